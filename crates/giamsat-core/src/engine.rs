@@ -1,0 +1,1149 @@
+//! The in-memory engine: the organisation tree, indicators, documents, targets, scenarios and
+//! the current value of every observed cell, fed by the store and kept current by every write.
+//!
+//! Dashboards and evaluation read from here and never from the store. A subtree is a range
+//! of depth-first positions, so a sum over a subtree is a difference of prefix sums; prefix
+//! sums of a series are rebuilt lazily on the first read after a change.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::document::{Document, DocumentKey};
+use crate::indicator::{AcrossUnits, Indicator, IndicatorCode, OverTime};
+use crate::observation::{Observation, ObservationKind, ReportedScorecard};
+use crate::org::{Numbering, Unit, UnitCode};
+use crate::period::{Month, Period};
+use crate::target::{Scenario, Target};
+use crate::text::fold;
+use crate::{DocumentId, IndicatorId, ObservationId, TargetId, UnitId};
+
+/// One record as the store holds it, to be applied to the engine.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Record {
+    Unit(Unit),
+    Indicator(Indicator),
+    Document(Document),
+    Target(Target),
+    Scenario(Scenario),
+    Observation(Observation),
+    ReportedScorecard(ReportedScorecard),
+}
+
+/// Why a record cannot be applied: it refers to something that does not exist, or clashes.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EngineError {
+    #[error("unit {0} does not exist")]
+    UnknownUnit(UnitId),
+    #[error("indicator {0} does not exist")]
+    UnknownIndicator(IndicatorId),
+    #[error("document {0} does not exist")]
+    UnknownDocument(DocumentId),
+    #[error("target {0} does not exist")]
+    UnknownTarget(TargetId),
+    #[error("observation {0} does not exist")]
+    UnknownObservation(ObservationId),
+    #[error("a unit with code {0} already exists")]
+    DuplicateUnitCode(UnitCode),
+    #[error("an indicator with code {0} already exists")]
+    DuplicateIndicatorCode(IndicatorCode),
+    #[error("the document {key} of this issuer already exists")]
+    DuplicateDocument { key: DocumentKey },
+    #[error("the same target (document, indicator, unit, period) already exists as target {0}")]
+    DuplicateTarget(TargetId),
+    #[error("unit {0} cannot be its own ancestor")]
+    Cycle(UnitId),
+    #[error(
+        "observation {corrected} is about another indicator, unit or period than its correction"
+    )]
+    CorrectionMismatch { corrected: ObservationId },
+    #[error("id {0} is already taken")]
+    DuplicateId(String),
+}
+
+/// A value as the engine resolves it, with how final its weakest part is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Resolved {
+    pub value: f64,
+    /// The least final kind among the observations it rests on.
+    pub kind: ObservationKind,
+    /// Whether it was computed (summed, averaged, recomputed) rather than reported as is.
+    pub derived: bool,
+}
+
+type Cell = (IndicatorId, UnitId, Period);
+
+#[derive(Debug, Clone, Copy)]
+struct Current {
+    id: ObservationId,
+    kind: ObservationKind,
+    value: f64,
+}
+
+/// The current values of one (indicator, period) at every unit, ordered by tree position.
+#[derive(Debug, Default)]
+struct Series {
+    positions: Vec<u32>,
+    values: Vec<f64>,
+    kinds: Vec<ObservationKind>,
+    prefix: OnceLock<Prefix>,
+}
+
+#[derive(Debug)]
+struct Prefix {
+    sum: Vec<f64>,
+    /// Running counts of entries that are not official, by kind (estimate, preliminary).
+    estimates: Vec<u32>,
+    preliminaries: Vec<u32>,
+}
+
+struct RangeSum {
+    sum: f64,
+    count: usize,
+    kind: ObservationKind,
+}
+
+impl Series {
+    fn upsert(&mut self, position: u32, value: f64, kind: ObservationKind) {
+        match self.positions.binary_search(&position) {
+            Ok(i) => {
+                self.values[i] = value;
+                self.kinds[i] = kind;
+            }
+            Err(i) => {
+                self.positions.insert(i, position);
+                self.values.insert(i, value);
+                self.kinds.insert(i, kind);
+            }
+        }
+        self.prefix = OnceLock::new();
+    }
+
+    fn prefix(&self) -> &Prefix {
+        self.prefix.get_or_init(|| {
+            let n = self.values.len();
+            let mut prefix = Prefix {
+                sum: Vec::with_capacity(n + 1),
+                estimates: Vec::with_capacity(n + 1),
+                preliminaries: Vec::with_capacity(n + 1),
+            };
+            let (mut s, mut e, mut p) = (0.0, 0, 0);
+            prefix.sum.push(s);
+            prefix.estimates.push(e);
+            prefix.preliminaries.push(p);
+            for (value, kind) in self.values.iter().zip(&self.kinds) {
+                s += value;
+                e += u32::from(*kind == ObservationKind::Estimate);
+                p += u32::from(*kind == ObservationKind::Preliminary);
+                prefix.sum.push(s);
+                prefix.estimates.push(e);
+                prefix.preliminaries.push(p);
+            }
+            prefix
+        })
+    }
+
+    /// The entries whose positions fall in `range`, as indexes into the vectors.
+    fn index_range(&self, range: Range<u32>) -> Range<usize> {
+        let lo = self.positions.partition_point(|p| *p < range.start);
+        let hi = self.positions.partition_point(|p| *p < range.end);
+        lo..hi
+    }
+
+    fn range_sum(&self, range: Range<u32>) -> Option<RangeSum> {
+        let idx = self.index_range(range);
+        if idx.is_empty() {
+            return None;
+        }
+        let prefix = self.prefix();
+        let kind = if prefix.estimates[idx.end] > prefix.estimates[idx.start] {
+            ObservationKind::Estimate
+        } else if prefix.preliminaries[idx.end] > prefix.preliminaries[idx.start] {
+            ObservationKind::Preliminary
+        } else {
+            ObservationKind::Official
+        };
+        Some(RangeSum {
+            sum: prefix.sum[idx.end] - prefix.sum[idx.start],
+            count: idx.len(),
+            kind,
+        })
+    }
+}
+
+/// The engine. See the module documentation.
+#[derive(Debug, Default)]
+pub struct Engine {
+    units: BTreeMap<UnitId, Unit>,
+    unit_by_code: HashMap<UnitCode, UnitId>,
+    numbering: Numbering,
+    indicators: BTreeMap<IndicatorId, Indicator>,
+    indicator_by_code: HashMap<IndicatorCode, IndicatorId>,
+    documents: BTreeMap<DocumentId, Document>,
+    document_by_key: HashMap<(UnitId, DocumentKey), DocumentId>,
+    targets: BTreeMap<TargetId, Target>,
+    target_by_cell: HashMap<(DocumentId, IndicatorId, UnitId, Period), TargetId>,
+    scenarios: HashMap<TargetId, Scenario>,
+    current: HashMap<Cell, Current>,
+    /// Observation ids that exist, with their cell, for checking corrections.
+    observation_cells: HashMap<ObservationId, Cell>,
+    series: HashMap<(IndicatorId, Period), Series>,
+    reported_scorecards: BTreeMap<(UnitId, Period), ReportedScorecard>,
+    max_observation_id: u64,
+}
+
+/// Recursion guard for indicators computed from indicators computed from others.
+const MAX_DERIVATION_DEPTH: u8 = 6;
+
+impl Engine {
+    pub fn new() -> Engine {
+        Engine::default()
+    }
+
+    /// An engine holding `records`, applied in order; the tree is numbered once at the end.
+    pub fn from_records(
+        records: impl IntoIterator<Item = Record>,
+    ) -> Result<Engine, (Record, EngineError)> {
+        let mut engine = Engine::new();
+        engine.apply_batch(records)?;
+        Ok(engine)
+    }
+
+    /// Checks a record against what the engine holds, without changing anything.
+    pub fn check(&self, record: &Record) -> Result<(), EngineError> {
+        match record {
+            Record::Unit(unit) => {
+                if self.units.contains_key(&unit.id) {
+                    return Err(EngineError::DuplicateId(format!("unit {}", unit.id)));
+                }
+                if self.unit_by_code.contains_key(&unit.code) {
+                    return Err(EngineError::DuplicateUnitCode(unit.code.clone()));
+                }
+                if let Some(parent) = unit.parent {
+                    if parent == unit.id {
+                        return Err(EngineError::Cycle(unit.id));
+                    }
+                    self.require_unit(parent)?;
+                }
+                for succession in &unit.successors {
+                    self.require_unit(succession.successor)?;
+                }
+            }
+            Record::Indicator(indicator) => {
+                if self.indicators.contains_key(&indicator.id) {
+                    return Err(EngineError::DuplicateId(format!(
+                        "indicator {}",
+                        indicator.id
+                    )));
+                }
+                if self.indicator_by_code.contains_key(&indicator.code) {
+                    return Err(EngineError::DuplicateIndicatorCode(indicator.code.clone()));
+                }
+                // Parts must exist first, so derivations can never form a cycle.
+                for part in indicator.parts() {
+                    self.require_indicator(part)?;
+                }
+            }
+            Record::Document(document) => {
+                self.require_unit(document.issued_by)?;
+                if self.documents.contains_key(&document.id) {
+                    return Err(EngineError::DuplicateId(format!(
+                        "document {}",
+                        document.id
+                    )));
+                }
+                if self
+                    .document_by_key
+                    .contains_key(&(document.issued_by, document.key.clone()))
+                {
+                    return Err(EngineError::DuplicateDocument {
+                        key: document.key.clone(),
+                    });
+                }
+            }
+            Record::Target(target) => {
+                self.require_document(target.document)?;
+                self.require_indicator(target.indicator)?;
+                self.require_unit(target.unit)?;
+                if self.targets.contains_key(&target.id) {
+                    return Err(EngineError::DuplicateId(format!("target {}", target.id)));
+                }
+                let cell = (
+                    target.document,
+                    target.indicator,
+                    target.unit,
+                    target.period,
+                );
+                if let Some(existing) = self.target_by_cell.get(&cell) {
+                    return Err(EngineError::DuplicateTarget(*existing));
+                }
+            }
+            Record::Scenario(scenario) => {
+                self.require_target(scenario.target)?;
+            }
+            Record::Observation(observation) => {
+                self.require_indicator(observation.indicator)?;
+                self.require_unit(observation.unit)?;
+                if let Some(by) = observation.reported_by {
+                    self.require_unit(by)?;
+                }
+                if let Some(document) = observation.document {
+                    self.require_document(document)?;
+                }
+                if self.observation_cells.contains_key(&observation.id) {
+                    return Err(EngineError::DuplicateId(format!(
+                        "observation {}",
+                        observation.id
+                    )));
+                }
+                if let Some(corrected) = observation.corrects {
+                    let cell = self
+                        .observation_cells
+                        .get(&corrected)
+                        .ok_or(EngineError::UnknownObservation(corrected))?;
+                    if *cell != (observation.indicator, observation.unit, observation.period) {
+                        return Err(EngineError::CorrectionMismatch { corrected });
+                    }
+                }
+            }
+            Record::ReportedScorecard(card) => {
+                self.require_unit(card.unit)?;
+                if let Some(document) = card.document {
+                    self.require_document(document)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks and applies one record.
+    pub fn apply(&mut self, record: Record) -> Result<(), EngineError> {
+        self.apply_batch([record]).map_err(|(_, e)| e)
+    }
+
+    /// Checks and applies records in order, numbering the tree once if units were added. On
+    /// error the records before the failing one stay applied; the application layer checks a
+    /// whole batch before it commits, so this only fails on a store that breaks its own rules.
+    pub fn apply_batch(
+        &mut self,
+        records: impl IntoIterator<Item = Record>,
+    ) -> Result<(), (Record, EngineError)> {
+        let mut renumber = false;
+        let mut result = Ok(());
+        for record in records {
+            if let Err(e) = self.check(&record) {
+                result = Err((record, e));
+                break;
+            }
+            renumber |= matches!(record, Record::Unit(_));
+            self.insert(record, !renumber);
+        }
+        if renumber {
+            self.renumber();
+        }
+        result
+    }
+
+    fn insert(&mut self, record: Record, numbering_current: bool) {
+        match record {
+            Record::Unit(unit) => {
+                self.unit_by_code.insert(unit.code.clone(), unit.id);
+                self.units.insert(unit.id, unit);
+            }
+            Record::Indicator(indicator) => {
+                self.indicator_by_code
+                    .insert(indicator.code.clone(), indicator.id);
+                self.indicators.insert(indicator.id, indicator);
+            }
+            Record::Document(document) => {
+                self.document_by_key
+                    .insert((document.issued_by, document.key.clone()), document.id);
+                self.documents.insert(document.id, document);
+            }
+            Record::Target(target) => {
+                let cell = (
+                    target.document,
+                    target.indicator,
+                    target.unit,
+                    target.period,
+                );
+                self.target_by_cell.insert(cell, target.id);
+                self.targets.insert(target.id, target);
+            }
+            Record::Scenario(scenario) => {
+                self.scenarios.insert(scenario.target, scenario);
+            }
+            Record::Observation(observation) => {
+                let cell = (observation.indicator, observation.unit, observation.period);
+                self.observation_cells.insert(observation.id, cell);
+                self.max_observation_id = self.max_observation_id.max(observation.id.0);
+                let candidate = Current {
+                    id: observation.id,
+                    kind: observation.kind,
+                    value: observation.value,
+                };
+                let wins = self
+                    .current
+                    .get(&cell)
+                    .is_none_or(|c| (candidate.kind, candidate.id) > (c.kind, c.id));
+                if wins {
+                    self.current.insert(cell, candidate);
+                    if numbering_current
+                        && let Some(position) = self.numbering.position(observation.unit)
+                    {
+                        self.series
+                            .entry((observation.indicator, observation.period))
+                            .or_default()
+                            .upsert(position, candidate.value, candidate.kind);
+                    }
+                }
+            }
+            Record::ReportedScorecard(card) => {
+                self.reported_scorecards
+                    .insert((card.unit, card.period), card);
+            }
+        }
+    }
+
+    /// Numbers the tree afresh and rebuilds every series on the new positions.
+    fn renumber(&mut self) {
+        self.numbering = Numbering::of(self.units.values());
+        self.series.clear();
+        for ((indicator, unit, period), current) in &self.current {
+            if let Some(position) = self.numbering.position(*unit) {
+                self.series
+                    .entry((*indicator, *period))
+                    .or_default()
+                    .upsert(position, current.value, current.kind);
+            }
+        }
+    }
+
+    fn require_unit(&self, id: UnitId) -> Result<&Unit, EngineError> {
+        self.units.get(&id).ok_or(EngineError::UnknownUnit(id))
+    }
+
+    fn require_indicator(&self, id: IndicatorId) -> Result<&Indicator, EngineError> {
+        self.indicators
+            .get(&id)
+            .ok_or(EngineError::UnknownIndicator(id))
+    }
+
+    fn require_document(&self, id: DocumentId) -> Result<&Document, EngineError> {
+        self.documents
+            .get(&id)
+            .ok_or(EngineError::UnknownDocument(id))
+    }
+
+    fn require_target(&self, id: TargetId) -> Result<&Target, EngineError> {
+        self.targets.get(&id).ok_or(EngineError::UnknownTarget(id))
+    }
+
+    // ---- Lookups -------------------------------------------------------------------------
+
+    pub fn unit(&self, id: UnitId) -> Option<&Unit> {
+        self.units.get(&id)
+    }
+
+    pub fn unit_by_code(&self, code: &UnitCode) -> Option<&Unit> {
+        self.unit_by_code
+            .get(code)
+            .and_then(|id| self.units.get(id))
+    }
+
+    /// Units found by code or by any of their names, compared without diacritics or case.
+    pub fn find_units(&self, query: &str) -> Vec<&Unit> {
+        if let Ok(code) = UnitCode::parse(query)
+            && let Some(unit) = self.unit_by_code(&code)
+        {
+            return vec![unit];
+        }
+        let folded = fold(query);
+        self.units
+            .values()
+            .filter(|u| u.name.matches_folded(&folded))
+            .collect()
+    }
+
+    pub fn units(&self) -> impl Iterator<Item = &Unit> {
+        self.units.values()
+    }
+
+    /// The unit's direct children, in tree order.
+    pub fn children(&self, id: UnitId) -> Vec<&Unit> {
+        let mut kids: Vec<&Unit> = self
+            .units
+            .values()
+            .filter(|u| u.parent == Some(id))
+            .collect();
+        kids.sort_by_key(|u| self.numbering.position(u.id));
+        kids
+    }
+
+    /// Whether `unit` lies in the subtree of `ancestor` (itself included).
+    pub fn is_within(&self, unit: UnitId, ancestor: UnitId) -> bool {
+        match (
+            self.numbering.position(unit),
+            self.numbering.subtree(ancestor),
+        ) {
+            (Some(p), Some(range)) => range.contains(&p),
+            _ => false,
+        }
+    }
+
+    pub fn indicator(&self, id: IndicatorId) -> Option<&Indicator> {
+        self.indicators.get(&id)
+    }
+
+    pub fn indicator_by_code(&self, code: &IndicatorCode) -> Option<&Indicator> {
+        self.indicator_by_code
+            .get(code)
+            .and_then(|id| self.indicators.get(id))
+    }
+
+    pub fn indicators(&self) -> impl Iterator<Item = &Indicator> {
+        self.indicators.values()
+    }
+
+    pub fn document(&self, id: DocumentId) -> Option<&Document> {
+        self.documents.get(&id)
+    }
+
+    /// Documents with this key; one per issuing body that used the number that year.
+    pub fn documents_by_key(&self, key: &DocumentKey) -> Vec<&Document> {
+        self.documents.values().filter(|d| &d.key == key).collect()
+    }
+
+    pub fn document_by_issuer_key(&self, issuer: UnitId, key: &DocumentKey) -> Option<&Document> {
+        self.document_by_key
+            .get(&(issuer, key.clone()))
+            .and_then(|id| self.documents.get(id))
+    }
+
+    pub fn documents(&self) -> impl Iterator<Item = &Document> {
+        self.documents.values()
+    }
+
+    pub fn target(&self, id: TargetId) -> Option<&Target> {
+        self.targets.get(&id)
+    }
+
+    pub fn targets(&self) -> impl Iterator<Item = &Target> {
+        self.targets.values()
+    }
+
+    pub fn target_for(
+        &self,
+        document: DocumentId,
+        indicator: IndicatorId,
+        unit: UnitId,
+        period: Period,
+    ) -> Option<&Target> {
+        self.target_by_cell
+            .get(&(document, indicator, unit, period))
+            .and_then(|id| self.targets.get(id))
+    }
+
+    pub fn scenario(&self, target: TargetId) -> Option<&Scenario> {
+        self.scenarios.get(&target)
+    }
+
+    pub fn reported_scorecards(&self) -> impl Iterator<Item = &ReportedScorecard> {
+        self.reported_scorecards.values()
+    }
+
+    /// Whether an observation with this id exists.
+    pub fn has_observation(&self, id: ObservationId) -> bool {
+        self.observation_cells.contains_key(&id)
+    }
+
+    /// The highest observation id applied so far.
+    pub fn max_observation_id(&self) -> u64 {
+        self.max_observation_id
+    }
+
+    /// The current observed value of a cell, exactly as reported (no derivation).
+    pub fn reported(
+        &self,
+        indicator: IndicatorId,
+        unit: UnitId,
+        period: Period,
+    ) -> Option<(ObservationId, ObservationKind, f64)> {
+        self.current
+            .get(&(indicator, unit, period))
+            .map(|c| (c.id, c.kind, c.value))
+    }
+
+    /// Every current cell, for exports.
+    pub fn current_cells(
+        &self,
+    ) -> impl Iterator<
+        Item = (
+            IndicatorId,
+            UnitId,
+            Period,
+            ObservationId,
+            ObservationKind,
+            f64,
+        ),
+    > + '_ {
+        self.current
+            .iter()
+            .map(|((i, u, p), c)| (*i, *u, *p, c.id, c.kind, c.value))
+    }
+
+    // ---- Values --------------------------------------------------------------------------
+
+    /// The value of an indicator for a unit and period.
+    ///
+    /// In order: the unit's own current observation; for a ratio, its parts' values divided;
+    /// the combination of what the units below reported for that period; the combination of
+    /// the unit's own months (a flow sums its months, a stock takes its last month).
+    pub fn value(&self, indicator: IndicatorId, unit: UnitId, period: Period) -> Option<Resolved> {
+        self.value_at_depth(indicator, unit, period, 0)
+    }
+
+    fn value_at_depth(
+        &self,
+        indicator_id: IndicatorId,
+        unit: UnitId,
+        period: Period,
+        depth: u8,
+    ) -> Option<Resolved> {
+        if let Some(c) = self.current.get(&(indicator_id, unit, period)) {
+            return Some(Resolved {
+                value: c.value,
+                kind: c.kind,
+                derived: false,
+            });
+        }
+        if depth >= MAX_DERIVATION_DEPTH {
+            return None;
+        }
+        let indicator = self.indicators.get(&indicator_id)?;
+        if let AcrossUnits::Ratio {
+            numerator,
+            denominator,
+            scale,
+        } = indicator.across_units
+        {
+            let n = self.value_at_depth(numerator, unit, period, depth + 1)?;
+            let d = self.value_at_depth(denominator, unit, period, depth + 1)?;
+            return (d.value != 0.0).then(|| Resolved {
+                value: n.value / d.value * scale,
+                kind: n.kind.min(d.kind),
+                derived: true,
+            });
+        }
+        if let Some(rolled) = self.across_units(indicator, unit, period) {
+            return Some(rolled);
+        }
+        if period.month_count() > 1 {
+            return self.across_time(indicator, unit, period, depth);
+        }
+        None
+    }
+
+    /// Combines what the units strictly below `unit` reported for exactly `period`.
+    fn across_units(
+        &self,
+        indicator: &Indicator,
+        unit: UnitId,
+        period: Period,
+    ) -> Option<Resolved> {
+        let subtree = self.numbering.subtree(unit)?;
+        let below = subtree.start + 1..subtree.end;
+        if below.is_empty() {
+            return None;
+        }
+        let series = self.series.get(&(indicator.id, period))?;
+        let resolved = |value, kind| Resolved {
+            value,
+            kind,
+            derived: true,
+        };
+        match indicator.across_units {
+            AcrossUnits::Sum => {
+                let r = series.range_sum(below)?;
+                Some(resolved(r.sum, r.kind))
+            }
+            AcrossUnits::Mean => {
+                let r = series.range_sum(below)?;
+                Some(resolved(r.sum / r.count as f64, r.kind))
+            }
+            AcrossUnits::WeightedMean { weight } => {
+                let weights = self.series.get(&(weight, period))?;
+                let (mut sum, mut total, mut kind) = (0.0, 0.0, ObservationKind::Official);
+                for i in series.index_range(below) {
+                    let position = series.positions[i];
+                    if let Ok(j) = weights.positions.binary_search(&position) {
+                        sum += series.values[i] * weights.values[j];
+                        total += weights.values[j];
+                        kind = kind.min(series.kinds[i]).min(weights.kinds[j]);
+                    }
+                }
+                (total != 0.0).then(|| resolved(sum / total, kind))
+            }
+            AcrossUnits::Ratio { .. } | AcrossUnits::NotCombinable => None,
+        }
+    }
+
+    /// Combines the unit's own values over the months of `period`.
+    fn across_time(
+        &self,
+        indicator: &Indicator,
+        unit: UnitId,
+        period: Period,
+        depth: u8,
+    ) -> Option<Resolved> {
+        match indicator.over_time {
+            OverTime::Flow => {
+                let mut total = 0.0;
+                let mut kind = ObservationKind::Official;
+                // From the last month back, so a period whose data stops early fails at once.
+                for month in period.months().rev() {
+                    let v =
+                        self.value_at_depth(indicator.id, unit, Period::month(month), depth + 1)?;
+                    total += v.value;
+                    kind = kind.min(v.kind);
+                }
+                Some(Resolved {
+                    value: total,
+                    kind,
+                    derived: true,
+                })
+            }
+            OverTime::Stock => self
+                .value_at_depth(indicator.id, unit, Period::month(period.end()), depth + 1)
+                .map(|v| Resolved { derived: true, ..v }),
+            OverTime::Rate => None,
+        }
+    }
+
+    /// The latest month `m` of `period` for which the cumulative value from the period's
+    /// start to `m` is known, with that value. This is how far the data reaches.
+    pub fn latest_within(
+        &self,
+        indicator: IndicatorId,
+        unit: UnitId,
+        period: Period,
+    ) -> Option<(Month, Period, Resolved)> {
+        period.months().rev().find_map(|month| {
+            let span = Period::from_range(period.start(), month).ok()?;
+            self.value(indicator, unit, span).map(|v| (month, span, v))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::indicator::Direction;
+    use crate::org::UnitKind;
+    use crate::text::Translations;
+    use crate::{Provenance, UnitId};
+    use proptest::prelude::*;
+
+    pub(crate) fn provenance() -> Provenance {
+        Provenance {
+            source: "test".into(),
+            recorded_by: "test".into(),
+            recorded_at: time::OffsetDateTime::UNIX_EPOCH,
+        }
+    }
+
+    fn unit(id: u32, parent: Option<u32>) -> Record {
+        Record::Unit(Unit {
+            id: UnitId(id),
+            code: UnitCode::parse(&format!("U{id}")).expect("code"),
+            kind: UnitKind::Locality,
+            name: Translations::vi(&format!("Đơn vị {id}")),
+            parent: parent.map(UnitId),
+            valid_from: None,
+            valid_to: None,
+            successors: vec![],
+        })
+    }
+
+    fn indicator(id: u32, across_units: AcrossUnits, over_time: OverTime) -> Record {
+        Record::Indicator(Indicator {
+            id: IndicatorId(id),
+            code: IndicatorCode::parse(&format!("I{id}")).expect("code"),
+            name: Translations::vi("chỉ tiêu"),
+            measure: Translations::default(),
+            decimals: 2,
+            direction: Direction::HigherIsBetter,
+            across_units,
+            over_time,
+            same_period_base: None,
+        })
+    }
+
+    fn obs(
+        id: u64,
+        ind: u32,
+        unit: u32,
+        period: &str,
+        value: f64,
+        kind: ObservationKind,
+    ) -> Record {
+        Record::Observation(Observation {
+            id: ObservationId(id),
+            indicator: IndicatorId(ind),
+            unit: UnitId(unit),
+            period: period.parse().expect("period"),
+            value,
+            kind,
+            reported_by: None,
+            document: None,
+            corrects: None,
+            note: None,
+            provenance: provenance(),
+        })
+    }
+
+    fn p(text: &str) -> Period {
+        text.parse().expect("period")
+    }
+
+    use ObservationKind::*;
+
+    /// Province 1 with districts 2 and 3; district 2 has communes 4 and 5.
+    fn tree() -> Vec<Record> {
+        vec![
+            unit(1, None),
+            unit(2, Some(1)),
+            unit(3, Some(1)),
+            unit(4, Some(2)),
+            unit(5, Some(2)),
+        ]
+    }
+
+    #[test]
+    fn official_supersedes_estimate_and_the_estimate_stays_known() {
+        let mut records = tree();
+        records.push(indicator(1, AcrossUnits::Sum, OverTime::Flow));
+        records.push(obs(1, 1, 1, "2023-YTD05", 36_000.0, Estimate));
+        records.push(obs(2, 1, 1, "2023-YTD05", 36_539.0, Official));
+        // A later estimate does not displace an official figure.
+        records.push(obs(3, 1, 1, "2023-YTD05", 99_999.0, Estimate));
+        let engine = Engine::from_records(records).expect("valid");
+        let v = engine
+            .value(IndicatorId(1), UnitId(1), p("2023-YTD05"))
+            .expect("value");
+        assert_eq!((v.value, v.kind, v.derived), (36_539.0, Official, false));
+        assert!(engine.has_observation(ObservationId(1)));
+        assert!(engine.has_observation(ObservationId(3)));
+    }
+
+    #[test]
+    fn a_later_official_figure_corrects_an_earlier_one() {
+        let mut records = tree();
+        records.push(indicator(1, AcrossUnits::Sum, OverTime::Flow));
+        records.push(obs(1, 1, 1, "2023", 10.0, Official));
+        records.push(obs(2, 1, 1, "2023", 12.0, Official));
+        let engine = Engine::from_records(records).expect("valid");
+        assert_eq!(
+            engine
+                .value(IndicatorId(1), UnitId(1), p("2023"))
+                .map(|v| v.value),
+            Some(12.0)
+        );
+    }
+
+    #[test]
+    fn sums_the_units_below_and_a_units_own_figure_wins() {
+        let mut records = tree();
+        records.push(indicator(1, AcrossUnits::Sum, OverTime::Flow));
+        records.push(obs(1, 1, 4, "2023-01", 1.0, Official));
+        records.push(obs(2, 1, 5, "2023-01", 2.0, Estimate));
+        records.push(obs(3, 1, 3, "2023-01", 4.0, Official));
+        let mut engine = Engine::from_records(records).expect("valid");
+        let v = engine
+            .value(IndicatorId(1), UnitId(1), p("2023-01"))
+            .expect("sum");
+        assert_eq!((v.value, v.kind, v.derived), (7.0, Estimate, true));
+        assert_eq!(
+            engine
+                .value(IndicatorId(1), UnitId(2), p("2023-01"))
+                .map(|v| v.value),
+            Some(3.0)
+        );
+        // The province reports its own total: that is its value.
+        engine
+            .apply(obs(4, 1, 1, "2023-01", 7.5, Official))
+            .expect("apply");
+        assert_eq!(
+            engine
+                .value(IndicatorId(1), UnitId(1), p("2023-01"))
+                .map(|v| v.value),
+            Some(7.5)
+        );
+    }
+
+    #[test]
+    fn rates_are_never_summed_but_recomputed_from_parts() {
+        let mut records = tree();
+        records.push(indicator(1, AcrossUnits::Sum, OverTime::Flow)); // treated wastewater
+        records.push(indicator(2, AcrossUnits::Sum, OverTime::Flow)); // all wastewater
+        records.push(indicator(
+            3,
+            AcrossUnits::Ratio {
+                numerator: IndicatorId(1),
+                denominator: IndicatorId(2),
+                scale: 100.0,
+            },
+            OverTime::Rate,
+        ));
+        records.push(indicator(4, AcrossUnits::NotCombinable, OverTime::Rate));
+        for (id, unit, num, den) in [(1, 4, 9.0, 10.0), (3, 5, 1.0, 10.0)] {
+            records.push(obs(id, 1, unit, "2023", num, Official));
+            records.push(obs(id + 1, 2, unit, "2023", den, Official));
+        }
+        // Each commune's own rate as reported: 90% and 10%. Summed they would give 100%.
+        records.push(obs(10, 3, 4, "2023", 90.0, Official));
+        records.push(obs(11, 3, 5, "2023", 10.0, Official));
+        records.push(obs(12, 4, 4, "2023", 90.0, Official));
+        records.push(obs(13, 4, 5, "2023", 10.0, Official));
+        let engine = Engine::from_records(records).expect("valid");
+        let v = engine
+            .value(IndicatorId(3), UnitId(2), p("2023"))
+            .expect("rate");
+        assert!(
+            (v.value - 50.0).abs() < 1e-12,
+            "10 of 20 is 50%, got {}",
+            v.value
+        );
+        assert_eq!(engine.value(IndicatorId(4), UnitId(2), p("2023")), None);
+        // Rates do not add over months either.
+        assert_eq!(engine.value(IndicatorId(4), UnitId(4), p("2023-H1")), None);
+    }
+
+    #[test]
+    fn flows_add_over_months_and_stocks_take_the_last_month() {
+        let mut records = tree();
+        records.push(indicator(1, AcrossUnits::Sum, OverTime::Flow));
+        records.push(indicator(2, AcrossUnits::Sum, OverTime::Stock));
+        for m in 1..=5u64 {
+            records.push(obs(m, 1, 3, &format!("2023-{m:02}"), 10.0, Official));
+            records.push(obs(
+                10 + m,
+                2,
+                3,
+                &format!("2023-{m:02}"),
+                100.0 + m as f64,
+                Official,
+            ));
+        }
+        let engine = Engine::from_records(records).expect("valid");
+        assert_eq!(
+            engine
+                .value(IndicatorId(1), UnitId(3), p("2023-YTD05"))
+                .map(|v| v.value),
+            Some(50.0)
+        );
+        assert_eq!(
+            engine.value(IndicatorId(1), UnitId(3), p("2023-H1")),
+            None,
+            "June is missing"
+        );
+        assert_eq!(
+            engine
+                .value(IndicatorId(2), UnitId(3), p("2023-YTD05"))
+                .map(|v| v.value),
+            Some(105.0)
+        );
+        // Months of the communes' figures roll up to the province, then over time.
+        assert_eq!(
+            engine
+                .value(IndicatorId(1), UnitId(1), p("2023-YTD05"))
+                .map(|v| v.value),
+            Some(50.0)
+        );
+        let (month, span, v) = engine
+            .latest_within(IndicatorId(1), UnitId(3), p("2023"))
+            .expect("data");
+        assert_eq!(
+            (month.to_string(), span.to_string(), v.value),
+            ("2023-05".into(), "2023-YTD05".into(), 50.0)
+        );
+    }
+
+    #[test]
+    fn weighted_mean_weighs_by_the_other_indicator() {
+        let mut records = tree();
+        records.push(indicator(1, AcrossUnits::Sum, OverTime::Stock)); // population
+        records.push(indicator(
+            2,
+            AcrossUnits::WeightedMean {
+                weight: IndicatorId(1),
+            },
+            OverTime::Rate,
+        ));
+        records.push(indicator(3, AcrossUnits::Mean, OverTime::Rate));
+        records.push(obs(1, 1, 4, "2023", 100.0, Official));
+        records.push(obs(2, 1, 5, "2023", 300.0, Official));
+        records.push(obs(3, 2, 4, "2023", 10.0, Official));
+        records.push(obs(4, 2, 5, "2023", 2.0, Official));
+        records.push(obs(5, 3, 4, "2023", 10.0, Official));
+        records.push(obs(6, 3, 5, "2023", 2.0, Official));
+        let engine = Engine::from_records(records).expect("valid");
+        assert_eq!(
+            engine
+                .value(IndicatorId(2), UnitId(2), p("2023"))
+                .map(|v| v.value),
+            Some(4.0)
+        );
+        assert_eq!(
+            engine
+                .value(IndicatorId(3), UnitId(2), p("2023"))
+                .map(|v| v.value),
+            Some(6.0)
+        );
+    }
+
+    #[test]
+    fn rejects_records_that_refer_to_nothing() {
+        let engine = Engine::from_records(tree()).expect("valid");
+        assert_eq!(
+            engine.check(&unit(9, Some(42))),
+            Err(EngineError::UnknownUnit(UnitId(42)))
+        );
+        assert!(matches!(
+            engine.check(&unit(1, None)),
+            Err(EngineError::DuplicateId(_))
+        ));
+        assert_eq!(
+            engine.check(&obs(1, 7, 1, "2023", 1.0, Official)),
+            Err(EngineError::UnknownIndicator(IndicatorId(7)))
+        );
+        let ratio = indicator(
+            5,
+            AcrossUnits::Ratio {
+                numerator: IndicatorId(5),
+                denominator: IndicatorId(6),
+                scale: 1.0,
+            },
+            OverTime::Rate,
+        );
+        assert_eq!(
+            engine.check(&ratio),
+            Err(EngineError::UnknownIndicator(IndicatorId(5)))
+        );
+    }
+
+    #[test]
+    fn finds_units_by_any_spelling_of_their_name() {
+        let mut records = vec![Record::Unit(Unit {
+            id: UnitId(1),
+            code: UnitCode::parse("27").expect("code"),
+            kind: UnitKind::Locality,
+            name: Translations::vi("Bắc Ninh").with(crate::Language::En, "Bac Ninh"),
+            parent: None,
+            valid_from: None,
+            valid_to: None,
+            successors: vec![],
+        })];
+        records.push(unit(2, Some(1)));
+        let engine = Engine::from_records(records).expect("valid");
+        for query in ["Bac Ninh", "Bắc Ninh", "BẮC NINH", "bac  ninh", "27"] {
+            let found: Vec<_> = engine.find_units(query).iter().map(|u| u.id).collect();
+            assert_eq!(found, vec![UnitId(1)], "{query}");
+        }
+    }
+
+    // ---- Property: the range-sum rollup equals a naive walk of the tree ----------------
+
+    /// A random tree (each unit's parent is an earlier unit) and random observations.
+    fn random_case() -> impl Strategy<
+        Value = (
+            Vec<Option<u32>>,
+            Vec<(u32, u8, f64, u8)>,
+            Vec<(u32, u8, f64, u8)>,
+        ),
+    > {
+        (1usize..24).prop_flat_map(|n| {
+            let parents = (0..n)
+                .map(|i| {
+                    if i == 0 {
+                        Just(None).boxed()
+                    } else {
+                        prop::option::weighted(0.9, 0..i as u32).boxed()
+                    }
+                })
+                .collect::<Vec<_>>();
+            let observation = (0..n as u32, 1u8..=3, -1000.0f64..1000.0, 0u8..3);
+            (
+                parents,
+                prop::collection::vec(observation.clone(), 0..40),
+                prop::collection::vec(observation, 0..20),
+            )
+        })
+    }
+
+    fn naive_sum(engine: &Engine, parents: &[Option<u32>], unit: u32, month: u8) -> Option<f64> {
+        // Own figure wins; otherwise the sum of every strict descendant's own figure.
+        let own = |u: u32| {
+            engine
+                .reported(IndicatorId(1), UnitId(u), p(&format!("2023-{month:02}")))
+                .map(|x| x.2)
+        };
+        if let Some(v) = own(unit) {
+            return Some(v);
+        }
+        let is_descendant = |mut u: u32| loop {
+            match parents[u as usize] {
+                Some(parent) if parent == unit => break true,
+                Some(parent) => u = parent,
+                None => break false,
+            }
+        };
+        let values: Vec<f64> = (0..parents.len() as u32)
+            .filter(|u| is_descendant(*u))
+            .filter_map(own)
+            .collect();
+        (!values.is_empty()).then(|| values.iter().sum())
+    }
+
+    proptest! {
+        #[test]
+        fn rollup_equals_naive_recomputation_under_updates((parents, first, updates) in random_case()) {
+            let mut records: Vec<Record> = parents.iter().enumerate()
+                .map(|(i, parent)| unit(i as u32, *parent)).collect();
+            records.push(indicator(1, AcrossUnits::Sum, OverTime::Flow));
+            let kinds = [Estimate, Preliminary, Official];
+            let mut next_id = 0u64;
+            let mut to_record = |(u, m, v, k): (u32, u8, f64, u8)| {
+                next_id += 1;
+                obs(next_id, 1, u, &format!("2023-{m:02}"), v, kinds[k as usize])
+            };
+            records.extend(first.into_iter().map(&mut to_record));
+            let mut engine = Engine::from_records(records).map_err(|(_, e)| TestCaseError::fail(e.to_string()))?;
+            let check = |engine: &Engine| -> Result<(), TestCaseError> {
+                for u in 0..parents.len() as u32 {
+                    for m in 1..=3u8 {
+                        let fast = engine.value(IndicatorId(1), UnitId(u), p(&format!("2023-{m:02}"))).map(|v| v.value);
+                        let slow = naive_sum(engine, &parents, u, m);
+                        match (fast, slow) {
+                            (Some(a), Some(b)) => prop_assert!((a - b).abs() < 1e-6, "unit {} month {}: {} vs {}", u, m, a, b),
+                            (a, b) => prop_assert_eq!(a, b, "unit {} month {}", u, m),
+                        }
+                    }
+                    // The quarter is the sum of its months where all three are known.
+                    let months: Option<Vec<f64>> = (1..=3u8).map(|m| engine.value(IndicatorId(1), UnitId(u), p(&format!("2023-{m:02}"))).map(|v| v.value)).collect();
+                    let quarter = engine.value(IndicatorId(1), UnitId(u), p("2023-Q1")).map(|v| v.value);
+                    match months {
+                        Some(ms) => prop_assert!(quarter.is_some_and(|q| (q - ms.iter().sum::<f64>()).abs() < 1e-6)),
+                        None => prop_assert_eq!(quarter, None),
+                    }
+                }
+                Ok(())
+            };
+            check(&engine)?;
+            for update in updates {
+                engine.apply(to_record(update)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                check(&engine)?;
+            }
+        }
+    }
+}

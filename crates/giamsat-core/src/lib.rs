@@ -1,0 +1,75 @@
+//! The domain of giamsat and its rules: organisation tree, documents, indicators, periods,
+//! targets, observations, and their evaluation.
+//!
+//! This crate does no I/O and reads no clock: the store feeds it records, the application
+//! layer applies changes to its [`Engine`], and everything a dashboard shows is computed here.
+
+pub mod document;
+pub mod engine;
+pub mod evaluation;
+pub mod indicator;
+pub mod observation;
+pub mod org;
+pub mod period;
+pub mod target;
+pub mod text;
+
+pub use document::{Document, DocumentKey, DocumentNumber, DocumentType, Horizon};
+pub use engine::{Engine, EngineError, Record};
+pub use evaluation::{Scorecard, ScorecardSource, Status, TargetEvaluation};
+pub use indicator::{AcrossUnits, Direction, Indicator, IndicatorCode, OverTime, SamePeriodBase};
+pub use observation::{Observation, ObservationKind, ReportedScorecard};
+pub use org::{Unit, UnitCode, UnitKind};
+pub use period::{Month, Period, PeriodKind};
+pub use target::{Baseline, Comparator, Scenario, Target};
+pub use text::{Language, Translations};
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident($inner:ty)) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub $inner);
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A unit of the organisation tree, inside the system (codes are used outside).
+    UnitId(u32)
+);
+id_type!(
+    /// An indicator (*chỉ tiêu*), inside the system.
+    IndicatorId(u32)
+);
+id_type!(
+    /// A document, inside the system.
+    DocumentId(u32)
+);
+id_type!(
+    /// A target: what a document asks of one unit for one indicator and period.
+    TargetId(u32)
+);
+id_type!(
+    /// One recorded observation; ids grow in the order observations were recorded.
+    ObservationId(u64)
+);
+
+/// Where a record came from and who put it into giamsat.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// A citation a reader can follow: a report, a session, a file and line, an article.
+    pub source: String,
+    /// The account or process that recorded it.
+    pub recorded_by: String,
+    /// When it was recorded, in UTC.
+    #[serde(with = "time::serde::rfc3339")]
+    pub recorded_at: time::OffsetDateTime,
+}

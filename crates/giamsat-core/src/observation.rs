@@ -1,0 +1,83 @@
+//! Observations (*số liệu*): values reported for an indicator, a unit and a period.
+//!
+//! Observations are append-only. The current value of (indicator, unit, period) is the most
+//! recently recorded value of the highest kind present: official over preliminary over
+//! estimate. A correction is a new row that says what it corrects and why.
+
+use serde::{Deserialize, Serialize};
+
+use crate::period::Period;
+use crate::{DocumentId, IndicatorId, ObservationId, Provenance, UnitId};
+
+/// How final a value is. The order matters: a later kind outranks an earlier one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ObservationKind {
+    /// *Ước, ước đạt, ước tính*.
+    Estimate,
+    /// *Sơ bộ*.
+    Preliminary,
+    /// *Chính thức*.
+    Official,
+}
+
+impl ObservationKind {
+    pub const ALL: [ObservationKind; 3] = [
+        ObservationKind::Estimate,
+        ObservationKind::Preliminary,
+        ObservationKind::Official,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ObservationKind::Estimate => "estimate",
+            ObservationKind::Preliminary => "preliminary",
+            ObservationKind::Official => "official",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ObservationKind> {
+        ObservationKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == text.trim())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Observation {
+    pub id: ObservationId,
+    pub indicator: IndicatorId,
+    pub unit: UnitId,
+    pub period: Period,
+    pub value: f64,
+    pub kind: ObservationKind,
+    /// The unit that reported it, when not the unit it is about (a department reporting the
+    /// province's retail sales).
+    pub reported_by: Option<UnitId>,
+    /// The report or document it was published in.
+    pub document: Option<crate::DocumentId>,
+    /// The observation this one corrects, when it is a correction.
+    pub corrects: Option<ObservationId>,
+    /// Why it was recorded over an earlier value (required for a correction).
+    pub note: Option<String>,
+    pub provenance: Provenance,
+}
+
+impl Observation {
+    /// Whether this observation takes the place of `current` as the value of its cell.
+    pub fn supersedes(&self, current: &Observation) -> bool {
+        (self.kind, self.id) > (current.kind, current.id)
+    }
+}
+
+/// A scorecard as a review reported it (seed 004: "Quảng Ninh achieved 15/15 targets"), for
+/// units whose individual targets are not in giamsat.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportedScorecard {
+    pub unit: UnitId,
+    pub period: Period,
+    pub met: u32,
+    pub set: u32,
+    pub document: Option<DocumentId>,
+    pub provenance: Provenance,
+}
