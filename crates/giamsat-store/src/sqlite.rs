@@ -1,0 +1,902 @@
+//! The embedded SQLite backend: one file, WAL journal, foreign keys on, migrations applied at
+//! open, each commit one transaction.
+
+use std::collections::HashMap;
+use std::str::FromStr;
+use std::time::Duration;
+
+use giamsat_core::indicator::{AcrossUnits, IndicatorCode};
+use giamsat_core::org::UnitCode;
+use giamsat_core::target::Baseline;
+use giamsat_core::text::{Language, Translations};
+use giamsat_core::{
+    Document, DocumentId, DocumentKey, Horizon, Indicator, IndicatorId, Month, Observation,
+    ObservationId, Period, Provenance, Record, ReportedScorecard, Scenario, Target, TargetId, Unit,
+    UnitId,
+};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Row, SqlitePool, Transaction};
+
+use crate::codec::{
+    date_parse, date_text, enum_parse, enum_text, period_parse, timestamp_parse, timestamp_text,
+    translation_rows,
+};
+use crate::{AuditEntry, Store, StoreError};
+
+/// The migrations, in order. An applied migration is never edited (its checksum is kept).
+const MIGRATIONS: &[(i64, &str, &str)] = &[(
+    1,
+    "initial",
+    include_str!("../migrations/sqlite/0001_initial.sql"),
+)];
+
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database file at `path` and brings its schema up to date.
+    pub async fn open(path: &str) -> Result<SqliteStore, StoreError> {
+        let options = SqliteConnectOptions::from_str(&format!("sqlite:{path}"))
+            .map_err(|source| StoreError::Open {
+                location: path.to_owned(),
+                source,
+            })?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await
+            .map_err(|source| StoreError::Open {
+                location: path.to_owned(),
+                source,
+            })?;
+        let store = SqliteStore { pool };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    async fn migrate(&self) -> Result<(), StoreError> {
+        sqlx::raw_sql(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (
+                version INTEGER PRIMARY KEY, name TEXT NOT NULL,
+                checksum TEXT NOT NULL, applied_at TEXT NOT NULL)",
+        )
+        .execute(&self.pool)
+        .await?;
+        let applied: HashMap<i64, String> =
+            sqlx::query("SELECT version, checksum FROM schema_migrations")
+                .fetch_all(&self.pool)
+                .await?
+                .into_iter()
+                .map(|row| (row.get::<i64, _>(0), row.get::<String, _>(1)))
+                .collect();
+        let known = MIGRATIONS.last().map_or(0, |m| m.0);
+        if let Some(found) = applied.keys().copied().max().filter(|v| *v > known) {
+            return Err(StoreError::SchemaTooNew { found, known });
+        }
+        for (version, name, sql) in MIGRATIONS {
+            let checksum = checksum(sql);
+            match applied.get(version) {
+                Some(stored) if *stored == checksum => continue,
+                Some(_) => {
+                    return Err(StoreError::MigrationEdited {
+                        version: *version,
+                        name: (*name).to_owned(),
+                    });
+                }
+                None => {}
+            }
+            let mut tx = self.pool.begin().await?;
+            sqlx::raw_sql(sql).execute(&mut *tx).await?;
+            sqlx::query(
+                "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
+            )
+            .bind(version)
+            .bind(name)
+            .bind(&checksum)
+            .bind(timestamp_text(time::OffsetDateTime::now_utc()))
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            tracing::info!(version, name, "applied migration");
+        }
+        Ok(())
+    }
+
+    async fn translations(
+        &self,
+    ) -> Result<HashMap<(String, i64, String), Translations>, StoreError> {
+        let mut map: HashMap<(String, i64, String), Translations> = HashMap::new();
+        let rows = sqlx::query("SELECT object, object_id, field, locale, text FROM translations")
+            .fetch_all(&self.pool)
+            .await?;
+        for row in rows {
+            let key = (
+                row.get::<String, _>(0),
+                row.get::<i64, _>(1),
+                row.get::<String, _>(2),
+            );
+            let locale: String = row.get(3);
+            let language: Language = locale.parse().map_err(|_| StoreError::Corrupt {
+                table: "translations",
+                id: key.1,
+                problem: format!("locale \"{locale}\""),
+            })?;
+            let entry = map.entry(key).or_default();
+            *entry = std::mem::take(entry).with(language, &row.get::<String, _>(4));
+        }
+        Ok(map)
+    }
+}
+
+/// FNV-1a over the migration text: enough to notice an edited file, no dependency needed.
+fn checksum(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+fn id_of(row: &sqlx::sqlite::SqliteRow) -> i64 {
+    row.get::<i64, _>("id")
+}
+
+fn u32_id(value: i64, table: &'static str) -> Result<u32, StoreError> {
+    u32::try_from(value).map_err(|_| StoreError::Corrupt {
+        table,
+        id: value,
+        problem: "id out of range".into(),
+    })
+}
+
+fn provenance(
+    row: &sqlx::sqlite::SqliteRow,
+    table: &'static str,
+) -> Result<Provenance, StoreError> {
+    Ok(Provenance {
+        source: row.get("source"),
+        recorded_by: row.get("recorded_by"),
+        recorded_at: timestamp_parse(&row.get::<String, _>("recorded_at"), table, id_of(row))?,
+    })
+}
+
+fn conflict_or_database(error: sqlx::Error) -> StoreError {
+    match &error {
+        sqlx::Error::Database(db)
+            if matches!(
+                db.kind(),
+                sqlx::error::ErrorKind::UniqueViolation
+                    | sqlx::error::ErrorKind::ForeignKeyViolation
+            ) =>
+        {
+            StoreError::Conflict(db.message().to_owned())
+        }
+        _ => StoreError::Database(error),
+    }
+}
+
+type Tx<'a> = Transaction<'a, sqlx::Sqlite>;
+
+async fn insert_translations(
+    tx: &mut Tx<'_>,
+    object: &str,
+    id: i64,
+    field: &str,
+    translations: &Translations,
+) -> Result<(), sqlx::Error> {
+    for (language, text) in translation_rows(translations) {
+        sqlx::query(
+            "INSERT INTO translations (object, object_id, field, locale, text) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(object)
+        .bind(id)
+        .bind(field)
+        .bind(language.code())
+        .bind(text)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+async fn insert_record(tx: &mut Tx<'_>, record: &Record) -> Result<(), sqlx::Error> {
+    match record {
+        Record::Unit(unit) => {
+            let id = i64::from(unit.id.0);
+            sqlx::query("INSERT INTO units (id, code, kind, parent_id, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?)")
+                .bind(id)
+                .bind(unit.code.as_str())
+                .bind(unit.kind.as_str())
+                .bind(unit.parent.map(|p| i64::from(p.0)))
+                .bind(unit.valid_from.map(date_text))
+                .bind(unit.valid_to.map(date_text))
+                .execute(&mut **tx)
+                .await?;
+            insert_translations(tx, "unit", id, "name", &unit.name).await?;
+        }
+        Record::Indicator(indicator) => {
+            let id = i64::from(indicator.id.0);
+            let (weight, numerator, denominator, scale) = match indicator.across_units {
+                AcrossUnits::WeightedMean { weight } => (Some(weight), None, None, None),
+                AcrossUnits::Ratio {
+                    numerator,
+                    denominator,
+                    scale,
+                } => (None, Some(numerator), Some(denominator), Some(scale)),
+                _ => (None, None, None, None),
+            };
+            let rule = match indicator.across_units {
+                AcrossUnits::Sum => "sum",
+                AcrossUnits::Mean => "mean",
+                AcrossUnits::WeightedMean { .. } => "weighted_mean",
+                AcrossUnits::Ratio { .. } => "ratio",
+                AcrossUnits::NotCombinable => "not_combinable",
+            };
+            sqlx::query("INSERT INTO indicators (id, code, decimals, direction, across_units, weight_id, numerator_id, denominator_id, scale, over_time, same_period_base) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .bind(id)
+                .bind(indicator.code.as_str())
+                .bind(i64::from(indicator.decimals))
+                .bind(enum_text(&indicator.direction))
+                .bind(rule)
+                .bind(weight.map(|i| i64::from(i.0)))
+                .bind(numerator.map(|i| i64::from(i.0)))
+                .bind(denominator.map(|i| i64::from(i.0)))
+                .bind(scale)
+                .bind(enum_text(&indicator.over_time))
+                .bind(indicator.same_period_base.map(|b| enum_text(&b)))
+                .execute(&mut **tx)
+                .await?;
+            insert_translations(tx, "indicator", id, "name", &indicator.name).await?;
+            insert_translations(tx, "indicator", id, "measure", &indicator.measure).await?;
+        }
+        Record::Document(document) => {
+            let id = i64::from(document.id.0);
+            sqlx::query("INSERT INTO documents (id, key, number, doc_type, issued_by, issued_on, target_year, orientation_year, vision_year, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .bind(id)
+                .bind(document.key.as_str())
+                .bind(document.number.as_deref())
+                .bind(enum_text(&document.doc_type))
+                .bind(i64::from(document.issued_by.0))
+                .bind(document.issued_on.map(date_text))
+                .bind(document.horizon.target_year)
+                .bind(document.horizon.orientation_year)
+                .bind(document.horizon.vision_year)
+                .bind(&document.provenance.source)
+                .bind(&document.provenance.recorded_by)
+                .bind(timestamp_text(document.provenance.recorded_at))
+                .execute(&mut **tx)
+                .await?;
+            insert_translations(tx, "document", id, "title", &document.title).await?;
+        }
+        Record::Target(target) => {
+            sqlx::query("INSERT INTO targets (id, document_id, indicator_id, unit_id, period, value, comparator, baseline_period, baseline_value, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .bind(i64::from(target.id.0))
+                .bind(i64::from(target.document.0))
+                .bind(i64::from(target.indicator.0))
+                .bind(i64::from(target.unit.0))
+                .bind(target.period.code())
+                .bind(target.value)
+                .bind(enum_text(&target.comparator))
+                .bind(target.baseline.map(|b| b.period.code()))
+                .bind(target.baseline.map(|b| b.value))
+                .bind(&target.provenance.source)
+                .bind(&target.provenance.recorded_by)
+                .bind(timestamp_text(target.provenance.recorded_at))
+                .execute(&mut **tx)
+                .await?;
+        }
+        Record::Scenario(scenario) => {
+            let result = sqlx::query("INSERT INTO scenarios (target_id, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?)")
+                .bind(i64::from(scenario.target.0))
+                .bind(&scenario.provenance.source)
+                .bind(&scenario.provenance.recorded_by)
+                .bind(timestamp_text(scenario.provenance.recorded_at))
+                .execute(&mut **tx)
+                .await?;
+            let scenario_id = result.last_insert_rowid();
+            for (month, value) in &scenario.points {
+                sqlx::query(
+                    "INSERT INTO scenario_points (scenario_id, month, value) VALUES (?, ?, ?)",
+                )
+                .bind(scenario_id)
+                .bind(month.to_string())
+                .bind(value)
+                .execute(&mut **tx)
+                .await?;
+            }
+        }
+        Record::Observation(o) => {
+            let id = i64::try_from(o.id.0).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+            sqlx::query("INSERT INTO observations (id, indicator_id, unit_id, period, value, kind, reported_by, document_id, corrects, note, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .bind(id)
+                .bind(i64::from(o.indicator.0))
+                .bind(i64::from(o.unit.0))
+                .bind(o.period.code())
+                .bind(o.value)
+                .bind(o.kind.as_str())
+                .bind(o.reported_by.map(|u| i64::from(u.0)))
+                .bind(o.document.map(|d| i64::from(d.0)))
+                .bind(o.corrects.map(|c| c.0 as i64))
+                .bind(o.note.as_deref())
+                .bind(&o.provenance.source)
+                .bind(&o.provenance.recorded_by)
+                .bind(timestamp_text(o.provenance.recorded_at))
+                .execute(&mut **tx)
+                .await?;
+        }
+        Record::ReportedScorecard(card) => {
+            sqlx::query("INSERT INTO reported_scorecards (unit_id, period, met, set_count, document_id, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .bind(i64::from(card.unit.0))
+                .bind(card.period.code())
+                .bind(i64::from(card.met))
+                .bind(i64::from(card.set))
+                .bind(card.document.map(|d| i64::from(d.0)))
+                .bind(&card.provenance.source)
+                .bind(&card.provenance.recorded_by)
+                .bind(timestamp_text(card.provenance.recorded_at))
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+fn observation_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Observation, StoreError> {
+    const T: &str = "observations";
+    let id = id_of(row);
+    let kind: String = row.get("kind");
+    Ok(Observation {
+        id: ObservationId(u64::try_from(id).map_err(|_| StoreError::Corrupt {
+            table: T,
+            id,
+            problem: "negative id".into(),
+        })?),
+        indicator: IndicatorId(u32_id(row.get("indicator_id"), T)?),
+        unit: UnitId(u32_id(row.get("unit_id"), T)?),
+        period: period_parse(&row.get::<String, _>("period"), T, id)?,
+        value: row.get("value"),
+        kind: enum_parse(&kind, T, id)?,
+        reported_by: row
+            .get::<Option<i64>, _>("reported_by")
+            .map(|u| u32_id(u, T).map(UnitId))
+            .transpose()?,
+        document: row
+            .get::<Option<i64>, _>("document_id")
+            .map(|d| u32_id(d, T).map(DocumentId))
+            .transpose()?,
+        corrects: row
+            .get::<Option<i64>, _>("corrects")
+            .map(|c| ObservationId(c as u64)),
+        note: row.get("note"),
+        provenance: provenance(row, T)?,
+    })
+}
+
+impl Store for SqliteStore {
+    async fn load(&self) -> Result<Vec<Record>, StoreError> {
+        let mut names = self.translations().await?;
+        let mut take = |object: &str, id: i64, field: &str| {
+            names
+                .remove(&(object.to_owned(), id, field.to_owned()))
+                .unwrap_or_default()
+        };
+        let mut records = Vec::new();
+
+        for row in sqlx::query("SELECT * FROM units ORDER BY id")
+            .fetch_all(&self.pool)
+            .await?
+        {
+            const T: &str = "units";
+            let id = id_of(&row);
+            let code: String = row.get("code");
+            let kind: String = row.get("kind");
+            records.push(Record::Unit(Unit {
+                id: UnitId(u32_id(id, T)?),
+                code: UnitCode::parse(&code).map_err(|e| StoreError::Corrupt {
+                    table: T,
+                    id,
+                    problem: e.to_string(),
+                })?,
+                kind: enum_parse(&kind, T, id)?,
+                name: take("unit", id, "name"),
+                parent: row
+                    .get::<Option<i64>, _>("parent_id")
+                    .map(|p| u32_id(p, T).map(UnitId))
+                    .transpose()?,
+                valid_from: date_parse(row.get("valid_from"), T, id)?,
+                valid_to: date_parse(row.get("valid_to"), T, id)?,
+                successors: Vec::new(),
+            }));
+        }
+
+        for row in sqlx::query("SELECT * FROM indicators ORDER BY id")
+            .fetch_all(&self.pool)
+            .await?
+        {
+            const T: &str = "indicators";
+            let id = id_of(&row);
+            let code: String = row.get("code");
+            let part = |column: &str| -> Result<IndicatorId, StoreError> {
+                let value: Option<i64> = row.get(column);
+                let value = value.ok_or_else(|| StoreError::Corrupt {
+                    table: T,
+                    id,
+                    problem: format!("{column} missing"),
+                })?;
+                Ok(IndicatorId(u32_id(value, T)?))
+            };
+            let rule: String = row.get("across_units");
+            let across_units = match rule.as_str() {
+                "sum" => AcrossUnits::Sum,
+                "mean" => AcrossUnits::Mean,
+                "weighted_mean" => AcrossUnits::WeightedMean {
+                    weight: part("weight_id")?,
+                },
+                "ratio" => AcrossUnits::Ratio {
+                    numerator: part("numerator_id")?,
+                    denominator: part("denominator_id")?,
+                    scale: row.get::<Option<f64>, _>("scale").unwrap_or(1.0),
+                },
+                "not_combinable" => AcrossUnits::NotCombinable,
+                other => {
+                    return Err(StoreError::Corrupt {
+                        table: T,
+                        id,
+                        problem: format!("rule \"{other}\""),
+                    });
+                }
+            };
+            let decimals: i64 = row.get("decimals");
+            records.push(Record::Indicator(Indicator {
+                id: IndicatorId(u32_id(id, T)?),
+                code: IndicatorCode::parse(&code).map_err(|e| StoreError::Corrupt {
+                    table: T,
+                    id,
+                    problem: e.to_string(),
+                })?,
+                name: take("indicator", id, "name"),
+                measure: take("indicator", id, "measure"),
+                decimals: u8::try_from(decimals).unwrap_or(0),
+                direction: enum_parse(&row.get::<String, _>("direction"), T, id)?,
+                across_units,
+                over_time: enum_parse(&row.get::<String, _>("over_time"), T, id)?,
+                same_period_base: row
+                    .get::<Option<String>, _>("same_period_base")
+                    .map(|b| enum_parse(&b, T, id))
+                    .transpose()?,
+            }));
+        }
+
+        for row in sqlx::query("SELECT * FROM documents ORDER BY id")
+            .fetch_all(&self.pool)
+            .await?
+        {
+            const T: &str = "documents";
+            let id = id_of(&row);
+            let key: String = row.get("key");
+            records.push(Record::Document(Document {
+                id: DocumentId(u32_id(id, T)?),
+                key: DocumentKey::parse(&key).map_err(|e| StoreError::Corrupt {
+                    table: T,
+                    id,
+                    problem: e.to_string(),
+                })?,
+                number: row.get("number"),
+                doc_type: enum_parse(&row.get::<String, _>("doc_type"), T, id)?,
+                issued_by: UnitId(u32_id(row.get("issued_by"), T)?),
+                issued_on: date_parse(row.get("issued_on"), T, id)?,
+                title: take("document", id, "title"),
+                horizon: Horizon {
+                    target_year: row.get("target_year"),
+                    orientation_year: row.get("orientation_year"),
+                    vision_year: row.get("vision_year"),
+                },
+                provenance: provenance(&row, T)?,
+            }));
+        }
+
+        for row in sqlx::query("SELECT * FROM targets ORDER BY id")
+            .fetch_all(&self.pool)
+            .await?
+        {
+            const T: &str = "targets";
+            let id = id_of(&row);
+            let baseline = match (
+                row.get::<Option<String>, _>("baseline_period"),
+                row.get::<Option<f64>, _>("baseline_value"),
+            ) {
+                (Some(period), Some(value)) => Some(Baseline {
+                    period: period_parse(&period, T, id)?,
+                    value,
+                }),
+                _ => None,
+            };
+            records.push(Record::Target(Target {
+                id: TargetId(u32_id(id, T)?),
+                document: DocumentId(u32_id(row.get("document_id"), T)?),
+                indicator: IndicatorId(u32_id(row.get("indicator_id"), T)?),
+                unit: UnitId(u32_id(row.get("unit_id"), T)?),
+                period: period_parse(&row.get::<String, _>("period"), T, id)?,
+                value: row.get("value"),
+                comparator: enum_parse(&row.get::<String, _>("comparator"), T, id)?,
+                baseline,
+                provenance: provenance(&row, T)?,
+            }));
+        }
+
+        // Only the latest scenario of each target is current.
+        let scenario_rows = sqlx::query(
+            "SELECT s.id, s.target_id, s.source, s.recorded_by, s.recorded_at FROM scenarios s
+             WHERE s.id = (SELECT MAX(id) FROM scenarios t WHERE t.target_id = s.target_id) ORDER BY s.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut points: HashMap<i64, Vec<(Month, f64)>> = HashMap::new();
+        for row in sqlx::query(
+            "SELECT scenario_id, month, value FROM scenario_points ORDER BY scenario_id, month",
+        )
+        .fetch_all(&self.pool)
+        .await?
+        {
+            const T: &str = "scenario_points";
+            let scenario_id: i64 = row.get(0);
+            let month = period_parse(&row.get::<String, _>(1), T, scenario_id)?;
+            points
+                .entry(scenario_id)
+                .or_default()
+                .push((month.start(), row.get(2)));
+        }
+        for row in scenario_rows {
+            const T: &str = "scenarios";
+            let id = id_of(&row);
+            records.push(Record::Scenario(Scenario {
+                target: TargetId(u32_id(row.get("target_id"), T)?),
+                points: points.remove(&id).unwrap_or_default(),
+                provenance: provenance(&row, T)?,
+            }));
+        }
+
+        for row in sqlx::query("SELECT * FROM observations ORDER BY id")
+            .fetch_all(&self.pool)
+            .await?
+        {
+            records.push(Record::Observation(observation_from_row(&row)?));
+        }
+
+        for row in sqlx::query("SELECT * FROM reported_scorecards ORDER BY id")
+            .fetch_all(&self.pool)
+            .await?
+        {
+            const T: &str = "reported_scorecards";
+            let id = id_of(&row);
+            records.push(Record::ReportedScorecard(ReportedScorecard {
+                unit: UnitId(u32_id(row.get("unit_id"), T)?),
+                period: period_parse(&row.get::<String, _>("period"), T, id)?,
+                met: u32::try_from(row.get::<i64, _>("met")).unwrap_or(0),
+                set: u32::try_from(row.get::<i64, _>("set_count")).unwrap_or(0),
+                document: row
+                    .get::<Option<i64>, _>("document_id")
+                    .map(|d| u32_id(d, T).map(DocumentId))
+                    .transpose()?,
+                provenance: provenance(&row, T)?,
+            }));
+        }
+        Ok(records)
+    }
+
+    async fn commit(&self, records: &[Record], audit: &[AuditEntry]) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        for record in records {
+            insert_record(&mut tx, record)
+                .await
+                .map_err(conflict_or_database)?;
+        }
+        for entry in audit {
+            sqlx::query("INSERT INTO audit_log (at, actor, action, object, before, after) VALUES (?, ?, ?, ?, ?, ?)")
+                .bind(timestamp_text(entry.at))
+                .bind(&entry.actor)
+                .bind(&entry.action)
+                .bind(&entry.object)
+                .bind(entry.before.as_ref().map(|v| v.to_string()))
+                .bind(entry.after.as_ref().map(|v| v.to_string()))
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn observation_history(
+        &self,
+        indicator: IndicatorId,
+        unit: UnitId,
+        period: Period,
+    ) -> Result<Vec<Observation>, StoreError> {
+        sqlx::query("SELECT * FROM observations WHERE indicator_id = ? AND unit_id = ? AND period = ? ORDER BY id")
+            .bind(i64::from(indicator.0))
+            .bind(i64::from(unit.0))
+            .bind(period.code())
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(observation_from_row)
+            .collect()
+    }
+
+    async fn audit_trail(
+        &self,
+        object_prefix: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        // A prefix match written with substr, so no character in the prefix acts as a wildcard.
+        let prefix = object_prefix.unwrap_or("");
+        let rows = sqlx::query(
+            "SELECT * FROM audit_log WHERE substr(object, 1, length(?1)) = ?1 ORDER BY id DESC LIMIT ?2",
+        )
+        .bind(prefix)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                const T: &str = "audit_log";
+                let id = id_of(row);
+                let json = |column: &str| -> Result<Option<serde_json::Value>, StoreError> {
+                    row.get::<Option<String>, _>(column)
+                        .map(|t| {
+                            serde_json::from_str(&t).map_err(|e| StoreError::Corrupt {
+                                table: T,
+                                id,
+                                problem: e.to_string(),
+                            })
+                        })
+                        .transpose()
+                };
+                Ok(AuditEntry {
+                    at: timestamp_parse(&row.get::<String, _>("at"), T, id)?,
+                    actor: row.get("actor"),
+                    action: row.get("action"),
+                    object: row.get("object"),
+                    before: json("before")?,
+                    after: json("after")?,
+                })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use giamsat_core::{Engine, ObservationKind, UnitKind};
+
+    fn provenance() -> Provenance {
+        Provenance {
+            source: "test".into(),
+            recorded_by: "tester".into(),
+            recorded_at: time::macros::datetime!(2026-11-23 10:00 UTC),
+        }
+    }
+
+    fn sample() -> Vec<Record> {
+        let unit = Unit {
+            id: UnitId(1),
+            code: UnitCode::parse("40").expect("code"),
+            kind: UnitKind::Locality,
+            name: Translations::vi("Nghệ An").with(Language::En, "Nghe An"),
+            parent: None,
+            valid_from: Some(time::macros::date!(1976 - 01 - 01)),
+            valid_to: None,
+            successors: vec![],
+        };
+        let indicator = Indicator {
+            id: IndicatorId(1),
+            code: IndicatorCode::parse("RETAIL_SALES").expect("code"),
+            name: Translations::vi("Tổng mức bán lẻ hàng hóa"),
+            measure: Translations::vi("tỷ đồng").with(Language::En, "VND billion"),
+            decimals: 0,
+            direction: giamsat_core::Direction::HigherIsBetter,
+            across_units: AcrossUnits::Sum,
+            over_time: giamsat_core::OverTime::Flow,
+            same_period_base: None,
+        };
+        let rate = Indicator {
+            id: IndicatorId(2),
+            code: IndicatorCode::parse("RATE").expect("code"),
+            across_units: AcrossUnits::Ratio {
+                numerator: IndicatorId(1),
+                denominator: IndicatorId(1),
+                scale: 100.0,
+            },
+            over_time: giamsat_core::OverTime::Rate,
+            same_period_base: Some(giamsat_core::SamePeriodBase::GrowthPercent),
+            ..indicator.clone()
+        };
+        let document = Document {
+            id: DocumentId(1),
+            key: DocumentKey::parse("21-NQ-TU-2022").expect("key"),
+            number: Some("21-NQ/TU".into()),
+            doc_type: giamsat_core::DocumentType::Resolution,
+            issued_by: UnitId(1),
+            issued_on: Some(time::macros::date!(2022 - 01 - 25)),
+            title: Translations::vi("Nghị quyết 21"),
+            horizon: Horizon {
+                target_year: Some(2025),
+                orientation_year: Some(2030),
+                vision_year: None,
+            },
+            provenance: provenance(),
+        };
+        let period: Period = "2023".parse().expect("p");
+        let target = Target {
+            id: TargetId(1),
+            document: DocumentId(1),
+            indicator: IndicatorId(1),
+            unit: UnitId(1),
+            period,
+            value: 85_014.0,
+            comparator: giamsat_core::Comparator::AtLeast,
+            baseline: Some(Baseline {
+                period: "2022".parse().expect("p"),
+                value: 1.5,
+            }),
+            provenance: provenance(),
+        };
+        let scenario = Scenario::new(
+            TargetId(1),
+            period,
+            vec![("2023-06".parse::<Period>().expect("p").start(), 40_000.0)],
+            provenance(),
+        )
+        .expect("s");
+        let observation =
+            |id: u64, value: f64, kind: ObservationKind, corrects: Option<u64>| Observation {
+                id: ObservationId(id),
+                indicator: IndicatorId(1),
+                unit: UnitId(1),
+                period: "2023-YTD05".parse().expect("p"),
+                value,
+                kind,
+                reported_by: Some(UnitId(1)),
+                document: Some(DocumentId(1)),
+                corrects: corrects.map(ObservationId),
+                note: corrects.map(|_| "official figure".to_owned()),
+                provenance: provenance(),
+            };
+        vec![
+            Record::Unit(unit),
+            Record::Indicator(indicator),
+            Record::Indicator(rate),
+            Record::Document(document),
+            Record::Target(target),
+            Record::Scenario(scenario),
+            Record::Observation(observation(1, 36_000.0, ObservationKind::Estimate, None)),
+            Record::Observation(observation(2, 36_539.0, ObservationKind::Official, Some(1))),
+            Record::ReportedScorecard(ReportedScorecard {
+                unit: UnitId(1),
+                period,
+                met: 15,
+                set: 15,
+                document: None,
+                provenance: provenance(),
+            }),
+        ]
+    }
+
+    async fn open_temp() -> (tempfile::TempDir, SqliteStore) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("g.db");
+        let store = SqliteStore::open(path.to_str().expect("utf-8"))
+            .await
+            .expect("open");
+        (dir, store)
+    }
+
+    #[tokio::test]
+    async fn every_record_round_trips() {
+        let (_dir, store) = open_temp().await;
+        let records = sample();
+        store.commit(&records, &[]).await.expect("commit");
+        let loaded = store.load().await.expect("load");
+        assert_eq!(loaded, records);
+        Engine::from_records(loaded).expect("the engine accepts what the store returns");
+    }
+
+    #[tokio::test]
+    async fn a_failing_commit_writes_nothing() {
+        let (_dir, store) = open_temp().await;
+        let mut records = sample();
+        records.push(records[0].clone()); // the same unit twice: unique violation at the end
+        let err = store.commit(&records, &[]).await.expect_err("conflict");
+        assert!(matches!(err, StoreError::Conflict(_)), "{err}");
+        assert!(store.load().await.expect("load").is_empty());
+    }
+
+    #[tokio::test]
+    async fn observations_and_audit_cannot_be_changed_or_deleted() {
+        let (_dir, store) = open_temp().await;
+        let entry = AuditEntry {
+            at: time::OffsetDateTime::now_utc(),
+            actor: "tester".into(),
+            action: "observation.record".into(),
+            object: "observation:RETAIL_SALES/40/2023-YTD05".into(),
+            before: None,
+            after: Some(serde_json::json!({"value": 36539})),
+        };
+        store
+            .commit(&sample(), std::slice::from_ref(&entry))
+            .await
+            .expect("commit");
+        for sql in [
+            "UPDATE observations SET value = 0",
+            "DELETE FROM observations",
+            "UPDATE audit_log SET actor = 'someone else'",
+            "DELETE FROM audit_log",
+        ] {
+            let err = sqlx::query(sql).execute(&store.pool).await.expect_err(sql);
+            assert!(err.to_string().contains("append-only"), "{sql}: {err}");
+        }
+        let trail = store
+            .audit_trail(Some("observation:RETAIL_SALES/"), 10)
+            .await
+            .expect("trail");
+        assert_eq!(trail, vec![entry]);
+        assert!(
+            store
+                .audit_trail(Some("observation:%"), 10)
+                .await
+                .expect("trail")
+                .is_empty()
+        );
+    }
+
+    #[tokio::test]
+    async fn history_keeps_every_value_of_a_cell() {
+        let (_dir, store) = open_temp().await;
+        store.commit(&sample(), &[]).await.expect("commit");
+        let history = store
+            .observation_history(IndicatorId(1), UnitId(1), "2023-YTD05".parse().expect("p"))
+            .await
+            .expect("history");
+        let values: Vec<_> = history.iter().map(|o| (o.value, o.kind)).collect();
+        assert_eq!(
+            values,
+            vec![
+                (36_000.0, ObservationKind::Estimate),
+                (36_539.0, ObservationKind::Official)
+            ]
+        );
+    }
+
+    #[tokio::test]
+    async fn reopening_applies_no_migration_twice_and_detects_edits() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("g.db");
+        let path = path.to_str().expect("utf-8");
+        let store = SqliteStore::open(path).await.expect("open");
+        store.commit(&sample(), &[]).await.expect("commit");
+        drop(store);
+        let store = SqliteStore::open(path).await.expect("reopen");
+        assert_eq!(store.load().await.expect("load").len(), sample().len());
+        sqlx::query("UPDATE schema_migrations SET checksum = 'x' WHERE version = 1")
+            .execute(&store.pool)
+            .await
+            .expect("tamper");
+        drop(store);
+        let err = SqliteStore::open(path)
+            .await
+            .err()
+            .expect("edited migration refused");
+        assert!(
+            matches!(err, StoreError::MigrationEdited { version: 1, .. }),
+            "{err}"
+        );
+    }
+}
