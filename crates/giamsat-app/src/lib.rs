@@ -1,1 +1,307 @@
-//! placeholder
+//! The application layer: every use case of giamsat, one function each.
+//!
+//! A write checks the actor's permission, validates its input against the engine, commits the
+//! records and their audit entries to the store in one transaction, then applies them to the
+//! engine, in that order and under one writer lock. Web handlers and CLI commands call these
+//! functions and never touch the store or the engine's write side themselves.
+
+pub mod demo;
+pub mod exchange;
+pub mod input;
+
+use std::sync::{PoisonError, RwLock, RwLockReadGuard};
+
+use giamsat_core::{Engine, Record};
+use giamsat_store::{AuditEntry, Store, StoreError};
+use serde::Serialize;
+
+pub use exchange::{ImportKind, ImportReport, RowError};
+pub use input::{FieldError, Origin, Validate};
+
+/// Who is acting. Accounts and roles come with their own issue; until then every actor is
+/// named (a CLI user, "api", "demo") so the audit trail says who did what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub name: String,
+}
+
+impl Actor {
+    pub fn named(name: &str) -> Actor {
+        Actor {
+            name: name.to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("invalid input: {}", describe(.0))]
+    Invalid(Vec<FieldError>),
+    #[error("{what} {key} does not exist")]
+    NotFound { what: &'static str, key: String },
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{file}: {} invalid row(s); nothing was imported", .errors.len())]
+    Import { file: String, errors: Vec<RowError> },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("the stored data breaks a rule of the engine: {0}")]
+    Inconsistent(String),
+}
+
+fn describe(errors: &[FieldError]) -> String {
+    errors
+        .iter()
+        .map(|e| format!("{}: {}", e.field, e.message))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The application: the store, the engine it feeds, and the lock that orders writes.
+pub struct App<S: Store> {
+    store: S,
+    engine: RwLock<Engine>,
+    writer: tokio::sync::Mutex<()>,
+}
+
+impl<S: Store> App<S> {
+    /// Loads the engine from the store.
+    pub async fn open(store: S) -> Result<App<S>, AppError> {
+        let records = store.load().await?;
+        let count = records.len();
+        let engine = Engine::from_records(records)
+            .map_err(|(record, e)| AppError::Inconsistent(format!("{e} in {record:?}")))?;
+        tracing::info!(records = count, "engine loaded from the store");
+        Ok(App {
+            store,
+            engine: RwLock::new(engine),
+            writer: tokio::sync::Mutex::new(()),
+        })
+    }
+
+    /// The engine, for reading. Hold the guard briefly and never across an await.
+    pub fn engine(&self) -> RwLockReadGuard<'_, Engine> {
+        self.engine.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The store, for the reads that are history rather than state (observation history,
+    /// the audit trail).
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    /// Creates one record from an input: a unit, indicator, document, target, scenario,
+    /// observation or reported scorecard.
+    pub async fn create<I: Validate>(
+        &self,
+        actor: &Actor,
+        input: &I,
+        source: &str,
+    ) -> Result<Record, AppError> {
+        let _writing = self.writer.lock().await;
+        let (record, audit) = {
+            let engine = self.engine();
+            let origin = Origin {
+                recorded_by: &actor.name,
+                source: source.to_owned(),
+                at: time::OffsetDateTime::now_utc(),
+            };
+            let record = input
+                .validate(&engine, &origin)
+                .map_err(AppError::Invalid)?;
+            authorize(actor, &record)?;
+            let audit = audit_entry(&engine, actor, &record, origin.at);
+            (record, audit)
+        };
+        self.store
+            .commit(std::slice::from_ref(&record), std::slice::from_ref(&audit))
+            .await
+            .map_err(conflict)?;
+        self.engine
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .apply(record.clone())
+            .map_err(|e| AppError::Inconsistent(e.to_string()))?;
+        Ok(record)
+    }
+
+    /// Builds a batch on a copy of the engine (each record validated against the records
+    /// before it), commits it in one transaction with one audit entry per record plus a
+    /// summary, and swaps the copy in. Nothing is written if `build` fails.
+    pub(crate) async fn commit_batch<F, T>(
+        &self,
+        actor: &Actor,
+        summary: (&str, &str),
+        build: F,
+    ) -> Result<(T, usize), AppError>
+    where
+        F: FnOnce(&mut Batch<'_>) -> Result<T, AppError>,
+    {
+        let _writing = self.writer.lock().await;
+        let mut batch = Batch {
+            engine: self.engine().clone(),
+            origin: Origin {
+                recorded_by: &actor.name,
+                source: String::new(),
+                at: time::OffsetDateTime::now_utc(),
+            },
+            actor,
+            records: Vec::new(),
+            audit: Vec::new(),
+        };
+        let outcome = build(&mut batch)?;
+        let Batch {
+            engine,
+            origin,
+            records,
+            mut audit,
+            ..
+        } = batch;
+        let (action, object) = summary;
+        audit.push(AuditEntry {
+            at: origin.at,
+            actor: actor.name.clone(),
+            action: action.to_owned(),
+            object: object.to_owned(),
+            before: None,
+            after: Some(serde_json::json!({ "records": records.len() })),
+        });
+        self.store
+            .commit(&records, &audit)
+            .await
+            .map_err(conflict)?;
+        *self.engine.write().unwrap_or_else(PoisonError::into_inner) = engine;
+        Ok((outcome, records.len()))
+    }
+}
+
+/// A batch of writes being assembled on a copy of the engine.
+pub(crate) struct Batch<'a> {
+    engine: Engine,
+    origin: Origin<'a>,
+    actor: &'a Actor,
+    records: Vec<Record>,
+    audit: Vec<AuditEntry>,
+}
+
+impl Batch<'_> {
+    pub(crate) fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    /// Validates an input against the batch so far and adds its record.
+    pub(crate) fn add<I: Validate>(
+        &mut self,
+        input: &I,
+        source: String,
+    ) -> Result<(), Vec<FieldError>> {
+        self.origin.source = source;
+        let record = input.validate(&self.engine, &self.origin)?;
+        self.push(record)
+            .map_err(|e| vec![FieldError::new("", e.to_string())])
+    }
+
+    fn push(&mut self, record: Record) -> Result<(), AppError> {
+        authorize(self.actor, &record)?;
+        self.audit.push(audit_entry(
+            &self.engine,
+            self.actor,
+            &record,
+            self.origin.at,
+        ));
+        self.engine
+            .apply(record.clone())
+            .map_err(|e| AppError::Inconsistent(e.to_string()))?;
+        self.records.push(record);
+        Ok(())
+    }
+}
+
+/// The one place where permission to write a record is decided. Until accounts and roles
+/// exist every named actor may write; the roles issue replaces this body, and every write
+/// path already passes through it.
+fn authorize(_actor: &Actor, _record: &Record) -> Result<(), AppError> {
+    Ok(())
+}
+
+fn conflict(error: StoreError) -> AppError {
+    match error {
+        StoreError::Conflict(message) => AppError::Conflict(message),
+        other => AppError::Store(other),
+    }
+}
+
+fn json<T: Serialize>(value: &T) -> Option<serde_json::Value> {
+    serde_json::to_value(value).ok()
+}
+
+/// The audit entry of a record: a stable action, the object's external key, and its before
+/// and after states.
+fn audit_entry(
+    engine: &Engine,
+    actor: &Actor,
+    record: &Record,
+    at: time::OffsetDateTime,
+) -> AuditEntry {
+    let unit_code = |id| {
+        engine
+            .unit(id)
+            .map_or_else(|| id.to_string(), |u| u.code.to_string())
+    };
+    let (action, object, before, after) = match record {
+        Record::Unit(u) => ("unit.create", format!("unit:{}", u.code), None, json(u)),
+        Record::Indicator(i) => (
+            "indicator.create",
+            format!("indicator:{}", i.code),
+            None,
+            json(i),
+        ),
+        Record::Document(d) => (
+            "document.create",
+            format!("document:{}/{}", unit_code(d.issued_by), d.key),
+            None,
+            json(d),
+        ),
+        Record::Target(t) => ("target.create", format!("target:{}", t.id), None, json(t)),
+        Record::Scenario(s) => (
+            "scenario.set",
+            format!("scenario:target/{}", s.target),
+            engine.scenario(s.target).and_then(json),
+            json(s),
+        ),
+        Record::Observation(o) => {
+            let indicator = engine
+                .indicator(o.indicator)
+                .map_or_else(|| o.indicator.to_string(), |i| i.code.to_string());
+            let before = engine.reported(o.indicator, o.unit, o.period).map(
+                |(id, kind, value)| serde_json::json!({ "id": id, "kind": kind, "value": value }),
+            );
+            (
+                "observation.record",
+                format!("observation:{indicator}/{}/{}", unit_code(o.unit), o.period),
+                before,
+                json(o),
+            )
+        }
+        Record::ReportedScorecard(c) => (
+            "scorecard.report",
+            format!("scorecard:{}/{}", unit_code(c.unit), c.period),
+            engine
+                .reported_scorecards()
+                .find(|r| r.unit == c.unit && r.period == c.period)
+                .and_then(json),
+            json(c),
+        ),
+    };
+    AuditEntry {
+        at,
+        actor: actor.name.clone(),
+        action: action.to_owned(),
+        object,
+        before,
+        after,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -81,7 +81,7 @@ struct Current {
 }
 
 /// The current values of one (indicator, period) at every unit, ordered by tree position.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Series {
     positions: Vec<u32>,
     values: Vec<f64>,
@@ -89,7 +89,7 @@ struct Series {
     prefix: OnceLock<Prefix>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Prefix {
     sum: Vec<f64>,
     /// Running counts of entries that are not official, by kind (estimate, preliminary).
@@ -172,7 +172,10 @@ impl Series {
 }
 
 /// The engine. See the module documentation.
-#[derive(Debug, Default)]
+///
+/// Cloning copies everything; the application layer clones only to check a whole batch
+/// (an import) before committing it.
+#[derive(Debug, Default, Clone)]
 pub struct Engine {
     units: BTreeMap<UnitId, Unit>,
     unit_by_code: HashMap<UnitCode, UnitId>,
@@ -557,9 +560,32 @@ impl Engine {
         self.observation_cells.contains_key(&id)
     }
 
-    /// The highest observation id applied so far.
-    pub fn max_observation_id(&self) -> u64 {
-        self.max_observation_id
+    pub fn next_unit_id(&self) -> UnitId {
+        UnitId(self.units.last_key_value().map_or(1, |(id, _)| id.0 + 1))
+    }
+
+    pub fn next_indicator_id(&self) -> IndicatorId {
+        IndicatorId(
+            self.indicators
+                .last_key_value()
+                .map_or(1, |(id, _)| id.0 + 1),
+        )
+    }
+
+    pub fn next_document_id(&self) -> DocumentId {
+        DocumentId(
+            self.documents
+                .last_key_value()
+                .map_or(1, |(id, _)| id.0 + 1),
+        )
+    }
+
+    pub fn next_target_id(&self) -> TargetId {
+        TargetId(self.targets.last_key_value().map_or(1, |(id, _)| id.0 + 1))
+    }
+
+    pub fn next_observation_id(&self) -> ObservationId {
+        ObservationId(self.max_observation_id + 1)
     }
 
     /// The current observed value of a cell, exactly as reported (no derivation).

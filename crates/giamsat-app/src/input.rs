@@ -1,0 +1,882 @@
+//! What a user gives to create a record, as text with external codes: the same fields whether
+//! they come from a CSV row, a JSON body or a form. [`Validate`] turns an input into a record
+//! checked against the engine, or into the list of everything wrong with it, field by field.
+
+use giamsat_core::document::DocumentNumberError;
+use giamsat_core::indicator::IndicatorCode;
+use giamsat_core::org::UnitCode;
+use giamsat_core::target::Baseline;
+use giamsat_core::text::{Language, parse_number};
+use giamsat_core::{
+    AcrossUnits, Comparator, Direction, Document, DocumentKey, DocumentNumber, DocumentType,
+    Engine, Horizon, Indicator, Month, Observation, ObservationId, ObservationKind, OverTime,
+    Period, Provenance, Record, ReportedScorecard, SamePeriodBase, Scenario, Target, Translations,
+    Unit, UnitKind,
+};
+use serde::{Deserialize, Serialize};
+
+/// One thing wrong with an input: which field, and what is wrong in plain words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, message: impl Into<String>) -> FieldError {
+        FieldError {
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Collects field errors while an input is read, so that every problem is reported at once.
+#[derive(Default)]
+pub struct Checker {
+    pub errors: Vec<FieldError>,
+}
+
+impl Checker {
+    fn fail(&mut self, field: &str, message: impl Into<String>) {
+        self.errors.push(FieldError::new(field, message));
+    }
+
+    fn required<'a>(&mut self, field: &str, value: &'a Option<String>) -> Option<&'a str> {
+        match value.as_deref().map(str::trim) {
+            Some(v) if !v.is_empty() => Some(v),
+            _ => {
+                self.fail(field, "is required");
+                None
+            }
+        }
+    }
+
+    fn check<T, E: std::fmt::Display>(&mut self, field: &str, result: Result<T, E>) -> Option<T> {
+        result.map_err(|e| self.fail(field, e.to_string())).ok()
+    }
+
+    fn number(&mut self, field: &str, value: &Option<String>) -> Option<f64> {
+        let text = self.required(field, value)?;
+        self.check(field, parse_number(text, Language::En))
+    }
+
+    fn period(&mut self, field: &str, value: &Option<String>) -> Option<Period> {
+        let text = self.required(field, value)?;
+        self.check(field, text.parse::<Period>())
+    }
+
+    fn unit(
+        &mut self,
+        engine: &Engine,
+        field: &str,
+        value: &Option<String>,
+    ) -> Option<giamsat_core::UnitId> {
+        let text = self.required(field, value)?;
+        self.unit_code(engine, field, text)
+    }
+
+    fn optional_unit(
+        &mut self,
+        engine: &Engine,
+        field: &str,
+        value: &Option<String>,
+    ) -> Option<Option<giamsat_core::UnitId>> {
+        match present(value) {
+            None => Some(None),
+            Some(text) => self.unit_code(engine, field, text).map(Some),
+        }
+    }
+
+    fn unit_code(
+        &mut self,
+        engine: &Engine,
+        field: &str,
+        text: &str,
+    ) -> Option<giamsat_core::UnitId> {
+        let code = self.check(field, UnitCode::parse(text))?;
+        match engine.unit_by_code(&code) {
+            Some(unit) => Some(unit.id),
+            None => {
+                self.fail(field, format!("no unit has the code {code}"));
+                None
+            }
+        }
+    }
+
+    fn indicator_id(
+        &mut self,
+        engine: &Engine,
+        field: &str,
+        value: &Option<String>,
+    ) -> Option<giamsat_core::IndicatorId> {
+        let text = self.required(field, value)?;
+        let code = self.check(field, IndicatorCode::parse(text))?;
+        match engine.indicator_by_code(&code) {
+            Some(indicator) => Some(indicator.id),
+            None => {
+                self.fail(field, format!("no indicator has the code {code}"));
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, field: &str, value: &Option<String>) -> Option<Option<time::Date>> {
+        match present(value) {
+            None => Some(None),
+            Some(text) => self.check(field, parse_date(text)).map(Some),
+        }
+    }
+
+    fn year(&mut self, field: &str, value: &Option<String>) -> Option<Option<i32>> {
+        match present(value) {
+            None => Some(None),
+            Some(text) => match text.parse::<i32>() {
+                Ok(y) if (1945..=2199).contains(&y) => Some(Some(y)),
+                _ => {
+                    self.fail(
+                        field,
+                        format!("\"{text}\" is not a year between 1945 and 2199"),
+                    );
+                    None
+                }
+            },
+        }
+    }
+
+    /// A document by key, with the issuer's code when two bodies used the same number.
+    fn document(
+        &mut self,
+        engine: &Engine,
+        field: &str,
+        key: &str,
+        issuer: &Option<String>,
+    ) -> Option<giamsat_core::DocumentId> {
+        let key = self.check(field, DocumentKey::parse(key))?;
+        if let Some(issuer_text) = present(issuer) {
+            let issuer = self.unit_code(engine, "document_issuer", issuer_text)?;
+            return match engine.document_by_issuer_key(issuer, &key) {
+                Some(d) => Some(d.id),
+                None => {
+                    self.fail(field, format!("no document {key} issued by {issuer_text}"));
+                    None
+                }
+            };
+        }
+        match engine.documents_by_key(&key).as_slice() {
+            [one] => Some(one.id),
+            [] => {
+                self.fail(field, format!("no document has the key {key}"));
+                None
+            }
+            many => {
+                let issuers: Vec<String> = many
+                    .iter()
+                    .filter_map(|d| engine.unit(d.issued_by).map(|u| u.code.to_string()))
+                    .collect();
+                self.fail(
+                    field,
+                    format!(
+                        "{} documents have the key {key} (issued by {}): give document_issuer",
+                        many.len(),
+                        issuers.join(", ")
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn finish<T>(self, value: Option<T>) -> Result<T, Vec<FieldError>> {
+        match value {
+            Some(v) if self.errors.is_empty() => Ok(v),
+            _ if self.errors.is_empty() => Err(vec![FieldError::new("", "is invalid")]),
+            _ => Err(self.errors),
+        }
+    }
+}
+
+fn present(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// Reads a civil date written `2022-01-25` or, as Vietnamese and French write it, `25/1/2022`.
+pub fn parse_date(text: &str) -> Result<time::Date, String> {
+    let text = text.trim();
+    let bad = || format!("\"{text}\" is not a date: write 2022-01-25 or 25/1/2022");
+    let (year, month, day) = if let Some((y, rest)) = text.split_once('-') {
+        let (m, d) = rest.split_once('-').ok_or_else(bad)?;
+        (y, m, d)
+    } else {
+        let mut parts = text.split('/');
+        let (d, m, y) = (parts.next(), parts.next(), parts.next());
+        if parts.next().is_some() {
+            return Err(bad());
+        }
+        (y.ok_or_else(bad)?, m.ok_or_else(bad)?, d.ok_or_else(bad)?)
+    };
+    let year: i32 = year.parse().map_err(|_| bad())?;
+    let month: u8 = month.parse().map_err(|_| bad())?;
+    let day: u8 = day.parse().map_err(|_| bad())?;
+    let month = time::Month::try_from(month)
+        .map_err(|_| format!("{text}: month {month} does not exist"))?;
+    time::Date::from_calendar_date(year, month, day)
+        .map_err(|_| format!("{text}: that day does not exist"))
+}
+
+fn translations(vi: &Option<String>, en: &Option<String>, fr: &Option<String>) -> Translations {
+    Translations::default()
+        .with(Language::Vi, vi.as_deref().unwrap_or(""))
+        .with(Language::En, en.as_deref().unwrap_or(""))
+        .with(Language::Fr, fr.as_deref().unwrap_or(""))
+}
+
+fn choice<T: for<'de> Deserialize<'de>>(
+    checker: &mut Checker,
+    field: &str,
+    value: &Option<String>,
+    allowed: &str,
+) -> Option<T> {
+    let text = checker.required(field, value)?;
+    match serde_json::from_value(serde_json::Value::String(text.to_ascii_lowercase())) {
+        Ok(v) => Some(v),
+        Err(_) => {
+            checker.fail(field, format!("\"{text}\" is not one of: {allowed}"));
+            None
+        }
+    }
+}
+
+/// The context every validation needs: who records, from what source, when.
+pub struct Origin<'a> {
+    pub recorded_by: &'a str,
+    /// The default source when the input names none (a file and line, "API").
+    pub source: String,
+    pub at: time::OffsetDateTime,
+}
+
+impl Origin<'_> {
+    fn provenance(&self, source: &Option<String>) -> Provenance {
+        Provenance {
+            source: present(source).map_or_else(|| self.source.clone(), str::to_owned),
+            recorded_by: self.recorded_by.to_owned(),
+            recorded_at: self.at,
+        }
+    }
+}
+
+/// Turns an input into a record checked against the engine.
+pub trait Validate {
+    fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>>;
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitInput {
+    pub code: Option<String>,
+    pub kind: Option<String>,
+    pub parent: Option<String>,
+    pub name_vi: Option<String>,
+    pub name_en: Option<String>,
+    pub name_fr: Option<String>,
+    pub valid_from: Option<String>,
+    pub valid_to: Option<String>,
+}
+
+impl Validate for UnitInput {
+    fn validate(&self, engine: &Engine, _origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
+        let mut c = Checker::default();
+        let code = c
+            .required("code", &self.code)
+            .and_then(|t| c.check("code", UnitCode::parse(t)));
+        if let Some(code) = &code
+            && engine.unit_by_code(code).is_some()
+        {
+            c.fail(
+                "code",
+                format!("a unit with the code {code} already exists"),
+            );
+        }
+        let kind = c.required("kind", &self.kind).and_then(|t| {
+            let kind = UnitKind::parse(t);
+            if kind.is_none() {
+                let names: Vec<&str> = UnitKind::ALL.iter().map(|k| k.as_str()).collect();
+                c.fail(
+                    "kind",
+                    format!("\"{t}\" is not one of: {}", names.join(", ")),
+                );
+            }
+            kind
+        });
+        let parent = c.optional_unit(engine, "parent", &self.parent);
+        let name = translations(&self.name_vi, &self.name_en, &self.name_fr);
+        if name.is_empty() {
+            c.fail("name_vi", "a name is required in at least one language");
+        }
+        let valid_from = c.date("valid_from", &self.valid_from);
+        let valid_to = c.date("valid_to", &self.valid_to);
+        if let (Some(Some(from)), Some(Some(to))) = (valid_from, valid_to)
+            && to < from
+        {
+            c.fail("valid_to", "ends before valid_from");
+        }
+        let record = (|| {
+            Some(Record::Unit(Unit {
+                id: engine.next_unit_id(),
+                code: code?,
+                kind: kind?,
+                name,
+                parent: parent?,
+                valid_from: valid_from?,
+                valid_to: valid_to?,
+                successors: Vec::new(),
+            }))
+        })();
+        c.finish(record)
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorInput {
+    pub code: Option<String>,
+    pub name_vi: Option<String>,
+    pub name_en: Option<String>,
+    pub name_fr: Option<String>,
+    pub measure_vi: Option<String>,
+    pub measure_en: Option<String>,
+    pub measure_fr: Option<String>,
+    pub decimals: Option<String>,
+    pub direction: Option<String>,
+    pub across_units: Option<String>,
+    pub weight: Option<String>,
+    pub numerator: Option<String>,
+    pub denominator: Option<String>,
+    pub scale: Option<String>,
+    pub over_time: Option<String>,
+    pub same_period_base: Option<String>,
+}
+
+impl Validate for IndicatorInput {
+    fn validate(&self, engine: &Engine, _origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
+        let mut c = Checker::default();
+        let code = c
+            .required("code", &self.code)
+            .and_then(|t| c.check("code", IndicatorCode::parse(t)));
+        if let Some(code) = &code
+            && engine.indicator_by_code(code).is_some()
+        {
+            c.fail(
+                "code",
+                format!("an indicator with the code {code} already exists"),
+            );
+        }
+        let name = translations(&self.name_vi, &self.name_en, &self.name_fr);
+        if name.is_empty() {
+            c.fail("name_vi", "a name is required in at least one language");
+        }
+        let measure = translations(&self.measure_vi, &self.measure_en, &self.measure_fr);
+        let decimals = match present(&self.decimals) {
+            None => Some(0),
+            Some(t) => match t.parse::<u8>() {
+                Ok(d) if d <= 6 => Some(d),
+                _ => {
+                    c.fail(
+                        "decimals",
+                        format!("\"{t}\" is not a number of decimals from 0 to 6"),
+                    );
+                    None
+                }
+            },
+        };
+        let direction: Option<Direction> = choice(
+            &mut c,
+            "direction",
+            &self.direction,
+            "higher_is_better, lower_is_better",
+        );
+        let over_time: Option<OverTime> =
+            choice(&mut c, "over_time", &self.over_time, "flow, stock, rate");
+        let same_period_base: Option<Option<SamePeriodBase>> = match present(&self.same_period_base)
+        {
+            None => Some(None),
+            Some(_) => choice(
+                &mut c,
+                "same_period_base",
+                &self.same_period_base,
+                "index100, growth_percent",
+            )
+            .map(Some),
+        };
+        let rule = c
+            .required("across_units", &self.across_units)
+            .map(str::to_ascii_lowercase);
+        let across_units = match rule.as_deref() {
+            Some("sum") => Some(AcrossUnits::Sum),
+            Some("mean") => Some(AcrossUnits::Mean),
+            Some("not_combinable") => Some(AcrossUnits::NotCombinable),
+            Some("weighted_mean") => c
+                .indicator_id(engine, "weight", &self.weight)
+                .map(|weight| AcrossUnits::WeightedMean { weight }),
+            Some("ratio") => {
+                let numerator = c.indicator_id(engine, "numerator", &self.numerator);
+                let denominator = c.indicator_id(engine, "denominator", &self.denominator);
+                let scale = match present(&self.scale) {
+                    None => Some(1.0),
+                    Some(_) => c.number("scale", &self.scale),
+                };
+                match (numerator, denominator, scale) {
+                    (Some(numerator), Some(denominator), Some(scale)) => Some(AcrossUnits::Ratio {
+                        numerator,
+                        denominator,
+                        scale,
+                    }),
+                    _ => None,
+                }
+            }
+            Some(other) => {
+                c.fail(
+                    "across_units",
+                    format!(
+                        "\"{other}\" is not one of: sum, mean, weighted_mean, ratio, not_combinable"
+                    ),
+                );
+                None
+            }
+            None => None,
+        };
+        if matches!(rule.as_deref(), Some("sum" | "mean" | "not_combinable"))
+            && (present(&self.numerator).is_some()
+                || present(&self.denominator).is_some()
+                || present(&self.weight).is_some())
+        {
+            c.fail(
+                "across_units",
+                "numerator, denominator and weight apply only to ratio and weighted_mean",
+            );
+        }
+        if rule.as_deref() == Some("sum") && over_time == Some(OverTime::Rate) {
+            c.fail("across_units", "a rate is never summed: use ratio (from its parts), mean, weighted_mean or not_combinable");
+        }
+        let record = (|| {
+            Some(Record::Indicator(Indicator {
+                id: engine.next_indicator_id(),
+                code: code?,
+                name,
+                measure,
+                decimals: decimals?,
+                direction: direction?,
+                across_units: across_units?,
+                over_time: over_time?,
+                same_period_base: same_period_base?,
+            }))
+        })();
+        c.finish(record)
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentInput {
+    /// The number in any spelling (`21/NQ-TU`); absent for documents known by title only.
+    pub number: Option<String>,
+    /// Required when there is no number; otherwise derived from the number and year.
+    pub key: Option<String>,
+    /// Required when there is no number; otherwise read from the number.
+    pub doc_type: Option<String>,
+    pub issued_by: Option<String>,
+    pub issued_on: Option<String>,
+    pub title_vi: Option<String>,
+    pub title_en: Option<String>,
+    pub title_fr: Option<String>,
+    pub target_year: Option<String>,
+    pub orientation_year: Option<String>,
+    pub vision_year: Option<String>,
+    pub source: Option<String>,
+}
+
+impl Validate for DocumentInput {
+    fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
+        let mut c = Checker::default();
+        let issued_by = c.unit(engine, "issued_by", &self.issued_by);
+        let issued_on = c.date("issued_on", &self.issued_on);
+        let number = present(&self.number)
+            .and_then(|t| c.check::<_, DocumentNumberError>("number", DocumentNumber::parse(t)));
+        let number_given = present(&self.number).is_some();
+        let doc_type: Option<DocumentType> = match (&number, present(&self.doc_type)) {
+            (Some(n), None) => Some(n.doc_type()),
+            (Some(n), Some(_)) => {
+                let given: Option<DocumentType> = choice(
+                    &mut c,
+                    "doc_type",
+                    &self.doc_type,
+                    "resolution, decision, conclusion, directive, plan, notice, guidance, report, programme, decree, circular",
+                );
+                if given.is_some_and(|g| g != n.doc_type()) {
+                    c.fail(
+                        "doc_type",
+                        format!("the number {n} is a {}", n.doc_type().name_en()),
+                    );
+                }
+                given
+            }
+            (None, _) if number_given => None,
+            (None, _) => choice(
+                &mut c,
+                "doc_type",
+                &self.doc_type,
+                "resolution, decision, conclusion, directive, plan, notice, guidance, report, programme, decree, circular",
+            ),
+        };
+        let key = match (&number, present(&self.key)) {
+            (Some(n), given) => {
+                let derived = c.check(
+                    "number",
+                    DocumentKey::of_number(n, issued_on.flatten().map(|d| d.year())),
+                );
+                if let (Some(d), Some(g)) = (&derived, given)
+                    && DocumentKey::parse(g).ok().as_ref() != Some(d)
+                {
+                    c.fail(
+                        "key",
+                        format!("the number gives the key {d}; leave key empty or write {d}"),
+                    );
+                }
+                derived
+            }
+            (None, Some(k)) => c.check("key", DocumentKey::parse(k)),
+            (None, None) if number_given => None,
+            (None, None) => {
+                c.fail("key", "is required when the document has no number");
+                None
+            }
+        };
+        if let (Some(issuer), Some(key)) = (issued_by, &key)
+            && engine.document_by_issuer_key(issuer, key).is_some()
+        {
+            c.fail(
+                "number",
+                format!("this issuer already has the document {key}"),
+            );
+        }
+        let title = translations(&self.title_vi, &self.title_en, &self.title_fr);
+        if title.is_empty() {
+            c.fail("title_vi", "a title is required in at least one language");
+        }
+        let horizon = (|| {
+            Some(Horizon {
+                target_year: c.year("target_year", &self.target_year)?,
+                orientation_year: c.year("orientation_year", &self.orientation_year)?,
+                vision_year: c.year("vision_year", &self.vision_year)?,
+            })
+        })();
+        let record = (|| {
+            Some(Record::Document(Document {
+                id: engine.next_document_id(),
+                key: key?,
+                number: number.map(|n| n.to_string()),
+                doc_type: doc_type?,
+                issued_by: issued_by?,
+                issued_on: issued_on?,
+                title,
+                horizon: horizon?,
+                provenance: origin.provenance(&self.source),
+            }))
+        })();
+        c.finish(record)
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetInput {
+    pub document: Option<String>,
+    pub document_issuer: Option<String>,
+    pub indicator: Option<String>,
+    pub unit: Option<String>,
+    pub period: Option<String>,
+    pub value: Option<String>,
+    /// `at_least` or `at_most`; by default, what the indicator's direction implies.
+    pub comparator: Option<String>,
+    pub baseline_period: Option<String>,
+    pub baseline_value: Option<String>,
+    pub source: Option<String>,
+}
+
+impl Validate for TargetInput {
+    fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
+        let mut c = Checker::default();
+        let document = c
+            .required("document", &self.document)
+            .and_then(|k| c.document(engine, "document", k, &self.document_issuer));
+        let indicator = c.indicator_id(engine, "indicator", &self.indicator);
+        let unit = c.unit(engine, "unit", &self.unit);
+        let period = c.period("period", &self.period);
+        let value = c.number("value", &self.value);
+        let comparator: Option<Comparator> = match (present(&self.comparator), indicator) {
+            (Some(_), _) => choice(&mut c, "comparator", &self.comparator, "at_least, at_most"),
+            (None, Some(i)) => engine
+                .indicator(i)
+                .map(|i| Comparator::for_direction(i.direction)),
+            (None, None) => None,
+        };
+        let baseline = match (
+            present(&self.baseline_period),
+            present(&self.baseline_value),
+        ) {
+            (None, None) => Some(None),
+            (Some(_), Some(_)) => {
+                let bp = c.period("baseline_period", &self.baseline_period);
+                let bv = c.number("baseline_value", &self.baseline_value);
+                if let (Some(bp), Some(p)) = (bp, period)
+                    && bp.end() >= p.end()
+                {
+                    c.fail(
+                        "baseline_period",
+                        format!("the baseline {bp} must end before the target's period {p} ends"),
+                    );
+                }
+                bp.zip(bv)
+                    .map(|(period, value)| Some(Baseline { period, value }))
+            }
+            (Some(_), None) => {
+                c.fail("baseline_value", "is required with baseline_period");
+                None
+            }
+            (None, Some(_)) => {
+                c.fail("baseline_period", "is required with baseline_value");
+                None
+            }
+        };
+        if let (Some(d), Some(i), Some(u), Some(p)) = (document, indicator, unit, period)
+            && let Some(existing) = engine.target_for(d, i, u, p)
+        {
+            c.fail(
+                "period",
+                format!(
+                    "this document already sets this target (target {})",
+                    existing.id
+                ),
+            );
+        }
+        let record = (|| {
+            Some(Record::Target(Target {
+                id: engine.next_target_id(),
+                document: document?,
+                indicator: indicator?,
+                unit: unit?,
+                period: period?,
+                value: value?,
+                comparator: comparator?,
+                baseline: baseline?,
+                provenance: origin.provenance(&self.source),
+            }))
+        })();
+        c.finish(record)
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObservationInput {
+    pub indicator: Option<String>,
+    pub unit: Option<String>,
+    pub period: Option<String>,
+    pub value: Option<String>,
+    /// `estimate`, `preliminary` or `official`.
+    pub kind: Option<String>,
+    pub reported_by: Option<String>,
+    pub document: Option<String>,
+    pub document_issuer: Option<String>,
+    /// The id of the observation this one corrects.
+    pub corrects: Option<String>,
+    /// Why: required for a correction.
+    pub note: Option<String>,
+    pub source: Option<String>,
+}
+
+impl Validate for ObservationInput {
+    fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
+        let mut c = Checker::default();
+        let indicator = c.indicator_id(engine, "indicator", &self.indicator);
+        let unit = c.unit(engine, "unit", &self.unit);
+        let period = c.period("period", &self.period);
+        let value = c.number("value", &self.value);
+        let kind = c.required("kind", &self.kind).and_then(|t| {
+            let kind = ObservationKind::parse(&t.to_ascii_lowercase());
+            if kind.is_none() {
+                c.fail(
+                    "kind",
+                    format!("\"{t}\" is not one of: estimate, preliminary, official"),
+                );
+            }
+            kind
+        });
+        let reported_by = c.optional_unit(engine, "reported_by", &self.reported_by);
+        let document = match present(&self.document) {
+            None => Some(None),
+            Some(k) => c
+                .document(engine, "document", k, &self.document_issuer)
+                .map(Some),
+        };
+        let corrects = match present(&self.corrects) {
+            None => Some(None),
+            Some(t) => match t.parse::<u64>() {
+                Ok(id) if engine.has_observation(ObservationId(id)) => {
+                    Some(Some(ObservationId(id)))
+                }
+                _ => {
+                    c.fail("corrects", format!("no observation has the id {t}"));
+                    None
+                }
+            },
+        };
+        if matches!(corrects, Some(Some(_))) && present(&self.note).is_none() {
+            c.fail("note", "say why the observation is corrected");
+        }
+        let note = present(&self.note).map(giamsat_core::text::nfc);
+        let record = (|| {
+            Some(Record::Observation(Observation {
+                id: engine.next_observation_id(),
+                indicator: indicator?,
+                unit: unit?,
+                period: period?,
+                value: value?,
+                kind: kind?,
+                reported_by: reported_by?,
+                document: document?,
+                corrects: corrects?,
+                note,
+                provenance: origin.provenance(&self.source),
+            }))
+        })();
+        // A correction must be about the same cell; the engine says so in its own words.
+        if let Some(record) = &record
+            && c.errors.is_empty()
+            && let Err(e) = engine.check(record)
+        {
+            c.fail("corrects", e.to_string());
+        }
+        c.finish(record)
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioPointInput {
+    pub month: Option<String>,
+    pub value: Option<String>,
+}
+
+/// A target's trajectory: the cumulative (or level) value expected by the end of months.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioInput {
+    pub target: Option<String>,
+    pub points: Vec<ScenarioPointInput>,
+    pub source: Option<String>,
+}
+
+impl Validate for ScenarioInput {
+    fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
+        let mut c = Checker::default();
+        let target = c.required("target", &self.target).and_then(|t| {
+            match t
+                .parse::<u32>()
+                .ok()
+                .and_then(|id| engine.target(giamsat_core::TargetId(id)))
+            {
+                Some(target) => Some(target),
+                None => {
+                    c.fail("target", format!("no target has the id {t}"));
+                    None
+                }
+            }
+        });
+        let mut points: Vec<(Month, f64)> = Vec::new();
+        for (i, point) in self.points.iter().enumerate() {
+            let month = c
+                .period(&format!("points[{i}].month"), &point.month)
+                .and_then(|p| {
+                    if p.month_count() == 1 {
+                        Some(p.start())
+                    } else {
+                        c.fail(
+                            &format!("points[{i}].month"),
+                            format!("{p} is not a single month"),
+                        );
+                        None
+                    }
+                });
+            let value = c.number(&format!("points[{i}].value"), &point.value);
+            if let (Some(m), Some(v)) = (month, value) {
+                points.push((m, v));
+            }
+        }
+        let record = target.and_then(|t| {
+            c.check(
+                "points",
+                Scenario::new(t.id, t.period, points, origin.provenance(&self.source)),
+            )
+            .map(Record::Scenario)
+        });
+        c.finish(record)
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportedScorecardInput {
+    pub unit: Option<String>,
+    pub period: Option<String>,
+    pub met: Option<String>,
+    pub set: Option<String>,
+    pub document: Option<String>,
+    pub document_issuer: Option<String>,
+    pub source: Option<String>,
+}
+
+impl Validate for ReportedScorecardInput {
+    fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
+        let mut c = Checker::default();
+        let unit = c.unit(engine, "unit", &self.unit);
+        let period = c.period("period", &self.period);
+        let mut count = |field: &str, value: &Option<String>| {
+            let text = c.required(field, value)?;
+            match text.parse::<u32>() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    c.fail(field, format!("\"{text}\" is not a whole number"));
+                    None
+                }
+            }
+        };
+        let met = count("met", &self.met);
+        let set = count("set", &self.set);
+        if let (Some(m), Some(s)) = (met, set)
+            && m > s
+        {
+            c.fail(
+                "met",
+                format!("{m} targets met out of {s} set is more than were set"),
+            );
+        }
+        let document = match present(&self.document) {
+            None => Some(None),
+            Some(k) => c
+                .document(engine, "document", k, &self.document_issuer)
+                .map(Some),
+        };
+        let record = (|| {
+            Some(Record::ReportedScorecard(ReportedScorecard {
+                unit: unit?,
+                period: period?,
+                met: met?,
+                set: set?,
+                document: document?,
+                provenance: origin.provenance(&self.source),
+            }))
+        })();
+        c.finish(record)
+    }
+}

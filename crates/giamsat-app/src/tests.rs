@@ -1,0 +1,338 @@
+//! The use cases against a real SQLite file.
+
+use giamsat_core::ScorecardSource;
+use giamsat_core::evaluation::{evaluate, scorecard_ranking};
+use giamsat_core::{IndicatorCode, Period, Status, UnitCode};
+use giamsat_store::{SqliteStore, Store};
+
+use crate::input::ObservationInput;
+use crate::{Actor, App, AppError, ImportKind};
+
+async fn app_at(path: &std::path::Path) -> App<SqliteStore> {
+    let store = SqliteStore::open(path.to_str().expect("utf-8 path"))
+        .await
+        .expect("open store");
+    App::open(store).await.expect("open app")
+}
+
+async fn fresh() -> (tempfile::TempDir, App<SqliteStore>) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let app = app_at(&dir.path().join("giamsat.db")).await;
+    (dir, app)
+}
+
+fn actor() -> Actor {
+    Actor::named("tester")
+}
+
+fn status_of(app: &App<SqliteStore>, indicator: &str) -> (Status, f64, Option<f64>) {
+    let engine = app.engine();
+    let ind = engine
+        .indicator_by_code(&IndicatorCode::parse(indicator).expect("code"))
+        .expect("indicator");
+    let target = engine
+        .targets()
+        .find(|t| t.indicator == ind.id)
+        .expect("target");
+    let e = evaluate(&engine, target);
+    (
+        e.status,
+        e.percent_of_plan.expect("percent"),
+        e.change_over_same_period,
+    )
+}
+
+#[tokio::test]
+async fn demo_reproduces_seed_003_and_survives_a_restart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("giamsat.db");
+    let app = app_at(&path).await;
+    let written = app.load_demo(&actor()).await.expect("demo");
+    assert!(written > 90, "{written} records");
+    assert_eq!(
+        app.load_demo(&actor()).await.expect("again"),
+        0,
+        "a second load adds nothing"
+    );
+    let check = |app: &App<SqliteStore>| {
+        for &(code, _, change, percent) in crate::demo::SEED_003_FLOWS {
+            let (_, p, c) = status_of(app, code);
+            let c = c.expect("change over the same period");
+            assert!(
+                (p - percent).abs() < 0.005,
+                "{code}: {p}% of plan, report says {percent}%"
+            );
+            assert!(
+                (c - change).abs() < 0.005,
+                "{code}: {c}% change, report says {change}%"
+            );
+        }
+        assert_eq!(status_of(app, "RETAIL_SALES").0, Status::OnTrack);
+        assert_eq!(status_of(app, "EXPORTS").0, Status::OffTrack);
+        assert_eq!(status_of(app, "IMPORTS").0, Status::AtRisk);
+        let engine = app.engine();
+        let ranking = scorecard_ranking(&engine, "2023".parse::<Period>().expect("p"));
+        let code = |r: &giamsat_core::evaluation::ScorecardRow| {
+            engine
+                .unit(r.unit)
+                .map(|u| u.code.to_string())
+                .expect("unit")
+        };
+        // Twenty localities as the review reported them, and Nghệ An counted from its targets.
+        assert_eq!(ranking.len(), 21);
+        assert!(
+            ranking[..3].iter().all(|r| r.scorecard.all_met()),
+            "three localities met all"
+        );
+        let reported: Vec<_> = ranking
+            .iter()
+            .filter(|r| r.source == ScorecardSource::Reported)
+            .collect();
+        assert_eq!(reported.len(), 20);
+        assert_eq!(
+            code(reported[19]),
+            "48",
+            "Đà Nẵng 4/10 is last of the review"
+        );
+        let nghe_an = ranking.iter().find(|r| code(r) == "40").expect("Nghệ An");
+        assert_eq!(
+            (nghe_an.source, nghe_an.scorecard.met, nghe_an.scorecard.set),
+            (ScorecardSource::Computed, 0, 3)
+        );
+    };
+    check(&app);
+    drop(app);
+    let reopened = app_at(&path).await;
+    check(&reopened);
+}
+
+#[tokio::test]
+async fn an_import_with_one_bad_row_writes_nothing_and_names_every_problem() {
+    let (_dir, app) = fresh().await;
+    app.load_demo(&actor()).await.expect("demo");
+    let before = app.export(ImportKind::Observations).await.expect("export");
+    let csv = "indicator,unit,period,value,kind\n\
+               RETAIL_SALES,40,2023-YTD06,44000,estimate\n\
+               RETAIL_SALES,99,2023-13,abc,guess\n\
+               NOPE,40,2023-07,1,official\n";
+    let err = app
+        .import(
+            &actor(),
+            ImportKind::Observations,
+            "june.csv",
+            csv.as_bytes(),
+            false,
+        )
+        .await
+        .expect_err("invalid");
+    let AppError::Import { errors, .. } = err else {
+        panic!("expected an import error, got {err}")
+    };
+    let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        vec![
+            "june.csv:3:2: unit: no unit has the code 99",
+            "june.csv:3:3: period: month 13 does not exist: months run from 1 to 12",
+            "june.csv:3:4: value: \"abc\" is not a number",
+            "june.csv:3:5: kind: \"guess\" is not one of: estimate, preliminary, official",
+            "june.csv:4:1: indicator: no indicator has the code NOPE",
+        ]
+    );
+    assert_eq!(
+        app.export(ImportKind::Observations).await.expect("export"),
+        before,
+        "nothing written"
+    );
+    let engine = app.engine();
+    let unit = engine
+        .unit_by_code(&UnitCode::parse("40").expect("c"))
+        .expect("unit")
+        .id;
+    let retail = engine
+        .indicator_by_code(&IndicatorCode::parse("RETAIL_SALES").expect("c"))
+        .expect("i")
+        .id;
+    assert_eq!(
+        engine.reported(retail, unit, "2023-H1".parse().expect("p")),
+        None
+    );
+}
+
+#[tokio::test]
+async fn skip_invalid_writes_the_good_rows_and_returns_the_rejects() {
+    let (_dir, app) = fresh().await;
+    app.load_demo(&actor()).await.expect("demo");
+    let csv = "indicator,unit,period,value,kind\n\
+               RETAIL_SALES,40,2023-YTD06,44000,estimate\n\
+               RETAIL_SALES,40,2023-YTD07,,estimate\n";
+    let report = app
+        .import(
+            &actor(),
+            ImportKind::Observations,
+            "f.csv",
+            csv.as_bytes(),
+            true,
+        )
+        .await
+        .expect("import");
+    assert_eq!(report.accepted, 1);
+    assert_eq!(report.rejected.len(), 1);
+    assert_eq!(
+        report.rejected[0].to_string(),
+        "f.csv:3:4: value: is required"
+    );
+    assert_eq!(
+        report.rejected[0].row,
+        vec!["RETAIL_SALES", "40", "2023-YTD07", "", "estimate"]
+    );
+    // The June figure now drives the retail target: 44,000 of ~85,014 by June.
+    let (status, percent, _) = status_of(&app, "RETAIL_SALES");
+    assert!((percent - 44_000.0 / (36_539.0 / 0.4298) * 100.0).abs() < 1e-9);
+    assert_eq!(status, Status::OnTrack);
+    let trail = app
+        .store()
+        .audit_trail(Some("observation:RETAIL_SALES/40/2023-H1"), 10)
+        .await
+        .expect("trail");
+    assert_eq!(trail.len(), 1);
+    assert_eq!(trail[0].actor, "tester");
+    assert_eq!(
+        trail[0]
+            .after
+            .as_ref()
+            .and_then(|a| a["provenance"]["source"].as_str()),
+        Some("f.csv:2")
+    );
+}
+
+#[tokio::test]
+async fn malformed_files_are_refused_with_their_reason() {
+    let (_dir, app) = fresh().await;
+    let cases: [(&[u8], &str); 5] = [
+        (b"", "f.csv:1: the file is empty"),
+        (
+            b"indicator,unit,colour\n",
+            "f.csv:1:3: colour: unknown column",
+        ),
+        (b"unit,unit\n", "f.csv:1:2: unit: this column appears twice"),
+        (
+            b"indicator,unit\nA\n",
+            "f.csv:2: has 1 fields but the header has 2",
+        ),
+        (
+            b"indicator,unit\nA,\xff\xfe\n",
+            "f.csv:2: the text is not UTF-8 (field 2)",
+        ),
+    ];
+    for (data, expected) in cases {
+        let err = app
+            .import(&actor(), ImportKind::Observations, "f.csv", data, true)
+            .await;
+        let message = match err {
+            Err(AppError::Import { errors, .. }) => errors[0].to_string(),
+            Ok(report) => report
+                .rejected
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            Err(other) => other.to_string(),
+        };
+        assert!(
+            message.starts_with(expected),
+            "{message:?} should start with {expected:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn export_then_import_into_an_empty_store_gives_the_same_data() {
+    let (_dir, app) = fresh().await;
+    app.load_demo(&actor()).await.expect("demo");
+    // A superseding official figure, so the history has two values for one cell.
+    let official = ObservationInput {
+        indicator: Some("RETAIL_SALES".into()),
+        unit: Some("40".into()),
+        period: Some("2023-YTD05".into()),
+        value: Some("36601".into()),
+        kind: Some("official".into()),
+        ..ObservationInput::default()
+    };
+    app.create(&actor(), &official, "test")
+        .await
+        .expect("record");
+    let (_dir2, copy) = fresh().await;
+    for kind in ImportKind::ALL {
+        let csv = app.export(kind).await.expect("export");
+        copy.import(&actor(), kind, kind.as_str(), csv.as_bytes(), false)
+            .await
+            .unwrap_or_else(|e| panic!("{}: {e}", kind.as_str()));
+    }
+    for kind in ImportKind::ALL {
+        assert_eq!(
+            copy.export(kind).await.expect("a"),
+            app.export(kind).await.expect("b"),
+            "{}",
+            kind.as_str()
+        );
+    }
+    assert_eq!(
+        status_of(&copy, "RETAIL_SALES"),
+        status_of(&app, "RETAIL_SALES")
+    );
+}
+
+#[tokio::test]
+async fn concurrent_writers_never_collide() {
+    let (_dir, app) = fresh().await;
+    app.load_demo(&actor()).await.expect("demo");
+    let app = std::sync::Arc::new(app);
+    let tasks: Vec<_> = (0..40)
+        .map(|i| {
+            let app = app.clone();
+            tokio::spawn(async move {
+                let input = ObservationInput {
+                    indicator: Some("EXPORTS".into()),
+                    unit: Some("40".into()),
+                    period: Some("2023-YTD06".into()),
+                    value: Some(format!("{}", 1000 + i)),
+                    kind: Some("estimate".into()),
+                    ..ObservationInput::default()
+                };
+                app.create(&Actor::named(&format!("w{i}")), &input, "test")
+                    .await
+                    .map(|_| ())
+            })
+        })
+        .collect();
+    for task in tasks {
+        task.await.expect("join").expect("write");
+    }
+    let engine = app.engine();
+    let unit = engine
+        .unit_by_code(&UnitCode::parse("40").expect("c"))
+        .expect("u")
+        .id;
+    let exports = engine
+        .indicator_by_code(&IndicatorCode::parse("EXPORTS").expect("c"))
+        .expect("i")
+        .id;
+    let period = "2023-H1".parse().expect("p");
+    drop(engine);
+    let history = app
+        .store()
+        .observation_history(exports, unit, period)
+        .await
+        .expect("history");
+    assert_eq!(history.len(), 40, "every write kept");
+    let (id, _, value) = app
+        .engine()
+        .reported(exports, unit, period)
+        .expect("current");
+    let last = history.last().expect("last");
+    assert_eq!(
+        (id, value),
+        (last.id, last.value),
+        "the latest recorded estimate is current"
+    );
+}
