@@ -11,8 +11,8 @@ pub mod input;
 
 use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 
-use giamsat_core::{Engine, Record};
-use giamsat_store::{AuditEntry, Store, StoreError};
+use giamsat_core::{Engine, IndicatorId, Observation, Period, Record, UnitId};
+pub use giamsat_store::{AnyStore, AuditEntry, Store, StoreError};
 use serde::Serialize;
 
 pub use exchange::{ImportKind, ImportReport, RowError};
@@ -84,10 +84,31 @@ impl<S: Store> App<S> {
         self.engine.read().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// The store, for the reads that are history rather than state (observation history,
-    /// the audit trail).
-    pub fn store(&self) -> &S {
+    pub(crate) fn store(&self) -> &S {
         &self.store
+    }
+
+    /// Every value recorded for a cell, oldest first. History is read from the store; the
+    /// current state is the engine's.
+    pub async fn observation_history(
+        &self,
+        indicator: IndicatorId,
+        unit: UnitId,
+        period: Period,
+    ) -> Result<Vec<Observation>, AppError> {
+        Ok(self
+            .store
+            .observation_history(indicator, unit, period)
+            .await?)
+    }
+
+    /// The audit trail, newest first, for objects whose key starts with `object_prefix`.
+    pub async fn audit_trail(
+        &self,
+        object_prefix: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<AuditEntry>, AppError> {
+        Ok(self.store.audit_trail(object_prefix, limit).await?)
     }
 
     /// Creates one record from an input: a unit, indicator, document, target, scenario,

@@ -1,1 +1,90 @@
-//! placeholder
+//! HTTP for giamsat: the JSON API under `/api/v1/`, the HTML pages, and `/healthz`.
+//!
+//! Only this crate knows HTTP and JSON wire shapes. Handlers read from the engine or call one
+//! use case of the application layer; errors become responses in one place ([`error`]).
+
+pub mod api;
+pub mod error;
+pub mod i18n;
+pub mod pages;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::routing::{get, post};
+use giamsat_app::App;
+use giamsat_app::Store;
+
+/// What every handler shares: the application and the interface strings.
+pub struct WebState<S: Store> {
+    pub app: App<S>,
+    pub i18n: i18n::I18n,
+}
+
+/// The paths the API serves, kept beside the router so a test can compare them with the
+/// OpenAPI description.
+pub const API_PATHS: &[&str] = &[
+    "/api/v1/units",
+    "/api/v1/units/{code}",
+    "/api/v1/indicators",
+    "/api/v1/indicators/{code}",
+    "/api/v1/documents",
+    "/api/v1/documents/{key}",
+    "/api/v1/targets",
+    "/api/v1/targets/{id}",
+    "/api/v1/targets/{id}/scenario",
+    "/api/v1/observations",
+    "/api/v1/scorecards",
+    "/api/v1/rankings/scorecards",
+    "/api/v1/rankings/growth",
+    "/api/v1/imports/{kind}",
+    "/api/v1/exports/{kind}",
+    "/api/v1/audit",
+    "/api/v1/openapi.json",
+];
+
+pub fn router<S: Store>(app: App<S>) -> Result<Router, i18n::I18nError> {
+    let state = Arc::new(WebState {
+        app,
+        i18n: i18n::I18n::new()?,
+    });
+    let api = Router::new()
+        .route(
+            "/units",
+            get(api::list_units::<S>).post(api::create_unit::<S>),
+        )
+        .route("/units/{code}", get(api::get_unit::<S>))
+        .route(
+            "/indicators",
+            get(api::list_indicators::<S>).post(api::create_indicator::<S>),
+        )
+        .route("/indicators/{code}", get(api::get_indicator::<S>))
+        .route(
+            "/documents",
+            get(api::list_documents::<S>).post(api::create_document::<S>),
+        )
+        .route("/documents/{key}", get(api::get_document::<S>))
+        .route(
+            "/targets",
+            get(api::list_targets::<S>).post(api::create_target::<S>),
+        )
+        .route("/targets/{id}", get(api::get_target::<S>))
+        .route("/targets/{id}/scenario", post(api::set_scenario::<S>))
+        .route(
+            "/observations",
+            get(api::list_observations::<S>).post(api::record_observation::<S>),
+        )
+        .route("/scorecards", post(api::report_scorecard::<S>))
+        .route("/rankings/scorecards", get(api::scorecard_ranking::<S>))
+        .route("/rankings/growth", get(api::growth_ranking::<S>))
+        .route("/imports/{kind}", post(api::import::<S>))
+        .route("/exports/{kind}", get(api::export::<S>))
+        .route("/audit", get(api::audit::<S>))
+        .route("/openapi.json", get(api::openapi))
+        .fallback(api::not_found);
+    Ok(Router::new()
+        .route("/", get(pages::targets::<S>))
+        .route("/healthz", get(|| async { "ok" }))
+        .nest("/api/v1", api)
+        .with_state(state))
+}

@@ -1,1 +1,265 @@
-fn main() {}
+//! The `giamsat` command: wires the store, the application layer and the web server.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use giamsat_app::{Actor, AnyStore, App, AppError, ImportKind, RowError};
+
+#[derive(Parser)]
+#[command(
+    name = "giamsat",
+    version,
+    about = "Monitoring how resolutions and plans are carried out"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web interface and the JSON API.
+    Serve {
+        /// The database: a SQLite file (created if missing).
+        #[arg(long, env = "GIAMSAT_DB", default_value = "giamsat.db")]
+        db: String,
+        #[arg(long, env = "GIAMSAT_ADDR", default_value = "127.0.0.1:8080")]
+        addr: SocketAddr,
+        /// Load the demo data first if the database is empty.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Load the demo data (the facts of the seed reports) into an empty database.
+    Demo {
+        #[arg(long, env = "GIAMSAT_DB", default_value = "giamsat.db")]
+        db: String,
+    },
+    /// Import a CSV file. With any invalid row nothing is written, unless --skip-invalid.
+    Import {
+        #[arg(long, env = "GIAMSAT_DB", default_value = "giamsat.db")]
+        db: String,
+        /// units, indicators, documents, targets, observations or scorecards.
+        kind: ImportKind,
+        file: PathBuf,
+        /// Write the valid rows and put the invalid ones in a rejects file.
+        #[arg(long)]
+        skip_invalid: bool,
+        /// Where to write the rejected rows (default: FILE.rejects.csv).
+        #[arg(long, requires = "skip_invalid")]
+        rejects: Option<PathBuf>,
+        /// Who is importing, for the audit trail (default: the login name).
+        #[arg(long, env = "USER", default_value = "cli")]
+        actor: String,
+    },
+    /// Export records as CSV, in the columns import reads.
+    Export {
+        #[arg(long, env = "GIAMSAT_DB", default_value = "giamsat.db")]
+        db: String,
+        kind: ImportKind,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, thiserror::Error)]
+enum CliError {
+    #[error(transparent)]
+    App(#[from] AppError),
+    #[error("{path}: {source}")]
+    File {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        addr: SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Other(String),
+}
+
+fn file_error(path: &Path) -> impl FnOnce(std::io::Error) -> CliError + '_ {
+    move |source| CliError::File {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+async fn open(db: &str) -> Result<App<AnyStore>, CliError> {
+    let store = AnyStore::open(db).await.map_err(AppError::from)?;
+    Ok(App::open(store).await?)
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("GIAMSAT_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match run(Cli::parse()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(CliError::App(AppError::Import { errors, .. })) => {
+            for error in &errors {
+                eprintln!("{error}");
+            }
+            eprintln!("{} problem(s); nothing was imported", errors.len());
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), CliError> {
+    match cli.command {
+        Command::Serve { db, addr, demo } => {
+            let app = open(&db).await?;
+            if demo {
+                let written = app.load_demo(&Actor::named("demo")).await?;
+                if written > 0 {
+                    tracing::info!(records = written, "demo data loaded");
+                }
+            }
+            let router = giamsat_web::router(app).map_err(|e| CliError::Other(e.to_string()))?;
+            let listener = tokio::net::TcpListener::bind(addr)
+                .await
+                .map_err(|source| CliError::Listen { addr, source })?;
+            let local = listener
+                .local_addr()
+                .map_err(|source| CliError::Listen { addr, source })?;
+            println!("giamsat is serving http://{local}/ (database {db})");
+            axum::serve(listener, router)
+                .with_graceful_shutdown(shutdown())
+                .await
+                .map_err(|source| CliError::Listen { addr, source })?;
+            Ok(())
+        }
+        Command::Demo { db } => {
+            let app = open(&db).await?;
+            let written = app.load_demo(&Actor::named("demo")).await?;
+            if written == 0 {
+                println!("{db} already holds data; the demo was not loaded");
+            } else {
+                println!("loaded {written} demo records into {db}");
+            }
+            Ok(())
+        }
+        Command::Import {
+            db,
+            kind,
+            file,
+            skip_invalid,
+            rejects,
+            actor,
+        } => {
+            let data = std::fs::read(&file).map_err(file_error(&file))?;
+            let app = open(&db).await?;
+            let name = file.display().to_string();
+            let report = app
+                .import(&Actor::named(&actor), kind, &name, &data, skip_invalid)
+                .await?;
+            println!("imported {} {} from {name}", report.accepted, kind.as_str());
+            if !report.rejected.is_empty() {
+                let path = rejects.unwrap_or_else(|| {
+                    let mut p = file.clone().into_os_string();
+                    p.push(".rejects.csv");
+                    PathBuf::from(p)
+                });
+                write_rejects(&path, &data, &report.rejected)?;
+                for error in &report.rejected {
+                    eprintln!("{error}");
+                }
+                println!(
+                    "rejected {} row(s), written to {}",
+                    report.rejected.len(),
+                    path.display()
+                );
+            }
+            Ok(())
+        }
+        Command::Export { db, kind, output } => {
+            let app = open(&db).await?;
+            let csv = app.export(kind).await?;
+            match output {
+                Some(path) => std::fs::write(&path, csv).map_err(file_error(&path))?,
+                None => print!("{csv}"),
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The rejected rows with the file's own header and an `error` column, so they can be fixed
+/// and imported again.
+fn write_rejects(path: &Path, data: &[u8], rejected: &[RowError]) -> Result<(), CliError> {
+    let header: Vec<String> = csv::ReaderBuilder::new()
+        .from_reader(data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data))
+        .headers()
+        .map(|h| h.iter().map(str::to_owned).collect())
+        .unwrap_or_default();
+    let mut writer = csv::Writer::from_path(path)
+        .map_err(|e| CliError::Other(format!("{}: {e}", path.display())))?;
+    let write_error = |e: csv::Error| CliError::Other(format!("{}: {e}", path.display()));
+    let mut columns = header;
+    columns.push("error".to_owned());
+    writer.write_record(&columns).map_err(write_error)?;
+    // One row per rejected line, with all its problems.
+    let mut lines: Vec<u64> = rejected.iter().map(|r| r.line).collect();
+    lines.dedup();
+    for line in lines {
+        let problems: Vec<&RowError> = rejected.iter().filter(|r| r.line == line).collect();
+        let mut row = problems[0].row.clone();
+        row.resize(columns.len() - 1, String::new());
+        row.push(
+            problems
+                .iter()
+                .map(|p| {
+                    if p.field.is_empty() {
+                        p.message.clone()
+                    } else {
+                        format!("{}: {}", p.field, p.message)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
+        writer.write_record(&row).map_err(write_error)?;
+    }
+    writer.flush().map_err(file_error(path))?;
+    Ok(())
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

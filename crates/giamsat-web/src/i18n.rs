@@ -1,0 +1,275 @@
+//! Interface strings in Vietnamese, English and French, from Fluent files compiled into the
+//! binary (`locales/<lang>/core.ftl`), and the choice of the reader's language.
+
+use std::collections::HashMap;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use giamsat_core::text::Language;
+use giamsat_core::{Month, Period, PeriodKind};
+
+/// The Fluent sources, by language.
+pub const SOURCES: [(Language, &str); 3] = [
+    (Language::Vi, include_str!("../locales/vi/core.ftl")),
+    (Language::En, include_str!("../locales/en/core.ftl")),
+    (Language::Fr, include_str!("../locales/fr/core.ftl")),
+];
+
+pub struct I18n {
+    bundles: HashMap<Language, FluentBundle<FluentResource>>,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("locales/{language}/core.ftl: {message}")]
+pub struct I18nError {
+    language: Language,
+    message: String,
+}
+
+/// An argument of a message: text, or a number that selects a plural or variant.
+pub enum Arg {
+    Text(String),
+    Number(i64),
+}
+
+impl I18n {
+    pub fn new() -> Result<I18n, I18nError> {
+        let mut bundles = HashMap::new();
+        for (language, source) in SOURCES {
+            let error = |message: String| I18nError { language, message };
+            let resource = FluentResource::try_new(source.to_owned())
+                .map_err(|(_, errors)| error(format!("{errors:?}")))?;
+            let langid = language
+                .code()
+                .parse()
+                .map_err(|e| error(format!("{e:?}")))?;
+            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            // Isolation marks would show up as stray characters in attributes and tables.
+            bundle.set_use_isolating(false);
+            bundle
+                .add_resource(resource)
+                .map_err(|errors| error(format!("{errors:?}")))?;
+            bundles.insert(language, bundle);
+        }
+        Ok(I18n { bundles })
+    }
+
+    /// The message `id` in `language`; the id itself if it is missing (a test forbids that).
+    pub fn t(&self, language: Language, id: &str) -> String {
+        self.t_args(language, id, &[])
+    }
+
+    pub fn t_args(&self, language: Language, id: &str, args: &[(&str, Arg)]) -> String {
+        let Some(bundle) = self.bundles.get(&language) else {
+            return id.to_owned();
+        };
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+            tracing::warn!(id, %language, "missing message");
+            return id.to_owned();
+        };
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                Arg::Text(text) => fluent_args.set(*name, FluentValue::from(text.as_str())),
+                Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
+            }
+        }
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+        if !errors.is_empty() {
+            tracing::warn!(id, %language, ?errors, "message formatting errors");
+        }
+        text.into_owned()
+    }
+
+    /// A month as a reader says it: "tháng 5/2023", "May 2023", "mai 2023".
+    pub fn month(&self, language: Language, month: Month) -> String {
+        self.period(language, Period::month(month))
+    }
+
+    /// A period as a reader says it: "5 tháng đầu năm 2023", "First 5 months of 2023".
+    pub fn period(&self, language: Language, period: Period) -> String {
+        let start = period.start();
+        let year = Arg::Text(start.year().to_string());
+        let m = i64::from(start.month_of_year());
+        match period.kind() {
+            PeriodKind::Month => {
+                let month_name = self.t(language, &format!("month-{m}"));
+                self.t_args(
+                    language,
+                    "period-month",
+                    &[
+                        ("month", Arg::Number(m)),
+                        ("month_name", Arg::Text(month_name)),
+                        ("year", year),
+                    ],
+                )
+            }
+            PeriodKind::Quarter => {
+                let quarter = (m - 1) / 3 + 1;
+                let roman = ["I", "II", "III", "IV"][(quarter - 1) as usize % 4];
+                self.t_args(
+                    language,
+                    "period-quarter",
+                    &[
+                        ("quarter", Arg::Number(quarter)),
+                        ("roman", Arg::Text(roman.into())),
+                        ("year", year),
+                    ],
+                )
+            }
+            PeriodKind::Half => self.t_args(
+                language,
+                "period-half",
+                &[("half", Arg::Number((m - 1) / 6 + 1)), ("year", year)],
+            ),
+            PeriodKind::Year => self.t_args(language, "period-year", &[("year", year)]),
+            PeriodKind::FirstMonths => self.t_args(
+                language,
+                "period-first-months",
+                &[
+                    ("months", Arg::Number(period.month_count().into())),
+                    ("year", year),
+                ],
+            ),
+            PeriodKind::Term => self.t_args(
+                language,
+                "period-term",
+                &[
+                    ("from", year),
+                    ("to", Arg::Text(period.end().year().to_string())),
+                ],
+            ),
+        }
+    }
+}
+
+/// The reader's language: an explicit choice (`?lang=`), else the remembered one (cookie
+/// `lang`), else the first supported language of `Accept-Language`, else Vietnamese.
+pub fn choose_language(
+    query: Option<&str>,
+    cookie: Option<&str>,
+    accept_language: Option<&str>,
+) -> Language {
+    if let Some(language) = query.or(cookie).and_then(|l| l.parse().ok()) {
+        return language;
+    }
+    let mut ranked: Vec<(f32, Language)> = accept_language
+        .unwrap_or("")
+        .split(',')
+        .filter_map(|part| {
+            let mut pieces = part.trim().split(';');
+            let language: Language = pieces.next()?.trim().parse().ok()?;
+            let quality = pieces
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .and_then(|q| q.parse::<f32>().ok())
+                .unwrap_or(1.0);
+            Some((quality, language))
+        })
+        .collect();
+    // A stable sort keeps the header's order among equal qualities.
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    ranked.first().map_or(Language::Vi, |(_, l)| *l)
+}
+
+/// Every message id of a Fluent source.
+pub fn message_ids(source: &str) -> Vec<String> {
+    let mut ids: Vec<String> = source
+        .lines()
+        .filter_map(|line| {
+            let (id, _) = line.split_once('=')?;
+            let id = id.trim_end();
+            let first = id.chars().next()?;
+            (first.is_ascii_alphabetic()
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .then(|| id.to_owned())
+        })
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_locale_has_every_message() {
+        let ids: Vec<(Language, Vec<String>)> =
+            SOURCES.iter().map(|(l, s)| (*l, message_ids(s))).collect();
+        for (language, list) in &ids[1..] {
+            assert_eq!(list, &ids[0].1, "{language} differs from vi");
+        }
+        assert!(ids[0].1.len() > 40);
+        let i18n = I18n::new().expect("locales parse");
+        for (language, list) in &ids {
+            for id in list {
+                let text = i18n.t_args(
+                    *language,
+                    id,
+                    &[
+                        ("month", Arg::Number(5)),
+                        ("month_name", Arg::Text("May".into())),
+                        ("year", Arg::Text("2023".into())),
+                        ("quarter", Arg::Number(2)),
+                        ("roman", Arg::Text("II".into())),
+                        ("half", Arg::Number(1)),
+                        ("months", Arg::Number(5)),
+                        ("from", Arg::Text("2021".into())),
+                        ("to", Arg::Text("2025".into())),
+                        ("count", Arg::Number(3)),
+                    ],
+                );
+                assert!(!text.is_empty() && text != *id, "{language}: {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn periods_read_naturally_in_each_language() {
+        let i18n = I18n::new().expect("locales parse");
+        let p = |t: &str| t.parse::<Period>().expect("period");
+        assert_eq!(
+            i18n.period(Language::Vi, p("2023-YTD05")),
+            "5 tháng đầu năm 2023"
+        );
+        assert_eq!(
+            i18n.period(Language::En, p("2023-YTD05")),
+            "First 5 months of 2023"
+        );
+        assert_eq!(
+            i18n.period(Language::Fr, p("2023-YTD05")),
+            "5 premiers mois de 2023"
+        );
+        assert_eq!(i18n.period(Language::Vi, p("2023-Q2")), "Quý II/2023");
+        assert_eq!(
+            i18n.period(Language::Fr, p("2023-Q1")),
+            "1ᵉʳ trimestre 2023"
+        );
+        assert_eq!(i18n.period(Language::En, p("2023-06")), "June 2023");
+        assert_eq!(i18n.period(Language::Vi, p("2023-06")), "Tháng 6/2023");
+        assert_eq!(
+            i18n.period(Language::Fr, p("2023-H2")),
+            "Second semestre 2023"
+        );
+        assert_eq!(i18n.period(Language::En, p("2021-2025")), "2021–2025");
+    }
+
+    #[test]
+    fn language_follows_choice_then_cookie_then_header() {
+        assert_eq!(
+            choose_language(Some("fr"), Some("en"), Some("vi")),
+            Language::Fr
+        );
+        assert_eq!(choose_language(None, Some("en"), Some("fr")), Language::En);
+        assert_eq!(
+            choose_language(None, None, Some("de-DE, fr-FR;q=0.8, en;q=0.9")),
+            Language::En
+        );
+        assert_eq!(choose_language(None, None, Some("fr-CA")), Language::Fr);
+        assert_eq!(choose_language(Some("xx"), None, Some("zz")), Language::Vi);
+        assert_eq!(choose_language(None, None, None), Language::Vi);
+    }
+}
