@@ -1,0 +1,148 @@
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn giamsat(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_giamsat"))
+        .args(args)
+        .current_dir(dir)
+        .env("GIAMSAT_LOG", "warn")
+        .output()
+        .expect("run giamsat")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn import_reports_every_problem_with_file_line_and_column_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let demo = giamsat(&["demo", "--db", "g.db"], dir.path());
+    assert!(demo.status.success(), "{}", text(&demo.stderr));
+    let before = giamsat(&["export", "--db", "g.db", "observations"], dir.path());
+    std::fs::write(
+        dir.path().join("bad.csv"),
+        "indicator,unit,period,value,kind\nEXPORTS,40,2023-H1,1000,official\nEXPORTS,40,2023-H1,\"1,5\",official\nEXPORTS,40,,5,estimate\n",
+    )
+    .expect("write");
+    let run = giamsat(
+        &["import", "--db", "g.db", "observations", "bad.csv"],
+        dir.path(),
+    );
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = text(&run.stderr);
+    assert!(
+        stderr.contains("bad.csv:3:4: value: \"1,5\": in English the decimal separator is \".\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("bad.csv:4:3: period: is required"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("2 problem(s); nothing was imported"),
+        "{stderr}"
+    );
+    let after = giamsat(&["export", "--db", "g.db", "observations"], dir.path());
+    assert_eq!(text(&before.stdout), text(&after.stdout), "nothing written");
+
+    let run = giamsat(
+        &[
+            "import",
+            "--db",
+            "g.db",
+            "observations",
+            "bad.csv",
+            "--skip-invalid",
+        ],
+        dir.path(),
+    );
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert!(text(&run.stdout).contains("imported 1 observations"));
+    let rejects =
+        std::fs::read_to_string(dir.path().join("bad.csv.rejects.csv")).expect("rejects file");
+    let lines: Vec<&str> = rejects.lines().collect();
+    assert_eq!(lines[0], "indicator,unit,period,value,kind,error");
+    assert_eq!(lines.len(), 3);
+    assert!(
+        lines[1].starts_with("EXPORTS,40,2023-H1,\"1,5\",official,"),
+        "{rejects}"
+    );
+}
+
+#[test]
+fn files_that_are_not_csv_get_a_clear_error_and_no_panic() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("binary.csv"),
+        [0u8, 159, 146, 150, 255, 0, 1, 2],
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("empty.csv"), "").expect("write");
+    for (file, expected) in [
+        (
+            "binary.csv",
+            "binary.csv:1: the header line cannot be read: the text is not UTF-8",
+        ),
+        ("empty.csv", "the file is empty"),
+        ("missing.csv", "missing.csv: No such file"),
+    ] {
+        let run = giamsat(&["import", "--db", "g.db", "units", file], dir.path());
+        assert_eq!(run.status.code(), Some(1), "{file}");
+        let stderr = text(&run.stderr);
+        assert!(stderr.contains(expected), "{file}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+    let run = giamsat(
+        &["import", "--db", "g.db", "colours", "empty.csv"],
+        dir.path(),
+    );
+    assert_eq!(
+        run.status.code(),
+        Some(2),
+        "an unknown kind is a usage error"
+    );
+}
+
+#[test]
+fn serve_demo_answers_on_the_address_it_prints() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_giamsat"))
+        .args(["serve", "--db", "g.db", "--demo", "--addr", "127.0.0.1:0"])
+        .current_dir(dir.path())
+        .env("GIAMSAT_LOG", "warn")
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("read");
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_owned();
+    let body = std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        runtime.block_on(async {
+            reqwest::get(format!("{url}api/v1/targets"))
+                .await
+                .expect("get")
+                .text()
+                .await
+                .expect("body")
+        })
+    })
+    .join()
+    .expect("join");
+    let _ = child.kill();
+    let _ = child.wait();
+    let targets: serde_json::Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(targets.as_array().map(Vec::len), Some(3));
+    assert!(targets[0]["evaluation"]["status"].is_string());
+}
