@@ -112,15 +112,13 @@ fn indicator(
     }
 }
 
+/// An observation of seed data; callers fill in who reported it, notes and the source.
 fn observation(
     indicator: &str,
     unit: &str,
     period: &str,
     value: f64,
     kind: &str,
-    reported_by: Option<&str>,
-    note: Option<&str>,
-    source: &str,
 ) -> ObservationInput {
     ObservationInput {
         indicator: s(indicator),
@@ -128,9 +126,6 @@ fn observation(
         period: s(period),
         value: Some(value.to_string()),
         kind: s(kind),
-        reported_by: reported_by.map(str::to_owned),
-        note: note.map(str::to_owned),
-        source: s(source),
         ..ObservationInput::default()
     }
 }
@@ -584,39 +579,23 @@ impl<S: Store> App<S> {
 }
 
 fn seed_003(batch: &mut Batch<'_>) -> Result<(), AppError> {
-    let estimate = |indicator, period, value| {
-        observation(
-            indicator,
-            "40",
-            period,
-            value,
-            "estimate",
-            Some("40-SCT"),
-            None,
-            SEED_003,
-        )
+    let estimate = |indicator, period, value| ObservationInput {
+        reported_by: s("40-SCT"),
+        source: s(SEED_003),
+        ..observation(indicator, "40", period, value, "estimate")
     };
     add(batch, estimate("IIP", "2023-YTD05", 101.62), SEED_003)?;
     for &(code, value, change, percent) in SEED_003_FLOWS {
         add(batch, estimate(code, "2023-YTD05", value), SEED_003)?;
         let same_period = value / (1.0 + change / 100.0);
-        let note = format!(
-            "implied by the report: {value} is {change:+}% over the same period; the report does not give this figure"
-        );
-        add(
-            batch,
-            observation(
-                code,
-                "40",
-                "2022-YTD05",
-                same_period,
-                "estimate",
-                None,
-                Some(&note),
-                SEED_003,
-            ),
-            SEED_003,
-        )?;
+        let implied = ObservationInput {
+            note: Some(format!(
+                "implied by the report: {value} is {change:+}% over the same period; the report does not give this figure"
+            )),
+            source: s(SEED_003),
+            ..observation(code, "40", "2022-YTD05", same_period, "estimate")
+        };
+        add(batch, implied, SEED_003)?;
         let plan = value / (percent / 100.0);
         let target = TargetInput {
             document: s("40-KH-2023"),
@@ -631,18 +610,11 @@ fn seed_003(batch: &mut Batch<'_>) -> Result<(), AppError> {
         };
         add(batch, target, SEED_003)?;
     }
-    let reported = |indicator, value| {
-        let note = "\"up to now\" in the report of 7 June 2023";
-        observation(
-            indicator,
-            "40",
-            "2023-06",
-            value,
-            "official",
-            Some("40-SCT"),
-            Some(note),
-            SEED_003,
-        )
+    let reported = |indicator, value| ObservationInput {
+        reported_by: s("40-SCT"),
+        note: s("\"up to now\" in the report of 7 June 2023"),
+        source: s(SEED_003),
+        ..observation(indicator, "40", "2023-06", value, "official")
     };
     for (code, value) in [
         ("INDUSTRIAL_CLUSTERS", 71.0),
@@ -671,20 +643,13 @@ fn seed_004(batch: &mut Batch<'_>) -> Result<(), AppError> {
         add(batch, card, SEED_004)?;
     }
     for &(name, code, growth) in SEED_004_GROWTH {
-        let mut o = observation(
-            "GRDP_GROWTH",
-            code,
-            "2023",
-            0.0,
-            "preliminary",
-            None,
-            None,
-            SEED_004,
-        );
-        o.value = s(growth);
-        o.document = s("BBT-REVIEW-2023");
-        o.source = Some(format!("{SEED_004}: \"{name} ({growth}%)\""));
-        add(batch, o, SEED_004)?;
+        let reported = ObservationInput {
+            value: s(growth),
+            document: s("BBT-REVIEW-2023"),
+            source: Some(format!("{SEED_004}: \"{name} ({growth}%)\"")),
+            ..observation("GRDP_GROWTH", code, "2023", 0.0, "preliminary")
+        };
+        add(batch, reported, SEED_004)?;
     }
     // The engine found every code above; make sure each is the locality the article names.
     let engine = batch.engine();

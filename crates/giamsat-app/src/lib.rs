@@ -70,7 +70,7 @@ impl<S: Store> App<S> {
         let records = store.load().await?;
         let count = records.len();
         let engine = Engine::from_records(records)
-            .map_err(|(record, e)| AppError::Inconsistent(format!("{e} in {record:?}")))?;
+            .map_err(|r| AppError::Inconsistent(format!("{} in {:?}", r.error, r.record)))?;
         tracing::info!(records = count, "engine loaded from the store");
         Ok(App {
             store,

@@ -308,17 +308,19 @@ async fn concurrent_writers_never_collide() {
     for task in tasks {
         task.await.expect("join").expect("write");
     }
-    let engine = app.engine();
-    let unit = engine
-        .unit_by_code(&UnitCode::parse("40").expect("c"))
-        .expect("u")
-        .id;
-    let exports = engine
-        .indicator_by_code(&IndicatorCode::parse("EXPORTS").expect("c"))
-        .expect("i")
-        .id;
+    let (unit, exports) = {
+        let engine = app.engine();
+        let unit = engine
+            .unit_by_code(&UnitCode::parse("40").expect("c"))
+            .expect("u")
+            .id;
+        let exports = engine
+            .indicator_by_code(&IndicatorCode::parse("EXPORTS").expect("c"))
+            .expect("i")
+            .id;
+        (unit, exports)
+    };
     let period = "2023-H1".parse().expect("p");
-    drop(engine);
     let history = app
         .store()
         .observation_history(exports, unit, period)

@@ -61,6 +61,13 @@ pub enum EngineError {
     DuplicateId(String),
 }
 
+/// A record the engine refused, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rejected {
+    pub record: Box<Record>,
+    pub error: EngineError,
+}
+
 /// A value as the engine resolves it, with how final its weakest part is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Resolved {
@@ -204,9 +211,7 @@ impl Engine {
     }
 
     /// An engine holding `records`, applied in order; the tree is numbered once at the end.
-    pub fn from_records(
-        records: impl IntoIterator<Item = Record>,
-    ) -> Result<Engine, (Record, EngineError)> {
+    pub fn from_records(records: impl IntoIterator<Item = Record>) -> Result<Engine, Rejected> {
         let mut engine = Engine::new();
         engine.apply_batch(records)?;
         Ok(engine)
@@ -321,7 +326,7 @@ impl Engine {
 
     /// Checks and applies one record.
     pub fn apply(&mut self, record: Record) -> Result<(), EngineError> {
-        self.apply_batch([record]).map_err(|(_, e)| e)
+        self.apply_batch([record]).map_err(|r| r.error)
     }
 
     /// Checks and applies records in order, numbering the tree once if units were added. On
@@ -330,12 +335,15 @@ impl Engine {
     pub fn apply_batch(
         &mut self,
         records: impl IntoIterator<Item = Record>,
-    ) -> Result<(), (Record, EngineError)> {
+    ) -> Result<(), Rejected> {
         let mut renumber = false;
         let mut result = Ok(());
         for record in records {
-            if let Err(e) = self.check(&record) {
-                result = Err((record, e));
+            if let Err(error) = self.check(&record) {
+                result = Err(Rejected {
+                    record: Box::new(record),
+                    error,
+                });
                 break;
             }
             renumber |= matches!(record, Record::Unit(_));
@@ -1081,13 +1089,15 @@ mod tests {
     // ---- Property: the range-sum rollup equals a naive walk of the tree ----------------
 
     /// A random tree (each unit's parent is an earlier unit) and random observations.
-    fn random_case() -> impl Strategy<
-        Value = (
-            Vec<Option<u32>>,
-            Vec<(u32, u8, f64, u8)>,
-            Vec<(u32, u8, f64, u8)>,
-        ),
-    > {
+    /// Parents (each an earlier unit), observations loaded first, then updates one by one:
+    /// (unit, month, value, kind).
+    type Case = (
+        Vec<Option<u32>>,
+        Vec<(u32, u8, f64, u8)>,
+        Vec<(u32, u8, f64, u8)>,
+    );
+
+    fn random_case() -> impl Strategy<Value = Case> {
         (1usize..24).prop_flat_map(|n| {
             let parents = (0..n)
                 .map(|i| {
@@ -1144,7 +1154,7 @@ mod tests {
                 obs(next_id, 1, u, &format!("2023-{m:02}"), v, kinds[k as usize])
             };
             records.extend(first.into_iter().map(&mut to_record));
-            let mut engine = Engine::from_records(records).map_err(|(_, e)| TestCaseError::fail(e.to_string()))?;
+            let mut engine = Engine::from_records(records).map_err(|r| TestCaseError::fail(r.error.to_string()))?;
             let check = |engine: &Engine| -> Result<(), TestCaseError> {
                 for u in 0..parents.len() as u32 {
                     for m in 1..=3u8 {

@@ -15,7 +15,7 @@ pub mod target;
 pub mod text;
 
 pub use document::{Document, DocumentKey, DocumentNumber, DocumentType, Horizon};
-pub use engine::{Engine, EngineError, Record};
+pub use engine::{Engine, EngineError, Record, Rejected};
 pub use evaluation::{Scorecard, ScorecardSource, Status, TargetEvaluation};
 pub use indicator::{AcrossUnits, Direction, Indicator, IndicatorCode, OverTime, SamePeriodBase};
 pub use observation::{Observation, ObservationKind, ReportedScorecard};
