@@ -256,6 +256,72 @@ fn read_rows<T: DeserializeOwned>(kind: ImportKind, file: &str, data: &[u8]) -> 
     out
 }
 
+/// Validates every readable row with `add`, which adds the row's record to a batch; returns
+/// the problems of the rows that could not be read or added.
+fn validate_rows<T>(
+    rows: &Rows<T>,
+    file: &str,
+    mut add: impl FnMut(&T, String) -> Result<(), Vec<FieldError>>,
+) -> Vec<RowError> {
+    let column_of = |field: &str| rows.headers.iter().position(|h| h == field).map(|i| i + 1);
+    let mut rejected = Vec::new();
+    for (line, raw, parsed) in &rows.rows {
+        match parsed {
+            Err(e) => rejected.push(e.clone()),
+            Ok(input) => {
+                if let Err(errors) = add(input, format!("{file}:{line}")) {
+                    rejected.extend(errors.into_iter().map(|FieldError { field, message }| {
+                        RowError {
+                            file: file.to_owned(),
+                            line: *line,
+                            column: column_of(&field),
+                            field,
+                            message,
+                            row: raw.clone(),
+                        }
+                    }));
+                }
+            }
+        }
+    }
+    rejected
+}
+
+/// Every problem an import of `data` would report against `engine`, without writing anything.
+pub fn check_file(engine: &Engine, kind: ImportKind, file: &str, data: &[u8]) -> Vec<RowError> {
+    fn check<T: DeserializeOwned + Validate>(
+        engine: &Engine,
+        kind: ImportKind,
+        file: &str,
+        data: &[u8],
+    ) -> Vec<RowError> {
+        let rows = read_rows::<T>(kind, file, data);
+        if !rows.fatal.is_empty() {
+            return rows.fatal;
+        }
+        let mut scratch = engine.clone();
+        let origin = crate::Origin {
+            recorded_by: "check",
+            source: String::new(),
+            at: time::OffsetDateTime::UNIX_EPOCH,
+        };
+        validate_rows(&rows, file, |input, _| {
+            let record = input.validate(&scratch, &origin)?;
+            scratch
+                .apply(record)
+                .map_err(|e| vec![FieldError::new("", e.to_string())])
+        })
+    }
+    match kind {
+        ImportKind::Units => check::<UnitInput>(engine, kind, file, data),
+        ImportKind::Indicators => check::<IndicatorInput>(engine, kind, file, data),
+        ImportKind::Documents => check::<DocumentInput>(engine, kind, file, data),
+        ImportKind::Targets => check::<TargetInput>(engine, kind, file, data),
+        ImportKind::Observations => check::<ObservationInput>(engine, kind, file, data),
+        ImportKind::Scorecards => check::<ReportedScorecardInput>(engine, kind, file, data),
+    }
+}
+
 fn csv_message(error: &csv::Error) -> String {
     match error.kind() {
         csv::ErrorKind::Utf8 { err, .. } => format!(
@@ -320,33 +386,11 @@ impl<S: Store> App<S> {
                 errors: rows.fatal,
             });
         }
-        let column_of = |field: &str| rows.headers.iter().position(|h| h == field).map(|i| i + 1);
         let action = format!("import.{}", kind.as_str());
         let object = format!("file:{file}");
         let (rejected, accepted) = self
             .commit_batch(actor, (&action, &object), |batch| {
-                let mut rejected: Vec<RowError> = Vec::new();
-                for (line, raw, parsed) in &rows.rows {
-                    let input = match parsed {
-                        Ok(input) => input,
-                        Err(e) => {
-                            rejected.push(e.clone());
-                            continue;
-                        }
-                    };
-                    if let Err(errors) = batch.add(input, format!("{file}:{line}")) {
-                        rejected.extend(errors.into_iter().map(|FieldError { field, message }| {
-                            RowError {
-                                file: file.to_owned(),
-                                line: *line,
-                                column: column_of(&field),
-                                field,
-                                message,
-                                row: raw.clone(),
-                            }
-                        }));
-                    }
-                }
+                let rejected = validate_rows(&rows, file, |input, source| batch.add(input, source));
                 if !rejected.is_empty() && !skip_invalid {
                     return Err(AppError::Import {
                         file: file.to_owned(),

@@ -338,3 +338,12 @@ async fn concurrent_writers_never_collide() {
         "the latest recorded estimate is current"
     );
 }
+
+#[test]
+fn checking_a_file_follows_references_between_its_own_rows() {
+    let engine = giamsat_core::Engine::new();
+    let units = "code,kind,parent,name_vi\nVN,nation,,Việt Nam\n40,locality,VN,Nghệ An\n40-X,department,NOPE,Sở\n";
+    let errors = crate::exchange::check_file(&engine, ImportKind::Units, "u.csv", units.as_bytes());
+    let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(lines, vec!["u.csv:4:3: parent: no unit has the code NOPE"]);
+}

@@ -49,6 +49,9 @@ enum Command {
         /// Where to write the rejected rows (default: FILE.rejects.csv).
         #[arg(long, requires = "skip_invalid")]
         rejects: Option<PathBuf>,
+        /// Only check the file: report every problem, write nothing.
+        #[arg(long, conflicts_with = "skip_invalid")]
+        check: bool,
         /// Who is importing, for the audit trail (default: the login name).
         #[arg(long, env = "USER", default_value = "cli")]
         actor: String,
@@ -161,11 +164,20 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             file,
             skip_invalid,
             rejects,
+            check,
             actor,
         } => {
             let data = std::fs::read(&file).map_err(file_error(&file))?;
             let app = open(&db).await?;
             let name = file.display().to_string();
+            if check {
+                let errors = giamsat_app::exchange::check_file(&app.engine(), kind, &name, &data);
+                if errors.is_empty() {
+                    println!("{name}: no problems found");
+                    return Ok(());
+                }
+                return Err(AppError::Import { file: name, errors }.into());
+            }
             let report = app
                 .import(&Actor::named(&actor), kind, &name, &data, skip_invalid)
                 .await?;
