@@ -9,6 +9,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use crate::document::{Document, DocumentKey};
 use crate::indicator::{AcrossUnits, Indicator, IndicatorCode, OverTime};
 use crate::observation::{Observation, ObservationKind, ReportedScorecard};
@@ -194,10 +196,12 @@ pub struct Engine {
     targets: BTreeMap<TargetId, Target>,
     target_by_cell: HashMap<(DocumentId, IndicatorId, UnitId, Period), TargetId>,
     scenarios: HashMap<TargetId, Scenario>,
-    current: HashMap<Cell, Current>,
+    // The maps keyed by internal ids use a fast non-cryptographic hash: their keys are never
+    // chosen by users, and they are on every read path.
+    current: FxHashMap<Cell, Current>,
     /// Observation ids that exist, with their cell, for checking corrections.
-    observation_cells: HashMap<ObservationId, Cell>,
-    series: HashMap<(IndicatorId, Period), Series>,
+    observation_cells: FxHashMap<ObservationId, Cell>,
+    series: FxHashMap<(IndicatorId, Period), Series>,
     reported_scorecards: BTreeMap<(UnitId, Period), ReportedScorecard>,
     max_observation_id: u64,
 }

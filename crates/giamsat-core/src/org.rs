@@ -7,6 +7,8 @@
 use std::collections::HashMap;
 use std::fmt;
 
+use rustc_hash::FxHashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::UnitId;
@@ -148,7 +150,7 @@ pub struct Unit {
 #[derive(Debug, Clone, Default)]
 pub struct Numbering {
     order: Vec<UnitId>,
-    position: HashMap<UnitId, u32>,
+    position: FxHashMap<UnitId, u32>,
     subtree_end: Vec<u32>,
 }
 
@@ -168,7 +170,7 @@ impl Numbering {
         }
         let mut numbering = Numbering {
             order: Vec::with_capacity(units.len()),
-            position: HashMap::with_capacity(units.len()),
+            position: FxHashMap::with_capacity_and_hasher(units.len(), Default::default()),
             subtree_end: Vec::with_capacity(units.len()),
         };
         // Iterative depth-first walk: (unit, children visited?).
