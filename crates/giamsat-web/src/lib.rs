@@ -11,6 +11,8 @@ pub mod pages;
 use std::sync::Arc;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::middleware::map_response;
 use axum::routing::{get, post};
 use giamsat_app::App;
 use giamsat_app::Store;
@@ -42,6 +44,9 @@ pub const API_PATHS: &[&str] = &[
     "/api/v1/audit",
     "/api/v1/openapi.json",
 ];
+
+/// The largest CSV file the API accepts in one request.
+pub const IMPORT_LIMIT: usize = 64 * 1024 * 1024;
 
 pub fn router<S: Store>(app: App<S>) -> Result<Router, i18n::I18nError> {
     let state = Arc::new(WebState {
@@ -77,14 +82,19 @@ pub fn router<S: Store>(app: App<S>) -> Result<Router, i18n::I18nError> {
         .route("/scorecards", post(api::report_scorecard::<S>))
         .route("/rankings/scorecards", get(api::scorecard_ranking::<S>))
         .route("/rankings/growth", get(api::growth_ranking::<S>))
-        .route("/imports/{kind}", post(api::import::<S>))
+        .route(
+            "/imports/{kind}",
+            post(api::import::<S>).layer(DefaultBodyLimit::max(IMPORT_LIMIT)),
+        )
         .route("/exports/{kind}", get(api::export::<S>))
         .route("/audit", get(api::audit::<S>))
         .route("/openapi.json", get(api::openapi))
-        .fallback(api::not_found);
+        .fallback(api::not_found)
+        .layer(map_response(error::json_errors));
     Ok(Router::new()
         .route("/", get(pages::targets::<S>))
         .route("/healthz", get(|| async { "ok" }))
         .nest("/api/v1", api)
+        .layer(map_response(error::security_headers))
         .with_state(state))
 }

@@ -334,3 +334,66 @@ async fn csv_goes_in_and_out_over_http() {
         "{exported}"
     );
 }
+
+#[tokio::test]
+async fn every_api_error_has_the_same_shape() {
+    let server = TestServer::start(true).await;
+    for (method, path, status, code) in [
+        ("GET", "/api/v1/targets/abc", 400, "bad_request"),
+        ("DELETE", "/api/v1/units", 405, "method_not_allowed"),
+        ("GET", "/api/v1/targets/999", 404, "not_found"),
+        ("GET", "/api/v1/rankings/scorecards", 400, "bad_request"),
+    ] {
+        let request = match method {
+            "GET" => server.client.get(server.url(path)),
+            _ => server.client.delete(server.url(path)),
+        };
+        let response = request.send().await.expect("request");
+        assert_eq!(response.status().as_u16(), status, "{method} {path}");
+        assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+        let body: Value = response.json().await.expect("json error body");
+        assert_eq!(body["error"]["code"], code, "{method} {path}: {body}");
+        assert!(
+            !body["error"]["message"]
+                .as_str()
+                .expect("message")
+                .is_empty()
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_scenario_set_through_the_api_drives_the_status() {
+    let server = TestServer::start(true).await;
+    let (_, targets) = server
+        .get_json("/api/v1/targets?indicator=RETAIL_SALES")
+        .await;
+    let id = targets[0]["id"].as_u64().expect("id");
+    assert_eq!(
+        targets[0]["evaluation"]["status"], "on_track",
+        "linear: 41.67% expected by May"
+    );
+    // A front-loaded scenario: half the plan expected by May. 42.98% falls short of 50% by
+    // more than a tenth: off track.
+    let points = json!({"points": [{"month": "2023-05", "value": 42507}, {"month": "2023-12", "value": 85014}], "source": "kịch bản tăng trưởng 2023"});
+    let (status, body) = server
+        .post_json(&format!("/api/v1/targets/{id}/scenario"), points)
+        .await;
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(body["evaluation"]["expected"], 42507.0);
+    assert_eq!(body["evaluation"]["status"], "off_track");
+    let (status, body) = server
+        .post_json(
+            &format!("/api/v1/targets/{id}/scenario"),
+            json!({"points": [{"month": "2024-01", "value": 1}]}),
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .expect("m")
+            .contains("outside the target's period 2023"),
+        "{body}"
+    );
+}
