@@ -287,39 +287,56 @@ fn validate_rows<T>(
     rejected
 }
 
-/// Every problem an import of `data` would report against `engine`, without writing anything.
-pub fn check_file(engine: &Engine, kind: ImportKind, file: &str, data: &[u8]) -> Vec<RowError> {
-    fn check<T: DeserializeOwned + Validate>(
-        engine: &Engine,
+/// A row's input, whatever its kind.
+type AnyInput = Box<dyn Validate + Send + Sync>;
+
+/// Reads a file of `kind` into inputs of the matching type: the one place that dispatches on
+/// the kind of a file.
+fn read_file(kind: ImportKind, file: &str, data: &[u8]) -> Rows<AnyInput> {
+    fn read<T: DeserializeOwned + Validate + Send + Sync + 'static>(
         kind: ImportKind,
         file: &str,
         data: &[u8],
-    ) -> Vec<RowError> {
+    ) -> Rows<AnyInput> {
         let rows = read_rows::<T>(kind, file, data);
-        if !rows.fatal.is_empty() {
-            return rows.fatal;
+        Rows {
+            headers: rows.headers,
+            fatal: rows.fatal,
+            rows: rows
+                .rows
+                .into_iter()
+                .map(|(line, raw, parsed)| (line, raw, parsed.map(|t| Box::new(t) as AnyInput)))
+                .collect(),
         }
-        let mut scratch = engine.clone();
-        let origin = crate::Origin {
-            recorded_by: "check",
-            source: String::new(),
-            at: time::OffsetDateTime::UNIX_EPOCH,
-        };
-        validate_rows(&rows, file, |input, _| {
-            let record = input.validate(&scratch, &origin)?;
-            scratch
-                .apply(record)
-                .map_err(|e| vec![FieldError::new("", e.to_string())])
-        })
     }
     match kind {
-        ImportKind::Units => check::<UnitInput>(engine, kind, file, data),
-        ImportKind::Indicators => check::<IndicatorInput>(engine, kind, file, data),
-        ImportKind::Documents => check::<DocumentInput>(engine, kind, file, data),
-        ImportKind::Targets => check::<TargetInput>(engine, kind, file, data),
-        ImportKind::Observations => check::<ObservationInput>(engine, kind, file, data),
-        ImportKind::Scorecards => check::<ReportedScorecardInput>(engine, kind, file, data),
+        ImportKind::Units => read::<UnitInput>(kind, file, data),
+        ImportKind::Indicators => read::<IndicatorInput>(kind, file, data),
+        ImportKind::Documents => read::<DocumentInput>(kind, file, data),
+        ImportKind::Targets => read::<TargetInput>(kind, file, data),
+        ImportKind::Observations => read::<ObservationInput>(kind, file, data),
+        ImportKind::Scorecards => read::<ReportedScorecardInput>(kind, file, data),
     }
+}
+
+/// Every problem an import of `data` would report against `engine`, without writing anything.
+pub fn check_file(engine: &Engine, kind: ImportKind, file: &str, data: &[u8]) -> Vec<RowError> {
+    let rows = read_file(kind, file, data);
+    if !rows.fatal.is_empty() {
+        return rows.fatal;
+    }
+    let mut scratch = engine.clone();
+    let origin = crate::Origin {
+        recorded_by: "check",
+        source: String::new(),
+        at: time::OffsetDateTime::UNIX_EPOCH,
+    };
+    validate_rows(&rows, file, |input, _| {
+        let record = input.validate(&scratch, &origin)?;
+        scratch
+            .apply(record)
+            .map_err(|e| vec![FieldError::new("", e.to_string())])
+    })
 }
 
 fn csv_message(error: &csv::Error) -> String {
@@ -343,43 +360,7 @@ impl<S: Store> App<S> {
         data: &[u8],
         skip_invalid: bool,
     ) -> Result<ImportReport, AppError> {
-        match kind {
-            ImportKind::Units => {
-                self.import_rows::<UnitInput>(actor, kind, file, data, skip_invalid)
-                    .await
-            }
-            ImportKind::Indicators => {
-                self.import_rows::<IndicatorInput>(actor, kind, file, data, skip_invalid)
-                    .await
-            }
-            ImportKind::Documents => {
-                self.import_rows::<DocumentInput>(actor, kind, file, data, skip_invalid)
-                    .await
-            }
-            ImportKind::Targets => {
-                self.import_rows::<TargetInput>(actor, kind, file, data, skip_invalid)
-                    .await
-            }
-            ImportKind::Observations => {
-                self.import_rows::<ObservationInput>(actor, kind, file, data, skip_invalid)
-                    .await
-            }
-            ImportKind::Scorecards => {
-                self.import_rows::<ReportedScorecardInput>(actor, kind, file, data, skip_invalid)
-                    .await
-            }
-        }
-    }
-
-    async fn import_rows<T: DeserializeOwned + Validate>(
-        &self,
-        actor: &Actor,
-        kind: ImportKind,
-        file: &str,
-        data: &[u8],
-        skip_invalid: bool,
-    ) -> Result<ImportReport, AppError> {
-        let rows = read_rows::<T>(kind, file, data);
+        let rows = read_file(kind, file, data);
         if !rows.fatal.is_empty() {
             return Err(AppError::Import {
                 file: file.to_owned(),
@@ -390,7 +371,9 @@ impl<S: Store> App<S> {
         let object = format!("file:{file}");
         let (rejected, accepted) = self
             .commit_batch(actor, (&action, &object), |batch| {
-                let rejected = validate_rows(&rows, file, |input, source| batch.add(input, source));
+                let rejected = validate_rows(&rows, file, |input, source| {
+                    batch.add(input.as_ref(), source)
+                });
                 if !rejected.is_empty() && !skip_invalid {
                     return Err(AppError::Import {
                         file: file.to_owned(),

@@ -211,7 +211,7 @@ impl Batch<'_> {
     }
 
     /// Validates an input against the batch so far and adds its record.
-    pub(crate) fn add<I: Validate>(
+    pub(crate) fn add<I: Validate + ?Sized>(
         &mut self,
         input: &I,
         source: String,

@@ -61,6 +61,22 @@ async fn create<S: Store, I: Validate>(state: &AppState<S>, input: &I) -> Result
     Ok(state.app.create(&actor(), input, "API").await?)
 }
 
+/// Creates a record from a JSON body and answers 201 with the record as `view` shows it.
+async fn create_from<S: Store, I: Validate + DeserializeOwned, V: Serialize>(
+    state: &AppState<S>,
+    body: &Bytes,
+    view: impl FnOnce(&Engine, &Record) -> Option<V>,
+) -> Result<Response, ApiError> {
+    let input: I = read_input(body)?;
+    let record = create(state, &input).await?;
+    let engine = state.app.engine();
+    view(&engine, &record).map(created).ok_or_else(|| {
+        ApiError::App(giamsat_app::AppError::Inconsistent(format!(
+            "created an unexpected record: {record:?}"
+        )))
+    })
+}
+
 fn created<T: Serialize>(body: T) -> Response {
     (StatusCode::CREATED, Json(body)).into_response()
 }
@@ -311,11 +327,11 @@ pub async fn create_unit<S: Store>(
     State(state): State<AppState<S>>,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let input: UnitInput = read_input(&body)?;
-    let Record::Unit(unit) = create(&state, &input).await? else {
-        return Err(ApiError::BadRequest("not a unit".into()));
-    };
-    Ok(created(unit_view(&state.app.engine(), &unit)))
+    create_from::<S, UnitInput, _>(&state, &body, |engine, record| match record {
+        Record::Unit(x) => Some(unit_view(engine, x)),
+        _ => None,
+    })
+    .await
 }
 
 // ---- Indicators ----------------------------------------------------------------------------
@@ -347,11 +363,11 @@ pub async fn create_indicator<S: Store>(
     State(state): State<AppState<S>>,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let input: IndicatorInput = read_input(&body)?;
-    let Record::Indicator(indicator) = create(&state, &input).await? else {
-        return Err(ApiError::BadRequest("not an indicator".into()));
-    };
-    Ok(created(indicator_view(&state.app.engine(), &indicator)))
+    create_from::<S, IndicatorInput, _>(&state, &body, |engine, record| match record {
+        Record::Indicator(x) => Some(indicator_view(engine, x)),
+        _ => None,
+    })
+    .await
 }
 
 // ---- Documents -----------------------------------------------------------------------------
@@ -406,11 +422,11 @@ pub async fn create_document<S: Store>(
     State(state): State<AppState<S>>,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let input: DocumentInput = read_input(&body)?;
-    let Record::Document(document) = create(&state, &input).await? else {
-        return Err(ApiError::BadRequest("not a document".into()));
-    };
-    Ok(created(document_view(&state.app.engine(), &document)))
+    create_from::<S, DocumentInput, _>(&state, &body, |engine, record| match record {
+        Record::Document(x) => Some(document_view(engine, x)),
+        _ => None,
+    })
+    .await
 }
 
 // ---- Targets -------------------------------------------------------------------------------
@@ -488,11 +504,11 @@ pub async fn create_target<S: Store>(
     State(state): State<AppState<S>>,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let input: TargetInput = read_input(&body)?;
-    let Record::Target(target) = create(&state, &input).await? else {
-        return Err(ApiError::BadRequest("not a target".into()));
-    };
-    Ok(created(target_view(&state.app.engine(), &target)))
+    create_from::<S, TargetInput, _>(&state, &body, |engine, record| match record {
+        Record::Target(x) => Some(target_view(engine, x)),
+        _ => None,
+    })
+    .await
 }
 
 /// Sets a target's trajectory (a new version; the earlier one stays in the store).
@@ -576,11 +592,11 @@ pub async fn record_observation<S: Store>(
     State(state): State<AppState<S>>,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let input: ObservationInput = read_input(&body)?;
-    let Record::Observation(observation) = create(&state, &input).await? else {
-        return Err(ApiError::BadRequest("not an observation".into()));
-    };
-    Ok(created(observation_view(&state.app.engine(), &observation)))
+    create_from::<S, ObservationInput, _>(&state, &body, |engine, record| match record {
+        Record::Observation(x) => Some(observation_view(engine, x)),
+        _ => None,
+    })
+    .await
 }
 
 // ---- Rankings ------------------------------------------------------------------------------
