@@ -726,7 +726,14 @@ impl Engine {
         }
     }
 
-    /// Combines the unit's own values over the months of `period`.
+    /// Combines the unit's own values over shorter periods within `period`.
+    ///
+    /// A flow over several years is the sum of its years. Within a year, a period from January
+    /// is the cumulative figure to the month before plus that month's (monthly reports are
+    /// cumulative: "5 months" and June give "6 months"); any other period is the sum of its
+    /// months. A stock is its level at the period's last month: that month's figure, else the
+    /// figure of a quarter, half or year ending that month. The recursion always moves to
+    /// strictly shorter periods, so it ends without a depth limit.
     fn across_time(
         &self,
         indicator: &Indicator,
@@ -734,26 +741,56 @@ impl Engine {
         period: Period,
         depth: u8,
     ) -> Option<Resolved> {
-        match indicator.over_time {
-            OverTime::Flow => {
-                let mut total = 0.0;
-                let mut kind = ObservationKind::Official;
-                // From the last month back, so a period whose data stops early fails at once.
-                for month in period.months().rev() {
-                    let v =
-                        self.value_at_depth(indicator.id, unit, Period::month(month), depth + 1)?;
-                    total += v.value;
-                    kind = kind.min(v.kind);
-                }
-                Some(Resolved {
-                    value: total,
-                    kind,
-                    derived: true,
-                })
+        let derived = |v: Resolved| Resolved { derived: true, ..v };
+        let sum = |parts: &mut dyn Iterator<Item = Period>| -> Option<Resolved> {
+            let mut total = 0.0;
+            let mut kind = ObservationKind::Official;
+            for part in parts {
+                let v = self.value_at_depth(indicator.id, unit, part, depth)?;
+                total += v.value;
+                kind = kind.min(v.kind);
             }
-            OverTime::Stock => self
-                .value_at_depth(indicator.id, unit, Period::month(period.end()), depth + 1)
-                .map(|v| Resolved { derived: true, ..v }),
+            Some(Resolved {
+                value: total,
+                kind,
+                derived: true,
+            })
+        };
+        let (start, end) = (period.start(), period.end());
+        match indicator.over_time {
+            OverTime::Flow if start.year() != end.year() => {
+                // From the last year back, so a period whose data stop early fails at once.
+                let mut years = (start.year()..=end.year())
+                    .rev()
+                    .filter_map(|y| Period::year(y).ok());
+                sum(&mut years)
+            }
+            OverTime::Flow if start.month_of_year() == 1 => {
+                let before = end.shifted(-1).map(Period::year_to_date)?;
+                let mut parts = [Period::month(end), before].into_iter();
+                sum(&mut parts)
+            }
+            OverTime::Flow => sum(&mut period.months().rev().map(Period::month)),
+            OverTime::Stock => {
+                let m = end.month_of_year();
+                let year = end.year();
+                let candidates = [
+                    Some(Period::month(end)),
+                    (m % 3 == 0)
+                        .then(|| Period::quarter(year, m / 3).ok())
+                        .flatten(),
+                    (m % 6 == 0)
+                        .then(|| Period::half(year, m / 6).ok())
+                        .flatten(),
+                    Some(Period::year_to_date(end)),
+                ];
+                candidates
+                    .into_iter()
+                    .flatten()
+                    .filter(|c| *c != period && period.covers(*c))
+                    .find_map(|c| self.value_at_depth(indicator.id, unit, c, depth))
+                    .map(derived)
+            }
             OverTime::Rate => None,
         }
     }
@@ -1005,6 +1042,65 @@ mod tests {
             (month.to_string(), span.to_string(), v.value),
             ("2023-05".into(), "2023-YTD05".into(), 50.0)
         );
+    }
+
+    #[test]
+    fn cumulative_reports_chain_and_years_add_into_a_term() {
+        let mut records = tree();
+        records.push(indicator(1, AcrossUnits::Sum, OverTime::Flow));
+        records.push(indicator(2, AcrossUnits::Sum, OverTime::Stock));
+        // "5 months" reported cumulatively, then June on its own.
+        records.push(obs(1, 1, 3, "2023-YTD05", 50.0, Official));
+        records.push(obs(2, 1, 3, "2023-06", 12.0, Estimate));
+        for (id, year, value) in [(3, 2021, 100.0), (4, 2022, 110.0), (5, 2023, 120.0)] {
+            records.push(obs(id, 1, 3, &year.to_string(), value, Official));
+            records.push(obs(
+                id + 10,
+                2,
+                3,
+                &year.to_string(),
+                value * 10.0,
+                Official,
+            ));
+        }
+        records.push(obs(20, 2, 3, "2024-Q2", 1300.0, Official));
+        let engine = Engine::from_records(records).expect("valid");
+        let v = engine
+            .value(IndicatorId(1), UnitId(3), p("2023-H1"))
+            .expect("H1");
+        assert_eq!((v.value, v.kind), (62.0, Estimate));
+        assert_eq!(
+            engine.value(IndicatorId(1), UnitId(3), p("2023-YTD07")),
+            None
+        );
+        assert_eq!(
+            engine
+                .value(IndicatorId(1), UnitId(3), p("2021-2023"))
+                .map(|v| v.value),
+            Some(330.0)
+        );
+        assert_eq!(
+            engine.value(IndicatorId(1), UnitId(3), p("2021-2024")),
+            None,
+            "2024 is missing"
+        );
+        // A stock's level over a term is its level at the end of the term's last year.
+        assert_eq!(
+            engine
+                .value(IndicatorId(2), UnitId(3), p("2021-2023"))
+                .map(|v| v.value),
+            Some(1200.0)
+        );
+        assert_eq!(
+            engine
+                .value(IndicatorId(2), UnitId(3), p("2024-H1"))
+                .map(|v| v.value),
+            Some(1300.0)
+        );
+        let (month, _, v) = engine
+            .latest_within(IndicatorId(1), UnitId(3), p("2021-2025"))
+            .expect("data");
+        assert_eq!((month.to_string(), v.value), ("2023-12".into(), 330.0));
     }
 
     #[test]
