@@ -22,6 +22,7 @@ use crate::input::{
 use crate::{Actor, App, AppError, Batch, FieldError, Validate};
 
 const LEGACY_PROVINCES: &str = include_str!("../../../data/vietnam/provinces_legacy.csv");
+const LEGACY_SOURCE: &str = "data/vietnam/provinces_legacy.csv (from the PyPI package vietnamadminunits 1.0.4, MIT licence)";
 
 pub const SEED_002: &str = "Seed 002: Đoàn giám sát của Ban Thường vụ Tỉnh ủy làm việc với Sở Công Thương (bài báo, ngày 18/8, năm không nêu)";
 pub const SEED_003: &str = "Seed 003: Báo Nghệ An (Baonghean.vn), Phạm Bằng, 7/6/2023: Chủ tịch UBND tỉnh làm việc với Sở Công Thương";
@@ -82,6 +83,7 @@ fn unit(code: &str, kind: &str, parent: Option<&str>, vi: &str, en: &str, fr: &s
         name_fr: s(fr),
         valid_from: None,
         valid_to: None,
+        source: None,
     }
 }
 
@@ -137,27 +139,23 @@ fn add<I: Validate>(batch: &mut Batch<'_>, input: I, source: &str) -> Result<(),
 }
 
 /// The organisation tree of the demo: the country, its 63 provinces of 2023, the central
-/// bodies the reports name, and the provincial bodies of seeds 002 and 003.
-fn units() -> Result<Vec<UnitInput>, AppError> {
-    let mut units = vec![unit(
-        "VN",
-        "nation",
-        None,
-        "Việt Nam",
-        "Viet Nam",
-        "Viêt Nam",
-    )];
+/// bodies the reports name, and the provincial bodies of seeds 002 and 003, each with the
+/// source that names it.
+fn units() -> Result<Vec<(UnitInput, &'static str)>, AppError> {
+    let country = unit("VN", "nation", None, "Việt Nam", "Viet Nam", "Viêt Nam");
+    let mut units = vec![(country, LEGACY_SOURCE)];
     let mut reader = csv::Reader::from_reader(LEGACY_PROVINCES.as_bytes());
     for row in reader.records() {
         let row = row.map_err(|e| AppError::Inconsistent(format!("provinces_legacy.csv: {e}")))?;
         let (code, vi, en) = (&row[0], &row[1], &row[2]);
-        units.push(UnitInput {
+        let province = UnitInput {
             // The 63 provinces ended with the reform of 1 July 2025.
             valid_to: s("2025-06-30"),
             ..unit(code, "locality", Some("VN"), vi, en, "")
-        });
+        };
+        units.push((province, LEGACY_SOURCE));
     }
-    units.extend([
+    let bodies = [
         unit(
             "BCHTW",
             "party_committee",
@@ -238,7 +236,16 @@ fn units() -> Result<Vec<UnitInput>, AppError> {
             "Department of Industry and Trade (source 002)",
             "Département de l'industrie et du commerce (source 002)",
         ),
-    ]);
+    ];
+    units.extend(bodies.into_iter().map(|u| {
+        let source = match u.code.as_deref().unwrap_or("") {
+            code if code.starts_with("S002") => SEED_002,
+            code if code.starts_with("40") => SEED_003,
+            "BCT" => SEED_003,
+            _ => SEED_004,
+        };
+        (u, source)
+    }));
     Ok(units)
 }
 
@@ -559,15 +566,20 @@ impl<S: Store> App<S> {
         let units = units()?;
         let (_, count) = self
             .commit_batch(actor, ("demo.load", "demo"), |batch| {
-                for u in units {
-                    add(batch, u, "giamsat demo data")?;
+                for (u, source) in units {
+                    add(batch, u, source)?;
                 }
                 for d in documents() {
                     let source = d.source.clone().unwrap_or_default();
                     add(batch, d, &source)?;
                 }
                 for i in indicators() {
-                    add(batch, i, "giamsat demo data")?;
+                    let source = if i.code.as_deref() == Some("GRDP_GROWTH") {
+                        SEED_004
+                    } else {
+                        SEED_003
+                    };
+                    add(batch, i, source)?;
                 }
                 seed_003(batch)?;
                 seed_004(batch)?;

@@ -500,6 +500,7 @@ fn unit_input(engine: &Engine, unit: &giamsat_core::Unit) -> UnitInput {
         name_fr: unit.name.fr.clone(),
         valid_from: date(unit.valid_from),
         valid_to: date(unit.valid_to),
+        source: some(&unit.provenance.source),
     }
 }
 
@@ -544,6 +545,7 @@ fn indicator_input(engine: &Engine, indicator: &giamsat_core::Indicator) -> Indi
         scale,
         over_time: enum_name(&indicator.over_time),
         same_period_base: indicator.same_period_base.as_ref().and_then(enum_name),
+        source: some(&indicator.provenance.source),
     }
 }
 

@@ -281,10 +281,11 @@ pub struct UnitInput {
     pub name_fr: Option<String>,
     pub valid_from: Option<String>,
     pub valid_to: Option<String>,
+    pub source: Option<String>,
 }
 
 impl Validate for UnitInput {
-    fn validate(&self, engine: &Engine, _origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
+    fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
         let mut c = Checker::default();
         let code = c
             .required("code", &self.code)
@@ -330,6 +331,7 @@ impl Validate for UnitInput {
                 valid_from: valid_from?,
                 valid_to: valid_to?,
                 successors: Vec::new(),
+                provenance: origin.provenance(&self.source),
             }))
         })();
         c.finish(record)
@@ -355,10 +357,11 @@ pub struct IndicatorInput {
     pub scale: Option<String>,
     pub over_time: Option<String>,
     pub same_period_base: Option<String>,
+    pub source: Option<String>,
 }
 
 impl Validate for IndicatorInput {
-    fn validate(&self, engine: &Engine, _origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
+    fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
         let mut c = Checker::default();
         let code = c
             .required("code", &self.code)
@@ -469,6 +472,7 @@ impl Validate for IndicatorInput {
                 across_units: across_units?,
                 over_time: over_time?,
                 same_period_base: same_period_base?,
+                provenance: origin.provenance(&self.source),
             }))
         })();
         c.finish(record)

@@ -347,3 +347,24 @@ fn checking_a_file_follows_references_between_its_own_rows() {
     let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(lines, vec!["u.csv:4:3: parent: no unit has the code NOPE"]);
 }
+
+#[tokio::test]
+async fn every_demo_record_says_where_it_came_from() {
+    let (_dir, app) = fresh().await;
+    app.load_demo(&actor()).await.expect("demo");
+    let cites_a_source = |source: &str| source.starts_with("Seed 00") || source.starts_with("data/vietnam/");
+    let records = app.store().load().await.expect("load");
+    assert!(records.len() > 100);
+    for record in &records {
+        let source = match record {
+            giamsat_core::Record::Unit(u) => &u.provenance.source,
+            giamsat_core::Record::Indicator(i) => &i.provenance.source,
+            giamsat_core::Record::Document(d) => &d.provenance.source,
+            giamsat_core::Record::Target(t) => &t.provenance.source,
+            giamsat_core::Record::Scenario(s) => &s.provenance.source,
+            giamsat_core::Record::Observation(o) => &o.provenance.source,
+            giamsat_core::Record::ReportedScorecard(c) => &c.provenance.source,
+        };
+        assert!(cites_a_source(source), "{source:?} in {record:?}");
+    }
+}

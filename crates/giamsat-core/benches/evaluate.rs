@@ -41,6 +41,7 @@ fn unit(id: u32, parent: Option<u32>, kind: UnitKind) -> Record {
         valid_from: None,
         valid_to: None,
         successors: Vec::new(),
+        provenance: provenance(),
     })
 }
 
@@ -101,6 +102,7 @@ fn build() -> Engine {
                 OverTime::Flow
             },
             same_period_base: None,
+            provenance: provenance(),
         }));
     }
     let mut random = SplitMix(2026);

@@ -837,6 +837,7 @@ mod tests {
             valid_from: None,
             valid_to: None,
             successors: vec![],
+            provenance: provenance(),
         })
     }
 
@@ -851,6 +852,7 @@ mod tests {
             across_units,
             over_time,
             same_period_base: None,
+            provenance: provenance(),
         })
     }
 
@@ -1177,6 +1179,7 @@ mod tests {
             valid_from: None,
             valid_to: None,
             successors: vec![],
+            provenance: provenance(),
         })];
         records.push(unit(2, Some(1)));
         let engine = Engine::from_records(records).expect("valid");

@@ -375,6 +375,7 @@ mod tests {
                 valid_from: None,
                 valid_to: None,
                 successors: vec![],
+                provenance: provenance(),
             })];
             records.push(Record::Document(Document {
                 id: DocumentId(1),
@@ -407,6 +408,7 @@ mod tests {
                 across_units: AcrossUnits::Sum,
                 over_time,
                 same_period_base: base,
+                provenance: provenance(),
             }));
         }
 
@@ -741,6 +743,7 @@ mod tests {
             valid_from: None,
             valid_to: None,
             successors: vec![],
+            provenance: provenance(),
         }));
         w.records
             .push(Record::ReportedScorecard(crate::ReportedScorecard {
@@ -788,6 +791,7 @@ mod tests {
                 valid_from: None,
                 valid_to: None,
                 successors: vec![],
+                provenance: provenance(),
             }));
             w.next += 1;
             w.records.push(Record::Observation(Observation {

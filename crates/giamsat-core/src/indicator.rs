@@ -122,6 +122,7 @@ pub struct Indicator {
     pub across_units: AcrossUnits,
     pub over_time: OverTime,
     pub same_period_base: Option<SamePeriodBase>,
+    pub provenance: crate::Provenance,
 }
 
 impl Indicator {

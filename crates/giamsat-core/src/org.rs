@@ -142,6 +142,7 @@ pub struct Unit {
     /// Where the unit went when it ended (filled in by the administrative reform loader).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub successors: Vec<Succession>,
+    pub provenance: crate::Provenance,
 }
 
 /// The tree's depth-first numbering: each unit's position, and where its subtree ends.
@@ -225,6 +226,14 @@ impl Numbering {
 mod tests {
     use super::*;
 
+    fn provenance() -> crate::Provenance {
+        crate::Provenance {
+            source: "test".into(),
+            recorded_by: "test".into(),
+            recorded_at: time::OffsetDateTime::UNIX_EPOCH,
+        }
+    }
+
     fn unit(id: u32, code: &str, parent: Option<u32>) -> Unit {
         Unit {
             id: UnitId(id),
@@ -235,6 +244,7 @@ mod tests {
             valid_from: None,
             valid_to: None,
             successors: vec![],
+            provenance: provenance(),
         }
     }
 

@@ -210,13 +210,16 @@ async fn insert_record(tx: &mut Tx<'_>, record: &Record) -> Result<(), sqlx::Err
     match record {
         Record::Unit(unit) => {
             let id = i64::from(unit.id.0);
-            sqlx::query("INSERT INTO units (id, code, kind, parent_id, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?)")
+            sqlx::query("INSERT INTO units (id, code, kind, parent_id, valid_from, valid_to, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .bind(id)
                 .bind(unit.code.as_str())
                 .bind(unit.kind.as_str())
                 .bind(unit.parent.map(|p| i64::from(p.0)))
                 .bind(unit.valid_from.map(date_text))
                 .bind(unit.valid_to.map(date_text))
+                .bind(&unit.provenance.source)
+                .bind(&unit.provenance.recorded_by)
+                .bind(timestamp_text(unit.provenance.recorded_at))
                 .execute(&mut **tx)
                 .await?;
             insert_translations(tx, "unit", id, "name", &unit.name).await?;
@@ -239,7 +242,7 @@ async fn insert_record(tx: &mut Tx<'_>, record: &Record) -> Result<(), sqlx::Err
                 AcrossUnits::Ratio { .. } => "ratio",
                 AcrossUnits::NotCombinable => "not_combinable",
             };
-            sqlx::query("INSERT INTO indicators (id, code, decimals, direction, across_units, weight_id, numerator_id, denominator_id, scale, over_time, same_period_base) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            sqlx::query("INSERT INTO indicators (id, code, decimals, direction, across_units, weight_id, numerator_id, denominator_id, scale, over_time, same_period_base, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .bind(id)
                 .bind(indicator.code.as_str())
                 .bind(i64::from(indicator.decimals))
@@ -251,6 +254,9 @@ async fn insert_record(tx: &mut Tx<'_>, record: &Record) -> Result<(), sqlx::Err
                 .bind(scale)
                 .bind(enum_text(&indicator.over_time))
                 .bind(indicator.same_period_base.map(|b| enum_text(&b)))
+                .bind(&indicator.provenance.source)
+                .bind(&indicator.provenance.recorded_by)
+                .bind(timestamp_text(indicator.provenance.recorded_at))
                 .execute(&mut **tx)
                 .await?;
             insert_translations(tx, "indicator", id, "name", &indicator.name).await?;
@@ -413,6 +419,7 @@ impl Store for SqliteStore {
                 valid_from: date_parse(row.get("valid_from"), T, id)?,
                 valid_to: date_parse(row.get("valid_to"), T, id)?,
                 successors: Vec::new(),
+                provenance: provenance(&row, T)?,
             }));
         }
 
@@ -471,6 +478,7 @@ impl Store for SqliteStore {
                     .get::<Option<String>, _>("same_period_base")
                     .map(|b| enum_parse(&b, T, id))
                     .transpose()?,
+                provenance: provenance(&row, T)?,
             }));
         }
 
@@ -695,6 +703,7 @@ mod tests {
             valid_from: Some(time::macros::date!(1976 - 01 - 01)),
             valid_to: None,
             successors: vec![],
+            provenance: provenance(),
         };
         let indicator = Indicator {
             id: IndicatorId(1),
@@ -706,6 +715,7 @@ mod tests {
             across_units: AcrossUnits::Sum,
             over_time: giamsat_core::OverTime::Flow,
             same_period_base: None,
+            provenance: provenance(),
         };
         let rate = Indicator {
             id: IndicatorId(2),

@@ -8,7 +8,10 @@ CREATE TABLE units (
     kind        TEXT NOT NULL,
     parent_id   INTEGER REFERENCES units(id),
     valid_from  TEXT,
-    valid_to    TEXT
+    valid_to    TEXT,
+    source      TEXT NOT NULL,
+    recorded_by TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
 );
 
 -- Content in several languages (decision 10): one row per object, field and locale.
@@ -32,7 +35,10 @@ CREATE TABLE indicators (
     denominator_id   INTEGER REFERENCES indicators(id),
     scale            REAL,
     over_time        TEXT NOT NULL,
-    same_period_base TEXT
+    same_period_base TEXT,
+    source           TEXT NOT NULL,
+    recorded_by      TEXT NOT NULL,
+    recorded_at      TEXT NOT NULL
 );
 
 CREATE TABLE documents (
