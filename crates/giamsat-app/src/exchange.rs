@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use giamsat_core::{AcrossUnits, Engine, Record};
+use giamsat_core::{AcrossUnits, Engine};
 use giamsat_store::Store;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -390,9 +390,9 @@ impl<S: Store> App<S> {
     /// exported whole, every recorded value in the order recorded, so an import rebuilds the
     /// same history and the same current values.
     pub async fn export(&self, kind: ImportKind) -> Result<String, AppError> {
-        let records = match kind {
-            // Everything but observations is in the engine; observations' history is in the store.
-            ImportKind::Observations => self.store().load().await?,
+        // Everything but observations is in the engine; their history is in the store.
+        let observations = match kind {
+            ImportKind::Observations => self.store().observations().await?,
             _ => Vec::new(),
         };
         let engine = self.engine();
@@ -423,10 +423,8 @@ impl<S: Store> App<S> {
                 }
             }
             ImportKind::Observations => {
-                for record in &records {
-                    if let Record::Observation(o) = record {
-                        write(&observation_input(&engine, o))?;
-                    }
+                for o in &observations {
+                    write(&observation_input(&engine, o))?;
                 }
             }
             ImportKind::Scorecards => {

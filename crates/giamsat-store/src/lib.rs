@@ -82,6 +82,9 @@ pub trait Store: Send + Sync + 'static {
         period: Period,
     ) -> impl Future<Output = Result<Vec<Observation>, StoreError>> + Send;
 
+    /// Every observation ever recorded, in the order recorded.
+    fn observations(&self) -> impl Future<Output = Result<Vec<Observation>, StoreError>> + Send;
+
     /// The audit trail, newest first, optionally only for objects whose key starts with
     /// `object_prefix`.
     fn audit_trail(
@@ -134,6 +137,12 @@ impl Store for AnyStore {
     ) -> Result<Vec<Observation>, StoreError> {
         match self {
             AnyStore::Sqlite(s) => s.observation_history(indicator, unit, period).await,
+        }
+    }
+
+    async fn observations(&self) -> Result<Vec<Observation>, StoreError> {
+        match self {
+            AnyStore::Sqlite(s) => s.observations().await,
         }
     }
 

@@ -571,12 +571,12 @@ impl Store for SqliteStore {
             }));
         }
 
-        for row in sqlx::query("SELECT * FROM observations ORDER BY id")
-            .fetch_all(&self.pool)
-            .await?
-        {
-            records.push(Record::Observation(observation_from_row(&row)?));
-        }
+        records.extend(
+            self.observations()
+                .await?
+                .into_iter()
+                .map(Record::Observation),
+        );
 
         for row in sqlx::query("SELECT * FROM reported_scorecards ORDER BY id")
             .fetch_all(&self.pool)
@@ -631,6 +631,15 @@ impl Store for SqliteStore {
             .bind(i64::from(indicator.0))
             .bind(i64::from(unit.0))
             .bind(period.code())
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(observation_from_row)
+            .collect()
+    }
+
+    async fn observations(&self) -> Result<Vec<Observation>, StoreError> {
+        sqlx::query("SELECT * FROM observations ORDER BY id")
             .fetch_all(&self.pool)
             .await?
             .iter()
