@@ -330,7 +330,6 @@ impl Validate for UnitInput {
                 parent: parent?,
                 valid_from: valid_from?,
                 valid_to: valid_to?,
-                successors: Vec::new(),
                 provenance: origin.provenance(&self.source),
             }))
         })();

@@ -304,6 +304,16 @@ fn audit_entry(
                 json(o),
             )
         }
+        Record::Succession(s) => (
+            "unit.succession",
+            format!(
+                "unit:{}/successor/{}",
+                unit_code(s.predecessor),
+                unit_code(s.successor)
+            ),
+            None,
+            json(s),
+        ),
         Record::ReportedScorecard(c) => (
             "scorecard.report",
             format!("scorecard:{}/{}", unit_code(c.unit), c.period),

@@ -365,6 +365,7 @@ async fn every_demo_record_says_where_it_came_from() {
             giamsat_core::Record::Scenario(s) => &s.provenance.source,
             giamsat_core::Record::Observation(o) => &o.provenance.source,
             giamsat_core::Record::ReportedScorecard(c) => &c.provenance.source,
+            giamsat_core::Record::Succession(s) => &s.provenance.source,
         };
         assert!(cites_a_source(source), "{source:?} in {record:?}");
     }

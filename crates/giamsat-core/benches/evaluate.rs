@@ -40,7 +40,6 @@ fn unit(id: u32, parent: Option<u32>, kind: UnitKind) -> Record {
         parent: parent.map(UnitId),
         valid_from: None,
         valid_to: None,
-        successors: Vec::new(),
         provenance: provenance(),
     })
 }

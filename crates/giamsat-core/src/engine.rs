@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 use crate::document::{Document, DocumentKey};
 use crate::indicator::{AcrossUnits, Indicator, IndicatorCode, OverTime};
 use crate::observation::{Observation, ObservationKind, ReportedScorecard};
-use crate::org::{Numbering, Unit, UnitCode};
+use crate::org::{Numbering, Succession, Unit, UnitCode};
 use crate::period::{Month, Period};
 use crate::target::{Scenario, Target};
 use crate::text::fold;
@@ -30,6 +30,7 @@ pub enum Record {
     Scenario(Scenario),
     Observation(Observation),
     ReportedScorecard(ReportedScorecard),
+    Succession(Succession),
 }
 
 /// Why a record cannot be applied: it refers to something that does not exist, or clashes.
@@ -61,6 +62,13 @@ pub enum EngineError {
     CorrectionMismatch { corrected: ObservationId },
     #[error("id {0} is already taken")]
     DuplicateId(String),
+    #[error("a unit cannot succeed itself, and a share must be above 0 and at most 1")]
+    BadSuccession,
+    #[error("unit {successor} already succeeds unit {predecessor}")]
+    DuplicateSuccession {
+        predecessor: UnitId,
+        successor: UnitId,
+    },
 }
 
 /// A record the engine refused, and why.
@@ -203,6 +211,7 @@ pub struct Engine {
     observation_cells: FxHashMap<ObservationId, Cell>,
     series: FxHashMap<(IndicatorId, Period), Series>,
     reported_scorecards: BTreeMap<(UnitId, Period), ReportedScorecard>,
+    successions: Vec<Succession>,
     max_observation_id: u64,
 }
 
@@ -236,9 +245,6 @@ impl Engine {
                         return Err(EngineError::Cycle(unit.id));
                     }
                     self.require_unit(parent)?;
-                }
-                for succession in &unit.successors {
-                    self.require_unit(succession.successor)?;
                 }
             }
             Record::Indicator(indicator) => {
@@ -322,6 +328,24 @@ impl Engine {
                 self.require_unit(card.unit)?;
                 if let Some(document) = card.document {
                     self.require_document(document)?;
+                }
+            }
+            Record::Succession(succession) => {
+                self.require_unit(succession.predecessor)?;
+                self.require_unit(succession.successor)?;
+                let share = succession.share;
+                if succession.predecessor == succession.successor || !(share > 0.0 && share <= 1.0)
+                {
+                    return Err(EngineError::BadSuccession);
+                }
+                if self
+                    .successors(succession.predecessor)
+                    .any(|s| s.successor == succession.successor)
+                {
+                    return Err(EngineError::DuplicateSuccession {
+                        predecessor: succession.predecessor,
+                        successor: succession.successor,
+                    });
                 }
             }
         }
@@ -417,6 +441,7 @@ impl Engine {
                 self.reported_scorecards
                     .insert((card.unit, card.period), card);
             }
+            Record::Succession(succession) => self.successions.push(succession),
         }
     }
 
@@ -565,6 +590,18 @@ impl Engine {
 
     pub fn reported_scorecards(&self) -> impl Iterator<Item = &ReportedScorecard> {
         self.reported_scorecards.values()
+    }
+
+    /// The units that took over from `unit`, with their shares.
+    pub fn successors(&self, unit: UnitId) -> impl Iterator<Item = &Succession> {
+        self.successions
+            .iter()
+            .filter(move |s| s.predecessor == unit)
+    }
+
+    /// The units `unit` took over from.
+    pub fn predecessors(&self, unit: UnitId) -> impl Iterator<Item = &Succession> {
+        self.successions.iter().filter(move |s| s.successor == unit)
     }
 
     /// Whether an observation with this id exists.
@@ -836,7 +873,6 @@ mod tests {
             parent: parent.map(UnitId),
             valid_from: None,
             valid_to: None,
-            successors: vec![],
             provenance: provenance(),
         })
     }
@@ -1106,6 +1142,45 @@ mod tests {
     }
 
     #[test]
+    fn successions_link_existing_units_once() {
+        let mut engine = Engine::from_records(tree()).expect("valid");
+        let succession = |from: u32, to: u32, share: f64| {
+            Record::Succession(Succession {
+                predecessor: UnitId(from),
+                successor: UnitId(to),
+                share,
+                from: time::macros::date!(2025 - 07 - 01),
+                provenance: provenance(),
+            })
+        };
+        engine.apply(succession(4, 3, 1.0)).expect("merge");
+        assert_eq!(
+            engine
+                .successors(UnitId(4))
+                .map(|s| s.successor)
+                .collect::<Vec<_>>(),
+            vec![UnitId(3)]
+        );
+        assert_eq!(engine.predecessors(UnitId(3)).count(), 1);
+        assert!(matches!(
+            engine.check(&succession(4, 3, 1.0)),
+            Err(EngineError::DuplicateSuccession { .. })
+        ));
+        assert_eq!(
+            engine.check(&succession(4, 4, 1.0)),
+            Err(EngineError::BadSuccession)
+        );
+        assert_eq!(
+            engine.check(&succession(5, 3, 0.0)),
+            Err(EngineError::BadSuccession)
+        );
+        assert_eq!(
+            engine.check(&succession(5, 99, 0.5)),
+            Err(EngineError::UnknownUnit(UnitId(99)))
+        );
+    }
+
+    #[test]
     fn weighted_mean_weighs_by_the_other_indicator() {
         let mut records = tree();
         records.push(indicator(1, AcrossUnits::Sum, OverTime::Stock)); // population
@@ -1178,7 +1253,6 @@ mod tests {
             parent: None,
             valid_from: None,
             valid_to: None,
-            successors: vec![],
             provenance: provenance(),
         })];
         records.push(unit(2, Some(1)));

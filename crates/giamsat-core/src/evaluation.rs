@@ -374,7 +374,6 @@ mod tests {
                 parent: None,
                 valid_from: None,
                 valid_to: None,
-                successors: vec![],
                 provenance: provenance(),
             })];
             records.push(Record::Document(Document {
@@ -742,7 +741,6 @@ mod tests {
             parent: None,
             valid_from: None,
             valid_to: None,
-            successors: vec![],
             provenance: provenance(),
         }));
         w.records
@@ -790,7 +788,6 @@ mod tests {
                 parent: None,
                 valid_from: None,
                 valid_to: None,
-                successors: vec![],
                 provenance: provenance(),
             }));
             w.next += 1;

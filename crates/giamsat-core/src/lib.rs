@@ -19,7 +19,7 @@ pub use engine::{Engine, EngineError, Record, Rejected};
 pub use evaluation::{Scorecard, ScorecardSource, Status, TargetEvaluation};
 pub use indicator::{AcrossUnits, Direction, Indicator, IndicatorCode, OverTime, SamePeriodBase};
 pub use observation::{Observation, ObservationKind, ReportedScorecard};
-pub use org::{Unit, UnitCode, UnitKind};
+pub use org::{Succession, Unit, UnitCode, UnitKind};
 pub use period::{Month, Period, PeriodKind};
 pub use target::{Baseline, Comparator, Scenario, Target};
 pub use text::{Language, Translations};

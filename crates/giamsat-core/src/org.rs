@@ -119,13 +119,17 @@ impl fmt::Display for UnitCode {
     }
 }
 
-/// A unit that took over from another: merged into (share 1) or split into (a share of it).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+/// A unit that took over from another on a date: merged into (share 1) or split into (a share
+/// of it). Recorded on its own, after both units exist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Succession {
+    pub predecessor: UnitId,
     pub successor: UnitId,
     /// The part of the predecessor's additive figures carried onto the successor.
     pub share: f64,
+    /// The first day the successor holds the predecessor's territory.
     pub from: time::Date,
+    pub provenance: crate::Provenance,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -139,9 +143,6 @@ pub struct Unit {
     pub valid_from: Option<time::Date>,
     /// The last day the unit exists, if it has ended.
     pub valid_to: Option<time::Date>,
-    /// Where the unit went when it ended (filled in by the administrative reform loader).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub successors: Vec<Succession>,
     pub provenance: crate::Provenance,
 }
 
@@ -243,7 +244,6 @@ mod tests {
             parent: parent.map(UnitId),
             valid_from: None,
             valid_to: None,
-            successors: vec![],
             provenance: provenance(),
         }
     }

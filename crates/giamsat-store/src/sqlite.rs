@@ -337,6 +337,18 @@ async fn insert_record(tx: &mut Tx<'_>, record: &Record) -> Result<(), sqlx::Err
                 .execute(&mut **tx)
                 .await?;
         }
+        Record::Succession(succession) => {
+            sqlx::query("INSERT INTO unit_successions (predecessor, successor, share, valid_from, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .bind(i64::from(succession.predecessor.0))
+                .bind(i64::from(succession.successor.0))
+                .bind(succession.share)
+                .bind(date_text(succession.from))
+                .bind(&succession.provenance.source)
+                .bind(&succession.provenance.recorded_by)
+                .bind(timestamp_text(succession.provenance.recorded_at))
+                .execute(&mut **tx)
+                .await?;
+        }
         Record::ReportedScorecard(card) => {
             sqlx::query("INSERT INTO reported_scorecards (unit_id, period, met, set_count, document_id, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .bind(i64::from(card.unit.0))
@@ -418,7 +430,27 @@ impl Store for SqliteStore {
                     .transpose()?,
                 valid_from: date_parse(row.get("valid_from"), T, id)?,
                 valid_to: date_parse(row.get("valid_to"), T, id)?,
-                successors: Vec::new(),
+                provenance: provenance(&row, T)?,
+            }));
+        }
+
+        for row in sqlx::query("SELECT * FROM unit_successions ORDER BY id")
+            .fetch_all(&self.pool)
+            .await?
+        {
+            const T: &str = "unit_successions";
+            let id = id_of(&row);
+            let from =
+                date_parse(row.get("valid_from"), T, id)?.ok_or_else(|| StoreError::Corrupt {
+                    table: T,
+                    id,
+                    problem: "valid_from missing".into(),
+                })?;
+            records.push(Record::Succession(giamsat_core::Succession {
+                predecessor: UnitId(u32_id(row.get("predecessor"), T)?),
+                successor: UnitId(u32_id(row.get("successor"), T)?),
+                share: row.get("share"),
+                from,
                 provenance: provenance(&row, T)?,
             }));
         }
@@ -711,7 +743,6 @@ mod tests {
             parent: None,
             valid_from: Some(time::macros::date!(1976 - 01 - 01)),
             valid_to: None,
-            successors: vec![],
             provenance: provenance(),
         };
         let indicator = Indicator {
@@ -789,8 +820,23 @@ mod tests {
                 note: corrects.map(|_| "official figure".to_owned()),
                 provenance: provenance(),
             };
+        let successor = Unit {
+            id: UnitId(2),
+            code: UnitCode::parse("40-NEW").expect("code"),
+            valid_from: Some(time::macros::date!(2025 - 07 - 01)),
+            ..unit.clone()
+        };
+        let succession = giamsat_core::Succession {
+            predecessor: UnitId(1),
+            successor: UnitId(2),
+            share: 0.5,
+            from: time::macros::date!(2025 - 07 - 01),
+            provenance: provenance(),
+        };
         vec![
             Record::Unit(unit),
+            Record::Unit(successor),
+            Record::Succession(succession),
             Record::Indicator(indicator),
             Record::Indicator(rate),
             Record::Document(document),

@@ -14,6 +14,19 @@ CREATE TABLE units (
     recorded_at TEXT NOT NULL
 );
 
+-- A unit that took over (all or a share of) another's territory on a date.
+CREATE TABLE unit_successions (
+    id           INTEGER PRIMARY KEY,
+    predecessor  INTEGER NOT NULL REFERENCES units(id),
+    successor    INTEGER NOT NULL REFERENCES units(id),
+    share        REAL NOT NULL CHECK (share > 0 AND share <= 1),
+    valid_from   TEXT NOT NULL,
+    source       TEXT NOT NULL,
+    recorded_by  TEXT NOT NULL,
+    recorded_at  TEXT NOT NULL,
+    UNIQUE (predecessor, successor)
+);
+
 -- Content in several languages (decision 10): one row per object, field and locale.
 CREATE TABLE translations (
     object      TEXT NOT NULL,
