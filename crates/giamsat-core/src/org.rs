@@ -210,10 +210,6 @@ impl Numbering {
         Some(start..self.subtree_end[start as usize])
     }
 
-    pub fn unit_at(&self, position: u32) -> Option<UnitId> {
-        self.order.get(position as usize).copied()
-    }
-
     pub fn len(&self) -> usize {
         self.order.len()
     }

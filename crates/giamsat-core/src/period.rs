@@ -53,18 +53,6 @@ impl Month {
         let index = i32::from(self.0) + delta;
         u16::try_from(index).ok().and_then(Month::from_index)
     }
-
-    /// The month containing a civil date.
-    pub fn of_date(date: time::Date) -> Option<Month> {
-        Month::new(date.year(), u8::from(date.month()))
-    }
-
-    /// The last day of this month.
-    pub fn last_day(self) -> time::Date {
-        let month = time::Month::try_from(self.month_of_year()).unwrap_or(time::Month::December);
-        let day = month.length(self.year());
-        time::Date::from_calendar_date(self.year(), month, day).unwrap_or(time::Date::MIN)
-    }
 }
 
 impl fmt::Display for Month {
@@ -250,16 +238,6 @@ impl Period {
             start: self.start.shifted(delta)?,
             end: self.end.shifted(delta)?,
         })
-    }
-
-    /// The cumulative period from January of this period's last year to its last month.
-    pub fn cumulative(self) -> Period {
-        Period::year_to_date(self.end)
-    }
-
-    /// The year of a single-year period, or the last year of a term.
-    pub fn year_of_end(self) -> i32 {
-        self.end.year()
     }
 
     /// The canonical code of this period, as used in CSV files, URLs and the API.

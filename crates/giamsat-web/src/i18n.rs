@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use giamsat_core::text::Language;
-use giamsat_core::{Month, Period, PeriodKind};
+use giamsat_core::{Period, PeriodKind};
 
 /// The Fluent sources, by language.
 pub const SOURCES: [(Language, &str); 3] = [
@@ -80,11 +80,6 @@ impl I18n {
             tracing::warn!(id, %language, ?errors, "message formatting errors");
         }
         text.into_owned()
-    }
-
-    /// A month as a reader says it: "tháng 5/2023", "May 2023", "mai 2023".
-    pub fn month(&self, language: Language, month: Month) -> String {
-        self.period(language, Period::month(month))
     }
 
     /// A period as a reader says it: "5 tháng đầu năm 2023", "First 5 months of 2023".
