@@ -3,12 +3,14 @@
 #![no_main]
 
 use giamsat_app::ImportKind;
-use giamsat_core::Engine;
+use giamsat_core::{Engine, Language};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let engine = Engine::new();
     for kind in ImportKind::ALL {
-        let _ = giamsat_app::exchange::check_file(&engine, kind, "fuzz.csv", data);
+        for numbers in Language::ALL {
+            let _ = giamsat_app::exchange::check_file(&engine, kind, "fuzz.csv", data, numbers);
+        }
     }
 });

@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use giamsat_core::{AcrossUnits, Engine};
+use giamsat_core::{AcrossUnits, Engine, Language};
 use giamsat_store::Store;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -125,6 +125,25 @@ impl fmt::Display for RowError {
     }
 }
 
+/// How to read a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Write the valid rows and return the others, instead of writing nothing.
+    pub skip_invalid: bool,
+    /// The convention the file's numbers are written in: `36539.5` (en, the default and what
+    /// exports write), `36.539,5` (vi) or `36 539,5` (fr).
+    pub numbers: Language,
+}
+
+impl Default for ImportOptions {
+    fn default() -> ImportOptions {
+        ImportOptions {
+            skip_invalid: false,
+            numbers: Language::En,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ImportReport {
     pub accepted: usize,
@@ -163,6 +182,7 @@ fn read_rows<T: DeserializeOwned>(kind: ImportKind, file: &str, data: &[u8]) -> 
         return out;
     }
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter_of(data))
         .trim(csv::Trim::All)
         .flexible(true)
         .from_reader(data);
@@ -320,7 +340,13 @@ fn read_file(kind: ImportKind, file: &str, data: &[u8]) -> Rows<AnyInput> {
 }
 
 /// Every problem an import of `data` would report against `engine`, without writing anything.
-pub fn check_file(engine: &Engine, kind: ImportKind, file: &str, data: &[u8]) -> Vec<RowError> {
+pub fn check_file(
+    engine: &Engine,
+    kind: ImportKind,
+    file: &str,
+    data: &[u8],
+    numbers: Language,
+) -> Vec<RowError> {
     let rows = read_file(kind, file, data);
     if !rows.fatal.is_empty() {
         return rows.fatal;
@@ -330,6 +356,7 @@ pub fn check_file(engine: &Engine, kind: ImportKind, file: &str, data: &[u8]) ->
         recorded_by: "check",
         source: String::new(),
         at: time::OffsetDateTime::UNIX_EPOCH,
+        numbers,
     };
     validate_rows(&rows, file, |input, _| {
         let record = input.validate(&scratch, &origin)?;
@@ -337,6 +364,17 @@ pub fn check_file(engine: &Engine, kind: ImportKind, file: &str, data: &[u8]) ->
             .apply(record)
             .map_err(|e| vec![FieldError::new("", e.to_string())])
     })
+}
+
+/// The delimiter of a file, read from its header line: spreadsheets in Vietnamese and French
+/// settings write `;`, since `,` is their decimal separator; some write tabs.
+fn delimiter_of(data: &[u8]) -> u8 {
+    let header = data.split(|b| *b == b'\n').next().unwrap_or(data);
+    let count = |d: u8| header.iter().filter(|b| **b == d).count();
+    [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| (count(*d), *d == b','))
+        .unwrap_or(b',')
 }
 
 fn csv_message(error: &csv::Error) -> String {
@@ -358,7 +396,7 @@ impl<S: Store> App<S> {
         kind: ImportKind,
         file: &str,
         data: &[u8],
-        skip_invalid: bool,
+        options: ImportOptions,
     ) -> Result<ImportReport, AppError> {
         let rows = read_file(kind, file, data);
         if !rows.fatal.is_empty() {
@@ -371,10 +409,11 @@ impl<S: Store> App<S> {
         let object = format!("file:{file}");
         let (rejected, accepted) = self
             .commit_batch(actor, (&action, &object), |batch| {
+                batch.read_numbers_as(options.numbers);
                 let rejected = validate_rows(&rows, file, |input, source| {
                     batch.add(input.as_ref(), source)
                 });
-                if !rejected.is_empty() && !skip_invalid {
+                if !rejected.is_empty() && !options.skip_invalid {
                     return Err(AppError::Import {
                         file: file.to_owned(),
                         errors: rejected,

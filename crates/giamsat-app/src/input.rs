@@ -32,12 +32,20 @@ impl FieldError {
 }
 
 /// Collects field errors while an input is read, so that every problem is reported at once.
-#[derive(Default)]
 pub struct Checker {
     pub errors: Vec<FieldError>,
+    /// The convention numbers are written in.
+    numbers: Language,
 }
 
 impl Checker {
+    fn new(origin: &Origin<'_>) -> Checker {
+        Checker {
+            errors: Vec::new(),
+            numbers: origin.numbers,
+        }
+    }
+
     fn fail(&mut self, field: &str, message: impl Into<String>) {
         self.errors.push(FieldError::new(field, message));
     }
@@ -58,7 +66,7 @@ impl Checker {
 
     fn number(&mut self, field: &str, value: &Option<String>) -> Option<f64> {
         let text = self.required(field, value)?;
-        self.check(field, parse_number(text, Language::En))
+        self.check(field, parse_number(text, self.numbers))
     }
 
     fn period(&mut self, field: &str, value: &Option<String>) -> Option<Period> {
@@ -253,6 +261,8 @@ pub struct Origin<'a> {
     /// The default source when the input names none (a file and line, "API").
     pub source: String,
     pub at: time::OffsetDateTime,
+    /// The convention numbers are written in: English (`36539.5`) unless a file says otherwise.
+    pub numbers: Language,
 }
 
 impl Origin<'_> {
@@ -286,7 +296,7 @@ pub struct UnitInput {
 
 impl Validate for UnitInput {
     fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
-        let mut c = Checker::default();
+        let mut c = Checker::new(origin);
         let code = c
             .required("code", &self.code)
             .and_then(|t| c.check("code", UnitCode::parse(t)));
@@ -361,7 +371,7 @@ pub struct IndicatorInput {
 
 impl Validate for IndicatorInput {
     fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
-        let mut c = Checker::default();
+        let mut c = Checker::new(origin);
         let code = c
             .required("code", &self.code)
             .and_then(|t| c.check("code", IndicatorCode::parse(t)));
@@ -500,7 +510,7 @@ pub struct DocumentInput {
 
 impl Validate for DocumentInput {
     fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
-        let mut c = Checker::default();
+        let mut c = Checker::new(origin);
         let issued_by = c.unit(engine, "issued_by", &self.issued_by);
         let issued_on = c.date("issued_on", &self.issued_on);
         let number = present(&self.number)
@@ -608,7 +618,7 @@ pub struct TargetInput {
 
 impl Validate for TargetInput {
     fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
-        let mut c = Checker::default();
+        let mut c = Checker::new(origin);
         let document = c
             .required("document", &self.document)
             .and_then(|k| c.document(engine, "document", k, &self.document_issuer));
@@ -700,7 +710,7 @@ pub struct ObservationInput {
 
 impl Validate for ObservationInput {
     fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
-        let mut c = Checker::default();
+        let mut c = Checker::new(origin);
         let indicator = c.indicator_id(engine, "indicator", &self.indicator);
         let unit = c.unit(engine, "unit", &self.unit);
         let period = c.period("period", &self.period);
@@ -782,7 +792,7 @@ pub struct ScenarioInput {
 
 impl Validate for ScenarioInput {
     fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
-        let mut c = Checker::default();
+        let mut c = Checker::new(origin);
         let target = c.required("target", &self.target).and_then(|t| {
             match t
                 .parse::<u32>()
@@ -841,7 +851,7 @@ pub struct ReportedScorecardInput {
 
 impl Validate for ReportedScorecardInput {
     fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
-        let mut c = Checker::default();
+        let mut c = Checker::new(origin);
         let unit = c.unit(engine, "unit", &self.unit);
         let period = c.period("period", &self.period);
         let mut count = |field: &str, value: &Option<String>| {

@@ -15,7 +15,7 @@ use giamsat_core::{Engine, IndicatorId, Observation, Period, Record, UnitId};
 pub use giamsat_store::{AnyStore, AuditEntry, Store, StoreError};
 use serde::Serialize;
 
-pub use exchange::{ImportKind, ImportReport, RowError};
+pub use exchange::{ImportKind, ImportOptions, ImportReport, RowError};
 pub use input::{FieldError, Origin, Validate};
 
 /// Who is acting. Accounts and roles come with their own issue; until then every actor is
@@ -126,6 +126,7 @@ impl<S: Store> App<S> {
                 recorded_by: &actor.name,
                 source: source.to_owned(),
                 at: time::OffsetDateTime::now_utc(),
+                numbers: giamsat_core::Language::En,
             };
             let record = input
                 .validate(&engine, &origin)
@@ -165,6 +166,7 @@ impl<S: Store> App<S> {
                 recorded_by: &actor.name,
                 source: String::new(),
                 at: time::OffsetDateTime::now_utc(),
+                numbers: giamsat_core::Language::En,
             },
             actor,
             records: Vec::new(),
@@ -208,6 +210,11 @@ pub(crate) struct Batch<'a> {
 impl Batch<'_> {
     pub(crate) fn engine(&self) -> &Engine {
         &self.engine
+    }
+
+    /// Reads the numbers of the inputs added from now on by `language`'s conventions.
+    pub(crate) fn read_numbers_as(&mut self, language: giamsat_core::Language) {
+        self.origin.numbers = language;
     }
 
     /// Validates an input against the batch so far and adds its record.

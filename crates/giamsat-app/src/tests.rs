@@ -121,7 +121,7 @@ async fn an_import_with_one_bad_row_writes_nothing_and_names_every_problem() {
             ImportKind::Observations,
             "june.csv",
             csv.as_bytes(),
-            false,
+            crate::ImportOptions::default(),
         )
         .await
         .expect_err("invalid");
@@ -172,7 +172,10 @@ async fn skip_invalid_writes_the_good_rows_and_returns_the_rejects() {
             ImportKind::Observations,
             "f.csv",
             csv.as_bytes(),
-            true,
+            crate::ImportOptions {
+                skip_invalid: true,
+                ..Default::default()
+            },
         )
         .await
         .expect("import");
@@ -227,7 +230,16 @@ async fn malformed_files_are_refused_with_their_reason() {
     ];
     for (data, expected) in cases {
         let err = app
-            .import(&actor(), ImportKind::Observations, "f.csv", data, true)
+            .import(
+                &actor(),
+                ImportKind::Observations,
+                "f.csv",
+                data,
+                crate::ImportOptions {
+                    skip_invalid: true,
+                    ..Default::default()
+                },
+            )
             .await;
         let message = match err {
             Err(AppError::Import { errors, .. }) => errors[0].to_string(),
@@ -264,9 +276,15 @@ async fn export_then_import_into_an_empty_store_gives_the_same_data() {
     let (_dir2, copy) = fresh().await;
     for kind in ImportKind::ALL {
         let csv = app.export(kind).await.expect("export");
-        copy.import(&actor(), kind, kind.as_str(), csv.as_bytes(), false)
-            .await
-            .unwrap_or_else(|e| panic!("{}: {e}", kind.as_str()));
+        copy.import(
+            &actor(),
+            kind,
+            kind.as_str(),
+            csv.as_bytes(),
+            crate::ImportOptions::default(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{}: {e}", kind.as_str()));
     }
     for kind in ImportKind::ALL {
         assert_eq!(
@@ -343,7 +361,13 @@ async fn concurrent_writers_never_collide() {
 fn checking_a_file_follows_references_between_its_own_rows() {
     let engine = giamsat_core::Engine::new();
     let units = "code,kind,parent,name_vi\nVN,nation,,Việt Nam\n40,locality,VN,Nghệ An\n40-X,department,NOPE,Sở\n";
-    let errors = crate::exchange::check_file(&engine, ImportKind::Units, "u.csv", units.as_bytes());
+    let errors = crate::exchange::check_file(
+        &engine,
+        ImportKind::Units,
+        "u.csv",
+        units.as_bytes(),
+        giamsat_core::Language::En,
+    );
     let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(lines, vec!["u.csv:4:3: parent: no unit has the code NOPE"]);
 }
@@ -369,4 +393,63 @@ async fn every_demo_record_says_where_it_came_from() {
         };
         assert!(cites_a_source(source), "{source:?} in {record:?}");
     }
+}
+
+#[tokio::test]
+async fn a_spreadsheet_saved_in_vietnamese_settings_imports_as_written() {
+    let (_dir, app) = fresh().await;
+    app.load_demo(&actor()).await.expect("demo");
+    // Semicolons between fields, dots between thousands, a comma before decimals.
+    let csv = "indicator;unit;period;value;kind\nRETAIL_SALES;40;2023-YTD06;44.000,5;estimate\n";
+    let vi = crate::ImportOptions {
+        numbers: giamsat_core::Language::Vi,
+        ..Default::default()
+    };
+    let report = app
+        .import(
+            &actor(),
+            ImportKind::Observations,
+            "vi.csv",
+            csv.as_bytes(),
+            vi,
+        )
+        .await
+        .expect("import");
+    assert_eq!(report.accepted, 1);
+    let engine = app.engine();
+    let unit = engine
+        .unit_by_code(&UnitCode::parse("40").expect("c"))
+        .expect("u")
+        .id;
+    let retail = engine
+        .indicator_by_code(&IndicatorCode::parse("RETAIL_SALES").expect("c"))
+        .expect("i")
+        .id;
+    assert_eq!(
+        engine
+            .reported(retail, unit, "2023-H1".parse().expect("p"))
+            .map(|r| r.2),
+        Some(44_000.5)
+    );
+    drop(engine);
+    // The same file read as English numbers is refused, and says why.
+    let csv = "indicator;unit;period;value;kind\nRETAIL_SALES;40;2023-YTD07;44.000,5;estimate\n";
+    let err = app
+        .import(
+            &actor(),
+            ImportKind::Observations,
+            "vi.csv",
+            csv.as_bytes(),
+            crate::ImportOptions::default(),
+        )
+        .await
+        .expect_err("English reading refuses it");
+    assert!(err.to_string().contains("1 invalid row"), "{err}");
+    let AppError::Import { errors, .. } = err else {
+        panic!("import error expected")
+    };
+    assert_eq!(
+        errors[0].to_string(),
+        "vi.csv:2:4: value: \"44.000,5\": in English the decimal separator is \".\" and thousands are grouped by three with \",\""
+    );
 }

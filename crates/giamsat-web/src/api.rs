@@ -718,6 +718,8 @@ pub struct ImportQuery {
     #[serde(default)]
     skip_invalid: bool,
     file: Option<String>,
+    /// How the file writes numbers: en (36539.5, the default), vi (36.539,5) or fr (36 539,5).
+    number_format: Option<String>,
 }
 
 /// Imports a CSV body (see the CLI's `import`): all or nothing unless `skip_invalid=true`.
@@ -728,13 +730,25 @@ pub async fn import<S: Store>(
     body: Bytes,
 ) -> Result<Json<ImportReport>, ApiError> {
     let kind = import_kind(&kind)?;
+    let numbers = match query.number_format.as_deref() {
+        None => giamsat_core::Language::En,
+        Some(text) => text
+            .parse()
+            .map_err(|e: giamsat_core::text::UnknownLanguage| {
+                ApiError::BadRequest(format!("number_format: {e}"))
+            })?,
+    };
+    let options = giamsat_app::ImportOptions {
+        skip_invalid: query.skip_invalid,
+        numbers,
+    };
     let file = query
         .file
         .unwrap_or_else(|| format!("{}.csv", kind.as_str()));
     Ok(Json(
         state
             .app
-            .import(&actor(), kind, &file, &body, query.skip_invalid)
+            .import(&actor(), kind, &file, &body, options)
             .await?,
     ))
 }

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use giamsat_app::{Actor, AnyStore, App, AppError, ImportKind, RowError};
+use giamsat_app::{Actor, AnyStore, App, AppError, ImportKind, ImportOptions, RowError};
+use giamsat_core::Language;
 
 #[derive(Parser)]
 #[command(
@@ -52,6 +53,9 @@ enum Command {
         /// Only check the file: report every problem, write nothing.
         #[arg(long, conflicts_with = "skip_invalid")]
         check: bool,
+        /// How the file writes numbers: en (36539.5), vi (36.539,5) or fr (36 539,5).
+        #[arg(long, default_value = "en")]
+        number_format: Language,
         /// Who is importing, for the audit trail (default: the login name).
         #[arg(long, env = "USER", default_value = "cli")]
         actor: String,
@@ -165,13 +169,20 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             skip_invalid,
             rejects,
             check,
+            number_format,
             actor,
         } => {
             let data = std::fs::read(&file).map_err(file_error(&file))?;
             let app = open(&db).await?;
             let name = file.display().to_string();
             if check {
-                let errors = giamsat_app::exchange::check_file(&app.engine(), kind, &name, &data);
+                let errors = giamsat_app::exchange::check_file(
+                    &app.engine(),
+                    kind,
+                    &name,
+                    &data,
+                    number_format,
+                );
                 if errors.is_empty() {
                     println!("{name}: no problems found");
                     return Ok(());
@@ -179,7 +190,16 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                 return Err(AppError::Import { file: name, errors }.into());
             }
             let report = app
-                .import(&Actor::named(&actor), kind, &name, &data, skip_invalid)
+                .import(
+                    &Actor::named(&actor),
+                    kind,
+                    &name,
+                    &data,
+                    ImportOptions {
+                        skip_invalid,
+                        numbers: number_format,
+                    },
+                )
                 .await?;
             println!("imported {} {} from {name}", report.accepted, kind.as_str());
             if !report.rejected.is_empty() {

@@ -146,3 +146,53 @@ fn serve_demo_answers_on_the_address_it_prints() {
     assert_eq!(targets.as_array().map(Vec::len), Some(3));
     assert!(targets[0]["evaluation"]["status"].is_string());
 }
+
+#[test]
+fn a_vietnamese_spreadsheet_imports_with_its_number_format() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(
+        giamsat(&["demo", "--db", "g.db"], dir.path())
+            .status
+            .success()
+    );
+    std::fs::write(
+        dir.path().join("sct.csv"),
+        "indicator;unit;period;value;kind\nRETAIL_SALES;40;2023-YTD06;44.000,5;estimate\n",
+    )
+    .expect("write");
+    let run = giamsat(
+        &[
+            "import",
+            "--db",
+            "g.db",
+            "observations",
+            "sct.csv",
+            "--number-format",
+            "vi",
+        ],
+        dir.path(),
+    );
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let export = text(&giamsat(&["export", "--db", "g.db", "observations"], dir.path()).stdout);
+    assert!(
+        export.contains("RETAIL_SALES,40,2023-H1,44000.5,estimate"),
+        "{export}"
+    );
+    let run = giamsat(
+        &[
+            "import",
+            "--db",
+            "g.db",
+            "observations",
+            "sct.csv",
+            "--number-format",
+            "de",
+        ],
+        dir.path(),
+    );
+    assert_eq!(
+        run.status.code(),
+        Some(2),
+        "an unknown number format is a usage error"
+    );
+}
