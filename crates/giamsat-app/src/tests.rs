@@ -416,22 +416,21 @@ async fn a_spreadsheet_saved_in_vietnamese_settings_imports_as_written() {
         .await
         .expect("import");
     assert_eq!(report.accepted, 1);
-    let engine = app.engine();
-    let unit = engine
-        .unit_by_code(&UnitCode::parse("40").expect("c"))
-        .expect("u")
-        .id;
-    let retail = engine
-        .indicator_by_code(&IndicatorCode::parse("RETAIL_SALES").expect("c"))
-        .expect("i")
-        .id;
-    assert_eq!(
-        engine
+    {
+        let engine = app.engine();
+        let unit = engine
+            .unit_by_code(&UnitCode::parse("40").expect("c"))
+            .expect("u")
+            .id;
+        let retail = engine
+            .indicator_by_code(&IndicatorCode::parse("RETAIL_SALES").expect("c"))
+            .expect("i")
+            .id;
+        let value = engine
             .reported(retail, unit, "2023-H1".parse().expect("p"))
-            .map(|r| r.2),
-        Some(44_000.5)
-    );
-    drop(engine);
+            .map(|r| r.2);
+        assert_eq!(value, Some(44_000.5));
+    }
     // The same file read as English numbers is refused, and says why.
     let csv = "indicator;unit;period;value;kind\nRETAIL_SALES;40;2023-YTD07;44.000,5;estimate\n";
     let err = app
