@@ -1,5 +1,7 @@
 //! The `giamsat` command: wires the store, the application layer and the web server.
 
+mod config;
+
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -15,6 +17,12 @@ use giamsat_core::Language;
     about = "Monitoring how resolutions and plans are carried out"
 )]
 struct Cli {
+    /// A TOML settings file (keys: db, addr, log); flags and GIAMSAT_* variables override it.
+    #[arg(long, global = true, env = "GIAMSAT_CONFIG")]
+    config: Option<PathBuf>,
+    /// A tracing filter such as info, warn or giamsat_store=debug [default: info].
+    #[arg(long, global = true, env = "GIAMSAT_LOG")]
+    log: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -23,24 +31,25 @@ struct Cli {
 enum Command {
     /// Serve the web interface and the JSON API.
     Serve {
-        /// The database: a SQLite file (created if missing).
-        #[arg(long, env = "GIAMSAT_DB", default_value = "giamsat.db")]
-        db: String,
-        #[arg(long, env = "GIAMSAT_ADDR", default_value = "127.0.0.1:8080")]
-        addr: SocketAddr,
+        /// The database: a SQLite file, created if missing [default: giamsat.db].
+        #[arg(long, env = "GIAMSAT_DB")]
+        db: Option<String>,
+        /// Where to listen [default: 127.0.0.1:8080].
+        #[arg(long, env = "GIAMSAT_ADDR")]
+        addr: Option<SocketAddr>,
         /// Load the demo data first if the database is empty.
         #[arg(long)]
         demo: bool,
     },
     /// Load the demo data (the facts of the seed reports) into an empty database.
     Demo {
-        #[arg(long, env = "GIAMSAT_DB", default_value = "giamsat.db")]
-        db: String,
+        #[arg(long, env = "GIAMSAT_DB")]
+        db: Option<String>,
     },
     /// Import a CSV file. With any invalid row nothing is written, unless --skip-invalid.
     Import {
-        #[arg(long, env = "GIAMSAT_DB", default_value = "giamsat.db")]
-        db: String,
+        #[arg(long, env = "GIAMSAT_DB")]
+        db: Option<String>,
         /// units, indicators, documents, targets, observations or scorecards.
         kind: ImportKind,
         file: PathBuf,
@@ -62,8 +71,8 @@ enum Command {
     },
     /// Export records as CSV, in the columns import reads.
     Export {
-        #[arg(long, env = "GIAMSAT_DB", default_value = "giamsat.db")]
-        db: String,
+        #[arg(long, env = "GIAMSAT_DB")]
+        db: Option<String>,
         kind: ImportKind,
         /// Write to this file instead of standard output.
         #[arg(long, short)]
@@ -87,6 +96,8 @@ enum CliError {
         #[source]
         source: std::io::Error,
     },
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
     #[error("{0}")]
     Other(String),
 }
@@ -105,13 +116,6 @@ async fn open(db: &str) -> Result<App<AnyStore>, CliError> {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("GIAMSAT_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
     match run(Cli::parse()).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError::App(AppError::Import { errors, .. })) => {
@@ -128,9 +132,29 @@ async fn main() -> ExitCode {
     }
 }
 
+/// The settings for a command, and logging started with them.
+fn settings(
+    cli_config: Option<&Path>,
+    log: Option<String>,
+    db: Option<String>,
+    addr: Option<SocketAddr>,
+) -> Result<config::Settings, CliError> {
+    let settings = config::load(cli_config, db, addr, log)?;
+    let filter = tracing_subscriber::EnvFilter::try_new(&settings.log)
+        .map_err(|e| CliError::Other(format!("log filter \"{}\": {e}", settings.log)))?;
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+    Ok(settings)
+}
+
 async fn run(cli: Cli) -> Result<(), CliError> {
+    let config = cli.config.as_deref();
+    let log = cli.log;
     match cli.command {
         Command::Serve { db, addr, demo } => {
+            let config::Settings { db, addr, .. } = settings(config, log, db, addr)?;
             let app = open(&db).await?;
             if demo {
                 let written = app.load_demo(&Actor::named("demo")).await?;
@@ -153,6 +177,7 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
         Command::Demo { db } => {
+            let db = settings(config, log, db, None)?.db;
             let app = open(&db).await?;
             let written = app.load_demo(&Actor::named("demo")).await?;
             if written == 0 {
@@ -172,6 +197,7 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             number_format,
             actor,
         } => {
+            let db = settings(config, log, db, None)?.db;
             let data = std::fs::read(&file).map_err(file_error(&file))?;
             let app = open(&db).await?;
             let name = file.display().to_string();
@@ -221,6 +247,7 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
         Command::Export { db, kind, output } => {
+            let db = settings(config, log, db, None)?.db;
             let app = open(&db).await?;
             let csv = app.export(kind).await?;
             match output {

@@ -196,3 +196,40 @@ fn a_vietnamese_spreadsheet_imports_with_its_number_format() {
         "an unknown number format is a usage error"
     );
 }
+
+#[test]
+fn settings_come_from_a_toml_file_under_flags() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("giamsat.toml"),
+        "db = \"from-file.db\"\nlog = \"warn\"\n",
+    )
+    .expect("write");
+    let run = giamsat(&["--config", "giamsat.toml", "demo"], dir.path());
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert!(
+        dir.path().join("from-file.db").exists(),
+        "the file chose the database"
+    );
+    let run = giamsat(
+        &["--config", "giamsat.toml", "demo", "--db", "flag.db"],
+        dir.path(),
+    );
+    assert!(run.status.success());
+    assert!(
+        dir.path().join("flag.db").exists(),
+        "the flag wins over the file"
+    );
+    std::fs::write(dir.path().join("bad.toml"), "db = \"x.db\"\nport = 8080\n").expect("write");
+    let run = giamsat(&["--config", "bad.toml", "demo"], dir.path());
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = text(&run.stderr);
+    assert!(
+        stderr.contains("bad.toml") && stderr.contains("port"),
+        "{stderr}"
+    );
+    assert!(
+        !dir.path().join("x.db").exists(),
+        "nothing is done with a bad settings file"
+    );
+}

@@ -1,0 +1,129 @@
+//! Settings, in order of precedence: a flag or its `GIAMSAT_*` environment variable, then the
+//! TOML file given by `--config` (or `GIAMSAT_CONFIG`), then the defaults. An unknown key in
+//! the file is an error, so that a misspelt setting is never silently ignored.
+
+use std::net::SocketAddr;
+use std::path::Path;
+
+use serde::Deserialize;
+
+pub const DEFAULT_DB: &str = "giamsat.db";
+pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
+pub const DEFAULT_LOG: &str = "info";
+
+/// What a settings file may hold.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    /// The database: a SQLite file path.
+    db: Option<String>,
+    /// Where `serve` listens.
+    addr: Option<SocketAddr>,
+    /// A tracing filter: `info`, `warn`, `giamsat_store=debug`…
+    log: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    pub db: String,
+    pub addr: SocketAddr,
+    pub log: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: {source}")]
+    Read {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: {message}")]
+    Invalid { path: String, message: String },
+}
+
+/// The settings from a file (if any) under the values given by flags or the environment.
+pub fn load(
+    file: Option<&Path>,
+    db: Option<String>,
+    addr: Option<SocketAddr>,
+    log: Option<String>,
+) -> Result<Settings, ConfigError> {
+    let from_file = match file {
+        None => File::default(),
+        Some(path) => {
+            let shown = path.display().to_string();
+            let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+                path: shown.clone(),
+                source,
+            })?;
+            toml::from_str(&text).map_err(|e| ConfigError::Invalid {
+                path: shown,
+                message: e.to_string().trim_end().to_owned(),
+            })?
+        }
+    };
+    let default_addr = DEFAULT_ADDR
+        .parse()
+        .unwrap_or(SocketAddr::from(([127, 0, 0, 1], 8080)));
+    Ok(Settings {
+        db: db.or(from_file.db).unwrap_or_else(|| DEFAULT_DB.to_owned()),
+        addr: addr.or(from_file.addr).unwrap_or(default_addr),
+        log: log
+            .or(from_file.log)
+            .unwrap_or_else(|| DEFAULT_LOG.to_owned()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("giamsat.toml");
+        std::fs::write(&path, text).expect("write");
+        (dir, path)
+    }
+
+    #[test]
+    fn flags_win_over_the_file_and_the_file_over_defaults() {
+        let (_dir, path) = file("db = \"from-file.db\"\naddr = \"127.0.0.1:9000\"\n");
+        let settings = load(Some(&path), Some("flag.db".into()), None, None).expect("load");
+        assert_eq!(settings.db, "flag.db");
+        assert_eq!(settings.addr.port(), 9000);
+        assert_eq!(settings.log, "info");
+        let defaults = load(None, None, None, None).expect("defaults");
+        assert_eq!(
+            (defaults.db.as_str(), defaults.addr.to_string()),
+            ("giamsat.db", "127.0.0.1:8080".into())
+        );
+    }
+
+    #[test]
+    fn a_misspelt_or_malformed_setting_is_an_error_that_names_it() {
+        let (_dir, path) = file("databse = \"x.db\"\n");
+        let message = load(Some(&path), None, None, None)
+            .expect_err("unknown key")
+            .to_string();
+        assert!(
+            message.contains("giamsat.toml") && message.contains("databse"),
+            "{message}"
+        );
+        let (_dir, path) = file("addr = \"not an address\"\n");
+        let message = load(Some(&path), None, None, None)
+            .expect_err("bad address")
+            .to_string();
+        assert!(
+            message.contains("addr") || message.contains("address"),
+            "{message}"
+        );
+        let missing = load(
+            Some(Path::new("/nonexistent/giamsat.toml")),
+            None,
+            None,
+            None,
+        );
+        assert!(matches!(missing, Err(ConfigError::Read { .. })));
+    }
+}
