@@ -32,8 +32,8 @@ impl FieldError {
 }
 
 /// Collects field errors while an input is read, so that every problem is reported at once.
-pub struct Checker {
-    pub errors: Vec<FieldError>,
+struct Checker {
+    errors: Vec<FieldError>,
     /// The convention numbers are written in.
     numbers: Language,
 }
