@@ -81,6 +81,36 @@ fn created<T: Serialize>(body: T) -> Response {
     (StatusCode::CREATED, Json(body)).into_response()
 }
 
+/// How many items a list answers when not told, and at most.
+pub const DEFAULT_PAGE: usize = 1_000;
+pub const MAX_PAGE: usize = 10_000;
+
+/// Which part of a list to answer: `limit` items from `offset`.
+#[derive(Deserialize)]
+pub struct Page {
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
+/// One page of a list as a JSON array, with the length of the whole list in `X-Total-Count`,
+/// so that no request makes the server serialise a whole country's data at once.
+fn paged<T: Serialize>(items: Vec<T>, page: &Page) -> Result<Response, ApiError> {
+    let limit = page.limit.unwrap_or(DEFAULT_PAGE);
+    if !(1..=MAX_PAGE).contains(&limit) {
+        return Err(ApiError::BadRequest(format!(
+            "limit must be between 1 and {MAX_PAGE}"
+        )));
+    }
+    let total = items.len();
+    let offset = page.offset.unwrap_or(0).min(total);
+    let items: Vec<T> = items.into_iter().skip(offset).take(limit).collect();
+    let mut response = Json(items).into_response();
+    response
+        .headers_mut()
+        .insert("x-total-count", axum::http::HeaderValue::from(total));
+    Ok(response)
+}
+
 // ---- Wire types ------------------------------------------------------------------------------
 
 #[derive(Serialize)]
@@ -306,13 +336,17 @@ pub struct UnitQuery {
 pub async fn list_units<S: Store>(
     State(state): State<AppState<S>>,
     Query(query): Query<UnitQuery>,
-) -> Json<Vec<UnitView>> {
+    Query(page): Query<Page>,
+) -> Result<Response, ApiError> {
     let engine = state.app.engine();
     let units: Vec<&Unit> = match query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
         Some(q) => engine.find_units(q),
         None => engine.units().collect(),
     };
-    Json(units.into_iter().map(|u| unit_view(&engine, u)).collect())
+    paged(
+        units.into_iter().map(|u| unit_view(&engine, u)).collect(),
+        &page,
+    )
 }
 
 pub async fn get_unit<S: Store>(
@@ -338,13 +372,15 @@ pub async fn create_unit<S: Store>(
 
 pub async fn list_indicators<S: Store>(
     State(state): State<AppState<S>>,
-) -> Json<Vec<IndicatorView>> {
+    Query(page): Query<Page>,
+) -> Result<Response, ApiError> {
     let engine = state.app.engine();
-    Json(
+    paged(
         engine
             .indicators()
             .map(|i| indicator_view(&engine, i))
             .collect(),
+        &page,
     )
 }
 
@@ -372,13 +408,17 @@ pub async fn create_indicator<S: Store>(
 
 // ---- Documents -----------------------------------------------------------------------------
 
-pub async fn list_documents<S: Store>(State(state): State<AppState<S>>) -> Json<Vec<DocumentView>> {
+pub async fn list_documents<S: Store>(
+    State(state): State<AppState<S>>,
+    Query(page): Query<Page>,
+) -> Result<Response, ApiError> {
     let engine = state.app.engine();
-    Json(
+    paged(
         engine
             .documents()
             .map(|d| document_view(&engine, d))
             .collect(),
+        &page,
     )
 }
 
@@ -444,7 +484,8 @@ pub struct TargetQuery {
 pub async fn list_targets<S: Store>(
     State(state): State<AppState<S>>,
     Query(query): Query<TargetQuery>,
-) -> Result<Json<Vec<TargetView>>, ApiError> {
+    Query(page): Query<Page>,
+) -> Result<Response, ApiError> {
     let engine = state.app.engine();
     let unit = query
         .unit
@@ -486,7 +527,7 @@ pub async fn list_targets<S: Store>(
         .filter(|v| status.is_none_or(|s| v.evaluation.status == s))
         .collect();
     views.sort_by_key(|v| (v.evaluation.status, v.id));
-    Ok(Json(views))
+    paged(views, &page)
 }
 
 pub async fn get_target<S: Store>(
@@ -541,6 +582,7 @@ pub struct ObservationQuery {
 pub async fn list_observations<S: Store>(
     State(state): State<AppState<S>>,
     Query(query): Query<ObservationQuery>,
+    Query(page): Query<Page>,
 ) -> Result<Response, ApiError> {
     let (indicator, unit, period) = {
         let engine = state.app.engine();
@@ -565,7 +607,7 @@ pub async fn list_observations<S: Store>(
             .iter()
             .map(|o| observation_view(&engine, o))
             .collect();
-        return Ok(Json(views).into_response());
+        return paged(views, &page);
     }
     let engine = state.app.engine();
     let mut views: Vec<CurrentValueView> = engine
@@ -585,7 +627,7 @@ pub async fn list_observations<S: Store>(
         })
         .collect();
     views.sort_by(|a, b| (&a.indicator, &a.unit, a.period).cmp(&(&b.indicator, &b.unit, b.period)));
-    Ok(Json(views).into_response())
+    paged(views, &page)
 }
 
 pub async fn record_observation<S: Store>(

@@ -397,3 +397,51 @@ async fn a_scenario_set_through_the_api_drives_the_status() {
         "{body}"
     );
 }
+
+#[tokio::test]
+async fn lists_are_answered_a_page_at_a_time() {
+    let server = TestServer::start(true).await;
+    let all = server
+        .client
+        .get(server.url("/api/v1/units?limit=10000"))
+        .send()
+        .await
+        .expect("r");
+    let total: usize = all.headers()["x-total-count"]
+        .to_str()
+        .expect("h")
+        .parse()
+        .expect("n");
+    let all: Value = all.json().await.expect("json");
+    assert_eq!(all.as_array().map(Vec::len), Some(total));
+    assert!(total > 63, "the demo has the 63 provinces and more");
+    let page = server
+        .client
+        .get(server.url("/api/v1/units?limit=5&offset=60"))
+        .send()
+        .await
+        .expect("r");
+    assert_eq!(
+        page.headers()["x-total-count"].to_str().expect("h"),
+        total.to_string()
+    );
+    let page: Value = page.json().await.expect("json");
+    assert_eq!(
+        page.as_array().expect("a").as_slice(),
+        &all.as_array().expect("a")[60..65]
+    );
+    let (_, beyond) = server
+        .get_json(&format!("/api/v1/units?offset={}", total + 10))
+        .await;
+    assert_eq!(beyond, json!([]));
+    for limit in ["0", "10001"] {
+        let (status, body) = server
+            .get_json(&format!("/api/v1/targets?limit={limit}"))
+            .await;
+        assert_eq!(
+            (status, body["error"]["code"].as_str()),
+            (400, Some("bad_request")),
+            "limit={limit}"
+        );
+    }
+}
