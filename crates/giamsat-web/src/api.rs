@@ -261,6 +261,9 @@ pub struct ObservationView {
     source: String,
     recorded_by: String,
     recorded_at: String,
+    /// Whether this is the value of its cell now: a later estimate does not displace an
+    /// official figure, so a new observation is not always current.
+    current: bool,
 }
 
 fn observation_view(engine: &Engine, o: &Observation) -> ObservationView {
@@ -285,6 +288,9 @@ fn observation_view(engine: &Engine, o: &Observation) -> ObservationView {
             .recorded_at
             .format(&time::format_description::well_known::Rfc3339)
             .unwrap_or_default(),
+        current: engine
+            .reported(o.indicator, o.unit, o.period)
+            .is_some_and(|(id, ..)| id == o.id),
     }
 }
 

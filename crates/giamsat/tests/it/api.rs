@@ -64,16 +64,23 @@ async fn a_new_figure_changes_the_status_at_once_and_keeps_the_old_one() {
         )
         .await;
     assert_eq!(status, 201, "{body}");
-    assert_eq!(body["kind"], "official");
+    assert_eq!(
+        (&body["kind"], &body["current"]),
+        (&json!("official"), &json!(true))
+    );
     let (_, targets) = server.get_json("/api/v1/targets?indicator=EXPORTS").await;
     let exports = target(&targets, "EXPORTS");
     assert_eq!(exports["evaluation"]["status"], "on_track");
     assert_eq!(exports["evaluation"]["actual"]["span"], "2023-H1");
     // An estimate for the same cell, later, does not displace the official figure.
-    let (status, _) = server
+    let (status, body) = server
         .post_json("/api/v1/observations", json!({"indicator": "EXPORTS", "unit": "40", "period": "2023-H1", "value": "1", "kind": "estimate"}))
         .await;
-    assert_eq!(status, 201);
+    assert_eq!(
+        (status, &body["current"]),
+        (201, &json!(false)),
+        "recorded, but not current"
+    );
     let (_, history) = server
         .get_json("/api/v1/observations?indicator=EXPORTS&unit=40&period=2023-H1")
         .await;
