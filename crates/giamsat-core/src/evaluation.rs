@@ -710,6 +710,24 @@ mod tests {
     }
 
     #[test]
+    fn a_quarterly_target_counts_every_month_reported_so_far() {
+        let mut w = World::new();
+        w.indicator(1, OverTime::Flow, Direction::HigherIsBetter, None);
+        w.target(1, 1, "2023-Q2", 300.0, Comparator::AtLeast, None);
+        w.observe(1, "2023-04", 100.0, Official);
+        w.observe(1, "2023-05", 90.0, Estimate);
+        let e = eval(&w.engine(), 1);
+        let actual = e.actual.expect("actual");
+        assert_eq!(
+            (actual.span.to_string(), actual.value, actual.kind),
+            ("2023-04..05".into(), 190.0, Estimate)
+        );
+        // Two of three months: 200 expected, 190 is within a tenth of it.
+        assert!(close(e.expected.expect("expected"), 200.0, 1e-9));
+        assert_eq!(e.status, Status::AtRisk);
+    }
+
+    #[test]
     fn stocks_take_their_latest_level_and_are_achieved_only_at_the_end() {
         let mut w = World::new();
         w.indicator(1, OverTime::Stock, Direction::HigherIsBetter, None);

@@ -73,14 +73,16 @@ pub enum PeriodKind {
     Year,
     /// *N tháng đầu năm*: January to month N, for N not already a quarter, half or year.
     FirstMonths,
+    /// Any other run of months within one year (April–May: how far a second-quarter figure
+    /// has got by May).
+    Months,
     /// *Nhiệm kỳ*, or any run of whole years (2021–2025).
     Term,
 }
 
 /// A reporting period: a contiguous range of months of a recognised shape.
 ///
-/// Invariant: `start <= end`, and the range is a month, a quarter, a half, a year, the first
-/// N months of a year, or a run of whole years.
+/// Invariant: `start <= end`, and the range lies within one year or is a run of whole years.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Period {
     start: Month,
@@ -90,11 +92,11 @@ pub struct Period {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PeriodError {
     #[error(
-        "empty period: write a month (2023-05), a quarter (2023-Q2), a half (2023-H1), a year (2023), the first N months (2023-YTD05) or a term (2021-2025)"
+        "empty period: write a month (2023-05), a quarter (2023-Q2), a half (2023-H1), a year (2023), the first N months (2023-YTD05), months of a year (2023-04..05) or a term (2021-2025)"
     )]
     Empty,
     #[error(
-        "\"{0}\" is not a period: write a month (2023-05), a quarter (2023-Q2), a half (2023-H1), a year (2023), the first N months (2023-YTD05) or a term (2021-2025)"
+        "\"{0}\" is not a period: write a month (2023-05), a quarter (2023-Q2), a half (2023-H1), a year (2023), the first N months (2023-YTD05), months of a year (2023-04..05) or a term (2021-2025)"
     )]
     Unrecognised(String),
     #[error("year {0} is outside the supported years {FIRST_YEAR}–{LAST_YEAR}")]
@@ -107,7 +109,11 @@ pub enum PeriodError {
     BadHalf(u32),
     #[error("term {0}–{1} ends before it starts")]
     BackwardsTerm(i64, i64),
-    #[error("months {0} to {1} do not form a month, quarter, half, year, first N months or term")]
+    #[error("months {0} to {1} end before they start")]
+    BackwardsMonths(Month, Month),
+    #[error(
+        "months {0} to {1} do not form a period: a period is one month, months of one year, or whole years"
+    )]
     UnsupportedRange(Month, Month),
 }
 
@@ -221,6 +227,7 @@ impl Period {
             (true, 1 | 7, _, 6) => PeriodKind::Half,
             (true, 1 | 4 | 7 | 10, _, 3) => PeriodKind::Quarter,
             (true, 1, _, _) => PeriodKind::FirstMonths,
+            (true, _, _, _) => PeriodKind::Months,
             (false, 1, 12, _) => PeriodKind::Term,
             _ => return None,
         })
@@ -255,6 +262,12 @@ impl fmt::Display for Period {
             PeriodKind::Half => write!(f, "{year}-H{}", self.start.month_of_year().div_ceil(6)),
             PeriodKind::Year => write!(f, "{year}"),
             PeriodKind::FirstMonths => write!(f, "{year}-YTD{:02}", self.end.month_of_year()),
+            PeriodKind::Months => write!(
+                f,
+                "{year}-{:02}..{:02}",
+                self.start.month_of_year(),
+                self.end.month_of_year()
+            ),
             PeriodKind::Term => write!(f, "{year}-{}", self.end.year()),
         }
     }
@@ -264,7 +277,7 @@ impl FromStr for Period {
     type Err = PeriodError;
 
     /// Reads the canonical codes: `2023-05`, `2023-Q2`, `2023-H1`, `2023`, `2023-YTD05`,
-    /// `2021-2025`. Letters may be in either case and surrounding spaces are ignored.
+    /// `2023-04..05`, `2021-2025`. Letters may be in either case and surrounding spaces are ignored.
     fn from_str(text: &str) -> Result<Period, PeriodError> {
         let text = text.trim();
         if text.is_empty() {
@@ -300,6 +313,14 @@ impl FromStr for Period {
             let n = number(n).ok_or_else(unrecognised)?;
             let month = month_of(year, n)?;
             return Ok(Period::year_to_date(month));
+        }
+        if let Some((first, last)) = rest.split_once("..") {
+            let first = month_of(year, number(first).ok_or_else(unrecognised)?)?;
+            let last = month_of(year, number(last).ok_or_else(unrecognised)?)?;
+            if last < first {
+                return Err(PeriodError::BackwardsMonths(first, last));
+            }
+            return Period::from_range(first, last);
         }
         if rest.len() == 4 {
             let last_year = parse_year(rest).ok_or_else(unrecognised)?;
@@ -354,6 +375,8 @@ mod tests {
             ("2023-H1", PeriodKind::Half, 6),
             ("2023", PeriodKind::Year, 12),
             ("2023-YTD05", PeriodKind::FirstMonths, 5),
+            ("2023-04..05", PeriodKind::Months, 2),
+            ("2023-07..11", PeriodKind::Months, 5),
             ("2021-2025", PeriodKind::Term, 60),
         ] {
             let period = p(text);
@@ -371,6 +394,10 @@ mod tests {
         assert_eq!(p("2023-YTD12").to_string(), "2023");
         assert_eq!(p("2023-YTD01").to_string(), "2023-01");
         assert_eq!(p(" 2023-q4 ").to_string(), "2023-Q4");
+        assert_eq!(p("2023-04..06").to_string(), "2023-Q2");
+        assert_eq!(p("2023-01..05").to_string(), "2023-YTD05");
+        assert_eq!(p("2023-07..12").to_string(), "2023-H2");
+        assert_eq!(p("2023-05..05").to_string(), "2023-05");
     }
 
     #[test]
@@ -410,9 +437,18 @@ mod tests {
             "2023-Q".parse::<Period>(),
             Err(PeriodError::Unrecognised(_))
         ));
+        assert!(matches!(
+            "2023-05..04".parse::<Period>(),
+            Err(PeriodError::BackwardsMonths(..))
+        ));
+        assert!(matches!(
+            "2023-04..13".parse::<Period>(),
+            Err(PeriodError::BadMonth(13))
+        ));
+        // Across a year's end, only whole years make a period.
         let (a, b) = (
+            Month::new(2022, 11).expect("m"),
             Month::new(2023, 2).expect("m"),
-            Month::new(2023, 4).expect("m"),
         );
         assert!(matches!(
             Period::from_range(a, b),
@@ -434,6 +470,11 @@ mod tests {
             year.clone().prop_map(|y| Period::year(y).expect("y")),
             (year.clone(), 1u8..=12)
                 .prop_map(|(y, m)| Period::year_to_date(Month::new(y, m).expect("m"))),
+            (year.clone(), 1u8..=12, 1u8..=12).prop_map(|(y, a, b)| {
+                let (a, b) = (a.min(b), a.max(b));
+                Period::from_range(Month::new(y, a).expect("m"), Month::new(y, b).expect("m"))
+                    .expect("within a year")
+            }),
             (year, 0i32..10).prop_filter_map("term inside range", |(y, len)| Period::term(
                 y,
                 y + len
@@ -482,7 +523,7 @@ mod tests {
         }
 
         #[test]
-        fn parser_never_panics_on_near_misses(text in "[0-9]{1,5}(-[QqHhYTD0-9]{0,6})?") {
+        fn parser_never_panics_on_near_misses(text in "[0-9]{1,5}(-[QqHhYTD0-9.]{0,7})?") {
             let _ = text.parse::<Period>();
         }
     }

@@ -127,6 +127,22 @@ impl I18n {
                     ("year", year),
                 ],
             ),
+            PeriodKind::Months => {
+                let last = i64::from(period.end().month_of_year());
+                let first_name = self.t(language, &format!("month-{m}"));
+                let last_name = self.t(language, &format!("month-{last}"));
+                self.t_args(
+                    language,
+                    "period-months",
+                    &[
+                        ("first", Arg::Number(m)),
+                        ("last", Arg::Number(last)),
+                        ("first_name", Arg::Text(first_name)),
+                        ("last_name", Arg::Text(last_name)),
+                        ("year", year),
+                    ],
+                )
+            }
             PeriodKind::Term => self.t_args(
                 language,
                 "period-term",
@@ -215,6 +231,10 @@ mod tests {
                         ("from", Arg::Text("2021".into())),
                         ("to", Arg::Text("2025".into())),
                         ("count", Arg::Number(3)),
+                        ("first", Arg::Number(4)),
+                        ("last", Arg::Number(5)),
+                        ("first_name", Arg::Text("April".into())),
+                        ("last_name", Arg::Text("May".into())),
                     ],
                 );
                 assert!(!text.is_empty() && text != *id, "{language}: {id}");
@@ -250,6 +270,18 @@ mod tests {
             "Second semestre 2023"
         );
         assert_eq!(i18n.period(Language::En, p("2021-2025")), "2021–2025");
+        assert_eq!(
+            i18n.period(Language::Vi, p("2023-04..05")),
+            "Tháng 4–5/2023"
+        );
+        assert_eq!(
+            i18n.period(Language::En, p("2023-04..05")),
+            "April–May 2023"
+        );
+        assert_eq!(
+            i18n.period(Language::Fr, p("2023-04..05")),
+            "avril–mai 2023"
+        );
     }
 
     #[test]

@@ -50,3 +50,4 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+period-months = { $first_name }–{ $last_name } { $year }

@@ -53,3 +53,4 @@ month-9 = septembre
 month-10 = octobre
 month-11 = novembre
 month-12 = décembre
+period-months = { $first_name }–{ $last_name } { $year }

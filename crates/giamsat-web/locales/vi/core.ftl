@@ -47,3 +47,4 @@ month-9 = tháng 9
 month-10 = tháng 10
 month-11 = tháng 11
 month-12 = tháng 12
+period-months = Tháng { $first }–{ $last }/{ $year }
