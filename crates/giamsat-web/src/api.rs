@@ -225,8 +225,16 @@ pub struct TargetView {
     value: f64,
     comparator: giamsat_core::Comparator,
     baseline: Option<giamsat_core::Baseline>,
+    /// The trajectory, when one is set: the value expected by the end of each month given.
+    scenario: Option<Vec<ScenarioPoint>>,
     source: String,
     evaluation: TargetEvaluation,
+}
+
+#[derive(Serialize)]
+pub struct ScenarioPoint {
+    month: Period,
+    value: f64,
 }
 
 pub fn target_view(engine: &Engine, t: &Target) -> TargetView {
@@ -241,6 +249,15 @@ pub fn target_view(engine: &Engine, t: &Target) -> TargetView {
         value: t.value,
         comparator: t.comparator,
         baseline: t.baseline,
+        scenario: engine.scenario(t.id).map(|s| {
+            s.points
+                .iter()
+                .map(|(month, value)| ScenarioPoint {
+                    month: Period::month(*month),
+                    value: *value,
+                })
+                .collect()
+        }),
         source: t.provenance.source.clone(),
         evaluation: evaluation::evaluate(engine, t),
     }

@@ -388,6 +388,10 @@ async fn a_scenario_set_through_the_api_drives_the_status() {
         .await;
     assert_eq!(status, 201, "{body}");
     assert_eq!(body["evaluation"]["expected"], 42507.0);
+    assert_eq!(
+        body["scenario"],
+        json!([{"month": "2023-05", "value": 42507.0}, {"month": "2023-12", "value": 85014.0}])
+    );
     assert_eq!(body["evaluation"]["status"], "off_track");
     let (status, body) = server
         .post_json(
