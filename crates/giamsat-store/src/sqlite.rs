@@ -15,6 +15,7 @@ use giamsat_core::{
     UnitId,
 };
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use futures_util::TryStreamExt;
 use sqlx::{Row, SqlitePool, Transaction};
 
 use crate::codec::{
@@ -671,12 +672,14 @@ impl Store for SqliteStore {
     }
 
     async fn observations(&self) -> Result<Vec<Observation>, StoreError> {
-        sqlx::query("SELECT * FROM observations ORDER BY id")
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(observation_from_row)
-            .collect()
+        // Rows are converted as they stream in, so the raw rows of a large table are never
+        // all in memory at once.
+        let mut rows = sqlx::query("SELECT * FROM observations ORDER BY id").fetch(&self.pool);
+        let mut observations = Vec::new();
+        while let Some(row) = rows.try_next().await? {
+            observations.push(observation_from_row(&row)?);
+        }
+        Ok(observations)
     }
 
     async fn audit_trail(
