@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::str::FromStr;
 use std::time::Duration;
 
+use futures_util::TryStreamExt;
 use giamsat_core::indicator::{AcrossUnits, IndicatorCode};
 use giamsat_core::org::UnitCode;
 use giamsat_core::target::Baseline;
@@ -15,7 +16,6 @@ use giamsat_core::{
     UnitId,
 };
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use futures_util::TryStreamExt;
 use sqlx::{Row, SqlitePool, Transaction};
 
 use crate::codec::{
