@@ -245,43 +245,23 @@ mod tests {
     #[test]
     fn periods_read_naturally_in_each_language() {
         let i18n = I18n::new().expect("locales parse");
-        let p = |t: &str| t.parse::<Period>().expect("period");
-        assert_eq!(
-            i18n.period(Language::Vi, p("2023-YTD05")),
-            "5 tháng đầu năm 2023"
-        );
-        assert_eq!(
-            i18n.period(Language::En, p("2023-YTD05")),
-            "First 5 months of 2023"
-        );
-        assert_eq!(
-            i18n.period(Language::Fr, p("2023-YTD05")),
-            "5 premiers mois de 2023"
-        );
-        assert_eq!(i18n.period(Language::Vi, p("2023-Q2")), "Quý II/2023");
-        assert_eq!(
-            i18n.period(Language::Fr, p("2023-Q1")),
-            "1ᵉʳ trimestre 2023"
-        );
-        assert_eq!(i18n.period(Language::En, p("2023-06")), "June 2023");
-        assert_eq!(i18n.period(Language::Vi, p("2023-06")), "Tháng 6/2023");
-        assert_eq!(
-            i18n.period(Language::Fr, p("2023-H2")),
-            "Second semestre 2023"
-        );
-        assert_eq!(i18n.period(Language::En, p("2021-2025")), "2021–2025");
-        assert_eq!(
-            i18n.period(Language::Vi, p("2023-04..05")),
-            "Tháng 4–5/2023"
-        );
-        assert_eq!(
-            i18n.period(Language::En, p("2023-04..05")),
-            "April–May 2023"
-        );
-        assert_eq!(
-            i18n.period(Language::Fr, p("2023-04..05")),
-            "avril–mai 2023"
-        );
+        for (language, code, expected) in [
+            (Language::Vi, "2023-YTD05", "5 tháng đầu năm 2023"),
+            (Language::En, "2023-YTD05", "First 5 months of 2023"),
+            (Language::Fr, "2023-YTD05", "5 premiers mois de 2023"),
+            (Language::Vi, "2023-Q2", "Quý II/2023"),
+            (Language::Fr, "2023-Q1", "1ᵉʳ trimestre 2023"),
+            (Language::En, "2023-06", "June 2023"),
+            (Language::Vi, "2023-06", "Tháng 6/2023"),
+            (Language::Fr, "2023-H2", "Second semestre 2023"),
+            (Language::En, "2021-2025", "2021–2025"),
+            (Language::Vi, "2023-04..05", "Tháng 4–5/2023"),
+            (Language::En, "2023-04..05", "April–May 2023"),
+            (Language::Fr, "2023-04..05", "avril–mai 2023"),
+        ] {
+            let period: Period = code.parse().expect("period");
+            assert_eq!(i18n.period(language, period), expected, "{language} {code}");
+        }
     }
 
     #[test]
