@@ -147,6 +147,39 @@ impl<S: Store> App<S> {
         Ok(record)
     }
 
+    /// Creates several records at once, all or nothing, as a form that enters many figures
+    /// does. Numbers are read by `numbers`' conventions (a Vietnamese reader types 36.539,5).
+    /// An invalid input fails the whole call, and each error's field is prefixed with the
+    /// input's index (`2.value`), so the caller can show it beside the right field.
+    pub async fn create_all<I: Validate>(
+        &self,
+        actor: &Actor,
+        inputs: &[I],
+        source: &str,
+        numbers: giamsat_core::Language,
+    ) -> Result<Vec<Record>, AppError> {
+        let (records, _) = self
+            .commit_batch(actor, ("batch.create", source), |batch| {
+                batch.read_numbers_as(numbers);
+                let mut errors = Vec::new();
+                for (index, input) in inputs.iter().enumerate() {
+                    if let Err(problems) = batch.add(input, source.to_owned()) {
+                        errors.extend(problems.into_iter().map(|e| FieldError {
+                            field: format!("{index}.{}", e.field),
+                            message: e.message,
+                        }));
+                    }
+                }
+                if errors.is_empty() {
+                    Ok(batch.records.clone())
+                } else {
+                    Err(AppError::Invalid(errors))
+                }
+            })
+            .await?;
+        Ok(records)
+    }
+
     /// Builds a batch on a copy of the engine (each record validated against the records
     /// before it), commits it in one transaction with one audit entry per record plus a
     /// summary, and swaps the copy in. Nothing is written if `build` fails.

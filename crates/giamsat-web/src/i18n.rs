@@ -54,6 +54,15 @@ impl I18n {
         Ok(I18n { bundles })
     }
 
+    /// Whether `language` has a message `id`.
+    pub fn has(&self, language: Language, id: &str) -> bool {
+        self.bundles
+            .get(&language)
+            .and_then(|b| b.get_message(id))
+            .and_then(|m| m.value())
+            .is_some()
+    }
+
     /// The message `id` in `language`; the id itself if it is missing (a test forbids that).
     pub fn t(&self, language: Language, id: &str) -> String {
         self.t_args(language, id, &[])

@@ -92,7 +92,19 @@ pub fn router<S: Store>(app: App<S>) -> Result<Router, i18n::I18nError> {
         .fallback(api::not_found)
         .layer(map_response(error::json_errors));
     Ok(Router::new()
-        .route("/", get(pages::targets::<S>))
+        .route("/", get(pages::overview::<S>))
+        .route("/documents", get(pages::documents::<S>))
+        .route("/documents/{id}", get(pages::document::<S>))
+        .route("/indicators/{code}", get(pages::indicator::<S>))
+        .route("/rankings", get(pages::rankings::<S>))
+        .route("/units", get(pages::units::<S>))
+        .route("/units/{code}", get(pages::unit::<S>))
+        .route(
+            "/entry",
+            get(pages::entry_form::<S>).post(pages::entry_submit::<S>),
+        )
+        .route("/assets/app.css", get(pages::stylesheet))
+        .route("/assets/icon.svg", get(pages::icon))
         .route("/healthz", get(|| async { "ok" }))
         .nest("/api/v1", api)
         .layer(map_response(error::security_headers))

@@ -1,0 +1,399 @@
+//! The data-entry form (*nhập số liệu*): the figures of one unit for one period, as an
+//! estimate, preliminary or official. Numbers are read as the reader writes them (36.539,5 in
+//! Vietnamese), every problem is shown beside its field, and the figures are saved all at
+//! once or not at all, through the application layer.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Form, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use giamsat_app::input::ObservationInput;
+use giamsat_app::{Actor, AppError, Store};
+use giamsat_core::org::UnitCode;
+use giamsat_core::text::{NumberError, parse_number};
+use giamsat_core::{Engine, Indicator, ObservationKind, Period, Unit};
+use serde::Deserialize;
+
+use super::{Layout, Reader, Tr, respond};
+use crate::api::AppState;
+use crate::i18n::{Arg, I18n};
+
+#[derive(Deserialize, Default)]
+pub struct EntryQuery {
+    unit: Option<String>,
+    period: Option<String>,
+    kind: Option<String>,
+}
+
+pub struct UnitOption {
+    code: String,
+    label: String,
+    selected: bool,
+}
+
+pub struct KindOption {
+    value: &'static str,
+    label: String,
+    checked: bool,
+}
+
+pub struct ValueField {
+    code: String,
+    label: String,
+    measure: String,
+    hint: String,
+    value: String,
+    error: Option<String>,
+}
+
+pub struct ErrorLink {
+    field: String,
+    message: String,
+}
+
+#[derive(Template)]
+#[template(path = "entry.html")]
+pub struct EntryPage<'a> {
+    page: Layout<'a>,
+    units: Vec<UnitOption>,
+    unit: String,
+    unit_name: String,
+    period: String,
+    period_label: String,
+    unit_error: Option<String>,
+    period_error: Option<String>,
+    kind_error: Option<String>,
+    kinds: Vec<KindOption>,
+    fields: Vec<ValueField>,
+    note: String,
+    errors: Vec<ErrorLink>,
+    ready: bool,
+    number_example: String,
+}
+
+/// What the reader typed, kept to fill the form again when something is wrong.
+#[derive(Default)]
+struct Typed {
+    unit: String,
+    period: String,
+    kind: String,
+    note: String,
+    values: HashMap<String, String>,
+}
+
+fn unit_options(engine: &Engine, tr: Tr<'_>, selected: Option<&Unit>) -> Vec<UnitOption> {
+    let mut out = Vec::new();
+    let mut roots: Vec<&Unit> = engine.units().filter(|u| u.parent.is_none()).collect();
+    roots.sort_by_key(|u| u.id);
+    let mut stack: Vec<(&Unit, usize)> = roots.into_iter().rev().map(|u| (u, 0)).collect();
+    while let Some((unit, depth)) = stack.pop() {
+        out.push(UnitOption {
+            code: unit.code.to_string(),
+            label: format!(
+                "{}{} ({})",
+                "\u{a0}\u{a0}\u{a0}".repeat(depth),
+                unit.name.get(tr.lang),
+                unit.code
+            ),
+            selected: selected.is_some_and(|s| s.id == unit.id),
+        });
+        for child in engine.children(unit.id).into_iter().rev() {
+            stack.push((child, depth + 1));
+        }
+    }
+    out
+}
+
+/// The indicators to ask for: those with a target at the unit first, then the rest.
+fn indicators_for<'e>(engine: &'e Engine, unit: &Unit) -> Vec<&'e Indicator> {
+    let mut list: Vec<&Indicator> = engine.indicators().collect();
+    list.sort_by_key(|i| {
+        let has_target = engine
+            .targets()
+            .any(|t| t.unit == unit.id && t.indicator == i.id);
+        (!has_target, i.id)
+    });
+    list
+}
+
+fn find_unit<'e>(engine: &'e Engine, code: &str) -> Option<&'e Unit> {
+    UnitCode::parse(code.trim())
+        .ok()
+        .and_then(|c| engine.unit_by_code(&c))
+}
+
+fn render(
+    engine: &Engine,
+    i18n: &I18n,
+    reader: &Reader,
+    typed: &Typed,
+    errors: &HashMap<String, String>,
+) -> askama::Result<String> {
+    let page = Layout::new(i18n, reader, "/entry", i18n.t(reader.lang, "entry-title"));
+    let tr = page.tr;
+    let unit = find_unit(engine, &typed.unit);
+    let period = typed.period.trim().parse::<Period>().ok();
+    let mut fields = Vec::new();
+    if let (Some(unit), Some(period)) = (unit, period) {
+        for indicator in indicators_for(engine, unit) {
+            let code = indicator.code.to_string();
+            let mut hint = Vec::new();
+            if let Some((_, kind, value)) = engine.reported(indicator.id, unit.id, period) {
+                hint.push(tr.t_args(
+                    "entry-current",
+                    &[
+                        ("value", Arg::Text(tr.number(value, indicator.decimals))),
+                        ("kind", Arg::Text(tr.t(&format!("kind-{}", kind.as_str())))),
+                    ],
+                ));
+            }
+            if let Some(target) = engine
+                .targets()
+                .filter(|t| {
+                    t.unit == unit.id && t.indicator == indicator.id && t.period.covers(period)
+                })
+                .max_by_key(|t| t.id)
+            {
+                hint.push(tr.t_args(
+                    "entry-plan",
+                    &[
+                        (
+                            "value",
+                            Arg::Text(tr.number(target.value, indicator.decimals)),
+                        ),
+                        ("period", Arg::Text(tr.period(target.period))),
+                    ],
+                ));
+            }
+            let field = format!("value.{code}");
+            fields.push(ValueField {
+                label: indicator.name.get(tr.lang).to_owned(),
+                measure: indicator.measure.get(tr.lang).to_owned(),
+                hint: hint.join(" · "),
+                value: typed.values.get(&code).cloned().unwrap_or_default(),
+                error: errors.get(&field).cloned(),
+                code,
+            });
+        }
+    }
+    let kind = if typed.kind.is_empty() {
+        "estimate"
+    } else {
+        typed.kind.as_str()
+    };
+    let mut error_links: Vec<ErrorLink> = ["unit", "period", "kind"]
+        .iter()
+        .filter_map(|f| errors.get(*f).map(|m| (f.to_string(), m.clone())))
+        .chain(fields.iter().filter_map(|f| {
+            f.error
+                .as_ref()
+                .map(|m| (format!("value-{}", f.code), format!("{}: {m}", f.label)))
+        }))
+        .map(|(field, message)| ErrorLink { field, message })
+        .collect();
+    if let Some(m) = errors.get("values") {
+        error_links.push(ErrorLink {
+            field: fields
+                .first()
+                .map_or_else(|| "period".into(), |f| format!("value-{}", f.code)),
+            message: m.clone(),
+        });
+    }
+    EntryPage {
+        units: unit_options(engine, tr, unit),
+        unit: unit
+            .map(|u| u.code.to_string())
+            .unwrap_or_else(|| typed.unit.clone()),
+        unit_name: unit
+            .map(|u| u.name.get(tr.lang).to_owned())
+            .unwrap_or_default(),
+        period: typed.period.clone(),
+        period_label: period.map(|p| tr.period(p)).unwrap_or_default(),
+        unit_error: errors.get("unit").cloned(),
+        period_error: errors.get("period").cloned(),
+        kind_error: errors.get("kind").cloned(),
+        kinds: ObservationKind::ALL
+            .iter()
+            .map(|k| KindOption {
+                value: k.as_str(),
+                label: tr.t(&format!("kind-{}", k.as_str())),
+                checked: k.as_str() == kind,
+            })
+            .collect(),
+        ready: unit.is_some() && period.is_some(),
+        fields,
+        note: typed.note.clone(),
+        errors: error_links,
+        number_example: tr.number(36_539.5, 1),
+        page,
+    }
+    .render()
+}
+
+/// Checks the choice of unit and period, in the reader's language.
+fn check_place(engine: &Engine, tr: Tr<'_>, typed: &Typed, errors: &mut HashMap<String, String>) {
+    if typed.unit.trim().is_empty() {
+        errors.insert("unit".into(), tr.t("entry-error-unit-missing"));
+    } else if find_unit(engine, &typed.unit).is_none() {
+        errors.insert(
+            "unit".into(),
+            tr.t_args(
+                "entry-error-unit-unknown",
+                &[("code", Arg::Text(typed.unit.clone()))],
+            ),
+        );
+    }
+    if typed.period.trim().is_empty() {
+        errors.insert("period".into(), tr.t("entry-error-period-missing"));
+    } else if typed.period.trim().parse::<Period>().is_err() {
+        errors.insert(
+            "period".into(),
+            tr.t_args(
+                "entry-error-period",
+                &[("text", Arg::Text(typed.period.clone()))],
+            ),
+        );
+    }
+}
+
+pub async fn entry_form<S: Store>(
+    State(state): State<AppState<S>>,
+    Query(query): Query<EntryQuery>,
+    reader: Reader,
+) -> Response {
+    let engine = state.app.engine();
+    let tr = Tr {
+        i18n: &state.i18n,
+        lang: reader.lang,
+    };
+    let typed = Typed {
+        unit: query.unit.unwrap_or_default(),
+        period: query.period.unwrap_or_default(),
+        kind: query.kind.unwrap_or_default(),
+        ..Typed::default()
+    };
+    // A first visit asks for the unit and period without complaining that they are missing.
+    let mut errors = HashMap::new();
+    if !typed.unit.is_empty() || !typed.period.is_empty() {
+        check_place(&engine, tr, &typed, &mut errors);
+    }
+    let rendered = render(&engine, &state.i18n, &reader, &typed, &errors);
+    respond(&reader, StatusCode::OK, rendered)
+}
+
+pub async fn entry_submit<S: Store>(
+    State(state): State<AppState<S>>,
+    reader: Reader,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    let tr = Tr {
+        i18n: &state.i18n,
+        lang: reader.lang,
+    };
+    let mut typed = Typed::default();
+    for (name, value) in form {
+        match name.as_str() {
+            "unit" => typed.unit = value,
+            "period" => typed.period = value,
+            "kind" => typed.kind = value,
+            "note" => typed.note = value,
+            other => {
+                if let Some(code) = other.strip_prefix("value.") {
+                    typed.values.insert(code.to_owned(), value);
+                }
+            }
+        }
+    }
+    let mut errors = HashMap::new();
+    let mut inputs = Vec::new();
+    let mut codes = Vec::new();
+    {
+        let engine = state.app.engine();
+        check_place(&engine, tr, &typed, &mut errors);
+        if ObservationKind::parse(&typed.kind).is_none() {
+            errors.insert("kind".into(), tr.t("entry-error-kind"));
+        }
+        let mut entered: Vec<(&String, &String)> = typed
+            .values
+            .iter()
+            .filter(|(_, v)| !v.trim().is_empty())
+            .collect();
+        entered.sort();
+        for (code, text) in entered {
+            let field = format!("value.{code}");
+            match parse_number(text, reader.lang) {
+                Ok(_) => {}
+                Err(NumberError::TooLarge { .. }) => {
+                    errors.insert(field, tr.t("entry-error-too-large"));
+                    continue;
+                }
+                Err(_) => {
+                    errors.insert(
+                        field,
+                        tr.t_args(
+                            "entry-error-number",
+                            &[
+                                ("text", Arg::Text(text.clone())),
+                                ("example", Arg::Text(tr.number(36_539.5, 1))),
+                            ],
+                        ),
+                    );
+                    continue;
+                }
+            }
+            codes.push(code.clone());
+            inputs.push(ObservationInput {
+                indicator: Some(code.clone()),
+                unit: Some(typed.unit.trim().to_owned()),
+                period: Some(typed.period.trim().to_owned()),
+                value: Some(text.trim().to_owned()),
+                kind: Some(typed.kind.clone()),
+                note: Some(typed.note.trim().to_owned()).filter(|n| !n.is_empty()),
+                source: Some("web form".into()),
+                ..ObservationInput::default()
+            });
+        }
+        if inputs.is_empty() && errors.is_empty() {
+            errors.insert("values".into(), tr.t("entry-error-empty"));
+        }
+    }
+    if errors.is_empty() {
+        let actor = Actor::named("web");
+        match state
+            .app
+            .create_all(&actor, &inputs, "web form", reader.lang)
+            .await
+        {
+            Ok(records) => {
+                let location = format!("/units/{}?saved={}", typed.unit.trim(), records.len());
+                return (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response();
+            }
+            Err(AppError::Invalid(problems)) => {
+                for problem in problems {
+                    // "2.value" is the third figure's value field.
+                    let (index, _) = problem.field.split_once('.').unwrap_or(("", ""));
+                    let field = index
+                        .parse::<usize>()
+                        .ok()
+                        .and_then(|i| codes.get(i))
+                        .map_or_else(|| "values".to_owned(), |c| format!("value.{c}"));
+                    errors.insert(
+                        field,
+                        tr.t_args(
+                            "entry-error-rejected",
+                            &[("reason", Arg::Text(problem.message))],
+                        ),
+                    );
+                }
+            }
+            Err(other) => {
+                tracing::error!(error = %other, "saving figures from the form failed");
+                errors.insert("values".into(), tr.t("entry-error-save"));
+            }
+        }
+    }
+    let rendered = render(&state.app.engine(), &state.i18n, &reader, &typed, &errors);
+    respond(&reader, StatusCode::UNPROCESSABLE_ENTITY, rendered)
+}

@@ -1,0 +1,318 @@
+//! One indicator (*chỉ tiêu*) at one unit: a chart of the actual figures against the plan,
+//! the scenario and the same period last year, with its values as a table, and every target
+//! set on the indicator.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use giamsat_app::Store;
+use giamsat_core::indicator::IndicatorCode;
+use giamsat_core::org::UnitCode;
+use giamsat_core::target::expected_by;
+use giamsat_core::{Engine, Indicator, Period, Target, Unit, UnitId};
+use serde::Deserialize;
+
+use super::charts::{LineChart, Series};
+use super::{Layout, Reader, TargetRow, TargetTable, evaluated, not_found, respond, target_row};
+use crate::api::AppState;
+use crate::i18n::{Arg, I18n};
+
+#[derive(Deserialize)]
+pub struct IndicatorQuery {
+    unit: Option<String>,
+}
+
+pub struct UnitChoice {
+    code: String,
+    name: String,
+    selected: bool,
+}
+
+pub struct ValueRow {
+    month: String,
+    cells: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "indicator.html")]
+pub struct IndicatorPage<'a> {
+    page: Layout<'a>,
+    code: String,
+    measure: String,
+    facts: Vec<(String, String)>,
+    units: Vec<UnitChoice>,
+    chart: Option<String>,
+    chart_title: String,
+    legend: Vec<(&'static str, String)>,
+    columns: Vec<String>,
+    values: Vec<ValueRow>,
+    table: String,
+    has_targets: bool,
+}
+
+/// The units worth choosing for an indicator: those with a target or a figure on it.
+fn units_with_data(engine: &Engine, indicator: &Indicator) -> Vec<UnitId> {
+    let mut units: Vec<UnitId> = engine
+        .targets()
+        .filter(|t| t.indicator == indicator.id)
+        .map(|t| t.unit)
+        .chain(
+            engine
+                .current_cells()
+                .filter(|c| c.0 == indicator.id)
+                .map(|c| c.1),
+        )
+        .collect();
+    units.sort();
+    units.dedup();
+    units
+}
+
+/// The months a chart covers: the target's period, else the year of the latest figure.
+fn chart_period(
+    engine: &Engine,
+    indicator: &Indicator,
+    unit: UnitId,
+    target: Option<&Target>,
+) -> Option<Period> {
+    if let Some(t) = target {
+        return Some(t.period);
+    }
+    let latest = engine
+        .current_cells()
+        .filter(|c| c.0 == indicator.id && c.1 == unit)
+        .map(|c| c.2.end())
+        .max()?;
+    Period::year(latest.year()).ok()
+}
+
+pub fn indicator_page(
+    engine: &Engine,
+    i18n: &I18n,
+    reader: &Reader,
+    indicator: &Indicator,
+    unit: Option<&Unit>,
+) -> askama::Result<String> {
+    let page = Layout::new(i18n, reader, "", indicator.name.get(reader.lang).to_owned());
+    let tr = page.tr;
+    let number = |v: f64| tr.number(v, indicator.decimals);
+    let candidates = units_with_data(engine, indicator);
+    let unit = unit.or_else(|| candidates.first().and_then(|u| engine.unit(*u)));
+    // The target the chart follows: the unit's latest on this indicator.
+    let target = unit.and_then(|u| {
+        engine
+            .targets()
+            .filter(|t| t.indicator == indicator.id && t.unit == u.id)
+            .max_by_key(|t| (t.period.end(), t.id))
+    });
+    let mut chart = None;
+    let mut legend = Vec::new();
+    let mut columns = Vec::new();
+    let mut values = Vec::new();
+    let mut chart_title = String::new();
+    if let Some((u, period)) =
+        unit.and_then(|u| Some((u, chart_period(engine, indicator, u.id, target)?)))
+    {
+        let months: Vec<_> = period.months().collect();
+        let labels: Vec<String> = months
+            .iter()
+            .map(|m| {
+                let short = tr.t(&format!("month-short-{}", m.month_of_year()));
+                if period.month_count() > 12 {
+                    format!("{short} {}", m.year() % 100)
+                } else {
+                    short
+                }
+            })
+            .collect();
+        let span = |m: giamsat_core::Month| Period::from_range(period.start(), m).ok();
+        let mut series = vec![Series {
+            name: tr.t("series-actual"),
+            class: "s-actual",
+            dotted: true,
+            values: months
+                .iter()
+                .map(|m| {
+                    span(*m)
+                        .and_then(|s| engine.value(indicator.id, u.id, s))
+                        .map(|r| r.value)
+                })
+                .collect(),
+        }];
+        if let Some(t) = target {
+            series.push(Series {
+                name: tr.t("series-plan"),
+                class: "s-plan",
+                dotted: false,
+                values: months
+                    .iter()
+                    .map(|m| expected_by(t, indicator.over_time, None, *m))
+                    .collect(),
+            });
+            if let Some(scenario) = engine.scenario(t.id) {
+                series.push(Series {
+                    name: tr.t("series-scenario"),
+                    class: "s-scenario",
+                    dotted: false,
+                    values: months
+                        .iter()
+                        .map(|m| expected_by(t, indicator.over_time, Some(scenario), *m))
+                        .collect(),
+                });
+            }
+        }
+        series.push(Series {
+            name: tr.t("series-last-year"),
+            class: "s-last",
+            dotted: true,
+            values: months
+                .iter()
+                .map(|m| {
+                    let last = span(*m)?.same_period_last_year()?;
+                    engine.value(indicator.id, u.id, last).map(|r| r.value)
+                })
+                .collect(),
+        });
+        chart_title = tr.t_args(
+            "indicator-chart-title",
+            &[
+                (
+                    "indicator",
+                    Arg::Text(indicator.name.get(tr.lang).to_owned()),
+                ),
+                ("unit", Arg::Text(u.name.get(tr.lang).to_owned())),
+                ("period", Arg::Text(tr.period(period))),
+            ],
+        );
+        legend = series.iter().map(|s| (s.class, s.name.clone())).collect();
+        columns = series.iter().map(|s| s.name.clone()).collect();
+        values = months
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| series.iter().any(|s| s.values[*i].is_some()))
+            .map(|(i, m)| ValueRow {
+                month: span(*m).map_or_else(String::new, |s| tr.period(s)),
+                cells: series
+                    .iter()
+                    .map(|s| s.values[i].map_or_else(|| "—".into(), number))
+                    .collect(),
+            })
+            .collect();
+        let description = tr.t("indicator-chart-description");
+        chart = Some(
+            LineChart::new(
+                "trend",
+                chart_title.clone(),
+                description,
+                &labels,
+                series,
+                number,
+            )
+            .render()?,
+        );
+    }
+    let targets = evaluated(
+        engine,
+        engine.targets().filter(|t| t.indicator == indicator.id),
+    );
+    let rows: Vec<TargetRow> = targets
+        .iter()
+        .map(|(t, e)| target_row(engine, tr, t, e))
+        .collect();
+    let table =
+        TargetTable::new(&page, tr.t("indicator-targets-caption"), rows, true, true).render()?;
+    let facts = vec![
+        (
+            tr.t("col-measure"),
+            indicator.measure.get(tr.lang).to_owned(),
+        ),
+        (
+            tr.t("indicator-direction"),
+            tr.t(&format!("direction-{}", direction_id(indicator.direction))),
+        ),
+        (
+            tr.t("indicator-over-time"),
+            tr.t(&format!("over-time-{}", over_time_id(indicator.over_time))),
+        ),
+    ];
+    IndicatorPage {
+        code: indicator.code.to_string(),
+        measure: indicator.measure.get(tr.lang).to_owned(),
+        facts,
+        units: candidates
+            .iter()
+            .filter_map(|id| engine.unit(*id))
+            .map(|c| UnitChoice {
+                code: c.code.to_string(),
+                name: c.name.get(tr.lang).to_owned(),
+                selected: unit.is_some_and(|u| u.id == c.id),
+            })
+            .collect(),
+        chart,
+        chart_title,
+        legend,
+        columns,
+        values,
+        has_targets: !targets.is_empty(),
+        table,
+        page,
+    }
+    .render()
+}
+
+fn direction_id(direction: giamsat_core::Direction) -> &'static str {
+    match direction {
+        giamsat_core::Direction::HigherIsBetter => "higher",
+        giamsat_core::Direction::LowerIsBetter => "lower",
+    }
+}
+
+fn over_time_id(over_time: giamsat_core::OverTime) -> &'static str {
+    match over_time {
+        giamsat_core::OverTime::Flow => "flow",
+        giamsat_core::OverTime::Stock => "stock",
+        giamsat_core::OverTime::Rate => "rate",
+    }
+}
+
+pub async fn indicator<S: Store>(
+    State(state): State<AppState<S>>,
+    Path(code): Path<String>,
+    Query(query): Query<IndicatorQuery>,
+    reader: Reader,
+) -> Response {
+    let engine = state.app.engine();
+    let found = IndicatorCode::parse(&code)
+        .ok()
+        .and_then(|c| engine.indicator_by_code(&c));
+    let Some(indicator) = found else {
+        drop(engine);
+        let message = state.i18n.t_args(
+            reader.lang,
+            "not-found-indicator",
+            &[("key", Arg::Text(code))],
+        );
+        return not_found(&state, &reader, message);
+    };
+    let unit = match query.unit.as_deref().filter(|u| !u.is_empty()) {
+        None => None,
+        Some(text) => match UnitCode::parse(text)
+            .ok()
+            .and_then(|c| engine.unit_by_code(&c))
+        {
+            Some(unit) => Some(unit),
+            None => {
+                drop(engine);
+                let message = state.i18n.t_args(
+                    reader.lang,
+                    "not-found-unit",
+                    &[("key", Arg::Text(text.to_owned()))],
+                );
+                return not_found(&state, &reader, message);
+            }
+        },
+    };
+    let rendered = indicator_page(&engine, &state.i18n, &reader, indicator, unit);
+    respond(&reader, StatusCode::OK, rendered)
+}

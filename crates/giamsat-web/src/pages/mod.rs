@@ -1,0 +1,562 @@
+//! HTML pages, rendered on the server in the reader's language.
+//!
+//! Every page is an askama template that extends `base.html` and holds a [`Layout`]: the
+//! reader's language, the navigation and the language switch. Pages read the engine under
+//! its read lock, build plain view structs, and render; writes go through the application
+//! layer like every other write.
+
+pub mod charts;
+mod documents;
+mod entry;
+mod indicators;
+mod overview;
+mod rankings;
+mod units;
+
+use askama::Template;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use giamsat_app::Store;
+use giamsat_core::evaluation::{self, Status, TargetEvaluation};
+use giamsat_core::text::{Language, format_number, format_percent};
+use giamsat_core::{Engine, Period, Target};
+
+use crate::api::AppState;
+use crate::i18n::{Arg, I18n, choose_language};
+
+pub use documents::{document, documents};
+pub use entry::{entry_form, entry_submit};
+pub use indicators::indicator;
+pub use overview::overview;
+pub use rankings::rankings;
+pub use units::{unit, units};
+
+/// The reader of a page: their language, whether they chose it just now (so it is
+/// remembered), and the address they asked for (so the language switch keeps their place).
+pub struct Reader {
+    pub lang: Language,
+    chosen: bool,
+    path: String,
+    /// The query without `lang`, as sent.
+    query: Vec<String>,
+}
+
+impl Reader {
+    pub fn new(path: &str, query: Option<&str>, headers: &HeaderMap) -> Reader {
+        let pairs: Vec<&str> = query
+            .unwrap_or("")
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .collect();
+        let asked = pairs.iter().find_map(|p| p.strip_prefix("lang="));
+        let accept = headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok());
+        let lang = choose_language(asked, cookie(headers, "lang"), accept);
+        Reader {
+            lang,
+            chosen: asked.and_then(|l| l.parse::<Language>().ok()).is_some(),
+            path: path.to_owned(),
+            query: pairs
+                .into_iter()
+                .filter(|p| !p.starts_with("lang="))
+                .map(str::to_owned)
+                .collect(),
+        }
+    }
+
+    /// This page in another language.
+    fn href_in(&self, language: Language) -> String {
+        let mut query = self.query.clone();
+        query.push(format!("lang={}", language.code()));
+        format!("{}?{}", self.path, query.join("&"))
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Reader {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Reader, Self::Rejection> {
+        Ok(Reader::new(
+            parts.uri.path(),
+            parts.uri.query(),
+            &parts.headers,
+        ))
+    }
+}
+
+fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| {
+            let (k, v) = pair.trim().split_once('=')?;
+            (k == name).then_some(v)
+        })
+}
+
+/// The interface strings and number formats of one language.
+#[derive(Clone, Copy)]
+pub struct Tr<'a> {
+    pub i18n: &'a I18n,
+    pub lang: Language,
+}
+
+impl Tr<'_> {
+    pub fn t(&self, id: &str) -> String {
+        self.i18n.t(self.lang, id)
+    }
+
+    pub fn t_args(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.i18n.t_args(self.lang, id, args)
+    }
+
+    pub fn count(&self, id: &str, count: usize) -> String {
+        self.t_args(
+            id,
+            &[(
+                "count",
+                Arg::Number(i64::try_from(count).unwrap_or(i64::MAX)),
+            )],
+        )
+    }
+
+    pub fn number(&self, value: f64, decimals: u8) -> String {
+        format_number(value, decimals, self.lang)
+    }
+
+    pub fn percent(&self, value: f64) -> String {
+        format_percent(value, 2, self.lang)
+    }
+
+    /// A change, always signed: +9,63%, −3,1%.
+    pub fn change(&self, value: f64) -> String {
+        let sign = if value > 0.0 { "+" } else { "" };
+        format!("{sign}{}", self.percent(value))
+    }
+
+    pub fn period(&self, period: Period) -> String {
+        self.i18n.period(self.lang, period)
+    }
+
+    pub fn date(&self, date: time::Date) -> String {
+        let (d, m, y) = (date.day(), u8::from(date.month()), date.year());
+        match self.lang {
+            Language::Vi | Language::Fr => format!("{d:02}/{m:02}/{y}"),
+            Language::En => {
+                let month = self.t(&format!("month-{m}"));
+                format!("{d} {month} {y}")
+            }
+        }
+    }
+}
+
+pub struct NavItem {
+    href: &'static str,
+    label: String,
+    current: bool,
+}
+
+pub struct LanguageChoice {
+    code: &'static str,
+    name: String,
+    href: String,
+    current: bool,
+}
+
+/// What every page shares: language, title, navigation.
+pub struct Layout<'a> {
+    pub tr: Tr<'a>,
+    pub title: String,
+    nav: Vec<NavItem>,
+    languages: Vec<LanguageChoice>,
+}
+
+/// The sections of the site, in the order of the navigation.
+const SECTIONS: [(&str, &str); 5] = [
+    ("/", "nav-overview"),
+    ("/documents", "nav-documents"),
+    ("/rankings", "nav-rankings"),
+    ("/units", "nav-units"),
+    ("/entry", "nav-entry"),
+];
+
+impl<'a> Layout<'a> {
+    pub fn new(i18n: &'a I18n, reader: &Reader, section: &str, title: String) -> Layout<'a> {
+        let tr = Tr {
+            i18n,
+            lang: reader.lang,
+        };
+        Layout {
+            tr,
+            title,
+            nav: SECTIONS
+                .iter()
+                .map(|(href, id)| NavItem {
+                    href,
+                    label: tr.t(id),
+                    current: *href == section,
+                })
+                .collect(),
+            languages: Language::ALL
+                .iter()
+                .map(|l| LanguageChoice {
+                    code: l.code(),
+                    name: i18n.t(*l, "language-name"),
+                    href: reader.href_in(*l),
+                    current: *l == reader.lang,
+                })
+                .collect(),
+        }
+    }
+
+    pub fn lang(&self) -> &'static str {
+        self.tr.lang.code()
+    }
+
+    /// A message of the interface, for templates.
+    pub fn t(&self, id: &str) -> String {
+        self.tr.t(id)
+    }
+}
+
+/// A rendered page as a response: HTML, varied by language, remembering a language just
+/// chosen.
+pub fn respond(reader: &Reader, status: StatusCode, rendered: askama::Result<String>) -> Response {
+    let mut response = match rendered {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "rendering a page failed");
+            return (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response();
+        }
+    };
+    let headers = response.headers_mut();
+    headers.insert(
+        header::VARY,
+        HeaderValue::from_static("Accept-Language, Cookie"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    if reader.chosen {
+        let cookie = format!(
+            "lang={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+            reader.lang.code()
+        );
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            headers.insert(header::SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+#[derive(Template)]
+#[template(path = "not_found.html")]
+struct NotFoundPage<'a> {
+    page: Layout<'a>,
+    message: String,
+}
+
+/// The page for an address that names nothing known.
+pub fn not_found<S: Store>(state: &AppState<S>, reader: &Reader, message: String) -> Response {
+    let page = NotFoundPage {
+        page: Layout::new(
+            &state.i18n,
+            reader,
+            "",
+            state.i18n.t(reader.lang, "not-found-title"),
+        ),
+        message,
+    };
+    respond(reader, StatusCode::NOT_FOUND, page.render())
+}
+
+/// One target as the tables of the overview, document and unit pages show it.
+pub struct TargetRow {
+    pub id: u32,
+    pub status: &'static str,
+    pub status_label: String,
+    pub indicator: String,
+    pub indicator_code: String,
+    pub measure: String,
+    pub unit: String,
+    pub unit_code: String,
+    pub period: String,
+    pub plan: String,
+    pub actual: String,
+    pub actual_note: String,
+    pub percent: String,
+    /// Percent of plan for the progress bar, within 0..=100.
+    pub progress: String,
+    pub change: String,
+    pub change_class: &'static str,
+    pub document: String,
+    pub document_id: u32,
+}
+
+/// Evaluates targets and orders them worst first (off track, at risk, on track, no data,
+/// achieved), then in the order they were set.
+pub fn evaluated<'e>(
+    engine: &'e Engine,
+    targets: impl Iterator<Item = &'e Target>,
+) -> Vec<(&'e Target, TargetEvaluation)> {
+    let mut rows: Vec<_> = targets
+        .map(|t| (t, evaluation::evaluate(engine, t)))
+        .collect();
+    rows.sort_by_key(|(t, e)| (e.status, t.id));
+    rows
+}
+
+pub fn target_row(engine: &Engine, tr: Tr<'_>, target: &Target, e: &TargetEvaluation) -> TargetRow {
+    let indicator = engine.indicator(target.indicator);
+    let decimals = indicator.map_or(0, |i| i.decimals);
+    let (actual, actual_note) = match &e.actual {
+        Some(a) => (
+            tr.number(a.value, decimals),
+            format!(
+                "{} · {}",
+                tr.period(a.span),
+                tr.t(&format!("kind-{}", a.kind.as_str()))
+            ),
+        ),
+        None => ("—".to_owned(), String::new()),
+    };
+    let unit = engine.unit(target.unit);
+    TargetRow {
+        id: target.id.0,
+        status: e.status.as_str(),
+        status_label: tr.t(&format!("status-{}", e.status.as_str())),
+        indicator: indicator
+            .map(|i| i.name.get(tr.lang).to_owned())
+            .unwrap_or_default(),
+        indicator_code: indicator.map(|i| i.code.to_string()).unwrap_or_default(),
+        measure: indicator
+            .map(|i| i.measure.get(tr.lang).to_owned())
+            .unwrap_or_default(),
+        unit: unit
+            .map(|u| u.name.get(tr.lang).to_owned())
+            .unwrap_or_default(),
+        unit_code: unit.map(|u| u.code.to_string()).unwrap_or_default(),
+        period: tr.period(target.period),
+        plan: tr.number(target.value, decimals),
+        actual,
+        actual_note,
+        percent: e
+            .percent_of_plan
+            .map_or_else(|| "—".into(), |p| tr.percent(p)),
+        progress: format!("{:.1}", e.percent_of_plan.unwrap_or(0.0).clamp(0.0, 100.0)),
+        change: e
+            .change_over_same_period
+            .map_or_else(|| "—".into(), |c| tr.change(c)),
+        change_class: match e.change_over_same_period {
+            Some(c) if c < 0.0 => "down",
+            Some(c) if c > 0.0 => "up",
+            _ => "",
+        },
+        document: engine
+            .document(target.document)
+            .map(|d| d.title.get(tr.lang).to_owned())
+            .unwrap_or_default(),
+        document_id: target.document.0,
+    }
+}
+
+/// How many targets are in each status, worst first, for the summary cards.
+pub struct StatusCount {
+    pub status: &'static str,
+    pub label: String,
+    pub count: usize,
+    pub count_label: String,
+}
+
+pub fn status_counts(tr: Tr<'_>, rows: &[(&Target, TargetEvaluation)]) -> Vec<StatusCount> {
+    Status::ALL
+        .iter()
+        .map(|status| {
+            let count = rows.iter().filter(|(_, e)| e.status == *status).count();
+            StatusCount {
+                status: status.as_str(),
+                label: tr.t(&format!("status-{}", status.as_str())),
+                count,
+                count_label: tr.count("status-count", count),
+            }
+        })
+        .collect()
+}
+
+/// The stylesheet, served from the binary so the pages need nothing from elsewhere.
+pub async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../../assets/app.css"),
+    )
+        .into_response()
+}
+
+pub async fn icon() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        include_str!("../../assets/icon.svg"),
+    )
+        .into_response()
+}
+
+/// The table of targets that several pages share, rendered on its own and placed whole.
+#[derive(Template)]
+#[template(path = "target_table.html")]
+pub struct TargetTable<'p, 'a> {
+    page: &'p Layout<'a>,
+    caption: String,
+    rows: Vec<TargetRow>,
+    show_unit: bool,
+    show_document: bool,
+}
+
+impl<'p, 'a> TargetTable<'p, 'a> {
+    pub fn new(
+        page: &'p Layout<'a>,
+        caption: String,
+        rows: Vec<TargetRow>,
+        show_unit: bool,
+        show_document: bool,
+    ) -> Self {
+        TargetTable {
+            page,
+            caption,
+            rows,
+            show_unit,
+            show_document,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use giamsat_core::{DocumentType, ObservationKind, UnitKind};
+
+    /// The literal message ids in a source: the first string argument of `t(`, `t_args(` and
+    /// `count(` calls, in Rust code and templates alike, wherever the line breaks.
+    fn literal_ids(source: &str) -> Vec<String> {
+        let mut ids = Vec::new();
+        for call in ["t(", "t_args(", "count("] {
+            for (at, _) in source.match_indices(call) {
+                let before = source[..at].chars().last();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
+                let rest = source[at + call.len()..].trim_start();
+                let Some(rest) = rest.strip_prefix('"') else {
+                    continue;
+                };
+                let Some(end) = rest.find('"') else { continue };
+                let id = &rest[..end];
+                if !id.is_empty()
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                {
+                    ids.push(id.to_owned());
+                }
+            }
+        }
+        ids
+    }
+
+    fn sources(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+        let entries = std::fs::read_dir(dir).expect("readable folder");
+        for entry in entries {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs" || e == "html") {
+                let text = std::fs::read_to_string(&path).expect("readable file");
+                out.push((path.display().to_string(), text));
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_the_interface_asks_for_exists_in_every_language() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        sources(&root.join("src"), &mut files);
+        sources(&root.join("templates"), &mut files);
+        let mut wanted: Vec<(String, String)> = files
+            .iter()
+            .flat_map(|(file, text)| literal_ids(text).into_iter().map(|id| (file.clone(), id)))
+            .collect();
+        assert!(
+            wanted.len() > 100,
+            "the scan finds the calls: {}",
+            wanted.len()
+        );
+        // Ids built at run time, family by family.
+        let dynamic = Status::ALL
+            .iter()
+            .map(|s| format!("status-{}", s.as_str()))
+            .chain(
+                ObservationKind::ALL
+                    .iter()
+                    .map(|k| format!("kind-{}", k.as_str())),
+            )
+            .chain(
+                DocumentType::ALL
+                    .iter()
+                    .map(|d| format!("doctype-{}", d.name_en())),
+            )
+            .chain(
+                UnitKind::ALL
+                    .iter()
+                    .map(|k| format!("unit-kind-{}", k.as_str())),
+            )
+            .chain((1..=12).map(|m| format!("month-{m}")))
+            .chain((1..=12).map(|m| format!("month-short-{m}")))
+            .chain(SECTIONS.iter().map(|(_, id)| (*id).to_owned()))
+            .chain(["direction-higher", "direction-lower"].map(String::from))
+            .chain(["over-time-flow", "over-time-stock", "over-time-rate"].map(String::from))
+            .chain(["source-computed", "source-reported", "language-name"].map(String::from));
+        wanted.extend(dynamic.map(|id| ("(built at run time)".to_owned(), id)));
+        let i18n = I18n::new().expect("locales parse");
+        let missing: Vec<String> = wanted
+            .iter()
+            .flat_map(|(file, id)| {
+                Language::ALL
+                    .iter()
+                    .filter(|l| !i18n.has(**l, id))
+                    .map(move |l| format!("{l}: {id} (used in {file})"))
+            })
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "missing messages:\n{}",
+            missing.join("\n")
+        );
+    }
+
+    #[test]
+    fn the_language_switch_keeps_the_readers_place() {
+        let reader = Reader::new(
+            "/entry",
+            Some("unit=40&lang=vi&period=2023-06"),
+            &HeaderMap::new(),
+        );
+        assert_eq!(reader.lang, Language::Vi);
+        assert!(reader.chosen);
+        assert_eq!(
+            reader.href_in(Language::Fr),
+            "/entry?unit=40&period=2023-06&lang=fr"
+        );
+        let plain = Reader::new("/", None, &HeaderMap::new());
+        assert!(!plain.chosen);
+        assert_eq!(plain.href_in(Language::En), "/?lang=en");
+    }
+}

@@ -1,0 +1,101 @@
+//! The overview (*tổng quan*): targets by status, those needing attention first, and the
+//! latest figures reported.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use giamsat_app::Store;
+use giamsat_core::Engine;
+
+use super::{
+    Layout, Reader, StatusCount, TargetRow, TargetTable, Tr, evaluated, respond, status_counts,
+    target_row,
+};
+use crate::api::AppState;
+use crate::i18n::I18n;
+
+/// A figure as the list of latest reports shows it.
+pub struct ReportRow {
+    pub(super) indicator: String,
+    pub(super) indicator_code: String,
+    pub(super) unit: String,
+    pub(super) unit_code: String,
+    pub(super) period: String,
+    pub(super) value: String,
+    pub(super) measure: String,
+    pub(super) kind: String,
+}
+
+#[derive(Template)]
+#[template(path = "overview.html")]
+pub struct OverviewPage<'a> {
+    page: Layout<'a>,
+    counts: Vec<StatusCount>,
+    table: String,
+    has_targets: bool,
+    reports: Vec<ReportRow>,
+}
+
+/// How many of the latest figures the overview lists.
+const LATEST: usize = 10;
+
+pub fn latest_reports(
+    engine: &Engine,
+    tr: Tr<'_>,
+    unit: Option<giamsat_core::UnitId>,
+    count: usize,
+) -> Vec<ReportRow> {
+    let mut cells: Vec<_> = engine
+        .current_cells()
+        .filter(|(_, u, ..)| unit.is_none_or(|wanted| *u == wanted))
+        .collect();
+    // Observation ids grow as figures are recorded, so the highest are the latest.
+    cells.sort_by_key(|c| std::cmp::Reverse(c.3));
+    cells
+        .into_iter()
+        .take(count)
+        .filter_map(|(indicator, unit, period, _, kind, value)| {
+            let indicator = engine.indicator(indicator)?;
+            let unit = engine.unit(unit)?;
+            Some(ReportRow {
+                indicator: indicator.name.get(tr.lang).to_owned(),
+                indicator_code: indicator.code.to_string(),
+                unit: unit.name.get(tr.lang).to_owned(),
+                unit_code: unit.code.to_string(),
+                period: tr.period(period),
+                value: tr.number(value, indicator.decimals),
+                measure: indicator.measure.get(tr.lang).to_owned(),
+                kind: tr.t(&format!("kind-{}", kind.as_str())),
+            })
+        })
+        .collect()
+}
+
+pub fn overview_page(
+    engine: &Engine,
+    i18n: &I18n,
+    reader: &Reader,
+) -> askama::Result<String> {
+    let page = Layout::new(i18n, reader, "/", i18n.t(reader.lang, "overview-title"));
+    let tr = page.tr;
+    let targets = evaluated(engine, engine.targets());
+    let rows: Vec<TargetRow> = targets
+        .iter()
+        .map(|(t, e)| target_row(engine, tr, t, e))
+        .collect();
+    let table = TargetTable::new(&page, tr.t("targets-caption"), rows, true, true).render()?;
+    OverviewPage {
+        counts: status_counts(tr, &targets),
+        has_targets: !targets.is_empty(),
+        table,
+        reports: latest_reports(engine, tr, None, LATEST),
+        page,
+    }
+    .render()
+}
+
+pub async fn overview<S: Store>(State(state): State<AppState<S>>, reader: Reader) -> Response {
+    let rendered = overview_page(&state.app.engine(), &state.i18n, &reader);
+    respond(&reader, StatusCode::OK, rendered)
+}

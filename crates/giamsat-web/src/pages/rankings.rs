@@ -1,0 +1,275 @@
+//! The ranking of localities (*xếp hạng địa phương*): targets met out of targets set, and
+//! growth over the same period, each as a bar chart and a table. Localities that met every
+//! target, and those whose growth is negative, stand out, as they do in the reviews.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use giamsat_app::Store;
+use giamsat_core::evaluation::{self, ScorecardSource};
+use giamsat_core::indicator::IndicatorCode;
+use giamsat_core::{Engine, Indicator, Period, SamePeriodBase, UnitKind};
+use serde::Deserialize;
+
+use super::charts::{Bar, BarChart};
+use super::{Layout, Reader, respond};
+use crate::api::AppState;
+use crate::i18n::{Arg, I18n};
+
+#[derive(Deserialize)]
+pub struct RankingQuery {
+    period: Option<String>,
+    indicator: Option<String>,
+}
+
+pub struct ScoreRow {
+    rank: usize,
+    unit: String,
+    unit_code: String,
+    score: String,
+    share: String,
+    all_met: bool,
+    source: String,
+}
+
+pub struct GrowthRow {
+    rank: usize,
+    unit: String,
+    unit_code: String,
+    change: String,
+    negative: bool,
+    kind: String,
+}
+
+pub struct Choice {
+    value: String,
+    label: String,
+    selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "rankings.html")]
+pub struct RankingsPage<'a> {
+    page: Layout<'a>,
+    periods: Vec<Choice>,
+    indicators: Vec<Choice>,
+    scores: Vec<ScoreRow>,
+    scores_chart: Option<String>,
+    scores_title: String,
+    all_met: Vec<String>,
+    growth: Vec<GrowthRow>,
+    growth_chart: Option<String>,
+    growth_title: String,
+    negative: Vec<String>,
+}
+
+/// The periods that have scorecards: those of targets and of reported scorecards, latest first.
+fn ranked_periods(engine: &Engine) -> Vec<Period> {
+    let mut periods: Vec<Period> = engine
+        .targets()
+        .map(|t| t.period)
+        .chain(engine.reported_scorecards().map(|c| c.period))
+        .collect();
+    periods.sort_by_key(|p| std::cmp::Reverse((p.end(), p.start())));
+    periods.dedup();
+    periods
+}
+
+fn growth_indicators(engine: &Engine) -> Vec<&Indicator> {
+    engine
+        .indicators()
+        .filter(|i| i.same_period_base == Some(SamePeriodBase::GrowthPercent))
+        .collect()
+}
+
+pub fn rankings_page(
+    engine: &Engine,
+    i18n: &I18n,
+    reader: &Reader,
+    period: Option<Period>,
+    indicator: Option<&Indicator>,
+) -> askama::Result<String> {
+    let page = Layout::new(
+        i18n,
+        reader,
+        "/rankings",
+        i18n.t(reader.lang, "rankings-title"),
+    );
+    let tr = page.tr;
+    let periods = ranked_periods(engine);
+    let period = period.or_else(|| periods.first().copied());
+    let growth_choices = growth_indicators(engine);
+    let indicator = indicator.or_else(|| growth_choices.first().copied());
+    let period_label = period.map(|p| tr.period(p)).unwrap_or_default();
+    let name = |unit| {
+        engine
+            .unit(unit)
+            .map(|u| (u.name.get(tr.lang).to_owned(), u.code.to_string()))
+            .unwrap_or_default()
+    };
+
+    let mut scores = Vec::new();
+    let mut bars = Vec::new();
+    if let Some(period) = period {
+        for (i, row) in evaluation::scorecard_ranking(engine, period)
+            .iter()
+            .enumerate()
+        {
+            let (unit, unit_code) = name(row.unit);
+            let card = row.scorecard;
+            let share = if card.set == 0 {
+                0.0
+            } else {
+                100.0 * f64::from(card.met) / f64::from(card.set)
+            };
+            let score = format!("{}/{}", card.met, card.set);
+            bars.push(Bar {
+                label: unit.clone(),
+                value: share,
+                value_label: score.clone(),
+                class: if card.all_met() { "all-met" } else { "" },
+            });
+            scores.push(ScoreRow {
+                rank: i + 1,
+                unit,
+                unit_code,
+                score,
+                share: tr.percent(share),
+                all_met: card.all_met(),
+                source: tr.t(match row.source {
+                    ScorecardSource::Computed => "source-computed",
+                    ScorecardSource::Reported => "source-reported",
+                }),
+            });
+        }
+    }
+    let scores_title = tr.t_args(
+        "scores-chart-title",
+        &[("period", Arg::Text(period_label.clone()))],
+    );
+    let scores_chart = if bars.is_empty() {
+        None
+    } else {
+        Some(
+            BarChart::new(
+                "scores",
+                scores_title.clone(),
+                tr.t("scores-chart-description"),
+                bars,
+            )
+            .render()?,
+        )
+    };
+
+    let mut growth = Vec::new();
+    let mut bars = Vec::new();
+    let mut growth_title = String::new();
+    if let (Some(period), Some(indicator)) = (period, indicator) {
+        let localities = engine
+            .units()
+            .filter(|u| u.kind == UnitKind::Locality)
+            .map(|u| u.id);
+        for (i, row) in evaluation::change_ranking(engine, indicator.id, localities, period)
+            .iter()
+            .enumerate()
+        {
+            let (unit, unit_code) = name(row.unit);
+            let change = tr.change(row.change);
+            bars.push(Bar {
+                label: unit.clone(),
+                value: row.change,
+                value_label: change.clone(),
+                class: if row.change < 0.0 { "negative" } else { "" },
+            });
+            growth.push(GrowthRow {
+                rank: i + 1,
+                unit,
+                unit_code,
+                change,
+                negative: row.change < 0.0,
+                kind: tr.t(&format!("kind-{}", row.kind.as_str())),
+            });
+        }
+        growth_title = tr.t_args(
+            "growth-chart-title",
+            &[
+                (
+                    "indicator",
+                    Arg::Text(indicator.name.get(tr.lang).to_owned()),
+                ),
+                ("period", Arg::Text(period_label.clone())),
+            ],
+        );
+    }
+    let growth_chart = if bars.is_empty() {
+        None
+    } else {
+        Some(
+            BarChart::new(
+                "growth",
+                growth_title.clone(),
+                tr.t("growth-chart-description"),
+                bars,
+            )
+            .render()?,
+        )
+    };
+    RankingsPage {
+        periods: periods
+            .iter()
+            .map(|p| Choice {
+                value: p.code(),
+                label: tr.period(*p),
+                selected: Some(*p) == period,
+            })
+            .collect(),
+        indicators: growth_choices
+            .iter()
+            .map(|i| Choice {
+                value: i.code.to_string(),
+                label: i.name.get(tr.lang).to_owned(),
+                selected: indicator.is_some_and(|x| x.id == i.id),
+            })
+            .collect(),
+        all_met: scores
+            .iter()
+            .filter(|s| s.all_met)
+            .map(|s| format!("{} ({})", s.unit, s.score))
+            .collect(),
+        negative: growth
+            .iter()
+            .filter(|g| g.negative)
+            .map(|g| format!("{} ({})", g.unit, g.change))
+            .collect(),
+        scores,
+        scores_chart,
+        scores_title,
+        growth,
+        growth_chart,
+        growth_title,
+        page,
+    }
+    .render()
+}
+
+pub async fn rankings<S: Store>(
+    State(state): State<AppState<S>>,
+    Query(query): Query<RankingQuery>,
+    reader: Reader,
+) -> Response {
+    let engine = state.app.engine();
+    // A period or indicator that does not parse or exist falls back to the default choice,
+    // which the page's selectors then show.
+    let period = query
+        .period
+        .as_deref()
+        .and_then(|p| p.parse::<Period>().ok());
+    let indicator = query
+        .indicator
+        .as_deref()
+        .and_then(|c| IndicatorCode::parse(c).ok())
+        .and_then(|c| engine.indicator_by_code(&c));
+    let rendered = rankings_page(&engine, &state.i18n, &reader, period, indicator);
+    respond(&reader, StatusCode::OK, rendered)
+}
