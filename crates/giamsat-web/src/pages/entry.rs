@@ -232,6 +232,22 @@ fn render(
     .render()
 }
 
+/// The form for a unit and period, empty, as a first visit shows it.
+pub fn entry_page(
+    engine: &Engine,
+    i18n: &I18n,
+    reader: &Reader,
+    unit: &str,
+    period: &str,
+) -> askama::Result<String> {
+    let typed = Typed {
+        unit: unit.to_owned(),
+        period: period.to_owned(),
+        ..Typed::default()
+    };
+    render(engine, i18n, reader, &typed, &HashMap::new())
+}
+
 /// Checks the choice of unit and period, in the reader's language.
 fn check_place(engine: &Engine, tr: Tr<'_>, typed: &Typed, errors: &mut HashMap<String, String>) {
     if typed.unit.trim().is_empty() {

@@ -26,12 +26,12 @@ use giamsat_core::{Engine, Period, Target};
 use crate::api::AppState;
 use crate::i18n::{Arg, I18n, choose_language};
 
-pub use documents::{document, documents};
-pub use entry::{entry_form, entry_submit};
-pub use indicators::indicator;
-pub use overview::overview;
-pub use rankings::rankings;
-pub use units::{unit, units};
+pub use documents::{document, document_page, documents, documents_page};
+pub use entry::{entry_form, entry_page, entry_submit};
+pub use indicators::{indicator, indicator_page};
+pub use overview::{overview, overview_page};
+pub use rankings::{rankings, rankings_page};
+pub use units::{unit, unit_page, units, units_page};
 
 /// The reader of a page: their language, whether they chose it just now (so it is
 /// remembered), and the address they asked for (so the language switch keeps their place).

@@ -72,11 +72,7 @@ pub fn latest_reports(
         .collect()
 }
 
-pub fn overview_page(
-    engine: &Engine,
-    i18n: &I18n,
-    reader: &Reader,
-) -> askama::Result<String> {
+pub fn overview_page(engine: &Engine, i18n: &I18n, reader: &Reader) -> askama::Result<String> {
     let page = Layout::new(i18n, reader, "/", i18n.t(reader.lang, "overview-title"));
     let tr = page.tr;
     let targets = evaluated(engine, engine.targets());

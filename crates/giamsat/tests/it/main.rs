@@ -2,6 +2,7 @@
 //! port with a fresh SQLite file, and the `giamsat` command as a user runs it.
 
 mod api;
+mod browser;
 mod cli;
 mod pages;
 

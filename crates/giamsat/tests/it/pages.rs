@@ -50,12 +50,8 @@ async fn the_targets_page_speaks_the_readers_language() {
         "{cookie}"
     );
     // The worst status comes first in the table.
-    let off = fr
-        .find("<td><span class=\"status status-off_track\">")
-        .expect("off track row");
-    let on = fr
-        .find("<td><span class=\"status status-on_track\">")
-        .expect("on track row");
+    let off = fr.find("data-status=\"off_track\"").expect("off track row");
+    let on = fr.find("data-status=\"on_track\"").expect("on track row");
     assert!(off < on);
 }
 
@@ -93,4 +89,143 @@ async fn content_is_escaped() {
         html.contains("&lt;script&gt;") || html.contains("&#60;script&#62;"),
         "escaped"
     );
+}
+
+/// The main pages, as a reader reaches them.
+const MAIN_PAGES: [&str; 8] = [
+    "/",
+    "/documents",
+    "/documents/4",
+    "/indicators/RETAIL_SALES?unit=40",
+    "/rankings",
+    "/units",
+    "/units/40",
+    "/entry?unit=40&period=2023-06",
+];
+
+#[tokio::test]
+async fn every_main_page_answers_in_each_language_and_weighs_under_100_kb() {
+    let server = TestServer::start(true).await;
+    let css = server
+        .client
+        .get(server.url("/assets/app.css"))
+        .send()
+        .await
+        .expect("stylesheet");
+    assert_eq!(css.status().as_u16(), 200);
+    assert!(
+        css.headers()["content-type"]
+            .to_str()
+            .is_ok_and(|t| t.starts_with("text/css"))
+    );
+    let css_bytes = css.bytes().await.expect("body").len();
+    for lang in ["vi", "en", "fr"] {
+        for path in MAIN_PAGES {
+            let separator = if path.contains('?') { '&' } else { '?' };
+            let (html, _) = page(&server, &format!("{path}{separator}lang={lang}"), None).await;
+            assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{path}");
+            // Nothing is fetched from elsewhere: no external script, style, font or image.
+            assert!(!html.contains("<script"), "{path} has no script");
+            assert!(
+                !html.contains("src=\"http") && !html.contains("href=\"http"),
+                "{path}"
+            );
+            let weight = html.len() + css_bytes;
+            assert!(
+                weight < 100 * 1024,
+                "{path} in {lang} weighs {weight} bytes with its stylesheet"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_address_gets_a_page_in_the_readers_language() {
+    let server = TestServer::start(true).await;
+    for (path, expected) in [
+        (
+            "/units/NOPE?lang=en",
+            "There is no unit with the code NOPE.",
+        ),
+        ("/documents/999?lang=fr", "Il n’y a pas de document 999."),
+        ("/indicators/NOPE?lang=vi", "Không có chỉ tiêu mã NOPE."),
+    ] {
+        let response = server
+            .client
+            .get(server.url(path))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status().as_u16(), 404, "{path}");
+        let html = response.text().await.expect("body");
+        assert!(html.contains(expected), "{path}: {html}");
+    }
+}
+
+#[tokio::test]
+async fn the_form_refuses_bad_figures_field_by_field_and_saves_nothing() {
+    let server = TestServer::start(true).await;
+    let before = server.get_json("/api/v1/observations?limit=10000").await.1;
+    let form = [
+        ("unit", "40"),
+        ("period", "2023-06"),
+        ("kind", "estimate"),
+        ("value.EXPORTS", "1,700.5"),
+        ("value.IMPORTS", "12abc"),
+    ];
+    let response = server
+        .client
+        .post(server.url("/entry?lang=fr"))
+        .form(&form)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status().as_u16(), 422);
+    let html = response.text().await.expect("body");
+    // French reads 1,700.5 as neither: a comma is the decimal mark, a period is not allowed.
+    assert!(html.contains("id=\"error-EXPORTS\""), "{html}");
+    assert!(
+        html.contains("« 12abc » n’est pas un nombre écrit à la française"),
+        "{html}"
+    );
+    assert!(html.contains("value=\"12abc\""), "what was typed is kept");
+    let after = server.get_json("/api/v1/observations?limit=10000").await.1;
+    assert_eq!(before, after, "nothing was written");
+
+    // A missing unit and a malformed period are named too.
+    let response = server
+        .client
+        .post(server.url("/entry?lang=en"))
+        .form(&[("unit", ""), ("period", "2023-13"), ("kind", "guess")])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status().as_u16(), 422);
+    let html = response.text().await.expect("body");
+    assert!(html.contains("Choose a unit."));
+    assert!(html.contains("&#34;2023-13&#34; is not a period"), "{html}");
+    assert!(html.contains("Choose estimate, preliminary or official."));
+
+    // Good figures in English notation are saved, and the reader is sent to the unit.
+    let response = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+        .post(server.url("/entry?lang=en"))
+        .form(&[
+            ("unit", "40"),
+            ("period", "2023-06"),
+            ("kind", "estimate"),
+            ("value.EXPORTS", "1,700.5"),
+            ("value.IMPORTS", ""),
+        ])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status().as_u16(), 303);
+    assert_eq!(response.headers()["location"], "/units/40?saved=1");
+    let (_, body) = server
+        .get_json("/api/v1/observations?indicator=EXPORTS&unit=40&period=2023-06")
+        .await;
+    assert_eq!(body[0]["value"], 1700.5, "{body}");
 }

@@ -1,0 +1,389 @@
+//! End-to-end tests in a real headless Chromium, driven through ChromeDriver (the Debian
+//! packages chromium and chromium-driver; scripts/test installs them when missing). Each test
+//! starts its own server with the demo data and its own browser. Screenshots of every main
+//! page in each language go to target/test-output/screenshots.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+
+use crate::TestServer;
+
+/// A ChromeDriver process and a browser session on it; the process ends with the value.
+struct Browser {
+    client: Client,
+    driver: Child,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+fn find_program(env: &str, names: &[&str]) -> PathBuf {
+    if let Ok(path) = std::env::var(env) {
+        return PathBuf::from(path);
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    for dir in std::env::split_paths(&path) {
+        for name in names {
+            let candidate = dir.join(name);
+            if candidate.is_file() {
+                return candidate;
+            }
+        }
+    }
+    panic!(
+        "{} was not found on PATH (or in ${env}): the browser tests need the Debian packages \
+         chromium and chromium-driver, which scripts/test installs",
+        names[0]
+    );
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+impl Browser {
+    async fn start() -> Browser {
+        let chromedriver = find_program("CHROMEDRIVER", &["chromedriver"]);
+        let chromium = find_program(
+            "CHROMIUM",
+            &["chromium", "chromium-browser", "google-chrome"],
+        );
+        let port = free_port();
+        let driver = Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{} does not start: {e}", chromedriver.display()));
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({
+                "binary": chromium,
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--window-size=1280,900", "--hide-scrollbars", "--lang=vi",
+                    "--force-device-scale-factor=1"
+                ]
+            }),
+        );
+        let url = format!("http://127.0.0.1:{port}");
+        // ChromeDriver takes a moment to listen.
+        let mut last_error = None;
+        for _ in 0..100 {
+            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(capabilities.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => return Browser { client, driver },
+                Err(e) => last_error = Some(e),
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("no browser session on {url}: {last_error:?}");
+    }
+
+    async fn open(&self, server: &TestServer, path: &str) {
+        self.client
+            .goto(&server.url(path))
+            .await
+            .expect("page opens");
+    }
+
+    async fn text(&self, css: &str) -> String {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+            .text()
+            .await
+            .expect("text")
+    }
+
+    async fn attr(&self, css: &str, name: &str) -> Option<String> {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+            .attr(name)
+            .await
+            .expect("attribute")
+    }
+
+    async fn click(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    async fn type_into(&self, css: &str, text: &str) {
+        let field = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"));
+        field.clear().await.expect("clear");
+        field.send_keys(text).await.expect("type");
+    }
+
+    /// A screenshot of the whole page at `width`, saved as `name`.png.
+    async fn screenshot(&self, width: u32, name: &str) -> PathBuf {
+        self.client
+            .set_window_size(width, 900)
+            .await
+            .expect("resize");
+        let height = self
+            .client
+            .execute("return document.documentElement.scrollHeight", vec![])
+            .await
+            .expect("height")
+            .as_u64()
+            .unwrap_or(900);
+        let height = u32::try_from(height).unwrap_or(900).clamp(400, 8000);
+        self.client
+            .set_window_size(width, height)
+            .await
+            .expect("resize");
+        let png = self.client.screenshot().await.expect("screenshot");
+        assert!(png.starts_with(b"\x89PNG"), "a PNG image");
+        let dir =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/test-output/screenshots");
+        std::fs::create_dir_all(&dir).expect("screenshot folder");
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png).expect("screenshot written");
+        self.client
+            .set_window_size(1280, 900)
+            .await
+            .expect("resize");
+        path
+    }
+
+    async fn close(mut self) {
+        let client = self.client.clone();
+        client.close().await.expect("session closes");
+        let _ = self.driver.kill();
+    }
+}
+
+#[tokio::test]
+async fn the_overview_switches_to_french_with_french_numbers() {
+    let server = TestServer::start(true).await;
+    let browser = Browser::start().await;
+    browser.open(&server, "/?lang=vi").await;
+    assert_eq!(browser.text("h1").await, "Tổng quan");
+    assert_eq!(browser.attr("html", "lang").await.as_deref(), Some("vi"));
+    let table = browser.text("table.targets").await;
+    assert!(
+        table.contains("36.539") && table.contains("42,98%"),
+        "{table}"
+    );
+    // The worst first: the first row is off track.
+    assert_eq!(
+        browser
+            .attr("table.targets tbody tr", "data-status")
+            .await
+            .as_deref(),
+        Some("off_track")
+    );
+
+    browser.click("nav.lang a[hreflang=fr]").await;
+    assert_eq!(browser.text("h1").await, "Vue d’ensemble");
+    assert_eq!(browser.attr("html", "lang").await.as_deref(), Some("fr"));
+    let table = browser.text("table.targets").await;
+    assert!(
+        table.contains("État") && table.contains("En retard"),
+        "{table}"
+    );
+    assert!(
+        table.contains("36\u{202f}539")
+            && table.contains("42,98\u{202f}%")
+            && table.contains("+9,63\u{202f}%"),
+        "French numbers: {table}"
+    );
+    // The choice is remembered on the next page, reached by the keyboard-usable navigation.
+    browser.click("nav.sections a[href='/rankings']").await;
+    assert_eq!(browser.text("h1").await, "Classement des localités");
+    assert_eq!(
+        browser
+            .attr("nav.sections a[aria-current=page]", "href")
+            .await
+            .as_deref(),
+        Some("/rankings")
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_figure_entered_in_the_form_changes_the_targets_status() {
+    let server = TestServer::start(true).await;
+    let browser = Browser::start().await;
+    browser.open(&server, "/units/40?lang=vi").await;
+    let exports = "table.targets tr[data-indicator=EXPORTS]";
+    assert_eq!(
+        browser.attr(exports, "data-status").await.as_deref(),
+        Some("off_track")
+    );
+
+    browser.click("a[href='/entry?unit=40']").await;
+    browser.type_into("#period", "2023-06").await;
+    browser.click("form[method=get] button").await;
+    assert!(
+        browser
+            .text("form[method=post] h2")
+            .await
+            .contains("Tháng 6/2023")
+    );
+
+    // A figure that is not a number is refused beside its field, and nothing is saved.
+    browser.type_into("#value-EXPORTS", "1.700,5").await;
+    browser.type_into("#value-IMPORTS", "nhiều").await;
+    browser.click("form[method=post] button[type=submit]").await;
+    assert!(
+        browser
+            .text("#error-summary")
+            .await
+            .contains("Chưa lưu số liệu nào")
+    );
+    let error = browser.text("#error-IMPORTS").await;
+    assert!(error.contains("\"nhiều\" không phải là số"), "{error}");
+    assert_eq!(
+        browser
+            .attr("#value-IMPORTS", "aria-invalid")
+            .await
+            .as_deref(),
+        Some("true")
+    );
+    // What was typed is kept.
+    assert_eq!(
+        browser.attr("#value-EXPORTS", "value").await.as_deref(),
+        Some("1.700,5")
+    );
+
+    // Corrected, as a Vietnamese reader writes numbers: 892,3 by May + 1.700,5 in June
+    // passes the year's plan of 2.499,4.
+    browser.type_into("#value-IMPORTS", "").await;
+    browser.click("input[name=kind][value=official]").await;
+    browser.click("form[method=post] button[type=submit]").await;
+    assert_eq!(browser.text("p.notice").await, "Đã lưu 1 số liệu.");
+    assert_eq!(
+        browser.attr(exports, "data-status").await.as_deref(),
+        Some("achieved")
+    );
+    let row = browser.text(exports).await;
+    assert!(row.contains("2.592,8") && row.contains("Đạt"), "{row}");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_ranking_reads_as_the_2023_review() {
+    let server = TestServer::start(true).await;
+    let browser = Browser::start().await;
+    browser.open(&server, "/rankings?lang=en").await;
+    let all_met = browser.text("p.notice").await;
+    for name in ["Quang Ninh (15/15)", "Phu Tho (15/15)", "Hau Giang (18/18)"] {
+        assert!(all_met.contains(name), "{all_met}");
+    }
+    let negative = browser.text("p.alert").await;
+    for name in [
+        "Bac Ninh (-9.28%)",
+        "Quang Nam (-8.25%)",
+        "Lai Chau (-2.27%)",
+        "Ba Ria - Vung Tau (-1.02%)",
+    ] {
+        assert!(negative.contains(name), "{negative}");
+    }
+    let first = browser.text("#growth-table tbody tr").await;
+    assert!(first.starts_with("1 Bac Giang +13.45%"), "{first}");
+    assert_eq!(
+        browser
+            .attr("#scores-table tbody tr", "class")
+            .await
+            .as_deref(),
+        Some("all-met")
+    );
+    let last = browser
+        .client
+        .find_all(Locator::Css("#growth-table tbody tr"))
+        .await
+        .expect("rows");
+    assert_eq!(last.len(), 11);
+    let bottom = last[10].text().await.expect("text");
+    assert!(bottom.contains("Bac Ninh -9.28%"), "{bottom}");
+    // The charts are drawn, titled, and their bars match the tables.
+    let bars = browser
+        .client
+        .find_all(Locator::Css(
+            "svg[aria-labelledby^=growth] rect.bar.negative",
+        ))
+        .await
+        .expect("bars");
+    assert_eq!(bars.len(), 4);
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn screenshots_of_every_main_page_in_each_language() {
+    let server = TestServer::start(true).await;
+    let browser = Browser::start().await;
+    let pages = [
+        ("overview", "/"),
+        ("documents", "/documents"),
+        ("document", "/documents/4"),
+        ("indicator", "/indicators/RETAIL_SALES?unit=40"),
+        ("rankings", "/rankings"),
+        ("units", "/units"),
+        ("unit", "/units/40"),
+        ("entry", "/entry?unit=40&period=2023-06"),
+    ];
+    for lang in ["vi", "en", "fr"] {
+        for (name, path) in pages {
+            let separator = if path.contains('?') { '&' } else { '?' };
+            browser
+                .open(&server, &format!("{path}{separator}lang={lang}"))
+                .await;
+            assert_eq!(browser.attr("html", "lang").await.as_deref(), Some(lang));
+            let heading = browser.text("h1").await;
+            assert!(!heading.is_empty(), "{name} in {lang} has a heading");
+            browser.screenshot(1280, &format!("{lang}-{name}")).await;
+        }
+        // The phone width: the page itself never scrolls sideways (wide tables scroll in
+        // their own frame).
+        browser.open(&server, &format!("/?lang={lang}")).await;
+        browser
+            .client
+            .set_window_size(390, 900)
+            .await
+            .expect("resize");
+        let width: u64 = browser
+            .client
+            .execute("return document.documentElement.scrollWidth", vec![])
+            .await
+            .expect("width")
+            .as_u64()
+            .unwrap_or(0);
+        assert!(
+            width <= 390,
+            "{lang}: the page is {width} px wide at 390 px"
+        );
+        browser
+            .screenshot(390, &format!("{lang}-overview-phone"))
+            .await;
+    }
+    browser.close().await;
+}
