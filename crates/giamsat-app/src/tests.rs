@@ -452,3 +452,50 @@ async fn a_spreadsheet_saved_in_vietnamese_settings_imports_as_written() {
         "vi.csv:2:4: value: \"44.000,5\": in English the decimal separator is \".\" and thousands are grouped by three with \",\""
     );
 }
+
+#[tokio::test]
+async fn several_figures_are_saved_together_or_not_at_all() {
+    let (dir, app) = fresh().await;
+    app.load_demo(&actor()).await.expect("demo");
+    let figure = |indicator: &str, value: &str| ObservationInput {
+        indicator: Some(indicator.into()),
+        unit: Some("40".into()),
+        period: Some("2023-06".into()),
+        value: Some(value.into()),
+        kind: Some("estimate".into()),
+        ..ObservationInput::default()
+    };
+    let history = |app: &App<SqliteStore>| {
+        let engine = app.engine();
+        engine.current_cells().count()
+    };
+    let before = history(&app);
+    // The second figure names an indicator that does not exist: nothing is written, and the
+    // error says which figure it was.
+    let inputs = [figure("EXPORTS", "1.700,5"), figure("NOPE", "1")];
+    match app
+        .create_all(&actor(), &inputs, "test", giamsat_core::Language::Vi)
+        .await
+    {
+        Err(AppError::Invalid(errors)) => {
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            assert_eq!(errors[0].field, "1.indicator");
+        }
+        other => panic!("expected an invalid input, got {other:?}"),
+    }
+    assert_eq!(history(&app), before);
+    // Numbers are read by the reader's conventions.
+    let inputs = [figure("EXPORTS", "1.700,5"), figure("IMPORTS", "512")];
+    let records = app
+        .create_all(&actor(), &inputs, "test", giamsat_core::Language::Vi)
+        .await
+        .expect("saved");
+    assert_eq!(records.len(), 2);
+    assert_eq!(history(&app), before + 2);
+    let (status, _, _) = status_of(&app, "EXPORTS");
+    assert_eq!(status, Status::Achieved);
+    // They are in the store, not only in memory.
+    drop(app);
+    let again = app_at(&dir.path().join("giamsat.db")).await;
+    assert_eq!(history(&again), before + 2);
+}

@@ -187,6 +187,16 @@ async fn the_overview_switches_to_french_with_french_numbers() {
     let browser = Browser::start().await;
     browser.open(&server, "/?lang=vi").await;
     assert_eq!(browser.text("h1").await, "Tổng quan");
+    // The stylesheet is served from the binary and allowed by the content security policy.
+    let header = browser
+        .client
+        .find(Locator::Css("header.top"))
+        .await
+        .expect("header");
+    assert_eq!(
+        header.css_value("background-color").await.expect("style"),
+        "rgba(140, 29, 24, 1)"
+    );
     assert_eq!(browser.attr("html", "lang").await.as_deref(), Some("vi"));
     let table = browser.text("table.targets").await;
     assert!(

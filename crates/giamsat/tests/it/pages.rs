@@ -130,6 +130,7 @@ async fn every_main_page_answers_in_each_language_and_weighs_under_100_kb() {
                 !html.contains("src=\"http") && !html.contains("href=\"http"),
                 "{path}"
             );
+            check_accessible_structure(path, &html);
             let weight = html.len() + css_bytes;
             assert!(
                 weight < 100 * 1024,
@@ -228,4 +229,52 @@ async fn the_form_refuses_bad_figures_field_by_field_and_saves_nothing() {
         .get_json("/api/v1/observations?indicator=EXPORTS&unit=40&period=2023-06")
         .await;
     assert_eq!(body[0]["value"], 1700.5, "{body}");
+}
+
+/// What a screen reader or keyboard user needs from every page: one main heading, a label for
+/// every field, text for every image, a title for every chart, a language switch and a way to
+/// skip to the content.
+fn check_accessible_structure(path: &str, html: &str) {
+    assert_eq!(html.matches("<h1").count(), 1, "{path}: one main heading");
+    assert!(
+        html.contains("class=\"skip\" href=\"#main\""),
+        "{path}: skip link"
+    );
+    assert!(html.contains("<main id=\"main\""), "{path}: main landmark");
+    for tag in html.split('<').skip(1) {
+        let is_field = (tag.starts_with("input ")
+            && !tag.contains("type=\"hidden\"")
+            && !tag.contains("type=\"radio\""))
+            || tag.starts_with("select ");
+        if is_field {
+            let id = tag
+                .split("id=\"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .unwrap_or_else(|| panic!("{path}: a field without an id: <{tag}"));
+            assert!(
+                html.contains(&format!("<label for=\"{id}\"")),
+                "{path}: no label for the field {id}"
+            );
+        }
+        if tag.starts_with("img ") {
+            assert!(
+                tag.contains("alt="),
+                "{path}: an image without alt text: <{tag}"
+            );
+        }
+        if tag.starts_with("svg ") {
+            assert!(
+                tag.contains("role=\"img\"") && tag.contains("aria-labelledby="),
+                "{path}: <{tag}"
+            );
+        }
+    }
+    assert_eq!(
+        html.matches("<svg ").count(),
+        html.matches("<svg ")
+            .count()
+            .min(html.matches("<title id=").count()),
+        "{path}: every chart has a title"
+    );
 }
