@@ -50,7 +50,12 @@ pub fn latest_reports(
         .current_cells()
         .filter(|(_, u, ..)| unit.is_none_or(|wanted| *u == wanted))
         .collect();
-    // Observation ids grow as figures are recorded, so the highest are the latest.
+    // Observation ids grow as figures are recorded, so the highest are the latest. Only the
+    // first `count` need ordering.
+    if cells.len() > count && count > 0 {
+        cells.select_nth_unstable_by_key(count - 1, |c| std::cmp::Reverse(c.3));
+        cells.truncate(count);
+    }
     cells.sort_by_key(|c| std::cmp::Reverse(c.3));
     cells
         .into_iter()
