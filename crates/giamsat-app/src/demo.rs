@@ -21,9 +21,6 @@ use crate::input::{
 };
 use crate::{Actor, App, AppError, Batch, FieldError, Validate};
 
-const LEGACY_PROVINCES: &str = include_str!("../../../data/vietnam/provinces_legacy.csv");
-const LEGACY_SOURCE: &str = "data/vietnam/provinces_legacy.csv (from the PyPI package vietnamadminunits 1.0.4, MIT licence)";
-
 pub const SEED_002: &str = "Seed 002: Đoàn giám sát của Ban Thường vụ Tỉnh ủy làm việc với Sở Công Thương (bài báo, ngày 18/8, năm không nêu)";
 pub const SEED_003: &str = "Seed 003: Báo Nghệ An (Baonghean.vn), Phạm Bằng, 7/6/2023: Chủ tịch UBND tỉnh làm việc với Sở Công Thương";
 pub const SEED_004: &str = "Seed 004: Báo Tài nguyên Môi trường, 17/01/2024: Thường trực Ban Bí thư làm việc với Bí thư tỉnh ủy, thành ủy";
@@ -138,23 +135,11 @@ fn add<I: Validate>(batch: &mut Batch<'_>, input: I, source: &str) -> Result<(),
         .map_err(AppError::Invalid)
 }
 
-/// The organisation tree of the demo: the country, its 63 provinces of 2023, the central
-/// bodies the reports name, and the provincial bodies of seeds 002 and 003, each with the
-/// source that names it.
+/// The bodies the reports name, central and provincial (seeds 002 and 003), each with the
+/// source that names it. The country and its provinces, before and after the 2025 reform,
+/// come from the official lists ([`crate::vietnam`]).
 fn units() -> Result<Vec<(UnitInput, &'static str)>, AppError> {
-    let country = unit("VN", "nation", None, "Việt Nam", "Viet Nam", "Viêt Nam");
-    let mut units = vec![(country, LEGACY_SOURCE)];
-    let mut reader = csv::Reader::from_reader(LEGACY_PROVINCES.as_bytes());
-    for row in reader.records() {
-        let row = row.map_err(|e| AppError::Inconsistent(format!("provinces_legacy.csv: {e}")))?;
-        let (code, vi, en) = (&row[0], &row[1], &row[2]);
-        let province = UnitInput {
-            // The 63 provinces ended with the reform of 1 July 2025.
-            valid_to: s("2025-06-30"),
-            ..unit(code, "locality", Some("VN"), vi, en, "")
-        };
-        units.push((province, LEGACY_SOURCE));
-    }
+    let mut units = Vec::new();
     let bodies = [
         unit(
             "BCHTW",
@@ -564,8 +549,10 @@ impl<S: Store> App<S> {
             return Ok(0);
         }
         let units = units()?;
+        let vietnam = crate::vietnam::plan(&crate::vietnam::Lists::embedded())?;
         let (_, count) = self
             .commit_batch(actor, ("demo.load", "demo"), |batch| {
+                crate::vietnam::add_plan(batch, &vietnam)?;
                 for (u, source) in units {
                     add(batch, u, source)?;
                 }

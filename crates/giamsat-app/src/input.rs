@@ -347,6 +347,64 @@ impl Validate for UnitInput {
     }
 }
 
+/// A unit taking over from another on a date (*sáp nhập*, *chia tách*): merged into it
+/// (share 1), or split, with the share of the predecessor's additive figures it carries.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SuccessionInput {
+    pub predecessor: Option<String>,
+    pub successor: Option<String>,
+    /// Between 0 (excluded) and 1; 1 when not given.
+    pub share: Option<String>,
+    /// The first day the successor holds the predecessor's territory.
+    pub from: Option<String>,
+    pub source: Option<String>,
+}
+
+impl Validate for SuccessionInput {
+    fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
+        let mut c = Checker::new(origin);
+        let predecessor = c.unit(engine, "predecessor", &self.predecessor);
+        let successor = c.unit(engine, "successor", &self.successor);
+        let share = match present(&self.share) {
+            None => Some(1.0),
+            Some(text) => c
+                .check("share", parse_number(text, c.numbers))
+                .and_then(|share| {
+                    if share > 0.0 && share <= 1.0 {
+                        Some(share)
+                    } else {
+                        c.fail(
+                            "share",
+                            format!("{text} is not a share between 0 (excluded) and 1"),
+                        );
+                        None
+                    }
+                }),
+        };
+        let from = c
+            .required("from", &self.from)
+            .and_then(|t| c.check("from", parse_date(t)));
+        if let (Some(p), Some(s)) = (predecessor, successor) {
+            if p == s {
+                c.fail("successor", "a unit cannot succeed itself");
+            } else if engine.successors(p).any(|x| x.successor == s) {
+                c.fail("successor", "this succession is already recorded");
+            }
+        }
+        let record = (|| {
+            Some(Record::Succession(giamsat_core::Succession {
+                predecessor: predecessor?,
+                successor: successor?,
+                share: share?,
+                from: from?,
+                provenance: origin.provenance(&self.source),
+            }))
+        })();
+        c.finish(record)
+    }
+}
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorInput {

@@ -8,6 +8,7 @@
 pub mod demo;
 pub mod exchange;
 pub mod input;
+pub mod vietnam;
 
 use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 
@@ -207,7 +208,7 @@ impl<S: Store> App<S> {
         };
         let outcome = build(&mut batch)?;
         let Batch {
-            engine,
+            mut engine,
             origin,
             records,
             mut audit,
@@ -226,6 +227,7 @@ impl<S: Store> App<S> {
             .commit(&records, &audit)
             .await
             .map_err(conflict)?;
+        engine.settle();
         *self.engine.write().unwrap_or_else(PoisonError::into_inner) = engine;
         Ok((outcome, records.len()))
     }
@@ -241,6 +243,8 @@ pub(crate) struct Batch<'a> {
 }
 
 impl Batch<'_> {
+    /// The engine with the batch so far. Lookups are current; sums over subtrees may not be,
+    /// as the tree is numbered once, when the batch is committed.
     pub(crate) fn engine(&self) -> &Engine {
         &self.engine
     }
@@ -271,7 +275,7 @@ impl Batch<'_> {
             self.origin.at,
         ));
         self.engine
-            .apply(record.clone())
+            .apply_unsettled(record.clone())
             .map_err(|e| AppError::Inconsistent(e.to_string()))?;
         self.records.push(record);
         Ok(())

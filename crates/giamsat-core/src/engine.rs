@@ -213,6 +213,8 @@ pub struct Engine {
     reported_scorecards: BTreeMap<(UnitId, Period), ReportedScorecard>,
     successions: Vec<Succession>,
     max_observation_id: u64,
+    /// Units were added since the tree was last numbered (see [`Engine::apply_unsettled`]).
+    unsettled: bool,
 }
 
 /// Recursion guard for indicators computed from indicators computed from others.
@@ -350,6 +352,26 @@ impl Engine {
             }
         }
         Ok(())
+    }
+
+    /// Checks and applies one record without numbering the tree again, for batches that add
+    /// thousands of units: numbering after each would cost the square of their number. Until
+    /// [`Engine::settle`] is called, lookups are right but values summed over subtrees are not.
+    pub fn apply_unsettled(&mut self, record: Record) -> Result<(), EngineError> {
+        self.check(&record)?;
+        if matches!(record, Record::Unit(_)) {
+            self.unsettled = true;
+        }
+        self.insert(record, !self.unsettled);
+        Ok(())
+    }
+
+    /// Numbers the tree if units were added by [`Engine::apply_unsettled`].
+    pub fn settle(&mut self) {
+        if self.unsettled {
+            self.renumber();
+            self.unsettled = false;
+        }
     }
 
     /// Checks and applies one record.
@@ -491,18 +513,43 @@ impl Engine {
             .and_then(|id| self.units.get(id))
     }
 
-    /// Units found by code or by any of their names, compared without diacritics or case.
+    /// Units found by code or by any of their names, compared without diacritics or case. A
+    /// code finds every unit that has carried it: `24` finds legacy Bắc Giang and the Bắc Ninh
+    /// of 2025 (`24-2025`). Units that still exist come first.
     pub fn find_units(&self, query: &str) -> Vec<&Unit> {
-        if let Ok(code) = UnitCode::parse(query)
-            && let Some(unit) = self.unit_by_code(&code)
-        {
-            return vec![unit];
-        }
+        let query = query.trim();
+        let code = UnitCode::parse(query).ok();
         let folded = fold(query);
-        self.units
+        let mut found: Vec<&Unit> = self
+            .units
             .values()
-            .filter(|u| u.name.matches_folded(&folded))
+            .filter(|u| {
+                code.as_ref().is_some_and(|c| {
+                    u.code == *c || u.office_code().eq_ignore_ascii_case(c.as_str())
+                }) || (!folded.is_empty() && u.name.matches_folded(&folded))
+            })
+            .collect();
+        found.sort_by_key(|u| (u.valid_to.is_some(), u.id));
+        found
+    }
+
+    /// The provinces of `date`: the localities directly under a nation that exist then (63
+    /// before 1 July 2025, 34 after).
+    pub fn provinces_on(&self, date: time::Date) -> Vec<UnitId> {
+        self.units_on(date)
+            .filter(|u| u.kind == crate::UnitKind::Locality)
+            .filter(|u| {
+                u.parent
+                    .and_then(|p| self.units.get(&p))
+                    .is_some_and(|p| p.kind == crate::UnitKind::Nation)
+            })
+            .map(|u| u.id)
             .collect()
+    }
+
+    /// The units that exist on `date`.
+    pub fn units_on(&self, date: time::Date) -> impl Iterator<Item = &Unit> {
+        self.units.values().filter(move |u| u.exists_on(date))
     }
 
     pub fn units(&self) -> impl Iterator<Item = &Unit> {
@@ -710,6 +757,9 @@ impl Engine {
                 derived: true,
             });
         }
+        if let Some(carried) = self.carried(indicator, unit, period, depth) {
+            return Some(carried);
+        }
         if let Some(rolled) = self.across_units(indicator, unit, period) {
             return Some(rolled);
         }
@@ -717,6 +767,45 @@ impl Engine {
             return self.across_time(indicator, unit, period, depth);
         }
         None
+    }
+
+    /// A unit's value for a period that starts before it existed, from the units it took
+    /// over from: additive figures are summed (a split predecessor gives its share), so totals
+    /// above them are preserved; a figure that cannot be added (a mean, a rate, an index) is
+    /// carried only from a single whole predecessor, and is otherwise unknown, never summed.
+    /// Ratios never reach here: they are recomputed from their carried parts.
+    fn carried(
+        &self,
+        indicator: &Indicator,
+        unit: UnitId,
+        period: Period,
+        depth: u8,
+    ) -> Option<Resolved> {
+        let from = self.units.get(&unit)?.valid_from?;
+        if period.start().first_day()? >= from {
+            return None;
+        }
+        let predecessors: Vec<&Succession> = self.predecessors(unit).collect();
+        match (indicator.across_units, predecessors.as_slice()) {
+            (_, []) => None,
+            (AcrossUnits::Sum, many) => {
+                let (mut sum, mut kind) = (0.0, ObservationKind::Official);
+                for s in many {
+                    let v = self.value_at_depth(indicator.id, s.predecessor, period, depth + 1)?;
+                    sum += v.value * s.share;
+                    kind = kind.min(v.kind);
+                }
+                Some(Resolved {
+                    value: sum,
+                    kind,
+                    derived: true,
+                })
+            }
+            (_, [only]) if only.share == 1.0 => self
+                .value_at_depth(indicator.id, only.predecessor, period, depth + 1)
+                .map(|v| Resolved { derived: true, ..v }),
+            _ => None,
+        }
     }
 
     /// Combines what the units strictly below `unit` reported for exactly `period`.
@@ -1178,6 +1267,145 @@ mod tests {
             engine.check(&succession(5, 99, 0.5)),
             Err(EngineError::UnknownUnit(UnitId(99)))
         );
+    }
+
+    /// A nation (1) whose legacy provinces 10..10+n end on 30 June 2025, and new provinces
+    /// 100.. from 1 July 2025, each legacy province carried onto the new ones by `shares`.
+    fn reformed(n: u32, shares: &[(u32, u32, f64)]) -> Vec<Record> {
+        let d = |y, m, day| {
+            time::Date::from_calendar_date(y, time::Month::try_from(m).expect("month"), day)
+                .expect("date")
+        };
+        let mut records = vec![unit(1, None)];
+        for i in 0..n {
+            if let Record::Unit(mut u) = unit(10 + i, Some(1)) {
+                u.valid_to = Some(d(2025, 6, 30));
+                records.push(Record::Unit(u));
+            }
+        }
+        let mut new: Vec<u32> = shares.iter().map(|s| s.1).collect();
+        new.sort_unstable();
+        new.dedup();
+        for id in new {
+            if let Record::Unit(mut u) = unit(id, Some(1)) {
+                u.valid_from = Some(d(2025, 7, 1));
+                records.push(Record::Unit(u));
+            }
+        }
+        for &(from, to, share) in shares {
+            records.push(Record::Succession(Succession {
+                predecessor: UnitId(from),
+                successor: UnitId(to),
+                share,
+                from: d(2025, 7, 1),
+                provenance: provenance(),
+            }));
+        }
+        records
+    }
+
+    #[test]
+    fn a_new_unit_finds_its_predecessors_figures_and_never_sums_a_rate() {
+        // 10 and 11 merge into 100; 12 splits 60/40 between 100 and 101.
+        let mut records = reformed(
+            3,
+            &[
+                (10, 100, 1.0),
+                (11, 100, 1.0),
+                (12, 100, 0.6),
+                (12, 101, 0.4),
+            ],
+        );
+        records.push(indicator(1, AcrossUnits::Sum, OverTime::Flow));
+        records.push(indicator(2, AcrossUnits::Sum, OverTime::Flow));
+        records.push(indicator(
+            3,
+            AcrossUnits::Ratio {
+                numerator: IndicatorId(1),
+                denominator: IndicatorId(2),
+                scale: 100.0,
+            },
+            OverTime::Rate,
+        ));
+        records.push(indicator(4, AcrossUnits::NotCombinable, OverTime::Rate));
+        let mut id = 0;
+        for (unit, a, b, growth) in [
+            (10, 100.0, 400.0, 5.0),
+            (11, 50.0, 100.0, -2.0),
+            (12, 10.0, 100.0, 7.0),
+        ] {
+            for (ind, v) in [(1, a), (2, b), (4, growth)] {
+                id += 1;
+                records.push(obs(id, ind, unit, "2023", v, Official));
+            }
+        }
+        let engine = Engine::from_records(records).expect("valid");
+        let value = |ind, unit, period: &str| {
+            engine
+                .value(IndicatorId(ind), UnitId(unit), p(period))
+                .map(|v| v.value)
+        };
+        // Before the reform the new units carry their predecessors' figures, with shares.
+        assert_eq!(value(1, 100, "2023"), Some(100.0 + 50.0 + 6.0));
+        assert_eq!(value(1, 101, "2023"), Some(4.0));
+        // The national total is the same whichever tree it is read on.
+        assert_eq!(value(1, 1, "2023"), Some(160.0));
+        assert_eq!(
+            value(1, 100, "2023")
+                .zip(value(1, 101, "2023"))
+                .map(|(a, b)| a + b),
+            Some(160.0)
+        );
+        // A ratio is recomputed from the carried parts, not added.
+        assert_eq!(value(3, 100, "2023"), Some(156.0 / 560.0 * 100.0));
+        // A rate that cannot be combined is not summed: several predecessors give nothing.
+        assert_eq!(value(4, 100, "2023"), None);
+        // Nothing is carried into periods after the unit began.
+        assert_eq!(value(1, 100, "2026"), None);
+        // The legacy units keep their own figures.
+        assert_eq!(value(4, 11, "2023"), Some(-2.0));
+    }
+
+    proptest! {
+        #[test]
+        fn carrying_figures_onto_new_units_preserves_the_national_total(
+            values in proptest::collection::vec(0u32..1_000_000, 2..40),
+            targets in proptest::collection::vec(0u32..8, 40),
+            split in proptest::collection::vec(1u32..100, 40),
+        ) {
+            let n = values.len() as u32;
+            // Each legacy province goes whole to one new province, or, when its split number
+            // is under 30, part to one and the rest to the next.
+            let mut shares = Vec::new();
+            for i in 0..n {
+                let to = 100 + targets[i as usize];
+                let cut = split[i as usize];
+                if cut < 30 {
+                    let share = f64::from(cut) / 100.0;
+                    shares.push((10 + i, to, share));
+                    shares.push((10 + i, 100 + (targets[i as usize] + 1) % 8, 1.0 - share));
+                } else {
+                    shares.push((10 + i, to, 1.0));
+                }
+            }
+            let mut records = reformed(n, &shares);
+            records.push(indicator(1, AcrossUnits::Sum, OverTime::Flow));
+            for (i, v) in values.iter().enumerate() {
+                records.push(obs(i as u64 + 1, 1, 10 + i as u32, "2023", f64::from(*v), Official));
+            }
+            let engine = Engine::from_records(records).expect("valid");
+            let legacy: f64 = values.iter().map(|v| f64::from(*v)).sum();
+            let date = time::macros::date!(2026 - 01 - 01);
+            let current: f64 = engine
+                .units_on(date)
+                .filter(|u| u.parent == Some(UnitId(1)))
+                .filter_map(|u| engine.value(IndicatorId(1), u.id, p("2023")))
+                .map(|v| v.value)
+                .sum();
+            let national = engine.value(IndicatorId(1), UnitId(1), p("2023")).map(|v| v.value);
+            prop_assert!((current - legacy).abs() <= 1e-6 * legacy.max(1.0), "{current} vs {legacy}");
+            prop_assert_eq!(national, Some(legacy));
+        }
     }
 
     #[test]

@@ -232,6 +232,9 @@ pub enum ScorecardSource {
     Computed,
     /// As a review reported it, the targets themselves not being in giamsat.
     Reported,
+    /// Added up from the scorecards of the units it took over from (a province formed after
+    /// the period began).
+    Carried,
 }
 
 /// One row of a ranking by scorecard.
@@ -240,6 +243,13 @@ pub struct ScorecardRow {
     pub unit: UnitId,
     pub scorecard: Scorecard,
     pub source: ScorecardSource,
+    /// For a carried scorecard: the predecessors whose scorecards were added.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub carried_from: Vec<UnitId>,
+    /// For a carried scorecard: how many predecessors the unit has in all (more than
+    /// `carried_from` when some had no scorecard).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub predecessors: Option<usize>,
 }
 
 /// The scorecard of a unit for a period: its targets for exactly that period.
@@ -263,6 +273,8 @@ pub fn scorecard_ranking(engine: &Engine, period: Period) -> Vec<ScorecardRow> {
             unit: target.unit,
             scorecard: Scorecard::default(),
             source: ScorecardSource::Computed,
+            carried_from: Vec::new(),
+            predecessors: None,
         });
         row.scorecard.count(evaluate(engine, target).status);
     }
@@ -275,9 +287,16 @@ pub fn scorecard_ranking(engine: &Engine, period: Period) -> Vec<ScorecardRow> {
                 ..Scorecard::default()
             },
             source: ScorecardSource::Reported,
+            carried_from: Vec::new(),
+            predecessors: None,
         });
     }
     let mut rows: Vec<ScorecardRow> = rows.into_values().collect();
+    sort_scorecards(&mut rows);
+    rows
+}
+
+fn sort_scorecards(rows: &mut [ScorecardRow]) {
     rows.sort_by(|a, b| {
         b.scorecard
             .share_met()
@@ -285,7 +304,99 @@ pub fn scorecard_ranking(engine: &Engine, period: Period) -> Vec<ScorecardRow> {
             .then(b.scorecard.met.cmp(&a.scorecard.met))
             .then(a.unit.cmp(&b.unit))
     });
+}
+
+/// A unit's scorecard for a period: counted from its targets, else as a review reported it,
+/// else, for a unit formed after the period began, the sum of its predecessors' scorecards.
+pub fn unit_scorecard(engine: &Engine, unit: UnitId, period: Period) -> Option<ScorecardRow> {
+    unit_scorecard_at_depth(engine, unit, period, 0)
+}
+
+fn unit_scorecard_at_depth(
+    engine: &Engine,
+    unit: UnitId,
+    period: Period,
+    depth: u8,
+) -> Option<ScorecardRow> {
+    let own = scorecard(engine, unit, period);
+    let row = |scorecard, source| ScorecardRow {
+        unit,
+        scorecard,
+        source,
+        carried_from: Vec::new(),
+        predecessors: None,
+    };
+    if own.set > 0 {
+        return Some(row(own, ScorecardSource::Computed));
+    }
+    if let Some(card) = engine
+        .reported_scorecards()
+        .find(|c| c.unit == unit && c.period == period)
+    {
+        let counts = Scorecard {
+            met: card.met,
+            set: card.set,
+            ..Scorecard::default()
+        };
+        return Some(row(counts, ScorecardSource::Reported));
+    }
+    let began = engine.unit(unit)?.valid_from?;
+    if depth > 4 || period.start().first_day()? >= began {
+        return None;
+    }
+    let predecessors: Vec<UnitId> = engine.predecessors(unit).map(|s| s.predecessor).collect();
+    let mut carried = row(Scorecard::default(), ScorecardSource::Carried);
+    carried.predecessors = Some(predecessors.len());
+    for p in predecessors {
+        if let Some(card) = unit_scorecard_at_depth(engine, p, period, depth + 1) {
+            let (a, b) = (&mut carried.scorecard, card.scorecard);
+            a.met += b.met;
+            a.set += b.set;
+            a.on_track += b.on_track;
+            a.at_risk += b.at_risk;
+            a.off_track += b.off_track;
+            a.no_data += b.no_data;
+            carried.carried_from.push(p);
+        }
+    }
+    (!carried.carried_from.is_empty()).then_some(carried)
+}
+
+/// The scorecards of the given units for a period, best first; units with none are left
+/// out. Asked on the provinces of a later date, scorecards of provinces that have since
+/// merged are carried onto the province they formed.
+pub fn scorecard_ranking_of(
+    engine: &Engine,
+    period: Period,
+    units: impl IntoIterator<Item = UnitId>,
+) -> Vec<ScorecardRow> {
+    let mut rows: Vec<ScorecardRow> = units
+        .into_iter()
+        .filter_map(|u| unit_scorecard(engine, u, period))
+        .collect();
+    sort_scorecards(&mut rows);
     rows
+}
+
+/// For the units of a ranking that have no value (an indicator that cannot be combined
+/// across the units they were formed from), their predecessors' own rows, to show unmerged.
+pub fn unmerged(
+    engine: &Engine,
+    indicator: IndicatorId,
+    units: &[UnitId],
+    ranked: &[ChangeRow],
+    period: Period,
+) -> Vec<(UnitId, Vec<ChangeRow>)> {
+    units
+        .iter()
+        .filter(|u| !ranked.iter().any(|r| r.unit == **u))
+        .filter_map(|u| {
+            let predecessors: Vec<UnitId> =
+                engine.predecessors(*u).map(|s| s.predecessor).collect();
+            let rows = change_ranking(engine, indicator, predecessors, period);
+            (!rows.is_empty()).then_some((*u, rows))
+        })
+        .collect()
 }
 
 /// One row of a ranking by change over the same period.

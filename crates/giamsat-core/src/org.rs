@@ -146,6 +146,25 @@ pub struct Unit {
     pub provenance: crate::Provenance,
 }
 
+impl Unit {
+    /// Whether the unit exists on `date`: on or after its first day, on or before its last.
+    pub fn exists_on(&self, date: time::Date) -> bool {
+        self.valid_from.is_none_or(|from| from <= date) && self.valid_to.is_none_or(|to| date <= to)
+    }
+
+    /// The code the statistics office gives it: its code without a `-2025`-style suffix, which
+    /// giamsat adds where the office reused a code for a new territory.
+    pub fn office_code(&self) -> &str {
+        let code = self.code.as_str();
+        match code.rsplit_once('-') {
+            Some((base, year)) if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) => {
+                base
+            }
+            _ => code,
+        }
+    }
+}
+
 /// The tree's depth-first numbering: each unit's position, and where its subtree ends.
 ///
 /// Invariant: the subtree of a unit is exactly the positions `position(u)..subtree_end(u)`.

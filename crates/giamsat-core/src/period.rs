@@ -49,6 +49,12 @@ impl Month {
     }
 
     /// The month `delta` months later (earlier when negative), if still supported.
+    /// The month's first day.
+    pub fn first_day(self) -> Option<time::Date> {
+        let month = time::Month::try_from(self.month_of_year()).ok()?;
+        time::Date::from_calendar_date(self.year(), month, 1).ok()
+    }
+
     pub fn shifted(self, delta: i32) -> Option<Month> {
         let index = i32::from(self.0) + delta;
         u16::try_from(index).ok().and_then(Month::from_index)

@@ -101,6 +101,26 @@ fn rankings(lang: &str) -> usize {
         &reader("/rankings", lang),
         Some(period),
         None,
+        pages::AsOf::PeriodEnd,
+        time::macros::date!(2026 - 11 - 23),
+    );
+    html.expect("renders").len()
+}
+
+/// The 2023 ranking on today's 34 provinces: scorecards carried, growth shown unmerged.
+#[divan::bench(args = LANGUAGES)]
+fn rankings_carried(lang: &str) -> usize {
+    let d = demo();
+    let period: Period = "2023".parse().expect("period");
+    let today = time::macros::date!(2026 - 11 - 23);
+    let html = pages::rankings_page(
+        &d.app.engine(),
+        &d.i18n,
+        &reader("/rankings", lang),
+        Some(period),
+        None,
+        pages::AsOf::Date(today),
+        today,
     );
     html.expect("renders").len()
 }
@@ -108,7 +128,13 @@ fn rankings(lang: &str) -> usize {
 #[divan::bench(args = LANGUAGES)]
 fn units(lang: &str) -> usize {
     let d = demo();
-    let html = pages::units_page(&d.app.engine(), &d.i18n, &reader("/units", lang));
+    let html = pages::units_page(
+        &d.app.engine(),
+        &d.i18n,
+        &reader("/units", lang),
+        "",
+        time::macros::date!(2026 - 11 - 23),
+    );
     html.expect("renders").len()
 }
 

@@ -116,11 +116,26 @@ fn paged<T: Serialize>(items: Vec<T>, page: &Page) -> Result<Response, ApiError>
 #[derive(Serialize)]
 pub struct UnitView {
     code: String,
+    /// The statistics office's code, without giamsat's `-2025` where the office reused one.
+    office_code: String,
     kind: &'static str,
     parent: Option<String>,
     name: Translations,
     valid_from: Option<String>,
     valid_to: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    predecessors: Vec<SuccessionView>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    successors: Vec<SuccessionView>,
+}
+
+/// One side of a succession: the other unit, the share of the predecessor's additive figures
+/// it carries, and the first day of the successor.
+#[derive(Serialize)]
+pub struct SuccessionView {
+    unit: String,
+    share: f64,
+    from: String,
 }
 
 fn unit_code(engine: &Engine, id: giamsat_core::UnitId) -> String {
@@ -138,11 +153,28 @@ fn indicator_code(engine: &Engine, id: giamsat_core::IndicatorId) -> String {
 fn unit_view(engine: &Engine, unit: &Unit) -> UnitView {
     UnitView {
         code: unit.code.to_string(),
+        office_code: unit.office_code().to_owned(),
         kind: unit.kind.as_str(),
         parent: unit.parent.map(|p| unit_code(engine, p)),
         name: unit.name.clone(),
         valid_from: unit.valid_from.map(|d| d.to_string()),
         valid_to: unit.valid_to.map(|d| d.to_string()),
+        predecessors: engine
+            .predecessors(unit.id)
+            .map(|x| SuccessionView {
+                unit: unit_code(engine, x.predecessor),
+                share: x.share,
+                from: x.from.to_string(),
+            })
+            .collect(),
+        successors: engine
+            .successors(unit.id)
+            .map(|x| SuccessionView {
+                unit: unit_code(engine, x.successor),
+                share: x.share,
+                from: x.from.to_string(),
+            })
+            .collect(),
     }
 }
 
@@ -354,6 +386,24 @@ fn parse_period(text: &str) -> Result<Period, ApiError> {
 pub struct UnitQuery {
     /// A code or a name in any spelling, compared without diacritics.
     q: Option<String>,
+    /// Only the units that exist on this date.
+    as_of: Option<String>,
+}
+
+/// A date given as `as_of`: ISO (2023-12-31) or day/month/year.
+pub fn parse_as_of(text: Option<&str>) -> Result<Option<time::Date>, ApiError> {
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(t) => giamsat_app::input::parse_date(t)
+            .map(Some)
+            .map_err(|e| ApiError::BadRequest(format!("as_of: {e}"))),
+    }
+}
+
+/// The last day of a period: the date a ranking of it is read on unless told otherwise.
+pub fn last_day(period: Period) -> Option<time::Date> {
+    let next = period.end().shifted(1)?.first_day()?;
+    next.previous_day()
 }
 
 pub async fn list_units<S: Store>(
@@ -362,10 +412,15 @@ pub async fn list_units<S: Store>(
     Query(page): Query<Page>,
 ) -> Result<Response, ApiError> {
     let engine = state.app.engine();
+    let as_of = parse_as_of(query.as_of.as_deref())?;
     let units: Vec<&Unit> = match query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
         Some(q) => engine.find_units(q),
         None => engine.units().collect(),
     };
+    let units: Vec<&Unit> = units
+        .into_iter()
+        .filter(|u| as_of.is_none_or(|d| u.exists_on(d)))
+        .collect();
     paged(
         units.into_iter().map(|u| unit_view(&engine, u)).collect(),
         &page,
@@ -670,8 +725,31 @@ pub async fn record_observation<S: Store>(
 pub struct RankingQuery {
     period: String,
     indicator: Option<String>,
-    /// Rank only the units directly under this one (default: every locality).
+    /// Rank only the units directly under this one (default: the provinces of `as_of`).
     within: Option<String>,
+    /// The date whose units are ranked (default: the last day of the period). A later date
+    /// ranks today's provinces, with the figures of those since merged carried onto them.
+    as_of: Option<String>,
+}
+
+/// The units a ranking compares, as of its date.
+fn ranked_units(
+    engine: &Engine,
+    query: &RankingQuery,
+    period: Period,
+) -> Result<Vec<giamsat_core::UnitId>, ApiError> {
+    let as_of = parse_as_of(query.as_of.as_deref())?
+        .or_else(|| last_day(period))
+        .ok_or_else(|| ApiError::BadRequest("as_of: give a date".into()))?;
+    Ok(match &query.within {
+        Some(code) => engine
+            .children(find_unit(engine, code)?.id)
+            .iter()
+            .filter(|u| u.exists_on(as_of))
+            .map(|u| u.id)
+            .collect(),
+        None => engine.provinces_on(as_of),
+    })
 }
 
 #[derive(Serialize)]
@@ -683,6 +761,12 @@ pub struct ScorecardView {
     set: u32,
     source: giamsat_core::ScorecardSource,
     all_met: bool,
+    /// For a carried scorecard, the former units whose scorecards were added.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    carried_from: Vec<String>,
+    /// For a carried scorecard, how many former units it has in all.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    predecessors: Option<usize>,
 }
 
 pub async fn scorecard_ranking<S: Store>(
@@ -691,7 +775,8 @@ pub async fn scorecard_ranking<S: Store>(
 ) -> Result<Json<Vec<ScorecardView>>, ApiError> {
     let period = parse_period(&query.period)?;
     let engine = state.app.engine();
-    let rows = evaluation::scorecard_ranking(&engine, period);
+    let units = ranked_units(&engine, &query, period)?;
+    let rows = evaluation::scorecard_ranking_of(&engine, period, units);
     Ok(Json(
         rows.iter()
             .enumerate()
@@ -706,6 +791,12 @@ pub async fn scorecard_ranking<S: Store>(
                 set: r.scorecard.set,
                 source: r.source,
                 all_met: r.scorecard.all_met(),
+                carried_from: r
+                    .carried_from
+                    .iter()
+                    .map(|u| unit_code(&engine, *u))
+                    .collect(),
+                predecessors: r.predecessors,
             })
             .collect(),
     ))
@@ -713,12 +804,18 @@ pub async fn scorecard_ranking<S: Store>(
 
 #[derive(Serialize)]
 pub struct ChangeView {
-    rank: usize,
+    /// Absent for a former unit shown unmerged under the unit it became part of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rank: Option<usize>,
     unit: String,
     name: Translations,
     value: f64,
     change: f64,
     kind: giamsat_core::ObservationKind,
+    /// For a former unit: the unit of `as_of` it became part of, whose own figure cannot be
+    /// computed because the indicator cannot be combined across units.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unmerged_into: Option<String>,
 }
 
 pub async fn growth_ranking<S: Store>(
@@ -732,35 +829,103 @@ pub async fn growth_ranking<S: Store>(
         .as_deref()
         .ok_or_else(|| ApiError::BadRequest("indicator is required".into()))?;
     let indicator = find_indicator(&engine, code)?.id;
-    let units: Vec<giamsat_core::UnitId> = match &query.within {
-        Some(code) => engine
-            .children(find_unit(&engine, code)?.id)
-            .iter()
-            .map(|u| u.id)
-            .collect(),
-        None => engine
-            .units()
-            .filter(|u| u.kind == giamsat_core::UnitKind::Locality)
-            .map(|u| u.id)
-            .collect(),
+    let units = ranked_units(&engine, &query, period)?;
+    let rows = evaluation::change_ranking(&engine, indicator, units.iter().copied(), period);
+    let view = |rank, r: &evaluation::ChangeRow, into: Option<String>| ChangeView {
+        rank,
+        unit: unit_code(&engine, r.unit),
+        name: engine
+            .unit(r.unit)
+            .map(|u| u.name.clone())
+            .unwrap_or_default(),
+        value: r.value,
+        change: r.change,
+        kind: r.kind,
+        unmerged_into: into,
     };
-    let rows = evaluation::change_ranking(&engine, indicator, units, period);
-    Ok(Json(
-        rows.iter()
-            .enumerate()
-            .map(|(i, r)| ChangeView {
-                rank: i + 1,
-                unit: unit_code(&engine, r.unit),
-                name: engine
-                    .unit(r.unit)
-                    .map(|u| u.name.clone())
-                    .unwrap_or_default(),
-                value: r.value,
-                change: r.change,
-                kind: r.kind,
-            })
-            .collect(),
-    ))
+    let mut out: Vec<ChangeView> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| view(Some(i + 1), r, None))
+        .collect();
+    for (unit, former) in evaluation::unmerged(&engine, indicator, &units, &rows, period) {
+        let into = unit_code(&engine, unit);
+        out.extend(former.iter().map(|r| view(None, r, Some(into.clone()))));
+    }
+    Ok(Json(out))
+}
+
+// ---- Values --------------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+pub struct ValueQuery {
+    indicator: String,
+    unit: String,
+    period: String,
+}
+
+#[derive(Serialize)]
+pub struct ValueView {
+    indicator: String,
+    unit: String,
+    period: String,
+    value: Option<f64>,
+    kind: Option<giamsat_core::ObservationKind>,
+    /// Computed (summed, carried, recomputed) rather than reported as is.
+    derived: bool,
+    /// For a unit formed after the period began: the former units its value comes from.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    carried_from: Vec<String>,
+    /// Why there is no value: `no_data`, or `not_combinable` when the unit was formed from
+    /// several units and the indicator cannot be added across them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'static str>,
+}
+
+/// The value of an indicator for a unit and period, as the engine resolves it.
+pub async fn value<S: Store>(
+    State(state): State<AppState<S>>,
+    Query(query): Query<ValueQuery>,
+) -> Result<Json<ValueView>, ApiError> {
+    let period = parse_period(&query.period)?;
+    let engine = state.app.engine();
+    let indicator = find_indicator(&engine, &query.indicator)?;
+    let unit = find_unit(&engine, &query.unit)?;
+    let resolved = engine.value(indicator.id, unit.id, period);
+    let before_unit = unit
+        .valid_from
+        .zip(period.start().first_day())
+        .is_some_and(|(from, start)| start < from);
+    let carried_from: Vec<String> = if before_unit {
+        engine
+            .predecessors(unit.id)
+            .map(|s| unit_code(&engine, s.predecessor))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let reason = match resolved {
+        Some(_) => None,
+        None if carried_from.len() > 1
+            && !matches!(
+                indicator.across_units,
+                AcrossUnits::Sum | AcrossUnits::Ratio { .. }
+            ) =>
+        {
+            Some("not_combinable")
+        }
+        None => Some("no_data"),
+    };
+    Ok(Json(ValueView {
+        indicator: indicator.code.to_string(),
+        unit: unit.code.to_string(),
+        period: period.code(),
+        value: resolved.map(|r| r.value),
+        kind: resolved.map(|r| r.kind),
+        derived: resolved.is_some_and(|r| r.derived),
+        carried_from,
+        reason,
+    }))
 }
 
 // ---- Scorecards as reported, imports, exports, audit ---------------------------------------

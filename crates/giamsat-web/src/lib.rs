@@ -36,6 +36,7 @@ pub const API_PATHS: &[&str] = &[
     "/api/v1/targets/{id}",
     "/api/v1/targets/{id}/scenario",
     "/api/v1/observations",
+    "/api/v1/values",
     "/api/v1/scorecards",
     "/api/v1/rankings/scorecards",
     "/api/v1/rankings/growth",
@@ -79,6 +80,7 @@ pub fn router<S: Store>(app: App<S>) -> Result<Router, i18n::I18nError> {
             "/observations",
             get(api::list_observations::<S>).post(api::record_observation::<S>),
         )
+        .route("/values", get(api::value::<S>))
         .route("/scorecards", post(api::report_scorecard::<S>))
         .route("/rankings/scorecards", get(api::scorecard_ranking::<S>))
         .route("/rankings/growth", get(api::growth_ranking::<S>))

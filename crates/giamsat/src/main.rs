@@ -28,6 +28,24 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
+enum OrgsCommand {
+    /// Load the 63 provinces before 1 July 2025, the 34 after, how the former became the
+    /// latter, and the 3,321 communes of 2025. Units already present are kept.
+    LoadVietnam {
+        #[arg(long, env = "GIAMSAT_DB")]
+        db: Option<String>,
+        /// A folder with newer lists under the same names (provinces_legacy.csv,
+        /// provinces_2025.csv, province_merges_2025.csv, communes_2025.csv); by default the
+        /// lists compiled into giamsat (data/vietnam, July 2025).
+        #[arg(long)]
+        from: Option<PathBuf>,
+        /// Who is loading, for the audit trail (default: the login name).
+        #[arg(long, env = "USER", default_value = "cli")]
+        actor: String,
+    },
+}
+
+#[derive(Subcommand)]
 enum Command {
     /// Serve the web interface and the JSON API.
     Serve {
@@ -45,6 +63,11 @@ enum Command {
     Demo {
         #[arg(long, env = "GIAMSAT_DB")]
         db: Option<String>,
+    },
+    /// The organisation tree: load Vietnam's official lists of administrative units.
+    Orgs {
+        #[command(subcommand)]
+        command: OrgsCommand,
     },
     /// Import a CSV file. With any invalid row nothing is written, unless --skip-invalid.
     Import {
@@ -185,6 +208,22 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             } else {
                 println!("loaded {written} demo records into {db}");
             }
+            Ok(())
+        }
+        Command::Orgs {
+            command: OrgsCommand::LoadVietnam { db, from, actor },
+        } => {
+            let db = settings(config, log, db, None)?.db;
+            let lists = match &from {
+                Some(dir) => giamsat_app::vietnam::Lists::from_dir(dir)?,
+                None => giamsat_app::vietnam::Lists::embedded(),
+            };
+            let app = open(&db).await?;
+            let report = app.load_vietnam(&Actor::named(&actor), &lists).await?;
+            println!(
+                "{db}: {} units created, {} already present; {} successions recorded",
+                report.units_created, report.units_kept, report.successions_created
+            );
             Ok(())
         }
         Command::Import {

@@ -88,7 +88,19 @@ fn unit_options(engine: &Engine, tr: Tr<'_>, selected: Option<&Unit>) -> Vec<Uni
     let mut roots: Vec<&Unit> = engine.units().filter(|u| u.parent.is_none()).collect();
     roots.sort_by_key(|u| u.id);
     let mut stack: Vec<(&Unit, usize)> = roots.into_iter().rev().map(|u| (u, 0)).collect();
+    // Deeper than the provinces, only the chosen unit's own branch: the 3,321 communes of
+    // 2025 would make the list unusable and the page heavy.
+    let near = |unit: &Unit| {
+        selected.is_some_and(|s| {
+            s.id == unit.id
+                || unit.parent == Some(s.id)
+                || (s.parent.is_some() && unit.parent == s.parent)
+        })
+    };
     while let Some((unit, depth)) = stack.pop() {
+        if depth > 1 && !near(unit) {
+            continue;
+        }
         out.push(UnitOption {
             code: unit.code.to_string(),
             label: format!(
@@ -99,8 +111,10 @@ fn unit_options(engine: &Engine, tr: Tr<'_>, selected: Option<&Unit>) -> Vec<Uni
             ),
             selected: selected.is_some_and(|s| s.id == unit.id),
         });
-        for child in engine.children(unit.id).into_iter().rev() {
-            stack.push((child, depth + 1));
+        if depth < 1 || near(unit) {
+            for child in engine.children(unit.id).into_iter().rev() {
+                stack.push((child, depth + 1));
+            }
         }
     }
     out

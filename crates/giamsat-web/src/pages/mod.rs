@@ -30,7 +30,7 @@ pub use documents::{document, document_page, documents, documents_page};
 pub use entry::{entry_form, entry_page, entry_submit};
 pub use indicators::{indicator, indicator_page};
 pub use overview::{overview, overview_page};
-pub use rankings::{rankings, rankings_page};
+pub use rankings::{AsOf, rankings, rankings_page};
 pub use units::{unit, unit_page, units, units_page};
 
 /// The reader of a page: their language, whether they chose it just now (so it is
@@ -97,6 +97,12 @@ fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
             let (k, v) = pair.trim().split_once('=')?;
             (k == name).then_some(v)
         })
+}
+
+/// Today in Vietnam (UTC+7), the date pages read "now" as.
+pub fn today() -> time::Date {
+    let offset = time::UtcOffset::from_hms(7, 0, 0).unwrap_or(time::UtcOffset::UTC);
+    time::OffsetDateTime::now_utc().to_offset(offset).date()
 }
 
 /// The interface strings and number formats of one language.

@@ -9,7 +9,7 @@ use axum::response::Response;
 use giamsat_app::Store;
 use giamsat_core::evaluation::{self, ScorecardSource};
 use giamsat_core::indicator::IndicatorCode;
-use giamsat_core::{Engine, Indicator, Period, SamePeriodBase, UnitKind};
+use giamsat_core::{Engine, Indicator, Period, SamePeriodBase};
 use serde::Deserialize;
 
 use super::charts::{Bar, BarChart};
@@ -21,6 +21,8 @@ use crate::i18n::{Arg, I18n};
 pub struct RankingQuery {
     period: Option<String>,
     indicator: Option<String>,
+    /// Whose units: `period` (as they were when the period ended, the default) or a date.
+    as_of: Option<String>,
 }
 
 pub struct ScoreRow {
@@ -31,6 +33,15 @@ pub struct ScoreRow {
     share: String,
     all_met: bool,
     source: String,
+}
+
+pub struct UnmergedRow {
+    unit: String,
+    unit_code: String,
+    former: String,
+    former_code: String,
+    change: String,
+    negative: bool,
 }
 
 pub struct GrowthRow {
@@ -62,6 +73,10 @@ pub struct RankingsPage<'a> {
     growth_chart: Option<String>,
     growth_title: String,
     negative: Vec<String>,
+    unmerged: Vec<UnmergedRow>,
+    unmerged_note: String,
+    as_of_choices: Vec<Choice>,
+    as_of_note: String,
 }
 
 /// The periods that have scorecards: those of targets and of reported scorecards, latest first.
@@ -83,12 +98,21 @@ fn growth_indicators(engine: &Engine) -> Vec<&Indicator> {
         .collect()
 }
 
+/// Which units a ranking compares: those of the period's end, or those of another day.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum AsOf {
+    PeriodEnd,
+    Date(time::Date),
+}
+
 pub fn rankings_page(
     engine: &Engine,
     i18n: &I18n,
     reader: &Reader,
     period: Option<Period>,
     indicator: Option<&Indicator>,
+    as_of: AsOf,
+    today: time::Date,
 ) -> askama::Result<String> {
     let page = Layout::new(
         i18n,
@@ -109,10 +133,16 @@ pub fn rankings_page(
             .unwrap_or_default()
     };
 
+    let date = match (as_of, period) {
+        (AsOf::Date(d), _) => Some(d),
+        (AsOf::PeriodEnd, Some(p)) => crate::api::last_day(p),
+        (AsOf::PeriodEnd, None) => None,
+    };
+    let units = date.map(|d| engine.provinces_on(d)).unwrap_or_default();
     let mut scores = Vec::new();
     let mut bars = Vec::new();
     if let Some(period) = period {
-        for (i, row) in evaluation::scorecard_ranking(engine, period)
+        for (i, row) in evaluation::scorecard_ranking_of(engine, period, units.iter().copied())
             .iter()
             .enumerate()
         {
@@ -137,10 +167,39 @@ pub fn rankings_page(
                 score,
                 share: tr.percent(share),
                 all_met: card.all_met(),
-                source: tr.t(match row.source {
-                    ScorecardSource::Computed => "source-computed",
-                    ScorecardSource::Reported => "source-reported",
-                }),
+                source: match row.source {
+                    ScorecardSource::Computed => tr.t("source-computed"),
+                    ScorecardSource::Reported => tr.t("source-reported"),
+                    ScorecardSource::Carried => {
+                        let parts: Vec<String> = row
+                            .carried_from
+                            .iter()
+                            .filter_map(|p| {
+                                let card = evaluation::unit_scorecard(engine, *p, period)?;
+                                Some(format!(
+                                    "{} {}/{}",
+                                    name(*p).0,
+                                    card.scorecard.met,
+                                    card.scorecard.set
+                                ))
+                            })
+                            .collect();
+                        let mut text =
+                            tr.t_args("source-carried", &[("parts", Arg::Text(parts.join(" + ")))]);
+                        let total = row.predecessors.unwrap_or(0);
+                        if row.carried_from.len() < total {
+                            text.push(' ');
+                            text.push_str(&tr.t_args(
+                                "source-carried-partial",
+                                &[
+                                    ("count", Arg::Number(row.carried_from.len() as i64)),
+                                    ("total", Arg::Number(total as i64)),
+                                ],
+                            ));
+                        }
+                        text
+                    }
+                },
             });
         }
     }
@@ -165,15 +224,25 @@ pub fn rankings_page(
     let mut growth = Vec::new();
     let mut bars = Vec::new();
     let mut growth_title = String::new();
+    let mut unmerged = Vec::new();
     if let (Some(period), Some(indicator)) = (period, indicator) {
-        let localities = engine
-            .units()
-            .filter(|u| u.kind == UnitKind::Locality)
-            .map(|u| u.id);
-        for (i, row) in evaluation::change_ranking(engine, indicator.id, localities, period)
-            .iter()
-            .enumerate()
-        {
+        let ranked =
+            evaluation::change_ranking(engine, indicator.id, units.iter().copied(), period);
+        for (unit, former) in evaluation::unmerged(engine, indicator.id, &units, &ranked, period) {
+            let (unit_name, unit_code) = name(unit);
+            for row in former {
+                let (former_name, former_code) = name(row.unit);
+                unmerged.push(UnmergedRow {
+                    unit: unit_name.clone(),
+                    unit_code: unit_code.clone(),
+                    former: former_name,
+                    former_code,
+                    change: tr.change(row.change),
+                    negative: row.change < 0.0,
+                });
+            }
+        }
+        for (i, row) in ranked.iter().enumerate() {
             let (unit, unit_code) = name(row.unit);
             let change = tr.change(row.change);
             bars.push(Bar {
@@ -215,7 +284,52 @@ pub fn rankings_page(
             .render()?,
         )
     };
+    let unmerged_note = indicator
+        .map(|i| {
+            tr.t_args(
+                "unmerged-note",
+                &[("indicator", Arg::Text(i.name.get(tr.lang).to_owned()))],
+            )
+        })
+        .unwrap_or_default();
+    let period_end = period.and_then(crate::api::last_day);
+    let as_of_choices = vec![
+        Choice {
+            value: "period".into(),
+            label: tr.t_args(
+                "as-of-period-end",
+                &[("period", Arg::Text(period_label.clone()))],
+            ),
+            selected: as_of == AsOf::PeriodEnd,
+        },
+        Choice {
+            value: today.to_string(),
+            label: tr.t_args("as-of-today", &[("date", Arg::Text(tr.date(today)))]),
+            selected: as_of == AsOf::Date(today),
+        },
+    ];
+    let as_of_note = match (date, period_end) {
+        (Some(d), Some(end)) if d > end => tr.t_args(
+            "as-of-note-later",
+            &[
+                ("date", Arg::Text(tr.date(d))),
+                ("count", Arg::Number(units.len() as i64)),
+            ],
+        ),
+        (Some(d), _) => tr.t_args(
+            "as-of-note",
+            &[
+                ("date", Arg::Text(tr.date(d))),
+                ("count", Arg::Number(units.len() as i64)),
+            ],
+        ),
+        _ => String::new(),
+    };
     RankingsPage {
+        unmerged,
+        unmerged_note,
+        as_of_choices,
+        as_of_note,
         periods: periods
             .iter()
             .map(|p| Choice {
@@ -265,11 +379,24 @@ pub async fn rankings<S: Store>(
         .period
         .as_deref()
         .and_then(|p| p.parse::<Period>().ok());
+    let today = super::today();
+    let as_of = match query.as_of.as_deref() {
+        None | Some("" | "period") => AsOf::PeriodEnd,
+        Some(text) => giamsat_app::input::parse_date(text).map_or(AsOf::PeriodEnd, AsOf::Date),
+    };
     let indicator = query
         .indicator
         .as_deref()
         .and_then(|c| IndicatorCode::parse(c).ok())
         .and_then(|c| engine.indicator_by_code(&c));
-    let rendered = rankings_page(&engine, &state.i18n, &reader, period, indicator);
+    let rendered = rankings_page(
+        &engine,
+        &state.i18n,
+        &reader,
+        period,
+        indicator,
+        as_of,
+        today,
+    );
     respond(&reader, StatusCode::OK, rendered)
 }

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use giamsat_app::Store;
 use giamsat_core::org::UnitCode;
-use giamsat_core::{Engine, Unit};
+use giamsat_core::{Engine, Unit, UnitId};
 use serde::Deserialize;
 
 use super::overview::{ReportRow, latest_reports};
@@ -42,34 +42,123 @@ pub struct Branch {
 pub struct UnitsPage<'a> {
     page: Layout<'a>,
     branches: Vec<Branch>,
+    query: String,
+    searched: bool,
+    found: Vec<Found>,
+    as_of: String,
+    as_of_label: String,
 }
 
-pub fn units_page(engine: &Engine, i18n: &I18n, reader: &Reader) -> askama::Result<String> {
+pub struct Found {
+    unit: UnitLink,
+    valid: String,
+    became: Vec<UnitLink>,
+}
+
+pub fn units_page(
+    engine: &Engine,
+    i18n: &I18n,
+    reader: &Reader,
+    query: &str,
+    as_of: time::Date,
+) -> askama::Result<String> {
     let page = Layout::new(i18n, reader, "/units", i18n.t(reader.lang, "units-title"));
     let tr = page.tr;
-    // Each unit with its children, top-down; leaves appear under their parent only.
-    let mut roots: Vec<&Unit> = engine.units().filter(|u| u.parent.is_none()).collect();
+    // The roots and the units directly under them that exist on the date; a province's
+    // communes are listed on its own page, not here (there are 3,321 of them).
+    let mut roots: Vec<&Unit> = engine
+        .units()
+        .filter(|u| u.parent.is_none() && u.exists_on(as_of))
+        .collect();
     roots.sort_by_key(|u| u.id);
     let mut branches = Vec::new();
-    let mut stack: Vec<&Unit> = roots.into_iter().rev().collect();
-    while let Some(unit) = stack.pop() {
-        let children = engine.children(unit.id);
-        if children.is_empty() && unit.parent.is_some() {
+    let mut stack: Vec<(&Unit, usize)> = roots.into_iter().rev().map(|u| (u, 0)).collect();
+    while let Some((unit, depth)) = stack.pop() {
+        let children: Vec<&Unit> = engine
+            .children(unit.id)
+            .into_iter()
+            .filter(|c| c.exists_on(as_of))
+            .collect();
+        if children.is_empty() || (depth > 0 && unit.kind == giamsat_core::UnitKind::Locality) {
             continue;
         }
-        for child in children.iter().rev() {
-            stack.push(child);
+        if depth == 0 {
+            for child in children.iter().rev() {
+                stack.push((child, 1));
+            }
         }
         branches.push(Branch {
             unit: link(tr, unit),
             children: children.iter().map(|c| link(tr, c)).collect(),
         });
     }
-    UnitsPage { branches, page }.render()
+    let found = if query.trim().is_empty() {
+        Vec::new()
+    } else {
+        engine
+            .find_units(query)
+            .into_iter()
+            .take(50)
+            .map(|u| Found {
+                unit: link(tr, u),
+                valid: validity(tr, u),
+                became: engine
+                    .successors(u.id)
+                    .filter_map(|s| engine.unit(s.successor))
+                    .map(|s| link(tr, s))
+                    .collect(),
+            })
+            .collect()
+    };
+    UnitsPage {
+        branches,
+        query: query.to_owned(),
+        searched: !query.trim().is_empty(),
+        found,
+        as_of: as_of.to_string(),
+        as_of_label: tr.date(as_of),
+        page,
+    }
+    .render()
 }
 
-pub async fn units<S: Store>(State(state): State<AppState<S>>, reader: Reader) -> Response {
-    let rendered = units_page(&state.app.engine(), &state.i18n, &reader);
+fn validity(tr: Tr<'_>, unit: &Unit) -> String {
+    match (unit.valid_from, unit.valid_to) {
+        (None, None) => String::new(),
+        (from, to) => tr.t_args(
+            "unit-valid",
+            &[
+                (
+                    "from",
+                    Arg::Text(from.map_or_else(|| "…".into(), |d| tr.date(d))),
+                ),
+                (
+                    "to",
+                    Arg::Text(to.map_or_else(|| "…".into(), |d| tr.date(d))),
+                ),
+            ],
+        ),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct UnitsQuery {
+    q: Option<String>,
+    as_of: Option<String>,
+}
+
+pub async fn units<S: Store>(
+    State(state): State<AppState<S>>,
+    Query(query): Query<UnitsQuery>,
+    reader: Reader,
+) -> Response {
+    let as_of = query
+        .as_of
+        .as_deref()
+        .and_then(|d| giamsat_app::input::parse_date(d).ok())
+        .unwrap_or_else(super::today);
+    let q = query.q.unwrap_or_default();
+    let rendered = units_page(&state.app.engine(), &state.i18n, &reader, &q, as_of);
     respond(&reader, StatusCode::OK, rendered)
 }
 
@@ -87,6 +176,7 @@ pub struct UnitPage<'a> {
     parent: Option<UnitLink>,
     children: Vec<UnitLink>,
     valid: String,
+    history: Vec<(String, String)>,
     saved: Option<String>,
     counts: Vec<StatusCount>,
     table: String,
@@ -128,22 +218,30 @@ pub fn unit_page(
         .map(|c| (c.period, format!("{}/{}", c.met, c.set)))
         .collect();
     scorecards.sort_by_key(|(p, _)| std::cmp::Reverse(p.end()));
-    let valid = match (unit.valid_from, unit.valid_to) {
-        (None, None) => String::new(),
-        (from, to) => tr.t_args(
-            "unit-valid",
+    let valid = validity(tr, unit);
+    let succession = |other: UnitId, share: f64, from: time::Date, id: &str| {
+        let other = engine.unit(other)?;
+        let mut text = tr.t_args(
+            id,
             &[
-                (
-                    "from",
-                    Arg::Text(from.map_or_else(|| "…".into(), |d| tr.date(d))),
-                ),
-                (
-                    "to",
-                    Arg::Text(to.map_or_else(|| "…".into(), |d| tr.date(d))),
-                ),
+                ("unit", Arg::Text(other.name.get(tr.lang).to_owned())),
+                ("date", Arg::Text(tr.date(from))),
             ],
-        ),
+        );
+        if share < 1.0 {
+            text.push_str(&format!(" ({})", tr.percent(share * 100.0)));
+        }
+        Some((other.code.to_string(), text))
     };
+    let mut history: Vec<(String, String)> = engine
+        .predecessors(unit.id)
+        .filter_map(|s| succession(s.predecessor, s.share, s.from, "unit-formed-from"))
+        .collect();
+    history.extend(
+        engine
+            .successors(unit.id)
+            .filter_map(|s| succession(s.successor, s.share, s.from, "unit-became")),
+    );
     UnitPage {
         unit: link(tr, unit),
         names: giamsat_core::Language::ALL
@@ -164,6 +262,7 @@ pub fn unit_page(
             .map(|c| link(tr, c))
             .collect(),
         valid,
+        history,
         saved: saved.map(|n| tr.count("entry-saved", n)),
         counts: status_counts(tr, &targets),
         has_targets: !targets.is_empty(),
