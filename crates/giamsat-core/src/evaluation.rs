@@ -296,11 +296,27 @@ pub fn scorecard_ranking(engine: &Engine, period: Period) -> Vec<ScorecardRow> {
     rows
 }
 
+impl ScorecardRow {
+    /// Whether the counts cover the whole unit: a carried scorecard is partial when some of
+    /// the units it was formed from had none.
+    pub fn is_complete(&self) -> bool {
+        self.predecessors
+            .is_none_or(|all| self.carried_from.len() >= all)
+    }
+
+    /// Every target met, by a complete scorecard.
+    pub fn all_met(&self) -> bool {
+        self.is_complete() && self.scorecard.all_met()
+    }
+}
+
+/// Best first: complete scorecards before partial ones, then by share met, then by the
+/// number met, then in tree order.
 fn sort_scorecards(rows: &mut [ScorecardRow]) {
     rows.sort_by(|a, b| {
-        b.scorecard
-            .share_met()
-            .total_cmp(&a.scorecard.share_met())
+        b.is_complete()
+            .cmp(&a.is_complete())
+            .then(b.scorecard.share_met().total_cmp(&a.scorecard.share_met()))
             .then(b.scorecard.met.cmp(&a.scorecard.met))
             .then(a.unit.cmp(&b.unit))
     });

@@ -761,6 +761,8 @@ pub struct ScorecardView {
     set: u32,
     source: giamsat_core::ScorecardSource,
     all_met: bool,
+    /// False for a carried scorecard to which some former units contributed nothing.
+    complete: bool,
     /// For a carried scorecard, the former units whose scorecards were added.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     carried_from: Vec<String>,
@@ -790,7 +792,8 @@ pub async fn scorecard_ranking<S: Store>(
                 met: r.scorecard.met,
                 set: r.scorecard.set,
                 source: r.source,
-                all_met: r.scorecard.all_met(),
+                all_met: r.all_met(),
+                complete: r.is_complete(),
                 carried_from: r
                     .carried_from
                     .iter()

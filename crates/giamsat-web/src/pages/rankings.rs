@@ -158,7 +158,7 @@ pub fn rankings_page(
                 label: unit.clone(),
                 value: share,
                 value_label: score.clone(),
-                class: if card.all_met() { "all-met" } else { "" },
+                class: if row.all_met() { "all-met" } else { "" },
             });
             scores.push(ScoreRow {
                 rank: i + 1,
@@ -166,7 +166,7 @@ pub fn rankings_page(
                 unit_code,
                 score,
                 share: tr.percent(share),
-                all_met: card.all_met(),
+                all_met: row.all_met(),
                 source: match row.source {
                     ScorecardSource::Computed => tr.t("source-computed"),
                     ScorecardSource::Reported => tr.t("source-reported"),
@@ -293,7 +293,7 @@ pub fn rankings_page(
         })
         .unwrap_or_default();
     let period_end = period.and_then(crate::api::last_day);
-    let as_of_choices = vec![
+    let mut as_of_choices = vec![
         Choice {
             value: "period".into(),
             label: tr.t_args(
@@ -308,6 +308,15 @@ pub fn rankings_page(
             selected: as_of == AsOf::Date(today),
         },
     ];
+    if let AsOf::Date(d) = as_of
+        && d != today
+    {
+        as_of_choices.push(Choice {
+            value: d.to_string(),
+            label: tr.date(d),
+            selected: true,
+        });
+    }
     let as_of_note = match (date, period_end) {
         (Some(d), Some(end)) if d > end => tr.t_args(
             "as-of-note-later",

@@ -132,6 +132,29 @@ impl Browser {
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
+    /// Clicks a link or a submit button and waits until the next page has replaced this one.
+    async fn follow(&self, css: &str) {
+        let old = self
+            .client
+            .find(Locator::Css("html"))
+            .await
+            .expect("the page");
+        self.click(css).await;
+        for _ in 0..200 {
+            if old.tag_name().await.is_err() {
+                // The old document is gone; wait for the new one to be there.
+                self.client
+                    .wait()
+                    .for_element(Locator::Css("body"))
+                    .await
+                    .expect("the next page");
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("clicking {css} did not lead to another page");
+    }
+
     async fn type_into(&self, css: &str, text: &str) {
         let field = self
             .client
@@ -212,7 +235,7 @@ async fn the_overview_switches_to_french_with_french_numbers() {
         Some("off_track")
     );
 
-    browser.click("nav.lang a[hreflang=fr]").await;
+    browser.follow("nav.lang a[hreflang=fr]").await;
     assert_eq!(browser.text("h1").await, "Vue d’ensemble");
     assert_eq!(browser.attr("html", "lang").await.as_deref(), Some("fr"));
     let table = browser.text("table.targets").await;
@@ -227,7 +250,7 @@ async fn the_overview_switches_to_french_with_french_numbers() {
         "French numbers: {table}"
     );
     // The choice is remembered on the next page, reached by the keyboard-usable navigation.
-    browser.click("nav.sections a[href='/rankings']").await;
+    browser.follow("nav.sections a[href='/rankings']").await;
     assert_eq!(browser.text("h1").await, "Classement des localités");
     assert_eq!(
         browser
@@ -250,9 +273,9 @@ async fn a_figure_entered_in_the_form_changes_the_targets_status() {
         Some("off_track")
     );
 
-    browser.click("a[href='/entry?unit=40']").await;
+    browser.follow("a[href='/entry?unit=40']").await;
     browser.type_into("#period", "2023-06").await;
-    browser.click("form[method=get] button").await;
+    browser.follow("form[method=get] button").await;
     assert!(
         browser
             .text("form[method=post] h2")
@@ -263,7 +286,9 @@ async fn a_figure_entered_in_the_form_changes_the_targets_status() {
     // A figure that is not a number is refused beside its field, and nothing is saved.
     browser.type_into("#value-EXPORTS", "1.700,5").await;
     browser.type_into("#value-IMPORTS", "nhiều").await;
-    browser.click("form[method=post] button[type=submit]").await;
+    browser
+        .follow("form[method=post] button[type=submit]")
+        .await;
     assert!(
         browser
             .text("#error-summary")
@@ -289,7 +314,9 @@ async fn a_figure_entered_in_the_form_changes_the_targets_status() {
     // passes the year's plan of 2.499,4.
     browser.type_into("#value-IMPORTS", "").await;
     browser.click("input[name=kind][value=official]").await;
-    browser.click("form[method=post] button[type=submit]").await;
+    browser
+        .follow("form[method=post] button[type=submit]")
+        .await;
     assert_eq!(browser.text("p.notice").await, "Đã lưu 1 số liệu.");
     assert_eq!(
         browser.attr(exports, "data-status").await.as_deref(),
@@ -344,6 +371,27 @@ async fn the_ranking_reads_as_the_2023_review() {
         .await
         .expect("bars");
     assert_eq!(bars.len(), 4);
+
+    // The same review on today's provinces, chosen in the form.
+    browser
+        .client
+        .find(Locator::Css("#as_of"))
+        .await
+        .expect("as-of choice")
+        .select_by_index(1)
+        .await
+        .expect("today");
+    browser.follow("form[action='/rankings'] button").await;
+    let scores = browser.text("#scores-table").await;
+    assert!(
+        scores.contains("28/38") && scores.contains("carried: Bac Giang 17/18 + Bac Ninh 11/20"),
+        "{scores}"
+    );
+    let unmerged = browser.text("#unmerged-table").await;
+    assert!(
+        unmerged.contains("Bac Giang") && unmerged.contains("+13.45%"),
+        "{unmerged}"
+    );
     browser.close().await;
 }
 
@@ -360,6 +408,9 @@ async fn screenshots_of_every_main_page_in_each_language() {
         ("units", "/units"),
         ("unit", "/units/40"),
         ("entry", "/entry?unit=40&period=2023-06"),
+        ("rankings-today", "/rankings?period=2023&as_of=2026-01-01"),
+        ("unit-merged", "/units/24-2025"),
+        ("units-search", "/units?q=Bac+Ninh"),
     ];
     for lang in ["vi", "en", "fr"] {
         for (name, path) in pages {

@@ -5,6 +5,7 @@ mod api;
 mod browser;
 mod cli;
 mod pages;
+mod reform;
 
 use std::net::SocketAddr;
 
