@@ -212,6 +212,9 @@ pub struct Engine {
     series: FxHashMap<(IndicatorId, Period), Series>,
     reported_scorecards: BTreeMap<(UnitId, Period), ReportedScorecard>,
     successions: Vec<Succession>,
+    /// The units that took over from others, so that the common case (a unit that did not)
+    /// costs one hash lookup on the value path.
+    formed: rustc_hash::FxHashSet<UnitId>,
     max_observation_id: u64,
     /// Units were added since the tree was last numbered (see [`Engine::apply_unsettled`]).
     unsettled: bool,
@@ -463,7 +466,10 @@ impl Engine {
                 self.reported_scorecards
                     .insert((card.unit, card.period), card);
             }
-            Record::Succession(succession) => self.successions.push(succession),
+            Record::Succession(succession) => {
+                self.formed.insert(succession.successor);
+                self.successions.push(succession);
+            }
         }
     }
 
@@ -781,6 +787,9 @@ impl Engine {
         period: Period,
         depth: u8,
     ) -> Option<Resolved> {
+        if !self.formed.contains(&unit) {
+            return None;
+        }
         let from = self.units.get(&unit)?.valid_from?;
         if period.start().first_day()? >= from {
             return None;
