@@ -196,6 +196,8 @@ impl Series {
 pub struct Engine {
     units: BTreeMap<UnitId, Unit>,
     unit_by_code: HashMap<UnitCode, UnitId>,
+    /// Each unit's children, in the order they were added.
+    children_of: FxHashMap<UnitId, Vec<UnitId>>,
     numbering: Numbering,
     indicators: BTreeMap<IndicatorId, Indicator>,
     indicator_by_code: HashMap<IndicatorCode, IndicatorId>,
@@ -412,6 +414,9 @@ impl Engine {
         match record {
             Record::Unit(unit) => {
                 self.unit_by_code.insert(unit.code.clone(), unit.id);
+                if let Some(parent) = unit.parent {
+                    self.children_of.entry(parent).or_default().push(unit.id);
+                }
                 self.units.insert(unit.id, unit);
             }
             Record::Indicator(indicator) => {
@@ -565,9 +570,11 @@ impl Engine {
     /// The unit's direct children, in tree order.
     pub fn children(&self, id: UnitId) -> Vec<&Unit> {
         let mut kids: Vec<&Unit> = self
-            .units
-            .values()
-            .filter(|u| u.parent == Some(id))
+            .children_of
+            .get(&id)
+            .into_iter()
+            .flatten()
+            .filter_map(|child| self.units.get(child))
             .collect();
         kids.sort_by_key(|u| self.numbering.position(u.id));
         kids
