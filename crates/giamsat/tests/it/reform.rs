@@ -304,4 +304,30 @@ async fn the_ranking_page_carries_the_review_onto_todays_provinces() {
         .await
         .expect("body");
     assert!(units.contains("href=\"/units/24-2025\"") && units.contains("href=\"/units/27\""));
+    // Each side of the merger says what happened, in the reader's language.
+    let page = |path: &'static str| {
+        let client = server.client.clone();
+        let url = server.url(path);
+        async move {
+            client
+                .get(url)
+                .send()
+                .await
+                .expect("page")
+                .text()
+                .await
+                .expect("body")
+        }
+    };
+    let former = page("/units/27?lang=vi").await;
+    assert!(
+        former.contains("sáp nhập vào Bắc Ninh ngày 01/07/2025"),
+        "{former}"
+    );
+    let formed = page("/units/24-2025?lang=fr").await;
+    assert!(
+        formed.contains("formée à partir de Bắc Giang le 01/07/2025"),
+        "{formed}"
+    );
+    assert!(formed.contains("formée à partir de Bắc Ninh le 01/07/2025"));
 }
