@@ -499,3 +499,45 @@ async fn several_figures_are_saved_together_or_not_at_all() {
     let again = app_at(&dir.path().join("giamsat.db")).await;
     assert_eq!(history(&again), before + 2);
 }
+
+#[tokio::test]
+async fn loading_the_official_lists_twice_adds_nothing_and_names_units_that_differ() {
+    use crate::vietnam::Lists;
+    let (_dir, app) = fresh().await;
+    // Nghệ An entered by hand before, wrongly ended at the reform it in fact survived.
+    for input in [
+        crate::input::UnitInput {
+            code: Some("VN".into()),
+            kind: Some("nation".into()),
+            name_vi: Some("Việt Nam".into()),
+            ..Default::default()
+        },
+        crate::input::UnitInput {
+            code: Some("40".into()),
+            kind: Some("locality".into()),
+            parent: Some("VN".into()),
+            name_vi: Some("Nghệ An".into()),
+            valid_to: Some("2025-06-30".into()),
+            ..Default::default()
+        },
+    ] {
+        app.create(&actor(), &input, "test").await.expect("unit");
+    }
+    let first = app
+        .load_vietnam(&actor(), &Lists::embedded())
+        .await
+        .expect("loaded");
+    assert_eq!(first.units_kept, 2);
+    assert_eq!(first.units_created, 1 + 63 + 23 + 3_321 - 2);
+    assert_eq!(first.successions_created, 52);
+    assert_eq!(
+        first.differing,
+        vec!["unit 40 exists from open to 2025-06-30; the lists say from open to open".to_owned()]
+    );
+    let second = app
+        .load_vietnam(&actor(), &Lists::embedded())
+        .await
+        .expect("loaded again");
+    assert_eq!((second.units_created, second.successions_created), (0, 0));
+    assert_eq!(second.units_kept, 1 + 63 + 23 + 3_321);
+}

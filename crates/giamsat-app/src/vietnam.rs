@@ -411,20 +411,40 @@ pub fn plan(lists: &Lists) -> Result<Plan, AppError> {
 }
 
 /// What a load created and what it found already there.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadReport {
     pub units_created: usize,
     pub units_kept: usize,
     pub successions_created: usize,
+    /// Units already present whose dates differ from the lists', each described; they are
+    /// kept as they are, and the figures carried through them follow their own dates.
+    pub differing: Vec<String>,
 }
 
-/// Whether the engine already holds a unit with this input's code.
-fn exists(engine: &Engine, input: &UnitInput) -> bool {
+/// The unit the engine already holds under this input's code, if any.
+fn existing<'e>(engine: &'e Engine, input: &UnitInput) -> Option<&'e giamsat_core::Unit> {
     input
         .code
         .as_deref()
         .and_then(|c| UnitCode::parse(c).ok())
-        .is_some_and(|c| engine.unit_by_code(&c).is_some())
+        .and_then(|c| engine.unit_by_code(&c))
+}
+
+/// How an existing unit's dates differ from the lists', if they do.
+fn differs(unit: &giamsat_core::Unit, input: &UnitInput) -> Option<String> {
+    let date = |d: &Option<String>| d.as_deref().and_then(|t| crate::input::parse_date(t).ok());
+    let (from, to) = (date(&input.valid_from), date(&input.valid_to));
+    let show = |d: Option<time::Date>| d.map_or_else(|| "open".to_owned(), |d| d.to_string());
+    (unit.valid_from != from || unit.valid_to != to).then(|| {
+        format!(
+            "unit {} exists from {} to {}; the lists say from {} to {}",
+            unit.code,
+            show(unit.valid_from),
+            show(unit.valid_to),
+            show(from),
+            show(to)
+        )
+    })
 }
 
 impl<S: Store> App<S> {
@@ -446,10 +466,12 @@ pub(crate) fn add_plan(batch: &mut crate::Batch<'_>, plan: &Plan) -> Result<Load
         units_created: 0,
         units_kept: 0,
         successions_created: 0,
+        differing: Vec::new(),
     };
     for input in &plan.units {
-        if exists(batch.engine(), input) {
+        if let Some(unit) = existing(batch.engine(), input) {
             report.units_kept += 1;
+            report.differing.extend(differs(unit, input));
             continue;
         }
         batch

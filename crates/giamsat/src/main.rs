@@ -224,6 +224,9 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                 "{db}: {} units created, {} already present; {} successions recorded",
                 report.units_created, report.units_kept, report.successions_created
             );
+            for difference in &report.differing {
+                eprintln!("warning: {difference}; it was kept as it is");
+            }
             Ok(())
         }
         Command::Import {
