@@ -189,6 +189,7 @@ units-none-found = No unit has that name or code.
 unit-history = History
 unit-formed-from = formed from { $unit } on { $date }
 unit-became = became part of { $unit } on { $date }
+indicator-unmerged = { $unit } was formed from { $formers }, and this indicator cannot be added across units: see each of them.
 period-month = { $month_name } { $year }
 period-quarter = Q{ $quarter } { $year }
 period-half = { $half ->

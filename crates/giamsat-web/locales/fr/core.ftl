@@ -189,6 +189,7 @@ units-none-found = Aucune unité n’a ce nom ou ce code.
 unit-history = Histoire
 unit-formed-from = formée à partir de { $unit } le { $date }
 unit-became = intégrée à { $unit } le { $date }
+indicator-unmerged = { $unit } a été formée à partir de { $formers }, et cet indicateur ne s’additionne pas entre unités : voir chacune d’elles.
 period-month = { $month_name } { $year }
 period-quarter = { $quarter ->
     [1] 1ᵉʳ

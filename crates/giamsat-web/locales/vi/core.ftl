@@ -183,6 +183,7 @@ units-none-found = Không có đơn vị nào có tên hoặc mã này.
 unit-history = Lịch sử
 unit-formed-from = hình thành từ { $unit } ngày { $date }
 unit-became = sáp nhập vào { $unit } ngày { $date }
+indicator-unmerged = { $unit } được hình thành từ { $formers }, và chỉ tiêu này không thể cộng giữa các đơn vị: xem từng đơn vị.
 period-month = Tháng { $month }/{ $year }
 period-quarter = Quý { $roman }/{ $year }
 period-half = { $half ->

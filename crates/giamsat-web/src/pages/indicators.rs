@@ -44,6 +44,8 @@ pub struct IndicatorPage<'a> {
     units: Vec<UnitChoice>,
     chart: Option<String>,
     chart_title: String,
+    /// Why a unit formed from others has no figures: they cannot be combined.
+    unmerged: String,
     legend: Vec<(&'static str, String)>,
     columns: Vec<String>,
     values: Vec<ValueRow>,
@@ -64,6 +66,12 @@ fn units_with_data(engine: &Engine, indicator: &Indicator) -> Vec<UnitId> {
                 .map(|c| c.1),
         )
         .collect();
+    // The units formed from them can show the same figures, carried.
+    let formed: Vec<UnitId> = units
+        .iter()
+        .flat_map(|u| engine.successors(*u).map(|s| s.successor))
+        .collect();
+    units.extend(formed);
     units.sort();
     units.dedup();
     units
@@ -79,9 +87,12 @@ fn chart_period(
     if let Some(t) = target {
         return Some(t.period);
     }
+    // A unit formed from others shows their latest figures, carried onto it.
+    let mut sources: Vec<UnitId> = engine.predecessors(unit).map(|s| s.predecessor).collect();
+    sources.push(unit);
     let latest = engine
         .current_cells()
-        .filter(|c| c.0 == indicator.id && c.1 == unit)
+        .filter(|c| c.0 == indicator.id && sources.contains(&c.1))
         .map(|c| c.2.end())
         .max()?;
     Period::year(latest.year()).ok()
@@ -111,6 +122,7 @@ pub fn indicator_page(
     let mut columns = Vec::new();
     let mut values = Vec::new();
     let mut chart_title = String::new();
+    let mut unmerged = String::new();
     if let Some((u, period)) =
         unit.and_then(|u| Some((u, chart_period(engine, indicator, u.id, target)?)))
     {
@@ -200,17 +212,35 @@ pub fn indicator_page(
             })
             .collect();
         let description = tr.t("indicator-chart-description");
-        chart = Some(
-            LineChart::new(
-                "trend",
-                chart_title.clone(),
-                description,
-                &labels,
-                series,
-                number,
-            )
-            .render()?,
-        );
+        let known = series.iter().any(|s| s.values.iter().any(Option::is_some));
+        let formers: Vec<String> = engine
+            .predecessors(u.id)
+            .filter_map(|p| engine.unit(p.predecessor))
+            .map(|p| p.name.get(tr.lang).to_owned())
+            .collect();
+        if !known && !formers.is_empty() {
+            // Formed from several units, on an indicator that cannot be added across them.
+            unmerged = tr.t_args(
+                "indicator-unmerged",
+                &[
+                    ("unit", Arg::Text(u.name.get(tr.lang).to_owned())),
+                    ("formers", Arg::Text(formers.join(", "))),
+                ],
+            );
+        }
+        chart = known
+            .then(|| {
+                LineChart::new(
+                    "trend",
+                    chart_title.clone(),
+                    description,
+                    &labels,
+                    series,
+                    number,
+                )
+                .render()
+            })
+            .transpose()?;
     }
     let targets = evaluated(
         engine,
@@ -251,6 +281,7 @@ pub fn indicator_page(
             .collect(),
         chart,
         chart_title,
+        unmerged,
         legend,
         columns,
         values,

@@ -184,6 +184,29 @@ async fn figures_carried_onto_todays_provinces_keep_the_national_total() {
     let growth = value(&server, "GRDP_GROWTH", "24-2025", "2023").await;
     assert_eq!(growth["value"], Value::Null);
     assert_eq!(growth["reason"], "not_combinable");
+    // The indicator page draws a merged province's carried figures, and says why a growth rate
+    // has none.
+    let page = |path: String| {
+        let client = server.client.clone();
+        let url = server.url(&path);
+        async move {
+            client
+                .get(url)
+                .send()
+                .await
+                .expect("page")
+                .text()
+                .await
+                .expect("body")
+        }
+    };
+    let population = page("/indicators/POP?unit=24-2025&lang=en".into()).await;
+    assert!(
+        population.contains("id=\"trend-heading\">Dân số, Bac Ninh, 2023"),
+        "{population}"
+    );
+    let growth = page("/indicators/GRDP_GROWTH?unit=24-2025&lang=en".into()).await;
+    assert!(growth.contains("Bac Ninh was formed from Bac Giang, Bac Ninh, and this indicator cannot be added across units"), "{growth}");
     // A province that did not change keeps its own figures under the same code.
     let nghe_an = value(&server, "POP", "40", "2023").await;
     assert_eq!(nghe_an["carried_from"], Value::Null);
