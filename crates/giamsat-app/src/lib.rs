@@ -12,6 +12,7 @@ pub mod vietnam;
 
 use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 
+use giamsat_core::access::Grant;
 use giamsat_core::{Engine, IndicatorId, Observation, Period, Record, UnitId};
 pub use giamsat_store::{AnyStore, AuditEntry, Store, StoreError};
 use serde::Serialize;
@@ -19,17 +20,30 @@ use serde::Serialize;
 pub use exchange::{ImportKind, ImportOptions, ImportReport, RowError};
 pub use input::{FieldError, Origin, Validate};
 
-/// Who is acting. Accounts and roles come with their own issue; until then every actor is
-/// named (a CLI user, "api", "demo") so the audit trail says who did what.
+/// Who is acting, by name for the audit trail, and with what rights.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
     pub name: String,
+    /// The roles granted, each over a subtree; `None` for the system itself (the command
+    /// line run by whoever holds the database file, the demo loader), which may do anything.
+    pub grants: Option<Vec<Grant>>,
 }
 
 impl Actor {
+    /// The system acting under a name: a CLI user, the demo loader. Until accounts exist the
+    /// web interface and the API act as the system too.
     pub fn named(name: &str) -> Actor {
         Actor {
             name: name.to_owned(),
+            grants: None,
+        }
+    }
+
+    /// A person or client with these grants.
+    pub fn with_grants(name: &str, grants: Vec<Grant>) -> Actor {
+        Actor {
+            name: name.to_owned(),
+            grants: Some(grants),
         }
     }
 }
@@ -42,6 +56,8 @@ pub enum AppError {
     NotFound { what: &'static str, key: String },
     #[error("{0}")]
     Conflict(String),
+    #[error("not permitted: {0}")]
+    Forbidden(#[from] giamsat_core::access::Denied),
     #[error("{file}: {} invalid row(s); nothing was imported", .errors.len())]
     Import { file: String, errors: Vec<RowError> },
     #[error(transparent)]
@@ -132,7 +148,7 @@ impl<S: Store> App<S> {
             let record = input
                 .validate(&engine, &origin)
                 .map_err(AppError::Invalid)?;
-            authorize(actor, &record)?;
+            authorize(actor, &engine, &record)?;
             let audit = audit_entry(&engine, actor, &record, origin.at);
             (record, audit)
         };
@@ -205,8 +221,15 @@ impl<S: Store> App<S> {
             actor,
             records: Vec::new(),
             audit: Vec::new(),
+            denied: None,
         };
-        let outcome = build(&mut batch)?;
+        let outcome = build(&mut batch);
+        // A record the actor may not write fails the batch as forbidden, whatever the
+        // builder made of the error (an import would have listed it as a bad row).
+        if let Some(denied) = batch.denied.take() {
+            return Err(AppError::Forbidden(denied));
+        }
+        let outcome = outcome?;
         let Batch {
             mut engine,
             origin,
@@ -240,6 +263,8 @@ pub(crate) struct Batch<'a> {
     actor: &'a Actor,
     records: Vec<Record>,
     audit: Vec<AuditEntry>,
+    /// The first record the actor was not permitted to write: it fails the whole batch.
+    denied: Option<giamsat_core::access::Denied>,
 }
 
 impl Batch<'_> {
@@ -267,7 +292,12 @@ impl Batch<'_> {
     }
 
     fn push(&mut self, record: Record) -> Result<(), AppError> {
-        authorize(self.actor, &record)?;
+        if let Err(error) = authorize(self.actor, &self.engine, &record) {
+            if let AppError::Forbidden(denied) = &error {
+                self.denied.get_or_insert_with(|| denied.clone());
+            }
+            return Err(error);
+        }
         self.audit.push(audit_entry(
             &self.engine,
             self.actor,
@@ -282,11 +312,13 @@ impl Batch<'_> {
     }
 }
 
-/// The one place where permission to write a record is decided. Until accounts and roles
-/// exist every named actor may write; the roles issue replaces this body, and every write
-/// path already passes through it.
-fn authorize(_actor: &Actor, _record: &Record) -> Result<(), AppError> {
-    Ok(())
+/// The one place where permission to write a record is decided: the actor's grants, by the
+/// rules of [`giamsat_core::access`]. Every write path passes through it.
+fn authorize(actor: &Actor, engine: &Engine, record: &Record) -> Result<(), AppError> {
+    match &actor.grants {
+        None => Ok(()),
+        Some(grants) => Ok(giamsat_core::access::permits(engine, grants, record)?),
+    }
 }
 
 fn conflict(error: StoreError) -> AppError {

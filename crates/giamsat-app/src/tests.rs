@@ -541,3 +541,80 @@ async fn loading_the_official_lists_twice_adds_nothing_and_names_units_that_diff
     assert_eq!((second.units_created, second.successions_created), (0, 0));
     assert_eq!(second.units_kept, 1 + 63 + 23 + 3_321);
 }
+
+#[tokio::test]
+async fn a_reporter_writes_figures_for_its_own_units_only_and_an_attempt_outside_writes_nothing() {
+    use giamsat_core::access::{Grant, Role};
+    let (_dir, app) = fresh().await;
+    app.load_demo(&actor()).await.expect("demo");
+    let nghe_an = {
+        let engine = app.engine();
+        engine
+            .unit_by_code(&UnitCode::parse("40").expect("code"))
+            .expect("Nghệ An")
+            .id
+    };
+    let reporter = Actor::with_grants(
+        "reporter of Nghệ An",
+        vec![Grant {
+            role: Role::Reporter,
+            scope: nghe_an,
+        }],
+    );
+    let figure = |unit: &str| ObservationInput {
+        indicator: Some("EXPORTS".into()),
+        unit: Some(unit.into()),
+        period: Some("2023-06".into()),
+        value: Some("100".into()),
+        kind: Some("estimate".into()),
+        ..ObservationInput::default()
+    };
+    let cells = |app: &App<SqliteStore>| app.engine().current_cells().count();
+    let before = cells(&app);
+    // Its own province, and a department below it.
+    app.create(&reporter, &figure("40"), "test")
+        .await
+        .expect("own unit");
+    app.create(&reporter, &figure("40-SCT"), "test")
+        .await
+        .expect("below it");
+    assert_eq!(cells(&app), before + 2);
+    // Another province: refused, in a single write and in a batch, and nothing is written.
+    let refused = app.create(&reporter, &figure("24"), "test").await;
+    assert!(
+        matches!(refused, Err(AppError::Forbidden(_))),
+        "{refused:?}"
+    );
+    let batch = app
+        .create_all(
+            &reporter,
+            &[figure("40"), figure("24")],
+            "test",
+            giamsat_core::Language::En,
+        )
+        .await;
+    assert!(matches!(batch, Err(AppError::Forbidden(_))), "{batch:?}");
+    assert_eq!(cells(&app), before + 2);
+    // A reporter defines no targets, even in its own province.
+    let target = crate::input::TargetInput {
+        document: Some("40-KH-2023".into()),
+        indicator: Some("IIP".into()),
+        unit: Some("40".into()),
+        period: Some("2023".into()),
+        value: Some("110".into()),
+        ..Default::default()
+    };
+    let refused = app.create(&reporter, &target, "test").await;
+    assert!(
+        matches!(refused, Err(AppError::Forbidden(_))),
+        "{refused:?}"
+    );
+    let trail = app
+        .audit_trail(Some("observation:"), 100)
+        .await
+        .expect("audit");
+    assert!(
+        trail.iter().all(|e| !e.object.contains("EXPORTS/24/")),
+        "no trace of the refused write"
+    );
+}

@@ -4,6 +4,7 @@
 //! This crate does no I/O and reads no clock: the store feeds it records, the application
 //! layer applies changes to its [`Engine`], and everything a dashboard shows is computed here.
 
+pub mod access;
 pub mod document;
 pub mod engine;
 pub mod evaluation;

@@ -53,6 +53,12 @@ impl IntoResponse for ApiError {
                 self.to_string(),
                 json!(errors),
             ),
+            ApiError::App(AppError::Forbidden(_)) => (
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                self.to_string(),
+                json!([]),
+            ),
             ApiError::App(AppError::Conflict(message)) => {
                 (StatusCode::CONFLICT, "conflict", message.clone(), json!([]))
             }

@@ -1,0 +1,422 @@
+//! Who may write what (*phân quyền*): roles granted over a subtree of the organisation tree.
+//!
+//! A grant gives one role over one unit and every unit below it. A write is permitted when one
+//! of the actor's grants allows that kind of record and every unit the record touches lies in
+//! the grant's subtree. The application layer asks [`permits`] for every write, whatever the
+//! path (form, JSON, CSV, CLI), so the rule lives here once.
+
+use serde::{Deserialize, Serialize};
+
+use crate::UnitId;
+use crate::engine::{Engine, Record};
+
+/// What a person may do, over the subtree of their grant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Everything, including the tree and the indicators, within the subtree.
+    Admin,
+    /// An office (*văn phòng*) registers documents, targets, scenarios, reported scorecards
+    /// and units below it, and may enter figures.
+    Office,
+    /// A reporting unit enters figures (*số liệu*) for the units in its scope.
+    Reporter,
+    /// A supervisor reads its scope and records supervision; it writes no figures or targets.
+    Supervisor,
+    /// Reads only.
+    Viewer,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Admin,
+        Role::Office,
+        Role::Reporter,
+        Role::Supervisor,
+        Role::Viewer,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Office => "office",
+            Role::Reporter => "reporter",
+            Role::Supervisor => "supervisor",
+            Role::Viewer => "viewer",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+
+    /// Whether the role may write this kind of record at all.
+    fn may_write(self, kind: RecordKind) -> bool {
+        use RecordKind::*;
+        match self {
+            Role::Admin => true,
+            Role::Office => matches!(
+                kind,
+                Unit | Document | Target | Scenario | Observation | ReportedScorecard
+            ),
+            Role::Reporter => kind == Observation,
+            Role::Supervisor | Role::Viewer => false,
+        }
+    }
+}
+
+/// One role over the subtree of one unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Grant {
+    pub role: Role,
+    pub scope: UnitId,
+}
+
+/// The kinds of record a write creates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecordKind {
+    Unit,
+    Indicator,
+    Document,
+    Target,
+    Scenario,
+    Observation,
+    ReportedScorecard,
+    Succession,
+}
+
+impl RecordKind {
+    pub const ALL: [RecordKind; 8] = [
+        RecordKind::Unit,
+        RecordKind::Indicator,
+        RecordKind::Document,
+        RecordKind::Target,
+        RecordKind::Scenario,
+        RecordKind::Observation,
+        RecordKind::ReportedScorecard,
+        RecordKind::Succession,
+    ];
+
+    pub fn of(record: &Record) -> RecordKind {
+        match record {
+            Record::Unit(_) => RecordKind::Unit,
+            Record::Indicator(_) => RecordKind::Indicator,
+            Record::Document(_) => RecordKind::Document,
+            Record::Target(_) => RecordKind::Target,
+            Record::Scenario(_) => RecordKind::Scenario,
+            Record::Observation(_) => RecordKind::Observation,
+            Record::ReportedScorecard(_) => RecordKind::ReportedScorecard,
+            Record::Succession(_) => RecordKind::Succession,
+        }
+    }
+}
+
+/// Why a write is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Denied {
+    #[error("no grant allows writing this kind of record")]
+    Role,
+    #[error("unit {0} is outside the scope of every grant that allows this write")]
+    Scope(UnitId),
+}
+
+/// The units a record touches: the ones a grant's subtree must hold. A new unit is placed by
+/// its parent (a root can only be created by an admin of the whole tree, which has none).
+/// Indicators belong to no unit: only an admin whose scope is a root of the tree may define
+/// them.
+fn touched(engine: &Engine, record: &Record) -> Vec<Option<UnitId>> {
+    match record {
+        Record::Unit(u) => vec![u.parent],
+        Record::Indicator(_) => vec![None],
+        Record::Document(d) => vec![Some(d.issued_by)],
+        Record::Target(t) => vec![Some(t.unit)],
+        Record::Scenario(s) => vec![engine.target(s.target).map(|t| t.unit)],
+        Record::Observation(o) => vec![Some(o.unit)],
+        Record::ReportedScorecard(c) => vec![Some(c.unit)],
+        Record::Succession(s) => vec![Some(s.predecessor), Some(s.successor)],
+    }
+}
+
+/// Whether `unit` is `ancestor` or below it, by parent links (so it holds for units added in a
+/// batch before the tree is numbered again).
+pub fn is_under(engine: &Engine, unit: UnitId, ancestor: UnitId) -> bool {
+    let mut current = Some(unit);
+    // The tree is checked acyclic on load; the bound only guards against a broken store.
+    for _ in 0..64 {
+        match current {
+            Some(u) if u == ancestor => return true,
+            Some(u) => current = engine.unit(u).and_then(|x| x.parent),
+            None => return false,
+        }
+    }
+    false
+}
+
+/// Whether grants permit a record. `touched` units of `None` (a root unit, an indicator)
+/// need a grant whose scope is a root.
+pub fn permits(engine: &Engine, grants: &[Grant], record: &Record) -> Result<(), Denied> {
+    let kind = RecordKind::of(record);
+    let allowed: Vec<&Grant> = grants.iter().filter(|g| g.role.may_write(kind)).collect();
+    if allowed.is_empty() {
+        return Err(Denied::Role);
+    }
+    let is_root = |scope: UnitId| engine.unit(scope).is_some_and(|u| u.parent.is_none());
+    for unit in touched(engine, record) {
+        let covered = allowed.iter().any(|g| match unit {
+            Some(u) => is_under(engine, u, g.scope),
+            None => g.role == Role::Admin && is_root(g.scope),
+        });
+        if !covered {
+            return Err(match unit {
+                Some(u) => Denied::Scope(u),
+                None => Denied::Role,
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, DocumentKey, DocumentType, Horizon};
+    use crate::indicator::{AcrossUnits, Direction, Indicator, IndicatorCode, OverTime};
+    use crate::observation::{Observation, ObservationKind, ReportedScorecard};
+    use crate::org::{Succession, Unit, UnitCode, UnitKind};
+    use crate::target::{Comparator, Scenario, Target};
+    use crate::text::Translations;
+    use crate::{DocumentId, IndicatorId, ObservationId, Provenance, TargetId};
+
+    fn provenance() -> Provenance {
+        Provenance {
+            source: "test".into(),
+            recorded_by: "test".into(),
+            recorded_at: time::OffsetDateTime::UNIX_EPOCH,
+        }
+    }
+
+    fn unit(id: u32, parent: Option<u32>) -> Unit {
+        Unit {
+            id: UnitId(id),
+            code: UnitCode::parse(&format!("U{id}")).expect("code"),
+            kind: UnitKind::Locality,
+            name: Translations::vi("đơn vị"),
+            parent: parent.map(UnitId),
+            valid_from: None,
+            valid_to: None,
+            provenance: provenance(),
+        }
+    }
+
+    /// The nation (1), province A (10) with its department (11), province B (20); an
+    /// indicator, a document of A and a target on A.
+    fn engine() -> Engine {
+        let mut records: Vec<Record> = [
+            unit(1, None),
+            unit(10, Some(1)),
+            unit(11, Some(10)),
+            unit(20, Some(1)),
+        ]
+        .into_iter()
+        .map(Record::Unit)
+        .collect();
+        records.push(Record::Indicator(indicator(1)));
+        records.push(Record::Document(document(1, 10)));
+        records.push(Record::Target(target(1, 10)));
+        Engine::from_records(records).expect("valid")
+    }
+
+    fn indicator(id: u32) -> Indicator {
+        Indicator {
+            id: IndicatorId(id),
+            code: IndicatorCode::parse(&format!("I{id}")).expect("code"),
+            name: Translations::vi("chỉ tiêu"),
+            measure: Translations::default(),
+            decimals: 0,
+            direction: Direction::HigherIsBetter,
+            across_units: AcrossUnits::Sum,
+            over_time: OverTime::Flow,
+            same_period_base: None,
+            provenance: provenance(),
+        }
+    }
+
+    fn document(id: u32, issuer: u32) -> Document {
+        Document {
+            id: DocumentId(id),
+            key: DocumentKey::parse(&format!("KH-{id}")).expect("key"),
+            number: None,
+            doc_type: DocumentType::Plan,
+            issued_by: UnitId(issuer),
+            issued_on: None,
+            title: Translations::vi("kế hoạch"),
+            horizon: Horizon::default(),
+            provenance: provenance(),
+        }
+    }
+
+    fn target(id: u32, unit: u32) -> Target {
+        Target {
+            id: TargetId(id),
+            document: DocumentId(1),
+            indicator: IndicatorId(1),
+            unit: UnitId(unit),
+            period: "2023".parse().expect("period"),
+            value: 1.0,
+            comparator: Comparator::AtLeast,
+            baseline: None,
+            provenance: provenance(),
+        }
+    }
+
+    /// One record of each kind, all within province A (10) or at the root for an indicator.
+    fn writes_in_a() -> Vec<Record> {
+        vec![
+            Record::Unit(unit(12, Some(10))),
+            Record::Indicator(indicator(2)),
+            Record::Document(document(2, 11)),
+            Record::Target(target(2, 11)),
+            Record::Scenario(Scenario {
+                target: TargetId(1),
+                points: vec![],
+                provenance: provenance(),
+            }),
+            Record::Observation(Observation {
+                id: ObservationId(1),
+                indicator: IndicatorId(1),
+                unit: UnitId(11),
+                period: "2023-05".parse().expect("period"),
+                value: 1.0,
+                kind: ObservationKind::Estimate,
+                reported_by: None,
+                document: None,
+                corrects: None,
+                note: None,
+                provenance: provenance(),
+            }),
+            Record::ReportedScorecard(ReportedScorecard {
+                unit: UnitId(10),
+                period: "2023".parse().expect("period"),
+                met: 1,
+                set: 2,
+                document: None,
+                provenance: provenance(),
+            }),
+            Record::Succession(Succession {
+                predecessor: UnitId(11),
+                successor: UnitId(10),
+                share: 1.0,
+                from: time::macros::date!(2025 - 07 - 01),
+                provenance: provenance(),
+            }),
+        ]
+    }
+
+    #[test]
+    fn every_role_over_every_kind_in_and_out_of_scope() {
+        let engine = engine();
+        use RecordKind as K;
+        // Within its subtree, what each role may write.
+        let allowed = |role: Role, kind: RecordKind| match role {
+            Role::Admin => kind != K::Indicator,
+            Role::Office => !matches!(kind, K::Indicator | K::Succession),
+            Role::Reporter => kind == K::Observation,
+            Role::Supervisor | Role::Viewer => false,
+        };
+        for role in Role::ALL {
+            for record in writes_in_a() {
+                let kind = RecordKind::of(&record);
+                let inside = permits(
+                    &engine,
+                    &[Grant {
+                        role,
+                        scope: UnitId(10),
+                    }],
+                    &record,
+                );
+                assert_eq!(
+                    inside.is_ok(),
+                    allowed(role, kind),
+                    "{role:?} over A writing {kind:?}: {inside:?}"
+                );
+                // The same grant over province B covers nothing in A.
+                let outside = permits(
+                    &engine,
+                    &[Grant {
+                        role,
+                        scope: UnitId(20),
+                    }],
+                    &record,
+                );
+                assert!(outside.is_err(), "{role:?} over B writing {kind:?}");
+                if allowed(role, kind) {
+                    assert!(matches!(outside, Err(Denied::Scope(_))), "{outside:?}");
+                }
+            }
+        }
+        // Indicators are shared by the whole tree: only an admin of a root defines them.
+        let indicator = Record::Indicator(indicator(3));
+        assert!(
+            permits(
+                &engine,
+                &[Grant {
+                    role: Role::Admin,
+                    scope: UnitId(1)
+                }],
+                &indicator
+            )
+            .is_ok()
+        );
+        assert_eq!(
+            permits(
+                &engine,
+                &[Grant {
+                    role: Role::Office,
+                    scope: UnitId(1)
+                }],
+                &indicator
+            ),
+            Err(Denied::Role)
+        );
+        // No grant, no write; several grants combine.
+        assert_eq!(permits(&engine, &[], &writes_in_a()[5]), Err(Denied::Role));
+        let both = [
+            Grant {
+                role: Role::Viewer,
+                scope: UnitId(1),
+            },
+            Grant {
+                role: Role::Reporter,
+                scope: UnitId(11),
+            },
+        ];
+        assert!(permits(&engine, &both, &writes_in_a()[5]).is_ok());
+    }
+
+    #[test]
+    fn a_succession_needs_both_units_in_scope() {
+        let engine = engine();
+        let across = Record::Succession(Succession {
+            predecessor: UnitId(20),
+            successor: UnitId(10),
+            share: 1.0,
+            from: time::macros::date!(2025 - 07 - 01),
+            provenance: provenance(),
+        });
+        let admin_a = [Grant {
+            role: Role::Admin,
+            scope: UnitId(10),
+        }];
+        assert_eq!(
+            permits(&engine, &admin_a, &across),
+            Err(Denied::Scope(UnitId(20)))
+        );
+        let admin_all = [Grant {
+            role: Role::Admin,
+            scope: UnitId(1),
+        }];
+        assert!(permits(&engine, &admin_all, &across).is_ok());
+        assert!(is_under(&engine, UnitId(11), UnitId(1)));
+        assert!(!is_under(&engine, UnitId(20), UnitId(10)));
+    }
+}
