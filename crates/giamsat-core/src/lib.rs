@@ -8,6 +8,7 @@ pub mod access;
 pub mod document;
 pub mod engine;
 pub mod evaluation;
+pub mod follow_up;
 pub mod indicator;
 pub mod observation;
 pub mod org;
