@@ -123,21 +123,14 @@ pub fn units_page(
 }
 
 fn validity(tr: Tr<'_>, unit: &Unit) -> String {
+    let date = |d: time::Date| Arg::Text(tr.date(d));
     match (unit.valid_from, unit.valid_to) {
         (None, None) => String::new(),
-        (from, to) => tr.t_args(
-            "unit-valid",
-            &[
-                (
-                    "from",
-                    Arg::Text(from.map_or_else(|| "…".into(), |d| tr.date(d))),
-                ),
-                (
-                    "to",
-                    Arg::Text(to.map_or_else(|| "…".into(), |d| tr.date(d))),
-                ),
-            ],
-        ),
+        (Some(from), None) => tr.t_args("unit-valid-since", &[("from", date(from))]),
+        (None, Some(to)) => tr.t_args("unit-valid-until", &[("to", date(to))]),
+        (Some(from), Some(to)) => {
+            tr.t_args("unit-valid", &[("from", date(from)), ("to", date(to))])
+        }
     }
 }
 
