@@ -5,6 +5,7 @@
 //! engine, in that order and under one writer lock. Web handlers and CLI commands call these
 //! functions and never touch the store or the engine's write side themselves.
 
+pub mod accounts;
 pub mod demo;
 pub mod exchange;
 pub mod input;

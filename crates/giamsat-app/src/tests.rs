@@ -618,3 +618,87 @@ async fn a_reporter_writes_figures_for_its_own_units_only_and_an_attempt_outside
         "no trace of the refused write"
     );
 }
+
+#[tokio::test]
+async fn an_account_is_created_with_a_password_shown_once_and_signs_in_with_it() {
+    use giamsat_core::access::Role;
+    let (_dir, app) = fresh().await;
+    app.load_demo(&actor()).await.expect("demo");
+    let grants = [("admin".to_owned(), "40".to_owned())];
+    let (account, password) = app
+        .add_account(&actor(), "Admin.NgheAn", "Quản trị Nghệ An", &grants)
+        .await
+        .expect("created");
+    assert_eq!(account.username, "admin.nghean");
+    assert_eq!(account.grants.len(), 1);
+    assert_eq!(account.grants[0].role, Role::Admin);
+    assert!(
+        account.password_hash.starts_with("$argon2id$")
+            && !account.password_hash.contains(&password)
+    );
+    // Signing in: the right password, in any case of the username; nothing else.
+    let signed = app
+        .sign_in("ADMIN.nghean", &password)
+        .await
+        .expect("sign in");
+    assert_eq!(signed.map(|a| a.grants), Some(Some(account.grants.clone())));
+    assert_eq!(
+        app.sign_in("admin.nghean", "wrong").await.expect("ran"),
+        None
+    );
+    assert_eq!(app.sign_in("nobody", &password).await.expect("ran"), None);
+    // The username is taken, whatever its case.
+    let again = app.add_account(&actor(), "admin.NGHEAN", "", &grants).await;
+    assert!(
+        matches!(&again, Err(AppError::Invalid(e)) if e[0].field == "username"),
+        "{again:?}"
+    );
+    // Every problem at once.
+    let bad = app
+        .add_account(&actor(), "1bad", "", &[("king".into(), "NOPE".into())])
+        .await;
+    match bad {
+        Err(AppError::Invalid(errors)) => {
+            let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+            assert_eq!(fields, vec!["username", "role", "scope"]);
+        }
+        other => panic!("{other:?}"),
+    }
+    // An admin of Nghệ An cannot hand out rights over the whole country.
+    let local_admin = app
+        .sign_in("admin.nghean", &password)
+        .await
+        .expect("ran")
+        .expect("signed in");
+    let refused = app
+        .add_account(
+            &local_admin,
+            "national",
+            "",
+            &[("viewer".into(), "VN".into())],
+        )
+        .await;
+    assert!(
+        matches!(refused, Err(AppError::Forbidden(_))),
+        "{refused:?}"
+    );
+    let allowed = app
+        .add_account(
+            &local_admin,
+            "reporter.sct",
+            "",
+            &[("reporter".into(), "40-SCT".into())],
+        )
+        .await;
+    assert!(allowed.is_ok(), "{allowed:?}");
+    // The audit says who created which account with which grants, never the hash.
+    let trail = app.audit_trail(Some("account:"), 10).await.expect("audit");
+    assert_eq!(trail.len(), 2);
+    let text =
+        serde_json::to_string(&trail.iter().map(|e| &e.after).collect::<Vec<_>>()).expect("json");
+    assert!(
+        !text.contains("argon2") && !text.contains(&password),
+        "{text}"
+    );
+    assert!(text.contains("\"scope\":\"40\""), "{text}");
+}

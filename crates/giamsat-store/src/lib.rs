@@ -28,6 +28,26 @@ pub struct AuditEntry {
     pub after: Option<serde_json::Value>,
 }
 
+/// An account as created: the password only as its Argon2id PHC string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAccount {
+    pub username: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub grants: Vec<giamsat_core::access::Grant>,
+}
+
+/// A stored account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub disabled: bool,
+    pub grants: Vec<giamsat_core::access::Grant>,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot open the database at {location}: {source}")]
@@ -62,6 +82,20 @@ pub enum StoreError {
 
 /// The persistence interface. A backend implements it whole; the core never sees it.
 pub trait Store: Send + Sync + 'static {
+    /// Creates an account with its grants and its audit entry, in one transaction. A
+    /// username already taken (in any case) is a conflict.
+    fn create_account(
+        &self,
+        account: &NewAccount,
+        audit: &AuditEntry,
+    ) -> impl Future<Output = Result<i64, StoreError>> + Send;
+
+    /// The account with this username, compared without case.
+    fn account(
+        &self,
+        username: &str,
+    ) -> impl Future<Output = Result<Option<Account>, StoreError>> + Send;
+
     /// Every record, in an order the engine can apply: units by id (parents first), then
     /// indicators, documents, targets, scenarios, observations in the order recorded, and
     /// reported scorecards.
@@ -117,6 +151,22 @@ impl AnyStore {
 }
 
 impl Store for AnyStore {
+    async fn create_account(
+        &self,
+        account: &NewAccount,
+        audit: &AuditEntry,
+    ) -> Result<i64, StoreError> {
+        match self {
+            AnyStore::Sqlite(s) => s.create_account(account, audit).await,
+        }
+    }
+
+    async fn account(&self, username: &str) -> Result<Option<Account>, StoreError> {
+        match self {
+            AnyStore::Sqlite(s) => s.account(username).await,
+        }
+    }
+
     async fn load(&self) -> Result<Vec<Record>, StoreError> {
         match self {
             AnyStore::Sqlite(s) => s.load().await,

@@ -22,14 +22,21 @@ use crate::codec::{
     date_parse, date_text, enum_parse, enum_text, period_parse, timestamp_parse, timestamp_text,
     translation_rows,
 };
-use crate::{AuditEntry, Store, StoreError};
+use crate::{Account, AuditEntry, NewAccount, Store, StoreError};
 
 /// The migrations, in order. An applied migration is never edited (its checksum is kept).
-const MIGRATIONS: &[(i64, &str, &str)] = &[(
-    1,
-    "initial",
-    include_str!("../migrations/sqlite/0001_initial.sql"),
-)];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "initial",
+        include_str!("../migrations/sqlite/0001_initial.sql"),
+    ),
+    (
+        2,
+        "accounts",
+        include_str!("../migrations/sqlite/0002_accounts.sql"),
+    ),
+];
 
 pub struct SqliteStore {
     pool: SqlitePool,
@@ -184,6 +191,21 @@ fn conflict_or_database(error: sqlx::Error) -> StoreError {
 }
 
 type Tx<'a> = Transaction<'a, sqlx::Sqlite>;
+
+async fn insert_audit(tx: &mut Tx<'_>, entry: &AuditEntry) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, actor, action, object, before, after) VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(timestamp_text(entry.at))
+    .bind(&entry.actor)
+    .bind(&entry.action)
+    .bind(&entry.object)
+    .bind(entry.before.as_ref().map(|v| v.to_string()))
+    .bind(entry.after.as_ref().map(|v| v.to_string()))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
 
 async fn insert_translations(
     tx: &mut Tx<'_>,
@@ -399,6 +421,77 @@ fn observation_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Observation, St
 }
 
 impl Store for SqliteStore {
+    async fn create_account(
+        &self,
+        account: &NewAccount,
+        audit: &AuditEntry,
+    ) -> Result<i64, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let id = sqlx::query(
+            "INSERT INTO accounts (username, display_name, password_hash, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(&account.username)
+        .bind(&account.display_name)
+        .bind(&account.password_hash)
+        .bind(timestamp_text(audit.at))
+        .bind(&audit.actor)
+        .execute(&mut *tx)
+        .await
+        .map_err(conflict_or_database)?
+        .last_insert_rowid();
+        for grant in &account.grants {
+            sqlx::query(
+                "INSERT INTO account_grants (account_id, role, scope_unit) VALUES (?, ?, ?)",
+            )
+            .bind(id)
+            .bind(grant.role.as_str())
+            .bind(i64::from(grant.scope.0))
+            .execute(&mut *tx)
+            .await
+            .map_err(conflict_or_database)?;
+        }
+        insert_audit(&mut tx, audit).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn account(&self, username: &str) -> Result<Option<Account>, StoreError> {
+        let Some(row) = sqlx::query(
+            "SELECT id, username, display_name, password_hash, disabled FROM accounts WHERE username = ?",
+        )
+        .bind(username)
+        .fetch_optional(&self.pool)
+        .await?
+        else {
+            return Ok(None);
+        };
+        let id: i64 = row.get("id");
+        let mut grants = Vec::new();
+        for g in sqlx::query("SELECT role, scope_unit FROM account_grants WHERE account_id = ? ORDER BY role, scope_unit")
+            .bind(id)
+            .fetch_all(&self.pool)
+            .await?
+        {
+            let role: String = g.get("role");
+            grants.push(giamsat_core::access::Grant {
+                role: giamsat_core::access::Role::parse(&role).ok_or_else(|| StoreError::Corrupt {
+                    table: "account_grants",
+                    id,
+                    problem: format!("role \"{role}\""),
+                })?,
+                scope: UnitId(u32_id(g.get("scope_unit"), "account_grants")?),
+            });
+        }
+        Ok(Some(Account {
+            id,
+            username: row.get("username"),
+            display_name: row.get("display_name"),
+            password_hash: row.get("password_hash"),
+            disabled: row.get::<i64, _>("disabled") != 0,
+            grants,
+        }))
+    }
+
     async fn load(&self) -> Result<Vec<Record>, StoreError> {
         let mut names = self.translations().await?;
         let mut take = |object: &str, id: i64, field: &str| {
@@ -640,15 +733,7 @@ impl Store for SqliteStore {
                 .map_err(conflict_or_database)?;
         }
         for entry in audit {
-            sqlx::query("INSERT INTO audit_log (at, actor, action, object, before, after) VALUES (?, ?, ?, ?, ?, ?)")
-                .bind(timestamp_text(entry.at))
-                .bind(&entry.actor)
-                .bind(&entry.action)
-                .bind(&entry.object)
-                .bind(entry.before.as_ref().map(|v| v.to_string()))
-                .bind(entry.after.as_ref().map(|v| v.to_string()))
-                .execute(&mut *tx)
-                .await?;
+            insert_audit(&mut tx, entry).await?;
         }
         tx.commit().await?;
         Ok(())

@@ -28,6 +28,30 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account. Its password is generated and printed once; it is stored only as an
+    /// Argon2id hash, so note it now.
+    Add {
+        #[arg(long, env = "GIAMSAT_DB")]
+        db: Option<String>,
+        /// The name to sign in with: letters a–z, digits, '.', '_' or '-'.
+        username: String,
+        /// admin, office, reporter, supervisor or viewer.
+        #[arg(long)]
+        role: String,
+        /// The code of the unit whose subtree the role covers (VN for the whole country).
+        #[arg(long)]
+        scope: String,
+        /// The name shown in the interface and the audit trail (default: the username).
+        #[arg(long, default_value = "")]
+        name: String,
+        /// Who is creating it, for the audit trail (default: the login name).
+        #[arg(long, env = "USER", default_value = "cli")]
+        actor: String,
+    },
+}
+
+#[derive(Subcommand)]
 enum OrgsCommand {
     /// Load the 63 provinces before 1 July 2025, the 34 after, how the former became the
     /// latter, and the 3,321 communes of 2025. Units already present are kept.
@@ -63,6 +87,11 @@ enum Command {
     Demo {
         #[arg(long, env = "GIAMSAT_DB")]
         db: Option<String>,
+    },
+    /// Accounts: who may sign in, with which role over which part of the tree.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
     },
     /// The organisation tree: load Vietnam's official lists of administrative units.
     Orgs {
@@ -208,6 +237,33 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             } else {
                 println!("loaded {written} demo records into {db}");
             }
+            Ok(())
+        }
+        Command::User {
+            command:
+                UserCommand::Add {
+                    db,
+                    username,
+                    role,
+                    scope,
+                    name,
+                    actor,
+                },
+        } => {
+            let db = settings(config, log, db, None)?.db;
+            let app = open(&db).await?;
+            let (account, password) = app
+                .add_account(
+                    &Actor::named(&actor),
+                    &username,
+                    &name,
+                    &[(role.clone(), scope.clone())],
+                )
+                .await?;
+            println!(
+                "created {} ({role} over {scope}) in {db}\npassword (shown this once): {password}",
+                account.username
+            );
             Ok(())
         }
         Command::Orgs {

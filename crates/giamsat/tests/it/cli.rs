@@ -233,3 +233,48 @@ fn settings_come_from_a_toml_file_under_flags() {
         "nothing is done with a bad settings file"
     );
 }
+
+#[test]
+fn the_first_admin_is_created_from_the_command_line_with_a_password_shown_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let demo = giamsat(&["demo", "--db", "g.db"], dir.path());
+    assert!(demo.status.success(), "{}", text(&demo.stderr));
+    let add = |username: &str, role: &str, scope: &str| {
+        giamsat(
+            &[
+                "user", "add", "--db", "g.db", username, "--role", role, "--scope", scope,
+            ],
+            dir.path(),
+        )
+    };
+    let created = add("admin", "admin", "VN");
+    assert!(created.status.success(), "{}", text(&created.stderr));
+    let out = text(&created.stdout);
+    let password = out
+        .lines()
+        .find_map(|l| l.strip_prefix("password (shown this once): "))
+        .expect("the password is printed");
+    assert_eq!(password.len(), 20, "{out}");
+    // Printed once: a second account gets another one, and the first name is taken.
+    let other = text(&add("viewer", "viewer", "40").stdout);
+    assert!(!other.contains(password));
+    let again = add("ADMIN", "admin", "VN");
+    assert!(!again.status.success());
+    assert!(text(&again.stderr).contains("the username admin is taken"));
+    let bad = add("x", "king", "NOPE");
+    assert!(!bad.status.success());
+    let message = text(&bad.stderr);
+    assert!(
+        message.contains("\"king\" is not one of") && message.contains("no unit has the code NOPE"),
+        "{message}"
+    );
+    // The database (and its write-ahead log) holds the hash, not the password.
+    for file in ["g.db", "g.db-wal"] {
+        if let Ok(bytes) = std::fs::read(dir.path().join(file)) {
+            assert!(
+                !String::from_utf8_lossy(&bytes).contains(password),
+                "{file}"
+            );
+        }
+    }
+}
