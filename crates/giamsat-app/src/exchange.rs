@@ -105,6 +105,26 @@ pub struct RowError {
     pub row: Vec<String>,
 }
 
+impl RowError {
+    /// A problem at a line (and column) of a file, with no row kept.
+    pub fn at(
+        file: &str,
+        line: u64,
+        column: Option<usize>,
+        field: &str,
+        message: String,
+    ) -> RowError {
+        RowError {
+            file: file.to_owned(),
+            line,
+            column,
+            field: field.to_owned(),
+            message,
+            row: Vec::new(),
+        }
+    }
+}
+
 impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.column {
@@ -164,13 +184,8 @@ fn read_rows<T: DeserializeOwned>(kind: ImportKind, file: &str, data: &[u8]) -> 
         rows: Vec::new(),
         fatal: Vec::new(),
     };
-    let problem = |line: u64, column: Option<usize>, field: &str, message: String| RowError {
-        file: file.to_owned(),
-        line,
-        column,
-        field: field.to_owned(),
-        message,
-        row: Vec::new(),
+    let problem = |line: u64, column: Option<usize>, field: &str, message: String| {
+        RowError::at(file, line, column, field, message)
     };
     if data.iter().all(u8::is_ascii_whitespace) {
         out.fatal.push(problem(

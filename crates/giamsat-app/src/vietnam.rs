@@ -99,13 +99,13 @@ impl<'a> Table<'a> {
         let headers: Vec<String> = match reader.headers() {
             Ok(h) => h.iter().map(str::to_owned).collect(),
             Err(e) => {
-                errors.push(row_error(file, 1, None, "", e.to_string()));
+                errors.push(RowError::at(file, 1, None, "", e.to_string()));
                 Vec::new()
             }
         };
         for column in required {
             if !headers.iter().any(|h| h == column) {
-                errors.push(row_error(
+                errors.push(RowError::at(
                     file,
                     1,
                     None,
@@ -119,7 +119,7 @@ impl<'a> Table<'a> {
             let line = i as u64 + 2;
             match row {
                 Ok(row) => rows.push((row.position().map_or(line, |p| p.line()), row)),
-                Err(e) => errors.push(row_error(file, line, None, "", e.to_string())),
+                Err(e) => errors.push(RowError::at(file, line, None, "", e.to_string())),
             }
         }
         Table {
@@ -135,7 +135,7 @@ impl<'a> Table<'a> {
         match row.get(index).map(str::trim) {
             Some(value) if !value.is_empty() => Some(value),
             _ => {
-                self.errors.push(row_error(
+                self.errors.push(RowError::at(
                     self.file,
                     line,
                     Some(index + 1),
@@ -145,23 +145,6 @@ impl<'a> Table<'a> {
                 None
             }
         }
-    }
-}
-
-fn row_error(
-    file: &str,
-    line: u64,
-    column: Option<usize>,
-    field: &str,
-    message: String,
-) -> RowError {
-    RowError {
-        file: file.to_owned(),
-        line,
-        column,
-        field: field.to_owned(),
-        message,
-        row: Vec::new(),
     }
 }
 
@@ -187,49 +170,33 @@ fn code_2025(gso: &str, continuing: bool) -> String {
     }
 }
 
+/// The provinces of a list: code, Vietnamese and English names, and the line they are on.
+fn read_provinces(
+    file: &'static str,
+    text: &str,
+    errors: &mut Vec<RowError>,
+) -> Vec<(String, String, String, u64)> {
+    let mut t = Table::read(file, text, &["code", "name_vi", "name_en"], errors);
+    let mut provinces = Vec::new();
+    for (line, row) in std::mem::take(&mut t.rows) {
+        if let (Some(code), Some(vi), Some(en)) = (
+            t.get(line, &row, "code"),
+            t.get(line, &row, "name_vi"),
+            t.get(line, &row, "name_en"),
+        ) {
+            provinces.push((code.to_owned(), vi.to_owned(), en.to_owned(), line));
+        }
+    }
+    provinces
+}
+
 /// Reads the lists into inputs, checking that they agree with each other: every legacy
 /// province is mapped exactly once, to a province of 2025 that exists, and every commune
 /// belongs to a province of 2025.
 pub fn plan(lists: &Lists) -> Result<Plan, AppError> {
     let mut errors = Vec::new();
-    let mut legacy: Vec<(String, String, String)> = Vec::new();
-    {
-        let mut t = Table::read(
-            FILES[0],
-            &lists.provinces_legacy,
-            &["code", "name_vi", "name_en"],
-            &mut errors,
-        );
-        for (line, row) in std::mem::take(&mut t.rows) {
-            let (Some(code), Some(vi), Some(en)) = (
-                t.get(line, &row, "code"),
-                t.get(line, &row, "name_vi"),
-                t.get(line, &row, "name_en"),
-            ) else {
-                continue;
-            };
-            legacy.push((code.to_owned(), vi.to_owned(), en.to_owned()));
-        }
-    }
-    let mut current: Vec<(String, String, String, u64)> = Vec::new();
-    {
-        let mut t = Table::read(
-            FILES[1],
-            &lists.provinces_2025,
-            &["code", "name_vi", "name_en"],
-            &mut errors,
-        );
-        for (line, row) in std::mem::take(&mut t.rows) {
-            let (Some(code), Some(vi), Some(en)) = (
-                t.get(line, &row, "code"),
-                t.get(line, &row, "name_vi"),
-                t.get(line, &row, "name_en"),
-            ) else {
-                continue;
-            };
-            current.push((code.to_owned(), vi.to_owned(), en.to_owned(), line));
-        }
-    }
+    let legacy = read_provinces(FILES[0], &lists.provinces_legacy, &mut errors);
+    let current = read_provinces(FILES[1], &lists.provinces_2025, &mut errors);
     // Legacy code → new GSO code, each legacy province once.
     let mut merges: BTreeMap<String, String> = BTreeMap::new();
     {
@@ -246,7 +213,7 @@ pub fn plan(lists: &Lists) -> Result<Plan, AppError> {
                 continue;
             };
             if !legacy.iter().any(|(c, ..)| c == old) {
-                t.errors.push(row_error(
+                t.errors.push(RowError::at(
                     t.file,
                     line,
                     Some(1),
@@ -254,7 +221,7 @@ pub fn plan(lists: &Lists) -> Result<Plan, AppError> {
                     format!("{old} is not a legacy province"),
                 ));
             } else if !current.iter().any(|(c, ..)| c == new) {
-                t.errors.push(row_error(
+                t.errors.push(RowError::at(
                     t.file,
                     line,
                     Some(3),
@@ -262,7 +229,7 @@ pub fn plan(lists: &Lists) -> Result<Plan, AppError> {
                     format!("{new} is not a province of 2025"),
                 ));
             } else if merges.insert(old.to_owned(), new.to_owned()).is_some() {
-                t.errors.push(row_error(
+                t.errors.push(RowError::at(
                     t.file,
                     line,
                     Some(1),
@@ -274,7 +241,7 @@ pub fn plan(lists: &Lists) -> Result<Plan, AppError> {
     }
     for (code, ..) in &legacy {
         if !merges.contains_key(code) {
-            errors.push(row_error(
+            errors.push(RowError::at(
                 FILES[2],
                 1,
                 None,
@@ -294,7 +261,7 @@ pub fn plan(lists: &Lists) -> Result<Plan, AppError> {
     };
     for (code, _, _, line) in &current {
         if !sources.contains_key(code.as_str()) {
-            errors.push(row_error(
+            errors.push(RowError::at(
                 FILES[1],
                 *line,
                 Some(1),
@@ -328,7 +295,7 @@ pub fn plan(lists: &Lists) -> Result<Plan, AppError> {
         valid_to: None,
         source: text(SOURCE),
     });
-    for (code, vi, en) in &legacy {
+    for (code, vi, en, _) in &legacy {
         let ends = merges.get(code).is_some_and(|new| !continuing(new));
         units.push(province(
             code,
@@ -375,7 +342,7 @@ pub fn plan(lists: &Lists) -> Result<Plan, AppError> {
                 continue;
             };
             if !current.iter().any(|(c, ..)| c == province_code) {
-                t.errors.push(row_error(
+                t.errors.push(RowError::at(
                     t.file,
                     line,
                     Some(4),

@@ -192,6 +192,11 @@ impl Period {
         Ok(Period { start, end })
     }
 
+    /// The period's last day.
+    pub fn last_day(self) -> Option<time::Date> {
+        self.end().shifted(1)?.first_day()?.previous_day()
+    }
+
     pub fn start(self) -> Month {
         self.start
     }
@@ -367,6 +372,18 @@ impl<'de> Deserialize<'de> for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_period_ends_on_its_last_day() {
+        let last = |code: &str| code.parse::<Period>().expect("period").last_day();
+        assert_eq!(last("2023"), Some(time::macros::date!(2023 - 12 - 31)));
+        assert_eq!(last("2023-02"), Some(time::macros::date!(2023 - 02 - 28)));
+        assert_eq!(
+            last("2024-YTD02"),
+            Some(time::macros::date!(2024 - 02 - 29))
+        );
+        assert_eq!(last("2021-2025"), Some(time::macros::date!(2025 - 12 - 31)));
+    }
     use proptest::prelude::*;
 
     fn p(text: &str) -> Period {

@@ -400,12 +400,6 @@ pub fn parse_as_of(text: Option<&str>) -> Result<Option<time::Date>, ApiError> {
     }
 }
 
-/// The last day of a period: the date a ranking of it is read on unless told otherwise.
-pub fn last_day(period: Period) -> Option<time::Date> {
-    let next = period.end().shifted(1)?.first_day()?;
-    next.previous_day()
-}
-
 pub async fn list_units<S: Store>(
     State(state): State<AppState<S>>,
     Query(query): Query<UnitQuery>,
@@ -739,7 +733,7 @@ fn ranked_units(
     period: Period,
 ) -> Result<Vec<giamsat_core::UnitId>, ApiError> {
     let as_of = parse_as_of(query.as_of.as_deref())?
-        .or_else(|| last_day(period))
+        .or_else(|| period.last_day())
         .ok_or_else(|| ApiError::BadRequest("as_of: give a date".into()))?;
     Ok(match &query.within {
         Some(code) => engine

@@ -135,7 +135,7 @@ pub fn rankings_page(
 
     let date = match (as_of, period) {
         (AsOf::Date(d), _) => Some(d),
-        (AsOf::PeriodEnd, Some(p)) => crate::api::last_day(p),
+        (AsOf::PeriodEnd, Some(p)) => p.last_day(),
         (AsOf::PeriodEnd, None) => None,
     };
     let units = date.map(|d| engine.provinces_on(d)).unwrap_or_default();
@@ -292,7 +292,7 @@ pub fn rankings_page(
             )
         })
         .unwrap_or_default();
-    let period_end = period.and_then(crate::api::last_day);
+    let period_end = period.and_then(Period::last_day);
     let mut as_of_choices = vec![
         Choice {
             value: "period".into(),

@@ -48,6 +48,18 @@ impl TestServer {
         format!("http://{}{path}", self.addr)
     }
 
+    /// The text of a page, whatever its status.
+    pub async fn text(&self, path: &str) -> String {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request")
+            .text()
+            .await
+            .expect("body")
+    }
+
     pub async fn get_json(&self, path: &str) -> (u16, serde_json::Value) {
         let response = self
             .client

@@ -270,11 +270,8 @@ fn check_accessible_structure(path: &str, html: &str) {
             );
         }
     }
-    assert_eq!(
-        html.matches("<svg ").count(),
-        html.matches("<svg ")
-            .count()
-            .min(html.matches("<title id=").count()),
+    assert!(
+        html.matches("<title id=").count() >= html.matches("<svg ").count(),
         "{path}: every chart has a title"
     );
 }

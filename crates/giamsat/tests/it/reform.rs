@@ -186,26 +186,14 @@ async fn figures_carried_onto_todays_provinces_keep_the_national_total() {
     assert_eq!(growth["reason"], "not_combinable");
     // The indicator page draws a merged province's carried figures, and says why a growth rate
     // has none.
-    let page = |path: String| {
-        let client = server.client.clone();
-        let url = server.url(&path);
-        async move {
-            client
-                .get(url)
-                .send()
-                .await
-                .expect("page")
-                .text()
-                .await
-                .expect("body")
-        }
-    };
-    let population = page("/indicators/POP?unit=24-2025&lang=en".into()).await;
+    let population = server.text("/indicators/POP?unit=24-2025&lang=en").await;
     assert!(
         population.contains("id=\"trend-heading\">Dân số, Bac Ninh, 2023"),
         "{population}"
     );
-    let growth = page("/indicators/GRDP_GROWTH?unit=24-2025&lang=en".into()).await;
+    let growth = server
+        .text("/indicators/GRDP_GROWTH?unit=24-2025&lang=en")
+        .await;
     assert!(growth.contains("Bac Ninh was formed from Bac Giang, Bac Ninh, and this indicator cannot be added across units"), "{growth}");
     // A province that did not change keeps its own figures under the same code.
     let nghe_an = value(&server, "POP", "40", "2023").await;
@@ -298,14 +286,8 @@ async fn the_2023_review_reads_on_the_provinces_of_then_and_carries_onto_todays(
 async fn the_ranking_page_carries_the_review_onto_todays_provinces() {
     let server = TestServer::start(true).await;
     let html = server
-        .client
-        .get(server.url("/rankings?period=2023&as_of=2026-01-01&lang=en"))
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .expect("body");
+        .text("/rankings?period=2023&as_of=2026-01-01&lang=en")
+        .await;
     assert!(
         html.contains("carried: Bac Giang 17/18 + Bac Ninh 11/20"),
         "{html}"
@@ -317,37 +299,15 @@ async fn the_ranking_page_carries_the_review_onto_todays_provinces() {
         html.contains("Today&#39;s localities (35, as of 1 January 2026)"),
         "{html}"
     );
-    let units = server
-        .client
-        .get(server.url("/units?q=Bac+Ninh&lang=vi"))
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .expect("body");
+    let units = server.text("/units?q=Bac+Ninh&lang=vi").await;
     assert!(units.contains("href=\"/units/24-2025\"") && units.contains("href=\"/units/27\""));
     // Each side of the merger says what happened, in the reader's language.
-    let page = |path: &'static str| {
-        let client = server.client.clone();
-        let url = server.url(path);
-        async move {
-            client
-                .get(url)
-                .send()
-                .await
-                .expect("page")
-                .text()
-                .await
-                .expect("body")
-        }
-    };
-    let former = page("/units/27?lang=vi").await;
+    let former = server.text("/units/27?lang=vi").await;
     assert!(
         former.contains("sáp nhập vào Bắc Ninh ngày 01/07/2025"),
         "{former}"
     );
-    let formed = page("/units/24-2025?lang=fr").await;
+    let formed = server.text("/units/24-2025?lang=fr").await;
     assert!(
         formed.contains("formée à partir de Bắc Giang le 01/07/2025"),
         "{formed}"
