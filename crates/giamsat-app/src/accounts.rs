@@ -2,14 +2,77 @@
 //! shown once to whoever creates the account, and kept only as Argon2id hashes; there is no
 //! default account and no default password.
 
+use std::net::IpAddr;
+
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use giamsat_core::access::{Grant, Role};
 use giamsat_core::org::UnitCode;
-use giamsat_store::{Account, AuditEntry, NewAccount, Store, StoreError};
+use giamsat_store::{
+    Account, ApiToken, AuditEntry, NewAccount, NewApiToken, NewSession, Store, StoreError,
+};
+use sha2::{Digest, Sha256};
+use time::{Duration, OffsetDateTime};
 
 use crate::{Actor, App, AppError, FieldError};
+
+/// A session ends this long after sign-in, however active (ASVS 3.3.2: re-authenticate at
+/// least every 12 hours).
+pub const SESSION_LIFETIME: Duration = Duration::hours(12);
+/// A session ends after this long without a request.
+pub const IDLE_TIMEOUT: Duration = Duration::minutes(30);
+/// How stale a session's last-seen time may get before it is written again: one write a
+/// minute per session, not one per request.
+const TOUCH_AFTER: Duration = Duration::minutes(1);
+/// Prefix of API tokens, so a leaked one is recognisable in logs and by secret scanners.
+pub const TOKEN_PREFIX: &str = "gs_";
+
+/// Someone signed in: by a session (a browser) or an API token (a machine client).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedIn {
+    pub actor: Actor,
+    pub account_id: i64,
+    pub username: String,
+    pub display_name: String,
+    /// The session's token that its forms must send back; `None` for an API token, which a
+    /// browser never sends on its own and so needs none.
+    pub csrf: Option<String>,
+}
+
+impl SignedIn {
+    fn of(account: Account, csrf: Option<String>) -> SignedIn {
+        SignedIn {
+            actor: Actor::with_grants(&account.username, account.grants),
+            account_id: account.id,
+            username: account.username,
+            display_name: account.display_name,
+            csrf,
+        }
+    }
+}
+
+/// A random secret of `length` characters of the password alphabet (5.8 bits each).
+fn random_secret(length: usize) -> Result<String, AppError> {
+    let mut bytes = vec![0u8; length * 2];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| AppError::Inconsistent(format!("no randomness from the system: {e}")))?;
+    Ok(bytes
+        .chunks_exact(2)
+        .map(|pair| {
+            let n = usize::from(u16::from_le_bytes([pair[0], pair[1]]));
+            char::from(ALPHABET[n % ALPHABET.len()])
+        })
+        .collect())
+}
+
+/// The SHA-256 of a secret, in hex: what the store keeps of cookies and tokens.
+pub fn secret_hash(secret: &str) -> String {
+    Sha256::digest(secret.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
 
 /// Characters of generated passwords: letters and digits that cannot be mistaken for one
 /// another when read aloud or copied by hand (no 0/O, 1/l/I).
@@ -18,19 +81,10 @@ const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ234567
 /// Length of generated passwords: 20 characters of a 56-letter alphabet, about 116 bits.
 const PASSWORD_LENGTH: usize = 20;
 
-/// A new random password.
+/// A new random password. Two random bytes per character, reduced modulo the alphabet: the
+/// bias is below 0.1%.
 pub fn generate_password() -> Result<String, AppError> {
-    let mut bytes = [0u8; PASSWORD_LENGTH * 2];
-    getrandom::fill(&mut bytes)
-        .map_err(|e| AppError::Inconsistent(format!("no randomness from the system: {e}")))?;
-    // Two bytes per character, reduced modulo the alphabet: the bias is below 0.1%.
-    Ok(bytes
-        .chunks_exact(2)
-        .map(|pair| {
-            let n = usize::from(u16::from_le_bytes([pair[0], pair[1]]));
-            char::from(ALPHABET[n % ALPHABET.len()])
-        })
-        .collect())
+    random_secret(PASSWORD_LENGTH)
 }
 
 /// The Argon2id hash of a password, as a PHC string (`$argon2id$v=19$m=…`).
@@ -72,13 +126,14 @@ fn check_username(username: &str) -> Result<String, FieldError> {
 
 impl<S: Store> App<S> {
     /// Creates an account with a generated password, and returns it with the password, which
-    /// is not kept anywhere and must be shown once. Grants are (role, unit code) pairs.
+    /// is not kept anywhere and must be shown once. Grants are (role, unit code) pairs; no
+    /// unit code grants the role over the whole tree.
     pub async fn add_account(
         &self,
         actor: &Actor,
         username: &str,
         display_name: &str,
-        grants: &[(String, String)],
+        grants: &[(String, Option<String>)],
     ) -> Result<(Account, String), AppError> {
         let mut errors = Vec::new();
         let username = check_username(username).map_err(|e| errors.push(e)).ok();
@@ -104,17 +159,20 @@ impl<S: Store> App<S> {
                     ));
                     None
                 });
-                let unit = UnitCode::parse(scope)
-                    .ok()
-                    .and_then(|c| engine.unit_by_code(&c))
-                    .map(|u| u.id)
-                    .or_else(|| {
-                        errors.push(FieldError::new(
-                            "scope",
-                            format!("no unit has the code {scope}"),
-                        ));
-                        None
-                    });
+                let unit = match scope {
+                    None => Some(None),
+                    Some(code) => UnitCode::parse(code)
+                        .ok()
+                        .and_then(|c| engine.unit_by_code(&c))
+                        .map(|u| Some(u.id))
+                        .or_else(|| {
+                            errors.push(FieldError::new(
+                                "scope",
+                                format!("no unit has the code {code}"),
+                            ));
+                            None
+                        }),
+                };
                 if let (Some(role), Some(scope)) = (role_ok, unit) {
                     checked.push(Grant { role, scope });
                 }
@@ -127,14 +185,14 @@ impl<S: Store> App<S> {
         if let Some(own) = &actor.grants {
             let engine = self.engine();
             for grant in &checked {
-                let covered = own.iter().any(|g| {
-                    g.role == Role::Admin
-                        && giamsat_core::access::is_under(&engine, grant.scope, g.scope)
-                });
+                let covered = own
+                    .iter()
+                    .any(|g| g.role == Role::Admin && g.contains(&engine, grant));
                 if !covered {
-                    return Err(AppError::Forbidden(giamsat_core::access::Denied::Scope(
-                        grant.scope,
-                    )));
+                    return Err(AppError::Forbidden(match grant.scope {
+                        Some(unit) => giamsat_core::access::Denied::Scope(unit),
+                        None => giamsat_core::access::Denied::Role,
+                    }));
                 }
             }
         }
@@ -153,7 +211,7 @@ impl<S: Store> App<S> {
                 .map(|g| {
                     serde_json::json!({
                         "role": g.role.as_str(),
-                        "scope": engine.unit(g.scope).map(|u| u.code.to_string()),
+                        "scope": g.scope.and_then(|s| engine.unit(s)).map(|u| u.code.to_string()),
                     })
                 })
                 .collect()
@@ -170,6 +228,7 @@ impl<S: Store> App<S> {
                 "display_name": account.display_name,
                 "grants": scopes,
             })),
+            unit: None,
         };
         let _writing = self.writer.lock().await;
         match self.store.create_account(&account, &audit).await {
@@ -190,19 +249,244 @@ impl<S: Store> App<S> {
         Ok((stored, password))
     }
 
-    /// The actor a username and password sign in as, or `None` (unknown user, wrong password
-    /// or disabled account alike, so the answer does not tell which).
-    pub async fn sign_in(&self, username: &str, password: &str) -> Result<Option<Actor>, AppError> {
-        let account = self.store.account(username.trim()).await?;
-        let Some(account) = account else {
-            // Hash anyway, so an unknown username takes as long as a wrong password.
-            let _ = password_matches(password, dummy_hash());
+    /// Signs in with a username and password from `address`: a new session, whatever
+    /// session the browser had before (`replaces` is ended, so a session id planted before
+    /// sign-in is worth nothing after it). Returns the session cookie and who signed in.
+    ///
+    /// Unknown user, wrong password and disabled account give the same refusal, in the same
+    /// time. After too many failures the account or the address is refused for a while, even
+    /// with the right password.
+    pub async fn sign_in(
+        &self,
+        username: &str,
+        password: &str,
+        address: IpAddr,
+        replaces: Option<&str>,
+    ) -> Result<(String, SignedIn), AppError> {
+        let now = OffsetDateTime::now_utc();
+        let username = username.trim();
+        if let Some(wait) = self.throttle.wait(username, address, now) {
+            tracing::warn!(%username, %address, "sign-in refused: too many failures");
+            return Err(AppError::Throttled {
+                seconds: u64::try_from(wait.whole_seconds()).unwrap_or(0).max(1),
+            });
+        }
+        let account = match self.store.account(username).await? {
+            Some(account)
+                if !account.disabled && password_matches(password, &account.password_hash) =>
+            {
+                account
+            }
+            found => {
+                if found.is_none() {
+                    // Hash anyway, so an unknown username takes as long as a wrong password.
+                    let _ = password_matches(password, dummy_hash());
+                }
+                self.throttle.failed(username, address, now);
+                tracing::warn!(%username, %address, "sign-in failed");
+                return Err(AppError::SignInRefused);
+            }
+        };
+        self.throttle.succeeded(username);
+        if let Some(old) = replaces {
+            self.store.end_session(&secret_hash(old), now, None).await?;
+        }
+        let cookie = random_secret(32)?;
+        let csrf = random_secret(32)?;
+        let audit = AuditEntry {
+            at: now,
+            actor: account.username.clone(),
+            action: "session.start".into(),
+            object: format!("account:{}", account.username),
+            before: None,
+            after: Some(serde_json::json!({ "address": address.to_string() })),
+            unit: None,
+        };
+        self.store
+            .start_session(
+                &NewSession {
+                    token_hash: secret_hash(&cookie),
+                    account_id: account.id,
+                    csrf_token: csrf.clone(),
+                    created_at: now,
+                    expires_at: now + SESSION_LIFETIME,
+                },
+                &audit,
+            )
+            .await?;
+        Ok((cookie, SignedIn::of(account, Some(csrf))))
+    }
+
+    /// Who a session cookie belongs to, if the session is live: not ended, not past its
+    /// lifetime or idle timeout, its account not disabled. A session found dead is ended.
+    pub async fn session(&self, cookie: &str) -> Result<Option<SignedIn>, AppError> {
+        let now = OffsetDateTime::now_utc();
+        let hash = secret_hash(cookie);
+        let Some(session) = self.store.session(&hash).await? else {
             return Ok(None);
         };
-        if account.disabled || !password_matches(password, &account.password_hash) {
+        if now >= session.expires_at
+            || now - session.last_seen_at >= IDLE_TIMEOUT
+            || session.account.disabled
+        {
+            self.store.end_session(&hash, now, None).await?;
             return Ok(None);
         }
-        Ok(Some(Actor::with_grants(&account.username, account.grants)))
+        if now - session.last_seen_at >= TOUCH_AFTER {
+            self.store.touch_session(&hash, now).await?;
+        }
+        Ok(Some(SignedIn::of(
+            session.account,
+            Some(session.csrf_token),
+        )))
+    }
+
+    /// Ends a session (sign-out).
+    pub async fn sign_out(&self, cookie: &str, who: &SignedIn) -> Result<(), AppError> {
+        let now = OffsetDateTime::now_utc();
+        let audit = AuditEntry {
+            at: now,
+            actor: who.username.clone(),
+            action: "session.end".into(),
+            object: format!("account:{}", who.username),
+            before: None,
+            after: None,
+            unit: None,
+        };
+        Ok(self
+            .store
+            .end_session(&secret_hash(cookie), now, Some(&audit))
+            .await?)
+    }
+
+    /// Creates an API token for the signed-in account, acting with its grants. Returns the
+    /// token's id and the secret, which is not kept anywhere and must be shown once.
+    pub async fn create_api_token(
+        &self,
+        who: &SignedIn,
+        name: &str,
+    ) -> Result<(i64, String), AppError> {
+        let name = giamsat_core::text::nfc(name.trim());
+        if name.is_empty() || name.chars().count() > 100 {
+            return Err(AppError::Invalid(vec![FieldError::new(
+                "name",
+                "name the token (1 to 100 characters), for example the client that will use it",
+            )]));
+        }
+        let now = OffsetDateTime::now_utc();
+        let secret = format!("{TOKEN_PREFIX}{}", random_secret(40)?);
+        let audit = AuditEntry {
+            at: now,
+            actor: who.username.clone(),
+            action: "token.create".into(),
+            object: format!("account:{}", who.username),
+            before: None,
+            after: Some(serde_json::json!({ "name": name })),
+            unit: None,
+        };
+        let id = self
+            .store
+            .create_api_token(
+                &NewApiToken {
+                    token_hash: secret_hash(&secret),
+                    account_id: who.account_id,
+                    name,
+                    created_at: now,
+                    created_by: who.username.clone(),
+                },
+                &audit,
+            )
+            .await?;
+        Ok((id, secret))
+    }
+
+    /// Who an API token acts for, unless it was revoked or its account disabled.
+    pub async fn api_token(&self, secret: &str) -> Result<Option<SignedIn>, AppError> {
+        if !secret.starts_with(TOKEN_PREFIX) {
+            return Ok(None);
+        }
+        let found = self
+            .store
+            .use_api_token(&secret_hash(secret), OffsetDateTime::now_utc())
+            .await?;
+        Ok(found
+            .filter(|(token, account)| token.revoked_at.is_none() && !account.disabled)
+            .map(|(_, account)| SignedIn::of(account, None)))
+    }
+
+    /// The signed-in account's tokens, newest first.
+    pub async fn api_tokens(&self, who: &SignedIn) -> Result<Vec<ApiToken>, AppError> {
+        Ok(self.store.api_tokens(who.account_id).await?)
+    }
+
+    /// Revokes one of the signed-in account's tokens.
+    pub async fn revoke_api_token(&self, who: &SignedIn, token_id: i64) -> Result<(), AppError> {
+        let audit = AuditEntry {
+            at: OffsetDateTime::now_utc(),
+            actor: who.username.clone(),
+            action: "token.revoke".into(),
+            object: format!("account:{}", who.username),
+            before: None,
+            after: Some(serde_json::json!({ "token": token_id })),
+            unit: None,
+        };
+        if self
+            .store
+            .revoke_api_token(who.account_id, token_id, &audit)
+            .await?
+        {
+            Ok(())
+        } else {
+            Err(AppError::NotFound {
+                what: "active token",
+                key: token_id.to_string(),
+            })
+        }
+    }
+
+    /// One demo account per role, each with a new random password (an existing demo
+    /// account gets a new one, and its sessions end): the admin and office over the whole
+    /// tree, the others over `province`. Returns (username, role, password).
+    pub async fn demo_accounts(
+        &self,
+        province: &str,
+    ) -> Result<Vec<(String, Role, String)>, AppError> {
+        let system = Actor::named("demo");
+        let mut made = Vec::new();
+        for role in Role::ALL {
+            let username = format!("demo.{}", role.as_str());
+            let scope = match role {
+                Role::Admin | Role::Office => None,
+                _ => Some(province.to_owned()),
+            };
+            let password = match self.store.account(&username).await? {
+                None => {
+                    let name = format!("Demo {}", role.as_str());
+                    let grants = [(role.as_str().to_owned(), scope)];
+                    self.add_account(&system, &username, &name, &grants)
+                        .await?
+                        .1
+                }
+                Some(_) => {
+                    let password = generate_password()?;
+                    let audit = AuditEntry {
+                        at: OffsetDateTime::now_utc(),
+                        actor: system.name.clone(),
+                        action: "account.password".into(),
+                        object: format!("account:{username}"),
+                        before: None,
+                        after: None,
+                        unit: None,
+                    };
+                    self.store
+                        .set_password(&username, &hash_password(&password)?, &audit)
+                        .await?;
+                    password
+                }
+            };
+            made.push((username, role, password));
+        }
+        Ok(made)
     }
 }
 

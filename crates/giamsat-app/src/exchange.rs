@@ -655,6 +655,7 @@ fn observation_input(engine: &Engine, o: &giamsat_core::Observation) -> Observat
         corrects: None,
         note: o.note.clone(),
         source: some(&o.provenance.source),
+        expected_version: None,
     }
 }
 
@@ -674,4 +675,52 @@ fn scorecard_input(
         document_issuer,
         source: some(&card.provenance.source),
     }
+}
+
+/// The audit trail as CSV, one row per entry, the states before and after as JSON. A cell a
+/// spreadsheet would run as a formula (starting with =, +, -, @, tab or return) is prefixed
+/// with an apostrophe, so that opening an export runs nothing a user typed.
+pub fn audit_csv(
+    engine: &Engine,
+    entries: &[giamsat_store::AuditEntry],
+) -> Result<String, AppError> {
+    let defuse = |text: String| -> String {
+        if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{text}")
+        } else {
+            text
+        }
+    };
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let broken = |e: csv::Error| AppError::Inconsistent(format!("writing CSV: {e}"));
+    writer
+        .write_record(["at", "actor", "action", "object", "unit", "before", "after"])
+        .map_err(broken)?;
+    for e in entries {
+        let at =
+            e.at.format(&time::format_description::well_known::Rfc3339)
+                .unwrap_or_default();
+        let unit = e
+            .unit
+            .and_then(|u| engine.unit(u))
+            .map(|u| u.code.to_string())
+            .unwrap_or_default();
+        let json =
+            |v: &Option<serde_json::Value>| v.as_ref().map(|v| v.to_string()).unwrap_or_default();
+        writer
+            .write_record([
+                at,
+                defuse(e.actor.clone()),
+                e.action.clone(),
+                defuse(e.object.clone()),
+                unit,
+                defuse(json(&e.before)),
+                defuse(json(&e.after)),
+            ])
+            .map_err(broken)?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| AppError::Inconsistent(format!("writing CSV: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| AppError::Inconsistent(e.to_string()))
 }

@@ -278,6 +278,53 @@ impl Origin<'_> {
 /// Turns an input into a record checked against the engine.
 pub trait Validate {
     fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>>;
+
+    /// Whether the input was made from the current state of what it changes: a writer that
+    /// read a figure, and sends the version it read, must not overwrite one recorded since.
+    fn check_version(&self, _engine: &Engine) -> Result<(), Stale> {
+        Ok(())
+    }
+}
+
+/// A write made from a value that has changed since the writer read it: the later of two
+/// concurrent edits, refused so that neither is silently lost.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stale {
+    /// The cell: `observation:RETAIL_SALES/40/2023-YTD05`.
+    pub object: String,
+    /// The version the writer read (0: the cell was empty).
+    pub expected: u64,
+    /// What the cell holds now.
+    pub current: Option<CurrentValue>,
+}
+
+/// The current value of a cell, as a conflict shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CurrentValue {
+    /// The id of the observation that holds it: the version to send with the next write.
+    pub version: u64,
+    pub value: f64,
+    pub kind: ObservationKind,
+}
+
+impl std::fmt::Display for Stale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} was changed after version {} was read: ",
+            self.object, self.expected
+        )?;
+        match &self.current {
+            Some(c) => write!(
+                f,
+                "it now holds {} ({}, version {}); read it again and resend your change if it still holds",
+                c.value,
+                c.kind.as_str(),
+                c.version
+            ),
+            None => write!(f, "it is now empty"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -764,9 +811,45 @@ pub struct ObservationInput {
     /// Why: required for a correction.
     pub note: Option<String>,
     pub source: Option<String>,
+    /// The version of the cell the writer read (the id of its current observation, 0 when it
+    /// was empty). When given, the write is refused if the cell has changed since. Files
+    /// are statements of figures, not edits: exports leave it out.
+    #[serde(default, skip_serializing)]
+    pub expected_version: Option<String>,
 }
 
 impl Validate for ObservationInput {
+    fn check_version(&self, engine: &Engine) -> Result<(), Stale> {
+        // An unreadable version, indicator, unit or period is a field error, for validate.
+        let Some(expected) = present(&self.expected_version).and_then(|t| t.parse::<u64>().ok())
+        else {
+            return Ok(());
+        };
+        let cell = (|| {
+            let indicator =
+                engine.indicator_by_code(&IndicatorCode::parse(present(&self.indicator)?).ok()?)?;
+            let unit = engine.unit_by_code(&UnitCode::parse(present(&self.unit)?).ok()?)?;
+            let period: Period = present(&self.period)?.parse().ok()?;
+            Some((indicator, unit, period))
+        })();
+        let Some((indicator, unit, period)) = cell else {
+            return Ok(());
+        };
+        let current = engine.reported(indicator.id, unit.id, period);
+        if current.map_or(0, |(id, ..)| id.0) == expected {
+            return Ok(());
+        }
+        Err(Stale {
+            object: format!("observation:{}/{}/{period}", indicator.code, unit.code),
+            expected,
+            current: current.map(|(id, kind, value)| CurrentValue {
+                version: id.0,
+                value,
+                kind,
+            }),
+        })
+    }
+
     fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
         let mut c = Checker::new(origin);
         let indicator = c.indicator_id(engine, "indicator", &self.indicator);
@@ -806,6 +889,14 @@ impl Validate for ObservationInput {
             c.fail("note", "say why the observation is corrected");
         }
         let note = present(&self.note).map(giamsat_core::text::nfc);
+        if let Some(t) = present(&self.expected_version)
+            && t.parse::<u64>().is_err()
+        {
+            c.fail(
+                "expected_version",
+                format!("\"{t}\" is not a version: give the id of the observation you read, or 0 for an empty cell"),
+            );
+        }
         let record = (|| {
             Some(Record::Observation(Observation {
                 id: engine.next_observation_id(),

@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod demo;
 pub mod exchange;
 pub mod input;
+pub mod throttle;
 pub mod vietnam;
 
 use std::sync::{PoisonError, RwLock, RwLockReadGuard};
@@ -18,8 +19,9 @@ use giamsat_core::{Engine, IndicatorId, Observation, Period, Record, UnitId};
 pub use giamsat_store::{AnyStore, AuditEntry, Store, StoreError};
 use serde::Serialize;
 
+pub use accounts::SignedIn;
 pub use exchange::{ImportKind, ImportOptions, ImportReport, RowError};
-pub use input::{FieldError, Origin, Validate};
+pub use input::{CurrentValue, FieldError, Origin, Stale, Validate};
 
 /// Who is acting, by name for the audit trail, and with what rights.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +67,12 @@ pub enum AppError {
     Store(#[from] StoreError),
     #[error("the stored data breaks a rule of the engine: {0}")]
     Inconsistent(String),
+    #[error("{0}")]
+    Stale(input::Stale),
+    #[error("the username or password is wrong")]
+    SignInRefused,
+    #[error("too many failed sign-ins: try again in {seconds} seconds")]
+    Throttled { seconds: u64 },
 }
 
 fn describe(errors: &[FieldError]) -> String {
@@ -80,6 +88,7 @@ pub struct App<S: Store> {
     store: S,
     engine: RwLock<Engine>,
     writer: tokio::sync::Mutex<()>,
+    throttle: throttle::Throttle,
 }
 
 impl<S: Store> App<S> {
@@ -94,6 +103,7 @@ impl<S: Store> App<S> {
             store,
             engine: RwLock::new(engine),
             writer: tokio::sync::Mutex::new(()),
+            throttle: throttle::Throttle::default(),
         })
     }
 
@@ -120,13 +130,46 @@ impl<S: Store> App<S> {
             .await?)
     }
 
-    /// The audit trail, newest first, for objects whose key starts with `object_prefix`.
+    /// The whole audit trail, newest first, for objects whose key starts with
+    /// `object_prefix`: for an admin of the whole tree.
     pub async fn audit_trail(
         &self,
+        actor: &Actor,
         object_prefix: Option<&str>,
         limit: u32,
     ) -> Result<Vec<AuditEntry>, AppError> {
+        if let Some(grants) = &actor.grants
+            && !giamsat_core::access::may_read_all_audit(grants)
+        {
+            return Err(AppError::Forbidden(giamsat_core::access::Denied::Role));
+        }
         Ok(self.store.audit_trail(object_prefix, limit).await?)
+    }
+
+    /// The audit trail of a unit and every unit below it, newest first: for an admin or an
+    /// office over it.
+    pub async fn audit_of_unit(
+        &self,
+        actor: &Actor,
+        unit: UnitId,
+        limit: u32,
+    ) -> Result<Vec<AuditEntry>, AppError> {
+        let units: Vec<UnitId> = {
+            let engine = self.engine();
+            if let Some(grants) = &actor.grants
+                && !giamsat_core::access::may_read_audit(&engine, grants, unit)
+            {
+                return Err(AppError::Forbidden(giamsat_core::access::Denied::Scope(
+                    unit,
+                )));
+            }
+            engine
+                .units()
+                .filter(|u| engine.is_within(u.id, unit))
+                .map(|u| u.id)
+                .collect()
+        };
+        Ok(self.store.audit_of_units(&units, limit).await?)
     }
 
     /// Creates one record from an input: a unit, indicator, document, target, scenario,
@@ -140,6 +183,7 @@ impl<S: Store> App<S> {
         let _writing = self.writer.lock().await;
         let (record, audit) = {
             let engine = self.engine();
+            input.check_version(&engine).map_err(AppError::Stale)?;
             let origin = Origin {
                 recorded_by: &actor.name,
                 source: source.to_owned(),
@@ -181,6 +225,10 @@ impl<S: Store> App<S> {
                 batch.read_numbers_as(numbers);
                 let mut errors = Vec::new();
                 for (index, input) in inputs.iter().enumerate() {
+                    // A figure changed since the form was read fails the whole form.
+                    input
+                        .check_version(batch.engine())
+                        .map_err(AppError::Stale)?;
                     if let Err(problems) = batch.add(input, source.to_owned()) {
                         errors.extend(problems.into_iter().map(|e| FieldError {
                             field: format!("{index}.{}", e.field),
@@ -246,6 +294,7 @@ impl<S: Store> App<S> {
             object: object.to_owned(),
             before: None,
             after: Some(serde_json::json!({ "records": records.len() })),
+            unit: None,
         });
         self.store
             .commit(&records, &audit)
@@ -346,6 +395,16 @@ fn audit_entry(
             .unit(id)
             .map_or_else(|| id.to_string(), |u| u.code.to_string())
     };
+    let unit = match record {
+        Record::Unit(u) => Some(u.id),
+        Record::Indicator(_) => None,
+        Record::Document(d) => Some(d.issued_by),
+        Record::Target(t) => Some(t.unit),
+        Record::Scenario(s) => engine.target(s.target).map(|t| t.unit),
+        Record::Observation(o) => Some(o.unit),
+        Record::Succession(s) => Some(s.successor),
+        Record::ReportedScorecard(c) => Some(c.unit),
+    };
     let (action, object, before, after) = match record {
         Record::Unit(u) => ("unit.create", format!("unit:{}", u.code), None, json(u)),
         Record::Indicator(i) => (
@@ -408,6 +467,7 @@ fn audit_entry(
         object,
         before,
         after,
+        unit,
     }
 }
 

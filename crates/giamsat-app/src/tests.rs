@@ -2,7 +2,7 @@
 
 use giamsat_core::ScorecardSource;
 use giamsat_core::evaluation::{evaluate, scorecard_ranking};
-use giamsat_core::{IndicatorCode, Period, Status, UnitCode};
+use giamsat_core::{IndicatorCode, Period, Record, Status, UnitCode};
 use giamsat_store::{SqliteStore, Store};
 
 use crate::input::ObservationInput;
@@ -556,10 +556,7 @@ async fn a_reporter_writes_figures_for_its_own_units_only_and_an_attempt_outside
     };
     let reporter = Actor::with_grants(
         "reporter of Nghệ An",
-        vec![Grant {
-            role: Role::Reporter,
-            scope: nghe_an,
-        }],
+        vec![Grant::over(Role::Reporter, nghe_an)],
     );
     let figure = |unit: &str| ObservationInput {
         indicator: Some("EXPORTS".into()),
@@ -610,7 +607,7 @@ async fn a_reporter_writes_figures_for_its_own_units_only_and_an_attempt_outside
         "{refused:?}"
     );
     let trail = app
-        .audit_trail(Some("observation:"), 100)
+        .audit_trail(&actor(), Some("observation:"), 100)
         .await
         .expect("audit");
     assert!(
@@ -619,12 +616,16 @@ async fn a_reporter_writes_figures_for_its_own_units_only_and_an_attempt_outside
     );
 }
 
+fn here() -> std::net::IpAddr {
+    std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST)
+}
+
 #[tokio::test]
 async fn an_account_is_created_with_a_password_shown_once_and_signs_in_with_it() {
     use giamsat_core::access::Role;
     let (_dir, app) = fresh().await;
     app.load_demo(&actor()).await.expect("demo");
-    let grants = [("admin".to_owned(), "40".to_owned())];
+    let grants = [("admin".to_owned(), Some("40".to_owned()))];
     let (account, password) = app
         .add_account(&actor(), "Admin.NgheAn", "Quản trị Nghệ An", &grants)
         .await
@@ -637,16 +638,23 @@ async fn an_account_is_created_with_a_password_shown_once_and_signs_in_with_it()
             && !account.password_hash.contains(&password)
     );
     // Signing in: the right password, in any case of the username; nothing else.
-    let signed = app
-        .sign_in("ADMIN.nghean", &password)
+    let (cookie, signed) = app
+        .sign_in("ADMIN.nghean", &password, here(), None)
         .await
         .expect("sign in");
-    assert_eq!(signed.map(|a| a.grants), Some(Some(account.grants.clone())));
+    assert_eq!(signed.actor.grants, Some(account.grants.clone()));
+    assert!(signed.csrf.is_some());
     assert_eq!(
-        app.sign_in("admin.nghean", "wrong").await.expect("ran"),
-        None
+        app.session(&cookie).await.expect("read"),
+        Some(signed.clone())
     );
-    assert_eq!(app.sign_in("nobody", &password).await.expect("ran"), None);
+    for (username, password) in [("admin.nghean", "wrong"), ("nobody", password.as_str())] {
+        let refused = app.sign_in(username, password, here(), None).await;
+        assert!(
+            matches!(refused, Err(AppError::SignInRefused)),
+            "{refused:?}"
+        );
+    }
     // The username is taken, whatever its case.
     let again = app.add_account(&actor(), "admin.NGHEAN", "", &grants).await;
     assert!(
@@ -655,7 +663,12 @@ async fn an_account_is_created_with_a_password_shown_once_and_signs_in_with_it()
     );
     // Every problem at once.
     let bad = app
-        .add_account(&actor(), "1bad", "", &[("king".into(), "NOPE".into())])
+        .add_account(
+            &actor(),
+            "1bad",
+            "",
+            &[("king".into(), Some("NOPE".into()))],
+        )
         .await;
     match bad {
         Err(AppError::Invalid(errors)) => {
@@ -664,35 +677,34 @@ async fn an_account_is_created_with_a_password_shown_once_and_signs_in_with_it()
         }
         other => panic!("{other:?}"),
     }
-    // An admin of Nghệ An cannot hand out rights over the whole country.
-    let local_admin = app
-        .sign_in("admin.nghean", &password)
-        .await
-        .expect("ran")
-        .expect("signed in");
-    let refused = app
-        .add_account(
-            &local_admin,
-            "national",
-            "",
-            &[("viewer".into(), "VN".into())],
-        )
-        .await;
-    assert!(
-        matches!(refused, Err(AppError::Forbidden(_))),
-        "{refused:?}"
-    );
+    // An admin of Nghệ An cannot hand out rights over the whole country, or the whole tree.
+    let local_admin = signed.actor;
+    for scope in [Some("VN".to_owned()), None] {
+        let refused = app
+            .add_account(&local_admin, "national", "", &[("viewer".into(), scope)])
+            .await;
+        assert!(
+            matches!(refused, Err(AppError::Forbidden(_))),
+            "{refused:?}"
+        );
+    }
     let allowed = app
         .add_account(
             &local_admin,
             "reporter.sct",
             "",
-            &[("reporter".into(), "40-SCT".into())],
+            &[("reporter".into(), Some("40-SCT".into()))],
         )
         .await;
     assert!(allowed.is_ok(), "{allowed:?}");
     // The audit says who created which account with which grants, never the hash.
-    let trail = app.audit_trail(Some("account:"), 10).await.expect("audit");
+    let trail: Vec<_> = app
+        .audit_trail(&actor(), Some("account:"), 10)
+        .await
+        .expect("audit")
+        .into_iter()
+        .filter(|e| e.action == "account.create")
+        .collect();
     assert_eq!(trail.len(), 2);
     let text =
         serde_json::to_string(&trail.iter().map(|e| &e.after).collect::<Vec<_>>()).expect("json");
@@ -701,4 +713,137 @@ async fn an_account_is_created_with_a_password_shown_once_and_signs_in_with_it()
         "{text}"
     );
     assert!(text.contains("\"scope\":\"40\""), "{text}");
+}
+
+#[tokio::test]
+async fn a_session_is_new_at_every_sign_in_and_ends_at_sign_out() {
+    let (_dir, app) = fresh().await;
+    app.load_demo(&actor()).await.expect("demo");
+    let (_, password) = app
+        .add_account(&actor(), "lan", "Lan", &[("viewer".into(), None)])
+        .await
+        .expect("created");
+    let (first, _) = app
+        .sign_in("lan", &password, here(), None)
+        .await
+        .expect("in");
+    // Signing in again from a browser that holds a session replaces it: a session id
+    // planted before sign-in (fixation) is dead after it.
+    let (second, who) = app
+        .sign_in("lan", &password, here(), Some(&first))
+        .await
+        .expect("in again");
+    assert_ne!(first, second);
+    assert_eq!(app.session(&first).await.expect("read"), None);
+    assert!(app.session(&second).await.expect("read").is_some());
+    assert_eq!(app.session("made-up").await.expect("read"), None);
+    app.sign_out(&second, &who).await.expect("out");
+    assert_eq!(app.session(&second).await.expect("read"), None);
+    // Nothing of the secrets is stored.
+    let stored: Vec<String> = audit_text(&app).await;
+    assert!(
+        stored
+            .iter()
+            .all(|t| !t.contains(&second) && !t.contains(&password))
+    );
+}
+
+/// The audit trail as text, for checks that secrets never reach the store.
+async fn audit_text(app: &App<SqliteStore>) -> Vec<String> {
+    app.audit_trail(&actor(), None, 1_000)
+        .await
+        .expect("trail")
+        .iter()
+        .map(|e| format!("{e:?}"))
+        .collect()
+}
+
+#[tokio::test]
+async fn an_api_token_acts_for_its_account_until_revoked() {
+    let (_dir, app) = fresh().await;
+    app.load_demo(&actor()).await.expect("demo");
+    let (_, password) = app
+        .add_account(
+            &actor(),
+            "feed",
+            "Feed",
+            &[("reporter".into(), Some("40".into()))],
+        )
+        .await
+        .expect("created");
+    let (_, who) = app
+        .sign_in("feed", &password, here(), None)
+        .await
+        .expect("in");
+    let bad = app.create_api_token(&who, "  ").await;
+    assert!(matches!(bad, Err(AppError::Invalid(_))), "{bad:?}");
+    let (id, secret) = app
+        .create_api_token(&who, "nightly import")
+        .await
+        .expect("token");
+    assert!(secret.starts_with("gs_") && secret.len() == 43);
+    let acting = app.api_token(&secret).await.expect("read").expect("valid");
+    assert_eq!(
+        (acting.actor.grants.clone(), acting.csrf),
+        (who.actor.grants.clone(), None)
+    );
+    assert_eq!(app.api_token("gs_nothing").await.expect("read"), None);
+    let tokens = app.api_tokens(&who).await.expect("list");
+    assert_eq!(
+        (tokens.len(), tokens[0].name.as_str()),
+        (1, "nightly import")
+    );
+    assert!(tokens[0].last_used_at.is_some());
+    app.revoke_api_token(&who, id).await.expect("revoked");
+    assert_eq!(app.api_token(&secret).await.expect("read"), None);
+    let twice = app.revoke_api_token(&who, id).await;
+    assert!(matches!(twice, Err(AppError::NotFound { .. })), "{twice:?}");
+}
+
+#[tokio::test]
+async fn a_figure_changed_since_it_was_read_is_not_overwritten() {
+    let (_dir, app) = fresh().await;
+    app.load_demo(&actor()).await.expect("demo");
+    let edit = |value: &str, version: &str| ObservationInput {
+        indicator: Some("EXPORTS".into()),
+        unit: Some("40".into()),
+        period: Some("2023-06".into()),
+        value: Some(value.into()),
+        kind: Some("official".into()),
+        expected_version: Some(version.into()),
+        ..ObservationInput::default()
+    };
+    // Two people read the empty cell (version 0); the first to write wins.
+    let first = app
+        .create(&actor(), &edit("100", "0"), "test")
+        .await
+        .expect("first");
+    let Record::Observation(first) = first else {
+        panic!("{first:?}")
+    };
+    let late = app.create(&actor(), &edit("200", "0"), "test").await;
+    match late {
+        Err(AppError::Stale(stale)) => {
+            assert_eq!(stale.object, "observation:EXPORTS/40/2023-06");
+            let current = stale.current.clone().expect("a value");
+            assert_eq!((current.version, current.value), (first.id.0, 100.0));
+            assert!(stale.to_string().contains("now holds 100"), "{stale}");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Having read the new version, the second writer may change it.
+    app.create(&actor(), &edit("200", &first.id.0.to_string()), "test")
+        .await
+        .expect("second, informed");
+    // In a form of many figures, one stale figure fails them all.
+    let both = [edit("300", &first.id.0.to_string())];
+    let batch = app
+        .create_all(&actor(), &both, "test", giamsat_core::Language::En)
+        .await;
+    assert!(matches!(batch, Err(AppError::Stale(_))), "{batch:?}");
+    let bad = app.create(&actor(), &edit("1", "latest"), "test").await;
+    assert!(
+        matches!(&bad, Err(AppError::Invalid(e)) if e[0].field == "expected_version"),
+        "{bad:?}"
+    );
 }

@@ -65,11 +65,42 @@ impl Role {
     }
 }
 
-/// One role over the subtree of one unit.
+/// One role over the subtree of one unit, or over the whole tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Grant {
     pub role: Role,
-    pub scope: UnitId,
+    /// The unit whose subtree the grant covers; `None` for the whole tree, every root
+    /// included, present and future: the first administrator of an empty installation.
+    pub scope: Option<UnitId>,
+}
+
+impl Grant {
+    /// A role over the subtree of `unit`.
+    pub fn over(role: Role, unit: UnitId) -> Grant {
+        Grant {
+            role,
+            scope: Some(unit),
+        }
+    }
+
+    /// A role over the whole tree.
+    pub fn everywhere(role: Role) -> Grant {
+        Grant { role, scope: None }
+    }
+
+    /// Whether the grant's scope holds `unit`.
+    pub fn covers(&self, engine: &Engine, unit: UnitId) -> bool {
+        self.scope.is_none_or(|scope| is_under(engine, unit, scope))
+    }
+
+    /// Whether the grant's scope holds all of `other`'s.
+    pub fn contains(&self, engine: &Engine, other: &Grant) -> bool {
+        match (self.scope, other.scope) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(_), Some(unit)) => self.covers(engine, unit),
+        }
+    }
 }
 
 /// The kinds of record a write creates.
@@ -160,11 +191,14 @@ pub fn permits(engine: &Engine, grants: &[Grant], record: &Record) -> Result<(),
     if allowed.is_empty() {
         return Err(Denied::Role);
     }
-    let is_root = |scope: UnitId| engine.unit(scope).is_some_and(|u| u.parent.is_none());
+    let whole_tree = |g: &Grant| {
+        g.scope
+            .is_none_or(|scope| engine.unit(scope).is_some_and(|u| u.parent.is_none()))
+    };
     for unit in touched(engine, record) {
         let covered = allowed.iter().any(|g| match unit {
-            Some(u) => is_under(engine, u, g.scope),
-            None => g.role == Role::Admin && is_root(g.scope),
+            Some(u) => g.covers(engine, u),
+            None => g.role == Role::Admin && whole_tree(g),
         });
         if !covered {
             return Err(match unit {
@@ -174,6 +208,22 @@ pub fn permits(engine: &Engine, grants: &[Grant], record: &Record) -> Result<(),
         }
     }
     Ok(())
+}
+
+/// Whether grants let someone read the audit trail of `unit`: an admin or an office over it.
+/// The trail shows who changed what, so readers of figures alone do not see it.
+pub fn may_read_audit(engine: &Engine, grants: &[Grant], unit: UnitId) -> bool {
+    grants
+        .iter()
+        .any(|g| matches!(g.role, Role::Admin | Role::Office) && g.covers(engine, unit))
+}
+
+/// Whether grants let someone read the whole audit trail, including records that belong to
+/// no unit (indicators, accounts).
+pub fn may_read_all_audit(grants: &[Grant]) -> bool {
+    grants
+        .iter()
+        .any(|g| g.role == Role::Admin && g.scope.is_none())
 }
 
 #[cfg(test)]
@@ -330,7 +380,7 @@ mod tests {
                     &engine,
                     &[Grant {
                         role,
-                        scope: UnitId(10),
+                        scope: Some(UnitId(10)),
                     }],
                     &record,
                 );
@@ -344,7 +394,7 @@ mod tests {
                     &engine,
                     &[Grant {
                         role,
-                        scope: UnitId(20),
+                        scope: Some(UnitId(20)),
                     }],
                     &record,
                 );
@@ -361,7 +411,7 @@ mod tests {
                 &engine,
                 &[Grant {
                     role: Role::Admin,
-                    scope: UnitId(1)
+                    scope: Some(UnitId(1))
                 }],
                 &indicator
             )
@@ -372,7 +422,7 @@ mod tests {
                 &engine,
                 &[Grant {
                     role: Role::Office,
-                    scope: UnitId(1)
+                    scope: Some(UnitId(1))
                 }],
                 &indicator
             ),
@@ -383,11 +433,11 @@ mod tests {
         let both = [
             Grant {
                 role: Role::Viewer,
-                scope: UnitId(1),
+                scope: Some(UnitId(1)),
             },
             Grant {
                 role: Role::Reporter,
-                scope: UnitId(11),
+                scope: Some(UnitId(11)),
             },
         ];
         assert!(permits(&engine, &both, &writes_in_a()[5]).is_ok());
@@ -405,7 +455,7 @@ mod tests {
         });
         let admin_a = [Grant {
             role: Role::Admin,
-            scope: UnitId(10),
+            scope: Some(UnitId(10)),
         }];
         assert_eq!(
             permits(&engine, &admin_a, &across),
@@ -413,10 +463,53 @@ mod tests {
         );
         let admin_all = [Grant {
             role: Role::Admin,
-            scope: UnitId(1),
+            scope: Some(UnitId(1)),
         }];
         assert!(permits(&engine, &admin_all, &across).is_ok());
         assert!(is_under(&engine, UnitId(11), UnitId(1)));
         assert!(!is_under(&engine, UnitId(20), UnitId(10)));
+    }
+
+    #[test]
+    fn a_whole_tree_grant_covers_new_roots_and_indicators() {
+        let engine = engine();
+        let new_root = Record::Unit(unit(99, None));
+        let everywhere = [Grant::everywhere(Role::Admin)];
+        assert!(permits(&engine, &everywhere, &new_root).is_ok());
+        assert!(permits(&engine, &everywhere, &Record::Indicator(indicator(3))).is_ok());
+        // An office everywhere still defines no indicator; an admin of province A no root.
+        assert_eq!(
+            permits(
+                &engine,
+                &[Grant::everywhere(Role::Office)],
+                &Record::Indicator(indicator(3))
+            ),
+            Err(Denied::Role)
+        );
+        assert!(permits(&engine, &[Grant::over(Role::Admin, UnitId(10))], &new_root).is_err());
+        // Containment of grants, for handing rights on.
+        let a = Grant::over(Role::Admin, UnitId(10));
+        assert!(everywhere[0].contains(&engine, &a));
+        assert!(!a.contains(&engine, &everywhere[0]));
+        assert!(a.contains(&engine, &Grant::over(Role::Viewer, UnitId(11))));
+        assert!(!a.contains(&engine, &Grant::over(Role::Viewer, UnitId(20))));
+        // The audit trail: admins and offices over the unit.
+        assert!(may_read_audit(
+            &engine,
+            &[Grant::over(Role::Office, UnitId(10))],
+            UnitId(11)
+        ));
+        assert!(!may_read_audit(
+            &engine,
+            &[Grant::over(Role::Office, UnitId(10))],
+            UnitId(20)
+        ));
+        assert!(!may_read_audit(
+            &engine,
+            &[Grant::over(Role::Reporter, UnitId(1))],
+            UnitId(11)
+        ));
+        assert!(may_read_all_audit(&everywhere));
+        assert!(!may_read_all_audit(&[Grant::over(Role::Admin, UnitId(1))]));
     }
 }

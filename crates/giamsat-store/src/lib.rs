@@ -26,6 +26,9 @@ pub struct AuditEntry {
     pub object: String,
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,
+    /// The unit the object belongs to, for the audit of a unit's subtree; `None` for objects
+    /// of no unit (an indicator, an account).
+    pub unit: Option<UnitId>,
 }
 
 /// An account as created: the password only as its Argon2id PHC string.
@@ -46,6 +49,50 @@ pub struct Account {
     pub password_hash: String,
     pub disabled: bool,
     pub grants: Vec<giamsat_core::access::Grant>,
+}
+
+/// A sign-in session as started. The cookie itself is never stored, only its hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSession {
+    pub token_hash: String,
+    pub account_id: i64,
+    pub csrf_token: String,
+    pub created_at: time::OffsetDateTime,
+    pub expires_at: time::OffsetDateTime,
+}
+
+/// A session that has not been ended, with its account as it is now (a disabled account or
+/// a changed grant takes effect on the next request).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub id: i64,
+    pub account: Account,
+    pub csrf_token: String,
+    pub created_at: time::OffsetDateTime,
+    pub last_seen_at: time::OffsetDateTime,
+    pub expires_at: time::OffsetDateTime,
+}
+
+/// An API token as created; like sessions, only its hash is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewApiToken {
+    pub token_hash: String,
+    pub account_id: i64,
+    pub name: String,
+    pub created_at: time::OffsetDateTime,
+    pub created_by: String,
+}
+
+/// A stored API token: it acts for its account, with the account's grants.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiToken {
+    pub id: i64,
+    pub account_id: i64,
+    pub name: String,
+    pub created_at: time::OffsetDateTime,
+    pub created_by: String,
+    pub last_used_at: Option<time::OffsetDateTime>,
+    pub revoked_at: Option<time::OffsetDateTime>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -95,6 +142,81 @@ pub trait Store: Send + Sync + 'static {
         &self,
         username: &str,
     ) -> impl Future<Output = Result<Option<Account>, StoreError>> + Send;
+
+    /// Replaces an account's password hash and ends its sessions, with an audit entry; false
+    /// when no account has that username.
+    fn set_password(
+        &self,
+        username: &str,
+        password_hash: &str,
+        audit: &AuditEntry,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
+    /// Starts a session, with its audit entry.
+    fn start_session(
+        &self,
+        session: &NewSession,
+        audit: &AuditEntry,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// The session whose cookie hashes to `token_hash`, unless it was ended. Expiry is the
+    /// caller's to judge: the store has no clock.
+    fn session(
+        &self,
+        token_hash: &str,
+    ) -> impl Future<Output = Result<Option<Session>, StoreError>> + Send;
+
+    /// Records that a session was used at `at` (for the idle timeout).
+    fn touch_session(
+        &self,
+        token_hash: &str,
+        at: time::OffsetDateTime,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Ends a session (sign-out, or expiry noticed); with an audit entry when one is given.
+    fn end_session(
+        &self,
+        token_hash: &str,
+        at: time::OffsetDateTime,
+        audit: Option<&AuditEntry>,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Creates an API token, with its audit entry, and returns its id.
+    fn create_api_token(
+        &self,
+        token: &NewApiToken,
+        audit: &AuditEntry,
+    ) -> impl Future<Output = Result<i64, StoreError>> + Send;
+
+    /// The token hashing to `token_hash`, revoked or not, with its account; its last use is
+    /// recorded as `at`.
+    fn use_api_token(
+        &self,
+        token_hash: &str,
+        at: time::OffsetDateTime,
+    ) -> impl Future<Output = Result<Option<(ApiToken, Account)>, StoreError>> + Send;
+
+    /// An account's tokens, newest first.
+    fn api_tokens(
+        &self,
+        account_id: i64,
+    ) -> impl Future<Output = Result<Vec<ApiToken>, StoreError>> + Send;
+
+    /// Revokes a token of an account; false when it has none by that id or it was revoked
+    /// already.
+    fn revoke_api_token(
+        &self,
+        account_id: i64,
+        token_id: i64,
+        audit: &AuditEntry,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
+    /// The audit trail of the given units, newest first.
+    fn audit_of_units(
+        &self,
+        units: &[UnitId],
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<AuditEntry>, StoreError>> + Send;
 
     /// Every record, in an order the engine can apply: units by id (parents first), then
     /// indicators, documents, targets, scenarios, observations in the order recorded, and
@@ -164,6 +286,101 @@ impl Store for AnyStore {
     async fn account(&self, username: &str) -> Result<Option<Account>, StoreError> {
         match self {
             AnyStore::Sqlite(s) => s.account(username).await,
+        }
+    }
+
+    async fn set_password(
+        &self,
+        username: &str,
+        password_hash: &str,
+        audit: &AuditEntry,
+    ) -> Result<bool, StoreError> {
+        match self {
+            AnyStore::Sqlite(s) => s.set_password(username, password_hash, audit).await,
+        }
+    }
+
+    async fn start_session(
+        &self,
+        session: &NewSession,
+        audit: &AuditEntry,
+    ) -> Result<(), StoreError> {
+        match self {
+            AnyStore::Sqlite(s) => s.start_session(session, audit).await,
+        }
+    }
+
+    async fn session(&self, token_hash: &str) -> Result<Option<Session>, StoreError> {
+        match self {
+            AnyStore::Sqlite(s) => s.session(token_hash).await,
+        }
+    }
+
+    async fn touch_session(
+        &self,
+        token_hash: &str,
+        at: time::OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        match self {
+            AnyStore::Sqlite(s) => s.touch_session(token_hash, at).await,
+        }
+    }
+
+    async fn end_session(
+        &self,
+        token_hash: &str,
+        at: time::OffsetDateTime,
+        audit: Option<&AuditEntry>,
+    ) -> Result<(), StoreError> {
+        match self {
+            AnyStore::Sqlite(s) => s.end_session(token_hash, at, audit).await,
+        }
+    }
+
+    async fn create_api_token(
+        &self,
+        token: &NewApiToken,
+        audit: &AuditEntry,
+    ) -> Result<i64, StoreError> {
+        match self {
+            AnyStore::Sqlite(s) => s.create_api_token(token, audit).await,
+        }
+    }
+
+    async fn use_api_token(
+        &self,
+        token_hash: &str,
+        at: time::OffsetDateTime,
+    ) -> Result<Option<(ApiToken, Account)>, StoreError> {
+        match self {
+            AnyStore::Sqlite(s) => s.use_api_token(token_hash, at).await,
+        }
+    }
+
+    async fn api_tokens(&self, account_id: i64) -> Result<Vec<ApiToken>, StoreError> {
+        match self {
+            AnyStore::Sqlite(s) => s.api_tokens(account_id).await,
+        }
+    }
+
+    async fn revoke_api_token(
+        &self,
+        account_id: i64,
+        token_id: i64,
+        audit: &AuditEntry,
+    ) -> Result<bool, StoreError> {
+        match self {
+            AnyStore::Sqlite(s) => s.revoke_api_token(account_id, token_id, audit).await,
+        }
+    }
+
+    async fn audit_of_units(
+        &self,
+        units: &[UnitId],
+        limit: u32,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        match self {
+            AnyStore::Sqlite(s) => s.audit_of_units(units, limit).await,
         }
     }
 

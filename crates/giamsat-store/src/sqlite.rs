@@ -15,14 +15,18 @@ use giamsat_core::{
     ObservationId, Period, Provenance, Record, ReportedScorecard, Scenario, Target, TargetId, Unit,
     UnitId,
 };
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
+};
 use sqlx::{Row, SqlitePool, Transaction};
 
 use crate::codec::{
     date_parse, date_text, enum_parse, enum_text, period_parse, timestamp_parse, timestamp_text,
     translation_rows,
 };
-use crate::{Account, AuditEntry, NewAccount, Store, StoreError};
+use crate::{
+    Account, ApiToken, AuditEntry, NewAccount, NewApiToken, NewSession, Session, Store, StoreError,
+};
 
 /// The migrations, in order. An applied migration is never edited (its checksum is kept).
 const MIGRATIONS: &[(i64, &str, &str)] = &[
@@ -35,6 +39,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         2,
         "accounts",
         include_str!("../migrations/sqlite/0002_accounts.sql"),
+    ),
+    (
+        3,
+        "sessions",
+        include_str!("../migrations/sqlite/0003_sessions.sql"),
     ),
 ];
 
@@ -194,7 +203,7 @@ type Tx<'a> = Transaction<'a, sqlx::Sqlite>;
 
 async fn insert_audit(tx: &mut Tx<'_>, entry: &AuditEntry) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO audit_log (at, actor, action, object, before, after) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO audit_log (at, actor, action, object, before, after, unit_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(timestamp_text(entry.at))
     .bind(&entry.actor)
@@ -202,6 +211,7 @@ async fn insert_audit(tx: &mut Tx<'_>, entry: &AuditEntry) -> Result<(), sqlx::E
     .bind(&entry.object)
     .bind(entry.before.as_ref().map(|v| v.to_string()))
     .bind(entry.after.as_ref().map(|v| v.to_string()))
+    .bind(entry.unit.map(|u| i64::from(u.0)))
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -445,7 +455,7 @@ impl Store for SqliteStore {
             )
             .bind(id)
             .bind(grant.role.as_str())
-            .bind(i64::from(grant.scope.0))
+            .bind(grant.scope.map(|u| i64::from(u.0)))
             .execute(&mut *tx)
             .await
             .map_err(conflict_or_database)?;
@@ -456,40 +466,224 @@ impl Store for SqliteStore {
     }
 
     async fn account(&self, username: &str) -> Result<Option<Account>, StoreError> {
-        let Some(row) = sqlx::query(
-            "SELECT id, username, display_name, password_hash, disabled FROM accounts WHERE username = ?",
+        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM accounts WHERE username = ?")
+            .bind(username)
+            .fetch_optional(&self.pool)
+            .await?;
+        match id {
+            Some(id) => self.account_by_id(id).await,
+            None => Ok(None),
+        }
+    }
+
+    async fn set_password(
+        &self,
+        username: &str,
+        password_hash: &str,
+        audit: &AuditEntry,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let Some(id) = sqlx::query_scalar::<_, i64>(
+            "UPDATE accounts SET password_hash = ? WHERE username = ? RETURNING id",
         )
+        .bind(password_hash)
         .bind(username)
+        .fetch_optional(&mut *tx)
+        .await?
+        else {
+            return Ok(false);
+        };
+        // A new password ends every session opened with the old one.
+        sqlx::query("UPDATE sessions SET ended_at = ? WHERE account_id = ? AND ended_at IS NULL")
+            .bind(timestamp_text(audit.at))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        insert_audit(&mut tx, audit).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn start_session(
+        &self,
+        session: &NewSession,
+        audit: &AuditEntry,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, account_id, csrf_token, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&session.token_hash)
+        .bind(session.account_id)
+        .bind(&session.csrf_token)
+        .bind(timestamp_text(session.created_at))
+        .bind(timestamp_text(session.created_at))
+        .bind(timestamp_text(session.expires_at))
+        .execute(&mut *tx)
+        .await
+        .map_err(conflict_or_database)?;
+        insert_audit(&mut tx, audit).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn session(&self, token_hash: &str) -> Result<Option<Session>, StoreError> {
+        let Some(row) = sqlx::query(
+            "SELECT id, account_id, csrf_token, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = ? AND ended_at IS NULL",
+        )
+        .bind(token_hash)
         .fetch_optional(&self.pool)
         .await?
         else {
             return Ok(None);
         };
+        const T: &str = "sessions";
         let id: i64 = row.get("id");
-        let mut grants = Vec::new();
-        for g in sqlx::query("SELECT role, scope_unit FROM account_grants WHERE account_id = ? ORDER BY role, scope_unit")
-            .bind(id)
+        let Some(account) = self.account_by_id(row.get("account_id")).await? else {
+            return Ok(None);
+        };
+        Ok(Some(Session {
+            id,
+            account,
+            csrf_token: row.get("csrf_token"),
+            created_at: timestamp_parse(&row.get::<String, _>("created_at"), T, id)?,
+            last_seen_at: timestamp_parse(&row.get::<String, _>("last_seen_at"), T, id)?,
+            expires_at: timestamp_parse(&row.get::<String, _>("expires_at"), T, id)?,
+        }))
+    }
+
+    async fn touch_session(
+        &self,
+        token_hash: &str,
+        at: time::OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?")
+            .bind(timestamp_text(at))
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn end_session(
+        &self,
+        token_hash: &str,
+        at: time::OffsetDateTime,
+        audit: Option<&AuditEntry>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE sessions SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL")
+            .bind(timestamp_text(at))
+            .bind(token_hash)
+            .execute(&mut *tx)
+            .await?;
+        if let Some(audit) = audit {
+            insert_audit(&mut tx, audit).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn create_api_token(
+        &self,
+        token: &NewApiToken,
+        audit: &AuditEntry,
+    ) -> Result<i64, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let id = sqlx::query(
+            "INSERT INTO api_tokens (token_hash, account_id, name, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(&token.token_hash)
+        .bind(token.account_id)
+        .bind(&token.name)
+        .bind(timestamp_text(token.created_at))
+        .bind(&token.created_by)
+        .execute(&mut *tx)
+        .await
+        .map_err(conflict_or_database)?
+        .last_insert_rowid();
+        insert_audit(&mut tx, audit).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn use_api_token(
+        &self,
+        token_hash: &str,
+        at: time::OffsetDateTime,
+    ) -> Result<Option<(ApiToken, Account)>, StoreError> {
+        let Some(row) = sqlx::query("SELECT * FROM api_tokens WHERE token_hash = ?")
+            .bind(token_hash)
+            .fetch_optional(&self.pool)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let mut token = api_token_from_row(&row)?;
+        if token.revoked_at.is_none() {
+            sqlx::query("UPDATE api_tokens SET last_used_at = ? WHERE id = ?")
+                .bind(timestamp_text(at))
+                .bind(token.id)
+                .execute(&self.pool)
+                .await?;
+            token.last_used_at = Some(at);
+        }
+        Ok(self
+            .account_by_id(token.account_id)
+            .await?
+            .map(|account| (token, account)))
+    }
+
+    async fn api_tokens(&self, account_id: i64) -> Result<Vec<ApiToken>, StoreError> {
+        sqlx::query("SELECT * FROM api_tokens WHERE account_id = ? ORDER BY id DESC")
+            .bind(account_id)
             .fetch_all(&self.pool)
             .await?
-        {
-            let role: String = g.get("role");
-            grants.push(giamsat_core::access::Grant {
-                role: giamsat_core::access::Role::parse(&role).ok_or_else(|| StoreError::Corrupt {
-                    table: "account_grants",
-                    id,
-                    problem: format!("role \"{role}\""),
-                })?,
-                scope: UnitId(u32_id(g.get("scope_unit"), "account_grants")?),
-            });
+            .iter()
+            .map(api_token_from_row)
+            .collect()
+    }
+
+    async fn revoke_api_token(
+        &self,
+        account_id: i64,
+        token_id: i64,
+        audit: &AuditEntry,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND account_id = ? AND revoked_at IS NULL",
+        )
+        .bind(timestamp_text(audit.at))
+        .bind(token_id)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Ok(false);
         }
-        Ok(Some(Account {
-            id,
-            username: row.get("username"),
-            display_name: row.get("display_name"),
-            password_hash: row.get("password_hash"),
-            disabled: row.get::<i64, _>("disabled") != 0,
-            grants,
-        }))
+        insert_audit(&mut tx, audit).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn audit_of_units(
+        &self,
+        units: &[UnitId],
+        limit: u32,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        // The ids travel as one JSON array, so a subtree of thousands of units is one bound
+        // parameter.
+        let ids = serde_json::Value::from(units.iter().map(|u| u.0).collect::<Vec<u32>>());
+        let rows = sqlx::query(
+            "SELECT * FROM audit_log WHERE unit_id IN (SELECT value FROM json_each(?1)) ORDER BY id DESC LIMIT ?2",
+        )
+        .bind(ids.to_string())
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(audit_from_row).collect()
     }
 
     async fn load(&self) -> Result<Vec<Record>, StoreError> {
@@ -781,32 +975,100 @@ impl Store for SqliteStore {
         .bind(i64::from(limit))
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| {
-                const T: &str = "audit_log";
-                let id = id_of(row);
-                let json = |column: &str| -> Result<Option<serde_json::Value>, StoreError> {
-                    row.get::<Option<String>, _>(column)
-                        .map(|t| {
-                            serde_json::from_str(&t).map_err(|e| StoreError::Corrupt {
-                                table: T,
-                                id,
-                                problem: e.to_string(),
-                            })
-                        })
-                        .transpose()
-                };
-                Ok(AuditEntry {
-                    at: timestamp_parse(&row.get::<String, _>("at"), T, id)?,
-                    actor: row.get("actor"),
-                    action: row.get("action"),
-                    object: row.get("object"),
-                    before: json("before")?,
-                    after: json("after")?,
+        rows.iter().map(audit_from_row).collect()
+    }
+}
+
+impl SqliteStore {
+    async fn account_by_id(&self, id: i64) -> Result<Option<Account>, StoreError> {
+        let Some(row) = sqlx::query(
+            "SELECT id, username, display_name, password_hash, disabled FROM accounts WHERE id = ?",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?
+        else {
+            return Ok(None);
+        };
+        let mut grants = Vec::new();
+        for g in sqlx::query(
+            "SELECT role, scope_unit FROM account_grants WHERE account_id = ? ORDER BY role, scope_unit",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?
+        {
+            let role: String = g.get("role");
+            grants.push(giamsat_core::access::Grant {
+                role: giamsat_core::access::Role::parse(&role).ok_or_else(|| {
+                    StoreError::Corrupt {
+                        table: "account_grants",
+                        id,
+                        problem: format!("role \"{role}\""),
+                    }
+                })?,
+                scope: g
+                    .get::<Option<i64>, _>("scope_unit")
+                    .map(|u| u32_id(u, "account_grants").map(UnitId))
+                    .transpose()?,
+            });
+        }
+        Ok(Some(Account {
+            id,
+            username: row.get("username"),
+            display_name: row.get("display_name"),
+            password_hash: row.get("password_hash"),
+            disabled: row.get::<i64, _>("disabled") != 0,
+            grants,
+        }))
+    }
+}
+
+fn api_token_from_row(row: &SqliteRow) -> Result<ApiToken, StoreError> {
+    const T: &str = "api_tokens";
+    let id = id_of(row);
+    let optional = |column: &str| {
+        row.get::<Option<String>, _>(column)
+            .map(|t| timestamp_parse(&t, T, id))
+            .transpose()
+    };
+    Ok(ApiToken {
+        id,
+        account_id: row.get("account_id"),
+        name: row.get("name"),
+        created_at: timestamp_parse(&row.get::<String, _>("created_at"), T, id)?,
+        created_by: row.get("created_by"),
+        last_used_at: optional("last_used_at")?,
+        revoked_at: optional("revoked_at")?,
+    })
+}
+
+fn audit_from_row(row: &SqliteRow) -> Result<AuditEntry, StoreError> {
+    const T: &str = "audit_log";
+    let id = id_of(row);
+    let json = |column: &str| -> Result<Option<serde_json::Value>, StoreError> {
+        row.get::<Option<String>, _>(column)
+            .map(|t| {
+                serde_json::from_str(&t).map_err(|e| StoreError::Corrupt {
+                    table: T,
+                    id,
+                    problem: e.to_string(),
                 })
             })
-            .collect()
-    }
+            .transpose()
+    };
+    Ok(AuditEntry {
+        at: timestamp_parse(&row.get::<String, _>("at"), T, id)?,
+        actor: row.get("actor"),
+        action: row.get("action"),
+        object: row.get("object"),
+        before: json("before")?,
+        after: json("after")?,
+        unit: row
+            .get::<Option<i64>, _>("unit_id")
+            .map(|u| u32_id(u, T).map(UnitId))
+            .transpose()?,
+    })
 }
 
 #[cfg(test)]
@@ -982,6 +1244,7 @@ mod tests {
             object: "observation:RETAIL_SALES/40/2023-YTD05".into(),
             before: None,
             after: Some(serde_json::json!({"value": 36539})),
+            unit: Some(UnitId(1)),
         };
         store
             .commit(&sample(), std::slice::from_ref(&entry))
@@ -1000,7 +1263,16 @@ mod tests {
             .audit_trail(Some("observation:RETAIL_SALES/"), 10)
             .await
             .expect("trail");
-        assert_eq!(trail, vec![entry]);
+        assert_eq!(trail, vec![entry.clone()]);
+        let of_unit = store.audit_of_units(&[UnitId(1)], 10).await.expect("unit");
+        assert_eq!(of_unit, vec![entry]);
+        assert!(
+            store
+                .audit_of_units(&[UnitId(2)], 10)
+                .await
+                .expect("unit")
+                .is_empty()
+        );
         assert!(
             store
                 .audit_trail(Some("observation:%"), 10)
@@ -1008,6 +1280,107 @@ mod tests {
                 .expect("trail")
                 .is_empty()
         );
+    }
+
+    #[tokio::test]
+    async fn sessions_and_tokens_are_found_by_hash_until_ended_or_revoked() {
+        let (_dir, store) = open_temp().await;
+        store.commit(&sample(), &[]).await.expect("commit");
+        let at = time::macros::datetime!(2026-11-23 10:00 UTC);
+        let audit = |action: &str| AuditEntry {
+            at,
+            actor: "lan".into(),
+            action: action.into(),
+            object: "account:lan".into(),
+            before: None,
+            after: None,
+            unit: None,
+        };
+        let grants = vec![
+            giamsat_core::access::Grant::everywhere(giamsat_core::access::Role::Admin),
+            giamsat_core::access::Grant::over(giamsat_core::access::Role::Reporter, UnitId(1)),
+        ];
+        let account_id = store
+            .create_account(
+                &NewAccount {
+                    username: "lan".into(),
+                    display_name: "Lan".into(),
+                    password_hash: "$argon2id$v=19$m=19456,t=2,p=1$x$y".into(),
+                    grants: grants.clone(),
+                },
+                &audit("account.create"),
+            )
+            .await
+            .expect("account");
+        let account = store.account("LAN").await.expect("read").expect("found");
+        assert_eq!((account.id, account.grants.len()), (account_id, 2));
+        assert!(account.grants.iter().all(|g| grants.contains(g)));
+
+        let session = NewSession {
+            token_hash: "h1".into(),
+            account_id,
+            csrf_token: "c1".into(),
+            created_at: at,
+            expires_at: at + time::Duration::hours(12),
+        };
+        store
+            .start_session(&session, &audit("session.start"))
+            .await
+            .expect("start");
+        let found = store.session("h1").await.expect("read").expect("found");
+        assert_eq!(
+            (found.account.id, found.csrf_token.as_str()),
+            (account_id, "c1")
+        );
+        assert!(store.session("h2").await.expect("read").is_none());
+        store.end_session("h1", at, None).await.expect("end");
+        assert!(store.session("h1").await.expect("read").is_none());
+
+        let token = NewApiToken {
+            token_hash: "t1".into(),
+            account_id,
+            name: "province feed".into(),
+            created_at: at,
+            created_by: "lan".into(),
+        };
+        let id = store
+            .create_api_token(&token, &audit("token.create"))
+            .await
+            .expect("token");
+        let (used, owner) = store
+            .use_api_token("t1", at)
+            .await
+            .expect("read")
+            .expect("found");
+        assert_eq!(
+            (used.id, owner.id, used.last_used_at),
+            (id, account_id, Some(at))
+        );
+        assert!(
+            !store
+                .revoke_api_token(account_id + 1, id, &audit("token.revoke"))
+                .await
+                .expect("other account")
+        );
+        assert!(
+            store
+                .revoke_api_token(account_id, id, &audit("token.revoke"))
+                .await
+                .expect("revoke")
+        );
+        assert!(
+            !store
+                .revoke_api_token(account_id, id, &audit("token.revoke"))
+                .await
+                .expect("twice")
+        );
+        let (revoked, _) = store
+            .use_api_token("t1", at)
+            .await
+            .expect("read")
+            .expect("still stored");
+        assert!(revoked.revoked_at.is_some());
+        assert_eq!(store.api_tokens(account_id).await.expect("list").len(), 1);
     }
 
     #[tokio::test]

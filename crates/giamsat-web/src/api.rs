@@ -14,7 +14,7 @@ use giamsat_app::input::{
     DocumentInput, IndicatorInput, ObservationInput, ReportedScorecardInput, ScenarioInput,
     TargetInput, UnitInput,
 };
-use giamsat_app::{Actor, ImportKind, ImportReport, Validate};
+use giamsat_app::{ImportKind, ImportReport, Validate};
 use giamsat_core::evaluation::{self, TargetEvaluation};
 use giamsat_core::org::UnitCode;
 use giamsat_core::{
@@ -25,14 +25,10 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::auth::Principal;
 use crate::error::ApiError;
 
 pub type AppState<S> = Arc<crate::WebState<S>>;
-
-fn actor() -> Actor {
-    // Until accounts exist, writes through the API are recorded as the API's own actor.
-    Actor::named("api")
-}
 
 /// Reads a JSON body into an input. Numbers and booleans are accepted where the input holds
 /// text, so that clients may send `"value": 36539` as well as `"value": "36539"`.
@@ -57,18 +53,23 @@ fn stringify_scalars(value: Value) -> Value {
     }
 }
 
-async fn create<S: Store, I: Validate>(state: &AppState<S>, input: &I) -> Result<Record, ApiError> {
-    Ok(state.app.create(&actor(), input, "API").await?)
+async fn create<S: Store, I: Validate>(
+    state: &AppState<S>,
+    who: &Principal,
+    input: &I,
+) -> Result<Record, ApiError> {
+    Ok(state.app.create(&who.0.actor, input, "API").await?)
 }
 
 /// Creates a record from a JSON body and answers 201 with the record as `view` shows it.
 async fn create_from<S: Store, I: Validate + DeserializeOwned, V: Serialize>(
     state: &AppState<S>,
+    who: &Principal,
     body: &Bytes,
     view: impl FnOnce(&Engine, &Record) -> Option<V>,
 ) -> Result<Response, ApiError> {
     let input: I = read_input(body)?;
-    let record = create(state, &input).await?;
+    let record = create(state, who, &input).await?;
     let engine = state.app.engine();
     view(&engine, &record).map(created).ok_or_else(|| {
         ApiError::App(giamsat_app::AppError::Inconsistent(format!(
@@ -431,9 +432,10 @@ pub async fn get_unit<S: Store>(
 
 pub async fn create_unit<S: Store>(
     State(state): State<AppState<S>>,
+    who: Principal,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    create_from::<S, UnitInput, _>(&state, &body, |engine, record| match record {
+    create_from::<S, UnitInput, _>(&state, &who, &body, |engine, record| match record {
         Record::Unit(x) => Some(unit_view(engine, x)),
         _ => None,
     })
@@ -469,9 +471,10 @@ pub async fn get_indicator<S: Store>(
 
 pub async fn create_indicator<S: Store>(
     State(state): State<AppState<S>>,
+    who: Principal,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    create_from::<S, IndicatorInput, _>(&state, &body, |engine, record| match record {
+    create_from::<S, IndicatorInput, _>(&state, &who, &body, |engine, record| match record {
         Record::Indicator(x) => Some(indicator_view(engine, x)),
         _ => None,
     })
@@ -532,9 +535,10 @@ pub async fn get_document<S: Store>(
 
 pub async fn create_document<S: Store>(
     State(state): State<AppState<S>>,
+    who: Principal,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    create_from::<S, DocumentInput, _>(&state, &body, |engine, record| match record {
+    create_from::<S, DocumentInput, _>(&state, &who, &body, |engine, record| match record {
         Record::Document(x) => Some(document_view(engine, x)),
         _ => None,
     })
@@ -615,9 +619,10 @@ pub async fn get_target<S: Store>(
 
 pub async fn create_target<S: Store>(
     State(state): State<AppState<S>>,
+    who: Principal,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    create_from::<S, TargetInput, _>(&state, &body, |engine, record| match record {
+    create_from::<S, TargetInput, _>(&state, &who, &body, |engine, record| match record {
         Record::Target(x) => Some(target_view(engine, x)),
         _ => None,
     })
@@ -627,12 +632,13 @@ pub async fn create_target<S: Store>(
 /// Sets a target's trajectory (a new version; the earlier one stays in the store).
 pub async fn set_scenario<S: Store>(
     State(state): State<AppState<S>>,
+    who: Principal,
     Path(id): Path<u32>,
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let mut input: ScenarioInput = read_input(&body)?;
     input.target = Some(id.to_string());
-    create(&state, &input).await?;
+    create(&state, &who, &input).await?;
     let engine = state.app.engine();
     let target = engine
         .target(TargetId(id))
@@ -704,9 +710,10 @@ pub async fn list_observations<S: Store>(
 
 pub async fn record_observation<S: Store>(
     State(state): State<AppState<S>>,
+    who: Principal,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    create_from::<S, ObservationInput, _>(&state, &body, |engine, record| match record {
+    create_from::<S, ObservationInput, _>(&state, &who, &body, |engine, record| match record {
         Record::Observation(x) => Some(observation_view(engine, x)),
         _ => None,
     })
@@ -929,10 +936,11 @@ pub async fn value<S: Store>(
 
 pub async fn report_scorecard<S: Store>(
     State(state): State<AppState<S>>,
+    who: Principal,
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let input: ReportedScorecardInput = read_input(&body)?;
-    create(&state, &input).await?;
+    create(&state, &who, &input).await?;
     Ok(StatusCode::CREATED.into_response())
 }
 
@@ -952,6 +960,7 @@ pub struct ImportQuery {
 /// Imports a CSV body (see the CLI's `import`): all or nothing unless `skip_invalid=true`.
 pub async fn import<S: Store>(
     State(state): State<AppState<S>>,
+    who: Principal,
     Path(kind): Path<String>,
     Query(query): Query<ImportQuery>,
     body: Bytes,
@@ -975,7 +984,7 @@ pub async fn import<S: Store>(
     Ok(Json(
         state
             .app
-            .import(&actor(), kind, &file, &body, options)
+            .import(&who.0.actor, kind, &file, &body, options)
             .await?,
     ))
 }
@@ -992,6 +1001,8 @@ pub async fn export<S: Store>(
 #[derive(Deserialize)]
 pub struct AuditQuery {
     object: Option<String>,
+    /// The trail of this unit's subtree (an admin or office over it may read it).
+    unit: Option<String>,
     limit: Option<u32>,
 }
 
@@ -1007,13 +1018,22 @@ pub struct AuditView {
 
 pub async fn audit<S: Store>(
     State(state): State<AppState<S>>,
+    who: Principal,
     Query(query): Query<AuditQuery>,
 ) -> Result<Json<Vec<AuditView>>, ApiError> {
     let limit = query.limit.unwrap_or(100).min(1000);
-    let entries = state
-        .app
-        .audit_trail(query.object.as_deref(), limit)
-        .await?;
+    let entries = match &query.unit {
+        Some(code) => {
+            let unit = find_unit(&state.app.engine(), code)?.id;
+            state.app.audit_of_unit(&who.0.actor, unit, limit).await?
+        }
+        None => {
+            state
+                .app
+                .audit_trail(&who.0.actor, query.object.as_deref(), limit)
+                .await?
+        }
+    };
     Ok(Json(
         entries
             .into_iter()

@@ -15,6 +15,12 @@ pub enum ApiError {
     BadRequest(String),
     #[error("{what} {key} does not exist")]
     NotFound { what: &'static str, key: String },
+    #[error(
+        "sign in first: send an API token as 'Authorization: Bearer gs_…', or a session cookie"
+    )]
+    Unauthenticated,
+    #[error("{0}")]
+    Forbidden(String),
 }
 
 impl ApiError {
@@ -53,11 +59,36 @@ impl IntoResponse for ApiError {
                 self.to_string(),
                 json!(errors),
             ),
-            ApiError::App(AppError::Forbidden(_)) => (
+            ApiError::App(AppError::Forbidden(_)) | ApiError::Forbidden(_) => (
                 StatusCode::FORBIDDEN,
                 "forbidden",
                 self.to_string(),
                 json!([]),
+            ),
+            ApiError::Unauthenticated | ApiError::App(AppError::SignInRefused) => (
+                StatusCode::UNAUTHORIZED,
+                "unauthenticated",
+                self.to_string(),
+                json!([]),
+            ),
+            ApiError::App(AppError::Throttled { seconds }) => {
+                let body = json!({ "error": {
+                    "code": "too_many_attempts", "message": self.to_string(), "details": []
+                } });
+                return (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    [(axum::http::header::RETRY_AFTER, seconds.to_string())],
+                    axum::Json(body),
+                )
+                    .into_response();
+            }
+            // The later of two concurrent edits: the details carry the current value, so the
+            // client can show it and decide.
+            ApiError::App(AppError::Stale(stale)) => (
+                StatusCode::CONFLICT,
+                "stale",
+                self.to_string(),
+                json!([stale]),
             ),
             ApiError::App(AppError::Conflict(message)) => {
                 (StatusCode::CONFLICT, "conflict", message.clone(), json!([]))
@@ -75,7 +106,14 @@ impl IntoResponse for ApiError {
             }
         };
         let body = json!({ "error": { "code": code, "message": message, "details": details } });
-        (status, axum::Json(body)).into_response()
+        let mut response = (status, axum::Json(body)).into_response();
+        if status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(
+                axum::http::header::WWW_AUTHENTICATE,
+                axum::http::HeaderValue::from_static("Bearer realm=\"giamsat\""),
+            );
+        }
+        response
     }
 }
 

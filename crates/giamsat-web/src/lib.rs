@@ -4,6 +4,7 @@
 //! use case of the application layer; errors become responses in one place ([`error`]).
 
 pub mod api;
+pub mod auth;
 pub mod error;
 pub mod i18n;
 pub mod pages;
@@ -12,7 +13,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::middleware::map_response;
+use axum::middleware::{from_fn_with_state, map_response};
 use axum::routing::{get, post};
 use giamsat_app::App;
 use giamsat_app::Store;
@@ -50,10 +51,14 @@ pub const API_PATHS: &[&str] = &[
 pub const IMPORT_LIMIT: usize = 64 * 1024 * 1024;
 
 pub fn router<S: Store>(app: App<S>) -> Result<Router, i18n::I18nError> {
-    let state = Arc::new(WebState {
+    Ok(router_with(Arc::new(WebState {
         app,
         i18n: i18n::I18n::new()?,
-    });
+    })))
+}
+
+/// The router over a state the caller keeps a handle on (tests create accounts through it).
+pub fn router_with<S: Store>(state: Arc<WebState<S>>) -> Router {
     let api = Router::new()
         .route(
             "/units",
@@ -93,7 +98,7 @@ pub fn router<S: Store>(app: App<S>) -> Result<Router, i18n::I18nError> {
         .route("/openapi.json", get(api::openapi))
         .fallback(api::not_found)
         .layer(map_response(error::json_errors));
-    Ok(Router::new()
+    Router::new()
         .route("/", get(pages::overview::<S>))
         .route("/documents", get(pages::documents::<S>))
         .route("/documents/{id}", get(pages::document::<S>))
@@ -105,10 +110,25 @@ pub fn router<S: Store>(app: App<S>) -> Result<Router, i18n::I18nError> {
             "/entry",
             get(pages::entry_form::<S>).post(pages::entry_submit::<S>),
         )
+        .route(
+            "/login",
+            get(pages::login_form::<S>).post(pages::login_submit::<S>),
+        )
+        .route("/logout", post(pages::logout::<S>))
+        .route("/account", get(pages::account::<S>))
+        .route("/account/tokens", post(pages::create_token::<S>))
+        .route(
+            "/account/tokens/{id}/revoke",
+            post(pages::revoke_token::<S>),
+        )
+        .route("/audit", get(pages::audit::<S>))
+        .route("/audit.csv", get(pages::audit_csv::<S>))
         .route("/assets/app.css", get(pages::stylesheet))
         .route("/assets/icon.svg", get(pages::icon))
         .route("/healthz", get(|| async { "ok" }))
         .nest("/api/v1", api)
+        // Who is asking is settled here, once, for pages and API alike.
+        .layer(from_fn_with_state(state.clone(), auth::authenticate::<S>))
         .layer(map_response(error::security_headers))
-        .with_state(state))
+        .with_state(state)
 }

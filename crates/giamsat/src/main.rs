@@ -40,8 +40,10 @@ enum UserCommand {
         #[arg(long)]
         role: String,
         /// The code of the unit whose subtree the role covers (VN for the whole country).
+        /// Without it the role covers the whole tree, roots to come included: the first
+        /// administrator of a new installation.
         #[arg(long)]
-        scope: String,
+        scope: Option<String>,
         /// The name shown in the interface and the audit trail (default: the username).
         #[arg(long, default_value = "")]
         name: String,
@@ -208,11 +210,14 @@ async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Serve { db, addr, demo } => {
             let config::Settings { db, addr, .. } = settings(config, log, db, addr)?;
             let app = open(&db).await?;
+            let mut accounts = Vec::new();
             if demo {
                 let written = app.load_demo(&Actor::named("demo")).await?;
                 if written > 0 {
                     tracing::info!(records = written, "demo data loaded");
                 }
+                // Quảng Ninh: the province the demo's reporter, supervisor and viewer cover.
+                accounts = app.demo_accounts("22").await?;
             }
             let router = giamsat_web::router(app).map_err(|e| CliError::Other(e.to_string()))?;
             let listener = tokio::net::TcpListener::bind(addr)
@@ -222,6 +227,13 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                 .local_addr()
                 .map_err(|source| CliError::Listen { addr, source })?;
             println!("giamsat is serving http://{local}/ (database {db})");
+            if !accounts.is_empty() {
+                println!("demo accounts (passwords new at every start, shown this once):");
+                for (username, role, password) in &accounts {
+                    println!("  {username:<18} {:<10} {password}", role.as_str());
+                }
+            }
+            let router = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
             axum::serve(listener, router)
                 .with_graceful_shutdown(shutdown())
                 .await
@@ -260,6 +272,7 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                     &[(role.clone(), scope.clone())],
                 )
                 .await?;
+            let scope = scope.as_deref().unwrap_or("the whole tree");
             println!(
                 "created {} ({role} over {scope}) in {db}\npassword (shown this once): {password}",
                 account.username

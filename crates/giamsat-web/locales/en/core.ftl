@@ -214,3 +214,58 @@ month-10 = October
 month-11 = November
 month-12 = December
 period-months = { $first_name }–{ $last_name } { $year }
+nav-audit = Audit trail
+sign-out = Sign out
+sign-in = Sign in
+sign-in-title = Sign in
+sign-in-lede = Sign in with the account your administrator created for you.
+sign-in-username = Username
+sign-in-password = Password
+sign-in-error = The username or password is wrong.
+sign-in-error-form = This sign-in form has expired. Please sign in again.
+sign-in-throttled = Too many failed attempts. Try again in { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+}.
+account-title = Your account
+account-signed-in-as = Signed in as
+account-grants = Your roles
+col-role = Role
+col-scope = Over
+role-admin = Administrator
+role-office = Office
+role-reporter = Reporter
+role-supervisor = Supervisor
+role-viewer = Viewer
+scope-whole-tree = the whole organisation tree
+tokens-title = API tokens
+tokens-lede = A token lets a program use the JSON API with your roles. Send it as "Authorization: Bearer …". Revoke a token as soon as it is no longer needed.
+token-created = Your new token. Copy it now: it will not be shown again.
+token-name = Token name
+token-create = Create a token
+tokens-empty = No tokens yet.
+token-name-error = Give the token a name of 1 to 100 characters, such as the program that will use it.
+token-revoked = Revoked
+token-revoke = Revoke
+col-created = Created
+col-last-used = Last used
+audit-title = Audit trail
+audit-lede = Every change, newest first, for
+audit-download = Download as CSV
+audit-shown = { $count ->
+    [one] 1 entry shown
+   *[other] { $count } entries shown
+}
+audit-empty = No changes recorded yet.
+audit-caption = Changes, newest first: who, when, what, before and after
+col-when = When
+col-who = Who
+col-action = Action
+col-object = Object
+col-before = Before
+col-after = After
+forbidden-title = Not allowed
+forbidden-audit = Your roles do not let you read this audit trail: it is open to administrators and offices over the unit.
+entry-error-forbidden = Your roles do not let you enter figures for this unit.
+entry-error-stale = Someone recorded { $value } ({ $kind }) after you opened the form. Check it; to replace it, send the form again.
+entry-error-stale-empty = This figure was removed after you opened the form. Check it and send the form again.

@@ -217,3 +217,58 @@ month-10 = octobre
 month-11 = novembre
 month-12 = décembre
 period-months = { $first_name }–{ $last_name } { $year }
+nav-audit = Journal d’audit
+sign-out = Se déconnecter
+sign-in = Se connecter
+sign-in-title = Connexion
+sign-in-lede = Connectez-vous avec le compte que votre administrateur vous a créé.
+sign-in-username = Identifiant
+sign-in-password = Mot de passe
+sign-in-error = L’identifiant ou le mot de passe est incorrect.
+sign-in-error-form = Ce formulaire de connexion a expiré. Veuillez vous reconnecter.
+sign-in-throttled = Trop d’échecs. Réessayez dans { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+}.
+account-title = Votre compte
+account-signed-in-as = Connecté en tant que
+account-grants = Vos rôles
+col-role = Rôle
+col-scope = Sur
+role-admin = Administrateur
+role-office = Secrétariat
+role-reporter = Déclarant
+role-supervisor = Contrôleur
+role-viewer = Lecteur
+scope-whole-tree = toute l’organisation
+tokens-title = Jetons d’API
+tokens-lede = Un jeton permet à un programme d’utiliser l’API JSON avec vos rôles. Envoyez-le en « Authorization: Bearer … ». Révoquez un jeton dès qu’il ne sert plus.
+token-created = Votre nouveau jeton. Copiez-le maintenant : il ne sera plus affiché.
+token-name = Nom du jeton
+token-create = Créer un jeton
+tokens-empty = Aucun jeton pour l’instant.
+token-name-error = Donnez au jeton un nom de 1 à 100 caractères, par exemple le programme qui l’utilisera.
+token-revoked = Révoqué
+token-revoke = Révoquer
+col-created = Créé
+col-last-used = Dernier usage
+audit-title = Journal d’audit
+audit-lede = Toutes les modifications, les plus récentes d’abord, pour
+audit-download = Télécharger en CSV
+audit-shown = { $count ->
+    [one] 1 entrée affichée
+   *[other] { $count } entrées affichées
+}
+audit-empty = Aucune modification enregistrée.
+audit-caption = Modifications, les plus récentes d’abord : qui, quand, quoi, avant et après
+col-when = Quand
+col-who = Qui
+col-action = Action
+col-object = Objet
+col-before = Avant
+col-after = Après
+forbidden-title = Accès refusé
+forbidden-audit = Vos rôles ne permettent pas de lire ce journal : il est ouvert aux administrateurs et au secrétariat de l’unité.
+entry-error-forbidden = Vos rôles ne permettent pas de saisir des chiffres pour cette unité.
+entry-error-stale = Quelqu’un a enregistré { $value } ({ $kind }) après l’ouverture du formulaire. Vérifiez ; pour le remplacer, renvoyez le formulaire.
+entry-error-stale-empty = Ce chiffre a changé après l’ouverture du formulaire. Vérifiez-le et renvoyez le formulaire.

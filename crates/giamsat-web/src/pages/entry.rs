@@ -10,14 +10,15 @@ use axum::extract::{Form, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use giamsat_app::input::ObservationInput;
-use giamsat_app::{Actor, AppError, Store};
+use giamsat_app::{AppError, Store};
 use giamsat_core::org::UnitCode;
 use giamsat_core::text::{NumberError, parse_number};
-use giamsat_core::{Engine, Indicator, ObservationKind, Period, Unit};
+use giamsat_core::{Engine, Indicator, IndicatorCode, ObservationKind, Period, Unit};
 use serde::Deserialize;
 
 use super::{Layout, Reader, Tr, respond};
 use crate::api::AppState;
+use crate::auth::Principal;
 use crate::i18n::{Arg, I18n};
 
 #[derive(Deserialize, Default)]
@@ -46,6 +47,9 @@ pub struct ValueField {
     hint: String,
     value: String,
     error: Option<String>,
+    /// The version of the cell the form was made from, sent back so that a figure recorded
+    /// meanwhile by someone else is not overwritten unseen.
+    version: String,
 }
 
 pub struct ErrorLink {
@@ -81,6 +85,7 @@ struct Typed {
     kind: String,
     note: String,
     values: HashMap<String, String>,
+    versions: HashMap<String, String>,
 }
 
 fn unit_options(engine: &Engine, tr: Tr<'_>, selected: Option<&Unit>) -> Vec<UnitOption> {
@@ -154,7 +159,11 @@ fn render(
         for indicator in indicators_for(engine, unit) {
             let code = indicator.code.to_string();
             let mut hint = Vec::new();
-            if let Some((_, kind, value)) = engine.reported(indicator.id, unit.id, period) {
+            let current = engine.reported(indicator.id, unit.id, period);
+            let version = typed.versions.get(&code).cloned().unwrap_or_else(|| {
+                current.map_or_else(|| "0".to_owned(), |(id, ..)| id.0.to_string())
+            });
+            if let Some((_, kind, value)) = current {
                 hint.push(tr.t_args(
                     "entry-current",
                     &[
@@ -188,6 +197,7 @@ fn render(
                 hint: hint.join(" · "),
                 value: typed.values.get(&code).cloned().unwrap_or_default(),
                 error: errors.get(&field).cloned(),
+                version,
                 code,
             });
         }
@@ -316,6 +326,7 @@ pub async fn entry_form<S: Store>(
 pub async fn entry_submit<S: Store>(
     State(state): State<AppState<S>>,
     reader: Reader,
+    who: Principal,
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
     let tr = Tr {
@@ -332,6 +343,8 @@ pub async fn entry_submit<S: Store>(
             other => {
                 if let Some(code) = other.strip_prefix("value.") {
                     typed.values.insert(code.to_owned(), value);
+                } else if let Some(code) = other.strip_prefix("version.") {
+                    typed.versions.insert(code.to_owned(), value);
                 }
             }
         }
@@ -382,6 +395,7 @@ pub async fn entry_submit<S: Store>(
                 kind: Some(typed.kind.clone()),
                 note: Some(typed.note.trim().to_owned()).filter(|n| !n.is_empty()),
                 source: Some("web form".into()),
+                expected_version: typed.versions.get(code).cloned(),
                 ..ObservationInput::default()
             });
         }
@@ -389,11 +403,11 @@ pub async fn entry_submit<S: Store>(
             errors.insert("values".into(), tr.t("entry-error-empty"));
         }
     }
+    let mut status = StatusCode::UNPROCESSABLE_ENTITY;
     if errors.is_empty() {
-        let actor = Actor::named("web");
         match state
             .app
-            .create_all(&actor, &inputs, "web form", reader.lang)
+            .create_all(&who.0.actor, &inputs, "web form", reader.lang)
             .await
         {
             Ok(records) => {
@@ -418,6 +432,43 @@ pub async fn entry_submit<S: Store>(
                     );
                 }
             }
+            Err(AppError::Forbidden(_)) => {
+                status = StatusCode::FORBIDDEN;
+                errors.insert("unit".into(), tr.t("entry-error-forbidden"));
+            }
+            Err(AppError::Stale(stale)) => {
+                // "observation:CODE/UNIT/PERIOD": the field of CODE shows what it holds now,
+                // and the form now carries the version just shown.
+                status = StatusCode::CONFLICT;
+                let code = stale
+                    .object
+                    .strip_prefix("observation:")
+                    .and_then(|rest| rest.split('/').next())
+                    .unwrap_or("")
+                    .to_owned();
+                let decimals = {
+                    let engine = state.app.engine();
+                    IndicatorCode::parse(&code)
+                        .ok()
+                        .and_then(|c| engine.indicator_by_code(&c).map(|i| i.decimals))
+                        .unwrap_or(2)
+                };
+                let message = match &stale.current {
+                    Some(current) => tr.t_args(
+                        "entry-error-stale",
+                        &[
+                            ("value", Arg::Text(tr.number(current.value, decimals))),
+                            (
+                                "kind",
+                                Arg::Text(tr.t(&format!("kind-{}", current.kind.as_str()))),
+                            ),
+                        ],
+                    ),
+                    None => tr.t("entry-error-stale-empty"),
+                };
+                typed.versions.remove(&code);
+                errors.insert(format!("value.{code}"), message);
+            }
             Err(other) => {
                 tracing::error!(error = %other, "saving figures from the form failed");
                 errors.insert("values".into(), tr.t("entry-error-save"));
@@ -425,5 +476,5 @@ pub async fn entry_submit<S: Store>(
         }
     }
     let rendered = render(&state.app.engine(), &state.i18n, &reader, &typed, &errors);
-    respond(&reader, StatusCode::UNPROCESSABLE_ENTITY, rendered)
+    respond(&reader, status, rendered)
 }

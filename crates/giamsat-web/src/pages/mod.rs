@@ -5,6 +5,8 @@
 //! its read lock, build plain view structs, and render; writes go through the application
 //! layer like every other write.
 
+mod account;
+mod audit;
 pub mod charts;
 mod documents;
 mod entry;
@@ -26,6 +28,8 @@ use giamsat_core::{Engine, Period, Target};
 use crate::api::AppState;
 use crate::i18n::{Arg, I18n, choose_language};
 
+pub use account::{account, create_token, login_form, login_submit, logout, revoke_token};
+pub use audit::{audit, audit_csv};
 pub use documents::{document, document_page, documents, documents_page};
 pub use entry::{entry_form, entry_page, entry_submit};
 pub use indicators::{indicator, indicator_page};
@@ -41,6 +45,8 @@ pub struct Reader {
     path: String,
     /// The query without `lang`, as sent.
     query: Vec<String>,
+    /// Who is signed in (none on the sign-in page).
+    pub who: Option<std::sync::Arc<giamsat_app::SignedIn>>,
 }
 
 impl Reader {
@@ -64,7 +70,20 @@ impl Reader {
                 .filter(|p| !p.starts_with("lang="))
                 .map(str::to_owned)
                 .collect(),
+            who: None,
         }
+    }
+
+    /// Whether some grant of the reader opens an audit trail (the page still checks which).
+    fn reads_audit(&self) -> bool {
+        self.who.as_ref().is_some_and(|w| {
+            w.actor.grants.iter().flatten().any(|g| {
+                matches!(
+                    g.role,
+                    giamsat_core::access::Role::Admin | giamsat_core::access::Role::Office
+                )
+            })
+        })
     }
 
     /// This page in another language.
@@ -79,25 +98,16 @@ impl<S: Send + Sync> FromRequestParts<S> for Reader {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Reader, Self::Rejection> {
-        Ok(Reader::new(
-            parts.uri.path(),
-            parts.uri.query(),
-            &parts.headers,
-        ))
+        let mut reader = Reader::new(parts.uri.path(), parts.uri.query(), &parts.headers);
+        reader.who = parts
+            .extensions
+            .get::<crate::auth::Principal>()
+            .map(|p| p.0.clone());
+        Ok(reader)
     }
 }
 
-fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .find_map(|pair| {
-            let (k, v) = pair.trim().split_once('=')?;
-            (k == name).then_some(v)
-        })
-}
+use crate::auth::cookie;
 
 /// Today in Vietnam (UTC+7), the date pages read "now" as.
 pub fn today() -> time::Date {
@@ -174,21 +184,29 @@ pub struct LanguageChoice {
     current: bool,
 }
 
-/// What every page shares: language, title, navigation.
+/// The signed-in reader as the header shows them, with the token its forms send back.
+pub struct AccountBox {
+    pub name: String,
+    pub csrf: String,
+}
+
+/// What every page shares: language, title, navigation, who is signed in.
 pub struct Layout<'a> {
     pub tr: Tr<'a>,
     pub title: String,
     nav: Vec<NavItem>,
     languages: Vec<LanguageChoice>,
+    pub account: Option<AccountBox>,
 }
 
 /// The sections of the site, in the order of the navigation.
-const SECTIONS: [(&str, &str); 5] = [
+const SECTIONS: [(&str, &str); 6] = [
     ("/", "nav-overview"),
     ("/documents", "nav-documents"),
     ("/rankings", "nav-rankings"),
     ("/units", "nav-units"),
     ("/entry", "nav-entry"),
+    ("/audit", "nav-audit"),
 ];
 
 impl<'a> Layout<'a> {
@@ -202,6 +220,7 @@ impl<'a> Layout<'a> {
             title,
             nav: SECTIONS
                 .iter()
+                .filter(|(href, _)| *href != "/audit" || reader.reads_audit())
                 .map(|(href, id)| NavItem {
                     href,
                     label: tr.t(id),
@@ -217,7 +236,16 @@ impl<'a> Layout<'a> {
                     current: *l == reader.lang,
                 })
                 .collect(),
+            account: reader.who.as_ref().map(|w| AccountBox {
+                name: w.display_name.clone(),
+                csrf: w.csrf.clone().unwrap_or_default(),
+            }),
         }
+    }
+
+    /// The CSRF token the page's forms send back.
+    pub fn csrf(&self) -> &str {
+        self.account.as_ref().map_or("", |a| a.csrf.as_str())
     }
 
     pub fn lang(&self) -> &'static str {
@@ -267,16 +295,28 @@ struct NotFoundPage<'a> {
 
 /// The page for an address that names nothing known.
 pub fn not_found<S: Store>(state: &AppState<S>, reader: &Reader, message: String) -> Response {
+    problem(
+        state,
+        reader,
+        StatusCode::NOT_FOUND,
+        "not-found-title",
+        message,
+    )
+}
+
+/// A page that only says what went wrong, under a title.
+pub fn problem<S: Store>(
+    state: &AppState<S>,
+    reader: &Reader,
+    status: StatusCode,
+    title: &str,
+    message: String,
+) -> Response {
     let page = NotFoundPage {
-        page: Layout::new(
-            &state.i18n,
-            reader,
-            "",
-            state.i18n.t(reader.lang, "not-found-title"),
-        ),
+        page: Layout::new(&state.i18n, reader, "", state.i18n.t(reader.lang, title)),
         message,
     };
-    respond(reader, StatusCode::NOT_FOUND, page.render())
+    respond(reader, status, page.render())
 }
 
 /// One target as the tables of the overview, document and unit pages show it.

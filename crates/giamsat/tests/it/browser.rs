@@ -95,6 +95,22 @@ impl Browser {
         panic!("no browser session on {url}: {last_error:?}");
     }
 
+    /// A browser signed in, through the sign-in form, as a new account with one grant.
+    async fn signed_in(server: &TestServer, role: &str, scope: Option<&str>) -> Browser {
+        let (username, password) = server.account(role, scope).await;
+        let browser = Browser::start().await;
+        // Any page sends a stranger to the sign-in form first.
+        browser.open(server, "/").await;
+        let here = browser.client.current_url().await.expect("url");
+        assert_eq!(here.path(), "/login", "{here}");
+        browser.type_into("#username", &username).await;
+        browser.type_into("#password", &password).await;
+        browser.follow("form.signin button[type=submit]").await;
+        let here = browser.client.current_url().await.expect("url");
+        assert_eq!(here.path(), "/", "signed in and sent back: {here}");
+        browser
+    }
+
     async fn open(&self, server: &TestServer, path: &str) {
         self.client
             .goto(&server.url(path))
@@ -207,7 +223,7 @@ impl Browser {
 #[tokio::test]
 async fn the_overview_switches_to_french_with_french_numbers() {
     let server = TestServer::start(true).await;
-    let browser = Browser::start().await;
+    let browser = Browser::signed_in(&server, "admin", None).await;
     browser.open(&server, "/?lang=vi").await;
     assert_eq!(browser.text("h1").await, "Tổng quan");
     // The stylesheet is served from the binary and allowed by the content security policy.
@@ -265,7 +281,7 @@ async fn the_overview_switches_to_french_with_french_numbers() {
 #[tokio::test]
 async fn a_figure_entered_in_the_form_changes_the_targets_status() {
     let server = TestServer::start(true).await;
-    let browser = Browser::start().await;
+    let browser = Browser::signed_in(&server, "reporter", Some("40")).await;
     browser.open(&server, "/units/40?lang=vi").await;
     let exports = "table.targets tr[data-indicator=EXPORTS]";
     assert_eq!(
@@ -278,7 +294,7 @@ async fn a_figure_entered_in_the_form_changes_the_targets_status() {
     browser.follow("form[method=get] button").await;
     assert!(
         browser
-            .text("form[method=post] h2")
+            .text("form[action='/entry'][method=post] h2")
             .await
             .contains("Tháng 6/2023")
     );
@@ -287,7 +303,7 @@ async fn a_figure_entered_in_the_form_changes_the_targets_status() {
     browser.type_into("#value-EXPORTS", "1.700,5").await;
     browser.type_into("#value-IMPORTS", "nhiều").await;
     browser
-        .follow("form[method=post] button[type=submit]")
+        .follow("form[action='/entry'][method=post] button[type=submit]")
         .await;
     assert!(
         browser
@@ -315,7 +331,7 @@ async fn a_figure_entered_in_the_form_changes_the_targets_status() {
     browser.type_into("#value-IMPORTS", "").await;
     browser.click("input[name=kind][value=official]").await;
     browser
-        .follow("form[method=post] button[type=submit]")
+        .follow("form[action='/entry'][method=post] button[type=submit]")
         .await;
     assert_eq!(browser.text("p.notice").await, "Đã lưu 1 số liệu.");
     assert_eq!(
@@ -330,7 +346,7 @@ async fn a_figure_entered_in_the_form_changes_the_targets_status() {
 #[tokio::test]
 async fn the_ranking_reads_as_the_2023_review() {
     let server = TestServer::start(true).await;
-    let browser = Browser::start().await;
+    let browser = Browser::signed_in(&server, "admin", None).await;
     browser.open(&server, "/rankings?lang=en").await;
     let all_met = browser.text("p.notice").await;
     for name in ["Quang Ninh (15/15)", "Phu Tho (15/15)", "Hau Giang (18/18)"] {
@@ -398,7 +414,7 @@ async fn the_ranking_reads_as_the_2023_review() {
 #[tokio::test]
 async fn screenshots_of_every_main_page_in_each_language() {
     let server = TestServer::start(true).await;
-    let browser = Browser::start().await;
+    let browser = Browser::signed_in(&server, "admin", None).await;
     let pages = [
         ("overview", "/"),
         ("documents", "/documents"),
@@ -411,6 +427,8 @@ async fn screenshots_of_every_main_page_in_each_language() {
         ("rankings-today", "/rankings?period=2023&as_of=2026-01-01"),
         ("unit-merged", "/units/24-2025"),
         ("units-search", "/units?q=Bac+Ninh"),
+        ("account", "/account"),
+        ("audit", "/audit?unit=40"),
     ];
     for lang in ["vi", "en", "fr"] {
         for (name, path) in pages {

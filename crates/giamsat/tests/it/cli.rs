@@ -115,31 +115,65 @@ fn serve_demo_answers_on_the_address_it_prints() {
         .stdout(Stdio::piped())
         .spawn()
         .expect("spawn");
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
     let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("read");
+    stdout.read_line(&mut line).expect("read");
+    // One demo account per role follows, each with a password printed once.
+    let mut accounts = Vec::new();
+    let mut heading = String::new();
+    stdout.read_line(&mut heading).expect("read");
+    assert!(heading.contains("demo accounts"), "{heading}");
+    for _ in 0..5 {
+        let mut account = String::new();
+        stdout.read_line(&mut account).expect("read");
+        let words: Vec<String> = account.split_whitespace().map(str::to_owned).collect();
+        assert_eq!(words.len(), 3, "{account}");
+        accounts.push(words);
+    }
+    let roles: Vec<&str> = accounts.iter().map(|a| a[1].as_str()).collect();
+    assert_eq!(
+        roles,
+        ["admin", "office", "reporter", "supervisor", "viewer"]
+    );
     let url = line
         .split_whitespace()
         .find(|w| w.starts_with("http://"))
         .unwrap_or_else(|| panic!("no address in {line:?}"))
         .to_owned();
-    let body = std::thread::spawn(move || {
+    let viewer = accounts[4].clone();
+    let (anonymous, body) = std::thread::spawn(move || {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .expect("runtime");
         runtime.block_on(async {
-            reqwest::get(format!("{url}api/v1/targets"))
+            let client = reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .expect("client");
+            let anonymous = client
+                .get(format!("{url}api/v1/targets"))
+                .send()
+                .await
+                .expect("get")
+                .status()
+                .as_u16();
+            let session = crate::sign_in(&client, &url, &viewer[0], &viewer[2]).await;
+            let body = client
+                .get(format!("{url}api/v1/targets"))
+                .header("cookie", format!("giamsat_session={session}"))
+                .send()
                 .await
                 .expect("get")
                 .text()
                 .await
-                .expect("body")
+                .expect("body");
+            (anonymous, body)
         })
     })
     .join()
     .expect("join");
+    assert_eq!(anonymous, 401);
     let _ = child.kill();
     let _ = child.wait();
     let targets: serde_json::Value = serde_json::from_str(&body).expect("json");

@@ -8,14 +8,22 @@ mod pages;
 mod reform;
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use giamsat_app::{Actor, AnyStore, App};
+use giamsat_web::WebState;
 
-/// A server on 127.0.0.1, port 0, with its own database in a temporary folder.
+/// A server on 127.0.0.1, port 0, with its own database in a temporary folder. Its `client`
+/// acts with the API token of an administrator of the whole tree.
 pub struct TestServer {
     pub addr: SocketAddr,
     pub client: reqwest::Client,
+    pub state: Arc<WebState<AnyStore>>,
     _dir: tempfile::TempDir,
+}
+
+fn localhost() -> std::net::IpAddr {
+    std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST)
 }
 
 impl TestServer {
@@ -29,7 +37,12 @@ impl TestServer {
         if demo {
             app.load_demo(&Actor::named("demo")).await.expect("demo");
         }
-        let router = giamsat_web::router(app).expect("router");
+        let state = Arc::new(WebState {
+            app,
+            i18n: giamsat_web::i18n::I18n::new().expect("messages"),
+        });
+        let router = giamsat_web::router_with(state.clone())
+            .into_make_service_with_connect_info::<SocketAddr>();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
@@ -37,11 +50,65 @@ impl TestServer {
         tokio::spawn(async move {
             axum::serve(listener, router).await.expect("serve");
         });
-        TestServer {
+        let mut server = TestServer {
             addr,
             client: reqwest::Client::new(),
+            state,
             _dir: dir,
-        }
+        };
+        let token = server.token("admin", None).await;
+        server.client = TestServer::client_with(&token);
+        server
+    }
+
+    /// A client that sends an API token with every request.
+    pub fn client_with(token: &str) -> reqwest::Client {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(
+            reqwest::header::AUTHORIZATION,
+            format!("Bearer {token}").parse().expect("header"),
+        );
+        reqwest::Client::builder()
+            .default_headers(headers)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+    }
+
+    /// An account `{role}.{scope}` with this one grant (created once), and its password.
+    pub async fn account(&self, role: &str, scope: Option<&str>) -> (String, String) {
+        static MADE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let username = format!("{role}.{}.{n}", scope.unwrap_or("all")).to_lowercase();
+        let (_, password) = self
+            .state
+            .app
+            .add_account(
+                &Actor::named("test"),
+                &username,
+                "",
+                &[(role.to_owned(), scope.map(str::to_owned))],
+            )
+            .await
+            .expect("account");
+        (username, password)
+    }
+
+    /// An API token of a new account with one grant.
+    pub async fn token(&self, role: &str, scope: Option<&str>) -> String {
+        let (username, password) = self.account(role, scope).await;
+        let (_, who) = self
+            .state
+            .app
+            .sign_in(&username, &password, localhost(), None)
+            .await
+            .expect("sign in");
+        self.state
+            .app
+            .create_api_token(&who, "tests")
+            .await
+            .expect("token")
+            .1
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -86,4 +153,55 @@ impl TestServer {
             serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
         )
     }
+}
+
+/// The value a response sets a cookie to.
+pub fn set_cookie_value(response: &reqwest::Response, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| {
+            let (pair, _) = v.split_once(';').unwrap_or((v, ""));
+            let (k, value) = pair.split_once('=')?;
+            (k == name && !value.is_empty()).then(|| value.to_owned())
+        })
+}
+
+/// The hidden `csrf` field of a form page.
+pub fn csrf_field(html: &str) -> String {
+    let start = html.find("name=\"csrf\" value=\"").expect("a csrf field") + 19;
+    html[start..].split('"').next().expect("value").to_owned()
+}
+
+/// Signs in through the sign-in form, as a browser does, and returns the session cookie.
+pub async fn sign_in(
+    client: &reqwest::Client,
+    base: &str,
+    username: &str,
+    password: &str,
+) -> String {
+    let base = base.trim_end_matches('/');
+    let form = client
+        .get(format!("{base}/login"))
+        .send()
+        .await
+        .expect("login page");
+    let login_cookie = set_cookie_value(&form, "giamsat_login").expect("form cookie");
+    let csrf = csrf_field(&form.text().await.expect("html"));
+    let answer = client
+        .post(format!("{base}/login"))
+        .header("cookie", format!("giamsat_login={login_cookie}"))
+        .form(&[
+            ("username", username),
+            ("password", password),
+            ("csrf", &csrf),
+            ("next", "/"),
+        ])
+        .send()
+        .await
+        .expect("sign in");
+    assert_eq!(answer.status().as_u16(), 303, "signing in as {username}");
+    set_cookie_value(&answer, "giamsat_session").expect("a session cookie")
 }

@@ -208,10 +208,8 @@ async fn the_form_refuses_bad_figures_field_by_field_and_saves_nothing() {
     assert!(html.contains("Choose estimate, preliminary or official."));
 
     // Good figures in English notation are saved, and the reader is sent to the unit.
-    let response = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client")
+    let response = server
+        .client
         .post(server.url("/entry?lang=en"))
         .form(&[
             ("unit", "40"),

@@ -1,0 +1,241 @@
+//! Who is asking, decided once for every request before any handler runs: the API token in
+//! `Authorization: Bearer`, or the session cookie of a signed-in browser. Nothing but the
+//! sign-in page, the assets, `/healthz` and the API description answers anyone else.
+//!
+//! A browser sends its cookie with every request, including those another site makes it
+//! send; so a state-changing request that relies on the cookie must also carry the session's
+//! CSRF token (a form's `csrf` field or an `X-CSRF-Token` header) and must not come from
+//! another origin. A request with an API token needs neither: no browser adds one by itself.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use giamsat_app::{SignedIn, Store};
+
+use crate::api::AppState;
+use crate::error::ApiError;
+
+/// The session cookie.
+pub const SESSION_COOKIE: &str = "giamsat_session";
+/// The sign-in form's own token (double submit): the form has no session yet to hold one.
+pub const LOGIN_COOKIE: &str = "giamsat_login";
+/// The header a script sends the CSRF token in.
+pub const CSRF_HEADER: &str = "x-csrf-token";
+/// The largest form body read to find its CSRF token.
+const FORM_LIMIT: usize = 2 * 1024 * 1024;
+
+/// The signed-in account of a request, put there by [`authenticate`].
+#[derive(Clone, Debug)]
+pub struct Principal(pub Arc<SignedIn>);
+
+impl<S: Send + Sync> FromRequestParts<S> for Principal {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Principal, ApiError> {
+        parts
+            .extensions
+            .get::<Principal>()
+            .cloned()
+            .ok_or(ApiError::Unauthenticated)
+    }
+}
+
+/// Paths anyone may read.
+fn is_public(path: &str) -> bool {
+    matches!(path, "/login" | "/healthz" | "/api/v1/openapi.json") || path.starts_with("/assets/")
+}
+
+/// The value of a cookie.
+pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| {
+            let (k, v) = pair.trim().split_once('=')?;
+            (k == name).then_some(v)
+        })
+}
+
+/// Equality that takes as long for any two strings of one length, so that a token cannot be
+/// found a character at a time by timing the answers.
+pub fn same_secret(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+/// The address a request came from (the peer; a proxy in front shows as itself).
+pub fn peer(request_extensions: &axum::http::Extensions) -> IpAddr {
+    request_extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip())
+}
+
+/// Whether cookies should be marked Secure: the request came over TLS (terminated by a proxy
+/// that says so). giamsat itself serves plain HTTP, meant for 127.0.0.1 behind such a proxy.
+pub fn over_tls(headers: &HeaderMap) -> bool {
+    headers
+        .get("x-forwarded-proto")
+        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https"))
+}
+
+/// A Set-Cookie value for our cookies: never readable by scripts, never sent by other sites'
+/// sub-requests, Secure over TLS. `max_age` 0 deletes it.
+pub fn set_cookie(name: &str, value: &str, path: &str, max_age: i64, secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    let same_site = if name == LOGIN_COOKIE {
+        "Strict"
+    } else {
+        "Lax"
+    };
+    HeaderValue::from_str(&format!(
+        "{name}={value}; Path={path}; Max-Age={max_age}; HttpOnly; SameSite={same_site}{secure}"
+    ))
+    .unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// The middleware: finds who is asking, refuses the unknown, checks CSRF on writes.
+pub async fn authenticate<S: Store>(
+    State(state): State<AppState<S>>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let path = request.uri().path().to_owned();
+    if is_public(&path) {
+        return next.run(request).await;
+    }
+    let is_api = path.starts_with("/api/");
+    let headers = request.headers();
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(|t| t.trim().to_owned());
+    let who = if let Some(secret) = bearer {
+        match state.app.api_token(&secret).await {
+            Ok(Some(who)) => who,
+            Ok(None) => return ApiError::Unauthenticated.into_response(),
+            Err(e) => return ApiError::from(e).into_response(),
+        }
+    } else {
+        let found = match cookie(headers, SESSION_COOKIE) {
+            Some(value) => state.app.session(value).await,
+            None => Ok(None),
+        };
+        let who = match found {
+            Ok(Some(who)) => who,
+            Ok(None) => return sign_in_first(&request, is_api),
+            Err(e) => return ApiError::from(e).into_response(),
+        };
+        if !is_safe(request.method()) {
+            let (checked, problem) = check_csrf(request, who.csrf.as_deref()).await;
+            match checked {
+                Some(r) => request = r,
+                None => {
+                    tracing::warn!(%path, username = %who.username, %problem, "CSRF check failed");
+                    return ApiError::Forbidden(format!(
+                        "{problem}: reload the page and send the form again"
+                    ))
+                    .into_response();
+                }
+            }
+        }
+        who
+    };
+    request.extensions_mut().insert(Principal(Arc::new(who)));
+    next.run(request).await
+}
+
+fn is_safe(method: &Method) -> bool {
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// Pages send the reader to the sign-in form and back; the API answers 401.
+fn sign_in_first(request: &Request, is_api: bool) -> Response {
+    if is_api || !is_safe(request.method()) {
+        return ApiError::Unauthenticated.into_response();
+    }
+    let back = request
+        .uri()
+        .path_and_query()
+        .map_or("/", |p| p.as_str())
+        .to_owned();
+    let next: String = serde_urlencoded::to_string([("next", back)]).unwrap_or_default();
+    Redirect::to(&format!("/login?{next}")).into_response()
+}
+
+/// Checks a cookie-authenticated write: same origin, and the session's token in the
+/// `X-CSRF-Token` header or the form's `csrf` field. Returns the request (its body read and
+/// put back) or why it was refused.
+async fn check_csrf(request: Request, expected: Option<&str>) -> (Option<Request>, &'static str) {
+    let Some(expected) = expected else {
+        return (None, "this session has no CSRF token");
+    };
+    if !same_origin(request.headers()) {
+        return (None, "the request came from another site");
+    }
+    if let Some(sent) = request.headers().get(CSRF_HEADER) {
+        let ok = sent.to_str().is_ok_and(|s| same_secret(s, expected));
+        return if ok {
+            (Some(request), "")
+        } else {
+            (None, "the CSRF token is wrong")
+        };
+    }
+    let is_form = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| {
+            v.as_bytes()
+                .starts_with(b"application/x-www-form-urlencoded")
+        });
+    if !is_form {
+        return (None, "the CSRF token is missing");
+    }
+    let (parts, body) = request.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, FORM_LIMIT).await else {
+        return (None, "the form is too large");
+    };
+    let sent = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
+        .ok()
+        .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "csrf").map(|(_, v)| v));
+    match sent {
+        Some(sent) if same_secret(&sent, expected) => {
+            (Some(Request::from_parts(parts, Body::from(bytes))), "")
+        }
+        Some(_) => (None, "the CSRF token is wrong"),
+        None => (None, "the CSRF token is missing"),
+    }
+}
+
+/// Whether the request says it comes from this site: `Sec-Fetch-Site` and `Origin`, when the
+/// browser sends them, must not name another.
+pub fn same_origin(headers: &HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site")
+        && !matches!(site.as_bytes(), b"same-origin" | b"none")
+    {
+        return false;
+    }
+    match (headers.get(header::ORIGIN), headers.get(header::HOST)) {
+        (Some(origin), Some(host)) => {
+            let origin = origin.to_str().unwrap_or("");
+            let host = host.to_str().unwrap_or("");
+            origin
+                .split_once("://")
+                .is_some_and(|(_, authority)| authority == host)
+        }
+        // "null" origins and the like without a Host to compare with are refused.
+        (Some(_), None) => false,
+        (None, _) => true,
+    }
+}

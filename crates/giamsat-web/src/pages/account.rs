@@ -1,0 +1,329 @@
+//! Signing in and out, and the signed-in account: its grants and its API tokens.
+
+use askama::Template;
+use axum::extract::{Form, Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use giamsat_app::{AppError, Store};
+use giamsat_core::access::Grant;
+use serde::Deserialize;
+
+use super::{Layout, Reader, Tr, respond};
+use crate::api::AppState;
+use crate::auth::{
+    LOGIN_COOKIE, Principal, SESSION_COOKIE, cookie, over_tls, peer, same_secret, set_cookie,
+};
+use crate::error::ApiError;
+use crate::i18n::Arg;
+
+#[derive(Template)]
+#[template(path = "login.html")]
+pub struct LoginPage<'a> {
+    page: Layout<'a>,
+    csrf: String,
+    next: String,
+    username: String,
+    error: Option<String>,
+}
+
+/// Where to go after signing in: only a path of this site, never another site.
+fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
+        _ => "/".to_owned(),
+    }
+}
+
+/// Renders the sign-in form with a fresh form token in a cookie of its own (double submit).
+fn login_page<S: Store>(
+    state: &AppState<S>,
+    reader: &Reader,
+    headers: &HeaderMap,
+    status: StatusCode,
+    next: &str,
+    username: &str,
+    error: Option<String>,
+) -> Response {
+    let csrf = match giamsat_app::accounts::generate_password() {
+        Ok(token) => token,
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    let page = LoginPage {
+        page: Layout::new(
+            &state.i18n,
+            reader,
+            "",
+            state.i18n.t(reader.lang, "sign-in-title"),
+        ),
+        csrf: csrf.clone(),
+        next: next.to_owned(),
+        username: username.to_owned(),
+        error,
+    };
+    let mut response = respond(reader, status, page.render());
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(LOGIN_COOKIE, &csrf, "/login", 3600, over_tls(headers)),
+    );
+    response
+}
+
+#[derive(Deserialize)]
+pub struct LoginQuery {
+    next: Option<String>,
+}
+
+pub async fn login_form<S: Store>(
+    State(state): State<AppState<S>>,
+    reader: Reader,
+    headers: HeaderMap,
+    axum::extract::Query(query): axum::extract::Query<LoginQuery>,
+) -> Response {
+    let next = safe_next(query.next.as_deref());
+    login_page(&state, &reader, &headers, StatusCode::OK, &next, "", None)
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    csrf: String,
+    next: Option<String>,
+}
+
+pub async fn login_submit<S: Store>(
+    State(state): State<AppState<S>>,
+    reader: Reader,
+    headers: HeaderMap,
+    request_extensions: axum::http::Extensions,
+    Form(form): Form<LoginForm>,
+) -> Response {
+    let tr = Tr {
+        i18n: &state.i18n,
+        lang: reader.lang,
+    };
+    let next = safe_next(form.next.as_deref());
+    let again = |status, message: String| {
+        login_page(
+            &state,
+            &reader,
+            &headers,
+            status,
+            &next,
+            &form.username,
+            Some(message),
+        )
+    };
+    // The form must come from our own sign-in page: its token matches its cookie.
+    let token_ok = cookie(&headers, LOGIN_COOKIE).is_some_and(|c| same_secret(c, &form.csrf));
+    if !token_ok || !crate::auth::same_origin(&headers) {
+        return again(StatusCode::FORBIDDEN, tr.t("sign-in-error-form"));
+    }
+    let replaces = cookie(&headers, SESSION_COOKIE);
+    let address = peer(&request_extensions);
+    match state
+        .app
+        .sign_in(&form.username, &form.password, address, replaces)
+        .await
+    {
+        Ok((session, _)) => {
+            let secure = over_tls(&headers);
+            let mut response = Redirect::to(&next).into_response();
+            let cookies = response.headers_mut();
+            let lifetime = giamsat_app::accounts::SESSION_LIFETIME.whole_seconds();
+            cookies.append(
+                header::SET_COOKIE,
+                set_cookie(SESSION_COOKIE, &session, "/", lifetime, secure),
+            );
+            cookies.append(
+                header::SET_COOKIE,
+                set_cookie(LOGIN_COOKIE, "", "/login", 0, secure),
+            );
+            response
+        }
+        Err(AppError::SignInRefused) => again(StatusCode::UNAUTHORIZED, tr.t("sign-in-error")),
+        Err(AppError::Throttled { seconds }) => {
+            let minutes = i64::try_from(seconds.div_ceil(60)).unwrap_or(i64::MAX);
+            let mut response = again(
+                StatusCode::TOO_MANY_REQUESTS,
+                tr.t_args("sign-in-throttled", &[("minutes", Arg::Number(minutes))]),
+            );
+            if let Ok(value) = seconds.to_string().parse() {
+                response.headers_mut().insert(header::RETRY_AFTER, value);
+            }
+            response
+        }
+        Err(other) => ApiError::from(other).into_response(),
+    }
+}
+
+pub async fn logout<S: Store>(
+    State(state): State<AppState<S>>,
+    who: Principal,
+    headers: HeaderMap,
+) -> Response {
+    if let Some(session) = cookie(&headers, SESSION_COOKIE)
+        && let Err(e) = state.app.sign_out(session, &who.0).await
+    {
+        return ApiError::from(e).into_response();
+    }
+    let mut response = Redirect::to("/login").into_response();
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(SESSION_COOKIE, "", "/", 0, over_tls(&headers)),
+    );
+    response
+}
+
+pub struct GrantRow {
+    role: String,
+    scope: String,
+}
+
+pub struct TokenRow {
+    id: i64,
+    name: String,
+    created: String,
+    last_used: String,
+    revoked: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "account.html")]
+pub struct AccountPage<'a> {
+    page: Layout<'a>,
+    username: String,
+    grants: Vec<GrantRow>,
+    tokens: Vec<TokenRow>,
+    /// A token just created: shown this once.
+    new_token: Option<String>,
+    name_error: Option<String>,
+}
+
+fn grant_row(engine: &giamsat_core::Engine, tr: Tr<'_>, grant: &Grant) -> GrantRow {
+    GrantRow {
+        role: tr.t(&format!("role-{}", grant.role.as_str())),
+        scope: match grant.scope.and_then(|u| engine.unit(u)) {
+            Some(unit) => format!("{} ({})", unit.name.get(tr.lang), unit.code),
+            None => tr.t("scope-whole-tree"),
+        },
+    }
+}
+
+async fn account_page<S: Store>(
+    state: &AppState<S>,
+    reader: &Reader,
+    who: &Principal,
+    new_token: Option<String>,
+    name_error: Option<String>,
+) -> Response {
+    let tr = Tr {
+        i18n: &state.i18n,
+        lang: reader.lang,
+    };
+    let tokens = match state.app.api_tokens(&who.0).await {
+        Ok(tokens) => tokens,
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    let when = |at: time::OffsetDateTime| {
+        let local =
+            at.to_offset(time::UtcOffset::from_hms(7, 0, 0).unwrap_or(time::UtcOffset::UTC));
+        format!(
+            "{} {:02}:{:02}",
+            tr.date(local.date()),
+            local.hour(),
+            local.minute()
+        )
+    };
+    let grants = {
+        let engine = state.app.engine();
+        who.0
+            .actor
+            .grants
+            .iter()
+            .flatten()
+            .map(|g| grant_row(&engine, tr, g))
+            .collect()
+    };
+    let page = AccountPage {
+        page: Layout::new(
+            &state.i18n,
+            reader,
+            "",
+            state.i18n.t(reader.lang, "account-title"),
+        ),
+        username: who.0.username.clone(),
+        grants,
+        tokens: tokens
+            .into_iter()
+            .map(|t| TokenRow {
+                id: t.id,
+                name: t.name,
+                created: when(t.created_at),
+                last_used: t.last_used_at.map_or_else(|| "—".to_owned(), when),
+                revoked: t.revoked_at.map(when),
+            })
+            .collect(),
+        new_token,
+        name_error,
+    };
+    let status = if page.name_error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    respond(reader, status, page.render())
+}
+
+pub async fn account<S: Store>(
+    State(state): State<AppState<S>>,
+    reader: Reader,
+    who: Principal,
+) -> Response {
+    account_page(&state, &reader, &who, None, None).await
+}
+
+#[derive(Deserialize)]
+pub struct TokenForm {
+    #[serde(default)]
+    name: String,
+}
+
+/// Creates a token and shows it on the answer itself, once: it is in no address and no
+/// redirect, and the store keeps only its hash.
+pub async fn create_token<S: Store>(
+    State(state): State<AppState<S>>,
+    reader: Reader,
+    who: Principal,
+    Form(form): Form<TokenForm>,
+) -> Response {
+    match state.app.create_api_token(&who.0, &form.name).await {
+        Ok((_, secret)) => {
+            let mut response = account_page(&state, &reader, &who, Some(secret), None).await;
+            response.headers_mut().insert(
+                header::CACHE_CONTROL,
+                header::HeaderValue::from_static("no-store"),
+            );
+            response
+        }
+        Err(AppError::Invalid(_)) => {
+            let message = state.i18n.t(reader.lang, "token-name-error");
+            account_page(&state, &reader, &who, None, Some(message)).await
+        }
+        Err(other) => ApiError::from(other).into_response(),
+    }
+}
+
+pub async fn revoke_token<S: Store>(
+    State(state): State<AppState<S>>,
+    who: Principal,
+    Path(id): Path<i64>,
+) -> Response {
+    match state.app.revoke_api_token(&who.0, id).await {
+        Ok(()) => Redirect::to("/account").into_response(),
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}
