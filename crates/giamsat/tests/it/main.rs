@@ -6,6 +6,7 @@ mod browser;
 mod cli;
 mod pages;
 mod reform;
+mod security;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
