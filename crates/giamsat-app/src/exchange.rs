@@ -724,3 +724,37 @@ pub fn audit_csv(
         .map_err(|e| AppError::Inconsistent(format!("writing CSV: {e}")))?;
     String::from_utf8(bytes).map_err(|e| AppError::Inconsistent(e.to_string()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_audit_csv_defuses_formulas_and_keeps_the_text() {
+        let entry = |actor: &str, after: serde_json::Value| giamsat_store::AuditEntry {
+            at: time::macros::datetime!(2026-11-23 08:00 UTC),
+            actor: actor.into(),
+            action: "observation.record".into(),
+            object: "=HYPERLINK(\"http://evil.example\")".into(),
+            before: None,
+            after: Some(after),
+            unit: None,
+        };
+        let csv = audit_csv(
+            &Engine::new(),
+            &[
+                entry("@lan", serde_json::json!({"note": "=1+1"})),
+                entry("minh", serde_json::json!(-2)),
+            ],
+        )
+        .expect("csv");
+        let mut rows = csv::Reader::from_reader(csv.as_bytes());
+        let rows: Vec<csv::StringRecord> = rows.records().map(|r| r.expect("row")).collect();
+        assert_eq!(&rows[0][1], "'@lan");
+        assert_eq!(&rows[0][3], "'=HYPERLINK(\"http://evil.example\")");
+        // JSON starts with a brace: nothing to defuse, the text is kept whole.
+        assert_eq!(&rows[0][6], "{\"note\":\"=1+1\"}");
+        assert_eq!(&rows[1][6], "'-2");
+        assert_eq!(&rows[1][0], "2026-11-23T08:00:00Z");
+    }
+}
