@@ -25,6 +25,10 @@ pub const IDLE_TIMEOUT: Duration = Duration::minutes(30);
 /// How stale a session's last-seen time may get before it is written again: one write a
 /// minute per session, not one per request.
 const TOUCH_AFTER: Duration = Duration::minutes(1);
+/// Bounds of a password chosen by its holder (ASVS 2.1.1 and 2.1.2): long passphrases are
+/// welcome, and there are no composition rules.
+pub const MIN_PASSWORD: usize = 12;
+pub const MAX_PASSWORD: usize = 128;
 /// Prefix of API tokens, so a leaked one is recognisable in logs and by secret scanners.
 pub const TOKEN_PREFIX: &str = "gs_";
 
@@ -339,6 +343,69 @@ impl<S: Store> App<S> {
             session.account,
             Some(session.csrf_token),
         )))
+    }
+
+    /// Changes the signed-in account's password, given the current one. Every session of the
+    /// account ends (a stolen one with it); the browser that made the change gets a new
+    /// session, whose cookie is returned. A wrong current password counts as a failed sign-in.
+    pub async fn change_password(
+        &self,
+        who: &SignedIn,
+        current: &str,
+        new: &str,
+        address: IpAddr,
+    ) -> Result<(String, SignedIn), AppError> {
+        let now = OffsetDateTime::now_utc();
+        if let Some(wait) = self.throttle.wait(&who.username, address, now) {
+            return Err(AppError::Throttled {
+                seconds: u64::try_from(wait.whole_seconds()).unwrap_or(0).max(1),
+            });
+        }
+        let account =
+            self.store
+                .account(&who.username)
+                .await?
+                .ok_or_else(|| AppError::NotFound {
+                    what: "account",
+                    key: who.username.clone(),
+                })?;
+        if !password_matches(current, &account.password_hash) {
+            self.throttle.failed(&who.username, address, now);
+            return Err(AppError::Invalid(vec![FieldError::new(
+                "current",
+                "the current password is wrong",
+            )]));
+        }
+        let length = new.chars().count();
+        let mut problems = Vec::new();
+        if !(MIN_PASSWORD..=MAX_PASSWORD).contains(&length) {
+            problems.push(FieldError::new(
+                "new",
+                format!("a password has {MIN_PASSWORD} to {MAX_PASSWORD} characters"),
+            ));
+        } else if new == current || new.eq_ignore_ascii_case(&who.username) {
+            problems.push(FieldError::new(
+                "new",
+                "choose a password other than the current one and the username",
+            ));
+        }
+        if !problems.is_empty() {
+            return Err(AppError::Invalid(problems));
+        }
+        let audit = AuditEntry {
+            at: now,
+            actor: who.username.clone(),
+            action: "account.password".into(),
+            object: format!("account:{}", who.username),
+            before: None,
+            after: None,
+            unit: None,
+        };
+        self.store
+            .set_password(&who.username, &hash_password(new)?, &audit)
+            .await?;
+        self.throttle.succeeded(&who.username);
+        self.sign_in(&who.username, new, address, None).await
     }
 
     /// Ends a session (sign-out).

@@ -737,6 +737,36 @@ async fn a_session_is_new_at_every_sign_in_and_ends_at_sign_out() {
     assert_eq!(app.session(&first).await.expect("read"), None);
     assert!(app.session(&second).await.expect("read").is_some());
     assert_eq!(app.session("made-up").await.expect("read"), None);
+    // Changing the password: the current one is needed; every session ends, the browser
+    // that changed it gets a new one, and only the new password signs in.
+    let other = app
+        .sign_in("lan", &password, here(), None)
+        .await
+        .expect("in")
+        .0;
+    let wrong = app
+        .change_password(&who, "not it", "a much longer passphrase", here())
+        .await;
+    assert!(
+        matches!(&wrong, Err(AppError::Invalid(e)) if e[0].field == "current"),
+        "{wrong:?}"
+    );
+    let short = app.change_password(&who, &password, "short", here()).await;
+    assert!(
+        matches!(&short, Err(AppError::Invalid(e)) if e[0].field == "new"),
+        "{short:?}"
+    );
+    let (second, who) = app
+        .change_password(&who, &password, "một câu mật khẩu dài", here())
+        .await
+        .expect("changed");
+    assert_eq!(app.session(&other).await.expect("read"), None);
+    assert!(app.session(&second).await.expect("read").is_some());
+    let old = app.sign_in("lan", &password, here(), None).await;
+    assert!(matches!(old, Err(AppError::SignInRefused)), "{old:?}");
+    app.sign_in("lan", "một câu mật khẩu dài", here(), None)
+        .await
+        .expect("the new password");
     app.sign_out(&second, &who).await.expect("out");
     assert_eq!(app.session(&second).await.expect("read"), None);
     // Nothing of the secrets is stored.

@@ -189,7 +189,7 @@ pub trait Store: Send + Sync + 'static {
     ) -> impl Future<Output = Result<i64, StoreError>> + Send;
 
     /// The token hashing to `token_hash`, revoked or not, with its account; its last use is
-    /// recorded as `at`.
+    /// recorded as `at` (to the minute: a use within a minute of the last is not written).
     fn use_api_token(
         &self,
         token_hash: &str,

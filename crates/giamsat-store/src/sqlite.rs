@@ -620,7 +620,11 @@ impl Store for SqliteStore {
             return Ok(None);
         };
         let mut token = api_token_from_row(&row)?;
-        if token.revoked_at.is_none() {
+        // One write a minute per token at most, not one per request.
+        let recent = token
+            .last_used_at
+            .is_some_and(|last| at - last < time::Duration::minutes(1));
+        if token.revoked_at.is_none() && !recent {
             sqlx::query("UPDATE api_tokens SET last_used_at = ? WHERE id = ?")
                 .bind(timestamp_text(at))
                 .bind(token.id)

@@ -117,6 +117,7 @@ pub fn router_with<S: Store>(state: Arc<WebState<S>>) -> Router {
         .route("/logout", post(pages::logout::<S>))
         .route("/account", get(pages::account::<S>))
         .route("/account/tokens", post(pages::create_token::<S>))
+        .route("/account/password", post(pages::change_password::<S>))
         .route(
             "/account/tokens/{id}/revoke",
             post(pages::revoke_token::<S>),

@@ -4,7 +4,7 @@ use askama::Template;
 use axum::extract::{Form, Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use giamsat_app::{AppError, Store};
+use giamsat_app::{AppError, SignedIn, Store};
 use giamsat_core::access::Grant;
 use serde::Deserialize;
 
@@ -201,6 +201,21 @@ pub struct AccountPage<'a> {
     /// A token just created: shown this once.
     new_token: Option<String>,
     name_error: Option<String>,
+    current_error: Option<String>,
+    new_error: Option<String>,
+    confirm_error: Option<String>,
+    notice: Option<String>,
+}
+
+/// What a form on the account page just did, for the page to say.
+#[derive(Default)]
+struct Outcome {
+    new_token: Option<String>,
+    name_error: Option<String>,
+    current_error: Option<String>,
+    new_error: Option<String>,
+    confirm_error: Option<String>,
+    notice: Option<String>,
 }
 
 fn grant_row(engine: &giamsat_core::Engine, tr: Tr<'_>, grant: &Grant) -> GrantRow {
@@ -216,15 +231,14 @@ fn grant_row(engine: &giamsat_core::Engine, tr: Tr<'_>, grant: &Grant) -> GrantR
 async fn account_page<S: Store>(
     state: &AppState<S>,
     reader: &Reader,
-    who: &Principal,
-    new_token: Option<String>,
-    name_error: Option<String>,
+    who: &SignedIn,
+    outcome: Outcome,
 ) -> Response {
     let tr = Tr {
         i18n: &state.i18n,
         lang: reader.lang,
     };
-    let tokens = match state.app.api_tokens(&who.0).await {
+    let tokens = match state.app.api_tokens(who).await {
         Ok(tokens) => tokens,
         Err(e) => return ApiError::from(e).into_response(),
     };
@@ -240,8 +254,7 @@ async fn account_page<S: Store>(
     };
     let grants = {
         let engine = state.app.engine();
-        who.0
-            .actor
+        who.actor
             .grants
             .iter()
             .flatten()
@@ -255,7 +268,7 @@ async fn account_page<S: Store>(
             "",
             state.i18n.t(reader.lang, "account-title"),
         ),
-        username: who.0.username.clone(),
+        username: who.username.clone(),
         grants,
         tokens: tokens
             .into_iter()
@@ -267,10 +280,20 @@ async fn account_page<S: Store>(
                 revoked: t.revoked_at.map(when),
             })
             .collect(),
-        new_token,
-        name_error,
+        new_token: outcome.new_token,
+        name_error: outcome.name_error,
+        current_error: outcome.current_error,
+        new_error: outcome.new_error,
+        confirm_error: outcome.confirm_error,
+        notice: outcome.notice,
     };
-    let status = if page.name_error.is_some() {
+    let failed = [
+        &page.name_error,
+        &page.current_error,
+        &page.new_error,
+        &page.confirm_error,
+    ];
+    let status = if failed.iter().any(|e| e.is_some()) {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
@@ -283,7 +306,7 @@ pub async fn account<S: Store>(
     reader: Reader,
     who: Principal,
 ) -> Response {
-    account_page(&state, &reader, &who, None, None).await
+    account_page(&state, &reader, &who.0, Outcome::default()).await
 }
 
 #[derive(Deserialize)]
@@ -302,7 +325,11 @@ pub async fn create_token<S: Store>(
 ) -> Response {
     match state.app.create_api_token(&who.0, &form.name).await {
         Ok((_, secret)) => {
-            let mut response = account_page(&state, &reader, &who, Some(secret), None).await;
+            let outcome = Outcome {
+                new_token: Some(secret),
+                ..Outcome::default()
+            };
+            let mut response = account_page(&state, &reader, &who.0, outcome).await;
             response.headers_mut().insert(
                 header::CACHE_CONTROL,
                 header::HeaderValue::from_static("no-store"),
@@ -310,8 +337,11 @@ pub async fn create_token<S: Store>(
             response
         }
         Err(AppError::Invalid(_)) => {
-            let message = state.i18n.t(reader.lang, "token-name-error");
-            account_page(&state, &reader, &who, None, Some(message)).await
+            let outcome = Outcome {
+                name_error: Some(state.i18n.t(reader.lang, "token-name-error")),
+                ..Outcome::default()
+            };
+            account_page(&state, &reader, &who.0, outcome).await
         }
         Err(other) => ApiError::from(other).into_response(),
     }
@@ -325,5 +355,92 @@ pub async fn revoke_token<S: Store>(
     match state.app.revoke_api_token(&who.0, id).await {
         Ok(()) => Redirect::to("/account").into_response(),
         Err(e) => ApiError::from(e).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    current: String,
+    #[serde(default)]
+    new: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+/// Changes the reader's password. Every session of the account ends; this browser gets a new
+/// one.
+pub async fn change_password<S: Store>(
+    State(state): State<AppState<S>>,
+    reader: Reader,
+    who: Principal,
+    headers: HeaderMap,
+    request_extensions: axum::http::Extensions,
+    Form(form): Form<PasswordForm>,
+) -> Response {
+    let tr = Tr {
+        i18n: &state.i18n,
+        lang: reader.lang,
+    };
+    if form.new != form.confirm {
+        let outcome = Outcome {
+            confirm_error: Some(tr.t("password-error-mismatch")),
+            ..Outcome::default()
+        };
+        return account_page(&state, &reader, &who.0, outcome).await;
+    }
+    let address = peer(&request_extensions);
+    match state
+        .app
+        .change_password(&who.0, &form.current, &form.new, address)
+        .await
+    {
+        Ok((session, now)) => {
+            let outcome = Outcome {
+                notice: Some(tr.t("password-changed")),
+                ..Outcome::default()
+            };
+            let mut response = account_page(&state, &reader, &now, outcome).await;
+            let lifetime = giamsat_app::accounts::SESSION_LIFETIME.whole_seconds();
+            response.headers_mut().append(
+                header::SET_COOKIE,
+                set_cookie(SESSION_COOKIE, &session, "/", lifetime, over_tls(&headers)),
+            );
+            response
+        }
+        Err(AppError::Invalid(problems)) => {
+            let mut outcome = Outcome::default();
+            for problem in problems {
+                if problem.field == "current" {
+                    outcome.current_error = Some(tr.t("password-error-current"));
+                } else {
+                    outcome.new_error = Some(tr.t_args(
+                        "password-error-new",
+                        &[
+                            (
+                                "min",
+                                Arg::Number(giamsat_app::accounts::MIN_PASSWORD as i64),
+                            ),
+                            (
+                                "max",
+                                Arg::Number(giamsat_app::accounts::MAX_PASSWORD as i64),
+                            ),
+                        ],
+                    ));
+                }
+            }
+            account_page(&state, &reader, &who.0, outcome).await
+        }
+        Err(AppError::Throttled { seconds }) => {
+            let minutes = i64::try_from(seconds.div_ceil(60)).unwrap_or(i64::MAX);
+            let outcome = Outcome {
+                current_error: Some(
+                    tr.t_args("sign-in-throttled", &[("minutes", Arg::Number(minutes))]),
+                ),
+                ..Outcome::default()
+            };
+            account_page(&state, &reader, &who.0, outcome).await
+        }
+        Err(other) => ApiError::from(other).into_response(),
     }
 }

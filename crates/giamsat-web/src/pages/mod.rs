@@ -28,7 +28,9 @@ use giamsat_core::{Engine, Period, Target};
 use crate::api::AppState;
 use crate::i18n::{Arg, I18n, choose_language};
 
-pub use account::{account, create_token, login_form, login_submit, logout, revoke_token};
+pub use account::{
+    account, change_password, create_token, login_form, login_submit, logout, revoke_token,
+};
 pub use audit::{audit, audit_csv};
 pub use documents::{document, document_page, documents, documents_page};
 pub use entry::{entry_form, entry_page, entry_submit};

@@ -942,3 +942,79 @@ async fn a_thousand_concurrent_updates_of_one_figure_lose_nothing() {
     );
     println!("1,000 updates from 20 clients: {conflicts} stale writes refused and retried");
 }
+
+#[tokio::test]
+async fn changing_the_password_ends_every_other_session() {
+    let server = TestServer::start(false).await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let (username, password) = server.account("viewer", None).await;
+    let elsewhere = sign_in(&client, &server.url(""), &username, &password).await;
+    let here = sign_in(&client, &server.url(""), &username, &password).await;
+    let cookie = format!("giamsat_session={here}");
+    let page = client
+        .get(server.url("/account?lang=en"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("r");
+    let csrf = csrf_field(&page.text().await.expect("html"));
+    let change = |current: &str, new: &str, confirm: &str| {
+        client
+            .post(server.url("/account/password?lang=en"))
+            .header("cookie", &cookie)
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("current", current),
+                ("new", new),
+                ("confirm", confirm),
+            ])
+            .send()
+    };
+    let new = "sông Lam chảy về biển Cửa Hội";
+    for (current, confirm, problem) in [
+        ("wrong", new, "The current password is wrong."),
+        (
+            password.as_str(),
+            "something else",
+            "The two new passwords differ.",
+        ),
+    ] {
+        let answer = change(current, new, confirm).await.expect("r");
+        assert_eq!(answer.status().as_u16(), 422);
+        assert!(
+            answer.text().await.expect("html").contains(problem),
+            "{problem}"
+        );
+    }
+    let answer = change(&password, "short", "short").await.expect("r");
+    assert_eq!(answer.status().as_u16(), 422);
+    let answer = change(&password, new, new).await.expect("r");
+    assert_eq!(answer.status().as_u16(), 200);
+    let renewed = set_cookie_value(&answer, "giamsat_session").expect("a new session");
+    assert!(
+        answer
+            .text()
+            .await
+            .expect("html")
+            .contains("Your password was changed.")
+    );
+    for (session, expected) in [
+        (elsewhere.as_str(), 401),
+        (here.as_str(), 401),
+        (renewed.as_str(), 200),
+    ] {
+        let status = client
+            .get(server.url("/api/v1/units"))
+            .header("cookie", format!("giamsat_session={session}"))
+            .send()
+            .await
+            .expect("r")
+            .status();
+        assert_eq!(status.as_u16(), expected);
+    }
+    assert_eq!(try_password(&server, &username, &password).await.0, 401);
+    assert_eq!(try_password(&server, &username, new).await.0, 303);
+}
