@@ -16,6 +16,9 @@
 
 use giamsat_store::Store;
 
+use crate::follow_up::{
+    DelegationInput, DelegationMemberInput, NamedPerson, SessionInput, TaskInput,
+};
 use crate::input::{
     DocumentInput, IndicatorInput, ObservationInput, ReportedScorecardInput, TargetInput, UnitInput,
 };
@@ -570,11 +573,123 @@ impl<S: Store> App<S> {
                 }
                 seed_003(batch)?;
                 seed_004(batch)?;
+                follow_up_002(batch)?;
+                follow_up_003(batch)?;
                 Ok(())
             })
             .await?;
         Ok(count)
     }
+}
+
+fn person(name: &str, position: &str) -> NamedPerson {
+    NamedPerson {
+        name: name.to_owned(),
+        position: s(position),
+        unit: None,
+    }
+}
+
+/// Seed 002: the Standing Committee's delegation at the Department of Industry and Trade on
+/// 18 August, its attendees, findings and the five items of its conclusion, each a task of
+/// the department. The article gives no year and no deadlines: the demo assumes 2023 and
+/// sets none.
+fn follow_up_002(batch: &mut Batch<'_>) -> Result<(), AppError> {
+    let source = format!("{SEED_002}; năm 2023 là giả định của dữ liệu mẫu");
+    let conclusions = [
+        "Rà soát, đánh giá cụ thể mục tiêu, chỉ tiêu, nhiệm vụ thuộc chức năng, quản lý của ngành; phân tích làm rõ khó khăn, vướng mắc và nguyên nhân để có giải pháp khắc phục",
+        "Chú trọng tuyên truyền, phổ biến chủ trương của Đảng, quy định pháp luật về đất đai, TNKS, BVMT",
+        "Rà soát lại hạ tầng các cụm công nghiệp, từ đó có giải pháp nâng cấp, hoàn thiện để thu hút đầu tư",
+        "Quan tâm quản lý việc khai thác khoáng sản; bảo đảm môi trường tại các chợ",
+        "Tăng cường ứng dụng công nghệ số để nâng cao chất lượng quản lý trên các lĩnh vực TNKS, BVMT",
+    ];
+    batch.origin.source = source.clone();
+    let session = batch.record_session_in(&SessionInput {
+        body: s("S002-BTV"),
+        unit: s("S002-SCT"),
+        date: s("2023-08-18"),
+        place: s("Sở Công Thương"),
+        delegation: Some(DelegationInput {
+            title: "Đoàn giám sát của Ban Thường vụ Tỉnh ủy".into(),
+            visit: None,
+            members: vec![DelegationMemberInput {
+                name: "Trần Minh Lực".into(),
+                role: "deputy_head".into(),
+                position: s("UVTV Tỉnh ủy, Phó Chủ tịch HĐND tỉnh"),
+            }],
+        }),
+        chair: Some(person("Trần Minh Lực", "UVTV Tỉnh ủy, Phó Chủ tịch HĐND tỉnh")),
+        attendees: vec![
+            person("Trần Minh Lực", "UVTV Tỉnh ủy, Phó Chủ tịch HĐND tỉnh, Phó Trưởng Đoàn giám sát"),
+            person("Chamaléa Thị Thủy", "UVTV Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy"),
+        ],
+        documents: vec!["21-NQ-TU-2022".into()],
+        report: s("Sở Công Thương báo cáo việc lãnh đạo, chỉ đạo và tổ chức thực hiện Nghị quyết số 21/NQ-TU về quản lý, sử dụng đất đai, TNKS, BVMT"),
+        achievements: s("Tỷ lệ cụm công nghiệp có hệ thống xử lý nước thải tập trung đạt 100%; các dự án sản xuất công nghiệp đều đầu tư hệ thống xử lý chất thải; không còn loại hình sản xuất gây ô nhiễm xen lẫn trong khu dân cư; các dự án năng lượng, hạ tầng cụm công nghiệp vận hành đúng tiến độ"),
+        limitations: None,
+        causes: None,
+        conclusions: conclusions.iter().map(|c| (*c).to_owned()).collect(),
+        source: Some(source.clone()),
+    })?;
+    for item in 1..=conclusions.len() {
+        batch.create_task_in(&TaskInput {
+            session: Some(session.0),
+            item: u16::try_from(item).ok(),
+            lead: s("S002-SCT"),
+            source: Some(source.clone()),
+            ..TaskInput::default()
+        })?;
+    }
+    Ok(())
+}
+
+/// Seed 003: the Chairman of the Provincial People's Committee at the Department of Industry
+/// and Trade on 7 June 2023, and the key tasks of his conclusion. The article is in English
+/// and writes names without diacritics; they are kept as written.
+fn follow_up_003(batch: &mut Batch<'_>) -> Result<(), AppError> {
+    let conclusions = [
+        "Deploy the management and implementation of the sector's planning in the Provincial Planning 2021-2030, with a vision to 2050, paying special attention to the 13th Electricity Planning",
+        "Review, evaluate and advise on amending and supplementing mechanisms and policies for the development of the industrial and commercial sector",
+        "Closely follow the growth scenario of 2023 to advise the Provincial People's Committee to direct and organize implementation",
+        "Accelerate the progress of industrial and commercial infrastructure projects, focusing on energy infrastructure",
+    ];
+    batch.origin.source = SEED_003.to_owned();
+    let session = batch.record_session_in(&SessionInput {
+        body: s("40-UBND"),
+        unit: s("40-SCT"),
+        date: s("2023-06-07"),
+        place: s("Department of Industry and Trade"),
+        delegation: None,
+        chair: Some(person("Nguyen Duc Trung", "Deputy Secretary of the Provincial Party Committee, Chairman of the Provincial People's Committee")),
+        attendees: vec![
+            person("Nguyen Duc Trung", "Deputy Secretary of the Provincial Party Committee, Chairman of the Provincial People's Committee"),
+            person("Le Hong Vinh", "Member of the Provincial Party Standing Committee, Permanent Vice Chairman of the Provincial People's Committee"),
+            person("Nguyen Thi Kim Chi", "Member of the Provincial Party Standing Committee, Secretary of the Provincial Agencies Party Committee"),
+            person("Pham Van Hoa", "Director of the Department of Industry and Trade"),
+            person("Pham Hong Quang", "Director of the Department of Planning and Investment"),
+            person("Le Van Ngoc", "Permanent Vice Chairman of the Provincial Fatherland Front Committee"),
+        ],
+        documents: vec!["40-KH-2023".into()],
+        report: s("In the first 5 months of 2023: industrial production index +1.62%; retail sales VND 36,539 billion (+9.63%, 42.98% of plan); exports USD 892.3 million (-3.1%, 35.7% of plan); imports USD 589 million (-1.27%, 39.27% of plan)"),
+        achievements: s("71 industrial clusters planned over 2,658 ha; 4 investors for 4 clusters (175 ha) in 2021-2023; e-commerce index first in the North Central region; 22 plants generating 934.9 MW; 790 rooftop solar systems, 73.54 MW"),
+        limitations: s("Some estimated targets for the first 5 months did not keep pace with the plan and the 2023 growth scenario; industrial added value growth is estimated to miss the 2023 plan; export growth is not stable; little investment in cluster and commercial infrastructure"),
+        causes: None,
+        conclusions: conclusions.iter().map(|c| (*c).to_owned()).collect(),
+        source: s(SEED_003),
+    })?;
+    for item in 1..=conclusions.len() {
+        // Following the 2023 scenario ends with 2023; the article sets no other deadline.
+        let due = (item == 3).then(|| "2023-12-31".to_owned());
+        batch.create_task_in(&TaskInput {
+            session: Some(session.0),
+            item: u16::try_from(item).ok(),
+            lead: s("40-SCT"),
+            due,
+            source: s(SEED_003),
+            ..TaskInput::default()
+        })?;
+    }
+    Ok(())
 }
 
 fn seed_003(batch: &mut Batch<'_>) -> Result<(), AppError> {

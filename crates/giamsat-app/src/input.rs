@@ -32,25 +32,29 @@ impl FieldError {
 }
 
 /// Collects field errors while an input is read, so that every problem is reported at once.
-struct Checker {
+pub(crate) struct Checker {
     errors: Vec<FieldError>,
     /// The convention numbers are written in.
     numbers: Language,
 }
 
 impl Checker {
-    fn new(origin: &Origin<'_>) -> Checker {
+    pub(crate) fn new(origin: &Origin<'_>) -> Checker {
         Checker {
             errors: Vec::new(),
             numbers: origin.numbers,
         }
     }
 
-    fn fail(&mut self, field: &str, message: impl Into<String>) {
+    pub(crate) fn fail(&mut self, field: &str, message: impl Into<String>) {
         self.errors.push(FieldError::new(field, message));
     }
 
-    fn required<'a>(&mut self, field: &str, value: &'a Option<String>) -> Option<&'a str> {
+    pub(crate) fn required<'a>(
+        &mut self,
+        field: &str,
+        value: &'a Option<String>,
+    ) -> Option<&'a str> {
         match value.as_deref().map(str::trim) {
             Some(v) if !v.is_empty() => Some(v),
             _ => {
@@ -60,21 +64,25 @@ impl Checker {
         }
     }
 
-    fn check<T, E: std::fmt::Display>(&mut self, field: &str, result: Result<T, E>) -> Option<T> {
+    pub(crate) fn check<T, E: std::fmt::Display>(
+        &mut self,
+        field: &str,
+        result: Result<T, E>,
+    ) -> Option<T> {
         result.map_err(|e| self.fail(field, e.to_string())).ok()
     }
 
-    fn number(&mut self, field: &str, value: &Option<String>) -> Option<f64> {
+    pub(crate) fn number(&mut self, field: &str, value: &Option<String>) -> Option<f64> {
         let text = self.required(field, value)?;
         self.check(field, parse_number(text, self.numbers))
     }
 
-    fn period(&mut self, field: &str, value: &Option<String>) -> Option<Period> {
+    pub(crate) fn period(&mut self, field: &str, value: &Option<String>) -> Option<Period> {
         let text = self.required(field, value)?;
         self.check(field, text.parse::<Period>())
     }
 
-    fn unit(
+    pub(crate) fn unit(
         &mut self,
         engine: &Engine,
         field: &str,
@@ -84,7 +92,7 @@ impl Checker {
         self.unit_code(engine, field, text)
     }
 
-    fn optional_unit(
+    pub(crate) fn optional_unit(
         &mut self,
         engine: &Engine,
         field: &str,
@@ -96,7 +104,7 @@ impl Checker {
         }
     }
 
-    fn unit_code(
+    pub(crate) fn unit_code(
         &mut self,
         engine: &Engine,
         field: &str,
@@ -112,7 +120,7 @@ impl Checker {
         }
     }
 
-    fn indicator_id(
+    pub(crate) fn indicator_id(
         &mut self,
         engine: &Engine,
         field: &str,
@@ -129,14 +137,18 @@ impl Checker {
         }
     }
 
-    fn date(&mut self, field: &str, value: &Option<String>) -> Option<Option<time::Date>> {
+    pub(crate) fn date(
+        &mut self,
+        field: &str,
+        value: &Option<String>,
+    ) -> Option<Option<time::Date>> {
         match present(value) {
             None => Some(None),
             Some(text) => self.check(field, parse_date(text)).map(Some),
         }
     }
 
-    fn year(&mut self, field: &str, value: &Option<String>) -> Option<Option<i32>> {
+    pub(crate) fn year(&mut self, field: &str, value: &Option<String>) -> Option<Option<i32>> {
         match present(value) {
             None => Some(None),
             Some(text) => match text.parse::<i32>() {
@@ -153,7 +165,7 @@ impl Checker {
     }
 
     /// A document by key, with the issuer's code when two bodies used the same number.
-    fn document(
+    pub(crate) fn document(
         &mut self,
         engine: &Engine,
         field: &str,
@@ -195,7 +207,7 @@ impl Checker {
         }
     }
 
-    fn finish<T>(self, value: Option<T>) -> Result<T, Vec<FieldError>> {
+    pub(crate) fn finish<T>(self, value: Option<T>) -> Result<T, Vec<FieldError>> {
         match value {
             Some(v) if self.errors.is_empty() => Ok(v),
             _ if self.errors.is_empty() => Err(vec![FieldError::new("", "is invalid")]),
@@ -204,7 +216,7 @@ impl Checker {
     }
 }
 
-fn present(value: &Option<String>) -> Option<&str> {
+pub(crate) fn present(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
@@ -266,7 +278,7 @@ pub struct Origin<'a> {
 }
 
 impl Origin<'_> {
-    fn provenance(&self, source: &Option<String>) -> Provenance {
+    pub(crate) fn provenance(&self, source: &Option<String>) -> Provenance {
         Provenance {
             source: present(source).map_or_else(|| self.source.clone(), str::to_owned),
             recorded_by: self.recorded_by.to_owned(),

@@ -8,6 +8,7 @@
 pub mod accounts;
 pub mod demo;
 pub mod exchange;
+pub mod follow_up;
 pub mod input;
 pub mod throttle;
 pub mod vietnam;
@@ -341,7 +342,7 @@ impl Batch<'_> {
             .map_err(|e| vec![FieldError::new("", e.to_string())])
     }
 
-    fn push(&mut self, record: Record) -> Result<(), AppError> {
+    pub(crate) fn push(&mut self, record: Record) -> Result<(), AppError> {
         if let Err(error) = authorize(self.actor, &self.engine, &record) {
             if let AppError::Forbidden(denied) = &error {
                 self.denied.get_or_insert_with(|| denied.clone());
@@ -404,8 +405,21 @@ fn audit_entry(
         Record::Observation(o) => Some(o.unit),
         Record::Succession(s) => Some(s.successor),
         Record::ReportedScorecard(c) => Some(c.unit),
+        Record::FollowUp(f) => engine.follow_up().units_of(engine, f).first().copied(),
     };
     let (action, object, before, after) = match record {
+        Record::FollowUp(f) => {
+            let action = format!("{}.record", f.kind());
+            return AuditEntry {
+                at,
+                actor: actor.name.clone(),
+                action,
+                object: format!("{}:{}", f.kind(), f.id()),
+                before: None,
+                after: json(f),
+                unit,
+            };
+        }
         Record::Unit(u) => ("unit.create", format!("unit:{}", u.code), None, json(u)),
         Record::Indicator(i) => (
             "indicator.create",

@@ -390,6 +390,7 @@ async fn every_demo_record_says_where_it_came_from() {
             giamsat_core::Record::Observation(o) => &o.provenance.source,
             giamsat_core::Record::ReportedScorecard(c) => &c.provenance.source,
             giamsat_core::Record::Succession(s) => &s.provenance.source,
+            giamsat_core::Record::FollowUp(f) => &f.provenance().source,
         };
         assert!(cites_a_source(source), "{source:?} in {record:?}");
     }
@@ -876,4 +877,458 @@ async fn a_figure_changed_since_it_was_read_is_not_overwritten() {
         matches!(&bad, Err(AppError::Invalid(e)) if e[0].field == "expected_version"),
         "{bad:?}"
     );
+}
+
+mod follow_up {
+    use giamsat_core::FollowUpId;
+    use giamsat_core::access::{Grant, Role};
+    use giamsat_core::follow_up::{RecommendationStatus, TaskOrigin, TaskStatus};
+    use time::macros::date;
+
+    use super::*;
+    use crate::follow_up::{
+        AnswerInput, NamedPerson, RecommendationInput, SessionInput, TaskInput, TaskUpdateInput,
+        VisitInput,
+    };
+
+    fn unit_id(app: &App<SqliteStore>, code: &str) -> giamsat_core::UnitId {
+        app.engine()
+            .unit_by_code(&UnitCode::parse(code).expect("code"))
+            .expect("unit")
+            .id
+    }
+
+    #[tokio::test]
+    async fn the_demo_holds_the_sessions_of_seeds_002_and_003_with_their_tasks() {
+        let (dir, app) = fresh().await;
+        app.load_demo(&actor()).await.expect("demo");
+        let check = |app: &App<SqliteStore>| {
+            let engine = app.engine();
+            let book = engine.follow_up();
+            let sessions: Vec<_> = book.sessions().collect();
+            assert_eq!(sessions.len(), 2);
+            let s002 = sessions
+                .iter()
+                .find(|s| s.date == date!(2023 - 08 - 18))
+                .expect("seed 002");
+            assert_eq!(s002.conclusions.len(), 5);
+            assert!(s002.provenance.source.starts_with("Seed 002"));
+            // People are found across spellings, and hold several positions at once.
+            let thuy = book
+                .person_named("Chama Lea Thi Thuy")
+                .expect("Chamaléa Thị Thủy");
+            assert_eq!(thuy.name, "Chamaléa Thị Thủy");
+            let luc = book.person_named("TRAN MINH LUC").expect("Trần Minh Lực");
+            let titles: Vec<&str> = book
+                .positions_on(luc.id, s002.date)
+                .iter()
+                .map(|p| p.title.as_str())
+                .collect();
+            assert!(titles.contains(&"UVTV Tỉnh ủy") && titles.contains(&"Phó Chủ tịch HĐND tỉnh"));
+            let delegation = book
+                .delegation(s002.delegation.expect("a delegation"))
+                .expect("d");
+            assert_eq!(delegation.members[0].person, luc.id);
+            // Every conclusion item became a task of the department.
+            let sct = unit_id(app, "S002-SCT");
+            let tasks = book.tasks_of(sct, date!(2026 - 11 - 23));
+            assert_eq!(tasks.len(), 5);
+            assert!(tasks.iter().all(|t| matches!(
+                t.task.origin,
+                TaskOrigin::Conclusion { session, .. } if session == s002.id
+            )));
+            // Seed 003: following the 2023 scenario was due at the end of 2023 and is
+            // overdue now; it is listed first.
+            let tasks = book.tasks_of(unit_id(app, "40-SCT"), date!(2026 - 11 - 23));
+            assert_eq!(tasks.len(), 4);
+            assert_eq!(tasks[0].status, TaskStatus::Overdue);
+            assert!(tasks[0].task.title.contains("growth scenario of 2023"));
+        };
+        check(&app);
+        // The store gives back the same book.
+        drop(app);
+        let again = app_at(&dir.path().join("giamsat.db")).await;
+        check(&again);
+    }
+
+    #[tokio::test]
+    async fn a_conclusion_becomes_a_task_once_and_a_late_finish_reads_done_late() {
+        let (_dir, app) = fresh().await;
+        app.load_demo(&actor()).await.expect("demo");
+        let session = app
+            .record_session(
+                &actor(),
+                &SessionInput {
+                    body: Some("40-UBND".into()),
+                    unit: Some("40-SCT".into()),
+                    date: Some("1/9/2023".into()),
+                    attendees: vec![NamedPerson {
+                        name: "Phạm Văn Hóa".into(),
+                        position: Some("Giám đốc Sở Công Thương".into()),
+                        unit: Some("40-SCT".into()),
+                    }],
+                    conclusions: vec!["Báo cáo tiến độ".into(), "Rà soát quy hoạch".into()],
+                    ..SessionInput::default()
+                },
+                "test",
+            )
+            .await
+            .expect("session");
+        // "Pham Van Hoa" of seed 003 is the same person.
+        let key = giamsat_core::follow_up::person_key("Phạm Văn Hóa");
+        let same = app
+            .engine()
+            .follow_up()
+            .people()
+            .filter(|p| giamsat_core::follow_up::person_key(&p.name) == key)
+            .count();
+        assert_eq!(same, 1);
+        let to_task = |item| TaskInput {
+            session: Some(session.0),
+            item: Some(item),
+            lead: Some("40-SCT".into()),
+            co_owners: vec!["40-UBND".into()],
+            due: Some("30/9/2023".into()),
+            ..TaskInput::default()
+        };
+        let task = app
+            .create_task(&actor(), &to_task(2), "test")
+            .await
+            .expect("task");
+        assert_eq!(
+            app.engine().follow_up().task(task).map(|t| t.title.clone()),
+            Some("Rà soát quy hoạch".into())
+        );
+        let twice = app.create_task(&actor(), &to_task(2), "test").await;
+        assert!(matches!(twice, Err(AppError::Conflict(_))), "{twice:?}");
+        let missing = app.create_task(&actor(), &to_task(3), "test").await;
+        assert!(
+            matches!(&missing, Err(AppError::Invalid(e)) if e[0].field == "item"),
+            "{missing:?}"
+        );
+        // Progress, then done a day after the due date.
+        let progress = |on: &str, done| TaskUpdateInput {
+            on: Some(on.into()),
+            text: Some("Đã rà soát 3/5 cụm công nghiệp".into()),
+            percent: Some("60".into()),
+            done,
+            links: vec!["https://congthuong.nghean.gov.vn/bao-cao".into()],
+            ..TaskUpdateInput::default()
+        };
+        let today = date!(2023 - 10 - 15);
+        app.report_progress(
+            &actor(),
+            task,
+            &progress("2023-09-20", false),
+            today,
+            "test",
+        )
+        .await
+        .expect("progress");
+        let status = |day| {
+            app.engine()
+                .follow_up()
+                .task_view(task, day)
+                .map(|v| v.status)
+        };
+        assert_eq!(status(date!(2023 - 09 - 30)), Some(TaskStatus::InProgress));
+        assert_eq!(status(date!(2023 - 10 - 01)), Some(TaskStatus::Overdue));
+        app.report_progress(&actor(), task, &progress("2023-10-01", true), today, "test")
+            .await
+            .expect("done");
+        assert_eq!(status(today), Some(TaskStatus::DoneLate));
+        let again = app
+            .report_progress(&actor(), task, &progress("2023-10-02", true), today, "test")
+            .await;
+        assert!(matches!(again, Err(AppError::Conflict(_))), "{again:?}");
+        let bad_link = TaskUpdateInput {
+            links: vec!["javascript:alert(1)".into()],
+            ..progress("2023-10-03", false)
+        };
+        let refused = app
+            .report_progress(&actor(), task, &bad_link, today, "test")
+            .await;
+        assert!(
+            matches!(&refused, Err(AppError::Invalid(e)) if e[0].field == "links.0"),
+            "{refused:?}"
+        );
+    }
+
+    #[tokio::test]
+    async fn two_bodies_planning_the_same_unit_on_a_shared_subject_in_overlapping_windows_clash() {
+        let (_dir, app) = fresh().await;
+        app.load_demo(&actor()).await.expect("demo");
+        let visit = |kind: &str, body: &str, topic: &str, first: &str, last: &str| VisitInput {
+            kind: Some(kind.into()),
+            body: Some(body.into()),
+            unit: Some("40-SCT".into()),
+            topics: vec![topic.into()],
+            first: Some(first.into()),
+            last: Some(last.into()),
+            ..VisitInput::default()
+        };
+        let a = app
+            .plan_visit(
+                &actor(),
+                &visit(
+                    "supervision",
+                    "40-TU",
+                    "Quản lý khoáng sản",
+                    "2024-03-01",
+                    "2024-03-31",
+                ),
+                "t",
+            )
+            .await
+            .expect("a");
+        // Touching on 31 March, the same subject written without diacritics: a clash.
+        let b = app
+            .plan_visit(
+                &actor(),
+                &visit(
+                    "inspection",
+                    "40-UBND",
+                    "quan ly khoang san",
+                    "2024-03-31",
+                    "2024-04-15",
+                ),
+                "t",
+            )
+            .await
+            .expect("b");
+        // The next day, or another subject: none.
+        app.plan_visit(
+            &actor(),
+            &visit(
+                "inspection",
+                "40-UBND",
+                "Quản lý khoáng sản",
+                "2024-04-01",
+                "2024-04-30",
+            ),
+            "t",
+        )
+        .await
+        .expect("c");
+        app.plan_visit(
+            &actor(),
+            &visit(
+                "inspection",
+                "40-UBND",
+                "Thương mại điện tử",
+                "2024-03-01",
+                "2024-03-31",
+            ),
+            "t",
+        )
+        .await
+        .expect("d");
+        {
+            let engine = app.engine();
+            let book = engine.follow_up();
+            let visit_a = book.visits().find(|v| v.id == a).expect("a");
+            let clashes = book.clashes_with(visit_a);
+            assert_eq!(clashes.len(), 1);
+            assert_eq!(clashes[0].0.id, b);
+            assert_eq!(clashes[0].1.days.first, date!(2024 - 03 - 31));
+            let visit_b = book.visits().find(|v| v.id == b).expect("b");
+            assert_eq!(book.clashes_with(visit_b)[0].0.id, a, "both are warned");
+        }
+        let empty = app
+            .plan_visit(
+                &actor(),
+                &VisitInput {
+                    topics: vec![],
+                    ..visit("supervision", "40-TU", "", "2024-01-01", "2024-01-02")
+                },
+                "t",
+            )
+            .await;
+        assert!(matches!(empty, Err(AppError::Invalid(_))), "{empty:?}");
+    }
+
+    #[tokio::test]
+    async fn a_recommendation_is_pending_then_overdue_or_answered() {
+        let (_dir, app) = fresh().await;
+        app.load_demo(&actor()).await.expect("demo");
+        let id = app
+            .record_recommendation(
+                &actor(),
+                &RecommendationInput {
+                    from: Some("40-SCT".into()),
+                    to: Some("40-UBND".into()),
+                    received: Some("1/3/2024".into()),
+                    limit_days: Some("15".into()),
+                    text: Some("Đề nghị bổ sung vốn hạ tầng cụm công nghiệp".into()),
+                    ..RecommendationInput::default()
+                },
+                "test",
+            )
+            .await
+            .expect("recommendation");
+        let state = |app: &App<SqliteStore>, day| {
+            let engine = app.engine();
+            let book = engine.follow_up();
+            let r = book.recommendations().find(|r| r.id == id).expect("r");
+            let (_, due, status) = book.recommendation_state(r, day);
+            (due, status)
+        };
+        assert_eq!(
+            state(&app, date!(2024 - 03 - 16)),
+            (Some(date!(2024 - 03 - 16)), RecommendationStatus::Pending)
+        );
+        assert_eq!(
+            state(&app, date!(2024 - 03 - 17)).1,
+            RecommendationStatus::Overdue
+        );
+        let early = AnswerInput {
+            on: Some("2024-02-01".into()),
+            text: Some("x".into()),
+            ..AnswerInput::default()
+        };
+        let refused = app
+            .answer_recommendation(&actor(), id, &early, date!(2024 - 03 - 20), "t")
+            .await;
+        assert!(matches!(refused, Err(AppError::Invalid(_))), "{refused:?}");
+        let answer = AnswerInput {
+            on: Some("2024-03-18".into()),
+            text: Some("Đã bố trí vốn năm 2024".into()),
+            ..AnswerInput::default()
+        };
+        app.answer_recommendation(&actor(), id, &answer, date!(2024 - 03 - 20), "t")
+            .await
+            .expect("answered");
+        assert_eq!(
+            state(&app, date!(2024 - 03 - 20)).1,
+            RecommendationStatus::AnsweredLate
+        );
+        let twice = app
+            .answer_recommendation(&actor(), id, &answer, date!(2024 - 03 - 20), "t")
+            .await;
+        assert!(matches!(twice, Err(AppError::Conflict(_))), "{twice:?}");
+    }
+
+    #[tokio::test]
+    async fn follow_up_writes_follow_the_roles() {
+        let (_dir, app) = fresh().await;
+        app.load_demo(&actor()).await.expect("demo");
+        let grant = |role, code: &str| {
+            Actor::with_grants(
+                role_name(role),
+                vec![Grant::over(role, unit_id(&app, code))],
+            )
+        };
+        fn role_name(role: Role) -> &'static str {
+            role.as_str()
+        }
+        let session = |body: &str| SessionInput {
+            body: Some(body.into()),
+            unit: Some("40-SCT".into()),
+            date: Some("2024-05-05".into()),
+            conclusions: vec!["Một việc".into()],
+            ..SessionInput::default()
+        };
+        // A supervisor of the Party committee records its sessions, not another body's.
+        let supervisor = grant(Role::Supervisor, "40-TU");
+        let id = app
+            .record_session(&supervisor, &session("40-TU"), "t")
+            .await
+            .expect("own body");
+        let other = app
+            .record_session(&supervisor, &session("40-UBND"), "t")
+            .await;
+        assert!(matches!(other, Err(AppError::Forbidden(_))), "{other:?}");
+        // A reporter records no session; it turns no conclusion into a task.
+        let reporter = grant(Role::Reporter, "40-SCT");
+        let refused = app.record_session(&reporter, &session("40-SCT"), "t").await;
+        assert!(
+            matches!(refused, Err(AppError::Forbidden(_))),
+            "{refused:?}"
+        );
+        let task_input = TaskInput {
+            session: Some(id.0),
+            item: Some(1),
+            lead: Some("40-SCT".into()),
+            ..TaskInput::default()
+        };
+        let refused = app.create_task(&reporter, &task_input, "t").await;
+        assert!(
+            matches!(refused, Err(AppError::Forbidden(_))),
+            "{refused:?}"
+        );
+        let task = app
+            .create_task(&supervisor, &task_input, "t")
+            .await
+            .expect("task");
+        // The lead unit's reporter reports progress; another unit's does not.
+        let update = TaskUpdateInput {
+            text: Some("Bắt đầu".into()),
+            ..TaskUpdateInput::default()
+        };
+        app.report_progress(&reporter, task, &update, date!(2024 - 05 - 06), "t")
+            .await
+            .expect("lead reports");
+        let elsewhere = grant(Role::Reporter, "40-TU");
+        let refused = app
+            .report_progress(&elsewhere, task, &update, date!(2024 - 05 - 06), "t")
+            .await;
+        assert!(
+            matches!(refused, Err(AppError::Forbidden(_))),
+            "{refused:?}"
+        );
+        let viewer = grant(Role::Viewer, "40");
+        let refused = app.put_evidence_file(&viewer, "a.pdf", b"%PDF-1.4 x").await;
+        assert!(
+            matches!(refused, Err(AppError::Forbidden(_))),
+            "{refused:?}"
+        );
+        assert_eq!(
+            app.engine()
+                .follow_up()
+                .task(FollowUpId(task.0))
+                .map(|t| t.lead),
+            Some(unit_id(&app, "40-SCT"))
+        );
+    }
+
+    #[tokio::test]
+    async fn evidence_files_are_kept_by_content_and_only_of_known_kinds() {
+        let (_dir, app) = fresh().await;
+        let pdf = b"%PDF-1.7\n1 0 obj\n";
+        let evidence = app
+            .put_evidence_file(&actor(), "../../báo cáo.pdf", pdf)
+            .await
+            .expect("kept");
+        let giamsat_core::follow_up::Evidence::File {
+            sha256,
+            name,
+            content_type,
+            size,
+        } = evidence
+        else {
+            panic!("{evidence:?}")
+        };
+        assert_eq!(
+            (name.as_str(), content_type.as_str(), size),
+            ("báo cáo.pdf", "application/pdf", 17)
+        );
+        let (_, bytes) = app.evidence_file(&sha256).await.expect("read");
+        assert_eq!(bytes, pdf);
+        // The same content again is one copy.
+        app.put_evidence_file(&actor(), "again.pdf", pdf)
+            .await
+            .expect("again");
+        for (name, bytes) in [
+            ("page.html", b"<script>alert(1)</script>".as_slice()),
+            ("tool.exe", b"MZ\x90\x00".as_slice()),
+            ("fake.pdf", b"<html>".as_slice()),
+            ("empty.txt", b"".as_slice()),
+        ] {
+            let refused = app.put_evidence_file(&actor(), name, bytes).await;
+            assert!(
+                matches!(refused, Err(AppError::Invalid(_))),
+                "{name}: {refused:?}"
+            );
+        }
+    }
 }

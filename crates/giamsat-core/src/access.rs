@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::UnitId;
 use crate::engine::{Engine, Record};
+use crate::follow_up::FollowUp;
 
 /// What a person may do, over the subtree of their grant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -55,12 +56,14 @@ impl Role {
         use RecordKind::*;
         match self {
             Role::Admin => true,
-            Role::Office => matches!(
-                kind,
-                Unit | Document | Target | Scenario | Observation | ReportedScorecard
-            ),
-            Role::Reporter => kind == Observation,
-            Role::Supervisor | Role::Viewer => false,
+            // An office registers the follow-up of its committee too: plans, sessions,
+            // tasks, recommendations and answers.
+            Role::Office => !matches!(kind, Indicator | Succession),
+            Role::Reporter => matches!(kind, Observation | TaskProgress | Recommendation),
+            // A supervisor plans and records supervision and turns its conclusions into
+            // tasks; it writes no figures or targets.
+            Role::Supervisor => matches!(kind, People | Supervision | Task),
+            Role::Viewer => false,
         }
     }
 }
@@ -114,10 +117,20 @@ pub enum RecordKind {
     Observation,
     ReportedScorecard,
     Succession,
+    /// People and their positions.
+    People,
+    /// Planned visits, delegations and working sessions.
+    Supervision,
+    Task,
+    /// Progress reported on a task.
+    TaskProgress,
+    Recommendation,
+    /// The answer to a recommendation.
+    Answer,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 8] = [
+    pub const ALL: [RecordKind; 14] = [
         RecordKind::Unit,
         RecordKind::Indicator,
         RecordKind::Document,
@@ -126,6 +139,12 @@ impl RecordKind {
         RecordKind::Observation,
         RecordKind::ReportedScorecard,
         RecordKind::Succession,
+        RecordKind::People,
+        RecordKind::Supervision,
+        RecordKind::Task,
+        RecordKind::TaskProgress,
+        RecordKind::Recommendation,
+        RecordKind::Answer,
     ];
 
     pub fn of(record: &Record) -> RecordKind {
@@ -138,6 +157,16 @@ impl RecordKind {
             Record::Observation(_) => RecordKind::Observation,
             Record::ReportedScorecard(_) => RecordKind::ReportedScorecard,
             Record::Succession(_) => RecordKind::Succession,
+            Record::FollowUp(f) => match f {
+                FollowUp::Person(_) | FollowUp::Position(_) => RecordKind::People,
+                FollowUp::Visit(_) | FollowUp::Delegation(_) | FollowUp::WorkingSession(_) => {
+                    RecordKind::Supervision
+                }
+                FollowUp::Task(_) => RecordKind::Task,
+                FollowUp::TaskUpdate(_) => RecordKind::TaskProgress,
+                FollowUp::Recommendation(_) => RecordKind::Recommendation,
+                FollowUp::Answer(_) => RecordKind::Answer,
+            },
         }
     }
 }
@@ -165,6 +194,12 @@ fn touched(engine: &Engine, record: &Record) -> Vec<Option<UnitId>> {
         Record::Observation(o) => vec![Some(o.unit)],
         Record::ReportedScorecard(c) => vec![Some(c.unit)],
         Record::Succession(s) => vec![Some(s.predecessor), Some(s.successor)],
+        Record::FollowUp(f) => engine
+            .follow_up()
+            .units_of(engine, f)
+            .into_iter()
+            .map(Some)
+            .collect(),
     }
 }
 

@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use crate::document::{Document, DocumentKey};
+use crate::follow_up::{FollowUp, FollowUpBook};
 use crate::indicator::{AcrossUnits, Indicator, IndicatorCode, OverTime};
 use crate::observation::{Observation, ObservationKind, ReportedScorecard};
 use crate::org::{Numbering, Succession, Unit, UnitCode};
@@ -31,6 +32,8 @@ pub enum Record {
     Observation(Observation),
     ReportedScorecard(ReportedScorecard),
     Succession(Succession),
+    /// A person, a session, a task, a recommendation… (see [`crate::follow_up`]).
+    FollowUp(FollowUp),
 }
 
 /// Why a record cannot be applied: it refers to something that does not exist, or clashes.
@@ -69,6 +72,8 @@ pub enum EngineError {
         predecessor: UnitId,
         successor: UnitId,
     },
+    #[error(transparent)]
+    FollowUp(#[from] crate::follow_up::FollowUpError),
 }
 
 /// A record the engine refused, and why.
@@ -218,6 +223,7 @@ pub struct Engine {
     /// costs one hash lookup on the value path.
     formed: rustc_hash::FxHashSet<UnitId>,
     max_observation_id: u64,
+    follow_up: FollowUpBook,
     /// Units were added since the tree was last numbered (see [`Engine::apply_unsettled`]).
     unsettled: bool,
 }
@@ -337,6 +343,7 @@ impl Engine {
                     self.require_document(document)?;
                 }
             }
+            Record::FollowUp(record) => self.follow_up.check(self, record)?,
             Record::Succession(succession) => {
                 self.require_unit(succession.predecessor)?;
                 self.require_unit(succession.successor)?;
@@ -471,6 +478,7 @@ impl Engine {
                 self.reported_scorecards
                     .insert((card.unit, card.period), card);
             }
+            Record::FollowUp(record) => self.follow_up.insert(record),
             Record::Succession(succession) => {
                 self.formed.insert(succession.successor);
                 self.successions.push(succession);
@@ -665,6 +673,11 @@ impl Engine {
     }
 
     /// Whether an observation with this id exists.
+    /// The book of follow-up: people, supervision, tasks, recommendations.
+    pub fn follow_up(&self) -> &FollowUpBook {
+        &self.follow_up
+    }
+
     pub fn has_observation(&self, id: ObservationId) -> bool {
         self.observation_cells.contains_key(&id)
     }

@@ -63,6 +63,10 @@ id_type!(
     /// One recorded observation; ids grow in the order observations were recorded.
     ObservationId(u64)
 );
+id_type!(
+    /// A record of follow-up (a person, a session, a task, a recommendation…): one sequence.
+    FollowUpId(u32)
+);
 
 /// Where a record came from and who put it into giamsat.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -95,6 +95,15 @@ pub struct ApiToken {
     pub revoked_at: Option<time::OffsetDateTime>,
 }
 
+/// A file kept as evidence of progress, without its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceFile {
+    pub sha256: String,
+    pub name: String,
+    pub content_type: String,
+    pub size: u64,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot open the database at {location}: {source}")]
@@ -217,6 +226,27 @@ pub trait Store: Send + Sync + 'static {
         units: &[UnitId],
         limit: u32,
     ) -> impl Future<Output = Result<Vec<AuditEntry>, StoreError>> + Send;
+
+    /// Keeps a file given as evidence, by its SHA-256; giving the same content again keeps
+    /// the first copy.
+    fn put_evidence_file(
+        &self,
+        file: &EvidenceFile,
+        bytes: &[u8],
+        audit: &AuditEntry,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// An evidence file's name, type and size.
+    fn evidence_file_meta(
+        &self,
+        sha256: &str,
+    ) -> impl Future<Output = Result<Option<EvidenceFile>, StoreError>> + Send;
+
+    /// An evidence file with its bytes.
+    fn evidence_file(
+        &self,
+        sha256: &str,
+    ) -> impl Future<Output = Result<Option<(EvidenceFile, Vec<u8>)>, StoreError>> + Send;
 
     /// Every record, in an order the engine can apply: units by id (parents first), then
     /// indicators, documents, targets, scenarios, observations in the order recorded, and
@@ -381,6 +411,32 @@ impl Store for AnyStore {
     ) -> Result<Vec<AuditEntry>, StoreError> {
         match self {
             AnyStore::Sqlite(s) => s.audit_of_units(units, limit).await,
+        }
+    }
+
+    async fn put_evidence_file(
+        &self,
+        file: &EvidenceFile,
+        bytes: &[u8],
+        audit: &AuditEntry,
+    ) -> Result<(), StoreError> {
+        match self {
+            AnyStore::Sqlite(s) => s.put_evidence_file(file, bytes, audit).await,
+        }
+    }
+
+    async fn evidence_file_meta(&self, sha256: &str) -> Result<Option<EvidenceFile>, StoreError> {
+        match self {
+            AnyStore::Sqlite(s) => s.evidence_file_meta(sha256).await,
+        }
+    }
+
+    async fn evidence_file(
+        &self,
+        sha256: &str,
+    ) -> Result<Option<(EvidenceFile, Vec<u8>)>, StoreError> {
+        match self {
+            AnyStore::Sqlite(s) => s.evidence_file(sha256).await,
         }
     }
 

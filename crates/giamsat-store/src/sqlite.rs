@@ -25,7 +25,8 @@ use crate::codec::{
     translation_rows,
 };
 use crate::{
-    Account, ApiToken, AuditEntry, NewAccount, NewApiToken, NewSession, Session, Store, StoreError,
+    Account, ApiToken, AuditEntry, EvidenceFile, NewAccount, NewApiToken, NewSession, Session,
+    Store, StoreError,
 };
 
 /// The migrations, in order. An applied migration is never edited (its checksum is kept).
@@ -44,6 +45,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         3,
         "sessions",
         include_str!("../migrations/sqlite/0003_sessions.sql"),
+    ),
+    (
+        4,
+        "follow_up",
+        include_str!("../migrations/sqlite/0004_follow_up.sql"),
     ),
 ];
 
@@ -370,6 +376,20 @@ async fn insert_record(tx: &mut Tx<'_>, record: &Record) -> Result<(), sqlx::Err
                 .execute(&mut **tx)
                 .await?;
         }
+        Record::FollowUp(record) => {
+            let body =
+                serde_json::to_string(record).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+            let provenance = record.provenance();
+            sqlx::query("INSERT INTO follow_up_records (id, kind, body, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .bind(i64::from(record.id().0))
+                .bind(record.kind())
+                .bind(body)
+                .bind(&provenance.source)
+                .bind(&provenance.recorded_by)
+                .bind(timestamp_text(provenance.recorded_at))
+                .execute(&mut **tx)
+                .await?;
+        }
         Record::Succession(succession) => {
             sqlx::query("INSERT INTO unit_successions (predecessor, successor, share, valid_from, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .bind(i64::from(succession.predecessor.0))
@@ -690,6 +710,54 @@ impl Store for SqliteStore {
         rows.iter().map(audit_from_row).collect()
     }
 
+    async fn put_evidence_file(
+        &self,
+        file: &EvidenceFile,
+        bytes: &[u8],
+        audit: &AuditEntry,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let added = sqlx::query(
+            "INSERT INTO evidence_files (sha256, name, content_type, size, bytes, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+        )
+        .bind(&file.sha256)
+        .bind(&file.name)
+        .bind(&file.content_type)
+        .bind(i64::try_from(file.size).unwrap_or(i64::MAX))
+        .bind(bytes)
+        .bind(&audit.actor)
+        .bind(timestamp_text(audit.at))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if added > 0 {
+            insert_audit(&mut tx, audit).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn evidence_file_meta(&self, sha256: &str) -> Result<Option<EvidenceFile>, StoreError> {
+        let row = sqlx::query(
+            "SELECT sha256, name, content_type, size FROM evidence_files WHERE sha256 = ?",
+        )
+        .bind(sha256)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| evidence_from_row(&r)))
+    }
+
+    async fn evidence_file(
+        &self,
+        sha256: &str,
+    ) -> Result<Option<(EvidenceFile, Vec<u8>)>, StoreError> {
+        let row = sqlx::query("SELECT * FROM evidence_files WHERE sha256 = ?")
+            .bind(sha256)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|r| (evidence_from_row(&r), r.get::<Vec<u8>, _>("bytes"))))
+    }
+
     async fn load(&self) -> Result<Vec<Record>, StoreError> {
         let mut names = self.translations().await?;
         let mut take = |object: &str, id: i64, field: &str| {
@@ -920,6 +988,22 @@ impl Store for SqliteStore {
                 provenance: provenance(&row, T)?,
             }));
         }
+        // Follow-up records refer to units, documents and each other: last, in the order
+        // they were recorded.
+        for row in sqlx::query("SELECT id, body FROM follow_up_records ORDER BY id")
+            .fetch_all(&self.pool)
+            .await?
+        {
+            let record: giamsat_core::follow_up::FollowUp =
+                serde_json::from_str(&row.get::<String, _>("body")).map_err(|e| {
+                    StoreError::Corrupt {
+                        table: "follow_up_records",
+                        id: id_of(&row),
+                        problem: e.to_string(),
+                    }
+                })?;
+            records.push(Record::FollowUp(record));
+        }
         Ok(records)
     }
 
@@ -1025,6 +1109,15 @@ impl SqliteStore {
             disabled: row.get::<i64, _>("disabled") != 0,
             grants,
         }))
+    }
+}
+
+fn evidence_from_row(row: &SqliteRow) -> EvidenceFile {
+    EvidenceFile {
+        sha256: row.get("sha256"),
+        name: row.get("name"),
+        content_type: row.get("content_type"),
+        size: u64::try_from(row.get::<i64, _>("size")).unwrap_or(0),
     }
 }
 

@@ -1,0 +1,451 @@
+//! The book of follow-up records the engine keeps: each record checked against what it
+//! refers to, and the lists the pages and the API read (a unit's tasks, overdue first; the
+//! clashes of planned visits; recommendations and their deadlines).
+
+use std::collections::BTreeMap;
+
+use super::records::*;
+use super::rules::{
+    Clash, RecommendationStatus, TaskStatus, answer_due, clash, recommendation_status,
+};
+use crate::{DocumentId, Engine, FollowUpId, UnitId};
+
+/// Why a follow-up record cannot be applied.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FollowUpError {
+    #[error("record {0} exists already")]
+    DuplicateId(FollowUpId),
+    #[error("there is no {what} {id}")]
+    Missing { what: &'static str, id: String },
+    #[error("conclusion item {item} of session {session} does not exist")]
+    NoSuchConclusion { session: FollowUpId, item: u16 },
+    #[error("conclusion item {item} of session {session} is task {task} already")]
+    ConclusionTaken {
+        session: FollowUpId,
+        item: u16,
+        task: FollowUpId,
+    },
+    #[error("task {0} was marked done already")]
+    TaskDone(FollowUpId),
+    #[error("recommendation {0} was answered already")]
+    Answered(FollowUpId),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// A task as a list shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskView<'a> {
+    pub task: &'a Task,
+    pub status: TaskStatus,
+    pub done_on: Option<time::Date>,
+    /// The latest percent reported.
+    pub percent: Option<u8>,
+    pub updates: Vec<&'a TaskUpdate>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct FollowUpBook {
+    records: BTreeMap<FollowUpId, FollowUp>,
+    updates_of: BTreeMap<FollowUpId, Vec<FollowUpId>>,
+    positions_of: BTreeMap<FollowUpId, Vec<FollowUpId>>,
+    task_of_conclusion: BTreeMap<(FollowUpId, u16), FollowUpId>,
+    answer_of: BTreeMap<FollowUpId, FollowUpId>,
+}
+
+impl FollowUpBook {
+    pub fn get(&self, id: FollowUpId) -> Option<&FollowUp> {
+        self.records.get(&id)
+    }
+
+    pub fn all(&self) -> impl Iterator<Item = &FollowUp> {
+        self.records.values()
+    }
+
+    /// The id the next record gets.
+    pub fn next_id(&self) -> FollowUpId {
+        FollowUpId(self.records.keys().next_back().map_or(1, |id| id.0 + 1))
+    }
+
+    pub fn person(&self, id: FollowUpId) -> Option<&Person> {
+        match self.records.get(&id) {
+            Some(FollowUp::Person(p)) => Some(p),
+            _ => None,
+        }
+    }
+
+    pub fn people(&self) -> impl Iterator<Item = &Person> {
+        self.records.values().filter_map(|r| match r {
+            FollowUp::Person(p) => Some(p),
+            _ => None,
+        })
+    }
+
+    /// The person whose name matches `name` across spellings.
+    pub fn person_named(&self, name: &str) -> Option<&Person> {
+        let key = person_key(name);
+        self.people().find(|p| person_key(&p.name) == key)
+    }
+
+    /// The positions a person held on a day.
+    pub fn positions_on(&self, person: FollowUpId, day: time::Date) -> Vec<&Position> {
+        self.positions_of
+            .get(&person)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| match self.records.get(id) {
+                Some(FollowUp::Position(p)) if p.held_on(day) => Some(p),
+                _ => None,
+            })
+            .collect()
+    }
+
+    pub fn session(&self, id: FollowUpId) -> Option<&WorkingSession> {
+        match self.records.get(&id) {
+            Some(FollowUp::WorkingSession(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn sessions(&self) -> impl Iterator<Item = &WorkingSession> {
+        self.records.values().filter_map(|r| match r {
+            FollowUp::WorkingSession(s) => Some(s),
+            _ => None,
+        })
+    }
+
+    pub fn delegation(&self, id: FollowUpId) -> Option<&Delegation> {
+        match self.records.get(&id) {
+            Some(FollowUp::Delegation(d)) => Some(d),
+            _ => None,
+        }
+    }
+
+    pub fn task(&self, id: FollowUpId) -> Option<&Task> {
+        match self.records.get(&id) {
+            Some(FollowUp::Task(t)) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The task a conclusion item became, if it did.
+    pub fn task_of_conclusion(&self, session: FollowUpId, item: u16) -> Option<FollowUpId> {
+        self.task_of_conclusion.get(&(session, item)).copied()
+    }
+
+    /// A task with its status on `today`.
+    pub fn task_view(&self, id: FollowUpId, today: time::Date) -> Option<TaskView<'_>> {
+        let task = self.task(id)?;
+        let updates: Vec<&TaskUpdate> = self
+            .updates_of
+            .get(&id)
+            .into_iter()
+            .flatten()
+            .filter_map(|u| match self.records.get(u) {
+                Some(FollowUp::TaskUpdate(u)) => Some(u),
+                _ => None,
+            })
+            .collect();
+        let shown: Vec<&TaskUpdate> = updates.iter().copied().filter(|u| u.on <= today).collect();
+        Some(TaskView {
+            task,
+            status: status_of(task, &shown, today),
+            done_on: shown.iter().filter(|u| u.done).map(|u| u.on).min(),
+            percent: shown.iter().rev().find_map(|u| u.percent),
+            updates,
+        })
+    }
+
+    /// The tasks `keep` chooses, overdue first, then by due date (none last), then by id.
+    pub fn tasks_where(
+        &self,
+        today: time::Date,
+        keep: impl Fn(&Task) -> bool,
+    ) -> Vec<TaskView<'_>> {
+        let mut views: Vec<TaskView<'_>> = self
+            .records
+            .values()
+            .filter_map(|r| match r {
+                FollowUp::Task(t) if keep(t) => self.task_view(t.id, today),
+                _ => None,
+            })
+            .collect();
+        views.sort_by_key(|v| (v.status, v.task.due.is_none(), v.task.due, v.task.id));
+        views
+    }
+
+    /// A unit's tasks, as lead or co-owner, overdue first.
+    pub fn tasks_of(&self, unit: UnitId, today: time::Date) -> Vec<TaskView<'_>> {
+        self.tasks_where(today, |t| t.lead == unit || t.co_owners.contains(&unit))
+    }
+
+    pub fn visits(&self) -> impl Iterator<Item = &Visit> {
+        self.records.values().filter_map(|r| match r {
+            FollowUp::Visit(v) => Some(v),
+            _ => None,
+        })
+    }
+
+    /// The visits that clash with `visit`: what both bodies must be warned of.
+    pub fn clashes_with(&self, visit: &Visit) -> Vec<(&Visit, Clash)> {
+        self.visits()
+            .filter(|other| other.id != visit.id)
+            .filter_map(|other| clash(&visit.plan, &other.plan).map(|c| (other, c)))
+            .collect()
+    }
+
+    pub fn recommendations(&self) -> impl Iterator<Item = &Recommendation> {
+        self.records.values().filter_map(|r| match r {
+            FollowUp::Recommendation(x) => Some(x),
+            _ => None,
+        })
+    }
+
+    /// A recommendation's answer, deadline and status on `today`.
+    pub fn recommendation_state(
+        &self,
+        recommendation: &Recommendation,
+        today: time::Date,
+    ) -> (Option<&Answer>, Option<time::Date>, RecommendationStatus) {
+        let answer =
+            self.answer_of
+                .get(&recommendation.id)
+                .and_then(|id| match self.records.get(id) {
+                    Some(FollowUp::Answer(a)) => Some(a),
+                    _ => None,
+                });
+        let due = answer_due(recommendation.received, recommendation.limit_days);
+        let status = match due {
+            Some(due) => recommendation_status(due, answer.map(|a| a.on), today),
+            None => RecommendationStatus::Pending,
+        };
+        (answer, due, status)
+    }
+
+    /// Whether a record can be added: what it refers to exists, and it breaks no rule.
+    pub fn check(&self, engine: &Engine, record: &FollowUp) -> Result<(), FollowUpError> {
+        if self.records.contains_key(&record.id()) {
+            return Err(FollowUpError::DuplicateId(record.id()));
+        }
+        let unit = |id: UnitId| {
+            engine.unit(id).map(|_| ()).ok_or(FollowUpError::Missing {
+                what: "unit",
+                id: id.to_string(),
+            })
+        };
+        let document = |id: DocumentId| {
+            engine
+                .document(id)
+                .map(|_| ())
+                .ok_or(FollowUpError::Missing {
+                    what: "document",
+                    id: id.to_string(),
+                })
+        };
+        let person = |id: FollowUpId| {
+            self.person(id).map(|_| ()).ok_or(FollowUpError::Missing {
+                what: "person",
+                id: id.to_string(),
+            })
+        };
+        let text = |field: &str, value: &str| {
+            if value.trim().is_empty() {
+                Err(FollowUpError::Invalid(format!("{field} is empty")))
+            } else {
+                Ok(())
+            }
+        };
+        match record {
+            FollowUp::Person(p) => text("name", &p.name)?,
+            FollowUp::Position(p) => {
+                person(p.person)?;
+                text("title", &p.title)?;
+                if let Some(u) = p.unit {
+                    unit(u)?;
+                }
+                if let (Some(from), Some(to)) = (p.from, p.to)
+                    && to < from
+                {
+                    return Err(FollowUpError::Invalid(format!(
+                        "the position ends ({to}) before it starts ({from})"
+                    )));
+                }
+            }
+            FollowUp::Visit(v) => {
+                unit(v.plan.body)?;
+                unit(v.plan.unit)?;
+                for d in &v.plan.subjects.documents {
+                    document(*d)?;
+                }
+                if v.plan.subjects.is_empty() {
+                    return Err(FollowUpError::Invalid(
+                        "name at least one document or subject".into(),
+                    ));
+                }
+            }
+            FollowUp::Delegation(d) => {
+                unit(d.body)?;
+                text("title", &d.title)?;
+                for m in &d.members {
+                    person(m.person)?;
+                }
+                if let Some(v) = d.visit
+                    && !matches!(self.records.get(&v), Some(FollowUp::Visit(_)))
+                {
+                    return Err(FollowUpError::Missing {
+                        what: "planned visit",
+                        id: v.to_string(),
+                    });
+                }
+            }
+            FollowUp::WorkingSession(s) => {
+                unit(s.body)?;
+                unit(s.unit)?;
+                if let Some(d) = s.delegation
+                    && self.delegation(d).is_none()
+                {
+                    return Err(FollowUpError::Missing {
+                        what: "delegation",
+                        id: d.to_string(),
+                    });
+                }
+                if let Some(c) = s.chair {
+                    person(c)?;
+                }
+                for a in &s.attendees {
+                    person(a.person)?;
+                }
+                for d in &s.documents {
+                    document(*d)?;
+                }
+                if s.conclusions.iter().any(|c| c.trim().is_empty()) {
+                    return Err(FollowUpError::Invalid("a conclusion item is empty".into()));
+                }
+            }
+            FollowUp::Task(t) => {
+                text("title", &t.title)?;
+                unit(t.lead)?;
+                for u in &t.co_owners {
+                    unit(*u)?;
+                }
+                match t.origin {
+                    TaskOrigin::Document { document: d } => document(d)?,
+                    TaskOrigin::Conclusion { session, item } => {
+                        let s = self.session(session).ok_or(FollowUpError::Missing {
+                            what: "working session",
+                            id: session.to_string(),
+                        })?;
+                        if usize::from(item) >= s.conclusions.len() {
+                            return Err(FollowUpError::NoSuchConclusion { session, item });
+                        }
+                        if let Some(task) = self.task_of_conclusion(session, item) {
+                            return Err(FollowUpError::ConclusionTaken {
+                                session,
+                                item,
+                                task,
+                            });
+                        }
+                    }
+                }
+            }
+            FollowUp::TaskUpdate(u) => {
+                if self.task(u.task).is_none() {
+                    return Err(FollowUpError::Missing {
+                        what: "task",
+                        id: u.task.to_string(),
+                    });
+                }
+                text("text", &u.text)?;
+                if u.percent.is_some_and(|p| p > 100) {
+                    return Err(FollowUpError::Invalid("a percent is at most 100".into()));
+                }
+                let done_before = self.updates_of.get(&u.task).into_iter().flatten().any(
+                    |id| matches!(self.records.get(id), Some(FollowUp::TaskUpdate(x)) if x.done),
+                );
+                if u.done && done_before {
+                    return Err(FollowUpError::TaskDone(u.task));
+                }
+            }
+            FollowUp::Recommendation(r) => {
+                unit(r.from)?;
+                unit(r.to)?;
+                text("text", &r.text)?;
+                if let Some(s) = r.session
+                    && self.session(s).is_none()
+                {
+                    return Err(FollowUpError::Missing {
+                        what: "working session",
+                        id: s.to_string(),
+                    });
+                }
+            }
+            FollowUp::Answer(a) => {
+                let Some(FollowUp::Recommendation(r)) = self.records.get(&a.recommendation) else {
+                    return Err(FollowUpError::Missing {
+                        what: "recommendation",
+                        id: a.recommendation.to_string(),
+                    });
+                };
+                text("text", &a.text)?;
+                if self.answer_of.contains_key(&a.recommendation) {
+                    return Err(FollowUpError::Answered(a.recommendation));
+                }
+                if a.on < r.received {
+                    return Err(FollowUpError::Invalid(format!(
+                        "the answer ({}) comes before the recommendation ({})",
+                        a.on, r.received
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds a checked record.
+    pub fn insert(&mut self, record: FollowUp) {
+        let id = record.id();
+        match &record {
+            FollowUp::Position(p) => self.positions_of.entry(p.person).or_default().push(id),
+            FollowUp::Task(t) => {
+                if let TaskOrigin::Conclusion { session, item } = t.origin {
+                    self.task_of_conclusion.insert((session, item), id);
+                }
+            }
+            FollowUp::TaskUpdate(u) => self.updates_of.entry(u.task).or_default().push(id),
+            FollowUp::Answer(a) => {
+                self.answer_of.insert(a.recommendation, id);
+            }
+            _ => {}
+        }
+        self.records.insert(id, record);
+    }
+
+    /// The units a record belongs to, for the rules of access: the body for supervision,
+    /// the issuing side for a task, the lead for its progress, the sender and the receiver
+    /// for a recommendation and its answer. People belong to no unit.
+    pub fn units_of(&self, engine: &Engine, record: &FollowUp) -> Vec<UnitId> {
+        match record {
+            FollowUp::Person(_) => Vec::new(),
+            FollowUp::Position(p) => p.unit.into_iter().collect(),
+            FollowUp::Visit(v) => vec![v.plan.body],
+            FollowUp::Delegation(d) => vec![d.body],
+            FollowUp::WorkingSession(s) => vec![s.body],
+            FollowUp::Task(t) => match t.origin {
+                TaskOrigin::Conclusion { session, .. } => {
+                    self.session(session).map(|s| s.body).into_iter().collect()
+                }
+                TaskOrigin::Document { document } => engine
+                    .document(document)
+                    .map(|d| d.issued_by)
+                    .into_iter()
+                    .collect(),
+            },
+            FollowUp::TaskUpdate(u) => self.task(u.task).map(|t| t.lead).into_iter().collect(),
+            FollowUp::Recommendation(r) => vec![r.from],
+            FollowUp::Answer(a) => match self.records.get(&a.recommendation) {
+                Some(FollowUp::Recommendation(r)) => vec![r.to],
+                _ => Vec::new(),
+            },
+        }
+    }
+}
