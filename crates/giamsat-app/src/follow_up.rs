@@ -132,7 +132,7 @@ pub struct TaskUpdateInput {
     pub on: Option<String>,
     pub text: Option<String>,
     #[serde(default)]
-    pub percent: Option<String>,
+    pub percent: Option<u8>,
     #[serde(default)]
     pub done: bool,
     #[serde(default)]
@@ -150,7 +150,7 @@ pub struct RecommendationInput {
     pub from: Option<String>,
     pub to: Option<String>,
     pub received: Option<String>,
-    pub limit_days: Option<String>,
+    pub limit_days: Option<u16>,
     pub text: Option<String>,
     #[serde(default)]
     pub session: Option<u32>,
@@ -761,15 +761,12 @@ impl<S: Store> App<S> {
                 if text.is_empty() {
                     c.fail("text", "say what was done");
                 }
-                let percent = match present(&input.percent) {
-                    None => Some(None),
-                    Some(t) => match t.trim_end_matches('%').trim().parse::<u8>() {
-                        Ok(p) if p <= 100 => Some(Some(p)),
-                        _ => {
-                            c.fail("percent", format!("\"{t}\" is not a percent from 0 to 100"));
-                            None
-                        }
-                    },
+                let percent = match input.percent {
+                    Some(p) if p > 100 => {
+                        c.fail("percent", format!("{p} is not a percent from 0 to 100"));
+                        None
+                    }
+                    p => Some(p),
                 };
                 let mut evidence = Vec::new();
                 for (i, link) in input.links.iter().enumerate() {
@@ -818,18 +815,20 @@ impl<S: Store> App<S> {
                 if received.is_none() && present(&input.received).is_none() {
                     c.fail("received", "is required");
                 }
-                let limit = c.required("limit_days", &input.limit_days).and_then(|t| {
-                    match t.parse::<u16>() {
-                        Ok(days) if (1..=3650).contains(&days) => Some(days),
-                        _ => {
-                            c.fail(
-                                "limit_days",
-                                format!("\"{t}\" is not a number of days from 1 to 3650"),
-                            );
-                            None
-                        }
+                let limit = match input.limit_days {
+                    Some(days) if (1..=3650).contains(&days) => Some(days),
+                    Some(days) => {
+                        c.fail(
+                            "limit_days",
+                            format!("{days} is not a number of days from 1 to 3650"),
+                        );
+                        None
                     }
-                });
+                    None => {
+                        c.fail("limit_days", "is required");
+                        None
+                    }
+                };
                 let text = text_of(&input.text);
                 if text.is_empty() {
                     c.fail("text", "is required");

@@ -1010,7 +1010,7 @@ mod follow_up {
         let progress = |on: &str, done| TaskUpdateInput {
             on: Some(on.into()),
             text: Some("Đã rà soát 3/5 cụm công nghiệp".into()),
-            percent: Some("60".into()),
+            percent: Some(60),
             done,
             links: vec!["https://congthuong.nghean.gov.vn/bao-cao".into()],
             ..TaskUpdateInput::default()
@@ -1158,7 +1158,7 @@ mod follow_up {
                     from: Some("40-SCT".into()),
                     to: Some("40-UBND".into()),
                     received: Some("1/3/2024".into()),
-                    limit_days: Some("15".into()),
+                    limit_days: Some(15),
                     text: Some("Đề nghị bổ sung vốn hạ tầng cụm công nghiệp".into()),
                     ..RecommendationInput::default()
                 },

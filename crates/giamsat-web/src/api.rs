@@ -32,7 +32,7 @@ pub type AppState<S> = Arc<crate::WebState<S>>;
 
 /// Reads a JSON body into an input. Numbers and booleans are accepted where the input holds
 /// text, so that clients may send `"value": 36539` as well as `"value": "36539"`.
-fn read_input<T: DeserializeOwned>(body: &Bytes) -> Result<T, ApiError> {
+pub(crate) fn read_input<T: DeserializeOwned>(body: &Bytes) -> Result<T, ApiError> {
     let value: Value = serde_json::from_slice(body)
         .map_err(|e| ApiError::BadRequest(format!("the body is not valid JSON: {e}")))?;
     serde_json::from_value(stringify_scalars(value))
@@ -78,7 +78,7 @@ async fn create_from<S: Store, I: Validate + DeserializeOwned, V: Serialize>(
     })
 }
 
-fn created<T: Serialize>(body: T) -> Response {
+pub(crate) fn created<T: Serialize>(body: T) -> Response {
     (StatusCode::CREATED, Json(body)).into_response()
 }
 
@@ -139,7 +139,7 @@ pub struct SuccessionView {
     from: String,
 }
 
-fn unit_code(engine: &Engine, id: giamsat_core::UnitId) -> String {
+pub(crate) fn unit_code(engine: &Engine, id: giamsat_core::UnitId) -> String {
     engine
         .unit(id)
         .map_or_else(|| id.to_string(), |u| u.code.to_string())
@@ -361,7 +361,7 @@ fn parse_unit_code(text: &str) -> Result<UnitCode, ApiError> {
     UnitCode::parse(text).map_err(|e| ApiError::BadRequest(e.to_string()))
 }
 
-fn find_unit<'e>(engine: &'e Engine, code: &str) -> Result<&'e Unit, ApiError> {
+pub(crate) fn find_unit<'e>(engine: &'e Engine, code: &str) -> Result<&'e Unit, ApiError> {
     engine
         .unit_by_code(&parse_unit_code(code)?)
         .ok_or_else(|| ApiError::not_found("unit", code))

@@ -6,6 +6,7 @@
 pub mod api;
 pub mod auth;
 pub mod error;
+pub mod follow_up_api;
 pub mod i18n;
 pub mod pages;
 
@@ -44,6 +45,16 @@ pub const API_PATHS: &[&str] = &[
     "/api/v1/imports/{kind}",
     "/api/v1/exports/{kind}",
     "/api/v1/audit",
+    "/api/v1/tasks",
+    "/api/v1/tasks/{id}",
+    "/api/v1/tasks/{id}/updates",
+    "/api/v1/sessions",
+    "/api/v1/sessions/{id}",
+    "/api/v1/visits",
+    "/api/v1/recommendations",
+    "/api/v1/recommendations/{id}/answer",
+    "/api/v1/evidence",
+    "/api/v1/evidence/{sha256}",
     "/api/v1/openapi.json",
 ];
 
@@ -95,6 +106,40 @@ pub fn router_with<S: Store>(state: Arc<WebState<S>>) -> Router {
         )
         .route("/exports/{kind}", get(api::export::<S>))
         .route("/audit", get(api::audit::<S>))
+        .route(
+            "/tasks",
+            get(follow_up_api::list_tasks::<S>).post(follow_up_api::create_task::<S>),
+        )
+        .route("/tasks/{id}", get(follow_up_api::get_task::<S>))
+        .route(
+            "/tasks/{id}/updates",
+            post(follow_up_api::report_progress::<S>),
+        )
+        .route(
+            "/sessions",
+            get(follow_up_api::list_sessions::<S>).post(follow_up_api::record_session::<S>),
+        )
+        .route("/sessions/{id}", get(follow_up_api::get_session::<S>))
+        .route(
+            "/visits",
+            get(follow_up_api::list_visits::<S>).post(follow_up_api::plan_visit::<S>),
+        )
+        .route(
+            "/recommendations",
+            get(follow_up_api::list_recommendations::<S>)
+                .post(follow_up_api::record_recommendation::<S>),
+        )
+        .route(
+            "/recommendations/{id}/answer",
+            post(follow_up_api::answer_recommendation::<S>),
+        )
+        .route(
+            "/evidence",
+            post(follow_up_api::put_evidence::<S>).layer(DefaultBodyLimit::max(
+                giamsat_app::follow_up::MAX_EVIDENCE_BYTES + 1,
+            )),
+        )
+        .route("/evidence/{sha256}", get(follow_up_api::get_evidence::<S>))
         .route("/openapi.json", get(api::openapi))
         .fallback(api::not_found)
         .layer(map_response(error::json_errors));
@@ -122,6 +167,27 @@ pub fn router_with<S: Store>(state: Arc<WebState<S>>) -> Router {
             "/account/tokens/{id}/revoke",
             post(pages::revoke_token::<S>),
         )
+        .route("/tasks", get(pages::tasks::<S>))
+        .route("/tasks/{id}", get(pages::task::<S>))
+        .route("/tasks/{id}/progress", post(pages::report_progress::<S>))
+        .route("/supervision", get(pages::supervision::<S>))
+        .route("/supervision/visits", post(pages::plan_visit::<S>))
+        .route("/supervision/sessions", post(pages::record_session::<S>))
+        .route("/supervision/sessions/new", get(pages::session_form::<S>))
+        .route("/supervision/sessions/{id}", get(pages::session::<S>))
+        .route(
+            "/supervision/sessions/{id}/tasks",
+            post(pages::conclusion_to_task::<S>),
+        )
+        .route(
+            "/recommendations",
+            get(pages::recommendations::<S>).post(pages::record_recommendation::<S>),
+        )
+        .route(
+            "/recommendations/{id}/answer",
+            post(pages::answer_recommendation::<S>),
+        )
+        .route("/evidence/{sha256}", get(pages::evidence::<S>))
         .route("/audit", get(pages::audit::<S>))
         .route("/audit.csv", get(pages::audit_csv::<S>))
         .route("/assets/app.css", get(pages::stylesheet))

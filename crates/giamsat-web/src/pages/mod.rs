@@ -10,6 +10,7 @@ mod audit;
 pub mod charts;
 mod documents;
 mod entry;
+mod follow_up;
 mod indicators;
 mod overview;
 mod rankings;
@@ -34,6 +35,11 @@ pub use account::{
 pub use audit::{audit, audit_csv};
 pub use documents::{document, document_page, documents, documents_page};
 pub use entry::{entry_form, entry_page, entry_submit};
+pub use follow_up::{
+    answer_recommendation, conclusion_to_task, evidence, plan_visit, recommendations,
+    record_recommendation, record_session, report_progress, session, session_form, supervision,
+    task, tasks,
+};
 pub use indicators::{indicator, indicator_page};
 pub use overview::{overview, overview_page};
 pub use rankings::{AsOf, rankings, rankings_page};
@@ -202,12 +208,15 @@ pub struct Layout<'a> {
 }
 
 /// The sections of the site, in the order of the navigation.
-const SECTIONS: [(&str, &str); 6] = [
+const SECTIONS: [(&str, &str); 9] = [
     ("/", "nav-overview"),
     ("/documents", "nav-documents"),
     ("/rankings", "nav-rankings"),
     ("/units", "nav-units"),
     ("/entry", "nav-entry"),
+    ("/tasks", "nav-tasks"),
+    ("/supervision", "nav-supervision"),
+    ("/recommendations", "nav-recommendations"),
     ("/audit", "nav-audit"),
 ];
 

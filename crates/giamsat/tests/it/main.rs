@@ -4,6 +4,7 @@
 mod api;
 mod browser;
 mod cli;
+mod follow_up;
 mod pages;
 mod reform;
 mod security;

@@ -1,0 +1,201 @@
+//! Follow-up over HTTP: sessions, conclusions turned into tasks, progress with evidence,
+//! clashing plans, recommendations, and the pages that show them.
+
+use serde_json::json;
+
+use crate::TestServer;
+
+#[tokio::test]
+async fn a_session_its_conclusions_as_tasks_and_their_progress_through_the_api() {
+    let server = TestServer::start(true).await;
+    let (status, session) = server
+        .post_json(
+            "/api/v1/sessions",
+            json!({
+                "body": "40-TU", "unit": "40-SCT", "date": "5/9/2024", "place": "Vinh",
+                "delegation": {"title": "Đoàn giám sát", "members": [
+                    {"name": "Trần Minh Lực", "role": "head", "position": "UVTV Tỉnh ủy"},
+                    {"name": "Nguyễn Văn A", "role": "secretary"}
+                ]},
+                "attendees": [{"name": "Chama Lea Thi Thuy", "position": "Trưởng Ban Dân vận Tỉnh ủy"}],
+                "documents": ["40-KH-2023"],
+                "conclusions": ["Rà soát quy hoạch cụm công nghiệp", "Báo cáo kết quả trước 30/9"]
+            }),
+        )
+        .await;
+    assert_eq!(status, 201, "{session}");
+    let id = session["id"].as_u64().expect("id");
+    // Known people are recognised across spellings.
+    assert_eq!(session["attendees"][0]["name"], "Chamaléa Thị Thủy");
+    assert_eq!(session["delegation"]["members"][0]["role"], "head");
+    assert_eq!(session["conclusions"][1]["task"], serde_json::Value::Null);
+    let (status, task) = server
+        .post_json(
+            "/api/v1/tasks",
+            json!({"session": id, "item": 2, "lead": "40-SCT", "co_owners": ["40-UBND"], "due": "2024-09-30"}),
+        )
+        .await;
+    assert_eq!(status, 201, "{task}");
+    assert_eq!(task["title"], "Báo cáo kết quả trước 30/9");
+    assert_eq!(task["status"], "overdue");
+    let task_id = task["id"].as_u64().expect("id");
+    let (_, again) = server.get_json(&format!("/api/v1/sessions/{id}")).await;
+    assert_eq!(again["conclusions"][1]["task"], task_id);
+    // A second task from the same item is a conflict.
+    let (status, body) = server
+        .post_json(
+            "/api/v1/tasks",
+            json!({"session": id, "item": 2, "lead": "40-SCT"}),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (409, Some("conflict"))
+    );
+    // Evidence: a PDF is kept, served as a download; HTML is refused.
+    let upload = server
+        .client
+        .post(server.url("/api/v1/evidence?name=b%C3%A1o%20c%C3%A1o.pdf"))
+        .body(b"%PDF-1.4 minutes".to_vec())
+        .send()
+        .await
+        .expect("upload");
+    assert_eq!(upload.status().as_u16(), 201);
+    let file: serde_json::Value = upload.json().await.expect("json");
+    let sha = file["sha256"].as_str().expect("sha").to_owned();
+    let refused = server
+        .client
+        .post(server.url("/api/v1/evidence?name=x.html"))
+        .body("<script>alert(1)</script>")
+        .send()
+        .await
+        .expect("upload");
+    assert_eq!(refused.status().as_u16(), 422);
+    let (status, done) = server
+        .post_json(
+            &format!("/api/v1/tasks/{task_id}/updates"),
+            json!({"on": "2024-10-02", "text": "Đã gửi báo cáo", "percent": 100, "done": true,
+                   "links": ["https://nghean.gov.vn/bao-cao"], "files": [sha]}),
+        )
+        .await;
+    assert_eq!(status, 201, "{done}");
+    assert_eq!(done["status"], "done_late");
+    assert_eq!(done["updates"][0]["evidence"][1]["name"], "báo cáo.pdf");
+    let download = server
+        .client
+        .get(server.url(&format!("/evidence/{sha}")))
+        .send()
+        .await
+        .expect("download");
+    assert_eq!(download.status().as_u16(), 200);
+    assert_eq!(download.headers()["content-type"], "application/pdf");
+    assert!(
+        download.headers()["content-disposition"]
+            .to_str()
+            .expect("h")
+            .starts_with("attachment")
+    );
+    assert_eq!(download.headers()["x-content-type-options"], "nosniff");
+    // The unit's list puts overdue first; the done task is last.
+    let (_, list) = server
+        .get_json("/api/v1/tasks?unit=40-SCT&on=2024-10-05")
+        .await;
+    let statuses: Vec<&str> = list
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|t| t["status"].as_str())
+        .collect();
+    assert_eq!(statuses.first(), Some(&"overdue"));
+    assert_eq!(statuses.last(), Some(&"done_late"));
+}
+
+#[tokio::test]
+async fn clashing_plans_and_late_answers_are_shown_to_both_sides() {
+    let server = TestServer::start(true).await;
+    for (kind, body, first, last) in [
+        ("supervision", "40-TU", "2024-03-01", "2024-03-31"),
+        ("inspection", "40-UBND", "2024-03-31", "2024-04-10"),
+    ] {
+        let (status, body) = server
+            .post_json(
+                "/api/v1/visits",
+                json!({"kind": kind, "body": body, "unit": "40-SCT", "topics": ["Quản lý khoáng sản"],
+                       "documents": ["40-KH-2023"], "first": first, "last": last}),
+            )
+            .await;
+        assert_eq!(status, 201, "{body}");
+    }
+    let (_, visits) = server.get_json("/api/v1/visits").await;
+    for visit in visits.as_array().expect("list") {
+        let clashes = visit["clashes"].as_array().expect("clashes");
+        assert_eq!(clashes.len(), 1, "{visit}");
+        assert_eq!(clashes[0]["first"], "2024-03-31");
+        assert_eq!(clashes[0]["documents"][0], "40-KH-2023");
+    }
+    let (status, rec) = server
+        .post_json(
+            "/api/v1/recommendations",
+            json!({"from": "40-SCT", "to": "40-UBND", "received": "2024-03-01", "limit_days": 15, "text": "Bổ sung vốn"}),
+        )
+        .await;
+    assert_eq!(status, 201, "{rec}");
+    assert_eq!(rec["due"], "2024-03-16");
+    assert_eq!(rec["status"], "overdue");
+    let (status, answered) = server
+        .post_json(
+            &format!("/api/v1/recommendations/{}/answer", rec["id"]),
+            json!({"on": "2024-03-16", "text": "Đã bố trí"}),
+        )
+        .await;
+    assert_eq!(status, 201, "{answered}");
+    assert_eq!(answered["status"], "answered");
+    // The pages show the clash and the answer, in each language.
+    for (lang, clash, answered) in [
+        ("vi", "Chồng chéo:", "Đã trả lời"),
+        ("en", "Clash:", "Answered"),
+        ("fr", "Chevauchement :", "Répondue"),
+    ] {
+        let html = server.text(&format!("/supervision?lang={lang}")).await;
+        assert_eq!(
+            html.matches(clash).count(),
+            2,
+            "{lang}: both visits are warned"
+        );
+        let html = server.text(&format!("/recommendations?lang={lang}")).await;
+        assert!(html.contains(answered), "{lang}");
+        for path in [
+            "/tasks",
+            "/tasks?unit=S002-SCT",
+            "/supervision/sessions/new",
+            "/tasks/1",
+        ] {
+            let response = server
+                .client
+                .get(server.url(&format!(
+                    "{path}{}lang={lang}",
+                    if path.contains('?') { '&' } else { '?' }
+                )))
+                .send()
+                .await
+                .expect("r");
+            let status = response.status().as_u16();
+            let html = response.text().await.expect("html");
+            assert!(
+                status == 200 || (path == "/tasks/1" && status == 404),
+                "{path} {lang}: {status}"
+            );
+            assert_eq!(html.matches("<h1").count(), 1, "{path}");
+        }
+    }
+    // The demo's sessions of seeds 002 and 003 are listed, with their tasks.
+    let html = server.text("/supervision?lang=vi").await;
+    assert!(
+        html.contains("18/08/2023") && html.contains("07/06/2023"),
+        "the seeds' sessions"
+    );
+    assert!(
+        html.contains("5/5") && html.contains("4/4"),
+        "every item became a task"
+    );
+}
