@@ -415,6 +415,11 @@ async fn the_ranking_reads_as_the_2023_review() {
 async fn screenshots_of_every_main_page_in_each_language() {
     let server = TestServer::start(true).await;
     let browser = Browser::signed_in(&server, "admin", None).await;
+    let session = {
+        let engine = server.state.app.engine();
+        let first = engine.follow_up().sessions().next().map(|s| s.id);
+        format!("/supervision/sessions/{}", first.expect("the demo's sessions"))
+    };
     let pages = [
         ("overview", "/"),
         ("documents", "/documents"),
@@ -429,6 +434,10 @@ async fn screenshots_of_every_main_page_in_each_language() {
         ("units-search", "/units?q=Bac+Ninh"),
         ("account", "/account"),
         ("audit", "/audit?unit=40"),
+        ("tasks", "/tasks?unit=40-SCT"),
+        ("supervision", "/supervision"),
+        ("session", session.as_str()),
+        ("recommendations", "/recommendations"),
     ];
     for lang in ["vi", "en", "fr"] {
         for (name, path) in pages {
@@ -464,5 +473,110 @@ async fn screenshots_of_every_main_page_in_each_language() {
             .screenshot(390, &format!("{lang}-overview-phone"))
             .await;
     }
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_session_becomes_tasks_done_late_and_clashing_plans_are_flagged() {
+    let server = TestServer::start(true).await;
+    let browser = Browser::signed_in(&server, "office", None).await;
+    // Record a working session with two conclusion items.
+    browser
+        .open(&server, "/supervision/sessions/new?lang=vi")
+        .await;
+    browser.type_into("#body", "40-TU").await;
+    browser.type_into("#unit", "40-SCT").await;
+    browser.type_into("#date", "10/1/2026").await;
+    browser
+        .type_into("#delegation", "Đoàn giám sát của Ban Thường vụ Tỉnh ủy")
+        .await;
+    browser
+        .type_into("#members", "Trưởng đoàn | Trần Minh Lực — UVTV Tỉnh ủy")
+        .await;
+    browser
+        .type_into("#attendees", "Pham Van Hoa — Giám đốc Sở Công Thương")
+        .await;
+    browser
+        .type_into(
+            "#conclusions",
+            "Rà soát hạ tầng các cụm công nghiệp\nBáo cáo kết quả thực hiện Nghị quyết",
+        )
+        .await;
+    browser.follow("#session-form button[type=submit]").await;
+    assert!(browser.text("h1").await.contains("Sở Công Thương"));
+    assert!(browser.text("main").await.contains("Trưởng đoàn"));
+    // The attendee is the demo's Pham Van Hoa of seed 003, not a new person.
+    assert!(browser.text("ul.attendees").await.contains("Pham Van Hoa"));
+    let items = browser.text("ol.conclusions").await;
+    assert!(items.contains("Rà soát hạ tầng") && items.contains("Báo cáo kết quả"));
+
+    // The second item becomes a task due on 31 January 2026, in one step.
+    browser.type_into("#due-2", "31/1/2026").await;
+    browser.follow("#item-2 form button[type=submit]").await;
+    assert_eq!(
+        browser.text("h1").await,
+        "Báo cáo kết quả thực hiện Nghị quyết"
+    );
+    assert_eq!(browser.text("#task-status").await, "Quá hạn");
+
+    // Done today, after its due date: done late.
+    browser.type_into("#text", "Đã gửi báo cáo kết quả").await;
+    browser
+        .type_into("#link", "https://nghean.gov.vn/bao-cao")
+        .await;
+    browser.click("#done").await;
+    browser.follow("#progress-form button[type=submit]").await;
+    assert_eq!(browser.text("#task-status").await, "Hoàn thành quá hạn");
+    assert!(
+        browser
+            .text("ol.updates")
+            .await
+            .contains("Đã gửi báo cáo kết quả")
+    );
+    browser.screenshot(1280, "vi-task-done-late").await;
+
+    // The session shows the item as a task, the other still to assign.
+    browser.follow("dl.facts a").await;
+    let items = browser.text("ol.conclusions").await;
+    assert!(items.contains("Hoàn thành quá hạn"), "{items}");
+    assert!(browser.attr("#lead-1", "value").await.is_some());
+
+    // Two bodies plan the same unit on the same subject in overlapping windows.
+    for (kind, body, first, last) in [
+        ("supervision", "40-TU", "2026-12-01", "2026-12-15"),
+        ("inspection", "40-UBND", "2026-12-15", "2026-12-31"),
+    ] {
+        browser.open(&server, "/supervision?lang=vi").await;
+        browser
+            .client
+            .find(Locator::Css(&format!("#visit-kind option[value={kind}]")))
+            .await
+            .expect("kind")
+            .click()
+            .await
+            .expect("select");
+        browser.type_into("#visit-body", body).await;
+        browser.type_into("#visit-unit", "40-SCT").await;
+        browser
+            .type_into("#visit-topics", "Quản lý khoáng sản")
+            .await;
+        browser.type_into("#visit-first", first).await;
+        browser.type_into("#visit-last", last).await;
+        browser.follow("#visit-form button[type=submit]").await;
+    }
+    let warnings = browser
+        .client
+        .find_all(Locator::Css("p.clash"))
+        .await
+        .expect("warnings");
+    assert_eq!(warnings.len(), 2, "both bodies are warned");
+    let first = warnings[0].text().await.expect("text");
+    assert!(
+        first.contains("Chồng chéo")
+            && first.contains("15/12/2026")
+            && first.contains("Quản lý khoáng sản"),
+        "{first}"
+    );
+    browser.screenshot(1280, "vi-supervision-clash").await;
     browser.close().await;
 }
