@@ -418,7 +418,10 @@ async fn screenshots_of_every_main_page_in_each_language() {
     let session = {
         let engine = server.state.app.engine();
         let first = engine.follow_up().sessions().next().map(|s| s.id);
-        format!("/supervision/sessions/{}", first.expect("the demo's sessions"))
+        format!(
+            "/supervision/sessions/{}",
+            first.expect("the demo's sessions")
+        )
     };
     let pages = [
         ("overview", "/"),
