@@ -130,7 +130,7 @@ async fn prepare(
     let year = 2030 + n;
     let document = if unit == "40" { "M-IN" } else { "M-OUT" };
     let post = |path: String, body: Value| client.post(server.url(&path)).json(&body);
-    let request = match write {
+    match write {
         "POST /api/v1/units" => post(
             "/api/v1/units".into(),
             json!({"code": format!("M{n}"), "kind": "department", "parent": unit, "name_vi": "Sở thử"}),
@@ -229,8 +229,7 @@ async fn prepare(
             )
         }
         other => panic!("no such write {other}"),
-    };
-    request
+    }
 }
 
 async fn send(server: &TestServer, client: &reqwest::Client, write: &str, unit: &str) -> u16 {
