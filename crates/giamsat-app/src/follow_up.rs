@@ -29,6 +29,31 @@ pub struct NamedPerson {
     pub unit: Option<String>,
 }
 
+/// A position held over some days, for [`PersonInput`].
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PositionInput {
+    pub title: String,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default)]
+    pub to: Option<String>,
+}
+
+/// A person and the positions they hold or held, each over its days: "UVTV Tỉnh ủy" from
+/// 2020 and "Phó Chủ tịch HĐND tỉnh" from 2021 at once, "Giám đốc Sở" until 2022.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonInput {
+    pub name: String,
+    #[serde(default)]
+    pub positions: Vec<PositionInput>,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DelegationMemberInput {
@@ -528,6 +553,62 @@ impl Batch<'_> {
 }
 
 impl<S: Store> App<S> {
+    /// Records a person (found by name across spellings, or made) and positions with their
+    /// days. Returns the person's id.
+    pub async fn record_person(
+        &self,
+        actor: &Actor,
+        input: &PersonInput,
+        source: &str,
+    ) -> Result<FollowUpId, AppError> {
+        let (id, _) = self
+            .commit_batch(actor, ("person.record", source), |batch| {
+                batch.origin.source = source.to_owned();
+                let named = NamedPerson {
+                    name: input.name.clone(),
+                    position: None,
+                    unit: None,
+                };
+                let person = batch.person(&named, None, &input.source, "name")?;
+                for (i, p) in input.positions.iter().enumerate() {
+                    let field = format!("positions.{i}");
+                    let mut c = Checker::new(&batch.origin);
+                    let unit = match present(&p.unit) {
+                        None => Some(None),
+                        Some(code) => c
+                            .unit(
+                                batch.engine(),
+                                &format!("{field}.unit"),
+                                &Some(code.to_owned()),
+                            )
+                            .map(Some),
+                    };
+                    let from = c.date(&format!("{field}.from"), &p.from);
+                    let to = c.date(&format!("{field}.to"), &p.to);
+                    let title = giamsat_core::text::nfc(p.title.trim());
+                    if title.is_empty() {
+                        c.fail(&format!("{field}.title"), "is required");
+                    }
+                    let position = (|| {
+                        Some(Position {
+                            id: batch.next_id(),
+                            person,
+                            title,
+                            unit: unit?,
+                            from: from?,
+                            to: to?,
+                            provenance: batch.origin.provenance(&input.source),
+                        })
+                    })();
+                    let position = c.finish(position).map_err(AppError::Invalid)?;
+                    batch.follow(FollowUp::Position(position), &field)?;
+                }
+                Ok(person)
+            })
+            .await?;
+        Ok(id)
+    }
+
     /// Keeps a file given as evidence of progress and returns it as evidence to cite. Only
     /// documents and images of the kinds in [`evidence_type`], up to
     /// [`MAX_EVIDENCE_BYTES`]; readers (viewers) give none.

@@ -8,7 +8,8 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use giamsat_app::Store;
 use giamsat_app::follow_up::{
-    AnswerInput, RecommendationInput, SessionInput, TaskInput, TaskUpdateInput, VisitInput,
+    AnswerInput, PersonInput, RecommendationInput, SessionInput, TaskInput, TaskUpdateInput,
+    VisitInput,
 };
 use giamsat_core::follow_up::{
     Evidence, FollowUpBook, Recommendation, RecommendationStatus, TaskOrigin, TaskStatus, TaskView,
@@ -579,4 +580,95 @@ pub async fn get_evidence<S: Store>(
         bytes,
     )
         .into_response())
+}
+
+#[derive(Serialize)]
+pub struct PositionView {
+    title: String,
+    unit: Option<String>,
+    from: Option<time::Date>,
+    to: Option<time::Date>,
+}
+
+#[derive(Serialize)]
+pub struct PersonJson {
+    id: FollowUpId,
+    name: String,
+    positions: Vec<PositionView>,
+}
+
+fn person_json(engine: &Engine, person: &giamsat_core::follow_up::Person) -> PersonJson {
+    let book = engine.follow_up();
+    PersonJson {
+        id: person.id,
+        name: person.name.clone(),
+        positions: book
+            .positions_of(person.id)
+            .map(|p| PositionView {
+                title: p.title.clone(),
+                unit: p.unit.map(|u| unit_code(engine, u)),
+                from: p.from,
+                to: p.to,
+            })
+            .collect(),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct PeopleQuery {
+    /// A name in any spelling.
+    name: Option<String>,
+    /// Only the positions held on this day.
+    on: Option<String>,
+}
+
+/// People and their positions; `name` finds one across spellings, `on` keeps the positions
+/// held that day.
+pub async fn list_people<S: Store>(
+    State(state): State<AppState<S>>,
+    Query(query): Query<PeopleQuery>,
+) -> Result<Json<Vec<PersonJson>>, ApiError> {
+    let on = query
+        .on
+        .as_deref()
+        .map(|t| giamsat_app::input::parse_date(t).map_err(ApiError::BadRequest))
+        .transpose()?;
+    let engine = state.app.engine();
+    let book = engine.follow_up();
+    let key = query
+        .name
+        .as_deref()
+        .map(giamsat_core::follow_up::person_key);
+    Ok(Json(
+        book.people()
+            .filter(|p| {
+                key.as_ref()
+                    .is_none_or(|k| giamsat_core::follow_up::person_key(&p.name) == *k)
+            })
+            .map(|p| {
+                let mut json = person_json(&engine, p);
+                if let Some(day) = on {
+                    json.positions.retain(|x| {
+                        x.from.is_none_or(|f| f <= day) && x.to.is_none_or(|t| day <= t)
+                    });
+                }
+                json
+            })
+            .collect(),
+    ))
+}
+
+pub async fn record_person<S: Store>(
+    State(state): State<AppState<S>>,
+    who: Principal,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let input: PersonInput = read(&body)?;
+    let id = state.app.record_person(&who.0.actor, &input, "API").await?;
+    let engine = state.app.engine();
+    let person = engine
+        .follow_up()
+        .person(id)
+        .ok_or_else(|| ApiError::not_found("person", id.to_string()))?;
+    Ok(created(person_json(&engine, person)))
 }

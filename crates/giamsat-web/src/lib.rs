@@ -45,6 +45,7 @@ pub const API_PATHS: &[&str] = &[
     "/api/v1/imports/{kind}",
     "/api/v1/exports/{kind}",
     "/api/v1/audit",
+    "/api/v1/people",
     "/api/v1/tasks",
     "/api/v1/tasks/{id}",
     "/api/v1/tasks/{id}/updates",
@@ -106,6 +107,10 @@ pub fn router_with<S: Store>(state: Arc<WebState<S>>) -> Router {
         )
         .route("/exports/{kind}", get(api::export::<S>))
         .route("/audit", get(api::audit::<S>))
+        .route(
+            "/people",
+            get(follow_up_api::list_people::<S>).post(follow_up_api::record_person::<S>),
+        )
         .route(
             "/tasks",
             get(follow_up_api::list_tasks::<S>).post(follow_up_api::create_task::<S>),

@@ -87,6 +87,18 @@ impl FollowUpBook {
         self.people().find(|p| person_key(&p.name) == key)
     }
 
+    /// Every position a person holds or held, in the order recorded.
+    pub fn positions_of(&self, person: FollowUpId) -> impl Iterator<Item = &Position> {
+        self.positions_of
+            .get(&person)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| match self.records.get(id) {
+                Some(FollowUp::Position(p)) => Some(p),
+                _ => None,
+            })
+    }
+
     /// The positions a person held on a day.
     pub fn positions_on(&self, person: FollowUpId, day: time::Date) -> Vec<&Position> {
         self.positions_of

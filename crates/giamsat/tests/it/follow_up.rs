@@ -199,3 +199,50 @@ async fn clashing_plans_and_late_answers_are_shown_to_both_sides() {
         "every item became a task"
     );
 }
+
+#[tokio::test]
+async fn a_person_holds_several_positions_at_once_and_over_time() {
+    let server = TestServer::start(true).await;
+    let (status, person) = server
+        .post_json(
+            "/api/v1/people",
+            json!({"name": "Nguyễn Văn Bình", "positions": [
+                {"title": "UVTV Tỉnh ủy", "from": "2020-10-01"},
+                {"title": "Phó Chủ tịch HĐND tỉnh", "unit": "S002", "from": "2021-06-01"},
+                {"title": "Giám đốc Sở", "from": "2016-01-01", "to": "2021-05-31"}
+            ]}),
+        )
+        .await;
+    assert_eq!(status, 201, "{person}");
+    let titles = |body: &serde_json::Value| -> Vec<String> {
+        body[0]["positions"]
+            .as_array()
+            .expect("positions")
+            .iter()
+            .filter_map(|p| p["title"].as_str().map(str::to_owned))
+            .collect()
+    };
+    let (_, then) = server
+        .get_json("/api/v1/people?name=NGUYEN%20VAN%20BINH&on=2020-01-01")
+        .await;
+    assert_eq!(titles(&then), ["Giám đốc Sở"]);
+    let (_, later) = server
+        .get_json("/api/v1/people?name=Nguyen%20Van%20Binh&on=2023-08-18")
+        .await;
+    assert_eq!(titles(&later), ["UVTV Tỉnh ủy", "Phó Chủ tịch HĐND tỉnh"]);
+    // The demo's people are found in any spelling, with the positions of seed 002.
+    let (_, luc) = server
+        .get_json("/api/v1/people?name=TRAN%20MINH%20LUC")
+        .await;
+    assert_eq!(luc[0]["name"], "Trần Minh Lực");
+    assert!(titles(&luc).contains(&"Phó Chủ tịch HĐND tỉnh".to_owned()));
+    let (status, bad) = server
+        .post_json(
+            "/api/v1/people",
+            json!({"name": "X", "positions": [{"title": "Y", "from": "2022-01-01", "to": "2021-01-01"}]}),
+        )
+        .await;
+    assert_eq!(status, 422, "{bad}");
+    let (_, nobody) = server.get_json("/api/v1/people?name=X").await;
+    assert_eq!(nobody, json!([]), "nothing of the refused person was kept");
+}
