@@ -10,7 +10,7 @@
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, header};
@@ -29,6 +29,35 @@ pub const LOGIN_COOKIE: &str = "giamsat_login";
 pub const CSRF_HEADER: &str = "x-csrf-token";
 /// The largest form body read to find its CSRF token.
 const FORM_LIMIT: usize = 2 * 1024 * 1024;
+/// The largest multipart form (a progress report with an evidence file).
+pub const MULTIPART_LIMIT: usize = giamsat_app::follow_up::MAX_EVIDENCE_BYTES + 256 * 1024;
+
+/// One part of a multipart form: a field, or a file with its name.
+pub struct Part {
+    pub name: String,
+    pub file_name: Option<String>,
+    pub bytes: Bytes,
+}
+
+/// The parts of a `multipart/form-data` body, or why it cannot be read.
+pub async fn multipart_parts(content_type: &str, body: Bytes) -> Result<Vec<Part>, String> {
+    let boundary = multer::parse_boundary(content_type).map_err(|e| e.to_string())?;
+    let stream =
+        futures_util::stream::once(async move { Ok::<Bytes, std::convert::Infallible>(body) });
+    let mut form = multer::Multipart::new(stream, boundary);
+    let mut parts = Vec::new();
+    while let Some(field) = form.next_field().await.map_err(|e| e.to_string())? {
+        let name = field.name().unwrap_or("").to_owned();
+        let file_name = field.file_name().map(str::to_owned);
+        let bytes = field.bytes().await.map_err(|e| e.to_string())?;
+        parts.push(Part {
+            name,
+            file_name,
+            bytes,
+        });
+    }
+    Ok(parts)
+}
 
 /// The signed-in account of a request, put there by [`authenticate`].
 #[derive(Clone, Debug)]
@@ -192,14 +221,31 @@ async fn check_csrf(request: Request, expected: Option<&str>) -> (Option<Request
             (None, "the CSRF token is wrong")
         };
     }
-    let is_form = request
+    let content_type = request
         .headers()
         .get(header::CONTENT_TYPE)
-        .is_some_and(|v| {
-            v.as_bytes()
-                .starts_with(b"application/x-www-form-urlencoded")
-        });
-    if !is_form {
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    if content_type.starts_with("multipart/form-data") {
+        let (parts, body) = request.into_parts();
+        let Ok(bytes) = axum::body::to_bytes(body, MULTIPART_LIMIT).await else {
+            return (None, "the form is too large");
+        };
+        let sent = multipart_parts(&content_type, bytes.clone())
+            .await
+            .ok()
+            .and_then(|fields| fields.into_iter().find(|p| p.name == "csrf"))
+            .map(|p| String::from_utf8_lossy(&p.bytes).into_owned());
+        return match sent {
+            Some(sent) if same_secret(&sent, expected) => {
+                (Some(Request::from_parts(parts, Body::from(bytes))), "")
+            }
+            Some(_) => (None, "the CSRF token is wrong"),
+            None => (None, "the CSRF token is missing"),
+        };
+    }
+    if !content_type.starts_with("application/x-www-form-urlencoded") {
         return (None, "the CSRF token is missing");
     }
     let (parts, body) = request.into_parts();
@@ -237,5 +283,29 @@ pub fn same_origin(headers: &HeaderMap) -> bool {
         // "null" origins and the like without a Host to compare with are refused.
         (Some(_), None) => false,
         (None, _) => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_multipart_form_is_read_into_its_parts() {
+        let body = "--B\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nabc\r\n--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--B--\r\n";
+        let parts = multipart_parts("multipart/form-data; boundary=B", Bytes::from(body))
+            .await
+            .expect("parts");
+        assert_eq!(parts.len(), 2);
+        assert_eq!(
+            (parts[0].name.as_str(), parts[0].bytes.as_ref()),
+            ("csrf", b"abc".as_slice())
+        );
+        assert_eq!(parts[1].file_name.as_deref(), Some("a.pdf"));
+        assert!(
+            multipart_parts("multipart/form-data", Bytes::from(body))
+                .await
+                .is_err()
+        );
     }
 }

@@ -174,7 +174,10 @@ pub fn router_with<S: Store>(state: Arc<WebState<S>>) -> Router {
         )
         .route("/tasks", get(pages::tasks::<S>))
         .route("/tasks/{id}", get(pages::task::<S>))
-        .route("/tasks/{id}/progress", post(pages::report_progress::<S>))
+        .route(
+            "/tasks/{id}/progress",
+            post(pages::report_progress::<S>).layer(DefaultBodyLimit::max(auth::MULTIPART_LIMIT)),
+        )
         .route("/supervision", get(pages::supervision::<S>))
         .route("/supervision/visits", post(pages::plan_visit::<S>))
         .route("/supervision/sessions", post(pages::record_session::<S>))

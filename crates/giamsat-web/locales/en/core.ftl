@@ -377,3 +377,5 @@ recommendation-status-pending = Awaiting answer
 recommendation-status-overdue = Answer overdue
 recommendation-status-answered = Answered
 recommendation-status-answered_late = Answered late
+progress-file = Evidence (a file)
+progress-file-hint = PDF, image, Word, Excel, OpenDocument, CSV or text; at most 10 MB.

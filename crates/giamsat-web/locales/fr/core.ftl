@@ -380,3 +380,5 @@ recommendation-status-pending = En attente de réponse
 recommendation-status-overdue = Réponse en retard
 recommendation-status-answered = Répondue
 recommendation-status-answered_late = Répondue en retard
+progress-file = Justificatif (un fichier)
+progress-file-hint = PDF, image, Word, Excel, OpenDocument, CSV ou texte ; 10 Mo au plus.

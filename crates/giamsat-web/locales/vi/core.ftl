@@ -365,3 +365,5 @@ recommendation-status-pending = Đang chờ trả lời
 recommendation-status-overdue = Quá hạn trả lời
 recommendation-status-answered = Đã trả lời
 recommendation-status-answered_late = Trả lời quá hạn
+progress-file = Minh chứng (tệp)
+progress-file-hint = PDF, ảnh, Word, Excel, OpenDocument, CSV hoặc văn bản; tối đa 10 MB.

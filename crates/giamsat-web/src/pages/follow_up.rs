@@ -371,16 +371,59 @@ pub struct ProgressForm {
     link: String,
 }
 
+/// Reads a progress form: url-encoded, or multipart when it carries a file.
+async fn read_progress(
+    headers: &axum::http::HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<(ProgressForm, Option<(String, axum::body::Bytes)>), String> {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if !content_type.starts_with("multipart/form-data") {
+        let form = serde_urlencoded::from_bytes(&body).map_err(|e| e.to_string())?;
+        return Ok((form, None));
+    }
+    let mut form = ProgressForm::default();
+    let mut file = None;
+    for part in crate::auth::multipart_parts(content_type, body).await? {
+        let text = || String::from_utf8_lossy(&part.bytes).into_owned();
+        match part.name.as_str() {
+            "on" => form.on = text(),
+            "text" => form.text = text(),
+            "percent" => form.percent = text(),
+            "done" => form.done = Some(text()),
+            "link" => form.link = text(),
+            "file" => {
+                if let Some(name) = part.file_name.filter(|n| !n.is_empty())
+                    && !part.bytes.is_empty()
+                {
+                    file = Some((name, part.bytes));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok((form, file))
+}
+
 pub async fn report_progress<S: Store>(
     State(state): State<AppState<S>>,
     reader: Reader,
     who: Principal,
     Path(id): Path<u32>,
-    Form(form): Form<ProgressForm>,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Bytes,
 ) -> Response {
     let tr = Tr {
         i18n: &state.i18n,
         lang: reader.lang,
+    };
+    let (form, file) = match read_progress(&headers, body).await {
+        Ok(read) => read,
+        Err(e) => {
+            return ApiError::BadRequest(format!("the form cannot be read: {e}")).into_response();
+        }
     };
     let percent = match form.percent.trim().trim_end_matches('%').trim() {
         "" => None,
@@ -405,12 +448,33 @@ pub async fn report_progress<S: Store>(
             }
         },
     };
+    // The file is kept first (by its content, so a refused report leaves at most one unused
+    // copy), then cited by the report.
+    let mut files = Vec::new();
+    if let Some((name, bytes)) = file {
+        match state
+            .app
+            .put_evidence_file(&who.0.actor, &name, &bytes)
+            .await
+        {
+            Ok(Evidence::File { sha256, .. }) => files.push(sha256),
+            Ok(Evidence::Link { .. }) => {}
+            Err(e) => {
+                let (status, mut errors) = failure(tr, &e);
+                if let Some(m) = errors.remove("file") {
+                    errors.insert("file".into(), m);
+                }
+                return task_page(&state, &reader, id, status, errors, form);
+            }
+        }
+    }
     let input = TaskUpdateInput {
         on: Some(form.on.clone()).filter(|d| !d.trim().is_empty()),
         text: Some(form.text.clone()),
         percent,
         done: form.done.is_some(),
         links: vec![form.link.clone()],
+        files,
         ..TaskUpdateInput::default()
     };
     match state

@@ -527,9 +527,37 @@ async fn a_session_becomes_tasks_done_late_and_clashing_plans_are_flagged() {
     browser
         .type_into("#link", "https://nghean.gov.vn/bao-cao")
         .await;
+    // A file as evidence: the browser uploads it with the form.
+    let folder = tempfile::tempdir().expect("tempdir");
+    let minutes = folder.path().join("biên bản.pdf");
+    std::fs::write(&minutes, b"%PDF-1.4\n% bien ban\n").expect("write");
+    browser
+        .client
+        .find(Locator::Css("#file"))
+        .await
+        .expect("file field")
+        .send_keys(minutes.to_str().expect("utf-8"))
+        .await
+        .expect("choose the file");
     browser.click("#done").await;
     browser.follow("#progress-form button[type=submit]").await;
     assert_eq!(browser.text("#task-status").await, "Hoàn thành quá hạn");
+    let href = browser
+        .attr("ol.updates a[download]", "href")
+        .await
+        .expect("a link to the file");
+    assert_eq!(browser.text("ol.updates a[download]").await, "biên bản.pdf");
+    let download = server
+        .client
+        .get(server.url(&href))
+        .send()
+        .await
+        .expect("download");
+    assert_eq!(download.headers()["content-type"], "application/pdf");
+    assert_eq!(
+        download.bytes().await.expect("bytes").as_ref(),
+        b"%PDF-1.4\n% bien ban\n"
+    );
     assert!(
         browser
             .text("ol.updates")

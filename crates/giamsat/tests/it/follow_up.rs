@@ -246,3 +246,88 @@ async fn a_person_holds_several_positions_at_once_and_over_time() {
     let (_, nobody) = server.get_json("/api/v1/people?name=X").await;
     assert_eq!(nobody, json!([]), "nothing of the refused person was kept");
 }
+
+#[tokio::test]
+async fn a_progress_form_with_a_file_needs_its_csrf_token_and_keeps_only_known_kinds() {
+    let server = TestServer::start(true).await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let (username, password) = server.account("reporter", Some("S002-SCT")).await;
+    let session = crate::sign_in(&client, &server.url(""), &username, &password).await;
+    let cookie = format!("giamsat_session={session}");
+    let task = {
+        let engine = server.state.app.engine();
+        let sct = engine.find_units("S002-SCT")[0].id;
+        engine.follow_up().tasks_of(
+            sct,
+            giamsat_app::input::parse_date("2026-01-01").expect("date"),
+        )[0]
+        .task
+        .id
+    };
+    let page = client
+        .get(server.url(&format!("/tasks/{task}")))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("page");
+    let csrf = crate::csrf_field(&page.text().await.expect("html"));
+    let form = |token: &str, file_name: &str, content: &[u8]| {
+        let mut body = Vec::new();
+        for (name, value) in [
+            ("csrf", token),
+            ("text", "Đã rà soát xong"),
+            ("percent", "40"),
+        ] {
+            body.extend_from_slice(
+                format!(
+                    "--B\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        body.extend_from_slice(
+            format!("--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
+        );
+        body.extend_from_slice(content);
+        body.extend_from_slice(b"\r\n--B--\r\n");
+        client
+            .post(server.url(&format!("/tasks/{task}/progress?lang=en")))
+            .header("cookie", &cookie)
+            .header("content-type", "multipart/form-data; boundary=B")
+            .body(body)
+    };
+    let updates = |server: &TestServer| {
+        server
+            .state
+            .app
+            .engine()
+            .follow_up()
+            .task_view(
+                task,
+                giamsat_app::input::parse_date("2030-01-01").expect("date"),
+            )
+            .map_or(0, |v| v.updates.len())
+    };
+    let missing = form("wrong", "a.pdf", b"%PDF-1.4").send().await.expect("r");
+    assert_eq!(missing.status().as_u16(), 403);
+    // A page that would run in the browser is refused beside the file field.
+    let html = form(&csrf, "page.html", b"<script>alert(1)</script>")
+        .send()
+        .await
+        .expect("r");
+    let status = html.status().as_u16();
+    let text = html.text().await.expect("html");
+    assert_eq!(status, 422, "{text}");
+    assert!(text.contains("id=\"file-error\""));
+    assert_eq!(updates(&server), 0, "nothing written");
+    let ok = form(&csrf, "bien-ban.pdf", b"%PDF-1.4 bien ban")
+        .send()
+        .await
+        .expect("r");
+    let status = ok.status().as_u16();
+    assert_eq!(status, 303, "{}", ok.text().await.unwrap_or_default());
+    assert_eq!(updates(&server), 1);
+}
