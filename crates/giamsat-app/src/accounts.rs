@@ -56,8 +56,9 @@ impl SignedIn {
     }
 }
 
-/// A random secret of `length` characters of the password alphabet (5.8 bits each).
-fn random_secret(length: usize) -> Result<String, AppError> {
+/// A random secret of `length` characters of the password alphabet (5.8 bits each): session
+/// cookies, form tokens, API tokens.
+pub fn random_secret(length: usize) -> Result<String, AppError> {
     let mut bytes = vec![0u8; length * 2];
     getrandom::fill(&mut bytes)
         .map_err(|e| AppError::Inconsistent(format!("no randomness from the system: {e}")))?;
@@ -70,12 +71,17 @@ fn random_secret(length: usize) -> Result<String, AppError> {
         .collect())
 }
 
-/// The SHA-256 of a secret, in hex: what the store keeps of cookies and tokens.
-pub fn secret_hash(secret: &str) -> String {
-    Sha256::digest(secret.as_bytes())
+/// The SHA-256 of bytes, in hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// The SHA-256 of a secret, in hex: what the store keeps of cookies and tokens.
+pub fn secret_hash(secret: &str) -> String {
+    sha256_hex(secret.as_bytes())
 }
 
 /// Characters of generated passwords: letters and digits that cannot be mistaken for one

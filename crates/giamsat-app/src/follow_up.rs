@@ -650,11 +650,7 @@ impl<S: Store> App<S> {
                 "{name}: give a PDF, PNG, JPEG, Word, Excel, OpenDocument, CSV or text file"
             )));
         };
-        use sha2::Digest;
-        let sha256: String = sha2::Sha256::digest(bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let sha256 = crate::accounts::sha256_hex(bytes);
         let file = giamsat_store::EvidenceFile {
             sha256: sha256.clone(),
             name: name.clone(),

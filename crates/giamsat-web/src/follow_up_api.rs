@@ -281,9 +281,7 @@ pub fn session_json(engine: &Engine, s: &WorkingSession) -> SessionJson {
             .map(|(i, text)| ConclusionView {
                 item: i + 1,
                 text: text.clone(),
-                task: u16::try_from(i)
-                    .ok()
-                    .and_then(|i| book.task_of_conclusion(s.id, i)),
+                task: book.task_of_conclusion(s.id, i),
             })
             .collect(),
         source: s.provenance.source.clone(),

@@ -140,8 +140,9 @@ impl FollowUpBook {
         }
     }
 
-    /// The task a conclusion item became, if it did.
-    pub fn task_of_conclusion(&self, session: FollowUpId, item: u16) -> Option<FollowUpId> {
+    /// The task a conclusion item (counted from 0) became, if it did.
+    pub fn task_of_conclusion(&self, session: FollowUpId, item: usize) -> Option<FollowUpId> {
+        let item = u16::try_from(item).ok()?;
         self.task_of_conclusion.get(&(session, item)).copied()
     }
 
@@ -350,7 +351,7 @@ impl FollowUpBook {
                         if usize::from(item) >= s.conclusions.len() {
                             return Err(FollowUpError::NoSuchConclusion { session, item });
                         }
-                        if let Some(task) = self.task_of_conclusion(session, item) {
+                        if let Some(task) = self.task_of_conclusion(session, usize::from(item)) {
                             return Err(FollowUpError::ConclusionTaken {
                                 session,
                                 item,

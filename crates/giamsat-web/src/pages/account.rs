@@ -44,7 +44,7 @@ fn login_page<S: Store>(
     username: &str,
     error: Option<String>,
 ) -> Response {
-    let csrf = match giamsat_app::accounts::generate_password() {
+    let csrf = match giamsat_app::accounts::random_secret(32) {
         Ok(token) => token,
         Err(e) => return ApiError::from(e).into_response(),
     };
@@ -243,8 +243,7 @@ async fn account_page<S: Store>(
         Err(e) => return ApiError::from(e).into_response(),
     };
     let when = |at: time::OffsetDateTime| {
-        let local =
-            at.to_offset(time::UtcOffset::from_hms(7, 0, 0).unwrap_or(time::UtcOffset::UTC));
+        let local = super::in_vietnam(at);
         format!(
             "{} {:02}:{:02}",
             tr.date(local.date()),

@@ -145,11 +145,10 @@ pub async fn audit<S: Store>(
             label: format!("{} ({})", u.name.get(tr.lang), u.code),
         })
         .collect();
-    let offset = time::UtcOffset::from_hms(7, 0, 0).unwrap_or(time::UtcOffset::UTC);
     let rows: Vec<EntryRow> = found
         .iter()
         .map(|e| {
-            let local = e.at.to_offset(offset);
+            let local = super::in_vietnam(e.at);
             EntryRow {
                 at: format!(
                     "{} {:02}:{:02}:{:02}",

@@ -11,7 +11,6 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use giamsat_app::input::ObservationInput;
 use giamsat_app::{AppError, Store};
-use giamsat_core::org::UnitCode;
 use giamsat_core::text::{NumberError, parse_number};
 use giamsat_core::{Engine, Indicator, IndicatorCode, ObservationKind, Period, Unit};
 use serde::Deserialize;
@@ -137,12 +136,6 @@ fn indicators_for<'e>(engine: &'e Engine, unit: &Unit) -> Vec<&'e Indicator> {
     list
 }
 
-fn find_unit<'e>(engine: &'e Engine, code: &str) -> Option<&'e Unit> {
-    UnitCode::parse(code.trim())
-        .ok()
-        .and_then(|c| engine.unit_by_code(&c))
-}
-
 fn render(
     engine: &Engine,
     i18n: &I18n,
@@ -152,7 +145,7 @@ fn render(
 ) -> askama::Result<String> {
     let page = Layout::new(i18n, reader, "/entry", i18n.t(reader.lang, "entry-title"));
     let tr = page.tr;
-    let unit = find_unit(engine, &typed.unit);
+    let unit = super::unit_by_code(engine, &typed.unit);
     let period = typed.period.trim().parse::<Period>().ok();
     let mut fields = Vec::new();
     if let (Some(unit), Some(period)) = (unit, period) {
@@ -276,7 +269,7 @@ pub fn entry_page(
 fn check_place(engine: &Engine, tr: Tr<'_>, typed: &Typed, errors: &mut HashMap<String, String>) {
     if typed.unit.trim().is_empty() {
         errors.insert("unit".into(), tr.t("entry-error-unit-missing"));
-    } else if find_unit(engine, &typed.unit).is_none() {
+    } else if super::unit_by_code(engine, &typed.unit).is_none() {
         errors.insert(
             "unit".into(),
             tr.t_args(

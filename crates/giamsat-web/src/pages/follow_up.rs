@@ -14,12 +14,11 @@ use giamsat_app::follow_up::{
 };
 use giamsat_app::{AppError, FieldError, Store};
 use giamsat_core::follow_up::{DelegationRole, Evidence, TaskOrigin, TaskView};
-use giamsat_core::org::UnitCode;
 use giamsat_core::{Engine, FollowUpId, Unit, UnitId};
 use serde::Deserialize;
 
 use super::{Layout, Reader, Tr, not_found, respond, today};
-use crate::api::AppState;
+use crate::api::{AppState, unit_code};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::i18n::Arg;
@@ -28,18 +27,6 @@ fn unit_label(engine: &Engine, tr: Tr<'_>, id: UnitId) -> String {
     engine
         .unit(id)
         .map_or_else(String::new, |u| u.name.get(tr.lang).to_owned())
-}
-
-fn unit_code(engine: &Engine, id: UnitId) -> String {
-    engine
-        .unit(id)
-        .map_or_else(String::new, |u| u.code.to_string())
-}
-
-fn find_unit<'e>(engine: &'e Engine, code: &str) -> Option<&'e Unit> {
-    UnitCode::parse(code.trim())
-        .ok()
-        .and_then(|c| engine.unit_by_code(&c))
 }
 
 /// Units a form offers by code: every unit down to the departments of provinces (the
@@ -182,7 +169,7 @@ pub async fn tasks<S: Store>(
     let tr = layout.tr;
     let unit = match query.unit.as_deref().filter(|c| !c.trim().is_empty()) {
         None => None,
-        Some(code) => match find_unit(&engine, code) {
+        Some(code) => match super::unit_by_code(&engine, code) {
             Some(u) => Some(u),
             None => {
                 let message = tr.t_args("not-found-unit", &[("key", Arg::Text(code.to_owned()))]);
@@ -592,12 +579,7 @@ fn supervision_page<S: Store>(
             unit: unit_label(&engine, tr, s.unit),
             conclusions: s.conclusions.len(),
             tasks: (0..s.conclusions.len())
-                .filter(|i| {
-                    u16::try_from(*i)
-                        .ok()
-                        .and_then(|i| book.task_of_conclusion(s.id, i))
-                        .is_some()
-                })
+                .filter(|i| book.task_of_conclusion(s.id, *i).is_some())
                 .count(),
         })
         .collect();
@@ -965,9 +947,8 @@ fn session_page<S: Store>(
             .map(|(i, text)| ConclusionRow {
                 item: i + 1,
                 text: text.clone(),
-                task: u16::try_from(i)
-                    .ok()
-                    .and_then(|i| book.task_of_conclusion(s.id, i))
+                task: book
+                    .task_of_conclusion(s.id, i)
                     .and_then(|t| book.task_view(t, today()))
                     .map(|v| task_row(&engine, tr, &v)),
             })

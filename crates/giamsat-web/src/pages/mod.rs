@@ -117,10 +117,21 @@ impl<S: Send + Sync> FromRequestParts<S> for Reader {
 
 use crate::auth::cookie;
 
-/// Today in Vietnam (UTC+7), the date pages read "now" as.
+/// A moment as the clocks in Vietnam (UTC+7) show it.
+pub fn in_vietnam(at: time::OffsetDateTime) -> time::OffsetDateTime {
+    at.to_offset(time::UtcOffset::from_hms(7, 0, 0).unwrap_or(time::UtcOffset::UTC))
+}
+
+/// Today in Vietnam, the date pages read "now" as.
 pub fn today() -> time::Date {
-    let offset = time::UtcOffset::from_hms(7, 0, 0).unwrap_or(time::UtcOffset::UTC);
-    time::OffsetDateTime::now_utc().to_offset(offset).date()
+    in_vietnam(time::OffsetDateTime::now_utc()).date()
+}
+
+/// The unit a code typed into a form names, if any.
+pub(crate) fn unit_by_code<'e>(engine: &'e Engine, code: &str) -> Option<&'e giamsat_core::Unit> {
+    giamsat_core::UnitCode::parse(code.trim())
+        .ok()
+        .and_then(|c| engine.unit_by_code(&c))
 }
 
 /// The interface strings and number formats of one language.
