@@ -556,7 +556,7 @@ impl<S: Store> App<S> {
         let (_, count) = self
             .commit_batch(actor, ("demo.load", "demo"), |batch| {
                 crate::vietnam::add_plan(batch, &vietnam)?;
-                for (u, source) in units {
+                for (u, source) in units.iter().cloned() {
                     add(batch, u, source)?;
                 }
                 for d in documents() {

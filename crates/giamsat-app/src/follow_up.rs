@@ -855,7 +855,7 @@ impl<S: Store> App<S> {
                         Err(e) => c.fail(&format!("links.{i}"), e),
                     }
                 }
-                evidence.extend(files);
+                evidence.extend(files.iter().cloned());
                 let update = (|| {
                     Some(TaskUpdate {
                         id: engine.follow_up().next_id(),

@@ -13,11 +13,12 @@ pub mod input;
 pub mod throttle;
 pub mod vietnam;
 
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 
 use giamsat_core::access::Grant;
 use giamsat_core::{Engine, IndicatorId, Observation, Period, Record, UnitId};
-pub use giamsat_store::{AnyStore, AuditEntry, Store, StoreError};
+pub use giamsat_store::{AuditEntry, Changes, SqlStore, Store, StoreError};
 use serde::Serialize;
 
 pub use accounts::SignedIn;
@@ -88,24 +89,95 @@ fn describe(errors: &[FieldError]) -> String {
 pub struct App<S: Store> {
     store: S,
     engine: RwLock<Engine>,
+    /// The change-log position the engine reflects. Changed only under `writer`, after the
+    /// engine.
+    head: AtomicI64,
     writer: tokio::sync::Mutex<()>,
     throttle: throttle::Throttle,
 }
 
+/// How many times a write is checked again after other processes committed first.
+const CATCH_UP_TRIES: usize = 5;
+
 impl<S: Store> App<S> {
     /// Loads the engine from the store.
     pub async fn open(store: S) -> Result<App<S>, AppError> {
-        let records = store.load().await?;
-        let count = records.len();
-        let engine = Engine::from_records(records)
-            .map_err(|r| AppError::Inconsistent(format!("{} in {:?}", r.error, r.record)))?;
-        tracing::info!(records = count, "engine loaded from the store");
+        let (engine, head) = Self::load(&store).await?;
         Ok(App {
             store,
             engine: RwLock::new(engine),
+            head: AtomicI64::new(head),
             writer: tokio::sync::Mutex::new(()),
             throttle: throttle::Throttle::default(),
         })
+    }
+
+    async fn load(store: &S) -> Result<(Engine, i64), AppError> {
+        let snapshot = store.load().await?;
+        let count = snapshot.records.len();
+        let engine = Engine::from_records(snapshot.records)
+            .map_err(|r| AppError::Inconsistent(format!("{} in {:?}", r.error, r.record)))?;
+        tracing::info!(
+            records = count,
+            head = snapshot.head,
+            "engine loaded from the store"
+        );
+        Ok((engine, snapshot.head))
+    }
+
+    /// Applies what other processes committed since the engine was last current. Called
+    /// before answering each request on a shared store (PostgreSQL) and on each notification;
+    /// when nothing is new it costs one indexed query and takes no lock.
+    pub async fn catch_up(&self) -> Result<(), AppError> {
+        if !self.store.shared() {
+            return Ok(());
+        }
+        let head = self.head.load(Ordering::Acquire);
+        if matches!(self.store.changes_since(head).await?, Changes::Batches(b) if b.is_empty()) {
+            return Ok(());
+        }
+        let _writing = self.writer.lock().await;
+        self.catch_up_locked().await
+    }
+
+    /// The position of the change log the engine reflects.
+    pub fn head(&self) -> i64 {
+        self.head.load(Ordering::Acquire)
+    }
+
+    /// [`App::catch_up`] for a caller that holds the writer lock.
+    async fn catch_up_locked(&self) -> Result<(), AppError> {
+        let head = self.head.load(Ordering::Acquire);
+        let batches = match self.store.changes_since(head).await? {
+            Changes::Batches(batches) if batches.is_empty() => return Ok(()),
+            Changes::Batches(batches) => batches,
+            Changes::Reload => return self.reload_locked().await,
+        };
+        let last = batches.last().map_or(head, |b| b.0);
+        let applied = {
+            let mut engine = self.engine.write().unwrap_or_else(PoisonError::into_inner);
+            engine.apply_batch(batches.into_iter().flat_map(|(_, records)| records))
+        };
+        match applied {
+            Ok(()) => {
+                self.head.store(last, Ordering::Release);
+                tracing::debug!(from = head, to = last, "applied other processes' commits");
+                Ok(())
+            }
+            // Another process wrote what this engine cannot apply: the partly applied engine
+            // is replaced by the store's state.
+            Err(rejected) => {
+                tracing::warn!(error = %rejected.error, "a logged commit did not apply; reloading");
+                self.reload_locked().await
+            }
+        }
+    }
+
+    async fn reload_locked(&self) -> Result<(), AppError> {
+        let (engine, head) = Self::load(&self.store).await?;
+        *self.engine.write().unwrap_or_else(PoisonError::into_inner) = engine;
+        self.head.store(head, Ordering::Release);
+        Ok(())
     }
 
     /// The engine, for reading. Hold the guard briefly and never across an await.
@@ -182,6 +254,44 @@ impl<S: Store> App<S> {
         source: &str,
     ) -> Result<Record, AppError> {
         let _writing = self.writer.lock().await;
+        let mut tries = 0;
+        let (record, head) = loop {
+            let (record, audit) = self.check_one(actor, input, source)?;
+            let head = self.head.load(Ordering::Acquire);
+            match self
+                .store
+                .commit(
+                    std::slice::from_ref(&record),
+                    std::slice::from_ref(&audit),
+                    head,
+                )
+                .await
+            {
+                Ok(head) => break (record, head),
+                Err(StoreError::Behind { .. }) if tries < CATCH_UP_TRIES => {
+                    tries += 1;
+                    self.catch_up_locked().await?;
+                }
+                Err(e) => return Err(conflict(e)),
+            }
+        };
+        self.engine
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .apply(record.clone())
+            .map_err(|e| AppError::Inconsistent(e.to_string()))?;
+        self.head.store(head, Ordering::Release);
+        Ok(record)
+    }
+
+    /// Checks one input against the engine as it is: the version it was read at, its
+    /// fields, and the actor's permission.
+    fn check_one<I: Validate>(
+        &self,
+        actor: &Actor,
+        input: &I,
+        source: &str,
+    ) -> Result<(Record, AuditEntry), AppError> {
         let (record, audit) = {
             let engine = self.engine();
             input.check_version(&engine).map_err(AppError::Stale)?;
@@ -198,16 +308,7 @@ impl<S: Store> App<S> {
             let audit = audit_entry(&engine, actor, &record, origin.at);
             (record, audit)
         };
-        self.store
-            .commit(std::slice::from_ref(&record), std::slice::from_ref(&audit))
-            .await
-            .map_err(conflict)?;
-        self.engine
-            .write()
-            .unwrap_or_else(PoisonError::into_inner)
-            .apply(record.clone())
-            .map_err(|e| AppError::Inconsistent(e.to_string()))?;
-        Ok(record)
+        Ok((record, audit))
     }
 
     /// Creates several records at once, all or nothing, as a form that enters many figures
@@ -254,56 +355,68 @@ impl<S: Store> App<S> {
         &self,
         actor: &Actor,
         summary: (&str, &str),
-        build: F,
+        mut build: F,
     ) -> Result<(T, usize), AppError>
     where
-        F: FnOnce(&mut Batch<'_>) -> Result<T, AppError>,
+        F: FnMut(&mut Batch<'_>) -> Result<T, AppError>,
     {
         let _writing = self.writer.lock().await;
-        let mut batch = Batch {
-            engine: self.engine().clone(),
-            origin: Origin {
-                recorded_by: &actor.name,
-                source: String::new(),
-                at: time::OffsetDateTime::now_utc(),
-                numbers: giamsat_core::Language::En,
-            },
-            actor,
-            records: Vec::new(),
-            audit: Vec::new(),
-            denied: None,
-        };
-        let outcome = build(&mut batch);
-        // A record the actor may not write fails the batch as forbidden, whatever the
-        // builder made of the error (an import would have listed it as a bad row).
-        if let Some(denied) = batch.denied.take() {
-            return Err(AppError::Forbidden(denied));
+        let at = time::OffsetDateTime::now_utc();
+        let mut tries = 0;
+        loop {
+            let mut batch = Batch {
+                engine: self.engine().clone(),
+                origin: Origin {
+                    recorded_by: &actor.name,
+                    source: String::new(),
+                    at,
+                    numbers: giamsat_core::Language::En,
+                },
+                actor,
+                records: Vec::new(),
+                audit: Vec::new(),
+                denied: None,
+            };
+            let outcome = build(&mut batch);
+            // A record the actor may not write fails the batch as forbidden, whatever the
+            // builder made of the error (an import would have listed it as a bad row).
+            if let Some(denied) = batch.denied.take() {
+                return Err(AppError::Forbidden(denied));
+            }
+            let outcome = outcome?;
+            let Batch {
+                mut engine,
+                records,
+                mut audit,
+                ..
+            } = batch;
+            let (action, object) = summary;
+            audit.push(AuditEntry {
+                at,
+                actor: actor.name.clone(),
+                action: action.to_owned(),
+                object: object.to_owned(),
+                before: None,
+                after: Some(serde_json::json!({ "records": records.len() })),
+                unit: None,
+            });
+            let head = self.head.load(Ordering::Acquire);
+            match self.store.commit(&records, &audit, head).await {
+                Ok(head) => {
+                    engine.settle();
+                    *self.engine.write().unwrap_or_else(PoisonError::into_inner) = engine;
+                    self.head.store(head, Ordering::Release);
+                    return Ok((outcome, records.len()));
+                }
+                // Another process committed first: the batch is built again on its records,
+                // so ids, versions and rules are checked against the engine as it now is.
+                Err(StoreError::Behind { .. }) if tries < CATCH_UP_TRIES => {
+                    tries += 1;
+                    self.catch_up_locked().await?;
+                }
+                Err(e) => return Err(conflict(e)),
+            }
         }
-        let outcome = outcome?;
-        let Batch {
-            mut engine,
-            origin,
-            records,
-            mut audit,
-            ..
-        } = batch;
-        let (action, object) = summary;
-        audit.push(AuditEntry {
-            at: origin.at,
-            actor: actor.name.clone(),
-            action: action.to_owned(),
-            object: object.to_owned(),
-            before: None,
-            after: Some(serde_json::json!({ "records": records.len() })),
-            unit: None,
-        });
-        self.store
-            .commit(&records, &audit)
-            .await
-            .map_err(conflict)?;
-        engine.settle();
-        *self.engine.write().unwrap_or_else(PoisonError::into_inner) = engine;
-        Ok((outcome, records.len()))
     }
 }
 

@@ -3,19 +3,19 @@
 use giamsat_core::ScorecardSource;
 use giamsat_core::evaluation::{evaluate, scorecard_ranking};
 use giamsat_core::{IndicatorCode, Period, Record, Status, UnitCode};
-use giamsat_store::{SqliteStore, Store};
+use giamsat_store::{SqlStore, Store};
 
 use crate::input::ObservationInput;
 use crate::{Actor, App, AppError, ImportKind};
 
-async fn app_at(path: &std::path::Path) -> App<SqliteStore> {
-    let store = SqliteStore::open(path.to_str().expect("utf-8 path"))
+async fn app_at(path: &std::path::Path) -> App<SqlStore> {
+    let store = SqlStore::open(path.to_str().expect("utf-8 path"))
         .await
         .expect("open store");
     App::open(store).await.expect("open app")
 }
 
-async fn fresh() -> (tempfile::TempDir, App<SqliteStore>) {
+async fn fresh() -> (tempfile::TempDir, App<SqlStore>) {
     let dir = tempfile::tempdir().expect("tempdir");
     let app = app_at(&dir.path().join("giamsat.db")).await;
     (dir, app)
@@ -25,7 +25,7 @@ fn actor() -> Actor {
     Actor::named("tester")
 }
 
-fn status_of(app: &App<SqliteStore>, indicator: &str) -> (Status, f64, Option<f64>) {
+fn status_of(app: &App<SqlStore>, indicator: &str) -> (Status, f64, Option<f64>) {
     let engine = app.engine();
     let ind = engine
         .indicator_by_code(&IndicatorCode::parse(indicator).expect("code"))
@@ -54,7 +54,7 @@ async fn demo_reproduces_seed_003_and_survives_a_restart() {
         0,
         "a second load adds nothing"
     );
-    let check = |app: &App<SqliteStore>| {
+    let check = |app: &App<SqlStore>| {
         for &(code, _, change, percent) in crate::demo::SEED_003_FLOWS {
             let (_, p, c) = status_of(app, code);
             let c = c.expect("change over the same period");
@@ -378,7 +378,7 @@ async fn every_demo_record_says_where_it_came_from() {
     app.load_demo(&actor()).await.expect("demo");
     let cites_a_source =
         |source: &str| source.starts_with("Seed 00") || source.starts_with("data/vietnam/");
-    let records = app.store().load().await.expect("load");
+    let records = app.store().load().await.expect("load").records;
     assert!(records.len() > 100);
     for record in &records {
         let source = match record {
@@ -466,7 +466,7 @@ async fn several_figures_are_saved_together_or_not_at_all() {
         kind: Some("estimate".into()),
         ..ObservationInput::default()
     };
-    let history = |app: &App<SqliteStore>| {
+    let history = |app: &App<SqlStore>| {
         let engine = app.engine();
         engine.current_cells().count()
     };
@@ -567,7 +567,7 @@ async fn a_reporter_writes_figures_for_its_own_units_only_and_an_attempt_outside
         kind: Some("estimate".into()),
         ..ObservationInput::default()
     };
-    let cells = |app: &App<SqliteStore>| app.engine().current_cells().count();
+    let cells = |app: &App<SqlStore>| app.engine().current_cells().count();
     let before = cells(&app);
     // Its own province, and a department below it.
     app.create(&reporter, &figure("40"), "test")
@@ -780,7 +780,7 @@ async fn a_session_is_new_at_every_sign_in_and_ends_at_sign_out() {
 }
 
 /// The audit trail as text, for checks that secrets never reach the store.
-async fn audit_text(app: &App<SqliteStore>) -> Vec<String> {
+async fn audit_text(app: &App<SqlStore>) -> Vec<String> {
     app.audit_trail(&actor(), None, 1_000)
         .await
         .expect("trail")
@@ -891,7 +891,7 @@ mod follow_up {
         VisitInput,
     };
 
-    fn unit_id(app: &App<SqliteStore>, code: &str) -> giamsat_core::UnitId {
+    fn unit_id(app: &App<SqlStore>, code: &str) -> giamsat_core::UnitId {
         app.engine()
             .unit_by_code(&UnitCode::parse(code).expect("code"))
             .expect("unit")
@@ -902,7 +902,7 @@ mod follow_up {
     async fn the_demo_holds_the_sessions_of_seeds_002_and_003_with_their_tasks() {
         let (dir, app) = fresh().await;
         app.load_demo(&actor()).await.expect("demo");
-        let check = |app: &App<SqliteStore>| {
+        let check = |app: &App<SqlStore>| {
             let engine = app.engine();
             let book = engine.follow_up();
             let sessions: Vec<_> = book.sessions().collect();
@@ -1166,7 +1166,7 @@ mod follow_up {
             )
             .await
             .expect("recommendation");
-        let state = |app: &App<SqliteStore>, day| {
+        let state = |app: &App<SqlStore>, day| {
             let engine = app.engine();
             let book = engine.follow_up();
             let r = book.recommendations().find(|r| r.id == id).expect("r");

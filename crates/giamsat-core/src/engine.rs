@@ -21,8 +21,10 @@ use crate::target::{Scenario, Target};
 use crate::text::fold;
 use crate::{DocumentId, IndicatorId, ObservationId, TargetId, UnitId};
 
-/// One record as the store holds it, to be applied to the engine.
-#[derive(Debug, Clone, PartialEq)]
+/// One record as the store holds it, to be applied to the engine. Its JSON form travels in
+/// the store's change log from the process that wrote it to the others.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "type", content = "record", rename_all = "snake_case")]
 pub enum Record {
     Unit(Unit),
     Indicator(Indicator),

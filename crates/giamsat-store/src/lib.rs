@@ -1,18 +1,22 @@
 //! Persistence for giamsat: the store is the truth, the engine is fed from it.
 //!
-//! One interface, [`Store`], with one backend per database: SQLite (embedded, the default)
-//! here, PostgreSQL to follow behind the same interface. Every write is one transaction that
-//! holds both the records and their audit entries; observations and the audit trail are
-//! append-only, enforced by the database itself.
+//! One interface, [`Store`], implemented by [`SqlStore`] for SQLite (embedded, the default)
+//! and PostgreSQL (for several processes). Every write is one transaction that holds the
+//! records, their audit entries and one entry of the change log; observations and the audit
+//! trail are append-only, enforced by the database itself.
 
+pub mod backup;
 mod codec;
-pub mod sqlite;
+#[cfg(test)]
+mod conformance;
+pub mod sql;
 
 use std::future::Future;
 
 use giamsat_core::{IndicatorId, Observation, Period, Record, UnitId};
 
-pub use sqlite::SqliteStore;
+pub use backup::{BackupError, BackupSummary};
+pub use sql::{ChangeListener, Dialect, SqlStore, redact};
 
 /// One entry of the audit trail: who did what to which object, with the before and after
 /// states as JSON.
@@ -104,6 +108,23 @@ pub struct EvidenceFile {
     pub size: u64,
 }
 
+/// Every record, and the change-log position the records reflect.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    pub records: Vec<Record>,
+    pub head: i64,
+}
+
+/// What other processes committed since a position of the change log.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Changes {
+    /// Each committed batch with its position, oldest first; empty when nothing is new.
+    Batches(Vec<(i64, Vec<Record>)>),
+    /// The log no longer holds every batch since then (pruned, or a batch too large to
+    /// log): load everything again.
+    Reload,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot open the database at {location}: {source}")]
@@ -112,10 +133,14 @@ pub enum StoreError {
         #[source]
         source: sqlx::Error,
     },
-    #[error("\"{0}\" is not a database location: give a file path, sqlite:FILE or postgres://…")]
+    #[error(
+        "\"{0}\" is not a database location: give a file path, sqlite:FILE or postgres://USER@HOST/DATABASE"
+    )]
     BadLocation(String),
-    #[error("PostgreSQL is not supported yet by this build (location {0})")]
-    Unsupported(String),
+    #[error(
+        "another process wrote since this one last read (the change log is at {head}): catch up and try again"
+    )]
+    Behind { head: i64 },
     #[error(
         "migration {version} ({name}) was changed after it was applied: restore the original file and add a new migration instead"
     )]
@@ -248,17 +273,30 @@ pub trait Store: Send + Sync + 'static {
         sha256: &str,
     ) -> impl Future<Output = Result<Option<(EvidenceFile, Vec<u8>)>, StoreError>> + Send;
 
-    /// Every record, in an order the engine can apply: units by id (parents first), then
-    /// indicators, documents, targets, scenarios, observations in the order recorded, and
-    /// reported scorecards.
-    fn load(&self) -> impl Future<Output = Result<Vec<Record>, StoreError>> + Send;
+    /// Every record, in an order the engine can apply (units by id, parents first, then
+    /// indicators, documents, targets, scenarios, observations in the order recorded,
+    /// reported scorecards and follow-up records), read as one consistent state together
+    /// with the change-log position it reflects.
+    fn load(&self) -> impl Future<Output = Result<Snapshot, StoreError>> + Send;
 
-    /// Writes the records and their audit entries in one transaction: all or nothing.
+    /// Writes the records and their audit entries in one transaction, all or nothing, as the
+    /// change-log entry after `head`, and returns its position. When another process has
+    /// committed since `head`, nothing is written and the answer is [`StoreError::Behind`]:
+    /// the caller catches up and checks its records again.
     fn commit(
         &self,
         records: &[Record],
         audit: &[AuditEntry],
-    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+        head: i64,
+    ) -> impl Future<Output = Result<i64, StoreError>> + Send;
+
+    /// The batches committed after position `head`, in order, for a process to apply what
+    /// others wrote; or [`Changes::Reload`] when the log no longer holds them all.
+    fn changes_since(&self, head: i64) -> impl Future<Output = Result<Changes, StoreError>> + Send;
+
+    /// Whether other processes may write to this store, so that each request must first
+    /// catch up with the change log.
+    fn shared(&self) -> bool;
 
     /// Every observation recorded for a cell, oldest first: the history behind its value.
     fn observation_history(
@@ -278,204 +316,4 @@ pub trait Store: Send + Sync + 'static {
         object_prefix: Option<&str>,
         limit: u32,
     ) -> impl Future<Output = Result<Vec<AuditEntry>, StoreError>> + Send;
-}
-
-/// The backend chosen from a location: a file path or `sqlite:` URL opens SQLite.
-pub enum AnyStore {
-    Sqlite(SqliteStore),
-}
-
-impl AnyStore {
-    pub async fn open(location: &str) -> Result<AnyStore, StoreError> {
-        let location = location.trim();
-        if location.is_empty() {
-            return Err(StoreError::BadLocation(location.to_owned()));
-        }
-        if location.starts_with("postgres://") || location.starts_with("postgresql://") {
-            return Err(StoreError::Unsupported(location.to_owned()));
-        }
-        let path = location
-            .strip_prefix("sqlite://")
-            .or_else(|| location.strip_prefix("sqlite:"))
-            .unwrap_or(location);
-        Ok(AnyStore::Sqlite(SqliteStore::open(path).await?))
-    }
-}
-
-impl Store for AnyStore {
-    async fn create_account(
-        &self,
-        account: &NewAccount,
-        audit: &AuditEntry,
-    ) -> Result<i64, StoreError> {
-        match self {
-            AnyStore::Sqlite(s) => s.create_account(account, audit).await,
-        }
-    }
-
-    async fn account(&self, username: &str) -> Result<Option<Account>, StoreError> {
-        match self {
-            AnyStore::Sqlite(s) => s.account(username).await,
-        }
-    }
-
-    async fn set_password(
-        &self,
-        username: &str,
-        password_hash: &str,
-        audit: &AuditEntry,
-    ) -> Result<bool, StoreError> {
-        match self {
-            AnyStore::Sqlite(s) => s.set_password(username, password_hash, audit).await,
-        }
-    }
-
-    async fn start_session(
-        &self,
-        session: &NewSession,
-        audit: &AuditEntry,
-    ) -> Result<(), StoreError> {
-        match self {
-            AnyStore::Sqlite(s) => s.start_session(session, audit).await,
-        }
-    }
-
-    async fn session(&self, token_hash: &str) -> Result<Option<Session>, StoreError> {
-        match self {
-            AnyStore::Sqlite(s) => s.session(token_hash).await,
-        }
-    }
-
-    async fn touch_session(
-        &self,
-        token_hash: &str,
-        at: time::OffsetDateTime,
-    ) -> Result<(), StoreError> {
-        match self {
-            AnyStore::Sqlite(s) => s.touch_session(token_hash, at).await,
-        }
-    }
-
-    async fn end_session(
-        &self,
-        token_hash: &str,
-        at: time::OffsetDateTime,
-        audit: Option<&AuditEntry>,
-    ) -> Result<(), StoreError> {
-        match self {
-            AnyStore::Sqlite(s) => s.end_session(token_hash, at, audit).await,
-        }
-    }
-
-    async fn create_api_token(
-        &self,
-        token: &NewApiToken,
-        audit: &AuditEntry,
-    ) -> Result<i64, StoreError> {
-        match self {
-            AnyStore::Sqlite(s) => s.create_api_token(token, audit).await,
-        }
-    }
-
-    async fn use_api_token(
-        &self,
-        token_hash: &str,
-        at: time::OffsetDateTime,
-    ) -> Result<Option<(ApiToken, Account)>, StoreError> {
-        match self {
-            AnyStore::Sqlite(s) => s.use_api_token(token_hash, at).await,
-        }
-    }
-
-    async fn api_tokens(&self, account_id: i64) -> Result<Vec<ApiToken>, StoreError> {
-        match self {
-            AnyStore::Sqlite(s) => s.api_tokens(account_id).await,
-        }
-    }
-
-    async fn revoke_api_token(
-        &self,
-        account_id: i64,
-        token_id: i64,
-        audit: &AuditEntry,
-    ) -> Result<bool, StoreError> {
-        match self {
-            AnyStore::Sqlite(s) => s.revoke_api_token(account_id, token_id, audit).await,
-        }
-    }
-
-    async fn audit_of_units(
-        &self,
-        units: &[UnitId],
-        limit: u32,
-    ) -> Result<Vec<AuditEntry>, StoreError> {
-        match self {
-            AnyStore::Sqlite(s) => s.audit_of_units(units, limit).await,
-        }
-    }
-
-    async fn put_evidence_file(
-        &self,
-        file: &EvidenceFile,
-        bytes: &[u8],
-        audit: &AuditEntry,
-    ) -> Result<(), StoreError> {
-        match self {
-            AnyStore::Sqlite(s) => s.put_evidence_file(file, bytes, audit).await,
-        }
-    }
-
-    async fn evidence_file_meta(&self, sha256: &str) -> Result<Option<EvidenceFile>, StoreError> {
-        match self {
-            AnyStore::Sqlite(s) => s.evidence_file_meta(sha256).await,
-        }
-    }
-
-    async fn evidence_file(
-        &self,
-        sha256: &str,
-    ) -> Result<Option<(EvidenceFile, Vec<u8>)>, StoreError> {
-        match self {
-            AnyStore::Sqlite(s) => s.evidence_file(sha256).await,
-        }
-    }
-
-    async fn load(&self) -> Result<Vec<Record>, StoreError> {
-        match self {
-            AnyStore::Sqlite(s) => s.load().await,
-        }
-    }
-
-    async fn commit(&self, records: &[Record], audit: &[AuditEntry]) -> Result<(), StoreError> {
-        match self {
-            AnyStore::Sqlite(s) => s.commit(records, audit).await,
-        }
-    }
-
-    async fn observation_history(
-        &self,
-        indicator: IndicatorId,
-        unit: UnitId,
-        period: Period,
-    ) -> Result<Vec<Observation>, StoreError> {
-        match self {
-            AnyStore::Sqlite(s) => s.observation_history(indicator, unit, period).await,
-        }
-    }
-
-    async fn observations(&self) -> Result<Vec<Observation>, StoreError> {
-        match self {
-            AnyStore::Sqlite(s) => s.observations().await,
-        }
-    }
-
-    async fn audit_trail(
-        &self,
-        object_prefix: Option<&str>,
-        limit: u32,
-    ) -> Result<Vec<AuditEntry>, StoreError> {
-        match self {
-            AnyStore::Sqlite(s) => s.audit_trail(object_prefix, limit).await,
-        }
-    }
 }

@@ -4,7 +4,7 @@
 //! request would (read lock held, views built, template rendered); HTTP is left out.
 
 use axum::http::HeaderMap;
-use giamsat_app::{Actor, AnyStore, App};
+use giamsat_app::{Actor, App, SqlStore};
 use giamsat_core::indicator::IndicatorCode;
 use giamsat_core::org::UnitCode;
 use giamsat_core::{DocumentId, Period};
@@ -16,7 +16,7 @@ fn main() {
 }
 
 struct Demo {
-    app: App<AnyStore>,
+    app: App<SqlStore>,
     i18n: I18n,
     _dir: tempfile::TempDir,
 }
@@ -31,7 +31,7 @@ fn demo() -> &'static Demo {
         runtime.block_on(async {
             let dir = tempfile::tempdir().expect("tempdir");
             let path = dir.path().join("bench.db");
-            let store = AnyStore::open(path.to_str().expect("utf-8"))
+            let store = SqlStore::open(path.to_str().expect("utf-8"))
                 .await
                 .expect("store");
             let app = App::open(store).await.expect("app");

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use giamsat_app::{Actor, AnyStore, App, AppError, ImportKind, ImportOptions, RowError};
+use giamsat_app::{Actor, App, AppError, ImportKind, ImportOptions, RowError, SqlStore};
 use giamsat_core::Language;
 
 #[derive(Parser)]
@@ -163,8 +163,8 @@ fn file_error(path: &Path) -> impl FnOnce(std::io::Error) -> CliError + '_ {
     }
 }
 
-async fn open(db: &str) -> Result<App<AnyStore>, CliError> {
-    let store = AnyStore::open(db).await.map_err(AppError::from)?;
+async fn open(db: &str) -> Result<App<SqlStore>, CliError> {
+    let store = SqlStore::open(db).await.map_err(AppError::from)?;
     Ok(App::open(store).await?)
 }
 

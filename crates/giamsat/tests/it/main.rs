@@ -12,7 +12,7 @@ mod security;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use giamsat_app::{Actor, AnyStore, App};
+use giamsat_app::{Actor, App, SqlStore};
 use giamsat_web::WebState;
 
 /// A server on 127.0.0.1, port 0, with its own database in a temporary folder. Its `client`
@@ -20,7 +20,7 @@ use giamsat_web::WebState;
 pub struct TestServer {
     pub addr: SocketAddr,
     pub client: reqwest::Client,
-    pub state: Arc<WebState<AnyStore>>,
+    pub state: Arc<WebState<SqlStore>>,
     _dir: tempfile::TempDir,
 }
 
@@ -32,7 +32,7 @@ impl TestServer {
     pub async fn start(demo: bool) -> TestServer {
         let dir = tempfile::tempdir().expect("tempdir");
         let db = dir.path().join("giamsat.db");
-        let store = AnyStore::open(db.to_str().expect("utf-8"))
+        let store = SqlStore::open(db.to_str().expect("utf-8"))
             .await
             .expect("store");
         let app = App::open(store).await.expect("app");

@@ -1,9 +1,12 @@
-//! The embedded SQLite backend: one file, WAL journal, foreign keys on, migrations applied at
-//! open, each commit one transaction.
+//! The SQL backends: SQLite (one file, WAL journal, embedded) and PostgreSQL (15 or newer, for
+//! several processes), through one implementation. The SQL is written once, in the subset both
+//! speak (`$1` parameters, `RETURNING`, `ON CONFLICT`), and the few statements that differ are
+//! chosen by [`Dialect`]. Both schemas have the same tables and columns with the same meaning
+//! (integers, floats, text, bytes; dates and timestamps as ISO text), so a backup taken from
+//! one restores into the other.
 
 use std::collections::HashMap;
 use std::str::FromStr;
-use std::time::Duration;
 
 use futures_util::TryStreamExt;
 use giamsat_core::indicator::{AcrossUnits, IndicatorCode};
@@ -15,22 +18,31 @@ use giamsat_core::{
     ObservationId, Period, Provenance, Record, ReportedScorecard, Scenario, Target, TargetId, Unit,
     UnitId,
 };
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
-};
-use sqlx::{Row, SqlitePool, Transaction};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions, AnyRow};
+use sqlx::{AnyPool, ConnectOptions, Connection, Executor, Row, Transaction};
 
 use crate::codec::{
     date_parse, date_text, enum_parse, enum_text, period_parse, timestamp_parse, timestamp_text,
     translation_rows,
 };
 use crate::{
-    Account, ApiToken, AuditEntry, EvidenceFile, NewAccount, NewApiToken, NewSession, Session,
-    Store, StoreError,
+    Account, ApiToken, AuditEntry, Changes, EvidenceFile, NewAccount, NewApiToken, NewSession,
+    Session, Snapshot, Store, StoreError,
 };
 
-/// The migrations, in order. An applied migration is never edited (its checksum is kept).
-const MIGRATIONS: &[(i64, &str, &str)] = &[
+/// The SQL dialect of a store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+type Migration = (i64, &'static str, &'static str);
+
+/// The migrations of each dialect, in order, kept in step: migration N of one makes the same
+/// tables and columns as migration N of the other. An applied migration is never edited (its
+/// checksum is kept).
+const SQLITE_MIGRATIONS: &[Migration] = &[
     (
         1,
         "initial",
@@ -51,58 +63,174 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "follow_up",
         include_str!("../migrations/sqlite/0004_follow_up.sql"),
     ),
+    (
+        5,
+        "change_log",
+        include_str!("../migrations/sqlite/0005_change_log.sql"),
+    ),
+];
+const POSTGRES_MIGRATIONS: &[Migration] = &[
+    (
+        1,
+        "initial",
+        include_str!("../migrations/postgres/0001_initial.sql"),
+    ),
+    (
+        2,
+        "accounts",
+        include_str!("../migrations/postgres/0002_accounts.sql"),
+    ),
+    (
+        3,
+        "sessions",
+        include_str!("../migrations/postgres/0003_sessions.sql"),
+    ),
+    (
+        4,
+        "follow_up",
+        include_str!("../migrations/postgres/0004_follow_up.sql"),
+    ),
+    (
+        5,
+        "change_log",
+        include_str!("../migrations/postgres/0005_change_log.sql"),
+    ),
 ];
 
-pub struct SqliteStore {
-    pool: SqlitePool,
+/// The notification channel on which every commit announces its change-log position.
+pub const CHANGES_CHANNEL: &str = "giamsat_changes";
+
+/// A batch larger than this is logged without its records: another process reloads instead
+/// of replaying it, so a national import does not write every figure twice.
+const LOGGED_RECORDS_MAX: usize = 50_000;
+
+/// How many change-log entries are kept. A process further behind reloads from the tables.
+const CHANGE_LOG_KEPT: i64 = 10_000;
+
+/// Observations per multi-row INSERT: 13 parameters each, well under both databases' limits.
+const OBSERVATIONS_PER_STATEMENT: usize = 500;
+
+/// The transaction-scoped advisory lock that orders commits across processes on PostgreSQL.
+const COMMIT_LOCK: i64 = 0x6769_616d_7361_74;
+
+pub struct SqlStore {
+    pool: AnyPool,
+    dialect: Dialect,
+    /// The connection URL (PostgreSQL), for the listener's own connection.
+    url: String,
 }
 
-impl SqliteStore {
-    /// Opens (creating if needed) the database file at `path` and brings its schema up to date.
-    pub async fn open(path: &str) -> Result<SqliteStore, StoreError> {
-        let options = SqliteConnectOptions::from_str(&format!("sqlite:{path}"))
-            .map_err(|source| StoreError::Open {
-                location: path.to_owned(),
-                source,
-            })?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
+impl SqlStore {
+    /// Opens the database at `location` and brings its schema up to date: `postgres://…` (or
+    /// `postgresql://…`) opens PostgreSQL; a file path, `sqlite:FILE` or `sqlite://FILE` opens
+    /// (creating if needed) an SQLite file.
+    pub async fn open(location: &str) -> Result<SqlStore, StoreError> {
+        sqlx::any::install_default_drivers();
+        let location = location.trim();
+        if location.is_empty() {
+            return Err(StoreError::BadLocation(location.to_owned()));
+        }
+        let open_error = |source| StoreError::Open {
+            location: redact(location),
+            source,
+        };
+        let (dialect, url) =
+            if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+                (Dialect::Postgres, location.to_owned())
+            } else {
+                let path = location
+                    .strip_prefix("sqlite://")
+                    .or_else(|| location.strip_prefix("sqlite:"))
+                    .unwrap_or(location);
+                // Built by the SQLite driver itself, so a path with `?`, `#` or spaces is
+                // encoded as it expects.
+                let url = sqlx::sqlite::SqliteConnectOptions::new()
+                    .filename(path)
+                    .create_if_missing(true)
+                    .to_url_lossy();
+                (Dialect::Sqlite, url.to_string())
+            };
+        let options = AnyConnectOptions::from_str(&url).map_err(open_error)?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(if dialect == Dialect::Sqlite { 4 } else { 8 })
+            .after_connect(move |connection, _| {
+                Box::pin(async move {
+                    if dialect == Dialect::Sqlite {
+                        // WAL lets readers run beside the writer; NORMAL is durable in WAL
+                        // mode up to the last checkpoint; foreign keys are off by default.
+                        connection
+                            .execute(
+                                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                                 PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                            )
+                            .await?;
+                    }
+                    Ok(())
+                })
+            })
             .connect_with(options)
             .await
-            .map_err(|source| StoreError::Open {
-                location: path.to_owned(),
-                source,
-            })?;
-        let store = SqliteStore { pool };
+            .map_err(open_error)?;
+        let store = SqlStore { pool, dialect, url };
         store.migrate().await?;
         Ok(store)
     }
 
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
+    pub(crate) fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    fn migrations(&self) -> &'static [Migration] {
+        match self.dialect {
+            Dialect::Sqlite => SQLITE_MIGRATIONS,
+            Dialect::Postgres => POSTGRES_MIGRATIONS,
+        }
+    }
+
     async fn migrate(&self) -> Result<(), StoreError> {
+        let mut connection = self.pool.acquire().await?;
+        if self.dialect == Dialect::Postgres {
+            // Two processes starting at once must not both apply a migration.
+            sqlx::query("SELECT pg_advisory_lock($1)")
+                .bind(COMMIT_LOCK + 1)
+                .execute(&mut *connection)
+                .await?;
+        }
+        let outcome = self.migrate_on(&mut connection).await;
+        if self.dialect == Dialect::Postgres {
+            sqlx::query("SELECT pg_advisory_unlock($1)")
+                .bind(COMMIT_LOCK + 1)
+                .execute(&mut *connection)
+                .await?;
+        }
+        outcome
+    }
+
+    async fn migrate_on(&self, connection: &mut sqlx::AnyConnection) -> Result<(), StoreError> {
         sqlx::raw_sql(
             "CREATE TABLE IF NOT EXISTS schema_migrations (
-                version INTEGER PRIMARY KEY, name TEXT NOT NULL,
+                version BIGINT PRIMARY KEY, name TEXT NOT NULL,
                 checksum TEXT NOT NULL, applied_at TEXT NOT NULL)",
         )
-        .execute(&self.pool)
+        .execute(&mut *connection)
         .await?;
         let applied: HashMap<i64, String> =
             sqlx::query("SELECT version, checksum FROM schema_migrations")
-                .fetch_all(&self.pool)
+                .fetch_all(&mut *connection)
                 .await?
                 .into_iter()
                 .map(|row| (row.get::<i64, _>(0), row.get::<String, _>(1)))
                 .collect();
-        let known = MIGRATIONS.last().map_or(0, |m| m.0);
+        let migrations = self.migrations();
+        let known = migrations.last().map_or(0, |m| m.0);
         if let Some(found) = applied.keys().copied().max().filter(|v| *v > known) {
             return Err(StoreError::SchemaTooNew { found, known });
         }
-        for (version, name, sql) in MIGRATIONS {
+        for (version, name, sql) in migrations {
             let checksum = checksum(sql);
             match applied.get(version) {
                 Some(stored) if *stored == checksum => continue,
@@ -114,13 +242,13 @@ impl SqliteStore {
                 }
                 None => {}
             }
-            let mut tx = self.pool.begin().await?;
+            let mut tx = connection.begin().await?;
             sqlx::raw_sql(sql).execute(&mut *tx).await?;
             sqlx::query(
-                "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
+                "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)",
             )
             .bind(version)
-            .bind(name)
+            .bind(*name)
             .bind(&checksum)
             .bind(timestamp_text(time::OffsetDateTime::now_utc()))
             .execute(&mut *tx)
@@ -131,12 +259,28 @@ impl SqliteStore {
         Ok(())
     }
 
+    /// A connection that waits for the change-log position of every commit by any process
+    /// (PostgreSQL's LISTEN); `None` for SQLite, whose one process sees its own writes.
+    pub async fn listen(&self) -> Result<Option<ChangeListener>, StoreError> {
+        if self.dialect != Dialect::Postgres {
+            return Ok(None);
+        }
+        let mut listener = sqlx::postgres::PgListener::connect(&self.url)
+            .await
+            .map_err(|source| StoreError::Open {
+                location: redact(&self.url),
+                source,
+            })?;
+        listener.listen(CHANGES_CHANNEL).await?;
+        Ok(Some(ChangeListener { listener }))
+    }
+
     async fn translations(
-        &self,
+        connection: &mut sqlx::AnyConnection,
     ) -> Result<HashMap<(String, i64, String), Translations>, StoreError> {
         let mut map: HashMap<(String, i64, String), Translations> = HashMap::new();
         let rows = sqlx::query("SELECT object, object_id, field, locale, text FROM translations")
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *connection)
             .await?;
         for row in rows {
             let key = (
@@ -167,7 +311,38 @@ fn checksum(text: &str) -> String {
     format!("{hash:016x}")
 }
 
-fn id_of(row: &sqlx::sqlite::SqliteRow) -> i64 {
+/// Waits for commits announced by any process (PostgreSQL only).
+pub struct ChangeListener {
+    listener: sqlx::postgres::PgListener,
+}
+
+impl ChangeListener {
+    /// The change-log position of the next commit announced. After a lost connection the
+    /// listener reconnects by itself and returns `None` once: positions may have been missed,
+    /// so the caller should catch up from the log.
+    pub async fn next(&mut self) -> Result<Option<i64>, StoreError> {
+        match self.listener.try_recv().await? {
+            Some(notification) => Ok(notification.payload().parse().ok()),
+            None => Ok(None),
+        }
+    }
+}
+
+/// A location as it may be shown: the password of a PostgreSQL URL replaced by `***`.
+pub fn redact(location: &str) -> String {
+    let Some((scheme, rest)) = location.split_once("://") else {
+        return location.to_owned();
+    };
+    let Some((credentials, host)) = rest.rsplit_once('@') else {
+        return location.to_owned();
+    };
+    match credentials.split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+        None => location.to_owned(),
+    }
+}
+
+fn id_of(row: &AnyRow) -> i64 {
     row.get::<i64, _>("id")
 }
 
@@ -179,10 +354,7 @@ fn u32_id(value: i64, table: &'static str) -> Result<u32, StoreError> {
     })
 }
 
-fn provenance(
-    row: &sqlx::sqlite::SqliteRow,
-    table: &'static str,
-) -> Result<Provenance, StoreError> {
+fn provenance(row: &AnyRow, table: &'static str) -> Result<Provenance, StoreError> {
     Ok(Provenance {
         source: row.get("source"),
         recorded_by: row.get("recorded_by"),
@@ -205,11 +377,11 @@ fn conflict_or_database(error: sqlx::Error) -> StoreError {
     }
 }
 
-type Tx<'a> = Transaction<'a, sqlx::Sqlite>;
+type Tx<'a> = Transaction<'a, sqlx::Any>;
 
 async fn insert_audit(tx: &mut Tx<'_>, entry: &AuditEntry) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO audit_log (at, actor, action, object, before, after, unit_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO audit_log (at, actor, action, object, before, after, unit_id) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(timestamp_text(entry.at))
     .bind(&entry.actor)
@@ -232,7 +404,7 @@ async fn insert_translations(
 ) -> Result<(), sqlx::Error> {
     for (language, text) in translation_rows(translations) {
         sqlx::query(
-            "INSERT INTO translations (object, object_id, field, locale, text) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO translations (object, object_id, field, locale, text) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(object)
         .bind(id)
@@ -249,7 +421,7 @@ async fn insert_record(tx: &mut Tx<'_>, record: &Record) -> Result<(), sqlx::Err
     match record {
         Record::Unit(unit) => {
             let id = i64::from(unit.id.0);
-            sqlx::query("INSERT INTO units (id, code, kind, parent_id, valid_from, valid_to, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            sqlx::query("INSERT INTO units (id, code, kind, parent_id, valid_from, valid_to, source, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
                 .bind(id)
                 .bind(unit.code.as_str())
                 .bind(unit.kind.as_str())
@@ -281,7 +453,7 @@ async fn insert_record(tx: &mut Tx<'_>, record: &Record) -> Result<(), sqlx::Err
                 AcrossUnits::Ratio { .. } => "ratio",
                 AcrossUnits::NotCombinable => "not_combinable",
             };
-            sqlx::query("INSERT INTO indicators (id, code, decimals, direction, across_units, weight_id, numerator_id, denominator_id, scale, over_time, same_period_base, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            sqlx::query("INSERT INTO indicators (id, code, decimals, direction, across_units, weight_id, numerator_id, denominator_id, scale, over_time, same_period_base, source, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)")
                 .bind(id)
                 .bind(indicator.code.as_str())
                 .bind(i64::from(indicator.decimals))
@@ -296,6 +468,9 @@ async fn insert_record(tx: &mut Tx<'_>, record: &Record) -> Result<(), sqlx::Err
                 .bind(&indicator.provenance.source)
                 .bind(&indicator.provenance.recorded_by)
                 .bind(timestamp_text(indicator.provenance.recorded_at))
+                // Not kept prepared: sqlx's Any driver declares a missing float as a
+                // 4-byte one, and PostgreSQL would then refuse the next 8-byte value.
+                .persistent(false)
                 .execute(&mut **tx)
                 .await?;
             insert_translations(tx, "indicator", id, "name", &indicator.name).await?;
@@ -303,7 +478,7 @@ async fn insert_record(tx: &mut Tx<'_>, record: &Record) -> Result<(), sqlx::Err
         }
         Record::Document(document) => {
             let id = i64::from(document.id.0);
-            sqlx::query("INSERT INTO documents (id, key, number, doc_type, issued_by, issued_on, target_year, orientation_year, vision_year, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            sqlx::query("INSERT INTO documents (id, key, number, doc_type, issued_by, issued_on, target_year, orientation_year, vision_year, source, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
                 .bind(id)
                 .bind(document.key.as_str())
                 .bind(document.number.as_deref())
@@ -321,7 +496,7 @@ async fn insert_record(tx: &mut Tx<'_>, record: &Record) -> Result<(), sqlx::Err
             insert_translations(tx, "document", id, "title", &document.title).await?;
         }
         Record::Target(target) => {
-            sqlx::query("INSERT INTO targets (id, document_id, indicator_id, unit_id, period, value, comparator, baseline_period, baseline_value, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            sqlx::query("INSERT INTO targets (id, document_id, indicator_id, unit_id, period, value, comparator, baseline_period, baseline_value, source, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
                 .bind(i64::from(target.id.0))
                 .bind(i64::from(target.document.0))
                 .bind(i64::from(target.indicator.0))
@@ -334,21 +509,23 @@ async fn insert_record(tx: &mut Tx<'_>, record: &Record) -> Result<(), sqlx::Err
                 .bind(&target.provenance.source)
                 .bind(&target.provenance.recorded_by)
                 .bind(timestamp_text(target.provenance.recorded_at))
+                // Not kept prepared: sqlx's Any driver declares a missing float as a
+                // 4-byte one, and PostgreSQL would then refuse the next 8-byte value.
+                .persistent(false)
                 .execute(&mut **tx)
                 .await?;
         }
         Record::Scenario(scenario) => {
-            let result = sqlx::query("INSERT INTO scenarios (target_id, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?)")
+            let scenario_id: i64 = sqlx::query_scalar("INSERT INTO scenarios (target_id, source, recorded_by, recorded_at) VALUES ($1, $2, $3, $4) RETURNING id")
                 .bind(i64::from(scenario.target.0))
                 .bind(&scenario.provenance.source)
                 .bind(&scenario.provenance.recorded_by)
                 .bind(timestamp_text(scenario.provenance.recorded_at))
-                .execute(&mut **tx)
+                .fetch_one(&mut **tx)
                 .await?;
-            let scenario_id = result.last_insert_rowid();
             for (month, value) in &scenario.points {
                 sqlx::query(
-                    "INSERT INTO scenario_points (scenario_id, month, value) VALUES (?, ?, ?)",
+                    "INSERT INTO scenario_points (scenario_id, month, value) VALUES ($1, $2, $3)",
                 )
                 .bind(scenario_id)
                 .bind(month.to_string())
@@ -357,30 +534,12 @@ async fn insert_record(tx: &mut Tx<'_>, record: &Record) -> Result<(), sqlx::Err
                 .await?;
             }
         }
-        Record::Observation(o) => {
-            let id = i64::try_from(o.id.0).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-            sqlx::query("INSERT INTO observations (id, indicator_id, unit_id, period, value, kind, reported_by, document_id, corrects, note, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .bind(id)
-                .bind(i64::from(o.indicator.0))
-                .bind(i64::from(o.unit.0))
-                .bind(o.period.code())
-                .bind(o.value)
-                .bind(o.kind.as_str())
-                .bind(o.reported_by.map(|u| i64::from(u.0)))
-                .bind(o.document.map(|d| i64::from(d.0)))
-                .bind(o.corrects.map(|c| c.0 as i64))
-                .bind(o.note.as_deref())
-                .bind(&o.provenance.source)
-                .bind(&o.provenance.recorded_by)
-                .bind(timestamp_text(o.provenance.recorded_at))
-                .execute(&mut **tx)
-                .await?;
-        }
+        Record::Observation(o) => insert_observations(tx, &[o]).await?,
         Record::FollowUp(record) => {
             let body =
                 serde_json::to_string(record).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
             let provenance = record.provenance();
-            sqlx::query("INSERT INTO follow_up_records (id, kind, body, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")
+            sqlx::query("INSERT INTO follow_up_records (id, kind, body, source, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)")
                 .bind(i64::from(record.id().0))
                 .bind(record.kind())
                 .bind(body)
@@ -391,7 +550,7 @@ async fn insert_record(tx: &mut Tx<'_>, record: &Record) -> Result<(), sqlx::Err
                 .await?;
         }
         Record::Succession(succession) => {
-            sqlx::query("INSERT INTO unit_successions (predecessor, successor, share, valid_from, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            sqlx::query("INSERT INTO unit_successions (predecessor, successor, share, valid_from, source, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
                 .bind(i64::from(succession.predecessor.0))
                 .bind(i64::from(succession.successor.0))
                 .bind(succession.share)
@@ -403,7 +562,7 @@ async fn insert_record(tx: &mut Tx<'_>, record: &Record) -> Result<(), sqlx::Err
                 .await?;
         }
         Record::ReportedScorecard(card) => {
-            sqlx::query("INSERT INTO reported_scorecards (unit_id, period, met, set_count, document_id, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            sqlx::query("INSERT INTO reported_scorecards (unit_id, period, met, set_count, document_id, source, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
                 .bind(i64::from(card.unit.0))
                 .bind(card.period.code())
                 .bind(i64::from(card.met))
@@ -419,7 +578,50 @@ async fn insert_record(tx: &mut Tx<'_>, record: &Record) -> Result<(), sqlx::Err
     Ok(())
 }
 
-fn observation_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Observation, StoreError> {
+/// Inserts observations with one multi-row statement: a national import is a few thousand
+/// round trips, not millions.
+async fn insert_observations(
+    tx: &mut Tx<'_>,
+    observations: &[&Observation],
+) -> Result<(), sqlx::Error> {
+    const COLUMNS: usize = 13;
+    let mut sql = String::from(
+        "INSERT INTO observations (id, indicator_id, unit_id, period, value, kind, reported_by, document_id, corrects, note, source, recorded_by, recorded_at) VALUES ",
+    );
+    for row in 0..observations.len() {
+        sql.push_str(if row == 0 { "(" } else { ", (" });
+        for column in 0..COLUMNS {
+            if column > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('$');
+            sql.push_str(&(row * COLUMNS + column + 1).to_string());
+        }
+        sql.push(')');
+    }
+    let mut query = sqlx::query(&sql);
+    for o in observations {
+        let id = i64::try_from(o.id.0).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+        query = query
+            .bind(id)
+            .bind(i64::from(o.indicator.0))
+            .bind(i64::from(o.unit.0))
+            .bind(o.period.code())
+            .bind(o.value)
+            .bind(o.kind.as_str())
+            .bind(o.reported_by.map(|u| i64::from(u.0)))
+            .bind(o.document.map(|d| i64::from(d.0)))
+            .bind(o.corrects.map(|c| c.0 as i64))
+            .bind(o.note.clone())
+            .bind(o.provenance.source.clone())
+            .bind(o.provenance.recorded_by.clone())
+            .bind(timestamp_text(o.provenance.recorded_at));
+    }
+    query.execute(&mut **tx).await?;
+    Ok(())
+}
+
+fn observation_from_row(row: &AnyRow) -> Result<Observation, StoreError> {
     const T: &str = "observations";
     let id = id_of(row);
     let kind: String = row.get("kind");
@@ -450,28 +652,27 @@ fn observation_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Observation, St
     })
 }
 
-impl Store for SqliteStore {
+impl Store for SqlStore {
     async fn create_account(
         &self,
         account: &NewAccount,
         audit: &AuditEntry,
     ) -> Result<i64, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let id = sqlx::query(
-            "INSERT INTO accounts (username, display_name, password_hash, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO accounts (username, display_name, password_hash, created_at, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(&account.username)
         .bind(&account.display_name)
         .bind(&account.password_hash)
         .bind(timestamp_text(audit.at))
         .bind(&audit.actor)
-        .execute(&mut *tx)
+        .fetch_one(&mut *tx)
         .await
-        .map_err(conflict_or_database)?
-        .last_insert_rowid();
+        .map_err(conflict_or_database)?;
         for grant in &account.grants {
             sqlx::query(
-                "INSERT INTO account_grants (account_id, role, scope_unit) VALUES (?, ?, ?)",
+                "INSERT INTO account_grants (account_id, role, scope_unit) VALUES ($1, $2, $3)",
             )
             .bind(id)
             .bind(grant.role.as_str())
@@ -486,10 +687,11 @@ impl Store for SqliteStore {
     }
 
     async fn account(&self, username: &str) -> Result<Option<Account>, StoreError> {
-        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM accounts WHERE username = ?")
-            .bind(username)
-            .fetch_optional(&self.pool)
-            .await?;
+        let id: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM accounts WHERE lower(username) = lower($1)")
+                .bind(username)
+                .fetch_optional(&self.pool)
+                .await?;
         match id {
             Some(id) => self.account_by_id(id).await,
             None => Ok(None),
@@ -504,7 +706,7 @@ impl Store for SqliteStore {
     ) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin().await?;
         let Some(id) = sqlx::query_scalar::<_, i64>(
-            "UPDATE accounts SET password_hash = ? WHERE username = ? RETURNING id",
+            "UPDATE accounts SET password_hash = $1 WHERE lower(username) = lower($2) RETURNING id",
         )
         .bind(password_hash)
         .bind(username)
@@ -514,7 +716,7 @@ impl Store for SqliteStore {
             return Ok(false);
         };
         // A new password ends every session opened with the old one.
-        sqlx::query("UPDATE sessions SET ended_at = ? WHERE account_id = ? AND ended_at IS NULL")
+        sqlx::query("UPDATE sessions SET ended_at = $1 WHERE account_id = $2 AND ended_at IS NULL")
             .bind(timestamp_text(audit.at))
             .bind(id)
             .execute(&mut *tx)
@@ -531,7 +733,7 @@ impl Store for SqliteStore {
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
         sqlx::query(
-            "INSERT INTO sessions (token_hash, account_id, csrf_token, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO sessions (token_hash, account_id, csrf_token, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(&session.token_hash)
         .bind(session.account_id)
@@ -549,7 +751,7 @@ impl Store for SqliteStore {
 
     async fn session(&self, token_hash: &str) -> Result<Option<Session>, StoreError> {
         let Some(row) = sqlx::query(
-            "SELECT id, account_id, csrf_token, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = ? AND ended_at IS NULL",
+            "SELECT id, account_id, csrf_token, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = $1 AND ended_at IS NULL",
         )
         .bind(token_hash)
         .fetch_optional(&self.pool)
@@ -577,7 +779,7 @@ impl Store for SqliteStore {
         token_hash: &str,
         at: time::OffsetDateTime,
     ) -> Result<(), StoreError> {
-        sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?")
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
             .bind(timestamp_text(at))
             .bind(token_hash)
             .execute(&self.pool)
@@ -592,7 +794,7 @@ impl Store for SqliteStore {
         audit: Option<&AuditEntry>,
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query("UPDATE sessions SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL")
+        sqlx::query("UPDATE sessions SET ended_at = $1 WHERE token_hash = $2 AND ended_at IS NULL")
             .bind(timestamp_text(at))
             .bind(token_hash)
             .execute(&mut *tx)
@@ -610,18 +812,17 @@ impl Store for SqliteStore {
         audit: &AuditEntry,
     ) -> Result<i64, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let id = sqlx::query(
-            "INSERT INTO api_tokens (token_hash, account_id, name, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO api_tokens (token_hash, account_id, name, created_at, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(&token.token_hash)
         .bind(token.account_id)
         .bind(&token.name)
         .bind(timestamp_text(token.created_at))
         .bind(&token.created_by)
-        .execute(&mut *tx)
+        .fetch_one(&mut *tx)
         .await
-        .map_err(conflict_or_database)?
-        .last_insert_rowid();
+        .map_err(conflict_or_database)?;
         insert_audit(&mut tx, audit).await?;
         tx.commit().await?;
         Ok(id)
@@ -632,7 +833,7 @@ impl Store for SqliteStore {
         token_hash: &str,
         at: time::OffsetDateTime,
     ) -> Result<Option<(ApiToken, Account)>, StoreError> {
-        let Some(row) = sqlx::query("SELECT * FROM api_tokens WHERE token_hash = ?")
+        let Some(row) = sqlx::query("SELECT * FROM api_tokens WHERE token_hash = $1")
             .bind(token_hash)
             .fetch_optional(&self.pool)
             .await?
@@ -645,7 +846,7 @@ impl Store for SqliteStore {
             .last_used_at
             .is_some_and(|last| at - last < time::Duration::minutes(1));
         if token.revoked_at.is_none() && !recent {
-            sqlx::query("UPDATE api_tokens SET last_used_at = ? WHERE id = ?")
+            sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
                 .bind(timestamp_text(at))
                 .bind(token.id)
                 .execute(&self.pool)
@@ -659,7 +860,7 @@ impl Store for SqliteStore {
     }
 
     async fn api_tokens(&self, account_id: i64) -> Result<Vec<ApiToken>, StoreError> {
-        sqlx::query("SELECT * FROM api_tokens WHERE account_id = ? ORDER BY id DESC")
+        sqlx::query("SELECT * FROM api_tokens WHERE account_id = $1 ORDER BY id DESC")
             .bind(account_id)
             .fetch_all(&self.pool)
             .await?
@@ -676,7 +877,7 @@ impl Store for SqliteStore {
     ) -> Result<bool, StoreError> {
         let mut tx = self.pool.begin().await?;
         let changed = sqlx::query(
-            "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND account_id = ? AND revoked_at IS NULL",
+            "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND account_id = $3 AND revoked_at IS NULL",
         )
         .bind(timestamp_text(audit.at))
         .bind(token_id)
@@ -700,9 +901,10 @@ impl Store for SqliteStore {
         // The ids travel as one JSON array, so a subtree of thousands of units is one bound
         // parameter.
         let ids = serde_json::Value::from(units.iter().map(|u| u.0).collect::<Vec<u32>>());
-        let rows = sqlx::query(
-            "SELECT * FROM audit_log WHERE unit_id IN (SELECT value FROM json_each(?1)) ORDER BY id DESC LIMIT ?2",
-        )
+        let rows = sqlx::query(match self.dialect {
+            Dialect::Sqlite => "SELECT * FROM audit_log WHERE unit_id IN (SELECT value FROM json_each($1)) ORDER BY id DESC LIMIT $2",
+            Dialect::Postgres => "SELECT * FROM audit_log WHERE unit_id IN (SELECT value::bigint FROM jsonb_array_elements_text($1::jsonb)) ORDER BY id DESC LIMIT $2",
+        })
         .bind(ids.to_string())
         .bind(i64::from(limit))
         .fetch_all(&self.pool)
@@ -718,7 +920,7 @@ impl Store for SqliteStore {
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
         let added = sqlx::query(
-            "INSERT INTO evidence_files (sha256, name, content_type, size, bytes, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+            "INSERT INTO evidence_files (sha256, name, content_type, size, bytes, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (sha256) DO NOTHING",
         )
         .bind(&file.sha256)
         .bind(&file.name)
@@ -739,7 +941,7 @@ impl Store for SqliteStore {
 
     async fn evidence_file_meta(&self, sha256: &str) -> Result<Option<EvidenceFile>, StoreError> {
         let row = sqlx::query(
-            "SELECT sha256, name, content_type, size FROM evidence_files WHERE sha256 = ?",
+            "SELECT sha256, name, content_type, size FROM evidence_files WHERE sha256 = $1",
         )
         .bind(sha256)
         .fetch_optional(&self.pool)
@@ -751,15 +953,26 @@ impl Store for SqliteStore {
         &self,
         sha256: &str,
     ) -> Result<Option<(EvidenceFile, Vec<u8>)>, StoreError> {
-        let row = sqlx::query("SELECT * FROM evidence_files WHERE sha256 = ?")
+        let row = sqlx::query("SELECT * FROM evidence_files WHERE sha256 = $1")
             .bind(sha256)
             .fetch_optional(&self.pool)
             .await?;
         Ok(row.map(|r| (evidence_from_row(&r), r.get::<Vec<u8>, _>("bytes"))))
     }
 
-    async fn load(&self) -> Result<Vec<Record>, StoreError> {
-        let mut names = self.translations().await?;
+    async fn load(&self) -> Result<Snapshot, StoreError> {
+        // One read transaction, so the records and the change-log head are one state even
+        // while other processes write.
+        let mut tx = self.pool.begin().await?;
+        if self.dialect == Dialect::Postgres {
+            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                .execute(&mut *tx)
+                .await?;
+        }
+        let head: i64 = sqlx::query_scalar("SELECT coalesce(max(seq), 0) FROM change_log")
+            .fetch_one(&mut *tx)
+            .await?;
+        let mut names = Self::translations(&mut tx).await?;
         let mut take = |object: &str, id: i64, field: &str| {
             names
                 .remove(&(object.to_owned(), id, field.to_owned()))
@@ -768,7 +981,7 @@ impl Store for SqliteStore {
         let mut records = Vec::new();
 
         for row in sqlx::query("SELECT * FROM units ORDER BY id")
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *tx)
             .await?
         {
             const T: &str = "units";
@@ -795,7 +1008,7 @@ impl Store for SqliteStore {
         }
 
         for row in sqlx::query("SELECT * FROM unit_successions ORDER BY id")
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *tx)
             .await?
         {
             const T: &str = "unit_successions";
@@ -816,7 +1029,7 @@ impl Store for SqliteStore {
         }
 
         for row in sqlx::query("SELECT * FROM indicators ORDER BY id")
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *tx)
             .await?
         {
             const T: &str = "indicators";
@@ -875,7 +1088,7 @@ impl Store for SqliteStore {
         }
 
         for row in sqlx::query("SELECT * FROM documents ORDER BY id")
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *tx)
             .await?
         {
             const T: &str = "documents";
@@ -903,7 +1116,7 @@ impl Store for SqliteStore {
         }
 
         for row in sqlx::query("SELECT * FROM targets ORDER BY id")
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *tx)
             .await?
         {
             const T: &str = "targets";
@@ -936,13 +1149,13 @@ impl Store for SqliteStore {
             "SELECT s.id, s.target_id, s.source, s.recorded_by, s.recorded_at FROM scenarios s
              WHERE s.id = (SELECT MAX(id) FROM scenarios t WHERE t.target_id = s.target_id) ORDER BY s.id",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *tx)
         .await?;
         let mut points: HashMap<i64, Vec<(Month, f64)>> = HashMap::new();
         for row in sqlx::query(
             "SELECT scenario_id, month, value FROM scenario_points ORDER BY scenario_id, month",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *tx)
         .await?
         {
             const T: &str = "scenario_points";
@@ -964,14 +1177,14 @@ impl Store for SqliteStore {
         }
 
         records.extend(
-            self.observations()
+            Self::observations_on(&mut tx)
                 .await?
                 .into_iter()
                 .map(Record::Observation),
         );
 
         for row in sqlx::query("SELECT * FROM reported_scorecards ORDER BY id")
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *tx)
             .await?
         {
             const T: &str = "reported_scorecards";
@@ -991,7 +1204,7 @@ impl Store for SqliteStore {
         // Follow-up records refer to units, documents and each other: last, in the order
         // they were recorded.
         for row in sqlx::query("SELECT id, body FROM follow_up_records ORDER BY id")
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *tx)
             .await?
         {
             let record: giamsat_core::follow_up::FollowUp =
@@ -1004,21 +1217,124 @@ impl Store for SqliteStore {
                 })?;
             records.push(Record::FollowUp(record));
         }
-        Ok(records)
+        tx.commit().await?;
+        Ok(Snapshot { records, head })
     }
 
-    async fn commit(&self, records: &[Record], audit: &[AuditEntry]) -> Result<(), StoreError> {
+    async fn commit(
+        &self,
+        records: &[Record],
+        audit: &[AuditEntry],
+        head: i64,
+    ) -> Result<i64, StoreError> {
+        let logged = if records.len() <= LOGGED_RECORDS_MAX {
+            Some(
+                serde_json::to_string(records).map_err(|e| StoreError::Corrupt {
+                    table: "change_log",
+                    id: head + 1,
+                    problem: e.to_string(),
+                })?,
+            )
+        } else {
+            None
+        };
         let mut tx = self.pool.begin().await?;
-        for record in records {
-            insert_record(&mut tx, record)
-                .await
-                .map_err(conflict_or_database)?;
+        if self.dialect == Dialect::Postgres {
+            // Commits of all processes take turns here, so positions are given in commit
+            // order and a reader that saw position N has seen everything before it.
+            sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                .bind(COMMIT_LOCK)
+                .execute(&mut *tx)
+                .await?;
+        }
+        // The first statement writes, so SQLite takes its write lock at once rather than
+        // failing to upgrade a read.
+        let seq: i64 = sqlx::query_scalar(
+            "INSERT INTO change_log (seq, records) SELECT coalesce(max(seq), 0) + 1, $1 FROM change_log RETURNING seq",
+        )
+        .bind(logged)
+        .fetch_one(&mut *tx)
+        .await?;
+        if seq != head + 1 {
+            return Err(StoreError::Behind { head: seq - 1 });
+        }
+        let mut rest = records;
+        while let Some(first) = rest.first() {
+            if let Record::Observation(_) = first {
+                let run = rest
+                    .iter()
+                    .take(OBSERVATIONS_PER_STATEMENT)
+                    .take_while(|r| matches!(r, Record::Observation(_)))
+                    .count();
+                let observations: Vec<&Observation> = rest[..run]
+                    .iter()
+                    .filter_map(|r| match r {
+                        Record::Observation(o) => Some(o),
+                        _ => None,
+                    })
+                    .collect();
+                insert_observations(&mut tx, &observations)
+                    .await
+                    .map_err(conflict_or_database)?;
+                rest = &rest[run..];
+            } else {
+                insert_record(&mut tx, first)
+                    .await
+                    .map_err(conflict_or_database)?;
+                rest = &rest[1..];
+            }
         }
         for entry in audit {
             insert_audit(&mut tx, entry).await?;
         }
+        if seq % 1_000 == 0 {
+            sqlx::query("DELETE FROM change_log WHERE seq <= $1")
+                .bind(seq - CHANGE_LOG_KEPT)
+                .execute(&mut *tx)
+                .await?;
+        }
+        if self.dialect == Dialect::Postgres {
+            // Delivered to listeners when, and only if, the transaction commits.
+            sqlx::query("SELECT pg_notify($1, $2)")
+                .bind(CHANGES_CHANNEL)
+                .bind(seq.to_string())
+                .execute(&mut *tx)
+                .await?;
+        }
         tx.commit().await?;
-        Ok(())
+        Ok(seq)
+    }
+
+    async fn changes_since(&self, head: i64) -> Result<Changes, StoreError> {
+        let rows = sqlx::query("SELECT seq, records FROM change_log WHERE seq > $1 ORDER BY seq")
+            .bind(head)
+            .fetch_all(&self.pool)
+            .await?;
+        let mut batches = Vec::with_capacity(rows.len());
+        let mut expected = head + 1;
+        for row in rows {
+            let seq: i64 = row.get(0);
+            // A gap means the log was pruned past this process: only the tables are whole.
+            if seq != expected {
+                return Ok(Changes::Reload);
+            }
+            let Some(json) = row.get::<Option<String>, _>(1) else {
+                return Ok(Changes::Reload);
+            };
+            let records: Vec<Record> =
+                serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
+                    table: "change_log",
+                    id: seq,
+                    problem: e.to_string(),
+                })?;
+            batches.push((seq, records));
+            expected += 1;
+        }
+        Ok(Changes::Batches(batches))
+    }
+
+    fn shared(&self) -> bool {
+        self.dialect == Dialect::Postgres
     }
 
     async fn observation_history(
@@ -1027,7 +1343,7 @@ impl Store for SqliteStore {
         unit: UnitId,
         period: Period,
     ) -> Result<Vec<Observation>, StoreError> {
-        sqlx::query("SELECT * FROM observations WHERE indicator_id = ? AND unit_id = ? AND period = ? ORDER BY id")
+        sqlx::query("SELECT * FROM observations WHERE indicator_id = $1 AND unit_id = $2 AND period = $3 ORDER BY id")
             .bind(i64::from(indicator.0))
             .bind(i64::from(unit.0))
             .bind(period.code())
@@ -1039,14 +1355,8 @@ impl Store for SqliteStore {
     }
 
     async fn observations(&self) -> Result<Vec<Observation>, StoreError> {
-        // Rows are converted as they stream in, so the raw rows of a large table are never
-        // all in memory at once.
-        let mut rows = sqlx::query("SELECT * FROM observations ORDER BY id").fetch(&self.pool);
-        let mut observations = Vec::new();
-        while let Some(row) = rows.try_next().await? {
-            observations.push(observation_from_row(&row)?);
-        }
-        Ok(observations)
+        let mut connection = self.pool.acquire().await?;
+        Self::observations_on(&mut connection).await
     }
 
     async fn audit_trail(
@@ -1057,7 +1367,7 @@ impl Store for SqliteStore {
         // A prefix match written with substr, so no character in the prefix acts as a wildcard.
         let prefix = object_prefix.unwrap_or("");
         let rows = sqlx::query(
-            "SELECT * FROM audit_log WHERE substr(object, 1, length(?1)) = ?1 ORDER BY id DESC LIMIT ?2",
+            "SELECT * FROM audit_log WHERE substr(object, 1, length($1)) = $1 ORDER BY id DESC LIMIT $2",
         )
         .bind(prefix)
         .bind(i64::from(limit))
@@ -1067,10 +1377,23 @@ impl Store for SqliteStore {
     }
 }
 
-impl SqliteStore {
+impl SqlStore {
+    async fn observations_on(
+        connection: &mut sqlx::AnyConnection,
+    ) -> Result<Vec<Observation>, StoreError> {
+        // Rows are converted as they stream in, so the raw rows of a large table are never
+        // all in memory at once.
+        let mut rows = sqlx::query("SELECT * FROM observations ORDER BY id").fetch(connection);
+        let mut observations = Vec::new();
+        while let Some(row) = rows.try_next().await? {
+            observations.push(observation_from_row(&row)?);
+        }
+        Ok(observations)
+    }
+
     async fn account_by_id(&self, id: i64) -> Result<Option<Account>, StoreError> {
         let Some(row) = sqlx::query(
-            "SELECT id, username, display_name, password_hash, disabled FROM accounts WHERE id = ?",
+            "SELECT id, username, display_name, password_hash, disabled FROM accounts WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(&self.pool)
@@ -1080,7 +1403,7 @@ impl SqliteStore {
         };
         let mut grants = Vec::new();
         for g in sqlx::query(
-            "SELECT role, scope_unit FROM account_grants WHERE account_id = ? ORDER BY role, scope_unit",
+            "SELECT role, scope_unit FROM account_grants WHERE account_id = $1 ORDER BY role, scope_unit",
         )
         .bind(id)
         .fetch_all(&self.pool)
@@ -1112,7 +1435,7 @@ impl SqliteStore {
     }
 }
 
-fn evidence_from_row(row: &SqliteRow) -> EvidenceFile {
+fn evidence_from_row(row: &AnyRow) -> EvidenceFile {
     EvidenceFile {
         sha256: row.get("sha256"),
         name: row.get("name"),
@@ -1121,7 +1444,7 @@ fn evidence_from_row(row: &SqliteRow) -> EvidenceFile {
     }
 }
 
-fn api_token_from_row(row: &SqliteRow) -> Result<ApiToken, StoreError> {
+fn api_token_from_row(row: &AnyRow) -> Result<ApiToken, StoreError> {
     const T: &str = "api_tokens";
     let id = id_of(row);
     let optional = |column: &str| {
@@ -1140,7 +1463,7 @@ fn api_token_from_row(row: &SqliteRow) -> Result<ApiToken, StoreError> {
     })
 }
 
-fn audit_from_row(row: &SqliteRow) -> Result<AuditEntry, StoreError> {
+fn audit_from_row(row: &AnyRow) -> Result<AuditEntry, StoreError> {
     const T: &str = "audit_log";
     let id = id_of(row);
     let json = |column: &str| -> Result<Option<serde_json::Value>, StoreError> {
@@ -1166,360 +1489,4 @@ fn audit_from_row(row: &SqliteRow) -> Result<AuditEntry, StoreError> {
             .map(|u| u32_id(u, T).map(UnitId))
             .transpose()?,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use giamsat_core::{Engine, ObservationKind, UnitKind};
-
-    fn provenance() -> Provenance {
-        Provenance {
-            source: "test".into(),
-            recorded_by: "tester".into(),
-            recorded_at: time::macros::datetime!(2026-11-23 10:00 UTC),
-        }
-    }
-
-    fn sample() -> Vec<Record> {
-        let unit = Unit {
-            id: UnitId(1),
-            code: UnitCode::parse("40").expect("code"),
-            kind: UnitKind::Locality,
-            name: Translations::vi("Nghệ An").with(Language::En, "Nghe An"),
-            parent: None,
-            valid_from: Some(time::macros::date!(1976 - 01 - 01)),
-            valid_to: None,
-            provenance: provenance(),
-        };
-        let indicator = Indicator {
-            id: IndicatorId(1),
-            code: IndicatorCode::parse("RETAIL_SALES").expect("code"),
-            name: Translations::vi("Tổng mức bán lẻ hàng hóa"),
-            measure: Translations::vi("tỷ đồng").with(Language::En, "VND billion"),
-            decimals: 0,
-            direction: giamsat_core::Direction::HigherIsBetter,
-            across_units: AcrossUnits::Sum,
-            over_time: giamsat_core::OverTime::Flow,
-            same_period_base: None,
-            provenance: provenance(),
-        };
-        let rate = Indicator {
-            id: IndicatorId(2),
-            code: IndicatorCode::parse("RATE").expect("code"),
-            across_units: AcrossUnits::Ratio {
-                numerator: IndicatorId(1),
-                denominator: IndicatorId(1),
-                scale: 100.0,
-            },
-            over_time: giamsat_core::OverTime::Rate,
-            same_period_base: Some(giamsat_core::SamePeriodBase::GrowthPercent),
-            ..indicator.clone()
-        };
-        let document = Document {
-            id: DocumentId(1),
-            key: DocumentKey::parse("21-NQ-TU-2022").expect("key"),
-            number: Some("21-NQ/TU".into()),
-            doc_type: giamsat_core::DocumentType::Resolution,
-            issued_by: UnitId(1),
-            issued_on: Some(time::macros::date!(2022 - 01 - 25)),
-            title: Translations::vi("Nghị quyết 21"),
-            horizon: Horizon {
-                target_year: Some(2025),
-                orientation_year: Some(2030),
-                vision_year: None,
-            },
-            provenance: provenance(),
-        };
-        let period: Period = "2023".parse().expect("p");
-        let target = Target {
-            id: TargetId(1),
-            document: DocumentId(1),
-            indicator: IndicatorId(1),
-            unit: UnitId(1),
-            period,
-            value: 85_014.0,
-            comparator: giamsat_core::Comparator::AtLeast,
-            baseline: Some(Baseline {
-                period: "2022".parse().expect("p"),
-                value: 1.5,
-            }),
-            provenance: provenance(),
-        };
-        let scenario = Scenario::new(
-            TargetId(1),
-            period,
-            vec![("2023-06".parse::<Period>().expect("p").start(), 40_000.0)],
-            provenance(),
-        )
-        .expect("s");
-        let observation =
-            |id: u64, value: f64, kind: ObservationKind, corrects: Option<u64>| Observation {
-                id: ObservationId(id),
-                indicator: IndicatorId(1),
-                unit: UnitId(1),
-                period: "2023-YTD05".parse().expect("p"),
-                value,
-                kind,
-                reported_by: Some(UnitId(1)),
-                document: Some(DocumentId(1)),
-                corrects: corrects.map(ObservationId),
-                note: corrects.map(|_| "official figure".to_owned()),
-                provenance: provenance(),
-            };
-        let successor = Unit {
-            id: UnitId(2),
-            code: UnitCode::parse("40-NEW").expect("code"),
-            valid_from: Some(time::macros::date!(2025 - 07 - 01)),
-            ..unit.clone()
-        };
-        let succession = giamsat_core::Succession {
-            predecessor: UnitId(1),
-            successor: UnitId(2),
-            share: 0.5,
-            from: time::macros::date!(2025 - 07 - 01),
-            provenance: provenance(),
-        };
-        vec![
-            Record::Unit(unit),
-            Record::Unit(successor),
-            Record::Succession(succession),
-            Record::Indicator(indicator),
-            Record::Indicator(rate),
-            Record::Document(document),
-            Record::Target(target),
-            Record::Scenario(scenario),
-            Record::Observation(observation(1, 36_000.0, ObservationKind::Estimate, None)),
-            Record::Observation(observation(2, 36_539.0, ObservationKind::Official, Some(1))),
-            Record::ReportedScorecard(ReportedScorecard {
-                unit: UnitId(1),
-                period,
-                met: 15,
-                set: 15,
-                document: None,
-                provenance: provenance(),
-            }),
-        ]
-    }
-
-    async fn open_temp() -> (tempfile::TempDir, SqliteStore) {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("g.db");
-        let store = SqliteStore::open(path.to_str().expect("utf-8"))
-            .await
-            .expect("open");
-        (dir, store)
-    }
-
-    #[tokio::test]
-    async fn every_record_round_trips() {
-        let (_dir, store) = open_temp().await;
-        let records = sample();
-        store.commit(&records, &[]).await.expect("commit");
-        let loaded = store.load().await.expect("load");
-        assert_eq!(loaded, records);
-        Engine::from_records(loaded).expect("the engine accepts what the store returns");
-    }
-
-    #[tokio::test]
-    async fn a_failing_commit_writes_nothing() {
-        let (_dir, store) = open_temp().await;
-        let mut records = sample();
-        records.push(records[0].clone()); // the same unit twice: unique violation at the end
-        let err = store.commit(&records, &[]).await.expect_err("conflict");
-        assert!(matches!(err, StoreError::Conflict(_)), "{err}");
-        assert!(store.load().await.expect("load").is_empty());
-    }
-
-    #[tokio::test]
-    async fn observations_and_audit_cannot_be_changed_or_deleted() {
-        let (_dir, store) = open_temp().await;
-        let entry = AuditEntry {
-            at: time::OffsetDateTime::now_utc(),
-            actor: "tester".into(),
-            action: "observation.record".into(),
-            object: "observation:RETAIL_SALES/40/2023-YTD05".into(),
-            before: None,
-            after: Some(serde_json::json!({"value": 36539})),
-            unit: Some(UnitId(1)),
-        };
-        store
-            .commit(&sample(), std::slice::from_ref(&entry))
-            .await
-            .expect("commit");
-        for sql in [
-            "UPDATE observations SET value = 0",
-            "DELETE FROM observations",
-            "UPDATE audit_log SET actor = 'someone else'",
-            "DELETE FROM audit_log",
-        ] {
-            let err = sqlx::query(sql).execute(&store.pool).await.expect_err(sql);
-            assert!(err.to_string().contains("append-only"), "{sql}: {err}");
-        }
-        let trail = store
-            .audit_trail(Some("observation:RETAIL_SALES/"), 10)
-            .await
-            .expect("trail");
-        assert_eq!(trail, vec![entry.clone()]);
-        let of_unit = store.audit_of_units(&[UnitId(1)], 10).await.expect("unit");
-        assert_eq!(of_unit, vec![entry]);
-        assert!(
-            store
-                .audit_of_units(&[UnitId(2)], 10)
-                .await
-                .expect("unit")
-                .is_empty()
-        );
-        assert!(
-            store
-                .audit_trail(Some("observation:%"), 10)
-                .await
-                .expect("trail")
-                .is_empty()
-        );
-    }
-
-    #[tokio::test]
-    async fn sessions_and_tokens_are_found_by_hash_until_ended_or_revoked() {
-        let (_dir, store) = open_temp().await;
-        store.commit(&sample(), &[]).await.expect("commit");
-        let at = time::macros::datetime!(2026-11-23 10:00 UTC);
-        let audit = |action: &str| AuditEntry {
-            at,
-            actor: "lan".into(),
-            action: action.into(),
-            object: "account:lan".into(),
-            before: None,
-            after: None,
-            unit: None,
-        };
-        let grants = vec![
-            giamsat_core::access::Grant::everywhere(giamsat_core::access::Role::Admin),
-            giamsat_core::access::Grant::over(giamsat_core::access::Role::Reporter, UnitId(1)),
-        ];
-        let account_id = store
-            .create_account(
-                &NewAccount {
-                    username: "lan".into(),
-                    display_name: "Lan".into(),
-                    password_hash: "$argon2id$v=19$m=19456,t=2,p=1$x$y".into(),
-                    grants: grants.clone(),
-                },
-                &audit("account.create"),
-            )
-            .await
-            .expect("account");
-        let account = store.account("LAN").await.expect("read").expect("found");
-        assert_eq!((account.id, account.grants.len()), (account_id, 2));
-        assert!(account.grants.iter().all(|g| grants.contains(g)));
-
-        let session = NewSession {
-            token_hash: "h1".into(),
-            account_id,
-            csrf_token: "c1".into(),
-            created_at: at,
-            expires_at: at + time::Duration::hours(12),
-        };
-        store
-            .start_session(&session, &audit("session.start"))
-            .await
-            .expect("start");
-        let found = store.session("h1").await.expect("read").expect("found");
-        assert_eq!(
-            (found.account.id, found.csrf_token.as_str()),
-            (account_id, "c1")
-        );
-        assert!(store.session("h2").await.expect("read").is_none());
-        store.end_session("h1", at, None).await.expect("end");
-        assert!(store.session("h1").await.expect("read").is_none());
-
-        let token = NewApiToken {
-            token_hash: "t1".into(),
-            account_id,
-            name: "province feed".into(),
-            created_at: at,
-            created_by: "lan".into(),
-        };
-        let id = store
-            .create_api_token(&token, &audit("token.create"))
-            .await
-            .expect("token");
-        let (used, owner) = store
-            .use_api_token("t1", at)
-            .await
-            .expect("read")
-            .expect("found");
-        assert_eq!(
-            (used.id, owner.id, used.last_used_at),
-            (id, account_id, Some(at))
-        );
-        assert!(
-            !store
-                .revoke_api_token(account_id + 1, id, &audit("token.revoke"))
-                .await
-                .expect("other account")
-        );
-        assert!(
-            store
-                .revoke_api_token(account_id, id, &audit("token.revoke"))
-                .await
-                .expect("revoke")
-        );
-        assert!(
-            !store
-                .revoke_api_token(account_id, id, &audit("token.revoke"))
-                .await
-                .expect("twice")
-        );
-        let (revoked, _) = store
-            .use_api_token("t1", at)
-            .await
-            .expect("read")
-            .expect("still stored");
-        assert!(revoked.revoked_at.is_some());
-        assert_eq!(store.api_tokens(account_id).await.expect("list").len(), 1);
-    }
-
-    #[tokio::test]
-    async fn history_keeps_every_value_of_a_cell() {
-        let (_dir, store) = open_temp().await;
-        store.commit(&sample(), &[]).await.expect("commit");
-        let history = store
-            .observation_history(IndicatorId(1), UnitId(1), "2023-YTD05".parse().expect("p"))
-            .await
-            .expect("history");
-        let values: Vec<_> = history.iter().map(|o| (o.value, o.kind)).collect();
-        assert_eq!(
-            values,
-            vec![
-                (36_000.0, ObservationKind::Estimate),
-                (36_539.0, ObservationKind::Official)
-            ]
-        );
-    }
-
-    #[tokio::test]
-    async fn reopening_applies_no_migration_twice_and_detects_edits() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("g.db");
-        let path = path.to_str().expect("utf-8");
-        let store = SqliteStore::open(path).await.expect("open");
-        store.commit(&sample(), &[]).await.expect("commit");
-        drop(store);
-        let store = SqliteStore::open(path).await.expect("reopen");
-        assert_eq!(store.load().await.expect("load").len(), sample().len());
-        sqlx::query("UPDATE schema_migrations SET checksum = 'x' WHERE version = 1")
-            .execute(&store.pool)
-            .await
-            .expect("tamper");
-        drop(store);
-        let err = SqliteStore::open(path)
-            .await
-            .err()
-            .expect("edited migration refused");
-        assert!(
-            matches!(err, StoreError::MigrationEdited { version: 1, .. }),
-            "{err}"
-        );
-    }
 }

@@ -1,0 +1,641 @@
+//! Backups in one portable format for both stores: every table, row by row, as JSON lines,
+//! read in one transaction while the server keeps running. A backup of SQLite restores into
+//! PostgreSQL and back, which is also how a province moves to PostgreSQL when it grows.
+//!
+//! ```text
+//! {"format":"giamsat-backup","version":1,"schema":5,"from":"sqlite"}
+//! {"table":"units","columns":["id","code",…]}
+//! [1,"01",…]
+//! …
+//! {"end":true,"tables":19,"rows":4821}
+//! ```
+//!
+//! The change log is not kept: a restored database starts a new one.
+
+use std::io::{BufRead, Write};
+
+use futures_util::TryStreamExt;
+use serde_json::Value;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::StoreError;
+use crate::sql::{Dialect, SqlStore};
+
+const FORMAT: &str = "giamsat-backup";
+const VERSION: u64 = 1;
+
+/// How a column is read and written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Int,
+    Real,
+    Text,
+    /// Written as lowercase hex.
+    Bytes,
+}
+
+use Kind::{Bytes, Int, Real, Text};
+
+/// Every table of the schema with its columns, in an order that restores (a row only refers
+/// to rows of tables before it, or to earlier rows of its own table). A conformance test
+/// checks this list against both schemas, so a new column cannot be left out of backups.
+pub(crate) const TABLES: &[(&str, &[(&str, Kind)])] = &[
+    (
+        "units",
+        &[
+            ("id", Int),
+            ("code", Text),
+            ("kind", Text),
+            ("parent_id", Int),
+            ("valid_from", Text),
+            ("valid_to", Text),
+            ("source", Text),
+            ("recorded_by", Text),
+            ("recorded_at", Text),
+        ],
+    ),
+    (
+        "unit_successions",
+        &[
+            ("id", Int),
+            ("predecessor", Int),
+            ("successor", Int),
+            ("share", Real),
+            ("valid_from", Text),
+            ("source", Text),
+            ("recorded_by", Text),
+            ("recorded_at", Text),
+        ],
+    ),
+    (
+        "translations",
+        &[
+            ("object", Text),
+            ("object_id", Int),
+            ("field", Text),
+            ("locale", Text),
+            ("text", Text),
+        ],
+    ),
+    (
+        "indicators",
+        &[
+            ("id", Int),
+            ("code", Text),
+            ("decimals", Int),
+            ("direction", Text),
+            ("across_units", Text),
+            ("weight_id", Int),
+            ("numerator_id", Int),
+            ("denominator_id", Int),
+            ("scale", Real),
+            ("over_time", Text),
+            ("same_period_base", Text),
+            ("source", Text),
+            ("recorded_by", Text),
+            ("recorded_at", Text),
+        ],
+    ),
+    (
+        "documents",
+        &[
+            ("id", Int),
+            ("key", Text),
+            ("number", Text),
+            ("doc_type", Text),
+            ("issued_by", Int),
+            ("issued_on", Text),
+            ("target_year", Int),
+            ("orientation_year", Int),
+            ("vision_year", Int),
+            ("source", Text),
+            ("recorded_by", Text),
+            ("recorded_at", Text),
+        ],
+    ),
+    (
+        "targets",
+        &[
+            ("id", Int),
+            ("document_id", Int),
+            ("indicator_id", Int),
+            ("unit_id", Int),
+            ("period", Text),
+            ("value", Real),
+            ("comparator", Text),
+            ("baseline_period", Text),
+            ("baseline_value", Real),
+            ("source", Text),
+            ("recorded_by", Text),
+            ("recorded_at", Text),
+        ],
+    ),
+    (
+        "scenarios",
+        &[
+            ("id", Int),
+            ("target_id", Int),
+            ("source", Text),
+            ("recorded_by", Text),
+            ("recorded_at", Text),
+        ],
+    ),
+    (
+        "scenario_points",
+        &[("scenario_id", Int), ("month", Text), ("value", Real)],
+    ),
+    (
+        "observations",
+        &[
+            ("id", Int),
+            ("indicator_id", Int),
+            ("unit_id", Int),
+            ("period", Text),
+            ("value", Real),
+            ("kind", Text),
+            ("reported_by", Int),
+            ("document_id", Int),
+            ("corrects", Int),
+            ("note", Text),
+            ("source", Text),
+            ("recorded_by", Text),
+            ("recorded_at", Text),
+        ],
+    ),
+    (
+        "reported_scorecards",
+        &[
+            ("id", Int),
+            ("unit_id", Int),
+            ("period", Text),
+            ("met", Int),
+            ("set_count", Int),
+            ("document_id", Int),
+            ("source", Text),
+            ("recorded_by", Text),
+            ("recorded_at", Text),
+        ],
+    ),
+    (
+        "audit_log",
+        &[
+            ("id", Int),
+            ("at", Text),
+            ("actor", Text),
+            ("action", Text),
+            ("object", Text),
+            ("before", Text),
+            ("after", Text),
+            ("unit_id", Int),
+        ],
+    ),
+    (
+        "accounts",
+        &[
+            ("id", Int),
+            ("username", Text),
+            ("display_name", Text),
+            ("password_hash", Text),
+            ("created_at", Text),
+            ("created_by", Text),
+            ("disabled", Int),
+        ],
+    ),
+    (
+        "account_grants",
+        &[("account_id", Int), ("role", Text), ("scope_unit", Int)],
+    ),
+    (
+        "sessions",
+        &[
+            ("id", Int),
+            ("token_hash", Text),
+            ("account_id", Int),
+            ("csrf_token", Text),
+            ("created_at", Text),
+            ("last_seen_at", Text),
+            ("expires_at", Text),
+            ("ended_at", Text),
+        ],
+    ),
+    (
+        "api_tokens",
+        &[
+            ("id", Int),
+            ("token_hash", Text),
+            ("account_id", Int),
+            ("name", Text),
+            ("created_at", Text),
+            ("created_by", Text),
+            ("last_used_at", Text),
+            ("revoked_at", Text),
+        ],
+    ),
+    (
+        "follow_up_records",
+        &[
+            ("id", Int),
+            ("kind", Text),
+            ("body", Text),
+            ("source", Text),
+            ("recorded_by", Text),
+            ("recorded_at", Text),
+        ],
+    ),
+    (
+        "evidence_files",
+        &[
+            ("sha256", Text),
+            ("name", Text),
+            ("content_type", Text),
+            ("size", Int),
+            ("bytes", Bytes),
+            ("recorded_by", Text),
+            ("recorded_at", Text),
+        ],
+    ),
+];
+
+/// Tables that are not data: the migrations applied and the change log between processes.
+#[cfg(test)]
+pub(crate) const NOT_BACKED_UP: &[&str] = &["schema_migrations", "change_log"];
+
+/// Tables whose `id` PostgreSQL numbers itself; after a restore their counters must start
+/// past the restored rows.
+const NUMBERED: &[&str] = &[
+    "unit_successions",
+    "scenarios",
+    "reported_scorecards",
+    "audit_log",
+    "accounts",
+    "sessions",
+    "api_tokens",
+];
+
+/// Rows per INSERT when restoring.
+const ROWS_PER_STATEMENT: usize = 200;
+
+/// What a backup or restore went through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BackupSummary {
+    pub tables: usize,
+    pub rows: u64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error("line {line}: {problem}")]
+    Malformed { line: u64, problem: String },
+    #[error(
+        "the backup was made by a newer giamsat (schema {found}, this one knows {known}): upgrade giamsat"
+    )]
+    SchemaTooNew { found: i64, known: i64 },
+    #[error("the database already holds data (table {table} has rows): restore into an empty one")]
+    NotEmpty { table: String },
+    #[error("cannot read or write the backup file: {0}")]
+    Io(#[from] std::io::Error),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sqlx::Error> for BackupError {
+    fn from(error: sqlx::Error) -> Self {
+        BackupError::Store(StoreError::Database(error))
+    }
+}
+
+fn cell(row: &AnyRow, index: usize, kind: Kind) -> Result<Value, sqlx::Error> {
+    Ok(match kind {
+        Int => row
+            .try_get::<Option<i64>, _>(index)?
+            .map_or(Value::Null, Value::from),
+        Real => row
+            .try_get::<Option<f64>, _>(index)?
+            .map_or(Value::Null, Value::from),
+        Text => row
+            .try_get::<Option<String>, _>(index)?
+            .map_or(Value::Null, Value::from),
+        Bytes => row
+            .try_get::<Option<Vec<u8>>, _>(index)?
+            .map_or(Value::Null, |b| Value::from(hex(&b))),
+    })
+}
+
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for byte in bytes {
+        out.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        out.push(char::from(DIGITS[usize::from(byte & 0xf)]));
+    }
+    out
+}
+
+fn unhex(text: &str) -> Option<Vec<u8>> {
+    if text.len() % 2 != 0 {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+impl SqlStore {
+    /// Writes every table to `out`, as one consistent state, without stopping writers.
+    pub async fn backup(&self, out: &mut impl Write) -> Result<BackupSummary, BackupError> {
+        let mut tx = self.pool().begin().await?;
+        if self.dialect() == Dialect::Postgres {
+            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                .execute(&mut *tx)
+                .await?;
+        }
+        let schema = self.schema_version(&mut tx).await?;
+        let dialect = match self.dialect() {
+            Dialect::Sqlite => "sqlite",
+            Dialect::Postgres => "postgres",
+        };
+        let header = serde_json::json!({
+            "format": FORMAT, "version": VERSION, "schema": schema, "from": dialect,
+        });
+        writeln!(out, "{header}")?;
+        let mut rows = 0u64;
+        for (table, columns) in TABLES {
+            let names: Vec<&str> = columns.iter().map(|c| c.0).collect();
+            writeln!(
+                out,
+                "{}",
+                serde_json::json!({ "table": table, "columns": names })
+            )?;
+            // Ordered by every column, so two backups of the same data are the same file.
+            // Text in byte order on both, whatever PostgreSQL's locale.
+            let order: Vec<String> = columns
+                .iter()
+                .map(|(name, kind)| match (kind, self.dialect()) {
+                    (Text, Dialect::Postgres) => format!("{name} COLLATE \"C\""),
+                    _ => (*name).to_owned(),
+                })
+                .collect();
+            let sql = format!(
+                "SELECT {} FROM {table} ORDER BY {}",
+                names.join(", "),
+                order.join(", ")
+            );
+            let mut stream = sqlx::query(&sql).fetch(&mut *tx);
+            while let Some(row) = stream.try_next().await? {
+                let values = columns
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (_, kind))| cell(&row, i, *kind))
+                    .collect::<Result<Vec<Value>, _>>()?;
+                writeln!(out, "{}", Value::Array(values))?;
+                rows += 1;
+            }
+        }
+        writeln!(
+            out,
+            "{}",
+            serde_json::json!({ "end": true, "tables": TABLES.len(), "rows": rows })
+        )?;
+        out.flush()?;
+        tx.commit().await?;
+        Ok(BackupSummary {
+            tables: TABLES.len(),
+            rows,
+        })
+    }
+
+    /// Restores a backup into this store, which must hold no data: all of it in one
+    /// transaction, or nothing when any line is wrong.
+    pub async fn restore(&self, input: impl BufRead) -> Result<BackupSummary, BackupError> {
+        let mut lines = input.lines();
+        let mut line_no = 0u64;
+        let mut next_line = |line_no: &mut u64| -> Result<Option<String>, BackupError> {
+            *line_no += 1;
+            Ok(lines.next().transpose()?)
+        };
+        let malformed = |line: u64, problem: &str| BackupError::Malformed {
+            line,
+            problem: problem.to_owned(),
+        };
+
+        let header: Value = match next_line(&mut line_no)? {
+            Some(text) => serde_json::from_str(&text)
+                .map_err(|e| malformed(1, &format!("not a giamsat backup header ({e})")))?,
+            None => return Err(malformed(1, "the file is empty")),
+        };
+        if header["format"] != FORMAT {
+            return Err(malformed(
+                1,
+                "not a giamsat backup (no \"format\": \"giamsat-backup\")",
+            ));
+        }
+        if header["version"] != VERSION {
+            return Err(malformed(
+                1,
+                &format!("backup format version {} is not known", header["version"]),
+            ));
+        }
+        let mut tx = self.pool().begin().await?;
+        let known = self.schema_version(&mut tx).await?;
+        let found = header["schema"].as_i64().unwrap_or(0);
+        if found > known {
+            return Err(BackupError::SchemaTooNew { found, known });
+        }
+        if found < known {
+            // Older backups would need the migrations in between applied to their rows.
+            return Err(malformed(
+                1,
+                &format!(
+                    "the backup has schema {found}; this giamsat restores schema {known} only"
+                ),
+            ));
+        }
+        for (table, _) in TABLES {
+            let any: i64 = sqlx::query_scalar(&format!(
+                "SELECT count(*) FROM (SELECT 1 FROM {table} LIMIT 1) AS one"
+            ))
+            .fetch_one(&mut *tx)
+            .await?;
+            if any > 0 {
+                return Err(BackupError::NotEmpty {
+                    table: (*table).to_owned(),
+                });
+            }
+        }
+
+        let mut rows = 0u64;
+        let mut tables = 0usize;
+        let mut current: Option<(&str, &[(&str, Kind)])> = None;
+        let mut pending: Vec<Vec<Value>> = Vec::new();
+        let mut ended = false;
+        while let Some(text) = next_line(&mut line_no)? {
+            let line = line_no;
+            if ended {
+                return Err(malformed(line, "text after the end of the backup"));
+            }
+            let value: Value = serde_json::from_str(&text)
+                .map_err(|e| malformed(line, &format!("not JSON ({e})")))?;
+            match value {
+                Value::Array(cells) => {
+                    let Some((table, columns)) = current else {
+                        return Err(malformed(line, "a row before any table"));
+                    };
+                    if cells.len() != columns.len() {
+                        return Err(malformed(
+                            line,
+                            &format!(
+                                "{} values for the {} columns of {table}",
+                                cells.len(),
+                                columns.len()
+                            ),
+                        ));
+                    }
+                    for ((name, kind), cell) in columns.iter().zip(&cells) {
+                        let fits = match (kind, cell) {
+                            (_, Value::Null) => true,
+                            (Int, v) => v.is_i64(),
+                            (Real, v) => v.is_number(),
+                            (Text, v) => v.is_string(),
+                            (Bytes, Value::String(s)) => unhex(s).is_some(),
+                            (Bytes, _) => false,
+                        };
+                        if !fits {
+                            return Err(malformed(
+                                line,
+                                &format!("{table}.{name}: {cell} is not {kind:?}"),
+                            ));
+                        }
+                    }
+                    pending.push(cells);
+                    rows += 1;
+                    if pending.len() == ROWS_PER_STATEMENT {
+                        insert_rows(&mut tx, table, columns, &pending)
+                            .await
+                            .map_err(|e| malformed(line, &format!("{table}: {e}")))?;
+                        pending.clear();
+                    }
+                }
+                Value::Object(object) if object.contains_key("table") => {
+                    if let Some((table, columns)) = current.take() {
+                        insert_rows(&mut tx, table, columns, &pending)
+                            .await
+                            .map_err(|e| malformed(line, &format!("{table}: {e}")))?;
+                        pending.clear();
+                    }
+                    let name = object["table"].as_str().unwrap_or_default();
+                    let Some((table, columns)) = TABLES.iter().find(|(t, _)| *t == name) else {
+                        return Err(malformed(line, &format!("unknown table \"{name}\"")));
+                    };
+                    let expected: Vec<&str> = columns.iter().map(|c| c.0).collect();
+                    if object["columns"] != serde_json::json!(expected) {
+                        return Err(malformed(
+                            line,
+                            &format!("the columns of {table} are not {expected:?}"),
+                        ));
+                    }
+                    current = Some((table, columns));
+                    tables += 1;
+                }
+                Value::Object(object) if object.get("end") == Some(&Value::Bool(true)) => {
+                    if let Some((table, columns)) = current.take() {
+                        insert_rows(&mut tx, table, columns, &pending)
+                            .await
+                            .map_err(|e| malformed(line, &format!("{table}: {e}")))?;
+                        pending.clear();
+                    }
+                    if object.get("rows").and_then(Value::as_u64) != Some(rows) {
+                        return Err(malformed(
+                            line,
+                            &format!("the backup says {} rows; {rows} were read", object["rows"]),
+                        ));
+                    }
+                    ended = true;
+                }
+                _ => return Err(malformed(line, "neither a table, a row nor the end")),
+            }
+        }
+        if !ended {
+            return Err(malformed(
+                line_no - 1,
+                "the backup ends before its end line: it is truncated",
+            ));
+        }
+        if self.dialect() == Dialect::Postgres {
+            for table in NUMBERED {
+                sqlx::query(&format!(
+                    "SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 0) + 1, false) FROM {table}"
+                ))
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(BackupSummary { tables, rows })
+    }
+
+    async fn schema_version(
+        &self,
+        connection: &mut sqlx::AnyConnection,
+    ) -> Result<i64, sqlx::Error> {
+        sqlx::query_scalar("SELECT coalesce(max(version), 0) FROM schema_migrations")
+            .fetch_one(connection)
+            .await
+    }
+}
+
+async fn insert_rows(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    table: &str,
+    columns: &[(&str, Kind)],
+    rows: &[Vec<Value>],
+) -> Result<(), sqlx::Error> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let names: Vec<&str> = columns.iter().map(|c| c.0).collect();
+    let mut sql = format!("INSERT INTO {table} ({}) VALUES ", names.join(", "));
+    let mut parameter = 0;
+    for (r, _) in rows.iter().enumerate() {
+        sql.push_str(if r == 0 { "(" } else { ", (" });
+        for c in 0..columns.len() {
+            parameter += 1;
+            if c > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('$');
+            sql.push_str(&parameter.to_string());
+        }
+        sql.push(')');
+    }
+    // Not kept prepared: sqlx's Any driver declares a missing float as a 4-byte one, and
+    // PostgreSQL would then refuse an 8-byte value in the same statement's next use.
+    let mut query = sqlx::query(&sql).persistent(false);
+    for row in rows {
+        for ((_, kind), value) in columns.iter().zip(row) {
+            query = match kind {
+                Int => query.bind(value.as_i64()),
+                Real => query.bind(value.as_f64()),
+                Text => query.bind(value.as_str().map(str::to_owned)),
+                Bytes => query.bind(value.as_str().and_then(unhex)),
+            };
+        }
+    }
+    query.execute(&mut **tx).await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_round_trips_and_refuses_odd_or_foreign_text() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        assert_eq!(unhex(&hex(&bytes)), Some(bytes));
+        assert_eq!(unhex("abc"), None);
+        assert_eq!(unhex("zz"), None);
+        assert_eq!(unhex("é1"), None);
+    }
+}

@@ -1,0 +1,1002 @@
+//! The conformance suite: every behaviour of the [`Store`] interface, run against both
+//! backends. Each test runs twice, as `conformance::sqlite::NAME` on a temporary file and as
+//! `conformance::postgres::NAME` on a new database of the PostgreSQL cluster named by
+//! `GIAMSAT_TEST_POSTGRES` (scripts/test starts a throwaway one). Without it the PostgreSQL
+//! half fails and says so: it is never skipped.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use giamsat_core::indicator::{AcrossUnits, IndicatorCode};
+use giamsat_core::org::UnitCode;
+use giamsat_core::target::Baseline;
+use giamsat_core::text::{Language, Translations};
+use giamsat_core::{
+    Document, DocumentId, DocumentKey, Engine, Horizon, Indicator, IndicatorId, Observation,
+    ObservationId, ObservationKind, Period, Provenance, Record, ReportedScorecard, Scenario,
+    Target, TargetId, Unit, UnitId, UnitKind,
+};
+use sqlx::Connection;
+
+use crate::backup::{NOT_BACKED_UP, TABLES};
+use crate::{
+    AuditEntry, BackupError, Changes, Dialect, EvidenceFile, NewAccount, NewApiToken, NewSession,
+    SqlStore, Store, StoreError,
+};
+
+#[derive(Debug, Clone, Copy)]
+enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A store on an empty database, with what keeps it alive.
+struct Fresh {
+    store: SqlStore,
+    location: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl std::ops::Deref for Fresh {
+    type Target = SqlStore;
+    fn deref(&self) -> &SqlStore {
+        &self.store
+    }
+}
+
+impl Fresh {
+    /// Another handle on the same database: what a second process would open.
+    async fn reopen(&self) -> SqlStore {
+        SqlStore::open(&self.location).await.expect("reopen")
+    }
+}
+
+/// The URL of an empty database made for one test on the cluster of `GIAMSAT_TEST_POSTGRES`.
+async fn postgres_database() -> String {
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let admin = std::env::var("GIAMSAT_TEST_POSTGRES").unwrap_or_else(|_| {
+        panic!(
+            "GIAMSAT_TEST_POSTGRES is not set: run scripts/test, which starts a throwaway \
+             PostgreSQL, or set it to postgres://USER@HOST:PORT/postgres of a cluster where \
+             USER may create databases"
+        )
+    });
+    let name = format!(
+        "conformance_{}_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed),
+        time::OffsetDateTime::now_utc().unix_timestamp_nanos() % 1_000_000
+    );
+    let mut connection = sqlx::PgConnection::connect(&admin)
+        .await
+        .unwrap_or_else(|e| panic!("cannot reach PostgreSQL at {admin}: {e}"));
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut connection)
+        .await
+        .expect("create database");
+    let (base, _) = admin.rsplit_once('/').expect("a URL ending in /DATABASE");
+    format!("{base}/{name}")
+}
+
+async fn fresh(backend: Backend) -> Fresh {
+    let (location, dir) = match backend {
+        Backend::Sqlite => {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let path = dir.path().join("g.db");
+            (path.to_str().expect("utf-8").to_owned(), Some(dir))
+        }
+        Backend::Postgres => (postgres_database().await, None),
+    };
+    let store = SqlStore::open(&location).await.expect("open");
+    Fresh {
+        store,
+        location,
+        _dir: dir,
+    }
+}
+
+/// Each behaviour becomes one test per backend.
+macro_rules! conformance {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() {
+                super::$name(super::Backend::Sqlite).await
+            })*
+        }
+        mod postgres {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() {
+                super::$name(super::Backend::Postgres).await
+            })*
+        }
+    };
+}
+
+conformance!(
+    every_record_round_trips,
+    a_failing_commit_writes_nothing,
+    observations_and_audit_cannot_be_changed_or_deleted,
+    sessions_and_tokens_are_found_by_hash_until_ended_or_revoked,
+    history_keeps_every_value_of_a_cell,
+    reopening_applies_no_migration_twice_and_detects_edits,
+    many_observations_are_written_in_batches_and_read_back_exactly,
+    a_commit_behind_another_process_is_refused_and_writes_nothing,
+    concurrent_writers_on_two_handles_lose_nothing,
+    a_pruned_change_log_asks_for_a_reload,
+    commits_are_announced_to_listeners,
+    usernames_are_unique_without_case,
+    evidence_files_are_kept_once_and_cannot_be_changed,
+    a_backup_restores_every_row,
+    a_backup_restores_only_into_an_empty_database_and_refuses_damage,
+    backups_cover_every_column_of_the_schema,
+);
+
+fn provenance() -> Provenance {
+    Provenance {
+        source: "test".into(),
+        recorded_by: "tester".into(),
+        recorded_at: time::macros::datetime!(2026-11-23 10:00 UTC),
+    }
+}
+
+fn sample() -> Vec<Record> {
+    let unit = Unit {
+        id: UnitId(1),
+        code: UnitCode::parse("40").expect("code"),
+        kind: UnitKind::Locality,
+        name: Translations::vi("Nghệ An").with(Language::En, "Nghe An"),
+        parent: None,
+        valid_from: Some(time::macros::date!(1976 - 01 - 01)),
+        valid_to: None,
+        provenance: provenance(),
+    };
+    let indicator = Indicator {
+        id: IndicatorId(1),
+        code: IndicatorCode::parse("RETAIL_SALES").expect("code"),
+        name: Translations::vi("Tổng mức bán lẻ hàng hóa"),
+        measure: Translations::vi("tỷ đồng").with(Language::En, "VND billion"),
+        decimals: 0,
+        direction: giamsat_core::Direction::HigherIsBetter,
+        across_units: AcrossUnits::Sum,
+        over_time: giamsat_core::OverTime::Flow,
+        same_period_base: None,
+        provenance: provenance(),
+    };
+    let rate = Indicator {
+        id: IndicatorId(2),
+        code: IndicatorCode::parse("RATE").expect("code"),
+        across_units: AcrossUnits::Ratio {
+            numerator: IndicatorId(1),
+            denominator: IndicatorId(1),
+            scale: 100.0,
+        },
+        over_time: giamsat_core::OverTime::Rate,
+        same_period_base: Some(giamsat_core::SamePeriodBase::GrowthPercent),
+        ..indicator.clone()
+    };
+    let document = Document {
+        id: DocumentId(1),
+        key: DocumentKey::parse("21-NQ-TU-2022").expect("key"),
+        number: Some("21-NQ/TU".into()),
+        doc_type: giamsat_core::DocumentType::Resolution,
+        issued_by: UnitId(1),
+        issued_on: Some(time::macros::date!(2022 - 01 - 25)),
+        title: Translations::vi("Nghị quyết 21"),
+        horizon: Horizon {
+            target_year: Some(2025),
+            orientation_year: Some(2030),
+            vision_year: None,
+        },
+        provenance: provenance(),
+    };
+    let period: Period = "2023".parse().expect("p");
+    let target = Target {
+        id: TargetId(1),
+        document: DocumentId(1),
+        indicator: IndicatorId(1),
+        unit: UnitId(1),
+        period,
+        value: 85_014.0,
+        comparator: giamsat_core::Comparator::AtLeast,
+        baseline: Some(Baseline {
+            period: "2022".parse().expect("p"),
+            value: 1.5,
+        }),
+        provenance: provenance(),
+    };
+    let scenario = Scenario::new(
+        TargetId(1),
+        period,
+        vec![("2023-06".parse::<Period>().expect("p").start(), 40_000.0)],
+        provenance(),
+    )
+    .expect("s");
+    let observation =
+        |id: u64, value: f64, kind: ObservationKind, corrects: Option<u64>| Observation {
+            id: ObservationId(id),
+            indicator: IndicatorId(1),
+            unit: UnitId(1),
+            period: "2023-YTD05".parse().expect("p"),
+            value,
+            kind,
+            reported_by: Some(UnitId(1)),
+            document: Some(DocumentId(1)),
+            corrects: corrects.map(ObservationId),
+            note: corrects.map(|_| "official figure".to_owned()),
+            provenance: provenance(),
+        };
+    let successor = Unit {
+        id: UnitId(2),
+        code: UnitCode::parse("40-NEW").expect("code"),
+        valid_from: Some(time::macros::date!(2025 - 07 - 01)),
+        ..unit.clone()
+    };
+    let succession = giamsat_core::Succession {
+        predecessor: UnitId(1),
+        successor: UnitId(2),
+        share: 0.5,
+        from: time::macros::date!(2025 - 07 - 01),
+        provenance: provenance(),
+    };
+    vec![
+        Record::Unit(unit),
+        Record::Unit(successor),
+        Record::Succession(succession),
+        Record::Indicator(indicator),
+        Record::Indicator(rate),
+        Record::Document(document),
+        Record::Target(target),
+        Record::Scenario(scenario),
+        Record::Observation(observation(1, 36_000.0, ObservationKind::Estimate, None)),
+        Record::Observation(observation(2, 36_539.0, ObservationKind::Official, Some(1))),
+        Record::ReportedScorecard(ReportedScorecard {
+            unit: UnitId(1),
+            period,
+            met: 15,
+            set: 15,
+            document: None,
+            provenance: provenance(),
+        }),
+    ]
+}
+
+async fn sessions_and_tokens_are_found_by_hash_until_ended_or_revoked(backend: Backend) {
+    let store = fresh(backend).await;
+    store.commit(&sample(), &[], 0).await.expect("commit");
+    let at = time::macros::datetime!(2026-11-23 10:00 UTC);
+    let audit = |action: &str| AuditEntry {
+        at,
+        actor: "lan".into(),
+        action: action.into(),
+        object: "account:lan".into(),
+        before: None,
+        after: None,
+        unit: None,
+    };
+    let grants = vec![
+        giamsat_core::access::Grant::everywhere(giamsat_core::access::Role::Admin),
+        giamsat_core::access::Grant::over(giamsat_core::access::Role::Reporter, UnitId(1)),
+    ];
+    let account_id = store
+        .create_account(
+            &NewAccount {
+                username: "lan".into(),
+                display_name: "Lan".into(),
+                password_hash: "$argon2id$v=19$m=19456,t=2,p=1$x$y".into(),
+                grants: grants.clone(),
+            },
+            &audit("account.create"),
+        )
+        .await
+        .expect("account");
+    let account = store.account("LAN").await.expect("read").expect("found");
+    assert_eq!((account.id, account.grants.len()), (account_id, 2));
+    assert!(account.grants.iter().all(|g| grants.contains(g)));
+
+    let session = NewSession {
+        token_hash: "h1".into(),
+        account_id,
+        csrf_token: "c1".into(),
+        created_at: at,
+        expires_at: at + time::Duration::hours(12),
+    };
+    store
+        .start_session(&session, &audit("session.start"))
+        .await
+        .expect("start");
+    let found = store.session("h1").await.expect("read").expect("found");
+    assert_eq!(
+        (found.account.id, found.csrf_token.as_str()),
+        (account_id, "c1")
+    );
+    assert!(store.session("h2").await.expect("read").is_none());
+    store.end_session("h1", at, None).await.expect("end");
+    assert!(store.session("h1").await.expect("read").is_none());
+
+    let token = NewApiToken {
+        token_hash: "t1".into(),
+        account_id,
+        name: "province feed".into(),
+        created_at: at,
+        created_by: "lan".into(),
+    };
+    let id = store
+        .create_api_token(&token, &audit("token.create"))
+        .await
+        .expect("token");
+    let (used, owner) = store
+        .use_api_token("t1", at)
+        .await
+        .expect("read")
+        .expect("found");
+    assert_eq!(
+        (used.id, owner.id, used.last_used_at),
+        (id, account_id, Some(at))
+    );
+    assert!(
+        !store
+            .revoke_api_token(account_id + 1, id, &audit("token.revoke"))
+            .await
+            .expect("other account")
+    );
+    assert!(
+        store
+            .revoke_api_token(account_id, id, &audit("token.revoke"))
+            .await
+            .expect("revoke")
+    );
+    assert!(
+        !store
+            .revoke_api_token(account_id, id, &audit("token.revoke"))
+            .await
+            .expect("twice")
+    );
+    let (revoked, _) = store
+        .use_api_token("t1", at)
+        .await
+        .expect("read")
+        .expect("still stored");
+    assert!(revoked.revoked_at.is_some());
+    assert_eq!(store.api_tokens(account_id).await.expect("list").len(), 1);
+}
+
+fn audit(action: &str, object: &str, unit: Option<UnitId>) -> AuditEntry {
+    AuditEntry {
+        at: time::macros::datetime!(2026-11-23 10:00 UTC),
+        actor: "tester".into(),
+        action: action.into(),
+        object: object.into(),
+        before: None,
+        after: Some(serde_json::json!({"value": 36539})),
+        unit,
+    }
+}
+
+/// `count` further observations of the sample's cell, with ids from `first`.
+fn observations(first: u64, count: u64) -> Vec<Record> {
+    (first..first + count)
+        .map(|id| {
+            Record::Observation(Observation {
+                id: ObservationId(id),
+                indicator: IndicatorId(1),
+                unit: UnitId(1),
+                period: "2023-YTD05".parse().expect("p"),
+                // Values no float rounding could produce by accident.
+                value: id as f64 * 1.25 + 0.1,
+                kind: ObservationKind::Estimate,
+                reported_by: None,
+                document: None,
+                corrects: None,
+                note: (id % 3 == 0).then(|| format!("ghi chú {id} — “trích” 'x'")),
+                provenance: provenance(),
+            })
+        })
+        .collect()
+}
+
+async fn every_record_round_trips(backend: Backend) {
+    let store = fresh(backend).await;
+    let records = sample();
+    assert_eq!(store.commit(&records, &[], 0).await.expect("commit"), 1);
+    let loaded = store.load().await.expect("load");
+    assert_eq!((loaded.records.clone(), loaded.head), (records, 1));
+    Engine::from_records(loaded.records).expect("the engine accepts what the store returns");
+}
+
+async fn a_failing_commit_writes_nothing(backend: Backend) {
+    let store = fresh(backend).await;
+    let mut records = sample();
+    records.push(records[0].clone()); // the same unit twice: unique violation at the end
+    let err = store.commit(&records, &[], 0).await.expect_err("conflict");
+    assert!(matches!(err, StoreError::Conflict(_)), "{err}");
+    let loaded = store.load().await.expect("load");
+    assert!(loaded.records.is_empty());
+    assert_eq!(loaded.head, 0, "the change-log entry went with the rest");
+    assert_eq!(
+        store.changes_since(0).await.expect("changes"),
+        Changes::Batches(vec![])
+    );
+}
+
+async fn observations_and_audit_cannot_be_changed_or_deleted(backend: Backend) {
+    let store = fresh(backend).await;
+    let entry = audit(
+        "observation.record",
+        "observation:RETAIL_SALES/40/2023-YTD05",
+        Some(UnitId(1)),
+    );
+    store
+        .commit(&sample(), std::slice::from_ref(&entry), 0)
+        .await
+        .expect("commit");
+    for sql in [
+        "UPDATE observations SET value = 0",
+        "DELETE FROM observations",
+        "UPDATE audit_log SET actor = 'someone else'",
+        "DELETE FROM audit_log",
+    ] {
+        let err = sqlx::query(sql).execute(store.pool()).await.expect_err(sql);
+        assert!(err.to_string().contains("append-only"), "{sql}: {err}");
+    }
+    let trail = store
+        .audit_trail(Some("observation:RETAIL_SALES/"), 10)
+        .await
+        .expect("trail");
+    assert_eq!(trail, vec![entry.clone()]);
+    let of_unit = store.audit_of_units(&[UnitId(1)], 10).await.expect("unit");
+    assert_eq!(of_unit, vec![entry]);
+    assert!(
+        store
+            .audit_of_units(&[UnitId(2)], 10)
+            .await
+            .expect("unit")
+            .is_empty()
+    );
+    assert!(
+        store
+            .audit_trail(Some("observation:%"), 10)
+            .await
+            .expect("trail")
+            .is_empty()
+    );
+}
+
+async fn history_keeps_every_value_of_a_cell(backend: Backend) {
+    let store = fresh(backend).await;
+    store.commit(&sample(), &[], 0).await.expect("commit");
+    let history = store
+        .observation_history(IndicatorId(1), UnitId(1), "2023-YTD05".parse().expect("p"))
+        .await
+        .expect("history");
+    let values: Vec<_> = history.iter().map(|o| (o.value, o.kind)).collect();
+    assert_eq!(
+        values,
+        vec![
+            (36_000.0, ObservationKind::Estimate),
+            (36_539.0, ObservationKind::Official)
+        ]
+    );
+}
+
+async fn reopening_applies_no_migration_twice_and_detects_edits(backend: Backend) {
+    let store = fresh(backend).await;
+    store.commit(&sample(), &[], 0).await.expect("commit");
+    let again = store.reopen().await;
+    assert_eq!(
+        again.load().await.expect("load").records.len(),
+        sample().len()
+    );
+    sqlx::query("UPDATE schema_migrations SET checksum = 'x' WHERE version = 1")
+        .execute(again.pool())
+        .await
+        .expect("tamper");
+    let err = SqlStore::open(&store.location)
+        .await
+        .err()
+        .expect("edited migration refused");
+    assert!(
+        matches!(err, StoreError::MigrationEdited { version: 1, .. }),
+        "{err}"
+    );
+}
+
+async fn many_observations_are_written_in_batches_and_read_back_exactly(backend: Backend) {
+    let store = fresh(backend).await;
+    store.commit(&sample(), &[], 0).await.expect("commit");
+    // More than two multi-row statements, with a unit in the middle to split a run.
+    let mut batch = observations(10, 700);
+    let extra = Unit {
+        id: UnitId(3),
+        code: UnitCode::parse("41").expect("code"),
+        ..match &sample()[0] {
+            Record::Unit(u) => u.clone(),
+            _ => unreachable!("the sample starts with a unit"),
+        }
+    };
+    batch.insert(300, Record::Unit(extra));
+    batch.extend(observations(710, 600));
+    assert_eq!(store.commit(&batch, &[], 1).await.expect("bulk"), 2);
+    let loaded = store.load().await.expect("load");
+    let written: Vec<&Observation> = loaded
+        .records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Observation(o) if o.id.0 >= 10 => Some(o),
+            _ => None,
+        })
+        .collect();
+    let expected: Vec<&Observation> = batch
+        .iter()
+        .filter_map(|r| match r {
+            Record::Observation(o) => Some(o),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(written, expected);
+    let Changes::Batches(changes) = store.changes_since(1).await.expect("changes") else {
+        panic!("a batch of 1,301 records is logged whole");
+    };
+    assert_eq!(changes, vec![(2, batch)]);
+}
+
+async fn a_commit_behind_another_process_is_refused_and_writes_nothing(backend: Backend) {
+    let first = fresh(backend).await;
+    let second = first.reopen().await;
+    assert_eq!(first.commit(&sample(), &[], 0).await.expect("first"), 1);
+    let late = observations(10, 3);
+    let err = second
+        .commit(&late, &[audit("x", "y", None)], 0)
+        .await
+        .expect_err("behind");
+    assert!(matches!(err, StoreError::Behind { head: 1 }), "{err}");
+    assert_eq!(second.audit_trail(None, 10).await.expect("trail"), vec![]);
+    // The second process catches up from the log, then its write goes through.
+    let Changes::Batches(changes) = second.changes_since(0).await.expect("changes") else {
+        panic!("the log holds the first commit");
+    };
+    assert_eq!(changes, vec![(1, sample())]);
+    assert_eq!(second.commit(&late, &[], 1).await.expect("caught up"), 2);
+    let Changes::Batches(changes) = first.changes_since(1).await.expect("changes") else {
+        panic!("the log holds the second commit");
+    };
+    assert_eq!(changes, vec![(2, late)]);
+}
+
+async fn concurrent_writers_on_two_handles_lose_nothing(backend: Backend) {
+    let store = fresh(backend).await;
+    store.commit(&sample(), &[], 0).await.expect("commit");
+    let handles = [store.reopen().await, store.reopen().await];
+    let per_writer = 25u64;
+    let writers = handles.iter().enumerate().map(|(w, handle)| async move {
+        let mut head = 1;
+        let mut refused = 0;
+        for n in 0..per_writer {
+            let id = 1_000 * (w as u64 + 1) + n;
+            loop {
+                match handle.commit(&observations(id, 1), &[], head).await {
+                    Ok(seq) => {
+                        head = seq;
+                        break;
+                    }
+                    Err(StoreError::Behind { head: now }) => {
+                        refused += 1;
+                        head = now;
+                    }
+                    Err(e) => panic!("writer {w}: {e}"),
+                }
+            }
+        }
+        refused
+    });
+    let refused: u32 = futures_util::future::join_all(writers).await.iter().sum();
+    let loaded = store.load().await.expect("load");
+    assert_eq!(loaded.head, 1 + 2 * per_writer as i64);
+    let Changes::Batches(changes) = store.changes_since(0).await.expect("log") else {
+        panic!("nothing was pruned");
+    };
+    let seqs: Vec<i64> = changes.iter().map(|c| c.0).collect();
+    assert_eq!(
+        seqs,
+        (1..=loaded.head).collect::<Vec<_>>(),
+        "no gap, no repeat"
+    );
+    let observed = loaded
+        .records
+        .iter()
+        .filter(|r| matches!(r, Record::Observation(o) if o.id.0 >= 1_000))
+        .count();
+    assert_eq!(observed as u64, 2 * per_writer);
+    eprintln!("{refused} commits were behind and retried");
+}
+
+async fn a_pruned_change_log_asks_for_a_reload(backend: Backend) {
+    let store = fresh(backend).await;
+    store.commit(&sample(), &[], 0).await.expect("one");
+    store
+        .commit(&observations(10, 1), &[], 1)
+        .await
+        .expect("two");
+    store
+        .commit(&observations(11, 1), &[], 2)
+        .await
+        .expect("three");
+    sqlx::query("DELETE FROM change_log WHERE seq <= 2")
+        .execute(store.pool())
+        .await
+        .expect("prune");
+    assert_eq!(store.changes_since(0).await.expect("log"), Changes::Reload);
+    assert_eq!(store.changes_since(1).await.expect("log"), Changes::Reload);
+    assert!(matches!(
+        store.changes_since(2).await.expect("log"),
+        Changes::Batches(b) if b.len() == 1
+    ));
+    assert_eq!(store.load().await.expect("load").head, 3);
+}
+
+async fn commits_are_announced_to_listeners(backend: Backend) {
+    let store = fresh(backend).await;
+    let listener = store.listen().await.expect("listen");
+    match (backend, listener) {
+        (Backend::Sqlite, listener) => assert!(listener.is_none(), "one process, no listener"),
+        (Backend::Postgres, None) => panic!("PostgreSQL listens"),
+        (Backend::Postgres, Some(mut listener)) => {
+            let other = store.reopen().await;
+            other.commit(&sample(), &[], 0).await.expect("commit");
+            other
+                .commit(&observations(10, 1), &[], 1)
+                .await
+                .expect("commit");
+            let mut heard = Vec::new();
+            while heard.len() < 2 {
+                let next =
+                    tokio::time::timeout(std::time::Duration::from_secs(10), listener.next())
+                        .await
+                        .expect("announced within 10 s")
+                        .expect("listen");
+                heard.extend(next);
+            }
+            assert_eq!(heard, vec![1, 2]);
+            // A refused commit announces nothing.
+            assert!(other.commit(&observations(11, 1), &[], 0).await.is_err());
+            assert!(
+                tokio::time::timeout(std::time::Duration::from_millis(300), listener.next())
+                    .await
+                    .is_err()
+            );
+        }
+    }
+    assert!(store.shared() == matches!(backend, Backend::Postgres));
+}
+
+async fn usernames_are_unique_without_case(backend: Backend) {
+    let store = fresh(backend).await;
+    let account = |name: &str| NewAccount {
+        username: name.into(),
+        display_name: "Lan".into(),
+        password_hash: "$argon2id$v=19$m=19456,t=2,p=1$x$y".into(),
+        grants: vec![],
+    };
+    let entry = audit("account.create", "account:lan", None);
+    store
+        .create_account(&account("Lan"), &entry)
+        .await
+        .expect("first");
+    let err = store
+        .create_account(&account("LAN"), &entry)
+        .await
+        .expect_err("taken");
+    assert!(matches!(err, StoreError::Conflict(_)), "{err}");
+    assert!(store.account("lAn").await.expect("read").is_some());
+    assert!(
+        store
+            .set_password("lan", "$argon2id$v=19$m=19456,t=2,p=1$a$b", &entry)
+            .await
+            .expect("set")
+    );
+    assert!(
+        !store
+            .set_password("nobody", "$argon2id$x", &entry)
+            .await
+            .expect("no one")
+    );
+}
+
+async fn evidence_files_are_kept_once_and_cannot_be_changed(backend: Backend) {
+    let store = fresh(backend).await;
+    let bytes: Vec<u8> = (0..=255u8).cycle().take(70_000).collect();
+    let file = EvidenceFile {
+        sha256: "a".repeat(64),
+        name: "báo cáo.pdf".into(),
+        content_type: "application/pdf".into(),
+        size: bytes.len() as u64,
+    };
+    let entry = audit("evidence.add", "evidence:a", None);
+    store
+        .put_evidence_file(&file, &bytes, &entry)
+        .await
+        .expect("put");
+    store
+        .put_evidence_file(
+            &EvidenceFile {
+                name: "again.pdf".into(),
+                ..file.clone()
+            },
+            b"x",
+            &entry,
+        )
+        .await
+        .expect("put again");
+    assert_eq!(
+        store.evidence_file(&file.sha256).await.expect("read"),
+        Some((file.clone(), bytes))
+    );
+    assert_eq!(store.audit_trail(None, 10).await.expect("trail").len(), 1);
+    let err = sqlx::query("DELETE FROM evidence_files")
+        .execute(store.pool())
+        .await
+        .expect_err("kept");
+    assert!(!err.to_string().is_empty());
+}
+
+/// A store holding a row in every table.
+async fn populated(backend: Backend) -> Fresh {
+    let store = fresh(backend).await;
+    let unit = Some(UnitId(1));
+    store
+        .commit(&sample(), &[audit("demo.load", "demo", unit)], 0)
+        .await
+        .expect("commit");
+    // A second scenario of the target: history the engine does not load but a backup keeps.
+    let Record::Scenario(scenario) = &sample()[7] else {
+        panic!("the sample's eighth record is a scenario")
+    };
+    store
+        .commit(&[Record::Scenario(scenario.clone())], &[], 1)
+        .await
+        .expect("scenario");
+    sessions_for(&store).await;
+    let bytes = b"%PDF-1.7 \x00\xff".to_vec();
+    store
+        .put_evidence_file(
+            &EvidenceFile {
+                sha256: "b".repeat(64),
+                name: "biên bản.pdf".into(),
+                content_type: "application/pdf".into(),
+                size: bytes.len() as u64,
+            },
+            &bytes,
+            &audit("evidence.add", "evidence:b", None),
+        )
+        .await
+        .expect("evidence");
+    let person: giamsat_core::follow_up::FollowUp = serde_json::from_value(serde_json::json!({
+        "record": "person",
+        "id": 1,
+        "name": "Chamaléa Thị Thủy",
+        "provenance": {"source": "test", "recorded_by": "tester", "recorded_at": "2026-11-23T10:00:00Z"}
+    }))
+    .expect("a person record");
+    store
+        .commit(&[Record::FollowUp(person)], &[], 2)
+        .await
+        .expect("person");
+    store
+}
+
+async fn sessions_for(store: &SqlStore) {
+    let at = time::macros::datetime!(2026-11-23 10:00 UTC);
+    let entry = audit("account.create", "account:lan", None);
+    let id = store
+        .create_account(
+            &NewAccount {
+                username: "lan".into(),
+                display_name: "Nguyễn Thị Lan".into(),
+                password_hash: "$argon2id$v=19$m=19456,t=2,p=1$x$y".into(),
+                grants: vec![
+                    giamsat_core::access::Grant::everywhere(giamsat_core::access::Role::Admin),
+                    giamsat_core::access::Grant::over(
+                        giamsat_core::access::Role::Reporter,
+                        UnitId(1),
+                    ),
+                ],
+            },
+            &entry,
+        )
+        .await
+        .expect("account");
+    store
+        .start_session(
+            &NewSession {
+                token_hash: "s1".into(),
+                account_id: id,
+                csrf_token: "c1".into(),
+                created_at: at,
+                expires_at: at + time::Duration::hours(12),
+            },
+            &entry,
+        )
+        .await
+        .expect("session");
+    store
+        .create_api_token(
+            &NewApiToken {
+                token_hash: "t1".into(),
+                account_id: id,
+                name: "feed".into(),
+                created_at: at,
+                created_by: "lan".into(),
+            },
+            &entry,
+        )
+        .await
+        .expect("token");
+}
+
+async fn backup_text(store: &SqlStore) -> String {
+    let mut out = Vec::new();
+    store.backup(&mut out).await.expect("backup");
+    String::from_utf8(out).expect("utf-8")
+}
+
+/// The backup without its first line, which names the store it came from.
+fn body(backup: &str) -> &str {
+    backup.split_once('\n').map_or("", |(_, rest)| rest)
+}
+
+async fn a_backup_restores_every_row(backend: Backend) {
+    let source = populated(backend).await;
+    let backup = backup_text(&source).await;
+    for table in TABLES {
+        assert!(
+            backup.contains(&format!("\"table\":\"{}\"}}", table.0)),
+            "{} is in the backup",
+            table.0
+        );
+    }
+    // Into the same kind of store and into the other kind: every row comes back.
+    for target in [backend, other(backend)] {
+        let restored = fresh(target).await;
+        let summary = restored
+            .restore(std::io::Cursor::new(backup.as_bytes()))
+            .await
+            .expect("restore");
+        assert_eq!(summary.tables, TABLES.len());
+        assert_eq!(
+            body(&backup_text(&restored).await),
+            body(&backup),
+            "{target:?}"
+        );
+        let (before, after) = (
+            source.load().await.expect("load"),
+            restored.load().await.expect("load"),
+        );
+        assert_eq!(before.records, after.records);
+        assert_eq!(after.head, 0, "a restored database starts a new change log");
+        // Numbering goes on past the restored rows.
+        sessions_for_another(&restored).await;
+        assert_eq!(
+            restored
+                .account("lan")
+                .await
+                .expect("read")
+                .map(|a| a.display_name),
+            Some("Nguyễn Thị Lan".to_owned())
+        );
+        assert!(restored.session("s1").await.expect("read").is_some());
+    }
+}
+
+fn other(backend: Backend) -> Backend {
+    match backend {
+        Backend::Sqlite => Backend::Postgres,
+        Backend::Postgres => Backend::Sqlite,
+    }
+}
+
+async fn sessions_for_another(store: &SqlStore) {
+    let id = store
+        .create_account(
+            &NewAccount {
+                username: "minh".into(),
+                display_name: "Minh".into(),
+                password_hash: "$argon2id$v=19$m=19456,t=2,p=1$x$y".into(),
+                grants: vec![],
+            },
+            &audit("account.create", "account:minh", None),
+        )
+        .await
+        .expect("an account after the restored ones");
+    assert!(id > 1);
+}
+
+async fn a_backup_restores_only_into_an_empty_database_and_refuses_damage(backend: Backend) {
+    let source = populated(backend).await;
+    let backup = backup_text(&source).await;
+    let err = source
+        .restore(std::io::Cursor::new(backup.as_bytes()))
+        .await
+        .expect_err("not empty");
+    assert!(matches!(err, BackupError::NotEmpty { .. }), "{err}");
+
+    let lines: Vec<&str> = backup.lines().collect();
+    let damaged = [
+        (String::new(), 1, "empty"),
+        (
+            "PK\u{3}\u{4}binary".to_owned(),
+            1,
+            "not a giamsat backup header",
+        ),
+        (
+            lines[..lines.len() - 1].join("\n"),
+            lines.len() - 1,
+            "truncated",
+        ),
+        (
+            backup.replacen("\"Nghệ An\"", "12", 1),
+            lines
+                .iter()
+                .position(|l| l.contains("\"Nghệ An\""))
+                .expect("a name")
+                + 1,
+            "is not Text",
+        ),
+        (
+            backup.replacen("\"table\":\"units\"", "\"table\":\"unitz\"", 1),
+            2,
+            "unknown table",
+        ),
+    ];
+    for (text, line, problem) in damaged {
+        let target = fresh(backend).await;
+        let err = target
+            .restore(std::io::Cursor::new(text.as_bytes()))
+            .await
+            .expect_err(problem);
+        let message = err.to_string();
+        assert!(
+            message.starts_with(&format!("line {line}:")) && message.contains(problem),
+            "{problem}: {message}"
+        );
+        let loaded = target.load().await.expect("load");
+        assert!(loaded.records.is_empty(), "{problem}: nothing was restored");
+        assert!(target.account("lan").await.expect("read").is_none());
+    }
+}
+
+/// The backup's list of tables and columns is the schema of both stores, so a column added
+/// by a migration but forgotten in backups fails here.
+async fn backups_cover_every_column_of_the_schema(backend: Backend) {
+    let store = fresh(backend).await;
+    let tables_sql = match store.dialect() {
+        Dialect::Sqlite => {
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        }
+        Dialect::Postgres => {
+            "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1"
+        }
+    };
+    let mut tables: Vec<String> = sqlx::query_scalar(tables_sql)
+        .fetch_all(store.pool())
+        .await
+        .expect("tables");
+    tables.retain(|t| !NOT_BACKED_UP.contains(&t.as_str()));
+    let mut expected: Vec<String> = TABLES.iter().map(|t| t.0.to_owned()).collect();
+    expected.sort();
+    assert_eq!(tables, expected);
+    for (table, columns) in TABLES {
+        let columns_sql = match store.dialect() {
+            Dialect::Sqlite => {
+                format!("SELECT name FROM pragma_table_info('{table}') ORDER BY cid")
+            }
+            Dialect::Postgres => format!(
+                "SELECT column_name::text FROM information_schema.columns WHERE table_name = '{table}' ORDER BY ordinal_position"
+            ),
+        };
+        let found: Vec<String> = sqlx::query_scalar(&columns_sql)
+            .fetch_all(store.pool())
+            .await
+            .expect("columns");
+        let listed: Vec<&str> = columns.iter().map(|c| c.0).collect();
+        assert_eq!(found, listed, "{table}");
+    }
+}
