@@ -145,6 +145,16 @@ impl<S: Store> App<S> {
         self.head.load(Ordering::Acquire)
     }
 
+    /// For a writer holding the writer lock: holds off other processes' writers and catches
+    /// up, so what is checked next is what the store holds until the commit.
+    async fn hold_off_other_writers(&self) -> Result<giamsat_store::WritersLock, AppError> {
+        let lock = self.store.lock_writers().await?;
+        if self.store.shared() {
+            self.catch_up_locked().await?;
+        }
+        Ok(lock)
+    }
+
     /// [`App::catch_up`] for a caller that holds the writer lock.
     async fn catch_up_locked(&self) -> Result<(), AppError> {
         let head = self.head.load(Ordering::Acquire);
@@ -254,6 +264,7 @@ impl<S: Store> App<S> {
         source: &str,
     ) -> Result<Record, AppError> {
         let _writing = self.writer.lock().await;
+        let _others = self.hold_off_other_writers().await?;
         let mut tries = 0;
         let (record, head) = loop {
             let (record, audit) = self.check_one(actor, input, source)?;
@@ -361,6 +372,7 @@ impl<S: Store> App<S> {
         F: FnMut(&mut Batch<'_>) -> Result<T, AppError>,
     {
         let _writing = self.writer.lock().await;
+        let _others = self.hold_off_other_writers().await?;
         let at = time::OffsetDateTime::now_utc();
         let mut tries = 0;
         loop {

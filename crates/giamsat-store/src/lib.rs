@@ -115,6 +115,12 @@ pub struct Snapshot {
     pub head: i64,
 }
 
+/// Other processes' writes wait while this is held: on PostgreSQL a transaction holding an
+/// advisory lock, rolled back (and the lock released) when dropped, even on an early return.
+pub struct WritersLock {
+    pub(crate) _transaction: Option<sqlx::Transaction<'static, sqlx::Any>>,
+}
+
 /// What other processes committed since a position of the change log.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Changes {
@@ -297,6 +303,11 @@ pub trait Store: Send + Sync + 'static {
     /// Whether other processes may write to this store, so that each request must first
     /// catch up with the change log.
     fn shared(&self) -> bool;
+
+    /// Holds off other processes' writes until the lock is dropped, so a process can catch
+    /// up, check its records and commit without another slipping in between (and starving
+    /// it under load). Nothing on a store that is not shared.
+    fn lock_writers(&self) -> impl Future<Output = Result<WritersLock, StoreError>> + Send;
 
     /// Every observation recorded for a cell, oldest first: the history behind its value.
     fn observation_history(

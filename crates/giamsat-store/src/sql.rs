@@ -27,7 +27,7 @@ use crate::codec::{
 };
 use crate::{
     Account, ApiToken, AuditEntry, Changes, EvidenceFile, NewAccount, NewApiToken, NewSession,
-    Session, Snapshot, Store, StoreError,
+    Session, Snapshot, Store, StoreError, WritersLock,
 };
 
 /// The SQL dialect of a store.
@@ -111,7 +111,12 @@ const CHANGE_LOG_KEPT: i64 = 10_000;
 const OBSERVATIONS_PER_STATEMENT: usize = 500;
 
 /// The transaction-scoped advisory lock that orders commits across processes on PostgreSQL.
-const COMMIT_LOCK: i64 = 0x6769_616d_7361_74;
+const COMMIT_LOCK: i64 = 0x0067_6961_6d73_6174; // "giamsat"
+
+/// The advisory lock a process holds from catching up to committing (see
+/// [`Store::lock_writers`]); another key than the commit's own, which is taken on another
+/// connection inside it.
+const WRITERS_LOCK: i64 = COMMIT_LOCK + 2;
 
 pub struct SqlStore {
     pool: AnyPool,
@@ -1311,8 +1316,7 @@ impl Store for SqlStore {
             .fetch_all(&self.pool)
             .await?;
         let mut batches = Vec::with_capacity(rows.len());
-        let mut expected = head + 1;
-        for row in rows {
+        for (expected, row) in (head + 1..).zip(rows) {
             let seq: i64 = row.get(0);
             // A gap means the log was pruned past this process: only the tables are whole.
             if seq != expected {
@@ -1328,13 +1332,26 @@ impl Store for SqlStore {
                     problem: e.to_string(),
                 })?;
             batches.push((seq, records));
-            expected += 1;
         }
         Ok(Changes::Batches(batches))
     }
 
     fn shared(&self) -> bool {
         self.dialect == Dialect::Postgres
+    }
+
+    async fn lock_writers(&self) -> Result<WritersLock, StoreError> {
+        if self.dialect != Dialect::Postgres {
+            return Ok(WritersLock { _transaction: None });
+        }
+        let mut transaction = self.pool.begin().await?;
+        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(WRITERS_LOCK)
+            .execute(&mut *transaction)
+            .await?;
+        Ok(WritersLock {
+            _transaction: Some(transaction),
+        })
     }
 
     async fn observation_history(

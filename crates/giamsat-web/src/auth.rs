@@ -143,6 +143,11 @@ pub async fn authenticate<S: Store>(
     if is_public(&path) {
         return next.run(request).await;
     }
+    // On a store shared with other processes, what they committed is applied before this
+    // request reads the engine, so a write through any process shows in the next read.
+    if let Err(e) = state.app.catch_up().await {
+        return ApiError::from(e).into_response();
+    }
     let is_api = path.starts_with("/api/");
     let headers = request.headers();
     let bearer = headers

@@ -1,7 +1,9 @@
 //! The `giamsat` command: wires the store, the application layer and the web server.
 
+mod bench;
 mod config;
 
+use std::io::Write as _;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -72,10 +74,32 @@ enum OrgsCommand {
 }
 
 #[derive(Subcommand)]
+enum BenchCommand {
+    /// Import throughput into an empty database: the demo is loaded, then monthly figures
+    /// are imported as a CSV file through the application layer (read, checked, audited,
+    /// committed, applied), then written straight to the store in batches.
+    Import {
+        #[arg(long, env = "GIAMSAT_DB")]
+        db: Option<String>,
+        /// Rows of the CSV import.
+        #[arg(long, default_value_t = 100_000)]
+        csv_rows: usize,
+        /// Observations written straight to the store.
+        #[arg(long, default_value_t = 500_000)]
+        observations: usize,
+        /// Observations per store commit.
+        #[arg(long, default_value_t = 10_000)]
+        batch: usize,
+    },
+}
+
+#[derive(Subcommand)]
 enum Command {
     /// Serve the web interface and the JSON API.
     Serve {
-        /// The database: a SQLite file, created if missing [default: giamsat.db].
+        /// The database: a SQLite file, created if missing [default: giamsat.db], or
+        /// postgres://USER@HOST/DATABASE (PostgreSQL 15 or newer; several giamsat processes
+        /// may serve one PostgreSQL database).
         #[arg(long, env = "GIAMSAT_DB")]
         db: Option<String>,
         /// Where to listen [default: 127.0.0.1:8080].
@@ -123,6 +147,25 @@ enum Command {
         #[arg(long, env = "USER", default_value = "cli")]
         actor: String,
     },
+    /// Back up every record, account, session, token and evidence file to FILE (JSON lines),
+    /// as one consistent state, while giamsat keeps serving.
+    Backup {
+        #[arg(long, env = "GIAMSAT_DB")]
+        db: Option<String>,
+        file: PathBuf,
+    },
+    /// Restore a backup into an empty database, SQLite or PostgreSQL, whichever the backup
+    /// came from: all of it, or nothing when the file is damaged.
+    Restore {
+        #[arg(long, env = "GIAMSAT_DB")]
+        db: Option<String>,
+        file: PathBuf,
+    },
+    /// Measurements for docs/benchmarks.md.
+    Bench {
+        #[command(subcommand)]
+        command: BenchCommand,
+    },
     /// Export records as CSV, in the columns import reads.
     Export {
         #[arg(long, env = "GIAMSAT_DB")]
@@ -152,6 +195,8 @@ enum CliError {
     },
     #[error(transparent)]
     Config(#[from] config::ConfigError),
+    #[error(transparent)]
+    Backup(#[from] BackupFailed),
     #[error("{0}")]
     Other(String),
 }
@@ -161,6 +206,14 @@ fn file_error(path: &Path) -> impl FnOnce(std::io::Error) -> CliError + '_ {
         path: path.display().to_string(),
         source,
     }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{file}: {source}")]
+struct BackupFailed {
+    file: String,
+    #[source]
+    source: giamsat_store::BackupError,
 }
 
 async fn open(db: &str) -> Result<App<SqlStore>, CliError> {
@@ -203,13 +256,65 @@ fn settings(
     Ok(settings)
 }
 
+/// Applies other processes' commits as they are announced, so an idle process is current
+/// too; each request also catches up before it reads.
+async fn follow_other_processes(
+    mut changes: giamsat_store::ChangeListener,
+    state: std::sync::Arc<giamsat_web::WebState<SqlStore>>,
+) {
+    loop {
+        match changes.next().await {
+            Ok(_) => {
+                if let Err(error) = state.app.catch_up().await {
+                    tracing::warn!(%error, "applying another process's commit failed");
+                }
+            }
+            Err(error) => {
+                tracing::warn!(%error, "listening for other processes' commits failed; retrying");
+                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            }
+        }
+    }
+}
+
+/// Writes the backup beside its destination and renames it into place when complete, so a
+/// failed backup never leaves a file that looks whole.
+async fn backup(store: &SqlStore, file: &Path) -> Result<giamsat_store::BackupSummary, CliError> {
+    let failed = |source| BackupFailed {
+        file: file.display().to_string(),
+        source,
+    };
+    let partial = file.with_extension("partial");
+    let out = std::fs::File::create(&partial).map_err(file_error(&partial))?;
+    let mut out = std::io::BufWriter::new(out);
+    let summary = match store.backup(&mut out).await {
+        Ok(summary) => summary,
+        Err(e) => {
+            drop(out);
+            let _ = std::fs::remove_file(&partial);
+            return Err(failed(e).into());
+        }
+    };
+    let out = out.into_inner().map_err(|e| CliError::File {
+        path: partial.display().to_string(),
+        source: e.into_error(),
+    })?;
+    out.sync_all().map_err(file_error(&partial))?;
+    std::fs::rename(&partial, file).map_err(file_error(file))?;
+    Ok(summary)
+}
+
 async fn run(cli: Cli) -> Result<(), CliError> {
     let config = cli.config.as_deref();
     let log = cli.log;
     match cli.command {
         Command::Serve { db, addr, demo } => {
             let config::Settings { db, addr, .. } = settings(config, log, db, addr)?;
-            let app = open(&db).await?;
+            let store = SqlStore::open(&db).await.map_err(AppError::from)?;
+            // Listening starts before the engine is loaded, so no commit of another process
+            // falls between the two.
+            let changes = store.listen().await.map_err(AppError::from)?;
+            let app = App::open(store).await?;
             let mut accounts = Vec::new();
             if demo {
                 let written = app.load_demo(&Actor::named("demo")).await?;
@@ -219,26 +324,88 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                 // Quảng Ninh: the province the demo's reporter, supervisor and viewer cover.
                 accounts = app.demo_accounts("22").await?;
             }
-            let router = giamsat_web::router(app).map_err(|e| CliError::Other(e.to_string()))?;
+            let state = std::sync::Arc::new(giamsat_web::WebState {
+                app,
+                i18n: giamsat_web::i18n::I18n::new().map_err(|e| CliError::Other(e.to_string()))?,
+            });
+            if let Some(changes) = changes {
+                tokio::spawn(follow_other_processes(changes, state.clone()));
+            }
+            let router = giamsat_web::router_with(state);
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
                 .map_err(|source| CliError::Listen { addr, source })?;
             let local = listener
                 .local_addr()
                 .map_err(|source| CliError::Listen { addr, source })?;
-            println!("giamsat is serving http://{local}/ (database {db})");
+            // Written without println!, which would stop the server if no one reads them.
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(
+                out,
+                "giamsat is serving http://{local}/ (database {})",
+                giamsat_store::redact(&db)
+            );
             if !accounts.is_empty() {
-                println!("demo accounts (passwords new at every start, shown this once):");
+                let _ = writeln!(
+                    out,
+                    "demo accounts (passwords new at every start, shown this once):"
+                );
                 for (username, role, password) in &accounts {
-                    println!("  {username:<18} {:<10} {password}", role.as_str());
+                    let _ = writeln!(out, "  {username:<18} {:<10} {password}", role.as_str());
                 }
             }
+            let _ = out.flush();
+            drop(out);
             let router = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
             axum::serve(listener, router)
                 .with_graceful_shutdown(shutdown())
                 .await
                 .map_err(|source| CliError::Listen { addr, source })?;
             Ok(())
+        }
+        Command::Backup { db, file } => {
+            let db = settings(config, log, db, None)?.db;
+            let store = SqlStore::open(&db).await.map_err(AppError::from)?;
+            let summary = backup(&store, &file).await?;
+            println!(
+                "backed up {} rows of {} tables from {} to {}",
+                summary.rows,
+                summary.tables,
+                giamsat_store::redact(&db),
+                file.display()
+            );
+            Ok(())
+        }
+        Command::Restore { db, file } => {
+            let db = settings(config, log, db, None)?.db;
+            let input = std::fs::File::open(&file).map_err(file_error(&file))?;
+            let store = SqlStore::open(&db).await.map_err(AppError::from)?;
+            let summary = store
+                .restore(std::io::BufReader::new(input))
+                .await
+                .map_err(|source| BackupFailed {
+                    file: file.display().to_string(),
+                    source,
+                })?;
+            println!(
+                "restored {} rows of {} tables into {}",
+                summary.rows,
+                summary.tables,
+                giamsat_store::redact(&db)
+            );
+            Ok(())
+        }
+        Command::Bench {
+            command:
+                BenchCommand::Import {
+                    db,
+                    csv_rows,
+                    observations,
+                    batch,
+                },
+        } => {
+            let db = settings(config, log, db, None)?.db;
+            bench::import(&db, csv_rows, observations, batch).await
         }
         Command::Demo { db } => {
             let db = settings(config, log, db, None)?.db;

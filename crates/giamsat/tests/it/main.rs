@@ -1,11 +1,13 @@
 //! The one integration-test binary: the HTTP API and pages against a real server on a free
-//! port with a fresh SQLite file, and the `giamsat` command as a user runs it.
+//! port with a fresh SQLite file, the `giamsat` command as a user runs it, and `giamsat serve`
+//! processes sharing a PostgreSQL database.
 
 mod api;
 mod browser;
 mod cli;
 mod follow_up;
 mod pages;
+mod postgres;
 mod reform;
 mod security;
 
