@@ -47,6 +47,7 @@ throwaway_postgres() {
   "${run[@]}" "$bindir/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
     -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" start >/dev/null \
     || { cat "$PG_DIR/server.log" >&2; echo "PostgreSQL did not start (log above)" >&2; exit 1; }
+  PG_PORT=$port
   export GIAMSAT_TEST_POSTGRES="postgres://giamsat@127.0.0.1:$port/postgres"
   echo "throwaway PostgreSQL on 127.0.0.1:$port (data in $PG_DIR/data)"
 }
