@@ -37,6 +37,23 @@ pub enum Dialect {
     Postgres,
 }
 
+impl Dialect {
+    /// Appends parameter `n`, parameters being appended in order from 1. Statements with a
+    /// few parameters are written with `$n`, which both accept. But SQLite keeps `$n` as a
+    /// name, and looking a name up is a walk through all of them, once per parameter bound:
+    /// a multi-row insert of thousands of parameters would spend its time there (55 ms for
+    /// 500 observations). It is written for SQLite with anonymous `?`, bound in order.
+    pub(crate) fn push_parameter(self, sql: &mut String, n: usize) {
+        match self {
+            Dialect::Sqlite => sql.push('?'),
+            Dialect::Postgres => {
+                sql.push('$');
+                sql.push_str(&n.to_string());
+            }
+        }
+    }
+}
+
 type Migration = (i64, &'static str, &'static str);
 
 /// The migrations of each dialect, in order, kept in step: migration N of one makes the same
@@ -384,19 +401,50 @@ fn conflict_or_database(error: sqlx::Error) -> StoreError {
 
 type Tx<'a> = Transaction<'a, sqlx::Any>;
 
-async fn insert_audit(tx: &mut Tx<'_>, entry: &AuditEntry) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO audit_log (at, actor, action, object, before, after, unit_id) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(timestamp_text(entry.at))
-    .bind(&entry.actor)
-    .bind(&entry.action)
-    .bind(&entry.object)
-    .bind(entry.before.as_ref().map(|v| v.to_string()))
-    .bind(entry.after.as_ref().map(|v| v.to_string()))
-    .bind(entry.unit.map(|u| i64::from(u.0)))
-    .execute(&mut **tx)
-    .await?;
+/// `INSERT INTO {head} VALUES (…), (…)…` for `rows` rows of `columns` parameters.
+pub(crate) fn values_sql(dialect: Dialect, head: &str, columns: usize, rows: usize) -> String {
+    let mut sql = format!("INSERT INTO {head} VALUES ");
+    for row in 0..rows {
+        sql.push_str(if row == 0 { "(" } else { ", (" });
+        for column in 0..columns {
+            if column > 0 {
+                sql.push_str(", ");
+            }
+            dialect.push_parameter(&mut sql, row * columns + column + 1);
+        }
+        sql.push(')');
+    }
+    sql
+}
+
+/// Audit entries per INSERT: an import of 100,000 figures writes as many entries.
+const AUDIT_PER_STATEMENT: usize = 500;
+
+async fn insert_audit(
+    tx: &mut Tx<'_>,
+    dialect: Dialect,
+    entries: &[AuditEntry],
+) -> Result<(), sqlx::Error> {
+    for chunk in entries.chunks(AUDIT_PER_STATEMENT) {
+        let sql = values_sql(
+            dialect,
+            "audit_log (at, actor, action, object, before, after, unit_id)",
+            7,
+            chunk.len(),
+        );
+        let mut query = sqlx::query(&sql);
+        for entry in chunk {
+            query = query
+                .bind(timestamp_text(entry.at))
+                .bind(entry.actor.clone())
+                .bind(entry.action.clone())
+                .bind(entry.object.clone())
+                .bind(entry.before.as_ref().map(|v| v.to_string()))
+                .bind(entry.after.as_ref().map(|v| v.to_string()))
+                .bind(entry.unit.map(|u| i64::from(u.0)));
+        }
+        query.execute(&mut **tx).await?;
+    }
     Ok(())
 }
 
@@ -422,7 +470,11 @@ async fn insert_translations(
     Ok(())
 }
 
-async fn insert_record(tx: &mut Tx<'_>, record: &Record) -> Result<(), sqlx::Error> {
+async fn insert_record(
+    tx: &mut Tx<'_>,
+    dialect: Dialect,
+    record: &Record,
+) -> Result<(), sqlx::Error> {
     match record {
         Record::Unit(unit) => {
             let id = i64::from(unit.id.0);
@@ -539,7 +591,7 @@ async fn insert_record(tx: &mut Tx<'_>, record: &Record) -> Result<(), sqlx::Err
                 .await?;
             }
         }
-        Record::Observation(o) => insert_observations(tx, &[o]).await?,
+        Record::Observation(o) => insert_observations(tx, dialect, &[o]).await?,
         Record::FollowUp(record) => {
             let body =
                 serde_json::to_string(record).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
@@ -587,23 +639,15 @@ async fn insert_record(tx: &mut Tx<'_>, record: &Record) -> Result<(), sqlx::Err
 /// round trips, not millions.
 async fn insert_observations(
     tx: &mut Tx<'_>,
+    dialect: Dialect,
     observations: &[&Observation],
 ) -> Result<(), sqlx::Error> {
-    const COLUMNS: usize = 13;
-    let mut sql = String::from(
-        "INSERT INTO observations (id, indicator_id, unit_id, period, value, kind, reported_by, document_id, corrects, note, source, recorded_by, recorded_at) VALUES ",
+    let sql = values_sql(
+        dialect,
+        "observations (id, indicator_id, unit_id, period, value, kind, reported_by, document_id, corrects, note, source, recorded_by, recorded_at)",
+        13,
+        observations.len(),
     );
-    for row in 0..observations.len() {
-        sql.push_str(if row == 0 { "(" } else { ", (" });
-        for column in 0..COLUMNS {
-            if column > 0 {
-                sql.push_str(", ");
-            }
-            sql.push('$');
-            sql.push_str(&(row * COLUMNS + column + 1).to_string());
-        }
-        sql.push(')');
-    }
     let mut query = sqlx::query(&sql);
     for o in observations {
         let id = i64::try_from(o.id.0).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
@@ -686,7 +730,7 @@ impl Store for SqlStore {
             .await
             .map_err(conflict_or_database)?;
         }
-        insert_audit(&mut tx, audit).await?;
+        insert_audit(&mut tx, self.dialect, std::slice::from_ref(audit)).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -726,7 +770,7 @@ impl Store for SqlStore {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        insert_audit(&mut tx, audit).await?;
+        insert_audit(&mut tx, self.dialect, std::slice::from_ref(audit)).await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -749,7 +793,7 @@ impl Store for SqlStore {
         .execute(&mut *tx)
         .await
         .map_err(conflict_or_database)?;
-        insert_audit(&mut tx, audit).await?;
+        insert_audit(&mut tx, self.dialect, std::slice::from_ref(audit)).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -805,7 +849,7 @@ impl Store for SqlStore {
             .execute(&mut *tx)
             .await?;
         if let Some(audit) = audit {
-            insert_audit(&mut tx, audit).await?;
+            insert_audit(&mut tx, self.dialect, std::slice::from_ref(audit)).await?;
         }
         tx.commit().await?;
         Ok(())
@@ -828,7 +872,7 @@ impl Store for SqlStore {
         .fetch_one(&mut *tx)
         .await
         .map_err(conflict_or_database)?;
-        insert_audit(&mut tx, audit).await?;
+        insert_audit(&mut tx, self.dialect, std::slice::from_ref(audit)).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -893,7 +937,7 @@ impl Store for SqlStore {
         if changed == 0 {
             return Ok(false);
         }
-        insert_audit(&mut tx, audit).await?;
+        insert_audit(&mut tx, self.dialect, std::slice::from_ref(audit)).await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -938,7 +982,7 @@ impl Store for SqlStore {
         .await?
         .rows_affected();
         if added > 0 {
-            insert_audit(&mut tx, audit).await?;
+            insert_audit(&mut tx, self.dialect, std::slice::from_ref(audit)).await?;
         }
         tx.commit().await?;
         Ok(())
@@ -1278,20 +1322,18 @@ impl Store for SqlStore {
                         _ => None,
                     })
                     .collect();
-                insert_observations(&mut tx, &observations)
+                insert_observations(&mut tx, self.dialect, &observations)
                     .await
                     .map_err(conflict_or_database)?;
                 rest = &rest[run..];
             } else {
-                insert_record(&mut tx, first)
+                insert_record(&mut tx, self.dialect, first)
                     .await
                     .map_err(conflict_or_database)?;
                 rest = &rest[1..];
             }
         }
-        for entry in audit {
-            insert_audit(&mut tx, entry).await?;
-        }
+        insert_audit(&mut tx, self.dialect, audit).await?;
         if seq % 1_000 == 0 {
             sqlx::query("DELETE FROM change_log WHERE seq <= $1")
                 .bind(seq - CHANGE_LOG_KEPT)

@@ -85,7 +85,7 @@ enum BenchCommand {
         #[arg(long, default_value_t = 100_000)]
         csv_rows: usize,
         /// Observations written straight to the store.
-        #[arg(long, default_value_t = 500_000)]
+        #[arg(long, default_value_t = 400_000)]
         observations: usize,
         /// Observations per store commit.
         #[arg(long, default_value_t = 10_000)]
