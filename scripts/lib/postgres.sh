@@ -43,9 +43,13 @@ throwaway_postgres() {
     || shuf -i 20000-60000 -n 1)
   "${run[@]}" "$bindir/initdb" -D "$PG_DIR/data" -U giamsat --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
     || { cat "$PG_DIR/initdb.log" >&2; echo "initdb failed (log above)" >&2; exit 1; }
-  # Tuned for a test machine: no durability needed, many short-lived databases.
-  "${run[@]}" "$bindir/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
-    -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" start >/dev/null \
+  # Tests need no durability and make many short-lived databases; benchmarks (PG_DURABLE=1)
+  # keep PostgreSQL's default durability, as production runs it.
+  local options="-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=400"
+  if [ "${PG_DURABLE:-0}" != 1 ]; then
+    options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  fi
+  "${run[@]}" "$bindir/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 -o "$options" start >/dev/null \
     || { cat "$PG_DIR/server.log" >&2; echo "PostgreSQL did not start (log above)" >&2; exit 1; }
   PG_PORT=$port
   export GIAMSAT_TEST_POSTGRES="postgres://giamsat@127.0.0.1:$port/postgres"
