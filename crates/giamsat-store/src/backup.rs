@@ -524,12 +524,15 @@ impl SqlStore {
                             .map_err(|e| malformed(line, &format!("{table}: {e}")))?;
                         pending.clear();
                     }
-                    let name = object["table"].as_str().unwrap_or_default();
+                    let name = object
+                        .get("table")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default();
                     let Some((table, columns)) = TABLES.iter().find(|(t, _)| *t == name) else {
                         return Err(malformed(line, &format!("unknown table \"{name}\"")));
                     };
                     let expected: Vec<&str> = columns.iter().map(|c| c.0).collect();
-                    if object["columns"] != serde_json::json!(expected) {
+                    if object.get("columns") != Some(&serde_json::json!(expected)) {
                         return Err(malformed(
                             line,
                             &format!("the columns of {table} are not {expected:?}"),
@@ -548,7 +551,10 @@ impl SqlStore {
                     if object.get("rows").and_then(Value::as_u64) != Some(rows) {
                         return Err(malformed(
                             line,
-                            &format!("the backup says {} rows; {rows} were read", object["rows"]),
+                            &format!(
+                                "the backup says {} rows; {rows} were read",
+                                object.get("rows").unwrap_or(&Value::Null)
+                            ),
                         ));
                     }
                     ended = true;
@@ -665,8 +671,18 @@ mod tests {
         assert_eq!(units, 1);
     }
 
+    /// Found by the property test below: a header without its columns panicked.
+    #[test]
+    fn a_table_header_without_columns_is_refused_with_its_line() {
+        let text = small_backup().replacen("\"columns\"", "\"column#\"", 1);
+        let (outcome, units) = restore(text.as_bytes());
+        let message = outcome.expect_err("refused").to_string();
+        assert!(message.starts_with("line 2: the columns of units are not"), "{message}");
+        assert_eq!(units, 0);
+    }
+
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(48))]
+        #![proptest_config(ProptestConfig::with_cases(128))]
 
         /// A backup damaged anywhere (a byte changed, lines cut or repeated) either restores
         /// whole, when the damage kept it valid, or is refused with the line at fault and
