@@ -677,7 +677,10 @@ mod tests {
         let text = small_backup().replacen("\"columns\"", "\"column#\"", 1);
         let (outcome, units) = restore(text.as_bytes());
         let message = outcome.expect_err("refused").to_string();
-        assert!(message.starts_with("line 2: the columns of units are not"), "{message}");
+        assert!(
+            message.starts_with("line 2: the columns of units are not"),
+            "{message}"
+        );
         assert_eq!(units, 0);
     }
 
