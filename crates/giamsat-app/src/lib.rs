@@ -133,11 +133,18 @@ impl<S: Store> App<S> {
             return Ok(());
         }
         let head = self.head.load(Ordering::Acquire);
-        if matches!(self.store.changes_since(head).await?, Changes::Batches(b) if b.is_empty()) {
+        let changes = self.store.changes_since(head).await?;
+        if matches!(&changes, Changes::Batches(b) if b.is_empty()) {
             return Ok(());
         }
         let _writing = self.writer.lock().await;
-        self.catch_up_locked().await
+        // What was read is applied unless a write of this process, or another catch-up,
+        // moved the engine on while this one waited for the lock.
+        if self.head.load(Ordering::Acquire) == head {
+            self.apply_changes_locked(head, changes).await
+        } else {
+            self.catch_up_locked().await
+        }
     }
 
     /// The position of the change log the engine reflects.
@@ -158,7 +165,13 @@ impl<S: Store> App<S> {
     /// [`App::catch_up`] for a caller that holds the writer lock.
     async fn catch_up_locked(&self) -> Result<(), AppError> {
         let head = self.head.load(Ordering::Acquire);
-        let batches = match self.store.changes_since(head).await? {
+        let changes = self.store.changes_since(head).await?;
+        self.apply_changes_locked(head, changes).await
+    }
+
+    /// Applies the changes read after position `head`, which the engine is at.
+    async fn apply_changes_locked(&self, head: i64, changes: Changes) -> Result<(), AppError> {
+        let batches = match changes {
             Changes::Batches(batches) if batches.is_empty() => return Ok(()),
             Changes::Batches(batches) => batches,
             Changes::Reload => return self.reload_locked().await,

@@ -4,8 +4,6 @@
 //! `GIAMSAT_TEST_POSTGRES` (scripts/test starts a throwaway one). Without it the PostgreSQL
 //! half fails and says so: it is never skipped.
 
-use std::sync::atomic::{AtomicU32, Ordering};
-
 use giamsat_core::indicator::{AcrossUnits, IndicatorCode};
 use giamsat_core::org::UnitCode;
 use giamsat_core::target::Baseline;
@@ -15,7 +13,6 @@ use giamsat_core::{
     ObservationId, ObservationKind, Period, Provenance, Record, ReportedScorecard, Scenario,
     Target, TargetId, Unit, UnitId, UnitKind,
 };
-use sqlx::Connection;
 
 use crate::backup::{NOT_BACKED_UP, TABLES};
 use crate::{
@@ -50,33 +47,6 @@ impl Fresh {
     }
 }
 
-/// The URL of an empty database made for one test on the cluster of `GIAMSAT_TEST_POSTGRES`.
-async fn postgres_database() -> String {
-    static NEXT: AtomicU32 = AtomicU32::new(0);
-    let admin = std::env::var("GIAMSAT_TEST_POSTGRES").unwrap_or_else(|_| {
-        panic!(
-            "GIAMSAT_TEST_POSTGRES is not set: run scripts/test, which starts a throwaway \
-             PostgreSQL, or set it to postgres://USER@HOST:PORT/postgres of a cluster where \
-             USER may create databases"
-        )
-    });
-    let name = format!(
-        "conformance_{}_{}_{}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed),
-        time::OffsetDateTime::now_utc().unix_timestamp_nanos() % 1_000_000
-    );
-    let mut connection = sqlx::PgConnection::connect(&admin)
-        .await
-        .unwrap_or_else(|e| panic!("cannot reach PostgreSQL at {admin}: {e}"));
-    sqlx::query(&format!("CREATE DATABASE {name}"))
-        .execute(&mut connection)
-        .await
-        .expect("create database");
-    let (base, _) = admin.rsplit_once('/').expect("a URL ending in /DATABASE");
-    format!("{base}/{name}")
-}
-
 async fn fresh(backend: Backend) -> Fresh {
     let (location, dir) = match backend {
         Backend::Sqlite => {
@@ -84,7 +54,7 @@ async fn fresh(backend: Backend) -> Fresh {
             let path = dir.path().join("g.db");
             (path.to_str().expect("utf-8").to_owned(), Some(dir))
         }
-        Backend::Postgres => (postgres_database().await, None),
+        Backend::Postgres => (crate::testing::postgres_database("conformance").await, None),
     };
     let store = SqlStore::open(&location).await.expect("open");
     Fresh {

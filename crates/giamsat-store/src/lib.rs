@@ -10,6 +10,8 @@ mod codec;
 #[cfg(test)]
 mod conformance;
 pub mod sql;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 
 use std::future::Future;
 

@@ -7,32 +7,9 @@ use std::process::{Child, Command, Stdio};
 
 use giamsat_app::{Actor, App, SqlStore};
 use serde_json::{Value, json};
-use sqlx::Connection;
 
-/// A new, empty database on the test cluster.
 async fn database() -> String {
-    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-    let admin = std::env::var("GIAMSAT_TEST_POSTGRES").unwrap_or_else(|_| {
-        panic!(
-            "GIAMSAT_TEST_POSTGRES is not set: run scripts/test, which starts a throwaway \
-             PostgreSQL, or set it to postgres://USER@HOST:PORT/postgres of a cluster where \
-             USER may create databases"
-        )
-    });
-    let name = format!(
-        "it_{}_{}",
-        std::process::id(),
-        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-    );
-    let mut connection = sqlx::PgConnection::connect(&admin)
-        .await
-        .unwrap_or_else(|e| panic!("cannot reach PostgreSQL at {admin}: {e}"));
-    sqlx::query(&format!("CREATE DATABASE {name}"))
-        .execute(&mut connection)
-        .await
-        .expect("create database");
-    let (base, _) = admin.rsplit_once('/').expect("a URL ending in /DATABASE");
-    format!("{base}/{name}")
+    giamsat_store::testing::postgres_database("it").await
 }
 
 /// A `giamsat serve` process, stopped when dropped.
@@ -105,18 +82,26 @@ async fn admin_client(db: &str) -> reqwest::Client {
         .expect("client")
 }
 
-async fn current(client: &reqwest::Client, server: &Served, unit: &str) -> Vec<(String, f64)> {
-    let body: Value = client
-        .get(format!(
-            "{}/api/v1/observations?indicator=EXPORTS&unit={unit}",
-            server.url
-        ))
+async fn get_json(client: &reqwest::Client, url: String) -> Value {
+    client
+        .get(url)
         .send()
         .await
         .expect("get")
         .json()
         .await
-        .expect("json");
+        .expect("json")
+}
+
+async fn current(client: &reqwest::Client, server: &Served, unit: &str) -> Vec<(String, f64)> {
+    let body: Value = get_json(
+        client,
+        format!(
+            "{}/api/v1/observations?indicator=EXPORTS&unit={unit}",
+            server.url
+        ),
+    )
+    .await;
     body.as_array()
         .expect("a list")
         .iter()
@@ -138,14 +123,7 @@ async fn two_serve_processes_on_one_database_see_each_others_writes_at_once() {
 
     // What the first loaded (the demo) and what a third process wrote (an account) are
     // there for the second.
-    let targets: Value = client
-        .get(format!("{}/api/v1/targets", second.url))
-        .send()
-        .await
-        .expect("get")
-        .json()
-        .await
-        .expect("json");
+    let targets: Value = get_json(&client, format!("{}/api/v1/targets", second.url)).await;
     assert_eq!(targets.as_array().map(Vec::len), Some(3), "{targets}");
 
     // Each write through one process is in the other's very next read: its engine, not
@@ -204,17 +182,14 @@ async fn two_serve_processes_on_one_database_see_each_others_writes_at_once() {
 
     // Versions hold across processes: a figure read through the first and changed through
     // the second cannot be overwritten blindly through the first.
-    let history: Value = client
-        .get(format!(
+    let history: Value = get_json(
+        &client,
+        format!(
             "{}/api/v1/observations?indicator=EXPORTS&unit=40-PG&period=2024-01",
             first.url
-        ))
-        .send()
-        .await
-        .expect("get")
-        .json()
-        .await
-        .expect("json");
+        ),
+    )
+    .await;
     let version = history[0]["id"].as_u64().expect("an id");
     for (server, value, status) in [(&second, "8", 201), (&first, "9", 409)] {
         let response = client
@@ -262,17 +237,14 @@ async fn concurrent_writes_through_two_processes_all_land_once() {
     assert_eq!(a, b);
     let mut recorded = 0;
     for month in 1..=6 {
-        let history: Value = client
-            .get(format!(
+        let history: Value = get_json(
+            &client,
+            format!(
                 "{}/api/v1/observations?indicator=EXPORTS&unit=40&period=2025-{month:02}",
                 second.url
-            ))
-            .send()
-            .await
-            .expect("get")
-            .json()
-            .await
-            .expect("json");
+            ),
+        )
+        .await;
         recorded += history.as_array().map_or(0, Vec::len);
     }
     assert_eq!(recorded, 40, "every write once, none lost, none twice");
