@@ -223,6 +223,11 @@ impl Numbering {
         self.position.get(&unit).copied()
     }
 
+    /// The unit at a position.
+    pub fn unit_at(&self, position: u32) -> Option<UnitId> {
+        self.order.get(position as usize).copied()
+    }
+
     /// The positions of the unit's subtree, itself included.
     pub fn subtree(&self, unit: UnitId) -> Option<std::ops::Range<u32>> {
         let start = self.position(unit)?;
