@@ -113,16 +113,31 @@ impl<S: Store> App<S> {
     }
 
     async fn load(store: &S) -> Result<(Engine, i64), AppError> {
-        let snapshot = store.load().await?;
-        let count = snapshot.records.len();
-        let engine = Engine::from_records(snapshot.records)
-            .map_err(|r| AppError::Inconsistent(format!("{} in {:?}", r.error, r.record)))?;
-        tracing::info!(
-            records = count,
-            head = snapshot.head,
-            "engine loaded from the store"
-        );
-        Ok((engine, snapshot.head))
+        // Records are applied as they stream in from the store, so a country's figures are
+        // never held twice; after a refusal the rest is read but not applied.
+        let mut engine = Engine::new();
+        let mut count = 0usize;
+        let mut refused = None;
+        let head = store
+            .load_into(&mut |record| {
+                if refused.is_some() {
+                    return;
+                }
+                count += 1;
+                if let Err(error) = engine.check(&record) {
+                    refused = Some(format!("{error} in {record:?}"));
+                } else {
+                    engine.apply_unchecked(record);
+                }
+            })
+            .await?;
+        if let Some(refused) = refused {
+            return Err(AppError::Inconsistent(refused));
+        }
+        engine.settle();
+        engine.shrink_to_fit();
+        tracing::info!(records = count, head, "engine loaded from the store");
+        Ok((engine, head))
     }
 
     /// Applies what other processes committed since the engine was last current. Called

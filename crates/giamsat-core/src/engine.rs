@@ -133,7 +133,16 @@ impl Series {
 
     /// Records an observation at `position` if it outranks the current one: a higher kind,
     /// or the same kind recorded later. Returns whether it did.
-    fn record(&mut self, position: u32, id: u32, kind: ObservationKind, value: f64) -> bool {
+    /// `units` is how many positions the tree has: a series never holds more, so columns
+    /// grow by doubling up to that and no further, and a full series wastes nothing.
+    fn record(
+        &mut self,
+        position: u32,
+        id: u32,
+        kind: ObservationKind,
+        value: f64,
+        units: usize,
+    ) -> bool {
         match self.positions.binary_search(&position) {
             Ok(i) => {
                 if (kind, id) <= (self.kinds[i], self.ids[i]) {
@@ -144,6 +153,14 @@ impl Series {
                 self.ids[i] = id;
             }
             Err(i) => {
+                let len = self.positions.len();
+                if len == self.positions.capacity() {
+                    let grown = (len * 2).max(8).min(units).max(len + 1);
+                    self.positions.reserve_exact(grown - len);
+                    self.values.reserve_exact(grown - len);
+                    self.kinds.reserve_exact(grown - len);
+                    self.ids.reserve_exact(grown - len);
+                }
                 self.positions.insert(i, position);
                 self.values.insert(i, value);
                 self.kinds.insert(i, kind);
@@ -244,6 +261,9 @@ type MemoShard = FxHashMap<IndicatorId, FxHashMap<(UnitId, Period), Option<Resol
 #[derive(Default)]
 struct Memo {
     shards: [RwLock<MemoShard>; 16],
+    /// Whether anything was remembered since everything was last forgotten, so that loading
+    /// millions of figures does not look for values to forget after each.
+    holds_anything: std::sync::atomic::AtomicBool,
 }
 
 /// Entries kept per indicator before its memory is started again, so that reads of many
@@ -278,6 +298,12 @@ impl Memo {
             values.clear();
         }
         values.insert((unit, period), value);
+        self.holds_anything
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    fn holds_anything(&mut self) -> bool {
+        *self.holds_anything.get_mut()
     }
 
     fn forget(&mut self, indicator: IndicatorId) {
@@ -289,6 +315,10 @@ impl Memo {
     }
 
     fn forget_all(&mut self) {
+        if !self.holds_anything() {
+            return;
+        }
+        *self.holds_anything.get_mut() = false;
         for shard in &mut self.shards {
             shard
                 .get_mut()
@@ -511,6 +541,13 @@ impl Engine {
         Ok(())
     }
 
+    /// Applies a record that [`Engine::check`] has accepted, without numbering the tree again
+    /// (see [`Engine::apply_unsettled`]). For a caller that checks first and must not have
+    /// the record moved when the check fails.
+    pub fn apply_unchecked(&mut self, record: Record) {
+        self.insert(record);
+    }
+
     /// Numbers the tree if units were added by [`Engine::apply_unsettled`].
     pub fn settle(&mut self) {
         if self.numbering_stale {
@@ -615,7 +652,14 @@ impl Engine {
                     .series
                     .entry((observation.indicator, observation.period))
                     .or_default();
-                if Arc::make_mut(series).record(position, id, observation.kind, observation.value) {
+                let units = self.numbering.len();
+                if Arc::make_mut(series).record(
+                    position,
+                    id,
+                    observation.kind,
+                    observation.value,
+                    units,
+                ) {
                     self.forget_values_of(observation.indicator);
                 }
             }
@@ -634,6 +678,9 @@ impl Engine {
 
     /// Forgets the remembered values of an indicator and of everything computed from it.
     fn forget_values_of(&mut self, indicator: IndicatorId) {
+        if !self.memo.holds_anything() {
+            return;
+        }
         let mut pending = vec![indicator];
         let mut seen = rustc_hash::FxHashSet::default();
         while let Some(next) = pending.pop() {

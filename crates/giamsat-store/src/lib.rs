@@ -167,6 +167,8 @@ pub enum StoreError {
     },
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    #[error("reading the SQLite file: {0}")]
+    SqliteRead(String),
 }
 
 /// The persistence interface. A backend implements it whole; the core never sees it.
@@ -286,6 +288,16 @@ pub trait Store: Send + Sync + 'static {
     /// reported scorecards and follow-up records), read as one consistent state together
     /// with the change-log position it reflects.
     fn load(&self) -> impl Future<Output = Result<Snapshot, StoreError>> + Send;
+
+    /// The records of [`Store::load`], in the same order and as one state, passed to `apply`
+    /// as they are read, with observations carrying only what the engine keeps (no
+    /// provenance, note, document or reporting unit): how the engine is loaded at start,
+    /// without a whole country's observations ever held as records. Returns the change-log
+    /// position.
+    fn load_into(
+        &self,
+        apply: &mut (dyn FnMut(Record) + Send),
+    ) -> impl Future<Output = Result<i64, StoreError>> + Send;
 
     /// Writes the records and their audit entries in one transaction, all or nothing, as the
     /// change-log entry after `head`, and returns its position. When another process has

@@ -15,7 +15,7 @@ use giamsat_core::target::Baseline;
 use giamsat_core::text::{Language, Translations};
 use giamsat_core::{
     Document, DocumentId, DocumentKey, Horizon, Indicator, IndicatorId, Month, Observation,
-    ObservationId, Period, Provenance, Record, ReportedScorecard, Scenario, Target, TargetId, Unit,
+    ObservationId, ObservationKind, Period, Provenance, Record, ReportedScorecard, Scenario, Target, TargetId, Unit,
     UnitId,
 };
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions, AnyRow};
@@ -138,6 +138,8 @@ const WRITERS_LOCK: i64 = COMMIT_LOCK + 2;
 pub struct SqlStore {
     pool: AnyPool,
     dialect: Dialect,
+    /// The SQLite file, read directly at start-up (see [`read_sqlite_observations`]).
+    sqlite_file: Option<std::path::PathBuf>,
     /// The connection URL (PostgreSQL), for the listener's own connection.
     url: String,
 }
@@ -156,6 +158,7 @@ impl SqlStore {
             location: redact(location),
             source,
         };
+        let mut sqlite_file = None;
         let (dialect, url) =
             if location.starts_with("postgres://") || location.starts_with("postgresql://") {
                 (Dialect::Postgres, location.to_owned())
@@ -164,6 +167,7 @@ impl SqlStore {
                     .strip_prefix("sqlite://")
                     .or_else(|| location.strip_prefix("sqlite:"))
                     .unwrap_or(location);
+                sqlite_file = Some(std::path::PathBuf::from(path));
                 // Built by the SQLite driver itself, so a path with `?`, `#` or spaces is
                 // encoded as it expects.
                 let url = sqlx::sqlite::SqliteConnectOptions::new()
@@ -193,7 +197,13 @@ impl SqlStore {
             .connect_with(options)
             .await
             .map_err(open_error)?;
-        let store = SqlStore { pool, dialect, url };
+        let sqlite_file = sqlite_file.filter(|file| file.is_file());
+        let store = SqlStore {
+            pool,
+            dialect,
+            sqlite_file,
+            url,
+        };
         store.migrate().await?;
         Ok(store)
     }
@@ -1010,264 +1020,18 @@ impl Store for SqlStore {
     }
 
     async fn load(&self) -> Result<Snapshot, StoreError> {
-        // One read transaction, so the records and the change-log head are one state even
-        // while other processes write.
-        let mut tx = self.pool.begin().await?;
-        if self.dialect == Dialect::Postgres {
-            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                .execute(&mut *tx)
-                .await?;
-        }
-        let head: i64 = sqlx::query_scalar("SELECT coalesce(max(seq), 0) FROM change_log")
-            .fetch_one(&mut *tx)
-            .await?;
-        let mut names = Self::translations(&mut tx).await?;
-        let mut take = |object: &str, id: i64, field: &str| {
-            names
-                .remove(&(object.to_owned(), id, field.to_owned()))
-                .unwrap_or_default()
-        };
         let mut records = Vec::new();
-
-        for row in sqlx::query("SELECT * FROM units ORDER BY id")
-            .fetch_all(&mut *tx)
-            .await?
-        {
-            const T: &str = "units";
-            let id = id_of(&row);
-            let code: String = row.get("code");
-            let kind: String = row.get("kind");
-            records.push(Record::Unit(Unit {
-                id: UnitId(u32_id(id, T)?),
-                code: UnitCode::parse(&code).map_err(|e| StoreError::Corrupt {
-                    table: T,
-                    id,
-                    problem: e.to_string(),
-                })?,
-                kind: enum_parse(&kind, T, id)?,
-                name: take("unit", id, "name"),
-                parent: row
-                    .get::<Option<i64>, _>("parent_id")
-                    .map(|p| u32_id(p, T).map(UnitId))
-                    .transpose()?,
-                valid_from: date_parse(row.get("valid_from"), T, id)?,
-                valid_to: date_parse(row.get("valid_to"), T, id)?,
-                provenance: provenance(&row, T)?,
-            }));
-        }
-
-        for row in sqlx::query("SELECT * FROM unit_successions ORDER BY id")
-            .fetch_all(&mut *tx)
-            .await?
-        {
-            const T: &str = "unit_successions";
-            let id = id_of(&row);
-            let from =
-                date_parse(row.get("valid_from"), T, id)?.ok_or_else(|| StoreError::Corrupt {
-                    table: T,
-                    id,
-                    problem: "valid_from missing".into(),
-                })?;
-            records.push(Record::Succession(giamsat_core::Succession {
-                predecessor: UnitId(u32_id(row.get("predecessor"), T)?),
-                successor: UnitId(u32_id(row.get("successor"), T)?),
-                share: row.get("share"),
-                from,
-                provenance: provenance(&row, T)?,
-            }));
-        }
-
-        for row in sqlx::query("SELECT * FROM indicators ORDER BY id")
-            .fetch_all(&mut *tx)
-            .await?
-        {
-            const T: &str = "indicators";
-            let id = id_of(&row);
-            let code: String = row.get("code");
-            let part = |column: &str| -> Result<IndicatorId, StoreError> {
-                let value: Option<i64> = row.get(column);
-                let value = value.ok_or_else(|| StoreError::Corrupt {
-                    table: T,
-                    id,
-                    problem: format!("{column} missing"),
-                })?;
-                Ok(IndicatorId(u32_id(value, T)?))
-            };
-            let rule: String = row.get("across_units");
-            let across_units = match rule.as_str() {
-                "sum" => AcrossUnits::Sum,
-                "mean" => AcrossUnits::Mean,
-                "weighted_mean" => AcrossUnits::WeightedMean {
-                    weight: part("weight_id")?,
-                },
-                "ratio" => AcrossUnits::Ratio {
-                    numerator: part("numerator_id")?,
-                    denominator: part("denominator_id")?,
-                    scale: row.get::<Option<f64>, _>("scale").unwrap_or(1.0),
-                },
-                "not_combinable" => AcrossUnits::NotCombinable,
-                other => {
-                    return Err(StoreError::Corrupt {
-                        table: T,
-                        id,
-                        problem: format!("rule \"{other}\""),
-                    });
-                }
-            };
-            let decimals: i64 = row.get("decimals");
-            records.push(Record::Indicator(Indicator {
-                id: IndicatorId(u32_id(id, T)?),
-                code: IndicatorCode::parse(&code).map_err(|e| StoreError::Corrupt {
-                    table: T,
-                    id,
-                    problem: e.to_string(),
-                })?,
-                name: take("indicator", id, "name"),
-                measure: take("indicator", id, "measure"),
-                decimals: u8::try_from(decimals).unwrap_or(0),
-                direction: enum_parse(&row.get::<String, _>("direction"), T, id)?,
-                across_units,
-                over_time: enum_parse(&row.get::<String, _>("over_time"), T, id)?,
-                same_period_base: row
-                    .get::<Option<String>, _>("same_period_base")
-                    .map(|b| enum_parse(&b, T, id))
-                    .transpose()?,
-                provenance: provenance(&row, T)?,
-            }));
-        }
-
-        for row in sqlx::query("SELECT * FROM documents ORDER BY id")
-            .fetch_all(&mut *tx)
-            .await?
-        {
-            const T: &str = "documents";
-            let id = id_of(&row);
-            let key: String = row.get("key");
-            records.push(Record::Document(Document {
-                id: DocumentId(u32_id(id, T)?),
-                key: DocumentKey::parse(&key).map_err(|e| StoreError::Corrupt {
-                    table: T,
-                    id,
-                    problem: e.to_string(),
-                })?,
-                number: row.get("number"),
-                doc_type: enum_parse(&row.get::<String, _>("doc_type"), T, id)?,
-                issued_by: UnitId(u32_id(row.get("issued_by"), T)?),
-                issued_on: date_parse(row.get("issued_on"), T, id)?,
-                title: take("document", id, "title"),
-                horizon: Horizon {
-                    target_year: row.get("target_year"),
-                    orientation_year: row.get("orientation_year"),
-                    vision_year: row.get("vision_year"),
-                },
-                provenance: provenance(&row, T)?,
-            }));
-        }
-
-        for row in sqlx::query("SELECT * FROM targets ORDER BY id")
-            .fetch_all(&mut *tx)
-            .await?
-        {
-            const T: &str = "targets";
-            let id = id_of(&row);
-            let baseline = match (
-                row.get::<Option<String>, _>("baseline_period"),
-                row.get::<Option<f64>, _>("baseline_value"),
-            ) {
-                (Some(period), Some(value)) => Some(Baseline {
-                    period: period_parse(&period, T, id)?,
-                    value,
-                }),
-                _ => None,
-            };
-            records.push(Record::Target(Target {
-                id: TargetId(u32_id(id, T)?),
-                document: DocumentId(u32_id(row.get("document_id"), T)?),
-                indicator: IndicatorId(u32_id(row.get("indicator_id"), T)?),
-                unit: UnitId(u32_id(row.get("unit_id"), T)?),
-                period: period_parse(&row.get::<String, _>("period"), T, id)?,
-                value: row.get("value"),
-                comparator: enum_parse(&row.get::<String, _>("comparator"), T, id)?,
-                baseline,
-                provenance: provenance(&row, T)?,
-            }));
-        }
-
-        // Only the latest scenario of each target is current.
-        let scenario_rows = sqlx::query(
-            "SELECT s.id, s.target_id, s.source, s.recorded_by, s.recorded_at FROM scenarios s
-             WHERE s.id = (SELECT MAX(id) FROM scenarios t WHERE t.target_id = s.target_id) ORDER BY s.id",
-        )
-        .fetch_all(&mut *tx)
-        .await?;
-        let mut points: HashMap<i64, Vec<(Month, f64)>> = HashMap::new();
-        for row in sqlx::query(
-            "SELECT scenario_id, month, value FROM scenario_points ORDER BY scenario_id, month",
-        )
-        .fetch_all(&mut *tx)
-        .await?
-        {
-            const T: &str = "scenario_points";
-            let scenario_id: i64 = row.get(0);
-            let month = period_parse(&row.get::<String, _>(1), T, scenario_id)?;
-            points
-                .entry(scenario_id)
-                .or_default()
-                .push((month.start(), row.get(2)));
-        }
-        for row in scenario_rows {
-            const T: &str = "scenarios";
-            let id = id_of(&row);
-            records.push(Record::Scenario(Scenario {
-                target: TargetId(u32_id(row.get("target_id"), T)?),
-                points: points.remove(&id).unwrap_or_default(),
-                provenance: provenance(&row, T)?,
-            }));
-        }
-
-        records.extend(
-            Self::observations_on(&mut tx)
-                .await?
-                .into_iter()
-                .map(Record::Observation),
-        );
-
-        for row in sqlx::query("SELECT * FROM reported_scorecards ORDER BY id")
-            .fetch_all(&mut *tx)
-            .await?
-        {
-            const T: &str = "reported_scorecards";
-            let id = id_of(&row);
-            records.push(Record::ReportedScorecard(ReportedScorecard {
-                unit: UnitId(u32_id(row.get("unit_id"), T)?),
-                period: period_parse(&row.get::<String, _>("period"), T, id)?,
-                met: u32::try_from(row.get::<i64, _>("met")).unwrap_or(0),
-                set: u32::try_from(row.get::<i64, _>("set_count")).unwrap_or(0),
-                document: row
-                    .get::<Option<i64>, _>("document_id")
-                    .map(|d| u32_id(d, T).map(DocumentId))
-                    .transpose()?,
-                provenance: provenance(&row, T)?,
-            }));
-        }
-        // Follow-up records refer to units, documents and each other: last, in the order
-        // they were recorded.
-        for row in sqlx::query("SELECT id, body FROM follow_up_records ORDER BY id")
-            .fetch_all(&mut *tx)
-            .await?
-        {
-            let record: giamsat_core::follow_up::FollowUp =
-                serde_json::from_str(&row.get::<String, _>("body")).map_err(|e| {
-                    StoreError::Corrupt {
-                        table: "follow_up_records",
-                        id: id_of(&row),
-                        problem: e.to_string(),
-                    }
-                })?;
-            records.push(Record::FollowUp(record));
-        }
-        tx.commit().await?;
+        let head = self
+            .read_records(&mut |record| records.push(record), false)
+            .await?;
         Ok(Snapshot { records, head })
+    }
+
+    async fn load_into(
+        &self,
+        apply: &mut (dyn FnMut(Record) + Send),
+    ) -> Result<i64, StoreError> {
+        self.read_records(apply, true).await
     }
 
     async fn commit(
@@ -1414,8 +1178,14 @@ impl Store for SqlStore {
     }
 
     async fn observations(&self) -> Result<Vec<Observation>, StoreError> {
-        let mut connection = self.pool.acquire().await?;
-        Self::observations_on(&mut connection).await
+        // Rows are converted as they stream in, so the raw rows of a large table are never
+        // all in memory at once.
+        let mut rows = sqlx::query("SELECT * FROM observations ORDER BY id").fetch(&self.pool);
+        let mut observations = Vec::new();
+        while let Some(row) = rows.try_next().await? {
+            observations.push(observation_from_row(&row)?);
+        }
+        Ok(observations)
     }
 
     async fn audit_trail(
@@ -1436,18 +1206,433 @@ impl Store for SqlStore {
     }
 }
 
-impl SqlStore {
-    async fn observations_on(
-        connection: &mut sqlx::AnyConnection,
-    ) -> Result<Vec<Observation>, StoreError> {
-        // Rows are converted as they stream in, so the raw rows of a large table are never
-        // all in memory at once.
-        let mut rows = sqlx::query("SELECT * FROM observations ORDER BY id").fetch(connection);
-        let mut observations = Vec::new();
-        while let Some(row) = rows.try_next().await? {
-            observations.push(observation_from_row(&row)?);
+/// Reads the observations with ids up to `through` straight from the SQLite file, as the
+/// engine needs them, and sends them in chunks. sqlx's SQLite driver hands each row from its
+/// worker thread through a channel with every value copied into a fresh allocation: 5 µs a
+/// row at start-up, most of it in malloc and wake-ups, which is minutes for a country.
+/// Stepping the statement in this thread instead costs a fraction of a microsecond a row,
+/// and the engine applies one chunk while the next is read.
+fn read_sqlite_observations(
+    file: &std::path::Path,
+    through: i64,
+    send: tokio::sync::mpsc::Sender<Vec<Observation>>,
+) -> Result<(), StoreError> {
+    use rusqlite::OpenFlags;
+    const T: &str = "observations";
+    const CHUNK: usize = 8192;
+    let fail = |e: rusqlite::Error| StoreError::SqliteRead(format!("{}: {e}", file.display()));
+    let connection = rusqlite::Connection::open_with_flags(
+        file,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(fail)?;
+    connection
+        .busy_timeout(std::time::Duration::from_secs(10))
+        .map_err(fail)?;
+    let mut statement = connection
+        .prepare(
+            "SELECT id, indicator_id, unit_id, period, value, kind, corrects FROM observations WHERE id <= ?1 ORDER BY id",
+        )
+        .map_err(fail)?;
+    let mut rows = statement.query([through]).map_err(fail)?;
+    let provenance = Provenance {
+        source: String::new(),
+        recorded_by: String::new(),
+        recorded_at: time::OffsetDateTime::UNIX_EPOCH,
+    };
+    let mut periods: HashMap<String, Period> = HashMap::new();
+    let mut chunk = Vec::with_capacity(CHUNK);
+    while let Some(row) = rows.next().map_err(fail)? {
+        let id: i64 = row.get(0).map_err(fail)?;
+        let text = row.get_ref(3).and_then(|v| Ok(v.as_str()?)).map_err(fail)?;
+        let period = match periods.get(text) {
+            Some(period) => *period,
+            None => {
+                let period = period_parse(text, T, id)?;
+                periods.insert(text.to_owned(), period);
+                period
+            }
+        };
+        let kind = match row.get_ref(5).and_then(|v| Ok(v.as_str()?)).map_err(fail)? {
+            "official" => ObservationKind::Official,
+            "preliminary" => ObservationKind::Preliminary,
+            other => enum_parse(other, T, id)?,
+        };
+        chunk.push(Observation {
+            id: ObservationId(u64::try_from(id).map_err(|_| StoreError::Corrupt {
+                table: T,
+                id,
+                problem: "negative id".into(),
+            })?),
+            indicator: IndicatorId(u32_id(row.get(1).map_err(fail)?, T)?),
+            unit: UnitId(u32_id(row.get(2).map_err(fail)?, T)?),
+            period,
+            value: row.get(4).map_err(fail)?,
+            kind,
+            reported_by: None,
+            document: None,
+            corrects: row
+                .get::<_, Option<i64>>(6)
+                .map_err(fail)?
+                .map(|c| ObservationId(c as u64)),
+            note: None,
+            provenance: provenance.clone(),
+        });
+        if chunk.len() == CHUNK {
+            let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
+            if send.blocking_send(full).is_err() {
+                return Ok(()); // the reader stopped listening: it has failed already
+            }
         }
-        Ok(observations)
+    }
+    if !chunk.is_empty() {
+        let _ = send.blocking_send(chunk);
+    }
+    Ok(())
+}
+
+impl SqlStore {
+    /// Every record, one state read in one transaction, passed to `apply` as it is read
+    /// (see [`Store::load`] for the order); observations carry only what the engine keeps
+    /// when `slim`. Returns the change-log position the records reflect.
+    async fn read_records(
+        &self,
+        apply: &mut (dyn FnMut(Record) + Send),
+        slim: bool,
+    ) -> Result<i64, StoreError> {
+        // One read transaction, so the records and the change-log head are one state even
+        // while other processes write.
+        let mut tx = self.pool.begin().await?;
+        if self.dialect == Dialect::Postgres {
+            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                .execute(&mut *tx)
+                .await?;
+        }
+        let head: i64 = sqlx::query_scalar("SELECT coalesce(max(seq), 0) FROM change_log")
+            .fetch_one(&mut *tx)
+            .await?;
+        let mut names = Self::translations(&mut tx).await?;
+        let mut take = |object: &str, id: i64, field: &str| {
+            names
+                .remove(&(object.to_owned(), id, field.to_owned()))
+                .unwrap_or_default()
+        };
+
+        for row in sqlx::query("SELECT * FROM units ORDER BY id")
+            .fetch_all(&mut *tx)
+            .await?
+        {
+            const T: &str = "units";
+            let id = id_of(&row);
+            let code: String = row.get("code");
+            let kind: String = row.get("kind");
+            apply(Record::Unit(Unit {
+                id: UnitId(u32_id(id, T)?),
+                code: UnitCode::parse(&code).map_err(|e| StoreError::Corrupt {
+                    table: T,
+                    id,
+                    problem: e.to_string(),
+                })?,
+                kind: enum_parse(&kind, T, id)?,
+                name: take("unit", id, "name"),
+                parent: row
+                    .get::<Option<i64>, _>("parent_id")
+                    .map(|p| u32_id(p, T).map(UnitId))
+                    .transpose()?,
+                valid_from: date_parse(row.get("valid_from"), T, id)?,
+                valid_to: date_parse(row.get("valid_to"), T, id)?,
+                provenance: provenance(&row, T)?,
+            }));
+        }
+
+        for row in sqlx::query("SELECT * FROM unit_successions ORDER BY id")
+            .fetch_all(&mut *tx)
+            .await?
+        {
+            const T: &str = "unit_successions";
+            let id = id_of(&row);
+            let from =
+                date_parse(row.get("valid_from"), T, id)?.ok_or_else(|| StoreError::Corrupt {
+                    table: T,
+                    id,
+                    problem: "valid_from missing".into(),
+                })?;
+            apply(Record::Succession(giamsat_core::Succession {
+                predecessor: UnitId(u32_id(row.get("predecessor"), T)?),
+                successor: UnitId(u32_id(row.get("successor"), T)?),
+                share: row.get("share"),
+                from,
+                provenance: provenance(&row, T)?,
+            }));
+        }
+
+        for row in sqlx::query("SELECT * FROM indicators ORDER BY id")
+            .fetch_all(&mut *tx)
+            .await?
+        {
+            const T: &str = "indicators";
+            let id = id_of(&row);
+            let code: String = row.get("code");
+            let part = |column: &str| -> Result<IndicatorId, StoreError> {
+                let value: Option<i64> = row.get(column);
+                let value = value.ok_or_else(|| StoreError::Corrupt {
+                    table: T,
+                    id,
+                    problem: format!("{column} missing"),
+                })?;
+                Ok(IndicatorId(u32_id(value, T)?))
+            };
+            let rule: String = row.get("across_units");
+            let across_units = match rule.as_str() {
+                "sum" => AcrossUnits::Sum,
+                "mean" => AcrossUnits::Mean,
+                "weighted_mean" => AcrossUnits::WeightedMean {
+                    weight: part("weight_id")?,
+                },
+                "ratio" => AcrossUnits::Ratio {
+                    numerator: part("numerator_id")?,
+                    denominator: part("denominator_id")?,
+                    scale: row.get::<Option<f64>, _>("scale").unwrap_or(1.0),
+                },
+                "not_combinable" => AcrossUnits::NotCombinable,
+                other => {
+                    return Err(StoreError::Corrupt {
+                        table: T,
+                        id,
+                        problem: format!("rule \"{other}\""),
+                    });
+                }
+            };
+            let decimals: i64 = row.get("decimals");
+            apply(Record::Indicator(Indicator {
+                id: IndicatorId(u32_id(id, T)?),
+                code: IndicatorCode::parse(&code).map_err(|e| StoreError::Corrupt {
+                    table: T,
+                    id,
+                    problem: e.to_string(),
+                })?,
+                name: take("indicator", id, "name"),
+                measure: take("indicator", id, "measure"),
+                decimals: u8::try_from(decimals).unwrap_or(0),
+                direction: enum_parse(&row.get::<String, _>("direction"), T, id)?,
+                across_units,
+                over_time: enum_parse(&row.get::<String, _>("over_time"), T, id)?,
+                same_period_base: row
+                    .get::<Option<String>, _>("same_period_base")
+                    .map(|b| enum_parse(&b, T, id))
+                    .transpose()?,
+                provenance: provenance(&row, T)?,
+            }));
+        }
+
+        for row in sqlx::query("SELECT * FROM documents ORDER BY id")
+            .fetch_all(&mut *tx)
+            .await?
+        {
+            const T: &str = "documents";
+            let id = id_of(&row);
+            let key: String = row.get("key");
+            apply(Record::Document(Document {
+                id: DocumentId(u32_id(id, T)?),
+                key: DocumentKey::parse(&key).map_err(|e| StoreError::Corrupt {
+                    table: T,
+                    id,
+                    problem: e.to_string(),
+                })?,
+                number: row.get("number"),
+                doc_type: enum_parse(&row.get::<String, _>("doc_type"), T, id)?,
+                issued_by: UnitId(u32_id(row.get("issued_by"), T)?),
+                issued_on: date_parse(row.get("issued_on"), T, id)?,
+                title: take("document", id, "title"),
+                horizon: Horizon {
+                    target_year: row.get("target_year"),
+                    orientation_year: row.get("orientation_year"),
+                    vision_year: row.get("vision_year"),
+                },
+                provenance: provenance(&row, T)?,
+            }));
+        }
+
+        for row in sqlx::query("SELECT * FROM targets ORDER BY id")
+            .fetch_all(&mut *tx)
+            .await?
+        {
+            const T: &str = "targets";
+            let id = id_of(&row);
+            let baseline = match (
+                row.get::<Option<String>, _>("baseline_period"),
+                row.get::<Option<f64>, _>("baseline_value"),
+            ) {
+                (Some(period), Some(value)) => Some(Baseline {
+                    period: period_parse(&period, T, id)?,
+                    value,
+                }),
+                _ => None,
+            };
+            apply(Record::Target(Target {
+                id: TargetId(u32_id(id, T)?),
+                document: DocumentId(u32_id(row.get("document_id"), T)?),
+                indicator: IndicatorId(u32_id(row.get("indicator_id"), T)?),
+                unit: UnitId(u32_id(row.get("unit_id"), T)?),
+                period: period_parse(&row.get::<String, _>("period"), T, id)?,
+                value: row.get("value"),
+                comparator: enum_parse(&row.get::<String, _>("comparator"), T, id)?,
+                baseline,
+                provenance: provenance(&row, T)?,
+            }));
+        }
+
+        // Only the latest scenario of each target is current.
+        let scenario_rows = sqlx::query(
+            "SELECT s.id, s.target_id, s.source, s.recorded_by, s.recorded_at FROM scenarios s
+             WHERE s.id = (SELECT MAX(id) FROM scenarios t WHERE t.target_id = s.target_id) ORDER BY s.id",
+        )
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut points: HashMap<i64, Vec<(Month, f64)>> = HashMap::new();
+        for row in sqlx::query(
+            "SELECT scenario_id, month, value FROM scenario_points ORDER BY scenario_id, month",
+        )
+        .fetch_all(&mut *tx)
+        .await?
+        {
+            const T: &str = "scenario_points";
+            let scenario_id: i64 = row.get(0);
+            let month = period_parse(&row.get::<String, _>(1), T, scenario_id)?;
+            points
+                .entry(scenario_id)
+                .or_default()
+                .push((month.start(), row.get(2)));
+        }
+        for row in scenario_rows {
+            const T: &str = "scenarios";
+            let id = id_of(&row);
+            apply(Record::Scenario(Scenario {
+                target: TargetId(u32_id(row.get("target_id"), T)?),
+                points: points.remove(&id).unwrap_or_default(),
+                provenance: provenance(&row, T)?,
+            }));
+        }
+
+        if let (true, Some(file)) = (slim, &self.sqlite_file) {
+            // Observations are append-only and numbered in commit order, so those up to the
+            // largest id this transaction sees are exactly its state, whoever reads them.
+            let through: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM observations")
+                .fetch_one(&mut *tx)
+                .await?;
+            let (send, mut receive) = tokio::sync::mpsc::channel(4);
+            let file = file.clone();
+            let reader =
+                tokio::task::spawn_blocking(move || read_sqlite_observations(&file, through, send));
+            while let Some(chunk) = receive.recv().await {
+                for observation in chunk {
+                    apply(Record::Observation(observation));
+                }
+            }
+            reader
+                .await
+                .map_err(|e| StoreError::SqliteRead(e.to_string()))??;
+        } else if slim {
+            Self::observations_for_engine(&mut tx, apply).await?;
+        } else {
+            let mut rows = sqlx::query("SELECT * FROM observations ORDER BY id").fetch(&mut *tx);
+            while let Some(row) = rows.try_next().await? {
+                apply(Record::Observation(observation_from_row(&row)?));
+            }
+        }
+
+        for row in sqlx::query("SELECT * FROM reported_scorecards ORDER BY id")
+            .fetch_all(&mut *tx)
+            .await?
+        {
+            const T: &str = "reported_scorecards";
+            let id = id_of(&row);
+            apply(Record::ReportedScorecard(ReportedScorecard {
+                unit: UnitId(u32_id(row.get("unit_id"), T)?),
+                period: period_parse(&row.get::<String, _>("period"), T, id)?,
+                met: u32::try_from(row.get::<i64, _>("met")).unwrap_or(0),
+                set: u32::try_from(row.get::<i64, _>("set_count")).unwrap_or(0),
+                document: row
+                    .get::<Option<i64>, _>("document_id")
+                    .map(|d| u32_id(d, T).map(DocumentId))
+                    .transpose()?,
+                provenance: provenance(&row, T)?,
+            }));
+        }
+        // Follow-up records refer to units, documents and each other: last, in the order
+        // they were recorded.
+        for row in sqlx::query("SELECT id, body FROM follow_up_records ORDER BY id")
+            .fetch_all(&mut *tx)
+            .await?
+        {
+            let record: giamsat_core::follow_up::FollowUp =
+                serde_json::from_str(&row.get::<String, _>("body")).map_err(|e| {
+                    StoreError::Corrupt {
+                        table: "follow_up_records",
+                        id: id_of(&row),
+                        problem: e.to_string(),
+                    }
+                })?;
+            apply(Record::FollowUp(record));
+        }
+        tx.commit().await?;
+        Ok(head)
+    }
+
+    /// Observations with only what the engine keeps (cell, value, kind, id, what a correction
+    /// corrects), converted as they stream in: a whole country's tens of millions of rows
+    /// never sit in memory, as rows or as records.
+    async fn observations_for_engine(
+        tx: &mut Tx<'_>,
+        apply: &mut (dyn FnMut(Record) + Send),
+    ) -> Result<(), StoreError> {
+        const T: &str = "observations";
+        let provenance = Provenance {
+            source: String::new(),
+            recorded_by: String::new(),
+            recorded_at: time::OffsetDateTime::UNIX_EPOCH,
+        };
+        // A few hundred distinct periods among millions of rows: parse each once.
+        let mut periods: HashMap<String, Period> = HashMap::new();
+        let mut rows = sqlx::query(
+            "SELECT id, indicator_id, unit_id, period, value, kind, corrects FROM observations ORDER BY id",
+        )
+        .fetch(&mut **tx);
+        while let Some(row) = rows.try_next().await? {
+            let id: i64 = row.get(0);
+            let text: &str = row.get(3);
+            let period = match periods.get(text) {
+                Some(period) => *period,
+                None => {
+                    let period = period_parse(text, T, id)?;
+                    periods.insert(text.to_owned(), period);
+                    period
+                }
+            };
+            let kind = match row.get::<&str, _>(5) {
+                "official" => ObservationKind::Official,
+                "preliminary" => ObservationKind::Preliminary,
+                other => enum_parse(other, T, id)?,
+            };
+            apply(Record::Observation(Observation {
+                id: ObservationId(u64::try_from(id).map_err(|_| StoreError::Corrupt {
+                    table: T,
+                    id,
+                    problem: "negative id".into(),
+                })?),
+                indicator: IndicatorId(u32_id(row.get(1), T)?),
+                unit: UnitId(u32_id(row.get(2), T)?),
+                period,
+                value: row.get(4),
+                kind,
+                reported_by: None,
+                document: None,
+                corrects: row.get::<Option<i64>, _>(6).map(|c| ObservationId(c as u64)),
+                note: None,
+                provenance: provenance.clone(),
+            }));
+        }
+        Ok(())
     }
 
     async fn account_by_id(&self, id: i64) -> Result<Option<Account>, StoreError> {

@@ -10,6 +10,9 @@ use giamsat_core::{
 
 use crate::CliError;
 
+pub mod analytics;
+pub mod generate;
+
 /// Imports monthly figures of the demo's indicators for the units of the 2025 tree into an
 /// empty database: first as a CSV file through the application layer, then straight into the
 /// store in batches, and prints each throughput.

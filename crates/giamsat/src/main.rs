@@ -91,6 +91,36 @@ enum BenchCommand {
         #[arg(long, default_value_t = 10_000)]
         batch: usize,
     },
+    /// Generates a national-scale dataset into an empty database: the provinces and communes
+    /// of 2025, indicators of mixed kinds, monthly figures from 2016, yearly targets and
+    /// scenarios; deterministic from the seed. With --csv, also writes it as CSV files for
+    /// the other engines of `scripts/bench analytics`.
+    Generate {
+        #[arg(long, env = "GIAMSAT_DB")]
+        db: Option<String>,
+        #[arg(long, value_enum, default_value = "national")]
+        scale: bench::generate::Scale,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// A directory for units.csv, indicators.csv, observations.csv and targets.csv.
+        #[arg(long)]
+        csv: Option<std::path::PathBuf>,
+        /// Records per store commit.
+        #[arg(long, default_value_t = 100_000)]
+        batch: usize,
+    },
+    /// Start-up time, memory per observation and the five questions of the analytics
+    /// benchmark on a generated dataset (median of --runs), and whether a figure recorded
+    /// through the application layer is in the next answer.
+    Analytics {
+        #[arg(long, env = "GIAMSAT_DB")]
+        db: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        runs: usize,
+        /// Writes the answers and timings as JSON, for comparison with the other engines.
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -406,6 +436,35 @@ async fn run(cli: Cli) -> Result<(), CliError> {
         } => {
             let db = settings(config, log, db, None)?.db;
             bench::import(&db, csv_rows, observations, batch).await
+        }
+        Command::Bench {
+            command: BenchCommand::Analytics { db, runs, out },
+        } => {
+            let db = settings(config, log, db, None)?.db;
+            bench::analytics::analytics(&db, runs, out.as_deref()).await
+        }
+        Command::Bench {
+            command:
+                BenchCommand::Generate {
+                    db,
+                    scale,
+                    seed,
+                    csv,
+                    batch,
+                },
+        } => {
+            let db = settings(config, log, db, None)?.db;
+            let started = std::time::Instant::now();
+            let made = bench::generate::generate(&db, scale, seed, csv.as_deref(), batch.max(1)).await?;
+            println!(
+                "{db}: {} units, {} indicators, {} targets, {} observations in {:.1} s",
+                made.units,
+                made.indicators,
+                made.targets,
+                made.observations,
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
         }
         Command::Demo { db } => {
             let db = settings(config, log, db, None)?.db;
