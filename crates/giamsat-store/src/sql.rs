@@ -15,8 +15,8 @@ use giamsat_core::target::Baseline;
 use giamsat_core::text::{Language, Translations};
 use giamsat_core::{
     Document, DocumentId, DocumentKey, Horizon, Indicator, IndicatorId, Month, Observation,
-    ObservationId, ObservationKind, Period, Provenance, Record, ReportedScorecard, Scenario, Target, TargetId, Unit,
-    UnitId,
+    ObservationId, ObservationKind, Period, Provenance, Record, ReportedScorecard, Scenario,
+    Target, TargetId, Unit, UnitId,
 };
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, ConnectOptions, Connection, Executor, Row, Transaction};
@@ -1027,10 +1027,7 @@ impl Store for SqlStore {
         Ok(Snapshot { records, head })
     }
 
-    async fn load_into(
-        &self,
-        apply: &mut (dyn FnMut(Record) + Send),
-    ) -> Result<i64, StoreError> {
+    async fn load_into(&self, apply: &mut (dyn FnMut(Record) + Send)) -> Result<i64, StoreError> {
         self.read_records(apply, true).await
     }
 
@@ -1627,7 +1624,9 @@ impl SqlStore {
                 kind,
                 reported_by: None,
                 document: None,
-                corrects: row.get::<Option<i64>, _>(6).map(|c| ObservationId(c as u64)),
+                corrects: row
+                    .get::<Option<i64>, _>(6)
+                    .map(|c| ObservationId(c as u64)),
                 note: None,
                 provenance: provenance.clone(),
             }));

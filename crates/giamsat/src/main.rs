@@ -455,7 +455,8 @@ async fn run(cli: Cli) -> Result<(), CliError> {
         } => {
             let db = settings(config, log, db, None)?.db;
             let started = std::time::Instant::now();
-            let made = bench::generate::generate(&db, scale, seed, csv.as_deref(), batch.max(1)).await?;
+            let made =
+                bench::generate::generate(&db, scale, seed, csv.as_deref(), batch.max(1)).await?;
             println!(
                 "{db}: {} units, {} indicators, {} targets, {} observations in {:.1} s",
                 made.units,

@@ -181,8 +181,8 @@ fn time(runs: usize, mut question: impl FnMut() -> Value) -> (Value, Duration) {
     (answer, median(times))
 }
 
-fn ms(d: Duration) -> String {
-    format!("{:.3}", d.as_secs_f64() * 1000.0)
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
 }
 
 /// Loads the store, reports start-up time and memory, answers the five questions `runs`
@@ -200,7 +200,10 @@ pub async fn analytics(db: &str, runs: usize, out: Option<&Path>) -> Result<(), 
         (engine.cell_count(), Questions::new(&engine)?)
     };
     let per_observation = |bytes: Option<u64>| bytes.map(|b| b as f64 / cells.max(1) as f64);
-    println!("start-up: {:.2} s for {cells} observations", startup.as_secs_f64());
+    println!(
+        "start-up: {:.2} s for {cells} observations",
+        startup.as_secs_f64()
+    );
     if let (Some(before), Some(after)) = (before, after) {
         println!(
             "resident memory: {:.0} MB = {:.1} bytes per observation ({:.1} above the {:.0} MB before loading)",
@@ -223,7 +226,7 @@ pub async fn analytics(db: &str, runs: usize, out: Option<&Path>) -> Result<(), 
         }
         for (name, question) in questions() {
             let (answer, median) = time(runs, || question(&q, &engine));
-            println!("({name}) median {} ms over {runs} runs", ms(median));
+            println!("({name}) median {:.4} ms over {runs} runs", ms(median));
             answers.insert(name.to_owned(), answer);
             timings.insert(name.to_owned(), json!(ms(median)));
         }
@@ -273,14 +276,15 @@ pub async fn analytics(db: &str, runs: usize, out: Option<&Path>) -> Result<(), 
     app.create(&actor, &record(before_value), "bench analytics")
         .await?;
     let total_restored = q.a(&app.engine()).as_f64();
-    let seen = matches!((total_before, total_after), (Some(b), Some(a)) if (a - b - 1000.0).abs() < 1e-6);
+    let seen =
+        matches!((total_before, total_after), (Some(b), Some(a)) if (a - b - 1000.0).abs() < 1e-6);
     if !seen || total_restored != total_before {
         return Err(other(format!(
             "a recorded figure was not in the next answer: {total_before:?} then {total_after:?}, restored {total_restored:?}"
         )));
     }
     println!(
-        "a figure recorded through the application layer ({} ms) is in the next answer: (a) {} ms, (b) {} ms after it",
+        "a figure recorded through the application layer ({:.3} ms) is in the next answer: (a) {:.4} ms, (b) {:.3} ms after it",
         ms(write),
         ms(after_write_a),
         ms(after_write_b)
