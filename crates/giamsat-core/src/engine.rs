@@ -1296,6 +1296,58 @@ mod tests {
     }
 
     #[test]
+    fn a_correction_names_the_figure_its_cell_shows() {
+        let mut records = tree();
+        records.push(indicator(1, AcrossUnits::Sum, OverTime::Flow));
+        records.push(obs(1, 1, 4, "2023", 10.0, Estimate));
+        records.push(obs(2, 1, 4, "2023", 11.0, Official));
+        records.push(obs(3, 1, 5, "2023", 5.0, Official));
+        let engine = Engine::from_records(records).expect("valid");
+        let correction = |corrects: u64, unit: u32| {
+            let Record::Observation(mut o) = obs(4, 1, unit, "2023", 12.0, Official) else {
+                unreachable!()
+            };
+            o.corrects = Some(ObservationId(corrects));
+            o.note = Some("revised".into());
+            Record::Observation(o)
+        };
+        assert_eq!(engine.check(&correction(2, 4)), Ok(()));
+        assert_eq!(
+            engine.check(&correction(1, 4)),
+            Err(EngineError::CorrectionOfSuperseded {
+                corrected: ObservationId(1)
+            }),
+            "the estimate no longer shows: the official figure does"
+        );
+        assert_eq!(
+            engine.check(&correction(3, 4)),
+            Err(EngineError::CorrectionOfSuperseded {
+                corrected: ObservationId(3)
+            }),
+            "another commune's figure"
+        );
+        assert_eq!(
+            engine.check(&correction(2, 2)),
+            Err(EngineError::CorrectionMismatch {
+                corrected: ObservationId(2)
+            }),
+            "a cell with no figure"
+        );
+        assert_eq!(
+            engine.check(&correction(99, 4)),
+            Err(EngineError::UnknownObservation(ObservationId(99)))
+        );
+        let Record::Observation(mut huge) = obs(1 << 32, 1, 4, "2023", 1.0, Official) else {
+            unreachable!()
+        };
+        huge.id = ObservationId(1 << 32);
+        assert!(matches!(
+            engine.check(&Record::Observation(huge)),
+            Err(EngineError::ObservationIdTooLarge(_))
+        ));
+    }
+
+    #[test]
     fn a_later_official_figure_corrects_an_earlier_one() {
         let mut records = tree();
         records.push(indicator(1, AcrossUnits::Sum, OverTime::Flow));
@@ -1803,12 +1855,15 @@ mod tests {
         (!values.is_empty()).then(|| values.iter().sum())
     }
 
+    /// (indicator, unit, month of 2023) and (kind, id, value) of one observation.
+    type NaiveObservation = ((u32, u32, u8), (ObservationKind, u64, f64));
+
     /// What the engine must answer, recomputed from the raw observations every time.
     #[derive(Debug, Default, Clone)]
     struct NaiveModel {
         parents: Vec<Option<u32>>,
         /// (indicator, unit, month) -> (kind, id, value) of every observation recorded.
-        observations: Vec<((u32, u32, u8), (ObservationKind, u64, f64))>,
+        observations: Vec<NaiveObservation>,
     }
 
     impl NaiveModel {

@@ -9,7 +9,7 @@ use giamsat_core::org::UnitCode;
 use giamsat_core::target::Baseline;
 use giamsat_core::text::{Language, Translations};
 use giamsat_core::{
-    Document, DocumentId, DocumentKey, Engine, Horizon, Indicator, IndicatorId, Observation,
+    Document, DocumentId, DocumentKey, Engine, Horizon, Indicator, IndicatorId, Month, Observation,
     ObservationId, ObservationKind, Period, Provenance, Record, ReportedScorecard, Scenario,
     Target, TargetId, Unit, UnitId, UnitKind,
 };
@@ -84,6 +84,7 @@ macro_rules! conformance {
 
 conformance!(
     every_record_round_trips,
+    loading_for_the_engine_streams_the_same_state_with_lean_observations,
     a_failing_commit_writes_nothing,
     observations_and_audit_cannot_be_changed_or_deleted,
     sessions_and_tokens_are_found_by_hash_until_ended_or_revoked,
@@ -371,6 +372,62 @@ async fn every_record_round_trips(backend: Backend) {
     let loaded = store.load().await.expect("load");
     assert_eq!((loaded.records.clone(), loaded.head), (records, 1));
     Engine::from_records(loaded.records).expect("the engine accepts what the store returns");
+}
+
+/// `load_into` is how the engine is fed at start (straight from the file on SQLite): the same
+/// records in the same order as `load`, observations keeping what the engine uses.
+async fn loading_for_the_engine_streams_the_same_state_with_lean_observations(backend: Backend) {
+    let store = fresh(backend).await;
+    let mut records = sample();
+    // Enough observations to fill several chunks of the SQLite reader, of every kind.
+    let kinds = ObservationKind::ALL;
+    records.extend((0..20_000u64).map(|n| {
+        Record::Observation(Observation {
+            id: ObservationId(3 + n),
+            indicator: IndicatorId(1),
+            unit: UnitId(1 + (n % 2) as u32),
+            period: Period::month(
+                Month::new(2000 + (n / 12 % 50) as i32, 1 + (n % 12) as u8).expect("month"),
+            ),
+            value: n as f64 * 0.1 + 1e-7,
+            kind: kinds[n as usize % 3],
+            reported_by: None,
+            document: None,
+            corrects: None,
+            note: None,
+            provenance: provenance(),
+        })
+    }));
+    let head = store.commit(&records, &[], 0).await.expect("commit");
+    let mut streamed = Vec::new();
+    let streamed_head = store
+        .load_into(&mut |record| streamed.push(record))
+        .await
+        .expect("load_into");
+    let loaded = store.load().await.expect("load");
+    assert_eq!((streamed_head, loaded.head), (head, head));
+    assert_eq!(streamed.len(), loaded.records.len());
+    for (lean, full) in streamed.iter().zip(&loaded.records) {
+        match (lean, full) {
+            (Record::Observation(lean), Record::Observation(full)) => {
+                let cell = |o: &Observation| {
+                    (
+                        o.id,
+                        o.indicator,
+                        o.unit,
+                        o.period,
+                        o.value.to_bits(),
+                        o.kind,
+                        o.corrects,
+                    )
+                };
+                assert_eq!(cell(lean), cell(full));
+                assert!(lean.provenance.source.is_empty() && lean.note.is_none());
+            }
+            (lean, full) => assert_eq!(lean, full),
+        }
+    }
+    Engine::from_records(streamed).expect("the engine accepts what is streamed");
 }
 
 async fn a_failing_commit_writes_nothing(backend: Backend) {

@@ -2,6 +2,7 @@
 //! port with a fresh SQLite file, the `giamsat` command as a user runs it, and `giamsat serve`
 //! processes sharing a PostgreSQL database.
 
+mod analytics;
 mod api;
 mod browser;
 mod cli;
