@@ -267,8 +267,9 @@ struct Memo {
 }
 
 /// Entries kept per indicator before its memory is started again, so that reads of many
-/// distinct cells cannot grow it without bound.
-const MEMO_LIMIT: usize = 1 << 16;
+/// distinct cells cannot grow it without bound: a dashboard asks for a few hundred values of
+/// an indicator, a list of every commune a few thousand; at most about 400 KB an indicator.
+const MEMO_LIMIT: usize = 1 << 13;
 
 impl Memo {
     fn shard(&self, indicator: IndicatorId) -> &RwLock<MemoShard> {
