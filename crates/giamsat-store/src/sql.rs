@@ -1203,6 +1203,59 @@ impl Store for SqlStore {
     }
 }
 
+/// Observations as the engine keeps them, from the columns of a row: no provenance, note,
+/// document or reporting unit. Periods are parsed once each: a few hundred distinct ones
+/// among millions of rows.
+#[derive(Default)]
+struct LeanObservations {
+    periods: HashMap<String, Period>,
+}
+
+impl LeanObservations {
+    fn read(
+        &mut self,
+        (id, indicator, unit): (i64, i64, i64),
+        period: &str,
+        value: f64,
+        kind: &str,
+        corrects: Option<i64>,
+    ) -> Result<Observation, StoreError> {
+        const T: &str = "observations";
+        let period = match self.periods.get(period) {
+            Some(parsed) => *parsed,
+            None => {
+                let parsed = period_parse(period, T, id)?;
+                self.periods.insert(period.to_owned(), parsed);
+                parsed
+            }
+        };
+        Ok(Observation {
+            id: ObservationId(u64::try_from(id).map_err(|_| StoreError::Corrupt {
+                table: T,
+                id,
+                problem: "negative id".into(),
+            })?),
+            indicator: IndicatorId(u32_id(indicator, T)?),
+            unit: UnitId(u32_id(unit, T)?),
+            period,
+            value,
+            kind: match kind {
+                "official" => ObservationKind::Official,
+                other => enum_parse(other, T, id)?,
+            },
+            reported_by: None,
+            document: None,
+            corrects: corrects.map(|c| ObservationId(c as u64)),
+            note: None,
+            provenance: Provenance {
+                source: String::new(),
+                recorded_by: String::new(),
+                recorded_at: time::OffsetDateTime::UNIX_EPOCH,
+            },
+        })
+    }
+}
+
 /// Reads the observations with ids up to `through` straight from the SQLite file, as the
 /// engine needs them, and sends them in chunks. sqlx's SQLite driver hands each row from its
 /// worker thread through a channel with every value copied into a fresh allocation: 5 µs a
@@ -1215,7 +1268,6 @@ fn read_sqlite_observations(
     send: tokio::sync::mpsc::Sender<Vec<Observation>>,
 ) -> Result<(), StoreError> {
     use rusqlite::OpenFlags;
-    const T: &str = "observations";
     const CHUNK: usize = 8192;
     let fail = |e: rusqlite::Error| StoreError::SqliteRead(format!("{}: {e}", file.display()));
     let connection = rusqlite::Connection::open_with_flags(
@@ -1232,49 +1284,21 @@ fn read_sqlite_observations(
         )
         .map_err(fail)?;
     let mut rows = statement.query([through]).map_err(fail)?;
-    let provenance = Provenance {
-        source: String::new(),
-        recorded_by: String::new(),
-        recorded_at: time::OffsetDateTime::UNIX_EPOCH,
-    };
-    let mut periods: HashMap<String, Period> = HashMap::new();
+    let mut lean = LeanObservations::default();
     let mut chunk = Vec::with_capacity(CHUNK);
     while let Some(row) = rows.next().map_err(fail)? {
-        let id: i64 = row.get(0).map_err(fail)?;
-        let text = row.get_ref(3).and_then(|v| Ok(v.as_str()?)).map_err(fail)?;
-        let period = match periods.get(text) {
-            Some(period) => *period,
-            None => {
-                let period = period_parse(text, T, id)?;
-                periods.insert(text.to_owned(), period);
-                period
-            }
-        };
-        let kind = match row.get_ref(5).and_then(|v| Ok(v.as_str()?)).map_err(fail)? {
-            "official" => ObservationKind::Official,
-            "preliminary" => ObservationKind::Preliminary,
-            other => enum_parse(other, T, id)?,
-        };
-        chunk.push(Observation {
-            id: ObservationId(u64::try_from(id).map_err(|_| StoreError::Corrupt {
-                table: T,
-                id,
-                problem: "negative id".into(),
-            })?),
-            indicator: IndicatorId(u32_id(row.get(1).map_err(fail)?, T)?),
-            unit: UnitId(u32_id(row.get(2).map_err(fail)?, T)?),
-            period,
-            value: row.get(4).map_err(fail)?,
-            kind,
-            reported_by: None,
-            document: None,
-            corrects: row
-                .get::<_, Option<i64>>(6)
-                .map_err(fail)?
-                .map(|c| ObservationId(c as u64)),
-            note: None,
-            provenance: provenance.clone(),
-        });
+        let text = |i| row.get_ref(i).and_then(|v| Ok(v.as_str()?)).map_err(fail);
+        chunk.push(lean.read(
+            (
+                row.get(0).map_err(fail)?,
+                row.get(1).map_err(fail)?,
+                row.get(2).map_err(fail)?,
+            ),
+            text(3)?,
+            row.get(4).map_err(fail)?,
+            text(5)?,
+            row.get(6).map_err(fail)?,
+        )?);
         if chunk.len() == CHUNK {
             let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
             if send.blocking_send(full).is_err() {
@@ -1583,53 +1607,19 @@ impl SqlStore {
         tx: &mut Tx<'_>,
         apply: &mut (dyn FnMut(Record) + Send),
     ) -> Result<(), StoreError> {
-        const T: &str = "observations";
-        let provenance = Provenance {
-            source: String::new(),
-            recorded_by: String::new(),
-            recorded_at: time::OffsetDateTime::UNIX_EPOCH,
-        };
-        // A few hundred distinct periods among millions of rows: parse each once.
-        let mut periods: HashMap<String, Period> = HashMap::new();
+        let mut lean = LeanObservations::default();
         let mut rows = sqlx::query(
             "SELECT id, indicator_id, unit_id, period, value, kind, corrects FROM observations ORDER BY id",
         )
         .fetch(&mut **tx);
         while let Some(row) = rows.try_next().await? {
-            let id: i64 = row.get(0);
-            let text: &str = row.get(3);
-            let period = match periods.get(text) {
-                Some(period) => *period,
-                None => {
-                    let period = period_parse(text, T, id)?;
-                    periods.insert(text.to_owned(), period);
-                    period
-                }
-            };
-            let kind = match row.get::<&str, _>(5) {
-                "official" => ObservationKind::Official,
-                "preliminary" => ObservationKind::Preliminary,
-                other => enum_parse(other, T, id)?,
-            };
-            apply(Record::Observation(Observation {
-                id: ObservationId(u64::try_from(id).map_err(|_| StoreError::Corrupt {
-                    table: T,
-                    id,
-                    problem: "negative id".into(),
-                })?),
-                indicator: IndicatorId(u32_id(row.get(1), T)?),
-                unit: UnitId(u32_id(row.get(2), T)?),
-                period,
-                value: row.get(4),
-                kind,
-                reported_by: None,
-                document: None,
-                corrects: row
-                    .get::<Option<i64>, _>(6)
-                    .map(|c| ObservationId(c as u64)),
-                note: None,
-                provenance: provenance.clone(),
-            }));
+            apply(Record::Observation(lean.read(
+                (row.get(0), row.get(1), row.get(2)),
+                row.get(3),
+                row.get(4),
+                row.get(5),
+                row.get(6),
+            )?));
         }
         Ok(())
     }

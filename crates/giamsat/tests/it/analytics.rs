@@ -4,16 +4,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn giamsat(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_giamsat"))
-        .args(args)
-        .current_dir(dir)
-        .env("GIAMSAT_LOG", "warn")
-        .output()
-        .expect("run giamsat")
-}
+use crate::cli::giamsat;
 
 fn rows(path: &Path) -> Vec<Vec<String>> {
     std::fs::read_to_string(path)

@@ -2,7 +2,7 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-fn giamsat(args: &[&str], dir: &Path) -> Output {
+pub(crate) fn giamsat(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_giamsat"))
         .args(args)
         .current_dir(dir)
