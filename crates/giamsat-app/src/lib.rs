@@ -124,10 +124,8 @@ impl<S: Store> App<S> {
                     return;
                 }
                 count += 1;
-                if let Err(error) = engine.check(&record) {
-                    refused = Some(format!("{error} in {record:?}"));
-                } else {
-                    engine.apply_unchecked(record);
+                if let Err(r) = engine.apply_unsettled(record) {
+                    refused = Some(format!("{} in {:?}", r.error, r.record));
                 }
             })
             .await?;
@@ -510,7 +508,7 @@ impl Batch<'_> {
         ));
         self.engine
             .apply_unsettled(record.clone())
-            .map_err(|e| AppError::Inconsistent(e.to_string()))?;
+            .map_err(|r| AppError::Inconsistent(r.error.to_string()))?;
         self.records.push(record);
         Ok(())
     }

@@ -536,17 +536,18 @@ impl Engine {
     /// Checks and applies one record without numbering the tree again, for batches that add
     /// thousands of units: numbering after each would cost the square of their number. Until
     /// [`Engine::settle`] is called, lookups are right but values summed over subtrees are not.
-    pub fn apply_unsettled(&mut self, record: Record) -> Result<(), EngineError> {
-        self.check(&record)?;
-        self.insert(record);
-        Ok(())
-    }
-
-    /// Applies a record that [`Engine::check`] has accepted, without numbering the tree again
-    /// (see [`Engine::apply_unsettled`]). For a caller that checks first and must not have
-    /// the record moved when the check fails.
-    pub fn apply_unchecked(&mut self, record: Record) {
-        self.insert(record);
+    /// A refused record is given back with the reason.
+    pub fn apply_unsettled(&mut self, record: Record) -> Result<(), Rejected> {
+        match self.check(&record) {
+            Ok(()) => {
+                self.insert(record);
+                Ok(())
+            }
+            Err(error) => Err(Rejected {
+                record: Box::new(record),
+                error,
+            }),
+        }
     }
 
     /// Numbers the tree if units were added by [`Engine::apply_unsettled`].

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use giamsat_app::input::ObservationInput;
 use giamsat_app::{Actor, App, AppError, SqlStore};
 use giamsat_core::evaluation::{change_ranking, evaluate, scorecard_ranking};
-use giamsat_core::{Engine, IndicatorCode, Month, Period, Status, UnitCode, UnitId};
+use giamsat_core::{Engine, IndicatorCode, Month, Period, UnitCode, UnitId};
 use serde_json::{Value, json};
 
 use crate::CliError;
@@ -141,7 +141,7 @@ impl Questions {
                 let row = json!({
                     "indicator": code,
                     "actual": evaluation.actual.map(|a| a.value),
-                    "status": status(evaluation.status),
+                    "status": evaluation.status.as_str(),
                 });
                 (code, row)
             })
@@ -149,10 +149,6 @@ impl Questions {
         rows.sort_by(|x, y| x.0.cmp(&y.0));
         rows.into_iter().map(|(_, row)| row).collect()
     }
-}
-
-fn status(status: Status) -> &'static str {
-    status.as_str()
 }
 
 /// The resident memory of this process, from /proc (Linux), in bytes.
@@ -169,7 +165,7 @@ fn median(mut times: Vec<Duration>) -> Duration {
 }
 
 /// Times `question` `runs` times and returns its answer with the median time.
-fn time(runs: usize, mut question: impl FnMut() -> Value) -> (Value, Duration) {
+fn timed(runs: usize, mut question: impl FnMut() -> Value) -> (Value, Duration) {
     let mut answer = Value::Null;
     let times = (0..runs.max(1))
         .map(|_| {
@@ -225,7 +221,7 @@ pub async fn analytics(db: &str, runs: usize, out: Option<&Path>) -> Result<(), 
             timings.insert(format!("{name}_first"), json!(ms(started.elapsed())));
         }
         for (name, question) in questions() {
-            let (answer, median) = time(runs, || question(&q, &engine));
+            let (answer, median) = timed(runs, || question(&q, &engine));
             println!("({name}) median {:.4} ms over {runs} runs", ms(median));
             answers.insert(name.to_owned(), answer);
             timings.insert(name.to_owned(), json!(ms(median)));

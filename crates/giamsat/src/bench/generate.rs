@@ -235,14 +235,18 @@ pub async fn generate(
 ) -> Result<Generated, CliError> {
     let shape = scale.shape();
     let store = SqlStore::open(db).await.map_err(AppError::from)?;
-    let snapshot = store.load().await.map_err(AppError::from)?;
-    if !snapshot.records.is_empty() {
+    // Streamed, lean: refusing a database of a whole country must not hold it as records.
+    let mut holds_data = false;
+    let mut head = store
+        .load_into(&mut |_| holds_data = true)
+        .await
+        .map_err(AppError::from)?;
+    if holds_data {
         return Err(CliError::Other(format!(
             "{}: bench generate needs an empty database",
             giamsat_store::redact(db)
         )));
     }
-    let mut head = snapshot.head;
     let (provinces, communes) = localities(&shape)?;
     let provenance = Provenance {
         source: format!("giamsat bench generate --scale {scale:?} --seed {seed}").to_lowercase(),
