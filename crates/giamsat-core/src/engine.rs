@@ -12,6 +12,8 @@
 //! forgotten when a figure of that indicator, or of one it is computed from, is recorded, so
 //! a new figure is in the very next read.
 
+mod checkpoint;
+
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::sync::{Arc, RwLock};
@@ -27,6 +29,8 @@ use crate::period::{Month, Period};
 use crate::target::{Scenario, Target};
 use crate::text::fold;
 use crate::{DocumentId, IndicatorId, ObservationId, TargetId, UnitId};
+
+pub use checkpoint::{CheckpointError, PART_BYTES};
 
 /// One record as the store holds it, to be applied to the engine. Its JSON form travels in
 /// the store's change log from the process that wrote it to the others.
@@ -1212,7 +1216,7 @@ mod tests {
         }
     }
 
-    fn unit(id: u32, parent: Option<u32>) -> Record {
+    pub(super) fn unit(id: u32, parent: Option<u32>) -> Record {
         Record::Unit(Unit {
             id: UnitId(id),
             code: UnitCode::parse(&format!("U{id}")).expect("code"),
@@ -1225,7 +1229,7 @@ mod tests {
         })
     }
 
-    fn indicator(id: u32, across_units: AcrossUnits, over_time: OverTime) -> Record {
+    pub(super) fn indicator(id: u32, across_units: AcrossUnits, over_time: OverTime) -> Record {
         Record::Indicator(Indicator {
             id: IndicatorId(id),
             code: IndicatorCode::parse(&format!("I{id}")).expect("code"),
@@ -1240,7 +1244,7 @@ mod tests {
         })
     }
 
-    fn obs(
+    pub(super) fn obs(
         id: u64,
         ind: u32,
         unit: u32,
@@ -1270,7 +1274,7 @@ mod tests {
     use ObservationKind::*;
 
     /// Province 1 with districts 2 and 3; district 2 has communes 4 and 5.
-    fn tree() -> Vec<Record> {
+    pub(super) fn tree() -> Vec<Record> {
         vec![
             unit(1, None),
             unit(2, Some(1)),
