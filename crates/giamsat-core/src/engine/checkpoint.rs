@@ -406,10 +406,10 @@ mod tests {
                 else {
                     unreachable!()
                 };
-                if correct {
-                    if let Some((current, ..)) = full.reported(o.indicator, o.unit, o.period) {
-                        o.corrects = Some(current);
-                    }
+                if correct
+                    && let Some((current, ..)) = full.reported(o.indicator, o.unit, o.period)
+                {
+                    o.corrects = Some(current);
                 }
                 full.apply(Record::Observation(o.clone())).expect("observation");
                 if i >= cut {
