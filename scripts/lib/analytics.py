@@ -302,7 +302,10 @@ def main():
     print(f"giamsat after recording a figure through the application layer ({t['write']:.2f} ms): "
           f"(a) {ms(t['a_after_write'])} ms, (b) {ms(t['b_after_write'])} ms")
     print("load and index: " + ", ".join(f"{n} {t:.1f} s" for n, t in load_times.items())
-          + f"; giamsat start-up {giamsat['startup_s']:.1f} s")
+          + f"; giamsat start-up {giamsat['startup_s']:.1f} s"
+          + f" ({giamsat['startup_observations_from_rows']:,} observations read from rows),"
+          + f" {giamsat['startup_from_checkpoint_s']:.1f} s from its checkpoint"
+          + f" (saved in {giamsat['checkpoint_save_s']:.1f} s)")
     if giamsat.get("resident_bytes"):
         per = giamsat["resident_bytes"] / giamsat["observations"]
         print(f"giamsat resident memory: {giamsat['resident_bytes'] / 1e6:.0f} MB = {per:.1f} bytes per observation")

@@ -13,12 +13,12 @@ pub mod input;
 pub mod throttle;
 pub mod vietnam;
 
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
 use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 
 use giamsat_core::access::Grant;
 use giamsat_core::{Engine, IndicatorId, Observation, Period, Record, UnitId};
-pub use giamsat_store::{AuditEntry, Changes, SqlStore, Store, StoreError};
+pub use giamsat_store::{AuditEntry, Changes, Loaded, SqlStore, Store, StoreError};
 use serde::Serialize;
 
 pub use accounts::SignedIn;
@@ -94,48 +94,139 @@ pub struct App<S: Store> {
     head: AtomicI64,
     writer: tokio::sync::Mutex<()>,
     throttle: throttle::Throttle,
+    /// Observations read from rows at start, beyond the store's checkpoint.
+    uncheckpointed: AtomicUsize,
 }
 
 /// How many times a write is checked again after other processes committed first.
 const CATCH_UP_TRIES: usize = 5;
 
+/// Observations read from rows at start beyond which a new checkpoint is saved: a second of
+/// start-up, at about half a microsecond a row.
+pub const CHECKPOINT_AFTER: usize = 2_000_000;
+
+struct LoadedEngine {
+    engine: Engine,
+    head: i64,
+    /// Observations read from rows rather than from the checkpoint.
+    from_rows: usize,
+}
+
 impl<S: Store> App<S> {
     /// Loads the engine from the store.
     pub async fn open(store: S) -> Result<App<S>, AppError> {
-        let (engine, head) = Self::load(&store).await?;
+        let loaded = Self::load(&store).await?;
         Ok(App {
             store,
-            engine: RwLock::new(engine),
-            head: AtomicI64::new(head),
+            engine: RwLock::new(loaded.engine),
+            head: AtomicI64::new(loaded.head),
             writer: tokio::sync::Mutex::new(()),
             throttle: throttle::Throttle::default(),
+            uncheckpointed: AtomicUsize::new(loaded.from_rows),
         })
     }
 
-    async fn load(store: &S) -> Result<(Engine, i64), AppError> {
+    /// The engine from the store's checkpoint and the observations after it; from every
+    /// observation when the checkpoint does not restore (it is derived: the rows are the
+    /// truth).
+    async fn load(store: &S) -> Result<LoadedEngine, AppError> {
+        match Self::load_from(store, true).await? {
+            Ok(loaded) => Ok(loaded),
+            Err(problem) => {
+                tracing::warn!(
+                    %problem,
+                    "the engine's checkpoint does not restore: loading every observation instead"
+                );
+                Self::load_from(store, false)
+                    .await?
+                    .map_err(|e| AppError::Inconsistent(e.to_string()))
+            }
+        }
+    }
+
+    async fn load_from(
+        store: &S,
+        from_checkpoint: bool,
+    ) -> Result<Result<LoadedEngine, giamsat_core::engine::CheckpointError>, AppError> {
         // Records are applied as they stream in from the store, so a country's figures are
         // never held twice; after a refusal the rest is read but not applied.
         let mut engine = Engine::new();
-        let mut count = 0usize;
+        let (mut count, mut from_rows) = (0usize, 0usize);
         let mut refused = None;
+        let mut unrestorable = None;
         let head = store
-            .load_into(&mut |record| {
-                if refused.is_some() {
+            .load_into(from_checkpoint, &mut |loaded| {
+                if refused.is_some() || unrestorable.is_some() {
                     return;
                 }
-                count += 1;
-                if let Err(r) = engine.apply_unsettled(record) {
-                    refused = Some(format!("{} in {:?}", r.error, r.record));
+                match loaded {
+                    Loaded::Record(record) => {
+                        count += 1;
+                        from_rows += usize::from(matches!(record, Record::Observation(_)));
+                        if let Err(r) = engine.apply_unsettled(record) {
+                            refused = Some(format!("{} in {:?}", r.error, r.record));
+                        }
+                    }
+                    Loaded::CheckpointPart(part) => {
+                        if let Err(e) = engine.restore_checkpoint_part(&part) {
+                            unrestorable = Some(e);
+                        }
+                    }
                 }
             })
             .await?;
+        if let Some(problem) = unrestorable {
+            return Ok(Err(problem));
+        }
         if let Some(refused) = refused {
             return Err(AppError::Inconsistent(refused));
         }
         engine.settle();
         engine.shrink_to_fit();
-        tracing::info!(records = count, head, "engine loaded from the store");
-        Ok((engine, head))
+        tracing::info!(
+            records = count,
+            observations_after_checkpoint = from_rows,
+            cells = engine.cell_count(),
+            head,
+            "engine loaded from the store"
+        );
+        Ok(Ok(LoadedEngine {
+            engine,
+            head,
+            from_rows,
+        }))
+    }
+
+    /// Saves a checkpoint of the engine's figures when at least [`CHECKPOINT_AFTER`]
+    /// observations were read from rows at start, so that the next start reads columns.
+    /// Returns the id of the last observation it covers, if one was saved. Run beside
+    /// serving: the engine is copied (its columns are shared, not copied) and encoded off
+    /// the request threads.
+    pub async fn save_checkpoint_if_due(&self) -> Result<Option<u64>, AppError> {
+        if self.uncheckpointed.load(Ordering::Relaxed) < CHECKPOINT_AFTER {
+            return Ok(None);
+        }
+        self.save_checkpoint().await.map(Some)
+    }
+
+    /// Observations read from rows at start and not yet covered by a saved checkpoint.
+    pub fn uncheckpointed(&self) -> usize {
+        self.uncheckpointed.load(Ordering::Relaxed)
+    }
+
+    /// Saves a checkpoint of the engine's figures; returns the id of the last observation it
+    /// covers.
+    pub async fn save_checkpoint(&self) -> Result<u64, AppError> {
+        let engine = self.engine().clone();
+        let (through, parts) = tokio::task::spawn_blocking(move || {
+            (engine.last_observation_id(), engine.checkpoint())
+        })
+        .await
+        .map_err(|e| AppError::Inconsistent(e.to_string()))?;
+        self.store.save_checkpoint(through, parts).await?;
+        self.uncheckpointed.store(0, Ordering::Relaxed);
+        tracing::info!(through, "engine checkpoint saved");
+        Ok(through)
     }
 
     /// Applies what other processes committed since the engine was last current. Called
@@ -210,9 +301,9 @@ impl<S: Store> App<S> {
     }
 
     async fn reload_locked(&self) -> Result<(), AppError> {
-        let (engine, head) = Self::load(&self.store).await?;
-        *self.engine.write().unwrap_or_else(PoisonError::into_inner) = engine;
-        self.head.store(head, Ordering::Release);
+        let loaded = Self::load(&self.store).await?;
+        *self.engine.write().unwrap_or_else(PoisonError::into_inner) = loaded.engine;
+        self.head.store(loaded.head, Ordering::Release);
         Ok(())
     }
 

@@ -16,8 +16,8 @@ use giamsat_core::{
 
 use crate::backup::{NOT_BACKED_UP, TABLES};
 use crate::{
-    AuditEntry, BackupError, Changes, Dialect, EvidenceFile, NewAccount, NewApiToken, NewSession,
-    SqlStore, Store, StoreError,
+    AuditEntry, BackupError, Changes, Dialect, EvidenceFile, Loaded, NewAccount, NewApiToken,
+    NewSession, SqlStore, Store, StoreError,
 };
 
 #[derive(Debug, Clone, Copy)]
@@ -85,6 +85,7 @@ macro_rules! conformance {
 conformance!(
     every_record_round_trips,
     loading_for_the_engine_streams_the_same_state_with_lean_observations,
+    a_checkpoint_stands_in_for_the_observations_it_covers,
     a_failing_commit_writes_nothing,
     observations_and_audit_cannot_be_changed_or_deleted,
     sessions_and_tokens_are_found_by_hash_until_ended_or_revoked,
@@ -401,7 +402,10 @@ async fn loading_for_the_engine_streams_the_same_state_with_lean_observations(ba
     let head = store.commit(&records, &[], 0).await.expect("commit");
     let mut streamed = Vec::new();
     let streamed_head = store
-        .load_into(&mut |record| streamed.push(record))
+        .load_into(false, &mut |loaded| match loaded {
+            Loaded::Record(record) => streamed.push(record),
+            Loaded::CheckpointPart(_) => panic!("no checkpoint was asked for"),
+        })
         .await
         .expect("load_into");
     let loaded = store.load().await.expect("load");
@@ -428,6 +432,97 @@ async fn loading_for_the_engine_streams_the_same_state_with_lean_observations(ba
         }
     }
     Engine::from_records(streamed).expect("the engine accepts what is streamed");
+}
+
+/// Observations of indicator 1 at units 1 and 2, every fourth correcting the figure its cell
+/// shows in `engine`, which is brought up to date.
+fn checked_observations(engine: &mut Engine, ids: std::ops::Range<u64>) -> Vec<Record> {
+    ids.map(|n| {
+        let mut observation = Observation {
+            id: ObservationId(n),
+            indicator: IndicatorId(1),
+            unit: UnitId(1 + (n % 2) as u32),
+            period: Period::month(
+                Month::new(2000 + (n / 24 % 30) as i32, 1 + (n / 2 % 12) as u8).expect("month"),
+            ),
+            value: n as f64 * 0.5,
+            kind: ObservationKind::ALL[n as usize % 3],
+            reported_by: None,
+            document: None,
+            corrects: None,
+            note: None,
+            provenance: provenance(),
+        };
+        if n % 4 == 0 {
+            observation.corrects = engine
+                .reported(observation.indicator, observation.unit, observation.period)
+                .map(|(id, ..)| id);
+        }
+        let record = Record::Observation(observation);
+        engine.apply(record.clone()).expect("observation");
+        record
+    })
+    .collect()
+}
+
+async fn a_checkpoint_stands_in_for_the_observations_it_covers(backend: Backend) {
+    let store = fresh(backend).await;
+    let mut engine = Engine::from_records(sample()).expect("sample");
+    let mut records = sample();
+    let first = engine.last_observation_id() + 1;
+    records.extend(checked_observations(&mut engine, first..first + 3000));
+    let head = store.commit(&records, &[], 0).await.expect("commit");
+    let through = engine.last_observation_id();
+    store
+        .save_checkpoint(through, engine.checkpoint())
+        .await
+        .expect("save");
+    let later = checked_observations(&mut engine, through + 1..through + 2000);
+    let head = store.commit(&later, &[], head).await.expect("commit");
+
+    let mut restored = Engine::new();
+    let (mut parts, mut after) = (0, Vec::new());
+    let loaded_head = store
+        .load_into(true, &mut |loaded| match loaded {
+            Loaded::Record(record) => {
+                if let Record::Observation(o) = &record {
+                    after.push(o.id.0);
+                }
+                restored.apply_unsettled(record).expect("applies");
+            }
+            Loaded::CheckpointPart(part) => {
+                parts += 1;
+                restored.restore_checkpoint_part(&part).expect("restores");
+            }
+        })
+        .await
+        .expect("load_into");
+    restored.settle();
+    assert_eq!(loaded_head, head);
+    assert!(parts > 0);
+    assert_eq!(after, (through + 1..through + 2000).collect::<Vec<_>>());
+    let full = Engine::from_records(store.load().await.expect("load").records).expect("load");
+    assert_eq!(restored.checkpoint(), full.checkpoint());
+    assert_eq!(restored.checkpoint(), engine.checkpoint());
+
+    // A checkpoint of observations the store does not hold is refused, and the one kept
+    // stays as it was.
+    let beyond = engine.last_observation_id() + 1;
+    let err = store
+        .save_checkpoint(beyond, engine.checkpoint())
+        .await
+        .expect_err("ahead");
+    assert!(matches!(err, StoreError::CheckpointAhead { .. }), "{err}");
+    let mut firsts = Vec::new();
+    store
+        .load_into(true, &mut |loaded| {
+            if let Loaded::Record(Record::Observation(o)) = loaded {
+                firsts.push(o.id.0);
+            }
+        })
+        .await
+        .expect("load_into");
+    assert_eq!(firsts.first(), Some(&(through + 1)));
 }
 
 async fn a_failing_commit_writes_nothing(backend: Backend) {

@@ -110,6 +110,15 @@ pub struct EvidenceFile {
     pub size: u64,
 }
 
+/// What [`Store::load_into`] passes on, in the order the engine applies it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded {
+    Record(Record),
+    /// One part of the checkpoint of the engine's figures saved by [`Store::save_checkpoint`]:
+    /// after the units and indicators it refers to, before the observations recorded after it.
+    CheckpointPart(Vec<u8>),
+}
+
 /// Every record, and the change-log position the records reflect.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Snapshot {
@@ -167,6 +176,10 @@ pub enum StoreError {
     },
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    #[error(
+        "a checkpoint through observation {through} was refused: the store holds observations only up to {last}"
+    )]
+    CheckpointAhead { through: u64, last: i64 },
     #[error("reading the SQLite file: {0}")]
     SqliteRead(String),
 }
@@ -294,10 +307,22 @@ pub trait Store: Send + Sync + 'static {
     /// provenance, note, document or reporting unit): how the engine is loaded at start,
     /// without a whole country's observations ever held as records. Returns the change-log
     /// position.
+    ///
+    /// With `from_checkpoint`, the saved checkpoint (if any) comes in place of the
+    /// observations it covers, and only those recorded after it are read.
     fn load_into(
         &self,
-        apply: &mut (dyn FnMut(Record) + Send),
+        from_checkpoint: bool,
+        apply: &mut (dyn FnMut(Loaded) + Send),
     ) -> impl Future<Output = Result<i64, StoreError>> + Send;
+    /// Replaces the checkpoint of the engine's figures, in one transaction, with `parts`
+    /// taken from an engine that held every observation up to id `through`. A checkpoint
+    /// beyond the stored observations is refused.
+    fn save_checkpoint(
+        &self,
+        through: u64,
+        parts: Vec<Vec<u8>>,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
 
     /// Writes the records and their audit entries in one transaction, all or nothing, as the
     /// change-log entry after `head`, and returns its position. When another process has

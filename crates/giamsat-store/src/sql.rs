@@ -26,8 +26,8 @@ use crate::codec::{
     translation_rows,
 };
 use crate::{
-    Account, ApiToken, AuditEntry, Changes, EvidenceFile, NewAccount, NewApiToken, NewSession,
-    Session, Snapshot, Store, StoreError, WritersLock,
+    Account, ApiToken, AuditEntry, Changes, EvidenceFile, Loaded, NewAccount, NewApiToken,
+    NewSession, Session, Snapshot, Store, StoreError, WritersLock,
 };
 
 /// The SQL dialect of a store.
@@ -85,6 +85,11 @@ const SQLITE_MIGRATIONS: &[Migration] = &[
         "change_log",
         include_str!("../migrations/sqlite/0005_change_log.sql"),
     ),
+    (
+        6,
+        "engine_checkpoint",
+        include_str!("../migrations/sqlite/0006_engine_checkpoint.sql"),
+    ),
 ];
 const POSTGRES_MIGRATIONS: &[Migration] = &[
     (
@@ -111,6 +116,11 @@ const POSTGRES_MIGRATIONS: &[Migration] = &[
         5,
         "change_log",
         include_str!("../migrations/postgres/0005_change_log.sql"),
+    ),
+    (
+        6,
+        "engine_checkpoint",
+        include_str!("../migrations/postgres/0006_engine_checkpoint.sql"),
     ),
 ];
 
@@ -1021,14 +1031,49 @@ impl Store for SqlStore {
 
     async fn load(&self) -> Result<Snapshot, StoreError> {
         let mut records = Vec::new();
-        let head = self
-            .read_records(&mut |record| records.push(record), false)
-            .await?;
+        let mut keep = |loaded| {
+            if let Loaded::Record(record) = loaded {
+                records.push(record);
+            }
+        };
+        let head = self.read_records(&mut keep, Reading::Full).await?;
         Ok(Snapshot { records, head })
     }
 
-    async fn load_into(&self, apply: &mut (dyn FnMut(Record) + Send)) -> Result<i64, StoreError> {
-        self.read_records(apply, true).await
+    async fn load_into(
+        &self,
+        from_checkpoint: bool,
+        apply: &mut (dyn FnMut(Loaded) + Send),
+    ) -> Result<i64, StoreError> {
+        let reading = if from_checkpoint {
+            Reading::FromCheckpoint
+        } else {
+            Reading::Lean
+        };
+        self.read_records(apply, reading).await
+    }
+
+    async fn save_checkpoint(&self, through: u64, parts: Vec<Vec<u8>>) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let last: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM observations")
+            .fetch_one(&mut *tx)
+            .await?;
+        if i64::try_from(through).map_or(true, |t| t > last) {
+            return Err(StoreError::CheckpointAhead { through, last });
+        }
+        sqlx::query("DELETE FROM engine_checkpoint")
+            .execute(&mut *tx)
+            .await?;
+        for (part, bytes) in parts.into_iter().enumerate() {
+            sqlx::query("INSERT INTO engine_checkpoint (part, through, bytes) VALUES ($1, $2, $3)")
+                .bind(part as i64)
+                .bind(through as i64)
+                .bind(bytes)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     async fn commit(
@@ -1256,7 +1301,7 @@ impl LeanObservations {
     }
 }
 
-/// Reads the observations with ids up to `through` straight from the SQLite file, as the
+/// Reads the observations with ids in `ids` (the start excluded) straight from the SQLite file, as the
 /// engine needs them, and sends them in chunks. sqlx's SQLite driver hands each row from its
 /// worker thread through a channel with every value copied into a fresh allocation: 5 µs a
 /// row at start-up, most of it in malloc and wake-ups, which is minutes for a country.
@@ -1264,7 +1309,7 @@ impl LeanObservations {
 /// and the engine applies one chunk while the next is read.
 fn read_sqlite_observations(
     file: &std::path::Path,
-    through: i64,
+    ids: std::ops::RangeInclusive<i64>,
     send: tokio::sync::mpsc::Sender<Vec<Observation>>,
 ) -> Result<(), StoreError> {
     use rusqlite::OpenFlags;
@@ -1280,10 +1325,10 @@ fn read_sqlite_observations(
         .map_err(fail)?;
     let mut statement = connection
         .prepare(
-            "SELECT id, indicator_id, unit_id, period, value, kind, corrects FROM observations WHERE id <= ?1 ORDER BY id",
+            "SELECT id, indicator_id, unit_id, period, value, kind, corrects FROM observations WHERE id > ?1 AND id <= ?2 ORDER BY id",
         )
         .map_err(fail)?;
-    let mut rows = statement.query([through]).map_err(fail)?;
+    let mut rows = statement.query([*ids.start(), *ids.end()]).map_err(fail)?;
     let mut lean = LeanObservations::default();
     let mut chunk = Vec::with_capacity(CHUNK);
     while let Some(row) = rows.next().map_err(fail)? {
@@ -1312,14 +1357,25 @@ fn read_sqlite_observations(
     Ok(())
 }
 
+/// How [`SqlStore::read_records`] reads the observations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// Whole, as stored.
+    Full,
+    /// As the engine keeps them.
+    Lean,
+    /// As the engine keeps them, from the saved checkpoint on.
+    FromCheckpoint,
+}
+
 impl SqlStore {
     /// Every record, one state read in one transaction, passed to `apply` as it is read
-    /// (see [`Store::load`] for the order); observations carry only what the engine keeps
-    /// when `slim`. Returns the change-log position the records reflect.
+    /// (see [`Store::load`] for the order). Returns the change-log position the records
+    /// reflect.
     async fn read_records(
         &self,
-        apply: &mut (dyn FnMut(Record) + Send),
-        slim: bool,
+        apply: &mut (dyn FnMut(Loaded) + Send),
+        reading: Reading,
     ) -> Result<i64, StoreError> {
         // One read transaction, so the records and the change-log head are one state even
         // while other processes write.
@@ -1347,7 +1403,7 @@ impl SqlStore {
             let id = id_of(&row);
             let code: String = row.get("code");
             let kind: String = row.get("kind");
-            apply(Record::Unit(Unit {
+            apply(Loaded::Record(Record::Unit(Unit {
                 id: UnitId(u32_id(id, T)?),
                 code: UnitCode::parse(&code).map_err(|e| StoreError::Corrupt {
                     table: T,
@@ -1363,7 +1419,7 @@ impl SqlStore {
                 valid_from: date_parse(row.get("valid_from"), T, id)?,
                 valid_to: date_parse(row.get("valid_to"), T, id)?,
                 provenance: provenance(&row, T)?,
-            }));
+            })));
         }
 
         for row in sqlx::query("SELECT * FROM unit_successions ORDER BY id")
@@ -1378,13 +1434,15 @@ impl SqlStore {
                     id,
                     problem: "valid_from missing".into(),
                 })?;
-            apply(Record::Succession(giamsat_core::Succession {
-                predecessor: UnitId(u32_id(row.get("predecessor"), T)?),
-                successor: UnitId(u32_id(row.get("successor"), T)?),
-                share: row.get("share"),
-                from,
-                provenance: provenance(&row, T)?,
-            }));
+            apply(Loaded::Record(Record::Succession(
+                giamsat_core::Succession {
+                    predecessor: UnitId(u32_id(row.get("predecessor"), T)?),
+                    successor: UnitId(u32_id(row.get("successor"), T)?),
+                    share: row.get("share"),
+                    from,
+                    provenance: provenance(&row, T)?,
+                },
+            )));
         }
 
         for row in sqlx::query("SELECT * FROM indicators ORDER BY id")
@@ -1425,7 +1483,7 @@ impl SqlStore {
                 }
             };
             let decimals: i64 = row.get("decimals");
-            apply(Record::Indicator(Indicator {
+            apply(Loaded::Record(Record::Indicator(Indicator {
                 id: IndicatorId(u32_id(id, T)?),
                 code: IndicatorCode::parse(&code).map_err(|e| StoreError::Corrupt {
                     table: T,
@@ -1443,7 +1501,7 @@ impl SqlStore {
                     .map(|b| enum_parse(&b, T, id))
                     .transpose()?,
                 provenance: provenance(&row, T)?,
-            }));
+            })));
         }
 
         for row in sqlx::query("SELECT * FROM documents ORDER BY id")
@@ -1453,7 +1511,7 @@ impl SqlStore {
             const T: &str = "documents";
             let id = id_of(&row);
             let key: String = row.get("key");
-            apply(Record::Document(Document {
+            apply(Loaded::Record(Record::Document(Document {
                 id: DocumentId(u32_id(id, T)?),
                 key: DocumentKey::parse(&key).map_err(|e| StoreError::Corrupt {
                     table: T,
@@ -1471,7 +1529,7 @@ impl SqlStore {
                     vision_year: row.get("vision_year"),
                 },
                 provenance: provenance(&row, T)?,
-            }));
+            })));
         }
 
         for row in sqlx::query("SELECT * FROM targets ORDER BY id")
@@ -1490,7 +1548,7 @@ impl SqlStore {
                 }),
                 _ => None,
             };
-            apply(Record::Target(Target {
+            apply(Loaded::Record(Record::Target(Target {
                 id: TargetId(u32_id(id, T)?),
                 document: DocumentId(u32_id(row.get("document_id"), T)?),
                 indicator: IndicatorId(u32_id(row.get("indicator_id"), T)?),
@@ -1500,7 +1558,7 @@ impl SqlStore {
                 comparator: enum_parse(&row.get::<String, _>("comparator"), T, id)?,
                 baseline,
                 provenance: provenance(&row, T)?,
-            }));
+            })));
         }
 
         // Only the latest scenario of each target is current.
@@ -1528,38 +1586,48 @@ impl SqlStore {
         for row in scenario_rows {
             const T: &str = "scenarios";
             let id = id_of(&row);
-            apply(Record::Scenario(Scenario {
+            apply(Loaded::Record(Record::Scenario(Scenario {
                 target: TargetId(u32_id(row.get("target_id"), T)?),
                 points: points.remove(&id).unwrap_or_default(),
                 provenance: provenance(&row, T)?,
-            }));
+            })));
         }
 
-        if let (true, Some(file)) = (slim, &self.sqlite_file) {
-            // Observations are append-only and numbered in commit order, so those up to the
-            // largest id this transaction sees are exactly its state, whoever reads them.
-            let through: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM observations")
-                .fetch_one(&mut *tx)
-                .await?;
-            let (send, mut receive) = tokio::sync::mpsc::channel(4);
-            let file = file.clone();
-            let reader =
-                tokio::task::spawn_blocking(move || read_sqlite_observations(&file, through, send));
-            while let Some(chunk) = receive.recv().await {
-                for observation in chunk {
-                    apply(Record::Observation(observation));
+        // Observations are append-only and numbered in commit order, so those up to the
+        // largest id this transaction sees are exactly its state, whoever reads them.
+        let last: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM observations")
+            .fetch_one(&mut *tx)
+            .await?;
+        let after = match reading {
+            Reading::FromCheckpoint => Self::read_checkpoint(&mut tx, last, apply).await?,
+            Reading::Lean | Reading::Full => 0,
+        };
+        match (reading, &self.sqlite_file) {
+            (Reading::Full, _) => {
+                let mut rows =
+                    sqlx::query("SELECT * FROM observations ORDER BY id").fetch(&mut *tx);
+                while let Some(row) = rows.try_next().await? {
+                    apply(Loaded::Record(Record::Observation(observation_from_row(
+                        &row,
+                    )?)));
                 }
             }
-            reader
-                .await
-                .map_err(|e| StoreError::SqliteRead(e.to_string()))??;
-        } else if slim {
-            Self::observations_for_engine(&mut tx, apply).await?;
-        } else {
-            let mut rows = sqlx::query("SELECT * FROM observations ORDER BY id").fetch(&mut *tx);
-            while let Some(row) = rows.try_next().await? {
-                apply(Record::Observation(observation_from_row(&row)?));
+            (_, Some(file)) => {
+                let (send, mut receive) = tokio::sync::mpsc::channel(4);
+                let file = file.clone();
+                let reader = tokio::task::spawn_blocking(move || {
+                    read_sqlite_observations(&file, after..=last, send)
+                });
+                while let Some(chunk) = receive.recv().await {
+                    for observation in chunk {
+                        apply(Loaded::Record(Record::Observation(observation)));
+                    }
+                }
+                reader
+                    .await
+                    .map_err(|e| StoreError::SqliteRead(e.to_string()))??;
             }
+            (_, None) => Self::observations_for_engine(&mut tx, after..=last, apply).await?,
         }
 
         for row in sqlx::query("SELECT * FROM reported_scorecards ORDER BY id")
@@ -1568,17 +1636,19 @@ impl SqlStore {
         {
             const T: &str = "reported_scorecards";
             let id = id_of(&row);
-            apply(Record::ReportedScorecard(ReportedScorecard {
-                unit: UnitId(u32_id(row.get("unit_id"), T)?),
-                period: period_parse(&row.get::<String, _>("period"), T, id)?,
-                met: u32::try_from(row.get::<i64, _>("met")).unwrap_or(0),
-                set: u32::try_from(row.get::<i64, _>("set_count")).unwrap_or(0),
-                document: row
-                    .get::<Option<i64>, _>("document_id")
-                    .map(|d| u32_id(d, T).map(DocumentId))
-                    .transpose()?,
-                provenance: provenance(&row, T)?,
-            }));
+            apply(Loaded::Record(Record::ReportedScorecard(
+                ReportedScorecard {
+                    unit: UnitId(u32_id(row.get("unit_id"), T)?),
+                    period: period_parse(&row.get::<String, _>("period"), T, id)?,
+                    met: u32::try_from(row.get::<i64, _>("met")).unwrap_or(0),
+                    set: u32::try_from(row.get::<i64, _>("set_count")).unwrap_or(0),
+                    document: row
+                        .get::<Option<i64>, _>("document_id")
+                        .map(|d| u32_id(d, T).map(DocumentId))
+                        .transpose()?,
+                    provenance: provenance(&row, T)?,
+                },
+            )));
         }
         // Follow-up records refer to units, documents and each other: last, in the order
         // they were recorded.
@@ -1594,7 +1664,7 @@ impl SqlStore {
                         problem: e.to_string(),
                     }
                 })?;
-            apply(Record::FollowUp(record));
+            apply(Loaded::Record(Record::FollowUp(record)));
         }
         tx.commit().await?;
         Ok(head)
@@ -1603,23 +1673,52 @@ impl SqlStore {
     /// Observations with only what the engine keeps (cell, value, kind, id, what a correction
     /// corrects), converted as they stream in: a whole country's tens of millions of rows
     /// never sit in memory, as rows or as records.
+    /// Passes on the stored checkpoint's parts and returns the id of the last observation it
+    /// covers; 0, passing nothing, when there is none or it covers observations this
+    /// transaction does not see (saved by a process further on).
+    async fn read_checkpoint(
+        tx: &mut Tx<'_>,
+        last: i64,
+        apply: &mut (dyn FnMut(Loaded) + Send),
+    ) -> Result<i64, StoreError> {
+        let (low, high): (Option<i64>, Option<i64>) =
+            sqlx::query_as("SELECT min(through), max(through) FROM engine_checkpoint")
+                .fetch_one(&mut **tx)
+                .await?;
+        let through = match (low, high) {
+            (Some(low), Some(high)) if low == high && high <= last => high,
+            _ => return Ok(0),
+        };
+        let mut parts =
+            sqlx::query("SELECT bytes FROM engine_checkpoint ORDER BY part").fetch(&mut **tx);
+        while let Some(row) = parts.try_next().await? {
+            apply(Loaded::CheckpointPart(row.get(0)));
+        }
+        Ok(through)
+    }
+
+    /// The observations with ids in `ids` (the start excluded), as the engine keeps them.
     async fn observations_for_engine(
         tx: &mut Tx<'_>,
-        apply: &mut (dyn FnMut(Record) + Send),
+        ids: std::ops::RangeInclusive<i64>,
+        apply: &mut (dyn FnMut(Loaded) + Send),
     ) -> Result<(), StoreError> {
         let mut lean = LeanObservations::default();
         let mut rows = sqlx::query(
-            "SELECT id, indicator_id, unit_id, period, value, kind, corrects FROM observations ORDER BY id",
+            "SELECT id, indicator_id, unit_id, period, value, kind, corrects FROM observations
+             WHERE id > $1 AND id <= $2 ORDER BY id",
         )
+        .bind(*ids.start())
+        .bind(*ids.end())
         .fetch(&mut **tx);
         while let Some(row) = rows.try_next().await? {
-            apply(Record::Observation(lean.read(
+            apply(Loaded::Record(Record::Observation(lean.read(
                 (row.get(0), row.get(1), row.get(2)),
                 row.get(3),
                 row.get(4),
                 row.get(5),
                 row.get(6),
-            )?));
+            )?)));
         }
         Ok(())
     }

@@ -361,6 +361,12 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             if let Some(changes) = changes {
                 tokio::spawn(follow_other_processes(changes, state.clone()));
             }
+            let saver = state.clone();
+            tokio::spawn(async move {
+                if let Err(e) = saver.app.save_checkpoint_if_due().await {
+                    tracing::warn!(%e, "the engine's checkpoint was not saved");
+                }
+            });
             let router = giamsat_web::router_with(state);
             let listener = tokio::net::TcpListener::bind(addr)
                 .await

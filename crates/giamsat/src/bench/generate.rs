@@ -235,10 +235,11 @@ pub async fn generate(
 ) -> Result<Generated, CliError> {
     let shape = scale.shape();
     let store = SqlStore::open(db).await.map_err(AppError::from)?;
-    // Streamed, lean: refusing a database of a whole country must not hold it as records.
+    // Streamed, lean and from the checkpoint: refusing a database of a whole country must
+    // neither hold it as records nor read every row.
     let mut holds_data = false;
     let mut head = store
-        .load_into(&mut |_| holds_data = true)
+        .load_into(true, &mut |_| holds_data = true)
         .await
         .map_err(AppError::from)?;
     if holds_data {
