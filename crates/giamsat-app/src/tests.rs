@@ -1332,3 +1332,54 @@ mod follow_up {
         }
     }
 }
+
+/// A restart reads the checkpoint and only the figures after it, and gives the same engine;
+/// a damaged checkpoint is set aside and every figure is read from its row.
+#[tokio::test]
+async fn a_restart_from_the_checkpoint_gives_the_same_engine_even_when_it_is_damaged() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("giamsat.db");
+    let app = app_at(&path).await;
+    app.load_demo(&actor()).await.expect("demo");
+    let observations = app.uncheckpointed();
+    assert_eq!(
+        observations, 0,
+        "nothing was read from rows at the first start"
+    );
+    let through = app.save_checkpoint().await.expect("save");
+    assert!(through > 0);
+    let input = ObservationInput {
+        indicator: Some("RETAIL_SALES".into()),
+        unit: Some("40".into()),
+        period: Some("2023-05".into()),
+        value: Some("3000".into()),
+        kind: Some("official".into()),
+        ..ObservationInput::default()
+    };
+    app.create(&actor(), &input, "test")
+        .await
+        .expect("a figure after it");
+    let state = |app: &App<SqlStore>| app.engine().checkpoint();
+    let expected = state(&app);
+    drop(app);
+
+    let restarted = app_at(&path).await;
+    assert_eq!(
+        restarted.uncheckpointed(),
+        1,
+        "only the figure after the checkpoint"
+    );
+    assert_eq!(state(&restarted), expected);
+    drop(restarted);
+
+    let store = SqlStore::open(path.to_str().expect("utf-8"))
+        .await
+        .expect("open");
+    giamsat_store::testing::damage_checkpoint(&store).await;
+    let reloaded = App::open(store).await.expect("opens from the rows");
+    assert!(
+        reloaded.uncheckpointed() > 1,
+        "every figure read from its row"
+    );
+    assert_eq!(state(&reloaded), expected);
+}

@@ -264,7 +264,12 @@ const SAME_TABLES_SINCE: i64 = 5;
 /// Tables that are not data: the migrations applied, the change log between processes and
 /// the engine's checkpoint, derived from the observations.
 #[cfg(test)]
-pub(crate) const NOT_BACKED_UP: &[&str] = &["schema_migrations", "change_log", "engine_checkpoint"];
+pub(crate) const NOT_BACKED_UP: &[&str] = &[
+    "schema_migrations",
+    "change_log",
+    "engine_checkpoints",
+    "engine_checkpoint_parts",
+];
 
 /// Tables whose `id` PostgreSQL numbers itself; after a restore their counters must start
 /// past the restored rows.

@@ -505,6 +505,32 @@ async fn a_checkpoint_stands_in_for_the_observations_it_covers(backend: Backend)
     assert_eq!(restored.checkpoint(), full.checkpoint());
     assert_eq!(restored.checkpoint(), engine.checkpoint());
 
+    // A save cut short (parts that no checkpoint names) changes nothing, and the next save
+    // deletes it with the older generation.
+    sqlx::query("INSERT INTO engine_checkpoint_parts (generation, part, bytes) VALUES (99, 0, $1)")
+        .bind(b"GSCK".to_vec())
+        .execute(store.pool())
+        .await
+        .expect("stray part");
+    assert_eq!(first_read_from_rows(&store).await, Some(through + 1));
+    store
+        .save_checkpoint(engine.last_observation_id(), engine.checkpoint())
+        .await
+        .expect("save again");
+    assert_eq!(
+        first_read_from_rows(&store).await,
+        None,
+        "every figure is in the checkpoint"
+    );
+    let rows: (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM engine_checkpoints),
+                (SELECT count(DISTINCT generation) FROM engine_checkpoint_parts)",
+    )
+    .fetch_one(store.pool())
+    .await
+    .expect("count");
+    assert_eq!(rows, (1, 1));
+
     // A checkpoint of observations the store does not hold is refused, and the one kept
     // stays as it was.
     let beyond = engine.last_observation_id() + 1;
@@ -513,16 +539,28 @@ async fn a_checkpoint_stands_in_for_the_observations_it_covers(backend: Backend)
         .await
         .expect_err("ahead");
     assert!(matches!(err, StoreError::CheckpointAhead { .. }), "{err}");
-    let mut firsts = Vec::new();
+    assert_eq!(first_read_from_rows(&store).await, None);
+
+    // A checkpoint that lacks a part is not read: every observation is.
+    sqlx::query("DELETE FROM engine_checkpoint_parts")
+        .execute(store.pool())
+        .await
+        .expect("delete parts");
+    assert_eq!(first_read_from_rows(&store).await, Some(1));
+}
+
+/// The id of the first observation that loading from the checkpoint reads from rows.
+async fn first_read_from_rows(store: &SqlStore) -> Option<u64> {
+    let mut first = None;
     store
         .load_into(true, &mut |loaded| {
-            if let Loaded::Record(Record::Observation(o)) = loaded {
-                firsts.push(o.id.0);
+            if let (None, Loaded::Record(Record::Observation(o))) = (first, &loaded) {
+                first = Some(o.id.0);
             }
         })
         .await
         .expect("load_into");
-    assert_eq!(firsts.first(), Some(&(through + 1)));
+    first
 }
 
 async fn a_failing_commit_writes_nothing(backend: Backend) {

@@ -112,6 +112,10 @@ pub struct EvidenceFile {
 
 /// What [`Store::load_into`] passes on, in the order the engine applies it.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "records are nearly every item and pass by value once: boxing would allocate for each of a country's observations"
+)]
 pub enum Loaded {
     Record(Record),
     /// One part of the checkpoint of the engine's figures saved by [`Store::save_checkpoint`]:

@@ -1054,25 +1054,70 @@ impl Store for SqlStore {
     }
 
     async fn save_checkpoint(&self, through: u64, parts: Vec<Vec<u8>>) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
         let last: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM observations")
-            .fetch_one(&mut *tx)
+            .fetch_one(&self.pool)
             .await?;
-        if i64::try_from(through).map_or(true, |t| t > last) {
+        let Some(through) = i64::try_from(through).ok().filter(|t| *t <= last) else {
             return Err(StoreError::CheckpointAhead { through, last });
-        }
-        sqlx::query("DELETE FROM engine_checkpoint")
-            .execute(&mut *tx)
-            .await?;
-        for (part, bytes) in parts.into_iter().enumerate() {
-            sqlx::query("INSERT INTO engine_checkpoint (part, through, bytes) VALUES ($1, $2, $3)")
-                .bind(part as i64)
-                .bind(through as i64)
+        };
+        let generation: i64 = sqlx::query_scalar(
+            "SELECT coalesce(max(generation), 0) + 1 FROM
+             (SELECT generation FROM engine_checkpoints
+              UNION ALL SELECT generation FROM engine_checkpoint_parts) AS g",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        let count = parts.len() as i64;
+        // A few parts a transaction, so that other writers wait a fraction of a second at most.
+        let mut numbered = (0i64..).zip(parts).peekable();
+        while numbered.peek().is_some() {
+            let mut tx = self.pool.begin().await?;
+            for (part, bytes) in numbered.by_ref().take(CHECKPOINT_PARTS_A_TRANSACTION) {
+                sqlx::query(
+                    "INSERT INTO engine_checkpoint_parts (generation, part, bytes) VALUES ($1, $2, $3)",
+                )
+                .bind(generation)
+                .bind(part)
                 .bind(bytes)
                 .execute(&mut *tx)
                 .await?;
+            }
+            tx.commit().await?;
         }
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO engine_checkpoints (generation, through, parts) VALUES ($1, $2, $3)",
+        )
+        .bind(generation)
+        .bind(through)
+        .bind(count)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM engine_checkpoints WHERE generation <> $1")
+            .bind(generation)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
+        // What no checkpoint names any more: older generations, and saves cut short.
+        let stale: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT generation, part FROM engine_checkpoint_parts WHERE generation <> $1",
+        )
+        .bind(generation)
+        .fetch_all(&self.pool)
+        .await?;
+        for batch in stale.chunks(CHECKPOINT_PARTS_A_TRANSACTION) {
+            let mut tx = self.pool.begin().await?;
+            for (generation, part) in batch {
+                sqlx::query(
+                    "DELETE FROM engine_checkpoint_parts WHERE generation = $1 AND part = $2",
+                )
+                .bind(generation)
+                .bind(part)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+        }
         Ok(())
     }
 
@@ -1356,6 +1401,9 @@ fn read_sqlite_observations(
     }
     Ok(())
 }
+
+/// Parts of the engine's checkpoint (8 MB each) written or deleted in one transaction.
+const CHECKPOINT_PARTS_A_TRANSACTION: usize = 4;
 
 /// How [`SqlStore::read_records`] reads the observations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1681,16 +1729,35 @@ impl SqlStore {
         last: i64,
         apply: &mut (dyn FnMut(Loaded) + Send),
     ) -> Result<i64, StoreError> {
-        let (low, high): (Option<i64>, Option<i64>) =
-            sqlx::query_as("SELECT min(through), max(through) FROM engine_checkpoint")
-                .fetch_one(&mut **tx)
-                .await?;
-        let through = match (low, high) {
-            (Some(low), Some(high)) if low == high && high <= last => high,
-            _ => return Ok(0),
+        let latest: Option<(i64, i64, i64)> = sqlx::query_as(
+            "SELECT generation, through, parts FROM engine_checkpoints
+             ORDER BY generation DESC LIMIT 1",
+        )
+        .fetch_optional(&mut **tx)
+        .await?;
+        let Some((generation, through, count)) = latest.filter(|c| c.1 <= last) else {
+            return Ok(0);
         };
-        let mut parts =
-            sqlx::query("SELECT bytes FROM engine_checkpoint ORDER BY part").fetch(&mut **tx);
+        let stored: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM engine_checkpoint_parts WHERE generation = $1",
+        )
+        .bind(generation)
+        .fetch_one(&mut **tx)
+        .await?;
+        if stored != count {
+            tracing::warn!(
+                generation,
+                count,
+                stored,
+                "the engine's checkpoint lacks parts"
+            );
+            return Ok(0);
+        }
+        let mut parts = sqlx::query(
+            "SELECT bytes FROM engine_checkpoint_parts WHERE generation = $1 ORDER BY part",
+        )
+        .bind(generation)
+        .fetch(&mut **tx);
         while let Some(row) = parts.try_next().await? {
             apply(Loaded::CheckpointPart(row.get(0)));
         }

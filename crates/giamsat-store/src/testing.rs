@@ -35,3 +35,13 @@ pub async fn postgres_database(prefix: &str) -> String {
     let (base, _) = admin.rsplit_once('/').expect("a URL ending in /DATABASE");
     format!("{base}/{name}")
 }
+
+/// Overwrites every part of the engine's checkpoint with bytes that do not restore, as a
+/// damaged disk or a bug would leave them.
+pub async fn damage_checkpoint(store: &crate::SqlStore) {
+    sqlx::query("UPDATE engine_checkpoint_parts SET bytes = $1")
+        .bind(b"GSCK\x01\x02".to_vec())
+        .execute(store.pool())
+        .await
+        .expect("damage the checkpoint");
+}

@@ -208,7 +208,6 @@ pub async fn analytics(db: &str, runs: usize, out: Option<&Path>) -> Result<(), 
         );
     }
 
-
     // Start again from a checkpoint, as every start after the first does.
     let started = Instant::now();
     app.save_checkpoint().await?;
