@@ -196,6 +196,14 @@ enum Command {
         #[command(subcommand)]
         command: BenchCommand,
     },
+    /// Read reports (plain text or HTML, UTF-8 or Windows-1258): prints, as a JSON array, each
+    /// file's language, text and the dates, periods, document references, scorecards and
+    /// growth figures found in it with their character offsets (schema: docs/intake.md).
+    /// Nothing is recorded: a person accepts items on the review page.
+    Intake {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Export records as CSV, in the columns import reads.
     Export {
         #[arg(long, env = "GIAMSAT_DB")]
@@ -227,6 +235,12 @@ enum CliError {
     Config(#[from] config::ConfigError),
     #[error(transparent)]
     Backup(#[from] BackupFailed),
+    #[error("{file}: {source}")]
+    Intake {
+        file: String,
+        #[source]
+        source: giamsat_intake::DecodeError,
+    },
     #[error("{0}")]
     Other(String),
 }
@@ -588,6 +602,35 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                     path.display()
                 );
             }
+            Ok(())
+        }
+        Command::Intake { files } => {
+            let mut readings = Vec::with_capacity(files.len());
+            for file in &files {
+                let name = file.display().to_string();
+                let size = std::fs::metadata(file).map_err(file_error(file))?.len();
+                if size > giamsat_intake::MAX_BYTES as u64 {
+                    return Err(CliError::Intake {
+                        file: name,
+                        source: giamsat_intake::DecodeError::TooLarge {
+                            size: usize::try_from(size).unwrap_or(usize::MAX),
+                        },
+                    });
+                }
+                let bytes = std::fs::read(file).map_err(file_error(file))?;
+                let reading = giamsat_intake::read(&bytes).map_err(|source| CliError::Intake {
+                    file: name.clone(),
+                    source,
+                })?;
+                readings.push(serde_json::json!({ "file": name, "reading": reading }));
+            }
+            let json = serde_json::to_string_pretty(&readings)
+                .map_err(|e| CliError::Other(e.to_string()))?;
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "{json}").map_err(|source| CliError::File {
+                path: "standard output".into(),
+                source,
+            })?;
             Ok(())
         }
         Command::Export { db, kind, output } => {

@@ -1,0 +1,172 @@
+//! Reading reports: the facts a monitoring office types into records, found in the text of a
+//! report, minutes or a press article, each with the character offsets of the words it came
+//! from so that a person can check it against the text before accepting it.
+//!
+//! Pure: bytes in, [`Reading`] out. Vietnamese, English and French, by the conventions of
+//! each (`9,63%` and `9.63%`, `18/8` and `June 7, 2023` and `18 août 2023`).
+//!
+//! What is found, by kind ([`Fact`]): event dates, periods, document references
+//! (canonicalised with [`giamsat_core::DocumentNumber`]), locality scorecards (`Quảng Ninh
+//! 15/15`) and growth rankings (`Bắc Giang (13.45%)`).
+
+mod decode;
+mod html;
+mod language;
+mod localities;
+mod rankings;
+mod references;
+mod time_words;
+
+use giamsat_core::Language;
+use serde::Serialize;
+
+pub use decode::{DecodeError, MAX_BYTES};
+
+/// A reading of one text: its language, the text as read (NFC, markup and boilerplate
+/// removed) and the items found in it, in the order of the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reading {
+    pub language: Language,
+    /// How the bytes were decoded: `utf-8` or `windows-1258`.
+    pub encoding: &'static str,
+    pub text: String,
+    pub items: Vec<Item>,
+}
+
+/// One fact and where it was read: `start..end` counts characters (Unicode scalar values) of
+/// [`Reading::text`], so `text[start..end]` in any language's character indexing is `text`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Item {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    #[serde(flatten)]
+    pub fact: Fact,
+}
+
+/// What an item says.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Fact {
+    /// A day something happened: *Ngày 18/8*, *June 7, 2023*, *18 août 2023*. The year is
+    /// missing when the text leaves it to the reader.
+    Date {
+        year: Option<i32>,
+        month: u8,
+        day: u8,
+    },
+    /// A period figures refer to: *5 tháng đầu năm 2023*, *the first 5 months of 2023*,
+    /// *quý II/2023*, *giai đoạn 2021-2025*. `period` is giamsat's code (`2023-YTD05`) when
+    /// the year is given; `first_month..=last_month` otherwise say which months of a year.
+    Period {
+        period: Option<String>,
+        year: Option<i32>,
+        first_month: Option<u8>,
+        last_month: Option<u8>,
+    },
+    /// A document named by its number: *Nghị quyết số 21/NQ-TU ngày 25/1/2022*,
+    /// *Regulation No. 96-QD/TW*, *résolution n° 21/NQ-TU*.
+    Document {
+        /// The canonical number (`21-NQ/TU`).
+        number: String,
+        /// The type code (`NQ`).
+        doc_type: String,
+        issuer: String,
+        /// The date of issue when the reference gives it, as `YYYY-MM-DD`.
+        issued_on: Option<String>,
+    },
+    /// A locality's targets met out of those set: *Quảng Ninh 15/15*.
+    Scorecard {
+        /// The locality's name in the official lists (*Quảng Ninh* for "Quang Ninh").
+        locality: String,
+        met: u32,
+        set: u32,
+    },
+    /// A locality's growth rate as ranked: *Bắc Giang (13.45%)*.
+    Growth { locality: String, percent: f64 },
+}
+
+impl Fact {
+    /// The kind's name, as in the JSON.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Fact::Date { .. } => "date",
+            Fact::Period { .. } => "period",
+            Fact::Document { .. } => "document",
+            Fact::Scorecard { .. } => "scorecard",
+            Fact::Growth { .. } => "growth",
+        }
+    }
+}
+
+/// An item found at bytes `start..end` of the text, before offsets become characters.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub fact: Fact,
+}
+
+/// Reads a file's bytes: decodes them (UTF-8, or Windows-1258 when they are not UTF-8),
+/// takes the text out of HTML, and finds the items.
+pub fn read(bytes: &[u8]) -> Result<Reading, DecodeError> {
+    let (decoded, encoding) = decode::decode(bytes)?;
+    let text = if html::looks_like_html(&decoded) {
+        html::to_text(&decoded)
+    } else {
+        html::without_boilerplate(&decoded)
+    };
+    Ok(read_text(text, encoding))
+}
+
+/// Finds the items of a text already decoded.
+pub fn read_text(text: String, encoding: &'static str) -> Reading {
+    let text = giamsat_core::text::nfc(&text);
+    let language = language::detect(&text);
+    let mut found = references::find(&text);
+    let taken: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+    let overlaps = |start: usize, end: usize| taken.iter().any(|(s, e)| start < *e && *s < end);
+    found.extend(
+        time_words::find(&text, language)
+            .into_iter()
+            .filter(|f| !overlaps(f.start, f.end)),
+    );
+    found.extend(rankings::find(&text, language));
+    found.sort_by_key(|f| (f.start, f.end));
+    let items = to_characters(&text, found);
+    Reading {
+        language,
+        encoding,
+        text,
+        items,
+    }
+}
+
+/// Turns byte offsets into character offsets, in one pass over the text.
+fn to_characters(text: &str, found: Vec<Found>) -> Vec<Item> {
+    let mut bounds: Vec<usize> = found.iter().flat_map(|f| [f.start, f.end]).collect();
+    bounds.sort_unstable();
+    bounds.dedup();
+    let mut at = std::collections::HashMap::with_capacity(bounds.len());
+    let mut next = bounds.iter().peekable();
+    let mut chars = 0;
+    for (byte, _) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        while next.peek().is_some_and(|b| **b <= byte) {
+            let b = *next.next().expect("peeked");
+            at.insert(b, chars);
+        }
+        chars += 1;
+    }
+    found
+        .into_iter()
+        .map(|f| Item {
+            start: at[&f.start],
+            end: at[&f.end],
+            text: text[f.start..f.end].to_owned(),
+            fact: f.fact,
+        })
+        .collect()
+}

@@ -1,0 +1,163 @@
+//! The provinces and centrally governed cities, before and after the 2025 reform, by every
+//! name the press gives them: with or without diacritics, in English, with "City" or
+//! "Tỉnh" around them.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use giamsat_core::text::fold;
+
+const LEGACY: &str = include_str!("../../../data/vietnam/provinces_legacy.csv");
+const CURRENT: &str = include_str!("../../../data/vietnam/provinces_2025.csv");
+/// Names in use beside the official ones.
+const ALIASES: &[(&str, &str)] = &[
+    ("Thừa Thiên Huế", "Huế"),
+    ("Thừa Thiên - Huế", "Huế"),
+    ("TP.HCM", "Hồ Chí Minh"),
+    ("TPHCM", "Hồ Chí Minh"),
+    ("TP. Hồ Chí Minh", "Hồ Chí Minh"),
+];
+
+/// A locality found by name: its Vietnamese name in the official lists. Which unit it is
+/// (the province before the 2025 reform or the one after, which may share its name) depends
+/// on the date of the text, and is for the person reviewing it to confirm.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Locality {
+    pub name: String,
+}
+
+/// The longest name a gazetteer entry has, in words.
+pub const MAX_WORDS: usize = 5;
+
+/// The key a name is compared by: folded, dashes and dots as spaces.
+pub fn key(name: &str) -> String {
+    let spaced: String = name
+        .chars()
+        .map(|c| {
+            if matches!(c, '-' | '–' | '.' | ',') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    fold(&spaced)
+}
+
+fn gazetteer() -> &'static HashMap<String, Locality> {
+    static GAZETTEER: OnceLock<HashMap<String, Locality>> = OnceLock::new();
+    GAZETTEER.get_or_init(|| {
+        let mut names = HashMap::new();
+        for file in [LEGACY, CURRENT] {
+            for line in file.lines().skip(1) {
+                let cells: Vec<&str> = line.split(',').collect();
+                let [_code, name_vi, name_en, ..] = cells[..] else {
+                    continue;
+                };
+                for name in [name_vi, name_en] {
+                    names.insert(
+                        key(name),
+                        Locality {
+                            name: name_vi.to_owned(),
+                        },
+                    );
+                }
+            }
+        }
+        for (alias, name) in ALIASES {
+            names.insert(
+                key(alias),
+                Locality {
+                    name: (*name).to_owned(),
+                },
+            );
+        }
+        names
+    })
+}
+
+/// The locality whose name ends `before`, with the byte offset where the name starts.
+/// "Tỉnh", "Thành phố", "City" and "Province" around the name are part of it.
+pub fn ending(before: &str) -> Option<(usize, &'static Locality)> {
+    let trimmed = before.trim_end();
+    let mut trimmed_words = trimmed;
+    // "Ho Chi Minh City", "Quang Ninh province".
+    for suffix in [" City", " city", " Province", " province"] {
+        if let Some(stripped) = trimmed_words.strip_suffix(suffix) {
+            trimmed_words = stripped;
+            break;
+        }
+    }
+    let starts: Vec<usize> = word_starts(trimmed_words);
+    for count in (1..=MAX_WORDS.min(starts.len())).rev() {
+        let start = starts[starts.len() - count];
+        if let Some(locality) = gazetteer().get(&key(&trimmed_words[start..])) {
+            let with_prefix = prefix_start(&trimmed_words[..start]).unwrap_or(start);
+            return Some((with_prefix, locality));
+        }
+    }
+    None
+}
+
+/// Byte offsets where the words of `text` start (words as separated by white space).
+fn word_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        let space = c.is_whitespace();
+        if !space && !in_word {
+            starts.push(i);
+        }
+        in_word = !space;
+    }
+    starts
+}
+
+/// Where "Tỉnh " or "Thành phố " before a name starts, if it is there.
+fn prefix_start(before: &str) -> Option<usize> {
+    let folded_tail = |n: usize| {
+        let start = before.char_indices().rev().nth(n - 1).map(|(i, _)| i)?;
+        Some((start, fold(&before[start..])))
+    };
+    // fold drops the space at the end.
+    for (chars, prefix) in [(5, "tinh"), (10, "thanh pho")] {
+        if let Some((start, tail)) = folded_tail(chars)
+            && tail == prefix
+        {
+            return Some(start);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_found_however_written() {
+        fn find(text: &str) -> Option<(&str, &str)> {
+            ending(text).map(|(start, l)| (&text[start..], l.name.as_str()))
+        }
+        assert_eq!(
+            find("including: Quang Ninh"),
+            Some(("Quang Ninh", "Quảng Ninh"))
+        );
+        assert_eq!(
+            find("gồm Tỉnh Quảng Ninh"),
+            Some(("Tỉnh Quảng Ninh", "Quảng Ninh"))
+        );
+        assert_eq!(
+            find("Ho Chi Minh City"),
+            Some(("Ho Chi Minh City", "Hồ Chí Minh"))
+        );
+        assert_eq!(
+            find("Ba Ria - Vung Tau"),
+            Some(("Ba Ria - Vung Tau", "Bà Rịa - Vũng Tàu"))
+        );
+        assert_eq!(find("Thua Thien Hue"), Some(("Thua Thien Hue", "Huế")));
+        assert_eq!(find("Bac Giang"), Some(("Bac Giang", "Bắc Giang")));
+        assert_eq!(find("Kien Giang"), Some(("Kien Giang", "Kiên Giang")));
+        assert_eq!(find("localities"), None);
+    }
+}

@@ -1,0 +1,395 @@
+//! Event dates and periods in the words of each language.
+
+use std::sync::OnceLock;
+
+use giamsat_core::{Language, Month, Period};
+use regex::Regex;
+
+use crate::{Fact, Found};
+
+const ENGLISH_MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.";
+const FRENCH_MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
+
+fn month_number(name: &str) -> Option<u8> {
+    let lower = name.to_lowercase();
+    let lower = lower.trim_end_matches('.');
+    let english = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    if let Some(i) = english.iter().position(|m| lower.starts_with(m)) {
+        return Some(i as u8 + 1);
+    }
+    let french = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let plain = lower.replace(['é', 'è'], "e").replace('û', "u");
+    french
+        .iter()
+        .position(|m| m.replace(['é', 'è'], "e").replace('û', "u") == plain)
+        .map(|i| i as u8 + 1)
+}
+
+struct Patterns {
+    /// Dates a date of issue may be written as, anchored at the start.
+    date_here: Vec<Regex>,
+    /// Event dates.
+    dates: Vec<Regex>,
+    /// Periods: each with how to read its captures.
+    periods: Vec<(Regex, PeriodShape)>,
+}
+
+#[derive(Clone, Copy)]
+enum PeriodShape {
+    /// Captures: the number of months, the year.
+    FirstMonths,
+    /// Captures: the number of the quarter, the year.
+    Quarter,
+    /// Captures: first or second, the year.
+    Half,
+    /// The second half: captures the year.
+    SecondHalf,
+    /// Captures: the first and the last year.
+    Term,
+}
+
+fn patterns() -> &'static Patterns {
+    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let numeric = r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})";
+        let vi_words = r"(?i)(\d{1,2})\s+tháng\s+(\d{1,2})(?:,?\s+năm\s+(\d{4}))?";
+        let en_month_day = format!(r"({ENGLISH_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?");
+        let en_day_month = format!(r"(\d{{1,2}})(?:st|nd|rd|th)?\s+({ENGLISH_MONTHS})(?:,?\s+(\d{{4}}))?");
+        let fr = format!(r"(?i)(1er|\d{{1,2}})\s+({FRENCH_MONTHS})(?:\s+(\d{{4}}))?");
+        let here = |p: &str| Regex::new(&format!("^(?:{p})")).expect("date pattern");
+        let anywhere = |p: &str| Regex::new(p).expect("date pattern");
+        let numbers = r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze)";
+        Patterns {
+            date_here: vec![
+                here(numeric),
+                here(vi_words),
+                here(&en_month_day),
+                here(&en_day_month),
+                here(&fr),
+            ],
+            dates: vec![
+                // "Ngày 18/8", "ngày 18/8/2023", "ngày 18 tháng 8 năm 2023".
+                anywhere(r"(?i)\bngày\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?"),
+                anywhere(&format!(r"(?i)\bngày\s+{vi_words}", vi_words = &vi_words[4..])),
+                // "17/01/2024", even glued to the word before it.
+                anywhere(&format!(r"(?:^|[^\d/]){numeric}(?:[^\d/]|$)")),
+                anywhere(&format!(r"\b{en_month_day}\b")),
+                anywhere(&format!(r"\b{en_day_month}\b")),
+                anywhere(&format!(r"\b{fr}\b")),
+            ],
+            periods: vec![
+                (
+                    anywhere(r"(?i)\b(\d{1,2})\s+tháng\s+đầu\s+năm(?:\s+(\d{4}))?"),
+                    PeriodShape::FirstMonths,
+                ),
+                (
+                    anywhere(r"(?i)\b6\s+tháng\s+cuối\s+năm(?:\s+(\d{4}))?"),
+                    PeriodShape::SecondHalf,
+                ),
+                (
+                    anywhere(r"(?i)\bquý\s+(IV|I{1,3}|[1-4])(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?"),
+                    PeriodShape::Quarter,
+                ),
+                (
+                    anywhere(r"(?i)\b(?:giai đoạn|nhiệm kỳ)\s+(\d{4})\s*[-–]\s*(\d{4})"),
+                    PeriodShape::Term,
+                ),
+                (
+                    anywhere(&format!(
+                        r"(?i)\b(?:the\s+)?first\s+{numbers}\s+months(?:\s+of\s+(?:the\s+year\s+)?(\d{{4}})|\s+of\s+the\s+year)?"
+                    )),
+                    PeriodShape::FirstMonths,
+                ),
+                (
+                    anywhere(r"(?i)\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(\d{4}))?"),
+                    PeriodShape::Quarter,
+                ),
+                (
+                    anywhere(r"\bQ([1-4])[/\s-](\d{4})\b"),
+                    PeriodShape::Quarter,
+                ),
+                (
+                    anywhere(r"(?i)\b(?:the\s+)?(first|second)\s+half\s+of\s+(?:the\s+year\s+)?(\d{4})?"),
+                    PeriodShape::Half,
+                ),
+                (
+                    anywhere(r"(?i)\b(?:the\s+)?(\d{4})\s*[-–]\s*(\d{4})\s+(?:period|term)\b"),
+                    PeriodShape::Term,
+                ),
+                (
+                    anywhere(r"(?i)\b(?:the\s+)?(?:period|term)\s+(?:of\s+)?(\d{4})\s*[-–]\s*(\d{4})"),
+                    PeriodShape::Term,
+                ),
+                (
+                    anywhere(&format!(
+                        r"(?i)\b(?:les\s+)?{numbers}\s+premiers\s+mois(?:\s+de\s+l['’]année)?(?:\s+(?:de\s+)?(\d{{4}}))?"
+                    )),
+                    PeriodShape::FirstMonths,
+                ),
+                (
+                    anywhere(r"(?i)\b(?:le\s+)?(premier|deuxième|second|troisième|quatrième|1er|2e|3e|4e)\s+trimestre(?:\s+(?:de\s+)?(\d{4}))?"),
+                    PeriodShape::Quarter,
+                ),
+                (
+                    anywhere(r"(?i)\b(?:le\s+)?(premier|second)\s+semestre(?:\s+(?:de\s+)?(\d{4}))?"),
+                    PeriodShape::Half,
+                ),
+                (
+                    anywhere(r"(?i)\b(?:la\s+)?période\s+(\d{4})\s*[-–]\s*(\d{4})"),
+                    PeriodShape::Term,
+                ),
+            ],
+        }
+    })
+}
+
+/// Reads a date that starts at byte `at`: its year (if written), month, day and where it
+/// ends.
+pub fn date_at(text: &str, at: usize) -> Option<(Option<i32>, u8, u8, usize)> {
+    let rest = &text[at..];
+    for pattern in &patterns().date_here {
+        if let Some(c) = pattern.captures(rest) {
+            let (day, month, year) = day_month_year(&c)?;
+            valid(year, month, day)?;
+            return Some((year, month, day, at + c.get(0)?.end()));
+        }
+    }
+    None
+}
+
+/// Day, month and year from the captures of any date pattern, whichever order they are in.
+fn day_month_year(c: &regex::Captures<'_>) -> Option<(u8, u8, Option<i32>)> {
+    let first = c.get(1)?.as_str();
+    let second = c.get(2)?.as_str();
+    let year = c.get(3).and_then(|y| y.as_str().parse().ok());
+    let number = |s: &str| -> Option<u8> {
+        if s.eq_ignore_ascii_case("1er") {
+            Some(1)
+        } else {
+            s.parse().ok()
+        }
+    };
+    match (number(first), number(second)) {
+        (Some(day), Some(month)) => Some((day, month, year)),
+        (Some(day), None) => Some((day, month_number(second)?, year)),
+        (None, Some(day)) => Some((day, month_number(first)?, year)),
+        (None, None) => None,
+    }
+}
+
+fn valid(year: Option<i32>, month: u8, day: u8) -> Option<()> {
+    let month_of = time::Month::try_from(month).ok()?;
+    // A date without its year is checked against a leap year, so 29/2 passes.
+    let year = year.unwrap_or(2024);
+    if !(1900..=2199).contains(&year) {
+        return None;
+    }
+    time::Date::from_calendar_date(year, month_of, day).ok()?;
+    Some(())
+}
+
+/// Every event date and period in the text.
+pub fn find(text: &str, _language: Language) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    let patterns = patterns();
+    let free = |found: &[Found], start: usize, end: usize| {
+        !found.iter().any(|f| start < f.end && f.start < end)
+    };
+    for pattern in &patterns.dates {
+        for c in pattern.captures_iter(text) {
+            let Some((day, month, year)) = day_month_year(&c) else {
+                continue;
+            };
+            if valid(year, month, day).is_none() {
+                continue;
+            }
+            // The span: from "ngày" when it is there, else from the first to the last part.
+            let whole = c.get(0).expect("match");
+            let parts = (1..=3).filter_map(|i| c.get(i));
+            let start = if whole.as_str().to_lowercase().starts_with("ngày") {
+                whole.start()
+            } else {
+                parts
+                    .clone()
+                    .map(|m| m.start())
+                    .min()
+                    .unwrap_or(whole.start())
+            };
+            let end = parts.map(|m| m.end()).max().unwrap_or(whole.end());
+            if free(&found, start, end) {
+                found.push(Found {
+                    start,
+                    end,
+                    fact: Fact::Date { year, month, day },
+                });
+            }
+        }
+    }
+    for (pattern, shape) in &patterns.periods {
+        for c in pattern.captures_iter(text) {
+            let whole = c.get(0).expect("match");
+            let Some(fact) = period(&c, *shape) else {
+                continue;
+            };
+            let start = whole.start()
+                + whole
+                    .as_str()
+                    .find(|ch: char| !ch.is_whitespace())
+                    .unwrap_or(0);
+            let end = whole.end();
+            if free(&found, start, end) {
+                found.push(Found { start, end, fact });
+            }
+        }
+    }
+    found
+}
+
+fn count(word: &str) -> Option<u8> {
+    let words = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    ];
+    let french = [
+        "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
+    ];
+    let lower = word.to_lowercase();
+    word.parse()
+        .ok()
+        .or_else(|| words.iter().position(|w| *w == lower).map(|i| i as u8 + 1))
+        .or_else(|| french.iter().position(|w| *w == lower).map(|i| i as u8 + 1))
+}
+
+fn ordinal(word: &str) -> Option<u8> {
+    let lower = word.to_lowercase();
+    Some(match lower.as_str() {
+        "i" | "1" | "first" | "1st" | "premier" | "1er" => 1,
+        "ii" | "2" | "second" | "2nd" | "deuxième" | "2e" => 2,
+        "iii" | "3" | "third" | "3rd" | "troisième" | "3e" => 3,
+        "iv" | "4" | "fourth" | "4th" | "quatrième" | "4e" => 4,
+        _ => return None,
+    })
+}
+
+fn period(c: &regex::Captures<'_>, shape: PeriodShape) -> Option<Fact> {
+    let year_in = |i: usize| c.get(i).and_then(|y| y.as_str().parse::<i32>().ok());
+    let (year, first, last, period) = match shape {
+        PeriodShape::FirstMonths => {
+            let months = count(c.get(1)?.as_str()).filter(|n| (1..=12).contains(n))?;
+            let year = year_in(2);
+            let period = year
+                .and_then(|y| Month::new(y, months))
+                .map(Period::year_to_date);
+            (year, 1, months, period)
+        }
+        PeriodShape::Quarter => {
+            let quarter = ordinal(c.get(1)?.as_str())?;
+            let year = year_in(2).or_else(|| year_in(3));
+            let period = year.and_then(|y| Period::quarter(y, quarter).ok());
+            (year, quarter * 3 - 2, quarter * 3, period)
+        }
+        PeriodShape::Half => {
+            let half = ordinal(c.get(1)?.as_str()).filter(|h| *h <= 2)?;
+            let year = year_in(2);
+            let period = year.and_then(|y| Period::half(y, half).ok());
+            (year, half * 6 - 5, half * 6, period)
+        }
+        PeriodShape::SecondHalf => {
+            let year = year_in(1);
+            (year, 7, 12, year.and_then(|y| Period::half(y, 2).ok()))
+        }
+        PeriodShape::Term => {
+            let (from, to) = (year_in(1)?, year_in(2)?);
+            let period = Period::term(from, to).ok()?;
+            return Some(Fact::Period {
+                period: Some(period.code()),
+                year: None,
+                first_month: None,
+                last_month: None,
+            });
+        }
+    };
+    if year.is_some() && period.is_none() {
+        return None;
+    }
+    Some(Fact::Period {
+        period: period.map(|p| p.code()),
+        year,
+        first_month: Some(first),
+        last_month: Some(last),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<(String, Fact)> {
+        let mut found = find(text, Language::Vi);
+        found.sort_by_key(|f| f.start);
+        found
+            .into_iter()
+            .map(|f| (text[f.start..f.end].to_owned(), f.fact))
+            .collect()
+    }
+
+    fn date(year: Option<i32>, month: u8, day: u8) -> Fact {
+        Fact::Date { year, month, day }
+    }
+
+    #[test]
+    fn dates_in_three_languages() {
+        assert_eq!(
+            read("Ngày 18/8, Đoàn giám sát"),
+            [("Ngày 18/8".to_owned(), date(None, 8, 18))]
+        );
+        assert_eq!(
+            read("Pham Bang June 7, 2023 19:44"),
+            [("June 7, 2023".to_owned(), date(Some(2023), 6, 7))]
+        );
+        assert_eq!(
+            read("Báo Tài nguyên Môi trường17/01/2024"),
+            [("17/01/2024".to_owned(), date(Some(2024), 1, 17))]
+        );
+        assert_eq!(
+            read("le 18 août 2023, la délégation"),
+            [("18 août 2023".to_owned(), date(Some(2023), 8, 18))]
+        );
+        assert!(read("ngày 31/2/2023 và 45/13").is_empty());
+    }
+
+    #[test]
+    fn periods_in_three_languages() {
+        let code = |text: &str| match &read(text)[..] {
+            [(_, Fact::Period { period, .. })] => period.clone(),
+            other => panic!("{text}: {other:?}"),
+        };
+        assert_eq!(code("5 tháng đầu năm 2023").as_deref(), Some("2023-YTD05"));
+        assert_eq!(
+            code("in the first 5 months of 2023").as_deref(),
+            Some("2023-YTD05")
+        );
+        assert_eq!(
+            code("les cinq premiers mois de 2023").as_deref(),
+            Some("2023-YTD05")
+        );
+        assert_eq!(code("6 tháng đầu năm 2023").as_deref(), Some("2023-H1"));
+        assert_eq!(code("quý II/2023").as_deref(), Some("2023-Q2"));
+        assert_eq!(code("giai đoạn 2021-2025").as_deref(), Some("2021-2025"));
+        assert_eq!(code("the first 5 months of the year"), None);
+    }
+}
