@@ -7,7 +7,7 @@ use giamsat_core::text::fold;
 /// page cannot do without.
 pub fn looks_like_html(text: &str) -> bool {
     let start = text.trim_start();
-    let head = &start[..start.len().min(1024)].to_ascii_lowercase();
+    let head = &start[..crate::floor_char_boundary(start, 1024)].to_ascii_lowercase();
     (start.starts_with('<') && head[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '!'))
         || ["<p>", "<p ", "<div", "<body", "<br"]
             .iter()
@@ -100,7 +100,7 @@ fn push_decoded(out: &mut String, text: &str) {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let end = rest[..rest.len().min(12)].find(';');
+        let end = rest[..crate::floor_char_boundary(rest, 12)].find(';');
         let decoded = end.and_then(|end| entity(&rest[1..end]).map(|c| (c, end)));
         match decoded {
             Some((c, end)) => {
@@ -171,6 +171,9 @@ const FURNITURE: &[&str] = &[
     "email",
     "copy link",
     "sao chep lien ket",
+    "no data",
+    "khong co du lieu",
+    "no videos available",
 ];
 /// Headings of the lists of other articles that close a news page.
 const RELATED: &[&str] = &[
@@ -188,6 +191,11 @@ const RELATED: &[&str] = &[
     "a lire aussi",
     "voir aussi",
     "sur le meme sujet",
+    "same category",
+    "same author",
+    "cung chuyen muc",
+    "cung tac gia",
+    "meme categorie",
 ];
 
 /// The text without furniture lines, related-article lists and blank lines: one paragraph

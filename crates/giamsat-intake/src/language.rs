@@ -18,7 +18,7 @@ const FRENCH: &[&str] = &[
 /// The language most of the text's common words belong to; Vietnamese when none stands
 /// out. Reads at most the first 64 KB: a report does not change language half way.
 pub fn detect(text: &str) -> Language {
-    let sample = &text[..floor_char_boundary(text, 64 << 10)];
+    let sample = &text[..crate::floor_char_boundary(text, 64 << 10)];
     let mut counts = [0usize; 3];
     for word in sample.split(|c: char| !c.is_alphabetic()) {
         if word.is_empty() || word.len() > 12 {
@@ -39,16 +39,6 @@ pub fn detect(text: &str) -> Language {
     } else {
         Language::Vi
     }
-}
-
-fn floor_char_boundary(text: &str, at: usize) -> usize {
-    if at >= text.len() {
-        return text.len();
-    }
-    (0..=at)
-        .rev()
-        .find(|i| text.is_char_boundary(*i))
-        .unwrap_or(0)
 }
 
 #[cfg(test)]

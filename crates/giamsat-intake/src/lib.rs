@@ -11,6 +11,8 @@
 
 mod decode;
 mod html;
+#[cfg(test)]
+mod labelled;
 mod language;
 mod localities;
 mod rankings;
@@ -149,16 +151,15 @@ fn to_characters(text: &str, found: Vec<Found>) -> Vec<Item> {
     bounds.dedup();
     let mut at = std::collections::HashMap::with_capacity(bounds.len());
     let mut next = bounds.iter().peekable();
-    let mut chars = 0;
-    for (byte, _) in text
+    let bytes = text
         .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
+        .map(|(byte, _)| byte)
+        .chain(std::iter::once(text.len()));
+    for (chars, byte) in bytes.enumerate() {
         while next.peek().is_some_and(|b| **b <= byte) {
             let b = *next.next().expect("peeked");
             at.insert(b, chars);
         }
-        chars += 1;
     }
     found
         .into_iter()
@@ -169,4 +170,72 @@ fn to_characters(text: &str, found: Vec<Found>) -> Vec<Item> {
             fact: f.fact,
         })
         .collect()
+}
+
+/// The largest char boundary at or before byte `at`.
+pub(crate) fn floor_char_boundary(text: &str, at: usize) -> usize {
+    if at >= text.len() {
+        return text.len();
+    }
+    (0..=at)
+        .rev()
+        .find(|i| text.is_char_boundary(*i))
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of reports, so that random texts often come close to what is read.
+    const PIECES: &[&str] = &[
+        "Ngày 18/8",
+        " ",
+        "Nghị quyết số 21/NQ-TU ngày 25/1/2022",
+        "Quảng Ninh 15/15",
+        "Bac Giang (13.45%)",
+        "5 tháng đầu năm 2023",
+        "the first 5 months of 2023",
+        "quý II/2023",
+        "18 août 2023",
+        "1er",
+        "/",
+        "(",
+        "%)",
+        "<p>",
+        "</p>",
+        "&amp;",
+        "\n",
+        "é",
+        "\u{301}",
+        "ệ",
+        "2021-2025",
+        "from 2021 to",
+        "Tin liên quan\n",
+        "Comment (0)\n",
+        "<script>",
+        "đạt",
+    ];
+
+    proptest! {
+        /// Whatever the bytes, reading gives a result or an error, never a panic; every
+        /// item's offsets point at its text.
+        #[test]
+        fn any_bytes_are_read_or_refused_and_offsets_point_at_the_item(
+            bytes in prop::collection::vec(any::<u8>(), 0..400),
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40),
+        ) {
+            let _ = read(&bytes);
+            let text: String = pieces.concat();
+            if let Ok(reading) = read(text.as_bytes()) {
+                let chars: Vec<char> = reading.text.chars().collect();
+                for item in &reading.items {
+                    prop_assert!(item.start < item.end && item.end <= chars.len());
+                    let slice: String = chars[item.start..item.end].iter().collect();
+                    prop_assert_eq!(&slice, &item.text);
+                }
+            }
+        }
+    }
 }

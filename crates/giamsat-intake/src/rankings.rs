@@ -111,13 +111,18 @@ fn read_percent(written: &str, language: Language) -> Option<f64> {
 
 fn strip_links(before: &str) -> &str {
     let mut rest = before.trim_end();
-    loop {
-        let lower = rest.to_lowercase();
-        let Some(link) = LINKS.iter().find(|l| lower.ends_with(*l)) else {
-            return rest;
-        };
-        // Lowercasing keeps the length of these words, so the byte count holds.
-        rest = rest[..rest.len() - link.len()].trim_end();
+    'strip: loop {
+        for link in LINKS {
+            let chars = link.chars().count();
+            let Some((at, _)) = rest.char_indices().rev().nth(chars - 1) else {
+                continue;
+            };
+            if rest[at..].to_lowercase() == *link {
+                rest = rest[..at].trim_end();
+                continue 'strip;
+            }
+        }
+        return rest;
     }
 }
 

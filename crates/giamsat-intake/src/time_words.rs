@@ -153,6 +153,11 @@ fn patterns() -> &'static Patterns {
                     anywhere(r"(?i)\b(?:la\s+)?période\s+(\d{4})\s*[-–]\s*(\d{4})"),
                     PeriodShape::Term,
                 ),
+                // "From 2021 to 2023", "từ năm 2021 đến năm 2023", "de 2021 à 2023".
+                (
+                    anywhere(r"(?i)\b(?:from|từ(?:\s+năm)?|de)\s+(\d{4})\s+(?:to|đến(?:\s+năm)?|à)\s+(\d{4})\b"),
+                    PeriodShape::Term,
+                ),
             ],
         }
     })

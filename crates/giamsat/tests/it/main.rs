@@ -7,6 +7,7 @@ mod api;
 mod browser;
 mod cli;
 mod follow_up;
+mod intake;
 mod pages;
 mod postgres;
 mod reform;

@@ -1,0 +1,175 @@
+//! Precision and recall per kind of item on the labelled set (`corpus/`, see its README).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::{Fact, Item};
+
+struct Label {
+    kind: String,
+    text: String,
+    value: String,
+    used: bool,
+}
+
+/// An item's value in the notation of the labels.
+fn value(fact: &Fact) -> String {
+    match fact {
+        Fact::Date { year, month, day } => match year {
+            Some(y) => format!("{y:04}-{month:02}-{day:02}"),
+            None => format!("--{month:02}-{day:02}"),
+        },
+        Fact::Period {
+            period,
+            first_month,
+            last_month,
+            ..
+        } => match (period, first_month, last_month) {
+            (Some(code), ..) => code.clone(),
+            (None, Some(first), Some(last)) => format!("months {first}-{last}"),
+            _ => String::new(),
+        },
+        Fact::Document {
+            number, issued_on, ..
+        } => match issued_on {
+            Some(on) => format!("{number}@{on}"),
+            None => number.clone(),
+        },
+        Fact::Scorecard { locality, met, set } => format!("{locality} {met}/{set}"),
+        Fact::Growth { locality, percent } => format!("{locality} {percent}"),
+    }
+}
+
+#[derive(Default, Debug, Clone, Copy)]
+pub(crate) struct Counts {
+    pub right: usize,
+    pub wrong: usize,
+    pub missed: usize,
+}
+
+impl Counts {
+    pub fn precision(self) -> f64 {
+        self.right as f64 / (self.right + self.wrong).max(1) as f64
+    }
+    pub fn recall(self) -> f64 {
+        self.right as f64 / (self.right + self.missed).max(1) as f64
+    }
+    pub fn f1(self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+/// Character spans where `needle` occurs in `text`.
+fn occurrences(text: &str, needle: &str) -> Vec<(usize, usize)> {
+    text.match_indices(needle)
+        .map(|(at, _)| {
+            let start = text[..at].chars().count();
+            (start, start + needle.chars().count())
+        })
+        .collect()
+}
+
+/// Scores the reading of every labelled text in `dir`; the problems found, for the record.
+pub(crate) fn score(dir: &Path) -> (BTreeMap<String, Counts>, Vec<String>) {
+    let mut counts: BTreeMap<String, Counts> = BTreeMap::new();
+    let mut problems = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "labels"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 7, "the labelled set is in {}", dir.display());
+    for labels_file in files {
+        let text_file = ["txt", "html"]
+            .iter()
+            .map(|e| labels_file.with_extension(e))
+            .find(|p| p.exists())
+            .expect("the text of the labels");
+        let reading = crate::read(&std::fs::read(&text_file).expect("text")).expect("reads");
+        let mut labels: Vec<Label> = std::fs::read_to_string(&labels_file)
+            .expect("labels")
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|line| {
+                let mut cells = line.split('\t');
+                let mut next = || cells.next().expect("three cells").to_owned();
+                Label {
+                    kind: next(),
+                    text: next(),
+                    value: next(),
+                    used: false,
+                }
+            })
+            .collect();
+        let name = text_file.file_name().expect("name").to_string_lossy();
+        for Item {
+            start,
+            end,
+            text,
+            fact,
+        } in &reading.items
+        {
+            let kind = fact.kind().to_owned();
+            let value = value(fact);
+            let matched = labels.iter_mut().find(|l| {
+                !l.used
+                    && l.kind == kind
+                    && l.value == value
+                    && occurrences(&reading.text, &l.text)
+                        .iter()
+                        .any(|(s, e)| s < end && start < e)
+            });
+            let tally = counts.entry(kind.clone()).or_default();
+            match matched {
+                Some(label) => {
+                    label.used = true;
+                    tally.right += 1;
+                }
+                None => {
+                    tally.wrong += 1;
+                    problems.push(format!("{name}: wrong {kind} {text:?} = {value}"));
+                }
+            }
+        }
+        for label in labels.iter().filter(|l| !l.used) {
+            counts.entry(label.kind.clone()).or_default().missed += 1;
+            problems.push(format!(
+                "{name}: missed {} {:?} = {}",
+                label.kind, label.text, label.value
+            ));
+        }
+    }
+    (counts, problems)
+}
+
+#[test]
+fn every_kind_of_item_is_read_with_f1_of_at_least_0_9() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let (counts, problems) = score(&dir);
+    println!("kind       right wrong missed precision recall  F1");
+    for (kind, c) in &counts {
+        println!(
+            "{kind:<10} {:>5} {:>5} {:>6} {:>9.3} {:>6.3} {:.3}",
+            c.right,
+            c.wrong,
+            c.missed,
+            c.precision(),
+            c.recall(),
+            c.f1()
+        );
+    }
+    for problem in &problems {
+        println!("{problem}");
+    }
+    for kind in ["date", "period", "document", "scorecard", "growth"] {
+        let c = counts.get(kind).copied().unwrap_or_default();
+        assert!(c.right > 0, "no {kind} in the labelled set");
+        assert!(c.f1() >= 0.9, "{kind}: F1 {:.3} ({c:?})", c.f1());
+    }
+}
