@@ -1093,14 +1093,16 @@ impl Store for SqlStore {
         .bind(count)
         .execute(&mut *tx)
         .await?;
-        sqlx::query("DELETE FROM engine_checkpoints WHERE generation <> $1")
+        // Only older generations: a process saving a newer one at the same time keeps it.
+        sqlx::query("DELETE FROM engine_checkpoints WHERE generation < $1")
             .bind(generation)
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        // What no checkpoint names any more: older generations, and saves cut short.
+        // What no checkpoint names any more: older generations, and saves cut short (a
+        // generation is one more than any before it, so those are older too).
         let stale: Vec<(i64, i64)> = sqlx::query_as(
-            "SELECT generation, part FROM engine_checkpoint_parts WHERE generation <> $1",
+            "SELECT generation, part FROM engine_checkpoint_parts WHERE generation < $1",
         )
         .bind(generation)
         .fetch_all(&self.pool)
