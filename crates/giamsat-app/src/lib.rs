@@ -304,6 +304,8 @@ impl<S: Store> App<S> {
         let loaded = Self::load(&self.store).await?;
         *self.engine.write().unwrap_or_else(PoisonError::into_inner) = loaded.engine;
         self.head.store(loaded.head, Ordering::Release);
+        self.uncheckpointed
+            .store(loaded.from_rows, Ordering::Relaxed);
         Ok(())
     }
 

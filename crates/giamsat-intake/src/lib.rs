@@ -129,7 +129,7 @@ pub fn read_text(text: String, encoding: &'static str) -> Reading {
     let taken: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
     let overlaps = |start: usize, end: usize| taken.iter().any(|(s, e)| start < *e && *s < end);
     found.extend(
-        time_words::find(&text, language)
+        time_words::find(&text)
             .into_iter()
             .filter(|f| !overlaps(f.start, f.end)),
     );

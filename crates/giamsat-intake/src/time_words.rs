@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use giamsat_core::{Language, Month, Period};
+use giamsat_core::{Month, Period};
 use regex::Regex;
 
 use crate::{Fact, Found};
@@ -209,7 +209,7 @@ fn valid(year: Option<i32>, month: u8, day: u8) -> Option<()> {
 }
 
 /// Every event date and period in the text.
-pub fn find(text: &str, _language: Language) -> Vec<Found> {
+pub fn find(text: &str) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     let patterns = patterns();
     let free = |found: &[Found], start: usize, end: usize| {
@@ -344,7 +344,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Vec<(String, Fact)> {
-        let mut found = find(text, Language::Vi);
+        let mut found = find(text);
         found.sort_by_key(|f| f.start);
         found
             .into_iter()
