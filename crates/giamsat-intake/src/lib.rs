@@ -7,7 +7,8 @@
 //!
 //! What is found, by kind ([`Fact`]): event dates, periods, document references
 //! (canonicalised with [`giamsat_core::DocumentNumber`]), locality scorecards (`Quảng Ninh
-//! 15/15`) and growth rankings (`Bắc Giang (13.45%)`).
+//! 15/15`) and growth rankings (`Bắc Giang (13.45%)`), and people with their positions (`đồng
+//! chí Trần Minh Lực, Phó Chủ tịch HĐND tỉnh`), keyed to match known people.
 
 mod decode;
 mod html;
@@ -15,6 +16,7 @@ mod html;
 mod labelled;
 mod language;
 mod localities;
+mod people;
 mod rankings;
 mod references;
 mod time_words;
@@ -86,6 +88,20 @@ pub enum Fact {
     },
     /// A locality's growth rate as ranked: *Bắc Giang (13.45%)*.
     Growth { locality: String, percent: f64 },
+    /// A person (*cán bộ*) and the positions written beside the name: *đồng chí Trần Minh
+    /// Lực, UVTV Tỉnh ủy, Phó Chủ tịch HĐND tỉnh*.
+    Person {
+        /// As written.
+        name: String,
+        /// The key that matches the name across spellings: diacritics, NFC or NFD, tone
+        /// placement, split or joined syllables.
+        key: String,
+        /// As written, in the order written.
+        positions: Vec<String>,
+        /// The id of the known person with the same key, once [`Reading::link_people`] has
+        /// looked.
+        known: Option<u64>,
+    },
 }
 
 impl Fact {
@@ -97,6 +113,22 @@ impl Fact {
             Fact::Document { .. } => "document",
             Fact::Scorecard { .. } => "scorecard",
             Fact::Growth { .. } => "growth",
+            Fact::Person { .. } => "person",
+        }
+    }
+}
+
+impl Reading {
+    /// Links every person read to a known one: `known` gives the id of the person with a
+    /// person key, if there is one.
+    pub fn link_people(&mut self, mut known: impl FnMut(&str) -> Option<u64>) {
+        for item in &mut self.items {
+            if let Fact::Person {
+                key, known: link, ..
+            } = &mut item.fact
+            {
+                *link = known(key);
+            }
         }
     }
 }
@@ -134,6 +166,7 @@ pub fn read_text(text: String, encoding: &'static str) -> Reading {
             .filter(|f| !overlaps(f.start, f.end)),
     );
     found.extend(rankings::find(&text, language));
+    found.extend(people::find(&text));
     found.sort_by_key(|f| (f.start, f.end));
     let items = to_characters(&text, found);
     Reading {
@@ -216,6 +249,14 @@ mod tests {
         "Comment (0)\n",
         "<script>",
         "đạt",
+        "đồng chí ",
+        "Comrade ",
+        "Nguyễn Văn An",
+        "Le Hong Vinh",
+        " - Director of the ",
+        ", Phó Chủ tịch ",
+        "Chairman of ",
+        "Mme ",
     ];
 
     proptest! {

@@ -76,6 +76,11 @@ fn gazetteer() -> &'static HashMap<String, Locality> {
     })
 }
 
+/// Whether `name` is a locality's name in any spelling the gazetteer knows.
+pub fn is_locality(name: &str) -> bool {
+    gazetteer().contains_key(&key(name))
+}
+
 /// The locality whose name ends `before`, with the byte offset where the name starts.
 /// "Tỉnh", "Thành phố", "City" and "Province" around the name are part of it.
 pub fn ending(before: &str) -> Option<(usize, &'static Locality)> {

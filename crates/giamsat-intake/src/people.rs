@@ -1,0 +1,791 @@
+//! People and their positions as reports write them: *đồng chí Trần Minh Lực, UVTV Tỉnh ủy,
+//! Phó Chủ tịch HĐND tỉnh*; *Comrade Nguyen Duc Trung - Chairman of the Provincial People's
+//! Committee*; *Director of the Department of Industry and Trade Pham Van Hoa*; *M. Le Hong
+//! Vinh, vice-président du Comité populaire*.
+//!
+//! A name is two to five capitalised words. It counts when a form of address comes before it
+//! (*đồng chí*, *ông*, *Comrade*, *M.*), or when it starts with a Vietnamese family name, is
+//! made of Vietnamese syllables and has a position right before or after it. Positions are
+//! kept as written; the person key ([`giamsat_core::follow_up::person_key`]) is what links a
+//! name to people already known, across diacritics and split or joined syllables.
+
+use std::sync::OnceLock;
+
+use giamsat_core::follow_up::person_key;
+use giamsat_core::text::fold;
+use regex::Regex;
+
+use crate::{Fact, Found, localities};
+
+/// Forms of address before a name, lowercase.
+const ADDRESS: &[&str] = &[
+    "đồng chí",
+    "ông",
+    "bà",
+    "comrade",
+    "comrades",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "madam",
+    "m.",
+    "mme",
+    "camarade",
+    "camarades",
+];
+
+/// Vietnamese family names, lowercase NFC. In text without diacritics a name is compared
+/// folded ("Nguyen"); in text with them exactly, so that the title *Trưởng* is not the name
+/// *Trương*.
+const FAMILY_NAMES: &[&str] = &[
+    "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ",
+    "hồ", "ngô", "dương", "lý", "lí", "trương", "đinh", "đoàn", "lâm", "mai", "trịnh", "hà", "cao",
+    "lương", "tạ", "chu", "lưu", "thái", "tô", "quách", "kiều", "giang", "tống", "nông", "lò",
+    "đào", "triệu", "châu", "mạc", "khổng", "phùng", "lại", "từ", "hầu", "tăng", "thân", "ninh",
+    "mã", "âu", "diệp", "tôn", "lục", "đàm", "phương", "nghiêm", "doãn", "vương", "hứa", "thạch",
+    "văn", "y", "ksor", "rơ", "h'",
+];
+
+/// The words a position starts with, lowercase.
+const POSITION_HEADS: &[&str] = &[
+    // Vietnamese
+    "ủy viên",
+    "uỷ viên",
+    "uvtv",
+    "uvbtv",
+    "tuv",
+    "phó",
+    "trưởng",
+    "chủ tịch",
+    "bí thư",
+    "giám đốc",
+    "chánh",
+    "tổng",
+    "bộ trưởng",
+    "thứ trưởng",
+    "đại biểu",
+    "thường trực",
+    "chủ nhiệm",
+    "viện trưởng",
+    "thủ tướng",
+    "hiệu trưởng",
+    "chỉ huy trưởng",
+    "kế toán trưởng",
+    // English
+    "member",
+    "deputy",
+    "vice",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "director",
+    "secretary",
+    "head",
+    "chief",
+    "permanent",
+    "standing",
+    "minister",
+    "president",
+    "prime minister",
+    "governor",
+    "mayor",
+    "acting",
+    "general secretary",
+    // French
+    "membre",
+    "vice-président",
+    "vice-présidente",
+    "président",
+    "présidente",
+    "directeur",
+    "directrice",
+    "secrétaire",
+    "chef",
+    "ministre",
+    "vice-ministre",
+    "premier ministre",
+    "député",
+    "députée",
+];
+
+/// Words that end a position: what the person did, or where the sentence goes next.
+const STOPS: &[&str] = &[
+    // Vietnamese
+    "chủ trì",
+    "phát biểu",
+    "báo cáo",
+    "đánh giá",
+    "yêu cầu",
+    "cho biết",
+    "nhấn mạnh",
+    "đề nghị",
+    "kết luận",
+    "chỉ đạo",
+    "tham dự",
+    "dự",
+    "làm việc",
+    "thăm",
+    "khẳng định",
+    "ghi nhận",
+    "trình bày",
+    "đã",
+    "cùng",
+    "với",
+    "tại",
+    "đồng chí",
+    "là",
+    "được",
+    "khi",
+    "trao",
+    "tặng",
+    "chúc mừng",
+    "cho rằng",
+    "nêu",
+    "đề cập",
+    "lưu ý",
+    "giao",
+    "biểu dương",
+    "ghi nhận",
+    // English
+    "spoke",
+    "speaks",
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "chaired",
+    "chairs",
+    "concluded",
+    "requested",
+    "suggested",
+    "emphasized",
+    "emphasised",
+    "attended",
+    "visited",
+    "gave",
+    "gives",
+    "highly",
+    "also",
+    "presented",
+    "stated",
+    "noted",
+    "directed",
+    "delivered",
+    "affirmed",
+    "asked",
+    "proposed",
+    "welcomed",
+    "praised",
+    "thanked",
+    "expressed",
+    "appreciated",
+    "agreed",
+    "acknowledged",
+    "urged",
+    "called",
+    "pointed",
+    "informed",
+    "added",
+    "made",
+    "led",
+    "at",
+    "on",
+    "in",
+    "with",
+    "to",
+    "that",
+    "who",
+    "was",
+    "is",
+    "has",
+    "had",
+    "will",
+    "once",
+    "were",
+    "are",
+    "be",
+    "been",
+    "by",
+    "including",
+    "attending",
+    // French
+    "a",
+    "ont",
+    "est",
+    "s'est",
+    "préside",
+    "présidé",
+    "lors",
+    "qui",
+    "pour",
+    "dans",
+    "avec",
+    "en",
+    "à",
+    "au",
+    "aux",
+];
+
+/// Words in an English position that are neither capitalised nor a head: "Director *of the*
+/// Department *of* Industry *and* Trade".
+const CONNECTORS: &[&str] = &["of", "the", "and", "for", "&"];
+
+/// Words before a name that make it a place: "UBND *huyện* Mai Châu".
+const PLACE_WORDS: &[&str] = &[
+    "tỉnh",
+    "huyện",
+    "xã",
+    "quận",
+    "phường",
+    "thị xã",
+    "thành phố",
+    "thị trấn",
+    "province",
+    "district",
+    "commune",
+    "city",
+    "ward",
+    "town",
+    "sở",
+    "ban",
+    "department",
+];
+
+/// The most words a name or one position has.
+const NAME_WORDS: usize = 5;
+const POSITION_WORDS: usize = 16;
+
+struct Patterns {
+    /// Runs of capitalised or upper-case words separated by single spaces.
+    capitalised: Regex,
+    /// A word, with the apostrophes and hyphens inside it.
+    word: Regex,
+    /// A syllable Vietnamese allows, without diacritics.
+    syllable: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| Patterns {
+        capitalised: Regex::new(
+            r"\b\p{Lu}(?:\p{Ll}*|\p{Lu}+)\b(?:[ \u{a0}]\p{Lu}(?:\p{Ll}*|\p{Lu}+)\b)+",
+        )
+            .expect("name pattern"),
+        word: Regex::new(r"[\p{L}\p{N}&][\p{L}\p{N}'’\-]*").expect("word pattern"),
+        syllable: Regex::new(
+            r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$",
+        )
+        .expect("syllable pattern"),
+    })
+}
+
+/// The words of `text[from..to]`, as byte ranges of `text`.
+fn words(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+    patterns()
+        .word
+        .find_iter(&text[from..to])
+        .map(|m| (from + m.start(), from + m.end()))
+        .collect()
+}
+
+/// Whether the lowercase words at `words[at..]` begin with one of `phrases`; the number of
+/// words the phrase takes.
+fn starts_with_phrase(text: &str, words: &[(usize, usize)], phrases: &[&str]) -> Option<usize> {
+    let mut best = None;
+    for phrase in phrases {
+        let count = phrase.split(' ').count();
+        if words.len() < count {
+            continue;
+        }
+        let written = text[words[0].0..words[count - 1].1].to_lowercase();
+        let written: Vec<&str> = written.split_whitespace().collect();
+        if written.join(" ") == *phrase && best.is_none_or(|b| b < count) {
+            best = Some(count);
+        }
+    }
+    best
+}
+
+fn is_family_name(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if lower.is_ascii() {
+        FAMILY_NAMES.iter().any(|f| fold(f) == lower)
+    } else {
+        FAMILY_NAMES.contains(&lower.as_str())
+    }
+}
+
+fn is_syllable(word: &str) -> bool {
+    patterns().syllable.is_match(&fold(word))
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Every person named with a form of address or a position.
+pub fn find(text: &str) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut after_last = 0;
+    for run in patterns().capitalised.find_iter(text) {
+        if run.start() < after_last {
+            continue;
+        }
+        let Some(person) = person_in_run(text, run.start(), run.end()) else {
+            continue;
+        };
+        after_last = person.end;
+        found.push(person);
+    }
+    found
+}
+
+fn person_in_run(text: &str, run_start: usize, run_end: usize) -> Option<Found> {
+    let mut run = words(text, run_start, run_end);
+    // "Comrade Nguyen Duc Trung": the form of address opens the run.
+    let mut addressed = false;
+    if let Some(n) = starts_with_phrase(text, &run, ADDRESS)
+        && is_capitalised(&text[run[0].0..run[0].1])
+        && !text[run[0].0..run[0].1].starts_with("Bà")
+        && !text[run[0].0..run[0].1].starts_with("Ông")
+    {
+        run.drain(..n);
+        addressed = true;
+    }
+    let before = &text[..run.first()?.0];
+    addressed |= address_ends(before);
+    let (first, last) = if addressed {
+        if starts_with_phrase(text, &run, POSITION_HEADS).is_some() {
+            return None;
+        }
+        let count = run
+            .iter()
+            .take(NAME_WORDS)
+            .take_while(|(s, e)| {
+                starts_with_phrase(text, &[(*s, *e)], POSITION_HEADS).is_none()
+                    && !text[*s..*e].chars().any(|c| c.is_ascii_digit())
+            })
+            .count();
+        (0, count)
+    } else {
+        let first = run
+            .iter()
+            .position(|(s, e)| is_family_name(&text[*s..*e]))?;
+        let count = run[first..]
+            .iter()
+            .take(NAME_WORDS)
+            .take_while(|(s, e)| is_syllable(&text[*s..*e]))
+            .count();
+        (first, first + count)
+    };
+    if last - first < 2 {
+        return None;
+    }
+    let name_start = run[first].0;
+    let name_end = run[last - 1].1;
+    let name = &text[name_start..name_end];
+    // "huyện Mai Châu" is a place; "tỉnh Lê Hồng Vinh" after "Chủ tịch UBND" is a person.
+    if localities::is_locality(name) || (last - first == 2 && place_word_ends(&text[..name_start]))
+    {
+        return None;
+    }
+    let (after_positions, end) = positions_after(text, name_end);
+    // Capitalised words before the family name in the run are the end of a position
+    // ("... Industry and Trade Pham Van Hoa").
+    let (before_positions, start) = positions_before(text, name_start);
+    if !addressed && after_positions.is_empty() && before_positions.is_empty() {
+        return None;
+    }
+    let start = if before_positions.is_empty() {
+        if first == 0 && addressed {
+            address_start(text, name_start)
+        } else {
+            name_start
+        }
+    } else {
+        start
+    };
+    let mut positions = before_positions;
+    positions.extend(after_positions);
+    Some(Found {
+        start,
+        end: end.max(name_end),
+        fact: Fact::Person {
+            name: name.to_owned(),
+            key: person_key(name),
+            positions,
+            known: None,
+        },
+    })
+}
+
+/// Whether `before` ends with a form of address ("đồng chí ", "M. ").
+fn address_ends(before: &str) -> bool {
+    let trimmed = before.trim_end().trim_end_matches(':').trim_end();
+    let lower = trimmed.to_lowercase();
+    ADDRESS.iter().any(|a| {
+        lower.ends_with(a)
+            && lower[..lower.len() - a.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// Where the form of address before `name_start` begins, so that the item shows it.
+fn address_start(text: &str, name_start: usize) -> usize {
+    let before = &text[..name_start];
+    let trimmed = before.trim_end().trim_end_matches(':').trim_end();
+    let lower = trimmed.to_lowercase();
+    ADDRESS
+        .iter()
+        .filter(|a| lower.ends_with(*a))
+        .map(|a| a.chars().count())
+        .max()
+        .and_then(|chars| trimmed.char_indices().rev().nth(chars - 1).map(|(i, _)| i))
+        .unwrap_or(name_start)
+}
+
+fn place_word_ends(before: &str) -> bool {
+    let lower = before.trim_end().to_lowercase();
+    PLACE_WORDS.iter().any(|p| {
+        lower.ends_with(p)
+            && lower[..lower.len() - p.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// The positions written right after a name (", UVTV Tỉnh ủy, Phó Chủ tịch HĐND tỉnh", " -
+/// Director of ..."), and where they end.
+fn positions_after(text: &str, name_end: usize) -> (Vec<String>, usize) {
+    let rest = &text[name_end..];
+    let opening = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+    let mut at = name_end + opening;
+    let Some(separator) = text[at..].chars().next() else {
+        return (Vec::new(), name_end);
+    };
+    let closing = match separator {
+        ',' | '-' | '–' | '—' => None,
+        '(' => Some(')'),
+        _ => return (Vec::new(), name_end),
+    };
+    at += separator.len_utf8();
+    let mut positions = Vec::new();
+    let mut end = name_end;
+    while let Some((position, position_end)) = position_at(text, at) {
+        positions.push(position);
+        end = position_end;
+        // Another position follows a comma or "and" only when it starts like one.
+        let after = &text[position_end..];
+        let Some(rest) = after
+            .strip_prefix(',')
+            .or_else(|| after.strip_prefix(" và "))
+        else {
+            break;
+        };
+        at = text.len() - rest.len();
+    }
+    if let Some(close) = closing {
+        if positions.is_empty() || !text[end..].trim_start().starts_with(close) {
+            return (Vec::new(), name_end);
+        }
+        let spaces = text[end..].len() - text[end..].trim_start().len();
+        end += spaces + close.len_utf8();
+    }
+    (positions, end)
+}
+
+/// One position starting at byte `at` (after white space), and where it ends.
+fn position_at(text: &str, at: usize) -> Option<(String, usize)> {
+    let limit = text[at..]
+        .find([
+            '.', ';', ':', '(', ')', ',', '\n', '!', '?', '"', '“', '”', '–', '—',
+        ])
+        .map_or(text.len(), |i| at + i);
+    // A dash between spaces ends a position ("Chairman - ..."); inside a word it does not.
+    let limit = text[at..limit]
+        .find(" - ")
+        .map_or(limit, |i| (at + i).min(limit));
+    let all = words(text, at, limit);
+    if all.first().is_none_or(|(s, _)| text[at..*s].trim() != "") {
+        return None;
+    }
+    starts_with_phrase(text, &all, POSITION_HEADS)?;
+    let english = text[all[0].0..all[0].1].is_ascii();
+    let mut taken = 0;
+    while taken < all.len() && taken < POSITION_WORDS {
+        let (s, e) = all[taken];
+        let word = &text[s..e];
+        if taken > 0 && starts_with_phrase(text, &all[taken..], STOPS).is_some() {
+            break;
+        }
+        if english
+            && word.is_ascii()
+            && !is_capitalised(word)
+            && !CONNECTORS.contains(&word)
+            && starts_with_phrase(text, &all[taken..], POSITION_HEADS).is_none()
+        {
+            break;
+        }
+        // A person's name after a position in a list begins the next item.
+        if taken > 0 && is_family_name(word) && name_follows(text, &all[taken..]) {
+            break;
+        }
+        taken += 1;
+    }
+    while taken > 1 && CONNECTORS.contains(&&text[all[taken - 1].0..all[taken - 1].1]) {
+        taken -= 1;
+    }
+    let end = all[taken - 1].1;
+    Some((text[all[0].0..end].to_owned(), end))
+}
+
+/// Whether the words start a name: a family name and at least one more capitalised
+/// syllable, separated by a space.
+fn name_follows(text: &str, words: &[(usize, usize)]) -> bool {
+    words.len() >= 2
+        && text[words[0].1..words[1].0] == *" "
+        && is_capitalised(&text[words[1].0..words[1].1])
+        && is_syllable(&text[words[1].0..words[1].1])
+        && is_syllable(&text[words[0].0..words[0].1])
+}
+
+/// The positions written right before a name ("Chairman of the Provincial People's
+/// Committee Nguyen Duc Trung", "Phó Chủ tịch UBND tỉnh Lê Hồng Vinh"), and where they start.
+fn positions_before(text: &str, name_start: usize) -> (Vec<String>, usize) {
+    let clause_start = text[..name_start]
+        .rfind([
+            '.', ';', ':', '(', ')', '\n', '!', '?', '"', '“', '”', '-', '–', '—',
+        ])
+        .map_or(0, |i| i + 1);
+    // Comma-separated parts, the nearest first.
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut end = name_start;
+    for (i, _) in text[clause_start..name_start].rmatch_indices(',') {
+        parts.push((clause_start + i + 1, end));
+        end = clause_start + i;
+    }
+    parts.push((clause_start, end));
+    let mut positions = Vec::new();
+    let mut start = name_start;
+    for (from, to) in parts {
+        let all = words(text, from, to);
+        if all.is_empty() {
+            break;
+        }
+        // The position begins at the earliest head after the last stop word.
+        let after_stop = (0..all.len())
+            .rev()
+            .find(|i| starts_with_phrase(text, &all[*i..], STOPS).is_some())
+            .map_or(0, |i| i + 1);
+        let head = (after_stop..all.len())
+            .find(|i| starts_with_phrase(text, &all[*i..], POSITION_HEADS).is_some());
+        let Some(head) = head else { break };
+        if all.len() - head > POSITION_WORDS {
+            break;
+        }
+        let english = text[all[head].0..all[head].1].is_ascii();
+        if english
+            && all[head..].iter().any(|(s, e)| {
+                let word = &text[*s..*e];
+                word.is_ascii()
+                    && !is_capitalised(word)
+                    && !CONNECTORS.contains(&word)
+                    && starts_with_phrase(text, &[(*s, *e)], POSITION_HEADS).is_none()
+            })
+        {
+            break;
+        }
+        let last = all.len() - 1;
+        positions.push(text[all[head].0..all[last].1].to_owned());
+        start = all[head].0;
+        // A part that does not start with its position ends the list.
+        if head != 0 {
+            break;
+        }
+    }
+    positions.reverse();
+    (positions, start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(text: &str) -> Vec<(String, String, Vec<String>)> {
+        find(text)
+            .into_iter()
+            .map(|f| match f.fact {
+                Fact::Person {
+                    name, positions, ..
+                } => (text[f.start..f.end].to_owned(), name, positions),
+                other => panic!("{other:?}"),
+            })
+            .collect()
+    }
+
+    fn strings(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn vietnamese_people_follow_a_form_of_address_with_their_positions() {
+        let text = "Đoàn giám sát do đồng chí Trần Minh Lực, UVTV Tỉnh ủy, Phó Chủ tịch HĐND tỉnh, Phó Trưởng Đoàn giám sát chủ trì buổi làm việc.";
+        assert_eq!(
+            people(text),
+            [(
+                "đồng chí Trần Minh Lực, UVTV Tỉnh ủy, Phó Chủ tịch HĐND tỉnh, Phó Trưởng Đoàn giám sát".to_owned(),
+                "Trần Minh Lực".to_owned(),
+                strings(&["UVTV Tỉnh ủy", "Phó Chủ tịch HĐND tỉnh", "Phó Trưởng Đoàn giám sát"])
+            )]
+        );
+        let ethnic =
+            "Tham dự có đồng chí Chamaléa Thị Thủy, UVTV Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy.";
+        assert_eq!(
+            people(ethnic)[0].2,
+            strings(&["UVTV Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy"])
+        );
+        let before = "Phát biểu tại hội nghị, Phó Chủ tịch UBND tỉnh Lê Hồng Vinh yêu cầu các sở.";
+        assert_eq!(
+            people(before),
+            [(
+                "Phó Chủ tịch UBND tỉnh Lê Hồng Vinh".to_owned(),
+                "Lê Hồng Vinh".to_owned(),
+                strings(&["Phó Chủ tịch UBND tỉnh"])
+            )]
+        );
+    }
+
+    #[test]
+    fn english_and_french_people_with_positions_before_or_after() {
+        let text = "Chairman of the Provincial People's Committee Nguyen Duc Trung requested the industry. Comrade Pham Van Hoa - Director of the Department of Industry and Trade reported on it. Attending were comrades: Le Hong Vinh - Member of the Provincial Party Standing Committee, Permanent Vice Chairman of the Provincial People's Committee; and others.";
+        let found = people(text);
+        assert_eq!(
+            found
+                .iter()
+                .map(|(_, n, p)| (n.as_str(), p.clone()))
+                .collect::<Vec<_>>(),
+            [
+                (
+                    "Nguyen Duc Trung",
+                    strings(&["Chairman of the Provincial People's Committee"])
+                ),
+                (
+                    "Pham Van Hoa",
+                    strings(&["Director of the Department of Industry and Trade"])
+                ),
+                (
+                    "Le Hong Vinh",
+                    strings(&[
+                        "Member of the Provincial Party Standing Committee",
+                        "Permanent Vice Chairman of the Provincial People's Committee"
+                    ])
+                ),
+            ]
+        );
+        let french =
+            "M. Le Hong Vinh, vice-président du Comité populaire provincial, a présidé la séance.";
+        assert_eq!(
+            people(french),
+            [(
+                "M. Le Hong Vinh, vice-président du Comité populaire provincial".to_owned(),
+                "Le Hong Vinh".to_owned(),
+                strings(&["vice-président du Comité populaire provincial"])
+            )]
+        );
+    }
+
+    /// Syllables of names, with the old placement of the tone mark where it differs.
+    const SYLLABLES: &[(&str, &str)] = &[
+        ("Nguyễn", "Nguyễn"),
+        ("Thị", "Thị"),
+        ("Thủy", "Thuỷ"),
+        ("Hòa", "Hoà"),
+        ("Chamaléa", "Chamaléa"),
+        ("Lực", "Lực"),
+        ("Quỳnh", "Quỳnh"),
+        ("Khỏe", "Khoẻ"),
+        ("Đức", "Đức"),
+        ("Tuấn", "Tuấn"),
+        ("Xuân", "Xuân"),
+        ("Lê", "Lê"),
+    ];
+
+    fn without_marks(text: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        use unicode_normalization::char::is_combining_mark;
+        text.nfd()
+            .filter(|c| !is_combining_mark(*c))
+            .map(|c| match c {
+                'đ' => 'd',
+                'Đ' => 'D',
+                c => c,
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// A name read in any spelling a report may use gets the same person key: NFC or
+        /// NFD, old or new tone placement, no diacritics, capitals, one syllable split in
+        /// two or two joined.
+        #[test]
+        fn a_name_has_one_key_however_it_is_spelt(
+            picks in proptest::collection::vec(0..SYLLABLES.len(), 2..=4),
+            spelling in 0..6usize,
+            cut in 1..4usize,
+        ) {
+            use unicode_normalization::UnicodeNormalization;
+            let name: Vec<&str> = picks.iter().map(|i| SYLLABLES[*i].0).collect();
+            let written: String = match spelling {
+                0 => name.join(" ").nfd().collect(),
+                1 => picks.iter().map(|i| SYLLABLES[*i].1).collect::<Vec<_>>().join(" "),
+                2 => without_marks(&name.join(" ")),
+                3 => name.join(" ").to_uppercase(),
+                4 => {
+                    // "Chamaléa" as "Chama Léa".
+                    let first = name[0];
+                    let at = first.char_indices().nth(cut.min(first.chars().count() - 1)).map_or(first.len(), |(i, _)| i);
+                    let (head, tail) = first.split_at(at);
+                    let tail: String = tail.chars().enumerate().map(|(i, c)| if i == 0 { c.to_uppercase().next().unwrap_or(c) } else { c }).collect();
+                    std::iter::once(format!("{head} {tail}")).chain(name[1..].iter().map(|s| (*s).to_owned())).collect::<Vec<_>>().join(" ")
+                }
+                _ if name.len() < 3 => name.join(" "),
+                _ => {
+                    // Two syllables written as one word; a name keeps two words at least.
+                    let joined = format!("{}{}", name[0], name[1].to_lowercase());
+                    std::iter::once(joined).chain(name[2..].iter().map(|s| (*s).to_owned())).collect::<Vec<_>>().join(" ")
+                }
+            };
+            let key_of = |name: &str| {
+                let text = format!("Tham dự có đồng chí {name}, Giám đốc Sở Tài chính phát biểu.");
+                let reading = crate::read(text.as_bytes()).map_err(|e| e.to_string())?;
+                reading
+                    .items
+                    .iter()
+                    .find_map(|i| match &i.fact {
+                        Fact::Person { key, positions, .. } if positions == &["Giám đốc Sở Tài chính"] => Some(key.clone()),
+                        _ => None,
+                    })
+                    .ok_or_else(|| format!("no person in {text:?}"))
+            };
+            let expected = key_of(&name.join(" "));
+            proptest::prop_assert!(expected.is_ok(), "{expected:?}");
+            proptest::prop_assert_eq!(key_of(&written), expected, "{}", written);
+        }
+    }
+
+    #[test]
+    fn places_and_capitalised_phrases_are_not_people() {
+        assert!(
+            people("Chủ tịch UBND tỉnh Hà Tĩnh phát biểu. Chủ tịch UBND huyện Mai Châu dự.")
+                .is_empty()
+        );
+        assert!(people("Director of the Department of Industry and Trade reported.").is_empty());
+        assert!(people("Le Comité populaire provincial, Bà Rịa - Vũng Tàu.").is_empty());
+    }
+}
