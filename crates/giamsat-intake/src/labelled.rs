@@ -40,6 +40,35 @@ fn value(fact: &Fact) -> String {
         Fact::Person {
             name, positions, ..
         } => format!("{name} | {}", positions.join("; ")),
+        Fact::Figure {
+            subject,
+            value,
+            scale,
+            unit,
+            change_percent,
+            plan_percent,
+            period,
+            ..
+        } => {
+            let or_dash = |v: Option<String>| v.unwrap_or_else(|| "-".to_owned());
+            let amount = value.map(|v| {
+                let exponent = scale.log10().round();
+                let scaled = if exponent > 0.0 {
+                    format!("{v}e{exponent}")
+                } else {
+                    v.to_string()
+                };
+                format!("{scaled} {}", unit.clone().unwrap_or_default())
+            });
+            format!(
+                "{} | {} | {} | {} | {}",
+                or_dash(subject.clone()),
+                or_dash(amount),
+                or_dash(change_percent.map(|c| format!("{c:+}"))),
+                or_dash(plan_percent.map(|p| p.to_string())),
+                or_dash(period.clone())
+            )
+        }
     }
 }
 

@@ -8,9 +8,11 @@
 //! What is found, by kind ([`Fact`]): event dates, periods, document references
 //! (canonicalised with [`giamsat_core::DocumentNumber`]), locality scorecards (`Quảng Ninh
 //! 15/15`) and growth rankings (`Bắc Giang (13.45%)`), and people with their positions (`đồng
-//! chí Trần Minh Lực, Phó Chủ tịch HĐND tỉnh`), keyed to match known people.
+//! chí Trần Minh Lực, Phó Chủ tịch HĐND tỉnh`), keyed to match known people, and figures with
+//! their subject, scale, unit, change over the same period and share of the plan.
 
 mod decode;
+mod figures;
 mod html;
 #[cfg(test)]
 mod labelled;
@@ -88,6 +90,28 @@ pub enum Fact {
     },
     /// A locality's growth rate as ranked: *Bắc Giang (13.45%)*.
     Growth { locality: String, percent: f64 },
+    /// A figure: *Tổng mức bán lẻ hàng hóa ước đạt 36.539 tỷ đồng, tăng 9,63% so với cùng
+    /// kỳ, bằng 42,98% kế hoạch*. Each part is there when the text gives it.
+    Figure {
+        /// What the figure measures, as written, without the verb and the period.
+        subject: Option<String>,
+        /// As written, before the scale: 36539 in *36.539 tỷ đồng*.
+        value: Option<f64>,
+        /// The scale word's multiplier: 10⁹ for *tỷ*, *billion*, *milliard*; 1 without one.
+        scale: f64,
+        /// `VND`, `USD`, `%`, `t`, `ha`, `km`, `worker`, `enterprise`, `project`,
+        /// `household`, `visitor`.
+        unit: Option<String>,
+        /// The change over the same period of the year before, in percent (−3.1 for *down
+        /// 3.1%*, 8.5 for *bằng 108,5% so với cùng kỳ*).
+        change_percent: Option<f64>,
+        /// The share of the plan reached, in percent.
+        plan_percent: Option<f64>,
+        /// The period in effect (giamsat's code), when the paragraph names one with its year.
+        period: Option<String>,
+        /// Whether the text gives it as an estimate (*ước đạt*, *estimated at*).
+        estimated: bool,
+    },
     /// A person (*cán bộ*) and the positions written beside the name: *đồng chí Trần Minh
     /// Lực, UVTV Tỉnh ủy, Phó Chủ tịch HĐND tỉnh*.
     Person {
@@ -114,6 +138,7 @@ impl Fact {
             Fact::Scorecard { .. } => "scorecard",
             Fact::Growth { .. } => "growth",
             Fact::Person { .. } => "person",
+            Fact::Figure { .. } => "figure",
         }
     }
 }
@@ -166,7 +191,16 @@ pub fn read_text(text: String, encoding: &'static str) -> Reading {
             .filter(|f| !overlaps(f.start, f.end)),
     );
     found.extend(rankings::find(&text, language));
-    found.extend(people::find(&text));
+    found.extend(people::find(&text, language));
+    let taken: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+    let periods: Vec<(usize, usize, Option<String>)> = found
+        .iter()
+        .filter_map(|f| match &f.fact {
+            Fact::Period { period, .. } => Some((f.start, f.end, period.clone())),
+            _ => None,
+        })
+        .collect();
+    found.extend(figures::find(&text, language, &taken, &periods));
     found.sort_by_key(|f| (f.start, f.end));
     let items = to_characters(&text, found);
     Reading {
@@ -257,6 +291,14 @@ mod tests {
         ", Phó Chủ tịch ",
         "Chairman of ",
         "Mme ",
+        " ước đạt 36.539 tỷ đồng",
+        ", tăng 9,63% so với cùng kỳ",
+        ", reaching 42.98% of the plan",
+        "VND 36,539 billion",
+        " 36 539 milliards de dongs",
+        "bằng 115,3% so với cùng kỳ",
+        " 4 dự án",
+        " with ",
     ];
 
     proptest! {

@@ -11,6 +11,7 @@
 
 use std::sync::OnceLock;
 
+use giamsat_core::Language;
 use giamsat_core::follow_up::person_key;
 use giamsat_core::text::fold;
 use regex::Regex;
@@ -147,6 +148,10 @@ const STOPS: &[&str] = &[
     "đề cập",
     "lưu ý",
     "giao",
+    "do",
+    "làm",
+    "ông",
+    "bà",
     "biểu dương",
     "ghi nhận",
     // English
@@ -327,14 +332,14 @@ fn is_capitalised(word: &str) -> bool {
 }
 
 /// Every person named with a form of address or a position.
-pub fn find(text: &str) -> Vec<Found> {
+pub fn find(text: &str, language: Language) -> Vec<Found> {
     let mut found = Vec::new();
     let mut after_last = 0;
     for run in patterns().capitalised.find_iter(text) {
         if run.start() < after_last {
             continue;
         }
-        let Some(person) = person_in_run(text, run.start(), run.end()) else {
+        let Some(person) = person_in_run(text, run.start(), run.end(), language) else {
             continue;
         };
         after_last = person.end;
@@ -343,7 +348,12 @@ pub fn find(text: &str) -> Vec<Found> {
     found
 }
 
-fn person_in_run(text: &str, run_start: usize, run_end: usize) -> Option<Found> {
+fn person_in_run(
+    text: &str,
+    run_start: usize,
+    run_end: usize,
+    language: Language,
+) -> Option<Found> {
     let mut run = words(text, run_start, run_end);
     // "Comrade Nguyen Duc Trung": the form of address opens the run.
     let mut addressed = false;
@@ -392,10 +402,14 @@ fn person_in_run(text: &str, run_start: usize, run_end: usize) -> Option<Found> 
     {
         return None;
     }
-    let (after_positions, end) = positions_after(text, name_end);
+    let (after_positions, end) = positions_after(text, name_end, language);
     // Capitalised words before the family name in the run are the end of a position
     // ("... Industry and Trade Pham Van Hoa").
-    let (before_positions, start) = positions_before(text, name_start);
+    let (before_positions, start) = if addressed {
+        positions_before(text, address_start(text, name_start), language)
+    } else {
+        positions_before(text, name_start, language)
+    };
     if !addressed && after_positions.is_empty() && before_positions.is_empty() {
         return None;
     }
@@ -462,7 +476,7 @@ fn place_word_ends(before: &str) -> bool {
 
 /// The positions written right after a name (", UVTV Tỉnh ủy, Phó Chủ tịch HĐND tỉnh", " -
 /// Director of ..."), and where they end.
-fn positions_after(text: &str, name_end: usize) -> (Vec<String>, usize) {
+fn positions_after(text: &str, name_end: usize, language: Language) -> (Vec<String>, usize) {
     let rest = &text[name_end..];
     let opening = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
     let mut at = name_end + opening;
@@ -477,7 +491,7 @@ fn positions_after(text: &str, name_end: usize) -> (Vec<String>, usize) {
     at += separator.len_utf8();
     let mut positions = Vec::new();
     let mut end = name_end;
-    while let Some((position, position_end)) = position_at(text, at) {
+    while let Some((position, position_end)) = position_at(text, at, language) {
         positions.push(position);
         end = position_end;
         // Another position follows a comma or "and" only when it starts like one.
@@ -501,22 +515,21 @@ fn positions_after(text: &str, name_end: usize) -> (Vec<String>, usize) {
 }
 
 /// One position starting at byte `at` (after white space), and where it ends.
-fn position_at(text: &str, at: usize) -> Option<(String, usize)> {
+fn position_at(text: &str, at: usize, language: Language) -> Option<(String, usize)> {
+    // A dash does not end a position: "Trưởng Ban Kinh tế - Ngân sách HĐND tỉnh".
     let limit = text[at..]
         .find([
-            '.', ';', ':', '(', ')', ',', '\n', '!', '?', '"', '“', '”', '–', '—',
+            '.', ';', ':', '(', ')', ',', '\n', '!', '?', '"', '“', '”', '—',
         ])
         .map_or(text.len(), |i| at + i);
-    // A dash between spaces ends a position ("Chairman - ..."); inside a word it does not.
-    let limit = text[at..limit]
-        .find(" - ")
-        .map_or(limit, |i| (at + i).min(limit));
     let all = words(text, at, limit);
     if all.first().is_none_or(|(s, _)| text[at..*s].trim() != "") {
         return None;
     }
     starts_with_phrase(text, &all, POSITION_HEADS)?;
-    let english = text[all[0].0..all[0].1].is_ascii();
+    // English positions are capitalised words and connectors; French and Vietnamese ones
+    // run on in lowercase.
+    let english = language == Language::En;
     let mut taken = 0;
     while taken < all.len() && taken < POSITION_WORDS {
         let (s, e) = all[taken];
@@ -557,7 +570,7 @@ fn name_follows(text: &str, words: &[(usize, usize)]) -> bool {
 
 /// The positions written right before a name ("Chairman of the Provincial People's
 /// Committee Nguyen Duc Trung", "Phó Chủ tịch UBND tỉnh Lê Hồng Vinh"), and where they start.
-fn positions_before(text: &str, name_start: usize) -> (Vec<String>, usize) {
+fn positions_before(text: &str, name_start: usize, language: Language) -> (Vec<String>, usize) {
     let clause_start = text[..name_start]
         .rfind([
             '.', ';', ':', '(', ')', '\n', '!', '?', '"', '“', '”', '-', '–', '—',
@@ -589,7 +602,7 @@ fn positions_before(text: &str, name_start: usize) -> (Vec<String>, usize) {
         if all.len() - head > POSITION_WORDS {
             break;
         }
-        let english = text[all[head].0..all[head].1].is_ascii();
+        let english = language == Language::En;
         if english
             && all[head..].iter().any(|(s, e)| {
                 let word = &text[*s..*e];
@@ -618,7 +631,7 @@ mod tests {
     use super::*;
 
     fn people(text: &str) -> Vec<(String, String, Vec<String>)> {
-        find(text)
+        find(text, crate::language::detect(text))
             .into_iter()
             .map(|f| match f.fact {
                 Fact::Person {

@@ -84,8 +84,11 @@ fn reference(text: &str, number: &str, end: usize) -> Option<(Fact, usize)> {
 /// A full date of issue introduced right after a number.
 fn date_after(text: &str, at: usize) -> Option<(String, usize)> {
     let rest = &text[at..];
-    let skipped = rest.len() - rest.trim_start().len();
-    let rest = rest.trim_start();
+    // The date of issue is on the same line: a heading's number is not dated by the next
+    // paragraph's first words.
+    let rest_of_line = rest.trim_start_matches([' ', '\u{a0}', '\t']);
+    let skipped = rest.len() - rest_of_line.len();
+    let rest = rest_of_line;
     let lower: String = rest.chars().take(10).collect::<String>().to_lowercase();
     let word = ["ngày ", "dated ", "of ", "du ", "issued on ", "on "]
         .into_iter()

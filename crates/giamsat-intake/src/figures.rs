@@ -1,0 +1,733 @@
+//! Figures as reports write them: *Tổng mức bán lẻ hàng hóa ước đạt 36.539 tỷ đồng, tăng
+//! 9,63% so với cùng kỳ, bằng 42,98% kế hoạch*; *Export turnover is estimated at 892.3
+//! million USD, down 3.1% over the same period, reaching 35.7% of the plan*; *les ventes au
+//! détail ont atteint 36 539 milliards de dongs, en hausse de 9,63 %*.
+//!
+//! Each figure has what the sentence gives of: its subject, a value with its scale and unit,
+//! the change over the same period, the percentage of the plan reached, and the period in
+//! effect (the last one named earlier in the paragraph). Numbers are read by the
+//! conventions of the text's language.
+
+use std::sync::OnceLock;
+
+use giamsat_core::Language;
+use regex::{Captures, Regex};
+
+use crate::{Fact, Found};
+
+/// Scale words and their multipliers, longest first. French *billion* is 10¹².
+const SCALES: &[(&str, f64, Option<Language>)] = &[
+    ("nghìn tỷ", 1e12, None),
+    ("ngàn tỷ", 1e12, None),
+    ("trillion", 1e12, None),
+    ("milliards", 1e9, None),
+    ("milliard", 1e9, None),
+    ("billions", 1e12, Some(Language::Fr)),
+    ("billion", 1e12, Some(Language::Fr)),
+    ("billion", 1e9, None),
+    ("millions", 1e6, None),
+    ("million", 1e6, None),
+    ("thousand", 1e3, None),
+    ("nghìn", 1e3, None),
+    ("ngàn", 1e3, None),
+    ("triệu", 1e6, None),
+    ("tỷ", 1e9, None),
+    ("tỉ", 1e9, None),
+    ("mille", 1e3, None),
+];
+
+/// Units as written, longest first, and the code a figure gives them.
+const UNITS: &[(&str, &str)] = &[
+    ("đô la mỹ", "USD"),
+    ("us dollars", "USD"),
+    ("dollars", "USD"),
+    ("dollar", "USD"),
+    ("usd", "USD"),
+    ("us$", "USD"),
+    ("vnđ", "VND"),
+    ("vnd", "VND"),
+    ("đồng", "VND"),
+    ("dongs", "VND"),
+    ("dong", "VND"),
+    ("tấn", "t"),
+    ("tonnes", "t"),
+    ("tons", "t"),
+    ("hectares", "ha"),
+    ("hécta", "ha"),
+    ("ha", "ha"),
+    ("km", "km"),
+    ("lượt khách", "visitor"),
+    ("visitors", "visitor"),
+    ("visiteurs", "visitor"),
+    ("lao động", "worker"),
+    ("workers", "worker"),
+    ("travailleurs", "worker"),
+    ("doanh nghiệp", "enterprise"),
+    ("enterprises", "enterprise"),
+    ("entreprises", "enterprise"),
+    ("dự án", "project"),
+    ("projects", "project"),
+    ("projets", "project"),
+    ("hộ", "household"),
+    ("households", "household"),
+    ("ménages", "household"),
+];
+
+/// Words ending a subject that say how the figure was reached, longest first; those
+/// marked `true` make it an estimate (*ước đạt*, *estimated at*).
+const VERBS: &[(&str, bool)] = &[
+    ("is estimated to", true),
+    ("are estimated to", true),
+    ("is estimated at", true),
+    ("are estimated at", true),
+    ("was estimated at", true),
+    ("were estimated at", true),
+    ("is expected to reach", true),
+    ("estimated at", true),
+    ("ước tính đạt", true),
+    ("ước thực hiện", true),
+    ("ước đạt", true),
+    ("ước", true),
+    ("dự kiến đạt", true),
+    ("est estimé à", true),
+    ("est estimée à", true),
+    ("sont estimés à", true),
+    ("sont estimées à", true),
+    ("se sont élevées à", false),
+    ("se sont élevés à", false),
+    ("s'est élevé à", false),
+    ("s'élève à", false),
+    ("s'établit à", false),
+    ("ont atteint", false),
+    ("a atteint", false),
+    ("atteint", false),
+    ("amounted to", false),
+    ("stood at", false),
+    ("reached", false),
+    ("reaches", false),
+    ("totalled", false),
+    ("totaled", false),
+    ("đạt được", false),
+    ("đạt", false),
+    ("là", false),
+    ("chiếm", false),
+    ("was", false),
+    ("were", false),
+    ("is", false),
+    ("are", false),
+    ("est de", false),
+    ("sont de", false),
+];
+
+/// Words that connect a subject to what surrounds it, dropped from its ends.
+const CONNECTORS: &[&str] = &[
+    "the",
+    "in",
+    "of",
+    "for",
+    "during",
+    "trong",
+    "của",
+    "tính",
+    "năm",
+    "le",
+    "la",
+    "les",
+    "l'",
+    "au",
+    "aux",
+    "du",
+    "des",
+    "de",
+    "en",
+    "pendant",
+    "sur",
+    "and",
+    "và",
+    "et",
+    "theo",
+    "with",
+    "a",
+    "an",
+    "over",
+    "about",
+    "nearly",
+    "approximately",
+    "almost",
+    "khoảng",
+    "gần",
+    "hơn",
+    "trên",
+    "environ",
+    "plus de",
+    "près de",
+    "avec",
+];
+
+/// Verbs that take a count as their object: *thu hút 4 dự án*, *attracted 4 enterprises*.
+/// Before such a count, the subject is what is counted, written after the number.
+const COUNTING_VERBS: &[&str] = &[
+    "thu hút",
+    "có",
+    "thành lập",
+    "tạo",
+    "hỗ trợ",
+    "cấp",
+    "attracted",
+    "has",
+    "have",
+    "had",
+    "created",
+    "established",
+    "supported",
+    "granted",
+    "attiré",
+    "créé",
+    "compte",
+];
+
+/// Units that count things, whose name can be the subject.
+const COUNTS: &[&str] = &["worker", "enterprise", "project", "household", "visitor"];
+
+/// Words that end the name of what is counted.
+const COUNT_ENDS: &[&str] = &[
+    "to", "for", "with", "in", "để", "với", "trong", "pour", "avec", "dans",
+];
+
+/// Number patterns by language: thousands grouped by `.`, `,` or a space.
+fn number(language: Language) -> &'static str {
+    match language {
+        Language::Vi => r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
+        Language::En => r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
+        Language::Fr => r"\d{1,3}(?:[ \u{a0}\u{202f}]\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
+    }
+}
+
+struct Patterns {
+    amount_after: Regex,
+    amount_before: Regex,
+    change: Regex,
+    ratio_to_last_year: Regex,
+    plan: Regex,
+    percent_value: Regex,
+}
+
+fn alternatives<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    words
+        .map(|w| regex::escape(w).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+fn build(language: Language) -> Patterns {
+    let num = number(language);
+    let scales = alternatives(SCALES.iter().map(|s| s.0));
+    let units = alternatives(UNITS.iter().map(|u| u.0));
+    let same_period = r"(?:so\s+với\s+cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an)";
+    let up = r"ước\s+tăng|tăng|up|increased?\s+by|increases\s+by|increase\s+of|rose(?:\s+by)?|grew(?:\s+by)?|growth\s+of|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
+    let down = r"ước\s+giảm|giảm|down|decreased?\s+by|decreases\s+by|decrease\s+of|fell(?:\s+by)?|declined(?:\s+by)?|dropped(?:\s+by)?|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
+    let about = r"(?:(?:about|around|nearly|approximately|almost|over|khoảng|gần|hơn|trên|environ|près\s+de|plus\s+de)\s+)?";
+    let compile = |pattern: String| Regex::new(&pattern).expect("figure pattern");
+    Patterns {
+        amount_after: compile(format!(
+            r"(?i)(?:^|[^\d\p{{L}}.,])(?P<num>{num})(?:\s*(?P<scale>{scales})\b)?(?:\s*(?:de\s+|d['’]\s*)?(?P<unit>{units})\b)?"
+        )),
+        amount_before: compile(format!(
+            r"(?i)(?P<unit>\bVND|\bUSD|US\$|\$)\s*(?P<num>{num})(?:\s*(?P<scale>{scales})\b)?"
+        )),
+        change: compile(format!(
+            r"(?i)\b(?:(?P<up>{up})|(?P<down>{down}))\s+{about}(?P<num>{num})\s*%(?:\s*{same_period})?"
+        )),
+        ratio_to_last_year: compile(format!(
+            r"(?i)\b(?:bằng|đạt)\s+{about}(?P<num>{num})\s*%\s*{same_period}"
+        )),
+        plan: compile(format!(
+            r"(?i)(?:\b(?:đạt|bằng|reaching|reached|reaches|equal\s+to|equivalent\s+to|soit|atteignant|représentant)\s+)?{about}(?P<num>{num})\s*%\s*(?:(?:of|du|de|so\s+với)\s+)?(?:the\s+|l['’]\s*)?(?:(?:year's|annual|yearly)\s+)?(?:kế\s+hoạch|KH|dự\s+toán|plan|target|objectif|estimate|prévisions)\b(?:\s+(?:annuel|annuelle|năm))?"
+        )),
+        percent_value: compile(format!(
+            r"(?i)\b(?:đạt|là|chiếm|reached|stood\s+at|atteint|s'élève\s+à|est\s+de)\s+{about}(?P<num>{num})\s*%"
+        )),
+    }
+}
+
+fn patterns(language: Language) -> &'static Patterns {
+    static PATTERNS: OnceLock<[Patterns; 3]> = OnceLock::new();
+    let all = PATTERNS.get_or_init(|| Language::ALL.map(build));
+    &all[Language::ALL
+        .iter()
+        .position(|l| *l == language)
+        .expect("a language")]
+}
+
+/// What one match adds to a figure.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    Amount {
+        value: f64,
+        scale: f64,
+        unit: Option<&'static str>,
+    },
+    Change(f64),
+    Plan(f64),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    start: usize,
+    end: usize,
+    part: Part,
+}
+
+fn read_number(written: &str, language: Language) -> Option<f64> {
+    let plain: String = written
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    giamsat_core::text::parse_number(&plain, language).ok()
+}
+
+fn scale_of(written: Option<&str>, language: Language) -> f64 {
+    let Some(written) = written else { return 1.0 };
+    let lower = written.to_lowercase();
+    let lower: Vec<&str> = lower.split_whitespace().collect();
+    let lower = lower.join(" ");
+    SCALES
+        .iter()
+        .find(|(w, _, only)| *w == lower && only.is_none_or(|l| l == language))
+        .map_or(1.0, |s| s.1)
+}
+
+fn unit_of(written: &str) -> Option<&'static str> {
+    let lower = written.to_lowercase();
+    let lower: Vec<&str> = lower.split_whitespace().collect();
+    let lower = lower.join(" ");
+    match lower.as_str() {
+        "$" => Some("USD"),
+        _ => UNITS.iter().find(|u| u.0 == lower).map(|u| u.1),
+    }
+}
+
+/// The pieces of figures in the text, without overlaps, in the order of the text.
+fn pieces(text: &str, language: Language) -> Vec<Piece> {
+    let p = patterns(language);
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut push = |pieces: &mut Vec<Piece>, start: usize, end: usize, part: Part| {
+        if !pieces.iter().any(|q| q.start < end && start < q.end) {
+            pieces.push(Piece { start, end, part });
+        }
+    };
+    let number_in = |c: &Captures| read_number(&c["num"], language);
+    for c in p.plan.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        if let Some(v) = number_in(&c) {
+            push(&mut pieces, whole.start(), whole.end(), Part::Plan(v));
+        }
+    }
+    for c in p.ratio_to_last_year.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        if let Some(v) = number_in(&c) {
+            push(
+                &mut pieces,
+                whole.start(),
+                whole.end(),
+                // "bằng 115,3% so với cùng kỳ" is +15.3%, to the precision written.
+                Part::Change(((v - 100.0) * 1e6).round() / 1e6),
+            );
+        }
+    }
+    for c in p.change.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        if let Some(v) = number_in(&c) {
+            let v = if c.name("down").is_some() { -v } else { v };
+            push(&mut pieces, whole.start(), whole.end(), Part::Change(v));
+        }
+    }
+    for c in p.amount_before.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        if let (Some(value), Some(unit)) = (number_in(&c), unit_of(&c["unit"])) {
+            let scale = scale_of(c.name("scale").map(|m| m.as_str()), language);
+            let part = Part::Amount {
+                value,
+                scale,
+                unit: Some(unit),
+            };
+            push(&mut pieces, whole.start(), whole.end(), part);
+        }
+    }
+    for c in p.amount_after.captures_iter(text) {
+        let (Some(scale), unit) = (c.name("scale"), c.name("unit")) else {
+            if let Some(unit) = c.name("unit") {
+                amount(&mut pieces, &mut push, &c, None, unit.as_str(), language);
+            }
+            continue;
+        };
+        let unit = unit.map(|u| u.as_str()).unwrap_or("");
+        amount(
+            &mut pieces,
+            &mut push,
+            &c,
+            Some(scale.as_str()),
+            unit,
+            language,
+        );
+    }
+    for c in p.percent_value.captures_iter(text) {
+        let num = c.name("num").expect("number");
+        let rest = &text[c.get(0).expect("match").end()..];
+        // "10-20%", "from 10% to 15%": a range is not one figure.
+        let rest = rest.trim_start();
+        if rest.starts_with(['-', '–']) || ["to ", "đến ", "à "].iter().any(|w| rest.starts_with(w))
+        {
+            continue;
+        }
+        if let Some(v) = read_number(num.as_str(), language) {
+            let end = c.get(0).expect("match").end();
+            let part = Part::Amount {
+                value: v,
+                scale: 1.0,
+                unit: Some("%"),
+            };
+            push(&mut pieces, num.start(), end, part);
+        }
+    }
+    pieces.sort_by_key(|p| p.start);
+    pieces
+}
+
+fn amount(
+    pieces: &mut Vec<Piece>,
+    push: &mut impl FnMut(&mut Vec<Piece>, usize, usize, Part),
+    c: &Captures,
+    scale: Option<&str>,
+    unit: &str,
+    language: Language,
+) {
+    let num = c.name("num").expect("number");
+    let Some(value) = read_number(num.as_str(), language) else {
+        return;
+    };
+    let end = c.get(0).expect("match").end();
+    let part = Part::Amount {
+        value,
+        scale: scale_of(scale, language),
+        unit: unit_of(unit),
+    };
+    push(pieces, num.start(), end, part);
+}
+
+/// Every figure in the text; `taken` are spans other readers have claimed (a growth
+/// ranking's percentage is not a figure again), `periods` the periods read, with their codes.
+pub fn find(
+    text: &str,
+    language: Language,
+    taken: &[(usize, usize)],
+    periods: &[(usize, usize, Option<String>)],
+) -> Vec<Found> {
+    let mut periods = periods.to_vec();
+    periods.sort_by_key(|p| p.0);
+    let periods = &periods[..];
+    let pieces: Vec<Piece> = pieces(text, language)
+        .into_iter()
+        .filter(|p| !taken.iter().any(|(s, e)| p.start < *e && *s < p.end))
+        .collect();
+    let mut found = Vec::new();
+    let mut group: Vec<Piece> = Vec::new();
+    let flush = |group: &mut Vec<Piece>, found: &mut Vec<Found>| {
+        if let Some(figure) = figure(text, group, periods, &found[..]) {
+            found.push(figure);
+        }
+        group.clear();
+    };
+    for piece in pieces {
+        let joins = group.last().is_some_and(|last| {
+            same_sentence(text, last.end, piece.start)
+                && match piece.part {
+                    Part::Amount { .. } => false,
+                    Part::Change(_) => !group.iter().any(|g| matches!(g.part, Part::Change(_))),
+                    Part::Plan(_) => !group.iter().any(|g| matches!(g.part, Part::Plan(_))),
+                }
+        });
+        if !joins {
+            flush(&mut group, &mut found);
+        }
+        group.push(piece);
+    }
+    flush(&mut group, &mut found);
+    found
+}
+
+/// Whether nothing but a clause of the same sentence lies between two pieces: commas,
+/// "and", a few words.
+fn same_sentence(text: &str, from: usize, to: usize) -> bool {
+    let between = &text[from..to];
+    !between.contains(['.', ';', '\n', '!', '?', ':']) && between.split_whitespace().count() <= 4
+}
+
+fn figure(
+    text: &str,
+    group: &[Piece],
+    periods: &[(usize, usize, Option<String>)],
+    earlier: &[Found],
+) -> Option<Found> {
+    let first = group.first()?;
+    let last = group.last()?;
+    let sentence_start = text[..first.start]
+        .rfind(['.', ';', '\n', '!', '?', ':', ','])
+        .map_or(0, |i| i + 1);
+    // A decimal point or a thousands separator is not a sentence's end.
+    let sentence_start = earlier
+        .last()
+        .map_or(sentence_start, |f| sentence_start.max(f.end));
+    let (mut subject, mut subject_start, estimated) =
+        subject(text, sentence_start, first.start, periods);
+    if let Part::Amount {
+        unit: Some(unit), ..
+    } = first.part
+        && COUNTS.contains(&unit)
+        && subject.as_deref().is_none_or(|s| {
+            let lower = s.to_lowercase();
+            COUNTING_VERBS
+                .iter()
+                .any(|v| word_at_end(&lower, v).is_some())
+        })
+    {
+        subject = counted(text, first.start, first.end);
+        subject_start = subject.as_ref().map(|_| first.start);
+    }
+    let mut value = None;
+    let mut scale = 1.0;
+    let mut unit = None;
+    let mut change_percent = None;
+    let mut plan_percent = None;
+    for piece in group {
+        match piece.part {
+            Part::Amount {
+                value: v,
+                scale: s,
+                unit: u,
+            } => {
+                value = Some(v);
+                scale = s;
+                unit = u;
+            }
+            Part::Change(c) => change_percent = Some(c),
+            Part::Plan(p) => plan_percent = Some(p),
+        }
+    }
+    // A bare amount without a subject says nothing a reviewer can use.
+    if subject.is_none() && (change_percent.is_none() && plan_percent.is_none()) {
+        return None;
+    }
+    if subject.is_none() && value.is_none() {
+        return None;
+    }
+    let paragraph_start = text[..first.start].rfind('\n').map_or(0, |i| i + 1);
+    let period = periods
+        .iter()
+        .rfind(|(s, _, _)| *s >= paragraph_start && *s < last.end)
+        .and_then(|(_, _, code)| code.clone());
+    Some(Found {
+        start: subject_start.unwrap_or(first.start),
+        end: last.end,
+        fact: Fact::Figure {
+            subject,
+            value,
+            scale,
+            unit: unit.map(str::to_owned),
+            change_percent,
+            plan_percent,
+            period,
+            estimated,
+        },
+    })
+}
+
+/// What a count counts: the unit's word and the words after it, up to the clause's end
+/// ("4 dự án hạ tầng cụm công nghiệp" counts "dự án hạ tầng cụm công nghiệp").
+fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String> {
+    let unit_start = text[number_start..amount_end]
+        .find(|c: char| c.is_alphabetic())
+        .map(|i| number_start + i)?;
+    let rest = &text[unit_start..];
+    let clause = rest
+        .find(['.', ',', ';', ':', '\n', '(', ')'])
+        .map_or(rest, |i| &rest[..i]);
+    let mut words = Vec::new();
+    for word in clause.split_whitespace().take(8) {
+        if word.chars().any(|c| c.is_ascii_digit()) || COUNT_ENDS.contains(&word) {
+            break;
+        }
+        words.push(word);
+    }
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// The subject written before a figure: what is between the clause's start and the figure,
+/// without the verb, the period and the connecting words at its ends.
+fn subject(
+    text: &str,
+    from: usize,
+    to: usize,
+    periods: &[(usize, usize, Option<String>)],
+) -> (Option<String>, Option<usize>, bool) {
+    let mut start = from;
+    let mut end = to;
+    let mut estimated = false;
+    // A period is not part of the subject: the subject is what follows it ("in the first 8
+    // months of 2023 the city's budget revenue reached"), or what comes before it when only
+    // the verb follows ("Tổng mức bán lẻ 5 tháng đầu năm 2024 ước đạt").
+    for (s, e, _) in periods {
+        if *s >= start && *e <= end {
+            let (after, _, after_estimated) = subject(text, *e, end, &[]);
+            if after.is_some() {
+                start = *e;
+            } else {
+                estimated |= after_estimated;
+                end = *s;
+            }
+        }
+    }
+    let endings: Vec<(&str, bool)> = VERBS
+        .iter()
+        .copied()
+        .chain(CONNECTORS.iter().map(|c| (*c, false)))
+        .collect();
+    'verbs: loop {
+        end = start + text[start..end].trim_end().len();
+        for (verb, estimate) in &endings {
+            if let Some(at) = word_at_end(&text[start..end], verb) {
+                end = start + at;
+                estimated |= *estimate;
+                continue 'verbs;
+            }
+        }
+        break;
+    }
+    'connectors: loop {
+        let trimmed = text[start..end].trim_start();
+        start = end - trimmed.len();
+        for word in CONNECTORS {
+            if let Some(len) = word_at_start(trimmed, word) {
+                start += len;
+                continue 'connectors;
+            }
+        }
+        break;
+    }
+    let written = text[start..end].trim();
+    let words = written.split_whitespace().count();
+    // "... for 4 industrial clusters with a total area of": the subject is what follows the
+    // last "with".
+    if written.chars().any(|c| c.is_ascii_digit()) || words > 14 {
+        for with in [" with ", " avec ", " với "] {
+            if let Some(at) = text[start..end].rfind(with) {
+                return subject(text, start + at + with.len(), to, &[]);
+            }
+        }
+    }
+    if written.chars().count() < 3 || words > 14 || written.chars().any(|c| c.is_ascii_digit()) {
+        return (None, None, estimated);
+    }
+    (Some(written.to_owned()), Some(start), estimated)
+}
+
+/// Where `word` (lowercase) ends `text` as a whole word, whatever its case.
+fn word_at_end(text: &str, word: &str) -> Option<usize> {
+    let chars = word.chars().count();
+    let (at, _) = text.char_indices().rev().nth(chars - 1)?;
+    let whole = text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric() && c != '\'');
+    (whole && text[at..].to_lowercase() == word).then_some(at)
+}
+
+/// The byte length of `word` (lowercase) starting `text` as a whole word, whatever its case.
+fn word_at_start(text: &str, word: &str) -> Option<usize> {
+    let chars = word.chars().count();
+    let end = text
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i);
+    if text.chars().count() < chars || text[..end].to_lowercase() != word {
+        return None;
+    }
+    let whole = word.ends_with('\'')
+        || text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+    whole.then_some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figures(text: &str, language: Language) -> Vec<Fact> {
+        let reading = crate::read(text.as_bytes()).expect("reads");
+        assert_eq!(reading.language, language);
+        reading
+            .items
+            .into_iter()
+            .filter(|i| i.fact.kind() == "figure")
+            .map(|i| i.fact)
+            .collect()
+    }
+
+    #[test]
+    fn a_figure_has_its_subject_scale_unit_change_plan_and_period() {
+        let vi = figures(
+            "Trong 5 tháng đầu năm 2023, kim ngạch xuất khẩu ước đạt 1.234,5 triệu USD, giảm 3,1% so với cùng kỳ, bằng 35,7% kế hoạch năm.",
+            Language::Vi,
+        );
+        assert_eq!(
+            vi,
+            [Fact::Figure {
+                subject: Some("kim ngạch xuất khẩu".into()),
+                value: Some(1234.5),
+                scale: 1e6,
+                unit: Some("USD".into()),
+                change_percent: Some(-3.1),
+                plan_percent: Some(35.7),
+                period: Some("2023-YTD05".into()),
+                estimated: true,
+            }]
+        );
+        let fr = figures(
+            "Au premier trimestre 2023, les recettes de la province ont atteint 2 300 milliards de dongs, en baisse de 2,5 % par rapport à la même période de 2022.",
+            Language::Fr,
+        );
+        assert_eq!(
+            fr,
+            [Fact::Figure {
+                subject: Some("recettes de la province".into()),
+                value: Some(2300.0),
+                scale: 1e9,
+                unit: Some("VND".into()),
+                change_percent: Some(-2.5),
+                plan_percent: None,
+                period: Some("2023-Q1".into()),
+                estimated: false,
+            }]
+        );
+    }
+
+    #[test]
+    fn numbers_follow_the_language_and_ranges_are_not_figures() {
+        // 2.658 is two thousand six hundred and fifty-eight in Vietnamese.
+        let vi = figures(
+            "Tổng diện tích quy hoạch của các cụm công nghiệp trong tỉnh là 2.658 ha.",
+            Language::Vi,
+        );
+        assert!(
+            matches!(vi[..], [Fact::Figure { value: Some(v), .. }] if v == 2658.0),
+            "{vi:?}"
+        );
+        let en = figures(
+            "The retail sales of the sector have a growth rate of 10-20% in the province, and the share of processed goods reached 10% to 15%.",
+            Language::En,
+        );
+        assert!(en.is_empty(), "{en:?}");
+    }
+}
