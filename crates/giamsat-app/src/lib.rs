@@ -10,6 +10,7 @@ pub mod demo;
 pub mod exchange;
 pub mod follow_up;
 pub mod input;
+pub mod intake;
 pub mod throttle;
 pub mod vietnam;
 

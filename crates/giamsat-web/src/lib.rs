@@ -195,6 +195,14 @@ pub fn router_with<S: Store>(state: Arc<WebState<S>>) -> Router {
             "/recommendations/{id}/answer",
             post(pages::answer_recommendation::<S>),
         )
+        .route(
+            "/intake",
+            get(pages::intake_form::<S>)
+                .post(pages::intake_submit::<S>)
+                .layer(DefaultBodyLimit::max(auth::MULTIPART_LIMIT)),
+        )
+        .route("/intake/{sha256}", get(pages::intake_review::<S>))
+        .route("/intake/{sha256}/accept", post(pages::intake_accept::<S>))
         .route("/evidence/{sha256}", get(pages::evidence::<S>))
         .route("/audit", get(pages::audit::<S>))
         .route("/audit.csv", get(pages::audit_csv::<S>))

@@ -124,6 +124,14 @@ fn unit_options(engine: &Engine, tr: Tr<'_>, selected: Option<&Unit>) -> Vec<Uni
     out
 }
 
+/// The units to choose from (the provinces and the bodies above them), as code and label.
+pub(super) fn unit_choices(engine: &Engine, tr: Tr<'_>) -> Vec<(String, String)> {
+    unit_options(engine, tr, None)
+        .into_iter()
+        .map(|u| (u.code, u.label))
+        .collect()
+}
+
 /// The indicators to ask for: those with a target at the unit first, then the rest.
 fn indicators_for<'e>(engine: &'e Engine, unit: &Unit) -> Vec<&'e Indicator> {
     let mut list: Vec<&Indicator> = engine.indicators().collect();

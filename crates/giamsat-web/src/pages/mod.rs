@@ -12,6 +12,7 @@ mod documents;
 mod entry;
 mod follow_up;
 mod indicators;
+mod intake;
 mod overview;
 mod rankings;
 mod units;
@@ -41,6 +42,7 @@ pub use follow_up::{
     task, tasks,
 };
 pub use indicators::{indicator, indicator_page};
+pub use intake::{accept as intake_accept, intake_form, intake_submit, review as intake_review};
 pub use overview::{overview, overview_page};
 pub use rankings::{AsOf, rankings, rankings_page};
 pub use units::{unit, unit_page, units, units_page};
@@ -219,7 +221,7 @@ pub struct Layout<'a> {
 }
 
 /// The sections of the site, in the order of the navigation.
-const SECTIONS: [(&str, &str); 9] = [
+const SECTIONS: [(&str, &str); 10] = [
     ("/", "nav-overview"),
     ("/documents", "nav-documents"),
     ("/rankings", "nav-rankings"),
@@ -228,6 +230,7 @@ const SECTIONS: [(&str, &str); 9] = [
     ("/tasks", "nav-tasks"),
     ("/supervision", "nav-supervision"),
     ("/recommendations", "nav-recommendations"),
+    ("/intake", "nav-intake"),
     ("/audit", "nav-audit"),
 ];
 

@@ -67,3 +67,240 @@ fn intake_reads_reports_as_json_and_names_a_bad_file() {
         );
     }
 }
+
+/// The web review: an uploaded report records nothing; each item accepted is recorded
+/// through the ordinary writes and cites the report and the characters it came from.
+#[tokio::test]
+async fn an_uploaded_report_records_only_what_a_person_accepts_with_its_source() {
+    use giamsat_core::{IndicatorCode, Period};
+    use giamsat_intake::Fact;
+
+    let server = crate::TestServer::start(true).await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let (username, password) = server.account("admin", None).await;
+    let session = crate::sign_in(&client, &server.url(""), &username, &password).await;
+    let cookie = format!("giamsat_session={session}");
+    let form_page = client
+        .get(server.url("/intake?lang=vi"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(form_page.status().as_u16(), 200);
+    let csrf = crate::csrf_field(&form_page.text().await.expect("html"));
+    let report = "<html><head><script>alert('x')</script></head><body><article>\
+        <p>Ngày 18/8/2024, đồng chí Trần Minh Lực, UVTV Tỉnh ủy, Phó Chủ tịch HĐND tỉnh chủ trì buổi làm việc; \
+        ông Lê Văn Hai, Giám đốc Sở Tài chính dự.</p>\
+        <p>Tổng mức bán lẻ hàng hóa 5 tháng đầu năm 2024 ước đạt 36.539 tỷ đồng, bằng 42,98% kế hoạch.</p>\
+        <p>Thực hiện Kế hoạch số 45/KH-UBND ngày 20/01/2024 &amp; các chỉ tiêu.</p>\
+        </article><p>Bình luận (0)</p></body></html>";
+    let upload = |token: &str, file_name: &str, content: &[u8]| {
+        let mut body = format!(
+            "--B\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{token}\r\n--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: text/html\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(content);
+        body.extend_from_slice(b"\r\n--B--\r\n");
+        client
+            .post(server.url("/intake?lang=en"))
+            .header("cookie", &cookie)
+            .header("content-type", "multipart/form-data; boundary=B")
+            .body(body)
+    };
+    let counts = |server: &crate::TestServer| {
+        let engine = server.state.app.engine();
+        (
+            engine.follow_up().people().count(),
+            engine.documents().count(),
+            engine.cell_count(),
+        )
+    };
+    let before = counts(&server);
+
+    // Bad files are refused with the file's name and the problem.
+    for (name, bytes, problem) in [
+        ("empty.txt", b"".as_slice(), "empty"),
+        (
+            "scan.pdf",
+            b"%PDF-1.4\x00\x01\x02binary".as_slice(),
+            "not text",
+        ),
+    ] {
+        let answer = upload(&csrf, name, bytes).send().await.expect("upload");
+        let status = answer.status().as_u16();
+        let html = answer.text().await.expect("html");
+        // An empty file part is no file: the form asks for one.
+        if bytes.is_empty() {
+            assert_eq!(status, 422, "{html}");
+            assert!(html.contains("Choose a file or paste a text."), "{html}");
+        } else {
+            assert_eq!(status, 422, "{html}");
+            assert!(html.contains(name) && html.contains(problem), "{html}");
+        }
+    }
+
+    let answer = upload(&csrf, "bao-cao.html", report.as_bytes())
+        .send()
+        .await
+        .expect("upload");
+    assert_eq!(answer.status().as_u16(), 303);
+    let location = answer.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let sha256 = location.strip_prefix("/intake/").expect("review address");
+    assert_eq!(counts(&server), before, "reading records nothing");
+
+    let review = client
+        .get(server.url(&format!("{location}?lang=en")))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("review");
+    assert_eq!(review.status().as_u16(), 200);
+    let html = review.text().await.expect("html");
+    for mark in [
+        "mark-person",
+        "mark-figure",
+        "mark-document",
+        "mark-date",
+        "mark-period",
+    ] {
+        assert!(html.contains(mark), "{mark} highlighted");
+    }
+    assert!(
+        !html.contains("alert("),
+        "the page's script is not in the text"
+    );
+    assert!(
+        html.contains("Already known as Trần Minh Lực"),
+        "linked to the known person"
+    );
+    assert!(
+        html.contains("Not known yet"),
+        "a new person is said to be new"
+    );
+
+    let kept = server.state.app.report(sha256).await.expect("kept");
+    let index = |kind: &str, text: &str| {
+        kept.reading
+            .items
+            .iter()
+            .position(|i| i.fact.kind() == kind && i.text.contains(text))
+            .unwrap_or_else(|| panic!("a {kind} item with {text}"))
+    };
+    let source = |n: usize| {
+        let item = &kept.reading.items[n];
+        format!("/intake/{sha256}#c{}-{}", item.start, item.end)
+    };
+    let accept = |fields: Vec<(&str, String)>| {
+        let mut fields = fields;
+        fields.push(("csrf", csrf.clone()));
+        client
+            .post(server.url(&format!("/intake/{sha256}/accept?lang=vi")))
+            .header("cookie", &cookie)
+            .form(&fields)
+            .send()
+    };
+
+    // A person, with the positions as corrected.
+    let person = index("person", "Lê Văn Hai");
+    assert!(matches!(
+        &kept.reading.items[person].fact,
+        Fact::Person { known: None, .. }
+    ));
+    let answer = accept(vec![
+        ("item", person.to_string()),
+        ("name", "Lê Văn Hai".into()),
+        ("positions", "Giám đốc Sở Tài chính\n".into()),
+    ])
+    .await
+    .expect("accept");
+    assert_eq!(answer.status().as_u16(), 303);
+    {
+        let engine = server.state.app.engine();
+        let book = engine.follow_up();
+        let hai = book.person_named("Le Van Hai").expect("recorded");
+        assert_eq!(hai.provenance.source, source(person));
+        let titles: Vec<&str> = book
+            .positions_of(hai.id)
+            .map(|p| p.title.as_str())
+            .collect();
+        assert_eq!(titles, ["Giám đốc Sở Tài chính"]);
+    }
+
+    // A figure: a value the reader cannot parse changes nothing; then the right one.
+    let figure = index("figure", "36.539");
+    let figure_fields = |value: &str| {
+        vec![
+            ("item", figure.to_string()),
+            ("indicator", "RETAIL_SALES".to_owned()),
+            ("unit", "S002".to_owned()),
+            ("period", "2024-YTD05".to_owned()),
+            ("value", value.to_owned()),
+            ("kind", "estimate".to_owned()),
+        ]
+    };
+    let observations = counts(&server).2;
+    let refused = accept(figure_fields("ba mươi")).await.expect("accept");
+    assert_eq!(refused.status().as_u16(), 422);
+    let html = refused.text().await.expect("html");
+    assert!(html.contains("ba mươi"), "the typed value is shown again");
+    assert_eq!(counts(&server).2, observations, "nothing recorded");
+    let answer = accept(figure_fields("36.539")).await.expect("accept");
+    assert_eq!(answer.status().as_u16(), 303);
+    {
+        let period: Period = "2024-YTD05".parse().expect("period");
+        let (indicator, unit) = {
+            let engine = server.state.app.engine();
+            let indicator = engine
+                .indicator_by_code(&IndicatorCode::parse("RETAIL_SALES").expect("code"))
+                .expect("indicator")
+                .id;
+            let unit = engine.find_units("S002")[0].id;
+            let (_, kind, value) = engine.reported(indicator, unit, period).expect("recorded");
+            assert_eq!((kind.as_str(), value), ("estimate", 36_539.0));
+            (indicator, unit)
+        };
+        let history = server
+            .state
+            .app
+            .observation_history(indicator, unit, period)
+            .await
+            .expect("history");
+        assert_eq!(
+            history.last().expect("one").provenance.source,
+            source(figure)
+        );
+    }
+
+    // A document, issued by the province's committee.
+    let document = index("document", "45/KH-UBND");
+    let answer = accept(vec![
+        ("item", document.to_string()),
+        ("number", "45/KH-UBND".into()),
+        ("issued_on", "2024-01-20".into()),
+        ("issued_by", "S002".into()),
+        ("title", "Kế hoạch thực hiện các chỉ tiêu năm 2024".into()),
+    ])
+    .await
+    .expect("accept");
+    assert_eq!(answer.status().as_u16(), 303);
+    let engine = server.state.app.engine();
+    let recorded = engine
+        .documents()
+        .find(|d| d.number.as_deref() == Some("45/KH-UBND"))
+        .expect("recorded");
+    assert_eq!(recorded.provenance.source, source(document));
+    assert_eq!(counts_after(&engine), (before.0 + 1, before.1 + 1));
+}
+
+fn counts_after(engine: &giamsat_core::Engine) -> (usize, usize) {
+    (
+        engine.follow_up().people().count(),
+        engine.documents().count(),
+    )
+}

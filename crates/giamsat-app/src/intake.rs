@@ -1,0 +1,108 @@
+//! Reports read for review (issue: reading reports). A report's text is kept, by its
+//! content, with the evidence files; the items read from it are never recorded by
+//! themselves. A person accepts each one through the ordinary writes (people, documents,
+//! observations), whose source cites the report and the characters the item came from.
+
+use giamsat_intake::Reading;
+
+use crate::follow_up::MAX_EVIDENCE_BYTES;
+use crate::{Actor, App, AppError, FieldError, Store};
+
+/// A report kept for review.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The SHA-256 of the text kept: the report's address, `/intake/{sha256}`.
+    pub sha256: String,
+    pub name: String,
+    pub reading: Reading,
+}
+
+/// The source a record accepted from a report cites: the report's page and the characters
+/// of the item, so that a reader can follow it back to the words.
+pub fn source_of(sha256: &str, start: usize, end: usize) -> String {
+    format!("/intake/{sha256}#c{start}-{end}")
+}
+
+impl<S: Store> App<S> {
+    /// Reads an uploaded report and keeps its text (as read: NFC, markup and boilerplate
+    /// removed; kept as plain text, so that a browser never runs what an uploaded page held) so that the review can show it and accepted records can cite it. A file that
+    /// cannot be read is refused with the reason and nothing is kept. Viewers upload nothing.
+    pub async fn take_report(
+        &self,
+        actor: &Actor,
+        name: &str,
+        bytes: &[u8],
+    ) -> Result<Report, AppError> {
+        let invalid = |message: String| AppError::Invalid(vec![FieldError::new("file", message)]);
+        let reading = giamsat_intake::read(bytes).map_err(|e| invalid(e.to_string()))?;
+        if reading.text.len() > MAX_EVIDENCE_BYTES {
+            return Err(invalid(format!(
+                "the text read is {} MB; the review takes up to {} MB",
+                reading.text.len() / 1024 / 1024,
+                MAX_EVIDENCE_BYTES / 1024 / 1024
+            )));
+        }
+        let stem = name
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or("")
+            .rsplit_once('.')
+            .map_or(name, |(stem, _)| stem);
+        let kept_name = format!(
+            "{}.txt",
+            if stem.trim().is_empty() {
+                "report"
+            } else {
+                stem
+            }
+        );
+        let kept = self
+            .put_evidence_file(actor, &kept_name, reading.text.as_bytes())
+            .await?;
+        let giamsat_core::follow_up::Evidence::File { sha256, name, .. } = kept else {
+            return Err(AppError::Invalid(vec![FieldError::new(
+                "file",
+                "the report was not kept as a file",
+            )]));
+        };
+        let mut reading = reading;
+        self.link_people(&mut reading);
+        Ok(Report {
+            sha256,
+            name,
+            reading,
+        })
+    }
+
+    /// A report kept by [`App::take_report`], read again; people are linked to those the
+    /// follow-up book knows.
+    pub async fn report(&self, sha256: &str) -> Result<Report, AppError> {
+        let (file, bytes) = self.evidence_file(sha256).await?;
+        let not_a_report = || AppError::NotFound {
+            what: "report",
+            key: sha256.to_owned(),
+        };
+        if !file.content_type.starts_with("text/plain") {
+            return Err(not_a_report());
+        }
+        let text = String::from_utf8(bytes).map_err(|_| not_a_report())?;
+        let mut reading = giamsat_intake::read_text(text, "utf-8");
+        self.link_people(&mut reading);
+        Ok(Report {
+            sha256: file.sha256,
+            name: file.name,
+            reading,
+        })
+    }
+
+    /// Links the people of a reading to the people the follow-up book knows, by person key.
+    pub fn link_people(&self, reading: &mut Reading) {
+        let engine = self.engine();
+        let book = engine.follow_up();
+        reading.link_people(|key| {
+            book.people()
+                .find(|p| giamsat_core::follow_up::person_key(&p.name) == key)
+                .map(|p| u64::from(p.id.0))
+        });
+    }
+}

@@ -1,0 +1,652 @@
+//! Reading reports (*đọc báo cáo*): upload a report, review what was read in it with the
+//! items highlighted in the text, and accept items one at a time into people, documents and
+//! figures. Nothing enters the data without a person accepting it; every record accepted
+//! cites the report and the characters it came from.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use giamsat_app::follow_up::{PersonInput, PositionInput};
+use giamsat_app::input::{DocumentInput, ObservationInput};
+use giamsat_app::intake::{Report, source_of};
+use giamsat_app::{AppError, Store};
+use giamsat_core::Engine;
+use giamsat_intake::{Fact, Item};
+use serde::Deserialize;
+
+use super::{Layout, Reader, Tr, respond};
+use crate::api::AppState;
+use crate::auth::Principal;
+use crate::i18n::Arg;
+
+/// A stretch of the report's text, highlighted when an item was read from it.
+pub struct Segment {
+    text: String,
+    item: Option<usize>,
+    kind: &'static str,
+}
+
+pub struct Choice {
+    value: String,
+    label: String,
+    selected: bool,
+}
+
+/// One item as the review lists it, with the form that accepts it when it can be recorded.
+pub struct ItemView {
+    index: usize,
+    kind: &'static str,
+    kind_label: String,
+    quote: String,
+    details: Vec<(String, String)>,
+    /// `person`, `document` or `figure` when the item can be accepted.
+    form: Option<&'static str>,
+    fields: HashMap<&'static str, String>,
+    positions: String,
+    known: Option<String>,
+    error: Option<String>,
+    accepted: bool,
+}
+
+impl ItemView {
+    fn field(&self, name: &str) -> &str {
+        self.fields.get(name).map_or("", String::as_str)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "intake.html")]
+pub struct UploadPage<'a> {
+    page: Layout<'a>,
+    error: Option<String>,
+    text: String,
+}
+
+#[derive(Template)]
+#[template(path = "intake_review.html")]
+pub struct ReviewPage<'a> {
+    page: Layout<'a>,
+    sha256: String,
+    language: String,
+    segments: Vec<Segment>,
+    items: Vec<ItemView>,
+    indicators: Vec<Choice>,
+    units: Vec<Choice>,
+    kinds: Vec<Choice>,
+}
+
+impl ReviewPage<'_> {
+    fn selected(
+        &self,
+        choices: &[Choice],
+        item: &ItemView,
+        field: &str,
+    ) -> Vec<(String, String, bool)> {
+        let current = item.field(field);
+        choices
+            .iter()
+            .map(|c| {
+                let selected = if current.is_empty() {
+                    c.selected
+                } else {
+                    c.value == current
+                };
+                (c.value.clone(), c.label.clone(), selected)
+            })
+            .collect()
+    }
+}
+
+fn upload_page(
+    state: &AppState<impl Store>,
+    reader: &Reader,
+    status: StatusCode,
+    error: Option<String>,
+    text: String,
+) -> Response {
+    let page = Layout::new(
+        &state.i18n,
+        reader,
+        "/intake",
+        state.i18n.t(reader.lang, "intake-title"),
+    );
+    respond(reader, status, UploadPage { page, error, text }.render())
+}
+
+pub async fn intake_form<S: Store>(State(state): State<AppState<S>>, reader: Reader) -> Response {
+    upload_page(&state, &reader, StatusCode::OK, None, String::new())
+}
+
+/// The upload: a file (plain text or HTML, UTF-8 or Windows-1258) or pasted text.
+pub async fn intake_submit<S: Store>(
+    State(state): State<AppState<S>>,
+    reader: Reader,
+    who: Principal,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    let tr = Tr {
+        i18n: &state.i18n,
+        lang: reader.lang,
+    };
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let mut file: Option<(String, axum::body::Bytes)> = None;
+    let mut pasted = String::new();
+    if content_type.starts_with("multipart/form-data") {
+        match crate::auth::multipart_parts(content_type, body).await {
+            Ok(parts) => {
+                for part in parts {
+                    match part.name.as_str() {
+                        "file" => {
+                            if let Some(name) = part.file_name.filter(|n| !n.is_empty())
+                                && !part.bytes.is_empty()
+                            {
+                                file = Some((name, part.bytes));
+                            }
+                        }
+                        "text" => pasted = String::from_utf8_lossy(&part.bytes).into_owned(),
+                        _ => {}
+                    }
+                }
+            }
+            Err(e) => {
+                let message = tr.t_args("intake-error-form", &[("reason", Arg::Text(e))]);
+                return upload_page(
+                    &state,
+                    &reader,
+                    StatusCode::BAD_REQUEST,
+                    Some(message),
+                    pasted,
+                );
+            }
+        }
+    } else if let Ok(form) = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body) {
+        pasted = form
+            .into_iter()
+            .find(|(k, _)| k == "text")
+            .map(|(_, v)| v)
+            .unwrap_or_default();
+    }
+    let (name, bytes) = match file {
+        Some((name, bytes)) => (name, bytes.to_vec()),
+        None if !pasted.trim().is_empty() => ("pasted.txt".to_owned(), pasted.clone().into_bytes()),
+        None => {
+            let message = tr.t("intake-error-nothing");
+            return upload_page(
+                &state,
+                &reader,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(message),
+                pasted,
+            );
+        }
+    };
+    match state.app.take_report(&who.0.actor, &name, &bytes).await {
+        Ok(report) => {
+            let location = format!("/intake/{}", report.sha256);
+            (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
+        }
+        Err(error) => {
+            let (status, reason) = reason(&error);
+            let message = tr.t_args(
+                "intake-error-file",
+                &[("name", Arg::Text(name)), ("reason", Arg::Text(reason))],
+            );
+            upload_page(&state, &reader, status, Some(message), pasted)
+        }
+    }
+}
+
+/// The status and the reason, in the application's words, that a write was refused.
+fn reason(error: &AppError) -> (StatusCode, String) {
+    match error {
+        AppError::Invalid(problems) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            problems
+                .iter()
+                .map(|p| {
+                    // One input at a time: "0.value" is the value field.
+                    let field = p.field.strip_prefix("0.").unwrap_or(&p.field);
+                    if field == "file" {
+                        p.message.clone()
+                    } else {
+                        format!("{field}: {}", p.message)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        AppError::Forbidden(d) => (StatusCode::FORBIDDEN, d.to_string()),
+        AppError::NotFound { what, key } => (StatusCode::NOT_FOUND, format!("no {what} {key}")),
+        AppError::Conflict(m) => (StatusCode::CONFLICT, m.clone()),
+        other => {
+            tracing::error!(error = %other, "an intake write failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, other.to_string())
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct ReviewQuery {
+    accepted: Option<usize>,
+}
+
+pub async fn review<S: Store>(
+    State(state): State<AppState<S>>,
+    Path(sha256): Path<String>,
+    Query(query): Query<ReviewQuery>,
+    reader: Reader,
+) -> Response {
+    let report = match state.app.report(&sha256).await {
+        Ok(report) => report,
+        Err(AppError::NotFound { .. }) => {
+            let message = state.i18n.t(reader.lang, "intake-not-found");
+            return super::not_found(&state, &reader, message);
+        }
+        Err(error) => {
+            let (status, reason) = reason(&error);
+            return super::problem(&state, &reader, status, "intake-title", reason);
+        }
+    };
+    let mut views = item_views(&state.app.engine(), &state, &reader, &report);
+    if let Some(accepted) = query.accepted
+        && let Some(view) = views.get_mut(accepted)
+    {
+        view.accepted = true;
+    }
+    review_page(&state, &reader, StatusCode::OK, &report, views)
+}
+
+fn review_page<S: Store>(
+    state: &AppState<S>,
+    reader: &Reader,
+    status: StatusCode,
+    report: &Report,
+    items: Vec<ItemView>,
+) -> Response {
+    let engine = state.app.engine();
+    let title = state.i18n.t_args(
+        reader.lang,
+        "intake-review-title",
+        &[("name", Arg::Text(report.name.clone()))],
+    );
+    let page = Layout::new(&state.i18n, reader, "/intake", title);
+    let tr = page.tr;
+    let mut indicators: Vec<Choice> = engine
+        .indicators()
+        .map(|i| Choice {
+            value: i.code.to_string(),
+            label: format!("{} ({})", i.name.get(tr.lang), i.measure.get(tr.lang)),
+            selected: false,
+        })
+        .collect();
+    indicators.sort_by(|a, b| a.label.cmp(&b.label));
+    let units = super::entry::unit_choices(&engine, tr)
+        .into_iter()
+        .map(|(value, label)| Choice {
+            value,
+            label,
+            selected: false,
+        })
+        .collect();
+    let kinds = giamsat_core::ObservationKind::ALL
+        .iter()
+        .map(|k| Choice {
+            value: k.as_str().to_owned(),
+            label: tr.t(&format!("kind-{}", k.as_str())),
+            selected: false,
+        })
+        .collect();
+    let rendered = ReviewPage {
+        page,
+        sha256: report.sha256.clone(),
+        language: report.reading.language.code().to_owned(),
+        segments: segments(&report.reading.text, &report.reading.items),
+        items,
+        indicators,
+        units,
+        kinds,
+    }
+    .render();
+    respond(reader, status, rendered)
+}
+
+/// The text cut at every item's ends; each stretch is marked with the narrowest item over
+/// it, so that a period inside a figure is still its own mark.
+fn segments(text: &str, items: &[Item]) -> Vec<Segment> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut cuts: Vec<usize> = items.iter().flat_map(|i| [i.start, i.end]).collect();
+    cuts.push(0);
+    cuts.push(chars.len());
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .filter(|w| w[1] <= chars.len())
+        .map(|w| {
+            let (from, to) = (w[0], w[1]);
+            let over = items
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| i.start <= from && to <= i.end)
+                .min_by_key(|(_, i)| i.end - i.start);
+            Segment {
+                text: chars[from..to].iter().collect(),
+                item: over.map(|(n, _)| n),
+                kind: over.map_or("", |(_, i)| i.fact.kind()),
+            }
+        })
+        .collect()
+}
+
+/// A number as the reader writes it, with the decimals it has (up to four).
+fn plain_number(tr: Tr<'_>, value: f64) -> String {
+    let decimals = (0..=4u8)
+        .find(|d| {
+            let scaled = value * 10f64.powi(i32::from(*d));
+            (scaled - scaled.round()).abs() < 1e-6
+        })
+        .unwrap_or(4);
+    tr.number(value, decimals)
+}
+
+fn item_views<S: Store>(
+    engine: &Engine,
+    state: &AppState<S>,
+    reader: &Reader,
+    report: &Report,
+) -> Vec<ItemView> {
+    let tr = Tr {
+        i18n: &state.i18n,
+        lang: reader.lang,
+    };
+    let book = engine.follow_up();
+    report
+        .reading
+        .items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let kind = item.fact.kind();
+            let mut details = Vec::new();
+            let mut fields = HashMap::new();
+            let mut form = None;
+            let mut positions = String::new();
+            let mut known = None;
+            let mut detail = |label: &str, value: String| details.push((tr.t(label), value));
+            match &item.fact {
+                Fact::Date { year, month, day } => detail(
+                    "intake-date",
+                    match year.and_then(|y| {
+                        time::Month::try_from(*month)
+                            .ok()
+                            .and_then(|m| time::Date::from_calendar_date(y, m, *day).ok())
+                    }) {
+                        Some(date) => tr.date(date),
+                        None => format!("{day}/{month}"),
+                    },
+                ),
+                Fact::Period { period, .. } => detail(
+                    "col-period",
+                    period
+                        .as_deref()
+                        .and_then(|p| p.parse().ok())
+                        .map_or_else(|| item.text.clone(), |p| tr.period(p)),
+                ),
+                Fact::Document {
+                    number, issued_on, ..
+                } => {
+                    detail("col-number", number.clone());
+                    if let Some(on) = issued_on {
+                        detail("col-issued-on", on.clone());
+                    }
+                    form = Some("document");
+                    fields.insert("number", number.clone());
+                    fields.insert("issued_on", issued_on.clone().unwrap_or_default());
+                    fields.insert("title", item.text.clone());
+                }
+                Fact::Scorecard { locality, met, set } => {
+                    detail("col-locality", locality.clone());
+                    detail("col-met-set", format!("{met}/{set}"));
+                }
+                Fact::Growth { locality, percent } => {
+                    detail("col-locality", locality.clone());
+                    detail("col-growth", tr.change(*percent));
+                }
+                Fact::Person {
+                    name,
+                    positions: written,
+                    known: link,
+                    ..
+                } => {
+                    detail("intake-name", name.clone());
+                    if !written.is_empty() {
+                        detail("intake-positions", written.join("; "));
+                    }
+                    form = Some("person");
+                    fields.insert("name", name.clone());
+                    positions = written.join("\n");
+                    known = link.and_then(|id| {
+                        book.person(giamsat_core::FollowUpId(u32::try_from(id).ok()?))
+                            .map(|p| p.name.clone())
+                    });
+                }
+                Fact::Figure {
+                    subject,
+                    value,
+                    scale,
+                    unit,
+                    change_percent,
+                    plan_percent,
+                    period,
+                    estimated,
+                } => {
+                    if let Some(s) = subject {
+                        detail("intake-subject", s.clone());
+                    }
+                    if let Some(v) = value {
+                        let written = plain_number(tr, *v);
+                        let scale = if *scale > 1.0 {
+                            format!(" × {}", tr.number(*scale, 0))
+                        } else {
+                            String::new()
+                        };
+                        detail(
+                            "col-value",
+                            format!("{written}{scale} {}", unit.clone().unwrap_or_default()),
+                        );
+                        fields.insert("value", written);
+                    }
+                    if let Some(c) = change_percent {
+                        detail("col-change", tr.change(*c));
+                    }
+                    if let Some(p) = plan_percent {
+                        detail("col-percent-of-plan", tr.percent(*p));
+                    }
+                    if let Some(p) = period {
+                        fields.insert("period", p.clone());
+                        if let Ok(parsed) = p.parse() {
+                            detail("col-period", tr.period(parsed));
+                        }
+                    }
+                    fields.insert(
+                        "kind",
+                        if *estimated { "estimate" } else { "official" }.to_owned(),
+                    );
+                    form = value.map(|_| "figure");
+                }
+            }
+            ItemView {
+                index,
+                kind,
+                kind_label: tr.t(&format!("intake-kind-{kind}")),
+                quote: item.text.clone(),
+                details,
+                form,
+                fields,
+                positions,
+                known,
+                error: None,
+                accepted: false,
+            }
+        })
+        .collect()
+}
+
+/// Accepts one item: the fields as the reviewer corrected them, recorded through the
+/// application layer with the report and the item's characters as the source.
+pub async fn accept<S: Store>(
+    State(state): State<AppState<S>>,
+    Path(sha256): Path<String>,
+    reader: Reader,
+    who: Principal,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    let report = match state.app.report(&sha256).await {
+        Ok(report) => report,
+        Err(_) => {
+            let message = state.i18n.t(reader.lang, "intake-not-found");
+            return super::not_found(&state, &reader, message);
+        }
+    };
+    let form: HashMap<String, String> = form.into_iter().collect();
+    let field = |name: &str| {
+        form.get(name)
+            .map(|v| v.trim().to_owned())
+            .unwrap_or_default()
+    };
+    let index: Option<usize> = field("item").parse().ok();
+    let Some((index, item)) = index.and_then(|i| report.reading.items.get(i).map(|it| (i, it)))
+    else {
+        let message = state.i18n.t(reader.lang, "intake-error-item");
+        return super::problem(
+            &state,
+            &reader,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "intake-title",
+            message,
+        );
+    };
+    let source = source_of(&report.sha256, item.start, item.end);
+    let actor = &who.0.actor;
+    let present = |name: &str| Some(field(name)).filter(|v| !v.is_empty());
+    let result: Result<(), AppError> = match &item.fact {
+        Fact::Person { .. } => {
+            let input = PersonInput {
+                name: field("name"),
+                positions: field("positions")
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(|title| PositionInput {
+                        title: title.to_owned(),
+                        ..PositionInput::default()
+                    })
+                    .collect(),
+                source: Some(source.clone()),
+            };
+            state
+                .app
+                .record_person(actor, &input, &source)
+                .await
+                .map(|_| ())
+        }
+        Fact::Document { .. } => {
+            let title = field("title");
+            let input = DocumentInput {
+                number: present("number"),
+                issued_by: present("issued_by"),
+                issued_on: present("issued_on"),
+                title_vi: (report.reading.language == giamsat_core::Language::Vi)
+                    .then(|| title.clone())
+                    .filter(|t| !t.is_empty()),
+                title_en: (report.reading.language == giamsat_core::Language::En)
+                    .then(|| title.clone())
+                    .filter(|t| !t.is_empty()),
+                title_fr: (report.reading.language == giamsat_core::Language::Fr)
+                    .then(|| title.clone())
+                    .filter(|t| !t.is_empty()),
+                source: Some(source.clone()),
+                ..DocumentInput::default()
+            };
+            state
+                .app
+                .create_all(actor, std::slice::from_ref(&input), &source, reader.lang)
+                .await
+                .map(|_| ())
+        }
+        Fact::Figure { .. } => {
+            let input = ObservationInput {
+                indicator: present("indicator"),
+                unit: present("unit"),
+                period: present("period"),
+                value: present("value"),
+                kind: present("kind"),
+                note: present("note"),
+                source: Some(source.clone()),
+                ..ObservationInput::default()
+            };
+            state
+                .app
+                .create_all(actor, std::slice::from_ref(&input), &source, reader.lang)
+                .await
+                .map(|_| ())
+        }
+        _ => {
+            let message = state.i18n.t(reader.lang, "intake-error-item");
+            return super::problem(
+                &state,
+                &reader,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "intake-title",
+                message,
+            );
+        }
+    };
+    match result {
+        Ok(()) => {
+            let location = format!("/intake/{}?accepted={index}#item-{index}", report.sha256);
+            (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
+        }
+        Err(error) => {
+            let (status, why) = reason(&error);
+            let tr = Tr {
+                i18n: &state.i18n,
+                lang: reader.lang,
+            };
+            let mut views = item_views(&state.app.engine(), &state, &reader, &report);
+            if let Some(view) = views.get_mut(index) {
+                for (name, value) in &form {
+                    if let Some(key) = [
+                        "name",
+                        "number",
+                        "issued_on",
+                        "issued_by",
+                        "title",
+                        "indicator",
+                        "unit",
+                        "period",
+                        "value",
+                        "kind",
+                        "note",
+                    ]
+                    .into_iter()
+                    .find(|k| k == name)
+                    {
+                        view.fields.insert(key, value.clone());
+                    }
+                }
+                if let Some(p) = form.get("positions") {
+                    view.positions = p.clone();
+                }
+                view.error = Some(tr.t_args("entry-error-rejected", &[("reason", Arg::Text(why))]));
+            }
+            review_page(&state, &reader, status, &report, views)
+        }
+    }
+}
