@@ -403,7 +403,9 @@ fn item_views<S: Store>(
                 } => {
                     detail("col-number", number.clone());
                     if let Some(on) = issued_on {
-                        detail("col-issued-on", on.clone());
+                        let shown = giamsat_app::input::parse_date(on)
+                            .map_or_else(|_| on.clone(), |d| tr.date(d));
+                        detail("col-issued-on", shown);
                     }
                     form = Some("document");
                     fields.insert("number", number.clone());

@@ -611,3 +611,96 @@ async fn a_session_becomes_tasks_done_late_and_clashing_plans_are_flagged() {
     browser.screenshot(1280, "vi-supervision-clash").await;
     browser.close().await;
 }
+
+/// A report uploaded in the browser is shown with its items highlighted; accepting a person
+/// records them, and the page says so beside the item.
+#[tokio::test]
+async fn a_report_is_uploaded_reviewed_and_a_person_accepted_in_the_browser() {
+    let server = TestServer::start(true).await;
+    let browser = Browser::signed_in(&server, "office", None).await;
+    browser.open(&server, "/intake?lang=fr").await;
+    assert_eq!(browser.text("h1").await, "Lire un rapport");
+    let folder = tempfile::tempdir().expect("tempdir");
+    let file = folder.path().join("compte-rendu.txt");
+    std::fs::write(
+        &file,
+        "Le 18 août 2023, M. Nguyen Van Binh, vice-président du Comité populaire provincial, a présidé la séance sur la résolution n° 21/NQ-TU du 25 janvier 2022.\n\
+         Au premier trimestre 2023, les ventes au détail ont atteint 9 120 milliards de dongs, en hausse de 9,63 % par rapport à la même période de 2022.\n",
+    )
+    .expect("write");
+    browser
+        .client
+        .find(Locator::Css("#file"))
+        .await
+        .expect("file field")
+        .send_keys(file.to_str().expect("utf-8"))
+        .await
+        .expect("choose the file");
+    browser.follow("form.entry button[type=submit]").await;
+    assert_eq!(browser.text("h1").await, "Vérification : compte-rendu.txt");
+    let marks = browser
+        .client
+        .find_all(Locator::Css(".report-text a.mark"))
+        .await
+        .expect("marks");
+    let mut kinds = Vec::new();
+    for mark in &marks {
+        kinds.push(mark.attr("class").await.expect("class").unwrap_or_default());
+    }
+    for kind in [
+        "mark-date",
+        "mark-person",
+        "mark-document",
+        "mark-period",
+        "mark-figure",
+    ] {
+        assert!(
+            kinds.iter().any(|k| k.contains(kind)),
+            "{kind} in {kinds:?}"
+        );
+    }
+    assert_eq!(
+        server
+            .state
+            .app
+            .engine()
+            .follow_up()
+            .person_named("Nguyễn Văn Bình"),
+        None,
+        "reading records nobody"
+    );
+    // Open the person's form from its mark, correct the name's diacritics, accept.
+    browser.click(".report-text a.mark-person").await;
+    let item = browser
+        .attr(".report-text a.mark-person", "href")
+        .await
+        .expect("a link to the item");
+    let item = item.trim_start_matches('#');
+    browser.click(&format!("#{item} details summary")).await;
+    browser
+        .type_into(&format!("#{item} input[name=name]"), "Nguyễn Văn Bình")
+        .await;
+    browser
+        .follow(&format!("#{item} button[type=submit]"))
+        .await;
+    assert_eq!(
+        browser.text(&format!("#{item} p.notice")).await,
+        "Enregistré, avec ce rapport pour source."
+    );
+    let engine = server.state.app.engine();
+    let binh = engine
+        .follow_up()
+        .person_named("Nguyen Van Binh")
+        .expect("recorded");
+    assert_eq!(binh.name, "Nguyễn Văn Bình", "the name as corrected");
+    assert!(binh.provenance.source.starts_with("/intake/"));
+    let titles: Vec<&str> = engine
+        .follow_up()
+        .positions_of(binh.id)
+        .map(|p| p.title.as_str())
+        .collect();
+    assert_eq!(titles, ["vice-président du Comité populaire provincial"]);
+    drop(engine);
+    browser.screenshot(1280, "fr-intake-review").await;
+    browser.close().await;
+}
