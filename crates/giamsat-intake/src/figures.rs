@@ -416,7 +416,8 @@ fn amount(
 }
 
 /// Every figure in the text; `taken` are spans other readers have claimed (a growth
-/// ranking's percentage is not a figure again), `periods` the periods read, with their codes.
+/// ranking's percentage is not a figure again; disjoint and ordered), `periods` the periods
+/// read, with their codes.
 pub fn find(
     text: &str,
     language: Language,
@@ -428,7 +429,7 @@ pub fn find(
     let periods = &periods[..];
     let pieces: Vec<Piece> = pieces(text, language)
         .into_iter()
-        .filter(|p| !taken.iter().any(|(s, e)| p.start < *e && *s < p.end))
+        .filter(|p| !crate::overlaps(taken, p.start, p.end))
         .collect();
     let mut found = Vec::new();
     let mut group: Vec<Piece> = Vec::new();
@@ -471,9 +472,10 @@ fn figure(
 ) -> Option<Found> {
     let first = group.first()?;
     let last = group.last()?;
-    let sentence_start = text[..first.start]
+    let window = crate::look_back(text, first.start, crate::LOOK_BACK);
+    let sentence_start = text[window..first.start]
         .rfind(['.', ';', '\n', '!', '?', ':', ','])
-        .map_or(0, |i| i + 1);
+        .map_or(window, |i| window + i + 1);
     // A decimal point or a thousands separator is not a sentence's end.
     let sentence_start = earlier
         .last()
@@ -521,10 +523,15 @@ fn figure(
     if subject.is_none() && value.is_none() {
         return None;
     }
-    let paragraph_start = text[..first.start].rfind('\n').map_or(0, |i| i + 1);
-    let period = periods
-        .iter()
-        .rfind(|(s, _, _)| *s >= paragraph_start && *s < last.end)
+    // The paragraph's start, looking back as far as a period is taken to stay in effect.
+    let window = crate::look_back(text, first.start, 4 * crate::LOOK_BACK);
+    let paragraph_start = text[window..first.start]
+        .rfind('\n')
+        .map_or(window, |i| window + i + 1);
+    let before_end = periods.partition_point(|(s, _, _)| *s < last.end);
+    let period = periods[..before_end]
+        .last()
+        .filter(|(s, _, _)| *s >= paragraph_start)
         .and_then(|(_, _, code)| code.clone());
     Some(Found {
         start: subject_start.unwrap_or(first.start),
@@ -576,8 +583,10 @@ fn subject(
     // A period is not part of the subject: the subject is what follows it ("in the first 8
     // months of 2023 the city's budget revenue reached"), or what comes before it when only
     // the verb follows ("Tổng mức bán lẻ 5 tháng đầu năm 2024 ước đạt").
-    for (s, e, _) in periods {
-        if *s >= start && *e <= end {
+    let first = periods.partition_point(|(s, _, _)| *s < start);
+    let last = periods.partition_point(|(s, _, _)| *s < end);
+    for (s, e, _) in &periods[first..last] {
+        if *e <= end {
             let (after, _, after_estimated) = subject(text, *e, end, &[]);
             if after.is_some() {
                 start = *e;

@@ -183,16 +183,15 @@ pub fn read_text(text: String, encoding: &'static str) -> Reading {
     let text = giamsat_core::text::nfc(&text);
     let language = language::detect(&text);
     let mut found = references::find(&text);
-    let taken: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
-    let overlaps = |start: usize, end: usize| taken.iter().any(|(s, e)| start < *e && *s < end);
+    let taken = merged(found.iter().map(|f| (f.start, f.end)).collect());
     found.extend(
         time_words::find(&text)
             .into_iter()
-            .filter(|f| !overlaps(f.start, f.end)),
+            .filter(|f| !overlaps(&taken, f.start, f.end)),
     );
     found.extend(rankings::find(&text, language));
     found.extend(people::find(&text, language));
-    let taken: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+    let taken = merged(found.iter().map(|f| (f.start, f.end)).collect());
     let periods: Vec<(usize, usize, Option<String>)> = found
         .iter()
         .filter_map(|f| match &f.fact {
@@ -237,6 +236,39 @@ fn to_characters(text: &str, found: Vec<Found>) -> Vec<Item> {
             fact: f.fact,
         })
         .collect()
+}
+
+/// How far back a reader looks from an item for the words before it (a name, a form of
+/// address, a clause's start): bounded, so that reading stays linear in the text's length.
+pub(crate) const LOOK_BACK: usize = 600;
+
+/// The start of the last `bytes` bytes before `end`, at a char boundary: where looking back
+/// from `end` begins.
+pub(crate) fn look_back(text: &str, end: usize, bytes: usize) -> usize {
+    let mut at = end.saturating_sub(bytes);
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// Byte spans merged into disjoint ones, in order, for testing overlaps by binary search.
+pub(crate) fn merged(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    spans.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (s, e) in spans {
+        match out.last_mut() {
+            Some(last) if s < last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+/// Whether `start..end` overlaps one of the disjoint, ordered `spans`.
+pub(crate) fn overlaps(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let i = spans.partition_point(|(_, e)| *e <= start);
+    spans.get(i).is_some_and(|(s, _)| *s < end)
 }
 
 /// The largest char boundary at or before byte `at`.

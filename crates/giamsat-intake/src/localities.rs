@@ -84,6 +84,19 @@ pub fn is_locality(name: &str) -> bool {
 /// The locality whose name ends `before`, with the byte offset where the name starts.
 /// "Tỉnh", "Thành phố", "City" and "Province" around the name are part of it.
 pub fn ending(before: &str) -> Option<(usize, &'static Locality)> {
+    // A name and its prefix are a few words: look back no further, and not from inside a
+    // word, so that reading stays linear in the text's length.
+    let mut base = crate::look_back(before, before.len(), 200);
+    if base > 0 {
+        base = before[base..]
+            .find(char::is_whitespace)
+            .map_or(before.len(), |i| base + i);
+    }
+    let (start, locality) = ending_within(&before[base..])?;
+    Some((base + start, locality))
+}
+
+fn ending_within(before: &str) -> Option<(usize, &'static Locality)> {
     let trimmed = before.trim_end();
     let mut trimmed_words = trimmed;
     // "Ho Chi Minh City", "Quang Ninh province".

@@ -438,6 +438,7 @@ fn person_in_run(
 
 /// Whether `before` ends with a form of address ("đồng chí ", "M. ").
 fn address_ends(before: &str) -> bool {
+    let before = &before[crate::look_back(before, before.len(), 64)..];
     let trimmed = before.trim_end().trim_end_matches(':').trim_end();
     let lower = trimmed.to_lowercase();
     ADDRESS.iter().any(|a| {
@@ -451,7 +452,8 @@ fn address_ends(before: &str) -> bool {
 
 /// Where the form of address before `name_start` begins, so that the item shows it.
 fn address_start(text: &str, name_start: usize) -> usize {
-    let before = &text[..name_start];
+    let base = crate::look_back(text, name_start, 64);
+    let before = &text[base..name_start];
     let trimmed = before.trim_end().trim_end_matches(':').trim_end();
     let lower = trimmed.to_lowercase();
     ADDRESS
@@ -459,11 +461,12 @@ fn address_start(text: &str, name_start: usize) -> usize {
         .filter(|a| lower.ends_with(*a))
         .map(|a| a.chars().count())
         .max()
-        .and_then(|chars| trimmed.char_indices().rev().nth(chars - 1).map(|(i, _)| i))
-        .unwrap_or(name_start)
+        .and_then(|chars| trimmed.char_indices().rev().nth(chars - 1))
+        .map_or(name_start, |(i, _)| base + i)
 }
 
 fn place_word_ends(before: &str) -> bool {
+    let before = &before[crate::look_back(before, before.len(), 64)..];
     let lower = before.trim_end().to_lowercase();
     PLACE_WORDS.iter().any(|p| {
         lower.ends_with(p)
@@ -571,11 +574,16 @@ fn name_follows(text: &str, words: &[(usize, usize)]) -> bool {
 /// The positions written right before a name ("Chairman of the Provincial People's
 /// Committee Nguyen Duc Trung", "Phó Chủ tịch UBND tỉnh Lê Hồng Vinh"), and where they start.
 fn positions_before(text: &str, name_start: usize, language: Language) -> (Vec<String>, usize) {
-    let clause_start = text[..name_start]
-        .rfind([
-            '.', ';', ':', '(', ')', '\n', '!', '?', '"', '“', '”', '-', '–', '—',
-        ])
-        .map_or(0, |i| i + 1);
+    let window = crate::look_back(text, name_start, crate::LOOK_BACK);
+    let clause_start = text[window..name_start]
+        .char_indices()
+        .rfind(|(_, c)| {
+            matches!(
+                c,
+                '.' | ';' | ':' | '(' | ')' | '\n' | '!' | '?' | '"' | '“' | '”' | '-' | '–' | '—'
+            )
+        })
+        .map_or(window, |(i, c)| window + i + c.len_utf8());
     // Comma-separated parts, the nearest first.
     let mut parts: Vec<(usize, usize)> = Vec::new();
     let mut end = name_start;
@@ -790,6 +798,17 @@ mod tests {
             proptest::prop_assert!(expected.is_ok(), "{expected:?}");
             proptest::prop_assert_eq!(key_of(&written), expected, "{}", written);
         }
+    }
+
+    /// Found by cargo fuzz: a clause opened by a curly quote (three bytes) was cut one byte
+    /// after the quote's start.
+    #[test]
+    fn a_clause_after_a_multibyte_quote_is_cut_at_a_character() {
+        let text = "He said “Secretary of the City Party Committee Nguyen Van Quang chaired it.";
+        assert_eq!(
+            people(text)[0].2,
+            strings(&["Secretary of the City Party Committee"])
+        );
     }
 
     #[test]
