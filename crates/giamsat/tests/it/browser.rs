@@ -687,20 +687,21 @@ async fn a_report_is_uploaded_reviewed_and_a_person_accepted_in_the_browser() {
         browser.text(&format!("#{item} p.notice")).await,
         "Enregistré, avec ce rapport pour source."
     );
-    let engine = server.state.app.engine();
-    let binh = engine
-        .follow_up()
-        .person_named("Nguyen Van Binh")
-        .expect("recorded");
-    assert_eq!(binh.name, "Nguyễn Văn Bình", "the name as corrected");
-    assert!(binh.provenance.source.starts_with("/intake/"));
-    let titles: Vec<&str> = engine
-        .follow_up()
-        .positions_of(binh.id)
-        .map(|p| p.title.as_str())
-        .collect();
-    assert_eq!(titles, ["vice-président du Comité populaire provincial"]);
-    drop(engine);
+    {
+        let engine = server.state.app.engine();
+        let binh = engine
+            .follow_up()
+            .person_named("Nguyen Van Binh")
+            .expect("recorded");
+        assert_eq!(binh.name, "Nguyễn Văn Bình", "the name as corrected");
+        assert!(binh.provenance.source.starts_with("/intake/"));
+        let titles: Vec<&str> = engine
+            .follow_up()
+            .positions_of(binh.id)
+            .map(|p| p.title.as_str())
+            .collect();
+        assert_eq!(titles, ["vice-président du Comité populaire provincial"]);
+    }
     browser.screenshot(1280, "fr-intake-review").await;
     browser.close().await;
 }
