@@ -500,6 +500,21 @@ fn item_views<S: Store>(
         .collect()
 }
 
+/// Records one input as the data-entry form does: numbers read as the reader writes them.
+async fn create_one<S: Store, I: giamsat_app::Validate>(
+    state: &AppState<S>,
+    actor: &giamsat_app::Actor,
+    input: &I,
+    source: &str,
+    numbers: giamsat_core::Language,
+) -> Result<(), AppError> {
+    state
+        .app
+        .create_all(actor, std::slice::from_ref(input), source, numbers)
+        .await
+        .map(|_| ())
+}
+
 /// Accepts one item: the fields as the reviewer corrected them, recorded through the
 /// application layer with the report and the item's characters as the source.
 pub async fn accept<S: Store>(
@@ -560,27 +575,21 @@ pub async fn accept<S: Store>(
         }
         Fact::Document { .. } => {
             let title = field("title");
+            let title_in = |language| {
+                (report.reading.language == language && !title.is_empty()).then(|| title.clone())
+            };
             let input = DocumentInput {
                 number: present("number"),
                 issued_by: present("issued_by"),
                 issued_on: present("issued_on"),
-                title_vi: (report.reading.language == giamsat_core::Language::Vi)
-                    .then(|| title.clone())
-                    .filter(|t| !t.is_empty()),
-                title_en: (report.reading.language == giamsat_core::Language::En)
-                    .then(|| title.clone())
-                    .filter(|t| !t.is_empty()),
-                title_fr: (report.reading.language == giamsat_core::Language::Fr)
-                    .then(|| title.clone())
-                    .filter(|t| !t.is_empty()),
+                // The title as typed, in the report's language.
+                title_vi: title_in(giamsat_core::Language::Vi),
+                title_en: title_in(giamsat_core::Language::En),
+                title_fr: title_in(giamsat_core::Language::Fr),
                 source: Some(source.clone()),
                 ..DocumentInput::default()
             };
-            state
-                .app
-                .create_all(actor, std::slice::from_ref(&input), &source, reader.lang)
-                .await
-                .map(|_| ())
+            create_one(&state, actor, &input, &source, reader.lang).await
         }
         Fact::Figure { .. } => {
             let input = ObservationInput {
@@ -593,11 +602,7 @@ pub async fn accept<S: Store>(
                 source: Some(source.clone()),
                 ..ObservationInput::default()
             };
-            state
-                .app
-                .create_all(actor, std::slice::from_ref(&input), &source, reader.lang)
-                .await
-                .map(|_| ())
+            create_one(&state, actor, &input, &source, reader.lang).await
         }
         _ => {
             let message = state.i18n.t(reader.lang, "intake-error-item");
