@@ -98,11 +98,14 @@ impl<S: Store> App<S> {
     /// Links the people of a reading to the people the follow-up book knows, by person key.
     pub fn link_people(&self, reading: &mut Reading) {
         let engine = self.engine();
-        let book = engine.follow_up();
-        reading.link_people(|key| {
-            book.people()
-                .find(|p| giamsat_core::follow_up::person_key(&p.name) == key)
-                .map(|p| u64::from(p.id.0))
-        });
+        // One key per known person, made once rather than once per name read; the first
+        // recorded wins, as `FollowUpBook::person_named` finds it.
+        let mut known = std::collections::HashMap::new();
+        for person in engine.follow_up().people() {
+            known
+                .entry(giamsat_core::follow_up::person_key(&person.name))
+                .or_insert(u64::from(person.id.0));
+        }
+        reading.link_people(|key| known.get(key).copied());
     }
 }

@@ -311,7 +311,7 @@ fn unit_of(written: &str) -> Option<&'static str> {
 fn pieces(text: &str, language: Language) -> Vec<Piece> {
     let p = patterns(language);
     let mut pieces: Vec<Piece> = Vec::new();
-    let mut push = |pieces: &mut Vec<Piece>, start: usize, end: usize, part: Part| {
+    let push = |pieces: &mut Vec<Piece>, start: usize, end: usize, part: Part| {
         if !pieces.iter().any(|q| q.start < end && start < q.end) {
             pieces.push(Piece { start, end, part });
         }
@@ -355,21 +355,26 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         }
     }
     for c in p.amount_after.captures_iter(text) {
-        let (Some(scale), unit) = (c.name("scale"), c.name("unit")) else {
-            if let Some(unit) = c.name("unit") {
-                amount(&mut pieces, &mut push, &c, None, unit.as_str(), language);
-            }
+        // A bare number is not an amount: it needs a scale word or a unit.
+        let scale = c.name("scale").map(|m| m.as_str());
+        let unit = c.name("unit").and_then(|u| unit_of(u.as_str()));
+        if scale.is_none() && unit.is_none() {
             continue;
-        };
-        let unit = unit.map(|u| u.as_str()).unwrap_or("");
-        amount(
-            &mut pieces,
-            &mut push,
-            &c,
-            Some(scale.as_str()),
-            unit,
-            language,
-        );
+        }
+        let num = c.name("num").expect("number");
+        if let Some(value) = read_number(num.as_str(), language) {
+            let part = Part::Amount {
+                value,
+                scale: scale_of(scale, language),
+                unit,
+            };
+            push(
+                &mut pieces,
+                num.start(),
+                c.get(0).expect("match").end(),
+                part,
+            );
+        }
     }
     for c in p.percent_value.captures_iter(text) {
         let num = c.name("num").expect("number");
@@ -392,27 +397,6 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
     }
     pieces.sort_by_key(|p| p.start);
     pieces
-}
-
-fn amount(
-    pieces: &mut Vec<Piece>,
-    push: &mut impl FnMut(&mut Vec<Piece>, usize, usize, Part),
-    c: &Captures,
-    scale: Option<&str>,
-    unit: &str,
-    language: Language,
-) {
-    let num = c.name("num").expect("number");
-    let Some(value) = read_number(num.as_str(), language) else {
-        return;
-    };
-    let end = c.get(0).expect("match").end();
-    let part = Part::Amount {
-        value,
-        scale: scale_of(scale, language),
-        unit: unit_of(unit),
-    };
-    push(pieces, num.start(), end, part);
 }
 
 /// Every figure in the text; `taken` are spans other readers have claimed (a growth

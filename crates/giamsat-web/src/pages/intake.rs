@@ -193,7 +193,7 @@ pub async fn intake_submit<S: Store>(
             (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
         }
         Err(error) => {
-            let (status, reason) = reason(&error);
+            let (status, reason) = reason(tr, &error);
             let message = tr.t_args(
                 "intake-error-file",
                 &[("name", Arg::Text(name)), ("reason", Arg::Text(reason))],
@@ -203,8 +203,9 @@ pub async fn intake_submit<S: Store>(
     }
 }
 
-/// The status and the reason, in the application's words, that a write was refused.
-fn reason(error: &AppError) -> (StatusCode, String) {
+/// The status and the reason, in the application's words, that a write was refused; a
+/// failure of the server itself is logged and not described to the reader.
+fn reason(tr: Tr<'_>, error: &AppError) -> (StatusCode, String) {
     match error {
         AppError::Invalid(problems) => (
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -227,7 +228,36 @@ fn reason(error: &AppError) -> (StatusCode, String) {
         AppError::Conflict(m) => (StatusCode::CONFLICT, m.clone()),
         other => {
             tracing::error!(error = %other, "an intake write failed");
-            (StatusCode::INTERNAL_SERVER_ERROR, other.to_string())
+            (StatusCode::INTERNAL_SERVER_ERROR, tr.t("entry-error-save"))
+        }
+    }
+}
+
+/// The report at `sha256`, or the page that says why there is none.
+async fn load<S: Store>(
+    state: &AppState<S>,
+    reader: &Reader,
+    sha256: &str,
+) -> Result<Report, Response> {
+    match state.app.report(sha256).await {
+        Ok(report) => Ok(report),
+        Err(AppError::NotFound { .. }) => {
+            let message = state.i18n.t(reader.lang, "intake-not-found");
+            Err(super::not_found(state, reader, message))
+        }
+        Err(error) => {
+            let tr = Tr {
+                i18n: &state.i18n,
+                lang: reader.lang,
+            };
+            let (status, reason) = reason(tr, &error);
+            Err(super::problem(
+                state,
+                reader,
+                status,
+                "intake-title",
+                reason,
+            ))
         }
     }
 }
@@ -243,16 +273,9 @@ pub async fn review<S: Store>(
     Query(query): Query<ReviewQuery>,
     reader: Reader,
 ) -> Response {
-    let report = match state.app.report(&sha256).await {
+    let report = match load(&state, &reader, &sha256).await {
         Ok(report) => report,
-        Err(AppError::NotFound { .. }) => {
-            let message = state.i18n.t(reader.lang, "intake-not-found");
-            return super::not_found(&state, &reader, message);
-        }
-        Err(error) => {
-            let (status, reason) = reason(&error);
-            return super::problem(&state, &reader, status, "intake-title", reason);
-        }
+        Err(page) => return page,
     };
     let mut views = item_views(&state.app.engine(), &state, &reader, &report);
     if let Some(accepted) = query.accepted
@@ -524,12 +547,19 @@ pub async fn accept<S: Store>(
     who: Principal,
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
-    let report = match state.app.report(&sha256).await {
+    let report = match load(&state, &reader, &sha256).await {
         Ok(report) => report,
-        Err(_) => {
-            let message = state.i18n.t(reader.lang, "intake-not-found");
-            return super::not_found(&state, &reader, message);
-        }
+        Err(page) => return page,
+    };
+    let no_such_item = || {
+        let message = state.i18n.t(reader.lang, "intake-error-item");
+        super::problem(
+            &state,
+            &reader,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "intake-title",
+            message,
+        )
     };
     let form: HashMap<String, String> = form.into_iter().collect();
     let field = |name: &str| {
@@ -540,14 +570,7 @@ pub async fn accept<S: Store>(
     let index: Option<usize> = field("item").parse().ok();
     let Some((index, item)) = index.and_then(|i| report.reading.items.get(i).map(|it| (i, it)))
     else {
-        let message = state.i18n.t(reader.lang, "intake-error-item");
-        return super::problem(
-            &state,
-            &reader,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "intake-title",
-            message,
-        );
+        return no_such_item();
     };
     let source = source_of(&report.sha256, item.start, item.end);
     let actor = &who.0.actor;
@@ -598,22 +621,13 @@ pub async fn accept<S: Store>(
                 period: present("period"),
                 value: present("value"),
                 kind: present("kind"),
-                note: present("note"),
                 source: Some(source.clone()),
                 ..ObservationInput::default()
             };
             create_one(&state, actor, &input, &source, reader.lang).await
         }
-        _ => {
-            let message = state.i18n.t(reader.lang, "intake-error-item");
-            return super::problem(
-                &state,
-                &reader,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "intake-title",
-                message,
-            );
-        }
+        // Dates, periods and rankings inform the review; they have no record of their own.
+        _ => return no_such_item(),
     };
     match result {
         Ok(()) => {
@@ -621,11 +635,11 @@ pub async fn accept<S: Store>(
             (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
         }
         Err(error) => {
-            let (status, why) = reason(&error);
             let tr = Tr {
                 i18n: &state.i18n,
                 lang: reader.lang,
             };
+            let (status, why) = reason(tr, &error);
             let mut views = item_views(&state.app.engine(), &state, &reader, &report);
             if let Some(view) = views.get_mut(index) {
                 for (name, value) in &form {
@@ -640,7 +654,6 @@ pub async fn accept<S: Store>(
                         "period",
                         "value",
                         "kind",
-                        "note",
                     ]
                     .into_iter()
                     .find(|k| k == name)
