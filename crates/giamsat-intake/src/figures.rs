@@ -212,9 +212,18 @@ struct Patterns {
     percent_value: Regex,
 }
 
+/// The words as alternatives of a pattern, each ending at a word's end where its last letter
+/// is ASCII; the reader checks the others with [`crate::ends_word`].
 fn alternatives<'a>(words: impl Iterator<Item = &'a str>) -> String {
     words
-        .map(|w| regex::escape(w).replace(' ', r"\s+"))
+        .map(|w| {
+            let boundary = if w.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+                r"(?-u:\b)"
+            } else {
+                ""
+            };
+            format!("{}{boundary}", regex::escape(w).replace(' ', r"\s+"))
+        })
         .collect::<Vec<_>>()
         .join("|")
 }
@@ -228,24 +237,26 @@ fn build(language: Language) -> Patterns {
     let down = r"ước\s+giảm|giảm|down|decreased?\s+by|decreases\s+by|decrease\s+of|fell(?:\s+by)?|declined(?:\s+by)?|dropped(?:\s+by)?|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
     let about = r"(?:(?:about|around|nearly|approximately|almost|over|khoảng|gần|hơn|trên|environ|près\s+de|plus\s+de)\s+)?";
     let compile = |pattern: String| Regex::new(&pattern).expect("figure pattern");
+    let word_start = crate::WORD_START;
+    // Where a piece starts is the group `head` when the pattern has one, else `num`.
     Patterns {
         amount_after: compile(format!(
-            r"(?i)(?:^|[^\d\p{{L}}.,])(?P<num>{num})(?:\s*(?P<scale>{scales})\b)?(?:\s*(?:de\s+|d['’]\s*)?(?P<unit>{units})\b)?"
+            r"(?i)(?:^|[^\d\p{{L}}.,])(?P<num>{num})(?:\s*(?P<scale>{scales}))?(?:\s*(?:de\s+|d['’]\s*)?(?P<unit>{units}))?"
         )),
         amount_before: compile(format!(
-            r"(?i)(?P<unit>\bVND|\bUSD|US\$|\$)\s*(?P<num>{num})(?:\s*(?P<scale>{scales})\b)?"
+            r"(?i)(?P<head>(?-u:\b)VND|(?-u:\b)USD|US\$|\$)\s*(?P<num>{num})(?:\s*(?P<scale>{scales}))?"
         )),
         change: compile(format!(
-            r"(?i)\b(?:(?P<up>{up})|(?P<down>{down}))\s+{about}(?P<num>{num})\s*%(?:\s*{same_period})?"
+            r"(?i){word_start}(?P<head>(?P<up>{up})|(?P<down>{down}))\s+{about}(?P<num>{num})\s*%(?:\s*{same_period})?"
         )),
         ratio_to_last_year: compile(format!(
-            r"(?i)\b(?:bằng|đạt)\s+{about}(?P<num>{num})\s*%\s*{same_period}"
+            r"(?i){word_start}(?P<head>bằng|đạt)\s+{about}(?P<num>{num})\s*%\s*{same_period}"
         )),
         plan: compile(format!(
-            r"(?i)(?:\b(?:đạt|bằng|reaching|reached|reaches|equal\s+to|equivalent\s+to|soit|atteignant|représentant)\s+)?{about}(?P<num>{num})\s*%\s*(?:(?:of|du|de|so\s+với)\s+)?(?:the\s+|l['’]\s*)?(?:(?:year's|annual|yearly)\s+)?(?:kế\s+hoạch|KH|dự\s+toán|plan|target|objectif|estimate|prévisions)\b(?:\s+(?:annuel|annuelle|năm))?"
+            r"(?i)(?:{word_start}(?P<head>đạt|bằng|reaching|reached|reaches|equal\s+to|equivalent\s+to|soit|atteignant|représentant)\s+)?{about}(?P<num>{num})\s*%\s*(?:(?:of|du|de|so\s+với)\s+)?(?:the\s+|l['’]\s*)?(?:(?:year's|annual|yearly)\s+)?(?:kế\s+hoạch|KH|dự\s+toán|plan|target|objectif|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?"
         )),
         percent_value: compile(format!(
-            r"(?i)\b(?:đạt|là|chiếm|reached|stood\s+at|atteint|s'élève\s+à|est\s+de)\s+{about}(?P<num>{num})\s*%"
+            r"(?i){word_start}(?:đạt|là|chiếm|reached|stood\s+at|atteint|s'élève\s+à|est\s+de)\s+{about}(?P<num>{num})\s*%"
         )),
     }
 }
@@ -311,16 +322,22 @@ fn unit_of(written: &str) -> Option<&'static str> {
 fn pieces(text: &str, language: Language) -> Vec<Piece> {
     let p = patterns(language);
     let mut pieces: Vec<Piece> = Vec::new();
-    let push = |pieces: &mut Vec<Piece>, start: usize, end: usize, part: Part| {
-        if !pieces.iter().any(|q| q.start < end && start < q.end) {
+    let mut claimed = crate::Claimed::default();
+    let mut push = |pieces: &mut Vec<Piece>, start: usize, end: usize, part: Part| {
+        if claimed.claim(start, end) {
             pieces.push(Piece { start, end, part });
         }
     };
     let number_in = |c: &Captures| read_number(&c["num"], language);
+    let start_of = |c: &Captures| c.name("head").or(c.get(0)).expect("match").start();
+    // A scale or unit word ends where a word ends; "5 hội" is not five households.
+    fn word<'t>(text: &str, c: &Captures<'t>, name: &str) -> Option<regex::Match<'t>> {
+        c.name(name).filter(|m| crate::ends_word(text, m.end()))
+    }
     for c in p.plan.captures_iter(text) {
         let whole = c.get(0).expect("match");
         if let Some(v) = number_in(&c) {
-            push(&mut pieces, whole.start(), whole.end(), Part::Plan(v));
+            push(&mut pieces, start_of(&c), whole.end(), Part::Plan(v));
         }
     }
     for c in p.ratio_to_last_year.captures_iter(text) {
@@ -328,7 +345,7 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         if let Some(v) = number_in(&c) {
             push(
                 &mut pieces,
-                whole.start(),
+                start_of(&c),
                 whole.end(),
                 // "bằng 115,3% so với cùng kỳ" is +15.3%, to the precision written.
                 Part::Change(((v - 100.0) * 1e6).round() / 1e6),
@@ -339,41 +356,39 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         let whole = c.get(0).expect("match");
         if let Some(v) = number_in(&c) {
             let v = if c.name("down").is_some() { -v } else { v };
-            push(&mut pieces, whole.start(), whole.end(), Part::Change(v));
+            push(&mut pieces, start_of(&c), whole.end(), Part::Change(v));
         }
     }
     for c in p.amount_before.captures_iter(text) {
-        let whole = c.get(0).expect("match");
-        if let (Some(value), Some(unit)) = (number_in(&c), unit_of(&c["unit"])) {
-            let scale = scale_of(c.name("scale").map(|m| m.as_str()), language);
+        let num = c.name("num").expect("number");
+        if let (Some(value), Some(unit)) = (number_in(&c), unit_of(&c["head"])) {
+            let scale = word(text, &c, "scale");
             let part = Part::Amount {
                 value,
-                scale,
+                scale: scale_of(scale.map(|m| m.as_str()), language),
                 unit: Some(unit),
             };
-            push(&mut pieces, whole.start(), whole.end(), part);
+            let end = scale.map_or(num.end(), |m| m.end());
+            push(&mut pieces, start_of(&c), end, part);
         }
     }
     for c in p.amount_after.captures_iter(text) {
-        // A bare number is not an amount: it needs a scale word or a unit.
-        let scale = c.name("scale").map(|m| m.as_str());
-        let unit = c.name("unit").and_then(|u| unit_of(u.as_str()));
-        if scale.is_none() && unit.is_none() {
-            continue;
-        }
         let num = c.name("num").expect("number");
+        let scale = word(text, &c, "scale");
+        // The unit follows the scale: a scale that is no word leaves no unit either.
+        let unit = word(text, &c, "unit").filter(|_| scale.is_some() || c.name("scale").is_none());
+        // A bare number is not an amount: it needs a scale word or a unit.
+        let Some(end) = unit.or(scale).map(|m| m.end()) else {
+            continue;
+        };
+        let unit = unit.and_then(|u| unit_of(u.as_str()));
         if let Some(value) = read_number(num.as_str(), language) {
             let part = Part::Amount {
                 value,
-                scale: scale_of(scale, language),
+                scale: scale_of(scale.map(|m| m.as_str()), language),
                 unit,
             };
-            push(
-                &mut pieces,
-                num.start(),
-                c.get(0).expect("match").end(),
-                part,
-            );
+            push(&mut pieces, num.start(), end, part);
         }
     }
     for c in p.percent_value.captures_iter(text) {

@@ -9,6 +9,7 @@
 //! kept as written; the person key ([`giamsat_core::follow_up::person_key`]) is what links a
 //! name to people already known, across diacritics and split or joined syllables.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use giamsat_core::Language;
@@ -264,8 +265,6 @@ const NAME_WORDS: usize = 5;
 const POSITION_WORDS: usize = 16;
 
 struct Patterns {
-    /// Runs of capitalised or upper-case words separated by single spaces.
-    capitalised: Regex,
     /// A word, with the apostrophes and hyphens inside it.
     word: Regex,
     /// A syllable Vietnamese allows, without diacritics.
@@ -275,10 +274,6 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static PATTERNS: OnceLock<Patterns> = OnceLock::new();
     PATTERNS.get_or_init(|| Patterns {
-        capitalised: Regex::new(
-            r"\b\p{Lu}(?:\p{Ll}*|\p{Lu}+)\b(?:[ \u{a0}]\p{Lu}(?:\p{Ll}*|\p{Lu}+)\b)+",
-        )
-            .expect("name pattern"),
         word: Regex::new(r"[\p{L}\p{N}&][\p{L}\p{N}'’\-]*").expect("word pattern"),
         syllable: Regex::new(
             r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$",
@@ -296,28 +291,95 @@ fn words(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Runs of two or more capitalised or upper-case words (*Trần Minh Lực*, *UBND Tỉnh*)
+/// separated by single spaces, as byte ranges. A word is a longest run of letters, digits and
+/// `_`; it counts when its first letter is upper case and the rest are all lower or all upper
+/// case. Scanned by hand: it is the commonest shape in a report, and a pattern for it needs
+/// Unicode word boundaries, which keep the regex crate on its slowest engine.
+fn capitalised_runs(text: &str) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    // The run being built: where it starts, where its last word ends, how many words.
+    let mut run: Option<(usize, usize, usize)> = None;
+    let mut close = |run: &mut Option<(usize, usize, usize)>| {
+        if let Some((start, end, words)) = run.take()
+            && words >= 2
+        {
+            runs.push((start, end));
+        }
+    };
+    let is_word_char = |c: char| c.is_alphanumeric() || c == '_';
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, first)) = chars.next() {
+        if !is_word_char(first) {
+            continue;
+        }
+        let mut end = start + first.len_utf8();
+        let (mut lower, mut upper, mut other) = (false, false, false);
+        while let Some(&(at, c)) = chars.peek().filter(|(_, c)| is_word_char(*c)) {
+            lower |= c.is_lowercase();
+            upper |= c.is_uppercase();
+            other |= !c.is_lowercase() && !c.is_uppercase();
+            end = at + c.len_utf8();
+            chars.next();
+        }
+        if !first.is_uppercase() || other || (lower && upper) {
+            close(&mut run);
+            continue;
+        }
+        match &mut run {
+            Some((_, last_end, words)) if matches!(&text[*last_end..start], " " | "\u{a0}") => {
+                *last_end = end;
+                *words += 1;
+            }
+            _ => {
+                close(&mut run);
+                run = Some((start, end, 1));
+            }
+        }
+    }
+    close(&mut run);
+    runs
+}
+
 /// Whether the lowercase words at `words[at..]` begin with one of `phrases`; the number of
 /// words the phrase takes.
 fn starts_with_phrase(text: &str, words: &[(usize, usize)], phrases: &[&str]) -> Option<usize> {
+    let from = words.first()?.0;
     let mut best = None;
     for phrase in phrases {
         let count = phrase.split(' ').count();
-        if words.len() < count {
+        if words.len() < count || best.is_some_and(|b| b >= count) {
             continue;
         }
-        let written = text[words[0].0..words[count - 1].1].to_lowercase();
-        let written: Vec<&str> = written.split_whitespace().collect();
-        if written.join(" ") == *phrase && best.is_none_or(|b| b < count) {
+        if lowercase_words_are(&text[from..words[count - 1].1], phrase) {
             best = Some(count);
         }
     }
     best
 }
 
+/// Whether `written`, lowercased, has the words of `phrase` (lowercase, one space apart),
+/// however much white space is between them. Compared without allocating: it is asked at
+/// every word a position might start at.
+fn lowercase_words_are(written: &str, phrase: &str) -> bool {
+    let mut written = written.split_whitespace();
+    let mut wanted = phrase.split(' ');
+    loop {
+        match (written.next(), wanted.next()) {
+            (None, None) => return true,
+            (Some(w), Some(p)) if w.chars().flat_map(char::to_lowercase).eq(p.chars()) => {}
+            _ => return false,
+        }
+    }
+}
+
 fn is_family_name(word: &str) -> bool {
+    static FOLDED: OnceLock<HashSet<String>> = OnceLock::new();
     let lower = word.to_lowercase();
     if lower.is_ascii() {
-        FAMILY_NAMES.iter().any(|f| fold(f) == lower)
+        FOLDED
+            .get_or_init(|| FAMILY_NAMES.iter().map(|f| fold(f)).collect())
+            .contains(&lower)
     } else {
         FAMILY_NAMES.contains(&lower.as_str())
     }
@@ -335,11 +397,11 @@ fn is_capitalised(word: &str) -> bool {
 pub fn find(text: &str, language: Language) -> Vec<Found> {
     let mut found = Vec::new();
     let mut after_last = 0;
-    for run in patterns().capitalised.find_iter(text) {
-        if run.start() < after_last {
+    for (run_start, run_end) in capitalised_runs(text) {
+        if run_start < after_last {
             continue;
         }
-        let Some(person) = person_in_run(text, run.start(), run.end(), language) else {
+        let Some(person) = person_in_run(text, run_start, run_end, language) else {
             continue;
         };
         after_last = person.end;

@@ -18,7 +18,7 @@ fn patterns() -> &'static (Regex, Regex) {
         // codes joined by / or -.
         let number = r"\d{1,5}(?:/\d{4})?\s?[/\-–]\s?[\p{L}]{1,4}(?:\s?[/\-–]\s?[\p{L}]{1,6}){1,3}";
         let named = format!(
-            r"(?i)\b(?:nghị quyết|quyết định|quy định|chỉ thị|kết luận|thông báo|kế hoạch|hướng dẫn|báo cáo|chương trình|nghị định|thông tư|resolution|decision|regulation|directive|conclusion|notice|plan|guidance|report|programme|program|decree|circular|résolution|décision|règlement|conclusions?|avis|décret|circulaire|programme)\s+(?:(?:số|no\.?|number|n°|no|nº|n\.)\s*)?({number})"
+            r"(?i)(?-u:\b)(?:nghị quyết|quyết định|quy định|chỉ thị|kết luận|thông báo|kế hoạch|hướng dẫn|báo cáo|chương trình|nghị định|thông tư|resolution|decision|regulation|directive|conclusion|notice|plan|guidance|report|programme|program|decree|circular|résolution|décision|règlement|conclusions?|avis|décret|circulaire|programme)\s+(?:(?:số|no\.?|number|n°|no|nº|n\.)\s*)?({number})"
         );
         (
             Regex::new(&named).expect("reference pattern"),
@@ -43,15 +43,17 @@ pub fn find(text: &str) -> Vec<Found> {
             });
         }
     }
+    let mut claimed = crate::Claimed::default();
+    for f in &found {
+        claimed.claim(f.start, f.end);
+    }
     for captures in bare.captures_iter(text) {
         let number = captures.get(1).expect("number");
-        if found
-            .iter()
-            .any(|f| number.start() < f.end && f.start < number.end())
-        {
+        if !claimed.is_free(number.start(), number.end()) {
             continue;
         }
         if let Some((fact, end)) = reference(text, number.as_str(), number.end()) {
+            claimed.claim(number.start(), end);
             found.push(Found {
                 start: number.start(),
                 end,

@@ -84,78 +84,78 @@ fn patterns() -> &'static Patterns {
             ],
             dates: vec![
                 // "Ngày 18/8", "ngày 18/8/2023", "ngày 18 tháng 8 năm 2023".
-                anywhere(r"(?i)\bngày\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?"),
-                anywhere(&format!(r"(?i)\bngày\s+{vi_words}", vi_words = &vi_words[4..])),
+                anywhere(r"(?i)(?-u:\b)ngày\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?"),
+                anywhere(&format!(r"(?i)(?-u:\b)ngày\s+{vi_words}", vi_words = &vi_words[4..])),
                 // "17/01/2024", even glued to the word before it.
                 anywhere(&format!(r"(?:^|[^\d/]){numeric}(?:[^\d/]|$)")),
-                anywhere(&format!(r"\b{en_month_day}\b")),
-                anywhere(&format!(r"\b{en_day_month}\b")),
-                anywhere(&format!(r"\b{fr}\b")),
+                anywhere(&format!(r"(?-u:\b){en_month_day}(?-u:\b)")),
+                anywhere(&format!(r"(?-u:\b){en_day_month}(?-u:\b)")),
+                anywhere(&format!(r"(?-u:\b){fr}(?-u:\b)")),
             ],
             periods: vec![
                 (
-                    anywhere(r"(?i)\b(\d{1,2})\s+tháng\s+đầu\s+năm(?:\s+(\d{4}))?"),
+                    anywhere(r"(?i)(?-u:\b)(\d{1,2})\s+tháng\s+đầu\s+năm(?:\s+(\d{4}))?"),
                     PeriodShape::FirstMonths,
                 ),
                 (
-                    anywhere(r"(?i)\b6\s+tháng\s+cuối\s+năm(?:\s+(\d{4}))?"),
+                    anywhere(r"(?i)(?-u:\b)6\s+tháng\s+cuối\s+năm(?:\s+(\d{4}))?"),
                     PeriodShape::SecondHalf,
                 ),
                 (
-                    anywhere(r"(?i)\bquý\s+(IV|I{1,3}|[1-4])(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?"),
+                    anywhere(r"(?i)(?-u:\b)quý\s+(IV|I{1,3}|[1-4])(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?"),
                     PeriodShape::Quarter,
                 ),
                 (
-                    anywhere(r"(?i)\b(?:giai đoạn|nhiệm kỳ)\s+(\d{4})\s*[-–]\s*(\d{4})"),
+                    anywhere(r"(?i)(?-u:\b)(?:giai đoạn|nhiệm kỳ)\s+(\d{4})\s*[-–]\s*(\d{4})"),
                     PeriodShape::Term,
                 ),
                 (
                     anywhere(&format!(
-                        r"(?i)\b(?:the\s+)?first\s+{numbers}\s+months(?:\s+of\s+(?:the\s+year\s+)?(\d{{4}})|\s+of\s+the\s+year)?"
+                        r"(?i)(?-u:\b)(?:the\s+)?first\s+{numbers}\s+months(?:\s+of\s+(?:the\s+year\s+)?(\d{{4}})|\s+of\s+the\s+year)?"
                     )),
                     PeriodShape::FirstMonths,
                 ),
                 (
-                    anywhere(r"(?i)\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(\d{4}))?"),
+                    anywhere(r"(?i)(?-u:\b)(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(\d{4}))?"),
                     PeriodShape::Quarter,
                 ),
                 (
-                    anywhere(r"\bQ([1-4])[/\s-](\d{4})\b"),
+                    anywhere(r"(?-u:\b)Q([1-4])[/\s-](\d{4})(?-u:\b)"),
                     PeriodShape::Quarter,
                 ),
                 (
-                    anywhere(r"(?i)\b(?:the\s+)?(first|second)\s+half\s+of\s+(?:the\s+year\s+)?(\d{4})?"),
+                    anywhere(r"(?i)(?-u:\b)(?:the\s+)?(first|second)\s+half\s+of\s+(?:the\s+year\s+)?(\d{4})?"),
                     PeriodShape::Half,
                 ),
                 (
-                    anywhere(r"(?i)\b(?:the\s+)?(\d{4})\s*[-–]\s*(\d{4})\s+(?:period|term)\b"),
+                    anywhere(r"(?i)(?-u:\b)(?:the\s+)?(\d{4})\s*[-–]\s*(\d{4})\s+(?:period|term)(?-u:\b)"),
                     PeriodShape::Term,
                 ),
                 (
-                    anywhere(r"(?i)\b(?:the\s+)?(?:period|term)\s+(?:of\s+)?(\d{4})\s*[-–]\s*(\d{4})"),
+                    anywhere(r"(?i)(?-u:\b)(?:the\s+)?(?:period|term)\s+(?:of\s+)?(\d{4})\s*[-–]\s*(\d{4})"),
                     PeriodShape::Term,
                 ),
                 (
                     anywhere(&format!(
-                        r"(?i)\b(?:les\s+)?{numbers}\s+premiers\s+mois(?:\s+de\s+l['’]année)?(?:\s+(?:de\s+)?(\d{{4}}))?"
+                        r"(?i)(?-u:\b)(?:les\s+)?{numbers}\s+premiers\s+mois(?:\s+de\s+l['’]année)?(?:\s+(?:de\s+)?(\d{{4}}))?"
                     )),
                     PeriodShape::FirstMonths,
                 ),
                 (
-                    anywhere(r"(?i)\b(?:le\s+)?(premier|deuxième|second|troisième|quatrième|1er|2e|3e|4e)\s+trimestre(?:\s+(?:de\s+)?(\d{4}))?"),
+                    anywhere(r"(?i)(?-u:\b)(?:le\s+)?(premier|deuxième|second|troisième|quatrième|1er|2e|3e|4e)\s+trimestre(?:\s+(?:de\s+)?(\d{4}))?"),
                     PeriodShape::Quarter,
                 ),
                 (
-                    anywhere(r"(?i)\b(?:le\s+)?(premier|second)\s+semestre(?:\s+(?:de\s+)?(\d{4}))?"),
+                    anywhere(r"(?i)(?-u:\b)(?:le\s+)?(premier|second)\s+semestre(?:\s+(?:de\s+)?(\d{4}))?"),
                     PeriodShape::Half,
                 ),
                 (
-                    anywhere(r"(?i)\b(?:la\s+)?période\s+(\d{4})\s*[-–]\s*(\d{4})"),
+                    anywhere(r"(?i)(?-u:\b)(?:la\s+)?période\s+(\d{4})\s*[-–]\s*(\d{4})"),
                     PeriodShape::Term,
                 ),
                 // "From 2021 to 2023", "từ năm 2021 đến năm 2023", "de 2021 à 2023".
                 (
-                    anywhere(r"(?i)\b(?:from|từ(?:\s+năm)?|de)\s+(\d{4})\s+(?:to|đến(?:\s+năm)?|à)\s+(\d{4})\b"),
+                    anywhere(r"(?i)(?-u:\b)(?:from|từ(?:\s+năm)?|de)\s+(\d{4})\s+(?:to|đến(?:\s+năm)?|à)\s+(\d{4})(?-u:\b)"),
                     PeriodShape::Term,
                 ),
             ],
@@ -211,10 +211,8 @@ fn valid(year: Option<i32>, month: u8, day: u8) -> Option<()> {
 /// Every event date and period in the text.
 pub fn find(text: &str) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
+    let mut claimed = crate::Claimed::default();
     let patterns = patterns();
-    let free = |found: &[Found], start: usize, end: usize| {
-        !found.iter().any(|f| start < f.end && f.start < end)
-    };
     for pattern in &patterns.dates {
         for c in pattern.captures_iter(text) {
             let Some((day, month, year)) = day_month_year(&c) else {
@@ -236,7 +234,7 @@ pub fn find(text: &str) -> Vec<Found> {
                     .unwrap_or(whole.start())
             };
             let end = parts.map(|m| m.end()).max().unwrap_or(whole.end());
-            if free(&found, start, end) {
+            if claimed.claim(start, end) {
                 found.push(Found {
                     start,
                     end,
@@ -257,7 +255,7 @@ pub fn find(text: &str) -> Vec<Found> {
                     .find(|ch: char| !ch.is_whitespace())
                     .unwrap_or(0);
             let end = whole.end();
-            if free(&found, start, end) {
+            if claimed.claim(start, end) {
                 found.push(Found { start, end, fact });
             }
         }
