@@ -56,6 +56,11 @@ impl FromStr for Language {
 
 /// The text in Unicode NFC, the form giamsat stores.
 pub fn nfc(text: &str) -> String {
+    // Most text arrives composed already; checking is several times cheaper than composing.
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        return text.to_owned();
+    }
     text.nfc().collect()
 }
 

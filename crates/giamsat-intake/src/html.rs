@@ -205,15 +205,20 @@ pub fn without_boilerplate(text: &str) -> String {
     let mut in_related = false;
     for line in text.lines() {
         let trimmed = line.trim();
-        let key = fold(trimmed);
-        // "Comment (0)", "Bình luận (12)", "Source: VNA", "Share:" …
-        let head = key
-            .split(['(', ':', '|'])
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_owned();
-        let words = trimmed.split_whitespace().count();
+        // Counting stops past what any test below needs: paragraphs are long.
+        let words = trimmed.split_whitespace().take(25).count();
+        // "Comment (0)", "Bình luận (12)", "Source: VNA", "Share:" …; only short lines can be
+        // furniture, so only they are folded.
+        let head = if words <= 6 {
+            let key = fold(trimmed);
+            key.split(['(', ':', '|'])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_owned()
+        } else {
+            String::new()
+        };
         if RELATED.contains(&head.as_str()) && words <= 4 {
             in_related = true;
             continue;
@@ -226,7 +231,7 @@ pub fn without_boilerplate(text: &str) -> String {
                 continue;
             }
         }
-        if !key.is_empty() && FURNITURE.contains(&head.as_str()) && words <= 6 {
+        if !head.is_empty() && FURNITURE.contains(&head.as_str()) {
             continue;
         }
         if trimmed.is_empty() {

@@ -9,8 +9,8 @@
 //! kept as written; the person key ([`giamsat_core::follow_up::person_key`]) is what links a
 //! name to people already known, across diacritics and split or joined syllables.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::collections::{HashMap, HashSet};
+use std::sync::{LazyLock, OnceLock};
 
 use giamsat_core::Language;
 use giamsat_core::follow_up::person_key;
@@ -341,36 +341,50 @@ fn capitalised_runs(text: &str) -> Vec<(usize, usize)> {
     runs
 }
 
-/// Whether the lowercase words at `words[at..]` begin with one of `phrases`; the number of
-/// words the phrase takes.
-fn starts_with_phrase(text: &str, words: &[(usize, usize)], phrases: &[&str]) -> Option<usize> {
-    let from = words.first()?.0;
-    let mut best = None;
-    for phrase in phrases {
-        let count = phrase.split(' ').count();
-        if words.len() < count || best.is_some_and(|b| b >= count) {
-            continue;
+/// A list of phrases indexed by their first word, for asking at every word of a clause
+/// whether one starts there.
+struct Phrases(HashMap<&'static str, Vec<Vec<&'static str>>>);
+
+impl Phrases {
+    fn new(list: &[&'static str]) -> Phrases {
+        let mut by_first: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+        for phrase in list {
+            let mut words = phrase.split(' ');
+            let first = words.next().expect("a phrase has a word");
+            by_first.entry(first).or_default().push(words.collect());
         }
-        if lowercase_words_are(&text[from..words[count - 1].1], phrase) {
-            best = Some(count);
+        // The longest phrase that fits is the one read.
+        for rests in by_first.values_mut() {
+            rests.sort_by_key(|rest| std::cmp::Reverse(rest.len()));
         }
+        Phrases(by_first)
     }
-    best
 }
 
-/// Whether `written`, lowercased, has the words of `phrase` (lowercase, one space apart),
-/// however much white space is between them. Compared without allocating: it is asked at
-/// every word a position might start at.
-fn lowercase_words_are(written: &str, phrase: &str) -> bool {
-    let mut written = written.split_whitespace();
-    let mut wanted = phrase.split(' ');
-    loop {
-        match (written.next(), wanted.next()) {
-            (None, None) => return true,
-            (Some(w), Some(p)) if w.chars().flat_map(char::to_lowercase).eq(p.chars()) => {}
-            _ => return false,
-        }
-    }
+static ADDRESSES: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(ADDRESS));
+static HEADS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(POSITION_HEADS));
+static ENDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(STOPS));
+
+/// Whether the words begin with one of the phrases, compared in lowercase, with only white
+/// space between the words; the number of words the phrase takes.
+fn starts_with_phrase(text: &str, words: &[(usize, usize)], phrases: &Phrases) -> Option<usize> {
+    let (start, end) = *words.first()?;
+    let first = text[start..end].to_lowercase();
+    let rests = phrases.0.get(first.as_str())?;
+    rests
+        .iter()
+        .find(|rest| {
+            words.len() > rest.len()
+                && rest.iter().zip(words.windows(2)).all(|(wanted, pair)| {
+                    let ((_, before), (s, e)) = (pair[0], pair[1]);
+                    text[before..s].trim().is_empty()
+                        && text[s..e]
+                            .chars()
+                            .flat_map(char::to_lowercase)
+                            .eq(wanted.chars())
+                })
+        })
+        .map(|rest| rest.len() + 1)
 }
 
 fn is_family_name(word: &str) -> bool {
@@ -419,7 +433,7 @@ fn person_in_run(
     let mut run = words(text, run_start, run_end);
     // "Comrade Nguyen Duc Trung": the form of address opens the run.
     let mut addressed = false;
-    if let Some(n) = starts_with_phrase(text, &run, ADDRESS)
+    if let Some(n) = starts_with_phrase(text, &run, &ADDRESSES)
         && is_capitalised(&text[run[0].0..run[0].1])
         && !text[run[0].0..run[0].1].starts_with("Bà")
         && !text[run[0].0..run[0].1].starts_with("Ông")
@@ -430,14 +444,14 @@ fn person_in_run(
     let before = &text[..run.first()?.0];
     addressed |= address_ends(before);
     let (first, last) = if addressed {
-        if starts_with_phrase(text, &run, POSITION_HEADS).is_some() {
+        if starts_with_phrase(text, &run, &HEADS).is_some() {
             return None;
         }
         let count = run
             .iter()
             .take(NAME_WORDS)
             .take_while(|(s, e)| {
-                starts_with_phrase(text, &[(*s, *e)], POSITION_HEADS).is_none()
+                starts_with_phrase(text, &[(*s, *e)], &HEADS).is_none()
                     && !text[*s..*e].chars().any(|c| c.is_ascii_digit())
             })
             .count();
@@ -591,7 +605,7 @@ fn position_at(text: &str, at: usize, language: Language) -> Option<(String, usi
     if all.first().is_none_or(|(s, _)| text[at..*s].trim() != "") {
         return None;
     }
-    starts_with_phrase(text, &all, POSITION_HEADS)?;
+    starts_with_phrase(text, &all, &HEADS)?;
     // English positions are capitalised words and connectors; French and Vietnamese ones
     // run on in lowercase.
     let english = language == Language::En;
@@ -599,14 +613,14 @@ fn position_at(text: &str, at: usize, language: Language) -> Option<(String, usi
     while taken < all.len() && taken < POSITION_WORDS {
         let (s, e) = all[taken];
         let word = &text[s..e];
-        if taken > 0 && starts_with_phrase(text, &all[taken..], STOPS).is_some() {
+        if taken > 0 && starts_with_phrase(text, &all[taken..], &ENDS).is_some() {
             break;
         }
         if english
             && word.is_ascii()
             && !is_capitalised(word)
             && !CONNECTORS.contains(&word)
-            && starts_with_phrase(text, &all[taken..], POSITION_HEADS).is_none()
+            && starts_with_phrase(text, &all[taken..], &HEADS).is_none()
         {
             break;
         }
@@ -664,10 +678,10 @@ fn positions_before(text: &str, name_start: usize, language: Language) -> (Vec<S
         // The position begins at the earliest head after the last stop word.
         let after_stop = (0..all.len())
             .rev()
-            .find(|i| starts_with_phrase(text, &all[*i..], STOPS).is_some())
+            .find(|i| starts_with_phrase(text, &all[*i..], &ENDS).is_some())
             .map_or(0, |i| i + 1);
         let head = (after_stop..all.len())
-            .find(|i| starts_with_phrase(text, &all[*i..], POSITION_HEADS).is_some());
+            .find(|i| starts_with_phrase(text, &all[*i..], &HEADS).is_some());
         let Some(head) = head else { break };
         if all.len() - head > POSITION_WORDS {
             break;
@@ -679,7 +693,7 @@ fn positions_before(text: &str, name_start: usize, language: Language) -> (Vec<S
                 word.is_ascii()
                     && !is_capitalised(word)
                     && !CONNECTORS.contains(&word)
-                    && starts_with_phrase(text, &[(*s, *e)], POSITION_HEADS).is_none()
+                    && starts_with_phrase(text, &[(*s, *e)], &HEADS).is_none()
             })
         {
             break;
