@@ -209,6 +209,8 @@ struct Patterns {
     change: Regex,
     ratio_to_last_year: Regex,
     plan: Regex,
+    /// The words before a share of the plan that belong to it: "đạt", "reaching".
+    plan_head: Regex,
     percent_value: Regex,
 }
 
@@ -232,31 +234,41 @@ fn build(language: Language) -> Patterns {
     let num = number(language);
     let scales = alternatives(SCALES.iter().map(|s| s.0));
     let units = alternatives(UNITS.iter().map(|u| u.0));
-    let same_period = r"(?:so\s+với\s+cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an)";
+    let same_period = r"(?i:so\s+với\s+cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an)";
     let up = r"ước\s+tăng|tăng|up|increased?\s+by|increases\s+by|increase\s+of|rose(?:\s+by)?|grew(?:\s+by)?|growth\s+of|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
     let down = r"ước\s+giảm|giảm|down|decreased?\s+by|decreases\s+by|decrease\s+of|fell(?:\s+by)?|declined(?:\s+by)?|dropped(?:\s+by)?|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
-    let about = r"(?:(?:about|around|nearly|approximately|almost|over|khoảng|gần|hơn|trên|environ|près\s+de|plus\s+de)\s+)?";
+    let about = r"(?i:(?:about|around|nearly|approximately|almost|over|khoảng|gần|hơn|trên|environ|près\s+de|plus\s+de)\s+)?";
     let compile = |pattern: String| Regex::new(&pattern).expect("figure pattern");
-    let word_start = crate::WORD_START;
-    // Where a piece starts is the group `head` when the pattern has one, else `num`.
+    let heads = |words: &str| format!(r"(?i:{words})");
+    let plan_heads = heads(
+        r"đạt|bằng|reaching|reached|reaches|equal\s+to|equivalent\s+to|soit|atteignant|représentant",
+    );
+    // Each pattern opens with its literal words, so that the regex crate looks for them
+    // first; the words must start a word ([`crate::word_start_captures`]). Case is ignored
+    // word by word, not for a whole pattern, for the same reason.
     Patterns {
         amount_after: compile(format!(
-            r"(?i)(?:^|[^\d\p{{L}}.,])(?P<num>{num})(?:\s*(?P<scale>{scales}))?(?:\s*(?:de\s+|d['’]\s*)?(?P<unit>{units}))?"
+            r"(?:^|[^\d\p{{L}}.,])(?P<num>{num})(?:\s*(?P<scale>(?i:{scales})))?(?:\s*(?:de\s+|d['’]\s*)?(?P<unit>(?i:{units})))?"
         )),
         amount_before: compile(format!(
-            r"(?i)(?P<head>(?-u:\b)VND|(?-u:\b)USD|US\$|\$)\s*(?P<num>{num})(?:\s*(?P<scale>{scales}))?"
+            r"(?P<head>(?-u:\b)VND|(?-u:\b)USD|US\$|\$)\s*(?P<num>{num})(?:\s*(?P<scale>(?i:{scales})))?"
         )),
         change: compile(format!(
-            r"(?i){word_start}(?P<head>(?P<up>{up})|(?P<down>{down}))\s+{about}(?P<num>{num})\s*%(?:\s*{same_period})?"
+            r"(?P<head>(?P<up>{up})|(?P<down>{down}))\s+{about}(?P<num>{num})\s*%(?:\s*{same_period})?",
+            up = heads(up),
+            down = heads(down),
         )),
         ratio_to_last_year: compile(format!(
-            r"(?i){word_start}(?P<head>bằng|đạt)\s+{about}(?P<num>{num})\s*%\s*{same_period}"
+            r"(?P<head>{ratio})\s+{about}(?P<num>{num})\s*%\s*{same_period}",
+            ratio = heads("bằng|đạt"),
         )),
         plan: compile(format!(
-            r"(?i)(?:{word_start}(?P<head>đạt|bằng|reaching|reached|reaches|equal\s+to|equivalent\s+to|soit|atteignant|représentant)\s+)?{about}(?P<num>{num})\s*%\s*(?:(?:of|du|de|so\s+với)\s+)?(?:the\s+|l['’]\s*)?(?:(?:year's|annual|yearly)\s+)?(?:kế\s+hoạch|KH|dự\s+toán|plan|target|objectif|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?"
+            r"{about}(?P<num>{num})\s*%\s*(?:(?:of|du|de|so\s+với)\s+)?(?:the\s+|l['’]\s*)?(?:(?:year's|annual|yearly)\s+)?(?i:kế\s+hoạch|KH|dự\s+toán|plan|target|objectif|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?"
         )),
+        plan_head: compile(format!(r"(?:{plan_heads})\s+{about}$")),
         percent_value: compile(format!(
-            r"(?i){word_start}(?:đạt|là|chiếm|reached|stood\s+at|atteint|s'élève\s+à|est\s+de)\s+{about}(?P<num>{num})\s*%"
+            r"(?P<head>{values})\s+{about}(?P<num>{num})\s*%",
+            values = heads(r"đạt|là|chiếm|reached|stood\s+at|atteint|s'élève\s+à|est\s+de"),
         )),
     }
 }
@@ -337,10 +349,18 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
     for c in p.plan.captures_iter(text) {
         let whole = c.get(0).expect("match");
         if let Some(v) = number_in(&c) {
-            push(&mut pieces, start_of(&c), whole.end(), Part::Plan(v));
+            // "đạt 42,98% kế hoạch": the verb before the share is part of it.
+            let window = crate::look_back(text, whole.start(), 48);
+            let start = p
+                .plan_head
+                .find(&text[window..whole.start()])
+                .map(|m| window + m.start())
+                .filter(|at| crate::starts_word(text, *at))
+                .unwrap_or(whole.start());
+            push(&mut pieces, start, whole.end(), Part::Plan(v));
         }
     }
-    for c in p.ratio_to_last_year.captures_iter(text) {
+    for c in crate::word_start_captures(&p.ratio_to_last_year, text) {
         let whole = c.get(0).expect("match");
         if let Some(v) = number_in(&c) {
             push(
@@ -352,7 +372,7 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             );
         }
     }
-    for c in p.change.captures_iter(text) {
+    for c in crate::word_start_captures(&p.change, text) {
         let whole = c.get(0).expect("match");
         if let Some(v) = number_in(&c) {
             let v = if c.name("down").is_some() { -v } else { v };
@@ -391,7 +411,7 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             push(&mut pieces, num.start(), end, part);
         }
     }
-    for c in p.percent_value.captures_iter(text) {
+    for c in crate::word_start_captures(&p.percent_value, text) {
         let num = c.name("num").expect("number");
         let rest = &text[c.get(0).expect("match").end()..];
         // "10-20%", "from 10% to 15%": a range is not one figure.

@@ -24,6 +24,7 @@ mod references;
 mod time_words;
 
 use giamsat_core::Language;
+use regex::{Captures, Regex};
 use serde::Serialize;
 
 pub use decode::{DecodeError, MAX_BYTES};
@@ -238,12 +239,48 @@ fn to_characters(text: &str, found: Vec<Found>) -> Vec<Item> {
         .collect()
 }
 
-/// Where a word starts, for a pattern to open with: the start of the text or a character
-/// that is not part of a word, consumed, so the item's start is taken from a group after it.
-/// Not `\b`: a Unicode word boundary keeps the regex crate's DFA off any text that is not
-/// ASCII, and reading Vietnamese then runs about thirty times slower. `(?-u:\b)` serves
-/// where the word's edge is an ASCII letter; this, where it may not be (*đạt*, *ước*).
-pub(crate) const WORD_START: &str = r"(?:^|[^\p{L}\p{N}_])";
+/// The matches of `pattern` that start where a word starts, as a pattern opening with a
+/// Unicode `\b` would find them. The boundary is checked here, not in the pattern: a Unicode
+/// `\b` keeps the regex crate's DFA off any text that is not ASCII, and a character consumed
+/// before the word takes away the literal prefix it looks for first; either makes reading
+/// Vietnamese many times slower. `(?-u:\b)` serves in patterns whose word's edge is an ASCII
+/// letter; this, where it may not be (*đạt*, *ước*).
+pub(crate) fn word_start_captures<'t>(
+    pattern: &Regex,
+    text: &'t str,
+) -> impl Iterator<Item = Captures<'t>> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at <= text.len() {
+            let captures = pattern.captures_at(text, at)?;
+            let whole = captures.get(0).expect("a match");
+            if starts_word(text, whole.start()) {
+                at = if whole.is_empty() {
+                    after_char(text, whole.end())
+                } else {
+                    whole.end()
+                };
+                return Some(captures);
+            }
+            // The leftmost match starts inside a word: look again from its next character.
+            at = after_char(text, whole.start());
+        }
+        None
+    })
+}
+
+/// The byte after the character at `at`; past the end at the end.
+fn after_char(text: &str, at: usize) -> usize {
+    at + text[at..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// Whether a word starts at byte `at`: what comes before is not a letter, a digit or `_`.
+pub(crate) fn starts_word(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric() && c != '_')
+}
 
 /// Whether a word ends at byte `at`: what follows is not a letter, a digit or `_`. What a
 /// pattern cannot say after a word whose last letter is not ASCII (*tỷ*, *hộ*), the reader

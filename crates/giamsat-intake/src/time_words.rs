@@ -8,7 +8,10 @@ use regex::Regex;
 use crate::{Fact, Found};
 
 const ENGLISH_MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.";
-const FRENCH_MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
+/// In lower case, as French writes them, or capitalised. Patterns that ignore case
+/// altogether are several times slower: the regex crate cannot look for them by their
+/// letters first.
+const FRENCH_MONTHS: &str = "[Jj]anvier|[Ff]évrier|[Ff]evrier|[Mm]ars|[Aa]vril|[Mm]ai|[Jj]uin|[Jj]uillet|[Aa]oût|[Aa]out|[Ss]eptembre|[Oo]ctobre|[Nn]ovembre|[Dd]écembre|[Dd]ecembre";
 
 fn month_number(name: &str) -> Option<u8> {
     let lower = name.to_lowercase();
@@ -70,7 +73,7 @@ fn patterns() -> &'static Patterns {
         let vi_words = r"(?i)(\d{1,2})\s+tháng\s+(\d{1,2})(?:,?\s+năm\s+(\d{4}))?";
         let en_month_day = format!(r"({ENGLISH_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?");
         let en_day_month = format!(r"(\d{{1,2}})(?:st|nd|rd|th)?\s+({ENGLISH_MONTHS})(?:,?\s+(\d{{4}}))?");
-        let fr = format!(r"(?i)(1er|\d{{1,2}})\s+({FRENCH_MONTHS})(?:\s+(\d{{4}}))?");
+        let fr = format!(r"(1er|\d{{1,2}})\s+({FRENCH_MONTHS})(?:\s+(\d{{4}}))?");
         let here = |p: &str| Regex::new(&format!("^(?:{p})")).expect("date pattern");
         let anywhere = |p: &str| Regex::new(p).expect("date pattern");
         let numbers = r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze)";
@@ -116,7 +119,7 @@ fn patterns() -> &'static Patterns {
                     PeriodShape::FirstMonths,
                 ),
                 (
-                    anywhere(r"(?i)(?-u:\b)(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(\d{4}))?"),
+                    anywhere(r"(?-u:\b)(?:[Tt]he\s+)?([Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|1st|2nd|3rd|4th)\s+[Qq]uarter(?:\s+of\s+(\d{4}))?"),
                     PeriodShape::Quarter,
                 ),
                 (
@@ -124,29 +127,29 @@ fn patterns() -> &'static Patterns {
                     PeriodShape::Quarter,
                 ),
                 (
-                    anywhere(r"(?i)(?-u:\b)(?:the\s+)?(first|second)\s+half\s+of\s+(?:the\s+year\s+)?(\d{4})?"),
+                    anywhere(r"(?-u:\b)(?:[Tt]he\s+)?([Ff]irst|[Ss]econd)\s+[Hh]alf\s+of\s+(?:the\s+year\s+)?(\d{4})?"),
                     PeriodShape::Half,
                 ),
                 (
-                    anywhere(r"(?i)(?-u:\b)(?:the\s+)?(\d{4})\s*[-–]\s*(\d{4})\s+(?:period|term)(?-u:\b)"),
+                    anywhere(r"(?-u:\b)(?:[Tt]he\s+)?(\d{4})\s*[-–]\s*(\d{4})\s+(?:[Pp]eriod|[Tt]erm)(?-u:\b)"),
                     PeriodShape::Term,
                 ),
                 (
-                    anywhere(r"(?i)(?-u:\b)(?:the\s+)?(?:period|term)\s+(?:of\s+)?(\d{4})\s*[-–]\s*(\d{4})"),
+                    anywhere(r"(?-u:\b)(?:[Tt]he\s+)?(?:[Pp]eriod|[Tt]erm)\s+(?:of\s+)?(\d{4})\s*[-–]\s*(\d{4})"),
                     PeriodShape::Term,
                 ),
                 (
                     anywhere(&format!(
-                        r"(?i)(?-u:\b)(?:les\s+)?{numbers}\s+premiers\s+mois(?:\s+de\s+l['’]année)?(?:\s+(?:de\s+)?(\d{{4}}))?"
+                        r"(?-u:\b)(?:[Ll]es\s+)?{numbers}\s+premiers\s+mois(?:\s+de\s+l['’]année)?(?:\s+(?:de\s+)?(\d{{4}}))?"
                     )),
                     PeriodShape::FirstMonths,
                 ),
                 (
-                    anywhere(r"(?i)(?-u:\b)(?:le\s+)?(premier|deuxième|second|troisième|quatrième|1er|2e|3e|4e)\s+trimestre(?:\s+(?:de\s+)?(\d{4}))?"),
+                    anywhere(r"(?-u:\b)(?:[Ll]e\s+)?([Pp]remier|[Dd]euxième|[Ss]econd|[Tt]roisième|[Qq]uatrième|1er|2e|3e|4e)\s+trimestre(?:\s+(?:de\s+)?(\d{4}))?"),
                     PeriodShape::Quarter,
                 ),
                 (
-                    anywhere(r"(?i)(?-u:\b)(?:le\s+)?(premier|second)\s+semestre(?:\s+(?:de\s+)?(\d{4}))?"),
+                    anywhere(r"(?-u:\b)(?:[Ll]e\s+)?([Pp]remier|[Ss]econd)\s+semestre(?:\s+(?:de\s+)?(\d{4}))?"),
                     PeriodShape::Half,
                 ),
                 (
