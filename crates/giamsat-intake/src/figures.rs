@@ -248,7 +248,8 @@ fn build(language: Language) -> Patterns {
     // word by word, not for a whole pattern, for the same reason.
     Patterns {
         amount_after: compile(format!(
-            r"(?:^|[^\d\p{{L}}.,])(?P<num>{num})(?:\s*(?P<scale>(?i:{scales})))?(?:\s*(?:de\s+|d['’]\s*)?(?P<unit>(?i:{units})))?"
+            r"(?:^|[^\d\p{{L}}.,])(?P<num>{num})(?:\s*(?P<scale>(?i:{scales}))(?:\s*{of}(?P<unit>(?i:{units})))?|\s*{of}(?P<bare_unit>(?i:{units})))",
+            of = r"(?:de\s+|d['’]\s*)?",
         )),
         amount_before: compile(format!(
             r"(?P<head>(?-u:\b)VND|(?-u:\b)USD|US\$|\$)\s*(?P<num>{num})(?:\s*(?P<scale>(?i:{scales})))?"
@@ -396,7 +397,9 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         let num = c.name("num").expect("number");
         let scale = word(text, &c, "scale");
         // The unit follows the scale: a scale that is no word leaves no unit either.
-        let unit = word(text, &c, "unit").filter(|_| scale.is_some() || c.name("scale").is_none());
+        let unit = word(text, &c, "unit")
+            .filter(|_| scale.is_some())
+            .or_else(|| word(text, &c, "bare_unit"));
         // A bare number is not an amount: it needs a scale word or a unit.
         let Some(end) = unit.or(scale).map(|m| m.end()) else {
             continue;
@@ -615,17 +618,18 @@ fn subject(
             }
         }
     }
-    let endings: Vec<(&str, bool)> = VERBS
-        .iter()
-        .copied()
-        .chain(CONNECTORS.iter().map(|c| (*c, false)))
-        .collect();
+    let endings = || {
+        VERBS
+            .iter()
+            .copied()
+            .chain(CONNECTORS.iter().map(|c| (*c, false)))
+    };
     'verbs: loop {
         end = start + text[start..end].trim_end().len();
-        for (verb, estimate) in &endings {
+        for (verb, estimate) in endings() {
             if let Some(at) = word_at_end(&text[start..end], verb) {
                 end = start + at;
-                estimated |= *estimate;
+                estimated |= estimate;
                 continue 'verbs;
             }
         }
@@ -661,24 +665,32 @@ fn subject(
 
 /// Where `word` (lowercase) ends `text` as a whole word, whatever its case.
 fn word_at_end(text: &str, word: &str) -> Option<usize> {
-    let chars = word.chars().count();
-    let (at, _) = text.char_indices().rev().nth(chars - 1)?;
+    let mut at = text.len();
+    let mut letters = text.char_indices().rev();
+    for wanted in word.chars().rev() {
+        let (i, c) = letters.next()?;
+        if !same_letter(c, wanted) {
+            return None;
+        }
+        at = i;
+    }
     let whole = text[..at]
         .chars()
         .next_back()
         .is_none_or(|c| !c.is_alphanumeric() && c != '\'');
-    (whole && text[at..].to_lowercase() == word).then_some(at)
+    whole.then_some(at)
 }
 
 /// The byte length of `word` (lowercase) starting `text` as a whole word, whatever its case.
 fn word_at_start(text: &str, word: &str) -> Option<usize> {
-    let chars = word.chars().count();
-    let end = text
-        .char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(i, _)| i);
-    if text.chars().count() < chars || text[..end].to_lowercase() != word {
-        return None;
+    let mut end = 0;
+    let mut letters = text.char_indices();
+    for wanted in word.chars() {
+        let (i, c) = letters.next()?;
+        if !same_letter(c, wanted) {
+            return None;
+        }
+        end = i + c.len_utf8();
     }
     let whole = word.ends_with('\'')
         || text[end..]
@@ -686,6 +698,12 @@ fn word_at_start(text: &str, word: &str) -> Option<usize> {
             .next()
             .is_none_or(|c| !c.is_alphanumeric());
     whole.then_some(end)
+}
+
+/// Whether `c` is the lowercase letter `wanted` in either case. Subjects are compared with
+/// every verb and connector, so this allocates nothing.
+fn same_letter(c: char, wanted: char) -> bool {
+    c == wanted || c.to_lowercase().eq(std::iter::once(wanted))
 }
 
 #[cfg(test)]
