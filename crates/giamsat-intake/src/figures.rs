@@ -665,15 +665,7 @@ fn subject(
 
 /// Where `word` (lowercase) ends `text` as a whole word, whatever its case.
 fn word_at_end(text: &str, word: &str) -> Option<usize> {
-    let mut at = text.len();
-    let mut letters = text.char_indices().rev();
-    for wanted in word.chars().rev() {
-        let (i, c) = letters.next()?;
-        if !same_letter(c, wanted) {
-            return None;
-        }
-        at = i;
-    }
+    let at = crate::ends_with_lowercase(text, word)?;
     let whole = text[..at]
         .chars()
         .next_back()
@@ -683,27 +675,13 @@ fn word_at_end(text: &str, word: &str) -> Option<usize> {
 
 /// The byte length of `word` (lowercase) starting `text` as a whole word, whatever its case.
 fn word_at_start(text: &str, word: &str) -> Option<usize> {
-    let mut end = 0;
-    let mut letters = text.char_indices();
-    for wanted in word.chars() {
-        let (i, c) = letters.next()?;
-        if !same_letter(c, wanted) {
-            return None;
-        }
-        end = i + c.len_utf8();
-    }
+    let end = crate::starts_with_lowercase(text, word)?;
     let whole = word.ends_with('\'')
         || text[end..]
             .chars()
             .next()
             .is_none_or(|c| !c.is_alphanumeric());
     whole.then_some(end)
-}
-
-/// Whether `c` is the lowercase letter `wanted` in either case. Subjects are compared with
-/// every verb and connector, so this allocates nothing.
-fn same_letter(c: char, wanted: char) -> bool {
-    c == wanted || c.to_lowercase().eq(std::iter::once(wanted))
 }
 
 #[cfg(test)]

@@ -274,22 +274,65 @@ fn after_char(text: &str, at: usize) -> usize {
     at + text[at..].chars().next().map_or(1, char::len_utf8)
 }
 
+/// Whether `c` belongs to a word: a letter, a digit or `_`. The letters of Vietnamese,
+/// English and French are answered from their Latin blocks: std's general Unicode look-up
+/// is the slowest step of reading a Vietnamese report.
+pub(crate) fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '_' => true,
+        '\0'..='\u{7f}' | '\u{d7}' | '\u{f7}' => false,
+        '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// Whether a word starts at byte `at`: what comes before is not a letter, a digit or `_`.
 pub(crate) fn starts_word(text: &str, at: usize) -> bool {
     text[..at]
         .chars()
         .next_back()
-        .is_none_or(|c| !c.is_alphanumeric() && c != '_')
+        .is_none_or(|c| !is_word_char(c))
 }
 
 /// Whether a word ends at byte `at`: what follows is not a letter, a digit or `_`. What a
 /// pattern cannot say after a word whose last letter is not ASCII (*tỷ*, *hộ*), the reader
 /// checks with this.
 pub(crate) fn ends_word(text: &str, at: usize) -> bool {
-    text[at..]
-        .chars()
-        .next()
-        .is_none_or(|c| !c.is_alphanumeric() && c != '_')
+    text[at..].chars().next().is_none_or(|c| !is_word_char(c))
+}
+
+/// Where `suffix` (lowercase) ends `text`, whatever the case of `text`. Readers compare
+/// many words at every item, so this allocates nothing.
+pub(crate) fn ends_with_lowercase(text: &str, suffix: &str) -> Option<usize> {
+    let mut at = text.len();
+    let mut letters = text.char_indices().rev();
+    for wanted in suffix.chars().rev() {
+        let (i, c) = letters.next()?;
+        if !same_letter(c, wanted) {
+            return None;
+        }
+        at = i;
+    }
+    Some(at)
+}
+
+/// The byte length of `prefix` (lowercase) when it starts `text`, whatever the case of `text`.
+pub(crate) fn starts_with_lowercase(text: &str, prefix: &str) -> Option<usize> {
+    let mut end = 0;
+    let mut letters = text.char_indices();
+    for wanted in prefix.chars() {
+        let (i, c) = letters.next()?;
+        if !same_letter(c, wanted) {
+            return None;
+        }
+        end = i + c.len_utf8();
+    }
+    Some(end)
+}
+
+/// Whether `c` is the lowercase letter `wanted` in either case.
+fn same_letter(c: char, wanted: char) -> bool {
+    c == wanted || c.to_lowercase().eq(std::iter::once(wanted))
 }
 
 /// How far back a reader looks from an item for the words before it (a name, a form of
@@ -366,6 +409,13 @@ pub(crate) fn floor_char_boundary(text: &str, at: usize) -> usize {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_word_char_is_what_unicode_calls_a_letter_or_digit_or_an_underscore() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric() || c == '_', "{c:?}");
+        }
+    }
 
     /// Pieces of reports, so that random texts often come close to what is read.
     const PIECES: &[&str] = &[

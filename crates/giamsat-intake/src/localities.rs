@@ -2,7 +2,7 @@
 //! name the press gives them: with or without diacritics, in English, with "City" or
 //! "Tỉnh" around them.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use giamsat_core::text::fold;
@@ -106,29 +106,62 @@ fn ending_within(before: &str) -> Option<(usize, &'static Locality)> {
             break;
         }
     }
-    let starts: Vec<usize> = word_starts(trimmed_words);
-    for count in (1..=MAX_WORDS.min(starts.len())).rev() {
-        let start = starts[starts.len() - count];
-        if let Some(locality) = gazetteer().get(&key(&trimmed_words[start..])) {
-            let with_prefix = prefix_start(&trimmed_words[..start]).unwrap_or(start);
-            return Some((with_prefix, locality));
+    // From the last word back, each word folded once (a name's key is its words' keys
+    // joined by spaces), for as long as the words end some name; the longest name wins.
+    let mut candidate = String::new();
+    let mut longest = None;
+    for (start, end) in words_backwards(trimmed_words).take(MAX_WORDS) {
+        let word = key(&trimmed_words[start..end]);
+        if word.is_empty() {
+            continue;
+        }
+        candidate = if candidate.is_empty() {
+            word
+        } else {
+            format!("{word} {candidate}")
+        };
+        if !name_endings().contains(candidate.as_str()) {
+            break;
+        }
+        if let Some(locality) = gazetteer().get(&candidate) {
+            longest = Some((start, locality));
         }
     }
-    None
+    let (start, locality) = longest?;
+    let with_prefix = prefix_start(&trimmed_words[..start]).unwrap_or(start);
+    Some((with_prefix, locality))
 }
 
-/// Byte offsets where the words of `text` start (words as separated by white space).
-fn word_starts(text: &str) -> Vec<usize> {
-    let mut starts = Vec::new();
-    let mut in_word = false;
-    for (i, c) in text.char_indices() {
-        let space = c.is_whitespace();
-        if !space && !in_word {
-            starts.push(i);
+/// The last words of every name's key, one, two and more: "ninh", "quang ninh".
+fn name_endings() -> &'static HashSet<&'static str> {
+    static ENDINGS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    ENDINGS.get_or_init(|| {
+        let mut endings = HashSet::new();
+        for name in gazetteer().keys() {
+            endings.insert(name.as_str());
+            endings.extend(name.match_indices(' ').map(|(i, _)| &name[i + 1..]));
         }
-        in_word = !space;
-    }
-    starts
+        endings
+    })
+}
+
+/// The words of `text` from the last one back, as byte ranges (words as separated by white
+/// space).
+fn words_backwards(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut end = text.len();
+    std::iter::from_fn(move || {
+        let trimmed = text[..end].trim_end();
+        if trimmed.is_empty() {
+            return None;
+        }
+        let start = trimmed
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        end = start;
+        Some((start, trimmed.len()))
+    })
 }
 
 /// Where "Tỉnh " or "Thành phố " before a name starts, if it is there.

@@ -307,7 +307,7 @@ fn capitalised_runs(text: &str) -> Vec<(usize, usize)> {
             runs.push((start, end));
         }
     };
-    let is_word_char = |c: char| c.is_alphanumeric() || c == '_';
+    let is_word_char = crate::is_word_char;
     let mut chars = text.char_indices().peekable();
     while let Some((start, first)) = chars.next() {
         if !is_word_char(first) {

@@ -113,11 +113,7 @@ fn strip_links(before: &str) -> &str {
     let mut rest = before.trim_end();
     'strip: loop {
         for link in LINKS {
-            let chars = link.chars().count();
-            let Some((at, _)) = rest.char_indices().rev().nth(chars - 1) else {
-                continue;
-            };
-            if rest[at..].to_lowercase() == *link {
+            if let Some(at) = crate::ends_with_lowercase(rest, link) {
                 rest = rest[..at].trim_end();
                 continue 'strip;
             }
