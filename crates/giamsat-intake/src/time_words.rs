@@ -3,7 +3,7 @@
 use std::sync::OnceLock;
 
 use giamsat_core::{Month, Period};
-use regex::Regex;
+use regex::{Captures, Regex};
 
 use crate::{Fact, Found};
 
@@ -49,7 +49,32 @@ struct Patterns {
     /// Event dates.
     dates: Vec<Regex>,
     /// Periods: each with how to read its captures.
-    periods: Vec<(Regex, PeriodShape)>,
+    periods: Vec<(Search, PeriodShape)>,
+}
+
+/// How a period's pattern is looked for.
+enum Search {
+    Anywhere(Regex),
+    /// In the few words before its last words, which are looked for first: in "the
+    /// 2021-2025 period" the regex crate finds nothing else it can look for quickly.
+    EndingWith {
+        last: Regex,
+        pattern: Regex,
+    },
+}
+
+impl Search {
+    fn captures_iter<'t>(&'t self, text: &'t str) -> Box<dyn Iterator<Item = Captures<'t>> + 't> {
+        match self {
+            Search::Anywhere(pattern) => Box::new(pattern.captures_iter(text)),
+            Search::EndingWith { last, pattern } => {
+                Box::new(last.find_iter(text).filter_map(|m| {
+                    let window = crate::look_back(text, m.start(), 48);
+                    pattern.captures_at(&text[..m.end()], window)
+                }))
+            }
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -97,68 +122,72 @@ fn patterns() -> &'static Patterns {
             ],
             periods: vec![
                 (
-                    anywhere(r"(?i)(?-u:\b)(\d{1,2})\s+tháng\s+đầu\s+năm(?:\s+(\d{4}))?"),
+                    Search::Anywhere(anywhere(r"(?i)(?-u:\b)(\d{1,2})\s+tháng\s+đầu\s+năm(?:\s+(\d{4}))?")),
                     PeriodShape::FirstMonths,
                 ),
                 (
-                    anywhere(r"(?i)(?-u:\b)6\s+tháng\s+cuối\s+năm(?:\s+(\d{4}))?"),
+                    Search::Anywhere(anywhere(r"(?i)(?-u:\b)6\s+tháng\s+cuối\s+năm(?:\s+(\d{4}))?")),
                     PeriodShape::SecondHalf,
                 ),
                 (
-                    anywhere(r"(?i)(?-u:\b)quý\s+(IV|I{1,3}|[1-4])(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?"),
+                    Search::Anywhere(anywhere(r"(?i)(?-u:\b)quý\s+(IV|I{1,3}|[1-4])(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?")),
                     PeriodShape::Quarter,
                 ),
                 (
-                    anywhere(r"(?i)(?-u:\b)(?:giai đoạn|nhiệm kỳ)\s+(\d{4})\s*[-–]\s*(\d{4})"),
+                    Search::Anywhere(anywhere(r"(?i)(?-u:\b)(?:giai đoạn|nhiệm kỳ)\s+(\d{4})\s*[-–]\s*(\d{4})")),
                     PeriodShape::Term,
                 ),
                 (
-                    anywhere(&format!(
+                    Search::Anywhere(anywhere(&format!(
                         r"(?i)(?-u:\b)(?:the\s+)?first\s+{numbers}\s+months(?:\s+of\s+(?:the\s+year\s+)?(\d{{4}})|\s+of\s+the\s+year)?"
-                    )),
+                    ))),
                     PeriodShape::FirstMonths,
                 ),
                 (
-                    anywhere(r"(?-u:\b)(?:[Tt]he\s+)?([Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|1st|2nd|3rd|4th)\s+[Qq]uarter(?:\s+of\s+(\d{4}))?"),
+                    Search::Anywhere(anywhere(r"(?-u:\b)(?:[Tt]he\s+)?([Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|1st|2nd|3rd|4th)\s+[Qq]uarter(?:\s+of\s+(\d{4}))?")),
                     PeriodShape::Quarter,
                 ),
                 (
-                    anywhere(r"(?-u:\b)Q([1-4])[/\s-](\d{4})(?-u:\b)"),
+                    Search::Anywhere(anywhere(r"(?-u:\b)Q([1-4])[/\s-](\d{4})(?-u:\b)")),
                     PeriodShape::Quarter,
                 ),
                 (
-                    anywhere(r"(?-u:\b)(?:[Tt]he\s+)?([Ff]irst|[Ss]econd)\s+[Hh]alf\s+of\s+(?:the\s+year\s+)?(\d{4})?"),
+                    Search::Anywhere(anywhere(r"(?-u:\b)(?:[Tt]he\s+)?([Ff]irst|[Ss]econd)\s+[Hh]alf\s+of\s+(?:the\s+year\s+)?(\d{4})?")),
                     PeriodShape::Half,
                 ),
                 (
-                    anywhere(r"(?-u:\b)(?:[Tt]he\s+)?(\d{4})\s*[-–]\s*(\d{4})\s+(?:[Pp]eriod|[Tt]erm)(?-u:\b)"),
+                    Search::EndingWith {
+                        last: Regex::new(r"(?:[Pp]eriod|[Tt]erm)(?-u:\b)").expect("period pattern"),
+                        pattern: Regex::new(r"(?-u:\b)(?:[Tt]he\s+)?(\d{4})\s*[-–]\s*(\d{4})\s+(?:[Pp]eriod|[Tt]erm)$")
+                            .expect("period pattern"),
+                    },
                     PeriodShape::Term,
                 ),
                 (
-                    anywhere(r"(?-u:\b)(?:[Tt]he\s+)?(?:[Pp]eriod|[Tt]erm)\s+(?:of\s+)?(\d{4})\s*[-–]\s*(\d{4})"),
+                    Search::Anywhere(anywhere(r"(?-u:\b)(?:[Tt]he\s+)?(?:[Pp]eriod|[Tt]erm)\s+(?:of\s+)?(\d{4})\s*[-–]\s*(\d{4})")),
                     PeriodShape::Term,
                 ),
                 (
-                    anywhere(&format!(
+                    Search::Anywhere(anywhere(&format!(
                         r"(?-u:\b)(?:[Ll]es\s+)?{numbers}\s+premiers\s+mois(?:\s+de\s+l['’]année)?(?:\s+(?:de\s+)?(\d{{4}}))?"
-                    )),
+                    ))),
                     PeriodShape::FirstMonths,
                 ),
                 (
-                    anywhere(r"(?-u:\b)(?:[Ll]e\s+)?([Pp]remier|[Dd]euxième|[Ss]econd|[Tt]roisième|[Qq]uatrième|1er|2e|3e|4e)\s+trimestre(?:\s+(?:de\s+)?(\d{4}))?"),
+                    Search::Anywhere(anywhere(r"(?-u:\b)(?:[Ll]e\s+)?([Pp]remier|[Dd]euxième|[Ss]econd|[Tt]roisième|[Qq]uatrième|1er|2e|3e|4e)\s+trimestre(?:\s+(?:de\s+)?(\d{4}))?")),
                     PeriodShape::Quarter,
                 ),
                 (
-                    anywhere(r"(?-u:\b)(?:[Ll]e\s+)?([Pp]remier|[Ss]econd)\s+semestre(?:\s+(?:de\s+)?(\d{4}))?"),
+                    Search::Anywhere(anywhere(r"(?-u:\b)(?:[Ll]e\s+)?([Pp]remier|[Ss]econd)\s+semestre(?:\s+(?:de\s+)?(\d{4}))?")),
                     PeriodShape::Half,
                 ),
                 (
-                    anywhere(r"(?i)(?-u:\b)(?:la\s+)?période\s+(\d{4})\s*[-–]\s*(\d{4})"),
+                    Search::Anywhere(anywhere(r"(?i)(?-u:\b)(?:la\s+)?période\s+(\d{4})\s*[-–]\s*(\d{4})")),
                     PeriodShape::Term,
                 ),
                 // "From 2021 to 2023", "từ năm 2021 đến năm 2023", "de 2021 à 2023".
                 (
-                    anywhere(r"(?i)(?-u:\b)(?:from|từ(?:\s+năm)?|de)\s+(\d{4})\s+(?:to|đến(?:\s+năm)?|à)\s+(\d{4})(?-u:\b)"),
+                    Search::Anywhere(anywhere(r"(?-u:\b)(?:[Ff]rom|[Tt]ừ(?:\s+(?i:năm))?|[Dd]e)\s+(\d{4})\s+(?i:to|đến(?:\s+năm)?|à)\s+(\d{4})(?-u:\b)")),
                     PeriodShape::Term,
                 ),
             ],
@@ -397,5 +426,23 @@ mod tests {
         assert_eq!(code("quý II/2023").as_deref(), Some("2023-Q2"));
         assert_eq!(code("giai đoạn 2021-2025").as_deref(), Some("2021-2025"));
         assert_eq!(code("the first 5 months of the year"), None);
+    }
+
+    #[test]
+    fn a_term_is_read_from_the_words_before_its_last_word() {
+        assert_eq!(
+            read("targets for the 2021–2025 period, and"),
+            [(
+                "the 2021–2025 period".to_owned(),
+                Fact::Period {
+                    period: Some("2021-2025".to_owned()),
+                    year: None,
+                    first_month: None,
+                    last_month: None,
+                }
+            )]
+        );
+        assert_eq!(read("the 2020 - 2025 term").len(), 1);
+        assert!(read("a 2020-2025 midterm, 2021-2025 periods").is_empty());
     }
 }
