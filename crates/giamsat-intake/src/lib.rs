@@ -349,6 +349,16 @@ pub(crate) fn look_back(text: &str, end: usize, bytes: usize) -> usize {
     at
 }
 
+/// The end of the first `bytes` bytes from `start`, at a char boundary: where looking ahead
+/// from `start` ends.
+pub(crate) fn look_ahead(text: &str, start: usize, bytes: usize) -> usize {
+    let mut at = start.saturating_add(bytes).min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 /// Disjoint byte spans of the text that items have claimed: a span is claimed only when it
 /// overlaps none already claimed. Readers find thousands of items in a long report, so the
 /// test is a look-up in a tree, not a walk over every item found.

@@ -11,55 +11,69 @@ use regex::Regex;
 use crate::time_words::date_at;
 use crate::{Fact, Found};
 
-fn patterns() -> &'static (Regex, Regex) {
-    static PATTERNS: OnceLock<(Regex, Regex)> = OnceLock::new();
+struct Patterns {
+    /// Letters between separators ("/NQ-", "-QĐ/"), which every number has: the regex crate
+    /// finds them by their first byte, where it would run its slower engine over every digit
+    /// for the number itself.
+    codes: Regex,
+    /// A number as documents write it, after a character that cannot be inside one.
+    number: Regex,
+    /// The words naming a reference before its number ("Nghị quyết số"), at the end of
+    /// what is searched.
+    head: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
     PATTERNS.get_or_init(|| {
-        // A number as documents write it: digits, an optional year, then type and issuer
-        // codes joined by / or -.
+        let compile = |pattern: &str| Regex::new(pattern).expect("reference pattern");
+        // Digits, an optional year, then type and issuer codes joined by / or -.
         let number = r"\d{1,5}(?:/\d{4})?\s?[/\-–]\s?[\p{L}]{1,4}(?:\s?[/\-–]\s?[\p{L}]{1,6}){1,3}";
-        let named = format!(
-            r"(?i)(?-u:\b)(?:nghị quyết|quyết định|quy định|chỉ thị|kết luận|thông báo|kế hoạch|hướng dẫn|báo cáo|chương trình|nghị định|thông tư|resolution|decision|regulation|directive|conclusion|notice|plan|guidance|report|programme|program|decree|circular|résolution|décision|règlement|conclusions?|avis|décret|circulaire|programme)\s+(?:(?:số|no\.?|number|n°|no|nº|n\.)\s*)?({number})"
-        );
-        (
-            Regex::new(&named).expect("reference pattern"),
-            Regex::new(&format!(r"(?:^|[^\w/])({number})")).expect("number pattern"),
-        )
+        Patterns {
+            codes: compile(r"[/\-–]\s?\p{L}{1,4}\s?[/\-–]"),
+            number: compile(&format!(r"(?:^|[^\w/])({number})")),
+            head: compile(
+                r"(?i)(?-u:\b)(?:nghị quyết|quyết định|quy định|chỉ thị|kết luận|thông báo|kế hoạch|hướng dẫn|báo cáo|chương trình|nghị định|thông tư|resolution|decision|regulation|directive|conclusion|notice|plan|guidance|report|programme|program|decree|circular|résolution|décision|règlement|conclusions?|avis|décret|circulaire|programme)\s+(?:(?:số|no\.?|number|n°|no|nº|n\.)\s*)?$",
+            ),
+        }
     })
 }
 
-/// Every reference in the text, named ones first; a bare number inside a named reference is
-/// not found twice.
+/// How far before the codes a number's digits may start, and after them it may end: what
+/// the number pattern can match, with room to spare.
+const DIGITS_BEFORE_CODES: usize = 24;
+const NUMBER_AFTER_CODES: usize = 128;
+
+/// Every reference in the text: a number, from its naming words when they come before it.
 pub fn find(text: &str) -> Vec<Found> {
-    let (named, bare) = patterns();
+    let p = patterns();
     let mut found: Vec<Found> = Vec::new();
-    for captures in named.captures_iter(text) {
-        let whole = captures.get(0).expect("match");
-        let number = captures.get(1).expect("number");
-        if let Some(fact_end) = reference(text, number.as_str(), number.end()) {
-            found.push(Found {
-                start: whole.start(),
-                end: fact_end.1,
-                fact: fact_end.0,
-            });
-        }
-    }
-    let mut claimed = crate::Claimed::default();
-    for f in &found {
-        claimed.claim(f.start, f.end);
-    }
-    for captures in bare.captures_iter(text) {
-        let number = captures.get(1).expect("number");
-        if !claimed.is_free(number.start(), number.end()) {
+    // Where the last number ended: numbers do not overlap.
+    let mut next = 0;
+    for codes in p.codes.find_iter(text) {
+        if codes.start() < next {
             continue;
         }
-        if let Some((fact, end)) = reference(text, number.as_str(), number.end()) {
-            claimed.claim(number.start(), end);
-            found.push(Found {
-                start: number.start(),
-                end,
-                fact,
-            });
+        let from = crate::look_back(text, codes.start(), DIGITS_BEFORE_CODES).max(next);
+        let to = crate::look_ahead(text, codes.start(), NUMBER_AFTER_CODES);
+        let Some(captures) = p.number.captures_at(&text[..to], from) else {
+            continue;
+        };
+        let number = captures.get(1).expect("number");
+        // A number further on has codes of its own.
+        if number.start() > codes.start() {
+            continue;
         }
+        next = number.end();
+        let Some((fact, end)) = reference(text, number.as_str(), number.end()) else {
+            continue;
+        };
+        let head_from = crate::look_back(text, number.start(), crate::LOOK_BACK / 4);
+        let start = p
+            .head
+            .find_at(&text[..number.start()], head_from)
+            .map_or(number.start(), |head| head.start());
+        found.push(Found { start, end, fact });
     }
     found
 }
@@ -103,6 +117,8 @@ fn date_after(text: &str, at: usize) -> Option<(String, usize)> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     fn documents(text: &str) -> Vec<(String, String, Option<String>)> {
@@ -158,5 +174,45 @@ mod tests {
             documents("theo 21-NQ/TU, tăng 15/15"),
             [("21-NQ/TU".to_owned(), "21-NQ/TU".to_owned(), None)]
         );
+    }
+
+    const PIECES: &[&str] = &[
+        "21/NQ-TU",
+        "96-QĐ/TW",
+        "30/2020/NĐ-CP",
+        "18/8/2023",
+        "Nghị quyết số ",
+        "12",
+        "2022",
+        "/",
+        "-",
+        "–",
+        " ",
+        "\u{a0}",
+        "NQ",
+        "ab",
+        "Đ",
+        ", ",
+        "\n",
+    ];
+
+    proptest! {
+        /// Looking for numbers by their codes finds what scanning the whole text for them finds.
+        #[test]
+        fn the_codes_lead_to_every_number_a_full_scan_finds(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..16)
+        ) {
+            let text = pieces.concat();
+            let scanned: Vec<Fact> = patterns()
+                .number
+                .captures_iter(&text)
+                .filter_map(|c| {
+                    let number = c.get(1)?;
+                    reference(&text, number.as_str(), number.end()).map(|(fact, _)| fact)
+                })
+                .collect();
+            let found: Vec<Fact> = find(&text).into_iter().map(|f| f.fact).collect();
+            prop_assert_eq!(found, scanned);
+        }
     }
 }
