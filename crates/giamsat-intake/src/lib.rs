@@ -330,6 +330,23 @@ pub(crate) fn starts_with_lowercase(text: &str, prefix: &str) -> Option<usize> {
     Some(end)
 }
 
+/// The text in lower case; most words of a report are, and are not copied.
+pub(crate) fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
+    let changes = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_uppercase()
+        } else {
+            // Not only upper case: title case (ǅ) has a lower case too.
+            c.to_lowercase().ne(std::iter::once(c))
+        }
+    };
+    if text.chars().any(changes) {
+        std::borrow::Cow::Owned(text.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// Whether `c` is the lowercase letter `wanted` in either case.
 fn same_letter(c: char, wanted: char) -> bool {
     c == wanted || c.to_lowercase().eq(std::iter::once(wanted))
@@ -419,6 +436,13 @@ pub(crate) fn floor_char_boundary(text: &str, at: usize) -> usize {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn lowercase_is_std_lowercase(text in any::<String>()) {
+            prop_assert_eq!(lowercase(&text), text.to_lowercase());
+        }
+    }
 
     #[test]
     fn a_word_char_is_what_unicode_calls_a_letter_or_digit_or_an_underscore() {
