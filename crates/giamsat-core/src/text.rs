@@ -70,14 +70,13 @@ pub fn nfc(text: &str) -> String {
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    // Lowercasing first, then decomposing, drops the marks that lowercasing can add (İ → i̇).
-    for c in text.to_lowercase().nfd() {
-        if is_combining_mark(c) {
-            continue;
+    let mut push = |c: char| {
+        if !c.is_ascii() && is_combining_mark(c) {
+            return;
         }
         if c.is_whitespace() {
             pending_space = !out.is_empty();
-            continue;
+            return;
         }
         if pending_space {
             out.push(' ');
@@ -87,6 +86,15 @@ pub fn fold(text: &str) -> String {
             'đ' => out.push('d'),
             _ => out.push(c),
         }
+    };
+    let lower = text.to_lowercase();
+    // Names are folded at every mention a report makes; ASCII needs no decomposing.
+    if lower.is_ascii() {
+        lower.chars().for_each(&mut push);
+    } else {
+        // Lowercasing first, then decomposing, drops the marks that lowercasing can add
+        // (İ → i̇).
+        lower.nfd().for_each(&mut push);
     }
     out
 }

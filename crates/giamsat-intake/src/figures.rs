@@ -208,6 +208,10 @@ struct Patterns {
     amount_before: Regex,
     change: Regex,
     ratio_to_last_year: Regex,
+    /// "so với cùng kỳ", "year on year" at the start of what is searched: what a change's
+    /// span ends with when it is written. Apart, so that the patterns whose groups are read
+    /// stay small.
+    same_period: Regex,
     plan: Regex,
     /// The words before a share of the plan that belong to it: "đạt", "reaching".
     plan_head: Regex,
@@ -255,10 +259,11 @@ fn build(language: Language) -> Patterns {
             r"(?P<head>(?-u:\b)VND|(?-u:\b)USD|US\$|\$)\s*(?P<num>{num})(?:\s*(?P<scale>(?i:{scales})))?"
         )),
         change: compile(format!(
-            r"(?P<head>(?P<up>{up})|(?P<down>{down}))\s+{about}(?P<num>{num})\s*%(?:\s*{same_period})?",
+            r"(?P<head>(?P<up>{up})|(?P<down>{down}))\s+{about}(?P<num>{num})\s*%",
             up = heads(up),
             down = heads(down),
         )),
+        same_period: compile(format!(r"^\s*{same_period}")),
         ratio_to_last_year: compile(format!(
             r"(?P<head>{ratio})\s+{about}(?P<num>{num})\s*%\s*{same_period}",
             ratio = heads("bằng|đạt"),
@@ -377,7 +382,11 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         let whole = c.get(0).expect("match");
         if let Some(v) = number_in(&c) {
             let v = if c.name("down").is_some() { -v } else { v };
-            push(&mut pieces, start_of(&c), whole.end(), Part::Change(v));
+            let end = whole.end()
+                + p.same_period
+                    .find(&text[whole.end()..])
+                    .map_or(0, |m| m.end());
+            push(&mut pieces, start_of(&c), end, Part::Change(v));
         }
     }
     for c in p.amount_before.captures_iter(text) {

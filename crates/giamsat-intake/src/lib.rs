@@ -211,28 +211,25 @@ pub fn read_text(text: String, encoding: &'static str) -> Reading {
     }
 }
 
-/// Turns byte offsets into character offsets, in one pass over the text.
+/// Turns byte offsets into character offsets, counting the characters between the offsets
+/// once.
 fn to_characters(text: &str, found: Vec<Found>) -> Vec<Item> {
     let mut bounds: Vec<usize> = found.iter().flat_map(|f| [f.start, f.end]).collect();
     bounds.sort_unstable();
     bounds.dedup();
-    let mut at = std::collections::HashMap::with_capacity(bounds.len());
-    let mut next = bounds.iter().peekable();
-    let bytes = text
-        .char_indices()
-        .map(|(byte, _)| byte)
-        .chain(std::iter::once(text.len()));
-    for (chars, byte) in bytes.enumerate() {
-        while next.peek().is_some_and(|b| **b <= byte) {
-            let b = *next.next().expect("peeked");
-            at.insert(b, chars);
-        }
+    let mut chars = Vec::with_capacity(bounds.len());
+    let (mut byte, mut count) = (0, 0);
+    for bound in &bounds {
+        count += text[byte..*bound].chars().count();
+        byte = *bound;
+        chars.push(count);
     }
+    let at = |byte: usize| chars[bounds.binary_search(&byte).expect("a bound")];
     found
         .into_iter()
         .map(|f| Item {
-            start: at[&f.start],
-            end: at[&f.end],
+            start: at(f.start),
+            end: at(f.end),
             text: text[f.start..f.end].to_owned(),
             fact: f.fact,
         })
@@ -252,7 +249,8 @@ pub(crate) fn word_start_captures<'t>(
     let mut at = 0;
     std::iter::from_fn(move || {
         while at <= text.len() {
-            let captures = pattern.captures_at(text, at)?;
+            let found = pattern.find_at(text, at)?;
+            let captures = captures_of(pattern, text, found)?;
             let whole = captures.get(0).expect("a match");
             if starts_word(text, whole.start()) {
                 at = if whole.is_empty() {
@@ -267,6 +265,22 @@ pub(crate) fn word_start_captures<'t>(
         }
         None
     })
+}
+
+/// The captures of a match found. Found first, then read within the match and the character
+/// after it (what an assertion at its end looks at): the regex crate reads groups over the
+/// rest of a long text with its slowest engine.
+fn captures_of<'t>(
+    pattern: &Regex,
+    text: &'t str,
+    found: regex::Match<'t>,
+) -> Option<Captures<'t>> {
+    let end = if found.end() < text.len() {
+        after_char(text, found.end())
+    } else {
+        found.end()
+    };
+    pattern.captures_at(&text[..end], found.start())
 }
 
 /// The byte after the character at `at`; past the end at the end.

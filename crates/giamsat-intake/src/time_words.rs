@@ -22,25 +22,23 @@ fn month_number(name: &str) -> Option<u8> {
     if let Some(i) = english.iter().position(|m| lower.starts_with(m)) {
         return Some(i as u8 + 1);
     }
+    // Without accents, as some write them.
     let french = [
         "janvier",
-        "février",
+        "fevrier",
         "mars",
         "avril",
         "mai",
         "juin",
         "juillet",
-        "août",
+        "aout",
         "septembre",
         "octobre",
         "novembre",
-        "décembre",
+        "decembre",
     ];
     let plain = lower.replace(['é', 'è'], "e").replace('û', "u");
-    french
-        .iter()
-        .position(|m| m.replace(['é', 'è'], "e").replace('û', "u") == plain)
-        .map(|i| i as u8 + 1)
+    french.iter().position(|m| *m == plain).map(|i| i as u8 + 1)
 }
 
 struct Patterns {
