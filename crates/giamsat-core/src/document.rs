@@ -7,6 +7,7 @@
 //! key of a document ([`DocumentKey`]) carries the year and the store pairs it with the body.
 
 use std::fmt;
+use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -73,10 +74,15 @@ impl DocumentType {
     }
 
     fn from_code(code: &str) -> Option<DocumentType> {
+        // Reading a report parses a number at every reference: the codes' keys are made once.
+        static KEYS: LazyLock<Vec<(String, DocumentType)>> = LazyLock::new(|| {
+            DocumentType::ALL
+                .into_iter()
+                .map(|t| (ascii_key(t.code()), t))
+                .collect()
+        });
         let folded = ascii_key(code);
-        DocumentType::ALL
-            .into_iter()
-            .find(|t| ascii_key(t.code()) == folded)
+        KEYS.iter().find(|(key, _)| *key == folded).map(|(_, t)| *t)
     }
 
     /// The English name, for messages; pages translate through the interface's messages.
@@ -301,11 +307,16 @@ fn canonical_issuer(issuer: &str) -> String {
             .flat_map(char::to_uppercase)
             .collect::<String>(),
     );
+    static KEYS: LazyLock<Vec<(String, &str)>> = LazyLock::new(|| {
+        ISSUERS_WITH_OWN_SPELLING
+            .into_iter()
+            .map(|known| (ascii_key(known), known))
+            .collect()
+    });
     let key = ascii_key(&upper);
-    ISSUERS_WITH_OWN_SPELLING
-        .into_iter()
-        .find(|known| ascii_key(known) == key)
-        .map(str::to_owned)
+    KEYS.iter()
+        .find(|(known, _)| *known == key)
+        .map(|(_, spelling)| (*spelling).to_owned())
         .unwrap_or(upper)
 }
 

@@ -363,7 +363,11 @@ pub(crate) fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Whether `c` is the lowercase letter `wanted` in either case.
 fn same_letter(c: char, wanted: char) -> bool {
-    c == wanted || c.to_lowercase().eq(std::iter::once(wanted))
+    if c.is_ascii() {
+        c.to_ascii_lowercase() == wanted
+    } else {
+        c == wanted || c.to_lowercase().eq(std::iter::once(wanted))
+    }
 }
 
 /// How far back a reader looks from an item for the words before it (a name, a form of

@@ -524,13 +524,8 @@ fn person_in_run(
 fn address_ends(before: &str) -> bool {
     let before = &before[crate::look_back(before, before.len(), 64)..];
     let trimmed = before.trim_end().trim_end_matches(':').trim_end();
-    let lower = trimmed.to_lowercase();
     ADDRESS.iter().any(|a| {
-        lower.ends_with(a)
-            && lower[..lower.len() - a.len()]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
+        crate::ends_with_lowercase(trimmed, a).is_some_and(|at| word_ends_before(trimmed, at))
     })
 }
 
@@ -539,26 +534,27 @@ fn address_start(text: &str, name_start: usize) -> usize {
     let base = crate::look_back(text, name_start, 64);
     let before = &text[base..name_start];
     let trimmed = before.trim_end().trim_end_matches(':').trim_end();
-    let lower = trimmed.to_lowercase();
     ADDRESS
         .iter()
-        .filter(|a| lower.ends_with(*a))
-        .map(|a| a.chars().count())
-        .max()
-        .and_then(|chars| trimmed.char_indices().rev().nth(chars - 1))
-        .map_or(name_start, |(i, _)| base + i)
+        .filter_map(|a| crate::ends_with_lowercase(trimmed, a))
+        .min()
+        .map_or(name_start, |at| base + at)
 }
 
 fn place_word_ends(before: &str) -> bool {
     let before = &before[crate::look_back(before, before.len(), 64)..];
-    let lower = before.trim_end().to_lowercase();
+    let trimmed = before.trim_end();
     PLACE_WORDS.iter().any(|p| {
-        lower.ends_with(p)
-            && lower[..lower.len() - p.len()]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
+        crate::ends_with_lowercase(trimmed, p).is_some_and(|at| word_ends_before(trimmed, at))
     })
+}
+
+/// Whether no letter or digit comes right before byte `at`.
+fn word_ends_before(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// The positions written right after a name (", UVTV Tỉnh ủy, Phó Chủ tịch HĐND tỉnh", " -

@@ -254,7 +254,7 @@ pub fn find(text: &str) -> Vec<Found> {
             // The span: from "ngày" when it is there, else from the first to the last part.
             let whole = c.get(0).expect("match");
             let parts = (1..=3).filter_map(|i| c.get(i));
-            let start = if whole.as_str().to_lowercase().starts_with("ngày") {
+            let start = if crate::starts_with_lowercase(whole.as_str(), "ngày").is_some() {
                 whole.start()
             } else {
                 parts
