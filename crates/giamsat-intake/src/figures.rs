@@ -308,6 +308,9 @@ struct Piece {
 }
 
 fn read_number(written: &str, language: Language) -> Option<f64> {
+    if !written.contains(|c: char| c.is_whitespace() && c != ' ') {
+        return giamsat_core::text::parse_number(written, language).ok();
+    }
     let plain: String = written
         .chars()
         .map(|c| if c.is_whitespace() { ' ' } else { c })

@@ -14,7 +14,7 @@ const ENGLISH_MONTHS: &str = "January|February|March|April|May|June|July|August|
 const FRENCH_MONTHS: &str = "[Jj]anvier|[Ff]évrier|[Ff]evrier|[Mm]ars|[Aa]vril|[Mm]ai|[Jj]uin|[Jj]uillet|[Aa]oût|[Aa]out|[Ss]eptembre|[Oo]ctobre|[Nn]ovembre|[Dd]écembre|[Dd]ecembre";
 
 fn month_number(name: &str) -> Option<u8> {
-    let lower = name.to_lowercase();
+    let lower = crate::lowercase(name);
     let lower = lower.trim_end_matches('.');
     let english = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -37,8 +37,17 @@ fn month_number(name: &str) -> Option<u8> {
         "novembre",
         "decembre",
     ];
-    let plain = lower.replace(['é', 'è'], "e").replace('û', "u");
-    french.iter().position(|m| *m == plain).map(|i| i as u8 + 1)
+    let plain = || {
+        lower.chars().map(|c| match c {
+            'é' | 'è' => 'e',
+            'û' => 'u',
+            c => c,
+        })
+    };
+    french
+        .iter()
+        .position(|m| m.chars().eq(plain()))
+        .map(|i| i as u8 + 1)
 }
 
 struct Patterns {
@@ -300,7 +309,7 @@ fn count(word: &str) -> Option<u8> {
     let french = [
         "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
     ];
-    let lower = word.to_lowercase();
+    let lower = crate::lowercase(word);
     word.parse()
         .ok()
         .or_else(|| words.iter().position(|w| *w == lower).map(|i| i as u8 + 1))
@@ -308,8 +317,7 @@ fn count(word: &str) -> Option<u8> {
 }
 
 fn ordinal(word: &str) -> Option<u8> {
-    let lower = word.to_lowercase();
-    Some(match lower.as_str() {
+    Some(match &*crate::lowercase(word) {
         "i" | "1" | "first" | "1st" | "premier" | "1er" => 1,
         "ii" | "2" | "second" | "2nd" | "deuxième" | "2e" => 2,
         "iii" | "3" | "third" | "3rd" | "troisième" | "3e" => 3,
