@@ -146,12 +146,12 @@ fn patterns() -> &'static Patterns {
                 ),
                 (
                     Search::Anywhere(anywhere(&format!(
-                        r"(?i)(?-u:\b)(?:the\s+)?first\s+{numbers}\s+months(?:\s+of\s+(?:the\s+year\s+)?(\d{{4}})|\s+of\s+the\s+year)?"
+                        r"(?-u:\b)[Ff]irst\s+{numbers}\s+(?i:months)(?:\s+of\s+(?:the\s+year\s+)?(\d{{4}})|\s+of\s+the\s+year)?"
                     ))),
                     PeriodShape::FirstMonths,
                 ),
                 (
-                    Search::Anywhere(anywhere(r"(?-u:\b)(?:[Tt]he\s+)?([Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|1st|2nd|3rd|4th)\s+[Qq]uarter(?:\s+of\s+(\d{4}))?")),
+                    Search::Anywhere(anywhere(r"(?-u:\b)([Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|1st|2nd|3rd|4th)\s+[Qq]uarter(?:\s+of\s+(\d{4}))?")),
                     PeriodShape::Quarter,
                 ),
                 (
@@ -159,7 +159,7 @@ fn patterns() -> &'static Patterns {
                     PeriodShape::Quarter,
                 ),
                 (
-                    Search::Anywhere(anywhere(r"(?-u:\b)(?:[Tt]he\s+)?([Ff]irst|[Ss]econd)\s+[Hh]alf\s+of\s+(?:the\s+year\s+)?(\d{4})?")),
+                    Search::Anywhere(anywhere(r"(?-u:\b)([Ff]irst|[Ss]econd)\s+[Hh]alf\s+of\s+(?:the\s+year\s+)?(\d{4})?")),
                     PeriodShape::Half,
                 ),
                 (
@@ -171,25 +171,25 @@ fn patterns() -> &'static Patterns {
                     PeriodShape::Term,
                 ),
                 (
-                    Search::Anywhere(anywhere(r"(?-u:\b)(?:[Tt]he\s+)?(?:[Pp]eriod|[Tt]erm)\s+(?:of\s+)?(\d{4})\s*[-–]\s*(\d{4})")),
+                    Search::Anywhere(anywhere(r"(?-u:\b)(?:[Pp]eriod|[Tt]erm)\s+(?:of\s+)?(\d{4})\s*[-–]\s*(\d{4})")),
                     PeriodShape::Term,
                 ),
                 (
                     Search::Anywhere(anywhere(&format!(
-                        r"(?-u:\b)(?:[Ll]es\s+)?{numbers}\s+premiers\s+mois(?:\s+de\s+l['’]année)?(?:\s+(?:de\s+)?(\d{{4}}))?"
+                        r"(?-u:\b){numbers}\s+premiers\s+mois(?:\s+de\s+l['’]année)?(?:\s+(?:de\s+)?(\d{{4}}))?"
                     ))),
                     PeriodShape::FirstMonths,
                 ),
                 (
-                    Search::Anywhere(anywhere(r"(?-u:\b)(?:[Ll]e\s+)?([Pp]remier|[Dd]euxième|[Ss]econd|[Tt]roisième|[Qq]uatrième|1er|2e|3e|4e)\s+trimestre(?:\s+(?:de\s+)?(\d{4}))?")),
+                    Search::Anywhere(anywhere(r"(?-u:\b)([Pp]remier|[Dd]euxième|[Ss]econd|[Tt]roisième|[Qq]uatrième|1er|2e|3e|4e)\s+trimestre(?:\s+(?:de\s+)?(\d{4}))?")),
                     PeriodShape::Quarter,
                 ),
                 (
-                    Search::Anywhere(anywhere(r"(?-u:\b)(?:[Ll]e\s+)?([Pp]remier|[Ss]econd)\s+semestre(?:\s+(?:de\s+)?(\d{4}))?")),
+                    Search::Anywhere(anywhere(r"(?-u:\b)([Pp]remier|[Ss]econd)\s+semestre(?:\s+(?:de\s+)?(\d{4}))?")),
                     PeriodShape::Half,
                 ),
                 (
-                    Search::Anywhere(anywhere(r"(?i)(?-u:\b)(?:la\s+)?période\s+(\d{4})\s*[-–]\s*(\d{4})")),
+                    Search::Anywhere(anywhere(r"(?-u:\b)[Pp]ériode\s+(\d{4})\s*[-–]\s*(\d{4})")),
                     PeriodShape::Term,
                 ),
                 // "From 2021 to 2023", "từ năm 2021 đến năm 2023", "de 2021 à 2023".
@@ -288,11 +288,14 @@ pub fn find(text: &str) -> Vec<Found> {
             let Some(fact) = period(&c, *shape) else {
                 continue;
             };
-            let start = whole.start()
-                + whole
-                    .as_str()
-                    .find(|ch: char| !ch.is_whitespace())
-                    .unwrap_or(0);
+            let start = with_article(
+                text,
+                whole.start()
+                    + whole
+                        .as_str()
+                        .find(|ch: char| !ch.is_whitespace())
+                        .unwrap_or(0),
+            );
             let end = whole.end();
             if claimed.claim(start, end) {
                 found.push(Found { start, end, fact });
@@ -300,6 +303,21 @@ pub fn find(text: &str) -> Vec<Found> {
         }
     }
     found
+}
+
+/// Where the article before a period starts ("the first quarter", "le premier trimestre"),
+/// or `start` when there is none. Looked for here, not in the patterns: an optional "the"
+/// or "le" opening a pattern makes the regex crate stop at every one in the text.
+fn with_article(text: &str, start: usize) -> usize {
+    let before = text[..start].trim_end();
+    if before.len() == start {
+        return start;
+    }
+    ["the", "les", "le", "la"]
+        .iter()
+        .filter_map(|article| crate::ends_with_lowercase(before, article))
+        .find(|at| crate::starts_word(text, *at))
+        .unwrap_or(start)
 }
 
 fn count(word: &str) -> Option<u8> {
@@ -450,5 +468,22 @@ mod tests {
         );
         assert_eq!(read("the 2020 - 2025 term").len(), 1);
         assert!(read("a 2020-2025 midterm, 2021-2025 periods").is_empty());
+    }
+
+    #[test]
+    fn a_period_takes_the_article_before_it() {
+        let span = |text: &str| read(text).first().map(|(span, _)| span.clone());
+        assert_eq!(
+            span("in the first quarter of 2024,").as_deref(),
+            Some("the first quarter of 2024")
+        );
+        assert_eq!(
+            span("Pendant le premier trimestre 2023").as_deref(),
+            Some("le premier trimestre 2023")
+        );
+        assert_eq!(
+            span("Tonle premier trimestre 2023").as_deref(),
+            Some("premier trimestre 2023")
+        );
     }
 }
