@@ -5,6 +5,10 @@
 //! (`96-QD/TW`). [`DocumentNumber::parse`] reads every spelling into one value, written back in
 //! the form its issuer uses. A number is unique only with its issuing body and year, so the
 //! key of a document ([`DocumentKey`]) carries the year and the store pairs it with the body.
+//!
+//! The National Assembly and its Standing Committee write no type in the number, only the
+//! legislature: *Nghị quyết số 98/2023/QH15*. Such a number is read as a resolution, which is
+//! what giamsat follows of theirs (they set the national five-year targets).
 
 use std::fmt;
 use std::sync::LazyLock;
@@ -204,6 +208,16 @@ impl DocumentNumber {
             rest = tail;
         }
 
+        // The legislature's form, with a year and no type: 98/2023/QH15.
+        if year.is_some() && is_legislature(rest) {
+            return Ok(DocumentNumber {
+                number,
+                year,
+                doc_type: DocumentType::Resolution,
+                issuer: rest.to_ascii_uppercase(),
+            });
+        }
+
         // What is left is TYPE/ISSUER or TYPE-ISSUER; issuers may hold more dashes (QĐ-UBND-X
         // is not a thing, but HĐND-CP is not either), so split at the first separator only.
         let split = rest.find(['/', '-']);
@@ -231,10 +245,12 @@ impl DocumentNumber {
             let folded = fold(c.encode_utf8(&mut [0; 4]));
             folded.len() == 1 && folded.bytes().all(|b| b.is_ascii_lowercase())
         };
-        if !issuer.chars().all(|c| c == '-' || latin_letter(c))
-            || issuer.ends_with('-')
-            || issuer.contains("--")
-        {
+        let letters = || {
+            issuer.chars().all(|c| c == '-' || latin_letter(c))
+                && !issuer.ends_with('-')
+                && !issuer.contains("--")
+        };
+        if !(letters() || is_legislature(issuer)) {
             return Err(DocumentNumberError::BadIssuer {
                 text: owned(),
                 issuer: issuer.to_owned(),
@@ -278,11 +294,26 @@ impl fmt::Display for DocumentNumber {
         // A year, when the number carries one, is kept in the State form: the Party form has
         // no place for it.
         match (self.is_party(), self.year) {
+            (_, Some(year))
+                if self.doc_type == DocumentType::Resolution && is_legislature(&self.issuer) =>
+            {
+                write!(f, "{}/{year}/{}", self.number, self.issuer)
+            }
             (_, Some(year)) => write!(f, "{}/{year}/{code}-{}", self.number, self.issuer),
             (true, None) => write!(f, "{}-{code}/{}", self.number, self.issuer),
             (false, None) => write!(f, "{}/{code}-{}", self.number, self.issuer),
         }
     }
+}
+
+/// The National Assembly (`QH15`) or its Standing Committee (`UBTVQH15`) of a legislature,
+/// the only issuers whose code holds digits.
+fn is_legislature(issuer: &str) -> bool {
+    let upper = issuer.to_ascii_uppercase();
+    let body = upper.strip_prefix("UBTV").unwrap_or(&upper);
+    body.strip_prefix("QH").is_some_and(|term| {
+        (1..=2).contains(&term.len()) && term.bytes().all(|b| b.is_ascii_digit())
+    })
 }
 
 fn strip_number_prefix(text: &str) -> &str {
@@ -481,6 +512,10 @@ mod tests {
             ("12-NQ/DU", "12-NQ/ĐU"),
             ("No. 05/CT-TTg", "5/CT-TTg"),
             ("5/2020/NQ-TU", "5/2020/NQ-TU"),
+            ("98/2023/QH15", "98/2023/QH15"),
+            ("số 16/2021/qh15", "16/2021/QH15"),
+            ("35/2023/UBTVQH15", "35/2023/UBTVQH15"),
+            ("1111/NQ-UBTVQH14", "1111/NQ-UBTVQH14"),
         ] {
             assert_eq!(canonical(spelling), expected, "{spelling}");
         }
@@ -506,6 +541,14 @@ mod tests {
             DocumentKey::of_number(&decree, Some(2021)),
             Err(DocumentKeyError::YearMismatch { .. })
         ));
+        let assembly = DocumentNumber::parse("98/2023/QH15").expect("valid");
+        assert_eq!(assembly.doc_type(), DocumentType::Resolution);
+        assert_eq!(
+            DocumentKey::of_number(&assembly, None)
+                .expect("key")
+                .as_str(),
+            "98-NQ-QH15-2023"
+        );
         let undated = DocumentNumber::parse("96-QD/TW").expect("valid");
         assert_eq!(
             DocumentKey::of_number(&undated, None)
@@ -528,6 +571,11 @@ mod tests {
         assert!(err("5-CT-A-\u{618}\u{610}").contains("not an issuer code"));
         assert!(err("5/CT-A--B").contains("not an issuer code"));
         assert!(err("0-NQ/TU").contains("not a usable sequence number"));
+        assert!(
+            err("98/QH15").contains("not a document type"),
+            "the legislature's form has a year"
+        );
+        assert!(err("98/2023/QH155").contains("not a document type"));
         assert!(err("30/1800/NĐ-CP").contains("not plausible"));
     }
 
@@ -553,7 +601,7 @@ mod tests {
         fn canonical_form_is_a_fixed_point(
             n in 1u32..99_999,
             t in prop::sample::select(DocumentType::ALL.to_vec()),
-            issuer in prop::sample::select(vec!["TU", "TW", "HU", "UBND", "HĐND", "CP", "TTg", "QH"]),
+            issuer in prop::sample::select(vec!["TU", "TW", "HU", "UBND", "HĐND", "CP", "TTg", "QH", "QH15", "UBTVQH14"]),
             year in prop::option::of(1990u16..2100),
             party_spelling in any::<bool>(),
         ) {
