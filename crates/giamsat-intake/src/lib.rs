@@ -344,6 +344,11 @@ pub(crate) fn starts_with_lowercase(text: &str, prefix: &str) -> Option<usize> {
     Some(end)
 }
 
+/// Whether `word` is `lowercase` in either case.
+pub(crate) fn same_word(word: &str, lowercase: &str) -> bool {
+    starts_with_lowercase(word, lowercase) == Some(word.len())
+}
+
 /// The text in lower case; most words of a report are, and are not copied.
 pub(crate) fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
     let changes = |c: char| {

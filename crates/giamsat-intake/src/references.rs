@@ -27,10 +27,12 @@ fn patterns() -> &'static Patterns {
     static PATTERNS: OnceLock<Patterns> = OnceLock::new();
     PATTERNS.get_or_init(|| {
         let compile = |pattern: &str| Regex::new(pattern).expect("reference pattern");
-        // Digits, an optional year, then type and issuer codes joined by / or -.
-        let number = r"\d{1,5}(?:/\d{4})?\s?[/\-–]\s?[\p{L}]{1,4}(?:\s?[/\-–]\s?[\p{L}]{1,6}){1,3}";
+        // Digits, an optional year, then type and issuer codes joined by / or - (the
+        // Standing Committee's issuer ends with its legislature: NQ-UBTVQH14); or the
+        // National Assembly's number, with a year and no type: 98/2023/QH15.
+        let number = r"\d{1,5}(?:/\d{4})?\s?[/\-–]\s?[\p{L}]{1,4}(?:\s?[/\-–]\s?[\p{L}]{1,6}){1,3}\d{0,2}|\d{1,5}/\d{4}/(?:UBTV)?QH\d{1,2}";
         Patterns {
-            codes: compile(r"[/\-–]\s?\p{L}{1,4}\s?[/\-–]"),
+            codes: compile(r"[/\-–]\s?\p{L}{1,4}\s?[/\-–]|/(?:UBTV)?QH\d"),
             number: compile(&format!(r"(?:^|[^\w/])({number})")),
             head: compile(
                 r"(?i)(?-u:\b)(?:nghị quyết|quyết định|quy định|chỉ thị|kết luận|thông báo|kế hoạch|hướng dẫn|báo cáo|chương trình|nghị định|thông tư|resolution|decision|regulation|directive|conclusion|notice|plan|guidance|report|programme|program|decree|circular|résolution|décision|règlement|conclusions?|avis|décret|circulaire|programme)\s+(?:(?:số|no\.?|number|n°|no|nº|n\.)\s*)?$",
@@ -69,13 +71,22 @@ pub fn find(text: &str) -> Vec<Found> {
             continue;
         };
         let head_from = crate::look_back(text, number.start(), crate::LOOK_BACK / 4);
-        let start = p
-            .head
-            .find_at(&text[..number.start()], head_from)
-            .map_or(number.start(), |head| head.start());
+        let head = p.head.find_at(&text[..number.start()], head_from);
+        // The legislature's number holds no type: a law is numbered like a resolution, and
+        // only the words before it tell them apart.
+        let typeless = !number.as_str().contains(['-', '–']);
+        if typeless && !head.is_some_and(|h| names_a_resolution(h.as_str())) {
+            continue;
+        }
+        let start = head.map_or(number.start(), |head| head.start());
         found.push(Found { start, end, fact });
     }
     found
+}
+
+fn names_a_resolution(head: &str) -> bool {
+    let head = giamsat_core::text::fold(head);
+    head.starts_with("nghi quyet") || head.starts_with("resolution")
 }
 
 /// The fact of a reference whose number ends at byte `end`, and where the reference ends:
@@ -97,20 +108,61 @@ fn reference(text: &str, number: &str, end: usize) -> Option<(Fact, usize)> {
     ))
 }
 
-/// A full date of issue introduced right after a number.
+/// A full date of issue after a number: right after it ("ngày 25/1/2022", "dated January
+/// 25, 2022", "du 25 janvier 2022"), or after the issuer named between them ("của UBND tỉnh
+/// ngày …", "of the Prime Minister dated …", "de l'Assemblée nationale du …").
 fn date_after(text: &str, at: usize) -> Option<(String, usize)> {
-    let rest = &text[at..];
     // The date of issue is on the same line: a heading's number is not dated by the next
     // paragraph's first words.
-    let rest_of_line = rest.trim_start_matches([' ', '\u{a0}', '\t']);
-    let skipped = rest.len() - rest_of_line.len();
-    let rest = rest_of_line;
-    let lower: String = rest.chars().take(10).collect::<String>().to_lowercase();
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let mut from = at;
+    for words in 0..=ISSUER_WORDS {
+        let rest = &text[from..line_end];
+        let word_at = from + rest.len() - rest.trim_start_matches([' ', '\u{a0}', '\t']).len();
+        if let Some(date) = dated_at(text, word_at) {
+            return Some(date);
+        }
+        let word_end = text[word_at..line_end]
+            .find([' ', '\u{a0}', '\t'])
+            .map_or(line_end, |i| word_at + i);
+        let word = &text[word_at..word_end];
+        let in_issuer = if words == 0 {
+            ISSUER_OPENINGS.iter().any(|w| crate::same_word(word, w))
+                || word.starts_with("d'")
+                || word.starts_with("d’")
+        } else {
+            !NOT_IN_ISSUER.iter().any(|w| crate::same_word(word, w))
+        };
+        if word.is_empty() || !in_issuer || word.contains([',', ';', ':', '(', ')']) {
+            return None;
+        }
+        from = word_end;
+    }
+    None
+}
+
+/// How many words may name the issuer between a number and its date.
+const ISSUER_WORDS: usize = 7;
+/// The words that open an issuer's name after a number.
+const ISSUER_OPENINGS: [&str; 6] = ["of", "của", "de", "du", "des", "by"];
+/// Words that end the issuer's name and start what the document is about or a deadline, whose
+/// date is not the date of issue ("của UBND tỉnh về việc … trước ngày 30/6").
+const NOT_IN_ISSUER: [&str; 21] = [
+    "về", "trước", "sau", "đến", "từ", "tại", "theo", "và", "on", "to", "before", "after", "and",
+    "for", "until", "sur", "avant", "après", "pour", "et", "jusqu'au",
+];
+
+/// A full date introduced by its word at byte `at`.
+fn dated_at(text: &str, at: usize) -> Option<(String, usize)> {
+    let lower: String = text[at..]
+        .chars()
+        .take(10)
+        .collect::<String>()
+        .to_lowercase();
     let word = ["ngày ", "dated ", "of ", "du ", "issued on ", "on "]
         .into_iter()
         .find(|w| lower.starts_with(w))?;
-    let date_start = at + skipped + word.len();
-    let (year, month, day, date_end) = date_at(text, date_start)?;
+    let (year, month, day, date_end) = date_at(text, at + word.len())?;
     let year = year?;
     Some((format!("{year:04}-{month:02}-{day:02}"), date_end))
 }
@@ -169,6 +221,50 @@ mod tests {
                     None
                 )
             ]
+        );
+        assert_eq!(
+            documents(
+                "Decision No. 1479/QD-TTg of the Prime Minister dated November 29, 2022, the"
+            ),
+            [(
+                "Decision No. 1479/QD-TTg of the Prime Minister dated November 29, 2022".to_owned(),
+                "1479/QĐ-TTg".to_owned(),
+                Some("2022-11-29".to_owned())
+            )]
+        );
+        assert_eq!(
+            documents("Quyết định số 12/QĐ-UBND của UBND tỉnh ngày 5/3/2024")[0]
+                .2
+                .as_deref(),
+            Some("2024-03-05")
+        );
+        for deadline in [
+            "Kế hoạch số 45/KH-UBND triển khai trước ngày 30/6/2024",
+            "Kế hoạch số 45/KH-UBND của UBND tỉnh về việc báo cáo trước ngày 30/6/2024",
+            "Plan No. 45/KH-UBND of the province, to report by June 30, 2024",
+        ] {
+            assert_eq!(
+                documents(deadline)[0].2,
+                None,
+                "{deadline}: a deadline after the number is not its date of issue"
+            );
+        }
+        assert_eq!(
+            documents("la résolution n° 98/2023/QH15 de l'Assemblée nationale du 24 juin 2023")[0],
+            (
+                "résolution n° 98/2023/QH15 de l'Assemblée nationale du 24 juin 2023".to_owned(),
+                "98/2023/QH15".to_owned(),
+                Some("2023-06-24".to_owned())
+            )
+        );
+        assert_eq!(
+            documents("Nghị quyết số 35/2023/UBTVQH15 và Luật số 61/2020/QH14"),
+            [(
+                "Nghị quyết số 35/2023/UBTVQH15".to_owned(),
+                "35/2023/UBTVQH15".to_owned(),
+                None
+            )],
+            "a law is numbered like a resolution but is not one"
         );
         assert_eq!(
             documents("theo 21-NQ/TU, tăng 15/15"),
