@@ -132,6 +132,11 @@ fn patterns() -> &'static Patterns {
                     Search::Anywhere(anywhere(r"(?i)(?-u:\b)(\d{1,2})\s+tháng\s+đầu\s+năm(?:\s+(\d{4}))?")),
                     PeriodShape::FirstMonths,
                 ),
+                // "9 tháng năm 2024": without "đầu", only with its year.
+                (
+                    Search::Anywhere(anywhere(r"(?i)(?-u:\b)(\d{1,2})\s+tháng\s+năm\s+(\d{4})")),
+                    PeriodShape::FirstMonths,
+                ),
                 (
                     Search::Anywhere(anywhere(r"(?i)(?-u:\b)6\s+tháng\s+cuối\s+năm(?:\s+(\d{4}))?")),
                     PeriodShape::SecondHalf,
@@ -195,6 +200,11 @@ fn patterns() -> &'static Patterns {
                 // "From 2021 to 2023", "từ năm 2021 đến năm 2023", "de 2021 à 2023".
                 (
                     Search::Anywhere(anywhere(r"(?-u:\b)(?:[Ff]rom|[Tt]ừ(?:\s+(?i:năm))?|[Dd]e)\s+(\d{4})\s+(?i:to|đến(?:\s+năm)?|à)\s+(\d{4})(?-u:\b)")),
+                    PeriodShape::Term,
+                ),
+                // A range of years alone, "2021-2025 targets", once no longer form has it.
+                (
+                    Search::Anywhere(anywhere(r"(?-u:\b)((?:19|20)[0-9]{2})\s?[-–]\s?((?:19|20)[0-9]{2})(?-u:\b)")),
                     PeriodShape::Term,
                 ),
             ],
@@ -467,7 +477,41 @@ mod tests {
             )]
         );
         assert_eq!(read("the 2020 - 2025 term").len(), 1);
-        assert!(read("a 2020-2025 midterm, 2021-2025 periods").is_empty());
+        let spans: Vec<String> = read("a 2020-2025 midterm, 2021-2025 periods")
+            .into_iter()
+            .map(|(span, _)| span)
+            .collect();
+        assert_eq!(
+            spans,
+            ["2020-2025", "2021-2025"],
+            "not a term by its word, a range of years alone"
+        );
+    }
+
+    #[test]
+    fn nine_months_of_a_year_and_a_range_of_years_alone_are_periods() {
+        let codes = |text: &str| -> Vec<Option<String>> {
+            read(text)
+                .into_iter()
+                .map(|(_, fact)| match fact {
+                    Fact::Period { period, .. } => period,
+                    other => panic!("{other:?}"),
+                })
+                .collect()
+        };
+        assert_eq!(
+            codes("9 tháng năm 2024, tỉnh"),
+            [Some("2024-YTD09".to_owned())]
+        );
+        assert!(codes("9 tháng năm nay").is_empty(), "no year, no 'đầu'");
+        assert_eq!(
+            codes("progress on 2021-2025 targets"),
+            [Some("2021-2025".to_owned())]
+        );
+        assert!(
+            codes("call 1234-5678 or 2025-2021").is_empty(),
+            "not years, not in order"
+        );
     }
 
     #[test]
