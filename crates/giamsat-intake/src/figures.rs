@@ -83,6 +83,8 @@ const VERBS: &[(&str, bool)] = &[
     ("was estimated at", true),
     ("were estimated at", true),
     ("is expected to reach", true),
+    ("to reach", true),
+    ("devrait atteindre", true),
     ("estimated at", true),
     ("ước tính đạt", true),
     ("ước thực hiện", true),
@@ -252,8 +254,9 @@ fn build(language: Language) -> Patterns {
     // word by word, not for a whole pattern, for the same reason.
     Patterns {
         amount_after: compile(format!(
-            r"(?:^|[^\d\p{{L}}.,])(?P<num>{num})(?:\s*(?P<scale>(?i:{scales}))(?:\s*{of}(?P<unit>(?i:{units})))?|\s*{of}(?P<bare_unit>(?i:{units})))",
+            r"(?:^|[^\d\p{{L}}.,])(?P<num>{num})(?:\s*(?P<scale>(?i:{scales}))(?:\s*{of}(?P<unit>(?i:{units})))?|\s*{of}(?P<bare_unit>(?i:{units}))|(?:\s+\p{{L}}+){{1,2}}\s+(?P<counted>(?i:{counted})))",
             of = r"(?:de\s+|d['’]\s*)?",
+            counted = alternatives(UNITS.iter().filter(|u| COUNTS.contains(&u.1)).map(|u| u.0)),
         )),
         amount_before: compile(format!(
             r"(?P<head>(?-u:\b)VND|(?-u:\b)USD|US\$|\$)\s*(?P<num>{num})(?:\s*(?P<scale>(?i:{scales})))?"
@@ -409,9 +412,13 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         let num = c.name("num").expect("number");
         let scale = word(text, &c, "scale");
         // The unit follows the scale: a scale that is no word leaves no unit either.
+        // Things counted may have words before their name: "36 new FDI projects", "43 500
+        // nouvelles entreprises"; but "in 2023 new projects" counts no 2023 projects.
+        let counted = word(text, &c, "counted").filter(|_| !is_year(num.as_str()));
         let unit = word(text, &c, "unit")
             .filter(|_| scale.is_some())
-            .or_else(|| word(text, &c, "bare_unit"));
+            .or_else(|| word(text, &c, "bare_unit"))
+            .or(counted);
         // A bare number is not an amount: it needs a scale word or a unit.
         let Some(end) = unit.or(scale).map(|m| m.end()) else {
             continue;
@@ -447,6 +454,13 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
     }
     pieces.sort_by_key(|p| p.start);
     pieces
+}
+
+fn is_year(number: &str) -> bool {
+    number.len() == 4
+        && number
+            .parse::<u16>()
+            .is_ok_and(|y| (1945..=2199).contains(&y))
 }
 
 /// Every figure in the text; `taken` are spans other readers have claimed (a growth
@@ -514,8 +528,12 @@ fn figure(
     let sentence_start = earlier
         .last()
         .map_or(sentence_start, |f| sentence_start.max(f.end));
-    let (mut subject, mut subject_start, estimated) =
-        subject(text, sentence_start, first.start, periods);
+    let Subject {
+        written: mut subject,
+        start: mut subject_start,
+        estimated,
+        year,
+    } = subject(text, sentence_start, first.start, periods);
     if let Part::Amount {
         unit: Some(unit), ..
     } = first.part
@@ -563,10 +581,13 @@ fn figure(
         .rfind('\n')
         .map_or(window, |i| window + i + 1);
     let before_end = periods.partition_point(|(s, _, _)| *s < last.end);
-    let period = periods[..before_end]
-        .last()
-        .filter(|(s, _, _)| *s >= paragraph_start)
-        .and_then(|(_, _, code)| code.clone());
+    // The clause's own year comes before the paragraph's period.
+    let period = year.map(|y| y.to_string()).or_else(|| {
+        periods[..before_end]
+            .last()
+            .filter(|(s, _, _)| *s >= paragraph_start)
+            .and_then(|(_, _, code)| code.clone())
+    });
     Some(Found {
         start: subject_start.unwrap_or(first.start),
         end: last.end,
@@ -603,17 +624,32 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+/// What is written before a figure about it.
+#[derive(Debug, Default)]
+struct Subject {
+    /// What the figure measures, as written.
+    written: Option<String>,
+    /// Where it starts.
+    start: Option<usize>,
+    /// Said to be an estimate (*ước đạt*, *estimated at*).
+    estimated: bool,
+    /// A year the clause itself gives ("export turnover in 2023 was").
+    year: Option<u16>,
+}
+
 /// The subject written before a figure: what is between the clause's start and the figure,
-/// without the verb, the period and the connecting words at its ends.
+/// without the verb, the period and the connecting words at its ends, and after whoever
+/// said it ("the chairman said the province's exports").
 fn subject(
     text: &str,
     from: usize,
     to: usize,
     periods: &[(usize, usize, Option<String>)],
-) -> (Option<String>, Option<usize>, bool) {
+) -> Subject {
     let mut start = from;
     let mut end = to;
     let mut estimated = false;
+    let mut year = None;
     // A period is not part of the subject: the subject is what follows it ("in the first 8
     // months of 2023 the city's budget revenue reached"), or what comes before it when only
     // the verb follows ("Tổng mức bán lẻ 5 tháng đầu năm 2024 ước đạt").
@@ -621,11 +657,11 @@ fn subject(
     let last = periods.partition_point(|(s, _, _)| *s < end);
     for (s, e, _) in &periods[first..last] {
         if *e <= end {
-            let (after, _, after_estimated) = subject(text, *e, end, &[]);
-            if after.is_some() {
+            let after = subject(text, *e, end, &[]);
+            if after.written.is_some() {
                 start = *e;
             } else {
-                estimated |= after_estimated;
+                estimated |= after.estimated;
                 end = *s;
             }
         }
@@ -645,8 +681,16 @@ fn subject(
                 continue 'verbs;
             }
         }
+        if year.is_none()
+            && let Some((at, written)) = year_at_end(&text[start..end])
+        {
+            end = start + at;
+            year = Some(written);
+            continue 'verbs;
+        }
         break;
     }
+    start = after_speaker(text, start, end);
     'connectors: loop {
         let trimmed = text[start..end].trim_start();
         start = end - trimmed.len();
@@ -670,9 +714,81 @@ fn subject(
         }
     }
     if written.chars().count() < 3 || words > 14 || written.chars().any(|c| c.is_ascii_digit()) {
-        return (None, None, estimated);
+        return Subject {
+            estimated,
+            ..Subject::default()
+        };
     }
-    (Some(written.to_owned()), Some(start), estimated)
+    Subject {
+        written: Some(written.to_owned()),
+        start: Some(start),
+        estimated,
+        year,
+    }
+}
+
+/// A year closing a subject, "in 2023", "năm 2023", "en 2023": where its words start, and
+/// the year.
+fn year_at_end(text: &str) -> Option<(usize, u16)> {
+    let digits = text.len() - text.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits != 4 {
+        return None;
+    }
+    let year: u16 = text[text.len() - 4..].parse().ok()?;
+    if !(1945..=2199).contains(&year) {
+        return None;
+    }
+    let before = text[..text.len() - 4].trim_end();
+    ["in", "năm", "en", "for", "of"]
+        .iter()
+        .find_map(|w| word_at_end(before, w))
+        .map(|at| (at, year))
+}
+
+/// Words after which a clause says what someone reported: the subject follows them.
+const SPEAKING: &[&str] = &[
+    "said",
+    "says",
+    "noted",
+    "reported",
+    "stated",
+    "announced",
+    "expects",
+    "expected",
+    "cho biết",
+    "khẳng định",
+    "nhấn mạnh",
+    "a indiqué",
+    "a déclaré",
+    "a annoncé",
+    "indique",
+    "prévoit",
+];
+
+/// Where the subject starts once the speaker before it is left out: after the last word of
+/// speaking in `text[start..end]`, and "that", "rằng" or "que" after it.
+fn after_speaker(text: &str, start: usize, end: usize) -> usize {
+    let clause = &text[start..end];
+    let Some(after) = SPEAKING
+        .iter()
+        .filter_map(|verb| {
+            clause.rmatch_indices(verb).find_map(|(at, _)| {
+                let (before, after) = (&clause[..at], &clause[at + verb.len()..]);
+                let whole = before.chars().next_back().is_none_or(char::is_whitespace)
+                    && after.starts_with(char::is_whitespace);
+                whole.then_some(at + verb.len())
+            })
+        })
+        .max()
+    else {
+        return start;
+    };
+    let rest = clause[after..].trim_start();
+    let rest = ["that", "rằng", "là", "que"]
+        .iter()
+        .find_map(|w| word_at_start(rest, w).map(|len| rest[len..].trim_start()))
+        .unwrap_or(rest);
+    end - rest.len()
 }
 
 /// Where `word` (lowercase) ends `text` as a whole word, whatever its case.
@@ -746,6 +862,75 @@ mod tests {
                 period: Some("2023-Q1".into()),
                 estimated: false,
             }]
+        );
+    }
+
+    /// The subject and period of a figure from its own clause: the speaker left out, the
+    /// clause's year as its period, things counted with words before their name.
+    #[test]
+    fn a_figure_is_read_past_its_speaker_with_its_own_year() {
+        let subject_and_period = |text: &str, language| match &figures(text, language)[..] {
+            [
+                Fact::Figure {
+                    subject, period, ..
+                },
+            ] => (subject.clone(), period.clone()),
+            other => panic!("{text}: {other:?}"),
+        };
+        assert_eq!(
+            subject_and_period(
+                "In the first quarter of 2024, the chairman said that the province's export turnover in 2023 was estimated at USD 42.5 billion.",
+                Language::En
+            ),
+            (
+                Some("province's export turnover".into()),
+                Some("2023".into())
+            )
+        );
+        assert_eq!(
+            subject_and_period(
+                "Quý I/2024, ông Bình cho biết tổng vốn đầu tư năm 2023 đạt 1.200 tỷ đồng.",
+                Language::Vi
+            ),
+            (Some("tổng vốn đầu tư".into()), Some("2023".into()))
+        );
+        assert_eq!(
+            subject_and_period(
+                "In the third quarter of 2023, the city expects exports to reach USD 1.2 billion.",
+                Language::En
+            ),
+            (Some("exports".into()), Some("2023-Q3".into()))
+        );
+        let counted = |text: &str, language| -> Vec<(Option<String>, Option<f64>)> {
+            figures(text, language)
+                .into_iter()
+                .map(|f| match f {
+                    Fact::Figure { subject, value, .. } => (subject, value),
+                    other => panic!("{other:?}"),
+                })
+                .collect()
+        };
+        assert_eq!(
+            counted(
+                "In the first quarter of 2024, the province attracted 36 new FDI projects.",
+                Language::En
+            ),
+            [(Some("new FDI projects".into()), Some(36.0))]
+        );
+        assert_eq!(
+            counted(
+                "Au premier semestre 2024, la ville compte 43 500 nouvelles entreprises.",
+                Language::Fr
+            ),
+            [(Some("nouvelles entreprises".into()), Some(43500.0))]
+        );
+        assert!(
+            counted(
+                "The province said that in 2023 new projects were licensed quickly.",
+                Language::En
+            )
+            .is_empty(),
+            "a year is no count"
         );
     }
 
