@@ -158,6 +158,21 @@ impl SqlStore {
     /// Opens the database at `location` and brings its schema up to date: `postgres://…` (or
     /// `postgresql://…`) opens PostgreSQL; a file path, `sqlite:FILE` or `sqlite://FILE` opens
     /// (creating if needed) an SQLite file.
+    /// The file of a SQLite location (a path, `sqlite:PATH` or `sqlite://PATH`); `None` for
+    /// PostgreSQL. Opening creates the file when it is missing, so a command that only reads
+    /// checks it first.
+    pub fn sqlite_file_of(location: &str) -> Option<&std::path::Path> {
+        let location = location.trim();
+        if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+            return None;
+        }
+        let path = location
+            .strip_prefix("sqlite://")
+            .or_else(|| location.strip_prefix("sqlite:"))
+            .unwrap_or(location);
+        Some(std::path::Path::new(path))
+    }
+
     pub async fn open(location: &str) -> Result<SqlStore, StoreError> {
         sqlx::any::install_default_drivers();
         let location = location.trim();
@@ -168,16 +183,10 @@ impl SqlStore {
             location: redact(location),
             source,
         };
-        let mut sqlite_file = None;
-        let (dialect, url) =
-            if location.starts_with("postgres://") || location.starts_with("postgresql://") {
-                (Dialect::Postgres, location.to_owned())
-            } else {
-                let path = location
-                    .strip_prefix("sqlite://")
-                    .or_else(|| location.strip_prefix("sqlite:"))
-                    .unwrap_or(location);
-                sqlite_file = Some(std::path::PathBuf::from(path));
+        let sqlite_file = Self::sqlite_file_of(location).map(std::path::Path::to_path_buf);
+        let (dialect, url) = match &sqlite_file {
+            None => (Dialect::Postgres, location.to_owned()),
+            Some(path) => {
                 // Built by the SQLite driver itself, so a path with `?`, `#` or spaces is
                 // encoded as it expects.
                 let url = sqlx::sqlite::SqliteConnectOptions::new()
@@ -185,7 +194,8 @@ impl SqlStore {
                     .create_if_missing(true)
                     .to_url_lossy();
                 (Dialect::Sqlite, url.to_string())
-            };
+            }
+        };
         let options = AnyConnectOptions::from_str(&url).map_err(open_error)?;
         let pool = AnyPoolOptions::new()
             .max_connections(if dialect == Dialect::Sqlite { 4 } else { 8 })

@@ -197,10 +197,14 @@ enum Command {
         command: BenchCommand,
     },
     /// Read reports (plain text or HTML, UTF-8 or Windows-1258): prints, as a JSON array, each
-    /// file's language, text and the dates, periods, document references, scorecards and
-    /// growth figures found in it with their character offsets (schema: docs/intake.md).
-    /// Nothing is recorded: a person accepts items on the review page.
+    /// file's language, text and the dates, periods, document references, people, figures,
+    /// scorecards and growth rankings found in it with their character offsets (schema:
+    /// docs/intake.md). Nothing is recorded: a person accepts items on the review page.
     Intake {
+        /// Link the people read to those this database knows (each person's `known`); it is
+        /// only read, and must exist.
+        #[arg(long, env = "GIAMSAT_DB")]
+        db: Option<String>,
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -604,7 +608,17 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             }
             Ok(())
         }
-        Command::Intake { files } => {
+        Command::Intake { db, files } => {
+            let app = match db {
+                Some(db) => {
+                    let db = settings(config, log, Some(db), None)?.db;
+                    if SqlStore::sqlite_file_of(&db).is_some_and(|p| !p.exists()) {
+                        return Err(CliError::Other(format!("{db}: no such database")));
+                    }
+                    Some(open(&db).await?)
+                }
+                None => None,
+            };
             let mut readings = Vec::with_capacity(files.len());
             for file in &files {
                 let name = file.display().to_string();
@@ -618,10 +632,14 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                     });
                 }
                 let bytes = std::fs::read(file).map_err(file_error(file))?;
-                let reading = giamsat_intake::read(&bytes).map_err(|source| CliError::Intake {
-                    file: name.clone(),
-                    source,
-                })?;
+                let mut reading =
+                    giamsat_intake::read(&bytes).map_err(|source| CliError::Intake {
+                        file: name.clone(),
+                        source,
+                    })?;
+                if let Some(app) = &app {
+                    app.link_people(&mut reading);
+                }
                 readings.push(serde_json::json!({ "file": name, "reading": reading }));
             }
             let json = serde_json::to_string_pretty(&readings)

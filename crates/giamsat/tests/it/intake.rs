@@ -68,6 +68,68 @@ fn intake_reads_reports_as_json_and_names_a_bad_file() {
     }
 }
 
+/// With `--db`, each person read carries the id of the person the database knows by the same
+/// key, whatever the spelling; a database that is not there is named, not created.
+#[test]
+fn intake_links_the_people_a_database_knows() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let demo = giamsat(&["demo", "--db", "g.db"], dir.path());
+    assert!(
+        demo.status.success(),
+        "{}",
+        String::from_utf8_lossy(&demo.stderr)
+    );
+    std::fs::write(
+        dir.path().join("minutes.txt"),
+        "Ngày 18/8/2023, đồng chí Tran Minh Luc, Phó Chủ tịch HĐND tỉnh, chủ trì buổi làm \
+         việc; ông Lê Văn Khoa, Giám đốc Sở Tài chính, báo cáo.",
+    )
+    .expect("write");
+    let people = |args: &[&str]| -> Vec<(String, serde_json::Value)> {
+        let out = giamsat(args, dir.path());
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        json[0]["reading"]["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .filter(|i| i["kind"] == "person")
+            .map(|i| {
+                (
+                    i["name"].as_str().expect("name").to_owned(),
+                    i["known"].clone(),
+                )
+            })
+            .collect()
+    };
+
+    let linked = people(&["intake", "--db", "g.db", "minutes.txt"]);
+    let names: Vec<&str> = linked.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Tran Minh Luc", "Lê Văn Khoa"]);
+    assert!(linked[0].1.is_u64(), "the demo's Trần Minh Lực: {linked:?}");
+    assert!(linked[1].1.is_null(), "nobody of that name: {linked:?}");
+
+    let unlinked = people(&["intake", "minutes.txt"]);
+    assert!(
+        unlinked.iter().all(|(_, known)| known.is_null()),
+        "{unlinked:?}"
+    );
+
+    let out = giamsat(&["intake", "--db", "missing.db", "minutes.txt"], dir.path());
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    let message = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        message.contains("missing.db") && message.contains("no such database"),
+        "{message}"
+    );
+    assert!(!dir.path().join("missing.db").exists(), "not created");
+}
+
 /// The web review: an uploaded report records nothing; each item accepted is recorded
 /// through the ordinary writes and cites the report and the characters it came from.
 #[tokio::test]
