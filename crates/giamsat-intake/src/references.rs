@@ -154,15 +154,10 @@ const NOT_IN_ISSUER: [&str; 21] = [
 
 /// A full date introduced by its word at byte `at`.
 fn dated_at(text: &str, at: usize) -> Option<(String, usize)> {
-    let lower: String = text[at..]
-        .chars()
-        .take(10)
-        .collect::<String>()
-        .to_lowercase();
     let word = ["ngày ", "dated ", "of ", "du ", "issued on ", "on "]
         .into_iter()
-        .find(|w| lower.starts_with(w))?;
-    let (year, month, day, date_end) = date_at(text, at + word.len())?;
+        .find_map(|w| crate::starts_with_lowercase(&text[at..], w))?;
+    let (year, month, day, date_end) = date_at(text, at + word)?;
     let year = year?;
     Some((format!("{year:04}-{month:02}-{day:02}"), date_end))
 }

@@ -129,12 +129,9 @@ fn patterns() -> &'static Patterns {
             ],
             periods: vec![
                 (
-                    Search::Anywhere(anywhere(r"(?i)(?-u:\b)(\d{1,2})\s+tháng\s+đầu\s+năm(?:\s+(\d{4}))?")),
-                    PeriodShape::FirstMonths,
-                ),
-                // "9 tháng năm 2024": without "đầu", only with its year.
-                (
-                    Search::Anywhere(anywhere(r"(?i)(?-u:\b)(\d{1,2})\s+tháng\s+năm\s+(\d{4})")),
+                    // "5 tháng đầu năm (2023)", and "9 tháng năm 2024" without "đầu" only
+                    // with its year.
+                    Search::Anywhere(anywhere(r"(?i)(?-u:\b)(\d{1,2})\s+tháng\s+(?:đầu\s+năm(?:\s+(\d{4}))?|năm\s+(\d{4}))")),
                     PeriodShape::FirstMonths,
                 ),
                 (
@@ -359,7 +356,7 @@ fn period(c: &regex::Captures<'_>, shape: PeriodShape) -> Option<Fact> {
     let (year, first, last, period) = match shape {
         PeriodShape::FirstMonths => {
             let months = count(c.get(1)?.as_str()).filter(|n| (1..=12).contains(n))?;
-            let year = year_in(2);
+            let year = year_in(2).or_else(|| year_in(3));
             let period = year
                 .and_then(|y| Month::new(y, months))
                 .map(Period::year_to_date);
