@@ -243,7 +243,11 @@ impl DocumentNumber {
         // diacritics (HĐND, TƯ), and dashes between parts.
         let latin_letter = |c: char| {
             let folded = fold(c.encode_utf8(&mut [0; 4]));
-            folded.len() == 1 && folded.bytes().all(|b| b.is_ascii_lowercase())
+            // One letter in upper case too: 'ǰ' is 'J' and a loose caron there, which would
+            // not read back as an issuer.
+            folded.len() == 1
+                && folded.bytes().all(|b| b.is_ascii_lowercase())
+                && c.to_uppercase().count() == 1
         };
         let letters = || {
             issuer.chars().all(|c| c == '-' || latin_letter(c))
@@ -576,6 +580,8 @@ mod tests {
             "the legislature's form has a year"
         );
         assert!(err("98/2023/QH155").contains("not a document type"));
+        // Found by cargo fuzz: a letter whose upper case is two characters.
+        assert!(err("5-nd/dDDnǰ").contains("not an issuer code"));
         assert!(err("30/1800/NĐ-CP").contains("not plausible"));
     }
 
