@@ -111,6 +111,15 @@ const VERBS: &[(&str, bool)] = &[
     ("totaled", false),
     ("đạt được", false),
     ("đạt", false),
+    ("giảm còn", false),
+    ("giảm xuống còn", false),
+    ("tăng lên", false),
+    ("fell to", false),
+    ("dropped to", false),
+    ("decreased to", false),
+    ("declined to", false),
+    ("rose to", false),
+    ("increased to", false),
     ("là", false),
     ("chiếm", false),
     ("was", false),
@@ -145,6 +154,11 @@ const CONNECTORS: &[&str] = &[
     "pendant",
     "sur",
     "and",
+    "while",
+    "whereas",
+    "tandis que",
+    "trong khi",
+    "cuối",
     "và",
     "et",
     "theo",
@@ -176,6 +190,8 @@ const COUNTING_VERBS: &[&str] = &[
     "hỗ trợ",
     "cấp",
     "attracted",
+    "licensed",
+    "cấp phép",
     "has",
     "have",
     "had",
@@ -254,7 +270,7 @@ fn build(language: Language) -> Patterns {
     // word by word, not for a whole pattern, for the same reason.
     Patterns {
         amount_after: compile(format!(
-            r"(?:^|[^\d\p{{L}}.,])(?P<num>{num})(?:\s*(?P<scale>(?i:{scales}))(?:\s*{of}(?P<unit>(?i:{units})))?|\s*{of}(?P<bare_unit>(?i:{units}))|(?:\s+\p{{L}}+){{1,2}}\s+(?P<counted>(?i:{counted})))",
+            r"(?:^|[^\d\p{{L}}.,])(?P<num>{num})(?:\s*(?P<scale>(?i:{scales}))(?:\s*{of}(?P<unit>(?i:{units})))?|\s*{of}(?P<bare_unit>(?i:{units}))|(?:\s+[\p{{L}}-]+){{1,2}}\s+(?P<counted>(?i:{counted})))",
             of = r"(?:de\s+|d['’]\s*)?",
             counted = alternatives(UNITS.iter().filter(|u| COUNTS.contains(&u.1)).map(|u| u.0)),
         )),
@@ -277,7 +293,9 @@ fn build(language: Language) -> Patterns {
         plan_head: compile(format!(r"(?:{plan_heads})\s+{about}$")),
         percent_value: compile(format!(
             r"(?P<head>{values})\s+{about}(?P<num>{num})\s*%",
-            values = heads(r"đạt|là|chiếm|reached|stood\s+at|atteint|s'élève\s+à|est\s+de"),
+            values = heads(
+                r"đạt|là|chiếm|còn|tăng\s+lên|reached|stood\s+at|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|(?:est\s+)?(?:tombée?|passée?)\s+à"
+            ),
         )),
     }
 }
@@ -581,12 +599,22 @@ fn figure(
         .rfind('\n')
         .map_or(window, |i| window + i + 1);
     let before_end = periods.partition_point(|(s, _, _)| *s < last.end);
-    // The clause's own year comes before the paragraph's period.
-    let period = year.map(|y| y.to_string()).or_else(|| {
-        periods[..before_end]
-            .last()
-            .filter(|(s, _, _)| *s >= paragraph_start)
-            .and_then(|(_, _, code)| code.clone())
+    // The clause's own year first; then the period the paragraph names before the figure;
+    // then one right after it in its sentence ("GRDP growth of 9.12% in the first nine
+    // months of 2024"); then the last one named in the paragraphs before, which a news
+    // article's lead gives for the paragraphs that follow.
+    let before = &periods[..before_end];
+    let period = year.map(|y| y.to_string()).or_else(|| match before.last() {
+        Some((s, _, code)) if *s >= paragraph_start => code.clone(),
+        _ => periods[before_end..]
+            .first()
+            .filter(|(s, _, _)| {
+                let between = &text[last.end..*s];
+                !between.contains(['.', ';', '\n', '!', '?'])
+                    && between.split_whitespace().count() <= 3
+            })
+            .or_else(|| before.last().filter(|(s, _, _)| *s >= window))
+            .and_then(|(_, _, code)| code.clone()),
     });
     Some(Found {
         start: subject_start.unwrap_or(first.start),
@@ -692,7 +720,10 @@ fn subject(
     }
     start = after_speaker(text, start, end);
     'connectors: loop {
-        let trimmed = text[start..end].trim_start();
+        // A list's marks are not the subject's: "- Thu ngân sách …", "• Exports …".
+        let trimmed = text[start..end].trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '-' | '–' | '—' | '•' | '*' | '+')
+        });
         start = end - trimmed.len();
         for word in CONNECTORS {
             if let Some(len) = word_at_start(trimmed, word) {
@@ -745,8 +776,15 @@ fn year_at_end(text: &str) -> Option<(usize, u16)> {
         .map(|at| (at, year))
 }
 
-/// Words after which a clause says what someone reported: the subject follows them.
+/// Words after which a clause says what someone reported or recorded: the subject follows
+/// them ("the province recorded GRDP growth of 9.12%").
 const SPEAKING: &[&str] = &[
+    "recorded",
+    "posted",
+    "saw",
+    "ghi nhận",
+    "a enregistré",
+    "ont enregistré",
     "said",
     "says",
     "noted",
@@ -766,7 +804,7 @@ const SPEAKING: &[&str] = &[
 ];
 
 /// Where the subject starts once the speaker before it is left out: after the last word of
-/// speaking in `text[start..end]`, and "that", "rằng" or "que" after it.
+/// speaking or recording in `text[start..end]`, and "that", "rằng" or "que" after it.
 fn after_speaker(text: &str, start: usize, end: usize) -> usize {
     let clause = &text[start..end];
     // From the last word back, a word at a time: a figure is read at almost every number,
@@ -940,6 +978,75 @@ mod tests {
             )
             .is_empty(),
             "a year is no count"
+        );
+    }
+
+    /// A list's marks, "giảm còn" (down to, a value, not a change), a figure whose period
+    /// follows it, and one whose period the paragraph before gave.
+    #[test]
+    fn lists_values_reached_and_periods_around_a_figure() {
+        let read = |text: &str,
+                    language|
+         -> Vec<(Option<String>, Option<f64>, Option<f64>, Option<String>)> {
+            figures(text, language)
+                .into_iter()
+                .map(|f| match f {
+                    Fact::Figure {
+                        subject,
+                        value,
+                        change_percent,
+                        period,
+                        ..
+                    } => (subject, value, change_percent, period),
+                    other => panic!("{other:?}"),
+                })
+                .collect()
+        };
+        assert_eq!(
+            read(
+                "Kết quả năm 2023:\n- Tỷ lệ hộ nghèo cuối năm 2023 giảm còn 2,1%.\n- Kim ngạch xuất khẩu 11 tháng đầu năm 2023 đạt 2,35 tỷ USD.",
+                Language::Vi
+            ),
+            [
+                (
+                    Some("Tỷ lệ hộ nghèo".into()),
+                    Some(2.1),
+                    None,
+                    Some("2023".into())
+                ),
+                (
+                    Some("Kim ngạch xuất khẩu".into()),
+                    Some(2.35),
+                    None,
+                    Some("2023-YTD11".into())
+                ),
+            ]
+        );
+        assert_eq!(
+            read(
+                "The province of Hai Duong recorded GRDP growth of 9.12% in the first nine months of 2024.\n\nThe chairman said industrial production rose 12.5% year on year, while total State budget collection reached 19,500 billion VND.",
+                Language::En
+            ),
+            [
+                (
+                    Some("GRDP".into()),
+                    None,
+                    Some(9.12),
+                    Some("2024-YTD09".into())
+                ),
+                (
+                    Some("industrial production".into()),
+                    None,
+                    Some(12.5),
+                    Some("2024-YTD09".into())
+                ),
+                (
+                    Some("total State budget collection".into()),
+                    Some(19500.0),
+                    None,
+                    Some("2024-YTD09".into())
+                ),
+            ]
         );
     }
 
