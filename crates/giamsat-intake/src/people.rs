@@ -239,6 +239,19 @@ const STOPS: &[&str] = &[
 /// Department *of* Industry *and* Trade".
 const CONNECTORS: &[&str] = &["of", "the", "and", "for", "&"];
 
+/// Words an English position writes in lower case: "Chairman of the provincial People's
+/// Committee".
+const LOWERCASE_IN_POSITIONS: &[&str] = &[
+    "provincial",
+    "city",
+    "municipal",
+    "district",
+    "commune",
+    "national",
+    "permanent",
+    "standing",
+];
+
 /// Words before a name that make it a place: "UBND *huyện* Mai Châu".
 const PLACE_WORDS: &[&str] = &[
     "tỉnh",
@@ -677,6 +690,11 @@ fn positions_before(text: &str, name_start: usize, language: Language) -> (Vec<S
     for (from, to) in parts {
         let all = words(text, from, to);
         if all.is_empty() {
+            // "Le président du Comité populaire provincial, M. Cao Tuong Huy": nothing
+            // between the comma and the form of address.
+            if to == name_start && positions.is_empty() {
+                continue;
+            }
             break;
         }
         // The position begins at the earliest head after the last stop word.
@@ -697,6 +715,7 @@ fn positions_before(text: &str, name_start: usize, language: Language) -> (Vec<S
                 word.is_ascii()
                     && !is_capitalised(word)
                     && !CONNECTORS.contains(&word)
+                    && !LOWERCASE_IN_POSITIONS.contains(&word)
                     && starts_with_phrase(text, &[(*s, *e)], &HEADS).is_none()
             })
         {
@@ -732,6 +751,30 @@ mod tests {
 
     fn strings(items: &[&str]) -> Vec<String> {
         items.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn a_position_before_the_name_in_lower_case_or_before_a_comma() {
+        assert_eq!(
+            people(
+                "Chairman of the provincial People's Committee Le Ngoc Chau said that exports rose."
+            ),
+            [(
+                "Chairman of the provincial People's Committee Le Ngoc Chau".to_owned(),
+                "Le Ngoc Chau".to_owned(),
+                vec!["Chairman of the provincial People's Committee".to_owned()]
+            )]
+        );
+        assert_eq!(
+            people(
+                "Le président du Comité populaire provincial, M. Cao Tuong Huy, a indiqué que la province a progressé."
+            ),
+            [(
+                "président du Comité populaire provincial, M. Cao Tuong Huy".to_owned(),
+                "Cao Tuong Huy".to_owned(),
+                vec!["président du Comité populaire provincial".to_owned()]
+            )]
+        );
     }
 
     #[test]
