@@ -182,89 +182,97 @@ mod tests {
 
     #[test]
     fn references_are_read_in_every_spelling() {
-        assert_eq!(
-            documents("thực hiện Nghị quyết số 21/NQ-TU ngày 25/1/2022 của Ban Chấp hành"),
-            [(
-                "Nghị quyết số 21/NQ-TU ngày 25/1/2022".to_owned(),
-                "21-NQ/TU".to_owned(),
-                Some("2022-01-25".to_owned())
-            )]
-        );
-        assert_eq!(
-            documents("according to Regulation No. 96-QD/TW of the Politburo")[0].1,
-            "96-QĐ/TW"
-        );
-        assert_eq!(
-            documents("la résolution n° 21/NQ-TU du 25 janvier 2022")[0],
+        // Text; then each reference read: its span, canonical number and date of issue.
+        let cases: &[(&str, &[(&str, &str, Option<&str>)])] = &[
             (
-                "résolution n° 21/NQ-TU du 25 janvier 2022".to_owned(),
-                "21-NQ/TU".to_owned(),
-                Some("2022-01-25".to_owned())
-            )
-        );
-        assert_eq!(
-            documents("Quyết định 123/QĐ-UBND và Nghị định 30/2020/NĐ-CP"),
-            [
-                (
-                    "Quyết định 123/QĐ-UBND".to_owned(),
-                    "123/QĐ-UBND".to_owned(),
-                    None
-                ),
-                (
-                    "Nghị định 30/2020/NĐ-CP".to_owned(),
-                    "30/2020/NĐ-CP".to_owned(),
-                    None
-                )
-            ]
-        );
-        assert_eq!(
-            documents(
-                "Decision No. 1479/QD-TTg of the Prime Minister dated November 29, 2022, the"
+                "thực hiện Nghị quyết số 21/NQ-TU ngày 25/1/2022 của Ban Chấp hành",
+                &[(
+                    "Nghị quyết số 21/NQ-TU ngày 25/1/2022",
+                    "21-NQ/TU",
+                    Some("2022-01-25"),
+                )],
             ),
-            [(
-                "Decision No. 1479/QD-TTg of the Prime Minister dated November 29, 2022".to_owned(),
-                "1479/QĐ-TTg".to_owned(),
-                Some("2022-11-29".to_owned())
-            )]
-        );
-        assert_eq!(
-            documents("Quyết định số 12/QĐ-UBND của UBND tỉnh ngày 5/3/2024")[0]
-                .2
-                .as_deref(),
-            Some("2024-03-05")
-        );
-        for deadline in [
-            "Kế hoạch số 45/KH-UBND triển khai trước ngày 30/6/2024",
-            "Kế hoạch số 45/KH-UBND của UBND tỉnh về việc báo cáo trước ngày 30/6/2024",
-            "Plan No. 45/KH-UBND of the province, to report by June 30, 2024",
-        ] {
-            assert_eq!(
-                documents(deadline)[0].2,
-                None,
-                "{deadline}: a deadline after the number is not its date of issue"
-            );
-        }
-        assert_eq!(
-            documents("la résolution n° 98/2023/QH15 de l'Assemblée nationale du 24 juin 2023")[0],
             (
-                "résolution n° 98/2023/QH15 de l'Assemblée nationale du 24 juin 2023".to_owned(),
-                "98/2023/QH15".to_owned(),
-                Some("2023-06-24".to_owned())
-            )
-        );
-        assert_eq!(
-            documents("Nghị quyết số 35/2023/UBTVQH15 và Luật số 61/2020/QH14"),
-            [(
-                "Nghị quyết số 35/2023/UBTVQH15".to_owned(),
-                "35/2023/UBTVQH15".to_owned(),
-                None
-            )],
-            "a law is numbered like a resolution but is not one"
-        );
-        assert_eq!(
-            documents("theo 21-NQ/TU, tăng 15/15"),
-            [("21-NQ/TU".to_owned(), "21-NQ/TU".to_owned(), None)]
-        );
+                "according to Regulation No. 96-QD/TW of the Politburo",
+                &[("Regulation No. 96-QD/TW", "96-QĐ/TW", None)],
+            ),
+            (
+                "la résolution n° 21/NQ-TU du 25 janvier 2022",
+                &[(
+                    "résolution n° 21/NQ-TU du 25 janvier 2022",
+                    "21-NQ/TU",
+                    Some("2022-01-25"),
+                )],
+            ),
+            (
+                "Quyết định 123/QĐ-UBND và Nghị định 30/2020/NĐ-CP",
+                &[
+                    ("Quyết định 123/QĐ-UBND", "123/QĐ-UBND", None),
+                    ("Nghị định 30/2020/NĐ-CP", "30/2020/NĐ-CP", None),
+                ],
+            ),
+            // The issuer between the number and its date of issue.
+            (
+                "Decision No. 1479/QD-TTg of the Prime Minister dated November 29, 2022, the",
+                &[(
+                    "Decision No. 1479/QD-TTg of the Prime Minister dated November 29, 2022",
+                    "1479/QĐ-TTg",
+                    Some("2022-11-29"),
+                )],
+            ),
+            (
+                "Quyết định số 12/QĐ-UBND của UBND tỉnh ngày 5/3/2024.",
+                &[(
+                    "Quyết định số 12/QĐ-UBND của UBND tỉnh ngày 5/3/2024",
+                    "12/QĐ-UBND",
+                    Some("2024-03-05"),
+                )],
+            ),
+            // A deadline after a number is not its date of issue.
+            (
+                "Kế hoạch số 45/KH-UBND triển khai trước ngày 30/6/2024",
+                &[("Kế hoạch số 45/KH-UBND", "45/KH-UBND", None)],
+            ),
+            (
+                "Kế hoạch số 45/KH-UBND của UBND tỉnh về việc báo cáo trước ngày 30/6/2024",
+                &[("Kế hoạch số 45/KH-UBND", "45/KH-UBND", None)],
+            ),
+            (
+                "Plan No. 45/KH-UBND of the province, to report by June 30, 2024",
+                &[("Plan No. 45/KH-UBND", "45/KH-UBND", None)],
+            ),
+            // The legislature's numbers, after a resolution's name only: a law is numbered
+            // the same way.
+            (
+                "la résolution n° 98/2023/QH15 de l'Assemblée nationale du 24 juin 2023",
+                &[(
+                    "résolution n° 98/2023/QH15 de l'Assemblée nationale du 24 juin 2023",
+                    "98/2023/QH15",
+                    Some("2023-06-24"),
+                )],
+            ),
+            (
+                "Nghị quyết số 35/2023/UBTVQH15 và Luật số 61/2020/QH14",
+                &[("Nghị quyết số 35/2023/UBTVQH15", "35/2023/UBTVQH15", None)],
+            ),
+            (
+                "theo 21-NQ/TU, tăng 15/15",
+                &[("21-NQ/TU", "21-NQ/TU", None)],
+            ),
+        ];
+        for (text, expected) in cases {
+            let expected: Vec<(String, String, Option<String>)> = expected
+                .iter()
+                .map(|(span, number, on)| {
+                    (
+                        (*span).to_owned(),
+                        (*number).to_owned(),
+                        on.map(str::to_owned),
+                    )
+                })
+                .collect();
+            assert_eq!(documents(text), expected, "{text}");
+        }
     }
 
     const PIECES: &[&str] = &[
