@@ -30,7 +30,7 @@ fn patterns() -> &'static Patterns {
         // Digits, an optional year, then type and issuer codes joined by / or - (the
         // Standing Committee's issuer ends with its legislature: NQ-UBTVQH14); or the
         // National Assembly's number, with a year and no type: 98/2023/QH15.
-        let number = r"\d{1,5}(?:/\d{4})?\s?[/\-–]\s?[\p{L}]{1,4}(?:\s?[/\-–]\s?[\p{L}]{1,6}){1,3}\d{0,2}|\d{1,5}/\d{4}/(?:UBTV)?QH\d{1,2}";
+        let number = r"\d{1,5}(?:/\d{4})?\s?[/\-–]\s?[\p{L}]{1,4}(?:\s?[/\-–]\s?(?:(?:UBTV)?QH\d{1,2}|[\p{L}]{1,6})){1,3}|\d{1,5}/\d{4}/(?:UBTV)?QH\d{1,2}";
         Patterns {
             codes: compile(r"[/\-–]\s?\p{L}{1,4}\s?[/\-–]|/(?:UBTV)?QH\d"),
             number: compile(&format!(r"(?:^|[^\w/])({number})")),
@@ -254,6 +254,13 @@ mod tests {
             (
                 "Nghị quyết số 35/2023/UBTVQH15 và Luật số 61/2020/QH14",
                 &[("Nghị quyết số 35/2023/UBTVQH15", "35/2023/UBTVQH15", None)],
+            ),
+            (
+                "Nghị quyết 21/NQ-TU2022 và 1111/NQ-UBTVQH14",
+                &[
+                    ("Nghị quyết 21/NQ-TU", "21-NQ/TU", None),
+                    ("1111/NQ-UBTVQH14", "1111/NQ-UBTVQH14", None),
+                ],
             ),
             (
                 "theo 21-NQ/TU, tăng 15/15",
