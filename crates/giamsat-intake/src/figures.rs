@@ -985,9 +985,9 @@ mod tests {
     /// follows it, and one whose period the paragraph before gave.
     #[test]
     fn lists_values_reached_and_periods_around_a_figure() {
-        let read = |text: &str,
-                    language|
-         -> Vec<(Option<String>, Option<f64>, Option<f64>, Option<String>)> {
+        /// Subject, value, change and period.
+        type Read = (Option<String>, Option<f64>, Option<f64>, Option<String>);
+        let read = |text: &str, language| -> Vec<Read> {
             figures(text, language)
                 .into_iter()
                 .map(|f| match f {

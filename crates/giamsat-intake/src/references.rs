@@ -182,8 +182,9 @@ mod tests {
 
     #[test]
     fn references_are_read_in_every_spelling() {
-        // Text; then each reference read: its span, canonical number and date of issue.
-        let cases: &[(&str, &[(&str, &str, Option<&str>)])] = &[
+        /// A reference read: its span, canonical number and date of issue.
+        type Reference<'a> = (&'a str, &'a str, Option<&'a str>);
+        let cases: &[(&str, &[Reference])] = &[
             (
                 "thực hiện Nghị quyết số 21/NQ-TU ngày 25/1/2022 của Ban Chấp hành",
                 &[(
