@@ -96,6 +96,8 @@ enum PeriodShape {
     SecondHalf,
     /// Captures: the first and the last year.
     Term,
+    /// Captures: the month, the year.
+    Month,
 }
 
 fn patterns() -> &'static Patterns {
@@ -118,8 +120,9 @@ fn patterns() -> &'static Patterns {
                 here(&fr),
             ],
             dates: vec![
-                // "Ngày 18/8", "ngày 18/8/2023", "ngày 18 tháng 8 năm 2023".
-                anywhere(r"(?i)(?-u:\b)ngày\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?"),
+                // "Ngày 18/8", "ngày 18/8/2023", "ngày 18 tháng 8 năm 2023"; the time of day
+                // stands for "ngày" in the press: "Chiều 4/11", "Sáng 12/7".
+                anywhere(r"(?i)(?-u:\b)(?:ngày|sáng|chiều|tối|trưa)\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?"),
                 anywhere(&format!(r"(?i)(?-u:\b)ngày\s+{vi_words}", vi_words = &vi_words[4..])),
                 // "17/01/2024", even glued to the word before it.
                 anywhere(&format!(r"(?:^|[^\d/]){numeric}(?:[^\d/]|$)")),
@@ -133,6 +136,12 @@ fn patterns() -> &'static Patterns {
                     // with its year.
                     Search::Anywhere(anywhere(r"(?i)(?-u:\b)(\d{1,2})\s+tháng\s+(?:đầu\s+năm(?:\s+(\d{4}))?|năm\s+(\d{4}))")),
                     PeriodShape::FirstMonths,
+                ),
+                // A month with its year, "tháng 10/2024", "tháng 10 năm 2024"; a date's
+                // "18 tháng 10 năm 2024" is read first, as a date.
+                (
+                    Search::Anywhere(anywhere(r"(?i)(?-u:\b)tháng\s+(\d{1,2})(?:\s*/\s*|\s+năm\s+)(\d{4})")),
+                    PeriodShape::Month,
                 ),
                 (
                     Search::Anywhere(anywhere(r"(?i)(?-u:\b)6\s+tháng\s+cuối\s+năm(?:\s+(\d{4}))?")),
@@ -267,10 +276,14 @@ pub fn find(text: &str) -> Vec<Found> {
             if valid(year, month, day).is_none() {
                 continue;
             }
-            // The span: from "ngày" when it is there, else from the first to the last part.
+            // The span: from "ngày" (or the time of day) when it is there, else from the first
+            // to the last part.
             let whole = c.get(0).expect("match");
             let parts = (1..=3).filter_map(|i| c.get(i));
-            let start = if crate::starts_with_lowercase(whole.as_str(), "ngày").is_some() {
+            let start = if ["ngày", "sáng", "chiều", "tối", "trưa"]
+                .iter()
+                .any(|w| crate::starts_with_lowercase(whole.as_str(), w).is_some())
+            {
                 whole.start()
             } else {
                 parts
@@ -378,6 +391,12 @@ fn period(c: &regex::Captures<'_>, shape: PeriodShape) -> Option<Fact> {
             let year = year_in(1);
             (year, 7, 12, year.and_then(|y| Period::half(y, 2).ok()))
         }
+        PeriodShape::Month => {
+            let month: u8 = c.get(1)?.as_str().parse().ok()?;
+            let year = year_in(2)?;
+            let period = Month::new(year, month).map(Period::month)?;
+            (Some(year), month, month, Some(period))
+        }
         PeriodShape::Term => {
             let (from, to) = (year_in(1)?, year_in(2)?);
             let period = Period::term(from, to).ok()?;
@@ -434,6 +453,10 @@ mod tests {
         assert_eq!(
             read("le 18 août 2023, la délégation"),
             [("18 août 2023".to_owned(), date(Some(2023), 8, 18))]
+        );
+        assert_eq!(
+            read("(Baohatinh.vn) - Chiều 4/11, UBND tỉnh"),
+            [("Chiều 4/11".to_owned(), date(None, 11, 4))]
         );
         assert!(read("ngày 31/2/2023 và 45/13").is_empty());
     }
@@ -501,6 +524,11 @@ mod tests {
             [Some("2024-YTD09".to_owned())]
         );
         assert!(codes("9 tháng năm nay").is_empty(), "no year, no 'đầu'");
+        assert_eq!(
+            codes("phiên họp thường kỳ tháng 10/2024 và tháng 11 năm 2024"),
+            [Some("2024-10".to_owned()), Some("2024-11".to_owned())]
+        );
+        assert!(codes("tháng 13/2024").is_empty());
         assert_eq!(
             codes("progress on 2021-2025 targets"),
             [Some("2021-2025".to_owned())]
