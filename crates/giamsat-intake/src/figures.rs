@@ -91,6 +91,10 @@ const VERBS: &[(&str, bool)] = &[
     ("ước đạt", true),
     ("ước", true),
     ("dự kiến đạt", true),
+    ("est tombé à", false),
+    ("est tombée à", false),
+    ("est passé à", false),
+    ("est passée à", false),
     ("est estimé à", true),
     ("est estimée à", true),
     ("sont estimés à", true),
@@ -158,6 +162,8 @@ const CONNECTORS: &[&str] = &[
     "whereas",
     "tandis que",
     "trong khi",
+    "với",
+    "việc",
     "cuối",
     "và",
     "et",
@@ -566,6 +572,19 @@ fn figure(
         subject = counted(text, first.start, first.end);
         subject_start = subject.as_ref().map(|_| first.start);
     }
+    // "attracted USD 4.2 billion of FDI", "a attiré 4,2 milliards de dollars d'IDE", "thu
+    // hút 1,2 tỷ USD vốn FDI": after such a verb, what was attracted follows the amount.
+    let mut end = last.end;
+    if let Part::Amount { .. } = first.part
+        && subject
+            .as_deref()
+            .is_some_and(|s| ATTRACTING_VERBS.iter().any(|v| word_at_end(s, v).is_some()))
+        && let Some((what, what_end)) = attracted(text, first.end)
+    {
+        subject = Some(what);
+        subject_start = Some(first.start);
+        end = end.max(what_end);
+    }
     let mut value = None;
     let mut scale = 1.0;
     let mut unit = None;
@@ -601,8 +620,8 @@ fn figure(
     let before_end = periods.partition_point(|(s, _, _)| *s < last.end);
     // The clause's own year first; then the period the paragraph names before the figure;
     // then one right after it in its sentence ("GRDP growth of 9.12% in the first nine
-    // months of 2024"); then the last one named in the paragraphs before, which a news
-    // article's lead gives for the paragraphs that follow.
+    // months of 2024"); then, for a change or a share of plan, the last one named in the
+    // paragraphs before, which a news article's lead gives for the paragraphs that follow.
     let before = &periods[..before_end];
     let period = year.map(|y| y.to_string()).or_else(|| match before.last() {
         Some((s, _, code)) if *s >= paragraph_start => code.clone(),
@@ -613,12 +632,19 @@ fn figure(
                 !between.contains(['.', ';', '\n', '!', '?'])
                     && between.split_whitespace().count() <= 3
             })
-            .or_else(|| before.last().filter(|(s, _, _)| *s >= window))
+            // Only a change over the same period or a share of the plan needs a period; a
+            // level without them may be a stock ("total planning area", "poverty rate").
+            .or_else(|| {
+                before
+                    .last()
+                    .filter(|(s, _, _)| *s >= window)
+                    .filter(|_| change_percent.is_some() || plan_percent.is_some())
+            })
             .and_then(|(_, _, code)| code.clone()),
     });
     Some(Found {
         start: subject_start.unwrap_or(first.start),
-        end: last.end,
+        end,
         fact: Fact::Figure {
             subject,
             value,
@@ -630,6 +656,44 @@ fn figure(
             estimated,
         },
     })
+}
+
+/// Verbs after which what an amount measures is written after it.
+const ATTRACTING_VERBS: &[&str] = &["attracted", "attiré", "thu hút", "mobilised", "huy động"];
+
+/// What an amount after an attracting verb measures, and where it ends: "of FDI", "d'IDE",
+/// "vốn đầu tư nước ngoài".
+fn attracted(text: &str, amount_end: usize) -> Option<(String, usize)> {
+    let rest = &text[amount_end..];
+    let trimmed = rest.trim_start();
+    let at = amount_end + rest.len() - trimmed.len();
+    let skip = ["of ", "d'", "d’", "de "]
+        .iter()
+        .find_map(|p| word_at_start(trimmed, p.trim_end()).filter(|_| trimmed.starts_with(p)))
+        .map(|len| len + usize::from(trimmed[len..].starts_with(' ')))
+        .or_else(|| trimmed.starts_with("vốn ").then_some(0))?;
+    let from = at + skip;
+    let clause_end = text[from..]
+        .find(['.', ',', ';', ':', '\n', '(', ')'])
+        .map_or(text.len(), |i| from + i);
+    let mut words_end = from;
+    for (i, word) in text[from..clause_end].split_whitespace().enumerate() {
+        if i == 5
+            || word.chars().any(|c| c.is_ascii_digit())
+            || [
+                "in", "since", "trong", "từ", "en", "depuis", "so", "over", "sur",
+            ]
+            .contains(&word)
+        {
+            break;
+        }
+        let word_at = text[words_end..clause_end]
+            .find(word)
+            .map(|i| words_end + i)?;
+        words_end = word_at + word.len();
+    }
+    let what = text[from..words_end].trim();
+    (!what.is_empty()).then(|| (what.to_owned(), words_end))
 }
 
 /// What a count counts: the unit's word and the words after it, up to the clause's end
@@ -741,6 +805,26 @@ fn subject(
         for with in [" with ", " avec ", " với "] {
             if let Some(at) = text[start..end].rfind(with) {
                 return subject(text, start + at + with.len(), to, &[]);
+            }
+        }
+        // "giải ngân vốn đầu tư công theo Nghị quyết số 29/2021/QH15 … mới đạt": what a
+        // figure follows is not what it measures.
+        for under in [
+            " theo ",
+            " under ",
+            " according to ",
+            " selon ",
+            " conformément à ",
+        ] {
+            if let Some(at) = text[start..end].find(under) {
+                let cut = subject(text, start, start + at, &[]);
+                if cut.written.is_some() {
+                    return Subject {
+                        estimated: estimated || cut.estimated,
+                        year: year.or(cut.year),
+                        ..cut
+                    };
+                }
             }
         }
     }
@@ -1024,7 +1108,7 @@ mod tests {
         );
         assert_eq!(
             read(
-                "The province of Hai Duong recorded GRDP growth of 9.12% in the first nine months of 2024.\n\nThe chairman said industrial production rose 12.5% year on year, while total State budget collection reached 19,500 billion VND.",
+                "The province of Hai Duong recorded GRDP growth of 9.12% in the first nine months of 2024.\n\nThe chairman said industrial production rose 12.5% year on year, while total State budget collection reached 19,500 billion VND, equal to 87.3% of the yearly estimate.",
                 Language::En
             ),
             [
@@ -1046,6 +1130,43 @@ mod tests {
                     None,
                     Some("2024-YTD09".into())
                 ),
+            ]
+        );
+    }
+
+    /// What was attracted after its amount, a subject cut before what it follows, and a
+    /// level that takes no period from the paragraphs before.
+    #[test]
+    fn what_a_figure_measures_after_its_amount_or_before_what_it_follows() {
+        let read = |text: &str, language| -> Vec<(Option<String>, Option<String>)> {
+            figures(text, language)
+                .into_iter()
+                .map(|f| match f {
+                    Fact::Figure {
+                        subject, period, ..
+                    } => (subject, period),
+                    other => panic!("{other:?}"),
+                })
+                .collect()
+        };
+        assert_eq!(
+            read(
+                "Au cours des dix premiers mois de 2024, la province a attiré 4,2 milliards de dollars d'IDE, soit une hausse de 35 % sur un an.",
+                Language::Fr
+            ),
+            [(Some("IDE".into()), Some("2024-YTD10".into()))]
+        );
+        assert_eq!(
+            read(
+                "10 tháng năm 2024, tỉnh phát triển tốt.\n\nBà Nga cho biết, việc giải ngân vốn đầu tư công theo Nghị quyết số 29/2021/QH15 của Quốc hội mới đạt 58,4% kế hoạch. Tỷ lệ hộ nghèo là 2,1%.",
+                Language::Vi
+            ),
+            [
+                (
+                    Some("giải ngân vốn đầu tư công".into()),
+                    Some("2024-YTD10".into())
+                ),
+                (Some("Tỷ lệ hộ nghèo".into()), None),
             ]
         );
     }
