@@ -211,6 +211,7 @@ fn every_kind_of_item_is_read_with_f1_of_at_least_0_9() {
         "scorecard",
         "growth",
         "person",
+        "figure",
     ] {
         let c = counts.get(kind).copied().unwrap_or_default();
         assert!(c.right > 0, "no {kind} in the labelled set");
