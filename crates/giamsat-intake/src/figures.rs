@@ -958,6 +958,22 @@ mod tests {
             .collect()
     }
 
+    /// Each figure's subject and period.
+    fn subjects_and_periods(
+        text: &str,
+        language: Language,
+    ) -> Vec<(Option<String>, Option<String>)> {
+        figures(text, language)
+            .into_iter()
+            .map(|f| match f {
+                Fact::Figure {
+                    subject, period, ..
+                } => (subject, period),
+                other => panic!("{other:?}"),
+            })
+            .collect()
+    }
+
     #[test]
     fn a_figure_has_its_subject_scale_unit_change_plan_and_period() {
         let vi = figures(
@@ -1000,14 +1016,11 @@ mod tests {
     /// clause's year as its period, things counted with words before their name.
     #[test]
     fn a_figure_is_read_past_its_speaker_with_its_own_year() {
-        let subject_and_period = |text: &str, language| match &figures(text, language)[..] {
-            [
-                Fact::Figure {
-                    subject, period, ..
-                },
-            ] => (subject.clone(), period.clone()),
-            other => panic!("{text}: {other:?}"),
-        };
+        let subject_and_period =
+            |text: &str, language| match &subjects_and_periods(text, language)[..] {
+                [one] => one.clone(),
+                other => panic!("{text}: {other:?}"),
+            };
         assert_eq!(
             subject_and_period(
                 "In the first quarter of 2024, the chairman said that the province's export turnover in 2023 was estimated at USD 42.5 billion.",
@@ -1138,26 +1151,15 @@ mod tests {
     /// level that takes no period from the paragraphs before.
     #[test]
     fn what_a_figure_measures_after_its_amount_or_before_what_it_follows() {
-        let read = |text: &str, language| -> Vec<(Option<String>, Option<String>)> {
-            figures(text, language)
-                .into_iter()
-                .map(|f| match f {
-                    Fact::Figure {
-                        subject, period, ..
-                    } => (subject, period),
-                    other => panic!("{other:?}"),
-                })
-                .collect()
-        };
         assert_eq!(
-            read(
+            subjects_and_periods(
                 "Au cours des dix premiers mois de 2024, la province a attiré 4,2 milliards de dollars d'IDE, soit une hausse de 35 % sur un an.",
                 Language::Fr
             ),
             [(Some("IDE".into()), Some("2024-YTD10".into()))]
         );
         assert_eq!(
-            read(
+            subjects_and_periods(
                 "10 tháng năm 2024, tỉnh phát triển tốt.\n\nBà Nga cho biết, việc giải ngân vốn đầu tư công theo Nghị quyết số 29/2021/QH15 của Quốc hội mới đạt 58,4% kế hoạch. Tỷ lệ hộ nghèo là 2,1%.",
                 Language::Vi
             ),
