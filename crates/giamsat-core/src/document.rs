@@ -292,20 +292,23 @@ impl DocumentNumber {
 
 impl fmt::Display for DocumentNumber {
     /// Writes the number the way its issuer does: `21-NQ/TU` for the Party, `123/QĐ-UBND` or
-    /// `30/2020/NĐ-CP` for the State.
+    /// `30/2020/NĐ-CP` for the State. Numbers under 10 take a leading zero (`01/NQ-CP`,
+    /// `06-NQ/TW`): numbering starts at 01 each year (Decree 30/2020/NĐ-CP, Appendix I).
+    /// The key ([`DocumentKey`]) keeps the bare number, so keys and URLs do not change.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let code = self.doc_type.code();
+        let number = self.number;
         // A year, when the number carries one, is kept in the State form: the Party form has
         // no place for it.
         match (self.is_party(), self.year) {
             (_, Some(year))
                 if self.doc_type == DocumentType::Resolution && is_legislature(&self.issuer) =>
             {
-                write!(f, "{}/{year}/{}", self.number, self.issuer)
+                write!(f, "{number:02}/{year}/{}", self.issuer)
             }
-            (_, Some(year)) => write!(f, "{}/{year}/{code}-{}", self.number, self.issuer),
-            (true, None) => write!(f, "{}-{code}/{}", self.number, self.issuer),
-            (false, None) => write!(f, "{}/{code}-{}", self.number, self.issuer),
+            (_, Some(year)) => write!(f, "{number:02}/{year}/{code}-{}", self.issuer),
+            (true, None) => write!(f, "{number:02}-{code}/{}", self.issuer),
+            (false, None) => write!(f, "{number:02}/{code}-{}", self.issuer),
         }
     }
 }
@@ -512,10 +515,11 @@ mod tests {
             ("21-KL/TW", "21-KL/TW"),
             ("29-TB/TW", "29-TB/TW"),
             ("15/CTr-UBND", "15/CTr-UBND"),
-            ("07/NQ-HDND", "7/NQ-HĐND"),
+            ("07/NQ-HDND", "07/NQ-HĐND"),
+            ("7/NQ-HDND", "07/NQ-HĐND"),
             ("12-NQ/DU", "12-NQ/ĐU"),
-            ("No. 05/CT-TTg", "5/CT-TTg"),
-            ("5/2020/NQ-TU", "5/2020/NQ-TU"),
+            ("No. 05/CT-TTg", "05/CT-TTg"),
+            ("5/2020/NQ-TU", "05/2020/NQ-TU"),
             ("98/2023/QH15", "98/2023/QH15"),
             ("số 16/2021/qh15", "16/2021/QH15"),
             ("35/2023/UBTVQH15", "35/2023/UBTVQH15"),

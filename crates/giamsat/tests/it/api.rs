@@ -216,8 +216,8 @@ async fn a_whole_chain_can_be_built_through_the_api() {
     }
     let (_, document) = server.get_json("/api/v1/documents/5-NQ-TU-2023").await;
     assert_eq!(
-        document["number"], "5-NQ/TU",
-        "the press spelling is read as the Party's own"
+        document["number"], "05-NQ/TU",
+        "the press spelling is read as the Party's own, numbered from 01"
     );
     for (unit, poor, households) in [("C1", 10, 500), ("C2", 30, 500)] {
         for (indicator, value) in [("POOR", poor), ("HOUSEHOLDS", households)] {
