@@ -193,13 +193,7 @@ pub fn read_text(text: String, encoding: &'static str) -> Reading {
     found.extend(rankings::find(&text, language));
     found.extend(people::find(&text, language));
     let taken = merged(found.iter().map(|f| (f.start, f.end)).collect());
-    let periods: Vec<(usize, usize, Option<String>)> = found
-        .iter()
-        .filter_map(|f| match &f.fact {
-            Fact::Period { period, .. } => Some((f.start, f.end, period.clone())),
-            _ => None,
-        })
-        .collect();
+    let periods = periods_in_context(&text, &found);
     found.extend(figures::find(&text, language, &taken, &periods));
     found.sort_by_key(|f| (f.start, f.end));
     let items = to_characters(&text, found);
@@ -209,6 +203,47 @@ pub fn read_text(text: String, encoding: &'static str) -> Reading {
         text,
         items,
     }
+}
+
+/// The periods read, with their codes, for figures to take. A period written without its
+/// year ("the first ten months", "as of October 31") takes, as a figure's period, the year of
+/// the last period or date written with one shortly before it: the item itself keeps only
+/// what is written.
+fn periods_in_context(text: &str, found: &[Found]) -> Vec<(usize, usize, Option<String>)> {
+    let mut years: Vec<(usize, i32)> = found
+        .iter()
+        .filter_map(|f| match f.fact {
+            Fact::Period { year: Some(y), .. } | Fact::Date { year: Some(y), .. } => {
+                Some((f.end, y))
+            }
+            _ => None,
+        })
+        .collect();
+    years.sort_unstable();
+    found
+        .iter()
+        .filter_map(|f| match &f.fact {
+            Fact::Period {
+                period: Some(code), ..
+            } => Some((f.start, f.end, Some(code.clone()))),
+            Fact::Period {
+                period: None,
+                year: None,
+                first_month: Some(first),
+                last_month: Some(last),
+            } => {
+                let near = look_back(text, f.start, 4 * LOOK_BACK);
+                let year = years[..years.partition_point(|(end, _)| *end <= f.start)]
+                    .last()
+                    .filter(|(end, _)| *end >= near)
+                    .map(|(_, y)| *y);
+                let code = year.and_then(|y| time_words::months_code(y, *first, *last));
+                Some((f.start, f.end, code))
+            }
+            Fact::Period { .. } => Some((f.start, f.end, None)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Turns byte offsets into character offsets, counting the characters between the offsets

@@ -131,6 +131,11 @@ fn patterns() -> &'static Patterns {
                 anywhere(&format!(r"(?-u:\b){fr}(?-u:\b)")),
             ],
             periods: vec![
+                // "tính đến hết tháng 9/2024": January to September, not September alone.
+                (
+                    Search::Anywhere(anywhere(r"(?i)(?-u:\b)(?:tính|lũy\s+kế|luỹ\s+kế)\s+đến\s+hết\s+tháng\s+(\d{1,2})(?:(?:\s*/\s*|\s+năm\s+)(\d{4}))?")),
+                    PeriodShape::FirstMonths,
+                ),
                 (
                     // "5 tháng đầu năm (2023)", and "9 tháng năm 2024" without "đầu" only
                     // with its year.
@@ -302,6 +307,26 @@ pub fn find(text: &str) -> Vec<Found> {
             }
         }
     }
+    // A month's last day after "tính đến", "as of" or "au" closes a cumulative period: the
+    // date stays an item, and the period spans the words and the date.
+    let as_of: Vec<Found> = found
+        .iter()
+        .filter_map(|date| {
+            let Fact::Date { year, month, day } = date.fact else {
+                return None;
+            };
+            let start = as_of_start(text, date.start)?;
+            let last_day = time::Month::try_from(month)
+                .ok()?
+                .length(year.unwrap_or(2023));
+            (day == last_day).then(|| Found {
+                start,
+                end: date.end,
+                fact: first_months(year, month),
+            })
+        })
+        .collect();
+    found.extend(as_of);
     for (pattern, shape) in &patterns.periods {
         for c in pattern.captures_iter(text) {
             let whole = c.get(0).expect("match");
@@ -323,6 +348,69 @@ pub fn find(text: &str) -> Vec<Found> {
         }
     }
     found
+}
+
+/// Words before a date that make it the end of what has accumulated: "tính đến ngày
+/// 30/9/2024", "as of December 31", "Au 30 juin". Not "by", "trước" or "avant": those set
+/// deadlines. Longest first.
+const AS_OF: &[&str] = &[
+    "tính đến hết",
+    "tính đến",
+    "lũy kế đến hết",
+    "luỹ kế đến hết",
+    "lũy kế đến",
+    "luỹ kế đến",
+    "as of",
+    "as at",
+    "à la date du",
+    "au",
+];
+
+/// Where the words that make the date at `date_start` an end of accumulation start.
+fn as_of_start(text: &str, date_start: usize) -> Option<usize> {
+    let before = text[..date_start].trim_end();
+    // "ngày" belongs to the date when the date's span starts after it.
+    let before = crate::ends_with_lowercase(before, "ngày")
+        .filter(|at| crate::starts_word(before, *at))
+        .map_or(before, |at| before[..at].trim_end());
+    AS_OF.iter().find_map(|words| {
+        let at = crate::ends_with_lowercase(before, words)?;
+        if !crate::starts_word(before, at) {
+            return None;
+        }
+        // "Au 30 juin, …" opens its clause; "reporté au 30 juin" is a deadline.
+        let opens = before[..at]
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | '\n' | '(' | '-' | '–'));
+        (*words != "au" || opens).then_some(at)
+    })
+}
+
+/// The code of the months `first..=last` of `year`: the first months, a quarter, a half or a
+/// month, as the period readers give them.
+pub(crate) fn months_code(year: i32, first: u8, last: u8) -> Option<String> {
+    let period = match (first, last) {
+        (f, l) if f == l => Period::month(Month::new(year, f)?),
+        (1, l) => Period::year_to_date(Month::new(year, l)?),
+        (f, l) if l == f + 2 && l % 3 == 0 => Period::quarter(year, l / 3).ok()?,
+        (7, 12) => Period::half(year, 2).ok()?,
+        _ => return None,
+    };
+    Some(period.code())
+}
+
+/// The months from January to `month`, of `year` when it is known.
+fn first_months(year: Option<i32>, month: u8) -> Fact {
+    Fact::Period {
+        period: year
+            .and_then(|y| Month::new(y, month))
+            .map(|m| Period::year_to_date(m).code()),
+        year,
+        first_month: Some(1),
+        last_month: Some(month),
+    }
 }
 
 /// Where the article before a period starts ("the first quarter", "le premier trimestre"),
@@ -554,5 +642,63 @@ mod tests {
             span("Tonle premier trimestre 2023").as_deref(),
             Some("premier trimestre 2023")
         );
+    }
+
+    #[test]
+    fn a_months_last_day_after_as_of_closes_a_cumulative_period() {
+        let periods = |text: &str| -> Vec<(String, Option<String>)> {
+            read(text)
+                .into_iter()
+                .filter_map(|(span, fact)| match fact {
+                    Fact::Period { period, .. } => Some((span, period)),
+                    _ => None,
+                })
+                .collect()
+        };
+        let one = |span: &str, code: &str| vec![(span.to_owned(), Some(code.to_owned()))];
+        for (text, span, code) in [
+            (
+                "Tính đến ngày 30/9/2024, toàn huyện",
+                "Tính đến ngày 30/9/2024",
+                "2024-YTD09",
+            ),
+            (
+                "As of December 31, 2023, revenue",
+                "As of December 31, 2023",
+                "2023",
+            ),
+            ("Au 30 juin 2024, les", "Au 30 juin 2024", "2024-H1"),
+            (
+                "lũy kế đến hết tháng 10/2024 đạt",
+                "lũy kế đến hết tháng 10/2024",
+                "2024-YTD10",
+            ),
+        ] {
+            assert_eq!(periods(text), one(span, code), "{text}");
+        }
+        // The date itself is still an item.
+        assert!(
+            read("Tính đến ngày 30/9/2024")
+                .iter()
+                .any(|(span, fact)| span == "ngày 30/9/2024" && *fact == date(Some(2024), 9, 30))
+        );
+        for not_cumulative in [
+            "tính đến ngày 15/10/2024",
+            "báo cáo trước ngày 30/6/2024",
+            "to report by June 30, 2024",
+            "la réunion est reportée au 30 juin 2024",
+        ] {
+            assert!(periods(not_cumulative).is_empty(), "{not_cumulative}");
+        }
+        let yearless = read("as of October 31");
+        assert!(yearless.iter().any(|(_, fact)| matches!(
+            fact,
+            Fact::Period {
+                period: None,
+                first_month: Some(1),
+                last_month: Some(10),
+                ..
+            }
+        )));
     }
 }
