@@ -738,11 +738,9 @@ const AIMING: &[&str] = &[
 /// Whether the clause before a figure sets a target: "the province aims for GRDP growth of".
 fn aims(clause: &str) -> bool {
     let lower = crate::lowercase(clause);
-    AIMING.iter().any(|word| {
-        lower.match_indices(word).any(|(at, _)| {
-            crate::starts_word(&lower, at) && crate::ends_word(&lower, at + word.len())
-        })
-    })
+    AIMING
+        .iter()
+        .any(|word| crate::contains_words(&lower, word))
 }
 
 /// A year written right after a figure, "grew 11.03% in 2023", "năm 2023", "en 2023".

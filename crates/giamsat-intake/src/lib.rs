@@ -343,6 +343,13 @@ pub(crate) fn starts_word(text: &str, at: usize) -> bool {
         .is_none_or(|c| !is_word_char(c))
 }
 
+/// Whether `words` (lowercase, one word or several) occur in `lower` as whole words.
+pub(crate) fn contains_words(lower: &str, words: &str) -> bool {
+    lower
+        .match_indices(words)
+        .any(|(at, _)| starts_word(lower, at) && ends_word(lower, at + words.len()))
+}
+
 /// Whether a word ends at byte `at`: what follows is not a letter, a digit or `_`. What a
 /// pattern cannot say after a word whose last letter is not ASCII (*tỷ*, *hộ*), the reader
 /// checks with this.

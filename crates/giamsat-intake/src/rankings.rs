@@ -9,8 +9,8 @@ use regex::Regex;
 use crate::localities::ending;
 use crate::{Fact, Found};
 
-fn patterns() -> &'static (Regex, Regex) {
-    static PATTERNS: OnceLock<(Regex, Regex)> = OnceLock::new();
+fn patterns() -> &'static (Regex, Regex, Regex) {
+    static PATTERNS: OnceLock<(Regex, Regex, Regex)> = OnceLock::new();
     PATTERNS.get_or_init(|| {
         (
             Regex::new(
@@ -18,12 +18,24 @@ fn patterns() -> &'static (Regex, Regex) {
             )
             .expect("scorecard pattern"),
             Regex::new(r"\(\s*([-−–]?\s*\d{1,3}(?:[.,]\d{1,3})?)\s*%\s*\)").expect("growth pattern"),
+            // "topped the growth ranking with 13.85%", "dẫn đầu cả nước về tăng trưởng với
+            // 13,45%": a percentage after "with", read when its clause ranks growth.
+            Regex::new(r"(?:[Ww]ith|[Aa]vec|[Vv]ới)\s+([-−–]?\s*\d{1,3}(?:[.,]\d{1,3})?)\s*%").expect("growth in words pattern"),
         )
     })
 }
 
 /// Words allowed between a name and its scorecard.
 const LINKS: &[&str] = &[
+    "all",
+    "tất cả",
+    "toàn bộ",
+    "had",
+    "has",
+    "have",
+    "đã",
+    "avait",
+    "a",
     "achieved",
     "đạt",
     "hoàn thành",
@@ -40,7 +52,7 @@ const LINKS: &[&str] = &[
 
 /// Every scorecard and growth figure that follows a known locality's name.
 pub fn find(text: &str, language: Language) -> Vec<Found> {
-    let (scorecard, growth) = patterns();
+    let (scorecard, growth, growth_in_words) = patterns();
     let mut found = Vec::new();
     for c in scorecard.captures_iter(text) {
         let met_m = c.get(1).expect("met");
@@ -51,7 +63,7 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
             continue;
         }
         let before = strip_links(&text[..met_m.start()]);
-        let Some((start, locality)) = ending(before) else {
+        let Some((start, locality)) = ending(before).or_else(|| named_before(text, before)) else {
             continue;
         };
         // The span ends after "targets" when it is written.
@@ -79,7 +91,31 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
         let Some(percent) = read_percent(&written, language) else {
             continue;
         };
-        let Some((start, locality)) = ending(&text[..whole.start()]) else {
+        let Some((start, locality)) =
+            ending(&text[..whole.start()]).or_else(|| ranked(text, whole.start()))
+        else {
+            continue;
+        };
+        found.push(Found {
+            start,
+            end: whole.end(),
+            fact: Fact::Growth {
+                locality: locality.name.clone(),
+                percent,
+            },
+        });
+    }
+    for c in growth_in_words.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        if !crate::starts_word(text, whole.start()) {
+            continue;
+        }
+        let written: String = c[1].chars().filter(|ch| !ch.is_whitespace()).collect();
+        let written = written.replace(['−', '–'], "-");
+        let (Some(percent), Some((start, locality))) = (
+            read_percent(&written, language),
+            ranked(text, whole.start()),
+        ) else {
             continue;
         };
         found.push(Found {
@@ -92,6 +128,77 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
         });
     }
     found
+}
+
+/// Words that say a clause ranks growth, and words that say it ranks first or high.
+const GROWTH_WORDS: &[&str] = &["growth", "croissance", "tăng trưởng"];
+const RANKING_WORDS: &[&str] = &[
+    "led",
+    "leads",
+    "topped",
+    "tops",
+    "ranked",
+    "highest",
+    "fastest",
+    "plus forte",
+    "plus rapide",
+    "en tête",
+    "dẫn đầu",
+    "đứng đầu",
+    "cao nhất",
+    "xếp thứ",
+];
+
+/// The locality that opens a clause ranking growth and ends at `at`: "Bac Giang topped the
+/// growth ranking", "La ville de Hai Phong a enregistré la plus forte croissance du pays".
+fn ranked(text: &str, at: usize) -> Option<(usize, &'static crate::localities::Locality)> {
+    let window = crate::look_back(text, at, 200);
+    let clause_start = text[window..at]
+        .rfind(['.', ';', ',', '\n', '!', '?', ':'])
+        .map_or(window, |i| window + i + 1);
+    let clause = &text[clause_start..at];
+    let lower = crate::lowercase(clause);
+    let has = |words: &[&str]| words.iter().any(|w| crate::contains_words(&lower, w));
+    if !has(GROWTH_WORDS) || !has(RANKING_WORDS) {
+        return None;
+    }
+    // The locality is among the clause's first words: "while Bac Giang", "La ville de Hai
+    // Phong".
+    clause
+        .char_indices()
+        .filter(|(i, c)| c.is_whitespace() && crate::ends_word(clause, *i) && *i > 0)
+        .map(|(i, _)| i)
+        .take(8)
+        .find_map(|end| ending(&clause[..end]).filter(|(start, _)| *start < end))
+        .map(|(start, locality)| (clause_start + start, locality))
+}
+
+/// Words that stand for a locality named before: "the province had achieved 10/12 targets".
+const ANAPHORS: &[&str] = &[
+    "the province",
+    "the city",
+    "la province",
+    "la ville",
+    "toàn tỉnh",
+    "tỉnh",
+    "thành phố",
+];
+
+/// When `before` ends with words standing for a locality, the last locality named in the
+/// paragraphs before them, and where those words start.
+fn named_before(text: &str, before: &str) -> Option<(usize, &'static crate::localities::Locality)> {
+    let at = ANAPHORS
+        .iter()
+        .find_map(|w| crate::ends_with_lowercase(before, w))
+        .filter(|at| crate::starts_word(before, *at))?;
+    let window = crate::look_back(text, at, 4 * crate::LOOK_BACK);
+    // From the nearest word end back: the name nearest the words wins.
+    text[window..at]
+        .char_indices()
+        .rev()
+        .filter(|(i, c)| !c.is_alphanumeric() && *i > 0)
+        .find_map(|(i, _)| ending(&text[..window + i]))
+        .map(|(_, locality)| (at, locality))
 }
 
 /// A percentage by the text's conventions; one the language cannot read (an English
@@ -113,7 +220,10 @@ fn strip_links(before: &str) -> &str {
     let mut rest = before.trim_end();
     'strip: loop {
         for link in LINKS {
-            if let Some(at) = crate::ends_with_lowercase(rest, link) {
+            // Whole words only: "Thanh Hóa" does not end with the link "a".
+            if let Some(at) =
+                crate::ends_with_lowercase(rest, link).filter(|at| crate::starts_word(rest, *at))
+            {
                 rest = rest[..at].trim_end();
                 continue 'strip;
             }
@@ -177,6 +287,111 @@ mod tests {
                 ("Ba Ria - Vung Tau (-1.02%)".to_owned(), -1.02),
                 ("Bắc Ninh (−9,28%)".to_owned(), -9.28)
             ]
+        );
+    }
+
+    #[test]
+    fn growth_ranked_in_words_and_scorecards_of_a_locality_named_before() {
+        let growth = |text: &str, language| -> Vec<(String, String, f64)> {
+            read(text, language)
+                .into_iter()
+                .filter_map(|(span, fact)| match fact {
+                    Fact::Growth { locality, percent } => Some((span, locality, percent)),
+                    _ => None,
+                })
+                .collect()
+        };
+        let one = |span: &str, locality: &str, percent: f64| {
+            vec![(span.to_owned(), locality.to_owned(), percent)]
+        };
+        assert_eq!(
+            growth(
+                "Ho Chi Minh City led in revenue, while Bac Giang topped the growth ranking with 13.85%.",
+                Language::En
+            ),
+            one(
+                "Bac Giang topped the growth ranking with 13.85%",
+                "Bắc Giang",
+                13.85
+            )
+        );
+        assert_eq!(
+            growth(
+                "La ville de Hai Phong a enregistré la plus forte croissance du pays (10,3 %).",
+                Language::Fr
+            ),
+            one(
+                "Hai Phong a enregistré la plus forte croissance du pays (10,3 %)",
+                "Hải Phòng",
+                10.3
+            )
+        );
+        assert_eq!(
+            growth(
+                "Bắc Giang dẫn đầu cả nước về tăng trưởng với 13,45%.",
+                Language::Vi
+            ),
+            one(
+                "Bắc Giang dẫn đầu cả nước về tăng trưởng với 13,45%",
+                "Bắc Giang",
+                13.45
+            )
+        );
+        // A clause that ranks nothing, or ranks something other than growth, is no ranking.
+        for text in [
+            "Bac Giang grew with 13.85% in 2023.",
+            "Bac Giang topped the export ranking with 13.85%.",
+        ] {
+            assert!(growth(text, Language::En).is_empty(), "{text}");
+        }
+        let cards = |text: &str, language| -> Vec<(String, u32, u32)> {
+            read(text, language)
+                .into_iter()
+                .filter_map(|(_, fact)| match fact {
+                    Fact::Scorecard { locality, met, set } => Some((locality, met, set)),
+                    _ => None,
+                })
+                .collect()
+        };
+        for (text, language, locality, met, set) in [
+            (
+                "Quang Ninh Province achieved all 15/15 socio-economic targets in 2023.",
+                Language::En,
+                "Quảng Ninh",
+                15,
+                15,
+            ),
+            (
+                "Hai Duong was assigned 12 key targets; by the end of September, the province had achieved 10/12 targets.",
+                Language::En,
+                "Hải Dương",
+                10,
+                12,
+            ),
+            (
+                "La province de Bac Ninh a attiré des IDE.\n\nIl a souligné que la province avait atteint 14/16 objectifs.",
+                Language::Fr,
+                "Bắc Ninh",
+                14,
+                16,
+            ),
+            (
+                "Thanh Hóa đạt 27/30 chỉ tiêu.",
+                Language::Vi,
+                "Thanh Hóa",
+                27,
+                30,
+            ),
+        ] {
+            assert_eq!(
+                cards(text, language),
+                [(locality.to_owned(), met, set)],
+                "{text}"
+            );
+        }
+        assert!(
+            cards("The province had achieved 10/12 targets.", Language::En).is_empty(),
+            "no locality named before"
         );
     }
 }
