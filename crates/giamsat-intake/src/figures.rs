@@ -108,6 +108,10 @@ const VERBS: &[(&str, bool)] = &[
     ("s'est élevé à", false),
     ("s'élève à", false),
     ("s'établit à", false),
+    ("s'est établi à", false),
+    ("s'est établie à", false),
+    ("se sont établis à", false),
+    ("se sont établies à", false),
     ("ont atteint", false),
     ("a atteint", false),
     ("atteint", false),
@@ -193,14 +197,23 @@ const CONNECTORS: &[&str] = &[
     "plus de",
     "près de",
     "avec",
+    "alone",
+    "only",
+    "riêng",
+    "seul",
+    "pour",
+    "une",
+    "un",
 ];
 
 /// Verbs that take a count as their object: *thu hút 4 dự án*, *attracted 4 enterprises*.
 /// Before such a count, the subject is what is counted, written after the number.
 const COUNTING_VERBS: &[&str] = &[
     "thu hút",
+    "thu hút được",
     "có",
     "thành lập",
+    "thành lập được",
     "tạo",
     "hỗ trợ",
     "cấp",
@@ -458,12 +471,13 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         let num = c.name("num").expect("number");
         if let (Some(value), Some(unit)) = (number_in(&c), unit_of(&c["head"])) {
             let scale = word(text, &c, "scale");
+            let end = scale.map_or(num.end(), |m| m.end());
+            let (unit, end) = per_unit(text, end, Some(unit)).unwrap_or((unit, end));
             let part = Part::Amount {
                 value,
                 scale: scale_of(scale.map(|m| m.as_str()), language),
                 unit: Some(unit),
             };
-            let end = scale.map_or(num.end(), |m| m.end());
             push(&mut pieces, start_of(&c), end, part);
         }
     }
@@ -483,6 +497,7 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             continue;
         };
         let unit = unit.and_then(|u| unit_of(u.as_str()));
+        let (unit, end) = per_unit(text, end, unit).map_or((unit, end), |(u, e)| (Some(u), e));
         if let Some(value) = read_number(num.as_str(), language) {
             let part = Part::Amount {
                 value,
@@ -513,6 +528,44 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
     }
     pieces.sort_by_key(|p| p.start);
     pieces
+}
+
+/// Words after a price that say what it is for, and the unit they stand for.
+const PER: &[(&str, &str)] = &[
+    ("per tonne", "t"),
+    ("per ton", "t"),
+    ("a tonne", "t"),
+    ("a ton", "t"),
+    ("la tonne", "t"),
+    ("mỗi tấn", "t"),
+    ("một tấn", "t"),
+    ("/tấn", "t"),
+    ("/tonne", "t"),
+    ("/ton", "t"),
+    ("/t", "t"),
+    ("per kg", "kg"),
+    ("le kilo", "kg"),
+    ("le kg", "kg"),
+    ("/kg", "kg"),
+];
+
+/// A price's unit, "USD/t", when words after a currency at `end` say per what; and where
+/// those words end.
+fn per_unit(text: &str, end: usize, unit: Option<&'static str>) -> Option<(&'static str, usize)> {
+    let rest = text[end..].trim_start();
+    let (len, per) = PER.iter().find_map(|(words, per)| {
+        crate::starts_with_lowercase(rest, words)
+            .filter(|len| crate::ends_word(rest, *len))
+            .map(|len| (len, per))
+    })?;
+    let unit = match (unit?, *per) {
+        ("USD", "t") => "USD/t",
+        ("USD", "kg") => "USD/kg",
+        ("VND", "t") => "VND/t",
+        ("VND", "kg") => "VND/kg",
+        _ => return None,
+    };
+    Some((unit, text.len() - rest.len() + len))
 }
 
 fn is_year(number: &str) -> bool {
@@ -767,6 +820,18 @@ const ATTRACTING_VERBS: &[&str] = &[
     "disbursed",
     "giải ngân",
     "décaissé",
+    "exported",
+    "a exporté",
+    "ont exporté",
+    "imported",
+    "a importé",
+    "ont importé",
+    "produced",
+    "a produit",
+    "compte",
+    "has",
+    "have",
+    "possède",
 ];
 
 /// What an amount after an attracting verb measures, and where it ends: "of FDI", "d'IDE",
@@ -789,7 +854,8 @@ fn attracted(text: &str, amount_end: usize) -> Option<(String, usize)> {
         if i == 5
             || word.chars().any(|c| c.is_ascii_digit())
             || [
-                "in", "since", "trong", "từ", "en", "depuis", "so", "over", "sur",
+                "in", "since", "trong", "từ", "en", "depuis", "so", "over", "sur", "pour", "for",
+                "worth", "with", "avec", "với", "trị", "valued",
             ]
             .contains(&word)
         {
@@ -903,6 +969,14 @@ fn subject(
         break;
     }
     start = after_speaker(text, start, end);
+    // A dateline is not the subject: "August 2 (VNA) - Public investment disbursement",
+    // "(PTO) - Tổng thu".
+    if let Some(at) = text[start..end].rfind(')')
+        && let rest = text[start + at + 1..end].trim_start()
+        && let Some(dash) = rest.strip_prefix(['-', '–', '—'])
+    {
+        start = end - dash.len();
+    }
     'connectors: loop {
         // A list's marks are not the subject's: "- Thu ngân sách …", "• Exports …".
         let trimmed = text[start..end].trim_start_matches(|c: char| {
@@ -1424,6 +1498,72 @@ mod tests {
                 Language::Vi
             ),
             [(Some("Doanh thu du lịch".into()), None)]
+        );
+    }
+
+    /// What the fifth blind batch taught: datelines, prices per tonne, what was exported or
+    /// counted after its amount, "alone" after a period.
+    #[test]
+    fn datelines_prices_and_what_follows_an_amount() {
+        let read = |text: &str, language| -> Vec<(Option<String>, Option<String>)> {
+            figures(text, language)
+                .into_iter()
+                .map(|f| match f {
+                    Fact::Figure { subject, unit, .. } => (subject, unit),
+                    other => panic!("{other:?}"),
+                })
+                .collect()
+        };
+        let one =
+            |subject: &str, unit: &str| vec![(Some(subject.to_owned()), Some(unit.to_owned()))];
+        for (text, language, subject, unit) in [
+            (
+                "Hanoi, August 2 (VNA) - Public investment disbursement reached VND 268.1 trillion, equal to 32.06% of the plan.",
+                Language::En,
+                "Public investment disbursement",
+                "VND",
+            ),
+            (
+                "Le prix moyen à l'exportation s'est établi à 5 680 dollars la tonne.",
+                Language::Fr,
+                "prix moyen à l'exportation",
+                "USD/t",
+            ),
+            (
+                "Giá gạo xuất khẩu bình quân đạt 627 USD/tấn.",
+                Language::Vi,
+                "Giá gạo xuất khẩu bình quân",
+                "USD/t",
+            ),
+            (
+                "La province compte 213 000 hectares de caféiers.",
+                Language::Fr,
+                "caféiers",
+                "ha",
+            ),
+            (
+                "Exports in July alone totalled USD 42.2 billion, up 16% year on year.",
+                Language::En,
+                "Exports",
+                "USD",
+            ),
+        ] {
+            assert_eq!(read(text, language), one(subject, unit), "{text}");
+        }
+        assert_eq!(
+            read(
+                "Le Vietnam a exporté 1,2 million de tonnes de café pour une valeur de 4,6 milliards de dollars, en hausse de 58,4 % sur un an.",
+                Language::Fr
+            ),
+            [
+                (Some("café".to_owned()), Some("t".to_owned())),
+                (Some("valeur".to_owned()), Some("USD".to_owned()))
+            ]
+        );
+        // "/tháng" is not per tonne.
+        assert_eq!(
+            read("Thu nhập bình quân đạt 200 USD/tháng.", Language::Vi),
+            one("Thu nhập bình quân", "USD")
         );
     }
 }

@@ -96,6 +96,11 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
         else {
             continue;
         };
+        // "led by Phu Tho (62.4%)" after "disbursed more than 50% of their plans" ranks
+        // disbursement, not growth: the sentence must speak of growth.
+        if !speaks_of_growth(text, start, whole.end()) {
+            continue;
+        }
         found.push(Found {
             start,
             end: whole.end(),
@@ -128,6 +133,37 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
         });
     }
     found
+}
+
+/// Whether the sentence of `start..end` speaks of growth, before, within or after it ("Ha
+/// Tinh (6.5%) grew faster").
+fn speaks_of_growth(text: &str, start: usize, end: usize) -> bool {
+    // A sentence ends at a full stop before a space, not at a decimal point.
+    let ends_sentence = |s: &str, i: usize, m: &str| {
+        m == "\n" || s[i + 1..].starts_with(char::is_whitespace) || i + 1 == s.len()
+    };
+    let window = crate::look_back(text, start, crate::LOOK_BACK);
+    let before = &text[window..start];
+    let from = before
+        .match_indices(['.', '!', '?', '\n'])
+        .filter(|(i, m)| ends_sentence(before, *i, m))
+        .map(|(i, _)| i + 1)
+        .next_back()
+        .unwrap_or(0);
+    let after = &text[end..crate::look_ahead(text, end, crate::LOOK_BACK)];
+    let to = after
+        .match_indices(['.', '!', '?', '\n'])
+        .find(|(i, m)| ends_sentence(after, *i, m))
+        .map_or(after.len(), |(i, _)| i);
+    [&before[from..], &text[start..end], &after[..to]]
+        .iter()
+        .any(|part| {
+            let lower = crate::lowercase(part);
+            GROWTH_WORDS
+                .iter()
+                .chain(&["croissances", "grew", "grow", "grown", "grdp", "gdp", "pib"])
+                .any(|w| crate::contains_words(&lower, w))
+        })
 }
 
 /// Words that say a clause ranks growth, and words that say it ranks first or high.
@@ -270,7 +306,7 @@ mod tests {
             ]
         );
         let growth = read(
-            "led by Bac Giang (13.45%), Ba Ria - Vung Tau (-1.02%) and Bắc Ninh (−9,28%)",
+            "growth led by Bac Giang (13.45%), Ba Ria - Vung Tau (-1.02%) and Bắc Ninh (−9,28%)",
             Language::En,
         );
         let percents: Vec<(String, f64)> = growth
@@ -344,6 +380,17 @@ mod tests {
         ] {
             assert!(growth(text, Language::En).is_empty(), "{text}");
         }
+        // A ranking of something else is not one of growth.
+        for text in [
+            "Eleven localities disbursed more than 50% of their plans, led by Phu Tho (62.4%).",
+            "Tỷ lệ giải ngân cao nhất là Phú Thọ (62,4%).",
+        ] {
+            assert!(growth(text, Language::En).is_empty(), "{text}");
+        }
+        assert_eq!(
+            growth("Ha Tinh (6.5%) grew faster.", Language::En),
+            one("Ha Tinh (6.5%)", "Hà Tĩnh", 6.5)
+        );
         let cards = |text: &str, language| -> Vec<(String, u32, u32)> {
             read(text, language)
                 .into_iter()

@@ -152,6 +152,25 @@ fn patterns() -> &'static Patterns {
                     Search::Anywhere(anywhere(r"(?i)(?-u:\b)6\s+tháng\s+cuối\s+năm(?:\s+(\d{4}))?")),
                     PeriodShape::SecondHalf,
                 ),
+                // A month named alone, "riêng tháng 7", "in July (2025)", "en juillet": its
+                // year, when not written, is for the reader (or a figure) to take from
+                // around it.
+                (
+                    Search::Anywhere(anywhere(r"(?i)(?-u:\b)(?:trong|riêng)\s+tháng\s+(\d{1,2})(?-u:\b)")),
+                    PeriodShape::Month,
+                ),
+                (
+                    Search::Anywhere(anywhere(&format!(
+                        r"(?-u:\b)(?:[Ii]n|[Dd]uring|[Ff]or)\s+({ENGLISH_MONTHS})(?:\s+(\d{{4}}))?(?-u:\b)"
+                    ))),
+                    PeriodShape::Month,
+                ),
+                (
+                    Search::Anywhere(anywhere(&format!(
+                        r"(?-u:\b)(?:[Ee]n|[Aa]u\s+mois\s+de)\s+({FRENCH_MONTHS})(?:\s+(\d{{4}}))?(?-u:\b)"
+                    ))),
+                    PeriodShape::Month,
+                ),
                 (
                     Search::Anywhere(anywhere(r"(?i)(?-u:\b)quý\s+(IV|I{1,3}|[1-4])(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?")),
                     PeriodShape::Quarter,
@@ -333,6 +352,14 @@ pub fn find(text: &str) -> Vec<Found> {
             let Some(fact) = period(&c, *shape) else {
                 continue;
             };
+            // "in July 5" is a date's month, not a month's period.
+            if matches!(shape, PeriodShape::Month)
+                && text[whole.end()..]
+                    .trim_start()
+                    .starts_with(|ch: char| ch.is_ascii_digit())
+            {
+                continue;
+            }
             let start = with_article(
                 text,
                 whole.start()
@@ -480,10 +507,15 @@ fn period(c: &regex::Captures<'_>, shape: PeriodShape) -> Option<Fact> {
             (year, 7, 12, year.and_then(|y| Period::half(y, 2).ok()))
         }
         PeriodShape::Month => {
-            let month: u8 = c.get(1)?.as_str().parse().ok()?;
-            let year = year_in(2)?;
-            let period = Month::new(year, month).map(Period::month)?;
-            (Some(year), month, month, Some(period))
+            let written = c.get(1)?.as_str();
+            let month = written
+                .parse()
+                .ok()
+                .or_else(|| month_number(written))
+                .filter(|m| (1..=12).contains(m))?;
+            let year = year_in(2);
+            let period = year.and_then(|y| Month::new(y, month)).map(Period::month);
+            (year, month, month, period)
         }
         PeriodShape::Term => {
             let (from, to) = (year_in(1)?, year_in(2)?);
@@ -700,5 +732,35 @@ mod tests {
                 ..
             }
         )));
+    }
+
+    #[test]
+    fn a_month_named_alone_is_a_period_with_or_without_its_year() {
+        let months = |text: &str| -> Vec<(String, Option<String>, Option<u8>)> {
+            read(text)
+                .into_iter()
+                .filter_map(|(span, fact)| match fact {
+                    Fact::Period {
+                        period, last_month, ..
+                    } => Some((span, period, last_month)),
+                    _ => None,
+                })
+                .collect()
+        };
+        let one = |span: &str, code: Option<&str>, month| {
+            vec![(span.to_owned(), code.map(str::to_owned), Some(month))]
+        };
+        assert_eq!(months("Exports in July alone"), one("in July", None, 7));
+        assert_eq!(
+            months("during March 2025, the"),
+            one("during March 2025", Some("2025-03"), 3)
+        );
+        assert_eq!(months("en juillet, les"), one("en juillet", None, 7));
+        assert_eq!(
+            months("Riêng tháng 7, kim ngạch"),
+            one("Riêng tháng 7", None, 7)
+        );
+        // A month before its day is a date's.
+        assert!(months("in July 5, 2025").is_empty());
     }
 }
