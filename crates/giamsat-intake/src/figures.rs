@@ -8,6 +8,7 @@
 //! effect (the last one named earlier in the paragraph). Numbers are read by the
 //! conventions of the text's language.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use giamsat_core::Language;
@@ -330,7 +331,7 @@ fn build(language: Language) -> Patterns {
             r"{about}(?P<num>{num})\s*%\s*(?:(?:of|du|de|so\s+với)\s+)?(?:the\s+|l['’]\s*)?(?:(?:year's|annual|yearly)\s+)?(?i:kế\s+hoạch|KH|dự\s+toán|plan|target|objectif|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?"
         )),
         plan_exceeded: compile(format!(
-            r"(?i:exceed(?:ing|ed|s)?|surpass(?:ing|ed|es)?)\s+(?:the\s+)?(?:(?:annual|yearly|year's)\s+)?(?i:{goal})\s+by\s+{about}(?P<num>{num})\s*%|(?i:vượt)\s+(?:(?:{goal})(?:\s+năm)?\s+{about}(?P<num_after>{num})\s*%|{about}(?P<num_before>{num})\s*%\s+(?:so\s+với\s+)?(?:{goal}))|(?:dépassant|(?:a|ont)\s+dépassé|dépasse)\s+(?:les\s+|le\s+|l['’]\s*)?(?:{goal})(?:\s+annuel(?:le)?s?)?\s+de\s+{about}(?P<num_fr>{num})\s*%",
+            r"(?:[Ee]xceed(?:ing|ed|s)?|[Ss]urpass(?:ing|ed|es)?)\s+(?:the\s+)?(?:(?:annual|yearly|year's)\s+)?(?i:{goal})\s+by\s+{about}(?P<num>{num})\s*%|[Vv]ượt\s+(?:(?:{goal})(?:\s+năm)?\s+{about}(?P<num_after>{num})\s*%|{about}(?P<num_before>{num})\s*%\s+(?:so\s+với\s+)?(?:{goal}))|(?:[Dd]épassant|[Dd]épassé|[Dd]épasse)\s+(?:les\s+|le\s+|l['’]\s*)?(?:{goal})(?:\s+annuel(?:le)?s?)?\s+de\s+{about}(?P<num_fr>{num})\s*%",
             goal = r"kế\s+hoạch|KH|dự\s+toán|plan|target|estimate|objectifs?|prévisions",
         )),
         plan_head: compile(format!(r"(?:{plan_heads})\s+{about}$")),
@@ -591,10 +592,11 @@ pub fn find(
         .into_iter()
         .filter(|p| !crate::overlaps(taken, p.start, p.end))
         .collect();
+    let aiming = aiming(text);
     let mut found = Vec::new();
     let mut group: Vec<Piece> = Vec::new();
     let flush = |group: &mut Vec<Piece>, found: &mut Vec<Found>| {
-        if let Some(figure) = figure(text, group, periods, &found[..]) {
+        if let Some(figure) = figure(text, group, periods, &aiming, &found[..]) {
             found.push(figure);
         }
         group.clear();
@@ -628,6 +630,7 @@ fn figure(
     text: &str,
     group: &[Piece],
     periods: &[(usize, usize, Option<String>)],
+    aiming: &[usize],
     earlier: &[Found],
 ) -> Option<Found> {
     let first = group.first()?;
@@ -641,7 +644,8 @@ fn figure(
         .last()
         .map_or(sentence_start, |f| sentence_start.max(f.end));
     // "the province aims for GRDP growth of 12%": a target set is not a figure reached.
-    if aims(&text[sentence_start..first.start]) {
+    let aim = aiming.partition_point(|at| *at < sentence_start);
+    if aiming.get(aim).is_some_and(|at| *at < first.start) {
         return None;
     }
     let Subject {
@@ -773,27 +777,15 @@ fn figure(
     })
 }
 
-/// Words by which a clause sets a target rather than reports a figure.
-const AIMING: &[&str] = &[
-    "aims",
-    "aim",
-    "aiming",
-    "targets",
-    "targeting",
-    "strives",
-    "plans to",
-    "vise",
-    "visent",
-    "viser",
-    "phấn đấu",
-];
-
-/// Whether the clause before a figure sets a target: "the province aims for GRDP growth of".
-fn aims(clause: &str) -> bool {
-    let lower = crate::lowercase(clause);
-    AIMING
-        .iter()
-        .any(|word| crate::contains_words(&lower, word))
+/// Where the text says a target is set rather than a figure reported ("aims for", "vise",
+/// "phấn đấu"), in order: looked for once in the whole text, not in each figure's clause.
+fn aiming(text: &str) -> Vec<usize> {
+    static AIMING: OnceLock<Regex> = OnceLock::new();
+    let pattern = AIMING.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:[Aa]ims?|[Aa]iming|[Tt]argets|[Tt]argeting|[Ss]trives|[Pp]lans\s+to|[Vv]isent|[Vv]iser?)(?-u:\b)|[Pp]hấn\s+đấu")
+            .expect("aiming pattern")
+    });
+    pattern.find_iter(text).map(|m| m.start()).collect()
 }
 
 /// A year written right after a figure, "grew 11.03% in 2023", "năm 2023", "en 2023".
@@ -944,18 +936,16 @@ fn subject(
             }
         }
     }
-    let endings = || {
-        VERBS
-            .iter()
-            .copied()
-            .chain(CONNECTORS.iter().map(|c| (*c, false)))
-    };
     'verbs: loop {
         end = start + text[start..end].trim_end().len();
-        for (verb, estimate) in endings() {
+        let endings = text[start..end]
+            .chars()
+            .next_back()
+            .and_then(|last| endings_by_last_letter().get(&lowercase_letter(last)));
+        for (verb, estimate) in endings.into_iter().flatten() {
             if let Some(at) = word_at_end(&text[start..end], verb) {
                 end = start + at;
-                estimated |= estimate;
+                estimated |= *estimate;
                 continue 'verbs;
             }
         }
@@ -1033,6 +1023,35 @@ fn subject(
         start: Some(start),
         estimated,
         year,
+    }
+}
+
+/// The verbs and connecting words that may end a subject, in the order they are tried
+/// (verbs first, longest first), by their last letter: a subject's end is compared only with
+/// the words ending in its own last letter, not with all of them at every figure.
+fn endings_by_last_letter() -> &'static HashMap<char, Vec<(&'static str, bool)>> {
+    static ENDINGS: OnceLock<HashMap<char, Vec<(&'static str, bool)>>> = OnceLock::new();
+    ENDINGS.get_or_init(|| {
+        let mut endings: HashMap<char, Vec<(&'static str, bool)>> = HashMap::new();
+        let all = VERBS
+            .iter()
+            .copied()
+            .chain(CONNECTORS.iter().map(|c| (*c, false)));
+        for (word, estimate) in all {
+            if let Some(last) = word.chars().next_back() {
+                endings.entry(last).or_default().push((word, estimate));
+            }
+        }
+        endings
+    })
+}
+
+/// A letter in lower case, as [`crate::ends_with_lowercase`] compares it.
+fn lowercase_letter(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
     }
 }
 

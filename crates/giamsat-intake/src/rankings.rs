@@ -20,7 +20,7 @@ fn patterns() -> &'static (Regex, Regex, Regex) {
             Regex::new(r"\(\s*([-−–]?\s*\d{1,3}(?:[.,]\d{1,3})?)\s*%\s*\)").expect("growth pattern"),
             // "topped the growth ranking with 13.85%", "dẫn đầu cả nước về tăng trưởng với
             // 13,45%": a percentage after "with", read when its clause ranks growth.
-            Regex::new(r"(?:[Ww]ith|[Aa]vec|[Vv]ới)\s+([-−–]?\s*\d{1,3}(?:[.,]\d{1,3})?)\s*%").expect("growth in words pattern"),
+            Regex::new(r"(?:[Ww]ith|[Aa]vec|[Vv]ới)\s+([-−–]?\s*\d{1,3}(?:[.,]\d{1,3})?)\s*%$").expect("growth in words pattern"),
         )
     })
 }
@@ -110,22 +110,28 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
             },
         });
     }
-    for c in growth_in_words.captures_iter(text) {
+    // Looked for from each "%" back: "with", "avec" and "với" are too common to be looked
+    // for first.
+    for (percent_sign, _) in text.match_indices('%') {
+        let window = crate::look_back(text, percent_sign, 40);
+        let Some(c) = growth_in_words.captures(&text[window..=percent_sign]) else {
+            continue;
+        };
         let whole = c.get(0).expect("match");
-        if !crate::starts_word(text, whole.start()) {
+        let start = window + whole.start();
+        if !crate::starts_word(text, start) {
             continue;
         }
         let written: String = c[1].chars().filter(|ch| !ch.is_whitespace()).collect();
         let written = written.replace(['−', '–'], "-");
-        let (Some(percent), Some((start, locality))) = (
-            read_percent(&written, language),
-            ranked(text, whole.start()),
-        ) else {
+        let (Some(percent), Some((start, locality))) =
+            (read_percent(&written, language), ranked(text, start))
+        else {
             continue;
         };
         found.push(Found {
             start,
-            end: whole.end(),
+            end: percent_sign + 1,
             fact: Fact::Growth {
                 locality: locality.name.clone(),
                 percent,
@@ -155,15 +161,14 @@ fn speaks_of_growth(text: &str, start: usize, end: usize) -> bool {
         .match_indices(['.', '!', '?', '\n'])
         .find(|(i, m)| ends_sentence(after, *i, m))
         .map_or(after.len(), |(i, _)| i);
+    static GROWTH: OnceLock<Regex> = OnceLock::new();
+    let growth = GROWTH.get_or_init(|| {
+        Regex::new(r"(?i:(?-u:\b)(?:growth|grew|grow|grown|croissances?|grdp|gdp|pib)(?-u:\b))|[Tt]ăng\s+trưởng")
+            .expect("growth words")
+    });
     [&before[from..], &text[start..end], &after[..to]]
         .iter()
-        .any(|part| {
-            let lower = crate::lowercase(part);
-            GROWTH_WORDS
-                .iter()
-                .chain(&["croissances", "grew", "grow", "grown", "grdp", "gdp", "pib"])
-                .any(|w| crate::contains_words(&lower, w))
-        })
+        .any(|part| growth.is_match(part))
 }
 
 /// Words that say a clause ranks growth, and words that say it ranks first or high.

@@ -154,21 +154,33 @@ fn patterns() -> &'static Patterns {
                 ),
                 // A month named alone, "riêng tháng 7", "in July (2025)", "en juillet": its
                 // year, when not written, is for the reader (or a figure) to take from
-                // around it.
+                // around it. Looked for by the month, not by "in", "en" or "trong", which
+                // are everywhere.
                 (
-                    Search::Anywhere(anywhere(r"(?i)(?-u:\b)(?:trong|riêng)\s+tháng\s+(\d{1,2})(?-u:\b)")),
+                    Search::EndingWith {
+                        last: Regex::new(r"tháng\s+\d{1,2}(?-u:\b)").expect("period pattern"),
+                        pattern: anywhere(r"(?i)(?-u:\b)(?:trong|riêng)\s+tháng\s+(\d{1,2})$"),
+                    },
                     PeriodShape::Month,
                 ),
                 (
-                    Search::Anywhere(anywhere(&format!(
-                        r"(?-u:\b)(?:[Ii]n|[Dd]uring|[Ff]or)\s+({ENGLISH_MONTHS})(?:\s+(\d{{4}}))?(?-u:\b)"
-                    ))),
+                    Search::EndingWith {
+                        last: Regex::new(&format!(r"(?-u:\b)(?:{ENGLISH_MONTHS})(?:\s+\d{{4}})?(?-u:\b)"))
+                            .expect("period pattern"),
+                        pattern: anywhere(&format!(
+                            r"(?-u:\b)(?:[Ii]n|[Dd]uring|[Ff]or)\s+({ENGLISH_MONTHS})(?:\s+(\d{{4}}))?$"
+                        )),
+                    },
                     PeriodShape::Month,
                 ),
                 (
-                    Search::Anywhere(anywhere(&format!(
-                        r"(?-u:\b)(?:[Ee]n|[Aa]u\s+mois\s+de)\s+({FRENCH_MONTHS})(?:\s+(\d{{4}}))?(?-u:\b)"
-                    ))),
+                    Search::EndingWith {
+                        last: Regex::new(&format!(r"(?-u:\b)(?:{FRENCH_MONTHS})(?:\s+\d{{4}})?(?-u:\b)"))
+                            .expect("period pattern"),
+                        pattern: anywhere(&format!(
+                            r"(?-u:\b)(?:[Ee]n|[Aa]u\s+mois\s+de)\s+({FRENCH_MONTHS})(?:\s+(\d{{4}}))?$"
+                        )),
+                    },
                     PeriodShape::Month,
                 ),
                 (
