@@ -8,6 +8,9 @@ use regex::{Captures, Regex};
 use crate::{Fact, Found};
 
 const ENGLISH_MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.";
+/// English months in full, as a month named alone is written ("in July").
+const ENGLISH_FULL_MONTHS: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
 /// In lower case, as French writes them, or capitalised. Patterns that ignore case
 /// altogether are several times slower: the regex crate cannot look for them by their
 /// letters first.
@@ -98,6 +101,8 @@ enum PeriodShape {
     Term,
     /// Captures: the month, the year.
     Month,
+    /// Captures: the month in English, in French or as a number; the year.
+    MonthAlone,
 }
 
 fn patterns() -> &'static Patterns {
@@ -155,33 +160,18 @@ fn patterns() -> &'static Patterns {
                 // A month named alone, "riêng tháng 7", "in July (2025)", "en juillet": its
                 // year, when not written, is for the reader (or a figure) to take from
                 // around it. Looked for by the month, not by "in", "en" or "trong", which
-                // are everywhere.
+                // are everywhere; the three languages in one pass over the text.
                 (
                     Search::EndingWith {
-                        last: Regex::new(r"tháng\s+\d{1,2}(?-u:\b)").expect("period pattern"),
-                        pattern: anywhere(r"(?i)(?-u:\b)(?:trong|riêng)\s+tháng\s+(\d{1,2})$"),
-                    },
-                    PeriodShape::Month,
-                ),
-                (
-                    Search::EndingWith {
-                        last: Regex::new(&format!(r"(?-u:\b)(?:{ENGLISH_MONTHS})(?:\s+\d{{4}})?(?-u:\b)"))
-                            .expect("period pattern"),
+                        last: Regex::new(&format!(
+                            r"(?-u:\b)(?:{ENGLISH_FULL_MONTHS}|{FRENCH_MONTHS})(?:\s+\d{{4}})?(?-u:\b)|tháng\s+\d{{1,2}}(?-u:\b)"
+                        ))
+                        .expect("period pattern"),
                         pattern: anywhere(&format!(
-                            r"(?-u:\b)(?:[Ii]n|[Dd]uring|[Ff]or)\s+({ENGLISH_MONTHS})(?:\s+(\d{{4}}))?$"
+                            r"(?:(?-u:\b)(?:[Ii]n|[Dd]uring|[Ff]or)\s+({ENGLISH_FULL_MONTHS})|(?-u:\b)(?:[Ee]n|[Aa]u\s+mois\s+de)\s+({FRENCH_MONTHS})|(?-u:\b)(?i:trong|riêng)\s+tháng\s+(\d{{1,2}}))(?:\s+(\d{{4}}))?$"
                         )),
                     },
-                    PeriodShape::Month,
-                ),
-                (
-                    Search::EndingWith {
-                        last: Regex::new(&format!(r"(?-u:\b)(?:{FRENCH_MONTHS})(?:\s+\d{{4}})?(?-u:\b)"))
-                            .expect("period pattern"),
-                        pattern: anywhere(&format!(
-                            r"(?-u:\b)(?:[Ee]n|[Aa]u\s+mois\s+de)\s+({FRENCH_MONTHS})(?:\s+(\d{{4}}))?$"
-                        )),
-                    },
-                    PeriodShape::Month,
+                    PeriodShape::MonthAlone,
                 ),
                 (
                     Search::Anywhere(anywhere(r"(?i)(?-u:\b)quý\s+(IV|I{1,3}|[1-4])(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?")),
@@ -365,7 +355,7 @@ pub fn find(text: &str) -> Vec<Found> {
                 continue;
             };
             // "in July 5" is a date's month, not a month's period.
-            if matches!(shape, PeriodShape::Month)
+            if matches!(shape, PeriodShape::Month | PeriodShape::MonthAlone)
                 && text[whole.end()..]
                     .trim_start()
                     .starts_with(|ch: char| ch.is_ascii_digit())
@@ -518,14 +508,16 @@ fn period(c: &regex::Captures<'_>, shape: PeriodShape) -> Option<Fact> {
             let year = year_in(1);
             (year, 7, 12, year.and_then(|y| Period::half(y, 2).ok()))
         }
-        PeriodShape::Month => {
-            let written = c.get(1)?.as_str();
+        PeriodShape::Month | PeriodShape::MonthAlone => {
+            let (written, year) = match shape {
+                PeriodShape::MonthAlone => ((1..=3).find_map(|i| c.get(i))?.as_str(), year_in(4)),
+                _ => (c.get(1)?.as_str(), year_in(2)),
+            };
             let month = written
                 .parse()
                 .ok()
                 .or_else(|| month_number(written))
                 .filter(|m| (1..=12).contains(m))?;
-            let year = year_in(2);
             let period = year.and_then(|y| Month::new(y, month)).map(Period::month);
             (year, month, month, period)
         }
