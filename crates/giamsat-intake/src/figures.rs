@@ -73,6 +73,15 @@ const UNITS: &[(&str, &str)] = &[
     ("dự án", "project"),
     ("projects", "project"),
     ("projets", "project"),
+    ("hợp tác xã", "cooperative"),
+    ("cooperatives", "cooperative"),
+    ("coopératives", "cooperative"),
+    ("cơ sở", "establishment"),
+    ("establishments", "establishment"),
+    ("établissements", "establishment"),
+    ("phòng", "room"),
+    ("rooms", "room"),
+    ("chambres", "room"),
     ("hộ", "household"),
     ("households", "household"),
     ("ménages", "household"),
@@ -134,6 +143,14 @@ const VERBS: &[(&str, bool)] = &[
     ("rose to", false),
     ("increased to", false),
     ("là", false),
+    ("ở mức", false),
+    ("đứng ở mức", false),
+    ("arrive en tête", false),
+    ("dẫn đầu", false),
+    ("topped", false),
+    ("ont représenté", false),
+    ("a représenté", false),
+    ("represented", false),
     ("chiếm", false),
     ("représentaient", false),
     ("représentait", false),
@@ -240,13 +257,49 @@ const COUNTING_VERBS: &[&str] = &[
 ];
 
 /// Units that count things, whose name can be the subject.
-const COUNTS: &[&str] = &["worker", "enterprise", "project", "household", "visitor"];
+const COUNTS: &[&str] = &[
+    "worker",
+    "enterprise",
+    "project",
+    "household",
+    "visitor",
+    "cooperative",
+    "establishment",
+    "room",
+];
 
 /// Words that end the name of what is counted.
 const COUNT_ENDS: &[&str] = &[
-    "to", "for", "with", "in", "để", "với", "trong", "pour", "avec", "dans", "have", "has", "had",
-    "were", "was", "are", "avaient", "ont", "sont", "đã", "được", "up", "down", "tăng", "giảm",
+    "to",
+    "for",
+    "with",
+    "in",
+    "để",
+    "với",
+    "trong",
+    "pour",
+    "avec",
+    "dans",
+    "have",
+    "has",
+    "had",
+    "were",
+    "was",
+    "are",
+    "avaient",
+    "ont",
+    "sont",
+    "đã",
+    "được",
+    "up",
+    "down",
+    "tăng",
+    "giảm",
     "en",
+    "đang",
+    "hiện",
+    "currently",
+    "actuellement",
 ];
 
 /// Number patterns by language: thousands grouped by `.`, `,` or a space.
@@ -296,7 +349,7 @@ fn build(language: Language) -> Patterns {
     let num = number(language);
     let scales = alternatives(SCALES.iter().map(|s| s.0));
     let units = alternatives(UNITS.iter().map(|u| u.0));
-    let same_period = r"(?i:so\s+với\s+cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an)";
+    let same_period = r"(?i:so\s+với\s+cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an|en\s+glissement\s+annuel)";
     let up = r"ước\s+tăng|tăng|up|increased?\s+by|increases\s+by|increase\s+of|rose(?:\s+by)?|grew(?:\s+by)?|expanded(?:\s+by)?|growth\s+of|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
     let down = r"ước\s+giảm|giảm|down|decreased?\s+by|decreases\s+by|decrease\s+of|fell(?:\s+by)?|declined(?:\s+by)?|dropped(?:\s+by)?|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
     let about = r"(?i:(?:about|around|nearly|approximately|almost|over|khoảng|gần|hơn|trên|environ|près\s+de|plus\s+de)\s+)?";
@@ -338,7 +391,7 @@ fn build(language: Language) -> Patterns {
         percent_value: compile(format!(
             r"(?P<head>{values})\s+{about}(?P<num>{num})\s*%",
             values = heads(
-                r"đạt|là|chiếm|còn|tăng\s+lên|reached|stood\s+at|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|(?:est\s+)?(?:tombée?|passée?)\s+à"
+                r"đạt|là|chiếm|còn|tăng\s+lên|ở\s+mức|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|(?:est\s+)?(?:tombée?|passée?)\s+à"
             ),
         )),
     }
@@ -603,7 +656,7 @@ pub fn find(
     };
     for piece in pieces {
         let joins = group.last().is_some_and(|last| {
-            same_sentence(text, last.end, piece.start)
+            same_sentence(text, last.end, piece.start, periods)
                 && match piece.part {
                     Part::Amount { .. } => false,
                     Part::Change(_) => !group.iter().any(|g| matches!(g.part, Part::Change(_))),
@@ -616,14 +669,61 @@ pub fn find(
         group.push(piece);
     }
     flush(&mut group, &mut found);
+    share_periods_backwards(text, &mut found);
     found
+}
+
+/// A level without a period right before a change over the same period, in its sentence,
+/// takes that change's period: "International arrivals totalled 2.4 million, while tourism
+/// revenue … up 18% year on year".
+fn share_periods_backwards(text: &str, found: &mut [Found]) {
+    for i in (1..found.len()).rev() {
+        let (before, after) = found.split_at_mut(i);
+        let (level, next) = (&mut before[i - 1], &after[0]);
+        let Fact::Figure {
+            period: next_period @ Some(_),
+            change_percent: Some(_),
+            ..
+        } = &next.fact
+        else {
+            continue;
+        };
+        if let Fact::Figure {
+            period: period @ None,
+            change_percent: None,
+            plan_percent: None,
+            ..
+        } = &mut level.fact
+            && level.end <= next.start
+            && !text[level.end..next.start].contains(['.', ';', '\n', '!', '?'])
+        {
+            *period = next_period.clone();
+        }
+    }
 }
 
 /// Whether nothing but a clause of the same sentence lies between two pieces: commas,
 /// "and", a few words.
-fn same_sentence(text: &str, from: usize, to: usize) -> bool {
+/// The words of a period between them do not count: "6.1 million visitors in the first six
+/// months of 2025, an increase of 21.3%".
+fn same_sentence(
+    text: &str,
+    from: usize,
+    to: usize,
+    periods: &[(usize, usize, Option<String>)],
+) -> bool {
     let between = &text[from..to];
-    !between.contains(['.', ';', '\n', '!', '?', ':']) && between.split_whitespace().count() <= 4
+    if between.contains(['.', ';', '\n', '!', '?', ':']) {
+        return false;
+    }
+    let first = periods.partition_point(|(s, _, _)| *s < from);
+    let period_words: usize = periods[first..]
+        .iter()
+        .take_while(|(s, _, _)| *s < to)
+        .filter(|(_, e, _)| *e <= to)
+        .map(|(s, e, _)| text[*s..*e].split_whitespace().count())
+        .sum();
+    between.split_whitespace().count() <= 4 + period_words
 }
 
 fn figure(
@@ -643,6 +743,11 @@ fn figure(
     let sentence_start = earlier
         .last()
         .map_or(sentence_start, |f| sentence_start.max(f.end));
+    // "Le commerce extérieur dépasse 500 milliards de dollars": a bound passed is not a value.
+    let clause = text[sentence_start..first.start].trim_end();
+    if BOUNDS.iter().any(|b| word_at_end(clause, b).is_some()) {
+        return None;
+    }
     // "the province aims for GRDP growth of 12%": a target set is not a figure reached.
     let aim = aiming.partition_point(|at| *at < sentence_start);
     if aiming.get(aim).is_some_and(|at| *at < first.start) {
@@ -776,6 +881,20 @@ fn figure(
         },
     })
 }
+
+/// Verbs by which an amount is a bound passed, not a value: "exceeds", "dépasse", "vượt mốc".
+const BOUNDS: &[&str] = &[
+    "exceeds",
+    "exceeded",
+    "surpasses",
+    "surpassed",
+    "dépasse",
+    "dépassent",
+    "dépassé",
+    "vượt",
+    "vượt mốc",
+    "vượt ngưỡng",
+];
 
 /// Where the text says a target is set rather than a figure reported ("aims for", "vise",
 /// "phấn đấu"), in order: looked for once in the whole text, not in each figure's clause.
@@ -1584,5 +1703,81 @@ mod tests {
             read("Thu nhập bình quân đạt 200 USD/tháng.", Language::Vi),
             one("Thu nhập bình quân", "USD")
         );
+    }
+
+    /// What the sixth blind batch taught: a period between a figure's parts, a level before
+    /// a change in its sentence, bounds passed, "ở mức", more things counted.
+    #[test]
+    fn periods_between_parts_levels_before_changes_and_bounds() {
+        let changes_and_periods = |text: &str, language| -> Vec<(Option<f64>, Option<String>)> {
+            figures(text, language)
+                .into_iter()
+                .map(|f| match f {
+                    Fact::Figure {
+                        change_percent,
+                        period,
+                        ..
+                    } => (change_percent, period),
+                    other => panic!("{other:?}"),
+                })
+                .collect()
+        };
+        let h1 = || Some("2025-H1".to_owned());
+        assert_eq!(
+            changes_and_periods(
+                "Khanh Hoa welcomed nearly 6.1 million visitors in the first six months of 2025, an increase of 21.3% over the same period last year.",
+                Language::En
+            ),
+            [(Some(21.3), h1())]
+        );
+        assert_eq!(
+            changes_and_periods(
+                "In the first half of 2025, the province grew.\n\nInternational arrivals totalled 2.4 million, while tourism revenue was VND 28,500 billion, up 18% year on year.",
+                Language::En
+            ),
+            [(None, h1()), (Some(18.0), h1())]
+        );
+        for bound in [
+            "Le commerce extérieur du Vietnam dépasse 500 milliards de dollars",
+            "Kim ngạch xuất khẩu vượt mốc 400 tỷ USD",
+            "Exports exceeded USD 400 billion",
+        ] {
+            assert!(
+                figures(bound, crate::language::detect(bound)).is_empty(),
+                "{bound}"
+            );
+        }
+        let subjects = |text: &str, language| -> Vec<Option<String>> {
+            figures(text, language)
+                .into_iter()
+                .map(|f| match f {
+                    Fact::Figure { subject, .. } => subject,
+                    other => panic!("{other:?}"),
+                })
+                .collect()
+        };
+        for (text, language, subject) in [
+            (
+                "Giá lúa bình quân ở mức 7.200 đồng/kg.",
+                Language::Vi,
+                "Giá lúa bình quân",
+            ),
+            (
+                "Toàn tỉnh có 135 hợp tác xã nông nghiệp đang hoạt động.",
+                Language::Vi,
+                "hợp tác xã nông nghiệp",
+            ),
+            (
+                "Dans le classement, Bac Ninh arrive en tête avec 58,3 milliards de dollars.",
+                Language::Fr,
+                "Bac Ninh",
+            ),
+        ] {
+            assert_eq!(
+                subjects(text, language),
+                [Some(subject.to_owned())],
+                "{text}"
+            );
+        }
     }
 }

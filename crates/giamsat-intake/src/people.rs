@@ -109,6 +109,9 @@ const POSITION_HEADS: &[&str] = &[
     "ministre",
     "vice-ministre",
     "premier ministre",
+    "première ministre",
+    "vice-premier ministre",
+    "vice-première ministre",
     "député",
     "députée",
 ];
@@ -668,13 +671,20 @@ fn name_follows(text: &str, words: &[(usize, usize)]) -> bool {
 /// Committee Nguyen Duc Trung", "Phó Chủ tịch UBND tỉnh Lê Hồng Vinh"), and where they start.
 fn positions_before(text: &str, name_start: usize, language: Language) -> (Vec<String>, usize) {
     let window = crate::look_back(text, name_start, crate::LOOK_BACK);
-    let clause_start = text[window..name_start]
+    let before = &text[window..name_start];
+    // A hyphen inside a word ("vice-Premier ministre") does not end the clause; one between
+    // words ("Comrade X - Director") does.
+    let hyphen_between_words = |i: usize| {
+        before[..i].ends_with(char::is_whitespace)
+            || before[i + 1..].starts_with(char::is_whitespace)
+    };
+    let clause_start = before
         .char_indices()
-        .rfind(|(_, c)| {
+        .rfind(|(i, c)| {
             matches!(
                 c,
-                '.' | ';' | ':' | '(' | ')' | '\n' | '!' | '?' | '"' | '“' | '”' | '-' | '–' | '—'
-            )
+                '.' | ';' | ':' | '(' | ')' | '\n' | '!' | '?' | '"' | '“' | '”' | '–' | '—'
+            ) || (*c == '-' && hyphen_between_words(*i))
         })
         .map_or(window, |(i, c)| window + i + c.len_utf8());
     // Comma-separated parts, the nearest first.
@@ -840,6 +850,17 @@ mod tests {
                 "M. Le Hong Vinh, vice-président du Comité populaire provincial".to_owned(),
                 "Le Hong Vinh".to_owned(),
                 strings(&["vice-président du Comité populaire provincial"])
+            )]
+        );
+        // A hyphen inside a word does not end the position before a name.
+        let hyphenated =
+            "Le 2 décembre 2024, le vice-Premier ministre Le Thanh Long a présidé une réunion.";
+        assert_eq!(
+            people(hyphenated),
+            [(
+                "vice-Premier ministre Le Thanh Long".to_owned(),
+                "Le Thanh Long".to_owned(),
+                strings(&["vice-Premier ministre"])
             )]
         );
     }
