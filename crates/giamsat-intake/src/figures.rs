@@ -915,10 +915,10 @@ fn year_after(rest: &str) -> Option<u16> {
         .find_map(|w| word_at_start(rest, w))?;
     let rest = rest[len..].trim_start();
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    (digits == 4 && crate::ends_word(rest, 4))
-        .then(|| rest[..4].parse().ok())
+    let year = &rest[..digits];
+    (is_year(year) && crate::ends_word(rest, digits))
+        .then(|| year.parse().ok())
         .flatten()
-        .filter(|y| (1945..=2199).contains(y))
 }
 
 /// Verbs after which what an amount measures is written after it.

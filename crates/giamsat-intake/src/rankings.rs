@@ -86,9 +86,7 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
     }
     for c in growth.captures_iter(text) {
         let whole = c.get(0).expect("match");
-        let written: String = c[1].chars().filter(|ch| !ch.is_whitespace()).collect();
-        let written = written.replace(['−', '–'], "-");
-        let Some(percent) = read_percent(&written, language) else {
+        let Some(percent) = read_percent(&c[1], language) else {
             continue;
         };
         let Some((start, locality)) =
@@ -122,10 +120,8 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
         if !crate::starts_word(text, start) {
             continue;
         }
-        let written: String = c[1].chars().filter(|ch| !ch.is_whitespace()).collect();
-        let written = written.replace(['−', '–'], "-");
         let (Some(percent), Some((start, locality))) =
-            (read_percent(&written, language), ranked(text, start))
+            (read_percent(&c[1], language), ranked(text, start))
         else {
             continue;
         };
@@ -161,18 +157,21 @@ fn speaks_of_growth(text: &str, start: usize, end: usize) -> bool {
         .match_indices(['.', '!', '?', '\n'])
         .find(|(i, m)| ends_sentence(after, *i, m))
         .map_or(after.len(), |(i, _)| i);
-    static GROWTH: OnceLock<Regex> = OnceLock::new();
-    let growth = GROWTH.get_or_init(|| {
-        Regex::new(r"(?i:(?-u:\b)(?:growth|grew|grow|grown|croissances?|grdp|gdp|pib)(?-u:\b))|[Tt]ăng\s+trưởng")
-            .expect("growth words")
-    });
     [&before[from..], &text[start..end], &after[..to]]
         .iter()
-        .any(|part| growth.is_match(part))
+        .any(|part| growth_words().is_match(part))
 }
 
-/// Words that say a clause ranks growth, and words that say it ranks first or high.
-const GROWTH_WORDS: &[&str] = &["growth", "croissance", "tăng trưởng"];
+/// Words that say a text speaks of growth, in any case.
+fn growth_words() -> &'static Regex {
+    static GROWTH: OnceLock<Regex> = OnceLock::new();
+    GROWTH.get_or_init(|| {
+        Regex::new(r"(?i:(?-u:\b)(?:growth|grew|grow|grown|croissances?|grdp|gdp|pib)(?-u:\b))|[Tt]ăng\s+trưởng")
+            .expect("growth words")
+    })
+}
+
+/// Words that say a clause ranks first or high.
 const RANKING_WORDS: &[&str] = &[
     "led",
     "leads",
@@ -198,9 +197,14 @@ fn ranked(text: &str, at: usize) -> Option<(usize, &'static crate::localities::L
         .rfind(['.', ';', ',', '\n', '!', '?', ':'])
         .map_or(window, |i| window + i + 1);
     let clause = &text[clause_start..at];
+    if !growth_words().is_match(clause) {
+        return None;
+    }
     let lower = crate::lowercase(clause);
-    let has = |words: &[&str]| words.iter().any(|w| crate::contains_words(&lower, w));
-    if !has(GROWTH_WORDS) || !has(RANKING_WORDS) {
+    if !RANKING_WORDS
+        .iter()
+        .any(|w| crate::contains_words(&lower, w))
+    {
         return None;
     }
     // The locality is among the clause's first words: "while Bac Giang", "La ville de Hai
@@ -242,9 +246,16 @@ fn named_before(text: &str, before: &str) -> Option<(usize, &'static crate::loca
         .map(|(_, locality)| (at, locality))
 }
 
-/// A percentage by the text's conventions; one the language cannot read (an English
-/// quotation in a Vietnamese report) is read by the other convention when that one can.
-fn read_percent(written: &str, language: Language) -> Option<f64> {
+/// A percentage as captured ("- 1.02", "−9,28") by the text's conventions; one the language
+/// cannot read (an English quotation in a Vietnamese report) is read by the other convention
+/// when that one can.
+fn read_percent(captured: &str, language: Language) -> Option<f64> {
+    let written: String = captured
+        .chars()
+        .filter(|ch| !ch.is_whitespace())
+        .map(|ch| if matches!(ch, '−' | '–') { '-' } else { ch })
+        .collect();
+    let written = written.as_str();
     giamsat_core::text::parse_number(written, language)
         .ok()
         .or_else(|| {

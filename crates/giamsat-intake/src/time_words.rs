@@ -433,9 +433,7 @@ pub(crate) fn months_code(year: i32, first: u8, last: u8) -> Option<String> {
 /// The months from January to `month`, of `year` when it is known.
 fn first_months(year: Option<i32>, month: u8) -> Fact {
     Fact::Period {
-        period: year
-            .and_then(|y| Month::new(y, month))
-            .map(|m| Period::year_to_date(m).code()),
+        period: year.and_then(|y| months_code(y, 1, month)),
         year,
         first_month: Some(1),
         last_month: Some(month),
