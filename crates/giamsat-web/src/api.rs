@@ -2,7 +2,6 @@
 //! use case of the application layer, and shape the answer with codes, never internal ids
 //! (except targets and observations, which have no natural code).
 
-use std::sync::Arc;
 
 use axum::Json;
 use axum::body::Bytes;
@@ -27,8 +26,8 @@ use serde_json::Value;
 
 use crate::auth::Principal;
 use crate::error::ApiError;
+use crate::state::{AppState, unit_code};
 
-pub type AppState<S> = Arc<crate::WebState<S>>;
 
 /// Reads a JSON body into an input. Numbers and booleans are accepted where the input holds
 /// text, so that clients may send `"value": 36539` as well as `"value": "36539"`.
@@ -139,11 +138,6 @@ pub struct SuccessionView {
     from: String,
 }
 
-pub(crate) fn unit_code(engine: &Engine, id: giamsat_core::UnitId) -> String {
-    engine
-        .unit(id)
-        .map_or_else(|| id.to_string(), |u| u.code.to_string())
-}
 
 fn indicator_code(engine: &Engine, id: giamsat_core::IndicatorId) -> String {
     engine

@@ -18,7 +18,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use giamsat_app::{SignedIn, Store};
 
-use crate::api::AppState;
+use crate::state::AppState;
 use crate::error::ApiError;
 
 /// The session cookie.

@@ -19,7 +19,8 @@ use giamsat_core::{Engine, FollowUpId};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::api::{AppState, created, find_unit, unit_code};
+use crate::api::{created, find_unit};
+use crate::state::{AppState, unit_code};
 use crate::auth::Principal;
 use crate::error::ApiError;
 
@@ -117,7 +118,7 @@ pub struct TaskQuery {
 
 fn day(text: Option<&str>) -> Result<time::Date, ApiError> {
     match text {
-        None => Ok(crate::pages::today()),
+        None => Ok(crate::state::today()),
         Some(t) => giamsat_app::input::parse_date(t).map_err(ApiError::BadRequest),
     }
 }
@@ -160,7 +161,7 @@ fn task_response<S: Store>(state: &AppState<S>, id: FollowUpId) -> Result<Respon
     let engine = state.app.engine();
     let view = engine
         .follow_up()
-        .task_view(id, crate::pages::today())
+        .task_view(id, crate::state::today())
         .ok_or_else(|| ApiError::not_found("task", id.to_string()))?;
     Ok(created(task_json(&engine, &view)))
 }
@@ -185,7 +186,7 @@ pub async fn report_progress<S: Store>(
     let task = FollowUpId(id);
     state
         .app
-        .report_progress(&who.0.actor, task, &input, crate::pages::today(), "API")
+        .report_progress(&who.0.actor, task, &input, crate::state::today(), "API")
         .await?;
     task_response(&state, task)
 }
@@ -480,7 +481,7 @@ fn recommendation_response<S: Store>(
     Ok(created(recommendation_json(
         &engine,
         r,
-        crate::pages::today(),
+        crate::state::today(),
     )))
 }
 
@@ -511,7 +512,7 @@ pub async fn answer_recommendation<S: Store>(
             &who.0.actor,
             recommendation,
             &input,
-            crate::pages::today(),
+            crate::state::today(),
             "API",
         )
         .await?;

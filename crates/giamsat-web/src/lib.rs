@@ -9,6 +9,7 @@ pub mod error;
 pub mod follow_up_api;
 pub mod i18n;
 pub mod pages;
+pub mod state;
 
 use std::sync::Arc;
 
@@ -19,11 +20,7 @@ use axum::routing::{get, post};
 use giamsat_app::App;
 use giamsat_app::Store;
 
-/// What every handler shares: the application and the interface strings.
-pub struct WebState<S: Store> {
-    pub app: App<S>,
-    pub i18n: i18n::I18n,
-}
+pub use state::{AppState, WebState};
 
 /// The paths the API serves, kept beside the router so a test can compare them with the
 /// OpenAPI description.

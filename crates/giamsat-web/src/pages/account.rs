@@ -9,7 +9,7 @@ use giamsat_core::access::Grant;
 use serde::Deserialize;
 
 use super::{Layout, Reader, Tr, respond};
-use crate::api::AppState;
+use crate::state::AppState;
 use crate::auth::{
     LOGIN_COOKIE, Principal, SESSION_COOKIE, cookie, over_tls, peer, same_secret, set_cookie,
 };

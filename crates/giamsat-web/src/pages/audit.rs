@@ -12,7 +12,7 @@ use giamsat_core::{Engine, UnitId};
 use serde::Deserialize;
 
 use super::{Layout, Reader, Tr, not_found, problem, respond};
-use crate::api::AppState;
+use crate::state::AppState;
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::i18n::Arg;

@@ -11,7 +11,7 @@ use super::{
     Layout, Reader, StatusCount, TargetRow, TargetTable, Tr, evaluated, not_found, respond,
     status_counts, target_row,
 };
-use crate::api::AppState;
+use crate::state::AppState;
 use crate::i18n::{Arg, I18n};
 
 pub struct DocumentRow {

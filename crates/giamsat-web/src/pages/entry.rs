@@ -16,7 +16,7 @@ use giamsat_core::{Engine, Indicator, IndicatorCode, ObservationKind, Period, Un
 use serde::Deserialize;
 
 use super::{Layout, Reader, Tr, respond};
-use crate::api::AppState;
+use crate::state::AppState;
 use crate::auth::Principal;
 use crate::i18n::{Arg, I18n};
 

@@ -18,7 +18,7 @@ use giamsat_core::{Engine, FollowUpId, Unit, UnitId};
 use serde::Deserialize;
 
 use super::{Layout, Reader, Tr, not_found, respond, today};
-use crate::api::{AppState, unit_code};
+use crate::state::{AppState, unit_code};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::i18n::Arg;

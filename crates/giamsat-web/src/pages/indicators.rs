@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::charts::{LineChart, Series};
 use super::{Layout, Reader, TargetRow, TargetTable, evaluated, not_found, respond, target_row};
-use crate::api::AppState;
+use crate::state::AppState;
 use crate::i18n::{Arg, I18n};
 
 #[derive(Deserialize)]

@@ -18,7 +18,7 @@ use giamsat_intake::{Fact, Item};
 use serde::Deserialize;
 
 use super::{Layout, Reader, Tr, respond};
-use crate::api::AppState;
+use crate::state::AppState;
 use crate::auth::Principal;
 use crate::i18n::Arg;
 

@@ -27,7 +27,7 @@ use giamsat_core::evaluation::{self, Status, TargetEvaluation};
 use giamsat_core::text::{Language, format_number, format_percent};
 use giamsat_core::{Engine, Period, Target};
 
-use crate::api::AppState;
+use crate::state::AppState;
 use crate::i18n::{Arg, I18n, choose_language};
 
 pub use account::{
@@ -119,15 +119,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Reader {
 
 use crate::auth::cookie;
 
-/// A moment as the clocks in Vietnam (UTC+7) show it.
-pub fn in_vietnam(at: time::OffsetDateTime) -> time::OffsetDateTime {
-    at.to_offset(time::UtcOffset::from_hms(7, 0, 0).unwrap_or(time::UtcOffset::UTC))
-}
-
-/// Today in Vietnam, the date pages read "now" as.
-pub fn today() -> time::Date {
-    in_vietnam(time::OffsetDateTime::now_utc()).date()
-}
+pub use crate::state::{in_vietnam, today};
 
 /// The unit a code typed into a form names, if any.
 pub(crate) fn unit_by_code<'e>(engine: &'e Engine, code: &str) -> Option<&'e giamsat_core::Unit> {

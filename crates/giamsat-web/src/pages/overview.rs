@@ -12,7 +12,7 @@ use super::{
     Layout, Reader, StatusCount, TargetRow, TargetTable, Tr, evaluated, respond, status_counts,
     target_row,
 };
-use crate::api::AppState;
+use crate::state::AppState;
 use crate::i18n::I18n;
 
 /// A figure as the list of latest reports shows it.

@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use super::charts::{Bar, BarChart};
 use super::{Layout, Reader, respond};
-use crate::api::AppState;
+use crate::state::AppState;
 use crate::i18n::{Arg, I18n};
 
 #[derive(Deserialize)]
