@@ -1,5 +1,6 @@
 //! Interface strings in Vietnamese, English and French, from Fluent files compiled into the
-//! binary (`locales/<lang>/core.ftl`), and the choice of the reader's language.
+//! binary (`locales/<lang>/core.ftl` for the interface, `problems.ftl` for what is wrong with a
+//! field), and the choice of the reader's language.
 
 use std::collections::HashMap;
 
@@ -8,11 +9,29 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use giamsat_core::text::Language;
 use giamsat_core::{Period, PeriodKind};
 
-/// The Fluent sources, by language.
-pub const SOURCES: [(Language, &str); 3] = [
-    (Language::Vi, include_str!("../locales/vi/core.ftl")),
-    (Language::En, include_str!("../locales/en/core.ftl")),
-    (Language::Fr, include_str!("../locales/fr/core.ftl")),
+/// The Fluent sources, by language: each language's files, joined as one resource.
+pub const SOURCES: [(Language, &[&str]); 3] = [
+    (
+        Language::Vi,
+        &[
+            include_str!("../locales/vi/core.ftl"),
+            include_str!("../locales/vi/problems.ftl"),
+        ],
+    ),
+    (
+        Language::En,
+        &[
+            include_str!("../locales/en/core.ftl"),
+            include_str!("../locales/en/problems.ftl"),
+        ],
+    ),
+    (
+        Language::Fr,
+        &[
+            include_str!("../locales/fr/core.ftl"),
+            include_str!("../locales/fr/problems.ftl"),
+        ],
+    ),
 ];
 
 pub struct I18n {
@@ -20,7 +39,7 @@ pub struct I18n {
 }
 
 #[derive(Debug, thiserror::Error)]
-#[error("locales/{language}/core.ftl: {message}")]
+#[error("locales/{language}: {message}")]
 pub struct I18nError {
     language: Language,
     message: String,
@@ -35,9 +54,9 @@ pub enum Arg {
 impl I18n {
     pub fn new() -> Result<I18n, I18nError> {
         let mut bundles = HashMap::new();
-        for (language, source) in SOURCES {
+        for (language, sources) in SOURCES {
             let error = |message: String| I18nError { language, message };
-            let resource = FluentResource::try_new(source.to_owned())
+            let resource = FluentResource::try_new(sources.join("\n"))
                 .map_err(|(_, errors)| error(format!("{errors:?}")))?;
             let langid = language
                 .code()
@@ -218,7 +237,10 @@ mod tests {
     #[test]
     fn every_locale_has_every_message() {
         let ids: Vec<(Language, Vec<String>)> =
-            SOURCES.iter().map(|(l, s)| (*l, message_ids(s))).collect();
+            SOURCES
+            .iter()
+            .map(|(l, s)| (*l, message_ids(&s.join("\n"))))
+            .collect();
         for (language, list) in &ids[1..] {
             assert_eq!(list, &ids[0].1, "{language} differs from vi");
         }
