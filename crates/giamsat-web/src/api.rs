@@ -2,7 +2,6 @@
 //! use case of the application layer, and shape the answer with codes, never internal ids
 //! (except targets and observations, which have no natural code).
 
-
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -27,7 +26,6 @@ use serde_json::Value;
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::state::{AppState, unit_code};
-
 
 /// Reads a JSON body into an input. Numbers and booleans are accepted where the input holds
 /// text, so that clients may send `"value": 36539` as well as `"value": "36539"`.
@@ -137,7 +135,6 @@ pub struct SuccessionView {
     share: f64,
     from: String,
 }
-
 
 fn indicator_code(engine: &Engine, id: giamsat_core::IndicatorId) -> String {
     engine

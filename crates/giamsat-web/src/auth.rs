@@ -18,8 +18,8 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use giamsat_app::{SignedIn, Store};
 
+use crate::error::{ApiError, PageError};
 use crate::state::AppState;
-use crate::error::ApiError;
 
 /// The session cookie.
 pub const SESSION_COOKIE: &str = "giamsat_session";
@@ -145,10 +145,18 @@ pub async fn authenticate<S: Store>(
     }
     // On a store shared with other processes, what they committed is applied before this
     // request reads the engine, so a write through any process shows in the next read.
-    if let Err(e) = state.app.catch_up().await {
-        return ApiError::from(e).into_response();
-    }
     let is_api = path.starts_with("/api/");
+    // A refusal in the shape of the surface asked: JSON for the API, a page for a browser.
+    let refuse = |api: ApiError, page: PageError| {
+        if is_api {
+            api.into_response()
+        } else {
+            page.into_response()
+        }
+    };
+    if let Err(e) = state.app.catch_up().await {
+        return app_refusal(e, is_api);
+    }
     let headers = request.headers();
     let bearer = headers
         .get(header::AUTHORIZATION)
@@ -158,8 +166,8 @@ pub async fn authenticate<S: Store>(
     let who = if let Some(secret) = bearer {
         match state.app.api_token(&secret).await {
             Ok(Some(who)) => who,
-            Ok(None) => return ApiError::Unauthenticated.into_response(),
-            Err(e) => return ApiError::from(e).into_response(),
+            Ok(None) => return refuse(ApiError::Unauthenticated, PageError::Unauthenticated),
+            Err(e) => return app_refusal(e, is_api),
         }
     } else {
         let found = match cookie(headers, SESSION_COOKIE) {
@@ -169,25 +177,42 @@ pub async fn authenticate<S: Store>(
         let who = match found {
             Ok(Some(who)) => who,
             Ok(None) => return sign_in_first(&request, is_api),
-            Err(e) => return ApiError::from(e).into_response(),
+            Err(e) => return app_refusal(e, is_api),
         };
         if !is_safe(request.method()) {
-            let (checked, problem) = check_csrf(request, who.csrf.as_deref()).await;
-            match checked {
-                Some(r) => request = r,
-                None => {
-                    tracing::warn!(%path, username = %who.username, %problem, "CSRF check failed");
-                    return ApiError::Forbidden(format!(
-                        "{problem}: reload the page and send the form again"
-                    ))
-                    .into_response();
+            match check_csrf(request, who.csrf.as_deref()).await {
+                Ok(r) => request = r,
+                Err(problem) => {
+                    tracing::warn!(%path, username = %who.username, problem = problem.english(), "CSRF check failed");
+                    return refuse(
+                        ApiError::Forbidden(format!(
+                            "{}: reload the page and send the form again",
+                            problem.english()
+                        )),
+                        PageError::Csrf {
+                            reason: problem.message_id(),
+                        },
+                    );
                 }
             }
         }
         who
     };
-    request.extensions_mut().insert(Principal(Arc::new(who)));
-    next.run(request).await
+    let principal = Principal(Arc::new(who));
+    request.extensions_mut().insert(principal.clone());
+    let mut response = next.run(request).await;
+    // The page layer outside draws error pages with the reader's header.
+    response.extensions_mut().insert(principal);
+    response
+}
+
+/// A use case's failure while deciding who is asking, in the surface's shape.
+fn app_refusal(error: giamsat_app::AppError, is_api: bool) -> Response {
+    if is_api {
+        ApiError::from(error).into_response()
+    } else {
+        PageError::from(error).into_response()
+    }
 }
 
 fn is_safe(method: &Method) -> bool {
@@ -196,8 +221,11 @@ fn is_safe(method: &Method) -> bool {
 
 /// Pages send the reader to the sign-in form and back; the API answers 401.
 fn sign_in_first(request: &Request, is_api: bool) -> Response {
-    if is_api || !is_safe(request.method()) {
+    if is_api {
         return ApiError::Unauthenticated.into_response();
+    }
+    if !is_safe(request.method()) {
+        return PageError::Unauthenticated.into_response();
     }
     let back = request
         .uri()
@@ -208,22 +236,54 @@ fn sign_in_first(request: &Request, is_api: bool) -> Response {
     Redirect::to(&format!("/login?{next}")).into_response()
 }
 
+/// Why a cookie-authenticated write was refused.
+#[derive(Debug, Clone, Copy)]
+enum CsrfProblem {
+    NoSessionToken,
+    OtherSite,
+    Wrong,
+    Missing,
+    TooLarge,
+}
+
+impl CsrfProblem {
+    /// For the API's message and the log.
+    fn english(self) -> &'static str {
+        match self {
+            CsrfProblem::NoSessionToken => "this session has no CSRF token",
+            CsrfProblem::OtherSite => "the request came from another site",
+            CsrfProblem::Wrong => "the CSRF token is wrong",
+            CsrfProblem::Missing => "the CSRF token is missing",
+            CsrfProblem::TooLarge => "the form is too large",
+        }
+    }
+
+    /// For the page: what happened and what to do, in the reader's words.
+    fn message_id(self) -> &'static str {
+        match self {
+            CsrfProblem::OtherSite => "error-csrf-other-site",
+            CsrfProblem::TooLarge => "error-too-large",
+            CsrfProblem::NoSessionToken | CsrfProblem::Wrong | CsrfProblem::Missing => "error-csrf",
+        }
+    }
+}
+
 /// Checks a cookie-authenticated write: same origin, and the session's token in the
 /// `X-CSRF-Token` header or the form's `csrf` field. Returns the request (its body read and
 /// put back) or why it was refused.
-async fn check_csrf(request: Request, expected: Option<&str>) -> (Option<Request>, &'static str) {
+async fn check_csrf(request: Request, expected: Option<&str>) -> Result<Request, CsrfProblem> {
     let Some(expected) = expected else {
-        return (None, "this session has no CSRF token");
+        return Err(CsrfProblem::NoSessionToken);
     };
     if !same_origin(request.headers()) {
-        return (None, "the request came from another site");
+        return Err(CsrfProblem::OtherSite);
     }
     if let Some(sent) = request.headers().get(CSRF_HEADER) {
         let ok = sent.to_str().is_ok_and(|s| same_secret(s, expected));
         return if ok {
-            (Some(request), "")
+            Ok(request)
         } else {
-            (None, "the CSRF token is wrong")
+            Err(CsrfProblem::Wrong)
         };
     }
     let content_type = request
@@ -235,7 +295,7 @@ async fn check_csrf(request: Request, expected: Option<&str>) -> (Option<Request
     if content_type.starts_with("multipart/form-data") {
         let (parts, body) = request.into_parts();
         let Ok(bytes) = axum::body::to_bytes(body, MULTIPART_LIMIT).await else {
-            return (None, "the form is too large");
+            return Err(CsrfProblem::TooLarge);
         };
         let sent = multipart_parts(&content_type, bytes.clone())
             .await
@@ -244,28 +304,28 @@ async fn check_csrf(request: Request, expected: Option<&str>) -> (Option<Request
             .map(|p| String::from_utf8_lossy(&p.bytes).into_owned());
         return match sent {
             Some(sent) if same_secret(&sent, expected) => {
-                (Some(Request::from_parts(parts, Body::from(bytes))), "")
+                Ok(Request::from_parts(parts, Body::from(bytes)))
             }
-            Some(_) => (None, "the CSRF token is wrong"),
-            None => (None, "the CSRF token is missing"),
+            Some(_) => Err(CsrfProblem::Wrong),
+            None => Err(CsrfProblem::Missing),
         };
     }
     if !content_type.starts_with("application/x-www-form-urlencoded") {
-        return (None, "the CSRF token is missing");
+        return Err(CsrfProblem::Missing);
     }
     let (parts, body) = request.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, FORM_LIMIT).await else {
-        return (None, "the form is too large");
+        return Err(CsrfProblem::TooLarge);
     };
     let sent = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
         .ok()
         .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "csrf").map(|(_, v)| v));
     match sent {
         Some(sent) if same_secret(&sent, expected) => {
-            (Some(Request::from_parts(parts, Body::from(bytes))), "")
+            Ok(Request::from_parts(parts, Body::from(bytes)))
         }
-        Some(_) => (None, "the CSRF token is wrong"),
-        None => (None, "the CSRF token is missing"),
+        Some(_) => Err(CsrfProblem::Wrong),
+        None => Err(CsrfProblem::Missing),
     }
 }
 

@@ -1,6 +1,10 @@
-//! Errors at the HTTP edge: every failure of a request becomes one JSON shape,
-//! `{"error": {"code": "...", "message": "...", "details": [...]}}`, with a stable code, here
-//! and nowhere else.
+//! Errors at the HTTP edge, here and nowhere else, one type per surface:
+//! - [`ApiError`]: every failure of an API request becomes one JSON shape,
+//!   `{"error": {"code": "...", "message": "...", "details": [...]}}`, with a stable code;
+//! - [`PageError`]: every refusal or failure a browser can meet becomes a page in the reader's
+//!   language. Page handlers return `Result<_, PageError>` and use `?`; the response carries
+//!   the error, and `pages::error_page::render` (a layer over every page) draws it with the
+//!   reader's language and header, so no handler maps an error by itself.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -113,6 +117,98 @@ impl IntoResponse for ApiError {
                 axum::http::HeaderValue::from_static("Bearer realm=\"giamsat\""),
             );
         }
+        response
+    }
+}
+
+/// Why a browser's request was refused or failed. It becomes a page, never JSON: the
+/// response carries it in its extensions until the page layer renders it.
+#[derive(Debug, thiserror::Error)]
+pub enum PageError {
+    /// A use case refused the request or failed.
+    #[error(transparent)]
+    App(#[from] AppError),
+    /// The address names nothing: the page's own "there is no …" message (with `$key`).
+    #[error("{message}: {key}")]
+    NotFound { message: &'static str, key: String },
+    /// The reader's roles do not open this page or action: the message that says which.
+    #[error("forbidden: {message}")]
+    Forbidden { message: &'static str },
+    /// A write relying on the session cookie failed its CSRF check: why, as a message id.
+    #[error("CSRF check failed: {reason}")]
+    Csrf { reason: &'static str },
+    /// A write without a session.
+    #[error("sign in first")]
+    Unauthenticated,
+    /// The request itself cannot be read (a form that is not a form, a query that does not
+    /// fit): the status axum gave it.
+    #[error("the request cannot be read ({0})")]
+    Unreadable(StatusCode),
+}
+
+/// A page error on its way to the page layer. Shared, because response extensions are cloned.
+#[derive(Clone)]
+pub struct PageFailure(pub std::sync::Arc<PageError>);
+
+impl PageError {
+    pub fn not_found(message: &'static str, key: impl Into<String>) -> PageError {
+        PageError::NotFound {
+            message,
+            key: key.into(),
+        }
+    }
+
+    /// A use case's error, where a refusal of the reader's roles is said by `message` (which
+    /// says what the roles would have to be).
+    pub fn or_forbidden(error: AppError, message: &'static str) -> PageError {
+        match error {
+            AppError::Forbidden(_) => PageError::Forbidden { message },
+            other => PageError::App(other),
+        }
+    }
+
+    /// The HTTP status of the page that says it.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            PageError::App(error) => app_status(error),
+            PageError::NotFound { .. } => StatusCode::NOT_FOUND,
+            PageError::Forbidden { .. } | PageError::Csrf { .. } => StatusCode::FORBIDDEN,
+            PageError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            PageError::Unreadable(status) => *status,
+        }
+    }
+}
+
+/// The status every surface gives a use case's error.
+fn app_status(error: &AppError) -> StatusCode {
+    match error {
+        AppError::Invalid(_) | AppError::Import { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::NotFound { .. } => StatusCode::NOT_FOUND,
+        AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+        AppError::Stale(_) | AppError::Conflict(_) => StatusCode::CONFLICT,
+        AppError::SignInRefused => StatusCode::UNAUTHORIZED,
+        AppError::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
+        AppError::Store(_) | AppError::Inconsistent(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        if let PageError::App(AppError::Store(_) | AppError::Inconsistent(_)) = &self {
+            // The cause goes to the log, not to the reader.
+            tracing::error!(error = %self, "a page failed");
+        }
+        let mut response = self.status().into_response();
+        if let PageError::App(AppError::Throttled { seconds }) = &self
+            && let Ok(value) = seconds.to_string().parse()
+        {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, value);
+        }
+        response
+            .extensions_mut()
+            .insert(PageFailure(std::sync::Arc::new(self)));
         response
     }
 }

@@ -20,9 +20,9 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::api::{created, find_unit};
-use crate::state::{AppState, unit_code};
 use crate::auth::Principal;
 use crate::error::ApiError;
+use crate::state::{AppState, unit_code};
 
 fn read<T: DeserializeOwned>(body: &Bytes) -> Result<T, ApiError> {
     serde_json::from_slice(body)

@@ -236,8 +236,7 @@ mod tests {
 
     #[test]
     fn every_locale_has_every_message() {
-        let ids: Vec<(Language, Vec<String>)> =
-            SOURCES
+        let ids: Vec<(Language, Vec<String>)> = SOURCES
             .iter()
             .map(|(l, s)| (*l, message_ids(&s.join("\n"))))
             .collect();

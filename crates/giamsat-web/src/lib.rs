@@ -206,9 +206,15 @@ pub fn router_with<S: Store>(state: Arc<WebState<S>>) -> Router {
         .route("/assets/app.css", get(pages::stylesheet))
         .route("/assets/icon.svg", get(pages::icon))
         .route("/healthz", get(|| async { "ok" }))
+        .fallback(pages::unknown_address)
         .nest("/api/v1", api)
         // Who is asking is settled here, once, for pages and API alike.
         .layer(from_fn_with_state(state.clone(), auth::authenticate::<S>))
+        // Outside the sign-in check, so that its refusals are pages too.
+        .layer(from_fn_with_state(
+            state.clone(),
+            pages::error_page::layer::<S>,
+        ))
         .layer(map_response(error::security_headers))
         .with_state(state)
 }

@@ -416,3 +416,27 @@ intake-kind-scorecard = Scorecard
 intake-kind-growth = Growth
 intake-kind-person = Person
 intake-kind-figure = Figure
+
+## Error pages: every refusal or failure a browser can meet.
+not-found-page = There is no page at { $key }.
+error-no-page = There is no page at this address.
+not-found-thing = There is no { $thing } { $key }.
+error-csrf-title = This form has expired
+error-csrf = This form has expired or was opened in another session. Reload the page and send it again.
+error-csrf-other-site = This form was sent from another website. Open giamsat yourself and send the form from there.
+error-sign-in-first = Your session has ended. Sign in, then send the form again.
+error-request-title = The request could not be read
+error-too-large = What was sent is too large.
+error-unreadable = What was sent could not be read. Go back, check the form and send it again.
+error-invalid-title = Nothing was saved
+error-invalid = Nothing was saved. Please correct:
+error-import = { $count ->
+    [one] One row of the file has a problem; nothing was imported.
+   *[other] { $count } rows of the file have problems; nothing was imported.
+}
+error-forbidden = Your roles do not let you do this for this unit.
+error-conflict-title = Not saved
+error-stale = Someone changed this after you opened the page. Reload it, check what is recorded, and send again.
+error-internal-title = Something went wrong
+error-internal = The server could not complete the request. Nothing was half-written, and the error has been logged. Please try again later.
+not-found-evidence = There is no evidence file at this address.

@@ -419,3 +419,27 @@ intake-kind-scorecard = Bilan des objectifs
 intake-kind-growth = Croissance
 intake-kind-person = Personne
 intake-kind-figure = Chiffre
+
+## Error pages: every refusal or failure a browser can meet.
+not-found-page = Il n’y a pas de page à l’adresse { $key }.
+error-no-page = Il n’y a pas de page à cette adresse.
+not-found-thing = Il n’y a pas de { $thing } { $key }.
+error-csrf-title = Ce formulaire a expiré
+error-csrf = Ce formulaire a expiré ou a été ouvert dans une autre session. Rechargez la page et envoyez-le à nouveau.
+error-csrf-other-site = Ce formulaire a été envoyé depuis un autre site. Ouvrez giamsat vous-même et envoyez le formulaire depuis giamsat.
+error-sign-in-first = Votre session a pris fin. Connectez-vous, puis envoyez à nouveau le formulaire.
+error-request-title = La demande n’a pas pu être lue
+error-too-large = L’envoi est trop volumineux.
+error-unreadable = L’envoi n’a pas pu être lu. Revenez en arrière, vérifiez le formulaire et envoyez-le à nouveau.
+error-invalid-title = Rien n’a été enregistré
+error-invalid = Rien n’a été enregistré. Veuillez corriger :
+error-import = { $count ->
+    [one] Une ligne du fichier pose problème ; rien n’a été importé.
+   *[other] { $count } lignes du fichier posent problème ; rien n’a été importé.
+}
+error-forbidden = Vos rôles ne vous permettent pas de faire cela pour cette unité.
+error-conflict-title = Non enregistré
+error-stale = Quelqu’un a modifié ceci après l’ouverture de la page. Rechargez-la, vérifiez ce qui est enregistré et envoyez à nouveau.
+error-internal-title = Une erreur est survenue
+error-internal = Le serveur n’a pas pu traiter la demande. Rien n’a été écrit à moitié et l’erreur a été consignée. Veuillez réessayer plus tard.
+not-found-evidence = Il n’y a pas de pièce justificative à cette adresse.

@@ -404,3 +404,24 @@ intake-kind-scorecard = Kết quả chỉ tiêu
 intake-kind-growth = Tăng trưởng
 intake-kind-person = Cán bộ
 intake-kind-figure = Số liệu
+
+## Error pages: every refusal or failure a browser can meet.
+not-found-page = Không có trang nào ở địa chỉ { $key }.
+error-no-page = Không có trang nào ở địa chỉ này.
+not-found-thing = Không có { $thing } { $key }.
+error-csrf-title = Biểu mẫu đã hết hạn
+error-csrf = Biểu mẫu này đã hết hạn hoặc được mở trong một phiên khác. Vui lòng tải lại trang và gửi lại.
+error-csrf-other-site = Biểu mẫu này được gửi từ một trang web khác. Vui lòng tự mở giamsat và gửi biểu mẫu từ đó.
+error-sign-in-first = Phiên làm việc đã kết thúc. Vui lòng đăng nhập rồi gửi lại biểu mẫu.
+error-request-title = Không đọc được yêu cầu
+error-too-large = Nội dung gửi lên quá lớn.
+error-unreadable = Không đọc được nội dung gửi lên. Vui lòng quay lại, kiểm tra biểu mẫu và gửi lại.
+error-invalid-title = Chưa lưu được
+error-invalid = Chưa có gì được lưu. Vui lòng sửa:
+error-import = { $count } dòng của tệp có lỗi; chưa có dữ liệu nào được nhập.
+error-forbidden = Vai trò của bạn không cho phép thực hiện việc này đối với đơn vị này.
+error-conflict-title = Chưa lưu được
+error-stale = Đã có người thay đổi nội dung này sau khi bạn mở trang. Vui lòng tải lại trang, kiểm tra số liệu đã ghi và gửi lại.
+error-internal-title = Đã có lỗi xảy ra
+error-internal = Máy chủ không hoàn tất được yêu cầu. Không có dữ liệu nào bị ghi dở, và lỗi đã được ghi lại. Vui lòng thử lại sau.
+not-found-evidence = Không có tệp minh chứng nào ở địa chỉ này.

@@ -9,12 +9,12 @@ use giamsat_core::access::Grant;
 use serde::Deserialize;
 
 use super::{Layout, Reader, Tr, respond};
-use crate::state::AppState;
 use crate::auth::{
     LOGIN_COOKIE, Principal, SESSION_COOKIE, cookie, over_tls, peer, same_secret, set_cookie,
 };
-use crate::error::ApiError;
+use crate::error::PageError;
 use crate::i18n::Arg;
+use crate::state::AppState;
 
 #[derive(Template)]
 #[template(path = "login.html")]
@@ -43,11 +43,8 @@ fn login_page<S: Store>(
     next: &str,
     username: &str,
     error: Option<String>,
-) -> Response {
-    let csrf = match giamsat_app::accounts::random_secret(32) {
-        Ok(token) => token,
-        Err(e) => return ApiError::from(e).into_response(),
-    };
+) -> Result<Response, PageError> {
+    let csrf = giamsat_app::accounts::random_secret(32)?;
     let page = LoginPage {
         page: Layout::new(
             &state.i18n,
@@ -65,7 +62,7 @@ fn login_page<S: Store>(
         header::SET_COOKIE,
         set_cookie(LOGIN_COOKIE, &csrf, "/login", 3600, over_tls(headers)),
     );
-    response
+    Ok(response)
 }
 
 #[derive(Deserialize)]
@@ -78,7 +75,7 @@ pub async fn login_form<S: Store>(
     reader: Reader,
     headers: HeaderMap,
     axum::extract::Query(query): axum::extract::Query<LoginQuery>,
-) -> Response {
+) -> Result<Response, PageError> {
     let next = safe_next(query.next.as_deref());
     login_page(&state, &reader, &headers, StatusCode::OK, &next, "", None)
 }
@@ -100,7 +97,7 @@ pub async fn login_submit<S: Store>(
     headers: HeaderMap,
     request_extensions: axum::http::Extensions,
     Form(form): Form<LoginForm>,
-) -> Response {
+) -> Result<Response, PageError> {
     let tr = Tr {
         i18n: &state.i18n,
         lang: reader.lang,
@@ -142,7 +139,7 @@ pub async fn login_submit<S: Store>(
                 header::SET_COOKIE,
                 set_cookie(LOGIN_COOKIE, "", "/login", 0, secure),
             );
-            response
+            Ok(response)
         }
         Err(AppError::SignInRefused) => again(StatusCode::UNAUTHORIZED, tr.t("sign-in-error")),
         Err(AppError::Throttled { seconds }) => {
@@ -150,13 +147,13 @@ pub async fn login_submit<S: Store>(
             let mut response = again(
                 StatusCode::TOO_MANY_REQUESTS,
                 tr.t_args("sign-in-throttled", &[("minutes", Arg::Number(minutes))]),
-            );
+            )?;
             if let Ok(value) = seconds.to_string().parse() {
                 response.headers_mut().insert(header::RETRY_AFTER, value);
             }
-            response
+            Ok(response)
         }
-        Err(other) => ApiError::from(other).into_response(),
+        Err(other) => Err(other.into()),
     }
 }
 
@@ -164,18 +161,16 @@ pub async fn logout<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,
     headers: HeaderMap,
-) -> Response {
-    if let Some(session) = cookie(&headers, SESSION_COOKIE)
-        && let Err(e) = state.app.sign_out(session, &who.0).await
-    {
-        return ApiError::from(e).into_response();
+) -> Result<Response, PageError> {
+    if let Some(session) = cookie(&headers, SESSION_COOKIE) {
+        state.app.sign_out(session, &who.0).await?;
     }
     let mut response = Redirect::to("/login").into_response();
     response.headers_mut().append(
         header::SET_COOKIE,
         set_cookie(SESSION_COOKIE, "", "/", 0, over_tls(&headers)),
     );
-    response
+    Ok(response)
 }
 
 pub struct GrantRow {
@@ -233,15 +228,12 @@ async fn account_page<S: Store>(
     reader: &Reader,
     who: &SignedIn,
     outcome: Outcome,
-) -> Response {
+) -> Result<Response, PageError> {
     let tr = Tr {
         i18n: &state.i18n,
         lang: reader.lang,
     };
-    let tokens = match state.app.api_tokens(who).await {
-        Ok(tokens) => tokens,
-        Err(e) => return ApiError::from(e).into_response(),
-    };
+    let tokens = state.app.api_tokens(who).await?;
     let when = |at: time::OffsetDateTime| {
         let local = super::in_vietnam(at);
         format!(
@@ -297,14 +289,14 @@ async fn account_page<S: Store>(
     } else {
         StatusCode::OK
     };
-    respond(reader, status, page.render())
+    Ok(respond(reader, status, page.render()))
 }
 
 pub async fn account<S: Store>(
     State(state): State<AppState<S>>,
     reader: Reader,
     who: Principal,
-) -> Response {
+) -> Result<Response, PageError> {
     account_page(&state, &reader, &who.0, Outcome::default()).await
 }
 
@@ -321,19 +313,19 @@ pub async fn create_token<S: Store>(
     reader: Reader,
     who: Principal,
     Form(form): Form<TokenForm>,
-) -> Response {
+) -> Result<Response, PageError> {
     match state.app.create_api_token(&who.0, &form.name).await {
         Ok((_, secret)) => {
             let outcome = Outcome {
                 new_token: Some(secret),
                 ..Outcome::default()
             };
-            let mut response = account_page(&state, &reader, &who.0, outcome).await;
+            let mut response = account_page(&state, &reader, &who.0, outcome).await?;
             response.headers_mut().insert(
                 header::CACHE_CONTROL,
                 header::HeaderValue::from_static("no-store"),
             );
-            response
+            Ok(response)
         }
         Err(AppError::Invalid(_)) => {
             let outcome = Outcome {
@@ -342,7 +334,7 @@ pub async fn create_token<S: Store>(
             };
             account_page(&state, &reader, &who.0, outcome).await
         }
-        Err(other) => ApiError::from(other).into_response(),
+        Err(other) => Err(other.into()),
     }
 }
 
@@ -350,11 +342,9 @@ pub async fn revoke_token<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,
     Path(id): Path<i64>,
-) -> Response {
-    match state.app.revoke_api_token(&who.0, id).await {
-        Ok(()) => Redirect::to("/account").into_response(),
-        Err(e) => ApiError::from(e).into_response(),
-    }
+) -> Result<Response, PageError> {
+    state.app.revoke_api_token(&who.0, id).await?;
+    Ok(Redirect::to("/account").into_response())
 }
 
 #[derive(Deserialize)]
@@ -376,7 +366,7 @@ pub async fn change_password<S: Store>(
     headers: HeaderMap,
     request_extensions: axum::http::Extensions,
     Form(form): Form<PasswordForm>,
-) -> Response {
+) -> Result<Response, PageError> {
     let tr = Tr {
         i18n: &state.i18n,
         lang: reader.lang,
@@ -399,13 +389,13 @@ pub async fn change_password<S: Store>(
                 notice: Some(tr.t("password-changed")),
                 ..Outcome::default()
             };
-            let mut response = account_page(&state, &reader, &now, outcome).await;
+            let mut response = account_page(&state, &reader, &now, outcome).await?;
             let lifetime = giamsat_app::accounts::SESSION_LIFETIME.whole_seconds();
             response.headers_mut().append(
                 header::SET_COOKIE,
                 set_cookie(SESSION_COOKIE, &session, "/", lifetime, over_tls(&headers)),
             );
-            response
+            Ok(response)
         }
         Err(AppError::Invalid(problems)) => {
             let mut outcome = Outcome::default();
@@ -440,6 +430,6 @@ pub async fn change_password<S: Store>(
             };
             account_page(&state, &reader, &who.0, outcome).await
         }
-        Err(other) => ApiError::from(other).into_response(),
+        Err(other) => Err(other.into()),
     }
 }

@@ -11,11 +11,10 @@ use giamsat_core::org::UnitCode;
 use giamsat_core::{Engine, UnitId};
 use serde::Deserialize;
 
-use super::{Layout, Reader, Tr, not_found, problem, respond};
-use crate::state::AppState;
+use super::{Layout, Reader, Tr, respond};
 use crate::auth::Principal;
-use crate::error::ApiError;
-use crate::i18n::Arg;
+use crate::error::PageError;
+use crate::state::AppState;
 
 /// Entries a page shows; the CSV holds up to [`CSV_LIMIT`].
 const PAGE_LIMIT: u32 = 500;
@@ -95,32 +94,16 @@ pub async fn audit<S: Store>(
     reader: Reader,
     who: Principal,
     Query(query): Query<AuditQuery>,
-) -> Response {
+) -> Result<Response, PageError> {
     let tr = Tr {
         i18n: &state.i18n,
         lang: reader.lang,
     };
-    let trail = match trail_of(&state.app.engine(), &who, query.unit.as_deref()) {
-        Ok(trail) => trail,
-        Err(code) => {
-            let message = tr.t_args("not-found-unit", &[("key", Arg::Text(code))]);
-            return not_found(&state, &reader, message);
-        }
-    };
-    let found = match entries(&state, &who, &trail, PAGE_LIMIT).await {
-        Ok(found) => found,
-        Err(AppError::Forbidden(_)) => {
-            let message = tr.t("forbidden-audit");
-            return problem(
-                &state,
-                &reader,
-                StatusCode::FORBIDDEN,
-                "forbidden-title",
-                message,
-            );
-        }
-        Err(e) => return ApiError::from(e).into_response(),
-    };
+    let trail = trail_of(&state.app.engine(), &who, query.unit.as_deref())
+        .map_err(|code| PageError::not_found("not-found-unit", code))?;
+    let found = entries(&state, &who, &trail, PAGE_LIMIT)
+        .await
+        .map_err(|e| PageError::or_forbidden(e, "forbidden-audit"))?;
     let engine = state.app.engine();
     let (unit_label, unit_code) = match trail {
         Trail::Unit(id) => engine.unit(id).map_or_else(Default::default, |u| {
@@ -178,7 +161,7 @@ pub async fn audit<S: Store>(
         choices,
         rows,
     };
-    respond(&reader, StatusCode::OK, page.render())
+    Ok(respond(&reader, StatusCode::OK, page.render()))
 }
 
 /// The same trail as a CSV file.
@@ -186,9 +169,9 @@ pub async fn audit_csv<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,
     Query(query): Query<AuditQuery>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, PageError> {
     let trail = trail_of(&state.app.engine(), &who, query.unit.as_deref())
-        .map_err(|code| ApiError::not_found("unit", code))?;
+        .map_err(|code| PageError::not_found("not-found-unit", code))?;
     let found = entries(&state, &who, &trail, CSV_LIMIT).await?;
     let engine = state.app.engine();
     let name = match trail {

@@ -8,11 +8,12 @@ use giamsat_app::Store;
 use giamsat_core::{Document, DocumentId, Engine};
 
 use super::{
-    Layout, Reader, StatusCount, TargetRow, TargetTable, Tr, evaluated, not_found, respond,
-    status_counts, target_row,
+    Layout, Reader, StatusCount, TargetRow, TargetTable, Tr, evaluated, respond, status_counts,
+    target_row,
 };
-use crate::state::AppState;
+use crate::error::PageError;
 use crate::i18n::{Arg, I18n};
+use crate::state::AppState;
 
 pub struct DocumentRow {
     id: u32,
@@ -132,20 +133,15 @@ pub async fn document<S: Store>(
     State(state): State<AppState<S>>,
     Path(id): Path<String>,
     reader: Reader,
-) -> Response {
+) -> Result<Response, PageError> {
     let engine = state.app.engine();
     let found = id
         .parse::<u32>()
         .ok()
         .and_then(|id| engine.document(DocumentId(id)));
     let Some(document) = found else {
-        let message =
-            state
-                .i18n
-                .t_args(reader.lang, "not-found-document", &[("key", Arg::Text(id))]);
-        drop(engine);
-        return not_found(&state, &reader, message);
+        return Err(PageError::not_found("not-found-document", id));
     };
     let rendered = document_page(&engine, &state.i18n, &reader, document);
-    respond(&reader, StatusCode::OK, rendered)
+    Ok(respond(&reader, StatusCode::OK, rendered))
 }

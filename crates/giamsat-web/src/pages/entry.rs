@@ -16,9 +16,10 @@ use giamsat_core::{Engine, Indicator, IndicatorCode, ObservationKind, Period, Un
 use serde::Deserialize;
 
 use super::{Layout, Reader, Tr, respond};
-use crate::state::AppState;
 use crate::auth::Principal;
+use crate::error::PageError;
 use crate::i18n::{Arg, I18n};
+use crate::state::AppState;
 
 #[derive(Deserialize, Default)]
 pub struct EntryQuery {
@@ -329,7 +330,7 @@ pub async fn entry_submit<S: Store>(
     reader: Reader,
     who: Principal,
     Form(form): Form<Vec<(String, String)>>,
-) -> Response {
+) -> Result<Response, PageError> {
     let tr = Tr {
         i18n: &state.i18n,
         lang: reader.lang,
@@ -413,7 +414,7 @@ pub async fn entry_submit<S: Store>(
         {
             Ok(records) => {
                 let location = format!("/units/{}?saved={}", typed.unit.trim(), records.len());
-                return (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response();
+                return Ok((StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response());
             }
             Err(AppError::Invalid(problems)) => {
                 for problem in problems {
@@ -428,7 +429,7 @@ pub async fn entry_submit<S: Store>(
                         field,
                         tr.t_args(
                             "entry-error-rejected",
-                            &[("reason", Arg::Text(problem.message))],
+                            &[("reason", Arg::Text(tr.field_problem(&problem)))],
                         ),
                     );
                 }
@@ -470,12 +471,9 @@ pub async fn entry_submit<S: Store>(
                 typed.versions.remove(&code);
                 errors.insert(format!("value.{code}"), message);
             }
-            Err(other) => {
-                tracing::error!(error = %other, "saving figures from the form failed");
-                errors.insert("values".into(), tr.t("entry-error-save"));
-            }
+            Err(other) => return Err(other.into()),
         }
     }
     let rendered = render(&state.app.engine(), &state.i18n, &reader, &typed, &errors);
-    respond(&reader, status, rendered)
+    Ok(respond(&reader, status, rendered))
 }

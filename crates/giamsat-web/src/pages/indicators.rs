@@ -14,9 +14,10 @@ use giamsat_core::{Engine, Indicator, Period, Target, Unit, UnitId};
 use serde::Deserialize;
 
 use super::charts::{LineChart, Series};
-use super::{Layout, Reader, TargetRow, TargetTable, evaluated, not_found, respond, target_row};
-use crate::state::AppState;
+use super::{Layout, Reader, TargetRow, TargetTable, evaluated, respond, target_row};
+use crate::error::PageError;
 use crate::i18n::{Arg, I18n};
+use crate::state::AppState;
 
 #[derive(Deserialize)]
 pub struct IndicatorQuery {
@@ -312,19 +313,13 @@ pub async fn indicator<S: Store>(
     Path(code): Path<String>,
     Query(query): Query<IndicatorQuery>,
     reader: Reader,
-) -> Response {
+) -> Result<Response, PageError> {
     let engine = state.app.engine();
     let found = IndicatorCode::parse(&code)
         .ok()
         .and_then(|c| engine.indicator_by_code(&c));
     let Some(indicator) = found else {
-        drop(engine);
-        let message = state.i18n.t_args(
-            reader.lang,
-            "not-found-indicator",
-            &[("key", Arg::Text(code))],
-        );
-        return not_found(&state, &reader, message);
+        return Err(PageError::not_found("not-found-indicator", code));
     };
     let unit = match query.unit.as_deref().filter(|u| !u.is_empty()) {
         None => None,
@@ -333,17 +328,9 @@ pub async fn indicator<S: Store>(
             .and_then(|c| engine.unit_by_code(&c))
         {
             Some(unit) => Some(unit),
-            None => {
-                drop(engine);
-                let message = state.i18n.t_args(
-                    reader.lang,
-                    "not-found-unit",
-                    &[("key", Arg::Text(text.to_owned()))],
-                );
-                return not_found(&state, &reader, message);
-            }
+            None => return Err(PageError::not_found("not-found-unit", text)),
         },
     };
     let rendered = indicator_page(&engine, &state.i18n, &reader, indicator, unit);
-    respond(&reader, StatusCode::OK, rendered)
+    Ok(respond(&reader, StatusCode::OK, rendered))
 }

@@ -18,9 +18,10 @@ use giamsat_intake::{Fact, Item};
 use serde::Deserialize;
 
 use super::{Layout, Reader, Tr, respond};
-use crate::state::AppState;
 use crate::auth::Principal;
+use crate::error::PageError;
 use crate::i18n::Arg;
+use crate::state::AppState;
 
 /// A stretch of the report's text, highlighted when an item was read from it.
 pub struct Segment {
@@ -127,7 +128,7 @@ pub async fn intake_submit<S: Store>(
     who: Principal,
     headers: axum::http::HeaderMap,
     body: axum::body::Bytes,
-) -> Response {
+) -> Result<Response, PageError> {
     let tr = Tr {
         i18n: &state.i18n,
         lang: reader.lang,
@@ -156,14 +157,8 @@ pub async fn intake_submit<S: Store>(
                 }
             }
             Err(e) => {
-                let message = tr.t_args("intake-error-form", &[("reason", Arg::Text(e))]);
-                return upload_page(
-                    &state,
-                    &reader,
-                    StatusCode::BAD_REQUEST,
-                    Some(message),
-                    pasted,
-                );
+                tracing::info!(error = %e, "an upload's form could not be read");
+                return Err(PageError::Unreadable(StatusCode::BAD_REQUEST));
             }
         }
     } else if let Ok(form) = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body) {
@@ -178,88 +173,37 @@ pub async fn intake_submit<S: Store>(
         None if !pasted.trim().is_empty() => ("pasted.txt".to_owned(), pasted.clone().into_bytes()),
         None => {
             let message = tr.t("intake-error-nothing");
-            return upload_page(
+            return Ok(upload_page(
                 &state,
                 &reader,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 Some(message),
                 pasted,
-            );
+            ));
         }
     };
     match state.app.take_report(&who.0.actor, &name, &bytes).await {
         Ok(report) => {
             let location = format!("/intake/{}", report.sha256);
-            (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
+            Ok((StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response())
         }
         Err(error) => {
-            let (status, reason) = reason(tr, &error);
+            let (status, reason) = super::refusal_in_form(tr, error)?;
             let message = tr.t_args(
                 "intake-error-file",
                 &[("name", Arg::Text(name)), ("reason", Arg::Text(reason))],
             );
-            upload_page(&state, &reader, status, Some(message), pasted)
+            Ok(upload_page(&state, &reader, status, Some(message), pasted))
         }
     }
 }
 
-/// The status and the reason, in the application's words, that a write was refused; a
-/// failure of the server itself is logged and not described to the reader.
-fn reason(tr: Tr<'_>, error: &AppError) -> (StatusCode, String) {
-    match error {
-        AppError::Invalid(problems) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            problems
-                .iter()
-                .map(|p| {
-                    // One input at a time: "0.value" is the value field.
-                    let field = p.field.strip_prefix("0.").unwrap_or(&p.field);
-                    if field == "file" {
-                        p.message.clone()
-                    } else {
-                        format!("{field}: {}", p.message)
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join("; "),
-        ),
-        AppError::Forbidden(d) => (StatusCode::FORBIDDEN, d.to_string()),
-        AppError::NotFound { what, key } => (StatusCode::NOT_FOUND, format!("no {what} {key}")),
-        AppError::Conflict(m) => (StatusCode::CONFLICT, m.clone()),
-        other => {
-            tracing::error!(error = %other, "an intake write failed");
-            (StatusCode::INTERNAL_SERVER_ERROR, tr.t("entry-error-save"))
-        }
-    }
-}
-
-/// The report at `sha256`, or the page that says why there is none.
-async fn load<S: Store>(
-    state: &AppState<S>,
-    reader: &Reader,
-    sha256: &str,
-) -> Result<Report, Response> {
-    match state.app.report(sha256).await {
-        Ok(report) => Ok(report),
-        Err(AppError::NotFound { .. }) => {
-            let message = state.i18n.t(reader.lang, "intake-not-found");
-            Err(super::not_found(state, reader, message))
-        }
-        Err(error) => {
-            let tr = Tr {
-                i18n: &state.i18n,
-                lang: reader.lang,
-            };
-            let (status, reason) = reason(tr, &error);
-            Err(super::problem(
-                state,
-                reader,
-                status,
-                "intake-title",
-                reason,
-            ))
-        }
-    }
+/// The report at `sha256`.
+async fn load<S: Store>(state: &AppState<S>, sha256: &str) -> Result<Report, PageError> {
+    state.app.report(sha256).await.map_err(|e| match e {
+        AppError::NotFound { .. } => PageError::not_found("intake-not-found", sha256),
+        other => other.into(),
+    })
 }
 
 #[derive(Deserialize, Default)]
@@ -272,18 +216,15 @@ pub async fn review<S: Store>(
     Path(sha256): Path<String>,
     Query(query): Query<ReviewQuery>,
     reader: Reader,
-) -> Response {
-    let report = match load(&state, &reader, &sha256).await {
-        Ok(report) => report,
-        Err(page) => return page,
-    };
+) -> Result<Response, PageError> {
+    let report = load(&state, &sha256).await?;
     let mut views = item_views(&state.app.engine(), &state, &reader, &report);
     if let Some(accepted) = query.accepted
         && let Some(view) = views.get_mut(accepted)
     {
         view.accepted = true;
     }
-    review_page(&state, &reader, StatusCode::OK, &report, views)
+    Ok(review_page(&state, &reader, StatusCode::OK, &report, views))
 }
 
 fn review_page<S: Store>(
@@ -546,21 +487,9 @@ pub async fn accept<S: Store>(
     reader: Reader,
     who: Principal,
     Form(form): Form<Vec<(String, String)>>,
-) -> Response {
-    let report = match load(&state, &reader, &sha256).await {
-        Ok(report) => report,
-        Err(page) => return page,
-    };
-    let no_such_item = || {
-        let message = state.i18n.t(reader.lang, "intake-error-item");
-        super::problem(
-            &state,
-            &reader,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "intake-title",
-            message,
-        )
-    };
+) -> Result<Response, PageError> {
+    let report = load(&state, &sha256).await?;
+    let no_such_item = || Err(PageError::not_found("intake-error-item", ""));
     let form: HashMap<String, String> = form.into_iter().collect();
     let field = |name: &str| {
         form.get(name)
@@ -632,14 +561,14 @@ pub async fn accept<S: Store>(
     match result {
         Ok(()) => {
             let location = format!("/intake/{}?accepted={index}#item-{index}", report.sha256);
-            (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
+            Ok((StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response())
         }
         Err(error) => {
             let tr = Tr {
                 i18n: &state.i18n,
                 lang: reader.lang,
             };
-            let (status, why) = reason(tr, &error);
+            let (status, why) = super::refusal_in_form(tr, error)?;
             let mut views = item_views(&state.app.engine(), &state, &reader, &report);
             if let Some(view) = views.get_mut(index) {
                 for (name, value) in &form {
@@ -666,7 +595,7 @@ pub async fn accept<S: Store>(
                 }
                 view.error = Some(tr.t_args("entry-error-rejected", &[("reason", Arg::Text(why))]));
             }
-            review_page(&state, &reader, status, &report, views)
+            Ok(review_page(&state, &reader, status, &report, views))
         }
     }
 }

@@ -10,11 +10,15 @@ mod audit;
 pub mod charts;
 mod documents;
 mod entry;
-mod follow_up;
+pub mod error_page;
+mod forms;
 mod indicators;
 mod intake;
 mod overview;
 mod rankings;
+mod recommendations;
+mod supervision;
+mod tasks;
 mod units;
 
 use askama::Template;
@@ -22,12 +26,10 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use giamsat_app::Store;
 use giamsat_core::evaluation::{self, Status, TargetEvaluation};
 use giamsat_core::text::{Language, format_number, format_percent};
 use giamsat_core::{Engine, Period, Target};
 
-use crate::state::AppState;
 use crate::i18n::{Arg, I18n, choose_language};
 
 pub use account::{
@@ -36,15 +38,15 @@ pub use account::{
 pub use audit::{audit, audit_csv};
 pub use documents::{document, document_page, documents, documents_page};
 pub use entry::{entry_form, entry_page, entry_submit};
-pub use follow_up::{
-    answer_recommendation, conclusion_to_task, evidence, plan_visit, recommendations,
-    record_recommendation, record_session, report_progress, session, session_form, supervision,
-    task, tasks,
-};
 pub use indicators::{indicator, indicator_page};
 pub use intake::{accept as intake_accept, intake_form, intake_submit, review as intake_review};
 pub use overview::{overview, overview_page};
 pub use rankings::{AsOf, rankings, rankings_page};
+pub use recommendations::{answer_recommendation, recommendations, record_recommendation};
+pub use supervision::{
+    conclusion_to_task, plan_visit, record_session, session, session_form, supervision,
+};
+pub use tasks::{evidence, report_progress, task, tasks};
 pub use units::{unit, unit_page, units, units_page};
 
 /// The reader of a page: their language, whether they chose it just now (so it is
@@ -166,6 +168,21 @@ impl Tr<'_> {
     pub fn change(&self, value: f64) -> String {
         let sign = if value > 0.0 { "+" } else { "" };
         format!("{sign}{}", self.percent(value))
+    }
+
+    /// What is wrong with a field, in the reader's language.
+    pub fn field_problem(&self, error: &giamsat_app::FieldError) -> String {
+        error.message.clone()
+    }
+
+    /// The kind of record a "not found" names.
+    pub fn thing(&self, what: &str) -> String {
+        self.t(&format!("thing-{what}"))
+    }
+
+    /// Why a write conflicts with what is recorded.
+    pub fn conflict(&self, problem: &str) -> String {
+        problem.to_owned()
     }
 
     pub fn period(&self, period: Period) -> String {
@@ -303,37 +320,39 @@ pub fn respond(reader: &Reader, status: StatusCode, rendered: askama::Result<Str
     response
 }
 
-#[derive(Template)]
-#[template(path = "not_found.html")]
-struct NotFoundPage<'a> {
-    page: Layout<'a>,
-    message: String,
-}
-
-/// The page for an address that names nothing known.
-pub fn not_found<S: Store>(state: &AppState<S>, reader: &Reader, message: String) -> Response {
-    problem(
-        state,
-        reader,
-        StatusCode::NOT_FOUND,
-        "not-found-title",
-        message,
-    )
-}
-
-/// A page that only says what went wrong, under a title.
-pub fn problem<S: Store>(
-    state: &AppState<S>,
-    reader: &Reader,
-    status: StatusCode,
-    title: &str,
-    message: String,
-) -> Response {
-    let page = NotFoundPage {
-        page: Layout::new(&state.i18n, reader, "", state.i18n.t(reader.lang, title)),
-        message,
+/// How a form says that a use case refused what it sent: the status and the reason in the
+/// reader's language, shown on the form itself beside what the reader typed. Anything that is
+/// not a refusal of the input (a failure of the server, a sign-in to redo) is the error page.
+pub fn refusal_in_form(
+    tr: Tr<'_>,
+    error: giamsat_app::AppError,
+) -> Result<(StatusCode, String), crate::error::PageError> {
+    use giamsat_app::AppError;
+    let reason = match &error {
+        AppError::Invalid(problems) => problems
+            .iter()
+            .map(|p| tr.field_problem(p))
+            .collect::<Vec<_>>()
+            .join("; "),
+        AppError::Forbidden(_) => tr.t("error-forbidden"),
+        AppError::Conflict(problem) => tr.conflict(problem),
+        AppError::Stale(_) => tr.t("error-stale"),
+        AppError::NotFound { what, key } => tr.t_args(
+            "not-found-thing",
+            &[
+                ("thing", Arg::Text(tr.thing(what))),
+                ("key", Arg::Text(key.clone())),
+            ],
+        ),
+        _ => return Err(error.into()),
     };
-    respond(reader, status, page.render())
+    let status = crate::error::PageError::App(error).status();
+    Ok((status, reason))
+}
+
+/// An address no page answers.
+pub async fn unknown_address(uri: axum::http::Uri) -> crate::error::PageError {
+    crate::error::PageError::not_found("not-found-page", uri.path())
 }
 
 /// One target as the tables of the overview, document and unit pages show it.

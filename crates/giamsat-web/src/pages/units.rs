@@ -12,11 +12,12 @@ use serde::Deserialize;
 
 use super::overview::{ReportRow, latest_reports};
 use super::{
-    Layout, Reader, StatusCount, TargetRow, TargetTable, Tr, evaluated, not_found, respond,
-    status_counts, target_row,
+    Layout, Reader, StatusCount, TargetRow, TargetTable, Tr, evaluated, respond, status_counts,
+    target_row,
 };
-use crate::state::AppState;
+use crate::error::PageError;
 use crate::i18n::{Arg, I18n};
+use crate::state::AppState;
 
 pub struct UnitLink {
     code: String,
@@ -278,18 +279,14 @@ pub async fn unit<S: Store>(
     Path(code): Path<String>,
     Query(query): Query<UnitQuery>,
     reader: Reader,
-) -> Response {
+) -> Result<Response, PageError> {
     let engine = state.app.engine();
     let found = UnitCode::parse(&code)
         .ok()
         .and_then(|c| engine.unit_by_code(&c));
     let Some(unit) = found else {
-        drop(engine);
-        let message = state
-            .i18n
-            .t_args(reader.lang, "not-found-unit", &[("key", Arg::Text(code))]);
-        return not_found(&state, &reader, message);
+        return Err(PageError::not_found("not-found-unit", code));
     };
     let rendered = unit_page(&engine, &state.i18n, &reader, unit, query.saved);
-    respond(&reader, StatusCode::OK, rendered)
+    Ok(respond(&reader, StatusCode::OK, rendered))
 }

@@ -273,3 +273,169 @@ fn check_accessible_structure(path: &str, html: &str) {
         "{path}: every chart has a title"
     );
 }
+
+/// The words of the interface's English messages that its Vietnamese messages never use:
+/// one of them on a Vietnamese page is English the reader was not meant to see.
+fn english_only_words() -> std::collections::HashSet<String> {
+    let words = |files: &[&str]| -> std::collections::HashSet<String> {
+        files
+            .iter()
+            .flat_map(|text| text.lines())
+            .filter(|line| !line.trim_start().starts_with('#'))
+            .filter_map(|line| line.split_once(" = ").map(|(_, v)| v).or(Some(line)))
+            .flat_map(|text| text.split(|c: char| !c.is_ascii_alphabetic()))
+            .filter(|w| w.len() >= 4)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../giamsat-web/locales");
+    let read = |path: &str| std::fs::read_to_string(format!("{root}/{path}")).expect("locale");
+    let (en_core, en_problems) = (read("en/core.ftl"), read("en/problems.ftl"));
+    let (vi_core, vi_problems) = (read("vi/core.ftl"), read("vi/problems.ftl"));
+    let vi = words(&[&vi_core, &vi_problems]);
+    words(&[&en_core, &en_problems])
+        .into_iter()
+        .filter(|w| !vi.contains(w))
+        .collect()
+}
+
+/// The text a reader sees in a page's main part, tags and entities left out.
+fn main_text(html: &str) -> String {
+    let start = html.find("<main").unwrap_or(0);
+    let end = html.find("</main>").unwrap_or(html.len());
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html[start..end].chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
+#[tokio::test]
+async fn every_refusal_a_browser_meets_is_a_page_in_the_readers_language() {
+    let server = TestServer::start(true).await;
+    let (client, session, csrf) =
+        crate::security::browser_session(&server, "reporter", Some("40")).await;
+    let cookie = format!("giamsat_session={session}");
+    let english = english_only_words();
+    assert!(english.len() > 100, "the English words: {}", english.len());
+    let origin = server.url("");
+    let cases: Vec<(&str, reqwest::RequestBuilder, u16, &str)> = vec![
+        (
+            "a form with a wrong CSRF token",
+            client
+                .post(server.url("/entry?lang=vi"))
+                .header("cookie", &cookie)
+                .form(&[("unit", "40"), ("period", "2023-06"), ("csrf", "wrong")]),
+            403,
+            "Biểu mẫu này đã hết hạn",
+        ),
+        (
+            "a form sent from another site",
+            client
+                .post(server.url("/entry?lang=vi"))
+                .header("cookie", &cookie)
+                .header("origin", "http://evil.example")
+                .form(&[("unit", "40"), ("csrf", csrf.as_str())]),
+            403,
+            "được gửi từ một trang web khác",
+        ),
+        (
+            "a missing task",
+            client
+                .get(server.url("/tasks/99999?lang=vi"))
+                .header("cookie", &cookie),
+            404,
+            "Không có nhiệm vụ 99999.",
+        ),
+        (
+            "a missing report",
+            client
+                .get(server.url(&format!("/intake/{}?lang=vi", "0".repeat(64))))
+                .header("cookie", &cookie),
+            404,
+            "Không có báo cáo tại địa chỉ này.",
+        ),
+        (
+            "an address no page answers",
+            client
+                .get(server.url("/no-such-page?lang=vi"))
+                .header("cookie", &cookie),
+            404,
+            "Không có trang nào ở địa chỉ /no-such-page.",
+        ),
+        (
+            "an audit trail the reporter's roles do not open",
+            client
+                .get(server.url("/audit?lang=vi"))
+                .header("cookie", &cookie),
+            403,
+            "Vai trò của bạn không cho phép xem nhật ký này",
+        ),
+        (
+            "a query that does not fit",
+            client
+                .get(server.url("/tasks/not-a-number?lang=vi"))
+                .header("cookie", &cookie),
+            400,
+            "Không đọc được nội dung gửi lên.",
+        ),
+        (
+            "a form without a session",
+            client
+                .post(server.url("/supervision/visits?lang=vi"))
+                .header("origin", &origin)
+                .form(&[("kind", "supervision")]),
+            401,
+            "Phiên làm việc đã kết thúc.",
+        ),
+        (
+            "an invalid form",
+            client
+                .post(server.url("/supervision/visits?lang=vi"))
+                .header("cookie", &cookie)
+                .header("origin", &origin)
+                .form(&[
+                    ("csrf", csrf.as_str()),
+                    ("kind", "visite"),
+                    ("unit", "NOPE"),
+                ]),
+            422,
+            "Không có đơn vị nào",
+        ),
+    ];
+    for (case, request, status, expected) in cases {
+        let response = request.send().await.expect("request");
+        assert_eq!(response.status().as_u16(), status, "{case}");
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
+        assert!(
+            content_type.starts_with("text/html"),
+            "{case}: {content_type}"
+        );
+        let html = response.text().await.expect("body");
+        assert!(html.contains("<html lang=\"vi\""), "{case}: {html}");
+        assert!(
+            html.contains(expected),
+            "{case}: wants {expected:?} in {html}"
+        );
+        let text = main_text(&html);
+        let found: Vec<&str> = text
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| english.contains(&w.to_lowercase()))
+            .collect();
+        assert!(found.is_empty(), "{case}: English {found:?} in {text}");
+    }
+}

@@ -410,7 +410,7 @@ async fn nobody_reads_anything_without_signing_in() {
 }
 
 /// A signed-in browser: its session cookie and the CSRF token of its forms.
-async fn browser_session(
+pub(crate) async fn browser_session(
     server: &TestServer,
     role: &str,
     scope: Option<&str>,

@@ -1,0 +1,79 @@
+//! What the follow-up forms (tasks, supervision, recommendations) share: the units they offer
+//! by name, and how a refusal of what was typed is shown beside the fields.
+
+use std::collections::HashMap;
+
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use giamsat_app::{AppError, FieldError};
+use giamsat_core::{Engine, Unit, UnitId};
+
+use super::{Tr, today};
+use crate::error::PageError;
+
+pub(super) fn unit_label(engine: &Engine, tr: Tr<'_>, id: UnitId) -> String {
+    engine
+        .unit(id)
+        .map_or_else(String::new, |u| u.name.get(tr.lang).to_owned())
+}
+
+/// Units a form offers by code: every unit down to the departments of provinces (the
+/// communes would make the list thousands long; their codes are still accepted).
+pub struct UnitChoice {
+    pub(super) code: String,
+    pub(super) label: String,
+}
+
+pub(super) fn unit_choices(engine: &Engine, tr: Tr<'_>) -> Vec<UnitChoice> {
+    let depth = |u: &Unit| {
+        let mut d = 0;
+        let mut p = u.parent;
+        while let Some(id) = p {
+            d += 1;
+            p = engine.unit(id).and_then(|x| x.parent);
+            if d > 8 {
+                break;
+            }
+        }
+        d
+    };
+    let day = today();
+    engine
+        .units()
+        .filter(|u| u.exists_on(day))
+        .filter(|u| depth(u) <= 1 || u.kind != giamsat_core::UnitKind::Locality)
+        .map(|u| UnitChoice {
+            code: u.code.to_string(),
+            label: u.name.get(tr.lang).to_owned(),
+        })
+        .collect()
+}
+
+/// Problems of a form, by field, in the reader's language.
+fn problems(tr: Tr<'_>, errors: &[FieldError]) -> HashMap<String, String> {
+    errors
+        .iter()
+        .map(|e| {
+            let field = e.field.split('.').next().unwrap_or("").to_owned();
+            (field, tr.field_problem(e))
+        })
+        .collect()
+}
+
+/// What a form shows when a use case refused it: the problems by field (a refusal of the form
+/// as a whole under the empty field), with the status to answer; anything that is not a
+/// refusal of what was typed is the error page.
+pub(super) fn failure(
+    tr: Tr<'_>,
+    error: AppError,
+) -> Result<(StatusCode, HashMap<String, String>), PageError> {
+    if let AppError::Invalid(errors) = &error {
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, problems(tr, errors)));
+    }
+    let (status, reason) = super::refusal_in_form(tr, error)?;
+    Ok((status, HashMap::from([(String::new(), reason)])))
+}
+
+pub(super) fn see_other(location: String) -> Response {
+    (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
+}
