@@ -367,10 +367,10 @@ async fn every_refusal_a_browser_meets_is_a_page_in_the_readers_language() {
         (
             "an address no page answers",
             client
-                .get(server.url("/no-such-page?lang=vi"))
+                .get(server.url("/khong-co?lang=vi"))
                 .header("cookie", &cookie),
             404,
-            "Không có trang nào ở địa chỉ /no-such-page.",
+            "Không có trang nào ở địa chỉ /khong-co.",
         ),
         (
             "an audit trail the reporter's roles do not open",
