@@ -18,6 +18,10 @@ pub enum Direction {
     LowerIsBetter,
 }
 
+impl Direction {
+    pub const ALL: [Direction; 2] = [Direction::HigherIsBetter, Direction::LowerIsBetter];
+}
+
 /// How one period's values of several units combine into the value of the unit above them.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "rule", rename_all = "snake_case")]
@@ -50,6 +54,10 @@ pub enum OverTime {
     Stock,
     /// A ratio or growth rate: never added; recomputed from parts where it has them.
     Rate,
+}
+
+impl OverTime {
+    pub const ALL: [OverTime; 3] = [OverTime::Flow, OverTime::Stock, OverTime::Rate];
 }
 
 /// Indicators already expressed against the same period last year.

@@ -130,17 +130,28 @@ pub enum Fact {
 }
 
 impl Fact {
+    /// The names of every kind, as in the JSON; interfaces name each kind from this list.
+    pub const KINDS: [&'static str; 7] = [
+        "date",
+        "period",
+        "document",
+        "scorecard",
+        "growth",
+        "person",
+        "figure",
+    ];
+
     /// The kind's name, as in the JSON.
     pub fn kind(&self) -> &'static str {
-        match self {
-            Fact::Date { .. } => "date",
-            Fact::Period { .. } => "period",
-            Fact::Document { .. } => "document",
-            Fact::Scorecard { .. } => "scorecard",
-            Fact::Growth { .. } => "growth",
-            Fact::Person { .. } => "person",
-            Fact::Figure { .. } => "figure",
-        }
+        Fact::KINDS[match self {
+            Fact::Date { .. } => 0,
+            Fact::Period { .. } => 1,
+            Fact::Document { .. } => 2,
+            Fact::Scorecard { .. } => 3,
+            Fact::Growth { .. } => 4,
+            Fact::Person { .. } => 5,
+            Fact::Figure { .. } => 6,
+        }]
     }
 }
 

@@ -51,6 +51,8 @@ pub enum VisitKind {
 }
 
 impl VisitKind {
+    pub const ALL: [VisitKind; 2] = [VisitKind::Supervision, VisitKind::Inspection];
+
     pub fn as_str(self) -> &'static str {
         match self {
             VisitKind::Supervision => "supervision",

@@ -184,6 +184,13 @@ pub enum RecommendationStatus {
 }
 
 impl RecommendationStatus {
+    pub const ALL: [RecommendationStatus; 4] = [
+        RecommendationStatus::Pending,
+        RecommendationStatus::Overdue,
+        RecommendationStatus::Answered,
+        RecommendationStatus::AnsweredLate,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             RecommendationStatus::Pending => "pending",

@@ -293,14 +293,14 @@ pub fn indicator_page(
     .render()
 }
 
-fn direction_id(direction: giamsat_core::Direction) -> &'static str {
+pub(super) fn direction_id(direction: giamsat_core::Direction) -> &'static str {
     match direction {
         giamsat_core::Direction::HigherIsBetter => "higher",
         giamsat_core::Direction::LowerIsBetter => "lower",
     }
 }
 
-fn over_time_id(over_time: giamsat_core::OverTime) -> &'static str {
+pub(super) fn over_time_id(over_time: giamsat_core::OverTime) -> &'static str {
     match over_time {
         giamsat_core::OverTime::Flow => "flow",
         giamsat_core::OverTime::Stock => "stock",

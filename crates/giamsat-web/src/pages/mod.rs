@@ -566,6 +566,91 @@ mod tests {
         }
     }
 
+    /// The prefixes of the message ids a source builds at run time: `"task-status-"` of
+    /// `t(&format!("task-status-{}", …))`.
+    fn built_prefixes(source: &str) -> Vec<String> {
+        source
+            .match_indices("t(&format!(\"")
+            .filter_map(|(at, call)| {
+                let rest = &source[at + call.len()..];
+                let prefix = &rest[..rest.find('{')?];
+                (prefix.ends_with('-')
+                    && prefix.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+                .then(|| prefix.to_owned())
+            })
+            .collect()
+    }
+
+    /// Every family of message ids built at run time, with every id of each.
+    fn run_time_families() -> Vec<(String, Vec<String>)> {
+        use giamsat_core::access::Role;
+        use giamsat_core::follow_up::{
+            DelegationRole, RecommendationStatus, TaskStatus, VisitKind,
+        };
+        use giamsat_core::{Direction, OverTime};
+        let family = |prefix: &str, names: Vec<&str>| {
+            (
+                prefix.to_owned(),
+                names.iter().map(|n| format!("{prefix}{n}")).collect(),
+            )
+        };
+        let months: Vec<String> = (1..=12).map(|m| m.to_string()).collect();
+        let months: Vec<&str> = months.iter().map(String::as_str).collect();
+        vec![
+            family("status-", Status::ALL.iter().map(|s| s.as_str()).collect()),
+            family(
+                "kind-",
+                ObservationKind::ALL.iter().map(|k| k.as_str()).collect(),
+            ),
+            family(
+                "doctype-",
+                DocumentType::ALL.iter().map(|d| d.name_en()).collect(),
+            ),
+            family(
+                "unit-kind-",
+                UnitKind::ALL.iter().map(|k| k.as_str()).collect(),
+            ),
+            family("month-", months.clone()),
+            family("month-short-", months),
+            family("role-", Role::ALL.iter().map(|r| r.as_str()).collect()),
+            family(
+                "task-status-",
+                TaskStatus::ALL.iter().map(|s| s.as_str()).collect(),
+            ),
+            family(
+                "recommendation-status-",
+                RecommendationStatus::ALL
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect(),
+            ),
+            family(
+                "visit-kind-",
+                VisitKind::ALL.iter().map(|k| k.as_str()).collect(),
+            ),
+            family(
+                "delegation-role-",
+                DelegationRole::ALL.iter().map(|r| r.as_str()).collect(),
+            ),
+            family(
+                "direction-",
+                Direction::ALL
+                    .iter()
+                    .map(|d| indicators::direction_id(*d))
+                    .collect(),
+            ),
+            family(
+                "over-time-",
+                OverTime::ALL
+                    .iter()
+                    .map(|o| indicators::over_time_id(*o))
+                    .collect(),
+            ),
+            family("intake-kind-", giamsat_intake::Fact::KINDS.to_vec()),
+            family("thing-", vec![]),
+        ]
+    }
+
     #[test]
     fn every_message_the_interface_asks_for_exists_in_every_language() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -581,32 +666,35 @@ mod tests {
             "the scan finds the calls: {}",
             wanted.len()
         );
-        // Ids built at run time, family by family.
-        let dynamic = Status::ALL
+        // Ids built at run time (`t(&format!("task-status-{}", …))`), family by family, each
+        // from the list of its values, so that a new variant without its messages fails here.
+        let families = run_time_families();
+        let built: std::collections::BTreeSet<String> = files
             .iter()
-            .map(|s| format!("status-{}", s.as_str()))
-            .chain(
-                ObservationKind::ALL
-                    .iter()
-                    .map(|k| format!("kind-{}", k.as_str())),
-            )
-            .chain(
-                DocumentType::ALL
-                    .iter()
-                    .map(|d| format!("doctype-{}", d.name_en())),
-            )
-            .chain(
-                UnitKind::ALL
-                    .iter()
-                    .map(|k| format!("unit-kind-{}", k.as_str())),
-            )
-            .chain((1..=12).map(|m| format!("month-{m}")))
-            .chain((1..=12).map(|m| format!("month-short-{m}")))
-            .chain(SECTIONS.iter().map(|(_, id)| (*id).to_owned()))
-            .chain(["direction-higher", "direction-lower"].map(String::from))
-            .chain(["over-time-flow", "over-time-stock", "over-time-rate"].map(String::from))
-            .chain(["source-computed", "source-reported", "language-name"].map(String::from));
-        wanted.extend(dynamic.map(|id| ("(built at run time)".to_owned(), id)));
+            .flat_map(|(_, text)| built_prefixes(text))
+            .collect();
+        let unknown: Vec<&String> = built
+            .iter()
+            .filter(|prefix| !families.iter().any(|(family, _)| family == *prefix))
+            .collect();
+        assert!(
+            unknown.is_empty(),
+            "message ids built at run time from a family the test does not list: {unknown:?}"
+        );
+        assert!(built.len() >= 10, "the scan finds the families: {built:?}");
+        wanted.extend(families.into_iter().flat_map(|(family, ids)| {
+            ids.into_iter()
+                .map(move |id| (format!("(built at run time: {family}…)"), id))
+        }));
+        wanted.extend(
+            SECTIONS
+                .iter()
+                .map(|(_, id)| ("(the navigation)".to_owned(), (*id).to_owned())),
+        );
+        wanted.extend(
+            ["source-computed", "source-reported", "language-name"]
+                .map(|id| ("(built at run time)".to_owned(), id.to_owned())),
+        );
         let i18n = I18n::new().expect("locales parse");
         let missing: Vec<String> = wanted
             .iter()
