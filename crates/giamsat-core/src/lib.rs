@@ -13,6 +13,8 @@ pub mod indicator;
 pub mod observation;
 pub mod org;
 pub mod period;
+#[cfg(test)]
+mod stored_formats;
 pub mod target;
 pub mod text;
 

@@ -101,6 +101,8 @@ conformance!(
     a_backup_restores_every_row,
     a_backup_restores_only_into_an_empty_database_and_refuses_damage,
     backups_cover_every_column_of_the_schema,
+    the_change_log_holds_a_batch_as_pinned,
+    a_backup_line_of_every_table_is_pinned,
 );
 
 fn provenance() -> Provenance {
@@ -1159,4 +1161,272 @@ async fn backups_cover_every_column_of_the_schema(backend: Backend) {
         let listed: Vec<&str> = columns.iter().map(|c| c.0).collect();
         assert_eq!(found, listed, "{table}");
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Stored formats, pinned. A failing test here means a migration of stored data, never an
+// edit of the expected JSON: databases, change logs and users' backup files already hold
+// exactly these shapes.
+
+/// One commit's batch as the change log holds it (`change_log.records`): a JSON array of
+/// core's tagged records, in commit order. Together they fill every table a record goes to.
+const PINNED_BATCH: &str = r#"[
+  {"type": "unit", "record": {"id": 1, "code": "40", "kind": "locality",
+    "name": {"vi": "Nghệ An", "en": "Nghe An", "fr": "province de Nghệ An"},
+    "parent": null, "valid_from": "1976-01-01", "valid_to": "2025-06-30",
+    "provenance": {"source": "Niên giám 2024", "recorded_by": "lan", "recorded_at": "2025-07-14T08:30:15Z"}}},
+  {"type": "unit", "record": {"id": 2, "code": "40-SCT", "kind": "department",
+    "name": {"vi": "Sở Công Thương"},
+    "parent": 1, "valid_from": "2025-07-01", "valid_to": null,
+    "provenance": {"source": "Niên giám 2024", "recorded_by": "lan", "recorded_at": "2025-07-14T08:30:15Z"}}},
+  {"type": "succession", "record": {"predecessor": 1, "successor": 2, "share": 0.35,
+    "from": "2025-07-01",
+    "provenance": {"source": "Nghị quyết 202/2025/QH15", "recorded_by": "lan", "recorded_at": "2025-07-14T08:30:15Z"}}},
+  {"type": "indicator", "record": {"id": 1, "code": "POVERTY_RATE",
+    "name": {"vi": "Tỷ lệ hộ nghèo", "en": "Poverty rate"},
+    "measure": {"vi": "%"},
+    "decimals": 2, "direction": "lower_is_better",
+    "across_units": {"rule": "ratio", "numerator": 1, "denominator": 1, "scale": 100.0},
+    "over_time": "rate", "same_period_base": "index100",
+    "provenance": {"source": "Niên giám 2024", "recorded_by": "lan", "recorded_at": "2025-07-14T08:30:15Z"}}},
+  {"type": "document", "record": {"id": 1, "key": "39-NQ-TW-2021", "number": "39-NQ/TW",
+    "doc_type": "resolution", "issued_by": 1, "issued_on": "2021-07-15",
+    "title": {"vi": "Nghị quyết 39", "fr": "Résolution 39"},
+    "horizon": {"target_year": 2025, "orientation_year": 2030, "vision_year": 2045},
+    "provenance": {"source": "39-NQ/TW", "recorded_by": "lan", "recorded_at": "2025-07-14T08:30:15Z"}}},
+  {"type": "target", "record": {"id": 1, "document": 1, "indicator": 1, "unit": 1,
+    "period": "2023", "value": 1.5, "comparator": "at_most",
+    "baseline": {"period": "2020", "value": 4.25},
+    "provenance": {"source": "39-NQ/TW", "recorded_by": "lan", "recorded_at": "2025-07-14T08:30:15Z"}}},
+  {"type": "scenario", "record": {"target": 1, "points": [[281, 2.75]],
+    "provenance": {"source": "Kế hoạch 88/KH-UBND", "recorded_by": "lan", "recorded_at": "2025-07-14T08:30:15Z"}}},
+  {"type": "observation", "record": {"id": 6, "indicator": 1, "unit": 1, "period": "2023-YTD05",
+    "value": 3.4, "kind": "estimate", "reported_by": null, "document": null, "corrects": null,
+    "note": null,
+    "provenance": {"source": "Báo cáo 480/BC-UBND", "recorded_by": "minh", "recorded_at": "2025-06-20T02:00:00Z"}}},
+  {"type": "observation", "record": {"id": 7, "indicator": 1, "unit": 1, "period": "2023-YTD05",
+    "value": 3.1, "kind": "preliminary", "reported_by": 2, "document": 1, "corrects": 6,
+    "note": "Số liệu sơ bộ",
+    "provenance": {"source": "Báo cáo 512/BC-UBND", "recorded_by": "lan", "recorded_at": "2025-07-14T08:30:15Z"}}},
+  {"type": "reported_scorecard", "record": {"unit": 1, "period": "2021-2025", "met": 14, "set": 15,
+    "document": 1,
+    "provenance": {"source": "Báo cáo 512/BC-UBND", "recorded_by": "lan", "recorded_at": "2025-07-14T08:30:15Z"}}},
+  {"type": "follow_up", "record": {"record": "person", "id": 1, "name": "Chamaléa Thị Thủy",
+    "provenance": {"source": "Thông báo 12/TB-HĐND", "recorded_by": "lan", "recorded_at": "2025-07-14T08:30:15Z"}}}
+]"#;
+
+/// The backup of the store [`pinned_store`] makes: one line for each row of every table.
+const PINNED_BACKUP: &str = include_str!("pinned_backup.jsonl");
+
+fn pinned_audit(action: &str, object: &str) -> AuditEntry {
+    AuditEntry {
+        at: time::macros::datetime!(2025-07-14 08:30:15 UTC),
+        actor: "lan".into(),
+        action: action.into(),
+        object: object.into(),
+        before: None,
+        after: None,
+        unit: None,
+    }
+}
+
+/// A store holding the pinned batch, an account with a grant, a session, an API token and
+/// an evidence file: a row in every table.
+async fn pinned_store(backend: Backend) -> Fresh {
+    let store = fresh(backend).await;
+    let batch: Vec<Record> = serde_json::from_str(PINNED_BATCH).expect("the pinned batch reads");
+    let at = time::macros::datetime!(2025-07-14 08:30:15 UTC);
+    store
+        .commit(
+            &batch,
+            &[AuditEntry {
+                before: Some(serde_json::json!({"id": 6, "kind": "estimate", "value": 3.4})),
+                after: Some(serde_json::json!({"records": 11})),
+                unit: Some(UnitId(1)),
+                ..pinned_audit("import.records", "import:records")
+            }],
+            0,
+        )
+        .await
+        .expect("commit");
+    let account = store
+        .create_account(
+            &NewAccount {
+                username: "lan".into(),
+                display_name: "Nguyễn Thị Lan".into(),
+                password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
+                grants: vec![giamsat_core::access::Grant::over(
+                    giamsat_core::access::Role::Office,
+                    UnitId(1),
+                )],
+            },
+            &pinned_audit("account.create", "account:lan"),
+        )
+        .await
+        .expect("account");
+    store
+        .start_session(
+            &NewSession {
+                token_hash: "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8"
+                    .into(),
+                account_id: account,
+                csrf_token: "q5Xb3m".into(),
+                created_at: at,
+                expires_at: at + time::Duration::hours(12),
+            },
+            &pinned_audit("session.start", "account:lan"),
+        )
+        .await
+        .expect("session");
+    store
+        .create_api_token(
+            &NewApiToken {
+                token_hash: "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"
+                    .into(),
+                account_id: account,
+                name: "nguồn số liệu".into(),
+                created_at: at,
+                created_by: "lan".into(),
+            },
+            &pinned_audit("token.create", "token:1"),
+        )
+        .await
+        .expect("token");
+    let bytes = b"%PDF-1.7 \x00\xff".to_vec();
+    store
+        .put_evidence_file(
+            &EvidenceFile {
+                sha256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".into(),
+                name: "biên bản.pdf".into(),
+                content_type: "application/pdf".into(),
+                size: bytes.len() as u64,
+            },
+            &bytes,
+            &pinned_audit("evidence.add", "evidence:9f86d081"),
+        )
+        .await
+        .expect("evidence");
+    store
+}
+
+/// A commit's change-log entry is the batch as pinned, and it is replayed as the same
+/// records. A failing test here means a migration of stored data, never an edit of the
+/// expected JSON.
+async fn the_change_log_holds_a_batch_as_pinned(backend: Backend) {
+    let store = pinned_store(backend).await;
+    let logged: Vec<String> = sqlx::query_scalar("SELECT records FROM change_log ORDER BY seq")
+        .fetch_all(store.pool())
+        .await
+        .expect("the change log");
+    let [logged] = logged.as_slice() else {
+        panic!("one commit, one entry: {logged:?}")
+    };
+    let logged: serde_json::Value = serde_json::from_str(logged).expect("JSON");
+    let expected: serde_json::Value = serde_json::from_str(PINNED_BATCH).expect("JSON");
+    assert_eq!(
+        logged, expected,
+        "the change log's shape changed: this needs a migration of stored data"
+    );
+    let batch: Vec<Record> = serde_json::from_str(PINNED_BATCH).expect("reads");
+    assert_eq!(
+        store.changes_since(0).await.expect("changes"),
+        Changes::Batches(vec![(1, batch)])
+    );
+}
+
+/// The header of a backup, with the schema it was taken at, which grows with migrations
+/// that add no backed-up table.
+fn header_and_schema(line: &str) -> (serde_json::Value, i64) {
+    let mut header: serde_json::Value = serde_json::from_str(line).expect("a JSON header");
+    let schema = header["schema"].as_i64().expect("a schema number");
+    header["schema"] = serde_json::Value::Null;
+    (header, schema)
+}
+
+/// A line of a backup as JSON, with the JSON held in text cells (audit states, follow-up
+/// bodies) read too, so that they are compared as JSON rather than as text.
+fn backup_line(line: &str) -> serde_json::Value {
+    let mut value: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+    if let serde_json::Value::Array(cells) = &mut value {
+        for cell in cells {
+            let inner = cell
+                .as_str()
+                .filter(|t| t.starts_with('{') || t.starts_with('['))
+                .and_then(|t| serde_json::from_str(t).ok());
+            if let Some(inner) = inner {
+                *cell = inner;
+            }
+        }
+    }
+    value
+}
+
+/// Holds a backup to the pinned one, line by line as JSON: the header (but for the store it
+/// came from and the schema, which only grows), each table's line of columns, each row.
+#[track_caller]
+fn assert_pinned_backup(backup: &str, from: &str) {
+    let found: Vec<&str> = backup.lines().collect();
+    let expected: Vec<&str> = PINNED_BACKUP.lines().collect();
+    let ((found_header, found_schema), (mut expected_header, expected_schema)) =
+        (header_and_schema(found[0]), header_and_schema(expected[0]));
+    expected_header["from"] = serde_json::json!(from);
+    assert_eq!(found_header, expected_header);
+    assert!(found_schema >= expected_schema, "{found_schema}");
+    for (i, (found, expected)) in found.iter().zip(&expected).enumerate().skip(1) {
+        let (found, expected) = (backup_line(found), backup_line(expected));
+        assert_eq!(
+            found,
+            expected,
+            "line {} of the backup changed: this needs a migration of stored data",
+            i + 1
+        );
+    }
+    assert_eq!(found.len(), expected.len(), "the number of lines");
+}
+
+/// The backup file users keep: one line of every table, as pinned. Written from a store
+/// holding those rows, and read back into an empty store as the same records and the same
+/// file. A failing test here means a migration of stored data (and of the backups users
+/// hold: restore must still read them), never an edit of the expected lines.
+async fn a_backup_line_of_every_table_is_pinned(backend: Backend) {
+    let from = match backend {
+        Backend::Sqlite => "sqlite",
+        Backend::Postgres => "postgres",
+    };
+    let source = pinned_store(backend).await;
+    let backup = backup_text(&source).await;
+    assert_pinned_backup(&backup, from);
+    for table in TABLES {
+        assert!(
+            PINNED_BACKUP.contains(&format!("\"table\":\"{}\"", table.0)),
+            "{} is pinned",
+            table.0
+        );
+    }
+
+    let restored = fresh(backend).await;
+    restored
+        .restore(std::io::Cursor::new(PINNED_BACKUP.as_bytes()))
+        .await
+        .expect("the pinned backup restores");
+    assert_pinned_backup(&backup_text(&restored).await, from);
+    assert_eq!(
+        restored.load().await.expect("load").records,
+        source.load().await.expect("load").records
+    );
+    assert_eq!(
+        restored.audit_trail(None, 10).await.expect("audit"),
+        source.audit_trail(None, 10).await.expect("audit")
+    );
+    let account = restored.account("lan").await.expect("read").expect("found");
+    assert_eq!(
+        (account.display_name.as_str(), account.grants.as_slice()),
+        (
+            "Nguyễn Thị Lan",
+            &[giamsat_core::access::Grant::over(
+                giamsat_core::access::Role::Office,
+                UnitId(1)
+            )][..]
+        )
+    );
 }
