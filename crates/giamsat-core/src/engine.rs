@@ -348,8 +348,10 @@ impl std::fmt::Debug for Memo {
 
 /// The engine. See the module documentation.
 ///
-/// Cloning copies everything; the application layer clones only to check a whole batch
-/// (an import) before committing it.
+/// Cloning copies the maps of units, indicators, documents, targets and follow-up records, but
+/// shares each series of figures through `Arc` until the copy changes it, and starts with
+/// nothing remembered; the application layer clones only to check a whole batch (an import)
+/// before committing it.
 #[derive(Debug, Default, Clone)]
 pub struct Engine {
     units: BTreeMap<UnitId, Unit>,
