@@ -14,10 +14,10 @@ use giamsat_core::{
     Target, TargetId, Unit, UnitId, UnitKind,
 };
 
-use crate::backup::{NOT_BACKED_UP, TABLES};
+use crate::sql::{NOT_BACKED_UP, TABLES};
 use crate::{
-    AuditEntry, BackupError, Changes, Dialect, EvidenceFile, Loaded, NewAccount, NewApiToken,
-    NewSession, SqlStore, Store, StoreError,
+    AuditEntry, Backup, BackupError, BulkOrigin, ChangeFeed, ChangeListener, Changes, Dialect,
+    EvidenceFile, Loaded, NewAccount, NewApiToken, NewSession, SqlStore, Store, StoreError,
 };
 
 #[derive(Debug, Clone, Copy)]
@@ -103,6 +103,7 @@ conformance!(
     backups_cover_every_column_of_the_schema,
     the_change_log_holds_a_batch_as_pinned,
     a_backup_line_of_every_table_is_pinned,
+    the_bulk_path_leaves_an_audit_entry_per_batch,
 );
 
 fn provenance() -> Provenance {
@@ -514,13 +515,13 @@ async fn a_checkpoint_stands_in_for_the_observations_it_covers(backend: Backend)
         .execute(store.pool())
         .await
         .expect("stray part");
-    assert_eq!(first_read_from_rows(&store).await, Some(through + 1));
+    assert_eq!(first_read_from_rows(&*store).await, Some(through + 1));
     store
         .save_checkpoint(engine.last_observation_id(), engine.checkpoint())
         .await
         .expect("save again");
     assert_eq!(
-        first_read_from_rows(&store).await,
+        first_read_from_rows(&*store).await,
         None,
         "every figure is in the checkpoint"
     );
@@ -541,18 +542,18 @@ async fn a_checkpoint_stands_in_for_the_observations_it_covers(backend: Backend)
         .await
         .expect_err("ahead");
     assert!(matches!(err, StoreError::CheckpointAhead { .. }), "{err}");
-    assert_eq!(first_read_from_rows(&store).await, None);
+    assert_eq!(first_read_from_rows(&*store).await, None);
 
     // A checkpoint that lacks a part is not read: every observation is.
     sqlx::query("DELETE FROM engine_checkpoint_parts")
         .execute(store.pool())
         .await
         .expect("delete parts");
-    assert_eq!(first_read_from_rows(&store).await, Some(1));
+    assert_eq!(first_read_from_rows(&*store).await, Some(1));
 }
 
 /// The id of the first observation that loading from the checkpoint reads from rows.
-async fn first_read_from_rows(store: &SqlStore) -> Option<u64> {
+async fn first_read_from_rows(store: &impl Store) -> Option<u64> {
     let mut first = None;
     store
         .load_into(true, &mut |loaded| {
@@ -916,7 +917,7 @@ async fn populated(backend: Backend) -> Fresh {
         .commit(&[Record::Scenario(scenario.clone())], &[], 1)
         .await
         .expect("scenario");
-    sessions_for(&store).await;
+    sessions_for(&*store).await;
     let bytes = b"%PDF-1.7 \x00\xff".to_vec();
     store
         .put_evidence_file(
@@ -945,7 +946,7 @@ async fn populated(backend: Backend) -> Fresh {
     store
 }
 
-async fn sessions_for(store: &SqlStore) {
+async fn sessions_for(store: &impl Store) {
     let at = time::macros::datetime!(2026-11-23 10:00 UTC);
     let entry = audit("account.create", "account:lan", None);
     let id = store
@@ -994,7 +995,16 @@ async fn sessions_for(store: &SqlStore) {
         .expect("token");
 }
 
-async fn backup_text(store: &SqlStore) -> String {
+/// Who restores, in these tests.
+fn restorer() -> BulkOrigin {
+    BulkOrigin {
+        actor: "restore".into(),
+        source: "backup.jsonl".into(),
+        at: time::macros::datetime!(2026-11-24 09:00 UTC),
+    }
+}
+
+async fn backup_text(store: &impl Backup) -> String {
     let mut out = Vec::new();
     store.backup(&mut out).await.expect("backup");
     String::from_utf8(out).expect("utf-8")
@@ -1007,7 +1017,7 @@ fn body(backup: &str) -> &str {
 
 async fn a_backup_restores_every_row(backend: Backend) {
     let source = populated(backend).await;
-    let backup = backup_text(&source).await;
+    let backup = backup_text(&*source).await;
     for table in TABLES {
         assert!(
             backup.contains(&format!("\"table\":\"{}\"}}", table.0)),
@@ -1019,13 +1029,13 @@ async fn a_backup_restores_every_row(backend: Backend) {
     for target in [backend, other(backend)] {
         let restored = fresh(target).await;
         let summary = restored
-            .restore(std::io::Cursor::new(backup.as_bytes()))
+            .restore(std::io::Cursor::new(backup.as_bytes()), &restorer())
             .await
             .expect("restore");
         assert_eq!(summary.tables, TABLES.len());
         assert_eq!(
-            body(&backup_text(&restored).await),
-            body(&backup),
+            without_restore_entry(body(&backup_text(&*restored).await)),
+            body(&backup).lines().collect::<Vec<_>>(),
             "{target:?}"
         );
         let (before, after) = (
@@ -1035,7 +1045,7 @@ async fn a_backup_restores_every_row(backend: Backend) {
         assert_eq!(before.records, after.records);
         assert_eq!(after.head, 0, "a restored database starts a new change log");
         // Numbering goes on past the restored rows.
-        sessions_for_another(&restored).await;
+        sessions_for_another(&*restored).await;
         assert_eq!(
             restored
                 .account("lan")
@@ -1048,6 +1058,34 @@ async fn a_backup_restores_every_row(backend: Backend) {
     }
 }
 
+/// A restored store's backup less what the restore added, to compare with the backup it was
+/// restored from: its own audit entry, which must be the one row naming `backup.restore` and
+/// the last of the audit trail, and that row in the end line's count.
+fn without_restore_entry(backup: &str) -> Vec<String> {
+    let mut lines: Vec<String> = backup.lines().map(str::to_owned).collect();
+    let entries: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].contains("\"backup.restore\""))
+        .collect();
+    assert_eq!(
+        entries.len(),
+        1,
+        "one audit entry for the restore: {entries:?}"
+    );
+    let at = entries[0];
+    assert!(
+        lines[at + 1].contains("\"table\":\"accounts\""),
+        "the restore's entry ends the audit trail: {}",
+        lines[at + 1]
+    );
+    lines.remove(at);
+    let mut end: serde_json::Value =
+        serde_json::from_str(&lines.pop().expect("end")).expect("end line");
+    let rows = end["rows"].as_u64().expect("rows");
+    end["rows"] = serde_json::Value::from(rows - 1);
+    lines.push(end.to_string());
+    lines
+}
+
 fn other(backend: Backend) -> Backend {
     match backend {
         Backend::Sqlite => Backend::Postgres,
@@ -1055,7 +1093,7 @@ fn other(backend: Backend) -> Backend {
     }
 }
 
-async fn sessions_for_another(store: &SqlStore) {
+async fn sessions_for_another(store: &impl Store) {
     let id = store
         .create_account(
             &NewAccount {
@@ -1073,9 +1111,9 @@ async fn sessions_for_another(store: &SqlStore) {
 
 async fn a_backup_restores_only_into_an_empty_database_and_refuses_damage(backend: Backend) {
     let source = populated(backend).await;
-    let backup = backup_text(&source).await;
+    let backup = backup_text(&*source).await;
     let err = source
-        .restore(std::io::Cursor::new(backup.as_bytes()))
+        .restore(std::io::Cursor::new(backup.as_bytes()), &restorer())
         .await
         .expect_err("not empty");
     assert!(matches!(err, BackupError::NotEmpty { .. }), "{err}");
@@ -1111,7 +1149,7 @@ async fn a_backup_restores_only_into_an_empty_database_and_refuses_damage(backen
     for (text, line, problem) in damaged {
         let target = fresh(backend).await;
         let err = target
-            .restore(std::io::Cursor::new(text.as_bytes()))
+            .restore(std::io::Cursor::new(text.as_bytes()), &restorer())
             .await
             .expect_err(problem);
         let message = err.to_string();
@@ -1394,7 +1432,7 @@ async fn a_backup_line_of_every_table_is_pinned(backend: Backend) {
         Backend::Postgres => "postgres",
     };
     let source = pinned_store(backend).await;
-    let backup = backup_text(&source).await;
+    let backup = backup_text(&*source).await;
     assert_pinned_backup(&backup, from);
     for table in TABLES {
         assert!(
@@ -1406,17 +1444,20 @@ async fn a_backup_line_of_every_table_is_pinned(backend: Backend) {
 
     let restored = fresh(backend).await;
     restored
-        .restore(std::io::Cursor::new(PINNED_BACKUP.as_bytes()))
+        .restore(std::io::Cursor::new(PINNED_BACKUP.as_bytes()), &restorer())
         .await
         .expect("the pinned backup restores");
-    assert_pinned_backup(&backup_text(&restored).await, from);
     assert_eq!(
         restored.load().await.expect("load").records,
         source.load().await.expect("load").records
     );
+    // The restored trail, then the restore's own entry (the bulk path's audit).
+    let trail = restored.audit_trail(None, 100).await.expect("audit");
+    let (newest, restored_trail) = trail.split_first().expect("the restore's entry");
+    assert_eq!(newest.action, "backup.restore");
     assert_eq!(
-        restored.audit_trail(None, 10).await.expect("audit"),
-        source.audit_trail(None, 10).await.expect("audit")
+        restored_trail,
+        source.audit_trail(None, 100).await.expect("audit").as_slice()
     );
     let account = restored.account("lan").await.expect("read").expect("found");
     assert_eq!(
@@ -1428,5 +1469,74 @@ async fn a_backup_line_of_every_table_is_pinned(backend: Backend) {
                 UnitId(1)
             )][..]
         )
+    );
+}
+
+/// Writes that bypass the application layer leave one audit entry per batch: a restore its
+/// own, after the restored trail, and each batch of a bulk load one naming what it wrote.
+async fn the_bulk_path_leaves_an_audit_entry_per_batch(backend: Backend) {
+    let source = populated(backend).await;
+    let backup = backup_text(&*source).await;
+    let restored = fresh(backend).await;
+    let summary = restored
+        .restore(std::io::Cursor::new(backup.as_bytes()), &restorer())
+        .await
+        .expect("restore");
+    let trail = restored
+        .audit_trail(Some("backup:"), 10)
+        .await
+        .expect("trail");
+    assert_eq!(
+        trail,
+        vec![AuditEntry {
+            at: time::macros::datetime!(2026-11-24 09:00 UTC),
+            actor: "restore".into(),
+            action: "backup.restore".into(),
+            object: "backup:backup.jsonl".into(),
+            before: None,
+            after: Some(serde_json::json!({ "tables": summary.tables, "rows": summary.rows })),
+            unit: None,
+        }]
+    );
+    let newest = restored.audit_trail(None, 1).await.expect("trail");
+    assert_eq!(newest, trail, "the restore's entry is the newest");
+
+    let store = fresh(backend).await;
+    let origin = BulkOrigin {
+        actor: "bench".into(),
+        source: "giamsat bench generate".into(),
+        at: time::macros::datetime!(2026-11-24 10:00 UTC),
+    };
+    let head = store.bulk_load(&sample(), 0, &origin).await.expect("bulk");
+    let head = store
+        .bulk_load(&observations(10, 3), head, &origin)
+        .await
+        .expect("bulk");
+    assert_eq!(head, 2);
+    let trail = store.audit_trail(None, 10).await.expect("trail");
+    let batch = |after: serde_json::Value| AuditEntry {
+        at: origin.at,
+        actor: "bench".into(),
+        action: "bulk.load".into(),
+        object: "bulk:giamsat bench generate".into(),
+        before: None,
+        after: Some(after),
+        unit: None,
+    };
+    let counts = serde_json::json!({
+        "records": 11, "units": 2, "successions": 1, "indicators": 2, "documents": 1,
+        "targets": 1, "scenarios": 1, "observations": 2, "reported_scorecards": 1,
+    });
+    assert_eq!(
+        trail,
+        vec![
+            batch(serde_json::json!({ "records": 3, "observations": 3 })),
+            batch(counts),
+        ],
+        "one entry per batch, newest first"
+    );
+    assert_eq!(
+        store.load().await.expect("load").records.len(),
+        sample().len() + 3
     );
 }

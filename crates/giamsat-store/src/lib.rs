@@ -1,11 +1,15 @@
 //! Persistence for giamsat: the store is the truth, the engine is fed from it.
 //!
-//! One interface, [`Store`], implemented by [`SqlStore`] for SQLite (embedded, the default)
+//! One contract in three traits: [`Store`] (what the application layer reads and writes),
+//! [`Backup`] (the portable backup and its restore) and [`ChangeFeed`] (hearing other
+//! processes' commits). [`SqlStore`] implements all three for SQLite (embedded, the default)
 //! and PostgreSQL (for several processes). Every write is one transaction that holds the
 //! records, their audit entries and one entry of the change log; observations and the audit
 //! trail are append-only, enforced by the database itself.
+//!
+//! Nothing here names the backend's types: errors say what happened ([`StoreError`]) and the
+//! writers' lock is an opaque guard, so a further backend needs no change to its callers.
 
-pub mod backup;
 mod codec;
 #[cfg(test)]
 mod conformance;
@@ -13,12 +17,13 @@ pub mod sql;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 
+use std::collections::BTreeMap;
 use std::future::Future;
+use std::io::{BufRead, Write};
 
 use giamsat_core::{IndicatorId, Observation, Period, Record, UnitId};
 
-pub use backup::{BackupError, BackupSummary};
-pub use sql::{ChangeListener, Dialect, SqlStore, redact};
+pub use sql::{Dialect, PostgresListener, SqlStore, redact};
 
 /// One entry of the audit trail: who did what to which object, with the before and after
 /// states as JSON.
@@ -130,10 +135,88 @@ pub struct Snapshot {
     pub head: i64,
 }
 
-/// Other processes' writes wait while this is held: on PostgreSQL a transaction holding an
-/// advisory lock, rolled back (and the lock released) when dropped, even on an early return.
+/// Other processes' writes wait while this is held, and go on when it is dropped, even on an
+/// early return. Opaque: what it holds is the backend's (on PostgreSQL, a transaction holding
+/// an advisory lock, rolled back when dropped).
 pub struct WritersLock {
-    pub(crate) _transaction: Option<sqlx::Transaction<'static, sqlx::Any>>,
+    _held: Option<Box<dyn Send>>,
+}
+
+impl WritersLock {
+    /// A lock that holds nothing: for a store no other process writes to.
+    pub fn unheld() -> WritersLock {
+        WritersLock { _held: None }
+    }
+
+    /// A lock that lasts as long as `guard`, which the backend releases on drop.
+    pub fn holding(guard: impl Send + 'static) -> WritersLock {
+        WritersLock {
+            _held: Some(Box::new(guard)),
+        }
+    }
+}
+
+/// Who writes through the bulk path (see [`Store::bulk_load`] and [`Backup::restore`]) and
+/// from what: the audit entry each batch leaves names them. The store has no clock, so the
+/// caller gives the time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BulkOrigin {
+    /// `restore`, `bench`, `system`…: there is no signed-in person on this path.
+    pub actor: String,
+    /// What the rows came from: a backup file's name, a generator's command line.
+    pub source: String,
+    pub at: time::OffsetDateTime,
+}
+
+impl BulkOrigin {
+    /// The audit entry of one batch of the bulk path: the kinds of record it wrote, counted.
+    pub fn load_entry(&self, records: &[Record]) -> AuditEntry {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for record in records {
+            *counts.entry(record_kind(record)).or_default() += 1;
+        }
+        let mut after = serde_json::json!({ "records": records.len() });
+        for (kind, count) in counts {
+            after[kind] = serde_json::Value::from(count);
+        }
+        self.entry("bulk.load", format!("bulk:{}", self.source), after)
+    }
+
+    /// The audit entry of a restore: how many tables and rows it wrote.
+    pub fn restore_entry(&self, summary: &BackupSummary) -> AuditEntry {
+        self.entry(
+            "backup.restore",
+            format!("backup:{}", self.source),
+            serde_json::json!({ "tables": summary.tables, "rows": summary.rows }),
+        )
+    }
+
+    fn entry(&self, action: &str, object: String, after: serde_json::Value) -> AuditEntry {
+        AuditEntry {
+            at: self.at,
+            actor: self.actor.clone(),
+            action: action.to_owned(),
+            object,
+            before: None,
+            after: Some(after),
+            unit: None,
+        }
+    }
+}
+
+/// The table-like name of a record's kind, as the bulk path's audit entries count them.
+fn record_kind(record: &Record) -> &'static str {
+    match record {
+        Record::Unit(_) => "units",
+        Record::Succession(_) => "successions",
+        Record::Indicator(_) => "indicators",
+        Record::Document(_) => "documents",
+        Record::Target(_) => "targets",
+        Record::Scenario(_) => "scenarios",
+        Record::Observation(_) => "observations",
+        Record::ReportedScorecard(_) => "reported_scorecards",
+        Record::FollowUp(_) => "follow_up_records",
+    }
 }
 
 /// What other processes committed since a position of the change log.
@@ -146,13 +229,18 @@ pub enum Changes {
     Reload,
 }
 
+/// A backend's own error, kept whole for the log without its type reaching the callers.
+pub type BackendError = Box<dyn std::error::Error + Send + Sync>;
+
+/// What went wrong in a store, said in the store's terms: no backend's type appears here, so
+/// callers match on what happened (a conflict, a commit behind another, a corrupt row).
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot open the database at {location}: {source}")]
     Open {
         location: String,
         #[source]
-        source: sqlx::Error,
+        source: BackendError,
     },
     #[error(
         "\"{0}\" is not a database location: give a file path, sqlite:FILE or postgres://USER@HOST/DATABASE"
@@ -178,14 +266,41 @@ pub enum StoreError {
         id: i64,
         problem: String,
     },
+    /// The database could not be reached, or the connection to it was lost.
+    #[error("the database cannot be reached: {0}")]
+    Unavailable(#[source] BackendError),
+    /// Any other failure of the backend: a statement refused, a driver's error.
     #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    Backend(#[source] BackendError),
     #[error(
         "a checkpoint through observation {through} was refused: the store holds observations only up to {last}"
     )]
     CheckpointAhead { through: u64, last: i64 },
     #[error("reading the SQLite file: {0}")]
     SqliteRead(String),
+}
+
+/// What a backup or restore went through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BackupSummary {
+    pub tables: usize,
+    pub rows: u64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error("line {line}: {problem}")]
+    Malformed { line: u64, problem: String },
+    #[error(
+        "the backup was made by a newer giamsat (schema {found}, this one knows {known}): upgrade giamsat"
+    )]
+    SchemaTooNew { found: i64, known: i64 },
+    #[error("the database already holds data (table {table} has rows): restore into an empty one")]
+    NotEmpty { table: String },
+    #[error("cannot read or write the backup file: {0}")]
+    Io(#[from] std::io::Error),
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
 
 /// The persistence interface. A backend implements it whole; the core never sees it.
@@ -352,6 +467,24 @@ pub trait Store: Send + Sync + 'static {
     /// it under load). Nothing on a store that is not shared.
     fn lock_writers(&self) -> impl Future<Output = Result<WritersLock, StoreError>> + Send;
 
+    /// **The bulk path**: commits `records` like [`Store::commit`], with one audit entry for
+    /// the whole batch (what `origin` wrote, counted by kind) in place of one per record. It
+    /// is for writers that do not go through the application layer and its checks: the
+    /// benchmark's generator and importer, which write a country's figures. The caller has
+    /// checked the records; anything else writes through the application layer.
+    fn bulk_load(
+        &self,
+        records: &[Record],
+        head: i64,
+        origin: &BulkOrigin,
+    ) -> impl Future<Output = Result<i64, StoreError>> + Send {
+        async move {
+            let entry = origin.load_entry(records);
+            self.commit(records, std::slice::from_ref(&entry), head)
+                .await
+        }
+    }
+
     /// Every observation recorded for a cell, oldest first: the history behind its value.
     fn observation_history(
         &self,
@@ -370,4 +503,42 @@ pub trait Store: Send + Sync + 'static {
         object_prefix: Option<&str>,
         limit: u32,
     ) -> impl Future<Output = Result<Vec<AuditEntry>, StoreError>> + Send;
+}
+
+/// The portable backup (JSON lines, every table of data, the same for every backend) and its
+/// restore: how a store is saved, and moved to another backend.
+pub trait Backup: Store {
+    /// Writes every table to `out`, as one consistent state, without stopping writers.
+    fn backup<W: Write + Send>(
+        &self,
+        out: &mut W,
+    ) -> impl Future<Output = Result<BackupSummary, BackupError>> + Send;
+
+    /// Restores a backup into this store, which must hold no data: all of it in one
+    /// transaction, or nothing when any line is wrong. Part of the bulk path: the rows are
+    /// written as they were, not through the application layer, and the restore leaves one
+    /// audit entry of its own (`backup.restore`, by `origin`), after the restored trail.
+    fn restore<R: BufRead + Send>(
+        &self,
+        input: R,
+        origin: &BulkOrigin,
+    ) -> impl Future<Output = Result<BackupSummary, BackupError>> + Send;
+}
+
+/// Hearing the commits of other processes as they are made, for a store several processes
+/// share.
+pub trait ChangeFeed: Store {
+    type Listener: ChangeListener;
+
+    /// Starts listening for the change-log position of every commit by any process; `None`
+    /// when no other process can write (the store is not [`Store::shared`]).
+    fn listen(&self) -> impl Future<Output = Result<Option<Self::Listener>, StoreError>> + Send;
+}
+
+/// Waits for commits announced by any process.
+pub trait ChangeListener: Send + 'static {
+    /// The change-log position of the next commit announced. After a lost connection the
+    /// listener reconnects by itself and returns `None` once: positions may have been missed,
+    /// so the caller should catch up from the log.
+    fn next(&mut self) -> impl Future<Output = Result<Option<i64>, StoreError>> + Send;
 }

@@ -7,6 +7,7 @@ use giamsat_app::{Actor, App, AppError, ImportKind, ImportOptions, SqlStore, Sto
 use giamsat_core::{
     IndicatorId, Observation, ObservationId, ObservationKind, Period, Provenance, Record, UnitId,
 };
+use giamsat_store::BulkOrigin;
 
 use crate::CliError;
 
@@ -70,9 +71,14 @@ pub async fn import(
         report.accepted as f64 / seconds
     );
 
-    // Straight to the store, as a second process would write: the application's engine is
-    // not told, so its head is where the store-level writes start.
+    // Straight to the store through the bulk path, as a second process would write: the
+    // application's engine is not told, so its head is where the store-level writes start.
     let store = SqlStore::open(db).await.map_err(AppError::from)?;
+    let origin = BulkOrigin {
+        actor: "bench".into(),
+        source: "giamsat bench import".into(),
+        at: time::OffsetDateTime::now_utc(),
+    };
     let mut head = app.head();
     let mut id = app.engine().next_observation_id().0;
     let provenance = Provenance {
@@ -103,7 +109,7 @@ pub async fn import(
     let started = Instant::now();
     for chunk in records.chunks(batch.max(1)) {
         head = store
-            .commit(chunk, &[], head)
+            .bulk_load(chunk, head, &origin)
             .await
             .map_err(|e: StoreError| AppError::from(e))?;
     }

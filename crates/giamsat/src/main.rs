@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use giamsat_app::{Actor, App, AppError, ImportKind, ImportOptions, RowError, SqlStore};
 use giamsat_core::Language;
+use giamsat_store::{Backup as _, ChangeFeed as _};
 
 #[derive(Parser)]
 #[command(
@@ -307,7 +308,7 @@ fn settings(
 /// Applies other processes' commits as they are announced, so an idle process is current
 /// too; each request also catches up before it reads.
 async fn follow_other_processes(
-    mut changes: giamsat_store::ChangeListener,
+    mut changes: impl giamsat_store::ChangeListener,
     state: std::sync::Arc<giamsat_web::WebState<SqlStore>>,
 ) {
     loop {
@@ -434,8 +435,14 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             let db = settings(config, log, db, None)?.db;
             let input = std::fs::File::open(&file).map_err(file_error(&file))?;
             let store = SqlStore::open(&db).await.map_err(AppError::from)?;
+            // Part of the bulk path: the restore leaves its own audit entry, naming the file.
+            let origin = giamsat_store::BulkOrigin {
+                actor: "restore".into(),
+                source: file.display().to_string(),
+                at: time::OffsetDateTime::now_utc(),
+            };
             let summary = store
-                .restore(std::io::BufReader::new(input))
+                .restore(std::io::BufReader::new(input), &origin)
                 .await
                 .map_err(|source| BackupFailed {
                     file: file.display().to_string(),

@@ -20,6 +20,7 @@ use giamsat_core::{
     ObservationKind, OverTime, Period, Provenance, Record, Scenario, Target, TargetId,
     Translations, Unit, UnitCode, UnitId, UnitKind,
 };
+use giamsat_store::BulkOrigin;
 
 use crate::CliError;
 
@@ -254,6 +255,12 @@ pub async fn generate(
         recorded_by: "bench".into(),
         recorded_at: time::macros::datetime!(2026-11-01 00:00 UTC),
     };
+    // Every batch goes through the store's bulk path, which leaves one audit entry per batch.
+    let origin = BulkOrigin {
+        actor: "bench".into(),
+        source: provenance.source.clone(),
+        at: provenance.recorded_at,
+    };
     let mut csv = match csv_dir {
         Some(dir) => Some(CsvFiles::create(dir)?),
         None => None,
@@ -359,7 +366,7 @@ pub async fn generate(
         csv.tree(&provinces, &communes, shape.indicators)?;
     }
     head = store
-        .commit(&records, &[], head)
+        .bulk_load(&records, head, &origin)
         .await
         .map_err(AppError::from)?;
 
@@ -425,7 +432,7 @@ pub async fn generate(
                     observations += 1;
                     if batch_records.len() == batch {
                         head = store
-                            .commit(&batch_records, &[], head)
+                            .bulk_load(&batch_records, head, &origin)
                             .await
                             .map_err(AppError::from)?;
                         batch_records.clear();
@@ -442,7 +449,7 @@ pub async fn generate(
     }
     if !batch_records.is_empty() {
         head = store
-            .commit(&batch_records, &[], head)
+            .bulk_load(&batch_records, head, &origin)
             .await
             .map_err(AppError::from)?;
     }
@@ -501,7 +508,7 @@ pub async fn generate(
     let targets = (target_id - 1) as usize;
     for chunk in records.chunks(batch) {
         head = store
-            .commit(chunk, &[], head)
+            .bulk_load(chunk, head, &origin)
             .await
             .map_err(AppError::from)?;
     }

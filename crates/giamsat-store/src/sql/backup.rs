@@ -10,7 +10,9 @@
 //! {"end":true,"tables":19,"rows":4821}
 //! ```
 //!
-//! The change log is not kept: a restored database starts a new one.
+//! The change log is not kept: a restored database starts a new one. A restore writes the rows
+//! as they were, not through the application layer: it is part of the bulk path, and leaves
+//! one audit entry of its own after the restored trail.
 
 use std::io::{BufRead, Write};
 
@@ -19,8 +21,9 @@ use serde_json::Value;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use crate::StoreError;
-use crate::sql::{Dialect, SqlStore, values_sql};
+use super::write::{insert_audit, values_sql};
+use super::{Dialect, Failure, SqlStore};
+use crate::{BackupError, BackupSummary, BulkOrigin};
 
 const FORMAT: &str = "giamsat-backup";
 const VERSION: u64 = 1;
@@ -286,33 +289,9 @@ const NUMBERED: &[&str] = &[
 /// Rows per INSERT when restoring.
 const ROWS_PER_STATEMENT: usize = 200;
 
-/// What a backup or restore went through.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BackupSummary {
-    pub tables: usize,
-    pub rows: u64,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum BackupError {
-    #[error("line {line}: {problem}")]
-    Malformed { line: u64, problem: String },
-    #[error(
-        "the backup was made by a newer giamsat (schema {found}, this one knows {known}): upgrade giamsat"
-    )]
-    SchemaTooNew { found: i64, known: i64 },
-    #[error("the database already holds data (table {table} has rows): restore into an empty one")]
-    NotEmpty { table: String },
-    #[error("cannot read or write the backup file: {0}")]
-    Io(#[from] std::io::Error),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-impl From<sqlx::Error> for BackupError {
-    fn from(error: sqlx::Error) -> Self {
-        BackupError::Store(StoreError::Database(error))
-    }
+/// sqlx's error as the store error a backup or restore fails with.
+fn db(error: sqlx::Error) -> BackupError {
+    Failure::from(error).into()
 }
 
 fn cell(row: &AnyRow, index: usize, kind: Kind) -> Result<Value, sqlx::Error> {
@@ -352,253 +331,263 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
-impl SqlStore {
-    /// Writes every table to `out`, as one consistent state, without stopping writers.
-    pub async fn backup(&self, out: &mut impl Write) -> Result<BackupSummary, BackupError> {
-        let mut tx = self.pool().begin().await?;
-        if self.dialect() == Dialect::Postgres {
-            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                .execute(&mut *tx)
-                .await?;
-        }
-        let schema = self.schema_version(&mut tx).await?;
-        let dialect = match self.dialect() {
-            Dialect::Sqlite => "sqlite",
-            Dialect::Postgres => "postgres",
-        };
-        let header = serde_json::json!({
-            "format": FORMAT, "version": VERSION, "schema": schema, "from": dialect,
-        });
-        writeln!(out, "{header}")?;
-        let mut rows = 0u64;
-        for (table, columns) in TABLES {
-            let names: Vec<&str> = columns.iter().map(|c| c.0).collect();
-            writeln!(
-                out,
-                "{}",
-                serde_json::json!({ "table": table, "columns": names })
-            )?;
-            // Ordered by every column, so two backups of the same data are the same file.
-            // Text in byte order on both, whatever PostgreSQL's locale.
-            let order: Vec<String> = columns
-                .iter()
-                .map(|(name, kind)| match (kind, self.dialect()) {
-                    (Text, Dialect::Postgres) => format!("{name} COLLATE \"C\""),
-                    _ => (*name).to_owned(),
-                })
-                .collect();
-            let sql = format!(
-                "SELECT {} FROM {table} ORDER BY {}",
-                names.join(", "),
-                order.join(", ")
-            );
-            let mut stream = sqlx::query(&sql).fetch(&mut *tx);
-            while let Some(row) = stream.try_next().await? {
-                let values = columns
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (_, kind))| cell(&row, i, *kind))
-                    .collect::<Result<Vec<Value>, _>>()?;
-                writeln!(out, "{}", Value::Array(values))?;
-                rows += 1;
-            }
-        }
+/// See [`crate::Backup::backup`]: one read transaction, so the file is one state.
+pub(super) async fn backup<W: Write + Send>(
+    store: &SqlStore,
+    out: &mut W,
+) -> Result<BackupSummary, BackupError> {
+    let mut tx = store.pool().begin().await.map_err(db)?;
+    if store.dialect() == Dialect::Postgres {
+        sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+    }
+    let schema = schema_version(&mut tx).await.map_err(db)?;
+    let dialect = match store.dialect() {
+        Dialect::Sqlite => "sqlite",
+        Dialect::Postgres => "postgres",
+    };
+    let header = serde_json::json!({
+        "format": FORMAT, "version": VERSION, "schema": schema, "from": dialect,
+    });
+    writeln!(out, "{header}")?;
+    let mut rows = 0u64;
+    for (table, columns) in TABLES {
+        let names: Vec<&str> = columns.iter().map(|c| c.0).collect();
         writeln!(
             out,
             "{}",
-            serde_json::json!({ "end": true, "tables": TABLES.len(), "rows": rows })
+            serde_json::json!({ "table": table, "columns": names })
         )?;
-        out.flush()?;
-        tx.commit().await?;
-        Ok(BackupSummary {
-            tables: TABLES.len(),
-            rows,
-        })
+        // Ordered by every column, so two backups of the same data are the same file.
+        // Text in byte order on both, whatever PostgreSQL's locale.
+        let order: Vec<String> = columns
+            .iter()
+            .map(|(name, kind)| match (kind, store.dialect()) {
+                (Text, Dialect::Postgres) => format!("{name} COLLATE \"C\""),
+                _ => (*name).to_owned(),
+            })
+            .collect();
+        let sql = format!(
+            "SELECT {} FROM {table} ORDER BY {}",
+            names.join(", "),
+            order.join(", ")
+        );
+        let mut stream = sqlx::query(&sql).fetch(&mut *tx);
+        while let Some(row) = stream.try_next().await.map_err(db)? {
+            let values = columns
+                .iter()
+                .enumerate()
+                .map(|(i, (_, kind))| cell(&row, i, *kind))
+                .collect::<Result<Vec<Value>, _>>()
+                .map_err(db)?;
+            writeln!(out, "{}", Value::Array(values))?;
+            rows += 1;
+        }
+    }
+    writeln!(
+        out,
+        "{}",
+        serde_json::json!({ "end": true, "tables": TABLES.len(), "rows": rows })
+    )?;
+    out.flush()?;
+    tx.commit().await.map_err(db)?;
+    Ok(BackupSummary {
+        tables: TABLES.len(),
+        rows,
+    })
+}
+
+/// See [`crate::Backup::restore`]: every row in one transaction with the restore's own audit
+/// entry, or nothing when any line is wrong.
+pub(super) async fn restore<R: BufRead + Send>(
+    store: &SqlStore,
+    input: R,
+    origin: &BulkOrigin,
+) -> Result<BackupSummary, BackupError> {
+    let mut lines = input.lines();
+    let mut line_no = 0u64;
+    let mut next_line = |line_no: &mut u64| -> Result<Option<String>, BackupError> {
+        *line_no += 1;
+        Ok(lines.next().transpose()?)
+    };
+    let malformed = |line: u64, problem: &str| BackupError::Malformed {
+        line,
+        problem: problem.to_owned(),
+    };
+
+    let header: Value = match next_line(&mut line_no)? {
+        Some(text) => serde_json::from_str(&text)
+            .map_err(|e| malformed(1, &format!("not a giamsat backup header ({e})")))?,
+        None => return Err(malformed(1, "the file is empty")),
+    };
+    if header["format"] != FORMAT {
+        return Err(malformed(
+            1,
+            "not a giamsat backup (no \"format\": \"giamsat-backup\")",
+        ));
+    }
+    if header["version"] != VERSION {
+        return Err(malformed(
+            1,
+            &format!("backup format version {} is not known", header["version"]),
+        ));
+    }
+    let mut tx = store.pool().begin().await.map_err(db)?;
+    let known = schema_version(&mut tx).await.map_err(db)?;
+    let found = header["schema"].as_i64().unwrap_or(0);
+    if found > known {
+        return Err(BackupError::SchemaTooNew { found, known });
+    }
+    if found < SAME_TABLES_SINCE {
+        // Older backups would need the migrations in between applied to their rows.
+        return Err(malformed(
+            1,
+            &format!(
+                "the backup has schema {found}; this giamsat restores schemas {SAME_TABLES_SINCE} to {known}"
+            ),
+        ));
+    }
+    for (table, _) in TABLES {
+        let any: i64 = sqlx::query_scalar(&format!(
+            "SELECT count(*) FROM (SELECT 1 FROM {table} LIMIT 1) AS one"
+        ))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(db)?;
+        if any > 0 {
+            return Err(BackupError::NotEmpty {
+                table: (*table).to_owned(),
+            });
+        }
     }
 
-    /// Restores a backup into this store, which must hold no data: all of it in one
-    /// transaction, or nothing when any line is wrong.
-    pub async fn restore(&self, input: impl BufRead) -> Result<BackupSummary, BackupError> {
-        let mut lines = input.lines();
-        let mut line_no = 0u64;
-        let mut next_line = |line_no: &mut u64| -> Result<Option<String>, BackupError> {
-            *line_no += 1;
-            Ok(lines.next().transpose()?)
-        };
-        let malformed = |line: u64, problem: &str| BackupError::Malformed {
-            line,
-            problem: problem.to_owned(),
-        };
-
-        let header: Value = match next_line(&mut line_no)? {
-            Some(text) => serde_json::from_str(&text)
-                .map_err(|e| malformed(1, &format!("not a giamsat backup header ({e})")))?,
-            None => return Err(malformed(1, "the file is empty")),
-        };
-        if header["format"] != FORMAT {
-            return Err(malformed(
-                1,
-                "not a giamsat backup (no \"format\": \"giamsat-backup\")",
-            ));
+    let mut rows = 0u64;
+    let mut tables = 0usize;
+    let mut current: Option<(&str, &[(&str, Kind)])> = None;
+    let mut pending: Vec<Vec<Value>> = Vec::new();
+    let mut ended = false;
+    while let Some(text) = next_line(&mut line_no)? {
+        let line = line_no;
+        if ended {
+            return Err(malformed(line, "text after the end of the backup"));
         }
-        if header["version"] != VERSION {
-            return Err(malformed(
-                1,
-                &format!("backup format version {} is not known", header["version"]),
-            ));
+        let value: Value =
+            serde_json::from_str(&text).map_err(|e| malformed(line, &format!("not JSON ({e})")))?;
+        match value {
+            Value::Array(cells) => {
+                let Some((table, columns)) = current else {
+                    return Err(malformed(line, "a row before any table"));
+                };
+                if cells.len() != columns.len() {
+                    return Err(malformed(
+                        line,
+                        &format!(
+                            "{} values for the {} columns of {table}",
+                            cells.len(),
+                            columns.len()
+                        ),
+                    ));
+                }
+                for ((name, kind), cell) in columns.iter().zip(&cells) {
+                    let fits = match (kind, cell) {
+                        (_, Value::Null) => true,
+                        (Int, v) => v.is_i64(),
+                        (Real, v) => v.is_number(),
+                        (Text, v) => v.is_string(),
+                        (Bytes, Value::String(s)) => unhex(s).is_some(),
+                        (Bytes, _) => false,
+                    };
+                    if !fits {
+                        return Err(malformed(
+                            line,
+                            &format!("{table}.{name}: {cell} is not {kind:?}"),
+                        ));
+                    }
+                }
+                pending.push(cells);
+                rows += 1;
+                if pending.len() == ROWS_PER_STATEMENT {
+                    insert_rows(&mut tx, store.dialect(), table, columns, &pending)
+                        .await
+                        .map_err(|e| malformed(line, &format!("{table}: {e}")))?;
+                    pending.clear();
+                }
+            }
+            Value::Object(object) if object.contains_key("table") => {
+                if let Some((table, columns)) = current.take() {
+                    insert_rows(&mut tx, store.dialect(), table, columns, &pending)
+                        .await
+                        .map_err(|e| malformed(line, &format!("{table}: {e}")))?;
+                    pending.clear();
+                }
+                let name = object
+                    .get("table")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
+                let Some((table, columns)) = TABLES.iter().find(|(t, _)| *t == name) else {
+                    return Err(malformed(line, &format!("unknown table \"{name}\"")));
+                };
+                let expected: Vec<&str> = columns.iter().map(|c| c.0).collect();
+                if object.get("columns") != Some(&serde_json::json!(expected)) {
+                    return Err(malformed(
+                        line,
+                        &format!("the columns of {table} are not {expected:?}"),
+                    ));
+                }
+                current = Some((table, columns));
+                tables += 1;
+            }
+            Value::Object(object) if object.get("end") == Some(&Value::Bool(true)) => {
+                if let Some((table, columns)) = current.take() {
+                    insert_rows(&mut tx, store.dialect(), table, columns, &pending)
+                        .await
+                        .map_err(|e| malformed(line, &format!("{table}: {e}")))?;
+                    pending.clear();
+                }
+                if object.get("rows").and_then(Value::as_u64) != Some(rows) {
+                    return Err(malformed(
+                        line,
+                        &format!(
+                            "the backup says {} rows; {rows} were read",
+                            object.get("rows").unwrap_or(&Value::Null)
+                        ),
+                    ));
+                }
+                ended = true;
+            }
+            _ => return Err(malformed(line, "neither a table, a row nor the end")),
         }
-        let mut tx = self.pool().begin().await?;
-        let known = self.schema_version(&mut tx).await?;
-        let found = header["schema"].as_i64().unwrap_or(0);
-        if found > known {
-            return Err(BackupError::SchemaTooNew { found, known });
-        }
-        if found < SAME_TABLES_SINCE {
-            // Older backups would need the migrations in between applied to their rows.
-            return Err(malformed(
-                1,
-                &format!(
-                    "the backup has schema {found}; this giamsat restores schemas {SAME_TABLES_SINCE} to {known}"
-                ),
-            ));
-        }
-        for (table, _) in TABLES {
-            let any: i64 = sqlx::query_scalar(&format!(
-                "SELECT count(*) FROM (SELECT 1 FROM {table} LIMIT 1) AS one"
+    }
+    if !ended {
+        return Err(malformed(
+            line_no - 1,
+            "the backup ends before its end line: it is truncated",
+        ));
+    }
+    if store.dialect() == Dialect::Postgres {
+        for table in NUMBERED {
+            sqlx::query(&format!(
+                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 0) + 1, false) FROM {table}"
             ))
-            .fetch_one(&mut *tx)
-            .await?;
-            if any > 0 {
-                return Err(BackupError::NotEmpty {
-                    table: (*table).to_owned(),
-                });
-            }
+            .execute(&mut *tx)
+            .await.map_err(db)?;
         }
-
-        let mut rows = 0u64;
-        let mut tables = 0usize;
-        let mut current: Option<(&str, &[(&str, Kind)])> = None;
-        let mut pending: Vec<Vec<Value>> = Vec::new();
-        let mut ended = false;
-        while let Some(text) = next_line(&mut line_no)? {
-            let line = line_no;
-            if ended {
-                return Err(malformed(line, "text after the end of the backup"));
-            }
-            let value: Value = serde_json::from_str(&text)
-                .map_err(|e| malformed(line, &format!("not JSON ({e})")))?;
-            match value {
-                Value::Array(cells) => {
-                    let Some((table, columns)) = current else {
-                        return Err(malformed(line, "a row before any table"));
-                    };
-                    if cells.len() != columns.len() {
-                        return Err(malformed(
-                            line,
-                            &format!(
-                                "{} values for the {} columns of {table}",
-                                cells.len(),
-                                columns.len()
-                            ),
-                        ));
-                    }
-                    for ((name, kind), cell) in columns.iter().zip(&cells) {
-                        let fits = match (kind, cell) {
-                            (_, Value::Null) => true,
-                            (Int, v) => v.is_i64(),
-                            (Real, v) => v.is_number(),
-                            (Text, v) => v.is_string(),
-                            (Bytes, Value::String(s)) => unhex(s).is_some(),
-                            (Bytes, _) => false,
-                        };
-                        if !fits {
-                            return Err(malformed(
-                                line,
-                                &format!("{table}.{name}: {cell} is not {kind:?}"),
-                            ));
-                        }
-                    }
-                    pending.push(cells);
-                    rows += 1;
-                    if pending.len() == ROWS_PER_STATEMENT {
-                        insert_rows(&mut tx, self.dialect(), table, columns, &pending)
-                            .await
-                            .map_err(|e| malformed(line, &format!("{table}: {e}")))?;
-                        pending.clear();
-                    }
-                }
-                Value::Object(object) if object.contains_key("table") => {
-                    if let Some((table, columns)) = current.take() {
-                        insert_rows(&mut tx, self.dialect(), table, columns, &pending)
-                            .await
-                            .map_err(|e| malformed(line, &format!("{table}: {e}")))?;
-                        pending.clear();
-                    }
-                    let name = object
-                        .get("table")
-                        .and_then(Value::as_str)
-                        .unwrap_or_default();
-                    let Some((table, columns)) = TABLES.iter().find(|(t, _)| *t == name) else {
-                        return Err(malformed(line, &format!("unknown table \"{name}\"")));
-                    };
-                    let expected: Vec<&str> = columns.iter().map(|c| c.0).collect();
-                    if object.get("columns") != Some(&serde_json::json!(expected)) {
-                        return Err(malformed(
-                            line,
-                            &format!("the columns of {table} are not {expected:?}"),
-                        ));
-                    }
-                    current = Some((table, columns));
-                    tables += 1;
-                }
-                Value::Object(object) if object.get("end") == Some(&Value::Bool(true)) => {
-                    if let Some((table, columns)) = current.take() {
-                        insert_rows(&mut tx, self.dialect(), table, columns, &pending)
-                            .await
-                            .map_err(|e| malformed(line, &format!("{table}: {e}")))?;
-                        pending.clear();
-                    }
-                    if object.get("rows").and_then(Value::as_u64) != Some(rows) {
-                        return Err(malformed(
-                            line,
-                            &format!(
-                                "the backup says {} rows; {rows} were read",
-                                object.get("rows").unwrap_or(&Value::Null)
-                            ),
-                        ));
-                    }
-                    ended = true;
-                }
-                _ => return Err(malformed(line, "neither a table, a row nor the end")),
-            }
-        }
-        if !ended {
-            return Err(malformed(
-                line_no - 1,
-                "the backup ends before its end line: it is truncated",
-            ));
-        }
-        if self.dialect() == Dialect::Postgres {
-            for table in NUMBERED {
-                sqlx::query(&format!(
-                    "SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 0) + 1, false) FROM {table}"
-                ))
-                .execute(&mut *tx)
-                .await?;
-            }
-        }
-        tx.commit().await?;
-        Ok(BackupSummary { tables, rows })
     }
+    // The restore's own entry comes after the restored trail, numbered past it.
+    let summary = BackupSummary { tables, rows };
+    insert_audit(&mut tx, store.dialect(), &[origin.restore_entry(&summary)])
+        .await
+        .map_err(db)?;
+    tx.commit().await.map_err(db)?;
+    Ok(summary)
+}
 
-    async fn schema_version(
-        &self,
-        connection: &mut sqlx::AnyConnection,
-    ) -> Result<i64, sqlx::Error> {
-        sqlx::query_scalar("SELECT coalesce(max(version), 0) FROM schema_migrations")
-            .fetch_one(connection)
-            .await
-    }
+async fn schema_version(connection: &mut sqlx::AnyConnection) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT coalesce(max(version), 0) FROM schema_migrations")
+        .fetch_one(connection)
+        .await
 }
 
 async fn insert_rows(
@@ -638,6 +627,7 @@ async fn insert_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Backup;
     use proptest::prelude::*;
 
     /// A backup of a store holding one unit, one translation and one evidence file.
@@ -665,7 +655,12 @@ mod tests {
             let store = SqlStore::open(dir.path().join("g.db").to_str().expect("utf-8"))
                 .await
                 .expect("open");
-            let outcome = store.restore(std::io::Cursor::new(text)).await;
+            let origin = BulkOrigin {
+                actor: "restore".into(),
+                source: "test.jsonl".into(),
+                at: time::macros::datetime!(2026-11-23 10:00 UTC),
+            };
+            let outcome = store.restore(std::io::Cursor::new(text), &origin).await;
             let units: i64 = sqlx::query_scalar("SELECT count(*) FROM units")
                 .fetch_one(store.pool())
                 .await

@@ -1,0 +1,290 @@
+//! Loading the engine fast: observations read with only what the engine keeps, straight from
+//! the SQLite file by rusqlite on a blocking thread (sqlx's driver costs 5 µs a row in thread
+//! hand-offs, minutes for a country), and the engine's checkpoint, saved in parts, in place of
+//! the observations it covers.
+
+use std::collections::HashMap;
+
+use futures_util::TryStreamExt;
+use giamsat_core::{
+    IndicatorId, Observation, ObservationId, ObservationKind, Period, Provenance, Record, UnitId,
+};
+use sqlx::Row;
+
+use super::{Outcome, SqlStore, Tx, u32_id};
+use crate::codec::{enum_parse, period_parse};
+use crate::{Loaded, StoreError};
+
+/// Parts of the engine's checkpoint (8 MB each) written or deleted in one transaction.
+const CHECKPOINT_PARTS_A_TRANSACTION: usize = 4;
+
+/// Observations as the engine keeps them, from the columns of a row: no provenance, note,
+/// document or reporting unit. Periods are parsed once each: a few hundred distinct ones
+/// among millions of rows.
+#[derive(Default)]
+struct LeanObservations {
+    periods: HashMap<String, Period>,
+}
+
+impl LeanObservations {
+    fn read(
+        &mut self,
+        (id, indicator, unit): (i64, i64, i64),
+        period: &str,
+        value: f64,
+        kind: &str,
+        corrects: Option<i64>,
+    ) -> Result<Observation, StoreError> {
+        const T: &str = "observations";
+        let period = match self.periods.get(period) {
+            Some(parsed) => *parsed,
+            None => {
+                let parsed = period_parse(period, T, id)?;
+                self.periods.insert(period.to_owned(), parsed);
+                parsed
+            }
+        };
+        Ok(Observation {
+            id: ObservationId(u64::try_from(id).map_err(|_| StoreError::Corrupt {
+                table: T,
+                id,
+                problem: "negative id".into(),
+            })?),
+            indicator: IndicatorId(u32_id(indicator, T)?),
+            unit: UnitId(u32_id(unit, T)?),
+            period,
+            value,
+            kind: match kind {
+                "official" => ObservationKind::Official,
+                other => enum_parse(other, T, id)?,
+            },
+            reported_by: None,
+            document: None,
+            corrects: corrects.map(|c| ObservationId(c as u64)),
+            note: None,
+            provenance: Provenance {
+                source: String::new(),
+                recorded_by: String::new(),
+                recorded_at: time::OffsetDateTime::UNIX_EPOCH,
+            },
+        })
+    }
+}
+
+/// [`read_sqlite_observations`] on a blocking thread, its chunks applied here as they come.
+pub(super) async fn observations_from_sqlite_file(
+    file: &std::path::Path,
+    ids: std::ops::RangeInclusive<i64>,
+    apply: &mut (dyn FnMut(Loaded) + Send),
+) -> Outcome<()> {
+    let (send, mut receive) = tokio::sync::mpsc::channel(4);
+    let file = file.to_owned();
+    let reader = tokio::task::spawn_blocking(move || read_sqlite_observations(&file, ids, send));
+    while let Some(chunk) = receive.recv().await {
+        for observation in chunk {
+            apply(Loaded::Record(Record::Observation(observation)));
+        }
+    }
+    reader
+        .await
+        .map_err(|e| StoreError::SqliteRead(e.to_string()))??;
+    Ok(())
+}
+
+/// Reads the observations with ids in `ids` (the start excluded) straight from the SQLite file, as the
+/// engine needs them, and sends them in chunks. sqlx's SQLite driver hands each row from its
+/// worker thread through a channel with every value copied into a fresh allocation: 5 µs a
+/// row at start-up, most of it in malloc and wake-ups, which is minutes for a country.
+/// Stepping the statement in this thread instead costs a fraction of a microsecond a row,
+/// and the engine applies one chunk while the next is read.
+fn read_sqlite_observations(
+    file: &std::path::Path,
+    ids: std::ops::RangeInclusive<i64>,
+    send: tokio::sync::mpsc::Sender<Vec<Observation>>,
+) -> Result<(), StoreError> {
+    use rusqlite::OpenFlags;
+    const CHUNK: usize = 8192;
+    let fail = |e: rusqlite::Error| StoreError::SqliteRead(format!("{}: {e}", file.display()));
+    let connection = rusqlite::Connection::open_with_flags(
+        file,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(fail)?;
+    connection
+        .busy_timeout(std::time::Duration::from_secs(10))
+        .map_err(fail)?;
+    let mut statement = connection
+        .prepare(
+            "SELECT id, indicator_id, unit_id, period, value, kind, corrects FROM observations WHERE id > ?1 AND id <= ?2 ORDER BY id",
+        )
+        .map_err(fail)?;
+    let mut rows = statement.query([*ids.start(), *ids.end()]).map_err(fail)?;
+    let mut lean = LeanObservations::default();
+    let mut chunk = Vec::with_capacity(CHUNK);
+    while let Some(row) = rows.next().map_err(fail)? {
+        let text = |i| row.get_ref(i).and_then(|v| Ok(v.as_str()?)).map_err(fail);
+        chunk.push(lean.read(
+            (
+                row.get(0).map_err(fail)?,
+                row.get(1).map_err(fail)?,
+                row.get(2).map_err(fail)?,
+            ),
+            text(3)?,
+            row.get(4).map_err(fail)?,
+            text(5)?,
+            row.get(6).map_err(fail)?,
+        )?);
+        if chunk.len() == CHUNK {
+            let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
+            if send.blocking_send(full).is_err() {
+                return Ok(()); // the reader stopped listening: it has failed already
+            }
+        }
+    }
+    if !chunk.is_empty() {
+        let _ = send.blocking_send(chunk);
+    }
+    Ok(())
+}
+
+/// See [`crate::Store::save_checkpoint`]: the parts a few to a transaction, then the row that
+/// makes them count, then older generations deleted.
+pub(super) async fn save_checkpoint(
+    store: &SqlStore,
+    through: u64,
+    parts: Vec<Vec<u8>>,
+) -> Outcome<()> {
+    let last: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM observations")
+        .fetch_one(&store.pool)
+        .await?;
+    let Some(through) = i64::try_from(through).ok().filter(|t| *t <= last) else {
+        return Err(StoreError::CheckpointAhead { through, last }.into());
+    };
+    let generation: i64 = sqlx::query_scalar(
+        "SELECT coalesce(max(generation), 0) + 1 FROM
+         (SELECT generation FROM engine_checkpoints
+          UNION ALL SELECT generation FROM engine_checkpoint_parts) AS g",
+    )
+    .fetch_one(&store.pool)
+    .await?;
+    let count = parts.len() as i64;
+    // A few parts a transaction, so that other writers wait a fraction of a second at most.
+    let mut numbered = (0i64..).zip(parts).peekable();
+    while numbered.peek().is_some() {
+        let mut tx = store.pool.begin().await?;
+        for (part, bytes) in numbered.by_ref().take(CHECKPOINT_PARTS_A_TRANSACTION) {
+            sqlx::query(
+                "INSERT INTO engine_checkpoint_parts (generation, part, bytes) VALUES ($1, $2, $3)",
+            )
+            .bind(generation)
+            .bind(part)
+            .bind(bytes)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+    }
+    let mut tx = store.pool.begin().await?;
+    sqlx::query("INSERT INTO engine_checkpoints (generation, through, parts) VALUES ($1, $2, $3)")
+        .bind(generation)
+        .bind(through)
+        .bind(count)
+        .execute(&mut *tx)
+        .await?;
+    // Only older generations: a process saving a newer one at the same time keeps it.
+    sqlx::query("DELETE FROM engine_checkpoints WHERE generation < $1")
+        .bind(generation)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    // What no checkpoint names any more: older generations, and saves cut short (a
+    // generation is one more than any before it, so those are older too).
+    let stale: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT generation, part FROM engine_checkpoint_parts WHERE generation < $1",
+    )
+    .bind(generation)
+    .fetch_all(&store.pool)
+    .await?;
+    for batch in stale.chunks(CHECKPOINT_PARTS_A_TRANSACTION) {
+        let mut tx = store.pool.begin().await?;
+        for (generation, part) in batch {
+            sqlx::query("DELETE FROM engine_checkpoint_parts WHERE generation = $1 AND part = $2")
+                .bind(generation)
+                .bind(part)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+    }
+    Ok(())
+}
+
+/// Passes on the stored checkpoint's parts and returns the id of the last observation it
+/// covers; 0, passing nothing, when there is none or it covers observations this
+/// transaction does not see (saved by a process further on).
+pub(super) async fn read_checkpoint(
+    tx: &mut Tx<'_>,
+    last: i64,
+    apply: &mut (dyn FnMut(Loaded) + Send),
+) -> Outcome<i64> {
+    let latest: Option<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT generation, through, parts FROM engine_checkpoints
+         ORDER BY generation DESC LIMIT 1",
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some((generation, through, count)) = latest.filter(|c| c.1 <= last) else {
+        return Ok(0);
+    };
+    let stored: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM engine_checkpoint_parts WHERE generation = $1")
+            .bind(generation)
+            .fetch_one(&mut **tx)
+            .await?;
+    if stored != count {
+        tracing::warn!(
+            generation,
+            count,
+            stored,
+            "the engine's checkpoint lacks parts"
+        );
+        return Ok(0);
+    }
+    let mut parts = sqlx::query(
+        "SELECT bytes FROM engine_checkpoint_parts WHERE generation = $1 ORDER BY part",
+    )
+    .bind(generation)
+    .fetch(&mut **tx);
+    while let Some(row) = parts.try_next().await? {
+        apply(Loaded::CheckpointPart(row.get(0)));
+    }
+    Ok(through)
+}
+
+/// The observations with ids in `ids` (the start excluded), with only what the engine keeps
+/// (cell, value, kind, id, what a correction corrects), converted as they stream in: a whole
+/// country's tens of millions of rows never sit in memory, as rows or as records.
+pub(super) async fn observations_for_engine(
+    tx: &mut Tx<'_>,
+    ids: std::ops::RangeInclusive<i64>,
+    apply: &mut (dyn FnMut(Loaded) + Send),
+) -> Outcome<()> {
+    let mut lean = LeanObservations::default();
+    let mut rows = sqlx::query(
+        "SELECT id, indicator_id, unit_id, period, value, kind, corrects FROM observations
+         WHERE id > $1 AND id <= $2 ORDER BY id",
+    )
+    .bind(*ids.start())
+    .bind(*ids.end())
+    .fetch(&mut **tx);
+    while let Some(row) = rows.try_next().await? {
+        apply(Loaded::Record(Record::Observation(lean.read(
+            (row.get(0), row.get(1), row.get(2)),
+            row.get(3),
+            row.get(4),
+            row.get(5),
+            row.get(6),
+        )?)));
+    }
+    Ok(())
+}
