@@ -18,8 +18,8 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use giamsat_app::{SignedIn, Store};
 
-use crate::state::AppState;
 use crate::error::ApiError;
+use crate::state::AppState;
 
 /// The session cookie.
 pub const SESSION_COOKIE: &str = "giamsat_session";

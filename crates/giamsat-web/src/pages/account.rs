@@ -9,12 +9,12 @@ use giamsat_core::access::Grant;
 use serde::Deserialize;
 
 use super::{Layout, Reader, Tr, respond};
-use crate::state::AppState;
 use crate::auth::{
     LOGIN_COOKIE, Principal, SESSION_COOKIE, cookie, over_tls, peer, same_secret, set_cookie,
 };
 use crate::error::ApiError;
 use crate::i18n::Arg;
+use crate::state::AppState;
 
 #[derive(Template)]
 #[template(path = "login.html")]

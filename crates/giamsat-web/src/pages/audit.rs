@@ -12,10 +12,10 @@ use giamsat_core::{Engine, UnitId};
 use serde::Deserialize;
 
 use super::{Layout, Reader, Tr, not_found, problem, respond};
-use crate::state::AppState;
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::i18n::Arg;
+use crate::state::AppState;
 
 /// Entries a page shows; the CSV holds up to [`CSV_LIMIT`].
 const PAGE_LIMIT: u32 = 500;

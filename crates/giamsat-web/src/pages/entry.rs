@@ -16,9 +16,9 @@ use giamsat_core::{Engine, Indicator, IndicatorCode, ObservationKind, Period, Un
 use serde::Deserialize;
 
 use super::{Layout, Reader, Tr, respond};
-use crate::state::AppState;
 use crate::auth::Principal;
 use crate::i18n::{Arg, I18n};
+use crate::state::AppState;
 
 #[derive(Deserialize, Default)]
 pub struct EntryQuery {

@@ -18,10 +18,10 @@ use giamsat_core::{Engine, FollowUpId, Unit, UnitId};
 use serde::Deserialize;
 
 use super::{Layout, Reader, Tr, not_found, respond, today};
-use crate::state::{AppState, unit_code};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::i18n::Arg;
+use crate::state::{AppState, unit_code};
 
 fn unit_label(engine: &Engine, tr: Tr<'_>, id: UnitId) -> String {
     engine

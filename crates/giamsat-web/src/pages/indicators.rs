@@ -15,8 +15,8 @@ use serde::Deserialize;
 
 use super::charts::{LineChart, Series};
 use super::{Layout, Reader, TargetRow, TargetTable, evaluated, not_found, respond, target_row};
-use crate::state::AppState;
 use crate::i18n::{Arg, I18n};
+use crate::state::AppState;
 
 #[derive(Deserialize)]
 pub struct IndicatorQuery {

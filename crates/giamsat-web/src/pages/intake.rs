@@ -18,9 +18,9 @@ use giamsat_intake::{Fact, Item};
 use serde::Deserialize;
 
 use super::{Layout, Reader, Tr, respond};
-use crate::state::AppState;
 use crate::auth::Principal;
 use crate::i18n::Arg;
+use crate::state::AppState;
 
 /// A stretch of the report's text, highlighted when an item was read from it.
 pub struct Segment {

@@ -27,8 +27,8 @@ use giamsat_core::evaluation::{self, Status, TargetEvaluation};
 use giamsat_core::text::{Language, format_number, format_percent};
 use giamsat_core::{Engine, Period, Target};
 
-use crate::state::AppState;
 use crate::i18n::{Arg, I18n, choose_language};
+use crate::state::AppState;
 
 pub use account::{
     account, change_password, create_token, login_form, login_submit, logout, revoke_token,

@@ -12,8 +12,8 @@ use super::{
     Layout, Reader, StatusCount, TargetRow, TargetTable, Tr, evaluated, respond, status_counts,
     target_row,
 };
-use crate::state::AppState;
 use crate::i18n::I18n;
+use crate::state::AppState;
 
 /// A figure as the list of latest reports shows it.
 pub struct ReportRow {

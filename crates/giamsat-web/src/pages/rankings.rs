@@ -14,8 +14,8 @@ use serde::Deserialize;
 
 use super::charts::{Bar, BarChart};
 use super::{Layout, Reader, respond};
-use crate::state::AppState;
 use crate::i18n::{Arg, I18n};
+use crate::state::AppState;
 
 #[derive(Deserialize)]
 pub struct RankingQuery {

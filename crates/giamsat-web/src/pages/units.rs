@@ -15,8 +15,8 @@ use super::{
     Layout, Reader, StatusCount, TargetRow, TargetTable, Tr, evaluated, not_found, respond,
     status_counts, target_row,
 };
-use crate::state::AppState;
 use crate::i18n::{Arg, I18n};
+use crate::state::AppState;
 
 pub struct UnitLink {
     code: String,
