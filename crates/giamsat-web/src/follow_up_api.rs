@@ -4,8 +4,7 @@
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use giamsat_app::Store;
 use giamsat_app::follow_up::{
     AnswerInput, PersonInput, RecommendationInput, SessionInput, TaskInput, TaskUpdateInput,
@@ -539,46 +538,12 @@ pub async fn put_evidence<S: Store>(
     Ok(created(evidence))
 }
 
-/// An evidence file, always as a download: a browser never renders it in giamsat's origin.
+/// An evidence file, always as a download (see [`crate::download::evidence`]).
 pub async fn get_evidence<S: Store>(
     State(state): State<AppState<S>>,
     Path(sha256): Path<String>,
 ) -> Result<Response, ApiError> {
-    let (file, bytes) = state.app.evidence_file(&sha256).await?;
-    let ascii: String = file
-        .name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let encoded: String = file
-        .name
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_') {
-                char::from(b).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
-    Ok((
-        [
-            (header::CONTENT_TYPE, file.content_type),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"),
-            ),
-            (header::CACHE_CONTROL, "private, no-cache".to_owned()),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(crate::download::evidence(&state.app, &sha256).await?)
 }
 
 #[derive(Serialize)]

@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod download;
 pub mod error;
 pub mod follow_up_api;
 pub mod i18n;

@@ -1221,5 +1221,7 @@ pub async fn evidence<S: Store>(
     state: State<AppState<S>>,
     path: Path<String>,
 ) -> Result<Response, ApiError> {
-    crate::follow_up_api::get_evidence(state, path).await
+    crate::download::evidence(&state.app, &path)
+        .await
+        .map_err(ApiError::from)
 }
