@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod pages;
 pub mod state;
 
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
@@ -104,4 +105,19 @@ fn page_routes<S: Store>() -> Router<AppState<S>> {
         .route("/audit.csv", get(pages::audit_csv::<S>))
         .route("/assets/app.css", get(pages::stylesheet))
         .route("/assets/icon.svg", get(pages::icon))
+}
+
+/// Serves giamsat on `listener` until `shutdown` completes, then lets the requests under way
+/// finish. Every request knows the address it came from (`ConnectInfo<SocketAddr>`), which
+/// signing in and changing a password read (failed attempts are throttled by address). The binary's `serve` and the
+/// tests' server both run this.
+pub async fn serve<S: Store>(
+    state: AppState<S>,
+    listener: tokio::net::TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let service = router_with(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service)
+        .with_graceful_shutdown(shutdown)
+        .await
 }
