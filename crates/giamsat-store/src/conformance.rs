@@ -1457,7 +1457,11 @@ async fn a_backup_line_of_every_table_is_pinned(backend: Backend) {
     assert_eq!(newest.action, "backup.restore");
     assert_eq!(
         restored_trail,
-        source.audit_trail(None, 100).await.expect("audit").as_slice()
+        source
+            .audit_trail(None, 100)
+            .await
+            .expect("audit")
+            .as_slice()
     );
     let account = restored.account("lan").await.expect("read").expect("found");
     assert_eq!(

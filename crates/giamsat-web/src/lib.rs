@@ -5,12 +5,13 @@
 
 pub mod api;
 pub mod auth;
+pub mod download;
 pub mod error;
-pub mod follow_up_api;
 pub mod i18n;
 pub mod pages;
 pub mod state;
 
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
@@ -20,44 +21,8 @@ use axum::routing::{get, post};
 use giamsat_app::App;
 use giamsat_app::Store;
 
+pub use api::{API_PATHS, IMPORT_LIMIT};
 pub use state::{AppState, WebState};
-
-/// The paths the API serves, kept beside the router so a test can compare them with the
-/// OpenAPI description.
-pub const API_PATHS: &[&str] = &[
-    "/api/v1/units",
-    "/api/v1/units/{code}",
-    "/api/v1/indicators",
-    "/api/v1/indicators/{code}",
-    "/api/v1/documents",
-    "/api/v1/documents/{key}",
-    "/api/v1/targets",
-    "/api/v1/targets/{id}",
-    "/api/v1/targets/{id}/scenario",
-    "/api/v1/observations",
-    "/api/v1/values",
-    "/api/v1/scorecards",
-    "/api/v1/rankings/scorecards",
-    "/api/v1/rankings/growth",
-    "/api/v1/imports/{kind}",
-    "/api/v1/exports/{kind}",
-    "/api/v1/audit",
-    "/api/v1/people",
-    "/api/v1/tasks",
-    "/api/v1/tasks/{id}",
-    "/api/v1/tasks/{id}/updates",
-    "/api/v1/sessions",
-    "/api/v1/sessions/{id}",
-    "/api/v1/visits",
-    "/api/v1/recommendations",
-    "/api/v1/recommendations/{id}/answer",
-    "/api/v1/evidence",
-    "/api/v1/evidence/{sha256}",
-    "/api/v1/openapi.json",
-];
-
-/// The largest CSV file the API accepts in one request.
-pub const IMPORT_LIMIT: usize = 64 * 1024 * 1024;
 
 pub fn router<S: Store>(app: App<S>) -> Result<Router, i18n::I18nError> {
     Ok(router_with(Arc::new(WebState {
@@ -66,85 +31,26 @@ pub fn router<S: Store>(app: App<S>) -> Result<Router, i18n::I18nError> {
     })))
 }
 
-/// The router over a state the caller keeps a handle on (tests create accounts through it).
+/// The router over a state the caller keeps a handle on (tests create accounts through it):
+/// the pages, `/healthz` and the API under `/api/v1`, behind the one authentication.
 pub fn router_with<S: Store>(state: Arc<WebState<S>>) -> Router {
-    let api = Router::new()
-        .route(
-            "/units",
-            get(api::list_units::<S>).post(api::create_unit::<S>),
-        )
-        .route("/units/{code}", get(api::get_unit::<S>))
-        .route(
-            "/indicators",
-            get(api::list_indicators::<S>).post(api::create_indicator::<S>),
-        )
-        .route("/indicators/{code}", get(api::get_indicator::<S>))
-        .route(
-            "/documents",
-            get(api::list_documents::<S>).post(api::create_document::<S>),
-        )
-        .route("/documents/{key}", get(api::get_document::<S>))
-        .route(
-            "/targets",
-            get(api::list_targets::<S>).post(api::create_target::<S>),
-        )
-        .route("/targets/{id}", get(api::get_target::<S>))
-        .route("/targets/{id}/scenario", post(api::set_scenario::<S>))
-        .route(
-            "/observations",
-            get(api::list_observations::<S>).post(api::record_observation::<S>),
-        )
-        .route("/values", get(api::value::<S>))
-        .route("/scorecards", post(api::report_scorecard::<S>))
-        .route("/rankings/scorecards", get(api::scorecard_ranking::<S>))
-        .route("/rankings/growth", get(api::growth_ranking::<S>))
-        .route(
-            "/imports/{kind}",
-            post(api::import::<S>).layer(DefaultBodyLimit::max(IMPORT_LIMIT)),
-        )
-        .route("/exports/{kind}", get(api::export::<S>))
-        .route("/audit", get(api::audit::<S>))
-        .route(
-            "/people",
-            get(follow_up_api::list_people::<S>).post(follow_up_api::record_person::<S>),
-        )
-        .route(
-            "/tasks",
-            get(follow_up_api::list_tasks::<S>).post(follow_up_api::create_task::<S>),
-        )
-        .route("/tasks/{id}", get(follow_up_api::get_task::<S>))
-        .route(
-            "/tasks/{id}/updates",
-            post(follow_up_api::report_progress::<S>),
-        )
-        .route(
-            "/sessions",
-            get(follow_up_api::list_sessions::<S>).post(follow_up_api::record_session::<S>),
-        )
-        .route("/sessions/{id}", get(follow_up_api::get_session::<S>))
-        .route(
-            "/visits",
-            get(follow_up_api::list_visits::<S>).post(follow_up_api::plan_visit::<S>),
-        )
-        .route(
-            "/recommendations",
-            get(follow_up_api::list_recommendations::<S>)
-                .post(follow_up_api::record_recommendation::<S>),
-        )
-        .route(
-            "/recommendations/{id}/answer",
-            post(follow_up_api::answer_recommendation::<S>),
-        )
-        .route(
-            "/evidence",
-            post(follow_up_api::put_evidence::<S>).layer(DefaultBodyLimit::max(
-                giamsat_app::follow_up::MAX_EVIDENCE_BYTES + 1,
-            )),
-        )
-        .route("/evidence/{sha256}", get(follow_up_api::get_evidence::<S>))
-        .route("/openapi.json", get(api::openapi))
-        .fallback(api::not_found)
-        .layer(map_response(error::json_errors));
+    page_routes::<S>()
+        .route("/healthz", get(|| async { "ok" }))
+        .fallback(pages::unknown_address)
+        .nest("/api/v1", api::routes::<S>())
+        // Who is asking is settled here, once, for pages and API alike.
+        .layer(from_fn_with_state(state.clone(), auth::authenticate::<S>))
+        // Outside the sign-in check, so that its refusals are pages too.
+        .layer(from_fn_with_state(
+            state.clone(),
+            pages::error_page::layer::<S>,
+        ))
+        .layer(map_response(error::security_headers))
+        .with_state(state)
+}
+
+/// The HTML pages at their readable paths, and the assets they use.
+fn page_routes<S: Store>() -> Router<AppState<S>> {
     Router::new()
         .route("/", get(pages::overview::<S>))
         .route("/documents", get(pages::documents::<S>))
@@ -205,16 +111,19 @@ pub fn router_with<S: Store>(state: Arc<WebState<S>>) -> Router {
         .route("/audit.csv", get(pages::audit_csv::<S>))
         .route("/assets/app.css", get(pages::stylesheet))
         .route("/assets/icon.svg", get(pages::icon))
-        .route("/healthz", get(|| async { "ok" }))
-        .fallback(pages::unknown_address)
-        .nest("/api/v1", api)
-        // Who is asking is settled here, once, for pages and API alike.
-        .layer(from_fn_with_state(state.clone(), auth::authenticate::<S>))
-        // Outside the sign-in check, so that its refusals are pages too.
-        .layer(from_fn_with_state(
-            state.clone(),
-            pages::error_page::layer::<S>,
-        ))
-        .layer(map_response(error::security_headers))
-        .with_state(state)
+}
+
+/// Serves giamsat on `listener` until `shutdown` completes, then lets the requests under way
+/// finish. Every request knows the address it came from (`ConnectInfo<SocketAddr>`), which
+/// signing in and changing a password read (failed attempts are throttled by address). The binary's `serve` and the
+/// tests' server both run this.
+pub async fn serve<S: Store>(
+    state: AppState<S>,
+    listener: tokio::net::TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let service = router_with(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service)
+        .with_graceful_shutdown(shutdown)
+        .await
 }

@@ -386,7 +386,6 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                     tracing::warn!(%e, "the engine's checkpoint was not saved");
                 }
             });
-            let router = giamsat_web::router_with(state);
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
                 .map_err(|source| CliError::Listen { addr, source })?;
@@ -411,9 +410,7 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             }
             let _ = out.flush();
             drop(out);
-            let router = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
-            axum::serve(listener, router)
-                .with_graceful_shutdown(shutdown())
+            giamsat_web::serve(state, listener, shutdown())
                 .await
                 .map_err(|source| CliError::Listen { addr, source })?;
             Ok(())

@@ -8,8 +8,8 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::Response;
-use giamsat_app::Store;
 use giamsat_app::follow_up::TaskUpdateInput;
+use giamsat_app::{AppError, Store};
 use giamsat_core::follow_up::{Evidence, TaskOrigin, TaskView};
 use giamsat_core::{Engine, FollowUpId};
 use serde::Deserialize;
@@ -372,10 +372,13 @@ pub async fn report_progress<S: Store>(
 
 /// An evidence file, as a download.
 pub async fn evidence<S: Store>(
-    state: State<AppState<S>>,
-    path: Path<String>,
+    State(state): State<AppState<S>>,
+    Path(path): Path<String>,
 ) -> Result<Response, PageError> {
-    crate::follow_up_api::get_evidence(state, path)
+    crate::download::evidence(&state.app, &path)
         .await
-        .map_err(|_| PageError::not_found("not-found-evidence", ""))
+        .map_err(|e| match e {
+            AppError::NotFound { .. } => PageError::not_found("not-found-evidence", path.as_str()),
+            other => other.into(),
+        })
 }

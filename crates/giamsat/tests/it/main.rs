@@ -47,14 +47,14 @@ impl TestServer {
             app,
             i18n: giamsat_web::i18n::I18n::new().expect("messages"),
         });
-        let router = giamsat_web::router_with(state.clone())
-            .into_make_service_with_connect_info::<SocketAddr>();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
         let addr = listener.local_addr().expect("addr");
+        // The server runs until the test's runtime ends: it is never asked to stop.
+        let served = giamsat_web::serve(state.clone(), listener, std::future::pending());
         tokio::spawn(async move {
-            axum::serve(listener, router).await.expect("serve");
+            served.await.expect("serve");
         });
         let mut server = TestServer {
             addr,

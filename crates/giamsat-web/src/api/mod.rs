@@ -1,0 +1,353 @@
+//! The JSON API under `/api/v1/`: [`routes`] is its router, and each resource has its own
+//! module (units, indicators, documents, targets, observations and values, rankings, imports
+//! and exports, audit, people, tasks, sessions, visits, recommendations, evidence). Handlers
+//! are thin: they read from the engine or call one use case of the application layer, and
+//! shape the answer with codes, never internal ids (except targets, observations and
+//! follow-up records, which have no natural code).
+//!
+//! Wire types are named one way: what the API answers is a `…View` (`UnitView`, `TaskView`),
+//! built by a function of the same name in snake case (`unit_view`, `task_view`); what it
+//! reads is the application's `…Input` (`UnitInput`, `TaskInput`), and what a query string
+//! carries a `…Query`. A core type of the same name is written with its module
+//! (`follow_up::TaskView`).
+//!
+//! This module holds what the resources share: reading a JSON body, creating a record and
+//! answering 201, paging, finding a unit or an indicator by its code, and the OpenAPI
+//! description and the answer to an unknown path.
+
+mod audit;
+mod documents;
+mod evidence;
+mod exchange;
+mod indicators;
+mod observations;
+mod people;
+mod rankings;
+mod recommendations;
+mod sessions;
+mod targets;
+mod tasks;
+mod units;
+mod visits;
+
+use axum::body::Bytes;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{StatusCode, header};
+use axum::middleware::map_response;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use giamsat_app::{Store, Validate};
+use giamsat_core::org::UnitCode;
+use giamsat_core::{Engine, Indicator, IndicatorCode, Period, Record, Unit};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::auth::Principal;
+use crate::error::{self, ApiError};
+use crate::state::AppState;
+
+/// The paths the API serves, kept beside the router so a test can compare them with the
+/// OpenAPI description.
+pub const API_PATHS: &[&str] = &[
+    "/api/v1/units",
+    "/api/v1/units/{code}",
+    "/api/v1/indicators",
+    "/api/v1/indicators/{code}",
+    "/api/v1/documents",
+    "/api/v1/documents/{key}",
+    "/api/v1/targets",
+    "/api/v1/targets/{id}",
+    "/api/v1/targets/{id}/scenario",
+    "/api/v1/observations",
+    "/api/v1/values",
+    "/api/v1/scorecards",
+    "/api/v1/rankings/scorecards",
+    "/api/v1/rankings/growth",
+    "/api/v1/imports/{kind}",
+    "/api/v1/exports/{kind}",
+    "/api/v1/audit",
+    "/api/v1/people",
+    "/api/v1/tasks",
+    "/api/v1/tasks/{id}",
+    "/api/v1/tasks/{id}/updates",
+    "/api/v1/sessions",
+    "/api/v1/sessions/{id}",
+    "/api/v1/visits",
+    "/api/v1/recommendations",
+    "/api/v1/recommendations/{id}/answer",
+    "/api/v1/evidence",
+    "/api/v1/evidence/{sha256}",
+    "/api/v1/openapi.json",
+];
+
+/// The largest CSV file the API accepts in one request.
+pub const IMPORT_LIMIT: usize = 64 * 1024 * 1024;
+
+/// The API's router, to be nested under `/api/v1`: every failure it answers, axum's own
+/// rejections included, has the API's error shape.
+pub fn routes<S: Store>() -> Router<AppState<S>> {
+    Router::new()
+        .route(
+            "/units",
+            get(units::list_units::<S>).post(units::create_unit::<S>),
+        )
+        .route("/units/{code}", get(units::get_unit::<S>))
+        .route(
+            "/indicators",
+            get(indicators::list_indicators::<S>).post(indicators::create_indicator::<S>),
+        )
+        .route("/indicators/{code}", get(indicators::get_indicator::<S>))
+        .route(
+            "/documents",
+            get(documents::list_documents::<S>).post(documents::create_document::<S>),
+        )
+        .route("/documents/{key}", get(documents::get_document::<S>))
+        .route(
+            "/targets",
+            get(targets::list_targets::<S>).post(targets::create_target::<S>),
+        )
+        .route("/targets/{id}", get(targets::get_target::<S>))
+        .route("/targets/{id}/scenario", post(targets::set_scenario::<S>))
+        .route(
+            "/observations",
+            get(observations::list_observations::<S>).post(observations::record_observation::<S>),
+        )
+        .route("/values", get(observations::value::<S>))
+        .route("/scorecards", post(rankings::report_scorecard::<S>))
+        .route(
+            "/rankings/scorecards",
+            get(rankings::scorecard_ranking::<S>),
+        )
+        .route("/rankings/growth", get(rankings::growth_ranking::<S>))
+        .route(
+            "/imports/{kind}",
+            post(exchange::import::<S>).layer(DefaultBodyLimit::max(IMPORT_LIMIT)),
+        )
+        .route("/exports/{kind}", get(exchange::export::<S>))
+        .route("/audit", get(audit::audit::<S>))
+        .route(
+            "/people",
+            get(people::list_people::<S>).post(people::record_person::<S>),
+        )
+        .route(
+            "/tasks",
+            get(tasks::list_tasks::<S>).post(tasks::create_task::<S>),
+        )
+        .route("/tasks/{id}", get(tasks::get_task::<S>))
+        .route("/tasks/{id}/updates", post(tasks::report_progress::<S>))
+        .route(
+            "/sessions",
+            get(sessions::list_sessions::<S>).post(sessions::record_session::<S>),
+        )
+        .route("/sessions/{id}", get(sessions::get_session::<S>))
+        .route(
+            "/visits",
+            get(visits::list_visits::<S>).post(visits::plan_visit::<S>),
+        )
+        .route(
+            "/recommendations",
+            get(recommendations::list_recommendations::<S>)
+                .post(recommendations::record_recommendation::<S>),
+        )
+        .route(
+            "/recommendations/{id}/answer",
+            post(recommendations::answer_recommendation::<S>),
+        )
+        .route(
+            "/evidence",
+            post(evidence::put_evidence::<S>).layer(DefaultBodyLimit::max(
+                giamsat_app::follow_up::MAX_EVIDENCE_BYTES + 1,
+            )),
+        )
+        .route("/evidence/{sha256}", get(evidence::get_evidence::<S>))
+        .route("/openapi.json", get(openapi))
+        .fallback(not_found)
+        .layer(map_response(error::json_errors))
+}
+
+// ---- Reading bodies, creating records ------------------------------------------------------
+
+/// Reads a JSON body into an input. Numbers and booleans are accepted where the input holds
+/// text, so that clients may send `"value": 36539` as well as `"value": "36539"`.
+pub(crate) fn read_input<T: DeserializeOwned>(body: &Bytes) -> Result<T, ApiError> {
+    let value: Value = serde_json::from_slice(body)
+        .map_err(|e| ApiError::BadRequest(format!("the body is not valid JSON: {e}")))?;
+    serde_json::from_value(stringify_scalars(value))
+        .map_err(|e| ApiError::BadRequest(format!("the body does not fit: {e}")))
+}
+
+fn stringify_scalars(value: Value) -> Value {
+    match value {
+        Value::Number(n) => Value::String(n.to_string()),
+        Value::Bool(b) => Value::String(b.to_string()),
+        Value::Array(items) => Value::Array(items.into_iter().map(stringify_scalars).collect()),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, stringify_scalars(v)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+/// Reads a JSON body into a follow-up input as it is, numbers as numbers: those inputs type
+/// their fields themselves.
+fn read_json<T: DeserializeOwned>(body: &Bytes) -> Result<T, ApiError> {
+    serde_json::from_slice(body)
+        .map_err(|e| ApiError::BadRequest(format!("the body does not fit: {e}")))
+}
+
+async fn create<S: Store, I: Validate>(
+    state: &AppState<S>,
+    who: &Principal,
+    input: &I,
+) -> Result<Record, ApiError> {
+    Ok(state.app.create(&who.0.actor, input, "API").await?)
+}
+
+/// Creates a record from a JSON body and answers 201 with the record as `view` shows it.
+async fn create_from<S: Store, I: Validate + DeserializeOwned, V: Serialize>(
+    state: &AppState<S>,
+    who: &Principal,
+    body: &Bytes,
+    view: impl FnOnce(&Engine, &Record) -> Option<V>,
+) -> Result<Response, ApiError> {
+    let input: I = read_input(body)?;
+    let record = create(state, who, &input).await?;
+    let engine = state.app.engine();
+    view(&engine, &record).map(created).ok_or_else(|| {
+        ApiError::App(giamsat_app::AppError::Inconsistent(format!(
+            "created an unexpected record: {record:?}"
+        )))
+    })
+}
+
+pub(crate) fn created<T: Serialize>(body: T) -> Response {
+    (StatusCode::CREATED, Json(body)).into_response()
+}
+
+// ---- Paging --------------------------------------------------------------------------------
+
+/// How many items a list answers when not told, and at most.
+pub const DEFAULT_PAGE: usize = 1_000;
+pub const MAX_PAGE: usize = 10_000;
+
+/// Which part of a list to answer: `limit` items from `offset`.
+#[derive(Deserialize)]
+pub struct Page {
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
+/// One page of a list as a JSON array, with the length of the whole list in `X-Total-Count`,
+/// so that no request makes the server serialise a whole country's data at once.
+fn paged<T: Serialize>(items: Vec<T>, page: &Page) -> Result<Response, ApiError> {
+    let limit = page.limit.unwrap_or(DEFAULT_PAGE);
+    if !(1..=MAX_PAGE).contains(&limit) {
+        return Err(ApiError::BadRequest(format!(
+            "limit must be between 1 and {MAX_PAGE}"
+        )));
+    }
+    let total = items.len();
+    let offset = page.offset.unwrap_or(0).min(total);
+    let items: Vec<T> = items.into_iter().skip(offset).take(limit).collect();
+    let mut response = Json(items).into_response();
+    response
+        .headers_mut()
+        .insert("x-total-count", axum::http::HeaderValue::from(total));
+    Ok(response)
+}
+
+// ---- Lookups by code -----------------------------------------------------------------------
+
+fn indicator_code(engine: &Engine, id: giamsat_core::IndicatorId) -> String {
+    engine
+        .indicator(id)
+        .map_or_else(|| id.to_string(), |i| i.code.to_string())
+}
+
+fn document_key(engine: &Engine, id: giamsat_core::DocumentId) -> String {
+    engine
+        .document(id)
+        .map_or_else(|| id.to_string(), |d| d.key.to_string())
+}
+
+fn parse_unit_code(text: &str) -> Result<UnitCode, ApiError> {
+    UnitCode::parse(text).map_err(|e| ApiError::BadRequest(e.to_string()))
+}
+
+pub(crate) fn find_unit<'e>(engine: &'e Engine, code: &str) -> Result<&'e Unit, ApiError> {
+    engine
+        .unit_by_code(&parse_unit_code(code)?)
+        .ok_or_else(|| ApiError::not_found("unit", code))
+}
+
+fn find_indicator<'e>(engine: &'e Engine, code: &str) -> Result<&'e Indicator, ApiError> {
+    let parsed = IndicatorCode::parse(code).map_err(|e| ApiError::BadRequest(e.to_string()))?;
+    engine
+        .indicator_by_code(&parsed)
+        .ok_or_else(|| ApiError::not_found("indicator", code))
+}
+
+fn parse_period(text: &str) -> Result<Period, ApiError> {
+    text.parse()
+        .map_err(|e: giamsat_core::period::PeriodError| {
+            ApiError::BadRequest(format!("period: {e}"))
+        })
+}
+
+/// A date given as `as_of`: ISO (2023-12-31) or day/month/year.
+pub fn parse_as_of(text: Option<&str>) -> Result<Option<time::Date>, ApiError> {
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(t) => giamsat_app::input::parse_date(t)
+            .map(Some)
+            .map_err(|e| ApiError::BadRequest(format!("as_of: {e}"))),
+    }
+}
+
+/// The day follow-up statuses are computed for: the date given, else today in Vietnam.
+fn day(text: Option<&str>) -> Result<time::Date, ApiError> {
+    match text {
+        None => Ok(crate::state::today()),
+        Some(t) => giamsat_app::input::parse_date(t).map_err(ApiError::BadRequest),
+    }
+}
+
+// ---- The description and unknown paths -----------------------------------------------------
+
+pub async fn openapi() -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        include_str!("../../openapi.json"),
+    )
+        .into_response()
+}
+
+/// Answers an unknown path under the API in the API's own error shape.
+pub async fn not_found(axum::extract::OriginalUri(uri): axum::extract::OriginalUri) -> ApiError {
+    ApiError::not_found(
+        "endpoint",
+        format!("{} (see /api/v1/openapi.json)", uri.path()),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use giamsat_app::input::ObservationInput;
+
+    use super::*;
+
+    #[test]
+    fn json_numbers_are_read_as_text_fields() {
+        let body = Bytes::from_static(br#"{"indicator":"X","value":36539.5,"kind":"estimate"}"#);
+        let input: ObservationInput = read_input(&body).expect("reads");
+        assert_eq!(input.value.as_deref(), Some("36539.5"));
+        let unknown = Bytes::from_static(br#"{"indicator":"X","colour":"red"}"#);
+        let err = read_input::<ObservationInput>(&unknown).expect_err("unknown field");
+        assert!(err.to_string().contains("colour"), "{err}");
+        assert!(read_input::<ObservationInput>(&Bytes::from_static(b"{")).is_err());
+    }
+}
