@@ -428,7 +428,7 @@ pub async fn entry_submit<S: Store>(
                         field,
                         tr.t_args(
                             "entry-error-rejected",
-                            &[("reason", Arg::Text(problem.message))],
+                            &[("reason", Arg::Text(problem.problem.to_string()))],
                         ),
                     );
                 }

@@ -71,7 +71,7 @@ fn problems(tr: Tr<'_>, errors: &[FieldError]) -> HashMap<String, String> {
                 field,
                 tr.t_args(
                     "entry-error-rejected",
-                    &[("reason", Arg::Text(e.message.clone()))],
+                    &[("reason", Arg::Text(e.problem.to_string()))],
                 ),
             )
         })
@@ -92,7 +92,7 @@ fn failure(tr: Tr<'_>, error: &AppError) -> (StatusCode, HashMap<String, String>
                 String::new(),
                 tr.t_args(
                     "entry-error-rejected",
-                    &[("reason", Arg::Text(message.clone()))],
+                    &[("reason", Arg::Text(message.to_string()))],
                 ),
             )]),
         ),

@@ -215,9 +215,9 @@ fn reason(tr: Tr<'_>, error: &AppError) -> (StatusCode, String) {
                     // One input at a time: "0.value" is the value field.
                     let field = p.field.strip_prefix("0.").unwrap_or(&p.field);
                     if field == "file" {
-                        p.message.clone()
+                        p.problem.to_string()
                     } else {
-                        format!("{field}: {}", p.message)
+                        format!("{field}: {}", p.problem)
                     }
                 })
                 .collect::<Vec<_>>()
@@ -225,7 +225,7 @@ fn reason(tr: Tr<'_>, error: &AppError) -> (StatusCode, String) {
         ),
         AppError::Forbidden(d) => (StatusCode::FORBIDDEN, d.to_string()),
         AppError::NotFound { what, key } => (StatusCode::NOT_FOUND, format!("no {what} {key}")),
-        AppError::Conflict(m) => (StatusCode::CONFLICT, m.clone()),
+        AppError::Conflict(m) => (StatusCode::CONFLICT, m.to_string()),
         other => {
             tracing::error!(error = %other, "an intake write failed");
             (StatusCode::INTERNAL_SERVER_ERROR, tr.t("entry-error-save"))
