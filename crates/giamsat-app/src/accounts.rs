@@ -15,7 +15,7 @@ use giamsat_store::{
 use sha2::{Digest, Sha256};
 use time::{Duration, OffsetDateTime};
 
-use crate::{Actor, App, AppError, FieldError};
+use crate::{Actor, App, AppError, FieldError, Problem, Thing};
 
 /// A session ends this long after sign-in, however active (ASVS 3.3.2: re-authenticate at
 /// least every 12 hours).
@@ -127,9 +127,9 @@ fn check_username(username: &str) -> Result<String, FieldError> {
     } else {
         Err(FieldError::new(
             "username",
-            format!(
-                "\"{username}\" is not a username: use 1 to 64 letters a–z, digits, '.', '_' or '-', starting with a letter"
-            ),
+            Problem::NotAUsername {
+                text: username.to_owned(),
+            },
         ))
     }
 }
@@ -153,10 +153,7 @@ impl<S: Store> App<S> {
         };
         let mut checked = Vec::new();
         if grants.is_empty() {
-            errors.push(FieldError::new(
-                "role",
-                "give at least one role and its scope",
-            ));
+            errors.push(FieldError::new("role", Problem::RoleRequired));
         }
         {
             let engine = self.engine();
@@ -165,7 +162,10 @@ impl<S: Store> App<S> {
                     let names: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
                     errors.push(FieldError::new(
                         "role",
-                        format!("\"{role}\" is not one of: {}", names.join(", ")),
+                        Problem::NotOneOf {
+                            text: role.clone(),
+                            allowed: names.join(", "),
+                        },
                     ));
                     None
                 });
@@ -178,7 +178,7 @@ impl<S: Store> App<S> {
                         .or_else(|| {
                             errors.push(FieldError::new(
                                 "scope",
-                                format!("no unit has the code {code}"),
+                                Problem::UnknownUnit { code: code.clone() },
                             ));
                             None
                         }),
@@ -246,7 +246,7 @@ impl<S: Store> App<S> {
             Err(StoreError::Conflict(_)) => {
                 return Err(AppError::Invalid(vec![FieldError::new(
                     "username",
-                    format!("the username {username} is taken"),
+                    Problem::UsernameTaken { username },
                 )]));
             }
             Err(other) => return Err(other.into()),
@@ -372,14 +372,14 @@ impl<S: Store> App<S> {
                 .account(&who.username)
                 .await?
                 .ok_or_else(|| AppError::NotFound {
-                    what: "account",
+                    what: Thing::Account,
                     key: who.username.clone(),
                 })?;
         if !password_matches(current, &account.password_hash) {
             self.throttle.failed(&who.username, address, now);
             return Err(AppError::Invalid(vec![FieldError::new(
                 "current",
-                "the current password is wrong",
+                Problem::WrongPassword,
             )]));
         }
         let length = new.chars().count();
@@ -387,13 +387,13 @@ impl<S: Store> App<S> {
         if !(MIN_PASSWORD..=MAX_PASSWORD).contains(&length) {
             problems.push(FieldError::new(
                 "new",
-                format!("a password has {MIN_PASSWORD} to {MAX_PASSWORD} characters"),
+                Problem::PasswordLength {
+                    min: crate::problem::number(MIN_PASSWORD),
+                    max: crate::problem::number(MAX_PASSWORD),
+                },
             ));
         } else if new == current || new.eq_ignore_ascii_case(&who.username) {
-            problems.push(FieldError::new(
-                "new",
-                "choose a password other than the current one and the username",
-            ));
+            problems.push(FieldError::new("new", Problem::PasswordReused));
         }
         if !problems.is_empty() {
             return Err(AppError::Invalid(problems));
@@ -443,7 +443,7 @@ impl<S: Store> App<S> {
         if name.is_empty() || name.chars().count() > 100 {
             return Err(AppError::Invalid(vec![FieldError::new(
                 "name",
-                "name the token (1 to 100 characters), for example the client that will use it",
+                Problem::TokenName,
             )]));
         }
         let now = OffsetDateTime::now_utc();
@@ -511,7 +511,7 @@ impl<S: Store> App<S> {
             Ok(())
         } else {
             Err(AppError::NotFound {
-                what: "active token",
+                what: Thing::ActiveToken,
                 key: token_id.to_string(),
             })
         }

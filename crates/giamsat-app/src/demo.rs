@@ -22,7 +22,7 @@ use crate::follow_up::{
 use crate::input::{
     DocumentInput, IndicatorInput, ObservationInput, ReportedScorecardInput, TargetInput, UnitInput,
 };
-use crate::{Actor, App, AppError, Batch, FieldError, Validate};
+use crate::{Actor, App, AppError, Batch, FieldError, Problem, Validate};
 
 pub const SEED_002: &str = "Seed 002: Đoàn giám sát của Ban Thường vụ Tỉnh ủy làm việc với Sở Công Thương (bài báo, ngày 18/8, năm không nêu)";
 pub const SEED_003: &str = "Seed 003: Báo Nghệ An (Baonghean.vn), Phạm Bằng, 7/6/2023: Chủ tịch UBND tỉnh làm việc với Sở Công Thương";
@@ -780,7 +780,10 @@ fn seed_004(batch: &mut Batch<'_>) -> Result<(), AppError> {
         if !found && !renamed {
             return Err(AppError::Invalid(vec![FieldError::new(
                 "unit",
-                format!("the demo maps \"{name}\" to {code}, which has another name"),
+                Problem::DemoName {
+                    name: name.to_owned(),
+                    code: code.to_owned(),
+                },
             )]));
         }
     }

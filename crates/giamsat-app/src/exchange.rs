@@ -305,13 +305,13 @@ fn validate_rows<T>(
             Err(e) => rejected.push(e.clone()),
             Ok(input) => {
                 if let Err(errors) = add(input, format!("{file}:{line}")) {
-                    rejected.extend(errors.into_iter().map(|FieldError { field, message }| {
+                    rejected.extend(errors.into_iter().map(|FieldError { field, problem }| {
                         RowError {
                             file: file.to_owned(),
                             line: *line,
                             column: column_of(&field),
                             field,
-                            message,
+                            message: problem.to_string(),
                             row: raw.clone(),
                         }
                     }));
@@ -377,7 +377,7 @@ pub fn check_file(
         let record = input.validate(&scratch, &origin)?;
         scratch
             .apply(record)
-            .map_err(|e| vec![FieldError::new("", e.to_string())])
+            .map_err(|e| vec![FieldError::new("", crate::Problem::of_engine(&e))])
     })
 }
 

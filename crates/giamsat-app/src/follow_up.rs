@@ -14,8 +14,9 @@ use giamsat_core::{DocumentId, FollowUpId, Record, UnitId};
 use giamsat_store::Store;
 use serde::Deserialize;
 
-use crate::input::{Checker, FieldError, present};
-use crate::{Actor, App, AppError, Batch};
+use crate::input::{Checker, present};
+use crate::problem::number;
+use crate::{Actor, App, AppError, Batch, FieldError, Problem, Thing};
 
 /// A person named in an input, with the position they hold (as written).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -232,7 +233,7 @@ pub fn evidence_type(bytes: &[u8], name: &str) -> Option<&'static str> {
 }
 
 /// A link given as evidence: http or https only (no `javascript:`), no spaces.
-fn check_link(url: &str) -> Result<String, String> {
+fn check_link(url: &str) -> Result<String, Problem> {
     let url = url.trim();
     let lower = url.to_ascii_lowercase();
     let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
@@ -241,9 +242,9 @@ fn check_link(url: &str) -> Result<String, String> {
     if ok {
         Ok(url.to_owned())
     } else {
-        Err(format!(
-            "\"{url}\" is not a link: give an address starting with https://"
-        ))
+        Err(Problem::NotALink {
+            text: url.to_owned(),
+        })
     }
 }
 
@@ -261,8 +262,8 @@ fn refused(error: giamsat_core::EngineError, field: &str) -> AppError {
             e @ (FollowUpError::ConclusionTaken { .. }
             | FollowUpError::TaskDone(_)
             | FollowUpError::Answered(_)),
-        ) => AppError::Conflict(e.to_string()),
-        other => AppError::Invalid(vec![FieldError::new(field, other.to_string())]),
+        ) => AppError::Conflict(Problem::of_follow_up(&e)),
+        other => AppError::Invalid(vec![FieldError::new(field, Problem::of_engine(&other))]),
     }
 }
 
@@ -295,7 +296,7 @@ impl Batch<'_> {
         if name.is_empty() {
             return Err(AppError::Invalid(vec![FieldError::new(
                 field,
-                "give a name",
+                Problem::PersonNameRequired,
             )]));
         }
         let unit = match present(&named.unit) {
@@ -355,7 +356,9 @@ impl Batch<'_> {
             .ok_or_else(|| {
                 AppError::Invalid(vec![FieldError::new(
                     field,
-                    format!("no unit has the code {code}"),
+                    Problem::UnknownUnit {
+                        code: code.to_owned(),
+                    },
                 )])
             })
     }
@@ -384,12 +387,12 @@ impl Batch<'_> {
             let unit = c.unit(engine, "unit", &input.unit);
             let date = c.date("date", &input.date);
             if present(&input.date).is_none() {
-                c.fail("date", "is required");
+                c.fail("date", Problem::Required);
             }
             let docs = documents(&mut c, engine, &input.documents);
             for (i, item) in input.conclusions.iter().enumerate() {
                 if item.trim().is_empty() {
-                    c.fail(&format!("conclusions.{i}"), "an item is empty");
+                    c.fail(&format!("conclusions.{i}"), Problem::EmptyItem);
                 }
             }
             let parts = (|| Some((body?, unit?, date??, docs)))();
@@ -407,10 +410,10 @@ impl Batch<'_> {
                         .ok_or_else(|| {
                             AppError::Invalid(vec![FieldError::new(
                                 &format!("{field}.role"),
-                                format!(
-                                    "\"{}\" is not one of: head, deputy_head, member, secretary",
-                                    m.role
-                                ),
+                                Problem::NotOneOf {
+                                    text: m.role.clone(),
+                                    allowed: "head, deputy_head, member, secretary".into(),
+                                },
                             )])
                         })?;
                     let named = NamedPerson {
@@ -498,17 +501,18 @@ impl Batch<'_> {
                     None => {
                         c.fail(
                             "session",
-                            format!("no working session has the id {session}"),
+                            Problem::UnknownSession {
+                                id: i64::from(session),
+                            },
                         );
                         (None, None)
                     }
                     Some(s) if item == 0 || usize::from(item) > s.conclusions.len() => {
                         c.fail(
                             "item",
-                            format!(
-                                "the session's conclusion has items 1 to {}",
-                                s.conclusions.len()
-                            ),
+                            Problem::NoSuchItem {
+                                count: number(s.conclusions.len()),
+                            },
                         );
                         (None, None)
                     }
@@ -522,10 +526,7 @@ impl Batch<'_> {
                 }
             }
             _ => {
-                c.fail(
-                    "document",
-                    "give either a document or a session and its item",
-                );
+                c.fail("document", Problem::DocumentOrSession);
                 (None, None)
             }
         };
@@ -534,7 +535,7 @@ impl Batch<'_> {
             .or(default_title)
             .unwrap_or_default();
         if title.is_empty() {
-            c.fail("title", "is required");
+            c.fail("title", Problem::Required);
         }
         let task = (|| {
             Some(Task {
@@ -587,7 +588,7 @@ impl<S: Store> App<S> {
                     let to = c.date(&format!("{field}.to"), &p.to);
                     let title = giamsat_core::text::nfc(p.title.trim());
                     if title.is_empty() {
-                        c.fail(&format!("{field}.title"), "is required");
+                        c.fail(&format!("{field}.title"), Problem::Required);
                     }
                     let position = (|| {
                         Some(Position {
@@ -635,20 +636,18 @@ impl<S: Store> App<S> {
             .take(200)
             .collect();
         let name = giamsat_core::text::nfc(name.trim());
-        let invalid = |message: String| AppError::Invalid(vec![FieldError::new("file", message)]);
+        let invalid = |problem: Problem| AppError::Invalid(vec![FieldError::new("file", problem)]);
         if name.is_empty() {
-            return Err(invalid("the file has no name".into()));
+            return Err(invalid(Problem::FileUnnamed));
         }
         if bytes.is_empty() || bytes.len() > MAX_EVIDENCE_BYTES {
-            return Err(invalid(format!(
-                "{name}: a file of evidence has 1 byte to {} MB",
-                MAX_EVIDENCE_BYTES / 1024 / 1024
-            )));
+            return Err(invalid(Problem::FileSize {
+                name,
+                max_mb: number(MAX_EVIDENCE_BYTES / 1024 / 1024),
+            }));
         }
         let Some(content_type) = evidence_type(bytes, &name) else {
-            return Err(invalid(format!(
-                "{name}: give a PDF, PNG, JPEG, Word, Excel, OpenDocument, CSV or text file"
-            )));
+            return Err(invalid(Problem::FileType { name }));
         };
         let sha256 = crate::accounts::sha256_hex(bytes);
         let file = giamsat_store::EvidenceFile {
@@ -686,7 +685,7 @@ impl<S: Store> App<S> {
             .evidence_file(&sha256.to_ascii_lowercase())
             .await?
             .ok_or_else(|| AppError::NotFound {
-                what: "evidence file",
+                what: Thing::EvidenceFile,
                 key: sha256.to_owned(),
             })
     }
@@ -727,7 +726,10 @@ impl<S: Store> App<S> {
                     other => {
                         c.fail(
                             "kind",
-                            format!("\"{other}\" is not supervision or inspection"),
+                            Problem::NotOneOf {
+                                text: other.to_owned(),
+                                allowed: "supervision, inspection".into(),
+                            },
                         );
                         None
                     }
@@ -739,11 +741,11 @@ impl<S: Store> App<S> {
                 let last = c.date("last", &input.last).flatten();
                 let window = match (first, last) {
                     (Some(f), Some(l)) => Window::new(f, l).or_else(|| {
-                        c.fail("last", "the window ends before it starts");
+                        c.fail("last", Problem::WindowBackwards);
                         None
                     }),
                     _ => {
-                        c.fail("first", "give the first and last days of the window");
+                        c.fail("first", Problem::WindowRequired);
                         None
                     }
                 };
@@ -754,7 +756,7 @@ impl<S: Store> App<S> {
                     .filter(|t| !t.is_empty())
                     .collect();
                 if docs.is_empty() && topics.is_empty() {
-                    c.fail("topics", "name at least one document or subject");
+                    c.fail("topics", Problem::SubjectRequired);
                 }
                 let visit = (|| {
                     Some(Visit {
@@ -818,7 +820,7 @@ impl<S: Store> App<S> {
                 None => {
                     return Err(AppError::Invalid(vec![FieldError::new(
                         &format!("files.{i}"),
-                        format!("no file {sha} was given"),
+                        Problem::UnknownFile { sha256: sha },
                     )]));
                 }
             }
@@ -829,18 +831,23 @@ impl<S: Store> App<S> {
                 let mut c = Checker::new(&batch.origin);
                 if engine.follow_up().task(task).is_none() {
                     return Err(AppError::NotFound {
-                        what: "task",
+                        what: Thing::Task,
                         key: task.to_string(),
                     });
                 }
                 let on = c.date("on", &input.on).map(|d| d.unwrap_or(today));
                 let text = text_of(&input.text);
                 if text.is_empty() {
-                    c.fail("text", "say what was done");
+                    c.fail("text", Problem::SayWhatWasDone);
                 }
                 let percent = match input.percent {
                     Some(p) if p > 100 => {
-                        c.fail("percent", format!("{p} is not a percent from 0 to 100"));
+                        c.fail(
+                            "percent",
+                            Problem::PercentOutOfRange {
+                                percent: i64::from(p),
+                            },
+                        );
                         None
                     }
                     p => Some(p),
@@ -890,25 +897,27 @@ impl<S: Store> App<S> {
                 let to = c.unit(engine, "to", &input.to);
                 let received = c.date("received", &input.received).flatten();
                 if received.is_none() && present(&input.received).is_none() {
-                    c.fail("received", "is required");
+                    c.fail("received", Problem::Required);
                 }
                 let limit = match input.limit_days {
                     Some(days) if (1..=3650).contains(&days) => Some(days),
                     Some(days) => {
                         c.fail(
                             "limit_days",
-                            format!("{days} is not a number of days from 1 to 3650"),
+                            Problem::DaysOutOfRange {
+                                days: i64::from(days),
+                            },
                         );
                         None
                     }
                     None => {
-                        c.fail("limit_days", "is required");
+                        c.fail("limit_days", Problem::Required);
                         None
                     }
                 };
                 let text = text_of(&input.text);
                 if text.is_empty() {
-                    c.fail("text", "is required");
+                    c.fail("text", Problem::Required);
                 }
                 let recommendation = (|| {
                     Some(Recommendation {
@@ -945,7 +954,7 @@ impl<S: Store> App<S> {
                 let on = c.date("on", &input.on).map(|d| d.unwrap_or(today));
                 let text = text_of(&input.text);
                 if text.is_empty() {
-                    c.fail("text", "is required");
+                    c.fail("text", Problem::Required);
                 }
                 let answer = (|| {
                     Some(Answer {

@@ -15,21 +15,8 @@ use giamsat_core::{
 };
 use serde::{Deserialize, Serialize};
 
-/// One thing wrong with an input: which field, and what is wrong in plain words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FieldError {
-    pub field: String,
-    pub message: String,
-}
-
-impl FieldError {
-    pub fn new(field: &str, message: impl Into<String>) -> FieldError {
-        FieldError {
-            field: field.to_owned(),
-            message: message.into(),
-        }
-    }
-}
+use crate::problem::ReadError;
+pub use crate::problem::{FieldError, Problem};
 
 /// Collects field errors while an input is read, so that every problem is reported at once.
 pub(crate) struct Checker {
@@ -46,8 +33,8 @@ impl Checker {
         }
     }
 
-    pub(crate) fn fail(&mut self, field: &str, message: impl Into<String>) {
-        self.errors.push(FieldError::new(field, message));
+    pub(crate) fn fail(&mut self, field: &str, problem: Problem) {
+        self.errors.push(FieldError::new(field, problem));
     }
 
     pub(crate) fn required<'a>(
@@ -58,28 +45,31 @@ impl Checker {
         match value.as_deref().map(str::trim) {
             Some(v) if !v.is_empty() => Some(v),
             _ => {
-                self.fail(field, "is required");
+                self.fail(field, Problem::Required);
                 None
             }
         }
     }
 
-    pub(crate) fn check<T, E: std::fmt::Display>(
+    /// The value read from `text`, or the problem of what was expected (a period, a unit
+    /// code…) recorded against `field`.
+    pub(crate) fn check<T, E: ReadError>(
         &mut self,
         field: &str,
+        text: &str,
         result: Result<T, E>,
     ) -> Option<T> {
-        result.map_err(|e| self.fail(field, e.to_string())).ok()
+        result.map_err(|e| self.fail(field, e.problem(text))).ok()
     }
 
     pub(crate) fn number(&mut self, field: &str, value: &Option<String>) -> Option<f64> {
         let text = self.required(field, value)?;
-        self.check(field, parse_number(text, self.numbers))
+        self.check(field, text, parse_number(text, self.numbers))
     }
 
     pub(crate) fn period(&mut self, field: &str, value: &Option<String>) -> Option<Period> {
         let text = self.required(field, value)?;
-        self.check(field, text.parse::<Period>())
+        self.check(field, text, text.parse::<Period>())
     }
 
     pub(crate) fn unit(
@@ -110,11 +100,16 @@ impl Checker {
         field: &str,
         text: &str,
     ) -> Option<giamsat_core::UnitId> {
-        let code = self.check(field, UnitCode::parse(text))?;
+        let code = self.check(field, text, UnitCode::parse(text))?;
         match engine.unit_by_code(&code) {
             Some(unit) => Some(unit.id),
             None => {
-                self.fail(field, format!("no unit has the code {code}"));
+                self.fail(
+                    field,
+                    Problem::UnknownUnit {
+                        code: code.to_string(),
+                    },
+                );
                 None
             }
         }
@@ -127,11 +122,16 @@ impl Checker {
         value: &Option<String>,
     ) -> Option<giamsat_core::IndicatorId> {
         let text = self.required(field, value)?;
-        let code = self.check(field, IndicatorCode::parse(text))?;
+        let code = self.check(field, text, IndicatorCode::parse(text))?;
         match engine.indicator_by_code(&code) {
             Some(indicator) => Some(indicator.id),
             None => {
-                self.fail(field, format!("no indicator has the code {code}"));
+                self.fail(
+                    field,
+                    Problem::UnknownIndicator {
+                        code: code.to_string(),
+                    },
+                );
                 None
             }
         }
@@ -144,7 +144,7 @@ impl Checker {
     ) -> Option<Option<time::Date>> {
         match present(value) {
             None => Some(None),
-            Some(text) => self.check(field, parse_date(text)).map(Some),
+            Some(text) => self.check(field, text, read_date(text)).map(Some),
         }
     }
 
@@ -156,7 +156,9 @@ impl Checker {
                 _ => {
                     self.fail(
                         field,
-                        format!("\"{text}\" is not a year between 1945 and 2199"),
+                        Problem::NotAYear {
+                            text: text.to_owned(),
+                        },
                     );
                     None
                 }
@@ -172,13 +174,19 @@ impl Checker {
         key: &str,
         issuer: &Option<String>,
     ) -> Option<giamsat_core::DocumentId> {
-        let key = self.check(field, DocumentKey::parse(key))?;
+        let key = self.check(field, key, DocumentKey::parse(key))?;
         if let Some(issuer_text) = present(issuer) {
             let issuer = self.unit_code(engine, "document_issuer", issuer_text)?;
             return match engine.document_by_issuer_key(issuer, &key) {
                 Some(d) => Some(d.id),
                 None => {
-                    self.fail(field, format!("no document {key} issued by {issuer_text}"));
+                    self.fail(
+                        field,
+                        Problem::UnknownIssuerDocument {
+                            key: key.to_string(),
+                            issuer: issuer_text.to_owned(),
+                        },
+                    );
                     None
                 }
             };
@@ -186,7 +194,12 @@ impl Checker {
         match engine.documents_by_key(&key).as_slice() {
             [one] => Some(one.id),
             [] => {
-                self.fail(field, format!("no document has the key {key}"));
+                self.fail(
+                    field,
+                    Problem::UnknownDocument {
+                        key: key.to_string(),
+                    },
+                );
                 None
             }
             many => {
@@ -196,11 +209,11 @@ impl Checker {
                     .collect();
                 self.fail(
                     field,
-                    format!(
-                        "{} documents have the key {key} (issued by {}): give document_issuer",
-                        many.len(),
-                        issuers.join(", ")
-                    ),
+                    Problem::AmbiguousDocument {
+                        key: key.to_string(),
+                        count: crate::problem::number(many.len()),
+                        issuers: issuers.join(", "),
+                    },
                 );
                 None
             }
@@ -210,7 +223,7 @@ impl Checker {
     pub(crate) fn finish<T>(self, value: Option<T>) -> Result<T, Vec<FieldError>> {
         match value {
             Some(v) if self.errors.is_empty() => Ok(v),
-            _ if self.errors.is_empty() => Err(vec![FieldError::new("", "is invalid")]),
+            _ if self.errors.is_empty() => Err(vec![FieldError::new("", Problem::Invalid)]),
             _ => Err(self.errors),
         }
     }
@@ -220,10 +233,18 @@ pub(crate) fn present(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
-/// Reads a civil date written `2022-01-25` or, as Vietnamese and French write it, `25/1/2022`.
+/// Reads a civil date written `2022-01-25` or, as Vietnamese and French write it, `25/1/2022`;
+/// the error in English.
 pub fn parse_date(text: &str) -> Result<time::Date, String> {
+    read_date(text).map_err(|p| p.to_string())
+}
+
+/// Reads a civil date as [`parse_date`] does; the error as a [`Problem`].
+pub fn read_date(text: &str) -> Result<time::Date, Problem> {
     let text = text.trim();
-    let bad = || format!("\"{text}\" is not a date: write 2022-01-25 or 25/1/2022");
+    let bad = || Problem::NotADate {
+        text: text.to_owned(),
+    };
     let (year, month, day) = if let Some((y, rest)) = text.split_once('-') {
         let (m, d) = rest.split_once('-').ok_or_else(bad)?;
         (y, m, d)
@@ -238,10 +259,13 @@ pub fn parse_date(text: &str) -> Result<time::Date, String> {
     let year: i32 = year.parse().map_err(|_| bad())?;
     let month: u8 = month.parse().map_err(|_| bad())?;
     let day: u8 = day.parse().map_err(|_| bad())?;
-    let month = time::Month::try_from(month)
-        .map_err(|_| format!("{text}: month {month} does not exist"))?;
-    time::Date::from_calendar_date(year, month, day)
-        .map_err(|_| format!("{text}: that day does not exist"))
+    let month = time::Month::try_from(month).map_err(|_| Problem::NoSuchMonth {
+        text: text.to_owned(),
+        month: i64::from(month),
+    })?;
+    time::Date::from_calendar_date(year, month, day).map_err(|_| Problem::NoSuchDay {
+        text: text.to_owned(),
+    })
 }
 
 fn translations(vi: &Option<String>, en: &Option<String>, fr: &Option<String>) -> Translations {
@@ -261,7 +285,13 @@ fn choice<T: for<'de> Deserialize<'de>>(
     match serde_json::from_value(serde_json::Value::String(text.to_ascii_lowercase())) {
         Ok(v) => Some(v),
         Err(_) => {
-            checker.fail(field, format!("\"{text}\" is not one of: {allowed}"));
+            checker.fail(
+                field,
+                Problem::NotOneOf {
+                    text: text.to_owned(),
+                    allowed: allowed.to_owned(),
+                },
+            );
             None
         }
     }
@@ -358,13 +388,15 @@ impl Validate for UnitInput {
         let mut c = Checker::new(origin);
         let code = c
             .required("code", &self.code)
-            .and_then(|t| c.check("code", UnitCode::parse(t)));
+            .and_then(|t| c.check("code", t, UnitCode::parse(t)));
         if let Some(code) = &code
             && engine.unit_by_code(code).is_some()
         {
             c.fail(
                 "code",
-                format!("a unit with the code {code} already exists"),
+                Problem::UnitExists {
+                    code: code.to_string(),
+                },
             );
         }
         let kind = c.required("kind", &self.kind).and_then(|t| {
@@ -373,7 +405,10 @@ impl Validate for UnitInput {
                 let names: Vec<&str> = UnitKind::ALL.iter().map(|k| k.as_str()).collect();
                 c.fail(
                     "kind",
-                    format!("\"{t}\" is not one of: {}", names.join(", ")),
+                    Problem::NotOneOf {
+                        text: t.to_owned(),
+                        allowed: names.join(", "),
+                    },
                 );
             }
             kind
@@ -381,14 +416,19 @@ impl Validate for UnitInput {
         let parent = c.optional_unit(engine, "parent", &self.parent);
         let name = translations(&self.name_vi, &self.name_en, &self.name_fr);
         if name.is_empty() {
-            c.fail("name_vi", "a name is required in at least one language");
+            c.fail("name_vi", Problem::NameRequired);
         }
         let valid_from = c.date("valid_from", &self.valid_from);
         let valid_to = c.date("valid_to", &self.valid_to);
         if let (Some(Some(from)), Some(Some(to))) = (valid_from, valid_to)
             && to < from
         {
-            c.fail("valid_to", "ends before valid_from");
+            c.fail(
+                "valid_to",
+                Problem::EndsBefore {
+                    other: "valid_from".into(),
+                },
+            );
         }
         let record = (|| {
             Some(Record::Unit(Unit {
@@ -428,14 +468,16 @@ impl Validate for SuccessionInput {
         let share = match present(&self.share) {
             None => Some(1.0),
             Some(text) => c
-                .check("share", parse_number(text, c.numbers))
+                .check("share", text, parse_number(text, c.numbers))
                 .and_then(|share| {
                     if share > 0.0 && share <= 1.0 {
                         Some(share)
                     } else {
                         c.fail(
                             "share",
-                            format!("{text} is not a share between 0 (excluded) and 1"),
+                            Problem::ShareOutOfRange {
+                                text: text.to_owned(),
+                            },
                         );
                         None
                     }
@@ -443,12 +485,12 @@ impl Validate for SuccessionInput {
         };
         let from = c
             .required("from", &self.from)
-            .and_then(|t| c.check("from", parse_date(t)));
+            .and_then(|t| c.check("from", t, read_date(t)));
         if let (Some(p), Some(s)) = (predecessor, successor) {
             if p == s {
-                c.fail("successor", "a unit cannot succeed itself");
+                c.fail("successor", Problem::SelfSuccession);
             } else if engine.successors(p).any(|x| x.successor == s) {
-                c.fail("successor", "this succession is already recorded");
+                c.fail("successor", Problem::SuccessionExists);
             }
         }
         let record = (|| {
@@ -491,18 +533,20 @@ impl Validate for IndicatorInput {
         let mut c = Checker::new(origin);
         let code = c
             .required("code", &self.code)
-            .and_then(|t| c.check("code", IndicatorCode::parse(t)));
+            .and_then(|t| c.check("code", t, IndicatorCode::parse(t)));
         if let Some(code) = &code
             && engine.indicator_by_code(code).is_some()
         {
             c.fail(
                 "code",
-                format!("an indicator with the code {code} already exists"),
+                Problem::IndicatorExists {
+                    code: code.to_string(),
+                },
             );
         }
         let name = translations(&self.name_vi, &self.name_en, &self.name_fr);
         if name.is_empty() {
-            c.fail("name_vi", "a name is required in at least one language");
+            c.fail("name_vi", Problem::NameRequired);
         }
         let measure = translations(&self.measure_vi, &self.measure_en, &self.measure_fr);
         let decimals = match present(&self.decimals) {
@@ -512,7 +556,7 @@ impl Validate for IndicatorInput {
                 _ => {
                     c.fail(
                         "decimals",
-                        format!("\"{t}\" is not a number of decimals from 0 to 6"),
+                        Problem::DecimalsOutOfRange { text: t.to_owned() },
                     );
                     None
                 }
@@ -566,9 +610,10 @@ impl Validate for IndicatorInput {
             Some(other) => {
                 c.fail(
                     "across_units",
-                    format!(
-                        "\"{other}\" is not one of: sum, mean, weighted_mean, ratio, not_combinable"
-                    ),
+                    Problem::NotOneOf {
+                        text: other.to_owned(),
+                        allowed: "sum, mean, weighted_mean, ratio, not_combinable".into(),
+                    },
                 );
                 None
             }
@@ -579,13 +624,10 @@ impl Validate for IndicatorInput {
                 || present(&self.denominator).is_some()
                 || present(&self.weight).is_some())
         {
-            c.fail(
-                "across_units",
-                "numerator, denominator and weight apply only to ratio and weighted_mean",
-            );
+            c.fail("across_units", Problem::PartsOnlyForRatio);
         }
         if rule.as_deref() == Some("sum") && over_time == Some(OverTime::Rate) {
-            c.fail("across_units", "a rate is never summed: use ratio (from its parts), mean, weighted_mean or not_combinable");
+            c.fail("across_units", Problem::RateSummed);
         }
         let record = (|| {
             Some(Record::Indicator(Indicator {
@@ -631,7 +673,7 @@ impl Validate for DocumentInput {
         let issued_by = c.unit(engine, "issued_by", &self.issued_by);
         let issued_on = c.date("issued_on", &self.issued_on);
         let number = present(&self.number)
-            .and_then(|t| c.check::<_, DocumentNumberError>("number", DocumentNumber::parse(t)));
+            .and_then(|t| c.check::<_, DocumentNumberError>("number", t, DocumentNumber::parse(t)));
         let number_given = present(&self.number).is_some();
         let doc_type: Option<DocumentType> = match (&number, present(&self.doc_type)) {
             (Some(n), None) => Some(n.doc_type()),
@@ -645,7 +687,10 @@ impl Validate for DocumentInput {
                 if given.is_some_and(|g| g != n.doc_type()) {
                     c.fail(
                         "doc_type",
-                        format!("the number {n} is a {}", n.doc_type().name_en()),
+                        Problem::DocumentTypeMismatch {
+                            number: n.to_string(),
+                            doc_type: n.doc_type().name_en().to_owned(),
+                        },
                     );
                 }
                 given
@@ -662,22 +707,20 @@ impl Validate for DocumentInput {
             (Some(n), given) => {
                 let derived = c.check(
                     "number",
+                    present(&self.number).unwrap_or(""),
                     DocumentKey::of_number(n, issued_on.flatten().map(|d| d.year())),
                 );
                 if let (Some(d), Some(g)) = (&derived, given)
                     && DocumentKey::parse(g).ok().as_ref() != Some(d)
                 {
-                    c.fail(
-                        "key",
-                        format!("the number gives the key {d}; leave key empty or write {d}"),
-                    );
+                    c.fail("key", Problem::KeyMismatch { key: d.to_string() });
                 }
                 derived
             }
-            (None, Some(k)) => c.check("key", DocumentKey::parse(k)),
+            (None, Some(k)) => c.check("key", k, DocumentKey::parse(k)),
             (None, None) if number_given => None,
             (None, None) => {
-                c.fail("key", "is required when the document has no number");
+                c.fail("key", Problem::KeyRequired);
                 None
             }
         };
@@ -686,12 +729,14 @@ impl Validate for DocumentInput {
         {
             c.fail(
                 "number",
-                format!("this issuer already has the document {key}"),
+                Problem::DocumentExists {
+                    key: key.to_string(),
+                },
             );
         }
         let title = translations(&self.title_vi, &self.title_en, &self.title_fr);
         if title.is_empty() {
-            c.fail("title_vi", "a title is required in at least one language");
+            c.fail("title_vi", Problem::TitleRequired);
         }
         let horizon = (|| {
             Some(Horizon {
@@ -763,18 +808,31 @@ impl Validate for TargetInput {
                 {
                     c.fail(
                         "baseline_period",
-                        format!("the baseline {bp} must end before the target's period {p} ends"),
+                        Problem::BaselineTooLate {
+                            baseline: bp.to_string(),
+                            period: p.to_string(),
+                        },
                     );
                 }
                 bp.zip(bv)
                     .map(|(period, value)| Some(Baseline { period, value }))
             }
             (Some(_), None) => {
-                c.fail("baseline_value", "is required with baseline_period");
+                c.fail(
+                    "baseline_value",
+                    Problem::RequiredWith {
+                        other: "baseline_period".into(),
+                    },
+                );
                 None
             }
             (None, Some(_)) => {
-                c.fail("baseline_period", "is required with baseline_value");
+                c.fail(
+                    "baseline_period",
+                    Problem::RequiredWith {
+                        other: "baseline_value".into(),
+                    },
+                );
                 None
             }
         };
@@ -783,10 +841,9 @@ impl Validate for TargetInput {
         {
             c.fail(
                 "period",
-                format!(
-                    "this document already sets this target (target {})",
-                    existing.id
-                ),
+                Problem::TargetExists {
+                    target: i64::from(existing.id.0),
+                },
             );
         }
         let record = (|| {
@@ -873,7 +930,10 @@ impl Validate for ObservationInput {
             if kind.is_none() {
                 c.fail(
                     "kind",
-                    format!("\"{t}\" is not one of: estimate, preliminary, official"),
+                    Problem::NotOneOf {
+                        text: t.to_owned(),
+                        allowed: "estimate, preliminary, official".into(),
+                    },
                 );
             }
             kind
@@ -892,13 +952,13 @@ impl Validate for ObservationInput {
                     Some(Some(ObservationId(id)))
                 }
                 _ => {
-                    c.fail("corrects", format!("no observation has the id {t}"));
+                    c.fail("corrects", Problem::UnknownObservation { id: t.to_owned() });
                     None
                 }
             },
         };
         if matches!(corrects, Some(Some(_))) && present(&self.note).is_none() {
-            c.fail("note", "say why the observation is corrected");
+            c.fail("note", Problem::CorrectionNote);
         }
         let note = present(&self.note).map(giamsat_core::text::nfc);
         if let Some(t) = present(&self.expected_version)
@@ -906,7 +966,7 @@ impl Validate for ObservationInput {
         {
             c.fail(
                 "expected_version",
-                format!("\"{t}\" is not a version: give the id of the observation you read, or 0 for an empty cell"),
+                Problem::NotAVersion { text: t.to_owned() },
             );
         }
         let record = (|| {
@@ -929,7 +989,7 @@ impl Validate for ObservationInput {
             && c.errors.is_empty()
             && let Err(e) = engine.check(record)
         {
-            c.fail("corrects", e.to_string());
+            c.fail("corrects", Problem::of_engine(&e));
         }
         c.finish(record)
     }
@@ -962,7 +1022,7 @@ impl Validate for ScenarioInput {
             {
                 Some(target) => Some(target),
                 None => {
-                    c.fail("target", format!("no target has the id {t}"));
+                    c.fail("target", Problem::UnknownTarget { id: t.to_owned() });
                     None
                 }
             }
@@ -977,7 +1037,9 @@ impl Validate for ScenarioInput {
                     } else {
                         c.fail(
                             &format!("points[{i}].month"),
-                            format!("{p} is not a single month"),
+                            Problem::NotASingleMonth {
+                                period: p.to_string(),
+                            },
                         );
                         None
                     }
@@ -990,6 +1052,7 @@ impl Validate for ScenarioInput {
         let record = target.and_then(|t| {
             c.check(
                 "points",
+                "",
                 Scenario::new(t.id, t.period, points, origin.provenance(&self.source)),
             )
             .map(Record::Scenario)
@@ -1020,7 +1083,12 @@ impl Validate for ReportedScorecardInput {
             match text.parse::<u32>() {
                 Ok(n) => Some(n),
                 Err(_) => {
-                    c.fail(field, format!("\"{text}\" is not a whole number"));
+                    c.fail(
+                        field,
+                        Problem::NotAWholeNumber {
+                            text: text.to_owned(),
+                        },
+                    );
                     None
                 }
             }
@@ -1032,7 +1100,10 @@ impl Validate for ReportedScorecardInput {
         {
             c.fail(
                 "met",
-                format!("{m} targets met out of {s} set is more than were set"),
+                Problem::MetOverSet {
+                    met: i64::from(m),
+                    set: i64::from(s),
+                },
             );
         }
         let document = match present(&self.document) {

@@ -6,7 +6,8 @@
 use giamsat_intake::Reading;
 
 use crate::follow_up::MAX_EVIDENCE_BYTES;
-use crate::{Actor, App, AppError, FieldError, Store};
+use crate::problem::number;
+use crate::{Actor, App, AppError, FieldError, Problem, Store, Thing};
 
 /// A report kept for review.
 #[derive(Debug, Clone)]
@@ -33,14 +34,13 @@ impl<S: Store> App<S> {
         name: &str,
         bytes: &[u8],
     ) -> Result<Report, AppError> {
-        let invalid = |message: String| AppError::Invalid(vec![FieldError::new("file", message)]);
-        let reading = giamsat_intake::read(bytes).map_err(|e| invalid(e.to_string()))?;
+        let invalid = |problem: Problem| AppError::Invalid(vec![FieldError::new("file", problem)]);
+        let reading = giamsat_intake::read(bytes).map_err(|e| invalid(Problem::of_decode(&e)))?;
         if reading.text.len() > MAX_EVIDENCE_BYTES {
-            return Err(invalid(format!(
-                "the text read is {} MB; the review takes up to {} MB",
-                reading.text.len() / 1024 / 1024,
-                MAX_EVIDENCE_BYTES / 1024 / 1024
-            )));
+            return Err(invalid(Problem::ReportTooLarge {
+                size_mb: number(reading.text.len() / 1024 / 1024),
+                max_mb: number(MAX_EVIDENCE_BYTES / 1024 / 1024),
+            }));
         }
         let stem = name
             .rsplit(['/', '\\'])
@@ -62,7 +62,7 @@ impl<S: Store> App<S> {
         let giamsat_core::follow_up::Evidence::File { sha256, name, .. } = kept else {
             return Err(AppError::Invalid(vec![FieldError::new(
                 "file",
-                "the report was not kept as a file",
+                Problem::ReportNotKept,
             )]));
         };
         let mut reading = reading;
@@ -79,7 +79,7 @@ impl<S: Store> App<S> {
     pub async fn report(&self, sha256: &str) -> Result<Report, AppError> {
         let (file, bytes) = self.evidence_file(sha256).await?;
         let not_a_report = || AppError::NotFound {
-            what: "report",
+            what: Thing::Report,
             key: sha256.to_owned(),
         };
         if !file.content_type.starts_with("text/plain") {

@@ -11,6 +11,7 @@ pub mod exchange;
 pub mod follow_up;
 pub mod input;
 pub mod intake;
+pub mod problem;
 pub mod throttle;
 pub mod vietnam;
 
@@ -24,7 +25,8 @@ use serde::Serialize;
 
 pub use accounts::SignedIn;
 pub use exchange::{ImportKind, ImportOptions, ImportReport, RowError};
-pub use input::{CurrentValue, FieldError, Origin, Stale, Validate};
+pub use input::{CurrentValue, Origin, Stale, Validate};
+pub use problem::{FieldError, Problem, ProblemArg, Thing};
 
 /// Who is acting, by name for the audit trail, and with what rights.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,9 +61,9 @@ pub enum AppError {
     #[error("invalid input: {}", describe(.0))]
     Invalid(Vec<FieldError>),
     #[error("{what} {key} does not exist")]
-    NotFound { what: &'static str, key: String },
+    NotFound { what: Thing, key: String },
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Problem),
     #[error("not permitted: {0}")]
     Forbidden(#[from] giamsat_core::access::Denied),
     #[error("{file}: {} invalid row(s); nothing was imported", .errors.len())]
@@ -81,7 +83,7 @@ pub enum AppError {
 fn describe(errors: &[FieldError]) -> String {
     errors
         .iter()
-        .map(|e| format!("{}: {}", e.field, e.message))
+        .map(|e| format!("{}: {}", e.field, e.problem))
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -465,7 +467,7 @@ impl<S: Store> App<S> {
                     if let Err(problems) = batch.add(input, source.to_owned()) {
                         errors.extend(problems.into_iter().map(|e| FieldError {
                             field: format!("{index}.{}", e.field),
-                            message: e.message,
+                            problem: e.problem,
                         }));
                     }
                 }
@@ -583,16 +585,26 @@ impl Batch<'_> {
     ) -> Result<(), Vec<FieldError>> {
         self.origin.source = source;
         let record = input.validate(&self.engine, &self.origin)?;
-        self.push(record)
-            .map_err(|e| vec![FieldError::new("", e.to_string())])
+        self.push_record(record).map_err(|refusal| {
+            let problem = match &refusal {
+                Refusal::Denied(denied) => Problem::of_denied(denied),
+                Refusal::Engine(error) => Problem::of_engine(error),
+            };
+            vec![FieldError::new("", problem)]
+        })
     }
 
     pub(crate) fn push(&mut self, record: Record) -> Result<(), AppError> {
-        if let Err(error) = authorize(self.actor, &self.engine, &record) {
-            if let AppError::Forbidden(denied) = &error {
-                self.denied.get_or_insert_with(|| denied.clone());
-            }
-            return Err(error);
+        self.push_record(record).map_err(|refusal| match refusal {
+            Refusal::Denied(denied) => AppError::Forbidden(denied),
+            Refusal::Engine(error) => AppError::Inconsistent(error.to_string()),
+        })
+    }
+
+    fn push_record(&mut self, record: Record) -> Result<(), Refusal> {
+        if let Err(denied) = authorize(self.actor, &self.engine, &record) {
+            self.denied.get_or_insert_with(|| denied.clone());
+            return Err(Refusal::Denied(denied));
         }
         self.audit.push(audit_entry(
             &self.engine,
@@ -602,24 +614,34 @@ impl Batch<'_> {
         ));
         self.engine
             .apply_unsettled(record.clone())
-            .map_err(|r| AppError::Inconsistent(r.error.to_string()))?;
+            .map_err(|r| Refusal::Engine(r.error))?;
         self.records.push(record);
         Ok(())
     }
 }
 
+/// Why a record was not added to a batch.
+enum Refusal {
+    Denied(giamsat_core::access::Denied),
+    Engine(giamsat_core::EngineError),
+}
+
 /// The one place where permission to write a record is decided: the actor's grants, by the
 /// rules of [`giamsat_core::access`]. Every write path passes through it.
-fn authorize(actor: &Actor, engine: &Engine, record: &Record) -> Result<(), AppError> {
+fn authorize(
+    actor: &Actor,
+    engine: &Engine,
+    record: &Record,
+) -> Result<(), giamsat_core::access::Denied> {
     match &actor.grants {
         None => Ok(()),
-        Some(grants) => Ok(giamsat_core::access::permits(engine, grants, record)?),
+        Some(grants) => giamsat_core::access::permits(engine, grants, record),
     }
 }
 
 fn conflict(error: StoreError) -> AppError {
     match error {
-        StoreError::Conflict(message) => AppError::Conflict(message),
+        StoreError::Conflict(detail) => AppError::Conflict(Problem::Clash { detail }),
         other => AppError::Store(other),
     }
 }

@@ -67,7 +67,9 @@ impl Lists {
             std::fs::read_to_string(&path).map_err(|e| {
                 AppError::Invalid(vec![crate::FieldError::new(
                     &path.display().to_string(),
-                    format!("cannot be read as UTF-8 text: {e}"),
+                    crate::Problem::FileUnreadable {
+                        detail: e.to_string(),
+                    },
                 )])
             })
         };
@@ -476,7 +478,7 @@ fn with_code(code: Option<&str>, errors: Vec<crate::FieldError>) -> AppError {
             .into_iter()
             .map(|e| crate::FieldError {
                 field: format!("{}: {}", code.unwrap_or("?"), e.field),
-                message: e.message,
+                problem: e.problem,
             })
             .collect(),
     )

@@ -94,9 +94,12 @@ impl IntoResponse for ApiError {
                 self.to_string(),
                 json!([stale]),
             ),
-            ApiError::App(AppError::Conflict(message)) => {
-                (StatusCode::CONFLICT, "conflict", message.clone(), json!([]))
-            }
+            ApiError::App(AppError::Conflict(message)) => (
+                StatusCode::CONFLICT,
+                "conflict",
+                message.to_string(),
+                json!([]),
+            ),
             ApiError::App(AppError::Store(_) | AppError::Inconsistent(_)) => {
                 // The cause goes to the log, not to the client.
                 tracing::error!(error = %self, "request failed");

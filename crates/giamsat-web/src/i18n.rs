@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use giamsat_app::{Problem, ProblemArg, Thing};
 use giamsat_core::text::Language;
 use giamsat_core::{Period, PeriodKind};
 
@@ -88,12 +89,18 @@ impl I18n {
     }
 
     pub fn t_args(&self, language: Language, id: &str, args: &[(&str, Arg)]) -> String {
+        self.render(language, id, args).0
+    }
+
+    /// The message `id` with `args`, and whether it rendered whole: false when the message
+    /// is missing or an argument it names was not given.
+    fn render(&self, language: Language, id: &str, args: &[(&str, Arg)]) -> (String, bool) {
         let Some(bundle) = self.bundles.get(&language) else {
-            return id.to_owned();
+            return (id.to_owned(), false);
         };
         let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
             tracing::warn!(id, %language, "missing message");
-            return id.to_owned();
+            return (id.to_owned(), false);
         };
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
@@ -107,7 +114,40 @@ impl I18n {
         if !errors.is_empty() {
             tracing::warn!(id, %language, ?errors, "message formatting errors");
         }
-        text.into_owned()
+        (text.into_owned(), errors.is_empty())
+    }
+
+    /// What is wrong with a field, in the reader's language: the message `problem-<code>`
+    /// with the problem's arguments; a thing or a document type among them is named in that
+    /// language too.
+    pub fn problem(&self, language: Language, problem: &Problem) -> String {
+        self.render_problem(language, problem).0
+    }
+
+    fn render_problem(&self, language: Language, problem: &Problem) -> (String, bool) {
+        let args: Vec<(&str, Arg)> = problem
+            .args()
+            .into_iter()
+            .map(|(name, value)| {
+                let arg = match (name, value) {
+                    ("thing", ProblemArg::Text(code)) => {
+                        Arg::Text(self.t(language, &format!("thing-{}", code.replace('_', "-"))))
+                    }
+                    ("doc_type", ProblemArg::Text(name)) => {
+                        Arg::Text(self.t(language, &format!("doctype-{name}")))
+                    }
+                    (_, ProblemArg::Text(text)) => Arg::Text(text),
+                    (_, ProblemArg::Number(n)) => Arg::Number(n),
+                };
+                (name, arg)
+            })
+            .collect();
+        self.render(language, &problem_id(problem), &args)
+    }
+
+    /// A kind of thing as a noun in the reader's language ("đơn vị", "working session").
+    pub fn thing(&self, language: Language, thing: Thing) -> String {
+        self.t(language, &thing_id(thing))
     }
 
     /// A period as a reader says it: "5 tháng đầu năm 2023", "First 5 months of 2023".
@@ -183,6 +223,16 @@ impl I18n {
     }
 }
 
+/// The message id of a problem: `problem-unknown-unit` for `unknown_unit`.
+pub fn problem_id(problem: &Problem) -> String {
+    format!("problem-{}", problem.code().replace('_', "-"))
+}
+
+/// The message id of a thing: `thing-evidence-file` for `evidence_file`.
+pub fn thing_id(thing: Thing) -> String {
+    format!("thing-{}", thing.as_str().replace('_', "-"))
+}
+
 /// The reader's language: an explicit choice (`?lang=`), else the remembered one (cookie
 /// `lang`), else the first supported language of `Accept-Language`, else Vietnamese.
 pub fn choose_language(
@@ -245,29 +295,111 @@ mod tests {
         }
         assert!(ids[0].1.len() > 40);
         let i18n = I18n::new().expect("locales parse");
+        // The problems' arguments, by name, with a value each (their own messages are
+        // rendered with their own arguments in `every_problem_reads_in_every_language`).
+        let mut problem_args: Vec<(&str, Arg)> = Vec::new();
+        for problem in Problem::examples() {
+            for (name, value) in problem.args() {
+                if !problem_args.iter().any(|(n, _)| *n == name) {
+                    problem_args.push((
+                        name,
+                        match value {
+                            ProblemArg::Text(t) => Arg::Text(t),
+                            ProblemArg::Number(n) => Arg::Number(n),
+                        },
+                    ));
+                }
+            }
+        }
         for (language, list) in &ids {
             for id in list {
-                let text = i18n.t_args(
-                    *language,
-                    id,
-                    &[
-                        ("month", Arg::Number(5)),
-                        ("month_name", Arg::Text("May".into())),
-                        ("year", Arg::Text("2023".into())),
-                        ("quarter", Arg::Number(2)),
-                        ("roman", Arg::Text("II".into())),
-                        ("half", Arg::Number(1)),
-                        ("months", Arg::Number(5)),
-                        ("from", Arg::Text("2021".into())),
-                        ("to", Arg::Text("2025".into())),
-                        ("count", Arg::Number(3)),
-                        ("first", Arg::Number(4)),
-                        ("last", Arg::Number(5)),
-                        ("first_name", Arg::Text("April".into())),
-                        ("last_name", Arg::Text("May".into())),
-                    ],
-                );
+                let mut args = vec![
+                    ("month", Arg::Number(5)),
+                    ("month_name", Arg::Text("May".into())),
+                    ("year", Arg::Text("2023".into())),
+                    ("quarter", Arg::Number(2)),
+                    ("roman", Arg::Text("II".into())),
+                    ("half", Arg::Number(1)),
+                    ("months", Arg::Number(5)),
+                    ("from", Arg::Text("2021".into())),
+                    ("to", Arg::Text("2025".into())),
+                    ("count", Arg::Number(3)),
+                    ("first", Arg::Number(4)),
+                    ("last", Arg::Number(5)),
+                    ("first_name", Arg::Text("April".into())),
+                    ("last_name", Arg::Text("May".into())),
+                ];
+                for (name, value) in &problem_args {
+                    if !args.iter().any(|(n, _)| n == name) {
+                        let value = match value {
+                            Arg::Text(t) => Arg::Text(t.clone()),
+                            Arg::Number(n) => Arg::Number(*n),
+                        };
+                        args.push((name, value));
+                    }
+                }
+                let text = i18n.t_args(*language, id, &args);
                 assert!(!text.is_empty() && text != *id, "{language}: {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_problem_reads_in_every_language() {
+        let i18n = I18n::new().expect("locales parse");
+        let languages = [Language::Vi, Language::En, Language::Fr];
+        for problem in Problem::examples() {
+            let id = problem_id(&problem);
+            let mut texts = Vec::new();
+            for language in languages {
+                assert!(i18n.has(language, &id), "{language}: {id} is missing");
+                let (text, whole) = i18n.render_problem(language, &problem);
+                assert!(whole, "{language}: {id} rendered with errors: {text}");
+                assert!(
+                    !text.contains('{') && !text.contains('$'),
+                    "{language}: {id} left an argument unresolved: {text}"
+                );
+                texts.push(text);
+            }
+            assert_ne!(texts[0], texts[1], "{id}: the Vietnamese is the English");
+        }
+        for thing in Thing::ALL {
+            let id = thing_id(thing);
+            for language in languages {
+                assert!(i18n.has(language, &id), "{language}: {id} is missing");
+                let text = i18n.thing(language, thing);
+                assert!(!text.is_empty() && !text.contains('{'), "{language}: {id}");
+            }
+            assert_ne!(
+                i18n.thing(Language::Vi, thing),
+                i18n.thing(Language::En, thing),
+                "{id}: the Vietnamese is the English"
+            );
+        }
+        // A thing and a document type among the arguments are named in the reader's words.
+        let missing = Problem::Missing {
+            thing: Thing::WorkingSession,
+            key: "9".into(),
+        };
+        assert_eq!(
+            i18n.problem(Language::Vi, &missing),
+            "Không có buổi làm việc 9."
+        );
+        assert_eq!(
+            i18n.problem(Language::En, &missing),
+            "There is no working session 9."
+        );
+    }
+
+    #[test]
+    fn problem_messages_are_nfc() {
+        for (language, sources) in SOURCES {
+            for source in sources {
+                assert_eq!(
+                    giamsat_core::text::nfc(source),
+                    *source,
+                    "{language}: a message is not in NFC"
+                );
             }
         }
     }

@@ -29,8 +29,21 @@ pub enum FollowUpError {
     TaskDone(FollowUpId),
     #[error("recommendation {0} was answered already")]
     Answered(FollowUpId),
-    #[error("{0}")]
-    Invalid(String),
+    #[error("{field} is empty")]
+    Empty { field: &'static str },
+    #[error("the position ends ({to}) before it starts ({from})")]
+    PositionBackwards { from: time::Date, to: time::Date },
+    #[error("name at least one document or subject")]
+    NoSubjects,
+    #[error("a conclusion item is empty")]
+    EmptyConclusion,
+    #[error("a percent is at most 100")]
+    PercentAbove100,
+    #[error("the answer ({on}) comes before the recommendation ({received})")]
+    AnswerBeforeRecommendation {
+        on: time::Date,
+        received: time::Date,
+    },
 }
 
 /// A task as a list shows it.
@@ -261,9 +274,9 @@ impl FollowUpBook {
                 id: id.to_string(),
             })
         };
-        let text = |field: &str, value: &str| {
+        let text = |field: &'static str, value: &str| {
             if value.trim().is_empty() {
-                Err(FollowUpError::Invalid(format!("{field} is empty")))
+                Err(FollowUpError::Empty { field })
             } else {
                 Ok(())
             }
@@ -279,9 +292,7 @@ impl FollowUpBook {
                 if let (Some(from), Some(to)) = (p.from, p.to)
                     && to < from
                 {
-                    return Err(FollowUpError::Invalid(format!(
-                        "the position ends ({to}) before it starts ({from})"
-                    )));
+                    return Err(FollowUpError::PositionBackwards { from, to });
                 }
             }
             FollowUp::Visit(v) => {
@@ -291,9 +302,7 @@ impl FollowUpBook {
                     document(*d)?;
                 }
                 if v.plan.subjects.is_empty() {
-                    return Err(FollowUpError::Invalid(
-                        "name at least one document or subject".into(),
-                    ));
+                    return Err(FollowUpError::NoSubjects);
                 }
             }
             FollowUp::Delegation(d) => {
@@ -332,7 +341,7 @@ impl FollowUpBook {
                     document(*d)?;
                 }
                 if s.conclusions.iter().any(|c| c.trim().is_empty()) {
-                    return Err(FollowUpError::Invalid("a conclusion item is empty".into()));
+                    return Err(FollowUpError::EmptyConclusion);
                 }
             }
             FollowUp::Task(t) => {
@@ -370,7 +379,7 @@ impl FollowUpBook {
                 }
                 text("text", &u.text)?;
                 if u.percent.is_some_and(|p| p > 100) {
-                    return Err(FollowUpError::Invalid("a percent is at most 100".into()));
+                    return Err(FollowUpError::PercentAbove100);
                 }
                 let done_before = self.updates_of.get(&u.task).into_iter().flatten().any(
                     |id| matches!(self.records.get(id), Some(FollowUp::TaskUpdate(x)) if x.done),
@@ -404,10 +413,10 @@ impl FollowUpBook {
                     return Err(FollowUpError::Answered(a.recommendation));
                 }
                 if a.on < r.received {
-                    return Err(FollowUpError::Invalid(format!(
-                        "the answer ({}) comes before the recommendation ({})",
-                        a.on, r.received
-                    )));
+                    return Err(FollowUpError::AnswerBeforeRecommendation {
+                        on: a.on,
+                        received: r.received,
+                    });
                 }
             }
         }

@@ -67,7 +67,7 @@ fn app_words(tr: Tr<'_>, error: &AppError) -> (String, String, Vec<String>) {
             tr.t_args(
                 "not-found-thing",
                 &[
-                    ("thing", Arg::Text(tr.thing(what))),
+                    ("thing", Arg::Text(tr.thing(*what))),
                     ("key", Arg::Text(key.clone())),
                 ],
             ),

@@ -172,17 +172,17 @@ impl Tr<'_> {
 
     /// What is wrong with a field, in the reader's language.
     pub fn field_problem(&self, error: &giamsat_app::FieldError) -> String {
-        error.message.clone()
+        self.i18n.problem(self.lang, &error.problem)
     }
 
     /// The kind of record a "not found" names.
-    pub fn thing(&self, what: &str) -> String {
-        self.t(&format!("thing-{what}"))
+    pub fn thing(&self, what: giamsat_app::Thing) -> String {
+        self.i18n.thing(self.lang, what)
     }
 
     /// Why a write conflicts with what is recorded.
-    pub fn conflict(&self, problem: &str) -> String {
-        problem.to_owned()
+    pub fn conflict(&self, problem: &giamsat_app::Problem) -> String {
+        self.i18n.problem(self.lang, problem)
     }
 
     pub fn period(&self, period: Period) -> String {
@@ -340,7 +340,7 @@ pub fn refusal_in_form(
         AppError::NotFound { what, key } => tr.t_args(
             "not-found-thing",
             &[
-                ("thing", Arg::Text(tr.thing(what))),
+                ("thing", Arg::Text(tr.thing(*what))),
                 ("key", Arg::Text(key.clone())),
             ],
         ),
@@ -647,7 +647,13 @@ mod tests {
                     .collect(),
             ),
             family("intake-kind-", giamsat_intake::Fact::KINDS.to_vec()),
-            family("thing-", vec![]),
+            (
+                "thing-".to_owned(),
+                giamsat_app::Thing::ALL
+                    .iter()
+                    .map(|t| crate::i18n::thing_id(*t))
+                    .collect(),
+            ),
         ]
     }
 

@@ -127,6 +127,22 @@ async fn invalid_input_is_refused_with_every_problem_and_changes_nothing() {
         .map(|d| d["field"].as_str().expect("f"))
         .collect();
     assert_eq!(fields, vec!["indicator", "period", "value", "kind"]);
+    // Each problem has a stable code beside its English message.
+    let codes: Vec<&str> = body["error"]["details"]
+        .as_array()
+        .expect("a")
+        .iter()
+        .map(|d| d["code"].as_str().expect("c"))
+        .collect();
+    assert_eq!(
+        codes,
+        vec![
+            "unknown_indicator",
+            "not_a_period",
+            "not_a_number",
+            "not_one_of"
+        ]
+    );
     let (_, after) = server.get_json("/api/v1/observations").await;
     assert_eq!(before, after);
 
@@ -140,6 +156,7 @@ async fn invalid_input_is_refused_with_every_problem_and_changes_nothing() {
         (status, body["error"]["details"][0]["message"].as_str()),
         (422, Some("a unit with the code 40 already exists"))
     );
+    assert_eq!(body["error"]["details"][0]["code"], "unit_exists");
     let (status, body) = server
         .post_json("/api/v1/units", json!({"code": "X", "colour": "red"}))
         .await;
