@@ -143,8 +143,9 @@ pub enum PageError {
     /// A write without a session.
     #[error("sign in first")]
     Unauthenticated,
-    /// The request itself cannot be read (a form that is not a form, a query that does not
-    /// fit): the status axum gave it.
+    /// An error status that came without a page of its own: the request itself cannot be read
+    /// (a form that is not a form, a query that does not fit, a method not allowed), or a
+    /// page failed to render.
     #[error("the request cannot be read ({0})")]
     Unreadable(StatusCode),
 }

@@ -357,64 +357,7 @@ async fn run(cli: Cli) -> Result<(), CliError> {
     let config = cli.config.as_deref();
     let log = cli.log;
     match cli.command {
-        Command::Serve { db, addr, demo } => {
-            let config::Settings { db, addr, .. } = settings(config, log, db, addr)?;
-            let store = SqlStore::open(&db).await.map_err(AppError::from)?;
-            // Listening starts before the engine is loaded, so no commit of another process
-            // falls between the two.
-            let changes = store.listen().await.map_err(AppError::from)?;
-            let app = App::open(store).await?;
-            let mut accounts = Vec::new();
-            if demo {
-                let written = app.load_demo(&Actor::named("demo")).await?;
-                if written > 0 {
-                    tracing::info!(records = written, "demo data loaded");
-                }
-                // Quảng Ninh: the province the demo's reporter, supervisor and viewer cover.
-                accounts = app.demo_accounts("22").await?;
-            }
-            let state = std::sync::Arc::new(giamsat_web::WebState {
-                app,
-                i18n: giamsat_web::i18n::I18n::new().map_err(|e| CliError::Other(e.to_string()))?,
-            });
-            if let Some(changes) = changes {
-                tokio::spawn(follow_other_processes(changes, state.clone()));
-            }
-            let saver = state.clone();
-            tokio::spawn(async move {
-                if let Err(e) = saver.app.save_checkpoint_if_due().await {
-                    tracing::warn!(%e, "the engine's checkpoint was not saved");
-                }
-            });
-            let listener = tokio::net::TcpListener::bind(addr)
-                .await
-                .map_err(|source| CliError::Listen { addr, source })?;
-            let local = listener
-                .local_addr()
-                .map_err(|source| CliError::Listen { addr, source })?;
-            // Written without println!, which would stop the server if no one reads them.
-            let mut out = std::io::stdout().lock();
-            let _ = writeln!(
-                out,
-                "giamsat is serving http://{local}/ (database {})",
-                giamsat_store::redact(&db)
-            );
-            if !accounts.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "demo accounts (passwords new at every start, shown this once):"
-                );
-                for (username, role, password) in &accounts {
-                    let _ = writeln!(out, "  {username:<18} {:<10} {password}", role.as_str());
-                }
-            }
-            let _ = out.flush();
-            drop(out);
-            giamsat_web::serve(state, listener, shutdown())
-                .await
-                .map_err(|source| CliError::Listen { addr, source })?;
-            Ok(())
-        }
+        Command::Serve { db, addr, demo } => serve(settings(config, log, db, addr)?, demo).await,
         Command::Backup { db, file } => {
             let db = settings(config, log, db, None)?.db;
             let store = SqlStore::open(&db).await.map_err(AppError::from)?;
@@ -612,49 +555,7 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             }
             Ok(())
         }
-        Command::Intake { db, files } => {
-            let app = match db {
-                Some(db) => {
-                    let db = settings(config, log, Some(db), None)?.db;
-                    if SqlStore::sqlite_file_of(&db).is_some_and(|p| !p.exists()) {
-                        return Err(CliError::Other(format!("{db}: no such database")));
-                    }
-                    Some(open(&db).await?)
-                }
-                None => None,
-            };
-            let mut readings = Vec::with_capacity(files.len());
-            for file in &files {
-                let name = file.display().to_string();
-                let size = std::fs::metadata(file).map_err(file_error(file))?.len();
-                if size > giamsat_intake::MAX_BYTES as u64 {
-                    return Err(CliError::Intake {
-                        file: name,
-                        source: giamsat_intake::DecodeError::TooLarge {
-                            size: usize::try_from(size).unwrap_or(usize::MAX),
-                        },
-                    });
-                }
-                let bytes = std::fs::read(file).map_err(file_error(file))?;
-                let mut reading =
-                    giamsat_intake::read(&bytes).map_err(|source| CliError::Intake {
-                        file: name.clone(),
-                        source,
-                    })?;
-                if let Some(app) = &app {
-                    app.link_people(&mut reading);
-                }
-                readings.push(serde_json::json!({ "file": name, "reading": reading }));
-            }
-            let json = serde_json::to_string_pretty(&readings)
-                .map_err(|e| CliError::Other(e.to_string()))?;
-            let mut out = std::io::stdout().lock();
-            writeln!(out, "{json}").map_err(|source| CliError::File {
-                path: "standard output".into(),
-                source,
-            })?;
-            Ok(())
-        }
+        Command::Intake { db, files } => intake(config, log, db, &files).await,
         Command::Export { db, kind, output } => {
             let db = settings(config, log, db, None)?.db;
             let app = open(&db).await?;
@@ -666,6 +567,117 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
     }
+}
+
+/// `giamsat serve`: the engine loaded, the demo and its accounts if asked, other processes
+/// followed, then the web server until a signal stops it.
+async fn serve(settings: config::Settings, demo: bool) -> Result<(), CliError> {
+    let config::Settings { db, addr, .. } = settings;
+    let store = SqlStore::open(&db).await.map_err(AppError::from)?;
+    // Listening starts before the engine is loaded, so no commit of another process
+    // falls between the two.
+    let changes = store.listen().await.map_err(AppError::from)?;
+    let app = App::open(store).await?;
+    let mut accounts = Vec::new();
+    if demo {
+        let written = app.load_demo(&Actor::named("demo")).await?;
+        if written > 0 {
+            tracing::info!(records = written, "demo data loaded");
+        }
+        // Quảng Ninh: the province the demo's reporter, supervisor and viewer cover.
+        accounts = app.demo_accounts("22").await?;
+    }
+    let state = std::sync::Arc::new(giamsat_web::WebState {
+        app,
+        i18n: giamsat_web::i18n::I18n::new().map_err(|e| CliError::Other(e.to_string()))?,
+    });
+    if let Some(changes) = changes {
+        tokio::spawn(follow_other_processes(changes, state.clone()));
+    }
+    let saver = state.clone();
+    tokio::spawn(async move {
+        if let Err(e) = saver.app.save_checkpoint_if_due().await {
+            tracing::warn!(%e, "the engine's checkpoint was not saved");
+        }
+    });
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|source| CliError::Listen { addr, source })?;
+    let local = listener
+        .local_addr()
+        .map_err(|source| CliError::Listen { addr, source })?;
+    // Written without println!, which would stop the server if no one reads them.
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "giamsat is serving http://{local}/ (database {})",
+        giamsat_store::redact(&db)
+    );
+    if !accounts.is_empty() {
+        let _ = writeln!(
+            out,
+            "demo accounts (passwords new at every start, shown this once):"
+        );
+        for (username, role, password) in &accounts {
+            let _ = writeln!(out, "  {username:<18} {:<10} {password}", role.as_str());
+        }
+    }
+    let _ = out.flush();
+    drop(out);
+    giamsat_web::serve(state, listener, shutdown())
+        .await
+        .map_err(|source| CliError::Listen { addr, source })?;
+    Ok(())
+}
+
+/// `giamsat intake`: each report read and printed as JSON, its people linked to a database's
+/// when one is named (read only).
+async fn intake(
+    config: Option<&Path>,
+    log: Option<String>,
+    db: Option<String>,
+    files: &[PathBuf],
+) -> Result<(), CliError> {
+    let app = match db {
+        Some(db) => {
+            let db = settings(config, log, Some(db), None)?.db;
+            if SqlStore::sqlite_file_of(&db).is_some_and(|p| !p.exists()) {
+                return Err(CliError::Other(format!("{db}: no such database")));
+            }
+            Some(open(&db).await?)
+        }
+        None => None,
+    };
+    let mut readings = Vec::with_capacity(files.len());
+    for file in files {
+        let name = file.display().to_string();
+        let size = std::fs::metadata(file).map_err(file_error(file))?.len();
+        if size > giamsat_intake::MAX_BYTES as u64 {
+            return Err(CliError::Intake {
+                file: name,
+                source: giamsat_intake::DecodeError::TooLarge {
+                    size: usize::try_from(size).unwrap_or(usize::MAX),
+                },
+            });
+        }
+        let bytes = std::fs::read(file).map_err(file_error(file))?;
+        let mut reading = giamsat_intake::read(&bytes).map_err(|source| CliError::Intake {
+            file: name.clone(),
+            source,
+        })?;
+        if let Some(app) = &app {
+            app.link_people(&mut reading);
+        }
+        readings.push(serde_json::json!({ "file": name, "reading": reading }));
+    }
+    let json =
+        serde_json::to_string_pretty(&readings).map_err(|e| CliError::Other(e.to_string()))?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{json}").map_err(|source| CliError::File {
+        path: "standard output".into(),
+        source,
+    })?;
+    Ok(())
 }
 
 /// The rejected rows with the file's own header and an `error` column, so they can be fixed

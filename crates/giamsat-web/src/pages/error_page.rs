@@ -45,6 +45,9 @@ fn words(tr: Tr<'_>, error: &PageError) -> (String, String, Vec<String>) {
         PageError::Unreadable(StatusCode::PAYLOAD_TOO_LARGE) => {
             say("error-request-title", tr.t("error-too-large"))
         }
+        PageError::Unreadable(status) if status.is_server_error() => {
+            say("error-internal-title", tr.t("error-internal"))
+        }
         PageError::Unreadable(_) => say("error-request-title", tr.t("error-unreadable")),
         PageError::App(error) => app_words(tr, error),
     }
