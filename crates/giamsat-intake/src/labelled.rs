@@ -262,15 +262,7 @@ fn every_kind_of_item_is_read_with_f1_of_at_least_0_9() {
     if !only.is_empty() {
         return;
     }
-    for kind in [
-        "date",
-        "period",
-        "document",
-        "scorecard",
-        "growth",
-        "person",
-        "figure",
-    ] {
+    for kind in crate::Fact::KINDS {
         let c = counts.get(kind).copied().unwrap_or_default();
         assert!(c.right > 0, "no {kind} in the labelled set");
         assert!(c.f1() >= 0.9, "{kind}: F1 {:.3} ({c:?})", c.f1());
