@@ -184,7 +184,7 @@ pub async fn authenticate<S: Store>(
                 Ok(r) => request = r,
                 Err(problem) => {
                     tracing::warn!(%path, username = %who.username, problem = problem.english(), "CSRF check failed");
-                    return refuse(
+                    let mut response = refuse(
                         ApiError::Forbidden(format!(
                             "{}: reload the page and send the form again",
                             problem.english()
@@ -193,6 +193,9 @@ pub async fn authenticate<S: Store>(
                             reason: problem.message_id(),
                         },
                     );
+                    // Still signed in: the page says so, and offers the form again.
+                    response.extensions_mut().insert(Principal(Arc::new(who)));
+                    return response;
                 }
             }
         }
@@ -232,8 +235,20 @@ fn sign_in_first(request: &Request, is_api: bool) -> Response {
         .path_and_query()
         .map_or("/", |p| p.as_str())
         .to_owned();
-    let next: String = serde_urlencoded::to_string([("next", back)]).unwrap_or_default();
-    Redirect::to(&format!("/login?{next}")).into_response()
+    // The language asked for in the address is the sign-in page's too.
+    let lang = request
+        .uri()
+        .query()
+        .unwrap_or("")
+        .split('&')
+        .find_map(|p| p.strip_prefix("lang="))
+        .and_then(|l| l.parse::<giamsat_core::text::Language>().ok());
+    let mut query = vec![("next", back)];
+    if let Some(lang) = lang {
+        query.insert(0, ("lang", lang.code().to_owned()));
+    }
+    let query: String = serde_urlencoded::to_string(query).unwrap_or_default();
+    Redirect::to(&format!("/login?{query}")).into_response()
 }
 
 /// Why a cookie-authenticated write was refused.

@@ -425,3 +425,4 @@ error-stale = Đã có người thay đổi nội dung này sau khi bạn mở t
 error-internal-title = Đã có lỗi xảy ra
 error-internal = Máy chủ không hoàn tất được yêu cầu. Không có dữ liệu nào bị ghi dở, và lỗi đã được ghi lại. Vui lòng thử lại sau.
 not-found-evidence = Không có tệp minh chứng nào ở địa chỉ này.
+error-reload-form = Mở lại biểu mẫu

@@ -25,7 +25,8 @@ struct ErrorPage<'a> {
     page: Layout<'a>,
     message: String,
     details: Vec<String>,
-    sign_in: bool,
+    /// Where the reader goes from here, and what the link says.
+    next: (String, String),
 }
 
 /// Title, message and details of an error, in the reader's language.
@@ -114,14 +115,23 @@ pub fn render<S: Store>(state: &AppState<S>, reader: &Reader, error: &PageError)
         lang: reader.lang,
     };
     let (title, message, details) = words(tr, error);
+    // A form refused for its session goes back to its page (reloaded, with a new token), or
+    // through the sign-in to it; anything else to the overview.
+    let next = match error {
+        PageError::Csrf { .. } if reader.who.is_some() => {
+            (reader.here(), tr.t("error-reload-form"))
+        }
+        _ if reader.who.is_none() => {
+            let next = serde_urlencoded::to_string([("next", reader.here())]).unwrap_or_default();
+            (format!("/login?{next}"), tr.t("sign-in-title"))
+        }
+        _ => ("/".to_owned(), tr.t("back-to-overview")),
+    };
     let page = ErrorPage {
         page: Layout::new(&state.i18n, reader, "", title),
         message,
         details,
-        sign_in: matches!(
-            error,
-            PageError::Unauthenticated | PageError::App(AppError::SignInRefused)
-        ) || reader.who.is_none(),
+        next,
     };
     respond(reader, error.status(), page.render())
 }
@@ -143,10 +153,10 @@ pub async fn layer<S: Store>(
     if request.uri().path().starts_with("/api/") {
         return next.run(request).await;
     }
-    let mut reader = Reader::new(
-        request.uri().path(),
-        request.uri().query(),
-        request.headers(),
+    let mut reader = Reader::for_request(request.method(), request.uri(), request.headers());
+    let reads = matches!(
+        *request.method(),
+        axum::http::Method::GET | axum::http::Method::HEAD
     );
     let response = next.run(request).await;
     reader.who = response
@@ -157,6 +167,10 @@ pub async fn layer<S: Store>(
     let failure = response.extensions().get::<PageFailure>().cloned();
     let error = match failure {
         Some(PageFailure(error)) => error,
+        // An address whose parts do not fit its page (`/tasks/abc`) names no page.
+        None if reads && status == StatusCode::BAD_REQUEST && !is_html(&response) => {
+            std::sync::Arc::new(PageError::Unreadable(StatusCode::NOT_FOUND))
+        }
         None if (status.is_client_error() || status.is_server_error()) && !is_html(&response) => {
             std::sync::Arc::new(PageError::Unreadable(status))
         }

@@ -98,6 +98,34 @@ impl Reader {
         })
     }
 
+    /// The reader of a request. A page answering a form (a POST) stands for the page the form
+    /// was on, as the browser's `Referer` names it on this site: its language switch and its
+    /// links back lead there, not to an address that only takes forms.
+    pub fn for_request(
+        method: &axum::http::Method,
+        uri: &axum::http::Uri,
+        headers: &HeaderMap,
+    ) -> Reader {
+        let mut reader = Reader::new(uri.path(), uri.query(), headers);
+        if !matches!(*method, axum::http::Method::GET | axum::http::Method::HEAD)
+            && let Some((path, query)) = form_page(headers)
+        {
+            let page = Reader::new(&path, query.as_deref(), headers);
+            reader.path = page.path;
+            reader.query = page.query;
+        }
+        reader
+    }
+
+    /// The address of this page (without the language), to come back to.
+    pub fn here(&self) -> String {
+        if self.query.is_empty() {
+            self.path.clone()
+        } else {
+            format!("{}?{}", self.path, self.query.join("&"))
+        }
+    }
+
     /// This page in another language.
     fn href_in(&self, language: Language) -> String {
         let mut query = self.query.clone();
@@ -106,11 +134,28 @@ impl Reader {
     }
 }
 
+/// The path and query of the page a form was sent from, when the browser names a page of this
+/// site as the referrer.
+fn form_page(headers: &HeaderMap) -> Option<(String, Option<String>)> {
+    let referer = headers.get(header::REFERER)?.to_str().ok()?;
+    let host = headers.get(header::HOST)?.to_str().ok()?;
+    let (_, rest) = referer.split_once("://")?;
+    let (authority, path) = rest.split_at(rest.find('/')?);
+    if authority != host {
+        return None;
+    }
+    let path = path.split('#').next().unwrap_or(path);
+    Some(match path.split_once('?') {
+        Some((path, query)) => (path.to_owned(), Some(query.to_owned())),
+        None => (path.to_owned(), None),
+    })
+}
+
 impl<S: Send + Sync> FromRequestParts<S> for Reader {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Reader, Self::Rejection> {
-        let mut reader = Reader::new(parts.uri.path(), parts.uri.query(), &parts.headers);
+        let mut reader = Reader::for_request(&parts.method, &parts.uri, &parts.headers);
         reader.who = parts
             .extensions
             .get::<crate::auth::Principal>()

@@ -334,9 +334,11 @@ async fn every_refusal_a_browser_meets_is_a_page_in_the_readers_language() {
             client
                 .post(server.url("/entry?lang=vi"))
                 .header("cookie", &cookie)
+                .header("referer", server.url("/entry?unit=40&period=2023-06"))
                 .form(&[("unit", "40"), ("period", "2023-06"), ("csrf", "wrong")]),
             403,
-            "Biểu mẫu này đã hết hạn",
+            // Still signed in, and sent back to the form's own page.
+            "href=\"/entry?unit=40&#38;period=2023-06\">Mở lại biểu mẫu</a>",
         ),
         (
             "a form sent from another site",
@@ -385,17 +387,18 @@ async fn every_refusal_a_browser_meets_is_a_page_in_the_readers_language() {
             client
                 .get(server.url("/tasks/not-a-number?lang=vi"))
                 .header("cookie", &cookie),
-            400,
-            "Không đọc được nội dung gửi lên.",
+            404,
+            "Không có trang nào ở địa chỉ này.",
         ),
         (
             "a form without a session",
             client
                 .post(server.url("/supervision/visits?lang=vi"))
                 .header("origin", &origin)
+                .header("referer", server.url("/supervision"))
                 .form(&[("kind", "supervision")]),
             401,
-            "Phiên làm việc đã kết thúc.",
+            "href=\"/login?next=%2Fsupervision\">Đăng nhập</a>",
         ),
         (
             "an invalid form",
@@ -415,6 +418,7 @@ async fn every_refusal_a_browser_meets_is_a_page_in_the_readers_language() {
     for (case, request, status, expected) in cases {
         let response = request.send().await.expect("request");
         assert_eq!(response.status().as_u16(), status, "{case}");
+        let signed_in = !case.contains("without a session");
         let content_type = response
             .headers()
             .get("content-type")
@@ -438,4 +442,32 @@ async fn every_refusal_a_browser_meets_is_a_page_in_the_readers_language() {
             .collect();
         assert!(found.is_empty(), "{case}: English {found:?} in {text}");
     }
+    // Signed out, the address's language is the sign-in page's.
+    let response = client
+        .get(server.url("/tasks?lang=vi"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status().as_u16(), 303);
+    assert_eq!(
+        response
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok()),
+        Some("/login?lang=vi&next=%2Ftasks%3Flang%3Dvi")
+    );
+    // The language switch of a page answering a form leads to the form's page.
+    let html = client
+        .post(server.url("/supervision/visits?lang=vi"))
+        .header("cookie", &cookie)
+        .header("origin", &origin)
+        .header("referer", server.url("/supervision"))
+        .form(&[("csrf", csrf.as_str()), ("kind", "visite")])
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("body");
+    assert!(html.contains("href=\"/supervision?lang=en\""), "{html}");
 }
