@@ -435,6 +435,11 @@ async fn every_refusal_a_browser_meets_is_a_page_in_the_readers_language() {
             html.contains(expected),
             "{case}: wants {expected:?} in {html}"
         );
+        assert_eq!(
+            html.contains("action=\"/logout\""),
+            signed_in,
+            "{case}: the header says who is signed in"
+        );
         let text = main_text(&html);
         let found: Vec<&str> = text
             .split(|c: char| !c.is_ascii_alphabetic())
