@@ -312,3 +312,109 @@ fn every_kind_of_item_is_read_with_f1_of_at_least_0_9() {
         assert!(c.f1() >= 0.9, "{kind}: F1 {:.3} ({c:?})", c.f1());
     }
 }
+
+/// A label of the real set in the reader's notation: a date's role is set apart (the reader
+/// does not give one yet), and so is the year of a date left to the reader.
+fn real_label(mut label: Label) -> Label {
+    if label.kind == "date"
+        && let Some((day, _role)) = label.value.rsplit_once(' ')
+    {
+        label.value = day.to_owned();
+    }
+    label
+}
+
+/// The language of a text of the real set, from its name (`vi_001.txt`).
+fn real_language(file: &Path) -> String {
+    file.file_name()
+        .map(|n| n.to_string_lossy().chars().take(2).collect())
+        .unwrap_or_default()
+}
+
+/// The real set (`corpus/real`, see its README): published articles, labelled before the
+/// reader ran on them. Its scores are printed per language and kind (`cargo test -p
+/// giamsat-intake --lib real_set -- --nocapture`); what is asserted is that the set is whole
+/// and every label stands on its text, so that the scores measure the reader and not the
+/// labels.
+#[test]
+fn the_real_set_is_scored_per_language_on_labels_that_stand_on_their_texts() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/real");
+    let sources = std::fs::read_to_string(dir.join("SOURCES.tsv")).expect("SOURCES.tsv");
+    let files = labels_files(&dir, &[]);
+    let mut per_language: BTreeMap<String, Score> = BTreeMap::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file.with_extension("txt")).expect("text");
+        let name = file.with_extension("txt");
+        let name = name.file_name().expect("name").to_string_lossy();
+        let row = sources
+            .lines()
+            .find(|l| l.split('\t').next() == Some(&*name))
+            .unwrap_or_else(|| panic!("{name} has no row in SOURCES.tsv"));
+        assert!(
+            row.split('\t')
+                .nth(2)
+                .is_some_and(|u| u.starts_with("http")),
+            "{name}: its address"
+        );
+        for (n, line) in std::fs::read_to_string(file)
+            .expect("labels")
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let cells: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cells.len(), 3, "{name}:{}: three cells", n + 1);
+            assert!(
+                text.contains(cells[1]),
+                "{name}:{}: {:?} is not in the text",
+                n + 1,
+                cells[1]
+            );
+        }
+        per_language
+            .entry(real_language(file))
+            .or_default()
+            .add(score_file(file, real_label));
+    }
+    let texts = |language: &str| {
+        files
+            .iter()
+            .filter(|f| real_language(f) == language)
+            .count()
+    };
+    assert!(
+        texts("vi") >= 30 && texts("en") >= 15 && texts("fr") >= 15,
+        "the real set holds at least 30 vi, 15 en and 15 fr texts"
+    );
+    println!("language kind       right wrong missed precision recall  F1");
+    for (language, score) in &per_language {
+        for (kind, c) in &score.counts {
+            println!(
+                "{language:<8} {kind:<10} {:>5} {:>5} {:>6} {:>9.3} {:>6.3} {:.3}",
+                c.right,
+                c.wrong,
+                c.missed,
+                c.precision(),
+                c.recall(),
+                c.f1()
+            );
+        }
+        let cells: Vec<String> = FIGURE_CELLS
+            .iter()
+            .zip(score.cells.right)
+            .map(|(cell, right)| format!("{cell} {right}"))
+            .collect();
+        println!(
+            "{language:<8} figure cells right, of {} labelled figures: {}",
+            score.cells.labelled,
+            cells.join(", ")
+        );
+    }
+    if std::env::var("REAL_PROBLEMS").is_ok() {
+        for score in per_language.values() {
+            for problem in &score.problems {
+                println!("{problem}");
+            }
+        }
+    }
+}
