@@ -88,6 +88,26 @@ const UNITS: &[(&str, &str)] = &[
     ("hộ", "household"),
     ("households", "household"),
     ("ménages", "household"),
+    // Things counted that the labels name in the text's own words: "332 cuộc", "250
+    // delegate", "500 député".
+    ("cuộc", "cuộc"),
+    ("nhóm", "nhóm"),
+    ("nghị quyết", "nghị quyết"),
+    ("cá nhân", "cá nhân"),
+    ("đảng viên", "đảng viên"),
+    ("hội viên", "hội viên"),
+    ("đại biểu", "đại biểu"),
+    ("delegates", "delegate"),
+    ("deputies", "deputy"),
+    ("members", "member"),
+    ("localities", "locality"),
+    ("provinces", "province"),
+    ("députés", "député"),
+    ("délégués", "délégué"),
+    ("membres", "membre"),
+    ("mw", "MW"),
+    ("m2", "m2"),
+    ("m²", "m2"),
 ];
 
 /// Words ending a subject that say how the figure was reached, longest first; those
@@ -295,10 +315,28 @@ const COUNTS: &[&str] = &[
     "cooperative",
     "establishment",
     "room",
+    "cuộc",
+    "nhóm",
+    "nghị quyết",
+    "cá nhân",
+    "đảng viên",
+    "hội viên",
+    "đại biểu",
+    "delegate",
+    "deputy",
+    "member",
+    "locality",
+    "province",
+    "député",
+    "délégué",
+    "membre",
 ];
 
 /// Words that end the name of what is counted.
 const COUNT_ENDS: &[&str] = &[
+    "và",
+    "and",
+    "et",
     "to",
     "for",
     "with",
@@ -582,9 +620,25 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         // Things counted may have words before their name: "36 new FDI projects", "43 500
         // nouvelles entreprises"; but "in 2023 new projects" counts no 2023 projects.
         let counted = word(text, &c, "counted").filter(|_| !is_year(num.as_str()));
+        // "xếp thứ 26/34 tỉnh", "109/139 ý kiến": a number after a slash is a ranking's or a
+        // fraction's whole, not an amount.
+        if text[..num.start()].ends_with('/') {
+            continue;
+        }
+        // "the top 10 provinces", "top 5 des entreprises": a ranking's size, not a count.
+        if ["top", "Top", "TOP"]
+            .iter()
+            .any(|w| word_at_end(text[..num.start()].trim_end(), w).is_some())
+        {
+            continue;
+        }
+        // "năm 2024 đảng viên …": a year is no count of things either.
+        let bare_unit = word(text, &c, "bare_unit").filter(|u| {
+            !is_year(num.as_str()) || unit_of(u.as_str()).is_none_or(|u| !COUNTS.contains(&u))
+        });
         let unit = word(text, &c, "unit")
             .filter(|_| scale.is_some())
-            .or_else(|| word(text, &c, "bare_unit"))
+            .or(bare_unit)
             .or(counted);
         // A bare number is not an amount: it needs a scale word or a unit.
         let Some(end) = unit.or(scale).map(|m| m.end()) else {
@@ -803,12 +857,14 @@ fn figure(
         unit: Some(unit), ..
     } = first.part
         && COUNTS.contains(&unit)
-        && subject.as_deref().is_none_or(|s| {
+        && (subject.as_deref().is_none_or(|s| {
             let lower = s.to_lowercase();
-            COUNTING_VERBS
-                .iter()
-                .any(|v| word_at_end(&lower, v).is_some())
-        })
+            // "There are 3 localities", "Il y a 12 projets": nothing but what is counted.
+            ["there", "il y a"].contains(&lower.as_str())
+                || COUNTING_VERBS
+                    .iter()
+                    .any(|v| word_at_end(&lower, v).is_some())
+        }) || !level_verb_before(&text[sentence_start..first.start]))
     {
         subject = counted(text, first.start, first.end);
         subject_start = subject.as_ref().map(|_| first.start);
@@ -1026,6 +1082,35 @@ fn attracted(text: &str, amount_end: usize) -> Option<(String, usize)> {
     }
     let what = text[from..words_end].trim();
     (!what.is_empty()).then(|| (what.to_owned(), words_end))
+}
+
+/// Whether the words before a number end with a verb that gives a level ("đạt", "là",
+/// "reached", "s'élève à"), past the words of an approximation: what is counted is then the
+/// subject before it ("Số dự án còn hiệu lực là 156 dự án"); else a count's subject is what
+/// it counts ("đã ban hành kết luận 232 cuộc thanh tra", "with 250 delegates").
+fn level_verb_before(before: &str) -> bool {
+    let mut before = before.trim_end();
+    while let Some(at) = [
+        "khoảng",
+        "gần",
+        "hơn",
+        "trên",
+        "xấp xỉ",
+        "about",
+        "nearly",
+        "over",
+        "almost",
+        "approximately",
+        "environ",
+        "près de",
+        "plus de",
+    ]
+    .iter()
+    .find_map(|w| word_at_end(before, w))
+    {
+        before = before[..at].trim_end();
+    }
+    VERBS.iter().any(|(v, _)| word_at_end(before, v).is_some())
 }
 
 /// What a count counts: the unit's word and the words after it, up to the clause's end
@@ -1966,6 +2051,55 @@ mod tests {
                 "Kim ngạch xuất khẩu | Some(1250.0) 1e6 USD | None | None | 2024-YTD09",
                 "hợp tác xã nông nghiệp | Some(135.0) 1e0 cooperative | None | None | ",
             ]
+        );
+    }
+
+    /// Things counted in the text's own words ("332 cuộc", "250 delegates", "500 députés",
+    /// "120 MW") are figures whose subject is what they count, unless a verb of a level
+    /// comes before the number; a number after a slash or "top" is a rank, not a count.
+    #[test]
+    fn counts_of_things_done_and_ranks_that_are_not_counts() {
+        assert_eq!(
+            cells(
+                "Trong năm, thanh tra tỉnh đã ban hành kết luận 57 cuộc thanh tra và kiến nghị xử lý 214 cá nhân.",
+                Language::Vi
+            ),
+            [
+                "cuộc thanh tra | Some(57.0) 1e0 cuộc | None | None | ",
+                "cá nhân | Some(214.0) 1e0 cá nhân | None | None | ",
+            ]
+        );
+        assert_eq!(
+            cells(
+                "The forum drew 180 delegates. There are 4 localities in the group. The plant's total capacity is 120 MW.",
+                Language::En
+            ),
+            [
+                "delegates | Some(180.0) 1e0 delegate | None | None | ",
+                "localities | Some(4.0) 1e0 locality | None | None | ",
+                "plant's total capacity | Some(120.0) 1e0 MW | None | None | ",
+            ]
+        );
+        assert_eq!(
+            cells(
+                "Selon le projet de la commission, la prochaine législature de l'Assemblée comptera 480 députés.",
+                Language::Fr
+            ),
+            ["députés | Some(480.0) 1e0 député | None | None | "]
+        );
+        assert!(
+            cells(
+                "Chỉ số năng lực cạnh tranh của tỉnh xếp thứ 12/34 tỉnh, thành phố trong cả nước.",
+                Language::Vi
+            )
+            .is_empty()
+        );
+        assert!(
+            cells(
+                "For the first time the city is among the top 10 provinces of the country.",
+                Language::En
+            )
+            .is_empty()
         );
     }
 }
