@@ -454,7 +454,7 @@ fn build(language: Language) -> Patterns {
             ratio = heads("bằng|đạt"),
         )),
         plan: compile(format!(
-            r"{about}(?P<num>{num}){pct}\s*(?:(?:of|du|de|des|so\s+với)\s+)?(?:the\s+|l['’]\s*)?(?:(?:year's|annual|yearly)\s+)?(?i:kế\s+hoạch|KH|dự\s+toán|plan|target|objectifs?|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?"
+            r"{about}(?P<num>{num}){pct}\s*(?:(?:of|du|de|des|so\s+với)\s+)?(?:the\s+|l['’]\s*)?(?:(?:year's|annual|yearly)\s+)?(?:(?:capital|budget|revenue|disbursement)\s+)?(?i:kế\s+hoạch|KH|dự\s+toán|plan|target|objectifs?|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?"
         )),
         plan_exceeded: compile(format!(
             r"(?:[Ee]xceed(?:ing|ed|s)?|[Ss]urpass(?:ing|ed|es)?)\s+(?:the\s+)?(?:(?:annual|yearly|year's)\s+)?(?i:{goal})\s+by\s+{about}(?P<num>{num}){pct}|[Vv]ượt\s+(?:(?:{goal})(?:\s+năm)?\s+{about}(?P<num_after>{num}){pct}|{about}(?P<num_before>{num}){pct}\s+(?:so\s+với\s+)?(?:{goal}))|(?:[Dd]épassant|[Dd]épassé|[Dd]épasse)\s+(?:les\s+|le\s+|l['’]\s*)?(?:{goal})(?:\s+annuel(?:le)?s?)?\s+de\s+{about}(?P<num_fr>{num}){pct}",
@@ -489,6 +489,9 @@ enum Part {
     },
     Change(f64),
     Plan(f64),
+    /// "đạt 119,07%" with nothing after it: after an amount, the share of its plan
+    /// ("Chi đầu tư là 1.596,7 tỷ đồng, đạt 119,07%, giảm 26,83%"); alone, a level.
+    Share(f64),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -666,6 +669,13 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         }
         if let Some(v) = read_number(num.as_str(), language) {
             let end = c.get(0).expect("match").end();
+            let head = c.name("head").expect("head");
+            if head.as_str().eq_ignore_ascii_case("đạt")
+                && (rest.is_empty() || rest.starts_with([',', ';', '.', ')', '\n']))
+            {
+                push(&mut pieces, head.start(), end, Part::Share(v));
+                continue;
+            }
             let part = Part::Amount {
                 value: v,
                 scale: 1.0,
@@ -748,11 +758,35 @@ pub fn find(
         }
         group.clear();
     };
-    for piece in pieces {
+    for mut piece in pieces {
+        if let Part::Share(v) = piece.part {
+            let of_an_amount = group.last().is_some_and(|last| {
+                same_sentence(text, last.end, piece.start, periods)
+                    && text[last.end..piece.start].trim() == ","
+                    && !group.iter().any(|g| matches!(g.part, Part::Plan(_)))
+                    && group
+                        .iter()
+                        .any(|g| matches!(g.part, Part::Amount { unit, .. } if unit != Some("%")))
+            });
+            piece.part = if of_an_amount {
+                Part::Plan(v)
+            } else {
+                // A level alone: its number is where it starts.
+                piece.start = piece.end
+                    - text[piece.start..piece.end]
+                        .trim_start_matches(|c: char| !c.is_ascii_digit())
+                        .len();
+                Part::Amount {
+                    value: v,
+                    scale: 1.0,
+                    unit: Some("%"),
+                }
+            };
+        }
         let joins = group.last().is_some_and(|last| {
             same_sentence(text, last.end, piece.start, periods)
                 && match piece.part {
-                    Part::Amount { .. } => false,
+                    Part::Amount { .. } | Part::Share(_) => false,
                     Part::Change(_) => !group.iter().any(|g| matches!(g.part, Part::Change(_))),
                     Part::Plan(_) => !group.iter().any(|g| matches!(g.part, Part::Plan(_))),
                 }
@@ -899,7 +933,7 @@ fn figure(
                 unit = u;
             }
             Part::Change(c) => change_percent = Some(c),
-            Part::Plan(p) => plan_percent = Some(p),
+            Part::Plan(p) | Part::Share(p) => plan_percent = Some(p),
         }
     }
     // A bare amount without a subject says nothing a reviewer can use.
@@ -2100,6 +2134,29 @@ mod tests {
                 Language::En
             )
             .is_empty()
+        );
+    }
+
+    /// "đạt 87,5%" with nothing after it is the share of the plan of the amount before it,
+    /// and a level when it stands alone; "of the capital plan" is a plan.
+    #[test]
+    fn a_bare_share_after_an_amount_is_its_share_of_the_plan() {
+        assert_eq!(
+            cells(
+                "Trong 6 tháng đầu năm 2024, chi thường xuyên là 2.104,5 tỷ đồng, đạt 87,5%, tăng 6,3%. Tỷ lệ tiêm chủng đạt 96%.",
+                Language::Vi
+            ),
+            [
+                "chi thường xuyên | Some(2104.5) 1e9 VND | Some(6.3) | Some(87.5) | 2024-H1",
+                "Tỷ lệ tiêm chủng | Some(96.0) 1e0 % | None | None | 2024-H1",
+            ]
+        );
+        assert_eq!(
+            cells(
+                "Disbursement of public investment reached VND 4,120 billion, equal to 38.2% of the capital plan.",
+                Language::En
+            ),
+            ["Disbursement of public investment | Some(4120.0) 1e9 VND | None | Some(38.2) | "]
         );
     }
 }
