@@ -18,6 +18,7 @@ use crate::{Fact, Found};
 
 /// Scale words and their multipliers, longest first. French *billion* is 10¹².
 const SCALES: &[(&str, f64, Option<Language>)] = &[
+    ("quadrillion", 1e15, None),
     ("nghìn tỷ", 1e12, None),
     ("ngàn tỷ", 1e12, None),
     ("trillion", 1e12, None),
@@ -49,6 +50,8 @@ const UNITS: &[(&str, &str)] = &[
     ("vnd", "VND"),
     ("đồng", "VND"),
     ("dongs", "VND"),
+    ("dôngs", "VND"),
+    ("dông", "VND"),
     ("dong", "VND"),
     ("tấn", "t"),
     ("tonnes", "t"),
@@ -85,6 +88,26 @@ const UNITS: &[(&str, &str)] = &[
     ("hộ", "household"),
     ("households", "household"),
     ("ménages", "household"),
+    // Things counted that the labels name in the text's own words: "332 cuộc", "250
+    // delegate", "500 député".
+    ("cuộc", "cuộc"),
+    ("nhóm", "nhóm"),
+    ("nghị quyết", "nghị quyết"),
+    ("cá nhân", "cá nhân"),
+    ("đảng viên", "đảng viên"),
+    ("hội viên", "hội viên"),
+    ("đại biểu", "đại biểu"),
+    ("delegates", "delegate"),
+    ("deputies", "deputy"),
+    ("members", "member"),
+    ("localities", "locality"),
+    ("provinces", "province"),
+    ("députés", "député"),
+    ("délégués", "délégué"),
+    ("membres", "membre"),
+    ("mw", "MW"),
+    ("m2", "m2"),
+    ("m²", "m2"),
 ];
 
 /// Words ending a subject that say how the figure was reached, longest first; those
@@ -99,6 +122,8 @@ const VERBS: &[(&str, bool)] = &[
     ("is expected to reach", true),
     ("to reach", true),
     ("devrait atteindre", true),
+    ("doivent atteindre", true),
+    ("doit atteindre", true),
     ("estimated at", true),
     ("ước tính đạt", true),
     ("ước thực hiện", true),
@@ -109,7 +134,6 @@ const VERBS: &[(&str, bool)] = &[
     ("est tombée à", false),
     ("est passé à", false),
     ("est passée à", false),
-    ("est estimé à", true),
     ("est estimée à", true),
     ("sont estimés à", true),
     ("sont estimées à", true),
@@ -123,6 +147,16 @@ const VERBS: &[(&str, bool)] = &[
     ("se sont établis à", false),
     ("se sont établies à", false),
     ("ont atteint", false),
+    ("atteignent", false),
+    ("est estimé à", true),
+    ("estimé à", true),
+    ("estimée à", true),
+    ("estimés à", true),
+    ("estimées à", true),
+    ("s’élève à", false),
+    ("s’établit à", false),
+    ("s’est établi à", false),
+    ("s’est élevé à", false),
     ("a atteint", false),
     ("atteint", false),
     ("amounted to", false),
@@ -131,7 +165,10 @@ const VERBS: &[(&str, bool)] = &[
     ("reaches", false),
     ("totalled", false),
     ("totaled", false),
+    ("ước đạt được", true),
+    ("thực hiện được", false),
     ("đạt được", false),
+    ("reaching", false),
     ("đạt", false),
     ("giảm còn", false),
     ("giảm xuống còn", false),
@@ -157,6 +194,10 @@ const VERBS: &[(&str, bool)] = &[
     ("représentent", false),
     ("représente", false),
     ("accounted for", false),
+    ("accounting for", false),
+    ("accounts for", false),
+    ("making up", false),
+    ("đạt tỷ lệ", false),
     ("was", false),
     ("were", false),
     ("is", false),
@@ -172,6 +213,7 @@ const CONNECTORS: &[&str] = &[
     "of",
     "for",
     "during",
+    "trong đó",
     "trong",
     "của",
     "tính",
@@ -208,10 +250,17 @@ const CONNECTORS: &[&str] = &[
     "approximately",
     "almost",
     "khoảng",
+    "xấp xỉ",
+    "tương đương",
+    "of which",
+    "including",
+    "dont",
     "gần",
     "hơn",
     "trên",
     "environ",
+    "plus",
+    "près",
     "plus de",
     "près de",
     "avec",
@@ -266,10 +315,28 @@ const COUNTS: &[&str] = &[
     "cooperative",
     "establishment",
     "room",
+    "cuộc",
+    "nhóm",
+    "nghị quyết",
+    "cá nhân",
+    "đảng viên",
+    "hội viên",
+    "đại biểu",
+    "delegate",
+    "deputy",
+    "member",
+    "locality",
+    "province",
+    "député",
+    "délégué",
+    "membre",
 ];
 
 /// Words that end the name of what is counted.
 const COUNT_ENDS: &[&str] = &[
+    "và",
+    "and",
+    "et",
     "to",
     "for",
     "with",
@@ -307,7 +374,11 @@ fn number(language: Language) -> &'static str {
     match language {
         Language::Vi => r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
         Language::En => r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
-        Language::Fr => r"\d{1,3}(?:[ \u{a0}\u{202f}]\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
+        // The French press on Vietnam often groups thousands with a point, as Vietnamese
+        // does: "17.600 milliards de dongs".
+        Language::Fr => {
+            r"\d{1,3}(?:[ \u{a0}\u{202f}]\d{3})+(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+        }
     }
 }
 
@@ -353,6 +424,8 @@ fn build(language: Language) -> Patterns {
     let up = r"ước\s+tăng|tăng|up|increased?\s+by|increases\s+by|increase\s+of|rose(?:\s+by)?|grew(?:\s+by)?|expanded(?:\s+by)?|growth\s+of|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
     let down = r"ước\s+giảm|giảm|down|decreased?\s+by|decreases\s+by|decrease\s+of|fell(?:\s+by)?|declined(?:\s+by)?|dropped(?:\s+by)?|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
     let about = r"(?i:(?:about|around|nearly|approximately|almost|over|khoảng|gần|hơn|trên|environ|près\s+de|plus\s+de)\s+)?";
+    // "%", and the words for it: "7.17 per cent", "30 percent", "15 pour cent", "20 phần trăm".
+    let pct = r"(?:\s*%|\s+(?:[Pp]er\s?cent|[Pp]ercent|pour\s+cent)(?-u:\b)|\s+phần\s+trăm)";
     let compile = |pattern: String| Regex::new(&pattern).expect("figure pattern");
     let heads = |words: &str| format!(r"(?i:{words})");
     let plan_heads = heads(
@@ -368,30 +441,30 @@ fn build(language: Language) -> Patterns {
             counted = alternatives(UNITS.iter().filter(|u| COUNTS.contains(&u.1)).map(|u| u.0)),
         )),
         amount_before: compile(format!(
-            r"(?P<head>(?-u:\b)VND|(?-u:\b)USD|US\$|\$)\s*(?P<num>{num})(?:\s*(?P<scale>(?i:{scales})))?"
+            r"(?P<head>(?-u:\b)VND|(?-u:\b)VNĐ|(?-u:\b)USD|US\$|\$)\s*(?P<num>{num})(?:\s*(?P<scale>(?i:{scales})))?"
         )),
         change: compile(format!(
-            r"(?P<head>(?P<up>{up})|(?P<down>{down}))\s+{about}(?P<num>{num})\s*%",
+            r"(?P<head>(?P<up>{up})|(?P<down>{down}))\s+{about}(?P<num>{num}){pct}",
             up = heads(up),
             down = heads(down),
         )),
         same_period: compile(format!(r"^\s*{same_period}")),
         ratio_to_last_year: compile(format!(
-            r"(?P<head>{ratio})\s+{about}(?P<num>{num})\s*%\s*{same_period}",
+            r"(?P<head>{ratio})\s+{about}(?P<num>{num}){pct}\s*{same_period}",
             ratio = heads("bằng|đạt"),
         )),
         plan: compile(format!(
-            r"{about}(?P<num>{num})\s*%\s*(?:(?:of|du|de|so\s+với)\s+)?(?:the\s+|l['’]\s*)?(?:(?:year's|annual|yearly)\s+)?(?i:kế\s+hoạch|KH|dự\s+toán|plan|target|objectif|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?"
+            r"{about}(?P<num>{num}){pct}\s*(?:(?:of|du|de|des|so\s+với)\s+)?(?:the\s+|l['’]\s*)?(?:(?:year's|annual|yearly)\s+)?(?:(?:capital|budget|revenue|disbursement)\s+)?(?i:kế\s+hoạch|KH|dự\s+toán|plan|target|objectifs?|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?"
         )),
         plan_exceeded: compile(format!(
-            r"(?:[Ee]xceed(?:ing|ed|s)?|[Ss]urpass(?:ing|ed|es)?)\s+(?:the\s+)?(?:(?:annual|yearly|year's)\s+)?(?i:{goal})\s+by\s+{about}(?P<num>{num})\s*%|[Vv]ượt\s+(?:(?:{goal})(?:\s+năm)?\s+{about}(?P<num_after>{num})\s*%|{about}(?P<num_before>{num})\s*%\s+(?:so\s+với\s+)?(?:{goal}))|(?:[Dd]épassant|[Dd]épassé|[Dd]épasse)\s+(?:les\s+|le\s+|l['’]\s*)?(?:{goal})(?:\s+annuel(?:le)?s?)?\s+de\s+{about}(?P<num_fr>{num})\s*%",
+            r"(?:[Ee]xceed(?:ing|ed|s)?|[Ss]urpass(?:ing|ed|es)?)\s+(?:the\s+)?(?:(?:annual|yearly|year's)\s+)?(?i:{goal})\s+by\s+{about}(?P<num>{num}){pct}|[Vv]ượt\s+(?:(?:{goal})(?:\s+năm)?\s+{about}(?P<num_after>{num}){pct}|{about}(?P<num_before>{num}){pct}\s+(?:so\s+với\s+)?(?:{goal}))|(?:[Dd]épassant|[Dd]épassé|[Dd]épasse)\s+(?:les\s+|le\s+|l['’]\s*)?(?:{goal})(?:\s+annuel(?:le)?s?)?\s+de\s+{about}(?P<num_fr>{num}){pct}",
             goal = r"kế\s+hoạch|KH|dự\s+toán|plan|target|estimate|objectifs?|prévisions",
         )),
         plan_head: compile(format!(r"(?:{plan_heads})\s+{about}$")),
         percent_value: compile(format!(
-            r"(?P<head>{values})\s+{about}(?P<num>{num})\s*%",
+            r"(?P<head>{values})\s+{about}(?P<num>{num}){pct}",
             values = heads(
-                r"đạt|là|chiếm|còn|tăng\s+lên|ở\s+mức|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|(?:est\s+)?(?:tombée?|passée?)\s+à"
+                r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|(?:est\s+)?(?:tombée?|passée?)\s+à"
             ),
         )),
     }
@@ -416,6 +489,9 @@ enum Part {
     },
     Change(f64),
     Plan(f64),
+    /// "đạt 119,07%" with nothing after it: after an amount, the share of its plan
+    /// ("Chi đầu tư là 1.596,7 tỷ đồng, đạt 119,07%, giảm 26,83%"); alone, a level.
+    Share(f64),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -426,6 +502,11 @@ struct Piece {
 }
 
 fn read_number(written: &str, language: Language) -> Option<f64> {
+    if language == Language::Fr && written.contains('.') {
+        // "17.600": thousands grouped by a point, as the pattern only lets them be.
+        let plain: String = written.chars().filter(|c| *c != '.').collect();
+        return read_number(&plain, language);
+    }
     if !written.contains(|c: char| c.is_whitespace() && c != ' ') {
         return giamsat_core::text::parse_number(written, language).ok();
     }
@@ -542,9 +623,25 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         // Things counted may have words before their name: "36 new FDI projects", "43 500
         // nouvelles entreprises"; but "in 2023 new projects" counts no 2023 projects.
         let counted = word(text, &c, "counted").filter(|_| !is_year(num.as_str()));
+        // "xếp thứ 26/34 tỉnh", "109/139 ý kiến": a number after a slash is a ranking's or a
+        // fraction's whole, not an amount.
+        if text[..num.start()].ends_with('/') {
+            continue;
+        }
+        // "the top 10 provinces", "top 5 des entreprises": a ranking's size, not a count.
+        if ["top", "Top", "TOP"]
+            .iter()
+            .any(|w| word_at_end(text[..num.start()].trim_end(), w).is_some())
+        {
+            continue;
+        }
+        // "năm 2024 đảng viên …": a year is no count of things either.
+        let bare_unit = word(text, &c, "bare_unit").filter(|u| {
+            !is_year(num.as_str()) || unit_of(u.as_str()).is_none_or(|u| !COUNTS.contains(&u))
+        });
         let unit = word(text, &c, "unit")
             .filter(|_| scale.is_some())
-            .or_else(|| word(text, &c, "bare_unit"))
+            .or(bare_unit)
             .or(counted);
         // A bare number is not an amount: it needs a scale word or a unit.
         let Some(end) = unit.or(scale).map(|m| m.end()) else {
@@ -572,6 +669,13 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         }
         if let Some(v) = read_number(num.as_str(), language) {
             let end = c.get(0).expect("match").end();
+            let head = c.name("head").expect("head");
+            if head.as_str().eq_ignore_ascii_case("đạt")
+                && (rest.is_empty() || rest.starts_with([',', ';', '.', ')', '\n']))
+            {
+                push(&mut pieces, head.start(), end, Part::Share(v));
+                continue;
+            }
             let part = Part::Amount {
                 value: v,
                 scale: 1.0,
@@ -654,11 +758,35 @@ pub fn find(
         }
         group.clear();
     };
-    for piece in pieces {
+    for mut piece in pieces {
+        if let Part::Share(v) = piece.part {
+            let of_an_amount = group.last().is_some_and(|last| {
+                same_sentence(text, last.end, piece.start, periods)
+                    && text[last.end..piece.start].trim() == ","
+                    && !group.iter().any(|g| matches!(g.part, Part::Plan(_)))
+                    && group
+                        .iter()
+                        .any(|g| matches!(g.part, Part::Amount { unit, .. } if unit != Some("%")))
+            });
+            piece.part = if of_an_amount {
+                Part::Plan(v)
+            } else {
+                // A level alone: its number is where it starts.
+                piece.start = piece.end
+                    - text[piece.start..piece.end]
+                        .trim_start_matches(|c: char| !c.is_ascii_digit())
+                        .len();
+                Part::Amount {
+                    value: v,
+                    scale: 1.0,
+                    unit: Some("%"),
+                }
+            };
+        }
         let joins = group.last().is_some_and(|last| {
             same_sentence(text, last.end, piece.start, periods)
                 && match piece.part {
-                    Part::Amount { .. } => false,
+                    Part::Amount { .. } | Part::Share(_) => false,
                     Part::Change(_) => !group.iter().any(|g| matches!(g.part, Part::Change(_))),
                     Part::Plan(_) => !group.iter().any(|g| matches!(g.part, Part::Plan(_))),
                 }
@@ -763,12 +891,14 @@ fn figure(
         unit: Some(unit), ..
     } = first.part
         && COUNTS.contains(&unit)
-        && subject.as_deref().is_none_or(|s| {
+        && (subject.as_deref().is_none_or(|s| {
             let lower = s.to_lowercase();
-            COUNTING_VERBS
-                .iter()
-                .any(|v| word_at_end(&lower, v).is_some())
-        })
+            // "There are 3 localities", "Il y a 12 projets": nothing but what is counted.
+            ["there", "il y a"].contains(&lower.as_str())
+                || COUNTING_VERBS
+                    .iter()
+                    .any(|v| word_at_end(&lower, v).is_some())
+        }) || !level_verb_before(&text[sentence_start..first.start]))
     {
         subject = counted(text, first.start, first.end);
         subject_start = subject.as_ref().map(|_| first.start);
@@ -803,7 +933,7 @@ fn figure(
                 unit = u;
             }
             Part::Change(c) => change_percent = Some(c),
-            Part::Plan(p) => plan_percent = Some(p),
+            Part::Plan(p) | Part::Share(p) => plan_percent = Some(p),
         }
     }
     // A bare amount without a subject says nothing a reviewer can use.
@@ -852,8 +982,10 @@ fn figure(
                     && (between.split_whitespace().count() <= 3
                         || (!between.contains(',') && between.split_whitespace().count() <= 8))
             })
-            // Only a change over the same period or a share of the plan needs a period; a
-            // level without them may be a stock ("total planning area", "poverty rate").
+            // A change over the same period, a share of the plan, and a flow (money, goods,
+            // visits: revenue, tonnes exported) take the period the text named last; a rate,
+            // an area or things that exist may be a stock ("poverty rate", "total planning
+            // area", "135 cooperatives") and take none from paragraphs before.
             .or_else(|| {
                 before
                     .last()
@@ -862,6 +994,7 @@ fn figure(
                         change_percent.is_some()
                             || plan_percent.is_some()
                             || (code.is_some() && code.as_deref() == previous_period)
+                            || (value.is_some() && unit.is_some_and(|u| FLOWS.contains(&u)))
                     })
             })
             .and_then(|(_, _, code)| code.clone()),
@@ -881,6 +1014,10 @@ fn figure(
         },
     })
 }
+
+/// Units of levels that are flows of a period (money earned or spent, goods produced or
+/// traded, visits) rather than stocks (a rate, an area, things that exist).
+const FLOWS: &[&str] = &["VND", "USD", "t", "visitor"];
 
 /// Verbs by which an amount is a bound passed, not a value: "exceeds", "dépasse", "vượt mốc".
 const BOUNDS: &[&str] = &[
@@ -979,6 +1116,35 @@ fn attracted(text: &str, amount_end: usize) -> Option<(String, usize)> {
     }
     let what = text[from..words_end].trim();
     (!what.is_empty()).then(|| (what.to_owned(), words_end))
+}
+
+/// Whether the words before a number end with a verb that gives a level ("đạt", "là",
+/// "reached", "s'élève à"), past the words of an approximation: what is counted is then the
+/// subject before it ("Số dự án còn hiệu lực là 156 dự án"); else a count's subject is what
+/// it counts ("đã ban hành kết luận 232 cuộc thanh tra", "with 250 delegates").
+fn level_verb_before(before: &str) -> bool {
+    let mut before = before.trim_end();
+    while let Some(at) = [
+        "khoảng",
+        "gần",
+        "hơn",
+        "trên",
+        "xấp xỉ",
+        "about",
+        "nearly",
+        "over",
+        "almost",
+        "approximately",
+        "environ",
+        "près de",
+        "plus de",
+    ]
+    .iter()
+    .find_map(|w| word_at_end(before, w))
+    {
+        before = before[..at].trim_end();
+    }
+    VERBS.iter().any(|(v, _)| word_at_end(before, v).is_some())
 }
 
 /// What a count counts: the unit's word and the words after it, up to the clause's end
@@ -1089,7 +1255,7 @@ fn subject(
     'connectors: loop {
         // A list's marks are not the subject's: "- Thu ngân sách …", "• Exports …".
         let trimmed = text[start..end].trim_start_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '-' | '–' | '—' | '•' | '*' | '+')
+            c.is_whitespace() || matches!(c, '-' | '–' | '—' | '•' | '*' | '+' | '(')
         });
         start = end - trimmed.len();
         for word in CONNECTORS {
@@ -1616,7 +1782,8 @@ mod tests {
             );
         }
         // A level after a change over the same period, in its paragraph, shares its period;
-        // the same level alone in a paragraph takes none from the paragraphs before.
+        // alone in a paragraph, a flow (money, here) takes the period of the paragraphs
+        // before, as the real set's labels give it, and a rate takes none.
         let lead = "9 tháng đầu năm 2024, tỉnh phát triển.\n\n";
         assert_eq!(
             subjects_and_periods(
@@ -1635,7 +1802,11 @@ mod tests {
                 &format!("{lead}Doanh thu du lịch ước đạt 1.350 tỷ đồng."),
                 Language::Vi
             ),
-            [(Some("Doanh thu du lịch".into()), None)]
+            [(Some("Doanh thu du lịch".into()), Some("2024-YTD09".into()))]
+        );
+        assert_eq!(
+            subjects_and_periods(&format!("{lead}Tỷ lệ hộ nghèo là 2,1%."), Language::Vi),
+            [(Some("Tỷ lệ hộ nghèo".into()), None)]
         );
     }
 
@@ -1779,5 +1950,213 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    /// Subject, value, scale, unit, change, plan and period of each figure, for short asserts.
+    fn cells(text: &str, language: Language) -> Vec<String> {
+        figures(text, language)
+            .into_iter()
+            .map(|f| match f {
+                Fact::Figure {
+                    subject,
+                    value,
+                    scale,
+                    unit,
+                    change_percent,
+                    plan_percent,
+                    period,
+                    ..
+                } => format!(
+                    "{} | {value:?} {scale:e} {} | {change_percent:?} | {plan_percent:?} | {}",
+                    subject.unwrap_or_default(),
+                    unit.unwrap_or_default(),
+                    period.unwrap_or_default()
+                ),
+                other => panic!("{other:?}"),
+            })
+            .collect()
+    }
+
+    /// "per cent", "percent", "pour cent" and "phần trăm" are "%": in changes, in levels and
+    /// in shares of the plan.
+    #[test]
+    fn percent_written_in_words_is_a_percentage() {
+        assert_eq!(
+            cells(
+                "In the first half of 2024, the province's retail sales grew by 6.5 per cent year-on-year, and the farm sector rose 2 percent.",
+                Language::En
+            ),
+            [
+                "province's retail sales | None 1e0  | Some(6.5) | None | 2024-H1",
+                "farm sector | None 1e0  | Some(2.0) | None | 2024-H1",
+            ]
+        );
+        assert_eq!(
+            cells(
+                "Au premier semestre 2024, les exportations de la province sont en hausse de 3,2 pour cent.",
+                Language::Fr
+            ),
+            ["exportations de la province sont | None 1e0  | Some(3.2) | None | 2024-H1"]
+        );
+        assert_eq!(
+            cells(
+                "Trong 6 tháng đầu năm 2024, doanh thu dịch vụ tăng 12 phần trăm so với cùng kỳ.",
+                Language::Vi
+            ),
+            ["doanh thu dịch vụ | None 1e0  | Some(12.0) | None | 2024-H1"]
+        );
+    }
+
+    /// The French press on Vietnam groups thousands with a point and writes "dôngs"; the
+    /// English press writes "VNĐ" before an amount and "quadrillion".
+    #[test]
+    fn french_points_between_thousands_dongs_and_quadrillions() {
+        assert_eq!(
+            cells(
+                "Au premier semestre 2024, les recettes de la province ont atteint 12.400 milliards de dôngs.",
+                Language::Fr
+            ),
+            ["recettes de la province | Some(12400.0) 1e9 VND | None | None | 2024-H1"]
+        );
+        assert_eq!(
+            cells(
+                "Les ventes de café atteignent 1.250 millions d'USD, soit 104,2% des prévisions.",
+                Language::Fr
+            ),
+            ["ventes de café | Some(1250.0) 1e6 USD | None | Some(104.2) | "]
+        );
+        assert_eq!(
+            cells(
+                "The city's GRDP in 2024 is estimated at VNĐ2.05 quadrillion, up 7.1 per cent.",
+                Language::En
+            ),
+            ["city's GRDP | Some(2.05) 1e15 VND | Some(7.1) | None | 2024"]
+        );
+    }
+
+    /// Levels that are shares: "accounting for", "making up", "đạt tỷ lệ"; and words that
+    /// open or close a subject without being part of it: "trong đó", "(riêng", "xấp xỉ".
+    #[test]
+    fn shares_as_levels_and_the_words_around_a_subject() {
+        assert_eq!(
+            cells(
+                "The service sector accounts for 41.5 per cent of GRDP.",
+                Language::En
+            ),
+            ["service sector | Some(41.5) 1e0 % | None | None | "]
+        );
+        assert_eq!(
+            cells(
+                "Số hồ sơ giải quyết đúng hạn đạt tỷ lệ 97,5%.",
+                Language::Vi
+            ),
+            ["Số hồ sơ giải quyết đúng hạn | Some(97.5) 1e0 % | None | None | "]
+        );
+        assert_eq!(
+            cells(
+                "6 tháng đầu năm 2024, khu vực dịch vụ ước tăng 6,2% (riêng vận tải ước tăng 9,1%); trong đó khách quốc tế ước đạt 2,1 triệu lượt, tăng 12%.",
+                Language::Vi
+            ),
+            [
+                "khu vực dịch vụ | None 1e0  | Some(6.2) | None | 2024-H1",
+                "vận tải | None 1e0  | Some(9.1) | None | 2024-H1",
+                "khách quốc tế | Some(2.1) 1e6 visitor | Some(12.0) | None | 2024-H1",
+            ]
+        );
+        assert_eq!(
+            cells(
+                "Tổng vốn đăng ký năm 2024 xấp xỉ 45 triệu USD.",
+                Language::Vi
+            ),
+            ["Tổng vốn đăng ký | Some(45.0) 1e6 USD | None | None | 2024"]
+        );
+    }
+
+    /// A flow (money, goods, visits) takes the period the text named last, in a paragraph
+    /// before; things that exist do not ("135 hợp tác xã" is a stock).
+    #[test]
+    fn a_flow_takes_the_period_named_before_it_and_a_stock_does_not() {
+        assert_eq!(
+            cells(
+                "Trong 9 tháng đầu năm 2024, tình hình kinh tế của tỉnh tiếp tục ổn định.\nKim ngạch xuất khẩu đạt 1.250 triệu USD. Toàn tỉnh có 135 hợp tác xã nông nghiệp.",
+                Language::Vi
+            ),
+            [
+                "Kim ngạch xuất khẩu | Some(1250.0) 1e6 USD | None | None | 2024-YTD09",
+                "hợp tác xã nông nghiệp | Some(135.0) 1e0 cooperative | None | None | ",
+            ]
+        );
+    }
+
+    /// Things counted in the text's own words ("332 cuộc", "250 delegates", "500 députés",
+    /// "120 MW") are figures whose subject is what they count, unless a verb of a level
+    /// comes before the number; a number after a slash or "top" is a rank, not a count.
+    #[test]
+    fn counts_of_things_done_and_ranks_that_are_not_counts() {
+        assert_eq!(
+            cells(
+                "Trong năm, thanh tra tỉnh đã ban hành kết luận 57 cuộc thanh tra và kiến nghị xử lý 214 cá nhân.",
+                Language::Vi
+            ),
+            [
+                "cuộc thanh tra | Some(57.0) 1e0 cuộc | None | None | ",
+                "cá nhân | Some(214.0) 1e0 cá nhân | None | None | ",
+            ]
+        );
+        assert_eq!(
+            cells(
+                "The forum drew 180 delegates. There are 4 localities in the group. The plant's total capacity is 120 MW.",
+                Language::En
+            ),
+            [
+                "delegates | Some(180.0) 1e0 delegate | None | None | ",
+                "localities | Some(4.0) 1e0 locality | None | None | ",
+                "plant's total capacity | Some(120.0) 1e0 MW | None | None | ",
+            ]
+        );
+        assert_eq!(
+            cells(
+                "Selon le projet de la commission, la prochaine législature de l'Assemblée comptera 480 députés.",
+                Language::Fr
+            ),
+            ["députés | Some(480.0) 1e0 député | None | None | "]
+        );
+        assert!(
+            cells(
+                "Chỉ số năng lực cạnh tranh của tỉnh xếp thứ 12/34 tỉnh, thành phố trong cả nước.",
+                Language::Vi
+            )
+            .is_empty()
+        );
+        assert!(
+            cells(
+                "For the first time the city is among the top 10 provinces of the country.",
+                Language::En
+            )
+            .is_empty()
+        );
+    }
+
+    /// "đạt 87,5%" with nothing after it is the share of the plan of the amount before it,
+    /// and a level when it stands alone; "of the capital plan" is a plan.
+    #[test]
+    fn a_bare_share_after_an_amount_is_its_share_of_the_plan() {
+        assert_eq!(
+            cells(
+                "Trong 6 tháng đầu năm 2024, chi thường xuyên là 2.104,5 tỷ đồng, đạt 87,5%, tăng 6,3%. Tỷ lệ tiêm chủng đạt 96%.",
+                Language::Vi
+            ),
+            [
+                "chi thường xuyên | Some(2104.5) 1e9 VND | Some(6.3) | Some(87.5) | 2024-H1",
+                "Tỷ lệ tiêm chủng | Some(96.0) 1e0 % | None | None | 2024-H1",
+            ]
+        );
+        assert_eq!(
+            cells(
+                "Disbursement of public investment reached VND 4,120 billion, equal to 38.2% of the capital plan.",
+                Language::En
+            ),
+            ["Disbursement of public investment | Some(4120.0) 1e9 VND | None | Some(38.2) | "]
+        );
     }
 }
