@@ -1383,3 +1383,105 @@ async fn a_restart_from_the_checkpoint_gives_the_same_engine_even_when_it_is_dam
     );
     assert_eq!(state(&reloaded), expected);
 }
+
+#[tokio::test]
+async fn a_writer_without_the_right_is_refused_before_any_conflict_shows_the_current_value() {
+    use giamsat_core::access::{Grant, Role};
+    let (_dir, app) = fresh().await;
+    app.load_demo(&actor()).await.expect("demo");
+    let unit = |code: &str| {
+        app.engine()
+            .unit_by_code(&UnitCode::parse(code).expect("code"))
+            .expect("unit")
+            .id
+    };
+    let edit = |unit: &str, version: &str| ObservationInput {
+        indicator: Some("EXPORTS".into()),
+        unit: Some(unit.into()),
+        period: Some("2023-06".into()),
+        value: Some("100".into()),
+        kind: Some("official".into()),
+        expected_version: Some(version.into()),
+        ..ObservationInput::default()
+    };
+    app.create(&actor(), &edit("40", "0"), "test")
+        .await
+        .expect("a value in Nghệ An's cell");
+    // A reporter of another province, sending a stale version of Nghệ An's cell: refused
+    // for want of the right, and the value it holds is not told.
+    let outsider = Actor::with_grants("outsider", vec![Grant::over(Role::Reporter, unit("24"))]);
+    let refused = app.create(&outsider, &edit("40", "0"), "test").await;
+    assert!(
+        matches!(refused, Err(AppError::Forbidden(_))),
+        "{refused:?}"
+    );
+    // The same in a form of several figures, whichever comes first.
+    for form in [
+        [edit("40", "0"), edit("24", "0")],
+        [edit("24", "0"), edit("40", "0")],
+    ] {
+        let refused = app
+            .create_all(&outsider, &form, "test", giamsat_core::Language::En)
+            .await;
+        assert!(
+            matches!(refused, Err(AppError::Forbidden(_))),
+            "{refused:?}"
+        );
+    }
+    // A viewer of Nghệ An itself, too.
+    let viewer = Actor::with_grants("viewer", vec![Grant::over(Role::Viewer, unit("40"))]);
+    let refused = app.create(&viewer, &edit("40", "0"), "test").await;
+    assert!(
+        matches!(refused, Err(AppError::Forbidden(_))),
+        "{refused:?}"
+    );
+    // Someone with the right still learns of the conflict.
+    let reporter = Actor::with_grants("reporter", vec![Grant::over(Role::Reporter, unit("40"))]);
+    let stale = app.create(&reporter, &edit("40", "0"), "test").await;
+    assert!(matches!(stale, Err(AppError::Stale(_))), "{stale:?}");
+}
+
+#[tokio::test]
+async fn a_figures_reporter_and_document_must_be_within_the_writers_scope() {
+    use giamsat_core::access::{Grant, Role};
+    let (_dir, app) = fresh().await;
+    app.load_demo(&actor()).await.expect("demo");
+    let unit = |code: &str| {
+        app.engine()
+            .unit_by_code(&UnitCode::parse(code).expect("code"))
+            .expect("unit")
+            .id
+    };
+    let figure = |reported_by: Option<&str>, document: Option<&str>| ObservationInput {
+        indicator: Some("EXPORTS".into()),
+        unit: Some("24".into()),
+        period: Some("2023-06".into()),
+        value: Some("100".into()),
+        kind: Some("estimate".into()),
+        reported_by: reported_by.map(str::to_owned),
+        document: document.map(str::to_owned),
+        ..ObservationInput::default()
+    };
+    let reporter = Actor::with_grants("reporter", vec![Grant::over(Role::Reporter, unit("24"))]);
+    let before = app.engine().current_cells().count();
+    // Its own province's figure, said to be reported by Nghệ An or published in Nghệ An's
+    // plan (40-KH-2023): refused, and nothing written.
+    for input in [figure(Some("40"), None), figure(None, Some("40-KH-2023"))] {
+        let refused = app.create(&reporter, &input, "test").await;
+        assert!(
+            matches!(refused, Err(AppError::Forbidden(_))),
+            "{refused:?}"
+        );
+        let refused = app
+            .create_all(&reporter, &[input], "test", giamsat_core::Language::En)
+            .await;
+        assert!(
+            matches!(refused, Err(AppError::Forbidden(_))),
+            "{refused:?}"
+        );
+    }
+    assert_eq!(app.engine().current_cells().count(), before);
+    app.create(&reporter, &figure(Some("24"), None), "test")
+        .await
+        .expect("its own province reports its own figure");
+}
