@@ -266,7 +266,8 @@ fn read_rows<T: DeserializeOwned>(kind: ImportKind, file: &str, data: &[u8]) -> 
                     ));
                     continue;
                 }
-                let parsed = record
+                let cells: csv::StringRecord = record.iter().map(undefuse).collect();
+                let parsed = cells
                     .deserialize::<T>(Some(&headers))
                     .map_err(|e| RowError {
                         row: raw.clone(),
@@ -451,9 +452,25 @@ impl<S: Store> App<S> {
         };
         let engine = self.engine();
         let mut writer = csv::Writer::from_writer(Vec::new());
+        let columns = kind.columns();
+        let broken = |e: csv::Error| AppError::Inconsistent(e.to_string());
+        writer.write_record(&columns).map_err(broken)?;
+        // Each row through its fields by name, so that every cell passes `defuse`: text
+        // cells always, number cells unless they hold a number.
         let mut write = |row: &dyn erased::Row| -> Result<(), AppError> {
-            row.write(&mut writer)
-                .map_err(|e| AppError::Inconsistent(e.to_string()))
+            let fields = row.fields();
+            let cells = columns.iter().map(|column| {
+                let text = match fields.get(column) {
+                    Some(serde_json::Value::String(text)) => text.clone(),
+                    _ => String::new(),
+                };
+                if NUMBER_COLUMNS.contains(&column.as_str()) {
+                    defuse_number(text)
+                } else {
+                    defuse(text)
+                }
+            });
+            writer.write_record(cells).map_err(broken)
         };
         match kind {
             ImportKind::Units => {
@@ -491,25 +508,23 @@ impl<S: Store> App<S> {
         let bytes = writer
             .into_inner()
             .map_err(|e| AppError::Inconsistent(e.to_string()))?;
-        let mut text =
-            String::from_utf8(bytes).map_err(|e| AppError::Inconsistent(e.to_string()))?;
-        if text.is_empty() {
-            // No records: still write the header so the file says what it is.
-            text = kind.columns().join(",") + "\n";
-        }
-        Ok(text)
+        String::from_utf8(bytes).map_err(|e| AppError::Inconsistent(e.to_string()))
     }
 }
 
-/// Serialising inputs of different types through one writer.
+/// Writing inputs of different types through one writer.
 mod erased {
     pub trait Row {
-        fn write(&self, writer: &mut csv::Writer<Vec<u8>>) -> Result<(), csv::Error>;
+        /// The row's fields by name (an absent field is null).
+        fn fields(&self) -> serde_json::Map<String, serde_json::Value>;
     }
 
     impl<T: serde::Serialize> Row for T {
-        fn write(&self, writer: &mut csv::Writer<Vec<u8>>) -> Result<(), csv::Error> {
-            writer.serialize(self)
+        fn fields(&self) -> serde_json::Map<String, serde_json::Value> {
+            match serde_json::to_value(self) {
+                Ok(serde_json::Value::Object(fields)) => fields,
+                _ => serde_json::Map::new(),
+            }
         }
     }
 }
@@ -677,20 +692,66 @@ fn scorecard_input(
     }
 }
 
-/// The audit trail as CSV, one row per entry, the states before and after as JSON. A cell a
-/// spreadsheet would run as a formula (starting with =, +, -, @, tab or return) is prefixed
-/// with an apostrophe, so that opening an export runs nothing a user typed.
+/// What a spreadsheet reads as the start of a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell as every CSV export writes it: one a spreadsheet would run as a formula
+/// (starting with =, +, -, @, tab or return) is prefixed with an apostrophe, so that opening
+/// an export runs nothing a user typed. A text that already starts with an apostrophe before
+/// such a character gets one more, so that [`undefuse`] gives back exactly what was stored.
+pub fn defuse(text: String) -> String {
+    if text.starts_with(FORMULA_STARTS) || marked(&text) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
+/// A cell of a column that holds numbers: a number (a negative one too) is a number, not a
+/// formula, and is written as it is; anything else is defused like text.
+pub fn defuse_number(text: String) -> String {
+    if text.trim().parse::<f64>().is_ok() {
+        text
+    } else {
+        defuse(text)
+    }
+}
+
+/// A cell as an import reads it: the apostrophe an export put before a formula is taken off,
+/// so that what is exported imports back unchanged.
+pub fn undefuse(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) || marked(rest) => rest,
+        _ => text,
+    }
+}
+
+/// Whether a text starts with the apostrophe [`defuse`] puts before a formula.
+fn marked(text: &str) -> bool {
+    text.strip_prefix('\'')
+        .is_some_and(|rest| rest.starts_with(FORMULA_STARTS))
+}
+
+/// The columns of exports that hold numbers, whatever the kind of file.
+pub const NUMBER_COLUMNS: &[&str] = &[
+    "value",
+    "baseline_value",
+    "scale",
+    "share",
+    "decimals",
+    "met",
+    "set",
+    "target_year",
+    "orientation_year",
+    "vision_year",
+];
+
+/// The audit trail as CSV, one row per entry, the states before and after as JSON; every
+/// cell is text, [`defuse`]d.
 pub fn audit_csv(
     engine: &Engine,
     entries: &[giamsat_store::AuditEntry],
 ) -> Result<String, AppError> {
-    let defuse = |text: String| -> String {
-        if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-            format!("'{text}")
-        } else {
-            text
-        }
-    };
     let mut writer = csv::Writer::from_writer(Vec::new());
     let broken = |e: csv::Error| AppError::Inconsistent(format!("writing CSV: {e}"));
     writer

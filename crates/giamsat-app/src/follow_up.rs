@@ -12,14 +12,14 @@ use giamsat_core::follow_up::{
 };
 use giamsat_core::{DocumentId, FollowUpId, Record, UnitId};
 use giamsat_store::Store;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::input::{Checker, present};
 use crate::problem::number;
 use crate::{Actor, App, AppError, Batch, FieldError, Problem, Thing};
 
 /// A person named in an input, with the position they hold (as written).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct NamedPerson {
     pub name: String,
@@ -31,7 +31,7 @@ pub struct NamedPerson {
 }
 
 /// A position held over some days, for [`PersonInput`].
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PositionInput {
     pub title: String,
@@ -45,7 +45,7 @@ pub struct PositionInput {
 
 /// A person and the positions they hold or held, each over its days: "UVTV Tỉnh ủy" from
 /// 2020 and "Phó Chủ tịch HĐND tỉnh" from 2021 at once, "Giám đốc Sở" until 2022.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PersonInput {
     pub name: String,
@@ -55,7 +55,7 @@ pub struct PersonInput {
     pub source: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct DelegationMemberInput {
     pub name: String,
@@ -65,7 +65,7 @@ pub struct DelegationMemberInput {
     pub position: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct DelegationInput {
     pub title: String,
@@ -76,7 +76,7 @@ pub struct DelegationInput {
 }
 
 /// A working session as recorded after it was held.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SessionInput {
     /// The supervising body, by code.
@@ -110,7 +110,7 @@ pub struct SessionInput {
 }
 
 /// An entry of an annual plan of supervision or inspection.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct VisitInput {
     /// supervision or inspection.
@@ -128,7 +128,7 @@ pub struct VisitInput {
 }
 
 /// A task, from a document or from an item of a session's conclusion.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TaskInput {
     /// Default: the conclusion item's text.
@@ -150,7 +150,7 @@ pub struct TaskInput {
     pub source: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TaskUpdateInput {
     /// The day of the progress (default: today, given by the caller).
@@ -170,7 +170,7 @@ pub struct TaskUpdateInput {
     pub source: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RecommendationInput {
     pub from: Option<String>,
@@ -184,7 +184,7 @@ pub struct RecommendationInput {
     pub source: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnswerInput {
     pub on: Option<String>,
@@ -379,6 +379,7 @@ impl Batch<'_> {
         &mut self,
         input: &SessionInput,
     ) -> Result<FollowUpId, AppError> {
+        crate::text::check(input).map_err(AppError::Invalid)?;
         let batch = self;
         let (body, unit, date, docs) = {
             let engine = batch.engine();
@@ -476,6 +477,7 @@ impl Batch<'_> {
 
     /// Adds a task from a document or a conclusion item.
     pub(crate) fn create_task_in(&mut self, input: &TaskInput) -> Result<FollowUpId, AppError> {
+        crate::text::check(input).map_err(AppError::Invalid)?;
         let batch = self;
         let engine = batch.engine();
         let book = engine.follow_up();
@@ -562,6 +564,7 @@ impl<S: Store> App<S> {
         input: &PersonInput,
         source: &str,
     ) -> Result<FollowUpId, AppError> {
+        crate::text::check(input).map_err(AppError::Invalid)?;
         let (id, _) = self
             .commit_batch(actor, ("person.record", source), |batch| {
                 batch.origin.source = source.to_owned();
@@ -716,6 +719,7 @@ impl<S: Store> App<S> {
         input: &VisitInput,
         source: &str,
     ) -> Result<FollowUpId, AppError> {
+        crate::text::check(input).map_err(AppError::Invalid)?;
         let (id, _) = self
             .commit_batch(actor, ("visit.plan", source), |batch| {
                 let engine = batch.engine();
@@ -807,6 +811,7 @@ impl<S: Store> App<S> {
         today: time::Date,
         source: &str,
     ) -> Result<FollowUpId, AppError> {
+        crate::text::check(input).map_err(AppError::Invalid)?;
         let mut files = Vec::new();
         for (i, sha) in input.files.iter().enumerate() {
             let sha = sha.trim().to_ascii_lowercase();
@@ -889,6 +894,7 @@ impl<S: Store> App<S> {
         input: &RecommendationInput,
         source: &str,
     ) -> Result<FollowUpId, AppError> {
+        crate::text::check(input).map_err(AppError::Invalid)?;
         let (id, _) = self
             .commit_batch(actor, ("recommendation.record", source), |batch| {
                 let engine = batch.engine();
@@ -947,6 +953,7 @@ impl<S: Store> App<S> {
         today: time::Date,
         source: &str,
     ) -> Result<FollowUpId, AppError> {
+        crate::text::check(input).map_err(AppError::Invalid)?;
         let (id, _) = self
             .commit_batch(actor, ("recommendation.answer", source), |batch| {
                 let engine = batch.engine();

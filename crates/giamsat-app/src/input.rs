@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::problem::ReadError;
 pub use crate::problem::{FieldError, Problem};
+use crate::text::TextFields;
 
 /// Collects field errors while an input is read, so that every problem is reported at once.
 pub(crate) struct Checker {
@@ -318,8 +319,18 @@ impl Origin<'_> {
 }
 
 /// Turns an input into a record checked against the engine.
-pub trait Validate {
-    fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>>;
+pub trait Validate: TextFields {
+    /// The record, once every text field passed the text policy ([`crate::text`]) and the
+    /// input's own rules.
+    fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
+        crate::text::check(self)?;
+        self.check_fields(engine, origin)
+    }
+
+    /// The input's own rules; callers go through [`Validate::validate`], which applies the
+    /// text policy first.
+    fn check_fields(&self, engine: &Engine, origin: &Origin<'_>)
+    -> Result<Record, Vec<FieldError>>;
 
     /// Whether the input was made from the current state of what it changes: a writer that
     /// read a figure, and sends the version it read, must not overwrite one recorded since.
@@ -384,7 +395,11 @@ pub struct UnitInput {
 }
 
 impl Validate for UnitInput {
-    fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
+    fn check_fields(
+        &self,
+        engine: &Engine,
+        origin: &Origin<'_>,
+    ) -> Result<Record, Vec<FieldError>> {
         let mut c = Checker::new(origin);
         let code = c
             .required("code", &self.code)
@@ -461,7 +476,11 @@ pub struct SuccessionInput {
 }
 
 impl Validate for SuccessionInput {
-    fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
+    fn check_fields(
+        &self,
+        engine: &Engine,
+        origin: &Origin<'_>,
+    ) -> Result<Record, Vec<FieldError>> {
         let mut c = Checker::new(origin);
         let predecessor = c.unit(engine, "predecessor", &self.predecessor);
         let successor = c.unit(engine, "successor", &self.successor);
@@ -529,7 +548,11 @@ pub struct IndicatorInput {
 }
 
 impl Validate for IndicatorInput {
-    fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
+    fn check_fields(
+        &self,
+        engine: &Engine,
+        origin: &Origin<'_>,
+    ) -> Result<Record, Vec<FieldError>> {
         let mut c = Checker::new(origin);
         let code = c
             .required("code", &self.code)
@@ -668,7 +691,11 @@ pub struct DocumentInput {
 }
 
 impl Validate for DocumentInput {
-    fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
+    fn check_fields(
+        &self,
+        engine: &Engine,
+        origin: &Origin<'_>,
+    ) -> Result<Record, Vec<FieldError>> {
         let mut c = Checker::new(origin);
         let issued_by = c.unit(engine, "issued_by", &self.issued_by);
         let issued_on = c.date("issued_on", &self.issued_on);
@@ -779,7 +806,11 @@ pub struct TargetInput {
 }
 
 impl Validate for TargetInput {
-    fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
+    fn check_fields(
+        &self,
+        engine: &Engine,
+        origin: &Origin<'_>,
+    ) -> Result<Record, Vec<FieldError>> {
         let mut c = Checker::new(origin);
         let document = c
             .required("document", &self.document)
@@ -919,7 +950,11 @@ impl Validate for ObservationInput {
         })
     }
 
-    fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
+    fn check_fields(
+        &self,
+        engine: &Engine,
+        origin: &Origin<'_>,
+    ) -> Result<Record, Vec<FieldError>> {
         let mut c = Checker::new(origin);
         let indicator = c.indicator_id(engine, "indicator", &self.indicator);
         let unit = c.unit(engine, "unit", &self.unit);
@@ -1012,7 +1047,11 @@ pub struct ScenarioInput {
 }
 
 impl Validate for ScenarioInput {
-    fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
+    fn check_fields(
+        &self,
+        engine: &Engine,
+        origin: &Origin<'_>,
+    ) -> Result<Record, Vec<FieldError>> {
         let mut c = Checker::new(origin);
         let target = c.required("target", &self.target).and_then(|t| {
             match t
@@ -1074,7 +1113,11 @@ pub struct ReportedScorecardInput {
 }
 
 impl Validate for ReportedScorecardInput {
-    fn validate(&self, engine: &Engine, origin: &Origin<'_>) -> Result<Record, Vec<FieldError>> {
+    fn check_fields(
+        &self,
+        engine: &Engine,
+        origin: &Origin<'_>,
+    ) -> Result<Record, Vec<FieldError>> {
         let mut c = Checker::new(origin);
         let unit = c.unit(engine, "unit", &self.unit);
         let period = c.period("period", &self.period);

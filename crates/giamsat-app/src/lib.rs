@@ -12,6 +12,7 @@ pub mod follow_up;
 pub mod input;
 pub mod intake;
 pub mod problem;
+pub mod text;
 pub mod throttle;
 pub mod vietnam;
 
@@ -417,8 +418,9 @@ impl<S: Store> App<S> {
         Ok(record)
     }
 
-    /// Checks one input against the engine as it is: the version it was read at, its
-    /// fields, and the actor's permission.
+    /// Checks one input against the engine as it is: its fields, the actor's permission,
+    /// then the version it was read at. The version comes last because a conflict shows the
+    /// cell's current value: someone without the right must learn nothing but that.
     fn check_one<I: Validate>(
         &self,
         actor: &Actor,
@@ -427,7 +429,6 @@ impl<S: Store> App<S> {
     ) -> Result<(Record, AuditEntry), AppError> {
         let (record, audit) = {
             let engine = self.engine();
-            input.check_version(&engine).map_err(AppError::Stale)?;
             let origin = Origin {
                 recorded_by: &actor.name,
                 source: source.to_owned(),
@@ -438,6 +439,7 @@ impl<S: Store> App<S> {
                 .validate(&engine, &origin)
                 .map_err(AppError::Invalid)?;
             authorize(actor, &engine, &record)?;
+            input.check_version(&engine).map_err(AppError::Stale)?;
             let audit = audit_entry(&engine, actor, &record, origin.at);
             (record, audit)
         };
@@ -459,11 +461,14 @@ impl<S: Store> App<S> {
             .commit_batch(actor, ("batch.create", source), |batch| {
                 batch.read_numbers_as(numbers);
                 let mut errors = Vec::new();
+                let mut stale = None;
                 for (index, input) in inputs.iter().enumerate() {
-                    // A figure changed since the form was read fails the whole form.
-                    input
-                        .check_version(batch.engine())
-                        .map_err(AppError::Stale)?;
+                    // A figure changed since the form was read fails the whole form, but
+                    // only once every figure was authorized: a refused write anywhere in
+                    // the form is a refusal, never a conflict that shows a current value.
+                    if let Err(s) = input.check_version(batch.engine()) {
+                        stale.get_or_insert(s);
+                    }
                     if let Err(problems) = batch.add(input, source.to_owned()) {
                         errors.extend(problems.into_iter().map(|e| FieldError {
                             field: format!("{index}.{}", e.field),
@@ -471,10 +476,12 @@ impl<S: Store> App<S> {
                         }));
                     }
                 }
-                if errors.is_empty() {
-                    Ok(batch.records.clone())
-                } else {
+                if !errors.is_empty() {
                     Err(AppError::Invalid(errors))
+                } else if let Some(stale) = stale {
+                    Err(AppError::Stale(stale))
+                } else {
+                    Ok(batch.records.clone())
                 }
             })
             .await?;

@@ -160,6 +160,19 @@ pub enum Problem {
         other: String,
     },
 
+    // The text policy of every channel (`crate::text`).
+    /// A control character (NUL, escape…), or a line break where one line is expected.
+    ControlCharacter {
+        /// `U+0000`.
+        character: String,
+        /// 1-based, in characters.
+        position: i64,
+    },
+    TooLong {
+        length: i64,
+        max: i64,
+    },
+
     // Values that do not read.
     NotANumber {
         text: String,
@@ -457,6 +470,8 @@ impl Problem {
             P::TitleRequired => "title_required",
             P::PersonNameRequired => "person_name_required",
             P::EndsBefore { .. } => "ends_before",
+            P::ControlCharacter { .. } => "control_character",
+            P::TooLong { .. } => "too_long",
             P::NotANumber { .. } => "not_a_number",
             P::NotAPeriod { .. } => "not_a_period",
             P::NotADate { .. } => "not_a_date",
@@ -695,6 +710,11 @@ impl Problem {
             }
             P::UsernameTaken { username } => vec![("username", text(username))],
             P::PasswordLength { min, max } => vec![("min", N(*min)), ("max", N(*max))],
+            P::ControlCharacter {
+                character,
+                position,
+            } => vec![("character", text(character)), ("position", N(*position))],
+            P::TooLong { length, max } => vec![("length", N(*length)), ("max", N(*max))],
             P::DemoName { name, code } => vec![("name", text(name)), ("code", text(code))],
         }
     }
@@ -718,6 +738,14 @@ impl Problem {
             P::PersonNameRequired,
             P::EndsBefore {
                 other: t("valid_from"),
+            },
+            P::ControlCharacter {
+                character: t("U+0000"),
+                position: 12,
+            },
+            P::TooLong {
+                length: 20_000,
+                max: 10_000,
             },
             P::NotANumber {
                 text: t("12,5,3"),
@@ -930,6 +958,8 @@ impl Problem {
                 | P::TitleRequired
                 | P::PersonNameRequired
                 | P::EndsBefore { .. }
+                | P::ControlCharacter { .. }
+                | P::TooLong { .. }
                 | P::NotANumber { .. }
                 | P::NotAPeriod { .. }
                 | P::NotADate { .. }
@@ -1027,7 +1057,7 @@ impl Problem {
     }
 
     /// How many variants [`Problem::examples`] must cover: one more with each new variant.
-    pub const VARIANTS: usize = 99;
+    pub const VARIANTS: usize = 101;
 
     /// What the engine's refusal of a record says was wrong.
     pub fn of_engine(error: &EngineError) -> Problem {
@@ -1263,6 +1293,16 @@ impl fmt::Display for Problem {
             P::TitleRequired => write!(f, "a title is required in at least one language"),
             P::PersonNameRequired => write!(f, "give a name"),
             P::EndsBefore { other } => write!(f, "ends before {other}"),
+            P::ControlCharacter {
+                character,
+                position,
+            } => write!(
+                f,
+                "holds the control character {character} at character {position}: remove it (only texts of several lines may hold line breaks and tabs)"
+            ),
+            P::TooLong { length, max } => {
+                write!(f, "is {length} characters long: at most {max} are allowed")
+            }
             P::NotANumber { detail, .. }
             | P::NotAPeriod { detail, .. }
             | P::NotAUnitCode { detail, .. }

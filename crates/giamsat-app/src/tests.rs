@@ -1383,3 +1383,211 @@ async fn a_restart_from_the_checkpoint_gives_the_same_engine_even_when_it_is_dam
     );
     assert_eq!(state(&reloaded), expected);
 }
+
+#[tokio::test]
+async fn a_writer_without_the_right_is_refused_before_any_conflict_shows_the_current_value() {
+    use giamsat_core::access::{Grant, Role};
+    let (_dir, app) = fresh().await;
+    app.load_demo(&actor()).await.expect("demo");
+    let unit = |code: &str| {
+        app.engine()
+            .unit_by_code(&UnitCode::parse(code).expect("code"))
+            .expect("unit")
+            .id
+    };
+    let edit = |unit: &str, version: &str| ObservationInput {
+        indicator: Some("EXPORTS".into()),
+        unit: Some(unit.into()),
+        period: Some("2023-06".into()),
+        value: Some("100".into()),
+        kind: Some("official".into()),
+        expected_version: Some(version.into()),
+        ..ObservationInput::default()
+    };
+    app.create(&actor(), &edit("40", "0"), "test")
+        .await
+        .expect("a value in Nghệ An's cell");
+    // A reporter of another province, sending a stale version of Nghệ An's cell: refused
+    // for want of the right, and the value it holds is not told.
+    let outsider = Actor::with_grants("outsider", vec![Grant::over(Role::Reporter, unit("24"))]);
+    let refused = app.create(&outsider, &edit("40", "0"), "test").await;
+    assert!(
+        matches!(refused, Err(AppError::Forbidden(_))),
+        "{refused:?}"
+    );
+    // The same in a form of several figures, whichever comes first.
+    for form in [
+        [edit("40", "0"), edit("24", "0")],
+        [edit("24", "0"), edit("40", "0")],
+    ] {
+        let refused = app
+            .create_all(&outsider, &form, "test", giamsat_core::Language::En)
+            .await;
+        assert!(
+            matches!(refused, Err(AppError::Forbidden(_))),
+            "{refused:?}"
+        );
+    }
+    // A viewer of Nghệ An itself, too.
+    let viewer = Actor::with_grants("viewer", vec![Grant::over(Role::Viewer, unit("40"))]);
+    let refused = app.create(&viewer, &edit("40", "0"), "test").await;
+    assert!(
+        matches!(refused, Err(AppError::Forbidden(_))),
+        "{refused:?}"
+    );
+    // Someone with the right still learns of the conflict.
+    let reporter = Actor::with_grants("reporter", vec![Grant::over(Role::Reporter, unit("40"))]);
+    let stale = app.create(&reporter, &edit("40", "0"), "test").await;
+    assert!(matches!(stale, Err(AppError::Stale(_))), "{stale:?}");
+}
+
+#[tokio::test]
+async fn a_figures_reporter_and_document_must_be_within_the_writers_scope() {
+    use giamsat_core::access::{Grant, Role};
+    let (_dir, app) = fresh().await;
+    app.load_demo(&actor()).await.expect("demo");
+    let unit = |code: &str| {
+        app.engine()
+            .unit_by_code(&UnitCode::parse(code).expect("code"))
+            .expect("unit")
+            .id
+    };
+    let figure = |reported_by: Option<&str>, document: Option<&str>| ObservationInput {
+        indicator: Some("EXPORTS".into()),
+        unit: Some("24".into()),
+        period: Some("2023-06".into()),
+        value: Some("100".into()),
+        kind: Some("estimate".into()),
+        reported_by: reported_by.map(str::to_owned),
+        document: document.map(str::to_owned),
+        ..ObservationInput::default()
+    };
+    let reporter = Actor::with_grants("reporter", vec![Grant::over(Role::Reporter, unit("24"))]);
+    let before = app.engine().current_cells().count();
+    // Its own province's figure, said to be reported by Nghệ An or published in Nghệ An's
+    // plan (40-KH-2023): refused, and nothing written.
+    for input in [figure(Some("40"), None), figure(None, Some("40-KH-2023"))] {
+        let refused = app.create(&reporter, &input, "test").await;
+        assert!(
+            matches!(refused, Err(AppError::Forbidden(_))),
+            "{refused:?}"
+        );
+        let refused = app
+            .create_all(&reporter, &[input], "test", giamsat_core::Language::En)
+            .await;
+        assert!(
+            matches!(refused, Err(AppError::Forbidden(_))),
+            "{refused:?}"
+        );
+    }
+    assert_eq!(app.engine().current_cells().count(), before);
+    app.create(&reporter, &figure(Some("24"), None), "test")
+        .await
+        .expect("its own province reports its own figure");
+}
+
+#[tokio::test]
+async fn every_csv_export_defuses_formulas_in_text_and_keeps_numbers_and_imports_back() {
+    let (_dir, app) = fresh().await;
+    app.load_demo(&actor()).await.expect("demo");
+    let unit = crate::input::UnitInput {
+        code: Some("40-X".into()),
+        kind: Some("department".into()),
+        parent: Some("40".into()),
+        name_vi: Some("=HYPERLINK(\"http://evil.example\")".into()),
+        name_en: Some("'=already marked".into()),
+        source: Some("@SUM(A1)".into()),
+        ..Default::default()
+    };
+    app.create(&actor(), &unit, "test").await.expect("unit");
+    let figure = ObservationInput {
+        indicator: Some("EXPORTS".into()),
+        unit: Some("40-X".into()),
+        period: Some("2023-06".into()),
+        value: Some("-12.5".into()),
+        kind: Some("estimate".into()),
+        note: Some("-1+cmd|' /C calc'!A0".into()),
+        source: Some("+y".into()),
+        ..ObservationInput::default()
+    };
+    app.create(&actor(), &figure, "test").await.expect("figure");
+    let row_of = |csv: &str, key: &str| -> std::collections::HashMap<String, String> {
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let headers = reader.headers().expect("header").clone();
+        reader
+            .records()
+            .map(|r| r.expect("row"))
+            .find(|r| r.iter().any(|c| c == key))
+            .map(|r| {
+                headers
+                    .iter()
+                    .map(str::to_owned)
+                    .zip(r.iter().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_else(|| panic!("no row with {key} in {csv}"))
+    };
+    let units = app.export(ImportKind::Units).await.expect("units");
+    let row = row_of(&units, "40-X");
+    assert_eq!(row["name_vi"], "'=HYPERLINK(\"http://evil.example\")");
+    assert_eq!(row["name_en"], "''=already marked");
+    assert_eq!(row["source"], "'@SUM(A1)");
+    let observations = app
+        .export(ImportKind::Observations)
+        .await
+        .expect("observations");
+    let row = row_of(&observations, "40-X");
+    // A negative number is a number: the spreadsheet must still add it up.
+    assert_eq!(row["value"], "-12.5");
+    assert_eq!(row["note"], "'-1+cmd|' /C calc'!A0");
+    assert_eq!(row["source"], "'+y");
+    // No cell of any export starts a formula, but the numbers.
+    for kind in ImportKind::ALL {
+        let csv = app.export(kind).await.expect("export");
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let headers = reader.headers().expect("header").clone();
+        for record in reader.records() {
+            for (column, cell) in headers.iter().zip(record.expect("row").iter()) {
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+                        || cell.parse::<f64>().is_ok(),
+                    "{}: {column} = {cell:?}",
+                    kind.as_str()
+                );
+            }
+        }
+    }
+    // What is exported imports back as it was stored.
+    let (_dir2, copy) = fresh().await;
+    for kind in ImportKind::ALL {
+        let csv = app.export(kind).await.expect("export");
+        copy.import(
+            &actor(),
+            kind,
+            kind.as_str(),
+            csv.as_bytes(),
+            crate::ImportOptions::default(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{}: {e}", kind.as_str()));
+    }
+    let copied = copy
+        .engine()
+        .unit_by_code(&UnitCode::parse("40-X").expect("code"))
+        .expect("unit")
+        .clone();
+    assert_eq!(
+        copied.name.vi.as_deref(),
+        Some("=HYPERLINK(\"http://evil.example\")")
+    );
+    assert_eq!(copied.name.en.as_deref(), Some("'=already marked"));
+    assert_eq!(copied.provenance.source, "@SUM(A1)");
+    for kind in ImportKind::ALL {
+        assert_eq!(
+            copy.export(kind).await.expect("a"),
+            app.export(kind).await.expect("b"),
+            "{}",
+            kind.as_str()
+        );
+    }
+}

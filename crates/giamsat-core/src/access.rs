@@ -180,7 +180,8 @@ pub enum Denied {
     Scope(UnitId),
 }
 
-/// The units a record touches: the ones a grant's subtree must hold. A new unit is placed by
+/// The units a record touches: the ones a grant's subtree must hold (a figure's unit, the unit
+/// that reported it and the issuer of its document). A new unit is placed by
 /// its parent (a root can only be created by an admin of the whole tree, which has none).
 /// Indicators belong to no unit: only an admin whose scope is a root of the tree may define
 /// them.
@@ -191,7 +192,19 @@ fn touched(engine: &Engine, record: &Record) -> Vec<Option<UnitId>> {
         Record::Document(d) => vec![Some(d.issued_by)],
         Record::Target(t) => vec![Some(t.unit)],
         Record::Scenario(s) => vec![engine.target(s.target).map(|t| t.unit)],
-        Record::Observation(o) => vec![Some(o.unit)],
+        // A figure names the unit that reported it and the document it was published in:
+        // both say who vouches for it, so a writer may name only units of its own scope,
+        // or anyone could put a figure in another province's mouth.
+        Record::Observation(o) => {
+            let mut units = vec![Some(o.unit)];
+            units.extend(o.reported_by.map(Some));
+            units.extend(
+                o.document
+                    .and_then(|d| engine.document(d))
+                    .map(|d| Some(d.issued_by)),
+            );
+            units
+        }
         Record::ReportedScorecard(c) => vec![Some(c.unit)],
         Record::Succession(s) => vec![Some(s.predecessor), Some(s.successor)],
         Record::FollowUp(f) => engine
@@ -476,6 +489,42 @@ mod tests {
             },
         ];
         assert!(permits(&engine, &both, &writes_in_a()[5]).is_ok());
+    }
+
+    #[test]
+    fn a_figures_reporter_and_document_are_in_scope_like_its_unit() {
+        let engine = engine();
+        // Province B's reporter writes B's figure, but says A reported it, or that it was
+        // published in A's document (1, issued by A).
+        let figure = |reported_by: Option<u32>, document: Option<u32>| {
+            Record::Observation(Observation {
+                id: ObservationId(1),
+                indicator: IndicatorId(1),
+                unit: UnitId(20),
+                period: "2023-05".parse().expect("period"),
+                value: 1.0,
+                kind: ObservationKind::Estimate,
+                reported_by: reported_by.map(UnitId),
+                document: document.map(DocumentId),
+                corrects: None,
+                note: None,
+                provenance: provenance(),
+            })
+        };
+        let reporter_b = [Grant::over(Role::Reporter, UnitId(20))];
+        assert!(permits(&engine, &reporter_b, &figure(None, None)).is_ok());
+        assert!(permits(&engine, &reporter_b, &figure(Some(20), None)).is_ok());
+        assert_eq!(
+            permits(&engine, &reporter_b, &figure(Some(11), None)),
+            Err(Denied::Scope(UnitId(11)))
+        );
+        assert_eq!(
+            permits(&engine, &reporter_b, &figure(None, Some(1))),
+            Err(Denied::Scope(UnitId(10)))
+        );
+        // A reporter of the whole country may cite both.
+        let reporter_all = [Grant::over(Role::Reporter, UnitId(1))];
+        assert!(permits(&engine, &reporter_all, &figure(Some(11), Some(1))).is_ok());
     }
 
     #[test]

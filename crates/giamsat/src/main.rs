@@ -699,9 +699,24 @@ fn write_rejects(path: &Path, data: &[u8], rejected: &[RowError]) -> Result<(), 
     lines.dedup();
     for line in lines {
         let problems: Vec<&RowError> = rejected.iter().filter(|r| r.line == line).collect();
-        let mut row = problems[0].row.clone();
+        // The cells are what the file said, defused as every CSV export is (a spreadsheet
+        // opens the rejects to fix them); an import takes the apostrophe off again.
+        let mut row: Vec<String> = problems[0]
+            .row
+            .iter()
+            .zip(&columns)
+            .map(|(cell, column)| {
+                // As read (a marked cell unmarked), then marked as an export marks it.
+                let cell = giamsat_app::exchange::undefuse(cell).to_owned();
+                if giamsat_app::exchange::NUMBER_COLUMNS.contains(&column.as_str()) {
+                    giamsat_app::exchange::defuse_number(cell)
+                } else {
+                    giamsat_app::exchange::defuse(cell)
+                }
+            })
+            .collect();
         row.resize(columns.len() - 1, String::new());
-        row.push(
+        row.push(giamsat_app::exchange::defuse(
             problems
                 .iter()
                 .map(|p| {
@@ -713,7 +728,7 @@ fn write_rejects(path: &Path, data: &[u8], rejected: &[RowError]) -> Result<(), 
                 })
                 .collect::<Vec<_>>()
                 .join("; "),
-        );
+        ));
         writer.write_record(&row).map_err(write_error)?;
     }
     writer.flush().map_err(file_error(path))?;

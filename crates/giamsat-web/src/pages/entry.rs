@@ -69,6 +69,7 @@ pub struct EntryPage<'a> {
     unit_error: Option<String>,
     period_error: Option<String>,
     kind_error: Option<String>,
+    note_error: Option<String>,
     kinds: Vec<KindOption>,
     fields: Vec<ValueField>,
     note: String,
@@ -209,7 +210,7 @@ fn render(
     } else {
         typed.kind.as_str()
     };
-    let mut error_links: Vec<ErrorLink> = ["unit", "period", "kind"]
+    let mut error_links: Vec<ErrorLink> = ["unit", "period", "kind", "note"]
         .iter()
         .filter_map(|f| errors.get(*f).map(|m| (f.to_string(), m.clone())))
         .chain(fields.iter().filter_map(|f| {
@@ -240,6 +241,7 @@ fn render(
         unit_error: errors.get("unit").cloned(),
         period_error: errors.get("period").cloned(),
         kind_error: errors.get("kind").cloned(),
+        note_error: errors.get("note").cloned(),
         kinds: ObservationKind::ALL
             .iter()
             .map(|k| KindOption {
@@ -418,13 +420,18 @@ pub async fn entry_submit<S: Store>(
             }
             Err(AppError::Invalid(problems)) => {
                 for problem in problems {
-                    // "2.value" is the third figure's value field.
-                    let (index, _) = problem.field.split_once('.').unwrap_or(("", ""));
-                    let field = index
-                        .parse::<usize>()
-                        .ok()
-                        .and_then(|i| codes.get(i))
-                        .map_or_else(|| "values".to_owned(), |c| format!("value.{c}"));
+                    // "2.value" is the third figure's value field; the note is shared by
+                    // every figure, so its problem is shown beside it once.
+                    let (index, rest) = problem.field.split_once('.').unwrap_or(("", ""));
+                    let field = if rest == "note" {
+                        "note".to_owned()
+                    } else {
+                        index
+                            .parse::<usize>()
+                            .ok()
+                            .and_then(|i| codes.get(i))
+                            .map_or_else(|| "values".to_owned(), |c| format!("value.{c}"))
+                    };
                     errors.insert(
                         field,
                         tr.t_args(

@@ -12,6 +12,7 @@ mod pages;
 mod postgres;
 mod reform;
 mod security;
+mod text_policy;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -36,9 +37,19 @@ impl TestServer {
     pub async fn start(demo: bool) -> TestServer {
         let dir = tempfile::tempdir().expect("tempdir");
         let db = dir.path().join("giamsat.db");
-        let store = SqlStore::open(db.to_str().expect("utf-8"))
-            .await
-            .expect("store");
+        let db = db.to_str().expect("utf-8").to_owned();
+        TestServer::start_on(&db, dir, demo).await
+    }
+
+    /// [`TestServer::start`] on a fresh database of the throwaway PostgreSQL cluster that
+    /// scripts/test starts (GIAMSAT_TEST_POSTGRES).
+    pub async fn start_postgres(demo: bool) -> TestServer {
+        let db = giamsat_store::testing::postgres_database("it").await;
+        TestServer::start_on(&db, tempfile::tempdir().expect("tempdir"), demo).await
+    }
+
+    async fn start_on(db: &str, dir: tempfile::TempDir, demo: bool) -> TestServer {
+        let store = SqlStore::open(db).await.expect("store");
         let app = App::open(store).await.expect("app");
         if demo {
             app.load_demo(&Actor::named("demo")).await.expect("demo");
