@@ -26,6 +26,15 @@ pub enum DateRole {
 }
 
 impl DateRole {
+    /// Every role, in the order above.
+    pub const ALL: [DateRole; 5] = [
+        DateRole::Event,
+        DateRole::Issued,
+        DateRole::Deadline,
+        DateRole::Dateline,
+        DateRole::Other,
+    ];
+
     /// The role's name, as in the JSON.
     pub fn name(self) -> &'static str {
         match self {
