@@ -400,14 +400,9 @@ fn year_alone(text: &str) -> Option<i32> {
     let bytes = text.as_bytes();
     let mut at = 0;
     while at + 4 <= bytes.len() {
-        let Some(offset) = text[at..].find(['1', '2']) else {
-            return None;
-        };
-        let s = at + offset;
+        let s = at + text[at..].find(['1', '2'])?;
         at = s + 1;
-        let Some(digits) = bytes.get(s..s + 4) else {
-            return None;
-        };
+        let digits = bytes.get(s..s + 4)?;
         if !digits.iter().all(u8::is_ascii_digit)
             || !(digits[..2] == *b"19" || digits[..2] == *b"20")
         {
