@@ -582,6 +582,15 @@ mod tests {
         "bằng 115,3% so với cùng kỳ",
         " 4 dự án",
         " with ",
+        "25-6-2020",
+        "12.3.",
+        "Từ 6 - 8/12",
+        "les 4 et 5 mars",
+        " (VNA) - ",
+        "trước ngày ",
+        "No. 60 dated ",
+        "2021",
+        "4/01",
     ];
 
     proptest! {
