@@ -11,6 +11,7 @@
 //! chí Trần Minh Lực, Phó Chủ tịch HĐND tỉnh`), keyed to match known people, and figures with
 //! their subject, scale, unit, change over the same period and share of the plan.
 
+mod date_roles;
 mod decode;
 mod figures;
 mod html;
@@ -27,6 +28,7 @@ use giamsat_core::Language;
 use regex::{Captures, Regex};
 use serde::Serialize;
 
+pub use date_roles::DateRole;
 pub use decode::{DecodeError, MAX_BYTES};
 
 /// A reading of one text: its language, the text as read (NFC, markup and boilerplate
@@ -55,12 +57,18 @@ pub struct Item {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Fact {
-    /// A day something happened: *Ngày 18/8*, *June 7, 2023*, *18 août 2023*. The year is
-    /// missing when the text leaves it to the reader.
+    /// A day: *Ngày 18/8*, *June 7, 2023*, *18 août 2023*, *25-6-2020*, *12.3.2021*, and
+    /// what it is to the text (`role`).
     Date {
+        /// As written with the day; missing when the text leaves it to the reader.
         year: Option<i32>,
         month: u8,
         day: u8,
+        role: DateRole,
+        /// For a date written without its year, the year the text gives around it (the
+        /// year of its first dateline or event date, else the first year written alone);
+        /// none for a dateline, and none when the year is written.
+        text_year: Option<i32>,
     },
     /// A period figures refer to: *5 tháng đầu năm 2023*, *the first 5 months of 2023*,
     /// *quý II/2023*, *giai đoạn 2021-2025*. `period` is giamsat's code (`2023-YTD05`) when
@@ -196,11 +204,14 @@ pub fn read_text(text: String, encoding: &'static str) -> Reading {
     let language = language::detect(&text);
     let mut found = references::find(&text);
     let taken = merged(found.iter().map(|f| (f.start, f.end)).collect());
-    found.extend(
-        time_words::find(&text)
-            .into_iter()
-            .filter(|f| !overlaps(&taken, f.start, f.end)),
-    );
+    // A date inside a document reference is an item too: its date of issue.
+    let mut times: Vec<Found> = time_words::find(&text)
+        .into_iter()
+        .filter(|f| matches!(f.fact, Fact::Date { .. }) || !overlaps(&taken, f.start, f.end))
+        .collect();
+    times.sort_by_key(|f| (f.start, f.end));
+    date_roles::settle(&text, &mut times, &taken);
+    found.extend(times);
     found.extend(rankings::find(&text, language));
     found.extend(people::find(&text, language));
     let taken = merged(found.iter().map(|f| (f.start, f.end)).collect());
@@ -571,6 +582,15 @@ mod tests {
         "bằng 115,3% so với cùng kỳ",
         " 4 dự án",
         " with ",
+        "25-6-2020",
+        "12.3.",
+        "Từ 6 - 8/12",
+        "les 4 et 5 mars",
+        " (VNA) - ",
+        "trước ngày ",
+        "No. 60 dated ",
+        "2021",
+        "4/01",
     ];
 
     proptest! {

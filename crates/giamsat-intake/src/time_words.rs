@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use giamsat_core::{Month, Period};
 use regex::{Captures, Regex};
 
-use crate::{Fact, Found};
+use crate::{DateRole, Fact, Found};
 
 const ENGLISH_MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.";
 /// English months in full, as a month named alone is written ("in July").
@@ -56,6 +56,10 @@ fn month_number(name: &str) -> Option<u8> {
 struct Patterns {
     /// Dates a date of issue may be written as, anchored at the start.
     date_here: Vec<Regex>,
+    /// Two days of one month: "Từ 6 - 8/12", "ngày 26-27/12/2022", "les 4 et 5 mars".
+    /// Captures: the first day, the second day, the month (a number or a French name), the
+    /// year.
+    ranges: Vec<Regex>,
     /// Event dates.
     dates: Vec<Regex>,
     /// Periods: each with how to read its captures.
@@ -109,6 +113,8 @@ fn patterns() -> &'static Patterns {
     static PATTERNS: OnceLock<Patterns> = OnceLock::new();
     PATTERNS.get_or_init(|| {
         let numeric = r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})";
+        // "25-6-2020", "12.3.2021": hyphens and dots, without spaces, only with the year.
+        let joined = r"(\d{1,2})[.-](\d{1,2})[.-](\d{4})";
         let vi_words = r"(?i)(\d{1,2})\s+tháng\s+(\d{1,2})(?:,?\s+năm\s+(\d{4}))?";
         let en_month_day = format!(r"({ENGLISH_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?");
         let en_day_month = format!(r"(\d{{1,2}})(?:st|nd|rd|th)?\s+({ENGLISH_MONTHS})(?:,?\s+(\d{{4}}))?");
@@ -119,21 +125,33 @@ fn patterns() -> &'static Patterns {
         Patterns {
             date_here: vec![
                 here(numeric),
+                here(joined),
                 here(vi_words),
                 here(&en_month_day),
                 here(&en_day_month),
                 here(&fr),
             ],
+            ranges: vec![
+                anywhere(r"(?i)(?-u:\b)(?:từ(?:\s+ngày)?|ngày)\s+(\d{1,2})\s*[-–]\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?"),
+                anywhere(&format!(r"(?-u:\b)(\d{{1,2}})\s+(?:et|au)\s+(\d{{1,2}})\s+({FRENCH_MONTHS})(?:\s+(\d{{4}}))?(?-u:\b)")),
+            ],
             dates: vec![
-                // "Ngày 18/8", "ngày 18/8/2023", "ngày 18 tháng 8 năm 2023"; the time of day
-                // stands for "ngày" in the press: "Chiều 4/11", "Sáng 12/7".
-                anywhere(r"(?i)(?-u:\b)(?:ngày|sáng|chiều|tối|trưa)\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?"),
+                // "Ngày 18/8", "ngày 18/8/2023", "ngày 15-9", "ngày 18 tháng 8 năm 2023";
+                // the time of day stands for "ngày" in the press: "Chiều 4/11", "Sáng 8-10".
+                anywhere(r"(?i)(?-u:\b)(?:ngày|sáng|chiều|tối|trưa)\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?"),
                 anywhere(&format!(r"(?i)(?-u:\b)ngày\s+{vi_words}", vi_words = &vi_words[4..])),
-                // "17/01/2024", even glued to the word before it.
+                // "17/01/2024", even glued to the word before it; "25-6-2020", "12.3.2021".
                 anywhere(&format!(r"(?:^|[^\d/]){numeric}(?:[^\d/]|$)")),
+                anywhere(&format!(r"(?:^|[^\d/.,-]){joined}(?:[^\d/-]|$)")),
+                // After "dated", "du", "le": "dated 12/3", "du 12-3-2021".
+                anywhere(r"(?-u:\b)(?:dated|du|[Ll]e)\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?"),
+                // A holiday named by its day: "Quốc khánh 2/9", "lễ Quốc Khánh 2-9".
+                anywhere(r"(?-u:\b)Quốc\s+(?:[Kk]hánh)\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?"),
                 anywhere(&format!(r"(?-u:\b){en_month_day}(?-u:\b)")),
                 anywhere(&format!(r"(?-u:\b){en_day_month}(?-u:\b)")),
                 anywhere(&format!(r"(?-u:\b){fr}(?-u:\b)")),
+                // A date on a line of its own near the top (last: looked at only there): a page's date, "4/01".
+                anywhere(r"(?m)^[ \t]*(\d{1,2})/(\d{1,2})[ \t]*$"),
             ],
             periods: vec![
                 // "tính đến hết tháng 9/2024": January to September, not September alone.
@@ -294,12 +312,56 @@ pub fn find(text: &str) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     let mut claimed = crate::Claimed::default();
     let patterns = patterns();
-    for pattern in &patterns.dates {
+    for pattern in &patterns.ranges {
+        for c in pattern.captures_iter(text) {
+            let (Some(first), Some(second), Some(month)) = (c.get(1), c.get(2), c.get(3)) else {
+                continue;
+            };
+            let year = c.get(4).and_then(|y| y.as_str().parse().ok());
+            let (Ok(first_day), Ok(second_day)) =
+                (first.as_str().parse::<u8>(), second.as_str().parse::<u8>())
+            else {
+                continue;
+            };
+            let Some(month_number) = month
+                .as_str()
+                .parse()
+                .ok()
+                .or_else(|| month_number(month.as_str()))
+            else {
+                continue;
+            };
+            if first_day >= second_day
+                || valid(year, month_number, first_day).is_none()
+                || valid(year, month_number, second_day).is_none()
+                || !ends_date(text, c.get(0).expect("match").end())
+            {
+                continue;
+            }
+            let whole = c.get(0).expect("match");
+            let end = c.get(4).unwrap_or(month).end();
+            if claimed.claim(whole.start(), end) {
+                for (start, day) in [(whole.start(), first_day), (second.start(), second_day)] {
+                    found.push(Found {
+                        start,
+                        end,
+                        fact: date_fact(year, month_number, day),
+                    });
+                }
+            }
+        }
+    }
+    for (i, pattern) in patterns.dates.iter().enumerate() {
+        // The line of its own is a page's date only near the top.
+        let top_only = i + 1 == patterns.dates.len();
         for c in pattern.captures_iter(text) {
             let Some((day, month, year)) = day_month_year(&c) else {
                 continue;
             };
             if valid(year, month, day).is_none() {
+                continue;
+            }
+            if top_only && c.get(0).expect("match").start() > TOP {
                 continue;
             }
             // The span: from "ngày" (or the time of day) when it is there, else from the first
@@ -319,11 +381,15 @@ pub fn find(text: &str) -> Vec<Found> {
                     .unwrap_or(whole.start())
             };
             let end = parts.map(|m| m.end()).max().unwrap_or(whole.end());
+            // Not a decimal, a time, a ratio or a range of numbers going on after it.
+            if !ends_date(text, end) {
+                continue;
+            }
             if claimed.claim(start, end) {
                 found.push(Found {
                     start,
                     end,
-                    fact: Fact::Date { year, month, day },
+                    fact: date_fact(year, month, day),
                 });
             }
         }
@@ -333,7 +399,10 @@ pub fn find(text: &str) -> Vec<Found> {
     let as_of: Vec<Found> = found
         .iter()
         .filter_map(|date| {
-            let Fact::Date { year, month, day } = date.fact else {
+            let Fact::Date {
+                year, month, day, ..
+            } = date.fact
+            else {
                 return None;
             };
             let start = as_of_start(text, date.start)?;
@@ -377,6 +446,32 @@ pub fn find(text: &str) -> Vec<Found> {
         }
     }
     found
+}
+
+/// How far from the start of a text a date on a line of its own is taken for its date.
+const TOP: usize = 1500;
+
+/// A date read, its role to be settled.
+fn date_fact(year: Option<i32>, month: u8, day: u8) -> Fact {
+    Fact::Date {
+        year,
+        month,
+        day,
+        role: DateRole::Other,
+        text_year: None,
+    }
+}
+
+/// Whether a date may end at byte `end`: no digit, no "%", no decimal or time, no further
+/// "/" or "-" with a number after it ("8-10-12", "12/3.5", "2-3%", "8.30").
+fn ends_date(text: &str, end: usize) -> bool {
+    let mut rest = text[end..].chars();
+    match rest.next() {
+        None => true,
+        Some(c) if c.is_ascii_digit() || c == '%' => false,
+        Some('.' | ',' | '/' | '-' | ':' | 'h') => !rest.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(_) => true,
+    }
 }
 
 /// Words before a date that make it the end of what has accumulated: "tính đến ngày
@@ -555,7 +650,7 @@ mod tests {
     }
 
     fn date(year: Option<i32>, month: u8, day: u8) -> Fact {
-        Fact::Date { year, month, day }
+        date_fact(year, month, day)
     }
 
     #[test]
@@ -581,6 +676,93 @@ mod tests {
             [("Chiều 4/11".to_owned(), date(None, 11, 4))]
         );
         assert!(read("ngày 31/2/2023 và 45/13").is_empty());
+    }
+
+    #[test]
+    fn dates_with_hyphens_and_dots_with_or_without_the_year() {
+        assert_eq!(
+            read("Ngày 12-3, Ban Thường vụ họp"),
+            [("Ngày 12-3".to_owned(), date(None, 3, 12))]
+        );
+        assert_eq!(
+            read("Sáng 8-10, HĐND huyện"),
+            [("Sáng 8-10".to_owned(), date(None, 10, 8))]
+        );
+        assert_eq!(
+            read("ký ngày 25-6-2020 và 12.3.2021."),
+            [
+                ("ngày 25-6-2020".to_owned(), date(Some(2020), 6, 25)),
+                ("12.3.2021".to_owned(), date(Some(2021), 3, 12))
+            ]
+        );
+        assert_eq!(
+            read("the letter dated 4/11 and the note du 5-12-2022"),
+            [
+                ("4/11".to_owned(), date(None, 11, 4)),
+                ("5-12-2022".to_owned(), date(Some(2022), 12, 5))
+            ]
+        );
+        assert_eq!(
+            read("lễ Quốc khánh 2/9 kéo dài"),
+            [("2/9".to_owned(), date(None, 9, 2))]
+        );
+    }
+
+    #[test]
+    fn times_scores_ranges_of_numbers_and_decimals_are_not_dates() {
+        for text in [
+            "tăng 12.3%, đạt 1.5-2.0 lần",
+            "giá 8.30 đồng, tỷ số 2-1 ngày 3",
+            "ngày 2-3% so với",
+            "Sáng 8-10-12 người",
+            "lúc 8.30, 2.5.12",
+            "đạt 15/15 chỉ tiêu; 109/139 kiến nghị",
+            "version 1.12.3.2021",
+            "call 0912.3.2021",
+        ] {
+            assert!(
+                read(text)
+                    .iter()
+                    .all(|(_, f)| !matches!(f, Fact::Date { .. })),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn two_days_of_a_month_are_two_dates() {
+        let days = |text: &str| -> Vec<(String, Fact)> { read(text) };
+        assert_eq!(
+            days("Từ 3 - 5/11, tại hội trường"),
+            [
+                ("Từ 3 - 5/11".to_owned(), date(None, 11, 3)),
+                ("5/11".to_owned(), date(None, 11, 5))
+            ]
+        );
+        assert_eq!(
+            days("Trong 2 ngày 14-15/7/2023, HĐND"),
+            [
+                ("ngày 14-15/7/2023".to_owned(), date(Some(2023), 7, 14)),
+                ("15/7/2023".to_owned(), date(Some(2023), 7, 15))
+            ]
+        );
+        assert_eq!(
+            days("Les 9 et 10 avril, le comité"),
+            [
+                ("9 et 10 avril".to_owned(), date(None, 4, 9)),
+                ("10 avril".to_owned(), date(None, 4, 10))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_day_and_month_alone_on_a_line_at_the_top_is_a_date() {
+        assert_eq!(
+            read("Kỳ họp HĐND xã\n\n7/02\n\nNăm 2024"),
+            [("7/02".to_owned(), date(None, 2, 7))]
+        );
+        let far = format!("{}\n7/02\n", "x".repeat(2000));
+        assert!(read(&far).is_empty());
     }
 
     #[test]

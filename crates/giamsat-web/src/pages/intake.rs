@@ -344,17 +344,29 @@ fn item_views<S: Store>(
             let mut known = None;
             let mut detail = |label: &str, value: String| details.push((tr.t(label), value));
             match &item.fact {
-                Fact::Date { year, month, day } => detail(
-                    "intake-date",
-                    match year.and_then(|y| {
-                        time::Month::try_from(*month)
-                            .ok()
-                            .and_then(|m| time::Date::from_calendar_date(y, m, *day).ok())
-                    }) {
-                        Some(date) => tr.date(date),
-                        None => format!("{day}/{month}"),
-                    },
-                ),
+                Fact::Date {
+                    year,
+                    month,
+                    day,
+                    role,
+                    text_year,
+                } => {
+                    detail(
+                        "intake-date",
+                        match year.or(*text_year).and_then(|y| {
+                            time::Month::try_from(*month)
+                                .ok()
+                                .and_then(|m| time::Date::from_calendar_date(y, m, *day).ok())
+                        }) {
+                            Some(date) => tr.date(date),
+                            None => format!("{day}/{month}"),
+                        },
+                    );
+                    detail(
+                        "intake-date-role",
+                        tr.t(&format!("intake-date-role-{}", role.name())),
+                    );
+                }
                 Fact::Period { period, .. } => detail(
                     "col-period",
                     period

@@ -692,6 +692,13 @@ mod tests {
                     .collect(),
             ),
             family("intake-kind-", giamsat_intake::Fact::KINDS.to_vec()),
+            family(
+                "intake-date-role-",
+                giamsat_intake::DateRole::ALL
+                    .iter()
+                    .map(|r| r.name())
+                    .collect(),
+            ),
             (
                 "thing-".to_owned(),
                 giamsat_app::Thing::ALL

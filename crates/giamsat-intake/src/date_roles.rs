@@ -1,0 +1,607 @@
+//! What a date is in its text, from the words around it (its [`DateRole`]), and the year of a
+//! date written without one.
+//!
+//! Every look is bounded: back to the start of the date's sentence, at most
+//! [`CLAUSE`] bytes, and forward as far; the year of the text is found in one pass that
+//! stops at the first year. Reading stays linear in the text.
+
+use serde::Serialize;
+
+use crate::{Fact, Found};
+
+/// What a date is to the text that gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateRole {
+    /// The day of what is reported: *Sáng 8/10, …* a meeting, a visit, a conference.
+    Event,
+    /// A document's date of issue: *Nghị quyết số 12/NQ-CP ngày 3/2/2024*.
+    Issued,
+    /// A date by which something must be done: *trước ngày 30/6*, *by June 30*.
+    Deadline,
+    /// The date the text was published: a dateline or a byline's date.
+    Dateline,
+    /// Any other date: a day something happened before, a date data are given *as of*.
+    Other,
+}
+
+impl DateRole {
+    /// Every role, in the order above.
+    pub const ALL: [DateRole; 5] = [
+        DateRole::Event,
+        DateRole::Issued,
+        DateRole::Deadline,
+        DateRole::Dateline,
+        DateRole::Other,
+    ];
+
+    /// The role's name, as in the JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            DateRole::Event => "event",
+            DateRole::Issued => "issued",
+            DateRole::Deadline => "deadline",
+            DateRole::Dateline => "dateline",
+            DateRole::Other => "other",
+        }
+    }
+}
+
+/// How far a role looks around its date, in bytes, within the date's sentence.
+const CLAUSE: usize = 300;
+
+/// How far from the start a date may be a dateline: the top of the page.
+const TOP: usize = 1500;
+
+/// Sets each date's role (a date inside a document reference is its date of issue) and gives
+/// a date written without its year the year of the text (`text_year`): the year of the first dateline or
+/// event date written with one, else the first year written alone (not a range of years, not
+/// a date's, not "the same period of" a year). A dateline takes no year but its own: the day
+/// a page was published is not given by the days it reports.
+pub(crate) fn settle(text: &str, found: &mut [Found], references: &[(usize, usize)]) {
+    for f in found.iter_mut() {
+        let (start, end) = (f.start, f.end);
+        if let Fact::Date { role, .. } = &mut f.fact {
+            *role = if crate::overlaps(references, start, end) {
+                DateRole::Issued
+            } else {
+                role_of(text, start, end)
+            };
+        }
+    }
+    let dated = found.iter().find_map(|f| match f.fact {
+        Fact::Date {
+            year: Some(y),
+            role: DateRole::Dateline | DateRole::Event,
+            ..
+        } => Some(y),
+        _ => None,
+    });
+    let Some(year) = dated.or_else(|| year_alone(text)) else {
+        return;
+    };
+    for f in found.iter_mut() {
+        if let Fact::Date {
+            year: None,
+            role,
+            text_year,
+            ..
+        } = &mut f.fact
+            && *role != DateRole::Dateline
+        {
+            *text_year = Some(year);
+        }
+    }
+}
+
+/// The role of the date at `start..end`, from the words of its sentence.
+pub(crate) fn role_of(text: &str, start: usize, end: usize) -> DateRole {
+    let from = crate::look_back(text, start, CLAUSE);
+    // "ngày" read with the date belongs to the words before it: "số 12/NĐ-CP, ngày …",
+    // "trước ngày …".
+    let lead = crate::starts_with_lowercase(&text[start..end], "ngày").unwrap_or(0);
+    let before = &text[from..start + lead];
+    // The sentence so far: from its last stop.
+    let sentence_start = before
+        .rfind(['.', '\n', '!', '?', ';'])
+        .map_or(0, |at| at + 1);
+    let clause = crate::lowercase(&before[sentence_start..]);
+    let near = clause.trim_end();
+    // A document's number may hold a stop ("No. 60"): looked for over the whole window.
+    let window = crate::lowercase(before);
+    let to = crate::look_ahead(text, end, CLAUSE);
+    let after = &text[end..to];
+    let rest = after.split(['.', '\n', '!', '?', ';']).next().unwrap_or("");
+    let rest_lower = crate::lowercase(rest);
+
+    if is_dateline(text, start, end, near, after) {
+        return DateRole::Dateline;
+    }
+    if issued(window.trim_end()) {
+        return DateRole::Issued;
+    }
+    if deadline(near, &clause) {
+        return DateRole::Deadline;
+    }
+    // "jusqu'au 18 décembre": until then, not as of then.
+    let until = ends_with_any(near, &["jusqu'au", "jusqu’au"]);
+    if !until && ends_with_any(near, AS_OF_OR_PAST) {
+        return DateRole::Other;
+    }
+    let span = crate::lowercase(&text[start..end]);
+    let time_of_day = ["sáng", "chiều", "tối", "trưa"]
+        .iter()
+        .any(|w| span.starts_with(w));
+    let opens = near
+        .split(|c: char| !crate::is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .all(|w| OPENERS.contains(&w) || w.chars().all(|c| c.is_ascii_digit()));
+    let sentence = format!("{clause} {rest_lower}");
+    if time_of_day || sentence_has_event(&sentence) || (opens && rest.trim_start().starts_with(','))
+    {
+        return DateRole::Event;
+    }
+    DateRole::Other
+}
+
+/// Words that may open a sentence before its date: "On", "On the morning of", "Le", "Les 4
+/// et", "Từ 6 -", "Vào", "Trong 2 ngày".
+const OPENERS: &[&str] = &[
+    "on",
+    "the",
+    "morning",
+    "afternoon",
+    "evening",
+    "of",
+    "le",
+    "les",
+    "et",
+    "and",
+    "từ",
+    "vào",
+    "trong",
+    "ngày",
+    "sáng",
+    "chiều",
+    "tối",
+    "trưa",
+    "matin",
+    "après",
+    "midi",
+    "dans",
+    "la",
+    "journée",
+    "du",
+    "au",
+    "to",
+    "from",
+    "và",
+    "đến",
+];
+
+/// Words of a meeting, a visit, a conference, a publication: what a report's event is.
+const EVENT_WORDS: &[&str] = &[
+    "hội nghị",
+    "kỳ họp",
+    "kì họp",
+    "phiên họp",
+    "cuộc họp",
+    "buổi họp",
+    "họp",
+    "làm việc",
+    "hội thảo",
+    "tọa đàm",
+    "toạ đàm",
+    "chủ trì",
+    "thăm",
+    "tiếp xúc",
+    "công bố",
+    "meeting",
+    "meetings",
+    "session",
+    "sessions",
+    "conference",
+    "visit",
+    "chaired",
+    "workshop",
+    "held",
+    "réunion",
+    "réunions",
+    "séance",
+    "conférence",
+    "visite",
+    "rencontre",
+    "rencontres",
+    "publiée",
+    "publié",
+    "published",
+];
+
+fn sentence_has_event(sentence: &str) -> bool {
+    EVENT_WORDS
+        .iter()
+        .any(|w| crate::contains_words(sentence, w))
+}
+
+/// Words after which a date is an end of accumulation or a point of comparison.
+const AS_OF_OR_PAST: &[&str] = &[
+    "tính đến ngày",
+    "tính đến",
+    "đến ngày",
+    "đến",
+    "đến hết ngày",
+    "so với ngày",
+    "so với",
+    "as of",
+    "as at",
+    "since",
+    "au",
+    "à la date du",
+    "depuis le",
+];
+
+/// After a document's number: "số 783/BC-UBND ngày", "No. 60 dated", "n° 12 du".
+fn issued(near: &str) -> bool {
+    let Some(before) = [
+        "ngày",
+        "dated",
+        "en date du",
+        "du",
+        "of",
+        "signed on",
+        "ký ngày",
+    ]
+    .iter()
+    .find_map(|w| crate::ends_with_lowercase(near, w).filter(|at| crate::starts_word(near, *at)))
+    .map(|at| near[..at].trim_end().trim_end_matches(',').trim_end()) else {
+        return false;
+    };
+    // The last word is a number with a digit, and a mark of number stands shortly before.
+    let last = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default();
+    if !last.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let tail = &before[crate::look_back(before, before.len(), 48)..];
+    ["số ", "no.", "no ", "n°", "nº", "number "]
+        .iter()
+        .any(|mark| tail.contains(mark))
+        || last.contains(['/', '-']) && last.chars().any(char::is_alphabetic)
+}
+
+/// Words that set a deadline. "by" and "before" only in a clause that asks for something:
+/// "reaching VND 19 billion by September 24" reports what was done by then.
+fn deadline(near: &str, clause: &str) -> bool {
+    const ALWAYS: &[&str] = &[
+        "trước ngày",
+        "hạn chót",
+        "hạn cuối",
+        "thời hạn",
+        "chậm nhất ngày",
+        "chậm nhất",
+        "hạn",
+        "deadline",
+        "no later than",
+        "not later than",
+        "avant le",
+        "au plus tard le",
+        "d'ici le",
+        "d’ici le",
+    ];
+    if ends_with_any(near, ALWAYS) {
+        return true;
+    }
+    ends_with_any(near, &["by", "before", "trước"])
+        && [
+            "must",
+            "should",
+            "will",
+            "shall",
+            "need",
+            "required",
+            "asked",
+            "requested",
+            "to ",
+            "phải",
+            "yêu cầu",
+            "đề nghị",
+            "cần",
+        ]
+        .iter()
+        .any(|w| clause.contains(w))
+}
+
+fn ends_with_any(near: &str, words: &[&str]) -> bool {
+    words
+        .iter()
+        .any(|w| crate::ends_with_lowercase(near, w).is_some_and(|at| crate::starts_word(near, at)))
+}
+
+/// A dateline: near the top, a date on a short line of its own (with a byline or a time
+/// beside it), after "Cập nhật", "Updated", "Publié le", a weekday ("Thứ Hai, ngày …"), or
+/// before a news agency's "(VNA) -".
+fn is_dateline(text: &str, start: usize, end: usize, near: &str, after: &str) -> bool {
+    let agency = after.trim_start().starts_with('(')
+        && after
+            .split_once(')')
+            .is_some_and(|(_, rest)| rest.trim_start().starts_with(['-', '–', '—']));
+    if agency {
+        return true;
+    }
+    const PUBLISHED: &[&str] = &[
+        "cập nhật",
+        "cập nhật lúc",
+        "đăng ngày",
+        "ngày đăng",
+        "ngày cập nhật",
+        "updated",
+        "posted",
+        "published on",
+        "publié le",
+        "mis à jour le",
+    ];
+    if ends_with_any(near.trim_end_matches([':', ',']).trim_end(), PUBLISHED) {
+        return true;
+    }
+    if start > TOP {
+        return false;
+    }
+    let weekday = near.trim_end_matches(',').trim_end();
+    let weekday = crate::ends_with_lowercase(weekday, "ngày")
+        .map_or(weekday, |at| weekday[..at].trim_end().trim_end_matches(','));
+    if [
+        "thứ hai",
+        "thứ ba",
+        "thứ tư",
+        "thứ năm",
+        "thứ sáu",
+        "thứ bảy",
+        "chủ nhật",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+    ]
+    .iter()
+    .any(|w| weekday.ends_with(w))
+    {
+        return true;
+    }
+    // A short line of its own: what is around the date on its line is a byline or a time.
+    let line_start = text[..start].rfind('\n').map_or(0, |at| at + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |at| end + at);
+    let line = &text[line_start..line_end];
+    let after_on_line = text[end..line_end].trim();
+    line.chars().count() <= 60
+        && !after_on_line.starts_with(',')
+        && after_on_line
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ':' | ' ' | '|' | '-' | 'h' | '(' | ')'))
+        && !text[line_start..start]
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// The first year written alone in the text: not in a range of years, not a date's or a
+/// document number's, not the year of comparison ("cùng kỳ năm 2020").
+fn year_alone(text: &str) -> Option<i32> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at + 4 <= bytes.len() {
+        let s = at + text[at..].find(['1', '2'])?;
+        at = s + 1;
+        let digits = bytes.get(s..s + 4)?;
+        if !digits.iter().all(u8::is_ascii_digit)
+            || !(digits[..2] == *b"19" || digits[..2] == *b"20")
+        {
+            continue;
+        }
+        if !crate::starts_word(text, s) || !crate::ends_word(text, s + 4) {
+            continue;
+        }
+        let before = text[crate::look_back(text, s, 24)..s].trim_end();
+        let after = text[s + 4..].trim_start();
+        if before.ends_with(['-', '–', '/', '.', ','])
+            || after.starts_with(['-', '–', '/'])
+            || after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let lower = crate::lowercase(before);
+        if [
+            "cùng kỳ năm",
+            "cùng kì năm",
+            "so với năm",
+            "than in",
+            "compared with",
+            "compared to",
+        ]
+        .iter()
+        .any(|w| lower.ends_with(w))
+        {
+            continue;
+        }
+        return std::str::from_utf8(digits).ok()?.parse().ok();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn role(text: &str, date: &str) -> DateRole {
+        let start = text.find(date).expect("the date in the text");
+        role_of(text, start, start + date.len())
+    }
+
+    #[test]
+    fn a_date_after_a_documents_number_is_its_date_of_issue() {
+        assert_eq!(
+            role(
+                "theo Nghị định số 45/2023/NĐ-CP, ngày 2/6/2023 của Chính phủ",
+                "ngày 2/6/2023"
+            ),
+            DateRole::Issued
+        );
+        assert_eq!(
+            role(
+                "Thực hiện Kế hoạch số 45/KH-UBND ngày 20/01/2024 của UBND tỉnh",
+                "20/01/2024"
+            ),
+            DateRole::Issued
+        );
+        assert_eq!(
+            role(
+                "under Directive No. 12 dated May 3, 2022 of the Secretariat",
+                "May 3, 2022"
+            ),
+            DateRole::Issued
+        );
+        assert_eq!(
+            role(
+                "selon le décret n° 15 du 2 mars 2023, les communes",
+                "2 mars 2023"
+            ),
+            DateRole::Issued
+        );
+    }
+
+    #[test]
+    fn a_date_things_must_be_done_by_is_a_deadline() {
+        assert_eq!(
+            role("Các xã gửi báo cáo trước ngày 30/6/2024.", "30/6/2024"),
+            DateRole::Deadline
+        );
+        assert_eq!(
+            role(
+                "Districts must submit their plans by June 30, 2024.",
+                "June 30, 2024"
+            ),
+            DateRole::Deadline
+        );
+        assert_eq!(
+            role(
+                "Les dossiers sont à déposer avant le 15 avril 2024.",
+                "15 avril 2024"
+            ),
+            DateRole::Deadline
+        );
+        // What was reached by a day is not a deadline.
+        assert_eq!(
+            role(
+                "Disbursement grew steadily, reaching VND 800 billion by May 12.",
+                "May 12"
+            ),
+            DateRole::Other
+        );
+    }
+
+    #[test]
+    fn a_date_at_the_top_on_its_own_line_or_before_an_agency_is_a_dateline() {
+        let text = "Bản tin\n\n12/03/2024\nTăng cỡ chữ\nHĐND huyện họp";
+        assert_eq!(role(text, "12/03/2024"), DateRole::Dateline);
+        let byline = "Growth targets\n\nLe Minh 14/02/2025 09:30\n\nThe province";
+        assert_eq!(role(byline, "14/02/2025"), DateRole::Dateline);
+        assert_eq!(
+            role("Hanoi, March 8 (VNA) - The Government", "March 8"),
+            DateRole::Dateline
+        );
+        assert_eq!(
+            role("Thứ Ba, ngày 12/3/2024\nKỳ họp", "12/3/2024"),
+            DateRole::Dateline
+        );
+    }
+
+    #[test]
+    fn a_date_opening_a_sentence_of_a_meeting_is_the_event() {
+        assert_eq!(
+            role(
+                "Chiều 8-10, Thường trực HĐND huyện họp phiên thường kỳ.",
+                "8-10"
+            ),
+            DateRole::Event
+        );
+        assert_eq!(
+            role(
+                "On March 2, the provincial council held a meeting on",
+                "March 2"
+            ),
+            DateRole::Event
+        );
+        assert_eq!(
+            role(
+                "Le ministre a eu le 9 mai à Hue une séance de travail avec",
+                "9 mai"
+            ),
+            DateRole::Event
+        );
+        assert_eq!(
+            role(
+                "Tính từ đầu năm đến ngày 20-8, toàn huyện có 12 dự án.",
+                "20-8"
+            ),
+            DateRole::Other
+        );
+        assert_eq!(
+            role(
+                "As of June 30, 2024, the city counted 120 buses.",
+                "June 30, 2024"
+            ),
+            DateRole::Other
+        );
+    }
+
+    fn date(start: usize, end: usize, year: Option<i32>) -> Found {
+        Found {
+            start,
+            end,
+            fact: Fact::Date {
+                year,
+                month: 1,
+                day: 1,
+                role: DateRole::Other,
+                text_year: None,
+            },
+        }
+    }
+
+    #[test]
+    fn a_date_without_its_year_takes_the_year_of_the_text() {
+        let text = "On May 4, the council met to review the first 4 months of 2024.";
+        let mut found = vec![date(3, 8, None)];
+        settle(text, &mut found, &[]);
+        assert!(matches!(
+            found[0].fact,
+            Fact::Date {
+                year: None,
+                text_year: Some(2024),
+                role: DateRole::Event,
+                ..
+            }
+        ));
+        // Not from a range of years or a year of comparison.
+        let text = "Sáng 4/5, HĐND nhiệm kỳ 2021-2026 họp; tăng 3% so với cùng kỳ năm 2023.";
+        let mut found = vec![date(0, 9, None)];
+        settle(text, &mut found, &[]);
+        assert!(matches!(
+            found[0].fact,
+            Fact::Date {
+                text_year: None,
+                ..
+            }
+        ));
+    }
+}
