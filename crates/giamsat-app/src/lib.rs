@@ -96,7 +96,11 @@ pub struct App<S: Store> {
     /// engine.
     head: AtomicI64,
     writer: tokio::sync::Mutex<()>,
+    /// Failed sign-ins.
     throttle: throttle::Throttle,
+    /// Failed confirmations of a signed-in account's own password (changing it, creating a
+    /// token), counted apart so that a mistyped form does not delay signing in.
+    reauth: throttle::Throttle,
     /// Observations read from rows at start, beyond the store's checkpoint.
     uncheckpointed: AtomicUsize,
 }
@@ -125,6 +129,7 @@ impl<S: Store> App<S> {
             head: AtomicI64::new(loaded.head),
             writer: tokio::sync::Mutex::new(()),
             throttle: throttle::Throttle::default(),
+            reauth: throttle::Throttle::default(),
             uncheckpointed: AtomicUsize::new(loaded.from_rows),
         })
     }

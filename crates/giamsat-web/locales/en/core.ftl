@@ -227,6 +227,10 @@ sign-in-throttled = Too many failed attempts. Try again in { $minutes ->
     [one] 1 minute
    *[other] { $minutes } minutes
 }.
+sign-in-throttled-seconds = Too many failed attempts. Try again in { $seconds ->
+    [one] 1 second
+   *[other] { $seconds } seconds
+}.
 account-title = Your account
 account-signed-in-as = Signed in as
 account-grants = Your roles

@@ -230,6 +230,10 @@ sign-in-throttled = Trop d’échecs. Réessayez dans { $minutes ->
     [one] 1 minute
    *[other] { $minutes } minutes
 }.
+sign-in-throttled-seconds = Trop d’échecs. Réessayez dans { $seconds ->
+    [one] 1 seconde
+   *[other] { $seconds } secondes
+}.
 account-title = Votre compte
 account-signed-in-as = Connecté en tant que
 account-grants = Vos rôles

@@ -218,6 +218,7 @@ sign-in-password = Mật khẩu
 sign-in-error = Tên đăng nhập hoặc mật khẩu không đúng.
 sign-in-error-form = Biểu mẫu đăng nhập đã hết hạn. Vui lòng đăng nhập lại.
 sign-in-throttled = Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau { $minutes } phút.
+sign-in-throttled-seconds = Nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau { $seconds } giây.
 account-title = Tài khoản của bạn
 account-signed-in-as = Đang đăng nhập với tên
 account-grants = Vai trò của bạn

@@ -10,7 +10,8 @@ use serde::Deserialize;
 
 use super::{Layout, Reader, Tr, respond};
 use crate::auth::{
-    LOGIN_COOKIE, Principal, SESSION_COOKIE, cookie, over_tls, peer, same_secret, set_cookie,
+    LOGIN_COOKIE, Principal, SESSION_COOKIE, client_address, cookie, over_tls, same_secret,
+    set_cookie,
 };
 use crate::error::PageError;
 use crate::i18n::Arg;
@@ -120,7 +121,7 @@ pub async fn login_submit<S: Store>(
         return again(StatusCode::FORBIDDEN, tr.t("sign-in-error-form"));
     }
     let replaces = cookie(&headers, SESSION_COOKIE);
-    let address = peer(&request_extensions);
+    let address = client_address(&state, &request_extensions, &headers);
     match state
         .app
         .sign_in(&form.username, &form.password, address, replaces)
@@ -143,11 +144,7 @@ pub async fn login_submit<S: Store>(
         }
         Err(AppError::SignInRefused) => again(StatusCode::UNAUTHORIZED, tr.t("sign-in-error")),
         Err(AppError::Throttled { seconds }) => {
-            let minutes = i64::try_from(seconds.div_ceil(60)).unwrap_or(i64::MAX);
-            let mut response = again(
-                StatusCode::TOO_MANY_REQUESTS,
-                tr.t_args("sign-in-throttled", &[("minutes", Arg::Number(minutes))]),
-            )?;
+            let mut response = again(StatusCode::TOO_MANY_REQUESTS, tr.throttled(seconds))?;
             if let Ok(value) = seconds.to_string().parse() {
                 response.headers_mut().insert(header::RETRY_AFTER, value);
             }
@@ -211,6 +208,8 @@ struct Outcome {
     new_error: Option<String>,
     confirm_error: Option<String>,
     notice: Option<String>,
+    /// Held back after failed passwords: answered 429 with this `Retry-After`.
+    retry_after: Option<u64>,
 }
 
 fn grant_row(engine: &giamsat_core::Engine, tr: Tr<'_>, grant: &Grant) -> GrantRow {
@@ -284,12 +283,21 @@ async fn account_page<S: Store>(
         &page.new_error,
         &page.confirm_error,
     ];
-    let status = if failed.iter().any(|e| e.is_some()) {
+    let status = if outcome.retry_after.is_some() {
+        StatusCode::TOO_MANY_REQUESTS
+    } else if failed.iter().any(|e| e.is_some()) {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    Ok(respond(reader, status, page.render()))
+    let mut response = respond(reader, status, page.render());
+    if let Some(value) = outcome
+        .retry_after
+        .and_then(|s| header::HeaderValue::from_str(&s.to_string()).ok())
+    {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    Ok(response)
 }
 
 pub async fn account<S: Store>(
@@ -378,7 +386,7 @@ pub async fn change_password<S: Store>(
         };
         return account_page(&state, &reader, &who.0, outcome).await;
     }
-    let address = peer(&request_extensions);
+    let address = client_address(&state, &request_extensions, &headers);
     match state
         .app
         .change_password(&who.0, &form.current, &form.new, address)
@@ -421,11 +429,9 @@ pub async fn change_password<S: Store>(
             account_page(&state, &reader, &who.0, outcome).await
         }
         Err(AppError::Throttled { seconds }) => {
-            let minutes = i64::try_from(seconds.div_ceil(60)).unwrap_or(i64::MAX);
             let outcome = Outcome {
-                current_error: Some(
-                    tr.t_args("sign-in-throttled", &[("minutes", Arg::Number(minutes))]),
-                ),
+                current_error: Some(tr.throttled(seconds)),
+                retry_after: Some(seconds),
                 ..Outcome::default()
             };
             account_page(&state, &reader, &who.0, outcome).await

@@ -88,17 +88,9 @@ fn app_words(tr: Tr<'_>, error: &AppError) -> (String, String, Vec<String>) {
             Vec::new(),
         ),
         AppError::SignInRefused => (tr.t("sign-in-title"), tr.t("sign-in-error"), Vec::new()),
-        AppError::Throttled { seconds } => (
-            tr.t("sign-in-title"),
-            tr.t_args(
-                "sign-in-throttled",
-                &[(
-                    "minutes",
-                    Arg::Number(i64::try_from(seconds.div_ceil(60)).unwrap_or(i64::MAX)),
-                )],
-            ),
-            Vec::new(),
-        ),
+        AppError::Throttled { seconds } => {
+            (tr.t("sign-in-title"), tr.throttled(*seconds), Vec::new())
+        }
         AppError::Store(_) | AppError::Inconsistent(_) => (
             tr.t("error-internal-title"),
             tr.t("error-internal"),
