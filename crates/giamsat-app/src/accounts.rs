@@ -45,6 +45,12 @@ pub struct SignedIn {
 }
 
 impl SignedIn {
+    /// Whether this request was authenticated by an API token rather than a session (only a
+    /// session has a CSRF token).
+    pub fn by_api_token(&self) -> bool {
+        self.csrf.is_none()
+    }
+
     fn of(account: Account, csrf: Option<String>) -> SignedIn {
         SignedIn {
             actor: Actor::with_grants(&account.username, account.grants),
@@ -361,9 +367,10 @@ impl<S: Store> App<S> {
         )))
     }
 
-    /// Changes the signed-in account's password, given the current one. Every session of the
-    /// account ends (a stolen one with it); the browser that made the change gets a new
-    /// session, whose cookie is returned. A wrong current password is throttled like a failed
+    /// Changes the signed-in account's password, given the current one. Every session and
+    /// every API token of the account ends, in the transaction of the change (a stolen one
+    /// with them); the browser that made the change gets a new session, whose cookie is
+    /// returned. A wrong current password is throttled like a failed
     /// sign-in but counted apart (`reauth`): a mistyped form does not delay signing in.
     pub async fn change_password(
         &self,
@@ -465,13 +472,23 @@ impl<S: Store> App<S> {
             .await?)
     }
 
-    /// Creates an API token for the signed-in account, acting with its grants. Returns the
+    /// Creates an API token for the signed-in account, acting with its grants, given the
+    /// account's password again (ASVS 3.7.1: a session left open is not enough to mint a
+    /// lasting credential). Only a session may: an API token cannot create tokens. Returns the
     /// token's id and the secret, which is not kept anywhere and must be shown once.
     pub async fn create_api_token(
         &self,
         who: &SignedIn,
         name: &str,
+        password: &str,
+        address: IpAddr,
     ) -> Result<(i64, String), AppError> {
+        if who.by_api_token() {
+            return Err(AppError::SessionRequired);
+        }
+        let now = OffsetDateTime::now_utc();
+        self.confirm_password(who, "password", password, address, now)
+            .await?;
         let name = giamsat_core::text::nfc(name.trim());
         if name.is_empty() || name.chars().count() > 100 {
             return Err(AppError::Invalid(vec![FieldError::new(
@@ -479,7 +496,6 @@ impl<S: Store> App<S> {
                 Problem::TokenName,
             )]));
         }
-        let now = OffsetDateTime::now_utc();
         let secret = format!("{TOKEN_PREFIX}{}", random_secret(40)?);
         let audit = AuditEntry {
             at: now,

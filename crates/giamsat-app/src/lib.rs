@@ -78,6 +78,10 @@ pub enum AppError {
     SignInRefused,
     #[error("too many failed sign-ins: try again in {seconds} seconds")]
     Throttled { seconds: u64 },
+    /// Something only a person signed in with a password may do was asked with an API token
+    /// (creating tokens: a stolen token must not be able to make itself successors).
+    #[error("an API token cannot do this: sign in with a password")]
+    SessionRequired,
 }
 
 fn describe(errors: &[FieldError]) -> String {

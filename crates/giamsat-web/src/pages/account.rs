@@ -193,6 +193,7 @@ pub struct AccountPage<'a> {
     /// A token just created: shown this once.
     new_token: Option<String>,
     name_error: Option<String>,
+    token_password_error: Option<String>,
     current_error: Option<String>,
     new_error: Option<String>,
     confirm_error: Option<String>,
@@ -204,6 +205,7 @@ pub struct AccountPage<'a> {
 struct Outcome {
     new_token: Option<String>,
     name_error: Option<String>,
+    token_password_error: Option<String>,
     current_error: Option<String>,
     new_error: Option<String>,
     confirm_error: Option<String>,
@@ -272,6 +274,7 @@ async fn account_page<S: Store>(
             .collect(),
         new_token: outcome.new_token,
         name_error: outcome.name_error,
+        token_password_error: outcome.token_password_error,
         current_error: outcome.current_error,
         new_error: outcome.new_error,
         confirm_error: outcome.confirm_error,
@@ -279,6 +282,7 @@ async fn account_page<S: Store>(
     };
     let failed = [
         &page.name_error,
+        &page.token_password_error,
         &page.current_error,
         &page.new_error,
         &page.confirm_error,
@@ -312,17 +316,28 @@ pub async fn account<S: Store>(
 pub struct TokenForm {
     #[serde(default)]
     name: String,
+    /// The account's password, asked again.
+    #[serde(default)]
+    password: String,
 }
 
-/// Creates a token and shows it on the answer itself, once: it is in no address and no
-/// redirect, and the store keeps only its hash.
+/// Creates a token, given the password again, and shows it on the answer itself, once: it is
+/// in no address and no redirect, and the store keeps only its hash. A request made with an
+/// API token is refused (403).
 pub async fn create_token<S: Store>(
     State(state): State<AppState<S>>,
     reader: Reader,
     who: Principal,
+    headers: HeaderMap,
+    request_extensions: axum::http::Extensions,
     Form(form): Form<TokenForm>,
 ) -> Result<Response, PageError> {
-    match state.app.create_api_token(&who.0, &form.name).await {
+    let address = client_address(&state, &request_extensions, &headers);
+    match state
+        .app
+        .create_api_token(&who.0, &form.name, &form.password, address)
+        .await
+    {
         Ok((_, secret)) => {
             let outcome = Outcome {
                 new_token: Some(secret),
@@ -335,9 +350,26 @@ pub async fn create_token<S: Store>(
             );
             Ok(response)
         }
-        Err(AppError::Invalid(_)) => {
+        Err(AppError::Invalid(problems)) => {
+            let mut outcome = Outcome::default();
+            for problem in problems {
+                if problem.field == "password" {
+                    outcome.token_password_error =
+                        Some(state.i18n.t(reader.lang, "token-password-error"));
+                } else {
+                    outcome.name_error = Some(state.i18n.t(reader.lang, "token-name-error"));
+                }
+            }
+            account_page(&state, &reader, &who.0, outcome).await
+        }
+        Err(AppError::Throttled { seconds }) => {
+            let tr = Tr {
+                i18n: &state.i18n,
+                lang: reader.lang,
+            };
             let outcome = Outcome {
-                name_error: Some(state.i18n.t(reader.lang, "token-name-error")),
+                token_password_error: Some(tr.throttled(seconds)),
+                retry_after: Some(seconds),
                 ..Outcome::default()
             };
             account_page(&state, &reader, &who.0, outcome).await

@@ -77,6 +77,11 @@ fn app_words(tr: Tr<'_>, error: &AppError) -> (String, String, Vec<String>) {
             Vec::new(),
         ),
         AppError::Forbidden(_) => (tr.t("forbidden-title"), tr.t("error-forbidden"), Vec::new()),
+        AppError::SessionRequired => (
+            tr.t("forbidden-title"),
+            tr.t("error-session-required"),
+            Vec::new(),
+        ),
         AppError::Conflict(problem) => (
             tr.t("error-conflict-title"),
             tr.conflict(problem),

@@ -119,7 +119,7 @@ impl TestServer {
             .expect("sign in");
         self.state
             .app
-            .create_api_token(&who, "tests")
+            .create_api_token(&who, "tests", &password, localhost())
             .await
             .expect("token")
             .1

@@ -415,6 +415,16 @@ pub(crate) async fn browser_session(
     role: &str,
     scope: Option<&str>,
 ) -> (reqwest::Client, String, String) {
+    let (client, session, csrf, _) = browser_account(server, role, scope).await;
+    (client, session, csrf)
+}
+
+/// As [`browser_session`], with the account's password.
+pub(crate) async fn browser_account(
+    server: &TestServer,
+    role: &str,
+    scope: Option<&str>,
+) -> (reqwest::Client, String, String, String) {
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -429,7 +439,7 @@ pub(crate) async fn browser_session(
         .expect("form");
     assert_eq!(page.status().as_u16(), 200);
     let csrf = csrf_field(&page.text().await.expect("html"));
-    (client, session, csrf)
+    (client, session, csrf, password)
 }
 
 #[tokio::test]
@@ -789,7 +799,7 @@ async fn failures_are_counted_per_forwarded_client_only_behind_a_trusted_proxy()
 #[tokio::test]
 async fn a_revoked_token_opens_nothing() {
     let server = TestServer::start(true).await;
-    let (client, session, _) = browser_session(&server, "reporter", Some("40")).await;
+    let (client, session, _, password) = browser_account(&server, "reporter", Some("40")).await;
     let cookie = format!("giamsat_session={session}");
     let page = client
         .get(server.url("/account?lang=en"))
@@ -801,7 +811,11 @@ async fn a_revoked_token_opens_nothing() {
     let made = client
         .post(server.url("/account/tokens?lang=en"))
         .header("cookie", &cookie)
-        .form(&[("csrf", csrf.as_str()), ("name", "nightly import")])
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("name", "nightly import"),
+            ("password", password.as_str()),
+        ])
         .send()
         .await
         .expect("r");
@@ -991,7 +1005,11 @@ async fn hostile_text_in_every_free_text_field_is_escaped_and_stored_literally()
     let made = client
         .post(server.url("/account/tokens"))
         .header("cookie", &cookie)
-        .form(&[("csrf", csrf.as_str()), ("name", HOSTILE)])
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("name", HOSTILE),
+            ("password", password.as_str()),
+        ])
         .send()
         .await
         .expect("r");
@@ -1269,4 +1287,136 @@ async fn wrong_current_passwords_on_the_password_form_do_not_delay_signing_in() 
     assert_eq!(statuses.last(), Some(&429), "{statuses:?}");
     // …and signing in, from the same address, is not.
     assert_eq!(try_password(&server, &username, &password).await.0, 303);
+}
+
+/// A token made on the account page by a signed-in browser, given the account's password:
+/// the answer's status and the token it shows, if any.
+async fn make_token(
+    server: &TestServer,
+    client: &reqwest::Client,
+    session: &str,
+    password: Option<&str>,
+) -> (u16, Option<String>, String) {
+    let cookie = format!("giamsat_session={session}");
+    let page = client
+        .get(server.url("/account?lang=en"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("r");
+    let csrf = csrf_field(&page.text().await.expect("html"));
+    let mut form = vec![("csrf", csrf.as_str()), ("name", "nightly import")];
+    if let Some(password) = password {
+        form.push(("password", password));
+    }
+    let made = client
+        .post(server.url("/account/tokens?lang=en"))
+        .header("cookie", &cookie)
+        .form(&form)
+        .send()
+        .await
+        .expect("r");
+    let status = made.status().as_u16();
+    let html = made.text().await.expect("html");
+    let token = html
+        .find("id=\"new-token\">")
+        .map(|at| html[at + 15..].split('<').next().expect("token").to_owned());
+    (status, token, html)
+}
+
+#[tokio::test]
+async fn an_api_token_cannot_create_tokens() {
+    let server = TestServer::start(false).await;
+    let (username, password) = server.account("viewer", None).await;
+    let (_, who) = server
+        .state
+        .app
+        .sign_in(
+            &username,
+            &password,
+            std::net::IpAddr::from([127, 0, 0, 1]),
+            None,
+        )
+        .await
+        .expect("in");
+    let token = server
+        .state
+        .app
+        .create_api_token(
+            &who,
+            "tests",
+            &password,
+            std::net::IpAddr::from([127, 0, 0, 1]),
+        )
+        .await
+        .expect("token")
+        .1;
+    let machine = TestServer::client_with(&token);
+    // Even with the password: a stolen token must not be able to make itself a successor.
+    let answer = machine
+        .post(server.url("/account/tokens?lang=en"))
+        .form(&[("name", "successor"), ("password", password.as_str())])
+        .send()
+        .await
+        .expect("r");
+    assert_eq!(answer.status().as_u16(), 403);
+    assert!(!answer.text().await.expect("body").contains("gs_"));
+    let tokens = server.state.app.api_tokens(&who).await.expect("list");
+    assert_eq!(tokens.len(), 1, "{tokens:?}");
+}
+
+#[tokio::test]
+async fn creating_a_token_asks_for_the_password_again() {
+    let server = TestServer::start(false).await;
+    let (client, session, _, password) = browser_account(&server, "viewer", None).await;
+    for wrong in [None, Some(""), Some("not the password")] {
+        let (status, token, html) = make_token(&server, &client, &session, wrong).await;
+        assert_eq!((status, token), (422, None), "{wrong:?}");
+        assert!(html.contains("The password is wrong."), "{wrong:?}");
+    }
+    let (status, token, _) = make_token(&server, &client, &session, Some(&password)).await;
+    assert_eq!(status, 200);
+    assert!(token.is_some_and(|t| t.starts_with("gs_")));
+}
+
+#[tokio::test]
+async fn a_password_change_ends_every_api_token_of_the_account() {
+    let server = TestServer::start(false).await;
+    let (client, session, _, password) = browser_account(&server, "viewer", None).await;
+    let (_, token, _) = make_token(&server, &client, &session, Some(&password)).await;
+    let machine = TestServer::client_with(&token.expect("a token"));
+    let units = |c: reqwest::Client| {
+        let url = server.url("/api/v1/units");
+        async move { c.get(url).send().await.expect("r").status().as_u16() }
+    };
+    assert_eq!(units(machine.clone()).await, 200);
+    // Another account's token is not touched.
+    let bystander = TestServer::client_with(&server.token("viewer", None).await);
+    let cookie = format!("giamsat_session={session}");
+    let page = client
+        .get(server.url("/account?lang=en"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("r");
+    let csrf = csrf_field(&page.text().await.expect("html"));
+    let new = "sông Lam chảy về biển Cửa Hội";
+    let answer = client
+        .post(server.url("/account/password?lang=en"))
+        .header("cookie", &cookie)
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("current", password.as_str()),
+            ("new", new),
+            ("confirm", new),
+        ])
+        .send()
+        .await
+        .expect("r");
+    assert_eq!(answer.status().as_u16(), 200);
+    let html = answer.text().await.expect("html");
+    assert!(html.contains("Your API tokens were revoked"), "{html}");
+    assert!(html.contains("Revoked"), "the token listed as revoked");
+    assert_eq!(units(machine).await, 401);
+    assert_eq!(units(bystander).await, 200);
 }
