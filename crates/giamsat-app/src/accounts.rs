@@ -45,6 +45,12 @@ pub struct SignedIn {
 }
 
 impl SignedIn {
+    /// Whether this request was authenticated by an API token rather than a session (only a
+    /// session has a CSRF token).
+    pub fn by_api_token(&self) -> bool {
+        self.csrf.is_none()
+    }
+
     fn of(account: Account, csrf: Option<String>) -> SignedIn {
         SignedIn {
             actor: Actor::with_grants(&account.username, account.grants),
@@ -264,8 +270,9 @@ impl<S: Store> App<S> {
     /// sign-in is worth nothing after it). Returns the session cookie and who signed in.
     ///
     /// Unknown user, wrong password and disabled account give the same refusal, in the same
-    /// time. After too many failures the account or the address is refused for a while, even
-    /// with the right password.
+    /// time. After a few failures of this username from this address, or many from this
+    /// address, each further attempt there waits longer (`throttle`); the account itself is
+    /// never locked, so the right password from elsewhere still signs in.
     pub async fn sign_in(
         &self,
         username: &str,
@@ -277,9 +284,7 @@ impl<S: Store> App<S> {
         let username = username.trim();
         if let Some(wait) = self.throttle.wait(username, address, now) {
             tracing::warn!(%username, %address, "sign-in refused: too many failures");
-            return Err(AppError::Throttled {
-                seconds: u64::try_from(wait.whole_seconds()).unwrap_or(0).max(1),
-            });
+            return Err(throttled(wait));
         }
         let account = match self.store.account(username).await? {
             Some(account)
@@ -297,7 +302,18 @@ impl<S: Store> App<S> {
                 return Err(AppError::SignInRefused);
             }
         };
-        self.throttle.succeeded(username);
+        self.throttle.succeeded(username, address);
+        self.start_session(account, address, replaces, now).await
+    }
+
+    /// A new session for an account whose password was just checked.
+    async fn start_session(
+        &self,
+        account: Account,
+        address: IpAddr,
+        replaces: Option<&str>,
+        now: OffsetDateTime,
+    ) -> Result<(String, SignedIn), AppError> {
         if let Some(old) = replaces {
             self.store.end_session(&secret_hash(old), now, None).await?;
         }
@@ -351,9 +367,11 @@ impl<S: Store> App<S> {
         )))
     }
 
-    /// Changes the signed-in account's password, given the current one. Every session of the
-    /// account ends (a stolen one with it); the browser that made the change gets a new
-    /// session, whose cookie is returned. A wrong current password counts as a failed sign-in.
+    /// Changes the signed-in account's password, given the current one. Every session and
+    /// every API token of the account ends, in the transaction of the change (a stolen one
+    /// with them); the browser that made the change gets a new session, whose cookie is
+    /// returned. A wrong current password is throttled like a failed
+    /// sign-in but counted apart (`reauth`): a mistyped form does not delay signing in.
     pub async fn change_password(
         &self,
         who: &SignedIn,
@@ -362,26 +380,8 @@ impl<S: Store> App<S> {
         address: IpAddr,
     ) -> Result<(String, SignedIn), AppError> {
         let now = OffsetDateTime::now_utc();
-        if let Some(wait) = self.throttle.wait(&who.username, address, now) {
-            return Err(AppError::Throttled {
-                seconds: u64::try_from(wait.whole_seconds()).unwrap_or(0).max(1),
-            });
-        }
-        let account =
-            self.store
-                .account(&who.username)
-                .await?
-                .ok_or_else(|| AppError::NotFound {
-                    what: Thing::Account,
-                    key: who.username.clone(),
-                })?;
-        if !password_matches(current, &account.password_hash) {
-            self.throttle.failed(&who.username, address, now);
-            return Err(AppError::Invalid(vec![FieldError::new(
-                "current",
-                Problem::WrongPassword,
-            )]));
-        }
+        self.confirm_password(who, "current", current, address, now)
+            .await?;
         let length = new.chars().count();
         let mut problems = Vec::new();
         if !(MIN_PASSWORD..=MAX_PASSWORD).contains(&length) {
@@ -410,8 +410,48 @@ impl<S: Store> App<S> {
         self.store
             .set_password(&who.username, &hash_password(new)?, &audit)
             .await?;
-        self.throttle.succeeded(&who.username);
-        self.sign_in(&who.username, new, address, None).await
+        let account =
+            self.store
+                .account(&who.username)
+                .await?
+                .ok_or_else(|| AppError::NotFound {
+                    what: Thing::Account,
+                    key: who.username.clone(),
+                })?;
+        self.start_session(account, address, None, now).await
+    }
+
+    /// Checks the signed-in account's own password again before a sensitive change (ASVS
+    /// 3.7.1): wrong, it is a problem of `field`; too many wrong, the account waits, from
+    /// this address only, as for signing in.
+    async fn confirm_password(
+        &self,
+        who: &SignedIn,
+        field: &'static str,
+        password: &str,
+        address: IpAddr,
+        now: OffsetDateTime,
+    ) -> Result<(), AppError> {
+        if let Some(wait) = self.reauth.wait(&who.username, address, now) {
+            return Err(throttled(wait));
+        }
+        let account =
+            self.store
+                .account(&who.username)
+                .await?
+                .ok_or_else(|| AppError::NotFound {
+                    what: Thing::Account,
+                    key: who.username.clone(),
+                })?;
+        if !password_matches(password, &account.password_hash) {
+            self.reauth.failed(&who.username, address, now);
+            return Err(AppError::Invalid(vec![FieldError::new(
+                field,
+                Problem::WrongPassword,
+            )]));
+        }
+        self.reauth.succeeded(&who.username, address);
+        Ok(())
     }
 
     /// Ends a session (sign-out).
@@ -432,13 +472,23 @@ impl<S: Store> App<S> {
             .await?)
     }
 
-    /// Creates an API token for the signed-in account, acting with its grants. Returns the
+    /// Creates an API token for the signed-in account, acting with its grants, given the
+    /// account's password again (ASVS 3.7.1: a session left open is not enough to mint a
+    /// lasting credential). Only a session may: an API token cannot create tokens. Returns the
     /// token's id and the secret, which is not kept anywhere and must be shown once.
     pub async fn create_api_token(
         &self,
         who: &SignedIn,
         name: &str,
+        password: &str,
+        address: IpAddr,
     ) -> Result<(i64, String), AppError> {
+        if who.by_api_token() {
+            return Err(AppError::SessionRequired);
+        }
+        let now = OffsetDateTime::now_utc();
+        self.confirm_password(who, "password", password, address, now)
+            .await?;
         let name = giamsat_core::text::nfc(name.trim());
         if name.is_empty() || name.chars().count() > 100 {
             return Err(AppError::Invalid(vec![FieldError::new(
@@ -446,7 +496,6 @@ impl<S: Store> App<S> {
                 Problem::TokenName,
             )]));
         }
-        let now = OffsetDateTime::now_utc();
         let secret = format!("{TOKEN_PREFIX}{}", random_secret(40)?);
         let audit = AuditEntry {
             at: now,
@@ -560,6 +609,15 @@ impl<S: Store> App<S> {
             made.push((username, role, password));
         }
         Ok(made)
+    }
+}
+
+/// The refusal of an attempt made `wait` too early: the seconds rounded up, so that a client
+/// that waits as told is not refused again.
+fn throttled(wait: Duration) -> AppError {
+    let seconds = wait.whole_seconds() + i64::from(wait.subsec_nanoseconds() > 0);
+    AppError::Throttled {
+        seconds: u64::try_from(seconds).unwrap_or(0).max(1),
     }
 }
 

@@ -79,6 +79,10 @@ pub enum AppError {
     SignInRefused,
     #[error("too many failed sign-ins: try again in {seconds} seconds")]
     Throttled { seconds: u64 },
+    /// Something only a person signed in with a password may do was asked with an API token
+    /// (creating tokens: a stolen token must not be able to make itself successors).
+    #[error("an API token cannot do this: sign in with a password")]
+    SessionRequired,
 }
 
 fn describe(errors: &[FieldError]) -> String {
@@ -97,7 +101,11 @@ pub struct App<S: Store> {
     /// engine.
     head: AtomicI64,
     writer: tokio::sync::Mutex<()>,
+    /// Failed sign-ins.
     throttle: throttle::Throttle,
+    /// Failed confirmations of a signed-in account's own password (changing it, creating a
+    /// token), counted apart so that a mistyped form does not delay signing in.
+    reauth: throttle::Throttle,
     /// Observations read from rows at start, beyond the store's checkpoint.
     uncheckpointed: AtomicUsize,
 }
@@ -126,6 +134,7 @@ impl<S: Store> App<S> {
             head: AtomicI64::new(loaded.head),
             writer: tokio::sync::Mutex::new(()),
             throttle: throttle::Throttle::default(),
+            reauth: throttle::Throttle::default(),
             uncheckpointed: AtomicUsize::new(loaded.from_rows),
         })
     }

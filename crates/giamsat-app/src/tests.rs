@@ -806,10 +806,10 @@ async fn an_api_token_acts_for_its_account_until_revoked() {
         .sign_in("feed", &password, here(), None)
         .await
         .expect("in");
-    let bad = app.create_api_token(&who, "  ").await;
+    let bad = app.create_api_token(&who, "  ", &password, here()).await;
     assert!(matches!(bad, Err(AppError::Invalid(_))), "{bad:?}");
     let (id, secret) = app
-        .create_api_token(&who, "nightly import")
+        .create_api_token(&who, "nightly import", &password, here())
         .await
         .expect("token");
     assert!(secret.starts_with("gs_") && secret.len() == 43);

@@ -1,8 +1,14 @@
-//! Throttling of failed sign-ins, per account and per address: a password cannot be guessed
-//! by trying many, on one account from many addresses or on many accounts from one address.
+//! Throttling of failed password checks (ASVS 2.2.1), per (account, address) and per address,
+//! by progressive delays rather than a lock: a guesser waits longer after each failure, while
+//! the holder of the password, from an address that has not failed, signs in at once. A lock
+//! of the account itself would let anyone who knows a username keep its owner out.
 //!
-//! The counts live in memory: a restart forgives, and each process of a cluster counts its
-//! own attempts. The clock is the caller's, so the rules are tested on their boundaries.
+//! A pair may fail [`PER_PAIR`] times, an address [`PER_ADDRESS`] times (guessing at many
+//! accounts), before each further attempt waits 1 s, 2 s, 4 s … from the last failure, at most
+//! [`MAX_DELAY`]. Counts are forgotten after [`WINDOW`] without a failure, and a pair's on a
+//! success. The counts live in memory: a restart forgives, and each process of a cluster
+//! counts its own attempts. The clock is the caller's, so the rules are tested on their
+//! boundaries.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -10,66 +16,108 @@ use std::sync::Mutex;
 
 use time::{Duration, OffsetDateTime};
 
-/// Failures counted over this window.
+/// Failures of one (account, address) pair before attempts are delayed.
+pub const PER_PAIR: u32 = 5;
+/// Failures from one address, on any accounts, before its attempts are delayed.
+pub const PER_ADDRESS: u32 = 20;
+/// The longest delay: a guesser gets about 12 tries an hour, a person who mistyped waits a
+/// few minutes at worst.
+pub const MAX_DELAY: Duration = Duration::minutes(5);
+/// A count is forgotten this long after its last failure.
 pub const WINDOW: Duration = Duration::minutes(15);
-/// Failures on one account within the window before it is refused for the rest of it.
-pub const PER_ACCOUNT: usize = 5;
-/// Failures from one address within the window before it is refused for the rest of it.
-pub const PER_ADDRESS: usize = 20;
 /// Keys kept before stale ones are swept, so that a flood of names cannot fill memory.
 const SWEEP_ABOVE: usize = 10_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Key {
-    Account(String),
+    Pair(String, IpAddr),
     Address(IpAddr),
 }
 
-/// Recent failed sign-ins.
+impl Key {
+    fn free(&self) -> u32 {
+        match self {
+            Key::Pair(..) => PER_PAIR,
+            Key::Address(_) => PER_ADDRESS,
+        }
+    }
+}
+
+/// Failures of one key: how many, and when the last was.
+#[derive(Debug, Clone, Copy)]
+struct Count {
+    failures: u32,
+    last: OffsetDateTime,
+}
+
+impl Count {
+    fn current(&self, now: OffsetDateTime) -> bool {
+        now - self.last < WINDOW
+    }
+
+    /// The delay after the last failure: none within the free failures, then doubling.
+    fn delay(&self, free: u32) -> Duration {
+        match self.failures.checked_sub(free) {
+            None => Duration::ZERO,
+            // 2^9 s is past the cap already; the shift never overflows.
+            Some(over) => Duration::seconds(1_i64 << over.min(9)).min(MAX_DELAY),
+        }
+    }
+}
+
+/// Recent failed password checks of one kind (signing in, or confirming one's password).
 #[derive(Debug, Default)]
 pub struct Throttle {
-    failures: Mutex<HashMap<Key, Vec<OffsetDateTime>>>,
+    counts: Mutex<HashMap<Key, Count>>,
+}
+
+fn keys(username: &str, address: IpAddr) -> [Key; 2] {
+    [
+        Key::Pair(username.trim().to_lowercase(), address),
+        Key::Address(address),
+    ]
 }
 
 impl Throttle {
     /// How long until `username` may try again from `address`, or `None` if it may now.
     pub fn wait(&self, username: &str, address: IpAddr, now: OffsetDateTime) -> Option<Duration> {
-        let failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        [
-            (Key::Account(username.to_lowercase()), PER_ACCOUNT),
-            (Key::Address(address), PER_ADDRESS),
-        ]
-        .into_iter()
-        .filter_map(|(key, limit)| {
-            let recent: Vec<&OffsetDateTime> = failures
-                .get(&key)?
-                .iter()
-                .filter(|at| now - **at < WINDOW)
-                .collect();
-            // Refused until the oldest failure that counts leaves the window.
-            (recent.len() >= limit).then(|| *recent[recent.len() - limit] + WINDOW - now)
-        })
-        .max()
+        let counts = self.counts.lock().unwrap_or_else(|e| e.into_inner());
+        keys(username, address)
+            .into_iter()
+            .filter_map(|key| {
+                let count = counts.get(&key).filter(|c| c.current(now))?;
+                let left = count.last + count.delay(key.free()) - now;
+                left.is_positive().then_some(left)
+            })
+            .max()
     }
 
     /// Counts a failed attempt.
     pub fn failed(&self, username: &str, address: IpAddr, now: OffsetDateTime) {
-        let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        if failures.len() > SWEEP_ABOVE {
-            failures.retain(|_, times| times.iter().any(|at| now - *at < WINDOW));
+        let mut counts = self.counts.lock().unwrap_or_else(|e| e.into_inner());
+        if counts.len() > SWEEP_ABOVE {
+            counts.retain(|_, count| count.current(now));
         }
-        for key in [Key::Account(username.to_lowercase()), Key::Address(address)] {
-            let times = failures.entry(key).or_default();
-            times.retain(|at| now - *at < WINDOW);
-            times.push(now);
+        for key in keys(username, address) {
+            let count = counts.entry(key).or_insert(Count {
+                failures: 0,
+                last: now,
+            });
+            if !count.current(now) {
+                count.failures = 0;
+            }
+            count.failures = count.failures.saturating_add(1);
+            count.last = now;
         }
     }
 
-    /// Forgets an account's failures once it signs in. The address keeps its count: one
-    /// good password does not clear guesses made at other accounts.
-    pub fn succeeded(&self, username: &str) {
-        let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        failures.remove(&Key::Account(username.to_lowercase()));
+    /// Forgets the failures of `username` from `address` once it signs in there. The
+    /// address keeps its count: one good password does not clear guesses made at other
+    /// accounts.
+    pub fn succeeded(&self, username: &str, address: IpAddr) {
+        let mut counts = self.counts.lock().unwrap_or_else(|e| e.into_inner());
+        let [pair, _] = keys(username, address);
+        counts.remove(&pair);
     }
 }
 
@@ -84,52 +132,83 @@ mod tests {
         IpAddr::V4(Ipv4Addr::new(10, 0, 0, n))
     }
 
-    #[test]
-    fn an_account_is_refused_after_five_failures_until_the_first_leaves_the_window() {
-        let throttle = Throttle::default();
-        for i in 0..PER_ACCOUNT {
-            assert_eq!(throttle.wait("lan", address(1), T0), None);
-            // From a different address each time: the account's count still grows.
-            let n = u8::try_from(i).expect("small");
-            throttle.failed("Lan", address(n), T0 + Duration::minutes(i64::from(n)));
+    /// The wait after each of `n` failures of one pair, each attempt made as soon as it is
+    /// allowed, in seconds (0 for none); and the time of the last failure.
+    fn waits_after_failures(throttle: &Throttle, n: usize) -> (Vec<i64>, OffsetDateTime) {
+        let mut now = T0;
+        let mut waits = Vec::new();
+        for _ in 0..n {
+            if let Some(wait) = throttle.wait("lan", address(1), now) {
+                now += wait;
+            }
+            throttle.failed("Lan", address(1), now);
+            waits.push(
+                throttle
+                    .wait("LAN", address(1), now)
+                    .map_or(0, |w| w.whole_seconds()),
+            );
         }
-        let now = T0 + Duration::minutes(5);
-        assert_eq!(
-            throttle.wait("LAN", address(9), now),
-            Some(Duration::minutes(10))
-        );
-        // One second before the first failure is 15 minutes old: still refused.
-        let edge = T0 + WINDOW - Duration::seconds(1);
-        assert_eq!(
-            throttle.wait("lan", address(9), edge),
-            Some(Duration::seconds(1))
-        );
-        assert_eq!(throttle.wait("lan", address(9), T0 + WINDOW), None);
-        // Another account is not affected.
-        assert_eq!(throttle.wait("minh", address(9), now), None);
+        (waits, now)
     }
 
     #[test]
-    fn an_address_is_refused_after_twenty_failures_on_any_accounts() {
+    fn delays_after_five_failures_of_a_pair_double_and_stop_at_five_minutes() {
+        let throttle = Throttle::default();
+        let (waits, last) = waits_after_failures(&throttle, 15);
+        assert_eq!(
+            waits,
+            [0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300]
+        );
+        // The delay runs from the last failure, to the second.
+        let edge = last + Duration::seconds(299);
+        assert_eq!(
+            throttle.wait("lan", address(1), edge),
+            Some(Duration::seconds(1))
+        );
+        assert_eq!(throttle.wait("lan", address(1), last + MAX_DELAY), None);
+        // Quiet for the window, the pair starts again from nothing.
+        let later = last + WINDOW;
+        throttle.failed("lan", address(1), later);
+        assert_eq!(throttle.wait("lan", address(1), later), None);
+    }
+
+    #[test]
+    fn fifty_failures_from_one_address_do_not_hold_the_account_elsewhere() {
+        let throttle = Throttle::default();
+        let (_, last) = waits_after_failures(&throttle, 50);
+        assert!(throttle.wait("lan", address(1), last).is_some());
+        // The holder of the password, from anywhere else, is not kept out.
+        assert_eq!(throttle.wait("lan", address(2), last), None);
+        // The guessing address itself, past its own twenty, waits for any account.
+        assert!(throttle.wait("minh", address(1), last).is_some());
+    }
+
+    #[test]
+    fn an_address_guessing_at_many_accounts_is_delayed_after_twenty_failures() {
         let throttle = Throttle::default();
         for i in 0..PER_ADDRESS {
             throttle.failed(&format!("user{i}"), address(1), T0);
         }
-        assert_eq!(throttle.wait("someone", address(1), T0), Some(WINDOW));
+        assert_eq!(
+            throttle.wait("someone", address(1), T0),
+            Some(Duration::seconds(1))
+        );
         assert_eq!(throttle.wait("someone", address(2), T0), None);
     }
 
     #[test]
-    fn success_clears_the_account_but_not_the_address() {
+    fn success_clears_the_pair_but_not_the_address() {
         let throttle = Throttle::default();
-        for _ in 0..PER_ACCOUNT {
+        for _ in 0..PER_PAIR {
             throttle.failed("lan", address(1), T0);
         }
-        throttle.succeeded("lan");
-        assert_eq!(throttle.wait("lan", address(2), T0), None);
-        for i in 0..(PER_ADDRESS - PER_ACCOUNT) {
+        assert!(throttle.wait("lan", address(1), T0).is_some());
+        throttle.succeeded("LAN", address(1));
+        assert_eq!(throttle.wait("lan", address(1), T0), None);
+        for i in 0..(PER_ADDRESS - PER_PAIR) {
             throttle.failed(&format!("u{i}"), address(1), T0);
         }
         assert!(throttle.wait("lan", address(1), T0).is_some());
+        assert_eq!(throttle.wait("lan", address(2), T0), None);
     }
 }

@@ -333,6 +333,44 @@ async fn sessions_and_tokens_are_found_by_hash_until_ended_or_revoked(backend: B
         .expect("still stored");
     assert!(revoked.revoked_at.is_some());
     assert_eq!(store.api_tokens(account_id).await.expect("list").len(), 1);
+
+    // A new password ends the live sessions and tokens of the account, with the change.
+    let later = at + time::Duration::hours(1);
+    store
+        .start_session(
+            &NewSession {
+                token_hash: "h3".into(),
+                ..session
+            },
+            &audit("session.start"),
+        )
+        .await
+        .expect("start");
+    let live = store
+        .create_api_token(
+            &NewApiToken {
+                token_hash: "t2".into(),
+                ..token
+            },
+            &audit("token.create"),
+        )
+        .await
+        .expect("token");
+    let mut change = audit("account.password");
+    change.at = later;
+    assert!(
+        store
+            .set_password("lan", "$argon2id$v=19$m=19456,t=2,p=1$n$w", &change)
+            .await
+            .expect("set")
+    );
+    assert!(store.session("h3").await.expect("read").is_none());
+    let tokens = store.api_tokens(account_id).await.expect("list");
+    let ended = tokens.iter().find(|t| t.id == live).expect("listed");
+    assert_eq!(ended.revoked_at, Some(later));
+    // The one revoked before keeps its own time.
+    let earlier = tokens.iter().find(|t| t.id == id).expect("listed");
+    assert_eq!(earlier.revoked_at, Some(at));
 }
 
 fn audit(action: &str, object: &str, unit: Option<UnitId>) -> AuditEntry {

@@ -319,8 +319,9 @@ pub trait Store: Send + Sync + 'static {
         username: &str,
     ) -> impl Future<Output = Result<Option<Account>, StoreError>> + Send;
 
-    /// Replaces an account's password hash and ends its sessions, with an audit entry; false
-    /// when no account has that username.
+    /// Replaces an account's password hash, ends its sessions and revokes its API tokens
+    /// (at the audit entry's time), in one transaction with the audit entry; false when no
+    /// account has that username.
     fn set_password(
         &self,
         username: &str,

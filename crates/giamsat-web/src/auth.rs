@@ -103,11 +103,17 @@ pub fn same_secret(a: &str, b: &str) -> bool {
             == 0
 }
 
-/// The address a request came from (the peer; a proxy in front shows as itself).
-pub fn peer(request_extensions: &axum::http::Extensions) -> IpAddr {
-    request_extensions
+/// The address a request came from, as failed sign-ins are counted: the TCP peer, or behind
+/// a trusted proxy the client it forwards for ([`crate::proxies`]).
+pub fn client_address<S: Store>(
+    state: &AppState<S>,
+    request_extensions: &axum::http::Extensions,
+    headers: &HeaderMap,
+) -> IpAddr {
+    let peer = request_extensions
         .get::<ConnectInfo<SocketAddr>>()
-        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip())
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip());
+    state.trusted_proxies.client(peer, headers)
 }
 
 /// Whether cookies should be marked Secure: the request came over TLS (terminated by a proxy

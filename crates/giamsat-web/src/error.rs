@@ -63,7 +63,8 @@ impl IntoResponse for ApiError {
                 self.to_string(),
                 json!(errors),
             ),
-            ApiError::App(AppError::Forbidden(_)) | ApiError::Forbidden(_) => (
+            ApiError::App(AppError::Forbidden(_) | AppError::SessionRequired)
+            | ApiError::Forbidden(_) => (
                 StatusCode::FORBIDDEN,
                 "forbidden",
                 self.to_string(),
@@ -188,7 +189,7 @@ fn app_status(error: &AppError) -> StatusCode {
     match error {
         AppError::Invalid(_) | AppError::Import { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::NotFound { .. } => StatusCode::NOT_FOUND,
-        AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+        AppError::Forbidden(_) | AppError::SessionRequired => StatusCode::FORBIDDEN,
         AppError::Stale(_) | AppError::Conflict(_) => StatusCode::CONFLICT,
         AppError::SignInRefused => StatusCode::UNAUTHORIZED,
         AppError::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,

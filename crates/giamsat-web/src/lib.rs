@@ -9,6 +9,7 @@ pub mod download;
 pub mod error;
 pub mod i18n;
 pub mod pages;
+pub mod proxies;
 pub mod state;
 
 use std::net::SocketAddr;
@@ -28,6 +29,7 @@ pub fn router<S: Store>(app: App<S>) -> Result<Router, i18n::I18nError> {
     Ok(router_with(Arc::new(WebState {
         app,
         i18n: i18n::I18n::new()?,
+        trusted_proxies: proxies::TrustedProxies::default(),
     })))
 }
 
@@ -115,8 +117,9 @@ fn page_routes<S: Store>() -> Router<AppState<S>> {
 
 /// Serves giamsat on `listener` until `shutdown` completes, then lets the requests under way
 /// finish. Every request knows the address it came from (`ConnectInfo<SocketAddr>`), which
-/// signing in and changing a password read (failed attempts are throttled by address). The binary's `serve` and the
-/// tests' server both run this.
+/// signing in and changing a password read (failed attempts are throttled by address, or by
+/// the forwarded client behind a trusted proxy). The binary's `serve` and the tests' server
+/// both run this.
 pub async fn serve<S: Store>(
     state: AppState<S>,
     listener: tokio::net::TcpListener,

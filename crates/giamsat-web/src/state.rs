@@ -7,10 +7,12 @@ use std::sync::Arc;
 use giamsat_app::{App, Store};
 use giamsat_core::Engine;
 
-/// What every handler shares: the application and the interface strings.
+/// What every handler shares: the application, the interface strings, and the proxies whose
+/// `X-Forwarded-For` names the client.
 pub struct WebState<S: Store> {
     pub app: App<S>,
     pub i18n: crate::i18n::I18n,
+    pub trusted_proxies: crate::proxies::TrustedProxies,
 }
 
 /// The state as handlers take it.

@@ -5,6 +5,7 @@
 use std::net::SocketAddr;
 use std::path::Path;
 
+use giamsat_web::proxies::TrustedProxies;
 use serde::Deserialize;
 
 pub const DEFAULT_DB: &str = "giamsat.db";
@@ -21,6 +22,8 @@ struct File {
     addr: Option<SocketAddr>,
     /// A tracing filter: `info`, `warn`, `giamsat_store=debug`…
     log: Option<String>,
+    /// Reverse proxies (addresses or CIDR ranges) whose `X-Forwarded-For` is believed.
+    trusted_proxies: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +31,7 @@ pub struct Settings {
     pub db: String,
     pub addr: SocketAddr,
     pub log: String,
+    pub trusted_proxies: TrustedProxies,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -48,11 +52,16 @@ pub fn load(
     db: Option<String>,
     addr: Option<SocketAddr>,
     log: Option<String>,
+    trusted_proxies: Option<Vec<String>>,
 ) -> Result<Settings, ConfigError> {
+    let shown = file.map_or_else(
+        || "GIAMSAT_TRUSTED_PROXIES".to_owned(),
+        |p| p.display().to_string(),
+    );
     let from_file = match file {
         None => File::default(),
         Some(path) => {
-            let shown = path.display().to_string();
+            let shown = shown.clone();
             let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
                 path: shown.clone(),
                 source,
@@ -66,12 +75,22 @@ pub fn load(
     let default_addr = DEFAULT_ADDR
         .parse()
         .unwrap_or(SocketAddr::from(([127, 0, 0, 1], 8080)));
+    // A flag or the environment replaces the file's list, as for every other setting.
+    let (proxies, source) = match trusted_proxies {
+        Some(given) => (given, "GIAMSAT_TRUSTED_PROXIES".to_owned()),
+        None => (from_file.trusted_proxies.unwrap_or_default(), shown),
+    };
+    let trusted_proxies = TrustedProxies::parse(&proxies).map_err(|e| ConfigError::Invalid {
+        path: source,
+        message: format!("trusted_proxies: {e}"),
+    })?;
     Ok(Settings {
         db: db.or(from_file.db).unwrap_or_else(|| DEFAULT_DB.to_owned()),
         addr: addr.or(from_file.addr).unwrap_or(default_addr),
         log: log
             .or(from_file.log)
             .unwrap_or_else(|| DEFAULT_LOG.to_owned()),
+        trusted_proxies,
     })
 }
 
@@ -89,11 +108,11 @@ mod tests {
     #[test]
     fn flags_win_over_the_file_and_the_file_over_defaults() {
         let (_dir, path) = file("db = \"from-file.db\"\naddr = \"127.0.0.1:9000\"\n");
-        let settings = load(Some(&path), Some("flag.db".into()), None, None).expect("load");
+        let settings = load(Some(&path), Some("flag.db".into()), None, None, None).expect("load");
         assert_eq!(settings.db, "flag.db");
         assert_eq!(settings.addr.port(), 9000);
         assert_eq!(settings.log, "info");
-        let defaults = load(None, None, None, None).expect("defaults");
+        let defaults = load(None, None, None, None, None).expect("defaults");
         assert_eq!(
             (defaults.db.as_str(), defaults.addr.to_string()),
             ("giamsat.db", "127.0.0.1:8080".into())
@@ -103,7 +122,7 @@ mod tests {
     #[test]
     fn a_misspelt_or_malformed_setting_is_an_error_that_names_it() {
         let (_dir, path) = file("databse = \"x.db\"\n");
-        let message = load(Some(&path), None, None, None)
+        let message = load(Some(&path), None, None, None, None)
             .expect_err("unknown key")
             .to_string();
         assert!(
@@ -111,7 +130,7 @@ mod tests {
             "{message}"
         );
         let (_dir, path) = file("addr = \"not an address\"\n");
-        let message = load(Some(&path), None, None, None)
+        let message = load(Some(&path), None, None, None, None)
             .expect_err("bad address")
             .to_string();
         assert!(
@@ -123,7 +142,46 @@ mod tests {
             None,
             None,
             None,
+            None,
         );
         assert!(matches!(missing, Err(ConfigError::Read { .. })));
+    }
+
+    #[test]
+    fn trusted_proxies_come_from_the_file_or_the_environment_and_are_checked() {
+        let localhost = "127.0.0.1".parse().expect("ip");
+        let (_dir, path) = file("trusted_proxies = [\"127.0.0.1\", \"10.0.0.0/8\"]\n");
+        let settings = load(Some(&path), None, None, None, None).expect("load");
+        assert!(settings.trusted_proxies.trusts(localhost));
+        assert!(
+            settings
+                .trusted_proxies
+                .trusts("10.9.9.9".parse().expect("ip"))
+        );
+        // The environment's list replaces the file's.
+        let settings = load(
+            Some(&path),
+            None,
+            None,
+            None,
+            Some(vec!["192.0.2.1".into()]),
+        )
+        .expect("load");
+        assert!(!settings.trusted_proxies.trusts(localhost));
+        // None by default.
+        let defaults = load(None, None, None, None, None).expect("defaults");
+        assert_eq!(defaults.trusted_proxies, TrustedProxies::default());
+        let (_dir, path) = file("trusted_proxies = [\"10.0.0.0/40\"]\n");
+        let message = load(Some(&path), None, None, None, None)
+            .expect_err("bad range")
+            .to_string();
+        assert!(
+            message.contains("trusted_proxies") && message.contains("10.0.0.0/40"),
+            "{message}"
+        );
+        let message = load(None, None, None, None, Some(vec!["proxy".into()]))
+            .expect_err("bad entry")
+            .to_string();
+        assert!(message.contains("GIAMSAT_TRUSTED_PROXIES"), "{message}");
     }
 }

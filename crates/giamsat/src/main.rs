@@ -20,7 +20,7 @@ use giamsat_store::{Backup as _, ChangeFeed as _};
     about = "Monitoring how resolutions and plans are carried out"
 )]
 struct Cli {
-    /// A TOML settings file (keys: db, addr, log); flags and GIAMSAT_* variables override it.
+    /// A TOML settings file (keys: db, addr, log, trusted_proxies); flags and GIAMSAT_* variables override it.
     #[arg(long, global = true, env = "GIAMSAT_CONFIG")]
     config: Option<PathBuf>,
     /// A tracing filter such as info, warn or giamsat_store=debug [default: info].
@@ -139,6 +139,10 @@ enum Command {
         /// Load the demo data first if the database is empty.
         #[arg(long)]
         demo: bool,
+        /// Reverse proxies whose X-Forwarded-For names the client (for throttling failed
+        /// sign-ins), comma-separated addresses or CIDR ranges [default: none].
+        #[arg(long, env = "GIAMSAT_TRUSTED_PROXIES", value_delimiter = ',')]
+        trusted_proxies: Option<Vec<String>>,
     },
     /// Load the demo data (the facts of the seed reports) into an empty database.
     Demo {
@@ -294,8 +298,9 @@ fn settings(
     log: Option<String>,
     db: Option<String>,
     addr: Option<SocketAddr>,
+    trusted_proxies: Option<Vec<String>>,
 ) -> Result<config::Settings, CliError> {
-    let settings = config::load(cli_config, db, addr, log)?;
+    let settings = config::load(cli_config, db, addr, log, trusted_proxies)?;
     let filter = tracing_subscriber::EnvFilter::try_new(&settings.log)
         .map_err(|e| CliError::Other(format!("log filter \"{}\": {e}", settings.log)))?;
     tracing_subscriber::fmt()
@@ -357,9 +362,14 @@ async fn run(cli: Cli) -> Result<(), CliError> {
     let config = cli.config.as_deref();
     let log = cli.log;
     match cli.command {
-        Command::Serve { db, addr, demo } => serve(settings(config, log, db, addr)?, demo).await,
+        Command::Serve {
+            db,
+            addr,
+            demo,
+            trusted_proxies,
+        } => serve(settings(config, log, db, addr, trusted_proxies)?, demo).await,
         Command::Backup { db, file } => {
-            let db = settings(config, log, db, None)?.db;
+            let db = settings(config, log, db, None, None)?.db;
             let store = SqlStore::open(&db).await.map_err(AppError::from)?;
             let summary = backup(&store, &file).await?;
             println!(
@@ -372,7 +382,7 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
         Command::Restore { db, file } => {
-            let db = settings(config, log, db, None)?.db;
+            let db = settings(config, log, db, None, None)?.db;
             let input = std::fs::File::open(&file).map_err(file_error(&file))?;
             let store = SqlStore::open(&db).await.map_err(AppError::from)?;
             // Part of the bulk path: the restore leaves its own audit entry, naming the file.
@@ -405,13 +415,13 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                     batch,
                 },
         } => {
-            let db = settings(config, log, db, None)?.db;
+            let db = settings(config, log, db, None, None)?.db;
             bench::import(&db, csv_rows, observations, batch).await
         }
         Command::Bench {
             command: BenchCommand::Analytics { db, runs, out },
         } => {
-            let db = settings(config, log, db, None)?.db;
+            let db = settings(config, log, db, None, None)?.db;
             bench::analytics::analytics(&db, runs, out.as_deref()).await
         }
         Command::Bench {
@@ -424,7 +434,7 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                     batch,
                 },
         } => {
-            let db = settings(config, log, db, None)?.db;
+            let db = settings(config, log, db, None, None)?.db;
             let started = std::time::Instant::now();
             let made =
                 bench::generate::generate(&db, scale, seed, csv.as_deref(), batch.max(1)).await?;
@@ -439,7 +449,7 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
         Command::Demo { db } => {
-            let db = settings(config, log, db, None)?.db;
+            let db = settings(config, log, db, None, None)?.db;
             let app = open(&db).await?;
             let written = app.load_demo(&Actor::named("demo")).await?;
             if written == 0 {
@@ -460,7 +470,7 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                     actor,
                 },
         } => {
-            let db = settings(config, log, db, None)?.db;
+            let db = settings(config, log, db, None, None)?.db;
             let app = open(&db).await?;
             let (account, password) = app
                 .add_account(
@@ -480,7 +490,7 @@ async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Orgs {
             command: OrgsCommand::LoadVietnam { db, from, actor },
         } => {
-            let db = settings(config, log, db, None)?.db;
+            let db = settings(config, log, db, None, None)?.db;
             let lists = match &from {
                 Some(dir) => giamsat_app::vietnam::Lists::from_dir(dir)?,
                 None => giamsat_app::vietnam::Lists::embedded(),
@@ -506,7 +516,7 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             number_format,
             actor,
         } => {
-            let db = settings(config, log, db, None)?.db;
+            let db = settings(config, log, db, None, None)?.db;
             let data = std::fs::read(&file).map_err(file_error(&file))?;
             let app = open(&db).await?;
             let name = file.display().to_string();
@@ -557,7 +567,7 @@ async fn run(cli: Cli) -> Result<(), CliError> {
         }
         Command::Intake { db, files } => intake(config, log, db, &files).await,
         Command::Export { db, kind, output } => {
-            let db = settings(config, log, db, None)?.db;
+            let db = settings(config, log, db, None, None)?.db;
             let app = open(&db).await?;
             let csv = app.export(kind).await?;
             match output {
@@ -572,7 +582,12 @@ async fn run(cli: Cli) -> Result<(), CliError> {
 /// `giamsat serve`: the engine loaded, the demo and its accounts if asked, other processes
 /// followed, then the web server until a signal stops it.
 async fn serve(settings: config::Settings, demo: bool) -> Result<(), CliError> {
-    let config::Settings { db, addr, .. } = settings;
+    let config::Settings {
+        db,
+        addr,
+        trusted_proxies,
+        ..
+    } = settings;
     let store = SqlStore::open(&db).await.map_err(AppError::from)?;
     // Listening starts before the engine is loaded, so no commit of another process
     // falls between the two.
@@ -590,6 +605,7 @@ async fn serve(settings: config::Settings, demo: bool) -> Result<(), CliError> {
     let state = std::sync::Arc::new(giamsat_web::WebState {
         app,
         i18n: giamsat_web::i18n::I18n::new().map_err(|e| CliError::Other(e.to_string()))?,
+        trusted_proxies,
     });
     if let Some(changes) = changes {
         tokio::spawn(follow_other_processes(changes, state.clone()));
@@ -640,7 +656,7 @@ async fn intake(
 ) -> Result<(), CliError> {
     let app = match db {
         Some(db) => {
-            let db = settings(config, log, Some(db), None)?.db;
+            let db = settings(config, log, Some(db), None, None)?.db;
             if SqlStore::sqlite_file_of(&db).is_some_and(|p| !p.exists()) {
                 return Err(CliError::Other(format!("{db}: no such database")));
             }

@@ -74,12 +74,20 @@ pub(super) async fn set_password(
     else {
         return Ok(false);
     };
-    // A new password ends every session opened with the old one.
+    // A new password ends every session opened with the old one, and every token made with
+    // it: whoever changes a password because it leaked expects nothing made from it to last.
     sqlx::query("UPDATE sessions SET ended_at = $1 WHERE account_id = $2 AND ended_at IS NULL")
         .bind(timestamp_text(audit.at))
         .bind(id)
         .execute(&mut *tx)
         .await?;
+    sqlx::query(
+        "UPDATE api_tokens SET revoked_at = $1 WHERE account_id = $2 AND revoked_at IS NULL",
+    )
+    .bind(timestamp_text(audit.at))
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
     insert_audit(&mut tx, store.dialect, std::slice::from_ref(audit)).await?;
     tx.commit().await?;
     Ok(true)

@@ -227,6 +227,10 @@ sign-in-throttled = Too many failed attempts. Try again in { $minutes ->
     [one] 1 minute
    *[other] { $minutes } minutes
 }.
+sign-in-throttled-seconds = Too many failed attempts. Try again in { $seconds ->
+    [one] 1 second
+   *[other] { $seconds } seconds
+}.
 account-title = Your account
 account-signed-in-as = Signed in as
 account-grants = Your roles
@@ -239,11 +243,13 @@ role-supervisor = Supervisor
 role-viewer = Viewer
 scope-whole-tree = the whole organisation tree
 tokens-title = API tokens
-tokens-lede = A token lets a program use the JSON API with your roles. Send it as "Authorization: Bearer …". Revoke a token as soon as it is no longer needed.
+tokens-lede = A token lets a program use the JSON API with your roles. Send it as "Authorization: Bearer …". Revoke a token as soon as it is no longer needed. Changing your password revokes every token.
 token-created = Your new token. Copy it now: it will not be shown again.
 token-name = Token name
 token-create = Create a token
 tokens-empty = No tokens yet.
+token-password = Your password
+token-password-error = The password is wrong.
 token-name-error = Give the token a name of 1 to 100 characters, such as the program that will use it.
 token-revoked = Revoked
 token-revoke = Revoke
@@ -270,12 +276,12 @@ entry-error-forbidden = Your roles do not let you enter figures for this unit.
 entry-error-stale = Someone recorded { $value } ({ $kind }) after you opened the form. Check it; to replace it, send the form again.
 entry-error-stale-empty = This figure was removed after you opened the form. Check it and send the form again.
 password-title = Change your password
-password-lede = At least 12 characters; a sentence you can remember is best. Every other session of your account ends.
+password-lede = At least 12 characters; a sentence you can remember is best. Every other session of your account ends, and every API token is revoked.
 password-current = Current password
 password-new = New password
 password-confirm = New password again
 password-change = Change the password
-password-changed = Your password was changed. Your other sessions have ended.
+password-changed = Your password was changed. Your other sessions have ended. Your API tokens were revoked: create new ones for your programs.
 password-error-current = The current password is wrong.
 password-error-new = Choose a password of { $min } to { $max } characters, other than the current one and your username.
 password-error-mismatch = The two new passwords differ.
@@ -428,6 +434,7 @@ not-found-page = There is no page at { $key }.
 error-no-page = There is no page at this address.
 not-found-thing = There is no { $thing } { $key }.
 error-csrf-title = This form has expired
+error-session-required = An API token cannot do this. Sign in with your password.
 error-csrf = This form has expired or was opened in another session. Reload the page and send it again.
 error-csrf-other-site = This form was sent from another website. Open giamsat yourself and send the form from there.
 error-sign-in-first = Your session has ended. Sign in, then send the form again.

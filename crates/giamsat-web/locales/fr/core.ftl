@@ -230,6 +230,10 @@ sign-in-throttled = Trop d’échecs. Réessayez dans { $minutes ->
     [one] 1 minute
    *[other] { $minutes } minutes
 }.
+sign-in-throttled-seconds = Trop d’échecs. Réessayez dans { $seconds ->
+    [one] 1 seconde
+   *[other] { $seconds } secondes
+}.
 account-title = Votre compte
 account-signed-in-as = Connecté en tant que
 account-grants = Vos rôles
@@ -242,11 +246,13 @@ role-supervisor = Contrôleur
 role-viewer = Lecteur
 scope-whole-tree = toute l’organisation
 tokens-title = Jetons d’API
-tokens-lede = Un jeton permet à un programme d’utiliser l’API JSON avec vos rôles. Envoyez-le en « Authorization: Bearer … ». Révoquez un jeton dès qu’il ne sert plus.
+tokens-lede = Un jeton permet à un programme d’utiliser l’API JSON avec vos rôles. Envoyez-le en « Authorization: Bearer … ». Révoquez un jeton dès qu’il ne sert plus. Changer de mot de passe révoque tous les jetons.
 token-created = Votre nouveau jeton. Copiez-le maintenant : il ne sera plus affiché.
 token-name = Nom du jeton
 token-create = Créer un jeton
 tokens-empty = Aucun jeton pour l’instant.
+token-password = Votre mot de passe
+token-password-error = Le mot de passe est incorrect.
 token-name-error = Donnez au jeton un nom de 1 à 100 caractères, par exemple le programme qui l’utilisera.
 token-revoked = Révoqué
 token-revoke = Révoquer
@@ -273,12 +279,12 @@ entry-error-forbidden = Vos rôles ne permettent pas de saisir des chiffres pour
 entry-error-stale = Quelqu’un a enregistré { $value } ({ $kind }) après l’ouverture du formulaire. Vérifiez ; pour le remplacer, renvoyez le formulaire.
 entry-error-stale-empty = Ce chiffre a changé après l’ouverture du formulaire. Vérifiez-le et renvoyez le formulaire.
 password-title = Changer de mot de passe
-password-lede = Au moins 12 caractères ; une phrase facile à retenir est idéale. Toutes vos autres sessions prennent fin.
+password-lede = Au moins 12 caractères ; une phrase facile à retenir est idéale. Toutes vos autres sessions prennent fin et tous vos jetons d’API sont révoqués.
 password-current = Mot de passe actuel
 password-new = Nouveau mot de passe
 password-confirm = Nouveau mot de passe, à nouveau
 password-change = Changer le mot de passe
-password-changed = Votre mot de passe a été changé. Vos autres sessions ont pris fin.
+password-changed = Votre mot de passe a été changé. Vos autres sessions ont pris fin. Vos jetons d’API ont été révoqués : créez-en de nouveaux pour vos programmes.
 password-error-current = Le mot de passe actuel est incorrect.
 password-error-new = Choisissez un mot de passe de { $min } à { $max } caractères, différent de l’actuel et de votre identifiant.
 password-error-mismatch = Les deux nouveaux mots de passe diffèrent.
@@ -431,6 +437,7 @@ not-found-page = Il n’y a pas de page à l’adresse { $key }.
 error-no-page = Il n’y a pas de page à cette adresse.
 not-found-thing = Il n’y a pas de { $thing } { $key }.
 error-csrf-title = Ce formulaire a expiré
+error-session-required = Un jeton d’API ne peut pas faire cela. Connectez-vous avec votre mot de passe.
 error-csrf = Ce formulaire a expiré ou a été ouvert dans une autre session. Rechargez la page et envoyez-le à nouveau.
 error-csrf-other-site = Ce formulaire a été envoyé depuis un autre site. Ouvrez giamsat vous-même et envoyez le formulaire depuis giamsat.
 error-sign-in-first = Votre session a pris fin. Connectez-vous, puis envoyez à nouveau le formulaire.

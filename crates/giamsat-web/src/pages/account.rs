@@ -10,7 +10,8 @@ use serde::Deserialize;
 
 use super::{Layout, Reader, Tr, respond};
 use crate::auth::{
-    LOGIN_COOKIE, Principal, SESSION_COOKIE, cookie, over_tls, peer, same_secret, set_cookie,
+    LOGIN_COOKIE, Principal, SESSION_COOKIE, client_address, cookie, over_tls, same_secret,
+    set_cookie,
 };
 use crate::error::PageError;
 use crate::i18n::Arg;
@@ -120,7 +121,7 @@ pub async fn login_submit<S: Store>(
         return again(StatusCode::FORBIDDEN, tr.t("sign-in-error-form"));
     }
     let replaces = cookie(&headers, SESSION_COOKIE);
-    let address = peer(&request_extensions);
+    let address = client_address(&state, &request_extensions, &headers);
     match state
         .app
         .sign_in(&form.username, &form.password, address, replaces)
@@ -143,11 +144,7 @@ pub async fn login_submit<S: Store>(
         }
         Err(AppError::SignInRefused) => again(StatusCode::UNAUTHORIZED, tr.t("sign-in-error")),
         Err(AppError::Throttled { seconds }) => {
-            let minutes = i64::try_from(seconds.div_ceil(60)).unwrap_or(i64::MAX);
-            let mut response = again(
-                StatusCode::TOO_MANY_REQUESTS,
-                tr.t_args("sign-in-throttled", &[("minutes", Arg::Number(minutes))]),
-            )?;
+            let mut response = again(StatusCode::TOO_MANY_REQUESTS, tr.throttled(seconds))?;
             if let Ok(value) = seconds.to_string().parse() {
                 response.headers_mut().insert(header::RETRY_AFTER, value);
             }
@@ -196,6 +193,7 @@ pub struct AccountPage<'a> {
     /// A token just created: shown this once.
     new_token: Option<String>,
     name_error: Option<String>,
+    token_password_error: Option<String>,
     current_error: Option<String>,
     new_error: Option<String>,
     confirm_error: Option<String>,
@@ -207,10 +205,13 @@ pub struct AccountPage<'a> {
 struct Outcome {
     new_token: Option<String>,
     name_error: Option<String>,
+    token_password_error: Option<String>,
     current_error: Option<String>,
     new_error: Option<String>,
     confirm_error: Option<String>,
     notice: Option<String>,
+    /// Held back after failed passwords: answered 429 with this `Retry-After`.
+    retry_after: Option<u64>,
 }
 
 fn grant_row(engine: &giamsat_core::Engine, tr: Tr<'_>, grant: &Grant) -> GrantRow {
@@ -273,6 +274,7 @@ async fn account_page<S: Store>(
             .collect(),
         new_token: outcome.new_token,
         name_error: outcome.name_error,
+        token_password_error: outcome.token_password_error,
         current_error: outcome.current_error,
         new_error: outcome.new_error,
         confirm_error: outcome.confirm_error,
@@ -280,16 +282,26 @@ async fn account_page<S: Store>(
     };
     let failed = [
         &page.name_error,
+        &page.token_password_error,
         &page.current_error,
         &page.new_error,
         &page.confirm_error,
     ];
-    let status = if failed.iter().any(|e| e.is_some()) {
+    let status = if outcome.retry_after.is_some() {
+        StatusCode::TOO_MANY_REQUESTS
+    } else if failed.iter().any(|e| e.is_some()) {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    Ok(respond(reader, status, page.render()))
+    let mut response = respond(reader, status, page.render());
+    if let Some(value) = outcome
+        .retry_after
+        .and_then(|s| header::HeaderValue::from_str(&s.to_string()).ok())
+    {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    Ok(response)
 }
 
 pub async fn account<S: Store>(
@@ -304,17 +316,28 @@ pub async fn account<S: Store>(
 pub struct TokenForm {
     #[serde(default)]
     name: String,
+    /// The account's password, asked again.
+    #[serde(default)]
+    password: String,
 }
 
-/// Creates a token and shows it on the answer itself, once: it is in no address and no
-/// redirect, and the store keeps only its hash.
+/// Creates a token, given the password again, and shows it on the answer itself, once: it is
+/// in no address and no redirect, and the store keeps only its hash. A request made with an
+/// API token is refused (403).
 pub async fn create_token<S: Store>(
     State(state): State<AppState<S>>,
     reader: Reader,
     who: Principal,
+    headers: HeaderMap,
+    request_extensions: axum::http::Extensions,
     Form(form): Form<TokenForm>,
 ) -> Result<Response, PageError> {
-    match state.app.create_api_token(&who.0, &form.name).await {
+    let address = client_address(&state, &request_extensions, &headers);
+    match state
+        .app
+        .create_api_token(&who.0, &form.name, &form.password, address)
+        .await
+    {
         Ok((_, secret)) => {
             let outcome = Outcome {
                 new_token: Some(secret),
@@ -327,9 +350,26 @@ pub async fn create_token<S: Store>(
             );
             Ok(response)
         }
-        Err(AppError::Invalid(_)) => {
+        Err(AppError::Invalid(problems)) => {
+            let mut outcome = Outcome::default();
+            for problem in problems {
+                if problem.field == "password" {
+                    outcome.token_password_error =
+                        Some(state.i18n.t(reader.lang, "token-password-error"));
+                } else {
+                    outcome.name_error = Some(state.i18n.t(reader.lang, "token-name-error"));
+                }
+            }
+            account_page(&state, &reader, &who.0, outcome).await
+        }
+        Err(AppError::Throttled { seconds }) => {
+            let tr = Tr {
+                i18n: &state.i18n,
+                lang: reader.lang,
+            };
             let outcome = Outcome {
-                name_error: Some(state.i18n.t(reader.lang, "token-name-error")),
+                token_password_error: Some(tr.throttled(seconds)),
+                retry_after: Some(seconds),
                 ..Outcome::default()
             };
             account_page(&state, &reader, &who.0, outcome).await
@@ -378,7 +418,7 @@ pub async fn change_password<S: Store>(
         };
         return account_page(&state, &reader, &who.0, outcome).await;
     }
-    let address = peer(&request_extensions);
+    let address = client_address(&state, &request_extensions, &headers);
     match state
         .app
         .change_password(&who.0, &form.current, &form.new, address)
@@ -421,11 +461,9 @@ pub async fn change_password<S: Store>(
             account_page(&state, &reader, &who.0, outcome).await
         }
         Err(AppError::Throttled { seconds }) => {
-            let minutes = i64::try_from(seconds.div_ceil(60)).unwrap_or(i64::MAX);
             let outcome = Outcome {
-                current_error: Some(
-                    tr.t_args("sign-in-throttled", &[("minutes", Arg::Number(minutes))]),
-                ),
+                current_error: Some(tr.throttled(seconds)),
+                retry_after: Some(seconds),
                 ..Outcome::default()
             };
             account_page(&state, &reader, &who.0, outcome).await

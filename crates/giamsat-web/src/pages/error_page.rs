@@ -78,6 +78,11 @@ fn app_words(tr: Tr<'_>, error: &AppError) -> (String, String, Vec<String>) {
             Vec::new(),
         ),
         AppError::Forbidden(_) => (tr.t("forbidden-title"), tr.t("error-forbidden"), Vec::new()),
+        AppError::SessionRequired => (
+            tr.t("forbidden-title"),
+            tr.t("error-session-required"),
+            Vec::new(),
+        ),
         AppError::Conflict(problem) => (
             tr.t("error-conflict-title"),
             tr.conflict(problem),
@@ -89,17 +94,9 @@ fn app_words(tr: Tr<'_>, error: &AppError) -> (String, String, Vec<String>) {
             Vec::new(),
         ),
         AppError::SignInRefused => (tr.t("sign-in-title"), tr.t("sign-in-error"), Vec::new()),
-        AppError::Throttled { seconds } => (
-            tr.t("sign-in-title"),
-            tr.t_args(
-                "sign-in-throttled",
-                &[(
-                    "minutes",
-                    Arg::Number(i64::try_from(seconds.div_ceil(60)).unwrap_or(i64::MAX)),
-                )],
-            ),
-            Vec::new(),
-        ),
+        AppError::Throttled { seconds } => {
+            (tr.t("sign-in-title"), tr.throttled(*seconds), Vec::new())
+        }
         AppError::Store(_) | AppError::Inconsistent(_) => (
             tr.t("error-internal-title"),
             tr.t("error-internal"),

@@ -201,6 +201,20 @@ impl Tr<'_> {
         )
     }
 
+    /// Why an attempt was held back after failed passwords, and for how long: in seconds
+    /// under two minutes (the first delays are of a few), else in minutes.
+    pub fn throttled(&self, seconds: u64) -> String {
+        let number = |n: u64| Arg::Number(i64::try_from(n).unwrap_or(i64::MAX));
+        if seconds < 120 {
+            self.t_args("sign-in-throttled-seconds", &[("seconds", number(seconds))])
+        } else {
+            self.t_args(
+                "sign-in-throttled",
+                &[("minutes", number(seconds.div_ceil(60)))],
+            )
+        }
+    }
+
     pub fn number(&self, value: f64, decimals: u8) -> String {
         format_number(value, decimals, self.lang)
     }

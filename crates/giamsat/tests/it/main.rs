@@ -35,6 +35,12 @@ fn localhost() -> std::net::IpAddr {
 
 impl TestServer {
     pub async fn start(demo: bool) -> TestServer {
+        TestServer::start_behind(demo, &[]).await
+    }
+
+    /// A server that believes `X-Forwarded-For` from these proxies (the tests' requests come
+    /// from 127.0.0.1).
+    pub async fn start_behind(demo: bool, trusted_proxies: &[&str]) -> TestServer {
         let dir = tempfile::tempdir().expect("tempdir");
         let db = dir.path().join("giamsat.db");
         let db = db.to_str().expect("utf-8").to_owned();
@@ -57,6 +63,8 @@ impl TestServer {
         let state = Arc::new(WebState {
             app,
             i18n: giamsat_web::i18n::I18n::new().expect("messages"),
+            trusted_proxies: giamsat_web::proxies::TrustedProxies::parse(trusted_proxies)
+                .expect("proxies"),
         });
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
@@ -122,7 +130,7 @@ impl TestServer {
             .expect("sign in");
         self.state
             .app
-            .create_api_token(&who, "tests")
+            .create_api_token(&who, "tests", &password, localhost())
             .await
             .expect("token")
             .1

@@ -70,7 +70,11 @@ async fn admin_client(db: &str) -> reqwest::Client {
         .sign_in("pg.admin", &password, localhost, None)
         .await
         .expect("sign in");
-    let token = app.create_api_token(&who, "tests").await.expect("token").1;
+    let token = app
+        .create_api_token(&who, "tests", &password, localhost)
+        .await
+        .expect("token")
+        .1;
     let mut headers = reqwest::header::HeaderMap::new();
     headers.insert(
         reqwest::header::AUTHORIZATION,

@@ -415,6 +415,16 @@ pub(crate) async fn browser_session(
     role: &str,
     scope: Option<&str>,
 ) -> (reqwest::Client, String, String) {
+    let (client, session, csrf, _) = browser_account(server, role, scope).await;
+    (client, session, csrf)
+}
+
+/// As [`browser_session`], with the account's password.
+pub(crate) async fn browser_account(
+    server: &TestServer,
+    role: &str,
+    scope: Option<&str>,
+) -> (reqwest::Client, String, String, String) {
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -429,7 +439,7 @@ pub(crate) async fn browser_session(
         .expect("form");
     assert_eq!(page.status().as_u16(), 200);
     let csrf = csrf_field(&page.text().await.expect("html"));
-    (client, session, csrf)
+    (client, session, csrf, password)
 }
 
 #[tokio::test]
@@ -624,6 +634,17 @@ async fn try_password(
     username: &str,
     password: &str,
 ) -> (u16, Option<String>) {
+    try_password_from(server, None, username, password).await
+}
+
+/// Signs in through the form, saying the client is `forwarded` (`X-Forwarded-For`) when
+/// given: the status and the `Retry-After` of the answer.
+async fn try_password_from(
+    server: &TestServer,
+    forwarded: Option<&str>,
+    username: &str,
+    password: &str,
+) -> (u16, Option<String>) {
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -635,9 +656,13 @@ async fn try_password(
         .expect("r");
     let login_cookie = set_cookie_value(&form, "giamsat_login").expect("cookie");
     let csrf = csrf_field(&form.text().await.expect("html"));
-    let answer = client
+    let mut request = client
         .post(server.url("/login?lang=en"))
-        .header("cookie", format!("giamsat_login={login_cookie}"))
+        .header("cookie", format!("giamsat_login={login_cookie}"));
+    if let Some(address) = forwarded {
+        request = request.header("x-forwarded-for", address);
+    }
+    let answer = request
         .form(&[
             ("username", username),
             ("password", password),
@@ -654,8 +679,44 @@ async fn try_password(
     (answer.status().as_u16(), retry)
 }
 
+/// Wrong passwords for `username` from `forwarded` until an attempt is held back for at
+/// least `seconds`, shorter holds waited out: the `Retry-After` of each refusal, in order.
+async fn fail_until_held(
+    server: &TestServer,
+    forwarded: Option<&str>,
+    username: &str,
+    seconds: u64,
+) -> Vec<u64> {
+    fail_many_until_held(server, forwarded, &|_| username.to_owned(), seconds).await
+}
+
+/// As [`fail_until_held`], the n-th attempt naming `username(n)`.
+async fn fail_many_until_held(
+    server: &TestServer,
+    forwarded: Option<&str>,
+    username: &dyn Fn(usize) -> String,
+    seconds: u64,
+) -> Vec<u64> {
+    let mut held = Vec::new();
+    for n in 0..40 {
+        match try_password_from(server, forwarded, &username(n), "guess").await {
+            (401, _) => {}
+            (429, Some(retry)) => {
+                let retry: u64 = retry.parse().expect("seconds");
+                held.push(retry);
+                if retry >= seconds {
+                    return held;
+                }
+                tokio::time::sleep(std::time::Duration::from_secs(retry)).await;
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    panic!("never held back for {seconds} s: {held:?}");
+}
+
 #[tokio::test]
-async fn failed_sign_ins_are_throttled_per_account_and_per_address() {
+async fn failed_sign_ins_delay_the_pair_and_the_address_but_lock_no_account() {
     let server = TestServer::start(false).await;
     let (lan, lan_password) = server.account("viewer", None).await;
     let (minh, minh_password) = server.account("viewer", None).await;
@@ -666,30 +727,79 @@ async fn failed_sign_ins_are_throttled_per_account_and_per_address() {
             "attempt {attempt}"
         );
     }
-    // The sixth attempt is refused whatever the password, and says when to come back.
+    // Further attempts of the pair wait longer and longer, the right password included,
+    // and each refusal says when to come back.
+    let held = fail_until_held(&server, None, &lan, 4).await;
+    assert!(held.iter().all(|s| (1..=300).contains(s)), "{held:?}");
     let (status, retry) = try_password(&server, &lan, &lan_password).await;
     assert_eq!(status, 429);
-    let seconds: u64 = retry.expect("Retry-After").parse().expect("seconds");
-    assert!((1..=900).contains(&seconds), "{seconds}");
+    assert!(retry.is_some());
     // Another account from the same address still signs in.
     assert_eq!(try_password(&server, &minh, &minh_password).await.0, 303);
-    // Guessing at many accounts from one address: after 20 failures the address is refused,
-    // even for an account with the right password.
-    for i in 0..15 {
-        assert_eq!(
-            try_password(&server, &format!("nobody{i}"), "guess")
-                .await
-                .0,
-            401
-        );
-    }
+    // Guessing at many accounts from one address, once each: past 20 failures the address
+    // waits too, even for an account with the right password.
+    let held = fail_many_until_held(&server, None, &|n| format!("nobody{n}"), 4).await;
+    assert!(held.iter().all(|s| (1..=300).contains(s)), "{held:?}");
     assert_eq!(try_password(&server, &minh, &minh_password).await.0, 429);
+}
+
+#[tokio::test]
+async fn the_right_password_from_a_fresh_address_signs_in_after_fifty_failures_from_another() {
+    let server = TestServer::start_behind(false, &["127.0.0.1"]).await;
+    let (lan, password) = server.account("viewer", None).await;
+    let mut refused = 0;
+    for _ in 0..50 {
+        let (status, _) = try_password_from(&server, Some("203.0.113.7"), &lan, "guess").await;
+        assert!(matches!(status, 401 | 429), "{status}");
+        refused += usize::from(status == 429);
+    }
+    assert!(refused > 0, "the guesser was never held back");
+    assert_eq!(
+        try_password_from(&server, Some("198.51.100.20"), &lan, &password)
+            .await
+            .0,
+        303
+    );
+}
+
+#[tokio::test]
+async fn failures_are_counted_per_forwarded_client_only_behind_a_trusted_proxy() {
+    // Behind a trusted proxy (the tests' 127.0.0.1), each forwarded client counts apart.
+    let behind = TestServer::start_behind(false, &["127.0.0.1"]).await;
+    let (lan, password) = behind.account("viewer", None).await;
+    // The proxy appends the address it was reached from; what the client wrote before it
+    // is not believed.
+    let guesser = "198.51.100.99, 203.0.113.7";
+    fail_until_held(&behind, Some(guesser), &lan, 4).await;
+    assert_eq!(
+        try_password_from(&behind, Some("203.0.113.7"), &lan, &password)
+            .await
+            .0,
+        429
+    );
+    assert_eq!(
+        try_password_from(&behind, Some("198.51.100.99"), &lan, &password)
+            .await
+            .0,
+        303
+    );
+    // Without trusted proxies, X-Forwarded-For is ignored: a guesser cannot choose a new
+    // address for every attempt, and the peer's count holds whatever it claims.
+    let direct = TestServer::start(false).await;
+    let (minh, password) = direct.account("viewer", None).await;
+    fail_until_held(&direct, Some("203.0.113.7"), &minh, 4).await;
+    assert_eq!(
+        try_password_from(&direct, Some("198.51.100.99"), &minh, &password)
+            .await
+            .0,
+        429
+    );
 }
 
 #[tokio::test]
 async fn a_revoked_token_opens_nothing() {
     let server = TestServer::start(true).await;
-    let (client, session, _) = browser_session(&server, "reporter", Some("40")).await;
+    let (client, session, _, password) = browser_account(&server, "reporter", Some("40")).await;
     let cookie = format!("giamsat_session={session}");
     let page = client
         .get(server.url("/account?lang=en"))
@@ -701,7 +811,11 @@ async fn a_revoked_token_opens_nothing() {
     let made = client
         .post(server.url("/account/tokens?lang=en"))
         .header("cookie", &cookie)
-        .form(&[("csrf", csrf.as_str()), ("name", "nightly import")])
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("name", "nightly import"),
+            ("password", password.as_str()),
+        ])
         .send()
         .await
         .expect("r");
@@ -891,7 +1005,11 @@ async fn hostile_text_in_every_free_text_field_is_escaped_and_stored_literally()
     let made = client
         .post(server.url("/account/tokens"))
         .header("cookie", &cookie)
-        .form(&[("csrf", csrf.as_str()), ("name", HOSTILE)])
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("name", HOSTILE),
+            ("password", password.as_str()),
+        ])
         .send()
         .await
         .expect("r");
@@ -1122,4 +1240,183 @@ async fn changing_the_password_ends_every_other_session() {
     }
     assert_eq!(try_password(&server, &username, &password).await.0, 401);
     assert_eq!(try_password(&server, &username, new).await.0, 303);
+}
+
+#[tokio::test]
+async fn wrong_current_passwords_on_the_password_form_do_not_delay_signing_in() {
+    let server = TestServer::start(false).await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let (username, password) = server.account("viewer", None).await;
+    let session = sign_in(&client, &server.url(""), &username, &password).await;
+    let cookie = format!("giamsat_session={session}");
+    let page = client
+        .get(server.url("/account?lang=en"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("r");
+    let csrf = csrf_field(&page.text().await.expect("html"));
+    let new = "sông Lam chảy về biển Cửa Hội";
+    let mut statuses = Vec::new();
+    for _ in 0..12 {
+        let answer = client
+            .post(server.url("/account/password?lang=en"))
+            .header("cookie", &cookie)
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("current", "wrong"),
+                ("new", new),
+                ("confirm", new),
+            ])
+            .send()
+            .await
+            .expect("r");
+        statuses.push(answer.status().as_u16());
+        if answer.status().as_u16() == 429 {
+            assert!(answer.headers().contains_key("retry-after"));
+            let html = answer.text().await.expect("html");
+            assert!(html.contains("Too many failed attempts"), "{html}");
+            break;
+        }
+    }
+    // The form's own guesses are delayed after five…
+    assert_eq!(statuses[..5], [422; 5], "{statuses:?}");
+    assert_eq!(statuses.last(), Some(&429), "{statuses:?}");
+    // …and signing in, from the same address, is not.
+    assert_eq!(try_password(&server, &username, &password).await.0, 303);
+}
+
+/// A token made on the account page by a signed-in browser, given the account's password:
+/// the answer's status and the token it shows, if any.
+async fn make_token(
+    server: &TestServer,
+    client: &reqwest::Client,
+    session: &str,
+    password: Option<&str>,
+) -> (u16, Option<String>, String) {
+    let cookie = format!("giamsat_session={session}");
+    let page = client
+        .get(server.url("/account?lang=en"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("r");
+    let csrf = csrf_field(&page.text().await.expect("html"));
+    let mut form = vec![("csrf", csrf.as_str()), ("name", "nightly import")];
+    if let Some(password) = password {
+        form.push(("password", password));
+    }
+    let made = client
+        .post(server.url("/account/tokens?lang=en"))
+        .header("cookie", &cookie)
+        .form(&form)
+        .send()
+        .await
+        .expect("r");
+    let status = made.status().as_u16();
+    let html = made.text().await.expect("html");
+    let token = html
+        .find("id=\"new-token\">")
+        .map(|at| html[at + 15..].split('<').next().expect("token").to_owned());
+    (status, token, html)
+}
+
+#[tokio::test]
+async fn an_api_token_cannot_create_tokens() {
+    let server = TestServer::start(false).await;
+    let (username, password) = server.account("viewer", None).await;
+    let (_, who) = server
+        .state
+        .app
+        .sign_in(
+            &username,
+            &password,
+            std::net::IpAddr::from([127, 0, 0, 1]),
+            None,
+        )
+        .await
+        .expect("in");
+    let token = server
+        .state
+        .app
+        .create_api_token(
+            &who,
+            "tests",
+            &password,
+            std::net::IpAddr::from([127, 0, 0, 1]),
+        )
+        .await
+        .expect("token")
+        .1;
+    let machine = TestServer::client_with(&token);
+    // Even with the password: a stolen token must not be able to make itself a successor.
+    let answer = machine
+        .post(server.url("/account/tokens?lang=en"))
+        .form(&[("name", "successor"), ("password", password.as_str())])
+        .send()
+        .await
+        .expect("r");
+    assert_eq!(answer.status().as_u16(), 403);
+    assert!(!answer.text().await.expect("body").contains("gs_"));
+    let tokens = server.state.app.api_tokens(&who).await.expect("list");
+    assert_eq!(tokens.len(), 1, "{tokens:?}");
+}
+
+#[tokio::test]
+async fn creating_a_token_asks_for_the_password_again() {
+    let server = TestServer::start(false).await;
+    let (client, session, _, password) = browser_account(&server, "viewer", None).await;
+    for wrong in [None, Some(""), Some("not the password")] {
+        let (status, token, html) = make_token(&server, &client, &session, wrong).await;
+        assert_eq!((status, token), (422, None), "{wrong:?}");
+        assert!(html.contains("The password is wrong."), "{wrong:?}");
+    }
+    let (status, token, _) = make_token(&server, &client, &session, Some(&password)).await;
+    assert_eq!(status, 200);
+    assert!(token.is_some_and(|t| t.starts_with("gs_")));
+}
+
+#[tokio::test]
+async fn a_password_change_ends_every_api_token_of_the_account() {
+    let server = TestServer::start(false).await;
+    let (client, session, _, password) = browser_account(&server, "viewer", None).await;
+    let (_, token, _) = make_token(&server, &client, &session, Some(&password)).await;
+    let machine = TestServer::client_with(&token.expect("a token"));
+    let units = |c: reqwest::Client| {
+        let url = server.url("/api/v1/units");
+        async move { c.get(url).send().await.expect("r").status().as_u16() }
+    };
+    assert_eq!(units(machine.clone()).await, 200);
+    // Another account's token is not touched.
+    let bystander = TestServer::client_with(&server.token("viewer", None).await);
+    let cookie = format!("giamsat_session={session}");
+    let page = client
+        .get(server.url("/account?lang=en"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("r");
+    let csrf = csrf_field(&page.text().await.expect("html"));
+    let new = "sông Lam chảy về biển Cửa Hội";
+    let answer = client
+        .post(server.url("/account/password?lang=en"))
+        .header("cookie", &cookie)
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("current", password.as_str()),
+            ("new", new),
+            ("confirm", new),
+        ])
+        .send()
+        .await
+        .expect("r");
+    assert_eq!(answer.status().as_u16(), 200);
+    let html = answer.text().await.expect("html");
+    assert!(html.contains("Your API tokens were revoked"), "{html}");
+    assert!(html.contains("Revoked"), "the token listed as revoked");
+    assert_eq!(units(machine).await, 401);
+    assert_eq!(units(bystander).await, 200);
 }
