@@ -44,17 +44,22 @@ impl TestServer {
         let dir = tempfile::tempdir().expect("tempdir");
         let db = dir.path().join("giamsat.db");
         let db = db.to_str().expect("utf-8").to_owned();
-        TestServer::start_on(&db, dir, demo).await
+        TestServer::start_on(&db, dir, demo, trusted_proxies).await
     }
 
     /// [`TestServer::start`] on a fresh database of the throwaway PostgreSQL cluster that
     /// scripts/test starts (GIAMSAT_TEST_POSTGRES).
     pub async fn start_postgres(demo: bool) -> TestServer {
         let db = giamsat_store::testing::postgres_database("it").await;
-        TestServer::start_on(&db, tempfile::tempdir().expect("tempdir"), demo).await
+        TestServer::start_on(&db, tempfile::tempdir().expect("tempdir"), demo, &[]).await
     }
 
-    async fn start_on(db: &str, dir: tempfile::TempDir, demo: bool) -> TestServer {
+    async fn start_on(
+        db: &str,
+        dir: tempfile::TempDir,
+        demo: bool,
+        trusted_proxies: &[&str],
+    ) -> TestServer {
         let store = SqlStore::open(db).await.expect("store");
         let app = App::open(store).await.expect("app");
         if demo {
