@@ -346,7 +346,7 @@ async fn nobody_reads_anything_without_signing_in() {
         assert_eq!(response.status().as_u16(), 401, "{path}");
         assert!(response.headers().contains_key("www-authenticate"));
     }
-    // Pages send a stranger to the sign-in form, keeping the way back.
+    // Pages send a stranger to the sign-in form, in the language asked, keeping the way back.
     let response = stranger
         .get(server.url("/units/40?lang=en"))
         .send()
@@ -355,7 +355,7 @@ async fn nobody_reads_anything_without_signing_in() {
     assert_eq!(response.status().as_u16(), 303);
     assert_eq!(
         response.headers()["location"],
-        "/login?next=%2Funits%2F40%3Flang%3Den"
+        "/login?lang=en&next=%2Funits%2F40%3Flang%3Den"
     );
     // A made-up token, a made-up cookie: the same.
     for (name, value) in [
