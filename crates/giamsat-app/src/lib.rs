@@ -351,12 +351,13 @@ impl<S: Store> App<S> {
         Ok(self.store.audit_trail(object_prefix, limit).await?)
     }
 
-    /// The audit trail of a unit and every unit below it, newest first: for an admin or an
-    /// office over it.
+    /// The audit trail of a unit and every unit below it, newest first, for objects whose key
+    /// starts with `object_prefix` when one is given: for an admin or an office over it.
     pub async fn audit_of_unit(
         &self,
         actor: &Actor,
         unit: UnitId,
+        object_prefix: Option<&str>,
         limit: u32,
     ) -> Result<Vec<AuditEntry>, AppError> {
         let units: Vec<UnitId> = {
@@ -374,7 +375,10 @@ impl<S: Store> App<S> {
                 .map(|u| u.id)
                 .collect()
         };
-        Ok(self.store.audit_of_units(&units, limit).await?)
+        Ok(self
+            .store
+            .audit_of_units(&units, object_prefix, limit)
+            .await?)
     }
 
     /// Creates one record from an input: a unit, indicator, document, target, scenario,
