@@ -28,6 +28,14 @@ pub use exchange::{ImportKind, ImportOptions, ImportReport, RowError};
 pub use input::{CurrentValue, Origin, Stale, Validate};
 pub use problem::{FieldError, Problem, ProblemArg, Thing};
 
+/// Every value recorded for a cell, oldest first, with the id of the current one, as one
+/// read of the store saw them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellHistory {
+    pub observations: Vec<Observation>,
+    pub current: Option<giamsat_core::ObservationId>,
+}
+
 /// Who is acting, by name for the audit trail, and with what rights.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
@@ -321,18 +329,24 @@ impl<S: Store> App<S> {
         &self.store
     }
 
-    /// Every value recorded for a cell, oldest first. History is read from the store; the
-    /// current state is the engine's.
+    /// Every value recorded for a cell, oldest first, and which is current. Both come from
+    /// one read of the store: asking the engine which row is current would compare two
+    /// states, and a write committed between the reads would leave no row marked.
     pub async fn observation_history(
         &self,
         indicator: IndicatorId,
         unit: UnitId,
         period: Period,
-    ) -> Result<Vec<Observation>, AppError> {
-        Ok(self
+    ) -> Result<CellHistory, AppError> {
+        let observations = self
             .store
             .observation_history(indicator, unit, period)
-            .await?)
+            .await?;
+        let current = Observation::current_of(&observations).map(|o| o.id);
+        Ok(CellHistory {
+            observations,
+            current,
+        })
     }
 
     /// The whole audit trail, newest first, for objects whose key starts with

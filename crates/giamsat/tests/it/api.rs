@@ -515,3 +515,17 @@ async fn the_audit_filters_by_object_and_unit_together() {
     assert_eq!(status, 200);
     assert_eq!(objects(&elsewhere), Vec::<String>::new(), "{elsewhere}");
 }
+
+/// The history of a cell read while others write to it marks exactly one current row in
+/// every read.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_history_read_during_writes_marks_exactly_one_current_row() {
+    let server = TestServer::start(true).await;
+    let base = server.url("");
+    let (reads, odd) = crate::histories_during_writes(&server.client, &base, &base).await;
+    assert!(
+        odd.is_empty(),
+        "{} of {reads} reads (rows, marked): {odd:?}",
+        odd.len()
+    );
+}

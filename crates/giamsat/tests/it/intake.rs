@@ -334,7 +334,7 @@ async fn an_uploaded_report_records_only_what_a_person_accepts_with_its_source()
             .await
             .expect("history");
         assert_eq!(
-            history.last().expect("one").provenance.source,
+            history.observations.last().expect("one").provenance.source,
             source(figure)
         );
     }
