@@ -107,6 +107,8 @@ pub struct App<S: Store> {
     throttle: throttle::Throttle,
     /// Observations read from rows at start, beyond the store's checkpoint.
     uncheckpointed: AtomicUsize,
+    /// The reports read most recently, newest last (see [`App::report`]).
+    readings: std::sync::Mutex<std::collections::VecDeque<intake::Report>>,
 }
 
 /// How many times a write is checked again after other processes committed first.
@@ -134,6 +136,7 @@ impl<S: Store> App<S> {
             writer: tokio::sync::Mutex::new(()),
             throttle: throttle::Throttle::default(),
             uncheckpointed: AtomicUsize::new(loaded.from_rows),
+            readings: std::sync::Mutex::default(),
         })
     }
 
