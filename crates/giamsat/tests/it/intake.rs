@@ -406,6 +406,11 @@ async fn a_long_report_is_reviewed_in_parts_of_bounded_size_with_every_item() {
             .send()
     };
     let first = get(0).await.expect("part").text().await.expect("html");
+    assert!(
+        first.len() <= MAX_PART_BYTES,
+        "the first part: {} bytes",
+        first.len()
+    );
     let count: usize = first
         .split("Part 1 of ")
         .nth(1)
