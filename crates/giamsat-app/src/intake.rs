@@ -18,6 +18,9 @@ pub struct Report {
     pub reading: Reading,
 }
 
+/// How many readings of reports [`App::report`] keeps in memory: at most 10 MB of text each.
+pub const READINGS_KEPT: usize = 4;
+
 /// The source a record accepted from a report cites: the report's page and the characters
 /// of the item, so that a reader can follow it back to the words.
 pub fn source_of(sha256: &str, start: usize, end: usize) -> String {
@@ -76,7 +79,23 @@ impl<S: Store> App<S> {
 
     /// A report kept by [`App::take_report`], read again; people are linked to those the
     /// follow-up book knows.
+    ///
+    /// The last [`READINGS_KEPT`] readings are kept in memory: a long report is reviewed a
+    /// part at a time, and reading it again for every part would cost a fraction of a
+    /// second a megabyte each time. A kept file never changes (its address is its SHA-256),
+    /// so a kept reading is always true of it; only the people links are made afresh.
     pub async fn report(&self, sha256: &str) -> Result<Report, AppError> {
+        let kept = self
+            .readings
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .iter()
+            .find(|r| r.sha256 == sha256)
+            .cloned();
+        if let Some(mut report) = kept {
+            self.link_people(&mut report.reading);
+            return Ok(report);
+        }
         let (file, bytes) = self.evidence_file(sha256).await?;
         let not_a_report = || AppError::NotFound {
             what: Thing::Report,
@@ -86,13 +105,23 @@ impl<S: Store> App<S> {
             return Err(not_a_report());
         }
         let text = String::from_utf8(bytes).map_err(|_| not_a_report())?;
-        let mut reading = giamsat_intake::read_text(text, "utf-8");
-        self.link_people(&mut reading);
-        Ok(Report {
+        let mut report = Report {
             sha256: file.sha256,
             name: file.name,
-            reading,
-        })
+            reading: giamsat_intake::read_text(text, "utf-8"),
+        };
+        {
+            let mut kept = self
+                .readings
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if kept.len() >= READINGS_KEPT {
+                kept.pop_front();
+            }
+            kept.push_back(report.clone());
+        }
+        self.link_people(&mut report.reading);
+        Ok(report)
     }
 
     /// Links the people of a reading to the people the follow-up book knows, by person key.

@@ -29,6 +29,14 @@ pub use exchange::{ImportKind, ImportOptions, ImportReport, RowError};
 pub use input::{CurrentValue, Origin, Stale, Validate};
 pub use problem::{FieldError, Problem, ProblemArg, Thing};
 
+/// Every value recorded for a cell, oldest first, with the id of the current one, as one
+/// read of the store saw them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellHistory {
+    pub observations: Vec<Observation>,
+    pub current: Option<giamsat_core::ObservationId>,
+}
+
 /// Who is acting, by name for the audit trail, and with what rights.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
@@ -108,6 +116,8 @@ pub struct App<S: Store> {
     reauth: throttle::Throttle,
     /// Observations read from rows at start, beyond the store's checkpoint.
     uncheckpointed: AtomicUsize,
+    /// The reports read most recently, newest last (see [`App::report`]).
+    readings: std::sync::Mutex<std::collections::VecDeque<intake::Report>>,
 }
 
 /// How many times a write is checked again after other processes committed first.
@@ -136,6 +146,7 @@ impl<S: Store> App<S> {
             throttle: throttle::Throttle::default(),
             reauth: throttle::Throttle::default(),
             uncheckpointed: AtomicUsize::new(loaded.from_rows),
+            readings: std::sync::Mutex::default(),
         })
     }
 
@@ -331,18 +342,24 @@ impl<S: Store> App<S> {
         &self.store
     }
 
-    /// Every value recorded for a cell, oldest first. History is read from the store; the
-    /// current state is the engine's.
+    /// Every value recorded for a cell, oldest first, and which is current. Both come from
+    /// one read of the store: asking the engine which row is current would compare two
+    /// states, and a write committed between the reads would leave no row marked.
     pub async fn observation_history(
         &self,
         indicator: IndicatorId,
         unit: UnitId,
         period: Period,
-    ) -> Result<Vec<Observation>, AppError> {
-        Ok(self
+    ) -> Result<CellHistory, AppError> {
+        let observations = self
             .store
             .observation_history(indicator, unit, period)
-            .await?)
+            .await?;
+        let current = Observation::current_of(&observations).map(|o| o.id);
+        Ok(CellHistory {
+            observations,
+            current,
+        })
     }
 
     /// The whole audit trail, newest first, for objects whose key starts with
@@ -361,12 +378,13 @@ impl<S: Store> App<S> {
         Ok(self.store.audit_trail(object_prefix, limit).await?)
     }
 
-    /// The audit trail of a unit and every unit below it, newest first: for an admin or an
-    /// office over it.
+    /// The audit trail of a unit and every unit below it, newest first, for objects whose key
+    /// starts with `object_prefix` when one is given: for an admin or an office over it.
     pub async fn audit_of_unit(
         &self,
         actor: &Actor,
         unit: UnitId,
+        object_prefix: Option<&str>,
         limit: u32,
     ) -> Result<Vec<AuditEntry>, AppError> {
         let units: Vec<UnitId> = {
@@ -384,7 +402,10 @@ impl<S: Store> App<S> {
                 .map(|u| u.id)
                 .collect()
         };
-        Ok(self.store.audit_of_units(&units, limit).await?)
+        Ok(self
+            .store
+            .audit_of_units(&units, object_prefix, limit)
+            .await?)
     }
 
     /// Creates one record from an input: a unit, indicator, document, target, scenario,

@@ -68,6 +68,12 @@ impl Observation {
     pub fn supersedes(&self, current: &Observation) -> bool {
         (self.kind, self.id) > (current.kind, current.id)
     }
+
+    /// The current one of a cell's observations: the one no other supersedes, the rule the
+    /// engine places figures by, applied to rows read together.
+    pub fn current_of(history: &[Observation]) -> Option<&Observation> {
+        history.iter().max_by_key(|o| (o.kind, o.id))
+    }
 }
 
 /// A scorecard as a review reported it (seed 004: "Quảng Ninh achieved 15/15 targets"), for

@@ -644,11 +644,27 @@ async fn observations_and_audit_cannot_be_changed_or_deleted(backend: Backend) {
         .await
         .expect("trail");
     assert_eq!(trail, vec![entry.clone()]);
-    let of_unit = store.audit_of_units(&[UnitId(1)], 10).await.expect("unit");
-    assert_eq!(of_unit, vec![entry]);
+    let of_unit = store
+        .audit_of_units(&[UnitId(1)], None, 10)
+        .await
+        .expect("unit");
+    assert_eq!(of_unit, vec![entry.clone()]);
+    // Both filters apply: the unit's entries for the object, none for another object.
+    let both = store
+        .audit_of_units(&[UnitId(1)], Some("observation:RETAIL_SALES/"), 10)
+        .await
+        .expect("unit and object");
+    assert_eq!(both, vec![entry]);
     assert!(
         store
-            .audit_of_units(&[UnitId(2)], 10)
+            .audit_of_units(&[UnitId(1)], Some("observation:EXPORTS/"), 10)
+            .await
+            .expect("unit and object")
+            .is_empty()
+    );
+    assert!(
+        store
+            .audit_of_units(&[UnitId(2)], None, 10)
             .await
             .expect("unit")
             .is_empty()

@@ -388,10 +388,12 @@ pub trait Store: Send + Sync + 'static {
         audit: &AuditEntry,
     ) -> impl Future<Output = Result<bool, StoreError>> + Send;
 
-    /// The audit trail of the given units, newest first.
+    /// The audit trail of the given units, newest first, for objects whose key starts with
+    /// `object_prefix` when one is given: both filters apply before the limit.
     fn audit_of_units(
         &self,
         units: &[UnitId],
+        object_prefix: Option<&str>,
         limit: u32,
     ) -> impl Future<Output = Result<Vec<AuditEntry>, StoreError>> + Send;
 

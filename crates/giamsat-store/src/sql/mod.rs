@@ -342,9 +342,10 @@ impl Store for SqlStore {
     async fn audit_of_units(
         &self,
         units: &[UnitId],
+        object_prefix: Option<&str>,
         limit: u32,
     ) -> Result<Vec<AuditEntry>, StoreError> {
-        Ok(read::audit_of_units(self, units, limit).await?)
+        Ok(read::audit_of_units(self, units, object_prefix, limit).await?)
     }
 
     async fn put_evidence_file(

@@ -107,17 +107,21 @@ pub(super) async fn audit_trail(
 pub(super) async fn audit_of_units(
     store: &SqlStore,
     units: &[UnitId],
+    object_prefix: Option<&str>,
     limit: u32,
 ) -> Outcome<Vec<AuditEntry>> {
     // The ids travel as one JSON array, so a subtree of thousands of units is one bound
-    // parameter.
+    // parameter. The object's prefix is matched in the same statement, as in `audit_trail`,
+    // so that the limit counts only entries that pass both filters.
     let ids = serde_json::Value::from(units.iter().map(|u| u.0).collect::<Vec<u32>>());
+    let prefix = object_prefix.unwrap_or("");
     let rows = sqlx::query(match store.dialect {
-        Dialect::Sqlite => "SELECT * FROM audit_log WHERE unit_id IN (SELECT value FROM json_each($1)) ORDER BY id DESC LIMIT $2",
-        Dialect::Postgres => "SELECT * FROM audit_log WHERE unit_id IN (SELECT value::bigint FROM jsonb_array_elements_text($1::jsonb)) ORDER BY id DESC LIMIT $2",
+        Dialect::Sqlite => "SELECT * FROM audit_log WHERE unit_id IN (SELECT value FROM json_each($1)) AND substr(object, 1, length($3)) = $3 ORDER BY id DESC LIMIT $2",
+        Dialect::Postgres => "SELECT * FROM audit_log WHERE unit_id IN (SELECT value::bigint FROM jsonb_array_elements_text($1::jsonb)) AND substr(object, 1, length($3)) = $3 ORDER BY id DESC LIMIT $2",
     })
     .bind(ids.to_string())
     .bind(i64::from(limit))
+    .bind(prefix)
     .fetch_all(&store.pool)
     .await?;
     Ok(rows

@@ -1,4 +1,5 @@
-//! `/api/v1/audit`: the audit trail, of one object or of a unit's subtree, newest first.
+//! `/api/v1/audit`: the audit trail, newest first, of the objects whose key starts with
+//! `object`, of a unit's subtree, or of both filters together.
 
 use axum::Json;
 use axum::extract::{Query, State};
@@ -35,17 +36,16 @@ pub async fn audit<S: Store>(
     Query(query): Query<AuditQuery>,
 ) -> Result<Json<Vec<AuditView>>, ApiError> {
     let limit = query.limit.unwrap_or(100).min(1000);
+    let object = query.object.as_deref();
     let entries = match &query.unit {
         Some(code) => {
             let unit = find_unit(&state.app.engine(), code)?.id;
-            state.app.audit_of_unit(&who.0.actor, unit, limit).await?
-        }
-        None => {
             state
                 .app
-                .audit_trail(&who.0.actor, query.object.as_deref(), limit)
+                .audit_of_unit(&who.0.actor, unit, object, limit)
                 .await?
         }
+        None => state.app.audit_trail(&who.0.actor, object, limit).await?,
     };
     Ok(Json(
         entries

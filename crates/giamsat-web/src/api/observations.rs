@@ -36,7 +36,8 @@ pub struct ObservationView {
     current: bool,
 }
 
-fn observation_view(engine: &Engine, o: &Observation) -> ObservationView {
+/// `current` is decided by the caller from the same state the observation was read in.
+fn observation_view(engine: &Engine, o: &Observation, current: bool) -> ObservationView {
     ObservationView {
         id: o.id,
         indicator: indicator_code(engine, o.indicator),
@@ -58,9 +59,7 @@ fn observation_view(engine: &Engine, o: &Observation) -> ObservationView {
             .recorded_at
             .format(&time::format_description::well_known::Rfc3339)
             .unwrap_or_default(),
-        current: engine
-            .reported(o.indicator, o.unit, o.period)
-            .is_some_and(|(id, ..)| id == o.id),
+        current,
     }
 }
 
@@ -109,8 +108,9 @@ pub async fn list_observations<S: Store>(
         let history = state.app.observation_history(i, u, p).await?;
         let engine = state.app.engine();
         let views: Vec<ObservationView> = history
+            .observations
             .iter()
-            .map(|o| observation_view(&engine, o))
+            .map(|o| observation_view(&engine, o, history.current == Some(o.id)))
             .collect();
         return paged(views, &page);
     }
@@ -141,7 +141,13 @@ pub async fn record_observation<S: Store>(
     body: Bytes,
 ) -> Result<Response, ApiError> {
     create_from::<S, ObservationInput, _>(&state, &who, &body, |engine, record| match record {
-        Record::Observation(x) => Some(observation_view(engine, x)),
+        // The engine the write was just applied to: whether it displaced the current value.
+        Record::Observation(x) => {
+            let current = engine
+                .reported(x.indicator, x.unit, x.period)
+                .is_some_and(|(id, ..)| id == x.id);
+            Some(observation_view(engine, x, current))
+        }
         _ => None,
     })
     .await

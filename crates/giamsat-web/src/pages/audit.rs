@@ -80,7 +80,12 @@ async fn entries<S: Store>(
     limit: u32,
 ) -> Result<Vec<AuditEntry>, AppError> {
     match trail {
-        Trail::Unit(unit) => state.app.audit_of_unit(&who.0.actor, *unit, limit).await,
+        Trail::Unit(unit) => {
+            state
+                .app
+                .audit_of_unit(&who.0.actor, *unit, None, limit)
+                .await
+        }
         Trail::Whole => state.app.audit_trail(&who.0.actor, None, limit).await,
     }
 }

@@ -74,12 +74,40 @@ pub struct ReviewPage<'a> {
     language: String,
     segments: Vec<Segment>,
     items: Vec<ItemView>,
+    /// This part's number (from 0) and the number of parts.
+    part: usize,
+    part_count: usize,
     indicators: Vec<Choice>,
     units: Vec<Choice>,
     kinds: Vec<Choice>,
 }
 
 impl ReviewPage<'_> {
+    /// The link to another part of the text.
+    fn part_href(&self, part: &usize) -> String {
+        format!("/intake/{}?part={part}", self.sha256)
+    }
+
+    /// The parts the navigation links to: the first, the last and those near this one, so
+    /// that it stays small however many parts a text has; every part is a few steps away.
+    fn nearby_parts(&self) -> Vec<usize> {
+        let last = self.part_count.saturating_sub(1);
+        let near = self.part.saturating_sub(5)..=(self.part + 5).min(last);
+        let mut shown: Vec<usize> = [0].into_iter().chain(near).chain([last]).collect();
+        shown.dedup();
+        shown
+    }
+
+    fn part_label(&self, part: &usize) -> String {
+        self.page.tr.t_args(
+            "intake-part",
+            &[
+                ("number", Arg::Number(count(part + 1))),
+                ("count", Arg::Number(count(self.part_count))),
+            ],
+        )
+    }
+
     fn selected(
         &self,
         choices: &[Choice],
@@ -209,8 +237,32 @@ async fn load<S: Store>(state: &AppState<S>, sha256: &str) -> Result<Report, Pag
 #[derive(Deserialize, Default)]
 pub struct ReviewQuery {
     accepted: Option<usize>,
+    part: Option<usize>,
 }
 
+fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// The parts of a report's review.
+fn parts_of(report: &Report) -> Vec<Part> {
+    parts(
+        report.reading.text.chars().count(),
+        &report.reading.items,
+        PART_CHARS,
+        PART_ITEMS,
+    )
+}
+
+/// The part an item is shown on.
+fn part_of_item(parts: &[Part], item: usize) -> usize {
+    parts
+        .iter()
+        .position(|p| p.items.contains(&item))
+        .unwrap_or(0)
+}
+
+/// One part of the review of a report, `?part=N` (from 0), with links to the others.
 pub async fn review<S: Store>(
     State(state): State<AppState<S>>,
     Path(sha256): Path<String>,
@@ -218,13 +270,31 @@ pub async fn review<S: Store>(
     reader: Reader,
 ) -> Result<Response, PageError> {
     let report = load(&state, &sha256).await?;
-    let mut views = item_views(&state.app.engine(), &state, &reader, &report);
+    let parts = parts_of(&report);
+    let part = query.part.unwrap_or(0);
+    if part >= parts.len() {
+        return Err(PageError::not_found("intake-not-found", &sha256));
+    }
+    let mut views = item_views(
+        &state.app.engine(),
+        &state,
+        &reader,
+        &report,
+        &parts[part].items,
+    );
     if let Some(accepted) = query.accepted
-        && let Some(view) = views.get_mut(accepted)
+        && let Some(view) = views.iter_mut().find(|v| v.index == accepted)
     {
         view.accepted = true;
     }
-    Ok(review_page(&state, &reader, StatusCode::OK, &report, views))
+    Ok(review_page(
+        &state,
+        &reader,
+        StatusCode::OK,
+        &report,
+        (&parts, part),
+        views,
+    ))
 }
 
 fn review_page<S: Store>(
@@ -232,6 +302,7 @@ fn review_page<S: Store>(
     reader: &Reader,
     status: StatusCode,
     report: &Report,
+    (parts, part): (&[Part], usize),
     items: Vec<ItemView>,
 ) -> Response {
     let engine = state.app.engine();
@@ -271,8 +342,10 @@ fn review_page<S: Store>(
         page,
         sha256: report.sha256.clone(),
         language: report.reading.language.code().to_owned(),
-        segments: segments(&report.reading.text, &report.reading.items),
+        segments: segments(&report.reading.text, &report.reading.items, &parts[part]),
         items,
+        part,
+        part_count: parts.len(),
         indicators,
         units,
         kinds,
@@ -281,28 +354,113 @@ fn review_page<S: Store>(
     respond(reader, status, rendered)
 }
 
-/// The text cut at every item's ends; each stretch is marked with the narrowest item over
-/// it, so that a period inside a figure is still its own mark.
-fn segments(text: &str, items: &[Item]) -> Vec<Segment> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut cuts: Vec<usize> = items.iter().flat_map(|i| [i.start, i.end]).collect();
-    cuts.push(0);
-    cuts.push(chars.len());
+/// Characters of the report's text on one part of the review at most (unless an item runs
+/// over the end): a 10 MB report on one page would be tens of megabytes of HTML.
+const PART_CHARS: usize = 20_000;
+/// Items on one part at most (unless items overlap at the cut): each carries its form.
+const PART_ITEMS: usize = 40;
+
+/// One part of the review: characters `start..end` of the text and the items that begin
+/// there (by their place in the reading), in the order they begin.
+#[derive(Debug, Clone, PartialEq)]
+struct Part {
+    start: usize,
+    end: usize,
+    items: Vec<usize>,
+}
+
+/// The text cut into parts of at most `max_chars` characters and `max_items` items, never
+/// inside an item, so that each item is whole on the one part it begins on. One sweep over
+/// the items in the order they begin.
+fn parts(length: usize, items: &[Item], max_chars: usize, max_items: usize) -> Vec<Part> {
+    let mut order: Vec<usize> = (0..items.len())
+        .filter(|&n| items[n].start <= items[n].end && items[n].end <= length)
+        .collect();
+    order.sort_by_key(|&n| (items[n].start, items[n].end));
+    let mut parts = Vec::new();
+    let mut part = Part {
+        start: 0,
+        end: 0,
+        items: Vec::new(),
+    };
+    // The furthest end of the items on the part so far: no cut may fall before it.
+    let mut reach = 0;
+    let mut cut = |part: &mut Part, reach: &mut usize, at: usize| {
+        let next = Part {
+            start: at,
+            end: at,
+            items: Vec::new(),
+        };
+        let mut done = std::mem::replace(part, next);
+        done.end = at;
+        parts.push(done);
+        *reach = at;
+    };
+    for n in order.into_iter().map(Some).chain([None]) {
+        let next_start = n.map_or(length, |n| items[n].start);
+        // Text without items is cut every `max_chars` characters.
+        while next_start - part.start > max_chars {
+            let at = (part.start + max_chars).max(reach);
+            if at >= next_start {
+                break;
+            }
+            cut(&mut part, &mut reach, at);
+        }
+        let Some(n) = n else { break };
+        let full = part.items.len() >= max_items || next_start - part.start >= max_chars;
+        if full && next_start >= reach && next_start > part.start {
+            cut(&mut part, &mut reach, next_start);
+        }
+        part.items.push(n);
+        reach = reach.max(items[n].end);
+    }
+    if part.start < length || parts.is_empty() {
+        part.end = length;
+        parts.push(part);
+    }
+    parts
+}
+
+/// The part's text cut at every item's ends; each stretch is marked with the narrowest item
+/// over it, so that a period inside a figure is still its own mark. One sweep: the items
+/// over a stretch are those begun and not yet ended, kept ordered by length.
+fn segments(text: &str, items: &[Item], part: &Part) -> Vec<Segment> {
+    use std::collections::BTreeSet;
+    let chars: Vec<char> = text
+        .chars()
+        .skip(part.start)
+        .take(part.end - part.start)
+        .collect();
+    let mut cuts: Vec<usize> = part
+        .items
+        .iter()
+        .flat_map(|&n| [items[n].start, items[n].end])
+        .collect();
+    cuts.push(part.start);
+    cuts.push(part.end);
     cuts.sort_unstable();
     cuts.dedup();
+    // `part.items` is in the order the items begin.
+    let mut begun = part.items.iter().peekable();
+    let mut open: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut ends: BTreeSet<(usize, usize)> = BTreeSet::new();
     cuts.windows(2)
-        .filter(|w| w[1] <= chars.len())
         .map(|w| {
             let (from, to) = (w[0], w[1]);
-            let over = items
-                .iter()
-                .enumerate()
-                .filter(|(_, i)| i.start <= from && to <= i.end)
-                .min_by_key(|(_, i)| i.end - i.start);
+            while let Some(&&n) = begun.peek().filter(|&&&n| items[n].start <= from) {
+                open.insert((items[n].end - items[n].start, n));
+                ends.insert((items[n].end, n));
+                begun.next();
+            }
+            while let Some(&(end, n)) = ends.first().filter(|(end, _)| *end <= from) {
+                ends.remove(&(end, n));
+                open.remove(&(end - items[n].start, n));
+            }
+            let over = open.first().map(|&(_, n)| n);
             Segment {
-                text: chars[from..to].iter().collect(),
-                item: over.map(|(n, _)| n),
-                kind: over.map_or("", |(_, i)| i.fact.kind()),
+                text: chars[from - part.start..to - part.start].iter().collect(),
+                item: over,
+                kind: over.map_or("", |n| items[n].fact.kind()),
             }
         })
         .collect()
@@ -324,17 +482,16 @@ fn item_views<S: Store>(
     state: &AppState<S>,
     reader: &Reader,
     report: &Report,
+    shown: &[usize],
 ) -> Vec<ItemView> {
     let tr = Tr {
         i18n: &state.i18n,
         lang: reader.lang,
     };
     let book = engine.follow_up();
-    report
-        .reading
-        .items
+    shown
         .iter()
-        .enumerate()
+        .filter_map(|&index| Some((index, report.reading.items.get(index)?)))
         .map(|(index, item)| {
             let kind = item.fact.kind();
             let mut details = Vec::new();
@@ -572,7 +729,11 @@ pub async fn accept<S: Store>(
     };
     match result {
         Ok(()) => {
-            let location = format!("/intake/{}?accepted={index}#item-{index}", report.sha256);
+            let part = part_of_item(&parts_of(&report), index);
+            let location = format!(
+                "/intake/{}?part={part}&accepted={index}#item-{index}",
+                report.sha256
+            );
             Ok((StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response())
         }
         Err(error) => {
@@ -581,8 +742,16 @@ pub async fn accept<S: Store>(
                 lang: reader.lang,
             };
             let (status, why) = super::refusal_in_form(tr, error)?;
-            let mut views = item_views(&state.app.engine(), &state, &reader, &report);
-            if let Some(view) = views.get_mut(index) {
+            let parts = parts_of(&report);
+            let part = part_of_item(&parts, index);
+            let mut views = item_views(
+                &state.app.engine(),
+                &state,
+                &reader,
+                &report,
+                &parts[part].items,
+            );
+            if let Some(view) = views.iter_mut().find(|v| v.index == index) {
                 for (name, value) in &form {
                     if let Some(key) = [
                         "name",
@@ -607,7 +776,14 @@ pub async fn accept<S: Store>(
                 }
                 view.error = Some(tr.t_args("entry-error-rejected", &[("reason", Arg::Text(why))]));
             }
-            Ok(review_page(&state, &reader, status, &report, views))
+            Ok(review_page(
+                &state,
+                &reader,
+                status,
+                &report,
+                (&parts, part),
+                views,
+            ))
         }
     }
 }

@@ -473,3 +473,59 @@ async fn lists_are_answered_a_page_at_a_time() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_audit_filters_by_object_and_unit_together() {
+    let server = TestServer::start(true).await;
+    for (unit, value) in [("40", 1300), ("22", 900)] {
+        let (status, body) = server
+            .post_json(
+                "/api/v1/observations",
+                json!({"indicator": "EXPORTS", "unit": unit, "period": "2023-H1", "value": value, "kind": "official"}),
+            )
+            .await;
+        assert_eq!(status, 201, "{body}");
+    }
+    let objects = |trail: &Value| -> Vec<String> {
+        trail
+            .as_array()
+            .expect("a")
+            .iter()
+            .map(|e| e["object"].as_str().expect("o").to_owned())
+            .collect()
+    };
+    // The unit alone has more than this one figure's entry, and the object alone names it
+    // whatever the unit: only both together say which filter was applied.
+    let (status, of_unit) = server.get_json("/api/v1/audit?unit=40").await;
+    assert_eq!(status, 200);
+    assert!(objects(&of_unit).len() > 1, "{of_unit}");
+    let (status, both) = server
+        .get_json("/api/v1/audit?unit=40&object=observation:EXPORTS/")
+        .await;
+    assert_eq!(status, 200);
+    let exports_of_40: Vec<String> = objects(&of_unit)
+        .into_iter()
+        .filter(|o| o.starts_with("observation:EXPORTS/"))
+        .collect();
+    assert!(exports_of_40.contains(&"observation:EXPORTS/40/2023-H1".to_owned()));
+    assert_eq!(objects(&both), exports_of_40);
+    let (status, elsewhere) = server
+        .get_json("/api/v1/audit?unit=22&object=observation:EXPORTS/40/")
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(objects(&elsewhere), Vec::<String>::new(), "{elsewhere}");
+}
+
+/// The history of a cell read while others write to it marks exactly one current row in
+/// every read.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_history_read_during_writes_marks_exactly_one_current_row() {
+    let server = TestServer::start(true).await;
+    let base = server.url("");
+    let (reads, odd) = crate::histories_during_writes(&server.client, &base, &base).await;
+    assert!(
+        odd.is_empty(),
+        "{} of {reads} reads (rows, marked): {odd:?}",
+        odd.len()
+    );
+}

@@ -334,7 +334,7 @@ async fn an_uploaded_report_records_only_what_a_person_accepts_with_its_source()
             .await
             .expect("history");
         assert_eq!(
-            history.last().expect("one").provenance.source,
+            history.observations.last().expect("one").provenance.source,
             source(figure)
         );
     }
@@ -365,4 +365,88 @@ fn counts_after(engine: &giamsat_core::Engine) -> (usize, usize) {
         engine.follow_up().people().count(),
         engine.documents().count(),
     )
+}
+
+/// A report of about two million characters is reviewed in parts of bounded size, each
+/// linked from the others, and every item read is on one of them.
+#[tokio::test]
+async fn a_long_report_is_reviewed_in_parts_of_bounded_size_with_every_item() {
+    const MAX_PART_BYTES: usize = 300 * 1024;
+    let server = crate::TestServer::start(true).await;
+    let block = "Ngày 18/8/2024, đồng chí Trần Minh Lực, Phó Chủ tịch HĐND tỉnh chủ trì buổi làm việc. \
+        Tổng mức bán lẻ hàng hóa 5 tháng đầu năm 2024 ước đạt 36.539 tỷ đồng, bằng 42,98% kế hoạch. \
+        Thực hiện Kế hoạch số 45/KH-UBND ngày 20/01/2024 và các chỉ tiêu. \
+        Hội nghị đã nghe báo cáo tình hình thực hiện nhiệm vụ, thảo luận các giải pháp trọng tâm \
+        trong thời gian tới, nhất là cải cách thủ tục hành chính, chuyển đổi số và thu hút đầu tư; \
+        các sở, ngành và địa phương cần bám sát kế hoạch, phối hợp chặt chẽ, kịp thời tháo gỡ khó khăn.\n";
+    let text = block.repeat(2_000_000 / block.chars().count());
+    let report = server
+        .state
+        .app
+        .take_report(
+            &giamsat_app::Actor::named("test"),
+            "dai.txt",
+            text.as_bytes(),
+        )
+        .await
+        .expect("kept");
+    let items = report.reading.items.len();
+    assert!(items > 10_000, "{items} items");
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let (username, password) = server.account("viewer", None).await;
+    let session = crate::sign_in(&client, &server.url(""), &username, &password).await;
+    let cookie = format!("giamsat_session={session}");
+    let get = |part: usize| {
+        client
+            .get(server.url(&format!("/intake/{}?part={part}&lang=en", report.sha256)))
+            .header("cookie", &cookie)
+            .send()
+    };
+    let first = get(0).await.expect("part").text().await.expect("html");
+    assert!(
+        first.len() <= MAX_PART_BYTES,
+        "the first part: {} bytes",
+        first.len()
+    );
+    let count: usize = first
+        .split("Part 1 of ")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .and_then(|n| n.replace(',', "").trim().parse().ok())
+        .unwrap_or_else(|| panic!("no number of parts in {}", &first[..2000.min(first.len())]));
+    assert!(count > 1, "{count} parts");
+    let mut seen = vec![false; items];
+    let mut largest = 0;
+    for part in 0..count {
+        let answer = get(part).await.expect("part");
+        assert_eq!(answer.status().as_u16(), 200, "part {part}");
+        let html = answer.text().await.expect("html");
+        largest = largest.max(html.len());
+        assert!(
+            html.len() <= MAX_PART_BYTES,
+            "part {part} of {count}: {} bytes",
+            html.len()
+        );
+        for id in html.split("<li id=\"item-").skip(1) {
+            let n: usize = id
+                .split('"')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .expect("n");
+            seen[n] = true;
+        }
+    }
+    let missing: Vec<usize> = (0..items).filter(|&n| !seen[n]).collect();
+    assert!(
+        missing.is_empty(),
+        "{} items on no part: {missing:?}",
+        missing.len()
+    );
+    // No part beyond the last.
+    let beyond = get(count).await.expect("part").status().as_u16();
+    assert_eq!(beyond, 404);
+    eprintln!("{items} items on {count} parts, the largest {largest} bytes");
 }

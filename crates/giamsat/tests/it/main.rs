@@ -235,3 +235,69 @@ pub async fn sign_in(
     assert_eq!(answer.status().as_u16(), 303, "signing in as {username}");
     set_cookie_value(&answer, "giamsat_session").expect("a session cookie")
 }
+
+/// Writes official figures to one cell through `writer` while reading the cell's history
+/// through `reader`, and returns how many histories were read and those that did not mark
+/// exactly one row current (each as the number of rows and of rows marked).
+pub async fn histories_during_writes(
+    client: &reqwest::Client,
+    writer: &str,
+    reader: &str,
+) -> (usize, Vec<(usize, usize)>) {
+    const WRITERS: usize = 3;
+    const WRITES: usize = 40;
+    const READERS: usize = 3;
+    const READS: usize = 200;
+    let cell = "indicator=EXPORTS&unit=40&period=2024-03";
+    let writes = (0..WRITERS).map(|w| {
+        let (client, url) = (client.clone(), format!("{writer}/api/v1/observations"));
+        tokio::spawn(async move {
+            for n in 0..WRITES {
+                let status = client
+                    .post(&url)
+                    .json(&serde_json::json!({"indicator": "EXPORTS", "unit": "40", "period": "2024-03", "value": w * 1000 + n, "kind": "official"}))
+                    .send()
+                    .await
+                    .expect("write")
+                    .status();
+                assert_eq!(status.as_u16(), 201);
+            }
+        })
+    });
+    let writes: Vec<_> = writes.collect();
+    let reads = (0..READERS).map(|_| {
+        let (client, url) = (
+            client.clone(),
+            format!("{reader}/api/v1/observations?{cell}&limit=1000"),
+        );
+        tokio::spawn(async move {
+            let mut odd = Vec::new();
+            for _ in 0..READS {
+                let history: serde_json::Value = client
+                    .get(&url)
+                    .send()
+                    .await
+                    .expect("read")
+                    .json()
+                    .await
+                    .expect("json");
+                let rows = history.as_array().expect("a list");
+                let marked = rows.iter().filter(|o| o["current"] == true).count();
+                // An empty history (read before the first write) has nothing to mark.
+                if !rows.is_empty() && marked != 1 {
+                    odd.push((rows.len(), marked));
+                }
+            }
+            odd
+        })
+    });
+    let reads: Vec<_> = reads.collect();
+    let mut odd = Vec::new();
+    for read in reads {
+        odd.extend(read.await.expect("reader"));
+    }
+    for write in writes {
+        write.await.expect("writer");
+    }
+    (READERS * READS, odd)
+}

@@ -333,3 +333,22 @@ fn backup_and_restore_move_a_demo_from_sqlite_to_postgresql() {
     let (ok, out) = run(&["export", "--db", "fresh.db", "units"]);
     assert!(ok && out.lines().count() <= 1, "nothing restored: {out}");
 }
+
+/// The history of a cell read through one process while the other writes to it marks
+/// exactly one current row in every read: the row is decided from the history as read, not
+/// from an engine that may be ahead of or behind that read.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_history_read_during_writes_marks_exactly_one_current_row() {
+    let db = database().await;
+    let first = serve(&db, true);
+    let second = serve(&db, false);
+    let client = admin_client(&db).await;
+    for (writer, reader) in [(&first, &first), (&first, &second)] {
+        let (reads, odd) = crate::histories_during_writes(&client, &writer.url, &reader.url).await;
+        assert!(
+            odd.is_empty(),
+            "{} of {reads} reads (rows, marked): {odd:?}",
+            odd.len()
+        );
+    }
+}
