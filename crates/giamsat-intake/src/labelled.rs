@@ -29,6 +29,28 @@ fn value(fact: &Fact) -> String {
             (None, Some(first), Some(last)) => format!("months {first}-{last}"),
             _ => String::new(),
         },
+        Fact::Target {
+            subject,
+            value,
+            value_from,
+            scale,
+            unit,
+            period,
+        } => {
+            let exponent = scale.log10().round();
+            let exponent = if exponent > 0.0 {
+                format!("e{exponent}")
+            } else {
+                String::new()
+            };
+            let from = value_from.map(|v| format!("{v}..")).unwrap_or_default();
+            format!(
+                "{} | {from}{value}{exponent} {} | {}",
+                subject.as_deref().unwrap_or("-"),
+                unit.as_deref().unwrap_or_default(),
+                period.as_deref().unwrap_or("-")
+            )
+        }
         Fact::Document {
             number, issued_on, ..
         } => match issued_on {
@@ -324,6 +346,20 @@ fn real_label(mut label: Label) -> Label {
     label
 }
 
+/// Whether a text of the real set is in its development half: vi_001–vi_015, en_001–en_008,
+/// fr_001–fr_008. The others are held out.
+fn in_development_half(file: &Path) -> bool {
+    let name = file
+        .file_stem()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let number: u32 = name
+        .get(3..)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(u32::MAX);
+    number <= if name.starts_with("vi") { 15 } else { 8 }
+}
+
 /// The language of a text of the real set, from its name (`vi_001.txt`).
 fn real_language(file: &Path) -> String {
     file.file_name()
@@ -340,7 +376,17 @@ fn real_language(file: &Path) -> String {
 fn the_real_set_is_scored_per_language_on_labels_that_stand_on_their_texts() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/real");
     let sources = std::fs::read_to_string(dir.join("SOURCES.tsv")).expect("SOURCES.tsv");
-    let files = labels_files(&dir, &[]);
+    // `REAL_HALF=dev` or `REAL_HALF=held` scores one half alone: rules are written from the
+    // development half's misses, and the held-out half measures them on texts not studied.
+    let half = std::env::var("REAL_HALF").unwrap_or_default();
+    let files: Vec<_> = labels_files(&dir, &[])
+        .into_iter()
+        .filter(|f| match half.as_str() {
+            "dev" => in_development_half(f),
+            "held" => !in_development_half(f),
+            _ => true,
+        })
+        .collect();
     let mut per_language: BTreeMap<String, Score> = BTreeMap::new();
     for file in &files {
         let text = std::fs::read_to_string(file.with_extension("txt")).expect("text");
@@ -383,7 +429,7 @@ fn the_real_set_is_scored_per_language_on_labels_that_stand_on_their_texts() {
             .count()
     };
     assert!(
-        texts("vi") >= 30 && texts("en") >= 15 && texts("fr") >= 15,
+        !half.is_empty() || (texts("vi") >= 30 && texts("en") >= 15 && texts("fr") >= 15),
         "the real set holds at least 30 vi, 15 en and 15 fr texts"
     );
     println!("language kind       right wrong missed precision recall  F1");
