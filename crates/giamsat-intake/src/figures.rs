@@ -217,6 +217,7 @@ const CONNECTORS: &[&str] = &[
     "trong",
     "của",
     "tính",
+    "cả năm",
     "năm",
     "le",
     "la",
@@ -367,6 +368,8 @@ const COUNT_ENDS: &[&str] = &[
     "hiện",
     "currently",
     "actuellement",
+    "this",
+    "cette",
 ];
 
 /// Number patterns by language: thousands grouped by `.`, `,` or a space.
@@ -421,7 +424,7 @@ fn build(language: Language) -> Patterns {
     let scales = alternatives(SCALES.iter().map(|s| s.0));
     let units = alternatives(UNITS.iter().map(|u| u.0));
     let same_period = r"(?i:so\s+với\s+cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an|en\s+glissement\s+annuel)";
-    let up = r"ước\s+tăng|tăng|up|increased?\s+by|increases\s+by|increase\s+of|rose(?:\s+by)?|grew(?:\s+by)?|expanded(?:\s+by)?|growth\s+of|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
+    let up = r"ước\s+tăng|tăng|up|increased?\s+by|increases\s+by|increase\s+of|rose(?:\s+by)?|grew(?:\s+by)?|expanded(?:\s+by)?|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
     let down = r"ước\s+giảm|giảm|down|decreased?\s+by|decreases\s+by|decrease\s+of|fell(?:\s+by)?|declined(?:\s+by)?|dropped(?:\s+by)?|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
     let about = r"(?i:(?:about|around|nearly|approximately|almost|over|khoảng|gần|hơn|trên|environ|près\s+de|plus\s+de)\s+)?";
     // "%", and the words for it: "7.17 per cent", "30 percent", "15 pour cent", "20 phần trăm".
@@ -444,7 +447,7 @@ fn build(language: Language) -> Patterns {
             r"(?P<head>(?-u:\b)VND|(?-u:\b)VNĐ|(?-u:\b)USD|US\$|\$)\s*(?P<num>{num})(?:\s*(?P<scale>(?i:{scales})))?"
         )),
         change: compile(format!(
-            r"(?P<head>(?P<up>{up})|(?P<down>{down}))\s+{about}(?P<num>{num}){pct}",
+            r"(?P<head>(?P<up>{up})|(?P<down>{down}))\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
             up = heads(up),
             down = heads(down),
         )),
@@ -462,9 +465,9 @@ fn build(language: Language) -> Patterns {
         )),
         plan_head: compile(format!(r"(?:{plan_heads})\s+{about}$")),
         percent_value: compile(format!(
-            r"(?P<head>{values})\s+{about}(?P<num>{num}){pct}",
+            r"(?P<head>{values})\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
             values = heads(
-                r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|(?:est\s+)?(?:tombée?|passée?)\s+à"
+                r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|(?:est\s+)?(?:tombée?|passée?)\s+à"
             ),
         )),
     }
@@ -499,6 +502,10 @@ struct Piece {
     start: usize,
     end: usize,
     part: Part,
+    /// The lower end when the value is a range ("9,5-10,5%", "71-72 million VND"): only a
+    /// target is read as a range; a figure keeps the upper end, or is not read when a range
+    /// is its percentage.
+    from: Option<f64>,
 }
 
 fn read_number(written: &str, language: Language) -> Option<f64> {
@@ -544,9 +551,16 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
     let mut pieces: Vec<Piece> = Vec::new();
     let mut claimed = crate::Claimed::default();
     let mut push = |pieces: &mut Vec<Piece>, start: usize, end: usize, part: Part| {
-        if claimed.claim(start, end) {
-            pieces.push(Piece { start, end, part });
+        let free = claimed.claim(start, end);
+        if free {
+            pieces.push(Piece {
+                start,
+                end,
+                part,
+                from: None,
+            });
         }
+        free
     };
     let number_in = |c: &Captures| read_number(&c["num"], language);
     let start_of = |c: &Captures| c.name("head").or(c.get(0)).expect("match").start();
@@ -599,7 +613,9 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
                 + p.same_period
                     .find(&text[whole.end()..])
                     .map_or(0, |m| m.end());
-            push(&mut pieces, start_of(&c), end, Part::Change(v));
+            if push(&mut pieces, start_of(&c), end, Part::Change(v)) {
+                range_from(&mut pieces, &c, language);
+            }
         }
     }
     for c in p.amount_before.captures_iter(text) {
@@ -655,7 +671,13 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
                 scale: scale_of(scale.map(|m| m.as_str()), language),
                 unit,
             };
-            push(&mut pieces, num.start(), end, part);
+            if push(&mut pieces, num.start(), end, part)
+                && let Some((from, start)) = lower_end(text, num.start(), language)
+                && let Some(piece) = pieces.last_mut()
+            {
+                piece.from = Some(from);
+                piece.start = start;
+            }
         }
     }
     for c in crate::word_start_captures(&p.percent_value, text) {
@@ -681,11 +703,44 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
                 scale: 1.0,
                 unit: Some("%"),
             };
-            push(&mut pieces, num.start(), end, part);
+            if push(&mut pieces, num.start(), end, part) {
+                range_from(&mut pieces, &c, language);
+            }
         }
     }
     pieces.sort_by_key(|p| p.start);
     pieces
+}
+
+/// The lower end of a range whose pattern read it (`from`), on the piece just pushed.
+fn range_from(pieces: &mut [Piece], c: &Captures, language: Language) {
+    let Some(from) = c.name("from") else {
+        return;
+    };
+    if let Some(piece) = pieces.last_mut() {
+        piece.from = read_number(from.as_str(), language);
+    }
+}
+
+/// The lower end of a range written right before a number at `at` ("71-72 million VND",
+/// "125-135 triệu đồng"), and where it starts: a few bytes looked at, not the text.
+fn lower_end(text: &str, at: usize, language: Language) -> Option<(f64, usize)> {
+    let before = text[..at].trim_end_matches(' ');
+    let before = before.strip_suffix(['-', '–'])?.trim_end_matches(' ');
+    let window = crate::look_back(before, before.len(), 24);
+    let digits = before[window..]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, '.' | ','))
+        .last()
+        .map(|(i, _)| window + i)?;
+    let digits = before[digits..]
+        .find(|c: char| c.is_ascii_digit())
+        .map(|i| digits + i)?;
+    if !crate::starts_word(text, digits) || is_year(&before[digits..]) {
+        return None;
+    }
+    read_number(&before[digits..], language).map(|v| (v, digits))
 }
 
 /// Words after a price that say what it is for, and the unit they stand for.
@@ -751,10 +806,21 @@ pub fn find(
         .collect();
     let aiming = aiming(text);
     let mut found = Vec::new();
+    // Targets apart: a figure reads the figures before it (their end, their period), as it
+    // did when targets were not read.
+    let mut targets = Vec::new();
     let mut group: Vec<Piece> = Vec::new();
-    let flush = |group: &mut Vec<Piece>, found: &mut Vec<Found>| {
-        if let Some(figure) = figure(text, group, periods, &aiming, &found[..]) {
-            found.push(figure);
+    let mut flush = |group: &mut Vec<Piece>, found: &mut Vec<Found>| {
+        let after_target = targets.last().map_or(0, |t: &Found| t.end);
+        match figure(text, group, periods, &aiming, &found[..], after_target) {
+            Some(
+                target @ Found {
+                    fact: Fact::Target { .. },
+                    ..
+                },
+            ) => targets.push(target),
+            Some(figure) => found.push(figure),
+            None => {}
         }
         group.clear();
     };
@@ -798,6 +864,7 @@ pub fn find(
     }
     flush(&mut group, &mut found);
     share_periods_backwards(text, &mut found);
+    found.extend(targets);
     found
 }
 
@@ -858,9 +925,38 @@ fn figure(
     text: &str,
     group: &[Piece],
     periods: &[(usize, usize, Option<String>)],
-    aiming: &[usize],
+    aiming: &[Aim],
     earlier: &[Found],
+    after_target: usize,
 ) -> Option<Found> {
+    // "the province aims for GRDP growth of 12%": a target set is not a figure reached, but
+    // a target, when an aim's scope holds the figure.
+    let aim = group.first().and_then(|first| {
+        let i = aiming.partition_point(|a| a.start < first.start);
+        i.checked_sub(1)
+            .map(|i| aiming[i])
+            .filter(|a| a.scope_end > first.start)
+    });
+    // Outside a target a range of percentages is no figure ("10-20%").
+    let kept: Vec<Piece>;
+    let group = if aim.is_none() && group.iter().any(|p| p.from.is_some()) {
+        kept = group
+            .iter()
+            .filter(|p| {
+                p.from.is_none()
+                    || matches!(
+                        p.part,
+                        Part::Amount {
+                            unit: Some(u), ..
+                        } if u != "%"
+                    )
+            })
+            .copied()
+            .collect();
+        &kept[..]
+    } else {
+        group
+    };
     let first = group.first()?;
     let last = group.last()?;
     let window = crate::look_back(text, first.start, crate::LOOK_BACK);
@@ -876,17 +972,23 @@ fn figure(
     if BOUNDS.iter().any(|b| word_at_end(clause, b).is_some()) {
         return None;
     }
-    // "the province aims for GRDP growth of 12%": a target set is not a figure reached.
-    let aim = aiming.partition_point(|at| *at < sentence_start);
-    if aiming.get(aim).is_some_and(|at| *at < first.start) {
-        return None;
-    }
+    // A target's subject follows the words setting it: "set a target for GRDP growth".
+    let subject_from = aim
+        .map(|a| a.word_end)
+        .filter(|at| (sentence_start..=first.start).contains(at))
+        .unwrap_or(sentence_start);
+    // Nor does it hold the target before it in its clause.
+    let subject_from = if aim.is_some() && after_target <= first.start {
+        subject_from.max(after_target)
+    } else {
+        subject_from
+    };
     let Subject {
         written: mut subject,
         start: mut subject_start,
         estimated,
         year,
-    } = subject(text, sentence_start, first.start, periods);
+    } = subject(text, subject_from, first.start, periods);
     if let Part::Amount {
         unit: Some(unit), ..
     } = first.part
@@ -921,6 +1023,8 @@ fn figure(
     let mut unit = None;
     let mut change_percent = None;
     let mut plan_percent = None;
+    let mut value_from = None;
+    let mut change_from = None;
     for piece in group {
         match piece.part {
             Part::Amount {
@@ -931,10 +1035,27 @@ fn figure(
                 value = Some(v);
                 scale = s;
                 unit = u;
+                value_from = piece.from;
             }
-            Part::Change(c) => change_percent = Some(c),
+            Part::Change(c) => {
+                change_percent = Some(c);
+                change_from = piece.from;
+            }
             Part::Plan(p) | Part::Share(p) => plan_percent = Some(p),
         }
+    }
+    if aim.is_some() {
+        return target(
+            text,
+            group,
+            (subject, subject_start),
+            (value, value_from, scale, unit),
+            (change_percent, change_from),
+            sentence_start,
+            year,
+            periods,
+            earlier,
+        );
     }
     // A bare amount without a subject says nothing a reviewer can use.
     if subject.is_none() && (change_percent.is_none() && plan_percent.is_none()) {
@@ -1033,15 +1154,250 @@ const BOUNDS: &[&str] = &[
     "vượt ngưỡng",
 ];
 
+/// Words that set a target, and the text they hold: from `start`, where they are, to
+/// `scope_end`.
+#[derive(Debug, Clone, Copy)]
+struct Aim {
+    start: usize,
+    word_end: usize,
+    scope_end: usize,
+}
+
 /// Where the text says a target is set rather than a figure reported ("aims for", "vise",
-/// "phấn đấu"), in order: looked for once in the whole text, not in each figure's clause.
-fn aiming(text: &str) -> Vec<usize> {
+/// "phấn đấu", "mục tiêu", "kịch bản"), in order: looked for once in the whole text, not in
+/// each figure's clause. Each holds the rest of its sentence; the rest of its paragraph when
+/// it opens the paragraph ("Mục tiêu năm 2023 phấn đấu …") or announces a list ("the
+/// following targets: …"); the next few words after a scenario ("ước đạt 7,58%/kịch bản
+/// 7,61%"). What an aim holds is looked for within a bounded distance.
+fn aiming(text: &str) -> Vec<Aim> {
     static AIMING: OnceLock<Regex> = OnceLock::new();
     let pattern = AIMING.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:[Aa]ims?|[Aa]iming|[Tt]argets|[Tt]argeting|[Ss]trives|[Pp]lans\s+to|[Vv]isent|[Vv]iser?)(?-u:\b)|[Pp]hấn\s+đấu")
+        Regex::new(r"(?-u:\b)(?:[Aa]ims?|[Aa]iming|[Tt]argets|[Tt]argeting|[Ss]trives|[Ss]trive\s+for|[Pp]lans\s+to|[Ss]et\s+(?:a\s+)?targets?|is\s+set\s+to\s+reach|[Vv]isent|[Vv]iser?|[Pp]révoit|s'efforcer?\s+d'atteindre|[Oo]bjectif\s+de)(?-u:\b)|[Pp]hấn\s+đấu|[Mm]ục\s+tiêu|[Kk]ịch\s+bản")
             .expect("aiming pattern")
     });
-    pattern.find_iter(text).map(|m| m.start()).collect()
+    let sentence_end = |from: usize, to: usize| {
+        let rest = &text[from..to];
+        rest.char_indices()
+            .find(|(i, c)| {
+                matches!(c, '!' | '?' | '\n')
+                    || (*c == '.' && rest[i + 1..].chars().next().is_none_or(char::is_whitespace))
+            })
+            .map_or(to, |(i, _)| from + i)
+    };
+    let mut aims: Vec<Aim> = Vec::new();
+    for m in pattern.find_iter(text) {
+        let bound = crate::look_ahead(text, m.end(), 4 * crate::LOOK_BACK);
+        let window = crate::look_back(text, m.start(), 100);
+        // Only the words of a plan's heading hold the paragraph they open: "Mục tiêu năm
+        // 2023 phấn đấu …", not "Among the 17 targets of the term, …".
+        let heading = m.as_str().starts_with(['M', 'm', 'P', 'p']) && !m.as_str().contains("lans");
+        let opens_paragraph =
+            heading && (window == 0 && m.start() < 100 || text[window..m.start()].contains('\n'));
+        let end = sentence_end(m.end(), bound);
+        let announces = text[m.end()..end]
+            .find(':')
+            .is_some_and(|at| text[m.end()..m.end() + at].split_whitespace().count() <= 3);
+        let scope_end = if m.as_str().ends_with("bản") {
+            crate::look_ahead(text, m.end(), 12)
+        } else if opens_paragraph || announces {
+            text[m.end()..bound]
+                .find('\n')
+                .map_or(bound, |i| m.end() + i)
+        } else {
+            end
+        };
+        // A wider scope before holds this one too.
+        let scope_end = aims
+            .last()
+            .filter(|a| a.scope_end > m.start())
+            .map_or(scope_end, |a| a.scope_end.max(scope_end));
+        aims.push(Aim {
+            start: m.start(),
+            word_end: m.end(),
+            scope_end,
+        });
+    }
+    aims
+}
+
+/// The target a group of pieces sets: its value is the amount, or else the percentage of
+/// growth ("targets growth of around 9.5-10.5%", whose words "growth" join the subject). A
+/// target without a subject of its own right after a figure is that figure's ("ước đạt
+/// 7,58%/kịch bản 7,61%"); one that counts things is a target for what it counts.
+#[allow(clippy::too_many_arguments)]
+fn target(
+    text: &str,
+    group: &[Piece],
+    (subject, subject_start): (Option<String>, Option<usize>),
+    (value, value_from, scale, unit): (Option<f64>, Option<f64>, f64, Option<&'static str>),
+    (change, change_from): (Option<f64>, Option<f64>),
+    sentence_start: usize,
+    year: Option<u16>,
+    periods: &[(usize, usize, Option<String>)],
+    earlier: &[Found],
+) -> Option<Found> {
+    let first = group.first()?;
+    let last = group.last()?;
+    let mut subject = subject;
+    let mut start = subject_start.unwrap_or(first.start);
+    let (value, value_from, scale, unit) = match (value, change) {
+        (Some(v), _) => (v, value_from, scale, unit),
+        (None, Some(c)) => {
+            // "growth of", "croissance de": the head names what grows.
+            let head = group
+                .iter()
+                .find(|p| matches!(p.part, Part::Change(_)))
+                .map(|p| &text[p.start..p.end])
+                .and_then(|h| {
+                    [" of ", " de ", " d'"]
+                        .iter()
+                        .find_map(|of| h.find(of).map(|at| h[..at].trim()))
+                });
+            if let Some(head) = head {
+                subject = Some(match subject {
+                    Some(s) => format!("{s} {head}"),
+                    None => head.to_owned(),
+                });
+            }
+            (c.abs(), change_from.map(f64::abs), 1.0, Some("%"))
+        }
+        _ => return None,
+    };
+    let previous = earlier.last().filter(|f| {
+        f.end <= first.start && f.end >= sentence_start.min(f.end) && {
+            let between = &text[f.end..first.start];
+            !between.contains(['.', ';', '\n', '!', '?']) && between.split_whitespace().count() <= 3
+        }
+    });
+    let mut period = year.map(|y| y.to_string());
+    if subject.is_none()
+        && let Some(Found {
+            fact:
+                Fact::Figure {
+                    subject: s,
+                    period: p,
+                    ..
+                },
+            ..
+        }) = previous
+    {
+        subject.clone_from(s);
+        period = period.or_else(|| p.clone());
+        start = first.start;
+    }
+    // "đạt sản lượng lúa 4,1 triệu tấn": the verb before the subject is not its.
+    if let Some(s) = &subject
+        && let Some(len) = ["đạt", "to reach", "reach", "atteindre"]
+            .iter()
+            .find_map(|v| word_at_start(s, v))
+    {
+        subject = Some(s[len..].trim().to_owned()).filter(|s| !s.is_empty());
+    }
+    // "aims to welcome 11.5 million visitors": a target counts what it counts.
+    if unit.is_some_and(|u| COUNTS.contains(&u))
+        && subject.as_deref().is_none_or(|s| {
+            [
+                "welcome",
+                "attract",
+                "create",
+                "establish",
+                "đón",
+                "thu hút",
+                "accueillir",
+                "attirer",
+                "créer",
+            ]
+            .iter()
+            .any(|v| word_at_end(s, v).is_some())
+        })
+    {
+        subject = counted(text, first.start, first.end);
+        start = first.start;
+    }
+    // "vise 5 milliards de dollars d'exportations": what is aimed at follows the amount.
+    let mut end = last.end;
+    if subject.is_none()
+        && let Some((what, what_end)) = attracted(text, first.end)
+    {
+        subject = Some(what);
+        start = first.start;
+        end = end.max(what_end);
+    }
+    subject.as_ref()?;
+    // "… d'ici 2030", "by 2030", "đến năm 2030": the year it is set for, after it.
+    let rest = text[end..].trim_start();
+    let by = ["d'ici", "d’ici", "by", "until", "đến năm"]
+        .iter()
+        .find_map(|w| word_at_start(rest, w))
+        .and_then(|len| {
+            let year = rest[len..].trim_start();
+            let digits = year.bytes().take_while(u8::is_ascii_digit).count();
+            is_year(&year[..digits]).then(|| year[..digits].to_owned())
+        });
+    let period = period.or(by);
+    // The year or period it is set for: its clause's, one right after it, or the last named
+    // in its paragraph.
+    let window = crate::look_back(text, first.start, 4 * crate::LOOK_BACK);
+    let paragraph_start = text[window..first.start]
+        .rfind('\n')
+        .map_or(window, |i| window + i + 1);
+    let period = period
+        .or_else(|| year_after(&text[last.end..]).map(|y| y.to_string()))
+        .or_else(|| {
+            let before = periods.partition_point(|(s, _, _)| *s < last.end);
+            periods[..before]
+                .last()
+                .filter(|(s, _, _)| *s >= paragraph_start)
+                .and_then(|(_, _, code)| code.clone())
+        })
+        .or_else(|| {
+            // "… 10 millions de visiteurs lors des six premiers mois": within its clause.
+            let after = periods.partition_point(|(s, _, _)| *s < last.end);
+            periods[after..]
+                .first()
+                .filter(|(s, _, _)| {
+                    let between = &text[last.end..*s];
+                    !between.contains(['.', ';', '\n', '!', '?'])
+                        && between.split_whitespace().count() <= 3
+                })
+                .and_then(|(_, _, code)| code.clone())
+        })
+        // "Mục tiêu đến năm 2030, …", "In 2025, the province has set a target": the last year
+        // its paragraph names before it.
+        .or_else(|| year_named_before(&text[paragraph_start..first.start]).map(|y| y.to_string()));
+    Some(Found {
+        start: start.min(first.start),
+        end,
+        fact: Fact::Target {
+            subject,
+            value,
+            value_from,
+            scale,
+            unit: unit.map(str::to_owned),
+            period,
+        },
+    })
+}
+
+/// The last year named with its word ("năm 2023", "in 2025", "for 2025", "by 2030", "en
+/// 2024") in `text`.
+fn year_named_before(text: &str) -> Option<u16> {
+    text.char_indices()
+        .rev()
+        .filter(|(i, c)| c.is_ascii_digit() && text[..*i].ends_with(|c: char| !c.is_ascii_digit()))
+        .find_map(|(i, _)| {
+            let digits = text[i..].bytes().take_while(u8::is_ascii_digit).count();
+            let year = &text[i..i + digits];
+            if !is_year(year) || !crate::ends_word(text, i + digits) {
+                return None;
+            }
+            let before = text[..i].trim_end();
+            ["năm", "in", "for", "by", "en", "d'ici", "to"]
+                .iter()
+                .any(|w| word_at_end(before, w).is_some())
+                .then(|| year.parse().ok())
+                .flatten()
+        })
 }
 
 /// A year written right after a figure, "grew 11.03% in 2023", "năm 2023", "en 2023".
@@ -1103,7 +1459,8 @@ fn attracted(text: &str, amount_end: usize) -> Option<(String, usize)> {
             || word.chars().any(|c| c.is_ascii_digit())
             || [
                 "in", "since", "trong", "từ", "en", "depuis", "so", "over", "sur", "pour", "for",
-                "worth", "with", "avec", "với", "trị", "valued",
+                "d'ici", "d’ici", "by", "until", "đến", "worth", "with", "avec", "với", "trị",
+                "valued",
             ]
             .contains(&word)
         {
@@ -1144,7 +1501,9 @@ fn level_verb_before(before: &str) -> bool {
     {
         before = before[..at].trim_end();
     }
+    // "tourist arrivals of 3 million visitors": the subject is named before "of" too.
     VERBS.iter().any(|(v, _)| word_at_end(before, v).is_some())
+        || word_at_end(before, "of").is_some()
 }
 
 /// What a count counts: the unit's word and the words after it, up to the clause's end
@@ -1977,6 +2336,33 @@ mod tests {
             .collect()
     }
 
+    /// The targets a sentence reads: subject, value (a range's ends) with scale and unit,
+    /// period.
+    fn targets(text: &str) -> Vec<String> {
+        crate::read(text.as_bytes())
+            .expect("reads")
+            .items
+            .into_iter()
+            .filter_map(|item| match item.fact {
+                Fact::Target {
+                    subject,
+                    value,
+                    value_from,
+                    scale,
+                    unit,
+                    period,
+                } => Some(format!(
+                    "{} | {}{value} x{scale} {} | {}",
+                    subject.unwrap_or_default(),
+                    value_from.map(|v| format!("{v}..")).unwrap_or_default(),
+                    unit.unwrap_or_default(),
+                    period.unwrap_or_default()
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// "per cent", "percent", "pour cent" and "phần trăm" are "%": in changes, in levels and
     /// in shares of the plan.
     #[test]
@@ -2158,5 +2544,52 @@ mod tests {
             ),
             ["Disbursement of public investment | Some(4120.0) 1e9 VND | None | Some(38.2) | "]
         );
+    }
+
+    /// Targets set (issue 26): what an aim holds is a target, with its subject after the words
+    /// setting it, a range read whole, and the year its paragraph names.
+    #[test]
+    fn targets_set_by_a_plan_a_resolution_or_a_scenario() {
+        assert_eq!(
+            targets(
+                "In 2026, the district has set a target for GRDP growth of about 8-8.5%, budget revenue of 2,150 billion VND and exports of 1.2 billion USD."
+            ),
+            [
+                "GRDP growth | 8..8.5 x1 % | 2026",
+                "budget revenue | 2150 x1000000000 VND | 2026",
+                "exports | 1.2 x1000000000 USD | 2026",
+            ]
+        );
+        // An aim opening its paragraph holds the paragraph's sentences.
+        assert_eq!(
+            targets(
+                "Mục tiêu năm 2026 phấn đấu giá trị sản xuất nông nghiệp đạt 310 tỉ đồng. Thu nhập bình quân đạt 72-75 triệu đồng.\nNăm 2025, thu ngân sách đạt 95 tỷ đồng."
+            ),
+            [
+                "giá trị sản xuất nông nghiệp | 310 x1000000000 VND | 2026",
+                "Thu nhập bình quân | 72..75 x1000000 VND | 2026",
+            ]
+        );
+        // A list announced by its words.
+        assert_eq!(
+            targets(
+                "For 2026, the chairman listed the main targets: industrial output of 6,400 billion VND; tourist arrivals of 3 million visitors."
+            ),
+            [
+                "industrial output | 6400 x1000000000 VND | 2026",
+                "tourist arrivals | 3 x1000000 visitor | 2026",
+            ]
+        );
+        // A scenario right after a figure is that figure's target.
+        assert_eq!(
+            targets("Quý I/2026, tăng trưởng GRDP của huyện ước đạt 6,9%/kịch bản 7,2%."),
+            ["tăng trưởng GRDP của huyện | 7.2 x1 % | 2026-Q1"]
+        );
+        assert_eq!(
+            targets("La province vise une croissance de 7,5 % en 2026."),
+            ["croissance | 7.5 x1 % | 2026"]
+        );
+        // Outside an aim a range of percentages is no figure and no target.
+        assert!(targets("Tỷ lệ che phủ rừng đạt 55-60%.").is_empty());
     }
 }

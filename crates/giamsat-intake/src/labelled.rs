@@ -61,6 +61,28 @@ fn written_day(fact: &Fact) -> String {
             (None, Some(first), Some(last)) => format!("months {first}-{last}"),
             _ => String::new(),
         },
+        Fact::Target {
+            subject,
+            value,
+            value_from,
+            scale,
+            unit,
+            period,
+        } => {
+            let exponent = scale.log10().round();
+            let exponent = if exponent > 0.0 {
+                format!("e{exponent}")
+            } else {
+                String::new()
+            };
+            let from = value_from.map(|v| format!("{v}..")).unwrap_or_default();
+            format!(
+                "{} | {from}{value}{exponent} {} | {}",
+                subject.as_deref().unwrap_or("-"),
+                unit.as_deref().unwrap_or_default(),
+                period.as_deref().unwrap_or("-")
+            )
+        }
         Fact::Document {
             number, issued_on, ..
         } => match issued_on {
@@ -464,7 +486,7 @@ fn the_real_set_is_scored_per_language_on_labels_that_stand_on_their_texts() {
     };
     println!("half: {}", if half.is_empty() { "all" } else { &half });
     assert!(
-        texts("vi") >= 30 && texts("en") >= 15 && texts("fr") >= 15,
+        !half.is_empty() || (texts("vi") >= 30 && texts("en") >= 15 && texts("fr") >= 15),
         "the real set holds at least 30 vi, 15 en and 15 fr texts"
     );
     println!("language kind       right wrong missed precision recall  F1");

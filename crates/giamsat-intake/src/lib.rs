@@ -89,6 +89,13 @@ pub enum Fact {
         issuer: String,
         /// The date of issue when the reference gives it, as `YYYY-MM-DD`.
         issued_on: Option<String>,
+        /// A bare reference, the type and a number without codes (*Nghị quyết số 12*,
+        /// *Resolution No. 9*, *la résolution n° 9*): `number` is then the canonical number of
+        /// the full reference of the same type and number the text gives (linked), or the
+        /// type's code and the number as written (`NQ 12`) when it gives none, and `issuer`
+        /// is the linked reference's or empty.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        bare: bool,
     },
     /// A locality's targets met out of those set: *Quảng Ninh 15/15*.
     Scorecard {
@@ -121,6 +128,23 @@ pub enum Fact {
         /// Whether the text gives it as an estimate (*ước đạt*, *estimated at*).
         estimated: bool,
     },
+    /// A target set by a plan, a resolution or a scenario: *phấn đấu tốc độ tăng trưởng GRDP
+    /// đạt 8%*, *aims for a growth rate of 12.05% in 2025*, *vise 1,48 milliard de dollars
+    /// d'IDE*. Read by the figure reader where the text sets rather than reports.
+    Target {
+        /// What the target is set for, as written, without the verb.
+        subject: Option<String>,
+        /// As written, before the scale; the upper end of a range (*9,5-10,5%*).
+        value: f64,
+        /// The lower end of a range, when the target is one.
+        value_from: Option<f64>,
+        /// The scale word's multiplier, as for figures.
+        scale: f64,
+        /// As for figures: `VND`, `USD`, `%`, `t`, counted things.
+        unit: Option<String>,
+        /// The period or year it is set for (giamsat's code), when the paragraph names one.
+        period: Option<String>,
+    },
     /// A person (*cán bộ*) and the positions written beside the name: *đồng chí Trần Minh
     /// Lực, UVTV Tỉnh ủy, Phó Chủ tịch HĐND tỉnh*.
     Person {
@@ -139,7 +163,7 @@ pub enum Fact {
 
 impl Fact {
     /// The names of every kind, as in the JSON; interfaces name each kind from this list.
-    pub const KINDS: [&'static str; 7] = [
+    pub const KINDS: [&'static str; 8] = [
         "date",
         "period",
         "document",
@@ -147,6 +171,7 @@ impl Fact {
         "growth",
         "person",
         "figure",
+        "target",
     ];
 
     /// The kind's name, as in the JSON.
@@ -159,6 +184,7 @@ impl Fact {
             Fact::Growth { .. } => 4,
             Fact::Person { .. } => 5,
             Fact::Figure { .. } => 6,
+            Fact::Target { .. } => 7,
         }]
     }
 }

@@ -108,6 +108,47 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
             },
         });
     }
+    // "the lowest growth forecast are Bac Ninh, down 12.59%; Quang Nam, down 9.16%", "Da
+    // Nang 3.74%, ranking 46th": in a list of localities, each name right before its rate.
+    let listed = crate::merged(found.iter().map(|f| (f.start, f.end)).collect());
+    for (percent_sign, _) in text.match_indices('%') {
+        if crate::overlaps(&listed, percent_sign, percent_sign + 1) {
+            continue;
+        }
+        let window = crate::look_back(text, percent_sign, 60);
+        let Some(c) = growth_listed().captures(&text[window..=percent_sign]) else {
+            continue;
+        };
+        let whole = c.get(0).expect("match");
+        let before = &text[..window + whole.start()];
+        let Some((start, locality)) = ending(before) else {
+            continue;
+        };
+        // A list's item: after ";", ":" or a word that opens or joins a list.
+        let opening = before[..start].trim_end();
+        let in_list = opening.ends_with([';', ':'])
+            || ["are", "is", "and", "là", "và", "sont", "et", "gồm"]
+                .iter()
+                .any(|w| {
+                    crate::ends_with_lowercase(opening, w)
+                        .is_some_and(|at| crate::starts_word(opening, at))
+                });
+        let Some(percent) = read_percent(&c["num"], language) else {
+            continue;
+        };
+        if !in_list || !speaks_of_growth(text, start, percent_sign + 1) {
+            continue;
+        }
+        let down = c.name("down").is_some();
+        found.push(Found {
+            start,
+            end: percent_sign + 1,
+            fact: Fact::Growth {
+                locality: locality.name.clone(),
+                percent: if down { -percent } else { percent },
+            },
+        });
+    }
     // Looked for from each "%" back: "with", "avec" and "với" are too common to be looked
     // for first.
     for (percent_sign, _) in text.match_indices('%') {
@@ -160,6 +201,16 @@ fn speaks_of_growth(text: &str, start: usize, end: usize) -> bool {
     [&before[from..], &text[start..end], &after[..to]]
         .iter()
         .any(|part| growth_words().is_match(part))
+}
+
+/// A rate right after a locality's name in a list, "Da Nang 3.74%", "Bac Ninh, down
+/// 12.59%", "Hà Nội tăng 5,97%", at the end of what is searched (up to its "%").
+fn growth_listed() -> &'static Regex {
+    static LISTED: OnceLock<Regex> = OnceLock::new();
+    LISTED.get_or_init(|| {
+        Regex::new(r"(?:,?\s+(?:(?P<down>down|giảm|en\s+baisse\s+de)|up|tăng|en\s+hausse\s+de))?\s+(?P<num>\d{1,3}(?:[.,]\d{1,3})?)\s*%$")
+            .expect("listed growth pattern")
+    })
 }
 
 /// Words that say a text speaks of growth, in any case.
@@ -455,6 +506,32 @@ mod tests {
         assert!(
             cards("The province had achieved 10/12 targets.", Language::En).is_empty(),
             "no locality named before"
+        );
+    }
+
+    /// Growth in a list of localities (issue 26): each name right before its rate, "down"
+    /// making it negative, in a sentence that speaks of growth.
+    #[test]
+    fn growth_listed_locality_by_locality() {
+        let text = "The provinces with the slowest GRDP growth are Tuyen Quang, down 2.4%; Kon Tum 1.15%; and Thua Thien Hue, up 0.8%. Exports of Quang Ninh 12% of the total.";
+        let listed: Vec<(String, String, f64)> = read(text, Language::En)
+            .into_iter()
+            .map(|(span, fact)| match fact {
+                Fact::Growth { locality, percent } => (span, locality, percent),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                (
+                    "Tuyen Quang, down 2.4%".to_owned(),
+                    "Tuyên Quang".to_owned(),
+                    -2.4
+                ),
+                ("Kon Tum 1.15%".to_owned(), "Kon Tum".to_owned(), 1.15),
+                ("Thua Thien Hue, up 0.8%".to_owned(), "Huế".to_owned(), 0.8),
+            ]
         );
     }
 }

@@ -81,6 +81,134 @@ pub fn find(text: &str) -> Vec<Found> {
         let start = head.map_or(number.start(), |head| head.start());
         found.push(Found { start, end, fact });
     }
+    let bare = bare(text, &found);
+    found.extend(bare);
+    found
+}
+
+/// Type words of a bare reference and their codes; `true` where the number may follow the
+/// word without "số", "No." or "n°" ("the Politburo's Resolution 39"), when the word is
+/// capitalised.
+const BARE_TYPES: &[(&str, &str, bool)] = &[
+    ("nghị quyết", "NQ", true),
+    ("chỉ thị", "CT", true),
+    ("kết luận", "KL", true),
+    ("quyết định", "QĐ", false),
+    ("quy định", "QĐ", false),
+    ("kế hoạch", "KH", false),
+    ("hướng dẫn", "HD", false),
+    ("thông báo", "TB", false),
+    ("nghị định", "NĐ", false),
+    ("thông tư", "TT", false),
+    ("resolution", "NQ", true),
+    ("directive", "CT", true),
+    ("conclusion", "KL", true),
+    ("decision", "QĐ", false),
+    ("regulation", "QĐ", false),
+    ("plan", "KH", false),
+    ("instruction", "HD", false),
+    ("guidance", "HD", false),
+    ("notice", "TB", false),
+    ("decree", "NĐ", false),
+    ("circular", "TT", false),
+    ("résolution", "NQ", true),
+    ("directive", "CT", true),
+    ("décision", "QĐ", false),
+    ("instruction", "HD", false),
+    ("décret", "NĐ", false),
+    ("circulaire", "TT", false),
+];
+
+/// Bare references: a type word and a number without codes, "Nghị quyết số 12", "Chỉ thị số
+/// 05", "Resolution No. 9", "la résolution n° 9". Each takes the canonical number of the full
+/// reference of the same type and number the text gives anywhere (`full`), else the type's
+/// code and the number as written (`NQ 12`).
+fn bare(text: &str, full: &[Found]) -> Vec<Found> {
+    static BARE: OnceLock<Regex> = OnceLock::new();
+    let pattern = BARE.get_or_init(|| {
+        let words: Vec<String> = BARE_TYPES
+            .iter()
+            .map(|(w, ..)| regex::escape(w).replace(' ', r"\s+"))
+            .collect();
+        Regex::new(&format!(
+            r"(?P<word>(?i:{}))\s+(?P<no>(?i:số|no\.?|n°|nº|n\.)\s*)?(?P<num>\d{{1,4}})",
+            words.join("|")
+        ))
+        .expect("bare reference pattern")
+    });
+    // The full references by type code and number, for the bare ones to link to.
+    let linked: Vec<(&str, u32, &Fact)> = full
+        .iter()
+        .filter_map(|f| match &f.fact {
+            fact @ Fact::Document {
+                number, doc_type, ..
+            } => DocumentNumber::parse(number)
+                .ok()
+                .map(|n| (doc_type.as_str(), n.number(), fact)),
+            _ => None,
+        })
+        .collect();
+    let spans = crate::merged(full.iter().map(|f| (f.start, f.end)).collect());
+    let mut found = Vec::new();
+    for c in crate::word_start_captures(pattern, text) {
+        let (word, num) = (&c["word"], c.name("num").expect("number"));
+        // A number with codes or a year after it is a full reference, a date or a law's.
+        if text[num.end()..]
+            .chars()
+            .next()
+            .is_some_and(|ch| crate::is_word_char(ch) || matches!(ch, '/' | '-' | '–' | '.' | ','))
+            && !text[num.end()..].starts_with(". ")
+            && !text[num.end()..].starts_with(", ")
+        {
+            continue;
+        }
+        let folded = crate::lowercase(word);
+        let folded: Vec<&str> = folded.split_whitespace().collect();
+        let folded = folded.join(" ");
+        let Some((_, code, without_no)) = BARE_TYPES.iter().find(|(w, ..)| *w == folded) else {
+            continue;
+        };
+        if c.name("no").is_none() && !(*without_no && word.starts_with(char::is_uppercase)) {
+            continue;
+        }
+        let start = c.get(0).expect("match").start();
+        if crate::overlaps(&spans, start, num.end()) {
+            continue;
+        }
+        let Ok(n) = num.as_str().parse::<u32>() else {
+            continue;
+        };
+        let (issued_on, end) = match date_after(text, num.end()) {
+            Some((date, end)) => (Some(date), end),
+            None => (None, num.end()),
+        };
+        let fact = match linked.iter().find(|(t, m, _)| t == code && *m == n) {
+            Some((
+                _,
+                _,
+                Fact::Document {
+                    number,
+                    doc_type,
+                    issuer,
+                    ..
+                },
+            )) => Fact::Document {
+                number: number.clone(),
+                doc_type: doc_type.clone(),
+                issuer: issuer.clone(),
+                issued_on,
+                bare: true,
+            },
+            _ => Fact::Document {
+                number: format!("{code} {}", num.as_str()),
+                doc_type: (*code).to_owned(),
+                issuer: String::new(),
+                issued_on,
+                bare: true,
+            },
+        };
+        found.push(Found { start, end, fact });
+    }
     found
 }
 
@@ -103,6 +231,7 @@ fn reference(text: &str, number: &str, end: usize) -> Option<(Fact, usize)> {
             doc_type: parsed.doc_type().code().to_owned(),
             issuer: parsed.issuer().to_owned(),
             issued_on,
+            bare: false,
         },
         end,
     ))
@@ -318,8 +447,75 @@ mod tests {
                     reference(&text, number.as_str(), number.end()).map(|(fact, _)| fact)
                 })
                 .collect();
-            let found: Vec<Fact> = find(&text).into_iter().map(|f| f.fact).collect();
+            // Bare references ("Nghị quyết số 12") have no codes to be led to.
+            let found: Vec<Fact> = find(&text)
+                .into_iter()
+                .map(|f| f.fact)
+                .filter(|f| !matches!(f, Fact::Document { bare: true, .. }))
+                .collect();
             prop_assert_eq!(found, scanned);
+        }
+    }
+
+    /// Bare references (issue 26): the type's code and the number as written, or the full
+    /// reference's canonical number when the text gives one of the same type and number.
+    #[test]
+    fn bare_references_take_the_full_reference_of_their_type_and_number() {
+        let text = "Thực hiện Nghị quyết số 08-NQ/TU ngày 2/3/2023 của Tỉnh ủy, huyện ban hành kế hoạch. Nghị quyết số 08 đặt mục tiêu cao; Chỉ thị số 14 của Ban Thường vụ được quán triệt.";
+        let bare: Vec<_> = find(text)
+            .into_iter()
+            .filter_map(|f| match f.fact {
+                Fact::Document {
+                    number, bare: true, ..
+                } => Some((text[f.start..f.end].to_owned(), number)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            bare,
+            [
+                ("Nghị quyết số 08".to_owned(), "08-NQ/TU".to_owned()),
+                ("Chỉ thị số 14".to_owned(), "CT 14".to_owned()),
+            ]
+        );
+        for (text, span, number, issued_on) in [
+            (
+                "in line with the Government's Resolution 27 on growth",
+                "Resolution 27",
+                "NQ 27",
+                None,
+            ),
+            (
+                "under Instruction No. 12 dated March 3, 2022 of the Front",
+                "Instruction No. 12 dated March 3, 2022",
+                "HD 12",
+                Some("2022-03-03"),
+            ),
+            (
+                "conformément à la résolution n° 7 du Bureau politique",
+                "résolution n° 7",
+                "NQ 7",
+                None,
+            ),
+        ] {
+            assert_eq!(
+                documents(text),
+                [(
+                    span.to_owned(),
+                    number.to_owned(),
+                    issued_on.map(str::to_owned)
+                )],
+                "{text}"
+            );
+        }
+        // A plan of five years, a decision about three issues, a law: no references.
+        for text in [
+            "Kế hoạch 5 năm 2021-2025",
+            "các quyết định 3 vấn đề",
+            "Luật số 15 về đất đai",
+            "the resolution 12 delegates adopted",
+        ] {
+            assert!(documents(text).is_empty(), "{text}");
         }
     }
 }

@@ -430,6 +430,7 @@ intake-kind-scorecard = Scorecard
 intake-kind-growth = Growth
 intake-kind-person = Person
 intake-kind-figure = Figure
+intake-kind-target = Target set
 
 ## Error pages: every refusal or failure a browser can meet.
 not-found-page = There is no page at { $key }.

@@ -433,6 +433,7 @@ intake-kind-scorecard = Bilan des objectifs
 intake-kind-growth = Croissance
 intake-kind-person = Personne
 intake-kind-figure = Chiffre
+intake-kind-target = Objectif fixé
 
 ## Error pages: every refusal or failure a browser can meet.
 not-found-page = Il n’y a pas de page à l’adresse { $key }.

@@ -415,6 +415,7 @@ intake-kind-scorecard = Kết quả chỉ tiêu
 intake-kind-growth = Tăng trưởng
 intake-kind-person = Cán bộ
 intake-kind-figure = Số liệu
+intake-kind-target = Chỉ tiêu đề ra
 
 ## Error pages: every refusal or failure a browser can meet.
 not-found-page = Không có trang nào ở địa chỉ { $key }.

@@ -532,7 +532,10 @@ fn item_views<S: Store>(
                         .map_or_else(|| item.text.clone(), |p| tr.period(p)),
                 ),
                 Fact::Document {
-                    number, issued_on, ..
+                    number,
+                    issued_on,
+                    bare,
+                    ..
                 } => {
                     detail("col-number", number.clone());
                     if let Some(on) = issued_on {
@@ -540,10 +543,48 @@ fn item_views<S: Store>(
                             .map_or_else(|_| on.clone(), |d| tr.date(d));
                         detail("col-issued-on", shown);
                     }
-                    form = Some("document");
+                    // A bare reference the text links to no full one ("NQ 12") has no number
+                    // to record.
+                    form = (!bare || giamsat_core::DocumentNumber::parse(number).is_ok())
+                        .then_some("document");
                     fields.insert("number", number.clone());
                     fields.insert("issued_on", issued_on.clone().unwrap_or_default());
                     fields.insert("title", item.text.clone());
+                }
+                // A target set informs the review; there is no record to accept it as.
+                Fact::Target {
+                    subject,
+                    value,
+                    value_from,
+                    scale,
+                    unit,
+                    period,
+                } => {
+                    if let Some(s) = subject {
+                        detail("intake-subject", s.clone());
+                    }
+                    let scale = if *scale > 1.0 {
+                        format!(" × {}", tr.number(*scale, 0))
+                    } else {
+                        String::new()
+                    };
+                    let from = value_from
+                        .map(|v| format!("{}–", plain_number(tr, v)))
+                        .unwrap_or_default();
+                    detail(
+                        "col-value",
+                        format!(
+                            "{from}{}{scale} {}",
+                            plain_number(tr, *value),
+                            unit.clone().unwrap_or_default()
+                        ),
+                    );
+                    if let Some(p) = period {
+                        match p.parse() {
+                            Ok(parsed) => detail("col-period", tr.period(parsed)),
+                            Err(_) => detail("col-period", p.clone()),
+                        }
+                    }
                 }
                 Fact::Scorecard { locality, met, set } => {
                     detail("col-locality", locality.clone());
