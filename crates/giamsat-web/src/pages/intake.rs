@@ -828,3 +828,100 @@ pub async fn accept<S: Store>(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(start: usize, end: usize) -> Item {
+        Item {
+            start,
+            end,
+            text: String::new(),
+            fact: Fact::Date {
+                year: None,
+                month: 1,
+                day: 1,
+            },
+        }
+    }
+
+    /// Items nested, overlapping, adjacent and of equal length, in no particular order.
+    fn tangle() -> (String, Vec<Item>) {
+        let text: String = "abcdefghij".repeat(12);
+        let mut items = Vec::new();
+        for n in 0..30usize {
+            let start = (n * 37) % 110;
+            items.push(item(start, start + 1 + (n * 7) % 9));
+        }
+        items.push(item(0, 120));
+        items.push(item(50, 52));
+        items.push(item(50, 52));
+        (text, items)
+    }
+
+    /// The all-pairs marking the sweep replaced: each stretch between cuts is marked with the
+    /// narrowest item over it, the first in reading order among equals.
+    fn marks_by_all_pairs(text: &str, items: &[Item]) -> Vec<(String, Option<usize>)> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut cuts: Vec<usize> = items.iter().flat_map(|i| [i.start, i.end]).collect();
+        cuts.extend([0, chars.len()]);
+        cuts.sort_unstable();
+        cuts.dedup();
+        cuts.windows(2)
+            .map(|w| {
+                let over = items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| i.start <= w[0] && w[1] <= i.end)
+                    .min_by_key(|(_, i)| i.end - i.start)
+                    .map(|(n, _)| n);
+                (chars[w[0]..w[1]].iter().collect(), over)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_sweep_marks_what_comparing_every_pair_marked() {
+        let (text, items) = tangle();
+        let whole = parts(text.chars().count(), &items, usize::MAX, usize::MAX);
+        assert_eq!(whole.len(), 1);
+        let swept: Vec<(String, Option<usize>)> = segments(&text, &items, &whole[0])
+            .into_iter()
+            .map(|s| (s.text, s.item))
+            .collect();
+        assert_eq!(swept, marks_by_all_pairs(&text, &items));
+    }
+
+    #[test]
+    fn parts_are_bounded_cut_between_items_and_hold_every_item_once() {
+        let text = "x".repeat(1_000);
+        let mut items: Vec<Item> = (0..90).map(|n| item(n * 11, n * 11 + 5)).collect();
+        // One item that runs over where a cut would fall.
+        items.push(item(95, 130));
+        let parts = parts(1_000, &items, 100, 4);
+        let mut seen: Vec<usize> = parts.iter().flat_map(|p| p.items.clone()).collect();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..items.len()).collect::<Vec<_>>());
+        assert_eq!(parts.first().map(|p| p.start), Some(0));
+        assert_eq!(parts.last().map(|p| p.end), Some(1_000));
+        for (part, next) in parts.iter().zip(parts.iter().skip(1)) {
+            assert_eq!(part.end, next.start, "parts follow each other");
+        }
+        for part in &parts {
+            for &n in &part.items {
+                assert!(part.start <= items[n].start && items[n].end <= part.end);
+            }
+            // Over the bounds only where the item over the cut made it so.
+            assert!(part.items.len() <= 5, "{part:?}");
+            assert!(part.end - part.start <= 130, "{part:?}");
+        }
+        // The marks of every part are the marks of the whole text, cut at the parts' ends.
+        let joined: String = parts
+            .iter()
+            .flat_map(|p| segments(&text, &items, p))
+            .map(|s| s.text)
+            .collect();
+        assert_eq!(joined, text);
+    }
+}
