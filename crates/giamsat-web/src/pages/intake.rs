@@ -842,6 +842,8 @@ mod tests {
                 year: None,
                 month: 1,
                 day: 1,
+                role: giamsat_intake::DateRole::Other,
+                text_year: None,
             },
         }
     }
