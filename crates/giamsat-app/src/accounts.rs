@@ -284,6 +284,9 @@ impl<S: Store> App<S> {
         let username = username.trim();
         if let Some(wait) = self.throttle.wait(username, address, now) {
             tracing::warn!(%username, %address, "sign-in refused: too many failures");
+            self.outcomes
+                .sign_ins_delayed
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             return Err(throttled(wait));
         }
         let account = match self.store.account(username).await? {
@@ -298,6 +301,9 @@ impl<S: Store> App<S> {
                     let _ = password_matches(password, dummy_hash());
                 }
                 self.throttle.failed(username, address, now);
+                self.outcomes
+                    .sign_ins_refused
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 tracing::warn!(%username, %address, "sign-in failed");
                 return Err(AppError::SignInRefused);
             }

@@ -414,6 +414,26 @@ impl<S: Store> App<S> {
         data: &[u8],
         options: ImportOptions,
     ) -> Result<ImportReport, AppError> {
+        let imported = self
+            .import_uncounted(actor, kind, file, data, options)
+            .await;
+        let counter = match &imported {
+            Ok(_) => &self.outcomes.imports_accepted,
+            Err(_) => &self.outcomes.imports_refused,
+        };
+        counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        imported
+    }
+
+    /// [`App::import`] before its outcome is counted.
+    async fn import_uncounted(
+        &self,
+        actor: &Actor,
+        kind: ImportKind,
+        file: &str,
+        data: &[u8],
+        options: ImportOptions,
+    ) -> Result<ImportReport, AppError> {
         let rows = read_file(kind, file, data);
         if !rows.fatal.is_empty() {
             return Err(AppError::Import {

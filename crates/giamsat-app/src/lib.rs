@@ -16,7 +16,7 @@ pub mod text;
 pub mod throttle;
 pub mod vietnam;
 
-use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 
 use giamsat_core::access::Grant;
@@ -118,6 +118,37 @@ pub struct App<S: Store> {
     uncheckpointed: AtomicUsize,
     /// The reports read most recently, newest last (see [`App::report`]).
     readings: std::sync::Mutex<std::collections::VecDeque<intake::Report>>,
+    /// Outcomes an operator counts (imports, refused sign-ins), since the process started.
+    outcomes: Outcomes,
+}
+
+/// Counts of outcomes since the process started, for `/metrics`.
+#[derive(Debug, Default)]
+struct Outcomes {
+    imports_accepted: AtomicU64,
+    imports_refused: AtomicU64,
+    sign_ins_refused: AtomicU64,
+    sign_ins_delayed: AtomicU64,
+}
+
+/// A reading of [`Outcomes`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OutcomeCounts {
+    pub imports_accepted: u64,
+    pub imports_refused: u64,
+    /// Wrong username or password.
+    pub sign_ins_refused: u64,
+    /// Refused before the password was checked, because earlier failures ask for a wait.
+    pub sign_ins_delayed: u64,
+}
+
+/// Why the process should not be sent requests yet, for `/readyz`.
+#[derive(Debug, thiserror::Error)]
+pub enum NotReady {
+    #[error("the store does not answer")]
+    Store(#[source] StoreError),
+    #[error("the engine has not caught up with the change log")]
+    Behind,
 }
 
 /// How many times a write is checked again after other processes committed first.
@@ -147,6 +178,7 @@ impl<S: Store> App<S> {
             reauth: throttle::Throttle::default(),
             uncheckpointed: AtomicUsize::new(loaded.from_rows),
             readings: std::sync::Mutex::default(),
+            outcomes: Outcomes::default(),
         })
     }
 
@@ -272,6 +304,31 @@ impl<S: Store> App<S> {
             self.apply_changes_locked(head, changes).await
         } else {
             self.catch_up_locked().await
+        }
+    }
+
+    /// Whether this process can answer: the store answers a query (the change log after the
+    /// engine's position) and, on a store shared with other processes, nothing is logged past
+    /// that position. The engine is loaded before an `App` exists, so that needs no check.
+    pub async fn readiness(&self) -> Result<(), NotReady> {
+        match self.store.changes_since(self.head()).await {
+            Err(e) => Err(NotReady::Store(e)),
+            // Alone on its store (SQLite) the engine holds every commit of this process; a
+            // commit by another program on the same file is not followed, so not waited for.
+            Ok(_) if !self.store.shared() => Ok(()),
+            Ok(Changes::Batches(batches)) if batches.is_empty() => Ok(()),
+            Ok(_) => Err(NotReady::Behind),
+        }
+    }
+
+    /// The outcomes counted since the process started.
+    pub fn outcomes(&self) -> OutcomeCounts {
+        let o = &self.outcomes;
+        OutcomeCounts {
+            imports_accepted: o.imports_accepted.load(Ordering::Relaxed),
+            imports_refused: o.imports_refused.load(Ordering::Relaxed),
+            sign_ins_refused: o.sign_ins_refused.load(Ordering::Relaxed),
+            sign_ins_delayed: o.sign_ins_delayed.load(Ordering::Relaxed),
         }
     }
 

@@ -274,6 +274,12 @@ pub fn may_read_all_audit(grants: &[Grant]) -> bool {
         .any(|g| g.role == Role::Admin && g.scope.is_none())
 }
 
+/// Whether grants let someone read the server's metrics: an administrator. They hold counts,
+/// not data, but they show how the server is used, which is an administrator's concern.
+pub fn may_read_metrics(grants: &[Grant]) -> bool {
+    grants.iter().any(|g| g.role == Role::Admin)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

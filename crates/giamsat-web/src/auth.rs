@@ -1,6 +1,7 @@
 //! Who is asking, decided once for every request before any handler runs: the API token in
 //! `Authorization: Bearer`, or the session cookie of a signed-in browser. Nothing but the
-//! sign-in page, the assets, `/healthz` and the API description answers anyone else.
+//! sign-in page, the assets, `/healthz`, `/readyz` and the API description answers anyone
+//! else.
 //!
 //! A browser sends its cookie with every request, including those another site makes it
 //! send; so a state-changing request that relies on the cookie must also carry the session's
@@ -77,7 +78,10 @@ impl<S: Send + Sync> FromRequestParts<S> for Principal {
 
 /// Paths anyone may read.
 fn is_public(path: &str) -> bool {
-    matches!(path, "/login" | "/healthz" | "/api/v1/openapi.json") || path.starts_with("/assets/")
+    matches!(
+        path,
+        "/login" | "/healthz" | "/readyz" | "/api/v1/openapi.json"
+    ) || path.starts_with("/assets/")
 }
 
 /// The value of a cookie.
@@ -151,7 +155,8 @@ pub async fn authenticate<S: Store>(
     }
     // On a store shared with other processes, what they committed is applied before this
     // request reads the engine, so a write through any process shows in the next read.
-    let is_api = path.starts_with("/api/");
+    // `/metrics` is read by programs, which are answered like the API's.
+    let is_api = path.starts_with("/api/") || path == "/metrics";
     // A refusal in the shape of the surface asked: JSON for the API, a page for a browser.
     let refuse = |api: ApiError, page: PageError| {
         if is_api {

@@ -25,6 +25,8 @@ pub enum ApiError {
     Unauthenticated,
     #[error("{0}")]
     Forbidden(String),
+    #[error("not ready: {0}")]
+    NotReady(#[from] giamsat_app::NotReady),
 }
 
 impl ApiError {
@@ -101,6 +103,18 @@ impl IntoResponse for ApiError {
                 message.to_string(),
                 json!([]),
             ),
+            ApiError::NotReady(not_ready) => {
+                // The store's own error goes to the log; the answer says only what is wrong.
+                if let giamsat_app::NotReady::Store(e) = not_ready {
+                    tracing::warn!(error = %e, "not ready");
+                }
+                (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "not_ready",
+                    self.to_string(),
+                    json!([]),
+                )
+            }
             ApiError::App(AppError::Store(_) | AppError::Inconsistent(_)) => {
                 // The cause goes to the log, not to the client.
                 tracing::error!(error = %self, "request failed");

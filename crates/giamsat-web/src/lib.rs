@@ -1,4 +1,5 @@
-//! HTTP for giamsat: the JSON API under `/api/v1/`, the HTML pages, and `/healthz`.
+//! HTTP for giamsat: the JSON API under `/api/v1/`, the HTML pages, and for operators
+//! `/healthz` (liveness), `/readyz` (readiness) and `/metrics`.
 //!
 //! Only this crate knows HTTP and JSON wire shapes. Handlers read from the engine or call one
 //! use case of the application layer; errors become responses in one place ([`error`]).
@@ -8,6 +9,7 @@ pub mod auth;
 pub mod download;
 pub mod error;
 pub mod i18n;
+pub mod metrics;
 pub mod pages;
 pub mod proxies;
 pub mod state;
@@ -30,6 +32,7 @@ pub fn router<S: Store>(app: App<S>) -> Result<Router, i18n::I18nError> {
         app,
         i18n: i18n::I18n::new()?,
         trusted_proxies: proxies::TrustedProxies::default(),
+        metrics: metrics::Metrics::default(),
     })))
 }
 
@@ -38,6 +41,8 @@ pub fn router<S: Store>(app: App<S>) -> Result<Router, i18n::I18nError> {
 pub fn router_with<S: Store>(state: Arc<WebState<S>>) -> Router {
     page_routes::<S>()
         .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(metrics::readyz::<S>))
+        .route("/metrics", get(metrics::metrics::<S>))
         .fallback(pages::unknown_address)
         .nest("/api/v1", api::routes::<S>())
         // Who is asking is settled here, once, for pages and API alike.
@@ -48,6 +53,9 @@ pub fn router_with<S: Store>(state: Arc<WebState<S>>) -> Router {
             pages::error_page::layer::<S>,
         ))
         .layer(map_response(error::security_headers))
+        // Outermost, so refusals count too. Layers of a router run after routing, so the
+        // matched route is known here.
+        .layer(from_fn_with_state(state.clone(), metrics::track::<S>))
         .with_state(state)
 }
 

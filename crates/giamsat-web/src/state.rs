@@ -13,6 +13,8 @@ pub struct WebState<S: Store> {
     pub app: App<S>,
     pub i18n: crate::i18n::I18n,
     pub trusted_proxies: crate::proxies::TrustedProxies,
+    /// Requests counted for `/metrics`.
+    pub metrics: crate::metrics::Metrics,
 }
 
 /// The state as handlers take it.

@@ -606,6 +606,7 @@ async fn serve(settings: config::Settings, demo: bool) -> Result<(), CliError> {
         app,
         i18n: giamsat_web::i18n::I18n::new().map_err(|e| CliError::Other(e.to_string()))?,
         trusted_proxies,
+        metrics: giamsat_web::metrics::Metrics::default(),
     });
     if let Some(changes) = changes {
         tokio::spawn(follow_other_processes(changes, state.clone()));

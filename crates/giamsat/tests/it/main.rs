@@ -8,6 +8,7 @@ mod browser;
 mod cli;
 mod follow_up;
 mod intake;
+mod operations;
 mod pages;
 mod postgres;
 mod reform;
@@ -70,6 +71,7 @@ impl TestServer {
             i18n: giamsat_web::i18n::I18n::new().expect("messages"),
             trusted_proxies: giamsat_web::proxies::TrustedProxies::parse(trusted_proxies)
                 .expect("proxies"),
+            metrics: giamsat_web::metrics::Metrics::default(),
         });
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
