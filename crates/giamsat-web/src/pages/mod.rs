@@ -111,6 +111,11 @@ impl Reader {
             && let Some((path, query)) = form_page(headers)
         {
             let page = Reader::new(&path, query.as_deref(), headers);
+            // The form's page chose its language in its address; the form's own address
+            // (its action) seldom repeats it, and the cookie may be gone with the session.
+            if !reader.chosen && page.chosen {
+                reader.lang = page.lang;
+            }
             reader.path = page.path;
             reader.query = page.query;
         }

@@ -392,10 +392,11 @@ async fn every_refusal_a_browser_meets_is_a_page_in_the_readers_language() {
         ),
         (
             "a form without a session",
+            // The form's address names no language, nor does a cookie: its page's does.
             client
-                .post(server.url("/supervision/visits?lang=vi"))
+                .post(server.url("/supervision/visits"))
                 .header("origin", &origin)
-                .header("referer", server.url("/supervision"))
+                .header("referer", server.url("/supervision?lang=vi"))
                 .form(&[("kind", "supervision")]),
             401,
             "href=\"/login?next=%2Fsupervision\">Đăng nhập</a>",
@@ -461,6 +462,20 @@ async fn every_refusal_a_browser_meets_is_a_page_in_the_readers_language() {
             .and_then(|v| v.to_str().ok()),
         Some("/login?lang=vi&next=%2Ftasks%3Flang%3Dvi")
     );
+    // A page answering a form speaks its page's language when neither the form's address nor
+    // a cookie names one (the session, and the cookie with it, may be gone).
+    let html = client
+        .post(server.url("/supervision/visits"))
+        .header("origin", &origin)
+        .header("referer", server.url("/supervision?lang=fr"))
+        .form(&[("kind", "supervision")])
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("body");
+    assert!(html.contains("<html lang=\"fr\""), "{html}");
     // The language switch of a page answering a form leads to the form's page.
     let html = client
         .post(server.url("/supervision/visits?lang=vi"))
