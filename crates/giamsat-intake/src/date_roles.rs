@@ -69,15 +69,7 @@ pub(crate) fn settle(text: &str, found: &mut [Found], references: &[(usize, usiz
             };
         }
     }
-    let dated = found.iter().find_map(|f| match f.fact {
-        Fact::Date {
-            year: Some(y),
-            role: DateRole::Dateline | DateRole::Event,
-            ..
-        } => Some(y),
-        _ => None,
-    });
-    let Some(year) = dated.or_else(|| year_alone(text)) else {
+    let Some(year) = text_year(text, found) else {
         return;
     };
     for f in found.iter_mut() {
@@ -92,6 +84,54 @@ pub(crate) fn settle(text: &str, found: &mut [Found], references: &[(usize, usiz
             *text_year = Some(year);
         }
     }
+}
+
+/// The year of a text: the year of its first dateline or event date written with one, else the
+/// first year written alone.
+fn text_year(text: &str, found: &[Found]) -> Option<i32> {
+    let dated = found.iter().find_map(|f| match f.fact {
+        Fact::Date {
+            year: Some(y),
+            role: DateRole::Dateline | DateRole::Event,
+            ..
+        } => Some(y),
+        _ => None,
+    });
+    dated.or_else(|| year_alone(text))
+}
+
+/// The year a text reports figures for: the year of the text, else the year after the one it
+/// compares with ("6 tháng đầu năm … cùng kỳ năm 2020 tăng 2,97%" reports on 2021). A day is
+/// not dated so: "so với cùng kỳ năm 2023" says little of when a meeting was held.
+pub(crate) fn reported_year(text: &str, found: &[Found]) -> Option<i32> {
+    text_year(text, found).or_else(|| year_compared_with(text).map(|y| y + 1))
+}
+
+/// The year of the first comparison with the same period of a year ("cùng kỳ năm 2020",
+/// "the same period of 2020", "la même période de 2020").
+fn year_compared_with(text: &str) -> Option<i32> {
+    let lower = crate::lowercase(text);
+    [
+        "cùng kỳ năm ",
+        "cùng kì năm ",
+        "same period of ",
+        "same period in ",
+        "même période de ",
+    ]
+    .iter()
+    .filter_map(|words| {
+        let at = lower.find(words)? + words.len();
+        let year = lower.get(at..at + 4)?;
+        let ends = lower[at + 4..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        (ends && year.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| year.parse::<i32>().ok().map(|y| (at, y)))
+            .flatten()
+    })
+    .min()
+    .map(|(_, y)| y)
 }
 
 /// The role of the date at `start..end`, from the words of its sentence.

@@ -268,6 +268,8 @@ fn periods_in_context(text: &str, found: &[Found]) -> Vec<(usize, usize, Option<
         })
         .collect();
     years.sort_unstable();
+    // With no year written shortly before it, a period is of the year the text reports on.
+    let text_year = date_roles::reported_year(text, found);
     found
         .iter()
         .filter_map(|f| match &f.fact {
@@ -285,13 +287,63 @@ fn periods_in_context(text: &str, found: &[Found]) -> Vec<(usize, usize, Option<
                     .last()
                     .filter(|(end, _)| *end >= near)
                     .map(|(_, y)| *y);
-                let code = year.and_then(|y| time_words::months_code(y, *first, *last));
+                let code = year
+                    .or(text_year)
+                    .and_then(|y| time_words::months_code(y, *first, *last));
                 Some((f.start, f.end, code))
             }
             Fact::Period { .. } => Some((f.start, f.end, None)),
             _ => None,
         })
+        .chain(years_named(text, found))
         .collect()
+}
+
+/// The years a text names as the time of what it reports ("Năm 2023, …", "Trong năm 2023,",
+/// "in 2023", "en 2023"): not items of their own, but the period of the figures that follow
+/// them. Not a year of comparison ("cùng kỳ năm 2022", "than in 2022"), nor one inside an
+/// item (a date, a document's number, a range of years).
+fn years_named(text: &str, found: &[Found]) -> Vec<(usize, usize, Option<String>)> {
+    const BEFORE: [&str; 6] = ["năm", "in", "en", "during", "durant", "for"];
+    const COMPARED: [&str; 8] = [
+        "cùng kỳ năm",
+        "cùng kì năm",
+        "so với năm",
+        "than in",
+        "compared with",
+        "compared to",
+        "same period in",
+        "to that in",
+    ];
+    let taken = merged(found.iter().map(|f| (f.start, f.end)).collect());
+    let bytes = text.as_bytes();
+    let mut years = Vec::new();
+    for (at, _) in text.match_indices(['1', '2']) {
+        let Some(digits) = bytes.get(at..at + 4) else {
+            continue;
+        };
+        let year_like = digits.iter().all(u8::is_ascii_digit)
+            && (digits.starts_with(b"19") || digits.starts_with(b"20"));
+        if !year_like || !starts_word(text, at) || !ends_word(text, at + 4) {
+            continue;
+        }
+        let after = text[at + 4..].trim_start();
+        if after.starts_with(['-', '–', '/']) || overlaps(&taken, at, at + 4) {
+            continue;
+        }
+        let before = lowercase(text[look_back(text, at, 24)..at].trim_end());
+        let named = BEFORE.iter().any(|w| {
+            before.ends_with(w)
+                && before[..before.len() - w.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        });
+        if named && !COMPARED.iter().any(|w| before.ends_with(w)) {
+            years.push((at, at + 4, Some(text[at..at + 4].to_owned())));
+        }
+    }
+    years
 }
 
 /// Turns byte offsets into character offsets, counting the characters between the offsets
@@ -562,6 +614,35 @@ mod tests {
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             assert_eq!(is_word_char(c), c.is_alphanumeric() || c == '_', "{c:?}");
         }
+    }
+
+    fn figure_periods(text: &str) -> Vec<Option<String>> {
+        read_text(text.to_owned(), "utf-8")
+            .items
+            .into_iter()
+            .filter_map(|item| match item.fact {
+                Fact::Figure { period, .. } => Some(period),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_year_named_before_figures_is_their_period_but_not_a_year_of_comparison() {
+        let text = "Năm 2023, tổng thu ngân sách ước đạt 17.422 tỷ đồng, đạt 92% dự toán.";
+        assert_eq!(figure_periods(text), [Some("2023".to_owned())]);
+        let text = "In 2023, export turnover reached 4.2 billion USD.";
+        assert_eq!(figure_periods(text), [Some("2023".to_owned())]);
+        // The year compared with is not the year reported.
+        let text = "Doanh thu đạt 1.350 tỷ đồng, cao hơn cùng kỳ năm 2022.";
+        assert_eq!(figure_periods(text), [None]);
+    }
+
+    #[test]
+    fn a_period_without_its_year_is_of_the_year_after_the_one_compared_with() {
+        let text = "Trong 6 tháng đầu năm, thu ngân sách ước đạt 9.504 tỷ đồng, đạt 67,7% dự toán \
+                    (cùng kỳ năm 2020 đạt 50%).";
+        assert_eq!(figure_periods(text)[0].as_deref(), Some("2021-H1"));
     }
 
     /// Pieces of reports, so that random texts often come close to what is read.
