@@ -1074,7 +1074,12 @@ fn figure(
     // then one right after it in its sentence ("GRDP growth of 9.12% in the first nine
     // months of 2024"); then, for a change or a share of plan, the last one named in the
     // paragraphs before, which a news article's lead gives for the paragraphs that follow.
-    let before = &periods[..before_end];
+    // A term of office ("nhiệm kỳ 2021-2026") is the period of a figure only in its sentence:
+    // "HĐND nhiệm kỳ 2021-2026 có 50 đại biểu", not the year's revenue reported after it.
+    let before: Vec<_> = periods[..before_end]
+        .iter()
+        .filter(|(s, e, _)| *s >= sentence_start || !is_term_of_office(&text[*s..*e]))
+        .collect();
     let year = year.or_else(|| year_after(&text[last.end..]));
     // A level right after a change over the same period, in its paragraph, shares that
     // change's period: the paragraph compares one period with the year before ("tăng 12% so
@@ -1110,6 +1115,7 @@ fn figure(
             .or_else(|| {
                 before
                     .last()
+                    .copied()
                     .filter(|(s, _, _)| *s >= window)
                     .filter(|(_, _, code)| {
                         change_percent.is_some()
@@ -1134,6 +1140,22 @@ fn figure(
             estimated,
         },
     })
+}
+
+/// Whether a period's words name a term of office rather than a period reported ("giai đoạn
+/// 2021-2023" reports; "nhiệm kỳ 2021-2026" is whom the figures are about).
+fn is_term_of_office(words: &str) -> bool {
+    let lower = crate::lowercase(words);
+    [
+        "nhiệm kỳ",
+        "nhiệm kì",
+        "khóa",
+        "term",
+        "mandat",
+        "législature",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// Units of levels that are flows of a period (money earned or spent, goods produced or

@@ -639,6 +639,15 @@ mod tests {
     }
 
     #[test]
+    fn a_term_of_office_is_no_period_of_the_figures_after_its_sentence() {
+        let text = "Kỳ họp thứ 17 HĐND tỉnh nhiệm kỳ 2021 - 2026 khai mạc.\n\n\
+                    Thu ngân sách ước đạt 17.422 tỷ đồng, đạt 92% dự toán.";
+        assert_eq!(figure_periods(text), [None]);
+        let text = "Giai đoạn 2021 - 2023, tỉnh thu hút 4 dự án, tổng vốn 1.200 tỷ đồng.";
+        assert_eq!(figure_periods(text)[0].as_deref(), Some("2021-2023"));
+    }
+
+    #[test]
     fn a_period_without_its_year_is_of_the_year_after_the_one_compared_with() {
         let text = "Trong 6 tháng đầu năm, thu ngân sách ước đạt 9.504 tỷ đồng, đạt 67,7% dự toán \
                     (cùng kỳ năm 2020 đạt 50%).";
