@@ -607,6 +607,16 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
     }
     for c in crate::word_start_captures(&p.change, text) {
         let whole = c.get(0).expect("match");
+        // "making up 18.2 per cent of GRDP" is a share, not a rise.
+        let before = text[crate::look_back(text, whole.start(), 12)..whole.start()].trim_end();
+        if c.name("up")
+            .is_some_and(|up| up.as_str().eq_ignore_ascii_case("up"))
+            && ["making", "makes", "made", "make", "adding", "added"]
+                .iter()
+                .any(|w| word_at_end(before, w).is_some())
+        {
+            continue;
+        }
         if let Some(v) = number_in(&c) {
             let v = if c.name("down").is_some() { -v } else { v };
             let end = whole.end()

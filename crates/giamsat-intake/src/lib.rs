@@ -639,6 +639,25 @@ mod tests {
     }
 
     #[test]
+    fn making_up_a_share_is_no_rise() {
+        let items = read_text(
+            "Industry making up 18.2 per cent of GRDP.".to_owned(),
+            "utf-8",
+        )
+        .items;
+        assert!(
+            !items.iter().any(|i| matches!(
+                i.fact,
+                Fact::Figure {
+                    change_percent: Some(_),
+                    ..
+                }
+            )),
+            "{items:?}"
+        );
+    }
+
+    #[test]
     fn a_term_of_office_is_no_period_of_the_figures_after_its_sentence() {
         let text = "Kỳ họp thứ 17 HĐND tỉnh nhiệm kỳ 2021 - 2026 khai mạc.\n\n\
                     Thu ngân sách ước đạt 17.422 tỷ đồng, đạt 92% dự toán.";
