@@ -1152,6 +1152,16 @@ fn figure(
     })
 }
 
+/// The reader's name for a unit or a thing counted written as `word` (lowercase), if it
+/// knows the word.
+#[cfg(test)]
+pub(crate) fn unit_code(word: &str) -> Option<&'static str> {
+    UNITS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|(_, code)| *code)
+}
+
 /// Whether a period's words name a term of office rather than a period reported ("giai đoạn
 /// 2021-2023" reports; "nhiệm kỳ 2021-2026" is whom the figures are about).
 fn is_term_of_office(words: &str) -> bool {
