@@ -13,6 +13,7 @@ use crate::CliError;
 
 pub mod analytics;
 pub mod generate;
+pub mod load;
 
 /// Imports monthly figures of the demo's indicators for the units of the 2025 tree into an
 /// empty database: first as a CSV file through the application layer, then straight into the

@@ -122,6 +122,49 @@ enum BenchCommand {
         #[arg(long)]
         out: Option<std::path::PathBuf>,
     },
+    /// Drives a running server as its users do: signed in through the sign-in form, several
+    /// clients reading pages in turn, one of them writing a figure now and then and reading
+    /// it back; prints pages and writes per second, latencies, and the server's memory.
+    Load {
+        /// The server, `http://127.0.0.1:8080`.
+        #[arg(long)]
+        url: String,
+        #[arg(long)]
+        username: String,
+        /// The password (better given in the environment).
+        #[arg(long, env = "GIAMSAT_PASSWORD", hide_env_values = true)]
+        password: String,
+        /// The pages read in turn, comma-separated paths.
+        #[arg(
+            long,
+            value_delimiter = ',',
+            default_value = "/,/rankings,/units,/documents,/tasks,/supervision"
+        )]
+        pages: Vec<String>,
+        #[arg(long, default_value_t = 16)]
+        clients: usize,
+        /// Seconds measured, after the warm-up.
+        #[arg(long, default_value_t = 30)]
+        seconds: u64,
+        #[arg(long, default_value_t = 5)]
+        warm_up: u64,
+        /// One figure written every this many pages the first client reads (0: none).
+        #[arg(long, default_value_t = 50)]
+        write_every: u64,
+        /// The cell written, `INDICATOR,UNIT,PERIOD` as codes.
+        #[arg(long)]
+        cell: Option<String>,
+        /// The server's process id, to sample its resident memory.
+        #[arg(long)]
+        pid: Option<u32>,
+        /// Seconds between progress lines.
+        #[arg(long, default_value_t = 60)]
+        report_every: u64,
+        /// Fails when the server's memory at the end is more than this many percent above
+        /// its memory after the warm-up.
+        #[arg(long)]
+        memory_growth_limit: Option<f64>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -417,6 +460,52 @@ async fn run(cli: Cli) -> Result<(), CliError> {
         } => {
             let db = settings(config, log, db, None, None)?.db;
             bench::import(&db, csv_rows, observations, batch).await
+        }
+        Command::Bench {
+            command:
+                BenchCommand::Load {
+                    url,
+                    username,
+                    password,
+                    pages,
+                    clients,
+                    seconds,
+                    warm_up,
+                    write_every,
+                    cell,
+                    pid,
+                    report_every,
+                    memory_growth_limit,
+                },
+        } => {
+            let cell = match cell.as_deref().map(|c| c.split(',').collect::<Vec<_>>()) {
+                None => None,
+                Some(parts) if parts.len() == 3 => Some((
+                    parts[0].to_owned(),
+                    parts[1].to_owned(),
+                    parts[2].to_owned(),
+                )),
+                Some(_) => {
+                    return Err(CliError::Other(
+                        "--cell: write INDICATOR,UNIT,PERIOD".to_owned(),
+                    ));
+                }
+            };
+            bench::load::run(bench::load::LoadPlan {
+                url: url.trim_end_matches('/').to_owned(),
+                username,
+                password,
+                pages,
+                clients,
+                duration: std::time::Duration::from_secs(seconds),
+                write_every: if cell.is_some() { write_every } else { 0 },
+                cell,
+                pid,
+                report_every: std::time::Duration::from_secs(report_every.max(1)),
+                warm_up: std::time::Duration::from_secs(warm_up),
+                memory_growth_limit,
+            })
+            .await
         }
         Command::Bench {
             command: BenchCommand::Analytics { db, runs, out },
