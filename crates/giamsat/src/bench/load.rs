@@ -249,7 +249,7 @@ async fn drive(
         // One client writes, so that the read after its write has nobody else's to show.
         if n == 0
             && plan.write_every > 0
-            && read % plan.write_every == 0
+            && read.is_multiple_of(plan.write_every)
             && let Some(cell) = &plan.cell
         {
             let value = (n as u64 * 1_000_000 + read) as f64 / 10.0;
