@@ -178,6 +178,10 @@ pub enum Problem {
         text: String,
         detail: String,
     },
+    /// Beyond any figure ([`giamsat_core::text::LARGEST_FIGURE`]).
+    NumberTooLarge {
+        text: String,
+    },
     NotAPeriod {
         text: String,
         detail: String,
@@ -473,6 +477,7 @@ impl Problem {
             P::ControlCharacter { .. } => "control_character",
             P::TooLong { .. } => "too_long",
             P::NotANumber { .. } => "not_a_number",
+            P::NumberTooLarge { .. } => "number_too_large",
             P::NotAPeriod { .. } => "not_a_period",
             P::NotADate { .. } => "not_a_date",
             P::NoSuchMonth { .. } => "no_such_month",
@@ -609,6 +614,7 @@ impl Problem {
                 vec![("text", text(t)), ("allowed", text(allowed))]
             }
             P::NotANumber { text: t, .. }
+            | P::NumberTooLarge { text: t }
             | P::NotAPeriod { text: t, .. }
             | P::NotADate { text: t }
             | P::NoSuchDay { text: t }
@@ -750,6 +756,9 @@ impl Problem {
             P::NotANumber {
                 text: t("12,5,3"),
                 detail: t("\"12,5,3\" is not a number"),
+            },
+            P::NumberTooLarge {
+                text: t("2000000000000000000000"),
             },
             P::NotAPeriod {
                 text: t("2023-Q5"),
@@ -961,6 +970,7 @@ impl Problem {
                 | P::ControlCharacter { .. }
                 | P::TooLong { .. }
                 | P::NotANumber { .. }
+                | P::NumberTooLarge { .. }
                 | P::NotAPeriod { .. }
                 | P::NotADate { .. }
                 | P::NoSuchMonth { .. }
@@ -1057,7 +1067,7 @@ impl Problem {
     }
 
     /// How many variants [`Problem::examples`] must cover: one more with each new variant.
-    pub const VARIANTS: usize = 101;
+    pub const VARIANTS: usize = 102;
 
     /// What the engine's refusal of a record says was wrong.
     pub fn of_engine(error: &EngineError) -> Problem {
@@ -1191,9 +1201,14 @@ pub(crate) trait ReadError: fmt::Display {
 
 impl ReadError for giamsat_core::text::NumberError {
     fn problem(&self, text: &str) -> Problem {
-        Problem::NotANumber {
-            text: text.to_owned(),
-            detail: self.to_string(),
+        match self {
+            giamsat_core::text::NumberError::TooLarge { .. } => Problem::NumberTooLarge {
+                text: text.to_owned(),
+            },
+            _ => Problem::NotANumber {
+                text: text.to_owned(),
+                detail: self.to_string(),
+            },
         }
     }
 }
@@ -1309,6 +1324,10 @@ impl fmt::Display for Problem {
             | P::NotAnIndicatorCode { detail, .. }
             | P::NotADocumentNumber { detail, .. }
             | P::NotADocumentKey { detail, .. } => write!(f, "{detail}"),
+            P::NumberTooLarge { text } => write!(
+                f,
+                "\"{text}\" is too large: no figure is above a billion billion (10^18)"
+            ),
             P::NotADate { text } => {
                 write!(f, "\"{text}\" is not a date: write 2022-01-25 or 25/1/2022")
             }

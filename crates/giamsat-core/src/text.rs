@@ -225,6 +225,10 @@ fn style(language: Language) -> NumberStyle {
     }
 }
 
+/// The largest magnitude of a figure: a billion billion, a thousand times a year of Vietnam's
+/// GDP in đồng. Anything larger is a typing or a client's mistake, not a figure.
+pub const LARGEST_FIGURE: f64 = 1e18;
+
 /// Reads a number written by `language`'s conventions. A leading sign (`-`, `−`, `+`) and a
 /// trailing `%` are accepted; thousands separators must group by three. `2.658` is 2658 in
 /// Vietnamese and 2.658 in English: the language decides.
@@ -286,7 +290,7 @@ pub fn parse_number(text: &str, language: Language) -> Result<f64, NumberError> 
         plain.push_str(f);
     }
     let value: f64 = plain.parse().map_err(|_| not_a_number())?;
-    if !value.is_finite() {
+    if !value.is_finite() || value > LARGEST_FIGURE {
         return Err(NumberError::TooLarge {
             text: trimmed.to_owned(),
         });
@@ -445,6 +449,20 @@ mod tests {
 
     fn any_language() -> impl Strategy<Value = Language> {
         prop::sample::select(Language::ALL.to_vec())
+    }
+
+    #[test]
+    fn a_number_beyond_any_figure_is_too_large_not_malformed() {
+        let huge = format!("{}", 1.797e308_f64);
+        assert!(matches!(
+            parse_number(&huge, Language::En),
+            Err(NumberError::TooLarge { .. })
+        ));
+        assert!(parse_number("1000000000000000000", Language::En).is_ok());
+        assert!(matches!(
+            parse_number("-1000000000000000001000", Language::En),
+            Err(NumberError::TooLarge { .. })
+        ));
     }
 
     proptest! {

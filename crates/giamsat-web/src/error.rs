@@ -17,6 +17,8 @@ pub enum ApiError {
     App(#[from] AppError),
     #[error("{0}")]
     BadRequest(String),
+    #[error("{0}")]
+    UnsupportedMediaType(String),
     #[error("{what} {key} does not exist")]
     NotFound { what: &'static str, key: String },
     #[error(
@@ -44,6 +46,12 @@ impl IntoResponse for ApiError {
             ApiError::BadRequest(message) => (
                 StatusCode::BAD_REQUEST,
                 "bad_request",
+                message.clone(),
+                json!([]),
+            ),
+            ApiError::UnsupportedMediaType(message) => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
                 message.clone(),
                 json!([]),
             ),

@@ -12,6 +12,7 @@ problem-ends-before = The end date is before { $other }.
 problem-control-character = The text holds an invisible control character ({ $character }) at character { $position }: remove it. Only texts of several lines may hold line breaks and tabs.
 problem-too-long = The text has { $length } characters: at most { $max } are allowed.
 problem-not-a-number = "{ $text }" is not a number written the expected way.
+problem-number-too-large = "{ $text }" is too large: no figure is above a billion billion (10¹⁸).
 problem-not-a-period = "{ $text }" is not a period: write a month (2023-05), a quarter (2023-Q2), a half year (2023-H1), a year (2023), the first months of a year (2023-YTD05) or a term (2021-2025).
 problem-not-a-date = "{ $text }" is not a date: write 2022-01-25 or 25/1/2022.
 problem-no-such-month = "{ $text }": there is no month { $month }.

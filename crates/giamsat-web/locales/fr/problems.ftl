@@ -12,6 +12,7 @@ problem-ends-before = La date de fin précède { $other }.
 problem-control-character = Le texte contient un caractère de contrôle invisible ({ $character }) au caractère { $position } : supprimez-le. Seuls les textes de plusieurs lignes peuvent contenir des retours à la ligne et des tabulations.
 problem-too-long = Le texte compte { $length } caractères : { $max } au plus sont admis.
 problem-not-a-number = « { $text } » n'est pas un nombre écrit de la manière attendue.
+problem-number-too-large = « { $text } » est trop grand : aucun chiffre ne dépasse un milliard de milliards (10¹⁸).
 problem-not-a-period = « { $text } » n'est pas une période : écrivez un mois (2023-05), un trimestre (2023-Q2), un semestre (2023-H1), une année (2023), les premiers mois d'une année (2023-YTD05) ou un mandat (2021-2025).
 problem-not-a-date = « { $text } » n'est pas une date : écrivez 2022-01-25 ou 25/1/2022.
 problem-no-such-month = « { $text } » : le mois { $month } n'existe pas.

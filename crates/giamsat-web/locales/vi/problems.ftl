@@ -12,6 +12,7 @@ problem-ends-before = Ngày kết thúc sớm hơn { $other }.
 problem-control-character = Văn bản chứa ký tự điều khiển ẩn ({ $character }) ở ký tự thứ { $position }: hãy xóa ký tự này. Chỉ văn bản nhiều dòng mới được có xuống dòng và tab.
 problem-too-long = Văn bản dài { $length } ký tự: tối đa { $max } ký tự.
 problem-not-a-number = "{ $text }" không phải là số viết đúng cách.
+problem-number-too-large = "{ $text }" quá lớn: không số liệu nào vượt quá một tỷ tỷ (10¹⁸).
 problem-not-a-period = "{ $text }" không phải là kỳ báo cáo: hãy viết tháng (2023-05), quý (2023-Q2), 6 tháng (2023-H1), năm (2023), các tháng đầu năm (2023-YTD05) hoặc nhiệm kỳ (2021-2025).
 problem-not-a-date = "{ $text }" không phải là ngày: hãy viết 2022-01-25 hoặc 25/1/2022.
 problem-no-such-month = "{ $text }": không có tháng { $month }.

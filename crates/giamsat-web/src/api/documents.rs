@@ -2,7 +2,6 @@
 //! several issuers share one, by issuer.
 
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use giamsat_app::Store;
@@ -10,7 +9,7 @@ use giamsat_app::input::DocumentInput;
 use giamsat_core::{Document, DocumentKey, Engine, Record, Translations};
 use serde::{Deserialize, Serialize};
 
-use super::{Page, create_from, find_unit, paged};
+use super::{JsonBody, Page, create_from, find_unit, paged};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::state::{AppState, unit_code};
@@ -93,7 +92,7 @@ pub async fn get_document<S: Store>(
 pub async fn create_document<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,
-    body: Bytes,
+    body: JsonBody,
 ) -> Result<Response, ApiError> {
     create_from::<S, DocumentInput, _>(&state, &who, &body, |engine, record| match record {
         Record::Document(x) => Some(document_view(engine, x)),

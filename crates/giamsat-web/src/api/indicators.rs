@@ -2,7 +2,6 @@
 //! indicators a ratio or a weighted mean is computed from, by code.
 
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use giamsat_app::Store;
@@ -11,7 +10,7 @@ use giamsat_core::{AcrossUnits, Engine, Indicator, Record, Translations};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{Page, create_from, find_indicator, indicator_code, paged};
+use super::{JsonBody, Page, create_from, find_indicator, indicator_code, paged};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -87,7 +86,7 @@ pub async fn get_indicator<S: Store>(
 pub async fn create_indicator<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,
-    body: Bytes,
+    body: JsonBody,
 ) -> Result<Response, ApiError> {
     create_from::<S, IndicatorInput, _>(&state, &who, &body, |engine, record| match record {
         Record::Indicator(x) => Some(indicator_view(engine, x)),

@@ -169,34 +169,173 @@ pub fn routes<S: Store>() -> Router<AppState<S>> {
 
 // ---- Reading bodies, creating records ------------------------------------------------------
 
-/// Reads a JSON body into an input. Numbers and booleans are accepted where the input holds
-/// text, so that clients may send `"value": 36539` as well as `"value": "36539"`.
-pub(crate) fn read_input<T: DeserializeOwned>(body: &Bytes) -> Result<T, ApiError> {
-    let value: Value = serde_json::from_slice(body)
-        .map_err(|e| ApiError::BadRequest(format!("the body is not valid JSON: {e}")))?;
-    serde_json::from_value(stringify_scalars(value))
-        .map_err(|e| ApiError::BadRequest(format!("the body does not fit: {e}")))
-}
+/// A request body sent as JSON (`Content-Type: application/json`, or a `+json` type). A body
+/// of another type is refused with 415 before it is read: a form or a text posted by mistake
+/// is not guessed at.
+pub struct JsonBody(pub Bytes);
 
-fn stringify_scalars(value: Value) -> Value {
-    match value {
-        Value::Number(n) => Value::String(n.to_string()),
-        Value::Bool(b) => Value::String(b.to_string()),
-        Value::Array(items) => Value::Array(items.into_iter().map(stringify_scalars).collect()),
-        Value::Object(map) => Value::Object(
-            map.into_iter()
-                .map(|(k, v)| (k, stringify_scalars(v)))
-                .collect(),
-        ),
-        other => other,
+impl<S: Send + Sync> axum::extract::FromRequest<S> for JsonBody {
+    type Rejection = Response;
+
+    async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, Response> {
+        let media_type = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(|v| {
+                v.split(';')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase()
+            });
+        let is_json = media_type
+            .as_deref()
+            .is_some_and(|m| m == "application/json" || m.ends_with("+json"));
+        if !is_json {
+            return Err(ApiError::UnsupportedMediaType(format!(
+                "send the body as JSON with 'Content-Type: application/json' (not {})",
+                media_type.as_deref().unwrap_or("without a type")
+            ))
+            .into_response());
+        }
+        Bytes::from_request(request, state)
+            .await
+            .map(JsonBody)
+            .map_err(IntoResponse::into_response)
     }
 }
 
-/// Reads a JSON body into a follow-up input as it is, numbers as numbers: those inputs type
-/// their fields themselves.
-fn read_json<T: DeserializeOwned>(body: &Bytes) -> Result<T, ApiError> {
-    serde_json::from_slice(body)
+/// Reads a JSON body into an input. Numbers are accepted where the input holds text, so that
+/// clients may send `"value": 36539` as well as `"value": "36539"`; anything else of the
+/// wrong type (`true`, an object where text is expected) is refused, as is a key written
+/// twice in one object.
+pub(crate) fn read_input<T: DeserializeOwned>(body: &JsonBody) -> Result<T, ApiError> {
+    let value = parse_strict(body)?;
+    let value = texts_of_numbers(value, "")?;
+    serde_json::from_value(value)
         .map_err(|e| ApiError::BadRequest(format!("the body does not fit: {e}")))
+}
+
+/// Parses a JSON body, refusing a key written twice in one object: which of the two a client
+/// meant cannot be known, and taking the last silently would record what nobody checked.
+fn parse_strict(body: &JsonBody) -> Result<Value, ApiError> {
+    let mut reader = serde_json::Deserializer::from_slice(&body.0);
+    serde::Deserialize::deserialize(&mut reader)
+        .and_then(|unique: strict_json::UniqueKeys| reader.end().map(|()| unique))
+        .map_err(|e| ApiError::BadRequest(format!("the body is not valid JSON: {e}")))?;
+    serde_json::from_slice(&body.0)
+        .map_err(|e| ApiError::BadRequest(format!("the body is not valid JSON: {e}")))
+}
+
+/// Numbers as the text of a number written in full (`1.797e308` as its 309 digits, so that
+/// the input's own reading calls it too large rather than unreadable); a boolean where a
+/// field holds text is a client's mistake, named by its path.
+fn texts_of_numbers(value: Value, path: &str) -> Result<Value, ApiError> {
+    Ok(match value {
+        Value::Number(n) => Value::String(match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), ..) => i.to_string(),
+            (_, Some(u), _) => u.to_string(),
+            (.., Some(f)) => format!("{f}"),
+            _ => n.to_string(),
+        }),
+        Value::Bool(b) => {
+            return Err(ApiError::BadRequest(format!(
+                "{}: {b} is not text or a number",
+                if path.is_empty() { "the body" } else { path }
+            )));
+        }
+        Value::Array(items) => Value::Array(
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| texts_of_numbers(v, &format!("{path}[{i}]")))
+                .collect::<Result<_, _>>()?,
+        ),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| {
+                    let inner = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
+                    texts_of_numbers(v, &inner).map(|v| (k, v))
+                })
+                .collect::<Result<_, _>>()?,
+        ),
+        other => other,
+    })
+}
+
+/// Reads a JSON body into a follow-up input as it is, numbers as numbers: those inputs type
+/// their fields themselves. A key written twice is refused here too.
+fn read_json<T: DeserializeOwned>(body: &JsonBody) -> Result<T, ApiError> {
+    let value = parse_strict(body)?;
+    serde_json::from_value(value)
+        .map_err(|e| ApiError::BadRequest(format!("the body does not fit: {e}")))
+}
+
+mod strict_json {
+    //! A JSON document walked only to find a key written twice in one object.
+
+    use std::collections::HashSet;
+    use std::fmt;
+
+    use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+
+    pub struct UniqueKeys;
+
+    impl<'de> de::Deserialize<'de> for UniqueKeys {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_any(UniqueKeys)
+        }
+    }
+
+    impl<'de> Visitor<'de> for UniqueKeys {
+        type Value = UniqueKeys;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+
+        fn visit_bool<E>(self, _: bool) -> Result<Self, E> {
+            Ok(UniqueKeys)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self, E> {
+            Ok(UniqueKeys)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self, E> {
+            Ok(UniqueKeys)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Self, E> {
+            Ok(UniqueKeys)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Self, E> {
+            Ok(UniqueKeys)
+        }
+        fn visit_unit<E>(self) -> Result<Self, E> {
+            Ok(UniqueKeys)
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self, A::Error> {
+            while seq.next_element::<UniqueKeys>()?.is_some() {}
+            Ok(UniqueKeys)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self, A::Error> {
+            let mut seen = HashSet::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if !seen.insert(key.clone()) {
+                    return Err(de::Error::custom(format_args!(
+                        "the key \"{key}\" is written twice"
+                    )));
+                }
+                map.next_value::<UniqueKeys>()?;
+            }
+            Ok(UniqueKeys)
+        }
+    }
 }
 
 async fn create<S: Store, I: Validate>(
@@ -211,7 +350,7 @@ async fn create<S: Store, I: Validate>(
 async fn create_from<S: Store, I: Validate + DeserializeOwned, V: Serialize>(
     state: &AppState<S>,
     who: &Principal,
-    body: &Bytes,
+    body: &JsonBody,
     view: impl FnOnce(&Engine, &Record) -> Option<V>,
 ) -> Result<Response, ApiError> {
     let input: I = read_input(body)?;
@@ -340,14 +479,44 @@ mod tests {
 
     use super::*;
 
+    fn body(json: &'static str) -> JsonBody {
+        JsonBody(Bytes::from_static(json.as_bytes()))
+    }
+
     #[test]
     fn json_numbers_are_read_as_text_fields() {
-        let body = Bytes::from_static(br#"{"indicator":"X","value":36539.5,"kind":"estimate"}"#);
-        let input: ObservationInput = read_input(&body).expect("reads");
+        let input: ObservationInput = read_input(&body(
+            r#"{"indicator":"X","value":36539.5,"kind":"estimate"}"#,
+        ))
+        .expect("reads");
         assert_eq!(input.value.as_deref(), Some("36539.5"));
-        let unknown = Bytes::from_static(br#"{"indicator":"X","colour":"red"}"#);
-        let err = read_input::<ObservationInput>(&unknown).expect_err("unknown field");
+        let err = read_input::<ObservationInput>(&body(r#"{"indicator":"X","colour":"red"}"#))
+            .expect_err("unknown field");
         assert!(err.to_string().contains("colour"), "{err}");
-        assert!(read_input::<ObservationInput>(&Bytes::from_static(b"{")).is_err());
+        assert!(read_input::<ObservationInput>(&body("{")).is_err());
+    }
+
+    #[test]
+    fn a_key_written_twice_or_a_boolean_for_text_is_refused() {
+        let err = read_input::<ObservationInput>(&body(r#"{"value":"7","value":"8"}"#))
+            .expect_err("a key twice");
+        assert!(
+            err.to_string().contains("\"value\" is written twice"),
+            "{err}"
+        );
+        // Nested objects too, and in the bodies of follow-up inputs.
+        let err =
+            read_json::<serde_json::Value>(&body(r#"{"a":{"b":1,"b":2}}"#)).expect_err("nested");
+        assert!(err.to_string().contains("\"b\""), "{err}");
+        let err = read_input::<ObservationInput>(&body(r#"{"kind":true}"#)).expect_err("a boolean");
+        assert!(err.to_string().contains("kind: true"), "{err}");
+    }
+
+    #[test]
+    fn a_huge_json_number_reaches_the_input_in_full_digits() {
+        let input: ObservationInput = read_input(&body(r#"{"value":1.797e308}"#)).expect("reads");
+        let value = input.value.expect("value");
+        assert_eq!(value.len(), 309, "{value}");
+        assert!(value.bytes().all(|b| b.is_ascii_digit()));
     }
 }

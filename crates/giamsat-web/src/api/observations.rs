@@ -3,7 +3,6 @@
 //! carried from former units, or recomputed).
 
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use giamsat_app::Store;
@@ -11,7 +10,9 @@ use giamsat_app::input::ObservationInput;
 use giamsat_core::{AcrossUnits, Engine, Observation, Period, Record};
 use serde::{Deserialize, Serialize};
 
-use super::{Page, create_from, find_indicator, find_unit, indicator_code, paged, parse_period};
+use super::{
+    JsonBody, Page, create_from, find_indicator, find_unit, indicator_code, paged, parse_period,
+};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::state::{AppState, unit_code};
@@ -138,7 +139,7 @@ pub async fn list_observations<S: Store>(
 pub async fn record_observation<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,
-    body: Bytes,
+    body: JsonBody,
 ) -> Result<Response, ApiError> {
     create_from::<S, ObservationInput, _>(&state, &who, &body, |engine, record| match record {
         // The engine the write was just applied to: whether it displaced the current value.

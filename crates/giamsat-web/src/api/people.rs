@@ -1,7 +1,6 @@
 //! `/api/v1/people`: people and the positions they held, found by name across spellings.
 
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use giamsat_app::Store;
@@ -10,7 +9,7 @@ use giamsat_core::follow_up::{Person, person_key};
 use giamsat_core::{Engine, FollowUpId};
 use serde::{Deserialize, Serialize};
 
-use super::{created, read_json};
+use super::{JsonBody, created, read_json};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::state::{AppState, unit_code};
@@ -88,7 +87,7 @@ pub async fn list_people<S: Store>(
 pub async fn record_person<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,
-    body: Bytes,
+    body: JsonBody,
 ) -> Result<Response, ApiError> {
     let input: PersonInput = read_json(&body)?;
     let id = state.app.record_person(&who.0.actor, &input, "API").await?;

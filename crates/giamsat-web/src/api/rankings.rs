@@ -3,7 +3,6 @@
 //! are compared; and a review's scorecard recorded as reported.
 
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -13,7 +12,7 @@ use giamsat_core::evaluation;
 use giamsat_core::{Engine, Period, Translations};
 use serde::{Deserialize, Serialize};
 
-use super::{create, find_indicator, find_unit, parse_as_of, parse_period, read_input};
+use super::{JsonBody, create, find_indicator, find_unit, parse_as_of, parse_period, read_input};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::state::{AppState, unit_code};
@@ -160,7 +159,7 @@ pub async fn growth_ranking<S: Store>(
 pub async fn report_scorecard<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,
-    body: Bytes,
+    body: JsonBody,
 ) -> Result<Response, ApiError> {
     let input: ReportedScorecardInput = read_input(&body)?;
     create(&state, &who, &input).await?;

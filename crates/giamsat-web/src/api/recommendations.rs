@@ -2,7 +2,6 @@
 //! day, and the answers given.
 
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use giamsat_app::Store;
@@ -12,7 +11,7 @@ use giamsat_core::{Engine, FollowUpId};
 use serde::Serialize;
 
 use super::tasks::TaskQuery;
-use super::{created, day, read_json};
+use super::{JsonBody, created, day, read_json};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::state::{AppState, unit_code};
@@ -96,7 +95,7 @@ fn recommendation_created<S: Store>(
 pub async fn record_recommendation<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,
-    body: Bytes,
+    body: JsonBody,
 ) -> Result<Response, ApiError> {
     let input: RecommendationInput = read_json(&body)?;
     let id = state
@@ -110,7 +109,7 @@ pub async fn answer_recommendation<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,
     Path(id): Path<u32>,
-    body: Bytes,
+    body: JsonBody,
 ) -> Result<Response, ApiError> {
     let input: AnswerInput = read_json(&body)?;
     let recommendation = FollowUpId(id);

@@ -2,7 +2,6 @@
 //! documents reviewed, and the conclusions with the task each became.
 
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use giamsat_app::Store;
@@ -11,7 +10,7 @@ use giamsat_core::follow_up::{FollowUpBook, WorkingSession};
 use giamsat_core::{Engine, FollowUpId};
 use serde::Serialize;
 
-use super::{created, document_key, read_json};
+use super::{JsonBody, created, document_key, read_json};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::state::{AppState, unit_code};
@@ -142,7 +141,7 @@ pub async fn get_session<S: Store>(
 pub async fn record_session<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,
-    body: Bytes,
+    body: JsonBody,
 ) -> Result<Response, ApiError> {
     let input: SessionInput = read_json(&body)?;
     let id = state

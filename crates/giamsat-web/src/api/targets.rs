@@ -2,7 +2,6 @@
 //! first), and a target's scenario, the trajectory expected month by month.
 
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use giamsat_app::Store;
@@ -12,7 +11,7 @@ use giamsat_core::{DocumentKey, Engine, Period, Record, Status, Target, TargetId
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Page, create, create_from, created, find_indicator, find_unit, indicator_code, paged,
+    JsonBody, Page, create, create_from, created, find_indicator, find_unit, indicator_code, paged,
     parse_period, read_input,
 };
 use crate::auth::Principal;
@@ -141,7 +140,7 @@ pub async fn get_target<S: Store>(
 pub async fn create_target<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,
-    body: Bytes,
+    body: JsonBody,
 ) -> Result<Response, ApiError> {
     create_from::<S, TargetInput, _>(&state, &who, &body, |engine, record| match record {
         Record::Target(x) => Some(target_view(engine, x)),
@@ -155,7 +154,7 @@ pub async fn set_scenario<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,
     Path(id): Path<u32>,
-    body: Bytes,
+    body: JsonBody,
 ) -> Result<Response, ApiError> {
     let mut input: ScenarioInput = read_input(&body)?;
     input.target = Some(id.to_string());

@@ -2,7 +2,6 @@
 //! (overdue first), and the progress reported on them with its evidence.
 
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use giamsat_app::Store;
@@ -11,7 +10,7 @@ use giamsat_core::follow_up::{self, Evidence, TaskOrigin, TaskStatus};
 use giamsat_core::{Engine, FollowUpId};
 use serde::{Deserialize, Serialize};
 
-use super::{created, day, document_key, find_unit, read_json};
+use super::{JsonBody, created, day, document_key, find_unit, read_json};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::state::{AppState, unit_code};
@@ -142,7 +141,7 @@ fn task_created<S: Store>(state: &AppState<S>, id: FollowUpId) -> Result<Respons
 pub async fn create_task<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,
-    body: Bytes,
+    body: JsonBody,
 ) -> Result<Response, ApiError> {
     let input: TaskInput = read_json(&body)?;
     let id = state.app.create_task(&who.0.actor, &input, "API").await?;
@@ -153,7 +152,7 @@ pub async fn report_progress<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,
     Path(id): Path<u32>,
-    body: Bytes,
+    body: JsonBody,
 ) -> Result<Response, ApiError> {
     let input: TaskUpdateInput = read_json(&body)?;
     let task = FollowUpId(id);

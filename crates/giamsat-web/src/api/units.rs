@@ -2,7 +2,6 @@
 //! the successions of the reform.
 
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use giamsat_app::Store;
@@ -10,7 +9,7 @@ use giamsat_app::input::UnitInput;
 use giamsat_core::{Engine, Record, Translations, Unit};
 use serde::{Deserialize, Serialize};
 
-use super::{Page, create_from, find_unit, paged, parse_as_of};
+use super::{JsonBody, Page, create_from, find_unit, paged, parse_as_of};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::state::{AppState, unit_code};
@@ -108,7 +107,7 @@ pub async fn get_unit<S: Store>(
 pub async fn create_unit<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,
-    body: Bytes,
+    body: JsonBody,
 ) -> Result<Response, ApiError> {
     create_from::<S, UnitInput, _>(&state, &who, &body, |engine, record| match record {
         Record::Unit(x) => Some(unit_view(engine, x)),

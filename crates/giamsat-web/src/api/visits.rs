@@ -2,7 +2,6 @@
 //! of the same unit on a shared subject in overlapping days).
 
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::State;
 use axum::response::Response;
 use giamsat_app::Store;
@@ -11,7 +10,7 @@ use giamsat_core::follow_up::Visit;
 use giamsat_core::{Engine, FollowUpId};
 use serde::Serialize;
 
-use super::{created, document_key, read_json};
+use super::{JsonBody, created, document_key, read_json};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::state::{AppState, unit_code};
@@ -90,7 +89,7 @@ pub async fn list_visits<S: Store>(State(state): State<AppState<S>>) -> Json<Vec
 pub async fn plan_visit<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,
-    body: Bytes,
+    body: JsonBody,
 ) -> Result<Response, ApiError> {
     let input: VisitInput = read_json(&body)?;
     let id = state.app.plan_visit(&who.0.actor, &input, "API").await?;

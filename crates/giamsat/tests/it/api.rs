@@ -164,14 +164,47 @@ async fn invalid_input_is_refused_with_every_problem_and_changes_nothing() {
         (status, body["error"]["code"].as_str()),
         (400, Some("bad_request"))
     );
-    let response = server
-        .client
-        .post(server.url("/api/v1/units"))
-        .body("{not json")
-        .send()
-        .await
-        .expect("r");
+    let post = |content_type: &'static str, body: &'static str| {
+        server
+            .client
+            .post(server.url("/api/v1/observations"))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+    };
+    let response = post("application/json", "{not json").await.expect("r");
     assert_eq!(response.status().as_u16(), 400);
+    // JSON must say it is JSON; a key written twice and a boolean for text are refused.
+    let sent =
+        r#"{"indicator":"EXPORTS","unit":"40","period":"2023","value":"7","kind":"estimate"}"#;
+    for (content_type, body, status) in [
+        ("text/plain", sent, 415),
+        ("application/x-www-form-urlencoded", sent, 415),
+        (
+            "application/json",
+            r#"{"indicator":"EXPORTS","value":"7","value":"8"}"#,
+            400,
+        ),
+        (
+            "application/json",
+            r#"{"indicator":"EXPORTS","kind":true}"#,
+            400,
+        ),
+    ] {
+        let response = post(content_type, body).await.expect("r");
+        assert_eq!(response.status().as_u16(), status, "{content_type} {body}");
+    }
+    let (status, body) = server
+        .post_json(
+            "/api/v1/observations",
+            json!({"indicator": "EXPORTS", "unit": "40", "period": "2023", "value": 1.797e308, "kind": "estimate"}),
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        body["error"]["details"][0]["code"], "number_too_large",
+        "{body}"
+    );
     let (status, body) = server.get_json("/api/v1/units/ZZ").await;
     assert_eq!(
         (status, body["error"]["code"].as_str()),
