@@ -1136,6 +1136,10 @@ fn figure(
             })
             .and_then(|(_, _, code)| code.clone()),
     });
+    let (period, months) = match period.as_deref().and_then(yearless_months) {
+        Some(months) => (None, Some(months)),
+        None => (period, None),
+    };
     Some(Found {
         start: subject_start.unwrap_or(first.start),
         end,
@@ -1147,9 +1151,24 @@ fn figure(
             change_percent,
             plan_percent,
             period,
+            months,
             estimated,
         },
     })
+}
+
+/// How the periods in context carry the months of a period whose year the text never gives,
+/// apart from giamsat's codes: it is no period a figure can be recorded for, but its months
+/// are what a reviewer needs to supply the year.
+const YEARLESS: &str = "months ";
+
+pub(crate) fn yearless_code(first: u8, last: u8) -> String {
+    format!("{YEARLESS}{first}-{last}")
+}
+
+fn yearless_months(code: &str) -> Option<(u8, u8)> {
+    let (first, last) = code.strip_prefix(YEARLESS)?.split_once('-')?;
+    Some((first.parse().ok()?, last.parse().ok()?))
 }
 
 /// The reader's name for a unit or a thing counted written as `word` (lowercase), if it
@@ -1416,7 +1435,8 @@ fn target(
             value_from,
             scale,
             unit: unit.map(str::to_owned),
-            period,
+            // A target is set for a year: months without one set it for none.
+            period: period.filter(|code| yearless_months(code).is_none()),
         },
     })
 }
@@ -1896,6 +1916,7 @@ mod tests {
                 change_percent: Some(-3.1),
                 plan_percent: Some(35.7),
                 period: Some("2023-YTD05".into()),
+                months: None,
                 estimated: true,
             }]
         );
@@ -1913,6 +1934,7 @@ mod tests {
                 change_percent: Some(-2.5),
                 plan_percent: None,
                 period: Some("2023-Q1".into()),
+                months: None,
                 estimated: false,
             }]
         );

@@ -102,8 +102,12 @@ fn written_day(fact: &Fact) -> String {
             change_percent,
             plan_percent,
             period,
+            months,
             ..
         } => {
+            let period = period
+                .clone()
+                .or_else(|| months.map(|(first, last)| format!("months {first}-{last}")));
             let or_dash = |v: Option<String>| v.unwrap_or_else(|| "-".to_owned());
             let amount = value.map(|v| {
                 let exponent = scale.log10().round();
@@ -120,7 +124,7 @@ fn written_day(fact: &Fact) -> String {
                 or_dash(amount),
                 or_dash(change_percent.map(|c| format!("{c:+}"))),
                 or_dash(plan_percent.map(|p| p.to_string())),
-                or_dash(period.clone())
+                or_dash(period)
             )
         }
     }

@@ -125,6 +125,10 @@ pub enum Fact {
         plan_percent: Option<f64>,
         /// The period in effect (giamsat's code), when the paragraph names one with its year.
         period: Option<String>,
+        /// The first and last months of the period in effect when the text never gives its
+        /// year ("in the first six months", and no year anywhere): a reviewer knows the
+        /// months and supplies the year.
+        months: Option<(u8, u8)>,
         /// Whether the text gives it as an estimate (*ước đạt*, *estimated at*).
         estimated: bool,
     },
@@ -287,9 +291,10 @@ fn periods_in_context(text: &str, found: &[Found]) -> Vec<(usize, usize, Option<
                     .last()
                     .filter(|(end, _)| *end >= near)
                     .map(|(_, y)| *y);
-                let code = year
-                    .or(text_year)
-                    .and_then(|y| time_words::months_code(y, *first, *last));
+                let code = match year.or(text_year) {
+                    Some(y) => time_words::months_code(y, *first, *last),
+                    None => Some(figures::yearless_code(*first, *last)),
+                };
                 Some((f.start, f.end, code))
             }
             Fact::Period { .. } => Some((f.start, f.end, None)),
@@ -636,6 +641,20 @@ mod tests {
         // The year compared with is not the year reported.
         let text = "Doanh thu đạt 1.350 tỷ đồng, cao hơn cùng kỳ năm 2022.";
         assert_eq!(figure_periods(text), [None]);
+    }
+
+    #[test]
+    fn a_figure_keeps_the_months_of_a_period_whose_year_the_text_never_gives() {
+        let items = read_text(
+            "Trong 6 tháng đầu năm, thu ngân sách ước đạt 9.504 tỷ đồng.".to_owned(),
+            "utf-8",
+        )
+        .items;
+        let months = items.iter().find_map(|i| match &i.fact {
+            Fact::Figure { period, months, .. } => Some((period.clone(), *months)),
+            _ => None,
+        });
+        assert_eq!(months, Some((None, Some((1, 6)))));
     }
 
     #[test]

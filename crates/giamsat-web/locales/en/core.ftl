@@ -414,6 +414,7 @@ intake-name = Name
 intake-positions = Positions
 intake-positions-one-a-line = Positions, one a line
 intake-subject = Subject
+intake-months-without-year = Months { $first }–{ $last }; the text does not give the year
 intake-date = Date
 intake-date-role = Role
 intake-date-role-event = the day of what is reported

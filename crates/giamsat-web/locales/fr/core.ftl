@@ -417,6 +417,7 @@ intake-name = Nom
 intake-positions = Fonctions
 intake-positions-one-a-line = Fonctions, une par ligne
 intake-subject = Objet
+intake-months-without-year = Mois { $first } à { $last } ; le texte ne donne pas l’année
 intake-date = Date
 intake-date-role = Rôle
 intake-date-role-event = jour de l’événement rapporté

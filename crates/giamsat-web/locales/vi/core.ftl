@@ -399,6 +399,7 @@ intake-name = Họ và tên
 intake-positions = Chức vụ
 intake-positions-one-a-line = Chức vụ, mỗi dòng một chức vụ
 intake-subject = Nội dung
+intake-months-without-year = Tháng { $first }–{ $last }; bài không nêu năm
 intake-date = Ngày
 intake-date-role = Vai trò
 intake-date-role-event = ngày diễn ra sự việc

@@ -620,6 +620,7 @@ fn item_views<S: Store>(
                     change_percent,
                     plan_percent,
                     period,
+                    months,
                     estimated,
                 } => {
                     if let Some(s) = subject {
@@ -649,6 +650,18 @@ fn item_views<S: Store>(
                         if let Ok(parsed) = p.parse() {
                             detail("col-period", tr.period(parsed));
                         }
+                    } else if let Some((first, last)) = months {
+                        // The reviewer supplies the year the text leaves out.
+                        detail(
+                            "col-period",
+                            tr.t_args(
+                                "intake-months-without-year",
+                                &[
+                                    ("first", Arg::Number(i64::from(*first))),
+                                    ("last", Arg::Number(i64::from(*last))),
+                                ],
+                            ),
+                        );
                     }
                     fields.insert(
                         "kind",
