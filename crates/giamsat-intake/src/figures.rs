@@ -1650,6 +1650,14 @@ fn subject(
             .and_then(|last| endings_by_last_letter().get(&lowercase_letter(last)));
         for (verb, estimate) in endings.into_iter().flatten() {
             if let Some(at) = word_at_end(&text[start..end], verb) {
+                // "cây hàng năm": annual crops, not a year's.
+                if *verb == "năm"
+                    && ["hàng", "hằng"]
+                        .iter()
+                        .any(|w| word_at_end(text[start..start + at].trim_end(), w).is_some())
+                {
+                    continue;
+                }
                 end = start + at;
                 estimated |= *estimate;
                 continue 'verbs;
@@ -1882,6 +1890,18 @@ mod tests {
             .filter(|i| i.fact.kind() == "figure")
             .map(|i| i.fact)
             .collect()
+    }
+
+    #[test]
+    fn annual_crops_keep_their_year_word() {
+        let read = figures(
+            "Năm 2023, tổng diện tích gieo trồng cây hàng năm thực hiện được 332,27 ha, đạt 103,96% kế hoạch.",
+            Language::Vi,
+        );
+        assert!(
+            matches!(&read[..], [Fact::Figure { subject: Some(s), .. }] if s == "tổng diện tích gieo trồng cây hàng năm"),
+            "{read:?}"
+        );
     }
 
     /// Each figure's subject and period.
