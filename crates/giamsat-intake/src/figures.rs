@@ -113,6 +113,14 @@ const UNITS: &[(&str, &str)] = &[
 /// Words ending a subject that say how the figure was reached, longest first; those
 /// marked `true` make it an estimate (*ước đạt*, *estimated at*).
 const VERBS: &[(&str, bool)] = &[
+    ("is estimated to have", true),
+    ("are estimated to have", true),
+    ("was estimated to have", true),
+    ("is forecast to", true),
+    ("are forecast to", true),
+    ("is projected to", true),
+    ("is expected to", true),
+    ("are expected to", true),
     ("is estimated to", true),
     ("are estimated to", true),
     ("is estimated at", true),
@@ -1900,6 +1908,18 @@ mod tests {
         );
         assert!(
             matches!(&read[..], [Fact::Figure { subject: Some(s), .. }] if s == "tổng diện tích gieo trồng cây hàng năm"),
+            "{read:?}"
+        );
+    }
+
+    #[test]
+    fn a_forecast_or_estimate_is_no_part_of_the_subject() {
+        let read = figures(
+            "The city's index of industrial production is estimated to have increased by 7.3 per cent.",
+            Language::En,
+        );
+        assert!(
+            matches!(&read[..], [Fact::Figure { subject: Some(s), estimated: true, .. }] if s == "city's index of industrial production"),
             "{read:?}"
         );
     }
