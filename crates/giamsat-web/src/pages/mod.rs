@@ -713,6 +713,8 @@ mod tests {
                     .collect(),
             ),
             family("intake-kind-", giamsat_intake::Fact::KINDS.to_vec()),
+            family("report-kind-", reports::KINDS.to_vec()),
+            family("report-symbol-", reports::KINDS.to_vec()),
             family(
                 "intake-date-role-",
                 giamsat_intake::DateRole::ALL

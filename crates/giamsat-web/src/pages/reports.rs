@@ -142,6 +142,10 @@ fn issuer_abbreviation(engine: &Engine, unit: UnitId) -> String {
         .collect()
 }
 
+/// The kinds of written document: each has its name (`report-kind-…`) and the type code of
+/// its number's symbol (`report-symbol-…`).
+pub const KINDS: [&str; 2] = ["report", "notice"];
+
 /// What a written report is made of besides its heading block, which [`written`] adds.
 struct Body {
     /// `report` or `notice`: the kind of document and its symbol.
