@@ -1,7 +1,7 @@
 ## Reports written from data: a review of localities, a unit's periodic report and a working
 ## session's notice of conclusions, laid out as administrative documents (Decree 30/2020/NĐ-CP).
 
-report-national-title = RÉPUBLIQUE SOCIALISTE DU VIET NAM
+report-national-title = RÉPUBLIQUE SOCIALISTE DU VIÊT NAM
 report-motto = Indépendance - Liberté - Bonheur
 report-number = N° :      /{ $symbol }
 report-place-date = { $place }, le { $day } { $month_name } { $year }

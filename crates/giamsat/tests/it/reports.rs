@@ -79,7 +79,7 @@ async fn the_reports_read_in_each_language_and_the_review_states_seed_004s_count
         for (lang, title) in [
             ("vi", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
             ("en", "SOCIALIST REPUBLIC OF VIET NAM"),
-            ("fr", "RÉPUBLIQUE SOCIALISTE DU VIET NAM"),
+            ("fr", "RÉPUBLIQUE SOCIALISTE DU VIÊT NAM"),
         ] {
             let separator = if path.contains('?') { '&' } else { '?' };
             let response = server
