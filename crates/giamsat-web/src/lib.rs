@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod docx;
 pub mod download;
 pub mod error;
 pub mod i18n;
@@ -69,6 +70,13 @@ fn page_routes<S: Store>() -> Router<AppState<S>> {
         .route("/rankings", get(pages::rankings::<S>))
         .route("/units", get(pages::units::<S>))
         .route("/units/{code}", get(pages::unit::<S>))
+        .route("/units/{code}/report", get(pages::unit_report::<S>))
+        .route(
+            "/units/{code}/report.docx",
+            get(pages::unit_report_docx::<S>),
+        )
+        .route("/rankings/review", get(pages::review::<S>))
+        .route("/rankings/review.docx", get(pages::review_docx::<S>))
         .route(
             "/entry",
             get(pages::entry_form::<S>).post(pages::entry_submit::<S>),
@@ -96,6 +104,11 @@ fn page_routes<S: Store>() -> Router<AppState<S>> {
         .route("/supervision/sessions", post(pages::record_session::<S>))
         .route("/supervision/sessions/new", get(pages::session_form::<S>))
         .route("/supervision/sessions/{id}", get(pages::session::<S>))
+        .route("/supervision/sessions/{id}/notice", get(pages::notice::<S>))
+        .route(
+            "/supervision/sessions/{id}/notice.docx",
+            get(pages::notice_docx::<S>),
+        )
         .route(
             "/supervision/sessions/{id}/tasks",
             post(pages::conclusion_to_task::<S>),

@@ -17,6 +17,7 @@ mod intake;
 mod overview;
 mod rankings;
 mod recommendations;
+pub mod reports;
 mod supervision;
 mod tasks;
 mod units;
@@ -43,6 +44,7 @@ pub use intake::{accept as intake_accept, intake_form, intake_submit, review as 
 pub use overview::{overview, overview_page};
 pub use rankings::{AsOf, rankings, rankings_page};
 pub use recommendations::{answer_recommendation, recommendations, record_recommendation};
+pub use reports::{notice, notice_docx, review, review_docx, unit_report, unit_report_docx};
 pub use supervision::{
     conclusion_to_task, plan_visit, record_session, session, session_form, supervision,
 };
@@ -711,6 +713,8 @@ mod tests {
                     .collect(),
             ),
             family("intake-kind-", giamsat_intake::Fact::KINDS.to_vec()),
+            family("report-kind-", reports::KINDS.to_vec()),
+            family("report-symbol-", reports::KINDS.to_vec()),
             family(
                 "intake-date-role-",
                 giamsat_intake::DateRole::ALL

@@ -77,10 +77,12 @@ pub struct RankingsPage<'a> {
     unmerged_note: String,
     as_of_choices: Vec<Choice>,
     as_of_note: String,
+    /// The review of localities written from this ranking's period and indicator.
+    review_href: String,
 }
 
 /// The periods that have scorecards: those of targets and of reported scorecards, latest first.
-fn ranked_periods(engine: &Engine) -> Vec<Period> {
+pub(super) fn ranked_periods(engine: &Engine) -> Vec<Period> {
     let mut periods: Vec<Period> = engine
         .targets()
         .map(|t| t.period)
@@ -91,7 +93,7 @@ fn ranked_periods(engine: &Engine) -> Vec<Period> {
     periods
 }
 
-fn growth_indicators(engine: &Engine) -> Vec<&Indicator> {
+pub(super) fn growth_indicators(engine: &Engine) -> Vec<&Indicator> {
     engine
         .indicators()
         .filter(|i| i.same_period_base == Some(SamePeriodBase::GrowthPercent))
@@ -334,7 +336,15 @@ pub fn rankings_page(
         ),
         _ => String::new(),
     };
+    let mut review_href = String::from("/rankings/review");
+    if let Some(p) = period {
+        review_href.push_str(&format!("?period={}", p.code()));
+        if let Some(i) = indicator {
+            review_href.push_str(&format!("&indicator={}", i.code));
+        }
+    }
     RankingsPage {
+        review_href,
         unmerged,
         unmerged_note,
         as_of_choices,

@@ -13,8 +13,8 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use crate::TestServer;
 
 /// A ChromeDriver process and a browser session on it; the process ends with the value.
-struct Browser {
-    client: Client,
+pub(crate) struct Browser {
+    pub(crate) client: Client,
     driver: Child,
 }
 
@@ -25,7 +25,7 @@ impl Drop for Browser {
     }
 }
 
-fn find_program(env: &str, names: &[&str]) -> PathBuf {
+pub(crate) fn find_program(env: &str, names: &[&str]) -> PathBuf {
     if let Ok(path) = std::env::var(env) {
         return PathBuf::from(path);
     }
@@ -96,7 +96,7 @@ impl Browser {
     }
 
     /// A browser signed in, through the sign-in form, as a new account with one grant.
-    async fn signed_in(server: &TestServer, role: &str, scope: Option<&str>) -> Browser {
+    pub(crate) async fn signed_in(server: &TestServer, role: &str, scope: Option<&str>) -> Browser {
         let (username, password) = server.account(role, scope).await;
         let browser = Browser::start().await;
         // Any page sends a stranger to the sign-in form first.
@@ -111,7 +111,7 @@ impl Browser {
         browser
     }
 
-    async fn open(&self, server: &TestServer, path: &str) {
+    pub(crate) async fn open(&self, server: &TestServer, path: &str) {
         self.client
             .goto(&server.url(path))
             .await
@@ -213,7 +213,7 @@ impl Browser {
         path
     }
 
-    async fn close(mut self) {
+    pub(crate) async fn close(mut self) {
         let client = self.client.clone();
         client.close().await.expect("session closes");
         let _ = self.driver.kill();

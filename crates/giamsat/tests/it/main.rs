@@ -12,6 +12,7 @@ mod operations;
 mod pages;
 mod postgres;
 mod reform;
+mod reports;
 mod security;
 mod text_policy;
 

@@ -276,7 +276,7 @@ fn check_accessible_structure(path: &str, html: &str) {
 
 /// The words of the interface's English messages that its Vietnamese messages never use:
 /// one of them on a Vietnamese page is English the reader was not meant to see.
-fn english_only_words() -> std::collections::HashSet<String> {
+pub(crate) fn english_only_words() -> std::collections::HashSet<String> {
     let words = |files: &[&str]| -> std::collections::HashSet<String> {
         files
             .iter()
@@ -292,15 +292,16 @@ fn english_only_words() -> std::collections::HashSet<String> {
     let read = |path: &str| std::fs::read_to_string(format!("{root}/{path}")).expect("locale");
     let (en_core, en_problems) = (read("en/core.ftl"), read("en/problems.ftl"));
     let (vi_core, vi_problems) = (read("vi/core.ftl"), read("vi/problems.ftl"));
-    let vi = words(&[&vi_core, &vi_problems]);
-    words(&[&en_core, &en_problems])
+    let (en_reports, vi_reports) = (read("en/reports.ftl"), read("vi/reports.ftl"));
+    let vi = words(&[&vi_core, &vi_problems, &vi_reports]);
+    words(&[&en_core, &en_problems, &en_reports])
         .into_iter()
         .filter(|w| !vi.contains(w))
         .collect()
 }
 
 /// The text a reader sees in a page's main part, tags and entities left out.
-fn main_text(html: &str) -> String {
+pub(crate) fn main_text(html: &str) -> String {
     let start = html.find("<main").unwrap_or(0);
     let end = html.find("</main>").unwrap_or(html.len());
     let mut text = String::new();
