@@ -11,6 +11,7 @@ pub mod exchange;
 pub mod follow_up;
 pub mod input;
 pub mod intake;
+pub mod interchange;
 pub mod problem;
 pub mod text;
 pub mod throttle;
