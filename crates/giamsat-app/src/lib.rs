@@ -15,6 +15,7 @@ pub mod interchange;
 pub mod problem;
 pub mod text;
 pub mod throttle;
+pub mod tile_map;
 pub mod vietnam;
 
 use std::sync::atomic::{AtomicI64, AtomicU64, AtomicUsize, Ordering};
