@@ -11,10 +11,12 @@ pub mod exchange;
 pub mod follow_up;
 pub mod input;
 pub mod intake;
+pub mod interchange;
 pub mod problem;
 pub mod reports;
 pub mod text;
 pub mod throttle;
+pub mod tile_map;
 pub mod vietnam;
 
 use std::sync::atomic::{AtomicI64, AtomicU64, AtomicUsize, Ordering};

@@ -224,6 +224,10 @@ enum Command {
         /// Who is importing, for the audit trail (default: the login name).
         #[arg(long, env = "USER", default_value = "cli")]
         actor: String,
+        /// csv, or for observations DHIS2 dataValueSets JSON (dhis2) or SDMX-CSV 2.0 (sdmx),
+        /// all or nothing.
+        #[arg(long, value_enum, default_value = "csv")]
+        format: Format,
     },
     /// Back up every record, account, session, token and evidence file to FILE (JSON lines),
     /// as one consistent state, while giamsat keeps serving.
@@ -264,7 +268,20 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// csv, or for observations the current figures as DHIS2 dataValueSets JSON (dhis2)
+        /// or SDMX-CSV 2.0 (sdmx); figures of periods the format cannot name are left out
+        /// and counted on standard error.
+        #[arg(long, value_enum, default_value = "csv")]
+        format: Format,
     },
+}
+
+/// The format of an import or export file.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Csv,
+    Dhis2,
+    Sdmx,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -604,11 +621,17 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             check,
             number_format,
             actor,
+            format,
         } => {
             let db = settings(config, log, db, None, None)?.db;
             let data = std::fs::read(&file).map_err(file_error(&file))?;
-            let app = open(&db).await?;
             let name = file.display().to_string();
+            if format != Format::Csv {
+                exchange_format_only(kind, skip_invalid || check)?;
+                let app = open(&db).await?;
+                return import_exchange(&app, &Actor::named(&actor), format, &name, &data).await;
+            }
+            let app = open(&db).await?;
             if check {
                 let errors = giamsat_app::exchange::check_file(
                     &app.engine(),
@@ -655,10 +678,21 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
         Command::Intake { db, files } => intake(config, log, db, &files).await,
-        Command::Export { db, kind, output } => {
+        Command::Export {
+            db,
+            kind,
+            output,
+            format,
+        } => {
             let db = settings(config, log, db, None, None)?.db;
             let app = open(&db).await?;
-            let csv = app.export(kind).await?;
+            let csv = match format {
+                Format::Csv => app.export(kind).await?,
+                Format::Dhis2 | Format::Sdmx => {
+                    exchange_format_only(kind, false)?;
+                    export_exchange(&app, format).await?
+                }
+            };
             match output {
                 Some(path) => std::fs::write(&path, csv).map_err(file_error(&path))?,
                 None => print!("{csv}"),
@@ -666,6 +700,80 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
     }
+}
+
+/// Refuses what the exchange formats do not carry: anything but observations, and the
+/// options of the CSV import.
+fn exchange_format_only(kind: ImportKind, csv_options: bool) -> Result<(), CliError> {
+    if kind != ImportKind::Observations {
+        return Err(CliError::Other(
+            "--format dhis2 and --format sdmx carry observations only".into(),
+        ));
+    }
+    if csv_options {
+        return Err(CliError::Other(
+            "--skip-invalid and --check are for CSV files; DHIS2 and SDMX imports are all or nothing"
+                .into(),
+        ));
+    }
+    Ok(())
+}
+
+/// The current figures in an exchange format; how many were left out goes to standard error.
+async fn export_exchange(app: &App<SqlStore>, format: Format) -> Result<String, CliError> {
+    let (text, skipped) = match format {
+        Format::Dhis2 => {
+            let export = app.export_dhis2().await?;
+            let json = serde_json::to_string_pretty(&export.set)
+                .map_err(|e| CliError::Other(e.to_string()))?;
+            (json + "\n", export.skipped)
+        }
+        Format::Sdmx | Format::Csv => {
+            let export = app.export_sdmx().await?;
+            (export.csv, export.skipped)
+        }
+    };
+    if skipped > 0 {
+        eprintln!("left out {skipped} figure(s) whose period the format cannot name");
+    }
+    Ok(text)
+}
+
+async fn import_exchange(
+    app: &App<SqlStore>,
+    actor: &Actor,
+    format: Format,
+    name: &str,
+    data: &[u8],
+) -> Result<(), CliError> {
+    let count = match format {
+        Format::Dhis2 => {
+            let summary = app.import_dhis2(actor, name, data).await?;
+            if !summary.is_success() {
+                for c in &summary.conflicts {
+                    let at = c
+                        .indexes
+                        .iter()
+                        .map(|i| format!("dataValues[{i}]"))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    let field = c.property.as_deref().unwrap_or("");
+                    eprintln!("{name}: {at}: {field}: {} ({})", c.value, c.object);
+                }
+                return Err(CliError::Other(format!(
+                    "{name}: {} conflict(s); nothing was imported",
+                    summary.conflicts.len()
+                )));
+            }
+            summary.import_count
+        }
+        Format::Sdmx | Format::Csv => app.import_sdmx(actor, name, data).await?,
+    };
+    println!(
+        "{name}: imported {}, updated {}, ignored {} (already current)",
+        count.imported, count.updated, count.ignored
+    );
+    Ok(())
 }
 
 /// `giamsat serve`: the engine loaded, the demo and its accounts if asked, other processes

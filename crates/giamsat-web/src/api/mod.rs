@@ -20,6 +20,7 @@ mod documents;
 mod evidence;
 mod exchange;
 mod indicators;
+mod interchange;
 mod observations;
 mod people;
 mod rankings;
@@ -67,6 +68,8 @@ pub const API_PATHS: &[&str] = &[
     "/api/v1/rankings/growth",
     "/api/v1/imports/{kind}",
     "/api/v1/exports/{kind}",
+    "/api/v1/exchange/dhis2/dataValueSets",
+    "/api/v1/exchange/sdmx.csv",
     "/api/v1/audit",
     "/api/v1/people",
     "/api/v1/tasks",
@@ -126,6 +129,13 @@ pub fn routes<S: Store>() -> Router<AppState<S>> {
             post(exchange::import::<S>).layer(DefaultBodyLimit::max(IMPORT_LIMIT)),
         )
         .route("/exports/{kind}", get(exchange::export::<S>))
+        .route(
+            "/exchange/dhis2/dataValueSets",
+            get(interchange::export_dhis2::<S>)
+                .post(interchange::import_dhis2::<S>)
+                .layer(DefaultBodyLimit::max(IMPORT_LIMIT)),
+        )
+        .route("/exchange/sdmx.csv", get(interchange::export_sdmx::<S>))
         .route("/audit", get(audit::audit::<S>))
         .route(
             "/people",

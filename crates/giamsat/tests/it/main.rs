@@ -6,6 +6,7 @@ mod analytics;
 mod api;
 mod browser;
 mod cli;
+mod exchange;
 mod follow_up;
 mod intake;
 mod operations;
