@@ -6,6 +6,7 @@
 //! functions and never touch the store or the engine's write side themselves.
 
 pub mod accounts;
+pub mod corrections;
 pub mod demo;
 pub mod exchange;
 pub mod follow_up;
@@ -20,6 +21,7 @@ use std::sync::atomic::{AtomicI64, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 
 use giamsat_core::access::Grant;
+use giamsat_core::follow_up::FollowUp;
 use giamsat_core::{Engine, IndicatorId, Observation, Period, Record, UnitId};
 pub use giamsat_store::{AuditEntry, Changes, Loaded, SqlStore, Store, StoreError};
 use serde::Serialize;
@@ -769,6 +771,9 @@ fn audit_entry(
         Record::FollowUp(f) => engine.follow_up().units_of(engine, f).first().copied(),
     };
     let (action, object, before, after) = match record {
+        Record::FollowUp(FollowUp::Revision(r)) => {
+            return revision_entry(engine, actor, r, at, unit);
+        }
         Record::FollowUp(f) => {
             let action = format!("{}.record", f.kind());
             return AuditEntry {
@@ -842,6 +847,46 @@ fn audit_entry(
         object,
         before,
         after,
+        unit,
+    }
+}
+
+/// A correction's audit entry: the record corrected as its object, and the fields changed,
+/// each as it was (`before`) and as it became (`after`), with the reason beside them.
+fn revision_entry(
+    engine: &Engine,
+    actor: &Actor,
+    revision: &giamsat_core::follow_up::Revision,
+    at: time::OffsetDateTime,
+    unit: Option<giamsat_core::UnitId>,
+) -> AuditEntry {
+    let kind = match engine.follow_up().get(revision.of) {
+        Some(FollowUp::WorkingSession(_)) => "working_session",
+        _ => "task",
+    };
+    let mut before = serde_json::Map::new();
+    let mut after = serde_json::Map::new();
+    for change in &revision.changes {
+        if let Some(serde_json::Value::Object(fields)) = json(change) {
+            let field = change.field().to_owned();
+            before.insert(
+                field.clone(),
+                fields.get("before").cloned().unwrap_or_default(),
+            );
+            after.insert(field, fields.get("after").cloned().unwrap_or_default());
+        }
+    }
+    after.insert(
+        "reason".into(),
+        serde_json::Value::String(revision.reason.clone()),
+    );
+    AuditEntry {
+        at,
+        actor: actor.name.clone(),
+        action: format!("{kind}.revision"),
+        object: format!("{kind}:{}", revision.of),
+        before: Some(serde_json::Value::Object(before)),
+        after: Some(serde_json::Value::Object(after)),
         unit,
     }
 }

@@ -388,6 +388,12 @@ pub enum Problem {
     Answered {
         recommendation: i64,
     },
+    /// A correction without its reason.
+    ReasonRequired,
+    /// A correction that leaves every field as it was.
+    NothingChanged,
+    /// The record was corrected by someone else since the form was read.
+    EditedMeanwhile,
 
     // Files.
     FileUnnamed,
@@ -439,6 +445,8 @@ pub enum Problem {
     PasswordReused,
     RoleRequired,
     TokenName,
+    /// An administrator disabling their own account, or taking their own rights.
+    OwnAccount,
 
     // The demo's own facts.
     DemoName {
@@ -560,6 +568,10 @@ impl Problem {
             P::PasswordLength { .. } => "password_length",
             P::PasswordReused => "password_reused",
             P::RoleRequired => "role_required",
+            P::ReasonRequired => "reason_required",
+            P::NothingChanged => "nothing_changed",
+            P::EditedMeanwhile => "edited_meanwhile",
+            P::OwnAccount => "own_account",
             P::TokenName => "token_name",
             P::DemoName { .. } => "demo_name",
             P::Clash { .. } => "clash",
@@ -602,6 +614,10 @@ impl Problem {
             | P::WrongPassword
             | P::PasswordReused
             | P::RoleRequired
+            | P::ReasonRequired
+            | P::NothingChanged
+            | P::EditedMeanwhile
+            | P::OwnAccount
             | P::TokenName
             | P::Clash { .. } => vec![],
             P::RequiredWith { other } | P::EndsBefore { other } => vec![("other", text(other))],
@@ -937,6 +953,10 @@ impl Problem {
             P::PasswordLength { min: 12, max: 128 },
             P::PasswordReused,
             P::RoleRequired,
+            P::ReasonRequired,
+            P::NothingChanged,
+            P::EditedMeanwhile,
+            P::OwnAccount,
             P::TokenName,
             P::DemoName {
                 name: t("Quang Ninh"),
@@ -1048,6 +1068,10 @@ impl Problem {
                 | P::PasswordLength { .. }
                 | P::PasswordReused
                 | P::RoleRequired
+                | P::ReasonRequired
+                | P::NothingChanged
+                | P::EditedMeanwhile
+                | P::OwnAccount
                 | P::TokenName
                 | P::DemoName { .. }
                 | P::Clash { .. } => {}
@@ -1057,7 +1081,7 @@ impl Problem {
     }
 
     /// How many variants [`Problem::examples`] must cover: one more with each new variant.
-    pub const VARIANTS: usize = 101;
+    pub const VARIANTS: usize = 105;
 
     /// What the engine's refusal of a record says was wrong.
     pub fn of_engine(error: &EngineError) -> Problem {
@@ -1130,6 +1154,7 @@ impl Problem {
             F::Answered(r) => P::Answered {
                 recommendation: i64::from(r.0),
             },
+            F::Empty { field: "reason" } => P::ReasonRequired,
             F::Empty { field } => P::Empty {
                 field: (*field).to_owned(),
             },
@@ -1144,6 +1169,9 @@ impl Problem {
                 on: on.to_string(),
                 received: received.to_string(),
             },
+            F::NoChange => P::NothingChanged,
+            F::Stale { .. } => P::EditedMeanwhile,
+            F::NotRevisable(_) | F::NotAField { .. } => P::Invalid,
         }
     }
 
@@ -1512,6 +1540,13 @@ impl fmt::Display for Problem {
                 "choose a password other than the current one and the username"
             ),
             P::RoleRequired => write!(f, "give at least one role and its scope"),
+            P::ReasonRequired => write!(f, "say why the record is corrected"),
+            P::NothingChanged => write!(f, "nothing was changed"),
+            P::EditedMeanwhile => write!(
+                f,
+                "someone else corrected this record since you opened it: read it again"
+            ),
+            P::OwnAccount => write!(f, "an administrator cannot do this to their own account"),
             P::TokenName => write!(
                 f,
                 "name the token (1 to 100 characters), for example the client that will use it"

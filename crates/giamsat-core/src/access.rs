@@ -166,6 +166,15 @@ impl RecordKind {
                 FollowUp::TaskUpdate(_) => RecordKind::TaskProgress,
                 FollowUp::Recommendation(_) => RecordKind::Recommendation,
                 FollowUp::Answer(_) => RecordKind::Answer,
+                // Correcting a record takes the right to write it; the fields say which kind
+                // it is (the book refuses a revision whose fields are not its record's).
+                FollowUp::Revision(r) => {
+                    if r.changes.iter().all(|c| c.of_task()) {
+                        RecordKind::Task
+                    } else {
+                        RecordKind::Supervision
+                    }
+                }
             },
         }
     }
