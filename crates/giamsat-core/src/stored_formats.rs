@@ -27,9 +27,9 @@ use serde_json::{Value, json};
 
 use crate::access::Role;
 use crate::follow_up::{
-    Answer, Attendee, Change, Delegation, DelegationRole, Evidence, FollowUp, Member, Person, PlannedVisit,
-    Position, Recommendation, Revision, Subjects, Task, TaskOrigin, TaskUpdate, Visit, VisitKind, Window,
-    WorkingSession,
+    Answer, Attendee, Change, Delegation, DelegationRole, Evidence, FollowUp, Member, Person,
+    PlannedVisit, Position, Recommendation, Revision, Subjects, Task, TaskOrigin, TaskUpdate,
+    Visit, VisitKind, Window, WorkingSession,
 };
 use crate::indicator::{AcrossUnits, Direction, IndicatorCode, OverTime, SamePeriodBase};
 use crate::org::{Succession, UnitCode, UnitKind};
@@ -1220,11 +1220,26 @@ fn a_revision_of_each_field_is_pinned() {
                     before: time::macros::date!(2025 - 09 - 12),
                     after: time::macros::date!(2025 - 09 - 13),
                 },
-                Change::Place { before: b.clone(), after: a.clone() },
-                Change::Report { before: b.clone(), after: a.clone() },
-                Change::Achievements { before: b.clone(), after: a.clone() },
-                Change::Limitations { before: b.clone(), after: a.clone() },
-                Change::Causes { before: b, after: a },
+                Change::Place {
+                    before: b.clone(),
+                    after: a.clone(),
+                },
+                Change::Report {
+                    before: b.clone(),
+                    after: a.clone(),
+                },
+                Change::Achievements {
+                    before: b.clone(),
+                    after: a.clone(),
+                },
+                Change::Limitations {
+                    before: b.clone(),
+                    after: a.clone(),
+                },
+                Change::Causes {
+                    before: b,
+                    after: a,
+                },
             ],
             reason: "Sửa biên bản".into(),
             provenance: provenance(),

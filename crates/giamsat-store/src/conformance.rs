@@ -104,6 +104,7 @@ conformance!(
     the_change_log_holds_a_batch_as_pinned,
     a_backup_line_of_every_table_is_pinned,
     the_bulk_path_leaves_an_audit_entry_per_batch,
+    a_correction_is_kept_beside_the_record_it_corrects,
 );
 
 fn provenance() -> Provenance {
@@ -953,6 +954,48 @@ async fn evidence_files_are_kept_once_and_cannot_be_changed(backend: Backend) {
         .await
         .expect_err("kept");
     assert!(!err.to_string().is_empty());
+}
+
+/// A task and its correction (a deadline extended) are two rows: the task as first written,
+/// and the revision; loading applies them in order, so the engine holds the new deadline and
+/// the history of versions, and neither row can be changed.
+async fn a_correction_is_kept_beside_the_record_it_corrects(backend: Backend) {
+    let store = fresh(backend).await;
+    store.commit(&sample(), &[], 0).await.expect("commit");
+    let follow = |value: serde_json::Value| -> Record {
+        Record::FollowUp(serde_json::from_value(value).expect("a follow-up record"))
+    };
+    let recorded = serde_json::json!({"source": "test", "recorded_by": "tester", "recorded_at": "2026-11-23T10:00:00Z"});
+    let task = follow(serde_json::json!({
+        "record": "task", "id": 1, "title": "Rà soát quy hoạch",
+        "origin": {"from": "document", "document": 1}, "lead": 1, "co_owners": [],
+        "due": "2026-12-31", "provenance": recorded,
+    }));
+    let revision = follow(serde_json::json!({
+        "record": "revision", "id": 2, "of": 1,
+        "changes": [{"field": "due", "before": "2026-12-31", "after": "2027-03-31"}],
+        "reason": "Quyết định 88/QĐ-UBND gia hạn", "provenance": recorded,
+    }));
+    store.commit(&[task.clone()], &[], 1).await.expect("task");
+    store
+        .commit(
+            &[revision.clone()],
+            &[audit("task.revision", "task:1", Some(UnitId(1)))],
+            2,
+        )
+        .await
+        .expect("revision");
+    let loaded = store.load().await.expect("load");
+    assert!(loaded.records.ends_with(&[task, revision]));
+    let engine = Engine::from_records(loaded.records).expect("the engine accepts them");
+    let book = engine.follow_up();
+    assert_eq!(
+        book.task(giamsat_core::FollowUpId(1)).and_then(|t| t.due),
+        Some(time::macros::date!(2027 - 03 - 31))
+    );
+    assert_eq!(book.revisions_of(giamsat_core::FollowUpId(1)).len(), 1);
+    let trail = store.audit_trail(Some("task:1"), 10).await.expect("trail");
+    assert_eq!(trail.len(), 1);
 }
 
 /// A store holding a row in every table.

@@ -273,11 +273,7 @@ impl FollowUpBook {
     /// Whether a revision applies to the current version of what it revises: a task or a
     /// session, each field its own and changed at most once, from the value it has now (so
     /// two people correcting the same field from one version do not overwrite each other).
-    fn check_revision(
-        &self,
-        engine: &Engine,
-        revision: &Revision,
-    ) -> Result<(), FollowUpError> {
+    fn check_revision(&self, engine: &Engine, revision: &Revision) -> Result<(), FollowUpError> {
         let task = match self.records.get(&revision.of) {
             Some(FollowUp::Task(_)) => true,
             Some(FollowUp::WorkingSession(_)) => false,
@@ -298,8 +294,7 @@ impl FollowUpBook {
         let mut probe = self.records.get(&revision.of).cloned();
         for (i, change) in revision.changes.iter().enumerate() {
             let field = change.field();
-            if change.of_task() != task
-                || revision.changes[..i].iter().any(|c| c.field() == field)
+            if change.of_task() != task || revision.changes[..i].iter().any(|c| c.field() == field)
             {
                 return Err(FollowUpError::NotAField { field });
             }

@@ -242,9 +242,15 @@ pub enum Change {
         after: Option<time::Date>,
     },
     /// A task's lead unit (*chủ trì*).
-    Lead { before: UnitId, after: UnitId },
+    Lead {
+        before: UnitId,
+        after: UnitId,
+    },
     /// A task's title.
-    Title { before: String, after: String },
+    Title {
+        before: String,
+        after: String,
+    },
     /// A task's co-owners (*phối hợp*).
     CoOwners {
         before: Vec<UnitId>,
@@ -256,12 +262,27 @@ pub enum Change {
         after: time::Date,
     },
     /// A session's place.
-    Place { before: String, after: String },
+    Place {
+        before: String,
+        after: String,
+    },
     /// A session's report, findings and causes.
-    Report { before: String, after: String },
-    Achievements { before: String, after: String },
-    Limitations { before: String, after: String },
-    Causes { before: String, after: String },
+    Report {
+        before: String,
+        after: String,
+    },
+    Achievements {
+        before: String,
+        after: String,
+    },
+    Limitations {
+        before: String,
+        after: String,
+    },
+    Causes {
+        before: String,
+        after: String,
+    },
 }
 
 impl Change {
@@ -285,7 +306,10 @@ impl Change {
     pub fn of_task(&self) -> bool {
         matches!(
             self,
-            Change::Due { .. } | Change::Lead { .. } | Change::Title { .. } | Change::CoOwners { .. }
+            Change::Due { .. }
+                | Change::Lead { .. }
+                | Change::Title { .. }
+                | Change::CoOwners { .. }
         )
     }
 
