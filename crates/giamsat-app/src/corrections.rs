@@ -211,6 +211,16 @@ fn may_revise(actor: &Actor, engine: &Engine, of: FollowUpId, task: bool) -> Res
     let Some(grants) = &actor.grants else {
         return Ok(());
     };
+    giamsat_core::access::permits(engine, grants, &probe(actor, of, task))
+        .map_err(|d: Denied| AppError::Forbidden(d))
+}
+
+/// Whether the actor may correct the task (or, `task` false, the working session) `of`.
+pub fn may_correct(actor: &Actor, engine: &Engine, of: FollowUpId, task: bool) -> bool {
+    may_revise(actor, engine, of, task).is_ok()
+}
+
+fn probe(actor: &Actor, of: FollowUpId, task: bool) -> Record {
     // A probe with one change of the record's kind: the rules look at the kind and at the
     // units of the record revised, not at the values.
     let change = if task {
@@ -224,7 +234,7 @@ fn may_revise(actor: &Actor, engine: &Engine, of: FollowUpId, task: bool) -> Res
             after: String::new(),
         }
     };
-    let probe = Record::FollowUp(FollowUp::Revision(Revision {
+    Record::FollowUp(FollowUp::Revision(Revision {
         id: FollowUpId(0),
         of,
         changes: vec![change],
@@ -234,9 +244,7 @@ fn may_revise(actor: &Actor, engine: &Engine, of: FollowUpId, task: bool) -> Res
             recorded_by: actor.name.clone(),
             recorded_at: time::OffsetDateTime::UNIX_EPOCH,
         },
-    }));
-    giamsat_core::access::permits(engine, grants, &probe)
-        .map_err(|d: Denied| AppError::Forbidden(d))
+    }))
 }
 
 /// The revision of `of` with the changes that change something, its reason required, and the

@@ -722,6 +722,12 @@ enum Refusal {
     Engine(giamsat_core::EngineError),
 }
 
+/// Whether the actor may write `record` (a probe of the kind and units a form would write):
+/// what pages ask before they show a form, by the same rule every write is checked by.
+pub fn may_write(actor: &Actor, engine: &Engine, record: &Record) -> bool {
+    authorize(actor, engine, record).is_ok()
+}
+
 /// The one place where permission to write a record is decided: the actor's grants, by the
 /// rules of [`giamsat_core::access`]. Every write path passes through it.
 fn authorize(

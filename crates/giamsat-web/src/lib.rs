@@ -91,11 +91,16 @@ fn page_routes<S: Store>() -> Router<AppState<S>> {
             "/tasks/{id}/progress",
             post(pages::report_progress::<S>).layer(DefaultBodyLimit::max(auth::MULTIPART_LIMIT)),
         )
+        .route("/tasks/{id}/revise", post(pages::revise_task::<S>))
         .route("/supervision", get(pages::supervision::<S>))
         .route("/supervision/visits", post(pages::plan_visit::<S>))
         .route("/supervision/sessions", post(pages::record_session::<S>))
         .route("/supervision/sessions/new", get(pages::session_form::<S>))
         .route("/supervision/sessions/{id}", get(pages::session::<S>))
+        .route(
+            "/supervision/sessions/{id}/revise",
+            post(pages::revise_session::<S>),
+        )
         .route(
             "/supervision/sessions/{id}/tasks",
             post(pages::conclusion_to_task::<S>),

@@ -12,6 +12,7 @@ mod documents;
 mod entry;
 pub mod error_page;
 mod forms;
+mod history;
 mod indicators;
 mod intake;
 mod overview;
@@ -38,6 +39,7 @@ pub use account::{
 pub use audit::{audit, audit_csv};
 pub use documents::{document, document_page, documents, documents_page};
 pub use entry::{entry_form, entry_page, entry_submit};
+pub use history::{revise_session, revise_task};
 pub use indicators::{indicator, indicator_page};
 pub use intake::{accept as intake_accept, intake_form, intake_submit, review as intake_review};
 pub use overview::{overview, overview_page};
@@ -709,6 +711,21 @@ mod tests {
                     .iter()
                     .map(|o| indicators::over_time_id(*o))
                     .collect(),
+            ),
+            family(
+                "change-field-",
+                vec![
+                    "due",
+                    "lead",
+                    "title",
+                    "co_owners",
+                    "date",
+                    "place",
+                    "report",
+                    "achievements",
+                    "limitations",
+                    "causes",
+                ],
             ),
             family("intake-kind-", giamsat_intake::Fact::KINDS.to_vec()),
             family(

@@ -1,0 +1,24 @@
+# Correcting records and their history; accounts; the audit trail's words.
+history-title = History of changes
+history-empty = Not corrected since it was recorded.
+history-reason = Reason
+history-none = (empty)
+history-save = Save the changes
+history-extension = Deadline extended
+history-lead-change = Lead unit changed
+change-field-due = Deadline
+change-field-lead = Lead unit
+change-field-title = Task
+change-field-co_owners = Co-owners
+change-field-date = Day of the session
+change-field-place = Place
+change-field-report = The unit's report
+change-field-achievements = Achievements
+change-field-limitations = Limitations
+change-field-causes = Causes
+task-edit-title = Correct the task, extend its deadline, change its lead
+task-edit-lede = Each correction is a new version that says who made it, when and why; what it replaces is kept.
+task-edit-due-hint = Year-month-day, for example 2026-12-31. A later deadline is recorded as an extension.
+task-edit-name = Task
+session-edit-title = Correct the minutes of the session
+session-edit-lede = Each correction is a new version that says who made it, when and why; what it replaces is kept.

@@ -1,0 +1,24 @@
+# Correcting records and their history; accounts; the audit trail's words.
+history-title = Historique des modifications
+history-empty = Aucune correction depuis l'enregistrement.
+history-reason = Motif
+history-none = (vide)
+history-save = Enregistrer les modifications
+history-extension = Délai prolongé
+history-lead-change = Unité pilote changée
+change-field-due = Échéance
+change-field-lead = Unité pilote
+change-field-title = Tâche
+change-field-co_owners = Unités associées
+change-field-date = Jour de la séance
+change-field-place = Lieu
+change-field-report = Rapport de l'unité
+change-field-achievements = Résultats
+change-field-limitations = Limites
+change-field-causes = Causes
+task-edit-title = Corriger la tâche, prolonger son délai, changer d'unité pilote
+task-edit-lede = Chaque correction est une nouvelle version qui indique qui l'a faite, quand et pourquoi ; ce qu'elle remplace est conservé.
+task-edit-due-hint = Jour/mois/année, par exemple 31/12/2026. Une échéance plus tardive est enregistrée comme une prolongation.
+task-edit-name = Tâche
+session-edit-title = Corriger le compte rendu de la séance
+session-edit-lede = Chaque correction est une nouvelle version qui indique qui l'a faite, quand et pourquoi ; ce qu'elle remplace est conservé.

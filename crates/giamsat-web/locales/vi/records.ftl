@@ -1,0 +1,24 @@
+# Correcting records and their history; accounts; the audit trail's words.
+history-title = Lịch sử thay đổi
+history-empty = Chưa sửa đổi lần nào kể từ khi ghi nhận.
+history-reason = Lý do
+history-none = (trống)
+history-save = Lưu thay đổi
+history-extension = Gia hạn
+history-lead-change = Đổi đơn vị chủ trì
+change-field-due = Hạn hoàn thành
+change-field-lead = Đơn vị chủ trì
+change-field-title = Tên nhiệm vụ
+change-field-co_owners = Đơn vị phối hợp
+change-field-date = Ngày làm việc
+change-field-place = Địa điểm
+change-field-report = Báo cáo của đơn vị
+change-field-achievements = Kết quả đạt được
+change-field-limitations = Hạn chế
+change-field-causes = Nguyên nhân
+task-edit-title = Sửa nhiệm vụ, gia hạn, đổi đơn vị chủ trì
+task-edit-lede = Mỗi lần sửa là một phiên bản mới, ghi rõ người sửa, thời điểm và lý do; nội dung cũ vẫn được lưu.
+task-edit-due-hint = Ngày/tháng/năm, ví dụ 31/12/2026. Hạn muộn hơn được ghi là gia hạn.
+task-edit-name = Tên nhiệm vụ
+session-edit-title = Sửa biên bản buổi làm việc
+session-edit-lede = Mỗi lần sửa là một phiên bản mới, ghi rõ người sửa, thời điểm và lý do; nội dung cũ vẫn được lưu.
