@@ -6,6 +6,7 @@
 //! functions and never touch the store or the engine's write side themselves.
 
 pub mod accounts;
+pub mod admin;
 pub mod corrections;
 pub mod demo;
 pub mod exchange;

@@ -105,6 +105,7 @@ conformance!(
     a_backup_line_of_every_table_is_pinned,
     the_bulk_path_leaves_an_audit_entry_per_batch,
     a_correction_is_kept_beside_the_record_it_corrects,
+    an_account_gains_grants_once_and_is_disabled_and_enabled_with_its_audit,
 );
 
 fn provenance() -> Provenance {
@@ -916,6 +917,88 @@ async fn usernames_are_unique_without_case(backend: Backend) {
             .set_password("nobody", "$argon2id$x", &entry)
             .await
             .expect("no one")
+    );
+}
+
+async fn an_account_gains_grants_once_and_is_disabled_and_enabled_with_its_audit(backend: Backend) {
+    use giamsat_core::access::{Grant, Role};
+    let store = fresh(backend).await;
+    store.commit(&sample(), &[], 0).await.expect("units");
+    let account = |name: &str| NewAccount {
+        username: name.into(),
+        display_name: name.into(),
+        password_hash: "$argon2id$v=19$m=19456,t=2,p=1$x$y".into(),
+        grants: vec![Grant::over(Role::Viewer, UnitId(1))],
+    };
+    let entry = |action: &str| audit(action, "account:lan", None);
+    for name in ["Lan", "an"] {
+        store
+            .create_account(&account(name), &entry("account.create"))
+            .await
+            .expect("created");
+    }
+    let office = Grant::over(Role::Office, UnitId(1));
+    for _ in 0..2 {
+        assert!(
+            store
+                .add_grant("LAN", &office, &entry("account.grant"))
+                .await
+                .expect("granted")
+        );
+    }
+    assert!(
+        !store
+            .add_grant("nobody", &office, &entry("account.grant"))
+            .await
+            .expect("no one")
+    );
+    assert!(
+        store
+            .set_disabled("lan", true, &entry("account.disable"))
+            .await
+            .expect("disabled")
+    );
+    let all = store.accounts().await.expect("accounts");
+    let names: Vec<&str> = all.iter().map(|a| a.username.as_str()).collect();
+    assert_eq!(names, ["an", "Lan"], "by username, without case");
+    let lan = &all[1];
+    assert!(lan.disabled);
+    assert_eq!(
+        lan.grants,
+        vec![office, Grant::over(Role::Viewer, UnitId(1))]
+    );
+    assert!(!all[0].disabled);
+    assert!(
+        store
+            .set_disabled("lan", false, &entry("account.enable"))
+            .await
+            .expect("enabled")
+    );
+    assert!(
+        !store
+            .account("lan")
+            .await
+            .expect("read")
+            .expect("lan")
+            .disabled
+    );
+    let actions: Vec<String> = store
+        .audit_trail(Some("account:"), 20)
+        .await
+        .expect("trail")
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "account.enable",
+            "account.disable",
+            "account.grant",
+            "account.grant",
+            "account.create",
+            "account.create"
+        ]
     );
 }
 

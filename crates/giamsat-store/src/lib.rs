@@ -329,6 +329,28 @@ pub trait Store: Send + Sync + 'static {
         audit: &AuditEntry,
     ) -> impl Future<Output = Result<bool, StoreError>> + Send;
 
+    /// Every account with its grants, by username.
+    fn accounts(&self) -> impl Future<Output = Result<Vec<Account>, StoreError>> + Send;
+
+    /// Adds a grant to an account, with its audit entry, in one transaction; a grant the
+    /// account holds already is kept once. False when no account has that username.
+    fn add_grant(
+        &self,
+        username: &str,
+        grant: &giamsat_core::access::Grant,
+        audit: &AuditEntry,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
+    /// Disables an account or enables it again, with its audit entry. A disabled account's
+    /// sessions and tokens are refused at their next use. False when no account has that
+    /// username.
+    fn set_disabled(
+        &self,
+        username: &str,
+        disabled: bool,
+        audit: &AuditEntry,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
     /// Starts a session, with its audit entry.
     fn start_session(
         &self,

@@ -281,6 +281,28 @@ impl Store for SqlStore {
         Ok(accounts::set_password(self, username, password_hash, audit).await?)
     }
 
+    async fn accounts(&self) -> Result<Vec<Account>, StoreError> {
+        Ok(accounts::accounts(self).await?)
+    }
+
+    async fn add_grant(
+        &self,
+        username: &str,
+        grant: &giamsat_core::access::Grant,
+        audit: &AuditEntry,
+    ) -> Result<bool, StoreError> {
+        Ok(accounts::add_grant(self, username, grant, audit).await?)
+    }
+
+    async fn set_disabled(
+        &self,
+        username: &str,
+        disabled: bool,
+        audit: &AuditEntry,
+    ) -> Result<bool, StoreError> {
+        Ok(accounts::set_disabled(self, username, disabled, audit).await?)
+    }
+
     async fn start_session(
         &self,
         session: &NewSession,
