@@ -52,7 +52,7 @@ impl Role {
     }
 
     /// Whether the role may write this kind of record at all.
-    fn may_write(self, kind: RecordKind) -> bool {
+    pub fn may_write(self, kind: RecordKind) -> bool {
         use RecordKind::*;
         match self {
             Role::Admin => true,

@@ -6,6 +6,7 @@
 //! layer like every other write.
 
 mod account;
+mod accounts;
 mod audit;
 pub mod charts;
 mod documents;
@@ -35,6 +36,10 @@ use crate::i18n::{Arg, I18n, choose_language};
 
 pub use account::{
     account, change_password, create_token, login_form, login_submit, logout, revoke_token,
+};
+pub use accounts::{
+    accounts as admin_accounts, create_account as admin_create_account, disable as admin_disable,
+    grant as admin_grant, new_password as admin_new_password,
 };
 pub use audit::{audit, audit_csv};
 pub use documents::{document, document_page, documents, documents_page};
@@ -86,6 +91,25 @@ impl Reader {
                 .collect(),
             who: None,
         }
+    }
+
+    /// Whether some grant of the reader lets them write records of `kind` somewhere (the
+    /// use case still checks where): what decides which forms and sections a page offers.
+    pub fn may(&self, kind: giamsat_core::access::RecordKind) -> bool {
+        self.who.as_ref().is_some_and(|w| match &w.actor.grants {
+            None => true,
+            Some(grants) => grants.iter().any(|g| g.role.may_write(kind)),
+        })
+    }
+
+    /// Whether the reader administers accounts somewhere.
+    pub fn administers(&self) -> bool {
+        self.who.as_ref().is_some_and(|w| match &w.actor.grants {
+            None => true,
+            Some(grants) => grants
+                .iter()
+                .any(|g| g.role == giamsat_core::access::Role::Admin),
+        })
     }
 
     /// Whether some grant of the reader opens an audit trail (the page still checks which).
@@ -293,10 +317,12 @@ pub struct Layout<'a> {
     nav: Vec<NavItem>,
     languages: Vec<LanguageChoice>,
     pub account: Option<AccountBox>,
+    /// What the reader's roles let them write, by the names templates ask with `can`.
+    abilities: Vec<&'static str>,
 }
 
 /// The sections of the site, in the order of the navigation.
-const SECTIONS: [(&str, &str); 10] = [
+const SECTIONS: [(&str, &str); 11] = [
     ("/", "nav-overview"),
     ("/documents", "nav-documents"),
     ("/rankings", "nav-rankings"),
@@ -307,7 +333,33 @@ const SECTIONS: [(&str, &str); 10] = [
     ("/recommendations", "nav-recommendations"),
     ("/intake", "nav-intake"),
     ("/audit", "nav-audit"),
+    ("/admin/accounts", "nav-accounts"),
 ];
+
+/// The abilities templates ask for with `page.can(…)`, each the kind of record its forms write.
+const ABILITIES: [(&str, giamsat_core::access::RecordKind); 6] = {
+    use giamsat_core::access::RecordKind as K;
+    [
+        ("figures", K::Observation),
+        ("supervision", K::Supervision),
+        ("tasks", K::Task),
+        ("progress", K::TaskProgress),
+        ("recommendations", K::Recommendation),
+        ("answers", K::Answer),
+    ]
+};
+
+/// Whether the reader sees a section in the navigation: the sections of forms only by whom
+/// may send them.
+fn shows_section(reader: &Reader, href: &str) -> bool {
+    use giamsat_core::access::RecordKind;
+    match href {
+        "/audit" => reader.reads_audit(),
+        "/admin/accounts" => reader.administers(),
+        "/entry" | "/intake" => reader.may(RecordKind::Observation),
+        _ => true,
+    }
+}
 
 impl<'a> Layout<'a> {
     pub fn new(i18n: &'a I18n, reader: &Reader, section: &str, title: String) -> Layout<'a> {
@@ -320,7 +372,7 @@ impl<'a> Layout<'a> {
             title,
             nav: SECTIONS
                 .iter()
-                .filter(|(href, _)| *href != "/audit" || reader.reads_audit())
+                .filter(|(href, _)| shows_section(reader, href))
                 .map(|(href, id)| NavItem {
                     href,
                     label: tr.t(id),
@@ -336,11 +388,23 @@ impl<'a> Layout<'a> {
                     current: *l == reader.lang,
                 })
                 .collect(),
+            abilities: ABILITIES
+                .iter()
+                .filter(|(_, kind)| reader.may(*kind))
+                .map(|(name, _)| *name)
+                .chain(reader.administers().then_some("admin"))
+                .collect(),
             account: reader.who.as_ref().map(|w| AccountBox {
                 name: w.display_name.clone(),
                 csrf: w.csrf.clone().unwrap_or_default(),
             }),
         }
+    }
+
+    /// Whether the reader's roles let them send the forms of `ability` (one of
+    /// [`ABILITIES`], or `admin`).
+    pub fn can(&self, ability: &str) -> bool {
+        self.abilities.contains(&ability)
     }
 
     /// The CSRF token the page's forms send back.
