@@ -16,8 +16,9 @@ use giamsat_core::{
 
 use crate::sql::{NOT_BACKED_UP, TABLES};
 use crate::{
-    AuditEntry, Backup, BackupError, BulkOrigin, ChangeFeed, ChangeListener, Changes, Dialect,
-    EvidenceFile, Loaded, NewAccount, NewApiToken, NewSession, SqlStore, Store, StoreError,
+    AuditEntry, AuditFilter, Backup, BackupError, BulkOrigin, ChangeFeed, ChangeListener, Changes,
+    Dialect, EvidenceFile, Loaded, NewAccount, NewApiToken, NewSession, SqlStore, Store,
+    StoreError,
 };
 
 #[derive(Debug, Clone, Copy)]
@@ -106,6 +107,7 @@ conformance!(
     the_bulk_path_leaves_an_audit_entry_per_batch,
     a_correction_is_kept_beside_the_record_it_corrects,
     an_account_gains_grants_once_and_is_disabled_and_enabled_with_its_audit,
+    the_audit_trail_is_searched_by_unit_actor_action_object_and_days_in_pages,
 );
 
 fn provenance() -> Provenance {
@@ -1079,6 +1081,119 @@ async fn a_correction_is_kept_beside_the_record_it_corrects(backend: Backend) {
     assert_eq!(book.revisions_of(giamsat_core::FollowUpId(1)).len(), 1);
     let trail = store.audit_trail(Some("task:1"), 10).await.expect("trail");
     assert_eq!(trail.len(), 1);
+}
+
+async fn the_audit_trail_is_searched_by_unit_actor_action_object_and_days_in_pages(
+    backend: Backend,
+) {
+    let store = fresh(backend).await;
+    store.commit(&sample(), &[], 0).await.expect("units");
+    // Twelve entries over three days, by two actors, of two units and of none.
+    let entries: Vec<AuditEntry> = (0..12u8)
+        .map(|i| {
+            let day = time::Date::from_calendar_date(2026, time::Month::November, 20 + i % 3)
+                .expect("day");
+            AuditEntry {
+                at: day.with_hms(9, i, 0).expect("time").assume_utc(),
+                actor: if i % 2 == 0 { "Lan" } else { "hai" }.into(),
+                action: if i % 4 == 0 {
+                    "task.revision"
+                } else {
+                    "observation.record"
+                }
+                .into(),
+                object: format!("{}:{i}", if i % 4 == 0 { "task" } else { "observation" }),
+                before: None,
+                after: None,
+                unit: match i % 3 {
+                    0 => Some(UnitId(1)),
+                    1 => None,
+                    _ => Some(UnitId(2)),
+                },
+            }
+        })
+        .collect();
+    store.commit(&[], &entries, 1).await.expect("entries");
+    let search = |filter: AuditFilter| {
+        let store = &store;
+        async move {
+            store
+                .audit_search(&AuditFilter {
+                    limit: 100,
+                    ..filter
+                })
+                .await
+                .expect("search")
+                .into_iter()
+                .map(|e| e.object)
+                .collect::<Vec<String>>()
+        }
+    };
+    let objects = |ids: &[u8]| -> Vec<String> {
+        ids.iter()
+            .map(|i| format!("{}:{i}", if i % 4 == 0 { "task" } else { "observation" }))
+            .collect()
+    };
+    assert_eq!(search(AuditFilter::default()).await.len(), 12);
+    assert_eq!(
+        search(AuditFilter {
+            units: Some(vec![UnitId(1)]),
+            ..AuditFilter::default()
+        })
+        .await,
+        objects(&[9, 6, 3, 0])
+    );
+    assert_eq!(
+        search(AuditFilter {
+            actor: Some("LAN".into()),
+            action: Some("task.".into()),
+            ..AuditFilter::default()
+        })
+        .await,
+        objects(&[8, 4, 0])
+    );
+    assert_eq!(
+        search(AuditFilter {
+            object: Some("task:8".into()),
+            ..AuditFilter::default()
+        })
+        .await,
+        objects(&[8])
+    );
+    // 21 November alone: entries 1, 4, 7, 10.
+    let day = time::macros::date!(2026 - 11 - 21);
+    assert_eq!(
+        search(AuditFilter {
+            from: Some(day),
+            to: Some(day),
+            ..AuditFilter::default()
+        })
+        .await,
+        objects(&[10, 7, 4, 1])
+    );
+    // Pages of five, newest first, with nothing lost or repeated between them.
+    let mut pages = Vec::new();
+    for page in 0..3 {
+        let found = store
+            .audit_search(&AuditFilter {
+                offset: page * 5,
+                limit: 5,
+                ..AuditFilter::default()
+            })
+            .await
+            .expect("page");
+        pages.extend(found.into_iter().map(|e| e.object));
+    }
+    assert_eq!(pages, search(AuditFilter::default()).await);
+    assert_eq!(
+        search(AuditFilter {
+            object: Some("%".into()),
+            ..AuditFilter::default()
+        })
+        .await,
+        Vec::<String>::new(),
+        "no character of a filter is a wildcard"
+    );
 }
 
 /// A store holding a row in every table.

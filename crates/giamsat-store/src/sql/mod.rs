@@ -27,9 +27,9 @@ use sqlx::{AnyPool, ConnectOptions, Executor, Row, Transaction};
 
 use crate::codec::timestamp_parse;
 use crate::{
-    Account, ApiToken, AuditEntry, Backup, BackupError, BackupSummary, BulkOrigin, ChangeFeed,
-    Changes, EvidenceFile, Loaded, NewAccount, NewApiToken, NewSession, Session, Snapshot, Store,
-    StoreError, WritersLock,
+    Account, ApiToken, AuditEntry, AuditFilter, Backup, BackupError, BackupSummary, BulkOrigin,
+    ChangeFeed, Changes, EvidenceFile, Loaded, NewAccount, NewApiToken, NewSession, Session,
+    Snapshot, Store, StoreError, WritersLock,
 };
 
 #[cfg(test)]
@@ -438,6 +438,10 @@ impl Store for SqlStore {
 
     async fn observations(&self) -> Result<Vec<Observation>, StoreError> {
         Ok(read::observations(self).await?)
+    }
+
+    async fn audit_search(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>, StoreError> {
+        Ok(read::audit_search(self, filter).await?)
     }
 
     async fn audit_trail(
