@@ -261,6 +261,7 @@ fn refused(error: giamsat_core::EngineError, field: &str) -> AppError {
         EngineError::FollowUp(
             e @ (FollowUpError::ConclusionTaken { .. }
             | FollowUpError::TaskDone(_)
+            | FollowUpError::Stale { .. }
             | FollowUpError::Answered(_)),
         ) => AppError::Conflict(Problem::of_follow_up(&e)),
         other => AppError::Invalid(vec![FieldError::new(field, Problem::of_engine(&other))]),
@@ -269,7 +270,7 @@ fn refused(error: giamsat_core::EngineError, field: &str) -> AppError {
 
 impl Batch<'_> {
     /// Checks and adds a follow-up record; a refusal names `field`.
-    fn follow(&mut self, record: FollowUp, field: &str) -> Result<FollowUpId, AppError> {
+    pub(crate) fn follow(&mut self, record: FollowUp, field: &str) -> Result<FollowUpId, AppError> {
         let id = record.id();
         let record = Record::FollowUp(record);
         self.engine()

@@ -6,6 +6,8 @@
 //! functions and never touch the store or the engine's write side themselves.
 
 pub mod accounts;
+pub mod admin;
+pub mod corrections;
 pub mod demo;
 pub mod exchange;
 pub mod follow_up;
@@ -23,6 +25,7 @@ use std::sync::atomic::{AtomicI64, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 
 use giamsat_core::access::Grant;
+use giamsat_core::follow_up::FollowUp;
 use giamsat_core::{Engine, IndicatorId, Observation, Period, Record, UnitId};
 pub use giamsat_store::{AuditEntry, Changes, Loaded, SqlStore, Store, StoreError};
 use serde::Serialize;
@@ -723,6 +726,12 @@ enum Refusal {
     Engine(giamsat_core::EngineError),
 }
 
+/// Whether the actor may write `record` (a probe of the kind and units a form would write):
+/// what pages ask before they show a form, by the same rule every write is checked by.
+pub fn may_write(actor: &Actor, engine: &Engine, record: &Record) -> bool {
+    authorize(actor, engine, record).is_ok()
+}
+
 /// The one place where permission to write a record is decided: the actor's grants, by the
 /// rules of [`giamsat_core::access`]. Every write path passes through it.
 fn authorize(
@@ -772,6 +781,9 @@ fn audit_entry(
         Record::FollowUp(f) => engine.follow_up().units_of(engine, f).first().copied(),
     };
     let (action, object, before, after) = match record {
+        Record::FollowUp(FollowUp::Revision(r)) => {
+            return revision_entry(engine, actor, r, at, unit);
+        }
         Record::FollowUp(f) => {
             let action = format!("{}.record", f.kind());
             return AuditEntry {
@@ -845,6 +857,46 @@ fn audit_entry(
         object,
         before,
         after,
+        unit,
+    }
+}
+
+/// A correction's audit entry: the record corrected as its object, and the fields changed,
+/// each as it was (`before`) and as it became (`after`), with the reason beside them.
+fn revision_entry(
+    engine: &Engine,
+    actor: &Actor,
+    revision: &giamsat_core::follow_up::Revision,
+    at: time::OffsetDateTime,
+    unit: Option<giamsat_core::UnitId>,
+) -> AuditEntry {
+    let kind = match engine.follow_up().get(revision.of) {
+        Some(FollowUp::WorkingSession(_)) => "working_session",
+        _ => "task",
+    };
+    let mut before = serde_json::Map::new();
+    let mut after = serde_json::Map::new();
+    for change in &revision.changes {
+        if let Some(serde_json::Value::Object(fields)) = json(change) {
+            let field = change.field().to_owned();
+            before.insert(
+                field.clone(),
+                fields.get("before").cloned().unwrap_or_default(),
+            );
+            after.insert(field, fields.get("after").cloned().unwrap_or_default());
+        }
+    }
+    after.insert(
+        "reason".into(),
+        serde_json::Value::String(revision.reason.clone()),
+    );
+    AuditEntry {
+        at,
+        actor: actor.name.clone(),
+        action: format!("{kind}.revision"),
+        object: format!("{kind}:{}", revision.of),
+        before: Some(serde_json::Value::Object(before)),
+        after: Some(serde_json::Value::Object(after)),
         unit,
     }
 }

@@ -392,6 +392,12 @@ pub enum Problem {
     Answered {
         recommendation: i64,
     },
+    /// A correction without its reason.
+    ReasonRequired,
+    /// A correction that leaves every field as it was.
+    NothingChanged,
+    /// The record was corrected by someone else since the form was read.
+    EditedMeanwhile,
 
     // Files.
     FileUnnamed,
@@ -443,6 +449,8 @@ pub enum Problem {
     PasswordReused,
     RoleRequired,
     TokenName,
+    /// An administrator disabling their own account, or taking their own rights.
+    OwnAccount,
 
     // The demo's own facts.
     DemoName {
@@ -565,6 +573,10 @@ impl Problem {
             P::PasswordLength { .. } => "password_length",
             P::PasswordReused => "password_reused",
             P::RoleRequired => "role_required",
+            P::ReasonRequired => "reason_required",
+            P::NothingChanged => "nothing_changed",
+            P::EditedMeanwhile => "edited_meanwhile",
+            P::OwnAccount => "own_account",
             P::TokenName => "token_name",
             P::DemoName { .. } => "demo_name",
             P::Clash { .. } => "clash",
@@ -607,6 +619,10 @@ impl Problem {
             | P::WrongPassword
             | P::PasswordReused
             | P::RoleRequired
+            | P::ReasonRequired
+            | P::NothingChanged
+            | P::EditedMeanwhile
+            | P::OwnAccount
             | P::TokenName
             | P::Clash { .. } => vec![],
             P::RequiredWith { other } | P::EndsBefore { other } => vec![("other", text(other))],
@@ -946,6 +962,10 @@ impl Problem {
             P::PasswordLength { min: 12, max: 128 },
             P::PasswordReused,
             P::RoleRequired,
+            P::ReasonRequired,
+            P::NothingChanged,
+            P::EditedMeanwhile,
+            P::OwnAccount,
             P::TokenName,
             P::DemoName {
                 name: t("Quang Ninh"),
@@ -1058,6 +1078,10 @@ impl Problem {
                 | P::PasswordLength { .. }
                 | P::PasswordReused
                 | P::RoleRequired
+                | P::ReasonRequired
+                | P::NothingChanged
+                | P::EditedMeanwhile
+                | P::OwnAccount
                 | P::TokenName
                 | P::DemoName { .. }
                 | P::Clash { .. } => {}
@@ -1067,7 +1091,7 @@ impl Problem {
     }
 
     /// How many variants [`Problem::examples`] must cover: one more with each new variant.
-    pub const VARIANTS: usize = 102;
+    pub const VARIANTS: usize = 106;
 
     /// What the engine's refusal of a record says was wrong.
     pub fn of_engine(error: &EngineError) -> Problem {
@@ -1140,6 +1164,7 @@ impl Problem {
             F::Answered(r) => P::Answered {
                 recommendation: i64::from(r.0),
             },
+            F::Empty { field: "reason" } => P::ReasonRequired,
             F::Empty { field } => P::Empty {
                 field: (*field).to_owned(),
             },
@@ -1154,6 +1179,9 @@ impl Problem {
                 on: on.to_string(),
                 received: received.to_string(),
             },
+            F::NoChange => P::NothingChanged,
+            F::Stale { .. } => P::EditedMeanwhile,
+            F::NotRevisable(_) | F::NotAField { .. } => P::Invalid,
         }
     }
 
@@ -1531,6 +1559,13 @@ impl fmt::Display for Problem {
                 "choose a password other than the current one and the username"
             ),
             P::RoleRequired => write!(f, "give at least one role and its scope"),
+            P::ReasonRequired => write!(f, "say why the record is corrected"),
+            P::NothingChanged => write!(f, "nothing was changed"),
+            P::EditedMeanwhile => write!(
+                f,
+                "someone else corrected this record since you opened it: read it again"
+            ),
+            P::OwnAccount => write!(f, "an administrator cannot do this to their own account"),
             P::TokenName => write!(
                 f,
                 "name the token (1 to 100 characters), for example the client that will use it"

@@ -52,7 +52,7 @@ impl Role {
     }
 
     /// Whether the role may write this kind of record at all.
-    fn may_write(self, kind: RecordKind) -> bool {
+    pub fn may_write(self, kind: RecordKind) -> bool {
         use RecordKind::*;
         match self {
             Role::Admin => true,
@@ -166,6 +166,15 @@ impl RecordKind {
                 FollowUp::TaskUpdate(_) => RecordKind::TaskProgress,
                 FollowUp::Recommendation(_) => RecordKind::Recommendation,
                 FollowUp::Answer(_) => RecordKind::Answer,
+                // Correcting a record takes the right to write it; the fields say which kind
+                // it is (the book refuses a revision whose fields are not its record's).
+                FollowUp::Revision(r) => {
+                    if r.changes.iter().all(|c| c.of_task()) {
+                        RecordKind::Task
+                    } else {
+                        RecordKind::Supervision
+                    }
+                }
             },
         }
     }

@@ -27,9 +27,9 @@ use serde_json::{Value, json};
 
 use crate::access::Role;
 use crate::follow_up::{
-    Answer, Attendee, Delegation, DelegationRole, Evidence, FollowUp, Member, Person, PlannedVisit,
-    Position, Recommendation, Subjects, Task, TaskOrigin, TaskUpdate, Visit, VisitKind, Window,
-    WorkingSession,
+    Answer, Attendee, Change, Delegation, DelegationRole, Evidence, FollowUp, Member, Person,
+    PlannedVisit, Position, Recommendation, Revision, Subjects, Task, TaskOrigin, TaskUpdate,
+    Visit, VisitKind, Window, WorkingSession,
 };
 use crate::indicator::{AcrossUnits, Direction, IndicatorCode, OverTime, SamePeriodBase};
 use crate::org::{Succession, UnitCode, UnitKind};
@@ -1160,6 +1160,103 @@ fn an_answer_is_pinned() {
             "recommendation": 112,
             "on": "2025-09-25",
             "text": "Đã bố trí 12 tỷ đồng trong kế hoạch vốn năm 2026",
+            "provenance": PROVENANCE
+        }"#,
+    );
+}
+
+/// A correction keeps every field's value before and after: the history shows both, and a
+/// revision made from a stale version is refused by its `before`.
+#[test]
+fn a_revision_of_each_field_is_pinned() {
+    let day = |d| Some(d);
+    follow_up_pinned(
+        FollowUp::Revision(Revision {
+            id: FollowUpId(120),
+            of: FollowUpId(110),
+            changes: vec![
+                Change::Due {
+                    before: day(time::macros::date!(2026 - 12 - 31)),
+                    after: day(time::macros::date!(2027 - 03 - 31)),
+                },
+                Change::Lead {
+                    before: UnitId(4012),
+                    after: UnitId(4013),
+                },
+                Change::Title {
+                    before: "Hoàn thành GPMB".into(),
+                    after: "Hoàn thành giải phóng mặt bằng".into(),
+                },
+                Change::CoOwners {
+                    before: vec![],
+                    after: vec![UnitId(42)],
+                },
+            ],
+            reason: "Quyết định 88/QĐ-UBND gia hạn".into(),
+            provenance: provenance(),
+        }),
+        r#"{
+            "record": "revision",
+            "id": 120,
+            "of": 110,
+            "changes": [
+                {"field": "due", "before": "2026-12-31", "after": "2027-03-31"},
+                {"field": "lead", "before": 4012, "after": 4013},
+                {"field": "title", "before": "Hoàn thành GPMB", "after": "Hoàn thành giải phóng mặt bằng"},
+                {"field": "co_owners", "before": [], "after": [42]}
+            ],
+            "reason": "Quyết định 88/QĐ-UBND gia hạn",
+            "provenance": PROVENANCE
+        }"#,
+    );
+    let text = |before: &str, after: &str| (before.to_owned(), after.to_owned());
+    let (b, a) = text("a", "b");
+    follow_up_pinned(
+        FollowUp::Revision(Revision {
+            id: FollowUpId(121),
+            of: FollowUpId(108),
+            changes: vec![
+                Change::Date {
+                    before: time::macros::date!(2025 - 09 - 12),
+                    after: time::macros::date!(2025 - 09 - 13),
+                },
+                Change::Place {
+                    before: b.clone(),
+                    after: a.clone(),
+                },
+                Change::Report {
+                    before: b.clone(),
+                    after: a.clone(),
+                },
+                Change::Achievements {
+                    before: b.clone(),
+                    after: a.clone(),
+                },
+                Change::Limitations {
+                    before: b.clone(),
+                    after: a.clone(),
+                },
+                Change::Causes {
+                    before: b,
+                    after: a,
+                },
+            ],
+            reason: "Sửa biên bản".into(),
+            provenance: provenance(),
+        }),
+        r#"{
+            "record": "revision",
+            "id": 121,
+            "of": 108,
+            "changes": [
+                {"field": "date", "before": "2025-09-12", "after": "2025-09-13"},
+                {"field": "place", "before": "a", "after": "b"},
+                {"field": "report", "before": "a", "after": "b"},
+                {"field": "achievements", "before": "a", "after": "b"},
+                {"field": "limitations", "before": "a", "after": "b"},
+                {"field": "causes", "before": "a", "after": "b"}
+            ],
+            "reason": "Sửa biên bản",
             "provenance": PROVENANCE
         }"#,
     );

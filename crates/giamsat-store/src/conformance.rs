@@ -16,8 +16,9 @@ use giamsat_core::{
 
 use crate::sql::{NOT_BACKED_UP, TABLES};
 use crate::{
-    AuditEntry, Backup, BackupError, BulkOrigin, ChangeFeed, ChangeListener, Changes, Dialect,
-    EvidenceFile, Loaded, NewAccount, NewApiToken, NewSession, SqlStore, Store, StoreError,
+    AuditEntry, AuditFilter, Backup, BackupError, BulkOrigin, ChangeFeed, ChangeListener, Changes,
+    Dialect, EvidenceFile, Loaded, NewAccount, NewApiToken, NewSession, SqlStore, Store,
+    StoreError,
 };
 
 #[derive(Debug, Clone, Copy)]
@@ -104,6 +105,9 @@ conformance!(
     the_change_log_holds_a_batch_as_pinned,
     a_backup_line_of_every_table_is_pinned,
     the_bulk_path_leaves_an_audit_entry_per_batch,
+    a_correction_is_kept_beside_the_record_it_corrects,
+    an_account_gains_grants_once_and_is_disabled_and_enabled_with_its_audit,
+    the_audit_trail_is_searched_by_unit_actor_action_object_and_days_in_pages,
 );
 
 fn provenance() -> Provenance {
@@ -918,6 +922,88 @@ async fn usernames_are_unique_without_case(backend: Backend) {
     );
 }
 
+async fn an_account_gains_grants_once_and_is_disabled_and_enabled_with_its_audit(backend: Backend) {
+    use giamsat_core::access::{Grant, Role};
+    let store = fresh(backend).await;
+    store.commit(&sample(), &[], 0).await.expect("units");
+    let account = |name: &str| NewAccount {
+        username: name.into(),
+        display_name: name.into(),
+        password_hash: "$argon2id$v=19$m=19456,t=2,p=1$x$y".into(),
+        grants: vec![Grant::over(Role::Viewer, UnitId(1))],
+    };
+    let entry = |action: &str| audit(action, "account:lan", None);
+    for name in ["Lan", "an"] {
+        store
+            .create_account(&account(name), &entry("account.create"))
+            .await
+            .expect("created");
+    }
+    let office = Grant::over(Role::Office, UnitId(1));
+    for _ in 0..2 {
+        assert!(
+            store
+                .add_grant("LAN", &office, &entry("account.grant"))
+                .await
+                .expect("granted")
+        );
+    }
+    assert!(
+        !store
+            .add_grant("nobody", &office, &entry("account.grant"))
+            .await
+            .expect("no one")
+    );
+    assert!(
+        store
+            .set_disabled("lan", true, &entry("account.disable"))
+            .await
+            .expect("disabled")
+    );
+    let all = store.accounts().await.expect("accounts");
+    let names: Vec<&str> = all.iter().map(|a| a.username.as_str()).collect();
+    assert_eq!(names, ["an", "Lan"], "by username, without case");
+    let lan = &all[1];
+    assert!(lan.disabled);
+    assert_eq!(
+        lan.grants,
+        vec![office, Grant::over(Role::Viewer, UnitId(1))]
+    );
+    assert!(!all[0].disabled);
+    assert!(
+        store
+            .set_disabled("lan", false, &entry("account.enable"))
+            .await
+            .expect("enabled")
+    );
+    assert!(
+        !store
+            .account("lan")
+            .await
+            .expect("read")
+            .expect("lan")
+            .disabled
+    );
+    let actions: Vec<String> = store
+        .audit_trail(Some("account:"), 20)
+        .await
+        .expect("trail")
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "account.enable",
+            "account.disable",
+            "account.grant",
+            "account.grant",
+            "account.create",
+            "account.create"
+        ]
+    );
+}
+
 async fn evidence_files_are_kept_once_and_cannot_be_changed(backend: Backend) {
     let store = fresh(backend).await;
     let bytes: Vec<u8> = (0..=255u8).cycle().take(70_000).collect();
@@ -953,6 +1039,161 @@ async fn evidence_files_are_kept_once_and_cannot_be_changed(backend: Backend) {
         .await
         .expect_err("kept");
     assert!(!err.to_string().is_empty());
+}
+
+/// A task and its correction (a deadline extended) are two rows: the task as first written,
+/// and the revision; loading applies them in order, so the engine holds the new deadline and
+/// the history of versions, and neither row can be changed.
+async fn a_correction_is_kept_beside_the_record_it_corrects(backend: Backend) {
+    let store = fresh(backend).await;
+    store.commit(&sample(), &[], 0).await.expect("commit");
+    let follow = |value: serde_json::Value| -> Record {
+        Record::FollowUp(serde_json::from_value(value).expect("a follow-up record"))
+    };
+    let recorded = serde_json::json!({"source": "test", "recorded_by": "tester", "recorded_at": "2026-11-23T10:00:00Z"});
+    let task = follow(serde_json::json!({
+        "record": "task", "id": 1, "title": "Rà soát quy hoạch",
+        "origin": {"from": "document", "document": 1}, "lead": 1, "co_owners": [],
+        "due": "2026-12-31", "provenance": recorded,
+    }));
+    let revision = follow(serde_json::json!({
+        "record": "revision", "id": 2, "of": 1,
+        "changes": [{"field": "due", "before": "2026-12-31", "after": "2027-03-31"}],
+        "reason": "Quyết định 88/QĐ-UBND gia hạn", "provenance": recorded,
+    }));
+    store.commit(&[task.clone()], &[], 1).await.expect("task");
+    store
+        .commit(
+            &[revision.clone()],
+            &[audit("task.revision", "task:1", Some(UnitId(1)))],
+            2,
+        )
+        .await
+        .expect("revision");
+    let loaded = store.load().await.expect("load");
+    assert!(loaded.records.ends_with(&[task, revision]));
+    let engine = Engine::from_records(loaded.records).expect("the engine accepts them");
+    let book = engine.follow_up();
+    assert_eq!(
+        book.task(giamsat_core::FollowUpId(1)).and_then(|t| t.due),
+        Some(time::macros::date!(2027 - 03 - 31))
+    );
+    assert_eq!(book.revisions_of(giamsat_core::FollowUpId(1)).len(), 1);
+    let trail = store.audit_trail(Some("task:1"), 10).await.expect("trail");
+    assert_eq!(trail.len(), 1);
+}
+
+async fn the_audit_trail_is_searched_by_unit_actor_action_object_and_days_in_pages(
+    backend: Backend,
+) {
+    let store = fresh(backend).await;
+    store.commit(&sample(), &[], 0).await.expect("units");
+    // Twelve entries over three days, by two actors, of two units and of none.
+    let entries: Vec<AuditEntry> = (0..12u8)
+        .map(|i| {
+            let day = time::Date::from_calendar_date(2026, time::Month::November, 20 + i % 3)
+                .expect("day");
+            AuditEntry {
+                at: day.with_hms(9, i, 0).expect("time").assume_utc(),
+                actor: if i % 2 == 0 { "Lan" } else { "hai" }.into(),
+                action: if i % 4 == 0 {
+                    "task.revision"
+                } else {
+                    "observation.record"
+                }
+                .into(),
+                object: format!("{}:{i}", if i % 4 == 0 { "task" } else { "observation" }),
+                before: None,
+                after: None,
+                unit: match i % 3 {
+                    0 => Some(UnitId(1)),
+                    1 => None,
+                    _ => Some(UnitId(2)),
+                },
+            }
+        })
+        .collect();
+    store.commit(&[], &entries, 1).await.expect("entries");
+    let search = |filter: AuditFilter| {
+        let store = &store;
+        async move {
+            store
+                .audit_search(&AuditFilter {
+                    limit: 100,
+                    ..filter
+                })
+                .await
+                .expect("search")
+                .into_iter()
+                .map(|e| e.object)
+                .collect::<Vec<String>>()
+        }
+    };
+    let objects = |ids: &[u8]| -> Vec<String> {
+        ids.iter()
+            .map(|i| format!("{}:{i}", if i % 4 == 0 { "task" } else { "observation" }))
+            .collect()
+    };
+    assert_eq!(search(AuditFilter::default()).await.len(), 12);
+    assert_eq!(
+        search(AuditFilter {
+            units: Some(vec![UnitId(1)]),
+            ..AuditFilter::default()
+        })
+        .await,
+        objects(&[9, 6, 3, 0])
+    );
+    assert_eq!(
+        search(AuditFilter {
+            actor: Some("LAN".into()),
+            action: Some("task.".into()),
+            ..AuditFilter::default()
+        })
+        .await,
+        objects(&[8, 4, 0])
+    );
+    assert_eq!(
+        search(AuditFilter {
+            object: Some("task:8".into()),
+            ..AuditFilter::default()
+        })
+        .await,
+        objects(&[8])
+    );
+    // 21 November alone: entries 1, 4, 7, 10.
+    let day = time::macros::date!(2026 - 11 - 21);
+    assert_eq!(
+        search(AuditFilter {
+            from: Some(day),
+            to: Some(day),
+            ..AuditFilter::default()
+        })
+        .await,
+        objects(&[10, 7, 4, 1])
+    );
+    // Pages of five, newest first, with nothing lost or repeated between them.
+    let mut pages = Vec::new();
+    for page in 0..3 {
+        let found = store
+            .audit_search(&AuditFilter {
+                offset: page * 5,
+                limit: 5,
+                ..AuditFilter::default()
+            })
+            .await
+            .expect("page");
+        pages.extend(found.into_iter().map(|e| e.object));
+    }
+    assert_eq!(pages, search(AuditFilter::default()).await);
+    assert_eq!(
+        search(AuditFilter {
+            object: Some("%".into()),
+            ..AuditFilter::default()
+        })
+        .await,
+        Vec::<String>::new(),
+        "no character of a filter is a wildcard"
+    );
 }
 
 /// A store holding a row in every table.

@@ -42,6 +42,25 @@ pub struct AuditEntry {
     pub unit: Option<UnitId>,
 }
 
+/// Which audit entries to read, and which page of them: every filter given applies, newest
+/// first, `offset` entries skipped, at most `limit` returned.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    /// Only entries of these units; `None` for every entry, those of no unit included.
+    pub units: Option<Vec<UnitId>>,
+    /// Only entries of this actor (compared without case).
+    pub actor: Option<String>,
+    /// Only actions starting with this (`task.` or `task.revision`).
+    pub action: Option<String>,
+    /// Only objects whose key starts with this (`task:12`).
+    pub object: Option<String>,
+    /// Only entries on or after this day, and on or before that one (UTC days).
+    pub from: Option<time::Date>,
+    pub to: Option<time::Date>,
+    pub offset: u32,
+    pub limit: u32,
+}
+
 /// An account as created: the password only as its Argon2id PHC string.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewAccount {
@@ -329,6 +348,28 @@ pub trait Store: Send + Sync + 'static {
         audit: &AuditEntry,
     ) -> impl Future<Output = Result<bool, StoreError>> + Send;
 
+    /// Every account with its grants, by username.
+    fn accounts(&self) -> impl Future<Output = Result<Vec<Account>, StoreError>> + Send;
+
+    /// Adds a grant to an account, with its audit entry, in one transaction; a grant the
+    /// account holds already is kept once. False when no account has that username.
+    fn add_grant(
+        &self,
+        username: &str,
+        grant: &giamsat_core::access::Grant,
+        audit: &AuditEntry,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
+    /// Disables an account or enables it again, with its audit entry. A disabled account's
+    /// sessions and tokens are refused at their next use. False when no account has that
+    /// username.
+    fn set_disabled(
+        &self,
+        username: &str,
+        disabled: bool,
+        audit: &AuditEntry,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
     /// Starts a session, with its audit entry.
     fn start_session(
         &self,
@@ -498,6 +539,12 @@ pub trait Store: Send + Sync + 'static {
 
     /// Every observation ever recorded, in the order recorded.
     fn observations(&self) -> impl Future<Output = Result<Vec<Observation>, StoreError>> + Send;
+
+    /// A page of the audit trail chosen by `filter`, newest first.
+    fn audit_search(
+        &self,
+        filter: &AuditFilter,
+    ) -> impl Future<Output = Result<Vec<AuditEntry>, StoreError>> + Send;
 
     /// The audit trail, newest first, optionally only for objects whose key starts with
     /// `object_prefix`.

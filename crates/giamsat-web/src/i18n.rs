@@ -18,6 +18,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/vi/core.ftl"),
             include_str!("../locales/vi/problems.ftl"),
             include_str!("../locales/vi/reports.ftl"),
+            include_str!("../locales/vi/records.ftl"),
         ],
     ),
     (
@@ -26,6 +27,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/en/core.ftl"),
             include_str!("../locales/en/problems.ftl"),
             include_str!("../locales/en/reports.ftl"),
+            include_str!("../locales/en/records.ftl"),
         ],
     ),
     (
@@ -34,6 +36,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/fr/core.ftl"),
             include_str!("../locales/fr/problems.ftl"),
             include_str!("../locales/fr/reports.ftl"),
+            include_str!("../locales/fr/records.ftl"),
         ],
     ),
 ];

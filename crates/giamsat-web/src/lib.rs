@@ -99,6 +99,7 @@ fn page_routes<S: Store>() -> Router<AppState<S>> {
             "/tasks/{id}/progress",
             post(pages::report_progress::<S>).layer(DefaultBodyLimit::max(auth::MULTIPART_LIMIT)),
         )
+        .route("/tasks/{id}/revise", post(pages::revise_task::<S>))
         .route("/supervision", get(pages::supervision::<S>))
         .route("/supervision/visits", post(pages::plan_visit::<S>))
         .route("/supervision/sessions", post(pages::record_session::<S>))
@@ -108,6 +109,10 @@ fn page_routes<S: Store>() -> Router<AppState<S>> {
         .route(
             "/supervision/sessions/{id}/notice.docx",
             get(pages::notice_docx::<S>),
+        )
+        .route(
+            "/supervision/sessions/{id}/revise",
+            post(pages::revise_session::<S>),
         )
         .route(
             "/supervision/sessions/{id}/tasks",
@@ -130,6 +135,22 @@ fn page_routes<S: Store>() -> Router<AppState<S>> {
         .route("/intake/{sha256}", get(pages::intake_review::<S>))
         .route("/intake/{sha256}/accept", post(pages::intake_accept::<S>))
         .route("/evidence/{sha256}", get(pages::evidence::<S>))
+        .route(
+            "/admin/accounts",
+            get(pages::admin_accounts::<S>).post(pages::admin_create_account::<S>),
+        )
+        .route(
+            "/admin/accounts/{username}/grant",
+            post(pages::admin_grant::<S>),
+        )
+        .route(
+            "/admin/accounts/{username}/disable",
+            post(pages::admin_disable::<S>),
+        )
+        .route(
+            "/admin/accounts/{username}/password",
+            post(pages::admin_new_password::<S>),
+        )
         .route("/audit", get(pages::audit::<S>))
         .route("/audit.csv", get(pages::audit_csv::<S>))
         .route("/assets/app.css", get(pages::stylesheet))

@@ -39,6 +39,14 @@ pub enum FollowUpError {
     EmptyConclusion,
     #[error("a percent is at most 100")]
     PercentAbove100,
+    #[error("record {0} is neither a task nor a working session: it cannot be revised")]
+    NotRevisable(FollowUpId),
+    #[error("the revision changes nothing")]
+    NoChange,
+    #[error("{field} is not a field of the record revised")]
+    NotAField { field: &'static str },
+    #[error("{field} was changed since it was read")]
+    Stale { field: &'static str },
     #[error("the answer ({on}) comes before the recommendation ({received})")]
     AnswerBeforeRecommendation {
         on: time::Date,
@@ -64,6 +72,7 @@ pub struct FollowUpBook {
     positions_of: BTreeMap<FollowUpId, Vec<FollowUpId>>,
     task_of_conclusion: BTreeMap<(FollowUpId, u16), FollowUpId>,
     answer_of: BTreeMap<FollowUpId, FollowUpId>,
+    revisions_of: BTreeMap<FollowUpId, Vec<FollowUpId>>,
 }
 
 impl FollowUpBook {
@@ -248,6 +257,67 @@ impl FollowUpBook {
         (answer, due, status)
     }
 
+    /// The revisions of a task or session, oldest first: its history of versions.
+    pub fn revisions_of(&self, id: FollowUpId) -> Vec<&Revision> {
+        self.revisions_of
+            .get(&id)
+            .into_iter()
+            .flatten()
+            .filter_map(|r| match self.records.get(r) {
+                Some(FollowUp::Revision(x)) => Some(x),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Whether a revision applies to the current version of what it revises: a task or a
+    /// session, each field its own and changed at most once, from the value it has now (so
+    /// two people correcting the same field from one version do not overwrite each other).
+    fn check_revision(&self, engine: &Engine, revision: &Revision) -> Result<(), FollowUpError> {
+        let task = match self.records.get(&revision.of) {
+            Some(FollowUp::Task(_)) => true,
+            Some(FollowUp::WorkingSession(_)) => false,
+            Some(_) => return Err(FollowUpError::NotRevisable(revision.of)),
+            None => {
+                return Err(FollowUpError::Missing {
+                    what: "task or working session",
+                    id: revision.of.to_string(),
+                });
+            }
+        };
+        if revision.reason.trim().is_empty() {
+            return Err(FollowUpError::Empty { field: "reason" });
+        }
+        if revision.changes.is_empty() || revision.changes.iter().all(Change::is_none) {
+            return Err(FollowUpError::NoChange);
+        }
+        let mut probe = self.records.get(&revision.of).cloned();
+        for (i, change) in revision.changes.iter().enumerate() {
+            let field = change.field();
+            if change.of_task() != task || revision.changes[..i].iter().any(|c| c.field() == field)
+            {
+                return Err(FollowUpError::NotAField { field });
+            }
+            let units: Vec<UnitId> = match change {
+                Change::Lead { after, .. } => vec![*after],
+                Change::CoOwners { after, .. } => after.clone(),
+                _ => Vec::new(),
+            };
+            if let Some(u) = units.into_iter().find(|u| engine.unit(*u).is_none()) {
+                return Err(FollowUpError::Missing {
+                    what: "unit",
+                    id: u.to_string(),
+                });
+            }
+            if let Some(record) = probe.as_mut()
+                && !revise(record, change)
+            {
+                return Err(FollowUpError::Stale { field });
+            }
+        }
+        Ok(())
+    }
+
     /// Whether a record can be added: what it refers to exists, and it breaks no rule.
     pub fn check(&self, engine: &Engine, record: &FollowUp) -> Result<(), FollowUpError> {
         if self.records.contains_key(&record.id()) {
@@ -282,6 +352,7 @@ impl FollowUpBook {
             }
         };
         match record {
+            FollowUp::Revision(r) => self.check_revision(engine, r)?,
             FollowUp::Person(p) => text("name", &p.name)?,
             FollowUp::Position(p) => {
                 person(p.person)?;
@@ -437,6 +508,14 @@ impl FollowUpBook {
             FollowUp::Answer(a) => {
                 self.answer_of.insert(a.recommendation, id);
             }
+            FollowUp::Revision(r) => {
+                self.revisions_of.entry(r.of).or_default().push(id);
+                if let Some(revised) = self.records.get_mut(&r.of) {
+                    for change in &r.changes {
+                        revise(revised, change);
+                    }
+                }
+            }
             _ => {}
         }
         self.records.insert(id, record);
@@ -468,6 +547,53 @@ impl FollowUpBook {
                 Some(FollowUp::Recommendation(r)) => vec![r.to],
                 _ => Vec::new(),
             },
+            // A correction belongs where the record it corrects belongs: the issuing side of
+            // a task decides its deadline and lead, the body its session's minutes.
+            FollowUp::Revision(r) => match self.records.get(&r.of) {
+                Some(revised @ (FollowUp::Task(_) | FollowUp::WorkingSession(_))) => {
+                    self.units_of(engine, revised)
+                }
+                _ => Vec::new(),
+            },
         }
+    }
+}
+
+/// Applies one change to a task or session when the field holds the change's `before`;
+/// false (and nothing changed) otherwise.
+fn revise(record: &mut FollowUp, change: &Change) -> bool {
+    fn set<T: PartialEq + Clone>(field: &mut T, before: &T, after: &T) -> bool {
+        if field != before {
+            return false;
+        }
+        *field = after.clone();
+        true
+    }
+    match (record, change) {
+        (FollowUp::Task(t), Change::Due { before, after }) => set(&mut t.due, before, after),
+        (FollowUp::Task(t), Change::Lead { before, after }) => set(&mut t.lead, before, after),
+        (FollowUp::Task(t), Change::Title { before, after }) => set(&mut t.title, before, after),
+        (FollowUp::Task(t), Change::CoOwners { before, after }) => {
+            set(&mut t.co_owners, before, after)
+        }
+        (FollowUp::WorkingSession(s), Change::Date { before, after }) => {
+            set(&mut s.date, before, after)
+        }
+        (FollowUp::WorkingSession(s), Change::Place { before, after }) => {
+            set(&mut s.place, before, after)
+        }
+        (FollowUp::WorkingSession(s), Change::Report { before, after }) => {
+            set(&mut s.report, before, after)
+        }
+        (FollowUp::WorkingSession(s), Change::Achievements { before, after }) => {
+            set(&mut s.achievements, before, after)
+        }
+        (FollowUp::WorkingSession(s), Change::Limitations { before, after }) => {
+            set(&mut s.limitations, before, after)
+        }
+        (FollowUp::WorkingSession(s), Change::Causes { before, after }) => {
+            set(&mut s.causes, before, after)
+        }
+        _ => false,
     }
 }

@@ -230,6 +230,121 @@ pub struct Answer {
     pub provenance: Provenance,
 }
 
+/// One field of a task or a working session, as it was and as it becomes. A deadline moved
+/// later is an extension (*gia hạn*); a new lead is a change of lead (*thay đổi đơn vị chủ
+/// trì*): each is a change of its own, so the history says so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "field", rename_all = "snake_case")]
+pub enum Change {
+    /// A task's deadline.
+    Due {
+        before: Option<time::Date>,
+        after: Option<time::Date>,
+    },
+    /// A task's lead unit (*chủ trì*).
+    Lead {
+        before: UnitId,
+        after: UnitId,
+    },
+    /// A task's title.
+    Title {
+        before: String,
+        after: String,
+    },
+    /// A task's co-owners (*phối hợp*).
+    CoOwners {
+        before: Vec<UnitId>,
+        after: Vec<UnitId>,
+    },
+    /// A session's day.
+    Date {
+        before: time::Date,
+        after: time::Date,
+    },
+    /// A session's place.
+    Place {
+        before: String,
+        after: String,
+    },
+    /// A session's report, findings and causes.
+    Report {
+        before: String,
+        after: String,
+    },
+    Achievements {
+        before: String,
+        after: String,
+    },
+    Limitations {
+        before: String,
+        after: String,
+    },
+    Causes {
+        before: String,
+        after: String,
+    },
+}
+
+impl Change {
+    /// The stable name of the field changed, for messages and the audit trail.
+    pub fn field(&self) -> &'static str {
+        match self {
+            Change::Due { .. } => "due",
+            Change::Lead { .. } => "lead",
+            Change::Title { .. } => "title",
+            Change::CoOwners { .. } => "co_owners",
+            Change::Date { .. } => "date",
+            Change::Place { .. } => "place",
+            Change::Report { .. } => "report",
+            Change::Achievements { .. } => "achievements",
+            Change::Limitations { .. } => "limitations",
+            Change::Causes { .. } => "causes",
+        }
+    }
+
+    /// Whether the field belongs to a task (else to a working session).
+    pub fn of_task(&self) -> bool {
+        matches!(
+            self,
+            Change::Due { .. }
+                | Change::Lead { .. }
+                | Change::Title { .. }
+                | Change::CoOwners { .. }
+        )
+    }
+
+    /// Whether the change leaves the field as it was.
+    pub fn is_none(&self) -> bool {
+        match self {
+            Change::Due { before, after } => before == after,
+            Change::Lead { before, after } => before == after,
+            Change::CoOwners { before, after } => before == after,
+            Change::Date { before, after } => before == after,
+            Change::Title { before, after }
+            | Change::Place { before, after }
+            | Change::Report { before, after }
+            | Change::Achievements { before, after }
+            | Change::Limitations { before, after }
+            | Change::Causes { before, after } => before == after,
+        }
+    }
+}
+
+/// A correction of a task or a working session: its next version. The record corrected is
+/// never rewritten; the book applies its revisions in order, so the current version is the
+/// first one with every revision since, and the revisions are its history (who and when in
+/// the provenance, why in `reason`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Revision {
+    pub id: FollowUpId,
+    /// The task or session revised.
+    pub of: FollowUpId,
+    pub changes: Vec<Change>,
+    /// Why (required): the decision that extended the deadline, the mistake corrected.
+    pub reason: String,
+    pub provenance: Provenance,
+}
+
 /// A record of follow-up.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "record", rename_all = "snake_case")]
@@ -243,6 +358,7 @@ pub enum FollowUp {
     TaskUpdate(TaskUpdate),
     Recommendation(Recommendation),
     Answer(Answer),
+    Revision(Revision),
 }
 
 impl FollowUp {
@@ -257,6 +373,7 @@ impl FollowUp {
             FollowUp::TaskUpdate(x) => x.id,
             FollowUp::Recommendation(x) => x.id,
             FollowUp::Answer(x) => x.id,
+            FollowUp::Revision(x) => x.id,
         }
     }
 
@@ -272,6 +389,7 @@ impl FollowUp {
             FollowUp::TaskUpdate(_) => "task_update",
             FollowUp::Recommendation(_) => "recommendation",
             FollowUp::Answer(_) => "answer",
+            FollowUp::Revision(_) => "revision",
         }
     }
 
@@ -286,6 +404,7 @@ impl FollowUp {
             FollowUp::TaskUpdate(x) => &x.provenance,
             FollowUp::Recommendation(x) => &x.provenance,
             FollowUp::Answer(x) => &x.provenance,
+            FollowUp::Revision(x) => &x.provenance,
         }
     }
 }

@@ -321,3 +321,70 @@ fn api_token_from_row(row: &AnyRow) -> Result<ApiToken, StoreError> {
         revoked_at: optional("revoked_at")?,
     })
 }
+
+/// Every account, by username.
+pub(super) async fn accounts(store: &SqlStore) -> Outcome<Vec<Account>> {
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM accounts ORDER BY lower(username)")
+        .fetch_all(&store.pool)
+        .await?;
+    let mut accounts = Vec::with_capacity(ids.len());
+    for id in ids {
+        accounts.extend(account_by_id(store, id).await?);
+    }
+    Ok(accounts)
+}
+
+/// Adds a grant to an account (a grant it holds already is kept once); false when no account
+/// has that username.
+pub(super) async fn add_grant(
+    store: &SqlStore,
+    username: &str,
+    grant: &giamsat_core::access::Grant,
+    audit: &AuditEntry,
+) -> Outcome<bool> {
+    let mut tx = store.pool.begin().await?;
+    let Some(id) =
+        sqlx::query_scalar::<_, i64>("SELECT id FROM accounts WHERE lower(username) = lower($1)")
+            .bind(username)
+            .fetch_optional(&mut *tx)
+            .await?
+    else {
+        return Ok(false);
+    };
+    sqlx::query(
+        "INSERT INTO account_grants (account_id, role, scope_unit) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+    )
+    .bind(id)
+    .bind(grant.role.as_str())
+    .bind(grant.scope.map(|u| i64::from(u.0)))
+    .execute(&mut *tx)
+    .await
+    .map_err(conflict_or_database)?;
+    insert_audit(&mut tx, store.dialect, std::slice::from_ref(audit)).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Disables an account (its sessions and tokens stop working at once, since every use checks
+/// the flag) or enables it again; false when no account has that username.
+pub(super) async fn set_disabled(
+    store: &SqlStore,
+    username: &str,
+    disabled: bool,
+    audit: &AuditEntry,
+) -> Outcome<bool> {
+    let mut tx = store.pool.begin().await?;
+    let changed =
+        sqlx::query("UPDATE accounts SET disabled = $1 WHERE lower(username) = lower($2)")
+            .bind(i64::from(disabled))
+            .bind(username)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+    if changed == 0 {
+        return Ok(false);
+    }
+    insert_audit(&mut tx, store.dialect, std::slice::from_ref(audit)).await?;
+    tx.commit().await?;
+    Ok(true)
+}

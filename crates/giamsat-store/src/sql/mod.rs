@@ -27,9 +27,9 @@ use sqlx::{AnyPool, ConnectOptions, Executor, Row, Transaction};
 
 use crate::codec::timestamp_parse;
 use crate::{
-    Account, ApiToken, AuditEntry, Backup, BackupError, BackupSummary, BulkOrigin, ChangeFeed,
-    Changes, EvidenceFile, Loaded, NewAccount, NewApiToken, NewSession, Session, Snapshot, Store,
-    StoreError, WritersLock,
+    Account, ApiToken, AuditEntry, AuditFilter, Backup, BackupError, BackupSummary, BulkOrigin,
+    ChangeFeed, Changes, EvidenceFile, Loaded, NewAccount, NewApiToken, NewSession, Session,
+    Snapshot, Store, StoreError, WritersLock,
 };
 
 #[cfg(test)]
@@ -281,6 +281,28 @@ impl Store for SqlStore {
         Ok(accounts::set_password(self, username, password_hash, audit).await?)
     }
 
+    async fn accounts(&self) -> Result<Vec<Account>, StoreError> {
+        Ok(accounts::accounts(self).await?)
+    }
+
+    async fn add_grant(
+        &self,
+        username: &str,
+        grant: &giamsat_core::access::Grant,
+        audit: &AuditEntry,
+    ) -> Result<bool, StoreError> {
+        Ok(accounts::add_grant(self, username, grant, audit).await?)
+    }
+
+    async fn set_disabled(
+        &self,
+        username: &str,
+        disabled: bool,
+        audit: &AuditEntry,
+    ) -> Result<bool, StoreError> {
+        Ok(accounts::set_disabled(self, username, disabled, audit).await?)
+    }
+
     async fn start_session(
         &self,
         session: &NewSession,
@@ -416,6 +438,10 @@ impl Store for SqlStore {
 
     async fn observations(&self) -> Result<Vec<Observation>, StoreError> {
         Ok(read::observations(self).await?)
+    }
+
+    async fn audit_search(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>, StoreError> {
+        Ok(read::audit_search(self, filter).await?)
     }
 
     async fn audit_trail(

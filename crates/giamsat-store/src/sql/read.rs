@@ -130,6 +130,47 @@ pub(super) async fn audit_of_units(
         .collect::<Result<_, StoreError>>()?)
 }
 
+pub(super) async fn audit_search(
+    store: &SqlStore,
+    filter: &crate::AuditFilter,
+) -> Outcome<Vec<AuditEntry>> {
+    // One statement for every combination: a filter not given is an empty text (or a flag of
+    // 0) that its condition lets through, and prefixes are matched with substr, so no
+    // character acts as a wildcard. Times are ISO text in UTC, so days compare as text.
+    let units = filter.units.as_deref().unwrap_or(&[]);
+    let ids = serde_json::Value::from(units.iter().map(|u| u.0).collect::<Vec<u32>>());
+    let day = |d: Option<time::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    let rows = sqlx::query(match store.dialect {
+        Dialect::Sqlite => {
+            "SELECT * FROM audit_log WHERE ($1 = 0 OR unit_id IN (SELECT value FROM json_each($2))) \
+             AND ($3 = '' OR lower(actor) = lower($3)) AND substr(action, 1, length($4)) = $4 \
+             AND substr(object, 1, length($5)) = $5 AND ($6 = '' OR at >= $6) \
+             AND ($7 = '' OR at < $7) ORDER BY id DESC LIMIT $8 OFFSET $9"
+        }
+        Dialect::Postgres => {
+            "SELECT * FROM audit_log WHERE ($1 = 0 OR unit_id IN (SELECT value::bigint FROM jsonb_array_elements_text($2::jsonb))) \
+             AND ($3 = '' OR lower(actor) = lower($3)) AND substr(action, 1, length($4)) = $4 \
+             AND substr(object, 1, length($5)) = $5 AND ($6 = '' OR at >= $6) \
+             AND ($7 = '' OR at < $7) ORDER BY id DESC LIMIT $8 OFFSET $9"
+        }
+    })
+    .bind(i64::from(filter.units.is_some()))
+    .bind(ids.to_string())
+    .bind(filter.actor.clone().unwrap_or_default())
+    .bind(filter.action.clone().unwrap_or_default())
+    .bind(filter.object.clone().unwrap_or_default())
+    .bind(day(filter.from))
+    .bind(day(filter.to.and_then(|d| d.next_day())))
+    .bind(i64::from(filter.limit))
+    .bind(i64::from(filter.offset))
+    .fetch_all(&store.pool)
+    .await?;
+    Ok(rows
+        .iter()
+        .map(audit_from_row)
+        .collect::<Result<_, StoreError>>()?)
+}
+
 /// Passes each record on as it is read.
 type Apply<'a> = &'a mut (dyn FnMut(Loaded) + Send);
 

@@ -101,6 +101,10 @@ problem-password-length = A password has { $min } to { $max } characters.
 problem-password-reused = Choose a password different from the current one and from the username.
 problem-role-required = Give at least one role and the unit it covers.
 problem-token-name = Name the token (1 to 100 characters), for example after the program that will use it.
+problem-reason-required = Say why the record is corrected.
+problem-nothing-changed = Nothing was changed.
+problem-edited-meanwhile = Someone else corrected this record since you opened it: open it again and make your change.
+problem-own-account = An administrator cannot do this to their own account.
 problem-demo-name = The demonstration data maps "{ $name }" to { $code }, which has another name.
 problem-clash = This record clashes with one already saved.
 

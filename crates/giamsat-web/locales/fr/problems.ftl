@@ -101,6 +101,10 @@ problem-password-length = Un mot de passe compte de { $min } à { $max } caract�
 problem-password-reused = Choisissez un mot de passe différent du mot de passe actuel et de l'identifiant.
 problem-role-required = Indiquez au moins un rôle et l'unité qu'il couvre.
 problem-token-name = Nommez le jeton (1 à 100 caractères), par exemple d'après le programme qui l'utilisera.
+problem-reason-required = Indiquez la raison de la correction.
+problem-nothing-changed = Rien n'a été modifié.
+problem-edited-meanwhile = Quelqu'un d'autre a corrigé cet enregistrement depuis que vous l'avez ouvert : rouvrez-le et refaites votre modification.
+problem-own-account = Un administrateur ne peut pas faire cela à son propre compte.
 problem-demo-name = Les données de démonstration associent « { $name } » au code { $code }, qui porte un autre nom.
 problem-clash = Cet enregistrement entre en conflit avec un enregistrement déjà conservé.
 

@@ -101,6 +101,10 @@ problem-password-length = Mật khẩu có từ { $min } đến { $max } ký t�
 problem-password-reused = Hãy chọn mật khẩu khác mật khẩu hiện tại và khác tên đăng nhập.
 problem-role-required = Hãy chọn ít nhất một vai trò và đơn vị áp dụng.
 problem-token-name = Đặt tên cho mã từ 1 đến 100 ký tự, ví dụ tên chương trình sẽ dùng mã.
+problem-reason-required = Hãy ghi lý do sửa đổi.
+problem-nothing-changed = Chưa có nội dung nào được thay đổi.
+problem-edited-meanwhile = Người khác vừa sửa bản ghi này sau khi bạn mở trang: hãy tải lại trang rồi sửa lại.
+problem-own-account = Quản trị viên không thể làm việc này với chính tài khoản của mình.
 problem-demo-name = Dữ liệu mẫu gắn "{ $name }" với mã { $code }, nhưng đơn vị mang mã này có tên khác.
 problem-clash = Bản ghi này trùng với một bản ghi đã lưu.
 

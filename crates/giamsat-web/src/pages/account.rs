@@ -35,6 +35,18 @@ fn safe_next(next: Option<&str>) -> String {
     }
 }
 
+/// The page a user lands on after signing in: the unit of their first grant over one unit
+/// (a province's office lands on its province), else the overview.
+fn home_of<S: Store>(state: &AppState<S>, who: &giamsat_app::SignedIn) -> String {
+    let engine = state.app.engine();
+    who.actor
+        .grants
+        .iter()
+        .flatten()
+        .find_map(|g| g.scope.and_then(|u| engine.unit(u)))
+        .map_or_else(|| "/".to_owned(), |u| format!("/units/{}", u.code))
+}
+
 /// Renders the sign-in form with a fresh form token in a cookie of its own (double submit).
 fn login_page<S: Store>(
     state: &AppState<S>,
@@ -127,8 +139,14 @@ pub async fn login_submit<S: Store>(
         .sign_in(&form.username, &form.password, address, replaces)
         .await
     {
-        Ok((session, _)) => {
+        Ok((session, who)) => {
             let secure = over_tls(&headers);
+            // Asked for no page in particular, a user lands on their own unit.
+            let next = if next == "/" {
+                home_of(&state, &who)
+            } else {
+                next
+            };
             let mut response = Redirect::to(&next).into_response();
             let cookies = response.headers_mut();
             let lifetime = giamsat_app::accounts::SESSION_LIFETIME.whole_seconds();

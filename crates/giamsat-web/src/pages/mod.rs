@@ -6,12 +6,14 @@
 //! layer like every other write.
 
 mod account;
+mod accounts;
 mod audit;
 pub mod charts;
 mod documents;
 mod entry;
 pub mod error_page;
 mod forms;
+mod history;
 mod indicators;
 mod intake;
 mod overview;
@@ -36,9 +38,14 @@ use crate::i18n::{Arg, I18n, choose_language};
 pub use account::{
     account, change_password, create_token, login_form, login_submit, logout, revoke_token,
 };
+pub use accounts::{
+    accounts as admin_accounts, create_account as admin_create_account, disable as admin_disable,
+    grant as admin_grant, new_password as admin_new_password,
+};
 pub use audit::{audit, audit_csv};
 pub use documents::{document, document_page, documents, documents_page};
 pub use entry::{entry_form, entry_page, entry_submit};
+pub use history::{revise_session, revise_task};
 pub use indicators::{indicator, indicator_page};
 pub use intake::{accept as intake_accept, intake_form, intake_submit, review as intake_review};
 pub use overview::{overview, overview_page};
@@ -86,6 +93,25 @@ impl Reader {
                 .collect(),
             who: None,
         }
+    }
+
+    /// Whether some grant of the reader lets them write records of `kind` somewhere (the
+    /// use case still checks where): what decides which forms and sections a page offers.
+    pub fn may(&self, kind: giamsat_core::access::RecordKind) -> bool {
+        self.who.as_ref().is_some_and(|w| match &w.actor.grants {
+            None => true,
+            Some(grants) => grants.iter().any(|g| g.role.may_write(kind)),
+        })
+    }
+
+    /// Whether the reader administers accounts somewhere.
+    pub fn administers(&self) -> bool {
+        self.who.as_ref().is_some_and(|w| match &w.actor.grants {
+            None => true,
+            Some(grants) => grants
+                .iter()
+                .any(|g| g.role == giamsat_core::access::Role::Admin),
+        })
     }
 
     /// Whether some grant of the reader opens an audit trail (the page still checks which).
@@ -293,10 +319,12 @@ pub struct Layout<'a> {
     nav: Vec<NavItem>,
     languages: Vec<LanguageChoice>,
     pub account: Option<AccountBox>,
+    /// What the reader's roles let them write, by the names templates ask with `can`.
+    abilities: Vec<&'static str>,
 }
 
 /// The sections of the site, in the order of the navigation.
-const SECTIONS: [(&str, &str); 10] = [
+const SECTIONS: [(&str, &str); 11] = [
     ("/", "nav-overview"),
     ("/documents", "nav-documents"),
     ("/rankings", "nav-rankings"),
@@ -307,7 +335,33 @@ const SECTIONS: [(&str, &str); 10] = [
     ("/recommendations", "nav-recommendations"),
     ("/intake", "nav-intake"),
     ("/audit", "nav-audit"),
+    ("/admin/accounts", "nav-accounts"),
 ];
+
+/// The abilities templates ask for with `page.can(…)`, each the kind of record its forms write.
+const ABILITIES: [(&str, giamsat_core::access::RecordKind); 6] = {
+    use giamsat_core::access::RecordKind as K;
+    [
+        ("figures", K::Observation),
+        ("supervision", K::Supervision),
+        ("tasks", K::Task),
+        ("progress", K::TaskProgress),
+        ("recommendations", K::Recommendation),
+        ("answers", K::Answer),
+    ]
+};
+
+/// Whether the reader sees a section in the navigation: the sections of forms only by whom
+/// may send them.
+fn shows_section(reader: &Reader, href: &str) -> bool {
+    use giamsat_core::access::RecordKind;
+    match href {
+        "/audit" => reader.reads_audit(),
+        "/admin/accounts" => reader.administers(),
+        "/entry" | "/intake" => reader.may(RecordKind::Observation),
+        _ => true,
+    }
+}
 
 impl<'a> Layout<'a> {
     pub fn new(i18n: &'a I18n, reader: &Reader, section: &str, title: String) -> Layout<'a> {
@@ -320,7 +374,7 @@ impl<'a> Layout<'a> {
             title,
             nav: SECTIONS
                 .iter()
-                .filter(|(href, _)| *href != "/audit" || reader.reads_audit())
+                .filter(|(href, _)| shows_section(reader, href))
                 .map(|(href, id)| NavItem {
                     href,
                     label: tr.t(id),
@@ -336,11 +390,23 @@ impl<'a> Layout<'a> {
                     current: *l == reader.lang,
                 })
                 .collect(),
+            abilities: ABILITIES
+                .iter()
+                .filter(|(_, kind)| reader.may(*kind))
+                .map(|(name, _)| *name)
+                .chain(reader.administers().then_some("admin"))
+                .collect(),
             account: reader.who.as_ref().map(|w| AccountBox {
                 name: w.display_name.clone(),
                 csrf: w.csrf.clone().unwrap_or_default(),
             }),
         }
+    }
+
+    /// Whether the reader's roles let them send the forms of `ability` (one of
+    /// [`ABILITIES`], or `admin`).
+    pub fn can(&self, ability: &str) -> bool {
+        self.abilities.contains(&ability)
     }
 
     /// The CSRF token the page's forms send back.
@@ -711,6 +777,21 @@ mod tests {
                     .iter()
                     .map(|o| indicators::over_time_id(*o))
                     .collect(),
+            ),
+            family(
+                "change-field-",
+                vec![
+                    "due",
+                    "lead",
+                    "title",
+                    "co_owners",
+                    "date",
+                    "place",
+                    "report",
+                    "achievements",
+                    "limitations",
+                    "causes",
+                ],
             ),
             family("intake-kind-", giamsat_intake::Fact::KINDS.to_vec()),
             family("report-kind-", reports::KINDS.to_vec()),

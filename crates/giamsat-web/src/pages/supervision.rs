@@ -17,6 +17,7 @@ use giamsat_core::follow_up::DelegationRole;
 use serde::Deserialize;
 
 use super::forms::{UnitChoice, failure, see_other, unit_choices, unit_label};
+use super::history::{SessionEdit, VersionRow, form_date, versions};
 use super::tasks::{TaskRow, task_row};
 use super::{Layout, Reader, Tr, respond, today};
 use crate::auth::Principal;
@@ -408,14 +409,34 @@ pub struct SessionPage<'a> {
     choices: Vec<UnitChoice>,
     errors: HashMap<String, String>,
     source: String,
+    /// Whether the reader may turn a conclusion into a task, and correct the minutes.
+    may_make_tasks: bool,
+    may_revise: bool,
+    versions: Vec<VersionRow>,
+    edit: SessionEdit,
+    /// The texts of the minutes in the correction form: field, label, value.
+    edit_texts: Vec<(&'static str, &'static str, String)>,
+    edit_errors: HashMap<String, String>,
 }
 
-fn session_page<S: Store>(
+/// The session's page; `edited` is a refused correction, its problems and what was typed.
+pub(super) fn session_page<S: Store>(
+    state: &AppState<S>,
+    reader: &Reader,
+    id: u32,
+    status: StatusCode,
+    edited: Option<(HashMap<String, String>, SessionEdit)>,
+) -> Result<Response, PageError> {
+    session_page_with(state, reader, id, status, HashMap::new(), edited)
+}
+
+fn session_page_with<S: Store>(
     state: &AppState<S>,
     reader: &Reader,
     id: u32,
     status: StatusCode,
     errors: HashMap<String, String>,
+    edited: Option<(HashMap<String, String>, SessionEdit)>,
 ) -> Result<Response, PageError> {
     let engine = state.app.engine();
     let book = engine.follow_up();
@@ -436,7 +457,50 @@ fn session_page<S: Store>(
     let layout = Layout::new(&state.i18n, reader, "/supervision", title);
     let name = |p| book.person(p).map(|p| p.name.clone()).unwrap_or_default();
     let delegation = s.delegation.and_then(|d| book.delegation(d));
+    let actor = reader.who.as_ref().map(|w| &w.actor);
+    let may_revise =
+        actor.is_some_and(|a| giamsat_app::corrections::may_correct(a, &engine, s.id, false));
+    // Whoever may write a task from this session's conclusions: a probe of its first item.
+    let may_make_tasks = actor.is_some_and(|a| {
+        giamsat_app::may_write(a, &engine, &conclusion_task_probe(s.id, s.unit, &a.name))
+    });
+    let revisions = book.revisions_of(s.id);
+    let (edit_errors, edit) = edited.unwrap_or_else(|| {
+        (
+            HashMap::new(),
+            SessionEdit {
+                date: form_date(tr.lang, Some(s.date)),
+                place: s.place.clone(),
+                report: s.report.clone(),
+                achievements: s.achievements.clone(),
+                limitations: s.limitations.clone(),
+                causes: s.causes.clone(),
+                reason: String::new(),
+                version: revisions.len(),
+            },
+        )
+    });
+    let edit_texts = vec![
+        ("report", "session-report", edit.report.clone()),
+        (
+            "achievements",
+            "session-achievements",
+            edit.achievements.clone(),
+        ),
+        (
+            "limitations",
+            "session-limitations",
+            edit.limitations.clone(),
+        ),
+        ("causes", "session-causes", edit.causes.clone()),
+    ];
     let page = SessionPage {
+        edit_texts,
+        may_make_tasks,
+        may_revise,
+        versions: versions(&engine, tr, &revisions),
+        edit,
+        edit_errors,
         id,
         date: tr.date(s.date),
         place: s.place.clone(),
@@ -509,7 +573,30 @@ pub async fn session<S: Store>(
     reader: Reader,
     Path(id): Path<u32>,
 ) -> Result<Response, PageError> {
-    session_page(&state, &reader, id, StatusCode::OK, HashMap::new())
+    session_page(&state, &reader, id, StatusCode::OK, None)
+}
+
+/// A task from a session's first conclusion item, to ask whether the reader may make one.
+fn conclusion_task_probe(
+    session: FollowUpId,
+    lead: giamsat_core::UnitId,
+    by: &str,
+) -> giamsat_core::Record {
+    giamsat_core::Record::FollowUp(giamsat_core::follow_up::FollowUp::Task(
+        giamsat_core::follow_up::Task {
+            id: FollowUpId(0),
+            title: String::new(),
+            origin: giamsat_core::follow_up::TaskOrigin::Conclusion { session, item: 0 },
+            lead,
+            co_owners: Vec::new(),
+            due: None,
+            provenance: giamsat_core::Provenance {
+                source: String::new(),
+                recorded_by: by.to_owned(),
+                recorded_at: time::OffsetDateTime::UNIX_EPOCH,
+            },
+        },
+    ))
 }
 
 #[derive(Deserialize, Default)]
@@ -560,7 +647,7 @@ pub async fn conclusion_to_task<S: Store>(
             // Shown beside the item it concerns.
             let message = errors.values().next().cloned().unwrap_or_default();
             errors.insert(format!("item-{}", form.item), message);
-            session_page(&state, &reader, id, status, errors)
+            session_page_with(&state, &reader, id, status, errors, None)
         }
     }
 }

@@ -15,6 +15,7 @@ use giamsat_core::{Engine, FollowUpId};
 use serde::Deserialize;
 
 use super::forms::{UnitChoice, failure, see_other, unit_choices, unit_label};
+use super::history::{TaskEdit, VersionRow, form_date, versions};
 use super::{Layout, Reader, Tr, respond, today};
 use crate::auth::Principal;
 use crate::error::PageError;
@@ -133,15 +134,24 @@ pub struct TaskPage<'a> {
     typed: ProgressForm,
     today: String,
     source: String,
+    /// What the reader may do here: a form is shown only to whom it will not refuse.
+    may_report: bool,
+    may_revise: bool,
+    versions: Vec<VersionRow>,
+    edit: TaskEdit,
+    edit_errors: HashMap<String, String>,
+    choices: Vec<UnitChoice>,
 }
 
-fn task_page<S: Store>(
+/// The task's page; `edited` is a refused correction, its problems and what was typed.
+pub(super) fn task_page<S: Store>(
     state: &AppState<S>,
     reader: &Reader,
     id: u32,
     status: StatusCode,
     errors: HashMap<String, String>,
     typed: ProgressForm,
+    edited: Option<(HashMap<String, String>, TaskEdit)>,
 ) -> Result<Response, PageError> {
     let engine = state.app.engine();
     let Some(view) = engine.follow_up().task_view(FollowUpId(id), today()) else {
@@ -175,7 +185,36 @@ fn task_page<S: Store>(
             format!("/documents/{document}"),
         ),
     };
+    let actor = reader.who.as_ref().map(|w| &w.actor);
+    let may_report = actor.is_some_and(|a| {
+        giamsat_app::may_write(a, &engine, &progress_probe(view.task.id, &a.name))
+    });
+    let may_revise = actor
+        .is_some_and(|a| giamsat_app::corrections::may_correct(a, &engine, view.task.id, true));
+    let revisions = engine.follow_up().revisions_of(view.task.id);
+    let (edit_errors, edit) = edited.unwrap_or_else(|| {
+        (
+            HashMap::new(),
+            TaskEdit {
+                title: view.task.title.clone(),
+                lead: unit_code(&engine, view.task.lead),
+                due: form_date(tr.lang, view.task.due),
+                reason: String::new(),
+                version: revisions.len(),
+            },
+        )
+    });
     let page = TaskPage {
+        may_report,
+        may_revise,
+        versions: versions(&engine, tr, &revisions),
+        edit,
+        edit_errors,
+        choices: if may_revise {
+            unit_choices(&engine, tr)
+        } else {
+            Vec::new()
+        },
         id,
         row: task_row(&engine, tr, &view),
         origin,
@@ -236,11 +275,32 @@ pub async fn task<S: Store>(
         StatusCode::OK,
         HashMap::new(),
         ProgressForm::default(),
+        None,
     )
 }
 
+/// A progress report on `task`, to ask whether the reader may write one.
+fn progress_probe(task: FollowUpId, by: &str) -> giamsat_core::Record {
+    giamsat_core::Record::FollowUp(giamsat_core::follow_up::FollowUp::TaskUpdate(
+        giamsat_core::follow_up::TaskUpdate {
+            id: FollowUpId(0),
+            task,
+            on: today(),
+            text: String::new(),
+            percent: None,
+            done: false,
+            evidence: Vec::new(),
+            provenance: giamsat_core::Provenance {
+                source: String::new(),
+                recorded_by: by.to_owned(),
+                recorded_at: time::OffsetDateTime::UNIX_EPOCH,
+            },
+        },
+    ))
+}
+
 #[derive(Deserialize, Default)]
-pub struct ProgressForm {
+pub(super) struct ProgressForm {
     #[serde(default)]
     on: String,
     #[serde(default)]
@@ -324,6 +384,7 @@ pub async fn report_progress<S: Store>(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     errors,
                     form,
+                    None,
                 );
             }
         },
@@ -344,7 +405,7 @@ pub async fn report_progress<S: Store>(
                 if let Some(m) = errors.remove("file") {
                     errors.insert("file".into(), m);
                 }
-                return task_page(&state, &reader, id, status, errors, form);
+                return task_page(&state, &reader, id, status, errors, form, None);
             }
         }
     }
@@ -365,7 +426,7 @@ pub async fn report_progress<S: Store>(
         Ok(_) => Ok(see_other(format!("/tasks/{id}"))),
         Err(e) => {
             let (status, errors) = failure(tr, e)?;
-            task_page(&state, &reader, id, status, errors, form)
+            task_page(&state, &reader, id, status, errors, form, None)
         }
     }
 }

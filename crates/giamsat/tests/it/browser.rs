@@ -107,7 +107,13 @@ impl Browser {
         browser.type_into("#password", &password).await;
         browser.follow("form.signin button[type=submit]").await;
         let here = browser.client.current_url().await.expect("url");
-        assert_eq!(here.path(), "/", "signed in and sent back: {here}");
+        // A user with a unit lands on it; one over everything, on the overview.
+        let home = scope.map_or_else(|| "/".to_owned(), |unit| format!("/units/{unit}"));
+        assert_eq!(
+            here.path(),
+            home,
+            "signed in and sent to their unit: {here}"
+        );
         browser
     }
 
@@ -704,4 +710,238 @@ async fn a_report_is_uploaded_reviewed_and_a_person_accepted_in_the_browser() {
     }
     browser.screenshot(1280, "fr-intake-review").await;
     browser.close().await;
+}
+
+/// Whether the page the browser shows scrolls sideways at its width.
+async fn scrolls_sideways(browser: &Browser) -> bool {
+    browser
+        .client
+        .execute(
+            "return document.documentElement.scrollWidth > window.innerWidth",
+            vec![],
+        )
+        .await
+        .expect("width")
+        .as_bool()
+        .unwrap_or(true)
+}
+
+/// The forms a page offers that write something (signing out aside).
+async fn write_forms(browser: &Browser) -> u64 {
+    browser
+        .client
+        .execute(
+            "return document.querySelectorAll('form[method=post]:not([action=\"/logout\"])').length",
+            vec![],
+        )
+        .await
+        .expect("forms")
+        .as_u64()
+        .unwrap_or(u64::MAX)
+}
+
+/// A task of the demo that the province's office may correct: one its bodies assigned.
+fn a_task_of_the_province(server: &TestServer) -> u32 {
+    use giamsat_core::access::{Grant, Role};
+    let engine = server.state.app.engine();
+    let province = engine
+        .unit_by_code(&giamsat_core::UnitCode::parse("40").expect("code"))
+        .expect("Nghệ An")
+        .id;
+    let office = giamsat_app::Actor::with_grants("o", vec![Grant::over(Role::Office, province)]);
+    let book = engine.follow_up();
+    book.tasks_where(giamsat_web::pages::today(), |t| {
+        giamsat_app::corrections::may_correct(&office, &engine, t.id, true) && t.due.is_some()
+    })
+    .first()
+    .map(|v| v.task.id.0)
+    .expect("a task of Nghệ An with a deadline")
+}
+
+#[tokio::test]
+async fn the_office_extends_a_deadline_with_a_reason_and_the_history_shows_it() {
+    let server = TestServer::start(true).await;
+    let task = a_task_of_the_province(&server);
+    let browser = Browser::signed_in(&server, "office", Some("40")).await;
+    let page = format!("/tasks/{task}?lang=vi");
+    browser.open(&server, &page).await;
+    assert!(browser.text("#history").await.contains("Chưa sửa đổi"));
+    for (lang, width) in [("vi", 1280), ("en", 1280), ("fr", 1280), ("vi", 390)] {
+        browser
+            .open(&server, &format!("/tasks/{task}?lang={lang}"))
+            .await;
+        browser
+            .client
+            .set_window_size(width, 900)
+            .await
+            .expect("resize");
+        assert!(
+            !scrolls_sideways(&browser).await,
+            "the task page in {lang} at {width} px"
+        );
+        browser
+            .screenshot(width, &format!("{lang}-task-edit-{width}"))
+            .await;
+    }
+    browser.open(&server, &page).await;
+    let before = browser.attr("#edit-due", "value").await.unwrap_or_default();
+    browser.type_into("#edit-due", "31/03/2031").await;
+    browser
+        .type_into("#edit-reason", "Quyết định 88/QĐ-UBND cho gia hạn")
+        .await;
+    browser.follow("#task-edit-form button[type=submit]").await;
+    let history = browser.text("#history").await;
+    assert!(history.contains("Gia hạn"), "{history}");
+    assert!(
+        history.contains("Quyết định 88/QĐ-UBND cho gia hạn"),
+        "{history}"
+    );
+    assert!(
+        history.contains(&before) && history.contains("31/03/2031"),
+        "before ({before}) and after: {history}"
+    );
+    assert!(browser.text("dl.facts").await.contains("31/03/2031"));
+    // The same in English: the change is named, the dates in the reader's form.
+    browser
+        .open(&server, &format!("/tasks/{task}?lang=en"))
+        .await;
+    let history = browser.text("#history").await;
+    assert!(
+        history.contains("Deadline extended") && history.contains("31 March 2031"),
+        "{history}"
+    );
+    for (lang, width) in [("vi", 1280), ("en", 1280), ("fr", 1280), ("fr", 390)] {
+        browser
+            .open(&server, &format!("/tasks/{task}?lang={lang}#history"))
+            .await;
+        browser
+            .screenshot(width, &format!("{lang}-task-history-{width}"))
+            .await;
+    }
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_viewer_sees_no_form_it_would_be_refused_on() {
+    let server = TestServer::start(true).await;
+    let task = a_task_of_the_province(&server);
+    let session = {
+        let engine = server.state.app.engine();
+        let first = engine.follow_up().sessions().next().map(|s| s.id.0);
+        first.expect("the demo's sessions")
+    };
+    let browser = Browser::signed_in(&server, "viewer", Some("40")).await;
+    for path in [
+        format!("/tasks/{task}"),
+        format!("/supervision/sessions/{session}"),
+        "/supervision".to_owned(),
+        "/recommendations".to_owned(),
+        "/entry?unit=40&period=2023-06".to_owned(),
+        "/intake".to_owned(),
+        "/units/40".to_owned(),
+    ] {
+        browser.open(&server, &path).await;
+        assert_eq!(
+            write_forms(&browser).await,
+            0,
+            "{path} offers a viewer a form"
+        );
+    }
+    let nav = browser.text("nav").await;
+    assert!(
+        !nav.contains("Nhập số liệu") && !nav.contains("Tài khoản"),
+        "{nav}"
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn an_admin_creates_an_account_and_grants_it_a_role_over_a_unit_picked_by_name() {
+    let server = TestServer::start(true).await;
+    let (department, province) = {
+        let engine = server.state.app.engine();
+        let name = |code: &str| {
+            engine
+                .unit_by_code(&giamsat_core::UnitCode::parse(code).expect("code"))
+                .map(|u| u.name.get(giamsat_core::Language::Vi).to_owned())
+                .expect("unit")
+        };
+        (name("40-SCT"), name("40"))
+    };
+    let browser = Browser::signed_in(&server, "admin", None).await;
+    browser.open(&server, "/admin/accounts?lang=vi").await;
+    browser.type_into("#new-username", "canbo-sct").await;
+    browser
+        .type_into("#new-display-name", "Nguyễn Thị Lan")
+        .await;
+    let pick = |css: &'static str, label: String| {
+        let client = browser.client.clone();
+        async move {
+            client
+                .find(Locator::Css(css))
+                .await
+                .unwrap_or_else(|e| panic!("{css}: {e}"))
+                .select_by_label(&label)
+                .await
+                .unwrap_or_else(|e| panic!("{css} has no option {label}: {e}"));
+        }
+    };
+    pick("#new-role", "Văn phòng".to_owned()).await;
+    pick("#new-scope", department.clone()).await;
+    browser.follow("#account-form button[type=submit]").await;
+    let password = browser.text("#password-shown").await;
+    assert!(password.len() >= 12, "a password shown once: {password}");
+    let row = browser.text("#account-canbo-sct").await;
+    assert!(row.contains(&department), "{row}");
+    // A second role, over the province, picked by its name in the account's own row.
+    pick("#grant-role-canbo-sct", "Báo cáo số liệu".to_owned()).await;
+    pick("#grant-scope-canbo-sct", province.clone()).await;
+    browser
+        .follow("#account-canbo-sct form.entry button[type=submit]")
+        .await;
+    let row = browser.text("#account-canbo-sct").await;
+    assert!(
+        row.contains(&province) && row.contains(&department),
+        "{row}"
+    );
+    for (lang, width) in [("vi", 1280), ("en", 1280), ("fr", 1280), ("vi", 390)] {
+        browser
+            .open(&server, &format!("/admin/accounts?lang={lang}"))
+            .await;
+        browser
+            .client
+            .set_window_size(width, 900)
+            .await
+            .expect("resize");
+        assert!(
+            !scrolls_sideways(&browser).await,
+            "the accounts page in {lang} at {width} px"
+        );
+        browser
+            .screenshot(width, &format!("{lang}-accounts-{width}"))
+            .await;
+    }
+    browser.close().await;
+    // The new account signs in and lands on the unit of its first grant.
+    let mut grants = server
+        .state
+        .app
+        .accounts(&giamsat_app::Actor::named("test"))
+        .await
+        .expect("accounts")
+        .into_iter()
+        .find(|a| a.username == "canbo-sct")
+        .expect("the new account")
+        .grants;
+    grants.sort_by_key(|g| g.role.as_str());
+    assert_eq!(
+        grants.iter().map(|g| g.role.as_str()).collect::<Vec<_>>(),
+        ["office", "reporter"]
+    );
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let cookie = crate::sign_in(&client, &server.url("/"), "canbo-sct", &password).await;
+    assert!(!cookie.is_empty());
 }

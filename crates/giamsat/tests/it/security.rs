@@ -406,7 +406,8 @@ async fn nobody_reads_anything_without_signing_in() {
         .await
         .expect("r");
     assert_eq!(answer.status().as_u16(), 303);
-    assert_eq!(answer.headers()["location"], "/");
+    // Sent nowhere in particular, a user lands on their own unit.
+    assert_eq!(answer.headers()["location"], "/units/40");
 }
 
 /// A signed-in browser: its session cookie and the CSRF token of its forms.
