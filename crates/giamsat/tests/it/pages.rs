@@ -292,8 +292,9 @@ fn english_only_words() -> std::collections::HashSet<String> {
     let read = |path: &str| std::fs::read_to_string(format!("{root}/{path}")).expect("locale");
     let (en_core, en_problems) = (read("en/core.ftl"), read("en/problems.ftl"));
     let (vi_core, vi_problems) = (read("vi/core.ftl"), read("vi/problems.ftl"));
-    let vi = words(&[&vi_core, &vi_problems]);
-    words(&[&en_core, &en_problems])
+    let (en_office, vi_office) = (read("en/office.ftl"), read("vi/office.ftl"));
+    let vi = words(&[&vi_core, &vi_problems, &vi_office]);
+    words(&[&en_core, &en_problems, &en_office])
         .into_iter()
         .filter(|w| !vi.contains(w))
         .collect()
