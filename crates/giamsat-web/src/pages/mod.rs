@@ -14,6 +14,7 @@ pub mod error_page;
 mod forms;
 mod indicators;
 mod intake;
+mod office;
 mod overview;
 mod rankings;
 mod recommendations;
@@ -40,6 +41,7 @@ pub use documents::{document, document_page, documents, documents_page};
 pub use entry::{entry_form, entry_page, entry_submit};
 pub use indicators::{indicator, indicator_page};
 pub use intake::{accept as intake_accept, intake_form, intake_submit, review as intake_review};
+pub use office::{create_document, create_target, new_document, new_target};
 pub use overview::{overview, overview_page};
 pub use rankings::{AsOf, rankings, rankings_page};
 pub use recommendations::{answer_recommendation, recommendations, record_recommendation};
@@ -96,6 +98,35 @@ impl Reader {
                 )
             })
         })
+    }
+
+    /// Whether the reader holds one of `roles` somewhere (the system holds every role), so
+    /// that a page offers only the forms the reader may send.
+    pub fn holds(&self, roles: &[giamsat_core::access::Role]) -> bool {
+        self.who.as_ref().is_some_and(|w| match &w.actor.grants {
+            None => true,
+            Some(grants) => grants.iter().any(|g| roles.contains(&g.role)),
+        })
+    }
+
+    /// Whether the reader may register documents and targets (an office or an administrator).
+    pub fn registers(&self) -> bool {
+        use giamsat_core::access::Role;
+        self.holds(&[Role::Admin, Role::Office])
+    }
+
+    /// Whether the reader may enter figures.
+    pub fn enters_figures(&self) -> bool {
+        use giamsat_core::access::Role;
+        self.holds(&[Role::Admin, Role::Office, Role::Reporter])
+    }
+
+    /// The units the reader's grants are over, where what they type is looked for first.
+    pub fn scope(&self) -> Vec<giamsat_core::UnitId> {
+        self.who
+            .as_ref()
+            .map(|w| w.actor.scope())
+            .unwrap_or_default()
     }
 
     /// The reader of a request. A page answering a form (a POST) stands for the page the form
@@ -319,6 +350,7 @@ impl<'a> Layout<'a> {
             nav: SECTIONS
                 .iter()
                 .filter(|(href, _)| *href != "/audit" || reader.reads_audit())
+                .filter(|(href, _)| *href != "/entry" || reader.enters_figures())
                 .map(|(href, id)| NavItem {
                     href,
                     label: tr.t(id),
