@@ -115,11 +115,15 @@ pub fn unit(engine: &Engine, scope: Scope<'_>, text: &str) -> Result<UnitId, Pro
             .iter()
             .any(|s| giamsat_core::access::is_under(engine, u.id, *s))
     });
-    let found = if query.former {
+    let found: Vec<&Unit> = if query.former {
         found.into_iter().filter(|u| u.valid_to.is_some()).collect()
     } else {
         prefer(found, |u| u.valid_to.is_none())
     };
+    // "Nghe" is Nghệ An rather than every body whose name ends in Nghệ An: of the units the
+    // words begin, those with the fewest other words.
+    let fewest = found.iter().map(|u| own(u).len()).min().unwrap_or(0);
+    let found = prefer(found, |u| own(u).len() == fewest);
     one(
         found,
         Thing::Unit,
@@ -362,6 +366,7 @@ mod tests {
             unit(5, "22-SCT", "Sở Công Thương", Some(1), false),
             unit(6, "40-SCT", "Sở Công Thương", Some(2), false),
             unit(7, "22-HL", "Phường Hạ Long", Some(1), false),
+            unit(8, "40-UBND", "Ủy ban nhân dân tỉnh Nghệ An", Some(2), false),
         ])
         .expect("engine")
     }
@@ -374,6 +379,7 @@ mod tests {
     fn finds_units_by_part_of_their_names() {
         let e = engine();
         assert_eq!(named(&e, &[], "Nghe"), Ok("40".into()));
+        assert_eq!(named(&e, &[], "uy ban nhan dan nghe"), Ok("40-UBND".into()));
         assert_eq!(named(&e, &[], "quang ninh"), Ok("22".into()));
         assert_eq!(named(&e, &[], "Ha Long"), Ok("22-HL".into()));
         assert_eq!(named(&e, &[], "22"), Ok("22".into()));

@@ -35,3 +35,4 @@ office-scenario-hint = One month a row, with the cumulative value expected by it
 office-scenario-month = Month
 office-target-save = Save the target
 office-target-saved-scenario-refused = The target was saved, but not its growth scenario.
+office-entry-not-yours = Your roles let you read figures, not enter them.

@@ -35,3 +35,4 @@ office-scenario-hint = Un mois par ligne, avec la valeur cumulée attendue à sa
 office-scenario-month = Mois
 office-target-save = Enregistrer l'objectif
 office-target-saved-scenario-refused = L'objectif est enregistré, mais pas son scénario de croissance.
+office-entry-not-yours = Vos rôles permettent de lire les chiffres, pas de les saisir.

@@ -35,3 +35,4 @@ office-scenario-hint = Mỗi dòng một tháng và giá trị lũy kế dự ki
 office-scenario-month = Tháng
 office-target-save = Lưu chỉ tiêu
 office-target-saved-scenario-refused = Đã lưu chỉ tiêu, nhưng chưa lưu kịch bản tăng trưởng.
+office-entry-not-yours = Vai trò của bạn chỉ cho phép xem số liệu, không nhập số liệu.

@@ -83,6 +83,8 @@ pub struct EntryPage<'a> {
     errors: Vec<ErrorLink>,
     ready: bool,
     number_example: String,
+    /// Whether the reader may enter figures at all: a viewer or supervisor is shown no form.
+    may_enter: bool,
 }
 
 /// What the reader typed, kept to fill the form again when something is wrong.
@@ -326,6 +328,7 @@ fn render(
         note: typed.note.clone(),
         errors: error_links,
         number_example: tr.number(36_539.5, 1),
+        may_enter: reader.enters_figures(),
         page,
     }
     .render()
