@@ -183,10 +183,7 @@ pub(super) fn unit_names(engine: &Engine, reader: &Reader) -> Vec<String> {
         .collect();
     units.sort_by_key(|u| (u.valid_to.is_some(), u.id));
     units.truncate(400);
-    units
-        .into_iter()
-        .map(|u| giamsat_app::names::unit_label(engine, u))
-        .collect()
+    giamsat_app::names::unit_labels(engine, &units)
 }
 
 /// The indicators to ask for: those with a target at the unit first, then the rest.

@@ -204,11 +204,16 @@ use crate::auth::cookie;
 
 pub use crate::state::{in_vietnam, today};
 
-/// The unit a code typed into a form names, if any.
+/// The unit a query or a form names: by its code, else by its name or part of it.
 pub(crate) fn unit_by_code<'e>(engine: &'e Engine, code: &str) -> Option<&'e giamsat_core::Unit> {
     giamsat_core::UnitCode::parse(code.trim())
         .ok()
         .and_then(|c| engine.unit_by_code(&c))
+        .or_else(|| {
+            giamsat_app::names::unit(engine, &[], code)
+                .ok()
+                .and_then(|id| engine.unit(id))
+        })
 }
 
 /// The interface strings and number formats of one language.
