@@ -36,3 +36,5 @@ office-scenario-month = Month
 office-target-save = Save the target
 office-target-saved-scenario-refused = The target was saved, but not its growth scenario.
 office-entry-not-yours = Your roles let you read figures, not enter them.
+office-why-none = No figure yet.
+office-why-part = Only a figure for { $period } so far.

@@ -36,3 +36,5 @@ office-scenario-month = Mois
 office-target-save = Enregistrer l'objectif
 office-target-saved-scenario-refused = L'objectif est enregistré, mais pas son scénario de croissance.
 office-entry-not-yours = Vos rôles permettent de lire les chiffres, pas de les saisir.
+office-why-none = Pas encore de chiffre.
+office-why-part = Seulement un chiffre pour { $period } pour l'instant.

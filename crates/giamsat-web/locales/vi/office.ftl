@@ -36,3 +36,5 @@ office-scenario-month = Tháng
 office-target-save = Lưu chỉ tiêu
 office-target-saved-scenario-refused = Đã lưu chỉ tiêu, nhưng chưa lưu kịch bản tăng trưởng.
 office-entry-not-yours = Vai trò của bạn chỉ cho phép xem số liệu, không nhập số liệu.
+office-why-none = Chưa có số liệu.
+office-why-part = Mới có số liệu { $period }.

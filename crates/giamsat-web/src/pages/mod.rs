@@ -504,7 +504,7 @@ pub fn target_row(engine: &Engine, tr: Tr<'_>, target: &Target, e: &TargetEvalua
                 tr.t(&format!("kind-{}", a.kind.as_str()))
             ),
         ),
-        None => ("—".to_owned(), String::new()),
+        None => ("—".to_owned(), why_no_value(engine, tr, target)),
     };
     let unit = engine.unit(target.unit);
     TargetRow {
@@ -543,6 +543,38 @@ pub fn target_row(engine: &Engine, tr: Tr<'_>, target: &Target, e: &TargetEvalua
             .map(|d| d.title.get(tr.lang).to_owned())
             .unwrap_or_default(),
         document_id: target.document.0,
+    }
+}
+
+/// Why a target shows no value: no figure of its indicator at its unit within its period
+/// yet, or only a figure for part of it (or of a kind that does not make the whole, as a
+/// quarter's rate does not make the year's).
+fn why_no_value(engine: &Engine, tr: Tr<'_>, target: &Target) -> String {
+    let period = target.period;
+    let year = period.end().year();
+    let mut parts: Vec<Period> = Vec::new();
+    for m in (1..=12).rev() {
+        if let Some(month) = giamsat_core::Month::new(year, m) {
+            parts.push(Period::year_to_date(month));
+            parts.push(Period::month(month));
+        }
+    }
+    for q in (1..=4).rev() {
+        parts.extend(Period::quarter(year, q).ok());
+    }
+    for h in (1..=2).rev() {
+        parts.extend(Period::half(year, h).ok());
+    }
+    let reported = parts
+        .into_iter()
+        .filter(|p| period.covers(*p) && *p != period)
+        .find(|p| engine.reported(target.indicator, target.unit, *p).is_some());
+    match reported {
+        Some(part) => tr.t_args(
+            "office-why-part",
+            &[("period", crate::i18n::Arg::Text(tr.period(part)))],
+        ),
+        None => tr.t("office-why-none"),
     }
 }
 
