@@ -373,6 +373,7 @@ pub fn check_file(
         source: String::new(),
         at: time::OffsetDateTime::UNIX_EPOCH,
         numbers,
+        scope: Vec::new(),
     };
     validate_rows(&rows, file, |input, _| {
         let record = input.validate(&scratch, &origin)?;

@@ -350,18 +350,25 @@ impl Batch<'_> {
     }
 
     fn unit(&self, code: &str, field: &str) -> Result<UnitId, AppError> {
-        giamsat_core::UnitCode::parse(code)
+        let by_code = giamsat_core::UnitCode::parse(code)
             .ok()
             .and_then(|c| self.engine().unit_by_code(&c))
-            .map(|u| u.id)
-            .ok_or_else(|| {
-                AppError::Invalid(vec![FieldError::new(
-                    field,
+            .map(|u| u.id);
+        if let Some(id) = by_code {
+            return Ok(id);
+        }
+        // Not a code: a name, or part of one, as people type it.
+        crate::names::unit(self.engine(), &self.origin.scope, code).map_err(|problem| {
+            let problem = match problem {
+                Problem::NoneNamed { .. } if giamsat_core::UnitCode::parse(code).is_ok() => {
                     Problem::UnknownUnit {
                         code: code.to_owned(),
-                    },
-                )])
-            })
+                    }
+                }
+                other => other,
+            };
+            AppError::Invalid(vec![FieldError::new(field, problem)])
+        })
     }
 }
 

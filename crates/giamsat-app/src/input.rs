@@ -24,6 +24,8 @@ pub(crate) struct Checker {
     errors: Vec<FieldError>,
     /// The convention numbers are written in.
     numbers: Language,
+    /// The units of the writer's scope, which names are looked for in first.
+    scope: Vec<giamsat_core::UnitId>,
 }
 
 impl Checker {
@@ -31,6 +33,7 @@ impl Checker {
         Checker {
             errors: Vec::new(),
             numbers: origin.numbers,
+            scope: origin.scope.clone(),
         }
     }
 
@@ -70,7 +73,7 @@ impl Checker {
 
     pub(crate) fn period(&mut self, field: &str, value: &Option<String>) -> Option<Period> {
         let text = self.required(field, value)?;
-        self.check(field, text, text.parse::<Period>())
+        self.check(field, text, giamsat_core::written::read_period(text))
     }
 
     pub(crate) fn unit(
@@ -101,16 +104,20 @@ impl Checker {
         field: &str,
         text: &str,
     ) -> Option<giamsat_core::UnitId> {
-        let code = self.check(field, text, UnitCode::parse(text))?;
-        match engine.unit_by_code(&code) {
-            Some(unit) => Some(unit.id),
-            None => {
-                self.fail(
-                    field,
-                    Problem::UnknownUnit {
-                        code: code.to_string(),
-                    },
-                );
+        let code = UnitCode::parse(text);
+        if let Some(unit) = code.as_ref().ok().and_then(|c| engine.unit_by_code(c)) {
+            return Some(unit.id);
+        }
+        match crate::names::unit(engine, &self.scope, text) {
+            Ok(id) => Some(id),
+            // Something written as a code that names nothing is reported as the code it is.
+            Err(Problem::NoneNamed { .. }) if code.is_ok() => {
+                let code = code.map(|c| c.to_string()).unwrap_or_default();
+                self.fail(field, Problem::UnknownUnit { code });
+                None
+            }
+            Err(problem) => {
+                self.fail(field, problem);
                 None
             }
         }
@@ -123,16 +130,19 @@ impl Checker {
         value: &Option<String>,
     ) -> Option<giamsat_core::IndicatorId> {
         let text = self.required(field, value)?;
-        let code = self.check(field, text, IndicatorCode::parse(text))?;
-        match engine.indicator_by_code(&code) {
-            Some(indicator) => Some(indicator.id),
-            None => {
-                self.fail(
-                    field,
-                    Problem::UnknownIndicator {
-                        code: code.to_string(),
-                    },
-                );
+        let code = IndicatorCode::parse(text);
+        if let Some(indicator) = code.as_ref().ok().and_then(|c| engine.indicator_by_code(c)) {
+            return Some(indicator.id);
+        }
+        match crate::names::indicator(engine, text) {
+            Ok(id) => Some(id),
+            Err(Problem::NoneNamed { .. }) if code.is_ok() => {
+                let code = code.map(|c| c.to_string()).unwrap_or_default();
+                self.fail(field, Problem::UnknownIndicator { code });
+                None
+            }
+            Err(problem) => {
+                self.fail(field, problem);
                 None
             }
         }
@@ -175,7 +185,17 @@ impl Checker {
         key: &str,
         issuer: &Option<String>,
     ) -> Option<giamsat_core::DocumentId> {
-        let key = self.check(field, key, DocumentKey::parse(key))?;
+        let typed = key;
+        let Ok(key) = DocumentKey::parse(typed) else {
+            // Not a key: a number as written, or words of the title.
+            return match crate::names::document(engine, &self.scope, typed) {
+                Ok(id) => Some(id),
+                Err(problem) => {
+                    self.fail(field, problem);
+                    None
+                }
+            };
+        };
         if let Some(issuer_text) = present(issuer) {
             let issuer = self.unit_code(engine, "document_issuer", issuer_text)?;
             return match engine.document_by_issuer_key(issuer, &key) {
@@ -195,6 +215,10 @@ impl Checker {
         match engine.documents_by_key(&key).as_slice() {
             [one] => Some(one.id),
             [] => {
+                // A key that names nothing may still be words of a title or a number.
+                if let Ok(id) = crate::names::document(engine, &self.scope, typed) {
+                    return Some(id);
+                }
                 self.fail(
                     field,
                     Problem::UnknownDocument {
@@ -234,38 +258,27 @@ pub(crate) fn present(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
-/// Reads a civil date written `2022-01-25` or, as Vietnamese and French write it, `25/1/2022`;
-/// the error in English.
+/// Reads a civil date as people write it (`2022-01-25`, `25/1/2022`, `25.01.2022`,
+/// `ngày 25 tháng 1 năm 2022`, `25 January 2022`); the error in English.
 pub fn parse_date(text: &str) -> Result<time::Date, String> {
     read_date(text).map_err(|p| p.to_string())
 }
 
 /// Reads a civil date as [`parse_date`] does; the error as a [`Problem`].
 pub fn read_date(text: &str) -> Result<time::Date, Problem> {
+    use giamsat_core::written::DateError;
     let text = text.trim();
-    let bad = || Problem::NotADate {
-        text: text.to_owned(),
-    };
-    let (year, month, day) = if let Some((y, rest)) = text.split_once('-') {
-        let (m, d) = rest.split_once('-').ok_or_else(bad)?;
-        (y, m, d)
-    } else {
-        let mut parts = text.split('/');
-        let (d, m, y) = (parts.next(), parts.next(), parts.next());
-        if parts.next().is_some() {
-            return Err(bad());
-        }
-        (y.ok_or_else(bad)?, m.ok_or_else(bad)?, d.ok_or_else(bad)?)
-    };
-    let year: i32 = year.parse().map_err(|_| bad())?;
-    let month: u8 = month.parse().map_err(|_| bad())?;
-    let day: u8 = day.parse().map_err(|_| bad())?;
-    let month = time::Month::try_from(month).map_err(|_| Problem::NoSuchMonth {
-        text: text.to_owned(),
-        month: i64::from(month),
-    })?;
-    time::Date::from_calendar_date(year, month, day).map_err(|_| Problem::NoSuchDay {
-        text: text.to_owned(),
+    giamsat_core::written::read_date(text).map_err(|e| match e {
+        DateError::NoSuchMonth(month) => Problem::NoSuchMonth {
+            text: text.to_owned(),
+            month: i64::from(month),
+        },
+        DateError::NoSuchDay(_) => Problem::NoSuchDay {
+            text: text.to_owned(),
+        },
+        DateError::Empty | DateError::Unrecognised(_) => Problem::NotADate {
+            text: text.to_owned(),
+        },
     })
 }
 
@@ -306,6 +319,9 @@ pub struct Origin<'a> {
     pub at: time::OffsetDateTime,
     /// The convention numbers are written in: English (`36539.5`) unless a file says otherwise.
     pub numbers: Language,
+    /// The units the writer's grants are over, where names are looked for first; empty for
+    /// the system and for files.
+    pub scope: Vec<giamsat_core::UnitId>,
 }
 
 impl Origin<'_> {
@@ -929,7 +945,7 @@ impl Validate for ObservationInput {
             let indicator =
                 engine.indicator_by_code(&IndicatorCode::parse(present(&self.indicator)?).ok()?)?;
             let unit = engine.unit_by_code(&UnitCode::parse(present(&self.unit)?).ok()?)?;
-            let period: Period = present(&self.period)?.parse().ok()?;
+            let period = giamsat_core::written::read_period(present(&self.period)?).ok()?;
             Some((indicator, unit, period))
         })();
         let Some((indicator, unit, period)) = cell else {

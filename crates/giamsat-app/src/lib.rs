@@ -14,6 +14,7 @@ pub mod follow_up;
 pub mod input;
 pub mod intake;
 pub mod interchange;
+pub mod names;
 pub mod problem;
 pub mod reports;
 pub mod text;
@@ -55,6 +56,15 @@ pub struct Actor {
 impl Actor {
     /// The system acting under a name: a CLI user, the demo loader. Until accounts exist the
     /// web interface and the API act as the system too.
+    /// The units the actor's grants are over, where what they type is looked for first.
+    pub fn scope(&self) -> Vec<giamsat_core::UnitId> {
+        self.grants
+            .iter()
+            .flatten()
+            .filter_map(|g| g.scope)
+            .collect()
+    }
+
     pub fn named(name: &str) -> Actor {
         Actor {
             name: name.to_owned(),
@@ -527,6 +537,7 @@ impl<S: Store> App<S> {
                 source: source.to_owned(),
                 at: time::OffsetDateTime::now_utc(),
                 numbers: giamsat_core::Language::En,
+                scope: actor.scope(),
             };
             let record = input
                 .validate(&engine, &origin)
@@ -605,6 +616,7 @@ impl<S: Store> App<S> {
                     source: String::new(),
                     at,
                     numbers: giamsat_core::Language::En,
+                    scope: actor.scope(),
                 },
                 actor,
                 records: Vec::new(),

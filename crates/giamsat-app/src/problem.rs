@@ -268,6 +268,17 @@ pub enum Problem {
         thing: Thing,
         key: String,
     },
+    /// What a person typed for a unit, document, indicator or person names none of them.
+    NoneNamed {
+        thing: Thing,
+        text: String,
+    },
+    /// What a person typed names several: the ones it could be, by name.
+    AmbiguousName {
+        thing: Thing,
+        text: String,
+        candidates: String,
+    },
 
     // What the input makes exists already.
     UnitExists {
@@ -510,6 +521,8 @@ impl Problem {
             P::UnknownSession { .. } => "unknown_session",
             P::UnknownFile { .. } => "unknown_file",
             P::Missing { .. } => "missing",
+            P::NoneNamed { .. } => "none_named",
+            P::AmbiguousName { .. } => "ambiguous_name",
             P::UnitExists { .. } => "unit_exists",
             P::IndicatorExists { .. } => "indicator_exists",
             P::DocumentExists { .. } => "document_exists",
@@ -680,6 +693,18 @@ impl Problem {
             P::UnknownSession { id } => vec![("id", N(*id))],
             P::UnknownFile { sha256 } => vec![("sha256", text(sha256))],
             P::Missing { thing, key } => vec![("thing", text(thing.as_str())), ("key", text(key))],
+            P::NoneNamed { thing, text: typed } => {
+                vec![("thing", text(thing.as_str())), ("text", text(typed))]
+            }
+            P::AmbiguousName {
+                thing,
+                text: typed,
+                candidates,
+            } => vec![
+                ("thing", text(thing.as_str())),
+                ("text", text(typed)),
+                ("candidates", text(candidates)),
+            ],
             P::TargetExists { target } => vec![("target", N(*target))],
             P::PercentOutOfRange { percent } => vec![("percent", N(*percent))],
             P::DaysOutOfRange { days } => vec![("days", N(*days))],
@@ -843,6 +868,15 @@ impl Problem {
             P::Missing {
                 thing: Thing::WorkingSession,
                 key: t("9"),
+            },
+            P::NoneNamed {
+                thing: Thing::Unit,
+                text: t("Ha Lng"),
+            },
+            P::AmbiguousName {
+                thing: Thing::Unit,
+                text: t("so cong thuong"),
+                candidates: t("Sở Công Thương — Quảng Ninh, Sở Công Thương — Nghệ An"),
             },
             P::UnitExists { code: t("40") },
             P::IndicatorExists {
@@ -1015,6 +1049,8 @@ impl Problem {
                 | P::UnknownSession { .. }
                 | P::UnknownFile { .. }
                 | P::Missing { .. }
+                | P::NoneNamed { .. }
+                | P::AmbiguousName { .. }
                 | P::UnitExists { .. }
                 | P::IndicatorExists { .. }
                 | P::DocumentExists { .. }
@@ -1402,6 +1438,15 @@ impl fmt::Display for Problem {
             P::UnknownSession { id } => write!(f, "no working session has the id {id}"),
             P::UnknownFile { sha256 } => write!(f, "no file {sha256} was given"),
             P::Missing { thing, key } => write!(f, "there is no {thing} {key}"),
+            P::NoneNamed { thing, text } => write!(f, "no {thing} is called \"{text}\""),
+            P::AmbiguousName {
+                thing,
+                text,
+                candidates,
+            } => write!(
+                f,
+                "\"{text}\" could be more than one {thing}: did you mean {candidates}?"
+            ),
             P::UnitExists { code } => write!(f, "a unit with the code {code} already exists"),
             P::IndicatorExists { code } => {
                 write!(f, "an indicator with the code {code} already exists")

@@ -1028,7 +1028,35 @@ impl Engine {
         if period.month_count() > 1 {
             return self.across_time(indicator, unit, period, depth);
         }
+        if indicator.over_time == OverTime::Flow {
+            return self.month_of_cumulative(indicator.id, unit, period.start(), depth);
+        }
         None
+    }
+
+    /// A flow's month from the cumulative figures a department reports (*lũy kế*): the year
+    /// to that month less the year to the month before, so that a reporter who has only the
+    /// cumulative figure need not work out the month's. Only a cumulative figure reported
+    /// as such is read here (the year to date is itself the sum of months), so the two rules
+    /// never call each other in a circle.
+    fn month_of_cumulative(
+        &self,
+        indicator: IndicatorId,
+        unit: UnitId,
+        month: Month,
+        depth: u8,
+    ) -> Option<Resolved> {
+        let (_, kind, through) = self.reported(indicator, unit, Period::year_to_date(month))?;
+        let before = month
+            .shifted(-1)
+            .filter(|b| b.year() == month.year())
+            .map(Period::year_to_date)?;
+        let before = self.value_at_depth(indicator, unit, before, depth + 1)?;
+        Some(Resolved {
+            value: crate::observation::month_from_cumulative(through, before.value),
+            kind: kind.min(before.kind),
+            derived: true,
+        })
     }
 
     /// A unit's value for a period that starts before it existed, from the units it took
@@ -1545,6 +1573,40 @@ mod tests {
             .latest_within(IndicatorId(1), UnitId(3), p("2021-2025"))
             .expect("data");
         assert_eq!((month.to_string(), v.value), ("2023-12".into(), 330.0));
+    }
+
+    proptest! {
+        /// A reporter enters, month by month, either the month's figure or the year to date
+        /// (*lũy kế*), whichever the department has: every month and every year to date of a
+        /// flow is then known, and is what the months add up to.
+        #[test]
+        fn a_flow_is_known_by_month_and_to_date_whichever_was_entered(
+            months in proptest::collection::vec((0.0f64..1.0e6, any::<bool>()), 12)
+        ) {
+            let mut records = tree();
+            records.push(indicator(1, AcrossUnits::Sum, OverTime::Flow));
+            let mut through = 0.0;
+            for (i, (value, as_cumulative)) in months.iter().enumerate() {
+                through = crate::observation::cumulative_of(through, *value);
+                let m = i + 1;
+                let (period, v) = if *as_cumulative {
+                    (format!("2026-YTD{m:02}"), through)
+                } else {
+                    (format!("2026-{m:02}"), *value)
+                };
+                records.push(obs(m as u64, 1, 3, &period, v, Official));
+            }
+            let engine = Engine::from_records(records).expect("valid");
+            let mut expected_through = 0.0;
+            for (i, (value, _)) in months.iter().enumerate() {
+                let month = Month::new(2026, i as u8 + 1).expect("month");
+                expected_through += value;
+                let got = engine.value(IndicatorId(1), UnitId(3), Period::month(month));
+                prop_assert!(got.is_some_and(|g| (g.value - value).abs() < 1e-3), "month {}: {:?} vs {}", i + 1, got, value);
+                let got = engine.value(IndicatorId(1), UnitId(3), Period::year_to_date(month));
+                prop_assert!(got.is_some_and(|g| (g.value - expected_through).abs() < 1e-3), "to {}: {:?} vs {}", i + 1, got, expected_through);
+            }
+        }
     }
 
     #[test]

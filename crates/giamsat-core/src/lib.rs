@@ -17,6 +17,7 @@ pub mod period;
 mod stored_formats;
 pub mod target;
 pub mod text;
+pub mod written;
 
 pub use document::{Document, DocumentKey, DocumentNumber, DocumentType, Horizon};
 pub use engine::{Engine, EngineError, Record, Rejected};

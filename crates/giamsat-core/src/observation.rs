@@ -43,6 +43,19 @@ impl ObservationKind {
     }
 }
 
+/// A flow's month from two cumulative figures (*lũy kế*): the year to the month less the year
+/// to the month before. With [`cumulative_of`] it lets a reporter enter whichever of the two
+/// the department has.
+pub fn month_from_cumulative(through_month: f64, through_month_before: f64) -> f64 {
+    through_month - through_month_before
+}
+
+/// A flow's cumulative figure to a month: the cumulative figure to the month before plus the
+/// month's own.
+pub fn cumulative_of(through_month_before: f64, month: f64) -> f64 {
+    through_month_before + month
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Observation {
     pub id: ObservationId,
@@ -86,4 +99,31 @@ pub struct ReportedScorecard {
     pub set: u32,
     pub document: Option<DocumentId>,
     pub provenance: Provenance,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Months summed into cumulative figures and taken apart again give the months back.
+        #[test]
+        fn months_and_cumulative_figures_are_one_another(
+            months in proptest::collection::vec(-1.0e9f64..1.0e9, 1..=12)
+        ) {
+            let mut through = 0.0;
+            let mut cumulative = Vec::new();
+            for m in &months {
+                through = cumulative_of(through, *m);
+                cumulative.push(through);
+            }
+            let mut before = 0.0;
+            for (m, c) in months.iter().zip(&cumulative) {
+                let back = month_from_cumulative(*c, before);
+                prop_assert!((back - m).abs() <= 1e-6 * m.abs().max(1.0), "{} {}", back, m);
+                before = *c;
+            }
+        }
+    }
 }

@@ -19,6 +19,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/vi/problems.ftl"),
             include_str!("../locales/vi/reports.ftl"),
             include_str!("../locales/vi/records.ftl"),
+            include_str!("../locales/vi/office.ftl"),
         ],
     ),
     (
@@ -28,6 +29,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/en/problems.ftl"),
             include_str!("../locales/en/reports.ftl"),
             include_str!("../locales/en/records.ftl"),
+            include_str!("../locales/en/office.ftl"),
         ],
     ),
     (
@@ -37,6 +39,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/fr/problems.ftl"),
             include_str!("../locales/fr/reports.ftl"),
             include_str!("../locales/fr/records.ftl"),
+            include_str!("../locales/fr/office.ftl"),
         ],
     ),
 ];
@@ -429,6 +432,38 @@ mod tests {
         ] {
             let period: Period = code.parse().expect("period");
             assert_eq!(i18n.period(language, period), expected, "{language} {code}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever a page shows a period as, a person can type back and mean that period.
+        #[test]
+        fn periods_in_words_read_back(
+            year in 2000i32..2199,
+            first in 1u8..=12,
+            last in 1u8..=12,
+            years in 0i32..6,
+            shape in 0u8..3,
+        ) {
+            let i18n = I18n::new().expect("locales parse");
+            let start = giamsat_core::Month::new(year, first.min(last)).expect("month");
+            let end = giamsat_core::Month::new(year, first.max(last)).expect("month");
+            let period = match shape {
+                0 => Period::from_range(start, end).expect("months of a year"),
+                1 => Period::year_to_date(end),
+                _ => match Period::term(year, year + years) {
+                    Ok(term) => term,
+                    Err(_) => Period::month(start),
+                },
+            };
+            for language in [Language::Vi, Language::En, Language::Fr] {
+                let words = i18n.period(language, period);
+                proptest::prop_assert_eq!(
+                    giamsat_core::written::read_period(&words),
+                    Ok(period),
+                    "{} {}", language, words
+                );
+            }
         }
     }
 

@@ -64,8 +64,16 @@ pub fn router_with<S: Store>(state: Arc<WebState<S>>) -> Router {
 fn page_routes<S: Store>() -> Router<AppState<S>> {
     Router::new()
         .route("/", get(pages::overview::<S>))
-        .route("/documents", get(pages::documents::<S>))
+        .route(
+            "/documents",
+            get(pages::documents::<S>)
+                .post(pages::create_document::<S>)
+                .layer(DefaultBodyLimit::max(auth::MULTIPART_LIMIT)),
+        )
+        .route("/documents/new", get(pages::new_document::<S>))
         .route("/documents/{id}", get(pages::document::<S>))
+        .route("/documents/{id}/targets/new", get(pages::new_target::<S>))
+        .route("/documents/{id}/targets", post(pages::create_target::<S>))
         .route("/indicators/{code}", get(pages::indicator::<S>))
         .route("/rankings", get(pages::rankings::<S>))
         .route("/units", get(pages::units::<S>))

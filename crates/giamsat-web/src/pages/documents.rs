@@ -59,6 +59,8 @@ fn document_row(engine: &Engine, tr: Tr<'_>, d: &Document) -> DocumentRow {
 pub struct DocumentsPage<'a> {
     page: Layout<'a>,
     documents: Vec<DocumentRow>,
+    /// Whether the reader may register documents (an office or an administrator).
+    registers: bool,
 }
 
 pub fn documents_page(engine: &Engine, i18n: &I18n, reader: &Reader) -> askama::Result<String> {
@@ -72,6 +74,7 @@ pub fn documents_page(engine: &Engine, i18n: &I18n, reader: &Reader) -> askama::
     // Newest first; documents without a date last.
     documents.sort_by_key(|d| (std::cmp::Reverse(d.issued_on), d.id));
     DocumentsPage {
+        registers: reader.registers(),
         documents: documents
             .into_iter()
             .map(|d| document_row(engine, page.tr, d))
@@ -94,6 +97,10 @@ pub struct DocumentPage<'a> {
     counts: Vec<StatusCount>,
     table: String,
     has_targets: bool,
+    /// Whether the reader may add targets (an office or an administrator).
+    registers: bool,
+    /// The signed file, when one was attached: where to download it.
+    signed_file: Option<String>,
 }
 
 pub fn document_page(
@@ -120,6 +127,9 @@ pub fn document_page(
     let table =
         TargetTable::new(&page, tr.t("document-targets-caption"), rows, true, false).render()?;
     DocumentPage {
+        registers: reader.registers(),
+        signed_file: Some(document.provenance.source.clone())
+            .filter(|s| s.starts_with("/evidence/")),
         document: document_row(engine, tr, document),
         counts: status_counts(tr, &targets),
         has_targets: !targets.is_empty(),

@@ -26,12 +26,13 @@ pub struct EntryQuery {
     unit: Option<String>,
     period: Option<String>,
     kind: Option<String>,
+    /// `month` for the month's own figure, `ytd` for the year to date (*lũy kế*).
+    span: Option<String>,
 }
 
 pub struct UnitOption {
     code: String,
     label: String,
-    selected: bool,
 }
 
 pub struct KindOption {
@@ -61,7 +62,13 @@ pub struct ErrorLink {
 #[template(path = "entry.html")]
 pub struct EntryPage<'a> {
     page: Layout<'a>,
-    units: Vec<UnitOption>,
+    /// Every unit the list suggests, by the name that finds it again.
+    unit_names: Vec<String>,
+    /// What the reader typed for the unit, kept as typed.
+    unit_typed: String,
+    spans: Vec<KindOption>,
+    /// The kind of figure in words: the month's own, or from January to that month.
+    span_label: String,
     unit: String,
     unit_name: String,
     period: String,
@@ -76,6 +83,8 @@ pub struct EntryPage<'a> {
     errors: Vec<ErrorLink>,
     ready: bool,
     number_example: String,
+    /// Whether the reader may enter figures at all: a viewer or supervisor is shown no form.
+    may_enter: bool,
 }
 
 /// What the reader typed, kept to fill the form again when something is wrong.
@@ -83,6 +92,7 @@ pub struct EntryPage<'a> {
 struct Typed {
     unit: String,
     period: String,
+    span: String,
     kind: String,
     note: String,
     values: HashMap<String, String>,
@@ -115,7 +125,6 @@ fn unit_options(engine: &Engine, tr: Tr<'_>, selected: Option<&Unit>) -> Vec<Uni
                 unit.name.get(tr.lang),
                 unit.code
             ),
-            selected: selected.is_some_and(|s| s.id == unit.id),
         });
         if depth < 1 || near(unit) {
             for child in engine.children(unit.id).into_iter().rev() {
@@ -132,6 +141,49 @@ pub(super) fn unit_choices(engine: &Engine, tr: Tr<'_>) -> Vec<(String, String)>
         .into_iter()
         .map(|u| (u.code, u.label))
         .collect()
+}
+
+/// The unit the reader typed (a name, part of one, or a code), looked for in their scope first.
+fn typed_unit<'e>(
+    engine: &'e Engine,
+    reader: &Reader,
+    typed: &Typed,
+) -> Result<&'e Unit, giamsat_app::Problem> {
+    giamsat_app::names::unit(engine, &reader.scope(), &typed.unit).and_then(|id| {
+        engine.unit(id).ok_or(giamsat_app::Problem::NoneNamed {
+            thing: giamsat_app::Thing::Unit,
+            text: typed.unit.clone(),
+        })
+    })
+}
+
+/// The period the figures are for: the period typed, or, for a year-to-date figure of a
+/// month, January to that month.
+fn typed_period(typed: &Typed) -> Result<Period, giamsat_core::period::PeriodError> {
+    let period = giamsat_core::written::read_period(&typed.period)?;
+    Ok(if typed.span == "ytd" && period.month_count() == 1 {
+        Period::year_to_date(period.start())
+    } else {
+        period
+    })
+}
+
+/// The names the unit field suggests: the units of the reader's scope and the provinces.
+pub(super) fn unit_names(engine: &Engine, reader: &Reader) -> Vec<String> {
+    let scope = reader.scope();
+    let mut units: Vec<&Unit> = engine
+        .units()
+        .filter(|u| {
+            u.parent
+                .is_none_or(|p| engine.unit(p).is_some_and(|p| p.parent.is_none()))
+                || scope
+                    .iter()
+                    .any(|s| giamsat_core::access::is_under(engine, u.id, *s))
+        })
+        .collect();
+    units.sort_by_key(|u| (u.valid_to.is_some(), u.id));
+    units.truncate(400);
+    giamsat_app::names::unit_labels(engine, &units)
 }
 
 /// The indicators to ask for: those with a target at the unit first, then the rest.
@@ -155,8 +207,8 @@ fn render(
 ) -> askama::Result<String> {
     let page = Layout::new(i18n, reader, "/entry", i18n.t(reader.lang, "entry-title"));
     let tr = page.tr;
-    let unit = super::unit_by_code(engine, &typed.unit);
-    let period = typed.period.trim().parse::<Period>().ok();
+    let unit = typed_unit(engine, reader, typed).ok();
+    let period = typed_period(typed).ok();
     let mut fields = Vec::new();
     if let (Some(unit), Some(period)) = (unit, period) {
         for indicator in indicators_for(engine, unit) {
@@ -228,15 +280,33 @@ fn render(
             message: m.clone(),
         });
     }
+    let span = if typed.span == "ytd" { "ytd" } else { "month" };
     EntryPage {
-        units: unit_options(engine, tr, unit),
+        unit_names: unit_names(engine, reader),
+        unit_typed: unit.map_or_else(
+            || typed.unit.clone(),
+            |u| giamsat_app::names::unit_label(engine, u),
+        ),
+        spans: ["month", "ytd"]
+            .iter()
+            .map(|s| KindOption {
+                value: s,
+                label: tr.t(&format!("office-span-{s}")),
+                checked: *s == span,
+            })
+            .collect(),
+        span_label: if span == "ytd" {
+            tr.t("office-span-ytd")
+        } else {
+            String::new()
+        },
         unit: unit
             .map(|u| u.code.to_string())
             .unwrap_or_else(|| typed.unit.clone()),
         unit_name: unit
             .map(|u| u.name.get(tr.lang).to_owned())
             .unwrap_or_default(),
-        period: typed.period.clone(),
+        period: period.map_or_else(|| typed.period.clone(), |p| p.code()),
         period_label: period.map(|p| tr.period(p)).unwrap_or_default(),
         unit_error: errors.get("unit").cloned(),
         period_error: errors.get("period").cloned(),
@@ -255,6 +325,7 @@ fn render(
         note: typed.note.clone(),
         errors: error_links,
         number_example: tr.number(36_539.5, 1),
+        may_enter: reader.enters_figures(),
         page,
     }
     .render()
@@ -277,28 +348,26 @@ pub fn entry_page(
 }
 
 /// Checks the choice of unit and period, in the reader's language.
-fn check_place(engine: &Engine, tr: Tr<'_>, typed: &Typed, errors: &mut HashMap<String, String>) {
+fn check_place(
+    engine: &Engine,
+    tr: Tr<'_>,
+    reader: &Reader,
+    typed: &Typed,
+    errors: &mut HashMap<String, String>,
+) {
     if typed.unit.trim().is_empty() {
         errors.insert("unit".into(), tr.t("entry-error-unit-missing"));
-    } else if super::unit_by_code(engine, &typed.unit).is_none() {
-        errors.insert(
-            "unit".into(),
-            tr.t_args(
-                "entry-error-unit-unknown",
-                &[("code", Arg::Text(typed.unit.clone()))],
-            ),
-        );
+    } else if let Err(problem) = typed_unit(engine, reader, typed) {
+        errors.insert("unit".into(), tr.i18n.problem(tr.lang, &problem));
     }
     if typed.period.trim().is_empty() {
         errors.insert("period".into(), tr.t("entry-error-period-missing"));
-    } else if typed.period.trim().parse::<Period>().is_err() {
-        errors.insert(
-            "period".into(),
-            tr.t_args(
-                "entry-error-period",
-                &[("text", Arg::Text(typed.period.clone()))],
-            ),
-        );
+    } else if let Err(e) = typed_period(typed) {
+        let problem = giamsat_app::Problem::NotAPeriod {
+            text: typed.period.trim().to_owned(),
+            detail: e.to_string(),
+        };
+        errors.insert("period".into(), tr.i18n.problem(tr.lang, &problem));
     }
 }
 
@@ -316,12 +385,13 @@ pub async fn entry_form<S: Store>(
         unit: query.unit.unwrap_or_default(),
         period: query.period.unwrap_or_default(),
         kind: query.kind.unwrap_or_default(),
+        span: query.span.unwrap_or_default(),
         ..Typed::default()
     };
     // A first visit asks for the unit and period without complaining that they are missing.
     let mut errors = HashMap::new();
     if !typed.unit.is_empty() || !typed.period.is_empty() {
-        check_place(&engine, tr, &typed, &mut errors);
+        check_place(&engine, tr, &reader, &typed, &mut errors);
     }
     let rendered = render(&engine, &state.i18n, &reader, &typed, &errors);
     respond(&reader, StatusCode::OK, rendered)
@@ -342,6 +412,7 @@ pub async fn entry_submit<S: Store>(
         match name.as_str() {
             "unit" => typed.unit = value,
             "period" => typed.period = value,
+            "span" => typed.span = value,
             "kind" => typed.kind = value,
             "note" => typed.note = value,
             other => {
@@ -358,7 +429,7 @@ pub async fn entry_submit<S: Store>(
     let mut codes = Vec::new();
     {
         let engine = state.app.engine();
-        check_place(&engine, tr, &typed, &mut errors);
+        check_place(&engine, tr, &reader, &typed, &mut errors);
         if ObservationKind::parse(&typed.kind).is_none() {
             errors.insert("kind".into(), tr.t("entry-error-kind"));
         }

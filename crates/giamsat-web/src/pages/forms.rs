@@ -17,8 +17,8 @@ pub(super) fn unit_label(engine: &Engine, tr: Tr<'_>, id: UnitId) -> String {
         .map_or_else(String::new, |u| u.name.get(tr.lang).to_owned())
 }
 
-/// Units a form offers by code: every unit down to the departments of provinces (the
-/// communes would make the list thousands long; their codes are still accepted).
+/// Units a form offers by name: every unit down to the departments of provinces (the
+/// communes would make the list thousands long; their names and codes are still accepted).
 pub struct UnitChoice {
     pub(super) code: String,
     pub(super) label: String,
@@ -38,13 +38,22 @@ pub(super) fn unit_choices(engine: &Engine, tr: Tr<'_>) -> Vec<UnitChoice> {
         d
     };
     let day = today();
-    engine
+    let units: Vec<&Unit> = engine
         .units()
         .filter(|u| u.exists_on(day))
         .filter(|u| depth(u) <= 1 || u.kind != giamsat_core::UnitKind::Locality)
-        .map(|u| UnitChoice {
-            code: u.code.to_string(),
-            label: u.name.get(tr.lang).to_owned(),
+        .collect();
+    // The value is the name that finds the unit again, so that nobody picks or types a code.
+    giamsat_app::names::unit_labels(engine, &units)
+        .into_iter()
+        .zip(&units)
+        .map(|(name, u)| UnitChoice {
+            label: if tr.lang == giamsat_core::Language::Vi {
+                String::new()
+            } else {
+                u.name.get(tr.lang).to_owned()
+            },
+            code: name,
         })
         .collect()
 }

@@ -16,6 +16,7 @@ mod forms;
 mod history;
 mod indicators;
 mod intake;
+mod office;
 mod overview;
 mod rankings;
 mod recommendations;
@@ -48,6 +49,7 @@ pub use entry::{entry_form, entry_page, entry_submit};
 pub use history::{revise_session, revise_task};
 pub use indicators::{indicator, indicator_page};
 pub use intake::{accept as intake_accept, intake_form, intake_submit, review as intake_review};
+pub use office::{create_document, create_target, new_document, new_target};
 pub use overview::{overview, overview_page};
 pub use rankings::{AsOf, rankings, rankings_page};
 pub use recommendations::{answer_recommendation, recommendations, record_recommendation};
@@ -126,6 +128,35 @@ impl Reader {
         })
     }
 
+    /// Whether the reader holds one of `roles` somewhere (the system holds every role), so
+    /// that a page offers only the forms the reader may send.
+    pub fn holds(&self, roles: &[giamsat_core::access::Role]) -> bool {
+        self.who.as_ref().is_some_and(|w| match &w.actor.grants {
+            None => true,
+            Some(grants) => grants.iter().any(|g| roles.contains(&g.role)),
+        })
+    }
+
+    /// Whether the reader may register documents and targets (an office or an administrator).
+    pub fn registers(&self) -> bool {
+        use giamsat_core::access::Role;
+        self.holds(&[Role::Admin, Role::Office])
+    }
+
+    /// Whether the reader may enter figures.
+    pub fn enters_figures(&self) -> bool {
+        use giamsat_core::access::Role;
+        self.holds(&[Role::Admin, Role::Office, Role::Reporter])
+    }
+
+    /// The units the reader's grants are over, where what they type is looked for first.
+    pub fn scope(&self) -> Vec<giamsat_core::UnitId> {
+        self.who
+            .as_ref()
+            .map(|w| w.actor.scope())
+            .unwrap_or_default()
+    }
+
     /// The reader of a request. A page answering a form (a POST) stands for the page the form
     /// was on, as the browser's `Referer` names it on this site: its language switch and its
     /// links back lead there, not to an address that only takes forms.
@@ -201,11 +232,16 @@ use crate::auth::cookie;
 
 pub use crate::state::{in_vietnam, today};
 
-/// The unit a code typed into a form names, if any.
+/// The unit a query or a form names: by its code, else by its name or part of it.
 pub(crate) fn unit_by_code<'e>(engine: &'e Engine, code: &str) -> Option<&'e giamsat_core::Unit> {
     giamsat_core::UnitCode::parse(code.trim())
         .ok()
         .and_then(|c| engine.unit_by_code(&c))
+        .or_else(|| {
+            giamsat_app::names::unit(engine, &[], code)
+                .ok()
+                .and_then(|id| engine.unit(id))
+        })
 }
 
 /// The interface strings and number formats of one language.
@@ -535,7 +571,7 @@ pub fn target_row(engine: &Engine, tr: Tr<'_>, target: &Target, e: &TargetEvalua
                 tr.t(&format!("kind-{}", a.kind.as_str()))
             ),
         ),
-        None => ("—".to_owned(), String::new()),
+        None => ("—".to_owned(), why_no_value(engine, tr, target)),
     };
     let unit = engine.unit(target.unit);
     TargetRow {
@@ -574,6 +610,38 @@ pub fn target_row(engine: &Engine, tr: Tr<'_>, target: &Target, e: &TargetEvalua
             .map(|d| d.title.get(tr.lang).to_owned())
             .unwrap_or_default(),
         document_id: target.document.0,
+    }
+}
+
+/// Why a target shows no value: no figure of its indicator at its unit within its period
+/// yet, or only a figure for part of it (or of a kind that does not make the whole, as a
+/// quarter's rate does not make the year's).
+fn why_no_value(engine: &Engine, tr: Tr<'_>, target: &Target) -> String {
+    let period = target.period;
+    let year = period.end().year();
+    let mut parts: Vec<Period> = Vec::new();
+    for m in (1..=12).rev() {
+        if let Some(month) = giamsat_core::Month::new(year, m) {
+            parts.push(Period::year_to_date(month));
+            parts.push(Period::month(month));
+        }
+    }
+    for q in (1..=4).rev() {
+        parts.extend(Period::quarter(year, q).ok());
+    }
+    for h in (1..=2).rev() {
+        parts.extend(Period::half(year, h).ok());
+    }
+    let reported = parts
+        .into_iter()
+        .filter(|p| period.covers(*p) && *p != period)
+        .find(|p| engine.reported(target.indicator, target.unit, *p).is_some());
+    match reported {
+        Some(part) => tr.t_args(
+            "office-why-part",
+            &[("period", crate::i18n::Arg::Text(tr.period(part)))],
+        ),
+        None => tr.t("office-why-none"),
     }
 }
 

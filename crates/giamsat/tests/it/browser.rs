@@ -944,4 +944,174 @@ async fn an_admin_creates_an_account_and_grants_it_a_role_over_a_unit_picked_by_
         .expect("client");
     let cookie = crate::sign_in(&client, &server.url("/"), "canbo-sct", &password).await;
     assert!(!cookie.is_empty());
+/// Whether an element matching `css` is on the page.
+async fn has(browser: &Browser, css: &str) -> bool {
+    !browser
+        .client
+        .find_all(Locator::Css(css))
+        .await
+        .unwrap_or_default()
+        .is_empty()
+}
+
+/// The page at `width` (1280 or the phone's 390) does not scroll sideways; its screenshot.
+async fn shot(browser: &Browser, width: u32, name: &str) {
+    browser
+        .client
+        .set_window_size(width, 900)
+        .await
+        .expect("resize");
+    let scroll: u64 = browser
+        .client
+        .execute("return document.documentElement.scrollWidth", vec![])
+        .await
+        .expect("width")
+        .as_u64()
+        .unwrap_or(0);
+    assert!(
+        scroll <= u64::from(width),
+        "{name}: {scroll} px wide at {width} px"
+    );
+    browser.screenshot(width, name).await;
+}
+
+#[tokio::test]
+async fn the_office_registers_a_plan_and_its_targets_by_name_and_a_reporter_enters_december() {
+    let server = TestServer::start(true).await;
+    let office = Browser::signed_in(&server, "office", Some("40")).await;
+    office.open(&server, "/documents?lang=vi").await;
+    office.follow("a[href='/documents/new']").await;
+    for lang in ["vi", "en", "fr"] {
+        office
+            .open(&server, &format!("/documents/new?lang={lang}"))
+            .await;
+        shot(&office, 1280, &format!("{lang}-document-form")).await;
+        shot(&office, 390, &format!("{lang}-document-form-phone")).await;
+    }
+    office.open(&server, "/documents/new?lang=vi").await;
+    // No code typed: the number as written, the issuer by part of its name without
+    // diacritics, the date as Vietnamese write it, and the signed copy as a PDF.
+    office.type_into("#number", "215/KH-UBND").await;
+    office.type_into("#issuer", "uy ban nhan dan nghe").await;
+    office.type_into("#issued_on", "15/01/2026").await;
+    office
+        .type_into(
+            "#title_vi",
+            "Kế hoạch 215/KH-UBND phát triển thương mại năm 2026",
+        )
+        .await;
+    let pdf = std::env::temp_dir().join(format!("giamsat-215-{}.pdf", std::process::id()));
+    std::fs::write(&pdf, b"%PDF-1.4\n% signed copy\n%%EOF\n").expect("pdf");
+    office
+        .client
+        .find(Locator::Css("#file"))
+        .await
+        .expect("file field")
+        .send_keys(&pdf.display().to_string())
+        .await
+        .expect("file chosen");
+    office
+        .follow("form[action='/documents'] button[type=submit]")
+        .await;
+    let here = office.client.current_url().await.expect("url");
+    assert!(here.path().starts_with("/documents/"), "{here}");
+    let document = here.path().to_owned();
+    assert!(office.text("h1").await.contains("215/KH-UBND"));
+    assert!(
+        has(&office, "a[href^='/evidence/']").await,
+        "the signed copy"
+    );
+
+    // Two targets, the indicators and the province picked by part of their names.
+    for (indicator, value) in [("xuat khau", "3.000"), ("nhập khẩu", "2.000")] {
+        office
+            .follow(&format!("a[href='{document}/targets/new']"))
+            .await;
+        office.type_into("#indicator", indicator).await;
+        office.type_into("#unit", "Nghe").await;
+        office.type_into("#period", "năm 2026").await;
+        office.type_into("#value", value).await;
+        office
+            .type_into("input[name=point_period_0]", "6/2026")
+            .await;
+        office.type_into("input[name=point_value_0]", "1.200").await;
+        office.follow("form.office button[type=submit]").await;
+        let here = office.client.current_url().await.expect("url");
+        assert_eq!(here.path(), document, "saved and back on the document");
+    }
+    for lang in ["vi", "en", "fr"] {
+        office
+            .open(&server, &format!("{document}/targets/new?lang={lang}"))
+            .await;
+        shot(&office, 1280, &format!("{lang}-target-form")).await;
+        shot(&office, 390, &format!("{lang}-target-form-phone")).await;
+    }
+    office.open(&server, &format!("{document}?lang=vi")).await;
+    let exports = "table.targets tr[data-indicator=EXPORTS]";
+    assert_eq!(
+        office.attr(exports, "data-status").await.as_deref(),
+        Some("no_data")
+    );
+    assert!(has(&office, "table.targets tr[data-indicator=IMPORTS]").await);
+    office.close().await;
+
+    // A reporter enters December's own figure, then the year to date, the unit by name and
+    // the month as written.
+    let reporter = Browser::signed_in(&server, "reporter", Some("40")).await;
+    for (span, value) in [("month", "260"), ("ytd", "3.100,5")] {
+        reporter.open(&server, "/entry?lang=vi").await;
+        reporter.type_into("#unit", "nghe an").await;
+        reporter.type_into("#period", "12/2026").await;
+        reporter
+            .click(&format!("input[name=span][value={span}]"))
+            .await;
+        reporter.follow("form[method=get] button").await;
+        let heading = reporter.text("form[action='/entry'][method=post] h2").await;
+        let expected = if span == "month" {
+            "Tháng 12/2026"
+        } else {
+            "Năm 2026"
+        };
+        assert!(heading.contains(expected), "{heading}");
+        if span == "ytd" {
+            shot(&reporter, 1280, "vi-entry-cumulative").await;
+            shot(&reporter, 390, "vi-entry-cumulative-phone").await;
+        }
+        reporter.type_into("#value-EXPORTS", value).await;
+        reporter.click("input[name=kind][value=official]").await;
+        reporter
+            .follow("form[action='/entry'][method=post] button[type=submit]")
+            .await;
+        assert_eq!(reporter.text("p.notice").await, "Đã lưu 1 số liệu.");
+        if span == "month" {
+            // December alone does not make the year: the target says why it has no value.
+            reporter.open(&server, &format!("{document}?lang=vi")).await;
+            let row = reporter.text(exports).await;
+            assert!(row.contains("Mới có số liệu Tháng 12/2026"), "{row}");
+        }
+    }
+    reporter.open(&server, &format!("{document}?lang=vi")).await;
+    assert_eq!(
+        reporter.attr(exports, "data-status").await.as_deref(),
+        Some("achieved"),
+        "3.100,5 against a plan of 3.000"
+    );
+    assert!(reporter.text(exports).await.contains("3.100,5"));
+    // A reporter registers nothing.
+    assert!(!has(&reporter, "a[href$='/targets/new']").await);
+    reporter.close().await;
+
+    // A viewer is offered no form that would be refused.
+    let viewer = Browser::signed_in(&server, "viewer", Some("40")).await;
+    viewer.open(&server, "/documents?lang=vi").await;
+    assert!(!has(&viewer, "a[href='/documents/new']").await);
+    assert!(!has(&viewer, "nav.sections a[href='/entry']").await);
+    viewer.open(&server, &format!("{document}?lang=vi")).await;
+    assert!(!has(&viewer, "a[href$='/targets/new']").await);
+    viewer.open(&server, "/entry?lang=vi").await;
+    assert!(!has(&viewer, "form.entry").await);
+    viewer.open(&server, "/documents/new?lang=vi").await;
+    assert!(!has(&viewer, "form[action='/documents']").await);
+    viewer.close().await;
+    let _ = std::fs::remove_file(pdf);
 }

@@ -289,12 +289,22 @@ pub(crate) fn english_only_words() -> std::collections::HashSet<String> {
             .collect()
     };
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../giamsat-web/locales");
-    let read = |path: &str| std::fs::read_to_string(format!("{root}/{path}")).expect("locale");
-    let (en_core, en_problems) = (read("en/core.ftl"), read("en/problems.ftl"));
-    let (vi_core, vi_problems) = (read("vi/core.ftl"), read("vi/problems.ftl"));
-    let (en_reports, vi_reports) = (read("en/reports.ftl"), read("vi/reports.ftl"));
-    let vi = words(&[&vi_core, &vi_problems, &vi_reports]);
-    words(&[&en_core, &en_problems, &en_reports])
+    // Every file of each language: each part of the interface keeps its messages in its own.
+    let all = |language: &str| -> Vec<String> {
+        let mut files: Vec<_> = std::fs::read_dir(format!("{root}/{language}"))
+            .expect("locales")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+            .collect();
+        files.sort();
+        files
+            .iter()
+            .map(|p| std::fs::read_to_string(p).expect("locale"))
+            .collect()
+    };
+    let (en, vi) = (all("en"), all("vi"));
+    let vi = words(&vi.iter().map(String::as_str).collect::<Vec<_>>());
+    words(&en.iter().map(String::as_str).collect::<Vec<_>>())
         .into_iter()
         .filter(|w| !vi.contains(w))
         .collect()
