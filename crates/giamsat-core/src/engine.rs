@@ -800,6 +800,20 @@ impl Engine {
         kids
     }
 
+    /// The unit's position in the depth-first numbering (tree order).
+    pub fn position(&self, unit: UnitId) -> Option<u32> {
+        self.numbering.position(unit)
+    }
+
+    /// The units of `unit`'s subtree, itself first, in tree order: one range of positions.
+    pub fn subtree_units(&self, unit: UnitId) -> impl Iterator<Item = &Unit> {
+        self.numbering
+            .subtree(unit)
+            .unwrap_or(0..0)
+            .filter_map(|p| self.numbering.unit_at(p))
+            .filter_map(|id| self.units.get(&id))
+    }
+
     /// Whether `unit` lies in the subtree of `ancestor` (itself included).
     pub fn is_within(&self, unit: UnitId, ancestor: UnitId) -> bool {
         match (

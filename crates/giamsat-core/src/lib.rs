@@ -13,6 +13,7 @@ pub mod indicator;
 pub mod observation;
 pub mod org;
 pub mod period;
+pub mod reporting;
 #[cfg(test)]
 mod stored_formats;
 pub mod target;
@@ -64,6 +65,10 @@ id_type!(
 id_type!(
     /// One recorded observation; ids grow in the order observations were recorded.
     ObservationId(u64)
+);
+id_type!(
+    /// A reporting regime (*chế độ báo cáo*), inside the system.
+    RegimeId(u32)
 );
 id_type!(
     /// A record of follow-up (a person, a session, a task, a recommendation…): one sequence.
