@@ -8,6 +8,7 @@ use std::fmt;
 use giamsat_core::EngineError;
 use giamsat_core::access::Denied;
 use giamsat_core::follow_up::FollowUpError;
+use giamsat_core::reporting::{ReportingError, StepError};
 use serde::Serialize;
 
 /// One thing wrong with an input: which field, and what is wrong.
@@ -64,12 +65,14 @@ pub enum Thing {
     Report,
     Account,
     ActiveToken,
+    /// A reporting regime (*chế độ báo cáo*).
+    Regime,
     /// A record of a kind not named above.
     Record,
 }
 
 impl Thing {
-    pub const ALL: [Thing; 16] = [
+    pub const ALL: [Thing; 17] = [
         Thing::Unit,
         Thing::Indicator,
         Thing::Document,
@@ -85,6 +88,7 @@ impl Thing {
         Thing::Report,
         Thing::Account,
         Thing::ActiveToken,
+        Thing::Regime,
         Thing::Record,
     ];
 
@@ -106,6 +110,7 @@ impl Thing {
             Thing::Report => "report",
             Thing::Account => "account",
             Thing::ActiveToken => "active_token",
+            Thing::Regime => "regime",
             Thing::Record => "record",
         }
     }
@@ -389,6 +394,38 @@ pub enum Problem {
         recommendation: i64,
     },
 
+    // The reporting cycle.
+    RegimeExists {
+        code: String,
+    },
+    RegimeIndicatorsRequired,
+    RegimeReportersRequired,
+    NotAReportingPeriod {
+        period: String,
+    },
+    NotAReporter {
+        unit: String,
+        period: String,
+    },
+    /// A step that cannot follow the report's state; both are codes (`approved`, `submit`).
+    StepNotAllowed {
+        state: String,
+        action: String,
+    },
+    ReasonRequired,
+    /// A figure that stands out against the unit's history, sent without a word about it.
+    ExplanationRequired {
+        indicator: String,
+    },
+    /// A figure of a report sent or approved; `state` is the state's code.
+    ReportLocked {
+        unit: String,
+        period: String,
+        state: String,
+    },
+    /// The person who sent a report deciding on it.
+    OwnReport,
+
     // Files.
     FileUnnamed,
     FileSize {
@@ -542,6 +579,16 @@ impl Problem {
             P::ConclusionTaken { .. } => "conclusion_taken",
             P::TaskDone { .. } => "task_done",
             P::Answered { .. } => "answered",
+            P::RegimeExists { .. } => "regime_exists",
+            P::RegimeIndicatorsRequired => "regime_indicators_required",
+            P::RegimeReportersRequired => "regime_reporters_required",
+            P::NotAReportingPeriod { .. } => "not_a_reporting_period",
+            P::NotAReporter { .. } => "not_a_reporter",
+            P::StepNotAllowed { .. } => "step_not_allowed",
+            P::ReasonRequired => "reason_required",
+            P::ExplanationRequired { .. } => "explanation_required",
+            P::ReportLocked { .. } => "report_locked",
+            P::OwnReport => "own_report",
             P::FileUnnamed => "file_unnamed",
             P::FileSize { .. } => "file_size",
             P::FileType { .. } => "file_type",
@@ -603,7 +650,24 @@ impl Problem {
             | P::PasswordReused
             | P::RoleRequired
             | P::TokenName
+            | P::RegimeIndicatorsRequired
+            | P::RegimeReportersRequired
+            | P::ReasonRequired
+            | P::OwnReport
             | P::Clash { .. } => vec![],
+            P::RegimeExists { code } => vec![("code", text(code))],
+            // A reporting period is a period code the reader's language spells out; the
+            // unit is an id, which only the English message of the API and the CLI shows.
+            P::NotAReportingPeriod { period } | P::NotAReporter { period, .. } => {
+                vec![("reporting_period", text(period))]
+            }
+            P::StepNotAllowed { state, action } => {
+                vec![("state", text(state)), ("action", text(action))]
+            }
+            P::ExplanationRequired { indicator } => vec![("indicator", text(indicator))],
+            P::ReportLocked { period, state, .. } => {
+                vec![("reporting_period", text(period)), ("state", text(state))]
+            }
             P::RequiredWith { other } | P::EndsBefore { other } => vec![("other", text(other))],
             P::NotOneOf { text: t, allowed } => {
                 vec![("text", text(t)), ("allowed", text(allowed))]
@@ -900,6 +964,32 @@ impl Problem {
             },
             P::TaskDone { task: 14 },
             P::Answered { recommendation: 21 },
+            P::RegimeExists {
+                code: t("SCT-THANG"),
+            },
+            P::RegimeIndicatorsRequired,
+            P::RegimeReportersRequired,
+            P::NotAReportingPeriod {
+                period: t("2025-Q2"),
+            },
+            P::NotAReporter {
+                unit: t("Sở Y tế"),
+                period: t("2025-06"),
+            },
+            P::StepNotAllowed {
+                state: t("approved"),
+                action: t("submit"),
+            },
+            P::ReasonRequired,
+            P::ExplanationRequired {
+                indicator: t("Tổng mức bán lẻ"),
+            },
+            P::ReportLocked {
+                unit: t("Sở Công Thương"),
+                period: t("2025-06"),
+                state: t("approved"),
+            },
+            P::OwnReport,
             P::FileUnnamed,
             P::FileSize {
                 name: t("minutes.pdf"),
@@ -1030,6 +1120,16 @@ impl Problem {
                 | P::ConclusionTaken { .. }
                 | P::TaskDone { .. }
                 | P::Answered { .. }
+                | P::RegimeExists { .. }
+                | P::RegimeIndicatorsRequired
+                | P::RegimeReportersRequired
+                | P::NotAReportingPeriod { .. }
+                | P::NotAReporter { .. }
+                | P::StepNotAllowed { .. }
+                | P::ReasonRequired
+                | P::ExplanationRequired { .. }
+                | P::ReportLocked { .. }
+                | P::OwnReport
                 | P::FileUnnamed
                 | P::FileSize { .. }
                 | P::FileType { .. }
@@ -1057,7 +1157,7 @@ impl Problem {
     }
 
     /// How many variants [`Problem::examples`] must cover: one more with each new variant.
-    pub const VARIANTS: usize = 101;
+    pub const VARIANTS: usize = 111;
 
     /// What the engine's refusal of a record says was wrong.
     pub fn of_engine(error: &EngineError) -> Problem {
@@ -1098,6 +1198,40 @@ impl Problem {
             E::BadSuccession => P::BadSuccession,
             E::DuplicateSuccession { .. } => P::SuccessionExists,
             E::FollowUp(e) => Problem::of_follow_up(e),
+            E::Reporting(e) => Problem::of_reporting(e),
+        }
+    }
+
+    /// What the reporting book's refusal of a record says was wrong.
+    pub fn of_reporting(error: &ReportingError) -> Problem {
+        use Problem as P;
+        use ReportingError as R;
+        match error {
+            R::DuplicateId(id) => P::IdTaken { id: id.to_string() },
+            R::DuplicateCode(code) => P::RegimeExists {
+                code: code.to_string(),
+            },
+            R::UnknownRegime(id) => P::Missing {
+                thing: Thing::Regime,
+                key: id.to_string(),
+            },
+            R::NoIndicators => P::RegimeIndicatorsRequired,
+            R::NoReporters => P::RegimeReportersRequired,
+            R::NotAPeriod { period } => P::NotAReportingPeriod {
+                period: period.code(),
+            },
+            R::NotAReporter { unit, period } => P::NotAReporter {
+                unit: unit.to_string(),
+                period: period.code(),
+            },
+            R::Step(StepError::NotFrom { from, action }) => P::StepNotAllowed {
+                state: from.as_str().to_owned(),
+                action: (*action).to_owned(),
+            },
+            R::Step(StepError::NoReason) => P::ReasonRequired,
+            R::Step(StepError::EmptyExplanation) => P::Empty {
+                field: "explanation".to_owned(),
+            },
         }
     }
 
@@ -1153,6 +1287,15 @@ impl Problem {
             Denied::Role => Problem::NotPermitted,
             Denied::Scope(unit) => Problem::OutsideScope {
                 unit: unit.to_string(),
+            },
+            Denied::Locked {
+                unit,
+                period,
+                state,
+            } => Problem::ReportLocked {
+                unit: unit.to_string(),
+                period: period.code(),
+                state: state.as_str().to_owned(),
             },
         }
     }
@@ -1469,6 +1612,37 @@ impl fmt::Display for Problem {
             P::Answered { recommendation } => {
                 write!(f, "recommendation {recommendation} was answered already")
             }
+            P::RegimeExists { code } => write!(f, "a regime with code {code} exists already"),
+            P::RegimeIndicatorsRequired => write!(f, "a regime names at least one indicator"),
+            P::RegimeReportersRequired => {
+                write!(f, "a regime names at least one reporting unit")
+            }
+            P::NotAReportingPeriod { period } => {
+                write!(f, "{period} is not a reporting period of this regime")
+            }
+            P::NotAReporter { unit, period } => {
+                write!(f, "{unit} does not report under this regime for {period}")
+            }
+            P::StepNotAllowed { state, action } => {
+                write!(
+                    f,
+                    "a report that is {state} cannot be given the step {action}"
+                )
+            }
+            P::ReasonRequired => write!(f, "say why"),
+            P::ExplanationRequired { indicator } => write!(
+                f,
+                "the figure of {indicator} stands out against the unit's history: explain it"
+            ),
+            P::ReportLocked {
+                unit,
+                period,
+                state,
+            } => write!(
+                f,
+                "the report of {unit} for {period} is {state}: its figures cannot change until the unit above returns or reopens it"
+            ),
+            P::OwnReport => write!(f, "the person who sent a report cannot decide on it"),
             P::FileUnnamed => write!(f, "the file has no name"),
             P::FileSize { name, max_mb } => {
                 write!(f, "{name}: a file of evidence has 1 byte to {max_mb} MB")

@@ -71,6 +71,11 @@ id_type!(
     RegimeId(u32)
 );
 id_type!(
+    /// A step of a submission (submitted, approved, returned, reopened); regimes and steps
+    /// share one sequence, the order they were recorded in.
+    StepId(u32)
+);
+id_type!(
     /// A record of follow-up (a person, a session, a task, a recommendation…): one sequence.
     FollowUpId(u32)
 );

@@ -17,6 +17,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
         &[
             include_str!("../locales/vi/core.ftl"),
             include_str!("../locales/vi/problems.ftl"),
+            include_str!("../locales/vi/cycle.ftl"),
         ],
     ),
     (
@@ -24,6 +25,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
         &[
             include_str!("../locales/en/core.ftl"),
             include_str!("../locales/en/problems.ftl"),
+            include_str!("../locales/en/cycle.ftl"),
         ],
     ),
     (
@@ -31,6 +33,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
         &[
             include_str!("../locales/fr/core.ftl"),
             include_str!("../locales/fr/problems.ftl"),
+            include_str!("../locales/fr/cycle.ftl"),
         ],
     ),
 ];
@@ -135,6 +138,18 @@ impl I18n {
                     }
                     ("doc_type", ProblemArg::Text(name)) => {
                         Arg::Text(self.t(language, &format!("doctype-{name}")))
+                    }
+                    // The reporting cycle's arguments are codes: a period, a report's state
+                    // and a step, each said in the reader's language.
+                    ("reporting_period", ProblemArg::Text(code)) => match code.parse() {
+                        Ok(period) => Arg::Text(self.period(language, period)),
+                        Err(_) => Arg::Text(code),
+                    },
+                    ("state", ProblemArg::Text(code)) => {
+                        Arg::Text(self.t(language, &format!("cycle-state-{code}")))
+                    }
+                    ("action", ProblemArg::Text(code)) => {
+                        Arg::Text(self.t(language, &format!("cycle-action-{code}")))
                     }
                     (_, ProblemArg::Text(text)) => Arg::Text(text),
                     (_, ProblemArg::Number(n)) => Arg::Number(n),

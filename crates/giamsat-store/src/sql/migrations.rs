@@ -46,6 +46,11 @@ const SQLITE_MIGRATIONS: &[Migration] = &[
         "engine_checkpoint",
         include_str!("../../migrations/sqlite/0006_engine_checkpoint.sql"),
     ),
+    (
+        7,
+        "reporting",
+        include_str!("../../migrations/sqlite/0007_reporting.sql"),
+    ),
 ];
 const POSTGRES_MIGRATIONS: &[Migration] = &[
     (
@@ -77,6 +82,11 @@ const POSTGRES_MIGRATIONS: &[Migration] = &[
         6,
         "engine_checkpoint",
         include_str!("../../migrations/postgres/0006_engine_checkpoint.sql"),
+    ),
+    (
+        7,
+        "reporting",
+        include_str!("../../migrations/postgres/0007_reporting.sql"),
     ),
 ];
 

@@ -710,6 +710,25 @@ mod tests {
                     .map(|o| indicators::over_time_id(*o))
                     .collect(),
             ),
+            family(
+                "cycle-state-",
+                giamsat_core::reporting::State::ALL
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect(),
+            ),
+            family(
+                "cycle-action-",
+                vec!["submit", "approve", "return", "reopen"],
+            ),
+            family(
+                "cycle-frequency-",
+                giamsat_core::reporting::Frequency::ALL
+                    .iter()
+                    .map(|f| f.as_str())
+                    .collect(),
+            ),
+            family("cycle-timeliness-", ["on_time", "late", "missing"].to_vec()),
             family("intake-kind-", giamsat_intake::Fact::KINDS.to_vec()),
             family(
                 "intake-date-role-",
