@@ -208,6 +208,10 @@ pub enum Problem {
         text: String,
         detail: String,
     },
+    NotARegimeCode {
+        text: String,
+        detail: String,
+    },
     NotADocumentNumber {
         text: String,
         detail: String,
@@ -517,6 +521,7 @@ impl Problem {
             P::NotAYear { .. } => "not_a_year",
             P::NotAUnitCode { .. } => "not_a_unit_code",
             P::NotAnIndicatorCode { .. } => "not_an_indicator_code",
+            P::NotARegimeCode { .. } => "not_a_regime_code",
             P::NotADocumentNumber { .. } => "not_a_document_number",
             P::NotADocumentKey { .. } => "not_a_document_key",
             P::DocumentYearMismatch { .. } => "document_year_mismatch",
@@ -679,6 +684,7 @@ impl Problem {
             | P::NotAYear { text: t }
             | P::NotAUnitCode { text: t, .. }
             | P::NotAnIndicatorCode { text: t, .. }
+            | P::NotARegimeCode { text: t, .. }
             | P::NotADocumentNumber { text: t, .. }
             | P::NotADocumentKey { text: t, .. }
             | P::NotAWholeNumber { text: t }
@@ -837,6 +843,10 @@ impl Problem {
             P::NotAnIndicatorCode {
                 text: t("GRDP growth"),
                 detail: t("\"GRDP growth\" is not an indicator code"),
+            },
+            P::NotARegimeCode {
+                text: t("báo cáo tháng"),
+                detail: t("\"báo cáo tháng\" is not a regime code"),
             },
             P::NotADocumentNumber {
                 text: t("NQ-TU"),
@@ -1058,6 +1068,7 @@ impl Problem {
                 | P::NotAYear { .. }
                 | P::NotAUnitCode { .. }
                 | P::NotAnIndicatorCode { .. }
+                | P::NotARegimeCode { .. }
                 | P::NotADocumentNumber { .. }
                 | P::NotADocumentKey { .. }
                 | P::DocumentYearMismatch { .. }
@@ -1157,7 +1168,7 @@ impl Problem {
     }
 
     /// How many variants [`Problem::examples`] must cover: one more with each new variant.
-    pub const VARIANTS: usize = 111;
+    pub const VARIANTS: usize = 112;
 
     /// What the engine's refusal of a record says was wrong.
     pub fn of_engine(error: &EngineError) -> Problem {
@@ -1368,6 +1379,15 @@ impl ReadError for giamsat_core::indicator::BadIndicatorCode {
     }
 }
 
+impl ReadError for giamsat_core::reporting::BadRegimeCode {
+    fn problem(&self, text: &str) -> Problem {
+        Problem::NotARegimeCode {
+            text: text.to_owned(),
+            detail: self.to_string(),
+        }
+    }
+}
+
 impl ReadError for giamsat_core::document::DocumentNumberError {
     fn problem(&self, text: &str) -> Problem {
         Problem::NotADocumentNumber {
@@ -1450,6 +1470,7 @@ impl fmt::Display for Problem {
             | P::NotAPeriod { detail, .. }
             | P::NotAUnitCode { detail, .. }
             | P::NotAnIndicatorCode { detail, .. }
+            | P::NotARegimeCode { detail, .. }
             | P::NotADocumentNumber { detail, .. }
             | P::NotADocumentKey { detail, .. } => write!(f, "{detail}"),
             P::NotADate { text } => {

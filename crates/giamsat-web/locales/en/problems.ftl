@@ -133,3 +133,4 @@ problem-explanation-required = The figure for { $indicator } stands out against 
 problem-report-locked = This figure belongs to the report for { $reporting_period }, which is { $state }: it cannot change until the unit above returns or reopens the report.
 problem-own-report = The person who sent a report cannot approve or return it.
 thing-regime = reporting regime
+problem-not-a-regime-code = "{ $text }" is not a reporting regime code: use 1 to 48 letters A–Z, digits, "_", "-" or ".".

@@ -133,3 +133,4 @@ problem-explanation-required = Le chiffre de { $indicator } s'écarte des chiffr
 problem-report-locked = Ce chiffre appartient au rapport de { $reporting_period }, qui est { $state } : il ne peut changer avant que l'échelon supérieur renvoie ou rouvre le rapport.
 problem-own-report = La personne qui a envoyé un rapport ne peut ni l'approuver ni le renvoyer.
 thing-regime = régime de rapport
+problem-not-a-regime-code = « { $text } » n'est pas un code de régime de rapport : utilisez de 1 à 48 lettres A–Z, chiffres, « _ », « - » ou « . ».

@@ -133,3 +133,4 @@ problem-explanation-required = Số liệu { $indicator } khác thường so v�
 problem-report-locked = Số liệu này thuộc báo cáo { $reporting_period } { $state }: không thể sửa cho đến khi cấp trên trả lại hoặc mở lại báo cáo.
 problem-own-report = Người gửi báo cáo không thể tự duyệt hoặc trả lại báo cáo đó.
 thing-regime = chế độ báo cáo
+problem-not-a-regime-code = "{ $text }" không phải là mã chế độ báo cáo: dùng từ 1 đến 48 ký tự gồm chữ A–Z, chữ số, "_", "-" hoặc ".".
