@@ -401,6 +401,56 @@ mod tests {
             Err(EngineError::Reporting(ReportingError::DuplicateId(2)))
         ));
         assert_eq!(engine.reporting().next_id(), 3);
+        // Department 3 sent on 1 January 1970, long before the deadline of 19 May 2024;
+        // department 4 sent nothing. The committee (2) and the province (1) count both.
+        let regime = engine
+            .reporting()
+            .regime(RegimeId(1))
+            .expect("regime")
+            .clone();
+        let c = crate::reporting::completeness(&engine, &regime, period);
+        let timeliness: Vec<_> = c.reports.iter().map(|r| (r.unit, r.timeliness)).collect();
+        assert_eq!(
+            timeliness,
+            [
+                (UnitId(3), crate::reporting::Timeliness::OnTime),
+                (UnitId(4), crate::reporting::Timeliness::Missing)
+            ]
+        );
+        let by_unit: Vec<_> = c
+            .by_unit
+            .iter()
+            .map(|(u, r)| (u.0, r.sent, r.expected))
+            .collect();
+        assert_eq!(by_unit, [(1, 1, 2), (2, 1, 2), (3, 1, 1), (4, 0, 1)]);
+        assert_eq!(c.total.completeness(), Some(50.0));
+    }
+
+    #[test]
+    fn a_report_sent_after_the_deadline_is_late() {
+        let mut engine = engine();
+        let mut late = step(2, 4, "2024-05", submit());
+        if let Record::Reporting(Reporting::Step(s)) = &mut late {
+            // The deadline is 14 May + 5 days: the 20th is one day late.
+            s.provenance.recorded_at = time::macros::datetime!(2024-05-20 01:00 UTC);
+        }
+        engine.apply(late).expect("sent late");
+        let mut on_time = step(3, 3, "2024-05", submit());
+        if let Record::Reporting(Reporting::Step(s)) = &mut on_time {
+            s.provenance.recorded_at = time::macros::datetime!(2024-05-19 16:59 UTC);
+        }
+        engine.apply(on_time).expect("sent on the last day");
+        let regime = engine
+            .reporting()
+            .regime(RegimeId(1))
+            .expect("regime")
+            .clone();
+        let period = "2024-05".parse().expect("period");
+        let c = crate::reporting::completeness(&engine, &regime, period);
+        let timeliness: Vec<_> = c.reports.iter().map(|r| r.timeliness).collect();
+        use crate::reporting::Timeliness::{Late, OnTime};
+        assert_eq!(timeliness, [OnTime, Late]);
+        assert_eq!(c.total.timeliness(), Some(50.0));
     }
 
     #[test]
