@@ -7,6 +7,7 @@
 
 pub mod accounts;
 pub mod demo;
+pub mod demo_cycle;
 pub mod exchange;
 pub mod follow_up;
 pub mod input;

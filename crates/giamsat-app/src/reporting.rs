@@ -130,7 +130,7 @@ impl<S: Store> App<S> {
 
 impl Batch<'_> {
     /// Checks and adds a reporting record; the engine's refusal names `field`.
-    fn report(&mut self, record: Reporting, field: &str) -> Result<(), AppError> {
+    pub(crate) fn report(&mut self, record: Reporting, field: &str) -> Result<(), AppError> {
         let record = Record::Reporting(record);
         self.engine().check(&record).map_err(|e| {
             use giamsat_core::EngineError;
@@ -170,7 +170,7 @@ fn refuse_own_decision(engine: &Engine, actor: &Actor, step: &Step) -> Result<()
     Ok(())
 }
 
-fn regime_of(batch: &Batch<'_>, input: &RegimeInput) -> Result<Regime, AppError> {
+pub(crate) fn regime_of(batch: &Batch<'_>, input: &RegimeInput) -> Result<Regime, AppError> {
     let engine = batch.engine();
     let mut c = Checker::new(&batch.origin);
     let code = c

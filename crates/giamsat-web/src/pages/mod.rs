@@ -17,6 +17,7 @@ mod intake;
 mod overview;
 mod rankings;
 mod recommendations;
+mod reports;
 mod supervision;
 mod tasks;
 mod units;
@@ -43,6 +44,7 @@ pub use intake::{accept as intake_accept, intake_form, intake_submit, review as 
 pub use overview::{overview, overview_page};
 pub use rankings::{AsOf, rankings, rankings_page};
 pub use recommendations::{answer_recommendation, recommendations, record_recommendation};
+pub use reports::{regime, report, report_step, reports};
 pub use supervision::{
     conclusion_to_task, plan_visit, record_session, session, session_form, supervision,
 };
@@ -294,12 +296,13 @@ pub struct Layout<'a> {
 }
 
 /// The sections of the site, in the order of the navigation.
-const SECTIONS: [(&str, &str); 10] = [
+const SECTIONS: [(&str, &str); 11] = [
     ("/", "nav-overview"),
     ("/documents", "nav-documents"),
     ("/rankings", "nav-rankings"),
     ("/units", "nav-units"),
     ("/entry", "nav-entry"),
+    ("/reports", "nav-reports"),
     ("/tasks", "nav-tasks"),
     ("/supervision", "nav-supervision"),
     ("/recommendations", "nav-recommendations"),
@@ -398,6 +401,10 @@ pub fn refusal_in_form(
             .map(|p| tr.field_problem(p))
             .collect::<Vec<_>>()
             .join("; "),
+        // A figure of a sent or approved report says which report holds it.
+        AppError::Forbidden(denied @ giamsat_core::access::Denied::Locked { .. }) => {
+            tr.conflict(&giamsat_app::Problem::of_denied(denied))
+        }
         AppError::Forbidden(_) => tr.t("error-forbidden"),
         AppError::Conflict(problem) => tr.conflict(problem),
         AppError::Stale(_) => tr.t("error-stale"),
@@ -720,6 +727,14 @@ mod tests {
             family(
                 "cycle-action-",
                 vec!["submit", "approve", "return", "reopen"],
+            ),
+            family("cycle-step-", vec!["submit", "approve", "return", "reopen"]),
+            family(
+                "cycle-status-",
+                giamsat_core::reporting::State::ALL
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect(),
             ),
             family(
                 "cycle-frequency-",
