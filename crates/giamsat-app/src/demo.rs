@@ -69,11 +69,18 @@ pub const SEED_004_GROWTH: &[(&str, &str, &str)] = &[
     ("Bac Ninh", "27", "-9.28"),
 ];
 
-fn s(text: &str) -> Option<String> {
+pub(crate) fn s(text: &str) -> Option<String> {
     Some(text.to_owned())
 }
 
-fn unit(code: &str, kind: &str, parent: Option<&str>, vi: &str, en: &str, fr: &str) -> UnitInput {
+pub(crate) fn unit(
+    code: &str,
+    kind: &str,
+    parent: Option<&str>,
+    vi: &str,
+    en: &str,
+    fr: &str,
+) -> UnitInput {
     UnitInput {
         code: s(code),
         kind: s(kind),
@@ -88,7 +95,7 @@ fn unit(code: &str, kind: &str, parent: Option<&str>, vi: &str, en: &str, fr: &s
 }
 
 #[allow(clippy::too_many_arguments)]
-fn indicator(
+pub(crate) fn indicator(
     code: &str,
     names: [&str; 3],
     measures: [&str; 3],
@@ -115,7 +122,7 @@ fn indicator(
 }
 
 /// An observation of seed data; callers fill in who reported it, notes and the source.
-fn observation(
+pub(crate) fn observation(
     indicator: &str,
     unit: &str,
     period: &str,
@@ -132,7 +139,11 @@ fn observation(
     }
 }
 
-fn add<I: Validate>(batch: &mut Batch<'_>, input: I, source: &str) -> Result<(), AppError> {
+pub(crate) fn add<I: Validate>(
+    batch: &mut Batch<'_>,
+    input: I,
+    source: &str,
+) -> Result<(), AppError> {
     batch
         .add(&input, source.to_owned())
         .map_err(AppError::Invalid)
@@ -238,7 +249,7 @@ fn units() -> Result<Vec<(UnitInput, &'static str)>, AppError> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn document(
+pub(crate) fn document(
     number: Option<&str>,
     key: Option<&str>,
     doc_type: Option<&str>,
@@ -575,6 +586,7 @@ impl<S: Store> App<S> {
                 seed_004(batch)?;
                 follow_up_002(batch)?;
                 follow_up_003(batch)?;
+                crate::demo_cycle::add_cycle(batch)?;
                 Ok(())
             })
             .await?;

@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod admin;
 pub mod corrections;
 pub mod demo;
+pub mod demo_cycle;
 pub mod exchange;
 pub mod follow_up;
 pub mod input;
@@ -17,6 +18,7 @@ pub mod interchange;
 pub mod names;
 pub mod problem;
 pub mod reports;
+pub mod reporting;
 pub mod text;
 pub mod throttle;
 pub mod tile_map;
@@ -27,6 +29,7 @@ use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 
 use giamsat_core::access::Grant;
 use giamsat_core::follow_up::FollowUp;
+use giamsat_core::reporting::Reporting;
 use giamsat_core::{Engine, IndicatorId, Observation, Period, Record, UnitId};
 pub use giamsat_store::{AuditEntry, Changes, Loaded, SqlStore, Store, StoreError};
 use serde::Serialize;
@@ -754,6 +757,51 @@ fn authorize(
     match &actor.grants {
         None => Ok(()),
         Some(grants) => giamsat_core::access::permits(engine, grants, record),
+    }?;
+    giamsat_core::access::unlocked(engine, record)
+}
+
+/// The audit entry of a regime (`regime.create`) or of a step of a report (`report.submit`,
+/// `report.approve`, `report.return`, `report.reopen`), whose before is the report's state.
+fn reporting_audit(
+    engine: &Engine,
+    actor: &Actor,
+    record: &Reporting,
+    at: time::OffsetDateTime,
+    unit: Option<UnitId>,
+) -> AuditEntry {
+    let unit_code = |id| {
+        engine
+            .unit(id)
+            .map_or_else(|| id.to_string(), |u| u.code.to_string())
+    };
+    let (action, object, before) = match record {
+        Reporting::Regime(r) => (
+            "regime.create".to_owned(),
+            format!("regime:{}", r.code),
+            None,
+        ),
+        Reporting::Step(s) => {
+            let book = engine.reporting();
+            let regime = book
+                .regime(s.regime)
+                .map_or_else(|| s.regime.to_string(), |r| r.code.to_string());
+            let state = book.state(s.regime, s.unit, s.period);
+            (
+                format!("report.{}", s.action.name()),
+                format!("report:{regime}/{}/{}", unit_code(s.unit), s.period),
+                Some(serde_json::json!({ "state": state })),
+            )
+        }
+    };
+    AuditEntry {
+        at,
+        actor: actor.name.clone(),
+        action,
+        object,
+        before,
+        after: json(record),
+        unit,
     }
 }
 
@@ -791,11 +839,14 @@ fn audit_entry(
         Record::Succession(s) => Some(s.successor),
         Record::ReportedScorecard(c) => Some(c.unit),
         Record::FollowUp(f) => engine.follow_up().units_of(engine, f).first().copied(),
+        Record::Reporting(Reporting::Regime(r)) => Some(r.recipient),
+        Record::Reporting(Reporting::Step(s)) => Some(s.unit),
     };
     let (action, object, before, after) = match record {
         Record::FollowUp(FollowUp::Revision(r)) => {
             return revision_entry(engine, actor, r, at, unit);
         }
+        Record::Reporting(r) => return reporting_audit(engine, actor, r, at, unit),
         Record::FollowUp(f) => {
             let action = format!("{}.record", f.kind());
             return AuditEntry {

@@ -8,6 +8,7 @@ use std::fmt;
 use giamsat_core::EngineError;
 use giamsat_core::access::Denied;
 use giamsat_core::follow_up::FollowUpError;
+use giamsat_core::reporting::{ReportingError, StepError};
 use serde::Serialize;
 
 /// One thing wrong with an input: which field, and what is wrong.
@@ -64,12 +65,14 @@ pub enum Thing {
     Report,
     Account,
     ActiveToken,
+    /// A reporting regime (*chế độ báo cáo*).
+    Regime,
     /// A record of a kind not named above.
     Record,
 }
 
 impl Thing {
-    pub const ALL: [Thing; 16] = [
+    pub const ALL: [Thing; 17] = [
         Thing::Unit,
         Thing::Indicator,
         Thing::Document,
@@ -85,6 +88,7 @@ impl Thing {
         Thing::Report,
         Thing::Account,
         Thing::ActiveToken,
+        Thing::Regime,
         Thing::Record,
     ];
 
@@ -106,6 +110,7 @@ impl Thing {
             Thing::Report => "report",
             Thing::Account => "account",
             Thing::ActiveToken => "active_token",
+            Thing::Regime => "regime",
             Thing::Record => "record",
         }
     }
@@ -204,6 +209,10 @@ pub enum Problem {
         detail: String,
     },
     NotAnIndicatorCode {
+        text: String,
+        detail: String,
+    },
+    NotARegimeCode {
         text: String,
         detail: String,
     },
@@ -404,11 +413,42 @@ pub enum Problem {
         recommendation: i64,
     },
     /// A correction without its reason.
-    ReasonRequired,
     /// A correction that leaves every field as it was.
     NothingChanged,
     /// The record was corrected by someone else since the form was read.
     EditedMeanwhile,
+
+    // The reporting cycle.
+    RegimeExists {
+        code: String,
+    },
+    RegimeIndicatorsRequired,
+    RegimeReportersRequired,
+    NotAReportingPeriod {
+        period: String,
+    },
+    NotAReporter {
+        unit: String,
+        period: String,
+    },
+    /// A step that cannot follow the report's state; both are codes (`approved`, `submit`).
+    StepNotAllowed {
+        state: String,
+        action: String,
+    },
+    ReasonRequired,
+    /// A figure that stands out against the unit's history, sent without a word about it.
+    ExplanationRequired {
+        indicator: String,
+    },
+    /// A figure of a report sent or approved; `state` is the state's code.
+    ReportLocked {
+        unit: String,
+        period: String,
+        state: String,
+    },
+    /// The person who sent a report deciding on it.
+    OwnReport,
 
     // Files.
     FileUnnamed,
@@ -504,6 +544,7 @@ impl Problem {
             P::NotAYear { .. } => "not_a_year",
             P::NotAUnitCode { .. } => "not_a_unit_code",
             P::NotAnIndicatorCode { .. } => "not_an_indicator_code",
+            P::NotARegimeCode { .. } => "not_a_regime_code",
             P::NotADocumentNumber { .. } => "not_a_document_number",
             P::NotADocumentKey { .. } => "not_a_document_key",
             P::DocumentYearMismatch { .. } => "document_year_mismatch",
@@ -568,6 +609,15 @@ impl Problem {
             P::ConclusionTaken { .. } => "conclusion_taken",
             P::TaskDone { .. } => "task_done",
             P::Answered { .. } => "answered",
+            P::RegimeExists { .. } => "regime_exists",
+            P::RegimeIndicatorsRequired => "regime_indicators_required",
+            P::RegimeReportersRequired => "regime_reporters_required",
+            P::NotAReportingPeriod { .. } => "not_a_reporting_period",
+            P::NotAReporter { .. } => "not_a_reporter",
+            P::StepNotAllowed { .. } => "step_not_allowed",
+            P::ExplanationRequired { .. } => "explanation_required",
+            P::ReportLocked { .. } => "report_locked",
+            P::OwnReport => "own_report",
             P::FileUnnamed => "file_unnamed",
             P::FileSize { .. } => "file_size",
             P::FileType { .. } => "file_type",
@@ -632,12 +682,28 @@ impl Problem {
             | P::WrongPassword
             | P::PasswordReused
             | P::RoleRequired
-            | P::ReasonRequired
             | P::NothingChanged
             | P::EditedMeanwhile
             | P::OwnAccount
             | P::TokenName
+            | P::RegimeIndicatorsRequired
+            | P::RegimeReportersRequired
+            | P::ReasonRequired
+            | P::OwnReport
             | P::Clash { .. } => vec![],
+            P::RegimeExists { code } => vec![("code", text(code))],
+            // A reporting period is a period code the reader's language spells out; the
+            // unit is an id, which only the English message of the API and the CLI shows.
+            P::NotAReportingPeriod { period } | P::NotAReporter { period, .. } => {
+                vec![("reporting_period", text(period))]
+            }
+            P::StepNotAllowed { state, action } => {
+                vec![("state", text(state)), ("action", text(action))]
+            }
+            P::ExplanationRequired { indicator } => vec![("indicator", text(indicator))],
+            P::ReportLocked { period, state, .. } => {
+                vec![("reporting_period", text(period)), ("state", text(state))]
+            }
             P::RequiredWith { other } | P::EndsBefore { other } => vec![("other", text(other))],
             P::NotOneOf { text: t, allowed } => {
                 vec![("text", text(t)), ("allowed", text(allowed))]
@@ -650,6 +716,7 @@ impl Problem {
             | P::NotAYear { text: t }
             | P::NotAUnitCode { text: t, .. }
             | P::NotAnIndicatorCode { text: t, .. }
+            | P::NotARegimeCode { text: t, .. }
             | P::NotADocumentNumber { text: t, .. }
             | P::NotADocumentKey { text: t, .. }
             | P::NotAWholeNumber { text: t }
@@ -824,6 +891,10 @@ impl Problem {
                 text: t("GRDP growth"),
                 detail: t("\"GRDP growth\" is not an indicator code"),
             },
+            P::NotARegimeCode {
+                text: t("báo cáo tháng"),
+                detail: t("\"báo cáo tháng\" is not a regime code"),
+            },
             P::NotADocumentNumber {
                 text: t("NQ-TU"),
                 detail: t("\"NQ-TU\" does not start with a number"),
@@ -959,6 +1030,31 @@ impl Problem {
             },
             P::TaskDone { task: 14 },
             P::Answered { recommendation: 21 },
+            P::RegimeExists {
+                code: t("SCT-THANG"),
+            },
+            P::RegimeIndicatorsRequired,
+            P::RegimeReportersRequired,
+            P::NotAReportingPeriod {
+                period: t("2025-Q2"),
+            },
+            P::NotAReporter {
+                unit: t("Sở Y tế"),
+                period: t("2025-06"),
+            },
+            P::StepNotAllowed {
+                state: t("approved"),
+                action: t("submit"),
+            },
+            P::ExplanationRequired {
+                indicator: t("Tổng mức bán lẻ"),
+            },
+            P::ReportLocked {
+                unit: t("Sở Công Thương"),
+                period: t("2025-06"),
+                state: t("approved"),
+            },
+            P::OwnReport,
             P::FileUnnamed,
             P::FileSize {
                 name: t("minutes.pdf"),
@@ -1032,6 +1128,7 @@ impl Problem {
                 | P::NotAYear { .. }
                 | P::NotAUnitCode { .. }
                 | P::NotAnIndicatorCode { .. }
+                | P::NotARegimeCode { .. }
                 | P::NotADocumentNumber { .. }
                 | P::NotADocumentKey { .. }
                 | P::DocumentYearMismatch { .. }
@@ -1096,6 +1193,15 @@ impl Problem {
                 | P::ConclusionTaken { .. }
                 | P::TaskDone { .. }
                 | P::Answered { .. }
+                | P::RegimeExists { .. }
+                | P::RegimeIndicatorsRequired
+                | P::RegimeReportersRequired
+                | P::NotAReportingPeriod { .. }
+                | P::NotAReporter { .. }
+                | P::StepNotAllowed { .. }
+                | P::ExplanationRequired { .. }
+                | P::ReportLocked { .. }
+                | P::OwnReport
                 | P::FileUnnamed
                 | P::FileSize { .. }
                 | P::FileType { .. }
@@ -1127,7 +1233,7 @@ impl Problem {
     }
 
     /// How many variants [`Problem::examples`] must cover: one more with each new variant.
-    pub const VARIANTS: usize = 106;
+    pub const VARIANTS: usize = 116;
 
     /// What the engine's refusal of a record says was wrong.
     pub fn of_engine(error: &EngineError) -> Problem {
@@ -1168,6 +1274,40 @@ impl Problem {
             E::BadSuccession => P::BadSuccession,
             E::DuplicateSuccession { .. } => P::SuccessionExists,
             E::FollowUp(e) => Problem::of_follow_up(e),
+            E::Reporting(e) => Problem::of_reporting(e),
+        }
+    }
+
+    /// What the reporting book's refusal of a record says was wrong.
+    pub fn of_reporting(error: &ReportingError) -> Problem {
+        use Problem as P;
+        use ReportingError as R;
+        match error {
+            R::DuplicateId(id) => P::IdTaken { id: id.to_string() },
+            R::DuplicateCode(code) => P::RegimeExists {
+                code: code.to_string(),
+            },
+            R::UnknownRegime(id) => P::Missing {
+                thing: Thing::Regime,
+                key: id.to_string(),
+            },
+            R::NoIndicators => P::RegimeIndicatorsRequired,
+            R::NoReporters => P::RegimeReportersRequired,
+            R::NotAPeriod { period } => P::NotAReportingPeriod {
+                period: period.code(),
+            },
+            R::NotAReporter { unit, period } => P::NotAReporter {
+                unit: unit.to_string(),
+                period: period.code(),
+            },
+            R::Step(StepError::NotFrom { from, action }) => P::StepNotAllowed {
+                state: from.as_str().to_owned(),
+                action: (*action).to_owned(),
+            },
+            R::Step(StepError::NoReason) => P::ReasonRequired,
+            R::Step(StepError::EmptyExplanation) => P::Empty {
+                field: "explanation".to_owned(),
+            },
         }
     }
 
@@ -1227,6 +1367,15 @@ impl Problem {
             Denied::Role => Problem::NotPermitted,
             Denied::Scope(unit) => Problem::OutsideScope {
                 unit: unit.to_string(),
+            },
+            Denied::Locked {
+                unit,
+                period,
+                state,
+            } => Problem::ReportLocked {
+                unit: unit.to_string(),
+                period: period.code(),
+                state: state.as_str().to_owned(),
             },
         }
     }
@@ -1298,6 +1447,15 @@ impl ReadError for giamsat_core::org::BadUnitCode {
 impl ReadError for giamsat_core::indicator::BadIndicatorCode {
     fn problem(&self, text: &str) -> Problem {
         Problem::NotAnIndicatorCode {
+            text: text.to_owned(),
+            detail: self.to_string(),
+        }
+    }
+}
+
+impl ReadError for giamsat_core::reporting::BadRegimeCode {
+    fn problem(&self, text: &str) -> Problem {
+        Problem::NotARegimeCode {
             text: text.to_owned(),
             detail: self.to_string(),
         }
@@ -1386,6 +1544,7 @@ impl fmt::Display for Problem {
             | P::NotAPeriod { detail, .. }
             | P::NotAUnitCode { detail, .. }
             | P::NotAnIndicatorCode { detail, .. }
+            | P::NotARegimeCode { detail, .. }
             | P::NotADocumentNumber { detail, .. }
             | P::NotADocumentKey { detail, .. } => write!(f, "{detail}"),
             P::NumberTooLarge { text } => write!(
@@ -1561,6 +1720,37 @@ impl fmt::Display for Problem {
             P::Answered { recommendation } => {
                 write!(f, "recommendation {recommendation} was answered already")
             }
+            P::RegimeExists { code } => write!(f, "a regime with code {code} exists already"),
+            P::RegimeIndicatorsRequired => write!(f, "a regime names at least one indicator"),
+            P::RegimeReportersRequired => {
+                write!(f, "a regime names at least one reporting unit")
+            }
+            P::NotAReportingPeriod { period } => {
+                write!(f, "{period} is not a reporting period of this regime")
+            }
+            P::NotAReporter { unit, period } => {
+                write!(f, "{unit} does not report under this regime for {period}")
+            }
+            P::StepNotAllowed { state, action } => {
+                write!(
+                    f,
+                    "a report that is {state} cannot be given the step {action}"
+                )
+            }
+            P::ReasonRequired => write!(f, "say why"),
+            P::ExplanationRequired { indicator } => write!(
+                f,
+                "the figure of {indicator} stands out against the unit's history: explain it"
+            ),
+            P::ReportLocked {
+                unit,
+                period,
+                state,
+            } => write!(
+                f,
+                "the report of {unit} for {period} is {state}: its figures cannot change until the unit above returns or reopens it"
+            ),
+            P::OwnReport => write!(f, "the person who sent a report cannot decide on it"),
             P::FileUnnamed => write!(f, "the file has no name"),
             P::FileSize { name, max_mb } => {
                 write!(f, "{name}: a file of evidence has 1 byte to {max_mb} MB")
@@ -1604,7 +1794,6 @@ impl fmt::Display for Problem {
                 "choose a password other than the current one and the username"
             ),
             P::RoleRequired => write!(f, "give at least one role and its scope"),
-            P::ReasonRequired => write!(f, "say why the record is corrected"),
             P::NothingChanged => write!(f, "nothing was changed"),
             P::EditedMeanwhile => write!(
                 f,

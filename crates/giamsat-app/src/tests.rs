@@ -376,8 +376,11 @@ fn checking_a_file_follows_references_between_its_own_rows() {
 async fn every_demo_record_says_where_it_came_from() {
     let (_dir, app) = fresh().await;
     app.load_demo(&actor()).await.expect("demo");
-    let cites_a_source =
-        |source: &str| source.starts_with("Seed 00") || source.starts_with("data/vietnam/");
+    let cites_a_source = |source: &str| {
+        source.starts_with("Seed 00")
+            || source.starts_with("data/vietnam/")
+            || source == crate::demo_cycle::DEMO_CYCLE
+    };
     let records = app.store().load().await.expect("load").records;
     assert!(records.len() > 100);
     for record in &records {
@@ -391,6 +394,7 @@ async fn every_demo_record_says_where_it_came_from() {
             giamsat_core::Record::ReportedScorecard(c) => &c.provenance.source,
             giamsat_core::Record::Succession(s) => &s.provenance.source,
             giamsat_core::Record::FollowUp(f) => &f.provenance().source,
+            giamsat_core::Record::Reporting(r) => &r.provenance().source,
         };
         assert!(cites_a_source(source), "{source:?} in {record:?}");
     }

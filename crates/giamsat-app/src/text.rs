@@ -36,6 +36,7 @@ const MULTI_LINE: &[&str] = &[
     "limitations",
     "causes",
     "conclusions",
+    "reason",
 ];
 
 /// The fields that hold sources and links, by their last name.

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::UnitId;
 use crate::engine::{Engine, Record};
 use crate::follow_up::FollowUp;
+use crate::reporting::Reporting;
 
 /// What a person may do, over the subtree of their grant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -59,10 +60,14 @@ impl Role {
             // An office registers the follow-up of its committee too: plans, sessions,
             // tasks, recommendations and answers.
             Role::Office => !matches!(kind, Indicator | Succession),
-            Role::Reporter => matches!(kind, Observation | TaskProgress | Recommendation),
+            Role::Reporter => matches!(
+                kind,
+                Observation | TaskProgress | Recommendation | Submission
+            ),
             // A supervisor plans and records supervision and turns its conclusions into
-            // tasks; it writes no figures or targets.
-            Role::Supervisor => matches!(kind, People | Supervision | Task),
+            // tasks; it writes no figures or targets, but as the unit above it may approve
+            // or return the reports of the units it supervises.
+            Role::Supervisor => matches!(kind, People | Supervision | Task | ReportDecision),
             Role::Viewer => false,
         }
     }
@@ -127,10 +132,16 @@ pub enum RecordKind {
     Recommendation,
     /// The answer to a recommendation.
     Answer,
+    /// A reporting regime.
+    Regime,
+    /// A unit sending its report.
+    Submission,
+    /// The unit above approving, returning or reopening a report.
+    ReportDecision,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 14] = [
+    pub const ALL: [RecordKind; 17] = [
         RecordKind::Unit,
         RecordKind::Indicator,
         RecordKind::Document,
@@ -145,6 +156,9 @@ impl RecordKind {
         RecordKind::TaskProgress,
         RecordKind::Recommendation,
         RecordKind::Answer,
+        RecordKind::Regime,
+        RecordKind::Submission,
+        RecordKind::ReportDecision,
     ];
 
     pub fn of(record: &Record) -> RecordKind {
@@ -176,6 +190,11 @@ impl RecordKind {
                     }
                 }
             },
+            Record::Reporting(Reporting::Regime(_)) => RecordKind::Regime,
+            Record::Reporting(Reporting::Step(s)) if s.action.is_decision() => {
+                RecordKind::ReportDecision
+            }
+            Record::Reporting(Reporting::Step(_)) => RecordKind::Submission,
         }
     }
 }
@@ -187,6 +206,30 @@ pub enum Denied {
     Role,
     #[error("unit {0} is outside the scope of every grant that allows this write")]
     Scope(UnitId),
+    /// The figure belongs to a report sent or approved: it changes only once the unit above
+    /// returns or reopens the report.
+    #[error("the report of unit {unit} for {period} is {}: its figures cannot change until it is returned or reopened", .state.as_str())]
+    Locked {
+        unit: UnitId,
+        period: crate::Period,
+        state: crate::reporting::State,
+    },
+}
+
+/// Whether a record would change a figure of a report that is sent or approved. Checked for
+/// every writer, the system included: a locked report is the approver's word.
+pub fn unlocked(engine: &Engine, record: &Record) -> Result<(), Denied> {
+    let Record::Observation(o) = record else {
+        return Ok(());
+    };
+    match engine.reporting().locking(o.indicator, o.unit, o.period) {
+        Some(s) => Err(Denied::Locked {
+            unit: s.unit,
+            period: s.period,
+            state: s.state,
+        }),
+        None => Ok(()),
+    }
 }
 
 /// The units a record touches: the ones a grant's subtree must hold (a figure's unit, the unit
@@ -222,6 +265,7 @@ fn touched(engine: &Engine, record: &Record) -> Vec<Option<UnitId>> {
             .into_iter()
             .map(Some)
             .collect(),
+        Record::Reporting(r) => r.units().into_iter().map(Some).collect(),
     }
 }
 
@@ -244,7 +288,16 @@ pub fn is_under(engine: &Engine, unit: UnitId, ancestor: UnitId) -> bool {
 /// need a grant whose scope is a root.
 pub fn permits(engine: &Engine, grants: &[Grant], record: &Record) -> Result<(), Denied> {
     let kind = RecordKind::of(record);
-    let allowed: Vec<&Grant> = grants.iter().filter(|g| g.role.may_write(kind)).collect();
+    // A decision on a report is the unit above's: a grant over the reporting unit itself
+    // (its own office or reporter) cannot approve what that unit sends.
+    let own_unit = match record {
+        Record::Reporting(Reporting::Step(s)) if kind == RecordKind::ReportDecision => Some(s.unit),
+        _ => None,
+    };
+    let allowed: Vec<&Grant> = grants
+        .iter()
+        .filter(|g| g.role.may_write(kind) && (own_unit.is_none() || g.scope != own_unit))
+        .collect();
     if allowed.is_empty() {
         return Err(Denied::Role);
     }

@@ -26,6 +26,7 @@ use crate::indicator::{AcrossUnits, Indicator, IndicatorCode, OverTime};
 use crate::observation::{Observation, ObservationKind, ReportedScorecard};
 use crate::org::{Numbering, Succession, Unit, UnitCode};
 use crate::period::{Month, Period};
+use crate::reporting::{Reporting, ReportingBook};
 use crate::target::{Scenario, Target};
 use crate::text::fold;
 use crate::{DocumentId, IndicatorId, ObservationId, TargetId, UnitId};
@@ -47,6 +48,8 @@ pub enum Record {
     Succession(Succession),
     /// A person, a session, a task, a recommendation… (see [`crate::follow_up`]).
     FollowUp(FollowUp),
+    /// A reporting regime or a step of a submission (see [`crate::reporting`]).
+    Reporting(Reporting),
 }
 
 /// Why a record cannot be applied: it refers to something that does not exist, or clashes.
@@ -93,6 +96,8 @@ pub enum EngineError {
     },
     #[error(transparent)]
     FollowUp(#[from] crate::follow_up::FollowUpError),
+    #[error(transparent)]
+    Reporting(#[from] crate::reporting::ReportingError),
 }
 
 /// A record the engine refused, and why.
@@ -382,6 +387,7 @@ pub struct Engine {
     formed: rustc_hash::FxHashSet<UnitId>,
     max_observation_id: u64,
     follow_up: FollowUpBook,
+    reporting: ReportingBook,
     /// Units were added since the tree was last numbered. Series positions always refer to
     /// `numbering`; the tree is numbered again before the next observation is placed.
     numbering_stale: bool,
@@ -517,6 +523,7 @@ impl Engine {
                 }
             }
             Record::FollowUp(record) => self.follow_up.check(self, record)?,
+            Record::Reporting(record) => self.reporting.check(self, record)?,
             Record::Succession(succession) => {
                 self.require_unit(succession.predecessor)?;
                 self.require_unit(succession.successor)?;
@@ -676,6 +683,7 @@ impl Engine {
                     .insert((card.unit, card.period), card);
             }
             Record::FollowUp(record) => self.follow_up.insert(record),
+            Record::Reporting(record) => self.reporting.insert(record),
             Record::Succession(succession) => {
                 self.formed.insert(succession.successor);
                 self.successions.push(succession);
@@ -800,6 +808,20 @@ impl Engine {
         kids
     }
 
+    /// The unit's position in the depth-first numbering (tree order).
+    pub fn position(&self, unit: UnitId) -> Option<u32> {
+        self.numbering.position(unit)
+    }
+
+    /// The units of `unit`'s subtree, itself first, in tree order: one range of positions.
+    pub fn subtree_units(&self, unit: UnitId) -> impl Iterator<Item = &Unit> {
+        self.numbering
+            .subtree(unit)
+            .unwrap_or(0..0)
+            .filter_map(|p| self.numbering.unit_at(p))
+            .filter_map(|id| self.units.get(&id))
+    }
+
     /// Whether `unit` lies in the subtree of `ancestor` (itself included).
     pub fn is_within(&self, unit: UnitId, ancestor: UnitId) -> bool {
         match (
@@ -888,6 +910,11 @@ impl Engine {
     /// The book of follow-up: people, supervision, tasks, recommendations.
     pub fn follow_up(&self) -> &FollowUpBook {
         &self.follow_up
+    }
+
+    /// Reporting regimes and submissions.
+    pub fn reporting(&self) -> &ReportingBook {
+        &self.reporting
     }
 
     pub fn has_observation(&self, id: ObservationId) -> bool {

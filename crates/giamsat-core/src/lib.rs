@@ -13,6 +13,7 @@ pub mod indicator;
 pub mod observation;
 pub mod org;
 pub mod period;
+pub mod reporting;
 #[cfg(test)]
 mod stored_formats;
 pub mod target;
@@ -65,6 +66,15 @@ id_type!(
 id_type!(
     /// One recorded observation; ids grow in the order observations were recorded.
     ObservationId(u64)
+);
+id_type!(
+    /// A reporting regime (*chế độ báo cáo*), inside the system.
+    RegimeId(u32)
+);
+id_type!(
+    /// A step of a submission (submitted, approved, returned, reopened); regimes and steps
+    /// share one sequence, the order they were recorded in.
+    StepId(u32)
 );
 id_type!(
     /// A record of follow-up (a person, a session, a task, a recommendation…): one sequence.

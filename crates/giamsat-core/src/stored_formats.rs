@@ -1332,3 +1332,121 @@ fn roles_are_spelled_as_pinned() {
         assert_eq!(Role::parse(role.as_str()), Some(role));
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// The reporting cycle: each record is the body of `reporting_records` and an audit state, and
+// a change-log entry wraps it as `{"type": "reporting", "record": …}`.
+
+#[track_caller]
+fn reporting_pinned(record: crate::reporting::Reporting, expected: &str) {
+    let expected = with_provenance(expected);
+    pinned(&record, &expected);
+    logged(&Record::Reporting(record), "reporting", &expected);
+}
+
+#[test]
+fn a_regime_of_each_kind_of_reporters_is_pinned() {
+    use crate::reporting::{Frequency, Regime, RegimeCode, Reporters, Reporting};
+    let regime = |reporters| {
+        Reporting::Regime(Regime {
+            id: crate::RegimeId(3),
+            code: RegimeCode::parse("SCT-THANG").expect("code"),
+            name: Translations::vi("Báo cáo tháng"),
+            document: DocumentId(7),
+            indicators: vec![IndicatorId(1), IndicatorId(2)],
+            reporters,
+            frequency: Frequency::Monthly,
+            recipient: UnitId(40),
+            deadline_days: 5,
+            provenance: provenance(),
+        })
+    };
+    let body = |reporters: &str| {
+        format!(
+            r#"{{
+            "record": "regime",
+            "id": 3,
+            "code": "SCT-THANG",
+            "name": {{"vi": "Báo cáo tháng"}},
+            "document": 7,
+            "indicators": [1, 2],
+            "reporters": {reporters},
+            "frequency": "monthly",
+            "recipient": 40,
+            "deadline_days": 5,
+            "provenance": PROVENANCE
+        }}"#
+        )
+    };
+    reporting_pinned(
+        regime(Reporters::Units {
+            units: vec![UnitId(41), UnitId(42)],
+        }),
+        &body(r#"{"type": "units", "units": [41, 42]}"#),
+    );
+    reporting_pinned(
+        regime(Reporters::KindUnder {
+            kind: UnitKind::Department,
+            under: UnitId(40),
+        }),
+        &body(r#"{"type": "kind_under", "kind": "department", "under": 40}"#),
+    );
+    spelled(&[
+        (Frequency::Monthly, "monthly"),
+        (Frequency::Quarterly, "quarterly"),
+        (Frequency::SixMonthly, "six_monthly"),
+        (Frequency::Yearly, "yearly"),
+    ]);
+}
+
+#[test]
+fn a_step_of_each_action_is_pinned() {
+    use crate::reporting::{Action, Explanation, Reporting, Step};
+    let step = |action| {
+        Reporting::Step(Step {
+            id: crate::StepId(9),
+            regime: crate::RegimeId(3),
+            unit: UnitId(41),
+            period: period("2025-06"),
+            action,
+            provenance: provenance(),
+        })
+    };
+    let body = |action: &str| {
+        format!(
+            r#"{{
+            "record": "step",
+            "id": 9,
+            "regime": 3,
+            "unit": 41,
+            "period": "2025-06",
+            {action},
+            "provenance": PROVENANCE
+        }}"#
+        )
+    };
+    reporting_pinned(
+        step(Action::Submit {
+            explanations: vec![Explanation {
+                indicator: IndicatorId(2),
+                text: "Nhà máy mới đi vào hoạt động".into(),
+            }],
+        }),
+        &body(
+            r#""action": "submit", "explanations": [{"indicator": 2, "text": "Nhà máy mới đi vào hoạt động"}]"#,
+        ),
+    );
+    reporting_pinned(step(Action::Approve), &body(r#""action": "approve""#));
+    reporting_pinned(
+        step(Action::Return {
+            reason: "Thiếu số liệu xuất khẩu".into(),
+        }),
+        &body(r#""action": "return", "reason": "Thiếu số liệu xuất khẩu""#),
+    );
+    reporting_pinned(
+        step(Action::Reopen {
+            reason: "Sai đơn vị tính".into(),
+        }),
+        &body(r#""action": "reopen", "reason": "Sai đơn vị tính""#),
+    );
+}

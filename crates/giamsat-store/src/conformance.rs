@@ -104,6 +104,7 @@ conformance!(
     backups_cover_every_column_of_the_schema,
     the_change_log_holds_a_batch_as_pinned,
     a_backup_line_of_every_table_is_pinned,
+    reporting_records_are_kept_as_written_and_old_backups_restore_without_them,
     the_bulk_path_leaves_an_audit_entry_per_batch,
     a_correction_is_kept_beside_the_record_it_corrects,
     an_account_gains_grants_once_and_is_disabled_and_enabled_with_its_audit,
@@ -1545,11 +1546,24 @@ const PINNED_BATCH: &str = r#"[
     "document": 1,
     "provenance": {"source": "Báo cáo 512/BC-UBND", "recorded_by": "lan", "recorded_at": "2025-07-14T08:30:15Z"}}},
   {"type": "follow_up", "record": {"record": "person", "id": 1, "name": "Chamaléa Thị Thủy",
-    "provenance": {"source": "Thông báo 12/TB-HĐND", "recorded_by": "lan", "recorded_at": "2025-07-14T08:30:15Z"}}}
+    "provenance": {"source": "Thông báo 12/TB-HĐND", "recorded_by": "lan", "recorded_at": "2025-07-14T08:30:15Z"}}},
+  {"type": "reporting", "record": {"record": "regime", "id": 1, "code": "SCT-THANG",
+    "name": {"vi": "Báo cáo tháng ngành Công Thương"}, "document": 1, "indicators": [1],
+    "reporters": {"type": "units", "units": [2]}, "frequency": "monthly", "recipient": 1,
+    "deadline_days": 5,
+    "provenance": {"source": "39-NQ/TW", "recorded_by": "lan", "recorded_at": "2025-07-14T08:30:15Z"}}},
+  {"type": "reporting", "record": {"record": "step", "id": 2, "regime": 1, "unit": 2,
+    "period": "2025-07", "action": "submit",
+    "explanations": [{"indicator": 1, "text": "Nhà máy mới đi vào hoạt động"}],
+    "provenance": {"source": "Báo cáo 512/BC-UBND", "recorded_by": "minh", "recorded_at": "2025-07-14T08:30:15Z"}}}
 ]"#;
 
 /// The backup of the store [`pinned_store`] makes: one line for each row of every table.
 const PINNED_BACKUP: &str = include_str!("pinned_backup.jsonl");
+
+/// A backup taken at schema 6, before the reporting cycle's table: users hold such files, and
+/// they must still restore, with no regime and no submission.
+const PINNED_BACKUP_6: &str = include_str!("pinned_backup_6.jsonl");
 
 fn pinned_audit(action: &str, object: &str) -> AuditEntry {
     AuditEntry {
@@ -1838,4 +1852,47 @@ async fn the_bulk_path_leaves_an_audit_entry_per_batch(backend: Backend) {
         store.load().await.expect("load").records.len(),
         sample().len() + 3
     );
+}
+
+/// Regimes and submission steps come back as written, in the order recorded, and can be
+/// neither changed nor deleted: a decision on a report is a new step. A backup taken before
+/// the reporting cycle existed (schema 6) still restores, with none.
+async fn reporting_records_are_kept_as_written_and_old_backups_restore_without_them(
+    backend: Backend,
+) {
+    let store = pinned_store(backend).await;
+    let reporting: Vec<Record> = store
+        .load()
+        .await
+        .expect("load")
+        .records
+        .into_iter()
+        .filter(|r| matches!(r, Record::Reporting(_)))
+        .collect();
+    let batch: Vec<Record> = serde_json::from_str(PINNED_BATCH).expect("the pinned batch");
+    let expected: Vec<Record> = batch
+        .into_iter()
+        .filter(|r| matches!(r, Record::Reporting(_)))
+        .collect();
+    assert_eq!(reporting.len(), 2);
+    assert_eq!(reporting, expected);
+    for sql in [
+        "UPDATE reporting_records SET body = '{}'",
+        "DELETE FROM reporting_records",
+    ] {
+        let err = sqlx::query(sql).execute(store.pool()).await.expect_err(sql);
+        assert!(err.to_string().contains("append-only"), "{sql}: {err}");
+    }
+
+    let restored = fresh(backend).await;
+    restored
+        .restore(
+            std::io::Cursor::new(PINNED_BACKUP_6.as_bytes()),
+            &restorer(),
+        )
+        .await
+        .expect("a schema 6 backup restores");
+    let records = restored.load().await.expect("load").records;
+    assert!(records.iter().any(|r| matches!(r, Record::FollowUp(_))));
+    assert!(!records.iter().any(|r| matches!(r, Record::Reporting(_))));
 }

@@ -235,6 +235,7 @@ fn record_kind(record: &Record) -> &'static str {
         Record::Observation(_) => "observations",
         Record::ReportedScorecard(_) => "reported_scorecards",
         Record::FollowUp(_) => "follow_up_records",
+        Record::Reporting(_) => "reporting_records",
     }
 }
 

@@ -20,6 +20,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/vi/reports.ftl"),
             include_str!("../locales/vi/records.ftl"),
             include_str!("../locales/vi/office.ftl"),
+            include_str!("../locales/vi/cycle.ftl"),
         ],
     ),
     (
@@ -30,6 +31,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/en/reports.ftl"),
             include_str!("../locales/en/records.ftl"),
             include_str!("../locales/en/office.ftl"),
+            include_str!("../locales/en/cycle.ftl"),
         ],
     ),
     (
@@ -40,6 +42,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/fr/reports.ftl"),
             include_str!("../locales/fr/records.ftl"),
             include_str!("../locales/fr/office.ftl"),
+            include_str!("../locales/fr/cycle.ftl"),
         ],
     ),
 ];
@@ -144,6 +147,18 @@ impl I18n {
                     }
                     ("doc_type", ProblemArg::Text(name)) => {
                         Arg::Text(self.t(language, &format!("doctype-{name}")))
+                    }
+                    // The reporting cycle's arguments are codes: a period, a report's state
+                    // and a step, each said in the reader's language.
+                    ("reporting_period", ProblemArg::Text(code)) => match code.parse() {
+                        Ok(period) => Arg::Text(self.period(language, period)),
+                        Err(_) => Arg::Text(code),
+                    },
+                    ("state", ProblemArg::Text(code)) => {
+                        Arg::Text(self.t(language, &format!("cycle-state-{code}")))
+                    }
+                    ("action", ProblemArg::Text(code)) => {
+                        Arg::Text(self.t(language, &format!("cycle-action-{code}")))
                     }
                     (_, ProblemArg::Text(text)) => Arg::Text(text),
                     (_, ProblemArg::Number(n)) => Arg::Number(n),

@@ -101,6 +101,12 @@ fn page_routes<S: Store>() -> Router<AppState<S>> {
             "/account/tokens/{id}/revoke",
             post(pages::revoke_token::<S>),
         )
+        .route("/reports", get(pages::reports::<S>))
+        .route("/reports/{code}", get(pages::regime::<S>))
+        .route(
+            "/reports/{code}/{period}/{unit}",
+            get(pages::report::<S>).post(pages::report_step::<S>),
+        )
         .route("/tasks", get(pages::tasks::<S>))
         .route("/tasks/{id}", get(pages::task::<S>))
         .route(

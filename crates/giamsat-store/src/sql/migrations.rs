@@ -51,6 +51,11 @@ const SQLITE_MIGRATIONS: &[Migration] = &[
         "revisions",
         include_str!("../../migrations/sqlite/0007_revisions.sql"),
     ),
+    (
+        8,
+        "reporting",
+        include_str!("../../migrations/sqlite/0008_reporting.sql"),
+    ),
 ];
 const POSTGRES_MIGRATIONS: &[Migration] = &[
     (
@@ -87,6 +92,11 @@ const POSTGRES_MIGRATIONS: &[Migration] = &[
         7,
         "revisions",
         include_str!("../../migrations/postgres/0007_revisions.sql"),
+    ),
+    (
+        8,
+        "reporting",
+        include_str!("../../migrations/postgres/0008_reporting.sql"),
     ),
 ];
 

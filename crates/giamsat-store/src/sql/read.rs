@@ -204,6 +204,8 @@ async fn read_records(store: &SqlStore, apply: Apply<'_>, reading: Reading) -> O
     // Follow-up records refer to units, documents and each other: last, in the order
     // they were recorded.
     read_table(&mut tx, "follow_up_records", apply, follow_up).await?;
+    // Regimes cite documents and indicators; steps follow their regime, in recorded order.
+    read_table(&mut tx, "reporting_records", apply, reporting).await?;
     tx.commit().await?;
     Ok(head)
 }
@@ -485,6 +487,13 @@ fn follow_up(row: &AnyRow) -> Result<Record, StoreError> {
         serde_json::from_str(&row.get::<String, _>("body"))
             .map_err(|e| corrupt("follow_up_records", id_of(row), e))?;
     Ok(Record::FollowUp(record))
+}
+
+fn reporting(row: &AnyRow) -> Result<Record, StoreError> {
+    let record: giamsat_core::reporting::Reporting =
+        serde_json::from_str(&row.get::<String, _>("body"))
+            .map_err(|e| corrupt("reporting_records", id_of(row), e))?;
+    Ok(Record::Reporting(record))
 }
 
 fn observation_from_row(row: &AnyRow) -> Result<Observation, StoreError> {

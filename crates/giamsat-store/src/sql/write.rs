@@ -218,6 +218,20 @@ async fn insert_record(
                 .execute(&mut **tx)
                 .await?;
         }
+        Record::Reporting(record) => {
+            let body =
+                serde_json::to_string(record).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+            let provenance = record.provenance();
+            sqlx::query("INSERT INTO reporting_records (id, kind, body, source, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)")
+                .bind(i64::from(record.id()))
+                .bind(record.kind())
+                .bind(body)
+                .bind(&provenance.source)
+                .bind(&provenance.recorded_by)
+                .bind(timestamp_text(provenance.recorded_at))
+                .execute(&mut **tx)
+                .await?;
+        }
         Record::Succession(succession) => {
             sqlx::query("INSERT INTO unit_successions (predecessor, successor, share, valid_from, source, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
                 .bind(i64::from(succession.predecessor.0))

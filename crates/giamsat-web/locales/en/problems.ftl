@@ -101,7 +101,6 @@ problem-password-length = A password has { $min } to { $max } characters.
 problem-password-reused = Choose a password different from the current one and from the username.
 problem-role-required = Give at least one role and the unit it covers.
 problem-token-name = Name the token (1 to 100 characters), for example after the program that will use it.
-problem-reason-required = Say why the record is corrected.
 problem-nothing-changed = Nothing was changed.
 problem-edited-meanwhile = Someone else corrected this record since you opened it: open it again and make your change.
 problem-own-account = An administrator cannot do this to their own account.
@@ -125,3 +124,17 @@ thing-report = report
 thing-account = account
 thing-active-token = active token
 thing-record = record
+
+# The reporting cycle.
+problem-regime-exists = A reporting regime with the code { $code } already exists.
+problem-regime-indicators-required = Choose at least one indicator the regime asks for.
+problem-regime-reporters-required = Choose at least one unit that reports under the regime.
+problem-not-a-reporting-period = { $reporting_period } is not a reporting period of this regime.
+problem-not-a-reporter = This unit does not report under this regime for { $reporting_period }.
+problem-step-not-allowed = A report that is { $state } cannot be { $action }.
+problem-reason-required = Say why.
+problem-explanation-required = The figure for { $indicator } stands out against this unit's earlier figures: explain it before sending.
+problem-report-locked = This figure belongs to the report for { $reporting_period }, which is { $state }: it cannot change until the unit above returns or reopens the report.
+problem-own-report = The person who sent a report cannot approve or return it.
+thing-regime = reporting regime
+problem-not-a-regime-code = "{ $text }" is not a reporting regime code: use 1 to 48 letters A–Z, digits, "_", "-" or ".".

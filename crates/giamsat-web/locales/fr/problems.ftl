@@ -101,7 +101,6 @@ problem-password-length = Un mot de passe compte de { $min } à { $max } caract�
 problem-password-reused = Choisissez un mot de passe différent du mot de passe actuel et de l'identifiant.
 problem-role-required = Indiquez au moins un rôle et l'unité qu'il couvre.
 problem-token-name = Nommez le jeton (1 à 100 caractères), par exemple d'après le programme qui l'utilisera.
-problem-reason-required = Indiquez la raison de la correction.
 problem-nothing-changed = Rien n'a été modifié.
 problem-edited-meanwhile = Quelqu'un d'autre a corrigé cet enregistrement depuis que vous l'avez ouvert : rouvrez-le et refaites votre modification.
 problem-own-account = Un administrateur ne peut pas faire cela à son propre compte.
@@ -125,3 +124,17 @@ thing-report = rapport
 thing-account = compte
 thing-active-token = jeton actif
 thing-record = enregistrement
+
+# Le cycle des rapports.
+problem-regime-exists = Un régime de rapport portant le code { $code } existe déjà.
+problem-regime-indicators-required = Choisissez au moins un indicateur demandé par le régime.
+problem-regime-reporters-required = Choisissez au moins une unité qui rend compte selon ce régime.
+problem-not-a-reporting-period = { $reporting_period } n'est pas une période de rapport de ce régime.
+problem-not-a-reporter = Cette unité ne rend pas compte selon ce régime pour { $reporting_period }.
+problem-step-not-allowed = Un rapport { $state } ne peut pas être { $action }.
+problem-reason-required = Indiquez le motif.
+problem-explanation-required = Le chiffre de { $indicator } s'écarte des chiffres antérieurs de l'unité : expliquez-le avant l'envoi.
+problem-report-locked = Ce chiffre appartient au rapport de { $reporting_period }, qui est { $state } : il ne peut changer avant que l'échelon supérieur renvoie ou rouvre le rapport.
+problem-own-report = La personne qui a envoyé un rapport ne peut ni l'approuver ni le renvoyer.
+thing-regime = régime de rapport
+problem-not-a-regime-code = « { $text } » n'est pas un code de régime de rapport : utilisez de 1 à 48 lettres A–Z, chiffres, « _ », « - » ou « . ».

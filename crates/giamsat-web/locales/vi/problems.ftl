@@ -101,7 +101,6 @@ problem-password-length = Mật khẩu có từ { $min } đến { $max } ký t�
 problem-password-reused = Hãy chọn mật khẩu khác mật khẩu hiện tại và khác tên đăng nhập.
 problem-role-required = Hãy chọn ít nhất một vai trò và đơn vị áp dụng.
 problem-token-name = Đặt tên cho mã từ 1 đến 100 ký tự, ví dụ tên chương trình sẽ dùng mã.
-problem-reason-required = Hãy ghi lý do sửa đổi.
 problem-nothing-changed = Chưa có nội dung nào được thay đổi.
 problem-edited-meanwhile = Người khác vừa sửa bản ghi này sau khi bạn mở trang: hãy tải lại trang rồi sửa lại.
 problem-own-account = Quản trị viên không thể làm việc này với chính tài khoản của mình.
@@ -125,3 +124,17 @@ thing-report = báo cáo
 thing-account = tài khoản
 thing-active-token = mã truy cập còn hiệu lực
 thing-record = bản ghi
+
+# Chu trình báo cáo.
+problem-regime-exists = Đã có chế độ báo cáo mang mã { $code }.
+problem-regime-indicators-required = Hãy chọn ít nhất một chỉ tiêu mà chế độ báo cáo yêu cầu.
+problem-regime-reporters-required = Hãy chọn ít nhất một đơn vị phải báo cáo theo chế độ này.
+problem-not-a-reporting-period = { $reporting_period } không phải là kỳ báo cáo của chế độ này.
+problem-not-a-reporter = Đơn vị này không phải báo cáo theo chế độ này cho { $reporting_period }.
+problem-step-not-allowed = Báo cáo { $state } thì không thể { $action }.
+problem-reason-required = Hãy nêu lý do.
+problem-explanation-required = Số liệu { $indicator } khác thường so với các kỳ trước của đơn vị: hãy giải trình trước khi gửi.
+problem-report-locked = Số liệu này thuộc báo cáo { $reporting_period } { $state }: không thể sửa cho đến khi cấp trên trả lại hoặc mở lại báo cáo.
+problem-own-report = Người gửi báo cáo không thể tự duyệt hoặc trả lại báo cáo đó.
+thing-regime = chế độ báo cáo
+problem-not-a-regime-code = "{ $text }" không phải là mã chế độ báo cáo: dùng từ 1 đến 48 ký tự gồm chữ A–Z, chữ số, "_", "-" hoặc ".".

@@ -20,6 +20,7 @@ mod office;
 mod overview;
 mod rankings;
 mod recommendations;
+mod reporting;
 pub mod reports;
 mod supervision;
 mod tasks;
@@ -53,6 +54,7 @@ pub use office::{create_document, create_target, new_document, new_target};
 pub use overview::{overview, overview_page};
 pub use rankings::{AsOf, rankings, rankings_page};
 pub use recommendations::{answer_recommendation, recommendations, record_recommendation};
+pub use reporting::{regime, report, report_step, reports};
 pub use reports::{notice, notice_docx, review, review_docx, unit_report, unit_report_docx};
 pub use supervision::{
     conclusion_to_task, plan_visit, record_session, session, session_form, supervision,
@@ -366,6 +368,7 @@ const SECTIONS: [(&str, &str); 11] = [
     ("/rankings", "nav-rankings"),
     ("/units", "nav-units"),
     ("/entry", "nav-entry"),
+    ("/reports", "nav-reports"),
     ("/tasks", "nav-tasks"),
     ("/supervision", "nav-supervision"),
     ("/recommendations", "nav-recommendations"),
@@ -502,6 +505,10 @@ pub fn refusal_in_form(
             .map(|p| tr.field_problem(p))
             .collect::<Vec<_>>()
             .join("; "),
+        // A figure of a sent or approved report says which report holds it.
+        AppError::Forbidden(denied @ giamsat_core::access::Denied::Locked { .. }) => {
+            tr.conflict(&giamsat_app::Problem::of_denied(denied))
+        }
         AppError::Forbidden(_) => tr.t("error-forbidden"),
         AppError::Conflict(problem) => tr.conflict(problem),
         AppError::Stale(_) => tr.t("error-stale"),
@@ -861,6 +868,32 @@ mod tests {
                     "causes",
                 ],
             ),
+                "cycle-state-",
+                giamsat_core::reporting::State::ALL
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect(),
+            ),
+            family(
+                "cycle-action-",
+                vec!["submit", "approve", "return", "reopen"],
+            ),
+            family("cycle-step-", vec!["submit", "approve", "return", "reopen"]),
+            family(
+                "cycle-status-",
+                giamsat_core::reporting::State::ALL
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect(),
+            ),
+            family(
+                "cycle-frequency-",
+                giamsat_core::reporting::Frequency::ALL
+                    .iter()
+                    .map(|f| f.as_str())
+                    .collect(),
+            ),
+            family("cycle-timeliness-", ["on_time", "late", "missing"].to_vec()),
             family("intake-kind-", giamsat_intake::Fact::KINDS.to_vec()),
             family("report-kind-", reports::KINDS.to_vec()),
             family("report-symbol-", reports::KINDS.to_vec()),
