@@ -12,6 +12,7 @@ pub mod follow_up;
 pub mod input;
 pub mod intake;
 pub mod problem;
+pub mod spreadsheet;
 pub mod text;
 pub mod throttle;
 pub mod vietnam;

@@ -94,6 +94,7 @@ pub struct DocumentPage<'a> {
     counts: Vec<StatusCount>,
     table: String,
     has_targets: bool,
+    downloads: String,
 }
 
 pub fn document_page(
@@ -119,7 +120,13 @@ pub fn document_page(
         .collect();
     let table =
         TargetTable::new(&page, tr.t("document-targets-caption"), rows, true, false).render()?;
+    let downloads = super::exports::Buttons::render(
+        tr,
+        super::exports::List::Targets,
+        &[("document", document.id.0.to_string())],
+    )?;
     DocumentPage {
+        downloads,
         document: document_row(engine, tr, document),
         counts: status_counts(tr, &targets),
         has_targets: !targets.is_empty(),

@@ -76,6 +76,8 @@ pub struct EntryPage<'a> {
     errors: Vec<ErrorLink>,
     ready: bool,
     number_example: String,
+    /// The report form of the same unit and period, to fill offline.
+    form_link: String,
 }
 
 /// What the reader typed, kept to fill the form again when something is wrong.
@@ -255,6 +257,11 @@ fn render(
         note: typed.note.clone(),
         errors: error_links,
         number_example: tr.number(36_539.5, 1),
+        form_link: format!(
+            "/entry/form?unit={}&period={}",
+            unit.map(|u| u.code.to_string()).unwrap_or_default(),
+            period.map(Period::code).unwrap_or_default()
+        ),
         page,
     }
     .render()

@@ -11,12 +11,14 @@ pub mod charts;
 mod documents;
 mod entry;
 pub mod error_page;
+pub mod exports;
 mod forms;
 mod indicators;
 mod intake;
 mod overview;
 mod rankings;
 mod recommendations;
+mod report_form;
 mod supervision;
 mod tasks;
 mod units;
@@ -38,11 +40,13 @@ pub use account::{
 pub use audit::{audit, audit_csv};
 pub use documents::{document, document_page, documents, documents_page};
 pub use entry::{entry_form, entry_page, entry_submit};
+pub use exports::export;
 pub use indicators::{indicator, indicator_page};
 pub use intake::{accept as intake_accept, intake_form, intake_submit, review as intake_review};
 pub use overview::{overview, overview_page};
 pub use rankings::{AsOf, rankings, rankings_page};
 pub use recommendations::{answer_recommendation, recommendations, record_recommendation};
+pub use report_form::{form_download, form_upload, report_form};
 pub use supervision::{
     conclusion_to_task, plan_visit, record_session, session, session_form, supervision,
 };

@@ -13,6 +13,7 @@ use giamsat_core::{Engine, Indicator, Period, SamePeriodBase};
 use serde::Deserialize;
 
 use super::charts::{Bar, BarChart};
+use super::exports::{Buttons, List};
 use super::{Layout, Reader, respond};
 use crate::i18n::{Arg, I18n};
 use crate::state::AppState;
@@ -77,10 +78,12 @@ pub struct RankingsPage<'a> {
     unmerged_note: String,
     as_of_choices: Vec<Choice>,
     as_of_note: String,
+    scores_downloads: String,
+    growth_downloads: String,
 }
 
 /// The periods that have scorecards: those of targets and of reported scorecards, latest first.
-fn ranked_periods(engine: &Engine) -> Vec<Period> {
+pub(super) fn ranked_periods(engine: &Engine) -> Vec<Period> {
     let mut periods: Vec<Period> = engine
         .targets()
         .map(|t| t.period)
@@ -91,7 +94,7 @@ fn ranked_periods(engine: &Engine) -> Vec<Period> {
     periods
 }
 
-fn growth_indicators(engine: &Engine) -> Vec<&Indicator> {
+pub(super) fn growth_indicators(engine: &Engine) -> Vec<&Indicator> {
     engine
         .indicators()
         .filter(|i| i.same_period_base == Some(SamePeriodBase::GrowthPercent))
@@ -334,7 +337,34 @@ pub fn rankings_page(
         ),
         _ => String::new(),
     };
+    let as_of_choice = match as_of {
+        AsOf::PeriodEnd => String::new(),
+        AsOf::Date(d) => d.to_string(),
+    };
+    let period_choice = period.map(Period::code).unwrap_or_default();
+    let scores_downloads = Buttons::render(
+        tr,
+        List::Scores,
+        &[
+            ("period", period_choice.clone()),
+            ("as_of", as_of_choice.clone()),
+        ],
+    )?;
+    let growth_downloads = Buttons::render(
+        tr,
+        List::Growth,
+        &[
+            ("period", period_choice),
+            (
+                "indicator",
+                indicator.map(|i| i.code.to_string()).unwrap_or_default(),
+            ),
+            ("as_of", as_of_choice),
+        ],
+    )?;
     RankingsPage {
+        scores_downloads,
+        growth_downloads,
         unmerged,
         unmerged_note,
         as_of_choices,

@@ -6,6 +6,7 @@ mod analytics;
 mod api;
 mod browser;
 mod cli;
+mod exports;
 mod follow_up;
 mod intake;
 mod operations;
