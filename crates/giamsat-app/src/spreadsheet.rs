@@ -761,6 +761,131 @@ mod tests {
         ));
     }
 
+    /// A copy of a workbook's first sheet with `fill` written over it, as office software
+    /// saves a filled form.
+    fn filled(bytes: &[u8], fill: &[((u32, u16), Data)]) -> Vec<u8> {
+        let mut book: Xlsx<_> =
+            calamine::open_workbook_from_rs(Cursor::new(bytes.to_vec())).expect("opens");
+        let name = book.sheet_names().remove(0);
+        let range = book.worksheet_range(&name).expect("sheet");
+        let mut out = Workbook::new();
+        let sheet = out.add_worksheet();
+        sheet.set_name(&name).expect("name");
+        let mut write = |(row, col): (u32, u16), data: &Data| match data {
+            Data::String(s) => {
+                sheet.write_string(row, col, s).expect("text");
+            }
+            Data::Float(f) => {
+                sheet.write_number(row, col, *f).expect("number");
+            }
+            Data::Bool(b) => {
+                sheet.write_boolean(row, col, *b).expect("bool");
+            }
+            _ => {}
+        };
+        for (row, cells) in (0u32..).zip(range.rows()) {
+            for (col, data) in (0u16..).zip(cells) {
+                write((row, col), data);
+            }
+        }
+        for (at, data) in fill {
+            write(*at, data);
+        }
+        out.save_to_buffer().expect("xlsx")
+    }
+
+    #[test]
+    fn a_filled_form_names_each_wrong_cell_and_reads_the_right_ones() {
+        let lines = [line("GRDP"), line("EXPORTS"), line("IMPORTS"), line("IIP")];
+        let form = form_xlsx(&words(), "22", period(), &lines, Language::Vi).expect("form");
+        let wrong = filled(
+            &form,
+            &[
+                ((3, column::VALUE), Data::Float(7.5)),
+                ((4, column::VALUE), Data::String("12abc".into())),
+                ((5, column::NOTE), Data::String("chưa có số".into())),
+                ((6, column::VALUE), Data::Bool(true)),
+                ((7, column::VALUE), Data::Float(5.0)),
+            ],
+        );
+        let Err(FormError::Cells(problems)) = read_form(&wrong, Language::Vi) else {
+            panic!("the wrong cells are named");
+        };
+        let at: Vec<(u32, char, &CellReason)> = problems
+            .iter()
+            .map(|p| (p.row, p.column, &p.reason))
+            .collect();
+        assert_eq!(
+            at,
+            vec![
+                (
+                    5,
+                    'F',
+                    &CellReason::NotANumber {
+                        text: "12abc".into()
+                    }
+                ),
+                (6, 'G', &CellReason::NoteWithoutValue),
+                (7, 'F', &CellReason::NotAValue),
+                (8, 'F', &CellReason::NotInForm),
+            ],
+            "{problems:?}"
+        );
+        assert!(problems.iter().all(|p| p.sheet == "Biểu mẫu"));
+
+        let right = filled(
+            &form,
+            &[
+                ((3, column::VALUE), Data::Float(7.5)),
+                ((4, column::VALUE), Data::String("36.539,5".into())),
+                ((4, column::NOTE), Data::String("=1+1".into())),
+            ],
+        );
+        let read = read_form(&right, Language::Vi).expect("a right form");
+        assert_eq!(
+            (read.unit.as_str(), read.period.as_str()),
+            ("22", "2023-Q4")
+        );
+        let rows: Vec<(u32, &str, f64, Option<&str>)> = read
+            .rows
+            .iter()
+            .map(|r| (r.row, r.indicator.as_str(), r.value, r.note.as_deref()))
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                (4, "GRDP", 7.5, None),
+                (5, "EXPORTS", 36_539.5, Some("=1+1"))
+            ]
+        );
+        let inputs = read.inputs(ObservationKind::Official);
+        assert_eq!(inputs[1].value.as_deref(), Some("36539.5"));
+        assert_eq!(inputs[1].expected_version.as_deref(), Some("0"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Whatever arrives as a filled form, reading it answers; it never panics.
+        #[test]
+        fn reading_any_bytes_never_panics(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..2048)) {
+            let _ = read_form(&bytes, Language::Vi);
+        }
+
+        /// A real form cut short or with bytes changed is refused or read, never a panic.
+        #[test]
+        fn a_damaged_form_never_panics(cut in 0usize..8192, flips in proptest::collection::vec((0usize..8192, proptest::prelude::any::<u8>()), 0..8)) {
+            let form = form_xlsx(&words(), "22", period(), &[line("GRDP")], Language::Vi).expect("form");
+            let mut bytes = form.clone();
+            for (at, byte) in flips {
+                let len = bytes.len();
+                bytes[at % len] = byte;
+            }
+            bytes.truncate(cut.min(form.len()));
+            let _ = read_form(&bytes, Language::Vi);
+        }
+    }
+
     #[test]
     fn the_period_before_has_the_same_length() {
         let p = |s: &str| s.parse::<Period>().expect(s);
