@@ -19,6 +19,7 @@ pub mod names;
 pub mod problem;
 pub mod reports;
 pub mod reporting;
+pub mod spreadsheet;
 pub mod text;
 pub mod throttle;
 pub mod tile_map;

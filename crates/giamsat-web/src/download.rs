@@ -1,6 +1,7 @@
-//! Files both surfaces hand out as downloads (today an evidence file, from the API and from
-//! the task pages alike), built here so that neither surface imports the other. Errors are
-//! the application's; each surface answers them in its own way.
+//! Files both surfaces hand out as downloads (an evidence file, from the API and from the task
+//! pages alike; the spreadsheets of the lists and the report form), built here so that neither
+//! surface imports the other. Errors are the application's; each surface answers them in its
+//! own way.
 
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -10,8 +11,18 @@ use giamsat_app::{App, AppError, Store};
 /// Its name is given twice, as ASCII for old clients and percent-encoded UTF-8.
 pub async fn evidence<S: Store>(app: &App<S>, sha256: &str) -> Result<Response, AppError> {
     let (file, bytes) = app.evidence_file(sha256).await?;
-    let ascii: String = file
-        .name
+    Ok(attachment(&file.name, file.content_type, bytes))
+}
+
+/// The media type of an xlsx workbook.
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/// The media type of a CSV file, always UTF-8.
+pub const CSV: &str = "text/csv; charset=utf-8";
+
+/// Bytes as a file to save under `name`, never to render in giamsat's origin. The name is
+/// given twice, as ASCII for old clients and percent-encoded UTF-8.
+pub fn attachment(name: &str, content_type: impl Into<String>, bytes: Vec<u8>) -> Response {
+    let ascii: String = name
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
@@ -21,8 +32,7 @@ pub async fn evidence<S: Store>(app: &App<S>, sha256: &str) -> Result<Response, 
             }
         })
         .collect();
-    let encoded: String = file
-        .name
+    let encoded: String = name
         .bytes()
         .map(|b| {
             if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_') {
@@ -32,9 +42,9 @@ pub async fn evidence<S: Store>(app: &App<S>, sha256: &str) -> Result<Response, 
             }
         })
         .collect();
-    Ok((
+    (
         [
-            (header::CONTENT_TYPE, file.content_type),
+            (header::CONTENT_TYPE, content_type.into()),
             (
                 header::CONTENT_DISPOSITION,
                 format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"),
@@ -43,5 +53,5 @@ pub async fn evidence<S: Store>(app: &App<S>, sha256: &str) -> Result<Response, 
         ],
         bytes,
     )
-        .into_response())
+        .into_response()
 }

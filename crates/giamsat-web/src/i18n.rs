@@ -21,6 +21,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/vi/records.ftl"),
             include_str!("../locales/vi/office.ftl"),
             include_str!("../locales/vi/cycle.ftl"),
+            include_str!("../locales/vi/exports.ftl"),
         ],
     ),
     (
@@ -32,6 +33,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/en/records.ftl"),
             include_str!("../locales/en/office.ftl"),
             include_str!("../locales/en/cycle.ftl"),
+            include_str!("../locales/en/exports.ftl"),
         ],
     ),
     (
@@ -43,6 +45,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/fr/records.ftl"),
             include_str!("../locales/fr/office.ftl"),
             include_str!("../locales/fr/cycle.ftl"),
+            include_str!("../locales/fr/exports.ftl"),
         ],
     ),
 ];

@@ -90,6 +90,14 @@ fn page_routes<S: Store>() -> Router<AppState<S>> {
             get(pages::entry_form::<S>).post(pages::entry_submit::<S>),
         )
         .route(
+            "/entry/form",
+            get(pages::report_form::<S>)
+                .post(pages::form_upload::<S>)
+                .layer(DefaultBodyLimit::max(auth::MULTIPART_LIMIT)),
+        )
+        .route("/entry/form.xlsx", get(pages::form_download::<S>))
+        .route("/exports/{file}", get(pages::export::<S>))
+        .route(
             "/login",
             get(pages::login_form::<S>).post(pages::login_submit::<S>),
         )

@@ -101,6 +101,7 @@ pub struct DocumentPage<'a> {
     registers: bool,
     /// The signed file, when one was attached: where to download it.
     signed_file: Option<String>,
+    downloads: String,
 }
 
 pub fn document_page(
@@ -126,10 +127,16 @@ pub fn document_page(
         .collect();
     let table =
         TargetTable::new(&page, tr.t("document-targets-caption"), rows, true, false).render()?;
+    let downloads = super::exports::Buttons::render(
+        tr,
+        super::exports::List::Targets,
+        &[("document", document.id.0.to_string())],
+    )?;
     DocumentPage {
         registers: reader.registers(),
         signed_file: Some(document.provenance.source.clone())
             .filter(|s| s.starts_with("/evidence/")),
+        downloads,
         document: document_row(engine, tr, document),
         counts: status_counts(tr, &targets),
         has_targets: !targets.is_empty(),

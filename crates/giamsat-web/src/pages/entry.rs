@@ -85,6 +85,8 @@ pub struct EntryPage<'a> {
     number_example: String,
     /// Whether the reader may enter figures at all: a viewer or supervisor is shown no form.
     may_enter: bool,
+    /// The report form of the same unit and period, to fill offline.
+    form_link: String,
 }
 
 /// What the reader typed, kept to fill the form again when something is wrong.
@@ -326,6 +328,11 @@ fn render(
         errors: error_links,
         number_example: tr.number(36_539.5, 1),
         may_enter: reader.enters_figures(),
+        form_link: format!(
+            "/entry/form?unit={}&period={}",
+            unit.map(|u| u.code.to_string()).unwrap_or_default(),
+            period.map(Period::code).unwrap_or_default()
+        ),
         page,
     }
     .render()

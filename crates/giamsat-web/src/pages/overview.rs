@@ -8,6 +8,7 @@ use axum::response::Response;
 use giamsat_app::Store;
 use giamsat_core::Engine;
 
+use super::exports::{Buttons, List};
 use super::{
     Layout, Reader, StatusCount, TargetRow, TargetTable, Tr, evaluated, respond, status_counts,
     target_row,
@@ -35,6 +36,8 @@ pub struct OverviewPage<'a> {
     table: String,
     has_targets: bool,
     reports: Vec<ReportRow>,
+    targets_downloads: String,
+    figures_downloads: String,
 }
 
 /// How many of the latest figures the overview lists.
@@ -86,7 +89,11 @@ pub fn overview_page(engine: &Engine, i18n: &I18n, reader: &Reader) -> askama::R
         .map(|(t, e)| target_row(engine, tr, t, e))
         .collect();
     let table = TargetTable::new(&page, tr.t("targets-caption"), rows, true, true).render()?;
+    let targets_downloads = Buttons::render(tr, List::Targets, &[])?;
+    let figures_downloads = Buttons::render(tr, List::Figures, &[])?;
     OverviewPage {
+        targets_downloads,
+        figures_downloads,
         counts: status_counts(tr, &targets),
         has_targets: !targets.is_empty(),
         table,

@@ -13,6 +13,7 @@ use giamsat_core::{Engine, Indicator, Period, SamePeriodBase};
 use serde::Deserialize;
 
 use super::charts::{Bar, BarChart};
+use super::exports::{Buttons, List};
 use super::{Layout, Reader, respond};
 use crate::i18n::{Arg, I18n};
 use crate::state::AppState;
@@ -79,6 +80,8 @@ pub struct RankingsPage<'a> {
     as_of_note: String,
     /// The review of localities written from this ranking's period and indicator.
     review_href: String,
+    scores_downloads: String,
+    growth_downloads: String,
 }
 
 /// The periods that have scorecards: those of targets and of reported scorecards, latest first.
@@ -343,8 +346,35 @@ pub fn rankings_page(
             review_href.push_str(&format!("&indicator={}", i.code));
         }
     }
+    let as_of_choice = match as_of {
+        AsOf::PeriodEnd => String::new(),
+        AsOf::Date(d) => d.to_string(),
+    };
+    let period_choice = period.map(Period::code).unwrap_or_default();
+    let scores_downloads = Buttons::render(
+        tr,
+        List::Scores,
+        &[
+            ("period", period_choice.clone()),
+            ("as_of", as_of_choice.clone()),
+        ],
+    )?;
+    let growth_downloads = Buttons::render(
+        tr,
+        List::Growth,
+        &[
+            ("period", period_choice),
+            (
+                "indicator",
+                indicator.map(|i| i.code.to_string()).unwrap_or_default(),
+            ),
+            ("as_of", as_of_choice),
+        ],
+    )?;
     RankingsPage {
         review_href,
+        scores_downloads,
+        growth_downloads,
         unmerged,
         unmerged_note,
         as_of_choices,

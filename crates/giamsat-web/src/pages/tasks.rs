@@ -53,6 +53,7 @@ pub struct TasksPage<'a> {
     rows: Vec<TaskRow>,
     counts: Vec<(&'static str, String, usize)>,
     choices: Vec<UnitChoice>,
+    downloads: String,
 }
 
 #[derive(Deserialize)]
@@ -95,7 +96,14 @@ pub async fn tasks<S: Store>(
             )
         })
         .collect();
+    let downloads = super::exports::Buttons::render(
+        tr,
+        super::exports::List::Tasks,
+        &[("unit", unit.map(|u| u.code.to_string()).unwrap_or_default())],
+    )
+    .map_err(|_| PageError::Unreadable(StatusCode::INTERNAL_SERVER_ERROR))?;
     let page = TasksPage {
+        downloads,
         unit: unit.map(|u| u.code.to_string()).unwrap_or_default(),
         unit_name: unit
             .map(|u| u.name.get(tr.lang).to_owned())

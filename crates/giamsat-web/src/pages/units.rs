@@ -10,6 +10,7 @@ use giamsat_core::org::UnitCode;
 use giamsat_core::{Engine, Unit, UnitId};
 use serde::Deserialize;
 
+use super::exports::{Buttons, List};
 use super::overview::{ReportRow, latest_reports};
 use super::{
     Layout, Reader, StatusCount, TargetRow, TargetTable, Tr, evaluated, respond, status_counts,
@@ -177,6 +178,8 @@ pub struct UnitPage<'a> {
     has_targets: bool,
     scorecards: Vec<ScorecardLine>,
     reports: Vec<ReportRow>,
+    targets_downloads: String,
+    figures_downloads: String,
 }
 
 #[derive(Deserialize)]
@@ -236,7 +239,12 @@ pub fn unit_page(
             .successors(unit.id)
             .filter_map(|s| succession(s.successor, s.share, s.from, "unit-became")),
     );
+    let code = unit.code.to_string();
+    let targets_downloads = Buttons::render(tr, List::Targets, &[("unit", code.clone())])?;
+    let figures_downloads = Buttons::render(tr, List::Figures, &[("unit", code)])?;
     UnitPage {
+        targets_downloads,
+        figures_downloads,
         unit: link(tr, unit),
         names: giamsat_core::Language::ALL
             .iter()

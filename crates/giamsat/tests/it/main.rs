@@ -7,6 +7,7 @@ mod api;
 mod browser;
 mod cli;
 mod exchange;
+mod exports;
 mod follow_up;
 mod intake;
 mod operations;

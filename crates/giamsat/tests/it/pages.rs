@@ -92,7 +92,7 @@ async fn content_is_escaped() {
 }
 
 /// The main pages, as a reader reaches them.
-const MAIN_PAGES: [&str; 8] = [
+const MAIN_PAGES: [&str; 9] = [
     "/",
     "/documents",
     "/documents/4",
@@ -101,6 +101,7 @@ const MAIN_PAGES: [&str; 8] = [
     "/units",
     "/units/40",
     "/entry?unit=40&period=2023-06",
+    "/entry/form?unit=40&period=2023-06",
 ];
 
 #[tokio::test]
