@@ -517,10 +517,10 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             actor,
         } => {
             let db = settings(config, log, db, None, None)?.db;
-            let data = std::fs::read(&file).map_err(file_error(&file))?;
             let app = open(&db).await?;
             let name = file.display().to_string();
             if check {
+                let data = std::fs::read(&file).map_err(file_error(&file))?;
                 let errors = giamsat_app::exchange::check_file(
                     &app.engine(),
                     kind,
@@ -534,12 +534,14 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                 }
                 return Err(AppError::Import { file: name, errors }.into());
             }
+            // Read as it is imported, in chunks: a file of any size is never held whole.
+            let input = std::fs::File::open(&file).map_err(file_error(&file))?;
             let report = app
-                .import(
+                .import_reader(
                     &Actor::named(&actor),
                     kind,
                     &name,
-                    &data,
+                    std::io::BufReader::with_capacity(1 << 20, input),
                     ImportOptions {
                         skip_invalid,
                         numbers: number_format,
@@ -553,6 +555,7 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                     p.push(".rejects.csv");
                     PathBuf::from(p)
                 });
+                let data = std::fs::read(&file).map_err(file_error(&file))?;
                 write_rejects(&path, &data, &report.rejected)?;
                 for error in &report.rejected {
                     eprintln!("{error}");
