@@ -21,6 +21,10 @@ use crate::input::{
 };
 use crate::{Actor, App, AppError};
 
+/// A place among the imports that run at once (see [`App::import_slot`]).
+#[derive(Debug)]
+pub struct ImportSlot(#[allow(dead_code)] tokio::sync::OwnedSemaphorePermit);
+
 /// The wait a refused import is told to leave before trying again.
 const IMPORT_RETRY_SECONDS: u64 = 5;
 
@@ -579,12 +583,7 @@ impl<S: Store> App<S> {
         options: ImportOptions,
         chunk: usize,
     ) -> Result<ImportReport, AppError> {
-        let _slot = self.imports.clone().try_acquire_owned().map_err(|_| {
-            AppError::ImportsBusy {
-                running: crate::IMPORTS_AT_ONCE,
-                seconds: IMPORT_RETRY_SECONDS,
-            }
-        })?;
+        let _slot = self.import_slot()?;
         let imported = match kind {
             ImportKind::Observations => {
                 self.import_figures(actor, file, input, options, chunk.max(1))
@@ -598,6 +597,35 @@ impl<S: Store> App<S> {
         };
         counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         imported
+    }
+
+    /// The import as it was before files of figures were streamed: the whole file read,
+    /// checked as one batch and committed with an audit entry per figure, all held in memory.
+    /// Kept only so that `giamsat bench import` measures the streamed path beside it.
+    #[doc(hidden)]
+    pub async fn import_whole(
+        &self,
+        actor: &Actor,
+        kind: ImportKind,
+        file: &str,
+        data: &[u8],
+        options: ImportOptions,
+    ) -> Result<ImportReport, AppError> {
+        let _slot = self.import_slot()?;
+        self.import_records(actor, kind, file, data, options).await
+    }
+
+    /// One of the [`crate::IMPORTS_AT_ONCE`] places of running imports, held until dropped;
+    /// [`AppError::ImportsBusy`] when every place is taken. Every import takes one.
+    pub fn import_slot(&self) -> Result<ImportSlot, AppError> {
+        self.imports
+            .clone()
+            .try_acquire_owned()
+            .map(ImportSlot)
+            .map_err(|_| AppError::ImportsBusy {
+                running: crate::IMPORTS_AT_ONCE,
+                seconds: IMPORT_RETRY_SECONDS,
+            })
     }
 
     /// A file of anything but figures (units, indicators, documents, targets, scorecards:

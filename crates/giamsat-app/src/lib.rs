@@ -25,7 +25,7 @@ pub use giamsat_store::{AuditEntry, Changes, Loaded, SqlStore, Store, StoreError
 use serde::Serialize;
 
 pub use accounts::SignedIn;
-pub use exchange::{ImportKind, ImportOptions, ImportReport, RowError};
+pub use exchange::{ImportKind, ImportOptions, ImportReport, ImportSlot, RowError};
 pub use input::{CurrentValue, Origin, Stale, Validate};
 pub use problem::{FieldError, Problem, ProblemArg, Thing};
 

@@ -1759,7 +1759,7 @@ async fn imports_beyond_those_that_may_run_at_once_are_told_to_retry() {
     let (_dir, app) = fresh().await;
     app.load_demo(&actor()).await.expect("demo");
     let running: Vec<_> = (0..crate::IMPORTS_AT_ONCE)
-        .map(|_| app.imports.clone().try_acquire_owned().expect("a slot"))
+        .map(|_| app.import_slot().expect("a slot"))
         .collect();
     let csv = "indicator,unit,period,value,kind\nRETAIL_SALES,40,2023-YTD06,44000,estimate\n";
     let tester = actor();

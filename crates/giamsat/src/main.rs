@@ -82,9 +82,17 @@ enum BenchCommand {
     Import {
         #[arg(long, env = "GIAMSAT_DB")]
         db: Option<String>,
-        /// Rows of the CSV import.
+        /// Rows of the CSV import through the previous path (the whole file checked as one
+        /// batch, for comparison).
         #[arg(long, default_value_t = 100_000)]
         csv_rows: usize,
+        /// Rows of the CSV import through the streamed path, as `giamsat import` runs it.
+        #[arg(long, default_value_t = 877_000)]
+        streamed_rows: usize,
+        /// Where to write the streamed import's CSV file (kept, for measuring `giamsat
+        /// import` on it); a file beside the database, deleted after, by default.
+        #[arg(long)]
+        csv_out: Option<std::path::PathBuf>,
         /// Observations written straight to the store.
         #[arg(long, default_value_t = 400_000)]
         observations: usize,
@@ -411,12 +419,19 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                 BenchCommand::Import {
                     db,
                     csv_rows,
+                    streamed_rows,
+                    csv_out,
                     observations,
                     batch,
                 },
         } => {
             let db = settings(config, log, db, None, None)?.db;
-            bench::import(&db, csv_rows, observations, batch).await
+            let rows = bench::ImportRows {
+                whole: csv_rows,
+                streamed: streamed_rows,
+                store: observations,
+            };
+            bench::import(&db, rows, csv_out, batch).await
         }
         Command::Bench {
             command: BenchCommand::Analytics { db, runs, out },
