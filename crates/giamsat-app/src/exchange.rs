@@ -9,8 +9,8 @@
 use std::fmt;
 use std::io::Read;
 
-use giamsat_core::{AcrossUnits, Engine, Language};
 use giamsat_core::Record;
+use giamsat_core::{AcrossUnits, Engine, Language};
 use giamsat_store::{AuditEntry, ImportPart, ImportedFigure, Store};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -339,7 +339,10 @@ impl<R: Read> CsvRows<R> {
                 self.headers.len()
             )));
         }
-        let marked = self.record.iter().any(|cell| undefuse(cell).len() != cell.len());
+        let marked = self
+            .record
+            .iter()
+            .any(|cell| undefuse(cell).len() != cell.len());
         let parsed = if marked {
             let cells: csv::StringRecord = self.record.iter().map(undefuse).collect();
             cells.deserialize::<T>(Some(&self.headers))
@@ -512,7 +515,8 @@ fn check_figures<R: Read>(
                 continue;
             }
         };
-        match batch.take(&input, format!("{}:{line}", rows.file)) {
+        let source = format!("{}:{line}", rows.file);
+        match batch.take(source, |engine, origin| input.validate_row(engine, origin)) {
             Ok((Record::Observation(observation), before)) => {
                 figures.push(imported_figure(batch.engine(), observation, before));
             }
@@ -527,16 +531,18 @@ fn check_figures<R: Read>(
 fn imported_figure(
     engine: &Engine,
     observation: giamsat_core::Observation,
-    before: Option<(giamsat_core::ObservationId, giamsat_core::ObservationKind, f64)>,
+    before: Option<(
+        giamsat_core::ObservationId,
+        giamsat_core::ObservationKind,
+        f64,
+    )>,
 ) -> ImportedFigure {
     let o = &observation;
-    let indicator = engine
-        .indicator(o.indicator)
-        .map_or_else(|| o.indicator.to_string(), |i| i.code.to_string());
-    let unit = engine
-        .unit(o.unit)
-        .map_or_else(|| o.unit.to_string(), |u| u.code.to_string());
-    let object = format!("observation:{indicator}/{unit}/{}", o.period);
+    // The batch has just checked that both exist.
+    let object = match (engine.indicator(o.indicator), engine.unit(o.unit)) {
+        (Some(i), Some(u)) => format!("observation:{}/{}/{}", i.code, u.code, o.period),
+        _ => format!("observation:{}/{}/{}", o.indicator, o.unit, o.period),
+    };
     ImportedFigure {
         object,
         before,
@@ -639,12 +645,10 @@ impl<S: Store> App<S> {
         options: ImportOptions,
     ) -> Result<ImportReport, AppError> {
         let mut data = Vec::new();
-        input
-            .read_to_end(&mut data)
-            .map_err(|e| AppError::Import {
-                file: file.to_owned(),
-                errors: vec![RowError::at(file, 1, None, "", e.to_string())],
-            })?;
+        input.read_to_end(&mut data).map_err(|e| AppError::Import {
+            file: file.to_owned(),
+            errors: vec![RowError::at(file, 1, None, "", e.to_string())],
+        })?;
         let rows = read_file(kind, file, &data);
         drop(data);
         if !rows.fatal.is_empty() {
@@ -687,13 +691,12 @@ impl<S: Store> App<S> {
         options: ImportOptions,
         chunk: usize,
     ) -> Result<ImportReport, AppError> {
-        let mut rows =
-            CsvRows::open(ImportKind::Observations, file, input).map_err(|errors| {
-                AppError::Import {
-                    file: file.to_owned(),
-                    errors,
-                }
-            })?;
+        let mut rows = CsvRows::open(ImportKind::Observations, file, input).map_err(|errors| {
+            AppError::Import {
+                file: file.to_owned(),
+                errors,
+            }
+        })?;
         let _writing = self.writer.lock().await;
         let _others = self.hold_off_other_writers().await?;
         let at = time::OffsetDateTime::now_utc();

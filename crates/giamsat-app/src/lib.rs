@@ -674,16 +674,16 @@ impl<'a> Batch<'a> {
         }
     }
 
-    /// Validates an input against the batch so far and applies its record to the batch's
-    /// engine, returning the record rather than keeping it (nor its audit entry): for a
+    /// Validates an input (by `validate`) against the batch so far and applies its record to
+    /// the batch's engine, returning the record rather than keeping it (nor its audit entry): for a
     /// streamed import, which writes its records as it goes.
-    pub(crate) fn take<I: Validate + ?Sized>(
+    pub(crate) fn take(
         &mut self,
-        input: &I,
         source: String,
+        validate: impl FnOnce(&Engine, &Origin<'_>) -> Result<Record, Vec<FieldError>>,
     ) -> Result<(Record, Option<Reported>), Vec<FieldError>> {
         self.origin.source = source;
-        let record = input.validate(&self.engine, &self.origin)?;
+        let record = validate(&self.engine, &self.origin)?;
         let before = match &record {
             Record::Observation(o) => self.engine.reported(o.indicator, o.unit, o.period),
             _ => None,

@@ -1601,8 +1601,15 @@ fn mixed_figures() -> String {
             3 => format!("RETAIL_SALES,40,2023-{:02},,estimate,\n", 1 + n % 12),
             5 => format!("RETAIL_SALES,NOWHERE,2023-{:02},12,estimate,\n", 1 + n % 12),
             7 => "RETAIL_SALES,40\n".to_owned(),
-            8 => format!("RETAIL_SALES,40,2023-05,{},official,'=revised\n", 40_000 + n),
-            _ => format!("RETAIL_SALES,40,2023-{:02},{},estimate,\n", 1 + n % 12, 1_000 + n),
+            8 => format!(
+                "RETAIL_SALES,40,2023-05,{},official,'=revised\n",
+                40_000 + n
+            ),
+            _ => format!(
+                "RETAIL_SALES,40,2023-{:02},{},estimate,\n",
+                1 + n % 12,
+                1_000 + n
+            ),
         };
         csv.push_str(&row);
     }
@@ -1614,7 +1621,10 @@ fn mixed_figures() -> String {
 async fn import_outcome(
     chunk: usize,
     skip_invalid: bool,
-) -> (Result<crate::ImportReport, Vec<crate::RowError>>, Vec<String>) {
+) -> (
+    Result<crate::ImportReport, Vec<crate::RowError>>,
+    Vec<String>,
+) {
     let (_dir, app) = fresh().await;
     app.load_demo(&actor()).await.expect("demo");
     let answer = app
@@ -1644,7 +1654,13 @@ async fn import_outcome(
         .map(|o| {
             format!(
                 "{} {} {} {} {} {:?} {}",
-                o.id, o.unit, o.period, o.value, o.kind.as_str(), o.note, o.provenance.source
+                o.id,
+                o.unit,
+                o.period,
+                o.value,
+                o.kind.as_str(),
+                o.note,
+                o.provenance.source
             )
         })
         .collect();
@@ -1680,7 +1696,12 @@ async fn chunks_of_any_size_accept_and_refuse_the_same_rows() {
 async fn a_refused_file_of_figures_writes_nothing_even_after_chunks_were_sent() {
     let (_dir, app) = fresh().await;
     app.load_demo(&actor()).await.expect("demo");
-    let before = app.store().observations().await.expect("observations").len();
+    let before = app
+        .store()
+        .observations()
+        .await
+        .expect("observations")
+        .len();
     let head = app.head();
     // 30,000 good rows, then one bad one: three chunks of 10,000 went to the store first.
     let mut csv = String::from("indicator,unit,period,value,kind\n");
@@ -1714,7 +1735,11 @@ async fn a_refused_file_of_figures_writes_nothing_even_after_chunks_were_sent() 
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].line, 30_002);
     assert_eq!(
-        app.store().observations().await.expect("observations").len(),
+        app.store()
+            .observations()
+            .await
+            .expect("observations")
+            .len(),
         before
     );
     assert_eq!(app.head(), head);
@@ -1749,7 +1774,11 @@ async fn a_refused_file_of_figures_writes_nothing_even_after_chunks_were_sent() 
         .expect("import");
     assert_eq!(report.accepted, 30_000);
     assert_eq!(
-        app.store().observations().await.expect("observations").len(),
+        app.store()
+            .observations()
+            .await
+            .expect("observations")
+            .len(),
         before + 30_000
     );
 }
@@ -1774,7 +1803,13 @@ async fn imports_beyond_those_that_may_run_at_once_are_told_to_retry() {
     };
     let busy = import().await;
     assert!(
-        matches!(busy, Err(AppError::ImportsBusy { running: 2, seconds: 5 })),
+        matches!(
+            busy,
+            Err(AppError::ImportsBusy {
+                running: 2,
+                seconds: 5
+            })
+        ),
         "{busy:?}"
     );
     drop(running);

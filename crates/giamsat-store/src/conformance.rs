@@ -1610,7 +1610,11 @@ fn figures(records: &[Record]) -> Vec<ImportedFigure> {
             Record::Observation(o) => Some(ImportedFigure {
                 observation: o.clone(),
                 object: "observation:RETAIL_SALES/40/2023-YTD05".into(),
-                before: (o.id.0 % 2 == 0).then_some((ObservationId(1), ObservationKind::Official, 36539.0)),
+                before: (o.id.0 % 2 == 0).then_some((
+                    ObservationId(1),
+                    ObservationKind::Official,
+                    36539.0,
+                )),
             }),
             _ => None,
         })
@@ -1618,7 +1622,11 @@ fn figures(records: &[Record]) -> Vec<ImportedFigure> {
 }
 
 /// Streams `parts` into an import after `head`, and what the store answers.
-async fn stream(store: &SqlStore, head: i64, parts: Vec<ImportPart>) -> Result<Option<i64>, StoreError> {
+async fn stream(
+    store: &SqlStore,
+    head: i64,
+    parts: Vec<ImportPart>,
+) -> Result<Option<i64>, StoreError> {
     let (send, receive) = tokio::sync::mpsc::channel(1);
     let sending = async move {
         for part in parts {
@@ -1666,9 +1674,15 @@ async fn a_streamed_import_writes_every_figure_with_its_audit_row(backend: Backe
         ("observation.record", "tester", Some(UnitId(1)))
     );
     let sixth = &trail[trail.len() - 6];
-    assert_eq!(sixth.after.as_ref().map(|a| a["id"].clone()), Some(serde_json::json!(15)));
     assert_eq!(
-        sixth.after.as_ref().and_then(|a| a["note"].as_str().map(str::to_owned)),
+        sixth.after.as_ref().map(|a| a["id"].clone()),
+        Some(serde_json::json!(15))
+    );
+    assert_eq!(
+        sixth
+            .after
+            .as_ref()
+            .and_then(|a| a["note"].as_str().map(str::to_owned)),
         Some("tab\there, back\\slash, line\nbreak, \\N".to_owned())
     );
     assert_eq!(
@@ -1706,7 +1720,10 @@ async fn a_streamed_import_let_go_in_the_middle_writes_nothing(backend: Backend)
         "no figure of the refused import"
     );
     assert_eq!(
-        store.audit_trail(Some("observation:"), 10).await.expect("trail"),
+        store
+            .audit_trail(Some("observation:"), 10)
+            .await
+            .expect("trail"),
         vec![]
     );
     assert_eq!(
@@ -1718,11 +1735,25 @@ async fn a_streamed_import_let_go_in_the_middle_writes_nothing(backend: Backend)
         .chunks(20_000)
         .map(|chunk| ImportPart::Figures(chunk.to_vec()))
         .collect();
-    whole.push(ImportPart::Commit(audit("import.observations", "file:f.csv", None)));
+    whole.push(ImportPart::Commit(audit(
+        "import.observations",
+        "file:f.csv",
+        None,
+    )));
     assert_eq!(stream(&store, 1, whole).await.expect("import"), Some(2));
-    assert_eq!(store.changes_since(1).await.expect("changes"), Changes::Reload);
+    assert_eq!(
+        store.changes_since(1).await.expect("changes"),
+        Changes::Reload
+    );
     let count = store.observations().await.expect("observations").len();
-    assert_eq!(count, 60_000 + sample().iter().filter(|r| matches!(r, Record::Observation(_))).count());
+    assert_eq!(
+        count,
+        60_000
+            + sample()
+                .iter()
+                .filter(|r| matches!(r, Record::Observation(_)))
+                .count()
+    );
     // An import from a stale head is refused before anything is read.
     let stale = vec![ImportPart::Figures(figures(&observations(70_010, 1)))];
     let err = stream(&store, 1, stale).await.expect_err("behind");

@@ -212,9 +212,7 @@ fn app_status(error: &AppError) -> StatusCode {
         AppError::Forbidden(_) | AppError::SessionRequired => StatusCode::FORBIDDEN,
         AppError::Stale(_) | AppError::Conflict(_) => StatusCode::CONFLICT,
         AppError::SignInRefused => StatusCode::UNAUTHORIZED,
-        AppError::Throttled { .. } | AppError::ImportsBusy { .. } => {
-            StatusCode::TOO_MANY_REQUESTS
-        }
+        AppError::Throttled { .. } | AppError::ImportsBusy { .. } => StatusCode::TOO_MANY_REQUESTS,
         AppError::Store(_) | AppError::Inconsistent(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }

@@ -74,14 +74,25 @@ impl Logged {
 
 /// The audit row of a figure, as JSON texts: the cell's value before, and the figure.
 fn audit_texts(figure: &ImportedFigure) -> Result<(Option<String>, String), StoreError> {
-    let before = figure.before.map(|(id, kind, value)| {
-        serde_json::json!({ "id": id, "kind": kind, "value": value }).to_string()
-    });
-    let after = serde_json::to_string(&figure.observation).map_err(|e| StoreError::Corrupt {
+    /// The cell's value before, as a single write's audit entry states it.
+    #[derive(serde::Serialize)]
+    struct Before {
+        id: giamsat_core::ObservationId,
+        kind: giamsat_core::ObservationKind,
+        value: f64,
+    }
+    let unwritable = |e: serde_json::Error| StoreError::Corrupt {
         table: "audit_log",
         id: figure.observation.id.0 as i64,
         problem: e.to_string(),
-    })?;
+    };
+    let before = match figure.before {
+        Some((id, kind, value)) => {
+            Some(serde_json::to_string(&Before { id, kind, value }).map_err(unwritable)?)
+        }
+        None => None,
+    };
+    let after = serde_json::to_string(&figure.observation).map_err(unwritable)?;
     Ok((before, after))
 }
 
@@ -247,7 +258,12 @@ mod sqlite {
                         &mut self.observation
                     };
                     let at = self.stamp.of(figure.observation.provenance.recorded_at);
-                    bind_observation(statement, if full { n * 13 } else { 0 }, &figure.observation, at)?;
+                    bind_observation(
+                        statement,
+                        if full { n * 13 } else { 0 },
+                        &figure.observation,
+                        at,
+                    )?;
                     if !full {
                         statement.raw_execute()?;
                     }
@@ -256,7 +272,11 @@ mod sqlite {
                     self.observations.raw_execute()?;
                 }
                 for (n, figure) in group.iter().enumerate() {
-                    let statement = if full { &mut self.audit } else { &mut self.entry };
+                    let statement = if full {
+                        &mut self.audit
+                    } else {
+                        &mut self.entry
+                    };
                     let o = &figure.observation;
                     let (before, after) = audit_texts(figure)?;
                     let at = self.stamp.of(o.provenance.recorded_at);
