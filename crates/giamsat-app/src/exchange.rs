@@ -7,9 +7,11 @@
 //! case the valid rows are written in one transaction and the rejects are returned.
 
 use std::fmt;
+use std::io::Read;
 
+use giamsat_core::Record;
 use giamsat_core::{AcrossUnits, Engine, Language};
-use giamsat_store::Store;
+use giamsat_store::{AuditEntry, ImportPart, ImportedFigure, Store};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -18,6 +20,13 @@ use crate::input::{
     TargetInput, UnitInput, Validate,
 };
 use crate::{Actor, App, AppError};
+
+/// A place among the imports that run at once (see [`App::import_slot`]).
+#[derive(Debug)]
+pub struct ImportSlot(#[allow(dead_code)] tokio::sync::OwnedSemaphorePermit);
+
+/// The wait a refused import is told to leave before trying again.
+const IMPORT_RETRY_SECONDS: u64 = 5;
 
 /// What a CSV file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,118 +187,195 @@ struct Rows<T> {
 }
 
 fn read_rows<T: DeserializeOwned>(kind: ImportKind, file: &str, data: &[u8]) -> Rows<T> {
-    let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
-    let mut out = Rows {
-        headers: Vec::new(),
-        rows: Vec::new(),
-        fatal: Vec::new(),
+    let mut csv = match CsvRows::open(kind, file, data) {
+        Ok(csv) => csv,
+        Err(fatal) => {
+            return Rows {
+                headers: Vec::new(),
+                rows: Vec::new(),
+                fatal,
+            };
+        }
     };
-    let problem = |line: u64, column: Option<usize>, field: &str, message: String| {
-        RowError::at(file, line, column, field, message)
-    };
-    if data.iter().all(u8::is_ascii_whitespace) {
-        out.fatal.push(problem(
-            1,
-            None,
-            "",
-            "the file is empty: the first line must name the columns".into(),
-        ));
-        return out;
+    let mut rows = Vec::new();
+    while let Some((line, parsed)) = csv.next::<T>() {
+        rows.push((line, csv.raw(), parsed));
     }
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter_of(data))
-        .trim(csv::Trim::All)
-        .flexible(true)
-        .from_reader(data);
-    let headers = match reader.headers() {
-        Ok(h) => h.clone(),
-        Err(e) => {
-            out.fatal.push(problem(
-                1,
+    Rows {
+        headers: csv.names,
+        rows,
+        fatal: Vec::new(),
+    }
+}
+
+/// A CSV file read one row at a time, so that a file of any size is never held whole: only
+/// the row being read, in buffers reused from row to row.
+pub(crate) struct CsvRows<R: Read> {
+    reader: csv::Reader<R>,
+    headers: csv::StringRecord,
+    /// The header's column names.
+    names: Vec<String>,
+    file: String,
+    record: csv::StringRecord,
+    /// Whether the reader met what it cannot read past (a broken quote or encoding).
+    ended: bool,
+}
+
+/// How many bytes are looked at for the byte-order mark, the delimiter and an empty file.
+const HEAD_BYTES: usize = 64 * 1024;
+
+impl<R: Read> CsvRows<std::io::Chain<std::io::Cursor<Vec<u8>>, R>> {
+    /// Reads the header of a file of `kind`, or every problem found in it.
+    pub(crate) fn open(kind: ImportKind, file: &str, mut input: R) -> Result<Self, Vec<RowError>> {
+        let problem = |column: Option<usize>, field: &str, message: String| {
+            vec![RowError::at(file, 1, column, field, message)]
+        };
+        // The start of the file, read ahead to find its delimiter, then read again.
+        let mut head = Vec::with_capacity(HEAD_BYTES);
+        (&mut input)
+            .take(HEAD_BYTES as u64)
+            .read_to_end(&mut head)
+            .map_err(|e| problem(None, "", e.to_string()))?;
+        if head.starts_with(b"\xEF\xBB\xBF") {
+            head.drain(..3);
+        }
+        if head.iter().all(u8::is_ascii_whitespace) {
+            return Err(problem(
                 None,
                 "",
-                format!("the header line cannot be read: {}", csv_message(&e)),
-            ));
-            return out;
-        }
-    };
-    let allowed = kind.columns();
-    out.headers = headers.iter().map(str::to_owned).collect();
-    for (i, name) in out.headers.iter().enumerate() {
-        if !allowed.contains(name) {
-            out.fatal.push(problem(
-                1,
-                Some(i + 1),
-                name,
-                format!(
-                    "unknown column; the columns of {} are: {}",
-                    kind.as_str(),
-                    allowed.join(", ")
-                ),
-            ));
-        } else if out.headers[..i].contains(name) {
-            out.fatal.push(problem(
-                1,
-                Some(i + 1),
-                name,
-                "this column appears twice".into(),
+                "the file is empty: the first line must name the columns".into(),
             ));
         }
-    }
-    if !out.fatal.is_empty() {
-        return out;
-    }
-    let mut record = csv::StringRecord::new();
-    loop {
-        let line = reader.position().line();
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                let line = record.position().map_or(line, |p| p.line());
-                let raw: Vec<String> = record.iter().map(str::to_owned).collect();
-                if record.iter().all(str::is_empty) {
-                    continue; // a blank line
-                }
-                if record.len() != headers.len() {
-                    let message = format!(
-                        "has {} fields but the header has {}",
-                        record.len(),
-                        headers.len()
-                    );
-                    out.rows.push((
-                        line,
-                        raw.clone(),
-                        Err(RowError {
-                            row: raw,
-                            ..problem(line, None, "", message)
-                        }),
-                    ));
-                    continue;
-                }
-                let cells: csv::StringRecord = record.iter().map(undefuse).collect();
-                let parsed = cells
-                    .deserialize::<T>(Some(&headers))
-                    .map_err(|e| RowError {
-                        row: raw.clone(),
-                        ..problem(line, None, "", csv_message(&e))
-                    });
-                out.rows.push((line, raw, parsed));
-            }
+        let delimiter = delimiter_of(&head);
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .trim(csv::Trim::All)
+            .flexible(true)
+            .from_reader(std::io::Cursor::new(head).chain(input));
+        let headers = match reader.headers() {
+            Ok(h) => h.clone(),
             Err(e) => {
-                let line = e.position().map_or(line, |p| p.line());
-                out.rows.push((
-                    line,
-                    Vec::new(),
-                    Err(problem(line, None, "", csv_message(&e))),
+                return Err(problem(
+                    None,
+                    "",
+                    format!("the header line cannot be read: {}", csv_message(&e)),
                 ));
-                // A broken encoding or quote leaves the reader unable to resynchronise.
-                if !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) {
-                    break;
+            }
+        };
+        let allowed = kind.columns();
+        let names: Vec<String> = headers.iter().map(str::to_owned).collect();
+        let mut fatal = Vec::new();
+        for (i, name) in names.iter().enumerate() {
+            if !allowed.contains(name) {
+                fatal.extend(problem(
+                    Some(i + 1),
+                    name,
+                    format!(
+                        "unknown column; the columns of {} are: {}",
+                        kind.as_str(),
+                        allowed.join(", ")
+                    ),
+                ));
+            } else if names[..i].contains(name) {
+                fatal.extend(problem(
+                    Some(i + 1),
+                    name,
+                    "this column appears twice".into(),
+                ));
+            }
+        }
+        if !fatal.is_empty() {
+            return Err(fatal);
+        }
+        Ok(CsvRows {
+            reader,
+            headers,
+            names,
+            file: file.to_owned(),
+            record: csv::StringRecord::new(),
+            ended: false,
+        })
+    }
+}
+
+impl<R: Read> CsvRows<R> {
+    /// The next row that is not blank, with its line: its input, or why it cannot be read.
+    pub(crate) fn next<T: DeserializeOwned>(&mut self) -> Option<(u64, Result<T, RowError>)> {
+        while !self.ended {
+            let line = self.reader.position().line();
+            match self.reader.read_record(&mut self.record) {
+                Ok(false) => return None,
+                Ok(true) => {
+                    let line = self.record.position().map_or(line, |p| p.line());
+                    if self.record.iter().all(str::is_empty) {
+                        continue; // a blank line
+                    }
+                    return Some((line, self.parse(line)));
+                }
+                Err(e) => {
+                    let line = e.position().map_or(line, |p| p.line());
+                    // A broken encoding or quote leaves the reader unable to resynchronise.
+                    self.ended = !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. });
+                    self.record.clear();
+                    return Some((
+                        line,
+                        Err(RowError::at(&self.file, line, None, "", csv_message(&e))),
+                    ));
                 }
             }
         }
+        None
     }
-    out
+
+    fn parse<T: DeserializeOwned>(&self, line: u64) -> Result<T, RowError> {
+        let problem = |message: String| RowError {
+            row: self.raw(),
+            ..RowError::at(&self.file, line, None, "", message)
+        };
+        if self.record.len() != self.headers.len() {
+            return Err(problem(format!(
+                "has {} fields but the header has {}",
+                self.record.len(),
+                self.headers.len()
+            )));
+        }
+        let marked = self
+            .record
+            .iter()
+            .any(|cell| undefuse(cell).len() != cell.len());
+        let parsed = if marked {
+            let cells: csv::StringRecord = self.record.iter().map(undefuse).collect();
+            cells.deserialize::<T>(Some(&self.headers))
+        } else {
+            self.record.deserialize::<T>(Some(&self.headers))
+        };
+        parsed.map_err(|e| problem(csv_message(&e)))
+    }
+
+    /// The row last read, as written.
+    pub(crate) fn raw(&self) -> Vec<String> {
+        self.record.iter().map(str::to_owned).collect()
+    }
+
+    /// The 1-based column of a field, if the file has it.
+    fn column_of(&self, field: &str) -> Option<usize> {
+        self.names.iter().position(|h| h == field).map(|i| i + 1)
+    }
+
+    /// The problems of the row last read, found by its checks.
+    fn rejects(&self, line: u64, errors: Vec<FieldError>) -> impl Iterator<Item = RowError> + '_ {
+        let raw = self.raw();
+        errors
+            .into_iter()
+            .map(move |FieldError { field, problem }| RowError {
+                file: self.file.clone(),
+                line,
+                column: self.column_of(&field),
+                field,
+                message: problem.to_string(),
+                row: raw.clone(),
+            })
+    }
 }
 
 /// Validates every readable row with `add`, which adds the row's record to a batch; returns
@@ -405,6 +491,66 @@ fn csv_message(error: &csv::Error) -> String {
     }
 }
 
+/// Rows of figures read and checked before they are sent to the store: what an import holds
+/// at once besides the engine's copy.
+pub(crate) const CHUNK_ROWS: usize = 50_000;
+
+/// Reads and checks up to `max` rows of figures against the batch, the accepted ones into
+/// `figures` with their audit rows' parts and the problems into `rejected`; false once the
+/// file has ended.
+fn check_figures<R: Read>(
+    rows: &mut CsvRows<R>,
+    batch: &mut crate::Batch<'_>,
+    max: usize,
+    rejected: &mut Vec<RowError>,
+    figures: &mut Vec<ImportedFigure>,
+) -> bool {
+    for _ in 0..max {
+        let Some((line, parsed)) = rows.next::<ObservationInput>() else {
+            return false;
+        };
+        let input = match parsed {
+            Ok(input) => input,
+            Err(e) => {
+                rejected.push(e);
+                continue;
+            }
+        };
+        let source = format!("{}:{line}", rows.file);
+        match batch.take(source, |engine, origin| input.validate_row(engine, origin)) {
+            Ok((Record::Observation(observation), before)) => {
+                figures.push(imported_figure(batch.engine(), observation, before));
+            }
+            Ok(_) => {} // an observation's input gives an observation
+            Err(errors) => rejected.extend(rows.rejects(line, errors)),
+        }
+    }
+    true
+}
+
+/// A figure with its audit row's object (the codes of its cell) and the value it replaces.
+fn imported_figure(
+    engine: &Engine,
+    observation: giamsat_core::Observation,
+    before: Option<(
+        giamsat_core::ObservationId,
+        giamsat_core::ObservationKind,
+        f64,
+    )>,
+) -> ImportedFigure {
+    let o = &observation;
+    // The batch has just checked that both exist.
+    let object = match (engine.indicator(o.indicator), engine.unit(o.unit)) {
+        (Some(i), Some(u)) => format!("observation:{}/{}/{}", i.code, u.code, o.period),
+        _ => format!("observation:{}/{}/{}", o.indicator, o.unit, o.period),
+    };
+    ImportedFigure {
+        object,
+        before,
+        observation,
+    }
+}
+
 impl<S: Store> App<S> {
     /// Imports a CSV file of `kind`. See the module documentation for what is written.
     pub async fn import(
@@ -415,9 +561,43 @@ impl<S: Store> App<S> {
         data: &[u8],
         options: ImportOptions,
     ) -> Result<ImportReport, AppError> {
-        let imported = self
-            .import_uncounted(actor, kind, file, data, options)
-            .await;
+        self.import_reader(actor, kind, file, data, options).await
+    }
+
+    /// [`App::import`] from a reader. A file of figures is read, checked and written in
+    /// chunks, so that it is never held whole: what it costs in memory is a chunk and the
+    /// figures' place in the engine. At most [`crate::IMPORTS_AT_ONCE`] imports run at once;
+    /// beyond, the answer is [`AppError::ImportsBusy`].
+    pub async fn import_reader<R: Read + Send>(
+        &self,
+        actor: &Actor,
+        kind: ImportKind,
+        file: &str,
+        input: R,
+        options: ImportOptions,
+    ) -> Result<ImportReport, AppError> {
+        self.import_chunked(actor, kind, file, input, options, CHUNK_ROWS)
+            .await
+    }
+
+    /// [`App::import_reader`] with `chunk` rows of figures at a time.
+    pub(crate) async fn import_chunked<R: Read + Send>(
+        &self,
+        actor: &Actor,
+        kind: ImportKind,
+        file: &str,
+        input: R,
+        options: ImportOptions,
+        chunk: usize,
+    ) -> Result<ImportReport, AppError> {
+        let _slot = self.import_slot()?;
+        let imported = match kind {
+            ImportKind::Observations => {
+                self.import_figures(actor, file, input, options, chunk.max(1))
+                    .await
+            }
+            _ => self.import_records(actor, kind, file, input, options).await,
+        };
         let counter = match &imported {
             Ok(_) => &self.outcomes.imports_accepted,
             Err(_) => &self.outcomes.imports_refused,
@@ -426,8 +606,11 @@ impl<S: Store> App<S> {
         imported
     }
 
-    /// [`App::import`] before its outcome is counted.
-    async fn import_uncounted(
+    /// The import as it was before files of figures were streamed: the whole file read,
+    /// checked as one batch and committed with an audit entry per figure, all held in memory.
+    /// Kept only so that `giamsat bench import` measures the streamed path beside it.
+    #[doc(hidden)]
+    pub async fn import_whole(
         &self,
         actor: &Actor,
         kind: ImportKind,
@@ -435,7 +618,40 @@ impl<S: Store> App<S> {
         data: &[u8],
         options: ImportOptions,
     ) -> Result<ImportReport, AppError> {
-        let rows = read_file(kind, file, data);
+        let _slot = self.import_slot()?;
+        self.import_records(actor, kind, file, data, options).await
+    }
+
+    /// One of the [`crate::IMPORTS_AT_ONCE`] places of running imports, held until dropped;
+    /// [`AppError::ImportsBusy`] when every place is taken. Every import takes one.
+    pub fn import_slot(&self) -> Result<ImportSlot, AppError> {
+        self.imports
+            .clone()
+            .try_acquire_owned()
+            .map(ImportSlot)
+            .map_err(|_| AppError::ImportsBusy {
+                running: crate::IMPORTS_AT_ONCE,
+                seconds: IMPORT_RETRY_SECONDS,
+            })
+    }
+
+    /// A file of anything but figures (units, indicators, documents, targets, scorecards:
+    /// thousands of rows, not millions), checked whole as one batch.
+    async fn import_records<R: Read>(
+        &self,
+        actor: &Actor,
+        kind: ImportKind,
+        file: &str,
+        mut input: R,
+        options: ImportOptions,
+    ) -> Result<ImportReport, AppError> {
+        let mut data = Vec::new();
+        input.read_to_end(&mut data).map_err(|e| AppError::Import {
+            file: file.to_owned(),
+            errors: vec![RowError::at(file, 1, None, "", e.to_string())],
+        })?;
+        let rows = read_file(kind, file, &data);
+        drop(data);
         if !rows.fatal.is_empty() {
             return Err(AppError::Import {
                 file: file.to_owned(),
@@ -460,6 +676,103 @@ impl<S: Store> App<S> {
             })
             .await?;
         Ok(ImportReport { accepted, rejected })
+    }
+
+    /// A file of figures, streamed: each chunk of rows is checked against a copy of the
+    /// engine (every row against the rows before it, as a batch does) and sent to the store,
+    /// which writes it into one open transaction, each figure with its audit row. The
+    /// transaction commits only once every row has passed; at the first refused row the
+    /// store is let go (it rolls back) and the rest of the file is only checked, so that
+    /// every problem is reported. The engine is replaced by the copy only after the commit.
+    async fn import_figures<R: Read + Send>(
+        &self,
+        actor: &Actor,
+        file: &str,
+        input: R,
+        options: ImportOptions,
+        chunk: usize,
+    ) -> Result<ImportReport, AppError> {
+        let mut rows = CsvRows::open(ImportKind::Observations, file, input).map_err(|errors| {
+            AppError::Import {
+                file: file.to_owned(),
+                errors,
+            }
+        })?;
+        let _writing = self.writer.lock().await;
+        let _others = self.hold_off_other_writers().await?;
+        let at = time::OffsetDateTime::now_utc();
+        let head = self.head.load(std::sync::atomic::Ordering::Acquire);
+        let mut batch = crate::Batch::new(self.engine().clone(), actor, at);
+        batch.read_numbers_as(options.numbers);
+        let (send, receive) = tokio::sync::mpsc::channel(1);
+        let check = async {
+            let mut send = Some(send);
+            let mut rejected = Vec::new();
+            let mut accepted = 0;
+            let mut figures = Vec::new();
+            loop {
+                let more = check_figures(&mut rows, &mut batch, chunk, &mut rejected, &mut figures);
+                if batch.denied().is_some() || (!rejected.is_empty() && !options.skip_invalid) {
+                    send = None; // nothing of this file will be written
+                }
+                accepted += figures.len();
+                if let Some(to_store) = &send
+                    && !figures.is_empty()
+                {
+                    let part = ImportPart::Figures(std::mem::take(&mut figures));
+                    if to_store.send(part).await.is_err() {
+                        return Err(None); // the store failed: its error says why
+                    }
+                }
+                figures.clear();
+                if !more {
+                    break;
+                }
+            }
+            if let Some(denied) = batch.denied() {
+                return Err(Some(AppError::Forbidden(denied.clone())));
+            }
+            if !rejected.is_empty() && !options.skip_invalid {
+                return Err(Some(AppError::Import {
+                    file: file.to_owned(),
+                    errors: rejected,
+                }));
+            }
+            let summary = AuditEntry {
+                at,
+                actor: actor.name.clone(),
+                action: format!("import.{}", ImportKind::Observations.as_str()),
+                object: format!("file:{file}"),
+                before: None,
+                after: Some(serde_json::json!({ "records": accepted })),
+                unit: None,
+            };
+            if let Some(to_store) = send
+                && to_store.send(ImportPart::Commit(summary)).await.is_err()
+            {
+                return Err(None);
+            }
+            Ok(ImportReport { accepted, rejected })
+        };
+        let (stored, checked) = tokio::join!(self.store.import_observations(head, receive), check);
+        let (seq, report) = match (stored, checked) {
+            (_, Err(Some(refused))) => return Err(refused),
+            (Err(e), _) => return Err(crate::conflict(e)),
+            (Ok(Some(seq)), Ok(report)) => (seq, report),
+            (Ok(None), _) | (Ok(Some(_)), Err(None)) => {
+                return Err(AppError::Inconsistent(
+                    "the store ended an import without its word".into(),
+                ));
+            }
+        };
+        let mut engine = batch.engine;
+        engine.settle();
+        *self
+            .engine
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = engine;
+        self.head.store(seq, std::sync::atomic::Ordering::Release);
+        Ok(report)
     }
 
     /// Writes every record of `kind` as CSV, in the columns import reads. Observations are

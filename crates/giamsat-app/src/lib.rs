@@ -36,7 +36,7 @@ pub use giamsat_store::{AuditEntry, Changes, Loaded, SqlStore, Store, StoreError
 use serde::Serialize;
 
 pub use accounts::SignedIn;
-pub use exchange::{ImportKind, ImportOptions, ImportReport, RowError};
+pub use exchange::{ImportKind, ImportOptions, ImportReport, ImportSlot, RowError};
 pub use input::{CurrentValue, Origin, Stale, Validate};
 pub use problem::{FieldError, Problem, ProblemArg, Thing};
 
@@ -111,6 +111,9 @@ pub enum AppError {
     /// (creating tokens: a stolen token must not be able to make itself successors).
     #[error("an API token cannot do this: sign in with a password")]
     SessionRequired,
+    /// As many imports as may run at once are running: the caller tries again later.
+    #[error("{running} imports are running already: try again in {seconds} seconds")]
+    ImportsBusy { running: usize, seconds: u64 },
 }
 
 fn describe(errors: &[FieldError]) -> String {
@@ -140,6 +143,9 @@ pub struct App<S: Store> {
     readings: std::sync::Mutex<std::collections::VecDeque<intake::Report>>,
     /// Outcomes an operator counts (imports, refused sign-ins), since the process started.
     outcomes: Outcomes,
+    /// Imports that may run at once: each holds a figure file's check and a copy of the
+    /// engine's changed series, so a burst of uploads must not multiply them.
+    imports: std::sync::Arc<tokio::sync::Semaphore>,
 }
 
 /// Counts of outcomes since the process started, for `/metrics`.
@@ -171,6 +177,9 @@ pub enum NotReady {
     Behind,
 }
 
+/// Imports that run at once; more are refused with [`AppError::ImportsBusy`].
+pub const IMPORTS_AT_ONCE: usize = 2;
+
 /// How many times a write is checked again after other processes committed first.
 const CATCH_UP_TRIES: usize = 5;
 
@@ -199,6 +208,7 @@ impl<S: Store> App<S> {
             uncheckpointed: AtomicUsize::new(loaded.from_rows),
             readings: std::sync::Mutex::default(),
             outcomes: Outcomes::default(),
+            imports: std::sync::Arc::new(tokio::sync::Semaphore::new(IMPORTS_AT_ONCE)),
         })
     }
 
@@ -613,20 +623,7 @@ impl<S: Store> App<S> {
         let at = time::OffsetDateTime::now_utc();
         let mut tries = 0;
         loop {
-            let mut batch = Batch {
-                engine: self.engine().clone(),
-                origin: Origin {
-                    recorded_by: &actor.name,
-                    source: String::new(),
-                    at,
-                    numbers: giamsat_core::Language::En,
-                    scope: actor.scope(),
-                },
-                actor,
-                records: Vec::new(),
-                audit: Vec::new(),
-                denied: None,
-            };
+            let mut batch = Batch::new(self.engine().clone(), actor, at);
             let outcome = build(&mut batch);
             // A record the actor may not write fails the batch as forbidden, whatever the
             // builder made of the error (an import would have listed it as a bad row).
@@ -681,7 +678,73 @@ pub(crate) struct Batch<'a> {
     denied: Option<giamsat_core::access::Denied>,
 }
 
-impl Batch<'_> {
+impl<'a> Batch<'a> {
+    pub(crate) fn new(engine: Engine, actor: &'a Actor, at: time::OffsetDateTime) -> Batch<'a> {
+        Batch {
+            engine,
+            origin: Origin {
+                recorded_by: &actor.name,
+                source: String::new(),
+                at,
+                numbers: giamsat_core::Language::En,
+                scope: actor.scope(),
+            },
+            actor,
+            records: Vec::new(),
+            audit: Vec::new(),
+            denied: None,
+        }
+    }
+
+    /// Validates an input (by `validate`) against the batch so far and applies its record to
+    /// the batch's engine, returning the record rather than keeping it (nor its audit entry): for a
+    /// streamed import, which writes its records as it goes.
+    pub(crate) fn take(
+        &mut self,
+        source: String,
+        validate: impl FnOnce(&Engine, &Origin<'_>) -> Result<Record, Vec<FieldError>>,
+    ) -> Result<(Record, Option<Reported>), Vec<FieldError>> {
+        self.origin.source = source;
+        let record = validate(&self.engine, &self.origin)?;
+        let before = match &record {
+            Record::Observation(o) => self.engine.reported(o.indicator, o.unit, o.period),
+            _ => None,
+        };
+        self.admit(&record)
+            .map_err(|refusal| vec![FieldError::new("", refusal.problem())])?;
+        Ok((record, before))
+    }
+
+    /// The first record of the batch the actor was not permitted to write.
+    pub(crate) fn denied(&self) -> Option<&giamsat_core::access::Denied> {
+        self.denied.as_ref()
+    }
+
+    /// Authorizes a record and applies it to the batch's engine, which keeps of a figure
+    /// only its cell, value, kind and id: it is given those alone, so that a figure costs no
+    /// copy of its texts.
+    fn admit(&mut self, record: &Record) -> Result<(), Refusal> {
+        if let Err(denied) = authorize(self.actor, &self.engine, record) {
+            self.denied.get_or_insert_with(|| denied.clone());
+            return Err(Refusal::Denied(denied));
+        }
+        let lean = match record {
+            Record::Observation(o) => Record::Observation(Observation {
+                note: None,
+                provenance: giamsat_core::Provenance {
+                    source: String::new(),
+                    recorded_by: String::new(),
+                    recorded_at: o.provenance.recorded_at,
+                },
+                ..*o
+            }),
+            other => other.clone(),
+        };
+        self.engine
+            .apply_unsettled(lean)
+            .map_err(|r| Refusal::Engine(r.error))
+    }
+
     /// The engine with the batch so far. Lookups are current; sums over subtrees may not be,
     /// as the tree is numbered once, when the batch is committed.
     pub(crate) fn engine(&self) -> &Engine {
@@ -701,13 +764,8 @@ impl Batch<'_> {
     ) -> Result<(), Vec<FieldError>> {
         self.origin.source = source;
         let record = input.validate(&self.engine, &self.origin)?;
-        self.push_record(record).map_err(|refusal| {
-            let problem = match &refusal {
-                Refusal::Denied(denied) => Problem::of_denied(denied),
-                Refusal::Engine(error) => Problem::of_engine(error),
-            };
-            vec![FieldError::new("", problem)]
-        })
+        self.push_record(record)
+            .map_err(|refusal| vec![FieldError::new("", refusal.problem())])
     }
 
     pub(crate) fn push(&mut self, record: Record) -> Result<(), AppError> {
@@ -736,6 +794,13 @@ impl Batch<'_> {
     }
 }
 
+/// A cell's current figure: its id, kind and value.
+type Reported = (
+    giamsat_core::ObservationId,
+    giamsat_core::ObservationKind,
+    f64,
+);
+
 /// Why a record was not added to a batch.
 enum Refusal {
     Denied(giamsat_core::access::Denied),
@@ -746,6 +811,15 @@ enum Refusal {
 /// what pages ask before they show a form, by the same rule every write is checked by.
 pub fn may_write(actor: &Actor, engine: &Engine, record: &Record) -> bool {
     authorize(actor, engine, record).is_ok()
+}
+
+impl Refusal {
+    fn problem(&self) -> Problem {
+        match self {
+            Refusal::Denied(denied) => Problem::of_denied(denied),
+            Refusal::Engine(error) => Problem::of_engine(error),
+        }
+    }
 }
 
 /// The one place where permission to write a record is decided: the actor's grants, by the

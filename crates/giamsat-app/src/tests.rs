@@ -1595,3 +1595,227 @@ async fn every_csv_export_defuses_formulas_in_text_and_keeps_numbers_and_imports
         );
     }
 }
+
+/// A file of figures with good rows, rows refused for their content and rows that cannot be
+/// read, several of one cell, spread so that chunks of 7 cut through each kind.
+fn mixed_figures() -> String {
+    let mut csv = String::from("indicator,unit,period,value,kind,note\n");
+    for n in 0..40 {
+        let row = match n % 10 {
+            3 => format!("RETAIL_SALES,40,2023-{:02},,estimate,\n", 1 + n % 12),
+            5 => format!("RETAIL_SALES,NOWHERE,2023-{:02},12,estimate,\n", 1 + n % 12),
+            7 => "RETAIL_SALES,40\n".to_owned(),
+            8 => format!(
+                "RETAIL_SALES,40,2023-05,{},official,'=revised\n",
+                40_000 + n
+            ),
+            _ => format!(
+                "RETAIL_SALES,40,2023-{:02},{},estimate,\n",
+                1 + n % 12,
+                1_000 + n
+            ),
+        };
+        csv.push_str(&row);
+    }
+    csv
+}
+
+/// What an import answered and what it left: the report (or the problems), and every stored
+/// figure with its cell, value and source.
+async fn import_outcome(
+    chunk: usize,
+    skip_invalid: bool,
+) -> (
+    Result<crate::ImportReport, Vec<crate::RowError>>,
+    Vec<String>,
+) {
+    let (_dir, app) = fresh().await;
+    app.load_demo(&actor()).await.expect("demo");
+    let answer = app
+        .import_chunked(
+            &actor(),
+            ImportKind::Observations,
+            "f.csv",
+            mixed_figures().as_bytes(),
+            crate::ImportOptions {
+                skip_invalid,
+                ..Default::default()
+            },
+            chunk,
+        )
+        .await;
+    let answer = match answer {
+        Ok(report) => Ok(report),
+        Err(AppError::Import { errors, .. }) => Err(errors),
+        Err(other) => panic!("chunks of {chunk}: {other}"),
+    };
+    let stored = app
+        .store()
+        .observations()
+        .await
+        .expect("observations")
+        .iter()
+        .map(|o| {
+            format!(
+                "{} {} {} {} {} {:?} {}",
+                o.id,
+                o.unit,
+                o.period,
+                o.value,
+                o.kind.as_str(),
+                o.note,
+                o.provenance.source
+            )
+        })
+        .collect();
+    (answer, stored)
+}
+
+#[tokio::test]
+async fn chunks_of_any_size_accept_and_refuse_the_same_rows() {
+    for skip_invalid in [false, true] {
+        let whole = import_outcome(50_000, skip_invalid).await;
+        match &whole.0 {
+            Ok(report) => {
+                assert!(skip_invalid);
+                assert_eq!(report.accepted, 28);
+                assert_eq!(report.rejected.len(), 12);
+            }
+            Err(errors) => {
+                assert!(!skip_invalid);
+                assert_eq!(errors.len(), 12, "{errors:?}");
+            }
+        }
+        for chunk in [1, 7] {
+            assert_eq!(
+                import_outcome(chunk, skip_invalid).await,
+                whole,
+                "chunks of {chunk}, skip_invalid {skip_invalid}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_refused_file_of_figures_writes_nothing_even_after_chunks_were_sent() {
+    let (_dir, app) = fresh().await;
+    app.load_demo(&actor()).await.expect("demo");
+    let before = app
+        .store()
+        .observations()
+        .await
+        .expect("observations")
+        .len();
+    let head = app.head();
+    // 30,000 good rows, then one bad one: three chunks of 10,000 went to the store first.
+    let mut csv = String::from("indicator,unit,period,value,kind\n");
+    let units: Vec<String> = app
+        .engine()
+        .units()
+        .filter(|u| u.valid_to.is_none())
+        .map(|u| u.code.to_string())
+        .take(2_500)
+        .collect();
+    for (n, unit) in units.iter().cycle().take(30_000).enumerate() {
+        csv.push_str(&format!(
+            "RETAIL_SALES,{unit},2026-{:02},{n},estimate\n",
+            1 + (n / units.len()) % 12
+        ));
+    }
+    csv.push_str("RETAIL_SALES,40,2023-05,many,estimate\n");
+    let refused = app
+        .import_chunked(
+            &actor(),
+            ImportKind::Observations,
+            "big.csv",
+            csv.as_bytes(),
+            crate::ImportOptions::default(),
+            10_000,
+        )
+        .await;
+    let Err(AppError::Import { errors, .. }) = refused else {
+        panic!("expected the file to be refused, got {refused:?}");
+    };
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].line, 30_002);
+    assert_eq!(
+        app.store()
+            .observations()
+            .await
+            .expect("observations")
+            .len(),
+        before
+    );
+    assert_eq!(app.head(), head);
+    assert_eq!(
+        app.store().changes_since(head).await.expect("changes"),
+        giamsat_store::Changes::Batches(vec![])
+    );
+    // The engine was not touched, and the next import goes in.
+    let first = &units[0];
+    assert!(
+        app.engine()
+            .unit_by_code(&UnitCode::parse(first).expect("code"))
+            .and_then(|u| {
+                let i = app
+                    .engine()
+                    .indicator_by_code(&IndicatorCode::parse("RETAIL_SALES").expect("code"))?
+                    .id;
+                app.engine().reported(i, u.id, "2026-01".parse().ok()?)
+            })
+            .is_none()
+    );
+    let good = csv.lines().take(30_001).collect::<Vec<_>>().join("\n");
+    let report = app
+        .import(
+            &actor(),
+            ImportKind::Observations,
+            "big.csv",
+            good.as_bytes(),
+            crate::ImportOptions::default(),
+        )
+        .await
+        .expect("import");
+    assert_eq!(report.accepted, 30_000);
+    assert_eq!(
+        app.store()
+            .observations()
+            .await
+            .expect("observations")
+            .len(),
+        before + 30_000
+    );
+}
+
+#[tokio::test]
+async fn imports_beyond_those_that_may_run_at_once_are_told_to_retry() {
+    let (_dir, app) = fresh().await;
+    app.load_demo(&actor()).await.expect("demo");
+    let running: Vec<_> = (0..crate::IMPORTS_AT_ONCE)
+        .map(|_| app.import_slot().expect("a slot"))
+        .collect();
+    let csv = "indicator,unit,period,value,kind\nRETAIL_SALES,40,2023-YTD06,44000,estimate\n";
+    let tester = actor();
+    let import = || {
+        app.import(
+            &tester,
+            ImportKind::Observations,
+            "f.csv",
+            csv.as_bytes(),
+            crate::ImportOptions::default(),
+        )
+    };
+    let busy = import().await;
+    assert!(
+        matches!(
+            busy,
+            Err(AppError::ImportsBusy {
+                running: 2,
+                seconds: 5
+            })
+        ),
+        "{busy:?}"
+    );
+    drop(running);
+    assert_eq!(import().await.expect("import").accepted, 1);
+}

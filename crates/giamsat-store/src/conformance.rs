@@ -17,8 +17,8 @@ use giamsat_core::{
 use crate::sql::{NOT_BACKED_UP, TABLES};
 use crate::{
     AuditEntry, AuditFilter, Backup, BackupError, BulkOrigin, ChangeFeed, ChangeListener, Changes,
-    Dialect, EvidenceFile, Loaded, NewAccount, NewApiToken, NewSession, SqlStore, Store,
-    StoreError,
+    Dialect, EvidenceFile, ImportPart, ImportedFigure, Loaded, NewAccount, NewApiToken,
+    NewSession, SqlStore, Store, StoreError,
 };
 
 #[derive(Debug, Clone, Copy)]
@@ -109,6 +109,8 @@ conformance!(
     a_correction_is_kept_beside_the_record_it_corrects,
     an_account_gains_grants_once_and_is_disabled_and_enabled_with_its_audit,
     the_audit_trail_is_searched_by_unit_actor_action_object_and_days_in_pages,
+    a_streamed_import_writes_every_figure_with_its_audit_row,
+    a_streamed_import_let_go_in_the_middle_writes_nothing,
 );
 
 fn provenance() -> Provenance {
@@ -1895,4 +1897,162 @@ async fn reporting_records_are_kept_as_written_and_old_backups_restore_without_t
     let records = restored.load().await.expect("load").records;
     assert!(records.iter().any(|r| matches!(r, Record::FollowUp(_))));
     assert!(!records.iter().any(|r| matches!(r, Record::Reporting(_))));
+}
+
+/// Figures as the application sends them to a streamed import, from records of [`observations`].
+fn figures(records: &[Record]) -> Vec<ImportedFigure> {
+    records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Observation(o) => Some(ImportedFigure {
+                observation: o.clone(),
+                object: "observation:RETAIL_SALES/40/2023-YTD05".into(),
+                before: (o.id.0 % 2 == 0).then_some((
+                    ObservationId(1),
+                    ObservationKind::Official,
+                    36539.0,
+                )),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Streams `parts` into an import after `head`, and what the store answers.
+async fn stream(
+    store: &SqlStore,
+    head: i64,
+    parts: Vec<ImportPart>,
+) -> Result<Option<i64>, StoreError> {
+    let (send, receive) = tokio::sync::mpsc::channel(1);
+    let sending = async move {
+        for part in parts {
+            if send.send(part).await.is_err() {
+                break;
+            }
+        }
+    };
+    let (stored, ()) = tokio::join!(store.import_observations(head, receive), sending);
+    stored
+}
+
+async fn a_streamed_import_writes_every_figure_with_its_audit_row(backend: Backend) {
+    let store = fresh(backend).await;
+    store.commit(&sample(), &[], 0).await.expect("commit");
+    let mut batch = observations(10, 1300);
+    // Texts that COPY's format must escape, and one of each shape of statement.
+    if let Record::Observation(o) = &mut batch[5] {
+        o.note = Some("tab\there, back\\slash, line\nbreak, \\N".to_owned());
+        o.reported_by = Some(UnitId(1));
+    }
+    let figures = figures(&batch);
+    let parts = vec![
+        ImportPart::Figures(figures[..300].to_vec()),
+        ImportPart::Figures(figures[300..].to_vec()),
+        ImportPart::Commit(audit("import.observations", "file:f.csv", None)),
+    ];
+    assert_eq!(stream(&store, 1, parts).await.expect("import"), Some(2));
+    let loaded = store.load().await.expect("load");
+    let written: Vec<Record> = loaded
+        .records
+        .into_iter()
+        .filter(|r| matches!(r, Record::Observation(o) if o.id.0 >= 10))
+        .collect();
+    assert_eq!(written, batch);
+    assert_eq!(loaded.head, 2);
+    let trail = store
+        .audit_trail(Some("observation:RETAIL_SALES/40/"), 5_000)
+        .await
+        .expect("trail");
+    assert_eq!(trail.len(), 1300, "one audit row per figure");
+    let oldest = trail.last().expect("entry");
+    assert_eq!(
+        (oldest.action.as_str(), oldest.actor.as_str(), oldest.unit),
+        ("observation.record", "tester", Some(UnitId(1)))
+    );
+    let sixth = &trail[trail.len() - 6];
+    assert_eq!(
+        sixth.after.as_ref().map(|a| a["id"].clone()),
+        Some(serde_json::json!(15))
+    );
+    assert_eq!(
+        sixth
+            .after
+            .as_ref()
+            .and_then(|a| a["note"].as_str().map(str::to_owned)),
+        Some("tab\there, back\\slash, line\nbreak, \\N".to_owned())
+    );
+    assert_eq!(
+        trail[trail.len() - 1].before,
+        Some(serde_json::json!({"id": 1, "kind": "official", "value": 36539.0}))
+    );
+    let summary = store.audit_trail(Some("file:"), 10).await.expect("trail");
+    assert_eq!(summary.len(), 1);
+    assert_eq!(
+        store.changes_since(1).await.expect("changes"),
+        Changes::Batches(vec![(2, batch)]),
+        "a small import is logged whole, for other processes"
+    );
+}
+
+async fn a_streamed_import_let_go_in_the_middle_writes_nothing(backend: Backend) {
+    let store = fresh(backend).await;
+    store.commit(&sample(), &[], 0).await.expect("commit");
+    let large = figures(&observations(10, 60_000));
+    let parts: Vec<ImportPart> = large
+        .chunks(20_000)
+        .map(|chunk| ImportPart::Figures(chunk.to_vec()))
+        .collect();
+    // Two chunks of three, and no word to commit: a row further on was refused.
+    let mut refused = parts;
+    refused.truncate(2);
+    assert_eq!(stream(&store, 1, refused).await.expect("let go"), None);
+    let loaded = store.load().await.expect("load");
+    assert_eq!(loaded.head, 1, "no change-log entry");
+    assert!(
+        !loaded
+            .records
+            .iter()
+            .any(|r| matches!(r, Record::Observation(o) if o.id.0 >= 10)),
+        "no figure of the refused import"
+    );
+    assert_eq!(
+        store
+            .audit_trail(Some("observation:"), 10)
+            .await
+            .expect("trail"),
+        vec![]
+    );
+    assert_eq!(
+        store.changes_since(1).await.expect("changes"),
+        Changes::Batches(vec![])
+    );
+    // Nothing is left locked: the same file, whole, goes in, and is too large to be logged.
+    let mut whole: Vec<ImportPart> = large
+        .chunks(20_000)
+        .map(|chunk| ImportPart::Figures(chunk.to_vec()))
+        .collect();
+    whole.push(ImportPart::Commit(audit(
+        "import.observations",
+        "file:f.csv",
+        None,
+    )));
+    assert_eq!(stream(&store, 1, whole).await.expect("import"), Some(2));
+    assert_eq!(
+        store.changes_since(1).await.expect("changes"),
+        Changes::Reload
+    );
+    let count = store.observations().await.expect("observations").len();
+    assert_eq!(
+        count,
+        60_000
+            + sample()
+                .iter()
+                .filter(|r| matches!(r, Record::Observation(_)))
+                .count()
+    );
+    // An import from a stale head is refused before anything is read.
+    let stale = vec![ImportPart::Figures(figures(&observations(70_010, 1)))];
+    let err = stream(&store, 1, stale).await.expect_err("behind");
+    assert!(matches!(err, StoreError::Behind { head: 2 }), "{err}");
 }

@@ -21,7 +21,9 @@ use std::collections::BTreeMap;
 use std::future::Future;
 use std::io::{BufRead, Write};
 
-use giamsat_core::{IndicatorId, Observation, Period, Record, UnitId};
+use giamsat_core::{
+    IndicatorId, Observation, ObservationId, ObservationKind, Period, Record, UnitId,
+};
 
 pub use sql::{Dialect, PostgresListener, SqlStore, redact};
 
@@ -59,6 +61,28 @@ pub struct AuditFilter {
     pub to: Option<time::Date>,
     pub offset: u32,
     pub limit: u32,
+}
+
+/// One figure of a streamed import (see [`Store::import_observations`]), checked by the
+/// application, with what its audit row says beside the figure itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedFigure {
+    pub observation: Observation,
+    /// The audit row's object key: `observation:RETAIL_SALES/40/2023-H1`.
+    pub object: String,
+    /// The cell's current value before this figure (id, kind, value), as its audit row
+    /// states it.
+    pub before: Option<(ObservationId, ObservationKind, f64)>,
+}
+
+/// What the application sends a streamed import, in order: figures in chunks, then the
+/// word to commit.
+#[derive(Debug)]
+pub enum ImportPart {
+    Figures(Vec<ImportedFigure>),
+    /// Every figure has been sent and the whole file passed its checks: commit, with this
+    /// entry (the import's summary) after the figures' own.
+    Commit(AuditEntry),
 }
 
 /// An account as created: the password only as its Argon2id PHC string.
@@ -298,6 +322,8 @@ pub enum StoreError {
     CheckpointAhead { through: u64, last: i64 },
     #[error("reading the SQLite file: {0}")]
     SqliteRead(String),
+    #[error("writing the SQLite file: {0}")]
+    SqliteWrite(String),
 }
 
 /// What a backup or restore went through.
@@ -529,6 +555,20 @@ pub trait Store: Send + Sync + 'static {
                 .await
         }
     }
+
+    /// **A streamed import of figures**: writes the figures received from `parts` into one
+    /// transaction as they come, each with its own audit row (`observation.record`, as a
+    /// single write leaves), and commits it as the change-log entry after `head` only when
+    /// [`ImportPart::Commit`] arrives. If the sender goes away without it (a row was
+    /// refused), nothing is written and the answer is `None`. Other writers wait until the
+    /// import ends; when another process has committed since `head`, the answer is
+    /// [`StoreError::Behind`] before anything is read. SQLite writes through rusqlite with
+    /// prepared multi-row inserts, PostgreSQL through `COPY`.
+    fn import_observations(
+        &self,
+        head: i64,
+        parts: tokio::sync::mpsc::Receiver<ImportPart>,
+    ) -> impl Future<Output = Result<Option<i64>, StoreError>> + Send;
 
     /// Every observation recorded for a cell, oldest first: the history behind its value.
     fn observation_history(

@@ -86,9 +86,15 @@ impl IntoResponse for ApiError {
                 self.to_string(),
                 json!([]),
             ),
-            ApiError::App(AppError::Throttled { seconds }) => {
+            ApiError::App(
+                AppError::Throttled { seconds } | AppError::ImportsBusy { seconds, .. },
+            ) => {
+                let code = match &self {
+                    ApiError::App(AppError::ImportsBusy { .. }) => "imports_busy",
+                    _ => "too_many_attempts",
+                };
                 let body = json!({ "error": {
-                    "code": "too_many_attempts", "message": self.to_string(), "details": []
+                    "code": code, "message": self.to_string(), "details": []
                 } });
                 return (
                     StatusCode::TOO_MANY_REQUESTS,
@@ -214,7 +220,7 @@ fn app_status(error: &AppError) -> StatusCode {
         AppError::Forbidden(_) | AppError::SessionRequired => StatusCode::FORBIDDEN,
         AppError::Stale(_) | AppError::Conflict(_) => StatusCode::CONFLICT,
         AppError::SignInRefused => StatusCode::UNAUTHORIZED,
-        AppError::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
+        AppError::Throttled { .. } | AppError::ImportsBusy { .. } => StatusCode::TOO_MANY_REQUESTS,
         AppError::Store(_) | AppError::Inconsistent(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
@@ -226,7 +232,9 @@ impl IntoResponse for PageError {
             tracing::error!(error = %self, "a page failed");
         }
         let mut response = self.status().into_response();
-        if let PageError::App(AppError::Throttled { seconds }) = &self
+        if let PageError::App(
+            AppError::Throttled { seconds } | AppError::ImportsBusy { seconds, .. },
+        ) = &self
             && let Ok(value) = seconds.to_string().parse()
         {
             response

@@ -22,6 +22,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/vi/office.ftl"),
             include_str!("../locales/vi/cycle.ftl"),
             include_str!("../locales/vi/exports.ftl"),
+            include_str!("../locales/vi/imports.ftl"),
         ],
     ),
     (
@@ -34,6 +35,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/en/office.ftl"),
             include_str!("../locales/en/cycle.ftl"),
             include_str!("../locales/en/exports.ftl"),
+            include_str!("../locales/en/imports.ftl"),
         ],
     ),
     (
@@ -46,6 +48,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/fr/office.ftl"),
             include_str!("../locales/fr/cycle.ftl"),
             include_str!("../locales/fr/exports.ftl"),
+            include_str!("../locales/fr/imports.ftl"),
         ],
     ),
 ];

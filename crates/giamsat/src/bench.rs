@@ -1,6 +1,5 @@
 //! `giamsat bench …`: measurements printed for docs/benchmarks.md, run by scripts/bench.
 
-use std::fmt::Write as _;
 use std::time::Instant;
 
 use giamsat_app::{Actor, App, AppError, ImportKind, ImportOptions, SqlStore, Store, StoreError};
@@ -15,13 +14,24 @@ pub mod analytics;
 pub mod generate;
 pub mod load;
 
+/// How many figures each part of `bench import` writes.
+pub struct ImportRows {
+    /// Through the previous path: the whole file checked as one batch.
+    pub whole: usize,
+    /// Through the streamed path, from a file.
+    pub streamed: usize,
+    /// Straight to the store in commits.
+    pub store: usize,
+}
+
 /// Imports monthly figures of the demo's indicators for the units of the 2025 tree into an
-/// empty database: first as a CSV file through the application layer, then straight into the
-/// store in batches, and prints each throughput.
+/// empty database: a CSV file through the application layer's previous path (the whole file
+/// checked as one batch), another through the streamed path as `giamsat import` reads it
+/// from its file, then figures straight into the store in batches; prints each throughput.
 pub async fn import(
     db: &str,
-    csv_rows: usize,
-    observations: usize,
+    rows: ImportRows,
+    csv_out: Option<std::path::PathBuf>,
     batch: usize,
 ) -> Result<(), CliError> {
     let store = SqlStore::open(db).await.map_err(AppError::from)?;
@@ -35,8 +45,9 @@ pub async fn import(
     }
     let actor = Actor::named("bench");
     app.load_demo(&actor).await?;
-    let cells = cells(&app, csv_rows + observations);
-    if cells.len() < csv_rows + observations {
+    let wanted = rows.whole + rows.streamed + rows.store;
+    let cells = cells(&app, wanted);
+    if cells.len() < wanted {
         return Err(CliError::Other(format!(
             "the demo tree has {} cells; ask for fewer rows",
             cells.len()
@@ -44,33 +55,65 @@ pub async fn import(
     }
     println!("store: {dialect:?}");
 
-    let mut csv = String::from("indicator,unit,period,value,kind,source\n");
-    for (n, cell) in cells[..csv_rows].iter().enumerate() {
-        let _ = writeln!(
-            csv,
-            "{},{},{},{},estimate,bench",
-            cell.indicator_code,
-            cell.unit_code,
-            cell.period.code(),
-            value(n)
-        );
-    }
+    let mut csv = Vec::new();
+    write_csv(&mut csv, &cells[..rows.whole]).map_err(|e| CliError::Other(e.to_string()))?;
     let started = Instant::now();
     let report = app
-        .import(
+        .import_whole(
             &actor,
             ImportKind::Observations,
             "bench.csv",
-            csv.as_bytes(),
+            &csv,
+            ImportOptions::default(),
+        )
+        .await?;
+    drop(csv);
+    let seconds = started.elapsed().as_secs_f64();
+    println!(
+        "CSV import, previous path (whole file as one batch): {} rows in {seconds:.2} s = {:.0} rows/s",
+        report.accepted,
+        report.accepted as f64 / seconds
+    );
+
+    let path = csv_out.clone().unwrap_or_else(|| {
+        let mut p =
+            std::path::PathBuf::from(giamsat_store::SqlStore::sqlite_file_of(db).map_or_else(
+                || std::env::temp_dir().join("giamsat-bench"),
+                std::path::Path::to_path_buf,
+            ));
+        p.set_extension("streamed.csv");
+        p
+    });
+    let streamed = &cells[rows.whole..rows.whole + rows.streamed];
+    let file_error = |e: std::io::Error| CliError::Other(format!("{}: {e}", path.display()));
+    {
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&path).map_err(file_error)?);
+        write_csv(&mut out, streamed).map_err(file_error)?;
+        std::io::Write::flush(&mut out).map_err(file_error)?;
+    }
+    let size = std::fs::metadata(&path).map_err(file_error)?.len();
+    let started = Instant::now();
+    let input = std::fs::File::open(&path).map_err(file_error)?;
+    let report = app
+        .import_reader(
+            &actor,
+            ImportKind::Observations,
+            "streamed.csv",
+            std::io::BufReader::with_capacity(1 << 20, input),
             ImportOptions::default(),
         )
         .await?;
     let seconds = started.elapsed().as_secs_f64();
     println!(
-        "CSV import through the application layer: {} rows in {seconds:.2} s = {:.0} rows/s",
+        "CSV import, streamed from a file of {:.1} MB: {} rows in {seconds:.2} s = {:.0} rows/s",
+        size as f64 / 1e6,
         report.accepted,
         report.accepted as f64 / seconds
     );
+    if csv_out.is_none() {
+        let _ = std::fs::remove_file(&path);
+    }
+    let csv_rows = rows.whole + rows.streamed;
 
     // Straight to the store through the bulk path, as a second process would write: the
     // application's engine is not told, so its head is where the store-level writes start.
@@ -124,6 +167,22 @@ pub async fn import(
     Ok(())
 }
 
+/// Figures of `cells` as a CSV file of observations.
+fn write_csv(out: &mut impl std::io::Write, cells: &[Cell]) -> std::io::Result<()> {
+    writeln!(out, "indicator,unit,period,value,kind,source")?;
+    for (n, cell) in cells.iter().enumerate() {
+        writeln!(
+            out,
+            "{},{},{},{},estimate,bench",
+            cell.indicator_code,
+            cell.unit_code,
+            cell.period.code(),
+            value(n)
+        )?;
+    }
+    Ok(())
+}
+
 /// A value with cents, different for every row.
 fn value(n: usize) -> f64 {
     (n % 100_000) as f64 * 3.25 + 0.5
@@ -150,9 +209,10 @@ fn cells(app: &App<SqlStore>, wanted: usize) -> Vec<Cell> {
         .filter(|u| u.valid_to.is_none())
         .map(|u| (u.id, u.code.as_str().to_owned()))
         .collect();
+    // July 2025 onward: the units of the 2025 tree exist for every month.
     let months: Vec<Period> = (7..=12)
         .map(|m| format!("2025-{m:02}"))
-        .chain((1..=10).map(|m| format!("2026-{m:02}")))
+        .chain((2026..=2035).flat_map(|y| (1..=12).map(move |m| format!("{y}-{m:02}"))))
         .filter_map(|p| p.parse().ok())
         .collect();
     let mut cells = Vec::with_capacity(wanted);

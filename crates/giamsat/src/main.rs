@@ -82,9 +82,17 @@ enum BenchCommand {
     Import {
         #[arg(long, env = "GIAMSAT_DB")]
         db: Option<String>,
-        /// Rows of the CSV import.
+        /// Rows of the CSV import through the previous path (the whole file checked as one
+        /// batch, for comparison).
         #[arg(long, default_value_t = 100_000)]
         csv_rows: usize,
+        /// Rows of the CSV import through the streamed path, as `giamsat import` runs it.
+        #[arg(long, default_value_t = 877_000)]
+        streamed_rows: usize,
+        /// Where to write the streamed import's CSV file (kept, for measuring `giamsat
+        /// import` on it); a file beside the database, deleted after, by default.
+        #[arg(long)]
+        csv_out: Option<std::path::PathBuf>,
         /// Observations written straight to the store.
         #[arg(long, default_value_t = 400_000)]
         observations: usize,
@@ -471,12 +479,19 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                 BenchCommand::Import {
                     db,
                     csv_rows,
+                    streamed_rows,
+                    csv_out,
                     observations,
                     batch,
                 },
         } => {
             let db = settings(config, log, db, None, None)?.db;
-            bench::import(&db, csv_rows, observations, batch).await
+            let rows = bench::ImportRows {
+                whole: csv_rows,
+                streamed: streamed_rows,
+                store: observations,
+            };
+            bench::import(&db, rows, csv_out, batch).await
         }
         Command::Bench {
             command:
@@ -624,15 +639,16 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             format,
         } => {
             let db = settings(config, log, db, None, None)?.db;
-            let data = std::fs::read(&file).map_err(file_error(&file))?;
             let name = file.display().to_string();
             if format != Format::Csv {
                 exchange_format_only(kind, skip_invalid || check)?;
+                let data = std::fs::read(&file).map_err(file_error(&file))?;
                 let app = open(&db).await?;
                 return import_exchange(&app, &Actor::named(&actor), format, &name, &data).await;
             }
             let app = open(&db).await?;
             if check {
+                let data = std::fs::read(&file).map_err(file_error(&file))?;
                 let errors = giamsat_app::exchange::check_file(
                     &app.engine(),
                     kind,
@@ -646,12 +662,14 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                 }
                 return Err(AppError::Import { file: name, errors }.into());
             }
+            // Read as it is imported, in chunks: a file of any size is never held whole.
+            let input = std::fs::File::open(&file).map_err(file_error(&file))?;
             let report = app
-                .import(
+                .import_reader(
                     &Actor::named(&actor),
                     kind,
                     &name,
-                    &data,
+                    std::io::BufReader::with_capacity(1 << 20, input),
                     ImportOptions {
                         skip_invalid,
                         numbers: number_format,
@@ -665,6 +683,7 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                     p.push(".rejects.csv");
                     PathBuf::from(p)
                 });
+                let data = std::fs::read(&file).map_err(file_error(&file))?;
                 write_rejects(&path, &data, &report.rejected)?;
                 for error in &report.rejected {
                     eprintln!("{error}");

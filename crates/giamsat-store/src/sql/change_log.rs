@@ -13,10 +13,10 @@ pub const CHANGES_CHANNEL: &str = "giamsat_changes";
 
 /// A batch larger than this is logged without its records: another process reloads instead
 /// of replaying it, so a national import does not write every figure twice.
-const LOGGED_RECORDS_MAX: usize = 50_000;
+pub(super) const LOGGED_RECORDS_MAX: usize = 50_000;
 
 /// How many change-log entries are kept. A process further behind reloads from the tables.
-const CHANGE_LOG_KEPT: i64 = 10_000;
+pub(super) const CHANGE_LOG_KEPT: i64 = 10_000;
 
 /// The batch as the change log keeps it: its records as JSON, or `None` for a batch too large
 /// to log, which other processes answer by reloading.

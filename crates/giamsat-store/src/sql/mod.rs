@@ -14,6 +14,7 @@ mod backup;
 mod change_log;
 mod evidence;
 mod fast_load;
+mod import;
 mod migrations;
 mod read;
 mod write;
@@ -413,6 +414,14 @@ impl Store for SqlStore {
         head: i64,
     ) -> Result<i64, StoreError> {
         Ok(write::commit(self, records, audit, head).await?)
+    }
+
+    async fn import_observations(
+        &self,
+        head: i64,
+        parts: tokio::sync::mpsc::Receiver<crate::ImportPart>,
+    ) -> Result<Option<i64>, StoreError> {
+        Ok(import::import_observations(self, head, parts).await?)
     }
 
     async fn changes_since(&self, head: i64) -> Result<Changes, StoreError> {

@@ -97,6 +97,20 @@ fn app_words(tr: Tr<'_>, error: &AppError) -> (String, String, Vec<String>) {
         AppError::Throttled { seconds } => {
             (tr.t("sign-in-title"), tr.throttled(*seconds), Vec::new())
         }
+        AppError::ImportsBusy { running, seconds } => {
+            let number = |n: u64| Arg::Number(i64::try_from(n).unwrap_or(i64::MAX));
+            (
+                tr.t("imports-busy-title"),
+                tr.t_args(
+                    "imports-busy",
+                    &[
+                        ("running", number(*running as u64)),
+                        ("seconds", number(*seconds)),
+                    ],
+                ),
+                Vec::new(),
+            )
+        }
         AppError::Store(_) | AppError::Inconsistent(_) => (
             tr.t("error-internal-title"),
             tr.t("error-internal"),

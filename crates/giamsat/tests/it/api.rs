@@ -562,3 +562,35 @@ async fn a_history_read_during_writes_marks_exactly_one_current_row() {
         odd.len()
     );
 }
+
+#[tokio::test]
+async fn an_import_beyond_those_running_is_answered_429_with_retry_after() {
+    let server = TestServer::start(true).await;
+    let csv = "indicator,unit,period,value,kind\nRETAIL_SALES,40,2023-YTD06,44000,estimate\n";
+    let post = || {
+        server
+            .client
+            .post(server.url("/api/v1/imports/observations?file=june.csv"))
+            .body(csv)
+            .send()
+    };
+    // Two large imports are running: every place is taken.
+    let running: Vec<_> = (0..giamsat_app::IMPORTS_AT_ONCE)
+        .map(|_| server.state.app.import_slot().expect("a place"))
+        .collect();
+    let response = post().await.expect("r");
+    assert_eq!(response.status().as_u16(), 429);
+    assert_eq!(response.headers()["retry-after"], "5");
+    let body: Value = response.json().await.expect("json");
+    assert_eq!(body["error"]["code"], "imports_busy");
+    assert_eq!(
+        server.state.app.outcomes().imports_refused,
+        0,
+        "a file that was not read is no refused import"
+    );
+    drop(running);
+    let response = post().await.expect("r");
+    assert_eq!(response.status().as_u16(), 200);
+    let report: Value = response.json().await.expect("json");
+    assert_eq!(report["accepted"], 1);
+}
