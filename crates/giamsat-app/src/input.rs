@@ -1296,6 +1296,7 @@ mod tests {
                 source: "f.csv:2".into(),
                 at: time::OffsetDateTime::UNIX_EPOCH,
                 numbers: Language::En,
+                scope: Vec::new(),
             };
             let fast = input.validate_row(&engine, &origin);
             let slow = input.validate(&engine, &origin);

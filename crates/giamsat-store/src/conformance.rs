@@ -17,8 +17,8 @@ use giamsat_core::{
 use crate::sql::{NOT_BACKED_UP, TABLES};
 use crate::{
     AuditEntry, AuditFilter, Backup, BackupError, BulkOrigin, ChangeFeed, ChangeListener, Changes,
-    Dialect, EvidenceFile, ImportPart, ImportedFigure, Loaded, NewAccount, NewApiToken,
-    NewSession, SqlStore, Store, StoreError,
+    Dialect, EvidenceFile, ImportPart, ImportedFigure, Loaded, NewAccount, NewApiToken, NewSession,
+    SqlStore, Store, StoreError,
 };
 
 #[derive(Debug, Clone, Copy)]

@@ -21,9 +21,9 @@ mod office;
 mod overview;
 mod rankings;
 mod recommendations;
+mod report_form;
 mod reporting;
 pub mod reports;
-mod report_form;
 mod supervision;
 mod tasks;
 mod units;
@@ -49,17 +49,17 @@ pub use accounts::{
 pub use audit::{audit, audit_csv};
 pub use documents::{document, document_page, documents, documents_page};
 pub use entry::{entry_form, entry_page, entry_submit};
-pub use history::{revise_session, revise_task};
 pub use exports::export;
+pub use history::{revise_session, revise_task};
 pub use indicators::{indicator, indicator_page};
 pub use intake::{accept as intake_accept, intake_form, intake_submit, review as intake_review};
 pub use office::{create_document, create_target, new_document, new_target};
 pub use overview::{overview, overview_page};
 pub use rankings::{AsOf, rankings, rankings_page};
 pub use recommendations::{answer_recommendation, recommendations, record_recommendation};
+pub use report_form::{form_download, form_upload, report_form};
 pub use reporting::{regime, report, report_step, reports};
 pub use reports::{notice, notice_docx, review, review_docx, unit_report, unit_report_docx};
-pub use report_form::{form_download, form_upload, report_form};
 pub use supervision::{
     conclusion_to_task, plan_visit, record_session, session, session_form, supervision,
 };
@@ -366,7 +366,7 @@ pub struct Layout<'a> {
 }
 
 /// The sections of the site, in the order of the navigation.
-const SECTIONS: [(&str, &str); 11] = [
+const SECTIONS: [(&str, &str); 12] = [
     ("/", "nav-overview"),
     ("/documents", "nav-documents"),
     ("/rankings", "nav-rankings"),
@@ -872,6 +872,7 @@ mod tests {
                     "causes",
                 ],
             ),
+            family(
                 "cycle-state-",
                 giamsat_core::reporting::State::ALL
                     .iter()

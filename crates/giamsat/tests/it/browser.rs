@@ -944,6 +944,8 @@ async fn an_admin_creates_an_account_and_grants_it_a_role_over_a_unit_picked_by_
         .expect("client");
     let cookie = crate::sign_in(&client, &server.url("/"), "canbo-sct", &password).await;
     assert!(!cookie.is_empty());
+}
+
 /// Whether an element matching `css` is on the page.
 async fn has(browser: &Browser, css: &str) -> bool {
     !browser
