@@ -13,6 +13,9 @@ use giamsat_core::{Engine, FollowUpId, Record, UnitId};
 use giamsat_store::Store;
 use serde::{Deserialize, Serialize};
 
+/// A text field of a correction: what was sent, what is recorded, and the change it makes.
+type TextChange<'a> = (&'a Option<String>, &'a String, fn(String, String) -> Change);
+
 use crate::input::{Checker, present};
 use crate::{Actor, App, AppError, FieldError, Problem, Thing};
 
@@ -165,7 +168,7 @@ impl<S: Store> App<S> {
                     });
                 }
                 // A text sent is the field as it should be, emptied included.
-                let texts: [(&Option<String>, &String, fn(String, String) -> Change); 5] = [
+                let texts: [TextChange<'_>; 5] = [
                     (&input.place, &current.place, |before, after| {
                         Change::Place { before, after }
                     }),

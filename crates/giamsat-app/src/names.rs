@@ -370,7 +370,7 @@ mod tests {
             name: Translations::vi(name),
             parent: parent.map(UnitId),
             valid_from: None,
-            valid_to: former.then(|| time::macros::date!(2025 - 06 - 30)),
+            valid_to: former.then_some(time::macros::date!(2025 - 06 - 30)),
             provenance: giamsat_core::Provenance {
                 source: "test".into(),
                 recorded_by: "test".into(),

@@ -1064,10 +1064,13 @@ async fn a_correction_is_kept_beside_the_record_it_corrects(backend: Backend) {
         "changes": [{"field": "due", "before": "2026-12-31", "after": "2027-03-31"}],
         "reason": "Quyết định 88/QĐ-UBND gia hạn", "provenance": recorded,
     }));
-    store.commit(&[task.clone()], &[], 1).await.expect("task");
+    store
+        .commit(std::slice::from_ref(&task), &[], 1)
+        .await
+        .expect("task");
     store
         .commit(
-            &[revision.clone()],
+            std::slice::from_ref(&revision),
             &[audit("task.revision", "task:1", Some(UnitId(1)))],
             2,
         )
