@@ -17,6 +17,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
         &[
             include_str!("../locales/vi/core.ftl"),
             include_str!("../locales/vi/problems.ftl"),
+            include_str!("../locales/vi/map.ftl"),
         ],
     ),
     (
@@ -24,6 +25,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
         &[
             include_str!("../locales/en/core.ftl"),
             include_str!("../locales/en/problems.ftl"),
+            include_str!("../locales/en/map.ftl"),
         ],
     ),
     (
@@ -31,6 +33,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
         &[
             include_str!("../locales/fr/core.ftl"),
             include_str!("../locales/fr/problems.ftl"),
+            include_str!("../locales/fr/map.ftl"),
         ],
     ),
 ];

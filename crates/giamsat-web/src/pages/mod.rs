@@ -19,6 +19,7 @@ mod rankings;
 mod recommendations;
 mod supervision;
 mod tasks;
+pub mod tile_map;
 mod units;
 
 use askama::Template;
@@ -41,7 +42,7 @@ pub use entry::{entry_form, entry_page, entry_submit};
 pub use indicators::{indicator, indicator_page};
 pub use intake::{accept as intake_accept, intake_form, intake_submit, review as intake_review};
 pub use overview::{overview, overview_page};
-pub use rankings::{AsOf, rankings, rankings_page};
+pub use rankings::{AsOf, View, rankings, rankings_page};
 pub use recommendations::{answer_recommendation, recommendations, record_recommendation};
 pub use supervision::{
     conclusion_to_task, plan_visit, record_session, session, session_form, supervision,
