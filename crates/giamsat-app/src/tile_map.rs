@@ -143,7 +143,7 @@ fn build(places: Vec<(String, String, (f64, f64))>, cell: f64) -> TileMap {
 /// are removed. Deterministic: ties are broken by point, then row, then column. Returns each
 /// point's (row, column) and the grid's rows and columns.
 pub fn layout(points: &[(f64, f64)], cell: f64) -> (Vec<(u16, u16)>, u16, u16) {
-    if points.is_empty() || !(cell > 0.0) {
+    if points.is_empty() || cell.is_nan() || cell <= 0.0 {
         return (Vec::new(), 0, 0);
     }
     let north = points.iter().map(|p| p.0).fold(f64::MIN, f64::max);

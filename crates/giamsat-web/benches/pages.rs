@@ -104,8 +104,7 @@ fn ranking(lang: &str, as_of: pages::AsOf, view: pages::View) -> usize {
         &reader("/rankings", lang),
         Some(period),
         None,
-        as_of,
-        view,
+        (as_of, view),
         TODAY,
     );
     html.expect("renders").len()

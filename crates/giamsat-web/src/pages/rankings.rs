@@ -153,8 +153,7 @@ pub fn rankings_page(
     reader: &Reader,
     period: Option<Period>,
     indicator: Option<&Indicator>,
-    as_of: AsOf,
-    view: View,
+    (as_of, view): (AsOf, View),
     today: time::Date,
 ) -> askama::Result<String> {
     let page = Layout::new(
@@ -511,8 +510,7 @@ pub async fn rankings<S: Store>(
         &reader,
         period,
         indicator,
-        as_of,
-        view,
+        (as_of, view),
         today,
     );
     respond(&reader, StatusCode::OK, rendered)

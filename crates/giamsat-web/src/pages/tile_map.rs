@@ -82,6 +82,7 @@ pub struct TileView {
     abbreviation: String,
     /// Long labels are fitted to the square.
     fitted: bool,
+    value_fitted: bool,
     title: String,
     value_label: String,
     class: &'static str,
@@ -144,6 +145,7 @@ impl TileMapChart {
                     abbreviation_y: y + 24,
                     value_y: y + 44,
                     fitted: tile.abbreviation.chars().count() > 3,
+                    value_fitted: value_label.chars().count() > 5,
                     abbreviation: tile.abbreviation.clone(),
                     title,
                     value_label,
