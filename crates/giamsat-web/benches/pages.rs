@@ -95,7 +95,7 @@ fn indicator(lang: &str) -> usize {
 const TODAY: time::Date = time::macros::date!(2026 - 11 - 23);
 
 /// The 2023 ranking on the units of `as_of`.
-fn ranking(lang: &str, as_of: pages::AsOf) -> usize {
+fn ranking(lang: &str, as_of: pages::AsOf, view: pages::View) -> usize {
     let d = demo();
     let period: Period = "2023".parse().expect("period");
     let html = pages::rankings_page(
@@ -104,7 +104,7 @@ fn ranking(lang: &str, as_of: pages::AsOf) -> usize {
         &reader("/rankings", lang),
         Some(period),
         None,
-        as_of,
+        (as_of, view),
         TODAY,
     );
     html.expect("renders").len()
@@ -113,13 +113,19 @@ fn ranking(lang: &str, as_of: pages::AsOf) -> usize {
 /// The 2023 ranking on the provinces of 2023, as the review was written.
 #[divan::bench(args = LANGUAGES)]
 fn rankings(lang: &str) -> usize {
-    ranking(lang, pages::AsOf::PeriodEnd)
+    ranking(lang, pages::AsOf::PeriodEnd, pages::View::Bars)
+}
+
+/// The 2023 ranking as tile maps of the 63 provinces of 2023.
+#[divan::bench(args = LANGUAGES)]
+fn rankings_map(lang: &str) -> usize {
+    ranking(lang, pages::AsOf::PeriodEnd, pages::View::Map)
 }
 
 /// The 2023 ranking on today's 34 provinces: scorecards carried, growth shown unmerged.
 #[divan::bench(args = LANGUAGES)]
 fn rankings_carried(lang: &str) -> usize {
-    ranking(lang, pages::AsOf::Date(TODAY))
+    ranking(lang, pages::AsOf::Date(TODAY), pages::View::Bars)
 }
 
 #[divan::bench(args = LANGUAGES)]

@@ -23,6 +23,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/vi/cycle.ftl"),
             include_str!("../locales/vi/exports.ftl"),
             include_str!("../locales/vi/imports.ftl"),
+            include_str!("../locales/vi/map.ftl"),
         ],
     ),
     (
@@ -36,6 +37,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/en/cycle.ftl"),
             include_str!("../locales/en/exports.ftl"),
             include_str!("../locales/en/imports.ftl"),
+            include_str!("../locales/en/map.ftl"),
         ],
     ),
     (
@@ -49,6 +51,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/fr/cycle.ftl"),
             include_str!("../locales/fr/exports.ftl"),
             include_str!("../locales/fr/imports.ftl"),
+            include_str!("../locales/fr/map.ftl"),
         ],
     ),
 ];

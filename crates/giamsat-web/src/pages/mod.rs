@@ -26,6 +26,7 @@ mod reporting;
 pub mod reports;
 mod supervision;
 mod tasks;
+pub mod tile_map;
 mod units;
 
 use askama::Template;
@@ -55,7 +56,7 @@ pub use indicators::{indicator, indicator_page};
 pub use intake::{accept as intake_accept, intake_form, intake_submit, review as intake_review};
 pub use office::{create_document, create_target, new_document, new_target};
 pub use overview::{overview, overview_page};
-pub use rankings::{AsOf, rankings, rankings_page};
+pub use rankings::{AsOf, View, rankings, rankings_page};
 pub use recommendations::{answer_recommendation, recommendations, record_recommendation};
 pub use report_form::{form_download, form_upload, report_form};
 pub use reporting::{regime, report, report_step, reports};

@@ -7,13 +7,15 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use giamsat_app::Store;
 use giamsat_core::Engine;
+use giamsat_core::evaluation;
 
 use super::exports::{Buttons, List};
+use super::tile_map::{Scale, TileMapChart};
 use super::{
     Layout, Reader, StatusCount, TargetRow, TargetTable, Tr, evaluated, respond, status_counts,
     target_row,
 };
-use crate::i18n::I18n;
+use crate::i18n::{Arg, I18n};
 use crate::state::AppState;
 
 /// A figure as the list of latest reports shows it.
@@ -28,10 +30,27 @@ pub struct ReportRow {
     pub(super) kind: String,
 }
 
+/// A province's row in the table beside the overview's map.
+pub struct ProvinceRow {
+    unit: String,
+    unit_code: String,
+    score: String,
+    share: String,
+}
+
+/// The provinces' scorecards of the latest ranked period, as a tile map and a table.
+pub struct ProvinceMap {
+    title: String,
+    chart: String,
+    rows: Vec<ProvinceRow>,
+    rankings: String,
+}
+
 #[derive(Template)]
 #[template(path = "overview.html")]
 pub struct OverviewPage<'a> {
     page: Layout<'a>,
+    map: Option<ProvinceMap>,
     counts: Vec<StatusCount>,
     table: String,
     has_targets: bool,
@@ -94,6 +113,7 @@ pub fn overview_page(engine: &Engine, i18n: &I18n, reader: &Reader) -> askama::R
     OverviewPage {
         targets_downloads,
         figures_downloads,
+        map: province_map(engine, tr)?,
         counts: status_counts(tr, &targets),
         has_targets: !targets.is_empty(),
         table,
@@ -101,6 +121,68 @@ pub fn overview_page(engine: &Engine, i18n: &I18n, reader: &Reader) -> askama::R
         page,
     }
     .render()
+}
+
+/// The share of targets each province met in the latest period that has scorecards, on the
+/// provinces of that period's end.
+fn province_map(engine: &Engine, tr: Tr<'_>) -> askama::Result<Option<ProvinceMap>> {
+    let Some(period) = super::rankings::ranked_periods(engine).first().copied() else {
+        return Ok(None);
+    };
+    let Some(date) = period.last_day() else {
+        return Ok(None);
+    };
+    let provinces = engine.provinces_on(date);
+    let mut rows = Vec::new();
+    let mut tiles = Vec::new();
+    for row in evaluation::scorecard_ranking_of(engine, period, provinces.iter().copied()) {
+        let card = row.scorecard;
+        let share = if card.set == 0 {
+            0.0
+        } else {
+            100.0 * f64::from(card.met) / f64::from(card.set)
+        };
+        let score = format!("{}/{}", card.met, card.set);
+        let Some(unit) = engine.unit(row.unit) else {
+            continue;
+        };
+        tiles.extend(super::rankings::tile(
+            engine,
+            tr.lang,
+            row.unit,
+            &score,
+            Scale::TargetsMet.class(share),
+        ));
+        rows.push(ProvinceRow {
+            unit: unit.name.get(tr.lang).to_owned(),
+            unit_code: unit.code.to_string(),
+            score,
+            share: tr.percent(share),
+        });
+    }
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    let title = tr.t_args(
+        "overview-map-title",
+        &[("period", Arg::Text(tr.period(period)))],
+    );
+    let chart = TileMapChart::new(
+        "overview-map",
+        title.clone(),
+        tr.t("scores-map-description"),
+        giamsat_app::tile_map::on(date),
+        tiles,
+        super::rankings::legend(tr, &Scale::TargetsMet),
+        &tr.t("map-no-data"),
+    )
+    .render()?;
+    Ok(Some(ProvinceMap {
+        title,
+        chart,
+        rows,
+        rankings: format!("/rankings?period={}&view=map", period.code()),
+    }))
 }
 
 pub async fn overview<S: Store>(State(state): State<AppState<S>>, reader: Reader) -> Response {

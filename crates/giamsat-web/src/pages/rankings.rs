@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use super::charts::{Bar, BarChart};
 use super::exports::{Buttons, List};
+use super::tile_map::{LegendEntry, Scale, TileMapChart, TileValue};
 use super::{Layout, Reader, respond};
 use crate::i18n::{Arg, I18n};
 use crate::state::AppState;
@@ -24,6 +25,16 @@ pub struct RankingQuery {
     indicator: Option<String>,
     /// Whose units: `period` (as they were when the period ended, the default) or a date.
     as_of: Option<String>,
+    /// `map` for tile maps of the provinces instead of bar charts.
+    view: Option<String>,
+}
+
+/// How a ranking draws its localities.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Bars,
+    /// A tile map of the provinces of the ranking's date.
+    Map,
 }
 
 pub struct ScoreRow {
@@ -82,6 +93,7 @@ pub struct RankingsPage<'a> {
     review_href: String,
     scores_downloads: String,
     growth_downloads: String,
+    view_choices: Vec<Choice>,
 }
 
 /// The periods that have scorecards: those of targets and of reported scorecards, latest first.
@@ -103,6 +115,36 @@ pub(super) fn growth_indicators(engine: &Engine) -> Vec<&Indicator> {
         .collect()
 }
 
+/// A unit's square on a tile map, when it is a province the map knows by its office code.
+pub(super) fn tile(
+    engine: &Engine,
+    lang: giamsat_core::Language,
+    unit: giamsat_core::UnitId,
+    value_label: &str,
+    class: &'static str,
+) -> Option<TileValue> {
+    let unit = engine.unit(unit)?;
+    Some(TileValue {
+        office_code: unit.office_code().to_owned(),
+        unit_code: unit.code.to_string(),
+        name: unit.name.get(lang).to_owned(),
+        value_label: value_label.to_owned(),
+        class,
+    })
+}
+
+/// The legend of a scale in the reader's language.
+pub(super) fn legend(tr: super::Tr<'_>, scale: &Scale) -> Vec<LegendEntry> {
+    scale
+        .legend()
+        .iter()
+        .map(|(class, id)| LegendEntry {
+            class,
+            label: tr.t(id),
+        })
+        .collect()
+}
+
 /// Which units a ranking compares: those of the period's end, or those of another day.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum AsOf {
@@ -116,7 +158,7 @@ pub fn rankings_page(
     reader: &Reader,
     period: Option<Period>,
     indicator: Option<&Indicator>,
-    as_of: AsOf,
+    (as_of, view): (AsOf, View),
     today: time::Date,
 ) -> askama::Result<String> {
     let page = Layout::new(
@@ -146,6 +188,7 @@ pub fn rankings_page(
     let units = date.map(|d| engine.provinces_on(d)).unwrap_or_default();
     let mut scores = Vec::new();
     let mut bars = Vec::new();
+    let mut tiles = Vec::new();
     if let Some(period) = period {
         for (i, row) in evaluation::scorecard_ranking_of(engine, period, units.iter().copied())
             .iter()
@@ -159,6 +202,13 @@ pub fn rankings_page(
                 100.0 * f64::from(card.met) / f64::from(card.set)
             };
             let score = format!("{}/{}", card.met, card.set);
+            tiles.extend(tile(
+                engine,
+                tr.lang,
+                row.unit,
+                &score,
+                Scale::TargetsMet.class(share),
+            ));
             bars.push(Bar {
                 label: unit.clone(),
                 value: share,
@@ -212,8 +262,31 @@ pub fn rankings_page(
         "scores-chart-title",
         &[("period", Arg::Text(period_label.clone()))],
     );
+    let map = |id: &str, title: &str, description: &str, scale: Scale, tiles| {
+        let map = giamsat_app::tile_map::on(date?);
+        let legend = legend(tr, &scale);
+        let chart = TileMapChart::new(
+            id,
+            title.to_owned(),
+            tr.t(description),
+            map,
+            tiles,
+            legend,
+            &tr.t("map-no-data"),
+        );
+        Some(chart.render())
+    };
     let scores_chart = if bars.is_empty() {
         None
+    } else if view == View::Map {
+        map(
+            "scores-map",
+            &scores_title,
+            "scores-map-description",
+            Scale::TargetsMet,
+            tiles,
+        )
+        .transpose()?
     } else {
         Some(
             BarChart::new(
@@ -228,6 +301,7 @@ pub fn rankings_page(
 
     let mut growth = Vec::new();
     let mut bars = Vec::new();
+    let mut tiles = Vec::new();
     let mut growth_title = String::new();
     let mut unmerged = Vec::new();
     if let (Some(period), Some(indicator)) = (period, indicator) {
@@ -250,6 +324,13 @@ pub fn rankings_page(
         for (i, row) in ranked.iter().enumerate() {
             let (unit, unit_code) = name(row.unit);
             let change = tr.change(row.change);
+            tiles.extend(tile(
+                engine,
+                tr.lang,
+                row.unit,
+                &change,
+                Scale::Growth.class(row.change),
+            ));
             bars.push(Bar {
                 label: unit.clone(),
                 value: row.change,
@@ -278,6 +359,15 @@ pub fn rankings_page(
     }
     let growth_chart = if bars.is_empty() {
         None
+    } else if view == View::Map {
+        map(
+            "growth-map",
+            &growth_title,
+            "growth-map-description",
+            Scale::Growth,
+            tiles,
+        )
+        .transpose()?
     } else {
         Some(
             BarChart::new(
@@ -371,10 +461,22 @@ pub fn rankings_page(
             ("as_of", as_of_choice),
         ],
     )?;
-    RankingsPage {
         review_href,
         scores_downloads,
         growth_downloads,
+    let view_choices = [
+        (View::Bars, "bars", "view-bars"),
+        (View::Map, "map", "view-map"),
+    ]
+    .into_iter()
+    .map(|(v, value, label)| Choice {
+        value: value.into(),
+        label: tr.t(label),
+        selected: v == view,
+    })
+    .collect();
+    RankingsPage {
+        view_choices,
         unmerged,
         unmerged_note,
         as_of_choices,
@@ -438,13 +540,17 @@ pub async fn rankings<S: Store>(
         .as_deref()
         .and_then(|c| IndicatorCode::parse(c).ok())
         .and_then(|c| engine.indicator_by_code(&c));
+    let view = match query.view.as_deref() {
+        Some("map") => View::Map,
+        _ => View::Bars,
+    };
     let rendered = rankings_page(
         &engine,
         &state.i18n,
         &reader,
         period,
         indicator,
-        as_of,
+        (as_of, view),
         today,
     );
     respond(&reader, StatusCode::OK, rendered)

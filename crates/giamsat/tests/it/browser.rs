@@ -439,6 +439,11 @@ async fn screenshots_of_every_main_page_in_each_language() {
         ("unit", "/units/40"),
         ("entry", "/entry?unit=40&period=2023-06"),
         ("rankings-today", "/rankings?period=2023&as_of=2026-01-01"),
+        ("rankings-map", "/rankings?period=2023&view=map"),
+        (
+            "rankings-map-today",
+            "/rankings?period=2023&as_of=2026-01-01&view=map",
+        ),
         ("unit-merged", "/units/24-2025"),
         ("units-search", "/units?q=Bac+Ninh"),
         ("account", "/account"),

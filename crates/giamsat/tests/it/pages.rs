@@ -98,6 +98,7 @@ const MAIN_PAGES: [&str; 9] = [
     "/documents/4",
     "/indicators/RETAIL_SALES?unit=40",
     "/rankings",
+    "/rankings?period=2023&indicator=GRDP_GROWTH&view=map",
     "/units",
     "/units/40",
     "/entry?unit=40&period=2023-06",
@@ -502,4 +503,127 @@ async fn every_refusal_a_browser_meets_is_a_page_in_the_readers_language() {
         .await
         .expect("body");
     assert!(html.contains("href=\"/supervision?lang=en\""), "{html}");
+}
+
+/// The tiles of the tile map with the given id: each tile's text, by the unit it links to
+/// (or by its name when the province has no value).
+fn tiles_of(html: &str, id: &str) -> Vec<String> {
+    let start = html
+        .find(&format!("aria-labelledby=\"{id}-title"))
+        .unwrap_or_else(|| panic!("no map {id}"));
+    let end = start + html[start..].find("</svg>").expect("the map's end");
+    html[start..end]
+        .split("<g class=\"tile ")
+        .skip(1)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The `<title>` of each linked square of a tile map, by the unit it links to.
+fn titles_of(html: &str, id: &str) -> std::collections::HashMap<String, String> {
+    let start = html
+        .find(&format!("aria-labelledby=\"{id}-title"))
+        .unwrap_or_else(|| panic!("no map {id}"));
+    let end = start + html[start..].find("</svg>").expect("the map's end");
+    html[start..end]
+        .split("<a href=\"/units/")
+        .skip(1)
+        .filter_map(|chunk| {
+            let code = chunk.split('"').next()?;
+            let title = chunk.split("<title>").nth(1)?.split("</title>").next()?;
+            Some((code.to_owned(), title.to_owned()))
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn rankings_and_the_overview_show_the_provinces_as_tile_maps_in_each_language() {
+    let server = TestServer::start(true).await;
+    let (_, cards) = server
+        .get_json("/api/v1/rankings/scorecards?period=2023")
+        .await;
+    let cards = cards.as_array().expect("cards");
+    let (_, growth) = server
+        .get_json("/api/v1/rankings/growth?indicator=GRDP_GROWTH&period=2023")
+        .await;
+    let growth = growth.as_array().expect("growth");
+    for lang in ["vi", "en", "fr"] {
+        let (html, _) = page(
+            &server,
+            &format!("/rankings?period=2023&indicator=GRDP_GROWTH&view=map&lang={lang}"),
+            None,
+        )
+        .await;
+        check_accessible_structure("/rankings?view=map", &html);
+        assert!(!html.contains("<script"));
+        // The 63 provinces of 2023, each with one square.
+        let scores = tiles_of(&html, "scores-map");
+        assert_eq!(scores.len(), 63, "{lang}");
+        let titles = titles_of(&html, "scores-map");
+        assert_eq!(
+            titles.len(),
+            cards.len(),
+            "{lang}: a linked square per ranked province"
+        );
+        for card in cards {
+            let code = card["unit"].as_str().expect("unit");
+            let value = format!("{}/{}", card["met"], card["set"]);
+            let title = titles
+                .get(code)
+                .unwrap_or_else(|| panic!("{lang}: {code} has no square"));
+            assert!(
+                title.ends_with(&format!(": {value}")),
+                "{lang}: {code}: {title}"
+            );
+        }
+        let all_met = scores.iter().filter(|t| t.starts_with("t-all")).count();
+        assert_eq!(all_met, 3, "{lang}: Hậu Giang, Quảng Ninh, Phú Thọ");
+        let growth_tiles = tiles_of(&html, "growth-map");
+        assert_eq!(growth_tiles.len(), 63);
+        let negative = growth
+            .iter()
+            .filter(|g| g["change"].as_f64().expect("change") < 0.0)
+            .count();
+        assert_eq!(
+            growth_tiles
+                .iter()
+                .filter(|t| t.starts_with("g-negative"))
+                .count(),
+            negative
+        );
+        let double = growth
+            .iter()
+            .filter(|g| g["change"].as_f64().expect("change") >= 10.0)
+            .count();
+        assert_eq!(
+            growth_tiles
+                .iter()
+                .filter(|t| t.starts_with("g-double"))
+                .count(),
+            double
+        );
+        assert_eq!(html.matches("<ul class=\"legend bands\">").count(), 2);
+
+        // After the reform, the 34 provinces.
+        let (html, _) = page(
+            &server,
+            &format!("/rankings?period=2023&as_of=2026-01-01&view=map&lang={lang}"),
+            None,
+        )
+        .await;
+        assert_eq!(tiles_of(&html, "scores-map").len(), 34, "{lang}");
+
+        let (html, _) = page(&server, &format!("/?lang={lang}"), None).await;
+        let tiles = tiles_of(&html, "overview-map");
+        assert!(matches!(tiles.len(), 34 | 63), "{}", tiles.len());
+        let table = &html[html.find("id=\"overview-map-table\"").expect("the table")..];
+        let table = &table[..table.find("</table>").expect("end")];
+        let rows = table.matches("<tr><th scope=\"row\">").count();
+        assert!(rows > 0);
+        assert_eq!(
+            tiles.iter().filter(|t| !t.starts_with("t-none")).count(),
+            rows,
+            "{lang}: a coloured square for each row of the table"
+        );
+    }
 }
