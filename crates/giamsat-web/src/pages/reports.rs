@@ -272,7 +272,14 @@ pub fn review_written(
             "review-most-met",
             &[
                 ("count", count(review.most_met.len())),
-                ("share", text(tr.percent(HIGH_SHARE * 100.0))),
+                (
+                    "share",
+                    text(giamsat_core::text::format_percent(
+                        HIGH_SHARE * 100.0,
+                        0,
+                        tr.lang,
+                    )),
+                ),
                 ("list", text(cards(&review.most_met))),
             ],
         )));
@@ -555,16 +562,12 @@ pub fn notice_written(
         blocks.extend(findings);
     }
     blocks.push(Block::Heading(tr.t("notice-heading-conclusions")));
-    let concluding = if chair.is_empty() {
-        body.clone()
-    } else {
-        chair
-    };
     blocks.push(Block::Paragraph(tr.t_args(
         "notice-conclusions-intro",
         &[
             ("count", count(notice.items.len())),
-            ("body", text(concluding)),
+            ("body", text(&body)),
+            ("chair", text(or_none(chair))),
             ("unit", text(&unit)),
         ],
     )));
@@ -1066,7 +1069,7 @@ mod tests {
             "Số:      /TB-BTVTU",
             "Ngày 18/08/2023, Đoàn giám sát của Ban Thường vụ Tỉnh ủy do đồng chí Trần Minh Lực, UVTV Tỉnh ủy, Phó Chủ tịch HĐND tỉnh, Phó Trưởng Đoàn giám sát chủ trì đã làm việc với Sở Công Thương (nguồn 002) về việc thực hiện nghị quyết về tăng cường sự lãnh đạo",
             "Thành phần đoàn: đồng chí Trần Minh Lực, phó trưởng đoàn.",
-            "Kết luận buổi làm việc, Trần Minh Lực yêu cầu Sở Công Thương (nguồn 002) thực hiện 5 nội dung sau:",
+            "Kết luận buổi làm việc, đồng chí Trần Minh Lực yêu cầu Sở Công Thương (nguồn 002) thực hiện 5 nội dung sau:",
             "3. Rà soát lại hạ tầng các cụm công nghiệp",
             "Chủ trì: Sở Công Thương (nguồn 002); thời hạn: chưa ấn định; tình trạng:",
         ] {
