@@ -44,7 +44,10 @@ pub use intake::{accept as intake_accept, intake_form, intake_submit, review as 
 pub use overview::{overview, overview_page};
 pub use rankings::{AsOf, rankings, rankings_page};
 pub use recommendations::{answer_recommendation, recommendations, record_recommendation};
-pub use reports::{notice, notice_docx, review, review_docx, unit_report, unit_report_docx};
+pub use reports::{
+    notice, notice_docx, review, review_docx, review_page, unit_report, unit_report_docx,
+    unit_report_page,
+};
 pub use supervision::{
     conclusion_to_task, plan_visit, record_session, session, session_form, supervision,
 };

@@ -769,19 +769,75 @@ fn notice_document(
     Ok((tr.t("notice-title"), doc, tools))
 }
 
+fn render(
+    i18n: &crate::i18n::I18n,
+    reader: &Reader,
+    section: &str,
+    made: Result<(String, Written, Tools), PageError>,
+) -> Result<String, PageError> {
+    let (title, doc, tools) = made?;
+    let page = Layout::new(i18n, reader, section, title);
+    WrittenPage { page, tools, doc }.render().map_err(|e| {
+        tracing::error!(error = %e, "rendering a report failed");
+        PageError::Unreadable(StatusCode::INTERNAL_SERVER_ERROR)
+    })
+}
+
 fn page<S: Store>(
     state: &AppState<S>,
     reader: &Reader,
     section: &str,
     made: Result<(String, Written, Tools), PageError>,
 ) -> Result<Response, PageError> {
-    let (title, doc, tools) = made?;
-    let page = Layout::new(&state.i18n, reader, section, title);
-    Ok(respond(
+    let html = render(&state.i18n, reader, section, made)?;
+    Ok(respond(reader, StatusCode::OK, Ok(html)))
+}
+
+/// The page of a unit's report, as a request for it renders it (benchmarks use it).
+pub fn unit_report_page(
+    engine: &Engine,
+    i18n: &crate::i18n::I18n,
+    reader: &Reader,
+    code: &str,
+    period: Option<&str>,
+) -> Result<String, PageError> {
+    let tr = Tr {
+        i18n,
+        lang: reader.lang,
+    };
+    let query = ReportQuery {
+        period: period.map(str::to_owned),
+        indicator: None,
+    };
+    render(
+        i18n,
         reader,
-        StatusCode::OK,
-        WrittenPage { page, tools, doc }.render(),
-    ))
+        "/units",
+        unit_document(engine, tr, code, &query),
+    )
+}
+
+/// The page of the review of localities, as a request for it renders it.
+pub fn review_page(
+    engine: &Engine,
+    i18n: &crate::i18n::I18n,
+    reader: &Reader,
+    period: Option<&str>,
+) -> Result<String, PageError> {
+    let tr = Tr {
+        i18n,
+        lang: reader.lang,
+    };
+    let query = ReportQuery {
+        period: period.map(str::to_owned),
+        indicator: None,
+    };
+    render(
+        i18n,
+        reader,
+        "/rankings",
+        review_document(engine, tr, &query),
+    )
 }
 
 fn docx(made: Result<(String, Written, Tools), PageError>) -> Result<Response, PageError> {
