@@ -147,6 +147,22 @@ fn unit(lang: &str) -> usize {
 }
 
 #[divan::bench(args = LANGUAGES)]
+fn unit_report(lang: &str) -> usize {
+    let d = demo();
+    let reader = reader("/units/40/report", lang);
+    let html = pages::unit_report_page(&d.app.engine(), &d.i18n, &reader, "40", Some("2023"));
+    html.expect("renders").len()
+}
+
+#[divan::bench(args = LANGUAGES)]
+fn review(lang: &str) -> usize {
+    let d = demo();
+    let reader = reader("/rankings/review", lang);
+    let html = pages::review_page(&d.app.engine(), &d.i18n, &reader, Some("2023"));
+    html.expect("renders").len()
+}
+
+#[divan::bench(args = LANGUAGES)]
 fn entry(lang: &str) -> usize {
     let d = demo();
     let html = pages::entry_page(

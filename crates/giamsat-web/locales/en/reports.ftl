@@ -125,8 +125,14 @@ notice-causes = Causes: { $text }
 notice-heading-conclusions = II. CONCLUSIONS AND TASKS
 notice-conclusions-intro = { $count ->
     [0] No conclusion of the session is recorded.
-    [one] Concluding the session, { $body } requested { $unit } to carry out the following:
-   *[other] Concluding the session, { $body } requested { $unit } to carry out the following { $count } items:
+    [one] Concluding the session, { $chair ->
+        [none] { $body }
+       *[other] comrade { $chair }
+    } requested { $unit } to carry out the following:
+   *[other] Concluding the session, { $chair ->
+        [none] { $body }
+       *[other] comrade { $chair }
+    } requested { $unit } to carry out the following { $count } items:
 }
 notice-item = { $number }. { $text }
 notice-task = Lead: { $lead }{ $co_owners ->

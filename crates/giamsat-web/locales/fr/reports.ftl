@@ -125,8 +125,14 @@ notice-causes = Causes : { $text }
 notice-heading-conclusions = II. CONCLUSIONS ET TÂCHES
 notice-conclusions-intro = { $count ->
     [0] Aucune conclusion de la séance n’est enregistrée.
-    [one] En conclusion, { $body } a demandé à { $unit } de réaliser le point suivant :
-   *[other] En conclusion, { $body } a demandé à { $unit } de réaliser les { $count } points suivants :
+    [one] En conclusion, { $chair ->
+        [none] { $body }
+       *[other] le camarade { $chair }
+    } a demandé à { $unit } de réaliser le point suivant :
+   *[other] En conclusion, { $chair ->
+        [none] { $body }
+       *[other] le camarade { $chair }
+    } a demandé à { $unit } de réaliser les { $count } points suivants :
 }
 notice-item = { $number }. { $text }
 notice-task = Pilote : { $lead }{ $co_owners ->

@@ -104,7 +104,10 @@ notice-causes = Nguyên nhân: { $text }
 notice-heading-conclusions = II. KẾT LUẬN VÀ NHIỆM VỤ
 notice-conclusions-intro = { $count ->
     [0] Buổi làm việc chưa ghi nhận nội dung kết luận.
-   *[other] Kết luận buổi làm việc, { $body } yêu cầu { $unit } thực hiện { $count } nội dung sau:
+   *[other] Kết luận buổi làm việc, { $chair ->
+        [none] { $body }
+       *[other] đồng chí { $chair }
+    } yêu cầu { $unit } thực hiện { $count } nội dung sau:
 }
 notice-item = { $number }. { $text }
 notice-task = Chủ trì: { $lead }{ $co_owners ->

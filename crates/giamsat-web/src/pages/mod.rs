@@ -60,7 +60,10 @@ pub use rankings::{AsOf, View, rankings, rankings_page};
 pub use recommendations::{answer_recommendation, recommendations, record_recommendation};
 pub use report_form::{form_download, form_upload, report_form};
 pub use reporting::{regime, report, report_step, reports};
-pub use reports::{notice, notice_docx, review, review_docx, unit_report, unit_report_docx};
+pub use reports::{
+    notice, notice_docx, review, review_docx, review_page, unit_report, unit_report_docx,
+    unit_report_page,
+};
 pub use supervision::{
     conclusion_to_task, plan_visit, record_session, session, session_form, supervision,
 };

@@ -272,7 +272,14 @@ pub fn review_written(
             "review-most-met",
             &[
                 ("count", count(review.most_met.len())),
-                ("share", text(tr.percent(HIGH_SHARE * 100.0))),
+                (
+                    "share",
+                    text(giamsat_core::text::format_percent(
+                        HIGH_SHARE * 100.0,
+                        0,
+                        tr.lang,
+                    )),
+                ),
                 ("list", text(cards(&review.most_met))),
             ],
         )));
@@ -555,16 +562,12 @@ pub fn notice_written(
         blocks.extend(findings);
     }
     blocks.push(Block::Heading(tr.t("notice-heading-conclusions")));
-    let concluding = if chair.is_empty() {
-        body.clone()
-    } else {
-        chair
-    };
     blocks.push(Block::Paragraph(tr.t_args(
         "notice-conclusions-intro",
         &[
             ("count", count(notice.items.len())),
-            ("body", text(concluding)),
+            ("body", text(&body)),
+            ("chair", text(or_none(chair))),
             ("unit", text(&unit)),
         ],
     )));
@@ -766,19 +769,75 @@ fn notice_document(
     Ok((tr.t("notice-title"), doc, tools))
 }
 
+fn render(
+    i18n: &crate::i18n::I18n,
+    reader: &Reader,
+    section: &str,
+    made: Result<(String, Written, Tools), PageError>,
+) -> Result<String, PageError> {
+    let (title, doc, tools) = made?;
+    let page = Layout::new(i18n, reader, section, title);
+    WrittenPage { page, tools, doc }.render().map_err(|e| {
+        tracing::error!(error = %e, "rendering a report failed");
+        PageError::Unreadable(StatusCode::INTERNAL_SERVER_ERROR)
+    })
+}
+
 fn page<S: Store>(
     state: &AppState<S>,
     reader: &Reader,
     section: &str,
     made: Result<(String, Written, Tools), PageError>,
 ) -> Result<Response, PageError> {
-    let (title, doc, tools) = made?;
-    let page = Layout::new(&state.i18n, reader, section, title);
-    Ok(respond(
+    let html = render(&state.i18n, reader, section, made)?;
+    Ok(respond(reader, StatusCode::OK, Ok(html)))
+}
+
+/// The page of a unit's report, as a request for it renders it (benchmarks use it).
+pub fn unit_report_page(
+    engine: &Engine,
+    i18n: &crate::i18n::I18n,
+    reader: &Reader,
+    code: &str,
+    period: Option<&str>,
+) -> Result<String, PageError> {
+    let tr = Tr {
+        i18n,
+        lang: reader.lang,
+    };
+    let query = ReportQuery {
+        period: period.map(str::to_owned),
+        indicator: None,
+    };
+    render(
+        i18n,
         reader,
-        StatusCode::OK,
-        WrittenPage { page, tools, doc }.render(),
-    ))
+        "/units",
+        unit_document(engine, tr, code, &query),
+    )
+}
+
+/// The page of the review of localities, as a request for it renders it.
+pub fn review_page(
+    engine: &Engine,
+    i18n: &crate::i18n::I18n,
+    reader: &Reader,
+    period: Option<&str>,
+) -> Result<String, PageError> {
+    let tr = Tr {
+        i18n,
+        lang: reader.lang,
+    };
+    let query = ReportQuery {
+        period: period.map(str::to_owned),
+        indicator: None,
+    };
+    render(
+        i18n,
+        reader,
+        "/rankings",
+        review_document(engine, tr, &query),
+    )
 }
 
 fn docx(made: Result<(String, Written, Tools), PageError>) -> Result<Response, PageError> {
@@ -1066,7 +1125,7 @@ mod tests {
             "Số:      /TB-BTVTU",
             "Ngày 18/08/2023, Đoàn giám sát của Ban Thường vụ Tỉnh ủy do đồng chí Trần Minh Lực, UVTV Tỉnh ủy, Phó Chủ tịch HĐND tỉnh, Phó Trưởng Đoàn giám sát chủ trì đã làm việc với Sở Công Thương (nguồn 002) về việc thực hiện nghị quyết về tăng cường sự lãnh đạo",
             "Thành phần đoàn: đồng chí Trần Minh Lực, phó trưởng đoàn.",
-            "Kết luận buổi làm việc, Trần Minh Lực yêu cầu Sở Công Thương (nguồn 002) thực hiện 5 nội dung sau:",
+            "Kết luận buổi làm việc, đồng chí Trần Minh Lực yêu cầu Sở Công Thương (nguồn 002) thực hiện 5 nội dung sau:",
             "3. Rà soát lại hạ tầng các cụm công nghiệp",
             "Chủ trì: Sở Công Thương (nguồn 002); thời hạn: chưa ấn định; tình trạng:",
         ] {

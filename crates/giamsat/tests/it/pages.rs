@@ -92,7 +92,7 @@ async fn content_is_escaped() {
 }
 
 /// The main pages, as a reader reaches them.
-const MAIN_PAGES: [&str; 9] = [
+const MAIN_PAGES: [&str; 12] = [
     "/",
     "/documents",
     "/documents/4",
@@ -103,6 +103,10 @@ const MAIN_PAGES: [&str; 9] = [
     "/units/40",
     "/entry?unit=40&period=2023-06",
     "/entry/form?unit=40&period=2023-06",
+    "/units/40/report?period=2023",
+    "/rankings/review?period=2023",
+    // The demo's session of seed 002.
+    "/supervision/sessions/9/notice",
 ];
 
 #[tokio::test]

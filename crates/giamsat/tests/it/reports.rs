@@ -146,6 +146,53 @@ async fn the_reports_read_in_each_language_and_the_review_states_seed_004s_count
     ] {
         assert!(review.contains(sentence), "{sentence}");
     }
+    // The report reader, given the page as a reader sees it, finds the review's scorecards
+    // and growth rates again, in Vietnamese and in English.
+    for lang in ["vi", "en"] {
+        let html = server
+            .text(&format!(
+                "/rankings/review?period=2023&indicator=GRDP_GROWTH&lang={lang}"
+            ))
+            .await;
+        let reading = giamsat_intake::read_text(crate::pages::main_text(&html), "utf-8");
+        let mut cards = Vec::new();
+        let mut growth = Vec::new();
+        for item in &reading.items {
+            match &item.fact {
+                giamsat_intake::Fact::Scorecard { locality, met, set } => {
+                    cards.push(format!("{locality} {met}/{set}"));
+                }
+                giamsat_intake::Fact::Growth { locality, percent } => {
+                    growth.push(format!("{locality} {percent:.2}"));
+                }
+                _ => {}
+            }
+        }
+        for card in [
+            "Quảng Ninh 15/15",
+            "Phú Thọ 15/15",
+            "Hậu Giang 18/18",
+            "Hồ Chí Minh 17/31",
+        ] {
+            assert!(
+                cards.contains(&card.to_owned()),
+                "{lang}: {card} in {cards:?}"
+            );
+        }
+        assert_eq!(cards.len(), 21, "{lang}: {cards:?}");
+        for rate in [
+            "Bắc Giang 13.45",
+            "Hưng Yên 10.05",
+            "Bà Rịa - Vũng Tàu -1.02",
+            "Bắc Ninh -9.28",
+        ] {
+            assert!(
+                growth.contains(&rate.to_owned()),
+                "{lang}: {rate} in {growth:?}"
+            );
+        }
+        assert_eq!(growth.len(), 11, "{lang}: {growth:?}");
+    }
     // The period selector chooses the year; an unknown session is a page that says so.
     let other = server.text("/units/40/report?period=2022&lang=en").await;
     assert!(other.contains("targets of Nghe An, 2022"), "{other}");
