@@ -11,6 +11,7 @@ mod intake;
 mod operations;
 mod pages;
 mod postgres;
+mod records;
 mod reform;
 mod security;
 mod text_policy;
