@@ -32,7 +32,7 @@ use giamsat_core::access::Grant;
 use giamsat_core::follow_up::FollowUp;
 use giamsat_core::reporting::Reporting;
 use giamsat_core::{Engine, IndicatorId, Observation, Period, Record, UnitId};
-pub use giamsat_store::{AuditEntry, Changes, Loaded, SqlStore, Store, StoreError};
+pub use giamsat_store::{AuditEntry, AuditFilter, Changes, Loaded, SqlStore, Store, StoreError};
 use serde::Serialize;
 
 pub use accounts::SignedIn;
@@ -493,6 +493,40 @@ impl<S: Store> App<S> {
             .store
             .audit_of_units(&units, object_prefix, limit)
             .await?)
+    }
+
+    /// A page of the audit trail by `filter`: of `unit` and every unit below it (for an admin
+    /// or an office over it), or the whole trail (`None`, for an admin of the whole tree).
+    /// Refused before anything is read.
+    pub async fn audit_search(
+        &self,
+        actor: &Actor,
+        unit: Option<UnitId>,
+        mut filter: giamsat_store::AuditFilter,
+    ) -> Result<Vec<AuditEntry>, AppError> {
+        {
+            let engine = self.engine();
+            match (unit, &actor.grants) {
+                (_, None) => {}
+                (Some(u), Some(grants))
+                    if giamsat_core::access::may_read_audit(&engine, grants, u) => {}
+                (None, Some(grants)) if giamsat_core::access::may_read_all_audit(grants) => {}
+                (Some(u), Some(_)) => {
+                    return Err(AppError::Forbidden(giamsat_core::access::Denied::Scope(u)));
+                }
+                (None, Some(_)) => {
+                    return Err(AppError::Forbidden(giamsat_core::access::Denied::Role));
+                }
+            }
+            filter.units = unit.map(|unit| {
+                engine
+                    .units()
+                    .filter(|u| engine.is_within(u.id, unit))
+                    .map(|u| u.id)
+                    .collect()
+            });
+        }
+        Ok(self.store.audit_search(&filter).await?)
     }
 
     /// Creates one record from an input: a unit, indicator, document, target, scenario,

@@ -17,12 +17,26 @@ use crate::error::PageError;
 use crate::state::AppState;
 
 /// Entries a page shows; the CSV holds up to [`CSV_LIMIT`].
-const PAGE_LIMIT: u32 = 500;
+const PAGE_SIZE: u32 = 50;
 const CSV_LIMIT: u32 = 100_000;
 
-#[derive(Deserialize)]
+/// What the trail is filtered by, as the form sends it: the unit by code (from a list of
+/// names), who, what kind of change and of object, which days, which page.
+#[derive(Deserialize, Default)]
 pub struct AuditQuery {
     unit: Option<String>,
+    #[serde(default)]
+    who: String,
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    object: String,
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    page: u32,
 }
 
 pub struct EntryRow {
@@ -30,8 +44,8 @@ pub struct EntryRow {
     actor: String,
     action: String,
     object: String,
-    before: String,
-    after: String,
+    href: String,
+    changes: Vec<(String, String, String)>,
 }
 
 pub struct UnitChoice {
@@ -46,8 +60,16 @@ pub struct AuditPage<'a> {
     unit_label: String,
     unit_code: String,
     choices: Vec<UnitChoice>,
+    actions: Vec<(&'static str, String)>,
+    objects: Vec<(&'static str, String)>,
+    query: AuditQuery,
     rows: Vec<EntryRow>,
     shown: String,
+    previous: String,
+    next: String,
+    date_error: String,
+    /// Whether the reader may read the whole trail (an admin of the whole tree).
+    whole: bool,
 }
 
 /// Which trail to read: the unit asked for, or else the reader's own widest scope (`None`
@@ -90,8 +112,180 @@ async fn entries<S: Store>(
     }
 }
 
-fn compact(value: &Option<serde_json::Value>) -> String {
-    value.as_ref().map_or_else(String::new, |v| v.to_string())
+/// The actions the form filters by, each a prefix of the stable action names, with the
+/// message that names it.
+const ACTIONS: [(&str, &str); 12] = [
+    ("observation.", "audit-action-observation"),
+    ("target.", "audit-action-target"),
+    ("document.", "audit-action-document"),
+    ("unit.", "audit-action-unit"),
+    ("indicator.", "audit-action-indicator"),
+    ("task.revision", "audit-action-task-revision"),
+    ("task", "audit-action-task"),
+    ("working_session.revision", "audit-action-session-revision"),
+    ("import.", "audit-action-import"),
+    ("account.", "audit-action-account"),
+    ("session.", "audit-action-sign-in"),
+    ("recommendation", "audit-action-recommendation"),
+];
+
+/// The kinds of object the form filters by: the prefix of the object's key and its name.
+const OBJECTS: [(&str, giamsat_app::Thing); 10] = {
+    use giamsat_app::Thing as T;
+    [
+        ("observation:", T::Observation),
+        ("target:", T::Target),
+        ("document:", T::Document),
+        ("unit:", T::Unit),
+        ("indicator:", T::Indicator),
+        ("task:", T::Task),
+        ("working_session:", T::WorkingSession),
+        ("person:", T::Person),
+        ("recommendation:", T::Recommendation),
+        ("account:", T::Account),
+    ]
+};
+
+/// An action in the reader's words: its own message when it has one (`task.revision` is
+/// `audit-action-task-revision`), else the words of its family.
+fn action_words(tr: Tr<'_>, action: &str) -> String {
+    let own = format!("audit-action-{}", action.replace(['.', '_'], "-"));
+    if tr.i18n.has(tr.lang, &own) {
+        return tr.t(&own);
+    }
+    ACTIONS
+        .iter()
+        .find(|(prefix, _)| action.starts_with(prefix))
+        .map_or_else(|| tr.t("audit-action-other"), |(_, id)| tr.t(id))
+}
+
+/// An object in the reader's words, and the page that shows it when there is one.
+fn object_words(engine: &Engine, tr: Tr<'_>, object: &str) -> (String, String) {
+    let (kind, key) = object.split_once(':').unwrap_or((object, ""));
+    let thing = OBJECTS
+        .iter()
+        .find(|(prefix, _)| prefix.trim_end_matches(':') == kind)
+        .map(|(_, t)| tr.thing(*t));
+    let id = || key.parse::<u32>().ok().map(giamsat_core::FollowUpId);
+    let book = engine.follow_up();
+    let named = match kind {
+        "task" => id()
+            .and_then(|i| book.task(i))
+            .map(|t| (t.title.clone(), format!("/tasks/{}", t.id))),
+        "working_session" => id().and_then(|i| book.session(i)).map(|s| {
+            (
+                format!(
+                    "{} · {}",
+                    super::forms::unit_label(engine, tr, s.unit),
+                    tr.date(s.date)
+                ),
+                format!("/supervision/sessions/{}", s.id),
+            )
+        }),
+        "unit" => super::unit_by_code(engine, key.split('/').next().unwrap_or(key))
+            .map(|u| (u.name.get(tr.lang).to_owned(), format!("/units/{}", u.code))),
+        "observation" => {
+            let mut parts = key.split('/');
+            let (indicator, unit, period) = (parts.next(), parts.next(), parts.next());
+            let indicator = indicator
+                .and_then(|c| giamsat_core::IndicatorCode::parse(c).ok())
+                .and_then(|c| engine.indicator_by_code(&c));
+            let unit = unit.and_then(|c| super::unit_by_code(engine, c));
+            let period = period.and_then(|p| p.parse::<giamsat_core::Period>().ok());
+            match (indicator, unit, period) {
+                (Some(i), Some(u), Some(p)) => Some((
+                    format!(
+                        "{} · {} · {}",
+                        i.name.get(tr.lang),
+                        u.name.get(tr.lang),
+                        tr.period(p)
+                    ),
+                    format!("/indicators/{}?unit={}", i.code, u.code),
+                )),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    match (thing, named) {
+        (Some(thing), Some((name, href))) => (format!("{thing}: {name}"), href),
+        (Some(thing), None) => (format!("{thing} {key}"), String::new()),
+        (None, _) => (object.to_owned(), String::new()),
+    }
+}
+
+/// A value of a field as the reader reads it: text as written, numbers in their format.
+fn value_words(tr: Tr<'_>, value: Option<&serde_json::Value>) -> String {
+    use serde_json::Value;
+    match value {
+        None | Some(Value::Null) => tr.t("history-none"),
+        Some(Value::String(s)) if s.is_empty() => tr.t("history-none"),
+        // A stored day (ISO) in the reader's form.
+        Some(Value::String(s)) if s.len() == 10 && s.as_bytes()[4] == b'-' => {
+            giamsat_app::input::read_date(s).map_or_else(|_| s.clone(), |d| tr.date(d))
+        }
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.as_f64().map_or_else(
+            || n.to_string(),
+            |v| tr.number(v, if v.fract() == 0.0 { 0 } else { 2 }),
+        ),
+        Some(Value::Bool(b)) => tr.t(if *b { "audit-yes" } else { "audit-no" }),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// The fields an entry changed, each with its value before and after: every field of either
+/// state whose value differs (a record made has only its after), its id and provenance aside.
+fn changes(tr: Tr<'_>, entry: &AuditEntry) -> Vec<(String, String, String)> {
+    let fields = |v: &Option<serde_json::Value>| match v {
+        Some(serde_json::Value::Object(m)) => m.clone(),
+        _ => serde_json::Map::new(),
+    };
+    let (before, after) = (fields(&entry.before), fields(&entry.after));
+    let mut keys: Vec<&String> = after.keys().chain(before.keys()).collect();
+    keys.dedup();
+    let mut seen = std::collections::HashSet::new();
+    keys.into_iter()
+        .filter(|k| seen.insert(k.as_str()))
+        .filter(|k| !matches!(k.as_str(), "id" | "provenance" | "record"))
+        .filter(|k| before.get(*k) != after.get(*k))
+        .map(|k| {
+            let id = format!("change-field-{k}");
+            let label = if tr.i18n.has(tr.lang, &id) {
+                tr.t(&id)
+            } else {
+                k.clone()
+            };
+            (
+                label,
+                value_words(tr, before.get(k)),
+                value_words(tr, after.get(k)),
+            )
+        })
+        .collect()
+}
+
+/// A day typed in the filter (as the reader writes dates), or the problem with it.
+fn day(text: &str) -> Result<Option<time::Date>, giamsat_app::Problem> {
+    match text.trim() {
+        "" => Ok(None),
+        t => giamsat_app::input::read_date(t).map(Some),
+    }
+}
+
+/// The address of this trail at another page.
+fn page_href(query: &AuditQuery, page: u32) -> String {
+    let pairs = [
+        ("unit", query.unit.clone().unwrap_or_default()),
+        ("who", query.who.clone()),
+        ("action", query.action.clone()),
+        ("object", query.object.clone()),
+        ("from", query.from.clone()),
+        ("to", query.to.clone()),
+        ("page", page.to_string()),
+    ];
+    let encoded = serde_urlencoded::to_string(pairs).unwrap_or_default();
+    format!("/audit?{encoded}")
 }
 
 pub async fn audit<S: Store>(
@@ -106,37 +300,68 @@ pub async fn audit<S: Store>(
     };
     let trail = trail_of(&state.app.engine(), &who, query.unit.as_deref())
         .map_err(|code| PageError::not_found("not-found-unit", code))?;
-    let found = entries(&state, &who, &trail, PAGE_LIMIT)
+    let (from, to, date_error) = match (day(&query.from), day(&query.to)) {
+        (Ok(from), Ok(to)) => (from, to, String::new()),
+        (Err(p), _) | (_, Err(p)) => (None, None, tr.conflict(&p)),
+    };
+    let present = |t: &str| Some(t.trim().to_owned()).filter(|t| !t.is_empty());
+    let filter = giamsat_app::AuditFilter {
+        units: None,
+        actor: present(&query.who),
+        action: present(&query.action),
+        object: present(&query.object),
+        from,
+        to,
+        offset: query.page.saturating_mul(PAGE_SIZE),
+        // One more than shown tells whether there is a next page.
+        limit: PAGE_SIZE + 1,
+    };
+    let unit = match trail {
+        Trail::Unit(u) => Some(u),
+        Trail::Whole => None,
+    };
+    let mut found = state
+        .app
+        .audit_search(&who.0.actor, unit, filter)
         .await
         .map_err(|e| PageError::or_forbidden(e, "forbidden-audit"))?;
+    let more = found.len() > PAGE_SIZE as usize;
+    found.truncate(PAGE_SIZE as usize);
     let engine = state.app.engine();
     let (unit_label, unit_code) = match trail {
         Trail::Unit(id) => engine.unit(id).map_or_else(Default::default, |u| {
-            (
-                format!("{} ({})", u.name.get(tr.lang), u.code),
-                u.code.to_string(),
-            )
+            (u.name.get(tr.lang).to_owned(), u.code.to_string())
         }),
         Trail::Whole => (tr.t("scope-whole-tree"), String::new()),
     };
-    // The units the reader may choose: the scopes of its grants that open the trail.
-    let choices = who
+    // The units the reader may choose, by name: those within the grants that open a trail.
+    let readable: Vec<giamsat_core::access::Grant> = who
         .0
         .actor
         .grants
         .iter()
         .flatten()
         .filter(|g| matches!(g.role, Role::Admin | Role::Office))
-        .filter_map(|g| g.scope.and_then(|u| engine.unit(u)))
-        .map(|u| UnitChoice {
-            code: u.code.to_string(),
-            label: format!("{} ({})", u.name.get(tr.lang), u.code),
+        .copied()
+        .collect();
+    let everything = who.0.actor.grants.is_none();
+    let choices = super::forms::unit_choices(&engine, tr)
+        .into_iter()
+        .filter_map(|c| {
+            let unit = super::unit_by_code(&engine, &c.code)?;
+            (everything || readable.iter().any(|g| g.covers(&engine, unit.id))).then(|| {
+                UnitChoice {
+                    code: c.code,
+                    label: c.label,
+                }
+            })
         })
         .collect();
     let rows: Vec<EntryRow> = found
         .iter()
         .map(|e| {
             let local = super::in_vietnam(e.at);
+            let (object, href) = object_words(&engine, tr, &e.object);
             EntryRow {
                 at: format!(
                     "{} {:02}:{:02}:{:02}",
@@ -146,10 +371,10 @@ pub async fn audit<S: Store>(
                     local.second()
                 ),
                 actor: e.actor.clone(),
-                action: e.action.clone(),
-                object: e.object.clone(),
-                before: compact(&e.before),
-                after: compact(&e.after),
+                action: action_words(tr, &e.action),
+                object,
+                href,
+                changes: changes(tr, e),
             }
         })
         .collect();
@@ -164,6 +389,26 @@ pub async fn audit<S: Store>(
         unit_label,
         unit_code,
         choices,
+        actions: ACTIONS.iter().map(|(a, id)| (*a, tr.t(id))).collect(),
+        objects: OBJECTS.iter().map(|(o, t)| (*o, tr.thing(*t))).collect(),
+        previous: if query.page > 0 {
+            page_href(&query, query.page - 1)
+        } else {
+            String::new()
+        },
+        next: if more {
+            page_href(&query, query.page + 1)
+        } else {
+            String::new()
+        },
+        date_error,
+        whole: who
+            .0
+            .actor
+            .grants
+            .as_deref()
+            .is_none_or(giamsat_core::access::may_read_all_audit),
+        query,
         rows,
     };
     Ok(respond(&reader, StatusCode::OK, page.render()))
@@ -197,4 +442,57 @@ pub async fn audit_csv<S: Store>(
         csv,
     )
         .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_and_object_of_the_filter_has_its_words() {
+        let i18n = crate::i18n::I18n::new().expect("locales");
+        for language in giamsat_core::Language::ALL {
+            for (_, id) in ACTIONS {
+                assert!(i18n.has(language, id), "{language}: {id}");
+            }
+            let tr = Tr {
+                i18n: &i18n,
+                lang: language,
+            };
+            // Actions with words of their own, and one of a family only.
+            for action in ["task.revision", "account.grant", "import.observations"] {
+                let words = action_words(tr, action);
+                assert!(
+                    !words.contains('.') && !words.is_empty(),
+                    "{language}: {words}"
+                );
+            }
+        }
+        let tr = Tr {
+            i18n: &i18n,
+            lang: giamsat_core::Language::Vi,
+        };
+        assert_eq!(action_words(tr, "task.revision"), "Sửa nhiệm vụ, gia hạn");
+        assert_eq!(action_words(tr, "import.targets"), "Nhập tệp dữ liệu");
+        let entry = AuditEntry {
+            at: time::OffsetDateTime::UNIX_EPOCH,
+            actor: "lan".into(),
+            action: "task.revision".into(),
+            object: "task:1".into(),
+            before: Some(serde_json::json!({"due": "2026-12-31", "title": "A"})),
+            after: Some(serde_json::json!({"due": "2027-03-31", "title": "A", "reason": "QĐ 88"})),
+            unit: None,
+        };
+        assert_eq!(
+            changes(tr, &entry),
+            vec![
+                (
+                    "Hạn hoàn thành".to_owned(),
+                    "31/12/2026".to_owned(),
+                    "31/03/2027".to_owned()
+                ),
+                ("Lý do".to_owned(), "(trống)".to_owned(), "QĐ 88".to_owned()),
+            ]
+        );
+    }
 }

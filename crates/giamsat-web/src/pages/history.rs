@@ -155,6 +155,8 @@ pub async fn revise_task<S: Store>(
         .await
     {
         Ok(_) => Ok(see_other(format!("/tasks/{id}#history"))),
+        // Whoever may not correct the task is shown no form to correct it: the error page.
+        Err(e @ giamsat_app::AppError::Forbidden(_)) => Err(e.into()),
         Err(e) => {
             let (status, errors) = failure(tr, e)?;
             super::tasks::task_page(
@@ -219,6 +221,7 @@ pub async fn revise_session<S: Store>(
         .await
     {
         Ok(_) => Ok(see_other(format!("/supervision/sessions/{id}#history"))),
+        Err(e @ giamsat_app::AppError::Forbidden(_)) => Err(e.into()),
         Err(e) => {
             let (status, errors) = failure(tr, e)?;
             super::supervision::session_page(&state, &reader, id, status, Some((errors, form)))

@@ -13,6 +13,7 @@ mod intake;
 mod operations;
 mod pages;
 mod postgres;
+mod records;
 mod reform;
 mod reports;
 mod security;
