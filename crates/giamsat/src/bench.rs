@@ -75,11 +75,10 @@ pub async fn import(
     );
 
     let path = csv_out.clone().unwrap_or_else(|| {
-        let mut p =
-            std::path::PathBuf::from(giamsat_store::SqlStore::sqlite_file_of(db).map_or_else(
-                || std::env::temp_dir().join("giamsat-bench"),
-                std::path::Path::to_path_buf,
-            ));
+        let mut p = giamsat_store::SqlStore::sqlite_file_of(db).map_or_else(
+            || std::env::temp_dir().join("giamsat-bench"),
+            std::path::Path::to_path_buf,
+        );
         p.set_extension("streamed.csv");
         p
     });
