@@ -349,12 +349,12 @@ pub async fn audit<S: Store>(
         .into_iter()
         .filter_map(|c| {
             let unit = super::unit_by_code(&engine, &c.code)?;
-            (everything || readable.iter().any(|g| g.covers(&engine, unit.id))).then(|| {
+            (everything || readable.iter().any(|g| g.covers(&engine, unit.id))).then_some(
                 UnitChoice {
                     code: c.code,
                     label: c.label,
-                }
-            })
+                },
+            )
         })
         .collect();
     let rows: Vec<EntryRow> = found

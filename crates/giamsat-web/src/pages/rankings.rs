@@ -461,9 +461,6 @@ pub fn rankings_page(
             ("as_of", as_of_choice),
         ],
     )?;
-        review_href,
-        scores_downloads,
-        growth_downloads,
     let view_choices = [
         (View::Bars, "bars", "view-bars"),
         (View::Map, "map", "view-map"),
@@ -476,6 +473,9 @@ pub fn rankings_page(
     })
     .collect();
     RankingsPage {
+        review_href,
+        scores_downloads,
+        growth_downloads,
         view_choices,
         unmerged,
         unmerged_note,

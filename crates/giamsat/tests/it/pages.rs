@@ -92,7 +92,7 @@ async fn content_is_escaped() {
 }
 
 /// The main pages, as a reader reaches them.
-const MAIN_PAGES: [&str; 12] = [
+const MAIN_PAGES: [&str; 13] = [
     "/",
     "/documents",
     "/documents/4",
