@@ -177,17 +177,20 @@ impl<S: Store> App<S> {
                 });
                 let unit = match scope {
                     None => Some(None),
-                    Some(code) => UnitCode::parse(code)
+                    // A unit by code, or by name as the admin picked or typed it.
+                    Some(code) => match UnitCode::parse(code)
                         .ok()
                         .and_then(|c| engine.unit_by_code(&c))
-                        .map(|u| Some(u.id))
-                        .or_else(|| {
-                            errors.push(FieldError::new(
-                                "scope",
-                                Problem::UnknownUnit { code: code.clone() },
-                            ));
-                            None
-                        }),
+                    {
+                        Some(u) => Some(Some(u.id)),
+                        None => match crate::names::unit(&engine, &[], code) {
+                            Ok(id) => Some(Some(id)),
+                            Err(problem) => {
+                                errors.push(FieldError::new("scope", problem));
+                                None
+                            }
+                        },
+                    },
                 };
                 if let (Some(role), Some(scope)) = (role_ok, unit) {
                     checked.push(Grant { role, scope });

@@ -15,6 +15,7 @@ use giamsat_store::{AuditEntry, ImportPart, ImportedFigure, Store};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::csv_quotes::QuoteWatch;
 use crate::input::{
     DocumentInput, FieldError, IndicatorInput, ObservationInput, ReportedScorecardInput,
     TargetInput, UnitInput, Validate,
@@ -211,7 +212,7 @@ fn read_rows<T: DeserializeOwned>(kind: ImportKind, file: &str, data: &[u8]) -> 
 /// A CSV file read one row at a time, so that a file of any size is never held whole: only
 /// the row being read, in buffers reused from row to row.
 pub(crate) struct CsvRows<R: Read> {
-    reader: csv::Reader<R>,
+    reader: csv::Reader<QuoteWatch<R>>,
     headers: csv::StringRecord,
     /// The header's column names.
     names: Vec<String>,
@@ -251,9 +252,15 @@ impl<R: Read> CsvRows<std::io::Chain<std::io::Cursor<Vec<u8>>, R>> {
             .delimiter(delimiter)
             .trim(csv::Trim::All)
             .flexible(true)
-            .from_reader(std::io::Cursor::new(head).chain(input));
-        let headers = match reader.headers() {
-            Ok(h) => h.clone(),
+            .from_reader(QuoteWatch::new(
+                std::io::Cursor::new(head).chain(input),
+                delimiter,
+            ));
+        let headers = match reader.headers().cloned() {
+            Ok(_) if reader.get_ref().unterminated().is_some() => {
+                return Err(problem(None, "", unterminated_quote(1)));
+            }
+            Ok(h) => h,
             Err(e) => {
                 return Err(problem(
                     None,
@@ -264,6 +271,21 @@ impl<R: Read> CsvRows<std::io::Chain<std::io::Cursor<Vec<u8>>, R>> {
         };
         let allowed = kind.columns();
         let names: Vec<String> = headers.iter().map(str::to_owned).collect();
+        if let [only] = names.as_slice()
+            && !allowed.contains(only)
+            && let Some(used) = foreign_delimiter(only)
+            && only
+                .split(used)
+                .any(|name| allowed.iter().any(|a| a == name.trim()))
+        {
+            return Err(problem(
+                None,
+                "",
+                format!(
+                    "the columns are separated by {used:?}, which a CSV file does not use: separate them with a comma, a semicolon or a tab"
+                ),
+            ));
+        }
         let mut fatal = Vec::new();
         for (i, name) in names.iter().enumerate() {
             if !allowed.contains(name) {
@@ -307,6 +329,22 @@ impl<R: Read> CsvRows<R> {
                 Ok(false) => return None,
                 Ok(true) => {
                     let line = self.record.position().map_or(line, |p| p.line());
+                    if let Some(opened) = self.reader.get_ref().unterminated() {
+                        self.ended = true;
+                        return Some((
+                            opened,
+                            Err(RowError {
+                                row: self.raw(),
+                                ..RowError::at(
+                                    &self.file,
+                                    opened,
+                                    None,
+                                    "",
+                                    unterminated_quote(opened),
+                                )
+                            }),
+                        ));
+                    }
                     if self.record.iter().all(str::is_empty) {
                         continue; // a blank line
                     }
@@ -478,6 +516,28 @@ fn delimiter_of(data: &[u8]) -> u8 {
         .into_iter()
         .max_by_key(|d| (count(*d), *d == b','))
         .unwrap_or(b',')
+}
+
+/// The character a one-column header seems to be separated by, when it is none of the CSV
+/// delimiters: the commonest punctuation between two column names (`unit|indicator|period`).
+fn foreign_delimiter(header: &str) -> Option<char> {
+    let mut counts: Vec<(char, usize)> = Vec::new();
+    for c in header.chars().filter(|c| {
+        c.is_ascii_punctuation() && !matches!(c, '_' | '-' | '"' | '\'' | '(' | ')' | '.')
+            || *c == ' '
+    }) {
+        match counts.iter_mut().find(|(d, _)| *d == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    counts.into_iter().max_by_key(|(_, n)| *n).map(|(c, _)| c)
+}
+
+fn unterminated_quote(line: u64) -> String {
+    format!(
+        "the quote opened on line {line} is never closed: every line after it would be read as one field"
+    )
 }
 
 fn csv_message(error: &csv::Error) -> String {

@@ -1055,8 +1055,11 @@ impl Validate for ObservationInput {
             c.fail("note", Problem::CorrectionNote);
         }
         let note = present(&self.note).map(giamsat_core::text::nfc);
+        // A version is the id of a figure already recorded (0: none): a larger one was never
+        // read from this system, and would otherwise pass for a stale read.
         if let Some(t) = present(&self.expected_version)
-            && t.parse::<u64>().is_err()
+            && t.parse::<u64>()
+                .map_or(true, |v| v > engine.last_observation_id())
         {
             c.fail(
                 "expected_version",

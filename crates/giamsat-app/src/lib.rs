@@ -8,6 +8,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod corrections;
+mod csv_quotes;
 pub mod demo;
 pub mod demo_cycle;
 pub mod exchange;

@@ -345,9 +345,9 @@ fn action_of(c: &mut Checker, engine: &Engine, text: &str, input: &StepInput) ->
 
 #[cfg(test)]
 mod tests {
+    use giamsat_core::UnitCode;
     use giamsat_core::access::{Denied, Grant, Role};
     use giamsat_core::reporting::State;
-    use giamsat_core::{RegimeId, UnitCode};
     use giamsat_store::SqlStore;
 
     use super::*;
@@ -428,7 +428,6 @@ mod tests {
             .create_regime(&system, &regime(), "test")
             .await
             .expect("regime");
-        assert_eq!(id, RegimeId(1));
         let reporter = Actor::with_grants(
             "reporter",
             vec![Grant::over(Role::Reporter, unit(&app, "40-SCT"))],
@@ -439,7 +438,7 @@ mod tests {
         );
         let state = |app: &App<SqlStore>| {
             app.engine().reporting().state(
-                RegimeId(1),
+                id,
                 unit(app, "40-SCT"),
                 "2024-05".parse().expect("period"),
             )

@@ -257,6 +257,66 @@ async fn malformed_files_are_refused_with_their_reason() {
     }
 }
 
+/// A quote left open would swallow every row after it into one note; a file separated by
+/// bars would read as one unknown column. Both are refused by name, and nothing is written.
+#[tokio::test]
+async fn an_unterminated_quote_and_an_unknown_delimiter_are_named_and_write_nothing() {
+    let (_dir, app) = fresh().await;
+    app.load_demo(&actor()).await.expect("demo");
+    let before = app.export(ImportKind::Observations).await.expect("export");
+    let files = [
+        (
+            "open.csv",
+            "indicator,unit,period,value,kind,note\n\
+             RETAIL_SALES,40,2023-07,44017,estimate,fine\n\
+             RETAIL_SALES,40,2023-08,45017,estimate,\"opened here\n\
+             RETAIL_SALES,40,2023-09,46017,estimate,lost\n",
+            "open.csv:3: the quote opened on line 3 is never closed: every line after it would be read as one field",
+        ),
+        (
+            "bars.csv",
+            "indicator|unit|period|value\nRETAIL_SALES|40|2023-07|44000\n",
+            "bars.csv:1: the columns are separated by '|', which a CSV file does not use: separate them with a comma, a semicolon or a tab",
+        ),
+    ];
+    for (file, csv, expected) in files {
+        for skip_invalid in [false, true] {
+            let outcome = app
+                .import(
+                    &actor(),
+                    ImportKind::Observations,
+                    file,
+                    csv.as_bytes(),
+                    crate::ImportOptions {
+                        skip_invalid,
+                        ..crate::ImportOptions::default()
+                    },
+                )
+                .await;
+            let errors: Vec<String> = match outcome {
+                Err(AppError::Import { errors, .. }) => {
+                    errors.iter().map(ToString::to_string).collect()
+                }
+                Ok(report) => report.rejected.iter().map(ToString::to_string).collect(),
+                Err(other) => panic!("{file}: expected an import error, got {other}"),
+            };
+            assert!(
+                errors.iter().any(|e| e == expected),
+                "{file} (skip {skip_invalid}): {errors:?}"
+            );
+        }
+    }
+    let after = app.export(ImportKind::Observations).await.expect("export");
+    assert!(
+        !after.contains("45017") && !after.contains("46017") && !after.contains("opened here"),
+        "no row from the open quote on was written"
+    );
+    assert!(
+        !before.contains("44017") && after.contains("44017"),
+        "the row before it, when skipping"
+    );
+}
+
 #[tokio::test]
 async fn export_then_import_into_an_empty_store_gives_the_same_data() {
     let (_dir, app) = fresh().await;
@@ -876,11 +936,14 @@ async fn a_figure_changed_since_it_was_read_is_not_overwritten() {
         .create_all(&actor(), &both, "test", giamsat_core::Language::En)
         .await;
     assert!(matches!(batch, Err(AppError::Stale(_))), "{batch:?}");
-    let bad = app.create(&actor(), &edit("1", "latest"), "test").await;
-    assert!(
-        matches!(&bad, Err(AppError::Invalid(e)) if e[0].field == "expected_version"),
-        "{bad:?}"
-    );
+    // Words, and a version no figure has had yet, are not versions: never a stale read.
+    for version in ["latest", "18446744073709551615"] {
+        let bad = app.create(&actor(), &edit("1", version), "test").await;
+        assert!(
+            matches!(&bad, Err(AppError::Invalid(e)) if e[0].field == "expected_version"),
+            "{version}: {bad:?}"
+        );
+    }
 }
 
 mod follow_up {

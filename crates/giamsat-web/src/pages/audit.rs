@@ -7,7 +7,6 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use giamsat_app::{AppError, AuditEntry, Store};
 use giamsat_core::access::Role;
-use giamsat_core::org::UnitCode;
 use giamsat_core::{Engine, UnitId};
 use serde::Deserialize;
 
@@ -81,9 +80,8 @@ enum Trail {
 
 fn trail_of(engine: &Engine, who: &Principal, asked: Option<&str>) -> Result<Trail, String> {
     if let Some(code) = asked.filter(|c| !c.is_empty()) {
-        return UnitCode::parse(code)
-            .ok()
-            .and_then(|c| engine.unit_by_code(&c))
+        // Chosen by name on the page, by code in a link.
+        return super::unit_by_code(engine, code)
             .map(|u| Trail::Unit(u.id))
             .ok_or_else(|| code.to_owned());
     }
@@ -329,8 +327,12 @@ pub async fn audit<S: Store>(
     found.truncate(PAGE_SIZE as usize);
     let engine = state.app.engine();
     let (unit_label, unit_code) = match trail {
+        // The unit is chosen by its label, which also finds it again in the CSV's link.
         Trail::Unit(id) => engine.unit(id).map_or_else(Default::default, |u| {
-            (u.name.get(tr.lang).to_owned(), u.code.to_string())
+            (
+                u.name.get(tr.lang).to_owned(),
+                giamsat_app::names::unit_label(&engine, u),
+            )
         }),
         Trail::Whole => (tr.t("scope-whole-tree"), String::new()),
     };
@@ -351,8 +353,8 @@ pub async fn audit<S: Store>(
             let unit = super::unit_by_code(&engine, &c.code)?;
             (everything || readable.iter().any(|g| g.covers(&engine, unit.id))).then_some(
                 UnitChoice {
+                    label: c.shown().to_owned(),
                     code: c.code,
-                    label: c.label,
                 },
             )
         })

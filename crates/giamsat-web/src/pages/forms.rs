@@ -24,6 +24,18 @@ pub struct UnitChoice {
     pub(super) label: String,
 }
 
+impl UnitChoice {
+    /// The text a `<select>` shows for it: a datalist shows the value beside the label, a
+    /// select only the label, which is empty when it would repeat the value.
+    pub fn shown(&self) -> &str {
+        if self.label.is_empty() {
+            &self.code
+        } else {
+            &self.label
+        }
+    }
+}
+
 pub(super) fn unit_choices(engine: &Engine, tr: Tr<'_>) -> Vec<UnitChoice> {
     let depth = |u: &Unit| {
         let mut d = 0;

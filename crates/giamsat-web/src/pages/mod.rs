@@ -456,6 +456,14 @@ impl<'a> Layout<'a> {
         self.abilities.contains(&ability)
     }
 
+    /// A day written as the reader writes dates in a form, for a field's example.
+    pub fn date_example(&self, year: i32, month: u8, day: u8) -> String {
+        let date = time::Month::try_from(month)
+            .ok()
+            .and_then(|m| time::Date::from_calendar_date(year, m, day).ok());
+        history::form_date(self.tr.lang, date)
+    }
+
     /// The CSRF token the page's forms send back.
     pub fn csrf(&self) -> &str {
         self.account.as_ref().map_or("", |a| a.csrf.as_str())
@@ -825,6 +833,7 @@ mod tests {
                 "unit-kind-",
                 UnitKind::ALL.iter().map(|k| k.as_str()).collect(),
             ),
+            family("office-span-", vec!["month", "ytd"]),
             family("month-", months.clone()),
             family("month-short-", months),
             family("role-", Role::ALL.iter().map(|r| r.as_str()).collect()),

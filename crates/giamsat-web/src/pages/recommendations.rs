@@ -90,7 +90,7 @@ fn recommendations_page<S: Store>(
         choices: unit_choices(&engine, tr),
         errors,
         typed,
-        today: today().to_string(),
+        today: super::history::form_date(tr.lang, Some(today())),
         page: layout,
     };
     respond(reader, status, page.render())

@@ -205,7 +205,11 @@ pub(super) fn task_page<S: Store>(
             HashMap::new(),
             TaskEdit {
                 title: view.task.title.clone(),
-                lead: unit_code(&engine, view.task.lead),
+                // The choices are labelled by name: the current lead is selected by its label.
+                lead: engine
+                    .unit(view.task.lead)
+                    .map(|u| giamsat_app::names::unit_label(&engine, u))
+                    .unwrap_or_default(),
                 due: form_date(tr.lang, view.task.due),
                 reason: String::new(),
                 version: revisions.len(),
@@ -264,7 +268,7 @@ pub(super) fn task_page<S: Store>(
             .collect(),
         errors,
         typed,
-        today: today().to_string(),
+        today: super::history::form_date(tr.lang, Some(today())),
         source: view.task.provenance.source.clone(),
         page: layout,
     };

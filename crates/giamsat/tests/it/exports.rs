@@ -100,7 +100,7 @@ fn column(header: &[String], name: &str) -> usize {
 #[tokio::test]
 async fn every_list_downloads_as_excel_and_csv_in_the_readers_language() {
     let server = TestServer::start(true).await;
-    let pages = ["/", "/units/40", "/documents/1", "/rankings", "/tasks"];
+    let pages = ["/", "/units/40", "/documents/4", "/rankings", "/tasks"];
     let mut seen = std::collections::BTreeSet::new();
     for lang in ["vi", "en"] {
         for page in pages {
@@ -204,7 +204,9 @@ fn check_workbook(list: &str, lang: &str, bytes: &[u8]) {
             let names: Vec<String> = (1..range.height() as u32)
                 .map(|r| text(&range, r, locality as u32))
                 .collect();
-            assert!(names.iter().any(|n| n == "Quảng Ninh"), "{names:?}");
+            // English writes the provinces' names without their diacritics.
+            let quang_ninh = if vi { "Quảng Ninh" } else { "Quang Ninh" };
+            assert!(names.iter().any(|n| n == quang_ninh), "{names:?}");
             assert!(
                 (1..range.height() as u32)
                     .all(|r| matches!(range.get_value((r, met as u32)), Some(Data::Float(_))))

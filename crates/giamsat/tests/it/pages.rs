@@ -342,6 +342,10 @@ async fn every_refusal_a_browser_meets_is_a_page_in_the_readers_language() {
     let (client, session, csrf) =
         crate::security::browser_session(&server, "reporter", Some("40")).await;
     let cookie = format!("giamsat_session={session}");
+    // Visits are planned by supervisors: a reporter is not shown that form.
+    let (supervisor, supervisor_session, supervisor_csrf) =
+        crate::security::browser_session(&server, "supervisor", Some("40")).await;
+    let supervisor_cookie = format!("giamsat_session={supervisor_session}");
     let english = english_only_words();
     assert!(english.len() > 100, "the English words: {}", english.len());
     let origin = server.url("");
@@ -420,17 +424,17 @@ async fn every_refusal_a_browser_meets_is_a_page_in_the_readers_language() {
         ),
         (
             "an invalid form",
-            client
+            supervisor
                 .post(server.url("/supervision/visits?lang=vi"))
-                .header("cookie", &cookie)
+                .header("cookie", &supervisor_cookie)
                 .header("origin", &origin)
                 .form(&[
-                    ("csrf", csrf.as_str()),
+                    ("csrf", supervisor_csrf.as_str()),
                     ("kind", "visite"),
                     ("unit", "NOPE"),
                 ]),
             422,
-            "Không có đơn vị nào",
+            "Không có đơn vị nào mang mã NOPE",
         ),
     ];
     for (case, request, status, expected) in cases {

@@ -94,7 +94,7 @@ async fn a_task_is_corrected_with_a_reason_and_its_history_and_the_audit_say_so_
         )
         .await;
     assert_eq!(status, 422);
-    assert!(html.contains("Hãy ghi lý do sửa đổi."), "{html}");
+    assert!(html.contains("Hãy nêu lý do."), "{html}");
     assert!(
         server
             .state
