@@ -353,7 +353,7 @@ fn action_of(c: &mut Checker, engine: &Engine, text: &str, input: &StepInput) ->
 mod tests {
     use giamsat_core::access::{Denied, Grant, Role};
     use giamsat_core::reporting::State;
-    use giamsat_core::{RegimeId, UnitCode};
+    use giamsat_core::UnitCode;
     use giamsat_store::SqlStore;
 
     use super::*;
