@@ -351,9 +351,9 @@ fn action_of(c: &mut Checker, engine: &Engine, text: &str, input: &StepInput) ->
 
 #[cfg(test)]
 mod tests {
+    use giamsat_core::UnitCode;
     use giamsat_core::access::{Denied, Grant, Role};
     use giamsat_core::reporting::State;
-    use giamsat_core::UnitCode;
     use giamsat_store::SqlStore;
 
     use super::*;

@@ -505,19 +505,15 @@ impl Engine {
                     if !short_id(corrected).is_ok_and(|c| self.observation_ids.contains(c)) {
                         return Err(EngineError::UnknownObservation(corrected));
                     }
-                    let current =
-                        self.reported(observation.indicator, observation.unit, observation.period);
-                    // A unit corrects the figure it sees: the one its report holds, if any.
-                    let held = self.reporting.held_figure(
-                        observation.indicator,
-                        observation.unit,
-                        observation.period,
-                    );
-                    if held.is_some_and(|h| h.id == corrected) {
-                        return Ok(());
-                    }
-                    let current = current.or(held.map(|h| (h.id, h.kind, h.value)));
-                    if current.is_none_or(|(id, ..)| id != corrected) {
+                    // A unit corrects the figure it works on, the one its report holds, or
+                    // the published one.
+                    let (i, u, p) = (observation.indicator, observation.unit, observation.period);
+                    let current = self.latest(i, u, p);
+                    let named = [self.unpublished(i, u, p), self.reported(i, u, p)]
+                        .into_iter()
+                        .flatten()
+                        .any(|(id, ..)| id == corrected);
+                    if !named {
                         return Err(if current.is_some() {
                             EngineError::CorrectionOfSuperseded { corrected }
                         } else {
@@ -998,6 +994,30 @@ impl Engine {
             series.kinds[i],
             series.values[i],
         ))
+    }
+
+    /// The figure of a cell that a report holds back from publication, not yet approved.
+    pub fn unpublished(
+        &self,
+        indicator: IndicatorId,
+        unit: UnitId,
+        period: Period,
+    ) -> Option<(ObservationId, ObservationKind, f64)> {
+        self.reporting
+            .held_figure(indicator, unit, period)
+            .map(|f| (f.id, f.kind, f.value))
+    }
+
+    /// The figure of a cell as its unit and the offices over it work on it: the one its report
+    /// holds back, or else the published one.
+    pub fn latest(
+        &self,
+        indicator: IndicatorId,
+        unit: UnitId,
+        period: Period,
+    ) -> Option<(ObservationId, ObservationKind, f64)> {
+        self.unpublished(indicator, unit, period)
+            .or_else(|| self.reported(indicator, unit, period))
     }
 
     /// Every current cell, for exports.

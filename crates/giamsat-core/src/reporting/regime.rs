@@ -206,7 +206,7 @@ pub struct Regime {
     pub deadline_days: u16,
     /// The last figure recorded before the regime was set. Figures up to it were published
     /// as recorded; the regime holds back only those recorded after it until approved.
-    #[serde(default = "before_any")]
+    #[serde(default = "before_any", skip_serializing_if = "is_before_any")]
     pub holds_after: crate::ObservationId,
     pub provenance: crate::Provenance,
 }
@@ -214,6 +214,12 @@ pub struct Regime {
 /// Regimes set before they said which figures they hold hold every figure.
 fn before_any() -> crate::ObservationId {
     crate::ObservationId(0)
+}
+
+// serde passes a reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_before_any(id: &crate::ObservationId) -> bool {
+    *id == before_any()
 }
 
 impl Regime {

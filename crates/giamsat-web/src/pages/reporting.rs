@@ -376,6 +376,8 @@ pub struct ReportPage<'a> {
     may_submit: bool,
     may_decide: bool,
     may_reopen: bool,
+    /// Whether the figures shown include those not yet approved (marked as such).
+    sees_unpublished: bool,
     errors: HashMap<String, String>,
     entry_href: String,
 }
@@ -407,6 +409,7 @@ fn report_page<S: Store>(
     let submission = engine
         .reporting()
         .submission_or_draft(regime.id, unit.id, period);
+    let sees_unpublished = reader.sees_unpublished(&engine, unit.id);
     let figures = regime
         .indicators
         .iter()
@@ -414,10 +417,7 @@ fn report_page<S: Store>(
         .map(|i| FigureRow {
             indicator: i.name.get(tr.lang).to_owned(),
             code: i.code.to_string(),
-            value: engine
-                .reported(i.id, unit.id, period)
-                .map(|(_, _, v)| tr.number(v, i.decimals))
-                .unwrap_or_else(|| "—".to_owned()),
+            value: figure_text(tr, &engine, sees_unpublished, (i, unit.id, period)),
             explanation: submission.explanation(i.id).unwrap_or_default().to_owned(),
         })
         .collect();
@@ -450,11 +450,47 @@ fn report_page<S: Store>(
         may_submit: submission.state.may_submit(),
         may_decide: submission.state == ReportState::Submitted,
         may_reopen: submission.state == ReportState::Approved,
+        sees_unpublished,
         errors,
         entry_href: format!("/entry?unit={}&period={}", unit.code, period.code()),
         page: layout,
     };
     Ok(respond(reader, status, page.render()))
+}
+
+/// A figure of a report: the published one, and for the unit and the offices over it the one
+/// waiting for approval, marked as such, beside the published one it will replace.
+fn figure_text(
+    tr: Tr<'_>,
+    engine: &Engine,
+    sees_unpublished: bool,
+    (indicator, unit, period): (&giamsat_core::Indicator, UnitId, Period),
+) -> String {
+    let number = |v: f64| tr.number(v, indicator.decimals);
+    let published = engine
+        .reported(indicator.id, unit, period)
+        .map(|(.., v)| number(v));
+    let held = sees_unpublished
+        .then(|| engine.unpublished(indicator.id, unit, period))
+        .flatten()
+        .map(|(.., v)| {
+            tr.t_args(
+                "publish-held-value",
+                &[("value", crate::i18n::Arg::Text(number(v)))],
+            )
+        });
+    match (held, published) {
+        (Some(held), Some(published)) => format!(
+            "{held} · {}",
+            tr.t_args(
+                "publish-published",
+                &[("value", crate::i18n::Arg::Text(published))]
+            )
+        ),
+        (Some(held), None) => held,
+        (None, Some(published)) => published,
+        (None, None) => "—".to_owned(),
+    }
 }
 
 pub async fn report<S: Store>(
