@@ -237,6 +237,19 @@ impl ReportingBook {
         self.held.entry(report).or_default().push(figure);
     }
 
+    /// Whether a recorded figure is held back, not published yet.
+    pub fn is_held(&self, observation: &crate::Observation) -> bool {
+        let (indicator, unit, period) =
+            (observation.indicator, observation.unit, observation.period);
+        self.covering(indicator, unit, period)
+            .filter_map(|(regime, _)| {
+                let holding = regime.frequency.period_of_month(period.start())?;
+                self.held.get(&(regime.id, unit, holding))
+            })
+            .flatten()
+            .any(|f| f.id == observation.id)
+    }
+
     /// Every held figure, for the engine's checkpoint.
     pub fn held(&self) -> impl Iterator<Item = &HeldFigure> {
         self.held.values().flatten()
@@ -654,6 +667,7 @@ mod tests {
         assert_eq!(may(&engine), (None, Some(3200.0)), "nor a submission");
         engine.apply(records[2].clone()).expect("approve");
         assert_eq!(may(&engine), (Some(3200.0), None), "an approval publishes");
+        assert!(!engine.reporting().is_held(draft));
         engine.apply(records[3].clone()).expect("reopen");
         engine.apply(records[4].clone()).expect("correction");
         assert_eq!(
