@@ -529,6 +529,12 @@ pub async fn entry_submit<S: Store>(
                     );
                 }
             }
+            // A figure of a sent or approved report: the report that holds it says why.
+            Err(AppError::Forbidden(denied @ giamsat_core::access::Denied::Locked { .. })) => {
+                status = StatusCode::FORBIDDEN;
+                let problem = giamsat_app::Problem::of_denied(&denied);
+                errors.insert("unit".into(), tr.conflict(&problem));
+            }
             Err(AppError::Forbidden(_)) => {
                 status = StatusCode::FORBIDDEN;
                 errors.insert("unit".into(), tr.t("entry-error-forbidden"));
