@@ -657,6 +657,10 @@ mod tests {
             (None, Some(3200.0)),
             "a draft is not published"
         );
+        let Record::Observation(draft) = &records[0] else {
+            panic!("a figure");
+        };
+        assert!(engine.reporting().is_held(draft));
         // The People's Committee reports under no regime: its figure is published as recorded.
         engine
             .apply(figure(9, 2, "2024-05", 1.0))

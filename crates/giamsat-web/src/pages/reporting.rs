@@ -346,7 +346,8 @@ fn report_href(engine: &Engine, regime: &Regime, period: Period, unit: UnitId) -
 pub struct FigureRow {
     indicator: String,
     code: String,
-    value: String,
+    /// The number shown, and the lines under it (not yet approved, what is published).
+    value: (String, Vec<String>),
     explanation: String,
 }
 
@@ -459,13 +460,14 @@ fn report_page<S: Store>(
 }
 
 /// A figure of a report: the published one, and for the unit and the offices over it the one
-/// waiting for approval, marked as such, beside the published one it will replace.
+/// waiting for approval, marked as such, above the published one it will replace. Returns
+/// the number shown and the lines under it.
 fn figure_text(
     tr: Tr<'_>,
     engine: &Engine,
     sees_unpublished: bool,
     (indicator, unit, period): (&giamsat_core::Indicator, UnitId, Period),
-) -> String {
+) -> (String, Vec<String>) {
     let number = |v: f64| tr.number(v, indicator.decimals);
     let published = engine
         .reported(indicator.id, unit, period)
@@ -473,23 +475,22 @@ fn figure_text(
     let held = sees_unpublished
         .then(|| engine.unpublished(indicator.id, unit, period))
         .flatten()
-        .map(|(.., v)| {
-            tr.t_args(
-                "publish-held-value",
-                &[("value", crate::i18n::Arg::Text(number(v)))],
-            )
-        });
+        .map(|(.., v)| number(v));
+    let unpublished = format!("({})", tr.t("publish-unpublished"));
     match (held, published) {
-        (Some(held), Some(published)) => format!(
-            "{held} · {}",
-            tr.t_args(
-                "publish-published",
-                &[("value", crate::i18n::Arg::Text(published))]
-            )
+        (Some(held), Some(published)) => (
+            held,
+            vec![
+                unpublished,
+                tr.t_args(
+                    "publish-published",
+                    &[("value", crate::i18n::Arg::Text(published))],
+                ),
+            ],
         ),
-        (Some(held), None) => held,
-        (None, Some(published)) => published,
-        (None, None) => "—".to_owned(),
+        (Some(held), None) => (held, vec![unpublished]),
+        (None, Some(published)) => (published, Vec::new()),
+        (None, None) => ("—".to_owned(), Vec::new()),
     }
 }
 

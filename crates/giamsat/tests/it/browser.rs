@@ -1212,7 +1212,7 @@ async fn a_month_is_published_only_once_approved_and_changed_only_once_reopened(
     assert_eq!(reporter.text("p.notice").await, "Đã lưu 1 số liệu.");
     assert_eq!(
         disbursed(&reporter, &server).await,
-        "25,0 (chưa được duyệt)"
+        "25,0\n(chưa được duyệt)"
     );
     for (lang, who) in [("vi", "reporter"), ("en", "reporter"), ("fr", "reporter")] {
         reporter
@@ -1227,7 +1227,7 @@ async fn a_month_is_published_only_once_approved_and_changed_only_once_reopened(
         reporter
             .text("#report-figures")
             .await
-            .contains("25.0 (not yet approved)")
+            .contains("25.0\n(not yet approved)")
     );
     reporter
         .open(&server, &format!("{FINANCE_NOVEMBER}?lang=fr"))
@@ -1236,7 +1236,7 @@ async fn a_month_is_published_only_once_approved_and_changed_only_once_reopened(
         reporter
             .text("#report-figures")
             .await
-            .contains("25,0 (pas encore approuvé)")
+            .contains("25,0\n(pas encore approuvé)")
     );
     reporter
         .open(&server, &format!("{FINANCE_NOVEMBER}?lang=vi"))
@@ -1258,7 +1258,7 @@ async fn a_month_is_published_only_once_approved_and_changed_only_once_reopened(
     );
 
     // The office over the department approves: the viewer now sees the figure.
-    assert_eq!(disbursed(&office, &server).await, "25,0 (chưa được duyệt)");
+    assert_eq!(disbursed(&office, &server).await, "25,0\n(chưa được duyệt)");
     shot(&office, 390, "vi-report-submitted-office-phone").await;
     office.follow("#approve-form button[type=submit]").await;
     assert_eq!(
@@ -1292,7 +1292,7 @@ async fn a_month_is_published_only_once_approved_and_changed_only_once_reopened(
     assert_eq!(reporter.text("p.notice").await, "Đã lưu 1 số liệu.");
     assert_eq!(
         disbursed(&reporter, &server).await,
-        "30,0 (chưa được duyệt) · Đã công bố: 25,0"
+        "30,0\n(chưa được duyệt)\nĐã công bố: 25,0"
     );
     assert_eq!(
         disbursed(&viewer, &server).await,
