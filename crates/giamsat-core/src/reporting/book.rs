@@ -745,4 +745,62 @@ mod tests {
         read.apply_batch(records).expect("read");
         assert_eq!(read.checkpoint(), live.checkpoint());
     }
+
+    proptest::proptest! {
+        /// Whatever figures and steps two departments record over two months, an engine read
+        /// in the store's order (reporting records first), and one restored from a checkpoint
+        /// taken at any point and fed the records after it, publish and hold exactly what the
+        /// engine that saw them live does.
+        #[test]
+        fn publication_does_not_depend_on_the_order_records_are_read_in(
+            events in proptest::collection::vec((0u8..5, 3u32..=4, 5u8..=6), 0..40),
+            cut in 0usize..40,
+        ) {
+            let mut live = engine();
+            let mut records = Vec::new();
+            let mut at_cut = None;
+            let (mut next_figure, mut next_step) = (1u64, 2u32);
+            for (i, (what, unit, month)) in events.into_iter().enumerate() {
+                if i == cut {
+                    at_cut = Some((live.clone(), records.len()));
+                }
+                let period = format!("2024-{month:02}");
+                let record = match what {
+                    0 => {
+                        next_figure += 1;
+                        figure(next_figure - 1, unit, &period, f64::from(i as u32))
+                    }
+                    1 => step(next_step, unit, &period, submit()),
+                    2 => step(next_step, unit, &period, approve_through(live.last_observation_id())),
+                    3 => step(next_step, unit, &period, Action::Return { reason: "x".into() }),
+                    _ => step(next_step, unit, &period, reopen()),
+                };
+                if live.apply(record.clone()).is_ok() {
+                    next_step += u32::from(what != 0);
+                    records.push(record);
+                }
+            }
+            let (steps, figures): (Vec<_>, Vec<_>) = records
+                .iter()
+                .cloned()
+                .partition(|r| matches!(r, Record::Reporting(_)));
+            let mut read = engine();
+            read.apply_batch(steps.iter().cloned().chain(figures)).expect("read");
+            proptest::prop_assert_eq!(read.checkpoint(), live.checkpoint());
+            let (then, done) = at_cut.unwrap_or_else(|| (live.clone(), records.len()));
+            // A start from the checkpoint reads every reporting record, the checkpoint, then
+            // the figures recorded after it.
+            let mut restored = engine();
+            restored.apply_batch(steps).expect("steps");
+            for part in then.checkpoint() {
+                restored.restore_checkpoint_part(&part).expect("restores");
+            }
+            let later = records[done..]
+                .iter()
+                .filter(|r| matches!(r, Record::Observation(_)))
+                .cloned();
+            restored.apply_batch(later).expect("figures after the checkpoint");
+            proptest::prop_assert_eq!(restored.checkpoint(), live.checkpoint());
+        }
+    }
 }
