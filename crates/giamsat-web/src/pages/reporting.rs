@@ -411,6 +411,16 @@ fn report_page<S: Store>(
         .reporting()
         .submission_or_draft(regime.id, unit.id, period);
     let sees_unpublished = reader.sees_unpublished(&engine, unit.id);
+    // The forms offered are those the reader's grants would let through: a probe of the step.
+    let may_take = |action: &str| {
+        reader.who.as_ref().is_some_and(|w| {
+            giamsat_app::may_write(
+                &w.actor,
+                &engine,
+                &step_probe(regime, unit.id, period, action),
+            )
+        })
+    };
     let figures = regime
         .indicators
         .iter()
@@ -448,15 +458,43 @@ fn report_page<S: Store>(
             .unwrap_or_default(),
         figures,
         steps,
-        may_submit: submission.state.may_submit(),
-        may_decide: submission.state == ReportState::Submitted,
-        may_reopen: submission.state == ReportState::Approved,
+        may_submit: submission.state.may_submit() && may_take("submit"),
+        may_decide: submission.state == ReportState::Submitted && may_take("approve"),
+        may_reopen: submission.state == ReportState::Approved && may_take("reopen"),
         sees_unpublished,
         errors,
         entry_href: format!("/entry?unit={}&period={}", unit.code, period.code()),
         page: layout,
     };
     Ok(respond(reader, status, page.render()))
+}
+
+/// A step of a unit's report, to ask whether a reader's grants would let it through.
+fn step_probe(regime: &Regime, unit: UnitId, period: Period, action: &str) -> giamsat_core::Record {
+    use giamsat_core::reporting::{Action, Reporting, Step};
+    let action = match action {
+        "submit" => Action::Submit {
+            explanations: Vec::new(),
+        },
+        "approve" => Action::Approve {
+            through: giamsat_core::ObservationId(0),
+        },
+        _ => Action::Reopen {
+            reason: String::new(),
+        },
+    };
+    giamsat_core::Record::Reporting(Reporting::Step(Step {
+        id: giamsat_core::StepId(0),
+        regime: regime.id,
+        unit,
+        period,
+        action,
+        provenance: giamsat_core::Provenance {
+            source: String::new(),
+            recorded_by: String::new(),
+            recorded_at: time::OffsetDateTime::UNIX_EPOCH,
+        },
+    }))
 }
 
 /// A figure of a report: the published one, and for the unit and the offices over it the one

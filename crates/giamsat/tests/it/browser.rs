@@ -1249,8 +1249,13 @@ async fn a_month_is_published_only_once_approved_and_changed_only_once_reopened(
             .as_deref(),
         Some("submitted")
     );
+    assert!(
+        !has(&reporter, "#approve-form").await,
+        "the unit does not decide on its own report"
+    );
     assert_eq!(disbursed(&viewer, &server).await, "—");
     assert!(!has(&viewer, "#publish-note").await);
+    assert_eq!(write_forms(&viewer).await, 0, "a viewer is offered no step");
     assert_eq!(
         november_on_chart(&viewer, &server).await,
         chart_before,
