@@ -4,7 +4,7 @@
 //! are illustrative, and their source says so.
 
 use giamsat_core::reporting::{Action, Explanation, Reporting, Step};
-use giamsat_core::{IndicatorCode, Provenance, Record, RegimeId, StepId, UnitCode};
+use giamsat_core::{IndicatorCode, ObservationId, Provenance, Record, RegimeId, StepId, UnitCode};
 
 use crate::demo::{add, document, indicator, observation, s, unit};
 use crate::reporting::RegimeInput;
@@ -202,6 +202,10 @@ fn reports(batch: &mut Batch<'_>, regime: RegimeId) -> Result<(), AppError> {
             .and_then(Result::ok)
             .ok_or_else(|| AppError::Inconsistent(format!("no day {day}/{month}/2026")))
     };
+    // Every figure is in: each approval publishes the figures of its report.
+    let approve = Action::Approve {
+        through: ObservationId(batch.engine().last_observation_id()),
+    };
     let mut steps: Vec<(String, &str, u8, time::OffsetDateTime, Action)> = Vec::new();
     for (code, _, _, _) in DEPARTMENTS {
         for month in 1..=10u8 {
@@ -217,7 +221,7 @@ fn reports(batch: &mut Batch<'_>, regime: RegimeId) -> Result<(), AppError> {
                 "demo.office",
                 month,
                 at(month, 18)?,
-                Action::Approve,
+                approve.clone(),
             ));
         }
     }
@@ -227,7 +231,7 @@ fn reports(batch: &mut Batch<'_>, regime: RegimeId) -> Result<(), AppError> {
     }];
     steps.extend([
         ("22-SCT".into(), "demo.reporter", 11, at(11, 16)?, submit(explained)),
-        ("22-SCT".into(), "demo.office", 11, at(11, 18)?, Action::Approve),
+        ("22-SCT".into(), "demo.office", 11, at(11, 18)?, approve),
         ("22-SYT".into(), "demo.reporter", 11, at(11, 18)?, submit(vec![])),
         (
             "22-SYT".into(),

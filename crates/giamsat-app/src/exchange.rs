@@ -836,7 +836,7 @@ impl<S: Store> App<S> {
     }
 
     /// Writes every record of `kind` as CSV, in the columns import reads. Observations are
-    /// exported whole, every recorded value in the order recorded, so an import rebuilds the
+    /// exported whole, every published value in the order recorded, so an import rebuilds the
     /// same history and the same current values.
     pub async fn export(&self, kind: ImportKind) -> Result<String, AppError> {
         // Everything but observations is in the engine; their history is in the store.
@@ -845,6 +845,12 @@ impl<S: Store> App<S> {
             _ => Vec::new(),
         };
         let engine = self.engine();
+        // Published figures only: a figure its report holds back is not exported until the
+        // report is approved.
+        let observations: Vec<_> = observations
+            .into_iter()
+            .filter(|o| !engine.reporting().is_held(o))
+            .collect();
         let mut writer = csv::Writer::from_writer(Vec::new());
         let columns = kind.columns();
         let broken = |e: csv::Error| AppError::Inconsistent(e.to_string());

@@ -994,7 +994,8 @@ impl Validate for ObservationInput {
         let Some((indicator, unit, period)) = cell else {
             return Ok(());
         };
-        let current = engine.reported(indicator.id, unit.id, period);
+        // The figure the form was filled over: a draft its report holds, or the published one.
+        let current = engine.latest(indicator.id, unit.id, period);
         if current.map_or(0, |(id, ..)| id.0) == expected {
             return Ok(());
         }

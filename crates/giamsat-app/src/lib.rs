@@ -993,7 +993,7 @@ fn audit_entry(
             let indicator = engine
                 .indicator(o.indicator)
                 .map_or_else(|| o.indicator.to_string(), |i| i.code.to_string());
-            let before = engine.reported(o.indicator, o.unit, o.period).map(
+            let before = engine.latest(o.indicator, o.unit, o.period).map(
                 |(id, kind, value)| serde_json::json!({ "id": id, "kind": kind, "value": value }),
             );
             (

@@ -10,7 +10,9 @@ use giamsat_core::reporting::{
     Action, Explanation, Frequency, Regime, RegimeCode, Reporters, Reporting, Step,
 };
 use giamsat_core::text::Translations;
-use giamsat_core::{Engine, Language, Period, Record, RegimeId, StepId, UnitId, UnitKind};
+use giamsat_core::{
+    Engine, Language, ObservationId, Period, Record, RegimeId, StepId, UnitId, UnitKind,
+};
 use giamsat_store::Store;
 use serde::{Deserialize, Serialize};
 
@@ -153,7 +155,7 @@ impl Batch<'_> {
 /// The person who sent a report cannot approve or return it, whatever their grants: four
 /// eyes see a report before it is published.
 fn refuse_own_decision(engine: &Engine, actor: &Actor, step: &Step) -> Result<(), AppError> {
-    if !matches!(step.action, Action::Approve | Action::Return { .. }) {
+    if !matches!(step.action, Action::Approve { .. } | Action::Return { .. }) {
         return Ok(());
     }
     let sent_by = engine
@@ -236,6 +238,7 @@ pub(crate) fn regime_of(batch: &Batch<'_>, input: &RegimeInput) -> Result<Regime
             frequency: frequency?,
             recipient: recipient?,
             deadline_days: deadline_days?,
+            holds_after: ObservationId(engine.last_observation_id()),
             provenance: batch.origin.provenance(&input.source),
         })
     })();
@@ -333,7 +336,10 @@ fn action_of(c: &mut Checker, engine: &Engine, text: &str, input: &StepInput) ->
                 .collect();
             Some(Action::Submit { explanations })
         }
-        "approve" => Some(Action::Approve),
+        // The approval publishes what the approver saw: the figures recorded until now.
+        "approve" => Some(Action::Approve {
+            through: ObservationId(engine.last_observation_id()),
+        }),
         "return" => with_reason(c).map(|reason| Action::Return { reason }),
         "reopen" => with_reason(c).map(|reason| Action::Reopen { reason }),
         other => {
@@ -555,5 +561,101 @@ mod tests {
             errors[0].problem,
             Problem::NotAReportingPeriod { .. }
         ));
+    }
+
+    /// Department 40-SCT's retail sales for May 2024: the published figure, and the one its
+    /// report holds back.
+    fn may(app: &App<SqlStore>) -> (Option<f64>, Option<f64>) {
+        let engine = app.engine();
+        let (indicator, unit, period) = (
+            engine
+                .indicator_by_code(
+                    &giamsat_core::IndicatorCode::parse("RETAIL_SALES").expect("code"),
+                )
+                .expect("indicator")
+                .id,
+            unit(app, "40-SCT"),
+            "2024-05".parse().expect("period"),
+        );
+        (
+            engine.reported(indicator, unit, period).map(|(.., v)| v),
+            engine
+                .reporting()
+                .held_figure(indicator, unit, period)
+                .map(|f| f.value),
+        )
+    }
+
+    async fn reopened(dir: &tempfile::TempDir) -> App<SqlStore> {
+        let path = dir.path().join("giamsat.db");
+        let store = SqlStore::open(path.to_str().expect("utf-8"))
+            .await
+            .expect("store");
+        App::open(store).await.expect("app")
+    }
+
+    #[tokio::test]
+    async fn figures_are_published_by_approval_and_a_restart_publishes_the_same() {
+        let (dir, app) = demo().await;
+        let system = Actor::named("demo");
+        app.create_regime(&system, &regime(), "test")
+            .await
+            .expect("regime");
+        let reporter = Actor::with_grants(
+            "reporter",
+            vec![Grant::over(Role::Reporter, unit(&app, "40-SCT"))],
+        );
+        let head = Actor::with_grants(
+            "head",
+            vec![Grant::over(Role::Office, unit(&app, "40-UBND"))],
+        );
+        app.create(&reporter, &figure("3200"), "form")
+            .await
+            .expect("a draft figure");
+        assert_eq!(may(&app), (None, Some(3200.0)), "a draft is not published");
+        app.take_step(&reporter, &step("submit", None), "form")
+            .await
+            .expect("sent");
+        assert_eq!(may(&app), (None, Some(3200.0)), "nor a submitted report");
+        app.take_step(&head, &step("approve", None), "form")
+            .await
+            .expect("approved");
+        assert_eq!(may(&app), (Some(3200.0), None), "the approval publishes");
+        app.take_step(&head, &step("reopen", Some("Sai đơn vị tính")), "form")
+            .await
+            .expect("reopened");
+        app.create(&reporter, &figure("3300"), "form")
+            .await
+            .expect("corrected");
+        let waiting = (Some(3200.0), Some(3300.0));
+        assert_eq!(may(&app), waiting, "the correction waits for approval");
+        drop(app);
+
+        // From the rows, then from a checkpoint taken while the correction is held.
+        let app = reopened(&dir).await;
+        assert_eq!(may(&app), waiting);
+        app.save_checkpoint().await.expect("checkpoint");
+        drop(app);
+        let app = reopened(&dir).await;
+        assert_eq!(
+            app.uncheckpointed(),
+            0,
+            "every figure came from the checkpoint"
+        );
+        assert_eq!(may(&app), waiting);
+        app.take_step(&reporter, &step("submit", None), "form")
+            .await
+            .expect("sent again");
+        app.take_step(&head, &step("approve", None), "form")
+            .await
+            .expect("approved again");
+        assert_eq!(may(&app), (Some(3300.0), None));
+        drop(app);
+        let app = reopened(&dir).await;
+        assert_eq!(
+            may(&app),
+            (Some(3300.0), None),
+            "approved after the checkpoint"
+        );
     }
 }

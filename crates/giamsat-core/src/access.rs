@@ -328,6 +328,15 @@ pub fn may_read_audit(engine: &Engine, grants: &[Grant], unit: UnitId) -> bool {
         .any(|g| matches!(g.role, Role::Admin | Role::Office) && g.covers(engine, unit))
 }
 
+/// Whether grants let someone see a unit's figures not yet approved (drafts and reports
+/// waiting for a decision): the unit itself (its reporters), and the offices, administrators
+/// and supervisors over it. Viewers see published figures only.
+pub fn may_see_unpublished(engine: &Engine, grants: &[Grant], unit: UnitId) -> bool {
+    grants
+        .iter()
+        .any(|g| g.role != Role::Viewer && g.covers(engine, unit))
+}
+
 /// Whether grants let someone read the whole audit trail, including records that belong to
 /// no unit (indicators, accounts).
 pub fn may_read_all_audit(grants: &[Grant]) -> bool {

@@ -26,7 +26,7 @@ use crate::indicator::{AcrossUnits, Indicator, IndicatorCode, OverTime};
 use crate::observation::{Observation, ObservationKind, ReportedScorecard};
 use crate::org::{Numbering, Succession, Unit, UnitCode};
 use crate::period::{Month, Period};
-use crate::reporting::{Reporting, ReportingBook};
+use crate::reporting::{HeldFigure, Reporting, ReportingBook};
 use crate::target::{Scenario, Target};
 use crate::text::fold;
 use crate::{DocumentId, IndicatorId, ObservationId, TargetId, UnitId};
@@ -505,9 +505,15 @@ impl Engine {
                     if !short_id(corrected).is_ok_and(|c| self.observation_ids.contains(c)) {
                         return Err(EngineError::UnknownObservation(corrected));
                     }
-                    let current =
-                        self.reported(observation.indicator, observation.unit, observation.period);
-                    if current.is_none_or(|(id, ..)| id != corrected) {
+                    // A unit corrects the figure it works on, the one its report holds, or
+                    // the published one.
+                    let (i, u, p) = (observation.indicator, observation.unit, observation.period);
+                    let current = self.latest(i, u, p);
+                    let named = [self.unpublished(i, u, p), self.reported(i, u, p)]
+                        .into_iter()
+                        .flatten()
+                        .any(|(id, ..)| id == corrected);
+                    if !named {
                         return Err(if current.is_some() {
                             EngineError::CorrectionOfSuperseded { corrected }
                         } else {
@@ -659,36 +665,61 @@ impl Engine {
                 };
                 self.observation_ids.insert(id);
                 self.max_observation_id = self.max_observation_id.max(observation.id.0);
-                self.settle();
-                let Some(position) = self.numbering.position(observation.unit) else {
-                    return;
-                };
-                let series = self
-                    .series
-                    .entry((observation.indicator, observation.period))
-                    .or_default();
-                let units = self.numbering.len();
-                if Arc::make_mut(series).record(
-                    position,
-                    id,
-                    observation.kind,
-                    observation.value,
-                    units,
-                ) {
-                    self.forget_values_of(observation.indicator);
-                }
+                self.admit(HeldFigure {
+                    id: observation.id,
+                    indicator: observation.indicator,
+                    unit: observation.unit,
+                    period: observation.period,
+                    kind: observation.kind,
+                    value: observation.value,
+                });
             }
             Record::ReportedScorecard(card) => {
                 self.reported_scorecards
                     .insert((card.unit, card.period), card);
             }
             Record::FollowUp(record) => self.follow_up.insert(record),
-            Record::Reporting(record) => self.reporting.insert(record),
+            Record::Reporting(record) => {
+                // Steps that follow are checked against the tree (who reports), and the
+                // store reads them before the figures, while units may be unnumbered yet.
+                self.settle();
+                for figure in self.reporting.insert(record) {
+                    self.place(&figure);
+                }
+            }
             Record::Succession(succession) => {
                 self.formed.insert(succession.successor);
                 self.successions.push(succession);
                 self.memo.forget_all();
             }
+        }
+    }
+
+    /// Publishes a recorded figure, or holds it back when a report not yet approved holds it.
+    fn admit(&mut self, figure: HeldFigure) {
+        self.settle();
+        match self.reporting.holding(self, &figure) {
+            Some(report) => self.reporting.hold(report, figure),
+            None => self.place(&figure),
+        }
+    }
+
+    /// Makes a figure its cell's current value if it outranks the one there.
+    fn place(&mut self, figure: &HeldFigure) {
+        let Ok(id) = short_id(figure.id) else {
+            return;
+        };
+        self.settle();
+        let Some(position) = self.numbering.position(figure.unit) else {
+            return;
+        };
+        let series = self
+            .series
+            .entry((figure.indicator, figure.period))
+            .or_default();
+        let units = self.numbering.len();
+        if Arc::make_mut(series).record(position, id, figure.kind, figure.value, units) {
+            self.forget_values_of(figure.indicator);
         }
     }
 
@@ -963,6 +994,30 @@ impl Engine {
             series.kinds[i],
             series.values[i],
         ))
+    }
+
+    /// The figure of a cell that a report holds back from publication, not yet approved.
+    pub fn unpublished(
+        &self,
+        indicator: IndicatorId,
+        unit: UnitId,
+        period: Period,
+    ) -> Option<(ObservationId, ObservationKind, f64)> {
+        self.reporting
+            .held_figure(indicator, unit, period)
+            .map(|f| (f.id, f.kind, f.value))
+    }
+
+    /// The figure of a cell as its unit and the offices over it work on it: the one its report
+    /// holds back, or else the published one.
+    pub fn latest(
+        &self,
+        indicator: IndicatorId,
+        unit: UnitId,
+        period: Period,
+    ) -> Option<(ObservationId, ObservationKind, f64)> {
+        self.unpublished(indicator, unit, period)
+            .or_else(|| self.reported(indicator, unit, period))
     }
 
     /// Every current cell, for exports.

@@ -1358,6 +1358,7 @@ fn a_regime_of_each_kind_of_reporters_is_pinned() {
             frequency: Frequency::Monthly,
             recipient: UnitId(40),
             deadline_days: 5,
+            holds_after: crate::ObservationId(12),
             provenance: provenance(),
         })
     };
@@ -1374,6 +1375,7 @@ fn a_regime_of_each_kind_of_reporters_is_pinned() {
             "frequency": "monthly",
             "recipient": 40,
             "deadline_days": 5,
+            "holds_after": 12,
             "provenance": PROVENANCE
         }}"#
         )
@@ -1391,6 +1393,12 @@ fn a_regime_of_each_kind_of_reporters_is_pinned() {
         }),
         &body(r#"{"type": "kind_under", "kind": "department", "under": 40}"#),
     );
+    // A regime stored before regimes said which figures they hold holds every figure.
+    let old = body(r#"{"type": "units", "units": [41]}"#).replace(r#""holds_after": 12,"#, "");
+    let Ok(Reporting::Regime(read)) = serde_json::from_str(&with_provenance(&old)) else {
+        panic!("an older regime reads");
+    };
+    assert_eq!(read.holds_after, crate::ObservationId(0));
     spelled(&[
         (Frequency::Monthly, "monthly"),
         (Frequency::Quarterly, "quarterly"),
@@ -1436,7 +1444,24 @@ fn a_step_of_each_action_is_pinned() {
             r#""action": "submit", "explanations": [{"indicator": 2, "text": "Nhà máy mới đi vào hoạt động"}]"#,
         ),
     );
-    reporting_pinned(step(Action::Approve), &body(r#""action": "approve""#));
+    reporting_pinned(
+        step(Action::Approve {
+            through: crate::ObservationId(41),
+        }),
+        &body(r#""action": "approve", "through": 41"#),
+    );
+    // An approval stored before approvals named their last figure published everything.
+    let old: Reporting = serde_json::from_str(&with_provenance(&body(r#""action": "approve""#)))
+        .expect("an older approval reads");
+    assert!(matches!(
+        old,
+        Reporting::Step(Step {
+            action: Action::Approve {
+                through: crate::ObservationId(u64::MAX)
+            },
+            ..
+        })
+    ));
     reporting_pinned(
         step(Action::Return {
             reason: "Thiếu số liệu xuất khẩu".into(),

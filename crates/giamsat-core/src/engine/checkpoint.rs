@@ -17,21 +17,30 @@
 //! - `2`, indicator `u32`, period length `u8` and text, cell count `u32`, then the columns:
 //!   unit ids (`u32`), values (`f64`), kinds (`u8`: 0 estimate, 1 preliminary, 2 official)
 //!   and observation ids (`u32`);
+//! - `3`, figure count `u32`, then each figure that reports not yet approved hold back from
+//!   publication: observation id `u32`, indicator `u32`, unit id `u32`, period length `u8`
+//!   and text, kind `u8`, value `f64` (restored after the reporting records, each is held or
+//!   published by the approvals the engine then holds, as a row read afresh would be);
 //! - `0` and the number of sections before it (`u32`): a part cut short is refused, not read
 //!   as fewer figures.
+//!
+//! Version 1 had no held figures: every figure was published as recorded. Its checkpoints
+//! are refused, so the engine is loaded from the rows and the reports hold what they should.
 
 use std::sync::Arc;
 
-use super::{Engine, Series};
+use super::{Engine, Series, short_id};
 use crate::observation::ObservationKind;
 use crate::period::Period;
+use crate::reporting::HeldFigure;
 use crate::{IndicatorId, UnitId};
 
 const MAGIC: &[u8; 4] = b"GSCK";
 const END: u8 = 0;
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
 const IDS: u8 = 1;
 const SERIES: u8 = 2;
+const HELD: u8 = 3;
 /// Parts are rows in the store: small enough to read and write without holding much at once,
 /// large enough that a country is a few hundred of them.
 pub const PART_BYTES: usize = 8 << 20;
@@ -64,7 +73,7 @@ pub enum CheckpointError {
         period: Period,
         unit: UnitId,
     },
-    #[error("observation {0} is in a series but not among the checkpoint's ids")]
+    #[error("observation {0} is held or in a series but not among the checkpoint's ids")]
     UnlistedObservation(u32),
 }
 
@@ -224,7 +233,66 @@ impl Engine {
                 out.extend_from_slice(&id.to_le_bytes());
             }
         }
+        self.checkpoint_held(&mut parts);
         parts.finish()
+    }
+
+    /// The figures reports hold back, in id order so the bytes depend only on the figures.
+    fn checkpoint_held(&self, parts: &mut Parts) {
+        let mut held: Vec<&HeldFigure> = self.reporting.held().collect();
+        if held.is_empty() {
+            return;
+        }
+        held.sort_unstable_by_key(|f| f.id);
+        let out = parts.section();
+        out.push(HELD);
+        out.extend_from_slice(&(held.len() as u32).to_le_bytes());
+        for figure in held {
+            // Ids beyond 32 bits are refused when recorded.
+            let id = short_id(figure.id).unwrap_or(u32::MAX);
+            let period = figure.period.to_string();
+            out.extend_from_slice(&id.to_le_bytes());
+            out.extend_from_slice(&figure.indicator.0.to_le_bytes());
+            out.extend_from_slice(&figure.unit.0.to_le_bytes());
+            out.push(period.len() as u8);
+            out.extend_from_slice(period.as_bytes());
+            out.push(kind_byte(figure.kind));
+            out.extend_from_slice(&figure.value.to_le_bytes());
+        }
+    }
+
+    fn restore_held(&mut self, reader: &mut Reader<'_>) -> Result<(), CheckpointError> {
+        let count = reader.u32()?;
+        for _ in 0..count {
+            let id = reader.u32()?;
+            let indicator = IndicatorId(reader.u32()?);
+            let unit = UnitId(reader.u32()?);
+            let period_len = reader.u8()?;
+            let text = String::from_utf8_lossy(reader.take(period_len as usize)?);
+            let period: Period = text
+                .parse()
+                .map_err(|_| CheckpointError::BadPeriod(text.into_owned()))?;
+            let kind = kind_of(reader.u8()?)?;
+            let value = f64::from_le_bytes(reader.take(8)?.try_into().expect("8 bytes"));
+            if !self.indicators.contains_key(&indicator) {
+                return Err(CheckpointError::UnknownIndicator(indicator));
+            }
+            if self.numbering.position(unit).is_none() {
+                return Err(CheckpointError::UnknownUnit(unit));
+            }
+            if !self.observation_ids.contains(id) {
+                return Err(CheckpointError::UnlistedObservation(id));
+            }
+            self.admit(HeldFigure {
+                id: crate::ObservationId(u64::from(id)),
+                indicator,
+                unit,
+                period,
+                kind,
+                value,
+            });
+        }
+        Ok(())
     }
 
     /// Restores one checkpoint part. Units and indicators must be in the engine already, and
@@ -272,6 +340,7 @@ impl Engine {
                     }
                 }
                 SERIES => self.restore_series(&mut reader)?,
+                HELD => self.restore_held(&mut reader)?,
                 tag => return Err(CheckpointError::UnknownSection { tag, at }),
             }
             sections += 1;

@@ -5,9 +5,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Regime, RegimeCode, State, Step, StepError, Submission};
+use super::{Action, Regime, RegimeCode, State, Step, StepError, Submission};
+use crate::observation::ObservationKind;
 use crate::period::Period;
-use crate::{Engine, IndicatorId, Provenance, RegimeId, UnitId};
+use crate::{Engine, IndicatorId, ObservationId, Provenance, RegimeId, UnitId};
 
 /// A record of the reporting cycle: a regime, or a step of a submission.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -73,11 +74,28 @@ pub enum ReportingError {
     Step(#[from] StepError),
 }
 
+/// A unit's report: the regime, the unit and the regime's period.
+pub type ReportKey = (RegimeId, UnitId, Period);
+
+/// A figure a report holds back until it is approved: what the engine needs to publish it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HeldFigure {
+    pub id: ObservationId,
+    pub indicator: IndicatorId,
+    pub unit: UnitId,
+    pub period: Period,
+    pub kind: ObservationKind,
+    pub value: f64,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct ReportingBook {
     regimes: BTreeMap<RegimeId, Regime>,
     by_code: HashMap<RegimeCode, RegimeId>,
-    submissions: HashMap<(RegimeId, UnitId, Period), Submission>,
+    submissions: HashMap<ReportKey, Submission>,
+    /// Figures of reports not approved yet (or reopened since), held out of the published
+    /// figures, oldest first.
+    held: HashMap<ReportKey, Vec<HeldFigure>>,
     /// The largest id of a regime or a step.
     last_id: u32,
 }
@@ -157,20 +175,102 @@ impl ReportingBook {
         Ok(())
     }
 
-    /// Applies a checked record.
-    pub fn insert(&mut self, record: Reporting) {
+    /// Applies a checked record; returns the held figures an approval publishes.
+    pub fn insert(&mut self, record: Reporting) -> Vec<HeldFigure> {
         self.last_id = self.last_id.max(record.id());
         match record {
             Reporting::Regime(r) => {
                 self.by_code.insert(r.code.clone(), r.id);
                 self.regimes.insert(r.id, r);
+                Vec::new()
             }
-            Reporting::Step(s) => self
-                .submissions
-                .entry((s.regime, s.unit, s.period))
-                .or_insert_with(|| Submission::new(s.regime, s.unit, s.period))
-                .push(s),
+            Reporting::Step(s) => {
+                let key = (s.regime, s.unit, s.period);
+                let through = match s.action {
+                    Action::Approve { through } => Some(through),
+                    _ => None,
+                };
+                self.submissions
+                    .entry(key)
+                    .or_insert_with(|| Submission::new(s.regime, s.unit, s.period))
+                    .push(s);
+                through.map_or_else(Vec::new, |through| self.release(key, through))
+            }
         }
+    }
+
+    /// Takes out the figures of a report recorded up to `through`.
+    fn release(&mut self, key: ReportKey, through: ObservationId) -> Vec<HeldFigure> {
+        let Some(held) = self.held.get_mut(&key) else {
+            return Vec::new();
+        };
+        let (published, kept) = held.drain(..).partition(|f| f.id <= through);
+        *held = kept;
+        if held.is_empty() {
+            self.held.remove(&key);
+        }
+        published
+    }
+
+    /// The report that holds a figure back from publication, if one does: the first regime
+    /// (in the order they were set) that asks for its indicator from its unit for a period
+    /// holding its period, set before it was recorded, whose report has not published it.
+    /// Figures no regime asks for are published as recorded.
+    pub fn holding(&self, engine: &Engine, figure: &HeldFigure) -> Option<ReportKey> {
+        let regime = self.regimes_of(figure.indicator).find_map(|regime| {
+            let holding = regime.frequency.period_of_month(figure.period.start())?;
+            (figure.id > regime.holds_after
+                && holding.covers(figure.period)
+                && regime.reports(engine, figure.unit, holding))
+            .then_some((regime.id, figure.unit, holding))
+        })?;
+        let published = self
+            .submissions
+            .get(&regime)
+            .and_then(Submission::published_through)
+            .is_some_and(|through| figure.id <= through);
+        (!published).then_some(regime)
+    }
+
+    /// Holds a figure back under a report, found by [`ReportingBook::holding`].
+    pub fn hold(&mut self, report: ReportKey, figure: HeldFigure) {
+        self.held.entry(report).or_default().push(figure);
+    }
+
+    /// Whether a recorded figure is held back, not published yet.
+    pub fn is_held(&self, observation: &crate::Observation) -> bool {
+        let (indicator, unit, period) =
+            (observation.indicator, observation.unit, observation.period);
+        self.covering(indicator, unit, period)
+            .filter_map(|(regime, _)| {
+                let holding = regime.frequency.period_of_month(period.start())?;
+                self.held.get(&(regime.id, unit, holding))
+            })
+            .flatten()
+            .any(|f| f.id == observation.id)
+    }
+
+    /// Every held figure, for the engine's checkpoint.
+    pub fn held(&self) -> impl Iterator<Item = &HeldFigure> {
+        self.held.values().flatten()
+    }
+
+    /// The figure a unit's reports hold for a cell, not published yet: the one that will be
+    /// published, the highest kind recorded last.
+    pub fn held_figure(
+        &self,
+        indicator: IndicatorId,
+        unit: UnitId,
+        period: Period,
+    ) -> Option<&HeldFigure> {
+        self.covering(indicator, unit, period)
+            .filter_map(|(regime, _)| {
+                let holding = regime.frequency.period_of_month(period.start())?;
+                self.held.get(&(regime.id, unit, holding))
+            })
+            .flatten()
+            .filter(|f| f.indicator == indicator && f.period == period)
+            .max_by_key(|f| (f.kind, f.id))
     }
 
     /// The next free id of a regime or a step.
@@ -267,6 +367,7 @@ mod tests {
     use crate::access::{Grant, Role, permits};
     use crate::document::{Document, DocumentKey, DocumentType, Horizon};
     use crate::indicator::{AcrossUnits, Direction, Indicator, IndicatorCode, OverTime};
+    use crate::observation::ObservationKind;
     use crate::org::{Unit, UnitCode, UnitKind};
     use crate::reporting::{Action, Explanation, Frequency, Reporters};
     use crate::text::Translations;
@@ -296,7 +397,13 @@ mod tests {
     /// Province 40 with its People's Committee (2) and two departments (3, 4); an indicator and
     /// the decision that set a monthly regime (id 1) for every department.
     fn engine() -> Engine {
-        let mut records = vec![
+        let mut records = skeleton();
+        records.push(Record::Reporting(Reporting::Regime(regime())));
+        Engine::from_records(records).expect("engine")
+    }
+
+    fn skeleton() -> Vec<Record> {
+        vec![
             unit(1, "40", UnitKind::Locality, None),
             unit(2, "40-UBND", UnitKind::PeoplesCommittee, Some(1)),
             unit(3, "40-SCT", UnitKind::Department, Some(2)),
@@ -324,8 +431,11 @@ mod tests {
                 horizon: Horizon::default(),
                 provenance: provenance(),
             }),
-        ];
-        records.push(Record::Reporting(Reporting::Regime(Regime {
+        ]
+    }
+
+    fn regime() -> Regime {
+        Regime {
             id: RegimeId(1),
             code: RegimeCode::parse("THANG").expect("code"),
             name: Translations::vi("Báo cáo tháng"),
@@ -338,9 +448,9 @@ mod tests {
             frequency: Frequency::Monthly,
             recipient: UnitId(2),
             deadline_days: 5,
+            holds_after: crate::ObservationId(0),
             provenance: provenance(),
-        })));
-        Engine::from_records(records).expect("engine")
+        }
     }
 
     fn step(id: u32, unit: u32, period: &str, action: Action) -> Record {
@@ -352,6 +462,12 @@ mod tests {
             action,
             provenance: provenance(),
         }))
+    }
+
+    fn approve() -> Action {
+        Action::Approve {
+            through: crate::ObservationId(u64::MAX),
+        }
     }
 
     fn submit() -> Action {
@@ -376,7 +492,7 @@ mod tests {
             Err(EngineError::Reporting(ReportingError::NotAPeriod { .. }))
         ));
         assert!(matches!(
-            engine.check(&step(2, 3, "2024-05", Action::Approve)),
+            engine.check(&step(2, 3, "2024-05", approve())),
             Err(EngineError::Reporting(ReportingError::Step(_)))
         ));
         engine
@@ -397,7 +513,7 @@ mod tests {
             Some("Tết")
         );
         assert!(matches!(
-            engine.check(&step(2, 3, "2024-05", Action::Approve)),
+            engine.check(&step(2, 3, "2024-05", approve())),
             Err(EngineError::Reporting(ReportingError::DuplicateId(2)))
         ));
         assert_eq!(engine.reporting().next_id(), 3);
@@ -459,7 +575,7 @@ mod tests {
         engine
             .apply(step(2, 3, "2024-05", submit()))
             .expect("submit");
-        let approve = step(3, 3, "2024-05", Action::Approve);
+        let approve = step(3, 3, "2024-05", approve());
         let department_office = [Grant::over(Role::Office, UnitId(3))];
         let department_reporter = [Grant::over(Role::Reporter, UnitId(3))];
         let committee_office = [Grant::over(Role::Office, UnitId(2))];
@@ -475,5 +591,216 @@ mod tests {
         assert!(permits(&engine, &department_reporter, &resend).is_ok());
         assert!(permits(&engine, &supervisor, &resend).is_err());
         assert!(permits(&engine, &[Grant::over(Role::Reporter, UnitId(4))], &resend).is_err());
+    }
+
+    fn figure(id: u64, unit: u32, period: &str, value: f64) -> Record {
+        Record::Observation(crate::Observation {
+            id: crate::ObservationId(id),
+            indicator: IndicatorId(1),
+            unit: UnitId(unit),
+            period: period.parse().expect("period"),
+            value,
+            kind: ObservationKind::Official,
+            reported_by: None,
+            document: None,
+            corrects: None,
+            note: None,
+            provenance: provenance(),
+        })
+    }
+
+    fn approve_through(id: u64) -> Action {
+        Action::Approve {
+            through: ObservationId(id),
+        }
+    }
+
+    fn reopen() -> Action {
+        Action::Reopen {
+            reason: "sai số".into(),
+        }
+    }
+
+    /// The published value of department 3's retail sales for May 2024, and the held one.
+    fn may(engine: &Engine) -> (Option<f64>, Option<f64>) {
+        let period: Period = "2024-05".parse().expect("period");
+        (
+            engine
+                .reported(IndicatorId(1), UnitId(3), period)
+                .map(|(.., v)| v),
+            engine
+                .reporting()
+                .held_figure(IndicatorId(1), UnitId(3), period)
+                .map(|f| f.value),
+        )
+    }
+
+    /// The records of a report's cycle: a draft figure, sent and approved, reopened and
+    /// corrected, in the order they were recorded.
+    fn cycle() -> Vec<Record> {
+        vec![
+            figure(1, 3, "2024-05", 3200.0),
+            step(2, 3, "2024-05", submit()),
+            step(3, 3, "2024-05", approve_through(1)),
+            step(4, 3, "2024-05", reopen()),
+            figure(2, 3, "2024-05", 3300.0),
+        ]
+    }
+
+    #[test]
+    fn figures_are_held_until_approved_and_corrections_until_approved_again() {
+        let mut engine = engine();
+        let records = cycle();
+        engine.apply(records[0].clone()).expect("draft figure");
+        assert_eq!(
+            may(&engine),
+            (None, Some(3200.0)),
+            "a draft is not published"
+        );
+        let Record::Observation(draft) = &records[0] else {
+            panic!("a figure");
+        };
+        assert!(engine.reporting().is_held(draft));
+        // The People's Committee reports under no regime: its figure is published as recorded.
+        engine
+            .apply(figure(9, 2, "2024-05", 1.0))
+            .expect("committee");
+        let period = "2024-05".parse().expect("period");
+        assert!(engine.reported(IndicatorId(1), UnitId(2), period).is_some());
+        engine.apply(records[1].clone()).expect("submit");
+        assert_eq!(may(&engine), (None, Some(3200.0)), "nor a submission");
+        engine.apply(records[2].clone()).expect("approve");
+        assert_eq!(may(&engine), (Some(3200.0), None), "an approval publishes");
+        assert!(!engine.reporting().is_held(draft));
+        engine.apply(records[3].clone()).expect("reopen");
+        engine.apply(records[4].clone()).expect("correction");
+        assert_eq!(
+            may(&engine),
+            (Some(3200.0), Some(3300.0)),
+            "a reopened report keeps its approved figure while the correction waits"
+        );
+        engine
+            .apply(step(5, 3, "2024-05", submit()))
+            .expect("sent again");
+        engine
+            .apply(step(6, 3, "2024-05", approve_through(2)))
+            .expect("approved again");
+        assert_eq!(may(&engine), (Some(3300.0), None));
+    }
+
+    #[test]
+    fn the_store_order_and_the_checkpoint_publish_what_was_published() {
+        let mut live = engine();
+        live.apply_batch(cycle()).expect("live");
+        // The store reads the reporting records before the figures.
+        let (steps, figures): (Vec<_>, Vec<_>) = cycle()
+            .into_iter()
+            .partition(|r| matches!(r, Record::Reporting(_)));
+        let mut read = engine();
+        read.apply_batch(steps.iter().cloned().chain(figures))
+            .expect("read");
+        assert_eq!(may(&read), may(&live));
+        assert_eq!(read.checkpoint(), live.checkpoint());
+        // A checkpoint keeps the held figure; the approval recorded after it publishes it.
+        let mut restored = engine();
+        restored.apply_batch(steps.clone()).expect("steps");
+        for part in live.checkpoint() {
+            restored.restore_checkpoint_part(&part).expect("restores");
+        }
+        assert_eq!(may(&restored), (Some(3200.0), Some(3300.0)));
+        let mut later = engine();
+        let more = [
+            step(5, 3, "2024-05", submit()),
+            step(6, 3, "2024-05", approve_through(2)),
+        ];
+        later
+            .apply_batch(steps.into_iter().chain(more))
+            .expect("steps");
+        for part in live.checkpoint() {
+            later.restore_checkpoint_part(&part).expect("restores");
+        }
+        assert_eq!(may(&later), (Some(3300.0), None));
+    }
+
+    #[test]
+    fn figures_recorded_before_the_regime_stay_published() {
+        // The regime is set after a first figure (id 1) was recorded.
+        let mut records = vec![
+            figure(1, 3, "2024-05", 3200.0),
+            Record::Reporting(Reporting::Regime(Regime {
+                holds_after: ObservationId(1),
+                ..regime()
+            })),
+            figure(2, 4, "2024-05", 10.0),
+        ];
+        let base = Engine::from_records(skeleton()).expect("skeleton");
+        let mut live = base.clone();
+        live.apply_batch(records.clone()).expect("live");
+        let period = "2024-05".parse().expect("period");
+        assert!(live.reported(IndicatorId(1), UnitId(3), period).is_some());
+        assert!(live.reported(IndicatorId(1), UnitId(4), period).is_none());
+        // Read in the store's order (the regime first), the same is published.
+        records.rotate_left(1);
+        let mut read = base;
+        read.apply_batch(records).expect("read");
+        assert_eq!(read.checkpoint(), live.checkpoint());
+    }
+
+    proptest::proptest! {
+        /// Whatever figures and steps two departments record over two months, an engine read
+        /// in the store's order (reporting records first), and one restored from a checkpoint
+        /// taken at any point and fed the records after it, publish and hold exactly what the
+        /// engine that saw them live does.
+        #[test]
+        fn publication_does_not_depend_on_the_order_records_are_read_in(
+            events in proptest::collection::vec((0u8..5, 3u32..=4, 5u8..=6), 0..40),
+            cut in 0usize..40,
+        ) {
+            let mut live = engine();
+            let mut records = Vec::new();
+            let mut at_cut = None;
+            let (mut next_figure, mut next_step) = (1u64, 2u32);
+            for (i, (what, unit, month)) in events.into_iter().enumerate() {
+                if i == cut {
+                    at_cut = Some((live.clone(), records.len()));
+                }
+                let period = format!("2024-{month:02}");
+                let record = match what {
+                    0 => {
+                        next_figure += 1;
+                        figure(next_figure - 1, unit, &period, f64::from(i as u32))
+                    }
+                    1 => step(next_step, unit, &period, submit()),
+                    2 => step(next_step, unit, &period, approve_through(live.last_observation_id())),
+                    3 => step(next_step, unit, &period, Action::Return { reason: "x".into() }),
+                    _ => step(next_step, unit, &period, reopen()),
+                };
+                if live.apply(record.clone()).is_ok() {
+                    next_step += u32::from(what != 0);
+                    records.push(record);
+                }
+            }
+            let (steps, figures): (Vec<_>, Vec<_>) = records
+                .iter()
+                .cloned()
+                .partition(|r| matches!(r, Record::Reporting(_)));
+            let mut read = engine();
+            read.apply_batch(steps.iter().cloned().chain(figures)).expect("read");
+            proptest::prop_assert_eq!(read.checkpoint(), live.checkpoint());
+            let (then, done) = at_cut.unwrap_or_else(|| (live.clone(), records.len()));
+            // A start from the checkpoint reads every reporting record, the checkpoint, then
+            // the figures recorded after it.
+            let mut restored = engine();
+            restored.apply_batch(steps).expect("steps");
+            for part in then.checkpoint() {
+                restored.restore_checkpoint_part(&part).expect("restores");
+            }
+            let later = records[done..]
+                .iter()
+                .filter(|r| matches!(r, Record::Observation(_)))
+                .cloned();
+            restored.apply_batch(later).expect("figures after the checkpoint");
+            proptest::prop_assert_eq!(restored.checkpoint(), live.checkpoint());
+        }
     }
 }

@@ -204,7 +204,22 @@ pub struct Regime {
     pub recipient: UnitId,
     /// Days after the closing day by which a report is due.
     pub deadline_days: u16,
+    /// The last figure recorded before the regime was set. Figures up to it were published
+    /// as recorded; the regime holds back only those recorded after it until approved.
+    #[serde(default = "before_any", skip_serializing_if = "is_before_any")]
+    pub holds_after: crate::ObservationId,
     pub provenance: crate::Provenance,
+}
+
+/// Regimes set before they said which figures they hold hold every figure.
+fn before_any() -> crate::ObservationId {
+    crate::ObservationId(0)
+}
+
+// serde passes a reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_before_any(id: &crate::ObservationId) -> bool {
+    *id == before_any()
 }
 
 impl Regime {
@@ -252,6 +267,23 @@ impl Regime {
                 .filter(|unit| unit.kind == *kind && unit.exists_on(on))
                 .map(|unit| unit.id)
                 .collect(),
+        }
+    }
+
+    /// Whether `unit` must report for `period`: [`Regime::reporting_units`] for one unit,
+    /// without walking the subtree, as it is asked of every figure recorded.
+    pub fn reports(&self, engine: &Engine, unit: UnitId, period: Period) -> bool {
+        let Some(window) = ClosingWindow::of(period) else {
+            return false;
+        };
+        let Some(found) = engine.unit(unit).filter(|u| u.exists_on(window.last)) else {
+            return false;
+        };
+        match &self.reporters {
+            Reporters::Units { units } => units.contains(&unit),
+            Reporters::KindUnder { kind, under } => {
+                found.kind == *kind && engine.is_within(unit, *under)
+            }
         }
     }
 
@@ -381,6 +413,7 @@ mod tests {
             frequency,
             recipient: UnitId(1),
             deadline_days,
+            holds_after: crate::ObservationId(0),
             provenance: crate::Provenance {
                 source: "test".into(),
                 recorded_by: "test".into(),

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::period::Period;
-use crate::{IndicatorId, Provenance, RegimeId, StepId, UnitId};
+use crate::{IndicatorId, ObservationId, Provenance, RegimeId, StepId, UnitId};
 
 use super::Regime;
 
@@ -62,7 +62,7 @@ impl State {
     pub fn after(self, action: &Action) -> Result<State, StepError> {
         let next = match (self, action) {
             (from, Action::Submit { .. }) if from.may_submit() => State::Submitted,
-            (State::Submitted, Action::Approve) => State::Approved,
+            (State::Submitted, Action::Approve { .. }) => State::Approved,
             (State::Submitted, Action::Return { .. }) => State::Returned,
             (State::Approved, Action::Reopen { .. }) => State::Reopened,
             (from, action) => {
@@ -88,18 +88,18 @@ pub struct Explanation {
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum Action {
     /// The reporting unit sends its figures, explaining the figures that stand out.
-    Submit {
-        explanations: Vec<Explanation>,
+    Submit { explanations: Vec<Explanation> },
+    /// Publishes the unit's figures recorded up to `through` (the last figure recorded when
+    /// it was approved): a report reopened later keeps them published while its corrections
+    /// wait for the next approval.
+    Approve {
+        #[serde(default = "everything")]
+        through: ObservationId,
     },
-    Approve,
     /// Sent back to the unit, saying why.
-    Return {
-        reason: String,
-    },
+    Return { reason: String },
     /// An approved report opened again by its approver, saying why.
-    Reopen {
-        reason: String,
-    },
+    Reopen { reason: String },
 }
 
 impl Action {
@@ -107,7 +107,7 @@ impl Action {
     pub fn name(&self) -> &'static str {
         match self {
             Action::Submit { .. } => "submit",
-            Action::Approve => "approve",
+            Action::Approve { .. } => "approve",
             Action::Return { .. } => "return",
             Action::Reopen { .. } => "reopen",
         }
@@ -124,6 +124,12 @@ impl Action {
             _ => None,
         }
     }
+}
+
+/// Approvals recorded before they named the figures they publish published everything the
+/// report held, as every figure was published as soon as it was recorded.
+fn everything() -> ObservationId {
+    ObservationId(u64::MAX)
 }
 
 /// One step of a unit's submission for a regime and period.
@@ -240,6 +246,18 @@ impl Submission {
         self.state == State::Approved
     }
 
+    /// The last figure its approvals published, if it was ever approved: figures recorded up
+    /// to it are published even while the report is reopened.
+    pub fn published_through(&self) -> Option<ObservationId> {
+        self.steps
+            .iter()
+            .filter_map(|s| match s.action {
+                Action::Approve { through } => Some(through),
+                _ => None,
+            })
+            .max()
+    }
+
     /// Whether it was sent by the regime's deadline for its period.
     pub fn timeliness(&self, regime: &Regime) -> Timeliness {
         match (self.first_submitted(), regime.deadline(self.period)) {
@@ -281,6 +299,12 @@ mod tests {
         }
     }
 
+    fn approve() -> Action {
+        Action::Approve {
+            through: ObservationId(1),
+        }
+    }
+
     fn reason(text: &str) -> String {
         text.to_owned()
     }
@@ -289,7 +313,7 @@ mod tests {
     fn the_cycle_runs_draft_submitted_approved() {
         let s = State::Draft.after(&submit()).expect("submit");
         assert_eq!(s, State::Submitted);
-        assert_eq!(s.after(&Action::Approve), Ok(State::Approved));
+        assert_eq!(s.after(&approve()), Ok(State::Approved));
     }
 
     #[test]
@@ -320,7 +344,7 @@ mod tests {
 
     #[test]
     fn steps_out_of_order_are_refused() {
-        assert!(State::Draft.after(&Action::Approve).is_err());
+        assert!(State::Draft.after(&approve()).is_err());
         assert!(State::Submitted.after(&submit()).is_err());
         assert!(
             State::Draft
@@ -336,7 +360,7 @@ mod tests {
                 })
                 .is_err()
         );
-        assert!(State::Reopened.after(&Action::Approve).is_err());
+        assert!(State::Reopened.after(&approve()).is_err());
     }
 
     #[test]

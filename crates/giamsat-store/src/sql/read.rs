@@ -199,13 +199,16 @@ async fn read_records(store: &SqlStore, apply: Apply<'_>, reading: Reading) -> O
     read_table(&mut tx, "documents", apply, |row| document(row, &mut names)).await?;
     read_table(&mut tx, "targets", apply, target).await?;
     read_scenarios(&mut tx, apply).await?;
+    // Regimes cite documents and indicators; steps follow their regime, in recorded order.
+    // Both come before the figures: whether a figure is published or held back for its
+    // report depends on the approvals, which must all be known as the figures are read
+    // (an approval names the last figure it publishes), so a restart publishes the same.
+    read_table(&mut tx, "reporting_records", apply, reporting).await?;
     read_observations(store, &mut tx, reading, apply).await?;
     read_table(&mut tx, "reported_scorecards", apply, reported_scorecard).await?;
     // Follow-up records refer to units, documents and each other: last, in the order
     // they were recorded.
     read_table(&mut tx, "follow_up_records", apply, follow_up).await?;
-    // Regimes cite documents and indicators; steps follow their regime, in recorded order.
-    read_table(&mut tx, "reporting_records", apply, reporting).await?;
     tx.commit().await?;
     Ok(head)
 }

@@ -86,6 +86,7 @@ pub struct ObservationQuery {
 /// fewer: the current values that match.
 pub async fn list_observations<S: Store>(
     State(state): State<AppState<S>>,
+    who: Principal,
     Query(query): Query<ObservationQuery>,
     Query(page): Query<Page>,
 ) -> Result<Response, ApiError> {
@@ -108,9 +109,17 @@ pub async fn list_observations<S: Store>(
     if let (Some(i), Some(u), Some(p)) = (indicator, unit, period) {
         let history = state.app.observation_history(i, u, p).await?;
         let engine = state.app.engine();
+        // Figures not yet approved are for the unit and the offices over it.
+        let sees_unpublished = who
+            .0
+            .actor
+            .grants
+            .as_ref()
+            .is_none_or(|grants| giamsat_core::access::may_see_unpublished(&engine, grants, u));
         let views: Vec<ObservationView> = history
             .observations
             .iter()
+            .filter(|o| sees_unpublished || !engine.reporting().is_held(o))
             .map(|o| observation_view(&engine, o, history.current == Some(o.id)))
             .collect();
         return paged(views, &page);

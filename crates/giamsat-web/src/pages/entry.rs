@@ -216,13 +216,23 @@ fn render(
         for indicator in indicators_for(engine, unit) {
             let code = indicator.code.to_string();
             let mut hint = Vec::new();
-            let current = engine.reported(indicator.id, unit.id, period);
+            // The form is filled over the figure the unit works on: a draft its report holds
+            // back, marked as such, or the published one.
+            let held = reader
+                .sees_unpublished(engine, unit.id)
+                .then(|| engine.unpublished(indicator.id, unit.id, period))
+                .flatten();
+            let current = held.or_else(|| engine.reported(indicator.id, unit.id, period));
             let version = typed.versions.get(&code).cloned().unwrap_or_else(|| {
                 current.map_or_else(|| "0".to_owned(), |(id, ..)| id.0.to_string())
             });
             if let Some((_, kind, value)) = current {
                 hint.push(tr.t_args(
-                    "entry-current",
+                    if held.is_some() {
+                        "publish-entry-held"
+                    } else {
+                        "entry-current"
+                    },
                     &[
                         ("value", Arg::Text(tr.number(value, indicator.decimals))),
                         ("kind", Arg::Text(tr.t(&format!("kind-{}", kind.as_str())))),
@@ -518,6 +528,12 @@ pub async fn entry_submit<S: Store>(
                         ),
                     );
                 }
+            }
+            // A figure of a sent or approved report: the report that holds it says why.
+            Err(AppError::Forbidden(denied @ giamsat_core::access::Denied::Locked { .. })) => {
+                status = StatusCode::FORBIDDEN;
+                let problem = giamsat_app::Problem::of_denied(&denied);
+                errors.insert("unit".into(), tr.conflict(&problem));
             }
             Err(AppError::Forbidden(_)) => {
                 status = StatusCode::FORBIDDEN;

@@ -224,8 +224,10 @@ async fn figures<S: Store>(
     let engine = state.app.engine();
     let unit = unit_of(&engine, query.unit.as_deref())?.map(|u| u.id);
     let mut cells: Vec<_> = match &history {
+        // Exports hold published figures only: a draft waits for its report's approval.
         Some(observations) => observations
             .iter()
+            .filter(|o| !engine.reporting().is_held(o))
             .map(|o| (o.indicator, o.unit, o.period, o.kind, o.value, Some(o)))
             .collect(),
         None => engine

@@ -147,6 +147,15 @@ impl Reader {
         })
     }
 
+    /// Whether the reader sees a unit's figures not yet approved: the unit itself and the
+    /// offices and supervisors over it ([`giamsat_core::access::may_see_unpublished`]).
+    pub fn sees_unpublished(&self, engine: &Engine, unit: giamsat_core::UnitId) -> bool {
+        self.who.as_ref().is_some_and(|w| match &w.actor.grants {
+            None => true,
+            Some(grants) => giamsat_core::access::may_see_unpublished(engine, grants, unit),
+        })
+    }
+
     /// Whether the reader may register documents and targets (an office or an administrator).
     pub fn registers(&self) -> bool {
         use giamsat_core::access::Role;

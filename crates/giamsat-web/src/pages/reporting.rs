@@ -346,7 +346,8 @@ fn report_href(engine: &Engine, regime: &Regime, period: Period, unit: UnitId) -
 pub struct FigureRow {
     indicator: String,
     code: String,
-    value: String,
+    /// The number shown, and the lines under it (not yet approved, what is published).
+    value: (String, Vec<String>),
     explanation: String,
 }
 
@@ -376,6 +377,8 @@ pub struct ReportPage<'a> {
     may_submit: bool,
     may_decide: bool,
     may_reopen: bool,
+    /// Whether the figures shown include those not yet approved (marked as such).
+    sees_unpublished: bool,
     errors: HashMap<String, String>,
     entry_href: String,
 }
@@ -407,6 +410,17 @@ fn report_page<S: Store>(
     let submission = engine
         .reporting()
         .submission_or_draft(regime.id, unit.id, period);
+    let sees_unpublished = reader.sees_unpublished(&engine, unit.id);
+    // The forms offered are those the reader's grants would let through: a probe of the step.
+    let may_take = |action: &str| {
+        reader.who.as_ref().is_some_and(|w| {
+            giamsat_app::may_write(
+                &w.actor,
+                &engine,
+                &step_probe(regime, unit.id, period, action),
+            )
+        })
+    };
     let figures = regime
         .indicators
         .iter()
@@ -414,10 +428,7 @@ fn report_page<S: Store>(
         .map(|i| FigureRow {
             indicator: i.name.get(tr.lang).to_owned(),
             code: i.code.to_string(),
-            value: engine
-                .reported(i.id, unit.id, period)
-                .map(|(_, _, v)| tr.number(v, i.decimals))
-                .unwrap_or_else(|| "—".to_owned()),
+            value: figure_text(tr, &engine, sees_unpublished, (i, unit.id, period)),
             explanation: submission.explanation(i.id).unwrap_or_default().to_owned(),
         })
         .collect();
@@ -447,14 +458,78 @@ fn report_page<S: Store>(
             .unwrap_or_default(),
         figures,
         steps,
-        may_submit: submission.state.may_submit(),
-        may_decide: submission.state == ReportState::Submitted,
-        may_reopen: submission.state == ReportState::Approved,
+        may_submit: submission.state.may_submit() && may_take("submit"),
+        may_decide: submission.state == ReportState::Submitted && may_take("approve"),
+        may_reopen: submission.state == ReportState::Approved && may_take("reopen"),
+        sees_unpublished,
         errors,
         entry_href: format!("/entry?unit={}&period={}", unit.code, period.code()),
         page: layout,
     };
     Ok(respond(reader, status, page.render()))
+}
+
+/// A step of a unit's report, to ask whether a reader's grants would let it through.
+fn step_probe(regime: &Regime, unit: UnitId, period: Period, action: &str) -> giamsat_core::Record {
+    use giamsat_core::reporting::{Action, Reporting, Step};
+    let action = match action {
+        "submit" => Action::Submit {
+            explanations: Vec::new(),
+        },
+        "approve" => Action::Approve {
+            through: giamsat_core::ObservationId(0),
+        },
+        _ => Action::Reopen {
+            reason: String::new(),
+        },
+    };
+    giamsat_core::Record::Reporting(Reporting::Step(Step {
+        id: giamsat_core::StepId(0),
+        regime: regime.id,
+        unit,
+        period,
+        action,
+        provenance: giamsat_core::Provenance {
+            source: String::new(),
+            recorded_by: String::new(),
+            recorded_at: time::OffsetDateTime::UNIX_EPOCH,
+        },
+    }))
+}
+
+/// A figure of a report: the published one, and for the unit and the offices over it the one
+/// waiting for approval, marked as such, above the published one it will replace. Returns
+/// the number shown and the lines under it.
+fn figure_text(
+    tr: Tr<'_>,
+    engine: &Engine,
+    sees_unpublished: bool,
+    (indicator, unit, period): (&giamsat_core::Indicator, UnitId, Period),
+) -> (String, Vec<String>) {
+    let number = |v: f64| tr.number(v, indicator.decimals);
+    let published = engine
+        .reported(indicator.id, unit, period)
+        .map(|(.., v)| number(v));
+    let held = sees_unpublished
+        .then(|| engine.unpublished(indicator.id, unit, period))
+        .flatten()
+        .map(|(.., v)| number(v));
+    let unpublished = format!("({})", tr.t("publish-unpublished"));
+    match (held, published) {
+        (Some(held), Some(published)) => (
+            held,
+            vec![
+                unpublished,
+                tr.t_args(
+                    "publish-published",
+                    &[("value", crate::i18n::Arg::Text(published))],
+                ),
+            ],
+        ),
+        (Some(held), None) => (held, vec![unpublished]),
+        (None, Some(published)) => (published, Vec::new()),
+        (None, None) => ("—".to_owned(), Vec::new()),
+    }
 }
 
 pub async fn report<S: Store>(

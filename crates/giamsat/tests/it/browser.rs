@@ -1122,3 +1122,225 @@ async fn the_office_registers_a_plan_and_its_targets_by_name_and_a_reporter_ente
     viewer.close().await;
     let _ = std::fs::remove_file(pdf);
 }
+
+impl Browser {
+    /// A browser signed in through the sign-in form as an existing account.
+    async fn signed_in_as(server: &TestServer, username: &str, password: &str) -> Browser {
+        let browser = Browser::start().await;
+        browser.open(server, "/login?lang=vi").await;
+        browser.type_into("#username", username).await;
+        browser.type_into("#password", password).await;
+        browser.follow("form.signin button[type=submit]").await;
+        let here = browser.client.current_url().await.expect("url");
+        assert_ne!(here.path(), "/login", "{username} signed in");
+        browser
+    }
+}
+
+/// The November 2026 report of Quảng Ninh's Department of Finance under the demo's monthly
+/// regime: the one the demo leaves missing.
+const FINANCE_NOVEMBER: &str = "/reports/QN-SO-THANG/2026-11/22-STC";
+
+/// The disbursement figure as the report's page shows it to the browser's reader.
+async fn disbursed(browser: &Browser, server: &TestServer) -> String {
+    browser
+        .open(server, &format!("{FINANCE_NOVEMBER}?lang=vi"))
+        .await;
+    browser
+        .text("#report-figures tr[data-indicator=PUBLIC_INVESTMENT_DISBURSED] td.num")
+        .await
+}
+
+/// The table of the department's disbursement chart this year, as its reader sees it.
+async fn november_on_chart(browser: &Browser, server: &TestServer) -> String {
+    browser
+        .open(
+            server,
+            "/indicators/PUBLIC_INVESTMENT_DISBURSED?unit=22-STC&lang=vi",
+        )
+        .await;
+    browser
+        .client
+        .execute(
+            "return document.querySelector('details.values tbody').textContent",
+            vec![],
+        )
+        .await
+        .expect("the chart's table")
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The reporter enters figures for the department's November in the entry form.
+async fn enter_november(reporter: &Browser, server: &TestServer, disbursed: &str) {
+    reporter
+        .open(server, "/entry?unit=22-STC&period=2026-11&lang=vi")
+        .await;
+    reporter
+        .type_into("#value-PUBLIC_INVESTMENT_DISBURSED", disbursed)
+        .await;
+    reporter
+        .follow("form[action='/entry'][method=post] button[type=submit]")
+        .await;
+}
+
+#[tokio::test]
+async fn a_month_is_published_only_once_approved_and_changed_only_once_reopened() {
+    let server = TestServer::start(true).await;
+    let accounts = server
+        .state
+        .app
+        .demo_accounts("22")
+        .await
+        .expect("demo accounts");
+    let password = |name: &str| {
+        accounts
+            .iter()
+            .find(|(u, ..)| u == name)
+            .map(|(.., p)| p.clone())
+            .expect("demo account")
+    };
+    let reporter =
+        Browser::signed_in_as(&server, "demo.reporter", &password("demo.reporter")).await;
+    let viewer = Browser::signed_in_as(&server, "demo.viewer", &password("demo.viewer")).await;
+    let office = Browser::signed_in_as(&server, "demo.office", &password("demo.office")).await;
+    let chart_before = november_on_chart(&viewer, &server).await;
+
+    // The reporter enters November and sends it: the unit sees it, marked; the viewer not.
+    enter_november(&reporter, &server, "25").await;
+    assert_eq!(reporter.text("p.notice").await, "Đã lưu 1 số liệu.");
+    assert_eq!(
+        disbursed(&reporter, &server).await,
+        "25,0\n(chưa được duyệt)"
+    );
+    for (lang, who) in [("vi", "reporter"), ("en", "reporter"), ("fr", "reporter")] {
+        reporter
+            .open(&server, &format!("{FINANCE_NOVEMBER}?lang={lang}"))
+            .await;
+        shot(&reporter, 390, &format!("{lang}-report-draft-{who}-phone")).await;
+    }
+    reporter
+        .open(&server, &format!("{FINANCE_NOVEMBER}?lang=en"))
+        .await;
+    assert!(
+        reporter
+            .text("#report-figures")
+            .await
+            .contains("25.0\n(not yet approved)")
+    );
+    reporter
+        .open(&server, &format!("{FINANCE_NOVEMBER}?lang=fr"))
+        .await;
+    assert!(
+        reporter
+            .text("#report-figures")
+            .await
+            .contains("25,0\n(pas encore approuvé)")
+    );
+    reporter
+        .open(&server, &format!("{FINANCE_NOVEMBER}?lang=vi"))
+        .await;
+    reporter.follow("#submit-form button[type=submit]").await;
+    assert_eq!(
+        reporter
+            .attr("#report-state", "data-state")
+            .await
+            .as_deref(),
+        Some("submitted")
+    );
+    assert!(
+        !has(&reporter, "#approve-form").await,
+        "the unit does not decide on its own report"
+    );
+    assert_eq!(disbursed(&viewer, &server).await, "—");
+    assert!(!has(&viewer, "#publish-note").await);
+    assert_eq!(write_forms(&viewer).await, 0, "a viewer is offered no step");
+    assert_eq!(
+        november_on_chart(&viewer, &server).await,
+        chart_before,
+        "the viewer's chart does not move"
+    );
+
+    // The office over the department approves: the viewer now sees the figure.
+    assert_eq!(disbursed(&office, &server).await, "25,0\n(chưa được duyệt)");
+    shot(&office, 390, "vi-report-submitted-office-phone").await;
+    office.follow("#approve-form button[type=submit]").await;
+    assert_eq!(
+        office.attr("#report-state", "data-state").await.as_deref(),
+        Some("approved")
+    );
+    assert_eq!(disbursed(&viewer, &server).await, "25,0");
+    let chart_after = november_on_chart(&viewer, &server).await;
+    // January to October make 262,5; November's 25 adds up to 287,5.
+    assert!(
+        chart_after.contains("287,5") && !chart_before.contains("287,5"),
+        "the chart has November: {chart_after}"
+    );
+
+    // A change afterwards is refused until the office reopens the month with a reason.
+    enter_november(&reporter, &server, "30").await;
+    let refused = reporter.text("#error-summary").await;
+    assert!(refused.contains("Tháng 11/2026"), "{refused}");
+    office
+        .open(&server, &format!("{FINANCE_NOVEMBER}?lang=vi"))
+        .await;
+    office
+        .type_into("#reopen-reason", "Số giải ngân chưa gồm vốn ODA")
+        .await;
+    office.follow("#reopen-form button[type=submit]").await;
+    assert_eq!(
+        office.attr("#report-state", "data-state").await.as_deref(),
+        Some("reopened")
+    );
+    enter_november(&reporter, &server, "30").await;
+    assert_eq!(reporter.text("p.notice").await, "Đã lưu 1 số liệu.");
+    assert_eq!(
+        disbursed(&reporter, &server).await,
+        "30,0\n(chưa được duyệt)\nĐã công bố: 25,0"
+    );
+    assert_eq!(
+        disbursed(&viewer, &server).await,
+        "25,0",
+        "the approved figure stays published while the correction waits"
+    );
+    for lang in ["vi", "en", "fr"] {
+        reporter
+            .open(&server, &format!("{FINANCE_NOVEMBER}?lang={lang}"))
+            .await;
+        shot(&reporter, 390, &format!("{lang}-report-reopened-phone")).await;
+        reporter
+            .open(
+                &server,
+                &format!("/entry?unit=22-STC&period=2026-11&lang={lang}"),
+            )
+            .await;
+        shot(&reporter, 390, &format!("{lang}-entry-draft-phone")).await;
+    }
+
+    // Sent again and returned: the reporter reads why.
+    reporter
+        .open(&server, &format!("{FINANCE_NOVEMBER}?lang=vi"))
+        .await;
+    reporter.follow("#submit-form button[type=submit]").await;
+    office
+        .open(&server, &format!("{FINANCE_NOVEMBER}?lang=vi"))
+        .await;
+    office
+        .type_into("#return-reason", "Đề nghị ghi rõ nguồn vốn ODA")
+        .await;
+    office.follow("#return-form button[type=submit]").await;
+    reporter
+        .open(&server, &format!("{FINANCE_NOVEMBER}?lang=vi"))
+        .await;
+    assert!(
+        reporter
+            .text("#report-reason")
+            .await
+            .contains("Đề nghị ghi rõ nguồn vốn ODA")
+    );
+    assert_eq!(disbursed(&viewer, &server).await, "25,0");
+    for browser in [reporter, viewer, office] {
+        browser.close().await;
+    }
+}

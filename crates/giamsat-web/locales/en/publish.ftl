@@ -1,0 +1,5 @@
+# Publication of figures after approval (issue 24).
+publish-unpublished = not yet approved
+publish-published = Published: { $value }
+publish-entry-held = Recorded, not yet approved: { $value } ({ $kind })
+publish-note = Figures marked “not yet approved” are seen only by the reporting unit and the offices above it; viewers see them once the report is approved.

@@ -1,0 +1,5 @@
+# Publication of figures after approval (issue 24).
+publish-unpublished = pas encore approuvé
+publish-published = Publié : { $value }
+publish-entry-held = Enregistré, pas encore approuvé : { $value } ({ $kind })
+publish-note = Les chiffres marqués « pas encore approuvé » ne sont vus que par l’unité déclarante et les bureaux au-dessus d’elle ; les lecteurs les voient une fois le rapport approuvé.
