@@ -441,6 +441,22 @@ pub enum Problem {
     ExplanationRequired {
         indicator: String,
     },
+    /// A report's figures break a validation rule of its regime: `rule` is the code of what
+    /// is broken (`below_min`, `above_max`, `missing`, `part_over_whole`, `parts_off_whole`,
+    /// `month_over_year_to_date`), `indicator` and `other` are names, `figure` and `bound`
+    /// numbers written as Rust writes them, for the reader's language to format.
+    RuleViolated {
+        rule: String,
+        indicator: String,
+        other: String,
+        figure: String,
+        bound: String,
+    },
+    /// A validation rule that cannot hold: `reason` is `backwards`, `same_indicator`,
+    /// `not_finite` or `not_of_regime`.
+    BadRule {
+        reason: String,
+    },
     /// A figure of a report sent or approved; `state` is the state's code.
     ReportLocked {
         unit: String,
@@ -616,6 +632,8 @@ impl Problem {
             P::NotAReporter { .. } => "not_a_reporter",
             P::StepNotAllowed { .. } => "step_not_allowed",
             P::ExplanationRequired { .. } => "explanation_required",
+            P::RuleViolated { .. } => "rule_violated",
+            P::BadRule { .. } => "bad_rule",
             P::ReportLocked { .. } => "report_locked",
             P::OwnReport => "own_report",
             P::FileUnnamed => "file_unnamed",
@@ -701,6 +719,20 @@ impl Problem {
                 vec![("state", text(state)), ("action", text(action))]
             }
             P::ExplanationRequired { indicator } => vec![("indicator", text(indicator))],
+            P::RuleViolated {
+                rule,
+                indicator,
+                other,
+                figure,
+                bound,
+            } => vec![
+                ("rule", text(rule)),
+                ("indicator", text(indicator)),
+                ("other", text(other)),
+                ("figure", text(figure)),
+                ("bound", text(bound)),
+            ],
+            P::BadRule { reason } => vec![("reason", text(reason))],
             P::ReportLocked { period, state, .. } => {
                 vec![("reporting_period", text(period)), ("state", text(state))]
             }
@@ -1049,6 +1081,16 @@ impl Problem {
             P::ExplanationRequired {
                 indicator: t("Tổng mức bán lẻ"),
             },
+            P::RuleViolated {
+                rule: t("part_over_whole"),
+                indicator: t("Trong đó: bán lẻ trực tuyến"),
+                other: t("Tổng mức bán lẻ"),
+                figure: t("3200.5"),
+                bound: t("3100"),
+            },
+            P::BadRule {
+                reason: t("backwards"),
+            },
             P::ReportLocked {
                 unit: t("Sở Công Thương"),
                 period: t("2025-06"),
@@ -1200,6 +1242,8 @@ impl Problem {
                 | P::NotAReporter { .. }
                 | P::StepNotAllowed { .. }
                 | P::ExplanationRequired { .. }
+                | P::RuleViolated { .. }
+                | P::BadRule { .. }
                 | P::ReportLocked { .. }
                 | P::OwnReport
                 | P::FileUnnamed
@@ -1233,7 +1277,7 @@ impl Problem {
     }
 
     /// How many variants [`Problem::examples`] must cover: one more with each new variant.
-    pub const VARIANTS: usize = 116;
+    pub const VARIANTS: usize = 118;
 
     /// What the engine's refusal of a record says was wrong.
     pub fn of_engine(error: &EngineError) -> Problem {
@@ -1275,10 +1319,32 @@ impl Problem {
             E::DuplicateSuccession { .. } => P::SuccessionExists,
             E::FollowUp(e) => Problem::of_follow_up(e),
             E::Reporting(e) => Problem::of_reporting(e),
+            E::Rule(e) => Problem::of_rule(e),
         }
     }
 
     /// What the reporting book's refusal of a record says was wrong.
+    /// What is wrong with a validation rule the engine refused.
+    pub fn of_rule(error: &giamsat_core::reporting::validation::RuleError) -> Problem {
+        use giamsat_core::reporting::validation::RuleError as R;
+        let reason = match error {
+            R::DuplicateId(id) => return Problem::IdTaken { id: id.to_string() },
+            R::UnknownRegime(id) => {
+                return Problem::Missing {
+                    thing: Thing::Regime,
+                    key: id.to_string(),
+                };
+            }
+            R::NotOfRegime(_) => "not_of_regime",
+            R::NotFinite => "not_finite",
+            R::Backwards => "backwards",
+            R::SameIndicator => "same_indicator",
+        };
+        Problem::BadRule {
+            reason: reason.to_owned(),
+        }
+    }
+
     pub fn of_reporting(error: &ReportingError) -> Problem {
         use Problem as P;
         use ReportingError as R;
@@ -1742,6 +1808,35 @@ impl fmt::Display for Problem {
                 f,
                 "the figure of {indicator} stands out against the unit's history: explain it"
             ),
+            P::RuleViolated {
+                rule,
+                indicator,
+                other,
+                figure,
+                bound,
+            } => match rule.as_str() {
+                "below_min" => write!(f, "{indicator}: {figure} is below the minimum {bound}"),
+                "above_max" => write!(f, "{indicator}: {figure} is above the maximum {bound}"),
+                "missing" => write!(f, "{indicator}: a figure is required"),
+                "part_over_whole" => write!(
+                    f,
+                    "{indicator} ({figure}) is more than {other} ({bound}), of which it is a part"
+                ),
+                "parts_off_whole" => write!(
+                    f,
+                    "{indicator} is {bound} but its parts ({other}) add up to {figure}"
+                ),
+                _ => write!(
+                    f,
+                    "{indicator}: the month's {figure} is more than the year to date {bound} ({other})"
+                ),
+            },
+            P::BadRule { reason } => match reason.as_str() {
+                "backwards" => write!(f, "the minimum is above the maximum"),
+                "same_indicator" => write!(f, "a relation needs different indicators"),
+                "not_of_regime" => write!(f, "the indicator is not one of the regime's"),
+                _ => write!(f, "give finite numbers, and thresholds above zero"),
+            },
             P::ReportLocked {
                 unit,
                 period,

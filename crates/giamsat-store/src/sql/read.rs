@@ -206,6 +206,8 @@ async fn read_records(store: &SqlStore, apply: Apply<'_>, reading: Reading) -> O
     read_table(&mut tx, "follow_up_records", apply, follow_up).await?;
     // Regimes cite documents and indicators; steps follow their regime, in recorded order.
     read_table(&mut tx, "reporting_records", apply, reporting).await?;
+    // Rules name their regime: after it.
+    read_table(&mut tx, "validation_rules", apply, validation_rule).await?;
     tx.commit().await?;
     Ok(head)
 }
@@ -494,6 +496,13 @@ fn reporting(row: &AnyRow) -> Result<Record, StoreError> {
         serde_json::from_str(&row.get::<String, _>("body"))
             .map_err(|e| corrupt("reporting_records", id_of(row), e))?;
     Ok(Record::Reporting(record))
+}
+
+fn validation_rule(row: &AnyRow) -> Result<Record, StoreError> {
+    let rule: giamsat_core::reporting::validation::Rule =
+        serde_json::from_str(&row.get::<String, _>("body"))
+            .map_err(|e| corrupt("validation_rules", id_of(row), e))?;
+    Ok(Record::Rule(rule))
 }
 
 fn observation_from_row(row: &AnyRow) -> Result<Observation, StoreError> {
