@@ -75,18 +75,23 @@ impl<S: Store> App<S> {
         crate::text::check(input).map_err(AppError::Invalid)?;
         let (id, _) = self
             .commit_batch(actor, ("validation_rule.set", source), |batch| {
-                let rule = rule_of(batch, input)?;
-                let id = rule.id;
-                let engine = batch.engine();
-                if let Err(e) = engine.validation().check(engine, &rule) {
-                    return Err(AppError::Invalid(vec![rule_problem(&e)]));
-                }
-                batch.push(Record::Rule(rule))?;
-                Ok(id)
+                add_rule(batch, input)
             })
             .await?;
         Ok(id)
     }
+}
+
+/// Reads, checks and adds a rule to a batch.
+pub(crate) fn add_rule(batch: &mut Batch<'_>, input: &RuleInput) -> Result<RuleId, AppError> {
+    let rule = rule_of(batch, input)?;
+    let id = rule.id;
+    let engine = batch.engine();
+    if let Err(e) = engine.validation().check(engine, &rule) {
+        return Err(AppError::Invalid(vec![rule_problem(&e)]));
+    }
+    batch.push(Record::Rule(rule))?;
+    Ok(id)
 }
 
 fn rule_problem(error: &RuleError) -> FieldError {
@@ -315,4 +320,346 @@ fn indicator_code(engine: &Engine, id: IndicatorId) -> String {
     engine
         .indicator(id)
         .map_or_else(|| id.to_string(), |i| i.code.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use giamsat_core::access::{Grant, Role};
+    use giamsat_core::reporting::validation::validation_report;
+    use giamsat_core::reporting::{RegimeCode, State};
+    use giamsat_core::{IndicatorCode, Period, StepId, UnitCode, UnitId};
+    use giamsat_store::SqlStore;
+
+    use super::*;
+    use crate::demo_cycle::{DISBURSED, FILES, REGIME};
+    use crate::input::ObservationInput;
+    use crate::reporting::{ExplanationInput, StepInput};
+
+    async fn demo() -> (tempfile::TempDir, App<SqlStore>) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("giamsat.db");
+        let store = SqlStore::open(path.to_str().expect("utf-8"))
+            .await
+            .expect("store");
+        let app = App::open(store).await.expect("app");
+        app.load_demo(&Actor::named("demo")).await.expect("demo");
+        (dir, app)
+    }
+
+    fn s(text: &str) -> Option<String> {
+        Some(text.to_owned())
+    }
+
+    fn unit(app: &App<SqlStore>, code: &str) -> UnitId {
+        app.engine()
+            .unit_by_code(&UnitCode::parse(code).expect("code"))
+            .expect("unit")
+            .id
+    }
+
+    fn indicator(app: &App<SqlStore>, code: &str) -> IndicatorId {
+        app.engine()
+            .indicator_by_code(&IndicatorCode::parse(code).expect("code"))
+            .expect("indicator")
+            .id
+    }
+
+    fn november() -> Period {
+        "2026-11".parse().expect("period")
+    }
+
+    fn figure(indicator: &str, value: &str) -> ObservationInput {
+        ObservationInput {
+            indicator: s(indicator),
+            unit: s("22-STC"),
+            period: s("2026-11"),
+            value: s(value),
+            kind: s("official"),
+            ..ObservationInput::default()
+        }
+    }
+
+    fn send(explanations: Vec<ExplanationInput>) -> StepInput {
+        StepInput {
+            regime: s(REGIME),
+            unit: s("22-STC"),
+            period: s("2026-11"),
+            action: s("submit"),
+            explanations,
+            ..StepInput::default()
+        }
+    }
+
+    fn refused(result: Result<StepId, AppError>) -> Vec<(String, Problem)> {
+        match result {
+            Err(AppError::Invalid(errors)) => {
+                errors.into_iter().map(|e| (e.field, e.problem)).collect()
+            }
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+
+    fn violated(rule: &str, indicator: &str, figure: &str, bound: &str) -> (String, Problem) {
+        (
+            "action".into(),
+            Problem::RuleViolated {
+                rule: rule.into(),
+                indicator: indicator.into(),
+                other: String::new(),
+                figure: figure.into(),
+                bound: bound.into(),
+            },
+        )
+    }
+
+    const MONEY: &str = "Giải ngân vốn đầu tư công";
+    const FILES_NAME: &str = "Hồ sơ thủ tục hành chính được giải quyết";
+
+    #[tokio::test]
+    async fn a_report_breaking_a_rule_or_with_an_unexplained_outlier_is_refused_until_explained() {
+        let (_dir, app) = demo().await;
+        let reporter = Actor::with_grants(
+            "thu",
+            vec![Grant::over(Role::Reporter, unit(&app, "22-STC"))],
+        );
+        // November is not entered: both figures are required.
+        assert_eq!(
+            refused(app.take_step(&reporter, &send(vec![]), "form").await),
+            [
+                violated("missing", MONEY, "", ""),
+                violated("missing", FILES_NAME, "", "")
+            ]
+        );
+        app.create(&reporter, &figure(DISBURSED, "34.5"), "form")
+            .await
+            .expect("a figure");
+        app.create(&reporter, &figure(FILES, "-3"), "form")
+            .await
+            .expect("a negative figure is entered, and caught when sent");
+        assert_eq!(
+            refused(app.take_step(&reporter, &send(vec![]), "form").await),
+            [
+                violated("below_min", FILES_NAME, "-3", "0"),
+                // Every problem is named at once: −3 after 170 stands out too.
+                (
+                    format!("explanations.{FILES}"),
+                    Problem::ExplanationRequired {
+                        indicator: FILES_NAME.into()
+                    }
+                )
+            ]
+        );
+        app.create(&reporter, &figure(FILES, "173"), "form")
+            .await
+            .expect("corrected");
+        // Disbursement doubling over October (33) stands out: it must be explained.
+        app.create(&reporter, &figure(DISBURSED, "70"), "form")
+            .await
+            .expect("corrected");
+        let field = format!("explanations.{DISBURSED}");
+        assert_eq!(
+            refused(app.take_step(&reporter, &send(vec![]), "form").await),
+            [(
+                field.clone(),
+                Problem::ExplanationRequired {
+                    indicator: MONEY.into()
+                }
+            )]
+        );
+        let blank = ExplanationInput {
+            indicator: DISBURSED.into(),
+            text: "   ".into(),
+        };
+        assert_eq!(
+            refused(app.take_step(&reporter, &send(vec![blank]), "form").await)[0].0,
+            field
+        );
+        let engine_state = |app: &App<SqlStore>| {
+            let regime = app
+                .engine()
+                .reporting()
+                .regime_by_code(&RegimeCode::parse(REGIME).expect("code"))
+                .expect("regime")
+                .id;
+            app.engine()
+                .reporting()
+                .state(regime, unit(app, "22-STC"), november())
+        };
+        assert_eq!(engine_state(&app), State::Draft, "nothing was sent");
+        let because = ExplanationInput {
+            indicator: DISBURSED.into(),
+            text: "Ứng vốn cho dự án trường học".into(),
+        };
+        app.take_step(&reporter, &send(vec![because]), "form")
+            .await
+            .expect("sent once explained");
+        assert_eq!(engine_state(&app), State::Submitted);
+        let engine = app.engine();
+        let regime = engine
+            .reporting()
+            .regime_by_code(&RegimeCode::parse(REGIME).expect("code"))
+            .expect("regime");
+        let report = engine
+            .reporting()
+            .submission(regime.id, unit(&app, "22-STC"), november())
+            .expect("the report");
+        assert_eq!(
+            report.explanation(indicator(&app, DISBURSED)),
+            Some("Ứng vốn cho dự án trường học"),
+            "the explanation is kept with the figure"
+        );
+    }
+
+    #[tokio::test]
+    async fn the_demos_validation_report_shows_a_missing_report_and_an_explained_outlier() {
+        let (_dir, app) = demo().await;
+        let engine = app.engine();
+        let regime = engine
+            .reporting()
+            .regime_by_code(&RegimeCode::parse(REGIME).expect("code"))
+            .expect("regime");
+        let report = validation_report(&engine, regime, november());
+        let code = |u: UnitId| {
+            engine
+                .unit(u)
+                .map(|x| x.code.to_string())
+                .unwrap_or_default()
+        };
+        let found: Vec<(String, usize, usize)> = report
+            .iter()
+            .map(|(u, f)| (code(*u), f.violations.len(), f.outliers.len()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("22-SCT".to_owned(), 0, 1),
+                ("22-STC".to_owned(), 2, 0),
+                ("22-SXD".to_owned(), 0, 0),
+                ("22-SYT".to_owned(), 0, 0),
+            ]
+        );
+        let october: Period = "2026-10".parse().expect("period");
+        assert!(
+            validation_report(&engine, regime, october)
+                .iter()
+                .all(|(_, f)| f.is_clean())
+        );
+    }
+
+    fn rule(check: &str) -> RuleInput {
+        RuleInput {
+            regime: s(REGIME),
+            check: s(check),
+            indicator: s(DISBURSED),
+            ..RuleInput::default()
+        }
+    }
+
+    fn problems(result: Result<RuleId, AppError>) -> Vec<(String, Problem)> {
+        match result {
+            Err(AppError::Invalid(errors)) => {
+                errors.into_iter().map(|e| (e.field, e.problem)).collect()
+            }
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+
+    #[tokio::test]
+    async fn an_office_sets_a_rule_that_replaces_the_last_and_bad_rules_name_their_field() {
+        let (_dir, app) = demo().await;
+        let office = Actor::with_grants(
+            "lan",
+            vec![Grant::over(Role::Office, unit(&app, "22-UBND"))],
+        );
+        let bounds = RuleInput {
+            min: s("10"),
+            max: s("5"),
+            ..rule("bounds")
+        };
+        assert_eq!(
+            problems(app.set_rule(&office, &bounds, "form").await),
+            [(
+                "check".into(),
+                Problem::BadRule {
+                    reason: "backwards".into()
+                }
+            )]
+        );
+        let part = RuleInput {
+            whole: s(DISBURSED),
+            ..rule("part_of")
+        };
+        assert_eq!(
+            problems(app.set_rule(&office, &part, "form").await)[0].0,
+            "indicator"
+        );
+        let unknown = rule("ratio");
+        assert!(matches!(
+            &problems(app.set_rule(&office, &unknown, "form").await)[0],
+            (field, Problem::NotOneOf { .. }) if field == "check"
+        ));
+        let foreign = RuleInput {
+            indicator: s("RETAIL_SALES"),
+            ..rule("required")
+        };
+        assert_eq!(
+            problems(app.set_rule(&office, &foreign, "form").await),
+            [(
+                "indicator".into(),
+                Problem::BadRule {
+                    reason: "not_of_regime".into()
+                }
+            )]
+        );
+        let reporter = Actor::with_grants(
+            "thu",
+            vec![Grant::over(Role::Reporter, unit(&app, "22-STC"))],
+        );
+        assert!(matches!(
+            app.set_rule(&reporter, &rule("required"), "form").await,
+            Err(AppError::Forbidden(_))
+        ));
+
+        let max = RuleInput {
+            max: s("1000"),
+            ..rule("bounds")
+        };
+        app.set_rule(&office, &max, "form").await.expect("set");
+        let engine = app.engine();
+        let regime = engine
+            .reporting()
+            .regime_by_code(&RegimeCode::parse(REGIME).expect("code"))
+            .expect("regime");
+        let bounds: Vec<&Check> = engine
+            .validation()
+            .of_regime(regime.id)
+            .iter()
+            .map(|r| &r.check)
+            .filter(|c| matches!(c, Check::Bounds { indicator, .. } if *indicator == indicator_id(&engine, DISBURSED)))
+            .collect();
+        assert_eq!(
+            bounds,
+            [&Check::Bounds {
+                indicator: indicator_id(&engine, DISBURSED),
+                min: None,
+                max: Some(1000.0)
+            }],
+            "the new bounds replace the demo's"
+        );
+        drop(engine);
+        let trail = app
+            .store()
+            .audit_trail(Some("regime:QN-SO-THANG/rule/bounds"), 5)
+            .await
+            .expect("trail");
+        assert_eq!(trail[0].action, "validation_rule.set");
+        assert_eq!(trail[0].actor, "lan");
+    }
+
+    fn indicator_id(engine: &Engine, code: &str) -> IndicatorId {
+        engine
+            .indicator_by_code(&IndicatorCode::parse(code).expect("code"))
+            .expect("indicator")
+            .id
+    }
 }
