@@ -24,6 +24,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/vi/exports.ftl"),
             include_str!("../locales/vi/imports.ftl"),
             include_str!("../locales/vi/map.ftl"),
+            include_str!("../locales/vi/validation.ftl"),
         ],
     ),
     (
@@ -38,6 +39,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/en/exports.ftl"),
             include_str!("../locales/en/imports.ftl"),
             include_str!("../locales/en/map.ftl"),
+            include_str!("../locales/en/validation.ftl"),
         ],
     ),
     (
@@ -52,6 +54,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/fr/exports.ftl"),
             include_str!("../locales/fr/imports.ftl"),
             include_str!("../locales/fr/map.ftl"),
+            include_str!("../locales/fr/validation.ftl"),
         ],
     ),
 ];
@@ -169,6 +172,16 @@ impl I18n {
                     ("action", ProblemArg::Text(code)) => {
                         Arg::Text(self.t(language, &format!("cycle-action-{code}")))
                     }
+                    // A broken rule's figures are written as Rust writes numbers, to be
+                    // said with the reader's separators and as many decimals as they have.
+                    ("figure" | "bound", ProblemArg::Text(text)) => match text.parse::<f64>() {
+                        Ok(value) => Arg::Text(giamsat_core::text::format_number(
+                            value,
+                            decimals_of(&text),
+                            language,
+                        )),
+                        Err(_) => Arg::Text(text),
+                    },
                     (_, ProblemArg::Text(text)) => Arg::Text(text),
                     (_, ProblemArg::Number(n)) => Arg::Number(n),
                 };
@@ -311,6 +324,12 @@ pub fn message_ids(source: &str) -> Vec<String> {
         .collect();
     ids.sort();
     ids
+}
+
+/// How many decimals a number written by Rust shows (at most 6).
+fn decimals_of(text: &str) -> u8 {
+    let shown = text.split_once('.').map_or(0, |(_, d)| d.len());
+    u8::try_from(shown.min(6)).unwrap_or(6)
 }
 
 #[cfg(test)]
