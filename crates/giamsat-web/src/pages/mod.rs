@@ -28,6 +28,7 @@ mod supervision;
 mod tasks;
 pub mod tile_map;
 mod units;
+mod validation;
 
 use askama::Template;
 use axum::extract::FromRequestParts;
@@ -69,6 +70,7 @@ pub use supervision::{
 };
 pub use tasks::{evidence, report_progress, task, tasks};
 pub use units::{unit, unit_page, units, units_page};
+pub use validation::{set_rule, validation};
 
 /// The reader of a page: their language, whether they chose it just now (so it is
 /// remembered), and the address they asked for (so the language switch keeps their place).
