@@ -8,7 +8,7 @@
 
 use giamsat_core::reporting::validation::{Check, Findings, Rule, RuleError, Violation};
 use giamsat_core::reporting::{Action, RegimeCode, Step};
-use giamsat_core::{Engine, IndicatorId, Record, RuleId};
+use giamsat_core::{Engine, IndicatorId, Language, Record, RuleId};
 use giamsat_store::Store;
 use serde::{Deserialize, Serialize};
 
@@ -256,13 +256,19 @@ pub fn violation_problems(engine: &Engine, findings: &Findings) -> Vec<FieldErro
     findings
         .violations
         .iter()
-        .map(|v| FieldError::new("action", violation_problem(engine, v)))
+        .map(|v| FieldError::new("action", violation_problem(engine, v, Language::Vi)))
         .collect()
 }
 
-/// A broken rule as a reader is told it: indicators by name, figures as numbers.
-pub fn violation_problem(engine: &Engine, violation: &Violation) -> Problem {
-    let name = |i: IndicatorId| indicator_name(engine, i);
+/// A broken rule as a reader is told it: indicators by name in `language`, figures as
+/// numbers. A refusal names them in Vietnamese, the language of record, since a problem is
+/// said in whatever language its reader has.
+pub fn violation_problem(engine: &Engine, violation: &Violation, language: Language) -> Problem {
+    let name = |i: IndicatorId| {
+        engine
+            .indicator(i)
+            .map_or_else(|| i.to_string(), |x| x.name.get(language).to_owned())
+    };
     let number = |v: f64| v.to_string();
     let (other, figure, bound) = match violation {
         Violation::BelowMin { value, min, .. } => (String::new(), number(*value), number(*min)),

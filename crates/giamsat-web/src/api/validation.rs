@@ -192,7 +192,8 @@ pub async fn validation<S: Store>(
                     .map(|v| ViolationView {
                         rule: v.code(),
                         indicator: code_of(&engine, v.indicator()),
-                        message: violation_problem(&engine, v).to_string(),
+                        message: violation_problem(&engine, v, giamsat_core::Language::En)
+                            .to_string(),
                     })
                     .collect(),
                 outliers: findings

@@ -242,7 +242,9 @@ fn findings_rows(
                 explanation,
             };
         for v in &findings.violations {
-            let detail = state.i18n.problem(tr.lang, &violation_problem(engine, v));
+            let detail = state
+                .i18n
+                .problem(tr.lang, &violation_problem(engine, v, tr.lang));
             rows.push(row("violation", v.indicator(), detail, String::new()));
         }
         for o in &findings.outliers {
