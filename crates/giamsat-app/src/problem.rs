@@ -47,6 +47,17 @@ pub enum ProblemArg {
     Number(i64),
 }
 
+/// What a broken validation rule says (see [`Problem::RuleViolated`]); boxed, since it is the
+/// largest problem and most are small.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleViolation {
+    pub rule: String,
+    pub indicator: String,
+    pub other: String,
+    pub figure: String,
+    pub bound: String,
+}
+
 /// A kind of thing that is looked up by a key and may not exist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Thing {
@@ -445,13 +456,7 @@ pub enum Problem {
     /// is broken (`below_min`, `above_max`, `missing`, `part_over_whole`, `parts_off_whole`,
     /// `month_over_year_to_date`), `indicator` and `other` are names, `figure` and `bound`
     /// numbers written as Rust writes them, for the reader's language to format.
-    RuleViolated {
-        rule: String,
-        indicator: String,
-        other: String,
-        figure: String,
-        bound: String,
-    },
+    RuleViolated(Box<RuleViolation>),
     /// A validation rule that cannot hold: `reason` is `backwards`, `same_indicator`,
     /// `not_finite` or `not_of_regime`.
     BadRule {
@@ -719,18 +724,12 @@ impl Problem {
                 vec![("state", text(state)), ("action", text(action))]
             }
             P::ExplanationRequired { indicator } => vec![("indicator", text(indicator))],
-            P::RuleViolated {
-                rule,
-                indicator,
-                other,
-                figure,
-                bound,
-            } => vec![
-                ("rule", text(rule)),
-                ("indicator", text(indicator)),
-                ("other", text(other)),
-                ("figure", text(figure)),
-                ("bound", text(bound)),
+            P::RuleViolated(v) => vec![
+                ("rule", text(&v.rule)),
+                ("indicator", text(&v.indicator)),
+                ("other", text(&v.other)),
+                ("figure", text(&v.figure)),
+                ("bound", text(&v.bound)),
             ],
             P::BadRule { reason } => vec![("reason", text(reason))],
             P::ReportLocked { period, state, .. } => {
@@ -1081,13 +1080,13 @@ impl Problem {
             P::ExplanationRequired {
                 indicator: t("Tổng mức bán lẻ"),
             },
-            P::RuleViolated {
+            P::RuleViolated(Box::new(RuleViolation {
                 rule: t("part_over_whole"),
                 indicator: t("Trong đó: bán lẻ trực tuyến"),
                 other: t("Tổng mức bán lẻ"),
                 figure: t("3200.5"),
                 bound: t("3100"),
-            },
+            })),
             P::BadRule {
                 reason: t("backwards"),
             },
@@ -1808,29 +1807,32 @@ impl fmt::Display for Problem {
                 f,
                 "the figure of {indicator} stands out against the unit's history: explain it"
             ),
-            P::RuleViolated {
-                rule,
-                indicator,
-                other,
-                figure,
-                bound,
-            } => match rule.as_str() {
-                "below_min" => write!(f, "{indicator}: {figure} is below the minimum {bound}"),
-                "above_max" => write!(f, "{indicator}: {figure} is above the maximum {bound}"),
-                "missing" => write!(f, "{indicator}: a figure is required"),
-                "part_over_whole" => write!(
-                    f,
-                    "{indicator} ({figure}) is more than {other} ({bound}), of which it is a part"
-                ),
-                "parts_off_whole" => write!(
-                    f,
-                    "{indicator} is {bound} but its parts ({other}) add up to {figure}"
-                ),
-                _ => write!(
-                    f,
-                    "{indicator}: the month's {figure} is more than the year to date {bound} ({other})"
-                ),
-            },
+            P::RuleViolated(v) => {
+                let RuleViolation {
+                    rule,
+                    indicator,
+                    other,
+                    figure,
+                    bound,
+                } = &**v;
+                match rule.as_str() {
+                    "below_min" => write!(f, "{indicator}: {figure} is below the minimum {bound}"),
+                    "above_max" => write!(f, "{indicator}: {figure} is above the maximum {bound}"),
+                    "missing" => write!(f, "{indicator}: a figure is required"),
+                    "part_over_whole" => write!(
+                        f,
+                        "{indicator} ({figure}) is more than {other} ({bound}), of which it is a part"
+                    ),
+                    "parts_off_whole" => write!(
+                        f,
+                        "{indicator} is {bound} but its parts ({other}) add up to {figure}"
+                    ),
+                    _ => write!(
+                        f,
+                        "{indicator}: the month's {figure} is more than the year to date {bound} ({other})"
+                    ),
+                }
+            }
             P::BadRule { reason } => match reason.as_str() {
                 "backwards" => write!(f, "the minimum is above the maximum"),
                 "same_indicator" => write!(f, "a relation needs different indicators"),

@@ -305,13 +305,13 @@ pub fn violation_problem(engine: &Engine, violation: &Violation, language: Langu
             number(*year_to_date_value),
         ),
     };
-    Problem::RuleViolated {
+    Problem::RuleViolated(Box::new(crate::problem::RuleViolation {
         rule: violation.code().to_owned(),
         indicator: name(violation.indicator()),
         other,
         figure,
         bound,
-    }
+    }))
 }
 
 /// An indicator's name as data gives it (Vietnamese, the language of record).
@@ -408,13 +408,13 @@ mod tests {
     fn violated(rule: &str, indicator: &str, figure: &str, bound: &str) -> (String, Problem) {
         (
             "action".into(),
-            Problem::RuleViolated {
+            Problem::RuleViolated(Box::new(crate::problem::RuleViolation {
                 rule: rule.into(),
                 indicator: indicator.into(),
                 other: String::new(),
                 figure: figure.into(),
                 bound: bound.into(),
-            },
+            })),
         )
     }
 
@@ -631,28 +631,29 @@ mod tests {
             ..rule("bounds")
         };
         app.set_rule(&office, &max, "form").await.expect("set");
-        let engine = app.engine();
-        let regime = engine
-            .reporting()
-            .regime_by_code(&RegimeCode::parse(REGIME).expect("code"))
-            .expect("regime");
-        let bounds: Vec<&Check> = engine
-            .validation()
-            .of_regime(regime.id)
-            .iter()
-            .map(|r| &r.check)
-            .filter(|c| matches!(c, Check::Bounds { indicator, .. } if *indicator == indicator_id(&engine, DISBURSED)))
-            .collect();
-        assert_eq!(
-            bounds,
-            [&Check::Bounds {
-                indicator: indicator_id(&engine, DISBURSED),
-                min: None,
-                max: Some(1000.0)
-            }],
-            "the new bounds replace the demo's"
-        );
-        drop(engine);
+        {
+            let engine = app.engine();
+            let regime = engine
+                .reporting()
+                .regime_by_code(&RegimeCode::parse(REGIME).expect("code"))
+                .expect("regime");
+            let bounds: Vec<&Check> = engine
+                .validation()
+                .of_regime(regime.id)
+                .iter()
+                .map(|r| &r.check)
+                .filter(|c| matches!(c, Check::Bounds { indicator, .. } if *indicator == indicator_id(&engine, DISBURSED)))
+                .collect();
+            assert_eq!(
+                bounds,
+                [&Check::Bounds {
+                    indicator: indicator_id(&engine, DISBURSED),
+                    min: None,
+                    max: Some(1000.0)
+                }],
+                "the new bounds replace the demo's"
+            );
+        }
         let trail = app
             .store()
             .audit_trail(Some("regime:QN-SO-THANG/rule/bounds"), 5)

@@ -493,10 +493,10 @@ fn outlier(
         let history: Vec<f64> = (1..=i32::from(HISTORY_PERIODS))
             .filter_map(|n| shifted(period, -n).and_then(|p| figure(indicator, p)))
             .collect();
-        if let Some((median, z)) = robust_z(value, &history) {
-            if z.abs() > *limit {
-                against.push(Against::History { median, z });
-            }
+        if let Some((median, z)) = robust_z(value, &history)
+            && z.abs() > *limit
+        {
+            against.push(Against::History { median, z });
         }
     }
     (!against.is_empty()).then_some(Outlier {
@@ -530,7 +530,7 @@ pub fn median(values: &[f64]) -> Option<f64> {
     }
     sorted.sort_by(f64::total_cmp);
     let mid = sorted.len() / 2;
-    Some(if sorted.len() % 2 == 0 {
+    Some(if sorted.len().is_multiple_of(2) {
         (sorted[mid - 1] + sorted[mid]) / 2.0
     } else {
         sorted[mid]

@@ -71,3 +71,4 @@ validation-field-change = Change that stands out (%)
 validation-field-z = Robust z-score that stands out
 validation-set = Set the rule
 validation-office-only = Only the office the reports are sent to sets the rules.
+validation-explanation = Explanation:

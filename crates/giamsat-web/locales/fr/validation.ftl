@@ -71,3 +71,4 @@ validation-field-change = Variation jugée atypique (%)
 validation-field-z = Score z robuste jugé atypique
 validation-set = Fixer la règle
 validation-office-only = Seul le bureau destinataire des rapports fixe les règles.
+validation-explanation = Explication :

@@ -66,3 +66,4 @@ validation-field-change = Mức thay đổi bất thường (%)
 validation-field-z = Điểm z vững bất thường
 validation-set = Đặt quy tắc
 validation-office-only = Chỉ cơ quan nhận báo cáo mới đặt quy tắc kiểm tra.
+validation-explanation = Giải trình:
