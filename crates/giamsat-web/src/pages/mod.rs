@@ -905,6 +905,20 @@ mod tests {
                     .collect(),
             ),
             family("cycle-timeliness-", ["on_time", "late", "missing"].to_vec()),
+            family(
+                "validation-check-",
+                giamsat_app::validation::CHECKS.to_vec(),
+            ),
+            family(
+                "validation-field-",
+                ["min", "max", "tolerance", "change", "z"].to_vec(),
+            ),
+            family("office-span-", ["month", "ytd"].to_vec()),
+            family("validation-kind-", ["violation", "outlier"].to_vec()),
+            family(
+                "validation-outlier-",
+                ["previous_period", "same_period_last_year", "history"].to_vec(),
+            ),
             family("intake-kind-", giamsat_intake::Fact::KINDS.to_vec()),
             family("report-kind-", reports::KINDS.to_vec()),
             family("report-symbol-", reports::KINDS.to_vec()),

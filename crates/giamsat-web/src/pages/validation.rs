@@ -285,15 +285,15 @@ fn validation_page<S: Store>(
     );
     let tr = layout.tr;
     let (findings, clean, units) = findings_rows(state, &engine, tr, regime, period);
-    let count = |kind: &str| {
+    let tally = |kind: &str| {
         let n = findings.iter().filter(|f| f.kind == kind).count();
         Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
     };
     let summary = tr.t_args(
         "validation-summary",
         &[
-            ("violations", count("violation")),
-            ("outliers", count("outlier")),
+            ("violations", tally("violation")),
+            ("outliers", tally("outlier")),
             (
                 "units",
                 Arg::Number(i64::try_from(units).unwrap_or(i64::MAX)),
