@@ -181,11 +181,13 @@ async fn an_office_sets_a_rule_by_the_form_and_a_report_breaking_it_is_refused()
         .expect("post");
     assert_eq!(refused.status().as_u16(), 422);
     let html = refused.text().await.expect("body");
-    assert!(
-        html.contains("bắt buộc phải có số liệu"),
-        "{}",
-        main_text(&html)
-    );
+    // Every rule broken is named, each figure by its indicator.
+    for text in [
+        "Giải ngân vốn đầu tư công: bắt buộc phải có số liệu.",
+        "Hồ sơ thủ tục hành chính được giải quyết: bắt buộc phải có số liệu.",
+    ] {
+        assert!(html.contains(text), "{text}: {}", main_text(&html));
+    }
 }
 
 #[tokio::test]
