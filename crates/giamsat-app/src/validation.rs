@@ -314,6 +314,36 @@ pub fn violation_problem(engine: &Engine, violation: &Violation, language: Langu
     }))
 }
 
+/// The problems of a refused report with its indicators named in `language` rather than in
+/// Vietnamese, for a page in that language: a refusal is made before its reader is known.
+pub fn named_in(engine: &Engine, errors: Vec<FieldError>, language: Language) -> Vec<FieldError> {
+    let rename = |name: &str| -> String {
+        name.split(", ")
+            .map(|one| {
+                engine
+                    .indicators()
+                    .find(|i| i.name.get(Language::Vi) == one)
+                    .map_or_else(|| one.to_owned(), |i| i.name.get(language).to_owned())
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    errors
+        .into_iter()
+        .map(|mut e| {
+            match &mut e.problem {
+                Problem::ExplanationRequired { indicator } => *indicator = rename(indicator),
+                Problem::RuleViolated(v) => {
+                    v.indicator = rename(&v.indicator);
+                    v.other = rename(&v.other);
+                }
+                _ => {}
+            }
+            e
+        })
+        .collect()
+}
+
 /// An indicator's name as data gives it (Vietnamese, the language of record).
 fn indicator_name(engine: &Engine, id: IndicatorId) -> String {
     engine.indicator(id).map_or_else(

@@ -519,6 +519,12 @@ pub async fn report_step<S: Store>(
     match state.app.take_step(&who.0.actor, &input, "web form").await {
         Ok(_) => Ok(see_other(format!("/reports/{code}/{period}/{unit}"))),
         Err(e) => {
+            let e = match e {
+                giamsat_app::AppError::Invalid(errors) => giamsat_app::AppError::Invalid(
+                    giamsat_app::validation::named_in(&state.app.engine(), errors, reader.lang),
+                ),
+                other => other,
+            };
             let (status, errors) = failure(tr, e)?;
             report_page(&state, &reader, (&code, &period, &unit), status, errors)
         }

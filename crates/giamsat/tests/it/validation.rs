@@ -188,6 +188,22 @@ async fn an_office_sets_a_rule_by_the_form_and_a_report_breaking_it_is_refused()
     ] {
         assert!(html.contains(text), "{text}: {}", main_text(&html));
     }
+    // On an English page, the indicators are named in English too.
+    let refused = reporter
+        .post(server.url("/reports/QN-SO-THANG/2026-11/22-STC?lang=en"))
+        .header("cookie", format!("giamsat_session={session}"))
+        .header("origin", server.url(""))
+        .form(&[("action", "submit"), ("csrf", csrf.as_str())])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(refused.status().as_u16(), 422);
+    let html = refused.text().await.expect("body");
+    assert!(
+        html.contains("Public investment disbursed: a figure is required."),
+        "{}",
+        main_text(&html)
+    );
 }
 
 #[tokio::test]
