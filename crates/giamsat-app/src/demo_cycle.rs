@@ -157,8 +157,41 @@ pub(crate) fn add_cycle(batch: &mut Batch<'_>) -> Result<(), AppError> {
     let regime = crate::reporting::regime_of(batch, &regime)?;
     let regime_id = regime.id;
     batch.report(Reporting::Regime(regime), "code")?;
+    rules(batch)?;
     figures(batch)?;
     reports(batch, regime_id)
+}
+
+/// The regime's validation rules: both figures required and never negative, and any change of
+/// more than 30 % over the previous month or the same month of last year, or a robust z-score
+/// above 4 over the department's own months, to be explained.
+fn rules(batch: &mut Batch<'_>) -> Result<(), AppError> {
+    let rule = |check: &str, indicator: Option<&str>| crate::validation::RuleInput {
+        regime: s(REGIME),
+        check: s(check),
+        indicator: indicator.map(str::to_owned),
+        source: s(DEMO_CYCLE),
+        ..crate::validation::RuleInput::default()
+    };
+    for code in [DISBURSED, FILES] {
+        crate::validation::add_rule(batch, &rule("required", Some(code)))?;
+        crate::validation::add_rule(
+            batch,
+            &crate::validation::RuleInput {
+                min: s("0"),
+                ..rule("bounds", Some(code))
+            },
+        )?;
+    }
+    crate::validation::add_rule(
+        batch,
+        &crate::validation::RuleInput {
+            change: s("30"),
+            z: s("4"),
+            ..rule("outliers", None)
+        },
+    )?;
+    Ok(())
 }
 
 /// Each department's figures, January to November 2026; the Department of Industry and Trade

@@ -24,6 +24,7 @@ pub mod spreadsheet;
 pub mod text;
 pub mod throttle;
 pub mod tile_map;
+pub mod validation;
 pub mod vietnam;
 
 use std::sync::atomic::{AtomicI64, AtomicU64, AtomicUsize, Ordering};
@@ -951,6 +952,7 @@ fn audit_entry(
         Record::FollowUp(f) => engine.follow_up().units_of(engine, f).first().copied(),
         Record::Reporting(Reporting::Regime(r)) => Some(r.recipient),
         Record::Reporting(Reporting::Step(s)) => Some(s.unit),
+        Record::Rule(r) => engine.reporting().regime(r.regime).map(|g| g.recipient),
     };
     let (action, object, before, after) = match record {
         Record::FollowUp(FollowUp::Revision(r)) => {
@@ -1012,6 +1014,19 @@ fn audit_entry(
             ),
             None,
             json(s),
+        ),
+        Record::Rule(r) => (
+            "validation_rule.set",
+            format!(
+                "regime:{}/rule/{}",
+                engine
+                    .reporting()
+                    .regime(r.regime)
+                    .map_or_else(|| r.regime.to_string(), |g| g.code.to_string()),
+                r.check.kind()
+            ),
+            None,
+            json(r),
         ),
         Record::ReportedScorecard(c) => (
             "scorecard.report",

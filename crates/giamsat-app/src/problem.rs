@@ -47,6 +47,17 @@ pub enum ProblemArg {
     Number(i64),
 }
 
+/// What a broken validation rule says (see [`Problem::RuleViolated`]); boxed, since it is the
+/// largest problem and most are small.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleViolation {
+    pub rule: String,
+    pub indicator: String,
+    pub other: String,
+    pub figure: String,
+    pub bound: String,
+}
+
 /// A kind of thing that is looked up by a key and may not exist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Thing {
@@ -441,6 +452,16 @@ pub enum Problem {
     ExplanationRequired {
         indicator: String,
     },
+    /// A report's figures break a validation rule of its regime: `rule` is the code of what
+    /// is broken (`below_min`, `above_max`, `missing`, `part_over_whole`, `parts_off_whole`,
+    /// `month_over_year_to_date`), `indicator` and `other` are names, `figure` and `bound`
+    /// numbers written as Rust writes them, for the reader's language to format.
+    RuleViolated(Box<RuleViolation>),
+    /// A validation rule that cannot hold: `reason` is `backwards`, `same_indicator`,
+    /// `not_finite` or `not_of_regime`.
+    BadRule {
+        reason: String,
+    },
     /// A figure of a report sent or approved; `state` is the state's code.
     ReportLocked {
         unit: String,
@@ -616,6 +637,8 @@ impl Problem {
             P::NotAReporter { .. } => "not_a_reporter",
             P::StepNotAllowed { .. } => "step_not_allowed",
             P::ExplanationRequired { .. } => "explanation_required",
+            P::RuleViolated { .. } => "rule_violated",
+            P::BadRule { .. } => "bad_rule",
             P::ReportLocked { .. } => "report_locked",
             P::OwnReport => "own_report",
             P::FileUnnamed => "file_unnamed",
@@ -701,6 +724,14 @@ impl Problem {
                 vec![("state", text(state)), ("action", text(action))]
             }
             P::ExplanationRequired { indicator } => vec![("indicator", text(indicator))],
+            P::RuleViolated(v) => vec![
+                ("rule", text(&v.rule)),
+                ("indicator", text(&v.indicator)),
+                ("other", text(&v.other)),
+                ("figure", text(&v.figure)),
+                ("bound", text(&v.bound)),
+            ],
+            P::BadRule { reason } => vec![("reason", text(reason))],
             P::ReportLocked { period, state, .. } => {
                 vec![("reporting_period", text(period)), ("state", text(state))]
             }
@@ -1049,6 +1080,16 @@ impl Problem {
             P::ExplanationRequired {
                 indicator: t("Tổng mức bán lẻ"),
             },
+            P::RuleViolated(Box::new(RuleViolation {
+                rule: t("part_over_whole"),
+                indicator: t("Trong đó: bán lẻ trực tuyến"),
+                other: t("Tổng mức bán lẻ"),
+                figure: t("3200.5"),
+                bound: t("3100"),
+            })),
+            P::BadRule {
+                reason: t("backwards"),
+            },
             P::ReportLocked {
                 unit: t("Sở Công Thương"),
                 period: t("2025-06"),
@@ -1200,6 +1241,8 @@ impl Problem {
                 | P::NotAReporter { .. }
                 | P::StepNotAllowed { .. }
                 | P::ExplanationRequired { .. }
+                | P::RuleViolated { .. }
+                | P::BadRule { .. }
                 | P::ReportLocked { .. }
                 | P::OwnReport
                 | P::FileUnnamed
@@ -1233,7 +1276,7 @@ impl Problem {
     }
 
     /// How many variants [`Problem::examples`] must cover: one more with each new variant.
-    pub const VARIANTS: usize = 118;
+    pub const VARIANTS: usize = 120;
 
     /// What the engine's refusal of a record says was wrong.
     pub fn of_engine(error: &EngineError) -> Problem {
@@ -1275,10 +1318,32 @@ impl Problem {
             E::DuplicateSuccession { .. } => P::SuccessionExists,
             E::FollowUp(e) => Problem::of_follow_up(e),
             E::Reporting(e) => Problem::of_reporting(e),
+            E::Rule(e) => Problem::of_rule(e),
         }
     }
 
     /// What the reporting book's refusal of a record says was wrong.
+    /// What is wrong with a validation rule the engine refused.
+    pub fn of_rule(error: &giamsat_core::reporting::validation::RuleError) -> Problem {
+        use giamsat_core::reporting::validation::RuleError as R;
+        let reason = match error {
+            R::DuplicateId(id) => return Problem::IdTaken { id: id.to_string() },
+            R::UnknownRegime(id) => {
+                return Problem::Missing {
+                    thing: Thing::Regime,
+                    key: id.to_string(),
+                };
+            }
+            R::NotOfRegime(_) => "not_of_regime",
+            R::NotFinite => "not_finite",
+            R::Backwards => "backwards",
+            R::SameIndicator => "same_indicator",
+        };
+        Problem::BadRule {
+            reason: reason.to_owned(),
+        }
+    }
+
     pub fn of_reporting(error: &ReportingError) -> Problem {
         use Problem as P;
         use ReportingError as R;
@@ -1742,6 +1807,38 @@ impl fmt::Display for Problem {
                 f,
                 "the figure of {indicator} stands out against the unit's history: explain it"
             ),
+            P::RuleViolated(v) => {
+                let RuleViolation {
+                    rule,
+                    indicator,
+                    other,
+                    figure,
+                    bound,
+                } = &**v;
+                match rule.as_str() {
+                    "below_min" => write!(f, "{indicator}: {figure} is below the minimum {bound}"),
+                    "above_max" => write!(f, "{indicator}: {figure} is above the maximum {bound}"),
+                    "missing" => write!(f, "{indicator}: a figure is required"),
+                    "part_over_whole" => write!(
+                        f,
+                        "{indicator} ({figure}) is more than {other} ({bound}), of which it is a part"
+                    ),
+                    "parts_off_whole" => write!(
+                        f,
+                        "{indicator} is {bound} but its parts ({other}) add up to {figure}"
+                    ),
+                    _ => write!(
+                        f,
+                        "{indicator}: the month's {figure} is more than the year to date {bound} ({other})"
+                    ),
+                }
+            }
+            P::BadRule { reason } => match reason.as_str() {
+                "backwards" => write!(f, "the minimum is above the maximum"),
+                "same_indicator" => write!(f, "a relation needs different indicators"),
+                "not_of_regime" => write!(f, "the indicator is not one of the regime's"),
+                _ => write!(f, "give finite numbers, and thresholds above zero"),
+            },
             P::ReportLocked {
                 unit,
                 period,

@@ -120,9 +120,11 @@ impl<S: Store> App<S> {
                 let step = step_of(batch, input)?;
                 let id = step.id;
                 let own = refuse_own_decision(batch.engine(), actor, &step);
+                let unsendable = crate::validation::refuse_unsendable(batch.engine(), &step);
                 // The grants are checked first: someone without the right learns only that.
                 batch.report(Reporting::Step(step), "action")?;
                 own?;
+                unsendable?;
                 Ok(id)
             })
             .await?;

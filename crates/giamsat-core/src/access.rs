@@ -195,6 +195,8 @@ impl RecordKind {
                 RecordKind::ReportDecision
             }
             Record::Reporting(Reporting::Step(_)) => RecordKind::Submission,
+            // A regime's validation rules are part of setting it up.
+            Record::Rule(_) => RecordKind::Regime,
         }
     }
 }
@@ -266,6 +268,8 @@ fn touched(engine: &Engine, record: &Record) -> Vec<Option<UnitId>> {
             .map(Some)
             .collect(),
         Record::Reporting(r) => r.units().into_iter().map(Some).collect(),
+        // The unit reports go to sets the rules they are checked by.
+        Record::Rule(r) => vec![engine.reporting().regime(r.regime).map(|g| g.recipient)],
     }
 }
 

@@ -50,6 +50,8 @@ pub enum Record {
     FollowUp(FollowUp),
     /// A reporting regime or a step of a submission (see [`crate::reporting`]).
     Reporting(Reporting),
+    /// A validation rule of a regime's reports (see [`crate::reporting::validation`]).
+    Rule(crate::reporting::validation::Rule),
 }
 
 /// Why a record cannot be applied: it refers to something that does not exist, or clashes.
@@ -98,6 +100,8 @@ pub enum EngineError {
     FollowUp(#[from] crate::follow_up::FollowUpError),
     #[error(transparent)]
     Reporting(#[from] crate::reporting::ReportingError),
+    #[error(transparent)]
+    Rule(#[from] crate::reporting::validation::RuleError),
 }
 
 /// A record the engine refused, and why.
@@ -388,6 +392,7 @@ pub struct Engine {
     max_observation_id: u64,
     follow_up: FollowUpBook,
     reporting: ReportingBook,
+    validation: crate::reporting::validation::RuleBook,
     /// Units were added since the tree was last numbered. Series positions always refer to
     /// `numbering`; the tree is numbered again before the next observation is placed.
     numbering_stale: bool,
@@ -530,6 +535,7 @@ impl Engine {
             }
             Record::FollowUp(record) => self.follow_up.check(self, record)?,
             Record::Reporting(record) => self.reporting.check(self, record)?,
+            Record::Rule(rule) => self.validation.check(self, rule)?,
             Record::Succession(succession) => {
                 self.require_unit(succession.predecessor)?;
                 self.require_unit(succession.successor)?;
@@ -687,6 +693,7 @@ impl Engine {
                     self.place(&figure);
                 }
             }
+            Record::Rule(rule) => self.validation.insert(rule),
             Record::Succession(succession) => {
                 self.formed.insert(succession.successor);
                 self.successions.push(succession);
@@ -946,6 +953,11 @@ impl Engine {
     /// Reporting regimes and submissions.
     pub fn reporting(&self) -> &ReportingBook {
         &self.reporting
+    }
+
+    /// The validation rules of the regimes.
+    pub fn validation(&self) -> &crate::reporting::validation::RuleBook {
+        &self.validation
     }
 
     pub fn has_observation(&self, id: ObservationId) -> bool {

@@ -77,6 +77,10 @@ id_type!(
     StepId(u32)
 );
 id_type!(
+    /// A validation rule of a reporting regime.
+    RuleId(u32)
+);
+id_type!(
     /// A record of follow-up (a person, a session, a task, a recommendation…): one sequence.
     FollowUpId(u32)
 );

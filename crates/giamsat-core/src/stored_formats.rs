@@ -1475,3 +1475,72 @@ fn a_step_of_each_action_is_pinned() {
         &body(r#""action": "reopen", "reason": "Sai đơn vị tính""#),
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Validation rules: each is the body of `validation_rules`, and a change-log entry wraps it
+// as `{"type": "rule", "record": …}`.
+
+#[test]
+fn a_validation_rule_of_each_check_is_pinned() {
+    use crate::reporting::validation::{Check, Rule};
+    let rule = |check| Rule {
+        id: crate::RuleId(4),
+        regime: crate::RegimeId(3),
+        check,
+        provenance: provenance(),
+    };
+    let cases = [
+        (
+            Check::Bounds {
+                indicator: IndicatorId(1),
+                min: Some(0.0),
+                max: None,
+            },
+            r#""check": "bounds", "indicator": 1, "min": 0.0"#,
+        ),
+        (
+            Check::Required {
+                indicator: IndicatorId(2),
+            },
+            r#""check": "required", "indicator": 2"#,
+        ),
+        (
+            Check::PartOf {
+                part: IndicatorId(2),
+                whole: IndicatorId(1),
+            },
+            r#""check": "part_of", "part": 2, "whole": 1"#,
+        ),
+        (
+            Check::SumOf {
+                whole: IndicatorId(1),
+                parts: vec![IndicatorId(2), IndicatorId(3)],
+                tolerance: 0.01,
+            },
+            r#""check": "sum_of", "whole": 1, "parts": [2, 3], "tolerance": 0.01"#,
+        ),
+        (
+            Check::MonthWithinYearToDate {
+                month: IndicatorId(1),
+                year_to_date: IndicatorId(2),
+            },
+            r#""check": "month_within_year_to_date", "month": 1, "year_to_date": 2"#,
+        ),
+        (
+            Check::Outliers {
+                indicator: None,
+                change: Some(0.3),
+                z: Some(3.5),
+            },
+            r#""check": "outliers", "change": 0.3, "z": 3.5"#,
+        ),
+    ];
+    for (check, fields) in cases {
+        let expected = with_provenance(&format!(
+            r#"{{"id": 4, "regime": 3, {fields}, "provenance": PROVENANCE}}"#
+        ));
+        let rule = rule(check);
+        pinned(&rule, &expected);
+        logged(&Record::Rule(rule), "rule", &expected);
+    }
+}

@@ -105,6 +105,7 @@ conformance!(
     the_change_log_holds_a_batch_as_pinned,
     a_backup_line_of_every_table_is_pinned,
     reporting_records_are_kept_as_written_and_old_backups_restore_without_them,
+    validation_rules_are_kept_as_written_and_cannot_change,
     the_bulk_path_leaves_an_audit_entry_per_batch,
     a_correction_is_kept_beside_the_record_it_corrects,
     an_account_gains_grants_once_and_is_disabled_and_enabled_with_its_audit,
@@ -1560,7 +1561,10 @@ const PINNED_BATCH: &str = r#"[
   {"type": "reporting", "record": {"record": "step", "id": 2, "regime": 1, "unit": 2,
     "period": "2025-07", "action": "submit",
     "explanations": [{"indicator": 1, "text": "Nhà máy mới đi vào hoạt động"}],
-    "provenance": {"source": "Báo cáo 512/BC-UBND", "recorded_by": "minh", "recorded_at": "2025-07-14T08:30:15Z"}}}
+    "provenance": {"source": "Báo cáo 512/BC-UBND", "recorded_by": "minh", "recorded_at": "2025-07-14T08:30:15Z"}}},
+  {"type": "rule", "record": {"id": 1, "regime": 1, "check": "bounds", "indicator": 1,
+    "min": 0.0, "max": 1000000.5,
+    "provenance": {"source": "39-NQ/TW", "recorded_by": "lan", "recorded_at": "2025-07-14T08:30:15Z"}}}
 ]"#;
 
 /// The backup of the store [`pinned_store`] makes: one line for each row of every table.
@@ -1900,6 +1904,29 @@ async fn reporting_records_are_kept_as_written_and_old_backups_restore_without_t
     let records = restored.load().await.expect("load").records;
     assert!(records.iter().any(|r| matches!(r, Record::FollowUp(_))));
     assert!(!records.iter().any(|r| matches!(r, Record::Reporting(_))));
+}
+
+/// A regime's validation rules come back as written and can be neither changed nor deleted:
+/// setting a rule again is a new row.
+async fn validation_rules_are_kept_as_written_and_cannot_change(backend: Backend) {
+    let store = pinned_store(backend).await;
+    let rules = |records: Vec<Record>| -> Vec<Record> {
+        records
+            .into_iter()
+            .filter(|r| matches!(r, Record::Rule(_)))
+            .collect()
+    };
+    let loaded = rules(store.load().await.expect("load").records);
+    let batch: Vec<Record> = serde_json::from_str(PINNED_BATCH).expect("the pinned batch");
+    assert_eq!(loaded.len(), 1);
+    assert_eq!(loaded, rules(batch));
+    for sql in [
+        "UPDATE validation_rules SET body = '{}'",
+        "DELETE FROM validation_rules",
+    ] {
+        let err = sqlx::query(sql).execute(store.pool()).await.expect_err(sql);
+        assert!(err.to_string().contains("append-only"), "{sql}: {err}");
+    }
 }
 
 /// Figures as the application sends them to a streamed import, from records of [`observations`].

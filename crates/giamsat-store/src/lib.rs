@@ -260,6 +260,7 @@ fn record_kind(record: &Record) -> &'static str {
         Record::ReportedScorecard(_) => "reported_scorecards",
         Record::FollowUp(_) => "follow_up_records",
         Record::Reporting(_) => "reporting_records",
+        Record::Rule(_) => "validation_rules",
     }
 }
 

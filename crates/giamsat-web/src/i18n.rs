@@ -25,6 +25,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/vi/imports.ftl"),
             include_str!("../locales/vi/map.ftl"),
             include_str!("../locales/vi/publish.ftl"),
+            include_str!("../locales/vi/validation.ftl"),
         ],
     ),
     (
@@ -40,6 +41,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/en/imports.ftl"),
             include_str!("../locales/en/map.ftl"),
             include_str!("../locales/en/publish.ftl"),
+            include_str!("../locales/en/validation.ftl"),
         ],
     ),
     (
@@ -55,6 +57,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/fr/imports.ftl"),
             include_str!("../locales/fr/map.ftl"),
             include_str!("../locales/fr/publish.ftl"),
+            include_str!("../locales/fr/validation.ftl"),
         ],
     ),
 ];
@@ -172,6 +175,16 @@ impl I18n {
                     ("action", ProblemArg::Text(code)) => {
                         Arg::Text(self.t(language, &format!("cycle-action-{code}")))
                     }
+                    // A broken rule's figures are written as Rust writes numbers, to be
+                    // said with the reader's separators and as many decimals as they have.
+                    ("figure" | "bound", ProblemArg::Text(text)) => match text.parse::<f64>() {
+                        Ok(value) => Arg::Text(giamsat_core::text::format_number(
+                            value,
+                            decimals_of(&text),
+                            language,
+                        )),
+                        Err(_) => Arg::Text(text),
+                    },
                     (_, ProblemArg::Text(text)) => Arg::Text(text),
                     (_, ProblemArg::Number(n)) => Arg::Number(n),
                 };
@@ -314,6 +327,12 @@ pub fn message_ids(source: &str) -> Vec<String> {
         .collect();
     ids.sort();
     ids
+}
+
+/// How many decimals a number written by Rust shows (at most 6).
+fn decimals_of(text: &str) -> u8 {
+    let shown = text.split_once('.').map_or(0, |(_, d)| d.len());
+    u8::try_from(shown.min(6)).unwrap_or(6)
 }
 
 #[cfg(test)]

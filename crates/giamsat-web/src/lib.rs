@@ -112,6 +112,10 @@ fn page_routes<S: Store>() -> Router<AppState<S>> {
         .route("/reports", get(pages::reports::<S>))
         .route("/reports/{code}", get(pages::regime::<S>))
         .route(
+            "/reports/{code}/validation",
+            get(pages::validation::<S>).post(pages::set_rule::<S>),
+        )
+        .route(
             "/reports/{code}/{period}/{unit}",
             get(pages::report::<S>).post(pages::report_step::<S>),
         )

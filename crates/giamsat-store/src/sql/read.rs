@@ -209,6 +209,8 @@ async fn read_records(store: &SqlStore, apply: Apply<'_>, reading: Reading) -> O
     // Follow-up records refer to units, documents and each other: last, in the order
     // they were recorded.
     read_table(&mut tx, "follow_up_records", apply, follow_up).await?;
+    // Rules name their regime, read before the figures: after it.
+    read_table(&mut tx, "validation_rules", apply, validation_rule).await?;
     tx.commit().await?;
     Ok(head)
 }
@@ -497,6 +499,13 @@ fn reporting(row: &AnyRow) -> Result<Record, StoreError> {
         serde_json::from_str(&row.get::<String, _>("body"))
             .map_err(|e| corrupt("reporting_records", id_of(row), e))?;
     Ok(Record::Reporting(record))
+}
+
+fn validation_rule(row: &AnyRow) -> Result<Record, StoreError> {
+    let rule: giamsat_core::reporting::validation::Rule =
+        serde_json::from_str(&row.get::<String, _>("body"))
+            .map_err(|e| corrupt("validation_rules", id_of(row), e))?;
+    Ok(Record::Rule(rule))
 }
 
 fn observation_from_row(row: &AnyRow) -> Result<Observation, StoreError> {

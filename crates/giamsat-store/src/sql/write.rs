@@ -232,6 +232,19 @@ async fn insert_record(
                 .execute(&mut **tx)
                 .await?;
         }
+        Record::Rule(rule) => {
+            let body = serde_json::to_string(rule).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+            let provenance = &rule.provenance;
+            sqlx::query("INSERT INTO validation_rules (id, regime_id, body, source, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)")
+                .bind(i64::from(rule.id.0))
+                .bind(i64::from(rule.regime.0))
+                .bind(body)
+                .bind(&provenance.source)
+                .bind(&provenance.recorded_by)
+                .bind(timestamp_text(provenance.recorded_at))
+                .execute(&mut **tx)
+                .await?;
+        }
         Record::Succession(succession) => {
             sqlx::query("INSERT INTO unit_successions (predecessor, successor, share, valid_from, source, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
                 .bind(i64::from(succession.predecessor.0))

@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1/`: [`routes`] is its router, and each resource has its own
 //! module (units, indicators, documents, targets, observations and values, rankings, imports
-//! and exports, audit, people, tasks, sessions, visits, recommendations, evidence). Handlers
+//! and exports, audit, people, tasks, sessions, visits, recommendations, evidence, the
+//! validation rules and reports of reporting regimes). Handlers
 //! are thin: they read from the engine or call one use case of the application layer, and
 //! shape the answer with codes, never internal ids (except targets, observations and
 //! follow-up records, which have no natural code).
@@ -29,6 +30,7 @@ mod sessions;
 mod targets;
 mod tasks;
 mod units;
+mod validation;
 mod visits;
 
 use axum::body::Bytes;
@@ -82,6 +84,8 @@ pub const API_PATHS: &[&str] = &[
     "/api/v1/recommendations/{id}/answer",
     "/api/v1/evidence",
     "/api/v1/evidence/{sha256}",
+    "/api/v1/regimes/{code}/rules",
+    "/api/v1/regimes/{code}/validation",
     "/api/v1/openapi.json",
 ];
 
@@ -172,6 +176,14 @@ pub fn routes<S: Store>() -> Router<AppState<S>> {
             )),
         )
         .route("/evidence/{sha256}", get(evidence::get_evidence::<S>))
+        .route(
+            "/regimes/{code}/rules",
+            get(validation::list_rules::<S>).post(validation::set_rule::<S>),
+        )
+        .route(
+            "/regimes/{code}/validation",
+            get(validation::validation::<S>),
+        )
         .route("/openapi.json", get(openapi))
         .fallback(not_found)
         .layer(map_response(error::json_errors))

@@ -72,13 +72,20 @@ pub(super) fn unit_choices(engine: &Engine, tr: Tr<'_>) -> Vec<UnitChoice> {
 
 /// Problems of a form, by field, in the reader's language.
 fn problems(tr: Tr<'_>, errors: &[FieldError]) -> HashMap<String, String> {
-    errors
-        .iter()
-        .map(|e| {
-            let field = e.field.split('.').next().unwrap_or("").to_owned();
-            (field, tr.field_problem(e))
-        })
-        .collect()
+    let mut by_field: HashMap<String, String> = HashMap::new();
+    for e in errors {
+        let field = e.field.split('.').next().unwrap_or("").to_owned();
+        let message = tr.field_problem(e);
+        // Several problems of one field (every rule a report breaks) are all said.
+        by_field
+            .entry(field)
+            .and_modify(|m| {
+                m.push(' ');
+                m.push_str(&message);
+            })
+            .or_insert(message);
+    }
+    by_field
 }
 
 /// What a form shows when a use case refused it: the problems by field (a refusal of the form

@@ -28,6 +28,7 @@ mod supervision;
 mod tasks;
 pub mod tile_map;
 mod units;
+mod validation;
 
 use askama::Template;
 use axum::extract::FromRequestParts;
@@ -69,6 +70,7 @@ pub use supervision::{
 };
 pub use tasks::{evidence, report_progress, task, tasks};
 pub use units::{unit, unit_page, units, units_page};
+pub use validation::{set_rule, validation};
 
 /// The reader of a page: their language, whether they chose it just now (so it is
 /// remembered), and the address they asked for (so the language switch keeps their place).
@@ -921,6 +923,20 @@ mod tests {
                     .collect(),
             ),
             family("cycle-timeliness-", ["on_time", "late", "missing"].to_vec()),
+            family(
+                "validation-check-",
+                giamsat_app::validation::CHECKS.to_vec(),
+            ),
+            family(
+                "validation-field-",
+                ["min", "max", "tolerance", "change", "z"].to_vec(),
+            ),
+            family("office-span-", ["month", "ytd"].to_vec()),
+            family("validation-kind-", ["violation", "outlier"].to_vec()),
+            family(
+                "validation-outlier-",
+                ["previous_period", "same_period_last_year", "history"].to_vec(),
+            ),
             family("intake-kind-", giamsat_intake::Fact::KINDS.to_vec()),
             family("report-kind-", reports::KINDS.to_vec()),
             family("report-symbol-", reports::KINDS.to_vec()),

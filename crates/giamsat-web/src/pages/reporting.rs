@@ -44,7 +44,7 @@ pub struct ReportsPage<'a> {
 
 /// The period whose report is due now or was due last: the one whose window closed most
 /// recently (on the 14th), so that the page opens on the reports being sent.
-fn latest_closed(regime: &Regime, day: time::Date) -> Option<Period> {
+pub(super) fn latest_closed(regime: &Regime, day: time::Date) -> Option<Period> {
     let open = regime.frequency.period_closing_on(day)?;
     let previous = open.start().shifted(-1)?;
     regime.frequency.period_of_month(previous)
@@ -91,14 +91,14 @@ pub async fn reports<S: Store>(
     Ok(respond(&reader, StatusCode::OK, page.render()))
 }
 
-fn regime_by_code<'e>(engine: &'e Engine, code: &str) -> Result<&'e Regime, PageError> {
+pub(super) fn regime_by_code<'e>(engine: &'e Engine, code: &str) -> Result<&'e Regime, PageError> {
     RegimeCode::parse(code)
         .ok()
         .and_then(|c| engine.reporting().regime_by_code(&c))
         .ok_or_else(|| PageError::not_found("not-found-regime", code))
 }
 
-fn period_of(regime: &Regime, text: &str) -> Result<Period, PageError> {
+pub(super) fn period_of(regime: &Regime, text: &str) -> Result<Period, PageError> {
     text.parse::<Period>()
         .ok()
         .filter(|p| regime.has_period(*p))
@@ -129,6 +129,7 @@ pub struct RatesRow {
 pub struct PeriodPage<'a> {
     page: Layout<'a>,
     regime: String,
+    period: String,
     period_name: String,
     window: String,
     deadline: String,
@@ -144,7 +145,7 @@ pub struct PeriodPage<'a> {
 
 #[derive(Deserialize)]
 pub struct PeriodQuery {
-    period: Option<String>,
+    pub(super) period: Option<String>,
 }
 
 fn percent_or_dash(tr: Tr<'_>, value: Option<f64>) -> String {
@@ -223,6 +224,7 @@ pub async fn regime<S: Store>(
     let (chart, chart_title, history) = rates_over_periods(&engine, tr, regime, period);
     let page = PeriodPage {
         regime: regime.code.to_string(),
+        period: period.code(),
         period_name: tr.period(period),
         window: window
             .map(|w| {
@@ -335,7 +337,12 @@ fn short_period(tr: Tr<'_>, period: Period) -> String {
     }
 }
 
-fn report_href(engine: &Engine, regime: &Regime, period: Period, unit: UnitId) -> String {
+pub(super) fn report_href(
+    engine: &Engine,
+    regime: &Regime,
+    period: Period,
+    unit: UnitId,
+) -> String {
     let unit = engine
         .unit(unit)
         .map(|u| u.code.to_string())
@@ -587,6 +594,12 @@ pub async fn report_step<S: Store>(
     match state.app.take_step(&who.0.actor, &input, "web form").await {
         Ok(_) => Ok(see_other(format!("/reports/{code}/{period}/{unit}"))),
         Err(e) => {
+            let e = match e {
+                giamsat_app::AppError::Invalid(errors) => giamsat_app::AppError::Invalid(
+                    giamsat_app::validation::named_in(&state.app.engine(), errors, reader.lang),
+                ),
+                other => other,
+            };
             let (status, errors) = failure(tr, e)?;
             report_page(&state, &reader, (&code, &period, &unit), status, errors)
         }

@@ -18,6 +18,7 @@ mod reform;
 mod reports;
 mod security;
 mod text_policy;
+mod validation;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

@@ -238,7 +238,7 @@ async fn the_form_refuses_bad_figures_field_by_field_and_saves_nothing() {
 /// What a screen reader or keyboard user needs from every page: one main heading, a label for
 /// every field, text for every image, a title for every chart, a language switch and a way to
 /// skip to the content.
-fn check_accessible_structure(path: &str, html: &str) {
+pub(crate) fn check_accessible_structure(path: &str, html: &str) {
     assert_eq!(html.matches("<h1").count(), 1, "{path}: one main heading");
     assert!(
         html.contains("class=\"skip\" href=\"#main\""),

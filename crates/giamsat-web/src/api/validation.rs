@@ -1,0 +1,217 @@
+//! `/api/v1/regimes/{code}/rules` and `/api/v1/regimes/{code}/validation`: a regime's
+//! validation rules, setting one, and the validation report of a period (every rule broken
+//! and every figure standing out, unit by unit, with the explanations sent).
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use giamsat_app::Store;
+use giamsat_app::validation::{RuleInput, violation_problem};
+use giamsat_core::reporting::validation::{Against, Check, Rule, validation_report};
+use giamsat_core::reporting::{Regime, RegimeCode};
+use giamsat_core::{Engine, IndicatorId, Period};
+use serde::{Deserialize, Serialize};
+
+use super::{JsonBody, created, read_input};
+use crate::auth::Principal;
+use crate::error::ApiError;
+use crate::state::{AppState, unit_code};
+
+#[derive(Serialize)]
+pub struct RuleView {
+    id: u32,
+    regime: String,
+    /// The check and its fields, indicators by code, fractions as fractions.
+    #[serde(flatten)]
+    check: serde_json::Value,
+    source: String,
+    recorded_by: String,
+    #[serde(with = "time::serde::rfc3339")]
+    recorded_at: time::OffsetDateTime,
+}
+
+#[derive(Serialize)]
+pub struct ViolationView {
+    rule: &'static str,
+    indicator: String,
+    /// The English sentence; pages say it in the reader's language.
+    message: String,
+}
+
+#[derive(Serialize)]
+pub struct OutlierView {
+    indicator: String,
+    value: f64,
+    against: Vec<Against>,
+    explanation: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct UnitValidationView {
+    unit: String,
+    state: &'static str,
+    violations: Vec<ViolationView>,
+    outliers: Vec<OutlierView>,
+}
+
+#[derive(Serialize)]
+pub struct ValidationReportView {
+    regime: String,
+    period: String,
+    units: Vec<UnitValidationView>,
+}
+
+#[derive(Deserialize)]
+pub struct ValidationQuery {
+    period: Option<String>,
+}
+
+fn regime_of<'e>(engine: &'e Engine, code: &str) -> Result<&'e Regime, ApiError> {
+    RegimeCode::parse(code)
+        .ok()
+        .and_then(|c| engine.reporting().regime_by_code(&c))
+        .ok_or_else(|| ApiError::not_found("regime", code))
+}
+
+fn code_of(engine: &Engine, id: IndicatorId) -> String {
+    engine
+        .indicator(id)
+        .map_or_else(|| id.to_string(), |i| i.code.to_string())
+}
+
+fn rule_view(engine: &Engine, regime: &Regime, rule: &Rule) -> RuleView {
+    let code = |id: &IndicatorId| serde_json::Value::String(code_of(engine, *id));
+    let mut check = serde_json::to_value(&rule.check).unwrap_or_default();
+    // Indicators by code, as everywhere in the API.
+    if let Some(fields) = check.as_object_mut() {
+        for key in ["indicator", "part", "whole", "month", "year_to_date"] {
+            if let Some(id) = fields.get(key).and_then(serde_json::Value::as_u64) {
+                let id = IndicatorId(u32::try_from(id).unwrap_or(u32::MAX));
+                fields.insert(key.into(), code(&id));
+            }
+        }
+        if let Check::SumOf { parts, .. } = &rule.check {
+            fields.insert("parts".into(), parts.iter().map(code).collect());
+        }
+    }
+    RuleView {
+        id: rule.id.0,
+        regime: regime.code.to_string(),
+        check,
+        source: rule.provenance.source.clone(),
+        recorded_by: rule.provenance.recorded_by.clone(),
+        recorded_at: rule.provenance.recorded_at,
+    }
+}
+
+/// The rules in effect for a regime.
+pub async fn list_rules<S: Store>(
+    State(state): State<AppState<S>>,
+    Path(code): Path<String>,
+) -> Result<Json<Vec<RuleView>>, ApiError> {
+    let engine = state.app.engine();
+    let regime = regime_of(&engine, &code)?;
+    Ok(Json(
+        engine
+            .validation()
+            .of_regime(regime.id)
+            .iter()
+            .map(|r| rule_view(&engine, regime, r))
+            .collect(),
+    ))
+}
+
+/// Sets a rule of the regime in the path (a `regime` in the body must be the same).
+pub async fn set_rule<S: Store>(
+    State(state): State<AppState<S>>,
+    who: Principal,
+    Path(code): Path<String>,
+    body: JsonBody,
+) -> Result<Response, ApiError> {
+    let mut input: RuleInput = read_input(&body)?;
+    if input
+        .regime
+        .as_deref()
+        .is_some_and(|r| !r.trim().eq_ignore_ascii_case(&code))
+    {
+        return Err(ApiError::BadRequest(format!(
+            "the body names another regime than {code}"
+        )));
+    }
+    input.regime = Some(code.clone());
+    let id = state.app.set_rule(&who.0.actor, &input, "API").await?;
+    let engine = state.app.engine();
+    let regime = regime_of(&engine, &code)?;
+    let rule = engine
+        .validation()
+        .of_regime(regime.id)
+        .iter()
+        .find(|r| r.id == id)
+        .ok_or_else(|| ApiError::not_found("rule", id.to_string()))?;
+    Ok(created(rule_view(&engine, regime, rule)))
+}
+
+/// The validation report of a period (by default the one whose reports were due last).
+pub async fn validation<S: Store>(
+    State(state): State<AppState<S>>,
+    Path(code): Path<String>,
+    Query(query): Query<ValidationQuery>,
+) -> Result<Json<ValidationReportView>, ApiError> {
+    let engine = state.app.engine();
+    let regime = regime_of(&engine, &code)?;
+    let period = match query.period.as_deref().filter(|p| !p.trim().is_empty()) {
+        Some(text) => text
+            .parse::<Period>()
+            .ok()
+            .filter(|p| regime.has_period(*p))
+            .ok_or_else(|| {
+                ApiError::BadRequest(format!("{text} is not a reporting period of {code}"))
+            })?,
+        None => {
+            let day = crate::state::today();
+            regime
+                .frequency
+                .period_closing_on(day)
+                .and_then(|open| open.start().shifted(-1))
+                .and_then(|m| regime.frequency.period_of_month(m))
+                .ok_or_else(|| ApiError::BadRequest("give a period".into()))?
+        }
+    };
+    let units = validation_report(&engine, regime, period)
+        .into_iter()
+        .map(|(unit, findings)| {
+            let submission = engine
+                .reporting()
+                .submission_or_draft(regime.id, unit, period);
+            UnitValidationView {
+                unit: unit_code(&engine, unit),
+                state: submission.state.as_str(),
+                violations: findings
+                    .violations
+                    .iter()
+                    .map(|v| ViolationView {
+                        rule: v.code(),
+                        indicator: code_of(&engine, v.indicator()),
+                        message: violation_problem(&engine, v, giamsat_core::Language::En)
+                            .to_string(),
+                    })
+                    .collect(),
+                outliers: findings
+                    .outliers
+                    .iter()
+                    .map(|o| OutlierView {
+                        indicator: code_of(&engine, o.indicator),
+                        value: o.value,
+                        against: o.against.clone(),
+                        explanation: submission.explanation(o.indicator).map(str::to_owned),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    Ok(Json(ValidationReportView {
+        regime: regime.code.to_string(),
+        period: period.code(),
+        units,
+    }))
+}
