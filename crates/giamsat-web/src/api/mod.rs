@@ -485,7 +485,7 @@ fn day(text: Option<&str>) -> Result<time::Date, ApiError> {
     }
 }
 
-pub use openapi::description_json;
+pub use openapi::{REQUIRED as REQUIRED_FIELDS, description_json};
 
 // ---- The description and unknown paths -----------------------------------------------------
 

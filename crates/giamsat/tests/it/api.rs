@@ -568,3 +568,18 @@ async fn an_import_beyond_those_running_is_answered_429_with_retry_after() {
     let report: Value = response.json().await.expect("json");
     assert_eq!(report["accepted"], 1);
 }
+
+#[tokio::test]
+async fn the_audit_limit_is_checked() {
+    let server = TestServer::start(true).await;
+    for limit in ["0", "1001", "2147483648"] {
+        let (status, body) = server
+            .get_json(&format!("/api/v1/audit?limit={limit}"))
+            .await;
+        assert_eq!(status, 400, "{limit}: {body}");
+        assert_eq!(body["error"]["code"], "bad_request");
+    }
+    let (status, body) = server.get_json("/api/v1/audit?limit=3").await;
+    assert_eq!(status, 200);
+    assert_eq!(body.as_array().map(Vec::len), Some(3));
+}

@@ -160,3 +160,49 @@ fn collect_refs(value: &Value, out: &mut Vec<String>) {
         _ => {}
     }
 }
+
+/// The fields the description calls required are those an empty input is refused for.
+#[tokio::test]
+async fn the_required_fields_described_are_those_the_server_requires() {
+    let server = TestServer::start(true).await;
+    let spec: Value = serde_json::from_str(giamsat_web::description_json()).expect("json");
+    let schema_of = |path: &str| -> String {
+        let reference = spec["paths"][path]["post"]["requestBody"]["content"]["application/json"]
+            ["schema"]["$ref"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{path} has no JSON body"));
+        reference.rsplit('/').next().expect("name").to_owned()
+    };
+    for path in [
+        "/api/v1/units",
+        "/api/v1/indicators",
+        "/api/v1/documents",
+        "/api/v1/targets",
+        "/api/v1/observations",
+        "/api/v1/scorecards",
+        "/api/v1/tasks",
+        "/api/v1/sessions",
+        "/api/v1/visits",
+        "/api/v1/recommendations",
+    ] {
+        let (status, body) = server.post_json(path, serde_json::json!({})).await;
+        assert_eq!(status, 422, "{path}: {body}");
+        let mut refused: BTreeSet<&str> = body["error"]["details"]
+            .as_array()
+            .expect("details")
+            .iter()
+            .filter(|d| d["code"] == "required")
+            .filter_map(|d| d["field"].as_str())
+            .collect();
+        // A task's title is required only of a task from a document.
+        if path == "/api/v1/tasks" {
+            refused.remove("title");
+        }
+        let name = schema_of(path);
+        let described: BTreeSet<&str> = spec["components"]["schemas"][&name]["required"]
+            .as_array()
+            .map(|r| r.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        assert_eq!(described, refused, "{path} ({name})");
+    }
+}
