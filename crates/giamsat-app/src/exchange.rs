@@ -40,6 +40,20 @@ pub enum ImportKind {
     Scorecards,
 }
 
+/// In the API description, a kind is its name.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for ImportKind {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .enum_values(Some(ImportKind::ALL.map(ImportKind::as_str)))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for ImportKind {}
+
 impl ImportKind {
     pub const ALL: [ImportKind; 6] = [
         ImportKind::Units,
@@ -103,6 +117,7 @@ impl std::str::FromStr for ImportKind {
 
 /// One problem in one row of a file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RowError {
     pub file: String,
     /// 1-based line of the file; the header is line 1.
@@ -175,6 +190,7 @@ impl Default for ImportOptions {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ImportReport {
     pub accepted: usize,
     pub rejected: Vec<RowError>,

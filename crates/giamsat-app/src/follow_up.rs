@@ -21,6 +21,7 @@ use crate::{Actor, App, AppError, Batch, FieldError, Problem, Thing};
 /// A person named in an input, with the position they hold (as written).
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NamedPerson {
     pub name: String,
     #[serde(default)]
@@ -33,6 +34,7 @@ pub struct NamedPerson {
 /// A position held over some days, for [`PersonInput`].
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PositionInput {
     pub title: String,
     #[serde(default)]
@@ -47,6 +49,7 @@ pub struct PositionInput {
 /// 2020 and "Phó Chủ tịch HĐND tỉnh" from 2021 at once, "Giám đốc Sở" until 2022.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PersonInput {
     pub name: String,
     #[serde(default)]
@@ -57,6 +60,7 @@ pub struct PersonInput {
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DelegationMemberInput {
     pub name: String,
     /// head, deputy_head, member or secretary.
@@ -67,9 +71,11 @@ pub struct DelegationMemberInput {
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DelegationInput {
     pub title: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(maximum = 4294967295.0))]
     pub visit: Option<u32>,
     #[serde(default)]
     pub members: Vec<DelegationMemberInput>,
@@ -78,6 +84,7 @@ pub struct DelegationInput {
 /// A working session as recorded after it was held.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SessionInput {
     /// The supervising body, by code.
     pub body: Option<String>,
@@ -112,6 +119,7 @@ pub struct SessionInput {
 /// An entry of an annual plan of supervision or inspection.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VisitInput {
     /// supervision or inspection.
     pub kind: Option<String>,
@@ -130,6 +138,7 @@ pub struct VisitInput {
 /// A task, from a document or from an item of a session's conclusion.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TaskInput {
     /// Default: the conclusion item's text.
     #[serde(default)]
@@ -137,9 +146,11 @@ pub struct TaskInput {
     #[serde(default)]
     pub document: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(maximum = 4294967295.0))]
     pub session: Option<u32>,
     /// The conclusion item, counted from 1 as people number them.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(maximum = 65535))]
     pub item: Option<u16>,
     pub lead: Option<String>,
     #[serde(default)]
@@ -152,12 +163,14 @@ pub struct TaskInput {
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TaskUpdateInput {
     /// The day of the progress (default: today, given by the caller).
     #[serde(default)]
     pub on: Option<String>,
     pub text: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(maximum = 100))]
     pub percent: Option<u8>,
     #[serde(default)]
     pub done: bool,
@@ -172,13 +185,16 @@ pub struct TaskUpdateInput {
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RecommendationInput {
     pub from: Option<String>,
     pub to: Option<String>,
     pub received: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(maximum = 65535))]
     pub limit_days: Option<u16>,
     pub text: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(maximum = 4294967295.0))]
     pub session: Option<u32>,
     #[serde(default)]
     pub source: Option<String>,
@@ -186,6 +202,7 @@ pub struct RecommendationInput {
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AnswerInput {
     pub on: Option<String>,
     pub text: Option<String>,

@@ -398,6 +398,7 @@ impl std::fmt::Display for Stale {
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UnitInput {
     pub code: Option<String>,
     pub kind: Option<String>,
@@ -481,6 +482,7 @@ impl Validate for UnitInput {
 /// (share 1), or split, with the share of the predecessor's additive figures it carries.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SuccessionInput {
     pub predecessor: Option<String>,
     pub successor: Option<String>,
@@ -543,6 +545,7 @@ impl Validate for SuccessionInput {
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct IndicatorInput {
     pub code: Option<String>,
     pub name_vi: Option<String>,
@@ -688,6 +691,7 @@ impl Validate for IndicatorInput {
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DocumentInput {
     /// The number in any spelling (`21/NQ-TU`); absent for documents known by title only.
     pub number: Option<String>,
@@ -807,6 +811,7 @@ impl Validate for DocumentInput {
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TargetInput {
     pub document: Option<String>,
     pub document_issuer: Option<String>,
@@ -912,6 +917,7 @@ impl Validate for TargetInput {
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ObservationInput {
     pub indicator: Option<String>,
     pub unit: Option<String>,
@@ -1095,6 +1101,7 @@ impl Validate for ObservationInput {
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ScenarioPointInput {
     pub month: Option<String>,
     pub value: Option<String>,
@@ -1103,6 +1110,7 @@ pub struct ScenarioPointInput {
 /// A target's trajectory: the cumulative (or level) value expected by the end of months.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ScenarioInput {
     pub target: Option<String>,
     pub points: Vec<ScenarioPointInput>,
@@ -1165,6 +1173,7 @@ impl Validate for ScenarioInput {
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReportedScorecardInput {
     pub unit: Option<String>,
     pub period: Option<String>,

@@ -18,6 +18,7 @@ use crate::{Actor, App, AppError, Batch, FieldError, Problem, Thing};
 /// A validation rule as an office sets it. Indicators are named by code (or by name, as
 /// everywhere); percentages are written as percent.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RuleInput {
     /// The regime's code.

@@ -20,6 +20,7 @@ use crate::text::{Language, fold};
 /// The type of a document, from the code in its number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum DocumentType {
     /// NQ, *nghị quyết*.
     Resolution,
@@ -456,6 +457,7 @@ impl fmt::Display for DocumentKey {
 
 /// How far a document looks: "to 2025, orientation to 2030, vision to 2045".
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Horizon {
     /// *Đến năm*: the year its targets fall due.
     pub target_year: Option<i32>,

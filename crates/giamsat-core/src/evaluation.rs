@@ -17,6 +17,7 @@ pub const AT_RISK_MARGIN: f64 = 0.10;
 /// The status of a target (*tình trạng thực hiện*).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Status {
     /// Ordered worst first, so that sorting by status puts what needs attention on top.
     OffTrack,
@@ -79,6 +80,7 @@ pub fn change_over_same_period(
 
 /// The actual value of a target as far as the data reaches.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Actual {
     pub value: f64,
     /// The last month the value covers.
@@ -91,6 +93,7 @@ pub struct Actual {
 
 /// Everything known about one target's progress.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TargetEvaluation {
     pub target: TargetId,
     pub status: Status,
@@ -227,6 +230,7 @@ impl Scorecard {
 /// Where a scorecard's counts come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ScorecardSource {
     /// Counted from the unit's targets in giamsat.
     Computed,

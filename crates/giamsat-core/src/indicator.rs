@@ -11,6 +11,7 @@ use crate::text::Translations;
 /// Which way is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Direction {
     /// Retail sales, exports, GRDP growth.
     HigherIsBetter,
@@ -46,6 +47,7 @@ pub enum AcrossUnits {
 /// How one unit's monthly values combine into a longer period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum OverTime {
     /// Adds up over months: retail sales, exports.
     Flow,
@@ -63,6 +65,7 @@ impl OverTime {
 /// Indicators already expressed against the same period last year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum SamePeriodBase {
     /// An index where the same period is 100 (industrial production index 101.62).
     Index100,

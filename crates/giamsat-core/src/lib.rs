@@ -11,6 +11,8 @@ pub mod evaluation;
 pub mod follow_up;
 pub mod indicator;
 pub mod observation;
+#[cfg(feature = "openapi")]
+mod openapi;
 pub mod org;
 pub mod period;
 pub mod reporting;
@@ -37,6 +39,7 @@ macro_rules! id_type {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(transparent)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         pub struct $name(pub $inner);
 
         impl std::fmt::Display for $name {

@@ -12,6 +12,7 @@ use crate::{DocumentId, IndicatorId, ObservationId, Provenance, UnitId};
 /// How final a value is. The order matters: a later kind outranks an earlier one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ObservationKind {
     /// *Ước, ước đạt, ước tính*.
     Estimate,

@@ -17,6 +17,7 @@ pub const LAST_YEAR: i32 = 2199;
 
 /// One calendar month, counted from January 2000.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Month(u16);
 
 impl Month {

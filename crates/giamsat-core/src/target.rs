@@ -9,6 +9,7 @@ use crate::{DocumentId, IndicatorId, Provenance, TargetId, UnitId};
 /// What counts as meeting the target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Comparator {
     /// Met when the actual value reaches the target (more is better).
     AtLeast,
@@ -34,6 +35,7 @@ impl Comparator {
 
 /// The value a target starts from: the level at the end of an earlier period.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Baseline {
     pub period: Period,
     pub value: f64,

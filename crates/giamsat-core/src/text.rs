@@ -102,6 +102,7 @@ pub fn fold(text: &str) -> String {
 /// Content in up to three languages. Reading a language that is missing falls back to
 /// Vietnamese, then English, then French, so that a name is never blank when one exists.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Translations {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vi: Option<String>,

@@ -153,6 +153,46 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// The body of every API error, as [`ApiError`] and [`json_errors`] write it. Only describes
+/// it, for the API description.
+#[derive(utoipa::ToSchema)]
+#[schema(example = json!({"error": {"code": "invalid_input", "message": "1 field is invalid",
+    "details": [{"field": "unit", "code": "unknown_unit", "message": "no unit has the code 99"}]}}))]
+pub struct ErrorBody {
+    pub error: ErrorContent,
+}
+
+/// What went wrong: a stable code, an English message, and details (for `invalid_input`, one
+/// `{"field", "code", "message"}` per field; for `invalid_file`, one per row at fault, with
+/// `line` and `column`; for `stale`, the current value).
+#[derive(utoipa::ToSchema)]
+pub struct ErrorContent {
+    pub code: ErrorCode,
+    pub message: String,
+    pub details: Vec<serde_json::Value>,
+}
+
+/// The codes of [`ApiError`] and [`json_errors`].
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum ErrorCode {
+    BadRequest,
+    UnsupportedMediaType,
+    NotFound,
+    MethodNotAllowed,
+    TooLarge,
+    InvalidInput,
+    InvalidFile,
+    Forbidden,
+    Unauthenticated,
+    TooManyAttempts,
+    ImportsBusy,
+    Stale,
+    Conflict,
+    NotReady,
+    Internal,
+}
+
 /// Why a browser's request was refused or failed. It becomes a page, never JSON: the
 /// response carries it in its extensions until the page layer renders it.
 #[derive(Debug, thiserror::Error)]

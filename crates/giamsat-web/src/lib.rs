@@ -25,7 +25,7 @@ use axum::routing::{get, post};
 use giamsat_app::App;
 use giamsat_app::Store;
 
-pub use api::{API_PATHS, IMPORT_LIMIT};
+pub use api::{IMPORT_LIMIT, REQUIRED_FIELDS, api_paths, description_json};
 pub use state::{AppState, WebState};
 
 pub fn router<S: Store>(app: App<S>) -> Result<Router, i18n::I18nError> {

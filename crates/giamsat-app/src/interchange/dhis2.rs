@@ -57,6 +57,18 @@ pub fn parse_period_id(id: &str) -> Option<Period> {
     }
 }
 
+/// A data value set from a JSON document, which must be an object: serde would also read a
+/// struct from an array (`[null, null]`), and take it for an empty set.
+fn read_set(data: &[u8]) -> Result<DataValueSet, serde_json::Error> {
+    let value: serde_json::Value = serde_json::from_slice(data)?;
+    if !value.is_object() {
+        return Err(serde::de::Error::custom(
+            "the document must be a JSON object",
+        ));
+    }
+    serde_json::from_value(value)
+}
+
 /// A DHIS2 data value set.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -297,7 +309,7 @@ impl<S: Store> App<S> {
         file: &str,
         data: &[u8],
     ) -> Result<ImportSummary, AppError> {
-        let set: DataValueSet = match serde_json::from_slice(data) {
+        let set: DataValueSet = match read_set(data) {
             Ok(set) => set,
             Err(e) => {
                 let conflict = ImportConflict {

@@ -233,3 +233,21 @@ fn period_ids_are_those_of_dhis2_and_sdmx() {
         assert_eq!(sdmx::parse_time_period(bad), None, "{bad}");
     }
 }
+
+#[tokio::test]
+async fn a_dhis2_document_that_is_not_an_object_is_refused() {
+    let (_d, demo) = fresh().await;
+    for body in ["[null, null]", "[]", "\"x\"", "3"] {
+        let summary = demo
+            .import_dhis2(&actor(), "bad.json", body.as_bytes())
+            .await
+            .expect("import ran");
+        assert_eq!(summary.status, "ERROR", "{body}");
+        assert!(
+            summary.conflicts[0]
+                .value
+                .contains("not a DHIS2 data value set"),
+            "{body}: {summary:?}"
+        );
+    }
+}

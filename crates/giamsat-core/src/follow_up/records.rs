@@ -180,6 +180,7 @@ pub struct Task {
 /// Evidence of progress: a link, or a file kept in the store by its SHA-256.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Evidence {
     Link {
         url: String,

@@ -10,6 +10,7 @@ use crate::{DocumentId, UnitId};
 /// Where a task stands (*tình trạng thực hiện nhiệm vụ*).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum TaskStatus {
     /// Past its due date and not done (*quá hạn*); listed first.
     Overdue,
@@ -172,6 +173,7 @@ pub fn clashes(visits: &[PlannedVisit]) -> Vec<(usize, usize, Clash)> {
 /// Where a recommendation (*kiến nghị*) from a unit to a body stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum RecommendationStatus {
     /// No answer yet, the time limit not passed (*đang chờ trả lời*).
     Pending,

@@ -14,7 +14,7 @@ use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::state::{AppState, unit_code};
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct DocumentView {
     key: String,
     number: Option<String>,
@@ -39,6 +39,7 @@ fn document_view(engine: &Engine, d: &Document) -> DocumentView {
     }
 }
 
+#[utoipa::path(get, path = "/api/v1/documents", tag = "documents", summary = "List documents", params(Page), responses((status = 200, body = Vec<DocumentView>, headers(("x-total-count" = usize, description = "The length of the whole list")))))]
 pub async fn list_documents<S: Store>(
     State(state): State<AppState<S>>,
     Query(page): Query<Page>,
@@ -53,11 +54,14 @@ pub async fn list_documents<S: Store>(
     )
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct DocumentQuery {
+    #[param(pattern = r"^\s*[A-Za-z0-9._-]{1,32}\s*$", example = "40")]
     issued_by: Option<String>,
 }
 
+#[utoipa::path(get, path = "/api/v1/documents/{key}", tag = "documents", summary = "One document by key", params(("key" = String, Path, description = "The document key", pattern = r"^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$", min_length = 2, max_length = 64, example = "21-NQ-TU-2022"), DocumentQuery), responses((status = 200, body = DocumentView)))]
 pub async fn get_document<S: Store>(
     State(state): State<AppState<S>>,
     Path(key): Path<String>,
@@ -89,6 +93,7 @@ pub async fn get_document<S: Store>(
     }
 }
 
+#[utoipa::path(post, path = "/api/v1/documents", tag = "documents", summary = "Register a document", request_body = DocumentInput, responses((status = 201, body = DocumentView)))]
 pub async fn create_document<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,

@@ -17,16 +17,19 @@ fn import_kind(kind: &str) -> Result<ImportKind, ApiError> {
     kind.parse().map_err(ApiError::BadRequest)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ImportQuery {
     #[serde(default)]
     skip_invalid: bool,
     file: Option<String>,
     /// How the file writes numbers: en (36539.5, the default), vi (36.539,5) or fr (36 539,5).
+    #[param(pattern = "^(en|vi|fr)$", example = "vi")]
     number_format: Option<String>,
 }
 
 /// Imports a CSV body (see the CLI's `import`): all or nothing unless `skip_invalid=true`.
+#[utoipa::path(post, path = "/api/v1/imports/{kind}", tag = "files", summary = "Import a CSV file: all or nothing unless skip_invalid=true", params(("kind" = giamsat_app::ImportKind, Path, description = "What the file holds"), ImportQuery), request_body(content = String, content_type = "text/csv", description = "The CSV file; the delimiter (comma, semicolon or tab) is read from the header line"), responses((status = 200, body = ImportReport)))]
 pub async fn import<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,
@@ -58,6 +61,7 @@ pub async fn import<S: Store>(
     ))
 }
 
+#[utoipa::path(get, path = "/api/v1/exports/{kind}", tag = "files", summary = "Export as CSV, in the columns import reads", params(("kind" = giamsat_app::ImportKind, Path, description = "What to export")), responses((status = 200, body = String, content_type = "text/csv")))]
 pub async fn export<S: Store>(
     State(state): State<AppState<S>>,
     Path(kind): Path<String>,

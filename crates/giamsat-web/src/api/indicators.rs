@@ -15,13 +15,17 @@ use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::state::AppState;
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct IndicatorView {
     code: String,
     name: Translations,
     measure: Translations,
     decimals: u8,
     direction: giamsat_core::Direction,
+    /// How figures combine across units: `{"rule": "sum" | "mean" | "not_combinable"}`,
+    /// `{"rule": "weighted_mean", "weight": indicator}` or `{"rule": "ratio", "numerator",
+    /// "denominator", "scale"}`.
+    #[schema(value_type = Object)]
     across_units: Value,
     over_time: giamsat_core::OverTime,
     same_period_base: Option<giamsat_core::SamePeriodBase>,
@@ -58,6 +62,7 @@ fn indicator_view(engine: &Engine, i: &Indicator) -> IndicatorView {
     }
 }
 
+#[utoipa::path(get, path = "/api/v1/indicators", tag = "indicators", summary = "List indicators", params(Page), responses((status = 200, body = Vec<IndicatorView>, headers(("x-total-count" = usize, description = "The length of the whole list")))))]
 pub async fn list_indicators<S: Store>(
     State(state): State<AppState<S>>,
     Query(page): Query<Page>,
@@ -72,6 +77,7 @@ pub async fn list_indicators<S: Store>(
     )
 }
 
+#[utoipa::path(get, path = "/api/v1/indicators/{code}", tag = "indicators", summary = "One indicator", params(("code" = String, Path, description = "The indicator code", pattern = r"^\s*[A-Za-z0-9._-]{1,48}\s*$", example = "GRDP_GROWTH")), responses((status = 200, body = IndicatorView)))]
 pub async fn get_indicator<S: Store>(
     State(state): State<AppState<S>>,
     Path(code): Path<String>,
@@ -83,6 +89,7 @@ pub async fn get_indicator<S: Store>(
     )))
 }
 
+#[utoipa::path(post, path = "/api/v1/indicators", tag = "indicators", summary = "Create an indicator", request_body = IndicatorInput, responses((status = 201, body = IndicatorView)))]
 pub async fn create_indicator<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,

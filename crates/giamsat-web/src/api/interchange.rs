@@ -19,6 +19,7 @@ use crate::state::AppState;
 /// The header that says how many figures an export left out.
 pub const SKIPPED_HEADER: &str = "giamsat-skipped-periods";
 
+#[utoipa::path(get, path = "/api/v1/exchange/dhis2/dataValueSets", tag = "files", summary = "The current figures as a DHIS2 dataValueSets JSON (codes as ids); figures of other periods are counted in the Giamsat-Skipped-Periods header", responses((status = 200, body = Object, headers(("giamsat-skipped-periods" = usize, description = "Figures left out")))))]
 pub async fn export_dhis2<S: Store>(
     State(state): State<AppState<S>>,
 ) -> Result<Response, ApiError> {
@@ -30,11 +31,13 @@ pub async fn export_dhis2<S: Store>(
         .into_response())
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Dhis2ImportQuery {
     file: Option<String>,
 }
 
+#[utoipa::path(post, path = "/api/v1/exchange/dhis2/dataValueSets", tag = "files", summary = "Import a DHIS2 dataValueSets JSON as official figures, all or nothing; answered with DHIS2's ImportSummary", params(Dhis2ImportQuery), request_body(content = Object, description = "A DHIS2 dataValueSets document"), responses((status = 200, body = Object, description = "Written"), (status = 409, body = Object, description = "Nothing written: the ImportSummary names the conflicts")))]
 pub async fn import_dhis2<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,
@@ -51,6 +54,7 @@ pub async fn import_dhis2<S: Store>(
     Ok((status, Json(summary)).into_response())
 }
 
+#[utoipa::path(get, path = "/api/v1/exchange/sdmx.csv", tag = "files", summary = "The current figures as SDMX-CSV 2.0; figures of periods SDMX has no basic id for are counted in the Giamsat-Skipped-Periods header", responses((status = 200, body = String, content_type = "application/vnd.sdmx.data+csv", headers(("giamsat-skipped-periods" = usize, description = "Figures left out")))))]
 pub async fn export_sdmx<S: Store>(State(state): State<AppState<S>>) -> Result<Response, ApiError> {
     let export = state.app.export_sdmx().await?;
     Ok((

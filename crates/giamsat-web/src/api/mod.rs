@@ -23,6 +23,7 @@ mod exchange;
 mod indicators;
 mod interchange;
 mod observations;
+mod openapi;
 mod people;
 mod rankings;
 mod recommendations;
@@ -38,7 +39,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::{StatusCode, header};
 use axum::middleware::map_response;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{MethodRouter, get, post};
 use axum::{Json, Router};
 use giamsat_app::{Store, Validate};
 use giamsat_core::org::UnitCode;
@@ -51,142 +52,136 @@ use crate::auth::Principal;
 use crate::error::{self, ApiError};
 use crate::state::AppState;
 
-/// The paths the API serves, kept beside the router so a test can compare them with the
-/// OpenAPI description.
-pub const API_PATHS: &[&str] = &[
-    "/api/v1/units",
-    "/api/v1/units/{code}",
-    "/api/v1/indicators",
-    "/api/v1/indicators/{code}",
-    "/api/v1/documents",
-    "/api/v1/documents/{key}",
-    "/api/v1/targets",
-    "/api/v1/targets/{id}",
-    "/api/v1/targets/{id}/scenario",
-    "/api/v1/observations",
-    "/api/v1/values",
-    "/api/v1/scorecards",
-    "/api/v1/rankings/scorecards",
-    "/api/v1/rankings/growth",
-    "/api/v1/imports/{kind}",
-    "/api/v1/exports/{kind}",
-    "/api/v1/exchange/dhis2/dataValueSets",
-    "/api/v1/exchange/sdmx.csv",
-    "/api/v1/audit",
-    "/api/v1/people",
-    "/api/v1/tasks",
-    "/api/v1/tasks/{id}",
-    "/api/v1/tasks/{id}/updates",
-    "/api/v1/sessions",
-    "/api/v1/sessions/{id}",
-    "/api/v1/visits",
-    "/api/v1/recommendations",
-    "/api/v1/recommendations/{id}/answer",
-    "/api/v1/evidence",
-    "/api/v1/evidence/{sha256}",
-    "/api/v1/regimes/{code}/rules",
-    "/api/v1/regimes/{code}/validation",
-    "/api/v1/openapi.json",
-];
-
 /// The largest CSV file the API accepts in one request.
 pub const IMPORT_LIMIT: usize = 64 * 1024 * 1024;
 
 /// The API's router, to be nested under `/api/v1`: every failure it answers, axum's own
 /// rejections included, has the API's error shape.
 pub fn routes<S: Store>() -> Router<AppState<S>> {
-    Router::new()
-        .route(
-            "/units",
-            get(units::list_units::<S>).post(units::create_unit::<S>),
-        )
-        .route("/units/{code}", get(units::get_unit::<S>))
-        .route(
-            "/indicators",
-            get(indicators::list_indicators::<S>).post(indicators::create_indicator::<S>),
-        )
-        .route("/indicators/{code}", get(indicators::get_indicator::<S>))
-        .route(
-            "/documents",
-            get(documents::list_documents::<S>).post(documents::create_document::<S>),
-        )
-        .route("/documents/{key}", get(documents::get_document::<S>))
-        .route(
-            "/targets",
-            get(targets::list_targets::<S>).post(targets::create_target::<S>),
-        )
-        .route("/targets/{id}", get(targets::get_target::<S>))
-        .route("/targets/{id}/scenario", post(targets::set_scenario::<S>))
-        .route(
-            "/observations",
-            get(observations::list_observations::<S>).post(observations::record_observation::<S>),
-        )
-        .route("/values", get(observations::value::<S>))
-        .route("/scorecards", post(rankings::report_scorecard::<S>))
-        .route(
-            "/rankings/scorecards",
-            get(rankings::scorecard_ranking::<S>),
-        )
-        .route("/rankings/growth", get(rankings::growth_ranking::<S>))
-        .route(
-            "/imports/{kind}",
-            post(exchange::import::<S>).layer(DefaultBodyLimit::max(IMPORT_LIMIT)),
-        )
-        .route("/exports/{kind}", get(exchange::export::<S>))
-        .route(
-            "/exchange/dhis2/dataValueSets",
-            get(interchange::export_dhis2::<S>)
-                .post(interchange::import_dhis2::<S>)
-                .layer(DefaultBodyLimit::max(IMPORT_LIMIT)),
-        )
-        .route("/exchange/sdmx.csv", get(interchange::export_sdmx::<S>))
-        .route("/audit", get(audit::audit::<S>))
-        .route(
-            "/people",
-            get(people::list_people::<S>).post(people::record_person::<S>),
-        )
-        .route(
-            "/tasks",
-            get(tasks::list_tasks::<S>).post(tasks::create_task::<S>),
-        )
-        .route("/tasks/{id}", get(tasks::get_task::<S>))
-        .route("/tasks/{id}/updates", post(tasks::report_progress::<S>))
-        .route(
-            "/sessions",
-            get(sessions::list_sessions::<S>).post(sessions::record_session::<S>),
-        )
-        .route("/sessions/{id}", get(sessions::get_session::<S>))
-        .route(
-            "/visits",
-            get(visits::list_visits::<S>).post(visits::plan_visit::<S>),
-        )
-        .route(
-            "/recommendations",
-            get(recommendations::list_recommendations::<S>)
-                .post(recommendations::record_recommendation::<S>),
-        )
-        .route(
-            "/recommendations/{id}/answer",
-            post(recommendations::answer_recommendation::<S>),
-        )
-        .route(
-            "/evidence",
-            post(evidence::put_evidence::<S>).layer(DefaultBodyLimit::max(
-                giamsat_app::follow_up::MAX_EVIDENCE_BYTES + 1,
-            )),
-        )
-        .route("/evidence/{sha256}", get(evidence::get_evidence::<S>))
-        .route(
-            "/regimes/{code}/rules",
-            get(validation::list_rules::<S>).post(validation::set_rule::<S>),
-        )
-        .route(
-            "/regimes/{code}/validation",
-            get(validation::validation::<S>),
-        )
-        .route("/openapi.json", get(openapi))
+    api_router::<S>()
+        .router
         .fallback(not_found)
         .layer(map_response(error::json_errors))
+}
+
+/// Every path the API serves, as the router has them (`/api/v1/units/{code}`): a test compares
+/// them with the description, so a route cannot be added without being described.
+pub fn api_paths<S: Store>() -> Vec<String> {
+    api_router::<S>()
+        .paths
+        .iter()
+        .map(|p| format!("/api/v1{p}"))
+        .collect()
+}
+
+/// The router as it is built, with the paths given to it (axum does not list its routes).
+struct ApiRouter<S: Store> {
+    router: Router<AppState<S>>,
+    paths: Vec<&'static str>,
+}
+
+impl<S: Store> ApiRouter<S> {
+    fn route(mut self, path: &'static str, methods: MethodRouter<AppState<S>>) -> Self {
+        self.paths.push(path);
+        self.router = self.router.route(path, methods);
+        self
+    }
+}
+
+fn api_router<S: Store>() -> ApiRouter<S> {
+    ApiRouter {
+        router: Router::new(),
+        paths: Vec::new(),
+    }
+    .route(
+        "/units",
+        get(units::list_units::<S>).post(units::create_unit::<S>),
+    )
+    .route("/units/{code}", get(units::get_unit::<S>))
+    .route(
+        "/indicators",
+        get(indicators::list_indicators::<S>).post(indicators::create_indicator::<S>),
+    )
+    .route("/indicators/{code}", get(indicators::get_indicator::<S>))
+    .route(
+        "/documents",
+        get(documents::list_documents::<S>).post(documents::create_document::<S>),
+    )
+    .route("/documents/{key}", get(documents::get_document::<S>))
+    .route(
+        "/targets",
+        get(targets::list_targets::<S>).post(targets::create_target::<S>),
+    )
+    .route("/targets/{id}", get(targets::get_target::<S>))
+    .route("/targets/{id}/scenario", post(targets::set_scenario::<S>))
+    .route(
+        "/observations",
+        get(observations::list_observations::<S>).post(observations::record_observation::<S>),
+    )
+    .route("/values", get(observations::value::<S>))
+    .route("/scorecards", post(rankings::report_scorecard::<S>))
+    .route(
+        "/rankings/scorecards",
+        get(rankings::scorecard_ranking::<S>),
+    )
+    .route("/rankings/growth", get(rankings::growth_ranking::<S>))
+    .route(
+        "/imports/{kind}",
+        post(exchange::import::<S>).layer(DefaultBodyLimit::max(IMPORT_LIMIT)),
+    )
+    .route("/exports/{kind}", get(exchange::export::<S>))
+    .route(
+        "/exchange/dhis2/dataValueSets",
+        get(interchange::export_dhis2::<S>)
+            .post(interchange::import_dhis2::<S>)
+            .layer(DefaultBodyLimit::max(IMPORT_LIMIT)),
+    )
+    .route("/exchange/sdmx.csv", get(interchange::export_sdmx::<S>))
+    .route("/audit", get(audit::audit::<S>))
+    .route(
+        "/people",
+        get(people::list_people::<S>).post(people::record_person::<S>),
+    )
+    .route(
+        "/tasks",
+        get(tasks::list_tasks::<S>).post(tasks::create_task::<S>),
+    )
+    .route("/tasks/{id}", get(tasks::get_task::<S>))
+    .route("/tasks/{id}/updates", post(tasks::report_progress::<S>))
+    .route(
+        "/sessions",
+        get(sessions::list_sessions::<S>).post(sessions::record_session::<S>),
+    )
+    .route("/sessions/{id}", get(sessions::get_session::<S>))
+    .route(
+        "/visits",
+        get(visits::list_visits::<S>).post(visits::plan_visit::<S>),
+    )
+    .route(
+        "/recommendations",
+        get(recommendations::list_recommendations::<S>)
+            .post(recommendations::record_recommendation::<S>),
+    )
+    .route(
+        "/recommendations/{id}/answer",
+        post(recommendations::answer_recommendation::<S>),
+    )
+    .route(
+        "/evidence",
+        post(evidence::put_evidence::<S>).layer(DefaultBodyLimit::max(
+            giamsat_app::follow_up::MAX_EVIDENCE_BYTES + 1,
+        )),
+    )
+    .route("/evidence/{sha256}", get(evidence::get_evidence::<S>))
+    .route(
+        "/regimes/{code}/rules",
+        get(validation::list_rules::<S>).post(validation::set_rule::<S>),
+    )
+    .route(
+        "/regimes/{code}/validation",
+        get(validation::validation::<S>),
+    )
+    .route("/openapi.json", get(openapi::description))
 }
 
 // ---- Reading bodies, creating records ------------------------------------------------------
@@ -293,9 +288,28 @@ fn texts_of_numbers(value: Value, path: &str) -> Result<Value, ApiError> {
 /// Reads a JSON body into a follow-up input as it is, numbers as numbers: those inputs type
 /// their fields themselves. A key written twice is refused here too.
 fn read_json<T: DeserializeOwned>(body: &JsonBody) -> Result<T, ApiError> {
-    let value = parse_strict(body)?;
+    let value = integral_numbers(parse_strict(body)?);
     serde_json::from_value(value)
         .map_err(|e| ApiError::BadRequest(format!("the body does not fit: {e}")))
+}
+
+/// Numbers written with a zero fraction (`3.0`) as integers: JSON Schema counts them as
+/// integers, and so do clients that write every number as a float, but serde refuses them
+/// where an input holds a whole number.
+fn integral_numbers(value: Value) -> Value {
+    match value {
+        Value::Number(n) => match n.as_f64() {
+            Some(f) if n.is_f64() && f.fract() == 0.0 && f.abs() < 9.0e15 => Value::from(f as i64),
+            _ => Value::Number(n),
+        },
+        Value::Array(items) => Value::Array(items.into_iter().map(integral_numbers).collect()),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, integral_numbers(v)))
+                .collect(),
+        ),
+        other => other,
+    }
 }
 
 mod strict_json {
@@ -396,9 +410,13 @@ pub const DEFAULT_PAGE: usize = 1_000;
 pub const MAX_PAGE: usize = 10_000;
 
 /// Which part of a list to answer: `limit` items from `offset`.
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Page {
+    /// Items per page (default 1000); the length of the whole list is in `X-Total-Count`.
+    #[param(minimum = 1, maximum = 10000)]
     limit: Option<usize>,
+    /// Items to skip (default 0).
     offset: Option<usize>,
 }
 
@@ -477,15 +495,9 @@ fn day(text: Option<&str>) -> Result<time::Date, ApiError> {
     }
 }
 
-// ---- The description and unknown paths -----------------------------------------------------
+pub use openapi::{REQUIRED as REQUIRED_FIELDS, description_json};
 
-pub async fn openapi() -> Response {
-    (
-        [(header::CONTENT_TYPE, "application/json")],
-        include_str!("../../openapi.json"),
-    )
-        .into_response()
-}
+// ---- The description and unknown paths -----------------------------------------------------
 
 /// Answers an unknown path under the API in the API's own error shape.
 pub async fn not_found(axum::extract::OriginalUri(uri): axum::extract::OriginalUri) -> ApiError {
@@ -532,6 +544,16 @@ mod tests {
         assert!(err.to_string().contains("\"b\""), "{err}");
         let err = read_input::<ObservationInput>(&body(r#"{"kind":true}"#)).expect_err("a boolean");
         assert!(err.to_string().contains("kind: true"), "{err}");
+    }
+
+    #[test]
+    fn a_whole_number_written_as_a_float_is_a_whole_number() {
+        use giamsat_app::follow_up::TaskInput;
+        let input: TaskInput =
+            read_json(&body(r#"{"session":1831126.0,"item":2.0}"#)).expect("reads");
+        assert_eq!((input.session, input.item), (Some(1_831_126), Some(2)));
+        assert!(read_json::<TaskInput>(&body(r#"{"item":2.5}"#)).is_err());
+        assert!(read_json::<TaskInput>(&body(r#"{"item":-1.0}"#)).is_err());
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::state::{AppState, unit_code};
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ObservationView {
     id: giamsat_core::ObservationId,
     indicator: String,
@@ -65,7 +65,7 @@ fn observation_view(engine: &Engine, o: &Observation, current: bool) -> Observat
 }
 
 /// The current value of a cell, as the engine holds it.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct CurrentValueView {
     id: giamsat_core::ObservationId,
     indicator: String,
@@ -75,15 +75,50 @@ pub struct CurrentValueView {
     kind: giamsat_core::ObservationKind,
 }
 
-#[derive(Deserialize)]
+/// An item of the list of observations: the history of one cell (`ObservationView`), or a
+/// current value (`CurrentValueView`). Only describes the answer.
+pub struct ObservationListItem;
+
+impl utoipa::PartialSchema for ObservationListItem {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::AnyOfBuilder::new()
+            .item(utoipa::openapi::Ref::from_schema_name("ObservationView"))
+            .item(utoipa::openapi::Ref::from_schema_name("CurrentValueView"))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for ObservationListItem {
+    fn schemas(
+        schemas: &mut Vec<(
+            String,
+            utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+        )>,
+    ) {
+        use utoipa::PartialSchema;
+        schemas.push(("ObservationView".into(), ObservationView::schema()));
+        schemas.push(("CurrentValueView".into(), CurrentValueView::schema()));
+        <ObservationView as utoipa::ToSchema>::schemas(schemas);
+    }
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ObservationQuery {
+    #[param(pattern = r"^\s*[A-Za-z0-9._-]{1,48}\s*$", example = "GRDP_GROWTH")]
     indicator: Option<String>,
+    #[param(pattern = r"^\s*[A-Za-z0-9._-]{1,32}\s*$", example = "40")]
     unit: Option<String>,
+    #[param(
+        pattern = r"^\s*(20|21)\d\d(-(0[1-9]|1[0-2]|[Qq][1-4]|[Hh][12]|[Yy][Tt][Dd](0[1-9]|1[0-2])))?\s*$",
+        example = "2023-Q2"
+    )]
     period: Option<String>,
 }
 
 /// With indicator, unit and period: every value recorded for that cell, oldest first. With
 /// fewer: the current values that match.
+#[utoipa::path(get, path = "/api/v1/observations", tag = "figures", summary = "With indicator, unit and period: every value recorded for the cell, oldest first; otherwise the current values that match", params(ObservationQuery, Page), responses((status = 200, body = Vec<ObservationListItem>, headers(("x-total-count" = usize, description = "The length of the whole list")))))]
 pub async fn list_observations<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,
@@ -145,6 +180,7 @@ pub async fn list_observations<S: Store>(
     paged(views, &page)
 }
 
+#[utoipa::path(post, path = "/api/v1/observations", tag = "figures", summary = "Record an observation (append-only)", request_body = ObservationInput, responses((status = 201, body = ObservationView)))]
 pub async fn record_observation<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,
@@ -163,14 +199,21 @@ pub async fn record_observation<S: Store>(
     .await
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ValueQuery {
+    #[param(pattern = r"^\s*[A-Za-z0-9._-]{1,48}\s*$", example = "GRDP_GROWTH")]
     indicator: String,
+    #[param(pattern = r"^\s*[A-Za-z0-9._-]{1,32}\s*$", example = "40")]
     unit: String,
+    #[param(
+        pattern = r"^\s*(20|21)\d\d(-(0[1-9]|1[0-2]|[Qq][1-4]|[Hh][12]|[Yy][Tt][Dd](0[1-9]|1[0-2])))?\s*$",
+        example = "2023-Q2"
+    )]
     period: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ValueView {
     indicator: String,
     unit: String,
@@ -189,6 +232,7 @@ pub struct ValueView {
 }
 
 /// The value of an indicator for a unit and period, as the engine resolves it.
+#[utoipa::path(get, path = "/api/v1/values", tag = "figures", summary = "The value of an indicator for a unit and period as giamsat resolves it", params(ValueQuery), responses((status = 200, body = ValueView)))]
 pub async fn value<S: Store>(
     State(state): State<AppState<S>>,
     Query(query): Query<ValueQuery>,

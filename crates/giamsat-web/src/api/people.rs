@@ -14,7 +14,7 @@ use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::state::{AppState, unit_code};
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct PositionView {
     title: String,
     unit: Option<String>,
@@ -22,7 +22,7 @@ pub struct PositionView {
     to: Option<time::Date>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct PersonView {
     id: FollowUpId,
     name: String,
@@ -46,16 +46,19 @@ fn person_view(engine: &Engine, person: &Person) -> PersonView {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PeopleQuery {
     /// A name in any spelling.
     name: Option<String>,
     /// Only the positions held on this day.
+    #[param(value_type = Option<String>, pattern = r"^\s*[1-9]\d{3}-((0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)\s*$", example = "2023-12-31")]
     on: Option<String>,
 }
 
 /// People and their positions; `name` finds one across spellings, `on` keeps the positions
 /// held that day.
+#[utoipa::path(get, path = "/api/v1/people", tag = "follow-up", summary = "People and their positions; name finds one across spellings", params(PeopleQuery), responses((status = 200, body = Vec<PersonView>)))]
 pub async fn list_people<S: Store>(
     State(state): State<AppState<S>>,
     Query(query): Query<PeopleQuery>,
@@ -84,6 +87,7 @@ pub async fn list_people<S: Store>(
     ))
 }
 
+#[utoipa::path(post, path = "/api/v1/people", tag = "follow-up", summary = "Record a person and positions held over time", request_body = PersonInput, responses((status = 201, body = PersonView)))]
 pub async fn record_person<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,

@@ -17,15 +17,29 @@ use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::state::{AppState, unit_code};
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct RankingQuery {
+    #[param(
+        pattern = r"^\s*(20|21)\d\d(-(0[1-9]|1[0-2]|[Qq][1-4]|[Hh][12]|[Yy][Tt][Dd](0[1-9]|1[0-2])))?\s*$",
+        example = "2023-Q2"
+    )]
     period: String,
-    indicator: Option<String>,
     /// Rank only the units directly under this one (default: the provinces of `as_of`).
+    #[param(pattern = r"^\s*[A-Za-z0-9._-]{1,32}\s*$", example = "40")]
     within: Option<String>,
     /// The date whose units are ranked (default: the last day of the period). A later date
     /// ranks today's provinces, with the figures of those since merged carried onto them.
+    #[param(value_type = Option<String>, pattern = r"^\s*([1-9]\d{3}-((0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31))?\s*$", example = "2023-12-31")]
     as_of: Option<String>,
+}
+
+/// The indicator growth is ranked by.
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct GrowthQuery {
+    #[param(pattern = r"^\s*[A-Za-z0-9._-]{1,48}\s*$", example = "GRDP_GROWTH")]
+    indicator: String,
 }
 
 /// The units a ranking compares, as of its date.
@@ -48,7 +62,7 @@ fn ranked_units(
     })
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ScorecardView {
     rank: usize,
     unit: String,
@@ -67,6 +81,7 @@ pub struct ScorecardView {
     predecessors: Option<usize>,
 }
 
+#[utoipa::path(get, path = "/api/v1/rankings/scorecards", tag = "rankings", summary = "Units ranked by targets met out of set", params(RankingQuery), responses((status = 200, body = Vec<ScorecardView>)))]
 pub async fn scorecard_ranking<S: Store>(
     State(state): State<AppState<S>>,
     Query(query): Query<RankingQuery>,
@@ -101,7 +116,7 @@ pub async fn scorecard_ranking<S: Store>(
     ))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ChangeView {
     /// Absent for a former unit shown unmerged under the unit it became part of.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -117,17 +132,15 @@ pub struct ChangeView {
     unmerged_into: Option<String>,
 }
 
+#[utoipa::path(get, path = "/api/v1/rankings/growth", tag = "rankings", summary = "Units ranked by change over the same period", params(RankingQuery, GrowthQuery), responses((status = 200, body = Vec<ChangeView>)))]
 pub async fn growth_ranking<S: Store>(
     State(state): State<AppState<S>>,
     Query(query): Query<RankingQuery>,
+    Query(growth): Query<GrowthQuery>,
 ) -> Result<Json<Vec<ChangeView>>, ApiError> {
     let period = parse_period(&query.period)?;
     let engine = state.app.engine();
-    let code = query
-        .indicator
-        .as_deref()
-        .ok_or_else(|| ApiError::BadRequest("indicator is required".into()))?;
-    let indicator = find_indicator(&engine, code)?.id;
+    let indicator = find_indicator(&engine, &growth.indicator)?.id;
     let units = ranked_units(&engine, &query, period)?;
     let rows = evaluation::change_ranking(&engine, indicator, units.iter().copied(), period);
     let view = |rank, r: &evaluation::ChangeRow, into: Option<String>| ChangeView {
@@ -156,6 +169,7 @@ pub async fn growth_ranking<S: Store>(
 
 /// Records a scorecard as a review reported it ("15/15"), for when the targets are not in
 /// giamsat.
+#[utoipa::path(post, path = "/api/v1/scorecards", tag = "rankings", summary = "Record a scorecard as a review reported it", request_body = ReportedScorecardInput, responses((status = 201, description = "Recorded")))]
 pub async fn report_scorecard<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,

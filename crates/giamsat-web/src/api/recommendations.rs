@@ -10,19 +10,19 @@ use giamsat_core::follow_up::{Recommendation, RecommendationStatus};
 use giamsat_core::{Engine, FollowUpId};
 use serde::Serialize;
 
-use super::tasks::TaskQuery;
+use super::tasks::DayQuery;
 use super::{JsonBody, created, day, read_json};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::state::{AppState, unit_code};
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct AnswerView {
     on: time::Date,
     text: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct RecommendationView {
     id: FollowUpId,
     from: String,
@@ -57,11 +57,12 @@ fn recommendation_view(
     }
 }
 
-/// Recommendations with their status on `on` (default: today in Vietnam). The query is the
-/// tasks' own, as it always was, so a request valid here before stays valid.
+/// Recommendations with their status on `on` (default: today in Vietnam). Other parameters
+/// (the tasks' `unit`) are ignored, as they always were, so a request valid before stays valid.
+#[utoipa::path(get, path = "/api/v1/recommendations", tag = "follow-up", summary = "Recommendations with their deadline and status", params(DayQuery), responses((status = 200, body = Vec<RecommendationView>)))]
 pub async fn list_recommendations<S: Store>(
     State(state): State<AppState<S>>,
-    Query(query): Query<TaskQuery>,
+    Query(query): Query<DayQuery>,
 ) -> Result<Json<Vec<RecommendationView>>, ApiError> {
     let today = day(query.on.as_deref())?;
     let engine = state.app.engine();
@@ -92,6 +93,7 @@ fn recommendation_created<S: Store>(
     )))
 }
 
+#[utoipa::path(post, path = "/api/v1/recommendations", tag = "follow-up", summary = "Record a recommendation", request_body = RecommendationInput, responses((status = 201, body = RecommendationView)))]
 pub async fn record_recommendation<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,
@@ -105,6 +107,7 @@ pub async fn record_recommendation<S: Store>(
     recommendation_created(&state, id)
 }
 
+#[utoipa::path(post, path = "/api/v1/recommendations/{id}/answer", tag = "follow-up", summary = "Record the answer to a recommendation", params(("id" = u32, Path, description = "The recommendation id")), request_body = AnswerInput, responses((status = 201, body = RecommendationView)))]
 pub async fn answer_recommendation<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,

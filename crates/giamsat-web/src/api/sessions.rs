@@ -19,32 +19,32 @@ fn person_name(book: &FollowUpBook, id: FollowUpId) -> String {
     book.person(id).map(|p| p.name.clone()).unwrap_or_default()
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct MemberView {
     name: String,
     role: &'static str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct DelegationView {
     title: String,
     members: Vec<MemberView>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct AttendeeView {
     name: String,
     position: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ConclusionView {
     item: usize,
     text: String,
     task: Option<FollowUpId>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct SessionView {
     id: FollowUpId,
     body: String,
@@ -118,6 +118,7 @@ fn session_view(engine: &Engine, s: &WorkingSession) -> SessionView {
 }
 
 /// Working sessions, the latest first.
+#[utoipa::path(get, path = "/api/v1/sessions", tag = "follow-up", summary = "Working sessions, newest first", responses((status = 200, body = Vec<SessionView>)))]
 pub async fn list_sessions<S: Store>(State(state): State<AppState<S>>) -> Json<Vec<SessionView>> {
     let engine = state.app.engine();
     let mut sessions: Vec<&WorkingSession> = engine.follow_up().sessions().collect();
@@ -125,6 +126,7 @@ pub async fn list_sessions<S: Store>(State(state): State<AppState<S>>) -> Json<V
     Json(sessions.iter().map(|s| session_view(&engine, s)).collect())
 }
 
+#[utoipa::path(get, path = "/api/v1/sessions/{id}", tag = "follow-up", summary = "One working session", params(("id" = u32, Path, description = "The session id")), responses((status = 200, body = SessionView)))]
 pub async fn get_session<S: Store>(
     State(state): State<AppState<S>>,
     Path(id): Path<u32>,
@@ -138,6 +140,7 @@ pub async fn get_session<S: Store>(
 }
 
 /// Records a session, with the new people and the delegation it names, as one batch.
+#[utoipa::path(post, path = "/api/v1/sessions", tag = "follow-up", summary = "Record a working session with its delegation, attendees, findings and conclusions", request_body = SessionInput, responses((status = 201, body = SessionView)))]
 pub async fn record_session<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,

@@ -18,7 +18,7 @@ use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::state::{AppState, unit_code};
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct TargetView {
     id: TargetId,
     document: String,
@@ -35,7 +35,7 @@ pub struct TargetView {
     evaluation: TargetEvaluation,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ScenarioPointView {
     month: Period,
     value: f64,
@@ -67,16 +67,31 @@ fn target_view(engine: &Engine, t: &Target) -> TargetView {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TargetQuery {
+    #[param(pattern = r"^\s*[A-Za-z0-9._-]{1,32}\s*$", example = "40")]
     unit: Option<String>,
+    #[param(pattern = r"^\s*[A-Za-z0-9._-]{1,48}\s*$", example = "GRDP_GROWTH")]
     indicator: Option<String>,
+    #[param(
+        pattern = r"^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$",
+        min_length = 2,
+        max_length = 64,
+        example = "21-NQ-TU-2022"
+    )]
     document: Option<String>,
+    #[param(
+        pattern = r"^\s*(20|21)\d\d(-(0[1-9]|1[0-2]|[Qq][1-4]|[Hh][12]|[Yy][Tt][Dd](0[1-9]|1[0-2])))?\s*$",
+        example = "2023-Q2"
+    )]
     period: Option<String>,
+    #[param(value_type = Option<giamsat_core::Status>)]
     status: Option<String>,
 }
 
 /// Targets with their evaluation, those needing attention first.
+#[utoipa::path(get, path = "/api/v1/targets", tag = "targets", summary = "Targets with their evaluation, those needing attention first", params(TargetQuery, Page), responses((status = 200, body = Vec<TargetView>, headers(("x-total-count" = usize, description = "The length of the whole list")))))]
 pub async fn list_targets<S: Store>(
     State(state): State<AppState<S>>,
     Query(query): Query<TargetQuery>,
@@ -126,6 +141,7 @@ pub async fn list_targets<S: Store>(
     paged(views, &page)
 }
 
+#[utoipa::path(get, path = "/api/v1/targets/{id}", tag = "targets", summary = "One target with its evaluation", params(("id" = u32, Path, description = "The target id")), responses((status = 200, body = TargetView)))]
 pub async fn get_target<S: Store>(
     State(state): State<AppState<S>>,
     Path(id): Path<u32>,
@@ -137,6 +153,7 @@ pub async fn get_target<S: Store>(
     Ok(Json(target_view(&engine, target)))
 }
 
+#[utoipa::path(post, path = "/api/v1/targets", tag = "targets", summary = "Create a target", request_body = TargetInput, responses((status = 201, body = TargetView)))]
 pub async fn create_target<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,
@@ -150,6 +167,7 @@ pub async fn create_target<S: Store>(
 }
 
 /// Sets a target's trajectory (a new version; the earlier one stays in the store).
+#[utoipa::path(post, path = "/api/v1/targets/{id}/scenario", tag = "targets", summary = "Set the target's trajectory (a new version)", params(("id" = u32, Path, description = "The target id")), request_body = ScenarioInput, responses((status = 201, body = TargetView)))]
 pub async fn set_scenario<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,

@@ -15,7 +15,7 @@ use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::state::{AppState, unit_code};
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct UpdateView {
     id: FollowUpId,
     on: time::Date,
@@ -26,14 +26,14 @@ pub struct UpdateView {
     recorded_by: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 #[serde(tag = "from", rename_all = "snake_case")]
 pub enum OriginView {
     Document { document: String },
     Conclusion { session: FollowUpId, item: u16 },
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct TaskView {
     id: FollowUpId,
     title: String,
@@ -86,15 +86,28 @@ fn task_view(engine: &Engine, view: &follow_up::TaskView<'_>) -> TaskView {
     }
 }
 
-/// The query of tasks, and of recommendations (which read only `on`).
-#[derive(Deserialize)]
+/// The query of tasks.
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TaskQuery {
+    #[param(pattern = r"^\s*[A-Za-z0-9._-]{1,32}\s*$", example = "40")]
     unit: Option<String>,
     /// The day statuses are computed for (default: today in Vietnam).
+    #[param(value_type = Option<String>, pattern = r"^\s*[1-9]\d{3}-((0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)\s*$", example = "2023-12-31")]
+    pub on: Option<String>,
+}
+
+/// The day statuses are computed for, alone: a task's own, and recommendations'.
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DayQuery {
+    /// The day statuses are computed for (default: today in Vietnam).
+    #[param(value_type = Option<String>, pattern = r"^\s*[1-9]\d{3}-((0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)\s*$", example = "2023-12-31")]
     pub on: Option<String>,
 }
 
 /// Tasks, overdue first; with `unit`, those it leads or shares.
+#[utoipa::path(get, path = "/api/v1/tasks", tag = "follow-up", summary = "Tasks, overdue first; with unit, those it leads or shares", params(TaskQuery), responses((status = 200, body = Vec<TaskView>)))]
 pub async fn list_tasks<S: Store>(
     State(state): State<AppState<S>>,
     Query(query): Query<TaskQuery>,
@@ -114,10 +127,11 @@ pub async fn list_tasks<S: Store>(
     Ok(Json(views.iter().map(|v| task_view(&engine, v)).collect()))
 }
 
+#[utoipa::path(get, path = "/api/v1/tasks/{id}", tag = "follow-up", summary = "One task with its status and progress", params(("id" = u32, Path, description = "The task id"), DayQuery), responses((status = 200, body = TaskView)))]
 pub async fn get_task<S: Store>(
     State(state): State<AppState<S>>,
     Path(id): Path<u32>,
-    Query(query): Query<TaskQuery>,
+    Query(query): Query<DayQuery>,
 ) -> Result<Json<TaskView>, ApiError> {
     let today = day(query.on.as_deref())?;
     let engine = state.app.engine();
@@ -138,6 +152,7 @@ fn task_created<S: Store>(state: &AppState<S>, id: FollowUpId) -> Result<Respons
     Ok(created(task_view(&engine, &view)))
 }
 
+#[utoipa::path(post, path = "/api/v1/tasks", tag = "follow-up", summary = "Create a task from a document or from a session's conclusion item", request_body = TaskInput, responses((status = 201, body = TaskView)))]
 pub async fn create_task<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,
@@ -148,6 +163,7 @@ pub async fn create_task<S: Store>(
     task_created(&state, id)
 }
 
+#[utoipa::path(post, path = "/api/v1/tasks/{id}/updates", tag = "follow-up", summary = "Report progress (done: true marks it finished)", params(("id" = u32, Path, description = "The task id")), request_body = TaskUpdateInput, responses((status = 201, body = TaskView)))]
 pub async fn report_progress<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,

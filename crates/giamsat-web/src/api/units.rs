@@ -14,7 +14,7 @@ use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::state::{AppState, unit_code};
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct UnitView {
     code: String,
     /// The statistics office's code, without giamsat's `-2025` where the office reused one.
@@ -32,7 +32,7 @@ pub struct UnitView {
 
 /// One side of a succession: the other unit, the share of the predecessor's additive figures
 /// it carries, and the first day of the successor.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct SuccessionView {
     unit: String,
     share: f64,
@@ -67,14 +67,17 @@ fn unit_view(engine: &Engine, unit: &Unit) -> UnitView {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct UnitQuery {
     /// A code or a name in any spelling, compared without diacritics.
     q: Option<String>,
     /// Only the units that exist on this date.
+    #[param(value_type = Option<String>, pattern = r"^\s*([1-9]\d{3}-((0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31))?\s*$", example = "2023-12-31")]
     as_of: Option<String>,
 }
 
+#[utoipa::path(get, path = "/api/v1/units", tag = "units", summary = "List units, or find them by code or any spelling of a name", params(UnitQuery, Page), responses((status = 200, body = Vec<UnitView>, headers(("x-total-count" = usize, description = "The length of the whole list")))))]
 pub async fn list_units<S: Store>(
     State(state): State<AppState<S>>,
     Query(query): Query<UnitQuery>,
@@ -96,6 +99,7 @@ pub async fn list_units<S: Store>(
     )
 }
 
+#[utoipa::path(get, path = "/api/v1/units/{code}", tag = "units", summary = "One unit", params(("code" = String, Path, description = "The unit code", pattern = r"^\s*[A-Za-z0-9._-]{1,32}\s*$", example = "01")), responses((status = 200, body = UnitView)))]
 pub async fn get_unit<S: Store>(
     State(state): State<AppState<S>>,
     Path(code): Path<String>,
@@ -104,6 +108,7 @@ pub async fn get_unit<S: Store>(
     Ok(Json(unit_view(&engine, find_unit(&engine, &code)?)))
 }
 
+#[utoipa::path(post, path = "/api/v1/units", tag = "units", summary = "Create a unit", request_body = UnitInput, responses((status = 201, body = UnitView)))]
 pub async fn create_unit<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,

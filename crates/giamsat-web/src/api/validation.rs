@@ -17,12 +17,14 @@ use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::state::{AppState, unit_code};
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct RuleView {
     id: u32,
     regime: String,
-    /// The check and its fields, indicators by code, fractions as fractions.
+    /// The check (`check`: bounds, required, part_of, sum_of, month_within_year_to_date,
+    /// outlier) and its fields, indicators by code, fractions as fractions.
     #[serde(flatten)]
+    #[schema(value_type = std::collections::HashMap<String, serde_json::Value>)]
     check: serde_json::Value,
     source: String,
     recorded_by: String,
@@ -30,7 +32,7 @@ pub struct RuleView {
     recorded_at: time::OffsetDateTime,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ViolationView {
     rule: &'static str,
     indicator: String,
@@ -38,15 +40,18 @@ pub struct ViolationView {
     message: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct OutlierView {
     indicator: String,
     value: f64,
+    /// What it stands out against: `{"against": "previous_period" | "same_period_last_year",
+    /// "value", "change"}` or `{"against": "history", "median", "z"}`.
+    #[schema(value_type = Vec<Object>)]
     against: Vec<Against>,
     explanation: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct UnitValidationView {
     unit: String,
     state: &'static str,
@@ -54,15 +59,21 @@ pub struct UnitValidationView {
     outliers: Vec<OutlierView>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ValidationReportView {
     regime: String,
     period: String,
     units: Vec<UnitValidationView>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ValidationQuery {
+    /// A reporting period of the regime (`2026-11`); by default the one due last.
+    #[param(
+        pattern = r"^\s*[1-9]\d{3}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?\s*$",
+        example = "2026-11"
+    )]
     period: Option<String>,
 }
 
@@ -105,6 +116,7 @@ fn rule_view(engine: &Engine, regime: &Regime, rule: &Rule) -> RuleView {
 }
 
 /// The rules in effect for a regime.
+#[utoipa::path(get, path = "/api/v1/regimes/{code}/rules", tag = "reporting", summary = "The validation rules in effect for a regime", params(("code" = String, Path, description = "The regime's code", example = "QN-SO-THANG")), responses((status = 200, body = Vec<RuleView>)))]
 pub async fn list_rules<S: Store>(
     State(state): State<AppState<S>>,
     Path(code): Path<String>,
@@ -122,6 +134,7 @@ pub async fn list_rules<S: Store>(
 }
 
 /// Sets a rule of the regime in the path (a `regime` in the body must be the same).
+#[utoipa::path(post, path = "/api/v1/regimes/{code}/rules", tag = "reporting", summary = "Set a validation rule of a regime (replaces the one on the same indicators)", params(("code" = String, Path, description = "The regime's code", example = "QN-SO-THANG")), request_body = RuleInput, responses((status = 201, body = RuleView)))]
 pub async fn set_rule<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,
@@ -152,6 +165,7 @@ pub async fn set_rule<S: Store>(
 }
 
 /// The validation report of a period (by default the one whose reports were due last).
+#[utoipa::path(get, path = "/api/v1/regimes/{code}/validation", tag = "reporting", summary = "Every rule broken and every figure standing out, unit by unit", params(("code" = String, Path, description = "The regime's code", example = "QN-SO-THANG"), ValidationQuery), responses((status = 200, body = ValidationReportView)))]
 pub async fn validation<S: Store>(
     State(state): State<AppState<S>>,
     Path(code): Path<String>,

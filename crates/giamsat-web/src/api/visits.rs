@@ -15,7 +15,7 @@ use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::state::{AppState, unit_code};
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ClashView {
     visit: FollowUpId,
     body: String,
@@ -26,7 +26,7 @@ pub struct ClashView {
     topics: Vec<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct VisitView {
     id: FollowUpId,
     kind: &'static str,
@@ -79,6 +79,7 @@ fn visit_view(engine: &Engine, v: &Visit) -> VisitView {
 }
 
 /// Planned visits, the earliest first.
+#[utoipa::path(get, path = "/api/v1/visits", tag = "follow-up", summary = "Planned supervision and inspection visits, with the clashes each must be warned of", responses((status = 200, body = Vec<VisitView>)))]
 pub async fn list_visits<S: Store>(State(state): State<AppState<S>>) -> Json<Vec<VisitView>> {
     let engine = state.app.engine();
     let mut visits: Vec<&Visit> = engine.follow_up().visits().collect();
@@ -86,6 +87,7 @@ pub async fn list_visits<S: Store>(State(state): State<AppState<S>>) -> Json<Vec
     Json(visits.iter().map(|v| visit_view(&engine, v)).collect())
 }
 
+#[utoipa::path(post, path = "/api/v1/visits", tag = "follow-up", summary = "Plan a visit", request_body = VisitInput, responses((status = 201, body = VisitView)))]
 pub async fn plan_visit<S: Store>(
     State(state): State<AppState<S>>,
     who: Principal,

@@ -10,6 +10,7 @@ mod exchange;
 mod exports;
 mod follow_up;
 mod intake;
+mod openapi;
 mod operations;
 mod pages;
 mod postgres;
