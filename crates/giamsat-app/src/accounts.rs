@@ -185,6 +185,14 @@ impl<S: Store> App<S> {
                         Some(u) => Some(Some(u.id)),
                         None => match crate::names::unit(&engine, &[], code) {
                             Ok(id) => Some(Some(id)),
+                            // Written as a code, it is refused as one.
+                            Err(_) if UnitCode::parse(code).is_ok() => {
+                                errors.push(FieldError::new(
+                                    "scope",
+                                    Problem::UnknownUnit { code: code.clone() },
+                                ));
+                                None
+                            }
                             Err(problem) => {
                                 errors.push(FieldError::new("scope", problem));
                                 None

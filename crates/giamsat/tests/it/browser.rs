@@ -1173,13 +1173,24 @@ async fn november_on_chart(browser: &Browser, server: &TestServer) -> String {
 }
 
 /// The reporter enters figures for the department's November in the entry form.
-async fn enter_november(reporter: &Browser, server: &TestServer, disbursed: &str) {
+async fn enter_november(
+    reporter: &Browser,
+    server: &TestServer,
+    disbursed: &str,
+    files: Option<&str>,
+) {
     reporter
         .open(server, "/entry?unit=22-STC&period=2026-11&lang=vi")
         .await;
     reporter
         .type_into("#value-PUBLIC_INVESTMENT_DISBURSED", disbursed)
         .await;
+    // The regime requires both of its figures before a report can be sent.
+    if let Some(files) = files {
+        reporter
+            .type_into("#value-ADMIN_FILES_RESOLVED", files)
+            .await;
+    }
     reporter
         .follow("form[action='/entry'][method=post] button[type=submit]")
         .await;
@@ -1208,8 +1219,8 @@ async fn a_month_is_published_only_once_approved_and_changed_only_once_reopened(
     let chart_before = november_on_chart(&viewer, &server).await;
 
     // The reporter enters November and sends it: the unit sees it, marked; the viewer not.
-    enter_november(&reporter, &server, "25").await;
-    assert_eq!(reporter.text("p.notice").await, "Đã lưu 1 số liệu.");
+    enter_november(&reporter, &server, "25", Some("173")).await;
+    assert_eq!(reporter.text("p.notice").await, "Đã lưu 2 số liệu.");
     assert_eq!(
         disbursed(&reporter, &server).await,
         "25,0\n(chưa được duyệt)"
@@ -1279,7 +1290,7 @@ async fn a_month_is_published_only_once_approved_and_changed_only_once_reopened(
     );
 
     // A change afterwards is refused until the office reopens the month with a reason.
-    enter_november(&reporter, &server, "30").await;
+    enter_november(&reporter, &server, "30", None).await;
     let refused = reporter.text("#error-summary").await;
     assert!(refused.contains("Tháng 11/2026"), "{refused}");
     office
@@ -1293,7 +1304,7 @@ async fn a_month_is_published_only_once_approved_and_changed_only_once_reopened(
         office.attr("#report-state", "data-state").await.as_deref(),
         Some("reopened")
     );
-    enter_november(&reporter, &server, "30").await;
+    enter_november(&reporter, &server, "30", None).await;
     assert_eq!(reporter.text("p.notice").await, "Đã lưu 1 số liệu.");
     assert_eq!(
         disbursed(&reporter, &server).await,
