@@ -24,6 +24,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/vi/exports.ftl"),
             include_str!("../locales/vi/imports.ftl"),
             include_str!("../locales/vi/map.ftl"),
+            include_str!("../locales/vi/inbox.ftl"),
         ],
     ),
     (
@@ -38,6 +39,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/en/exports.ftl"),
             include_str!("../locales/en/imports.ftl"),
             include_str!("../locales/en/map.ftl"),
+            include_str!("../locales/en/inbox.ftl"),
         ],
     ),
     (
@@ -52,6 +54,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/fr/exports.ftl"),
             include_str!("../locales/fr/imports.ftl"),
             include_str!("../locales/fr/map.ftl"),
+            include_str!("../locales/fr/inbox.ftl"),
         ],
     ),
 ];

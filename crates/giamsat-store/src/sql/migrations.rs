@@ -56,6 +56,11 @@ const SQLITE_MIGRATIONS: &[Migration] = &[
         "reporting",
         include_str!("../../migrations/sqlite/0008_reporting.sql"),
     ),
+    (
+        9,
+        "digests",
+        include_str!("../../migrations/sqlite/0009_digests.sql"),
+    ),
 ];
 const POSTGRES_MIGRATIONS: &[Migration] = &[
     (
@@ -97,6 +102,11 @@ const POSTGRES_MIGRATIONS: &[Migration] = &[
         8,
         "reporting",
         include_str!("../../migrations/postgres/0008_reporting.sql"),
+    ),
+    (
+        9,
+        "digests",
+        include_str!("../../migrations/postgres/0009_digests.sql"),
     ),
 ];
 

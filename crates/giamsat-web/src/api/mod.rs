@@ -1,6 +1,6 @@
 //! The JSON API under `/api/v1/`: [`routes`] is its router, and each resource has its own
 //! module (units, indicators, documents, targets, observations and values, rankings, imports
-//! and exports, audit, people, tasks, sessions, visits, recommendations, evidence). Handlers
+//! and exports, audit, the inbox, people, tasks, sessions, visits, recommendations, evidence). Handlers
 //! are thin: they read from the engine or call one use case of the application layer, and
 //! shape the answer with codes, never internal ids (except targets, observations and
 //! follow-up records, which have no natural code).
@@ -19,6 +19,7 @@ mod audit;
 mod documents;
 mod evidence;
 mod exchange;
+mod inbox;
 mod indicators;
 mod interchange;
 mod observations;
@@ -71,6 +72,7 @@ pub const API_PATHS: &[&str] = &[
     "/api/v1/exchange/dhis2/dataValueSets",
     "/api/v1/exchange/sdmx.csv",
     "/api/v1/audit",
+    "/api/v1/inbox",
     "/api/v1/people",
     "/api/v1/tasks",
     "/api/v1/tasks/{id}",
@@ -137,6 +139,7 @@ pub fn routes<S: Store>() -> Router<AppState<S>> {
         )
         .route("/exchange/sdmx.csv", get(interchange::export_sdmx::<S>))
         .route("/audit", get(audit::audit::<S>))
+        .route("/inbox", get(inbox::inbox::<S>))
         .route(
             "/people",
             get(people::list_people::<S>).post(people::record_person::<S>),

@@ -6,6 +6,7 @@ mod analytics;
 mod api;
 mod browser;
 mod cli;
+mod digest;
 mod exchange;
 mod exports;
 mod follow_up;
