@@ -451,9 +451,14 @@ mod tests {
     /// The reports of March and April 2026, sent and approved: nothing older is due in May.
     fn approved_until_april() -> Vec<Record> {
         let mut steps = Vec::new();
-        for (i, (unit, month)) in [(3, "2026-03"), (4, "2026-03"), (3, "2026-04"), (4, "2026-04")]
-            .into_iter()
-            .enumerate()
+        for (i, (unit, month)) in [
+            (3, "2026-03"),
+            (4, "2026-03"),
+            (3, "2026-04"),
+            (4, "2026-04"),
+        ]
+        .into_iter()
+        .enumerate()
         {
             let id = 100 + 2 * u32::try_from(i).expect("few");
             steps.push(step(id, unit, month, submit()));

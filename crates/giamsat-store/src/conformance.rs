@@ -17,8 +17,8 @@ use giamsat_core::{
 use crate::sql::{NOT_BACKED_UP, TABLES};
 use crate::{
     AuditEntry, AuditFilter, Backup, BackupError, BulkOrigin, ChangeFeed, ChangeListener, Changes,
-    Contact, Dialect, EvidenceFile, ImportPart, ImportedFigure, Loaded, NewAccount, NewApiToken, NewSession,
-    SqlStore, Store, StoreError,
+    Contact, Dialect, EvidenceFile, ImportPart, ImportedFigure, Loaded, NewAccount, NewApiToken,
+    NewSession, SqlStore, Store, StoreError,
 };
 
 #[derive(Debug, Clone, Copy)]
@@ -2130,9 +2130,22 @@ async fn a_contact_is_set_and_replaced_and_a_days_digest_is_claimed_once(backend
         email: Some("lan.nguyen@example.vn".into()),
         language: "fr".into(),
     };
-    assert!(store.set_contact("LAN", &second, &entry).await.expect("set"));
-    assert!(!store.set_contact("nobody", &first, &entry).await.expect("set"));
-    assert_eq!(store.contacts().await.expect("contacts"), vec![(id, second)]);
+    assert!(
+        store
+            .set_contact("LAN", &second, &entry)
+            .await
+            .expect("set")
+    );
+    assert!(
+        !store
+            .set_contact("nobody", &first, &entry)
+            .await
+            .expect("set")
+    );
+    assert_eq!(
+        store.contacts().await.expect("contacts"),
+        vec![(id, second)]
+    );
     let trail = store.audit_trail(None, 10).await.expect("audit");
     assert_eq!(
         trail

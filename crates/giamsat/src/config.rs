@@ -287,12 +287,27 @@ mod tests {
         assert_eq!((smtp.tls, smtp.port()), (SmtpTls::Starttls, 587));
         assert_eq!(smtp.send_at(), Ok(time::macros::time!(06:30)));
         let shown = format!("{smtp:?}");
-        assert!(!shown.contains("bí mật") && shown.contains("redacted"), "{shown}");
+        assert!(
+            !shown.contains("bí mật") && shown.contains("redacted"),
+            "{shown}"
+        );
         for (text, named) in [
-            ("[smtp]\nhost = \"h\"\nfrom = \"f@h.vn\"\nprot = 25\n", "prot"),
-            ("[smtp]\nhost = \"h\"\nfrom = \"f@h.vn\"\ntls = \"ssl\"\n", "ssl"),
-            ("[smtp]\nhost = \"h\"\nfrom = \"f@h.vn\"\nsend_at = \"7h\"\n", "send_at"),
-            ("[smtp]\nhost = \"h\"\nfrom = \"f@h.vn\"\nusername = \"u\"\n", "password"),
+            (
+                "[smtp]\nhost = \"h\"\nfrom = \"f@h.vn\"\nprot = 25\n",
+                "prot",
+            ),
+            (
+                "[smtp]\nhost = \"h\"\nfrom = \"f@h.vn\"\ntls = \"ssl\"\n",
+                "ssl",
+            ),
+            (
+                "[smtp]\nhost = \"h\"\nfrom = \"f@h.vn\"\nsend_at = \"7h\"\n",
+                "send_at",
+            ),
+            (
+                "[smtp]\nhost = \"h\"\nfrom = \"f@h.vn\"\nusername = \"u\"\n",
+                "password",
+            ),
         ] {
             let (_dir, path) = file(text);
             let message = load(Some(&path), None, None, None, None)

@@ -8,8 +8,8 @@ use std::time::Duration;
 use giamsat_app::inbox::Digest;
 use giamsat_app::{App, AppError, SqlStore};
 use giamsat_web::i18n::I18n;
-use lettre::message::header::ContentType;
 use lettre::message::Mailbox;
+use lettre::message::header::ContentType;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
@@ -58,7 +58,9 @@ impl Mailer {
         };
         let host = smtp.host.trim();
         let builder = match smtp.tls {
-            SmtpTls::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(host).map_err(host_error)?,
+            SmtpTls::Tls => {
+                AsyncSmtpTransport::<Tokio1Executor>::relay(host).map_err(host_error)?
+            }
             SmtpTls::Starttls => {
                 AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(host).map_err(host_error)?
             }
@@ -155,7 +157,12 @@ pub async fn daily(
             match send_digests(&state.app, &state.i18n, &mailer, vietnam.date()).await {
                 Ok(done) => {
                     retry = done.failed > 0;
-                    tracing::info!(sent = done.sent, already = done.already, failed = done.failed, "daily digests");
+                    tracing::info!(
+                        sent = done.sent,
+                        already = done.already,
+                        failed = done.failed,
+                        "daily digests"
+                    );
                 }
                 Err(error) => {
                     retry = true;

@@ -596,7 +596,8 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             })?;
             let mailer = digest::Mailer::new(smtp, &format!("http://{}", settings.addr))?;
             let app = open(&settings.db).await?;
-            let i18n = giamsat_web::i18n::I18n::new().map_err(|e| CliError::Other(e.to_string()))?;
+            let i18n =
+                giamsat_web::i18n::I18n::new().map_err(|e| CliError::Other(e.to_string()))?;
             let done = digest::send_digests(&app, &i18n, &mailer, day).await?;
             println!(
                 "{day}: {} digest(s) sent, {} sent before, {} failed",

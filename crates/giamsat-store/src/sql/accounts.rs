@@ -9,7 +9,8 @@ use super::write::insert_audit;
 use super::{Outcome, SqlStore, conflict_or_database, id_of, u32_id};
 use crate::codec::{date_text, timestamp_parse, timestamp_text};
 use crate::{
-    Account, ApiToken, Contact, AuditEntry, NewAccount, NewApiToken, NewSession, Session, StoreError,
+    Account, ApiToken, AuditEntry, Contact, NewAccount, NewApiToken, NewSession, Session,
+    StoreError,
 };
 
 pub(super) async fn create_account(
@@ -422,11 +423,10 @@ pub(super) async fn set_contact(
 }
 
 pub(super) async fn contacts(store: &SqlStore) -> Outcome<Vec<(i64, Contact)>> {
-    let rows = sqlx::query(
-        "SELECT account_id, email, language FROM account_contacts ORDER BY account_id",
-    )
-    .fetch_all(&store.pool)
-    .await?;
+    let rows =
+        sqlx::query("SELECT account_id, email, language FROM account_contacts ORDER BY account_id")
+            .fetch_all(&store.pool)
+            .await?;
     Ok(rows
         .iter()
         .map(|row| {

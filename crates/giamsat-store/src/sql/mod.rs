@@ -29,8 +29,8 @@ use sqlx::{AnyPool, ConnectOptions, Executor, Row, Transaction};
 use crate::codec::timestamp_parse;
 use crate::{
     Account, ApiToken, AuditEntry, AuditFilter, Backup, BackupError, BackupSummary, BulkOrigin,
-    ChangeFeed, Changes, Contact, EvidenceFile, Loaded, NewAccount, NewApiToken, NewSession, Session,
-    Snapshot, Store, StoreError, WritersLock,
+    ChangeFeed, Changes, Contact, EvidenceFile, Loaded, NewAccount, NewApiToken, NewSession,
+    Session, Snapshot, Store, StoreError, WritersLock,
 };
 
 #[cfg(test)]

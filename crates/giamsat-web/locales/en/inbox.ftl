@@ -36,6 +36,7 @@ digest-subject = giamsat: { $count ->
 } on { $date }
 digest-greeting = Hello { $name },
 digest-intro = This is what is due on { $date } for the units you answer for.
+digest-item = { $kind }: { $title }
 digest-footer = You receive this e-mail once a day while something is due. Your inbox: { $link }
 # The administrator's form for an account's e-mail.
 accounts-email = E-mail

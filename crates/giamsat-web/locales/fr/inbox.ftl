@@ -35,6 +35,7 @@ digest-subject = giamsat : { $count ->
 } le { $date }
 digest-greeting = Bonjour { $name },
 digest-intro = Voici ce qui est dû le { $date } pour les unités dont vous répondez.
+digest-item = { $kind } : { $title }
 digest-footer = Vous recevez ce courriel une fois par jour tant que quelque chose est dû. Votre liste : { $link }
 accounts-email = Courriel
 accounts-email-hint = Le récapitulatif quotidien de ce qui est dû est envoyé à cette adresse ; laissez vide pour n’en recevoir aucun.

@@ -23,6 +23,7 @@ inbox-col-when = Thời hạn
 digest-subject = giamsat: { $count } việc cần làm ngày { $date }
 digest-greeting = Kính gửi { $name },
 digest-intro = Sau đây là những việc đến hạn ngày { $date } của các đơn vị bạn phụ trách.
+digest-item = { $kind }: { $title }
 digest-footer = Thư này được gửi mỗi ngày một lần khi có việc đến hạn. Hộp việc của bạn: { $link }
 accounts-email = Thư điện tử
 accounts-email-hint = Thư tổng hợp việc cần làm hằng ngày được gửi tới địa chỉ này; để trống nếu không nhận.

@@ -10,8 +10,8 @@ use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use giamsat_app::Store;
-use giamsat_core::access::{Grant, Role};
 use giamsat_app::inbox::{DEFAULT_LANGUAGE, check_email};
+use giamsat_core::access::{Grant, Role};
 use giamsat_core::{Engine, Language, UnitId};
 use serde::Deserialize;
 

@@ -55,7 +55,10 @@ fn urgency_words(tr: Tr<'_>, urgency: Urgency) -> (&'static str, String) {
             tr.t_args("inbox-urgency-overdue", &[("days", days(n))]),
         ),
         Urgency::Today => ("today", tr.t("inbox-urgency-today")),
-        Urgency::Soon(n) => ("soon", tr.t_args("inbox-urgency-soon", &[("days", days(n))])),
+        Urgency::Soon(n) => (
+            "soon",
+            tr.t_args("inbox-urgency-soon", &[("days", days(n))]),
+        ),
     }
 }
 
@@ -236,7 +239,14 @@ pub fn digest_text(
     body.push_str(&tr.t_args("digest-intro", &[("date", date())]));
     body.push_str("\n\n");
     for l in &lines {
-        body.push_str(&format!("* {}: {}\n  {}", l.kind_label, l.title, l.unit));
+        let head = tr.t_args(
+            "digest-item",
+            &[
+                ("kind", Arg::Text(l.kind_label.clone())),
+                ("title", Arg::Text(l.title.clone())),
+            ],
+        );
+        body.push_str(&format!("* {head}\n  {}", l.unit));
         for part in [&l.when, &l.urgency_label] {
             if !part.is_empty() {
                 body.push_str(" · ");

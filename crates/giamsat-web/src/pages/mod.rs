@@ -46,8 +46,7 @@ pub use account::{
 };
 pub use accounts::{
     accounts as admin_accounts, contact as admin_contact, create_account as admin_create_account,
-    disable as admin_disable,
-    grant as admin_grant, new_password as admin_new_password,
+    disable as admin_disable, grant as admin_grant, new_password as admin_new_password,
 };
 pub use audit::{audit, audit_csv};
 pub use documents::{document, document_page, documents, documents_page};

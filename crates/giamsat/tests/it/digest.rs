@@ -81,7 +81,12 @@ impl Receiver {
         let out = dir.join("mail");
         std::fs::create_dir_all(&out).expect("mail folder");
         let child = Command::new(python())
-            .args(["-c", RECEIVER, out.to_str().expect("utf-8"), &port.to_string()])
+            .args([
+                "-c",
+                RECEIVER,
+                out.to_str().expect("utf-8"),
+                &port.to_string(),
+            ])
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
             .spawn()
@@ -132,9 +137,21 @@ async fn demo_with_accounts(db: &Path) {
     let system = Actor::named("test");
     app.load_demo(&system).await.expect("demo");
     for (username, name, role, email, language) in [
-        ("lan", "Nguyễn Thị Lan", "reporter", "lan@quangninh.gov.vn", "vi"),
+        (
+            "lan",
+            "Nguyễn Thị Lan",
+            "reporter",
+            "lan@quangninh.gov.vn",
+            "vi",
+        ),
         ("paul", "Paul Martin", "supervisor", "paul@example.fr", "fr"),
-        ("viet", "Trần Văn Việt", "viewer", "viet@quangninh.gov.vn", "vi"),
+        (
+            "viet",
+            "Trần Văn Việt",
+            "viewer",
+            "viet@quangninh.gov.vn",
+            "vi",
+        ),
         ("minh", "Lê Minh", "reporter", "", "vi"),
     ] {
         app.add_account(&system, username, name, &[(role.into(), Some("22".into()))])
@@ -192,7 +209,12 @@ fn each_account_gets_one_digest_a_day_in_its_language_with_its_items() {
     // The reporter, in Vietnamese: the department's November report returned with its reason,
     // the one never sent (overdue), and December's due on the 19th (2 days left).
     let lan = body_of(&messages, "lan@quangninh.gov.vn");
-    assert!(lan["to"].as_str().is_some_and(|t| t.contains("Nguyễn Thị Lan")), "{lan}");
+    assert!(
+        lan["to"]
+            .as_str()
+            .is_some_and(|t| t.contains("Nguyễn Thị Lan")),
+        "{lan}"
+    );
     assert!(
         lan["subject"]
             .as_str()
@@ -234,20 +256,29 @@ fn each_account_gets_one_digest_a_day_in_its_language_with_its_items() {
     ] {
         assert!(text.contains(expected), "{expected:?} not in:\n{text}");
     }
-    assert!(!text.contains("Báo cáo"), "no Vietnamese in French mail:\n{text}");
+    assert!(
+        !text.contains("Báo cáo"),
+        "no Vietnamese in French mail:\n{text}"
+    );
 
     // Again the same day (a restart, or the command run twice): nothing more is sent.
     let again = giamsat(&args, dir.path());
     let stdout = String::from_utf8_lossy(&again.stdout);
     assert!(again.status.success(), "{stdout}");
-    assert!(stdout.contains("0 digest(s) sent, 2 sent before"), "{stdout}");
+    assert!(
+        stdout.contains("0 digest(s) sent, 2 sent before"),
+        "{stdout}"
+    );
     assert_eq!(receiver.messages().len(), 2);
 }
 
 #[test]
 fn without_smtp_settings_the_digest_command_says_so_and_sends_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let run = giamsat(&["digest", "--db", "g.db", "--date", "2026-12-17"], dir.path());
+    let run = giamsat(
+        &["digest", "--db", "g.db", "--date", "2026-12-17"],
+        dir.path(),
+    );
     assert!(!run.status.success());
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(stderr.contains("[smtp]"), "{stderr}");
