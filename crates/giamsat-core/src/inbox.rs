@@ -91,6 +91,15 @@ pub enum Item {
 }
 
 impl Item {
+    /// The names of the kinds, in the order of `kind`.
+    pub const KINDS: [&'static str; 5] = [
+        "report_due",
+        "report_returned",
+        "report_to_decide",
+        "task_due",
+        "recommendation_due",
+    ];
+
     /// The stable name of the kind, for messages and the API.
     pub fn kind(&self) -> &'static str {
         match self {

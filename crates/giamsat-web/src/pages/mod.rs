@@ -918,6 +918,7 @@ mod tests {
             ),
             family("cycle-timeliness-", ["on_time", "late", "missing"].to_vec()),
             family("intake-kind-", giamsat_intake::Fact::KINDS.to_vec()),
+            family("inbox-kind-", giamsat_core::inbox::Item::KINDS.to_vec()),
             family("report-kind-", reports::KINDS.to_vec()),
             family("report-symbol-", reports::KINDS.to_vec()),
             family(

@@ -10,6 +10,7 @@ mod digest;
 mod exchange;
 mod exports;
 mod follow_up;
+mod inbox;
 mod intake;
 mod operations;
 mod pages;
