@@ -283,3 +283,85 @@ fn without_smtp_settings_the_digest_command_says_so_and_sends_nothing() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(stderr.contains("[smtp]"), "{stderr}");
 }
+
+/// A log line without its terminal colours.
+fn plain(line: &str) -> String {
+    let mut out = String::new();
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            chars.by_ref().find(|c| c.is_ascii_alphabetic());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `giamsat serve` with `[smtp]` runs the daily job: here due at 00:00, so at start. Started
+/// again the same day, it finds the day's digests sent and sends nothing.
+#[test]
+fn the_servers_daily_job_sends_the_days_digests_once_across_a_restart() {
+    use std::io::{BufRead, BufReader};
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("g.db");
+    tokio::runtime::Runtime::new()
+        .expect("runtime")
+        .block_on(demo_with_accounts(&db));
+    let receiver = Receiver::start(dir.path());
+    std::fs::write(
+        dir.path().join("giamsat.toml"),
+        format!(
+            "log = \"info\"\n[smtp]\nhost = \"127.0.0.1\"\nport = {}\ntls = \"none\"\nfrom = \"giamsat@quangninh.gov.vn\"\nsend_at = \"00:00\"\n",
+            receiver.port
+        ),
+    )
+    .expect("settings");
+    // Runs the server until its job reports a run, and returns that line.
+    let serve_once = || {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_giamsat"))
+            .args([
+                "--config",
+                "giamsat.toml",
+                "serve",
+                "--db",
+                "g.db",
+                "--addr",
+                "127.0.0.1:0",
+            ])
+            .current_dir(dir.path())
+            .env_remove("GIAMSAT_DB")
+            .env_remove("GIAMSAT_LOG")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("serve");
+        let stderr = BufReader::new(child.stderr.take().expect("stderr"));
+        let line = stderr
+            .lines()
+            .map_while(Result::ok)
+            .find(|l| l.contains("daily digests"));
+        let _ = child.kill();
+        let _ = child.wait();
+        plain(&line.expect("the job reported its run"))
+    };
+    let first = serve_once();
+    assert!(
+        first.contains("sent=2") && first.contains("failed=0"),
+        "{first}"
+    );
+    let messages = receiver.messages();
+    let mut to: Vec<&str> = messages
+        .iter()
+        .filter_map(|m| m["rcpt"][0].as_str())
+        .collect();
+    to.sort_unstable();
+    assert_eq!(to, ["lan@quangninh.gov.vn", "paul@example.fr"]);
+    let again = serve_once();
+    assert!(
+        again.contains("sent=0") && again.contains("already=2"),
+        "{again}"
+    );
+    assert_eq!(receiver.messages().len(), 2);
+}
