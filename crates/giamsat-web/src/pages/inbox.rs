@@ -192,24 +192,29 @@ pub async fn inbox<S: Store>(
         Some(who) => state.app.inbox(&who.actor, today()),
         None => Vec::new(),
     };
-    let engine = state.app.engine();
-    let layout = Layout::new(
-        &state.i18n,
-        &reader,
-        "/inbox",
-        state.i18n.t(reader.lang, "inbox-title"),
-    );
+    let html = inbox_page(&state.app.engine(), &state.i18n, &reader, &items);
+    Ok(respond(&reader, StatusCode::OK, html))
+}
+
+/// The page of `items` (one person's inbox), rendered.
+pub fn inbox_page(
+    engine: &Engine,
+    i18n: &I18n,
+    reader: &Reader,
+    items: &[Item],
+) -> askama::Result<String> {
+    let layout = Layout::new(i18n, reader, "/inbox", i18n.t(reader.lang, "inbox-title"));
     let tr = layout.tr;
     let remind = [("days", Arg::Number(i64::from(REMIND_DAYS)))];
-    let lines = lines(&engine, tr, &items);
-    let page = InboxPage {
+    let lines = lines(engine, tr, items);
+    InboxPage {
         lede: tr.t_args("inbox-lede", &remind),
         empty: tr.t_args("inbox-empty", &remind),
         count: tr.count("inbox-count", lines.len()),
         lines,
         page: layout,
-    };
-    Ok(respond(&reader, StatusCode::OK, page.render()))
+    }
+    .render()
 }
 
 /// A digest as an e-mail: its subject and plain text, in the account's language, every link

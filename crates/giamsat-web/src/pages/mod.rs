@@ -53,7 +53,7 @@ pub use documents::{document, document_page, documents, documents_page};
 pub use entry::{entry_form, entry_page, entry_submit};
 pub use exports::export;
 pub use history::{revise_session, revise_task};
-pub use inbox::inbox;
+pub use inbox::{inbox, inbox_page};
 pub use indicators::{indicator, indicator_page};
 pub use intake::{accept as intake_accept, intake_form, intake_submit, review as intake_review};
 pub use office::{create_document, create_target, new_document, new_target};
