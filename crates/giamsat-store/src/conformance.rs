@@ -1680,7 +1680,7 @@ async fn pinned_store(backend: Backend) -> Fresh {
         )
         .await
         .expect("evidence");
-    // Added with schema 9, after the rest, so the lines pinned before stay as they were.
+    // Added with schema 10, after the rest, so the lines pinned before stay as they were.
     store
         .set_contact(
             "lan",

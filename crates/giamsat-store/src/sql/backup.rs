@@ -286,7 +286,7 @@ pub(crate) const TABLES: &[(&str, &[(&str, Kind)])] = &[
 
 /// The oldest schema whose backups restore today: the migrations since then add only tables
 /// that are not backed up (6: the engine's checkpoint) or that a backup from before them
-/// simply has no rows of (7: the reporting cycle; 9: contacts and digests sent).
+/// simply has no rows of (7: the reporting cycle; 10: contacts and digests sent).
 const SAME_TABLES_SINCE: i64 = 5;
 
 /// Tables that are not data: the migrations applied, the change log between processes and

@@ -56,10 +56,11 @@ const SQLITE_MIGRATIONS: &[Migration] = &[
         "reporting",
         include_str!("../../migrations/sqlite/0008_reporting.sql"),
     ),
+    // 9 is the validation rules of another branch; the numbers stay as each was written.
     (
-        9,
+        10,
         "digests",
-        include_str!("../../migrations/sqlite/0009_digests.sql"),
+        include_str!("../../migrations/sqlite/0010_digests.sql"),
     ),
 ];
 const POSTGRES_MIGRATIONS: &[Migration] = &[
@@ -103,10 +104,11 @@ const POSTGRES_MIGRATIONS: &[Migration] = &[
         "reporting",
         include_str!("../../migrations/postgres/0008_reporting.sql"),
     ),
+    // 9 is the validation rules of another branch; the numbers stay as each was written.
     (
-        9,
+        10,
         "digests",
-        include_str!("../../migrations/postgres/0009_digests.sql"),
+        include_str!("../../migrations/postgres/0010_digests.sql"),
     ),
 ];
 

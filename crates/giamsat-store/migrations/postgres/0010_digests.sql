@@ -1,4 +1,4 @@
--- The daily digest by e-mail, in step with migrations/sqlite/0009_digests.sql.
+-- The daily digest by e-mail, in step with migrations/sqlite/0010_digests.sql.
 CREATE TABLE account_contacts (
     account_id BIGINT PRIMARY KEY REFERENCES accounts(id),
     email      TEXT,
