@@ -118,7 +118,7 @@ impl<S: Store> App<S> {
     }
 
     /// The account, if the actor administers it: refused before anything of it is shown.
-    async fn managed(&self, actor: &Actor, username: &str) -> Result<Account, AppError> {
+    pub(crate) async fn managed(&self, actor: &Actor, username: &str) -> Result<Account, AppError> {
         if let Some(grants) = &actor.grants
             && !grants.iter().any(|g| g.role == Role::Admin)
         {
@@ -163,7 +163,7 @@ impl<S: Store> App<S> {
         }
     }
 
-    fn account_audit(
+    pub(crate) fn account_audit(
         &self,
         actor: &Actor,
         action: &str,

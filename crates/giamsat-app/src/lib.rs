@@ -13,6 +13,7 @@ pub mod demo;
 pub mod demo_cycle;
 pub mod exchange;
 pub mod follow_up;
+pub mod inbox;
 pub mod input;
 pub mod intake;
 pub mod interchange;

@@ -9,6 +9,7 @@ pub mod document;
 pub mod engine;
 pub mod evaluation;
 pub mod follow_up;
+pub mod inbox;
 pub mod indicator;
 pub mod observation;
 #[cfg(feature = "openapi")]

@@ -17,8 +17,8 @@ use giamsat_core::{
 use crate::sql::{NOT_BACKED_UP, TABLES};
 use crate::{
     AuditEntry, AuditFilter, Backup, BackupError, BulkOrigin, ChangeFeed, ChangeListener, Changes,
-    Dialect, EvidenceFile, ImportPart, ImportedFigure, Loaded, NewAccount, NewApiToken, NewSession,
-    SqlStore, Store, StoreError,
+    Contact, Dialect, EvidenceFile, ImportPart, ImportedFigure, Loaded, NewAccount, NewApiToken,
+    NewSession, SqlStore, Store, StoreError,
 };
 
 #[derive(Debug, Clone, Copy)]
@@ -109,6 +109,7 @@ conformance!(
     the_bulk_path_leaves_an_audit_entry_per_batch,
     a_correction_is_kept_beside_the_record_it_corrects,
     an_account_gains_grants_once_and_is_disabled_and_enabled_with_its_audit,
+    a_contact_is_set_and_replaced_and_a_days_digest_is_claimed_once,
     the_audit_trail_is_searched_by_unit_actor_action_object_and_days_in_pages,
     a_streamed_import_writes_every_figure_with_its_audit_row,
     a_streamed_import_let_go_in_the_middle_writes_nothing,
@@ -1220,6 +1221,27 @@ async fn populated(backend: Backend) -> Fresh {
         .await
         .expect("scenario");
     sessions_for(&*store).await;
+    let lan = store.account("lan").await.expect("read").expect("lan");
+    store
+        .set_contact(
+            "lan",
+            &Contact {
+                email: Some("lan@example.vn".into()),
+                language: "en".into(),
+            },
+            &audit("account.contact", "account:lan", None),
+        )
+        .await
+        .expect("contact");
+    store
+        .claim_digest(
+            lan.id,
+            time::macros::date!(2026 - 11 - 23),
+            2,
+            time::macros::datetime!(2026-11-23 01:00 UTC),
+        )
+        .await
+        .expect("digest");
     let bytes = b"%PDF-1.7 \x00\xff".to_vec();
     store
         .put_evidence_file(
@@ -1662,6 +1684,22 @@ async fn pinned_store(backend: Backend) -> Fresh {
         )
         .await
         .expect("evidence");
+    // Added with schema 10, after the rest, so the lines pinned before stay as they were.
+    store
+        .set_contact(
+            "lan",
+            &Contact {
+                email: Some("lan@quangninh.gov.vn".into()),
+                language: "vi".into(),
+            },
+            &pinned_audit("account.contact", "account:lan"),
+        )
+        .await
+        .expect("contact");
+    store
+        .claim_digest(account, time::macros::date!(2025 - 07 - 14), 3, at)
+        .await
+        .expect("digest");
     store
 }
 
@@ -2085,4 +2123,86 @@ async fn a_streamed_import_let_go_in_the_middle_writes_nothing(backend: Backend)
     let stale = vec![ImportPart::Figures(figures(&observations(70_010, 1)))];
     let err = stream(&store, 1, stale).await.expect_err("behind");
     assert!(matches!(err, StoreError::Behind { head: 2 }), "{err}");
+}
+
+/// An account's e-mail and language are one row, replaced with its audit entry; a day's
+/// digest is claimed by one caller only (a restart, another process), and given back when it
+/// could not be sent.
+async fn a_contact_is_set_and_replaced_and_a_days_digest_is_claimed_once(backend: Backend) {
+    let store = fresh(backend).await;
+    store
+        .commit(&sample(), &[audit("demo.load", "demo", None)], 0)
+        .await
+        .expect("commit");
+    let id = store
+        .create_account(
+            &NewAccount {
+                username: "Lan".into(),
+                display_name: "Nguyễn Thị Lan".into(),
+                password_hash: "$argon2id$v=19$m=19456,t=2,p=1$x$y".into(),
+                grants: Vec::new(),
+            },
+            &audit("account.create", "account:lan", None),
+        )
+        .await
+        .expect("account");
+    assert!(store.contacts().await.expect("contacts").is_empty());
+    let first = Contact {
+        email: Some("lan@example.vn".into()),
+        language: "vi".into(),
+    };
+    let entry = audit("account.contact", "account:lan", None);
+    assert!(store.set_contact("lan", &first, &entry).await.expect("set"));
+    let second = Contact {
+        email: Some("lan.nguyen@example.vn".into()),
+        language: "fr".into(),
+    };
+    assert!(
+        store
+            .set_contact("LAN", &second, &entry)
+            .await
+            .expect("set")
+    );
+    assert!(
+        !store
+            .set_contact("nobody", &first, &entry)
+            .await
+            .expect("set")
+    );
+    assert_eq!(
+        store.contacts().await.expect("contacts"),
+        vec![(id, second)]
+    );
+    let trail = store.audit_trail(None, 10).await.expect("audit");
+    assert_eq!(
+        trail
+            .iter()
+            .filter(|e| e.action == "account.contact")
+            .count(),
+        2
+    );
+    // A language outside the three is refused by the schema.
+    let klingon = Contact {
+        email: None,
+        language: "tlh".into(),
+    };
+    assert!(store.set_contact("lan", &klingon, &entry).await.is_err());
+
+    let day = time::macros::date!(2026 - 12 - 07);
+    let at = time::macros::datetime!(2026-12-07 01:00 UTC);
+    assert!(store.claim_digest(id, day, 4, at).await.expect("claim"));
+    let other = fresh_handle(&store).await;
+    assert!(!other.claim_digest(id, day, 4, at).await.expect("claim"));
+    assert!(
+        store
+            .claim_digest(id, day.next_day().expect("day"), 1, at)
+            .await
+            .expect("next day")
+    );
+    store.release_digest(id, day).await.expect("release");
+    assert!(other.claim_digest(id, day, 4, at).await.expect("again"));
+}
+
+async fn fresh_handle(store: &Fresh) -> SqlStore {
+    store.reopen().await
 }

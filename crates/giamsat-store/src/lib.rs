@@ -105,6 +105,15 @@ pub struct Account {
     pub grants: Vec<giamsat_core::access::Grant>,
 }
 
+/// Where and how an account is written to: its e-mail, if any, and the language of what it
+/// is sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    pub email: Option<String>,
+    /// `vi`, `en` or `fr`.
+    pub language: String,
+}
+
 /// A sign-in session as started. The cookie itself is never stored, only its hash.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewSession {
@@ -378,6 +387,35 @@ pub trait Store: Send + Sync + 'static {
 
     /// Every account with its grants, by username.
     fn accounts(&self) -> impl Future<Output = Result<Vec<Account>, StoreError>> + Send;
+
+    /// Sets an account's e-mail and language, with its audit entry, in one transaction;
+    /// false when no account has that username.
+    fn set_contact(
+        &self,
+        username: &str,
+        contact: &Contact,
+        audit: &AuditEntry,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
+    /// Every account's contact, by account id.
+    fn contacts(&self) -> impl Future<Output = Result<Vec<(i64, Contact)>, StoreError>> + Send;
+
+    /// Claims the sending of an account's digest for a day: true for the first caller only,
+    /// so a restart or a second process does not send it again.
+    fn claim_digest(
+        &self,
+        account_id: i64,
+        day: time::Date,
+        items: usize,
+        at: time::OffsetDateTime,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
+    /// Gives a claim back when the digest could not be sent, so a later run sends it.
+    fn release_digest(
+        &self,
+        account_id: i64,
+        day: time::Date,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
 
     /// Adds a grant to an account, with its audit entry, in one transaction; a grant the
     /// account holds already is kept once. False when no account has that username.

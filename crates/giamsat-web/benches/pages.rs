@@ -128,6 +128,24 @@ fn rankings_carried(lang: &str) -> usize {
     ranking(lang, pages::AsOf::Date(TODAY), pages::View::Bars)
 }
 
+/// The demo reporter's inbox over Quảng Ninh in mid-December: reports due, overdue and sent
+/// back, computed from the engine and rendered.
+#[divan::bench(args = LANGUAGES)]
+fn inbox(lang: &str) -> usize {
+    use giamsat_core::access::{Grant, Role};
+    let d = demo();
+    let engine = d.app.engine();
+    let province = engine
+        .unit_by_code(&UnitCode::parse("22").expect("code"))
+        .expect("Quảng Ninh")
+        .id;
+    let day = time::macros::date!(2026 - 12 - 17);
+    let items = giamsat_core::inbox::inbox(&engine, &[Grant::over(Role::Reporter, province)], day);
+    assert!(!items.is_empty());
+    let html = pages::inbox_page(&engine, &d.i18n, &reader("/inbox", lang), &items);
+    html.expect("renders").len()
+}
+
 #[divan::bench(args = LANGUAGES)]
 fn units(lang: &str) -> usize {
     let d = demo();

@@ -143,6 +143,10 @@ pub fn set_cookie(name: &str, value: &str, path: &str, max_age: i64, secure: boo
     .unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
+/// How many things are due for who is asking, counted for the navigation of pages.
+#[derive(Debug, Clone, Copy)]
+pub struct InboxCount(pub usize);
+
 /// The middleware: finds who is asking, refuses the unknown, checks CSRF on writes.
 pub async fn authenticate<S: Store>(
     State(state): State<AppState<S>>,
@@ -212,6 +216,10 @@ pub async fn authenticate<S: Store>(
         }
         who
     };
+    if !is_api && is_safe(request.method()) {
+        let count = state.app.inbox(&who.actor, crate::state::today()).len();
+        request.extensions_mut().insert(InboxCount(count));
+    }
     let principal = Principal(Arc::new(who));
     request.extensions_mut().insert(principal.clone());
     let mut response = next.run(request).await;

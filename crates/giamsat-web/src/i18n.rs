@@ -26,6 +26,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/vi/map.ftl"),
             include_str!("../locales/vi/publish.ftl"),
             include_str!("../locales/vi/validation.ftl"),
+            include_str!("../locales/vi/inbox.ftl"),
         ],
     ),
     (
@@ -42,6 +43,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/en/map.ftl"),
             include_str!("../locales/en/publish.ftl"),
             include_str!("../locales/en/validation.ftl"),
+            include_str!("../locales/en/inbox.ftl"),
         ],
     ),
     (
@@ -58,6 +60,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/fr/map.ftl"),
             include_str!("../locales/fr/publish.ftl"),
             include_str!("../locales/fr/validation.ftl"),
+            include_str!("../locales/fr/inbox.ftl"),
         ],
     ),
 ];

@@ -109,6 +109,7 @@ fn page_routes<S: Store>() -> Router<AppState<S>> {
             "/account/tokens/{id}/revoke",
             post(pages::revoke_token::<S>),
         )
+        .route("/inbox", get(pages::inbox::<S>))
         .route("/reports", get(pages::reports::<S>))
         .route("/reports/{code}", get(pages::regime::<S>))
         .route(
@@ -168,6 +169,10 @@ fn page_routes<S: Store>() -> Router<AppState<S>> {
         .route(
             "/admin/accounts/{username}/grant",
             post(pages::admin_grant::<S>),
+        )
+        .route(
+            "/admin/accounts/{username}/contact",
+            post(pages::admin_contact::<S>),
         )
         .route(
             "/admin/accounts/{username}/disable",

@@ -24,6 +24,74 @@ struct File {
     log: Option<String>,
     /// Reverse proxies (addresses or CIDR ranges) whose `X-Forwarded-For` is believed.
     trusted_proxies: Option<Vec<String>>,
+    /// The mail server the daily digest goes through; without it no e-mail is sent.
+    smtp: Option<Smtp>,
+}
+
+/// How the connection to the mail server is protected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    /// TLS from the first byte (port 465).
+    Tls,
+    /// Plain, then upgraded by STARTTLS, refused if the server cannot (port 587).
+    #[default]
+    Starttls,
+    /// No encryption: only for a relay on the same machine or network.
+    None,
+}
+
+/// The `[smtp]` table of the settings file.
+#[derive(Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Smtp {
+    pub host: String,
+    /// Default: 465 with `tls`, 587 with `starttls`, 25 with `none`.
+    pub port: Option<u16>,
+    /// The sender, `giamsat <giamsat@example.gov.vn>` or a bare address.
+    pub from: String,
+    #[serde(default)]
+    pub tls: SmtpTls,
+    pub username: Option<String>,
+    pub password: Option<String>,
+    /// The address people reach giamsat at, for the links in e-mails [default: http://ADDR].
+    pub site: Option<String>,
+    /// When the day's digests go out, Vietnam time, `HH:MM` [default: 07:00].
+    pub send_at: Option<String>,
+}
+
+// The password is never printed, whoever prints the settings.
+impl std::fmt::Debug for Smtp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Smtp")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("from", &self.from)
+            .field("tls", &self.tls)
+            .field("username", &self.username)
+            .field("password", &self.password.as_ref().map(|_| "<redacted>"))
+            .field("site", &self.site)
+            .field("send_at", &self.send_at)
+            .finish()
+    }
+}
+
+impl Smtp {
+    pub fn port(&self) -> u16 {
+        self.port.unwrap_or(match self.tls {
+            SmtpTls::Tls => 465,
+            SmtpTls::Starttls => 587,
+            SmtpTls::None => 25,
+        })
+    }
+
+    /// The time of day digests are sent, checked when the settings are read.
+    pub fn send_at(&self) -> Result<time::Time, String> {
+        let text = self.send_at.as_deref().unwrap_or("07:00");
+        let format = time::macros::format_description!("[hour]:[minute]");
+        time::Time::parse(text.trim(), &format)
+            .map_err(|_| format!("smtp.send_at: \"{text}\" is not a time of day as HH:MM"))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +100,7 @@ pub struct Settings {
     pub addr: SocketAddr,
     pub log: String,
     pub trusted_proxies: TrustedProxies,
+    pub smtp: Option<Smtp>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -78,13 +147,32 @@ pub fn load(
     // A flag or the environment replaces the file's list, as for every other setting.
     let (proxies, source) = match trusted_proxies {
         Some(given) => (given, "GIAMSAT_TRUSTED_PROXIES".to_owned()),
-        None => (from_file.trusted_proxies.unwrap_or_default(), shown),
+        None => (
+            from_file.trusted_proxies.clone().unwrap_or_default(),
+            shown.clone(),
+        ),
     };
     let trusted_proxies = TrustedProxies::parse(&proxies).map_err(|e| ConfigError::Invalid {
         path: source,
         message: format!("trusted_proxies: {e}"),
     })?;
+    if let Some(smtp) = &from_file.smtp {
+        let invalid = |message: String| ConfigError::Invalid {
+            path: shown.clone(),
+            message,
+        };
+        smtp.send_at().map_err(invalid)?;
+        if smtp.host.trim().is_empty() {
+            return Err(invalid("smtp.host is empty".into()));
+        }
+        if smtp.username.is_some() != smtp.password.is_some() {
+            return Err(invalid(
+                "smtp: give both username and password, or neither".into(),
+            ));
+        }
+    }
     Ok(Settings {
+        smtp: from_file.smtp,
         db: db.or(from_file.db).unwrap_or_else(|| DEFAULT_DB.to_owned()),
         addr: addr.or(from_file.addr).unwrap_or(default_addr),
         log: log
@@ -183,5 +271,49 @@ mod tests {
             .expect_err("bad entry")
             .to_string();
         assert!(message.contains("GIAMSAT_TRUSTED_PROXIES"), "{message}");
+    }
+
+    #[test]
+    fn smtp_settings_are_read_checked_and_their_password_never_printed() {
+        assert_eq!(load(None, None, None, None, None).expect("none").smtp, None);
+        let (_dir, path) = file(
+            "[smtp]\nhost = \"mail.example.vn\"\nfrom = \"giamsat <gs@example.vn>\"\n\
+             username = \"gs\"\npassword = \"bí mật\"\nsend_at = \"06:30\"\n",
+        );
+        let smtp = load(Some(&path), None, None, None, None)
+            .expect("load")
+            .smtp
+            .expect("smtp");
+        assert_eq!((smtp.tls, smtp.port()), (SmtpTls::Starttls, 587));
+        assert_eq!(smtp.send_at(), Ok(time::macros::time!(06:30)));
+        let shown = format!("{smtp:?}");
+        assert!(
+            !shown.contains("bí mật") && shown.contains("redacted"),
+            "{shown}"
+        );
+        for (text, named) in [
+            (
+                "[smtp]\nhost = \"h\"\nfrom = \"f@h.vn\"\nprot = 25\n",
+                "prot",
+            ),
+            (
+                "[smtp]\nhost = \"h\"\nfrom = \"f@h.vn\"\ntls = \"ssl\"\n",
+                "ssl",
+            ),
+            (
+                "[smtp]\nhost = \"h\"\nfrom = \"f@h.vn\"\nsend_at = \"7h\"\n",
+                "send_at",
+            ),
+            (
+                "[smtp]\nhost = \"h\"\nfrom = \"f@h.vn\"\nusername = \"u\"\n",
+                "password",
+            ),
+        ] {
+            let (_dir, path) = file(text);
+            let message = load(Some(&path), None, None, None, None)
+                .expect_err(named)
+                .to_string();
+            assert!(message.contains(named), "{message}");
+        }
     }
 }

@@ -2,6 +2,7 @@
 
 mod bench;
 mod config;
+mod digest;
 
 use std::io::Write as _;
 use std::net::SocketAddr;
@@ -195,6 +196,15 @@ enum Command {
         #[arg(long, env = "GIAMSAT_TRUSTED_PROXIES", value_delimiter = ',')]
         trusted_proxies: Option<Vec<String>>,
     },
+    /// Send now the day's e-mail digests that were not sent yet, through the [smtp] server of
+    /// the settings file.
+    Digest {
+        #[arg(long, env = "GIAMSAT_DB")]
+        db: Option<String>,
+        /// The day whose inbox is sent, YYYY-MM-DD [default: today, Vietnam time].
+        #[arg(long)]
+        date: Option<String>,
+    },
     /// Load the demo data (the facts of the seed reports) into an empty database.
     Demo {
         #[arg(long, env = "GIAMSAT_DB")]
@@ -318,6 +328,8 @@ enum CliError {
         #[source]
         source: giamsat_intake::DecodeError,
     },
+    #[error(transparent)]
+    Digest(#[from] digest::DigestError),
     #[error("{0}")]
     Other(String),
 }
@@ -569,6 +581,36 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             );
             Ok(())
         }
+        Command::Digest { db, date } => {
+            let settings = settings(config, log, db, None, None)?;
+            let day = match date {
+                Some(text) => giamsat_app::input::parse_date(&text)
+                    .map_err(|e| CliError::Other(format!("--date {text}: {e}")))?,
+                None => giamsat_web::state::today(),
+            };
+            let smtp = settings.smtp.as_ref().ok_or_else(|| {
+                CliError::Other(
+                    "no [smtp] settings in the settings file (--config): no digest can be sent"
+                        .into(),
+                )
+            })?;
+            let mailer = digest::Mailer::new(smtp, &format!("http://{}", settings.addr))?;
+            let app = open(&settings.db).await?;
+            let i18n =
+                giamsat_web::i18n::I18n::new().map_err(|e| CliError::Other(e.to_string()))?;
+            let done = digest::send_digests(&app, &i18n, &mailer, day).await?;
+            println!(
+                "{day}: {} digest(s) sent, {} sent before, {} failed",
+                done.sent, done.already, done.failed
+            );
+            if done.failed > 0 {
+                return Err(CliError::Other(format!(
+                    "{} digest(s) could not be sent",
+                    done.failed
+                )));
+            }
+            Ok(())
+        }
         Command::Demo { db } => {
             let db = settings(config, log, db, None, None)?.db;
             let app = open(&db).await?;
@@ -802,6 +844,7 @@ async fn serve(settings: config::Settings, demo: bool) -> Result<(), CliError> {
         db,
         addr,
         trusted_proxies,
+        smtp,
         ..
     } = settings;
     let store = SqlStore::open(&db).await.map_err(AppError::from)?;
@@ -826,6 +869,12 @@ async fn serve(settings: config::Settings, demo: bool) -> Result<(), CliError> {
     });
     if let Some(changes) = changes {
         tokio::spawn(follow_other_processes(changes, state.clone()));
+    }
+    // Without [smtp] settings there is no job: the inbox alone works.
+    if let Some(smtp) = &smtp {
+        let mailer = digest::Mailer::new(smtp, &format!("http://{addr}"))?;
+        let at = smtp.send_at().map_err(CliError::Other)?;
+        tokio::spawn(digest::daily(state.clone(), mailer, at));
     }
     let saver = state.clone();
     tokio::spawn(async move {

@@ -7,9 +7,10 @@ use sqlx::any::AnyRow;
 
 use super::write::insert_audit;
 use super::{Outcome, SqlStore, conflict_or_database, id_of, u32_id};
-use crate::codec::{timestamp_parse, timestamp_text};
+use crate::codec::{date_text, timestamp_parse, timestamp_text};
 use crate::{
-    Account, ApiToken, AuditEntry, NewAccount, NewApiToken, NewSession, Session, StoreError,
+    Account, ApiToken, AuditEntry, Contact, NewAccount, NewApiToken, NewSession, Session,
+    StoreError,
 };
 
 pub(super) async fn create_account(
@@ -387,4 +388,90 @@ pub(super) async fn set_disabled(
     insert_audit(&mut tx, store.dialect, std::slice::from_ref(audit)).await?;
     tx.commit().await?;
     Ok(true)
+}
+
+/// Sets an account's e-mail and language (one row per account, replaced); false when no
+/// account has that username.
+pub(super) async fn set_contact(
+    store: &SqlStore,
+    username: &str,
+    contact: &Contact,
+    audit: &AuditEntry,
+) -> Outcome<bool> {
+    let mut tx = store.pool.begin().await?;
+    let id: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM accounts WHERE lower(username) = lower($1)")
+            .bind(username)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some(id) = id else {
+        return Ok(false);
+    };
+    sqlx::query(
+        "INSERT INTO account_contacts (account_id, email, language) VALUES ($1, $2, $3) \
+         ON CONFLICT (account_id) DO UPDATE SET email = excluded.email, language = excluded.language",
+    )
+    .bind(id)
+    .bind(contact.email.as_deref())
+    .bind(&contact.language)
+    .execute(&mut *tx)
+    .await
+    .map_err(conflict_or_database)?;
+    insert_audit(&mut tx, store.dialect, std::slice::from_ref(audit)).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+pub(super) async fn contacts(store: &SqlStore) -> Outcome<Vec<(i64, Contact)>> {
+    let rows =
+        sqlx::query("SELECT account_id, email, language FROM account_contacts ORDER BY account_id")
+            .fetch_all(&store.pool)
+            .await?;
+    Ok(rows
+        .iter()
+        .map(|row| {
+            (
+                row.get::<i64, _>("account_id"),
+                Contact {
+                    email: row.get::<Option<String>, _>("email"),
+                    language: row.get("language"),
+                },
+            )
+        })
+        .collect())
+}
+
+/// Inserts the day's row unless it is there: the insert that counts one row is the claim.
+pub(super) async fn claim_digest(
+    store: &SqlStore,
+    account_id: i64,
+    day: time::Date,
+    items: usize,
+    at: time::OffsetDateTime,
+) -> Outcome<bool> {
+    let inserted = sqlx::query(
+        "INSERT INTO digests_sent (account_id, day, items, sent_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (account_id, day) DO NOTHING",
+    )
+    .bind(account_id)
+    .bind(date_text(day))
+    .bind(i64::try_from(items).unwrap_or(i64::MAX))
+    .bind(timestamp_text(at))
+    .execute(&store.pool)
+    .await?
+    .rows_affected();
+    Ok(inserted == 1)
+}
+
+pub(super) async fn release_digest(
+    store: &SqlStore,
+    account_id: i64,
+    day: time::Date,
+) -> Outcome<()> {
+    sqlx::query("DELETE FROM digests_sent WHERE account_id = $1 AND day = $2")
+        .bind(account_id)
+        .bind(date_text(day))
+        .execute(&store.pool)
+        .await?;
+    Ok(())
 }

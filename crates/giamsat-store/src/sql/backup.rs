@@ -210,6 +210,19 @@ pub(crate) const TABLES: &[(&str, &[(&str, Kind)])] = &[
         &[("account_id", Int), ("role", Text), ("scope_unit", Int)],
     ),
     (
+        "account_contacts",
+        &[("account_id", Int), ("email", Text), ("language", Text)],
+    ),
+    (
+        "digests_sent",
+        &[
+            ("account_id", Int),
+            ("day", Text),
+            ("items", Int),
+            ("sent_at", Text),
+        ],
+    ),
+    (
         "sessions",
         &[
             ("id", Int),
@@ -284,7 +297,8 @@ pub(crate) const TABLES: &[(&str, &[(&str, Kind)])] = &[
 
 /// The oldest schema whose backups restore today: the migrations since then add only tables
 /// that are not backed up (6: the engine's checkpoint) or that a backup from before them
-/// simply has no rows of (8: the reporting cycle; 9: its validation rules).
+/// simply has no rows of (8: the reporting cycle; 9: its validation rules; 10: contacts and
+/// digests sent).
 const SAME_TABLES_SINCE: i64 = 5;
 
 /// Tables that are not data: the migrations applied, the change log between processes and

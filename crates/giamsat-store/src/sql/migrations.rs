@@ -61,6 +61,11 @@ const SQLITE_MIGRATIONS: &[Migration] = &[
         "validation_rules",
         include_str!("../../migrations/sqlite/0009_validation_rules.sql"),
     ),
+    (
+        10,
+        "digests",
+        include_str!("../../migrations/sqlite/0010_digests.sql"),
+    ),
 ];
 const POSTGRES_MIGRATIONS: &[Migration] = &[
     (
@@ -107,6 +112,11 @@ const POSTGRES_MIGRATIONS: &[Migration] = &[
         9,
         "validation_rules",
         include_str!("../../migrations/postgres/0009_validation_rules.sql"),
+    ),
+    (
+        10,
+        "digests",
+        include_str!("../../migrations/postgres/0010_digests.sql"),
     ),
 ];
 

@@ -29,8 +29,8 @@ use sqlx::{AnyPool, ConnectOptions, Executor, Row, Transaction};
 use crate::codec::timestamp_parse;
 use crate::{
     Account, ApiToken, AuditEntry, AuditFilter, Backup, BackupError, BackupSummary, BulkOrigin,
-    ChangeFeed, Changes, EvidenceFile, Loaded, NewAccount, NewApiToken, NewSession, Session,
-    Snapshot, Store, StoreError, WritersLock,
+    ChangeFeed, Changes, Contact, EvidenceFile, Loaded, NewAccount, NewApiToken, NewSession,
+    Session, Snapshot, Store, StoreError, WritersLock,
 };
 
 #[cfg(test)]
@@ -284,6 +284,33 @@ impl Store for SqlStore {
 
     async fn accounts(&self) -> Result<Vec<Account>, StoreError> {
         Ok(accounts::accounts(self).await?)
+    }
+
+    async fn set_contact(
+        &self,
+        username: &str,
+        contact: &Contact,
+        audit: &AuditEntry,
+    ) -> Result<bool, StoreError> {
+        Ok(accounts::set_contact(self, username, contact, audit).await?)
+    }
+
+    async fn contacts(&self) -> Result<Vec<(i64, Contact)>, StoreError> {
+        Ok(accounts::contacts(self).await?)
+    }
+
+    async fn claim_digest(
+        &self,
+        account_id: i64,
+        day: time::Date,
+        items: usize,
+        at: time::OffsetDateTime,
+    ) -> Result<bool, StoreError> {
+        Ok(accounts::claim_digest(self, account_id, day, items, at).await?)
+    }
+
+    async fn release_digest(&self, account_id: i64, day: time::Date) -> Result<(), StoreError> {
+        Ok(accounts::release_digest(self, account_id, day).await?)
     }
 
     async fn add_grant(

@@ -20,6 +20,7 @@ mod audit;
 mod documents;
 mod evidence;
 mod exchange;
+mod inbox;
 mod indicators;
 mod interchange;
 mod observations;
@@ -138,6 +139,7 @@ fn api_router<S: Store>() -> ApiRouter<S> {
     )
     .route("/exchange/sdmx.csv", get(interchange::export_sdmx::<S>))
     .route("/audit", get(audit::audit::<S>))
+    .route("/inbox", get(inbox::inbox::<S>))
     .route(
         "/people",
         get(people::list_people::<S>).post(people::record_person::<S>),

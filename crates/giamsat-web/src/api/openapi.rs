@@ -11,8 +11,8 @@ use serde_json::{Value, json};
 use utoipa::OpenApi;
 
 use super::{
-    audit, documents, evidence, exchange, indicators, interchange, observations, people, rankings,
-    recommendations, sessions, targets, tasks, units, validation, visits,
+    audit, documents, evidence, exchange, inbox, indicators, interchange, observations, people,
+    rankings, recommendations, sessions, targets, tasks, units, validation, visits,
 };
 use crate::error::ErrorBody;
 
@@ -37,6 +37,7 @@ use crate::error::ErrorBody;
         exchange::import, exchange::export,
         interchange::export_dhis2, interchange::import_dhis2, interchange::export_sdmx,
         audit::audit,
+        inbox::inbox,
         people::list_people, people::record_person,
         tasks::list_tasks, tasks::get_task, tasks::create_task, tasks::report_progress,
         sessions::list_sessions, sessions::get_session, sessions::record_session,

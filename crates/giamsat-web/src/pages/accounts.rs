@@ -10,8 +10,9 @@ use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use giamsat_app::Store;
+use giamsat_app::inbox::{DEFAULT_LANGUAGE, check_email};
 use giamsat_core::access::{Grant, Role};
-use giamsat_core::{Engine, UnitId};
+use giamsat_core::{Engine, Language, UnitId};
 use serde::Deserialize;
 
 use super::forms::{UnitChoice, failure, see_other, unit_choices};
@@ -26,6 +27,8 @@ pub struct AccountRow {
     display_name: String,
     grants: Vec<String>,
     disabled: bool,
+    email: String,
+    language: &'static str,
 }
 
 #[derive(Template)]
@@ -34,6 +37,7 @@ pub struct AccountsPage<'a> {
     page: Layout<'a>,
     rows: Vec<AccountRow>,
     roles: Vec<(&'static str, String)>,
+    languages: Vec<(&'static str, String)>,
     choices: Vec<UnitChoice>,
     /// A password just made, shown once: whose, and the password.
     password: Option<(String, String)>,
@@ -99,6 +103,7 @@ async fn accounts_page<S: Store>(
     answer: Answer,
 ) -> Result<Response, PageError> {
     let accounts = state.app.accounts(&who.0.actor).await?;
+    let contacts = state.app.contacts().await?;
     let engine = state.app.engine();
     let layout = Layout::new(
         &state.i18n,
@@ -119,7 +124,20 @@ async fn accounts_page<S: Store>(
                     .map(|g| grant_label(&engine, tr, g))
                     .collect(),
                 disabled: a.disabled,
+                email: contacts
+                    .get(&a.id)
+                    .and_then(|c| c.email.clone())
+                    .unwrap_or_default(),
+                language: contacts
+                    .get(&a.id)
+                    .and_then(|c| c.language.parse::<Language>().ok())
+                    .unwrap_or(DEFAULT_LANGUAGE)
+                    .code(),
             })
+            .collect(),
+        languages: Language::ALL
+            .iter()
+            .map(|l| (l.code(), tr.i18n.t(*l, "language-name")))
             .collect(),
         roles: Role::ALL
             .iter()
@@ -153,6 +171,10 @@ pub struct NewAccountForm {
     /// The unit's code, as the list of names gives it.
     #[serde(default)]
     scope: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    language: String,
 }
 
 pub async fn create_account<S: Store>(
@@ -167,11 +189,33 @@ pub async fn create_account<S: Store>(
     };
     let scope = Some(form.scope.trim().to_owned()).filter(|s| !s.is_empty());
     let grants = [(form.role.clone(), scope)];
-    let answer = match state
+    // A bad address refuses the whole form before the account is made.
+    if let Err(problem) = check_email(&form.email) {
+        let errors = HashMap::from([(
+            "email".to_owned(),
+            tr.field_problem(&giamsat_app::FieldError::new("email", problem)),
+        )]);
+        let answer = Answer {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            errors,
+            typed: form,
+            ..Answer::ok()
+        };
+        return accounts_page(&state, &reader, &who, answer).await;
+    }
+    let made = state
         .app
         .add_account(&who.0.actor, &form.username, &form.display_name, &grants)
-        .await
-    {
+        .await;
+    let made = match made {
+        Ok((account, password)) if !form.email.trim().is_empty() => state
+            .app
+            .set_contact(&who.0.actor, &account.username, &form.email, &form.language)
+            .await
+            .map(|()| (account, password)),
+        other => other,
+    };
+    let answer = match made {
         Ok((account, password)) => Answer {
             password: Some((account.username, password)),
             ..Answer::ok()
@@ -219,6 +263,29 @@ pub async fn grant<S: Store>(
         .grant_role(&who.0.actor, &username, &form.role, unit)
         .await
         .map(|_| ());
+    after(&state, &reader, &who, username, result).await
+}
+
+#[derive(Deserialize, Default)]
+pub struct ContactForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    language: String,
+}
+
+/// Where an account's daily digest goes, and in which language.
+pub async fn contact<S: Store>(
+    State(state): State<AppState<S>>,
+    reader: Reader,
+    who: Principal,
+    Path(username): Path<String>,
+    Form(form): Form<ContactForm>,
+) -> Result<Response, PageError> {
+    let result = state
+        .app
+        .set_contact(&who.0.actor, &username, &form.email, &form.language)
+        .await;
     after(&state, &reader, &who, username, result).await
 }
 

@@ -15,6 +15,7 @@ pub mod error_page;
 pub mod exports;
 mod forms;
 mod history;
+pub mod inbox;
 mod indicators;
 mod intake;
 mod office;
@@ -45,14 +46,15 @@ pub use account::{
     account, change_password, create_token, login_form, login_submit, logout, revoke_token,
 };
 pub use accounts::{
-    accounts as admin_accounts, create_account as admin_create_account, disable as admin_disable,
-    grant as admin_grant, new_password as admin_new_password,
+    accounts as admin_accounts, contact as admin_contact, create_account as admin_create_account,
+    disable as admin_disable, grant as admin_grant, new_password as admin_new_password,
 };
 pub use audit::{audit, audit_csv};
 pub use documents::{document, document_page, documents, documents_page};
 pub use entry::{entry_form, entry_page, entry_submit};
 pub use exports::export;
 pub use history::{revise_session, revise_task};
+pub use inbox::{inbox, inbox_page};
 pub use indicators::{indicator, indicator_page};
 pub use intake::{accept as intake_accept, intake_form, intake_submit, review as intake_review};
 pub use office::{create_document, create_target, new_document, new_target};
@@ -82,6 +84,8 @@ pub struct Reader {
     query: Vec<String>,
     /// Who is signed in (none on the sign-in page).
     pub who: Option<std::sync::Arc<giamsat_app::SignedIn>>,
+    /// How many things are due for them (`crate::auth` counts it for pages).
+    pub inbox: Option<usize>,
 }
 
 impl Reader {
@@ -106,6 +110,7 @@ impl Reader {
                 .map(str::to_owned)
                 .collect(),
             who: None,
+            inbox: None,
         }
     }
 
@@ -245,6 +250,10 @@ impl<S: Send + Sync> FromRequestParts<S> for Reader {
             .extensions
             .get::<crate::auth::Principal>()
             .map(|p| p.0.clone());
+        reader.inbox = parts
+            .extensions
+            .get::<crate::auth::InboxCount>()
+            .map(|c| c.0);
         Ok(reader)
     }
 }
@@ -354,6 +363,8 @@ pub struct NavItem {
     href: &'static str,
     label: String,
     current: bool,
+    /// How many things the inbox holds, beside its link.
+    count: Option<usize>,
 }
 
 pub struct LanguageChoice {
@@ -381,8 +392,9 @@ pub struct Layout<'a> {
 }
 
 /// The sections of the site, in the order of the navigation.
-const SECTIONS: [(&str, &str); 12] = [
+const SECTIONS: [(&str, &str); 13] = [
     ("/", "nav-overview"),
+    ("/inbox", "nav-inbox"),
     ("/documents", "nav-documents"),
     ("/rankings", "nav-rankings"),
     ("/units", "nav-units"),
@@ -415,6 +427,7 @@ fn shows_section(reader: &Reader, href: &str) -> bool {
     use giamsat_core::access::RecordKind;
     match href {
         "/audit" => reader.reads_audit(),
+        "/inbox" => reader.who.is_some(),
         "/admin/accounts" => reader.administers(),
         "/entry" | "/intake" => reader.may(RecordKind::Observation),
         _ => true,
@@ -437,6 +450,7 @@ impl<'a> Layout<'a> {
                     href,
                     label: tr.t(id),
                     current: *href == section,
+                    count: (*href == "/inbox").then_some(reader.inbox).flatten(),
                 })
                 .collect(),
             languages: Language::ALL
@@ -938,6 +952,7 @@ mod tests {
                 ["previous_period", "same_period_last_year", "history"].to_vec(),
             ),
             family("intake-kind-", giamsat_intake::Fact::KINDS.to_vec()),
+            family("inbox-kind-", giamsat_core::inbox::Item::KINDS.to_vec()),
             family("report-kind-", reports::KINDS.to_vec()),
             family("report-symbol-", reports::KINDS.to_vec()),
             family(

@@ -92,8 +92,9 @@ async fn content_is_escaped() {
 }
 
 /// The main pages, as a reader reaches them.
-const MAIN_PAGES: [&str; 13] = [
+const MAIN_PAGES: [&str; 14] = [
     "/",
+    "/inbox",
     "/documents",
     "/documents/4",
     "/indicators/RETAIL_SALES?unit=40",
