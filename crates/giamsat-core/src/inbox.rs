@@ -409,6 +409,7 @@ mod tests {
                 },
                 frequency: Frequency::Monthly,
                 recipient: UnitId(2),
+                holds_after: crate::ObservationId(0),
                 deadline_days: 5,
                 provenance: provenance(),
             })),
@@ -476,7 +477,14 @@ mod tests {
         {
             let id = 100 + 2 * u32::try_from(i).expect("few");
             steps.push(step(id, unit, month, submit()));
-            steps.push(step(id + 1, unit, month, Action::Approve));
+            steps.push(step(
+                id + 1,
+                unit,
+                month,
+                Action::Approve {
+                    through: crate::ObservationId(u64::MAX),
+                },
+            ));
         }
         steps
     }
@@ -626,7 +634,14 @@ mod tests {
     fn an_approved_report_is_nobodys_until_reopened() {
         let mut steps = approved_until_april();
         steps.push(step(20, 3, "2026-05", submit()));
-        steps.push(step(21, 3, "2026-05", Action::Approve));
+        steps.push(step(
+            21,
+            3,
+            "2026-05",
+            Action::Approve {
+                through: crate::ObservationId(u64::MAX),
+            },
+        ));
         let reporter = [Grant::over(Role::Reporter, UnitId(3))];
         let today = date!(2026 - 05 - 19);
         assert!(inbox(&engine_with(steps.clone()), &reporter, today).is_empty());
@@ -709,7 +724,14 @@ mod tests {
     fn overdue_comes_first_and_decisions_last() {
         let engine = engine_with(vec![
             step(20, 4, "2026-06", submit()),
-            step(21, 4, "2026-06", Action::Approve),
+            step(
+                21,
+                4,
+                "2026-06",
+                Action::Approve {
+                    through: crate::ObservationId(u64::MAX),
+                },
+            ),
             step(22, 4, "2026-05", submit()),
         ]);
         // An office over the province decides on 4's May report; a reporter over the
