@@ -45,3 +45,17 @@ pub async fn damage_checkpoint(store: &crate::SqlStore) {
         .await
         .expect("damage the checkpoint");
 }
+
+/// Drops a database made by [`postgres_database`] under the connections still open on it,
+/// as an operator's mistake or a lost server would take it away.
+pub async fn drop_postgres_database(url: &str) {
+    let admin = std::env::var("GIAMSAT_TEST_POSTGRES").expect("GIAMSAT_TEST_POSTGRES");
+    let (_, name) = url.rsplit_once('/').expect("a URL ending in /DATABASE");
+    let mut connection = sqlx::PgConnection::connect(&admin)
+        .await
+        .unwrap_or_else(|e| panic!("cannot reach PostgreSQL at {admin}: {e}"));
+    sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)"))
+        .execute(&mut connection)
+        .await
+        .expect("drop database");
+}

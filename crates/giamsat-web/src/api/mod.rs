@@ -419,8 +419,12 @@ pub struct Page {
     #[param(minimum = 1, maximum = 10000)]
     limit: Option<usize>,
     /// Items to skip (default 0).
-    offset: Option<usize>,
+    #[param(minimum = 0, maximum = 4294967295_u64)]
+    offset: Option<u64>,
 }
+
+/// The largest `offset` a list answers: no list holds more items.
+const MAX_OFFSET: u64 = u32::MAX as u64;
 
 /// One page of a list as a JSON array, with the length of the whole list in `X-Total-Count`,
 /// so that no request makes the server serialise a whole country's data at once.
@@ -431,8 +435,14 @@ fn paged<T: Serialize>(items: Vec<T>, page: &Page) -> Result<Response, ApiError>
             "limit must be between 1 and {MAX_PAGE}"
         )));
     }
+    let offset = page.offset.unwrap_or(0);
+    if offset > MAX_OFFSET {
+        return Err(ApiError::BadRequest(format!(
+            "offset must be between 0 and {MAX_OFFSET}"
+        )));
+    }
     let total = items.len();
-    let offset = page.offset.unwrap_or(0).min(total);
+    let offset = usize::try_from(offset).unwrap_or(usize::MAX).min(total);
     let items: Vec<T> = items.into_iter().skip(offset).take(limit).collect();
     let mut response = Json(items).into_response();
     response

@@ -71,7 +71,7 @@ pub struct ValidationReportView {
 pub struct ValidationQuery {
     /// A reporting period of the regime (`2026-11`); by default the one due last.
     #[param(
-        pattern = r"^\s*[1-9]\d{3}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?\s*$",
+        pattern = r"^\s*([1-9]\d{3}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?)?\s*$",
         example = "2026-11"
     )]
     period: Option<String>,
@@ -145,7 +145,8 @@ pub async fn set_rule<S: Store>(
     if input
         .regime
         .as_deref()
-        .is_some_and(|r| !r.trim().eq_ignore_ascii_case(&code))
+        // An empty regime is no regime: the path's.
+        .is_some_and(|r| !r.trim().is_empty() && !r.trim().eq_ignore_ascii_case(&code))
     {
         return Err(ApiError::BadRequest(format!(
             "the body names another regime than {code}"

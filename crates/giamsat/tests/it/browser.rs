@@ -1219,11 +1219,11 @@ async fn a_month_is_published_only_once_approved_and_changed_only_once_reopened(
     let chart_before = november_on_chart(&viewer, &server).await;
 
     // The reporter enters November and sends it: the unit sees it, marked; the viewer not.
-    enter_november(&reporter, &server, "25", Some("173")).await;
+    enter_november(&reporter, &server, "80", Some("173")).await;
     assert_eq!(reporter.text("p.notice").await, "Đã lưu 2 số liệu.");
     assert_eq!(
         disbursed(&reporter, &server).await,
-        "25,0\n(chưa được duyệt)"
+        "80,0\n(chưa được duyệt)"
     );
     for (lang, who) in [("vi", "reporter"), ("en", "reporter"), ("fr", "reporter")] {
         reporter
@@ -1238,7 +1238,7 @@ async fn a_month_is_published_only_once_approved_and_changed_only_once_reopened(
         reporter
             .text("#report-figures")
             .await
-            .contains("25.0\n(not yet approved)")
+            .contains("80.0\n(not yet approved)")
     );
     reporter
         .open(&server, &format!("{FINANCE_NOVEMBER}?lang=fr"))
@@ -1247,10 +1247,28 @@ async fn a_month_is_published_only_once_approved_and_changed_only_once_reopened(
         reporter
             .text("#report-figures")
             .await
-            .contains("25,0\n(pas encore approuvé)")
+            .contains("80,0\n(pas encore approuvé)")
     );
     reporter
         .open(&server, &format!("{FINANCE_NOVEMBER}?lang=vi"))
+        .await;
+    // 80 after October's 33 stands out: the report is not sent until the reporter explains it.
+    reporter.follow("#submit-form button[type=submit]").await;
+    assert_eq!(
+        reporter
+            .attr("#report-state", "data-state")
+            .await
+            .as_deref(),
+        Some("draft")
+    );
+    let asked = reporter.text("#submit-form .error").await;
+    assert!(asked.contains("Giải ngân vốn đầu tư công"), "{asked}");
+    shot(&reporter, 390, "vi-report-outlier-reporter-phone").await;
+    reporter
+        .type_into(
+            "#explain-PUBLIC_INVESTMENT_DISBURSED",
+            "Dự án cầu Cửa Lục 3 giải ngân theo khối lượng hoàn thành",
+        )
         .await;
     reporter.follow("#submit-form button[type=submit]").await;
     assert_eq!(
@@ -1274,18 +1292,18 @@ async fn a_month_is_published_only_once_approved_and_changed_only_once_reopened(
     );
 
     // The office over the department approves: the viewer now sees the figure.
-    assert_eq!(disbursed(&office, &server).await, "25,0\n(chưa được duyệt)");
+    assert_eq!(disbursed(&office, &server).await, "80,0\n(chưa được duyệt)");
     shot(&office, 390, "vi-report-submitted-office-phone").await;
     office.follow("#approve-form button[type=submit]").await;
     assert_eq!(
         office.attr("#report-state", "data-state").await.as_deref(),
         Some("approved")
     );
-    assert_eq!(disbursed(&viewer, &server).await, "25,0");
+    assert_eq!(disbursed(&viewer, &server).await, "80,0");
     let chart_after = november_on_chart(&viewer, &server).await;
-    // January to October make 262,5; November's 25 adds up to 287,5.
+    // January to October make 262,5; November's 80 adds up to 342,5.
     assert!(
-        chart_after.contains("287,5") && !chart_before.contains("287,5"),
+        chart_after.contains("342,5") && !chart_before.contains("342,5"),
         "the chart has November: {chart_after}"
     );
 
@@ -1308,11 +1326,11 @@ async fn a_month_is_published_only_once_approved_and_changed_only_once_reopened(
     assert_eq!(reporter.text("p.notice").await, "Đã lưu 1 số liệu.");
     assert_eq!(
         disbursed(&reporter, &server).await,
-        "30,0\n(chưa được duyệt)\nĐã công bố: 25,0"
+        "30,0\n(chưa được duyệt)\nĐã công bố: 80,0"
     );
     assert_eq!(
         disbursed(&viewer, &server).await,
-        "25,0",
+        "80,0",
         "the approved figure stays published while the correction waits"
     );
     for lang in ["vi", "en", "fr"] {
@@ -1350,7 +1368,7 @@ async fn a_month_is_published_only_once_approved_and_changed_only_once_reopened(
             .await
             .contains("Đề nghị ghi rõ nguồn vốn ODA")
     );
-    assert_eq!(disbursed(&viewer, &server).await, "25,0");
+    assert_eq!(disbursed(&viewer, &server).await, "80,0");
     for browser in [reporter, viewer, office] {
         browser.close().await;
     }

@@ -352,3 +352,20 @@ async fn a_history_read_during_writes_marks_exactly_one_current_row() {
         );
     }
 }
+
+/// Readiness says whether the store answers; liveness, only that the process does. With its
+/// database gone, the server is alive but not ready, and says so with 503.
+#[tokio::test]
+async fn readiness_fails_when_the_database_is_gone_and_liveness_does_not() {
+    let db = database().await;
+    let server =
+        crate::TestServer::start_on(&db, tempfile::tempdir().expect("tempdir"), false, &[]).await;
+    let status = |path: &'static str| {
+        let url = server.url(path);
+        async move { reqwest::get(url).await.expect("request").status().as_u16() }
+    };
+    assert_eq!(status("/readyz").await, 200);
+    giamsat_store::testing::drop_postgres_database(&db).await;
+    assert_eq!(status("/readyz").await, 503);
+    assert_eq!(status("/healthz").await, 200);
+}
