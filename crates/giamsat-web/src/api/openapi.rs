@@ -131,6 +131,10 @@ const ERRORS: &[(&str, &str)] = &[
     ("401", "Not signed in: no valid token or session"),
     ("403", "The account's roles do not allow it"),
     ("404", "Nothing has that code or id"),
+    (
+        "409",
+        "The record's state forbids it: a figure changed since it was read, a task already done",
+    ),
     ("405", "The method is not allowed on this path"),
     (
         "422",

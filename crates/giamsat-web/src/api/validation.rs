@@ -142,15 +142,24 @@ pub async fn set_rule<S: Store>(
     body: JsonBody,
 ) -> Result<Response, ApiError> {
     let mut input: RuleInput = read_input(&body)?;
-    if input
+    // The path's regime first: an unknown one is not found, whatever the body says.
+    regime_of(&state.app.engine(), &code)?;
+    // An empty regime is no regime: the path's. Another one is a field at fault.
+    if let Some(other) = input
         .regime
         .as_deref()
-        // An empty regime is no regime: the path's.
-        .is_some_and(|r| !r.trim().is_empty() && !r.trim().eq_ignore_ascii_case(&code))
+        .map(str::trim)
+        .filter(|r| !r.is_empty() && !r.eq_ignore_ascii_case(&code))
     {
-        return Err(ApiError::BadRequest(format!(
-            "the body names another regime than {code}"
-        )));
+        return Err(ApiError::App(giamsat_app::AppError::Invalid(vec![
+            giamsat_app::input::FieldError::new(
+                "regime",
+                giamsat_app::Problem::NotOneOf {
+                    text: other.to_owned(),
+                    allowed: code.clone(),
+                },
+            ),
+        ])));
     }
     input.regime = Some(code.clone());
     let id = state.app.set_rule(&who.0.actor, &input, "API").await?;
