@@ -71,10 +71,7 @@ fn grantable(engine: &Engine, tr: Tr<'_>, reader: &Reader) -> Vec<UnitChoice> {
         .unwrap_or_else(|| vec![Grant::everywhere(Role::Admin)]);
     unit_choices(engine, tr)
         .into_iter()
-        .filter(|c| {
-            super::unit_by_code(engine, &c.code)
-                .is_some_and(|u| admin.iter().any(|g| g.covers(engine, u.id)))
-        })
+        .filter(|c| admin.iter().any(|g| g.covers(engine, c.unit)))
         .collect()
 }
 

@@ -350,8 +350,7 @@ pub async fn audit<S: Store>(
     let choices = super::forms::unit_choices(&engine, tr)
         .into_iter()
         .filter_map(|c| {
-            let unit = super::unit_by_code(&engine, &c.code)?;
-            (everything || readable.iter().any(|g| g.covers(&engine, unit.id))).then_some(
+            (everything || readable.iter().any(|g| g.covers(&engine, c.unit))).then_some(
                 UnitChoice {
                     label: c.shown().to_owned(),
                     code: c.code,

@@ -22,6 +22,8 @@ pub(super) fn unit_label(engine: &Engine, tr: Tr<'_>, id: UnitId) -> String {
 pub struct UnitChoice {
     pub(super) code: String,
     pub(super) label: String,
+    /// The unit itself, so that callers filtering the choices need not find it by name again.
+    pub(super) unit: giamsat_core::UnitId,
 }
 
 impl UnitChoice {
@@ -66,6 +68,7 @@ pub(super) fn unit_choices(engine: &Engine, tr: Tr<'_>) -> Vec<UnitChoice> {
                 u.name.get(tr.lang).to_owned()
             },
             code: name,
+            unit: u.id,
         })
         .collect()
 }
