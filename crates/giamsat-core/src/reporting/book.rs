@@ -250,6 +250,14 @@ impl ReportingBook {
             .any(|f| f.id == observation.id)
     }
 
+    /// Every held figure with the report that holds it, for the pages that show the unit and
+    /// the offices over it what waits for approval.
+    pub fn awaiting(&self) -> impl Iterator<Item = (ReportKey, &HeldFigure)> {
+        self.held
+            .iter()
+            .flat_map(|(key, figures)| figures.iter().map(move |f| (*key, f)))
+    }
+
     /// Every held figure, for the engine's checkpoint.
     pub fn held(&self) -> impl Iterator<Item = &HeldFigure> {
         self.held.values().flatten()

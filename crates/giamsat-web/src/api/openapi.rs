@@ -12,7 +12,7 @@ use utoipa::OpenApi;
 
 use super::{
     audit, documents, evidence, exchange, inbox, indicators, interchange, observations, people,
-    rankings, recommendations, sessions, targets, tasks, units, validation, visits,
+    rankings, recommendations, regimes, sessions, targets, tasks, units, validation, visits,
 };
 use crate::error::ErrorBody;
 
@@ -45,6 +45,7 @@ use crate::error::ErrorBody;
         recommendations::list_recommendations, recommendations::record_recommendation,
         recommendations::answer_recommendation,
         evidence::put_evidence, evidence::get_evidence,
+        regimes::list_regimes, regimes::regime_completeness,
         validation::list_rules, validation::set_rule, validation::validation,
         description,
     ),

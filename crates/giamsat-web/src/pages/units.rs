@@ -12,6 +12,7 @@ use serde::Deserialize;
 
 use super::exports::{Buttons, List};
 use super::overview::{ReportRow, latest_reports};
+use super::reporting::{AWAITING_ROWS, AwaitingTable};
 use super::{
     Layout, Reader, StatusCount, TargetRow, TargetTable, Tr, evaluated, respond, status_counts,
     target_row,
@@ -180,6 +181,8 @@ pub struct UnitPage<'a> {
     reports: Vec<ReportRow>,
     targets_downloads: String,
     figures_downloads: String,
+    /// Figures of this unit and those below it waiting for approval, for those who may see them.
+    awaiting: String,
 }
 
 #[derive(Deserialize)]
@@ -242,7 +245,15 @@ pub fn unit_page(
     let code = unit.code.to_string();
     let targets_downloads = Buttons::render(tr, List::Targets, &[("unit", code.clone())])?;
     let figures_downloads = Buttons::render(tr, List::Figures, &[("unit", code)])?;
+    let awaiting = AwaitingTable::render_for(
+        engine,
+        &page,
+        reader,
+        |f| engine.is_within(f.unit, unit.id),
+        AWAITING_ROWS,
+    )?;
     UnitPage {
+        awaiting,
         targets_downloads,
         figures_downloads,
         unit: link(tr, unit),

@@ -6,6 +6,7 @@ mod analytics;
 mod api;
 mod browser;
 mod cli;
+mod completeness;
 mod digest;
 mod exchange;
 mod exports;
