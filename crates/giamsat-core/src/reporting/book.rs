@@ -578,6 +578,25 @@ mod tests {
     }
 
     #[test]
+    fn no_report_is_expected_for_a_period_due_before_the_regime_was_set() {
+        let mut records = skeleton();
+        if let Some(Record::Document(d)) = records.last_mut() {
+            d.issued_on = Some(time::macros::date!(2024 - 05 - 20));
+        }
+        records.push(Record::Reporting(Reporting::Regime(regime())));
+        let engine = Engine::from_records(records).expect("engine");
+        let regime = engine.reporting().regime(RegimeId(1)).expect("regime");
+        // April's reports were due on 19 April, before the decision; May's on 19 May, the day
+        // before it, June's after it.
+        for (period, expected) in [("2024-04", 0), ("2024-05", 0), ("2024-06", 2)] {
+            let period = period.parse().expect("period");
+            let c = crate::reporting::completeness(&engine, regime, period);
+            assert_eq!(c.total.expected, expected, "{period:?}");
+            assert_eq!(c.total.completeness().is_none(), expected == 0);
+        }
+    }
+
+    #[test]
     fn only_the_unit_above_decides() {
         let mut engine = engine();
         engine
