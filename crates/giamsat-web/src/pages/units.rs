@@ -168,7 +168,8 @@ pub struct ScorecardLine {
 pub struct UnitPage<'a> {
     page: Layout<'a>,
     unit: UnitLink,
-    names: Vec<(String, String)>,
+    /// The unit's name in each language it has one: the label, the language's code, the name.
+    names: Vec<(String, &'static str, String)>,
     parent: Option<UnitLink>,
     children: Vec<UnitLink>,
     valid: String,
@@ -260,9 +261,13 @@ pub fn unit_page(
         names: giamsat_core::Language::ALL
             .iter()
             .filter_map(|l| {
-                unit.name
-                    .exact(*l)
-                    .map(|n| (i18n.t(*l, "language-name"), n.to_owned()))
+                unit.name.exact(*l).map(|n| {
+                    (
+                        tr.t(&format!("name-in-{}", l.code())),
+                        l.code(),
+                        n.to_owned(),
+                    )
+                })
             })
             .collect(),
         parent: unit

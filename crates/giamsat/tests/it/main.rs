@@ -21,6 +21,7 @@ mod records;
 mod reform;
 mod reports;
 mod security;
+mod sweep;
 mod text_policy;
 mod validation;
 
