@@ -810,11 +810,17 @@ impl Engine {
         found
     }
 
-    /// The provinces of `date`: the localities directly under a nation that exist then (63
-    /// before 1 July 2025, 34 after).
+    /// The provinces of `date`: the localities directly under a nation that exist then and
+    /// carry the statistics office's two-digit province code (63 before 1 July 2025, 34
+    /// after). A locality entered without one (a source's unnamed province) is not an
+    /// official province, and is neither ranked nor counted among them.
     pub fn provinces_on(&self, date: time::Date) -> Vec<UnitId> {
         self.units_on(date)
             .filter(|u| u.kind == crate::UnitKind::Locality)
+            .filter(|u| {
+                let code = u.office_code();
+                code.len() == 2 && code.bytes().all(|b| b.is_ascii_digit())
+            })
             .filter(|u| {
                 u.parent
                     .and_then(|p| self.units.get(&p))
