@@ -12,7 +12,7 @@ use utoipa::OpenApi;
 
 use super::{
     audit, documents, evidence, exchange, inbox, indicators, interchange, observations, people,
-    rankings, recommendations, sessions, targets, tasks, units, validation, visits,
+    rankings, recommendations, search, sessions, targets, tasks, units, validation, visits,
 };
 use crate::error::ErrorBody;
 
@@ -38,6 +38,7 @@ use crate::error::ErrorBody;
         interchange::export_dhis2, interchange::import_dhis2, interchange::export_sdmx,
         audit::audit,
         inbox::inbox,
+        search::search,
         people::list_people, people::record_person,
         tasks::list_tasks, tasks::get_task, tasks::create_task, tasks::report_progress,
         sessions::list_sessions, sessions::get_session, sessions::record_session,
