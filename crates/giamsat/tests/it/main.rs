@@ -19,6 +19,7 @@ mod postgres;
 mod records;
 mod reform;
 mod reports;
+mod search;
 mod security;
 mod text_policy;
 mod validation;
