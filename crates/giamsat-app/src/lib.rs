@@ -429,25 +429,26 @@ impl<S: Store> App<S> {
 
     /// What `text` finds across units, documents, targets, tasks, sessions and people, at
     /// most `limit` of each kind; tasks and sessions only of the units `grants` cover
-    /// (`None`: everything). The index is built again after a write, by the first search.
+    /// (`None`: everything). The index is built again, by the first search, after a write
+    /// that names something.
     pub fn search(
         &self,
         grants: Option<&[giamsat_core::access::Grant]>,
         text: &str,
         limit: usize,
     ) -> Vec<search::Group> {
-        // The position is read before the engine: an index stamped with it may hold more
-        // than it says, never less, and is built again at the next search after a write.
-        let head = self.head();
+        // Figures do not change what is searched: only records that name something make
+        // the index be built again.
+        let engine = self.engine();
+        let version = engine.names_version();
         let kept = self
             .search
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .clone()
-            .filter(|i| i.head() == head);
-        let engine = self.engine();
+            .filter(|i| i.version() == version);
         let index = kept.unwrap_or_else(|| {
-            let built = std::sync::Arc::new(search::Index::build(&engine, head));
+            let built = std::sync::Arc::new(search::Index::build(&engine));
             *self.search.lock().unwrap_or_else(PoisonError::into_inner) = Some(built.clone());
             built
         });

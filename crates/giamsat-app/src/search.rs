@@ -3,9 +3,9 @@
 //! a document's number as written ("215/KH-UBND"). Every word typed must begin a word of what
 //! is found (a number must be whole), the words folded as [`crate::names`] folds them.
 //!
-//! The folded words are kept in an [`Index`] built once per state of the engine (the
-//! change-log position it reflects) and shared by every search until the next write: a
-//! search folds only what was typed. A target has no words of its own: it is found through
+//! The folded words are kept in an [`Index`] built once per state of the engine's names
+//! (`Engine::names_version`) and shared by every search until a write names something new
+//! (figures do not): a search folds only what was typed. A target has no words of its own: it is found through
 //! its indicator, its unit and its document, each matched once per search, so a country's
 //! targets cost one pass of bit masks.
 
@@ -190,9 +190,9 @@ struct PersonEntry {
     key: String,
 }
 
-/// The folded words of everything searchable, as the engine held it at `head`.
+/// The folded words of everything searchable, as the engine held them at its `names_version`.
 pub struct Index {
-    head: i64,
+    version: u64,
     units: Vec<UnitEntry>,
     indicators: Vec<Words>,
     documents: Vec<DocumentEntry>,
@@ -210,9 +210,8 @@ fn place<K: std::hash::Hash + Eq>(map: &HashMap<K, usize>, key: &K) -> u32 {
 }
 
 impl Index {
-    /// Folds the words of everything the engine holds; `head` is the change-log position it
-    /// reflects.
-    pub fn build(engine: &Engine, head: i64) -> Index {
+    /// Folds the words of everything the engine holds.
+    pub fn build(engine: &Engine) -> Index {
         let unit_at: HashMap<UnitId, usize> =
             engine.units().enumerate().map(|(i, u)| (u.id, i)).collect();
         let units = engine
@@ -304,7 +303,7 @@ impl Index {
             })
             .collect();
         Index {
-            head,
+            version: engine.names_version(),
             units,
             indicators,
             documents,
@@ -315,9 +314,9 @@ impl Index {
         }
     }
 
-    /// The change-log position the index reflects.
-    pub fn head(&self) -> i64 {
-        self.head
+    /// The engine's `names_version` the index was built at.
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     /// What `text` finds, at most `limit` of each kind, grouped by kind; kinds with nothing
@@ -377,19 +376,22 @@ impl Index {
             Hit::Document(f.1.0)
         }));
 
-        // Targets: every word in the indicator's name, the unit's or the document's number.
+        // Targets: every word in the indicator's name, the unit's or the document's number;
+        // those whose unit's name holds more of the words first ("ban le ha long": Hạ Long's
+        // before a Long Phú whose "ha" came from "hàng hóa").
         let indicators: Vec<u32> = self.indicators.iter().map(|w| w.mask(&query)).collect();
-        let found: Vec<TargetId> = self
+        let mut found: Vec<(std::cmp::Reverse<u32>, TargetId)> = self
             .targets
             .iter()
-            .filter(|t| {
+            .filter_map(|t| {
                 let i = indicators.get(t.indicator as usize).copied().unwrap_or(0);
                 let d = numbers.get(t.document as usize).copied().unwrap_or(0);
-                i | unit_mask(t.unit) | d == all
+                let u = unit_mask(t.unit);
+                (i | u | d == all).then_some((std::cmp::Reverse(u.count_ones()), t.id))
             })
-            .map(|t| t.id)
             .collect();
-        groups.push(group(Kind::Target, &found, limit, |id| Hit::Target(*id)));
+        found.sort_unstable();
+        groups.push(group(Kind::Target, &found, limit, |f| Hit::Target(f.1)));
 
         let found: Vec<FollowUpId> = self
             .tasks
@@ -506,7 +508,7 @@ mod tests {
     async fn finds_every_kind_without_diacritics_and_numbers_as_written() {
         let (_dir, app) = demo().await;
         let engine = app.engine();
-        let index = Index::build(&engine, app.head());
+        let index = Index::build(&engine);
         let units = named(&engine, &index, None, "so cong thuong nghe an", Kind::Unit);
         assert_eq!(
             units.first().map(String::as_str),
@@ -555,7 +557,7 @@ mod tests {
     async fn a_reader_finds_the_tasks_and_sessions_of_their_own_units_only() {
         let (_dir, app) = demo().await;
         let engine = app.engine();
-        let index = Index::build(&engine, app.head());
+        let index = Index::build(&engine);
         let nghe_an = engine
             .unit_by_code(&UnitCode::parse("40").expect("code"))
             .expect("40")
@@ -581,6 +583,93 @@ mod tests {
         assert!(named(&engine, &index, Some(&[]), "so cong thuong", Kind::Task).is_empty());
         // Units, documents and targets are read by everyone signed in.
         assert!(!named(&engine, &index, Some(&viewer), "21/NQ-TU", Kind::Document).is_empty());
+    }
+
+    /// A country's targets: one per commune of 2025 and indicator of the demo. Prints how
+    /// long building the index and searching take (a debug build; see the report).
+    #[tokio::test]
+    async fn a_country_of_targets_is_searched_through_masks() {
+        use giamsat_core::{Comparator, Period, Record, Target, TargetId, UnitKind};
+        let (_dir, app) = demo().await;
+        let mut engine = app.engine().clone();
+        let document = engine.documents().next().expect("a document").id;
+        let indicators: Vec<_> = engine.indicators().map(|i| i.id).collect();
+        let communes: Vec<_> = engine
+            .units()
+            .filter(|u| {
+                u.kind == UnitKind::Locality
+                    && u.parent
+                        .and_then(|p| engine.unit(p))
+                        .is_some_and(|p| p.kind == UnitKind::Locality)
+            })
+            .map(|u| u.id)
+            .collect();
+        let mut next = engine.targets().map(|t| t.id.0).max().unwrap_or(0);
+        let provenance = engine
+            .targets()
+            .next()
+            .expect("a target")
+            .provenance
+            .clone();
+        for unit in &communes {
+            for indicator in &indicators {
+                next += 1;
+                engine
+                    .apply(Record::Target(Target {
+                        id: TargetId(next),
+                        document,
+                        indicator: *indicator,
+                        unit: *unit,
+                        period: "2026".parse::<Period>().expect("period"),
+                        value: 1.0,
+                        comparator: Comparator::AtLeast,
+                        baseline: None,
+                        provenance: provenance.clone(),
+                    }))
+                    .expect("target");
+            }
+        }
+        let targets = engine.targets().count();
+        assert!(targets > 30_000, "{targets}");
+        let started = std::time::Instant::now();
+        let index = Index::build(&engine);
+        let built = started.elapsed();
+        let started = std::time::Instant::now();
+        let found = index.search(&engine, None, "ban le ha long", 20);
+        let searched = started.elapsed();
+        let total = |kind| found.iter().find(|g| g.kind == kind).map_or(0, |g| g.total);
+        // "ha" also begins "hàng" of the indicator's name, so every commune with "Long" in
+        // its name is found; those named Hạ Long (or Hà Long) come first.
+        assert!(total(Kind::Target) >= 1, "{found:?}");
+        let first = found
+            .iter()
+            .find(|g| g.kind == Kind::Target)
+            .and_then(|g| g.hits.first().copied());
+        let Some(Hit::Target(first)) = first else {
+            panic!("{found:?}")
+        };
+        let unit = engine
+            .target(first)
+            .and_then(|t| engine.unit(t.unit))
+            .expect("unit");
+        assert!(
+            giamsat_core::text::fold(unit.name.get(giamsat_core::Language::Vi))
+                .ends_with("ha long"),
+            "{:?}",
+            unit.name
+        );
+        let started = std::time::Instant::now();
+        let broad = index.search(&engine, None, "xa", 20);
+        let broad_time = started.elapsed();
+        assert!(
+            broad
+                .iter()
+                .any(|g| g.kind == Kind::Target && g.total > 10_000)
+        );
+        println!(
+            "{targets} targets, {} units: index built in {built:?}, \"ban le ha long\" in {searched:?}, \"xa\" in {broad_time:?}",
+            engine.units().count()
+        );
     }
 
     #[tokio::test]
