@@ -21,6 +21,7 @@ pub mod names;
 pub mod problem;
 pub mod reporting;
 pub mod reports;
+pub mod search;
 pub mod spreadsheet;
 pub mod text;
 pub mod throttle;
@@ -144,6 +145,8 @@ pub struct App<S: Store> {
     uncheckpointed: AtomicUsize,
     /// The reports read most recently, newest last (see [`App::report`]).
     readings: std::sync::Mutex<std::collections::VecDeque<intake::Report>>,
+    /// The folded words searches read, as of the change-log position they were built at.
+    search: std::sync::Mutex<Option<std::sync::Arc<search::Index>>>,
     /// Outcomes an operator counts (imports, refused sign-ins), since the process started.
     outcomes: Outcomes,
     /// Imports that may run at once: each holds a figure file's check and a copy of the
@@ -210,6 +213,7 @@ impl<S: Store> App<S> {
             reauth: throttle::Throttle::default(),
             uncheckpointed: AtomicUsize::new(loaded.from_rows),
             readings: std::sync::Mutex::default(),
+            search: std::sync::Mutex::default(),
             outcomes: Outcomes::default(),
             imports: std::sync::Arc::new(tokio::sync::Semaphore::new(IMPORTS_AT_ONCE)),
         })
@@ -421,6 +425,34 @@ impl<S: Store> App<S> {
         self.uncheckpointed
             .store(loaded.from_rows, Ordering::Relaxed);
         Ok(())
+    }
+
+    /// What `text` finds across units, documents, targets, tasks, sessions and people, at
+    /// most `limit` of each kind; tasks and sessions only of the units `grants` cover
+    /// (`None`: everything). The index is built again, by the first search, after a write
+    /// that names something.
+    pub fn search(
+        &self,
+        grants: Option<&[giamsat_core::access::Grant]>,
+        text: &str,
+        limit: usize,
+    ) -> Vec<search::Group> {
+        // Figures do not change what is searched: only records that name something make
+        // the index be built again.
+        let engine = self.engine();
+        let version = engine.names_version();
+        let kept = self
+            .search
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+            .filter(|i| i.version() == version);
+        let index = kept.unwrap_or_else(|| {
+            let built = std::sync::Arc::new(search::Index::build(&engine));
+            *self.search.lock().unwrap_or_else(PoisonError::into_inner) = Some(built.clone());
+            built
+        });
+        index.search(&engine, grants, text, limit)
     }
 
     /// The engine, for reading. Hold the guard briefly and never across an await.

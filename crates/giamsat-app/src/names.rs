@@ -67,7 +67,7 @@ impl Query {
 }
 
 /// The folded words of `text`, split at anything not a letter or digit.
-fn words(text: &str) -> Vec<String> {
+pub(crate) fn words(text: &str) -> Vec<String> {
     fold(text)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -292,7 +292,7 @@ pub fn person(engine: &Engine, text: &str) -> Result<FollowUpId, Problem> {
 }
 
 /// The type's abbreviation and its names, as people put them before a number.
-fn type_words(doc_type: DocumentType) -> Vec<String> {
+pub(crate) fn type_words(doc_type: DocumentType) -> Vec<String> {
     let vi = match doc_type {
         DocumentType::Resolution => "nghị quyết",
         DocumentType::Decision => "quyết định",

@@ -341,6 +341,15 @@ pub fn may_see_unpublished(engine: &Engine, grants: &[Grant], unit: UnitId) -> b
         .any(|g| g.role != Role::Viewer && g.covers(engine, unit))
 }
 
+/// Whether grants let someone read a follow-up record (a task, a working session) that
+/// concerns `units`: any grant over one of them. Tasks and sessions are a committee's
+/// working papers, not published figures, so a reader sees those of their own units only.
+pub fn may_read_follow_up(engine: &Engine, grants: &[Grant], units: &[UnitId]) -> bool {
+    grants
+        .iter()
+        .any(|g| units.iter().any(|u| g.covers(engine, *u)))
+}
+
 /// Whether grants let someone read the whole audit trail, including records that belong to
 /// no unit (indicators, accounts).
 pub fn may_read_all_audit(grants: &[Grant]) -> bool {

@@ -396,6 +396,10 @@ pub struct Engine {
     /// Units were added since the tree was last numbered. Series positions always refer to
     /// `numbering`; the tree is numbered again before the next observation is placed.
     numbering_stale: bool,
+    /// How many records that name something (units, indicators, documents, targets,
+    /// successions, follow-up) were applied: what a search index built from the engine
+    /// depends on, so that recording figures does not make one be built again.
+    names_version: u64,
 }
 
 /// Recursion guard for indicators computed from indicators computed from others.
@@ -582,6 +586,13 @@ impl Engine {
         }
     }
 
+    /// The number of records applied that name something (see `names_version`): equal
+    /// between two states of one store's engine, the names, titles and links between them are
+    /// the same.
+    pub fn names_version(&self) -> u64 {
+        self.names_version
+    }
+
     /// Checks and applies one record.
     pub fn apply(&mut self, record: Record) -> Result<(), EngineError> {
         self.apply_batch([record]).map_err(|r| r.error)
@@ -627,6 +638,17 @@ impl Engine {
     }
 
     fn insert(&mut self, record: Record) {
+        if matches!(
+            record,
+            Record::Unit(_)
+                | Record::Indicator(_)
+                | Record::Document(_)
+                | Record::Target(_)
+                | Record::Succession(_)
+                | Record::FollowUp(_)
+        ) {
+            self.names_version += 1;
+        }
         match record {
             Record::Unit(unit) => {
                 self.unit_by_code.insert(unit.code.clone(), unit.id);
@@ -810,11 +832,17 @@ impl Engine {
         found
     }
 
-    /// The provinces of `date`: the localities directly under a nation that exist then (63
-    /// before 1 July 2025, 34 after).
+    /// The provinces of `date`: the localities directly under a nation that exist then and
+    /// carry the statistics office's two-digit province code (63 before 1 July 2025, 34
+    /// after). A locality entered without one (a source's unnamed province) is not an
+    /// official province, and is neither ranked nor counted among them.
     pub fn provinces_on(&self, date: time::Date) -> Vec<UnitId> {
         self.units_on(date)
             .filter(|u| u.kind == crate::UnitKind::Locality)
+            .filter(|u| {
+                let code = u.office_code();
+                code.len() == 2 && code.bytes().all(|b| b.is_ascii_digit())
+            })
             .filter(|u| {
                 u.parent
                     .and_then(|p| self.units.get(&p))

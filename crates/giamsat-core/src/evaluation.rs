@@ -225,6 +225,47 @@ impl Scorecard {
     pub fn all_met(&self) -> bool {
         self.set > 0 && self.met == self.set
     }
+
+    /// How two results compare in a ranking, better first: the larger share of targets met
+    /// (compared exactly, as fractions), then the more targets met; a scorecard with nothing
+    /// set is below every other. `Equal` is a tie, which shares a rank.
+    pub fn rank_order(&self, other: &Scorecard) -> std::cmp::Ordering {
+        let share = |c: &Scorecard, d: &Scorecard| u64::from(c.met) * u64::from(d.set.max(1));
+        (other.set > 0)
+            .cmp(&(self.set > 0))
+            .then(share(other, self).cmp(&share(self, other)))
+            .then(other.met.cmp(&self.met))
+    }
+}
+
+/// Ranks as reviews give them ("1, 2, 2, 4"): over rows sorted best first, a row's rank is
+/// one more than the number of rows before it that are not tied with it.
+pub fn shared_ranks<T>(sorted: &[T], tied: impl Fn(&T, &T) -> bool) -> Vec<usize> {
+    let mut ranks: Vec<usize> = Vec::with_capacity(sorted.len());
+    for (i, row) in sorted.iter().enumerate() {
+        let rank = match (i.checked_sub(1), ranks.last()) {
+            (Some(prev), Some(r)) if tied(&sorted[prev], row) => *r,
+            _ => i + 1,
+        };
+        ranks.push(rank);
+    }
+    ranks
+}
+
+/// The ranks of a scorecard ranking sorted as [`scorecard_ranking_of`] sorts it: complete
+/// scorecards ranked with ties shared; a partial one (a merged province some of whose former
+/// provinces had no scorecard) is listed after them without a rank, since its share is not
+/// the whole province's.
+pub fn scorecard_ranks(sorted: &[ScorecardRow]) -> Vec<Option<usize>> {
+    let complete = sorted.iter().take_while(|r| r.is_complete()).count();
+    let ranks = shared_ranks(&sorted[..complete], |a, b| {
+        a.scorecard.rank_order(&b.scorecard).is_eq()
+    });
+    ranks
+        .into_iter()
+        .map(Some)
+        .chain(std::iter::repeat_n(None, sorted.len() - complete))
+        .collect()
 }
 
 /// Where a scorecard's counts come from.
@@ -315,13 +356,12 @@ impl ScorecardRow {
 }
 
 /// Best first: complete scorecards before partial ones, then by share met, then by the
-/// number met, then in tree order.
+/// number met ([`Scorecard::rank_order`]), then, among ties, in the order of unit ids.
 fn sort_scorecards(rows: &mut [ScorecardRow]) {
     rows.sort_by(|a, b| {
         b.is_complete()
             .cmp(&a.is_complete())
-            .then(b.scorecard.share_met().total_cmp(&a.scorecard.share_met()))
-            .then(b.scorecard.met.cmp(&a.scorecard.met))
+            .then(a.scorecard.rank_order(&b.scorecard))
             .then(a.unit.cmp(&b.unit))
     });
 }
@@ -396,6 +436,34 @@ pub fn scorecard_ranking_of(
         .collect();
     sort_scorecards(&mut rows);
     rows
+}
+
+/// The period a ranking shows when none is asked for: of `periods` (latest first), the latest
+/// that has ended by `today` with data for every target it set (a review's reported
+/// scorecards are complete by nature); else the latest that has ended; else the latest. A
+/// year still under way would rank localities on the few months reported so far.
+pub fn default_ranking_period(
+    engine: &Engine,
+    periods: &[Period],
+    today: time::Date,
+) -> Option<Period> {
+    let ended: Vec<Period> = periods
+        .iter()
+        .copied()
+        .filter(|p| p.last_day().is_some_and(|d| d < today))
+        .collect();
+    let complete = |period: Period| {
+        engine
+            .targets()
+            .filter(|t| t.period == period)
+            .all(|t| evaluate(engine, t).status != Status::NoData)
+    };
+    ended
+        .iter()
+        .copied()
+        .find(|p| complete(*p))
+        .or_else(|| ended.first().copied())
+        .or_else(|| periods.first().copied())
 }
 
 /// For the units of a ranking that have no value (an indicator that cannot be combined
@@ -974,5 +1042,105 @@ mod tests {
         assert_eq!(change_over(5.0, 0.0), None);
         // A negative base (a loss last year) still gives the direction of the change.
         assert_eq!(change_over(-5.0, -10.0), Some(50.0));
+    }
+
+    fn card_row(unit: u32, met: u32, set: u32, complete: bool) -> ScorecardRow {
+        ScorecardRow {
+            unit: UnitId(unit),
+            scorecard: Scorecard {
+                met,
+                set,
+                ..Scorecard::default()
+            },
+            source: ScorecardSource::Reported,
+            carried_from: Vec::new(),
+            predecessors: (!complete).then_some(2),
+        }
+    }
+
+    #[test]
+    fn equal_results_share_a_rank_and_the_next_rank_skips() {
+        // As the 2023 review reads: Hậu Giang 18/18, Quảng Ninh and Phú Thọ 15/15, then
+        // Ho Chi Minh City 17/31; a 2/4 ties a 1/2 on share but met more.
+        let mut rows = vec![
+            card_row(1, 15, 15, true),
+            card_row(2, 17, 31, true),
+            card_row(3, 18, 18, true),
+            card_row(4, 15, 15, true),
+            card_row(5, 1, 2, true),
+            card_row(6, 2, 4, true),
+            card_row(7, 0, 0, true),
+            card_row(8, 3, 3, false),
+        ];
+        sort_scorecards(&mut rows);
+        let order: Vec<(u32, Option<usize>)> = rows
+            .iter()
+            .zip(scorecard_ranks(&rows))
+            .map(|(r, rank)| (r.unit.0, rank))
+            .collect();
+        assert_eq!(
+            order,
+            vec![
+                (3, Some(1)),
+                (1, Some(2)),
+                (4, Some(2)),
+                (2, Some(4)),
+                (6, Some(5)),
+                (5, Some(6)),
+                (7, Some(7)),
+                (8, None),
+            ]
+        );
+        assert_eq!(
+            shared_ranks(&[5, 5, 3, 3, 3, 1], |a, b| a == b),
+            vec![1, 1, 3, 3, 3, 6]
+        );
+    }
+
+    proptest::proptest! {
+        /// Whatever the scorecards: complete ones come first; each row is at least as good
+        /// as the next (share met, then count met); a rank is one more than the number of
+        /// strictly better rows, so equal results share one and only they do.
+        #[test]
+        fn rankings_order_by_share_then_count_and_ties_share_a_rank(
+            cards in proptest::collection::vec((0u32..40, 0u32..40, proptest::bool::weighted(0.9)), 0..40)
+        ) {
+            let mut rows: Vec<ScorecardRow> = cards
+                .iter()
+                .enumerate()
+                .map(|(i, (a, b, complete))| card_row(i as u32, *a.min(b), *a.max(b), *complete))
+                .collect();
+            sort_scorecards(&mut rows);
+            let ranks = scorecard_ranks(&rows);
+            let share = |r: &ScorecardRow| {
+                (r.scorecard.set > 0).then(|| f64::from(r.scorecard.met) / f64::from(r.scorecard.set))
+            };
+            for pair in rows.windows(2) {
+                let (a, b) = (&pair[0], &pair[1]);
+                proptest::prop_assert!(a.is_complete() || !b.is_complete());
+                if a.is_complete() == b.is_complete() {
+                    let (sa, sb) = (share(a), share(b));
+                    proptest::prop_assert!(sa >= sb, "{:?} before {:?}", a.scorecard, b.scorecard);
+                    if sa == sb {
+                        proptest::prop_assert!(a.scorecard.met >= b.scorecard.met);
+                    }
+                }
+            }
+            for (row, rank) in rows.iter().zip(&ranks) {
+                if !row.is_complete() {
+                    proptest::prop_assert_eq!(*rank, None);
+                    continue;
+                }
+                let better = rows
+                    .iter()
+                    .filter(|o| o.is_complete())
+                    .filter(|o| {
+                        let (so, sr) = (share(o), share(row));
+                        so > sr || (so == sr && o.scorecard.met > row.scorecard.met)
+                    })
+                    .count();
+                proptest::prop_assert_eq!(*rank, Some(better + 1));
+            }
+        }
     }
 }

@@ -146,6 +146,23 @@ fn inbox(lang: &str) -> usize {
     html.expect("renders").len()
 }
 
+/// A search as an office types it, over the demo and the official lists (3,400 units), and
+/// its page.
+#[divan::bench(args = LANGUAGES)]
+fn search(lang: &str) -> usize {
+    let d = demo();
+    let found = d.app.search(None, "so cong thuong", 20);
+    assert!(!found.is_empty());
+    let html = pages::search_page(
+        &d.app.engine(),
+        &d.i18n,
+        &reader("/search", lang),
+        "so cong thuong",
+        &found,
+    );
+    html.expect("renders").len()
+}
+
 #[divan::bench(args = LANGUAGES)]
 fn units(lang: &str) -> usize {
     let d = demo();

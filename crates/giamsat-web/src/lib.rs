@@ -76,6 +76,7 @@ fn page_routes<S: Store>() -> Router<AppState<S>> {
         .route("/documents/{id}/targets", post(pages::create_target::<S>))
         .route("/indicators/{code}", get(pages::indicator::<S>))
         .route("/rankings", get(pages::rankings::<S>))
+        .route("/search", get(pages::search::<S>))
         .route("/units", get(pages::units::<S>))
         .route("/units/{code}", get(pages::unit::<S>))
         .route("/units/{code}/report", get(pages::unit_report::<S>))

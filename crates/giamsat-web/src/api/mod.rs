@@ -29,6 +29,7 @@ mod people;
 mod rankings;
 mod recommendations;
 mod regimes;
+mod search;
 mod sessions;
 mod targets;
 mod tasks;
@@ -141,6 +142,7 @@ fn api_router<S: Store>() -> ApiRouter<S> {
     .route("/exchange/sdmx.csv", get(interchange::export_sdmx::<S>))
     .route("/audit", get(audit::audit::<S>))
     .route("/inbox", get(inbox::inbox::<S>))
+    .route("/search", get(search::search::<S>))
     .route(
         "/people",
         get(people::list_people::<S>).post(people::record_person::<S>),

@@ -12,7 +12,8 @@ use utoipa::OpenApi;
 
 use super::{
     audit, documents, evidence, exchange, inbox, indicators, interchange, observations, people,
-    rankings, recommendations, regimes, sessions, targets, tasks, units, validation, visits,
+    rankings, recommendations, regimes, search, sessions, targets, tasks, units, validation,
+    visits,
 };
 use crate::error::ErrorBody;
 
@@ -38,6 +39,7 @@ use crate::error::ErrorBody;
         interchange::export_dhis2, interchange::import_dhis2, interchange::export_sdmx,
         audit::audit,
         inbox::inbox,
+        search::search,
         people::list_people, people::record_person,
         tasks::list_tasks, tasks::get_task, tasks::create_task, tasks::report_progress,
         sessions::list_sessions, sessions::get_session, sessions::record_session,

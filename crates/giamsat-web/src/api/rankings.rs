@@ -64,7 +64,10 @@ fn ranked_units(
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ScorecardView {
-    rank: usize,
+    /// Equal results share a rank (1, 2, 2, 4). Absent for a partial scorecard (`complete`
+    /// false), which is listed after the ranked ones.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rank: Option<usize>,
     unit: String,
     name: Translations,
     met: u32,
@@ -90,11 +93,12 @@ pub async fn scorecard_ranking<S: Store>(
     let engine = state.app.engine();
     let units = ranked_units(&engine, &query, period)?;
     let rows = evaluation::scorecard_ranking_of(&engine, period, units);
+    let ranks = evaluation::scorecard_ranks(&rows);
     Ok(Json(
         rows.iter()
-            .enumerate()
-            .map(|(i, r)| ScorecardView {
-                rank: i + 1,
+            .zip(ranks)
+            .map(|(r, rank)| ScorecardView {
+                rank,
                 unit: unit_code(&engine, r.unit),
                 name: engine
                     .unit(r.unit)
@@ -155,10 +159,11 @@ pub async fn growth_ranking<S: Store>(
         kind: r.kind,
         unmerged_into: into,
     };
+    let ranks = evaluation::shared_ranks(&rows, |a, b| a.change == b.change);
     let mut out: Vec<ChangeView> = rows
         .iter()
-        .enumerate()
-        .map(|(i, r)| view(Some(i + 1), r, None))
+        .zip(ranks)
+        .map(|(r, rank)| view(Some(rank), r, None))
         .collect();
     for (unit, former) in evaluation::unmerged(&engine, indicator, &units, &rows, period) {
         let into = unit_code(&engine, unit);

@@ -302,7 +302,9 @@ fn ranking_choice<'e>(
         .period
         .as_deref()
         .and_then(|p| p.parse::<Period>().ok())
-        .or_else(|| ranked_periods(engine).first().copied());
+        .or_else(|| {
+            evaluation::default_ranking_period(engine, &ranked_periods(engine), super::today())
+        });
     let indicator = query
         .indicator
         .as_deref()
@@ -339,10 +341,11 @@ fn scores(engine: &Engine, tr: Tr<'_>, query: &ExportQuery) -> Table {
     let ranked = period
         .map(|p| evaluation::scorecard_ranking_of(engine, p, units.iter().copied()))
         .unwrap_or_default();
+    let ranks = evaluation::scorecard_ranks(&ranked);
     let rows = ranked
         .iter()
-        .enumerate()
-        .map(|(i, row)| {
+        .zip(ranks)
+        .map(|(row, rank)| {
             let card = row.scorecard;
             let share = (card.set > 0).then(|| 100.0 * f64::from(card.met) / f64::from(card.set));
             let source = match row.source {
@@ -354,7 +357,7 @@ fn scores(engine: &Engine, tr: Tr<'_>, query: &ExportQuery) -> Table {
                 }
             };
             vec![
-                Cell::count(i + 1),
+                rank.map_or(Cell::Empty, Cell::count),
                 Cell::text(name(row.unit)),
                 Cell::count(card.met as usize),
                 Cell::count(card.set as usize),
@@ -382,13 +385,14 @@ fn growth(engine: &Engine, tr: Tr<'_>, query: &ExportQuery) -> Table {
         (Some(p), Some(i)) => evaluation::change_ranking(engine, i.id, units.iter().copied(), p),
         _ => Vec::new(),
     };
+    let ranks = evaluation::shared_ranks(&ranked, |a, b| a.change == b.change);
     let rows = ranked
         .iter()
-        .enumerate()
-        .filter_map(|(i, row)| {
+        .zip(ranks)
+        .filter_map(|(row, rank)| {
             let unit = engine.unit(row.unit)?;
             Some(vec![
-                Cell::count(i + 1),
+                Cell::count(rank),
                 Cell::text(unit.name.get(tr.lang)),
                 Cell::Percent(row.change),
                 Cell::text(tr.t(&format!("kind-{}", row.kind.as_str()))),

@@ -25,6 +25,7 @@ mod recommendations;
 mod report_form;
 mod reporting;
 pub mod reports;
+mod search;
 mod supervision;
 mod tasks;
 pub mod tile_map;
@@ -67,6 +68,7 @@ pub use reports::{
     notice, notice_docx, review, review_docx, review_page, unit_report, unit_report_docx,
     unit_report_page,
 };
+pub use search::{search, search_page};
 pub use supervision::{
     conclusion_to_task, plan_visit, record_session, session, session_form, supervision,
 };
@@ -952,6 +954,13 @@ mod tests {
                 ["previous_period", "same_period_last_year", "history"].to_vec(),
             ),
             family("intake-kind-", giamsat_intake::Fact::KINDS.to_vec()),
+            family(
+                "search-kind-",
+                giamsat_app::search::Kind::ALL
+                    .iter()
+                    .map(|k| k.as_str())
+                    .collect(),
+            ),
             family("inbox-kind-", giamsat_core::inbox::Item::KINDS.to_vec()),
             family("report-kind-", reports::KINDS.to_vec()),
             family("report-symbol-", reports::KINDS.to_vec()),

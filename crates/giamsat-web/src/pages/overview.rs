@@ -128,10 +128,11 @@ pub fn overview_page(engine: &Engine, i18n: &I18n, reader: &Reader) -> askama::R
     .render()
 }
 
-/// The share of targets each province met in the latest period that has scorecards, on the
+/// The share of targets each province met in the period the ranking shows by default, on the
 /// provinces of that period's end.
 fn province_map(engine: &Engine, tr: Tr<'_>) -> askama::Result<Option<ProvinceMap>> {
-    let Some(period) = super::rankings::ranked_periods(engine).first().copied() else {
+    let periods = super::rankings::ranked_periods(engine);
+    let Some(period) = evaluation::default_ranking_period(engine, &periods, super::today()) else {
         return Ok(None);
     };
     let Some(date) = period.last_day() else {

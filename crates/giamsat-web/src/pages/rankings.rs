@@ -38,7 +38,8 @@ pub enum View {
 }
 
 pub struct ScoreRow {
-    rank: usize,
+    /// Shared by equal results; blank for a partial scorecard, which is not ranked.
+    rank: Option<usize>,
     unit: String,
     unit_code: String,
     score: String,
@@ -80,6 +81,8 @@ pub struct RankingsPage<'a> {
     scores: Vec<ScoreRow>,
     scores_chart: Option<String>,
     scores_title: String,
+    /// What the ranking puts together and how it orders, said under its table.
+    scores_notes: Vec<String>,
     all_met: Vec<String>,
     growth: Vec<GrowthRow>,
     growth_chart: Option<String>,
@@ -169,7 +172,8 @@ pub fn rankings_page(
     );
     let tr = page.tr;
     let periods = ranked_periods(engine);
-    let period = period.or_else(|| periods.first().copied());
+    let defaulted = period.is_none();
+    let period = period.or_else(|| evaluation::default_ranking_period(engine, &periods, today));
     let growth_choices = growth_indicators(engine);
     let indicator = indicator.or_else(|| growth_choices.first().copied());
     let period_label = period.map(|p| tr.period(p)).unwrap_or_default();
@@ -189,11 +193,18 @@ pub fn rankings_page(
     let mut scores = Vec::new();
     let mut bars = Vec::new();
     let mut tiles = Vec::new();
+    let mut scores_notes = Vec::new();
     if let Some(period) = period {
-        for (i, row) in evaluation::scorecard_ranking_of(engine, period, units.iter().copied())
-            .iter()
-            .enumerate()
-        {
+        let ranking = evaluation::scorecard_ranking_of(engine, period, units.iter().copied());
+        let ranks = evaluation::scorecard_ranks(&ranking);
+        scores_notes = scores_notes_of(engine, tr, &ranking, period);
+        if defaulted && !ranking.is_empty() {
+            scores_notes.push(tr.t_args(
+                "rank-default-period",
+                &[("period", Arg::Text(period_label.clone()))],
+            ));
+        }
+        for (row, rank) in ranking.iter().zip(ranks) {
             let (unit, unit_code) = name(row.unit);
             let card = row.scorecard;
             let share = if card.set == 0 {
@@ -216,7 +227,7 @@ pub fn rankings_page(
                 class: if row.all_met() { "all-met" } else { "" },
             });
             scores.push(ScoreRow {
-                rank: i + 1,
+                rank,
                 unit,
                 unit_code,
                 score,
@@ -231,12 +242,17 @@ pub fn rankings_page(
                             .iter()
                             .filter_map(|p| {
                                 let card = evaluation::unit_scorecard(engine, *p, period)?;
-                                Some(format!(
+                                let mut part = format!(
                                     "{} {}/{}",
                                     name(*p).0,
                                     card.scorecard.met,
                                     card.scorecard.set
-                                ))
+                                );
+                                // Parts of different sources are added; each says its own.
+                                if mixed_parts(engine, row, period) {
+                                    part.push_str(&format!(" ({})", part_source(tr, card.source)));
+                                }
+                                Some(part)
                             })
                             .collect();
                         let mut text =
@@ -321,7 +337,8 @@ pub fn rankings_page(
                 });
             }
         }
-        for (i, row) in ranked.iter().enumerate() {
+        let ranks = evaluation::shared_ranks(&ranked, |a, b| a.change == b.change);
+        for (row, rank) in ranked.iter().zip(ranks) {
             let (unit, unit_code) = name(row.unit);
             let change = tr.change(row.change);
             tiles.extend(tile(
@@ -338,7 +355,7 @@ pub fn rankings_page(
                 class: if row.change < 0.0 { "negative" } else { "" },
             });
             growth.push(GrowthRow {
-                rank: i + 1,
+                rank,
                 unit,
                 unit_code,
                 change,
@@ -510,12 +527,74 @@ pub fn rankings_page(
         scores,
         scores_chart,
         scores_title,
+        scores_notes,
         growth,
         growth_chart,
         growth_title,
         page,
     }
     .render()
+}
+
+/// The sources a carried scorecard's parts came from, when they differ.
+fn mixed_parts(engine: &Engine, row: &evaluation::ScorecardRow, period: Period) -> bool {
+    let sources: Vec<ScorecardSource> = row
+        .carried_from
+        .iter()
+        .filter_map(|p| evaluation::unit_scorecard(engine, *p, period).map(|c| c.source))
+        .collect();
+    sources.windows(2).any(|w| w[0] != w[1])
+}
+
+fn part_source(tr: super::Tr<'_>, source: ScorecardSource) -> String {
+    match source {
+        ScorecardSource::Reported => tr.t("rank-part-reported"),
+        ScorecardSource::Computed | ScorecardSource::Carried => tr.t("rank-part-computed"),
+    }
+}
+
+/// What a scorecard ranking says under its table: how it orders and shares ranks, that
+/// partial scorecards are not ranked, and, when it puts scorecards counted by giamsat beside
+/// scorecards a review reported, how many of each.
+fn scores_notes_of(
+    engine: &Engine,
+    tr: super::Tr<'_>,
+    ranking: &[evaluation::ScorecardRow],
+    period: Period,
+) -> Vec<String> {
+    if ranking.is_empty() {
+        return Vec::new();
+    }
+    let mut notes = vec![tr.t("rank-ties-note")];
+    if ranking.iter().any(|r| !r.is_complete()) {
+        notes.push(tr.t("rank-partial-note"));
+    }
+    let (mut computed, mut reported) = (0i64, 0i64);
+    let mut count = |source| match source {
+        ScorecardSource::Reported => reported += 1,
+        _ => computed += 1,
+    };
+    for row in ranking {
+        if row.source == ScorecardSource::Carried {
+            for p in &row.carried_from {
+                if let Some(card) = evaluation::unit_scorecard(engine, *p, period) {
+                    count(card.source);
+                }
+            }
+        } else {
+            count(row.source);
+        }
+    }
+    if computed > 0 && reported > 0 {
+        notes.push(tr.t_args(
+            "rank-mixed-note",
+            &[
+                ("computed", Arg::Number(computed)),
+                ("reported", Arg::Number(reported)),
+            ],
+        ));
+    }
+    notes
 }
 
 pub async fn rankings<S: Store>(

@@ -20,6 +20,7 @@ mod postgres;
 mod records;
 mod reform;
 mod reports;
+mod search;
 mod security;
 mod sweep;
 mod text_policy;

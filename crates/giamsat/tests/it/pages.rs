@@ -92,8 +92,9 @@ async fn content_is_escaped() {
 }
 
 /// The main pages, as a reader reaches them.
-const MAIN_PAGES: [&str; 14] = [
+const MAIN_PAGES: [&str; 15] = [
     "/",
+    "/search?q=so+cong+thuong",
     "/inbox",
     "/documents",
     "/documents/4",

@@ -294,9 +294,9 @@ async fn the_ranking_page_carries_the_review_onto_todays_provinces() {
     );
     assert!(html.contains("carried: Hau Giang 18/18 (1 of 3 former provinces have a scorecard)"));
     assert!(html.contains("id=\"unmerged-table\""));
-    // 34 provinces, and the demo's unnamed province of seed 002.
+    // The 34 official provinces: the demo's unnamed province of seed 002 is not one.
     assert!(
-        html.contains("Today&#39;s localities (35, as of 1 January 2026)"),
+        html.contains("Today&#39;s localities (34, as of 1 January 2026)"),
         "{html}"
     );
     let units = server.text("/units?q=Bac+Ninh&lang=vi").await;

@@ -41,6 +41,8 @@ const EVERY_PAGE: &[&str] = &[
     "/supervision/sessions/9/notice",
     "/recommendations",
     "/intake",
+    "/search?q=so+cong+thuong",
+    "/search?q=215%2FKH-UBND",
     "/admin/accounts",
     "/audit",
 ];

@@ -1,0 +1,23 @@
+# Tìm kiếm, và cách bảng xếp hạng nói rõ điều nó xếp hạng.
+search-title = Tìm kiếm
+search-label = Tìm kiếm
+search-placeholder = Tên, số hiệu văn bản…
+search-button = Tìm
+search-lede = Đơn vị, văn bản, chỉ tiêu, nhiệm vụ, buổi làm việc và cá nhân, theo một phần của tên, có hoặc không có dấu; văn bản còn tìm được theo số hiệu như khi viết (215/KH-UBND).
+search-empty-query = Nhập một phần của tên hoặc số hiệu văn bản.
+search-none = Không tìm thấy gì cho “{ $query }”.
+search-more = Hiển thị { $shown } trên { $total }: thêm từ để thu hẹp kết quả.
+search-former = đơn vị cũ, đến { $date }
+search-kind-unit = Đơn vị ({ $count })
+search-kind-document = Văn bản ({ $count })
+search-kind-target = Chỉ tiêu ({ $count })
+search-kind-task = Nhiệm vụ ({ $count })
+search-kind-session = Buổi làm việc ({ $count })
+search-kind-person = Cá nhân ({ $count })
+rank-partial = không xếp hạng
+rank-partial-note = Tỉnh sau hợp nhất mà có tỉnh cũ chưa có kết quả chỉ tiêu được liệt kê không kèm thứ hạng: tỷ lệ của nó chưa phải của cả tỉnh.
+rank-mixed-note = Bảng xếp hạng này gộp { $computed } kết quả do giamsat tính từ các chỉ tiêu đã nhập và { $reported } kết quả theo báo cáo tổng kết; cột Nguồn ghi rõ từng dòng.
+rank-ties-note = Kết quả bằng nhau thì cùng thứ hạng; thứ tự theo tỷ lệ chỉ tiêu đạt, rồi theo số chỉ tiêu đạt.
+rank-default-period = Đang hiển thị { $period }: kỳ gần nhất đã kết thúc có số liệu cho mọi chỉ tiêu.
+rank-part-computed = tính từ chỉ tiêu
+rank-part-reported = theo báo cáo
