@@ -58,7 +58,10 @@ pub enum Edit {
         after: Option<time::Date>,
     },
     /// A target's value.
-    Value { before: f64, after: f64 },
+    Value {
+        before: f64,
+        after: f64,
+    },
     /// Whether a target is met at or above its value, or at or below it.
     Comparator {
         before: Comparator,
@@ -79,7 +82,10 @@ pub enum Edit {
         before: Translations,
         after: Translations,
     },
-    Decimals { before: u8, after: u8 },
+    Decimals {
+        before: u8,
+        after: u8,
+    },
     Direction {
         before: Direction,
         after: Direction,
@@ -90,7 +96,10 @@ pub enum Edit {
         before: AcrossUnits,
         after: AcrossUnits,
     },
-    OverTime { before: OverTime, after: OverTime },
+    OverTime {
+        before: OverTime,
+        after: OverTime,
+    },
     SamePeriodBase {
         before: Option<SamePeriodBase>,
         after: Option<SamePeriodBase>,
@@ -287,13 +296,7 @@ mod tests {
             Ok(()),
             "sum to mean"
         );
-        assert_eq!(
-            swap(ratio, AcrossUnits::Sum),
-            Err(AmendmentError::Parts)
-        );
-        assert_eq!(
-            swap(AcrossUnits::Sum, ratio),
-            Err(AmendmentError::Parts)
-        );
+        assert_eq!(swap(ratio, AcrossUnits::Sum), Err(AmendmentError::Parts));
+        assert_eq!(swap(AcrossUnits::Sum, ratio), Err(AmendmentError::Parts));
     }
 }
