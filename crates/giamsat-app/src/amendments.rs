@@ -349,6 +349,31 @@ pub fn may_amend(actor: &Actor, engine: &giamsat_core::Engine, of: Amended) -> b
     crate::may_write(actor, engine, &probe(actor, of))
 }
 
+/// Whether the actor may define new indicators (the whole tree's: an administrator over a
+/// root), by the rule every write is checked by.
+pub fn may_define_indicator(actor: &Actor, engine: &giamsat_core::Engine) -> bool {
+    let Ok(code) = IndicatorCode::parse("PROBE") else {
+        return false;
+    };
+    let probe = Record::Indicator(giamsat_core::Indicator {
+        id: IndicatorId(0),
+        code,
+        name: Translations::default(),
+        measure: Translations::default(),
+        decimals: 0,
+        direction: Direction::HigherIsBetter,
+        across_units: AcrossUnits::Sum,
+        over_time: OverTime::Flow,
+        same_period_base: None,
+        provenance: giamsat_core::Provenance {
+            source: String::new(),
+            recorded_by: actor.name.clone(),
+            recorded_at: time::OffsetDateTime::UNIX_EPOCH,
+        },
+    });
+    crate::may_write(actor, engine, &probe)
+}
+
 fn probe(actor: &Actor, of: Amended) -> Record {
     // One change of the record's kind: the rules look at the kind and at the units of the
     // record corrected, not at the values.

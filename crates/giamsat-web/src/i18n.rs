@@ -27,6 +27,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/vi/publish.ftl"),
             include_str!("../locales/vi/validation.ftl"),
             include_str!("../locales/vi/inbox.ftl"),
+            include_str!("../locales/vi/registry.ftl"),
         ],
     ),
     (
@@ -44,6 +45,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/en/publish.ftl"),
             include_str!("../locales/en/validation.ftl"),
             include_str!("../locales/en/inbox.ftl"),
+            include_str!("../locales/en/registry.ftl"),
         ],
     ),
     (
@@ -61,6 +63,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/fr/publish.ftl"),
             include_str!("../locales/fr/validation.ftl"),
             include_str!("../locales/fr/inbox.ftl"),
+            include_str!("../locales/fr/registry.ftl"),
         ],
     ),
 ];

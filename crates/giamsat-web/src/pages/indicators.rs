@@ -52,6 +52,11 @@ pub struct IndicatorPage<'a> {
     values: Vec<ValueRow>,
     table: String,
     has_targets: bool,
+    /// Whether the reader may correct the indicator, or define new ones.
+    may_edit: bool,
+    may_define: bool,
+    /// Its corrections, newest first.
+    versions: Vec<super::history::VersionRow>,
 }
 
 /// The units worth choosing for an indicator: those with a target or a figure on it.
@@ -267,7 +272,11 @@ pub fn indicator_page(
             tr.t(&format!("over-time-{}", over_time_id(indicator.over_time))),
         ),
     ];
+    let of = giamsat_core::amendment::Amended::Indicator(indicator.id);
     IndicatorPage {
+        may_edit: super::registry::may_edit(reader, engine, of),
+        may_define: super::registry::may_define(reader, engine),
+        versions: super::registry::versions(engine, tr, &engine.amendments_of(of)),
         code: indicator.code.to_string(),
         measure: indicator.measure.get(tr.lang).to_owned(),
         facts,
