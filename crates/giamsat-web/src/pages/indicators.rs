@@ -55,6 +55,11 @@ pub struct IndicatorPage<'a> {
     has_targets: bool,
     /// Figures of this indicator waiting for approval, for those who may see them.
     awaiting: String,
+    /// Whether the reader may correct the indicator, or define new ones.
+    may_edit: bool,
+    may_define: bool,
+    /// Its corrections, newest first.
+    versions: Vec<super::history::VersionRow>,
 }
 
 /// The units worth choosing for an indicator: those with a target or a figure on it.
@@ -277,8 +282,12 @@ pub fn indicator_page(
         |f| f.indicator == indicator.id,
         AWAITING_ROWS,
     )?;
+    let of = giamsat_core::amendment::Amended::Indicator(indicator.id);
     IndicatorPage {
         awaiting,
+        may_edit: super::registry::may_edit(reader, engine, of),
+        may_define: super::registry::may_define(reader, engine),
+        versions: super::registry::versions(engine, tr, &engine.amendments_of(of)),
         code: indicator.code.to_string(),
         measure: indicator.measure.get(tr.lang).to_owned(),
         facts,

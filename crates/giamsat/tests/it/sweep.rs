@@ -7,8 +7,8 @@ use crate::TestServer;
 use crate::browser::Browser;
 use crate::pages::{english_only_words, main_text, message_words};
 
-/// Each page of the web router, at an address with the demo's data behind it. `{task}` is
-/// replaced by the id of one of the demo's tasks.
+/// Each page of the web router, at an address with the demo's data behind it. `{task}` and
+/// `{target}` are replaced by the id of one of the demo's tasks and targets.
 const EVERY_PAGE: &[&str] = &[
     "/",
     "/inbox",
@@ -17,7 +17,11 @@ const EVERY_PAGE: &[&str] = &[
     "/documents/new",
     "/documents/4",
     "/documents/4/targets/new",
+    "/indicators/new",
     "/indicators/RETAIL_SALES?unit=40",
+    "/indicators/RETAIL_SALES/edit",
+    "/documents/4/edit",
+    "/targets/{target}",
     "/indicators/PUBLIC_INVESTMENT_DISBURSED?unit=22-SXD",
     "/rankings",
     "/rankings?period=2023&indicator=GRDP_GROWTH&view=map",
@@ -114,9 +118,14 @@ fn every_page_of_the_router_is_in_the_sweep() {
 async fn addresses(server: &TestServer) -> Vec<String> {
     let (_, tasks) = server.get_json("/api/v1/tasks?limit=1").await;
     let task = tasks[0]["id"].as_u64().expect("a demo task");
+    let (_, targets) = server.get_json("/api/v1/targets?limit=1").await;
+    let target = targets[0]["id"].as_u64().expect("a demo target");
     EVERY_PAGE
         .iter()
-        .map(|a| a.replace("{task}", &task.to_string()))
+        .map(|a| {
+            a.replace("{task}", &task.to_string())
+                .replace("{target}", &target.to_string())
+        })
         .collect()
 }
 
