@@ -30,6 +30,17 @@ pub struct Item {
     pub href: String,
     pub title: String,
     pub detail: String,
+    /// The language of a free text (a task's title, a person's positions) when it is not the
+    /// reader's, for its `lang` attribute: such texts are recorded as their source wrote them.
+    pub title_lang: &'static str,
+    pub detail_lang: &'static str,
+}
+
+/// `text`'s language code when it is not `reader`'s, else nothing.
+fn other_language(text: &str, reader: Language) -> &'static str {
+    Some(giamsat_intake::language_of(text))
+        .filter(|l| *l != reader)
+        .map_or("", |l| l.code())
 }
 
 pub struct ItemGroup {
@@ -93,6 +104,8 @@ pub fn item(engine: &Engine, tr: Tr<'_>, hit: Hit) -> Option<Item> {
                         .unwrap_or_default(),
                     former,
                 ]),
+                title_lang: "",
+                detail_lang: "",
             }
         }
         Hit::Document(id) => {
@@ -107,6 +120,8 @@ pub fn item(engine: &Engine, tr: Tr<'_>, hit: Hit) -> Option<Item> {
                     unit_name(engine, lang, d.issued_by),
                     d.issued_on.map(|day| tr.date(day)).unwrap_or_default(),
                 ]),
+                title_lang: "",
+                detail_lang: "",
             }
         }
         Hit::Target(id) => {
@@ -123,6 +138,8 @@ pub fn item(engine: &Engine, tr: Tr<'_>, hit: Hit) -> Option<Item> {
                         .clone()
                         .unwrap_or_else(|| document.title(lang).to_owned()),
                 ]),
+                title_lang: "",
+                detail_lang: "",
             }
         }
         Hit::Task(id) => {
@@ -134,6 +151,8 @@ pub fn item(engine: &Engine, tr: Tr<'_>, hit: Hit) -> Option<Item> {
                     unit_name(engine, lang, task.lead),
                     task.due.map(|d| tr.date(d)).unwrap_or_default(),
                 ]),
+                title_lang: other_language(&task.title, lang),
+                detail_lang: "",
             }
         }
         Hit::Session(id) => {
@@ -146,6 +165,8 @@ pub fn item(engine: &Engine, tr: Tr<'_>, hit: Hit) -> Option<Item> {
                     unit_name(engine, lang, s.unit)
                 ),
                 detail: join(vec![tr.date(s.date), s.place.clone()]),
+                title_lang: "",
+                detail_lang: other_language(&s.place, lang),
             }
         }
         Hit::Person(id) => {
@@ -154,6 +175,8 @@ pub fn item(engine: &Engine, tr: Tr<'_>, hit: Hit) -> Option<Item> {
             Item {
                 href: String::new(),
                 title: p.name.clone(),
+                title_lang: "",
+                detail_lang: other_language(&positions.join(" "), lang),
                 detail: positions.join("; "),
             }
         }
