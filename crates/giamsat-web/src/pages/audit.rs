@@ -87,8 +87,15 @@ fn trail_of(engine: &Engine, who: &Principal, asked: Option<&str>) -> Result<Tra
     }
     let grants = who.0.actor.grants.iter().flatten();
     let mut readable = grants.filter(|g| matches!(g.role, Role::Admin | Role::Office));
-    Ok(match readable.next().map(|g| g.scope) {
-        Some(Some(unit)) => Trail::Unit(unit),
+    Ok(match readable.next().map(|g| (g.role, g.scope)) {
+        Some((_, Some(unit))) => Trail::Unit(unit),
+        // An office over the whole tree reads the trail of its units (from the first in tree
+        // order, the root); the records of no unit are an administrator's.
+        Some((Role::Office, None)) => engine
+            .units()
+            .filter(|u| u.parent.is_none())
+            .min_by_key(|u| engine.position(u.id))
+            .map_or(Trail::Whole, |u| Trail::Unit(u.id)),
         _ => Trail::Whole,
     })
 }
