@@ -14,7 +14,7 @@ fn patterns() -> &'static (Regex, Regex, Regex) {
     PATTERNS.get_or_init(|| {
         (
             Regex::new(
-                r"(?i)(?:^|[^\d/])(\d{1,3})\s*/\s*(\d{1,3})(?:\s+(?:targets?|chỉ tiêu|objectifs?|indicateurs?))?(?:[^\d/]|$)",
+                r"(?i)(?:^|[^\d/])(\d{1,3})\s*(?:/|\s(?:out of|sur)\s)\s*(\d{1,3})(?P<targets>\s+(?:(?:key|main|major)\s+)?(?:targets?|chỉ tiêu|tiêu chí|objectifs?|indicateurs?))?(?:[^\d/]|$)",
             )
             .expect("scorecard pattern"),
             Regex::new(r"\(\s*([-−–]?\s*\d{1,3}(?:[.,]\d{1,3})?)\s*%\s*\)").expect("growth pattern"),
@@ -63,7 +63,13 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
             continue;
         }
         let before = strip_links(&text[..met_m.start()]);
-        let Some((start, locality)) = ending(before).or_else(|| named_before(text, before)) else {
+        let Some((start, locality)) = ending(before)
+            .or_else(|| named_before(text, before))
+            .or_else(|| {
+                c.name("targets")
+                    .and_then(|_| subject_of_sentence(text, met_m.start()))
+            })
+        else {
             continue;
         };
         // The span ends after "targets" when it is written.
@@ -356,6 +362,39 @@ fn growth_in_sentences(text: &str, language: Language, listed: &[Found]) -> Vec<
         found.clear();
     }
     found
+}
+
+/// The locality a sentence's targets are of, for "N/M chỉ tiêu" with no name before it: the
+/// locality opening the sentence ("Hà Tĩnh tập trung …, đến nay có 2/10 tiêu chí"), or the
+/// one named last before it when the sentence or the one before speaks of "the province"
+/// ("… of the province has seen changes. It is expected to achieve 27 out of 28 key
+/// targets"). The item starts at the number.
+fn subject_of_sentence(
+    text: &str,
+    at: usize,
+) -> Option<(usize, &'static crate::localities::Locality)> {
+    let ends = ['.', '!', '?', '\n'];
+    let sentence = sentence_start(text, at, &ends);
+    let first = clause_start(text, sentence, sentence);
+    if let Some(&(start, locality)) = localities_in(
+        text,
+        first,
+        crate::floor_char_boundary(text, at.min(first + 60)).max(first),
+    )
+    .first()
+    .filter(|(start, _)| *start == first)
+    {
+        return Some((start, locality));
+    }
+    let before = sentence_start(text, sentence.saturating_sub(1), &ends);
+    let lower = crate::lowercase(&text[before..at]);
+    let anaphor = ["the province", "la province", "toàn tỉnh", "của tỉnh", "the city"]
+        .iter()
+        .any(|w| crate::contains_words(&lower, w));
+    anaphor
+        .then(|| last_named(text, before))
+        .flatten()
+        .map(|(_, locality)| (at, locality))
 }
 
 /// Whether the text ranks localities under headings, "TOP 1: Quảng Ninh", "TOP 2: Hải Phòng".
@@ -801,6 +840,41 @@ mod tests {
                 "Bắc Giang".to_owned(),
                 12.5
             )]
+        );
+    }
+
+    #[test]
+    fn targets_met_by_the_locality_a_sentence_or_the_one_before_speaks_of() {
+        let cards = |text: &str, language| -> Vec<(String, u32, u32)> {
+            read(text, language)
+                .into_iter()
+                .filter_map(|(_, fact)| match fact {
+                    Fact::Scorecard { locality, met, set } => Some((locality, met, set)),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            cards(
+                "Quảng Trị đẩy mạnh xây dựng nông thôn mới, đến nay đạt 7/9 tiêu chí tỉnh nông thôn mới.",
+                Language::Vi
+            ),
+            [("Quảng Trị".to_owned(), 7, 9)]
+        );
+        assert_eq!(
+            cards(
+                "The Thai Binh People's Council met on Monday. The economy of the province grew well. It met 20 out of 24 main targets for 2024.",
+                Language::En
+            ),
+            [("Thái Bình".to_owned(), 20, 24)]
+        );
+        // Without the words of targets, a ratio is no scorecard of the sentence's locality.
+        assert!(
+            cards(
+                "Quảng Trị đẩy mạnh sản xuất, 7/9 xã đã hoàn thành.",
+                Language::Vi
+            )
+            .is_empty()
         );
     }
 
