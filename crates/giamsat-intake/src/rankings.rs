@@ -54,6 +54,7 @@ const LINKS: &[&str] = &[
 pub fn find(text: &str, language: Language) -> Vec<Found> {
     let (scorecard, growth, growth_in_words) = patterns();
     let mut found = Vec::new();
+    let mut subject_sentence = None;
     for c in scorecard.captures_iter(text) {
         let met_m = c.get(1).expect("met");
         let (Ok(met), Ok(set)) = (met_m.as_str().parse::<u32>(), c[2].parse::<u32>()) else {
@@ -63,12 +64,24 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
             continue;
         }
         let before = strip_links(&text[..met_m.start()]);
+        // A sentence's subject has one scorecard: "có 2/10 tiêu chí hoàn thành, 5/10 tiêu chí
+        // đạt 60-80%" is one, and a part of another.
+        let by_subject = || {
+            let sentence = sentence_start(text, met_m.start(), &['.', '!', '?', '\n']);
+            if subject_sentence == Some(sentence) {
+                return None;
+            }
+            let found = c
+                .name("targets")
+                .and(subject_of_sentence(text, met_m.start()));
+            if found.is_some() {
+                subject_sentence = Some(sentence);
+            }
+            found
+        };
         let Some((start, locality)) = ending(before)
             .or_else(|| named_before(text, before))
-            .or_else(|| {
-                c.name("targets")
-                    .and_then(|_| subject_of_sentence(text, met_m.start()))
-            })
+            .or_else(by_subject)
         else {
             continue;
         };
@@ -376,21 +389,33 @@ fn subject_of_sentence(
     let ends = ['.', '!', '?', '\n'];
     let sentence = sentence_start(text, at, &ends);
     let first = clause_start(text, sentence, sentence);
+    // "Thời gian qua, Hà Tĩnh tập trung …": after an opening phrase and its comma.
     if let Some(&(start, locality)) = localities_in(
         text,
         first,
-        crate::floor_char_boundary(text, at.min(first + 60)).max(first),
+        crate::floor_char_boundary(text, at.min(first + 80)).max(first),
     )
     .first()
-    .filter(|(start, _)| *start == first)
-    {
+    .filter(|(start, _)| *start == first || text[first..*start].trim_end().ends_with(','))
+    .filter(|(start, _)| {
+        !text[first..*start]
+            .trim_end()
+            .trim_end_matches(',')
+            .contains(',')
+    }) {
         return Some((start, locality));
     }
     let before = sentence_start(text, sentence.saturating_sub(1), &ends);
     let lower = crate::lowercase(&text[before..at]);
-    let anaphor = ["the province", "la province", "toàn tỉnh", "của tỉnh", "the city"]
-        .iter()
-        .any(|w| crate::contains_words(&lower, w));
+    let anaphor = [
+        "the province",
+        "la province",
+        "toàn tỉnh",
+        "của tỉnh",
+        "the city",
+    ]
+    .iter()
+    .any(|w| crate::contains_words(&lower, w));
     anaphor
         .then(|| last_named(text, before))
         .flatten()
@@ -856,7 +881,7 @@ mod tests {
         };
         assert_eq!(
             cards(
-                "Quảng Trị đẩy mạnh xây dựng nông thôn mới, đến nay đạt 7/9 tiêu chí tỉnh nông thôn mới.",
+                "Năm qua, Quảng Trị đẩy mạnh xây dựng nông thôn mới, đến nay đạt 7/9 tiêu chí tỉnh nông thôn mới, 2/9 tiêu chí đạt 80%.",
                 Language::Vi
             ),
             [("Quảng Trị".to_owned(), 7, 9)]
