@@ -1094,10 +1094,13 @@ fn figure(
     // paragraphs before, which a news article's lead gives for the paragraphs that follow.
     // A term of office ("nhiệm kỳ 2021-2026") is the period of a figure only in its sentence:
     // "HĐND nhiệm kỳ 2021-2026 có 50 đại biểu", not the year's revenue reported after it.
-    let before: Vec<_> = periods[..before_end]
+    // Only the last one counts, and only within the window: looked for from the figure back,
+    // not over every period of the text (a long report has thousands).
+    let last_before = periods[..before_end]
         .iter()
-        .filter(|(s, e, _)| *s >= sentence_start || !is_term_of_office(&text[*s..*e]))
-        .collect();
+        .rev()
+        .take_while(|(s, _, _)| *s >= window)
+        .find(|(s, e, _)| *s >= sentence_start || !is_term_of_office(&text[*s..*e]));
     let year = year.or_else(|| year_after(&text[last.end..]));
     // A level right after a change over the same period, in its paragraph, shares that
     // change's period: the paragraph compares one period with the year before ("tăng 12% so
@@ -1114,7 +1117,7 @@ fn figure(
             } => period.as_deref(),
             _ => None,
         });
-    let period = year.map(|y| y.to_string()).or_else(|| match before.last() {
+    let period = year.map(|y| y.to_string()).or_else(|| match last_before {
         Some((s, _, code)) if *s >= paragraph_start => code.clone(),
         _ => periods[before_end..]
             .first()
@@ -1131,16 +1134,12 @@ fn figure(
             // an area or things that exist may be a stock ("poverty rate", "total planning
             // area", "135 cooperatives") and take none from paragraphs before.
             .or_else(|| {
-                before
-                    .last()
-                    .copied()
-                    .filter(|(s, _, _)| *s >= window)
-                    .filter(|(_, _, code)| {
-                        change_percent.is_some()
-                            || plan_percent.is_some()
-                            || (code.is_some() && code.as_deref() == previous_period)
-                            || (value.is_some() && unit.is_some_and(|u| FLOWS.contains(&u)))
-                    })
+                last_before.filter(|(_, _, code)| {
+                    change_percent.is_some()
+                        || plan_percent.is_some()
+                        || (code.is_some() && code.as_deref() == previous_period)
+                        || (value.is_some() && unit.is_some_and(|u| FLOWS.contains(&u)))
+                })
             })
             .and_then(|(_, _, code)| code.clone()),
     });
