@@ -1412,6 +1412,36 @@ mod tests {
             proptest::prop_assert_eq!(words(&text, 0, text.len()), expected);
         }
 
+        /// Positions joined by "và", "and" or "et", after the name or before it, are read
+        /// apart and whole, whichever positions and name they are.
+        #[test]
+        fn positions_joined_are_read_apart_and_whole(
+            language in 0..3usize,
+            first in 0..4usize,
+            second in 0..4usize,
+            name in 0..3usize,
+            after in proptest::bool::ANY,
+        ) {
+            const POSITIONS: [[&str; 4]; 3] = [
+                ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh", "Trưởng Ban Dân vận Tỉnh ủy", "Giám đốc Sở Tài chính"],
+                ["Deputy Secretary of the Provincial Party Committee", "Chairman of the Provincial People's Committee", "Head of the Mass Mobilization Commission", "Director of the Department of Finance"],
+                ["secrétaire adjoint du Comité provincial du Parti", "président du Comité populaire provincial", "chef de la Commission de mobilisation", "directeur du Service des finances"],
+            ];
+            const NAMES: [&str; 3] = ["Nguyễn Văn Hùng", "Tran Thi Mai", "Lê Quang Huy"];
+            const JOIN: [&str; 3] = ["và", "and", "et"];
+            const VERB: [&str; 3] = ["phát biểu tại hội nghị.", "spoke at the meeting.", "a pris la parole."];
+            const ADDRESS: [&str; 3] = ["Đồng chí", "Comrade", "M."];
+            let (p1, p2) = (POSITIONS[language][first], POSITIONS[language][second]);
+            let name = NAMES[name];
+            let text = if after {
+                format!("{} {name}, {p1} {} {p2} {}", ADDRESS[language], JOIN[language], VERB[language])
+            } else {
+                format!("{p1} {} {p2} {name} {}", JOIN[language], VERB[language])
+            };
+            let found = names_and_positions(&text);
+            proptest::prop_assert_eq!(found, vec![(name.to_owned(), strings(&[p1, p2]))], "{}", text);
+        }
+
         /// A name read in any spelling a report may use gets the same person key: NFC or
         /// NFD, old or new tone placement, no diacritics, capitals, one syllable split in
         /// two or two joined.
