@@ -261,7 +261,7 @@ fn rate_after_growth() -> &'static Regex {
         let number = r"\d{1,3}(?:[.,]\d{1,3})?";
         let percent = r"\s*(?:%|per\s?cent|percent|pour\s?cent|phần\s+trăm)";
         Regex::new(&format!(
-            r"(?:[Ii]ncrease[sd]?|[Gg]rew|[Gg]row(?:s|th\s+rates?)?|[Rr]ise|[Rr]ose|tăng(?:\s+trưởng)?|croissance|progressé|hausse)(?:\s+(?:by|of|de|là|at|đạt|ước\s+đạt))?\s+(?P<num>{number}){percent}(?P<more>(?:\s*(?:,|and|và|et)\s*{number}{percent})*)"
+            r"(?:[Ii]ncrease[sd]?|[Gg]rew|[Gg]row(?:s|th\s+rates?)?|[Rr]ise|[Rr]ose|tăng(?:\s+trưởng)?|croissance|progressé|hausse|(?P<reach>[Rr]each(?:es|ed|ing)?|đạt|atteindre|atteint))(?:\s+(?:by|of|de|là|at|đạt|ước\s+đạt))?\s+(?P<num>{number}){percent}(?P<more>(?:\s*(?:,|and|và|et)\s*{number}{percent})*)"
         ))
         .expect("rate after growth pattern")
     })
@@ -317,6 +317,28 @@ fn growth_in_sentences(text: &str, language: Language, listed: &[Found]) -> Vec<
                 .map(|m| m.as_str().to_owned()),
         );
         let names = localities_in(text, sentence, whole.start());
+        // "Với mức tăng trưởng 13,45%, Bắc Giang dẫn đầu", "with the growth rate forecast to
+        // reach 14.21%, Hau Giang province continues": the locality opens the next clause.
+        if names.is_empty() && !of_the_province(&lower) {
+            if let Some((end, locality)) = locality_after_comma(text, whole.end())
+                && growth_words().is_match(&text[sentence..whole.end()])
+                && let Some(percent) = read_percent(&c["num"], language)
+            {
+                found.push(Found {
+                    start: clause_start(text, sentence, whole.start()),
+                    end,
+                    fact: Fact::Growth {
+                        locality: locality.name.clone(),
+                        percent,
+                    },
+                });
+            }
+            continue;
+        }
+        // "reach" and "đạt" say a level as often as growth: only with the name after them.
+        if c.name("reach").is_some() {
+            continue;
+        }
         let after = text[whole.end()..].trim_start_matches([',', ' ']);
         let respectively = ["respectively", "lần lượt", "respectivement"]
             .iter()
@@ -473,6 +495,29 @@ fn last_named(text: &str, at: usize) -> Option<(usize, &'static crate::localitie
         .rev()
         .filter(|(i, c)| !c.is_alphanumeric() && *i > 0)
         .find_map(|(i, _)| ending(&text[..window + i]))
+}
+
+/// The locality opening the clause after a comma at byte `at`, and where its name ends.
+fn locality_after_comma(
+    text: &str,
+    at: usize,
+) -> Option<(usize, &'static crate::localities::Locality)> {
+    let rest = text[at..].strip_prefix(',')?;
+    let from = text.len() - rest.trim_start().len();
+    let to = crate::floor_char_boundary(text, crate::look_ahead(text, from, 60));
+    let words_end = text[from..to]
+        .char_indices()
+        .filter(|(i, c)| !c.is_alphanumeric() && text[..from + i].ends_with(char::is_alphanumeric))
+        .map(|(i, _)| from + i);
+    // The longest name that starts at the clause's first word.
+    words_end
+        .take(crate::localities::MAX_WORDS + 2)
+        .filter_map(|end| {
+            ending(&text[..end])
+                .filter(|(start, _)| *start == from)
+                .map(|(_, l)| (end, l))
+        })
+        .last()
 }
 
 /// The localities named in `text[from..to]`, in order, each by its longest name.
@@ -845,6 +890,22 @@ mod tests {
                     "Hai Duong is estimated to increase by 8.5%".to_owned(),
                     "Hải Dương".to_owned(),
                     8.5
+                ),
+            ]
+        );
+        let opening = "Với mức tăng trưởng 13,45%, Bắc Giang dẫn đầu cả nước. Hà Nội tăng trưởng 6,5%, đứng thứ 20.";
+        assert_eq!(
+            growth(opening, Language::Vi),
+            [
+                (
+                    "Với mức tăng trưởng 13,45%, Bắc Giang".to_owned(),
+                    "Bắc Giang".to_owned(),
+                    13.45
+                ),
+                (
+                    "Hà Nội tăng trưởng 6,5%".to_owned(),
+                    "Hà Nội".to_owned(),
+                    6.5
                 ),
             ]
         );
