@@ -262,6 +262,7 @@ const CONNECTORS: &[&str] = &[
     "xấp xỉ",
     "tương đương",
     "of which",
+    "which",
     "including",
     "dont",
     "gần",
@@ -1139,6 +1140,7 @@ fn figure(
                         || plan_percent.is_some()
                         || (code.is_some() && code.as_deref() == previous_period)
                         || (value.is_some() && unit.is_some_and(|u| FLOWS.contains(&u)))
+                        || (value.is_some() && subject.as_deref().is_some_and(new_things))
                 })
             })
             .and_then(|(_, _, code)| code.clone()),
@@ -1202,6 +1204,23 @@ fn is_term_of_office(words: &str) -> bool {
     ]
     .iter()
     .any(|w| lower.contains(w))
+}
+
+/// Whether a subject counts things new in the period ("new projects", "doanh nghiệp thành
+/// lập mới", "nouvelles entreprises"): a flow of the period, as money earned is.
+fn new_things(subject: &str) -> bool {
+    let lower = crate::lowercase(subject);
+    [
+        "new ",
+        "newly ",
+        "nouvelles ",
+        "nouveaux ",
+        "nouveau ",
+        "nouvelle ",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
+        || crate::contains_words(&lower, "mới")
 }
 
 /// Units of levels that are flows of a period (money earned or spent, goods produced or
@@ -1937,6 +1956,21 @@ mod tests {
                 other => panic!("{other:?}"),
             })
             .collect()
+    }
+
+    #[test]
+    fn things_new_in_a_period_take_its_period_and_a_relative_word_is_not_the_subject() {
+        let text = "In the first half of 2024, exports rose by 12%.\n\nThe province licensed 40 new projects. It has 135 cooperatives.\n\nIndustry grew by 8%, of which the processing sector increased by 9.5%.";
+        assert_eq!(
+            subjects_and_periods(text, Language::En),
+            [
+                (Some("exports".into()), Some("2024-H1".into())),
+                (Some("new projects".into()), Some("2024-H1".into())),
+                (Some("cooperatives".into()), None),
+                (Some("Industry".into()), Some("2024-H1".into())),
+                (Some("processing sector".into()), Some("2024-H1".into())),
+            ]
+        );
     }
 
     #[test]
