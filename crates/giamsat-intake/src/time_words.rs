@@ -961,7 +961,9 @@ mod tests {
 
     #[test]
     fn last_months_months_from_january_and_months_in_vietnamese_words() {
-        let code = |text: &str| -> Vec<(String, Option<String>, Option<(u8, u8)>)> {
+        /// A period read: its span, its code and its months.
+        type Read = (String, Option<String>, Option<(u8, u8)>);
+        let code = |text: &str| -> Vec<Read> {
             read(text)
                 .into_iter()
                 .filter_map(|(span, fact)| match fact {
