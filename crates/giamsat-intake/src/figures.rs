@@ -262,6 +262,7 @@ const CONNECTORS: &[&str] = &[
     "xấp xỉ",
     "tương đương",
     "of which",
+    "which",
     "including",
     "dont",
     "gần",
@@ -1094,10 +1095,13 @@ fn figure(
     // paragraphs before, which a news article's lead gives for the paragraphs that follow.
     // A term of office ("nhiệm kỳ 2021-2026") is the period of a figure only in its sentence:
     // "HĐND nhiệm kỳ 2021-2026 có 50 đại biểu", not the year's revenue reported after it.
-    let before: Vec<_> = periods[..before_end]
+    // Only the last one counts, and only within the window: looked for from the figure back,
+    // not over every period of the text (a long report has thousands).
+    let last_before = periods[..before_end]
         .iter()
-        .filter(|(s, e, _)| *s >= sentence_start || !is_term_of_office(&text[*s..*e]))
-        .collect();
+        .rev()
+        .take_while(|(s, _, _)| *s >= window)
+        .find(|(s, e, _)| *s >= sentence_start || !is_term_of_office(&text[*s..*e]));
     let year = year.or_else(|| year_after(&text[last.end..]));
     // A level right after a change over the same period, in its paragraph, shares that
     // change's period: the paragraph compares one period with the year before ("tăng 12% so
@@ -1114,7 +1118,7 @@ fn figure(
             } => period.as_deref(),
             _ => None,
         });
-    let period = year.map(|y| y.to_string()).or_else(|| match before.last() {
+    let period = year.map(|y| y.to_string()).or_else(|| match last_before {
         Some((s, _, code)) if *s >= paragraph_start => code.clone(),
         _ => periods[before_end..]
             .first()
@@ -1131,16 +1135,13 @@ fn figure(
             // an area or things that exist may be a stock ("poverty rate", "total planning
             // area", "135 cooperatives") and take none from paragraphs before.
             .or_else(|| {
-                before
-                    .last()
-                    .copied()
-                    .filter(|(s, _, _)| *s >= window)
-                    .filter(|(_, _, code)| {
-                        change_percent.is_some()
-                            || plan_percent.is_some()
-                            || (code.is_some() && code.as_deref() == previous_period)
-                            || (value.is_some() && unit.is_some_and(|u| FLOWS.contains(&u)))
-                    })
+                last_before.filter(|(_, _, code)| {
+                    change_percent.is_some()
+                        || plan_percent.is_some()
+                        || (code.is_some() && code.as_deref() == previous_period)
+                        || (value.is_some() && unit.is_some_and(|u| FLOWS.contains(&u)))
+                        || (value.is_some() && subject.as_deref().is_some_and(new_things))
+                })
             })
             .and_then(|(_, _, code)| code.clone()),
     });
@@ -1203,6 +1204,23 @@ fn is_term_of_office(words: &str) -> bool {
     ]
     .iter()
     .any(|w| lower.contains(w))
+}
+
+/// Whether a subject counts things new in the period ("new projects", "doanh nghiệp thành
+/// lập mới", "nouvelles entreprises"): a flow of the period, as money earned is.
+fn new_things(subject: &str) -> bool {
+    let lower = crate::lowercase(subject);
+    [
+        "new ",
+        "newly ",
+        "nouvelles ",
+        "nouveaux ",
+        "nouveau ",
+        "nouvelle ",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
+        || crate::contains_words(&lower, "mới")
 }
 
 /// Units of levels that are flows of a period (money earned or spent, goods produced or
@@ -1938,6 +1956,21 @@ mod tests {
                 other => panic!("{other:?}"),
             })
             .collect()
+    }
+
+    #[test]
+    fn things_new_in_a_period_take_its_period_and_a_relative_word_is_not_the_subject() {
+        let text = "In the first half of 2024, exports rose by 12%.\n\nThe province licensed 40 new projects. It has 135 cooperatives.\n\nIndustry grew by 8%, of which the processing sector increased by 9.5%.";
+        assert_eq!(
+            subjects_and_periods(text, Language::En),
+            [
+                (Some("exports".into()), Some("2024-H1".into())),
+                (Some("new projects".into()), Some("2024-H1".into())),
+                (Some("cooperatives".into()), None),
+                (Some("Industry".into()), Some("2024-H1".into())),
+                (Some("processing sector".into()), Some("2024-H1".into())),
+            ]
+        );
     }
 
     #[test]

@@ -321,7 +321,20 @@ fn years_named(text: &str, found: &[Found]) -> Vec<(usize, usize, Option<String>
         "same period in",
         "to that in",
     ];
-    let taken = merged(found.iter().map(|f| (f.start, f.end)).collect());
+    // A growth rate's or a person's words may hold the year ("HCM City led with its GRDP in
+    // 2024 …, an increase of 7.17 per cent"): only a date, a period or a reference hides one.
+    let taken = merged(
+        found
+            .iter()
+            .filter(|f| {
+                matches!(
+                    f.fact,
+                    Fact::Date { .. } | Fact::Period { .. } | Fact::Document { .. }
+                )
+            })
+            .map(|f| (f.start, f.end))
+            .collect(),
+    );
     let bytes = text.as_bytes();
     let mut years = Vec::new();
     for (at, _) in text.match_indices(['1', '2']) {

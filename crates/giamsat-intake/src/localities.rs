@@ -15,6 +15,9 @@ const ALIASES: &[(&str, &str)] = &[
     ("Thừa Thiên - Huế", "Huế"),
     ("TP.HCM", "Hồ Chí Minh"),
     ("TPHCM", "Hồ Chí Minh"),
+    ("HCM", "Hồ Chí Minh"),
+    ("Hanoi", "Hà Nội"),
+    ("Danang", "Đà Nẵng"),
     ("TP. Hồ Chí Minh", "Hồ Chí Minh"),
 ];
 

@@ -76,7 +76,16 @@ const POSITION_HEADS: &[&str] = &[
     "hiệu trưởng",
     "chỉ huy trưởng",
     "kế toán trưởng",
+    "huyện ủy viên",
+    "huyện uỷ viên",
+    "tỉnh ủy viên",
+    "tỉnh uỷ viên",
+    "thành ủy viên",
+    "thành uỷ viên",
+    "đảng ủy viên",
+    "đảng uỷ viên",
     // English
+    "delegate",
     "member",
     "deputy",
     "vice",
@@ -157,7 +166,18 @@ const STOPS: &[&str] = &[
     "ông",
     "bà",
     "biểu dương",
-    "ghi nhận",
+    "truyền đạt",
+    "quán triệt",
+    "cơ bản",
+    "nhất trí",
+    "thông qua",
+    "giới thiệu",
+    "công bố",
+    "thay mặt",
+    "điều hành",
+    "đề xuất",
+    "cảm ơn",
+    "khen ngợi",
     // English
     "spoke",
     "speaks",
@@ -238,6 +258,28 @@ const STOPS: &[&str] = &[
     "aux",
 ];
 
+/// Words a stop starts but that go on inside a position: "Ủy viên *dự khuyết*".
+const NOT_STOPS: &[&str] = &["dự khuyết"];
+
+/// Words before a position that say it was held ("*nguyên* Bí thư Tỉnh ủy", "*former*
+/// Minister"): part of the position.
+const KEPT_PREFIXES: &[&str] = &["nguyên", "former", "ancien", "ancienne"];
+
+/// Words before a position that are not part of it: "*également* président du Conseil".
+const SKIPPED_PREFIXES: &[&str] = &[
+    "également",
+    "aussi",
+    "đồng thời là",
+    "đồng thời",
+    "kiêm",
+    "concurrently",
+    "concurrently also",
+];
+
+/// Words that join two positions when a position's head follows them: "Phó Bí thư Tỉnh ủy
+/// *và* Chủ tịch HĐND tỉnh", "Deputy Secretary *and* Chairman".
+const JOINS: &[&str] = &["và", "and", "et"];
+
 /// Words in an English position that are neither capitalised nor a head: "Director *of the*
 /// Department *of* Industry *and* Trade".
 const CONNECTORS: &[&str] = &["of", "the", "and", "for", "&"];
@@ -253,7 +295,17 @@ const LOWERCASE_IN_POSITIONS: &[&str] = &[
     "national",
     "permanent",
     "standing",
+    "term",
+    "tenure",
+    "legislature",
 ];
+
+/// Lower-case words that go on in a Vietnamese position after its place: "Huyện *ủy* viên",
+/// "HĐND tỉnh *khóa* XVII".
+const IN_POSITION_AFTER_PLACE: &[&str] = &["ủy", "uỷ", "viên", "khóa", "khoá", "nhiệm", "kỳ"];
+
+/// The last words of the Vietnamese words for a place: "tỉnh", "thành phố", "thị xã".
+const PLACE_ENDS: &[&str] = &["tỉnh", "huyện", "xã", "quận", "phường", "phố", "trấn"];
 
 /// Words before a name that make it a place: "UBND *huyện* Mai Châu".
 const PLACE_WORDS: &[&str] = &[
@@ -274,6 +326,7 @@ const PLACE_WORDS: &[&str] = &[
     "sở",
     "ban",
     "department",
+    "tp",
 ];
 
 /// The most words a name or one position has.
@@ -389,6 +442,9 @@ impl Phrases {
 static ADDRESSES: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(ADDRESS));
 static HEADS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(POSITION_HEADS));
 static ENDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(STOPS));
+static NOT_ENDS: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(NOT_STOPS));
+static KEPT: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(KEPT_PREFIXES));
+static SKIPPED: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(SKIPPED_PREFIXES));
 
 /// Whether the words begin with one of the phrases, compared in lowercase, with only white
 /// space between the words; the number of words the phrase takes.
@@ -434,30 +490,62 @@ fn is_capitalised(word: &str) -> bool {
 /// Every person named with a form of address or a position.
 pub fn find(text: &str, language: Language) -> Vec<Found> {
     let mut found = Vec::new();
+    let mut seen = Seen::default();
     let mut after_last = 0;
     for (run_start, run_end) in capitalised_runs(text) {
         if run_start < after_last {
             continue;
         }
-        let Some(person) = person_in_run(text, run_start, run_end, language) else {
+        let Some(person) = person_in_run(text, (run_start, run_end), after_last, &seen, language)
+        else {
             continue;
         };
+        if let Fact::Person { name, key, .. } = &person.fact {
+            seen.add(name, key);
+        }
         after_last = person.end;
         found.push(person);
     }
     found
 }
 
-fn person_in_run(
-    text: &str,
-    run_start: usize,
-    run_end: usize,
-    language: Language,
-) -> Option<Found> {
-    let mut run = words(text, run_start, run_end);
+/// The people already read in a text: a later mention names them without a position ("Nguyen
+/// Sinh Hung a recommandé"), or by the last word of the name after one ("Prime Minister
+/// Chinh").
+#[derive(Default)]
+struct Seen {
+    keys: HashSet<String>,
+    given: HashSet<String>,
+}
+
+impl Seen {
+    fn add(&mut self, name: &str, key: &str) {
+        self.keys.insert(key.to_owned());
+        if let Some(last) = name.split_whitespace().next_back()
+            && name.split_whitespace().count() >= 2
+        {
+            self.given.insert(fold(last));
+        }
+    }
+}
+
+/// A name read in a run of capitalised words.
+struct NameInRun {
+    /// The name's first word in the run, and the word after its last.
+    first: usize,
+    last: usize,
+    /// A form of address comes before it.
+    addressed: bool,
+    /// The text vouches for it as a name without a position: a form of address, a byline, or
+    /// the same name read before.
+    vouched: bool,
+}
+
+/// Where a name is read in a run of capitalised words.
+fn name_in_run(text: &str, run: &mut Vec<(usize, usize)>, seen: &Seen) -> Option<NameInRun> {
     // "Comrade Nguyen Duc Trung": the form of address opens the run.
     let mut addressed = false;
-    if let Some(n) = starts_with_phrase(text, &run, &ADDRESSES)
+    if let Some(n) = starts_with_phrase(text, run, &ADDRESSES)
         && is_capitalised(&text[run[0].0..run[0].1])
         && !text[run[0].0..run[0].1].starts_with("Bà")
         && !text[run[0].0..run[0].1].starts_with("Ông")
@@ -467,8 +555,8 @@ fn person_in_run(
     }
     let before = &text[..run.first()?.0];
     addressed |= address_ends(before);
-    let (first, last) = if addressed {
-        if starts_with_phrase(text, &run, &HEADS).is_some() {
+    if addressed {
+        if starts_with_phrase(text, run, &HEADS).is_some() {
             return None;
         }
         let count = run
@@ -479,20 +567,105 @@ fn person_in_run(
                     && !text[*s..*e].chars().any(|c| c.is_ascii_digit())
             })
             .count();
-        (0, count)
-    } else {
-        let first = run
-            .iter()
-            .position(|(s, e)| is_family_name(&text[*s..*e]))?;
-        let count = run[first..]
-            .iter()
-            .take(NAME_WORDS)
-            .take_while(|(s, e)| is_syllable(&text[*s..*e]))
-            .count();
-        (first, first + count)
+        return Some(NameInRun {
+            first: 0,
+            last: count,
+            addressed: true,
+            vouched: true,
+        });
+    }
+    // "Ảnh: Thành Duy": a byline's name need not open with a family name.
+    if (2..=4).contains(&run.len())
+        && run.iter().all(|(s, e)| is_syllable(&text[*s..*e]))
+        && byline(text, run[0].0, run[run.len() - 1].1)
+    {
+        return Some(NameInRun {
+            first: 0,
+            last: run.len(),
+            addressed: false,
+            vouched: true,
+        });
+    }
+    let mut first = run
+        .iter()
+        .position(|(s, e)| is_family_name(&text[*s..*e]))?;
+    // "Bí thư Tỉnh ủy Hà Tĩnh Hoàng Trung Dũng": a province's name before the family name is
+    // the position's.
+    if let Some(n) = (2..=4).rev().find(|n| {
+        first + n < run.len()
+            && localities::is_locality(&text[run[first].0..run[first + n - 1].1])
+            && is_family_name(&text[run[first + n].0..run[first + n].1])
+    }) {
+        first += n;
+    }
+    let count = run[first..]
+        .iter()
+        .take(NAME_WORDS)
+        .take_while(|(s, e)| is_syllable(&text[*s..*e]))
+        .count();
+    let last = first + count;
+    let vouched = last - first >= 2
+        && (byline(text, run[first].0, run[last - 1].1)
+            || seen
+                .keys
+                .contains(&person_key(&text[run[first].0..run[last - 1].1])));
+    Some(NameInRun {
+        first,
+        last,
+        addressed: false,
+        vouched,
+    })
+}
+
+/// Whether the name at `start..end` signs a photo or the article: after "Ảnh:" or "Photo:",
+/// or alone on its line (but for a date and time after it), in two to four words.
+fn byline(text: &str, start: usize, end: usize) -> bool {
+    let name = &text[start..end];
+    let words = name.split_whitespace().count();
+    if !(2..=4).contains(&words)
+        || name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
+        return false;
+    }
+    let before = &text[crate::look_back(text, start, 16)..start];
+    let credit = before.trim_end().trim_end_matches(':').trim_end();
+    if ["ảnh", "photo"].iter().any(|w| {
+        crate::ends_with_lowercase(credit, w).is_some_and(|at| word_ends_before(credit, at))
+    }) && before.trim_end().ends_with(':')
+    {
+        return true;
+    }
+    let line_start = before.trim_end_matches([' ', '\u{a0}', '\t']);
+    let alone_before = line_start.is_empty() && start < 16 || line_start.ends_with('\n');
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let alone_after = text[end..line_end]
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '/' | ':' | '-' | '.' | '\u{a0}' | '\r'));
+    alone_before && alone_after && !localities::is_locality(name)
+}
+
+fn person_in_run(
+    text: &str,
+    (run_start, run_end): (usize, usize),
+    floor: usize,
+    seen: &Seen,
+    language: Language,
+) -> Option<Found> {
+    let mut run = words(text, run_start, run_end);
+    let Some(NameInRun {
+        first,
+        last,
+        addressed,
+        vouched,
+    }) = name_in_run(text, &mut run, seen)
+    else {
+        return given_name_mention(text, &run, floor, seen, language);
     };
     if last - first < 2 {
-        return None;
+        return given_name_mention(text, &run, floor, seen, language);
     }
     let name_start = run[first].0;
     let name_end = run[last - 1].1;
@@ -506,11 +679,11 @@ fn person_in_run(
     // Capitalised words before the family name in the run are the end of a position
     // ("... Industry and Trade Pham Van Hoa").
     let (before_positions, start) = if addressed {
-        positions_before(text, address_start(text, name_start), language)
+        positions_before(text, address_start(text, name_start), floor, language)
     } else {
-        positions_before(text, name_start, language)
+        positions_before(text, name_start, floor, language)
     };
-    if !addressed && after_positions.is_empty() && before_positions.is_empty() {
+    if !vouched && after_positions.is_empty() && before_positions.is_empty() {
         return None;
     }
     let start = if before_positions.is_empty() {
@@ -527,6 +700,36 @@ fn person_in_run(
     Some(Found {
         start,
         end: end.max(name_end),
+        fact: Fact::Person {
+            name: name.to_owned(),
+            key: person_key(name),
+            positions,
+            known: None,
+        },
+    })
+}
+
+/// A person named by the last word of a name read before, right after a position: "Prime
+/// Minister Chinh", "NA Chairman Hue".
+fn given_name_mention(
+    text: &str,
+    run: &[(usize, usize)],
+    floor: usize,
+    seen: &Seen,
+    language: Language,
+) -> Option<Found> {
+    let (start, end) = *run.last()?;
+    let name = &text[start..end];
+    if run.len() < 2 || !seen.given.contains(&fold(name)) {
+        return None;
+    }
+    let (positions, from) = positions_before(text, start, floor, language);
+    if positions.is_empty() {
+        return None;
+    }
+    Some(Found {
+        start: from,
+        end,
         fact: Fact::Person {
             name: name.to_owned(),
             key: person_key(name),
@@ -595,10 +798,11 @@ fn positions_after(text: &str, name_end: usize, language: Language) -> (Vec<Stri
         end = position_end;
         // Another position follows a comma or "and" only when it starts like one.
         let after = &text[position_end..];
-        let Some(rest) = after
-            .strip_prefix(',')
-            .or_else(|| after.strip_prefix(" và "))
-        else {
+        let Some(rest) = after.strip_prefix(',').or_else(|| {
+            JOINS
+                .iter()
+                .find_map(|j| after.strip_prefix(' ')?.strip_prefix(j)?.strip_prefix(' '))
+        }) else {
             break;
         };
         at = text.len() - rest.len();
@@ -615,37 +819,64 @@ fn positions_after(text: &str, name_end: usize, language: Language) -> (Vec<Stri
 
 /// One position starting at byte `at` (after white space), and where it ends.
 fn position_at(text: &str, at: usize, language: Language) -> Option<(String, usize)> {
-    // A dash does not end a position: "Trưởng Ban Kinh tế - Ngân sách HĐND tỉnh".
-    let limit = text[at..]
-        .find([
-            '.', ';', ':', '(', ')', ',', '\n', '!', '?', '"', '“', '”', '—',
-        ])
-        .map_or(text.len(), |i| at + i);
+    let limit = clause_limit(text, at);
     let all = words(text, at, limit);
     if all.first().is_none_or(|(s, _)| text[at..*s].trim() != "") {
         return None;
     }
-    starts_with_phrase(text, &all, &HEADS)?;
+    // "également président du Conseil": the adverb is not the position's.
+    let skipped = starts_with_phrase(text, &all, &SKIPPED).unwrap_or(0);
+    let all = &all[skipped..];
+    let kept = starts_with_phrase(text, all, &KEPT).unwrap_or(0);
+    let english = language == Language::En;
+    // "National Assembly Delegate", "NA Chairman": an English position may open with the
+    // body's capitalised name before its head.
+    let lead = if english {
+        english_lead(text, &all[kept..])
+    } else {
+        0
+    };
+    starts_with_phrase(text, &all[kept + lead..], &HEADS)?;
     // English positions are capitalised words and connectors; French and Vietnamese ones
     // run on in lowercase.
-    let english = language == Language::En;
-    let mut taken = 0;
+    let mut taken = kept + lead;
+    let mut after_place = false;
     while taken < all.len() && taken < POSITION_WORDS {
         let (s, e) = all[taken];
         let word = &text[s..e];
-        if taken > 0 && starts_with_phrase(text, &all[taken..], &ENDS).is_some() {
+        if taken > 0 && ends_position(text, &all[taken..], language) {
             break;
+        }
+        // "UBND tỉnh Hà Tĩnh cho hay": a Vietnamese position ends with its place, and what
+        // follows in lower case is what the person did.
+        if language == Language::Vi {
+            let lower = crate::lowercase(word);
+            if after_place && !is_capitalised(word) && !IN_POSITION_AFTER_PLACE.contains(&&*lower) {
+                break;
+            }
+            let place = matches!(word, "TP" | "Tp")
+                || (!is_capitalised(word) && PLACE_ENDS.contains(&&*lower));
+            after_place = place || (after_place && is_capitalised(word));
         }
         if english
             && word.is_ascii()
             && !is_capitalised(word)
             && !CONNECTORS.contains(&word)
+            && !LOWERCASE_IN_POSITIONS.contains(&word)
+            && !is_ordinal(word)
             && starts_with_phrase(text, &all[taken..], &HEADS).is_none()
         {
             break;
         }
-        // A person's name after a position in a list begins the next item.
-        if taken > 0 && is_family_name(word) && name_follows(text, &all[taken..]) {
+        // A person's name after a position in a list begins the next item; a province's
+        // name after "tỉnh" does not.
+        if taken > 0
+            && is_family_name(word)
+            && name_follows(text, &all[taken..])
+            && !PLACE_WORDS.contains(&&*crate::lowercase(
+                &text[all[taken - 1].0..all[taken - 1].1],
+            ))
+        {
             break;
         }
         taken += 1;
@@ -653,8 +884,89 @@ fn position_at(text: &str, at: usize, language: Language) -> Option<(String, usi
     while taken > 1 && CONNECTORS.contains(&&text[all[taken - 1].0..all[taken - 1].1]) {
         taken -= 1;
     }
+    if taken == 0 {
+        return None;
+    }
     let end = all[taken - 1].1;
     Some((text[all[0].0..end].to_owned(), end))
+}
+
+/// Where the clause starting at `at` ends: at a stop, a comma, a bracket, a colon, a line's
+/// end; not at a dash ("Trưởng Ban Kinh tế - Ngân sách HĐND tỉnh") nor at the point of "TP."
+/// ("Chủ tịch UBND TP. Hải Phòng").
+fn clause_limit(text: &str, at: usize) -> usize {
+    let mut from = at;
+    loop {
+        let Some(i) = text[from..].find([
+            '.', ';', ':', '(', ')', ',', '\n', '!', '?', '"', '“', '”', '—',
+        ]) else {
+            return text.len();
+        };
+        let stop = from + i;
+        let abbreviation = text[stop..].starts_with('.')
+            && ["TP", "Tp"]
+                .iter()
+                .any(|a| text[..stop].ends_with(a) && crate::starts_word(text, stop - a.len()));
+        if !abbreviation {
+            return stop;
+        }
+        from = stop + 1;
+    }
+}
+
+/// Whether a position ends at the first of `words`: a stop ("phát biểu", "said"), or a
+/// word joining it to a second position ("và Chủ tịch"), or in Vietnamese "và" before
+/// lower-case words ("và các đồng chí"). A Vietnamese stop written with a capital is a
+/// body's name ("Ban Chỉ đạo"), except a form of address.
+fn ends_position(text: &str, words: &[(usize, usize)], language: Language) -> bool {
+    let (s, e) = words[0];
+    let word = &text[s..e];
+    if JOINS.iter().any(|j| crate::same_word(word, j)) {
+        let next = &words[1..];
+        return next.first().is_none_or(|(s, e)| {
+            starts_with_phrase(text, next, &HEADS).is_some()
+                || starts_with_phrase(text, next, &KEPT).is_some()
+                || (language == Language::Vi && !is_capitalised(&text[*s..*e]))
+        });
+    }
+    is_stop(text, words, language)
+}
+
+/// Whether a stop starts the words: what a person did, or where the sentence goes next.
+fn is_stop(text: &str, words: &[(usize, usize)], language: Language) -> bool {
+    if starts_with_phrase(text, words, &NOT_ENDS).is_some()
+        || starts_with_phrase(text, words, &ENDS).is_none()
+    {
+        return false;
+    }
+    let (s, e) = words[0];
+    !(language == Language::Vi
+        && is_capitalised(&text[s..e])
+        && starts_with_phrase(text, words, &ADDRESSES).is_none())
+}
+
+/// How many capitalised words, at most four, come before a head: "National Assembly" in
+/// "National Assembly Delegate"; none when no head follows them.
+fn english_lead(text: &str, words: &[(usize, usize)]) -> usize {
+    if starts_with_phrase(text, words, &HEADS).is_some() {
+        return 0;
+    }
+    (1..=4.min(words.len().saturating_sub(1)))
+        .find(|n| {
+            words[..*n].iter().all(|(s, e)| {
+                let word = &text[*s..*e];
+                is_capitalised(word) && !word.ends_with("'s") && !word.ends_with("’s")
+            }) && starts_with_phrase(text, &words[*n..], &HEADS).is_some()
+        })
+        .unwrap_or(0)
+}
+
+/// "15th", "1st": an ordinal, as in "Delegate of the 15th term".
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"].contains(&&word[digits.len()..])
 }
 
 /// Whether the words start a name: a family name and at least one more capitalised
@@ -669,8 +981,15 @@ fn name_follows(text: &str, words: &[(usize, usize)]) -> bool {
 
 /// The positions written right before a name ("Chairman of the Provincial People's
 /// Committee Nguyen Duc Trung", "Phó Chủ tịch UBND tỉnh Lê Hồng Vinh"), and where they start.
-fn positions_before(text: &str, name_start: usize, language: Language) -> (Vec<String>, usize) {
-    let window = crate::look_back(text, name_start, crate::LOOK_BACK);
+fn positions_before(
+    text: &str,
+    name_start: usize,
+    floor: usize,
+    language: Language,
+) -> (Vec<String>, usize) {
+    // Not into the person read before: "…, Chủ tịch HĐND tỉnh và các đồng chí: Lại Thế
+    // Nguyên" gives the first person's position to the first person only.
+    let window = crate::look_back(text, name_start, crate::LOOK_BACK).max(floor.min(name_start));
     let before = &text[window..name_start];
     // A hyphen inside a word ("vice-Premier ministre") does not end the clause; one between
     // words ("Comrade X - Director") does.
@@ -710,15 +1029,30 @@ fn positions_before(text: &str, name_start: usize, language: Language) -> (Vec<S
         // The position begins at the earliest head after the last stop word.
         let after_stop = (0..all.len())
             .rev()
-            .find(|i| starts_with_phrase(text, &all[*i..], &ENDS).is_some())
+            .find(|i| is_stop(text, &all[*i..], language))
             .map_or(0, |i| i + 1);
         let head = (after_stop..all.len())
             .find(|i| starts_with_phrase(text, &all[*i..], &HEADS).is_some());
-        let Some(head) = head else { break };
+        let Some(mut head) = head else { break };
+        // "NA Chairman", "nguyên Chủ tịch": the words before the head that are the
+        // position's.
+        let english = language == Language::En;
+        let lead_from = head;
+        while head > after_stop && lead_from - head < 4 {
+            let word = &text[all[head - 1].0..all[head - 1].1];
+            let lead = english
+                && is_capitalised(word)
+                && !word.ends_with("'s")
+                && !word.ends_with("’s")
+                && word != "The";
+            if !lead && starts_with_phrase(text, &all[head - 1..], &KEPT).is_none() {
+                break;
+            }
+            head -= 1;
+        }
         if all.len() - head > POSITION_WORDS {
             break;
         }
-        let english = language == Language::En;
         if english
             && all[head..].iter().any(|(s, e)| {
                 let word = &text[*s..*e];
@@ -731,8 +1065,9 @@ fn positions_before(text: &str, name_start: usize, language: Language) -> (Vec<S
         {
             break;
         }
-        let last = all.len() - 1;
-        positions.push(text[all[head].0..all[last].1].to_owned());
+        for position in joined_positions(text, &all[head..]).into_iter().rev() {
+            positions.push(position);
+        }
         start = all[head].0;
         // A part that does not start with its position ends the list.
         if head != 0 {
@@ -741,6 +1076,27 @@ fn positions_before(text: &str, name_start: usize, language: Language) -> (Vec<S
     }
     positions.reverse();
     (positions, start)
+}
+
+/// The positions of a run of words, apart where a joining word comes before a position's
+/// head: "NA Secretary General and Chairman of the NA Office" is two.
+fn joined_positions(text: &str, words: &[(usize, usize)]) -> Vec<String> {
+    let mut positions = Vec::new();
+    let mut from = 0;
+    for i in 1..words.len().saturating_sub(1) {
+        let (s, e) = words[i];
+        if JOINS.iter().any(|j| crate::same_word(&text[s..e], j))
+            && (starts_with_phrase(text, &words[i + 1..], &HEADS).is_some()
+                || starts_with_phrase(text, &words[i + 1..], &KEPT).is_some())
+        {
+            positions.push(text[words[from].0..words[i - 1].1].to_owned());
+            from = i + 1;
+        }
+    }
+    if let Some(last) = words.last() {
+        positions.push(text[words[from].0..last.1].to_owned());
+    }
+    positions
 }
 
 #[cfg(test)]
@@ -865,6 +1221,156 @@ mod tests {
         );
     }
 
+    fn names_and_positions(text: &str) -> Vec<(String, Vec<String>)> {
+        people(text)
+            .into_iter()
+            .map(|(_, name, positions)| (name, positions))
+            .collect()
+    }
+
+    #[test]
+    fn positions_joined_by_and_are_apart_and_whole() {
+        assert_eq!(
+            names_and_positions(
+                "Dự họp có đồng chí Trương Văn Bình, Phó Bí thư Tỉnh ủy và Chủ tịch UBND tỉnh, nguyên Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng."
+            ),
+            [(
+                "Trương Văn Bình".to_owned(),
+                strings(&[
+                    "Phó Bí thư Tỉnh ủy",
+                    "Chủ tịch UBND tỉnh",
+                    "nguyên Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng"
+                ])
+            )]
+        );
+        assert_eq!(
+            names_and_positions(
+                "Deputy Secretary of the City Party Committee and Chairman of the City People's Council Tran Van Minh opened the meeting."
+            ),
+            [(
+                "Tran Van Minh".to_owned(),
+                strings(&[
+                    "Deputy Secretary of the City Party Committee",
+                    "Chairman of the City People's Council"
+                ])
+            )]
+        );
+        assert_eq!(
+            names_and_positions(
+                "Mme Ha Thi Lan, secrétaire du Comité du Parti et présidente du Conseil populaire, également présidente du Comité électoral, a ouvert la séance."
+            ),
+            [(
+                "Ha Thi Lan".to_owned(),
+                strings(&[
+                    "secrétaire du Comité du Parti",
+                    "présidente du Conseil populaire",
+                    "présidente du Comité électoral"
+                ])
+            )]
+        );
+        // "và" inside a body's name does not part it, nor does a capitalised stop word.
+        assert_eq!(
+            names_and_positions(
+                "Bộ trưởng Bộ Tài nguyên và Môi trường Đặng Quốc Khánh làm việc. Ông Vũ Văn Hải, Phó Trưởng Ban Chỉ đạo tỉnh, dự."
+            ),
+            [
+                (
+                    "Đặng Quốc Khánh".to_owned(),
+                    strings(&["Bộ trưởng Bộ Tài nguyên và Môi trường"])
+                ),
+                (
+                    "Vũ Văn Hải".to_owned(),
+                    strings(&["Phó Trưởng Ban Chỉ đạo tỉnh"])
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn english_positions_open_with_the_body_and_run_on_with_the_term() {
+        assert_eq!(
+            names_and_positions(
+                "NA Vice Chairman Tran Quang Phuong met voters. Comrade Le Thi Hoa, National Assembly Deputy of the 14th term, spoke."
+            ),
+            [
+                (
+                    "Tran Quang Phuong".to_owned(),
+                    strings(&["NA Vice Chairman"])
+                ),
+                (
+                    "Le Thi Hoa".to_owned(),
+                    strings(&["National Assembly Deputy of the 14th term"])
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_province_named_in_a_position_stays_in_it() {
+        assert_eq!(
+            names_and_positions(
+                "Chủ tịch UBND tỉnh Quảng Bình Trần Thắng phát biểu. Bà Lê Thị Mai, Giám đốc Sở Y tế tỉnh Quảng Bình nhận xét, ông Phan Văn Tú, Phó Chủ tịch UBND TP. Đà Nẵng theo dõi."
+            ),
+            [
+                (
+                    "Trần Thắng".to_owned(),
+                    strings(&["Chủ tịch UBND tỉnh Quảng Bình"])
+                ),
+                (
+                    "Lê Thị Mai".to_owned(),
+                    strings(&["Giám đốc Sở Y tế tỉnh Quảng Bình"])
+                ),
+                (
+                    "Phan Văn Tú".to_owned(),
+                    strings(&["Phó Chủ tịch UBND TP. Đà Nẵng"])
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn one_persons_positions_are_not_given_to_the_next() {
+        assert_eq!(
+            names_and_positions(
+                "Dự có đồng chí Lý Văn Nam, Bí thư Huyện ủy, Chủ tịch HĐND huyện và các đồng chí: Tô Minh Hà, Phó Bí thư Huyện ủy."
+            ),
+            [
+                (
+                    "Lý Văn Nam".to_owned(),
+                    strings(&["Bí thư Huyện ủy", "Chủ tịch HĐND huyện"])
+                ),
+                ("Tô Minh Hà".to_owned(), strings(&["Phó Bí thư Huyện ủy"])),
+            ]
+        );
+    }
+
+    #[test]
+    fn later_mentions_bylines_and_given_names_are_people() {
+        let text = "Le vice-président Vo Van Tam a visité la province. Vo Van Tam a salué ses efforts.\nPhoto : Minh Chau";
+        assert_eq!(
+            names_and_positions(text),
+            [
+                ("Vo Van Tam".to_owned(), strings(&["vice-président"])),
+                ("Vo Van Tam".to_owned(), vec![]),
+                ("Minh Chau".to_owned(), vec![]),
+            ]
+        );
+        let text = "Deputy Prime Minister Tran Hong Ha chaired it. Deputy Prime Minister Ha said so.\nKim Ngan 03/11/2024 10:05\nHa Long Bay is green.";
+        assert_eq!(
+            names_and_positions(text),
+            [
+                (
+                    "Tran Hong Ha".to_owned(),
+                    strings(&["Deputy Prime Minister"])
+                ),
+                ("Ha".to_owned(), strings(&["Deputy Prime Minister"])),
+                ("Kim Ngan".to_owned(), vec![]),
+            ]
+        );
+        // A name alone on its line is a byline, a province's name is not.
+        assert!(people("Tin tức\nQuảng Trị\nNgười dân vui mừng.").is_empty());
+    }
+
     /// Syllables of names, with the old placement of the tone mark where it differs.
     const SYLLABLES: &[(&str, &str)] = &[
         ("Nguyễn", "Nguyễn"),
@@ -904,6 +1410,36 @@ mod tests {
             let expected: Vec<(usize, usize)> =
                 pattern.find_iter(&text).map(|m| (m.start(), m.end())).collect();
             proptest::prop_assert_eq!(words(&text, 0, text.len()), expected);
+        }
+
+        /// Positions joined by "và", "and" or "et", after the name or before it, are read
+        /// apart and whole, whichever positions and name they are.
+        #[test]
+        fn positions_joined_are_read_apart_and_whole(
+            language in 0..3usize,
+            first in 0..4usize,
+            second in 0..4usize,
+            name in 0..3usize,
+            after in proptest::bool::ANY,
+        ) {
+            const POSITIONS: [[&str; 4]; 3] = [
+                ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh", "Trưởng Ban Dân vận Tỉnh ủy", "Giám đốc Sở Tài chính"],
+                ["Deputy Secretary of the Provincial Party Committee", "Chairman of the Provincial People's Committee", "Head of the Mass Mobilization Commission", "Director of the Department of Finance"],
+                ["secrétaire adjoint du Comité provincial du Parti", "président du Comité populaire provincial", "chef de la Commission de mobilisation", "directeur du Service des finances"],
+            ];
+            const NAMES: [&str; 3] = ["Nguyễn Văn Hùng", "Tran Thi Mai", "Lê Quang Huy"];
+            const JOIN: [&str; 3] = ["và", "and", "et"];
+            const VERB: [&str; 3] = ["phát biểu tại hội nghị.", "spoke at the meeting.", "a pris la parole."];
+            const ADDRESS: [&str; 3] = ["Đồng chí", "Comrade", "M."];
+            let (p1, p2) = (POSITIONS[language][first], POSITIONS[language][second]);
+            let name = NAMES[name];
+            let text = if after {
+                format!("{} {name}, {p1} {} {p2} {}", ADDRESS[language], JOIN[language], VERB[language])
+            } else {
+                format!("{p1} {} {p2} {name} {}", JOIN[language], VERB[language])
+            };
+            let found = names_and_positions(&text);
+            proptest::prop_assert_eq!(found, vec![(name.to_owned(), strings(&[p1, p2]))], "{}", text);
         }
 
         /// A name read in any spelling a report may use gets the same person key: NFC or

@@ -14,7 +14,7 @@ fn patterns() -> &'static (Regex, Regex, Regex) {
     PATTERNS.get_or_init(|| {
         (
             Regex::new(
-                r"(?i)(?:^|[^\d/])(\d{1,3})\s*/\s*(\d{1,3})(?:\s+(?:targets?|chỉ tiêu|objectifs?|indicateurs?))?(?:[^\d/]|$)",
+                r"(?i)(?:^|[^\d/])(\d{1,3})\s*(?:/|\s(?:out of|sur)\s)\s*(\d{1,3})(?P<targets>\s+(?:(?:key|main|major)\s+)?(?:targets?|chỉ tiêu|tiêu chí|objectifs?|indicateurs?))?(?:[^\d/]|$)",
             )
             .expect("scorecard pattern"),
             Regex::new(r"\(\s*([-−–]?\s*\d{1,3}(?:[.,]\d{1,3})?)\s*%\s*\)").expect("growth pattern"),
@@ -54,6 +54,7 @@ const LINKS: &[&str] = &[
 pub fn find(text: &str, language: Language) -> Vec<Found> {
     let (scorecard, growth, growth_in_words) = patterns();
     let mut found = Vec::new();
+    let mut subject_sentence = None;
     for c in scorecard.captures_iter(text) {
         let met_m = c.get(1).expect("met");
         let (Ok(met), Ok(set)) = (met_m.as_str().parse::<u32>(), c[2].parse::<u32>()) else {
@@ -63,7 +64,25 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
             continue;
         }
         let before = strip_links(&text[..met_m.start()]);
-        let Some((start, locality)) = ending(before).or_else(|| named_before(text, before)) else {
+        // A sentence's subject has one scorecard: "có 2/10 tiêu chí hoàn thành, 5/10 tiêu chí
+        // đạt 60-80%" is one, and a part of another.
+        let by_subject = || {
+            let sentence = sentence_start(text, met_m.start(), &['.', '!', '?', '\n']);
+            if subject_sentence == Some(sentence) {
+                return None;
+            }
+            let found = c
+                .name("targets")
+                .and(subject_of_sentence(text, met_m.start()));
+            if found.is_some() {
+                subject_sentence = Some(sentence);
+            }
+            found
+        };
+        let Some((start, locality)) = ending(before)
+            .or_else(|| named_before(text, before))
+            .or_else(by_subject)
+        else {
             continue;
         };
         // The span ends after "targets" when it is written.
@@ -136,7 +155,7 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
         let Some(percent) = read_percent(&c["num"], language) else {
             continue;
         };
-        if !in_list || !speaks_of_growth(text, start, percent_sign + 1) {
+        if !in_list || !speaks_of_growth_near(text, start, percent_sign + 1) {
             continue;
         }
         let down = c.name("down").is_some();
@@ -149,6 +168,8 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
             },
         });
     }
+    let in_sentences = growth_in_sentences(text, language, &found);
+    found.extend(in_sentences);
     // Looked for from each "%" back: "with", "avec" and "với" are too common to be looked
     // for first.
     for (percent_sign, _) in text.match_indices('%') {
@@ -201,6 +222,330 @@ fn speaks_of_growth(text: &str, start: usize, end: usize) -> bool {
     [&before[from..], &text[start..end], &after[..to]]
         .iter()
         .any(|part| growth_words().is_match(part))
+}
+
+/// Whether the sentence of `start..end`, or the one before it, speaks of growth: "…quite
+/// modest growth rates. Specifically, Hanoi is forecast to increase by 5.97%; Da Nang 3.74%".
+fn speaks_of_growth_near(text: &str, start: usize, end: usize) -> bool {
+    if speaks_of_growth(text, start, end) {
+        return true;
+    }
+    let this = sentence_start(text, start, &['.', '!', '?', '\n']);
+    this > 0
+        && speaks_of_growth(
+            text,
+            sentence_start(text, this - 1, &['.', '!', '?', '\n']),
+            this.saturating_sub(1),
+        )
+}
+
+/// Where the sentence holding byte `at` starts: after one of `ends`, a full stop only before
+/// a space (not a decimal point).
+fn sentence_start(text: &str, at: usize, ends: &[char]) -> usize {
+    let at = crate::floor_char_boundary(text, at);
+    let window = crate::look_back(text, at, crate::LOOK_BACK);
+    let before = &text[window..at];
+    before
+        .match_indices(ends)
+        .filter(|(i, m)| *m != "." || before[i + 1..].starts_with(char::is_whitespace))
+        .map(|(i, _)| window + i + 1)
+        .next_back()
+        .unwrap_or(window)
+}
+
+/// A rate after a word of growth: "grew by 6.52 per cent", "an increase of 7.17 per cent",
+/// "tăng 11,66%", "growth rates of 10.94% and 9.94%" (with the rates after the first).
+fn rate_after_growth() -> &'static Regex {
+    static RATE: OnceLock<Regex> = OnceLock::new();
+    RATE.get_or_init(|| {
+        let number = r"\d{1,3}(?:[.,]\d{1,3})?";
+        let percent = r"\s*(?:%|per\s?cent|percent|pour\s?cent|phần\s+trăm)";
+        Regex::new(&format!(
+            r"(?:[Ii]ncrease[sd]?|[Gg]rew|[Gg]row(?:s|th\s+rates?)?|[Rr]ise|[Rr]ose|tăng(?:\s+trưởng)?|croissance|progressé|hausse|(?P<reach>[Rr]each(?:es|ed|ing)?|đạt|atteindre|atteint))(?:\s+(?:by|of|de|là|at|đạt|ước\s+đạt))?\s+(?P<num>{number}){percent}(?P<more>(?:\s*(?:,|and|và|et)\s*{number}{percent})*)"
+        ))
+        .expect("rate after growth pattern")
+    })
+}
+
+/// Words that say a rate is not the growth of the economy: "GRDP per capita … an increase of
+/// 8.8 per cent", "exports rose by 10%".
+const NOT_GROWTH: &[&str] = &[
+    "per capita",
+    "đầu người",
+    "export",
+    "exports",
+    "xuất khẩu",
+    "revenue",
+    "revenues",
+    "budget",
+    "ngân sách",
+    "investment",
+    "đầu tư",
+    "index",
+    "chỉ số",
+    "retail",
+    "bán lẻ",
+    "exportations",
+    "recettes",
+];
+
+/// Growth rates in sentences that compare localities: "Hà Nội's GRDP grew by 6.52 per cent",
+/// "Hanoi is forecast to increase by 5.97%", "Bac Giang and Hai Phong with growth rates of
+/// 10.94% and 9.94% respectively", and "tốc độ tăng trưởng … của tỉnh ước tăng 11,66%" after
+/// the province's name. Read only in a text that compares two localities' growth at least:
+/// the growth of the one province an article is about is a figure.
+fn growth_in_sentences(text: &str, language: Language, listed: &[Found]) -> Vec<Found> {
+    let taken = crate::merged(listed.iter().map(|f| (f.start, f.end)).collect());
+    let mut found = Vec::new();
+    for c in rate_after_growth().captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        if crate::overlaps(&taken, whole.start(), whole.end())
+            || !crate::starts_word(text, whole.start())
+        {
+            continue;
+        }
+        let sentence = sentence_start(text, whole.start(), &['.', '!', '?', '\n', ';']);
+        let clause = &text[sentence..whole.start()];
+        let lower = crate::lowercase(clause);
+        if NOT_GROWTH.iter().any(|w| crate::contains_words(&lower, w)) {
+            continue;
+        }
+        let mut rates = vec![c["num"].to_owned()];
+        rates.extend(
+            rate_number()
+                .find_iter(c.name("more").map_or("", |m| m.as_str()))
+                .map(|m| m.as_str().to_owned()),
+        );
+        let names = localities_in(text, sentence, whole.start());
+        // "Với mức tăng trưởng 13,45%, Bắc Giang dẫn đầu", "with the growth rate forecast to
+        // reach 14.21%, Hau Giang province continues": the locality opens the next clause.
+        if names.is_empty() && !of_the_province(&lower) {
+            if let Some((end, locality)) = locality_after_comma(text, whole.end())
+                && growth_words().is_match(&text[sentence..whole.end()])
+                && let Some(percent) = read_percent(&c["num"], language)
+            {
+                found.push(Found {
+                    start: clause_start(text, sentence, whole.start()),
+                    end,
+                    fact: Fact::Growth {
+                        locality: locality.name.clone(),
+                        percent,
+                    },
+                });
+            }
+            continue;
+        }
+        // "reach" and "đạt" say a level as often as growth: only with the name after them.
+        if c.name("reach").is_some() {
+            continue;
+        }
+        let after = text[whole.end()..].trim_start_matches([',', ' ']);
+        let respectively = ["respectively", "lần lượt", "respectivement"]
+            .iter()
+            .any(|w| crate::starts_with_lowercase(after, w).is_some());
+        let pairs: Vec<((usize, &crate::localities::Locality), &String)> =
+            if names.len() >= 2 && names.len() == rates.len() && respectively {
+                names.into_iter().zip(&rates).collect()
+            } else if rates.len() == 1 {
+                let Some(name) = names.last().copied().or_else(|| {
+                    of_the_province(&lower)
+                        .then(|| last_named(text, sentence))
+                        .flatten()
+                        .map(|(_, l)| (clause_start(text, sentence, whole.start()), l))
+                }) else {
+                    continue;
+                };
+                // Without words of growth between them, a rate after another number is that
+                // number's change ("đón 17,11 triệu lượt khách, tăng 9%").
+                let between = &text[name.0..whole.start()];
+                if !growth_words().is_match(&text[name.0..whole.end()])
+                    && (between.contains(|c: char| c.is_ascii_digit())
+                        || !speaks_of_growth_near(text, name.0, whole.end()))
+                {
+                    continue;
+                }
+                vec![(name, &rates[0])]
+            } else {
+                continue;
+            };
+        for ((start, locality), rate) in pairs {
+            let Some(percent) = read_percent(rate, language) else {
+                continue;
+            };
+            found.push(Found {
+                start,
+                end: whole.end(),
+                fact: Fact::Growth {
+                    locality: locality.name.clone(),
+                    percent,
+                },
+            });
+        }
+    }
+    // A text that compares: two localities' growth read at least, here or in lists.
+    let mut compared: Vec<&str> = found
+        .iter()
+        .chain(listed)
+        .filter_map(|f| match &f.fact {
+            Fact::Growth { locality, .. } => Some(locality.as_str()),
+            _ => None,
+        })
+        .collect();
+    compared.sort_unstable();
+    compared.dedup();
+    if compared.len() < 2 && !ranks_by_headings(text) {
+        found.clear();
+    }
+    found
+}
+
+/// The locality a sentence's targets are of, for "N/M chỉ tiêu" with no name before it: the
+/// locality opening the sentence ("Hà Tĩnh tập trung …, đến nay có 2/10 tiêu chí"), or the
+/// one named last before it when the sentence or the one before speaks of "the province"
+/// ("… of the province has seen changes. It is expected to achieve 27 out of 28 key
+/// targets"). The item starts at the number.
+fn subject_of_sentence(
+    text: &str,
+    at: usize,
+) -> Option<(usize, &'static crate::localities::Locality)> {
+    let ends = ['.', '!', '?', '\n'];
+    let sentence = sentence_start(text, at, &ends);
+    let first = clause_start(text, sentence, sentence);
+    // "Thời gian qua, Hà Tĩnh tập trung …": after an opening phrase and its comma.
+    if let Some(&(start, locality)) = localities_in(
+        text,
+        first,
+        crate::floor_char_boundary(text, at.min(first + 80)).max(first),
+    )
+    .first()
+    .filter(|(start, _)| *start == first || text[first..*start].trim_end().ends_with(','))
+    .filter(|(start, _)| {
+        !text[first..*start]
+            .trim_end()
+            .trim_end_matches(',')
+            .contains(',')
+    }) {
+        return Some((start, locality));
+    }
+    let before = sentence_start(text, sentence.saturating_sub(1), &ends);
+    let lower = crate::lowercase(&text[before..at]);
+    let anaphor = [
+        "the province",
+        "la province",
+        "toàn tỉnh",
+        "của tỉnh",
+        "the city",
+    ]
+    .iter()
+    .any(|w| crate::contains_words(&lower, w));
+    anaphor
+        .then(|| last_named(text, before))
+        .flatten()
+        .map(|(_, locality)| (at, locality))
+}
+
+/// Whether the text ranks localities under headings, "TOP 1: Quảng Ninh", "TOP 2: Hải Phòng".
+fn ranks_by_headings(text: &str) -> bool {
+    text.lines()
+        .filter(|line| {
+            line.strip_prefix("TOP ")
+                .or_else(|| line.strip_prefix("Top "))
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+                && ending(line.trim_end()).is_some()
+        })
+        .take(2)
+        .count()
+        == 2
+}
+
+fn rate_number() -> &'static Regex {
+    static NUMBER: OnceLock<Regex> = OnceLock::new();
+    NUMBER.get_or_init(|| Regex::new(r"\d{1,3}(?:[.,]\d{1,3})?").expect("rate number"))
+}
+
+/// Whether a clause speaks of the growth rate of a province it does not name: "tốc độ tăng
+/// trưởng … của tỉnh", "the province's growth rate".
+fn of_the_province(lower: &str) -> bool {
+    let rate = ["tăng trưởng", "growth rate", "croissance"]
+        .iter()
+        .any(|w| lower.contains(w));
+    rate && [
+        "của tỉnh",
+        "toàn tỉnh",
+        "the province",
+        "the province's",
+        "the city's",
+        "la province",
+    ]
+    .iter()
+    .any(|w| crate::contains_words(lower, w))
+}
+
+/// The first letter of the last clause of `text[from..to]`, after its last comma.
+fn clause_start(text: &str, from: usize, to: usize) -> usize {
+    let at = text[from..to].rfind(',').map_or(from, |i| from + i + 1);
+    at + text[at..].len() - text[at..].trim_start().len()
+}
+
+/// The last locality named in the paragraphs before byte `at`.
+fn last_named(text: &str, at: usize) -> Option<(usize, &'static crate::localities::Locality)> {
+    let window = crate::look_back(text, at, 4 * crate::LOOK_BACK);
+    text[window..at]
+        .char_indices()
+        .rev()
+        .filter(|(i, c)| !c.is_alphanumeric() && *i > 0)
+        .find_map(|(i, _)| ending(&text[..window + i]))
+}
+
+/// The locality opening the clause after a comma at byte `at`, and where its name ends.
+fn locality_after_comma(
+    text: &str,
+    at: usize,
+) -> Option<(usize, &'static crate::localities::Locality)> {
+    let rest = text[at..].strip_prefix(',')?;
+    let from = text.len() - rest.trim_start().len();
+    let to = crate::floor_char_boundary(text, crate::look_ahead(text, from, 60));
+    let words_end = text[from..to]
+        .char_indices()
+        .filter(|(i, c)| !c.is_alphanumeric() && text[..from + i].ends_with(char::is_alphanumeric))
+        .map(|(i, _)| from + i);
+    // The longest name that starts at the clause's first word.
+    words_end
+        .take(crate::localities::MAX_WORDS + 2)
+        .filter_map(|end| {
+            ending(&text[..end])
+                .filter(|(start, _)| *start == from)
+                .map(|(_, l)| (end, l))
+        })
+        .last()
+}
+
+/// The localities named in `text[from..to]`, in order, each by its longest name.
+fn localities_in(
+    text: &str,
+    from: usize,
+    to: usize,
+) -> Vec<(usize, &'static crate::localities::Locality)> {
+    let mut names: Vec<(usize, usize, &'static crate::localities::Locality)> = Vec::new();
+    let ends = text[from..to]
+        .char_indices()
+        .filter(|(i, c)| !c.is_alphanumeric() && text[..from + i].ends_with(char::is_alphanumeric))
+        .map(|(i, _)| from + i)
+        .chain(std::iter::once(to));
+    for end in ends {
+        let Some((start, locality)) = ending(&text[..end]).filter(|(s, _)| *s >= from) else {
+            continue;
+        };
+        // "Hai Phong city" after "Hai Phong": the longer name is the one named.
+        while names
+            .last()
+            .is_some_and(|(s, e, _)| start <= *s || start < *e)
+        {
+            names.pop();
+        }
+        names.push((start, end, locality));
+    }
+    names.into_iter().map(|(s, _, l)| (s, l)).collect()
 }
 
 /// A rate right after a locality's name in a list, "Da Nang 3.74%", "Bac Ninh, down
@@ -511,6 +856,114 @@ mod tests {
 
     /// Growth in a list of localities (issue 26): each name right before its rate, "down"
     /// making it negative, in a sentence that speaks of growth.
+    #[test]
+    fn growth_in_sentences_of_a_text_comparing_localities() {
+        let growth = |text: &str, language| -> Vec<(String, String, f64)> {
+            read(text, language)
+                .into_iter()
+                .filter_map(|(span, fact)| match fact {
+                    Fact::Growth { locality, percent } => Some((span, locality, percent)),
+                    _ => None,
+                })
+                .collect()
+        };
+        let text = "Provinces in the north grew fastest. Quang Ninh's GRDP grew by 10.2 per cent in 2024. Next came Thai Binh and Nam Dinh with growth rates of 9.8% and 9.1% respectively. Hai Duong is estimated to increase by 8.5%, while exports of Hung Yen rose by 20%. Hanoi welcomed 2.1 million visitors, up 12%.";
+        assert_eq!(
+            growth(text, Language::En),
+            [
+                (
+                    "Quang Ninh's GRDP grew by 10.2 per cent".to_owned(),
+                    "Quảng Ninh".to_owned(),
+                    10.2
+                ),
+                (
+                    "Thai Binh and Nam Dinh with growth rates of 9.8% and 9.1%".to_owned(),
+                    "Thái Bình".to_owned(),
+                    9.8
+                ),
+                (
+                    "Nam Dinh with growth rates of 9.8% and 9.1%".to_owned(),
+                    "Nam Định".to_owned(),
+                    9.1
+                ),
+                (
+                    "Hai Duong is estimated to increase by 8.5%".to_owned(),
+                    "Hải Dương".to_owned(),
+                    8.5
+                ),
+            ]
+        );
+        let opening = "Với mức tăng trưởng 13,45%, Bắc Giang dẫn đầu cả nước. Hà Nội tăng trưởng 6,5%, đứng thứ 20.";
+        assert_eq!(
+            growth(opening, Language::Vi),
+            [
+                (
+                    "Với mức tăng trưởng 13,45%, Bắc Giang".to_owned(),
+                    "Bắc Giang".to_owned(),
+                    13.45
+                ),
+                (
+                    "Hà Nội tăng trưởng 6,5%".to_owned(),
+                    "Hà Nội".to_owned(),
+                    6.5
+                ),
+            ]
+        );
+        // One province's growth in an article about it is a figure, not a comparison.
+        assert!(
+            growth(
+                "Quang Ninh's GRDP grew by 10.2 per cent in 2024.",
+                Language::En
+            )
+            .is_empty()
+        );
+        // Under ranking headings, the growth rate of "the province" is the heading's.
+        let ranked = "TOP 1: Bắc Giang\n\nTheo Cục Thống kê, tốc độ tăng trưởng GRDP của tỉnh ước tăng 12,5%, cao nhất cả nước.\n\nTOP 2: Hải Phòng\n\nThành phố có nhiều dự án lớn.";
+        assert_eq!(
+            growth(ranked, Language::Vi),
+            [(
+                "tốc độ tăng trưởng GRDP của tỉnh ước tăng 12,5%".to_owned(),
+                "Bắc Giang".to_owned(),
+                12.5
+            )]
+        );
+    }
+
+    #[test]
+    fn targets_met_by_the_locality_a_sentence_or_the_one_before_speaks_of() {
+        let cards = |text: &str, language| -> Vec<(String, u32, u32)> {
+            read(text, language)
+                .into_iter()
+                .filter_map(|(_, fact)| match fact {
+                    Fact::Scorecard { locality, met, set } => Some((locality, met, set)),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            cards(
+                "Năm qua, Quảng Trị đẩy mạnh xây dựng nông thôn mới, đến nay đạt 7/9 tiêu chí tỉnh nông thôn mới, 2/9 tiêu chí đạt 80%.",
+                Language::Vi
+            ),
+            [("Quảng Trị".to_owned(), 7, 9)]
+        );
+        assert_eq!(
+            cards(
+                "The Thai Binh People's Council met on Monday. The economy of the province grew well. It met 20 out of 24 main targets for 2024.",
+                Language::En
+            ),
+            [("Thái Bình".to_owned(), 20, 24)]
+        );
+        // Without the words of targets, a ratio is no scorecard of the sentence's locality.
+        assert!(
+            cards(
+                "Quảng Trị đẩy mạnh sản xuất, 7/9 xã đã hoàn thành.",
+                Language::Vi
+            )
+            .is_empty()
+        );
+    }
+
     #[test]
     fn growth_listed_locality_by_locality() {
         let text = "The provinces with the slowest GRDP growth are Tuyen Quang, down 2.4%; Kon Tum 1.15%; and Thua Thien Hue, up 0.8%. Exports of Quang Ninh 12% of the total.";

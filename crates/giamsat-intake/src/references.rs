@@ -244,6 +244,16 @@ fn date_after(text: &str, at: usize) -> Option<(String, usize)> {
     // The date of issue is on the same line: a heading's number is not dated by the next
     // paragraph's first words.
     let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    // "Nghị định số 111/2022/NĐ-CP, ngày 30/12/2022": the date may follow a comma.
+    if let Some(comma) = text[at..line_end].strip_prefix(',') {
+        let word_at = line_end - comma.trim_start_matches([' ', '\u{a0}']).len();
+        let dated = ["ngày ", "dated ", "du ", "issued on "]
+            .into_iter()
+            .any(|w| crate::starts_with_lowercase(&text[word_at..], w).is_some());
+        if let Some(date) = dated_at(text, word_at).filter(|_| dated) {
+            return Some(date);
+        }
+    }
     let mut from = at;
     for words in 0..=ISSUER_WORDS {
         let rest = &text[from..line_end];
@@ -307,6 +317,23 @@ mod tests {
                 other => panic!("{other:?}"),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_date_of_issue_after_a_comma_is_the_references() {
+        assert_eq!(
+            documents("theo Thông tư số 15/2023/TT-BTC, ngày 5/3/2023 của Bộ Tài chính"),
+            [(
+                "Thông tư số 15/2023/TT-BTC, ngày 5/3/2023".to_owned(),
+                "15/2023/TT-BTC".to_owned(),
+                Some("2023-03-05".to_owned())
+            )]
+        );
+        // An event's date after a comma is not the reference's.
+        assert_eq!(
+            documents("Resolution No. 12/NQ-CP, on 3/2/2024 the province met")[0].2,
+            None
+        );
     }
 
     #[test]

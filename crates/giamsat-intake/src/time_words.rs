@@ -99,8 +99,10 @@ enum PeriodShape {
     Quarter,
     /// Captures: first or second, the year.
     Half,
-    /// The second half: captures the year.
-    SecondHalf,
+    /// The last three or six months of a year: captures their number, the year.
+    LastMonths,
+    /// From January: captures the last month as a number, in English or in French; the year.
+    FromJanuary,
     /// Captures: the first and the last year.
     Term,
     /// Captures: the month, the year.
@@ -162,8 +164,16 @@ fn patterns() -> &'static Patterns {
                 (
                     // "5 tháng đầu năm (2023)", and "9 tháng năm 2024" without "đầu" only
                     // with its year.
-                    Search::Anywhere(anywhere(r"(?i)(?-u:\b)(\d{1,2})\s+tháng\s+(?:đầu\s+năm(?:\s+(\d{4}))?|năm\s+(\d{4}))")),
+                    Search::Anywhere(anywhere(r"(?i)(?-u:\b)(\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+tháng\s+(?:đầu\s+năm(?:\s+(\d{4}))?|năm\s+(\d{4}))")),
                     PeriodShape::FirstMonths,
+                ),
+                // From January to a month: "từ tháng 1 đến tháng 9", "between January and
+                // September", "entre janvier et septembre", "de janvier à juin".
+                (
+                    Search::Anywhere(anywhere(&format!(
+                        r"(?-u:\b)(?:[Tt]ừ\s+tháng\s+(?:1|01|giêng)\s+đến(?:\s+hết)?\s+tháng\s+(\d{{1,2}})|(?:[Bb]etween\s+January\s+and|[Ff]rom\s+January\s+to)\s+({ENGLISH_FULL_MONTHS})|(?:[Ee]ntre\s+janvier\s+et|[Dd]e\s+janvier\s+à)\s+({FRENCH_MONTHS}))(?:(?:\s*/\s*|\s+(?:năm\s+)?)(\d{{4}}))?(?-u:\b)"
+                    ))),
+                    PeriodShape::FromJanuary,
                 ),
                 // A month with its year, "tháng 10/2024", "tháng 10 năm 2024"; a date's
                 // "18 tháng 10 năm 2024" is read first, as a date.
@@ -172,8 +182,8 @@ fn patterns() -> &'static Patterns {
                     PeriodShape::Month,
                 ),
                 (
-                    Search::Anywhere(anywhere(r"(?i)(?-u:\b)6\s+tháng\s+cuối\s+năm(?:\s+(\d{4}))?")),
-                    PeriodShape::SecondHalf,
+                    Search::Anywhere(anywhere(r"(?i)(?-u:\b)(3|6|ba|sáu)\s+tháng\s+cuối\s+năm(?:\s+(\d{4}))?")),
+                    PeriodShape::LastMonths,
                 ),
                 // A month named alone, "riêng tháng 7", "in July (2025)", "en juillet": its
                 // year, when not written, is for the reader (or a figure) to take from
@@ -186,7 +196,7 @@ fn patterns() -> &'static Patterns {
                         ))
                         .expect("period pattern"),
                         pattern: anywhere(&format!(
-                            r"(?:(?-u:\b)(?:[Ii]n|[Dd]uring|[Ff]or)\s+({ENGLISH_FULL_MONTHS})|(?-u:\b)(?:[Ee]n|[Aa]u\s+mois\s+de)\s+({FRENCH_MONTHS})|(?-u:\b)(?i:trong|riêng)\s+tháng\s+(\d{{1,2}}))(?:\s+(\d{{4}}))?$"
+                            r"(?:(?-u:\b)(?:[Ii]n|[Dd]uring|[Ff]or)\s+({ENGLISH_FULL_MONTHS})|(?-u:\b)(?:[Ee]n|[Aa]u\s+mois\s+de)\s+({FRENCH_MONTHS})|\b(?i:trong|riêng|đầu|giữa|cuối|kỳ)\s+tháng\s+(\d{{1,2}}))(?:\s+(\d{{4}}))?$"
                         )),
                     },
                     PeriodShape::MonthAlone,
@@ -557,11 +567,20 @@ fn count(word: &str) -> Option<u8> {
     let french = [
         "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
     ];
+    let vietnamese = [
+        "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười",
+    ];
     let lower = crate::lowercase(word);
     word.parse()
         .ok()
         .or_else(|| words.iter().position(|w| *w == lower).map(|i| i as u8 + 1))
         .or_else(|| french.iter().position(|w| *w == lower).map(|i| i as u8 + 1))
+        .or_else(|| {
+            vietnamese
+                .iter()
+                .position(|w| *w == lower)
+                .map(|i| i as u8 + 1)
+        })
 }
 
 fn ordinal(word: &str) -> Option<u8> {
@@ -597,9 +616,31 @@ fn period(c: &regex::Captures<'_>, shape: PeriodShape) -> Option<Fact> {
             let period = year.and_then(|y| Period::half(y, half).ok());
             (year, half * 6 - 5, half * 6, period)
         }
-        PeriodShape::SecondHalf => {
-            let year = year_in(1);
-            (year, 7, 12, year.and_then(|y| Period::half(y, 2).ok()))
+        PeriodShape::LastMonths => {
+            let months = count(c.get(1)?.as_str()).filter(|n| matches!(n, 3 | 6))?;
+            let year = year_in(2);
+            let first = 13 - months;
+            let period = year.and_then(|y| {
+                if months == 3 {
+                    Period::quarter(y, 4).ok()
+                } else {
+                    Period::half(y, 2).ok()
+                }
+            });
+            (year, first, 12, period)
+        }
+        PeriodShape::FromJanuary => {
+            let written = (1..=3).find_map(|i| c.get(i))?.as_str();
+            let month = written
+                .parse()
+                .ok()
+                .or_else(|| month_number(written))
+                .filter(|m| (1..=12).contains(m))?;
+            let year = year_in(4);
+            let period = year
+                .and_then(|y| Month::new(y, month))
+                .map(Period::year_to_date);
+            (year, 1, month, period)
         }
         PeriodShape::Month | PeriodShape::MonthAlone => {
             let (written, year) = match shape {
@@ -916,6 +957,70 @@ mod tests {
                 ..
             }
         )));
+    }
+
+    #[test]
+    fn last_months_months_from_january_and_months_in_vietnamese_words() {
+        /// A period read: its span, its code and its months.
+        type Read = (String, Option<String>, Option<(u8, u8)>);
+        let code = |text: &str| -> Vec<Read> {
+            read(text)
+                .into_iter()
+                .filter_map(|(span, fact)| match fact {
+                    Fact::Period {
+                        period,
+                        first_month,
+                        last_month,
+                        ..
+                    } => Some((span, period, first_month.zip(last_month))),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            code("Nhiệm vụ 3 tháng cuối năm 2024 và 6 tháng cuối năm."),
+            [
+                (
+                    "3 tháng cuối năm 2024".into(),
+                    Some("2024-Q4".into()),
+                    Some((10, 12))
+                ),
+                ("6 tháng cuối năm".into(), None, Some((7, 12))),
+            ]
+        );
+        assert_eq!(
+            code("Bảy tháng đầu năm 2019, thu ngân sách tăng."),
+            [(
+                "Bảy tháng đầu năm 2019".into(),
+                Some("2019-YTD07".into()),
+                Some((1, 7))
+            )]
+        );
+        assert_eq!(
+            code(
+                "Entre janvier et août 2023, les exportations ont augmenté. Between January and May, exports rose. Từ tháng 1 đến tháng 4 năm 2022, xuất khẩu tăng."
+            ),
+            [
+                (
+                    "Entre janvier et août 2023".into(),
+                    Some("2023-YTD08".into()),
+                    Some((1, 8))
+                ),
+                ("Between January and May".into(), None, Some((1, 5))),
+                (
+                    "Từ tháng 1 đến tháng 4 năm 2022".into(),
+                    Some("2022-YTD04".into()),
+                    Some((1, 4))
+                ),
+            ]
+        );
+        assert_eq!(
+            code("Đầu tháng 11, giá lúa tăng; giữa tháng 3 giảm."),
+            [
+                ("Đầu tháng 11".into(), None, Some((11, 11))),
+                ("giữa tháng 3".into(), None, Some((3, 3))),
+            ]
+        );
     }
 
     #[test]
