@@ -297,7 +297,7 @@ async fn a_figure_entered_in_the_form_changes_the_targets_status() {
 
     browser.follow("a[href='/entry?unit=40']").await;
     browser.type_into("#period", "2023-06").await;
-    browser.follow("form[method=get] button").await;
+    browser.follow("main form[method=get] button").await;
     assert!(
         browser
             .text("form[action='/entry'][method=post] h2")
@@ -1072,7 +1072,7 @@ async fn the_office_registers_a_plan_and_its_targets_by_name_and_a_reporter_ente
         reporter
             .click(&format!("input[name=span][value={span}]"))
             .await;
-        reporter.follow("form[method=get] button").await;
+        reporter.follow("main form[method=get] button").await;
         let heading = reporter.text("form[action='/entry'][method=post] h2").await;
         let expected = if span == "month" {
             "Tháng 12/2026"
