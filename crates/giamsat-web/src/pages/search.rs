@@ -66,8 +66,28 @@ fn unit_name(engine: &Engine, lang: Language, unit: UnitId) -> String {
         .unwrap_or_default()
 }
 
-/// A found thing's link, title and what tells it apart, in the reader's language.
-pub fn item(engine: &Engine, tr: Tr<'_>, hit: Hit) -> Option<Item> {
+/// The latest working session a person chaired or attended that `grants` may read.
+fn latest_session(
+    engine: &Engine,
+    grants: Option<&[Grant]>,
+    person: giamsat_core::FollowUpId,
+) -> Option<giamsat_core::FollowUpId> {
+    engine
+        .follow_up()
+        .sessions()
+        .filter(|s| s.chair == Some(person) || s.attendees.iter().any(|a| a.person == person))
+        .filter(|s| {
+            grants.is_none_or(|g| {
+                giamsat_core::access::may_read_follow_up(engine, g, &[s.body, s.unit])
+            })
+        })
+        .max_by_key(|s| (s.date, s.id))
+        .map(|s| s.id)
+}
+
+/// A found thing's link, title and what tells it apart, in the reader's language; a person
+/// links to the latest session they took part in that the reader may read.
+pub fn item(engine: &Engine, tr: Tr<'_>, grants: Option<&[Grant]>, hit: Hit) -> Option<Item> {
     let lang = tr.lang;
     let book = engine.follow_up();
     let join = |parts: Vec<String>| {
@@ -152,7 +172,9 @@ pub fn item(engine: &Engine, tr: Tr<'_>, hit: Hit) -> Option<Item> {
             let p = book.person(id)?;
             let positions: Vec<String> = book.positions_of(p.id).map(|x| x.title.clone()).collect();
             Item {
-                href: String::new(),
+                href: latest_session(engine, grants, p.id)
+                    .map(|s| format!("/supervision/sessions/{}", s.0))
+                    .unwrap_or_default(),
                 title: p.name.clone(),
                 detail: positions.join("; "),
             }
@@ -168,12 +190,17 @@ pub fn search_page(
     query: &str,
     found: &[Group],
 ) -> askama::Result<String> {
+    let grants = grants_of(reader.who.as_deref());
     let page = Layout::new(i18n, reader, "/search", i18n.t(reader.lang, "search-title"));
     let tr = page.tr;
     let groups: Vec<ItemGroup> = found
         .iter()
         .map(|g| {
-            let items: Vec<Item> = g.hits.iter().filter_map(|h| item(engine, tr, *h)).collect();
+            let items: Vec<Item> = g
+                .hits
+                .iter()
+                .filter_map(|h| item(engine, tr, grants, *h))
+                .collect();
             let count = |n: usize| Arg::Number(i64::try_from(n).unwrap_or(i64::MAX));
             ItemGroup {
                 kind: g.kind.as_str(),
