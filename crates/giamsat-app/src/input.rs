@@ -282,14 +282,18 @@ pub fn read_date(text: &str) -> Result<time::Date, Problem> {
     })
 }
 
-fn translations(vi: &Option<String>, en: &Option<String>, fr: &Option<String>) -> Translations {
+pub(crate) fn translations(
+    vi: &Option<String>,
+    en: &Option<String>,
+    fr: &Option<String>,
+) -> Translations {
     Translations::default()
         .with(Language::Vi, vi.as_deref().unwrap_or(""))
         .with(Language::En, en.as_deref().unwrap_or(""))
         .with(Language::Fr, fr.as_deref().unwrap_or(""))
 }
 
-fn choice<T: for<'de> Deserialize<'de>>(
+pub(crate) fn choice<T: for<'de> Deserialize<'de>>(
     checker: &mut Checker,
     field: &str,
     value: &Option<String>,

@@ -7,6 +7,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod amendments;
 pub mod corrections;
 mod csv_quotes;
 pub mod demo;
@@ -33,6 +34,7 @@ use std::sync::atomic::{AtomicI64, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 
 use giamsat_core::access::Grant;
+use giamsat_core::amendment::Amended;
 use giamsat_core::follow_up::FollowUp;
 use giamsat_core::reporting::Reporting;
 use giamsat_core::{Engine, IndicatorId, Observation, Period, Record, UnitId};
@@ -986,8 +988,35 @@ fn audit_entry(
         Record::Reporting(Reporting::Regime(r)) => Some(r.recipient),
         Record::Reporting(Reporting::Step(s)) => Some(s.unit),
         Record::Rule(r) => engine.reporting().regime(r.regime).map(|g| g.recipient),
+        Record::Amendment(a) => match a.of {
+            Amended::Document(d) => engine.document(d).map(|d| d.issued_by),
+            Amended::Target(t) => engine.target(t).map(|t| t.unit),
+            Amended::Indicator(_) => None,
+        },
     };
     let (action, object, before, after) = match record {
+        Record::Amendment(a) => {
+            let object = match a.of {
+                Amended::Document(d) => engine.document(d).map_or_else(
+                    || format!("document:{d}"),
+                    |d| format!("document:{}/{}", unit_code(d.issued_by), d.key),
+                ),
+                Amended::Target(t) => format!("target:{t}"),
+                Amended::Indicator(i) => engine.indicator(i).map_or_else(
+                    || format!("indicator:{i}"),
+                    |i| format!("indicator:{}", i.code),
+                ),
+            };
+            let changes = a.changes.iter().map(|c| (c.field(), json(c)));
+            return changes_entry(
+                actor,
+                at,
+                unit,
+                (&format!("{}.revision", a.of.kind()), object),
+                changes,
+                &a.reason,
+            );
+        }
         Record::FollowUp(FollowUp::Revision(r)) => {
             return revision_entry(engine, actor, r, at, unit);
         }
@@ -1095,27 +1124,51 @@ fn revision_entry(
         Some(FollowUp::WorkingSession(_)) => "working_session",
         _ => "task",
     };
+    let object = format!("{kind}:{}", revision.of);
+    let changes = revision.changes.iter().map(|c| (c.field(), json(c)));
+    changes_entry(
+        actor,
+        at,
+        unit,
+        (&format!("{kind}.revision"), object),
+        changes,
+        &revision.reason,
+    )
+}
+
+/// A correction's audit entry: each field changed as it was (`before`) and as it became
+/// (`after`), with the reason beside them.
+fn changes_entry(
+    actor: &Actor,
+    at: time::OffsetDateTime,
+    unit: Option<giamsat_core::UnitId>,
+    (action, object): (&str, String),
+    changes: impl Iterator<Item = (&'static str, Option<serde_json::Value>)>,
+    reason: &str,
+) -> AuditEntry {
     let mut before = serde_json::Map::new();
     let mut after = serde_json::Map::new();
-    for change in &revision.changes {
-        if let Some(serde_json::Value::Object(fields)) = json(change) {
-            let field = change.field().to_owned();
+    for (field, change) in changes {
+        if let Some(serde_json::Value::Object(fields)) = change {
             before.insert(
-                field.clone(),
+                field.to_owned(),
                 fields.get("before").cloned().unwrap_or_default(),
             );
-            after.insert(field, fields.get("after").cloned().unwrap_or_default());
+            after.insert(
+                field.to_owned(),
+                fields.get("after").cloned().unwrap_or_default(),
+            );
         }
     }
     after.insert(
         "reason".into(),
-        serde_json::Value::String(revision.reason.clone()),
+        serde_json::Value::String(reason.to_owned()),
     );
     AuditEntry {
         at,
         actor: actor.name.clone(),
-        action: format!("{kind}.revision"),
-        object: format!("{kind}:{}", revision.of),
+        action: action.to_owned(),
+        object,
         before: Some(serde_json::Value::Object(before)),
         after: Some(serde_json::Value::Object(after)),
         unit,

@@ -1319,6 +1319,28 @@ impl Problem {
             E::FollowUp(e) => Problem::of_follow_up(e),
             E::Reporting(e) => Problem::of_reporting(e),
             E::Rule(e) => Problem::of_rule(e),
+            E::Amendment(e) => Problem::of_amendment(e),
+        }
+    }
+
+    /// What is wrong with a correction the engine refused (the use cases check each field
+    /// first, so these are the engine's last word rather than what a form usually meets).
+    pub fn of_amendment(error: &giamsat_core::amendment::AmendmentError) -> Problem {
+        use giamsat_core::amendment::AmendmentError as A;
+        match error {
+            A::Empty => Problem::NothingChanged,
+            A::NoReason => Problem::ReasonRequired,
+            A::NotFinite => Problem::NotANumber {
+                text: String::new(),
+                detail: error.to_string(),
+            },
+            A::Decimals => Problem::DecimalsOutOfRange {
+                text: String::new(),
+            },
+            A::Parts => Problem::PartsOnlyForRatio,
+            A::WrongField { .. } => Problem::Clash {
+                detail: error.to_string(),
+            },
         }
     }
 

@@ -454,6 +454,7 @@ async fn every_demo_record_says_where_it_came_from() {
             giamsat_core::Record::ReportedScorecard(c) => &c.provenance.source,
             giamsat_core::Record::Succession(s) => &s.provenance.source,
             giamsat_core::Record::FollowUp(f) => &f.provenance().source,
+            giamsat_core::Record::Amendment(a) => &a.provenance.source,
             giamsat_core::Record::Reporting(r) => &r.provenance().source,
             giamsat_core::Record::Rule(r) => &r.provenance.source,
         };

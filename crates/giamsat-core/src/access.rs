@@ -197,6 +197,12 @@ impl RecordKind {
             Record::Reporting(Reporting::Step(_)) => RecordKind::Submission,
             // A regime's validation rules are part of setting it up.
             Record::Rule(_) => RecordKind::Regime,
+            // Correcting a record takes the right to write it.
+            Record::Amendment(a) => match a.of {
+                crate::amendment::Amended::Document(_) => RecordKind::Document,
+                crate::amendment::Amended::Target(_) => RecordKind::Target,
+                crate::amendment::Amended::Indicator(_) => RecordKind::Indicator,
+            },
         }
     }
 }
@@ -270,6 +276,14 @@ fn touched(engine: &Engine, record: &Record) -> Vec<Option<UnitId>> {
         Record::Reporting(r) => r.units().into_iter().map(Some).collect(),
         // The unit reports go to sets the rules they are checked by.
         Record::Rule(r) => vec![engine.reporting().regime(r.regime).map(|g| g.recipient)],
+        // A correction touches what the record it corrects touches.
+        Record::Amendment(a) => match a.of {
+            crate::amendment::Amended::Document(d) => {
+                vec![engine.document(d).map(|d| d.issued_by)]
+            }
+            crate::amendment::Amended::Target(t) => vec![engine.target(t).map(|t| t.unit)],
+            crate::amendment::Amended::Indicator(_) => vec![None],
+        },
     }
 }
 

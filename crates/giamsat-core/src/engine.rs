@@ -20,6 +20,7 @@ use std::sync::{Arc, RwLock};
 
 use rustc_hash::FxHashMap;
 
+use crate::amendment::{Amended, Amendment, Edit};
 use crate::document::{Document, DocumentKey};
 use crate::follow_up::{FollowUp, FollowUpBook};
 use crate::indicator::{AcrossUnits, Indicator, IndicatorCode, OverTime};
@@ -52,6 +53,8 @@ pub enum Record {
     Reporting(Reporting),
     /// A validation rule of a regime's reports (see [`crate::reporting::validation`]).
     Rule(crate::reporting::validation::Rule),
+    /// A correction of a document, a target or an indicator (see [`crate::amendment`]).
+    Amendment(crate::amendment::Amendment),
 }
 
 /// Why a record cannot be applied: it refers to something that does not exist, or clashes.
@@ -102,6 +105,8 @@ pub enum EngineError {
     Reporting(#[from] crate::reporting::ReportingError),
     #[error(transparent)]
     Rule(#[from] crate::reporting::validation::RuleError),
+    #[error(transparent)]
+    Amendment(#[from] crate::amendment::AmendmentError),
 }
 
 /// A record the engine refused, and why.
@@ -393,6 +398,8 @@ pub struct Engine {
     follow_up: FollowUpBook,
     reporting: ReportingBook,
     validation: crate::reporting::validation::RuleBook,
+    /// Every correction of a document, a target or an indicator, in the order recorded.
+    amendments: Vec<Amendment>,
     /// Units were added since the tree was last numbered. Series positions always refer to
     /// `numbering`; the tree is numbered again before the next observation is placed.
     numbering_stale: bool,
@@ -540,6 +547,20 @@ impl Engine {
             Record::FollowUp(record) => self.follow_up.check(self, record)?,
             Record::Reporting(record) => self.reporting.check(self, record)?,
             Record::Rule(rule) => self.validation.check(self, rule)?,
+            Record::Amendment(amendment) => {
+                match amendment.of {
+                    Amended::Document(d) => self.require_document(d).map(|_| ())?,
+                    Amended::Target(t) => self.require_target(t).map(|_| ())?,
+                    Amended::Indicator(i) => self.require_indicator(i).map(|_| ())?,
+                }
+                if self.amendments.iter().any(|a| a.id == amendment.id) {
+                    return Err(EngineError::DuplicateId(format!(
+                        "amendment {}",
+                        amendment.id
+                    )));
+                }
+                amendment.check()?;
+            }
             Record::Succession(succession) => {
                 self.require_unit(succession.predecessor)?;
                 self.require_unit(succession.successor)?;
@@ -716,6 +737,7 @@ impl Engine {
                 }
             }
             Record::Rule(rule) => self.validation.insert(rule),
+            Record::Amendment(amendment) => self.amend(amendment),
             Record::Succession(succession) => {
                 self.formed.insert(succession.successor);
                 self.successions.push(succession);
@@ -1010,6 +1032,64 @@ impl Engine {
                 .last_key_value()
                 .map_or(1, |(id, _)| id.0 + 1),
         )
+    }
+
+    pub fn next_amendment_id(&self) -> crate::AmendmentId {
+        crate::AmendmentId(self.amendments.last().map_or(1, |a| a.id.0 + 1))
+    }
+
+    /// The corrections of a record, oldest first: its history.
+    pub fn amendments_of(&self, of: Amended) -> Vec<&Amendment> {
+        self.amendments.iter().filter(|a| a.of == of).collect()
+    }
+
+    /// Applies an amendment's new values to the record it corrects, and keeps it.
+    fn amend(&mut self, amendment: Amendment) {
+        for edit in &amendment.changes {
+            match (amendment.of, edit.clone()) {
+                (Amended::Document(id), Edit::Title { after, .. }) => {
+                    if let Some(d) = self.documents.get_mut(&id) {
+                        d.title = after;
+                    }
+                }
+                (Amended::Document(id), Edit::IssuedOn { after, .. }) => {
+                    if let Some(d) = self.documents.get_mut(&id) {
+                        d.issued_on = after;
+                    }
+                }
+                (Amended::Target(id), edit) => {
+                    if let Some(t) = self.targets.get_mut(&id) {
+                        match edit {
+                            Edit::Value { after, .. } => t.value = after,
+                            Edit::Comparator { after, .. } => t.comparator = after,
+                            Edit::Baseline { after, .. } => t.baseline = after,
+                            _ => {}
+                        }
+                    }
+                }
+                (Amended::Indicator(id), edit) => {
+                    if let Some(i) = self.indicators.get_mut(&id) {
+                        match edit {
+                            Edit::Name { after, .. } => i.name = after,
+                            Edit::Measure { after, .. } => i.measure = after,
+                            Edit::Decimals { after, .. } => i.decimals = after,
+                            Edit::Direction { after, .. } => i.direction = after,
+                            Edit::AcrossUnits { after, .. } => i.across_units = after,
+                            Edit::OverTime { after, .. } => i.over_time = after,
+                            Edit::SamePeriodBase { after, .. } => i.same_period_base = after,
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        // How an indicator combines decides every value resolved for it and for the
+        // indicators computed from it.
+        if matches!(amendment.of, Amended::Indicator(_)) {
+            self.memo.forget_all();
+        }
+        self.amendments.push(amendment);
     }
 
     pub fn next_target_id(&self) -> TargetId {

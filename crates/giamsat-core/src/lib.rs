@@ -5,6 +5,7 @@
 //! layer applies changes to its [`Engine`], and everything a dashboard shows is computed here.
 
 pub mod access;
+pub mod amendment;
 pub mod document;
 pub mod engine;
 pub mod evaluation;
@@ -83,6 +84,10 @@ id_type!(
 id_type!(
     /// A validation rule of a reporting regime.
     RuleId(u32)
+);
+id_type!(
+    /// A correction of a document, a target or an indicator: one sequence.
+    AmendmentId(u32)
 );
 id_type!(
     /// A record of follow-up (a person, a session, a task, a recommendation…): one sequence.

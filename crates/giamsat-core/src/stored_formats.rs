@@ -1544,3 +1544,107 @@ fn a_validation_rule_of_each_check_is_pinned() {
         logged(&Record::Rule(rule), "rule", &expected);
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Amendments: each is the body of `amendments`, and a change-log entry wraps it as
+// `{"type": "amendment", "record": …}`.
+
+#[test]
+fn an_amendment_of_each_kind_of_record_is_pinned() {
+    use crate::AmendmentId;
+    use crate::amendment::{Amended, Amendment, Edit};
+    let amendment = |of, changes| Amendment {
+        id: AmendmentId(7),
+        of,
+        changes,
+        reason: "Nghị quyết 05/NQ-HĐND điều chỉnh".into(),
+        provenance: provenance(),
+    };
+    let title = Translations::vi;
+    let cases = [
+        (
+            amendment(
+                Amended::Document(DocumentId(2)),
+                vec![
+                    Edit::Title {
+                        before: title("Kế hoạch"),
+                        after: title("Kế hoạch phát triển"),
+                    },
+                    Edit::IssuedOn {
+                        before: None,
+                        after: Some(time::macros::date!(2026 - 01 - 15)),
+                    },
+                ],
+            ),
+            r#""of": {"kind": "document", "id": 2}, "changes": [
+                {"field": "title", "before": {"vi": "Kế hoạch"}, "after": {"vi": "Kế hoạch phát triển"}},
+                {"field": "issued_on", "before": null, "after": "2026-01-15"}]"#,
+        ),
+        (
+            amendment(
+                Amended::Target(TargetId(3)),
+                vec![
+                    Edit::Value {
+                        before: 12.5,
+                        after: 13.0,
+                    },
+                    Edit::Comparator {
+                        before: Comparator::AtLeast,
+                        after: Comparator::AtMost,
+                    },
+                    Edit::Baseline {
+                        before: None,
+                        after: Some(Baseline {
+                            period: period("2025"),
+                            value: 10.0,
+                        }),
+                    },
+                ],
+            ),
+            r#""of": {"kind": "target", "id": 3}, "changes": [
+                {"field": "value", "before": 12.5, "after": 13.0},
+                {"field": "comparator", "before": "at_least", "after": "at_most"},
+                {"field": "baseline", "before": null, "after": {"period": "2025", "value": 10.0}}]"#,
+        ),
+        (
+            amendment(
+                Amended::Indicator(IndicatorId(4)),
+                vec![
+                    Edit::Decimals {
+                        before: 1,
+                        after: 2,
+                    },
+                    Edit::Direction {
+                        before: Direction::HigherIsBetter,
+                        after: Direction::LowerIsBetter,
+                    },
+                    Edit::AcrossUnits {
+                        before: AcrossUnits::Sum,
+                        after: AcrossUnits::NotCombinable,
+                    },
+                    Edit::OverTime {
+                        before: OverTime::Flow,
+                        after: OverTime::Stock,
+                    },
+                    Edit::SamePeriodBase {
+                        before: None,
+                        after: Some(SamePeriodBase::Index100),
+                    },
+                ],
+            ),
+            r#""of": {"kind": "indicator", "id": 4}, "changes": [
+                {"field": "decimals", "before": 1, "after": 2},
+                {"field": "direction", "before": "higher_is_better", "after": "lower_is_better"},
+                {"field": "across_units", "before": {"rule": "sum"}, "after": {"rule": "not_combinable"}},
+                {"field": "over_time", "before": "flow", "after": "stock"},
+                {"field": "same_period_base", "before": null, "after": "index100"}]"#,
+        ),
+    ];
+    for (amendment, fields) in cases {
+        let expected = with_provenance(&format!(
+            r#"{{"id": 7, {fields}, "reason": "Nghị quyết 05/NQ-HĐND điều chỉnh", "provenance": PROVENANCE}}"#
+        ));
+        pinned(&amendment, &expected);
+        logged(&Record::Amendment(amendment), "amendment", &expected);
+    }
+}

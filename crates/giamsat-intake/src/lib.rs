@@ -30,6 +30,7 @@ use serde::Serialize;
 
 pub use date_roles::DateRole;
 pub use decode::{DecodeError, MAX_BYTES};
+pub use language::detect as language_of;
 
 /// A reading of one text: its language, the text as read (NFC, markup and boilerplate
 /// removed) and the items found in it, in the order of the text.

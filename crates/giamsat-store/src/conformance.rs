@@ -106,6 +106,7 @@ conformance!(
     a_backup_line_of_every_table_is_pinned,
     reporting_records_are_kept_as_written_and_old_backups_restore_without_them,
     validation_rules_are_kept_as_written_and_cannot_change,
+    an_amendment_is_kept_as_written_applied_on_load_and_cannot_change,
     the_bulk_path_leaves_an_audit_entry_per_batch,
     a_correction_is_kept_beside_the_record_it_corrects,
     an_account_gains_grants_once_and_is_disabled_and_enabled_with_its_audit,
@@ -1586,7 +1587,11 @@ const PINNED_BATCH: &str = r#"[
     "provenance": {"source": "Báo cáo 512/BC-UBND", "recorded_by": "minh", "recorded_at": "2025-07-14T08:30:15Z"}}},
   {"type": "rule", "record": {"id": 1, "regime": 1, "check": "bounds", "indicator": 1,
     "min": 0.0, "max": 1000000.5,
-    "provenance": {"source": "39-NQ/TW", "recorded_by": "lan", "recorded_at": "2025-07-14T08:30:15Z"}}}
+    "provenance": {"source": "39-NQ/TW", "recorded_by": "lan", "recorded_at": "2025-07-14T08:30:15Z"}}},
+  {"type": "amendment", "record": {"id": 1, "of": {"kind": "target", "id": 1},
+    "changes": [{"field": "value", "before": 1.5, "after": 1.25}],
+    "reason": "Nghị quyết 05/NQ-HĐND điều chỉnh chỉ tiêu",
+    "provenance": {"source": "05/NQ-HĐND", "recorded_by": "lan", "recorded_at": "2025-07-14T08:30:15Z"}}}
 ]"#;
 
 /// The backup of the store [`pinned_store`] makes: one line for each row of every table.
@@ -1961,6 +1966,37 @@ async fn validation_rules_are_kept_as_written_and_cannot_change(backend: Backend
     for sql in [
         "UPDATE validation_rules SET body = '{}'",
         "DELETE FROM validation_rules",
+    ] {
+        let err = sqlx::query(sql).execute(store.pool()).await.expect_err(sql);
+        assert!(err.to_string().contains("append-only"), "{sql}: {err}");
+    }
+}
+
+/// A correction comes back as written, after the record it corrects (which the engine then
+/// shows as amended), and can be neither changed nor deleted.
+async fn an_amendment_is_kept_as_written_applied_on_load_and_cannot_change(backend: Backend) {
+    let store = pinned_store(backend).await;
+    let records = store.load().await.expect("load").records;
+    let batch: Vec<Record> = serde_json::from_str(PINNED_BATCH).expect("the pinned batch");
+    let amendments = |records: &[Record]| -> Vec<Record> {
+        records
+            .iter()
+            .filter(|r| matches!(r, Record::Amendment(_)))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(amendments(&records).len(), 1);
+    assert_eq!(amendments(&records), amendments(&batch));
+    let position = |records: &[Record], wanted: fn(&Record) -> bool| {
+        records.iter().position(wanted).expect("present")
+    };
+    assert!(
+        position(&records, |r| matches!(r, Record::Target(_)))
+            < position(&records, |r| matches!(r, Record::Amendment(_)))
+    );
+    for sql in [
+        "UPDATE amendments SET body = '{}'",
+        "DELETE FROM amendments",
     ] {
         let err = sqlx::query(sql).execute(store.pool()).await.expect_err(sql);
         assert!(err.to_string().contains("append-only"), "{sql}: {err}");

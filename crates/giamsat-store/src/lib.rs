@@ -270,6 +270,7 @@ fn record_kind(record: &Record) -> &'static str {
         Record::FollowUp(_) => "follow_up_records",
         Record::Reporting(_) => "reporting_records",
         Record::Rule(_) => "validation_rules",
+        Record::Amendment(_) => "amendments",
     }
 }
 

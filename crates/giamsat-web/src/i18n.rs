@@ -28,6 +28,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/vi/validation.ftl"),
             include_str!("../locales/vi/inbox.ftl"),
             include_str!("../locales/vi/search.ftl"),
+            include_str!("../locales/vi/registry.ftl"),
         ],
     ),
     (
@@ -46,6 +47,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/en/validation.ftl"),
             include_str!("../locales/en/inbox.ftl"),
             include_str!("../locales/en/search.ftl"),
+            include_str!("../locales/en/registry.ftl"),
         ],
     ),
     (
@@ -64,6 +66,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/fr/validation.ftl"),
             include_str!("../locales/fr/inbox.ftl"),
             include_str!("../locales/fr/search.ftl"),
+            include_str!("../locales/fr/registry.ftl"),
         ],
     ),
 ];

@@ -74,7 +74,21 @@ fn page_routes<S: Store>() -> Router<AppState<S>> {
         .route("/documents/{id}", get(pages::document::<S>))
         .route("/documents/{id}/targets/new", get(pages::new_target::<S>))
         .route("/documents/{id}/targets", post(pages::create_target::<S>))
+        .route("/indicators", post(pages::create_indicator::<S>))
+        .route("/indicators/new", get(pages::new_indicator::<S>))
         .route("/indicators/{code}", get(pages::indicator::<S>))
+        .route(
+            "/indicators/{code}/edit",
+            get(pages::edit_indicator::<S>).post(pages::revise_indicator::<S>),
+        )
+        .route(
+            "/documents/{id}/edit",
+            get(pages::edit_document::<S>).post(pages::revise_document::<S>),
+        )
+        .route(
+            "/targets/{id}",
+            get(pages::target::<S>).post(pages::revise_target::<S>),
+        )
         .route("/rankings", get(pages::rankings::<S>))
         .route("/search", get(pages::search::<S>))
         .route("/units", get(pages::units::<S>))

@@ -250,6 +250,14 @@ impl ReportingBook {
             .any(|f| f.id == observation.id)
     }
 
+    /// Every held figure with the report that holds it, for the pages that show the unit and
+    /// the offices over it what waits for approval.
+    pub fn awaiting(&self) -> impl Iterator<Item = (ReportKey, &HeldFigure)> {
+        self.held
+            .iter()
+            .flat_map(|(key, figures)| figures.iter().map(move |f| (*key, f)))
+    }
+
     /// Every held figure, for the engine's checkpoint.
     pub fn held(&self) -> impl Iterator<Item = &HeldFigure> {
         self.held.values().flatten()
@@ -567,6 +575,25 @@ mod tests {
         use crate::reporting::Timeliness::{Late, OnTime};
         assert_eq!(timeliness, [OnTime, Late]);
         assert_eq!(c.total.timeliness(), Some(50.0));
+    }
+
+    #[test]
+    fn no_report_is_expected_for_a_period_due_before_the_regime_was_set() {
+        let mut records = skeleton();
+        if let Some(Record::Document(d)) = records.last_mut() {
+            d.issued_on = Some(time::macros::date!(2024 - 05 - 20));
+        }
+        records.push(Record::Reporting(Reporting::Regime(regime())));
+        let engine = Engine::from_records(records).expect("engine");
+        let regime = engine.reporting().regime(RegimeId(1)).expect("regime");
+        // April's reports were due on 19 April, before the decision; May's on 19 May, the day
+        // before it, June's after it.
+        for (period, expected) in [("2024-04", 0), ("2024-05", 0), ("2024-06", 2)] {
+            let period = period.parse().expect("period");
+            let c = crate::reporting::completeness(&engine, regime, period);
+            assert_eq!(c.total.expected, expected, "{period:?}");
+            assert_eq!(c.total.completeness().is_none(), expected == 0);
+        }
     }
 
     #[test]

@@ -59,12 +59,23 @@ pub struct Completeness {
     pub by_unit: Vec<(UnitId, Rates)>,
 }
 
+/// Whether reports for `period` were due once the regime was set: a period whose deadline
+/// passed before the document that set the regime was issued was asked of nobody.
+fn due_under_regime(engine: &Engine, regime: &Regime, period: Period) -> bool {
+    let issued = engine.document(regime.document).and_then(|d| d.issued_on);
+    match (issued, regime.deadline(period)) {
+        (Some(issued), Some(due)) => due >= issued,
+        _ => true,
+    }
+}
+
 /// The reports of `regime` for `period`.
 pub fn completeness(engine: &Engine, regime: &Regime, period: Period) -> Completeness {
     let book = engine.reporting();
     let reports: Vec<UnitReport> = regime
         .reporting_units(engine, period)
         .into_iter()
+        .filter(|_| due_under_regime(engine, regime, period))
         .map(|unit| match book.submission(regime.id, unit, period) {
             Some(s) => UnitReport {
                 unit,

@@ -293,12 +293,24 @@ pub(crate) const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("recorded_at", Text),
         ],
     ),
+    (
+        "amendments",
+        &[
+            ("id", Int),
+            ("object", Text),
+            ("object_id", Int),
+            ("body", Text),
+            ("source", Text),
+            ("recorded_by", Text),
+            ("recorded_at", Text),
+        ],
+    ),
 ];
 
 /// The oldest schema whose backups restore today: the migrations since then add only tables
 /// that are not backed up (6: the engine's checkpoint) or that a backup from before them
 /// simply has no rows of (8: the reporting cycle; 9: its validation rules; 10: contacts and
-/// digests sent).
+/// digests sent; 11: amendments).
 const SAME_TABLES_SINCE: i64 = 5;
 
 /// Tables that are not data: the migrations applied, the change log between processes and

@@ -66,6 +66,11 @@ const SQLITE_MIGRATIONS: &[Migration] = &[
         "digests",
         include_str!("../../migrations/sqlite/0010_digests.sql"),
     ),
+    (
+        11,
+        "amendments",
+        include_str!("../../migrations/sqlite/0011_amendments.sql"),
+    ),
 ];
 const POSTGRES_MIGRATIONS: &[Migration] = &[
     (
@@ -117,6 +122,11 @@ const POSTGRES_MIGRATIONS: &[Migration] = &[
         10,
         "digests",
         include_str!("../../migrations/postgres/0010_digests.sql"),
+    ),
+    (
+        11,
+        "amendments",
+        include_str!("../../migrations/postgres/0011_amendments.sql"),
     ),
 ];
 

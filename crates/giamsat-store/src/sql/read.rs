@@ -199,6 +199,9 @@ async fn read_records(store: &SqlStore, apply: Apply<'_>, reading: Reading) -> O
     read_table(&mut tx, "documents", apply, |row| document(row, &mut names)).await?;
     read_table(&mut tx, "targets", apply, target).await?;
     read_scenarios(&mut tx, apply).await?;
+    // Corrections of documents, targets and indicators, in the order recorded: after what
+    // they correct and before the figures, so that indicators combine by their current rules.
+    read_table(&mut tx, "amendments", apply, amendment).await?;
     // Regimes cite documents and indicators; steps follow their regime, in recorded order.
     // Both come before the figures: whether a figure is published or held back for its
     // report depends on the approvals, which must all be known as the figures are read
@@ -506,6 +509,13 @@ fn validation_rule(row: &AnyRow) -> Result<Record, StoreError> {
         serde_json::from_str(&row.get::<String, _>("body"))
             .map_err(|e| corrupt("validation_rules", id_of(row), e))?;
     Ok(Record::Rule(rule))
+}
+
+fn amendment(row: &AnyRow) -> Result<Record, StoreError> {
+    let amendment: giamsat_core::amendment::Amendment =
+        serde_json::from_str(&row.get::<String, _>("body"))
+            .map_err(|e| corrupt("amendments", id_of(row), e))?;
+    Ok(Record::Amendment(amendment))
 }
 
 fn observation_from_row(row: &AnyRow) -> Result<Observation, StoreError> {

@@ -245,6 +245,21 @@ async fn insert_record(
                 .execute(&mut **tx)
                 .await?;
         }
+        Record::Amendment(amendment) => {
+            let body =
+                serde_json::to_string(amendment).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+            let provenance = &amendment.provenance;
+            sqlx::query("INSERT INTO amendments (id, object, object_id, body, source, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                .bind(i64::from(amendment.id.0))
+                .bind(amendment.of.kind())
+                .bind(i64::from(amendment.of.id()))
+                .bind(body)
+                .bind(&provenance.source)
+                .bind(&provenance.recorded_by)
+                .bind(timestamp_text(provenance.recorded_at))
+                .execute(&mut **tx)
+                .await?;
+        }
         Record::Succession(succession) => {
             sqlx::query("INSERT INTO unit_successions (predecessor, successor, share, valid_from, source, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
                 .bind(i64::from(succession.predecessor.0))

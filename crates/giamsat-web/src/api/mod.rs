@@ -1,7 +1,7 @@
 //! The JSON API under `/api/v1/`: [`routes`] is its router, and each resource has its own
 //! module (units, indicators, documents, targets, observations and values, rankings, imports
-//! and exports, audit, people, tasks, sessions, visits, recommendations, evidence, the
-//! validation rules and reports of reporting regimes). Handlers
+//! and exports, audit, people, tasks, sessions, visits, recommendations, evidence, reporting
+//! regimes with their completeness, validation rules and reports). Handlers
 //! are thin: they read from the engine or call one use case of the application layer, and
 //! shape the answer with codes, never internal ids (except targets, observations and
 //! follow-up records, which have no natural code).
@@ -28,6 +28,7 @@ mod openapi;
 mod people;
 mod rankings;
 mod recommendations;
+mod regimes;
 mod search;
 mod sessions;
 mod targets;
@@ -177,6 +178,11 @@ fn api_router<S: Store>() -> ApiRouter<S> {
         )),
     )
     .route("/evidence/{sha256}", get(evidence::get_evidence::<S>))
+    .route("/regimes", get(regimes::list_regimes::<S>))
+    .route(
+        "/regimes/{code}/completeness",
+        get(regimes::regime_completeness::<S>),
+    )
     .route(
         "/regimes/{code}/rules",
         get(validation::list_rules::<S>).post(validation::set_rule::<S>),

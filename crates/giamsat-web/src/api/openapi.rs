@@ -12,7 +12,8 @@ use utoipa::OpenApi;
 
 use super::{
     audit, documents, evidence, exchange, inbox, indicators, interchange, observations, people,
-    rankings, recommendations, search, sessions, targets, tasks, units, validation, visits,
+    rankings, recommendations, regimes, search, sessions, targets, tasks, units, validation,
+    visits,
 };
 use crate::error::ErrorBody;
 
@@ -46,6 +47,7 @@ use crate::error::ErrorBody;
         recommendations::list_recommendations, recommendations::record_recommendation,
         recommendations::answer_recommendation,
         evidence::put_evidence, evidence::get_evidence,
+        regimes::list_regimes, regimes::regime_completeness,
         validation::list_rules, validation::set_rule, validation::validation,
         description,
     ),

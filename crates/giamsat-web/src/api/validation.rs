@@ -7,11 +7,12 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use giamsat_app::Store;
 use giamsat_app::validation::{RuleInput, violation_problem};
+use giamsat_core::reporting::Regime;
 use giamsat_core::reporting::validation::{Against, Check, Rule, validation_report};
-use giamsat_core::reporting::{Regime, RegimeCode};
-use giamsat_core::{Engine, IndicatorId, Period};
-use serde::{Deserialize, Serialize};
+use giamsat_core::{Engine, IndicatorId};
+use serde::Serialize;
 
+use super::regimes::{PeriodQuery, period_of, regime_of};
 use super::{JsonBody, created, read_input};
 use crate::auth::Principal;
 use crate::error::ApiError;
@@ -64,24 +65,6 @@ pub struct ValidationReportView {
     regime: String,
     period: String,
     units: Vec<UnitValidationView>,
-}
-
-#[derive(Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ValidationQuery {
-    /// A reporting period of the regime (`2026-11`); by default the one due last.
-    #[param(
-        pattern = r"^\s*([1-9]\d{3}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?)?\s*$",
-        example = "2026-11"
-    )]
-    period: Option<String>,
-}
-
-fn regime_of<'e>(engine: &'e Engine, code: &str) -> Result<&'e Regime, ApiError> {
-    RegimeCode::parse(code)
-        .ok()
-        .and_then(|c| engine.reporting().regime_by_code(&c))
-        .ok_or_else(|| ApiError::not_found("regime", code))
 }
 
 fn code_of(engine: &Engine, id: IndicatorId) -> String {
@@ -175,32 +158,15 @@ pub async fn set_rule<S: Store>(
 }
 
 /// The validation report of a period (by default the one whose reports were due last).
-#[utoipa::path(get, path = "/api/v1/regimes/{code}/validation", tag = "reporting", summary = "Every rule broken and every figure standing out, unit by unit", params(("code" = String, Path, description = "The regime's code", example = "QN-SO-THANG"), ValidationQuery), responses((status = 200, body = ValidationReportView)))]
+#[utoipa::path(get, path = "/api/v1/regimes/{code}/validation", tag = "reporting", summary = "Every rule broken and every figure standing out, unit by unit", params(("code" = String, Path, description = "The regime's code", example = "QN-SO-THANG"), PeriodQuery), responses((status = 200, body = ValidationReportView)))]
 pub async fn validation<S: Store>(
     State(state): State<AppState<S>>,
     Path(code): Path<String>,
-    Query(query): Query<ValidationQuery>,
+    Query(query): Query<PeriodQuery>,
 ) -> Result<Json<ValidationReportView>, ApiError> {
     let engine = state.app.engine();
     let regime = regime_of(&engine, &code)?;
-    let period = match query.period.as_deref().filter(|p| !p.trim().is_empty()) {
-        Some(text) => text
-            .parse::<Period>()
-            .ok()
-            .filter(|p| regime.has_period(*p))
-            .ok_or_else(|| {
-                ApiError::BadRequest(format!("{text} is not a reporting period of {code}"))
-            })?,
-        None => {
-            let day = crate::state::today();
-            regime
-                .frequency
-                .period_closing_on(day)
-                .and_then(|open| open.start().shifted(-1))
-                .and_then(|m| regime.frequency.period_of_month(m))
-                .ok_or_else(|| ApiError::BadRequest("give a period".into()))?
-        }
-    };
+    let period = period_of(regime, query.period.as_deref())?;
     let units = validation_report(&engine, regime, period)
         .into_iter()
         .map(|(unit, findings)| {

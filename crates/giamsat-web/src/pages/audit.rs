@@ -112,7 +112,7 @@ async fn entries<S: Store>(
 
 /// The actions the form filters by, each a prefix of the stable action names, with the
 /// message that names it.
-const ACTIONS: [(&str, &str); 12] = [
+const ACTIONS: [(&str, &str); 14] = [
     ("observation.", "audit-action-observation"),
     ("target.", "audit-action-target"),
     ("document.", "audit-action-document"),
@@ -125,10 +125,12 @@ const ACTIONS: [(&str, &str); 12] = [
     ("account.", "audit-action-account"),
     ("session.", "audit-action-sign-in"),
     ("recommendation", "audit-action-recommendation"),
+    ("report.", "audit-action-report"),
+    ("regime.", "audit-action-regime"),
 ];
 
 /// The kinds of object the form filters by: the prefix of the object's key and its name.
-const OBJECTS: [(&str, giamsat_app::Thing); 10] = {
+const OBJECTS: [(&str, giamsat_app::Thing); 12] = {
     use giamsat_app::Thing as T;
     [
         ("observation:", T::Observation),
@@ -141,6 +143,8 @@ const OBJECTS: [(&str, giamsat_app::Thing); 10] = {
         ("person:", T::Person),
         ("recommendation:", T::Recommendation),
         ("account:", T::Account),
+        ("report:", T::Report),
+        ("regime:", T::Regime),
     ]
 };
 
@@ -203,6 +207,19 @@ fn object_words(engine: &Engine, tr: Tr<'_>, object: &str) -> (String, String) {
                 _ => None,
             }
         }
+        "report" => report_words(engine, tr, key),
+        "regime" => {
+            let code = key.split('/').next().unwrap_or(key);
+            giamsat_core::reporting::RegimeCode::parse(code)
+                .ok()
+                .and_then(|c| engine.reporting().regime_by_code(&c))
+                .map(|r| {
+                    (
+                        r.name.get(tr.lang).to_owned(),
+                        format!("/reports/{}", r.code),
+                    )
+                })
+        }
         _ => None,
     };
     match (thing, named) {
@@ -210,6 +227,149 @@ fn object_words(engine: &Engine, tr: Tr<'_>, object: &str) -> (String, String) {
         (Some(thing), None) => (format!("{thing} {key}"), String::new()),
         (None, _) => (object.to_owned(), String::new()),
     }
+}
+
+/// A unit's report (`QN-SO-THANG/22-SXD/2026-11`): the regime, the unit and the period in
+/// words, and the report's page.
+fn report_words(engine: &Engine, tr: Tr<'_>, key: &str) -> Option<(String, String)> {
+    let mut parts = key.split('/');
+    let (regime, unit, period) = (parts.next()?, parts.next()?, parts.next()?);
+    let regime = giamsat_core::reporting::RegimeCode::parse(regime)
+        .ok()
+        .and_then(|c| engine.reporting().regime_by_code(&c))?;
+    let unit = super::unit_by_code(engine, unit)?;
+    let period = period.parse::<giamsat_core::Period>().ok()?;
+    Some((
+        format!(
+            "{} · {} · {}",
+            regime.name.get(tr.lang),
+            unit.name.get(tr.lang),
+            tr.period(period)
+        ),
+        format!("/reports/{}/{}/{}", regime.code, period.code(), unit.code),
+    ))
+}
+
+/// Fields of stored records that are internal numbers the reader has no use for: the
+/// object of the entry names what they point at.
+const HIDDEN_FIELDS: [&str; 5] = ["id", "provenance", "record", "through", "holds_after"];
+
+/// A field's value in the reader's words where the field says what it is: a unit, an
+/// indicator, a regime or a document by its name rather than its internal number; a report's
+/// step, state and kind of figure in words; roles granted and explanations given as sentences.
+fn field_words(
+    engine: &Engine,
+    tr: Tr<'_>,
+    field: &str,
+    value: Option<&serde_json::Value>,
+) -> String {
+    use serde_json::Value;
+    let id = || {
+        value
+            .and_then(Value::as_u64)
+            .and_then(|n| u32::try_from(n).ok())
+    };
+    let named = match field {
+        "unit" | "lead" | "issued_by" | "recipient" | "parent" | "under" => id()
+            .and_then(|n| engine.unit(giamsat_core::UnitId(n)))
+            .map(|u| u.name.get(tr.lang).to_owned()),
+        "indicator" => id()
+            .and_then(|n| engine.indicator(giamsat_core::IndicatorId(n)))
+            .map(|i| i.name.get(tr.lang).to_owned()),
+        "document" => id()
+            .and_then(|n| engine.document(giamsat_core::DocumentId(n)))
+            .map(|d| d.title(tr.lang).to_owned()),
+        "regime" => id()
+            .and_then(|n| engine.reporting().regime(giamsat_core::RegimeId(n)))
+            .map(|r| r.name.get(tr.lang).to_owned()),
+        "indicators" => value.and_then(Value::as_array).map(|ids| {
+            ids.iter()
+                .filter_map(|v| v.as_u64().and_then(|n| u32::try_from(n).ok()))
+                .filter_map(|n| engine.indicator(giamsat_core::IndicatorId(n)))
+                .map(|i| i.name.get(tr.lang).to_owned())
+                .collect::<Vec<_>>()
+                .join("; ")
+        }),
+        "name" | "title" => value
+            .filter(|v| v.is_object())
+            .and_then(|v| serde_json::from_value::<giamsat_core::Translations>(v.clone()).ok())
+            .map(|t| t.get(tr.lang).to_owned()),
+        "action" | "state" | "kind" | "role" | "frequency" => {
+            let prefix = match field {
+                "action" => "cycle-action",
+                "state" => "cycle-status",
+                "kind" => "kind",
+                "role" => "role",
+                _ => "cycle-frequency",
+            };
+            value
+                .and_then(Value::as_str)
+                .map(|v| format!("{prefix}-{v}"))
+                .filter(|id| tr.i18n.has(tr.lang, id))
+                .map(|id| tr.t(&id))
+        }
+        "grants" => value.and_then(Value::as_array).map(|grants| {
+            grants
+                .iter()
+                .map(|g| {
+                    let role = g["role"]
+                        .as_str()
+                        .map_or_else(String::new, |r| tr.t(&format!("role-{r}")));
+                    let scope = g["scope"]
+                        .as_str()
+                        .and_then(|c| super::unit_by_code(engine, c));
+                    match scope {
+                        Some(u) => format!("{role} · {}", u.name.get(tr.lang)),
+                        None => format!("{role} · {}", tr.t("audit-scope-all")),
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        }),
+        "reporters" => value.map(|r| match r["type"].as_str() {
+            Some("kind_under") => {
+                let kind = r["kind"]
+                    .as_str()
+                    .map_or_else(String::new, |k| tr.t(&format!("unit-kind-{k}")));
+                let under = r["under"]
+                    .as_u64()
+                    .and_then(|n| u32::try_from(n).ok())
+                    .and_then(|n| engine.unit(giamsat_core::UnitId(n)))
+                    .map_or_else(String::new, |u| u.name.get(tr.lang).to_owned());
+                format!("{kind} · {under}")
+            }
+            _ => r["units"]
+                .as_array()
+                .map(|units| {
+                    units
+                        .iter()
+                        .filter_map(|v| v.as_u64().and_then(|n| u32::try_from(n).ok()))
+                        .filter_map(|n| engine.unit(giamsat_core::UnitId(n)))
+                        .map(|u| u.name.get(tr.lang).to_owned())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                })
+                .unwrap_or_default(),
+        }),
+        "explanations" => value.and_then(Value::as_array).map(|given| {
+            given
+                .iter()
+                .map(|e| {
+                    let indicator = e["indicator"]
+                        .as_u64()
+                        .and_then(|n| u32::try_from(n).ok())
+                        .and_then(|n| engine.indicator(giamsat_core::IndicatorId(n)))
+                        .map_or_else(String::new, |i| i.name.get(tr.lang).to_owned());
+                    format!("{indicator}: {}", e["text"].as_str().unwrap_or_default())
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        }),
+        _ => None,
+    };
+    named
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| value_words(tr, value))
 }
 
 /// A value of a field as the reader reads it: text as written, numbers in their format.
@@ -234,7 +394,7 @@ fn value_words(tr: Tr<'_>, value: Option<&serde_json::Value>) -> String {
 
 /// The fields an entry changed, each with its value before and after: every field of either
 /// state whose value differs (a record made has only its after), its id and provenance aside.
-fn changes(tr: Tr<'_>, entry: &AuditEntry) -> Vec<(String, String, String)> {
+fn changes(engine: &Engine, tr: Tr<'_>, entry: &AuditEntry) -> Vec<(String, String, String)> {
     let fields = |v: &Option<serde_json::Value>| match v {
         Some(serde_json::Value::Object(m)) => m.clone(),
         _ => serde_json::Map::new(),
@@ -245,7 +405,7 @@ fn changes(tr: Tr<'_>, entry: &AuditEntry) -> Vec<(String, String, String)> {
     let mut seen = std::collections::HashSet::new();
     keys.into_iter()
         .filter(|k| seen.insert(k.as_str()))
-        .filter(|k| !matches!(k.as_str(), "id" | "provenance" | "record"))
+        .filter(|k| !HIDDEN_FIELDS.contains(&k.as_str()))
         .filter(|k| before.get(*k) != after.get(*k))
         .map(|k| {
             let id = format!("change-field-{k}");
@@ -256,8 +416,8 @@ fn changes(tr: Tr<'_>, entry: &AuditEntry) -> Vec<(String, String, String)> {
             };
             (
                 label,
-                value_words(tr, before.get(k)),
-                value_words(tr, after.get(k)),
+                field_words(engine, tr, k, before.get(k)),
+                field_words(engine, tr, k, after.get(k)),
             )
         })
         .collect()
@@ -375,7 +535,7 @@ pub async fn audit<S: Store>(
                 action: action_words(tr, &e.action),
                 object,
                 href,
-                changes: changes(tr, e),
+                changes: changes(&engine, tr, e),
             }
         })
         .collect();
@@ -485,7 +645,7 @@ mod tests {
             unit: None,
         };
         assert_eq!(
-            changes(tr, &entry),
+            changes(&giamsat_core::Engine::default(), tr, &entry),
             vec![
                 (
                     "Hạn hoàn thành".to_owned(),
@@ -493,6 +653,27 @@ mod tests {
                     "31/03/2027".to_owned()
                 ),
                 ("Lý do".to_owned(), "(trống)".to_owned(), "QĐ 88".to_owned()),
+            ]
+        );
+        // A report's step: its step and state in words, the figure it published through left
+        // out (an internal number the object's page already accounts for).
+        let step = AuditEntry {
+            action: "report.approve".into(),
+            object: "report:QN-SO-THANG/22-SXD/2026-11".into(),
+            before: Some(serde_json::json!({"state": "submitted"})),
+            after: Some(serde_json::json!({"action": "approve", "through": 110})),
+            ..entry
+        };
+        assert_eq!(action_words(tr, &step.action), "Duyệt báo cáo");
+        assert_eq!(
+            changes(&giamsat_core::Engine::default(), tr, &step),
+            vec![
+                ("Bước".to_owned(), "(trống)".to_owned(), "duyệt".to_owned()),
+                (
+                    "Trạng thái".to_owned(),
+                    "Đã gửi, chờ duyệt".to_owned(),
+                    "(trống)".to_owned()
+                ),
             ]
         );
     }

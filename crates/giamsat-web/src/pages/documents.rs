@@ -61,6 +61,8 @@ pub struct DocumentsPage<'a> {
     documents: Vec<DocumentRow>,
     /// Whether the reader may register documents (an office or an administrator).
     registers: bool,
+    /// Whether the reader may define indicators.
+    may_define: bool,
 }
 
 pub fn documents_page(engine: &Engine, i18n: &I18n, reader: &Reader) -> askama::Result<String> {
@@ -75,6 +77,7 @@ pub fn documents_page(engine: &Engine, i18n: &I18n, reader: &Reader) -> askama::
     documents.sort_by_key(|d| (std::cmp::Reverse(d.issued_on), d.id));
     DocumentsPage {
         registers: reader.registers(),
+        may_define: super::registry::may_define(reader, engine),
         documents: documents
             .into_iter()
             .map(|d| document_row(engine, page.tr, d))
@@ -102,6 +105,10 @@ pub struct DocumentPage<'a> {
     /// The signed file, when one was attached: where to download it.
     signed_file: Option<String>,
     downloads: String,
+    /// Whether the reader may correct the document.
+    may_edit: bool,
+    /// Its corrections, newest first.
+    versions: Vec<super::history::VersionRow>,
 }
 
 pub fn document_page(
@@ -132,7 +139,10 @@ pub fn document_page(
         super::exports::List::Targets,
         &[("document", document.id.0.to_string())],
     )?;
+    let of = giamsat_core::amendment::Amended::Document(document.id);
     DocumentPage {
+        may_edit: super::registry::may_edit(reader, engine, of),
+        versions: super::registry::versions(engine, tr, &engine.amendments_of(of)),
         registers: reader.registers(),
         signed_file: Some(document.provenance.source.clone())
             .filter(|s| s.starts_with("/evidence/")),

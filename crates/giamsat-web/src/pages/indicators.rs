@@ -14,6 +14,7 @@ use giamsat_core::{Engine, Indicator, Period, Target, Unit, UnitId};
 use serde::Deserialize;
 
 use super::charts::{LineChart, Series};
+use super::reporting::{AWAITING_ROWS, AwaitingTable};
 use super::{Layout, Reader, TargetRow, TargetTable, evaluated, respond, target_row};
 use crate::error::PageError;
 use crate::i18n::{Arg, I18n};
@@ -52,6 +53,13 @@ pub struct IndicatorPage<'a> {
     values: Vec<ValueRow>,
     table: String,
     has_targets: bool,
+    /// Figures of this indicator waiting for approval, for those who may see them.
+    awaiting: String,
+    /// Whether the reader may correct the indicator, or define new ones.
+    may_edit: bool,
+    may_define: bool,
+    /// Its corrections, newest first.
+    versions: Vec<super::history::VersionRow>,
 }
 
 /// The units worth choosing for an indicator: those with a target or a figure on it.
@@ -267,7 +275,19 @@ pub fn indicator_page(
             tr.t(&format!("over-time-{}", over_time_id(indicator.over_time))),
         ),
     ];
+    let awaiting = AwaitingTable::render_for(
+        engine,
+        &page,
+        reader,
+        |f| f.indicator == indicator.id,
+        AWAITING_ROWS,
+    )?;
+    let of = giamsat_core::amendment::Amended::Indicator(indicator.id);
     IndicatorPage {
+        awaiting,
+        may_edit: super::registry::may_edit(reader, engine, of),
+        may_define: super::registry::may_define(reader, engine),
+        versions: super::registry::versions(engine, tr, &engine.amendments_of(of)),
         code: indicator.code.to_string(),
         measure: indicator.measure.get(tr.lang).to_owned(),
         facts,

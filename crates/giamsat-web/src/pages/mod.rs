@@ -22,6 +22,7 @@ mod office;
 mod overview;
 mod rankings;
 mod recommendations;
+mod registry;
 mod report_form;
 mod reporting;
 pub mod reports;
@@ -62,6 +63,10 @@ pub use office::{create_document, create_target, new_document, new_target};
 pub use overview::{overview, overview_page};
 pub use rankings::{AsOf, View, rankings, rankings_page};
 pub use recommendations::{answer_recommendation, recommendations, record_recommendation};
+pub use registry::{
+    create_indicator, edit_document, edit_indicator, new_indicator, revise_document,
+    revise_indicator, revise_target, target,
+};
 pub use report_form::{form_download, form_upload, report_form};
 pub use reporting::{regime, report, report_step, reports};
 pub use reports::{

@@ -74,7 +74,7 @@ fn problems(tr: Tr<'_>, errors: &[FieldError], rename: &[(&str, &str)]) -> HashM
 }
 
 /// A refusal as problems beside the fields, or the error page for anything else.
-fn refused(
+pub(super) fn refused(
     tr: Tr<'_>,
     error: AppError,
     rename: &[(&str, &str)],

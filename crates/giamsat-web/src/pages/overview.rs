@@ -10,6 +10,7 @@ use giamsat_core::Engine;
 use giamsat_core::evaluation;
 
 use super::exports::{Buttons, List};
+use super::reporting::{AWAITING_ROWS, AwaitingTable};
 use super::tile_map::{Scale, TileMapChart};
 use super::{
     Layout, Reader, StatusCount, TargetRow, TargetTable, Tr, evaluated, respond, status_counts,
@@ -57,6 +58,8 @@ pub struct OverviewPage<'a> {
     reports: Vec<ReportRow>,
     targets_downloads: String,
     figures_downloads: String,
+    /// Figures waiting for approval in the reader's scope, for offices and reporting units.
+    awaiting: String,
 }
 
 /// How many of the latest figures the overview lists.
@@ -110,7 +113,9 @@ pub fn overview_page(engine: &Engine, i18n: &I18n, reader: &Reader) -> askama::R
     let table = TargetTable::new(&page, tr.t("targets-caption"), rows, true, true).render()?;
     let targets_downloads = Buttons::render(tr, List::Targets, &[])?;
     let figures_downloads = Buttons::render(tr, List::Figures, &[])?;
+    let awaiting = AwaitingTable::render_for(engine, &page, reader, |_| true, AWAITING_ROWS)?;
     OverviewPage {
+        awaiting,
         targets_downloads,
         figures_downloads,
         map: province_map(engine, tr)?,

@@ -12,9 +12,9 @@ use axum::response::Response;
 use giamsat_app::Store;
 use giamsat_app::reporting::{ExplanationInput, StepInput};
 use giamsat_core::reporting::{
-    ClosingWindow, Regime, RegimeCode, State as ReportState, completeness,
+    ClosingWindow, HeldFigure, Regime, RegimeCode, ReportKey, State as ReportState, completeness,
 };
-use giamsat_core::{Engine, Period, UnitId};
+use giamsat_core::{Engine, IndicatorId, Period, UnitId};
 use serde::Deserialize;
 
 use super::charts::{LineChart, Series};
@@ -603,5 +603,106 @@ pub async fn report_step<S: Store>(
             let (status, errors) = failure(tr, e)?;
             report_page(&state, &reader, (&code, &period, &unit), status, errors)
         }
+    }
+}
+
+/// How many figures waiting for approval a dashboard lists before it sends to the reports.
+pub const AWAITING_ROWS: usize = 20;
+
+/// A figure recorded but not yet approved, as its unit and the offices over it see it.
+pub struct AwaitingRow {
+    indicator: String,
+    indicator_code: String,
+    unit: String,
+    unit_code: String,
+    period: String,
+    value: String,
+    measure: String,
+    kind: String,
+    state: &'static str,
+    state_label: String,
+    href: String,
+}
+
+/// The figures waiting for approval that a reader may see, latest first: the unit's own and
+/// those of the units below an office, marked so, beside the published figures the page shows.
+#[derive(Template)]
+#[template(path = "awaiting.html")]
+pub struct AwaitingTable<'p, 'a> {
+    page: &'p Layout<'a>,
+    rows: Vec<AwaitingRow>,
+    more: String,
+}
+
+impl AwaitingTable<'_, '_> {
+    /// The table of held figures `keep` accepts and the reader may see, at most `limit` rows;
+    /// empty when there is none, so that viewers' pages do not change.
+    pub fn render_for(
+        engine: &Engine,
+        page: &Layout<'_>,
+        reader: &Reader,
+        keep: impl Fn(&HeldFigure) -> bool,
+        limit: usize,
+    ) -> askama::Result<String> {
+        if reader.who.is_none() {
+            return Ok(String::new());
+        }
+        let book = engine.reporting();
+        // A cell shows the figure its report would publish: the highest kind, recorded last.
+        let mut cells: HashMap<(IndicatorId, UnitId, Period), (ReportKey, &HeldFigure)> =
+            HashMap::new();
+        let mut sees: HashMap<UnitId, bool> = HashMap::new();
+        for (key, figure) in book.awaiting() {
+            if !keep(figure)
+                || !*sees
+                    .entry(figure.unit)
+                    .or_insert_with(|| reader.sees_unpublished(engine, figure.unit))
+            {
+                continue;
+            }
+            let cell = (figure.indicator, figure.unit, figure.period);
+            let replaces = cells
+                .get(&cell)
+                .is_none_or(|(_, f)| (f.kind, f.id) < (figure.kind, figure.id));
+            if replaces {
+                cells.insert(cell, (key, figure));
+            }
+        }
+        let mut held: Vec<_> = cells.into_values().collect();
+        held.sort_by_key(|(_, f)| std::cmp::Reverse(f.id));
+        let total = held.len();
+        let tr = page.tr;
+        let rows: Vec<AwaitingRow> = held
+            .into_iter()
+            .filter_map(|((regime, unit, period), f)| {
+                let indicator = engine.indicator(f.indicator)?;
+                let figure_unit = engine.unit(f.unit)?;
+                let regime = book.regime(regime)?;
+                let state = book.state(regime.id, unit, period);
+                Some(AwaitingRow {
+                    indicator: indicator.name.get(tr.lang).to_owned(),
+                    indicator_code: indicator.code.to_string(),
+                    unit: figure_unit.name.get(tr.lang).to_owned(),
+                    unit_code: figure_unit.code.to_string(),
+                    period: tr.period(f.period),
+                    value: tr.number(f.value, indicator.decimals),
+                    measure: indicator.measure.get(tr.lang).to_owned(),
+                    kind: tr.t(&format!("kind-{}", f.kind.as_str())),
+                    state: state.as_str(),
+                    state_label: state_label(tr, state),
+                    href: report_href(engine, regime, period, unit),
+                })
+            })
+            .take(limit)
+            .collect();
+        if rows.is_empty() {
+            return Ok(String::new());
+        }
+        let more = if total > rows.len() {
+            tr.count("publish-awaiting-more", total - rows.len())
+        } else {
+            String::new()
+        };
+        AwaitingTable { page, rows, more }.render()
     }
 }

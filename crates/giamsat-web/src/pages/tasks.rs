@@ -25,6 +25,9 @@ use crate::state::{AppState, unit_code};
 pub struct TaskRow {
     pub(super) id: u32,
     pub(super) title: String,
+    /// The title's language when it is not the reader's (a task recorded from an English
+    /// article), for its `lang` attribute.
+    pub(super) lang: &'static str,
     pub(super) lead: String,
     pub(super) due: String,
     pub(super) status: &'static str,
@@ -36,6 +39,9 @@ pub(super) fn task_row(engine: &Engine, tr: Tr<'_>, view: &TaskView<'_>) -> Task
     TaskRow {
         id: view.task.id.0,
         title: view.task.title.clone(),
+        lang: Some(giamsat_intake::language_of(&view.task.title))
+            .filter(|l| *l != tr.lang)
+            .map_or("", |l| l.code()),
         lead: unit_label(engine, tr, view.task.lead),
         due: view.task.due.map_or_else(|| "—".to_owned(), |d| tr.date(d)),
         status: view.status.as_str(),

@@ -12,6 +12,7 @@ use serde::Deserialize;
 
 use super::exports::{Buttons, List};
 use super::overview::{ReportRow, latest_reports};
+use super::reporting::{AWAITING_ROWS, AwaitingTable};
 use super::{
     Layout, Reader, StatusCount, TargetRow, TargetTable, Tr, evaluated, respond, status_counts,
     target_row,
@@ -167,7 +168,8 @@ pub struct ScorecardLine {
 pub struct UnitPage<'a> {
     page: Layout<'a>,
     unit: UnitLink,
-    names: Vec<(String, String)>,
+    /// The unit's name in each language it has one: the label, the language's code, the name.
+    names: Vec<(String, &'static str, String)>,
     parent: Option<UnitLink>,
     children: Vec<UnitLink>,
     valid: String,
@@ -180,6 +182,8 @@ pub struct UnitPage<'a> {
     reports: Vec<ReportRow>,
     targets_downloads: String,
     figures_downloads: String,
+    /// Figures of this unit and those below it waiting for approval, for those who may see them.
+    awaiting: String,
 }
 
 #[derive(Deserialize)]
@@ -242,16 +246,28 @@ pub fn unit_page(
     let code = unit.code.to_string();
     let targets_downloads = Buttons::render(tr, List::Targets, &[("unit", code.clone())])?;
     let figures_downloads = Buttons::render(tr, List::Figures, &[("unit", code)])?;
+    let awaiting = AwaitingTable::render_for(
+        engine,
+        &page,
+        reader,
+        |f| engine.is_within(f.unit, unit.id),
+        AWAITING_ROWS,
+    )?;
     UnitPage {
+        awaiting,
         targets_downloads,
         figures_downloads,
         unit: link(tr, unit),
         names: giamsat_core::Language::ALL
             .iter()
             .filter_map(|l| {
-                unit.name
-                    .exact(*l)
-                    .map(|n| (i18n.t(*l, "language-name"), n.to_owned()))
+                unit.name.exact(*l).map(|n| {
+                    (
+                        tr.t(&format!("name-in-{}", l.code())),
+                        l.code(),
+                        n.to_owned(),
+                    )
+                })
             })
             .collect(),
         parent: unit

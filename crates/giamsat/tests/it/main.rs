@@ -6,6 +6,7 @@ mod analytics;
 mod api;
 mod browser;
 mod cli;
+mod completeness;
 mod digest;
 mod exchange;
 mod exports;
@@ -21,6 +22,7 @@ mod reform;
 mod reports;
 mod search;
 mod security;
+mod sweep;
 mod text_policy;
 mod validation;
 

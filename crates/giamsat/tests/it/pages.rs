@@ -318,6 +318,20 @@ pub(crate) fn english_only_words() -> std::collections::HashSet<String> {
         .collect()
 }
 
+/// The words of a language's messages (French shares many with English: source, document).
+pub(crate) fn message_words(language: &str) -> std::collections::HashSet<String> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../giamsat-web/locales");
+    std::fs::read_dir(format!("{root}/{language}"))
+        .expect("locales")
+        .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("locale"))
+        .flat_map(|text| {
+            text.split(|c: char| !c.is_alphabetic())
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// The text a reader sees in a page's main part, tags and entities left out.
 pub(crate) fn main_text(html: &str) -> String {
     let start = html.find("<main").unwrap_or(0);

@@ -6,25 +6,11 @@ use crate::pages::{check_accessible_structure, english_only_words, main_text};
 
 const PAGE: &str = "/reports/QN-SO-THANG/validation?period=2026-11";
 
-/// The words of a language's messages that English shares (source, explication…).
-fn words_of(language: &str) -> std::collections::HashSet<String> {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../giamsat-web/locales");
-    std::fs::read_dir(format!("{root}/{language}"))
-        .expect("locales")
-        .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("locale"))
-        .flat_map(|text| {
-            text.split(|c: char| !c.is_alphabetic())
-                .map(str::to_lowercase)
-                .collect::<Vec<_>>()
-        })
-        .collect()
-}
-
 #[tokio::test]
 async fn the_validation_page_shows_the_demos_findings_in_each_language() {
     let server = TestServer::start(true).await;
     let english = english_only_words();
-    let french = words_of("fr");
+    let french = crate::pages::message_words("fr");
     for (lang, expected) in [
         (
             "vi",
