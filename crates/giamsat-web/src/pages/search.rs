@@ -29,7 +29,23 @@ pub struct SearchQuery {
 pub struct Item {
     pub href: String,
     pub title: String,
-    pub detail: String,
+    /// The title's language when it is free text in another language than the reader's.
+    pub title_lang: &'static str,
+    pub details: Vec<Part>,
+}
+
+/// A piece of what tells a found thing apart, with its language when it is free text in
+/// another language than the reader's (a task or a place recorded from an English article).
+pub struct Part {
+    pub text: String,
+    pub lang: &'static str,
+}
+
+/// The language to mark free text with: its own, when it is not the reader's.
+fn language_mark(tr: Tr<'_>, text: &str) -> &'static str {
+    Some(giamsat_intake::language_of(text))
+        .filter(|l| *l != tr.lang)
+        .map_or("", |l| l.code())
 }
 
 pub struct ItemGroup {
@@ -90,12 +106,14 @@ fn latest_session(
 pub fn item(engine: &Engine, tr: Tr<'_>, grants: Option<&[Grant]>, hit: Hit) -> Option<Item> {
     let lang = tr.lang;
     let book = engine.follow_up();
-    let join = |parts: Vec<String>| {
-        parts
-            .into_iter()
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join(" · ")
+    // Names and dates are the reader's; `free` text is as it was recorded.
+    let ours = |text: String| Part { text, lang: "" };
+    let free = |text: String| Part {
+        lang: language_mark(tr, &text),
+        text,
+    };
+    let join = |parts: Vec<Part>| -> Vec<Part> {
+        parts.into_iter().filter(|p| !p.text.is_empty()).collect()
     };
     Some(match hit {
         Hit::Unit(id) => {
@@ -107,11 +125,14 @@ pub fn item(engine: &Engine, tr: Tr<'_>, grants: Option<&[Grant]>, hit: Hit) -> 
             Item {
                 href: format!("/units/{}", u.code),
                 title: u.name.get(lang).to_owned(),
-                detail: join(vec![
-                    u.parent
-                        .map(|p| unit_name(engine, lang, p))
-                        .unwrap_or_default(),
-                    former,
+                title_lang: "",
+                details: join(vec![
+                    ours(
+                        u.parent
+                            .map(|p| unit_name(engine, lang, p))
+                            .unwrap_or_default(),
+                    ),
+                    ours(former),
                 ]),
             }
         }
@@ -123,9 +144,10 @@ pub fn item(engine: &Engine, tr: Tr<'_>, grants: Option<&[Grant]>, hit: Hit) -> 
                     Some(n) => format!("{n} — {}", d.title(lang)),
                     None => d.title(lang).to_owned(),
                 },
-                detail: join(vec![
-                    unit_name(engine, lang, d.issued_by),
-                    d.issued_on.map(|day| tr.date(day)).unwrap_or_default(),
+                title_lang: "",
+                details: join(vec![
+                    ours(unit_name(engine, lang, d.issued_by)),
+                    ours(d.issued_on.map(|day| tr.date(day)).unwrap_or_default()),
                 ]),
             }
         }
@@ -135,13 +157,16 @@ pub fn item(engine: &Engine, tr: Tr<'_>, grants: Option<&[Grant]>, hit: Hit) -> 
             Item {
                 href: format!("/documents/{}#target-{}", document.id.0, t.id.0),
                 title: engine.indicator(t.indicator)?.name.get(lang).to_owned(),
-                detail: join(vec![
-                    unit_name(engine, lang, t.unit),
-                    tr.period(t.period),
-                    document
-                        .number
-                        .clone()
-                        .unwrap_or_else(|| document.title(lang).to_owned()),
+                title_lang: "",
+                details: join(vec![
+                    ours(unit_name(engine, lang, t.unit)),
+                    ours(tr.period(t.period)),
+                    ours(
+                        document
+                            .number
+                            .clone()
+                            .unwrap_or_else(|| document.title(lang).to_owned()),
+                    ),
                 ]),
             }
         }
@@ -150,9 +175,10 @@ pub fn item(engine: &Engine, tr: Tr<'_>, grants: Option<&[Grant]>, hit: Hit) -> 
             Item {
                 href: format!("/tasks/{}", task.id.0),
                 title: task.title.clone(),
-                detail: join(vec![
-                    unit_name(engine, lang, task.lead),
-                    task.due.map(|d| tr.date(d)).unwrap_or_default(),
+                title_lang: language_mark(tr, &task.title),
+                details: join(vec![
+                    ours(unit_name(engine, lang, task.lead)),
+                    ours(task.due.map(|d| tr.date(d)).unwrap_or_default()),
                 ]),
             }
         }
@@ -165,18 +191,23 @@ pub fn item(engine: &Engine, tr: Tr<'_>, grants: Option<&[Grant]>, hit: Hit) -> 
                     unit_name(engine, lang, s.body),
                     unit_name(engine, lang, s.unit)
                 ),
-                detail: join(vec![tr.date(s.date), s.place.clone()]),
+                title_lang: "",
+                details: join(vec![ours(tr.date(s.date)), free(s.place.clone())]),
             }
         }
         Hit::Person(id) => {
             let p = book.person(id)?;
-            let positions: Vec<String> = book.positions_of(p.id).map(|x| x.title.clone()).collect();
+            let positions: Vec<Part> = book
+                .positions_of(p.id)
+                .map(|x| free(x.title.clone()))
+                .collect();
             Item {
                 href: latest_session(engine, grants, p.id)
                     .map(|s| format!("/supervision/sessions/{}", s.0))
                     .unwrap_or_default(),
                 title: p.name.clone(),
-                detail: positions.join("; "),
+                title_lang: "",
+                details: join(positions),
             }
         }
     })
