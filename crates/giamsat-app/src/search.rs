@@ -124,6 +124,8 @@ impl Words {
 /// What was typed: its words, each with a space before it and whether it must be whole.
 struct Query {
     needles: Vec<(String, bool)>,
+    /// The words in the order typed (" ha long"), which a name holding them so ranks first.
+    phrase: String,
     key: String,
 }
 
@@ -138,6 +140,7 @@ impl Query {
             }
         }
         Query {
+            phrase: needles.iter().map(|(n, _)| n.as_str()).collect(),
             needles,
             key: person_key(&text),
         }
@@ -341,14 +344,17 @@ impl Index {
             |units: &[UnitId]| grants.is_none_or(|g| may_read_follow_up(engine, g, units));
         let mut groups = Vec::new();
 
-        // Units: by their own names first, then with their parent's ("Sở Công Thương Nghệ
-        // An"); units that still exist before former ones; shorter names first.
+        // Units: by their own names first, those holding the words in the order typed first
+        // ("Hạ Long" before "Long Hà"), then with their parent's ("Sở Công Thương Nghệ An");
+        // units that still exist before former ones; shorter names first.
         let mut found: Vec<(u8, bool, usize, usize)> = Vec::new();
         for (i, u) in self.units.iter().enumerate() {
-            let tier = if own[i] == all {
+            let tier = if own[i] == all && u.words.0.contains(query.phrase.as_str()) {
                 0
-            } else if u.parent.is_some_and(|p| own[i] | own[p] == all) {
+            } else if own[i] == all {
                 1
+            } else if u.parent.is_some_and(|p| own[i] | own[p] == all) {
+                2
             } else {
                 continue;
             };
@@ -520,8 +526,19 @@ mod tests {
             units.contains(&"40-SCT".to_owned()) && units.contains(&"S002-SCT".to_owned()),
             "{units:?}"
         );
+        // Hạ Long's ward and Hà Long's commune hold the words in the order typed: before
+        // Long Hà, Long Biên and the like.
         let units = named(&engine, &index, None, "Ha Long", Kind::Unit);
-        assert!(!units.is_empty(), "Hạ Long is among the 2025 communes");
+        let first: Vec<String> = units
+            .iter()
+            .take(2)
+            .filter_map(|c| engine.unit_by_code(&UnitCode::parse(c).ok()?))
+            .map(|u| giamsat_core::text::fold(u.name.get(giamsat_core::Language::Vi)))
+            .collect();
+        assert!(
+            first.len() == 2 && first.iter().all(|n| n.ends_with(" ha long")),
+            "{first:?}"
+        );
         for written in ["21/NQ-TU", "21-NQ/TU", "nq 21", "Nghị quyết 21/NQ-TU"] {
             let docs = named(&engine, &index, None, written, Kind::Document);
             assert_eq!(

@@ -422,6 +422,18 @@ fn unit_scorecard_at_depth(
     (!carried.carried_from.is_empty()).then_some(carried)
 }
 
+/// The scorecard a review reported for a unit and period, which a scorecard counted from
+/// the unit's targets takes precedence over in a ranking: shown beside it, never added.
+pub fn reported_beside(engine: &Engine, row: &ScorecardRow, period: Period) -> Option<(u32, u32)> {
+    if row.source != ScorecardSource::Computed {
+        return None;
+    }
+    engine
+        .reported_scorecards()
+        .find(|c| c.unit == row.unit && c.period == period)
+        .map(|c| (c.met, c.set))
+}
+
 /// The scorecards of the given units for a period, best first; units with none are left
 /// out. Asked on the provinces of a later date, scorecards of provinces that have since
 /// merged are carried onto the province they formed.
@@ -985,6 +997,32 @@ mod tests {
             ]
         );
         assert!(ranking[0].scorecard.all_met());
+        assert_eq!(reported_beside(&engine, &ranking[0], p("2023")), None);
+    }
+
+    #[test]
+    fn a_reported_scorecard_is_shown_beside_the_counted_one_never_added() {
+        let mut w = World::new();
+        w.indicator(1, OverTime::Flow, Direction::HigherIsBetter, None);
+        w.target(1, 1, "2023", 10.0, Comparator::AtLeast, None);
+        w.observe(1, "2023", 11.0, Official);
+        w.records
+            .push(Record::ReportedScorecard(crate::ReportedScorecard {
+                unit: UnitId(1),
+                period: p("2023"),
+                met: 14,
+                set: 15,
+                document: None,
+                provenance: provenance(),
+            }));
+        let engine = w.engine();
+        let rows = scorecard_ranking_of(&engine, p("2023"), [UnitId(1)]);
+        let row = &rows[0];
+        assert_eq!(
+            (row.scorecard.met, row.scorecard.set, row.source),
+            (1, 1, ScorecardSource::Computed)
+        );
+        assert_eq!(reported_beside(&engine, row, p("2023")), Some((14, 15)));
     }
 
     #[test]

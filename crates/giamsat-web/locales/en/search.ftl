@@ -27,3 +27,4 @@ rank-ties-note = Equal results share a rank; the order is by share of targets me
 rank-default-period = { $period } is shown: the last period ended with data for every target.
 rank-part-computed = counted
 rank-part-reported = reported
+rank-reported-beside = ; the review reported { $score }, not added

@@ -27,3 +27,4 @@ rank-ties-note = Les résultats égaux partagent un rang ; l'ordre suit la part 
 rank-default-period = { $period } est affiché : la dernière période terminée avec des données pour chaque objectif.
 rank-part-computed = calculé
 rank-part-reported = publié
+rank-reported-beside = ; la revue a publié { $score }, non additionné

@@ -21,3 +21,4 @@ rank-ties-note = Kết quả bằng nhau thì cùng thứ hạng; thứ tự the
 rank-default-period = Đang hiển thị { $period }: kỳ gần nhất đã kết thúc có số liệu cho mọi chỉ tiêu.
 rank-part-computed = tính từ chỉ tiêu
 rank-part-reported = theo báo cáo
+rank-reported-beside = ; báo cáo tổng kết nêu { $score }, không cộng dồn

@@ -82,6 +82,10 @@ pub struct ScorecardView {
     /// For a carried scorecard, how many former units it has in all.
     #[serde(skip_serializing_if = "Option::is_none")]
     predecessors: Option<usize>,
+    /// For a scorecard counted from the unit's targets: what a review reported for the same
+    /// unit and period, if it did, `[met, set]`; ranked by the counted one, never added.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reported: Option<[u32; 2]>,
 }
 
 #[utoipa::path(get, path = "/api/v1/rankings/scorecards", tag = "rankings", summary = "Units ranked by targets met out of set", params(RankingQuery), responses((status = 200, body = Vec<ScorecardView>)))]
@@ -115,6 +119,8 @@ pub async fn scorecard_ranking<S: Store>(
                     .map(|u| unit_code(&engine, *u))
                     .collect(),
                 predecessors: r.predecessors,
+                reported: evaluation::reported_beside(&engine, r, period)
+                    .map(|(met, set)| [met, set]),
             })
             .collect(),
     ))

@@ -234,7 +234,16 @@ pub fn rankings_page(
                 share: tr.percent(share),
                 all_met: row.all_met(),
                 source: match row.source {
-                    ScorecardSource::Computed => tr.t("source-computed"),
+                    ScorecardSource::Computed => {
+                        let mut text = tr.t("source-computed");
+                        if let Some((met, set)) = evaluation::reported_beside(engine, row, period) {
+                            text.push_str(&tr.t_args(
+                                "rank-reported-beside",
+                                &[("score", Arg::Text(format!("{met}/{set}")))],
+                            ));
+                        }
+                        text
+                    }
                     ScorecardSource::Reported => tr.t("source-reported"),
                     ScorecardSource::Carried => {
                         let parts: Vec<String> = row

@@ -29,17 +29,22 @@ pub struct SearchQuery {
 pub struct Item {
     pub href: String,
     pub title: String,
-    pub detail: String,
-    /// The language of a free text (a task's title, a person's positions) when it is not the
-    /// reader's, for its `lang` attribute: such texts are recorded as their source wrote them.
+    /// The title's language when it is free text in another language than the reader's.
     pub title_lang: &'static str,
-    pub detail_lang: &'static str,
+    pub details: Vec<Part>,
 }
 
-/// `text`'s language code when it is not `reader`'s, else nothing.
-fn other_language(text: &str, reader: Language) -> &'static str {
+/// A piece of what tells a found thing apart, with its language when it is free text in
+/// another language than the reader's (a task or a place recorded from an English article).
+pub struct Part {
+    pub text: String,
+    pub lang: &'static str,
+}
+
+/// The language to mark free text with: its own, when it is not the reader's.
+fn language_mark(tr: Tr<'_>, text: &str) -> &'static str {
     Some(giamsat_intake::language_of(text))
-        .filter(|l| *l != reader)
+        .filter(|l| *l != tr.lang)
         .map_or("", |l| l.code())
 }
 
@@ -77,16 +82,38 @@ fn unit_name(engine: &Engine, lang: Language, unit: UnitId) -> String {
         .unwrap_or_default()
 }
 
-/// A found thing's link, title and what tells it apart, in the reader's language.
-pub fn item(engine: &Engine, tr: Tr<'_>, hit: Hit) -> Option<Item> {
+/// The latest working session a person chaired or attended that `grants` may read.
+fn latest_session(
+    engine: &Engine,
+    grants: Option<&[Grant]>,
+    person: giamsat_core::FollowUpId,
+) -> Option<giamsat_core::FollowUpId> {
+    engine
+        .follow_up()
+        .sessions()
+        .filter(|s| s.chair == Some(person) || s.attendees.iter().any(|a| a.person == person))
+        .filter(|s| {
+            grants.is_none_or(|g| {
+                giamsat_core::access::may_read_follow_up(engine, g, &[s.body, s.unit])
+            })
+        })
+        .max_by_key(|s| (s.date, s.id))
+        .map(|s| s.id)
+}
+
+/// A found thing's link, title and what tells it apart, in the reader's language; a person
+/// links to the latest session they took part in that the reader may read.
+pub fn item(engine: &Engine, tr: Tr<'_>, grants: Option<&[Grant]>, hit: Hit) -> Option<Item> {
     let lang = tr.lang;
     let book = engine.follow_up();
-    let join = |parts: Vec<String>| {
-        parts
-            .into_iter()
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join(" · ")
+    // Names and dates are the reader's; `free` text is as it was recorded.
+    let ours = |text: String| Part { text, lang: "" };
+    let free = |text: String| Part {
+        lang: language_mark(tr, &text),
+        text,
+    };
+    let join = |parts: Vec<Part>| -> Vec<Part> {
+        parts.into_iter().filter(|p| !p.text.is_empty()).collect()
     };
     Some(match hit {
         Hit::Unit(id) => {
@@ -98,14 +125,15 @@ pub fn item(engine: &Engine, tr: Tr<'_>, hit: Hit) -> Option<Item> {
             Item {
                 href: format!("/units/{}", u.code),
                 title: u.name.get(lang).to_owned(),
-                detail: join(vec![
-                    u.parent
-                        .map(|p| unit_name(engine, lang, p))
-                        .unwrap_or_default(),
-                    former,
-                ]),
                 title_lang: "",
-                detail_lang: "",
+                details: join(vec![
+                    ours(
+                        u.parent
+                            .map(|p| unit_name(engine, lang, p))
+                            .unwrap_or_default(),
+                    ),
+                    ours(former),
+                ]),
             }
         }
         Hit::Document(id) => {
@@ -116,12 +144,11 @@ pub fn item(engine: &Engine, tr: Tr<'_>, hit: Hit) -> Option<Item> {
                     Some(n) => format!("{n} — {}", d.title(lang)),
                     None => d.title(lang).to_owned(),
                 },
-                detail: join(vec![
-                    unit_name(engine, lang, d.issued_by),
-                    d.issued_on.map(|day| tr.date(day)).unwrap_or_default(),
-                ]),
                 title_lang: "",
-                detail_lang: "",
+                details: join(vec![
+                    ours(unit_name(engine, lang, d.issued_by)),
+                    ours(d.issued_on.map(|day| tr.date(day)).unwrap_or_default()),
+                ]),
             }
         }
         Hit::Target(id) => {
@@ -130,16 +157,17 @@ pub fn item(engine: &Engine, tr: Tr<'_>, hit: Hit) -> Option<Item> {
             Item {
                 href: format!("/documents/{}#target-{}", document.id.0, t.id.0),
                 title: engine.indicator(t.indicator)?.name.get(lang).to_owned(),
-                detail: join(vec![
-                    unit_name(engine, lang, t.unit),
-                    tr.period(t.period),
-                    document
-                        .number
-                        .clone()
-                        .unwrap_or_else(|| document.title(lang).to_owned()),
-                ]),
                 title_lang: "",
-                detail_lang: "",
+                details: join(vec![
+                    ours(unit_name(engine, lang, t.unit)),
+                    ours(tr.period(t.period)),
+                    ours(
+                        document
+                            .number
+                            .clone()
+                            .unwrap_or_else(|| document.title(lang).to_owned()),
+                    ),
+                ]),
             }
         }
         Hit::Task(id) => {
@@ -147,12 +175,11 @@ pub fn item(engine: &Engine, tr: Tr<'_>, hit: Hit) -> Option<Item> {
             Item {
                 href: format!("/tasks/{}", task.id.0),
                 title: task.title.clone(),
-                detail: join(vec![
-                    unit_name(engine, lang, task.lead),
-                    task.due.map(|d| tr.date(d)).unwrap_or_default(),
+                title_lang: language_mark(tr, &task.title),
+                details: join(vec![
+                    ours(unit_name(engine, lang, task.lead)),
+                    ours(task.due.map(|d| tr.date(d)).unwrap_or_default()),
                 ]),
-                title_lang: other_language(&task.title, lang),
-                detail_lang: "",
             }
         }
         Hit::Session(id) => {
@@ -164,20 +191,23 @@ pub fn item(engine: &Engine, tr: Tr<'_>, hit: Hit) -> Option<Item> {
                     unit_name(engine, lang, s.body),
                     unit_name(engine, lang, s.unit)
                 ),
-                detail: join(vec![tr.date(s.date), s.place.clone()]),
                 title_lang: "",
-                detail_lang: other_language(&s.place, lang),
+                details: join(vec![ours(tr.date(s.date)), free(s.place.clone())]),
             }
         }
         Hit::Person(id) => {
             let p = book.person(id)?;
-            let positions: Vec<String> = book.positions_of(p.id).map(|x| x.title.clone()).collect();
+            let positions: Vec<Part> = book
+                .positions_of(p.id)
+                .map(|x| free(x.title.clone()))
+                .collect();
             Item {
-                href: String::new(),
+                href: latest_session(engine, grants, p.id)
+                    .map(|s| format!("/supervision/sessions/{}", s.0))
+                    .unwrap_or_default(),
                 title: p.name.clone(),
                 title_lang: "",
-                detail_lang: other_language(&positions.join(" "), lang),
-                detail: positions.join("; "),
+                details: join(positions),
             }
         }
     })
@@ -191,12 +221,17 @@ pub fn search_page(
     query: &str,
     found: &[Group],
 ) -> askama::Result<String> {
+    let grants = grants_of(reader.who.as_deref());
     let page = Layout::new(i18n, reader, "/search", i18n.t(reader.lang, "search-title"));
     let tr = page.tr;
     let groups: Vec<ItemGroup> = found
         .iter()
         .map(|g| {
-            let items: Vec<Item> = g.hits.iter().filter_map(|h| item(engine, tr, *h)).collect();
+            let items: Vec<Item> = g
+                .hits
+                .iter()
+                .filter_map(|h| item(engine, tr, grants, *h))
+                .collect();
             let count = |n: usize| Arg::Number(i64::try_from(n).unwrap_or(i64::MAX));
             ItemGroup {
                 kind: g.kind.as_str(),

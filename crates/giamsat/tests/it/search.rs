@@ -58,6 +58,15 @@ async fn the_search_page_finds_a_department_a_document_and_a_target_in_each_lang
         assert!(page.contains(targets), "{lang}: {page}");
         assert!(page.contains("#target-"), "{lang}: {page}");
 
+        // A person, by a name written without diacritics, links to a session they attended.
+        let page = server
+            .text(&format!("/search?q=nguyen+duc+trung&lang={lang}"))
+            .await;
+        assert!(
+            page.contains("id=\"found-person\"") && page.contains("href=\"/supervision/sessions/"),
+            "{lang}: {page}"
+        );
+
         let page = server.text(&format!("/search?q=zzqxv&lang={lang}")).await;
         assert!(page.contains("id=\"search-empty\""), "{lang}: {page}");
     }
