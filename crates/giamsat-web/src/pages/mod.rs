@@ -866,6 +866,7 @@ mod tests {
                 UnitKind::ALL.iter().map(|k| k.as_str()).collect(),
             ),
             family("office-span-", vec!["month", "ytd"]),
+            family("name-in-", vec!["vi", "en", "fr"]),
             family("month-", months.clone()),
             family("month-short-", months),
             family("role-", Role::ALL.iter().map(|r| r.as_str()).collect()),
