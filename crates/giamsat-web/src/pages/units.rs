@@ -180,6 +180,8 @@ pub struct UnitPage<'a> {
     reports: Vec<ReportRow>,
     targets_downloads: String,
     figures_downloads: String,
+    /// Whether the reader may add a body under the unit.
+    may_add_body: bool,
 }
 
 #[derive(Deserialize)]
@@ -243,6 +245,7 @@ pub fn unit_page(
     let targets_downloads = Buttons::render(tr, List::Targets, &[("unit", code.clone())])?;
     let figures_downloads = Buttons::render(tr, List::Figures, &[("unit", code)])?;
     UnitPage {
+        may_add_body: super::registry::may_add_body(reader, engine, unit.id),
         targets_downloads,
         figures_downloads,
         unit: link(tr, unit),

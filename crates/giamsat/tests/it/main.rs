@@ -18,6 +18,7 @@ mod pages;
 mod postgres;
 mod records;
 mod reform;
+mod registry;
 mod reports;
 mod security;
 mod text_policy;
