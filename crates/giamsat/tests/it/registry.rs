@@ -115,6 +115,7 @@ async fn an_indicator_is_defined_by_name_a_target_corrected_with_a_reason_and_a_
         "{history}"
     );
     assert!(history.contains("1.234,5"), "the new value: {history}");
+    assert_ne!(office.text("dl.facts").await, before);
     // A department is added under the province, its parent typed without diacritics.
     office.open(&server, "/units/40?lang=vi").await;
     office.follow("a[href='/units/new?parent=40']").await;
@@ -131,7 +132,6 @@ async fn an_indicator_is_defined_by_name_a_target_corrected_with_a_reason_and_a_
             .await;
         shot(&office, 390, &format!("{lang}-unit-form-phone")).await;
     }
-    assert_ne!(office.text("dl.facts").await, before);
     for lang in ["vi", "en", "fr"] {
         office
             .open(&server, &format!("/targets/{target}?lang={lang}"))
