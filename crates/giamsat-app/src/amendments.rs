@@ -374,6 +374,32 @@ pub fn may_define_indicator(actor: &Actor, engine: &giamsat_core::Engine) -> boo
     crate::may_write(actor, engine, &probe)
 }
 
+/// Whether the actor may add a body under `parent`, by the rule every write is checked by.
+pub fn may_add_unit(
+    actor: &Actor,
+    engine: &giamsat_core::Engine,
+    parent: giamsat_core::UnitId,
+) -> bool {
+    let Ok(code) = giamsat_core::UnitCode::parse("PROBE") else {
+        return false;
+    };
+    let probe = Record::Unit(giamsat_core::Unit {
+        id: giamsat_core::UnitId(0),
+        code,
+        kind: giamsat_core::UnitKind::Department,
+        name: Translations::default(),
+        parent: Some(parent),
+        valid_from: None,
+        valid_to: None,
+        provenance: giamsat_core::Provenance {
+            source: String::new(),
+            recorded_by: actor.name.clone(),
+            recorded_at: time::OffsetDateTime::UNIX_EPOCH,
+        },
+    });
+    crate::may_write(actor, engine, &probe)
+}
+
 fn probe(actor: &Actor, of: Amended) -> Record {
     // One change of the record's kind: the rules look at the kind and at the units of the
     // record corrected, not at the values.
@@ -590,6 +616,39 @@ pub fn indicator_code_for(engine: &giamsat_core::Engine, name: &Translations) ->
         };
         let parsed = IndicatorCode::parse(&code).ok()?;
         engine.indicator_by_code(&parsed).is_none().then_some(code)
+    })
+}
+
+/// A code for a new body under `parent`, since a person never types one: the parent's code
+/// and the initials of the Vietnamese name (`Sở Công Thương` under `40` is `40-SCT`), with
+/// `-2`, `-3`… when taken.
+pub fn unit_code_for(
+    engine: &giamsat_core::Engine,
+    parent: Option<giamsat_core::UnitId>,
+    name: &Translations,
+) -> Option<String> {
+    let folded = giamsat_core::text::fold(name.get(Language::Vi));
+    let initials: String = folded
+        .split(|ch: char| !ch.is_ascii_alphanumeric())
+        .filter_map(|w| w.chars().next())
+        .take(12)
+        .collect::<String>()
+        .to_ascii_uppercase();
+    if initials.is_empty() {
+        return None;
+    }
+    let prefix = parent
+        .and_then(|p| engine.unit(p))
+        .map(|u| format!("{}-", u.code))
+        .unwrap_or_default();
+    (1..1000).find_map(|n| {
+        let code = if n == 1 {
+            format!("{prefix}{initials}")
+        } else {
+            format!("{prefix}{initials}-{n}")
+        };
+        let parsed = giamsat_core::UnitCode::parse(&code).ok()?;
+        engine.unit_by_code(&parsed).is_none().then_some(code)
     })
 }
 

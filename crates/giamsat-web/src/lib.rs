@@ -92,6 +92,10 @@ fn page_routes<S: Store>() -> Router<AppState<S>> {
         .route("/rankings", get(pages::rankings::<S>))
         .route("/search", get(pages::search::<S>))
         .route("/units", get(pages::units::<S>))
+        .route(
+            "/units/new",
+            get(pages::new_unit::<S>).post(pages::create_unit::<S>),
+        )
         .route("/units/{code}", get(pages::unit::<S>))
         .route("/units/{code}/report", get(pages::unit_report::<S>))
         .route(

@@ -365,3 +365,22 @@ fn a_code_is_made_from_the_vietnamese_name_and_never_taken_twice() {
     );
     assert_eq!(indicator_code_for(&engine, &Translations::vi("  ")), None);
 }
+
+#[tokio::test]
+async fn a_bodys_code_is_its_parents_and_its_initials_and_never_taken_twice() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let app = demo(&dir.path().join("giamsat.db")).await;
+    let engine = app.engine();
+    let province = Some(unit_id(&app, "40"));
+    let name = |vi: &str| Translations::vi(vi);
+    // The demo has 40-SCT already.
+    assert_eq!(
+        unit_code_for(&engine, province, &name("Sở Công Thương")).as_deref(),
+        Some("40-SCT-2")
+    );
+    assert_eq!(
+        unit_code_for(&engine, province, &name("Sở Giáo dục và Đào tạo")).as_deref(),
+        Some("40-SGDVDT")
+    );
+    assert_eq!(unit_code_for(&engine, province, &name(" ")), None);
+}

@@ -64,8 +64,8 @@ pub use overview::{overview, overview_page};
 pub use rankings::{AsOf, View, rankings, rankings_page};
 pub use recommendations::{answer_recommendation, recommendations, record_recommendation};
 pub use registry::{
-    create_indicator, edit_document, edit_indicator, new_indicator, revise_document,
-    revise_indicator, revise_target, target,
+    create_indicator, create_unit, edit_document, edit_indicator, new_indicator, new_unit,
+    revise_document, revise_indicator, revise_target, target,
 };
 pub use report_form::{form_download, form_upload, report_form};
 pub use reporting::{regime, report, report_step, reports};

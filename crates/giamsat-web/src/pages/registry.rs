@@ -12,9 +12,9 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use giamsat_app::amendments::{
     DocumentRevisionInput, IndicatorRevisionInput, TargetRevisionInput, indicator_code_for,
-    may_amend, may_define_indicator,
+    may_add_unit, may_amend, may_define_indicator, unit_code_for,
 };
-use giamsat_app::input::IndicatorInput;
+use giamsat_app::input::{IndicatorInput, UnitInput};
 use giamsat_app::{AppError, Store};
 use giamsat_core::amendment::{Amended, Amendment, Edit};
 use giamsat_core::{
@@ -140,6 +140,14 @@ fn form_number(lang: Language, value: f64) -> String {
     }
 }
 
+/// Enough decimals to show `value` as it was written (at most 6), and at least the
+/// indicator's: a plan corrected from 1 234 to 1 234,5 must not read as unchanged.
+fn exact(value: f64, decimals: u8) -> u8 {
+    let written = value.to_string();
+    let shown = written.split_once('.').map_or(0, |(_, d)| d.len()).min(6);
+    u8::try_from(shown).unwrap_or(6).max(decimals)
+}
+
 fn texts(t: &Translations) -> String {
     Language::ALL
         .iter()
@@ -218,7 +226,7 @@ fn change_row(engine: &Engine, tr: Tr<'_>, of: Amended, edit: &Edit) -> ChangeRo
             .map_or(2, |i| i.decimals),
         _ => 2,
     };
-    let number = |v: f64| tr.number(v, decimals);
+    let number = |v: f64| tr.number(v, exact(v, decimals));
     let (label, before, after) = match edit {
         Edit::Title { before, after } => {
             (tr.t("registry-field-title"), texts(before), texts(after))
@@ -942,7 +950,10 @@ fn target_page(
         (tr.t("col-period"), tr.period(target.period)),
         (
             tr.t("col-plan"),
-            format!("{} {measure}", tr.number(target.value, decimals)),
+            format!(
+                "{} {measure}",
+                tr.number(target.value, exact(target.value, decimals))
+            ),
         ),
         (
             tr.t("office-comparator"),
@@ -952,7 +963,10 @@ fn target_page(
             tr.t("office-baseline"),
             target.baseline.map_or_else(
                 || tr.t("history-none"),
-                |b| format!("{}: {}", tr.period(b.period), tr.number(b.value, decimals)),
+                |b| {
+                    let value = tr.number(b.value, exact(b.value, decimals));
+                    format!("{}: {value}", tr.period(b.period))
+                },
             ),
         ),
     ];
@@ -1088,6 +1102,201 @@ pub async fn revise_target<S: Store>(
                 target,
                 Some((form, errors)),
             );
+            Ok(respond(&reader, status, rendered))
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// Units: a body added under a unit the office governs, its parent picked by name.
+
+/// What the unit form holds, as typed.
+#[derive(Default, Deserialize)]
+pub struct UnitForm {
+    #[serde(default)]
+    parent: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    name_vi: String,
+    #[serde(default)]
+    name_en: String,
+    #[serde(default)]
+    name_fr: String,
+    #[serde(default)]
+    valid_from: String,
+}
+
+/// The kinds of body an office adds under a province or a commune.
+const BODY_KINDS: [giamsat_core::UnitKind; 8] = [
+    giamsat_core::UnitKind::PartyCommittee,
+    giamsat_core::UnitKind::StandingCommittee,
+    giamsat_core::UnitKind::PeoplesCouncil,
+    giamsat_core::UnitKind::PeoplesCommittee,
+    giamsat_core::UnitKind::Department,
+    giamsat_core::UnitKind::Front,
+    giamsat_core::UnitKind::Agency,
+    giamsat_core::UnitKind::Locality,
+];
+
+/// Whether the reader may add a body under `parent`.
+pub fn may_add_body(reader: &Reader, engine: &Engine, parent: giamsat_core::UnitId) -> bool {
+    actor(reader).is_some_and(|a| may_add_unit(a, engine, parent))
+}
+
+fn unit_form_page(
+    engine: &Engine,
+    i18n: &I18n,
+    reader: &Reader,
+    form: &UnitForm,
+    errors: HashMap<String, String>,
+) -> askama::Result<String> {
+    let page = Layout::new(
+        i18n,
+        reader,
+        "/units",
+        i18n.t(reader.lang, "registry-unit-new"),
+    );
+    let tr = page.tr;
+    let t = |id: &str| tr.t(id);
+    let kinds = BODY_KINDS
+        .iter()
+        .map(|k| (k.as_str(), tr.t(&format!("unit-kind-{}", k.as_str()))))
+        .collect();
+    let fields = vec![
+        Field::text("parent", t("registry-unit-parent"), form.parent.clone())
+            .hint(t("office-unit-hint"))
+            .listed("unit-names"),
+        Field::text("kind", t("registry-unit-kind"), form.kind.clone()).choice(kinds),
+        Field::text("name_vi", t("registry-name-vi"), form.name_vi.clone())
+            .hint(t("registry-unit-name-hint")),
+        Field::text("name_en", t("registry-name-en"), form.name_en.clone()),
+        Field::text("name_fr", t("registry-name-fr"), form.name_fr.clone()),
+        Field::text(
+            "valid_from",
+            t("registry-unit-from"),
+            form.valid_from.clone(),
+        )
+        .hint(t("registry-date-hint")),
+    ];
+    Draft {
+        crumbs: vec![("/units".into(), t("nav-units"))],
+        lede: t("registry-unit-lede"),
+        facts: Vec::new(),
+        versions: None,
+        form: Some(RecordForm {
+            action: "/units/new".into(),
+            title: String::new(),
+            fields,
+            version: None,
+            submit: t("registry-unit-save"),
+        }),
+        errors,
+        lists: vec![("unit-names", super::entry::unit_names(engine, reader))],
+        page,
+    }
+    .render()
+}
+
+#[derive(Deserialize)]
+pub struct UnitFormQuery {
+    #[serde(default)]
+    parent: Option<String>,
+}
+
+pub async fn new_unit<S: Store>(
+    State(state): State<AppState<S>>,
+    axum::extract::Query(query): axum::extract::Query<UnitFormQuery>,
+    reader: Reader,
+) -> Result<Response, PageError> {
+    let engine = state.app.engine();
+    let parent = query
+        .parent
+        .as_deref()
+        .and_then(|c| giamsat_core::UnitCode::parse(c).ok())
+        .and_then(|c| engine.unit_by_code(&c));
+    let allowed = match parent {
+        Some(p) => may_add_body(&reader, &engine, p.id),
+        None => reader.may(giamsat_core::access::RecordKind::Unit),
+    };
+    if !allowed {
+        return Err(forbidden());
+    }
+    let form = UnitForm {
+        parent: parent
+            .map(|p| p.name.get(reader.lang).to_owned())
+            .unwrap_or_default(),
+        kind: "department".into(),
+        ..UnitForm::default()
+    };
+    let rendered = unit_form_page(&engine, &state.i18n, &reader, &form, HashMap::new());
+    Ok(respond(&reader, StatusCode::OK, rendered))
+}
+
+pub async fn create_unit<S: Store>(
+    State(state): State<AppState<S>>,
+    reader: Reader,
+    who: Principal,
+    axum::Form(form): axum::Form<UnitForm>,
+) -> Result<Response, PageError> {
+    let tr = Tr {
+        i18n: &state.i18n,
+        lang: reader.lang,
+    };
+    let present = |t: &str| Some(t.trim().to_owned()).filter(|t| !t.is_empty());
+    let again = |errors| {
+        let rendered = unit_form_page(&state.app.engine(), &state.i18n, &reader, &form, errors);
+        Ok(respond(&reader, StatusCode::UNPROCESSABLE_ENTITY, rendered))
+    };
+    // The parent is picked by name; a body always has one here (a root is an
+    // administrator's, through the API).
+    let Some(parent) = present(&form.parent) else {
+        let required = giamsat_app::FieldError::new("parent", giamsat_app::Problem::Required);
+        return again(HashMap::from([(
+            "parent".to_owned(),
+            tr.field_problem(&required),
+        )]));
+    };
+    let code = {
+        let engine = state.app.engine();
+        let parent = giamsat_app::names::unit(&engine, &reader.scope(), &parent).ok();
+        let name = Translations::default()
+            .with(Language::Vi, &form.name_vi)
+            .with(Language::En, &form.name_en)
+            .with(Language::Fr, &form.name_fr);
+        parent.and_then(|p| unit_code_for(&engine, Some(p), &name))
+    };
+    let input = UnitInput {
+        // Without a parent or a name there is no code: the problem is reported on them.
+        code,
+        kind: present(&form.kind),
+        parent: Some(parent),
+        name_vi: present(&form.name_vi),
+        name_en: present(&form.name_en),
+        name_fr: present(&form.name_fr),
+        valid_from: present(&form.valid_from),
+        valid_to: None,
+        source: Some("web form".into()),
+    };
+    match state
+        .app
+        .create_all(&who.0.actor, &[input], "web form", reader.lang)
+        .await
+    {
+        Ok(records) => match records.first() {
+            Some(Record::Unit(u)) => Ok(see_other(format!("/units/{}", u.code))),
+            _ => Ok(see_other("/units".into())),
+        },
+        Err(e @ AppError::Forbidden(_)) => Err(e.into()),
+        Err(e) => {
+            let (status, mut errors) = refused(tr, e, &[])?;
+            // A code made from nothing is not the writer's problem: the name or parent is.
+            if errors.remove("code").is_some() && errors.is_empty() {
+                let required =
+                    giamsat_app::FieldError::new("name_vi", giamsat_app::Problem::NameRequired);
+                errors.insert("name_vi".into(), tr.field_problem(&required));
+            }
+            let rendered = unit_form_page(&state.app.engine(), &state.i18n, &reader, &form, errors);
             Ok(respond(&reader, status, rendered))
         }
     }

@@ -184,6 +184,8 @@ pub struct UnitPage<'a> {
     figures_downloads: String,
     /// Figures of this unit and those below it waiting for approval, for those who may see them.
     awaiting: String,
+    /// Whether the reader may add a body under the unit.
+    may_add_body: bool,
 }
 
 #[derive(Deserialize)]
@@ -255,6 +257,7 @@ pub fn unit_page(
     )?;
     UnitPage {
         awaiting,
+        may_add_body: super::registry::may_add_body(reader, engine, unit.id),
         targets_downloads,
         figures_downloads,
         unit: link(tr, unit),

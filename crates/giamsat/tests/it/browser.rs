@@ -124,7 +124,7 @@ impl Browser {
             .expect("page opens");
     }
 
-    async fn text(&self, css: &str) -> String {
+    pub(crate) async fn text(&self, css: &str) -> String {
         self.client
             .find(Locator::Css(css))
             .await
@@ -134,7 +134,7 @@ impl Browser {
             .expect("text")
     }
 
-    async fn attr(&self, css: &str, name: &str) -> Option<String> {
+    pub(crate) async fn attr(&self, css: &str, name: &str) -> Option<String> {
         self.client
             .find(Locator::Css(css))
             .await
@@ -144,7 +144,7 @@ impl Browser {
             .expect("attribute")
     }
 
-    async fn click(&self, css: &str) {
+    pub(crate) async fn click(&self, css: &str) {
         self.client
             .find(Locator::Css(css))
             .await
@@ -155,7 +155,7 @@ impl Browser {
     }
 
     /// Clicks a link or a submit button and waits until the next page has replaced this one.
-    async fn follow(&self, css: &str) {
+    pub(crate) async fn follow(&self, css: &str) {
         let old = self
             .client
             .find(Locator::Css("html"))
@@ -177,7 +177,7 @@ impl Browser {
         panic!("clicking {css} did not lead to another page");
     }
 
-    async fn type_into(&self, css: &str, text: &str) {
+    pub(crate) async fn type_into(&self, css: &str, text: &str) {
         let field = self
             .client
             .find(Locator::Css(css))
@@ -188,7 +188,7 @@ impl Browser {
     }
 
     /// A screenshot of the whole page at `width`, saved as `name`.png.
-    async fn screenshot(&self, width: u32, name: &str) -> PathBuf {
+    pub(crate) async fn screenshot(&self, width: u32, name: &str) -> PathBuf {
         self.client
             .set_window_size(width, 900)
             .await
@@ -718,7 +718,7 @@ async fn a_report_is_uploaded_reviewed_and_a_person_accepted_in_the_browser() {
 }
 
 /// Whether the page the browser shows scrolls sideways at its width.
-async fn scrolls_sideways(browser: &Browser) -> bool {
+pub(crate) async fn scrolls_sideways(browser: &Browser) -> bool {
     browser
         .client
         .execute(
@@ -732,7 +732,7 @@ async fn scrolls_sideways(browser: &Browser) -> bool {
 }
 
 /// The forms a page offers that write something (signing out aside).
-async fn write_forms(browser: &Browser) -> u64 {
+pub(crate) async fn write_forms(browser: &Browser) -> u64 {
     browser
         .client
         .execute(
@@ -952,7 +952,7 @@ async fn an_admin_creates_an_account_and_grants_it_a_role_over_a_unit_picked_by_
 }
 
 /// Whether an element matching `css` is on the page.
-async fn has(browser: &Browser, css: &str) -> bool {
+pub(crate) async fn has(browser: &Browser, css: &str) -> bool {
     !browser
         .client
         .find_all(Locator::Css(css))
@@ -962,7 +962,7 @@ async fn has(browser: &Browser, css: &str) -> bool {
 }
 
 /// The page at `width` (1280 or the phone's 390) does not scroll sideways; its screenshot.
-async fn shot(browser: &Browser, width: u32, name: &str) {
+pub(crate) async fn shot(browser: &Browser, width: u32, name: &str) {
     browser
         .client
         .set_window_size(width, 900)

@@ -19,6 +19,7 @@ mod pages;
 mod postgres;
 mod records;
 mod reform;
+mod registry;
 mod reports;
 mod search;
 mod security;

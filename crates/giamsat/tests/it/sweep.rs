@@ -29,6 +29,7 @@ const EVERY_PAGE: &[&str] = &[
     "/units",
     "/units/40",
     "/units/22-SXD",
+    "/units/new?parent=40",
     "/units/40/report?period=2023",
     "/entry?unit=40&period=2023-06",
     "/entry/form?unit=40&period=2023-06",
