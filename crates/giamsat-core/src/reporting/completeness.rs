@@ -72,10 +72,11 @@ fn due_under_regime(engine: &Engine, regime: &Regime, period: Period) -> bool {
 /// The reports of `regime` for `period`.
 pub fn completeness(engine: &Engine, regime: &Regime, period: Period) -> Completeness {
     let book = engine.reporting();
+    let due = due_under_regime(engine, regime, period);
     let reports: Vec<UnitReport> = regime
         .reporting_units(engine, period)
         .into_iter()
-        .filter(|_| due_under_regime(engine, regime, period))
+        .filter(|_| due)
         .map(|unit| match book.submission(regime.id, unit, period) {
             Some(s) => UnitReport {
                 unit,
