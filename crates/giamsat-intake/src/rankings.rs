@@ -684,6 +684,17 @@ fn strip_links(before: &str) -> &str {
 mod tests {
     use super::*;
 
+    /// The growth rates read: each span, locality and percent.
+    fn growth(text: &str, language: Language) -> Vec<(String, String, f64)> {
+        read(text, language)
+            .into_iter()
+            .filter_map(|(span, fact)| match fact {
+                Fact::Growth { locality, percent } => Some((span, locality, percent)),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn read(text: &str, language: Language) -> Vec<(String, Fact)> {
         find(text, language)
             .into_iter()
@@ -740,15 +751,6 @@ mod tests {
 
     #[test]
     fn growth_ranked_in_words_and_scorecards_of_a_locality_named_before() {
-        let growth = |text: &str, language| -> Vec<(String, String, f64)> {
-            read(text, language)
-                .into_iter()
-                .filter_map(|(span, fact)| match fact {
-                    Fact::Growth { locality, percent } => Some((span, locality, percent)),
-                    _ => None,
-                })
-                .collect()
-        };
         let one = |span: &str, locality: &str, percent: f64| {
             vec![(span.to_owned(), locality.to_owned(), percent)]
         };
@@ -858,15 +860,6 @@ mod tests {
     /// making it negative, in a sentence that speaks of growth.
     #[test]
     fn growth_in_sentences_of_a_text_comparing_localities() {
-        let growth = |text: &str, language| -> Vec<(String, String, f64)> {
-            read(text, language)
-                .into_iter()
-                .filter_map(|(span, fact)| match fact {
-                    Fact::Growth { locality, percent } => Some((span, locality, percent)),
-                    _ => None,
-                })
-                .collect()
-        };
         let text = "Provinces in the north grew fastest. Quang Ninh's GRDP grew by 10.2 per cent in 2024. Next came Thai Binh and Nam Dinh with growth rates of 9.8% and 9.1% respectively. Hai Duong is estimated to increase by 8.5%, while exports of Hung Yen rose by 20%. Hanoi welcomed 2.1 million visitors, up 12%.";
         assert_eq!(
             growth(text, Language::En),

@@ -76,9 +76,8 @@ fn page_routes() -> Vec<String> {
         let Some(path) = call.split('"').nth(1) else {
             continue;
         };
-        let handler = call.split_once(')').map_or(call, |(head, _)| head);
-        let gets = call.trim_start().starts_with('"')
-            && (handler.contains("get(") || call.contains("get(pages"));
+        // A piece runs from its `.route(` to the next: its own path and handlers.
+        let gets = call.contains("get(");
         if gets
             && path.starts_with('/')
             && !path.ends_with(".docx")
