@@ -38,6 +38,7 @@ use giamsat_core::amendment::Amended;
 use giamsat_core::follow_up::FollowUp;
 use giamsat_core::reporting::Reporting;
 use giamsat_core::{Engine, IndicatorId, Observation, Period, Record, UnitId};
+use giamsat_store::CheckpointPart;
 pub use giamsat_store::{AuditEntry, AuditFilter, Changes, Loaded, SqlStore, Store, StoreError};
 use serde::Serialize;
 
@@ -313,12 +314,22 @@ impl<S: Store> App<S> {
     /// covers.
     pub async fn save_checkpoint(&self) -> Result<u64, AppError> {
         let engine = self.engine().clone();
-        let (through, parts) = tokio::task::spawn_blocking(move || {
-            (engine.last_observation_id(), engine.checkpoint())
-        })
-        .await
-        .map_err(|e| AppError::Inconsistent(e.to_string()))?;
-        self.store.save_checkpoint(through, parts).await?;
+        let through = engine.last_observation_id();
+        // Two parts in flight: the engine encodes the next while the store writes one.
+        let (send, parts) = tokio::sync::mpsc::channel(2);
+        let encoding = tokio::task::spawn_blocking(move || {
+            for part in engine.checkpoint_parts() {
+                if send.blocking_send(CheckpointPart::Part(part)).is_err() {
+                    return;
+                }
+            }
+            let _ = send.blocking_send(CheckpointPart::End);
+        });
+        let saved = self.store.save_checkpoint(through, parts).await;
+        encoding
+            .await
+            .map_err(|e| AppError::Inconsistent(e.to_string()))?;
+        saved?;
         self.uncheckpointed.store(0, Ordering::Relaxed);
         tracing::info!(through, "engine checkpoint saved");
         Ok(through)

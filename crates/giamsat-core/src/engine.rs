@@ -32,7 +32,7 @@ use crate::target::{Scenario, Target};
 use crate::text::fold;
 use crate::{DocumentId, IndicatorId, ObservationId, TargetId, UnitId};
 
-pub use checkpoint::{CheckpointError, PART_BYTES};
+pub use checkpoint::{CheckpointError, CheckpointParts, PART_BYTES};
 
 /// One record as the store holds it, to be applied to the engine. Its JSON form travels in
 /// the store's change log from the process that wrote it to the others.

@@ -17,8 +17,8 @@ use giamsat_core::{
 use crate::sql::{NOT_BACKED_UP, TABLES};
 use crate::{
     AuditEntry, AuditFilter, Backup, BackupError, BulkOrigin, ChangeFeed, ChangeListener, Changes,
-    Contact, Dialect, EvidenceFile, ImportPart, ImportedFigure, Loaded, NewAccount, NewApiToken,
-    NewSession, SqlStore, Store, StoreError,
+    CheckpointPart, Contact, Dialect, EvidenceFile, ImportPart, ImportedFigure, Loaded, NewAccount,
+    NewApiToken, NewSession, SqlStore, Store, StoreError,
 };
 
 #[derive(Debug, Clone, Copy)]
@@ -516,6 +516,18 @@ fn checked_observations(engine: &mut Engine, ids: std::ops::Range<u64>) -> Vec<R
     .collect()
 }
 
+/// The parts as the application sends them, with the closing word or without it.
+fn sent(parts: Vec<Vec<u8>>, ended: bool) -> tokio::sync::mpsc::Receiver<CheckpointPart> {
+    let (send, receive) = tokio::sync::mpsc::channel(parts.len() + 1);
+    for part in parts {
+        send.try_send(CheckpointPart::Part(part)).expect("room");
+    }
+    if ended {
+        send.try_send(CheckpointPart::End).expect("room");
+    }
+    receive
+}
+
 async fn a_checkpoint_stands_in_for_the_observations_it_covers(backend: Backend) {
     let store = fresh(backend).await;
     let mut engine = Engine::from_records(sample()).expect("sample");
@@ -525,7 +537,7 @@ async fn a_checkpoint_stands_in_for_the_observations_it_covers(backend: Backend)
     let head = store.commit(&records, &[], 0).await.expect("commit");
     let through = engine.last_observation_id();
     store
-        .save_checkpoint(through, engine.checkpoint())
+        .save_checkpoint(through, sent(engine.checkpoint(), true))
         .await
         .expect("save");
     let later = checked_observations(&mut engine, through + 1..through + 2000);
@@ -565,7 +577,10 @@ async fn a_checkpoint_stands_in_for_the_observations_it_covers(backend: Backend)
         .expect("stray part");
     assert_eq!(first_read_from_rows(&*store).await, Some(through + 1));
     store
-        .save_checkpoint(engine.last_observation_id(), engine.checkpoint())
+        .save_checkpoint(
+            engine.last_observation_id(),
+            sent(engine.checkpoint(), true),
+        )
         .await
         .expect("save again");
     assert_eq!(
@@ -582,15 +597,35 @@ async fn a_checkpoint_stands_in_for_the_observations_it_covers(backend: Backend)
     .expect("count");
     assert_eq!(rows, (1, 1));
 
+    // Parts that stop without the closing word (the encoding failed half-way) name no
+    // checkpoint: the one saved before stays in force.
+    let later = checked_observations(&mut engine, through + 2000..through + 2100);
+    store.commit(&later, &[], head).await.expect("commit");
+    let mut parts = engine.checkpoint();
+    parts.truncate(parts.len().saturating_sub(1).max(1));
+    let err = store
+        .save_checkpoint(engine.last_observation_id(), sent(parts, false))
+        .await
+        .expect_err("cut short");
+    assert!(
+        matches!(err, StoreError::CheckpointCutShort { .. }),
+        "{err}"
+    );
+    assert_eq!(
+        first_read_from_rows(&*store).await,
+        Some(through + 2000),
+        "the earlier checkpoint is read, then the rows after it"
+    );
+
     // A checkpoint of observations the store does not hold is refused, and the one kept
     // stays as it was.
     let beyond = engine.last_observation_id() + 1;
     let err = store
-        .save_checkpoint(beyond, engine.checkpoint())
+        .save_checkpoint(beyond, sent(engine.checkpoint(), true))
         .await
         .expect_err("ahead");
     assert!(matches!(err, StoreError::CheckpointAhead { .. }), "{err}");
-    assert_eq!(first_read_from_rows(&*store).await, None);
+    assert_eq!(first_read_from_rows(&*store).await, Some(through + 2000));
 
     // A checkpoint that lacks a part is not read: every observation is.
     sqlx::query("DELETE FROM engine_checkpoint_parts")

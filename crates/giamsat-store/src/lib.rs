@@ -85,6 +85,16 @@ pub enum ImportPart {
     Commit(AuditEntry),
 }
 
+/// What [`Store::save_checkpoint`] is sent, in order: the checkpoint's parts one at a time,
+/// then the word that every part was sent. Parts come as the engine encodes them, so a
+/// country's checkpoint (over a gigabyte) is never held whole.
+#[derive(Debug)]
+pub enum CheckpointPart {
+    Part(Vec<u8>),
+    /// Every part has been sent: the checkpoint may replace the last one.
+    End,
+}
+
 /// An account as created: the password only as its Argon2id PHC string.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewAccount {
@@ -331,6 +341,8 @@ pub enum StoreError {
         "a checkpoint through observation {through} was refused: the store holds observations only up to {last}"
     )]
     CheckpointAhead { through: u64, last: i64 },
+    #[error("the checkpoint's parts stopped after {sent} without the word that all were sent")]
+    CheckpointCutShort { sent: usize },
     #[error("reading the SQLite file: {0}")]
     SqliteRead(String),
     #[error("writing the SQLite file: {0}")]
@@ -545,13 +557,15 @@ pub trait Store: Send + Sync + 'static {
         from_checkpoint: bool,
         apply: &mut (dyn FnMut(Loaded) + Send),
     ) -> impl Future<Output = Result<i64, StoreError>> + Send;
-    /// Replaces the checkpoint of the engine's figures, in one transaction, with `parts`
-    /// taken from an engine that held every observation up to id `through`. A checkpoint
-    /// beyond the stored observations is refused.
+    /// Replaces the checkpoint of the engine's figures with `parts`, taken from an engine
+    /// that held every observation up to id `through`, written a few parts a transaction as
+    /// they arrive. The new checkpoint is named only once [`CheckpointPart::End`] arrives:
+    /// until then, and if the parts stop without it, the last one stays in force. A
+    /// checkpoint beyond the stored observations is refused.
     fn save_checkpoint(
         &self,
         through: u64,
-        parts: Vec<Vec<u8>>,
+        parts: tokio::sync::mpsc::Receiver<CheckpointPart>,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
 
     /// Writes the records and their audit entries in one transaction, all or nothing, as the

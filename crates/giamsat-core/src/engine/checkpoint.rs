@@ -79,7 +79,7 @@ pub enum CheckpointError {
 
 /// Splits a stream of sections into parts of about [`PART_BYTES`].
 struct Parts {
-    done: Vec<Vec<u8>>,
+    done: std::collections::VecDeque<Vec<u8>>,
     current: Vec<u8>,
     sections: u32,
 }
@@ -87,7 +87,7 @@ struct Parts {
 impl Parts {
     fn new() -> Parts {
         Parts {
-            done: Vec::new(),
+            done: std::collections::VecDeque::new(),
             current: Vec::new(),
             sections: 0,
         }
@@ -109,15 +109,111 @@ impl Parts {
     fn end_part(&mut self) {
         self.current.push(END);
         self.current.extend_from_slice(&self.sections.to_le_bytes());
-        self.done.push(std::mem::take(&mut self.current));
+        self.done.push_back(std::mem::take(&mut self.current));
         self.sections = 0;
     }
 
-    fn finish(mut self) -> Vec<Vec<u8>> {
+    fn finish(&mut self) {
         if !self.current.is_empty() {
             self.end_part();
         }
-        self.done
+    }
+}
+
+/// The next section a [`CheckpointParts`] writes.
+enum Next {
+    /// The id bitset from this word on.
+    Ids(usize),
+    /// The series from this index of the sorted keys on.
+    Series(usize),
+    Held,
+    Done,
+}
+
+/// The parts of a checkpoint, each encoded only when asked for: a country's checkpoint is
+/// over a gigabyte, and whoever stores it needs no more than a part or two at a time.
+pub struct CheckpointParts<'a> {
+    engine: &'a Engine,
+    keys: Vec<&'a (IndicatorId, Period)>,
+    parts: Parts,
+    next: Next,
+}
+
+impl Iterator for CheckpointParts<'_> {
+    type Item = Vec<u8>;
+
+    fn next(&mut self) -> Option<Vec<u8>> {
+        loop {
+            if let Some(part) = self.parts.done.pop_front() {
+                return Some(part);
+            }
+            self.next = match self.next {
+                Next::Ids(from) => self.write_ids(from),
+                Next::Series(index) => self.write_series(index),
+                Next::Held => {
+                    self.engine.checkpoint_held(&mut self.parts);
+                    self.parts.finish();
+                    Next::Done
+                }
+                Next::Done => return None,
+            };
+        }
+    }
+}
+
+impl CheckpointParts<'_> {
+    /// A part holds at most a million words of ids (8 MB).
+    fn write_ids(&mut self, from: usize) -> Next {
+        const WORDS: usize = 1 << 20;
+        let words = &self.engine.observation_ids.0;
+        let Some(chunk) = words.get(from..(from + WORDS).min(words.len())) else {
+            return Next::Series(0);
+        };
+        if chunk.is_empty() {
+            return Next::Series(0);
+        }
+        let out = self.parts.section();
+        out.push(IDS);
+        out.extend_from_slice(&(from as u32).to_le_bytes());
+        out.extend_from_slice(&(chunk.len() as u32).to_le_bytes());
+        for word in chunk {
+            out.extend_from_slice(&word.to_le_bytes());
+        }
+        Next::Ids(from + chunk.len())
+    }
+
+    fn write_series(&mut self, index: usize) -> Next {
+        let Some(key) = self.keys.get(index) else {
+            return Next::Held;
+        };
+        let engine = self.engine;
+        let series = &engine.series[*key];
+        if series.len() == 0 {
+            return Next::Series(index + 1);
+        }
+        let (indicator, period) = key;
+        let period = period.to_string();
+        let out = self.parts.section();
+        out.push(SERIES);
+        out.extend_from_slice(&indicator.0.to_le_bytes());
+        out.push(period.len() as u8);
+        out.extend_from_slice(period.as_bytes());
+        out.extend_from_slice(&(series.len() as u32).to_le_bytes());
+        for position in &series.positions {
+            let unit = engine
+                .numbering
+                .unit_at(*position)
+                .unwrap_or(UnitId(u32::MAX));
+            out.extend_from_slice(&unit.0.to_le_bytes());
+        }
+        for value in &series.values {
+            out.extend_from_slice(&value.to_le_bytes());
+        }
+        out.extend(series.kinds.iter().map(|k| kind_byte(*k)));
+        for id in &series.ids {
+            out.extend_from_slice(&id.to_le_bytes());
+        }
+        Next::Series(index + 1)
     }
 }
 
@@ -191,50 +287,19 @@ impl Engine {
     /// The engine's current figures as checkpoint parts, series in (indicator, period) order,
     /// so that two engines holding the same figures give the same bytes.
     pub fn checkpoint(&self) -> Vec<Vec<u8>> {
-        let mut parts = Parts::new();
-        let words = &self.observation_ids.0;
-        // A part holds at most a million words of ids (8 MB).
-        for (chunk, first) in words.chunks(1 << 20).zip((0u32..).step_by(1 << 20)) {
-            let out = parts.section();
-            out.push(IDS);
-            out.extend_from_slice(&first.to_le_bytes());
-            out.extend_from_slice(&(chunk.len() as u32).to_le_bytes());
-            for word in chunk {
-                out.extend_from_slice(&word.to_le_bytes());
-            }
-        }
+        self.checkpoint_parts().collect()
+    }
+
+    /// The same parts as [`Engine::checkpoint`], encoded one at a time as they are taken.
+    pub fn checkpoint_parts(&self) -> CheckpointParts<'_> {
         let mut keys: Vec<&(IndicatorId, Period)> = self.series.keys().collect();
         keys.sort_unstable();
-        for key in keys {
-            let series = &self.series[key];
-            if series.len() == 0 {
-                continue;
-            }
-            let (indicator, period) = key;
-            let period = period.to_string();
-            let out = parts.section();
-            out.push(SERIES);
-            out.extend_from_slice(&indicator.0.to_le_bytes());
-            out.push(period.len() as u8);
-            out.extend_from_slice(period.as_bytes());
-            out.extend_from_slice(&(series.len() as u32).to_le_bytes());
-            for position in &series.positions {
-                let unit = self
-                    .numbering
-                    .unit_at(*position)
-                    .unwrap_or(UnitId(u32::MAX));
-                out.extend_from_slice(&unit.0.to_le_bytes());
-            }
-            for value in &series.values {
-                out.extend_from_slice(&value.to_le_bytes());
-            }
-            out.extend(series.kinds.iter().map(|k| kind_byte(*k)));
-            for id in &series.ids {
-                out.extend_from_slice(&id.to_le_bytes());
-            }
+        CheckpointParts {
+            engine: self,
+            keys,
+            parts: Parts::new(),
+            next: Next::Ids(0),
         }
-        self.checkpoint_held(&mut parts);
-        parts.finish()
     }
 
     /// The figures reports hold back, in id order so the bytes depend only on the figures.

@@ -13,7 +13,7 @@ use sqlx::Row;
 
 use super::{Outcome, SqlStore, Tx, u32_id};
 use crate::codec::{enum_parse, period_parse};
-use crate::{Loaded, StoreError};
+use crate::{CheckpointPart, Loaded, StoreError};
 
 /// Parts of the engine's checkpoint (8 MB each) written or deleted in one transaction.
 const CHECKPOINT_PARTS_A_TRANSACTION: usize = 4;
@@ -152,7 +152,7 @@ fn read_sqlite_observations(
 pub(super) async fn save_checkpoint(
     store: &SqlStore,
     through: u64,
-    parts: Vec<Vec<u8>>,
+    mut parts: tokio::sync::mpsc::Receiver<CheckpointPart>,
 ) -> Outcome<()> {
     let last: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM observations")
         .fetch_one(&store.pool)
@@ -167,20 +167,39 @@ pub(super) async fn save_checkpoint(
     )
     .fetch_one(&store.pool)
     .await?;
-    let count = parts.len() as i64;
     // A few parts a transaction, so that other writers wait a fraction of a second at most.
-    let mut numbered = (0i64..).zip(parts).peekable();
-    while numbered.peek().is_some() {
+    let mut count = 0i64;
+    let mut ended = false;
+    while !ended {
         let mut tx = store.pool.begin().await?;
-        for (part, bytes) in numbered.by_ref().take(CHECKPOINT_PARTS_A_TRANSACTION) {
-            sqlx::query(
-                "INSERT INTO engine_checkpoint_parts (generation, part, bytes) VALUES ($1, $2, $3)",
-            )
-            .bind(generation)
-            .bind(part)
-            .bind(bytes)
-            .execute(&mut *tx)
-            .await?;
+        let mut written = 0;
+        while written < CHECKPOINT_PARTS_A_TRANSACTION {
+            match parts.recv().await {
+                Some(CheckpointPart::Part(bytes)) => {
+                    sqlx::query(
+                        "INSERT INTO engine_checkpoint_parts (generation, part, bytes) VALUES ($1, $2, $3)",
+                    )
+                    .bind(generation)
+                    .bind(count)
+                    .bind(bytes)
+                    .execute(&mut *tx)
+                    .await?;
+                    count += 1;
+                    written += 1;
+                }
+                Some(CheckpointPart::End) => {
+                    ended = true;
+                    break;
+                }
+                // The parts left behind belong to no checkpoint: the next save deletes them.
+                None => {
+                    tx.commit().await?;
+                    return Err(StoreError::CheckpointCutShort {
+                        sent: count as usize,
+                    }
+                    .into());
+                }
+            }
         }
         tx.commit().await?;
     }

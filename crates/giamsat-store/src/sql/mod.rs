@@ -430,7 +430,11 @@ impl Store for SqlStore {
         Ok(read::load_into(self, from_checkpoint, apply).await?)
     }
 
-    async fn save_checkpoint(&self, through: u64, parts: Vec<Vec<u8>>) -> Result<(), StoreError> {
+    async fn save_checkpoint(
+        &self,
+        through: u64,
+        parts: tokio::sync::mpsc::Receiver<crate::CheckpointPart>,
+    ) -> Result<(), StoreError> {
         Ok(fast_load::save_checkpoint(self, through, parts).await?)
     }
 
