@@ -39,7 +39,7 @@ pub enum FollowUpError {
     EmptyConclusion,
     #[error("a percent is at most 100")]
     PercentAbove100,
-    #[error("record {0} is neither a task nor a working session: it cannot be revised")]
+    #[error("record {0} is not a task, a working session or a position: it cannot be revised")]
     NotRevisable(FollowUpId),
     #[error("the revision changes nothing")]
     NoChange,
@@ -257,7 +257,7 @@ impl FollowUpBook {
         (answer, due, status)
     }
 
-    /// The revisions of a task or session, oldest first: its history of versions.
+    /// The revisions of a task, session or position, oldest first: its history of versions.
     pub fn revisions_of(&self, id: FollowUpId) -> Vec<&Revision> {
         self.revisions_of
             .get(&id)
@@ -274,13 +274,14 @@ impl FollowUpBook {
     /// session, each field its own and changed at most once, from the value it has now (so
     /// two people correcting the same field from one version do not overwrite each other).
     fn check_revision(&self, engine: &Engine, revision: &Revision) -> Result<(), FollowUpError> {
-        let task = match self.records.get(&revision.of) {
-            Some(FollowUp::Task(_)) => true,
-            Some(FollowUp::WorkingSession(_)) => false,
+        let kind = match self.records.get(&revision.of) {
+            Some(r @ (FollowUp::Task(_) | FollowUp::WorkingSession(_) | FollowUp::Position(_))) => {
+                r.kind()
+            }
             Some(_) => return Err(FollowUpError::NotRevisable(revision.of)),
             None => {
                 return Err(FollowUpError::Missing {
-                    what: "task or working session",
+                    what: "task, working session or position",
                     id: revision.of.to_string(),
                 });
             }
@@ -294,13 +295,14 @@ impl FollowUpBook {
         let mut probe = self.records.get(&revision.of).cloned();
         for (i, change) in revision.changes.iter().enumerate() {
             let field = change.field();
-            if change.of_task() != task || revision.changes[..i].iter().any(|c| c.field() == field)
+            if change.revises() != kind || revision.changes[..i].iter().any(|c| c.field() == field)
             {
                 return Err(FollowUpError::NotAField { field });
             }
             let units: Vec<UnitId> = match change {
                 Change::Lead { after, .. } => vec![*after],
                 Change::CoOwners { after, .. } => after.clone(),
+                Change::PostUnit { after, .. } => after.iter().copied().collect(),
                 _ => Vec::new(),
             };
             if let Some(u) = units.into_iter().find(|u| engine.unit(*u).is_none()) {
@@ -313,6 +315,17 @@ impl FollowUpBook {
                 && !revise(record, change)
             {
                 return Err(FollowUpError::Stale { field });
+            }
+        }
+        // A corrected position keeps the rules of a new one.
+        if let Some(FollowUp::Position(p)) = &probe {
+            if p.title.trim().is_empty() {
+                return Err(FollowUpError::Empty { field: "title" });
+            }
+            if let (Some(from), Some(to)) = (p.from, p.to)
+                && to < from
+            {
+                return Err(FollowUpError::PositionBackwards { from, to });
             }
         }
         Ok(())
@@ -549,9 +562,20 @@ impl FollowUpBook {
             },
             // A correction belongs where the record it corrects belongs: the issuing side of
             // a task decides its deadline and lead, the body its session's minutes.
+            // A position moved to another body touches that body too.
             FollowUp::Revision(r) => match self.records.get(&r.of) {
-                Some(revised @ (FollowUp::Task(_) | FollowUp::WorkingSession(_))) => {
-                    self.units_of(engine, revised)
+                Some(
+                    revised @ (FollowUp::Task(_)
+                    | FollowUp::WorkingSession(_)
+                    | FollowUp::Position(_)),
+                ) => {
+                    let mut units = self.units_of(engine, revised);
+                    for change in &r.changes {
+                        if let Change::PostUnit { after: Some(u), .. } = change {
+                            units.push(*u);
+                        }
+                    }
+                    units
                 }
                 _ => Vec::new(),
             },
@@ -559,7 +583,7 @@ impl FollowUpBook {
     }
 }
 
-/// Applies one change to a task or session when the field holds the change's `before`;
+/// Applies one change to a task, session or position when the field holds the change's `before`;
 /// false (and nothing changed) otherwise.
 fn revise(record: &mut FollowUp, change: &Change) -> bool {
     fn set<T: PartialEq + Clone>(field: &mut T, before: &T, after: &T) -> bool {
@@ -594,6 +618,15 @@ fn revise(record: &mut FollowUp, change: &Change) -> bool {
         (FollowUp::WorkingSession(s), Change::Causes { before, after }) => {
             set(&mut s.causes, before, after)
         }
+        (FollowUp::Position(p), Change::Post { before, after }) => set(&mut p.title, before, after),
+        (FollowUp::Position(p), Change::PostTranslated { before, after }) => {
+            set(&mut p.translated, before, after)
+        }
+        (FollowUp::Position(p), Change::PostUnit { before, after }) => {
+            set(&mut p.unit, before, after)
+        }
+        (FollowUp::Position(p), Change::Starts { before, after }) => set(&mut p.from, before, after),
+        (FollowUp::Position(p), Change::Ends { before, after }) => set(&mut p.to, before, after),
         _ => false,
     }
 }
