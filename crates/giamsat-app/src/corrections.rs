@@ -754,7 +754,10 @@ mod tests {
                     "t",
                 )
                 .await;
-            assert!(matches!(refused, Err(AppError::Forbidden(_))), "{refused:?}");
+            assert!(
+                matches!(refused, Err(AppError::Forbidden(_))),
+                "{refused:?}"
+            );
         }
         app.revise_position(&office, position, &revise("31/5/2024", "Nghỉ hưu", 0), "t")
             .await
@@ -783,7 +786,11 @@ mod tests {
         assert_eq!(history.len(), 2);
         assert_eq!(history[0].reason, "Nghỉ hưu");
         assert_eq!(
-            history[1].changes.iter().map(Change::field).collect::<Vec<_>>(),
+            history[1]
+                .changes
+                .iter()
+                .map(Change::field)
+                .collect::<Vec<_>>(),
             vec!["post", "post_translated"]
         );
     }

@@ -613,8 +613,14 @@ impl Batch<'_> {
             c.fail(&at("title"), Problem::Required);
         }
         let translated = giamsat_core::Translations::default()
-            .with(giamsat_core::Language::En, present(&input.title_en).unwrap_or(""))
-            .with(giamsat_core::Language::Fr, present(&input.title_fr).unwrap_or(""));
+            .with(
+                giamsat_core::Language::En,
+                present(&input.title_en).unwrap_or(""),
+            )
+            .with(
+                giamsat_core::Language::Fr,
+                present(&input.title_fr).unwrap_or(""),
+            );
         let position = (|| {
             Some(Position {
                 id: self.next_id(),

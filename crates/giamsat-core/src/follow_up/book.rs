@@ -625,7 +625,9 @@ fn revise(record: &mut FollowUp, change: &Change) -> bool {
         (FollowUp::Position(p), Change::PostUnit { before, after }) => {
             set(&mut p.unit, before, after)
         }
-        (FollowUp::Position(p), Change::Starts { before, after }) => set(&mut p.from, before, after),
+        (FollowUp::Position(p), Change::Starts { before, after }) => {
+            set(&mut p.from, before, after)
+        }
         (FollowUp::Position(p), Change::Ends { before, after }) => set(&mut p.to, before, after),
         _ => false,
     }
