@@ -146,14 +146,27 @@ fn unit_name(engine: &Engine, lang: Language, position: &Position) -> String {
         .unwrap_or_default()
 }
 
-/// A position in words: its title in the reader's language, and its body.
-fn post(engine: &Engine, lang: Language, position: &Position) -> String {
-    let unit = unit_name(engine, lang, position);
+/// The language of a title when it is not the reader's (a position recorded from an English
+/// article), for its `lang` attribute.
+fn other_language(text: &str, lang: Language) -> &'static str {
+    Some(giamsat_intake::language_of(text))
+        .filter(|l| *l != lang)
+        .map_or("", |l| l.code())
+}
+
+/// A position in words: its title in the reader's language (or as written), and its body.
+pub struct Post {
+    title: String,
+    lang: &'static str,
+    unit: String,
+}
+
+fn post(engine: &Engine, lang: Language, position: &Position) -> Post {
     let title = position.title_in(lang);
-    if unit.is_empty() {
-        title.to_owned()
-    } else {
-        format!("{title} — {unit}")
+    Post {
+        title: title.to_owned(),
+        lang: other_language(title, lang),
+        unit: unit_name(engine, lang, position),
     }
 }
 
@@ -163,7 +176,7 @@ fn post(engine: &Engine, lang: Language, position: &Position) -> String {
 pub struct PersonRow {
     id: u32,
     name: String,
-    posts: Vec<String>,
+    posts: Vec<Post>,
 }
 
 #[derive(Template)]
@@ -381,6 +394,7 @@ pub async fn add_person<S: Store>(
 pub struct PositionBlock {
     id: u32,
     title: String,
+    title_lang: &'static str,
     unit: String,
     from: String,
     to: String,
@@ -471,6 +485,7 @@ fn position_block(
     PositionBlock {
         id: position.id.0,
         title: position.title_in(tr.lang).to_owned(),
+        title_lang: other_language(position.title_in(tr.lang), tr.lang),
         unit: unit_name(engine, tr.lang, position),
         from: position.from.map_or_else(none, |d| tr.date(d)),
         to: position.to.map_or_else(none, |d| tr.date(d)),
