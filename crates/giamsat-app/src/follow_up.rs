@@ -255,6 +255,33 @@ pub fn evidence_type(bytes: &[u8], name: &str) -> Option<&'static str> {
     None
 }
 
+/// Whether a list shows a task to a reader with `grants` (`None`: the system, which reads
+/// everything): one that a unit of their scope leads or shares, as search finds tasks.
+pub fn lists_task(
+    engine: &giamsat_core::Engine,
+    grants: Option<&[giamsat_core::access::Grant]>,
+    task: &Task,
+) -> bool {
+    grants.is_none_or(|g| {
+        let units: Vec<UnitId> = std::iter::once(task.lead)
+            .chain(task.co_owners.iter().copied())
+            .collect();
+        giamsat_core::access::may_read_follow_up(engine, g, &units)
+    })
+}
+
+/// Whether a list shows a working session to a reader with `grants`: one held by a body of
+/// their scope or with a unit of it, as search finds sessions.
+pub fn lists_session(
+    engine: &giamsat_core::Engine,
+    grants: Option<&[giamsat_core::access::Grant]>,
+    session: &WorkingSession,
+) -> bool {
+    grants.is_none_or(|g| {
+        giamsat_core::access::may_read_follow_up(engine, g, &[session.body, session.unit])
+    })
+}
+
 /// A link given as evidence: http or https only (no `javascript:`), no spaces.
 fn check_link(url: &str) -> Result<String, Problem> {
     let url = url.trim();
