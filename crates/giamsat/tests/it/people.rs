@@ -88,6 +88,17 @@ async fn an_office_adds_a_person_and_a_position_by_the_bodys_name_and_ends_it_wi
         "{shown}"
     );
 
+    // The office's audit trail says what was done to whom, in words, and links to her page.
+    office.open(&server, "/audit?unit=40&lang=vi").await;
+    assert!(
+        office
+            .text("main")
+            .await
+            .contains("Sửa hoặc kết thúc chức vụ"),
+        "the correction is in the trail"
+    );
+    assert!(has(&office, &format!("a[href='/people/{id}#position-{first}']")).await);
+
     // The list finds her without diacritics, with her position held now and its body.
     office
         .open(&server, "/people?q=tran+thi+hong&lang=vi")
