@@ -46,5 +46,5 @@ change-field-ends = Until
 audit-action-position-revision = Position corrected or ended
 audit-action-position-revise = Position corrected or ended
 # Reading reports: a figure that would replace one already recorded.
-intake-replaces = { $value } ({ $kind }) is already recorded for { $unit }, { $period }. Accepting this figure replaces it as the current value (the recorded one is kept). Check it, then press “Replace the recorded figure”.
+intake-replaces = Already recorded for { $unit } · { $period }: { $value } ({ $kind }). Accepting this figure replaces it as the current value (the recorded one is kept). Check it, then press “Replace the recorded figure”.
 intake-replace-button = Replace the recorded figure

@@ -46,5 +46,5 @@ change-field-ends = Au
 audit-action-position-revision = Fonction corrigée ou terminée
 audit-action-position-revise = Fonction corrigée ou terminée
 # Lecture des rapports : un chiffre qui remplacerait un chiffre déjà enregistré.
-intake-replaces = { $value } ({ $kind }) est déjà enregistré pour { $unit }, { $period }. Accepter ce chiffre le remplace comme valeur courante (l’ancien reste conservé). Vérifiez-le, puis appuyez sur « Remplacer le chiffre enregistré ».
+intake-replaces = Déjà enregistré pour { $unit } · { $period } : { $value } ({ $kind }). Accepter ce chiffre le remplace comme valeur courante (l’ancien reste conservé). Vérifiez-le, puis appuyez sur « Remplacer le chiffre enregistré ».
 intake-replace-button = Remplacer le chiffre enregistré

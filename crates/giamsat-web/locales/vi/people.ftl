@@ -46,5 +46,5 @@ change-field-ends = Đến ngày
 audit-action-position-revision = Sửa hoặc kết thúc chức vụ
 audit-action-position-revise = Sửa hoặc kết thúc chức vụ
 # Đọc báo cáo: số liệu sẽ thay thế số liệu đã ghi nhận.
-intake-replaces = Đã ghi nhận { $value } ({ $kind }) cho { $unit }, { $period }. Chấp nhận số liệu này sẽ thay thế số liệu đó làm giá trị hiện hành (số liệu cũ vẫn được lưu). Kiểm tra lại rồi bấm “Thay thế số liệu đã ghi nhận”.
+intake-replaces = Đã ghi nhận cho { $unit } · { $period }: { $value } ({ $kind }). Chấp nhận số liệu này sẽ thay thế số liệu đó làm giá trị hiện hành (số liệu cũ vẫn được lưu). Kiểm tra lại rồi bấm “Thay thế số liệu đã ghi nhận”.
 intake-replace-button = Thay thế số liệu đã ghi nhận

@@ -344,8 +344,8 @@ async fn an_uploaded_report_records_only_what_a_person_accepts_with_its_source()
         let html = again.text().await.expect("html");
         assert!(
             html.contains(&format!("id=\"replaces-{figure}\""))
-                && html.contains("Đã ghi nhận 36.539 ")
-                && html.contains(" (ước) ")
+                && html.contains(": 36.539 ")
+                && html.contains(" (ước).")
                 && html.contains("name=\"replace\" value=\"1\"")
                 && html.contains("37.000"),
             "{html}"
