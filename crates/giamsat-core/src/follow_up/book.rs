@@ -632,3 +632,116 @@ fn revise(record: &mut FollowUp, change: &Change) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::{Provenance, Record};
+
+    fn provenance() -> Provenance {
+        Provenance {
+            source: "test".into(),
+            recorded_by: "test".into(),
+            recorded_at: time::OffsetDateTime::UNIX_EPOCH,
+        }
+    }
+
+    /// An engine holding one person with one position from `from`, open-ended.
+    fn holding(from: time::Date) -> Engine {
+        let mut engine = Engine::new();
+        let person = Person {
+            id: FollowUpId(1),
+            name: "Nguyễn Văn A".into(),
+            provenance: provenance(),
+        };
+        let position = Position {
+            id: FollowUpId(2),
+            person: FollowUpId(1),
+            title: "Giám đốc".into(),
+            translated: crate::text::Translations::default(),
+            unit: None,
+            from: Some(from),
+            to: None,
+            provenance: provenance(),
+        };
+        for record in [FollowUp::Person(person), FollowUp::Position(position)] {
+            engine
+                .apply(Record::FollowUp(record))
+                .expect("a valid record");
+        }
+        engine
+    }
+
+    fn ending(id: u32, changes: Vec<Change>) -> Record {
+        Record::FollowUp(FollowUp::Revision(Revision {
+            id: FollowUpId(id),
+            of: FollowUpId(2),
+            changes,
+            reason: "nghỉ hưu".into(),
+            provenance: provenance(),
+        }))
+    }
+
+    fn day() -> impl Strategy<Value = time::Date> {
+        (0i64..20_000).prop_map(|n| time::macros::date!(2000 - 01 - 01) + time::Duration::days(n))
+    }
+
+    proptest! {
+        /// A position is ended on any day from its first on, and never before it; once ended,
+        /// it is held up to that day and not after, and a second form read before the end
+        /// cannot end it again.
+        #[test]
+        fn a_position_ends_only_on_or_after_its_first_day(from in day(), to in day()) {
+            let mut engine = holding(from);
+            let end = ending(3, vec![Change::Ends { before: None, after: Some(to) }]);
+            let checked = engine.check(&end);
+            if to < from {
+                prop_assert!(checked.is_err());
+                return Ok(());
+            }
+            prop_assert!(checked.is_ok(), "{checked:?}");
+            engine.apply(end).expect("checked");
+            let book = engine.follow_up();
+            let held: Vec<&Position> = book.positions_of(FollowUpId(1)).collect();
+            prop_assert_eq!(held.len(), 1);
+            prop_assert!(held[0].held_on(to));
+            prop_assert!(!held[0].held_on(to + time::Duration::days(1)));
+            prop_assert_eq!(book.revisions_of(FollowUpId(2)).len(), 1);
+            let stale = ending(4, vec![Change::Ends { before: None, after: Some(to) }]);
+            prop_assert!(engine.check(&stale).is_err());
+        }
+    }
+
+    #[test]
+    fn a_position_is_revised_by_its_own_fields_only() {
+        let engine = holding(time::macros::date!(2021 - 03 - 01));
+        let task_field = ending(
+            3,
+            vec![Change::Title {
+                before: "Giám đốc".into(),
+                after: "Phó Giám đốc".into(),
+            }],
+        );
+        assert!(matches!(
+            engine.check(&task_field),
+            Err(crate::EngineError::FollowUp(FollowUpError::NotAField {
+                field: "title"
+            }))
+        ));
+        let emptied = ending(
+            3,
+            vec![Change::Post {
+                before: "Giám đốc".into(),
+                after: " ".into(),
+            }],
+        );
+        assert!(matches!(
+            engine.check(&emptied),
+            Err(crate::EngineError::FollowUp(FollowUpError::Empty {
+                field: "title"
+            }))
+        ));
+    }
+}
