@@ -201,9 +201,18 @@ pub struct PeopleQuery {
 }
 
 /// Whether a person's name holds what was typed, across diacritics, case and syllables split
-/// or joined.
-fn named(person: &Person, typed_key: &str) -> bool {
-    typed_key.is_empty() || person_key(&person.name).contains(typed_key)
+/// or joined ("nguyenduc"), or each word typed begins a word of the name in any order
+/// ("trung nguyen").
+fn named(person: &Person, typed: &str) -> bool {
+    let key = person_key(typed);
+    if key.is_empty() || person_key(&person.name).contains(&key) {
+        return true;
+    }
+    let name = giamsat_core::text::fold(&person.name);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    giamsat_core::text::fold(typed)
+        .split_whitespace()
+        .all(|w| words.iter().any(|n| n.starts_with(w)))
 }
 
 fn people_page<S: Store>(
@@ -222,7 +231,6 @@ fn people_page<S: Store>(
         state.i18n.t(reader.lang, "people-title"),
     );
     let tr = page.tr;
-    let key = person_key(q);
     let scope = reader.scope();
     let day = today();
     let in_scope = |p: &Person| {
@@ -237,7 +245,7 @@ fn people_page<S: Store>(
     // The reader's own people first, then by name.
     let mut found: Vec<(bool, String, &Person)> = book
         .people()
-        .filter(|p| named(p, &key))
+        .filter(|p| named(p, q))
         .map(|p| (!in_scope(p), giamsat_core::text::fold(&p.name), p))
         .collect();
     found.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
@@ -656,5 +664,41 @@ pub async fn revise_position<S: Store>(
                 Refused::Correcting(FollowUpId(id), form, errors),
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str) -> Person {
+        Person {
+            id: FollowUpId(1),
+            name: name.into(),
+            provenance: giamsat_core::Provenance {
+                source: String::new(),
+                recorded_by: String::new(),
+                recorded_at: time::OffsetDateTime::UNIX_EPOCH,
+            },
+        }
+    }
+
+    #[test]
+    fn a_person_is_found_by_part_of_the_name_as_people_type_it() {
+        let p = person("Nguyễn Đức Trung");
+        for typed in [
+            "",
+            "nguyen duc",
+            "NGUYỄN",
+            "nguyenduc",
+            "trung nguyen",
+            "duc tr",
+        ] {
+            assert!(named(&p, typed), "{typed}");
+        }
+        for typed in ["nguyen van", "trung hoa", "xyz"] {
+            assert!(!named(&p, typed), "{typed}");
+        }
+        assert!(named(&person("Chamaléa Thị Thủy"), "chama lea thi"));
     }
 }
