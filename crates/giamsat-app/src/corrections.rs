@@ -1,4 +1,4 @@
-//! Correcting without losing history: a task or a working session is revised by a new
+//! Correcting without losing history: a task, a working session or a position is revised by a new
 //! record ([`Revision`]) that says what changed, from what to what, who did it, when and
 //! why; the record itself is never rewritten. A deadline moved (*gia hạn*) and a new lead are
 //! changes of their own, so the history names them.
@@ -60,6 +60,33 @@ pub struct SessionRevisionInput {
     pub limitations: Option<String>,
     #[serde(default)]
     pub causes: Option<String>,
+    #[serde(default)]
+    pub reason: Option<String>,
+    #[serde(default)]
+    pub version: Option<usize>,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// A position as it should be: title, its translations, body, first and last day. Fields
+/// left out stay as they are; a last day given ends the position.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PositionRevisionInput {
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The titles in English and French as they should be (both sent, emptied included).
+    #[serde(default)]
+    pub title_en: Option<String>,
+    #[serde(default)]
+    pub title_fr: Option<String>,
+    /// The body, by name or code; sent empty, the position is in no known body.
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default)]
+    pub to: Option<String>,
     #[serde(default)]
     pub reason: Option<String>,
     #[serde(default)]
@@ -208,22 +235,106 @@ impl<S: Store> App<S> {
     }
 }
 
+impl<S: Store> App<S> {
+    /// Corrects or ends a position, with a reason. Returns the revision's id.
+    pub async fn revise_position(
+        &self,
+        actor: &Actor,
+        position: FollowUpId,
+        input: &PositionRevisionInput,
+        source: &str,
+    ) -> Result<FollowUpId, AppError> {
+        crate::text::check(input).map_err(AppError::Invalid)?;
+        let (id, _) = self
+            .commit_batch(actor, ("position.revise", source), |batch| {
+                let engine = batch.engine();
+                let Some(FollowUp::Position(current)) = engine.follow_up().get(position).cloned()
+                else {
+                    return Err(AppError::NotFound {
+                        what: Thing::Record,
+                        key: position.to_string(),
+                    });
+                };
+                may_revise_as(actor, engine, position, position_probe())?;
+                let mut c = Checker::new(&batch.origin);
+                let changes = position_changes(&mut c, engine, &current, input);
+                let revision = revision(
+                    &mut c,
+                    batch,
+                    position,
+                    changes,
+                    input.version,
+                    &input.reason,
+                    &input.source,
+                )?;
+                batch.follow(FollowUp::Revision(revision), "to")
+            })
+            .await?;
+        Ok(id)
+    }
+}
+
+/// The changes a position's correction makes, each field as sent against what is recorded.
+fn position_changes(
+    c: &mut Checker,
+    engine: &Engine,
+    current: &giamsat_core::follow_up::Position,
+    input: &PositionRevisionInput,
+) -> Vec<Change> {
+    let mut changes = Vec::new();
+    if let Some(title) = present(&input.title).map(giamsat_core::text::nfc) {
+        changes.push(Change::Post {
+            before: current.title.clone(),
+            after: title,
+        });
+    }
+    if input.title_en.is_some() || input.title_fr.is_some() {
+        let text = |t: &Option<String>| present(t).unwrap_or("").to_owned();
+        changes.push(Change::PostTranslated {
+            before: current.translated.clone(),
+            after: giamsat_core::Translations::default()
+                .with(giamsat_core::Language::En, &text(&input.title_en))
+                .with(giamsat_core::Language::Fr, &text(&input.title_fr)),
+        });
+    }
+    if input.unit.is_some()
+        && let Some(unit) = c.optional_unit(engine, "unit", &input.unit)
+    {
+        changes.push(Change::PostUnit {
+            before: current.unit,
+            after: unit,
+        });
+    }
+    if let Some(Some(from)) = c.date("from", &input.from) {
+        changes.push(Change::Starts {
+            before: current.from,
+            after: Some(from),
+        });
+    }
+    if let Some(Some(to)) = c.date("to", &input.to) {
+        changes.push(Change::Ends {
+            before: current.to,
+            after: Some(to),
+        });
+    }
+    changes
+}
+
+/// Whether the actor may correct or end the position `of`: the right to record it.
+pub fn may_correct_position(actor: &Actor, engine: &Engine, of: FollowUpId) -> bool {
+    may_revise_as(actor, engine, of, position_probe()).is_ok()
+}
+
+fn position_probe() -> Change {
+    Change::Ends {
+        before: None,
+        after: None,
+    }
+}
+
 /// Refuses, before anything of the input is read back, an actor who may not correct the
 /// record: the same right as writing it.
 fn may_revise(actor: &Actor, engine: &Engine, of: FollowUpId, task: bool) -> Result<(), AppError> {
-    let Some(grants) = &actor.grants else {
-        return Ok(());
-    };
-    giamsat_core::access::permits(engine, grants, &probe(actor, of, task))
-        .map_err(|d: Denied| AppError::Forbidden(d))
-}
-
-/// Whether the actor may correct the task (or, `task` false, the working session) `of`.
-pub fn may_correct(actor: &Actor, engine: &Engine, of: FollowUpId, task: bool) -> bool {
-    may_revise(actor, engine, of, task).is_ok()
-}
-
-fn probe(actor: &Actor, of: FollowUpId, task: bool) -> Record {
     // A probe with one change of the record's kind: the rules look at the kind and at the
     // units of the record revised, not at the values.
     let change = if task {
@@ -237,6 +348,28 @@ fn probe(actor: &Actor, of: FollowUpId, task: bool) -> Record {
             after: String::new(),
         }
     };
+    may_revise_as(actor, engine, of, change)
+}
+
+fn may_revise_as(
+    actor: &Actor,
+    engine: &Engine,
+    of: FollowUpId,
+    change: Change,
+) -> Result<(), AppError> {
+    let Some(grants) = &actor.grants else {
+        return Ok(());
+    };
+    giamsat_core::access::permits(engine, grants, &probe(actor, of, change))
+        .map_err(|d: Denied| AppError::Forbidden(d))
+}
+
+/// Whether the actor may correct the task (or, `task` false, the working session) `of`.
+pub fn may_correct(actor: &Actor, engine: &Engine, of: FollowUpId, task: bool) -> bool {
+    may_revise(actor, engine, of, task).is_ok()
+}
+
+fn probe(actor: &Actor, of: FollowUpId, change: Change) -> Record {
     Record::FollowUp(FollowUp::Revision(Revision {
         id: FollowUpId(0),
         of,
@@ -559,6 +692,106 @@ mod tests {
                 .map(Change::field)
                 .collect::<Vec<_>>(),
             vec!["place", "report"]
+        );
+    }
+
+    #[tokio::test]
+    async fn a_position_given_by_name_is_ended_and_corrected_with_its_history_by_its_office_only() {
+        use crate::follow_up::{PersonInput, PositionInput};
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (app, _, _) = with_a_task(&dir.path().join("giamsat.db")).await;
+        let office = as_role(&app, Role::Office, "40");
+        let person = app
+            .record_person(
+                &office,
+                &PersonInput {
+                    name: "Nguyễn Văn Lâm".into(),
+                    ..PersonInput::default()
+                },
+                "t",
+            )
+            .await
+            .expect("person");
+        let position = app
+            .add_position(
+                &office,
+                person,
+                &PositionInput {
+                    title: "Giám đốc".into(),
+                    title_en: Some("Director".into()),
+                    // The body by part of its name, without diacritics.
+                    unit: Some("so cong thuong nghe an".into()),
+                    from: Some("1/3/2021".into()),
+                    ..PositionInput::default()
+                },
+                "t",
+            )
+            .await
+            .expect("position");
+        let revise = |to: &str, reason: &str, version: usize| PositionRevisionInput {
+            to: Some(to.into()),
+            reason: Some(reason.into()),
+            version: Some(version),
+            ..PositionRevisionInput::default()
+        };
+        // Ending before it began is refused and writes nothing.
+        let head = app.head();
+        let backwards = app
+            .revise_position(&office, position, &revise("1/1/2020", "nghỉ hưu", 0), "t")
+            .await;
+        assert!(
+            matches!(&backwards, Err(AppError::Invalid(e)) if e[0].field == "to"),
+            "{backwards:?}"
+        );
+        assert_eq!(app.head(), head);
+        // Another province's office and a viewer may not end it.
+        for (role, code) in [(Role::Office, "22"), (Role::Viewer, "40")] {
+            let refused = app
+                .revise_position(
+                    &as_role(&app, role, code),
+                    position,
+                    &revise("31/5/2024", "x", 0),
+                    "t",
+                )
+                .await;
+            assert!(
+                matches!(refused, Err(AppError::Forbidden(_))),
+                "{refused:?}"
+            );
+        }
+        app.revise_position(&office, position, &revise("31/5/2024", "Nghỉ hưu", 0), "t")
+            .await
+            .expect("ended");
+        let retitle = PositionRevisionInput {
+            title: Some("Giám đốc Sở".into()),
+            title_fr: Some("Directeur".into()),
+            title_en: Some("Director".into()),
+            reason: Some("Ghi đúng chức danh".into()),
+            version: Some(1),
+            ..PositionRevisionInput::default()
+        };
+        app.revise_position(&office, position, &retitle, "t")
+            .await
+            .expect("corrected");
+        let engine = app.engine();
+        let book = engine.follow_up();
+        let held: Vec<_> = book.positions_of(person).collect();
+        assert_eq!(held.len(), 1);
+        assert_eq!(held[0].title, "Giám đốc Sở");
+        assert_eq!(held[0].title_in(giamsat_core::Language::Fr), "Directeur");
+        assert_eq!(held[0].unit, Some(unit_id(&app, "40-SCT")));
+        assert_eq!(held[0].to, Some(date!(2024 - 05 - 31)));
+        assert!(!held[0].held_on(date!(2024 - 06 - 01)));
+        let history = book.revisions_of(position);
+        assert_eq!(history.len(), 2);
+        assert_eq!(history[0].reason, "Nghỉ hưu");
+        assert_eq!(
+            history[1]
+                .changes
+                .iter()
+                .map(Change::field)
+                .collect::<Vec<_>>(),
+            vec!["post", "post_translated"]
         );
     }
 }

@@ -36,7 +36,13 @@ pub struct NamedPerson {
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PositionInput {
+    /// As written, in Vietnamese.
     pub title: String,
+    #[serde(default)]
+    pub title_en: Option<String>,
+    #[serde(default)]
+    pub title_fr: Option<String>,
+    /// The body the position is in, by name (or part of it) or code.
     #[serde(default)]
     pub unit: Option<String>,
     #[serde(default)]
@@ -249,6 +255,33 @@ pub fn evidence_type(bytes: &[u8], name: &str) -> Option<&'static str> {
     None
 }
 
+/// Whether a list shows a task to a reader with `grants` (`None`: the system, which reads
+/// everything): one that a unit of their scope leads or shares, as search finds tasks.
+pub fn lists_task(
+    engine: &giamsat_core::Engine,
+    grants: Option<&[giamsat_core::access::Grant]>,
+    task: &Task,
+) -> bool {
+    grants.is_none_or(|g| {
+        let units: Vec<UnitId> = std::iter::once(task.lead)
+            .chain(task.co_owners.iter().copied())
+            .collect();
+        giamsat_core::access::may_read_follow_up(engine, g, &units)
+    })
+}
+
+/// Whether a list shows a working session to a reader with `grants`: one held by a body of
+/// their scope or with a unit of it, as search finds sessions.
+pub fn lists_session(
+    engine: &giamsat_core::Engine,
+    grants: Option<&[giamsat_core::access::Grant]>,
+    session: &WorkingSession,
+) -> bool {
+    grants.is_none_or(|g| {
+        giamsat_core::access::may_read_follow_up(engine, g, &[session.body, session.unit])
+    })
+}
+
 /// A link given as evidence: http or https only (no `javascript:`), no spaces.
 fn check_link(url: &str) -> Result<String, Problem> {
     let url = url.trim();
@@ -355,6 +388,7 @@ impl Batch<'_> {
                     id: self.next_id(),
                     person: id,
                     title,
+                    translated: giamsat_core::Translations::default(),
                     unit,
                     from: None,
                     to: None,
@@ -580,6 +614,58 @@ impl Batch<'_> {
     }
 }
 
+impl Batch<'_> {
+    /// Adds a position of `person`: its title (with its translations), its body picked by
+    /// name, its days as written.
+    fn position_in(
+        &mut self,
+        person: FollowUpId,
+        input: &PositionInput,
+        field: &str,
+        source: &Option<String>,
+    ) -> Result<FollowUpId, AppError> {
+        let at = |name: &str| {
+            if field.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{field}.{name}")
+            }
+        };
+        let mut c = Checker::new(&self.origin);
+        let unit = c.optional_unit(self.engine(), &at("unit"), &input.unit);
+        let from = c.date(&at("from"), &input.from);
+        let to = c.date(&at("to"), &input.to);
+        let title = giamsat_core::text::nfc(input.title.trim());
+        if title.is_empty() {
+            c.fail(&at("title"), Problem::Required);
+        }
+        let translated = giamsat_core::Translations::default()
+            .with(
+                giamsat_core::Language::En,
+                present(&input.title_en).unwrap_or(""),
+            )
+            .with(
+                giamsat_core::Language::Fr,
+                present(&input.title_fr).unwrap_or(""),
+            );
+        let position = (|| {
+            Some(Position {
+                id: self.next_id(),
+                person,
+                title,
+                translated,
+                unit: unit?,
+                from: from?,
+                to: to?,
+                provenance: self.origin.provenance(source),
+            })
+        })();
+        let position = c.finish(position).map_err(AppError::Invalid)?;
+        // What the book refuses of a position read well (its days backwards) is its end.
+        self.follow(FollowUp::Position(position), &at("to"))
+    }
+}
+
 impl<S: Store> App<S> {
     /// Records a person (found by name across spellings, or made) and positions with their
     /// days. Returns the person's id.
@@ -600,39 +686,33 @@ impl<S: Store> App<S> {
                 };
                 let person = batch.person(&named, None, &input.source, "name")?;
                 for (i, p) in input.positions.iter().enumerate() {
-                    let field = format!("positions.{i}");
-                    let mut c = Checker::new(&batch.origin);
-                    let unit = match present(&p.unit) {
-                        None => Some(None),
-                        Some(code) => c
-                            .unit(
-                                batch.engine(),
-                                &format!("{field}.unit"),
-                                &Some(code.to_owned()),
-                            )
-                            .map(Some),
-                    };
-                    let from = c.date(&format!("{field}.from"), &p.from);
-                    let to = c.date(&format!("{field}.to"), &p.to);
-                    let title = giamsat_core::text::nfc(p.title.trim());
-                    if title.is_empty() {
-                        c.fail(&format!("{field}.title"), Problem::Required);
-                    }
-                    let position = (|| {
-                        Some(Position {
-                            id: batch.next_id(),
-                            person,
-                            title,
-                            unit: unit?,
-                            from: from?,
-                            to: to?,
-                            provenance: batch.origin.provenance(&input.source),
-                        })
-                    })();
-                    let position = c.finish(position).map_err(AppError::Invalid)?;
-                    batch.follow(FollowUp::Position(position), &field)?;
+                    batch.position_in(person, p, &format!("positions.{i}"), &input.source)?;
                 }
                 Ok(person)
+            })
+            .await?;
+        Ok(id)
+    }
+
+    /// Gives a recorded person one more position. Returns the position's id.
+    pub async fn add_position(
+        &self,
+        actor: &Actor,
+        person: FollowUpId,
+        input: &PositionInput,
+        source: &str,
+    ) -> Result<FollowUpId, AppError> {
+        crate::text::check(input).map_err(AppError::Invalid)?;
+        let (id, _) = self
+            .commit_batch(actor, ("position.record", source), |batch| {
+                batch.origin.source = source.to_owned();
+                if batch.engine().follow_up().person(person).is_none() {
+                    return Err(AppError::NotFound {
+                        what: Thing::Person,
+                        key: person.to_string(),
+                    });
+                }
+                batch.position_in(person, input, "", &None)
             })
             .await?;
         Ok(id)

@@ -1133,6 +1133,7 @@ fn revision_entry(
 ) -> AuditEntry {
     let kind = match engine.follow_up().get(revision.of) {
         Some(FollowUp::WorkingSession(_)) => "working_session",
+        Some(FollowUp::Position(_)) => "position",
         _ => "task",
     };
     let object = format!("{kind}:{}", revision.of);

@@ -182,13 +182,11 @@ impl RecordKind {
                 FollowUp::Answer(_) => RecordKind::Answer,
                 // Correcting a record takes the right to write it; the fields say which kind
                 // it is (the book refuses a revision whose fields are not its record's).
-                FollowUp::Revision(r) => {
-                    if r.changes.iter().all(|c| c.of_task()) {
-                        RecordKind::Task
-                    } else {
-                        RecordKind::Supervision
-                    }
-                }
+                FollowUp::Revision(r) => match r.changes.first().map(|c| c.revises()) {
+                    Some("task") => RecordKind::Task,
+                    Some("position") => RecordKind::People,
+                    _ => RecordKind::Supervision,
+                },
             },
             Record::Reporting(Reporting::Regime(_)) => RecordKind::Regime,
             Record::Reporting(Reporting::Step(s)) if s.action.is_decision() => {

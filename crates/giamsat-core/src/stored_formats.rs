@@ -731,6 +731,7 @@ fn a_position_is_pinned() {
         id: FollowUpId(102),
         person: FollowUpId(101),
         title: "Phó Chủ tịch HĐND tỉnh".into(),
+        translated: crate::text::Translations::default(),
         unit: Some(UnitId(41)),
         from: Some(time::macros::date!(2021 - 06 - 25)),
         to: Some(time::macros::date!(2026 - 06 - 24)),
@@ -1160,6 +1161,82 @@ fn an_answer_is_pinned() {
             "recommendation": 112,
             "on": "2025-09-25",
             "text": "Đã bố trí 12 tỷ đồng trong kế hoạch vốn năm 2026",
+            "provenance": PROVENANCE
+        }"#,
+    );
+}
+
+/// A position's title in English and French is kept beside the Vietnamese, and its
+/// correction (ended, moved, retitled) is a revision like a task's.
+#[test]
+fn a_translated_position_and_its_revision_are_pinned() {
+    let titled = crate::text::Translations::default()
+        .with(crate::Language::En, "Vice Chair")
+        .with(crate::Language::Fr, "Vice-président");
+    follow_up_pinned(
+        FollowUp::Position(Position {
+            id: FollowUpId(102),
+            person: FollowUpId(101),
+            title: "Phó Chủ tịch".into(),
+            translated: titled.clone(),
+            unit: None,
+            from: None,
+            to: None,
+            provenance: provenance(),
+        }),
+        r#"{
+            "record": "position",
+            "id": 102,
+            "person": 101,
+            "title": "Phó Chủ tịch",
+            "translated": {"en": "Vice Chair", "fr": "Vice-président"},
+            "unit": null,
+            "from": null,
+            "to": null,
+            "provenance": PROVENANCE
+        }"#,
+    );
+    follow_up_pinned(
+        FollowUp::Revision(Revision {
+            id: FollowUpId(122),
+            of: FollowUpId(102),
+            changes: vec![
+                Change::Post {
+                    before: "Phó Chủ tịch".into(),
+                    after: "Chủ tịch".into(),
+                },
+                Change::PostTranslated {
+                    before: titled,
+                    after: crate::text::Translations::default(),
+                },
+                Change::PostUnit {
+                    before: None,
+                    after: Some(UnitId(41)),
+                },
+                Change::Starts {
+                    before: None,
+                    after: Some(time::macros::date!(2021 - 06 - 25)),
+                },
+                Change::Ends {
+                    before: None,
+                    after: Some(time::macros::date!(2026 - 06 - 24)),
+                },
+            ],
+            reason: "Nghỉ hưu".into(),
+            provenance: provenance(),
+        }),
+        r#"{
+            "record": "revision",
+            "id": 122,
+            "of": 102,
+            "changes": [
+                {"field": "post", "before": "Phó Chủ tịch", "after": "Chủ tịch"},
+                {"field": "post_translated", "before": {"en": "Vice Chair", "fr": "Vice-président"}, "after": {}},
+                {"field": "post_unit", "before": null, "after": 41},
+                {"field": "starts", "before": null, "after": "2021-06-25"},
+                {"field": "ends", "before": null, "after": "2026-06-24"}
+            ],
+            "reason": "Nghỉ hưu",
             "provenance": PROVENANCE
         }"#,
     );

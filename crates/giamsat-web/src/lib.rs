@@ -146,6 +146,16 @@ fn page_routes<S: Store>() -> Router<AppState<S>> {
             post(pages::report_progress::<S>).layer(DefaultBodyLimit::max(auth::MULTIPART_LIMIT)),
         )
         .route("/tasks/{id}/revise", post(pages::revise_task::<S>))
+        .route(
+            "/people",
+            get(pages::people::<S>).post(pages::add_person::<S>),
+        )
+        .route("/people/{id}", get(pages::person::<S>))
+        .route("/people/{id}/positions", post(pages::add_position::<S>))
+        .route(
+            "/people/positions/{id}/revise",
+            post(pages::revise_position::<S>),
+        )
         .route("/supervision", get(pages::supervision::<S>))
         .route("/supervision/visits", post(pages::plan_visit::<S>))
         .route("/supervision/sessions", post(pages::record_session::<S>))

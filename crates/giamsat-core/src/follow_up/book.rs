@@ -39,7 +39,7 @@ pub enum FollowUpError {
     EmptyConclusion,
     #[error("a percent is at most 100")]
     PercentAbove100,
-    #[error("record {0} is neither a task nor a working session: it cannot be revised")]
+    #[error("record {0} is not a task, a working session or a position: it cannot be revised")]
     NotRevisable(FollowUpId),
     #[error("the revision changes nothing")]
     NoChange,
@@ -257,7 +257,7 @@ impl FollowUpBook {
         (answer, due, status)
     }
 
-    /// The revisions of a task or session, oldest first: its history of versions.
+    /// The revisions of a task, session or position, oldest first: its history of versions.
     pub fn revisions_of(&self, id: FollowUpId) -> Vec<&Revision> {
         self.revisions_of
             .get(&id)
@@ -274,13 +274,14 @@ impl FollowUpBook {
     /// session, each field its own and changed at most once, from the value it has now (so
     /// two people correcting the same field from one version do not overwrite each other).
     fn check_revision(&self, engine: &Engine, revision: &Revision) -> Result<(), FollowUpError> {
-        let task = match self.records.get(&revision.of) {
-            Some(FollowUp::Task(_)) => true,
-            Some(FollowUp::WorkingSession(_)) => false,
+        let kind = match self.records.get(&revision.of) {
+            Some(r @ (FollowUp::Task(_) | FollowUp::WorkingSession(_) | FollowUp::Position(_))) => {
+                r.kind()
+            }
             Some(_) => return Err(FollowUpError::NotRevisable(revision.of)),
             None => {
                 return Err(FollowUpError::Missing {
-                    what: "task or working session",
+                    what: "task, working session or position",
                     id: revision.of.to_string(),
                 });
             }
@@ -294,13 +295,14 @@ impl FollowUpBook {
         let mut probe = self.records.get(&revision.of).cloned();
         for (i, change) in revision.changes.iter().enumerate() {
             let field = change.field();
-            if change.of_task() != task || revision.changes[..i].iter().any(|c| c.field() == field)
+            if change.revises() != kind || revision.changes[..i].iter().any(|c| c.field() == field)
             {
                 return Err(FollowUpError::NotAField { field });
             }
             let units: Vec<UnitId> = match change {
                 Change::Lead { after, .. } => vec![*after],
                 Change::CoOwners { after, .. } => after.clone(),
+                Change::PostUnit { after, .. } => after.iter().copied().collect(),
                 _ => Vec::new(),
             };
             if let Some(u) = units.into_iter().find(|u| engine.unit(*u).is_none()) {
@@ -313,6 +315,17 @@ impl FollowUpBook {
                 && !revise(record, change)
             {
                 return Err(FollowUpError::Stale { field });
+            }
+        }
+        // A corrected position keeps the rules of a new one.
+        if let Some(FollowUp::Position(p)) = &probe {
+            if p.title.trim().is_empty() {
+                return Err(FollowUpError::Empty { field: "title" });
+            }
+            if let (Some(from), Some(to)) = (p.from, p.to)
+                && to < from
+            {
+                return Err(FollowUpError::PositionBackwards { from, to });
             }
         }
         Ok(())
@@ -549,9 +562,20 @@ impl FollowUpBook {
             },
             // A correction belongs where the record it corrects belongs: the issuing side of
             // a task decides its deadline and lead, the body its session's minutes.
+            // A position moved to another body touches that body too.
             FollowUp::Revision(r) => match self.records.get(&r.of) {
-                Some(revised @ (FollowUp::Task(_) | FollowUp::WorkingSession(_))) => {
-                    self.units_of(engine, revised)
+                Some(
+                    revised @ (FollowUp::Task(_)
+                    | FollowUp::WorkingSession(_)
+                    | FollowUp::Position(_)),
+                ) => {
+                    let mut units = self.units_of(engine, revised);
+                    for change in &r.changes {
+                        if let Change::PostUnit { after: Some(u), .. } = change {
+                            units.push(*u);
+                        }
+                    }
+                    units
                 }
                 _ => Vec::new(),
             },
@@ -559,7 +583,7 @@ impl FollowUpBook {
     }
 }
 
-/// Applies one change to a task or session when the field holds the change's `before`;
+/// Applies one change to a task, session or position when the field holds the change's `before`;
 /// false (and nothing changed) otherwise.
 fn revise(record: &mut FollowUp, change: &Change) -> bool {
     fn set<T: PartialEq + Clone>(field: &mut T, before: &T, after: &T) -> bool {
@@ -594,6 +618,130 @@ fn revise(record: &mut FollowUp, change: &Change) -> bool {
         (FollowUp::WorkingSession(s), Change::Causes { before, after }) => {
             set(&mut s.causes, before, after)
         }
+        (FollowUp::Position(p), Change::Post { before, after }) => set(&mut p.title, before, after),
+        (FollowUp::Position(p), Change::PostTranslated { before, after }) => {
+            set(&mut p.translated, before, after)
+        }
+        (FollowUp::Position(p), Change::PostUnit { before, after }) => {
+            set(&mut p.unit, before, after)
+        }
+        (FollowUp::Position(p), Change::Starts { before, after }) => {
+            set(&mut p.from, before, after)
+        }
+        (FollowUp::Position(p), Change::Ends { before, after }) => set(&mut p.to, before, after),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::{Provenance, Record};
+
+    fn provenance() -> Provenance {
+        Provenance {
+            source: "test".into(),
+            recorded_by: "test".into(),
+            recorded_at: time::OffsetDateTime::UNIX_EPOCH,
+        }
+    }
+
+    /// An engine holding one person with one position from `from`, open-ended.
+    fn holding(from: time::Date) -> Engine {
+        let mut engine = Engine::new();
+        let person = Person {
+            id: FollowUpId(1),
+            name: "Nguyễn Văn A".into(),
+            provenance: provenance(),
+        };
+        let position = Position {
+            id: FollowUpId(2),
+            person: FollowUpId(1),
+            title: "Giám đốc".into(),
+            translated: crate::text::Translations::default(),
+            unit: None,
+            from: Some(from),
+            to: None,
+            provenance: provenance(),
+        };
+        for record in [FollowUp::Person(person), FollowUp::Position(position)] {
+            engine
+                .apply(Record::FollowUp(record))
+                .expect("a valid record");
+        }
+        engine
+    }
+
+    fn ending(id: u32, changes: Vec<Change>) -> Record {
+        Record::FollowUp(FollowUp::Revision(Revision {
+            id: FollowUpId(id),
+            of: FollowUpId(2),
+            changes,
+            reason: "nghỉ hưu".into(),
+            provenance: provenance(),
+        }))
+    }
+
+    fn day() -> impl Strategy<Value = time::Date> {
+        (0i64..20_000).prop_map(|n| time::macros::date!(2000 - 01 - 01) + time::Duration::days(n))
+    }
+
+    proptest! {
+        /// A position is ended on any day from its first on, and never before it; once ended,
+        /// it is held up to that day and not after, and a second form read before the end
+        /// cannot end it again.
+        #[test]
+        fn a_position_ends_only_on_or_after_its_first_day(from in day(), to in day()) {
+            let mut engine = holding(from);
+            let end = ending(3, vec![Change::Ends { before: None, after: Some(to) }]);
+            let checked = engine.check(&end);
+            if to < from {
+                prop_assert!(checked.is_err());
+                return Ok(());
+            }
+            prop_assert!(checked.is_ok(), "{checked:?}");
+            engine.apply(end).expect("checked");
+            let book = engine.follow_up();
+            let held: Vec<&Position> = book.positions_of(FollowUpId(1)).collect();
+            prop_assert_eq!(held.len(), 1);
+            prop_assert!(held[0].held_on(to));
+            prop_assert!(!held[0].held_on(to + time::Duration::days(1)));
+            prop_assert_eq!(book.revisions_of(FollowUpId(2)).len(), 1);
+            let stale = ending(4, vec![Change::Ends { before: None, after: Some(to) }]);
+            prop_assert!(engine.check(&stale).is_err());
+        }
+    }
+
+    #[test]
+    fn a_position_is_revised_by_its_own_fields_only() {
+        let engine = holding(time::macros::date!(2021 - 03 - 01));
+        let task_field = ending(
+            3,
+            vec![Change::Title {
+                before: "Giám đốc".into(),
+                after: "Phó Giám đốc".into(),
+            }],
+        );
+        assert!(matches!(
+            engine.check(&task_field),
+            Err(crate::EngineError::FollowUp(FollowUpError::NotAField {
+                field: "title"
+            }))
+        ));
+        let emptied = ending(
+            3,
+            vec![Change::Post {
+                before: "Giám đốc".into(),
+                after: " ".into(),
+            }],
+        );
+        assert!(matches!(
+            engine.check(&emptied),
+            Err(crate::EngineError::FollowUp(FollowUpError::Empty {
+                field: "title"
+            }))
+        ));
     }
 }

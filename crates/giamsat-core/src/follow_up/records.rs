@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::rules::{PlannedVisit, task_status};
+use crate::text::Translations;
 use crate::{DocumentId, FollowUpId, Provenance, UnitId};
 
 /// A person (*cán bộ*), named as written (NFC). People are matched by [`person_key`].
@@ -27,8 +28,12 @@ pub fn person_key(name: &str) -> String {
 pub struct Position {
     pub id: FollowUpId,
     pub person: FollowUpId,
-    /// As the documents write it.
+    /// As the documents write it (Vietnamese).
     pub title: String,
+    /// The title in English and French, when someone gave it; a reader of another language
+    /// sees the Vietnamese otherwise.
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translated: Translations,
     /// The body the position is in, when known.
     pub unit: Option<UnitId>,
     pub from: Option<time::Date>,
@@ -39,6 +44,14 @@ pub struct Position {
 impl Position {
     pub fn held_on(&self, day: time::Date) -> bool {
         self.from.is_none_or(|f| f <= day) && self.to.is_none_or(|t| day <= t)
+    }
+
+    /// The title in `language`, or as written in Vietnamese when not translated.
+    pub fn title_in(&self, language: crate::Language) -> &str {
+        match language {
+            crate::Language::Vi => &self.title,
+            other => self.translated.exact(other).unwrap_or(&self.title),
+        }
     }
 }
 
@@ -231,7 +244,7 @@ pub struct Answer {
     pub provenance: Provenance,
 }
 
-/// One field of a task or a working session, as it was and as it becomes. A deadline moved
+/// One field of a task, a working session or a position, as it was and as it becomes. A deadline moved
 /// later is an extension (*gia hạn*); a new lead is a change of lead (*thay đổi đơn vị chủ
 /// trì*): each is a change of its own, so the history says so.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -284,6 +297,31 @@ pub enum Change {
         before: String,
         after: String,
     },
+    /// A position's title as written (Vietnamese).
+    Post {
+        before: String,
+        after: String,
+    },
+    /// A position's title in English and French.
+    PostTranslated {
+        before: Translations,
+        after: Translations,
+    },
+    /// The body a position is in.
+    PostUnit {
+        before: Option<UnitId>,
+        after: Option<UnitId>,
+    },
+    /// A position's first day.
+    Starts {
+        before: Option<time::Date>,
+        after: Option<time::Date>,
+    },
+    /// A position's last day: setting one ends the position.
+    Ends {
+        before: Option<time::Date>,
+        after: Option<time::Date>,
+    },
 }
 
 impl Change {
@@ -300,18 +338,38 @@ impl Change {
             Change::Achievements { .. } => "achievements",
             Change::Limitations { .. } => "limitations",
             Change::Causes { .. } => "causes",
+            Change::Post { .. } => "post",
+            Change::PostTranslated { .. } => "post_translated",
+            Change::PostUnit { .. } => "post_unit",
+            Change::Starts { .. } => "starts",
+            Change::Ends { .. } => "ends",
         }
     }
 
-    /// Whether the field belongs to a task (else to a working session).
-    pub fn of_task(&self) -> bool {
-        matches!(
-            self,
+    /// The kind of record ([`FollowUp::kind`]) whose field this is.
+    pub fn revises(&self) -> &'static str {
+        match self {
             Change::Due { .. }
-                | Change::Lead { .. }
-                | Change::Title { .. }
-                | Change::CoOwners { .. }
-        )
+            | Change::Lead { .. }
+            | Change::Title { .. }
+            | Change::CoOwners { .. } => "task",
+            Change::Date { .. }
+            | Change::Place { .. }
+            | Change::Report { .. }
+            | Change::Achievements { .. }
+            | Change::Limitations { .. }
+            | Change::Causes { .. } => "working_session",
+            Change::Post { .. }
+            | Change::PostTranslated { .. }
+            | Change::PostUnit { .. }
+            | Change::Starts { .. }
+            | Change::Ends { .. } => "position",
+        }
+    }
+
+    /// Whether the field belongs to a task.
+    pub fn of_task(&self) -> bool {
+        self.revises() == "task"
     }
 
     /// Whether the change leaves the field as it was.
@@ -321,7 +379,11 @@ impl Change {
             Change::Lead { before, after } => before == after,
             Change::CoOwners { before, after } => before == after,
             Change::Date { before, after } => before == after,
-            Change::Title { before, after }
+            Change::PostTranslated { before, after } => before == after,
+            Change::PostUnit { before, after } => before == after,
+            Change::Starts { before, after } | Change::Ends { before, after } => before == after,
+            Change::Post { before, after }
+            | Change::Title { before, after }
             | Change::Place { before, after }
             | Change::Report { before, after }
             | Change::Achievements { before, after }
@@ -331,7 +393,7 @@ impl Change {
     }
 }
 
-/// A correction of a task or a working session: its next version. The record corrected is
+/// A correction of a task, a working session or a position: its next version. The record corrected is
 /// never rewritten; the book applies its revisions in order, so the current version is the
 /// first one with every revision since, and the revisions are its history (who and when in
 /// the provenance, why in `reason`).

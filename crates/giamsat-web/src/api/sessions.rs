@@ -117,11 +117,19 @@ fn session_view(engine: &Engine, s: &WorkingSession) -> SessionView {
     }
 }
 
-/// Working sessions, the latest first.
-#[utoipa::path(get, path = "/api/v1/sessions", tag = "follow-up", summary = "Working sessions, newest first", responses((status = 200, body = Vec<SessionView>)))]
-pub async fn list_sessions<S: Store>(State(state): State<AppState<S>>) -> Json<Vec<SessionView>> {
+/// Working sessions of the bodies and units the caller's grants are over, the latest first.
+#[utoipa::path(get, path = "/api/v1/sessions", tag = "follow-up", summary = "Working sessions of the caller's bodies and units, newest first", responses((status = 200, body = Vec<SessionView>)))]
+pub async fn list_sessions<S: Store>(
+    State(state): State<AppState<S>>,
+    who: Principal,
+) -> Json<Vec<SessionView>> {
     let engine = state.app.engine();
-    let mut sessions: Vec<&WorkingSession> = engine.follow_up().sessions().collect();
+    let grants = who.0.actor.grants.as_deref();
+    let mut sessions: Vec<&WorkingSession> = engine
+        .follow_up()
+        .sessions()
+        .filter(|s| giamsat_app::follow_up::lists_session(&engine, grants, s))
+        .collect();
     sessions.sort_by_key(|s| std::cmp::Reverse((s.date, s.id)));
     Json(sessions.iter().map(|s| session_view(&engine, s)).collect())
 }

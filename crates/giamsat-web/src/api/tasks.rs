@@ -106,10 +106,12 @@ pub struct DayQuery {
     pub on: Option<String>,
 }
 
-/// Tasks, overdue first; with `unit`, those it leads or shares.
-#[utoipa::path(get, path = "/api/v1/tasks", tag = "follow-up", summary = "Tasks, overdue first; with unit, those it leads or shares", params(TaskQuery), responses((status = 200, body = Vec<TaskView>)))]
+/// Tasks, overdue first, of the units the caller's grants are over; with `unit`, those it
+/// leads or shares.
+#[utoipa::path(get, path = "/api/v1/tasks", tag = "follow-up", summary = "Tasks of the caller's units, overdue first; with unit, those it leads or shares", params(TaskQuery), responses((status = 200, body = Vec<TaskView>)))]
 pub async fn list_tasks<S: Store>(
     State(state): State<AppState<S>>,
+    who: Principal,
     Query(query): Query<TaskQuery>,
 ) -> Result<Json<Vec<TaskView>>, ApiError> {
     let today = day(query.on.as_deref())?;
@@ -120,11 +122,18 @@ pub async fn list_tasks<S: Store>(
         .map(|c| find_unit(&engine, c).map(|u| u.id))
         .transpose()?;
     let book = engine.follow_up();
+    let grants = who.0.actor.grants.as_deref();
     let views = match unit {
         Some(u) => book.tasks_of(u, today),
         None => book.tasks_where(today, |_| true),
     };
-    Ok(Json(views.iter().map(|v| task_view(&engine, v)).collect()))
+    Ok(Json(
+        views
+            .iter()
+            .filter(|v| giamsat_app::follow_up::lists_task(&engine, grants, v.task))
+            .map(|v| task_view(&engine, v))
+            .collect(),
+    ))
 }
 
 #[utoipa::path(get, path = "/api/v1/tasks/{id}", tag = "follow-up", summary = "One task with its status and progress", params(("id" = u32, Path, description = "The task id"), DayQuery), responses((status = 200, body = TaskView)))]

@@ -171,10 +171,12 @@ fn action_words(tr: Tr<'_>, action: &str) -> String {
 /// An object in the reader's words, and the page that shows it when there is one.
 fn object_words(engine: &Engine, tr: Tr<'_>, object: &str) -> (String, String) {
     let (kind, key) = object.split_once(':').unwrap_or((object, ""));
+    // A position is said as the person who holds it.
     let thing = OBJECTS
         .iter()
         .find(|(prefix, _)| prefix.trim_end_matches(':') == kind)
-        .map(|(_, t)| tr.thing(*t));
+        .map(|(_, t)| tr.thing(*t))
+        .or_else(|| (kind == "position").then(|| tr.thing(giamsat_app::Thing::Person)));
     let id = || key.parse::<u32>().ok().map(giamsat_core::FollowUpId);
     let book = engine.follow_up();
     let named = match kind {
@@ -190,6 +192,20 @@ fn object_words(engine: &Engine, tr: Tr<'_>, object: &str) -> (String, String) {
                 ),
                 format!("/supervision/sessions/{}", s.id),
             )
+        }),
+        "person" => id()
+            .and_then(|i| book.person(i))
+            .map(|p| (p.name.clone(), format!("/people/{}", p.id))),
+        "position" => id().and_then(|i| match book.get(i) {
+            Some(giamsat_core::follow_up::FollowUp::Position(x)) => {
+                book.person(x.person).map(|p| {
+                    (
+                        format!("{} · {}", p.name, x.title_in(tr.lang)),
+                        format!("/people/{}#position-{}", p.id, x.id),
+                    )
+                })
+            }
+            _ => None,
         }),
         "unit" => super::unit_by_code(engine, key.split('/').next().unwrap_or(key))
             .map(|u| (u.name.get(tr.lang).to_owned(), format!("/units/{}", u.code))),

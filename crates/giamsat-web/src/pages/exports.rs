@@ -410,13 +410,23 @@ fn growth(engine: &Engine, tr: Tr<'_>, query: &ExportQuery) -> Table {
     table(tr, "export-sheet-growth", &headers, rows)
 }
 
-fn tasks(engine: &Engine, tr: Tr<'_>, query: &ExportQuery) -> Result<Table, PageError> {
+/// The tasks list as the reader's page shows it: of their own units.
+fn tasks(
+    engine: &Engine,
+    tr: Tr<'_>,
+    reader: &Reader,
+    query: &ExportQuery,
+) -> Result<Table, PageError> {
     let unit = unit_of(engine, query.unit.as_deref())?;
     let book = engine.follow_up();
-    let views = match unit {
+    let grants = super::search::grants_of(reader.who.as_deref());
+    let views: Vec<_> = match unit {
         Some(u) => book.tasks_of(u.id, today()),
         None => book.tasks_where(today(), |_| true),
-    };
+    }
+    .into_iter()
+    .filter(|v| giamsat_app::follow_up::lists_task(engine, grants, v.task))
+    .collect();
     let rows = views
         .iter()
         .map(|view| {
@@ -469,7 +479,7 @@ pub async fn export<S: Store>(
         List::Targets => targets(&state.app.engine(), tr, &query)?,
         List::Scores => scores(&state.app.engine(), tr, &query),
         List::Growth => growth(&state.app.engine(), tr, &query),
-        List::Tasks => tasks(&state.app.engine(), tr, &query)?,
+        List::Tasks => tasks(&state.app.engine(), tr, &reader, &query)?,
     };
     let file_name = format!("{}.{extension}", table.sheet);
     let failed = |e: spreadsheet::WriteError| {

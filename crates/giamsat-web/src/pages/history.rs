@@ -95,7 +95,27 @@ fn change_row(engine: &Engine, tr: Tr<'_>, change: &Change) -> ChangeRow {
         | Change::Report { before, after }
         | Change::Achievements { before, after }
         | Change::Limitations { before, after }
-        | Change::Causes { before, after } => (text(before), text(after)),
+        | Change::Causes { before, after }
+        | Change::Post { before, after } => (text(before), text(after)),
+        Change::PostTranslated { before, after } => {
+            let both = |t: &giamsat_core::Translations| {
+                let words: Vec<&str> = [Language::En, Language::Fr]
+                    .into_iter()
+                    .filter_map(|l| t.exact(l))
+                    .collect();
+                text(&words.join(" / "))
+            };
+            (both(before), both(after))
+        }
+        Change::PostUnit { before, after } => {
+            let unit = |u: &Option<giamsat_core::UnitId>| {
+                u.map_or_else(none, |u| unit_label(engine, tr, u))
+            };
+            (unit(before), unit(after))
+        }
+        Change::Starts { before, after } | Change::Ends { before, after } => {
+            (date(before), date(after))
+        }
     };
     ChangeRow {
         label,

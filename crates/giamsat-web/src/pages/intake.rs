@@ -49,6 +49,9 @@ pub struct ItemView {
     positions: String,
     known: Option<String>,
     error: Option<String>,
+    /// A figure already recorded for the cell that accepting would replace, in words: the
+    /// form then asks to be sent again to replace it.
+    replaces: Option<String>,
     accepted: bool,
 }
 
@@ -681,10 +684,52 @@ fn item_views<S: Store>(
                 positions,
                 known,
                 error: None,
+                replaces: None,
                 accepted: false,
             }
         })
         .collect()
+}
+
+/// The figure recorded for the cell a figure's form names (indicator and unit by code, the
+/// period as written), in words, when accepting the new one of `kind` would replace it as the
+/// current value: one of the same kind or a lower one (official over preliminary over
+/// estimate). `None` when the cell is empty, the form names no whole cell, or the recorded
+/// figure outranks the new one (which is then kept beside it without replacing it).
+fn replaced_figure(engine: &Engine, tr: Tr<'_>, form: &HashMap<String, String>) -> Option<String> {
+    let text = |name: &str| form.get(name).map(|v| v.trim()).filter(|v| !v.is_empty());
+    let indicator = giamsat_core::IndicatorCode::parse(text("indicator")?)
+        .ok()
+        .and_then(|c| engine.indicator_by_code(&c))?;
+    let unit = giamsat_core::UnitCode::parse(text("unit")?)
+        .ok()
+        .and_then(|c| engine.unit_by_code(&c))?;
+    let period = giamsat_core::written::read_period(text("period")?).ok()?;
+    let kind = giamsat_core::ObservationKind::ALL
+        .into_iter()
+        .find(|k| Some(k.as_str()) == text("kind"))?;
+    let (_, recorded_kind, value) = engine.reported(indicator.id, unit.id, period)?;
+    (recorded_kind <= kind).then(|| {
+        tr.t_args(
+            "intake-replaces",
+            &[
+                (
+                    "value",
+                    Arg::Text(format!(
+                        "{} {}",
+                        tr.number(value, indicator.decimals),
+                        indicator.measure.get(tr.lang)
+                    )),
+                ),
+                (
+                    "kind",
+                    Arg::Text(tr.t(&format!("kind-{}", recorded_kind.as_str()))),
+                ),
+                ("unit", Arg::Text(unit.name.get(tr.lang).to_owned())),
+                ("period", Arg::Text(tr.period(period))),
+            ],
+        )
+    })
 }
 
 /// Records one input as the data-entry form does: numbers read as the reader writes them.
@@ -727,6 +772,41 @@ pub async fn accept<S: Store>(
     let source = source_of(&report.sha256, item.start, item.end);
     let actor = &who.0.actor;
     let present = |name: &str| Some(field(name)).filter(|v| !v.is_empty());
+    // A figure that would replace one already recorded is recorded only once the reviewer,
+    // shown the recorded value, sends the form again to replace it.
+    let replaces = match &item.fact {
+        Fact::Figure { .. } if field("replace") != "1" => {
+            let tr = Tr {
+                i18n: &state.i18n,
+                lang: reader.lang,
+            };
+            replaced_figure(&state.app.engine(), tr, &form)
+        }
+        _ => None,
+    };
+    if let Some(warning) = replaces {
+        let parts = parts_of(&report);
+        let part = part_of_item(&parts, index);
+        let mut views = item_views(
+            &state.app.engine(),
+            &state,
+            &reader,
+            &report,
+            &parts[part].items,
+        );
+        if let Some(view) = views.iter_mut().find(|v| v.index == index) {
+            typed_back(view, &form);
+            view.replaces = Some(warning);
+        }
+        return Ok(review_page(
+            &state,
+            &reader,
+            StatusCode::CONFLICT,
+            &report,
+            (&parts, part),
+            views,
+        ));
+    }
     let result: Result<(), AppError> = match &item.fact {
         Fact::Person { .. } => {
             let input = PersonInput {
@@ -806,28 +886,7 @@ pub async fn accept<S: Store>(
                 &parts[part].items,
             );
             if let Some(view) = views.iter_mut().find(|v| v.index == index) {
-                for (name, value) in &form {
-                    if let Some(key) = [
-                        "name",
-                        "number",
-                        "issued_on",
-                        "issued_by",
-                        "title",
-                        "indicator",
-                        "unit",
-                        "period",
-                        "value",
-                        "kind",
-                    ]
-                    .into_iter()
-                    .find(|k| k == name)
-                    {
-                        view.fields.insert(key, value.clone());
-                    }
-                }
-                if let Some(p) = form.get("positions") {
-                    view.positions = p.clone();
-                }
+                typed_back(view, &form);
                 view.error = Some(tr.t_args("entry-error-rejected", &[("reason", Arg::Text(why))]));
             }
             Ok(review_page(
@@ -839,6 +898,32 @@ pub async fn accept<S: Store>(
                 views,
             ))
         }
+    }
+}
+
+/// Puts what the reviewer typed back in an item's form.
+fn typed_back(view: &mut ItemView, form: &HashMap<String, String>) {
+    for (name, value) in form {
+        if let Some(key) = [
+            "name",
+            "number",
+            "issued_on",
+            "issued_by",
+            "title",
+            "indicator",
+            "unit",
+            "period",
+            "value",
+            "kind",
+        ]
+        .into_iter()
+        .find(|k| k == name)
+        {
+            view.fields.insert(key, value.clone());
+        }
+    }
+    if let Some(p) = form.get("positions") {
+        view.positions = p.clone();
     }
 }
 

@@ -20,6 +20,7 @@ mod indicators;
 mod intake;
 mod office;
 mod overview;
+mod people;
 mod rankings;
 mod recommendations;
 mod registry;
@@ -61,6 +62,7 @@ pub use indicators::{indicator, indicator_page};
 pub use intake::{accept as intake_accept, intake_form, intake_submit, review as intake_review};
 pub use office::{create_document, create_target, new_document, new_target};
 pub use overview::{overview, overview_page};
+pub use people::{add_person, add_position, people, person, revise_position};
 pub use rankings::{AsOf, View, rankings, rankings_page};
 pub use recommendations::{answer_recommendation, recommendations, record_recommendation};
 pub use registry::{
@@ -399,7 +401,7 @@ pub struct Layout<'a> {
 }
 
 /// The sections of the site, in the order of the navigation.
-const SECTIONS: [(&str, &str); 13] = [
+const SECTIONS: [(&str, &str); 14] = [
     ("/", "nav-overview"),
     ("/inbox", "nav-inbox"),
     ("/documents", "nav-documents"),
@@ -409,6 +411,7 @@ const SECTIONS: [(&str, &str); 13] = [
     ("/reports", "nav-reports"),
     ("/tasks", "nav-tasks"),
     ("/supervision", "nav-supervision"),
+    ("/people", "nav-people"),
     ("/recommendations", "nav-recommendations"),
     ("/intake", "nav-intake"),
     ("/audit", "nav-audit"),

@@ -82,28 +82,9 @@ fn unit_name(engine: &Engine, lang: Language, unit: UnitId) -> String {
         .unwrap_or_default()
 }
 
-/// The latest working session a person chaired or attended that `grants` may read.
-fn latest_session(
-    engine: &Engine,
-    grants: Option<&[Grant]>,
-    person: giamsat_core::FollowUpId,
-) -> Option<giamsat_core::FollowUpId> {
-    engine
-        .follow_up()
-        .sessions()
-        .filter(|s| s.chair == Some(person) || s.attendees.iter().any(|a| a.person == person))
-        .filter(|s| {
-            grants.is_none_or(|g| {
-                giamsat_core::access::may_read_follow_up(engine, g, &[s.body, s.unit])
-            })
-        })
-        .max_by_key(|s| (s.date, s.id))
-        .map(|s| s.id)
-}
-
 /// A found thing's link, title and what tells it apart, in the reader's language; a person
-/// links to the latest session they took part in that the reader may read.
-pub fn item(engine: &Engine, tr: Tr<'_>, grants: Option<&[Grant]>, hit: Hit) -> Option<Item> {
+/// links to their page (their positions and the sessions they took part in).
+pub fn item(engine: &Engine, tr: Tr<'_>, hit: Hit) -> Option<Item> {
     let lang = tr.lang;
     let book = engine.follow_up();
     // Names and dates are the reader's; `free` text is as it was recorded.
@@ -199,12 +180,10 @@ pub fn item(engine: &Engine, tr: Tr<'_>, grants: Option<&[Grant]>, hit: Hit) -> 
             let p = book.person(id)?;
             let positions: Vec<Part> = book
                 .positions_of(p.id)
-                .map(|x| free(x.title.clone()))
+                .map(|x| free(x.title_in(lang).to_owned()))
                 .collect();
             Item {
-                href: latest_session(engine, grants, p.id)
-                    .map(|s| format!("/supervision/sessions/{}", s.0))
-                    .unwrap_or_default(),
+                href: format!("/people/{}", p.id),
                 title: p.name.clone(),
                 title_lang: "",
                 details: join(positions),
@@ -221,17 +200,12 @@ pub fn search_page(
     query: &str,
     found: &[Group],
 ) -> askama::Result<String> {
-    let grants = grants_of(reader.who.as_deref());
     let page = Layout::new(i18n, reader, "/search", i18n.t(reader.lang, "search-title"));
     let tr = page.tr;
     let groups: Vec<ItemGroup> = found
         .iter()
         .map(|g| {
-            let items: Vec<Item> = g
-                .hits
-                .iter()
-                .filter_map(|h| item(engine, tr, grants, *h))
-                .collect();
+            let items: Vec<Item> = g.hits.iter().filter_map(|h| item(engine, tr, *h)).collect();
             let count = |n: usize| Arg::Number(i64::try_from(n).unwrap_or(i64::MAX));
             ItemGroup {
                 kind: g.kind.as_str(),

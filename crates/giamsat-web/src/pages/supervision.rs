@@ -114,7 +114,12 @@ fn supervision_page<S: Store>(
                 .collect(),
         })
         .collect();
-    let mut sessions: Vec<_> = book.sessions().collect();
+    // A reader's list holds the sessions of their own bodies and units, as search finds them.
+    let grants = super::search::grants_of(reader.who.as_deref());
+    let mut sessions: Vec<_> = book
+        .sessions()
+        .filter(|s| giamsat_app::follow_up::lists_session(&engine, grants, s))
+        .collect();
     sessions.sort_by_key(|s| std::cmp::Reverse((s.date, s.id)));
     let sessions = sessions
         .into_iter()

@@ -88,10 +88,15 @@ pub async fn tasks<S: Store>(
         },
     };
     let book = engine.follow_up();
-    let views = match unit {
+    // A reader's list holds the tasks of their own units, as search finds them.
+    let grants = super::search::grants_of(reader.who.as_deref());
+    let views: Vec<_> = match unit {
         Some(u) => book.tasks_of(u.id, today()),
         None => book.tasks_where(today(), |_| true),
-    };
+    }
+    .into_iter()
+    .filter(|v| giamsat_app::follow_up::lists_task(&engine, grants, v.task))
+    .collect();
     let counts = giamsat_core::follow_up::TaskStatus::ALL
         .iter()
         .map(|s| {

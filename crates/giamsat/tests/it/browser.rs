@@ -844,6 +844,7 @@ async fn a_viewer_sees_no_form_it_would_be_refused_on() {
         "/entry?unit=40&period=2023-06".to_owned(),
         "/intake".to_owned(),
         "/units/40".to_owned(),
+        "/people".to_owned(),
     ] {
         browser.open(&server, &path).await;
         assert_eq!(

@@ -331,3 +331,121 @@ async fn a_progress_form_with_a_file_needs_its_csrf_token_and_keeps_only_known_k
     assert_eq!(status, 303, "{}", ok.text().await.unwrap_or_default());
     assert_eq!(updates(&server), 1);
 }
+
+/// The task and session ids a list answers, from its JSON.
+fn ids(list: &serde_json::Value) -> Vec<u64> {
+    list.as_array()
+        .map(|all| all.iter().filter_map(|x| x["id"].as_u64()).collect())
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn a_viewer_of_one_province_lists_its_tasks_and_sessions_and_not_another_provinces() {
+    let server = TestServer::start(true).await;
+    // The demo's tasks and sessions of Nghệ An (40) and of the province of source 002.
+    let (ours, theirs, our_session, their_session) = {
+        let engine = server.state.app.engine();
+        let unit = |code: &str| {
+            engine
+                .unit_by_code(&giamsat_core::UnitCode::parse(code).expect("code"))
+                .expect("demo unit")
+                .id
+        };
+        let book = engine.follow_up();
+        let led_by = |code: &str| -> Vec<u64> {
+            book.tasks_where(giamsat_web::pages::today(), |t| t.lead == unit(code))
+                .iter()
+                .map(|v| u64::from(v.task.id.0))
+                .collect()
+        };
+        let held_by = |code: &str| {
+            book.sessions()
+                .find(|s| s.body == unit(code))
+                .map(|s| u64::from(s.id.0))
+                .expect("a demo session")
+        };
+        (
+            led_by("40-SCT"),
+            led_by("S002-SCT"),
+            held_by("40-UBND"),
+            held_by("S002-BTV"),
+        )
+    };
+    assert!(!ours.is_empty() && !theirs.is_empty());
+
+    // The administrator over everything lists both.
+    let (_, all) = server.get_json("/api/v1/tasks").await;
+    let all = ids(&all);
+    assert!(
+        ours.iter().chain(&theirs).all(|t| all.contains(t)),
+        "{all:?}"
+    );
+    let (_, sessions) = server.get_json("/api/v1/sessions").await;
+    let sessions = ids(&sessions);
+    assert!(sessions.contains(&our_session) && sessions.contains(&their_session));
+    let page = server.text("/tasks?lang=vi").await;
+    assert!(
+        theirs
+            .iter()
+            .all(|t| page.contains(&format!("data-task=\"{t}\"")))
+    );
+
+    // A viewer of Nghệ An lists Nghệ An's only, in the API, on the pages and in the download.
+    let viewer = TestServer::client_with(&server.token("viewer", Some("40")).await);
+    let json = |path: &'static str| {
+        let viewer = viewer.clone();
+        let url = server.url(path);
+        async move {
+            let response = viewer.get(url).send().await.expect("request");
+            assert_eq!(response.status().as_u16(), 200, "{path}");
+            ids(&response.json().await.expect("json"))
+        }
+    };
+    let tasks = json("/api/v1/tasks").await;
+    assert!(ours.iter().all(|t| tasks.contains(t)), "{tasks:?}");
+    assert!(!theirs.iter().any(|t| tasks.contains(t)), "{tasks:?}");
+    let sessions = json("/api/v1/sessions").await;
+    assert!(sessions.contains(&our_session) && !sessions.contains(&their_session));
+    let text = |path: String| {
+        let viewer = viewer.clone();
+        let url = server.url(&path);
+        async move {
+            viewer
+                .get(url)
+                .send()
+                .await
+                .expect("request")
+                .text()
+                .await
+                .expect("body")
+        }
+    };
+    let page = text("/tasks?lang=vi".into()).await;
+    assert!(
+        ours.iter()
+            .all(|t| page.contains(&format!("data-task=\"{t}\"")))
+    );
+    assert!(
+        !theirs
+            .iter()
+            .any(|t| page.contains(&format!("data-task=\"{t}\"")))
+    );
+    let page = text("/supervision?lang=vi".into()).await;
+    assert!(
+        page.contains(&format!("/supervision/sessions/{our_session}\""))
+            && !page.contains(&format!("/supervision/sessions/{their_session}\"")),
+        "{page}"
+    );
+    let csv = text("/exports/tasks.csv?lang=vi".into()).await;
+    let their_title = server
+        .state
+        .app
+        .engine()
+        .follow_up()
+        .task(giamsat_core::FollowUpId(
+            u32::try_from(theirs[0]).expect("id"),
+        ))
+        .map(|t| t.title.clone())
+        .expect("task");
+    assert!(!csv.contains(&their_title), "{csv}");
+}

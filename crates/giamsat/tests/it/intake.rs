@@ -337,6 +337,29 @@ async fn an_uploaded_report_records_only_what_a_person_accepts_with_its_source()
             history.observations.last().expect("one").provenance.source,
             source(figure)
         );
+        // The same cell again: the review shows the figure recorded and records nothing
+        // until the form is sent again to replace it.
+        let again = accept(figure_fields("37.000")).await.expect("accept");
+        assert_eq!(again.status().as_u16(), 409);
+        let html = again.text().await.expect("html");
+        assert!(
+            html.contains(&format!("id=\"replaces-{figure}\""))
+                && html.contains(": 36.539 ")
+                && html.contains(" (ước).")
+                && html.contains("name=\"replace\" value=\"1\"")
+                && html.contains("37.000"),
+            "{html}"
+        );
+        let value = || {
+            let engine = server.state.app.engine();
+            engine.reported(indicator, unit, period).map(|(_, _, v)| v)
+        };
+        assert_eq!(value(), Some(36_539.0), "nothing replaced yet");
+        let mut confirmed = figure_fields("37.000");
+        confirmed.push(("replace", "1".to_owned()));
+        let answer = accept(confirmed).await.expect("accept");
+        assert_eq!(answer.status().as_u16(), 303);
+        assert_eq!(value(), Some(37_000.0), "replaced once confirmed");
     }
 
     // A document, issued by the province's committee.

@@ -16,6 +16,7 @@ mod intake;
 mod openapi;
 mod operations;
 mod pages;
+mod people;
 mod postgres;
 mod records;
 mod reform;

@@ -58,12 +58,20 @@ async fn the_search_page_finds_a_department_a_document_and_a_target_in_each_lang
         assert!(page.contains(targets), "{lang}: {page}");
         assert!(page.contains("#target-"), "{lang}: {page}");
 
-        // A person, by a name written without diacritics, links to a session they attended.
+        // A person, by a name written without diacritics, links to their page, which links
+        // to a session they attended.
         let page = server
             .text(&format!("/search?q=nguyen+duc+trung&lang={lang}"))
             .await;
+        assert!(page.contains("id=\"found-person\""), "{lang}: {page}");
+        let person = page
+            .split("href=\"/people/")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_else(|| panic!("{lang}: no link to a person in {page}"));
+        let page = server.text(&format!("/people/{person}?lang={lang}")).await;
         assert!(
-            page.contains("id=\"found-person\"") && page.contains("href=\"/supervision/sessions/"),
+            page.contains("href=\"/supervision/sessions/"),
             "{lang}: {page}"
         );
 

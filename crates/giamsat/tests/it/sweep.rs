@@ -44,6 +44,9 @@ const EVERY_PAGE: &[&str] = &[
     "/supervision/sessions/new",
     "/supervision/sessions/9",
     "/supervision/sessions/9/notice",
+    "/people",
+    "/people?q=nguyen+duc",
+    "/people/{person}",
     "/recommendations",
     "/intake",
     "/search?q=so+cong+thuong",
@@ -120,11 +123,22 @@ async fn addresses(server: &TestServer) -> Vec<String> {
     let task = tasks[0]["id"].as_u64().expect("a demo task");
     let (_, targets) = server.get_json("/api/v1/targets?limit=1").await;
     let target = targets[0]["id"].as_u64().expect("a demo target");
+    // A person with a position, whose page shows it and its forms.
+    let (_, people) = server.get_json("/api/v1/people").await;
+    let person = people
+        .as_array()
+        .and_then(|all| {
+            all.iter()
+                .find(|p| p["positions"].as_array().is_some_and(|x| !x.is_empty()))
+        })
+        .and_then(|p| p["id"].as_u64())
+        .expect("a demo person with a position");
     EVERY_PAGE
         .iter()
         .map(|a| {
             a.replace("{task}", &task.to_string())
                 .replace("{target}", &target.to_string())
+                .replace("{person}", &person.to_string())
         })
         .collect()
 }
