@@ -227,3 +227,34 @@ fn evaluate_one_province() -> usize {
         .filter(|e| e.status == Status::OnTrack)
         .count()
 }
+
+/// The year's ranking as the first answer after a start: on a fresh copy of the engine, which
+/// remembers no value.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn scorecard_ranking_first_answer(bencher: divan::Bencher) {
+    let year = Period::year(2023).expect("year");
+    bencher
+        .with_inputs(|| ENGINE.clone())
+        .bench_local_refs(|engine| scorecard_ranking(engine, year).len());
+}
+
+/// Every province's targets of 2023 (3,300) as first answers: nothing remembered.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn province_targets_first_answer(bencher: divan::Bencher) {
+    let mut engine = ENGINE.clone();
+    let year = Period::year(2023).expect("year");
+    let provinces: Vec<UnitId> = (2..2 + PROVINCES).map(UnitId).collect();
+    let targets: Vec<Target> = ENGINE
+        .targets()
+        .filter(|t| t.period == year && provinces.contains(&t.unit))
+        .cloned()
+        .collect();
+    bencher.bench_local(|| {
+        engine.forget_values();
+        targets
+            .iter()
+            .map(|t| evaluate(&engine, t))
+            .filter(|e| e.status == Status::OnTrack)
+            .count()
+    });
+}

@@ -245,8 +245,9 @@ impl Series {
     }
 }
 
-/// The ids of every observation ever applied, one bit each, for refusing a duplicate and
-/// finding what a correction names.
+/// A set of small numbers, one bit each: the ids of every observation ever applied (for
+/// refusing a duplicate and finding what a correction names), the positions that reported
+/// an indicator.
 #[derive(Debug, Default, Clone)]
 struct IdSet(Vec<u64>);
 
@@ -385,6 +386,11 @@ pub struct Engine {
     /// The current value of every cell. Shared between copies of the engine until one of them
     /// changes a series, so checking a batch on a copy does not copy every figure.
     series: FxHashMap<(IndicatorId, Period), Arc<Series>>,
+    /// For each indicator, the tree positions that hold a figure of it for some period: most
+    /// units above the communes never report an indicator themselves, and asking whether one
+    /// did costs one bit here instead of a binary search through a country's column (the
+    /// most of a province's first answers).
+    reporting_positions: FxHashMap<IndicatorId, IdSet>,
     observation_ids: IdSet,
     /// For each indicator, the indicators computed from it (ratios, weighted means).
     dependents: FxHashMap<IndicatorId, Vec<IndicatorId>>,
@@ -654,6 +660,12 @@ impl Engine {
     }
 
     /// How many cells hold a current value.
+    /// Forgets every value worked out so far, as a restart does: what measures the first
+    /// answer after a start.
+    pub fn forget_values(&mut self) {
+        self.memo.forget_all();
+    }
+
     pub fn cell_count(&self) -> usize {
         self.series.values().map(|s| s.len()).sum()
     }
@@ -769,8 +781,24 @@ impl Engine {
             .entry((figure.indicator, figure.period))
             .or_default();
         let units = self.numbering.len();
-        if Arc::make_mut(series).record(position, id, figure.kind, figure.value, units) {
+        let recorded = Arc::make_mut(series).record(position, id, figure.kind, figure.value, units);
+        self.reporting_positions
+            .entry(figure.indicator)
+            .or_default()
+            .insert(position);
+        if recorded {
             self.forget_values_of(figure.indicator);
+        }
+    }
+
+    /// Marks where each indicator was reported, from the series as they are now.
+    fn find_reporting_positions(&mut self) {
+        self.reporting_positions.clear();
+        for ((indicator, _), series) in &self.series {
+            let set = self.reporting_positions.entry(*indicator).or_default();
+            for position in &series.positions {
+                set.insert(*position);
+            }
         }
     }
 
@@ -799,6 +827,7 @@ impl Engine {
         }
         self.numbering = new;
         self.numbering_stale = false;
+        self.find_reporting_positions();
         self.memo.forget_all();
     }
 
@@ -1107,8 +1136,16 @@ impl Engine {
         unit: UnitId,
         period: Period,
     ) -> Option<(ObservationId, ObservationKind, f64)> {
+        let position = self.numbering.position(unit)?;
+        if !self
+            .reporting_positions
+            .get(&indicator)
+            .is_some_and(|set| set.contains(position))
+        {
+            return None;
+        }
         let series = self.series.get(&(indicator, period))?;
-        let i = series.index_of(self.numbering.position(unit)?)?;
+        let i = series.index_of(position)?;
         Some((
             ObservationId(u64::from(series.ids[i])),
             series.kinds[i],
@@ -1627,6 +1664,49 @@ mod tests {
                 .value(IndicatorId(1), UnitId(1), p("2023-01"))
                 .map(|v| v.value),
             Some(7.5)
+        );
+    }
+
+    #[test]
+    fn only_the_units_that_reported_an_indicator_are_looked_for_in_its_columns() {
+        let mut records = tree();
+        records.push(indicator(1, AcrossUnits::Sum, OverTime::Flow));
+        records.push(obs(1, 1, 4, "2023-01", 1.0, Official));
+        records.push(obs(2, 1, 5, "2023-02", 2.0, Estimate));
+        let mut engine = Engine::from_records(records).expect("valid");
+        let reported = |engine: &Engine| {
+            let set = &engine.reporting_positions[&IndicatorId(1)];
+            (1..=6)
+                .filter(|u| {
+                    engine
+                        .numbering
+                        .position(UnitId(*u))
+                        .is_some_and(|p| set.contains(p))
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(reported(&engine), [4, 5]);
+        // A unit added renumbers the tree: the marks follow the units.
+        engine.apply(unit(6, Some(1))).expect("unit");
+        engine
+            .apply(obs(3, 1, 6, "2023-01", 3.0, Official))
+            .expect("figure");
+        engine.settle();
+        assert_eq!(reported(&engine), [4, 5, 6]);
+        assert!(
+            engine
+                .reported(IndicatorId(1), UnitId(6), p("2023-01"))
+                .is_some()
+        );
+        assert_eq!(
+            engine.reported(IndicatorId(1), UnitId(1), p("2023-01")),
+            None
+        );
+        assert_eq!(
+            engine
+                .value(IndicatorId(1), UnitId(1), p("2023-01"))
+                .map(|v| v.value),
+            Some(4.0)
         );
     }
 

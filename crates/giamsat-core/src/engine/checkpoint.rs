@@ -465,6 +465,10 @@ impl Engine {
                 unit: self.numbering.unit_at(pair[0].0).unwrap_or(UnitId(0)),
             });
         }
+        let reporting = self.reporting_positions.entry(indicator).or_default();
+        for cell in &cells {
+            reporting.insert(cell.0);
+        }
         let series = Series {
             positions: cells.iter().map(|c| c.0).collect(),
             values: cells.iter().map(|c| c.1).collect(),
