@@ -27,7 +27,91 @@ pub fn source_of(sha256: &str, start: usize, end: usize) -> String {
     format!("/intake/{sha256}#c{start}-{end}")
 }
 
+/// A record an item of a report became when a person accepted it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Became {
+    Person(giamsat_core::FollowUpId),
+    Document(giamsat_core::DocumentId),
+    Target(giamsat_core::TargetId),
+    Scorecard {
+        unit: giamsat_core::UnitId,
+        period: giamsat_core::Period,
+    },
+    Figure {
+        indicator: giamsat_core::IndicatorId,
+        unit: giamsat_core::UnitId,
+        period: giamsat_core::Period,
+        value: f64,
+    },
+}
+
+/// The characters `(start, end)` of the item a source written by [`source_of`] for the
+/// report `sha256` cites; `None` for a source citing anything else.
+pub fn cited_item(sha256: &str, source: &str) -> Option<(usize, usize)> {
+    let span = source
+        .strip_prefix("/intake/")?
+        .strip_prefix(sha256)?
+        .strip_prefix("#c")?;
+    let (start, end) = span.split_once('-')?;
+    Some((start.parse().ok()?, end.parse().ok()?))
+}
+
 impl<S: Store> App<S> {
+    /// What each item of the report `sha256` became, by the item's characters, in the order
+    /// recorded: read from the records' sources, so it holds whoever accepted the item and
+    /// whenever, across restarts, and needs no record of its own.
+    pub async fn accepted_from(
+        &self,
+        sha256: &str,
+    ) -> Result<Vec<((usize, usize), Became)>, AppError> {
+        let mut found = Vec::new();
+        {
+            let engine = self.engine();
+            let mut cite = |source: &str, became: Became| {
+                if let Some(span) = cited_item(sha256, source) {
+                    found.push((span, became));
+                }
+            };
+            for p in engine.follow_up().people() {
+                cite(&p.provenance.source, Became::Person(p.id));
+            }
+            for d in engine.documents() {
+                cite(&d.provenance.source, Became::Document(d.id));
+            }
+            for t in engine.targets() {
+                cite(&t.provenance.source, Became::Target(t.id));
+            }
+            for c in engine.reported_scorecards() {
+                cite(
+                    &c.provenance.source,
+                    Became::Scorecard {
+                        unit: c.unit,
+                        period: c.period,
+                    },
+                );
+            }
+        }
+        // The engine keeps no figure's source: the store finds them by it.
+        let figures = self
+            .store()
+            .observations_citing(&format!("/intake/{sha256}#"))
+            .await?;
+        for o in figures {
+            if let Some(span) = cited_item(sha256, &o.provenance.source) {
+                found.push((
+                    span,
+                    Became::Figure {
+                        indicator: o.indicator,
+                        unit: o.unit,
+                        period: o.period,
+                        value: o.value,
+                    },
+                ));
+            }
+        }
+        Ok(found)
+    }
+
     /// Reads an uploaded report and keeps its text (as read: NFC, markup and boilerplate
     /// removed; kept as plain text, so that a browser never runs what an uploaded page held) so that the review can show it and accepted records can cite it. A file that
     /// cannot be read is refused with the reason and nothing is kept. Viewers upload nothing.

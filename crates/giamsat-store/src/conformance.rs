@@ -91,6 +91,7 @@ conformance!(
     observations_and_audit_cannot_be_changed_or_deleted,
     sessions_and_tokens_are_found_by_hash_until_ended_or_revoked,
     history_keeps_every_value_of_a_cell,
+    observations_are_found_by_the_beginning_of_their_source,
     reopening_applies_no_migration_twice_and_detects_edits,
     many_observations_are_written_in_batches_and_read_back_exactly,
     a_commit_behind_another_process_is_refused_and_writes_nothing,
@@ -737,6 +738,37 @@ async fn history_keeps_every_value_of_a_cell(backend: Backend) {
             (36_000.0, ObservationKind::Estimate),
             (36_539.0, ObservationKind::Official)
         ]
+    );
+}
+
+async fn observations_are_found_by_the_beginning_of_their_source(backend: Backend) {
+    let store = fresh(backend).await;
+    let mut records = sample();
+    let mut cited = 0;
+    for record in &mut records {
+        if let Record::Observation(o) = record {
+            cited += 1;
+            // One source with a wildcard character of LIKE, one that only looks alike.
+            o.provenance.source = if cited == 1 {
+                "/intake/ab_c#c10-20".into()
+            } else {
+                "/intake/abxc#c10-20".into()
+            };
+        }
+    }
+    store.commit(&records, &[], 0).await.expect("commit");
+    let found = store
+        .observations_citing("/intake/ab_c#")
+        .await
+        .expect("found");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].provenance.source, "/intake/ab_c#c10-20");
+    assert!(
+        store
+            .observations_citing("/intake/none#")
+            .await
+            .expect("none")
+            .is_empty()
     );
 }
 

@@ -635,6 +635,13 @@ pub trait Store: Send + Sync + 'static {
     /// Every observation ever recorded, in the order recorded.
     fn observations(&self) -> impl Future<Output = Result<Vec<Observation>, StoreError>> + Send;
 
+    /// The observations whose source begins with `prefix`, in the order recorded: the
+    /// figures accepted from one report (`/intake/{sha256}#`), wherever and by whom.
+    fn observations_citing(
+        &self,
+        prefix: &str,
+    ) -> impl Future<Output = Result<Vec<Observation>, StoreError>> + Send;
+
     /// A page of the audit trail chosen by `filter`, newest first.
     fn audit_search(
         &self,

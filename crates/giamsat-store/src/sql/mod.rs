@@ -480,6 +480,10 @@ impl Store for SqlStore {
         Ok(read::observations(self).await?)
     }
 
+    async fn observations_citing(&self, prefix: &str) -> Result<Vec<Observation>, StoreError> {
+        Ok(read::observations_citing(self, prefix).await?)
+    }
+
     async fn audit_search(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>, StoreError> {
         Ok(read::audit_search(self, filter).await?)
     }

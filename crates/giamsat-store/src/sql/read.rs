@@ -84,6 +84,21 @@ pub(super) async fn observations(store: &SqlStore) -> Outcome<Vec<Observation>> 
     Ok(observations)
 }
 
+pub(super) async fn observations_citing(
+    store: &SqlStore,
+    prefix: &str,
+) -> Outcome<Vec<Observation>> {
+    // A prefix match written with substr, so no character in the prefix acts as a wildcard.
+    sqlx::query("SELECT * FROM observations WHERE substr(source, 1, length($1)) = $1 ORDER BY id")
+        .bind(prefix)
+        .fetch_all(&store.pool)
+        .await?
+        .iter()
+        .map(observation_from_row)
+        .collect::<Result<_, StoreError>>()
+        .map_err(Into::into)
+}
+
 pub(super) async fn audit_trail(
     store: &SqlStore,
     object_prefix: Option<&str>,

@@ -11,7 +11,8 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use giamsat_app::follow_up::{PersonInput, PositionInput};
 use giamsat_app::input::{DocumentInput, ObservationInput};
-use giamsat_app::intake::{Report, source_of};
+use giamsat_app::input::{ReportedScorecardInput, TargetInput};
+use giamsat_app::intake::{Became, Report, source_of};
 use giamsat_app::{AppError, Store};
 use giamsat_core::Engine;
 use giamsat_intake::{Fact, Item};
@@ -43,8 +44,13 @@ pub struct ItemView {
     kind_label: String,
     quote: String,
     details: Vec<(String, String)>,
-    /// `person`, `document` or `figure` when the item can be accepted.
-    form: Option<&'static str>,
+    /// The forms that accept the item, in order: `person`, `document`, `figure`, `target`,
+    /// `scorecard` or `growth`.
+    forms: Vec<&'static str>,
+    /// The form the reviewer sent last, opened again with what was typed.
+    open: Option<String>,
+    /// What the item became when it was accepted, by anyone, at any time: a label and a link.
+    became: Vec<(String, String)>,
     fields: HashMap<&'static str, String>,
     positions: String,
     known: Option<String>,
@@ -81,8 +87,12 @@ pub struct ReviewPage<'a> {
     part: usize,
     part_count: usize,
     indicators: Vec<Choice>,
+    growth_indicators: Vec<Choice>,
     units: Vec<Choice>,
     kinds: Vec<Choice>,
+    comparators: Vec<Choice>,
+    unit_names: Vec<String>,
+    document_names: Vec<String>,
 }
 
 impl ReviewPage<'_> {
@@ -99,6 +109,33 @@ impl ReviewPage<'_> {
         let mut shown: Vec<usize> = [0].into_iter().chain(near).chain([last]).collect();
         shown.dedup();
         shown
+    }
+
+    /// Whether a form of an item is opened: the one sent last, or any with a problem shown.
+    fn opens(&self, item: &ItemView, form: &str) -> bool {
+        match &item.open {
+            Some(open) => open == form,
+            None => item.replaces.is_some() && form == "figure",
+        }
+    }
+
+    /// Whether the reader may send a form: the kind of record it writes is theirs to write.
+    fn may(&self, form: &str) -> bool {
+        self.page.can(match form {
+            "target" => "targets",
+            "scorecard" => "scorecards",
+            _ => "figures",
+        })
+    }
+
+    fn summary(&self, form: &str) -> &'static str {
+        match form {
+            "target" => "review-accept-as-target",
+            "scorecard" => "review-accept-as-scorecard",
+            "growth" => "review-accept-as-growth",
+            "figure" => "review-accept-as-figure",
+            _ => "intake-accept",
+        }
     }
 
     fn part_label(&self, part: &usize) -> String {
@@ -278,13 +315,7 @@ pub async fn review<S: Store>(
     if part >= parts.len() {
         return Err(PageError::not_found("intake-not-found", &sha256));
     }
-    let mut views = item_views(
-        &state.app.engine(),
-        &state,
-        &reader,
-        &report,
-        &parts[part].items,
-    );
+    let mut views = views_of(&state, &reader, &report, &parts[part].items).await?;
     if let Some(accepted) = query.accepted
         && let Some(view) = views.iter_mut().find(|v| v.index == accepted)
     {
@@ -341,6 +372,41 @@ fn review_page<S: Store>(
             selected: false,
         })
         .collect();
+    let growth_indicators = indicators
+        .iter()
+        .filter(|c| {
+            giamsat_core::IndicatorCode::parse(&c.value)
+                .ok()
+                .and_then(|code| engine.indicator_by_code(&code))
+                .is_some_and(|i| {
+                    i.same_period_base == Some(giamsat_core::SamePeriodBase::GrowthPercent)
+                })
+        })
+        .map(|c| Choice {
+            value: c.value.clone(),
+            label: c.label.clone(),
+            selected: false,
+        })
+        .collect();
+    let comparators = [
+        ("", "office-comparator-default"),
+        ("at_least", "office-comparator-at-least"),
+        ("at_most", "office-comparator-at-most"),
+    ]
+    .into_iter()
+    .map(|(value, label)| Choice {
+        value: value.to_owned(),
+        label: tr.t(label),
+        selected: value.is_empty(),
+    })
+    .collect();
+    let mut document_names: Vec<String> = engine
+        .documents()
+        .filter_map(|d| d.number.clone())
+        .collect();
+    document_names.sort();
+    document_names.dedup();
+    document_names.truncate(400);
     let rendered = ReviewPage {
         page,
         sha256: report.sha256.clone(),
@@ -350,8 +416,12 @@ fn review_page<S: Store>(
         part,
         part_count: parts.len(),
         indicators,
+        growth_indicators,
         units,
         kinds,
+        comparators,
+        unit_names: super::entry::unit_names(&engine, reader),
+        document_names,
     }
     .render();
     respond(reader, status, rendered)
@@ -480,6 +550,145 @@ fn plain_number(tr: Tr<'_>, value: f64) -> String {
     tr.number(value, decimals)
 }
 
+/// The items shown, each with what it became if it was accepted already (by anyone, at any
+/// time: read from the records that cite it).
+async fn views_of<S: Store>(
+    state: &AppState<S>,
+    reader: &Reader,
+    report: &Report,
+    shown: &[usize],
+) -> Result<Vec<ItemView>, PageError> {
+    let accepted = state.app.accepted_from(&report.sha256).await?;
+    let engine = state.app.engine();
+    let tr = Tr {
+        i18n: &state.i18n,
+        lang: reader.lang,
+    };
+    let mut views = item_views(&engine, state, reader, report, shown);
+    for view in &mut views {
+        let Some(item) = report.reading.items.get(view.index) else {
+            continue;
+        };
+        view.became = accepted
+            .iter()
+            .filter(|(span, _)| *span == (item.start, item.end))
+            .filter_map(|(_, became)| became_link(&engine, tr, became))
+            .collect();
+    }
+    Ok(views)
+}
+
+/// A record an item became, in words, with the page that shows it.
+fn became_link(engine: &Engine, tr: Tr<'_>, became: &Became) -> Option<(String, String)> {
+    let cell = |indicator, unit, period, value: f64| {
+        let indicator = engine.indicator(indicator)?;
+        let unit = engine.unit(unit)?;
+        Some(format!(
+            "{} · {} · {}: {} {}",
+            indicator.name.get(tr.lang),
+            unit.name.get(tr.lang),
+            tr.period(period),
+            tr.number(value, indicator.decimals),
+            indicator.measure.get(tr.lang)
+        ))
+    };
+    let said = |id: &str, what: String| tr.t_args(id, &[("what", Arg::Text(what))]);
+    Some(match became {
+        Became::Person(id) => {
+            let person = engine.follow_up().person(*id)?;
+            (
+                said("review-became-person", person.name.clone()),
+                format!("/people/{}", id.0),
+            )
+        }
+        Became::Document(id) => {
+            let document = engine.document(*id)?;
+            let name = document
+                .number
+                .clone()
+                .unwrap_or_else(|| document.title.get(tr.lang).to_owned());
+            (
+                said("review-became-document", name),
+                format!("/documents/{}", id.0),
+            )
+        }
+        Became::Target(id) => {
+            let t = engine.target(*id)?;
+            (
+                said(
+                    "review-became-target",
+                    cell(t.indicator, t.unit, t.period, t.value)?,
+                ),
+                format!("/targets/{}", id.0),
+            )
+        }
+        Became::Scorecard { unit, period } => {
+            let card = engine
+                .reported_scorecards()
+                .find(|c| c.unit == *unit && c.period == *period)?;
+            let unit = engine.unit(*unit)?;
+            (
+                said(
+                    "review-became-scorecard",
+                    format!(
+                        "{} · {}: {}/{}",
+                        unit.name.get(tr.lang),
+                        tr.period(*period),
+                        card.met,
+                        card.set
+                    ),
+                ),
+                format!("/units/{}", unit.code),
+            )
+        }
+        Became::Figure {
+            indicator,
+            unit,
+            period,
+            value,
+        } => (
+            said(
+                "review-became-figure",
+                cell(*indicator, *unit, *period, *value)?,
+            ),
+            format!("/units/{}", engine.unit(*unit)?.code),
+        ),
+    })
+}
+
+/// The period the text last named before `start`, as written there: what a scorecard or a
+/// growth rate read without one most likely counts over.
+fn period_before(report: &Report, start: usize) -> Option<String> {
+    report
+        .reading
+        .items
+        .iter()
+        .filter(|i| i.start <= start)
+        .filter_map(|i| match &i.fact {
+            Fact::Period {
+                period: Some(p), ..
+            } if p.parse::<giamsat_core::Period>().is_ok() => Some((i.start, p.clone())),
+            _ => None,
+        })
+        .max_by_key(|(at, _)| *at)
+        .map(|(_, p)| p)
+}
+
+/// The number of the document the text last named before `start`, for a target's form.
+fn document_before(report: &Report, start: usize) -> Option<String> {
+    report
+        .reading
+        .items
+        .iter()
+        .filter(|i| i.start <= start)
+        .filter_map(|i| match &i.fact {
+            Fact::Document { number, bare, .. } if !bare => Some((i.start, number.clone())),
+            _ => None,
+        })
+        .max_by_key(|(at, _)| *at)
+        .map(|(_, n)| n)
+}
+
 fn item_views<S: Store>(
     engine: &Engine,
     state: &AppState<S>,
@@ -499,7 +708,7 @@ fn item_views<S: Store>(
             let kind = item.fact.kind();
             let mut details = Vec::new();
             let mut fields = HashMap::new();
-            let mut form = None;
+            let mut forms = Vec::new();
             let mut positions = String::new();
             let mut known = None;
             let mut detail = |label: &str, value: String| details.push((tr.t(label), value));
@@ -548,8 +757,9 @@ fn item_views<S: Store>(
                     }
                     // A bare reference the text links to no full one ("NQ 12") has no number
                     // to record.
-                    form = (!bare || giamsat_core::DocumentNumber::parse(number).is_ok())
-                        .then_some("document");
+                    if !bare || giamsat_core::DocumentNumber::parse(number).is_ok() {
+                        forms.push("document");
+                    }
                     fields.insert("number", number.clone());
                     fields.insert("issued_on", issued_on.clone().unwrap_or_default());
                     fields.insert("title", item.text.clone());
@@ -592,10 +802,26 @@ fn item_views<S: Store>(
                 Fact::Scorecard { locality, met, set } => {
                     detail("col-locality", locality.clone());
                     detail("col-met-set", format!("{met}/{set}"));
+                    forms.push("scorecard");
+                    fields.insert("unit", locality.clone());
+                    fields.insert("met", met.to_string());
+                    fields.insert("set", set.to_string());
+                    fields.insert(
+                        "period",
+                        period_before(report, item.start).unwrap_or_default(),
+                    );
                 }
                 Fact::Growth { locality, percent } => {
                     detail("col-locality", locality.clone());
                     detail("col-growth", tr.change(*percent));
+                    forms.push("growth");
+                    fields.insert("unit", locality.clone());
+                    fields.insert("value", plain_number(tr, *percent));
+                    fields.insert(
+                        "period",
+                        period_before(report, item.start).unwrap_or_default(),
+                    );
+                    fields.insert("kind", "official".to_owned());
                 }
                 Fact::Person {
                     name,
@@ -607,7 +833,7 @@ fn item_views<S: Store>(
                     if !written.is_empty() {
                         detail("intake-positions", written.join("; "));
                     }
-                    form = Some("person");
+                    forms.push("person");
                     fields.insert("name", name.clone());
                     positions = written.join("\n");
                     known = link.and_then(|id| {
@@ -670,7 +896,13 @@ fn item_views<S: Store>(
                         "kind",
                         if *estimated { "estimate" } else { "official" }.to_owned(),
                     );
-                    form = value.map(|_| "figure");
+                    if value.is_some() {
+                        forms.extend(["figure", "target"]);
+                        fields.insert(
+                            "document",
+                            document_before(report, item.start).unwrap_or_default(),
+                        );
+                    }
                 }
             }
             ItemView {
@@ -679,7 +911,9 @@ fn item_views<S: Store>(
                 kind_label: tr.t(&format!("intake-kind-{kind}")),
                 quote: item.text.clone(),
                 details,
-                form,
+                forms,
+                open: None,
+                became: Vec::new(),
                 fields,
                 positions,
                 known,
@@ -774,8 +1008,9 @@ pub async fn accept<S: Store>(
     let present = |name: &str| Some(field(name)).filter(|v| !v.is_empty());
     // A figure that would replace one already recorded is recorded only once the reviewer,
     // shown the recorded value, sends the form again to replace it.
+    let accepted_as = field("as");
     let replaces = match &item.fact {
-        Fact::Figure { .. } if field("replace") != "1" => {
+        Fact::Figure { .. } if field("replace") != "1" && accepted_as != "target" => {
             let tr = Tr {
                 i18n: &state.i18n,
                 lang: reader.lang,
@@ -787,16 +1022,11 @@ pub async fn accept<S: Store>(
     if let Some(warning) = replaces {
         let parts = parts_of(&report);
         let part = part_of_item(&parts, index);
-        let mut views = item_views(
-            &state.app.engine(),
-            &state,
-            &reader,
-            &report,
-            &parts[part].items,
-        );
+        let mut views = views_of(&state, &reader, &report, &parts[part].items).await?;
         if let Some(view) = views.iter_mut().find(|v| v.index == index) {
             typed_back(view, &form);
             view.replaces = Some(warning);
+            view.open = Some("figure".to_owned());
         }
         return Ok(review_page(
             &state,
@@ -846,7 +1076,21 @@ pub async fn accept<S: Store>(
             };
             create_one(&state, actor, &input, &source, reader.lang).await
         }
-        Fact::Figure { .. } => {
+        Fact::Figure { .. } if accepted_as == "target" => {
+            let input = TargetInput {
+                document: present("document"),
+                indicator: present("indicator"),
+                unit: present("unit"),
+                period: present("period"),
+                value: present("value"),
+                comparator: present("comparator"),
+                source: Some(source.clone()),
+                ..TargetInput::default()
+            };
+            create_one(&state, actor, &input, &source, reader.lang).await
+        }
+        // A growth rate is a figure of an indicator counted against the same period before.
+        Fact::Figure { .. } | Fact::Growth { .. } => {
             let input = ObservationInput {
                 indicator: present("indicator"),
                 unit: present("unit"),
@@ -855,6 +1099,17 @@ pub async fn accept<S: Store>(
                 kind: present("kind"),
                 source: Some(source.clone()),
                 ..ObservationInput::default()
+            };
+            create_one(&state, actor, &input, &source, reader.lang).await
+        }
+        Fact::Scorecard { .. } => {
+            let input = ReportedScorecardInput {
+                unit: present("unit"),
+                period: present("period"),
+                met: present("met"),
+                set: present("set"),
+                source: Some(source.clone()),
+                ..ReportedScorecardInput::default()
             };
             create_one(&state, actor, &input, &source, reader.lang).await
         }
@@ -878,15 +1133,10 @@ pub async fn accept<S: Store>(
             let (status, why) = super::refusal_in_form(tr, error)?;
             let parts = parts_of(&report);
             let part = part_of_item(&parts, index);
-            let mut views = item_views(
-                &state.app.engine(),
-                &state,
-                &reader,
-                &report,
-                &parts[part].items,
-            );
+            let mut views = views_of(&state, &reader, &report, &parts[part].items).await?;
             if let Some(view) = views.iter_mut().find(|v| v.index == index) {
                 typed_back(view, &form);
+                view.open = Some(accepted_as.clone()).filter(|a| !a.is_empty());
                 view.error = Some(tr.t_args("entry-error-rejected", &[("reason", Arg::Text(why))]));
             }
             Ok(review_page(
@@ -915,6 +1165,10 @@ fn typed_back(view: &mut ItemView, form: &HashMap<String, String>) {
             "period",
             "value",
             "kind",
+            "document",
+            "comparator",
+            "met",
+            "set",
         ]
         .into_iter()
         .find(|k| k == name)

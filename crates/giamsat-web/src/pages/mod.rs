@@ -419,10 +419,12 @@ const SECTIONS: [(&str, &str); 14] = [
 ];
 
 /// The abilities templates ask for with `page.can(…)`, each the kind of record its forms write.
-const ABILITIES: [(&str, giamsat_core::access::RecordKind); 6] = {
+const ABILITIES: [(&str, giamsat_core::access::RecordKind); 8] = {
     use giamsat_core::access::RecordKind as K;
     [
         ("figures", K::Observation),
+        ("targets", K::Target),
+        ("scorecards", K::ReportedScorecard),
         ("supervision", K::Supervision),
         ("tasks", K::Task),
         ("progress", K::TaskProgress),

@@ -473,3 +473,249 @@ async fn a_long_report_is_reviewed_in_parts_of_bounded_size_with_every_item() {
     assert_eq!(beyond, 404);
     eprintln!("{items} items on {count} parts, the largest {largest} bytes");
 }
+
+/// A real report reviewed: a scorecard, a growth rate and a figure accepted as a target are
+/// recorded with the report as their source; the review, opened again, shows every item
+/// accepted with the record it became, whoever opens it; a viewer is offered no form.
+#[tokio::test]
+async fn accepted_items_are_remembered_and_become_targets_scorecards_and_growth_rates() {
+    use giamsat_intake::Fact;
+
+    let server = crate::TestServer::start(true).await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let signed_in = |role: &'static str| {
+        let server = &server;
+        let client = &client;
+        async move {
+            let (username, password) = server.account(role, None).await;
+            let session = crate::sign_in(client, &server.url(""), &username, &password).await;
+            format!("giamsat_session={session}")
+        }
+    };
+    let cookie = signed_in("admin").await;
+    let page = |cookie: String, path: String| {
+        let client = &client;
+        let server = &server;
+        async move {
+            let answer = client
+                .get(server.url(&path))
+                .header("cookie", cookie)
+                .send()
+                .await
+                .expect("page");
+            (answer.status().as_u16(), answer.text().await.expect("html"))
+        }
+    };
+    let (_, form_page) = page(cookie.clone(), "/intake?lang=vi".into()).await;
+    let csrf = crate::csrf_field(&form_page);
+    let report = include_str!("../../../giamsat-intake/corpus/101_bao_cao_vi.txt");
+    let answer = client
+        .post(server.url("/intake?lang=vi"))
+        .header("cookie", &cookie)
+        .form(&[("csrf", csrf.as_str()), ("text", report)])
+        .send()
+        .await
+        .expect("upload");
+    assert_eq!(answer.status().as_u16(), 303);
+    let location = answer.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let sha256 = location
+        .strip_prefix("/intake/")
+        .expect("address")
+        .to_owned();
+    let kept = server.state.app.report(&sha256).await.expect("kept");
+    let index = |kind: &str, text: &str| {
+        kept.reading
+            .items
+            .iter()
+            .position(|i| i.fact.kind() == kind && i.text.contains(text))
+            .unwrap_or_else(|| panic!("a {kind} item with {text}"))
+    };
+    let source = |n: usize| {
+        let item = &kept.reading.items[n];
+        format!("/intake/{sha256}#c{}-{}", item.start, item.end)
+    };
+    let accept = |fields: Vec<(&str, String)>| {
+        let mut fields = fields;
+        fields.push(("csrf", csrf.clone()));
+        client
+            .post(server.url(&format!("/intake/{sha256}/accept?lang=vi")))
+            .header("cookie", &cookie)
+            .form(&fields)
+            .send()
+    };
+    let html = page(cookie.clone(), format!("{location}?lang=en")).await.1;
+    for offered in [
+        "Accept as a target",
+        "Accept as a scorecard",
+        "Accept as a growth rate",
+        "list=\"unit-names\"",
+    ] {
+        assert!(html.contains(offered), "{offered} offered");
+    }
+
+    // The document the targets belong to, then a figure accepted as a target of it: the
+    // document by its number as written, the province by its name without diacritics.
+    let document = index("document", "45/KH-UBND");
+    let answer = accept(vec![
+        ("item", document.to_string()),
+        ("as", "document".into()),
+        ("number", "45/KH-UBND".into()),
+        ("issued_on", "20/01/2024".into()),
+        ("issued_by", "40".into()),
+        (
+            "title",
+            "Kế hoạch phát triển kinh tế - xã hội năm 2024".into(),
+        ),
+    ])
+    .await
+    .expect("accept");
+    assert_eq!(answer.status().as_u16(), 303);
+    let figure = index("figure", "36.539");
+    let target_fields = |unit: &str| {
+        vec![
+            ("item", figure.to_string()),
+            ("as", "target".to_owned()),
+            ("document", "45/KH-UBND".to_owned()),
+            ("indicator", "RETAIL_SALES".to_owned()),
+            ("unit", unit.to_owned()),
+            ("period", "năm 2024".to_owned()),
+            ("value", "85.000".to_owned()),
+            ("comparator", "at_least".to_owned()),
+        ]
+    };
+    let refused = accept(target_fields("Không có tỉnh này"))
+        .await
+        .expect("accept");
+    assert_eq!(refused.status().as_u16(), 422);
+    let html = refused.text().await.expect("html");
+    assert!(html.contains("Không có tỉnh này"), "typed back");
+    let answer = accept(target_fields("Nghe An")).await.expect("accept");
+    assert_eq!(
+        answer.status().as_u16(),
+        303,
+        "{}",
+        answer.text().await.unwrap_or_default()
+    );
+
+    // A scorecard, and a growth rate of the growth indicator picked by name.
+    let scorecard = index("scorecard", "Quảng Ninh");
+    assert!(matches!(
+        kept.reading.items[scorecard].fact,
+        Fact::Scorecard {
+            met: 15,
+            set: 15,
+            ..
+        }
+    ));
+    let answer = accept(vec![
+        ("item", scorecard.to_string()),
+        ("as", "scorecard".into()),
+        ("unit", "quang ninh".into()),
+        ("period", "năm 2023".into()),
+        ("met", "15".into()),
+        ("set", "15".into()),
+    ])
+    .await
+    .expect("accept");
+    assert_eq!(
+        answer.status().as_u16(),
+        303,
+        "{}",
+        answer.text().await.unwrap_or_default()
+    );
+    let growth = index("growth", "Hải Phòng");
+    let answer = accept(vec![
+        ("item", growth.to_string()),
+        ("as", "growth".into()),
+        ("indicator", "GRDP_GROWTH".into()),
+        ("unit", "Hải Phòng".into()),
+        ("period", "năm 2023".into()),
+        ("value", "10,34".into()),
+        ("kind", "official".into()),
+    ])
+    .await
+    .expect("accept");
+    assert_eq!(
+        answer.status().as_u16(),
+        303,
+        "{}",
+        answer.text().await.unwrap_or_default()
+    );
+
+    {
+        let engine = server.state.app.engine();
+        let target = engine
+            .targets()
+            .find(|t| t.provenance.source == source(figure))
+            .expect("the target");
+        assert_eq!(target.value, 85_000.0);
+        assert_eq!(target.period.to_string(), "2024");
+        assert_eq!(
+            engine.unit(target.unit).map(|u| u.code.to_string()),
+            Some("40".to_owned())
+        );
+        let card = engine
+            .reported_scorecards()
+            .find(|c| c.provenance.source == source(scorecard))
+            .expect("the scorecard");
+        assert_eq!((card.met, card.set), (15, 15));
+        assert_eq!(
+            engine
+                .unit(card.unit)
+                .map(|u| u.name.get(giamsat_core::Language::Vi).to_owned()),
+            Some("Quảng Ninh".to_owned())
+        );
+    }
+    let figures = server
+        .state
+        .app
+        .accepted_from(&sha256)
+        .await
+        .expect("accepted");
+    assert!(
+        figures.iter().any(|(span, became)| {
+            let item = &kept.reading.items[growth];
+            *span == (item.start, item.end)
+                && matches!(became, giamsat_app::intake::Became::Figure { value, .. } if (*value - 10.34).abs() < 1e-9)
+        }),
+        "{figures:?}"
+    );
+
+    // Opened again by another office account: every accepted item says what it became.
+    let other = signed_in("admin").await;
+    let (status, html) = page(other, format!("{location}?lang=en")).await;
+    assert_eq!(status, 200);
+    for n in [document, figure, scorecard, growth] {
+        let start = html
+            .find(&format!("id=\"item-{n}\""))
+            .unwrap_or_else(|| panic!("item {n} shown"));
+        let end = html[start..]
+            .find("</li>")
+            .map_or(html.len(), |e| start + e);
+        let shown = &html[start..end];
+        assert!(
+            shown.contains(&format!("id=\"accepted-{n}\"")) && !shown.contains("<form"),
+            "item {n} shows it was accepted and offers no form again: {shown}"
+        );
+    }
+    assert!(html.contains("href=\"/targets/"), "the target linked");
+    assert!(
+        html.contains("Scorecard: Quang Ninh") && html.contains(": 15/15"),
+        "the scorecard named"
+    );
+    assert!(html.contains("Figure: "), "the growth rate named");
+    assert!(html.contains("href=\"/documents/"), "the document linked");
+
+    // A viewer reads the review and is offered nothing to accept.
+    let viewer = signed_in("viewer").await;
+    let (status, html) = page(viewer, format!("{location}?lang=en")).await;
+    assert_eq!(status, 200);
+    assert!(!html.contains("/accept\""), "no accept form for a viewer");
+    assert!(!html.contains("Accept as a"), "no accept form for a viewer");
+}
