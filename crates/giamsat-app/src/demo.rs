@@ -587,6 +587,7 @@ impl<S: Store> App<S> {
                 follow_up_002(batch)?;
                 follow_up_003(batch)?;
                 crate::demo_cycle::add_cycle(batch)?;
+                crate::demo_plan::add_plan(batch)?;
                 Ok(())
             })
             .await?;

@@ -30,6 +30,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/vi/search.ftl"),
             include_str!("../locales/vi/registry.ftl"),
             include_str!("../locales/vi/people.ftl"),
+            include_str!("../locales/vi/realplan.ftl"),
         ],
     ),
     (
@@ -50,6 +51,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/en/search.ftl"),
             include_str!("../locales/en/registry.ftl"),
             include_str!("../locales/en/people.ftl"),
+            include_str!("../locales/en/realplan.ftl"),
         ],
     ),
     (
@@ -70,6 +72,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/fr/search.ftl"),
             include_str!("../locales/fr/registry.ftl"),
             include_str!("../locales/fr/people.ftl"),
+            include_str!("../locales/fr/realplan.ftl"),
         ],
     ),
 ];
