@@ -586,6 +586,8 @@ impl<S: Store> App<S> {
                 seed_004(batch)?;
                 follow_up_002(batch)?;
                 follow_up_003(batch)?;
+                // Before the cycle, whose records are the newest in the audit trail.
+                crate::demo_plan::add_plan(batch)?;
                 crate::demo_cycle::add_cycle(batch)?;
                 Ok(())
             })

@@ -12,6 +12,7 @@ pub mod corrections;
 mod csv_quotes;
 pub mod demo;
 pub mod demo_cycle;
+pub mod demo_plan;
 pub mod exchange;
 pub mod follow_up;
 pub mod inbox;

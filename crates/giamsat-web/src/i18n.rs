@@ -31,6 +31,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/vi/registry.ftl"),
             include_str!("../locales/vi/people.ftl"),
             include_str!("../locales/vi/review.ftl"),
+            include_str!("../locales/vi/realplan.ftl"),
         ],
     ),
     (
@@ -52,6 +53,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/en/registry.ftl"),
             include_str!("../locales/en/people.ftl"),
             include_str!("../locales/en/review.ftl"),
+            include_str!("../locales/en/realplan.ftl"),
         ],
     ),
     (
@@ -73,6 +75,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/fr/registry.ftl"),
             include_str!("../locales/fr/people.ftl"),
             include_str!("../locales/fr/review.ftl"),
+            include_str!("../locales/fr/realplan.ftl"),
         ],
     ),
 ];

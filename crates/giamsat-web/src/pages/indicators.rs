@@ -31,6 +31,20 @@ pub struct UnitChoice {
     selected: bool,
 }
 
+/// A published figure of the chosen unit, with where it was published.
+pub struct FigureRow {
+    period: String,
+    value: String,
+    kind: String,
+    note: String,
+    source: String,
+    /// Whether the source is a web address, shown as a link.
+    link: bool,
+}
+
+/// How many of the unit's latest periods list their figures and sources.
+const FIGURE_PERIODS: usize = 12;
+
 pub struct ValueRow {
     month: String,
     cells: Vec<String>,
@@ -51,6 +65,7 @@ pub struct IndicatorPage<'a> {
     legend: Vec<(&'static str, String)>,
     columns: Vec<String>,
     values: Vec<ValueRow>,
+    figures: Vec<FigureRow>,
     table: String,
     has_targets: bool,
     /// Figures of this indicator waiting for approval, for those who may see them.
@@ -114,11 +129,67 @@ pub fn indicator_page(
     indicator: &Indicator,
     unit: Option<&Unit>,
 ) -> askama::Result<String> {
+    indicator_page_with(engine, i18n, reader, indicator, unit, &[])
+}
+
+/// The unit a page shows when the reader chose none: the first with a target or a figure.
+fn chosen_unit<'e>(
+    engine: &'e Engine,
+    indicator: &Indicator,
+    unit: Option<&'e Unit>,
+) -> Option<&'e Unit> {
+    unit.or_else(|| {
+        units_with_data(engine, indicator)
+            .first()
+            .and_then(|u| engine.unit(*u))
+    })
+}
+
+/// The unit's latest periods with a figure on the indicator, newest first.
+fn figure_periods(engine: &Engine, indicator: &Indicator, unit: UnitId) -> Vec<Period> {
+    let mut periods: Vec<Period> = engine
+        .current_cells()
+        .filter(|c| c.0 == indicator.id && c.1 == unit)
+        .map(|c| c.2)
+        .collect();
+    periods.sort_by_key(|p| std::cmp::Reverse((p.end(), p.start())));
+    periods.truncate(FIGURE_PERIODS);
+    periods
+}
+
+fn figure_rows(
+    tr: super::Tr<'_>,
+    indicator: &Indicator,
+    figures: &[giamsat_core::Observation],
+) -> Vec<FigureRow> {
+    figures
+        .iter()
+        .map(|o| FigureRow {
+            period: tr.period(o.period),
+            value: tr.number(o.value, indicator.decimals),
+            kind: tr.t(&format!("kind-{}", o.kind.as_str())),
+            note: o.note.clone().unwrap_or_default(),
+            link: o.provenance.source.starts_with("https://")
+                && !o.provenance.source.contains(char::is_whitespace),
+            source: o.provenance.source.clone(),
+        })
+        .collect()
+}
+
+/// The page, with the chosen unit's published figures and their sources.
+pub fn indicator_page_with(
+    engine: &Engine,
+    i18n: &I18n,
+    reader: &Reader,
+    indicator: &Indicator,
+    unit: Option<&Unit>,
+    figures: &[giamsat_core::Observation],
+) -> askama::Result<String> {
     let page = Layout::new(i18n, reader, "", indicator.name.get(reader.lang).to_owned());
     let tr = page.tr;
     let number = |v: f64| tr.number(v, indicator.decimals);
     let candidates = units_with_data(engine, indicator);
-    let unit = unit.or_else(|| candidates.first().and_then(|u| engine.unit(*u)));
+    let unit = chosen_unit(engine, indicator, unit);
     // The target the chart follows: the unit's latest on this indicator.
     let target = unit.and_then(|u| {
         engine
@@ -306,6 +377,7 @@ pub fn indicator_page(
         legend,
         columns,
         values,
+        figures: figure_rows(tr, indicator, figures),
         has_targets: !targets.is_empty(),
         table,
         page,
@@ -334,23 +406,44 @@ pub async fn indicator<S: Store>(
     Query(query): Query<IndicatorQuery>,
     reader: Reader,
 ) -> Result<Response, PageError> {
+    // The engine is not held across the reads of the figures' histories.
+    let (indicator_id, unit_id, cells) = {
+        let engine = state.app.engine();
+        let found = IndicatorCode::parse(&code)
+            .ok()
+            .and_then(|c| engine.indicator_by_code(&c));
+        let Some(indicator) = found else {
+            return Err(PageError::not_found("not-found-indicator", code));
+        };
+        let unit = match query.unit.as_deref().filter(|u| !u.is_empty()) {
+            None => None,
+            Some(text) => match UnitCode::parse(text)
+                .ok()
+                .and_then(|c| engine.unit_by_code(&c))
+            {
+                Some(unit) => Some(unit),
+                None => return Err(PageError::not_found("not-found-unit", text)),
+            },
+        };
+        let cells: Vec<(UnitId, Period)> = match chosen_unit(&engine, indicator, unit) {
+            Some(u) => figure_periods(&engine, indicator, u.id)
+                .into_iter()
+                .map(|p| (u.id, p))
+                .collect(),
+            None => Vec::new(),
+        };
+        (indicator.id, unit.map(|u| u.id), cells)
+    };
+    let mut figures = Vec::new();
+    for (u, p) in cells {
+        let history = state.app.observation_history(indicator_id, u, p).await?;
+        figures.extend(history.observations.into_iter().rev());
+    }
     let engine = state.app.engine();
-    let found = IndicatorCode::parse(&code)
-        .ok()
-        .and_then(|c| engine.indicator_by_code(&c));
-    let Some(indicator) = found else {
+    let Some(indicator) = engine.indicator(indicator_id) else {
         return Err(PageError::not_found("not-found-indicator", code));
     };
-    let unit = match query.unit.as_deref().filter(|u| !u.is_empty()) {
-        None => None,
-        Some(text) => match UnitCode::parse(text)
-            .ok()
-            .and_then(|c| engine.unit_by_code(&c))
-        {
-            Some(unit) => Some(unit),
-            None => return Err(PageError::not_found("not-found-unit", text)),
-        },
-    };
-    let rendered = indicator_page(&engine, &state.i18n, &reader, indicator, unit);
+    let unit = unit_id.and_then(|u| engine.unit(u));
+    let rendered = indicator_page_with(&engine, &state.i18n, &reader, indicator, unit, &figures);
     Ok(respond(&reader, StatusCode::OK, rendered))
 }

@@ -16,10 +16,12 @@ async fn the_demo_targets_come_with_their_computed_status() {
     let server = TestServer::start(true).await;
     let (status, targets) = server.get_json("/api/v1/targets").await;
     assert_eq!(status, 200);
+    // Seed 003's targets; the demo's real 2025 plan has its own test (realplan.rs).
     let statuses: Vec<(&str, &str)> = targets
         .as_array()
         .expect("array")
         .iter()
+        .filter(|t| t["document"] == "40-KH-2023")
         .map(|t| {
             (
                 t["indicator"].as_str().expect("s"),

@@ -18,6 +18,7 @@ mod operations;
 mod pages;
 mod people;
 mod postgres;
+mod realplan;
 mod records;
 mod reform;
 mod registry;
