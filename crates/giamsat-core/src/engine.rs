@@ -1315,6 +1315,35 @@ impl Engine {
         found
     }
 
+    /// The units with a figure of their own on an indicator, in tree order: a look at each
+    /// of the indicator's series, not at every cell of the others.
+    pub fn units_reporting(&self, indicator: IndicatorId) -> Vec<UnitId> {
+        let mut seen = vec![false; self.numbering.len()];
+        let series = self.series.iter().filter(|((i, _), _)| *i == indicator);
+        for (_, s) in series {
+            for p in &s.positions {
+                if let Some(slot) = seen.get_mut(*p as usize) {
+                    *slot = true;
+                }
+            }
+        }
+        seen.iter()
+            .enumerate()
+            .filter(|(_, s)| **s)
+            .filter_map(|(p, _)| self.numbering.unit_at(u32::try_from(p).ok()?))
+            .collect()
+    }
+
+    /// The latest period with a figure of an indicator at one of `units`, by its end.
+    pub fn latest_reported_period(&self, indicator: IndicatorId, units: &[UnitId]) -> Option<Period> {
+        let positions: Vec<u32> = units.iter().filter_map(|u| self.numbering.position(*u)).collect();
+        self.series
+            .iter()
+            .filter(|((i, _), s)| *i == indicator && positions.iter().any(|p| s.index_of(*p).is_some()))
+            .map(|((_, period), _)| *period)
+            .max_by_key(|p| p.end())
+    }
+
     /// Every current cell, for exports.
     pub fn current_cells(
         &self,

@@ -474,8 +474,7 @@ pub fn default_ranking_period(
         .collect();
     let complete = |period: Period| {
         engine
-            .targets()
-            .filter(|t| t.period == period)
+            .targets_in(period)
             .all(|t| evaluate(engine, t).status != Status::NoData)
     };
     ended

@@ -29,6 +29,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/vi/inbox.ftl"),
             include_str!("../locales/vi/search.ftl"),
             include_str!("../locales/vi/registry.ftl"),
+            include_str!("../locales/vi/national.ftl"),
         ],
     ),
     (
@@ -48,6 +49,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/en/inbox.ftl"),
             include_str!("../locales/en/search.ftl"),
             include_str!("../locales/en/registry.ftl"),
+            include_str!("../locales/en/national.ftl"),
         ],
     ),
     (
@@ -67,6 +69,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/fr/inbox.ftl"),
             include_str!("../locales/fr/search.ftl"),
             include_str!("../locales/fr/registry.ftl"),
+            include_str!("../locales/fr/national.ftl"),
         ],
     ),
 ];
