@@ -1335,11 +1335,20 @@ impl Engine {
     }
 
     /// The latest period with a figure of an indicator at one of `units`, by its end.
-    pub fn latest_reported_period(&self, indicator: IndicatorId, units: &[UnitId]) -> Option<Period> {
-        let positions: Vec<u32> = units.iter().filter_map(|u| self.numbering.position(*u)).collect();
+    pub fn latest_reported_period(
+        &self,
+        indicator: IndicatorId,
+        units: &[UnitId],
+    ) -> Option<Period> {
+        let positions: Vec<u32> = units
+            .iter()
+            .filter_map(|u| self.numbering.position(*u))
+            .collect();
         self.series
             .iter()
-            .filter(|((i, _), s)| *i == indicator && positions.iter().any(|p| s.index_of(*p).is_some()))
+            .filter(|((i, _), s)| {
+                *i == indicator && positions.iter().any(|p| s.index_of(*p).is_some())
+            })
             .map(|((_, period), _)| *period)
             .max_by_key(|p| p.end())
     }

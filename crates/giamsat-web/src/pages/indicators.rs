@@ -102,9 +102,7 @@ fn chart_period(
     // A unit formed from others shows their latest figures, carried onto it.
     let mut sources: Vec<UnitId> = engine.predecessors(unit).map(|s| s.predecessor).collect();
     sources.push(unit);
-    let latest = engine
-        .latest_reported_period(indicator.id, &sources)?
-        .end();
+    let latest = engine.latest_reported_period(indicator.id, &sources)?.end();
     Period::year(latest.year()).ok()
 }
 

@@ -93,10 +93,7 @@ pub fn latest_reports(
 
 /// The periods that have targets, latest first, and the one the overview shows: the one
 /// asked for, else the one the map beside it shows (the ranking's), else the latest.
-fn overview_period(
-    engine: &Engine,
-    asked: Option<Period>,
-) -> (Vec<Period>, Option<Period>) {
+fn overview_period(engine: &Engine, asked: Option<Period>) -> (Vec<Period>, Option<Period>) {
     let mut periods: Vec<Period> = engine.target_periods().map(|(p, _)| p).collect();
     periods.sort_by_key(|p| std::cmp::Reverse((p.end(), p.start())));
     let chosen = asked

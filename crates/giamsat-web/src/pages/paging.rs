@@ -56,8 +56,16 @@ impl<'t> Pager<'t> {
         Pager {
             tr,
             id: key,
-            previous: if page > 1 { link(page - 1) } else { String::new() },
-            next: if page < pages { link(page + 1) } else { String::new() },
+            previous: if page > 1 {
+                link(page - 1)
+            } else {
+                String::new()
+            },
+            next: if page < pages {
+                link(page + 1)
+            } else {
+                String::new()
+            },
             shown: tr.t_args(
                 "pager-shown",
                 &[
