@@ -68,12 +68,17 @@ fn target_ids(html: &str) -> Vec<String> {
         .collect()
 }
 
+/// An attribute's text as the browser reads it (askama writes `&` as `&#38;`).
+fn unescape(text: &str) -> String {
+    text.replace("&#38;", "&").replace("&amp;", "&")
+}
+
 /// The `href` of the pager's link `rel` (`next` or `prev`), unescaped.
 fn pager_link(html: &str, rel: &str) -> Option<String> {
     let at = html.find(&format!("rel=\"{rel}\""))?;
     let start = html[..at].rfind("href=\"")? + 6;
     let href = html[start..].split('"').next()?;
-    Some(href.replace("&amp;", "&"))
+    Some(unescape(href))
 }
 
 #[tokio::test]
@@ -133,7 +138,7 @@ async fn a_province_lists_its_communes_and_targets_a_page_at_a_time_in_each_lang
         .split("href=\"")
         .skip(1)
         .filter_map(|h| h.split('"').next())
-        .map(|h| h.replace("&amp;", "&"))
+        .map(unescape)
         .collect();
     assert!(
         links.contains(&"/units/P1?page=2&children=4".to_owned()),
