@@ -136,6 +136,9 @@ struct Series {
     kinds: Vec<ObservationKind>,
     /// The id of the observation each value comes from: the cell's version.
     ids: Vec<u32>,
+    /// At least the highest of `ids`: the latest figures are found by looking only into the
+    /// series recorded last, not through every cell of a country.
+    newest: u32,
 }
 
 struct RangeSum {
@@ -166,6 +169,7 @@ impl Series {
                 if (kind, id) <= (self.kinds[i], self.ids[i]) {
                     return false;
                 }
+                self.newest = self.newest.max(id);
                 self.values[i] = value;
                 self.kinds[i] = kind;
                 self.ids[i] = id;
@@ -183,6 +187,7 @@ impl Series {
                 self.values.insert(i, value);
                 self.kinds.insert(i, kind);
                 self.ids.insert(i, id);
+                self.newest = self.newest.max(id);
             }
         }
         true
@@ -269,7 +274,15 @@ impl IdSet {
     }
 }
 
-type MemoShard = FxHashMap<IndicatorId, FxHashMap<(UnitId, Period), Option<Resolved>>>;
+/// What is remembered of one indicator: its resolved values, and the evaluations of its
+/// targets, which are computed from those values and forgotten with them.
+#[derive(Default)]
+struct Remembered {
+    values: FxHashMap<(UnitId, Period), Option<Resolved>>,
+    evaluations: FxHashMap<TargetId, crate::evaluation::TargetEvaluation>,
+}
+
+type MemoShard = FxHashMap<IndicatorId, Remembered>;
 
 /// Values already resolved by [`Engine::value`], per indicator. Evaluating a province's
 /// yearly target resolves a dozen months over a hundred communes, and a ranking of every
@@ -305,7 +318,50 @@ impl Memo {
             .shard(indicator)
             .read()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        shard.get(&indicator)?.get(&(unit, period)).copied()
+        shard.get(&indicator)?.values.get(&(unit, period)).copied()
+    }
+
+    fn evaluation(
+        &self,
+        indicator: IndicatorId,
+        target: TargetId,
+    ) -> Option<crate::evaluation::TargetEvaluation> {
+        let shard = self
+            .shard(indicator)
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        shard.get(&indicator)?.evaluations.get(&target).cloned()
+    }
+
+    /// Remembers a target's evaluation: at most one per target, so bounded by the targets.
+    fn put_evaluation(
+        &self,
+        indicator: IndicatorId,
+        evaluation: crate::evaluation::TargetEvaluation,
+    ) {
+        let mut shard = self
+            .shard(indicator)
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        shard
+            .entry(indicator)
+            .or_default()
+            .evaluations
+            .insert(evaluation.target, evaluation);
+        self.holds_anything
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Forgets one target's evaluation (its value, comparator or scenario changed).
+    fn forget_evaluation(&mut self, indicator: IndicatorId, target: TargetId) {
+        let index = indicator.0 as usize % self.shards.len();
+        if let Some(remembered) = self.shards[index]
+            .get_mut()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .get_mut(&indicator)
+        {
+            remembered.evaluations.remove(&target);
+        }
     }
 
     fn put(&self, indicator: IndicatorId, unit: UnitId, period: Period, value: Option<Resolved>) {
@@ -313,7 +369,7 @@ impl Memo {
             .shard(indicator)
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let values = shard.entry(indicator).or_default();
+        let values = &mut shard.entry(indicator).or_default().values;
         if values.len() >= MEMO_LIMIT {
             values.clear();
         }
@@ -379,6 +435,10 @@ pub struct Engine {
     documents: BTreeMap<DocumentId, Document>,
     document_by_key: HashMap<(UnitId, DocumentKey), DocumentId>,
     targets: BTreeMap<TargetId, Target>,
+    /// Each unit's targets and each period's, so that a page of one unit or one period does
+    /// not look through a whole country's.
+    targets_of_unit: FxHashMap<UnitId, Vec<TargetId>>,
+    targets_in_period: BTreeMap<Period, Vec<TargetId>>,
     target_by_cell: HashMap<(DocumentId, IndicatorId, UnitId, Period), TargetId>,
     scenarios: HashMap<TargetId, Scenario>,
     // The maps keyed by internal ids use a fast non-cryptographic hash: their keys are never
@@ -414,6 +474,17 @@ pub struct Engine {
     /// depends on, so that recording figures does not make one be built again.
     names_version: u64,
 }
+
+/// A current cell: its indicator, unit and period, the observation it holds, of what kind,
+/// and its value.
+pub type CurrentCell = (
+    IndicatorId,
+    UnitId,
+    Period,
+    ObservationId,
+    ObservationKind,
+    f64,
+);
 
 /// Recursion guard for indicators computed from indicators computed from others.
 const MAX_DERIVATION_DEPTH: u8 = 6;
@@ -714,9 +785,24 @@ impl Engine {
                     target.period,
                 );
                 self.target_by_cell.insert(cell, target.id);
+                self.memo.forget_evaluation(target.indicator, target.id);
+                // A target's unit and period are never amended: a replaced one is indexed.
+                if !self.targets.contains_key(&target.id) {
+                    self.targets_of_unit
+                        .entry(target.unit)
+                        .or_default()
+                        .push(target.id);
+                    self.targets_in_period
+                        .entry(target.period)
+                        .or_default()
+                        .push(target.id);
+                }
                 self.targets.insert(target.id, target);
             }
             Record::Scenario(scenario) => {
+                if let Some(target) = self.targets.get(&scenario.target) {
+                    self.memo.forget_evaluation(target.indicator, target.id);
+                }
                 self.scenarios.insert(scenario.target, scenario);
             }
             Record::Observation(observation) => {
@@ -991,6 +1077,53 @@ impl Engine {
         self.targets.values()
     }
 
+    /// A unit's own targets, in the order they were set.
+    pub fn targets_of(&self, unit: UnitId) -> impl Iterator<Item = &Target> {
+        self.targets_of_unit
+            .get(&unit)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.targets.get(id))
+    }
+
+    /// The targets of a period, in the order they were set.
+    pub fn targets_in(&self, period: Period) -> impl Iterator<Item = &Target> {
+        self.targets_in_period
+            .get(&period)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.targets.get(id))
+    }
+
+    /// Every period that has targets, and how many.
+    pub fn target_periods(&self) -> impl Iterator<Item = (Period, usize)> + '_ {
+        self.targets_in_period
+            .iter()
+            .map(|(p, ids)| (*p, ids.len()))
+    }
+
+    /// A target's evaluation as last computed, while nothing it depends on has changed.
+    pub(crate) fn remembered_evaluation(
+        &self,
+        target: &Target,
+    ) -> Option<crate::evaluation::TargetEvaluation> {
+        if self.numbering_stale {
+            return None;
+        }
+        self.memo.evaluation(target.indicator, target.id)
+    }
+
+    pub(crate) fn remember_evaluation(
+        &self,
+        target: &Target,
+        evaluation: &crate::evaluation::TargetEvaluation,
+    ) {
+        if !self.numbering_stale {
+            self.memo
+                .put_evaluation(target.indicator, evaluation.clone());
+        }
+    }
+
     pub fn target_for(
         &self,
         document: DocumentId,
@@ -1088,6 +1221,7 @@ impl Engine {
                 }
                 (Amended::Target(id), edit) => {
                     if let Some(t) = self.targets.get_mut(&id) {
+                        self.memo.forget_evaluation(t.indicator, t.id);
                         match edit {
                             Edit::Value { after, .. } => t.value = after,
                             Edit::Comparator { after, .. } => t.comparator = after,
@@ -1175,6 +1309,98 @@ impl Engine {
     ) -> Option<(ObservationId, ObservationKind, f64)> {
         self.unpublished(indicator, unit, period)
             .or_else(|| self.reported(indicator, unit, period))
+    }
+
+    /// The `count` current cells recorded last (highest observation ids first), of one unit
+    /// or of all. Looks only into the series whose newest figure can still make the list, so
+    /// it costs a look at each series rather than at every cell.
+    pub fn latest_cells(&self, unit: Option<UnitId>, count: usize) -> Vec<CurrentCell> {
+        if count == 0 {
+            return Vec::new();
+        }
+        let position = match unit {
+            Some(u) => match self.numbering.position(u) {
+                Some(p) => Some(p),
+                None => return Vec::new(),
+            },
+            None => None,
+        };
+        let mut series: Vec<_> = self.series.iter().collect();
+        series.sort_unstable_by_key(|(_, s)| std::cmp::Reverse(s.newest));
+        let mut found: Vec<CurrentCell> = Vec::with_capacity(count + 1);
+        for ((indicator, period), s) in series {
+            if found.len() >= count && found.last().is_some_and(|c| c.3.0 >= u64::from(s.newest)) {
+                break;
+            }
+            let indexes: Vec<usize> = match position {
+                Some(p) => s.index_of(p).into_iter().collect(),
+                None => (0..s.len()).collect(),
+            };
+            for i in indexes {
+                let Some(unit) = self.numbering.unit_at(s.positions[i]) else {
+                    continue;
+                };
+                let id = ObservationId(u64::from(s.ids[i]));
+                if found.len() >= count && found.last().is_some_and(|c| c.3 >= id) {
+                    continue;
+                }
+                let at = found.partition_point(|c| c.3 > id);
+                found.insert(at, (*indicator, unit, *period, id, s.kinds[i], s.values[i]));
+                found.truncate(count);
+            }
+        }
+        found
+    }
+
+    /// The units with a figure of their own on an indicator, in tree order: a look at each
+    /// of the indicator's series, not at every cell of the others.
+    pub fn units_reporting(&self, indicator: IndicatorId) -> Vec<UnitId> {
+        let mut seen = vec![false; self.numbering.len()];
+        let series = self.series.iter().filter(|((i, _), _)| *i == indicator);
+        for (_, s) in series {
+            for p in &s.positions {
+                if let Some(slot) = seen.get_mut(*p as usize) {
+                    *slot = true;
+                }
+            }
+        }
+        seen.iter()
+            .enumerate()
+            .filter(|(_, s)| **s)
+            .filter_map(|(p, _)| self.numbering.unit_at(u32::try_from(p).ok()?))
+            .collect()
+    }
+
+    /// The latest period with a figure of an indicator at one of `units`, by its end.
+    pub fn latest_reported_period(
+        &self,
+        indicator: IndicatorId,
+        units: &[UnitId],
+    ) -> Option<Period> {
+        let positions: Vec<u32> = units
+            .iter()
+            .filter_map(|u| self.numbering.position(*u))
+            .collect();
+        self.series
+            .iter()
+            .filter(|((i, _), s)| {
+                *i == indicator && positions.iter().any(|p| s.index_of(*p).is_some())
+            })
+            .map(|((_, period), _)| *period)
+            .max_by_key(|p| p.end())
+    }
+
+    /// The periods with a figure of the unit's own on an indicator: a look at each of the
+    /// indicator's series, not at every cell.
+    pub fn periods_reported(&self, indicator: IndicatorId, unit: UnitId) -> Vec<Period> {
+        let Some(position) = self.numbering.position(unit) else {
+            return Vec::new();
+        };
+        self.series
+            .iter()
+            .filter(|((i, _), s)| *i == indicator && s.index_of(position).is_some())
+            .map(|((_, period), _)| *period)
+            .collect()
     }
 
     /// Every current cell, for exports.
@@ -2028,6 +2254,33 @@ mod tests {
     }
 
     proptest! {
+        /// The latest cells are those of the highest observation ids among every current
+        /// cell, whatever the order figures came in and however they outrank each other.
+        #[test]
+        fn the_latest_cells_are_the_newest_current_ones(
+            figures in proptest::collection::vec((1u32..6, 1u8..4, 1u8..13, any::<bool>()), 1..60),
+            count in 0usize..8,
+            of_unit in proptest::option::of(1u32..6),
+        ) {
+            let mut records = tree();
+            records.push(indicator(1, AcrossUnits::Sum, OverTime::Flow));
+            records.push(indicator(2, AcrossUnits::Sum, OverTime::Flow));
+            for (i, (unit, ind, month, official)) in figures.iter().enumerate() {
+                let kind = if *official { Official } else { Estimate };
+                let period = format!("2023-{month:02}");
+                let ind = u32::from(*ind % 2 + 1);
+                records.push(obs(i as u64 + 1, ind, *unit, &period, i as f64, kind));
+            }
+            let engine = Engine::from_records(records).expect("valid");
+            let mut every: Vec<CurrentCell> = engine
+                .current_cells()
+                .filter(|c| of_unit.is_none_or(|u| c.1 == UnitId(u)))
+                .collect();
+            every.sort_by_key(|c| std::cmp::Reverse(c.3));
+            every.truncate(count);
+            prop_assert_eq!(engine.latest_cells(of_unit.map(UnitId), count), every);
+        }
+
         #[test]
         fn carrying_figures_onto_new_units_preserves_the_national_total(
             values in proptest::collection::vec(0u32..1_000_000, 2..40),

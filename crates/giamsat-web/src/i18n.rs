@@ -32,6 +32,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/vi/people.ftl"),
             include_str!("../locales/vi/review.ftl"),
             include_str!("../locales/vi/realplan.ftl"),
+            include_str!("../locales/vi/national.ftl"),
         ],
     ),
     (
@@ -54,6 +55,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/en/people.ftl"),
             include_str!("../locales/en/review.ftl"),
             include_str!("../locales/en/realplan.ftl"),
+            include_str!("../locales/en/national.ftl"),
         ],
     ),
     (
@@ -76,6 +78,7 @@ pub const SOURCES: [(Language, &[&str]); 3] = [
             include_str!("../locales/fr/people.ftl"),
             include_str!("../locales/fr/review.ftl"),
             include_str!("../locales/fr/realplan.ftl"),
+            include_str!("../locales/fr/national.ftl"),
         ],
     ),
 ];

@@ -474,6 +474,7 @@ impl Engine {
             values: cells.iter().map(|c| c.1).collect(),
             kinds: cells.iter().map(|c| c.2).collect(),
             ids: cells.iter().map(|c| c.3).collect(),
+            newest: cells.iter().map(|c| c.3).max().unwrap_or(0),
         };
         self.series.insert((indicator, period), Arc::new(series));
         Ok(())

@@ -7,10 +7,7 @@ use axum::response::Response;
 use giamsat_app::Store;
 use giamsat_core::{Document, DocumentId, Engine};
 
-use super::{
-    Layout, Reader, StatusCount, TargetRow, TargetTable, Tr, evaluated, respond, status_counts,
-    target_row,
-};
+use super::{Layout, Reader, StatusCount, TargetTable, Tr, respond};
 use crate::error::PageError;
 use crate::i18n::{Arg, I18n};
 use crate::state::AppState;
@@ -124,16 +121,17 @@ pub fn document_page(
         document.title.get(reader.lang).to_owned(),
     );
     let tr = page.tr;
-    let targets = evaluated(
+    // A province's plan over its ten years sets thousands of targets: a page at a time.
+    let (counts, rows, pager) = super::paged_targets(
         engine,
+        tr,
+        reader,
         engine.targets().filter(|t| t.document == document.id),
     );
-    let rows: Vec<TargetRow> = targets
-        .iter()
-        .map(|(t, e)| target_row(engine, tr, t, e))
-        .collect();
-    let table =
-        TargetTable::new(&page, tr.t("document-targets-caption"), rows, true, false).render()?;
+    let has_targets = !rows.is_empty();
+    let table = TargetTable::new(&page, tr.t("document-targets-caption"), rows, true, false)
+        .paged(&pager)?
+        .render()?;
     let downloads = super::exports::Buttons::render(
         tr,
         super::exports::List::Targets,
@@ -148,8 +146,8 @@ pub fn document_page(
             .filter(|s| s.starts_with("/evidence/")),
         downloads,
         document: document_row(engine, tr, document),
-        counts: status_counts(tr, &targets),
-        has_targets: !targets.is_empty(),
+        counts,
+        has_targets,
         table,
         page,
     }

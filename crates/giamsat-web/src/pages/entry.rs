@@ -190,13 +190,10 @@ pub(super) fn unit_names(engine: &Engine, reader: &Reader) -> Vec<String> {
 
 /// The indicators to ask for: those with a target at the unit first, then the rest.
 fn indicators_for<'e>(engine: &'e Engine, unit: &Unit) -> Vec<&'e Indicator> {
+    let with_target: std::collections::HashSet<giamsat_core::IndicatorId> =
+        engine.targets_of(unit.id).map(|t| t.indicator).collect();
     let mut list: Vec<&Indicator> = engine.indicators().collect();
-    list.sort_by_key(|i| {
-        let has_target = engine
-            .targets()
-            .any(|t| t.unit == unit.id && t.indicator == i.id);
-        (!has_target, i.id)
-    });
+    list.sort_by_key(|i| (!with_target.contains(&i.id), i.id));
     list
 }
 
@@ -240,10 +237,8 @@ fn render(
                 ));
             }
             if let Some(target) = engine
-                .targets()
-                .filter(|t| {
-                    t.unit == unit.id && t.indicator == indicator.id && t.period.covers(period)
-                })
+                .targets_of(unit.id)
+                .filter(|t| t.indicator == indicator.id && t.period.covers(period))
                 .max_by_key(|t| t.id)
             {
                 hint.push(tr.t_args(

@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::charts::{LineChart, Series};
 use super::reporting::{AWAITING_ROWS, AwaitingTable};
-use super::{Layout, Reader, TargetRow, TargetTable, evaluated, respond, target_row};
+use super::{Layout, Reader, TargetTable, respond};
 use crate::error::PageError;
 use crate::i18n::{Arg, I18n};
 use crate::state::AppState;
@@ -77,19 +77,22 @@ pub struct IndicatorPage<'a> {
     versions: Vec<super::history::VersionRow>,
 }
 
-/// The units worth choosing for an indicator: those with a target or a figure on it.
+/// Units offered in the choice of an indicator's page beyond those with a target on it: a
+/// country's thousands of reporting communes are reached from their province instead.
+const REPORTING_CHOICES: usize = 100;
+
+/// The units worth choosing for an indicator: those with a target on it, and those with a
+/// figure of it when they are few.
 fn units_with_data(engine: &Engine, indicator: &Indicator) -> Vec<UnitId> {
     let mut units: Vec<UnitId> = engine
         .targets()
         .filter(|t| t.indicator == indicator.id)
         .map(|t| t.unit)
-        .chain(
-            engine
-                .current_cells()
-                .filter(|c| c.0 == indicator.id)
-                .map(|c| c.1),
-        )
         .collect();
+    let reporting = engine.units_reporting(indicator.id);
+    if reporting.len() <= REPORTING_CHOICES {
+        units.extend(reporting);
+    }
     // The units formed from them can show the same figures, carried.
     let formed: Vec<UnitId> = units
         .iter()
@@ -114,11 +117,7 @@ fn chart_period(
     // A unit formed from others shows their latest figures, carried onto it.
     let mut sources: Vec<UnitId> = engine.predecessors(unit).map(|s| s.predecessor).collect();
     sources.push(unit);
-    let latest = engine
-        .current_cells()
-        .filter(|c| c.0 == indicator.id && sources.contains(&c.1))
-        .map(|c| c.2.end())
-        .max()?;
+    let latest = engine.latest_reported_period(indicator.id, &sources)?.end();
     Period::year(latest.year()).ok()
 }
 
@@ -147,11 +146,7 @@ fn chosen_unit<'e>(
 
 /// The unit's latest periods with a figure on the indicator, newest first.
 fn figure_periods(engine: &Engine, indicator: &Indicator, unit: UnitId) -> Vec<Period> {
-    let mut periods: Vec<Period> = engine
-        .current_cells()
-        .filter(|c| c.0 == indicator.id && c.1 == unit)
-        .map(|c| c.2)
-        .collect();
+    let mut periods = engine.periods_reported(indicator.id, unit);
     periods.sort_by_key(|p| std::cmp::Reverse((p.end(), p.start())));
     periods.truncate(FIGURE_PERIODS);
     periods
@@ -188,13 +183,16 @@ pub fn indicator_page_with(
     let page = Layout::new(i18n, reader, "", indicator.name.get(reader.lang).to_owned());
     let tr = page.tr;
     let number = |v: f64| tr.number(v, indicator.decimals);
-    let candidates = units_with_data(engine, indicator);
-    let unit = chosen_unit(engine, indicator, unit);
+    let mut candidates = units_with_data(engine, indicator);
+    let unit = unit.or_else(|| candidates.first().and_then(|u| engine.unit(*u)));
+    if let Some(u) = unit.filter(|u| !candidates.contains(&u.id)) {
+        candidates.push(u.id);
+    }
     // The target the chart follows: the unit's latest on this indicator.
     let target = unit.and_then(|u| {
         engine
-            .targets()
-            .filter(|t| t.indicator == indicator.id && t.unit == u.id)
+            .targets_of(u.id)
+            .filter(|t| t.indicator == indicator.id)
             .max_by_key(|t| (t.period.end(), t.id))
     });
     let mut chart = None;
@@ -322,16 +320,16 @@ pub fn indicator_page_with(
             })
             .transpose()?;
     }
-    let targets = evaluated(
+    let (_, rows, pager) = super::paged_targets(
         engine,
+        tr,
+        reader,
         engine.targets().filter(|t| t.indicator == indicator.id),
     );
-    let rows: Vec<TargetRow> = targets
-        .iter()
-        .map(|(t, e)| target_row(engine, tr, t, e))
-        .collect();
-    let table =
-        TargetTable::new(&page, tr.t("indicator-targets-caption"), rows, true, true).render()?;
+    let has_targets = !rows.is_empty();
+    let table = TargetTable::new(&page, tr.t("indicator-targets-caption"), rows, true, true)
+        .paged(&pager)?
+        .render()?;
     let facts = vec![
         (
             tr.t("col-measure"),
@@ -378,7 +376,7 @@ pub fn indicator_page_with(
         columns,
         values,
         figures: figure_rows(tr, indicator, figures),
-        has_targets: !targets.is_empty(),
+        has_targets,
         table,
         page,
     }

@@ -21,6 +21,7 @@ mod intake;
 mod office;
 mod overview;
 mod people;
+pub mod paging;
 mod rankings;
 mod recommendations;
 mod registry;
@@ -120,6 +121,40 @@ impl Reader {
                 .collect(),
             who: None,
             inbox: None,
+        }
+    }
+
+    /// The value of `key` in the address's query, as sent (undecoded).
+    pub fn query_value(&self, key: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .find_map(|p| p.strip_prefix(key)?.strip_prefix('='))
+    }
+
+    /// This page's address with `key` set to `value` and the rest of the query kept.
+    pub fn href_with(&self, key: &str, value: &str) -> String {
+        let mut pairs: Vec<String> = self
+            .query
+            .iter()
+            .filter(|p| p.split('=').next() != Some(key))
+            .cloned()
+            .collect();
+        pairs.push(serde_urlencoded::to_string([(key, value)]).unwrap_or_default());
+        format!("{}?{}", self.path, pairs.join("&"))
+    }
+
+    /// This page's address without `key`, the rest of the query kept.
+    pub fn href_without(&self, key: &str) -> String {
+        let pairs: Vec<&str> = self
+            .query
+            .iter()
+            .filter(|p| p.split('=').next() != Some(key))
+            .map(String::as_str)
+            .collect();
+        if pairs.is_empty() {
+            self.path.clone()
+        } else {
+            format!("{}?{}", self.path, pairs.join("&"))
         }
     }
 
@@ -760,6 +795,8 @@ pub struct TargetTable<'p, 'a> {
     rows: Vec<TargetRow>,
     show_unit: bool,
     show_document: bool,
+    /// The links to the list's other pages, when it has more than one.
+    pager: String,
 }
 
 impl<'p, 'a> TargetTable<'p, 'a> {
@@ -776,8 +813,35 @@ impl<'p, 'a> TargetTable<'p, 'a> {
             rows,
             show_unit,
             show_document,
+            pager: String::new(),
         }
     }
+
+    /// The table of one page of a longer list: `rows` are that page's, `pager` links to the
+    /// others.
+    pub fn paged(mut self, pager: &paging::Pager<'_>) -> askama::Result<Self> {
+        self.pager = pager.render()?;
+        Ok(self)
+    }
+}
+
+/// One page of targets, worst first: evaluated (the engine remembers evaluations), sorted,
+/// and only the rows of the page asked for made into table rows. The counts by status are of
+/// the whole list.
+pub fn paged_targets<'e, 't>(
+    engine: &'e Engine,
+    tr: Tr<'t>,
+    reader: &Reader,
+    targets: impl Iterator<Item = &'e Target>,
+) -> (Vec<StatusCount>, Vec<TargetRow>, paging::Pager<'t>) {
+    let targets = evaluated(engine, targets);
+    let counts = status_counts(tr, &targets);
+    let pager = paging::Pager::new(tr, reader, "page", targets.len(), paging::TARGET_ROWS);
+    let rows = targets[pager.rows.clone()]
+        .iter()
+        .map(|(t, e)| target_row(engine, tr, t, e))
+        .collect();
+    (counts, rows, pager)
 }
 
 #[cfg(test)]

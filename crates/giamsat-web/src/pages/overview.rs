@@ -6,16 +6,13 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use giamsat_app::Store;
-use giamsat_core::Engine;
 use giamsat_core::evaluation;
+use giamsat_core::{Engine, Period};
 
 use super::exports::{Buttons, List};
 use super::reporting::{AWAITING_ROWS, AwaitingTable};
 use super::tile_map::{Scale, TileMapChart};
-use super::{
-    Layout, Reader, StatusCount, TargetRow, TargetTable, Tr, evaluated, respond, status_counts,
-    target_row,
-};
+use super::{Layout, Reader, StatusCount, TargetTable, Tr, respond};
 use crate::i18n::{Arg, I18n};
 use crate::state::AppState;
 
@@ -55,6 +52,8 @@ pub struct OverviewPage<'a> {
     counts: Vec<StatusCount>,
     table: String,
     has_targets: bool,
+    /// The periods with targets to choose from: code, label, whether shown.
+    periods: Vec<(String, String, bool)>,
     reports: Vec<ReportRow>,
     targets_downloads: String,
     figures_downloads: String,
@@ -71,17 +70,7 @@ pub fn latest_reports(
     unit: Option<giamsat_core::UnitId>,
     count: usize,
 ) -> Vec<ReportRow> {
-    let mut cells: Vec<_> = engine
-        .current_cells()
-        .filter(|(_, u, ..)| unit.is_none_or(|wanted| *u == wanted))
-        .collect();
-    // Observation ids grow as figures are recorded, so the highest are the latest. Only the
-    // first `count` need ordering.
-    if cells.len() > count && count > 0 {
-        cells.select_nth_unstable_by_key(count - 1, |c| std::cmp::Reverse(c.3));
-        cells.truncate(count);
-    }
-    cells.sort_by_key(|c| std::cmp::Reverse(c.3));
+    let cells = engine.latest_cells(unit, count);
     cells
         .into_iter()
         .take(count)
@@ -102,15 +91,39 @@ pub fn latest_reports(
         .collect()
 }
 
+/// The periods that have targets, latest first, and the one the overview shows: the one
+/// asked for, else the one the map beside it shows (the ranking's), else the latest.
+fn overview_period(engine: &Engine, asked: Option<Period>) -> (Vec<Period>, Option<Period>) {
+    let mut periods: Vec<Period> = engine.target_periods().map(|(p, _)| p).collect();
+    periods.sort_by_key(|p| std::cmp::Reverse((p.end(), p.start())));
+    let chosen = asked
+        .filter(|p| periods.contains(p))
+        .or_else(|| evaluation::default_ranking_period(engine, &periods, super::today()))
+        .or_else(|| periods.first().copied());
+    (periods, chosen)
+}
+
 pub fn overview_page(engine: &Engine, i18n: &I18n, reader: &Reader) -> askama::Result<String> {
     let page = Layout::new(i18n, reader, "/", i18n.t(reader.lang, "overview-title"));
     let tr = page.tr;
-    let targets = evaluated(engine, engine.targets());
-    let rows: Vec<TargetRow> = targets
-        .iter()
-        .map(|(t, e)| target_row(engine, tr, t, e))
-        .collect();
-    let table = TargetTable::new(&page, tr.t("targets-caption"), rows, true, true).render()?;
+    // A country's plans set tens of thousands of targets over the years: the overview shows
+    // those of one period, a page of rows at a time.
+    let asked = reader.query_value("period").and_then(|p| p.parse().ok());
+    let (periods, period) = overview_period(engine, asked);
+    let targets = period.into_iter().flat_map(|p| engine.targets_in(p));
+    let (counts, rows, pager) = super::paged_targets(engine, tr, reader, targets);
+    let has_targets = !rows.is_empty();
+    let caption = match period {
+        Some(p) => tr.t_args(
+            "overview-targets-of",
+            &[("period", Arg::Text(tr.period(p)))],
+        ),
+        None => tr.t("targets-caption"),
+    };
+    let table = TargetTable::new(&page, caption, rows, true, true)
+        .paged(&pager)?
+        .render()?;
+    let period_code = period.map(|p| p.code()).unwrap_or_default();
     let targets_downloads = Buttons::render(tr, List::Targets, &[])?;
     let figures_downloads = Buttons::render(tr, List::Figures, &[])?;
     let awaiting = AwaitingTable::render_for(engine, &page, reader, |_| true, AWAITING_ROWS)?;
@@ -119,9 +132,13 @@ pub fn overview_page(engine: &Engine, i18n: &I18n, reader: &Reader) -> askama::R
         targets_downloads,
         figures_downloads,
         map: province_map(engine, tr)?,
-        counts: status_counts(tr, &targets),
-        has_targets: !targets.is_empty(),
+        counts,
+        has_targets,
         table,
+        periods: periods
+            .iter()
+            .map(|p| (p.code(), tr.period(*p), p.code() == period_code))
+            .collect(),
         reports: latest_reports(engine, tr, None, LATEST),
         page,
     }

@@ -102,8 +102,8 @@ pub struct RankingsPage<'a> {
 /// The periods that have scorecards: those of targets and of reported scorecards, latest first.
 pub(super) fn ranked_periods(engine: &Engine) -> Vec<Period> {
     let mut periods: Vec<Period> = engine
-        .targets()
-        .map(|t| t.period)
+        .target_periods()
+        .map(|(p, _)| p)
         .chain(engine.reported_scorecards().map(|c| c.period))
         .collect();
     periods.sort_by_key(|p| std::cmp::Reverse((p.end(), p.start())));

@@ -105,6 +105,9 @@ pub(super) fn period_of(regime: &Regime, text: &str) -> Result<Period, PageError
         .ok_or_else(|| PageError::not_found("not-found-period", text))
 }
 
+/// Reports listed on a page of a regime's period, about 200 bytes each.
+const REPORT_ROWS: usize = 100;
+
 pub struct UnitReportRow {
     unit: String,
     href: String,
@@ -137,6 +140,8 @@ pub struct PeriodPage<'a> {
     next: Option<(String, String)>,
     summary: String,
     reports: Vec<UnitReportRow>,
+    /// The links to the other pages of a long list of reports.
+    pager: super::paging::Pager<'a>,
     rates: Vec<RatesRow>,
     chart: Option<String>,
     chart_title: String,
@@ -177,8 +182,9 @@ pub async fn regime<S: Store>(
     );
     let tr = layout.tr;
     let c = completeness(&engine, regime, period);
-    let reports = c
-        .reports
+    // A regime over a country's communes expects thousands of reports: a page at a time.
+    let pager = super::paging::Pager::new(tr, &reader, "page", c.reports.len(), REPORT_ROWS);
+    let reports = c.reports[pager.rows.clone()]
         .iter()
         .map(|r| UnitReportRow {
             unit: unit_label(&engine, tr, r.unit),
@@ -223,6 +229,7 @@ pub async fn regime<S: Store>(
     };
     let (chart, chart_title, history) = rates_over_periods(&engine, tr, regime, period);
     let page = PeriodPage {
+        pager,
         regime: regime.code.to_string(),
         period: period.code(),
         period_name: tr.period(period),

@@ -12,11 +12,9 @@ use serde::Deserialize;
 
 use super::exports::{Buttons, List};
 use super::overview::{ReportRow, latest_reports};
+use super::paging::Pager;
 use super::reporting::{AWAITING_ROWS, AwaitingTable};
-use super::{
-    Layout, Reader, StatusCount, TargetRow, TargetTable, Tr, evaluated, respond, status_counts,
-    target_row,
-};
+use super::{Layout, Reader, StatusCount, TargetTable, Tr, paged_targets, respond};
 use crate::error::PageError;
 use crate::i18n::{Arg, I18n};
 use crate::state::AppState;
@@ -172,6 +170,8 @@ pub struct UnitPage<'a> {
     names: Vec<(String, &'static str, String)>,
     parent: Option<UnitLink>,
     children: Vec<UnitLink>,
+    /// The links to the other pages of a long list of units below.
+    children_pager: String,
     valid: String,
     history: Vec<(String, String)>,
     saved: Option<String>,
@@ -194,6 +194,10 @@ pub struct UnitQuery {
     saved: Option<usize>,
 }
 
+/// Units below a unit listed a page at a time: a province's hundred-odd communes fit one or
+/// two pages of about 10 KB.
+const CHILDREN_ROWS: usize = 100;
+
 pub fn unit_page(
     engine: &Engine,
     i18n: &I18n,
@@ -208,13 +212,20 @@ pub fn unit_page(
         unit.name.get(reader.lang).to_owned(),
     );
     let tr = page.tr;
-    let targets = evaluated(engine, engine.targets().filter(|t| t.unit == unit.id));
-    let rows: Vec<TargetRow> = targets
+    // A province has targets for each indicator and year, and a hundred communes or more:
+    // both lists are shown a page at a time.
+    let (counts, rows, pager) = paged_targets(engine, tr, reader, engine.targets_of(unit.id));
+    let has_targets = !rows.is_empty();
+    let table = TargetTable::new(&page, tr.t("unit-targets-caption"), rows, false, true)
+        .paged(&pager)?
+        .render()?;
+    let children = engine.children(unit.id);
+    let children_pager = Pager::new(tr, reader, "children", children.len(), CHILDREN_ROWS);
+    let children_links = children[children_pager.rows.clone()]
         .iter()
-        .map(|(t, e)| target_row(engine, tr, t, e))
+        .map(|c| link(tr, c))
         .collect();
-    let table =
-        TargetTable::new(&page, tr.t("unit-targets-caption"), rows, false, true).render()?;
+    let children_pager = children_pager.render()?;
     let mut scorecards: Vec<_> = engine
         .reported_scorecards()
         .filter(|c| c.unit == unit.id)
@@ -277,16 +288,13 @@ pub fn unit_page(
             .parent
             .and_then(|p| engine.unit(p))
             .map(|p| link(tr, p)),
-        children: engine
-            .children(unit.id)
-            .iter()
-            .map(|c| link(tr, c))
-            .collect(),
+        children: children_links,
+        children_pager,
         valid,
         history,
         saved: saved.map(|n| tr.count("entry-saved", n)),
-        counts: status_counts(tr, &targets),
-        has_targets: !targets.is_empty(),
+        counts,
+        has_targets,
         table,
         scorecards: scorecards
             .into_iter()

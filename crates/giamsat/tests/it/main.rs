@@ -13,6 +13,7 @@ mod exports;
 mod follow_up;
 mod inbox;
 mod intake;
+mod national;
 mod openapi;
 mod operations;
 mod pages;

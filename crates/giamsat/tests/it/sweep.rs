@@ -28,6 +28,7 @@ const EVERY_PAGE: &[&str] = &[
     "/rankings/review?period=2023",
     "/units",
     "/units/40",
+    "/units/40?children=2",
     "/units/22-SXD",
     "/units/new?parent=40",
     "/units/40/report?period=2023",
