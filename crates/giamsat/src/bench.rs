@@ -195,8 +195,7 @@ struct Cell {
     period: Period,
 }
 
-/// Distinct (indicator, unit, month) cells of the units in force today, months from July
-/// 2025 on.
+/// Distinct (indicator, unit, month) cells of the units in force today, months from 2027 on.
 fn cells(app: &App<SqlStore>, wanted: usize) -> Vec<Cell> {
     let engine = app.engine();
     let indicators: Vec<(IndicatorId, String)> = engine
@@ -208,10 +207,10 @@ fn cells(app: &App<SqlStore>, wanted: usize) -> Vec<Cell> {
         .filter(|u| u.valid_to.is_none())
         .map(|u| (u.id, u.code.as_str().to_owned()))
         .collect();
-    // July 2025 onward: the units of the 2025 tree exist for every month.
-    let months: Vec<Period> = (7..=12)
-        .map(|m| format!("2025-{m:02}"))
-        .chain((2026..=2035).flat_map(|y| (1..=12).map(move |m| format!("{y}-{m:02}"))))
+    // From 2027: the units of the 2025 tree exist for every month, and no report of the
+    // demo (approved ones lock their figures) is that late.
+    let months: Vec<Period> = (2027..=2040)
+        .flat_map(|y| (1..=12).map(move |m| format!("{y}-{m:02}")))
         .filter_map(|p| p.parse().ok())
         .collect();
     let mut cells = Vec::with_capacity(wanted);

@@ -145,9 +145,11 @@ mod sqlite {
 
     /// The import's own connection: its page cache (64 MB, freed with the connection when the
     /// import ends) keeps the indexes' pages that a large import touches again and again,
-    /// rather than spilling them into the WAL mid-transaction and reading them back.
-    const IMPORT_PRAGMAS: &str =
-        "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;";
+    /// rather than spilling them into the WAL mid-transaction and reading them back; and each
+    /// multi-row insert's statement journal (the pages it changed, a few hundred) is kept in
+    /// memory rather than written to a temporary file.
+    const IMPORT_PRAGMAS: &str = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; \
+        PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;";
 
     const OBSERVATIONS: &str = "observations (id, indicator_id, unit_id, period, value, kind, reported_by, document_id, corrects, note, source, recorded_by, recorded_at)";
     const AUDIT: &str = "audit_log (at, actor, action, object, before, after, unit_id)";
@@ -179,6 +181,11 @@ mod sqlite {
         if current != head {
             return Err(StoreError::Behind { head: current });
         }
+        // Foreign keys are checked at the commit, and a row that breaks a constraint rolls the
+        // whole import back (`INSERT OR ROLLBACK`): no insert can fail half-way and be undone
+        // alone, so SQLite keeps no statement journal (a copy of every page each multi-row
+        // insert changes) for the statements prepared after this.
+        tx.execute_batch("PRAGMA defer_foreign_keys = ON").map_err(fail)?;
         let mut logged = Logged::new();
         let mut writer = Writer::new(&tx).map_err(fail)?;
         while let Some(part) = parts.blocking_recv() {
@@ -262,7 +269,13 @@ mod sqlite {
 
     impl<'c> Writer<'c> {
         fn new(connection: &'c Connection) -> rusqlite::Result<Writer<'c>> {
-            let sql = |table, columns, rows| values_sql(Dialect::Sqlite, table, columns, rows);
+            let sql = |table, columns, rows| {
+                values_sql(Dialect::Sqlite, table, columns, rows).replacen(
+                    "INSERT INTO",
+                    "INSERT OR ROLLBACK INTO",
+                    1,
+                )
+            };
             Ok(Writer {
                 observations: connection.prepare(&sql(OBSERVATIONS, 13, ROWS))?,
                 observation: connection.prepare(&sql(OBSERVATIONS, 13, 1))?,
