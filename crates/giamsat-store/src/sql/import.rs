@@ -185,7 +185,8 @@ mod sqlite {
         // whole import back (`INSERT OR ROLLBACK`): no insert can fail half-way and be undone
         // alone, so SQLite keeps no statement journal (a copy of every page each multi-row
         // insert changes) for the statements prepared after this.
-        tx.execute_batch("PRAGMA defer_foreign_keys = ON").map_err(fail)?;
+        tx.execute_batch("PRAGMA defer_foreign_keys = ON")
+            .map_err(fail)?;
         let mut logged = Logged::new();
         let mut writer = Writer::new(&tx).map_err(fail)?;
         while let Some(part) = parts.blocking_recv() {
