@@ -339,6 +339,54 @@ impl<R: Read> CsvRows<std::io::Chain<std::io::Cursor<Vec<u8>>, R>> {
 impl<R: Read> CsvRows<R> {
     /// The next row that is not blank, with its line: its input, or why it cannot be read.
     pub(crate) fn next<T: DeserializeOwned>(&mut self) -> Option<(u64, Result<T, RowError>)> {
+        let (line, read) = self.next_record()?;
+        Some((line, read.and_then(|()| self.parse(line))))
+    }
+
+    /// The next row of figures into `input`, whose fields are reused from row to row (no
+    /// allocation once they have grown): what [`CsvRows::next`] reads, without serde's
+    /// matching of every cell's column name. `columns` are the fields of the header's
+    /// columns ([`ObservationInput::field_of`]).
+    pub(crate) fn next_figure(
+        &mut self,
+        columns: &[Option<usize>],
+        input: &mut ObservationInput,
+    ) -> Option<(u64, Result<(), RowError>)> {
+        let (line, read) = self.next_record()?;
+        if let Err(e) = read {
+            return Some((line, Err(e)));
+        }
+        if let Err(e) = self.check_length(line) {
+            return Some((line, Err(e)));
+        }
+        for (cell, field) in self.record.iter().zip(columns) {
+            let Some(field) = field else { continue };
+            // As the csv crate reads an empty cell into an `Option`: none.
+            let cell = undefuse(cell);
+            let slot = input.field_mut(*field);
+            match slot {
+                _ if cell.is_empty() => *slot = None,
+                Some(text) => {
+                    text.clear();
+                    text.push_str(cell);
+                }
+                None => *slot = Some(cell.to_owned()),
+            }
+        }
+        Some((line, Ok(())))
+    }
+
+    /// The fields of [`ObservationInput`] that the header's columns fill.
+    pub(crate) fn figure_columns(&self) -> Vec<Option<usize>> {
+        self.names
+            .iter()
+            .map(|name| ObservationInput::field_of(name))
+            .collect()
+    }
+
+    /// Reads the next row that is not blank into `self.record`, with its line, or why it
+    /// cannot be read.
+    fn next_record(&mut self) -> Option<(u64, Result<(), RowError>)> {
         while !self.ended {
             let line = self.reader.position().line();
             match self.reader.read_record(&mut self.record) {
@@ -364,7 +412,7 @@ impl<R: Read> CsvRows<R> {
                     if self.record.iter().all(str::is_empty) {
                         continue; // a blank line
                     }
-                    return Some((line, self.parse(line)));
+                    return Some((line, Ok(())));
                 }
                 Err(e) => {
                     let line = e.position().map_or(line, |p| p.line());
@@ -381,18 +429,33 @@ impl<R: Read> CsvRows<R> {
         None
     }
 
+    /// A row with as many fields as the header, or the problem.
+    fn check_length(&self, line: u64) -> Result<(), RowError> {
+        if self.record.len() == self.headers.len() {
+            return Ok(());
+        }
+        Err(RowError {
+            row: self.raw(),
+            ..RowError::at(
+                &self.file,
+                line,
+                None,
+                "",
+                format!(
+                    "has {} fields but the header has {}",
+                    self.record.len(),
+                    self.headers.len()
+                ),
+            )
+        })
+    }
+
     fn parse<T: DeserializeOwned>(&self, line: u64) -> Result<T, RowError> {
         let problem = |message: String| RowError {
             row: self.raw(),
             ..RowError::at(&self.file, line, None, "", message)
         };
-        if self.record.len() != self.headers.len() {
-            return Err(problem(format!(
-                "has {} fields but the header has {}",
-                self.record.len(),
-                self.headers.len()
-            )));
-        }
+        self.check_length(line)?;
         let marked = self
             .record
             .iter()
@@ -571,29 +634,40 @@ fn csv_message(error: &csv::Error) -> String {
 /// at once besides the engine's copy.
 pub(crate) const CHUNK_ROWS: usize = 50_000;
 
+/// A file of figures being read: its rows, the field each column fills, and the input the
+/// rows are read into one after the other.
+struct FigureRows<R: Read> {
+    rows: CsvRows<R>,
+    columns: Vec<Option<usize>>,
+    input: ObservationInput,
+}
+
 /// Reads and checks up to `max` rows of figures against the batch, the accepted ones into
 /// `figures` with their audit rows' parts and the problems into `rejected`; false once the
 /// file has ended.
 fn check_figures<R: Read>(
-    rows: &mut CsvRows<R>,
+    rows: &mut FigureRows<R>,
     batch: &mut crate::Batch<'_>,
     max: usize,
     rejected: &mut Vec<RowError>,
     figures: &mut Vec<ImportedFigure>,
 ) -> bool {
+    let FigureRows {
+        rows,
+        columns,
+        input,
+    } = rows;
     for _ in 0..max {
-        let Some((line, parsed)) = rows.next::<ObservationInput>() else {
+        let Some((line, read)) = rows.next_figure(columns, input) else {
             return false;
         };
-        let input = match parsed {
-            Ok(input) => input,
-            Err(e) => {
-                rejected.push(e);
-                continue;
-            }
-        };
-        let source = format!("{}:{line}", rows.file);
-        match batch.take(source, |engine, origin| input.validate_row(engine, origin)) {
+        if let Err(e) = read {
+            rejected.push(e);
+            continue;
+        }
+        match batch.take((&rows.file, line), |engine, origin| {
+            input.validate_row(engine, origin)
+        }) {
             Ok((Record::Observation(observation), before)) => {
                 figures.push(imported_figure(batch.engine(), observation, before));
             }
@@ -768,12 +842,17 @@ impl<S: Store> App<S> {
         options: ImportOptions,
         chunk: usize,
     ) -> Result<ImportReport, AppError> {
-        let mut rows = CsvRows::open(ImportKind::Observations, file, input).map_err(|errors| {
+        let rows = CsvRows::open(ImportKind::Observations, file, input).map_err(|errors| {
             AppError::Import {
                 file: file.to_owned(),
                 errors,
             }
         })?;
+        let mut rows = FigureRows {
+            columns: rows.figure_columns(),
+            rows,
+            input: ObservationInput::default(),
+        };
         let _writing = self.writer.lock().await;
         let _others = self.hold_off_other_writers().await?;
         let at = time::OffsetDateTime::now_utc();

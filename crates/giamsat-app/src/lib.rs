@@ -782,12 +782,15 @@ impl<'a> Batch<'a> {
     /// Validates an input (by `validate`) against the batch so far and applies its record to
     /// the batch's engine, returning the record rather than keeping it (nor its audit entry): for a
     /// streamed import, which writes its records as it goes.
+    /// The default source is the row's `file:line`, written into the batch's own text.
     pub(crate) fn take(
         &mut self,
-        source: String,
+        (file, line): (&str, u64),
         validate: impl FnOnce(&Engine, &Origin<'_>) -> Result<Record, Vec<FieldError>>,
     ) -> Result<(Record, Option<Reported>), Vec<FieldError>> {
-        self.origin.source = source;
+        use std::fmt::Write as _;
+        self.origin.source.clear();
+        let _ = write!(self.origin.source, "{file}:{line}");
         let record = validate(&self.engine, &self.origin)?;
         let before = match &record {
             Record::Observation(o) => self.engine.reported(o.indicator, o.unit, o.period),

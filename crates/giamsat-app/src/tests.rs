@@ -1885,3 +1885,95 @@ async fn imports_beyond_those_that_may_run_at_once_are_told_to_retry() {
     drop(running);
     assert_eq!(import().await.expect("import").accepted, 1);
 }
+
+/// A row of figures that the import must refuse, and the field its problem names (empty when
+/// the row as a whole is wrong).
+fn bad_figure(kind: usize, n: usize, unit: &str) -> (String, &'static str) {
+    match kind % 6 {
+        0 => (format!("RETAIL_SALES,NOWHERE,2026-01,{n},estimate"), "unit"),
+        1 => (
+            format!("RETAIL_SALES,{unit},2026-13,{n},estimate"),
+            "period",
+        ),
+        2 => (
+            format!("RETAIL_SALES,{unit},2026-01,many,estimate"),
+            "value",
+        ),
+        3 => (format!("RETAIL_SALES,{unit},2026-01,{n},guess"), "kind"),
+        4 => (format!("NO_SUCH,{unit},2026-01,{n},estimate"), "indicator"),
+        _ => (format!("RETAIL_SALES,{unit}"), ""),
+    }
+}
+
+#[test]
+fn a_file_of_figures_with_one_bad_row_anywhere_writes_nothing() {
+    use proptest::prelude::*;
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let (_dir, app) = runtime.block_on(async {
+        let (dir, app) = fresh().await;
+        app.load_demo(&actor()).await.expect("demo");
+        (dir, app)
+    });
+    let units: Vec<String> = app
+        .engine()
+        .units()
+        .filter(|u| u.valid_to.is_none())
+        .map(|u| u.code.to_string())
+        .take(300)
+        .collect();
+    let stored = || {
+        runtime
+            .block_on(app.store().observations())
+            .expect("observations")
+    };
+    let before = stored().len();
+    let head = app.head();
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(32));
+    let cases = (1usize..300, 0usize..300, 0usize..6, 1usize..64);
+    runner
+        .run(&cases, |(rows, at, kind, chunk)| {
+            let at = at % rows;
+            let mut csv = String::from("indicator,unit,period,value,kind\n");
+            let (bad, field) = bad_figure(kind, at, &units[at]);
+            for n in 0..rows {
+                if n == at {
+                    csv.push_str(&bad);
+                } else {
+                    csv.push_str(&format!("RETAIL_SALES,{},2026-02,{n},estimate", units[n]));
+                }
+                csv.push('\n');
+            }
+            let refused = runtime.block_on(app.import_chunked(
+                &actor(),
+                ImportKind::Observations,
+                "f.csv",
+                csv.as_bytes(),
+                crate::ImportOptions::default(),
+                chunk,
+            ));
+            let Err(AppError::Import { errors, .. }) = refused else {
+                panic!("{rows} rows, bad at {at}: {refused:?}");
+            };
+            prop_assert_eq!(errors.len(), 1, "{:?}", errors);
+            prop_assert_eq!(errors[0].line, at as u64 + 2);
+            prop_assert_eq!(errors[0].field.as_str(), field);
+            prop_assert_eq!(stored().len(), before);
+            prop_assert_eq!(app.head(), head);
+            let engine = app.engine();
+            let retail = engine
+                .indicator_by_code(&IndicatorCode::parse("RETAIL_SALES").expect("code"))
+                .expect("indicator")
+                .id;
+            let unit = engine
+                .unit_by_code(&UnitCode::parse(&units[(at + 1) % rows]).expect("code"))
+                .expect("unit")
+                .id;
+            prop_assert!(
+                engine
+                    .reported(retail, unit, "2026-02".parse().expect("period"))
+                    .is_none()
+            );
+            Ok(())
+        })
+        .expect("every file with a bad row is refused whole");
+}

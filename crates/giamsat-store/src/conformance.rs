@@ -115,6 +115,7 @@ conformance!(
     the_audit_trail_is_searched_by_unit_actor_action_object_and_days_in_pages,
     a_streamed_import_writes_every_figure_with_its_audit_row,
     a_streamed_import_let_go_in_the_middle_writes_nothing,
+    a_streamed_import_with_a_figure_the_store_refuses_writes_nothing,
 );
 
 fn provenance() -> Provenance {
@@ -2226,6 +2227,56 @@ async fn a_streamed_import_let_go_in_the_middle_writes_nothing(backend: Backend)
     let stale = vec![ImportPart::Figures(figures(&observations(70_010, 1)))];
     let err = stream(&store, 1, stale).await.expect_err("behind");
     assert!(matches!(err, StoreError::Behind { head: 2 }), "{err}");
+}
+
+/// A figure that breaks the schema's rules (a unit that does not exist, an id already
+/// taken) fails the whole import, even after chunks were written, and leaves nothing behind.
+async fn a_streamed_import_with_a_figure_the_store_refuses_writes_nothing(backend: Backend) {
+    let store = fresh(backend).await;
+    store.commit(&sample(), &[], 0).await.expect("commit");
+    let before = store.observations().await.expect("observations").len();
+    for broken in ["unit", "id"] {
+        let mut batch = observations(10, 3_000);
+        if let Some(Record::Observation(o)) = batch.last_mut() {
+            match broken {
+                "unit" => o.unit = UnitId(999_999),
+                _ => o.id = ObservationId(10),
+            }
+        }
+        let figures = figures(&batch);
+        let parts = vec![
+            ImportPart::Figures(figures[..1_000].to_vec()),
+            ImportPart::Figures(figures[1_000..].to_vec()),
+            ImportPart::Commit(audit("import.observations", "file:f.csv", None)),
+        ];
+        let err = stream(&store, 1, parts).await.expect_err(broken);
+        assert!(matches!(err, StoreError::Conflict(_)), "{broken}: {err}");
+        assert_eq!(
+            store.observations().await.expect("observations").len(),
+            before,
+            "{broken}"
+        );
+        assert_eq!(
+            store
+                .audit_trail(Some("observation:"), 10)
+                .await
+                .expect("trail"),
+            vec![],
+            "{broken}"
+        );
+        assert_eq!(
+            store.changes_since(1).await.expect("changes"),
+            Changes::Batches(vec![]),
+            "{broken}"
+        );
+    }
+    // Nothing is left locked: the good file goes in.
+    let good = figures(&observations(10, 3_000));
+    let parts = vec![
+        ImportPart::Figures(good),
+        ImportPart::Commit(audit("import.observations", "file:f.csv", None)),
+    ];
+    assert_eq!(stream(&store, 1, parts).await.expect("import"), Some(2));
 }
 
 /// An account's e-mail and language are one row, replaced with its audit entry; a day's

@@ -109,6 +109,7 @@ pub async fn import(
         report.accepted,
         report.accepted as f64 / seconds
     );
+    refused_import(&app, &actor, &path).await?;
     if csv_out.is_none() {
         let _ = std::fs::remove_file(&path);
     }
@@ -166,6 +167,52 @@ pub async fn import(
     Ok(())
 }
 
+/// Imports the streamed file again with a bad row at its end, which refuses the whole file
+/// once every chunk has been written; prints the time and the resident memory before and
+/// after (what a refused import leaves held).
+async fn refused_import(
+    app: &App<SqlStore>,
+    actor: &Actor,
+    path: &std::path::Path,
+) -> Result<(), CliError> {
+    let file_error = |e: std::io::Error| CliError::Other(format!("{}: {e}", path.display()));
+    let resident = resident_mb();
+    let started = Instant::now();
+    let input = std::io::Read::chain(
+        std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(path).map_err(file_error)?),
+        &b"RETAIL_SALES,NOWHERE,2027-01,1,estimate,bench\n"[..],
+    );
+    let refused = app
+        .import_reader(
+            actor,
+            ImportKind::Observations,
+            "refused.csv",
+            input,
+            ImportOptions::default(),
+        )
+        .await;
+    let seconds = started.elapsed().as_secs_f64();
+    let problems = match refused {
+        Err(AppError::Import { errors, .. }) => errors.len(),
+        Err(other) => return Err(other.into()),
+        Ok(_) => return Err(CliError::Other("the refused file was accepted".into())),
+    };
+    println!(
+        "the same file with a bad last row: refused ({problems} problem) in {seconds:.2} s; resident {} MB before, {} MB after",
+        resident.unwrap_or(0),
+        resident_mb().unwrap_or(0)
+    );
+    Ok(())
+}
+
+/// The process's resident memory in MB (Linux), if known.
+fn resident_mb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024)
+}
+
 /// Figures of `cells` as a CSV file of observations.
 fn write_csv(out: &mut impl std::io::Write, cells: &[Cell]) -> std::io::Result<()> {
     writeln!(out, "indicator,unit,period,value,kind,source")?;
@@ -195,8 +242,7 @@ struct Cell {
     period: Period,
 }
 
-/// Distinct (indicator, unit, month) cells of the units in force today, months from July
-/// 2025 on.
+/// Distinct (indicator, unit, month) cells of the units in force today, months from 2027 on.
 fn cells(app: &App<SqlStore>, wanted: usize) -> Vec<Cell> {
     let engine = app.engine();
     let indicators: Vec<(IndicatorId, String)> = engine
@@ -208,10 +254,10 @@ fn cells(app: &App<SqlStore>, wanted: usize) -> Vec<Cell> {
         .filter(|u| u.valid_to.is_none())
         .map(|u| (u.id, u.code.as_str().to_owned()))
         .collect();
-    // July 2025 onward: the units of the 2025 tree exist for every month.
-    let months: Vec<Period> = (7..=12)
-        .map(|m| format!("2025-{m:02}"))
-        .chain((2026..=2035).flat_map(|y| (1..=12).map(move |m| format!("{y}-{m:02}"))))
+    // From 2027: the units of the 2025 tree exist for every month, and no report of the
+    // demo (approved ones lock their figures) is that late.
+    let months: Vec<Period> = (2027..=2040)
+        .flat_map(|y| (1..=12).map(move |m| format!("{y}-{m:02}")))
         .filter_map(|p| p.parse().ok())
         .collect();
     let mut cells = Vec::with_capacity(wanted);

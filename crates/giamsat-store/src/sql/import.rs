@@ -72,28 +72,48 @@ impl Logged {
     }
 }
 
-/// The audit row of a figure, as JSON texts: the cell's value before, and the figure.
-fn audit_texts(figure: &ImportedFigure) -> Result<(Option<String>, String), StoreError> {
-    /// The cell's value before, as a single write's audit entry states it.
-    #[derive(serde::Serialize)]
-    struct Before {
-        id: giamsat_core::ObservationId,
-        kind: giamsat_core::ObservationKind,
-        value: f64,
-    }
-    let unwritable = |e: serde_json::Error| StoreError::Corrupt {
-        table: "audit_log",
-        id: figure.observation.id.0 as i64,
-        problem: e.to_string(),
-    };
-    let before = match figure.before {
-        Some((id, kind, value)) => {
-            Some(serde_json::to_string(&Before { id, kind, value }).map_err(unwritable)?)
+/// The JSON texts of a figure's audit row (the cell's value before, and the figure), written
+/// into buffers reused from figure to figure: the statements copy what they are given.
+#[derive(Default)]
+struct AuditTexts {
+    before: Vec<u8>,
+    after: Vec<u8>,
+}
+
+impl AuditTexts {
+    fn of(&mut self, figure: &ImportedFigure) -> Result<(Option<&str>, &str), StoreError> {
+        /// The cell's value before, as a single write's audit entry states it.
+        #[derive(serde::Serialize)]
+        struct Before {
+            id: giamsat_core::ObservationId,
+            kind: giamsat_core::ObservationKind,
+            value: f64,
         }
-        None => None,
-    };
-    let after = serde_json::to_string(&figure.observation).map_err(unwritable)?;
-    Ok((before, after))
+        let unwritable = |e: serde_json::Error| StoreError::Corrupt {
+            table: "audit_log",
+            id: figure.observation.id.0 as i64,
+            problem: e.to_string(),
+        };
+        self.before.clear();
+        self.after.clear();
+        if let Some((id, kind, value)) = figure.before {
+            serde_json::to_writer(&mut self.before, &Before { id, kind, value })
+                .map_err(unwritable)?;
+        }
+        serde_json::to_writer(&mut self.after, &figure.observation).map_err(unwritable)?;
+        // serde_json writes UTF-8 only.
+        let (Ok(before), Ok(after)) = (
+            std::str::from_utf8(&self.before),
+            std::str::from_utf8(&self.after),
+        ) else {
+            return Err(StoreError::Corrupt {
+                table: "audit_log",
+                id: figure.observation.id.0 as i64,
+                problem: "a figure's JSON is not UTF-8".into(),
+            });
+        };
+        Ok((figure.before.map(|_| before), after))
+    }
 }
 
 /// The text of a timestamp, formatted once for the many figures of an import that share it.
@@ -123,6 +143,14 @@ mod sqlite {
     /// SQLite's 32,766.
     const ROWS: usize = 256;
 
+    /// The import's own connection: its page cache (64 MB, freed with the connection when the
+    /// import ends) keeps the indexes' pages that a large import touches again and again,
+    /// rather than spilling them into the WAL mid-transaction and reading them back; and each
+    /// multi-row insert's statement journal (the pages it changed, a few hundred) is kept in
+    /// memory rather than written to a temporary file.
+    const IMPORT_PRAGMAS: &str = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; \
+        PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;";
+
     const OBSERVATIONS: &str = "observations (id, indicator_id, unit_id, period, value, kind, reported_by, document_id, corrects, note, source, recorded_by, recorded_at)";
     const AUDIT: &str = "audit_log (at, actor, action, object, before, after, unit_id)";
 
@@ -140,9 +168,7 @@ mod sqlite {
         connection
             .busy_timeout(std::time::Duration::from_secs(10))
             .map_err(fail)?;
-        connection
-            .execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
-            .map_err(fail)?;
+        connection.execute_batch(IMPORT_PRAGMAS).map_err(fail)?;
         // Immediate: the write lock is taken now, so the head read is the one committed on.
         let tx = connection
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -155,6 +181,12 @@ mod sqlite {
         if current != head {
             return Err(StoreError::Behind { head: current });
         }
+        // Foreign keys are checked at the commit, and a row that breaks a constraint rolls the
+        // whole import back (`INSERT OR ROLLBACK`): no insert can fail half-way and be undone
+        // alone, so SQLite keeps no statement journal (a copy of every page each multi-row
+        // insert changes) for the statements prepared after this.
+        tx.execute_batch("PRAGMA defer_foreign_keys = ON")
+            .map_err(fail)?;
         let mut logged = Logged::new();
         let mut writer = Writer::new(&tx).map_err(fail)?;
         while let Some(part) = parts.blocking_recv() {
@@ -233,17 +265,25 @@ mod sqlite {
         audit: Statement<'c>,
         entry: Statement<'c>,
         stamp: Stamp,
+        texts: AuditTexts,
     }
 
     impl<'c> Writer<'c> {
         fn new(connection: &'c Connection) -> rusqlite::Result<Writer<'c>> {
-            let sql = |table, columns, rows| values_sql(Dialect::Sqlite, table, columns, rows);
+            let sql = |table, columns, rows| {
+                values_sql(Dialect::Sqlite, table, columns, rows).replacen(
+                    "INSERT INTO",
+                    "INSERT OR ROLLBACK INTO",
+                    1,
+                )
+            };
             Ok(Writer {
                 observations: connection.prepare(&sql(OBSERVATIONS, 13, ROWS))?,
                 observation: connection.prepare(&sql(OBSERVATIONS, 13, 1))?,
                 audit: connection.prepare(&sql(AUDIT, 7, ROWS))?,
                 entry: connection.prepare(&sql(AUDIT, 7, 1))?,
                 stamp: Stamp::default(),
+                texts: AuditTexts::default(),
             })
         }
 
@@ -278,14 +318,14 @@ mod sqlite {
                         &mut self.entry
                     };
                     let o = &figure.observation;
-                    let (before, after) = audit_texts(figure)?;
+                    let (before, after) = self.texts.of(figure)?;
                     let at = self.stamp.of(o.provenance.recorded_at);
                     let first = if full { n * 7 } else { 0 };
                     bind_audit(
                         statement,
                         first,
                         [at, &o.provenance.recorded_by, FIGURE_ACTION, &figure.object],
-                        (before.as_deref(), Some(after.as_str())),
+                        (before, Some(after)),
                         Some(i64::from(o.unit.0)),
                     )?;
                     if !full {
@@ -381,6 +421,7 @@ mod postgres {
         }
         let mut logged = Logged::new();
         let mut stamp = Stamp::default();
+        let mut texts = AuditTexts::default();
         let mut rows = String::new();
         while let Some(part) = parts.recv().await {
             match part {
@@ -393,7 +434,7 @@ mod postgres {
                     copy(&mut tx, "COPY observations (id, indicator_id, unit_id, period, value, kind, reported_by, document_id, corrects, note, source, recorded_by, recorded_at) FROM STDIN", &rows).await?;
                     rows.clear();
                     for figure in &figures {
-                        audit_row(&mut rows, figure, &mut stamp)?;
+                        audit_row(&mut rows, figure, &mut stamp, &mut texts)?;
                     }
                     copy(&mut tx, "COPY audit_log (at, actor, action, object, before, after, unit_id) FROM STDIN", &rows).await?;
                 }
@@ -456,15 +497,19 @@ mod postgres {
             rows.push_str("\\N");
             return;
         };
-        for c in text.chars() {
-            match c {
-                '\\' => rows.push_str("\\\\"),
-                '\t' => rows.push_str("\\t"),
-                '\n' => rows.push_str("\\n"),
-                '\r' => rows.push_str("\\r"),
-                c => rows.push(c),
-            }
+        // Most texts (codes, numbers, JSON) have nothing to escape: copied whole.
+        let mut rest = text;
+        while let Some(at) = rest.find(['\\', '\t', '\n', '\r']) {
+            rows.push_str(&rest[..at]);
+            rows.push_str(match rest.as_bytes()[at] {
+                b'\\' => "\\\\",
+                b'\t' => "\\t",
+                b'\n' => "\\n",
+                _ => "\\r",
+            });
+            rest = &rest[at + 1..];
         }
+        rows.push_str(rest);
     }
 
     fn push_number(rows: &mut String, number: Option<impl std::fmt::Display>) {
@@ -511,16 +556,17 @@ mod postgres {
         rows: &mut String,
         figure: &ImportedFigure,
         stamp: &mut Stamp,
+        texts: &mut AuditTexts,
     ) -> Result<(), StoreError> {
         let o = &figure.observation;
-        let (before, after) = audit_texts(figure)?;
+        let (before, after) = texts.of(figure)?;
         push_text(rows, Some(stamp.of(o.provenance.recorded_at)));
         for text in [
             Some(o.provenance.recorded_by.as_str()),
             Some(FIGURE_ACTION),
             Some(figure.object.as_str()),
-            before.as_deref(),
-            Some(after.as_str()),
+            before,
+            Some(after),
         ] {
             rows.push('\t');
             push_text(rows, text);
