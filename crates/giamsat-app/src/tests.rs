@@ -1935,11 +1935,11 @@ fn a_file_of_figures_with_one_bad_row_anywhere_writes_nothing() {
             let at = at % rows;
             let mut csv = String::from("indicator,unit,period,value,kind\n");
             let (bad, field) = bad_figure(kind, at, &units[at]);
-            for n in 0..rows {
+            for (n, unit) in units.iter().enumerate().take(rows) {
                 if n == at {
                     csv.push_str(&bad);
                 } else {
-                    csv.push_str(&format!("RETAIL_SALES,{},2026-02,{n},estimate", units[n]));
+                    csv.push_str(&format!("RETAIL_SALES,{unit},2026-02,{n},estimate"));
                 }
                 csv.push('\n');
             }
