@@ -282,6 +282,19 @@ pub fn lists_session(
     })
 }
 
+/// Whether a list shows a planned visit to a reader with `grants`: one by a body of their
+/// scope or of a unit of it. The clashes a listed visit shows are kept whoever planned them,
+/// since warning of them is the point of the list.
+pub fn lists_visit(
+    engine: &giamsat_core::Engine,
+    grants: Option<&[giamsat_core::access::Grant]>,
+    visit: &Visit,
+) -> bool {
+    grants.is_none_or(|g| {
+        giamsat_core::access::may_read_follow_up(engine, g, &[visit.plan.body, visit.plan.unit])
+    })
+}
+
 /// A link given as evidence: http or https only (no `javascript:`), no spaces.
 fn check_link(url: &str) -> Result<String, Problem> {
     let url = url.trim();

@@ -328,9 +328,9 @@ pub fn form_lines(engine: &Engine, unit: &Unit, period: Period) -> Vec<FormLine>
         .map(|t| t.indicator)
         .chain(
             engine
-                .current_cells()
-                .filter(|c| c.1 == unit.id)
-                .map(|c| c.0),
+                .cells_reported(unit.id, None)
+                .into_iter()
+                .map(|(i, _)| i),
         )
         .collect();
     ids.sort();

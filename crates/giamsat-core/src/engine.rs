@@ -1390,16 +1390,22 @@ impl Engine {
             .max_by_key(|p| p.end())
     }
 
-    /// The periods with a figure of the unit's own on an indicator: a look at each of the
-    /// indicator's series, not at every cell.
-    pub fn periods_reported(&self, indicator: IndicatorId, unit: UnitId) -> Vec<Period> {
+    /// The (indicator, period) cells with a figure of the unit's own, on one indicator or on
+    /// any: a look at each series, not at every cell.
+    pub fn cells_reported(
+        &self,
+        unit: UnitId,
+        indicator: Option<IndicatorId>,
+    ) -> Vec<(IndicatorId, Period)> {
         let Some(position) = self.numbering.position(unit) else {
             return Vec::new();
         };
         self.series
             .iter()
-            .filter(|((i, _), s)| *i == indicator && s.index_of(position).is_some())
-            .map(|((_, period), _)| *period)
+            .filter(|((i, _), s)| {
+                indicator.is_none_or(|want| *i == want) && s.index_of(position).is_some()
+            })
+            .map(|(cell, _)| *cell)
             .collect()
     }
 
@@ -1933,6 +1939,27 @@ mod tests {
                 .value(IndicatorId(1), UnitId(1), p("2023-01"))
                 .map(|v| v.value),
             Some(4.0)
+        );
+        // A unit's own cells, as every current cell lists them, and none of the units above.
+        for u in 1..=6 {
+            let mut own: Vec<(IndicatorId, Period)> = engine
+                .current_cells()
+                .filter(|c| c.1 == UnitId(u))
+                .map(|c| (c.0, c.2))
+                .collect();
+            let mut found = engine.cells_reported(UnitId(u), None);
+            own.sort_by_key(|c| (c.0, c.1.code()));
+            found.sort_by_key(|c| (c.0, c.1.code()));
+            assert_eq!(found, own, "unit {u}");
+        }
+        assert_eq!(
+            engine.cells_reported(UnitId(6), Some(IndicatorId(1))),
+            [(IndicatorId(1), p("2023-01"))]
+        );
+        assert!(
+            engine
+                .cells_reported(UnitId(6), Some(IndicatorId(2)))
+                .is_empty()
         );
     }
 

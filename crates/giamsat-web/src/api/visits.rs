@@ -78,11 +78,19 @@ fn visit_view(engine: &Engine, v: &Visit) -> VisitView {
     }
 }
 
-/// Planned visits, the earliest first.
-#[utoipa::path(get, path = "/api/v1/visits", tag = "follow-up", summary = "Planned supervision and inspection visits, with the clashes each must be warned of", responses((status = 200, body = Vec<VisitView>)))]
-pub async fn list_visits<S: Store>(State(state): State<AppState<S>>) -> Json<Vec<VisitView>> {
+/// Planned visits by the caller's bodies or of their units, the earliest first.
+#[utoipa::path(get, path = "/api/v1/visits", tag = "follow-up", summary = "Planned supervision and inspection visits of the caller's bodies and units, with the clashes each must be warned of", responses((status = 200, body = Vec<VisitView>)))]
+pub async fn list_visits<S: Store>(
+    State(state): State<AppState<S>>,
+    who: Principal,
+) -> Json<Vec<VisitView>> {
     let engine = state.app.engine();
-    let mut visits: Vec<&Visit> = engine.follow_up().visits().collect();
+    let grants = who.0.actor.grants.as_deref();
+    let mut visits: Vec<&Visit> = engine
+        .follow_up()
+        .visits()
+        .filter(|v| giamsat_app::follow_up::lists_visit(&engine, grants, v))
+        .collect();
     visits.sort_by_key(|v| (v.plan.window.first, v.id));
     Json(visits.iter().map(|v| visit_view(&engine, v)).collect())
 }

@@ -146,7 +146,11 @@ fn chosen_unit<'e>(
 
 /// The unit's latest periods with a figure on the indicator, newest first.
 fn figure_periods(engine: &Engine, indicator: &Indicator, unit: UnitId) -> Vec<Period> {
-    let mut periods = engine.periods_reported(indicator.id, unit);
+    let mut periods: Vec<Period> = engine
+        .cells_reported(unit, Some(indicator.id))
+        .into_iter()
+        .map(|(_, p)| p)
+        .collect();
     periods.sort_by_key(|p| std::cmp::Reverse((p.end(), p.start())));
     periods.truncate(FIGURE_PERIODS);
     periods

@@ -92,7 +92,12 @@ fn supervision_page<S: Store>(
             format!("{} – {}", tr.date(first), tr.date(last))
         }
     };
-    let mut visits: Vec<_> = book.visits().collect();
+    // A reader's lists hold the visits and sessions of their own bodies and units.
+    let grants = super::search::grants_of(reader.who.as_deref());
+    let mut visits: Vec<_> = book
+        .visits()
+        .filter(|v| giamsat_app::follow_up::lists_visit(&engine, grants, v))
+        .collect();
     visits.sort_by_key(|v| (v.plan.window.first, v.id));
     let visits = visits
         .into_iter()
@@ -114,8 +119,6 @@ fn supervision_page<S: Store>(
                 .collect(),
         })
         .collect();
-    // A reader's list holds the sessions of their own bodies and units, as search finds them.
-    let grants = super::search::grants_of(reader.who.as_deref());
     let mut sessions: Vec<_> = book
         .sessions()
         .filter(|s| giamsat_app::follow_up::lists_session(&engine, grants, s))

@@ -340,7 +340,7 @@ fn ids(list: &serde_json::Value) -> Vec<u64> {
 }
 
 #[tokio::test]
-async fn a_viewer_of_one_province_lists_its_tasks_and_sessions_and_not_another_provinces() {
+async fn a_viewer_of_one_province_lists_its_tasks_sessions_and_visits_and_not_another_provinces() {
     let server = TestServer::start(true).await;
     // The demo's tasks and sessions of Nghệ An (40) and of the province of source 002.
     let (ours, theirs, our_session, their_session) = {
@@ -372,6 +372,22 @@ async fn a_viewer_of_one_province_lists_its_tasks_and_sessions_and_not_another_p
         )
     };
     assert!(!ours.is_empty() && !theirs.is_empty());
+    // A visit of Nghệ An's department and one of source 002's province.
+    let mut visits = Vec::new();
+    for (body, unit) in [("40-TU", "40-SCT"), ("S002-BTV", "S002-SCT")] {
+        let (status, visit) = server
+            .post_json(
+                "/api/v1/visits",
+                json!({"kind": "supervision", "body": body, "unit": unit, "topics": ["Khoáng sản"],
+                       "first": "2024-03-01", "last": "2024-03-05"}),
+            )
+            .await;
+        assert_eq!(status, 201, "{visit}");
+        visits.push(visit["id"].as_u64().expect("visit id"));
+    }
+    let (our_visit, their_visit) = (visits[0], visits[1]);
+    let (_, all_visits) = server.get_json("/api/v1/visits").await;
+    assert!(ids(&all_visits).contains(&their_visit));
 
     // The administrator over everything lists both.
     let (_, all) = server.get_json("/api/v1/tasks").await;
@@ -406,6 +422,11 @@ async fn a_viewer_of_one_province_lists_its_tasks_and_sessions_and_not_another_p
     assert!(!theirs.iter().any(|t| tasks.contains(t)), "{tasks:?}");
     let sessions = json("/api/v1/sessions").await;
     assert!(sessions.contains(&our_session) && !sessions.contains(&their_session));
+    let listed = json("/api/v1/visits").await;
+    assert!(
+        listed.contains(&our_visit) && !listed.contains(&their_visit),
+        "{listed:?}"
+    );
     let text = |path: String| {
         let viewer = viewer.clone();
         let url = server.url(&path);
@@ -435,6 +456,11 @@ async fn a_viewer_of_one_province_lists_its_tasks_and_sessions_and_not_another_p
         page.contains(&format!("/supervision/sessions/{our_session}\""))
             && !page.contains(&format!("/supervision/sessions/{their_session}\"")),
         "{page}"
+    );
+    // The visits' subjects name their units: the viewer's list names Nghệ An's department only.
+    assert!(
+        page.matches("Khoáng sản").count() == 1,
+        "one visit of Nghệ An: {page}"
     );
     let csv = text("/exports/tasks.csv?lang=vi".into()).await;
     let their_title = server
