@@ -211,6 +211,11 @@ const VERBS: &[(&str, bool)] = &[
     ("is", false),
     ("are", false),
     ("est de", false),
+    // "Les exportations ont connu une croissance de 4,6%": the verb before a change.
+    ("ont connu une", false),
+    ("a connu une", false),
+    ("ont enregistré une", false),
+    ("a enregistré une", false),
     ("sont de", false),
 ];
 
@@ -281,6 +286,9 @@ const CONNECTORS: &[&str] = &[
     "pour",
     "une",
     "un",
+    "mais",
+    "but",
+    "nhưng",
 ];
 
 /// Verbs that take a count as their object: *thu hút 4 dự án*, *attracted 4 enterprises*.
@@ -398,6 +406,9 @@ struct Patterns {
     amount_after: Regex,
     amount_before: Regex,
     change: Regex,
+    /// A change written as a multiple: "gấp 20 lần" (+1900%), "3.2-fold" (+220%),
+    /// "multiplié par 3" (+200%).
+    multiple: Regex,
     ratio_to_last_year: Regex,
     /// "so với cùng kỳ", "year on year" at the start of what is searched: what a change's
     /// span ends with when it is written. Apart, so that the patterns whose groups are read
@@ -461,6 +472,9 @@ fn build(language: Language) -> Patterns {
             down = heads(down),
         )),
         same_period: compile(format!(r"^\s*{same_period}")),
+        multiple: compile(format!(
+            r"(?P<head>(?i:gấp))\s+{about}(?P<num>{num})\s+lần|(?P<num_en>{num})-fold|(?P<head_fr>multipliée?s?\s+par)\s+(?P<num_fr>{num})"
+        )),
         ratio_to_last_year: compile(format!(
             r"(?P<head>{ratio})\s+{about}(?P<num>{num}){pct}\s*{same_period}",
             ratio = heads("bằng|đạt"),
@@ -600,6 +614,29 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
                 .filter(|at| crate::starts_word(text, *at))
                 .unwrap_or(whole.start());
             push(&mut pieces, start, whole.end(), Part::Plan(v));
+        }
+    }
+    for c in crate::word_start_captures(&p.multiple, text) {
+        let whole = c.get(0).expect("match");
+        let times = ["num", "num_en", "num_fr"]
+            .iter()
+            .find_map(|name| c.name(name))
+            .and_then(|m| read_number(m.as_str(), language));
+        if let Some(times) = times.filter(|t| *t > 0.0) {
+            let start = c
+                .name("head")
+                .or(c.name("head_fr"))
+                .map_or(whole.start(), |m| m.start());
+            let end = whole.end()
+                + p.same_period
+                    .find(&text[whole.end()..])
+                    .map_or(0, |m| m.end());
+            push(
+                &mut pieces,
+                start,
+                end,
+                Part::Change(((times - 1.0) * 100.0 * 1e6).round() / 1e6),
+            );
         }
     }
     for c in crate::word_start_captures(&p.ratio_to_last_year, text) {
@@ -844,6 +881,26 @@ pub fn find(
         group.clear();
     };
     for mut piece in pieces {
+        // "đạt 67,7% dự toán HĐND tỉnh giao (14.032,3 tỷ đồng), tăng 30,4%": the amount in
+        // brackets after a share of the plan is the plan's, not a figure; the change after
+        // it is still the figure's.
+        if let Part::Amount { .. } = piece.part
+            && let Some(plan) = group.last().filter(|g| matches!(g.part, Part::Plan(_)))
+            && plan.end <= piece.start
+            && text[plan.end..piece.start].trim_end().ends_with('(')
+            && !text[plan.end..piece.start].contains(['.', ';', '\n', ')'])
+            && text[plan.end..piece.start].split_whitespace().count() <= 6
+        {
+            if let Some(plan) = group.last_mut() {
+                let closing = text[piece.end..].len() - text[piece.end..].trim_start().len();
+                plan.end = if text[piece.end + closing..].starts_with(')') {
+                    piece.end + closing + 1
+                } else {
+                    piece.end
+                };
+            }
+            continue;
+        }
         if let Part::Share(v) = piece.part {
             let of_an_amount = group.last().is_some_and(|last| {
                 same_sentence(text, last.end, piece.start, periods)
@@ -871,7 +928,14 @@ pub fn find(
         let joins = group.last().is_some_and(|last| {
             same_sentence(text, last.end, piece.start, periods)
                 && match piece.part {
-                    Part::Amount { .. } | Part::Share(_) => false,
+                    // "ont connu une croissance de 4,6% pour s'élever à 31,41 milliards":
+                    // the amount a change brought the figure to is the figure's.
+                    Part::Amount { .. } => {
+                        !group.iter().any(|g| matches!(g.part, Part::Amount { .. }))
+                            && group.iter().any(|g| matches!(g.part, Part::Change(_)))
+                            && reached_after_change(&text[last.end..piece.start])
+                    }
+                    Part::Share(_) => false,
                     Part::Change(_) => !group.iter().any(|g| matches!(g.part, Part::Change(_))),
                     Part::Plan(_) => !group.iter().any(|g| matches!(g.part, Part::Plan(_))),
                 }
@@ -928,6 +992,14 @@ fn same_sentence(
 ) -> bool {
     let between = &text[from..to];
     if between.contains(['.', ';', '\n', '!', '?', ':']) {
+        return false;
+    }
+    // "…31,41 milliards de dollars, mais celles en neuf mois ont baissé de 8,2%": what
+    // follows "but" is another figure's.
+    if [" mais ", " but ", " nhưng ", " song "]
+        .iter()
+        .any(|w| between.contains(w))
+    {
         return false;
     }
     let first = periods.partition_point(|(s, _, _)| *s < from);
@@ -1005,9 +1077,22 @@ fn figure(
     let Subject {
         written: mut subject,
         start: mut subject_start,
-        estimated,
+        mut estimated,
         year,
     } = subject(text, subject_from, first.start, periods);
+    // "thu ngân sách trên địa bàn tỉnh đạt được kết quả đáng ghi nhận, ước đạt 51.465 tỷ
+    // đồng": a clause of a verb alone reports on the subject of the clause before it, up to
+    // its own verb.
+    if subject.is_none()
+        && aim.is_none()
+        && subject_from == sentence_start
+        && text[..sentence_start].ends_with(',')
+        && let Some(previous) = previous_clause_subject(text, window, sentence_start - 1, earlier)
+    {
+        estimated |= previous.estimated;
+        subject = previous.written;
+        subject_start = previous.start;
+    }
     if let Part::Amount {
         unit: Some(unit), ..
     } = first.part
@@ -1101,7 +1186,11 @@ fn figure(
         .iter()
         .rev()
         .take_while(|(s, _, _)| *s >= window)
-        .find(|(s, e, _)| *s >= sentence_start || !is_term_of_office(&text[*s..*e]));
+        .find(|(s, e, _)| {
+            *s >= sentence_start
+                || !(is_term_of_office(&text[*s..*e])
+                    || (aside_or_caption(text, *s, *e) && !same_sentence_as(text, *e, first.start)))
+        });
     let year = year.or_else(|| year_after(&text[last.end..]));
     // A level right after a change over the same period, in its paragraph, shares that
     // change's period: the paragraph compares one period with the year before ("tăng 12% so
@@ -1164,6 +1253,95 @@ fn figure(
             estimated,
         },
     })
+}
+
+/// The subject of the clause that ends at the comma at `comma`, up to its first verb of
+/// achieving ("đạt", "achieved"): for a clause that has only a verb and an amount. None when
+/// that clause holds a figure read already, a number, or no such verb.
+fn previous_clause_subject(
+    text: &str,
+    window: usize,
+    comma: usize,
+    earlier: &[Found],
+) -> Option<Subject> {
+    let start = text[window..comma]
+        .rfind(['.', ';', '\n', '!', '?', ':', ','])
+        .map_or(window, |i| window + i + 1);
+    if earlier.last().is_some_and(|f| f.end > start) {
+        return None;
+    }
+    let clause = &text[start..comma];
+    let verb = [
+        " đạt được ",
+        " đạt ",
+        " achieved ",
+        " recorded ",
+        " a enregistré ",
+    ]
+    .iter()
+    .filter_map(|v| clause.find(v))
+    .min()?;
+    let cut = subject(text, start, start + verb, &[]);
+    cut.written.as_ref()?;
+    Some(cut)
+}
+
+/// Whether the words between a change and an amount say the change brought the figure to
+/// that amount: "pour s'élever à", "pour atteindre", "to reach", "lên".
+fn reached_after_change(between: &str) -> bool {
+    let lower = crate::lowercase(between.trim());
+    let lower = lower.replace('’', "'");
+    let lower = lower
+        .trim_start_matches(',')
+        .trim()
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    [
+        "pour s'élever à",
+        "pour atteindre",
+        "pour s'établir à",
+        "pour se chiffrer à",
+        "to reach",
+        "reaching",
+        "to stand at",
+        "lên",
+        "lên mức",
+    ]
+    .contains(&lower)
+}
+
+/// Whether a period at `start..end` is named aside, for its own sentence only: after
+/// "riêng" ("Tính riêng trong quý III/2025, GRDP tăng 12,88%", "Riêng tháng 7, …": the
+/// paragraphs after it go back to the period reported), or in a photo's caption ("… báo
+/// cáo 6 tháng cuối năm. Ảnh: Thành Duy"), which is no part of the article's account.
+fn aside_or_caption(text: &str, start: usize, end: usize) -> bool {
+    let before = crate::lowercase(&text[crate::look_back(text, start, 24)..start]);
+    if crate::contains_words(&before, "riêng") {
+        return true;
+    }
+    // The period's line: a few hundred bytes each side at most, so that a text of one long
+    // line is not read over again for every figure.
+    let line_start = text[crate::look_back(text, start, 400)..start]
+        .rfind('\n')
+        .map_or(crate::look_back(text, start, 400), |i| {
+            crate::look_back(text, start, 400) + i + 1
+        });
+    let line_end = crate::look_ahead(text, end, 400);
+    let line_end = text[end..line_end].find('\n').map_or(line_end, |i| end + i);
+    let line = &text[line_start..line_end];
+    ["Ảnh:", "Photo:", "Ảnh :", "(Ảnh:"]
+        .iter()
+        .any(|w| line.contains(w))
+}
+
+/// Whether nothing ends a sentence between `from` and `to` (a point that is no decimal, a
+/// semicolon, a line's end).
+fn same_sentence_as(text: &str, from: usize, to: usize) -> bool {
+    let between = &text[from..to.max(from)];
+    !(between.contains('\n')
+        || between.contains(". ")
+        || between.contains("; ")
+        || between.contains('!')
+        || between.contains('?'))
 }
 
 /// How the periods in context carry the months of a period whose year the text never gives,
@@ -1939,6 +2117,108 @@ mod tests {
         assert!(
             matches!(&read[..], [Fact::Figure { subject: Some(s), estimated: true, .. }] if s == "city's index of industrial production"),
             "{read:?}"
+        );
+    }
+
+    #[test]
+    fn a_period_named_aside_or_in_a_caption_is_not_the_next_paragraphs() {
+        let text = "Trong 6 tháng đầu năm 2024, tổng mức bán lẻ hàng hóa tăng 8,2%. Riêng quý II/2024, doanh thu dịch vụ tăng 10,1%.\n\nKim ngạch xuất khẩu ước đạt 520 triệu USD, tăng 12% so với cùng kỳ.";
+        assert_eq!(
+            subjects_and_periods(text, Language::Vi),
+            [
+                (
+                    Some("tổng mức bán lẻ hàng hóa".into()),
+                    Some("2024-H1".into())
+                ),
+                (Some("doanh thu dịch vụ".into()), Some("2024-Q2".into())),
+                (Some("Kim ngạch xuất khẩu".into()), Some("2024-H1".into())),
+            ]
+        );
+        let text = "Trong 6 tháng đầu năm 2024, thu ngân sách tăng 5%.\n\nPhó Chủ tịch UBND tỉnh trình bày kế hoạch 6 tháng cuối năm. Ảnh: Minh Anh\n\nTổng vốn đầu tư toàn xã hội ước đạt 9.100 tỷ đồng, tăng 7,5% so với cùng kỳ.";
+        assert_eq!(
+            subjects_and_periods(text, Language::Vi),
+            [
+                (Some("thu ngân sách".into()), Some("2024-H1".into())),
+                (
+                    Some("Tổng vốn đầu tư toàn xã hội".into()),
+                    Some("2024-H1".into())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_plans_amount_in_brackets_is_no_figure_and_the_change_after_it_is_the_figures() {
+        assert_eq!(
+            cells(
+                "Thu ngân sách ước thực hiện 7.200 tỷ đồng, đạt 55,1% dự toán HĐND tỉnh giao (13.050 tỷ đồng), tăng 12,6% so với cùng kỳ.",
+                Language::Vi
+            ),
+            ["Thu ngân sách | Some(7200.0) 1e9 VND | Some(12.6) | Some(55.1) | "]
+        );
+    }
+
+    #[test]
+    fn a_clause_of_a_verb_and_an_amount_reports_on_the_clause_before() {
+        let read = figures(
+            "Hết 9 tháng, thu hút đầu tư trực tiếp nước ngoài đạt kết quả tích cực, ước đạt 1.250 triệu USD.",
+            Language::Vi,
+        );
+        assert!(
+            matches!(&read[..], [Fact::Figure { subject: Some(s), estimated: true, value: Some(v), .. }]
+                if s == "thu hút đầu tư trực tiếp nước ngoài" && *v == 1250.0),
+            "{read:?}"
+        );
+        // A clause before that holds a figure of its own lends it no subject.
+        assert_eq!(
+            cells("Doanh thu tăng 5%, ước đạt 300 tỷ đồng.", Language::Vi),
+            ["Doanh thu | None 1e0  | Some(5.0) | None | "]
+        );
+    }
+
+    #[test]
+    fn a_change_written_as_a_multiple_is_a_percentage() {
+        assert_eq!(
+            cells(
+                "Vốn đăng ký mới đạt 3.400 tỷ đồng, gấp 3 lần so với cùng kỳ.",
+                Language::Vi
+            ),
+            ["Vốn đăng ký mới | Some(3400.0) 1e9 VND | Some(200.0) | None | "]
+        );
+        assert_eq!(
+            cells(
+                "The registered capital of the new projects reached 2 billion USD, a 2.5-fold increase.",
+                Language::En
+            ),
+            ["registered capital of the new projects | Some(2.0) 1e9 USD | Some(150.0) | None | "]
+        );
+        assert_eq!(
+            cells(
+                "Les investissements ont atteint 4 milliards de dollars, multipliés par 2 en un an.",
+                Language::Fr
+            ),
+            ["investissements | Some(4.0) 1e9 USD | Some(100.0) | None | "]
+        );
+    }
+
+    #[test]
+    fn the_amount_a_change_brought_a_figure_to_is_the_figures_and_but_starts_another() {
+        assert_eq!(
+            cells(
+                "Les importations en août ont connu une croissance de 3,2% pour atteindre 25,4 milliards de dollars.",
+                Language::Fr
+            ),
+            ["importations | Some(25.4) 1e9 USD | Some(3.2) | None | "]
+        );
+        assert_eq!(
+            cells(
+                "Les ventes de riz ont atteint 3 milliards de dollars, mais les achats de engrais ont baissé de 2%.",
+                Language::Fr
+            ),
+            [
+                "ventes de riz | Some(3.0) 1e9 USD | None | None | ",
+                "achats de engrais | None 1e0  | Some(-2.0) | None | "
+            ]
         );
     }
 

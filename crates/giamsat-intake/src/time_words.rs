@@ -97,6 +97,8 @@ enum PeriodShape {
     FirstMonths,
     /// Captures: the number of the quarter, the year.
     Quarter,
+    /// Captures: the number of months in the first or the second group; no year.
+    FirstMonthsGlued,
     /// Captures: first or second, the year.
     Half,
     /// The last three or six months of a year: captures their number, the year.
@@ -184,6 +186,22 @@ fn patterns() -> &'static Patterns {
                 (
                     Search::Anywhere(anywhere(r"(?i)(?-u:\b)(3|6|ba|sáu)\s+tháng\s+cuối\s+năm(?:\s+(\d{4}))?")),
                     PeriodShape::LastMonths,
+                ),
+                // Months reported from January without "đầu năm", where the words around
+                // say the months are the year's so far, not a duration: "Hết 9 tháng,",
+                // "kết quả 9 tháng", "kinh tế - xã hội 9 tháng", "9 tháng của tỉnh" ("trong 2
+                // tháng" stays a duration). The press sometimes glues the number: "9tháng".
+                (
+                    Search::Anywhere(anywhere(r"(?-u:\b)(?:(?:[Hh]ết|[Kk]ết\s+quả|xã\s+hội)\s+(\d{1,2})\s*tháng|(\d{1,2})\s*tháng\s+của\s+(?:tỉnh|thành\s+phố|huyện|toàn\s+tỉnh|cả\s+nước))(?-u:\b)")),
+                    PeriodShape::FirstMonthsGlued,
+                ),
+                // "en neuf mois", "ces neuf derniers mois", "les six derniers mois": the
+                // months of the year so far, as the French press on Vietnam reports them.
+                (
+                    Search::Anywhere(anywhere(&format!(
+                        r"(?-u:\b)(?:[Ee]n|[Cc]es|[Ll]es)\s+{numbers}\s+(?:derniers\s+)?mois(?-u:\b)"
+                    ))),
+                    PeriodShape::FirstMonths,
                 ),
                 // A month named alone, "riêng tháng 7", "in July (2025)", "en juillet": its
                 // year, when not written, is for the reader (or a figure) to take from
@@ -596,6 +614,11 @@ fn ordinal(word: &str) -> Option<u8> {
 fn period(c: &regex::Captures<'_>, shape: PeriodShape) -> Option<Fact> {
     let year_in = |i: usize| c.get(i).and_then(|y| y.as_str().parse::<i32>().ok());
     let (year, first, last, period) = match shape {
+        PeriodShape::FirstMonthsGlued => {
+            let written = c.get(1).or_else(|| c.get(2))?.as_str();
+            let months = count(written).filter(|n| (2..=12).contains(n))?;
+            (None, 1, months, None)
+        }
         PeriodShape::FirstMonths => {
             let months = count(c.get(1)?.as_str()).filter(|n| (1..=12).contains(n))?;
             let year = year_in(2).or_else(|| year_in(3));
@@ -850,6 +873,42 @@ mod tests {
             spans,
             ["2020-2025", "2021-2025"],
             "not a term by its word, a range of years alone"
+        );
+    }
+
+    #[test]
+    fn months_of_the_year_so_far_without_its_words_for_it() {
+        let months = |text: &str| -> Vec<(Option<u8>, Option<u8>)> {
+            read(text)
+                .into_iter()
+                .map(|(_, fact)| match fact {
+                    Fact::Period {
+                        first_month,
+                        last_month,
+                        ..
+                    } => (first_month, last_month),
+                    other => panic!("{other:?}"),
+                })
+                .collect()
+        };
+        assert_eq!(months("Hết 8 tháng, kim ngạch tăng."), [(Some(1), Some(8))]);
+        assert_eq!(months("Báo cáo kết quả 10 tháng."), [(Some(1), Some(10))]);
+        assert_eq!(
+            months("Tình hình kinh tế - xã hội 11 tháng; nhiệm vụ tháng 12."),
+            [(Some(1), Some(11))]
+        );
+        assert_eq!(
+            months("Chỉ số GRDP 7tháng của tỉnh tăng."),
+            [(Some(1), Some(7))]
+        );
+        assert_eq!(
+            months("les huit derniers mois, et en sept mois"),
+            [(Some(1), Some(8)), (Some(1), Some(7))]
+        );
+        assert!(months("Công trình hoàn thành trong 2 tháng.").is_empty());
+        assert_eq!(
+            months("kinh tế - xã hội 6 tháng cuối năm"),
+            [(Some(7), Some(12))]
         );
     }
 
