@@ -90,6 +90,11 @@ const UNITS: &[(&str, &str)] = &[
     ("ménages", "household"),
     // Things counted that the labels name in the text's own words: "332 cuộc", "250
     // delegate", "500 député".
+    ("ý kiến, kiến nghị", "ý kiến, kiến nghị"),
+    ("ý kiến", "ý kiến"),
+    ("kiến nghị", "kiến nghị"),
+    ("tổ chức", "tổ chức"),
+    ("groupes", "groupe"),
     ("cuộc", "cuộc"),
     ("nhóm", "nhóm"),
     ("nghị quyết", "nghị quyết"),
@@ -333,6 +338,11 @@ const COUNTS: &[&str] = &[
     "cooperative",
     "establishment",
     "room",
+    "ý kiến, kiến nghị",
+    "ý kiến",
+    "kiến nghị",
+    "tổ chức",
+    "groupe",
     "cuộc",
     "nhóm",
     "nghị quyết",
@@ -382,6 +392,7 @@ const COUNT_ENDS: &[&str] = &[
     "giảm",
     "en",
     "đang",
+    "chưa",
     "hiện",
     "currently",
     "actuellement",
@@ -1791,11 +1802,19 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
             }
         }
     }
-    let clause = rest
+    // "ý kiến, kiến nghị": a thing counted whose name holds a comma is not cut by it.
+    let named = UNITS
+        .iter()
+        .filter(|(w, _)| w.contains(','))
+        .find_map(|(w, _)| crate::starts_with_lowercase(rest, w))
+        .unwrap_or(0);
+    let clause = rest[named..]
         .find(['.', ',', ';', ':', '\n', '(', ')'])
-        .map_or(rest, |i| &rest[..i]);
+        .map_or(rest, |i| &rest[..named + i]);
     let mut words = Vec::new();
-    for word in clause.split_whitespace().take(8) {
+    // Eight words past the name of the thing counted, whose own words do not count.
+    let own_words = rest[..named].split_whitespace().count().saturating_sub(1);
+    for word in clause.split_whitespace().take(8 + own_words) {
         if word.chars().any(|c| c.is_ascii_digit()) || COUNT_ENDS.contains(&word) {
             break;
         }
@@ -2218,6 +2237,31 @@ mod tests {
             [
                 "ventes de riz | Some(3.0) 1e9 USD | None | None | ",
                 "achats de engrais | None 1e0  | Some(-2.0) | None | "
+            ]
+        );
+    }
+
+    #[test]
+    fn voters_petitions_and_organisations_are_things_counted() {
+        let counted: Vec<(Option<String>, Option<String>)> = figures(
+            "Sở đã nhận 58 ý kiến, kiến nghị về lĩnh vực đất đai. Đoàn kiểm tra 1.216 tổ chức; còn 9 ý kiến chưa được trả lời.",
+            Language::Vi,
+        )
+        .into_iter()
+        .map(|f| match f {
+            Fact::Figure { subject, unit, .. } => (subject, unit),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+        assert_eq!(
+            counted,
+            [
+                (
+                    Some("ý kiến, kiến nghị về lĩnh vực đất đai".into()),
+                    Some("ý kiến, kiến nghị".into())
+                ),
+                (Some("tổ chức".into()), Some("tổ chức".into())),
+                (Some("ý kiến".into()), Some("ý kiến".into())),
             ]
         );
     }
