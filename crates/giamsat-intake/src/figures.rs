@@ -417,6 +417,8 @@ struct Patterns {
     amount_after: Regex,
     amount_before: Regex,
     change: Regex,
+    /// A change written as a signed percentage in brackets: "(+6,2%)", "(-13,8%)".
+    signed_change: Regex,
     /// A change written as a multiple: "gấp 20 lần" (+1900%), "3.2-fold" (+220%),
     /// "multiplié par 3" (+200%).
     multiple: Regex,
@@ -429,6 +431,9 @@ struct Patterns {
     /// A plan exceeded by a percentage: "exceeding the estimate by 2.1%", "vượt dự toán
     /// 2,1%", "vượt 2,1% kế hoạch": 102.1% of the plan.
     plan_exceeded: Regex,
+    /// A plan as what a change is measured against, right after it: "hausse de 19,1% par
+    /// rapport aux prévisions", "tăng 4% so với dự toán": the plan exceeded by so much.
+    against_plan: Regex,
     /// The words before a share of the plan that belong to it: "đạt", "reaching".
     plan_head: Regex,
     percent_value: Regex,
@@ -486,16 +491,21 @@ fn build(language: Language) -> Patterns {
         multiple: compile(format!(
             r"(?P<head>(?i:gấp))\s+{about}(?P<num>{num})\s+lần|(?P<num_en>{num})-fold|(?P<head_fr>multipliée?s?\s+par)\s+(?P<num_fr>{num})"
         )),
+        signed_change: compile(format!(r"\(\s*(?P<sign>[+\-−])\s*(?P<num>{num})\s*%\s*\)")),
         ratio_to_last_year: compile(format!(
             r"(?P<head>{ratio})\s+{about}(?P<num>{num}){pct}\s*{same_period}",
             ratio = heads("bằng|đạt"),
         )),
         plan: compile(format!(
-            r"{about}(?P<num>{num}){pct}\s*(?:(?:of|du|de|des|so\s+với)\s+)?(?:the\s+|l['’]\s*)?(?:(?:year's|annual|yearly)\s+)?(?:(?:capital|budget|revenue|disbursement)\s+)?(?i:kế\s+hoạch|KH|dự\s+toán|plan|target|objectifs?|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?"
+            r"{about}(?P<num>{num}){pct}\s*(?:(?:of|du|de|des|so\s+với)\s+)?(?:the\s+|l['’]\s*)?(?:(?:year's|annual|yearly)\s+)?(?:(?:capital|budget|revenue|disbursement)\s+)?(?i:kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|plan|target|objectifs?|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?"
         )),
         plan_exceeded: compile(format!(
             r"(?:[Ee]xceed(?:ing|ed|s)?|[Ss]urpass(?:ing|ed|es)?)\s+(?:the\s+)?(?:(?:annual|yearly|year's)\s+)?(?i:{goal})\s+by\s+{about}(?P<num>{num}){pct}|[Vv]ượt\s+(?:(?:{goal})(?:\s+năm)?\s+{about}(?P<num_after>{num}){pct}|{about}(?P<num_before>{num}){pct}\s+(?:so\s+với\s+)?(?:{goal}))|(?:[Dd]épassant|[Dd]épassé|[Dd]épasse)\s+(?:les\s+|le\s+|l['’]\s*)?(?:{goal})(?:\s+annuel(?:le)?s?)?\s+de\s+{about}(?P<num_fr>{num}){pct}",
-            goal = r"kế\s+hoạch|KH|dự\s+toán|plan|target|estimate|objectifs?|prévisions",
+            goal = r"kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|plan|target|estimate|objectifs?|prévisions",
+        )),
+        against_plan: compile(format!(
+            r"^\s*(?:par\s+rapport\s+(?:aux?|à\s+la|à\s+l['’]|à\s+celles?|à\s+ceux)\s*|so\s+với\s+|over\s+the\s+|against\s+the\s+|compared\s+(?:to|with)\s+the\s+)(?:(?:annual|yearly|year's)\s+)?(?i:{goal})(?-u:\b)",
+            goal = r"kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|plan|target|estimate|objectifs?|prévisions",
         )),
         plan_head: compile(format!(r"(?:{plan_heads})\s+{about}$")),
         percent_value: compile(format!(
@@ -627,6 +637,13 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             push(&mut pieces, start, whole.end(), Part::Plan(v));
         }
     }
+    for c in p.signed_change.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        if let Some(v) = number_in(&c) {
+            let v = if &c["sign"] == "+" { v } else { -v };
+            push(&mut pieces, whole.start(), whole.end(), Part::Change(v));
+        }
+    }
     for c in crate::word_start_captures(&p.multiple, text) {
         let whole = c.get(0).expect("match");
         let times = ["num", "num_en", "num_fr"]
@@ -676,6 +693,16 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         }
         if let Some(v) = number_in(&c) {
             let v = if c.name("down").is_some() { -v } else { v };
+            if let Some(plan) = p.against_plan.find(&text[whole.end()..]) {
+                let share = ((100.0 + v) * 1e6).round() / 1e6;
+                push(
+                    &mut pieces,
+                    start_of(&c),
+                    whole.end() + plan.end(),
+                    Part::Plan(share),
+                );
+                continue;
+            }
             let end = whole.end()
                 + p.same_period
                     .find(&text[whole.end()..])
@@ -892,6 +919,15 @@ pub fn find(
         group.clear();
     };
     for mut piece in pieces {
+        // "so với 31/12/2021 tăng 1.475 tỷ đồng (+6,2%)": an amount right after a word of
+        // change is a change in absolute terms, which a figure has no cell for; it neither
+        // is a figure nor ends the one before.
+        if let Part::Amount { unit, .. } = piece.part
+            && unit != Some("%")
+            && absolute_change_before(&text[..piece.start])
+        {
+            continue;
+        }
         // "đạt 67,7% dự toán HĐND tỉnh giao (14.032,3 tỷ đồng), tăng 30,4%": the amount in
         // brackets after a share of the plan is the plan's, not a figure; the change after
         // it is still the figure's.
@@ -937,7 +973,9 @@ pub fn find(
             };
         }
         let joins = group.last().is_some_and(|last| {
-            same_sentence(text, last.end, piece.start, periods)
+            (same_sentence(text, last.end, piece.start, periods)
+                || (matches!(piece.part, Part::Change(_))
+                    && compared_in_next_clause(&text[last.end..piece.start])))
                 && match piece.part {
                     // "ont connu une croissance de 4,6% pour s'élever à 31,41 milliards":
                     // the amount a change brought the figure to is the figure's.
@@ -1295,6 +1333,50 @@ fn previous_clause_subject(
     let cut = subject(text, start, start + verb, &[]);
     cut.written.as_ref()?;
     Some(cut)
+}
+
+/// Whether the text before an amount ends with a word of change and nothing else ("tăng",
+/// "giảm", "up by", "en hausse de"): the amount is then a change in absolute terms.
+fn absolute_change_before(before: &str) -> bool {
+    let window = crate::look_back(before, before.len(), 24);
+    let tail = crate::lowercase(before[window..].trim_end());
+    let tail = tail
+        .strip_suffix("vnd")
+        .or_else(|| tail.strip_suffix("vnđ"))
+        .or_else(|| tail.strip_suffix("usd"))
+        .or_else(|| tail.strip_suffix('$'))
+        .or_else(|| tail.strip_suffix("us$"))
+        .unwrap_or(&tail)
+        .trim_end();
+    [
+        "tăng",
+        "giảm",
+        "up by",
+        "down by",
+        "increased by",
+        "decreased by",
+        "rose by",
+        "fell by",
+        "hausse de",
+        "baisse de",
+    ]
+    .iter()
+    .any(|w| word_at_end(tail, w).is_some())
+}
+
+/// Whether the text between a figure and a change opens a clause of comparison of the same
+/// figure: "…là 25.390 tỷ đồng; so với 31/12/2021 tăng 1.475 tỷ đồng (+6,2%)".
+fn compared_in_next_clause(between: &str) -> bool {
+    let Some(rest) = between.trim_start().strip_prefix([';', ',']) else {
+        return false;
+    };
+    let rest = crate::lowercase(rest.trim_start());
+    ["so với", "compared with", "compared to", "par rapport"]
+        .iter()
+        .any(|w| rest.starts_with(w))
+        && !between.contains('\n')
+        && !between.contains(". ")
+        && between.split_whitespace().count() <= 10
 }
 
 /// Whether the words between a change and an amount say the change brought the figure to
@@ -2192,6 +2274,50 @@ mod tests {
         assert_eq!(
             cells("Doanh thu tăng 5%, ước đạt 300 tỷ đồng.", Language::Vi),
             ["Doanh thu | None 1e0  | Some(5.0) | None | "]
+        );
+    }
+
+    #[test]
+    fn a_change_against_the_plan_is_a_share_of_it() {
+        assert_eq!(
+            cells(
+                "Thu nội địa đạt 5.100 tỷ đồng, vượt 6% so với chỉ tiêu HĐND tỉnh giao.",
+                Language::Vi
+            ),
+            ["Thu nội địa | Some(5100.0) 1e9 VND | None | Some(106.0) | "]
+        );
+        assert_eq!(
+            cells(
+                "Les recettes de la province ont atteint 900 milliards de dôngs, en hausse de 12,5% par rapport aux prévisions.",
+                Language::Fr
+            ),
+            ["recettes de la province | Some(900.0) 1e9 VND | None | Some(112.5) | "]
+        );
+        assert_eq!(
+            cells(
+                "The revenue of the city reached 2 billion USD, up 8% over the plan.",
+                Language::En
+            ),
+            ["revenue of the city | Some(2.0) 1e9 USD | None | Some(108.0) | "]
+        );
+    }
+
+    #[test]
+    fn a_change_in_brackets_after_one_in_absolute_terms_is_the_figures() {
+        assert_eq!(
+            cells(
+                "Tổng dư nợ ước thực hiện đến 31/3/2023 là 18.200 tỷ đồng; so với 31/12/2022 tăng 950 tỷ đồng (+5,5%).",
+                Language::Vi
+            ),
+            ["Tổng dư nợ | Some(18200.0) 1e9 VND | Some(5.5) | None | 2023-Q1"]
+        );
+        // The change in absolute terms alone is no figure.
+        assert_eq!(
+            cells(
+                "Vốn huy động là 9.000 tỷ đồng; so với đầu năm giảm 120 tỷ đồng.",
+                Language::Vi
+            ),
+            ["Vốn huy động | Some(9000.0) 1e9 VND | None | None | "]
         );
     }
 

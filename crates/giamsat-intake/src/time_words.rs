@@ -512,6 +512,11 @@ const AS_OF: &[&str] = &[
     "luỹ kế đến hết",
     "lũy kế đến",
     "luỹ kế đến",
+    "ước thực hiện đến",
+    "thực hiện đến",
+    // "Nợ xấu đến 30/9/2022 khoảng 360 tỷ đồng"; not the end of a range ("từ 1/7 đến
+    // 31/7"), see [`as_of_start`].
+    "đến",
     "as of",
     "as at",
     "à la date du",
@@ -536,7 +541,12 @@ fn as_of_start(text: &str, date_start: usize) -> Option<usize> {
             .chars()
             .next_back()
             .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | '\n' | '(' | '-' | '–'));
-        (*words != "au" || opens).then_some(at)
+        // "đến" alone closes a range when "từ" opens it shortly before.
+        let ranged = *words == "đến" && {
+            let near = crate::lowercase(&before[crate::look_back(before, at, 40)..at]);
+            crate::contains_words(&near, "từ") || near.trim_end().ends_with(char::is_numeric)
+        };
+        ((*words != "au" || opens) && !ranged).then_some(at)
     })
 }
 
@@ -874,6 +884,29 @@ mod tests {
             ["2020-2025", "2021-2025"],
             "not a term by its word, a range of years alone"
         );
+    }
+
+    #[test]
+    fn a_months_last_day_after_den_closes_what_has_accumulated() {
+        let periods = |text: &str| -> Vec<(String, Option<String>)> {
+            read(text)
+                .into_iter()
+                .filter_map(|(written, fact)| match fact {
+                    Fact::Period { period, .. } => Some((written, period)),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            periods("Dư nợ tín dụng ước thực hiện đến 31/3/2023 là 12.400 tỷ đồng."),
+            [("ước thực hiện đến 31/3/2023".into(), Some("2023-Q1".into()))]
+        );
+        assert_eq!(
+            periods("Nợ xấu đến 30/6/2023 khoảng 120 tỷ đồng."),
+            [("đến 30/6/2023".into(), Some("2023-H1".into()))]
+        );
+        assert!(periods("Từ 1/7/2023 đến 31/7/2023, tỉnh tổ chức hội chợ.").is_empty());
+        assert!(periods("Hồ sơ nộp đến 15/6/2023.").is_empty());
     }
 
     #[test]
