@@ -65,7 +65,14 @@ pub(crate) fn settle(text: &str, found: &mut [Found], references: &[(usize, usiz
             *role = if crate::overlaps(references, start, end) {
                 DateRole::Issued
             } else {
-                role_of(text, start, end)
+                match role_of(text, start, end) {
+                    DateRole::Event | DateRole::Other
+                        if signed_in_sentence(text, start, end, references) =>
+                    {
+                        DateRole::Issued
+                    }
+                    role => role,
+                }
             };
         }
     }
@@ -163,6 +170,10 @@ pub(crate) fn role_of(text: &str, start: usize, end: usize) -> DateRole {
     if deadline(near, &clause) {
         return DateRole::Deadline;
     }
+    // "the GSO said on January 6", "a déclaré le 10 mars": the day of the statement told.
+    if ends_with_any(near, STATED_ON) {
+        return DateRole::Event;
+    }
     // "jusqu'au 18 décembre": until then, not as of then.
     let until = ends_with_any(near, &["jusqu'au", "jusqu’au"]);
     if !until && ends_with_any(near, AS_OF_OR_PAST) {
@@ -182,6 +193,48 @@ pub(crate) fn role_of(text: &str, start: usize, end: usize) -> DateRole {
         return DateRole::Event;
     }
     DateRole::Other
+}
+
+/// Whether the date at `start..end` is the day a document its sentence names was signed or
+/// issued: "Ngày 5/7/2024, UBND tỉnh ban hành Kế hoạch số 12/KH-UBND", "The Prime Minister
+/// signed Decision 123/QD-TTg on March 1". Not when the sentence speaks of a meeting too:
+/// the session's day is its event.
+fn signed_in_sentence(text: &str, start: usize, end: usize, references: &[(usize, usize)]) -> bool {
+    let from = crate::look_back(text, start, CLAUSE);
+    let sentence_start = text[from..start]
+        .rfind(['\n', '!', '?', ';'])
+        .map_or(from, |at| from + at + 1);
+    let sentence_start = text[sentence_start..start]
+        .rfind(". ")
+        .map_or(sentence_start, |at| sentence_start + at + 2);
+    let to = crate::look_ahead(text, end, CLAUSE);
+    let sentence_end = text[end..to]
+        .find(['\n', '!', '?', ';'])
+        .map_or(to, |at| end + at);
+    let sentence_end = text[end..sentence_end]
+        .find(". ")
+        .map_or(sentence_end, |at| end + at);
+    if !crate::overlaps(references, sentence_start, sentence_end) {
+        return false;
+    }
+    let sentence = crate::lowercase(&text[sentence_start..sentence_end]);
+    const SIGNING: &[&str] = &[
+        "ban hành",
+        // Not "ký" alone: "đăng ký" registers.
+        "đã ký",
+        "vừa ký",
+        "ký quyết định",
+        "ký nghị quyết",
+        "ký chỉ thị",
+        "ký công điện",
+        "signed",
+        "issued",
+        "promulgated",
+        "a signé",
+        "a promulgué",
+        "ont signé",
+    ];
+    SIGNING.iter().any(|w| crate::contains_words(&sentence, w)) && !sentence_has_event(&sentence)
 }
 
 /// Words that may open a sentence before its date: "On", "On the morning of", "Le", "Les 4
@@ -217,6 +270,19 @@ const OPENERS: &[&str] = &[
     "from",
     "và",
     "đến",
+];
+
+/// Words of a statement right before its day: the day is that of what the text reports.
+const STATED_ON: &[&str] = &[
+    "said on",
+    "announced on",
+    "stated on",
+    "declared on",
+    "reported on",
+    "a déclaré le",
+    "a annoncé le",
+    "a indiqué le",
+    "ont annoncé le",
 ];
 
 /// Words of a meeting, a visit, a conference, a publication: what a report's event is.
@@ -255,6 +321,41 @@ const EVENT_WORDS: &[&str] = &[
     "publiée",
     "publié",
     "published",
+    // Ceremonies, congresses, openings, receptions: days of what is reported too, also
+    // when they are to come ("sẽ khánh thành vào ngày 2/9").
+    "đại hội",
+    "khai mạc",
+    "bế mạc",
+    "khánh thành",
+    "khởi công",
+    "buổi lễ",
+    "lễ kỷ niệm",
+    "lễ ký kết",
+    "lễ trao",
+    "diễn đàn",
+    "hội chợ",
+    "triển lãm",
+    "hội đàm",
+    "gặp mặt",
+    "đoàn giám sát",
+    "ceremony",
+    "forum",
+    "congress",
+    "summit",
+    "talks",
+    "inaugurated",
+    "received",
+    "cérémonie",
+    "congrès",
+    "sommet",
+    "inauguré",
+    "inaugurée",
+    "a reçu",
+    "s'est tenu",
+    "s'est tenue",
+    "s’est tenu",
+    "s’est tenue",
+    "a eu lieu",
 ];
 
 fn sentence_has_event(sentence: &str) -> bool {
@@ -415,7 +516,24 @@ fn is_dateline(text: &str, start: usize, end: usize, near: &str, after: &str) ->
         "dimanche",
     ]
     .iter()
-    .any(|w| weekday.ends_with(w))
+    .any(|w| {
+        // The weekday heads the page's date ("Thứ Sáu, 15/03/2024", "| Monday, March
+        // 4"); in a sentence it is the day of what is told ("a annoncé mardi 11 mars").
+        weekday.ends_with(w) && {
+            let head = weekday[..weekday.len() - w.len()].trim_end();
+            head.is_empty() || head.ends_with([',', '|', '-', '–'])
+        }
+    }) {
+        return true;
+    }
+    // "Hanoi, le 12 mars 2024 - …", "Hà Nội, ngày 12/3/2024 –": a place, its comma and the
+    // date, then a dash, opening a line near the top.
+    let line_start = text[..start].rfind('\n').map_or(0, |at| at + 1);
+    if after.trim_start().starts_with(['-', '–', '—'])
+        && let Some((place, between)) = text[line_start..start].rsplit_once(',')
+        && ["", "le", "ngày"].contains(&crate::lowercase(between.trim()).as_ref())
+        && place.trim().starts_with(char::is_uppercase)
+        && (1..=4).contains(&place.split_whitespace().count())
     {
         return true;
     }
@@ -485,6 +603,116 @@ mod tests {
     fn role(text: &str, date: &str) -> DateRole {
         let start = text.find(date).expect("the date in the text");
         role_of(text, start, start + date.len())
+    }
+
+    /// The role of each date a whole reading gives, with its text.
+    fn roles(text: &str) -> Vec<(String, DateRole)> {
+        crate::read(text.as_bytes())
+            .expect("reads")
+            .items
+            .into_iter()
+            .filter_map(|item| match item.fact {
+                Fact::Date { role, .. } => Some((item.text, role)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_weekday_heads_a_pages_date_only_at_the_head_of_its_line_or_after_a_comma() {
+        assert_eq!(
+            role("Thứ Sáu, 15/03/2024 - 10:30\nTin tức", "15/03/2024"),
+            DateRole::Dateline
+        );
+        assert_eq!(
+            role(
+                "Le ministère a annoncé mardi 11 mars que les exportations avaient augmenté.",
+                "11 mars"
+            ),
+            DateRole::Other
+        );
+    }
+
+    #[test]
+    fn a_place_its_comma_the_date_and_a_dash_at_the_top_is_a_dateline() {
+        assert_eq!(
+            role(
+                "Hanoi, le 12 mars 2024 - Le ministère a organisé une conférence.",
+                "12 mars 2024"
+            ),
+            DateRole::Dateline
+        );
+        assert_eq!(
+            role(
+                "Hà Nội, ngày 12/3/2024 – Bộ Tài chính tổ chức hội nghị.",
+                "12/3/2024"
+            ),
+            DateRole::Dateline
+        );
+        // A date and a dash inside a sentence are no dateline.
+        assert_ne!(
+            role(
+                "Le 12 mars 2024 - jour de la réunion - la province a voté.",
+                "12 mars 2024"
+            ),
+            DateRole::Dateline
+        );
+    }
+
+    #[test]
+    fn the_day_a_statement_ceremony_or_congress_is_held_is_the_event() {
+        assert_eq!(
+            role(
+                "Vietnam's exports rose 14%, the General Statistics Office said on January 6.",
+                "January 6"
+            ),
+            DateRole::Event
+        );
+        assert_eq!(
+            role(
+                "Dự án dự kiến khánh thành vào ngày 2/9 năm nay.",
+                "ngày 2/9"
+            ),
+            DateRole::Event
+        );
+        assert_eq!(
+            role(
+                "Đại hội Đảng bộ tỉnh lần thứ XX sẽ diễn ra ngày 15/10.",
+                "ngày 15/10"
+            ),
+            DateRole::Event
+        );
+        assert_eq!(
+            role(
+                "La cérémonie d'inauguration s'est tenue le 2 septembre à Hanoi.",
+                "2 septembre"
+            ),
+            DateRole::Event
+        );
+    }
+
+    #[test]
+    fn the_day_a_document_named_in_its_sentence_is_signed_is_its_date_of_issue() {
+        assert_eq!(
+            roles("Ngày 5/7/2024, UBND tỉnh ban hành Kế hoạch số 12/KH-UBND về chuyển đổi số."),
+            [("Ngày 5/7/2024".to_owned(), DateRole::Issued)]
+        );
+        assert_eq!(
+            roles(
+                "The Prime Minister signed Decision No. 123/QD-TTg on March 1, 2024 to approve the plan."
+            ),
+            [("March 1, 2024".to_owned(), DateRole::Issued)]
+        );
+        // A session that passes a resolution: its day is the session's.
+        assert_eq!(
+            roles("Ngày 10/7/2024, kỳ họp HĐND tỉnh ban hành Nghị quyết số 15/NQ-HĐND."),
+            [("Ngày 10/7/2024".to_owned(), DateRole::Event)]
+        );
+        // A capital registered is not a document signed.
+        assert_eq!(
+            roles("Ngày 5/7/2024, vốn đăng ký theo Quyết định số 12/QĐ-UBND tăng."),
+            [("Ngày 5/7/2024".to_owned(), DateRole::Event)]
+        );
     }
 
     #[test]

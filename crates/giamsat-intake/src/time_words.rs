@@ -136,7 +136,7 @@ fn patterns() -> &'static Patterns {
                 here(&fr),
             ],
             ranges: vec![
-                anywhere(r"(?i)(?-u:\b)(?:từ(?:\s+ngày)?|ngày)\s+(\d{1,2})\s*[-–]\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?"),
+                anywhere(r"(?i)(?-u:\b)(?:từ(?:\s+ngày)?|ngày)\s+(\d{1,2})\s*(?:[-–]|đến(?:\s+ngày)?)\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?"),
                 anywhere(&format!(r"(?-u:\b)(\d{{1,2}})\s+(?:et|au)\s+(\d{{1,2}})\s+({FRENCH_MONTHS})(?:\s+(\d{{4}}))?(?-u:\b)")),
             ],
             dates: vec![
@@ -907,6 +907,25 @@ mod tests {
         );
         assert!(periods("Từ 1/7/2023 đến 31/7/2023, tỉnh tổ chức hội chợ.").is_empty());
         assert!(periods("Hồ sơ nộp đến 15/6/2023.").is_empty());
+    }
+
+    #[test]
+    fn two_days_joined_by_den_are_two_dates() {
+        let days: Vec<(String, u8)> = read("Hội chợ diễn ra từ ngày 20 đến 23/11/2024 tại tỉnh.")
+            .into_iter()
+            .map(|(written, fact)| match fact {
+                Fact::Date { day, .. } => (written, day),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        // As "Từ 6 - 8/12": the first from the range's start, the second its own day.
+        assert_eq!(
+            days,
+            [
+                ("từ ngày 20 đến 23/11/2024".to_owned(), 20),
+                ("23/11/2024".to_owned(), 23)
+            ]
+        );
     }
 
     #[test]
