@@ -417,6 +417,8 @@ struct Patterns {
     amount_after: Regex,
     amount_before: Regex,
     change: Regex,
+    /// A change written before its word: "a 30 per cent increase", "a 2.1% decline".
+    change_before: Regex,
     /// A change written as a signed percentage in brackets: "(+6,2%)", "(-13,8%)".
     signed_change: Regex,
     /// A change written as a multiple: "gấp 20 lần" (+1900%), "3.2-fold" (+220%),
@@ -486,6 +488,9 @@ fn build(language: Language) -> Patterns {
             r"(?P<head>(?P<up>{up})|(?P<down>{down}))\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
             up = heads(up),
             down = heads(down),
+        )),
+        change_before: compile(format!(
+            r"(?P<head>(?i:an?)\s+)?{about}(?P<num>{num}){pct}[\s-]+(?:(?P<up>(?i:increase|rise|growth|gain|jump))|(?P<down>(?i:decrease|decline|drop|fall|reduction)))(?-u:\b)"
         )),
         same_period: compile(format!(r"^\s*{same_period}")),
         multiple: compile(format!(
@@ -710,6 +715,17 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             if push(&mut pieces, start_of(&c), end, Part::Change(v)) {
                 range_from(&mut pieces, &c, language);
             }
+        }
+    }
+    for c in crate::word_start_captures(&p.change_before, text) {
+        let whole = c.get(0).expect("match");
+        if let Some(v) = number_in(&c) {
+            let v = if c.name("down").is_some() { -v } else { v };
+            let end = whole.end()
+                + p.same_period
+                    .find(&text[whole.end()..])
+                    .map_or(0, |m| m.end());
+            push(&mut pieces, start_of(&c), end, Part::Change(v));
         }
     }
     for c in p.amount_before.captures_iter(text) {
@@ -1320,15 +1336,38 @@ fn previous_clause_subject(
         return None;
     }
     let clause = &text[start..comma];
+    // The clause's verb: one of achieving or being, or an English verb in the past
+    // ("agricultural production recovered, reaching VND 31,931 billion").
+    let past = clause
+        .match_indices(' ')
+        .skip(1)
+        .find(|(at, _)| {
+            let word = clause[at + 1..]
+                .split_whitespace()
+                .next()
+                .unwrap_or_default();
+            word.len() > 4 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_lowercase())
+        })
+        .map(|(at, _)| at);
     let verb = [
         " đạt được ",
         " đạt ",
         " achieved ",
         " recorded ",
         " a enregistré ",
+        " was ",
+        " were ",
+        " has ",
+        " have ",
+        " had ",
+        " ont ",
+        " a ",
+        " est ",
+        " sont ",
     ]
     .iter()
     .filter_map(|v| clause.find(v))
+    .chain(past)
     .min()?;
     let cut = subject(text, start, start + verb, &[]);
     cut.written.as_ref()?;
@@ -1492,6 +1531,21 @@ fn new_things(subject: &str) -> bool {
     .iter()
     .any(|w| lower.starts_with(w))
         || crate::contains_words(&lower, "mới")
+        // "209 projects adjusted to increase capital", "dự án được cấp phép": done in the
+        // period, as new ones are.
+        || [
+            "adjusted",
+            "licensed",
+            "granted",
+            "approved",
+            "registered",
+            "established",
+            "được cấp phép",
+            "điều chỉnh",
+            "thành lập",
+        ]
+        .iter()
+        .any(|w| crate::contains_words(&lower, w))
 }
 
 /// Units of levels that are flows of a period (money earned or spent, goods produced or
@@ -1807,7 +1861,19 @@ fn attracted(text: &str, amount_end: usize) -> Option<(String, usize)> {
         .iter()
         .find_map(|p| word_at_start(trimmed, p.trim_end()).filter(|_| trimmed.starts_with(p)))
         .map(|len| len + usize::from(trimmed[len..].starts_with(' ')))
-        .or_else(|| trimmed.starts_with("vốn ").then_some(0))?;
+        .or_else(|| trimmed.starts_with("vốn ").then_some(0))
+        // "attracted $2.2 billion in foreign direct investment": "in" before what was
+        // attracted, not before a time ("in 2024", "in the first half", "in March").
+        .or_else(|| {
+            let next = trimmed.strip_prefix("in ")?.split_whitespace().next()?;
+            let time = [
+                "the", "a", "an", "this", "that", "its", "their", "each", "every",
+            ]
+            .contains(&next)
+                || next.starts_with(|c: char| c.is_ascii_digit())
+                || crate::time_words::is_month_name(next);
+            (!time).then_some(3)
+        })?;
     let from = at + skip;
     let clause_end = text[from..]
         .find(['.', ',', ';', ':', '\n', '(', ')'])
@@ -2318,6 +2384,50 @@ mod tests {
                 Language::Vi
             ),
             ["Vốn huy động | Some(9000.0) 1e9 VND | None | None | "]
+        );
+    }
+
+    #[test]
+    fn a_clause_before_a_participle_and_an_amount_is_its_subject_up_to_its_verb() {
+        let text = "In the first half of 2024, fishery output recovered, reaching 410,000 tonnes, up 3.2%. The disbursement of public investment was accelerated, reaching VND 5,200 billion.";
+        assert_eq!(
+            cells(text, Language::En),
+            [
+                "fishery output | Some(410000.0) 1e0 t | Some(3.2) | None | 2024-H1",
+                "disbursement of public investment | Some(5200.0) 1e9 VND | None | None | 2024-H1",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_change_before_its_word_and_what_was_attracted_after_in() {
+        assert_eq!(
+            cells(
+                "In 2024, the province attracted $1.4 billion in foreign direct investment, a 25 per cent increase year-on-year.",
+                Language::En
+            ),
+            ["foreign direct investment | Some(1.4) 1e9 USD | Some(25.0) | None | 2024"]
+        );
+        // "in" before a time says when, not what.
+        assert_eq!(
+            cells(
+                "The province attracted $1.4 billion in the first half of 2024.",
+                Language::En
+            ),
+            ["province attracted | Some(1.4) 1e9 USD | None | None | 2024-H1"]
+        );
+    }
+
+    #[test]
+    fn things_adjusted_licensed_or_established_in_a_period_take_it() {
+        let text = "In the first nine months of 2025, the province licensed 35 projects.\n\nThere were 120 projects adjusted to increase capital and 40 cooperatives in operation.";
+        assert_eq!(
+            subjects_and_periods(text, Language::En),
+            [
+                (Some("projects".into()), Some("2025-YTD09".into())),
+                (Some("projects adjusted".into()), Some("2025-YTD09".into())),
+                (Some("cooperatives".into()), None),
+            ]
         );
     }
 

@@ -16,6 +16,11 @@ const ENGLISH_FULL_MONTHS: &str =
 /// letters first.
 const FRENCH_MONTHS: &str = "[Jj]anvier|[Ff]évrier|[Ff]evrier|[Mm]ars|[Aa]vril|[Mm]ai|[Jj]uin|[Jj]uillet|[Aa]oût|[Aa]out|[Ss]eptembre|[Oo]ctobre|[Nn]ovembre|[Dd]écembre|[Dd]ecembre";
 
+/// Whether a capitalised word names a month ("March", "Sept."): "marine" does not.
+pub(crate) fn is_month_name(word: &str) -> bool {
+    word.starts_with(char::is_uppercase) && month_number(word).is_some()
+}
+
 fn month_number(name: &str) -> Option<u8> {
     let lower = crate::lowercase(name);
     let lower = lower.trim_end_matches('.');
