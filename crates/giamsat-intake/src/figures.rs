@@ -54,6 +54,8 @@ const UNITS: &[(&str, &str)] = &[
     ("dông", "VND"),
     ("dong", "VND"),
     ("tấn", "t"),
+    // A quintal, as yields are written: "62,41 tạ/ha".
+    ("tạ", "tạ"),
     ("tonnes", "t"),
     ("tons", "t"),
     ("hectares", "ha"),
@@ -294,6 +296,11 @@ const CONNECTORS: &[&str] = &[
     "mais",
     "but",
     "nhưng",
+    "notamment",
+    "notably",
+    "especially",
+    "particularly",
+    "nhất là",
 ];
 
 /// Verbs that take a count as their object: *thu hút 4 dự án*, *attracted 4 enterprises*.
@@ -419,6 +426,9 @@ struct Patterns {
     change: Regex,
     /// A change written before its word: "a 30 per cent increase", "a 2.1% decline".
     change_before: Regex,
+    /// A share of a whole written before it: "98% de la population", "100% of industrial
+    /// clusters", "100% số xã": a level whose subject follows.
+    percent_of: Regex,
     /// A change written as a signed percentage in brackets: "(+6,2%)", "(-13,8%)".
     signed_change: Regex,
     /// A change written as a multiple: "gấp 20 lần" (+1900%), "3.2-fold" (+220%),
@@ -496,13 +506,16 @@ fn build(language: Language) -> Patterns {
         multiple: compile(format!(
             r"(?P<head>(?i:gấp))\s+{about}(?P<num>{num})\s+lần|(?P<num_en>{num})-fold|(?P<head_fr>multipliée?s?\s+par)\s+(?P<num_fr>{num})"
         )),
+        percent_of: compile(format!(
+            r"(?:^|[^\d\p{{L}}.,\-–])(?P<num>{num}){pct}\s+(?:de\s+la|de\s+l['’]|des|du|of\s+the|of|số)\s"
+        )),
         signed_change: compile(format!(r"\(\s*(?P<sign>[+\-−])\s*(?P<num>{num})\s*%\s*\)")),
         ratio_to_last_year: compile(format!(
             r"(?P<head>{ratio})\s+{about}(?P<num>{num}){pct}\s*{same_period}",
             ratio = heads("bằng|đạt"),
         )),
         plan: compile(format!(
-            r"{about}(?P<num>{num}){pct}\s*(?:(?:of|du|de|des|so\s+với)\s+)?(?:the\s+|l['’]\s*)?(?:(?:year's|annual|yearly)\s+)?(?:(?:capital|budget|revenue|disbursement)\s+)?(?i:kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|plan|target|objectifs?|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?"
+            r"{about}(?P<num>{num}){pct}\s*(?:(?:of|du|de|des|so\s+với)\s+)?(?:the\s+|l['’]\s*)?(?:(?:set|assigned|year's|annual|yearly)\s+)?(?:(?:capital|budget|revenue|disbursement)\s+)?(?i:kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|plan|target|objectifs?|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?"
         )),
         plan_exceeded: compile(format!(
             r"(?:[Ee]xceed(?:ing|ed|s)?|[Ss]urpass(?:ing|ed|es)?)\s+(?:the\s+)?(?:(?:annual|yearly|year's)\s+)?(?i:{goal})\s+by\s+{about}(?P<num>{num}){pct}|[Vv]ượt\s+(?:(?:{goal})(?:\s+năm)?\s+{about}(?P<num_after>{num}){pct}|{about}(?P<num_before>{num}){pct}\s+(?:so\s+với\s+)?(?:{goal}))|(?:[Dd]épassant|[Dd]épassé|[Dd]épasse)\s+(?:les\s+|le\s+|l['’]\s*)?(?:{goal})(?:\s+annuel(?:le)?s?)?\s+de\s+{about}(?P<num_fr>{num}){pct}",
@@ -516,7 +529,7 @@ fn build(language: Language) -> Patterns {
         percent_value: compile(format!(
             r"(?P<head>{values})\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
             values = heads(
-                r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|(?:est\s+)?(?:tombée?|passée?)\s+à"
+                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|(?:est\s+)?(?:tombée?|passée?)\s+à"
             ),
         )),
     }
@@ -818,6 +831,44 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             }
         }
     }
+    for c in p.percent_of.captures_iter(text) {
+        let num = c.name("num").expect("number");
+        let end = c.get(0).expect("match").end();
+        // "50% of their plans", "60% kế hoạch": a share of a plan, not of a whole.
+        let whole = crate::lowercase(&text[end..crate::look_ahead(text, end, 24)]);
+        if [
+            "their ",
+            "its ",
+            "his ",
+            "her ",
+            "leur",
+            "son ",
+            "sa ",
+            "ses ",
+            "plan",
+            "target",
+            "estimate",
+            "kế hoạch",
+            "dự toán",
+            "chỉ tiêu",
+            "objectif",
+            "prévision",
+        ]
+        .iter()
+        .any(|w| whole.starts_with(w))
+        {
+            continue;
+        }
+        if let Some(v) = read_number(num.as_str(), language) {
+            let end = end - (text[..end].len() - text[..end].trim_end().len());
+            let part = Part::Amount {
+                value: v,
+                scale: 1.0,
+                unit: Some("%"),
+            };
+            push(&mut pieces, num.start(), end, part);
+        }
+    }
     pieces.sort_by_key(|p| p.start);
     pieces
 }
@@ -870,6 +921,12 @@ const PER: &[(&str, &str)] = &[
     ("le kilo", "kg"),
     ("le kg", "kg"),
     ("/kg", "kg"),
+    ("per hectare", "ha"),
+    ("per ha", "ha"),
+    ("par hectare", "ha"),
+    ("par ha", "ha"),
+    ("/ha", "ha"),
+    ("/hécta", "ha"),
 ];
 
 /// A price's unit, "USD/t", when words after a currency at `end` say per what; and where
@@ -886,6 +943,9 @@ fn per_unit(text: &str, end: usize, unit: Option<&'static str>) -> Option<(&'sta
         ("USD", "kg") => "USD/kg",
         ("VND", "t") => "VND/t",
         ("VND", "kg") => "VND/kg",
+        // Yields: "6,7 tonnes par ha", "62,41 tạ/ha".
+        ("t", "ha") => "t/ha",
+        ("tạ", "ha") => "tạ/ha",
         _ => return None,
     };
     Some((unit, text.len() - rest.len() + len))
@@ -1120,9 +1180,12 @@ fn figure(
         .rfind(['.', ';', '\n', '!', '?', ':', ','])
         .map_or(window, |i| window + i + 1);
     // A decimal point or a thousands separator is not a sentence's end.
+    // A figure before may end past this one's start when its subject was read after its
+    // amount ("98% de la population …"): the clause starts at this figure then.
     let sentence_start = earlier
         .last()
-        .map_or(sentence_start, |f| sentence_start.max(f.end));
+        .map_or(sentence_start, |f| sentence_start.max(f.end))
+        .min(first.start);
     // "Le commerce extérieur dépasse 500 milliards de dollars": a bound passed is not a value.
     let clause = text[sentence_start..first.start].trim_end();
     if BOUNDS.iter().any(|b| word_at_end(clause, b).is_some()) {
@@ -1145,6 +1208,18 @@ fn figure(
         mut estimated,
         year,
     } = subject(text, subject_from, first.start, periods);
+    // "Fin 2021, 98% de la population avaient reçu …": a share of a whole written right
+    // after it has that whole for subject, whatever comes before.
+    let mut whole_end = None;
+    if let Part::Amount {
+        unit: Some("%"), ..
+    } = first.part
+        && let Some((whole, whole_ends)) = share_of_whole(text, first.start, first.end)
+    {
+        subject = Some(whole);
+        subject_start = Some(first.start);
+        whole_end = Some(whole_ends);
+    }
     // "thu ngân sách trên địa bàn tỉnh đạt được kết quả đáng ghi nhận, ước đạt 51.465 tỷ
     // đồng": a clause of a verb alone reports on the subject of the clause before it, up to
     // its own verb.
@@ -1176,7 +1251,7 @@ fn figure(
     }
     // "attracted USD 4.2 billion of FDI", "a attiré 4,2 milliards de dollars d'IDE", "thu
     // hút 1,2 tỷ USD vốn FDI": after such a verb, what was attracted follows the amount.
-    let mut end = last.end;
+    let mut end = whole_end.map_or(last.end, |e| e.max(last.end));
     if let Part::Amount { .. } = first.part
         && subject
             .as_deref()
@@ -1416,6 +1491,50 @@ fn compared_in_next_clause(between: &str) -> bool {
         && !between.contains('\n')
         && !between.contains(". ")
         && between.split_whitespace().count() <= 10
+}
+
+/// The whole a percentage at `start..end` is a share of, when it is written right after it
+/// ("98% de la population de Nghe An", "100% of industrial clusters"), and where those words
+/// end: up to a verb, a digit or the clause's end, at most eight words.
+fn share_of_whole(text: &str, start: usize, end: usize) -> Option<(String, usize)> {
+    // Only a share read with its "de la", "of" ([`Patterns::percent_of`]): "accounting for
+    // 41.5% of GRDP" names its subject before. The span ends before the space after them.
+    let piece = crate::lowercase(&text[start..end]);
+    if !["de la", "de l'", "de l’", "des", "du", "of the", "of", "số"]
+        .iter()
+        .any(|w| piece.ends_with(w))
+    {
+        return None;
+    }
+    let written = &text[start..crate::look_ahead(text, end, 4)];
+    let of_at = [
+        "de la ", "de l'", "de l’", "des ", "du ", "of the ", "of ", "số ",
+    ]
+    .iter()
+    .filter_map(|w| written.find(w).map(|at| (at, w.len())))
+    // At one place the longest: "of the", not "of".
+    .min_by_key(|(at, len)| (*at, std::cmp::Reverse(*len)))?;
+    let from = start + of_at.0 + of_at.1;
+    let from = if text[start + of_at.0..from].starts_with("số") {
+        start + of_at.0
+    } else {
+        from
+    };
+    let clause_end = text[from..]
+        .find(['.', ',', ';', ':', '\n', '(', ')'])
+        .map_or(text.len(), |i| from + i);
+    let mut words_end = from;
+    for (i, word) in text[from..clause_end].split_whitespace().enumerate() {
+        if i == 8 || word.chars().any(|c| c.is_ascii_digit()) || COUNT_ENDS.contains(&word) {
+            break;
+        }
+        let word_at = text[words_end..clause_end]
+            .find(word)
+            .map(|i| words_end + i)?;
+        words_end = word_at + word.len();
+    }
+    let what = text[from..words_end].trim();
+    (what.chars().count() >= 3).then(|| (what.to_owned(), words_end))
 }
 
 /// Whether the words between a change and an amount say the change brought the figure to
@@ -2428,6 +2547,36 @@ mod tests {
                 (Some("projects adjusted".into()), Some("2025-YTD09".into())),
                 (Some("cooperatives".into()), None),
             ]
+        );
+    }
+
+    #[test]
+    fn a_share_of_a_whole_written_after_it_rates_and_yields() {
+        assert_eq!(
+            cells(
+                "Selon les autorités, 85% des ménages de la province ont accès à l'eau potable, et le taux de couverture de l'assurance maladie est de 92%.",
+                Language::Fr
+            ),
+            [
+                "ménages de la province | Some(85.0) 1e0 % | None | None | ",
+                "taux de couverture de l'assurance maladie | Some(92.0) 1e0 % | None | None | ",
+            ]
+        );
+        assert_eq!(
+            cells(
+                "By June, 100% of the communes in the province had broadband.",
+                Language::En
+            ),
+            ["communes | Some(100.0) 1e0 % | None | None | "]
+        );
+        // A share of a plan is no share of a whole.
+        assert!(cells("Ten districts disbursed 40% of their plans.", Language::En).is_empty());
+        assert_eq!(
+            cells(
+                "Le rendement moyen a atteint 5,9 tonnes par ha dans la province.",
+                Language::Fr
+            )[0],
+            "rendement moyen | Some(5.9) 1e0 t/ha | None | None | "
         );
     }
 
