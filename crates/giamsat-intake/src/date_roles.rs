@@ -591,6 +591,28 @@ fn year_alone(text: &str) -> Option<i32> {
         {
             continue;
         }
+        // A horizon is not the year of the text: "tầm nhìn đến năm 2050", "by 2030", "à
+        // l'horizon 2050", "the 2050 vision".
+        if [
+            "đến năm",
+            "tới năm",
+            "đến",
+            "tầm nhìn",
+            "horizon",
+            "d'ici",
+            "d’ici",
+            "by",
+            "until",
+            "towards",
+            "vision",
+        ]
+        .iter()
+        .any(|w| {
+            crate::ends_with_lowercase(&lower, w).is_some_and(|at| crate::starts_word(&lower, at))
+        }) || crate::starts_with_lowercase(after, "vision").is_some()
+        {
+            continue;
+        }
         return std::str::from_utf8(digits).ok()?.parse().ok();
     }
     None
@@ -616,6 +638,39 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_horizon_is_not_the_year_of_the_text() {
+        let years = |text: &str| -> Vec<Option<i32>> {
+            crate::read(text.as_bytes())
+                .expect("reads")
+                .items
+                .into_iter()
+                .filter_map(|item| match item.fact {
+                    Fact::Date { text_year, .. } => Some(text_year),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            years(
+                "Chiều 15/3, Tỉnh ủy họp về Quy hoạch tỉnh, tầm nhìn đến năm 2050. Năm 2023, GRDP tăng 8%."
+            ),
+            [Some(2023)]
+        );
+        assert_eq!(
+            years(
+                "On March 15, the committee met on the 2045 vision and the goals to be met by 2030. In 2024, GRDP grew 7%."
+            ),
+            [Some(2024)]
+        );
+        assert_eq!(
+            years(
+                "Le 15 mars, le comité s'est réuni sur la vision à l'horizon 2050. En 2024, le PIB a progressé."
+            ),
+            [Some(2024)]
+        );
     }
 
     #[test]
