@@ -471,7 +471,7 @@ fn build(language: Language) -> Patterns {
     let num = number(language);
     let scales = alternatives(SCALES.iter().map(|s| s.0));
     let units = alternatives(UNITS.iter().map(|u| u.0));
-    let same_period = r"(?i:so\s+với\s+cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an|en\s+glissement\s+annuel)";
+    let same_period = r"(?i:so\s+với\s+cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|so\s+với\s+(?:tháng|quý|kỳ)\s+trước|so\s+với\s+đầu\s+năm|month[- ]on[- ]month|(?:over|from)\s+the\s+previous\s+month|par\s+rapport\s+au\s+mois\s+précédent|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an|en\s+glissement\s+annuel)";
     let up = r"ước\s+tăng|tăng|up|increased?\s+by|increases\s+by|increase\s+of|rose(?:\s+by)?|grew(?:\s+by)?|expanded(?:\s+by)?|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
     let down = r"ước\s+giảm|giảm|down|decreased?\s+by|decreases\s+by|decrease\s+of|fell(?:\s+by)?|declined(?:\s+by)?|dropped(?:\s+by)?|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
     let about = r"(?i:(?:about|around|nearly|approximately|almost|over|khoảng|gần|hơn|trên|environ|près\s+de|plus\s+de)\s+)?";
@@ -1301,6 +1301,27 @@ fn figure(
             earlier,
         );
     }
+    // "CPI tháng 9 tăng 1,55% so với tháng trước, tăng 4,06% so với cùng kỳ": a second
+    // change or share of plan right after a figure, with no subject of its own, is of the
+    // same subject.
+    if subject.is_none()
+        && matches!(first.part, Part::Change(_) | Part::Plan(_))
+        && let Some(Found {
+            end: previous_end,
+            fact:
+                Fact::Figure {
+                    subject: Some(previous),
+                    ..
+                },
+            ..
+        }) = earlier.last()
+        && *previous_end <= first.start
+        && ["", ",", "và", ", và", "and", ", and", "et", ", et"]
+            .contains(&text[*previous_end..first.start].trim())
+    {
+        subject = Some(previous.clone());
+        subject_start = None;
+    }
     // A bare amount without a subject says nothing a reviewer can use.
     if subject.is_none() && (change_percent.is_none() && plan_percent.is_none()) {
         return None;
@@ -1373,6 +1394,27 @@ fn figure(
                 })
             })
             .and_then(|(_, _, code)| code.clone()),
+    });
+    // An excerpt that opens on its figures before it names their period ("Tổng chi … là
+    // 8.537 tỷ đồng, tăng 122%. … Tổng dư nợ ước thực hiện đến 30/9/2022 …"): a change, a
+    // share of the plan or a flow before any period takes the first one the text names.
+    let flow = value.is_some() && unit.is_some_and(|u| FLOWS.contains(&u));
+    let period = period.or_else(|| {
+        (before_end == 0 && (change_percent.is_some() || plan_percent.is_some() || flow))
+            .then(|| {
+                // Only a period a report is written for (months from January, a quarter, a
+                // half, a year): a month named later ("giữa tháng 9") is some detail's.
+                periods.iter().find(|(s, e, code)| {
+                    code.as_deref().is_some_and(|c| {
+                        c.contains("YTD")
+                            || c.contains("-Q")
+                            || c.contains("-H")
+                            || (c.len() == 4 && c.bytes().all(|b| b.is_ascii_digit()))
+                    }) && !is_term_of_office(&text[*s..*e])
+                })
+            })
+            .flatten()
+            .and_then(|(_, _, code)| code.clone())
     });
     let (period, months) = match period.as_deref().and_then(yearless_months) {
         Some(months) => (None, Some(months)),
@@ -2577,6 +2619,26 @@ mod tests {
                 Language::Fr
             )[0],
             "rendement moyen | Some(5.9) 1e0 t/ha | None | None | "
+        );
+    }
+
+    #[test]
+    fn figures_before_any_period_take_the_reports_and_a_second_change_its_subject() {
+        let text = "Tổng chi ngân sách là 5.120 tỷ đồng, đạt 70,5% dự toán, tăng 8,2% so với cùng kỳ.\n- Dư nợ tín dụng ước thực hiện đến 30/6/2024 là 41.300 tỷ đồng.\n- Chỉ số giá tiêu dùng tháng 6 năm 2024 tăng 0,3% so với tháng trước, tăng 3,9% so với cùng kỳ năm trước.";
+        assert_eq!(
+            subjects_and_periods(text, Language::Vi),
+            [
+                (Some("Tổng chi ngân sách".into()), Some("2024-H1".into())),
+                (Some("Dư nợ tín dụng".into()), Some("2024-H1".into())),
+                (Some("Chỉ số giá tiêu dùng".into()), Some("2024-06".into())),
+                (Some("Chỉ số giá tiêu dùng".into()), Some("2024-06".into())),
+            ]
+        );
+        // A month named later is some detail's, not the period of the figures before it.
+        let text = "Từ đầu năm, tỉnh thu hút 900 triệu USD vốn đầu tư, tăng 5%. Riêng giữa tháng 9, có 3 dự án mới.";
+        assert_eq!(
+            subjects_and_periods(text, Language::Vi)[0],
+            (Some("vốn đầu tư".into()), None)
         );
     }
 
