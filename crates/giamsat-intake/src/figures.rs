@@ -1322,6 +1322,32 @@ fn figure(
         subject = Some(previous.clone());
         subject_start = None;
     }
+    // "800.043 milliards de dôngs (environ 30,42 milliards de dollars)", "8,2 tỷ USD, tương
+    // đương khoảng 189 nghìn tỷ đồng": an amount converted into another currency is a
+    // second figure of the same subject.
+    if subject.is_none()
+        && let Part::Amount {
+            unit: Some(unit), ..
+        } = first.part
+        && ["VND", "USD"].contains(&unit)
+        && let Some(Found {
+            end: previous_end,
+            fact:
+                Fact::Figure {
+                    subject: Some(previous),
+                    unit: Some(previous_unit),
+                    ..
+                },
+            ..
+        }) = earlier.last()
+        && *previous_end <= first.start
+        && ["VND", "USD"].contains(&previous_unit.as_str())
+        && previous_unit != unit
+        && converted_between(&text[*previous_end..first.start])
+    {
+        subject = Some(previous.clone());
+        subject_start = None;
+    }
     // A bare amount without a subject says nothing a reviewer can use.
     if subject.is_none() && (change_percent.is_none() && plan_percent.is_none()) {
         return None;
@@ -1577,6 +1603,46 @@ fn share_of_whole(text: &str, start: usize, end: usize) -> Option<(String, usize
     }
     let what = text[from..words_end].trim();
     (what.chars().count() >= 3).then(|| (what.to_owned(), words_end))
+}
+
+/// Whether the words between two amounts say the second converts the first: a bracket, or
+/// "tương đương", "soit", "equivalent to", with words of approximation.
+fn converted_between(between: &str) -> bool {
+    let mut rest = crate::lowercase(between.trim()).replace('’', "'");
+    let opens = rest.starts_with('(')
+        || rest.starts_with(", tương đương")
+        || rest.starts_with(", soit")
+        || rest.starts_with(", equivalent to")
+        || rest.starts_with(", or ");
+    if !opens {
+        return false;
+    }
+    for words in [
+        "(",
+        ",",
+        "tương đương",
+        "soit",
+        "equivalent to",
+        "or",
+        "khoảng",
+        "gần",
+        "hơn",
+        "environ",
+        "près de",
+        "plus de",
+        "about",
+        "around",
+        "nearly",
+        "approximately",
+        "over",
+        "some",
+    ] {
+        rest = rest.trim_start().to_owned();
+        if let Some(after) = rest.strip_prefix(words) {
+            rest = after.to_owned();
+        }
+    }
+    rest.trim().is_empty()
 }
 
 /// Whether the words between a change and an amount say the change brought the figure to
@@ -2006,6 +2072,10 @@ const ATTRACTING_VERBS: &[&str] = &[
     "ont importé",
     "produced",
     "a produit",
+    "harvested",
+    "a récolté",
+    "ont récolté",
+    "thu hoạch",
     "compte",
     "has",
     "have",
@@ -2639,6 +2709,38 @@ mod tests {
         assert_eq!(
             subjects_and_periods(text, Language::Vi)[0],
             (Some("vốn đầu tư".into()), None)
+        );
+    }
+
+    #[test]
+    fn an_amount_converted_into_another_currency_is_a_second_figure_of_its_subject() {
+        let subjects: Vec<Option<String>> = figures(
+            "En 2024, les recettes budgétaires de la province ont atteint 52.000 milliards de dôngs (environ 2,1 milliards de dollars), et le pays a récolté 20 millions de tonnes de riz.",
+            Language::Fr,
+        )
+        .into_iter()
+        .map(|f| match f {
+            Fact::Figure { subject, .. } => subject,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+        assert_eq!(
+            subjects,
+            [
+                Some("recettes budgétaires de la province".into()),
+                Some("recettes budgétaires de la province".into()),
+                Some("riz".into()),
+            ]
+        );
+        assert_eq!(
+            cells(
+                "Năm 2024, vốn đăng ký đạt 1,2 tỷ USD, tương đương khoảng 30 nghìn tỷ đồng.",
+                Language::Vi
+            ),
+            [
+                "vốn đăng ký | Some(1.2) 1e9 USD | None | None | 2024",
+                "vốn đăng ký | Some(30.0) 1e12 VND | None | None | 2024",
+            ]
         );
     }
 
