@@ -155,7 +155,10 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
         let Some(percent) = read_percent(&c["num"], language) else {
             continue;
         };
-        if !in_list || !speaks_of_growth_near(text, start, percent_sign + 1) {
+        if !in_list
+            || !speaks_of_growth_near(text, start, percent_sign + 1)
+            || indicator_after(text, percent_sign + 1)
+        {
             continue;
         }
         let down = c.name("down").is_some();
@@ -289,6 +292,21 @@ const NOT_GROWTH: &[&str] = &[
     "recettes",
 ];
 
+/// Whether the words right after a rate say it is of another indicator than the economy's
+/// growth: "Hà Tĩnh tăng 6,2% về chỉ số sản xuất công nghiệp", "rose 5% in exports".
+fn indicator_after(text: &str, end: usize) -> bool {
+    let tail = &text[end..crate::look_ahead(text, end, 80)];
+    let tail = tail
+        .split([',', ';', '.', '\n', '('])
+        .next()
+        .unwrap_or_default();
+    let tail = crate::lowercase(tail.trim_start());
+    ["về ", "in ", "en ", "de ", "of ", "for "]
+        .iter()
+        .any(|w| tail.starts_with(w))
+        && NOT_GROWTH.iter().any(|w| crate::contains_words(&tail, w))
+}
+
 /// Growth rates in sentences that compare localities: "Hà Nội's GRDP grew by 6.52 per cent",
 /// "Hanoi is forecast to increase by 5.97%", "Bac Giang and Hai Phong with growth rates of
 /// 10.94% and 9.94% respectively", and "tốc độ tăng trưởng … của tỉnh ước tăng 11,66%" after
@@ -308,6 +326,9 @@ fn growth_in_sentences(text: &str, language: Language, listed: &[Found]) -> Vec<
         let clause = &text[sentence..whole.start()];
         let lower = crate::lowercase(clause);
         if NOT_GROWTH.iter().any(|w| crate::contains_words(&lower, w)) {
+            continue;
+        }
+        if indicator_after(text, whole.end()) {
             continue;
         }
         let mut rates = vec![c["num"].to_owned()];
@@ -901,6 +922,15 @@ mod tests {
                     6.5
                 ),
             ]
+        );
+        // A rate whose indicator follows it is that indicator's, not growth.
+        let other = "Với mức tăng trưởng 9,1%, Nghệ An đứng thứ 5. Thanh Hóa tăng trưởng 8,2%; Hà Tĩnh tăng 6,2% về chỉ số sản xuất công nghiệp.";
+        assert_eq!(
+            growth(other, Language::Vi)
+                .into_iter()
+                .map(|(_, locality, _)| locality)
+                .collect::<Vec<_>>(),
+            ["Nghệ An", "Thanh Hóa"]
         );
         // One province's growth in an article about it is a figure, not a comparison.
         assert!(
