@@ -975,6 +975,20 @@ pub fn find(
         .filter(|p| !crate::overlaps(taken, p.start, p.end))
         .collect();
     let aiming = aiming(text);
+    // The first period a report is written for (months from January, a quarter, a half, a
+    // year; a month named later, "giữa tháng 9", is some detail's): what figures read before
+    // the text names any take. Found once, not for each figure.
+    let first_reported = periods
+        .iter()
+        .find(|(s, e, code)| {
+            code.as_deref().is_some_and(|c| {
+                c.contains("YTD")
+                    || c.contains("-Q")
+                    || c.contains("-H")
+                    || (c.len() == 4 && c.bytes().all(|b| b.is_ascii_digit()))
+            }) && !is_term_of_office(&text[*s..*e])
+        })
+        .and_then(|(_, _, code)| code.as_deref());
     let mut found = Vec::new();
     // Targets apart: a figure reads the figures before it (their end, their period), as it
     // did when targets were not read.
@@ -982,7 +996,14 @@ pub fn find(
     let mut group: Vec<Piece> = Vec::new();
     let mut flush = |group: &mut Vec<Piece>, found: &mut Vec<Found>| {
         let after_target = targets.last().map_or(0, |t: &Found| t.end);
-        match figure(text, group, periods, &aiming, &found[..], after_target) {
+        match figure(
+            text,
+            group,
+            (periods, first_reported),
+            &aiming,
+            &found[..],
+            after_target,
+        ) {
             Some(
                 target @ Found {
                     fact: Fact::Target { .. },
@@ -1137,10 +1158,13 @@ fn same_sentence(
     between.split_whitespace().count() <= 4 + period_words
 }
 
+/// The periods read, with their codes, in the order of the text.
+type Periods<'a> = &'a [(usize, usize, Option<String>)];
+
 fn figure(
     text: &str,
     group: &[Piece],
-    periods: &[(usize, usize, Option<String>)],
+    (periods, first_reported): (Periods<'_>, Option<&str>),
     aiming: &[Aim],
     earlier: &[Found],
     after_target: usize,
@@ -1427,20 +1451,8 @@ fn figure(
     let flow = value.is_some() && unit.is_some_and(|u| FLOWS.contains(&u));
     let period = period.or_else(|| {
         (before_end == 0 && (change_percent.is_some() || plan_percent.is_some() || flow))
-            .then(|| {
-                // Only a period a report is written for (months from January, a quarter, a
-                // half, a year): a month named later ("giữa tháng 9") is some detail's.
-                periods.iter().find(|(s, e, code)| {
-                    code.as_deref().is_some_and(|c| {
-                        c.contains("YTD")
-                            || c.contains("-Q")
-                            || c.contains("-H")
-                            || (c.len() == 4 && c.bytes().all(|b| b.is_ascii_digit()))
-                    }) && !is_term_of_office(&text[*s..*e])
-                })
-            })
+            .then(|| first_reported.map(str::to_owned))
             .flatten()
-            .and_then(|(_, _, code)| code.clone())
     });
     let (period, months) = match period.as_deref().and_then(yearless_months) {
         Some(months) => (None, Some(months)),
