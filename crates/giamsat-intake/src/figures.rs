@@ -1327,7 +1327,30 @@ fn figure(
     }
     // "CPI tháng 9 tăng 1,55% so với tháng trước, tăng 4,06% so với cùng kỳ": a second
     // change or share of plan right after a figure, with no subject of its own, is of the
-    // same subject.
+    // same subject; so is an amount of another unit joined to it ("phát hiện sai phạm 127
+    // tỷ đồng và 3.447 m2 đất").
+    let joined_amount = |previous_unit: Option<&str>| matches!(first.part, Part::Amount { unit: Some(u), .. } if Some(u) != previous_unit);
+    if subject.is_none()
+        && let Some(Found {
+            fact:
+                Fact::Figure {
+                    unit: previous_unit,
+                    ..
+                },
+            end: previous_end,
+            ..
+        }) = earlier.last()
+        && *previous_end <= first.start
+        && ["và", "and", "et"].contains(&text[*previous_end..first.start].trim())
+        && joined_amount(previous_unit.as_deref())
+        && let Some(Fact::Figure {
+            subject: Some(previous),
+            ..
+        }) = earlier.last().map(|f| &f.fact)
+    {
+        subject = Some(previous.clone());
+        subject_start = None;
+    }
     if subject.is_none()
         && matches!(first.part, Part::Change(_) | Part::Plan(_))
         && let Some(Found {
@@ -2752,6 +2775,20 @@ mod tests {
             [
                 "vốn đăng ký | Some(1.2) 1e9 USD | None | None | 2024",
                 "vốn đăng ký | Some(30.0) 1e12 VND | None | None | 2024",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_amount_of_another_unit_joined_by_and_keeps_the_subject() {
+        assert_eq!(
+            cells(
+                "Đoàn thanh tra phát hiện sai phạm 2.100 triệu đồng và 1.250 m2 đất.",
+                Language::Vi
+            ),
+            [
+                "Đoàn thanh tra phát hiện sai phạm | Some(2100.0) 1e6 VND | None | None | ",
+                "Đoàn thanh tra phát hiện sai phạm | Some(1250.0) 1e0 m2 | None | None | ",
             ]
         );
     }
