@@ -426,6 +426,9 @@ struct Patterns {
     change: Regex,
     /// A change written before its word: "a 30 per cent increase", "a 2.1% decline".
     change_before: Regex,
+    /// A count whose things are named before it, after "số", "the number of", "le nombre
+    /// de": "số dự án FDI còn hiệu lực là 156".
+    number_of: Regex,
     /// A share of a whole written before it: "98% de la population", "100% of industrial
     /// clusters", "100% số xã": a level whose subject follows.
     percent_of: Regex,
@@ -505,6 +508,9 @@ fn build(language: Language) -> Patterns {
         same_period: compile(format!(r"^\s*{same_period}")),
         multiple: compile(format!(
             r"(?P<head>(?i:gấp))\s+{about}(?P<num>{num})\s+lần|(?P<num_en>{num})-fold|(?P<head_fr>multipliée?s?\s+par)\s+(?P<num_fr>{num})"
+        )),
+        number_of: compile(format!(
+            r"(?P<head>(?i:số|the\s+number\s+of|le\s+nombre\s+d(?:e\s+|['’])))\s*(?P<what>[\p{{L}}\s-]{{2,60}}?)\s+(?i:là|đạt|was|is|were|reached|stood\s+at|est\s+de|a\s+atteint|atteint)\s+{about}(?P<num>{num})"
         )),
         percent_of: compile(format!(
             r"(?:^|[^\d\p{{L}}.,\-–])(?P<num>{num}){pct}\s+(?:de\s+la|de\s+l['’]|des|du|of\s+the|of|số)\s"
@@ -829,6 +835,42 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             if push(&mut pieces, num.start(), end, part) {
                 range_from(&mut pieces, &c, language);
             }
+        }
+    }
+    for c in crate::word_start_captures(&p.number_of, text) {
+        let num = c.name("num").expect("number");
+        let rest = &text[num.end()..];
+        // A number with its own unit, scale or percentage is read as such.
+        let next_word = rest.split_whitespace().next().unwrap_or_default();
+        let decimal =
+            rest.starts_with([',', '.']) && rest[1..].starts_with(|ch: char| ch.is_ascii_digit());
+        if rest.starts_with(|ch: char| ch.is_ascii_digit() || matches!(ch, '%' | '/'))
+            || decimal
+            || unit_of(next_word).is_some()
+            || scale_of(Some(next_word), language) != 1.0
+            || is_year(num.as_str())
+        {
+            continue;
+        }
+        let what = crate::lowercase(c["what"].trim());
+        let Some(unit) = UNITS
+            .iter()
+            .filter(|(_, code)| COUNTS.contains(code))
+            .find(|(word, _)| {
+                word_at_start(&what, word).is_some()
+                    || word_at_start(&what, word.trim_end_matches('s')).is_some()
+            })
+            .map(|(_, code)| *code)
+        else {
+            continue;
+        };
+        if let Some(value) = read_number(num.as_str(), language) {
+            let part = Part::Amount {
+                value,
+                scale: 1.0,
+                unit: Some(unit),
+            };
+            push(&mut pieces, num.start(), num.end(), part);
         }
     }
     for c in p.percent_of.captures_iter(text) {
@@ -2790,6 +2832,32 @@ mod tests {
                 "Đoàn thanh tra phát hiện sai phạm | Some(2100.0) 1e6 VND | None | None | ",
                 "Đoàn thanh tra phát hiện sai phạm | Some(1250.0) 1e0 m2 | None | None | ",
             ]
+        );
+    }
+
+    #[test]
+    fn a_count_whose_things_are_named_before_it() {
+        assert_eq!(
+            cells(
+                "Đến nay, số dự án FDI còn hiệu lực trên địa bàn là 214, với tổng vốn 5 tỷ USD.",
+                Language::Vi
+            )[0],
+            "số dự án FDI còn hiệu lực trên địa bàn | Some(214.0) 1e0 project | None | None | "
+        );
+        assert_eq!(
+            cells(
+                "The number of enterprises in the province stood at 12,400 at the end of the year.",
+                Language::En
+            ),
+            [
+                "number of enterprises in the province | Some(12400.0) 1e0 enterprise | None | None | "
+            ]
+        );
+        // Not a count of things the reader does not know, nor a year or a percentage.
+        assert!(cells("Số điện thoại là 0912345678.", Language::Vi).is_empty());
+        assert!(
+            cells("Số dự án là 2024 theo báo cáo.", Language::Vi).is_empty(),
+            "a year"
         );
     }
 

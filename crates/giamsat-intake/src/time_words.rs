@@ -464,6 +464,20 @@ pub fn find(text: &str) -> Vec<Found> {
             {
                 continue;
             }
+            // "Lũy kế đến giữa tháng 9": what has accumulated up to some day of a month, not
+            // that month.
+            if matches!(shape, PeriodShape::MonthAlone) && {
+                let before = crate::lowercase(
+                    &text[crate::look_back(text, whole.start(), 40)..whole.start()],
+                );
+                let before = before.trim_end();
+                ["đến", "tới"].iter().any(|w| {
+                    crate::ends_with_lowercase(before, w)
+                        .is_some_and(|at| crate::starts_word(before, at))
+                })
+            } {
+                continue;
+            }
             let start = with_article(
                 text,
                 whole.start()
@@ -931,6 +945,21 @@ mod tests {
                 ("23/11/2024".to_owned(), 23)
             ]
         );
+    }
+
+    #[test]
+    fn a_month_that_ends_what_has_accumulated_is_not_that_month() {
+        let periods = |text: &str| -> usize {
+            read(text)
+                .into_iter()
+                .filter(|(_, fact)| matches!(fact, Fact::Period { .. }))
+                .count()
+        };
+        assert_eq!(
+            periods("Lũy kế đến giữa tháng 9, có 156 dự án còn hiệu lực."),
+            0
+        );
+        assert_eq!(periods("Riêng tháng 9, có 12 dự án mới."), 1);
     }
 
     #[test]
