@@ -1437,6 +1437,16 @@ fn figure(
         subject = Some(previous.clone());
         subject_start = None;
     }
+    // "Hanoï arrive en deuxième position, avec 704.579 milliards de dôngs de recettes": with
+    // no subject before it, what the amount is of may follow it.
+    if subject.is_none()
+        && matches!(first.part, Part::Amount { unit: Some(u), .. } if u != "%")
+        && let Some((what, what_end)) = attracted(text, first.end)
+    {
+        subject = Some(what);
+        subject_start = Some(first.start);
+        end = end.max(what_end);
+    }
     // A bare amount without a subject says nothing a reviewer can use.
     if subject.is_none() && (change_percent.is_none() && plan_percent.is_none()) {
         return None;
@@ -2858,6 +2868,17 @@ mod tests {
         assert!(
             cells("Số dự án là 2024 theo báo cáo.", Language::Vi).is_empty(),
             "a year"
+        );
+    }
+
+    #[test]
+    fn with_no_subject_before_it_what_an_amount_is_of_may_follow_it() {
+        assert_eq!(
+            cells(
+                "En 2024, Da Nang arrive en troisième position, avec 25.000 milliards de dôngs de recettes.",
+                Language::Fr
+            ),
+            ["recettes | Some(25000.0) 1e9 VND | None | None | 2024"]
         );
     }
 
