@@ -174,13 +174,21 @@ pub(crate) fn role_of(text: &str, start: usize, end: usize) -> DateRole {
     if ends_with_any(near, STATED_ON) {
         return DateRole::Event;
     }
+    // "Từ ngày 1/7/2024, Luật Đất đai có hiệu lực": the day something takes effect is not
+    // the day of what is reported.
+    let sentence_words = format!("{clause} {rest_lower}");
+    if TAKES_EFFECT.iter().any(|w| sentence_words.contains(w))
+        && !time_of_day_span(text, start, end)
+    {
+        return DateRole::Other;
+    }
     // "jusqu'au 18 décembre": until then, not as of then.
     let until = ends_with_any(near, &["jusqu'au", "jusqu’au"]);
     if !until && ends_with_any(near, AS_OF_OR_PAST) {
         return DateRole::Other;
     }
     let span = crate::lowercase(&text[start..end]);
-    let time_of_day = ["sáng", "chiều", "tối", "trưa"]
+    let time_of_day = ["sáng", "chiều", "tối", "trưa", "hôm nay", "hôm qua"]
         .iter()
         .any(|w| span.starts_with(w));
     let opens = near
@@ -271,6 +279,30 @@ const OPENERS: &[&str] = &[
     "và",
     "đến",
 ];
+
+/// Words that say something takes effect on a day: that day is no event.
+const TAKES_EFFECT: &[&str] = &[
+    "có hiệu lực",
+    "hiệu lực thi hành",
+    "takes effect",
+    "take effect",
+    "took effect",
+    "come into force",
+    "comes into force",
+    "came into force",
+    "entre en vigueur",
+    "entrera en vigueur",
+    "est entré en vigueur",
+    "est entrée en vigueur",
+];
+
+/// Whether the date's span opens with a time of day ("Sáng 8/10"): the day of a meeting.
+fn time_of_day_span(text: &str, start: usize, end: usize) -> bool {
+    let span = crate::lowercase(&text[start..end]);
+    ["sáng", "chiều", "tối", "trưa", "hôm nay", "hôm qua"]
+        .iter()
+        .any(|w| span.starts_with(w))
+}
 
 /// Words of a statement right before its day: the day is that of what the text reports.
 const STATED_ON: &[&str] = &[
@@ -638,6 +670,31 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn the_day_something_takes_effect_is_no_event_and_today_in_brackets_is() {
+        assert_eq!(
+            role(
+                "Từ ngày 1/7/2024, Luật Đất đai sửa đổi chính thức có hiệu lực.",
+                "ngày 1/7/2024"
+            ),
+            DateRole::Other
+        );
+        assert_eq!(
+            role(
+                "Le décret entre en vigueur le 1er juillet 2024.",
+                "1er juillet 2024"
+            ),
+            DateRole::Other
+        );
+        assert_eq!(
+            roles("Sáng nay (15/3), Ban Thường vụ Tỉnh ủy họp phiên thường kỳ.")
+                .into_iter()
+                .map(|(_, role)| role)
+                .collect::<Vec<_>>(),
+            [DateRole::Event]
+        );
     }
 
     #[test]

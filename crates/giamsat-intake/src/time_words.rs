@@ -145,6 +145,9 @@ fn patterns() -> &'static Patterns {
                 anywhere(&format!(r"(?-u:\b)(\d{{1,2}})\s+(?:et|au)\s+(\d{{1,2}})\s+({FRENCH_MONTHS})(?:\s+(\d{{4}}))?(?-u:\b)")),
             ],
             dates: vec![
+                // "Sáng nay (15/3)", "Chiều qua (14/3)", "hôm nay (15/3)": the press names the
+                // day it reports by its distance, the date in brackets after it.
+                anywhere(r"(?i)(?-u:\b)(?:sáng|chiều|tối|trưa|hôm)\s+(?:nay|qua|mai)\s*\(\s*(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?\s*\)"),
                 // "Ngày 18/8", "ngày 18/8/2023", "ngày 15-9", "ngày 18 tháng 8 năm 2023";
                 // the time of day stands for "ngày" in the press: "Chiều 4/11", "Sáng 8-10".
                 anywhere(r"(?i)(?-u:\b)(?:ngày|sáng|chiều|tối|trưa)\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?"),
@@ -401,7 +404,7 @@ pub fn find(text: &str) -> Vec<Found> {
             // to the last part.
             let whole = c.get(0).expect("match");
             let parts = (1..=3).filter_map(|i| c.get(i));
-            let start = if ["ngày", "sáng", "chiều", "tối", "trưa"]
+            let start = if ["ngày", "sáng", "chiều", "tối", "trưa", "hôm"]
                 .iter()
                 .any(|w| crate::starts_with_lowercase(whole.as_str(), w).is_some())
             {
@@ -926,6 +929,25 @@ mod tests {
         );
         assert!(periods("Từ 1/7/2023 đến 31/7/2023, tỉnh tổ chức hội chợ.").is_empty());
         assert!(periods("Hồ sơ nộp đến 15/6/2023.").is_empty());
+    }
+
+    #[test]
+    fn a_day_named_by_its_distance_with_the_date_in_brackets() {
+        let days: Vec<(String, u8, u8)> =
+            read("Sáng nay (15/3), tại Hà Nội, Quốc hội khai mạc. Hôm qua (14/3) trời mưa.")
+                .into_iter()
+                .map(|(written, fact)| match fact {
+                    Fact::Date { day, month, .. } => (written, day, month),
+                    other => panic!("{other:?}"),
+                })
+                .collect();
+        assert_eq!(
+            days,
+            [
+                ("Sáng nay (15/3".to_owned(), 15, 3),
+                ("Hôm qua (14/3".to_owned(), 14, 3)
+            ]
+        );
     }
 
     #[test]
