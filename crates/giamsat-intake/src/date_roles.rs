@@ -188,9 +188,18 @@ pub(crate) fn role_of(text: &str, start: usize, end: usize) -> DateRole {
         return DateRole::Other;
     }
     let span = crate::lowercase(&text[start..end]);
-    let time_of_day = ["sáng", "chiều", "tối", "trưa", "hôm nay", "hôm qua"]
-        .iter()
-        .any(|w| span.starts_with(w));
+    let time_of_day = [
+        "sáng",
+        "chiều",
+        "tối",
+        "trưa",
+        "hôm nay",
+        "hôm qua",
+        "đêm",
+        "rạng sáng",
+    ]
+    .iter()
+    .any(|w| span.starts_with(w));
     let opens = near
         .split(|c: char| !crate::is_word_char(c))
         .filter(|w| !w.is_empty())
@@ -299,9 +308,18 @@ const TAKES_EFFECT: &[&str] = &[
 /// Whether the date's span opens with a time of day ("Sáng 8/10"): the day of a meeting.
 fn time_of_day_span(text: &str, start: usize, end: usize) -> bool {
     let span = crate::lowercase(&text[start..end]);
-    ["sáng", "chiều", "tối", "trưa", "hôm nay", "hôm qua"]
-        .iter()
-        .any(|w| span.starts_with(w))
+    [
+        "sáng",
+        "chiều",
+        "tối",
+        "trưa",
+        "hôm nay",
+        "hôm qua",
+        "đêm",
+        "rạng sáng",
+    ]
+    .iter()
+    .any(|w| span.starts_with(w))
 }
 
 /// Words of a statement right before its day: the day is that of what the text reports.

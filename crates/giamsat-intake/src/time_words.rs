@@ -150,7 +150,8 @@ fn patterns() -> &'static Patterns {
                 anywhere(r"(?i)(?-u:\b)(?:sáng|chiều|tối|trưa|hôm)\s+(?:nay|qua|mai)\s*\(\s*(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?\s*\)"),
                 // "Ngày 18/8", "ngày 18/8/2023", "ngày 15-9", "ngày 18 tháng 8 năm 2023";
                 // the time of day stands for "ngày" in the press: "Chiều 4/11", "Sáng 8-10".
-                anywhere(r"(?i)(?-u:\b)(?:ngày|sáng|chiều|tối|trưa)\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?"),
+                // "hôm 15/3", "đêm 15/3", "rạng sáng 15/3" as well.
+                anywhere(r"(?i)(?:(?-u:\b)(?:ngày|sáng|chiều|tối|trưa|hôm|rạng\s+sáng)|đêm)\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?"),
                 anywhere(&format!(r"(?i)(?-u:\b)ngày\s+{vi_words}", vi_words = &vi_words[4..])),
                 // "17/01/2024", even glued to the word before it; "25-6-2020", "12.3.2021".
                 anywhere(&format!(r"(?:^|[^\d/]){numeric}(?:[^\d/]|$)")),
@@ -404,7 +405,7 @@ pub fn find(text: &str) -> Vec<Found> {
             // to the last part.
             let whole = c.get(0).expect("match");
             let parts = (1..=3).filter_map(|i| c.get(i));
-            let start = if ["ngày", "sáng", "chiều", "tối", "trưa", "hôm"]
+            let start = if ["ngày", "sáng", "chiều", "tối", "trưa", "hôm", "đêm", "rạng"]
                 .iter()
                 .any(|w| crate::starts_with_lowercase(whole.as_str(), w).is_some())
             {
@@ -948,6 +949,12 @@ mod tests {
                 ("Hôm qua (14/3".to_owned(), 14, 3)
             ]
         );
+        let days: Vec<String> =
+            read("Đêm 20/4, mưa lớn gây ngập; rạng sáng 21/4 nước rút. Hôm 22/4, tỉnh họp.")
+                .into_iter()
+                .map(|(written, _)| written)
+                .collect();
+        assert_eq!(days, ["Đêm 20/4", "rạng sáng 21/4", "Hôm 22/4"]);
     }
 
     #[test]
