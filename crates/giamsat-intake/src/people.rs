@@ -78,6 +78,9 @@ const POSITION_HEADS: &[&str] = &[
     "kế toán trưởng",
     "huyện ủy viên",
     "huyện uỷ viên",
+    "đại sứ",
+    "thống đốc",
+    "tổng lãnh sự",
     "tỉnh ủy viên",
     "tỉnh uỷ viên",
     "thành ủy viên",
@@ -103,6 +106,8 @@ const POSITION_HEADS: &[&str] = &[
     "prime minister",
     "governor",
     "mayor",
+    "ambassador",
+    "consul",
     "acting",
     "general secretary",
     // French
@@ -123,6 +128,10 @@ const POSITION_HEADS: &[&str] = &[
     "vice-première ministre",
     "député",
     "députée",
+    "ambassadeur",
+    "ambassadrice",
+    "gouverneur",
+    "consul",
 ];
 
 /// Words that end a position: what the person did, or where the sentence goes next.
@@ -1247,6 +1256,37 @@ mod tests {
             .into_iter()
             .map(|(_, name, positions)| (name, positions))
             .collect()
+    }
+
+    #[test]
+    fn ambassadors_and_governors_hold_positions() {
+        assert_eq!(
+            names_and_positions(
+                "Selon Dinh Toan Thang, ambassadeur du Vietnam, la visite est utile. Le gouverneur de la Banque d'État Nguyen Thi Hong a indiqué."
+            ),
+            [
+                (
+                    "Dinh Toan Thang".to_owned(),
+                    strings(&["ambassadeur du Vietnam"])
+                ),
+                (
+                    "Nguyen Thi Hong".to_owned(),
+                    strings(&["gouverneur de la Banque d'État"])
+                ),
+            ]
+        );
+        assert_eq!(
+            names_and_positions(
+                "Thống đốc Ngân hàng Nhà nước Nguyễn Thị Hồng và Đại sứ Phạm Quang Hiệu tiếp đoàn."
+            ),
+            [
+                (
+                    "Nguyễn Thị Hồng".to_owned(),
+                    strings(&["Thống đốc Ngân hàng Nhà nước"])
+                ),
+                ("Phạm Quang Hiệu".to_owned(), strings(&["Đại sứ"])),
+            ]
+        );
     }
 
     #[test]
