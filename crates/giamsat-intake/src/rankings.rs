@@ -115,7 +115,7 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
         };
         // "led by Phu Tho (62.4%)" after "disbursed more than 50% of their plans" ranks
         // disbursement, not growth: the sentence must speak of growth.
-        if !speaks_of_growth(text, start, whole.end()) {
+        if !speaks_of_growth(text, start, whole.end()) || growth_of_another_indicator(text, start) {
             continue;
         }
         found.push(Found {
@@ -158,6 +158,7 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
         if !in_list
             || !speaks_of_growth_near(text, start, percent_sign + 1)
             || indicator_after(text, percent_sign + 1)
+            || growth_of_another_indicator(text, start)
         {
             continue;
         }
@@ -291,6 +292,26 @@ const NOT_GROWTH: &[&str] = &[
     "exportations",
     "recettes",
 ];
+
+/// Whether the sentence before a locality's rate speaks of the growth of another indicator
+/// than the economy's ("tốc độ tăng trưởng thu ngân sách cao nhất là Quảng Ninh (25,1%)",
+/// "Export growth was highest in Bac Ninh (15.2%)"), and not of the economy's too.
+fn growth_of_another_indicator(text: &str, name_start: usize) -> bool {
+    let sentence = sentence_start(text, name_start, &['.', '!', '?', '\n', ';']);
+    let lower = crate::lowercase(&text[sentence..name_start]);
+    NOT_GROWTH.iter().any(|w| crate::contains_words(&lower, w))
+        && ![
+            "grdp",
+            "gdp",
+            "kinh tế",
+            "economic",
+            "economy",
+            "économique",
+            "pib",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
 
 /// Whether the words right after a rate say it is of another indicator than the economy's
 /// growth: "Hà Tĩnh tăng 6,2% về chỉ số sản xuất công nghiệp", "rose 5% in exports".
@@ -931,6 +952,24 @@ mod tests {
                 .map(|(_, locality, _)| locality)
                 .collect::<Vec<_>>(),
             ["Nghệ An", "Thanh Hóa"]
+        );
+        // Growth of another indicator than the economy's is no growth ranking.
+        assert!(
+            growth(
+                "Các địa phương có tốc độ tăng trưởng thu ngân sách cao nhất là Quảng Ninh (25,1%), Hải Phòng (20,3%).",
+                Language::Vi
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            growth(
+                "Export growth was highest in Bac Ninh (15.2%) and Thai Nguyen (12.1%). GRDP growth was led by Bac Giang (13.45%) and Hai Phong (10.14%).",
+                Language::En
+            )
+            .into_iter()
+            .map(|(_, locality, _)| locality)
+            .collect::<Vec<_>>(),
+            ["Bắc Giang", "Hải Phòng"]
         );
         // One province's growth in an article about it is a figure, not a comparison.
         assert!(
