@@ -65,7 +65,14 @@ pub(crate) fn settle(text: &str, found: &mut [Found], references: &[(usize, usiz
             *role = if crate::overlaps(references, start, end) {
                 DateRole::Issued
             } else {
-                role_of(text, start, end)
+                match role_of(text, start, end) {
+                    DateRole::Event | DateRole::Other
+                        if signed_in_sentence(text, start, end, references) =>
+                    {
+                        DateRole::Issued
+                    }
+                    role => role,
+                }
             };
         }
     }
@@ -163,15 +170,36 @@ pub(crate) fn role_of(text: &str, start: usize, end: usize) -> DateRole {
     if deadline(near, &clause) {
         return DateRole::Deadline;
     }
+    // "the GSO said on January 6", "a déclaré le 10 mars": the day of the statement told.
+    if ends_with_any(near, STATED_ON) {
+        return DateRole::Event;
+    }
+    // "Từ ngày 1/7/2024, Luật Đất đai có hiệu lực": the day something takes effect is not
+    // the day of what is reported.
+    let sentence_words = format!("{clause} {rest_lower}");
+    if TAKES_EFFECT.iter().any(|w| sentence_words.contains(w))
+        && !time_of_day_span(text, start, end)
+    {
+        return DateRole::Other;
+    }
     // "jusqu'au 18 décembre": until then, not as of then.
     let until = ends_with_any(near, &["jusqu'au", "jusqu’au"]);
     if !until && ends_with_any(near, AS_OF_OR_PAST) {
         return DateRole::Other;
     }
     let span = crate::lowercase(&text[start..end]);
-    let time_of_day = ["sáng", "chiều", "tối", "trưa"]
-        .iter()
-        .any(|w| span.starts_with(w));
+    let time_of_day = [
+        "sáng",
+        "chiều",
+        "tối",
+        "trưa",
+        "hôm nay",
+        "hôm qua",
+        "đêm",
+        "rạng sáng",
+    ]
+    .iter()
+    .any(|w| span.starts_with(w));
     let opens = near
         .split(|c: char| !crate::is_word_char(c))
         .filter(|w| !w.is_empty())
@@ -182,6 +210,48 @@ pub(crate) fn role_of(text: &str, start: usize, end: usize) -> DateRole {
         return DateRole::Event;
     }
     DateRole::Other
+}
+
+/// Whether the date at `start..end` is the day a document its sentence names was signed or
+/// issued: "Ngày 5/7/2024, UBND tỉnh ban hành Kế hoạch số 12/KH-UBND", "The Prime Minister
+/// signed Decision 123/QD-TTg on March 1". Not when the sentence speaks of a meeting too:
+/// the session's day is its event.
+fn signed_in_sentence(text: &str, start: usize, end: usize, references: &[(usize, usize)]) -> bool {
+    let from = crate::look_back(text, start, CLAUSE);
+    let sentence_start = text[from..start]
+        .rfind(['\n', '!', '?', ';'])
+        .map_or(from, |at| from + at + 1);
+    let sentence_start = text[sentence_start..start]
+        .rfind(". ")
+        .map_or(sentence_start, |at| sentence_start + at + 2);
+    let to = crate::look_ahead(text, end, CLAUSE);
+    let sentence_end = text[end..to]
+        .find(['\n', '!', '?', ';'])
+        .map_or(to, |at| end + at);
+    let sentence_end = text[end..sentence_end]
+        .find(". ")
+        .map_or(sentence_end, |at| end + at);
+    if !crate::overlaps(references, sentence_start, sentence_end) {
+        return false;
+    }
+    let sentence = crate::lowercase(&text[sentence_start..sentence_end]);
+    const SIGNING: &[&str] = &[
+        "ban hành",
+        // Not "ký" alone: "đăng ký" registers.
+        "đã ký",
+        "vừa ký",
+        "ký quyết định",
+        "ký nghị quyết",
+        "ký chỉ thị",
+        "ký công điện",
+        "signed",
+        "issued",
+        "promulgated",
+        "a signé",
+        "a promulgué",
+        "ont signé",
+    ];
+    SIGNING.iter().any(|w| crate::contains_words(&sentence, w)) && !sentence_has_event(&sentence)
 }
 
 /// Words that may open a sentence before its date: "On", "On the morning of", "Le", "Les 4
@@ -217,6 +287,52 @@ const OPENERS: &[&str] = &[
     "from",
     "và",
     "đến",
+];
+
+/// Words that say something takes effect on a day: that day is no event.
+const TAKES_EFFECT: &[&str] = &[
+    "có hiệu lực",
+    "hiệu lực thi hành",
+    "takes effect",
+    "take effect",
+    "took effect",
+    "come into force",
+    "comes into force",
+    "came into force",
+    "entre en vigueur",
+    "entrera en vigueur",
+    "est entré en vigueur",
+    "est entrée en vigueur",
+];
+
+/// Whether the date's span opens with a time of day ("Sáng 8/10"): the day of a meeting.
+fn time_of_day_span(text: &str, start: usize, end: usize) -> bool {
+    let span = crate::lowercase(&text[start..end]);
+    [
+        "sáng",
+        "chiều",
+        "tối",
+        "trưa",
+        "hôm nay",
+        "hôm qua",
+        "đêm",
+        "rạng sáng",
+    ]
+    .iter()
+    .any(|w| span.starts_with(w))
+}
+
+/// Words of a statement right before its day: the day is that of what the text reports.
+const STATED_ON: &[&str] = &[
+    "said on",
+    "announced on",
+    "stated on",
+    "declared on",
+    "reported on",
+    "a déclaré le",
+    "a annoncé le",
+    "a indiqué le",
+    "ont annoncé le",
 ];
 
 /// Words of a meeting, a visit, a conference, a publication: what a report's event is.
@@ -255,6 +371,41 @@ const EVENT_WORDS: &[&str] = &[
     "publiée",
     "publié",
     "published",
+    // Ceremonies, congresses, openings, receptions: days of what is reported too, also
+    // when they are to come ("sẽ khánh thành vào ngày 2/9").
+    "đại hội",
+    "khai mạc",
+    "bế mạc",
+    "khánh thành",
+    "khởi công",
+    "buổi lễ",
+    "lễ kỷ niệm",
+    "lễ ký kết",
+    "lễ trao",
+    "diễn đàn",
+    "hội chợ",
+    "triển lãm",
+    "hội đàm",
+    "gặp mặt",
+    "đoàn giám sát",
+    "ceremony",
+    "forum",
+    "congress",
+    "summit",
+    "talks",
+    "inaugurated",
+    "received",
+    "cérémonie",
+    "congrès",
+    "sommet",
+    "inauguré",
+    "inaugurée",
+    "a reçu",
+    "s'est tenu",
+    "s'est tenue",
+    "s’est tenu",
+    "s’est tenue",
+    "a eu lieu",
 ];
 
 fn sentence_has_event(sentence: &str) -> bool {
@@ -415,7 +566,24 @@ fn is_dateline(text: &str, start: usize, end: usize, near: &str, after: &str) ->
         "dimanche",
     ]
     .iter()
-    .any(|w| weekday.ends_with(w))
+    .any(|w| {
+        // The weekday heads the page's date ("Thứ Sáu, 15/03/2024", "| Monday, March
+        // 4"); in a sentence it is the day of what is told ("a annoncé mardi 11 mars").
+        weekday.ends_with(w) && {
+            let head = weekday[..weekday.len() - w.len()].trim_end();
+            head.is_empty() || head.ends_with([',', '|', '-', '–'])
+        }
+    }) {
+        return true;
+    }
+    // "Hanoi, le 12 mars 2024 - …", "Hà Nội, ngày 12/3/2024 –": a place, its comma and the
+    // date, then a dash, opening a line near the top.
+    let line_start = text[..start].rfind('\n').map_or(0, |at| at + 1);
+    if after.trim_start().starts_with(['-', '–', '—'])
+        && let Some((place, between)) = text[line_start..start].rsplit_once(',')
+        && ["", "le", "ngày"].contains(&crate::lowercase(between.trim()).as_ref())
+        && place.trim().starts_with(char::is_uppercase)
+        && (1..=4).contains(&place.split_whitespace().count())
     {
         return true;
     }
@@ -473,6 +641,28 @@ fn year_alone(text: &str) -> Option<i32> {
         {
             continue;
         }
+        // A horizon is not the year of the text: "tầm nhìn đến năm 2050", "by 2030", "à
+        // l'horizon 2050", "the 2050 vision".
+        if [
+            "đến năm",
+            "tới năm",
+            "đến",
+            "tầm nhìn",
+            "horizon",
+            "d'ici",
+            "d’ici",
+            "by",
+            "until",
+            "towards",
+            "vision",
+        ]
+        .iter()
+        .any(|w| {
+            crate::ends_with_lowercase(&lower, w).is_some_and(|at| crate::starts_word(&lower, at))
+        }) || crate::starts_with_lowercase(after, "vision").is_some()
+        {
+            continue;
+        }
         return std::str::from_utf8(digits).ok()?.parse().ok();
     }
     None
@@ -485,6 +675,174 @@ mod tests {
     fn role(text: &str, date: &str) -> DateRole {
         let start = text.find(date).expect("the date in the text");
         role_of(text, start, start + date.len())
+    }
+
+    /// The role of each date a whole reading gives, with its text.
+    fn roles(text: &str) -> Vec<(String, DateRole)> {
+        crate::read(text.as_bytes())
+            .expect("reads")
+            .items
+            .into_iter()
+            .filter_map(|item| match item.fact {
+                Fact::Date { role, .. } => Some((item.text, role)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_day_something_takes_effect_is_no_event_and_today_in_brackets_is() {
+        assert_eq!(
+            role(
+                "Từ ngày 1/7/2024, Luật Đất đai sửa đổi chính thức có hiệu lực.",
+                "ngày 1/7/2024"
+            ),
+            DateRole::Other
+        );
+        assert_eq!(
+            role(
+                "Le décret entre en vigueur le 1er juillet 2024.",
+                "1er juillet 2024"
+            ),
+            DateRole::Other
+        );
+        assert_eq!(
+            roles("Sáng nay (15/3), Ban Thường vụ Tỉnh ủy họp phiên thường kỳ.")
+                .into_iter()
+                .map(|(_, role)| role)
+                .collect::<Vec<_>>(),
+            [DateRole::Event]
+        );
+    }
+
+    #[test]
+    fn a_horizon_is_not_the_year_of_the_text() {
+        let years = |text: &str| -> Vec<Option<i32>> {
+            crate::read(text.as_bytes())
+                .expect("reads")
+                .items
+                .into_iter()
+                .filter_map(|item| match item.fact {
+                    Fact::Date { text_year, .. } => Some(text_year),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            years(
+                "Chiều 15/3, Tỉnh ủy họp về Quy hoạch tỉnh, tầm nhìn đến năm 2050. Năm 2023, GRDP tăng 8%."
+            ),
+            [Some(2023)]
+        );
+        assert_eq!(
+            years(
+                "On March 15, the committee met on the 2045 vision and the goals to be met by 2030. In 2024, GRDP grew 7%."
+            ),
+            [Some(2024)]
+        );
+        assert_eq!(
+            years(
+                "Le 15 mars, le comité s'est réuni sur la vision à l'horizon 2050. En 2024, le PIB a progressé."
+            ),
+            [Some(2024)]
+        );
+    }
+
+    #[test]
+    fn a_weekday_heads_a_pages_date_only_at_the_head_of_its_line_or_after_a_comma() {
+        assert_eq!(
+            role("Thứ Sáu, 15/03/2024 - 10:30\nTin tức", "15/03/2024"),
+            DateRole::Dateline
+        );
+        assert_eq!(
+            role(
+                "Le ministère a annoncé mardi 11 mars que les exportations avaient augmenté.",
+                "11 mars"
+            ),
+            DateRole::Other
+        );
+    }
+
+    #[test]
+    fn a_place_its_comma_the_date_and_a_dash_at_the_top_is_a_dateline() {
+        assert_eq!(
+            role(
+                "Hanoi, le 12 mars 2024 - Le ministère a organisé une conférence.",
+                "12 mars 2024"
+            ),
+            DateRole::Dateline
+        );
+        assert_eq!(
+            role(
+                "Hà Nội, ngày 12/3/2024 – Bộ Tài chính tổ chức hội nghị.",
+                "12/3/2024"
+            ),
+            DateRole::Dateline
+        );
+        // A date and a dash inside a sentence are no dateline.
+        assert_ne!(
+            role(
+                "Le 12 mars 2024 - jour de la réunion - la province a voté.",
+                "12 mars 2024"
+            ),
+            DateRole::Dateline
+        );
+    }
+
+    #[test]
+    fn the_day_a_statement_ceremony_or_congress_is_held_is_the_event() {
+        assert_eq!(
+            role(
+                "Vietnam's exports rose 14%, the General Statistics Office said on January 6.",
+                "January 6"
+            ),
+            DateRole::Event
+        );
+        assert_eq!(
+            role(
+                "Dự án dự kiến khánh thành vào ngày 2/9 năm nay.",
+                "ngày 2/9"
+            ),
+            DateRole::Event
+        );
+        assert_eq!(
+            role(
+                "Đại hội Đảng bộ tỉnh lần thứ XX sẽ diễn ra ngày 15/10.",
+                "ngày 15/10"
+            ),
+            DateRole::Event
+        );
+        assert_eq!(
+            role(
+                "La cérémonie d'inauguration s'est tenue le 2 septembre à Hanoi.",
+                "2 septembre"
+            ),
+            DateRole::Event
+        );
+    }
+
+    #[test]
+    fn the_day_a_document_named_in_its_sentence_is_signed_is_its_date_of_issue() {
+        assert_eq!(
+            roles("Ngày 5/7/2024, UBND tỉnh ban hành Kế hoạch số 12/KH-UBND về chuyển đổi số."),
+            [("Ngày 5/7/2024".to_owned(), DateRole::Issued)]
+        );
+        assert_eq!(
+            roles(
+                "The Prime Minister signed Decision No. 123/QD-TTg on March 1, 2024 to approve the plan."
+            ),
+            [("March 1, 2024".to_owned(), DateRole::Issued)]
+        );
+        // A session that passes a resolution: its day is the session's.
+        assert_eq!(
+            roles("Ngày 10/7/2024, kỳ họp HĐND tỉnh ban hành Nghị quyết số 15/NQ-HĐND."),
+            [("Ngày 10/7/2024".to_owned(), DateRole::Event)]
+        );
+        // A capital registered is not a document signed.
+        assert_eq!(
+            roles("Ngày 5/7/2024, vốn đăng ký theo Quyết định số 12/QĐ-UBND tăng."),
+            [("Ngày 5/7/2024".to_owned(), DateRole::Event)]
+        );
     }
 
     #[test]

@@ -54,6 +54,8 @@ const UNITS: &[(&str, &str)] = &[
     ("dông", "VND"),
     ("dong", "VND"),
     ("tấn", "t"),
+    // A quintal, as yields are written: "62,41 tạ/ha".
+    ("tạ", "tạ"),
     ("tonnes", "t"),
     ("tons", "t"),
     ("hectares", "ha"),
@@ -90,6 +92,11 @@ const UNITS: &[(&str, &str)] = &[
     ("ménages", "household"),
     // Things counted that the labels name in the text's own words: "332 cuộc", "250
     // delegate", "500 député".
+    ("ý kiến, kiến nghị", "ý kiến, kiến nghị"),
+    ("ý kiến", "ý kiến"),
+    ("kiến nghị", "kiến nghị"),
+    ("tổ chức", "tổ chức"),
+    ("groupes", "groupe"),
     ("cuộc", "cuộc"),
     ("nhóm", "nhóm"),
     ("nghị quyết", "nghị quyết"),
@@ -211,6 +218,11 @@ const VERBS: &[(&str, bool)] = &[
     ("is", false),
     ("are", false),
     ("est de", false),
+    // "Les exportations ont connu une croissance de 4,6%": the verb before a change.
+    ("ont connu une", false),
+    ("a connu une", false),
+    ("ont enregistré une", false),
+    ("a enregistré une", false),
     ("sont de", false),
 ];
 
@@ -281,6 +293,14 @@ const CONNECTORS: &[&str] = &[
     "pour",
     "une",
     "un",
+    "mais",
+    "but",
+    "nhưng",
+    "notamment",
+    "notably",
+    "especially",
+    "particularly",
+    "nhất là",
 ];
 
 /// Verbs that take a count as their object: *thu hút 4 dự án*, *attracted 4 enterprises*.
@@ -325,6 +345,11 @@ const COUNTS: &[&str] = &[
     "cooperative",
     "establishment",
     "room",
+    "ý kiến, kiến nghị",
+    "ý kiến",
+    "kiến nghị",
+    "tổ chức",
+    "groupe",
     "cuộc",
     "nhóm",
     "nghị quyết",
@@ -374,6 +399,7 @@ const COUNT_ENDS: &[&str] = &[
     "giảm",
     "en",
     "đang",
+    "chưa",
     "hiện",
     "currently",
     "actuellement",
@@ -398,6 +424,19 @@ struct Patterns {
     amount_after: Regex,
     amount_before: Regex,
     change: Regex,
+    /// A change written before its word: "a 30 per cent increase", "a 2.1% decline".
+    change_before: Regex,
+    /// A count whose things are named before it, after "số", "the number of", "le nombre
+    /// de": "số dự án FDI còn hiệu lực là 156".
+    number_of: Regex,
+    /// A share of a whole written before it: "98% de la population", "100% of industrial
+    /// clusters", "100% số xã": a level whose subject follows.
+    percent_of: Regex,
+    /// A change written as a signed percentage in brackets: "(+6,2%)", "(-13,8%)".
+    signed_change: Regex,
+    /// A change written as a multiple: "gấp 20 lần" (+1900%), "3.2-fold" (+220%),
+    /// "multiplié par 3" (+200%).
+    multiple: Regex,
     ratio_to_last_year: Regex,
     /// "so với cùng kỳ", "year on year" at the start of what is searched: what a change's
     /// span ends with when it is written. Apart, so that the patterns whose groups are read
@@ -407,6 +446,9 @@ struct Patterns {
     /// A plan exceeded by a percentage: "exceeding the estimate by 2.1%", "vượt dự toán
     /// 2,1%", "vượt 2,1% kế hoạch": 102.1% of the plan.
     plan_exceeded: Regex,
+    /// A plan as what a change is measured against, right after it: "hausse de 19,1% par
+    /// rapport aux prévisions", "tăng 4% so với dự toán": the plan exceeded by so much.
+    against_plan: Regex,
     /// The words before a share of the plan that belong to it: "đạt", "reaching".
     plan_head: Regex,
     percent_value: Regex,
@@ -432,7 +474,7 @@ fn build(language: Language) -> Patterns {
     let num = number(language);
     let scales = alternatives(SCALES.iter().map(|s| s.0));
     let units = alternatives(UNITS.iter().map(|u| u.0));
-    let same_period = r"(?i:so\s+với\s+cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an|en\s+glissement\s+annuel)";
+    let same_period = r"(?i:so\s+với\s+cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|so\s+với\s+(?:tháng|quý|kỳ)\s+trước|so\s+với\s+đầu\s+năm|month[- ]on[- ]month|(?:over|from)\s+the\s+previous\s+month|par\s+rapport\s+au\s+mois\s+précédent|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an|en\s+glissement\s+annuel)";
     let up = r"ước\s+tăng|tăng|up|increased?\s+by|increases\s+by|increase\s+of|rose(?:\s+by)?|grew(?:\s+by)?|expanded(?:\s+by)?|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
     let down = r"ước\s+giảm|giảm|down|decreased?\s+by|decreases\s+by|decrease\s+of|fell(?:\s+by)?|declined(?:\s+by)?|dropped(?:\s+by)?|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
     let about = r"(?i:(?:about|around|nearly|approximately|almost|over|khoảng|gần|hơn|trên|environ|près\s+de|plus\s+de)\s+)?";
@@ -460,23 +502,40 @@ fn build(language: Language) -> Patterns {
             up = heads(up),
             down = heads(down),
         )),
+        change_before: compile(format!(
+            r"(?P<head>(?i:an?)\s+)?{about}(?P<num>{num}){pct}[\s-]+(?:(?P<up>(?i:increase|rise|growth|gain|jump))|(?P<down>(?i:decrease|decline|drop|fall|reduction)))(?-u:\b)"
+        )),
         same_period: compile(format!(r"^\s*{same_period}")),
+        multiple: compile(format!(
+            r"(?P<head>(?i:gấp))\s+{about}(?P<num>{num})\s+lần|(?P<num_en>{num})-fold|(?P<head_fr>multipliée?s?\s+par)\s+(?P<num_fr>{num})"
+        )),
+        number_of: compile(format!(
+            r"(?P<head>(?i:số|the\s+number\s+of|le\s+nombre\s+d(?:e\s+|['’])))\s*(?P<what>[\p{{L}}\s-]{{2,60}}?)\s+(?i:là|đạt|was|is|were|reached|stood\s+at|est\s+de|a\s+atteint|atteint)\s+{about}(?P<num>{num})"
+        )),
+        percent_of: compile(format!(
+            r"(?:^|[^\d\p{{L}}.,\-–])(?P<num>{num}){pct}\s+(?:de\s+la|de\s+l['’]|des|du|of\s+the|of|số)\s"
+        )),
+        signed_change: compile(format!(r"\(\s*(?P<sign>[+\-−])\s*(?P<num>{num})\s*%\s*\)")),
         ratio_to_last_year: compile(format!(
             r"(?P<head>{ratio})\s+{about}(?P<num>{num}){pct}\s*{same_period}",
             ratio = heads("bằng|đạt"),
         )),
         plan: compile(format!(
-            r"{about}(?P<num>{num}){pct}\s*(?:(?:of|du|de|des|so\s+với)\s+)?(?:the\s+|l['’]\s*)?(?:(?:year's|annual|yearly)\s+)?(?:(?:capital|budget|revenue|disbursement)\s+)?(?i:kế\s+hoạch|KH|dự\s+toán|plan|target|objectifs?|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?"
+            r"{about}(?P<num>{num}){pct}\s*(?:(?:of|du|de|des|so\s+với)\s+)?(?:the\s+|l['’]\s*)?(?:(?:set|assigned|year's|annual|yearly)\s+)?(?:(?:capital|budget|revenue|disbursement)\s+)?(?i:kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|plan|target|objectifs?|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?"
         )),
         plan_exceeded: compile(format!(
             r"(?:[Ee]xceed(?:ing|ed|s)?|[Ss]urpass(?:ing|ed|es)?)\s+(?:the\s+)?(?:(?:annual|yearly|year's)\s+)?(?i:{goal})\s+by\s+{about}(?P<num>{num}){pct}|[Vv]ượt\s+(?:(?:{goal})(?:\s+năm)?\s+{about}(?P<num_after>{num}){pct}|{about}(?P<num_before>{num}){pct}\s+(?:so\s+với\s+)?(?:{goal}))|(?:[Dd]épassant|[Dd]épassé|[Dd]épasse)\s+(?:les\s+|le\s+|l['’]\s*)?(?:{goal})(?:\s+annuel(?:le)?s?)?\s+de\s+{about}(?P<num_fr>{num}){pct}",
-            goal = r"kế\s+hoạch|KH|dự\s+toán|plan|target|estimate|objectifs?|prévisions",
+            goal = r"kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|plan|target|estimate|objectifs?|prévisions",
+        )),
+        against_plan: compile(format!(
+            r"^\s*(?:par\s+rapport\s+(?:aux?|à\s+la|à\s+l['’]|à\s+celles?|à\s+ceux)\s*|so\s+với\s+|over\s+the\s+|against\s+the\s+|compared\s+(?:to|with)\s+the\s+)(?:(?:annual|yearly|year's)\s+)?(?i:{goal})(?-u:\b)",
+            goal = r"kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|plan|target|estimate|objectifs?|prévisions",
         )),
         plan_head: compile(format!(r"(?:{plan_heads})\s+{about}$")),
         percent_value: compile(format!(
             r"(?P<head>{values})\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
             values = heads(
-                r"đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|(?:est\s+)?(?:tombée?|passée?)\s+à"
+                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|(?:est\s+)?(?:tombée?|passée?)\s+à"
             ),
         )),
     }
@@ -602,6 +661,36 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             push(&mut pieces, start, whole.end(), Part::Plan(v));
         }
     }
+    for c in p.signed_change.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        if let Some(v) = number_in(&c) {
+            let v = if &c["sign"] == "+" { v } else { -v };
+            push(&mut pieces, whole.start(), whole.end(), Part::Change(v));
+        }
+    }
+    for c in crate::word_start_captures(&p.multiple, text) {
+        let whole = c.get(0).expect("match");
+        let times = ["num", "num_en", "num_fr"]
+            .iter()
+            .find_map(|name| c.name(name))
+            .and_then(|m| read_number(m.as_str(), language));
+        if let Some(times) = times.filter(|t| *t > 0.0) {
+            let start = c
+                .name("head")
+                .or(c.name("head_fr"))
+                .map_or(whole.start(), |m| m.start());
+            let end = whole.end()
+                + p.same_period
+                    .find(&text[whole.end()..])
+                    .map_or(0, |m| m.end());
+            push(
+                &mut pieces,
+                start,
+                end,
+                Part::Change(((times - 1.0) * 100.0 * 1e6).round() / 1e6),
+            );
+        }
+    }
     for c in crate::word_start_captures(&p.ratio_to_last_year, text) {
         let whole = c.get(0).expect("match");
         if let Some(v) = number_in(&c) {
@@ -628,6 +717,16 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         }
         if let Some(v) = number_in(&c) {
             let v = if c.name("down").is_some() { -v } else { v };
+            if let Some(plan) = p.against_plan.find(&text[whole.end()..]) {
+                let share = ((100.0 + v) * 1e6).round() / 1e6;
+                push(
+                    &mut pieces,
+                    start_of(&c),
+                    whole.end() + plan.end(),
+                    Part::Plan(share),
+                );
+                continue;
+            }
             let end = whole.end()
                 + p.same_period
                     .find(&text[whole.end()..])
@@ -635,6 +734,17 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             if push(&mut pieces, start_of(&c), end, Part::Change(v)) {
                 range_from(&mut pieces, &c, language);
             }
+        }
+    }
+    for c in crate::word_start_captures(&p.change_before, text) {
+        let whole = c.get(0).expect("match");
+        if let Some(v) = number_in(&c) {
+            let v = if c.name("down").is_some() { -v } else { v };
+            let end = whole.end()
+                + p.same_period
+                    .find(&text[whole.end()..])
+                    .map_or(0, |m| m.end());
+            push(&mut pieces, start_of(&c), end, Part::Change(v));
         }
     }
     for c in p.amount_before.captures_iter(text) {
@@ -727,6 +837,80 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             }
         }
     }
+    for c in crate::word_start_captures(&p.number_of, text) {
+        let num = c.name("num").expect("number");
+        let rest = &text[num.end()..];
+        // A number with its own unit, scale or percentage is read as such.
+        let next_word = rest.split_whitespace().next().unwrap_or_default();
+        let decimal =
+            rest.starts_with([',', '.']) && rest[1..].starts_with(|ch: char| ch.is_ascii_digit());
+        if rest.starts_with(|ch: char| ch.is_ascii_digit() || matches!(ch, '%' | '/'))
+            || decimal
+            || unit_of(next_word).is_some()
+            || scale_of(Some(next_word), language) != 1.0
+            || is_year(num.as_str())
+        {
+            continue;
+        }
+        let what = crate::lowercase(c["what"].trim());
+        let Some(unit) = UNITS
+            .iter()
+            .filter(|(_, code)| COUNTS.contains(code))
+            .find(|(word, _)| {
+                word_at_start(&what, word).is_some()
+                    || word_at_start(&what, word.trim_end_matches('s')).is_some()
+            })
+            .map(|(_, code)| *code)
+        else {
+            continue;
+        };
+        if let Some(value) = read_number(num.as_str(), language) {
+            let part = Part::Amount {
+                value,
+                scale: 1.0,
+                unit: Some(unit),
+            };
+            push(&mut pieces, num.start(), num.end(), part);
+        }
+    }
+    for c in p.percent_of.captures_iter(text) {
+        let num = c.name("num").expect("number");
+        let end = c.get(0).expect("match").end();
+        // "50% of their plans", "60% kế hoạch": a share of a plan, not of a whole.
+        let whole = crate::lowercase(&text[end..crate::look_ahead(text, end, 24)]);
+        if [
+            "their ",
+            "its ",
+            "his ",
+            "her ",
+            "leur",
+            "son ",
+            "sa ",
+            "ses ",
+            "plan",
+            "target",
+            "estimate",
+            "kế hoạch",
+            "dự toán",
+            "chỉ tiêu",
+            "objectif",
+            "prévision",
+        ]
+        .iter()
+        .any(|w| whole.starts_with(w))
+        {
+            continue;
+        }
+        if let Some(v) = read_number(num.as_str(), language) {
+            let end = end - (text[..end].len() - text[..end].trim_end().len());
+            let part = Part::Amount {
+                value: v,
+                scale: 1.0,
+                unit: Some("%"),
+            };
+            push(&mut pieces, num.start(), end, part);
+        }
+    }
     pieces.sort_by_key(|p| p.start);
     pieces
 }
@@ -779,6 +963,12 @@ const PER: &[(&str, &str)] = &[
     ("le kilo", "kg"),
     ("le kg", "kg"),
     ("/kg", "kg"),
+    ("per hectare", "ha"),
+    ("per ha", "ha"),
+    ("par hectare", "ha"),
+    ("par ha", "ha"),
+    ("/ha", "ha"),
+    ("/hécta", "ha"),
 ];
 
 /// A price's unit, "USD/t", when words after a currency at `end` say per what; and where
@@ -795,6 +985,9 @@ fn per_unit(text: &str, end: usize, unit: Option<&'static str>) -> Option<(&'sta
         ("USD", "kg") => "USD/kg",
         ("VND", "t") => "VND/t",
         ("VND", "kg") => "VND/kg",
+        // Yields: "6,7 tonnes par ha", "62,41 tạ/ha".
+        ("t", "ha") => "t/ha",
+        ("tạ", "ha") => "tạ/ha",
         _ => return None,
     };
     Some((unit, text.len() - rest.len() + len))
@@ -824,6 +1017,20 @@ pub fn find(
         .filter(|p| !crate::overlaps(taken, p.start, p.end))
         .collect();
     let aiming = aiming(text);
+    // The first period a report is written for (months from January, a quarter, a half, a
+    // year; a month named later, "giữa tháng 9", is some detail's): what figures read before
+    // the text names any take. Found once, not for each figure.
+    let first_reported = periods
+        .iter()
+        .find(|(s, e, code)| {
+            code.as_deref().is_some_and(|c| {
+                c.contains("YTD")
+                    || c.contains("-Q")
+                    || c.contains("-H")
+                    || (c.len() == 4 && c.bytes().all(|b| b.is_ascii_digit()))
+            }) && !is_term_of_office(&text[*s..*e])
+        })
+        .and_then(|(_, _, code)| code.as_deref());
     let mut found = Vec::new();
     // Targets apart: a figure reads the figures before it (their end, their period), as it
     // did when targets were not read.
@@ -831,7 +1038,14 @@ pub fn find(
     let mut group: Vec<Piece> = Vec::new();
     let mut flush = |group: &mut Vec<Piece>, found: &mut Vec<Found>| {
         let after_target = targets.last().map_or(0, |t: &Found| t.end);
-        match figure(text, group, periods, &aiming, &found[..], after_target) {
+        match figure(
+            text,
+            group,
+            (periods, first_reported),
+            &aiming,
+            &found[..],
+            after_target,
+        ) {
             Some(
                 target @ Found {
                     fact: Fact::Target { .. },
@@ -844,6 +1058,35 @@ pub fn find(
         group.clear();
     };
     for mut piece in pieces {
+        // "so với 31/12/2021 tăng 1.475 tỷ đồng (+6,2%)": an amount right after a word of
+        // change is a change in absolute terms, which a figure has no cell for; it neither
+        // is a figure nor ends the one before.
+        if let Part::Amount { unit, .. } = piece.part
+            && unit != Some("%")
+            && absolute_change_before(&text[..piece.start])
+        {
+            continue;
+        }
+        // "đạt 67,7% dự toán HĐND tỉnh giao (14.032,3 tỷ đồng), tăng 30,4%": the amount in
+        // brackets after a share of the plan is the plan's, not a figure; the change after
+        // it is still the figure's.
+        if let Part::Amount { .. } = piece.part
+            && let Some(plan) = group.last().filter(|g| matches!(g.part, Part::Plan(_)))
+            && plan.end <= piece.start
+            && text[plan.end..piece.start].trim_end().ends_with('(')
+            && !text[plan.end..piece.start].contains(['.', ';', '\n', ')'])
+            && text[plan.end..piece.start].split_whitespace().count() <= 6
+        {
+            if let Some(plan) = group.last_mut() {
+                let closing = text[piece.end..].len() - text[piece.end..].trim_start().len();
+                plan.end = if text[piece.end + closing..].starts_with(')') {
+                    piece.end + closing + 1
+                } else {
+                    piece.end
+                };
+            }
+            continue;
+        }
         if let Part::Share(v) = piece.part {
             let of_an_amount = group.last().is_some_and(|last| {
                 same_sentence(text, last.end, piece.start, periods)
@@ -869,9 +1112,18 @@ pub fn find(
             };
         }
         let joins = group.last().is_some_and(|last| {
-            same_sentence(text, last.end, piece.start, periods)
+            (same_sentence(text, last.end, piece.start, periods)
+                || (matches!(piece.part, Part::Change(_))
+                    && compared_in_next_clause(&text[last.end..piece.start])))
                 && match piece.part {
-                    Part::Amount { .. } | Part::Share(_) => false,
+                    // "ont connu une croissance de 4,6% pour s'élever à 31,41 milliards":
+                    // the amount a change brought the figure to is the figure's.
+                    Part::Amount { .. } => {
+                        !group.iter().any(|g| matches!(g.part, Part::Amount { .. }))
+                            && group.iter().any(|g| matches!(g.part, Part::Change(_)))
+                            && reached_after_change(&text[last.end..piece.start])
+                    }
+                    Part::Share(_) => false,
                     Part::Change(_) => !group.iter().any(|g| matches!(g.part, Part::Change(_))),
                     Part::Plan(_) => !group.iter().any(|g| matches!(g.part, Part::Plan(_))),
                 }
@@ -930,6 +1182,14 @@ fn same_sentence(
     if between.contains(['.', ';', '\n', '!', '?', ':']) {
         return false;
     }
+    // "…31,41 milliards de dollars, mais celles en neuf mois ont baissé de 8,2%": what
+    // follows "but" is another figure's.
+    if [" mais ", " but ", " nhưng ", " song "]
+        .iter()
+        .any(|w| between.contains(w))
+    {
+        return false;
+    }
     let first = periods.partition_point(|(s, _, _)| *s < from);
     let period_words: usize = periods[first..]
         .iter()
@@ -940,10 +1200,13 @@ fn same_sentence(
     between.split_whitespace().count() <= 4 + period_words
 }
 
+/// The periods read, with their codes, in the order of the text.
+type Periods<'a> = &'a [(usize, usize, Option<String>)];
+
 fn figure(
     text: &str,
     group: &[Piece],
-    periods: &[(usize, usize, Option<String>)],
+    (periods, first_reported): (Periods<'_>, Option<&str>),
     aiming: &[Aim],
     earlier: &[Found],
     after_target: usize,
@@ -983,9 +1246,12 @@ fn figure(
         .rfind(['.', ';', '\n', '!', '?', ':', ','])
         .map_or(window, |i| window + i + 1);
     // A decimal point or a thousands separator is not a sentence's end.
+    // A figure before may end past this one's start when its subject was read after its
+    // amount ("98% de la population …"): the clause starts at this figure then.
     let sentence_start = earlier
         .last()
-        .map_or(sentence_start, |f| sentence_start.max(f.end));
+        .map_or(sentence_start, |f| sentence_start.max(f.end))
+        .min(first.start);
     // "Le commerce extérieur dépasse 500 milliards de dollars": a bound passed is not a value.
     let clause = text[sentence_start..first.start].trim_end();
     if BOUNDS.iter().any(|b| word_at_end(clause, b).is_some()) {
@@ -1005,9 +1271,34 @@ fn figure(
     let Subject {
         written: mut subject,
         start: mut subject_start,
-        estimated,
+        mut estimated,
         year,
     } = subject(text, subject_from, first.start, periods);
+    // "Fin 2021, 98% de la population avaient reçu …": a share of a whole written right
+    // after it has that whole for subject, whatever comes before.
+    let mut whole_end = None;
+    if let Part::Amount {
+        unit: Some("%"), ..
+    } = first.part
+        && let Some((whole, whole_ends)) = share_of_whole(text, first.start, first.end)
+    {
+        subject = Some(whole);
+        subject_start = Some(first.start);
+        whole_end = Some(whole_ends);
+    }
+    // "thu ngân sách trên địa bàn tỉnh đạt được kết quả đáng ghi nhận, ước đạt 51.465 tỷ
+    // đồng": a clause of a verb alone reports on the subject of the clause before it, up to
+    // its own verb.
+    if subject.is_none()
+        && aim.is_none()
+        && subject_from == sentence_start
+        && text[..sentence_start].ends_with(',')
+        && let Some(previous) = previous_clause_subject(text, window, sentence_start - 1, earlier)
+    {
+        estimated |= previous.estimated;
+        subject = previous.written;
+        subject_start = previous.start;
+    }
     if let Part::Amount {
         unit: Some(unit), ..
     } = first.part
@@ -1026,7 +1317,7 @@ fn figure(
     }
     // "attracted USD 4.2 billion of FDI", "a attiré 4,2 milliards de dollars d'IDE", "thu
     // hút 1,2 tỷ USD vốn FDI": after such a verb, what was attracted follows the amount.
-    let mut end = last.end;
+    let mut end = whole_end.map_or(last.end, |e| e.max(last.end));
     if let Part::Amount { .. } = first.part
         && subject
             .as_deref()
@@ -1076,6 +1367,86 @@ fn figure(
             earlier,
         );
     }
+    // "CPI tháng 9 tăng 1,55% so với tháng trước, tăng 4,06% so với cùng kỳ": a second
+    // change or share of plan right after a figure, with no subject of its own, is of the
+    // same subject; so is an amount of another unit joined to it ("phát hiện sai phạm 127
+    // tỷ đồng và 3.447 m2 đất").
+    let joined_amount = |previous_unit: Option<&str>| matches!(first.part, Part::Amount { unit: Some(u), .. } if Some(u) != previous_unit);
+    if subject.is_none()
+        && let Some(Found {
+            fact:
+                Fact::Figure {
+                    unit: previous_unit,
+                    ..
+                },
+            end: previous_end,
+            ..
+        }) = earlier.last()
+        && *previous_end <= first.start
+        && ["và", "and", "et"].contains(&text[*previous_end..first.start].trim())
+        && joined_amount(previous_unit.as_deref())
+        && let Some(Fact::Figure {
+            subject: Some(previous),
+            ..
+        }) = earlier.last().map(|f| &f.fact)
+    {
+        subject = Some(previous.clone());
+        subject_start = None;
+    }
+    if subject.is_none()
+        && matches!(first.part, Part::Change(_) | Part::Plan(_))
+        && let Some(Found {
+            end: previous_end,
+            fact:
+                Fact::Figure {
+                    subject: Some(previous),
+                    ..
+                },
+            ..
+        }) = earlier.last()
+        && *previous_end <= first.start
+        && ["", ",", "và", ", và", "and", ", and", "et", ", et"]
+            .contains(&text[*previous_end..first.start].trim())
+    {
+        subject = Some(previous.clone());
+        subject_start = None;
+    }
+    // "800.043 milliards de dôngs (environ 30,42 milliards de dollars)", "8,2 tỷ USD, tương
+    // đương khoảng 189 nghìn tỷ đồng": an amount converted into another currency is a
+    // second figure of the same subject.
+    if subject.is_none()
+        && let Part::Amount {
+            unit: Some(unit), ..
+        } = first.part
+        && ["VND", "USD"].contains(&unit)
+        && let Some(Found {
+            end: previous_end,
+            fact:
+                Fact::Figure {
+                    subject: Some(previous),
+                    unit: Some(previous_unit),
+                    ..
+                },
+            ..
+        }) = earlier.last()
+        && *previous_end <= first.start
+        && ["VND", "USD"].contains(&previous_unit.as_str())
+        && previous_unit != unit
+        && converted_between(&text[*previous_end..first.start])
+    {
+        subject = Some(previous.clone());
+        subject_start = None;
+    }
+    // "Hanoï arrive en deuxième position, avec 704.579 milliards de dôngs de recettes": with
+    // no subject before it, what the amount is of may follow it.
+    if subject.is_none()
+        && matches!(first.part, Part::Amount { unit: Some(u), .. } if u != "%")
+        && let Some((what, what_end)) = attracted(text, first.end)
+    {
+        subject = Some(what);
+        subject_start = Some(first.start);
+        end = end.max(what_end);
+    }
     // A bare amount without a subject says nothing a reviewer can use.
     if subject.is_none() && (change_percent.is_none() && plan_percent.is_none()) {
         return None;
@@ -1101,7 +1472,11 @@ fn figure(
         .iter()
         .rev()
         .take_while(|(s, _, _)| *s >= window)
-        .find(|(s, e, _)| *s >= sentence_start || !is_term_of_office(&text[*s..*e]));
+        .find(|(s, e, _)| {
+            *s >= sentence_start
+                || !(is_term_of_office(&text[*s..*e])
+                    || (aside_or_caption(text, *s, *e) && !same_sentence_as(text, *e, first.start)))
+        });
     let year = year.or_else(|| year_after(&text[last.end..]));
     // A level right after a change over the same period, in its paragraph, shares that
     // change's period: the paragraph compares one period with the year before ("tăng 12% so
@@ -1145,6 +1520,15 @@ fn figure(
             })
             .and_then(|(_, _, code)| code.clone()),
     });
+    // An excerpt that opens on its figures before it names their period ("Tổng chi … là
+    // 8.537 tỷ đồng, tăng 122%. … Tổng dư nợ ước thực hiện đến 30/9/2022 …"): a change, a
+    // share of the plan or a flow before any period takes the first one the text names.
+    let flow = value.is_some() && unit.is_some_and(|u| FLOWS.contains(&u));
+    let period = period.or_else(|| {
+        (before_end == 0 && (change_percent.is_some() || plan_percent.is_some() || flow))
+            .then(|| first_reported.map(str::to_owned))
+            .flatten()
+    });
     let (period, months) = match period.as_deref().and_then(yearless_months) {
         Some(months) => (None, Some(months)),
         None => (period, None),
@@ -1164,6 +1548,246 @@ fn figure(
             estimated,
         },
     })
+}
+
+/// The subject of the clause that ends at the comma at `comma`, up to its first verb of
+/// achieving ("đạt", "achieved"): for a clause that has only a verb and an amount. None when
+/// that clause holds a figure read already, a number, or no such verb.
+fn previous_clause_subject(
+    text: &str,
+    window: usize,
+    comma: usize,
+    earlier: &[Found],
+) -> Option<Subject> {
+    let start = text[window..comma]
+        .rfind(['.', ';', '\n', '!', '?', ':', ','])
+        .map_or(window, |i| window + i + 1);
+    if earlier.last().is_some_and(|f| f.end > start) {
+        return None;
+    }
+    let clause = &text[start..comma];
+    // The clause's verb: one of achieving or being, or an English verb in the past
+    // ("agricultural production recovered, reaching VND 31,931 billion").
+    let past = clause
+        .match_indices(' ')
+        .skip(1)
+        .find(|(at, _)| {
+            let word = clause[at + 1..]
+                .split_whitespace()
+                .next()
+                .unwrap_or_default();
+            word.len() > 4 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_lowercase())
+        })
+        .map(|(at, _)| at);
+    let verb = [
+        " đạt được ",
+        " đạt ",
+        " achieved ",
+        " recorded ",
+        " a enregistré ",
+        " was ",
+        " were ",
+        " has ",
+        " have ",
+        " had ",
+        " ont ",
+        " a ",
+        " est ",
+        " sont ",
+    ]
+    .iter()
+    .filter_map(|v| clause.find(v))
+    .chain(past)
+    .min()?;
+    let cut = subject(text, start, start + verb, &[]);
+    cut.written.as_ref()?;
+    Some(cut)
+}
+
+/// Whether the text before an amount ends with a word of change and nothing else ("tăng",
+/// "giảm", "up by", "en hausse de"): the amount is then a change in absolute terms.
+fn absolute_change_before(before: &str) -> bool {
+    let window = crate::look_back(before, before.len(), 24);
+    let tail = crate::lowercase(before[window..].trim_end());
+    let tail = tail
+        .strip_suffix("vnd")
+        .or_else(|| tail.strip_suffix("vnđ"))
+        .or_else(|| tail.strip_suffix("usd"))
+        .or_else(|| tail.strip_suffix('$'))
+        .or_else(|| tail.strip_suffix("us$"))
+        .unwrap_or(&tail)
+        .trim_end();
+    [
+        "tăng",
+        "giảm",
+        "up by",
+        "down by",
+        "increased by",
+        "decreased by",
+        "rose by",
+        "fell by",
+        "hausse de",
+        "baisse de",
+    ]
+    .iter()
+    .any(|w| word_at_end(tail, w).is_some())
+}
+
+/// Whether the text between a figure and a change opens a clause of comparison of the same
+/// figure: "…là 25.390 tỷ đồng; so với 31/12/2021 tăng 1.475 tỷ đồng (+6,2%)".
+fn compared_in_next_clause(between: &str) -> bool {
+    let Some(rest) = between.trim_start().strip_prefix([';', ',']) else {
+        return false;
+    };
+    let rest = crate::lowercase(rest.trim_start());
+    ["so với", "compared with", "compared to", "par rapport"]
+        .iter()
+        .any(|w| rest.starts_with(w))
+        && !between.contains('\n')
+        && !between.contains(". ")
+        && between.split_whitespace().count() <= 10
+}
+
+/// The whole a percentage at `start..end` is a share of, when it is written right after it
+/// ("98% de la population de Nghe An", "100% of industrial clusters"), and where those words
+/// end: up to a verb, a digit or the clause's end, at most eight words.
+fn share_of_whole(text: &str, start: usize, end: usize) -> Option<(String, usize)> {
+    // Only a share read with its "de la", "of" ([`Patterns::percent_of`]): "accounting for
+    // 41.5% of GRDP" names its subject before. The span ends before the space after them.
+    let piece = crate::lowercase(&text[start..end]);
+    if !["de la", "de l'", "de l’", "des", "du", "of the", "of", "số"]
+        .iter()
+        .any(|w| piece.ends_with(w))
+    {
+        return None;
+    }
+    let written = &text[start..crate::look_ahead(text, end, 4)];
+    let of_at = [
+        "de la ", "de l'", "de l’", "des ", "du ", "of the ", "of ", "số ",
+    ]
+    .iter()
+    .filter_map(|w| written.find(w).map(|at| (at, w.len())))
+    // At one place the longest: "of the", not "of".
+    .min_by_key(|(at, len)| (*at, std::cmp::Reverse(*len)))?;
+    let from = start + of_at.0 + of_at.1;
+    let from = if text[start + of_at.0..from].starts_with("số") {
+        start + of_at.0
+    } else {
+        from
+    };
+    let clause_end = text[from..]
+        .find(['.', ',', ';', ':', '\n', '(', ')'])
+        .map_or(text.len(), |i| from + i);
+    let mut words_end = from;
+    for (i, word) in text[from..clause_end].split_whitespace().enumerate() {
+        if i == 8 || word.chars().any(|c| c.is_ascii_digit()) || COUNT_ENDS.contains(&word) {
+            break;
+        }
+        let word_at = text[words_end..clause_end]
+            .find(word)
+            .map(|i| words_end + i)?;
+        words_end = word_at + word.len();
+    }
+    let what = text[from..words_end].trim();
+    (what.chars().count() >= 3).then(|| (what.to_owned(), words_end))
+}
+
+/// Whether the words between two amounts say the second converts the first: a bracket, or
+/// "tương đương", "soit", "equivalent to", with words of approximation.
+fn converted_between(between: &str) -> bool {
+    let mut rest = crate::lowercase(between.trim()).replace('’', "'");
+    let opens = rest.starts_with('(')
+        || rest.starts_with(", tương đương")
+        || rest.starts_with(", soit")
+        || rest.starts_with(", equivalent to")
+        || rest.starts_with(", or ");
+    if !opens {
+        return false;
+    }
+    for words in [
+        "(",
+        ",",
+        "tương đương",
+        "soit",
+        "equivalent to",
+        "or",
+        "khoảng",
+        "gần",
+        "hơn",
+        "environ",
+        "près de",
+        "plus de",
+        "about",
+        "around",
+        "nearly",
+        "approximately",
+        "over",
+        "some",
+    ] {
+        rest = rest.trim_start().to_owned();
+        if let Some(after) = rest.strip_prefix(words) {
+            rest = after.to_owned();
+        }
+    }
+    rest.trim().is_empty()
+}
+
+/// Whether the words between a change and an amount say the change brought the figure to
+/// that amount: "pour s'élever à", "pour atteindre", "to reach", "lên".
+fn reached_after_change(between: &str) -> bool {
+    let lower = crate::lowercase(between.trim());
+    let lower = lower.replace('’', "'");
+    let lower = lower
+        .trim_start_matches(',')
+        .trim()
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    [
+        "pour s'élever à",
+        "pour atteindre",
+        "pour s'établir à",
+        "pour se chiffrer à",
+        "to reach",
+        "reaching",
+        "to stand at",
+        "lên",
+        "lên mức",
+    ]
+    .contains(&lower)
+}
+
+/// Whether a period at `start..end` is named aside, for its own sentence only: after
+/// "riêng" ("Tính riêng trong quý III/2025, GRDP tăng 12,88%", "Riêng tháng 7, …": the
+/// paragraphs after it go back to the period reported), or in a photo's caption ("… báo
+/// cáo 6 tháng cuối năm. Ảnh: Thành Duy"), which is no part of the article's account.
+fn aside_or_caption(text: &str, start: usize, end: usize) -> bool {
+    let before = crate::lowercase(&text[crate::look_back(text, start, 24)..start]);
+    if crate::contains_words(&before, "riêng") {
+        return true;
+    }
+    // The period's line: a few hundred bytes each side at most, so that a text of one long
+    // line is not read over again for every figure.
+    let line_start = text[crate::look_back(text, start, 400)..start]
+        .rfind('\n')
+        .map_or(crate::look_back(text, start, 400), |i| {
+            crate::look_back(text, start, 400) + i + 1
+        });
+    let line_end = crate::look_ahead(text, end, 400);
+    let line_end = text[end..line_end].find('\n').map_or(line_end, |i| end + i);
+    let line = &text[line_start..line_end];
+    ["Ảnh:", "Photo:", "Ảnh :", "(Ảnh:"]
+        .iter()
+        .any(|w| line.contains(w))
+}
+
+/// Whether nothing ends a sentence between `from` and `to` (a point that is no decimal, a
+/// semicolon, a line's end).
+fn same_sentence_as(text: &str, from: usize, to: usize) -> bool {
+    let between = &text[from..to.max(from)];
+    !(between.contains('\n')
+        || between.contains(". ")
+        || between.contains("; ")
+        || between.contains('!')
+        || between.contains('?'))
 }
 
 /// How the periods in context carry the months of a period whose year the text never gives,
@@ -1221,6 +1845,21 @@ fn new_things(subject: &str) -> bool {
     .iter()
     .any(|w| lower.starts_with(w))
         || crate::contains_words(&lower, "mới")
+        // "209 projects adjusted to increase capital", "dự án được cấp phép": done in the
+        // period, as new ones are.
+        || [
+            "adjusted",
+            "licensed",
+            "granted",
+            "approved",
+            "registered",
+            "established",
+            "được cấp phép",
+            "điều chỉnh",
+            "thành lập",
+        ]
+        .iter()
+        .any(|w| crate::contains_words(&lower, w))
 }
 
 /// Units of levels that are flows of a period (money earned or spent, goods produced or
@@ -1520,6 +2159,10 @@ const ATTRACTING_VERBS: &[&str] = &[
     "ont importé",
     "produced",
     "a produit",
+    "harvested",
+    "a récolté",
+    "ont récolté",
+    "thu hoạch",
     "compte",
     "has",
     "have",
@@ -1536,7 +2179,19 @@ fn attracted(text: &str, amount_end: usize) -> Option<(String, usize)> {
         .iter()
         .find_map(|p| word_at_start(trimmed, p.trim_end()).filter(|_| trimmed.starts_with(p)))
         .map(|len| len + usize::from(trimmed[len..].starts_with(' ')))
-        .or_else(|| trimmed.starts_with("vốn ").then_some(0))?;
+        .or_else(|| trimmed.starts_with("vốn ").then_some(0))
+        // "attracted $2.2 billion in foreign direct investment": "in" before what was
+        // attracted, not before a time ("in 2024", "in the first half", "in March").
+        .or_else(|| {
+            let next = trimmed.strip_prefix("in ")?.split_whitespace().next()?;
+            let time = [
+                "the", "a", "an", "this", "that", "its", "their", "each", "every",
+            ]
+            .contains(&next)
+                || next.starts_with(|c: char| c.is_ascii_digit())
+                || crate::time_words::is_month_name(next);
+            (!time).then_some(3)
+        })?;
     let from = at + skip;
     let clause_end = text[from..]
         .find(['.', ',', ';', ':', '\n', '(', ')'])
@@ -1613,11 +2268,19 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
             }
         }
     }
-    let clause = rest
+    // "ý kiến, kiến nghị": a thing counted whose name holds a comma is not cut by it.
+    let named = UNITS
+        .iter()
+        .filter(|(w, _)| w.contains(','))
+        .find_map(|(w, _)| crate::starts_with_lowercase(rest, w))
+        .unwrap_or(0);
+    let clause = rest[named..]
         .find(['.', ',', ';', ':', '\n', '(', ')'])
-        .map_or(rest, |i| &rest[..i]);
+        .map_or(rest, |i| &rest[..named + i]);
     let mut words = Vec::new();
-    for word in clause.split_whitespace().take(8) {
+    // Eight words past the name of the thing counted, whose own words do not count.
+    let own_words = rest[..named].split_whitespace().count().saturating_sub(1);
+    for word in clause.split_whitespace().take(8 + own_words) {
         if word.chars().any(|c| c.is_ascii_digit()) || COUNT_ENDS.contains(&word) {
             break;
         }
@@ -1939,6 +2602,354 @@ mod tests {
         assert!(
             matches!(&read[..], [Fact::Figure { subject: Some(s), estimated: true, .. }] if s == "city's index of industrial production"),
             "{read:?}"
+        );
+    }
+
+    #[test]
+    fn a_period_named_aside_or_in_a_caption_is_not_the_next_paragraphs() {
+        let text = "Trong 6 tháng đầu năm 2024, tổng mức bán lẻ hàng hóa tăng 8,2%. Riêng quý II/2024, doanh thu dịch vụ tăng 10,1%.\n\nKim ngạch xuất khẩu ước đạt 520 triệu USD, tăng 12% so với cùng kỳ.";
+        assert_eq!(
+            subjects_and_periods(text, Language::Vi),
+            [
+                (
+                    Some("tổng mức bán lẻ hàng hóa".into()),
+                    Some("2024-H1".into())
+                ),
+                (Some("doanh thu dịch vụ".into()), Some("2024-Q2".into())),
+                (Some("Kim ngạch xuất khẩu".into()), Some("2024-H1".into())),
+            ]
+        );
+        let text = "Trong 6 tháng đầu năm 2024, thu ngân sách tăng 5%.\n\nPhó Chủ tịch UBND tỉnh trình bày kế hoạch 6 tháng cuối năm. Ảnh: Minh Anh\n\nTổng vốn đầu tư toàn xã hội ước đạt 9.100 tỷ đồng, tăng 7,5% so với cùng kỳ.";
+        assert_eq!(
+            subjects_and_periods(text, Language::Vi),
+            [
+                (Some("thu ngân sách".into()), Some("2024-H1".into())),
+                (
+                    Some("Tổng vốn đầu tư toàn xã hội".into()),
+                    Some("2024-H1".into())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_plans_amount_in_brackets_is_no_figure_and_the_change_after_it_is_the_figures() {
+        assert_eq!(
+            cells(
+                "Thu ngân sách ước thực hiện 7.200 tỷ đồng, đạt 55,1% dự toán HĐND tỉnh giao (13.050 tỷ đồng), tăng 12,6% so với cùng kỳ.",
+                Language::Vi
+            ),
+            ["Thu ngân sách | Some(7200.0) 1e9 VND | Some(12.6) | Some(55.1) | "]
+        );
+    }
+
+    #[test]
+    fn a_clause_of_a_verb_and_an_amount_reports_on_the_clause_before() {
+        let read = figures(
+            "Hết 9 tháng, thu hút đầu tư trực tiếp nước ngoài đạt kết quả tích cực, ước đạt 1.250 triệu USD.",
+            Language::Vi,
+        );
+        assert!(
+            matches!(&read[..], [Fact::Figure { subject: Some(s), estimated: true, value: Some(v), .. }]
+                if s == "thu hút đầu tư trực tiếp nước ngoài" && *v == 1250.0),
+            "{read:?}"
+        );
+        // A clause before that holds a figure of its own lends it no subject.
+        assert_eq!(
+            cells("Doanh thu tăng 5%, ước đạt 300 tỷ đồng.", Language::Vi),
+            ["Doanh thu | None 1e0  | Some(5.0) | None | "]
+        );
+    }
+
+    #[test]
+    fn a_change_against_the_plan_is_a_share_of_it() {
+        assert_eq!(
+            cells(
+                "Thu nội địa đạt 5.100 tỷ đồng, vượt 6% so với chỉ tiêu HĐND tỉnh giao.",
+                Language::Vi
+            ),
+            ["Thu nội địa | Some(5100.0) 1e9 VND | None | Some(106.0) | "]
+        );
+        assert_eq!(
+            cells(
+                "Les recettes de la province ont atteint 900 milliards de dôngs, en hausse de 12,5% par rapport aux prévisions.",
+                Language::Fr
+            ),
+            ["recettes de la province | Some(900.0) 1e9 VND | None | Some(112.5) | "]
+        );
+        assert_eq!(
+            cells(
+                "The revenue of the city reached 2 billion USD, up 8% over the plan.",
+                Language::En
+            ),
+            ["revenue of the city | Some(2.0) 1e9 USD | None | Some(108.0) | "]
+        );
+    }
+
+    #[test]
+    fn a_change_in_brackets_after_one_in_absolute_terms_is_the_figures() {
+        assert_eq!(
+            cells(
+                "Tổng dư nợ ước thực hiện đến 31/3/2023 là 18.200 tỷ đồng; so với 31/12/2022 tăng 950 tỷ đồng (+5,5%).",
+                Language::Vi
+            ),
+            ["Tổng dư nợ | Some(18200.0) 1e9 VND | Some(5.5) | None | 2023-Q1"]
+        );
+        // The change in absolute terms alone is no figure.
+        assert_eq!(
+            cells(
+                "Vốn huy động là 9.000 tỷ đồng; so với đầu năm giảm 120 tỷ đồng.",
+                Language::Vi
+            ),
+            ["Vốn huy động | Some(9000.0) 1e9 VND | None | None | "]
+        );
+    }
+
+    #[test]
+    fn a_clause_before_a_participle_and_an_amount_is_its_subject_up_to_its_verb() {
+        let text = "In the first half of 2024, fishery output recovered, reaching 410,000 tonnes, up 3.2%. The disbursement of public investment was accelerated, reaching VND 5,200 billion.";
+        assert_eq!(
+            cells(text, Language::En),
+            [
+                "fishery output | Some(410000.0) 1e0 t | Some(3.2) | None | 2024-H1",
+                "disbursement of public investment | Some(5200.0) 1e9 VND | None | None | 2024-H1",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_change_before_its_word_and_what_was_attracted_after_in() {
+        assert_eq!(
+            cells(
+                "In 2024, the province attracted $1.4 billion in foreign direct investment, a 25 per cent increase year-on-year.",
+                Language::En
+            ),
+            ["foreign direct investment | Some(1.4) 1e9 USD | Some(25.0) | None | 2024"]
+        );
+        // "in" before a time says when, not what.
+        assert_eq!(
+            cells(
+                "The province attracted $1.4 billion in the first half of 2024.",
+                Language::En
+            ),
+            ["province attracted | Some(1.4) 1e9 USD | None | None | 2024-H1"]
+        );
+    }
+
+    #[test]
+    fn things_adjusted_licensed_or_established_in_a_period_take_it() {
+        let text = "In the first nine months of 2025, the province licensed 35 projects.\n\nThere were 120 projects adjusted to increase capital and 40 cooperatives in operation.";
+        assert_eq!(
+            subjects_and_periods(text, Language::En),
+            [
+                (Some("projects".into()), Some("2025-YTD09".into())),
+                (Some("projects adjusted".into()), Some("2025-YTD09".into())),
+                (Some("cooperatives".into()), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_share_of_a_whole_written_after_it_rates_and_yields() {
+        assert_eq!(
+            cells(
+                "Selon les autorités, 85% des ménages de la province ont accès à l'eau potable, et le taux de couverture de l'assurance maladie est de 92%.",
+                Language::Fr
+            ),
+            [
+                "ménages de la province | Some(85.0) 1e0 % | None | None | ",
+                "taux de couverture de l'assurance maladie | Some(92.0) 1e0 % | None | None | ",
+            ]
+        );
+        assert_eq!(
+            cells(
+                "By June, 100% of the communes in the province had broadband.",
+                Language::En
+            ),
+            ["communes | Some(100.0) 1e0 % | None | None | "]
+        );
+        // A share of a plan is no share of a whole.
+        assert!(cells("Ten districts disbursed 40% of their plans.", Language::En).is_empty());
+        assert_eq!(
+            cells(
+                "Le rendement moyen a atteint 5,9 tonnes par ha dans la province.",
+                Language::Fr
+            )[0],
+            "rendement moyen | Some(5.9) 1e0 t/ha | None | None | "
+        );
+    }
+
+    #[test]
+    fn figures_before_any_period_take_the_reports_and_a_second_change_its_subject() {
+        let text = "Tổng chi ngân sách là 5.120 tỷ đồng, đạt 70,5% dự toán, tăng 8,2% so với cùng kỳ.\n- Dư nợ tín dụng ước thực hiện đến 30/6/2024 là 41.300 tỷ đồng.\n- Chỉ số giá tiêu dùng tháng 6 năm 2024 tăng 0,3% so với tháng trước, tăng 3,9% so với cùng kỳ năm trước.";
+        assert_eq!(
+            subjects_and_periods(text, Language::Vi),
+            [
+                (Some("Tổng chi ngân sách".into()), Some("2024-H1".into())),
+                (Some("Dư nợ tín dụng".into()), Some("2024-H1".into())),
+                (Some("Chỉ số giá tiêu dùng".into()), Some("2024-06".into())),
+                (Some("Chỉ số giá tiêu dùng".into()), Some("2024-06".into())),
+            ]
+        );
+        // A month named later is some detail's, not the period of the figures before it.
+        let text = "Từ đầu năm, tỉnh thu hút 900 triệu USD vốn đầu tư, tăng 5%. Riêng giữa tháng 9, có 3 dự án mới.";
+        assert_eq!(
+            subjects_and_periods(text, Language::Vi)[0],
+            (Some("vốn đầu tư".into()), None)
+        );
+    }
+
+    #[test]
+    fn an_amount_converted_into_another_currency_is_a_second_figure_of_its_subject() {
+        let subjects: Vec<Option<String>> = figures(
+            "En 2024, les recettes budgétaires de la province ont atteint 52.000 milliards de dôngs (environ 2,1 milliards de dollars), et le pays a récolté 20 millions de tonnes de riz.",
+            Language::Fr,
+        )
+        .into_iter()
+        .map(|f| match f {
+            Fact::Figure { subject, .. } => subject,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+        assert_eq!(
+            subjects,
+            [
+                Some("recettes budgétaires de la province".into()),
+                Some("recettes budgétaires de la province".into()),
+                Some("riz".into()),
+            ]
+        );
+        assert_eq!(
+            cells(
+                "Năm 2024, vốn đăng ký đạt 1,2 tỷ USD, tương đương khoảng 30 nghìn tỷ đồng.",
+                Language::Vi
+            ),
+            [
+                "vốn đăng ký | Some(1.2) 1e9 USD | None | None | 2024",
+                "vốn đăng ký | Some(30.0) 1e12 VND | None | None | 2024",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_amount_of_another_unit_joined_by_and_keeps_the_subject() {
+        assert_eq!(
+            cells(
+                "Đoàn thanh tra phát hiện sai phạm 2.100 triệu đồng và 1.250 m2 đất.",
+                Language::Vi
+            ),
+            [
+                "Đoàn thanh tra phát hiện sai phạm | Some(2100.0) 1e6 VND | None | None | ",
+                "Đoàn thanh tra phát hiện sai phạm | Some(1250.0) 1e0 m2 | None | None | ",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_count_whose_things_are_named_before_it() {
+        assert_eq!(
+            cells(
+                "Đến nay, số dự án FDI còn hiệu lực trên địa bàn là 214, với tổng vốn 5 tỷ USD.",
+                Language::Vi
+            )[0],
+            "số dự án FDI còn hiệu lực trên địa bàn | Some(214.0) 1e0 project | None | None | "
+        );
+        assert_eq!(
+            cells(
+                "The number of enterprises in the province stood at 12,400 at the end of the year.",
+                Language::En
+            ),
+            [
+                "number of enterprises in the province | Some(12400.0) 1e0 enterprise | None | None | "
+            ]
+        );
+        // Not a count of things the reader does not know, nor a year or a percentage.
+        assert!(cells("Số điện thoại là 0912345678.", Language::Vi).is_empty());
+        assert!(
+            cells("Số dự án là 2024 theo báo cáo.", Language::Vi).is_empty(),
+            "a year"
+        );
+    }
+
+    #[test]
+    fn with_no_subject_before_it_what_an_amount_is_of_may_follow_it() {
+        assert_eq!(
+            cells(
+                "En 2024, Da Nang arrive en troisième position, avec 25.000 milliards de dôngs de recettes.",
+                Language::Fr
+            ),
+            ["recettes | Some(25000.0) 1e9 VND | None | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn a_change_written_as_a_multiple_is_a_percentage() {
+        assert_eq!(
+            cells(
+                "Vốn đăng ký mới đạt 3.400 tỷ đồng, gấp 3 lần so với cùng kỳ.",
+                Language::Vi
+            ),
+            ["Vốn đăng ký mới | Some(3400.0) 1e9 VND | Some(200.0) | None | "]
+        );
+        assert_eq!(
+            cells(
+                "The registered capital of the new projects reached 2 billion USD, a 2.5-fold increase.",
+                Language::En
+            ),
+            ["registered capital of the new projects | Some(2.0) 1e9 USD | Some(150.0) | None | "]
+        );
+        assert_eq!(
+            cells(
+                "Les investissements ont atteint 4 milliards de dollars, multipliés par 2 en un an.",
+                Language::Fr
+            ),
+            ["investissements | Some(4.0) 1e9 USD | Some(100.0) | None | "]
+        );
+    }
+
+    #[test]
+    fn the_amount_a_change_brought_a_figure_to_is_the_figures_and_but_starts_another() {
+        assert_eq!(
+            cells(
+                "Les importations en août ont connu une croissance de 3,2% pour atteindre 25,4 milliards de dollars.",
+                Language::Fr
+            ),
+            ["importations | Some(25.4) 1e9 USD | Some(3.2) | None | "]
+        );
+        assert_eq!(
+            cells(
+                "Les ventes de riz ont atteint 3 milliards de dollars, mais les achats de engrais ont baissé de 2%.",
+                Language::Fr
+            ),
+            [
+                "ventes de riz | Some(3.0) 1e9 USD | None | None | ",
+                "achats de engrais | None 1e0  | Some(-2.0) | None | "
+            ]
+        );
+    }
+
+    #[test]
+    fn voters_petitions_and_organisations_are_things_counted() {
+        let counted: Vec<(Option<String>, Option<String>)> = figures(
+            "Sở đã nhận 58 ý kiến, kiến nghị về lĩnh vực đất đai. Đoàn kiểm tra 1.216 tổ chức; còn 9 ý kiến chưa được trả lời.",
+            Language::Vi,
+        )
+        .into_iter()
+        .map(|f| match f {
+            Fact::Figure { subject, unit, .. } => (subject, unit),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+        assert_eq!(
+            counted,
+            [
+                (
+                    Some("ý kiến, kiến nghị về lĩnh vực đất đai".into()),
+                    Some("ý kiến, kiến nghị".into())
+                ),
+                (Some("tổ chức".into()), Some("tổ chức".into())),
+                (Some("ý kiến".into()), Some("ý kiến".into())),
+            ]
         );
     }
 

@@ -78,6 +78,9 @@ const POSITION_HEADS: &[&str] = &[
     "kế toán trưởng",
     "huyện ủy viên",
     "huyện uỷ viên",
+    "đại sứ",
+    "thống đốc",
+    "tổng lãnh sự",
     "tỉnh ủy viên",
     "tỉnh uỷ viên",
     "thành ủy viên",
@@ -103,6 +106,8 @@ const POSITION_HEADS: &[&str] = &[
     "prime minister",
     "governor",
     "mayor",
+    "ambassador",
+    "consul",
     "acting",
     "general secretary",
     // French
@@ -123,6 +128,10 @@ const POSITION_HEADS: &[&str] = &[
     "vice-première ministre",
     "député",
     "députée",
+    "ambassadeur",
+    "ambassadrice",
+    "gouverneur",
+    "consul",
 ];
 
 /// Words that end a position: what the person did, or where the sentence goes next.
@@ -479,6 +488,29 @@ fn is_family_name(word: &str) -> bool {
     }
 }
 
+/// Whether the word `i` of a run of capitalised words opens a name with a family name, also
+/// in a French spelling, which keeps only the marks French has ("Trân Hông Hà", "Nguyên
+/// Xuân Phuc"). Such a spelling is taken only when the words after it have no letter of
+/// Vietnamese alone: "Nguyên Phó Chủ tịch" is a former vice-chairman, and folding
+/// "Trường" would make a school a Trương.
+fn opens_with_family_name(text: &str, run: &[(usize, usize)], i: usize) -> bool {
+    let word = &text[run[i].0..run[i].1];
+    if is_family_name(word) {
+        return true;
+    }
+    static FOLDED: OnceLock<HashSet<String>> = OnceLock::new();
+    let french = |w: &str| w.chars().all(|c| c <= 'ÿ');
+    !word.is_ascii()
+        && french(word)
+        && run[i + 1..]
+            .iter()
+            .take(NAME_WORDS)
+            .all(|(s, e)| french(&text[*s..*e]))
+        && FOLDED
+            .get_or_init(|| FAMILY_NAMES.iter().map(|f| fold(f)).collect())
+            .contains(&fold(word))
+}
+
 fn is_syllable(word: &str) -> bool {
     patterns().syllable.is_match(&fold(word))
 }
@@ -586,15 +618,13 @@ fn name_in_run(text: &str, run: &mut Vec<(usize, usize)>, seen: &Seen) -> Option
             vouched: true,
         });
     }
-    let mut first = run
-        .iter()
-        .position(|(s, e)| is_family_name(&text[*s..*e]))?;
+    let mut first = (0..run.len()).find(|i| opens_with_family_name(text, run, *i))?;
     // "Bí thư Tỉnh ủy Hà Tĩnh Hoàng Trung Dũng": a province's name before the family name is
     // the position's.
     if let Some(n) = (2..=4).rev().find(|n| {
         first + n < run.len()
             && localities::is_locality(&text[run[first].0..run[first + n - 1].1])
-            && is_family_name(&text[run[first + n].0..run[first + n].1])
+            && opens_with_family_name(text, run, first + n)
     }) {
         first += n;
     }
@@ -1226,6 +1256,64 @@ mod tests {
             .into_iter()
             .map(|(_, name, positions)| (name, positions))
             .collect()
+    }
+
+    #[test]
+    fn ambassadors_and_governors_hold_positions() {
+        assert_eq!(
+            names_and_positions(
+                "Selon Dinh Toan Thang, ambassadeur du Vietnam, la visite est utile. Le gouverneur de la Banque d'État Nguyen Thi Hong a indiqué."
+            ),
+            [
+                (
+                    "Dinh Toan Thang".to_owned(),
+                    strings(&["ambassadeur du Vietnam"])
+                ),
+                (
+                    "Nguyen Thi Hong".to_owned(),
+                    strings(&["gouverneur de la Banque d'État"])
+                ),
+            ]
+        );
+        assert_eq!(
+            names_and_positions(
+                "Thống đốc Ngân hàng Nhà nước Nguyễn Thị Hồng và Đại sứ Phạm Quang Hiệu tiếp đoàn."
+            ),
+            [
+                (
+                    "Nguyễn Thị Hồng".to_owned(),
+                    strings(&["Thống đốc Ngân hàng Nhà nước"])
+                ),
+                ("Phạm Quang Hiệu".to_owned(), strings(&["Đại sứ"])),
+            ]
+        );
+    }
+
+    #[test]
+    fn french_spellings_of_family_names_are_family_names() {
+        assert_eq!(
+            names_and_positions(
+                "Le vice-Premier ministre Trân Luu Quang a reçu le ministre de l'Industrie Nguyên Hông Diên."
+            ),
+            [
+                (
+                    "Trân Luu Quang".to_owned(),
+                    strings(&["vice-Premier ministre"])
+                ),
+                (
+                    "Nguyên Hông Diên".to_owned(),
+                    strings(&["ministre de l'Industrie"])
+                ),
+            ]
+        );
+        // A word spelled with a letter of Vietnamese alone is not folded into a family name:
+        // "Trường" is a school, not "Trương".
+        assert_eq!(
+            names_and_positions(
+                "Trường Đại học Vinh đón đoàn. Nguyên Phó Chủ tịch tỉnh phát biểu."
+            ),
+            []
+        );
     }
 
     #[test]

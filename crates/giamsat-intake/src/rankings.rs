@@ -115,7 +115,7 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
         };
         // "led by Phu Tho (62.4%)" after "disbursed more than 50% of their plans" ranks
         // disbursement, not growth: the sentence must speak of growth.
-        if !speaks_of_growth(text, start, whole.end()) {
+        if !speaks_of_growth(text, start, whole.end()) || growth_of_another_indicator(text, start) {
             continue;
         }
         found.push(Found {
@@ -155,7 +155,11 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
         let Some(percent) = read_percent(&c["num"], language) else {
             continue;
         };
-        if !in_list || !speaks_of_growth_near(text, start, percent_sign + 1) {
+        if !in_list
+            || !speaks_of_growth_near(text, start, percent_sign + 1)
+            || indicator_after(text, percent_sign + 1)
+            || growth_of_another_indicator(text, start)
+        {
             continue;
         }
         let down = c.name("down").is_some();
@@ -289,6 +293,41 @@ const NOT_GROWTH: &[&str] = &[
     "recettes",
 ];
 
+/// Whether the sentence before a locality's rate speaks of the growth of another indicator
+/// than the economy's ("tốc độ tăng trưởng thu ngân sách cao nhất là Quảng Ninh (25,1%)",
+/// "Export growth was highest in Bac Ninh (15.2%)"), and not of the economy's too.
+fn growth_of_another_indicator(text: &str, name_start: usize) -> bool {
+    let sentence = sentence_start(text, name_start, &['.', '!', '?', '\n', ';']);
+    let lower = crate::lowercase(&text[sentence..name_start]);
+    NOT_GROWTH.iter().any(|w| crate::contains_words(&lower, w))
+        && ![
+            "grdp",
+            "gdp",
+            "kinh tế",
+            "economic",
+            "economy",
+            "économique",
+            "pib",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// Whether the words right after a rate say it is of another indicator than the economy's
+/// growth: "Hà Tĩnh tăng 6,2% về chỉ số sản xuất công nghiệp", "rose 5% in exports".
+fn indicator_after(text: &str, end: usize) -> bool {
+    let tail = &text[end..crate::look_ahead(text, end, 80)];
+    let tail = tail
+        .split([',', ';', '.', '\n', '('])
+        .next()
+        .unwrap_or_default();
+    let tail = crate::lowercase(tail.trim_start());
+    ["về ", "in ", "en ", "de ", "of ", "for "]
+        .iter()
+        .any(|w| tail.starts_with(w))
+        && NOT_GROWTH.iter().any(|w| crate::contains_words(&tail, w))
+}
+
 /// Growth rates in sentences that compare localities: "Hà Nội's GRDP grew by 6.52 per cent",
 /// "Hanoi is forecast to increase by 5.97%", "Bac Giang and Hai Phong with growth rates of
 /// 10.94% and 9.94% respectively", and "tốc độ tăng trưởng … của tỉnh ước tăng 11,66%" after
@@ -308,6 +347,9 @@ fn growth_in_sentences(text: &str, language: Language, listed: &[Found]) -> Vec<
         let clause = &text[sentence..whole.start()];
         let lower = crate::lowercase(clause);
         if NOT_GROWTH.iter().any(|w| crate::contains_words(&lower, w)) {
+            continue;
+        }
+        if indicator_after(text, whole.end()) {
             continue;
         }
         let mut rates = vec![c["num"].to_owned()];
@@ -901,6 +943,33 @@ mod tests {
                     6.5
                 ),
             ]
+        );
+        // A rate whose indicator follows it is that indicator's, not growth.
+        let other = "Với mức tăng trưởng 9,1%, Nghệ An đứng thứ 5. Thanh Hóa tăng trưởng 8,2%; Hà Tĩnh tăng 6,2% về chỉ số sản xuất công nghiệp.";
+        assert_eq!(
+            growth(other, Language::Vi)
+                .into_iter()
+                .map(|(_, locality, _)| locality)
+                .collect::<Vec<_>>(),
+            ["Nghệ An", "Thanh Hóa"]
+        );
+        // Growth of another indicator than the economy's is no growth ranking.
+        assert!(
+            growth(
+                "Các địa phương có tốc độ tăng trưởng thu ngân sách cao nhất là Quảng Ninh (25,1%), Hải Phòng (20,3%).",
+                Language::Vi
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            growth(
+                "Export growth was highest in Bac Ninh (15.2%) and Thai Nguyen (12.1%). GRDP growth was led by Bac Giang (13.45%) and Hai Phong (10.14%).",
+                Language::En
+            )
+            .into_iter()
+            .map(|(_, locality, _)| locality)
+            .collect::<Vec<_>>(),
+            ["Bắc Giang", "Hải Phòng"]
         );
         // One province's growth in an article about it is a figure, not a comparison.
         assert!(

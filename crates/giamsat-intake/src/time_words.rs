@@ -16,6 +16,11 @@ const ENGLISH_FULL_MONTHS: &str =
 /// letters first.
 const FRENCH_MONTHS: &str = "[Jj]anvier|[Ff]évrier|[Ff]evrier|[Mm]ars|[Aa]vril|[Mm]ai|[Jj]uin|[Jj]uillet|[Aa]oût|[Aa]out|[Ss]eptembre|[Oo]ctobre|[Nn]ovembre|[Dd]écembre|[Dd]ecembre";
 
+/// Whether a capitalised word names a month ("March", "Sept."): "marine" does not.
+pub(crate) fn is_month_name(word: &str) -> bool {
+    word.starts_with(char::is_uppercase) && month_number(word).is_some()
+}
+
 fn month_number(name: &str) -> Option<u8> {
     let lower = crate::lowercase(name);
     let lower = lower.trim_end_matches('.');
@@ -97,6 +102,8 @@ enum PeriodShape {
     FirstMonths,
     /// Captures: the number of the quarter, the year.
     Quarter,
+    /// Captures: the number of months in the first or the second group; no year.
+    FirstMonthsGlued,
     /// Captures: first or second, the year.
     Half,
     /// The last three or six months of a year: captures their number, the year.
@@ -134,13 +141,17 @@ fn patterns() -> &'static Patterns {
                 here(&fr),
             ],
             ranges: vec![
-                anywhere(r"(?i)(?-u:\b)(?:từ(?:\s+ngày)?|ngày)\s+(\d{1,2})\s*[-–]\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?"),
+                anywhere(r"(?i)(?-u:\b)(?:từ(?:\s+ngày)?|ngày)\s+(\d{1,2})\s*(?:[-–]|đến(?:\s+ngày)?)\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?"),
                 anywhere(&format!(r"(?-u:\b)(\d{{1,2}})\s+(?:et|au)\s+(\d{{1,2}})\s+({FRENCH_MONTHS})(?:\s+(\d{{4}}))?(?-u:\b)")),
             ],
             dates: vec![
+                // "Sáng nay (15/3)", "Chiều qua (14/3)", "hôm nay (15/3)": the press names the
+                // day it reports by its distance, the date in brackets after it.
+                anywhere(r"(?i)(?-u:\b)(?:sáng|chiều|tối|trưa|hôm)\s+(?:nay|qua|mai)\s*\(\s*(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?\s*\)"),
                 // "Ngày 18/8", "ngày 18/8/2023", "ngày 15-9", "ngày 18 tháng 8 năm 2023";
                 // the time of day stands for "ngày" in the press: "Chiều 4/11", "Sáng 8-10".
-                anywhere(r"(?i)(?-u:\b)(?:ngày|sáng|chiều|tối|trưa)\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?"),
+                // "hôm 15/3", "đêm 15/3", "rạng sáng 15/3" as well.
+                anywhere(r"(?i)(?:(?-u:\b)(?:ngày|sáng|chiều|tối|trưa|hôm|rạng\s+sáng)|đêm)\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?"),
                 anywhere(&format!(r"(?i)(?-u:\b)ngày\s+{vi_words}", vi_words = &vi_words[4..])),
                 // "17/01/2024", even glued to the word before it; "25-6-2020", "12.3.2021".
                 anywhere(&format!(r"(?:^|[^\d/]){numeric}(?:[^\d/]|$)")),
@@ -184,6 +195,22 @@ fn patterns() -> &'static Patterns {
                 (
                     Search::Anywhere(anywhere(r"(?i)(?-u:\b)(3|6|ba|sáu)\s+tháng\s+cuối\s+năm(?:\s+(\d{4}))?")),
                     PeriodShape::LastMonths,
+                ),
+                // Months reported from January without "đầu năm", where the words around
+                // say the months are the year's so far, not a duration: "Hết 9 tháng,",
+                // "kết quả 9 tháng", "kinh tế - xã hội 9 tháng", "9 tháng của tỉnh" ("trong 2
+                // tháng" stays a duration). The press sometimes glues the number: "9tháng".
+                (
+                    Search::Anywhere(anywhere(r"(?-u:\b)(?:(?:[Hh]ết|[Kk]ết\s+quả|xã\s+hội)\s+(\d{1,2})\s*tháng|(\d{1,2})\s*tháng\s+của\s+(?:tỉnh|thành\s+phố|huyện|toàn\s+tỉnh|cả\s+nước))(?-u:\b)")),
+                    PeriodShape::FirstMonthsGlued,
+                ),
+                // "en neuf mois", "ces neuf derniers mois", "les six derniers mois": the
+                // months of the year so far, as the French press on Vietnam reports them.
+                (
+                    Search::Anywhere(anywhere(&format!(
+                        r"(?-u:\b)(?:[Ee]n|[Cc]es|[Ll]es)\s+{numbers}\s+(?:derniers\s+)?mois(?-u:\b)"
+                    ))),
+                    PeriodShape::FirstMonths,
                 ),
                 // A month named alone, "riêng tháng 7", "in July (2025)", "en juillet": its
                 // year, when not written, is for the reader (or a figure) to take from
@@ -378,7 +405,7 @@ pub fn find(text: &str) -> Vec<Found> {
             // to the last part.
             let whole = c.get(0).expect("match");
             let parts = (1..=3).filter_map(|i| c.get(i));
-            let start = if ["ngày", "sáng", "chiều", "tối", "trưa"]
+            let start = if ["ngày", "sáng", "chiều", "tối", "trưa", "hôm", "đêm", "rạng"]
                 .iter()
                 .any(|w| crate::starts_with_lowercase(whole.as_str(), w).is_some())
             {
@@ -441,6 +468,20 @@ pub fn find(text: &str) -> Vec<Found> {
             {
                 continue;
             }
+            // "Lũy kế đến giữa tháng 9": what has accumulated up to some day of a month, not
+            // that month.
+            if matches!(shape, PeriodShape::MonthAlone) && {
+                let before = crate::lowercase(
+                    &text[crate::look_back(text, whole.start(), 40)..whole.start()],
+                );
+                let before = before.trim_end();
+                ["đến", "tới"].iter().any(|w| {
+                    crate::ends_with_lowercase(before, w)
+                        .is_some_and(|at| crate::starts_word(before, at))
+                })
+            } {
+                continue;
+            }
             let start = with_article(
                 text,
                 whole.start()
@@ -494,6 +535,11 @@ const AS_OF: &[&str] = &[
     "luỹ kế đến hết",
     "lũy kế đến",
     "luỹ kế đến",
+    "ước thực hiện đến",
+    "thực hiện đến",
+    // "Nợ xấu đến 30/9/2022 khoảng 360 tỷ đồng"; not the end of a range ("từ 1/7 đến
+    // 31/7"), see [`as_of_start`].
+    "đến",
     "as of",
     "as at",
     "à la date du",
@@ -518,7 +564,12 @@ fn as_of_start(text: &str, date_start: usize) -> Option<usize> {
             .chars()
             .next_back()
             .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | '\n' | '(' | '-' | '–'));
-        (*words != "au" || opens).then_some(at)
+        // "đến" alone closes a range when "từ" opens it shortly before.
+        let ranged = *words == "đến" && {
+            let near = crate::lowercase(&before[crate::look_back(before, at, 40)..at]);
+            crate::contains_words(&near, "từ") || near.trim_end().ends_with(char::is_numeric)
+        };
+        ((*words != "au" || opens) && !ranged).then_some(at)
     })
 }
 
@@ -596,6 +647,11 @@ fn ordinal(word: &str) -> Option<u8> {
 fn period(c: &regex::Captures<'_>, shape: PeriodShape) -> Option<Fact> {
     let year_in = |i: usize| c.get(i).and_then(|y| y.as_str().parse::<i32>().ok());
     let (year, first, last, period) = match shape {
+        PeriodShape::FirstMonthsGlued => {
+            let written = c.get(1).or_else(|| c.get(2))?.as_str();
+            let months = count(written).filter(|n| (2..=12).contains(n))?;
+            (None, 1, months, None)
+        }
         PeriodShape::FirstMonths => {
             let months = count(c.get(1)?.as_str()).filter(|n| (1..=12).contains(n))?;
             let year = year_in(2).or_else(|| year_in(3));
@@ -850,6 +906,124 @@ mod tests {
             spans,
             ["2020-2025", "2021-2025"],
             "not a term by its word, a range of years alone"
+        );
+    }
+
+    #[test]
+    fn a_months_last_day_after_den_closes_what_has_accumulated() {
+        let periods = |text: &str| -> Vec<(String, Option<String>)> {
+            read(text)
+                .into_iter()
+                .filter_map(|(written, fact)| match fact {
+                    Fact::Period { period, .. } => Some((written, period)),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            periods("Dư nợ tín dụng ước thực hiện đến 31/3/2023 là 12.400 tỷ đồng."),
+            [("ước thực hiện đến 31/3/2023".into(), Some("2023-Q1".into()))]
+        );
+        assert_eq!(
+            periods("Nợ xấu đến 30/6/2023 khoảng 120 tỷ đồng."),
+            [("đến 30/6/2023".into(), Some("2023-H1".into()))]
+        );
+        assert!(periods("Từ 1/7/2023 đến 31/7/2023, tỉnh tổ chức hội chợ.").is_empty());
+        assert!(periods("Hồ sơ nộp đến 15/6/2023.").is_empty());
+    }
+
+    #[test]
+    fn a_day_named_by_its_distance_with_the_date_in_brackets() {
+        let days: Vec<(String, u8, u8)> =
+            read("Sáng nay (15/3), tại Hà Nội, Quốc hội khai mạc. Hôm qua (14/3) trời mưa.")
+                .into_iter()
+                .map(|(written, fact)| match fact {
+                    Fact::Date { day, month, .. } => (written, day, month),
+                    other => panic!("{other:?}"),
+                })
+                .collect();
+        assert_eq!(
+            days,
+            [
+                ("Sáng nay (15/3".to_owned(), 15, 3),
+                ("Hôm qua (14/3".to_owned(), 14, 3)
+            ]
+        );
+        let days: Vec<String> =
+            read("Đêm 20/4, mưa lớn gây ngập; rạng sáng 21/4 nước rút. Hôm 22/4, tỉnh họp.")
+                .into_iter()
+                .map(|(written, _)| written)
+                .collect();
+        assert_eq!(days, ["Đêm 20/4", "rạng sáng 21/4", "Hôm 22/4"]);
+    }
+
+    #[test]
+    fn two_days_joined_by_den_are_two_dates() {
+        let days: Vec<(String, u8)> = read("Hội chợ diễn ra từ ngày 20 đến 23/11/2024 tại tỉnh.")
+            .into_iter()
+            .map(|(written, fact)| match fact {
+                Fact::Date { day, .. } => (written, day),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        // As "Từ 6 - 8/12": the first from the range's start, the second its own day.
+        assert_eq!(
+            days,
+            [
+                ("từ ngày 20 đến 23/11/2024".to_owned(), 20),
+                ("23/11/2024".to_owned(), 23)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_month_that_ends_what_has_accumulated_is_not_that_month() {
+        let periods = |text: &str| -> usize {
+            read(text)
+                .into_iter()
+                .filter(|(_, fact)| matches!(fact, Fact::Period { .. }))
+                .count()
+        };
+        assert_eq!(
+            periods("Lũy kế đến giữa tháng 9, có 156 dự án còn hiệu lực."),
+            0
+        );
+        assert_eq!(periods("Riêng tháng 9, có 12 dự án mới."), 1);
+    }
+
+    #[test]
+    fn months_of_the_year_so_far_without_its_words_for_it() {
+        let months = |text: &str| -> Vec<(Option<u8>, Option<u8>)> {
+            read(text)
+                .into_iter()
+                .map(|(_, fact)| match fact {
+                    Fact::Period {
+                        first_month,
+                        last_month,
+                        ..
+                    } => (first_month, last_month),
+                    other => panic!("{other:?}"),
+                })
+                .collect()
+        };
+        assert_eq!(months("Hết 8 tháng, kim ngạch tăng."), [(Some(1), Some(8))]);
+        assert_eq!(months("Báo cáo kết quả 10 tháng."), [(Some(1), Some(10))]);
+        assert_eq!(
+            months("Tình hình kinh tế - xã hội 11 tháng; nhiệm vụ tháng 12."),
+            [(Some(1), Some(11))]
+        );
+        assert_eq!(
+            months("Chỉ số GRDP 7tháng của tỉnh tăng."),
+            [(Some(1), Some(7))]
+        );
+        assert_eq!(
+            months("les huit derniers mois, et en sept mois"),
+            [(Some(1), Some(8)), (Some(1), Some(7))]
+        );
+        assert!(months("Công trình hoàn thành trong 2 tháng.").is_empty());
+        assert_eq!(
+            months("kinh tế - xã hội 6 tháng cuối năm"),
+            [(Some(7), Some(12))]
         );
     }
 
