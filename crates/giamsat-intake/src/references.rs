@@ -67,23 +67,26 @@ pub fn find(text: &str) -> Vec<Found> {
             continue;
         }
         next = number.end();
-        let Some((fact, end)) = reference(text, number.as_str(), number.end()) else {
-            continue;
-        };
-        let head_from = crate::look_back(text, number.start(), crate::LOOK_BACK / 4);
-        let head = p.head.find_at(&text[..number.start()], head_from);
-        // The legislature's number holds no type: a law is numbered like a resolution, and
-        // only the words before it tell them apart.
-        let typeless = !number.as_str().contains(['-', '–']);
-        if typeless && !head.is_some_and(|h| names_a_resolution(h.as_str())) {
-            continue;
-        }
-        let start = head.map_or(number.start(), |head| head.start());
-        found.push(Found { start, end, fact });
+        found.extend(reference_at(text, number));
     }
     let bare = bare(text, &found);
     found.extend(bare);
     found
+}
+
+/// The reference a number found in `text` is, with the words before it that name its type.
+fn reference_at(text: &str, number: regex::Match<'_>) -> Option<Found> {
+    let (fact, end) = reference(text, number.as_str(), number.end())?;
+    let head_from = crate::look_back(text, number.start(), crate::LOOK_BACK / 4);
+    let head = patterns().head.find_at(&text[..number.start()], head_from);
+    // The legislature's number holds no type: a law is numbered like a resolution, and
+    // only the words before it tell them apart.
+    let typeless = !number.as_str().contains(['-', '–']);
+    if typeless && !head.is_some_and(|h| names_a_resolution(h.as_str())) {
+        return None;
+    }
+    let start = head.map_or(number.start(), |head| head.start());
+    Some(Found { start, end, fact })
 }
 
 /// Type words of a bare reference and their codes; `true` where the number may follow the
@@ -469,10 +472,7 @@ mod tests {
             let scanned: Vec<Fact> = patterns()
                 .number
                 .captures_iter(&text)
-                .filter_map(|c| {
-                    let number = c.get(1)?;
-                    reference(&text, number.as_str(), number.end()).map(|(fact, _)| fact)
-                })
+                .filter_map(|c| reference_at(&text, c.get(1)?).map(|f| f.fact))
                 .collect();
             // Bare references ("Nghị quyết số 12") have no codes to be led to.
             let found: Vec<Fact> = find(&text)
@@ -482,6 +482,24 @@ mod tests {
                 .collect();
             prop_assert_eq!(found, scanned);
         }
+    }
+
+    /// A case the property test below found: a number without a type's dash and with no word
+    /// naming a resolution before it is no reference, whichever way it is looked for.
+    #[test]
+    fn a_code_running_into_a_bare_reference_is_found_as_a_full_scan_finds_it() {
+        let text = "12/NQ/Nghị quyết số ";
+        let scanned: Vec<Fact> = patterns()
+            .number
+            .captures_iter(text)
+            .filter_map(|c| reference_at(text, c.get(1)?).map(|f| f.fact))
+            .collect();
+        let found: Vec<Fact> = find(text)
+            .into_iter()
+            .map(|f| f.fact)
+            .filter(|f| !matches!(f, Fact::Document { bare: true, .. }))
+            .collect();
+        assert_eq!(found, scanned);
     }
 
     /// Bare references (issue 26): the type's code and the number as written, or the full
