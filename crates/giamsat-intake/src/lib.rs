@@ -463,10 +463,34 @@ pub(crate) fn starts_word(text: &str, at: usize) -> bool {
 }
 
 /// Whether `words` (lowercase, one word or several) occur in `lower` as whole words.
+/// The occurrences are those `str::match_indices` gives (none overlapping the one before),
+/// found without building a searcher: a reader asks this of dozens of words at every item.
 pub(crate) fn contains_words(lower: &str, words: &str) -> bool {
-    lower
-        .match_indices(words)
-        .any(|(at, _)| starts_word(lower, at) && ends_word(lower, at + words.len()))
+    let (hay, needle) = (lower.as_bytes(), words.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else {
+        return lower
+            .match_indices(words)
+            .any(|(at, _)| starts_word(lower, at) && ends_word(lower, at));
+    };
+    let mut from = 0;
+    while from + needle.len() <= hay.len() {
+        let Some(i) = hay[from..=hay.len() - needle.len()]
+            .iter()
+            .position(|b| *b == first)
+        else {
+            return false;
+        };
+        let at = from + i;
+        if &hay[at + 1..at + needle.len()] == rest {
+            if starts_word(lower, at) && ends_word(lower, at + needle.len()) {
+                return true;
+            }
+            from = at + needle.len();
+        } else {
+            from = at + 1;
+        }
+    }
+    false
 }
 
 /// Whether a word ends at byte `at`: what follows is not a letter, a digit or `_`. What a
@@ -512,6 +536,33 @@ pub(crate) fn same_word(word: &str, lowercase: &str) -> bool {
 
 /// The text in lower case; most words of a report are, and are not copied.
 pub(crate) fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut chars = text.char_indices();
+    // Up to the first letter that changes, nothing is copied.
+    let first = loop {
+        let Some((at, c)) = chars.next() else {
+            return std::borrow::Cow::Borrowed(text);
+        };
+        match latin_lowercase(c) {
+            Some(lower) if lower == c => {}
+            Some(_) => break at,
+            // Beyond the Latin letters (Σ's lower case depends on the letters around it),
+            // std decides.
+            None => return lowercase_by_std(text),
+        }
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..first]);
+    for c in text[first..].chars() {
+        match latin_lowercase(c) {
+            Some(lower) => out.push(lower),
+            None => return std::borrow::Cow::Owned(text.to_lowercase()),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// [`lowercase`] for a text with letters outside the Latin blocks.
+fn lowercase_by_std(text: &str) -> std::borrow::Cow<'_, str> {
     let changes = |c: char| {
         if c.is_ascii() {
             c.is_ascii_uppercase()
@@ -527,12 +578,123 @@ pub(crate) fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The lower case of a letter of the blocks Vietnamese, English and French are written in
+/// (ASCII, Latin-1, Latin Extended-A and -B, Latin Extended Additional), when it is one
+/// letter; `None` for any other character, which std's look-up answers. A report asks for
+/// the lower case of every letter of the words around each item: std's binary search over
+/// all of Unicode was the costliest step of lowercasing.
+fn latin_lowercase(c: char) -> Option<char> {
+    const LATIN: u32 = 0x250;
+    const ADDITIONAL: std::ops::Range<u32> = 0x1e00..0x1f00;
+    static TABLE: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+        let one = |u: u32| {
+            let c = char::from_u32(u).expect("a Latin letter");
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                // İ lowers to two characters: std answers.
+                _ => '\0',
+            }
+        };
+        (0..LATIN).chain(ADDITIONAL).map(one).collect()
+    });
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    let u = u32::from(c);
+    let lower = if u < LATIN {
+        TABLE[u as usize]
+    } else if ADDITIONAL.contains(&u) {
+        TABLE[(LATIN + u - ADDITIONAL.start) as usize]
+    } else {
+        return None;
+    };
+    (lower != '\0').then_some(lower)
+}
+
+/// [`giamsat_core::text::fold`]: the same key, made without a copy in lower case or a
+/// decomposition for the letters of Vietnamese, English and French. Names are folded at
+/// every word a locality or a person may end at.
+pub(crate) fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        let folded = if c.is_ascii() {
+            if c.is_whitespace() {
+                Folded::Space
+            } else {
+                Folded::Letter(c.to_ascii_lowercase())
+            }
+        } else {
+            latin_folded(c)
+        };
+        match folded {
+            Folded::Space => pending_space = !out.is_empty(),
+            Folded::Letter(letter) => {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.push(letter);
+            }
+            Folded::Other => return giamsat_core::text::fold(text),
+        }
+    }
+    out
+}
+
+/// What [`giamsat_core::text::fold`] makes of one character, when it can be told alone.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Folded {
+    /// White space: one space between words, none at the ends.
+    Space,
+    /// One letter, marks dropped and in lower case.
+    Letter(char),
+    /// Anything else: the whole text is folded by `giamsat_core`.
+    Other,
+}
+
+/// The fold of a non-ASCII letter of the Latin blocks (see [`latin_lowercase`]). Folding
+/// is lowercasing, decomposing and dropping the marks: letter by letter for these blocks,
+/// so each letter's fold is looked up once.
+fn latin_folded(c: char) -> Folded {
+    const LATIN: u32 = 0x250;
+    const ADDITIONAL: std::ops::Range<u32> = 0x1e00..0x1f00;
+    static TABLE: std::sync::LazyLock<Vec<Folded>> = std::sync::LazyLock::new(|| {
+        let one = |u: u32| {
+            let c = char::from_u32(u).expect("a Latin letter");
+            if c.is_whitespace() {
+                return Folded::Space;
+            }
+            let folded = giamsat_core::text::fold(&c.to_string());
+            let mut letters = folded.chars();
+            match (letters.next(), letters.next()) {
+                (Some(l), None) if !l.is_whitespace() => Folded::Letter(l),
+                _ => Folded::Other,
+            }
+        };
+        (0..LATIN).chain(ADDITIONAL).map(one).collect()
+    });
+    let u = u32::from(c);
+    if u < LATIN {
+        TABLE[u as usize]
+    } else if ADDITIONAL.contains(&u) {
+        TABLE[(LATIN + u - ADDITIONAL.start) as usize]
+    } else {
+        Folded::Other
+    }
+}
+
 /// Whether `c` is the lowercase letter `wanted` in either case.
 fn same_letter(c: char, wanted: char) -> bool {
     if c.is_ascii() {
         c.to_ascii_lowercase() == wanted
+    } else if c == wanted {
+        true
+    } else if let Some(lower) = latin_lowercase(c) {
+        lower == wanted
     } else {
-        c == wanted || c.to_lowercase().eq(std::iter::once(wanted))
+        c.to_lowercase().eq(std::iter::once(wanted))
     }
 }
 
@@ -625,6 +787,45 @@ mod tests {
         #[test]
         fn lowercase_is_std_lowercase(text in any::<String>()) {
             prop_assert_eq!(lowercase(&text), text.to_lowercase());
+        }
+
+        /// Mostly the Latin letters the table answers, with the ones it leaves to std.
+        #[test]
+        fn lowercase_of_latin_letters_is_std_lowercase(text in "[A-Za-z0-9 À-ɏḀ-ỿΣσİǅ\u{301}]{0,40}") {
+            prop_assert_eq!(lowercase(&text), text.to_lowercase());
+            let by_std = |c: char, wanted: char| if c.is_ascii() {
+                c.to_ascii_lowercase() == wanted
+            } else {
+                c == wanted || c.to_lowercase().eq(std::iter::once(wanted))
+            };
+            for (c, wanted) in text.chars().zip(text.to_lowercase().chars()) {
+                prop_assert_eq!(same_letter(c, wanted), by_std(c, wanted));
+                prop_assert_eq!(same_letter(c, 'a'), by_std(c, 'a'));
+            }
+        }
+
+        #[test]
+        fn fold_is_the_core_fold(text in any::<String>()) {
+            prop_assert_eq!(fold(&text), giamsat_core::text::fold(&text));
+        }
+
+        #[test]
+        fn fold_of_latin_letters_is_the_core_fold(
+            text in "[A-Za-z0-9 \t\u{a0}À-ɏḀ-ỿΣσİǅđĐ\u{301}\u{2003}]{0,40}",
+        ) {
+            prop_assert_eq!(fold(&text), giamsat_core::text::fold(&text));
+        }
+
+        /// The search without a searcher finds what `match_indices` finds.
+        #[test]
+        fn contains_words_is_a_whole_word_among_match_indices(
+            lower in r"[aàáạb đ.,\-]{0,30}",
+            words in r"[aàáạb đ.,\-]{0,4}",
+        ) {
+            let by_std = lower
+                .match_indices(words.as_str())
+                .any(|(at, _)| starts_word(&lower, at) && ends_word(&lower, at + words.len()));
+            prop_assert_eq!(contains_words(&lower, &words), by_std);
         }
     }
 

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use giamsat_core::text::fold;
+use crate::fold;
 
 const LEGACY: &str = include_str!("../../../data/vietnam/provinces_legacy.csv");
 const CURRENT: &str = include_str!("../../../data/vietnam/provinces_2025.csv");

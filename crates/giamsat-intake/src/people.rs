@@ -12,9 +12,9 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{LazyLock, OnceLock};
 
+use crate::fold;
 use giamsat_core::Language;
 use giamsat_core::follow_up::person_key;
-use giamsat_core::text::fold;
 use regex::Regex;
 
 use crate::{Fact, Found, localities};

@@ -213,7 +213,7 @@ fn bare(text: &str, full: &[Found]) -> Vec<Found> {
 }
 
 fn names_a_resolution(head: &str) -> bool {
-    let head = giamsat_core::text::fold(head);
+    let head = crate::fold(head);
     head.starts_with("nghi quyet") || head.starts_with("resolution")
 }
 
