@@ -464,30 +464,27 @@ pub(crate) fn starts_word(text: &str, at: usize) -> bool {
 
 /// Whether `words` (lowercase, one word or several) occur in `lower` as whole words.
 /// The occurrences are those `str::match_indices` gives (none overlapping the one before),
-/// found without building a searcher: a reader asks this of dozens of words at every item.
+/// found by their first character: a reader asks this of dozens of words at every item, and
+/// `match_indices` builds a searcher each time.
 pub(crate) fn contains_words(lower: &str, words: &str) -> bool {
-    let (hay, needle) = (lower.as_bytes(), words.as_bytes());
-    let Some((&first, rest)) = needle.split_first() else {
+    let Some(first) = words.chars().next() else {
         return lower
             .match_indices(words)
             .any(|(at, _)| starts_word(lower, at) && ends_word(lower, at));
     };
     let mut from = 0;
-    while from + needle.len() <= hay.len() {
-        let Some(i) = hay[from..=hay.len() - needle.len()]
-            .iter()
-            .position(|b| *b == first)
-        else {
+    while from + words.len() <= lower.len() {
+        let Some(i) = lower[from..].find(first) else {
             return false;
         };
         let at = from + i;
-        if &hay[at + 1..at + needle.len()] == rest {
-            if starts_word(lower, at) && ends_word(lower, at + needle.len()) {
+        if lower[at..].starts_with(words) {
+            if starts_word(lower, at) && ends_word(lower, at + words.len()) {
                 return true;
             }
-            from = at + needle.len();
+            from = at + words.len();
         } else {
-            from = at + 1;
+            from = at + first.len_utf8();
         }
     }
     false
@@ -536,80 +533,101 @@ pub(crate) fn same_word(word: &str, lowercase: &str) -> bool {
 
 /// The text in lower case; most words of a report are, and are not copied.
 pub(crate) fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
-    let mut chars = text.char_indices();
+    let bytes = text.as_bytes();
+    let mut at = 0;
     // Up to the first letter that changes, nothing is copied.
-    let first = loop {
-        let Some((at, c)) = chars.next() else {
-            return std::borrow::Cow::Borrowed(text);
-        };
-        match latin_lowercase(c) {
-            Some(lower) if lower == c => {}
-            Some(_) => break at,
-            // Beyond the Latin letters (Σ's lower case depends on the letters around it),
-            // std decides.
-            None => return lowercase_by_std(text),
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b.is_ascii() {
+            if b.is_ascii_uppercase() {
+                break;
+            }
+            at += 1;
+            continue;
         }
-    };
-    let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..first]);
-    for c in text[first..].chars() {
-        match latin_lowercase(c) {
-            Some(lower) => out.push(lower),
-            None => return std::borrow::Cow::Owned(text.to_lowercase()),
+        let c = text[at..].chars().next().expect("a character");
+        match table_lowercase(c) {
+            Some(lower) if lower == c => at += c.len_utf8(),
+            Some(_) => break,
+            None if c.to_lowercase().eq(std::iter::once(c)) => at += c.len_utf8(),
+            None => break,
         }
     }
+    if at == bytes.len() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..at]);
+    let rest = &text[at..];
+    let mut run = 0;
+    for (i, c) in rest.char_indices() {
+        if c.is_ascii() {
+            continue;
+        }
+        // ASCII between the other letters goes over in one copy.
+        let ascii = out.len();
+        out.push_str(&rest[run..i]);
+        out[ascii..].make_ascii_lowercase();
+        run = i + c.len_utf8();
+        match table_lowercase(c) {
+            Some(lower) => out.push(lower),
+            // Σ's lower case depends on the letters around it: std decides for the text.
+            None if c == 'Σ' => return std::borrow::Cow::Owned(text.to_lowercase()),
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+    let ascii = out.len();
+    out.push_str(&rest[run..]);
+    out[ascii..].make_ascii_lowercase();
     std::borrow::Cow::Owned(out)
 }
 
-/// [`lowercase`] for a text with letters outside the Latin blocks.
-fn lowercase_by_std(text: &str) -> std::borrow::Cow<'_, str> {
-    let changes = |c: char| {
-        if c.is_ascii() {
-            c.is_ascii_uppercase()
-        } else {
-            // Not only upper case: title case (ǅ) has a lower case too.
-            c.to_lowercase().ne(std::iter::once(c))
+/// The code points looked up from tables: the letters
+/// Vietnamese, English and French are written in (ASCII, Latin-1, Latin Extended-A and -B,
+/// Latin Extended Additional) and the punctuation and currency signs between their words.
+const TABLED: [std::ops::Range<u32>; 3] = [0..0x250, 0x1e00..0x1f00, 0x2000..0x20d0];
+
+/// Where a code point's entry is in a table of [`TABLED`] blocks.
+fn table_index(c: char) -> Option<usize> {
+    let u = u32::from(c);
+    let mut before = 0;
+    for block in &TABLED {
+        if block.contains(&u) {
+            return Some((before + u - block.start) as usize);
         }
-    };
-    if text.chars().any(changes) {
-        std::borrow::Cow::Owned(text.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(text)
+        before += block.end - block.start;
     }
+    None
 }
 
-/// The lower case of a letter of the blocks Vietnamese, English and French are written in
-/// (ASCII, Latin-1, Latin Extended-A and -B, Latin Extended Additional), when it is one
-/// letter; `None` for any other character, which std's look-up answers. A report asks for
-/// the lower case of every letter of the words around each item: std's binary search over
-/// all of Unicode was the costliest step of lowercasing.
-fn latin_lowercase(c: char) -> Option<char> {
-    const LATIN: u32 = 0x250;
-    const ADDITIONAL: std::ops::Range<u32> = 0x1e00..0x1f00;
-    static TABLE: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
-        let one = |u: u32| {
-            let c = char::from_u32(u).expect("a Latin letter");
+/// A table of every [`TABLED`] code point.
+fn table_of<T>(entry: impl Fn(char) -> T) -> Vec<T> {
+    TABLED
+        .iter()
+        .flat_map(|block| block.clone())
+        .map(|u| entry(char::from_u32(u).expect("a character")))
+        .collect()
+}
+
+/// The lower case of a character of the [`TABLED`] blocks, when it is one character;
+/// `None` for any other (std's look-up answers). A report asks for the lower case of every
+/// letter of the words around each item: std's binary search over all of Unicode was the
+/// costliest step of lowercasing.
+fn table_lowercase(c: char) -> Option<char> {
+    static TABLE: std::sync::LazyLock<Vec<Option<char>>> = std::sync::LazyLock::new(|| {
+        table_of(|c| {
             let mut lower = c.to_lowercase();
             match (lower.next(), lower.next()) {
-                (Some(l), None) => l,
-                // İ lowers to two characters: std answers.
-                _ => '\0',
+                (Some(l), None) => Some(l),
+                // İ lowers to two characters.
+                _ => None,
             }
-        };
-        (0..LATIN).chain(ADDITIONAL).map(one).collect()
+        })
     });
     if c.is_ascii() {
         return Some(c.to_ascii_lowercase());
     }
-    let u = u32::from(c);
-    let lower = if u < LATIN {
-        TABLE[u as usize]
-    } else if ADDITIONAL.contains(&u) {
-        TABLE[(LATIN + u - ADDITIONAL.start) as usize]
-    } else {
-        return None;
-    };
-    (lower != '\0').then_some(lower)
+    TABLE[table_index(c)?]
 }
 
 /// [`giamsat_core::text::fold`]: the same key, made without a copy in lower case or a
@@ -654,15 +672,12 @@ enum Folded {
     Other,
 }
 
-/// The fold of a non-ASCII letter of the Latin blocks (see [`latin_lowercase`]). Folding
-/// is lowercasing, decomposing and dropping the marks: letter by letter for these blocks,
-/// so each letter's fold is looked up once.
+/// The fold of a character of the [`TABLED`] blocks. Folding is lowercasing, decomposing
+/// and dropping the marks: character by character for these blocks, so each character's
+/// fold is looked up once.
 fn latin_folded(c: char) -> Folded {
-    const LATIN: u32 = 0x250;
-    const ADDITIONAL: std::ops::Range<u32> = 0x1e00..0x1f00;
     static TABLE: std::sync::LazyLock<Vec<Folded>> = std::sync::LazyLock::new(|| {
-        let one = |u: u32| {
-            let c = char::from_u32(u).expect("a Latin letter");
+        table_of(|c| {
             if c.is_whitespace() {
                 return Folded::Space;
             }
@@ -672,17 +687,9 @@ fn latin_folded(c: char) -> Folded {
                 (Some(l), None) if !l.is_whitespace() => Folded::Letter(l),
                 _ => Folded::Other,
             }
-        };
-        (0..LATIN).chain(ADDITIONAL).map(one).collect()
+        })
     });
-    let u = u32::from(c);
-    if u < LATIN {
-        TABLE[u as usize]
-    } else if ADDITIONAL.contains(&u) {
-        TABLE[(LATIN + u - ADDITIONAL.start) as usize]
-    } else {
-        Folded::Other
-    }
+    table_index(c).map_or(Folded::Other, |i| TABLE[i])
 }
 
 /// Whether `c` is the lowercase letter `wanted` in either case.
@@ -691,7 +698,7 @@ fn same_letter(c: char, wanted: char) -> bool {
         c.to_ascii_lowercase() == wanted
     } else if c == wanted {
         true
-    } else if let Some(lower) = latin_lowercase(c) {
+    } else if let Some(lower) = table_lowercase(c) {
         lower == wanted
     } else {
         c.to_lowercase().eq(std::iter::once(wanted))
@@ -791,7 +798,7 @@ mod tests {
 
         /// Mostly the Latin letters the table answers, with the ones it leaves to std.
         #[test]
-        fn lowercase_of_latin_letters_is_std_lowercase(text in "[A-Za-z0-9 À-ɏḀ-ỿΣσİǅ\u{301}]{0,40}") {
+        fn lowercase_of_latin_letters_is_std_lowercase(text in "[A-Za-z0-9 À-ɏḀ-ỿΣσİǅ’–€₫\u{301}\u{2028}\u{200b}]{0,40}") {
             prop_assert_eq!(lowercase(&text), text.to_lowercase());
             let by_std = |c: char, wanted: char| if c.is_ascii() {
                 c.to_ascii_lowercase() == wanted
@@ -811,7 +818,7 @@ mod tests {
 
         #[test]
         fn fold_of_latin_letters_is_the_core_fold(
-            text in "[A-Za-z0-9 \t\u{a0}À-ɏḀ-ỿΣσİǅđĐ\u{301}\u{2003}]{0,40}",
+            text in "[A-Za-z0-9 \t\u{a0}À-ɏḀ-ỿΣσİǅđĐ’–€₫\u{301}\u{2003}\u{2028}\u{200b}\u{20d1}]{0,40}",
         ) {
             prop_assert_eq!(fold(&text), giamsat_core::text::fold(&text));
         }
