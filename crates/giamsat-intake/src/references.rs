@@ -58,32 +58,49 @@ pub fn find(text: &str) -> Vec<Found> {
         }
         let from = crate::look_back(text, codes.start(), DIGITS_BEFORE_CODES).max(next);
         let to = crate::look_ahead(text, codes.start(), NUMBER_AFTER_CODES);
-        let Some(captures) = p.number.captures_at(&text[..to], from) else {
+        // The match alone, without its group: the number is the match after the character
+        // before it, and no engine is run over the pattern's letters to say so.
+        let Some(whole) = p.number.find_at(&text[..to], from) else {
             continue;
         };
-        let number = captures.get(1).expect("number");
+        let number = number_of(whole);
         // A number further on has codes of its own.
-        if number.start() > codes.start() {
+        if number.start > codes.start() {
             continue;
         }
-        next = number.end();
-        let Some((fact, end)) = reference(text, number.as_str(), number.end()) else {
+        next = number.end;
+        let Some((fact, end)) = reference(text, &text[number.clone()], number.end) else {
             continue;
         };
-        let head_from = crate::look_back(text, number.start(), crate::LOOK_BACK / 4);
-        let head = p.head.find_at(&text[..number.start()], head_from);
+        let head_from = crate::look_back(text, number.start, crate::LOOK_BACK / 4);
+        let head = p.head.find_at(&text[..number.start], head_from);
         // The legislature's number holds no type: a law is numbered like a resolution, and
         // only the words before it tell them apart.
-        let typeless = !number.as_str().contains(['-', '–']);
+        let typeless = !text[number.clone()].contains(['-', '–']);
         if typeless && !head.is_some_and(|h| names_a_resolution(h.as_str())) {
             continue;
         }
-        let start = head.map_or(number.start(), |head| head.start());
+        let start = head.map_or(number.start, |head| head.start());
         found.push(Found { start, end, fact });
     }
     let bare = bare(text, &found);
     found.extend(bare);
     found
+}
+
+/// Where the number of a match of the number pattern is: the match without the character
+/// it starts with when that is the one before the number (`[^\w/]`), never a digit (`\d`)
+/// as the number's first is.
+fn number_of(whole: regex::Match<'_>) -> std::ops::Range<usize> {
+    static DIGIT: OnceLock<Regex> = OnceLock::new();
+    let digit = DIGIT.get_or_init(|| Regex::new(r"^\d").expect("digit pattern"));
+    let haystack = whole.as_str();
+    let skip = if digit.is_match(haystack) {
+        0
+    } else {
+        haystack.chars().next().map_or(0, char::len_utf8)
+    };
+    whole.start() + skip..whole.end()
 }
 
 /// Type words of a bare reference and their codes; `true` where the number may follow the
@@ -460,6 +477,22 @@ mod tests {
     ];
 
     proptest! {
+        /// The number read from the match alone is the pattern's group, after any character.
+        #[test]
+        fn the_number_of_a_match_is_its_group(
+            before in "[ a/_.\u{b2}\u{661}\u{e9}-]{0,2}",
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..6)
+        ) {
+            let text = format!("{before}{}", pieces.concat());
+            for c in patterns().number.captures_iter(&text) {
+                let number = c.get(1).expect("number");
+                prop_assert_eq!(
+                    number_of(c.get(0).expect("match")),
+                    number.start()..number.end()
+                );
+            }
+        }
+
         /// Looking for numbers by their codes finds what scanning the whole text for them finds.
         #[test]
         fn the_codes_lead_to_every_number_a_full_scan_finds(
