@@ -8,7 +8,7 @@
 //! effect (the last one named earlier in the paragraph). Numbers are read by the
 //! conventions of the text's language.
 
-use std::collections::HashMap;
+use crate::WordMap as HashMap;
 use std::sync::OnceLock;
 
 use giamsat_core::Language;
@@ -1772,7 +1772,7 @@ fn subject(
 fn endings_by_last_letter() -> &'static HashMap<char, Vec<(&'static str, bool)>> {
     static ENDINGS: OnceLock<HashMap<char, Vec<(&'static str, bool)>>> = OnceLock::new();
     ENDINGS.get_or_init(|| {
-        let mut endings: HashMap<char, Vec<(&'static str, bool)>> = HashMap::new();
+        let mut endings: HashMap<char, Vec<(&'static str, bool)>> = HashMap::default();
         let all = VERBS
             .iter()
             .copied()

@@ -231,7 +231,7 @@ pub fn read(bytes: &[u8]) -> Result<Reading, DecodeError> {
 
 /// Finds the items of a text already decoded.
 pub fn read_text(text: String, encoding: &'static str) -> Reading {
-    let text = giamsat_core::text::nfc(&text);
+    let text = nfc(text);
     let language = language::detect(&text);
     let mut found = references::find(&text);
     let taken = merged(found.iter().map(|f| (f.start, f.end)).collect());
@@ -256,6 +256,33 @@ pub fn read_text(text: String, encoding: &'static str) -> Reading {
         text,
         items,
     }
+}
+
+/// The text in NFC, as [`giamsat_core::text::nfc`] gives it. A text of ASCII and the
+/// precomposed letters and punctuation of [`TABLED`] that are their own NFC (starters that
+/// nothing composes with) is NFC already and is kept as it is without asking for each
+/// character's normalization properties, which was a tenth of reading a Vietnamese report.
+fn nfc(text: String) -> String {
+    static STABLE: std::sync::LazyLock<Vec<bool>> = std::sync::LazyLock::new(|| {
+        table_of(|c| {
+            let alone = c.to_string();
+            giamsat_core::text::nfc(&alone) == alone
+        })
+    });
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at].is_ascii() {
+            at += 1;
+            continue;
+        }
+        let c = text[at..].chars().next().expect("a character");
+        if !table_index(c).is_some_and(|i| STABLE[i]) {
+            return giamsat_core::text::nfc(&text);
+        }
+        at += c.len_utf8();
+    }
+    text
 }
 
 /// The periods read, with their codes, for figures to take. A period written without its
@@ -789,6 +816,56 @@ pub(crate) fn look_ahead(text: &str, start: usize, bytes: usize) -> usize {
     at
 }
 
+/// The hash of the maps readers look words up in (the gazetteer, phrases, family names,
+/// people read), FxHash's: std's SipHash took longer than the look-ups it served. The maps
+/// hold fixed lists or what one text names, so flooding them takes a text of colliding
+/// names, which costs its reader time and nothing else.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        }
+        for b in chunks.remainder() {
+            self.add(u64::from(*b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+pub(crate) type WordMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+pub(crate) type WordSet<K> =
+    std::collections::HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
+
 /// Disjoint byte spans of the text that items have claimed: a span is claimed only when it
 /// overlaps none already claimed. Readers find thousands of items in a long report, so the
 /// test is a look-up in a tree, not a walk over every item found.
@@ -907,6 +984,33 @@ mod tests {
                 .match_indices(words.as_str())
                 .any(|(at, _)| starts_word(&lower, at) && ends_word(&lower, at + words.len()));
             prop_assert_eq!(contains_words(&lower, &words), by_std);
+        }
+    }
+
+    /// What `nfc` keeps as it is must be what the quick check calls NFC in any context: a
+    /// starter (combining class 0) whose check is Yes, so that nothing before or after it
+    /// composes with it.
+    #[test]
+    fn the_characters_kept_as_they_are_are_nfc_starters() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        for (block, c) in TABLED
+            .iter()
+            .flat_map(|block| block.clone().map(move |u| (block, u)))
+            .filter_map(|(block, u)| Some((block, char::from_u32(u)?)))
+        {
+            let alone = c.to_string();
+            if giamsat_core::text::nfc(&alone) == alone {
+                assert_eq!(canonical_combining_class(c), 0, "{c:?} in {block:?}");
+                assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn nfc_is_the_core_nfc(text in "[a-z \u{e0}-\u{24f}\u{1e00}-\u{1eff}\u{2000}-\u{20cf}\u{300}-\u{36f}\u{1100}-\u{1175}]{0,30}") {
+            prop_assert_eq!(nfc(text.clone()), giamsat_core::text::nfc(&text));
         }
     }
 

@@ -2,7 +2,7 @@
 //! name the press gives them: with or without diacritics, in English, with "City" or
 //! "Tỉnh" around them.
 
-use std::collections::{HashMap, HashSet};
+use crate::{WordMap as HashMap, WordSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::fold;
@@ -50,7 +50,7 @@ pub fn key(name: &str) -> String {
 fn gazetteer() -> &'static HashMap<String, Locality> {
     static GAZETTEER: OnceLock<HashMap<String, Locality>> = OnceLock::new();
     GAZETTEER.get_or_init(|| {
-        let mut names = HashMap::new();
+        let mut names = HashMap::default();
         for file in [LEGACY, CURRENT] {
             for line in file.lines().skip(1) {
                 let cells: Vec<&str> = line.split(',').collect();
@@ -139,7 +139,7 @@ fn ending_within(before: &str) -> Option<(usize, &'static Locality)> {
 fn name_endings() -> &'static HashSet<&'static str> {
     static ENDINGS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     ENDINGS.get_or_init(|| {
-        let mut endings = HashSet::new();
+        let mut endings = HashSet::default();
         for name in gazetteer().keys() {
             endings.insert(name.as_str());
             endings.extend(name.match_indices(' ').map(|(i, _)| &name[i + 1..]));

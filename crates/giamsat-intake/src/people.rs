@@ -9,7 +9,7 @@
 //! kept as written; the person key ([`giamsat_core::follow_up::person_key`]) is what links a
 //! name to people already known, across diacritics and split or joined syllables.
 
-use std::collections::{HashMap, HashSet};
+use crate::{WordMap as HashMap, WordSet as HashSet};
 use std::sync::{LazyLock, OnceLock};
 
 use crate::fold;
@@ -425,7 +425,7 @@ struct Phrases(HashMap<&'static str, Vec<Vec<&'static str>>>);
 
 impl Phrases {
     fn new(list: &[&'static str]) -> Phrases {
-        let mut by_first: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+        let mut by_first: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::default();
         for phrase in list {
             let mut words = phrase.split(' ');
             let first = words.next().expect("a phrase has a word");
