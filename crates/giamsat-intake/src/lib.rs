@@ -431,9 +431,11 @@ pub(crate) fn word_start_captures<'t>(
     std::iter::from_fn(move || {
         while at <= text.len() {
             let found = pattern.find_at(text, at)?;
-            let captures = captures_of(pattern, text, found)?;
-            let whole = captures.get(0).expect("a match");
-            if starts_word(text, whole.start()) {
+            // The groups are read once the match is known to start a word: the match found
+            // is the one they are read in.
+            if starts_word(text, found.start()) {
+                let captures = captures_of(pattern, text, found)?;
+                let whole = captures.get(0).expect("a match");
                 at = if whole.is_empty() {
                     after_char(text, whole.end())
                 } else {
@@ -442,7 +444,7 @@ pub(crate) fn word_start_captures<'t>(
                 return Some(captures);
             }
             // The leftmost match starts inside a word: look again from its next character.
-            at = after_char(text, whole.start());
+            at = after_char(text, found.start());
         }
         None
     })
@@ -587,6 +589,19 @@ pub(crate) fn ends_word(text: &str, at: usize) -> bool {
 /// Where `suffix` (lowercase) ends `text`, whatever the case of `text`. Readers compare
 /// many words at every item, so this allocates nothing.
 pub(crate) fn ends_with_lowercase(text: &str, suffix: &str) -> Option<usize> {
+    // An ASCII word against ASCII letters: byte by byte, the letters compared being the
+    // same ones the loop below compares.
+    let (tail, wanted) = (text.as_bytes(), suffix.as_bytes());
+    if suffix.is_ascii() && tail.len() >= wanted.len() {
+        let tail = &tail[tail.len() - wanted.len()..];
+        if tail.is_ascii() {
+            let same = tail
+                .iter()
+                .zip(wanted)
+                .all(|(c, w)| c.to_ascii_lowercase() == *w);
+            return same.then_some(text.len() - wanted.len());
+        }
+    }
     let mut at = text.len();
     let mut letters = text.char_indices().rev();
     for wanted in suffix.chars().rev() {
@@ -601,6 +616,18 @@ pub(crate) fn ends_with_lowercase(text: &str, suffix: &str) -> Option<usize> {
 
 /// The byte length of `prefix` (lowercase) when it starts `text`, whatever the case of `text`.
 pub(crate) fn starts_with_lowercase(text: &str, prefix: &str) -> Option<usize> {
+    // As in `ends_with_lowercase`: ASCII against ASCII, byte by byte.
+    let (head, wanted) = (text.as_bytes(), prefix.as_bytes());
+    if prefix.is_ascii() && head.len() >= wanted.len() {
+        let head = &head[..wanted.len()];
+        if head.is_ascii() {
+            let same = head
+                .iter()
+                .zip(wanted)
+                .all(|(c, w)| c.to_ascii_lowercase() == *w);
+            return same.then_some(wanted.len());
+        }
+    }
     let mut end = 0;
     let mut letters = text.char_indices();
     for wanted in prefix.chars() {
@@ -721,10 +748,18 @@ fn table_lowercase(c: char) -> Option<char> {
 /// decomposition for the letters of Vietnamese, English and French. Names are folded at
 /// every word a locality or a person may end at.
 pub(crate) fn fold(text: &str) -> String {
+    fold_spacing(text, |_| false)
+}
+
+/// [`fold`] of `text` with the characters `spacing` picks written as spaces, without copying
+/// the text to write them.
+pub(crate) fn fold_spacing(text: &str, spacing: impl Fn(char) -> bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     for c in text.chars() {
-        let folded = if c.is_ascii() {
+        let folded = if spacing(c) {
+            Folded::Space
+        } else if c.is_ascii() {
             if c.is_whitespace() {
                 Folded::Space
             } else {
@@ -742,7 +777,13 @@ pub(crate) fn fold(text: &str) -> String {
                 }
                 out.push(letter);
             }
-            Folded::Other => return giamsat_core::text::fold(text),
+            Folded::Other => {
+                let spaced: String = text
+                    .chars()
+                    .map(|c| if spacing(c) { ' ' } else { c })
+                    .collect();
+                return giamsat_core::text::fold(&spaced);
+            }
         }
     }
     out
@@ -954,10 +995,53 @@ mod tests {
         }
 
         #[test]
+        fn fold_spacing_is_the_core_fold_of_the_spaced_text(
+            text in "[A-Za-z \u{a0}À-ɏḀ-ỿđĐ\u{301}.,-]{0,20}",
+        ) {
+            let spacing = |c: char| matches!(c, '-' | '.');
+            let spaced: String = text.chars().map(|c| if spacing(c) { ' ' } else { c }).collect();
+            prop_assert_eq!(fold_spacing(&text, spacing), giamsat_core::text::fold(&spaced));
+        }
+
+        #[test]
         fn fold_of_latin_letters_is_the_core_fold(
             text in "[A-Za-z0-9 \t\u{a0}À-ɏḀ-ỿΣσİǅđĐ’–€₫\u{301}\u{2003}\u{2028}\u{200b}\u{20d1}]{0,40}",
         ) {
             prop_assert_eq!(fold(&text), giamsat_core::text::fold(&text));
+        }
+
+        /// The byte-by-byte comparison of ASCII answers as the letter-by-letter one.
+        #[test]
+        fn words_compared_in_either_case_as_letter_by_letter(
+            text in "[a-zA-Z \u{212a}\u{130}\u{e9}\u{c9}]{0,8}",
+            word in "[a-zA-Z\u{e9}]{0,4}",
+        ) {
+            let by_letter_end = || {
+                let mut at = text.len();
+                let mut letters = text.char_indices().rev();
+                for wanted in word.chars().rev() {
+                    let (i, c) = letters.next()?;
+                    if !same_letter(c, wanted) {
+                        return None;
+                    }
+                    at = i;
+                }
+                Some(at)
+            };
+            let by_letter_start = || {
+                let mut end = 0;
+                let mut letters = text.char_indices();
+                for wanted in word.chars() {
+                    let (i, c) = letters.next()?;
+                    if !same_letter(c, wanted) {
+                        return None;
+                    }
+                    end = i + c.len_utf8();
+                }
+                Some(end)
+            };
+            prop_assert_eq!(ends_with_lowercase(&text, &word), by_letter_end());
+            prop_assert_eq!(starts_with_lowercase(&text, &word), by_letter_start());
         }
 
         /// Words looked for together are found where each looked for alone is.

@@ -34,17 +34,7 @@ pub const MAX_WORDS: usize = 5;
 
 /// The key a name is compared by: folded, dashes and dots as spaces.
 pub fn key(name: &str) -> String {
-    let spaced: String = name
-        .chars()
-        .map(|c| {
-            if matches!(c, '-' | '–' | '.' | ',') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
-    fold(&spaced)
+    crate::fold_spacing(name, |c| matches!(c, '-' | '–' | '.' | ','))
 }
 
 fn gazetteer() -> &'static HashMap<String, Locality> {
