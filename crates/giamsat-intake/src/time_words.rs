@@ -59,7 +59,7 @@ struct Patterns {
     /// Two days of one month: "Từ 6 - 8/12", "ngày 26-27/12/2022", "les 4 et 5 mars".
     /// Captures: the first day, the second day, the month (a number or a French name), the
     /// year.
-    ranges: Vec<Regex>,
+    ranges: Vec<Search>,
     /// Event dates.
     dates: Vec<Regex>,
     /// Periods: each with how to read its captures.
@@ -75,6 +75,13 @@ enum Search {
         last: Regex,
         pattern: Regex,
     },
+    /// Only in a text where `needs`, which every match of `pattern` holds, is found: a
+    /// pattern opening with a number is run over every byte of the text, and a Vietnamese
+    /// pattern need not be run over an English or French one.
+    Needing {
+        needs: Regex,
+        pattern: Regex,
+    },
 }
 
 impl Search {
@@ -86,6 +93,13 @@ impl Search {
                     let window = crate::look_back(text, m.start(), 48);
                     pattern.captures_at(&text[..m.end()], window)
                 }))
+            }
+            Search::Needing { needs, pattern } => {
+                if needs.is_match(text) {
+                    Box::new(pattern.captures_iter(text))
+                } else {
+                    Box::new(std::iter::empty())
+                }
             }
         }
     }
@@ -134,8 +148,11 @@ fn patterns() -> &'static Patterns {
                 here(&fr),
             ],
             ranges: vec![
-                anywhere(r"(?i)(?-u:\b)(?:từ(?:\s+ngày)?|ngày)\s+(\d{1,2})\s*[-–]\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?"),
-                anywhere(&format!(r"(?-u:\b)(\d{{1,2}})\s+(?:et|au)\s+(\d{{1,2}})\s+({FRENCH_MONTHS})(?:\s+(\d{{4}}))?(?-u:\b)")),
+                Search::Anywhere(anywhere(r"(?i)(?-u:\b)(?:từ(?:\s+ngày)?|ngày)\s+(\d{1,2})\s*[-–]\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?")),
+                Search::Needing {
+                    needs: anywhere(FRENCH_MONTHS),
+                    pattern: anywhere(&format!(r"(?-u:\b)(\d{{1,2}})\s+(?:et|au)\s+(\d{{1,2}})\s+({FRENCH_MONTHS})(?:\s+(\d{{4}}))?(?-u:\b)")),
+                },
             ],
             dates: vec![
                 // "Ngày 18/8", "ngày 18/8/2023", "ngày 15-9", "ngày 18 tháng 8 năm 2023";
@@ -164,7 +181,10 @@ fn patterns() -> &'static Patterns {
                 (
                     // "5 tháng đầu năm (2023)", and "9 tháng năm 2024" without "đầu" only
                     // with its year.
-                    Search::Anywhere(anywhere(r"(?i)(?-u:\b)(\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+tháng\s+(?:đầu\s+năm(?:\s+(\d{4}))?|năm\s+(\d{4}))")),
+                    Search::Needing {
+                        needs: anywhere(r"(?i)tháng"),
+                        pattern: anywhere(r"(?i)(?-u:\b)(\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+tháng\s+(?:đầu\s+năm(?:\s+(\d{4}))?|năm\s+(\d{4}))"),
+                    },
                     PeriodShape::FirstMonths,
                 ),
                 // From January to a month: "từ tháng 1 đến tháng 9", "between January and
@@ -317,6 +337,14 @@ fn valid(year: Option<i32>, month: u8, day: u8) -> Option<()> {
     Some(())
 }
 
+/// The text up to the end of the line holding its [`TOP`]th byte: a line starting near the
+/// top ends there, and a pattern matching lines alone finds there what it finds in the
+/// whole text.
+fn near_the_top(text: &str) -> &str {
+    let top = crate::look_ahead(text, TOP, 0);
+    text[top..].find('\n').map_or(text, |i| &text[..=top + i])
+}
+
 /// Every event date and period in the text.
 pub fn find(text: &str) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
@@ -364,7 +392,8 @@ pub fn find(text: &str) -> Vec<Found> {
     for (i, pattern) in patterns.dates.iter().enumerate() {
         // The line of its own is a page's date only near the top.
         let top_only = i + 1 == patterns.dates.len();
-        for c in pattern.captures_iter(text) {
+        let haystack = if top_only { near_the_top(text) } else { text };
+        for c in pattern.captures_iter(haystack) {
             let Some((day, month, year)) = day_month_year(&c) else {
                 continue;
             };
@@ -680,6 +709,50 @@ fn period(c: &regex::Captures<'_>, shape: PeriodShape) -> Option<Fact> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// A pattern looked for only where its needed words are is never skipped in a text
+        /// where it matches.
+        #[test]
+        fn what_a_pattern_needs_is_in_every_text_it_matches(
+            pieces in prop::collection::vec(prop::sample::select(&[
+                "5", "12", " ", "THÁNG", "tháng", "Tháng", "đầu", "năm", "2023", "et", "au",
+                "Mars", "mars", "juin", "Août", "hai", "\n", "/",
+            ][..]), 0..12),
+        ) {
+            let text = pieces.concat();
+            let all = patterns();
+            for search in all.ranges.iter().chain(all.periods.iter().map(|(s, _)| s)) {
+                if let Search::Needing { needs, pattern } = search {
+                    prop_assert!(!pattern.is_match(&text) || needs.is_match(&text), "{text:?}");
+                }
+            }
+        }
+
+        /// The page's date on a line of its own is looked for near the top only: what is
+        /// found there is what a search of the whole text finds there.
+        #[test]
+        fn the_top_is_searched_as_the_whole_text_is(
+            pieces in prop::collection::vec(prop::sample::select(&[
+                "4/01", " ", "\t", "\n", "x", "ệ", "12/3 ", "5",
+            ][..]), 0..800),
+        ) {
+            let text = pieces.concat();
+            let line = patterns().dates.last().expect("the top's pattern");
+            let whole: Vec<(usize, usize)> = line
+                .find_iter(&text)
+                .filter(|m| m.start() <= TOP)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let near: Vec<(usize, usize)> = line
+                .find_iter(near_the_top(&text))
+                .filter(|m| m.start() <= TOP)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            prop_assert_eq!(near, whole);
+        }
+    }
 
     fn read(text: &str) -> Vec<(String, Fact)> {
         let mut found = find(text);
