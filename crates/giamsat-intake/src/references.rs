@@ -153,18 +153,23 @@ fn bare(text: &str, full: &[Found]) -> Vec<Found> {
         ))
         .expect("bare reference pattern")
     });
-    // The full references by type code and number, for the bare ones to link to.
-    let linked: Vec<(&str, u32, &Fact)> = full
-        .iter()
-        .filter_map(|f| match &f.fact {
-            fact @ Fact::Document {
-                number, doc_type, ..
-            } => DocumentNumber::parse(number)
-                .ok()
-                .map(|n| (doc_type.as_str(), n.number(), fact)),
-            _ => None,
+    // The full references by type code and number, for the bare ones to link to: parsed
+    // again only when a text has a bare reference, which most do not.
+    let linked = std::cell::OnceCell::new();
+    let linked = || -> &Vec<(&str, u32, &Fact)> {
+        linked.get_or_init(|| {
+            full.iter()
+                .filter_map(|f| match &f.fact {
+                    fact @ Fact::Document {
+                        number, doc_type, ..
+                    } => DocumentNumber::parse(number)
+                        .ok()
+                        .map(|n| (doc_type.as_str(), n.number(), fact)),
+                    _ => None,
+                })
+                .collect()
         })
-        .collect();
+    };
     let spans = crate::merged(full.iter().map(|f| (f.start, f.end)).collect());
     let mut found = Vec::new();
     for c in crate::word_start_captures(pattern, text) {
@@ -199,7 +204,7 @@ fn bare(text: &str, full: &[Found]) -> Vec<Found> {
             Some((date, end)) => (Some(date), end),
             None => (None, num.end()),
         };
-        let fact = match linked.iter().find(|(t, m, _)| t == code && *m == n) {
+        let fact = match linked().iter().find(|(t, m, _)| t == code && *m == n) {
             Some((
                 _,
                 _,

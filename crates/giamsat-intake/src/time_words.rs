@@ -296,6 +296,11 @@ fn patterns() -> &'static Patterns {
 /// ends.
 pub fn date_at(text: &str, at: usize) -> Option<(Option<i32>, u8, u8, usize)> {
     let rest = &text[at..];
+    // Every date here opens with its day's digits or an English month's capital: a word
+    // opening otherwise is not tried against each pattern.
+    if !rest.chars().next().is_some_and(opens_a_date) {
+        return None;
+    }
     for pattern in &patterns().date_here {
         if let Some(c) = pattern.captures(rest) {
             let (day, month, year) = day_month_year(&c)?;
@@ -304,6 +309,12 @@ pub fn date_at(text: &str, at: usize) -> Option<(Option<i32>, u8, u8, usize)> {
         }
     }
     None
+}
+
+/// Whether a date of [`Patterns::date_here`] may open with `c`: a digit (`\d`, `1er`) or the
+/// capital of an English month's name.
+fn opens_a_date(c: char) -> bool {
+    c.is_numeric() || matches!(c, 'J' | 'F' | 'M' | 'A' | 'S' | 'O' | 'N' | 'D')
 }
 
 /// Day, month and year from the captures of any date pattern, whichever order they are in.
@@ -711,6 +722,13 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    #[test]
+    fn every_english_month_opens_a_date() {
+        for month in ENGLISH_MONTHS.split('|') {
+            assert!(month.chars().next().is_some_and(opens_a_date), "{month}");
+        }
+    }
+
     proptest! {
         /// A pattern looked for only where its needed words are is never skipped in a text
         /// where it matches.
@@ -726,6 +744,16 @@ mod tests {
             for search in all.ranges.iter().chain(all.periods.iter().map(|(s, _)| s)) {
                 if let Search::Needing { needs, pattern } = search {
                     prop_assert!(!pattern.is_match(&text) || needs.is_match(&text), "{text:?}");
+                }
+            }
+        }
+
+        /// A text opening with a character no date opens with holds no date at its start.
+        #[test]
+        fn a_date_opens_with_a_digit_or_a_month(rest in "[a-zA-Z0-9 .,/\u{e9}\u{661}]{0,3}(January|Jan\\.|1er|12 mars|5/3|mai)?") {
+            if !rest.chars().next().is_some_and(opens_a_date) {
+                for pattern in &patterns().date_here {
+                    prop_assert!(!pattern.is_match(&rest), "{rest:?} {}", pattern.as_str());
                 }
             }
         }
