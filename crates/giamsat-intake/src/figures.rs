@@ -1713,7 +1713,16 @@ fn subject(
             c.is_whitespace() || matches!(c, '-' | '–' | '—' | '•' | '*' | '+' | '(')
         });
         start = end - trimmed.len();
-        for word in CONNECTORS {
+        // Only the words opening with the clause's first letter can start it.
+        let Some(first) = trimmed.chars().next() else {
+            break;
+        };
+        let opening = CONNECTORS.iter().filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|w| crate::same_letter(first, w))
+        });
+        for word in opening {
             if let Some(len) = word_at_start(trimmed, word) {
                 start += len;
                 continue 'connectors;

@@ -821,7 +821,7 @@ fn latin_folded(c: char) -> Folded {
 }
 
 /// Whether `c` is the lowercase letter `wanted` in either case.
-fn same_letter(c: char, wanted: char) -> bool {
+pub(crate) fn same_letter(c: char, wanted: char) -> bool {
     if c.is_ascii() {
         c.to_ascii_lowercase() == wanted
     } else if c == wanted {

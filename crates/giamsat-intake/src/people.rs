@@ -469,13 +469,16 @@ fn starts_with_phrase(text: &str, words: &[(usize, usize)], phrases: &Phrases) -
 
 fn is_family_name(word: &str) -> bool {
     static FOLDED: OnceLock<HashSet<String>> = OnceLock::new();
+    // The names as written, looked up rather than compared one by one.
+    static WRITTEN: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| FAMILY_NAMES.iter().copied().collect());
     let lower = crate::lowercase(word);
     if lower.is_ascii() {
         FOLDED
             .get_or_init(|| FAMILY_NAMES.iter().map(|f| fold(f)).collect())
             .contains(&*lower)
     } else {
-        FAMILY_NAMES.contains(&&*lower)
+        WRITTEN.contains(&*lower)
     }
 }
 
