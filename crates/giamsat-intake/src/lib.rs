@@ -696,6 +696,23 @@ pub(crate) fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// `f` of the word in lower case, written on the stack when it is short and changes: a word
+/// looked up in a list is lowercased at every word of a clause, and a copy on the heap cost
+/// more than the look-up.
+pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 64];
+    let mut len = 0;
+    for c in word.chars() {
+        let lower = match table_lowercase(c) {
+            Some(lower) if len + lower.len_utf8() <= buffer.len() => lower,
+            // Σ, İ, letters of other scripts, long words: as `lowercase` does it.
+            _ => return f(&lowercase(word)),
+        };
+        len += lower.encode_utf8(&mut buffer[len..]).len();
+    }
+    f(std::str::from_utf8(&buffer[..len]).expect("letters written as UTF-8"))
+}
+
 /// The code points looked up from tables: the letters
 /// Vietnamese, English and French are written in (ASCII, Latin-1, Latin Extended-A and -B,
 /// Latin Extended Additional) and the punctuation and currency signs between their words.
@@ -1042,6 +1059,11 @@ mod tests {
             };
             prop_assert_eq!(ends_with_lowercase(&text, &word), by_letter_end());
             prop_assert_eq!(starts_with_lowercase(&text, &word), by_letter_start());
+        }
+
+        #[test]
+        fn with_lowercase_sees_the_lowercase(text in "[A-Za-z À-ɏḀ-ỿΣİ’]{0,40}") {
+            prop_assert_eq!(with_lowercase(&text, str::to_owned), text.to_lowercase());
         }
 
         /// Words looked for together are found where each looked for alone is.

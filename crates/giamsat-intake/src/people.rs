@@ -450,7 +450,7 @@ static SKIPPED: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(SKIPPED_PREFIX
 /// space between the words; the number of words the phrase takes.
 fn starts_with_phrase(text: &str, words: &[(usize, usize)], phrases: &Phrases) -> Option<usize> {
     let (start, end) = *words.first()?;
-    let rests = phrases.0.get(&*crate::lowercase(&text[start..end]))?;
+    let rests = crate::with_lowercase(&text[start..end], |word| phrases.0.get(word))?;
     rests
         .iter()
         .find(|rest| {
@@ -472,14 +472,15 @@ fn is_family_name(word: &str) -> bool {
     // The names as written, looked up rather than compared one by one.
     static WRITTEN: LazyLock<HashSet<&'static str>> =
         LazyLock::new(|| FAMILY_NAMES.iter().copied().collect());
-    let lower = crate::lowercase(word);
-    if lower.is_ascii() {
-        FOLDED
-            .get_or_init(|| FAMILY_NAMES.iter().map(|f| fold(f)).collect())
-            .contains(&*lower)
-    } else {
-        WRITTEN.contains(&*lower)
-    }
+    crate::with_lowercase(word, |lower| {
+        if lower.is_ascii() {
+            FOLDED
+                .get_or_init(|| FAMILY_NAMES.iter().map(|f| fold(f)).collect())
+                .contains(lower)
+        } else {
+            WRITTEN.contains(lower)
+        }
+    })
 }
 
 fn is_syllable(word: &str) -> bool {
