@@ -509,6 +509,15 @@ mod tests {
                 .captures_iter(&text)
                 .filter_map(|c| {
                     let number = c.get(1)?;
+                    // A number without a dash ("98/2023/QH15", and "12/NQ/NQ" as well) is
+                    // read only after a resolution's name, as `find` reads it.
+                    if !number.as_str().contains(['-', '–']) {
+                        let from = crate::look_back(&text, number.start(), crate::LOOK_BACK / 4);
+                        let head = patterns().head.find_at(&text[..number.start()], from);
+                        if !head.is_some_and(|h| names_a_resolution(h.as_str())) {
+                            return None;
+                        }
+                    }
                     reference(&text, number.as_str(), number.end()).map(|(fact, _)| fact)
                 })
                 .collect();
