@@ -409,9 +409,9 @@ const EVENT_WORDS: &[&str] = &[
 ];
 
 fn sentence_has_event(sentence: &str) -> bool {
-    EVENT_WORDS
-        .iter()
-        .any(|w| crate::contains_words(sentence, w))
+    static EVENT: std::sync::LazyLock<crate::Words> =
+        std::sync::LazyLock::new(|| crate::Words::new(EVENT_WORDS));
+    EVENT.any_in(sentence)
 }
 
 /// Words after which a date is an end of accumulation or a point of comparison.

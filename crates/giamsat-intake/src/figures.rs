@@ -8,7 +8,7 @@
 //! effect (the last one named earlier in the paragraph). Numbers are read by the
 //! conventions of the text's language.
 
-use std::collections::HashMap;
+use crate::WordMap as HashMap;
 use std::sync::OnceLock;
 
 use giamsat_core::Language;
@@ -2376,7 +2376,16 @@ fn subject(
             c.is_whitespace() || matches!(c, '-' | '–' | '—' | '•' | '*' | '+' | '(')
         });
         start = end - trimmed.len();
-        for word in CONNECTORS {
+        // Only the words opening with the clause's first letter can start it.
+        let Some(first) = trimmed.chars().next() else {
+            break;
+        };
+        let opening = CONNECTORS.iter().filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|w| crate::same_letter(first, w))
+        });
+        for word in opening {
             if let Some(len) = word_at_start(trimmed, word) {
                 start += len;
                 continue 'connectors;
@@ -2435,7 +2444,7 @@ fn subject(
 fn endings_by_last_letter() -> &'static HashMap<char, Vec<(&'static str, bool)>> {
     static ENDINGS: OnceLock<HashMap<char, Vec<(&'static str, bool)>>> = OnceLock::new();
     ENDINGS.get_or_init(|| {
-        let mut endings: HashMap<char, Vec<(&'static str, bool)>> = HashMap::new();
+        let mut endings: HashMap<char, Vec<(&'static str, bool)>> = HashMap::default();
         let all = VERBS
             .iter()
             .copied()

@@ -1,7 +1,7 @@
 //! The text of an HTML page, and the boilerplate of news sites taken out of any text:
 //! comment counters, share buttons, "Source" lines and lists of related articles.
 
-use giamsat_core::text::fold;
+use crate::fold;
 
 /// Whether a text is HTML rather than plain text: it opens with a tag, or holds the tags a
 /// page cannot do without.

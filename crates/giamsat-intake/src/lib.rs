@@ -231,7 +231,7 @@ pub fn read(bytes: &[u8]) -> Result<Reading, DecodeError> {
 
 /// Finds the items of a text already decoded.
 pub fn read_text(text: String, encoding: &'static str) -> Reading {
-    let text = giamsat_core::text::nfc(&text);
+    let text = nfc(text);
     let language = language::detect(&text);
     let mut found = references::find(&text);
     let taken = merged(found.iter().map(|f| (f.start, f.end)).collect());
@@ -256,6 +256,33 @@ pub fn read_text(text: String, encoding: &'static str) -> Reading {
         text,
         items,
     }
+}
+
+/// The text in NFC, as [`giamsat_core::text::nfc`] gives it. A text of ASCII and the
+/// precomposed letters and punctuation of [`TABLED`] that are their own NFC (starters that
+/// nothing composes with) is NFC already and is kept as it is without asking for each
+/// character's normalization properties, which was a tenth of reading a Vietnamese report.
+fn nfc(text: String) -> String {
+    static STABLE: std::sync::LazyLock<Vec<bool>> = std::sync::LazyLock::new(|| {
+        table_of(|c| {
+            let alone = c.to_string();
+            giamsat_core::text::nfc(&alone) == alone
+        })
+    });
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at].is_ascii() {
+            at += 1;
+            continue;
+        }
+        let c = text[at..].chars().next().expect("a character");
+        if !table_index(c).is_some_and(|i| STABLE[i]) {
+            return giamsat_core::text::nfc(&text);
+        }
+        at += c.len_utf8();
+    }
+    text
 }
 
 /// The periods read, with their codes, for figures to take. A period written without its
@@ -404,9 +431,11 @@ pub(crate) fn word_start_captures<'t>(
     std::iter::from_fn(move || {
         while at <= text.len() {
             let found = pattern.find_at(text, at)?;
-            let captures = captures_of(pattern, text, found)?;
-            let whole = captures.get(0).expect("a match");
-            if starts_word(text, whole.start()) {
+            // The groups are read once the match is known to start a word: the match found
+            // is the one they are read in.
+            if starts_word(text, found.start()) {
+                let captures = captures_of(pattern, text, found)?;
+                let whole = captures.get(0).expect("a match");
                 at = if whole.is_empty() {
                     after_char(text, whole.end())
                 } else {
@@ -415,7 +444,7 @@ pub(crate) fn word_start_captures<'t>(
                 return Some(captures);
             }
             // The leftmost match starts inside a word: look again from its next character.
-            at = after_char(text, whole.start());
+            at = after_char(text, found.start());
         }
         None
     })
@@ -463,10 +492,91 @@ pub(crate) fn starts_word(text: &str, at: usize) -> bool {
 }
 
 /// Whether `words` (lowercase, one word or several) occur in `lower` as whole words.
+/// The occurrences are those `str::match_indices` gives (none overlapping the one before),
+/// found by their first character: a reader asks this of dozens of words at every item, and
+/// `match_indices` builds a searcher each time.
 pub(crate) fn contains_words(lower: &str, words: &str) -> bool {
-    lower
-        .match_indices(words)
-        .any(|(at, _)| starts_word(lower, at) && ends_word(lower, at + words.len()))
+    let Some(first) = words.chars().next() else {
+        return lower
+            .match_indices(words)
+            .any(|(at, _)| starts_word(lower, at) && ends_word(lower, at));
+    };
+    let mut from = 0;
+    while from + words.len() <= lower.len() {
+        let Some(i) = lower[from..].find(first) else {
+            return false;
+        };
+        let at = from + i;
+        if lower[at..].starts_with(words) {
+            if starts_word(lower, at) && ends_word(lower, at + words.len()) {
+                return true;
+            }
+            from = at + words.len();
+        } else {
+            from = at + first.len_utf8();
+        }
+    }
+    false
+}
+
+/// A list of words (lowercase) looked for together as whole words: what
+/// `words.iter().any(|w| contains_words(text, w))` answers, in one pass over the text
+/// instead of one a word. Readers ask it of every date's sentence and every growth rate's
+/// clause.
+pub(crate) struct Words {
+    /// The words that may start at a byte, by that byte.
+    by_first_byte: Vec<Vec<&'static str>>,
+    /// Words whose occurrences may overlap one that `match_indices` skips: asked one by one,
+    /// as [`contains_words`] asks.
+    apart: Vec<&'static str>,
+}
+
+impl Words {
+    pub fn new(words: &[&'static str]) -> Words {
+        let mut by_first_byte = vec![Vec::new(); 256];
+        let mut apart = Vec::new();
+        for w in words {
+            match w.as_bytes().first() {
+                Some(b) if hides_no_whole_word(w) => by_first_byte[usize::from(*b)].push(*w),
+                _ => apart.push(*w),
+            }
+        }
+        Words {
+            by_first_byte,
+            apart,
+        }
+    }
+
+    /// Whether any of the words occurs in `lower` as a whole word.
+    pub fn any_in(&self, lower: &str) -> bool {
+        let bytes = lower.as_bytes();
+        let mut after_word = false;
+        for (at, c) in lower.char_indices() {
+            if !after_word {
+                let rest = &lower[at..];
+                if self.by_first_byte[usize::from(bytes[at])]
+                    .iter()
+                    .any(|w| rest.starts_with(w) && ends_word(lower, at + w.len()))
+                {
+                    return true;
+                }
+            }
+            after_word = is_word_char(c);
+        }
+        self.apart.iter().any(|w| contains_words(lower, w))
+    }
+}
+
+/// Whether a whole word's occurrence of `word` can never overlap another occurrence found
+/// before it: `match_indices` skips an occurrence that overlaps the one before, and a text
+/// searched at every word's start must find no more than it does. Two occurrences overlap
+/// only by a period of the word, and the later one starts a word only if the word has no
+/// letter before that period's end.
+fn hides_no_whole_word(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    (1..bytes.len())
+        .filter(|d| word.is_char_boundary(*d) && bytes[*d..] == bytes[..bytes.len() - d])
+        .all(|d| word[..d].chars().next_back().is_some_and(is_word_char))
 }
 
 /// Whether a word ends at byte `at`: what follows is not a letter, a digit or `_`. What a
@@ -479,6 +589,19 @@ pub(crate) fn ends_word(text: &str, at: usize) -> bool {
 /// Where `suffix` (lowercase) ends `text`, whatever the case of `text`. Readers compare
 /// many words at every item, so this allocates nothing.
 pub(crate) fn ends_with_lowercase(text: &str, suffix: &str) -> Option<usize> {
+    // An ASCII word against ASCII letters: byte by byte, the letters compared being the
+    // same ones the loop below compares.
+    let (tail, wanted) = (text.as_bytes(), suffix.as_bytes());
+    if suffix.is_ascii() && tail.len() >= wanted.len() {
+        let tail = &tail[tail.len() - wanted.len()..];
+        if tail.is_ascii() {
+            let same = tail
+                .iter()
+                .zip(wanted)
+                .all(|(c, w)| c.to_ascii_lowercase() == *w);
+            return same.then_some(text.len() - wanted.len());
+        }
+    }
     let mut at = text.len();
     let mut letters = text.char_indices().rev();
     for wanted in suffix.chars().rev() {
@@ -493,6 +616,18 @@ pub(crate) fn ends_with_lowercase(text: &str, suffix: &str) -> Option<usize> {
 
 /// The byte length of `prefix` (lowercase) when it starts `text`, whatever the case of `text`.
 pub(crate) fn starts_with_lowercase(text: &str, prefix: &str) -> Option<usize> {
+    // As in `ends_with_lowercase`: ASCII against ASCII, byte by byte.
+    let (head, wanted) = (text.as_bytes(), prefix.as_bytes());
+    if prefix.is_ascii() && head.len() >= wanted.len() {
+        let head = &head[..wanted.len()];
+        if head.is_ascii() {
+            let same = head
+                .iter()
+                .zip(wanted)
+                .all(|(c, w)| c.to_ascii_lowercase() == *w);
+            return same.then_some(wanted.len());
+        }
+    }
     let mut end = 0;
     let mut letters = text.char_indices();
     for wanted in prefix.chars() {
@@ -512,27 +647,206 @@ pub(crate) fn same_word(word: &str, lowercase: &str) -> bool {
 
 /// The text in lower case; most words of a report are, and are not copied.
 pub(crate) fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
-    let changes = |c: char| {
-        if c.is_ascii() {
-            c.is_ascii_uppercase()
-        } else {
-            // Not only upper case: title case (ǅ) has a lower case too.
-            c.to_lowercase().ne(std::iter::once(c))
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // Up to the first letter that changes, nothing is copied.
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b.is_ascii() {
+            if b.is_ascii_uppercase() {
+                break;
+            }
+            at += 1;
+            continue;
         }
-    };
-    if text.chars().any(changes) {
-        std::borrow::Cow::Owned(text.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(text)
+        let c = text[at..].chars().next().expect("a character");
+        match table_lowercase(c) {
+            Some(lower) if lower == c => at += c.len_utf8(),
+            Some(_) => break,
+            None if c.to_lowercase().eq(std::iter::once(c)) => at += c.len_utf8(),
+            None => break,
+        }
     }
+    if at == bytes.len() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..at]);
+    let rest = &text[at..];
+    let mut run = 0;
+    for (i, c) in rest.char_indices() {
+        if c.is_ascii() {
+            continue;
+        }
+        // ASCII between the other letters goes over in one copy.
+        let ascii = out.len();
+        out.push_str(&rest[run..i]);
+        out[ascii..].make_ascii_lowercase();
+        run = i + c.len_utf8();
+        match table_lowercase(c) {
+            Some(lower) => out.push(lower),
+            // Σ's lower case depends on the letters around it: std decides for the text.
+            None if c == 'Σ' => return std::borrow::Cow::Owned(text.to_lowercase()),
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+    let ascii = out.len();
+    out.push_str(&rest[run..]);
+    out[ascii..].make_ascii_lowercase();
+    std::borrow::Cow::Owned(out)
+}
+
+/// `f` of the word in lower case, written on the stack when it is short and changes: a word
+/// looked up in a list is lowercased at every word of a clause, and a copy on the heap cost
+/// more than the look-up.
+pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 64];
+    let mut len = 0;
+    for c in word.chars() {
+        let lower = match table_lowercase(c) {
+            Some(lower) if len + lower.len_utf8() <= buffer.len() => lower,
+            // Σ, İ, letters of other scripts, long words: as `lowercase` does it.
+            _ => return f(&lowercase(word)),
+        };
+        len += lower.encode_utf8(&mut buffer[len..]).len();
+    }
+    f(std::str::from_utf8(&buffer[..len]).expect("letters written as UTF-8"))
+}
+
+/// The code points looked up from tables: the letters
+/// Vietnamese, English and French are written in (ASCII, Latin-1, Latin Extended-A and -B,
+/// Latin Extended Additional) and the punctuation and currency signs between their words.
+const TABLED: [std::ops::Range<u32>; 3] = [0..0x250, 0x1e00..0x1f00, 0x2000..0x20d0];
+
+/// Where a code point's entry is in a table of [`TABLED`] blocks.
+fn table_index(c: char) -> Option<usize> {
+    let u = u32::from(c);
+    let mut before = 0;
+    for block in &TABLED {
+        if block.contains(&u) {
+            return Some((before + u - block.start) as usize);
+        }
+        before += block.end - block.start;
+    }
+    None
+}
+
+/// A table of every [`TABLED`] code point.
+fn table_of<T>(entry: impl Fn(char) -> T) -> Vec<T> {
+    TABLED
+        .iter()
+        .flat_map(|block| block.clone())
+        .map(|u| entry(char::from_u32(u).expect("a character")))
+        .collect()
+}
+
+/// The lower case of a character of the [`TABLED`] blocks, when it is one character;
+/// `None` for any other (std's look-up answers). A report asks for the lower case of every
+/// letter of the words around each item: std's binary search over all of Unicode was the
+/// costliest step of lowercasing.
+fn table_lowercase(c: char) -> Option<char> {
+    static TABLE: std::sync::LazyLock<Vec<Option<char>>> = std::sync::LazyLock::new(|| {
+        table_of(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => Some(l),
+                // İ lowers to two characters.
+                _ => None,
+            }
+        })
+    });
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    TABLE[table_index(c)?]
+}
+
+/// [`giamsat_core::text::fold`]: the same key, made without a copy in lower case or a
+/// decomposition for the letters of Vietnamese, English and French. Names are folded at
+/// every word a locality or a person may end at.
+pub(crate) fn fold(text: &str) -> String {
+    fold_spacing(text, |_| false)
+}
+
+/// [`fold`] of `text` with the characters `spacing` picks written as spaces, without copying
+/// the text to write them.
+pub(crate) fn fold_spacing(text: &str, spacing: impl Fn(char) -> bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        let folded = if spacing(c) {
+            Folded::Space
+        } else if c.is_ascii() {
+            if c.is_whitespace() {
+                Folded::Space
+            } else {
+                Folded::Letter(c.to_ascii_lowercase())
+            }
+        } else {
+            latin_folded(c)
+        };
+        match folded {
+            Folded::Space => pending_space = !out.is_empty(),
+            Folded::Letter(letter) => {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.push(letter);
+            }
+            Folded::Other => {
+                let spaced: String = text
+                    .chars()
+                    .map(|c| if spacing(c) { ' ' } else { c })
+                    .collect();
+                return giamsat_core::text::fold(&spaced);
+            }
+        }
+    }
+    out
+}
+
+/// What [`giamsat_core::text::fold`] makes of one character, when it can be told alone.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Folded {
+    /// White space: one space between words, none at the ends.
+    Space,
+    /// One letter, marks dropped and in lower case.
+    Letter(char),
+    /// Anything else: the whole text is folded by `giamsat_core`.
+    Other,
+}
+
+/// The fold of a character of the [`TABLED`] blocks. Folding is lowercasing, decomposing
+/// and dropping the marks: character by character for these blocks, so each character's
+/// fold is looked up once.
+fn latin_folded(c: char) -> Folded {
+    static TABLE: std::sync::LazyLock<Vec<Folded>> = std::sync::LazyLock::new(|| {
+        table_of(|c| {
+            if c.is_whitespace() {
+                return Folded::Space;
+            }
+            let folded = giamsat_core::text::fold(&c.to_string());
+            let mut letters = folded.chars();
+            match (letters.next(), letters.next()) {
+                (Some(l), None) if !l.is_whitespace() => Folded::Letter(l),
+                _ => Folded::Other,
+            }
+        })
+    });
+    table_index(c).map_or(Folded::Other, |i| TABLE[i])
 }
 
 /// Whether `c` is the lowercase letter `wanted` in either case.
-fn same_letter(c: char, wanted: char) -> bool {
+pub(crate) fn same_letter(c: char, wanted: char) -> bool {
     if c.is_ascii() {
         c.to_ascii_lowercase() == wanted
+    } else if c == wanted {
+        true
+    } else if let Some(lower) = table_lowercase(c) {
+        lower == wanted
     } else {
-        c == wanted || c.to_lowercase().eq(std::iter::once(wanted))
+        c.to_lowercase().eq(std::iter::once(wanted))
     }
 }
 
@@ -559,6 +873,56 @@ pub(crate) fn look_ahead(text: &str, start: usize, bytes: usize) -> usize {
     }
     at
 }
+
+/// The hash of the maps readers look words up in (the gazetteer, phrases, family names,
+/// people read), FxHash's: std's SipHash took longer than the look-ups it served. The maps
+/// hold fixed lists or what one text names, so flooding them takes a text of colliding
+/// names, which costs its reader time and nothing else.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        }
+        for b in chunks.remainder() {
+            self.add(u64::from(*b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+pub(crate) type WordMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+pub(crate) type WordSet<K> =
+    std::collections::HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
 
 /// Disjoint byte spans of the text that items have claimed: a span is claimed only when it
 /// overlaps none already claimed. Readers find thousands of items in a long report, so the
@@ -626,6 +990,141 @@ mod tests {
         fn lowercase_is_std_lowercase(text in any::<String>()) {
             prop_assert_eq!(lowercase(&text), text.to_lowercase());
         }
+
+        /// Mostly the Latin letters the table answers, with the ones it leaves to std.
+        #[test]
+        fn lowercase_of_latin_letters_is_std_lowercase(text in "[A-Za-z0-9 À-ɏḀ-ỿΣσİǅ’–€₫\u{301}\u{2028}\u{200b}]{0,40}") {
+            prop_assert_eq!(lowercase(&text), text.to_lowercase());
+            let by_std = |c: char, wanted: char| if c.is_ascii() {
+                c.to_ascii_lowercase() == wanted
+            } else {
+                c == wanted || c.to_lowercase().eq(std::iter::once(wanted))
+            };
+            for (c, wanted) in text.chars().zip(text.to_lowercase().chars()) {
+                prop_assert_eq!(same_letter(c, wanted), by_std(c, wanted));
+                prop_assert_eq!(same_letter(c, 'a'), by_std(c, 'a'));
+            }
+        }
+
+        #[test]
+        fn fold_is_the_core_fold(text in any::<String>()) {
+            prop_assert_eq!(fold(&text), giamsat_core::text::fold(&text));
+        }
+
+        #[test]
+        fn fold_spacing_is_the_core_fold_of_the_spaced_text(
+            text in "[A-Za-z \u{a0}À-ɏḀ-ỿđĐ\u{301}.,-]{0,20}",
+        ) {
+            let spacing = |c: char| matches!(c, '-' | '.');
+            let spaced: String = text.chars().map(|c| if spacing(c) { ' ' } else { c }).collect();
+            prop_assert_eq!(fold_spacing(&text, spacing), giamsat_core::text::fold(&spaced));
+        }
+
+        #[test]
+        fn fold_of_latin_letters_is_the_core_fold(
+            text in "[A-Za-z0-9 \t\u{a0}À-ɏḀ-ỿΣσİǅđĐ’–€₫\u{301}\u{2003}\u{2028}\u{200b}\u{20d1}]{0,40}",
+        ) {
+            prop_assert_eq!(fold(&text), giamsat_core::text::fold(&text));
+        }
+
+        /// The byte-by-byte comparison of ASCII answers as the letter-by-letter one.
+        #[test]
+        fn words_compared_in_either_case_as_letter_by_letter(
+            text in "[a-zA-Z \u{212a}\u{130}\u{e9}\u{c9}]{0,8}",
+            word in "[a-zA-Z\u{e9}]{0,4}",
+        ) {
+            let by_letter_end = || {
+                let mut at = text.len();
+                let mut letters = text.char_indices().rev();
+                for wanted in word.chars().rev() {
+                    let (i, c) = letters.next()?;
+                    if !same_letter(c, wanted) {
+                        return None;
+                    }
+                    at = i;
+                }
+                Some(at)
+            };
+            let by_letter_start = || {
+                let mut end = 0;
+                let mut letters = text.char_indices();
+                for wanted in word.chars() {
+                    let (i, c) = letters.next()?;
+                    if !same_letter(c, wanted) {
+                        return None;
+                    }
+                    end = i + c.len_utf8();
+                }
+                Some(end)
+            };
+            prop_assert_eq!(ends_with_lowercase(&text, &word), by_letter_end());
+            prop_assert_eq!(starts_with_lowercase(&text, &word), by_letter_start());
+        }
+
+        #[test]
+        fn with_lowercase_sees_the_lowercase(text in "[A-Za-z À-ɏḀ-ỿΣİ’]{0,40}") {
+            prop_assert_eq!(with_lowercase(&text, str::to_owned), text.to_lowercase());
+        }
+
+        /// Words looked for together are found where each looked for alone is.
+        #[test]
+        fn words_together_are_found_as_each_alone(
+            lower in r"[ab đ.]{0,30}",
+            words in prop::collection::vec(r"[ab đ.]{1,4}", 1..5),
+        ) {
+            let words: Vec<&'static str> = words
+                .into_iter()
+                .map(|w| &*Box::leak(w.into_boxed_str()))
+                .collect();
+            let alone = words.iter().any(|w| contains_words(&lower, w));
+            prop_assert_eq!(Words::new(&words).any_in(&lower), alone);
+        }
+
+        /// The search without a searcher finds what `match_indices` finds.
+        #[test]
+        fn contains_words_is_a_whole_word_among_match_indices(
+            lower in r"[aàáạb đ.,\-]{0,30}",
+            words in r"[aàáạb đ.,\-]{0,4}",
+        ) {
+            let by_std = lower
+                .match_indices(words.as_str())
+                .any(|(at, _)| starts_word(&lower, at) && ends_word(&lower, at + words.len()));
+            prop_assert_eq!(contains_words(&lower, &words), by_std);
+        }
+    }
+
+    /// What `nfc` keeps as it is must be what the quick check calls NFC in any context: a
+    /// starter (combining class 0) whose check is Yes, so that nothing before or after it
+    /// composes with it.
+    #[test]
+    fn the_characters_kept_as_they_are_are_nfc_starters() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        for (block, c) in TABLED
+            .iter()
+            .flat_map(|block| block.clone().map(move |u| (block, u)))
+            .filter_map(|(block, u)| Some((block, char::from_u32(u)?)))
+        {
+            let alone = c.to_string();
+            if giamsat_core::text::nfc(&alone) == alone {
+                assert_eq!(canonical_combining_class(c), 0, "{c:?} in {block:?}");
+                assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn nfc_is_the_core_nfc(text in "[a-z \u{e0}-\u{24f}\u{1e00}-\u{1eff}\u{2000}-\u{20cf}\u{300}-\u{36f}\u{1100}-\u{1175}]{0,30}") {
+            prop_assert_eq!(nfc(text.clone()), giamsat_core::text::nfc(&text));
+        }
+    }
+
+    #[test]
+    fn words_hidden_by_an_overlapping_occurrence_are_not_found_together_either() {
+        // `match_indices` finds "a a" at 1 (inside "xa") and skips the one at 3.
+        assert!(!contains_words("xa a a", "a a"));
+        assert!(!Words::new(&["a a"]).any_in("xa a a"));
     }
 
     #[test]

@@ -2,10 +2,10 @@
 //! name the press gives them: with or without diacritics, in English, with "City" or
 //! "Tỉnh" around them.
 
-use std::collections::{HashMap, HashSet};
+use crate::{WordMap as HashMap, WordSet as HashSet};
 use std::sync::OnceLock;
 
-use giamsat_core::text::fold;
+use crate::fold;
 
 const LEGACY: &str = include_str!("../../../data/vietnam/provinces_legacy.csv");
 const CURRENT: &str = include_str!("../../../data/vietnam/provinces_2025.csv");
@@ -34,23 +34,13 @@ pub const MAX_WORDS: usize = 5;
 
 /// The key a name is compared by: folded, dashes and dots as spaces.
 pub fn key(name: &str) -> String {
-    let spaced: String = name
-        .chars()
-        .map(|c| {
-            if matches!(c, '-' | '–' | '.' | ',') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
-    fold(&spaced)
+    crate::fold_spacing(name, |c| matches!(c, '-' | '–' | '.' | ','))
 }
 
 fn gazetteer() -> &'static HashMap<String, Locality> {
     static GAZETTEER: OnceLock<HashMap<String, Locality>> = OnceLock::new();
     GAZETTEER.get_or_init(|| {
-        let mut names = HashMap::new();
+        let mut names = HashMap::default();
         for file in [LEGACY, CURRENT] {
             for line in file.lines().skip(1) {
                 let cells: Vec<&str> = line.split(',').collect();
@@ -139,7 +129,7 @@ fn ending_within(before: &str) -> Option<(usize, &'static Locality)> {
 fn name_endings() -> &'static HashSet<&'static str> {
     static ENDINGS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     ENDINGS.get_or_init(|| {
-        let mut endings = HashSet::new();
+        let mut endings = HashSet::default();
         for name in gazetteer().keys() {
             endings.insert(name.as_str());
             endings.extend(name.match_indices(' ').map(|(i, _)| &name[i + 1..]));

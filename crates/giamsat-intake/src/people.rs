@@ -9,12 +9,12 @@
 //! kept as written; the person key ([`giamsat_core::follow_up::person_key`]) is what links a
 //! name to people already known, across diacritics and split or joined syllables.
 
-use std::collections::{HashMap, HashSet};
+use crate::{WordMap as HashMap, WordSet as HashSet};
 use std::sync::{LazyLock, OnceLock};
 
+use crate::fold;
 use giamsat_core::Language;
 use giamsat_core::follow_up::person_key;
-use giamsat_core::text::fold;
 use regex::Regex;
 
 use crate::{Fact, Found, localities};
@@ -434,7 +434,7 @@ struct Phrases(HashMap<&'static str, Vec<Vec<&'static str>>>);
 
 impl Phrases {
     fn new(list: &[&'static str]) -> Phrases {
-        let mut by_first: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+        let mut by_first: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::default();
         for phrase in list {
             let mut words = phrase.split(' ');
             let first = words.next().expect("a phrase has a word");
@@ -459,7 +459,7 @@ static SKIPPED: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(SKIPPED_PREFIX
 /// space between the words; the number of words the phrase takes.
 fn starts_with_phrase(text: &str, words: &[(usize, usize)], phrases: &Phrases) -> Option<usize> {
     let (start, end) = *words.first()?;
-    let rests = phrases.0.get(&*crate::lowercase(&text[start..end]))?;
+    let rests = crate::with_lowercase(&text[start..end], |word| phrases.0.get(word))?;
     rests
         .iter()
         .find(|rest| {
@@ -478,14 +478,18 @@ fn starts_with_phrase(text: &str, words: &[(usize, usize)], phrases: &Phrases) -
 
 fn is_family_name(word: &str) -> bool {
     static FOLDED: OnceLock<HashSet<String>> = OnceLock::new();
-    let lower = crate::lowercase(word);
-    if lower.is_ascii() {
-        FOLDED
-            .get_or_init(|| FAMILY_NAMES.iter().map(|f| fold(f)).collect())
-            .contains(&*lower)
-    } else {
-        FAMILY_NAMES.contains(&&*lower)
-    }
+    // The names as written, looked up rather than compared one by one.
+    static WRITTEN: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| FAMILY_NAMES.iter().copied().collect());
+    crate::with_lowercase(word, |lower| {
+        if lower.is_ascii() {
+            FOLDED
+                .get_or_init(|| FAMILY_NAMES.iter().map(|f| fold(f)).collect())
+                .contains(lower)
+        } else {
+            WRITTEN.contains(lower)
+        }
+    })
 }
 
 /// Whether the word `i` of a run of capitalised words opens a name with a family name, also

@@ -346,7 +346,9 @@ fn growth_in_sentences(text: &str, language: Language, listed: &[Found]) -> Vec<
         let sentence = sentence_start(text, whole.start(), &['.', '!', '?', '\n', ';']);
         let clause = &text[sentence..whole.start()];
         let lower = crate::lowercase(clause);
-        if NOT_GROWTH.iter().any(|w| crate::contains_words(&lower, w)) {
+        static NOT_GROWTH_WORDS: std::sync::LazyLock<crate::Words> =
+            std::sync::LazyLock::new(|| crate::Words::new(NOT_GROWTH));
+        if NOT_GROWTH_WORDS.any_in(&lower) {
             continue;
         }
         if indicator_after(text, whole.end()) {
@@ -639,10 +641,9 @@ fn ranked(text: &str, at: usize) -> Option<(usize, &'static crate::localities::L
         return None;
     }
     let lower = crate::lowercase(clause);
-    if !RANKING_WORDS
-        .iter()
-        .any(|w| crate::contains_words(&lower, w))
-    {
+    static RANKING: std::sync::LazyLock<crate::Words> =
+        std::sync::LazyLock::new(|| crate::Words::new(RANKING_WORDS));
+    if !RANKING.any_in(&lower) {
         return None;
     }
     // The locality is among the clause's first words: "while Bac Giang", "La ville de Hai

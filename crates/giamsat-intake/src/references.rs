@@ -58,15 +58,17 @@ pub fn find(text: &str) -> Vec<Found> {
         }
         let from = crate::look_back(text, codes.start(), DIGITS_BEFORE_CODES).max(next);
         let to = crate::look_ahead(text, codes.start(), NUMBER_AFTER_CODES);
-        let Some(captures) = p.number.captures_at(&text[..to], from) else {
+        // The match alone, without its group: the number is the match after the character
+        // before it, and no engine is run over the pattern's letters to say so.
+        let Some(whole) = p.number.find_at(&text[..to], from) else {
             continue;
         };
-        let number = captures.get(1).expect("number");
+        let number = number_of(whole);
         // A number further on has codes of its own.
-        if number.start() > codes.start() {
+        if number.start > codes.start() {
             continue;
         }
-        next = number.end();
+        next = number.end;
         found.extend(reference_at(text, number));
     }
     let bare = bare(text, &found);
@@ -75,18 +77,34 @@ pub fn find(text: &str) -> Vec<Found> {
 }
 
 /// The reference a number found in `text` is, with the words before it that name its type.
-fn reference_at(text: &str, number: regex::Match<'_>) -> Option<Found> {
-    let (fact, end) = reference(text, number.as_str(), number.end())?;
-    let head_from = crate::look_back(text, number.start(), crate::LOOK_BACK / 4);
-    let head = patterns().head.find_at(&text[..number.start()], head_from);
+fn reference_at(text: &str, number: std::ops::Range<usize>) -> Option<Found> {
+    let written = &text[number.clone()];
+    let (fact, end) = reference(text, written, number.end)?;
+    let head_from = crate::look_back(text, number.start, crate::LOOK_BACK / 4);
+    let head = patterns().head.find_at(&text[..number.start], head_from);
     // The legislature's number holds no type: a law is numbered like a resolution, and
     // only the words before it tell them apart.
-    let typeless = !number.as_str().contains(['-', '–']);
+    let typeless = !written.contains(['-', '–']);
     if typeless && !head.is_some_and(|h| names_a_resolution(h.as_str())) {
         return None;
     }
-    let start = head.map_or(number.start(), |head| head.start());
+    let start = head.map_or(number.start, |head| head.start());
     Some(Found { start, end, fact })
+}
+
+/// Where the number of a match of the number pattern is: the match without the character
+/// it starts with when that is the one before the number (`[^\w/]`), never a digit (`\d`)
+/// as the number's first is.
+fn number_of(whole: regex::Match<'_>) -> std::ops::Range<usize> {
+    static DIGIT: OnceLock<Regex> = OnceLock::new();
+    let digit = DIGIT.get_or_init(|| Regex::new(r"^\d").expect("digit pattern"));
+    let haystack = whole.as_str();
+    let skip = if digit.is_match(haystack) {
+        0
+    } else {
+        haystack.chars().next().map_or(0, char::len_utf8)
+    };
+    whole.start() + skip..whole.end()
 }
 
 /// Type words of a bare reference and their codes; `true` where the number may follow the
@@ -139,18 +157,23 @@ fn bare(text: &str, full: &[Found]) -> Vec<Found> {
         ))
         .expect("bare reference pattern")
     });
-    // The full references by type code and number, for the bare ones to link to.
-    let linked: Vec<(&str, u32, &Fact)> = full
-        .iter()
-        .filter_map(|f| match &f.fact {
-            fact @ Fact::Document {
-                number, doc_type, ..
-            } => DocumentNumber::parse(number)
-                .ok()
-                .map(|n| (doc_type.as_str(), n.number(), fact)),
-            _ => None,
+    // The full references by type code and number, for the bare ones to link to: parsed
+    // again only when a text has a bare reference, which most do not.
+    let linked = std::cell::OnceCell::new();
+    let linked = || -> &Vec<(&str, u32, &Fact)> {
+        linked.get_or_init(|| {
+            full.iter()
+                .filter_map(|f| match &f.fact {
+                    fact @ Fact::Document {
+                        number, doc_type, ..
+                    } => DocumentNumber::parse(number)
+                        .ok()
+                        .map(|n| (doc_type.as_str(), n.number(), fact)),
+                    _ => None,
+                })
+                .collect()
         })
-        .collect();
+    };
     let spans = crate::merged(full.iter().map(|f| (f.start, f.end)).collect());
     let mut found = Vec::new();
     for c in crate::word_start_captures(pattern, text) {
@@ -185,7 +208,7 @@ fn bare(text: &str, full: &[Found]) -> Vec<Found> {
             Some((date, end)) => (Some(date), end),
             None => (None, num.end()),
         };
-        let fact = match linked.iter().find(|(t, m, _)| t == code && *m == n) {
+        let fact = match linked().iter().find(|(t, m, _)| t == code && *m == n) {
             Some((
                 _,
                 _,
@@ -216,7 +239,7 @@ fn bare(text: &str, full: &[Found]) -> Vec<Found> {
 }
 
 fn names_a_resolution(head: &str) -> bool {
-    let head = giamsat_core::text::fold(head);
+    let head = crate::fold(head);
     head.starts_with("nghi quyet") || head.starts_with("resolution")
 }
 
@@ -463,6 +486,22 @@ mod tests {
     ];
 
     proptest! {
+        /// The number read from the match alone is the pattern's group, after any character.
+        #[test]
+        fn the_number_of_a_match_is_its_group(
+            before in "[ a/_.\u{b2}\u{661}\u{e9}-]{0,2}",
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..6)
+        ) {
+            let text = format!("{before}{}", pieces.concat());
+            for c in patterns().number.captures_iter(&text) {
+                let number = c.get(1).expect("number");
+                prop_assert_eq!(
+                    number_of(c.get(0).expect("match")),
+                    number.start()..number.end()
+                );
+            }
+        }
+
         /// Looking for numbers by their codes finds what scanning the whole text for them finds.
         #[test]
         fn the_codes_lead_to_every_number_a_full_scan_finds(
@@ -472,7 +511,7 @@ mod tests {
             let scanned: Vec<Fact> = patterns()
                 .number
                 .captures_iter(&text)
-                .filter_map(|c| reference_at(&text, c.get(1)?).map(|f| f.fact))
+                .filter_map(|c| reference_at(&text, c.get(1)?.range()).map(|f| f.fact))
                 .collect();
             // Bare references ("Nghị quyết số 12") have no codes to be led to.
             let found: Vec<Fact> = find(&text)
@@ -492,7 +531,7 @@ mod tests {
         let scanned: Vec<Fact> = patterns()
             .number
             .captures_iter(text)
-            .filter_map(|c| reference_at(text, c.get(1)?).map(|f| f.fact))
+            .filter_map(|c| reference_at(text, c.get(1)?.range()).map(|f| f.fact))
             .collect();
         let found: Vec<Fact> = find(text)
             .into_iter()

@@ -64,7 +64,7 @@ struct Patterns {
     /// Two days of one month: "Từ 6 - 8/12", "ngày 26-27/12/2022", "les 4 et 5 mars".
     /// Captures: the first day, the second day, the month (a number or a French name), the
     /// year.
-    ranges: Vec<Regex>,
+    ranges: Vec<Search>,
     /// Event dates.
     dates: Vec<Regex>,
     /// Periods: each with how to read its captures.
@@ -80,6 +80,13 @@ enum Search {
         last: Regex,
         pattern: Regex,
     },
+    /// Only in a text where `needs`, which every match of `pattern` holds, is found: a
+    /// pattern opening with a number is run over every byte of the text, and a Vietnamese
+    /// pattern need not be run over an English or French one.
+    Needing {
+        needs: Regex,
+        pattern: Regex,
+    },
 }
 
 impl Search {
@@ -91,6 +98,13 @@ impl Search {
                     let window = crate::look_back(text, m.start(), 48);
                     pattern.captures_at(&text[..m.end()], window)
                 }))
+            }
+            Search::Needing { needs, pattern } => {
+                if needs.is_match(text) {
+                    Box::new(pattern.captures_iter(text))
+                } else {
+                    Box::new(std::iter::empty())
+                }
             }
         }
     }
@@ -141,8 +155,11 @@ fn patterns() -> &'static Patterns {
                 here(&fr),
             ],
             ranges: vec![
-                anywhere(r"(?i)(?-u:\b)(?:từ(?:\s+ngày)?|ngày)\s+(\d{1,2})\s*(?:[-–]|đến(?:\s+ngày)?)\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?"),
-                anywhere(&format!(r"(?-u:\b)(\d{{1,2}})\s+(?:et|au)\s+(\d{{1,2}})\s+({FRENCH_MONTHS})(?:\s+(\d{{4}}))?(?-u:\b)")),
+                Search::Anywhere(anywhere(r"(?i)(?-u:\b)(?:từ(?:\s+ngày)?|ngày)\s+(\d{1,2})\s*(?:[-–]|đến(?:\s+ngày)?)\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?")),
+                Search::Needing {
+                    needs: anywhere(FRENCH_MONTHS),
+                    pattern: anywhere(&format!(r"(?-u:\b)(\d{{1,2}})\s+(?:et|au)\s+(\d{{1,2}})\s+({FRENCH_MONTHS})(?:\s+(\d{{4}}))?(?-u:\b)")),
+                },
             ],
             dates: vec![
                 // "Sáng nay (15/3)", "Chiều qua (14/3)", "hôm nay (15/3)": the press names the
@@ -175,7 +192,10 @@ fn patterns() -> &'static Patterns {
                 (
                     // "5 tháng đầu năm (2023)", and "9 tháng năm 2024" without "đầu" only
                     // with its year.
-                    Search::Anywhere(anywhere(r"(?i)(?-u:\b)(\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+tháng\s+(?:đầu\s+năm(?:\s+(\d{4}))?|năm\s+(\d{4}))")),
+                    Search::Needing {
+                        needs: anywhere(r"(?i)tháng"),
+                        pattern: anywhere(r"(?i)(?-u:\b)(\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+tháng\s+(?:đầu\s+năm(?:\s+(\d{4}))?|năm\s+(\d{4}))"),
+                    },
                     PeriodShape::FirstMonths,
                 ),
                 // From January to a month: "từ tháng 1 đến tháng 9", "between January and
@@ -303,6 +323,11 @@ fn patterns() -> &'static Patterns {
 /// ends.
 pub fn date_at(text: &str, at: usize) -> Option<(Option<i32>, u8, u8, usize)> {
     let rest = &text[at..];
+    // Every date here opens with its day's digits or an English month's capital: a word
+    // opening otherwise is not tried against each pattern.
+    if !rest.chars().next().is_some_and(opens_a_date) {
+        return None;
+    }
     for pattern in &patterns().date_here {
         if let Some(c) = pattern.captures(rest) {
             let (day, month, year) = day_month_year(&c)?;
@@ -311,6 +336,12 @@ pub fn date_at(text: &str, at: usize) -> Option<(Option<i32>, u8, u8, usize)> {
         }
     }
     None
+}
+
+/// Whether a date of [`Patterns::date_here`] may open with `c`: a digit (`\d`, `1er`) or the
+/// capital of an English month's name.
+fn opens_a_date(c: char) -> bool {
+    c.is_numeric() || matches!(c, 'J' | 'F' | 'M' | 'A' | 'S' | 'O' | 'N' | 'D')
 }
 
 /// Day, month and year from the captures of any date pattern, whichever order they are in.
@@ -342,6 +373,14 @@ fn valid(year: Option<i32>, month: u8, day: u8) -> Option<()> {
     }
     time::Date::from_calendar_date(year, month_of, day).ok()?;
     Some(())
+}
+
+/// The text up to the end of the line holding its [`TOP`]th byte: a line starting near the
+/// top ends there, and a pattern matching lines alone finds there what it finds in the
+/// whole text.
+fn near_the_top(text: &str) -> &str {
+    let top = crate::look_ahead(text, TOP, 0);
+    text[top..].find('\n').map_or(text, |i| &text[..=top + i])
 }
 
 /// Every event date and period in the text.
@@ -391,7 +430,8 @@ pub fn find(text: &str) -> Vec<Found> {
     for (i, pattern) in patterns.dates.iter().enumerate() {
         // The line of its own is a page's date only near the top.
         let top_only = i + 1 == patterns.dates.len();
-        for c in pattern.captures_iter(text) {
+        let haystack = if top_only { near_the_top(text) } else { text };
+        for c in pattern.captures_iter(haystack) {
             let Some((day, month, year)) = day_month_year(&c) else {
                 continue;
             };
@@ -736,6 +776,67 @@ fn period(c: &regex::Captures<'_>, shape: PeriodShape) -> Option<Fact> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn every_english_month_opens_a_date() {
+        for month in ENGLISH_MONTHS.split('|') {
+            assert!(month.chars().next().is_some_and(opens_a_date), "{month}");
+        }
+    }
+
+    proptest! {
+        /// A pattern looked for only where its needed words are is never skipped in a text
+        /// where it matches.
+        #[test]
+        fn what_a_pattern_needs_is_in_every_text_it_matches(
+            pieces in prop::collection::vec(prop::sample::select(&[
+                "5", "12", " ", "THÁNG", "tháng", "Tháng", "đầu", "năm", "2023", "et", "au",
+                "Mars", "mars", "juin", "Août", "hai", "\n", "/",
+            ][..]), 0..12),
+        ) {
+            let text = pieces.concat();
+            let all = patterns();
+            for search in all.ranges.iter().chain(all.periods.iter().map(|(s, _)| s)) {
+                if let Search::Needing { needs, pattern } = search {
+                    prop_assert!(!pattern.is_match(&text) || needs.is_match(&text), "{text:?}");
+                }
+            }
+        }
+
+        /// A text opening with a character no date opens with holds no date at its start.
+        #[test]
+        fn a_date_opens_with_a_digit_or_a_month(rest in "[a-zA-Z0-9 .,/\u{e9}\u{661}]{0,3}(January|Jan\\.|1er|12 mars|5/3|mai)?") {
+            if !rest.chars().next().is_some_and(opens_a_date) {
+                for pattern in &patterns().date_here {
+                    prop_assert!(!pattern.is_match(&rest), "{rest:?} {}", pattern.as_str());
+                }
+            }
+        }
+
+        /// The page's date on a line of its own is looked for near the top only: what is
+        /// found there is what a search of the whole text finds there.
+        #[test]
+        fn the_top_is_searched_as_the_whole_text_is(
+            pieces in prop::collection::vec(prop::sample::select(&[
+                "4/01", " ", "\t", "\n", "x", "ệ", "12/3 ", "5",
+            ][..]), 0..800),
+        ) {
+            let text = pieces.concat();
+            let line = patterns().dates.last().expect("the top's pattern");
+            let whole: Vec<(usize, usize)> = line
+                .find_iter(&text)
+                .filter(|m| m.start() <= TOP)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let near: Vec<(usize, usize)> = line
+                .find_iter(near_the_top(&text))
+                .filter(|m| m.start() <= TOP)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            prop_assert_eq!(near, whole);
+        }
+    }
 
     fn read(text: &str) -> Vec<(String, Fact)> {
         let mut found = find(text);
