@@ -100,6 +100,7 @@ const UNITS: &[(&str, &str)] = &[
     ("cuộc", "cuộc"),
     ("nhóm", "nhóm"),
     ("nghị quyết", "nghị quyết"),
+    ("chỉ tiêu", "chỉ tiêu"),
     ("cá nhân", "cá nhân"),
     ("đảng viên", "đảng viên"),
     ("hội viên", "hội viên"),
@@ -353,6 +354,7 @@ const COUNTS: &[&str] = &[
     "cuộc",
     "nhóm",
     "nghị quyết",
+    "chỉ tiêu",
     "cá nhân",
     "đảng viên",
     "hội viên",
@@ -1012,9 +1014,14 @@ pub fn find(
     let mut periods = periods.to_vec();
     periods.sort_by_key(|p| p.0);
     let periods = &periods[..];
+    let disbursed = disbursement_in_brackets(text, language, periods);
+    let disbursed_spans: Vec<(usize, usize)> = disbursed.iter().map(|f| (f.start, f.end)).collect();
     let pieces: Vec<Piece> = pieces(text, language)
         .into_iter()
-        .filter(|p| !crate::overlaps(taken, p.start, p.end))
+        .filter(|p| {
+            !crate::overlaps(taken, p.start, p.end)
+                && !crate::overlaps(&disbursed_spans, p.start, p.end)
+        })
         .collect();
     let aiming = aiming(text);
     // The first period a report is written for (months from January, a quarter, a half, a
@@ -1136,7 +1143,164 @@ pub fn find(
     flush(&mut group, &mut found);
     share_periods_backwards(text, &mut found);
     found.extend(targets);
+    found.extend(disbursed);
     found
+}
+
+/// Whether a figure's subject is a rate of growth ("tốc độ tăng trưởng kinh tế (GRDP)",
+/// "GRDP growth", "la croissance du PIB régional"), not a share of it ("contributing … to
+/// overall growth", "đóng góp vào tăng trưởng").
+fn names_growth(subject: &str) -> bool {
+    let lower = crate::lowercase(subject);
+    ["tăng trưởng", "growth", "croissance"]
+        .iter()
+        .any(|w| lower.contains(w))
+        && ![
+            "đóng góp",
+            "contribut",
+            "share",
+            "tỷ trọng",
+            "part ",
+            "positive",
+            "negative",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// "Localities and agencies recording high disbursement include Vietnam Television
+/// (73.48%), the Ministry of Construction (41.44%) and Long An (38.25%)": in a sentence that
+/// speaks of disbursing, a name's rate in brackets is the share of its plan it disbursed,
+/// as the real set labels it. Its period is the last the text named before it.
+fn disbursement_in_brackets(
+    text: &str,
+    language: Language,
+    periods: &[(usize, usize, Option<String>)],
+) -> Vec<Found> {
+    static RATE: OnceLock<Regex> = OnceLock::new();
+    let rate = RATE.get_or_init(|| {
+        Regex::new(r"\(\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%\s*\)").expect("rate in brackets")
+    });
+    let mut found = Vec::new();
+    // Looked for from each "(" of a sentence that speaks of disbursing; the words are
+    // looked for once per sentence, not per rate.
+    let mut sentence_checked: Option<(usize, bool)> = None;
+    for c in rate.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        // Within a window each way: a long text's sentences are not searched whole.
+        let window = crate::look_back(text, whole.start(), crate::LOOK_BACK);
+        let before = &text[window..whole.start()];
+        let sentence = window
+            + before
+                .rfind(['\n', ';'])
+                .map_or(0, |i| i + 1)
+                .max(before.rfind(". ").map_or(0, |i| i + 2));
+        let speaks = match sentence_checked {
+            Some((s, speaks)) if s == sentence => speaks,
+            _ => {
+                let ahead =
+                    &text[whole.end()..crate::look_ahead(text, whole.end(), crate::LOOK_BACK)];
+                let end = ahead.find(['\n', ';']).map_or(ahead.len(), |i| i);
+                let end = whole.end() + ahead[..end].find(". ").map_or(end, |i| i);
+                let lower = crate::lowercase(&text[sentence..end]);
+                let speaks = ["disburs", "giải ngân", "décaiss"]
+                    .iter()
+                    .any(|w| lower.contains(w));
+                sentence_checked = Some((sentence, speaks));
+                speaks
+            }
+        };
+        if !speaks {
+            continue;
+        }
+        let Some((name_start, name)) = bracketed_name(&text[sentence..whole.start()]) else {
+            continue;
+        };
+        let Ok(plan) = c[1].replace(',', ".").parse::<f64>() else {
+            continue;
+        };
+        let start = sentence + name_start;
+        let window = crate::look_back(text, start, 4 * crate::LOOK_BACK);
+        let before = periods.partition_point(|(s, _, _)| *s < start);
+        let code = periods[..before]
+            .iter()
+            .rev()
+            .take_while(|(s, _, _)| *s >= window)
+            .find(|(s, e, code)| code.is_some() && !is_term_of_office(&text[*s..*e]))
+            .and_then(|(_, _, code)| code.clone());
+        let (period, months) = match code.as_deref().and_then(yearless_months) {
+            Some(months) => (None, Some(months)),
+            None => (code, None),
+        };
+        let subject = match language {
+            Language::Vi => format!("giải ngân của {name}"),
+            Language::Fr => format!("décaissement de {name}"),
+            _ => format!("{name} disbursement"),
+        };
+        found.push(Found {
+            start,
+            end: whole.end(),
+            fact: Fact::Figure {
+                subject: Some(subject),
+                value: None,
+                scale: 1.0,
+                unit: None,
+                change_percent: None,
+                plan_percent: Some(plan),
+                period,
+                months,
+                estimated: false,
+            },
+        });
+    }
+    found
+}
+
+/// The name right before a rate in brackets, in a list ("include Vietnam Television", ",
+/// the Ministry of Transport", "and Lao Cai"): its start in `before` and the name without
+/// its article. Every word capitalised but for joining words inside it ("Ministry of
+/// Agriculture and Rural Development").
+fn bracketed_name(before: &str) -> Option<(usize, &str)> {
+    let trimmed = before.trim_end();
+    let from = trimmed.rfind([',', ':', '(', ')']).map_or(0, |i| i + 1);
+    let mut start = from + (trimmed[from..].len() - trimmed[from..].trim_start().len());
+    let mut name = &trimmed[start..];
+    // What opens the list: "include", "including", "led by", "gồm", "như", "là".
+    for opener in [
+        " include ",
+        " includes ",
+        " including ",
+        " led by ",
+        " such as ",
+        " gồm ",
+        " như ",
+        " là ",
+        " dont ",
+        " comme ",
+    ] {
+        if let Some(i) = name.rfind(opener) {
+            start += i + opener.len();
+            name = &trimmed[start..];
+        } else if let Some(rest) = name.strip_prefix(opener.trim_start()) {
+            start += name.len() - rest.len();
+            name = rest;
+        }
+    }
+    for article in ["and ", "the ", "và ", "et ", "la ", "le ", "l'", "les "] {
+        if let Some(rest) = name.strip_prefix(article) {
+            start += article.len();
+            name = rest;
+        }
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let joining = ["of", "and", "for", "và", "de", "du", "des", "et"];
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let fits = !words.is_empty()
+        && words.len() <= 8
+        && capitalised(words[0])
+        && words.last().is_some_and(|w| capitalised(w))
+        && words.iter().all(|w| capitalised(w) || joining.contains(w));
+    fits.then_some((start, name))
 }
 
 /// A level without a period right before a change over the same period, in its sentence,
@@ -1453,6 +1617,18 @@ fn figure(
     }
     if subject.is_none() && value.is_none() {
         return None;
+    }
+    // "tăng trưởng kinh tế đạt 8,05%", "une croissance économique de 14,8 %": a rate of
+    // growth is the change over the year before, though written as a level; the real set
+    // labels it so (its README is the convention).
+    if unit == Some("%")
+        && change_percent.is_none()
+        && plan_percent.is_none()
+        && subject.as_deref().is_some_and(names_growth)
+    {
+        change_percent = value.take();
+        unit = None;
+        scale = 1.0;
     }
     // The paragraph's start, looking back as far as a period is taken to stay in effect.
     let window = crate::look_back(text, first.start, 4 * crate::LOOK_BACK);
@@ -2280,11 +2456,25 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
     let mut words = Vec::new();
     // Eight words past the name of the thing counted, whose own words do not count.
     let own_words = rest[..named].split_whitespace().count().saturating_sub(1);
-    for word in clause.split_whitespace().take(8 + own_words) {
+    // A dash joining words ("kinh tế - xã hội") is no word of its own.
+    let mut counted_words = 0;
+    for word in clause.split_whitespace() {
         if word.chars().any(|c| c.is_ascii_digit()) || COUNT_ENDS.contains(&word) {
             break;
         }
+        if word.chars().any(char::is_alphabetic) {
+            if counted_words == 8 + own_words {
+                break;
+            }
+            counted_words += 1;
+        }
         words.push(word);
+    }
+    while words
+        .last()
+        .is_some_and(|w| !w.chars().any(char::is_alphabetic))
+    {
+        words.pop();
     }
     (!words.is_empty()).then(|| words.join(" "))
 }
@@ -2579,6 +2769,107 @@ mod tests {
             .filter(|i| i.fact.kind() == "figure")
             .map(|i| i.fact)
             .collect()
+    }
+
+    /// (subject, value, unit, change, plan, period or months) of each figure read.
+    fn figure_cells(text: &str, language: Language) -> Vec<String> {
+        figures(text, language)
+            .into_iter()
+            .map(|f| match f {
+                Fact::Figure {
+                    subject,
+                    value,
+                    unit,
+                    change_percent,
+                    plan_percent,
+                    period,
+                    months,
+                    ..
+                } => format!(
+                    "{} | {value:?} {} | {change_percent:?} | {plan_percent:?} | {}",
+                    subject.unwrap_or_default(),
+                    unit.unwrap_or_default(),
+                    period
+                        .or(months.map(|(a, b)| format!("months {a}-{b}")))
+                        .unwrap_or_default()
+                ),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_rate_of_growth_is_a_change_not_a_level() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, tốc độ tăng trưởng kinh tế của tỉnh ước đạt 7,9%, cao hơn bình quân cả nước.",
+                Language::Vi
+            ),
+            ["tốc độ tăng trưởng kinh tế của tỉnh | None  | Some(7.9) | None | 2024"]
+        );
+        assert_eq!(
+            figure_cells(
+                "In 2024, the province's GRDP growth reached 6.3 per cent, the highest in the region.",
+                Language::En
+            ),
+            ["province's GRDP growth | None  | Some(6.3) | None | 2024"]
+        );
+        // A contribution to growth is a share, a level.
+        assert_eq!(
+            figure_cells(
+                "In 2024, the service sector's contribution to overall growth reached 61.2 per cent.",
+                Language::En
+            ),
+            ["service sector's contribution to overall growth | Some(61.2) % | None | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn targets_set_out_are_things_counted() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, huyện thực hiện 25 chỉ tiêu kinh tế - xã hội chủ yếu.",
+                Language::Vi
+            ),
+            ["chỉ tiêu kinh tế - xã hội chủ yếu | Some(25.0) chỉ tiêu | None | None | 2024"]
+        );
+        // A share of the targets set is no count of them.
+        let read = figure_cells(
+            "Năm 2024, thu ngân sách đạt 1.200 tỷ đồng, vượt 5% so với chỉ tiêu.",
+            Language::Vi,
+        );
+        assert!(read.iter().all(|r| !r.contains("chỉ tiêu |")), "{read:?}");
+    }
+
+    #[test]
+    fn rates_of_disbursement_in_brackets_are_shares_of_the_plan() {
+        assert_eq!(
+            figure_cells(
+                "In the first five months of this year, ministries and localities with high disbursement include the Ministry of Health (45.1%), Quang Tri (40.25%) and Ben Tre (38 %).",
+                Language::En
+            ),
+            [
+                "Ministry of Health disbursement | None  | None | Some(45.1) | months 1-5",
+                "Quang Tri disbursement | None  | None | Some(40.25) | months 1-5",
+                "Ben Tre disbursement | None  | None | Some(38.0) | months 1-5",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Trong 9 tháng năm 2024, một số địa phương có tỷ lệ giải ngân cao như Hà Nam (70,2%), Ninh Bình (65%).",
+                Language::Vi
+            ),
+            [
+                "giải ngân của Hà Nam | None  | None | Some(70.2) | 2024-YTD09",
+                "giải ngân của Ninh Bình | None  | None | Some(65.0) | 2024-YTD09",
+            ]
+        );
+        // Without disbursing in the sentence, a rate in brackets is no share of a plan.
+        let read = figure_cells(
+            "In 2024, exports rose fastest in Quang Tri (40.25%).",
+            Language::En,
+        );
+        assert!(read.iter().all(|r| !r.contains("Some(40.25)")), "{read:?}");
     }
 
     #[test]
