@@ -537,7 +537,7 @@ fn build(language: Language) -> Patterns {
         percent_value: compile(format!(
             r"(?P<head>{values})\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
             values = heads(
-                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|(?:est\s+)?(?:tombée?|passée?)\s+à"
+                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|(?:est\s+)?(?:tombée?|passée?)\s+à"
             ),
         )),
     }
@@ -2821,6 +2821,21 @@ mod tests {
                 Language::En
             ),
             ["service sector's contribution to overall growth | Some(61.2) % | None | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn a_french_rate_of_growth_written_with_words_between_or_estimated_is_a_change() {
+        assert_eq!(
+            figure_cells(
+                "Selon le rapport, la croissance locale en 2022 est estimée à 5,4%. La province a réalisé en 2019 une croissance économique de 9,1 %, et en 2024 une croissance de son PIB régional de 7,3 %.",
+                Language::Fr
+            ),
+            [
+                "croissance locale | None  | Some(5.4) | None | 2022",
+                "croissance économique | None  | Some(9.1) | None | 2019",
+                "croissance de son PIB régional | None  | Some(7.3) | None | 2024",
+            ]
         );
     }
 
