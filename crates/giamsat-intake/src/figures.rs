@@ -2675,6 +2675,12 @@ const SPEAKING: &[&str] = &[
     "ghi nhận",
     "a enregistré",
     "ont enregistré",
+    // "le Vietnam a affiché un excédent commercial estimé à 2,29 milliards de dollars".
+    "a affiché",
+    "ont affiché",
+    "affiche",
+    "a réalisé",
+    "ont réalisé",
     "said",
     "says",
     "noted",
@@ -2835,6 +2841,20 @@ mod tests {
                 "croissance locale | None  | Some(5.4) | None | 2022",
                 "croissance économique | None  | Some(9.1) | None | 2019",
                 "croissance de son PIB régional | None  | Some(7.3) | None | 2024",
+            ]
+        );
+    }
+
+    #[test]
+    fn what_a_country_showed_or_achieved_is_the_subject() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, le pays a affiché un excédent commercial estimé à 24,8 milliards de dollars. La province a réalisé un chiffre d'affaires touristique de 1.200 milliards de dôngs.",
+                Language::Fr
+            ),
+            [
+                "excédent commercial | Some(24.8) USD | None | None | 2024",
+                "chiffre d'affaires touristique | Some(1200.0) VND | None | None | 2024",
             ]
         );
     }
