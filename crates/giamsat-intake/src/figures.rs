@@ -2454,7 +2454,8 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
         .find(['.', ',', ';', ':', '\n', '(', ')'])
         .map_or(rest, |i| &rest[..named + i]);
     let mut words = Vec::new();
-    // Eight words past the name of the thing counted, whose own words do not count.
+    // Twelve words past the name of the thing counted, whose own words do not count: a
+    // field named after it runs long ("dự án thuộc ngành công nghiệp chế biến chế tạo").
     let own_words = rest[..named].split_whitespace().count().saturating_sub(1);
     // A dash joining words ("kinh tế - xã hội") is no word of its own.
     let mut counted_words = 0;
@@ -2463,7 +2464,7 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
             break;
         }
         if word.chars().any(char::is_alphabetic) {
-            if counted_words == 8 + own_words {
+            if counted_words == 12 + own_words {
                 break;
             }
             counted_words += 1;
@@ -2855,6 +2856,20 @@ mod tests {
             [
                 "excédent commercial | Some(24.8) USD | None | None | 2024",
                 "chiffre d'affaires touristique | Some(1200.0) VND | None | None | 2024",
+            ]
+        );
+    }
+
+    #[test]
+    fn things_counted_keep_the_field_named_after_them() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, tỉnh có 9 dự án thuộc ngành công nghiệp chế biến chế tạo. Cử tri gửi 46 ý kiến, kiến nghị lĩnh vực giao thông - xây dựng - thủy lợi.",
+                Language::Vi
+            ),
+            [
+                "dự án thuộc ngành công nghiệp chế biến chế tạo | Some(9.0) project | None | None | 2024",
+                "ý kiến, kiến nghị lĩnh vực giao thông - xây dựng - thủy lợi | Some(46.0) ý kiến, kiến nghị | None | None | 2024",
             ]
         );
     }
