@@ -1147,6 +1147,17 @@ pub fn find(
     found
 }
 
+/// Names of sectors, as statistics offices write them, that hold commas: what comes before
+/// the last comma and what the subject read after it starts with.
+const SECTORS_WITH_COMMAS: &[(&str, &str)] = &[
+    ("chế biến, ", "chế tạo"),
+    ("nông, lâm, ", "thủy sản"),
+    ("nông, lâm, ", "thuỷ sản"),
+    ("nông, lâm, ", "ngư nghiệp"),
+    ("điện, ", "khí đốt"),
+    ("cung cấp nước, ", "hoạt động quản lý"),
+];
+
 /// Whether a figure's subject is a rate of growth ("tốc độ tăng trưởng kinh tế (GRDP)",
 /// "GRDP growth", "la croissance du PIB régional"), not a share of it ("contributing … to
 /// overall growth", "đóng góp vào tăng trưởng").
@@ -1617,6 +1628,28 @@ fn figure(
     }
     if subject.is_none() && value.is_none() {
         return None;
+    }
+    // "ngành chế biến, chế tạo tăng 24,07%", "khu vực nông, lâm, thủy sản ước tăng 4,58%": a
+    // sector's name holds commas, and what comes before its last one is the name's.
+    if let (Some(s), Some(at)) = (subject.as_deref(), subject_start)
+        && let lower = crate::lowercase(s)
+        && let Some((head, _)) = SECTORS_WITH_COMMAS
+            .iter()
+            .find(|(_, tail)| lower.starts_with(tail))
+        && let window = crate::look_back(text, at, 64)
+        && let Some(i) = crate::ends_with_lowercase(&text[window..at], head)
+        && crate::starts_word(&text[window..at], i)
+    {
+        let mut from = window + i;
+        if let Some(j) = ["ngành ", "khu vực "]
+            .iter()
+            .find_map(|lead| crate::ends_with_lowercase(&text[window..from], lead))
+            .filter(|j| crate::starts_word(&text[window..from], *j))
+        {
+            from = window + j;
+        }
+        subject = Some(format!("{}{s}", &text[from..at]));
+        subject_start = Some(from);
     }
     // "tăng trưởng kinh tế đạt 8,05%", "une croissance économique de 14,8 %": a rate of
     // growth is the change over the year before, though written as a level; the real set
@@ -2870,6 +2903,20 @@ mod tests {
             [
                 "dự án thuộc ngành công nghiệp chế biến chế tạo | Some(9.0) project | None | None | 2024",
                 "ý kiến, kiến nghị lĩnh vực giao thông - xây dựng - thủy lợi | Some(46.0) ý kiến, kiến nghị | None | None | 2024",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sectors_name_keeps_its_commas() {
+        assert_eq!(
+            figure_cells(
+                "Trong 6 tháng đầu năm 2022, khu vực nông, lâm, thủy sản tăng 3,1%. Trong 9 tháng năm 2024, ngành chế biến, chế tạo tăng 11,2% so với cùng kỳ năm 2023.",
+                Language::Vi
+            ),
+            [
+                "khu vực nông, lâm, thủy sản | None  | Some(3.1) | None | 2022-H1",
+                "ngành chế biến, chế tạo | None  | Some(11.2) | None | 2024-YTD09",
             ]
         );
     }
