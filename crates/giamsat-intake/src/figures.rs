@@ -2510,6 +2510,11 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
     {
         words.pop();
     }
+    // "17,11 triệu lượt khách du lịch": "lượt" counts the visits of what follows, which is
+    // what is counted.
+    if words.len() > 1 && crate::lowercase(words[0]) == "lượt" {
+        words.remove(0);
+    }
     (!words.is_empty()).then(|| words.join(" "))
 }
 
@@ -2918,6 +2923,17 @@ mod tests {
                 "khu vực nông, lâm, thủy sản | None  | Some(3.1) | None | 2022-H1",
                 "ngành chế biến, chế tạo | None  | Some(11.2) | None | 2024-YTD09",
             ]
+        );
+    }
+
+    #[test]
+    fn visits_count_what_follows_lượt() {
+        assert_eq!(
+            figure_cells(
+                "Trong 9 tháng năm 2024, tỉnh đã đón 12,5 triệu lượt khách du lịch, tăng 8% so với cùng kỳ.",
+                Language::Vi
+            ),
+            ["khách du lịch | Some(12.5) visitor | Some(8.0) | None | 2024-YTD09"]
         );
     }
 
