@@ -570,6 +570,23 @@ fn is_dateline(text: &str, start: usize, end: usize, near: &str, after: &str) ->
     if ends_with_any(near.trim_end_matches([':', ',']).trim_end(), PUBLISHED) {
         return true;
     }
+    // "Cập nhật lúc 10:25 ngày 16/03/2024", "Updated 10:25, March 16": a time between.
+    let without_time = {
+        let near = near.trim_end();
+        let near = crate::ends_with_lowercase(near, "ngày")
+            .filter(|at| crate::starts_word(near, *at))
+            .map_or(near, |at| &near[..at]);
+        near.trim_end_matches(|c: char| {
+            c.is_ascii_digit()
+                || matches!(c, ':' | 'h' | ',' | '|' | '-' | '–')
+                || c.is_whitespace()
+        })
+    };
+    if without_time.len() < near.trim_end().len()
+        && ends_with_any(without_time.trim_end_matches(':').trim_end(), PUBLISHED)
+    {
+        return true;
+    }
     if start > TOP {
         return false;
     }
@@ -931,6 +948,17 @@ mod tests {
                 "ngày 15/3"
             ),
             DateRole::Event
+        );
+    }
+
+    #[test]
+    fn an_update_with_its_time_before_the_day_is_a_dateline() {
+        assert_eq!(
+            role(
+                "Cập nhật lúc 10:25 ngày 16/03/2024\nSáng 15/3, Đoàn giám sát làm việc với huyện.",
+                "ngày 16/03/2024"
+            ),
+            DateRole::Dateline
         );
     }
 
