@@ -1147,6 +1147,40 @@ pub fn find(
     found
 }
 
+/// What a French total or amount starting at `at` is of: after ", pour un", the clause
+/// before it ("des recettes issues de l'aide, pour un montant de"); after a verb of reaching
+/// and an aside ("les recettes … ont atteint, au 31 décembre, un total de"), the subject
+/// before the verb. Without its article.
+fn what_a_total_is_of(text: &str, at: usize) -> Option<String> {
+    let window = crate::look_back(text, at, 400);
+    let before = &text[window..at];
+    let sentence = before.rfind(['.', '\n', ';']).map_or(0, |i| i + 1);
+    let sentence = &before[sentence..];
+    let lower = crate::lowercase(sentence);
+    let clause = if let Some(rest) = lower.trim_end().strip_suffix(", pour un") {
+        let end = rest.len();
+        let start = sentence[..end].rfind(',').map_or(0, |i| i + 1);
+        &sentence[start..end]
+    } else {
+        let verb = [" ont atteint,", " a atteint,", " reached,"]
+            .iter()
+            .filter_map(|v| lower.find(v))
+            .min()?;
+        // Only an aside between the verb and the total.
+        if sentence[verb..].matches(',').count() > 2 {
+            return None;
+        }
+        let start = sentence[..verb].rfind(',').map_or(0, |i| i + 1);
+        &sentence[start..verb]
+    };
+    let clause = clause.trim();
+    let clause = ["les ", "la ", "le ", "des ", "l'", "l’"]
+        .iter()
+        .find_map(|a| clause.strip_prefix(a))
+        .unwrap_or(clause);
+    (!clause.is_empty() && clause.split_whitespace().count() <= 12).then(|| clause.to_owned())
+}
+
 /// Names of sectors, as statistics offices write them, that hold commas: what comes before
 /// the last comma and what the subject read after it starts with.
 const SECTORS_WITH_COMMAS: &[(&str, &str)] = &[
@@ -1628,6 +1662,16 @@ fn figure(
     }
     if subject.is_none() && value.is_none() {
         return None;
+    }
+    // "les recettes budgétaires de la ville ont atteint, au 31 décembre 2025, un total cumulé
+    // de 800.043 milliards", "des recettes issues de l'aide …, pour un montant de 806
+    // milliards": a total or an amount is of what the sentence named before it.
+    if let (Some(s), Some(at)) = (subject.as_deref(), subject_start)
+        && ["total", "total cumulé", "montant", "montant total"]
+            .contains(&crate::lowercase(s).as_ref())
+        && let Some(what) = what_a_total_is_of(text, at)
+    {
+        subject = Some(what);
     }
     // "ngành chế biến, chế tạo tăng 24,07%", "khu vực nông, lâm, thủy sản ước tăng 4,58%": a
     // sector's name holds commas, and what comes before its last one is the name's.
@@ -2934,6 +2978,20 @@ mod tests {
                 Language::Vi
             ),
             ["khách du lịch | Some(12.5) visitor | Some(8.0) | None | 2024-YTD09"]
+        );
+    }
+
+    #[test]
+    fn a_french_total_or_amount_is_of_what_the_sentence_named_before_it() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, les exportations de la province ont atteint, au 31 décembre, un total cumulé de 4,2 milliards de dollars. La province a aussi reçu, en 2024, des investissements directs étrangers, pour un montant de 1,1 milliard de dollars.",
+                Language::Fr
+            ),
+            [
+                "exportations de la province | Some(4.2) USD | None | None | 2024",
+                "investissements directs étrangers | Some(1.1) USD | None | None | 2024",
+            ]
         );
     }
 
