@@ -1663,6 +1663,17 @@ fn figure(
     if subject.is_none() && value.is_none() {
         return None;
     }
+    // "vụ lúa Đông Xuân được mùa (năng suất bình quân 62,41 tạ/ha": a bracket opened before
+    // the figure and not closed holds it; the subject starts inside.
+    if let Some(s) = subject.as_deref()
+        && let Some(open) = s.rfind('(')
+        && !s[open..].contains(')')
+        && !s[open + 1..].trim().is_empty()
+    {
+        let inside = s[open + 1..].trim_start();
+        subject_start = subject_start.map(|at| at + s.len() - inside.len());
+        subject = Some(inside.to_owned());
+    }
     // "les recettes budgétaires de la ville ont atteint, au 31 décembre 2025, un total cumulé
     // de 800.043 milliards", "des recettes issues de l'aide …, pour un montant de 806
     // milliards": a total or an amount is of what the sentence named before it.
@@ -2992,6 +3003,17 @@ mod tests {
                 "exportations de la province | Some(4.2) USD | None | None | 2024",
                 "investissements directs étrangers | Some(1.1) USD | None | None | 2024",
             ]
+        );
+    }
+
+    #[test]
+    fn a_figure_inside_a_bracket_takes_its_subject_inside() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, vụ lúa Đông Xuân được mùa (năng suất bình quân 63,5 tạ/ha).",
+                Language::Vi
+            ),
+            ["năng suất bình quân | Some(63.5) tạ/ha | None | None | 2024"]
         );
     }
 
