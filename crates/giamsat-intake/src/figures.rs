@@ -371,6 +371,10 @@ const COUNTS: &[&str] = &[
 
 /// Words that end the name of what is counted.
 const COUNT_ENDS: &[&str] = &[
+    // A period after what is counted: "10 millions de visiteurs lors des six premiers mois".
+    "lors",
+    "au",
+    "during",
     "và",
     "and",
     "et",
@@ -2304,6 +2308,14 @@ fn target(
         subject = counted(text, first.start, first.end);
         start = first.start;
     }
+    // "Elle vise également 1,48 milliard de dollars d'IDE": an adverb alone is no subject.
+    if subject.as_deref().is_some_and(|s| {
+        ["également", "aussi", "also", "cũng"]
+            .iter()
+            .any(|a| crate::lowercase(s.trim()) == *a)
+    }) {
+        subject = None;
+    }
     // "vise 5 milliards de dollars d'exportations": what is aimed at follows the amount.
     let mut end = last.end;
     if subject.is_none()
@@ -2312,6 +2324,40 @@ fn target(
         subject = Some(what);
         start = first.start;
         end = end.max(what_end);
+    }
+    // "une croissance de 9% du PIB local": what grows may follow the rate.
+    if unit == Some("%")
+        && subject
+            .as_deref()
+            .is_some_and(|s| crate::lowercase(s).ends_with("croissance"))
+        && let Some(of) = [" du ", " de la ", " de l'", " de l’", " des "]
+            .iter()
+            .find(|p| text[end..].starts_with(**p))
+    {
+        let from = end + of.len();
+        let clause_end = text[from..]
+            .find(['.', ',', ';', ':', '\n', '(', ')'])
+            .map_or(text.len(), |i| from + i);
+        let mut words_end = None;
+        let mut at = from;
+        for word in text[from..clause_end].split(' ').take(4) {
+            if word.is_empty()
+                || word.chars().any(|c| c.is_ascii_digit())
+                || [
+                    "au", "en", "d'ici", "d’ici", "pour", "dans", "lors", "à", "et",
+                ]
+                .contains(&word)
+            {
+                break;
+            }
+            at += word.len();
+            words_end = Some(at);
+            at += 1;
+        }
+        if let (Some(s), Some(words_end)) = (subject.as_deref(), words_end) {
+            subject = Some(format!("{s}{}", &text[end..words_end]));
+            end = words_end;
+        }
     }
     subject.as_ref()?;
     // "… d'ici 2030", "by 2030", "đến năm 2030": the year it is set for, after it.
@@ -2341,12 +2387,14 @@ fn target(
                 .and_then(|(_, _, code)| code.clone())
         })
         .or_else(|| {
-            // "… 10 millions de visiteurs lors des six premiers mois": within its clause.
-            let after = periods.partition_point(|(s, _, _)| *s < last.end);
+            // "… 10 millions de visiteurs lors des six premiers mois": within its clause,
+            // after what it is a target of ("une croissance de 9% du PIB local au cours du
+            // premier semestre 2024").
+            let after = periods.partition_point(|(s, _, _)| *s < end);
             periods[after..]
                 .first()
                 .filter(|(s, _, _)| {
-                    let between = &text[last.end..*s];
+                    let between = &text[end..*s];
                     !between.contains(['.', ';', '\n', '!', '?'])
                         && between.split_whitespace().count() <= 3
                 })
@@ -2439,9 +2487,16 @@ fn attracted(text: &str, amount_end: usize) -> Option<(String, usize)> {
     let rest = &text[amount_end..];
     let trimmed = rest.trim_start();
     let at = amount_end + rest.len() - trimmed.len();
+    // An elided "d'" runs on into the word after it: "d’investissement".
     let skip = ["of ", "d'", "d’", "de "]
         .iter()
-        .find_map(|p| word_at_start(trimmed, p.trim_end()).filter(|_| trimmed.starts_with(p)))
+        .find_map(|p| {
+            if p.ends_with(['\'', '’']) {
+                trimmed.starts_with(p).then_some(p.len())
+            } else {
+                word_at_start(trimmed, p.trim_end()).filter(|_| trimmed.starts_with(p))
+            }
+        })
         .map(|len| len + usize::from(trimmed[len..].starts_with(' ')))
         .or_else(|| trimmed.starts_with("vốn ").then_some(0))
         // "attracted $2.2 billion in foreign direct investment": "in" before what was
@@ -3970,6 +4025,20 @@ mod tests {
 
     /// The targets a sentence reads: subject, value (a range's ends) with scale and unit,
     /// period.
+    #[test]
+    fn french_targets_name_what_grows_after_the_rate_and_what_is_aimed_at_after_the_amount() {
+        assert_eq!(
+            targets(
+                "La province de Thanh Hoa s'efforce d'atteindre une croissance de 10% du PIB régional au cours du premier semestre 2025.\n\nElle vise également 2 milliards de dollars d’investissement direct étranger (IDE), ainsi que 12 millions de visiteurs lors des six premiers mois de 2025."
+            ),
+            [
+                "croissance du PIB régional | 10 x1 % | 2025-H1",
+                "investissement direct étranger | 2 x1000000000 USD | ",
+                "visiteurs | 12 x1000000 visitor | 2025-H1",
+            ]
+        );
+    }
+
     fn targets(text: &str) -> Vec<String> {
         crate::read(text.as_bytes())
             .expect("reads")
