@@ -1185,6 +1185,27 @@ fn what_a_total_is_of(text: &str, at: usize) -> Option<String> {
     (!clause.is_empty() && clause.split_whitespace().count() <= 12).then(|| clause.to_owned())
 }
 
+/// Whether the words before a count say who attended ("with the attendance of 250
+/// delegates", "với sự tham dự của 200 đại biểu", "avec la participation de 300 délégués"):
+/// what is counted is then the subject, not the meeting.
+fn attended_by(before: &str) -> bool {
+    let before = before.trim_end();
+    let tail = &before[crate::look_back(before, before.len(), 40)..];
+    let tail = crate::lowercase(tail);
+    [
+        "attendance of",
+        "participation of",
+        "presence of",
+        "attended by",
+        "tham dự của",
+        "tham gia của",
+        "participation de",
+        "présence de",
+    ]
+    .iter()
+    .any(|w| tail.ends_with(w))
+}
+
 /// Names of sectors, as statistics offices write them, that hold commas: what comes before
 /// the last comma and what the subject read after it starts with.
 const SECTORS_WITH_COMMAS: &[(&str, &str)] = &[
@@ -1523,7 +1544,8 @@ fn figure(
                 || COUNTING_VERBS
                     .iter()
                     .any(|v| word_at_end(&lower, v).is_some())
-        }) || !level_verb_before(&text[sentence_start..first.start]))
+        }) || !level_verb_before(&text[sentence_start..first.start])
+            || attended_by(&text[sentence_start..first.start]))
     {
         subject = counted(text, first.start, first.end);
         subject_start = subject.as_ref().map(|_| first.start);
@@ -3069,6 +3091,20 @@ mod tests {
                 Language::Vi
             ),
             ["năng suất bình quân | Some(63.5) tạ/ha | None | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn those_who_attended_are_what_is_counted() {
+        assert_eq!(
+            figure_cells(
+                "The forum will be held next week with the attendance of 180 delegates. Hội nghị diễn ra với sự tham dự của 300 đại biểu.",
+                Language::En
+            ),
+            [
+                "delegates | Some(180.0) delegate | None | None | ",
+                "đại biểu | Some(300.0) đại biểu | None | None | ",
+            ]
         );
     }
 
