@@ -109,6 +109,9 @@ const UNITS: &[(&str, &str)] = &[
     ("deputies", "deputy"),
     ("members", "member"),
     ("localities", "locality"),
+    // "62 cities and provinces": one count of both, as the labels name it.
+    ("cities and provinces", "city and province"),
+    ("provinces and cities", "province and city"),
     ("provinces", "province"),
     ("députés", "député"),
     ("délégués", "délégué"),
@@ -363,6 +366,8 @@ const COUNTS: &[&str] = &[
     "deputy",
     "member",
     "locality",
+    "city and province",
+    "province and city",
     "province",
     "député",
     "délégué",
@@ -375,6 +380,7 @@ const COUNT_ENDS: &[&str] = &[
     "lors",
     "au",
     "during",
+    "nationwide",
     "và",
     "and",
     "et",
@@ -2609,10 +2615,11 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
             }
         }
     }
-    // "ý kiến, kiến nghị": a thing counted whose name holds a comma is not cut by it.
+    // "ý kiến, kiến nghị", "cities and provinces": a thing counted whose name holds a comma
+    // or "and" is not cut by it.
     let named = UNITS
         .iter()
-        .filter(|(w, _)| w.contains(','))
+        .filter(|(w, _)| w.contains(',') || w.contains(" and "))
         .find_map(|(w, _)| crate::starts_with_lowercase(rest, w))
         .unwrap_or(0);
     let clause = rest[named..]
@@ -2624,8 +2631,10 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
     let own_words = rest[..named].split_whitespace().count().saturating_sub(1);
     // A dash joining words ("kinh tế - xã hội") is no word of its own.
     let mut counted_words = 0;
-    for word in clause.split_whitespace() {
-        if word.chars().any(|c| c.is_ascii_digit()) || COUNT_ENDS.contains(&word) {
+    for (i, word) in clause.split_whitespace().enumerate() {
+        // The name's own words do not end it ("and" in "cities and provinces").
+        if i > own_words && (word.chars().any(|c| c.is_ascii_digit()) || COUNT_ENDS.contains(&word))
+        {
             break;
         }
         if word.chars().any(char::is_alphabetic) {
@@ -3105,6 +3114,17 @@ mod tests {
                 "delegates | Some(180.0) delegate | None | None | ",
                 "đại biểu | Some(300.0) đại biểu | None | None | ",
             ]
+        );
+    }
+
+    #[test]
+    fn cities_and_provinces_are_one_count() {
+        assert_eq!(
+            figure_cells(
+                "The video conference connected 63 cities and provinces nationwide.",
+                Language::En
+            ),
+            ["cities and provinces | Some(63.0) city and province | None | None | "]
         );
     }
 
