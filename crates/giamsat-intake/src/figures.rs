@@ -1880,6 +1880,10 @@ fn previous_clause_subject(
         " đạt ",
         " achieved ",
         " recorded ",
+        // Past tenses not in "-ed": "Retail sales … grew steadily in 2024, estimated at".
+        " grew ",
+        " rose ",
+        " fell ",
         " a enregistré ",
         " was ",
         " were ",
@@ -3125,6 +3129,17 @@ mod tests {
                 Language::En
             ),
             ["cities and provinces | Some(63.0) city and province | None | None | "]
+        );
+    }
+
+    #[test]
+    fn a_clause_after_grew_or_rose_takes_its_subject() {
+        assert_eq!(
+            figure_cells(
+                "Export turnover rose sharply in 2023, estimated at USD 4.5 billion, up 12 per cent.",
+                Language::En
+            ),
+            ["Export turnover | Some(4.5) USD | Some(12.0) | None | 2023"]
         );
     }
 
