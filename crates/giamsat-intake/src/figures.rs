@@ -2565,6 +2565,19 @@ fn attracted(text: &str, amount_end: usize) -> Option<(String, usize)> {
             .map(|i| words_end + i)?;
         words_end = word_at + word.len();
     }
+    // "foreign direct investment (FDI)", "investissement direct étranger (IDE)": the name's
+    // acronym in brackets right after it is the name's.
+    if text[words_end..clause_end].trim().is_empty() && words_end > from {
+        let rest = &text[words_end..];
+        let spaces = rest.len() - rest.trim_start().len();
+        if let Some(inside) = rest[spaces..].strip_prefix('(')
+            && let Some(close) = inside.find(')')
+            && (2..=8).contains(&close)
+            && inside[..close].chars().all(|c| c.is_uppercase())
+        {
+            words_end += spaces + 1 + close + 1;
+        }
+    }
     let what = text[from..words_end].trim();
     (!what.is_empty()).then(|| (what.to_owned(), words_end))
 }
@@ -3140,6 +3153,17 @@ mod tests {
                 Language::En
             ),
             ["Export turnover | Some(4.5) USD | Some(12.0) | None | 2023"]
+        );
+    }
+
+    #[test]
+    fn what_was_attracted_keeps_its_acronym() {
+        assert_eq!(
+            figure_cells(
+                "In 2024, Bac Ninh attracted $4.1 billion in foreign direct investment (FDI).",
+                Language::En
+            ),
+            ["foreign direct investment (FDI) | Some(4.1) USD | None | None | 2024"]
         );
     }
 
@@ -4104,7 +4128,7 @@ mod tests {
             ),
             [
                 "croissance du PIB régional | 10 x1 % | 2025-H1",
-                "investissement direct étranger | 2 x1000000000 USD | ",
+                "investissement direct étranger (IDE) | 2 x1000000000 USD | ",
                 "visiteurs | 12 x1000000 visitor | 2025-H1",
             ]
         );
