@@ -1695,6 +1695,38 @@ fn figure(
     if subject.is_none() && value.is_none() {
         return None;
     }
+    // "Ce résultat dépasse les objectifs fixés, enregistrant une hausse de 19,1% par rapport
+    // aux prévisions": a participle alone is no subject; the result is the figure before.
+    if let Some(s) = subject.as_deref()
+        && !s.contains(char::is_whitespace)
+        && s.chars().all(|c| c.is_lowercase())
+        && ((s.ends_with("ant")
+            && !["montant", "restant", "habitant", "enfant", "représentant"].contains(&s))
+            || [
+                "reaching",
+                "recording",
+                "registering",
+                "posting",
+                "bringing",
+                "hitting",
+                "exceeding",
+                "surpassing",
+            ]
+            .contains(&s))
+        && let Some(Found {
+            end: previous_end,
+            fact:
+                Fact::Figure {
+                    subject: Some(previous),
+                    ..
+                },
+            ..
+        }) = earlier.last()
+        && *previous_end >= crate::look_back(text, first.start, crate::LOOK_BACK)
+    {
+        subject = Some(previous.clone());
+        subject_start = None;
+    }
     // "vụ lúa Đông Xuân được mùa (năng suất bình quân 62,41 tạ/ha": a bracket opened before
     // the figure and not closed holds it; the subject starts inside.
     if let Some(s) = subject.as_deref()
@@ -3164,6 +3196,20 @@ mod tests {
                 Language::En
             ),
             ["foreign direct investment (FDI) | Some(4.1) USD | None | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn a_participle_alone_is_no_subject_the_figure_before_is() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, les recettes budgétaires de la province ont atteint 52.000 milliards de dôngs. Ce résultat dépasse les objectifs, enregistrant une hausse de 12,5% par rapport aux prévisions.",
+                Language::Fr
+            ),
+            [
+                "recettes budgétaires de la province | Some(52000.0) VND | None | None | 2024",
+                "recettes budgétaires de la province | None  | None | Some(112.5) | 2024",
+            ]
         );
     }
 
