@@ -1712,7 +1712,10 @@ fn figure(
                 "exceeding",
                 "surpassing",
             ]
-            .contains(&s))
+            .contains(&s)
+            // "celles en neuf mois ont baissé de 8,2%": a pronoun stands for the figure
+            // before.
+            || ["celles", "ceux", "celle", "celui"].contains(&s))
         && let Some(Found {
             end: previous_end,
             fact:
@@ -3209,6 +3212,20 @@ mod tests {
             [
                 "recettes budgétaires de la province | Some(52000.0) VND | None | None | 2024",
                 "recettes budgétaires de la province | None  | None | Some(112.5) | 2024",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_the_figure_before() {
+        assert_eq!(
+            figure_cells(
+                "Les importations en septembre 2024 ont atteint 3,2 milliards de dollars, mais celles en neuf mois ont baissé de 4,1%.",
+                Language::Fr
+            ),
+            [
+                "importations | Some(3.2) USD | None | None | 2024-09",
+                "importations | None  | Some(-4.1) | None | 2024-YTD09",
             ]
         );
     }
