@@ -167,7 +167,7 @@ pub(crate) fn role_of(text: &str, start: usize, end: usize) -> DateRole {
     if issued(window.trim_end()) {
         return DateRole::Issued;
     }
-    if deadline(near, &clause) {
+    if deadline(near, &clause) || asked_by(near, &clause, &rest_lower) {
         return DateRole::Deadline;
     }
     // "the GSO said on January 6", "a déclaré le 10 mars": the day of the statement told.
@@ -184,7 +184,10 @@ pub(crate) fn role_of(text: &str, start: usize, end: usize) -> DateRole {
     }
     // "jusqu'au 18 décembre": until then, not as of then.
     let until = ends_with_any(near, &["jusqu'au", "jusqu’au"]);
-    if !until && ends_with_any(near, AS_OF_OR_PAST) {
+    // "Từ ngày 10/5 đến ngày 15/5/2024, Đoàn kiểm tra …": the last day of a span of days is
+    // the span's, not a day things accumulated to ("Tính từ đầu năm đến ngày 20-8" is).
+    let span_of_days = ends_with_any(near, &["đến ngày", "đến"]) && clause.contains("từ ngày");
+    if !until && !span_of_days && ends_with_any(near, AS_OF_OR_PAST) {
         return DateRole::Other;
     }
     let span = crate::lowercase(&text[start..end]);
@@ -199,7 +202,12 @@ pub(crate) fn role_of(text: &str, start: usize, end: usize) -> DateRole {
         "rạng sáng",
     ]
     .iter()
-    .any(|w| span.starts_with(w));
+    .any(|w| span.starts_with(w))
+        // "Chiều cùng ngày 15/3": the same day's afternoon.
+        || ends_with_any(
+            near,
+            &["sáng cùng ngày", "chiều cùng ngày", "tối cùng ngày", "trưa cùng ngày"],
+        );
     let opens = near
         .split(|c: char| !crate::is_word_char(c))
         .filter(|w| !w.is_empty())
@@ -388,6 +396,10 @@ const EVENT_WORDS: &[&str] = &[
     "hội đàm",
     "gặp mặt",
     "đoàn giám sát",
+    // A delegation's inspection or working trip is the day of what is reported.
+    "đoàn kiểm tra",
+    "đoàn công tác",
+    "đoàn khảo sát",
     "ceremony",
     "forum",
     "congress",
@@ -504,6 +516,28 @@ fn deadline(near: &str, clause: &str) -> bool {
         .any(|w| clause.contains(w))
 }
 
+/// A deadline written as a day things are due: "Hạn chót nộp hồ sơ là ngày 15/5", "The
+/// deadline for applications is June 30", "La date limite est le 30 juin"; or "đến ngày
+/// 31/12/2024 các huyện phải hoàn thành", what must be done by a day named before it (not
+/// "Đến ngày 30/9, tỉnh đã hoàn thành", what was).
+fn asked_by(near: &str, clause: &str, rest: &str) -> bool {
+    let named_due = ends_with_any(near, &["là", "is", "was", "est", "est le", "là ngày"])
+        && [
+            "hạn chót",
+            "hạn cuối",
+            "thời hạn",
+            "deadline",
+            "date limite",
+        ]
+        .iter()
+        .any(|w| clause.contains(w));
+    let due_after = ends_with_any(near, &["đến ngày", "đến", "đến hết ngày"])
+        && !ends_with_any(near, &["tính đến ngày", "tính đến", "từ"])
+        && !clause.contains("từ ")
+        && ["phải ", "cần ", "buộc "].iter().any(|w| rest.contains(w));
+    named_due || due_after
+}
+
 fn ends_with_any(near: &str, words: &[&str]) -> bool {
     words
         .iter()
@@ -534,6 +568,23 @@ fn is_dateline(text: &str, start: usize, end: usize, near: &str, after: &str) ->
         "mis à jour le",
     ];
     if ends_with_any(near.trim_end_matches([':', ',']).trim_end(), PUBLISHED) {
+        return true;
+    }
+    // "Cập nhật lúc 10:25 ngày 16/03/2024", "Updated 10:25, March 16": a time between.
+    let without_time = {
+        let near = near.trim_end();
+        let near = crate::ends_with_lowercase(near, "ngày")
+            .filter(|at| crate::starts_word(near, *at))
+            .map_or(near, |at| &near[..at]);
+        near.trim_end_matches(|c: char| {
+            c.is_ascii_digit()
+                || matches!(c, ':' | 'h' | ',' | '|' | '-' | '–')
+                || c.is_whitespace()
+        })
+    };
+    if without_time.len() < near.trim_end().len()
+        && ends_with_any(without_time.trim_end_matches(':').trim_end(), PUBLISHED)
+    {
         return true;
     }
     if start > TOP {
@@ -874,6 +925,54 @@ mod tests {
                 "2 mars 2023"
             ),
             DateRole::Issued
+        );
+    }
+
+    #[test]
+    fn a_day_named_due_or_what_must_be_done_by_it_is_a_deadline() {
+        assert_eq!(
+            roles(
+                "Hạn chót nộp hồ sơ là ngày 15/5/2024. Theo kế hoạch, đến ngày 31/12/2024 các huyện phải hoàn thành việc rà soát. Đến ngày 30/9/2024, tỉnh đã hoàn thành 80% kế hoạch. The deadline for applications is June 30, 2024."
+            ),
+            [
+                ("ngày 15/5/2024".to_owned(), DateRole::Deadline),
+                ("ngày 31/12/2024".to_owned(), DateRole::Deadline),
+                ("ngày 30/9/2024".to_owned(), DateRole::Other),
+                ("June 30, 2024".to_owned(), DateRole::Deadline),
+            ]
+        );
+        // The same day's afternoon is the event's.
+        assert_eq!(
+            role(
+                "Sáng 15/3, Đoàn làm việc với tỉnh. Chiều cùng ngày 15/3, Đoàn kiểm tra thực tế tại xã.",
+                "ngày 15/3"
+            ),
+            DateRole::Event
+        );
+    }
+
+    #[test]
+    fn an_update_with_its_time_before_the_day_is_a_dateline() {
+        assert_eq!(
+            role(
+                "Cập nhật lúc 10:25 ngày 16/03/2024\nSáng 15/3, Đoàn giám sát làm việc với huyện.",
+                "ngày 16/03/2024"
+            ),
+            DateRole::Dateline
+        );
+    }
+
+    #[test]
+    fn a_delegations_days_are_the_event() {
+        assert_eq!(
+            roles(
+                "Từ ngày 10/5 đến ngày 15/5/2024, Đoàn kiểm tra số 2 của Tỉnh ủy đã kiểm tra tại Đảng bộ huyện. Tính từ đầu năm đến ngày 20/8/2024, toàn huyện có 12 dự án."
+            ),
+            [
+                ("ngày 10/5".to_owned(), DateRole::Event),
+                ("ngày 15/5/2024".to_owned(), DateRole::Event),
+                ("ngày 20/8/2024".to_owned(), DateRole::Other),
+            ]
         );
     }
 

@@ -100,6 +100,7 @@ const UNITS: &[(&str, &str)] = &[
     ("cuộc", "cuộc"),
     ("nhóm", "nhóm"),
     ("nghị quyết", "nghị quyết"),
+    ("chỉ tiêu", "chỉ tiêu"),
     ("cá nhân", "cá nhân"),
     ("đảng viên", "đảng viên"),
     ("hội viên", "hội viên"),
@@ -108,6 +109,9 @@ const UNITS: &[(&str, &str)] = &[
     ("deputies", "deputy"),
     ("members", "member"),
     ("localities", "locality"),
+    // "62 cities and provinces": one count of both, as the labels name it.
+    ("cities and provinces", "city and province"),
+    ("provinces and cities", "province and city"),
     ("provinces", "province"),
     ("députés", "député"),
     ("délégués", "délégué"),
@@ -353,6 +357,7 @@ const COUNTS: &[&str] = &[
     "cuộc",
     "nhóm",
     "nghị quyết",
+    "chỉ tiêu",
     "cá nhân",
     "đảng viên",
     "hội viên",
@@ -361,6 +366,8 @@ const COUNTS: &[&str] = &[
     "deputy",
     "member",
     "locality",
+    "city and province",
+    "province and city",
     "province",
     "député",
     "délégué",
@@ -369,6 +376,11 @@ const COUNTS: &[&str] = &[
 
 /// Words that end the name of what is counted.
 const COUNT_ENDS: &[&str] = &[
+    // A period after what is counted: "10 millions de visiteurs lors des six premiers mois".
+    "lors",
+    "au",
+    "during",
+    "nationwide",
     "và",
     "and",
     "et",
@@ -535,7 +547,7 @@ fn build(language: Language) -> Patterns {
         percent_value: compile(format!(
             r"(?P<head>{values})\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
             values = heads(
-                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|(?:est\s+)?(?:tombée?|passée?)\s+à"
+                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|(?:est\s+)?(?:tombée?|passée?)\s+à"
             ),
         )),
     }
@@ -1012,9 +1024,14 @@ pub fn find(
     let mut periods = periods.to_vec();
     periods.sort_by_key(|p| p.0);
     let periods = &periods[..];
+    let disbursed = disbursement_in_brackets(text, language, periods);
+    let disbursed_spans: Vec<(usize, usize)> = disbursed.iter().map(|f| (f.start, f.end)).collect();
     let pieces: Vec<Piece> = pieces(text, language)
         .into_iter()
-        .filter(|p| !crate::overlaps(taken, p.start, p.end))
+        .filter(|p| {
+            !crate::overlaps(taken, p.start, p.end)
+                && !crate::overlaps(&disbursed_spans, p.start, p.end)
+        })
         .collect();
     let aiming = aiming(text);
     // The first period a report is written for (months from January, a quarter, a half, a
@@ -1136,7 +1153,230 @@ pub fn find(
     flush(&mut group, &mut found);
     share_periods_backwards(text, &mut found);
     found.extend(targets);
+    found.extend(disbursed);
     found
+}
+
+/// What a French total or amount starting at `at` is of: after ", pour un", the clause
+/// before it ("des recettes issues de l'aide, pour un montant de"); after a verb of reaching
+/// and an aside ("les recettes … ont atteint, au 31 décembre, un total de"), the subject
+/// before the verb. Without its article.
+fn what_a_total_is_of(text: &str, at: usize) -> Option<String> {
+    let window = crate::look_back(text, at, 400);
+    let before = &text[window..at];
+    let sentence = before.rfind(['.', '\n', ';']).map_or(0, |i| i + 1);
+    let sentence = &before[sentence..];
+    let lower = crate::lowercase(sentence);
+    let clause = if let Some(rest) = lower.trim_end().strip_suffix(", pour un") {
+        let end = rest.len();
+        let start = sentence[..end].rfind(',').map_or(0, |i| i + 1);
+        &sentence[start..end]
+    } else {
+        let verb = [" ont atteint,", " a atteint,", " reached,"]
+            .iter()
+            .filter_map(|v| lower.find(v))
+            .min()?;
+        // Only an aside between the verb and the total.
+        if sentence[verb..].matches(',').count() > 2 {
+            return None;
+        }
+        let start = sentence[..verb].rfind(',').map_or(0, |i| i + 1);
+        &sentence[start..verb]
+    };
+    let clause = clause.trim();
+    let clause = ["les ", "la ", "le ", "des ", "l'", "l’"]
+        .iter()
+        .find_map(|a| clause.strip_prefix(a))
+        .unwrap_or(clause);
+    (!clause.is_empty() && clause.split_whitespace().count() <= 12).then(|| clause.to_owned())
+}
+
+/// Whether the words before a count say who attended ("with the attendance of 250
+/// delegates", "với sự tham dự của 200 đại biểu", "avec la participation de 300 délégués"):
+/// what is counted is then the subject, not the meeting.
+fn attended_by(before: &str) -> bool {
+    let before = before.trim_end();
+    let tail = &before[crate::look_back(before, before.len(), 40)..];
+    let tail = crate::lowercase(tail);
+    [
+        "attendance of",
+        "participation of",
+        "presence of",
+        "attended by",
+        "tham dự của",
+        "tham gia của",
+        "participation de",
+        "présence de",
+    ]
+    .iter()
+    .any(|w| tail.ends_with(w))
+}
+
+/// Names of sectors, as statistics offices write them, that hold commas: what comes before
+/// the last comma and what the subject read after it starts with.
+const SECTORS_WITH_COMMAS: &[(&str, &str)] = &[
+    ("chế biến, ", "chế tạo"),
+    ("nông, lâm, ", "thủy sản"),
+    ("nông, lâm, ", "thuỷ sản"),
+    ("nông, lâm, ", "ngư nghiệp"),
+    ("điện, ", "khí đốt"),
+    ("cung cấp nước, ", "hoạt động quản lý"),
+];
+
+/// Whether a figure's subject is a rate of growth ("tốc độ tăng trưởng kinh tế (GRDP)",
+/// "GRDP growth", "la croissance du PIB régional"), not a share of it ("contributing … to
+/// overall growth", "đóng góp vào tăng trưởng").
+fn names_growth(subject: &str) -> bool {
+    let lower = crate::lowercase(subject);
+    ["tăng trưởng", "growth", "croissance"]
+        .iter()
+        .any(|w| lower.contains(w))
+        && ![
+            "đóng góp",
+            "contribut",
+            "share",
+            "tỷ trọng",
+            "part ",
+            "positive",
+            "negative",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// "Localities and agencies recording high disbursement include Vietnam Television
+/// (73.48%), the Ministry of Construction (41.44%) and Long An (38.25%)": in a sentence that
+/// speaks of disbursing, a name's rate in brackets is the share of its plan it disbursed,
+/// as the real set labels it. Its period is the last the text named before it.
+fn disbursement_in_brackets(
+    text: &str,
+    language: Language,
+    periods: &[(usize, usize, Option<String>)],
+) -> Vec<Found> {
+    static RATE: OnceLock<Regex> = OnceLock::new();
+    let rate = RATE.get_or_init(|| {
+        Regex::new(r"\(\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%\s*\)").expect("rate in brackets")
+    });
+    let mut found = Vec::new();
+    // Looked for from each "(" of a sentence that speaks of disbursing; the words are
+    // looked for once per sentence, not per rate.
+    let mut sentence_checked: Option<(usize, bool)> = None;
+    for c in rate.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        // Within a window each way: a long text's sentences are not searched whole.
+        let window = crate::look_back(text, whole.start(), crate::LOOK_BACK);
+        let before = &text[window..whole.start()];
+        let sentence = window
+            + before
+                .rfind(['\n', ';'])
+                .map_or(0, |i| i + 1)
+                .max(before.rfind(". ").map_or(0, |i| i + 2));
+        let speaks = match sentence_checked {
+            Some((s, speaks)) if s == sentence => speaks,
+            _ => {
+                let ahead =
+                    &text[whole.end()..crate::look_ahead(text, whole.end(), crate::LOOK_BACK)];
+                let end = ahead.find(['\n', ';']).map_or(ahead.len(), |i| i);
+                let end = whole.end() + ahead[..end].find(". ").map_or(end, |i| i);
+                let lower = crate::lowercase(&text[sentence..end]);
+                let speaks = ["disburs", "giải ngân", "décaiss"]
+                    .iter()
+                    .any(|w| lower.contains(w));
+                sentence_checked = Some((sentence, speaks));
+                speaks
+            }
+        };
+        if !speaks {
+            continue;
+        }
+        let Some((name_start, name)) = bracketed_name(&text[sentence..whole.start()]) else {
+            continue;
+        };
+        let Ok(plan) = c[1].replace(',', ".").parse::<f64>() else {
+            continue;
+        };
+        let start = sentence + name_start;
+        let window = crate::look_back(text, start, 4 * crate::LOOK_BACK);
+        let before = periods.partition_point(|(s, _, _)| *s < start);
+        let code = periods[..before]
+            .iter()
+            .rev()
+            .take_while(|(s, _, _)| *s >= window)
+            .find(|(s, e, code)| code.is_some() && !is_term_of_office(&text[*s..*e]))
+            .and_then(|(_, _, code)| code.clone());
+        let (period, months) = match code.as_deref().and_then(yearless_months) {
+            Some(months) => (None, Some(months)),
+            None => (code, None),
+        };
+        let subject = match language {
+            Language::Vi => format!("giải ngân của {name}"),
+            Language::Fr => format!("décaissement de {name}"),
+            _ => format!("{name} disbursement"),
+        };
+        found.push(Found {
+            start,
+            end: whole.end(),
+            fact: Fact::Figure {
+                subject: Some(subject),
+                value: None,
+                scale: 1.0,
+                unit: None,
+                change_percent: None,
+                plan_percent: Some(plan),
+                period,
+                months,
+                estimated: false,
+            },
+        });
+    }
+    found
+}
+
+/// The name right before a rate in brackets, in a list ("include Vietnam Television", ",
+/// the Ministry of Transport", "and Lao Cai"): its start in `before` and the name without
+/// its article. Every word capitalised but for joining words inside it ("Ministry of
+/// Agriculture and Rural Development").
+fn bracketed_name(before: &str) -> Option<(usize, &str)> {
+    let trimmed = before.trim_end();
+    let from = trimmed.rfind([',', ':', '(', ')']).map_or(0, |i| i + 1);
+    let mut start = from + (trimmed[from..].len() - trimmed[from..].trim_start().len());
+    let mut name = &trimmed[start..];
+    // What opens the list: "include", "including", "led by", "gồm", "như", "là".
+    for opener in [
+        " include ",
+        " includes ",
+        " including ",
+        " led by ",
+        " such as ",
+        " gồm ",
+        " như ",
+        " là ",
+        " dont ",
+        " comme ",
+    ] {
+        if let Some(i) = name.rfind(opener) {
+            start += i + opener.len();
+            name = &trimmed[start..];
+        } else if let Some(rest) = name.strip_prefix(opener.trim_start()) {
+            start += name.len() - rest.len();
+            name = rest;
+        }
+    }
+    for article in ["and ", "the ", "và ", "et ", "la ", "le ", "l'", "les "] {
+        if let Some(rest) = name.strip_prefix(article) {
+            start += article.len();
+            name = rest;
+        }
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let joining = ["of", "and", "for", "và", "de", "du", "des", "et"];
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let fits = !words.is_empty()
+        && words.len() <= 8
+        && capitalised(words[0])
+        && words.last().is_some_and(|w| capitalised(w))
+        && words.iter().all(|w| capitalised(w) || joining.contains(w));
+    fits.then_some((start, name))
 }
 
 /// A level without a period right before a change over the same period, in its sentence,
@@ -1310,7 +1550,8 @@ fn figure(
                 || COUNTING_VERBS
                     .iter()
                     .any(|v| word_at_end(&lower, v).is_some())
-        }) || !level_verb_before(&text[sentence_start..first.start]))
+        }) || !level_verb_before(&text[sentence_start..first.start])
+            || attended_by(&text[sentence_start..first.start]))
     {
         subject = counted(text, first.start, first.end);
         subject_start = subject.as_ref().map(|_| first.start);
@@ -1454,6 +1695,96 @@ fn figure(
     if subject.is_none() && value.is_none() {
         return None;
     }
+    // "Ce résultat dépasse les objectifs fixés, enregistrant une hausse de 19,1% par rapport
+    // aux prévisions": a participle alone is no subject; the result is the figure before.
+    if let Some(s) = subject.as_deref()
+        && !s.contains(char::is_whitespace)
+        && s.chars().all(|c| c.is_lowercase())
+        && ((s.ends_with("ant")
+            && !["montant", "restant", "habitant", "enfant", "représentant"].contains(&s))
+            || [
+                "reaching",
+                "recording",
+                "registering",
+                "posting",
+                "bringing",
+                "hitting",
+                "exceeding",
+                "surpassing",
+            ]
+            .contains(&s)
+            // "celles en neuf mois ont baissé de 8,2%": a pronoun stands for the figure
+            // before.
+            || ["celles", "ceux", "celle", "celui"].contains(&s))
+        && let Some(Found {
+            end: previous_end,
+            fact:
+                Fact::Figure {
+                    subject: Some(previous),
+                    ..
+                },
+            ..
+        }) = earlier.last()
+        && *previous_end >= crate::look_back(text, first.start, crate::LOOK_BACK)
+    {
+        subject = Some(previous.clone());
+        subject_start = None;
+    }
+    // "vụ lúa Đông Xuân được mùa (năng suất bình quân 62,41 tạ/ha": a bracket opened before
+    // the figure and not closed holds it; the subject starts inside.
+    if let Some(s) = subject.as_deref()
+        && let Some(open) = s.rfind('(')
+        && !s[open..].contains(')')
+        && !s[open + 1..].trim().is_empty()
+    {
+        let inside = s[open + 1..].trim_start();
+        subject_start = subject_start.map(|at| at + s.len() - inside.len());
+        subject = Some(inside.to_owned());
+    }
+    // "les recettes budgétaires de la ville ont atteint, au 31 décembre 2025, un total cumulé
+    // de 800.043 milliards", "des recettes issues de l'aide …, pour un montant de 806
+    // milliards": a total or an amount is of what the sentence named before it.
+    if let (Some(s), Some(at)) = (subject.as_deref(), subject_start)
+        && ["total", "total cumulé", "montant", "montant total"]
+            .contains(&crate::lowercase(s).as_ref())
+        && let Some(what) = what_a_total_is_of(text, at)
+    {
+        subject = Some(what);
+    }
+    // "ngành chế biến, chế tạo tăng 24,07%", "khu vực nông, lâm, thủy sản ước tăng 4,58%": a
+    // sector's name holds commas, and what comes before its last one is the name's.
+    if let (Some(s), Some(at)) = (subject.as_deref(), subject_start)
+        && let lower = crate::lowercase(s)
+        && let Some((head, _)) = SECTORS_WITH_COMMAS
+            .iter()
+            .find(|(_, tail)| lower.starts_with(tail))
+        && let window = crate::look_back(text, at, 64)
+        && let Some(i) = crate::ends_with_lowercase(&text[window..at], head)
+        && crate::starts_word(&text[window..at], i)
+    {
+        let mut from = window + i;
+        if let Some(j) = ["ngành ", "khu vực "]
+            .iter()
+            .find_map(|lead| crate::ends_with_lowercase(&text[window..from], lead))
+            .filter(|j| crate::starts_word(&text[window..from], *j))
+        {
+            from = window + j;
+        }
+        subject = Some(format!("{}{s}", &text[from..at]));
+        subject_start = Some(from);
+    }
+    // "tăng trưởng kinh tế đạt 8,05%", "une croissance économique de 14,8 %": a rate of
+    // growth is the change over the year before, though written as a level; the real set
+    // labels it so (its README is the convention).
+    if unit == Some("%")
+        && change_percent.is_none()
+        && plan_percent.is_none()
+        && subject.as_deref().is_some_and(names_growth)
+    {
+        change_percent = value.take();
+        unit = None;
+        scale = 1.0;
+    }
     // The paragraph's start, looking back as far as a period is taken to stay in effect.
     let window = crate::look_back(text, first.start, 4 * crate::LOOK_BACK);
     let paragraph_start = text[window..first.start]
@@ -1584,6 +1915,10 @@ fn previous_clause_subject(
         " đạt ",
         " achieved ",
         " recorded ",
+        // Past tenses not in "-ed": "Retail sales … grew steadily in 2024, estimated at".
+        " grew ",
+        " rose ",
+        " fell ",
         " a enregistré ",
         " was ",
         " were ",
@@ -2040,6 +2375,14 @@ fn target(
         subject = counted(text, first.start, first.end);
         start = first.start;
     }
+    // "Elle vise également 1,48 milliard de dollars d'IDE": an adverb alone is no subject.
+    if subject.as_deref().is_some_and(|s| {
+        ["également", "aussi", "also", "cũng"]
+            .iter()
+            .any(|a| crate::lowercase(s.trim()) == *a)
+    }) {
+        subject = None;
+    }
     // "vise 5 milliards de dollars d'exportations": what is aimed at follows the amount.
     let mut end = last.end;
     if subject.is_none()
@@ -2048,6 +2391,40 @@ fn target(
         subject = Some(what);
         start = first.start;
         end = end.max(what_end);
+    }
+    // "une croissance de 9% du PIB local": what grows may follow the rate.
+    if unit == Some("%")
+        && subject
+            .as_deref()
+            .is_some_and(|s| crate::lowercase(s).ends_with("croissance"))
+        && let Some(of) = [" du ", " de la ", " de l'", " de l’", " des "]
+            .iter()
+            .find(|p| text[end..].starts_with(**p))
+    {
+        let from = end + of.len();
+        let clause_end = text[from..]
+            .find(['.', ',', ';', ':', '\n', '(', ')'])
+            .map_or(text.len(), |i| from + i);
+        let mut words_end = None;
+        let mut at = from;
+        for word in text[from..clause_end].split(' ').take(4) {
+            if word.is_empty()
+                || word.chars().any(|c| c.is_ascii_digit())
+                || [
+                    "au", "en", "d'ici", "d’ici", "pour", "dans", "lors", "à", "et",
+                ]
+                .contains(&word)
+            {
+                break;
+            }
+            at += word.len();
+            words_end = Some(at);
+            at += 1;
+        }
+        if let (Some(s), Some(words_end)) = (subject.as_deref(), words_end) {
+            subject = Some(format!("{s}{}", &text[end..words_end]));
+            end = words_end;
+        }
     }
     subject.as_ref()?;
     // "… d'ici 2030", "by 2030", "đến năm 2030": the year it is set for, after it.
@@ -2077,12 +2454,14 @@ fn target(
                 .and_then(|(_, _, code)| code.clone())
         })
         .or_else(|| {
-            // "… 10 millions de visiteurs lors des six premiers mois": within its clause.
-            let after = periods.partition_point(|(s, _, _)| *s < last.end);
+            // "… 10 millions de visiteurs lors des six premiers mois": within its clause,
+            // after what it is a target of ("une croissance de 9% du PIB local au cours du
+            // premier semestre 2024").
+            let after = periods.partition_point(|(s, _, _)| *s < end);
             periods[after..]
                 .first()
                 .filter(|(s, _, _)| {
-                    let between = &text[last.end..*s];
+                    let between = &text[end..*s];
                     !between.contains(['.', ';', '\n', '!', '?'])
                         && between.split_whitespace().count() <= 3
                 })
@@ -2175,9 +2554,16 @@ fn attracted(text: &str, amount_end: usize) -> Option<(String, usize)> {
     let rest = &text[amount_end..];
     let trimmed = rest.trim_start();
     let at = amount_end + rest.len() - trimmed.len();
+    // An elided "d'" runs on into the word after it: "d’investissement".
     let skip = ["of ", "d'", "d’", "de "]
         .iter()
-        .find_map(|p| word_at_start(trimmed, p.trim_end()).filter(|_| trimmed.starts_with(p)))
+        .find_map(|p| {
+            if p.ends_with(['\'', '’']) {
+                trimmed.starts_with(p).then_some(p.len())
+            } else {
+                word_at_start(trimmed, p.trim_end()).filter(|_| trimmed.starts_with(p))
+            }
+        })
         .map(|len| len + usize::from(trimmed[len..].starts_with(' ')))
         .or_else(|| trimmed.starts_with("vốn ").then_some(0))
         // "attracted $2.2 billion in foreign direct investment": "in" before what was
@@ -2213,6 +2599,19 @@ fn attracted(text: &str, amount_end: usize) -> Option<(String, usize)> {
             .find(word)
             .map(|i| words_end + i)?;
         words_end = word_at + word.len();
+    }
+    // "foreign direct investment (FDI)", "investissement direct étranger (IDE)": the name's
+    // acronym in brackets right after it is the name's.
+    if text[words_end..clause_end].trim().is_empty() && words_end > from {
+        let rest = &text[words_end..];
+        let spaces = rest.len() - rest.trim_start().len();
+        if let Some(inside) = rest[spaces..].strip_prefix('(')
+            && let Some(close) = inside.find(')')
+            && (2..=8).contains(&close)
+            && inside[..close].chars().all(|c| c.is_uppercase())
+        {
+            words_end += spaces + 1 + close + 1;
+        }
     }
     let what = text[from..words_end].trim();
     (!what.is_empty()).then(|| (what.to_owned(), words_end))
@@ -2268,23 +2667,46 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
             }
         }
     }
-    // "ý kiến, kiến nghị": a thing counted whose name holds a comma is not cut by it.
+    // "ý kiến, kiến nghị", "cities and provinces": a thing counted whose name holds a comma
+    // or "and" is not cut by it.
     let named = UNITS
         .iter()
-        .filter(|(w, _)| w.contains(','))
+        .filter(|(w, _)| w.contains(',') || w.contains(" and "))
         .find_map(|(w, _)| crate::starts_with_lowercase(rest, w))
         .unwrap_or(0);
     let clause = rest[named..]
         .find(['.', ',', ';', ':', '\n', '(', ')'])
         .map_or(rest, |i| &rest[..named + i]);
     let mut words = Vec::new();
-    // Eight words past the name of the thing counted, whose own words do not count.
+    // Twelve words past the name of the thing counted, whose own words do not count: a
+    // field named after it runs long ("dự án thuộc ngành công nghiệp chế biến chế tạo").
     let own_words = rest[..named].split_whitespace().count().saturating_sub(1);
-    for word in clause.split_whitespace().take(8 + own_words) {
-        if word.chars().any(|c| c.is_ascii_digit()) || COUNT_ENDS.contains(&word) {
+    // A dash joining words ("kinh tế - xã hội") is no word of its own.
+    let mut counted_words = 0;
+    for (i, word) in clause.split_whitespace().enumerate() {
+        // The name's own words do not end it ("and" in "cities and provinces").
+        if i > own_words && (word.chars().any(|c| c.is_ascii_digit()) || COUNT_ENDS.contains(&word))
+        {
             break;
         }
+        if word.chars().any(char::is_alphabetic) {
+            if counted_words == 12 + own_words {
+                break;
+            }
+            counted_words += 1;
+        }
         words.push(word);
+    }
+    while words
+        .last()
+        .is_some_and(|w| !w.chars().any(char::is_alphabetic))
+    {
+        words.pop();
+    }
+    // "17,11 triệu lượt khách du lịch": "lượt" counts the visits of what follows, which is
+    // what is counted.
+    if words.len() > 1 && crate::lowercase(words[0]) == "lượt" {
+        words.remove(0);
     }
     (!words.is_empty()).then(|| words.join(" "))
 }
@@ -2494,6 +2916,12 @@ const SPEAKING: &[&str] = &[
     "ghi nhận",
     "a enregistré",
     "ont enregistré",
+    // "le Vietnam a affiché un excédent commercial estimé à 2,29 milliards de dollars".
+    "a affiché",
+    "ont affiché",
+    "affiche",
+    "a réalisé",
+    "ont réalisé",
     "said",
     "says",
     "noted",
@@ -2588,6 +3016,275 @@ mod tests {
             .filter(|i| i.fact.kind() == "figure")
             .map(|i| i.fact)
             .collect()
+    }
+
+    /// (subject, value, unit, change, plan, period or months) of each figure read.
+    fn figure_cells(text: &str, language: Language) -> Vec<String> {
+        figures(text, language)
+            .into_iter()
+            .map(|f| match f {
+                Fact::Figure {
+                    subject,
+                    value,
+                    unit,
+                    change_percent,
+                    plan_percent,
+                    period,
+                    months,
+                    ..
+                } => format!(
+                    "{} | {value:?} {} | {change_percent:?} | {plan_percent:?} | {}",
+                    subject.unwrap_or_default(),
+                    unit.unwrap_or_default(),
+                    period
+                        .or(months.map(|(a, b)| format!("months {a}-{b}")))
+                        .unwrap_or_default()
+                ),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_rate_of_growth_is_a_change_not_a_level() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, tốc độ tăng trưởng kinh tế của tỉnh ước đạt 7,9%, cao hơn bình quân cả nước.",
+                Language::Vi
+            ),
+            ["tốc độ tăng trưởng kinh tế của tỉnh | None  | Some(7.9) | None | 2024"]
+        );
+        assert_eq!(
+            figure_cells(
+                "In 2024, the province's GRDP growth reached 6.3 per cent, the highest in the region.",
+                Language::En
+            ),
+            ["province's GRDP growth | None  | Some(6.3) | None | 2024"]
+        );
+        // A contribution to growth is a share, a level.
+        assert_eq!(
+            figure_cells(
+                "In 2024, the service sector's contribution to overall growth reached 61.2 per cent.",
+                Language::En
+            ),
+            ["service sector's contribution to overall growth | Some(61.2) % | None | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn a_french_rate_of_growth_written_with_words_between_or_estimated_is_a_change() {
+        assert_eq!(
+            figure_cells(
+                "Selon le rapport, la croissance locale en 2022 est estimée à 5,4%. La province a réalisé en 2019 une croissance économique de 9,1 %, et en 2024 une croissance de son PIB régional de 7,3 %.",
+                Language::Fr
+            ),
+            [
+                "croissance locale | None  | Some(5.4) | None | 2022",
+                "croissance économique | None  | Some(9.1) | None | 2019",
+                "croissance de son PIB régional | None  | Some(7.3) | None | 2024",
+            ]
+        );
+    }
+
+    #[test]
+    fn what_a_country_showed_or_achieved_is_the_subject() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, le pays a affiché un excédent commercial estimé à 24,8 milliards de dollars. La province a réalisé un chiffre d'affaires touristique de 1.200 milliards de dôngs.",
+                Language::Fr
+            ),
+            [
+                "excédent commercial | Some(24.8) USD | None | None | 2024",
+                "chiffre d'affaires touristique | Some(1200.0) VND | None | None | 2024",
+            ]
+        );
+    }
+
+    #[test]
+    fn things_counted_keep_the_field_named_after_them() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, tỉnh có 9 dự án thuộc ngành công nghiệp chế biến chế tạo. Cử tri gửi 46 ý kiến, kiến nghị lĩnh vực giao thông - xây dựng - thủy lợi.",
+                Language::Vi
+            ),
+            [
+                "dự án thuộc ngành công nghiệp chế biến chế tạo | Some(9.0) project | None | None | 2024",
+                "ý kiến, kiến nghị lĩnh vực giao thông - xây dựng - thủy lợi | Some(46.0) ý kiến, kiến nghị | None | None | 2024",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sectors_name_keeps_its_commas() {
+        assert_eq!(
+            figure_cells(
+                "Trong 6 tháng đầu năm 2022, khu vực nông, lâm, thủy sản tăng 3,1%. Trong 9 tháng năm 2024, ngành chế biến, chế tạo tăng 11,2% so với cùng kỳ năm 2023.",
+                Language::Vi
+            ),
+            [
+                "khu vực nông, lâm, thủy sản | None  | Some(3.1) | None | 2022-H1",
+                "ngành chế biến, chế tạo | None  | Some(11.2) | None | 2024-YTD09",
+            ]
+        );
+    }
+
+    #[test]
+    fn visits_count_what_follows_lượt() {
+        assert_eq!(
+            figure_cells(
+                "Trong 9 tháng năm 2024, tỉnh đã đón 12,5 triệu lượt khách du lịch, tăng 8% so với cùng kỳ.",
+                Language::Vi
+            ),
+            ["khách du lịch | Some(12.5) visitor | Some(8.0) | None | 2024-YTD09"]
+        );
+    }
+
+    #[test]
+    fn a_french_total_or_amount_is_of_what_the_sentence_named_before_it() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, les exportations de la province ont atteint, au 31 décembre, un total cumulé de 4,2 milliards de dollars. La province a aussi reçu, en 2024, des investissements directs étrangers, pour un montant de 1,1 milliard de dollars.",
+                Language::Fr
+            ),
+            [
+                "exportations de la province | Some(4.2) USD | None | None | 2024",
+                "investissements directs étrangers | Some(1.1) USD | None | None | 2024",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_figure_inside_a_bracket_takes_its_subject_inside() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, vụ lúa Đông Xuân được mùa (năng suất bình quân 63,5 tạ/ha).",
+                Language::Vi
+            ),
+            ["năng suất bình quân | Some(63.5) tạ/ha | None | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn those_who_attended_are_what_is_counted() {
+        assert_eq!(
+            figure_cells(
+                "The forum will be held next week with the attendance of 180 delegates. Hội nghị diễn ra với sự tham dự của 300 đại biểu.",
+                Language::En
+            ),
+            [
+                "delegates | Some(180.0) delegate | None | None | ",
+                "đại biểu | Some(300.0) đại biểu | None | None | ",
+            ]
+        );
+    }
+
+    #[test]
+    fn cities_and_provinces_are_one_count() {
+        assert_eq!(
+            figure_cells(
+                "The video conference connected 63 cities and provinces nationwide.",
+                Language::En
+            ),
+            ["cities and provinces | Some(63.0) city and province | None | None | "]
+        );
+    }
+
+    #[test]
+    fn a_clause_after_grew_or_rose_takes_its_subject() {
+        assert_eq!(
+            figure_cells(
+                "Export turnover rose sharply in 2023, estimated at USD 4.5 billion, up 12 per cent.",
+                Language::En
+            ),
+            ["Export turnover | Some(4.5) USD | Some(12.0) | None | 2023"]
+        );
+    }
+
+    #[test]
+    fn what_was_attracted_keeps_its_acronym() {
+        assert_eq!(
+            figure_cells(
+                "In 2024, Bac Ninh attracted $4.1 billion in foreign direct investment (FDI).",
+                Language::En
+            ),
+            ["foreign direct investment (FDI) | Some(4.1) USD | None | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn a_participle_alone_is_no_subject_the_figure_before_is() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, les recettes budgétaires de la province ont atteint 52.000 milliards de dôngs. Ce résultat dépasse les objectifs, enregistrant une hausse de 12,5% par rapport aux prévisions.",
+                Language::Fr
+            ),
+            [
+                "recettes budgétaires de la province | Some(52000.0) VND | None | None | 2024",
+                "recettes budgétaires de la province | None  | None | Some(112.5) | 2024",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_the_figure_before() {
+        assert_eq!(
+            figure_cells(
+                "Les importations en septembre 2024 ont atteint 3,2 milliards de dollars, mais celles en neuf mois ont baissé de 4,1%.",
+                Language::Fr
+            ),
+            [
+                "importations | Some(3.2) USD | None | None | 2024-09",
+                "importations | None  | Some(-4.1) | None | 2024-YTD09",
+            ]
+        );
+    }
+
+    #[test]
+    fn targets_set_out_are_things_counted() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, huyện thực hiện 25 chỉ tiêu kinh tế - xã hội chủ yếu.",
+                Language::Vi
+            ),
+            ["chỉ tiêu kinh tế - xã hội chủ yếu | Some(25.0) chỉ tiêu | None | None | 2024"]
+        );
+        // A share of the targets set is no count of them.
+        let read = figure_cells(
+            "Năm 2024, thu ngân sách đạt 1.200 tỷ đồng, vượt 5% so với chỉ tiêu.",
+            Language::Vi,
+        );
+        assert!(read.iter().all(|r| !r.contains("chỉ tiêu |")), "{read:?}");
+    }
+
+    #[test]
+    fn rates_of_disbursement_in_brackets_are_shares_of_the_plan() {
+        assert_eq!(
+            figure_cells(
+                "In the first five months of this year, ministries and localities with high disbursement include the Ministry of Health (45.1%), Quang Tri (40.25%) and Ben Tre (38 %).",
+                Language::En
+            ),
+            [
+                "Ministry of Health disbursement | None  | None | Some(45.1) | months 1-5",
+                "Quang Tri disbursement | None  | None | Some(40.25) | months 1-5",
+                "Ben Tre disbursement | None  | None | Some(38.0) | months 1-5",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Trong 9 tháng năm 2024, một số địa phương có tỷ lệ giải ngân cao như Hà Nam (70,2%), Ninh Bình (65%).",
+                Language::Vi
+            ),
+            [
+                "giải ngân của Hà Nam | None  | None | Some(70.2) | 2024-YTD09",
+                "giải ngân của Ninh Bình | None  | None | Some(65.0) | 2024-YTD09",
+            ]
+        );
+        // Without disbursing in the sentence, a rate in brackets is no share of a plan.
+        let read = figure_cells(
+            "In 2024, exports rose fastest in Quang Tri (40.25%).",
+            Language::En,
+        );
+        assert!(read.iter().all(|r| !r.contains("Some(40.25)")), "{read:?}");
     }
 
     #[test]
@@ -3495,6 +4192,20 @@ mod tests {
 
     /// The targets a sentence reads: subject, value (a range's ends) with scale and unit,
     /// period.
+    #[test]
+    fn french_targets_name_what_grows_after_the_rate_and_what_is_aimed_at_after_the_amount() {
+        assert_eq!(
+            targets(
+                "La province de Thanh Hoa s'efforce d'atteindre une croissance de 10% du PIB régional au cours du premier semestre 2025.\n\nElle vise également 2 milliards de dollars d’investissement direct étranger (IDE), ainsi que 12 millions de visiteurs lors des six premiers mois de 2025."
+            ),
+            [
+                "croissance du PIB régional | 10 x1 % | 2025-H1",
+                "investissement direct étranger (IDE) | 2 x1000000000 USD | ",
+                "visiteurs | 12 x1000000 visitor | 2025-H1",
+            ]
+        );
+    }
+
     fn targets(text: &str) -> Vec<String> {
         crate::read(text.as_bytes())
             .expect("reads")

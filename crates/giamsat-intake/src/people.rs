@@ -131,7 +131,9 @@ const POSITION_HEADS: &[&str] = &[
     "ambassadeur",
     "ambassadrice",
     "gouverneur",
+    "gouverneure",
     "consul",
+    "consule",
 ];
 
 /// Words that end a position: what the person did, or where the sentence goes next.
@@ -283,6 +285,9 @@ const SKIPPED_PREFIXES: &[&str] = &[
     "kiêm",
     "concurrently",
     "concurrently also",
+    // "Pham Minh Chinh, le Premier ministre": the French article is not the position's.
+    "le",
+    "la",
 ];
 
 /// Words that join two positions when a position's head follows them: "Phó Bí thư Tỉnh ủy
@@ -373,7 +378,13 @@ fn words(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
         {
             end = at + c.len_utf8();
         }
-        words.push((from + start, from + end));
+        // "L'ambassadeur", "d'État": the elided article is no part of the word.
+        let word = &text[from + start..from + end];
+        let elided = ["l'", "L'", "d'", "D'", "l’", "L’", "d’", "D’"]
+            .iter()
+            .find(|e| word.len() > e.len() && word.starts_with(**e))
+            .map_or(0, |e| e.len());
+        words.push((from + start + elided, from + end));
     }
     words
 }
@@ -638,6 +649,11 @@ fn name_in_run(text: &str, run: &mut Vec<(usize, usize)>, seen: &Seen) -> Option
         .take_while(|(s, e)| is_syllable(&text[*s..*e]))
         .count();
     let last = first + count;
+    // "la province de Quang Ninh", "Ninh Binh": a family name ending a locality's name is
+    // the place's.
+    if (0..first).any(|k| localities::is_locality(&text[run[k].0..run[last - 1].1])) {
+        return None;
+    }
     let vouched = last - first >= 2
         && (byline(text, run[first].0, run[last - 1].1)
             || seen
@@ -755,6 +771,11 @@ fn given_name_mention(
     let (start, end) = *run.last()?;
     let name = &text[start..end];
     if run.len() < 2 || !seen.given.contains(&fold(name)) {
+        return None;
+    }
+    // "vice-président du Comité populaire de la province de Quang Ninh": a given name ending
+    // a locality's name is the place's.
+    if (0..run.len() - 1).any(|k| localities::is_locality(&text[run[k].0..end])) {
         return None;
     }
     let (positions, from) = positions_before(text, start, floor, language);
@@ -974,6 +995,16 @@ fn is_stop(text: &str, words: &[(usize, usize)], language: Language) -> bool {
         return false;
     }
     let (s, e) = words[0];
+    // "ambassadeur du Vietnam en France", "consul général à Marseille": before a place's
+    // name these go on with the position.
+    if language == Language::Fr
+        && ["en", "à", "au", "aux"].contains(&&text[s..e])
+        && words
+            .get(1)
+            .is_some_and(|(s, e)| is_capitalised(&text[*s..*e]))
+    {
+        return false;
+    }
     !(language == Language::Vi
         && is_capitalised(&text[s..e])
         && starts_with_phrase(text, words, &ADDRESSES).is_none())
@@ -1263,6 +1294,54 @@ mod tests {
     }
 
     #[test]
+    fn the_french_press_names_ambassadors_after_an_article_and_places_in_positions() {
+        let person = |name: &str, positions: &[&str]| (name.to_owned(), strings(positions));
+        // An elided article before the head; "en", "à" before a place's name go on with
+        // the position.
+        assert_eq!(
+            names_and_positions(
+                "L'ambassadeur du Vietnam en France, M. Dinh Toan Thang, a reçu la délégation. L'ambassadrice Nguyen Thi Van Anh a pris la parole. Le consul général du Vietnam à Marseille, M. Le Van Hoa, a accueilli les invités."
+            ),
+            [
+                person("Dinh Toan Thang", &["ambassadeur du Vietnam en France"]),
+                person("Nguyen Thi Van Anh", &["ambassadrice"]),
+                person("Le Van Hoa", &["consul général du Vietnam à Marseille"]),
+            ]
+        );
+        // A French article after the comma is not the position's; a feminine title is one.
+        assert_eq!(
+            names_and_positions(
+                "Pham Minh Chinh, le Premier ministre, a déclaré. Mme Nguyen Thi Hong, gouverneure de la Banque d'Etat, était présente."
+            ),
+            [
+                person("Pham Minh Chinh", &["Premier ministre"]),
+                person("Nguyen Thi Hong", &["gouverneure de la Banque d'Etat"]),
+            ]
+        );
+        // A province named in a position keeps its last word, a family name or a given name
+        // read before ("Ninh").
+        assert_eq!(
+            names_and_positions(
+                "Mme Tôn Nu Thi Ninh a parlé. Le vice-président du Comité populaire de la province de Quang Ninh, Nguyen Tuong Van, a présenté le bilan."
+            ),
+            [
+                person("Tôn Nu Thi Ninh", &[]),
+                person(
+                    "Nguyen Tuong Van",
+                    &["vice-président du Comité populaire de la province de Quang Ninh"]
+                ),
+            ]
+        );
+        // In lower case, "en" still ends a position: "en visite".
+        assert_eq!(
+            names_and_positions(
+                "M. Nguyen Van Thang, ministre des Finances en visite à Paris, a signé."
+            ),
+            [person("Nguyen Van Thang", &["ministre des Finances"])]
+        );
+    }
+
+    #[test]
     fn ambassadors_and_governors_hold_positions() {
         assert_eq!(
             names_and_positions(
@@ -1495,12 +1574,21 @@ mod tests {
     proptest::proptest! {
         /// The words scanned by hand are the words of the pattern they replaced.
         #[test]
-        fn words_are_runs_of_letters_digits_apostrophes_and_hyphens(
+        fn words_are_runs_of_letters_digits_apostrophes_and_hyphens_without_elided_articles(
             text in "[a-zA-Z0-9àáạảãâầấậẩẫăằắặẳẵđĐÀÉỳýỵỷỹ&'’_²\\- ,.;\u{a0}\n]{0,40}"
         ) {
             let pattern = regex::Regex::new(r"[\p{L}\p{N}&][\p{L}\p{N}'’\-]*").expect("pattern");
-            let expected: Vec<(usize, usize)> =
-                pattern.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+            // An elided article ("l'", "d'") is no part of the word after it.
+            let elided = |word: &str| {
+                ["l'", "L'", "d'", "D'", "l’", "L’", "d’", "D’"]
+                    .iter()
+                    .find(|e| word.len() > e.len() && word.starts_with(**e))
+                    .map_or(0, |e| e.len())
+            };
+            let expected: Vec<(usize, usize)> = pattern
+                .find_iter(&text)
+                .map(|m| (m.start() + elided(m.as_str()), m.end()))
+                .collect();
             proptest::prop_assert_eq!(words(&text, 0, text.len()), expected);
         }
 

@@ -273,9 +273,17 @@ fn date_after(text: &str, at: usize) -> Option<(String, usize)> {
     // "Nghị định số 111/2022/NĐ-CP, ngày 30/12/2022": the date may follow a comma.
     if let Some(comma) = text[at..line_end].strip_prefix(',') {
         let word_at = line_end - comma.trim_start_matches([' ', '\u{a0}']).len();
-        let dated = ["ngày ", "dated ", "du ", "issued on "]
-            .into_iter()
-            .any(|w| crate::starts_with_lowercase(&text[word_at..], w).is_some());
+        let dated = [
+            "ngày ",
+            "dated ",
+            "du ",
+            "issued on ",
+            "en date du ",
+            "datée du ",
+            "daté du ",
+        ]
+        .into_iter()
+        .any(|w| crate::starts_with_lowercase(&text[word_at..], w).is_some());
         if let Some(date) = dated_at(text, word_at).filter(|_| dated) {
             return Some(date);
         }
@@ -319,9 +327,20 @@ const NOT_IN_ISSUER: [&str; 21] = [
 
 /// A full date introduced by its word at byte `at`.
 fn dated_at(text: &str, at: usize) -> Option<(String, usize)> {
-    let word = ["ngày ", "dated ", "of ", "du ", "issued on ", "on "]
-        .into_iter()
-        .find_map(|w| crate::starts_with_lowercase(&text[at..], w))?;
+    // The French press dates a document "en date du", "datée du" as well as "du".
+    let word = [
+        "ngày ",
+        "dated ",
+        "of ",
+        "du ",
+        "issued on ",
+        "on ",
+        "en date du ",
+        "datée du ",
+        "daté du ",
+    ]
+    .into_iter()
+    .find_map(|w| crate::starts_with_lowercase(&text[at..], w))?;
     let (year, month, day, date_end) = date_at(text, at + word)?;
     let year = year?;
     Some((format!("{year:04}-{month:02}-{day:02}"), date_end))
@@ -343,6 +362,57 @@ mod tests {
                 other => panic!("{other:?}"),
             })
             .collect()
+    }
+
+    #[test]
+    fn the_french_press_writes_references_with_n_and_dates_them_en_date_du() {
+        let doc = |span: &str, number: &str, issued_on: Option<&str>| {
+            (
+                span.to_owned(),
+                number.to_owned(),
+                issued_on.map(str::to_owned),
+            )
+        };
+        assert_eq!(
+            documents(
+                "Le gouvernement a publié le décret n°15/2019/ND-CP sur la formation. La décision n° 1234/QĐ-TTg en date du 12 octobre 2023 fixe le plan."
+            ),
+            [
+                doc("décret n°15/2019/ND-CP", "15/2019/NĐ-CP", None),
+                doc(
+                    "décision n° 1234/QĐ-TTg en date du 12 octobre 2023",
+                    "1234/QĐ-TTg",
+                    Some("2023-10-12")
+                ),
+            ]
+        );
+        assert_eq!(
+            documents(
+                "La résolution n° 18-NQ/TW datée du 25 octobre 2017 porte sur l'appareil. Le décret n° 24/2024/NĐ-CP, daté du 1er mars 2024, fixe les règles."
+            ),
+            [
+                doc(
+                    "résolution n° 18-NQ/TW datée du 25 octobre 2017",
+                    "18-NQ/TW",
+                    Some("2017-10-25")
+                ),
+                doc(
+                    "décret n° 24/2024/NĐ-CP, daté du 1er mars 2024",
+                    "24/2024/NĐ-CP",
+                    Some("2024-03-01")
+                ),
+            ]
+        );
+        assert_eq!(
+            documents(
+                "L'Assemblée nationale a adopté la résolution n° 43/2022/QH15. Le Bureau politique a publié la résolution 57-NQ/TW, puis la Résolution 57 a été diffusée."
+            ),
+            [
+                doc("résolution n° 43/2022/QH15", "43/2022/QH15", None),
+                doc("résolution 57-NQ/TW", "57-NQ/TW", None),
+                doc("Résolution 57", "57-NQ/TW", None),
+            ]
+        );
     }
 
     #[test]
