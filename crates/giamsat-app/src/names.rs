@@ -51,7 +51,9 @@ impl Query {
         }
     }
 
-    /// Whether every word typed begins a word of `haystack` (a number must be whole).
+    /// Whether every word typed begins a word of `haystack` (a number must be whole) or is
+    /// the initials of words that follow one another in it: offices write their bodies as
+    /// "UBND" (Ủy ban nhân dân), "HĐND" (Hội đồng nhân dân), "SCT" (Sở Công Thương).
     fn within(&self, haystack: &[String]) -> bool {
         !self.words.is_empty()
             && self.words.iter().all(|w| {
@@ -61,9 +63,21 @@ impl Query {
                     } else {
                         h.starts_with(w.as_str())
                     }
-                })
+                }) || initials_of_a_run(w, haystack)
             })
     }
+}
+
+/// Whether `typed` is the initials of as many words following one another in `haystack`.
+fn initials_of_a_run(typed: &str, haystack: &[String]) -> bool {
+    let initials = typed.as_bytes();
+    (2..=8).contains(&initials.len())
+        && initials.iter().all(u8::is_ascii_alphabetic)
+        && haystack.windows(initials.len()).any(|run| {
+            run.iter()
+                .zip(initials)
+                .all(|(word, initial)| word.as_bytes().first() == Some(initial))
+        })
 }
 
 /// The folded words of `text`, split at anything not a letter or digit.
@@ -415,6 +429,20 @@ mod tests {
             named(&e, &[], "Sở Công Thương — Nghệ An"),
             Ok("40-SCT".into())
         );
+    }
+
+    #[test]
+    fn finds_bodies_by_the_initials_offices_write_them_with() {
+        let e = engine();
+        assert_eq!(named(&e, &[], "UBND tỉnh Nghệ An"), Ok("40-UBND".into()));
+        assert_eq!(named(&e, &[], "ubnd nghe an"), Ok("40-UBND".into()));
+        assert_eq!(named(&e, &[UnitId(2)], "SCT"), Ok("40-SCT".into()));
+        assert_eq!(named(&e, &[], "SCT Quảng Ninh"), Ok("22-SCT".into()));
+        // Initials name words in their order, not any words of the name.
+        assert!(matches!(
+            named(&e, &[], "DNBU Nghệ An"),
+            Err(Problem::NoneNamed { .. })
+        ));
     }
 
     #[test]
