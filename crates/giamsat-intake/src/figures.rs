@@ -1106,7 +1106,8 @@ pub fn find(
         }
         if let Part::Share(v) = piece.part {
             let of_an_amount = group.last().is_some_and(|last| {
-                same_sentence(text, last.end, piece.start, periods)
+                last.end <= piece.start
+                    && same_sentence(text, last.end, piece.start, periods)
                     && text[last.end..piece.start].trim() == ","
                     && !group.iter().any(|g| matches!(g.part, Part::Plan(_)))
                     && group
@@ -1128,10 +1129,12 @@ pub fn find(
                 }
             };
         }
+        // A piece read over the end of the one before (a number both read) joins nothing.
         let joins = group.last().is_some_and(|last| {
-            (same_sentence(text, last.end, piece.start, periods)
-                || (matches!(piece.part, Part::Change(_))
-                    && compared_in_next_clause(&text[last.end..piece.start])))
+            last.end <= piece.start
+                && (same_sentence(text, last.end, piece.start, periods)
+                    || (matches!(piece.part, Part::Change(_))
+                        && compared_in_next_clause(&text[last.end..piece.start])))
                 && match piece.part {
                     // "ont connu une croissance de 4,6% pour s'élever à 31,41 milliards":
                     // the amount a change brought the figure to is the figure's.
@@ -1418,7 +1421,9 @@ fn same_sentence(
     to: usize,
     periods: &[(usize, usize, Option<String>)],
 ) -> bool {
-    let between = &text[from..to];
+    let Some(between) = text.get(from..to) else {
+        return false;
+    };
     if between.contains(['.', ';', '\n', '!', '?', ':']) {
         return false;
     }
@@ -3006,6 +3011,23 @@ fn word_at_start(text: &str, word: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What the fuzzer found (fuzz/artifacts/intake/crash-1936b9e5…): two pieces read over
+    /// the same number ("8-2m2") made the reader slice the text backwards.
+    #[test]
+    fn pieces_that_overlap_are_not_joined_and_nothing_panics() {
+        let bytes: &[u8] = &[
+            0xa6, 0x95, 0x88, 0x95, 0x88, 0x98, 0x2b, 0xcb, 0x86, 0xcb, 0xc3, 0xa0, 0x53, 0x24,
+            0x38, 0x2d, 0x32, 0x6d, 0x32,
+        ];
+        let reading = crate::read(bytes).expect("read");
+        let chars: Vec<char> = reading.text.chars().collect();
+        for item in &reading.items {
+            assert!(item.start < item.end && item.end <= chars.len());
+            let slice: String = chars[item.start..item.end].iter().collect();
+            assert_eq!(slice, item.text);
+        }
+    }
 
     fn figures(text: &str, language: Language) -> Vec<Fact> {
         let reading = crate::read(text.as_bytes()).expect("reads");
