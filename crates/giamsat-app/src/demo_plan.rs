@@ -4,7 +4,7 @@
 //! the province's five-year plan 2021-2025, and the figures the province's own reports
 //! published for 2025 (six months, nine months, the year). Each record carries the address of
 //! the page it comes from; a target with no published figure has none (GRDP per capita,
-//! poverty, forest cover). The sources are listed in `docs/demo.md`.
+//! poverty, forest cover). The sources are the constants below.
 
 use crate::demo::{add, document, indicator, observation, unit};
 use crate::input::{ObservationInput, TargetInput};
