@@ -22,6 +22,7 @@ use rustc_hash::FxHashMap;
 
 use crate::amendment::{Amended, Amendment, Edit};
 use crate::document::{Document, DocumentKey};
+use crate::evaluation::Status;
 use crate::follow_up::{FollowUp, FollowUpBook};
 use crate::indicator::{AcrossUnits, Indicator, IndicatorCode, OverTime};
 use crate::observation::{Observation, ObservationKind, ReportedScorecard};
@@ -284,6 +285,29 @@ struct Remembered {
 
 type MemoShard = FxHashMap<IndicatorId, Remembered>;
 
+/// What the dashboards count and order over many targets at once, kept while every
+/// evaluation they were made from is remembered: the overview and the rankings ask for every
+/// province's scorecard and a period's targets in status order on each visit, thousands of
+/// remembered evaluations each time, where one lookup does. Forgotten, whole, whenever any
+/// evaluation is: a write touches one indicator, and the next visit counts again from the
+/// remembered evaluations of the others.
+#[derive(Default)]
+struct Aggregates {
+    scorecards: FxHashMap<(UnitId, Period), crate::evaluation::Scorecard>,
+    /// Whether every target of a period has data (what the ranking shows by default).
+    complete: FxHashMap<Period, bool>,
+    in_status_order: FxHashMap<TargetGroup, Arc<[(Status, TargetId)]>>,
+}
+
+/// A set of targets the pages list in status order, remembered as such.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TargetGroup {
+    /// A unit's own targets.
+    OfUnit(UnitId),
+    /// Every target set for exactly a period.
+    InPeriod(Period),
+}
+
 /// Values already resolved by [`Engine::value`], per indicator. Evaluating a province's
 /// yearly target resolves a dozen months over a hundred communes, and a ranking of every
 /// province does that thousands of times; remembered, the second time is a lookup. Recording
@@ -293,6 +317,7 @@ type MemoShard = FxHashMap<IndicatorId, Remembered>;
 #[derive(Default)]
 struct Memo {
     shards: [RwLock<MemoShard>; 16],
+    aggregates: RwLock<Aggregates>,
     /// Whether anything was remembered since everything was last forgotten, so that loading
     /// millions of figures does not look for values to forget after each.
     holds_anything: std::sync::atomic::AtomicBool,
@@ -362,6 +387,36 @@ impl Memo {
         {
             remembered.evaluations.remove(&target);
         }
+        self.forget_aggregates();
+    }
+
+    fn forget_aggregates(&mut self) {
+        let aggregates = self
+            .aggregates
+            .get_mut()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if !aggregates.scorecards.is_empty()
+            || !aggregates.complete.is_empty()
+            || !aggregates.in_status_order.is_empty()
+        {
+            *aggregates = Aggregates::default();
+        }
+    }
+
+    fn aggregates(&self) -> std::sync::RwLockReadGuard<'_, Aggregates> {
+        self.aggregates
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Remembers what `put` does to the aggregates.
+    fn put_aggregate(&self, put: impl FnOnce(&mut Aggregates)) {
+        put(&mut self
+            .aggregates
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()));
+        self.holds_anything
+            .store(true, std::sync::atomic::Ordering::Relaxed);
     }
 
     fn put(&self, indicator: IndicatorId, unit: UnitId, period: Period, value: Option<Resolved>) {
@@ -388,6 +443,7 @@ impl Memo {
             .get_mut()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .remove(&indicator);
+        self.forget_aggregates();
     }
 
     fn forget_all(&mut self) {
@@ -401,6 +457,7 @@ impl Memo {
                 .unwrap_or_else(|poisoned| poisoned.into_inner())
                 .clear();
         }
+        self.forget_aggregates();
     }
 }
 
@@ -1113,6 +1170,83 @@ impl Engine {
         self.memo.evaluation(target.indicator, target.id)
     }
 
+    /// A unit's scorecard for a period as last counted, while every evaluation it was
+    /// counted from is remembered.
+    pub(crate) fn remembered_scorecard(
+        &self,
+        unit: UnitId,
+        period: Period,
+    ) -> Option<crate::evaluation::Scorecard> {
+        if self.numbering_stale {
+            return None;
+        }
+        self.memo
+            .aggregates()
+            .scorecards
+            .get(&(unit, period))
+            .copied()
+    }
+
+    pub(crate) fn remember_scorecard(
+        &self,
+        unit: UnitId,
+        period: Period,
+        card: crate::evaluation::Scorecard,
+    ) {
+        if !self.numbering_stale {
+            self.memo.put_aggregate(|a| {
+                a.scorecards.insert((unit, period), card);
+            });
+        }
+    }
+
+    /// Whether every target of a period has data, as last found.
+    pub(crate) fn remembered_completeness(&self, period: Period) -> Option<bool> {
+        if self.numbering_stale {
+            return None;
+        }
+        self.memo.aggregates().complete.get(&period).copied()
+    }
+
+    pub(crate) fn remember_completeness(&self, period: Period, complete: bool) {
+        if !self.numbering_stale {
+            self.memo.put_aggregate(|a| {
+                a.complete.insert(period, complete);
+            });
+        }
+    }
+
+    /// A group's targets in status order, as last ordered.
+    pub(crate) fn remembered_status_order(
+        &self,
+        group: TargetGroup,
+    ) -> Option<Arc<[(Status, TargetId)]>> {
+        if self.numbering_stale {
+            return None;
+        }
+        self.memo.aggregates().in_status_order.get(&group).cloned()
+    }
+
+    pub(crate) fn remember_status_order(
+        &self,
+        group: TargetGroup,
+        order: Arc<[(Status, TargetId)]>,
+    ) {
+        if !self.numbering_stale {
+            self.memo.put_aggregate(|a| {
+                a.in_status_order.insert(group, order);
+            });
+        }
+    }
+
+    /// The targets of a group, in the order they were set.
+    pub fn targets_of_group(&self, group: TargetGroup) -> Box<dyn Iterator<Item = &Target> + '_> {
+        match group {
+            TargetGroup::OfUnit(unit) => Box::new(self.targets_of(unit)),
+            TargetGroup::InPeriod(period) => Box::new(self.targets_in(period)),
+        }
+    }
+
     pub(crate) fn remember_evaluation(
         &self,
         target: &Target,
@@ -1325,7 +1459,20 @@ impl Engine {
             },
             None => None,
         };
-        let mut series: Vec<_> = self.series.iter().collect();
+        // A unit's own figures are only in the series of indicators it reports: most units
+        // above the communes report few or none, and a country has tens of thousands of
+        // series to order.
+        let mut series: Vec<_> = self
+            .series
+            .iter()
+            .filter(|((indicator, _), _)| {
+                position.is_none_or(|p| {
+                    self.reporting_positions
+                        .get(indicator)
+                        .is_some_and(|set| set.contains(p))
+                })
+            })
+            .collect();
         series.sort_unstable_by_key(|(_, s)| std::cmp::Reverse(s.newest));
         let mut found: Vec<CurrentCell> = Vec::with_capacity(count + 1);
         for ((indicator, period), s) in series {
@@ -2671,6 +2818,104 @@ mod tests {
                     }
                 }
                 agrees(&engine, &model)?;
+            }
+        }
+    }
+
+    proptest! {
+        /// What the dashboards remember of many targets at once (scorecards, a group's
+        /// targets in status order, whether a period is complete) is what a copy of the
+        /// engine, which remembers nothing, counts afresh: after every figure, target and
+        /// unit, each read first fills the memory that the next step must forget.
+        #[test]
+        fn remembered_scorecards_and_orders_are_those_counted_afresh(
+            (roots, steps) in steps(),
+            planned in proptest::collection::vec((0u32..8, 1u32..=3, 0u8..2, 0.0f64..2000.0), 1..12),
+        ) {
+            use crate::evaluation::{self, default_ranking_period, in_status_order, scorecard};
+            let mut records: Vec<Record> = (0..roots as u32).map(|u| unit(u, None)).collect();
+            records.push(indicator(1, AcrossUnits::Sum, OverTime::Flow));
+            records.push(indicator(2, AcrossUnits::Mean, OverTime::Rate));
+            records.push(indicator(3, AcrossUnits::Sum, OverTime::Stock));
+            records.push(Record::Document(crate::Document {
+                id: DocumentId(1),
+                key: DocumentKey::parse("PLAN").expect("key"),
+                number: None,
+                doc_type: crate::DocumentType::Plan,
+                issued_by: UnitId(0),
+                issued_on: None,
+                title: Translations::vi("Kế hoạch"),
+                horizon: crate::Horizon::default(),
+                provenance: provenance(),
+            }));
+            let periods = [p("2023-Q1"), p("2023-01"), p("2023-02")];
+            let mut engine = Engine::from_records(records).map_err(|r| TestCaseError::fail(r.error.to_string()))?;
+            let mut planned = planned.into_iter();
+            let kinds = [Estimate, Preliminary, Official];
+            let mut next_id = 0u64;
+            let mut next_target = 0u32;
+            let mut set = std::collections::HashSet::new();
+            let check = |engine: &Engine| -> Result<(), TestCaseError> {
+                let fresh = engine.clone();
+                let units: Vec<UnitId> = engine.units().map(|u| u.id).collect();
+                for period in periods {
+                    for u in &units {
+                        prop_assert_eq!(scorecard(engine, *u, period), scorecard(&fresh, *u, period));
+                    }
+                    let group = TargetGroup::InPeriod(period);
+                    prop_assert_eq!(in_status_order(engine, group), in_status_order(&fresh, group));
+                }
+                for u in &units {
+                    let group = TargetGroup::OfUnit(*u);
+                    let order = in_status_order(engine, group);
+                    let mut afresh: Vec<(Status, TargetId)> = engine
+                        .targets_of(*u)
+                        .map(|t| (evaluation::evaluate(&fresh, t).status, t.id))
+                        .collect();
+                    afresh.sort();
+                    prop_assert_eq!(&order[..], &afresh[..]);
+                }
+                let today = time::macros::date!(2023 - 06 - 30);
+                prop_assert_eq!(
+                    default_ranking_period(engine, &periods, today),
+                    default_ranking_period(&fresh, &periods, today)
+                );
+                Ok(())
+            };
+            for step in steps {
+                let units = engine.units().count();
+                match step {
+                    Step::Observe { indicator, unit: u, month, value, kind } => {
+                        next_id += 1;
+                        let u = (u % units) as u32;
+                        engine.apply(obs(next_id, indicator, u, &format!("2023-{month:02}"), value, kinds[kind as usize]))
+                            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+                    }
+                    Step::ObserveOnCopy { .. } => {
+                        // A target set between figures.
+                        if let Some((u, indicator, period, value)) = planned.next()
+                            && set.insert((u % units as u32, indicator, period))
+                        {
+                            next_target += 1;
+                            engine.apply(Record::Target(Target {
+                                id: TargetId(next_target),
+                                document: DocumentId(1),
+                                indicator: IndicatorId(indicator),
+                                unit: UnitId(u % units as u32),
+                                period: periods[usize::from(period)],
+                                value,
+                                comparator: crate::target::Comparator::AtLeast,
+                                baseline: None,
+                                provenance: provenance(),
+                            })).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                        }
+                    }
+                    Step::AddUnit { parent } => {
+                        let parent = (parent % units) as u32;
+                        engine.apply(unit(units as u32, Some(parent))).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                    }
+                }
+                check(&engine)?;
             }
         }
     }

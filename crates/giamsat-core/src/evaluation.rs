@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Engine, Resolved};
+use crate::engine::{Engine, Resolved, TargetGroup};
 use crate::indicator::{Indicator, OverTime, SamePeriodBase};
 use crate::observation::ObservationKind;
 use crate::period::{Month, Period};
@@ -310,11 +310,36 @@ pub struct ScorecardRow {
 
 /// The scorecard of a unit for a period: its targets for exactly that period.
 pub fn scorecard(engine: &Engine, unit: UnitId, period: Period) -> Scorecard {
+    if let Some(known) = engine.remembered_scorecard(unit, period) {
+        return known;
+    }
     let mut card = Scorecard::default();
     for target in engine.targets_of(unit).filter(|t| t.period == period) {
         card.count(evaluate(engine, target).status);
     }
+    engine.remember_scorecard(unit, period, card);
     card
+}
+
+/// A group's targets ordered by status (those needing attention first, as [`Status`] orders
+/// them), then in the order they were set: what a page lists, a page at a time, with the
+/// counts by status above. Remembered, so a page of a country's targets evaluates only the
+/// rows it shows.
+pub fn in_status_order(
+    engine: &Engine,
+    group: TargetGroup,
+) -> std::sync::Arc<[(Status, TargetId)]> {
+    if let Some(known) = engine.remembered_status_order(group) {
+        return known;
+    }
+    let mut order: Vec<(Status, TargetId)> = engine
+        .targets_of_group(group)
+        .map(|t| (evaluate(engine, t).status, t.id))
+        .collect();
+    order.sort_unstable();
+    let order: std::sync::Arc<[(Status, TargetId)]> = order.into();
+    engine.remember_status_order(group, order.clone());
+    order
 }
 
 /// Every unit's scorecard for a period, best first: counted from targets where the unit has
@@ -473,9 +498,14 @@ pub fn default_ranking_period(
         .filter(|p| p.last_day().is_some_and(|d| d < today))
         .collect();
     let complete = |period: Period| {
-        engine
+        if let Some(known) = engine.remembered_completeness(period) {
+            return known;
+        }
+        let complete = engine
             .targets_in(period)
-            .all(|t| evaluate(engine, t).status != Status::NoData)
+            .all(|t| evaluate(engine, t).status != Status::NoData);
+        engine.remember_completeness(period, complete);
+        complete
     };
     ended
         .iter()

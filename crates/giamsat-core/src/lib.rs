@@ -25,7 +25,7 @@ pub mod text;
 pub mod written;
 
 pub use document::{Document, DocumentKey, DocumentNumber, DocumentType, Horizon};
-pub use engine::{Engine, EngineError, Record, Rejected};
+pub use engine::{Engine, EngineError, Record, Rejected, TargetGroup};
 pub use evaluation::{Scorecard, ScorecardSource, Status, TargetEvaluation};
 pub use indicator::{AcrossUnits, Direction, Indicator, IndicatorCode, OverTime, SamePeriodBase};
 pub use observation::{Observation, ObservationKind, ReportedScorecard};

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use giamsat_app::input::ObservationInput;
 use giamsat_app::{AppError, Store};
 use giamsat_core::text::{NumberError, parse_number};
-use giamsat_core::{Engine, Indicator, IndicatorCode, ObservationKind, Period, Unit};
+use giamsat_core::{Engine, Indicator, IndicatorCode, ObservationKind, Period, Target, Unit};
 use serde::Deserialize;
 
 use super::{Layout, Reader, Tr, respond};
@@ -210,13 +210,26 @@ fn render(
     let period = typed_period(typed).ok();
     let mut fields = Vec::new();
     if let (Some(unit), Some(period)) = (unit, period) {
+        // The plan each field's hint quotes: the latest target covering the period, found
+        // in one pass over the unit's targets (a province has thousands, one per indicator
+        // and year, and the form asks for every indicator).
+        let mut plans: HashMap<giamsat_core::IndicatorId, &Target> = HashMap::new();
+        for target in engine
+            .targets_of(unit.id)
+            .filter(|t| t.period.covers(period))
+        {
+            let plan = plans.entry(target.indicator).or_insert(target);
+            if target.id > plan.id {
+                *plan = target;
+            }
+        }
+        let sees_unpublished = reader.sees_unpublished(engine, unit.id);
         for indicator in indicators_for(engine, unit) {
             let code = indicator.code.to_string();
             let mut hint = Vec::new();
             // The form is filled over the figure the unit works on: a draft its report holds
             // back, marked as such, or the published one.
-            let held = reader
-                .sees_unpublished(engine, unit.id)
+            let held = sees_unpublished
                 .then(|| engine.unpublished(indicator.id, unit.id, period))
                 .flatten();
             let current = held.or_else(|| engine.reported(indicator.id, unit.id, period));
@@ -236,11 +249,7 @@ fn render(
                     ],
                 ));
             }
-            if let Some(target) = engine
-                .targets_of(unit.id)
-                .filter(|t| t.indicator == indicator.id && t.period.covers(period))
-                .max_by_key(|t| t.id)
-            {
+            if let Some(target) = plans.get(&indicator.id) {
                 hint.push(tr.t_args(
                     "entry-plan",
                     &[

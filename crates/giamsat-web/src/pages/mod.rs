@@ -749,16 +749,24 @@ pub struct StatusCount {
 }
 
 pub fn status_counts(tr: Tr<'_>, rows: &[(&Target, TargetEvaluation)]) -> Vec<StatusCount> {
+    counts_by_status(tr, rows.iter().map(|(_, e)| e.status))
+}
+
+fn counts_by_status(tr: Tr<'_>, statuses: impl Iterator<Item = Status>) -> Vec<StatusCount> {
+    let mut counts = [0usize; Status::ALL.len()];
+    for status in statuses {
+        if let Some(at) = Status::ALL.iter().position(|s| *s == status) {
+            counts[at] += 1;
+        }
+    }
     Status::ALL
         .iter()
-        .map(|status| {
-            let count = rows.iter().filter(|(_, e)| e.status == *status).count();
-            StatusCount {
-                status: status.as_str(),
-                label: tr.t(&format!("status-{}", status.as_str())),
-                count,
-                count_label: tr.count("status-count", count),
-            }
+        .zip(counts)
+        .map(|(status, count)| StatusCount {
+            status: status.as_str(),
+            label: tr.t(&format!("status-{}", status.as_str())),
+            count,
+            count_label: tr.count("status-count", count),
         })
         .collect()
 }
@@ -840,6 +848,25 @@ pub fn paged_targets<'e, 't>(
     let rows = targets[pager.rows.clone()]
         .iter()
         .map(|(t, e)| target_row(engine, tr, t, e))
+        .collect();
+    (counts, rows, pager)
+}
+
+/// [`paged_targets`] of a group the engine keeps in status order (a unit's targets, a
+/// period's): counted from that order, and only the rows of the page shown evaluated.
+pub fn paged_group<'t>(
+    engine: &Engine,
+    tr: Tr<'t>,
+    reader: &Reader,
+    group: giamsat_core::TargetGroup,
+) -> (Vec<StatusCount>, Vec<TargetRow>, paging::Pager<'t>) {
+    let order = evaluation::in_status_order(engine, group);
+    let counts = counts_by_status(tr, order.iter().map(|(s, _)| *s));
+    let pager = paging::Pager::new(tr, reader, "page", order.len(), paging::TARGET_ROWS);
+    let rows = order[pager.rows.clone()]
+        .iter()
+        .filter_map(|(_, id)| engine.target(*id))
+        .map(|t| target_row(engine, tr, t, &evaluation::evaluate(engine, t)))
         .collect();
     (counts, rows, pager)
 }

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use giamsat_app::Store;
 use giamsat_core::evaluation;
-use giamsat_core::{Engine, Period};
+use giamsat_core::{Engine, Period, TargetGroup};
 
 use super::exports::{Buttons, List};
 use super::reporting::{AWAITING_ROWS, AwaitingTable};
@@ -110,8 +110,10 @@ pub fn overview_page(engine: &Engine, i18n: &I18n, reader: &Reader) -> askama::R
     // those of one period, a page of rows at a time.
     let asked = reader.query_value("period").and_then(|p| p.parse().ok());
     let (periods, period) = overview_period(engine, asked);
-    let targets = period.into_iter().flat_map(|p| engine.targets_in(p));
-    let (counts, rows, pager) = super::paged_targets(engine, tr, reader, targets);
+    let (counts, rows, pager) = match period {
+        Some(p) => super::paged_group(engine, tr, reader, TargetGroup::InPeriod(p)),
+        None => super::paged_targets(engine, tr, reader, std::iter::empty()),
+    };
     let has_targets = !rows.is_empty();
     let caption = match period {
         Some(p) => tr.t_args(

@@ -14,7 +14,7 @@ use super::exports::{Buttons, List};
 use super::overview::{ReportRow, latest_reports};
 use super::paging::Pager;
 use super::reporting::{AWAITING_ROWS, AwaitingTable};
-use super::{Layout, Reader, StatusCount, TargetTable, Tr, paged_targets, respond};
+use super::{Layout, Reader, StatusCount, TargetTable, Tr, paged_group, respond};
 use crate::error::PageError;
 use crate::i18n::{Arg, I18n};
 use crate::state::AppState;
@@ -214,7 +214,12 @@ pub fn unit_page(
     let tr = page.tr;
     // A province has targets for each indicator and year, and a hundred communes or more:
     // both lists are shown a page at a time.
-    let (counts, rows, pager) = paged_targets(engine, tr, reader, engine.targets_of(unit.id));
+    let (counts, rows, pager) = paged_group(
+        engine,
+        tr,
+        reader,
+        giamsat_core::TargetGroup::OfUnit(unit.id),
+    );
     let has_targets = !rows.is_empty();
     let table = TargetTable::new(&page, tr.t("unit-targets-caption"), rows, false, true)
         .paged(&pager)?
