@@ -258,9 +258,25 @@ fn signed_in_sentence(text: &str, start: usize, end: usize, references: &[(usize
         "a signé",
         "a promulgué",
         "ont signé",
+        "a publié",
+        "ont publié",
+        "a émis",
     ];
-    SIGNING.iter().any(|w| crate::contains_words(&sentence, w)) && !sentence_has_event(&sentence)
+    // A document published is signed, not an event: "Le 4 mai 2025, le Bureau politique a
+    // publié la résolution n° 68-NQ/TW".
+    static MEETING: std::sync::LazyLock<crate::Words> = std::sync::LazyLock::new(|| {
+        let meeting: Vec<&'static str> = EVENT_WORDS
+            .iter()
+            .copied()
+            .filter(|w| !PUBLISHING.contains(w))
+            .collect();
+        crate::Words::new(&meeting)
+    });
+    SIGNING.iter().any(|w| crate::contains_words(&sentence, w)) && !MEETING.any_in(&sentence)
 }
+
+/// Words of an event that publish a document when the sentence names one.
+const PUBLISHING: &[&str] = &["publiée", "publié", "published", "công bố"];
 
 /// Words that may open a sentence before its date: "On", "On the morning of", "Le", "Les 4
 /// et", "Từ 6 -", "Vào", "Trong 2 ngày".
@@ -883,6 +899,13 @@ mod tests {
                 "The Prime Minister signed Decision No. 123/QD-TTg on March 1, 2024 to approve the plan."
             ),
             [("March 1, 2024".to_owned(), DateRole::Issued)]
+        );
+        // A document published is one issued.
+        assert_eq!(
+            roles(
+                "Le 4 mai 2025, le Bureau politique a publié la résolution n° 68-NQ/TW sur l'économie privée."
+            ),
+            [("4 mai 2025".to_owned(), DateRole::Issued)]
         );
         // A session that passes a resolution: its day is the session's.
         assert_eq!(

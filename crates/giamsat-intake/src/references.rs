@@ -30,12 +30,14 @@ fn patterns() -> &'static Patterns {
         // Digits, an optional year, then type and issuer codes joined by / or - (the
         // Standing Committee's issuer ends with its legislature: NQ-UBTVQH14); or the
         // National Assembly's number, with a year and no type: 98/2023/QH15.
-        let number = r"\d{1,5}(?:/\d{4})?\s?[/\-–]\s?[\p{L}]{1,4}(?:\s?[/\-–]\s?(?:(?:UBTV)?QH\d{1,2}|[\p{L}]{1,6})){1,3}|\d{1,5}/\d{4}/(?:UBTV)?QH\d{1,2}";
+        // Separators: the slash and every dash the press types, the non-breaking hyphen
+        // (U+2011) word processors put inside numbers ("15/2020/NĐ‑CP") among them.
+        let number = r"\d{1,5}(?:/\d{4})?\s?[/\-–‐‑]\s?[\p{L}]{1,4}(?:\s?[/\-–‐‑]\s?(?:(?:UBTV)?QH\d{1,2}|[\p{L}]{1,6})){1,3}|\d{1,5}/\d{4}/(?:UBTV)?QH\d{1,2}";
         Patterns {
-            codes: compile(r"[/\-–]\s?\p{L}{1,4}\s?[/\-–]|/(?:UBTV)?QH\d"),
+            codes: compile(r"[/\-–‐‑]\s?\p{L}{1,4}\s?[/\-–‐‑]|/(?:UBTV)?QH\d"),
             number: compile(&format!(r"(?:^|[^\w/])({number})")),
             head: compile(
-                r"(?i)(?-u:\b)(?:nghị quyết|quyết định|quy định|chỉ thị|kết luận|thông báo|kế hoạch|hướng dẫn|báo cáo|chương trình|nghị định|thông tư|resolution|decision|regulation|directive|conclusion|notice|plan|guidance|report|programme|program|decree|circular|résolution|décision|règlement|conclusions?|avis|décret|circulaire|programme)\s+(?:(?:số|no\.?|number|n°|no|nº|n\.)\s*)?$",
+                r"(?i)(?-u:\b)(?:nghị quyết|quyết định|quy định|chỉ thị|kết luận|thông báo|kế hoạch|hướng dẫn|báo cáo|chương trình|nghị định|thông tư|resolution|decision|regulation|directive|conclusion|notice|plan|guidance|report|programme|program|decree|circular|résolution|décision|règlement|conclusions?|avis|décret|circulaire|programme|công điện|official\s+dispatch|dispatch|official\s+telegram|telegram|dépêche(?:\s+officielle)?|télégramme(?:\s+officiel)?)\s+(?:(?:số|no\.?|number|n°|no|nº|n\.|numéro)\s*)?$",
             ),
         }
     })
@@ -84,7 +86,7 @@ fn reference_at(text: &str, number: std::ops::Range<usize>) -> Option<Found> {
     let head = patterns().head.find_at(&text[..number.start], head_from);
     // The legislature's number holds no type: a law is numbered like a resolution, and
     // only the words before it tell them apart.
-    let typeless = !written.contains(['-', '–']);
+    let typeless = !written.contains(['-', '–', '‐', '‑']);
     if typeless && !head.is_some_and(|h| names_a_resolution(h.as_str())) {
         return None;
     }
@@ -138,6 +140,13 @@ const BARE_TYPES: &[(&str, &str, bool)] = &[
     ("instruction", "HD", false),
     ("décret", "NĐ", false),
     ("circulaire", "TT", false),
+    // Official dispatches (*công điện*): a type the press cites that giamsat does not follow.
+    ("công điện", "CĐ", false),
+    ("official dispatch", "CĐ", false),
+    ("dispatch", "CĐ", false),
+    ("dépêche officielle", "CĐ", false),
+    ("dépêche", "CĐ", false),
+    ("télégramme", "CĐ", false),
 ];
 
 /// Bare references: a type word and a number without codes, "Nghị quyết số 12", "Chỉ thị số
@@ -152,7 +161,7 @@ fn bare(text: &str, full: &[Found]) -> Vec<Found> {
             .map(|(w, ..)| regex::escape(w).replace(' ', r"\s+"))
             .collect();
         Regex::new(&format!(
-            r"(?P<word>(?i:{}))\s+(?P<no>(?i:số|no\.?|n°|nº|n\.)\s*)?(?P<num>\d{{1,4}})",
+            r"(?P<word>(?i:{}))\s+(?P<no>(?i:số|no\.?|n°|nº|n\.|numéro)\s*)?(?P<num>\d{{1,4}})",
             words.join("|")
         ))
         .expect("bare reference pattern")
@@ -168,7 +177,9 @@ fn bare(text: &str, full: &[Found]) -> Vec<Found> {
                         number, doc_type, ..
                     } => DocumentNumber::parse(number)
                         .ok()
-                        .map(|n| (doc_type.as_str(), n.number(), fact)),
+                        .map(|n| n.number())
+                        .or_else(|| number.split(['/', '-']).next()?.parse().ok())
+                        .map(|n| (doc_type.as_str(), n, fact)),
                     _ => None,
                 })
                 .collect()
@@ -179,11 +190,9 @@ fn bare(text: &str, full: &[Found]) -> Vec<Found> {
     for c in crate::word_start_captures(pattern, text) {
         let (word, num) = (&c["word"], c.name("num").expect("number"));
         // A number with codes or a year after it is a full reference, a date or a law's.
-        if text[num.end()..]
-            .chars()
-            .next()
-            .is_some_and(|ch| crate::is_word_char(ch) || matches!(ch, '/' | '-' | '–' | '.' | ','))
-            && !text[num.end()..].starts_with(". ")
+        if text[num.end()..].chars().next().is_some_and(|ch| {
+            crate::is_word_char(ch) || matches!(ch, '/' | '-' | '–' | '‐' | '‑' | '.' | ',')
+        }) && !text[num.end()..].starts_with(". ")
             && !text[num.end()..].starts_with(", ")
         {
             continue;
@@ -194,7 +203,23 @@ fn bare(text: &str, full: &[Found]) -> Vec<Found> {
         let Some((_, code, without_no)) = BARE_TYPES.iter().find(|(w, ..)| *w == folded) else {
             continue;
         };
-        if c.name("no").is_none() && !(*without_no && word.starts_with(char::is_uppercase)) {
+        // Without "số", "No." or "n°", a capital names the document ("Resolution 57"), and so
+        // does its issuer or its subject after the number: French writes the type in lower
+        // case ("la résolution 57 du Bureau politique"), where "the resolution 12 delegates
+        // adopted" counts.
+        let named_after = || {
+            let next = text[num.end()..]
+                .trim_start_matches([' ', '\u{a0}'])
+                .split(|ch: char| !crate::is_word_char(ch))
+                .next()
+                .unwrap_or_default();
+            ["du", "de", "des", "sur", "of", "on", "của", "về"]
+                .iter()
+                .any(|w| crate::same_word(next, w))
+        };
+        if c.name("no").is_none()
+            && !(*without_no && (word.starts_with(char::is_uppercase) || named_after()))
+        {
             continue;
         }
         let start = c.get(0).expect("match").start();
@@ -246,20 +271,75 @@ fn names_a_resolution(head: &str) -> bool {
 /// The fact of a reference whose number ends at byte `end`, and where the reference ends:
 /// after "ngày 25/1/2022" / "dated January 25, 2022" / "du 25 janvier 2022" when it follows.
 fn reference(text: &str, number: &str, end: usize) -> Option<(Fact, usize)> {
-    let parsed = DocumentNumber::parse(number).ok()?;
+    let (number, doc_type, issuer) = canonical(number)?;
     let (issued_on, end) = match date_after(text, end) {
         Some((date, date_end)) => (Some(date), date_end),
         None => (None, end),
     };
     Some((
         Fact::Document {
-            number: parsed.to_string(),
-            doc_type: parsed.doc_type().code().to_owned(),
-            issuer: parsed.issuer().to_owned(),
+            number,
+            doc_type,
+            issuer,
             issued_on,
             bare: false,
         },
         end,
+    ))
+}
+
+/// The canonical number of a number as written, with its type's code and its issuer: as
+/// [`DocumentNumber`] writes it, or, for an official dispatch (*công điện*, `123/CĐ-TTg`),
+/// a type giamsat does not follow but the press cites, in the State's form.
+fn canonical(number: &str) -> Option<(String, String, String)> {
+    // The hyphen U+2010 is the one dash the foundation's parser does not take for "-".
+    let number = number.replace('‐', "-");
+    if let Ok(parsed) = DocumentNumber::parse(&number) {
+        return Some((
+            parsed.to_string(),
+            parsed.doc_type().code().to_owned(),
+            parsed.issuer().to_owned(),
+        ));
+    }
+    dispatch(&number)
+}
+
+/// A dispatch's number, `123/CĐ-TTg` (or `123/CD-TTg`, `123-CĐ/UBND`): its canonical form.
+fn dispatch(number: &str) -> Option<(String, String, String)> {
+    let compact: String = number
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| {
+            if matches!(c, '–' | '—' | '‑') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let digits = compact.find(|c: char| !c.is_ascii_digit())?;
+    let sequence: u32 = compact[..digits].parse().ok().filter(|n| *n > 0)?;
+    let mut parts = compact[digits..]
+        .split(['/', '-'])
+        .filter(|part| !part.is_empty());
+    let code = parts.next()?;
+    let issuer = parts.next()?;
+    if parts.next().is_some()
+        || !matches!(crate::fold(code).to_uppercase().as_str(), "CD")
+        || !issuer.chars().all(char::is_alphabetic)
+    {
+        return None;
+    }
+    // The Prime Minister's code keeps its small "g" however the press types it.
+    let issuer = if issuer.eq_ignore_ascii_case("TTG") {
+        "TTg".to_owned()
+    } else {
+        issuer.to_owned()
+    };
+    Some((
+        format!("{sequence:02}/CĐ-{issuer}"),
+        "CĐ".to_owned(),
+        issuer,
     ))
 }
 
@@ -273,20 +353,31 @@ fn date_after(text: &str, at: usize) -> Option<(String, usize)> {
     // "Nghị định số 111/2022/NĐ-CP, ngày 30/12/2022": the date may follow a comma.
     if let Some(comma) = text[at..line_end].strip_prefix(',') {
         let word_at = line_end - comma.trim_start_matches([' ', '\u{a0}']).len();
-        let dated = [
-            "ngày ",
-            "dated ",
-            "du ",
-            "issued on ",
-            "en date du ",
-            "datée du ",
-            "daté du ",
-        ]
-        .into_iter()
-        .any(|w| crate::starts_with_lowercase(&text[word_at..], w).is_some());
+        let dated = ["ngày ", "du ", "en date du ", "datée du ", "daté du "]
+            .into_iter()
+            .chain(ISSUED_ON.iter().copied())
+            .any(|w| crate::starts_with_lowercase(&text[word_at..], w).is_some());
         if let Some(date) = dated_at(text, word_at).filter(|_| dated) {
             return Some(date);
         }
+        if let Some(date) = issued_by_on(text, word_at, line_end) {
+            return Some(date);
+        }
+    }
+    if let Some(date) = issued_by_on(
+        text,
+        line_end - text[at..line_end].trim_start_matches([' ', '\u{a0}']).len(),
+        line_end,
+    ) {
+        return Some(date);
+    }
+    // "Quyết định số 456/QĐ-UBND (ngày 2/5/2024)": the date of issue in brackets.
+    let opened = text[at..line_end].trim_start_matches([' ', '\u{a0}']);
+    if let Some(inside) = opened.strip_prefix('(') {
+        let inside_at = line_end - inside.len();
+        return dated_at(text, inside_at)
+            .filter(|(_, end)| text[*end..].starts_with(')'))
+            .map(|(date, end)| (date, end + 1));
     }
     let mut from = at;
     for words in 0..=ISSUER_WORDS {
@@ -325,21 +416,94 @@ const NOT_IN_ISSUER: [&str; 21] = [
     "for", "until", "sur", "avant", "après", "pour", "et", "jusqu'au",
 ];
 
+/// Words that say a document was dated, issued, signed, adopted or published on the day after
+/// them: that day is its date of issue ("la résolution n° 57-NQ/TW, publiée le 22 décembre
+/// 2024", "Resolution No. 43/2022/QH15, adopted on January 11, 2022", "Chỉ thị số 05-CT/TW
+/// ban hành ngày 15/5/2016").
+const ISSUED_ON: &[&str] = &[
+    "dated ",
+    "issued on ",
+    "signed on ",
+    "adopted on ",
+    "promulgated on ",
+    "published on ",
+    "publiée le ",
+    "publié le ",
+    "signée le ",
+    "signé le ",
+    "adoptée le ",
+    "adopté le ",
+    "promulguée le ",
+    "promulgué le ",
+    "émise le ",
+    "émis le ",
+    "ban hành ngày ",
+    "ký ngày ",
+    "ký ban hành ngày ",
+];
+
+/// Words saying by whom a document was issued, signed, adopted or published before its day:
+/// "promulguée par le Bureau politique le 22 décembre 2024", "adopted by the National
+/// Assembly on January 11, 2022".
+const ISSUED_BY: &[(&str, &str)] = &[
+    ("promulguée par ", "le "),
+    ("promulgué par ", "le "),
+    ("adoptée par ", "le "),
+    ("adopté par ", "le "),
+    ("signée par ", "le "),
+    ("signé par ", "le "),
+    ("publiée par ", "le "),
+    ("publié par ", "le "),
+    ("émise par ", "le "),
+    ("émis par ", "le "),
+    ("issued by ", "on "),
+    ("adopted by ", "on "),
+    ("signed by ", "on "),
+    ("promulgated by ", "on "),
+    ("published by ", "on "),
+];
+
+/// The date of issue after a participle, its issuer and "le" or "on" at byte `at` (see
+/// [`ISSUED_BY`]), within a few words on the line.
+fn issued_by_on(text: &str, at: usize, line_end: usize) -> Option<(String, usize)> {
+    let (opening, on) = ISSUED_BY
+        .iter()
+        .find_map(|(words, on)| Some((crate::starts_with_lowercase(&text[at..], words)?, on)))?;
+    let mut from = at + opening;
+    for _ in 0..ISSUER_WORDS {
+        let rest = &text[from..line_end];
+        let word_at = from + rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+        if let Some(on) = crate::starts_with_lowercase(&text[word_at..], on)
+            && let Some((year, month, day, end)) = date_at(text, word_at + on)
+        {
+            let year = year?;
+            return Some((format!("{year:04}-{month:02}-{day:02}"), end));
+        }
+        let word_end = text[word_at..line_end]
+            .find([' ', '\u{a0}'])
+            .map_or(line_end, |i| word_at + i);
+        if word_at == word_end || text[word_at..word_end].contains([',', ';', ':', '(', ')']) {
+            return None;
+        }
+        from = word_end;
+    }
+    None
+}
+
 /// A full date introduced by its word at byte `at`.
 fn dated_at(text: &str, at: usize) -> Option<(String, usize)> {
     // The French press dates a document "en date du", "datée du" as well as "du".
     let word = [
         "ngày ",
-        "dated ",
         "of ",
         "du ",
-        "issued on ",
         "on ",
         "en date du ",
         "datée du ",
         "daté du ",
     ]
     .into_iter()
+    .chain(ISSUED_ON.iter().copied())
     .find_map(|w| crate::starts_with_lowercase(&text[at..], w))?;
     let (year, month, day, date_end) = date_at(text, at + word)?;
     let year = year?;
@@ -412,6 +576,77 @@ mod tests {
                 doc("résolution 57-NQ/TW", "57-NQ/TW", None),
                 doc("Résolution 57", "57-NQ/TW", None),
             ]
+        );
+    }
+
+    #[test]
+    fn french_references_with_dispatches_non_breaking_hyphens_and_participles() {
+        let doc = |span: &str, number: &str, issued_on: Option<&str>| {
+            (
+                span.to_owned(),
+                number.to_owned(),
+                issued_on.map(str::to_owned),
+            )
+        };
+        // An official dispatch (công điện), a type the press cites: its State form.
+        assert_eq!(
+            documents(
+                "Le Premier ministre a signé la dépêche officielle n° 123/CĐ-TTg sur les typhons. The Official Dispatch No. 114/CD-TTg was sent; la dépêche n° 123 insiste."
+            ),
+            [
+                doc("dépêche officielle n° 123/CĐ-TTg", "123/CĐ-TTg", None),
+                doc("Official Dispatch No. 114/CD-TTg", "114/CĐ-TTg", None),
+                doc("dépêche n° 123", "123/CĐ-TTg", None),
+            ]
+        );
+        // Non-breaking hyphens (U+2011) inside numbers, as word processors put them.
+        assert_eq!(
+            documents("Le décret n° 15/2020/NĐ\u{2011}CP et la résolution n°18\u{2011}NQ/TW."),
+            [
+                doc("décret n° 15/2020/NĐ\u{2011}CP", "15/2020/NĐ-CP", None),
+                doc("résolution n°18\u{2011}NQ/TW", "18-NQ/TW", None),
+            ]
+        );
+        // The day after a participle, with its issuer between them or not, is the date of
+        // issue; so is a date in brackets after the number.
+        assert_eq!(
+            documents(
+                "La résolution 57-NQ/TW, promulguée par le Bureau politique le 22 décembre 2024, fixe le cap. La résolution n° 43/2022/QH15 adoptée le 11 janvier 2022 soutient la reprise."
+            ),
+            [
+                doc(
+                    "résolution 57-NQ/TW, promulguée par le Bureau politique le 22 décembre 2024",
+                    "57-NQ/TW",
+                    Some("2024-12-22")
+                ),
+                doc(
+                    "résolution n° 43/2022/QH15 adoptée le 11 janvier 2022",
+                    "43/2022/QH15",
+                    Some("2022-01-11")
+                ),
+            ]
+        );
+        assert_eq!(
+            documents(
+                "Resolution 57-NQ/TW, issued by the Politburo on December 22, 2024, and Quyết định số 456/QĐ-UBND (ngày 2/5/2024) của UBND tỉnh."
+            ),
+            [
+                doc(
+                    "Resolution 57-NQ/TW, issued by the Politburo on December 22, 2024",
+                    "57-NQ/TW",
+                    Some("2024-12-22")
+                ),
+                doc(
+                    "Quyết định số 456/QĐ-UBND (ngày 2/5/2024)",
+                    "456/QĐ-UBND",
+                    Some("2024-05-02")
+                ),
+            ]
+        );
+        // French writes the type in lower case: its issuer after the number makes it one.
+        assert_eq!(
+            documents("Selon la résolution 57 du Bureau politique, la science est une percée."),
+            [doc("résolution 57", "NQ 57", None)]
         );
     }
 
