@@ -59,8 +59,22 @@ const TOP: usize = 1500;
 /// a date's, not "the same period of" a year). A dateline takes no year but its own: the day
 /// a page was published is not given by the days it reports.
 pub(crate) fn settle(text: &str, found: &mut [Found], references: &[(usize, usize)]) {
-    for f in found.iter_mut() {
-        let (start, end) = (f.start, f.end);
+    // The two days of a range ("Từ 6 - 8/12", "từ ngày 1/8 đến 5/8", "December 5-6", "du 5
+    // au 7 décembre") are one span to the words around them: each day is read with its
+    // range's ends.
+    let mut range_of: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+    let dates: Vec<usize> = (0..found.len())
+        .filter(|&i| matches!(found[i].fact, Fact::Date { .. }))
+        .collect();
+    for pair in dates.windows(2) {
+        let (a, b) = (&found[pair[0]], &found[pair[1]]);
+        if b.start < a.end || joins_a_range(&text[a.end..b.start]) {
+            let span = (a.start, a.end.max(b.end));
+            range_of[pair[0]] = span;
+            range_of[pair[1]] = span;
+        }
+    }
+    for (f, &(start, end)) in found.iter_mut().zip(&range_of) {
         if let Fact::Date { role, .. } = &mut f.fact {
             *role = if crate::overlaps(references, start, end) {
                 DateRole::Issued
@@ -91,6 +105,18 @@ pub(crate) fn settle(text: &str, found: &mut [Found], references: &[(usize, usiz
             *text_year = Some(year);
         }
     }
+}
+
+/// Whether the words between two dates make them the ends of one range: "đến", "-", "và",
+/// "to", "and", "au", "et", with "ngày" before the second.
+fn joins_a_range(between: &str) -> bool {
+    let words = crate::lowercase(between.trim());
+    let words = words.trim_end();
+    let words = words.strip_suffix("ngày").map_or(words, str::trim_end);
+    [
+        "đến", "tới", "-", "–", "và", "to", "and", "through", "au", "et",
+    ]
+    .contains(&words)
 }
 
 /// The year of a text: the year of its first dateline or event date written with one, else the
@@ -161,6 +187,11 @@ pub(crate) fn role_of(text: &str, start: usize, end: usize) -> DateRole {
     let rest = after.split(['.', '\n', '!', '?', ';']).next().unwrap_or("");
     let rest_lower = crate::lowercase(rest);
 
+    // A holiday named by its day ("nghỉ lễ Quốc khánh 2/9") is no day of what is reported,
+    // whatever else its sentence holds.
+    if page_header(text, start, end, near) || ends_with_any(near, &["quốc khánh"]) {
+        return DateRole::Other;
+    }
     if is_dateline(text, start, end, near, after) {
         return DateRole::Dateline;
     }
@@ -311,6 +342,20 @@ const OPENERS: &[&str] = &[
     "from",
     "và",
     "đến",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Words that say something takes effect on a day: that day is no event.
@@ -429,6 +474,28 @@ const EVENT_WORDS: &[&str] = &[
     "inauguré",
     "inaugurée",
     "a reçu",
+    // Of what takes place, also to come ("a meeting yet to come is the event").
+    "diễn ra",
+    "lễ hội",
+    "festival",
+    "will be held",
+    "will take place",
+    "took place",
+    "takes place",
+    "scheduled",
+    "slated",
+    "worked with",
+    "working session",
+    "aura lieu",
+    "auront lieu",
+    "se tiendra",
+    "se tiendront",
+    "se déroulera",
+    "se dérouleront",
+    "s'est déroulé",
+    "s'est déroulée",
+    "s’est déroulé",
+    "s’est déroulée",
     "s'est tenu",
     "s'est tenue",
     "s’est tenu",
@@ -606,41 +673,14 @@ fn is_dateline(text: &str, start: usize, end: usize, near: &str, after: &str) ->
     if start > TOP {
         return false;
     }
-    let weekday = near.trim_end_matches(',').trim_end();
-    let weekday = crate::ends_with_lowercase(weekday, "ngày")
-        .map_or(weekday, |at| weekday[..at].trim_end().trim_end_matches(','));
-    if [
-        "thứ hai",
-        "thứ ba",
-        "thứ tư",
-        "thứ năm",
-        "thứ sáu",
-        "thứ bảy",
-        "chủ nhật",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-    ]
-    .iter()
-    .any(|w| {
-        // The weekday heads the page's date ("Thứ Sáu, 15/03/2024", "| Monday, March
-        // 4"); in a sentence it is the day of what is told ("a annoncé mardi 11 mars").
-        weekday.ends_with(w) && {
-            let head = weekday[..weekday.len() - w.len()].trim_end();
-            head.is_empty() || head.ends_with([',', '|', '-', '–'])
-        }
-    }) {
+    // "Mercredi 11 décembre, la délégation a visité …": a weekday opening a sentence is the
+    // day of what it tells, not the page's.
+    let line_end = text[end..].find('\n').map_or(text.len(), |at| end + at);
+    let sentence_after = text[end..line_end]
+        .trim_start()
+        .strip_prefix(',')
+        .is_some_and(|rest| rest.trim_start().starts_with(char::is_alphabetic));
+    if !sentence_after && headed_by_weekday(near) {
         return true;
     }
     // "Hanoi, le 12 mars 2024 - …", "Hà Nội, ngày 12/3/2024 –": a place, its comma and the
@@ -669,9 +709,76 @@ fn is_dateline(text: &str, start: usize, end: usize, near: &str, after: &str) ->
             .ends_with(|c: char| c.is_ascii_digit())
 }
 
+/// Whether `near` ends with a weekday heading a page's date ("Thứ Sáu, 15/03/2024 - 10:30",
+/// "| Monday, March 4", "Thứ 3, Ngày 16/07/2024"); in a sentence a weekday is the day of what
+/// is told ("a annoncé mardi 11 mars").
+fn headed_by_weekday(near: &str) -> bool {
+    let weekday = near.trim_end_matches(',').trim_end();
+    let weekday = crate::ends_with_lowercase(weekday, "ngày")
+        .map_or(weekday, |at| weekday[..at].trim_end().trim_end_matches(','));
+    WEEKDAYS.iter().any(|w| {
+        weekday.ends_with(w) && {
+            let head = weekday[..weekday.len() - w.len()].trim_end();
+            head.is_empty() || head.ends_with([',', '|', '-', '–'])
+        }
+    })
+}
+
+/// Weekdays in the three languages, as pages head their dates: Vietnamese also by number
+/// ("Thứ 3").
+const WEEKDAYS: &[&str] = &[
+    "thứ hai",
+    "thứ ba",
+    "thứ tư",
+    "thứ năm",
+    "thứ sáu",
+    "thứ bảy",
+    "chủ nhật",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "thứ 2",
+    "thứ 3",
+    "thứ 4",
+    "thứ 5",
+    "thứ 6",
+    "thứ 7",
+];
+
+/// A page's header: a weekday and the day alone on their line, with no time ("Thứ 3, Ngày
+/// 16/07/2024"), the day the page was shown rather than the text's: neither the text's
+/// dateline nor its event.
+fn page_header(text: &str, start: usize, end: usize, near: &str) -> bool {
+    let line_end = text[end..].find('\n').map_or(text.len(), |at| end + at);
+    let line_start = text[..start].rfind('\n').map_or(0, |at| at + 1);
+    let alone = text[end..line_end].trim().is_empty();
+    let opens_line = {
+        let before = crate::lowercase(text[line_start..start].trim());
+        let before = before.trim_end_matches(|c: char| c == ',' || c.is_whitespace());
+        let before = before.strip_suffix("ngày").map_or(before, |b| {
+            b.trim_end_matches(|c: char| c == ',' || c.is_whitespace())
+        });
+        WEEKDAYS.contains(&before)
+    };
+    start <= TOP && alone && opens_line && headed_by_weekday(near)
+}
+
 /// The first year written alone in the text: not in a range of years, not a date's or a
-/// document number's, not the year of comparison ("cùng kỳ năm 2020").
+/// document number's, not the year of comparison ("cùng kỳ năm 2020"), not the year an index
+/// of provinces assesses (see [`index_years`]).
 fn year_alone(text: &str) -> Option<i32> {
+    let assessed = index_years(text);
     let bytes = text.as_bytes();
     let mut at = 0;
     while at + 4 <= bytes.len() {
@@ -730,9 +837,52 @@ fn year_alone(text: &str) -> Option<i32> {
         {
             continue;
         }
-        return std::str::from_utf8(digits).ok()?.parse().ok();
+        let year: i32 = std::str::from_utf8(digits).ok()?.parse().ok()?;
+        if assessed.contains(&year) {
+            continue;
+        }
+        return Some(year);
     }
     None
+}
+
+/// Indexes that rank provinces by a year they assess and publish the year after: "PCI 2016"
+/// comes out in March 2017.
+const INDEXES: &[&str] = &[
+    "PCI",
+    "PAPI",
+    "PAR INDEX",
+    "SIPAS",
+    "DDCI",
+    "DTI",
+    "ICT INDEX",
+];
+
+/// The years indexes of provinces are named with ("PCI 2016", "PAPI 2023"): a text on such an
+/// index names its year throughout ("le rapport de la VCCI de 2016"), and none of them is the
+/// year the text was written in.
+fn index_years(text: &str) -> Vec<i32> {
+    let mut years = Vec::new();
+    for index in INDEXES {
+        for (at, _) in text.match_indices(index) {
+            let after = at + index.len();
+            if !crate::starts_word(text, at) || !crate::ends_word(text, after) {
+                continue;
+            }
+            let rest = text[after..].trim_start_matches([' ', '\u{a0}']);
+            let rest = rest.strip_prefix("năm ").unwrap_or(rest);
+            if let Some(year) = rest
+                .get(..4)
+                .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+                .filter(|_| crate::ends_word(rest, 4))
+                .and_then(|y| y.parse::<i32>().ok())
+                .filter(|y| (1990..2100).contains(y))
+            {
+                years.push(year);
+            }
+        }
+    }
+    years
 }
 
 #[cfg(test)]
@@ -907,7 +1057,12 @@ mod tests {
             ),
             [("4 mai 2025".to_owned(), DateRole::Issued)]
         );
-        // A session that passes a resolution: its day is the session's.
+        // A holiday's day is no event, even beside a festival.
+        assert_eq!(
+            roles("Giá tăng do nghỉ lễ Quốc khánh 2/9 kéo dài và tỉnh tổ chức Lễ hội Thành Tuyên."),
+            [("2/9".to_owned(), DateRole::Other)]
+        );
+
         assert_eq!(
             roles("Ngày 10/7/2024, kỳ họp HĐND tỉnh ban hành Nghị quyết số 15/NQ-HĐND."),
             [("Ngày 10/7/2024".to_owned(), DateRole::Event)]
@@ -971,6 +1126,65 @@ mod tests {
                 "ngày 15/3"
             ),
             DateRole::Event
+        );
+    }
+
+    #[test]
+    fn the_days_of_a_range_share_its_role_and_meetings_to_come_are_events() {
+        assert_eq!(
+            roles(
+                "Từ ngày 1/8 đến 5/8, Sở Y tế tổ chức đợt kiểm tra. Le forum se tiendra du 5 au 7 décembre à Hanoï. On July 15 and 16, the delegation worked with the city."
+            ),
+            [
+                ("ngày 1/8".to_owned(), DateRole::Event),
+                ("5/8".to_owned(), DateRole::Event),
+                ("5 au 7 décembre".to_owned(), DateRole::Event),
+                ("7 décembre".to_owned(), DateRole::Event),
+                ("July 15 and 16".to_owned(), DateRole::Event),
+                ("16".to_owned(), DateRole::Event),
+            ]
+        );
+        assert_eq!(
+            roles(
+                "The event, scheduled for December 20, will gather 300 delegates. Le festival aura lieu le 12 janvier."
+            ),
+            [
+                ("December 20".to_owned(), DateRole::Event),
+                ("12 janvier".to_owned(), DateRole::Event),
+            ]
+        );
+        // A span of days to be implemented is no event.
+        assert_eq!(
+            roles("Thời gian thực hiện: từ ngày 1/8/2024 đến ngày 31/12/2024."),
+            [
+                ("ngày 1/8/2024".to_owned(), DateRole::Other),
+                ("ngày 31/12/2024".to_owned(), DateRole::Other),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_year_an_index_assesses_is_not_the_year_of_the_text() {
+        let years = |text: &str| -> Vec<Option<i32>> {
+            crate::read(text.as_bytes())
+                .expect("reads")
+                .items
+                .into_iter()
+                .filter_map(|item| match item.fact {
+                    Fact::Date { text_year, .. } => Some(text_year),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            years(
+                "PCI 2023 : Quang Ninh en tête\n\nLe classement publié le 8 mai place Quang Ninh en tête. Selon le rapport de 2023, les provinces progressent."
+            ),
+            [None]
+        );
+        assert_eq!(
+            years("Chỉ số PCI năm 2023 được công bố sáng 8/5. Năm 2024, tỉnh phấn đấu vào top 10."),
+            [Some(2024)]
         );
     }
 
@@ -1039,9 +1253,27 @@ mod tests {
             role("Hanoi, March 8 (VNA) - The Government", "March 8"),
             DateRole::Dateline
         );
+        // A weekday and the day alone on their line head the page, not the text (the real
+        // set's convention): with a time beside them they date the text.
         assert_eq!(
             role("Thứ Ba, ngày 12/3/2024\nKỳ họp", "12/3/2024"),
+            DateRole::Other
+        );
+        assert_eq!(
+            role("Thứ 3, Ngày 16/07/2024\nTin hoạt động", "16/07/2024"),
+            DateRole::Other
+        );
+        assert_eq!(
+            role("Thứ Ba, 16/07/2024 - 10:25\nKỳ họp", "16/07/2024"),
             DateRole::Dateline
+        );
+        // A weekday opening a sentence near the top is the day of what it tells.
+        assert_eq!(
+            role(
+                "Mercredi 11 décembre, la délégation a visité Hanoï.",
+                "11 décembre"
+            ),
+            DateRole::Event
         );
     }
 

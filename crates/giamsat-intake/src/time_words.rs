@@ -61,10 +61,13 @@ fn month_number(name: &str) -> Option<u8> {
 struct Patterns {
     /// Dates a date of issue may be written as, anchored at the start.
     date_here: Vec<Regex>,
-    /// Two days of one month: "Từ 6 - 8/12", "ngày 26-27/12/2022", "les 4 et 5 mars".
-    /// Captures: the first day, the second day, the month (a number or a French name), the
-    /// year.
+    /// Two days of one month: "Từ 6 - 8/12", "ngày 26-27/12/2022", "les 4 et 5 mars",
+    /// "December 5-6". Captures, by name: `first` and `second` days, the `month` (a number or
+    /// a month's name), the `year`.
     ranges: Vec<Search>,
+    /// Two days with their months, from one to the other: "từ 1/8 đến 5/8/2024", "Từ ngày
+    /// 28/7 - 2/8". Captures: day, month and year of each.
+    spans: Regex,
     /// Event dates.
     dates: Vec<Regex>,
     /// Periods: each with how to read its captures.
@@ -155,12 +158,17 @@ fn patterns() -> &'static Patterns {
                 here(&fr),
             ],
             ranges: vec![
-                Search::Anywhere(anywhere(r"(?i)(?-u:\b)(?:từ(?:\s+ngày)?|ngày)\s+(\d{1,2})\s*(?:[-–]|đến(?:\s+ngày)?)\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?")),
+                // "Từ 6 - 8/12", "ngày 20 đến 23/11", "trong hai ngày 12 và 13/7".
+                Search::Anywhere(anywhere(r"(?i)(?-u:\b)(?:từ(?:\s+ngày)?|ngày)\s+(?P<first>\d{1,2})\s*(?:[-–]|đến(?:\s+ngày)?|và)\s*(?P<second>\d{1,2})\s*/\s*(?P<month>\d{1,2})(?:\s*/\s*(?P<year>\d{4}))?")),
                 Search::Needing {
                     needs: anywhere(FRENCH_MONTHS),
-                    pattern: anywhere(&format!(r"(?-u:\b)(\d{{1,2}})\s+(?:et|au)\s+(\d{{1,2}})\s+({FRENCH_MONTHS})(?:\s+(\d{{4}}))?(?-u:\b)")),
+                    pattern: anywhere(&format!(r"(?-u:\b)(?P<first>\d{{1,2}})\s*(?:et|au|[-–])\s*(?P<second>\d{{1,2}})\s+(?P<month>{FRENCH_MONTHS})(?:\s+(?P<year>\d{{4}}))?(?-u:\b)")),
                 },
+                // "December 5-6", "July 15 and 16", "from December 5 to 7, 2024": the month
+                // first, as English writes it.
+                Search::Anywhere(anywhere(&format!(r"(?-u:\b)(?P<month>{ENGLISH_MONTHS})\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[-–]|and|to|through)\s*(?P<second>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?(?-u:\b)"))),
             ],
+            spans: anywhere(r"(?i)(?-u:\b)từ\s+(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?\s*(?:đến|tới|[-–])\s*(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?"),
             dates: vec![
                 // "Sáng nay (15/3)", "Chiều qua (14/3)", "hôm nay (15/3)": the press names the
                 // day it reports by its distance, the date in brackets after it.
@@ -390,10 +398,12 @@ pub fn find(text: &str) -> Vec<Found> {
     let patterns = patterns();
     for pattern in &patterns.ranges {
         for c in pattern.captures_iter(text) {
-            let (Some(first), Some(second), Some(month)) = (c.get(1), c.get(2), c.get(3)) else {
+            let (Some(first), Some(second), Some(month)) =
+                (c.name("first"), c.name("second"), c.name("month"))
+            else {
                 continue;
             };
-            let year = c.get(4).and_then(|y| y.as_str().parse().ok());
+            let year = c.name("year").and_then(|y| y.as_str().parse().ok());
             let (Ok(first_day), Ok(second_day)) =
                 (first.as_str().parse::<u8>(), second.as_str().parse::<u8>())
             else {
@@ -407,7 +417,14 @@ pub fn find(text: &str) -> Vec<Found> {
             else {
                 continue;
             };
+            // "from 5 to 7 percent" is a range of rates.
+            let after = text[c.get(0).expect("match").end()..].trim_start();
+            let rate = after.starts_with('%')
+                || ["percent", "per cent", "pour cent", "phần trăm"]
+                    .iter()
+                    .any(|w| crate::starts_with_lowercase(after, w).is_some());
             if first_day >= second_day
+                || rate
                 || valid(year, month_number, first_day).is_none()
                 || valid(year, month_number, second_day).is_none()
                 || !ends_date(text, c.get(0).expect("match").end())
@@ -415,7 +432,7 @@ pub fn find(text: &str) -> Vec<Found> {
                 continue;
             }
             let whole = c.get(0).expect("match");
-            let end = c.get(4).unwrap_or(month).end();
+            let end = c.name("year").unwrap_or(month).end().max(second.end());
             if claimed.claim(whole.start(), end) {
                 for (start, day) in [(whole.start(), first_day), (second.start(), second_day)] {
                     found.push(Found {
@@ -425,6 +442,56 @@ pub fn find(text: &str) -> Vec<Found> {
                     });
                 }
             }
+        }
+    }
+    for c in patterns.spans.captures_iter(text) {
+        let number = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u8>().ok());
+        let (Some(first_day), Some(first_month), Some(second_day), Some(second_month)) =
+            (number(1), number(2), number(4), number(5))
+        else {
+            continue;
+        };
+        let year = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
+        // "từ 1/8 đến 5/8/2024": the first day is of the second's year unless the span
+        // crosses a new year.
+        let second_year = year(6);
+        let first_year = year(3).or(second_year.filter(|_| first_month <= second_month));
+        let whole = c.get(0).expect("match");
+        let last = c.get(6).or(c.get(5)).expect("month").end();
+        if valid(first_year, first_month, first_day).is_none()
+            || valid(second_year, second_month, second_day).is_none()
+            || !ends_date(text, last)
+        {
+            continue;
+        }
+        let first_end = c.get(3).or(c.get(2)).expect("month").end();
+        // Two days each after "ngày" are read as dates one by one; the first's span opens at
+        // its "ngày" when written, as a date's does.
+        let lower = crate::lowercase(whole.as_str());
+        if lower.matches("ngày").count() >= 2 {
+            continue;
+        }
+        let first_start = crate::lowercase(&text[whole.start()..c.get(1).expect("day").start()])
+            .find("ngày")
+            .map_or(whole.start(), |at| whole.start() + at);
+        // The second day's span opens at its "ngày" when written.
+        let between = &text[first_end..c.get(4).expect("day").start()];
+        let second_start = crate::lowercase(between)
+            .rfind("ngày")
+            .map_or(c.get(4).expect("day").start(), |at| first_end + at);
+        if claimed.is_free(first_start, last) {
+            claimed.claim(first_start, first_end);
+            claimed.claim(second_start, last);
+            found.push(Found {
+                start: first_start,
+                end: first_end,
+                fact: date_fact(first_year, first_month, first_day),
+            });
+            found.push(Found {
+                start: second_start,
+                end: last,
+                fact: date_fact(second_year, second_month, second_day),
+            });
         }
     }
     for (i, pattern) in patterns.dates.iter().enumerate() {
@@ -950,6 +1017,56 @@ mod tests {
                 ("9 et 10 avril".to_owned(), date(None, 4, 9)),
                 ("10 avril".to_owned(), date(None, 4, 10))
             ]
+        );
+    }
+
+    #[test]
+    fn two_days_joined_by_va_and_or_to_and_a_span_of_days_with_their_months() {
+        let days = |text: &str| -> Vec<(String, Fact)> { read(text) };
+        assert_eq!(
+            days("Trong hai ngày 12 và 13/7, Đoàn giám sát làm việc"),
+            [
+                ("ngày 12 và 13/7".to_owned(), date(None, 7, 12)),
+                ("13/7".to_owned(), date(None, 7, 13))
+            ]
+        );
+        assert_eq!(
+            days("The forum was held on December 5-6 in Ha Long."),
+            [
+                ("December 5-6".to_owned(), date(None, 12, 5)),
+                ("6".to_owned(), date(None, 12, 6))
+            ]
+        );
+        assert_eq!(
+            days("On July 15 and 16, 2024, the delegation worked"),
+            [
+                ("July 15 and 16, 2024".to_owned(), date(Some(2024), 7, 15)),
+                ("16, 2024".to_owned(), date(Some(2024), 7, 16))
+            ]
+        );
+        assert_eq!(
+            days("Le festival aura lieu les 5-7 décembre."),
+            [
+                ("5-7 décembre".to_owned(), date(None, 12, 5)),
+                ("7 décembre".to_owned(), date(None, 12, 7))
+            ]
+        );
+        assert_eq!(
+            days(
+                "Từ ngày 1/8 đến 5/8, Sở Y tế kiểm tra. Từ 28/7 - 2/8/2024, tỉnh tổ chức hội chợ."
+            ),
+            [
+                ("ngày 1/8".to_owned(), date(None, 8, 1)),
+                ("5/8".to_owned(), date(None, 8, 5)),
+                ("Từ 28/7".to_owned(), date(Some(2024), 7, 28)),
+                ("2/8/2024".to_owned(), date(Some(2024), 8, 2))
+            ]
+        );
+        // A range of rates is no range of days.
+        assert!(
+            !days("Prices rose in March 5 to 7 percent.")
+                .iter()
+                .any(|(_, fact)| matches!(fact, Fact::Date { day: 7, .. }))
         );
     }
 
