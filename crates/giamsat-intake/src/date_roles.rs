@@ -567,6 +567,9 @@ fn deadline(near: &str, clause: &str) -> bool {
         "thời hạn",
         "chậm nhất ngày",
         "chậm nhất",
+        // "hoàn thành trước 30/6": what must be finished before a day.
+        "hoàn thành trước",
+        "xong trước",
         "hạn",
         "deadline",
         "no later than",
@@ -698,7 +701,18 @@ fn is_dateline(text: &str, start: usize, end: usize, near: &str, after: &str) ->
     let line_start = text[..start].rfind('\n').map_or(0, |at| at + 1);
     let line_end = text[end..].find('\n').map_or(text.len(), |at| end + at);
     let line = &text[line_start..line_end];
+    // A time zone beside a byline's time ("Dec 5, 2024 | 14:32 GMT+7") is of the time.
     let after_on_line = text[end..line_end].trim();
+    let after_on_line = ["GMT", "UTC", "ICT"]
+        .iter()
+        .find_map(|zone| {
+            let at = after_on_line.find(zone)?;
+            after_on_line[at + zone.len()..]
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | ')' | ' '))
+                .then(|| &after_on_line[..at])
+        })
+        .unwrap_or(after_on_line);
     line.chars().count() <= 60
         && !after_on_line.starts_with(',')
         && after_on_line
@@ -1185,6 +1199,18 @@ mod tests {
         assert_eq!(
             years("Chỉ số PCI năm 2023 được công bố sáng 8/5. Năm 2024, tỉnh phấn đấu vào top 10."),
             [Some(2024)]
+        );
+    }
+
+    #[test]
+    fn what_must_be_finished_before_a_day_and_a_bylines_time_zone() {
+        assert_eq!(
+            roles("Các sở hoàn thành trước 30/6, báo cáo UBND tỉnh."),
+            [("30/6".to_owned(), DateRole::Deadline)]
+        );
+        assert_eq!(
+            role("Dec 5, 2024 | 14:32 GMT+7\nThe province", "Dec 5, 2024"),
+            DateRole::Dateline
         );
     }
 

@@ -7,7 +7,8 @@ use regex::{Captures, Regex};
 
 use crate::{DateRole, Fact, Found};
 
-const ENGLISH_MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.";
+/// Bylines also write the short names without their point ("Dec 5, 2024 | 14:32").
+const ENGLISH_MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 /// English months in full, as a month named alone is written ("in July").
 const ENGLISH_FULL_MONTHS: &str =
     "January|February|March|April|May|June|July|August|September|October|November|December";
@@ -143,7 +144,7 @@ fn patterns() -> &'static Patterns {
         let joined = r"(\d{1,2})[.-](\d{1,2})[.-](\d{4})";
         let vi_words = r"(?i)(\d{1,2})\s+tháng\s+(\d{1,2})(?:,?\s+năm\s+(\d{4}))?";
         let en_month_day = format!(r"({ENGLISH_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?");
-        let en_day_month = format!(r"(\d{{1,2}})(?:st|nd|rd|th)?\s+({ENGLISH_MONTHS})(?:,?\s+(\d{{4}}))?");
+        let en_day_month = format!(r"(\d{{1,2}})(?:(?:st|nd|rd|th)\s+of|st|nd|rd|th)?\s+({ENGLISH_MONTHS})(?:,?\s+(\d{{4}}))?");
         let fr = format!(r"(1er|\d{{1,2}})\s+({FRENCH_MONTHS})(?:\s+(\d{{4}}))?");
         let here = |p: &str| Regex::new(&format!("^(?:{p})")).expect("date pattern");
         let anywhere = |p: &str| Regex::new(p).expect("date pattern");
@@ -159,7 +160,7 @@ fn patterns() -> &'static Patterns {
             ],
             ranges: vec![
                 // "Từ 6 - 8/12", "ngày 20 đến 23/11", "trong hai ngày 12 và 13/7".
-                Search::Anywhere(anywhere(r"(?i)(?-u:\b)(?:từ(?:\s+ngày)?|ngày)\s+(?P<first>\d{1,2})\s*(?:[-–]|đến(?:\s+ngày)?|và)\s*(?P<second>\d{1,2})\s*/\s*(?P<month>\d{1,2})(?:\s*/\s*(?P<year>\d{4}))?")),
+                Search::Anywhere(anywhere(r"(?i)(?-u:\b)(?:từ(?:\s+ngày)?|ngày)\s+(?P<first>\d{1,2})\s*(?:[-–,]|đến(?:\s+ngày)?|và)\s*(?P<second>\d{1,2})\s*/\s*(?P<month>\d{1,2})(?:\s*/\s*(?P<year>\d{4}))?")),
                 Search::Needing {
                     needs: anywhere(FRENCH_MONTHS),
                     pattern: anywhere(&format!(r"(?-u:\b)(?P<first>\d{{1,2}})\s*(?:et|au|[-–])\s*(?P<second>\d{{1,2}})\s+(?P<month>{FRENCH_MONTHS})(?:\s+(?P<year>\d{{4}}))?(?-u:\b)")),
@@ -172,12 +173,23 @@ fn patterns() -> &'static Patterns {
             dates: vec![
                 // "Sáng nay (15/3)", "Chiều qua (14/3)", "hôm nay (15/3)": the press names the
                 // day it reports by its distance, the date in brackets after it.
-                anywhere(r"(?i)(?-u:\b)(?:sáng|chiều|tối|trưa|hôm)\s+(?:nay|qua|mai)\s*\(\s*(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?\s*\)"),
+                // "Sáng nay 15/3" without the brackets as well.
+                anywhere(r"(?i)(?-u:\b)(?:sáng|chiều|tối|trưa|hôm)\s+(?:nay|qua|mai)\s*\(?\s*(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?"),
                 // "Ngày 18/8", "ngày 18/8/2023", "ngày 15-9", "ngày 18 tháng 8 năm 2023";
                 // the time of day stands for "ngày" in the press: "Chiều 4/11", "Sáng 8-10".
                 // "hôm 15/3", "đêm 15/3", "rạng sáng 15/3" as well.
-                anywhere(r"(?i)(?:(?-u:\b)(?:ngày|sáng|chiều|tối|trưa|hôm|rạng\s+sáng)|đêm)\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?"),
-                anywhere(&format!(r"(?i)(?-u:\b)ngày\s+{vi_words}", vi_words = &vi_words[4..])),
+                // "Ngày mùng 2/9" too.
+                anywhere(r"(?i)(?:(?-u:\b)(?:ngày|sáng|chiều|tối|trưa|hôm|rạng\s+sáng)|đêm)\s+(?:(?:mùng|mồng)\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?"),
+                // "Ngày 15.3", "sáng 8.10": a point between day and month, without spaces.
+                anywhere(r"(?i)(?-u:\b)(?:ngày|sáng|chiều|tối|trưa)\s+(\d{1,2})\.(\d{1,2})(?:\.(\d{4}))?"),
+                // "ngày 18 tháng 8 năm 2023", "Sáng 15 tháng 3".
+                anywhere(&format!(r"(?i)(?-u:\b)(?:ngày|sáng|chiều|tối|trưa)\s+{vi_words}", vi_words = &vi_words[4..])),
+                // "Sáng thứ Hai (15/3)", "Chủ nhật (17/3)": a weekday and its date in brackets.
+                anywhere(r"(?i)(?-u:\b)(?:(?:sáng|chiều|tối|trưa)\s+)?(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*\(\s*(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?\s*\)"),
+                // A day and month alone after a word of time that only a date follows so:
+                // "hoàn thành trước 30/6,", "Tính đến 30/9, toàn tỉnh", "từ 1/7 và" (not "đạt
+                // 10/12 chỉ tiêu", "đến 2/3 số xã": what ends it says it is a date).
+                anywhere(r"(?im)(?:(?-u:\b)(?:trước|tới|từ|hết|vào)|đến)\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?:\s*[,.;)]|\s+(?:năm|tới|vừa|này|hằng|hàng|và|[-–])(?-u:\b)|[ \t]*$)"),
                 // "17/01/2024", even glued to the word before it; "25-6-2020", "12.3.2021".
                 anywhere(&format!(r"(?:^|[^\d/]){numeric}(?:[^\d/]|$)")),
                 anywhere(&format!(r"(?:^|[^\d/.,-]){joined}(?:[^\d/-]|$)")),
@@ -1068,6 +1080,38 @@ mod tests {
                 .iter()
                 .any(|(_, fact)| matches!(fact, Fact::Date { day: 7, .. }))
         );
+    }
+
+    #[test]
+    fn days_the_press_writes_without_ngay_or_with_a_weekday_a_point_or_words() {
+        let days: Vec<(String, u8, u8)> = read(
+            "Sáng nay 15/3, Quốc hội khai mạc. Sáng thứ Hai (16/3), Thường trực họp. Ngày 17.3, HĐND họp. Sáng 18 tháng 3, tỉnh họp. Chiều qua 14/3, UBND họp. Ngày mùng 2/9, nhân dân treo cờ. Các sở hoàn thành trước 30/6, báo cáo UBND tỉnh. Tính đến 30/9, toàn tỉnh có 120 dự án. Khoảng 2/3 số xã đạt chuẩn; tỉnh đạt 10/12 chỉ tiêu.",
+        )
+        .into_iter()
+        .filter_map(|(written, fact)| match fact {
+            Fact::Date { day, month, .. } => Some((written, day, month)),
+            _ => None,
+        })
+        .collect();
+        assert_eq!(
+            days,
+            [
+                ("Sáng nay 15/3".to_owned(), 15, 3),
+                ("Sáng thứ Hai (16/3".to_owned(), 16, 3),
+                ("Ngày 17.3".to_owned(), 17, 3),
+                ("Sáng 18 tháng 3".to_owned(), 18, 3),
+                ("Chiều qua 14/3".to_owned(), 14, 3),
+                ("Ngày mùng 2/9".to_owned(), 2, 9),
+                ("30/6".to_owned(), 30, 6),
+                ("30/9".to_owned(), 30, 9),
+            ]
+        );
+        let days: Vec<String> =
+            read("Dec 5, 2024 | 14:32 GMT+7\nIt was held on the 5th of December.")
+                .into_iter()
+                .map(|(written, _)| written)
+                .collect();
+        assert_eq!(days, ["Dec 5, 2024", "5th of December"]);
     }
 
     #[test]
