@@ -244,8 +244,25 @@ pub(crate) fn role_of(text: &str, start: usize, end: usize) -> DateRole {
         .filter(|w| !w.is_empty())
         .all(|w| OPENERS.contains(&w) || w.chars().all(|c| c.is_ascii_digit()));
     let sentence = format!("{clause} {rest_lower}");
-    if time_of_day || sentence_has_event(&sentence) || (opens && rest.trim_start().starts_with(','))
-    {
+    // "Ngày 15/3 vừa qua, …", "Ngày 20/3 tới, …": words of nearness between the date and
+    // the comma of an opening.
+    let rest_opened = {
+        let rest = rest_lower.trim_start();
+        let rest = [
+            "vừa qua",
+            "vừa rồi",
+            "tới",
+            "dernier",
+            "prochain",
+            "last",
+            "next",
+        ]
+        .iter()
+        .find_map(|w| crate::starts_with_lowercase(rest, w).map(|at| &rest[at..]))
+        .unwrap_or(rest);
+        rest.trim_start().starts_with(',')
+    };
+    if time_of_day || sentence_has_event(&sentence) || (opens && rest_opened) {
         return DateRole::Event;
     }
     DateRole::Other
@@ -342,6 +359,7 @@ const OPENERS: &[&str] = &[
     "from",
     "và",
     "đến",
+    "ce",
     "lundi",
     "mardi",
     "mercredi",
@@ -576,6 +594,10 @@ fn deadline(near: &str, clause: &str) -> bool {
         "not later than",
         "avant le",
         "au plus tard le",
+        // "Từ nay đến ngày 30/6, các huyện …": from now until a day is the time left.
+        "từ nay đến ngày",
+        "từ nay đến",
+        "từ nay tới",
         "d'ici le",
         "d’ici le",
     ];
@@ -652,6 +674,11 @@ fn is_dateline(text: &str, start: usize, end: usize, near: &str, after: &str) ->
         "published on",
         "publié le",
         "mis à jour le",
+        "ngày phát hành",
+        "ngày xuất bản",
+        "xuất bản",
+        "đăng lúc",
+        "thời gian đăng",
     ];
     if ends_with_any(near.trim_end_matches([':', ',']).trim_end(), PUBLISHED) {
         return true;
@@ -1210,6 +1237,30 @@ mod tests {
         );
         assert_eq!(
             role("Dec 5, 2024 | 14:32 GMT+7\nThe province", "Dec 5, 2024"),
+            DateRole::Dateline
+        );
+    }
+
+    #[test]
+    fn nearness_after_an_opening_day_time_left_and_a_pages_words_of_publication() {
+        assert_eq!(
+            roles(
+                "Ngày 15/3 vừa qua, Sở Tài chính đã trình UBND tỉnh dự thảo. Ce 5 décembre, le comité a voté."
+            ),
+            [
+                ("Ngày 15/3".to_owned(), DateRole::Event),
+                ("5 décembre".to_owned(), DateRole::Event),
+            ]
+        );
+        assert_eq!(
+            roles("Từ nay đến ngày 30/6, các huyện rà soát toàn bộ hồ sơ."),
+            [("ngày 30/6".to_owned(), DateRole::Deadline)]
+        );
+        assert_eq!(
+            role(
+                "Tin tức\nNgày phát hành: 16/07/2024\nHội nghị",
+                "16/07/2024"
+            ),
             DateRole::Dateline
         );
     }
