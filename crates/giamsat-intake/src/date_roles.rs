@@ -1266,6 +1266,20 @@ mod tests {
     }
 
     #[test]
+    fn a_pages_date_written_year_first_is_its_dateline() {
+        assert_eq!(
+            roles(
+                "Tin tức\n2024-12-05 10:25\nDu 28 novembre au 2 décembre, le festival se tiendra à Hué. The 2021-2025 plan."
+            ),
+            [
+                ("2024-12-05".to_owned(), DateRole::Dateline),
+                ("28 novembre".to_owned(), DateRole::Event),
+                ("2 décembre".to_owned(), DateRole::Event),
+            ]
+        );
+    }
+
+    #[test]
     fn an_update_with_its_time_before_the_day_is_a_dateline() {
         assert_eq!(
             role(

@@ -200,6 +200,8 @@ fn patterns() -> &'static Patterns {
                 anywhere(&format!(r"(?-u:\b){en_month_day}(?-u:\b)")),
                 anywhere(&format!(r"(?-u:\b){en_day_month}(?-u:\b)")),
                 anywhere(&format!(r"(?-u:\b){fr}(?-u:\b)")),
+                // The year first, as pages' metadata write a byline's date: "2024-12-05 10:25".
+                anywhere(r"(?:^|[^\d/.-])((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[^\d/-]|$)"),
                 // A date on a line of its own near the top (last: looked at only there): a page's date, "4/01".
                 anywhere(r"(?m)^[ \t]*(\d{1,2})/(\d{1,2})[ \t]*$"),
             ],
@@ -368,6 +370,11 @@ fn opens_a_date(c: char) -> bool {
 fn day_month_year(c: &regex::Captures<'_>) -> Option<(u8, u8, Option<i32>)> {
     let first = c.get(1)?.as_str();
     let second = c.get(2)?.as_str();
+    // The year first: "2024-12-05", as pages' metadata write it.
+    if first.len() == 4 && first.bytes().all(|b| b.is_ascii_digit()) {
+        let day = c.get(3)?.as_str().parse().ok()?;
+        return Some((day, second.parse().ok()?, Some(first.parse().ok()?)));
+    }
     let year = c.get(3).and_then(|y| y.as_str().parse().ok());
     let number = |s: &str| -> Option<u8> {
         if s.eq_ignore_ascii_case("1er") {
