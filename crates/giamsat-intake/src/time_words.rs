@@ -201,7 +201,8 @@ fn patterns() -> &'static Patterns {
                 anywhere(&format!(r"(?-u:\b){en_day_month}(?-u:\b)")),
                 anywhere(&format!(r"(?-u:\b){fr}(?-u:\b)")),
                 // The year first, as pages' metadata write a byline's date: "2024-12-05 10:25".
-                anywhere(r"(?:^|[^\d/.-])((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[^\d/-]|$)"),
+                // Opening with the century's digits, which the regex crate looks for first.
+                anywhere(r"((?:19|20)\d{2})-(\d{2})-(\d{2})"),
                 // A date on a line of its own near the top (last: looked at only there): a page's date, "4/01".
                 anywhere(r"(?m)^[ \t]*(\d{1,2})/(\d{1,2})[ \t]*$"),
             ],
