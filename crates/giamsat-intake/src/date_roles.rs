@@ -492,6 +492,38 @@ const EVENT_WORDS: &[&str] = &[
     "inauguré",
     "inaugurée",
     "a reçu",
+    // The gatherings provincial news reports: reviews, briefings, trainings, supervision,
+    // dialogues, and their like in English and French.
+    "sơ kết",
+    "tổng kết",
+    "giao ban",
+    "tập huấn",
+    "khảo sát",
+    "giám sát",
+    "đối thoại",
+    "chất vấn",
+    "tiếp công dân",
+    "mít tinh",
+    "phát động",
+    "ra quân",
+    "dâng hương",
+    "trao tặng",
+    "seminar",
+    "exhibition",
+    "dialogue",
+    "hosted",
+    "attended",
+    "inspection",
+    "met with",
+    "séminaire",
+    "atelier",
+    "exposition",
+    "a présidé",
+    "a rencontré",
+    "a accueilli",
+    "a visité",
+    "s'est rendu",
+    "s’est rendu",
     // Of what takes place, also to come ("a meeting yet to come is the event").
     "diễn ra",
     "lễ hội",
@@ -853,6 +885,22 @@ fn year_alone(text: &str) -> Option<i32> {
         ]
         .iter()
         .any(|w| lower.ends_with(w))
+        {
+            continue;
+        }
+        // A year things started from is past ("Từ năm 2016 đến nay", "since 2016"), and a
+        // law's year names it ("Luật Đất đai năm 2024", "the 2024 Land Law").
+        let near_before = crate::lowercase(&text[crate::look_back(text, s, 40)..s]);
+        let law = near_before.contains("luật")
+            || crate::starts_with_lowercase(after, "land law").is_some()
+            || ["law", "loi"]
+                .iter()
+                .any(|w| crate::contains_words(&near_before, w));
+        if law
+            || ["từ năm", "kể từ", "since", "depuis"].iter().any(|w| {
+                crate::ends_with_lowercase(&lower, w)
+                    .is_some_and(|at| crate::starts_word(&lower, at))
+            })
         {
             continue;
         }
@@ -1227,6 +1275,19 @@ mod tests {
             years("Chỉ số PCI năm 2023 được công bố sáng 8/5. Năm 2024, tỉnh phấn đấu vào top 10."),
             [Some(2024)]
         );
+        // Nor is a law's year, nor the year things started from.
+        assert_eq!(
+            years(
+                "Sáng 15/3, Sở Tài nguyên phổ biến Luật Đất đai năm 2024. Từ năm 2016 đến nay, năm 2023 là năm tỉnh cấp nhiều sổ nhất."
+            ),
+            [Some(2023)]
+        );
+        assert_eq!(
+            years(
+                "On March 15, the department explained the 2024 Land Law. Since 2016, the province has grown; in 2023 it issued more titles."
+            ),
+            [Some(2023)]
+        );
     }
 
     #[test]
@@ -1275,6 +1336,20 @@ mod tests {
                 ("2024-12-05".to_owned(), DateRole::Dateline),
                 ("28 novembre".to_owned(), DateRole::Event),
                 ("2 décembre".to_owned(), DateRole::Event),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_gatherings_provincial_news_reports_are_events() {
+        assert_eq!(
+            roles(
+                "UBND tỉnh tổ chức hội nghị sơ kết 6 tháng vào ngày 15/7. Sở Y tế mở lớp tập huấn ngày 20/7. The governor hosted the delegation on July 22."
+            ),
+            [
+                ("ngày 15/7".to_owned(), DateRole::Event),
+                ("ngày 20/7".to_owned(), DateRole::Event),
+                ("July 22".to_owned(), DateRole::Event),
             ]
         );
     }
