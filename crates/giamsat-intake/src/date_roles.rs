@@ -568,6 +568,10 @@ const AS_OF_OR_PAST: &[&str] = &[
     "đến hết ngày",
     "so với ngày",
     "so với",
+    // "Tại thời điểm 31/12/2023, toàn tỉnh có …": the day data are given at.
+    "tại thời điểm",
+    "thời điểm",
+    "đến thời điểm",
     "as of",
     "as at",
     "since",
@@ -622,8 +626,12 @@ fn deadline(near: &str, clause: &str) -> bool {
         "xong trước",
         "hạn",
         "deadline",
+        "due on",
+        "due by",
         "no later than",
         "not later than",
+        "date butoir",
+        "échéance",
         "avant le",
         "au plus tard le",
         // "Từ nay đến ngày 30/6, các huyện …": from now until a day is the time left.
@@ -661,16 +669,31 @@ fn deadline(near: &str, clause: &str) -> bool {
 /// 31/12/2024 các huyện phải hoàn thành", what must be done by a day named before it (not
 /// "Đến ngày 30/9, tỉnh đã hoàn thành", what was).
 fn asked_by(near: &str, clause: &str, rest: &str) -> bool {
-    let named_due = ends_with_any(near, &["là", "is", "was", "est", "est le", "là ngày"])
-        && [
-            "hạn chót",
-            "hạn cuối",
-            "thời hạn",
-            "deadline",
-            "date limite",
-        ]
-        .iter()
-        .any(|w| clause.contains(w));
+    let named_due = ends_with_any(
+        near,
+        &[
+            "là",
+            "is",
+            "was",
+            "est",
+            "est le",
+            "là ngày",
+            "au",
+            "le",
+            "on",
+            "for",
+        ],
+    ) && [
+        "hạn chót",
+        "hạn cuối",
+        "thời hạn",
+        "deadline",
+        "date limite",
+        "date butoir",
+        "échéance",
+    ]
+    .iter()
+    .any(|w| clause.contains(w));
     let due_after = ends_with_any(near, &["đến ngày", "đến", "đến hết ngày"])
         && !ends_with_any(near, &["tính đến ngày", "tính đến", "từ"])
         && !clause.contains("từ ")
@@ -1350,6 +1373,20 @@ mod tests {
                 ("ngày 15/7".to_owned(), DateRole::Event),
                 ("ngày 20/7".to_owned(), DateRole::Event),
                 ("July 22".to_owned(), DateRole::Event),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_day_due_and_a_day_data_are_given_at() {
+        assert_eq!(
+            roles(
+                "Reports are due on June 30, 2024. La date butoir est fixée au 15 juillet. Tại thời điểm 31/12/2023, toàn tỉnh có 120 hợp tác xã."
+            ),
+            [
+                ("June 30, 2024".to_owned(), DateRole::Deadline),
+                ("15 juillet".to_owned(), DateRole::Deadline),
+                ("31/12/2023".to_owned(), DateRole::Other),
             ]
         );
     }
