@@ -475,9 +475,9 @@ fn issued_by_on(text: &str, at: usize, line_end: usize) -> Option<(String, usize
         let word_at = from + rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
         if let Some(on) = crate::starts_with_lowercase(&text[word_at..], on)
             && let Some((year, month, day, end)) = date_at(text, word_at + on)
+            && (year.is_some() || !text[word_at + on..end].contains('/'))
         {
-            let year = year?;
-            return Some((format!("{year:04}-{month:02}-{day:02}"), end));
+            return Some((issue_date(year, month, day), end));
         }
         let word_end = text[word_at..line_end]
             .find([' ', '\u{a0}'])
@@ -506,8 +506,52 @@ fn dated_at(text: &str, at: usize) -> Option<(String, usize)> {
     .chain(ISSUED_ON.iter().copied())
     .find_map(|w| crate::starts_with_lowercase(&text[at..], w))?;
     let (year, month, day, date_end) = date_at(text, at + word)?;
-    let year = year?;
-    Some((format!("{year:04}-{month:02}-{day:02}"), date_end))
+    // A day and month in numbers alone are a date only after "ngày" ("on 5/3" may be a
+    // ratio), as the date reader takes them.
+    if year.is_none()
+        && text[at + word..date_end].contains('/')
+        && crate::starts_with_lowercase(&text[at..], "ngày").is_none()
+    {
+        return None;
+    }
+    Some((issue_date(year, month, day), date_end))
+}
+
+/// A date of issue as `YYYY-MM-DD`, or `--MM-DD` when written without its year, until
+/// [`date_issues_without_year`] gives it the text's.
+fn issue_date(year: Option<i32>, month: u8, day: u8) -> String {
+    match year {
+        Some(year) => format!("{year:04}-{month:02}-{day:02}"),
+        None => format!("--{month:02}-{day:02}"),
+    }
+}
+
+/// Gives a date of issue written without its year ("la résolution 57-NQ/TW du 22 décembre",
+/// "Quyết định số 12/QĐ-UBND ngày 5/3") the year of the text, as its date item took it
+/// (`dates`, their roles settled); without one the reference keeps no date of issue.
+pub(crate) fn date_issues_without_year(found: &mut [Found], dates: &[Found]) {
+    for f in found.iter_mut() {
+        let (start, end) = (f.start, f.end);
+        if let Fact::Document {
+            issued_on: Some(on),
+            ..
+        } = &f.fact
+            && let Some(month_day) = on.strip_prefix("--")
+        {
+            let year = dates.iter().find_map(|d| match d.fact {
+                Fact::Date {
+                    year: None,
+                    text_year: Some(y),
+                    ..
+                } if d.start < end && start < d.end => Some(y),
+                _ => None,
+            });
+            let dated = year.map(|y| format!("{y:04}-{month_day}"));
+            if let Fact::Document { issued_on, .. } = &mut f.fact {
+                *issued_on = dated;
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -647,6 +691,46 @@ mod tests {
         assert_eq!(
             documents("Selon la résolution 57 du Bureau politique, la science est une percée."),
             [doc("résolution 57", "NQ 57", None)]
+        );
+    }
+
+    #[test]
+    fn a_date_of_issue_without_its_year_takes_the_texts() {
+        let issued = |text: &str| -> Vec<(String, Option<String>)> {
+            crate::read(text.as_bytes())
+                .expect("reads")
+                .items
+                .into_iter()
+                .filter_map(|item| match item.fact {
+                    Fact::Document { issued_on, .. } => Some((item.text, issued_on)),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            issued(
+                "Sáng 15/3/2024, UBND tỉnh họp. Thực hiện Quyết định số 12/QĐ-UBND ngày 5/3 của UBND tỉnh, các sở triển khai. La résolution 57-NQ/TW du 22 décembre fixe le cap."
+            ),
+            [
+                (
+                    "Quyết định số 12/QĐ-UBND ngày 5/3".to_owned(),
+                    Some("2024-03-05".to_owned())
+                ),
+                (
+                    "résolution 57-NQ/TW du 22 décembre".to_owned(),
+                    Some("2024-12-22".to_owned())
+                ),
+            ]
+        );
+        // Without a year anywhere, no date of issue; numbers alone after "on" are no date.
+        assert_eq!(
+            issued(
+                "Quyết định số 12/QĐ-UBND ngày 5/3 của UBND tỉnh. Plan No. 45/KH-UBND on 5/3 of the cases."
+            ),
+            [
+                ("Quyết định số 12/QĐ-UBND ngày 5/3".to_owned(), None),
+                ("Plan No. 45/KH-UBND".to_owned(), None),
+            ]
         );
     }
 

@@ -152,6 +152,8 @@ fn patterns() -> &'static Patterns {
         Patterns {
             date_here: vec![
                 here(numeric),
+                // "ngày 5/3" after a document's number: its year is the text's.
+                here(r"(\d{1,2})\s*/\s*(\d{1,2})"),
                 here(joined),
                 here(vi_words),
                 here(&en_month_day),
@@ -355,7 +357,9 @@ pub fn date_at(text: &str, at: usize) -> Option<(Option<i32>, u8, u8, usize)> {
         if let Some(c) = pattern.captures(rest) {
             let (day, month, year) = day_month_year(&c)?;
             valid(year, month, day)?;
-            return Some((year, month, day, at + c.get(0)?.end()));
+            let end = at + c.get(0)?.end();
+            // Not a ratio or a decimal going on: "5/3/2024" is read by the first pattern.
+            return ends_date(text, end).then_some((year, month, day, end));
         }
     }
     None
