@@ -110,6 +110,10 @@ pub(crate) fn settle(text: &str, found: &mut [Found], references: &[(usize, usiz
 /// Whether the words between two dates make them the ends of one range: "đến", "-", "và",
 /// "to", "and", "au", "et", with "ngày" before the second.
 fn joins_a_range(between: &str) -> bool {
+    // The longest joining words are a few bytes: two dates further apart are not lowercased.
+    if between.len() > 24 {
+        return false;
+    }
     let words = crate::lowercase(between.trim());
     let words = words.trim_end();
     let words = words.strip_suffix("ngày").map_or(words, str::trim_end);

@@ -200,7 +200,12 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
             },
         });
     }
-    let own = own_province(text);
+    // The province a text is about, looked for only in a text with growth read.
+    let own = found
+        .iter()
+        .any(|f| matches!(f.fact, Fact::Growth { .. }))
+        .then(|| own_province(text))
+        .flatten();
     found.retain(|f| match &f.fact {
         Fact::Growth { locality, .. } => {
             !ranked_out_of_all(text, f.start, f.end) && own.is_none_or(|own| own.name != *locality)
@@ -226,10 +231,21 @@ fn own_province(text: &str) -> Option<&'static crate::localities::Locality> {
     if named.iter().any(|(_, other)| other.name != own.name) {
         return None;
     }
-    let lower = crate::lowercase(text);
-    let about_the_province = ["của tỉnh", "toàn tỉnh", "the province", "la province"]
-        .iter()
-        .any(|w| crate::contains_words(&lower, w));
+    // As written mid-sentence, in lower case, or opening one: not the whole text lowercased.
+    let about_the_province = [
+        "của tỉnh",
+        "toàn tỉnh",
+        "Toàn tỉnh",
+        "the province",
+        "The province",
+        "la province",
+        "La province",
+    ]
+    .iter()
+    .any(|w| {
+        text.match_indices(w)
+            .any(|(at, _)| crate::starts_word(text, at) && crate::ends_word(text, at + w.len()))
+    });
     (about_the_province && !ranks_by_headings(text)).then_some(own)
 }
 

@@ -171,7 +171,7 @@ fn patterns() -> &'static Patterns {
                 // first, as English writes it.
                 Search::Anywhere(anywhere(&format!(r"(?-u:\b)(?P<month>{ENGLISH_MONTHS})\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[-–]|and|to|through)\s*(?P<second>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?(?-u:\b)"))),
             ],
-            spans: anywhere(r"(?i)(?-u:\b)từ\s+(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?\s*(?:đến|tới|[-–])\s*(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?"),
+            spans: anywhere(r"(?-u:\b)[Tt]ừ\s+(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?\s*(?:đến|tới|[-–])\s*(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?"),
             dates: vec![
                 // "Sáng nay (15/3)", "Chiều qua (14/3)", "hôm nay (15/3)": the press names the
                 // day it reports by its distance, the date in brackets after it.
@@ -191,7 +191,7 @@ fn patterns() -> &'static Patterns {
                 // A day and month alone after a word of time that only a date follows so:
                 // "hoàn thành trước 30/6,", "Tính đến 30/9, toàn tỉnh", "từ 1/7 và" (not "đạt
                 // 10/12 chỉ tiêu", "đến 2/3 số xã": what ends it says it is a date).
-                anywhere(r"(?im)(?:(?-u:\b)(?:trước|tới|từ|hết|vào)|đến)\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?:\s*[,.;)]|\s+(?:năm|tới|vừa|này|hằng|hàng|và|[-–])(?-u:\b)|[ \t]*$)"),
+                anywhere(r"(?m)(?:(?-u:\b)(?:[Tt]rước|[Tt]ới|[Tt]ừ|[Hh]ết|[Vv]ào)|[Đđ]ến)\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?:\s*[,.;)]|\s+(?:năm|tới|vừa|này|hằng|hàng|và|[-–])(?:[\s,.;)]|$)|[ \t]*$)"),
                 // "17/01/2024", even glued to the word before it; "25-6-2020", "12.3.2021".
                 anywhere(&format!(r"(?:^|[^\d/]){numeric}(?:[^\d/]|$)")),
                 anywhere(&format!(r"(?:^|[^\d/.,-]){joined}(?:[^\d/-]|$)")),
@@ -1118,6 +1118,12 @@ mod tests {
                 ("30/9".to_owned(), 30, 9),
             ]
         );
+        // What ends such a day may be a word that ends in a letter with a mark, or a dash.
+        let days: Vec<String> = read("Hạn nộp trước 30/6 tới, từ 1/7 và ngày 5/7 - các xã")
+            .into_iter()
+            .map(|(written, _)| written)
+            .collect();
+        assert_eq!(days, ["30/6", "1/7", "ngày 5/7"]);
         let days: Vec<String> =
             read("Dec 5, 2024 | 14:32 GMT+7\nIt was held on the 5th of December.")
                 .into_iter()
