@@ -498,6 +498,12 @@ const EVENT_WORDS: &[&str] = &[
     "a reçu",
     // The gatherings provincial news reports: reviews, briefings, trainings, supervision,
     // dialogues, and their like in English and French.
+    "tổ chức",
+    "tham dự",
+    "organized",
+    "organised",
+    "a organisé",
+    "ont organisé",
     "sơ kết",
     "tổng kết",
     "giao ban",

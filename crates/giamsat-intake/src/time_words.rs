@@ -175,8 +175,8 @@ fn patterns() -> &'static Patterns {
             dates: vec![
                 // "Sáng nay (15/3)", "Chiều qua (14/3)", "hôm nay (15/3)": the press names the
                 // day it reports by its distance, the date in brackets after it.
-                // "Sáng nay 15/3" without the brackets as well.
-                anywhere(r"(?i)(?-u:\b)(?:sáng|chiều|tối|trưa|hôm)\s+(?:nay|qua|mai)\s*\(?\s*(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?"),
+                // "Sáng nay 15/3", "hôm nay, 15/3" without the brackets as well.
+                anywhere(r"(?i)(?-u:\b)(?:sáng|chiều|tối|trưa|hôm)\s+(?:nay|qua|mai)\s*[,(]?\s*(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?"),
                 // "Ngày 18/8", "ngày 18/8/2023", "ngày 15-9", "ngày 18 tháng 8 năm 2023";
                 // the time of day stands for "ngày" in the press: "Chiều 4/11", "Sáng 8-10".
                 // "hôm 15/3", "đêm 15/3", "rạng sáng 15/3" as well.
@@ -1124,6 +1124,7 @@ mod tests {
             .map(|(written, _)| written)
             .collect();
         assert_eq!(days, ["30/6", "1/7", "ngày 5/7"]);
+        assert_eq!(read("Hôm nay, 15/3, tỉnh họp.").len(), 1);
         let days: Vec<String> =
             read("Dec 5, 2024 | 14:32 GMT+7\nIt was held on the 5th of December.")
                 .into_iter()
