@@ -17,6 +17,9 @@ const ENGLISH_FULL_MONTHS: &str =
 /// letters first.
 const FRENCH_MONTHS: &str = "[Jj]anvier|[Ff]évrier|[Ff]evrier|[Mm]ars|[Aa]vril|[Mm]ai|[Jj]uin|[Jj]uillet|[Aa]oût|[Aa]out|[Ss]eptembre|[Oo]ctobre|[Nn]ovembre|[Dd]écembre|[Dd]ecembre";
 
+/// French months shortened with a point, as bylines write them ("Publié le 05 déc. 2024").
+const FRENCH_SHORT_MONTHS: &str = "[Jj]anv\\.|[Ff]évr\\.|[Ff]evr\\.|[Aa]vr\\.|[Jj]uil\\.|[Ss]ept\\.|[Oo]ct\\.|[Nn]ov\\.|[Dd]éc\\.";
+
 /// Whether a capitalised word names a month ("March", "Sept."): "marine" does not.
 pub(crate) fn is_month_name(word: &str) -> bool {
     word.starts_with(char::is_uppercase) && month_number(word).is_some()
@@ -53,10 +56,23 @@ fn month_number(name: &str) -> Option<u8> {
             c => c,
         })
     };
+    let short = [
+        ("janv", 1),
+        ("fevr", 2),
+        ("avr", 4),
+        ("juil", 7),
+        ("dec", 12),
+    ];
     french
         .iter()
         .position(|m| m.chars().eq(plain()))
         .map(|i| i as u8 + 1)
+        .or_else(|| {
+            short
+                .iter()
+                .find(|(m, _)| m.chars().eq(plain()))
+                .map(|(_, n)| *n)
+        })
 }
 
 struct Patterns {
@@ -145,7 +161,7 @@ fn patterns() -> &'static Patterns {
         let vi_words = r"(?i)(\d{1,2})\s+tháng\s+(\d{1,2})(?:,?\s+năm\s+(\d{4}))?";
         let en_month_day = format!(r"({ENGLISH_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?");
         let en_day_month = format!(r"(\d{{1,2}})(?:(?:st|nd|rd|th)\s+of|st|nd|rd|th)?\s+({ENGLISH_MONTHS})(?:,?\s+(\d{{4}}))?");
-        let fr = format!(r"(1er|\d{{1,2}})\s+({FRENCH_MONTHS})(?:\s+(\d{{4}}))?");
+        let fr = format!(r"(1er|\d{{1,2}})\s+({FRENCH_MONTHS}|{FRENCH_SHORT_MONTHS})(?:\s+(\d{{4}}))?");
         let here = |p: &str| Regex::new(&format!("^(?:{p})")).expect("date pattern");
         let anywhere = |p: &str| Regex::new(p).expect("date pattern");
         let numbers = r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze)";
@@ -1125,6 +1141,15 @@ mod tests {
             .collect();
         assert_eq!(days, ["30/6", "1/7", "ngày 5/7"]);
         assert_eq!(read("Hôm nay, 15/3, tỉnh họp.").len(), 1);
+        let days: Vec<(String, Fact)> =
+            read("Publié le 05 déc. 2024 à 10h25. Le 3 janv. 2025, la séance.");
+        assert_eq!(
+            days,
+            [
+                ("05 déc. 2024".to_owned(), date(Some(2024), 12, 5)),
+                ("3 janv. 2025".to_owned(), date(Some(2025), 1, 3)),
+            ]
+        );
         let days: Vec<String> =
             read("Dec 5, 2024 | 14:32 GMT+7\nIt was held on the 5th of December.")
                 .into_iter()
