@@ -37,7 +37,7 @@ fn patterns() -> &'static Patterns {
             codes: compile(r"[/\-–‐‑]\s?\p{L}{1,4}\s?[/\-–‐‑]|/(?:UBTV)?QH\d"),
             number: compile(&format!(r"(?:^|[^\w/])({number})")),
             head: compile(
-                r"(?i)(?-u:\b)(?:nghị quyết|quyết định|quy định|chỉ thị|kết luận|thông báo|kế hoạch|hướng dẫn|báo cáo|chương trình|nghị định|thông tư|resolution|decision|regulation|directive|conclusion|notice|plan|guidance|report|programme|program|decree|circular|résolution|décision|règlement|conclusions?|avis|décret|circulaire|programme|công điện|official\s+dispatch|dispatch|official\s+telegram|telegram|dépêche(?:\s+officielle)?|télégramme(?:\s+officiel)?)\s+(?:(?:số|no\.?|number|n°|no|nº|n\.|numéro)\s*)?$",
+                r"(?i)(?:(?-u:\b)(?:nghị quyết|quyết định|quy định|chỉ thị|kết luận|thông báo|kế hoạch|hướng dẫn|báo cáo|chương trình|nghị định|thông tư|resolution|decision|regulation|directive|conclusion|notice|plan|guidance|report|programme|program|decree|circular|résolution|décision|règlement|conclusions?|avis|décret|circulaire|programme|công điện|official\s+dispatch|dispatch|official\s+telegram|telegram|dépêche(?:\s+officielle)?|télégramme(?:\s+officiel)?|tờ\s+trình)|đề\s+án)\s+(?:(?:số|no\.?|number|n°|no|nº|n\.|numéro)\s*)?$",
             ),
         }
     })
@@ -147,6 +147,8 @@ const BARE_TYPES: &[(&str, &str, bool)] = &[
     ("dépêche officielle", "CĐ", false),
     ("dépêche", "CĐ", false),
     ("télégramme", "CĐ", false),
+    ("tờ trình", "TTr", false),
+    ("đề án", "ĐA", false),
 ];
 
 /// Bare references: a type word and a number without codes, "Nghị quyết số 12", "Chỉ thị số
@@ -304,7 +306,14 @@ fn canonical(number: &str) -> Option<(String, String, String)> {
     dispatch(&number)
 }
 
-/// A dispatch's number, `123/CĐ-TTg` (or `123/CD-TTg`, `123-CĐ/UBND`): its canonical form.
+/// Types the press cites that giamsat does not follow: their codes as typed (folded, upper
+/// case) and as written. *Công điện* (an official dispatch), *tờ trình* (a submission),
+/// *đề án* (a scheme).
+const OTHER_TYPES: [(&str, &str); 3] = [("CD", "CĐ"), ("TTR", "TTr"), ("DA", "ĐA")];
+
+/// A number of one of [`OTHER_TYPES`] (`123/CĐ-TTg`, `123/CD-TTg`, `45/TTr-UBND`,
+/// `01-ĐA/TU`): its canonical form, the Party's (`01-ĐA/TU`) for a Party issuer and the
+/// State's (`45/TTr-UBND`) otherwise, as [`DocumentNumber`] writes the types it follows.
 fn dispatch(number: &str) -> Option<(String, String, String)> {
     let compact: String = number
         .chars()
@@ -324,23 +333,25 @@ fn dispatch(number: &str) -> Option<(String, String, String)> {
         .filter(|part| !part.is_empty());
     let code = parts.next()?;
     let issuer = parts.next()?;
-    if parts.next().is_some()
-        || !matches!(crate::fold(code).to_uppercase().as_str(), "CD")
-        || !issuer.chars().all(char::is_alphabetic)
-    {
+    let folded = crate::fold(code).to_uppercase();
+    let (_, code) = OTHER_TYPES.iter().find(|(typed, _)| *typed == folded)?;
+    if parts.next().is_some() || !issuer.chars().all(char::is_alphabetic) {
         return None;
     }
-    // The Prime Minister's code keeps its small "g" however the press types it.
-    let issuer = if issuer.eq_ignore_ascii_case("TTG") {
-        "TTg".to_owned()
-    } else {
-        issuer.to_owned()
+    // Issuers with their own spelling keep it however the press types them.
+    let issuer = match crate::fold(issuer).to_uppercase().as_str() {
+        "TTG" => "TTg".to_owned(),
+        "HDND" => "HĐND".to_owned(),
+        "DU" => "ĐU".to_owned(),
+        _ => issuer.to_owned(),
     };
-    Some((
-        format!("{sequence:02}/CĐ-{issuer}"),
-        "CĐ".to_owned(),
-        issuer,
-    ))
+    let party = ["TW", "TU", "HU", "ĐU", "QU", "BCT", "BBT"].contains(&issuer.as_str());
+    let canonical = if party {
+        format!("{sequence:02}-{code}/{issuer}")
+    } else {
+        format!("{sequence:02}/{code}-{issuer}")
+    };
+    Some((canonical, (*code).to_owned(), issuer))
 }
 
 /// A full date of issue after a number: right after it ("ngày 25/1/2022", "dated January
@@ -641,6 +652,17 @@ mod tests {
                 doc("dépêche officielle n° 123/CĐ-TTg", "123/CĐ-TTg", None),
                 doc("Official Dispatch No. 114/CD-TTg", "114/CĐ-TTg", None),
                 doc("dépêche n° 123", "123/CĐ-TTg", None),
+            ]
+        );
+        // A submission and a scheme, in the State's and the Party's forms.
+        assert_eq!(
+            documents(
+                "Tại kỳ họp, UBND tỉnh trình Tờ trình số 45/TTr-UBND; Đề án số 01-ĐA/TU và Tờ trình số 45 được thông qua."
+            ),
+            [
+                doc("Tờ trình số 45/TTr-UBND", "45/TTr-UBND", None),
+                doc("Đề án số 01-ĐA/TU", "01-ĐA/TU", None),
+                doc("Tờ trình số 45", "45/TTr-UBND", None),
             ]
         );
         // Non-breaking hyphens (U+2011) inside numbers, as word processors put them.
