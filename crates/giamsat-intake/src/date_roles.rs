@@ -884,7 +884,7 @@ fn page_header(text: &str, start: usize, end: usize, near: &str) -> bool {
 /// document number's, not the year of comparison ("cùng kỳ năm 2020"), not the year an index
 /// of provinces assesses (see [`index_years`]).
 fn year_alone(text: &str) -> Option<i32> {
-    let assessed = index_years(text);
+    let assessed = std::cell::OnceCell::new();
     let bytes = text.as_bytes();
     let mut at = 0;
     while at + 4 <= bytes.len() {
@@ -960,7 +960,7 @@ fn year_alone(text: &str) -> Option<i32> {
             continue;
         }
         let year: i32 = std::str::from_utf8(digits).ok()?.parse().ok()?;
-        if assessed.contains(&year) {
+        if assessed.get_or_init(|| index_years(text)).contains(&year) {
             continue;
         }
         return Some(year);
@@ -984,24 +984,24 @@ const INDEXES: &[&str] = &[
 /// index names its year throughout ("le rapport de la VCCI de 2016"), and none of them is the
 /// year the text was written in.
 fn index_years(text: &str) -> Vec<i32> {
+    // One pass for every index's name, not one a name.
+    static NAMES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        let names: Vec<String> = INDEXES.iter().map(|n| regex::escape(n)).collect();
+        regex::Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", names.join("|")))
+            .expect("index names")
+    });
     let mut years = Vec::new();
-    for index in INDEXES {
-        for (at, _) in text.match_indices(index) {
-            let after = at + index.len();
-            if !crate::starts_word(text, at) || !crate::ends_word(text, after) {
-                continue;
-            }
-            let rest = text[after..].trim_start_matches([' ', '\u{a0}']);
-            let rest = rest.strip_prefix("năm ").unwrap_or(rest);
-            if let Some(year) = rest
-                .get(..4)
-                .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
-                .filter(|_| crate::ends_word(rest, 4))
-                .and_then(|y| y.parse::<i32>().ok())
-                .filter(|y| (1990..2100).contains(y))
-            {
-                years.push(year);
-            }
+    for name in NAMES.find_iter(text) {
+        let rest = text[name.end()..].trim_start_matches([' ', '\u{a0}']);
+        let rest = rest.strip_prefix("năm ").unwrap_or(rest);
+        if let Some(year) = rest
+            .get(..4)
+            .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+            .filter(|_| crate::ends_word(rest, 4))
+            .and_then(|y| y.parse::<i32>().ok())
+            .filter(|y| (1990..2100).contains(y))
+        {
+            years.push(year);
         }
     }
     years

@@ -263,14 +263,18 @@ fn ranked_out_of_all(text: &str, start: usize, end: usize) -> bool {
     // rate or locality: "GRDP của Thanh Hóa tăng 8,61%, đứng thứ 11/34 tỉnh, thành".
     let to = crate::look_ahead(text, end, 120);
     let after = &text[end..to];
-    let mut stop = after
+    let stop = after
         .match_indices([';', '.', '\n', '%', '('])
         .find(|(i, m)| *m != "." || after[i + 1..].starts_with(char::is_whitespace))
         .map_or(to, |(i, _)| end + i);
-    if let Some(&(other, _)) = localities_in(text, end, stop).first() {
-        stop = other;
-    }
-    rank.is_match(&text[start..stop])
+    // The localities after the rate are looked up only when a rank is there to be cut off.
+    let Some(rank_at) = rank.find(&text[start..stop]).map(|m| start + m.start()) else {
+        return false;
+    };
+    rank_at < end
+        || localities_in(text, end, stop)
+            .first()
+            .is_none_or(|&(other, _)| rank_at < other)
 }
 
 /// Whether the sentence of `start..end` speaks of growth, before, within or after it ("Ha

@@ -477,8 +477,10 @@ const ISSUED_BY: &[(&str, &str)] = &[
 /// The date of issue after a participle, its issuer and "le" or "on" at byte `at` (see
 /// [`ISSUED_BY`]), within a few words on the line.
 fn issued_by_on(text: &str, at: usize, line_end: usize) -> Option<(String, usize)> {
+    let first = text[at..].chars().next()?.to_lowercase().next()?;
     let (opening, on) = ISSUED_BY
         .iter()
+        .filter(|(words, _)| words.starts_with(first))
         .find_map(|(words, on)| Some((crate::starts_with_lowercase(&text[at..], words)?, on)))?;
     let mut from = at + opening;
     for _ in 0..ISSUER_WORDS {
@@ -504,6 +506,9 @@ fn issued_by_on(text: &str, at: usize, line_end: usize) -> Option<(String, usize
 /// A full date introduced by its word at byte `at`.
 fn dated_at(text: &str, at: usize) -> Option<(String, usize)> {
     // The French press dates a document "en date du", "datée du" as well as "du".
+    // The words are tried only when their first letter is the text's: this runs at every
+    // word between a number and its date.
+    let first = text[at..].chars().next()?.to_lowercase().next()?;
     let word = [
         "ngày ",
         "of ",
@@ -515,6 +520,7 @@ fn dated_at(text: &str, at: usize) -> Option<(String, usize)> {
     ]
     .into_iter()
     .chain(ISSUED_ON.iter().copied())
+    .filter(|w| w.starts_with(first))
     .find_map(|w| crate::starts_with_lowercase(&text[at..], w))?;
     let (year, month, day, date_end) = date_at(text, at + word)?;
     // A day and month in numbers alone are a date only after "ngày" ("on 5/3" may be a
