@@ -37,7 +37,7 @@ fn patterns() -> &'static Patterns {
             codes: compile(r"[/\-–‐‑]\s?\p{L}{1,4}\s?[/\-–‐‑]|/(?:UBTV)?QH\d"),
             number: compile(&format!(r"(?:^|[^\w/])({number})")),
             head: compile(
-                r"(?i)(?:(?-u:\b)(?:nghị quyết|quyết định|quy định|chỉ thị|kết luận|thông báo|kế hoạch|hướng dẫn|báo cáo|chương trình|nghị định|thông tư|resolution|decision|regulation|directive|conclusion|notice|plan|guidance|report|programme|program|decree|circular|résolution|décision|règlement|conclusions?|avis|décret|circulaire|programme|công điện|official\s+dispatch|dispatch|official\s+telegram|telegram|dépêche(?:\s+officielle)?|télégramme(?:\s+officiel)?|tờ\s+trình)|đề\s+án)\s+(?:(?:số|no\.?|number|n°|no|nº|n\.|numéro)\s*)?$",
+                r"(?i)(?:(?-u:\b)(?:nghị quyết|quyết định|quy định|chỉ thị|kết luận|thông báo|kế hoạch|hướng dẫn|báo cáo|chương trình|nghị định|thông tư|resolution|decision|regulation|directive|conclusion|notice|plan|guidance|report|programme|program|decree|circular|résolution|décision|règlement|conclusions?|avis|décret|circulaire|programme|công điện|official\s+dispatch|dispatch|official\s+telegram|telegram|dépêche(?:\s+officielle)?|télégramme(?:\s+officiel)?|tờ\s+trình|công\s+văn|văn\s+bản|official\s+letter|lettre\s+officielle)|đề\s+án)\s+(?:(?:số|no\.?|number|n°|no|nº|n\.|numéro)\s*)?$",
             ),
         }
     })
@@ -81,9 +81,12 @@ pub fn find(text: &str) -> Vec<Found> {
 /// The reference a number found in `text` is, with the words before it that name its type.
 fn reference_at(text: &str, number: std::ops::Range<usize>) -> Option<Found> {
     let written = &text[number.clone()];
-    let (fact, end) = reference(text, written, number.end)?;
     let head_from = crate::look_back(text, number.start, crate::LOOK_BACK / 4);
     let head = patterns().head.find_at(&text[..number.start], head_from);
+    let (fact, end) = match reference(text, written, number.end) {
+        Some(read) => read,
+        None => letter(text, written, number.end, head.map(|h| h.as_str()))?,
+    };
     // The legislature's number holds no type: a law is numbered like a resolution, and
     // only the words before it tell them apart.
     let typeless = !written.contains(['-', '–', '‐', '‑']);
@@ -352,6 +355,54 @@ fn dispatch(number: &str) -> Option<(String, String, String)> {
         format!("{sequence:02}/{code}-{issuer}")
     };
     Some((canonical, (*code).to_owned(), issuer))
+}
+
+/// An official letter (*công văn*) named so before its number, which writes its issuer and
+/// the issuing office instead of a type (`Công văn số 5678/UBND-KT`): the number as written,
+/// its dashes made plain, type code `CV`. Without those words such a number is no reference.
+fn letter(text: &str, written: &str, end: usize, head: Option<&str>) -> Option<(Fact, usize)> {
+    let named = crate::fold(head?);
+    if ![
+        "cong van",
+        "van ban",
+        "official letter",
+        "lettre officielle",
+    ]
+    .iter()
+    .any(|w| named.starts_with(w))
+    {
+        return None;
+    }
+    let number: String = written
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| {
+            if matches!(c, '–' | '—' | '‑' | '‐') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let (sequence, codes) = number.split_once('/')?;
+    let (issuer, _office) = codes.split_once('-')?;
+    if sequence.is_empty() || !sequence.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (issued_on, end) = match date_after(text, end) {
+        Some((date, date_end)) => (Some(date), date_end),
+        None => (None, end),
+    };
+    Some((
+        Fact::Document {
+            number: number.clone(),
+            doc_type: "CV".to_owned(),
+            issuer: issuer.to_owned(),
+            issued_on,
+            bare: false,
+        },
+        end,
+    ))
 }
 
 /// A full date of issue after a number: right after it ("ngày 25/1/2022", "dated January
@@ -670,6 +721,15 @@ mod tests {
                 doc("Đề án số 01-ĐA/TU", "01-ĐA/TU", None),
                 doc("Tờ trình số 45", "45/TTr-UBND", None),
             ]
+        );
+        // An official letter, named so: its number as written.
+        assert_eq!(
+            documents("Theo Công văn số 5678/UBND-KT ngày 3/5/2024 của UBND tỉnh, và 12/UBND-KT."),
+            [doc(
+                "Công văn số 5678/UBND-KT ngày 3/5/2024",
+                "5678/UBND-KT",
+                Some("2024-05-03")
+            )]
         );
         // Non-breaking hyphens (U+2011) inside numbers, as word processors put them.
         assert_eq!(
