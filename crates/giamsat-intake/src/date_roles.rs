@@ -59,8 +59,22 @@ const TOP: usize = 1500;
 /// a date's, not "the same period of" a year). A dateline takes no year but its own: the day
 /// a page was published is not given by the days it reports.
 pub(crate) fn settle(text: &str, found: &mut [Found], references: &[(usize, usize)]) {
-    for f in found.iter_mut() {
-        let (start, end) = (f.start, f.end);
+    // The two days of a range ("Từ 6 - 8/12", "từ ngày 1/8 đến 5/8", "December 5-6", "du 5
+    // au 7 décembre") are one span to the words around them: each day is read with its
+    // range's ends.
+    let mut range_of: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+    let dates: Vec<usize> = (0..found.len())
+        .filter(|&i| matches!(found[i].fact, Fact::Date { .. }))
+        .collect();
+    for pair in dates.windows(2) {
+        let (a, b) = (&found[pair[0]], &found[pair[1]]);
+        if b.start < a.end || joins_a_range(&text[a.end..b.start]) {
+            let span = (a.start, a.end.max(b.end));
+            range_of[pair[0]] = span;
+            range_of[pair[1]] = span;
+        }
+    }
+    for (f, &(start, end)) in found.iter_mut().zip(&range_of) {
         if let Fact::Date { role, .. } = &mut f.fact {
             *role = if crate::overlaps(references, start, end) {
                 DateRole::Issued
@@ -91,6 +105,22 @@ pub(crate) fn settle(text: &str, found: &mut [Found], references: &[(usize, usiz
             *text_year = Some(year);
         }
     }
+}
+
+/// Whether the words between two dates make them the ends of one range: "đến", "-", "và",
+/// "to", "and", "au", "et", with "ngày" before the second.
+fn joins_a_range(between: &str) -> bool {
+    // The longest joining words are a few bytes: two dates further apart are not lowercased.
+    if between.len() > 24 {
+        return false;
+    }
+    let words = crate::lowercase(between.trim());
+    let words = words.trim_end();
+    let words = words.strip_suffix("ngày").map_or(words, str::trim_end);
+    [
+        "đến", "tới", "-", "–", "và", "to", "and", "through", "au", "et",
+    ]
+    .contains(&words)
 }
 
 /// The year of a text: the year of its first dateline or event date written with one, else the
@@ -161,6 +191,11 @@ pub(crate) fn role_of(text: &str, start: usize, end: usize) -> DateRole {
     let rest = after.split(['.', '\n', '!', '?', ';']).next().unwrap_or("");
     let rest_lower = crate::lowercase(rest);
 
+    // A holiday named by its day ("nghỉ lễ Quốc khánh 2/9") is no day of what is reported,
+    // whatever else its sentence holds.
+    if page_header(text, start, end, near) || ends_with_any(near, &["quốc khánh"]) {
+        return DateRole::Other;
+    }
     if is_dateline(text, start, end, near, after) {
         return DateRole::Dateline;
     }
@@ -213,8 +248,25 @@ pub(crate) fn role_of(text: &str, start: usize, end: usize) -> DateRole {
         .filter(|w| !w.is_empty())
         .all(|w| OPENERS.contains(&w) || w.chars().all(|c| c.is_ascii_digit()));
     let sentence = format!("{clause} {rest_lower}");
-    if time_of_day || sentence_has_event(&sentence) || (opens && rest.trim_start().starts_with(','))
-    {
+    // "Ngày 15/3 vừa qua, …", "Ngày 20/3 tới, …": words of nearness between the date and
+    // the comma of an opening.
+    let rest_opened = {
+        let rest = rest_lower.trim_start();
+        let rest = [
+            "vừa qua",
+            "vừa rồi",
+            "tới",
+            "dernier",
+            "prochain",
+            "last",
+            "next",
+        ]
+        .iter()
+        .find_map(|w| crate::starts_with_lowercase(rest, w).map(|at| &rest[at..]))
+        .unwrap_or(rest);
+        rest.trim_start().starts_with(',')
+    };
+    if time_of_day || sentence_has_event(&sentence) || (opens && rest_opened) {
         return DateRole::Event;
     }
     DateRole::Other
@@ -258,9 +310,25 @@ fn signed_in_sentence(text: &str, start: usize, end: usize, references: &[(usize
         "a signé",
         "a promulgué",
         "ont signé",
+        "a publié",
+        "ont publié",
+        "a émis",
     ];
-    SIGNING.iter().any(|w| crate::contains_words(&sentence, w)) && !sentence_has_event(&sentence)
+    // A document published is signed, not an event: "Le 4 mai 2025, le Bureau politique a
+    // publié la résolution n° 68-NQ/TW".
+    static MEETING: std::sync::LazyLock<crate::Words> = std::sync::LazyLock::new(|| {
+        let meeting: Vec<&'static str> = EVENT_WORDS
+            .iter()
+            .copied()
+            .filter(|w| !PUBLISHING.contains(w))
+            .collect();
+        crate::Words::new(&meeting)
+    });
+    SIGNING.iter().any(|w| crate::contains_words(&sentence, w)) && !MEETING.any_in(&sentence)
 }
+
+/// Words of an event that publish a document when the sentence names one.
+const PUBLISHING: &[&str] = &["publiée", "publié", "published", "công bố"];
 
 /// Words that may open a sentence before its date: "On", "On the morning of", "Le", "Les 4
 /// et", "Từ 6 -", "Vào", "Trong 2 ngày".
@@ -295,6 +363,21 @@ const OPENERS: &[&str] = &[
     "from",
     "và",
     "đến",
+    "ce",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Words that say something takes effect on a day: that day is no event.
@@ -413,6 +496,66 @@ const EVENT_WORDS: &[&str] = &[
     "inauguré",
     "inaugurée",
     "a reçu",
+    // The gatherings provincial news reports: reviews, briefings, trainings, supervision,
+    // dialogues, and their like in English and French.
+    "tổ chức",
+    "tham dự",
+    "organized",
+    "organised",
+    "a organisé",
+    "ont organisé",
+    "sơ kết",
+    "tổng kết",
+    "giao ban",
+    "tập huấn",
+    "khảo sát",
+    "giám sát",
+    "đối thoại",
+    "chất vấn",
+    "tiếp công dân",
+    "mít tinh",
+    "phát động",
+    "ra quân",
+    "dâng hương",
+    "trao tặng",
+    "seminar",
+    "exhibition",
+    "dialogue",
+    "hosted",
+    "attended",
+    "inspection",
+    "met with",
+    "séminaire",
+    "atelier",
+    "exposition",
+    "a présidé",
+    "a rencontré",
+    "a accueilli",
+    "a visité",
+    "s'est rendu",
+    "s’est rendu",
+    // Of what takes place, also to come ("a meeting yet to come is the event").
+    "diễn ra",
+    "lễ hội",
+    "festival",
+    "will be held",
+    "will take place",
+    "took place",
+    "takes place",
+    "scheduled",
+    "slated",
+    "worked with",
+    "working session",
+    "aura lieu",
+    "auront lieu",
+    "se tiendra",
+    "se tiendront",
+    "se déroulera",
+    "se dérouleront",
+    "s'est déroulé",
+    "s'est déroulée",
+    "s’est déroulé",
+    "s’est déroulée",
     "s'est tenu",
     "s'est tenue",
     "s’est tenu",
@@ -435,6 +578,10 @@ const AS_OF_OR_PAST: &[&str] = &[
     "đến hết ngày",
     "so với ngày",
     "so với",
+    // "Tại thời điểm 31/12/2023, toàn tỉnh có …": the day data are given at.
+    "tại thời điểm",
+    "thời điểm",
+    "đến thời điểm",
     "as of",
     "as at",
     "since",
@@ -484,12 +631,23 @@ fn deadline(near: &str, clause: &str) -> bool {
         "thời hạn",
         "chậm nhất ngày",
         "chậm nhất",
+        // "hoàn thành trước 30/6": what must be finished before a day.
+        "hoàn thành trước",
+        "xong trước",
         "hạn",
         "deadline",
+        "due on",
+        "due by",
         "no later than",
         "not later than",
+        "date butoir",
+        "échéance",
         "avant le",
         "au plus tard le",
+        // "Từ nay đến ngày 30/6, các huyện …": from now until a day is the time left.
+        "từ nay đến ngày",
+        "từ nay đến",
+        "từ nay tới",
         "d'ici le",
         "d’ici le",
     ];
@@ -521,16 +679,31 @@ fn deadline(near: &str, clause: &str) -> bool {
 /// 31/12/2024 các huyện phải hoàn thành", what must be done by a day named before it (not
 /// "Đến ngày 30/9, tỉnh đã hoàn thành", what was).
 fn asked_by(near: &str, clause: &str, rest: &str) -> bool {
-    let named_due = ends_with_any(near, &["là", "is", "was", "est", "est le", "là ngày"])
-        && [
-            "hạn chót",
-            "hạn cuối",
-            "thời hạn",
-            "deadline",
-            "date limite",
-        ]
-        .iter()
-        .any(|w| clause.contains(w));
+    let named_due = ends_with_any(
+        near,
+        &[
+            "là",
+            "is",
+            "was",
+            "est",
+            "est le",
+            "là ngày",
+            "au",
+            "le",
+            "on",
+            "for",
+        ],
+    ) && [
+        "hạn chót",
+        "hạn cuối",
+        "thời hạn",
+        "deadline",
+        "date limite",
+        "date butoir",
+        "échéance",
+    ]
+    .iter()
+    .any(|w| clause.contains(w));
     let due_after = ends_with_any(near, &["đến ngày", "đến", "đến hết ngày"])
         && !ends_with_any(near, &["tính đến ngày", "tính đến", "từ"])
         && !clause.contains("từ ")
@@ -566,6 +739,11 @@ fn is_dateline(text: &str, start: usize, end: usize, near: &str, after: &str) ->
         "published on",
         "publié le",
         "mis à jour le",
+        "ngày phát hành",
+        "ngày xuất bản",
+        "xuất bản",
+        "đăng lúc",
+        "thời gian đăng",
     ];
     if ends_with_any(near.trim_end_matches([':', ',']).trim_end(), PUBLISHED) {
         return true;
@@ -590,41 +768,14 @@ fn is_dateline(text: &str, start: usize, end: usize, near: &str, after: &str) ->
     if start > TOP {
         return false;
     }
-    let weekday = near.trim_end_matches(',').trim_end();
-    let weekday = crate::ends_with_lowercase(weekday, "ngày")
-        .map_or(weekday, |at| weekday[..at].trim_end().trim_end_matches(','));
-    if [
-        "thứ hai",
-        "thứ ba",
-        "thứ tư",
-        "thứ năm",
-        "thứ sáu",
-        "thứ bảy",
-        "chủ nhật",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-    ]
-    .iter()
-    .any(|w| {
-        // The weekday heads the page's date ("Thứ Sáu, 15/03/2024", "| Monday, March
-        // 4"); in a sentence it is the day of what is told ("a annoncé mardi 11 mars").
-        weekday.ends_with(w) && {
-            let head = weekday[..weekday.len() - w.len()].trim_end();
-            head.is_empty() || head.ends_with([',', '|', '-', '–'])
-        }
-    }) {
+    // "Mercredi 11 décembre, la délégation a visité …": a weekday opening a sentence is the
+    // day of what it tells, not the page's.
+    let line_end = text[end..].find('\n').map_or(text.len(), |at| end + at);
+    let sentence_after = text[end..line_end]
+        .trim_start()
+        .strip_prefix(',')
+        .is_some_and(|rest| rest.trim_start().starts_with(char::is_alphabetic));
+    if !sentence_after && headed_by_weekday(near) {
         return true;
     }
     // "Hanoi, le 12 mars 2024 - …", "Hà Nội, ngày 12/3/2024 –": a place, its comma and the
@@ -642,7 +793,18 @@ fn is_dateline(text: &str, start: usize, end: usize, near: &str, after: &str) ->
     let line_start = text[..start].rfind('\n').map_or(0, |at| at + 1);
     let line_end = text[end..].find('\n').map_or(text.len(), |at| end + at);
     let line = &text[line_start..line_end];
+    // A time zone beside a byline's time ("Dec 5, 2024 | 14:32 GMT+7") is of the time.
     let after_on_line = text[end..line_end].trim();
+    let after_on_line = ["GMT", "UTC", "ICT"]
+        .iter()
+        .find_map(|zone| {
+            let at = after_on_line.find(zone)?;
+            after_on_line[at + zone.len()..]
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | ')' | ' '))
+                .then(|| &after_on_line[..at])
+        })
+        .unwrap_or(after_on_line);
     line.chars().count() <= 60
         && !after_on_line.starts_with(',')
         && after_on_line
@@ -653,9 +815,76 @@ fn is_dateline(text: &str, start: usize, end: usize, near: &str, after: &str) ->
             .ends_with(|c: char| c.is_ascii_digit())
 }
 
+/// Whether `near` ends with a weekday heading a page's date ("Thứ Sáu, 15/03/2024 - 10:30",
+/// "| Monday, March 4", "Thứ 3, Ngày 16/07/2024"); in a sentence a weekday is the day of what
+/// is told ("a annoncé mardi 11 mars").
+fn headed_by_weekday(near: &str) -> bool {
+    let weekday = near.trim_end_matches(',').trim_end();
+    let weekday = crate::ends_with_lowercase(weekday, "ngày")
+        .map_or(weekday, |at| weekday[..at].trim_end().trim_end_matches(','));
+    WEEKDAYS.iter().any(|w| {
+        weekday.ends_with(w) && {
+            let head = weekday[..weekday.len() - w.len()].trim_end();
+            head.is_empty() || head.ends_with([',', '|', '-', '–'])
+        }
+    })
+}
+
+/// Weekdays in the three languages, as pages head their dates: Vietnamese also by number
+/// ("Thứ 3").
+const WEEKDAYS: &[&str] = &[
+    "thứ hai",
+    "thứ ba",
+    "thứ tư",
+    "thứ năm",
+    "thứ sáu",
+    "thứ bảy",
+    "chủ nhật",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "thứ 2",
+    "thứ 3",
+    "thứ 4",
+    "thứ 5",
+    "thứ 6",
+    "thứ 7",
+];
+
+/// A page's header: a weekday and the day alone on their line, with no time ("Thứ 3, Ngày
+/// 16/07/2024"), the day the page was shown rather than the text's: neither the text's
+/// dateline nor its event.
+fn page_header(text: &str, start: usize, end: usize, near: &str) -> bool {
+    let line_end = text[end..].find('\n').map_or(text.len(), |at| end + at);
+    let line_start = text[..start].rfind('\n').map_or(0, |at| at + 1);
+    let alone = text[end..line_end].trim().is_empty();
+    let opens_line = {
+        let before = crate::lowercase(text[line_start..start].trim());
+        let before = before.trim_end_matches(|c: char| c == ',' || c.is_whitespace());
+        let before = before.strip_suffix("ngày").map_or(before, |b| {
+            b.trim_end_matches(|c: char| c == ',' || c.is_whitespace())
+        });
+        WEEKDAYS.contains(&before)
+    };
+    start <= TOP && alone && opens_line && headed_by_weekday(near)
+}
+
 /// The first year written alone in the text: not in a range of years, not a date's or a
-/// document number's, not the year of comparison ("cùng kỳ năm 2020").
+/// document number's, not the year of comparison ("cùng kỳ năm 2020"), not the year an index
+/// of provinces assesses (see [`index_years`]).
 fn year_alone(text: &str) -> Option<i32> {
+    let assessed = std::cell::OnceCell::new();
     let bytes = text.as_bytes();
     let mut at = 0;
     while at + 4 <= bytes.len() {
@@ -692,6 +921,22 @@ fn year_alone(text: &str) -> Option<i32> {
         {
             continue;
         }
+        // A year things started from is past ("Từ năm 2016 đến nay", "since 2016"), and a
+        // law's year names it ("Luật Đất đai năm 2024", "the 2024 Land Law").
+        let near_before = crate::lowercase(&text[crate::look_back(text, s, 40)..s]);
+        let law = near_before.contains("luật")
+            || crate::starts_with_lowercase(after, "land law").is_some()
+            || ["law", "loi"]
+                .iter()
+                .any(|w| crate::contains_words(&near_before, w));
+        if law
+            || ["từ năm", "kể từ", "since", "depuis"].iter().any(|w| {
+                crate::ends_with_lowercase(&lower, w)
+                    .is_some_and(|at| crate::starts_word(&lower, at))
+            })
+        {
+            continue;
+        }
         // A horizon is not the year of the text: "tầm nhìn đến năm 2050", "by 2030", "à
         // l'horizon 2050", "the 2050 vision".
         if [
@@ -714,9 +959,52 @@ fn year_alone(text: &str) -> Option<i32> {
         {
             continue;
         }
-        return std::str::from_utf8(digits).ok()?.parse().ok();
+        let year: i32 = std::str::from_utf8(digits).ok()?.parse().ok()?;
+        if assessed.get_or_init(|| index_years(text)).contains(&year) {
+            continue;
+        }
+        return Some(year);
     }
     None
+}
+
+/// Indexes that rank provinces by a year they assess and publish the year after: "PCI 2016"
+/// comes out in March 2017.
+const INDEXES: &[&str] = &[
+    "PCI",
+    "PAPI",
+    "PAR INDEX",
+    "SIPAS",
+    "DDCI",
+    "DTI",
+    "ICT INDEX",
+];
+
+/// The years indexes of provinces are named with ("PCI 2016", "PAPI 2023"): a text on such an
+/// index names its year throughout ("le rapport de la VCCI de 2016"), and none of them is the
+/// year the text was written in.
+fn index_years(text: &str) -> Vec<i32> {
+    // One pass for every index's name, not one a name.
+    static NAMES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        let names: Vec<String> = INDEXES.iter().map(|n| regex::escape(n)).collect();
+        regex::Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", names.join("|")))
+            .expect("index names")
+    });
+    let mut years = Vec::new();
+    for name in NAMES.find_iter(text) {
+        let rest = text[name.end()..].trim_start_matches([' ', '\u{a0}']);
+        let rest = rest.strip_prefix("năm ").unwrap_or(rest);
+        if let Some(year) = rest
+            .get(..4)
+            .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+            .filter(|_| crate::ends_word(rest, 4))
+            .and_then(|y| y.parse::<i32>().ok())
+            .filter(|y| (1990..2100).contains(y))
+        {
+            years.push(year);
+        }
+    }
+    years
 }
 
 #[cfg(test)]
@@ -884,7 +1172,19 @@ mod tests {
             ),
             [("March 1, 2024".to_owned(), DateRole::Issued)]
         );
-        // A session that passes a resolution: its day is the session's.
+        // A document published is one issued.
+        assert_eq!(
+            roles(
+                "Le 4 mai 2025, le Bureau politique a publié la résolution n° 68-NQ/TW sur l'économie privée."
+            ),
+            [("4 mai 2025".to_owned(), DateRole::Issued)]
+        );
+        // A holiday's day is no event, even beside a festival.
+        assert_eq!(
+            roles("Giá tăng do nghỉ lễ Quốc khánh 2/9 kéo dài và tỉnh tổ chức Lễ hội Thành Tuyên."),
+            [("2/9".to_owned(), DateRole::Other)]
+        );
+
         assert_eq!(
             roles("Ngày 10/7/2024, kỳ họp HĐND tỉnh ban hành Nghị quyết số 15/NQ-HĐND."),
             [("Ngày 10/7/2024".to_owned(), DateRole::Event)]
@@ -948,6 +1248,156 @@ mod tests {
                 "ngày 15/3"
             ),
             DateRole::Event
+        );
+    }
+
+    #[test]
+    fn the_days_of_a_range_share_its_role_and_meetings_to_come_are_events() {
+        assert_eq!(
+            roles(
+                "Từ ngày 1/8 đến 5/8, Sở Y tế tổ chức đợt kiểm tra. Le forum se tiendra du 5 au 7 décembre à Hanoï. On July 15 and 16, the delegation worked with the city."
+            ),
+            [
+                ("ngày 1/8".to_owned(), DateRole::Event),
+                ("5/8".to_owned(), DateRole::Event),
+                ("5 au 7 décembre".to_owned(), DateRole::Event),
+                ("7 décembre".to_owned(), DateRole::Event),
+                ("July 15 and 16".to_owned(), DateRole::Event),
+                ("16".to_owned(), DateRole::Event),
+            ]
+        );
+        assert_eq!(
+            roles(
+                "The event, scheduled for December 20, will gather 300 delegates. Le festival aura lieu le 12 janvier."
+            ),
+            [
+                ("December 20".to_owned(), DateRole::Event),
+                ("12 janvier".to_owned(), DateRole::Event),
+            ]
+        );
+        // A span of days to be implemented is no event.
+        assert_eq!(
+            roles("Thời gian thực hiện: từ ngày 1/8/2024 đến ngày 31/12/2024."),
+            [
+                ("ngày 1/8/2024".to_owned(), DateRole::Other),
+                ("ngày 31/12/2024".to_owned(), DateRole::Other),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_year_an_index_assesses_is_not_the_year_of_the_text() {
+        let years = |text: &str| -> Vec<Option<i32>> {
+            crate::read(text.as_bytes())
+                .expect("reads")
+                .items
+                .into_iter()
+                .filter_map(|item| match item.fact {
+                    Fact::Date { text_year, .. } => Some(text_year),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            years(
+                "PCI 2023 : Quang Ninh en tête\n\nLe classement publié le 8 mai place Quang Ninh en tête. Selon le rapport de 2023, les provinces progressent."
+            ),
+            [None]
+        );
+        assert_eq!(
+            years("Chỉ số PCI năm 2023 được công bố sáng 8/5. Năm 2024, tỉnh phấn đấu vào top 10."),
+            [Some(2024)]
+        );
+        // Nor is a law's year, nor the year things started from.
+        assert_eq!(
+            years(
+                "Sáng 15/3, Sở Tài nguyên phổ biến Luật Đất đai năm 2024. Từ năm 2016 đến nay, năm 2023 là năm tỉnh cấp nhiều sổ nhất."
+            ),
+            [Some(2023)]
+        );
+        assert_eq!(
+            years(
+                "On March 15, the department explained the 2024 Land Law. Since 2016, the province has grown; in 2023 it issued more titles."
+            ),
+            [Some(2023)]
+        );
+    }
+
+    #[test]
+    fn what_must_be_finished_before_a_day_and_a_bylines_time_zone() {
+        assert_eq!(
+            roles("Các sở hoàn thành trước 30/6, báo cáo UBND tỉnh."),
+            [("30/6".to_owned(), DateRole::Deadline)]
+        );
+        assert_eq!(
+            role("Dec 5, 2024 | 14:32 GMT+7\nThe province", "Dec 5, 2024"),
+            DateRole::Dateline
+        );
+    }
+
+    #[test]
+    fn nearness_after_an_opening_day_time_left_and_a_pages_words_of_publication() {
+        assert_eq!(
+            roles(
+                "Ngày 15/3 vừa qua, Sở Tài chính đã trình UBND tỉnh dự thảo. Ce 5 décembre, le comité a voté."
+            ),
+            [
+                ("Ngày 15/3".to_owned(), DateRole::Event),
+                ("5 décembre".to_owned(), DateRole::Event),
+            ]
+        );
+        assert_eq!(
+            roles("Từ nay đến ngày 30/6, các huyện rà soát toàn bộ hồ sơ."),
+            [("ngày 30/6".to_owned(), DateRole::Deadline)]
+        );
+        assert_eq!(
+            role(
+                "Tin tức\nNgày phát hành: 16/07/2024\nHội nghị",
+                "16/07/2024"
+            ),
+            DateRole::Dateline
+        );
+    }
+
+    #[test]
+    fn a_pages_date_written_year_first_is_its_dateline() {
+        assert_eq!(
+            roles(
+                "Tin tức\n2024-12-05 10:25\nDu 28 novembre au 2 décembre, le festival se tiendra à Hué. The 2021-2025 plan."
+            ),
+            [
+                ("2024-12-05".to_owned(), DateRole::Dateline),
+                ("28 novembre".to_owned(), DateRole::Event),
+                ("2 décembre".to_owned(), DateRole::Event),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_gatherings_provincial_news_reports_are_events() {
+        assert_eq!(
+            roles(
+                "UBND tỉnh tổ chức hội nghị sơ kết 6 tháng vào ngày 15/7. Sở Y tế mở lớp tập huấn ngày 20/7. The governor hosted the delegation on July 22."
+            ),
+            [
+                ("ngày 15/7".to_owned(), DateRole::Event),
+                ("ngày 20/7".to_owned(), DateRole::Event),
+                ("July 22".to_owned(), DateRole::Event),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_day_due_and_a_day_data_are_given_at() {
+        assert_eq!(
+            roles(
+                "Reports are due on June 30, 2024. La date butoir est fixée au 15 juillet. Tại thời điểm 31/12/2023, toàn tỉnh có 120 hợp tác xã."
+            ),
+            [
+                ("June 30, 2024".to_owned(), DateRole::Deadline),
+                ("15 juillet".to_owned(), DateRole::Deadline),
+                ("31/12/2023".to_owned(), DateRole::Other),
+            ]
         );
     }
 
@@ -1016,9 +1466,27 @@ mod tests {
             role("Hanoi, March 8 (VNA) - The Government", "March 8"),
             DateRole::Dateline
         );
+        // A weekday and the day alone on their line head the page, not the text (the real
+        // set's convention): with a time beside them they date the text.
         assert_eq!(
             role("Thứ Ba, ngày 12/3/2024\nKỳ họp", "12/3/2024"),
+            DateRole::Other
+        );
+        assert_eq!(
+            role("Thứ 3, Ngày 16/07/2024\nTin hoạt động", "16/07/2024"),
+            DateRole::Other
+        );
+        assert_eq!(
+            role("Thứ Ba, 16/07/2024 - 10:25\nKỳ họp", "16/07/2024"),
             DateRole::Dateline
+        );
+        // A weekday opening a sentence near the top is the day of what it tells.
+        assert_eq!(
+            role(
+                "Mercredi 11 décembre, la délégation a visité Hanoï.",
+                "11 décembre"
+            ),
+            DateRole::Event
         );
     }
 

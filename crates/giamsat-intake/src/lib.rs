@@ -242,6 +242,7 @@ pub fn read_text(text: String, encoding: &'static str) -> Reading {
         .collect();
     times.sort_by_key(|f| (f.start, f.end));
     date_roles::settle(&text, &mut times, &taken);
+    references::date_issues_without_year(&mut found, &times);
     found.extend(times);
     found.extend(rankings::find(&text, language));
     found.extend(people::find(&text, language));

@@ -200,7 +200,81 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
             },
         });
     }
+    // The province a text is about, looked for only in a text with growth read.
+    let own = found
+        .iter()
+        .any(|f| matches!(f.fact, Fact::Growth { .. }))
+        .then(|| own_province(text))
+        .flatten();
+    found.retain(|f| match &f.fact {
+        Fact::Growth { locality, .. } => {
+            !ranked_out_of_all(text, f.start, f.end) && own.is_none_or(|own| own.name != *locality)
+        }
+        _ => true,
+    });
     found
+}
+
+/// The province a text is about, whose growth is a figure of its own and not a comparison:
+/// the one locality its first line names, when the text speaks of "the province" ("của
+/// tỉnh", "toàn tỉnh", "the province", "la province"). None in a text that ranks localities
+/// under headings ("TOP 1: Quảng Ninh"), where each is one ranked.
+fn own_province(text: &str) -> Option<&'static crate::localities::Locality> {
+    let mut from = 0;
+    let (from, to) = text.split_inclusive('\n').find_map(|line| {
+        let start = from;
+        from += line.len();
+        (!line.trim().is_empty()).then(|| (start, start + line.trim_end().len()))
+    })?;
+    let named = localities_in(text, from, to);
+    let (_, own) = *named.first()?;
+    if named.iter().any(|(_, other)| other.name != own.name) {
+        return None;
+    }
+    // As written mid-sentence, in lower case, or opening one: not the whole text lowercased.
+    let about_the_province = [
+        "của tỉnh",
+        "toàn tỉnh",
+        "Toàn tỉnh",
+        "the province",
+        "The province",
+        "la province",
+        "La province",
+    ]
+    .iter()
+    .any(|w| {
+        text.match_indices(w)
+            .any(|(at, _)| crate::starts_word(text, at) && crate::ends_word(text, at + w.len()))
+    });
+    (about_the_province && !ranks_by_headings(text)).then_some(own)
+}
+
+/// Whether the growth item at `start..end` states its locality's rank out of all of them,
+/// in its words or the rest of its clause: "đứng thứ 11/34 với 8,61%", "Nghệ An (8,61%) xếp
+/// thứ 11/34 tỉnh", "ranked 11th out of 34". That is the standing of the province an article
+/// is about, not a comparison of localities the article gives (the real set's rule).
+fn ranked_out_of_all(text: &str, start: usize, end: usize) -> bool {
+    static RANK: OnceLock<Regex> = OnceLock::new();
+    let rank = RANK.get_or_init(|| {
+        Regex::new(r"(?i)thứ\s+\d{1,2}\s*/\s*\d{2}|\d{1,2}(?:st|nd|rd|th)\s+(?:out\s+)?of\s+(?:the\s+)?\d{2}|\d{1,2}(?:e|ème)\s+sur\s+\d{2}")
+            .expect("rank pattern")
+    });
+    // What follows, to the end of the sentence or a clause after a semicolon, until another
+    // rate or locality: "GRDP của Thanh Hóa tăng 8,61%, đứng thứ 11/34 tỉnh, thành".
+    let to = crate::look_ahead(text, end, 120);
+    let after = &text[end..to];
+    let stop = after
+        .match_indices([';', '.', '\n', '%', '('])
+        .find(|(i, m)| *m != "." || after[i + 1..].starts_with(char::is_whitespace))
+        .map_or(to, |(i, _)| end + i);
+    // The localities after the rate are looked up only when a rank is there to be cut off.
+    let Some(rank_at) = rank.find(&text[start..stop]).map(|m| start + m.start()) else {
+        return false;
+    };
+    rank_at < end
+        || localities_in(text, end, stop)
+            .first()
+            .is_none_or(|&(other, _)| rank_at < other)
 }
 
 /// Whether the sentence of `start..end` speaks of growth, before, within or after it ("Ha
@@ -391,8 +465,11 @@ fn growth_in_sentences(text: &str, language: Language, listed: &[Found]) -> Vec<
             if names.len() >= 2 && names.len() == rates.len() && respectively {
                 names.into_iter().zip(&rates).collect()
             } else if rates.len() == 1 {
+                // "Tốc độ tăng trưởng … của tỉnh": the province the text speaks of as "the
+                // province" is the one it is about, whose growth is a figure; but under a
+                // heading that ranks it ("TOP 1: Quảng Ninh") the province is one ranked.
                 let Some(name) = names.last().copied().or_else(|| {
-                    of_the_province(&lower)
+                    (of_the_province(&lower) && ranks_by_headings(text))
                         .then(|| last_named(text, sentence))
                         .flatten()
                         .map(|(_, l)| (clause_start(text, sentence, whole.start()), l))
@@ -736,6 +813,47 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_provinces_rank_out_of_all_and_the_growth_of_the_province_a_text_is_about_are_no_comparison()
+     {
+        let localities = |text: &str| -> Vec<String> {
+            let mut read: Vec<String> = growth(text, Language::Vi)
+                .into_iter()
+                .map(|(_, locality, _)| locality)
+                .collect();
+            read.sort();
+            read
+        };
+        assert!(localities("Tăng trưởng GRDP của Nghệ An xếp thứ 11/34 với 8,61%.").is_empty());
+        assert_eq!(
+            localities(
+                "Về tăng trưởng GRDP, Bắc Giang tăng 13,45%, dẫn đầu cả nước; Thanh Hóa tăng trưởng 8,61%, đứng thứ 11/34 tỉnh, thành; Hải Phòng tăng 10,34%."
+            ),
+            ["Bắc Giang", "Hải Phòng"]
+        );
+        assert_eq!(
+            localities(
+                "Tăng trưởng GRDP 9 tháng: Bắc Giang (13,45%) dẫn đầu, Hải Phòng (10,34%) thứ hai; Nghệ An (8,61%) xếp thứ 11/34 tỉnh, thành phố."
+            ),
+            ["Bắc Giang", "Hải Phòng"]
+        );
+        // The province of the title, which the text calls "the province": its growth is a
+        // figure; the neighbours it is compared with are growth.
+        assert_eq!(
+            localities(
+                "Nghệ An: kinh tế 9 tháng tăng khá\n\nTheo Cục Thống kê Nghệ An, tốc độ tăng trưởng GRDP 9 tháng của tỉnh ước tăng 8,61%. Trong khu vực, Hà Tĩnh tăng 9,12% và Thanh Hóa tăng 8,9%."
+            ),
+            ["Hà Tĩnh", "Thanh Hóa"]
+        );
+        // Under headings that rank, each province is one ranked.
+        assert_eq!(
+            localities(
+                "TOP 1: Quảng Ninh\n\nTốc độ tăng trưởng kinh tế (GRDP) 9 tháng của tỉnh ước tăng 11,66%.\n\nTOP 2: Hải Phòng\n\nGRDP của thành phố tăng 10,3%."
+            ),
+            ["Quảng Ninh"]
+        );
     }
 
     fn read(text: &str, language: Language) -> Vec<(String, Fact)> {

@@ -30,12 +30,14 @@ fn patterns() -> &'static Patterns {
         // Digits, an optional year, then type and issuer codes joined by / or - (the
         // Standing Committee's issuer ends with its legislature: NQ-UBTVQH14); or the
         // National Assembly's number, with a year and no type: 98/2023/QH15.
-        let number = r"\d{1,5}(?:/\d{4})?\s?[/\-–]\s?[\p{L}]{1,4}(?:\s?[/\-–]\s?(?:(?:UBTV)?QH\d{1,2}|[\p{L}]{1,6})){1,3}|\d{1,5}/\d{4}/(?:UBTV)?QH\d{1,2}";
+        // Separators: the slash and every dash the press types, the non-breaking hyphen
+        // (U+2011) word processors put inside numbers ("15/2020/NĐ‑CP") among them.
+        let number = r"\d{1,5}(?:/\d{4})?\s?[/\-–‐‑]\s?[\p{L}]{1,4}(?:\s?[/\-–‐‑]\s?(?:(?:UBTV)?QH\d{1,2}|[\p{L}]{1,6})){1,3}|\d{1,5}/\d{4}/(?:UBTV)?QH\d{1,2}";
         Patterns {
-            codes: compile(r"[/\-–]\s?\p{L}{1,4}\s?[/\-–]|/(?:UBTV)?QH\d"),
+            codes: compile(r"[/\-–‐‑]\s?\p{L}{1,4}\s?[/\-–‐‑]|/(?:UBTV)?QH\d"),
             number: compile(&format!(r"(?:^|[^\w/])({number})")),
             head: compile(
-                r"(?i)(?-u:\b)(?:nghị quyết|quyết định|quy định|chỉ thị|kết luận|thông báo|kế hoạch|hướng dẫn|báo cáo|chương trình|nghị định|thông tư|resolution|decision|regulation|directive|conclusion|notice|plan|guidance|report|programme|program|decree|circular|résolution|décision|règlement|conclusions?|avis|décret|circulaire|programme)\s+(?:(?:số|no\.?|number|n°|no|nº|n\.)\s*)?$",
+                r"(?i)(?:(?-u:\b)(?:nghị quyết|quyết định|quy định|chỉ thị|kết luận|thông báo|kế hoạch|hướng dẫn|báo cáo|chương trình|nghị định|thông tư|resolution|decision|regulation|directive|conclusion|notice|plan|guidance|report|programme|program|decree|circular|résolution|décision|règlement|conclusions?|avis|décret|circulaire|programme|công điện|official\s+dispatch|dispatch|official\s+telegram|telegram|dépêche(?:\s+officielle)?|télégramme(?:\s+officiel)?|tờ\s+trình|công\s+văn|văn\s+bản|official\s+letter|lettre\s+officielle)|đề\s+án)\s+(?:(?:số|no\.?|number|n°|no|nº|n\.|numéro)\s*)?$",
             ),
         }
     })
@@ -79,12 +81,15 @@ pub fn find(text: &str) -> Vec<Found> {
 /// The reference a number found in `text` is, with the words before it that name its type.
 fn reference_at(text: &str, number: std::ops::Range<usize>) -> Option<Found> {
     let written = &text[number.clone()];
-    let (fact, end) = reference(text, written, number.end)?;
     let head_from = crate::look_back(text, number.start, crate::LOOK_BACK / 4);
     let head = patterns().head.find_at(&text[..number.start], head_from);
+    let (fact, end) = match reference(text, written, number.end) {
+        Some(read) => read,
+        None => letter(text, written, number.end, head.map(|h| h.as_str()))?,
+    };
     // The legislature's number holds no type: a law is numbered like a resolution, and
     // only the words before it tell them apart.
-    let typeless = !written.contains(['-', '–']);
+    let typeless = !written.contains(['-', '–', '‐', '‑']);
     if typeless && !head.is_some_and(|h| names_a_resolution(h.as_str())) {
         return None;
     }
@@ -138,6 +143,15 @@ const BARE_TYPES: &[(&str, &str, bool)] = &[
     ("instruction", "HD", false),
     ("décret", "NĐ", false),
     ("circulaire", "TT", false),
+    // Official dispatches (*công điện*): a type the press cites that giamsat does not follow.
+    ("công điện", "CĐ", false),
+    ("official dispatch", "CĐ", false),
+    ("dispatch", "CĐ", false),
+    ("dépêche officielle", "CĐ", false),
+    ("dépêche", "CĐ", false),
+    ("télégramme", "CĐ", false),
+    ("tờ trình", "TTr", false),
+    ("đề án", "ĐA", false),
 ];
 
 /// Bare references: a type word and a number without codes, "Nghị quyết số 12", "Chỉ thị số
@@ -152,7 +166,7 @@ fn bare(text: &str, full: &[Found]) -> Vec<Found> {
             .map(|(w, ..)| regex::escape(w).replace(' ', r"\s+"))
             .collect();
         Regex::new(&format!(
-            r"(?P<word>(?i:{}))\s+(?P<no>(?i:số|no\.?|n°|nº|n\.)\s*)?(?P<num>\d{{1,4}})",
+            r"(?P<word>(?i:{}))\s+(?P<no>(?i:số|no\.?|n°|nº|n\.|numéro)\s*)?(?P<num>\d{{1,4}})",
             words.join("|")
         ))
         .expect("bare reference pattern")
@@ -168,7 +182,9 @@ fn bare(text: &str, full: &[Found]) -> Vec<Found> {
                         number, doc_type, ..
                     } => DocumentNumber::parse(number)
                         .ok()
-                        .map(|n| (doc_type.as_str(), n.number(), fact)),
+                        .map(|n| n.number())
+                        .or_else(|| number.split(['/', '-']).next()?.parse().ok())
+                        .map(|n| (doc_type.as_str(), n, fact)),
                     _ => None,
                 })
                 .collect()
@@ -179,11 +195,9 @@ fn bare(text: &str, full: &[Found]) -> Vec<Found> {
     for c in crate::word_start_captures(pattern, text) {
         let (word, num) = (&c["word"], c.name("num").expect("number"));
         // A number with codes or a year after it is a full reference, a date or a law's.
-        if text[num.end()..]
-            .chars()
-            .next()
-            .is_some_and(|ch| crate::is_word_char(ch) || matches!(ch, '/' | '-' | '–' | '.' | ','))
-            && !text[num.end()..].starts_with(". ")
+        if text[num.end()..].chars().next().is_some_and(|ch| {
+            crate::is_word_char(ch) || matches!(ch, '/' | '-' | '–' | '‐' | '‑' | '.' | ',')
+        }) && !text[num.end()..].starts_with(". ")
             && !text[num.end()..].starts_with(", ")
         {
             continue;
@@ -194,7 +208,23 @@ fn bare(text: &str, full: &[Found]) -> Vec<Found> {
         let Some((_, code, without_no)) = BARE_TYPES.iter().find(|(w, ..)| *w == folded) else {
             continue;
         };
-        if c.name("no").is_none() && !(*without_no && word.starts_with(char::is_uppercase)) {
+        // Without "số", "No." or "n°", a capital names the document ("Resolution 57"), and so
+        // does its issuer or its subject after the number: French writes the type in lower
+        // case ("la résolution 57 du Bureau politique"), where "the resolution 12 delegates
+        // adopted" counts.
+        let named_after = || {
+            let next = text[num.end()..]
+                .trim_start_matches([' ', '\u{a0}'])
+                .split(|ch: char| !crate::is_word_char(ch))
+                .next()
+                .unwrap_or_default();
+            ["du", "de", "des", "sur", "of", "on", "của", "về"]
+                .iter()
+                .any(|w| crate::same_word(next, w))
+        };
+        if c.name("no").is_none()
+            && !(*without_no && (word.starts_with(char::is_uppercase) || named_after()))
+        {
             continue;
         }
         let start = c.get(0).expect("match").start();
@@ -246,16 +276,128 @@ fn names_a_resolution(head: &str) -> bool {
 /// The fact of a reference whose number ends at byte `end`, and where the reference ends:
 /// after "ngày 25/1/2022" / "dated January 25, 2022" / "du 25 janvier 2022" when it follows.
 fn reference(text: &str, number: &str, end: usize) -> Option<(Fact, usize)> {
-    let parsed = DocumentNumber::parse(number).ok()?;
+    let (number, doc_type, issuer) = canonical(number)?;
     let (issued_on, end) = match date_after(text, end) {
         Some((date, date_end)) => (Some(date), date_end),
         None => (None, end),
     };
     Some((
         Fact::Document {
-            number: parsed.to_string(),
-            doc_type: parsed.doc_type().code().to_owned(),
-            issuer: parsed.issuer().to_owned(),
+            number,
+            doc_type,
+            issuer,
+            issued_on,
+            bare: false,
+        },
+        end,
+    ))
+}
+
+/// The canonical number of a number as written, with its type's code and its issuer: as
+/// [`DocumentNumber`] writes it, or, for an official dispatch (*công điện*, `123/CĐ-TTg`),
+/// a type giamsat does not follow but the press cites, in the State's form.
+fn canonical(number: &str) -> Option<(String, String, String)> {
+    // The hyphen U+2010 is the one dash the foundation's parser does not take for "-".
+    let number = number.replace('‐', "-");
+    if let Ok(parsed) = DocumentNumber::parse(&number) {
+        return Some((
+            parsed.to_string(),
+            parsed.doc_type().code().to_owned(),
+            parsed.issuer().to_owned(),
+        ));
+    }
+    dispatch(&number)
+}
+
+/// Types the press cites that giamsat does not follow: their codes as typed (folded, upper
+/// case) and as written. *Công điện* (an official dispatch), *tờ trình* (a submission),
+/// *đề án* (a scheme).
+const OTHER_TYPES: [(&str, &str); 3] = [("CD", "CĐ"), ("TTR", "TTr"), ("DA", "ĐA")];
+
+/// A number of one of [`OTHER_TYPES`] (`123/CĐ-TTg`, `123/CD-TTg`, `45/TTr-UBND`,
+/// `01-ĐA/TU`): its canonical form, the Party's (`01-ĐA/TU`) for a Party issuer and the
+/// State's (`45/TTr-UBND`) otherwise, as [`DocumentNumber`] writes the types it follows.
+fn dispatch(number: &str) -> Option<(String, String, String)> {
+    let compact: String = number
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| {
+            if matches!(c, '–' | '—' | '‑') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let digits = compact.find(|c: char| !c.is_ascii_digit())?;
+    let sequence: u32 = compact[..digits].parse().ok().filter(|n| *n > 0)?;
+    let mut parts = compact[digits..]
+        .split(['/', '-'])
+        .filter(|part| !part.is_empty());
+    let code = parts.next()?;
+    let issuer = parts.next()?;
+    let folded = crate::fold(code).to_uppercase();
+    let (_, code) = OTHER_TYPES.iter().find(|(typed, _)| *typed == folded)?;
+    if parts.next().is_some() || !issuer.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    // Issuers with their own spelling keep it however the press types them.
+    let issuer = match crate::fold(issuer).to_uppercase().as_str() {
+        "TTG" => "TTg".to_owned(),
+        "HDND" => "HĐND".to_owned(),
+        "DU" => "ĐU".to_owned(),
+        _ => issuer.to_owned(),
+    };
+    let party = ["TW", "TU", "HU", "ĐU", "QU", "BCT", "BBT"].contains(&issuer.as_str());
+    let canonical = if party {
+        format!("{sequence:02}-{code}/{issuer}")
+    } else {
+        format!("{sequence:02}/{code}-{issuer}")
+    };
+    Some((canonical, (*code).to_owned(), issuer))
+}
+
+/// An official letter (*công văn*) named so before its number, which writes its issuer and
+/// the issuing office instead of a type (`Công văn số 5678/UBND-KT`): the number as written,
+/// its dashes made plain, type code `CV`. Without those words such a number is no reference.
+fn letter(text: &str, written: &str, end: usize, head: Option<&str>) -> Option<(Fact, usize)> {
+    let named = crate::fold(head?);
+    if ![
+        "cong van",
+        "van ban",
+        "official letter",
+        "lettre officielle",
+    ]
+    .iter()
+    .any(|w| named.starts_with(w))
+    {
+        return None;
+    }
+    let number: String = written
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| {
+            if matches!(c, '–' | '—' | '‑' | '‐') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let (sequence, codes) = number.split_once('/')?;
+    let (issuer, _office) = codes.split_once('-')?;
+    if sequence.is_empty() || !sequence.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (issued_on, end) = match date_after(text, end) {
+        Some((date, date_end)) => (Some(date), date_end),
+        None => (None, end),
+    };
+    Some((
+        Fact::Document {
+            number: number.clone(),
+            doc_type: "CV".to_owned(),
+            issuer: issuer.to_owned(),
             issued_on,
             bare: false,
         },
@@ -273,20 +415,31 @@ fn date_after(text: &str, at: usize) -> Option<(String, usize)> {
     // "Nghị định số 111/2022/NĐ-CP, ngày 30/12/2022": the date may follow a comma.
     if let Some(comma) = text[at..line_end].strip_prefix(',') {
         let word_at = line_end - comma.trim_start_matches([' ', '\u{a0}']).len();
-        let dated = [
-            "ngày ",
-            "dated ",
-            "du ",
-            "issued on ",
-            "en date du ",
-            "datée du ",
-            "daté du ",
-        ]
-        .into_iter()
-        .any(|w| crate::starts_with_lowercase(&text[word_at..], w).is_some());
+        let dated = ["ngày ", "du ", "en date du ", "datée du ", "daté du "]
+            .into_iter()
+            .chain(ISSUED_ON.iter().copied())
+            .any(|w| crate::starts_with_lowercase(&text[word_at..], w).is_some());
         if let Some(date) = dated_at(text, word_at).filter(|_| dated) {
             return Some(date);
         }
+        if let Some(date) = issued_by_on(text, word_at, line_end) {
+            return Some(date);
+        }
+    }
+    if let Some(date) = issued_by_on(
+        text,
+        line_end - text[at..line_end].trim_start_matches([' ', '\u{a0}']).len(),
+        line_end,
+    ) {
+        return Some(date);
+    }
+    // "Quyết định số 456/QĐ-UBND (ngày 2/5/2024)": the date of issue in brackets.
+    let opened = text[at..line_end].trim_start_matches([' ', '\u{a0}']);
+    if let Some(inside) = opened.strip_prefix('(') {
+        let inside_at = line_end - inside.len();
+        return dated_at(text, inside_at)
+            .filter(|(_, end)| text[*end..].starts_with(')'))
+            .map(|(date, end)| (date, end + 1));
     }
     let mut from = at;
     for words in 0..=ISSUER_WORDS {
@@ -325,25 +478,148 @@ const NOT_IN_ISSUER: [&str; 21] = [
     "for", "until", "sur", "avant", "après", "pour", "et", "jusqu'au",
 ];
 
+/// Words that say a document was dated, issued, signed, adopted or published on the day after
+/// them: that day is its date of issue ("la résolution n° 57-NQ/TW, publiée le 22 décembre
+/// 2024", "Resolution No. 43/2022/QH15, adopted on January 11, 2022", "Chỉ thị số 05-CT/TW
+/// ban hành ngày 15/5/2016").
+const ISSUED_ON: &[&str] = &[
+    "dated ",
+    "issued on ",
+    "signed on ",
+    "adopted on ",
+    "promulgated on ",
+    "published on ",
+    "publiée le ",
+    "publié le ",
+    "signée le ",
+    "signé le ",
+    "adoptée le ",
+    "adopté le ",
+    "promulguée le ",
+    "promulgué le ",
+    "émise le ",
+    "émis le ",
+    "ban hành ngày ",
+    "ký ngày ",
+    "ký ban hành ngày ",
+];
+
+/// Words saying by whom a document was issued, signed, adopted or published before its day:
+/// "promulguée par le Bureau politique le 22 décembre 2024", "adopted by the National
+/// Assembly on January 11, 2022".
+const ISSUED_BY: &[(&str, &str)] = &[
+    ("promulguée par ", "le "),
+    ("promulgué par ", "le "),
+    ("adoptée par ", "le "),
+    ("adopté par ", "le "),
+    ("signée par ", "le "),
+    ("signé par ", "le "),
+    ("publiée par ", "le "),
+    ("publié par ", "le "),
+    ("émise par ", "le "),
+    ("émis par ", "le "),
+    ("issued by ", "on "),
+    ("adopted by ", "on "),
+    ("signed by ", "on "),
+    ("promulgated by ", "on "),
+    ("published by ", "on "),
+];
+
+/// The date of issue after a participle, its issuer and "le" or "on" at byte `at` (see
+/// [`ISSUED_BY`]), within a few words on the line.
+fn issued_by_on(text: &str, at: usize, line_end: usize) -> Option<(String, usize)> {
+    let first = text[at..].chars().next()?.to_lowercase().next()?;
+    let (opening, on) = ISSUED_BY
+        .iter()
+        .filter(|(words, _)| words.starts_with(first))
+        .find_map(|(words, on)| Some((crate::starts_with_lowercase(&text[at..], words)?, on)))?;
+    let mut from = at + opening;
+    for _ in 0..ISSUER_WORDS {
+        let rest = &text[from..line_end];
+        let word_at = from + rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+        if let Some(on) = crate::starts_with_lowercase(&text[word_at..], on)
+            && let Some((year, month, day, end)) = date_at(text, word_at + on)
+            && (year.is_some() || !text[word_at + on..end].contains('/'))
+        {
+            return Some((issue_date(year, month, day), end));
+        }
+        let word_end = text[word_at..line_end]
+            .find([' ', '\u{a0}'])
+            .map_or(line_end, |i| word_at + i);
+        if word_at == word_end || text[word_at..word_end].contains([',', ';', ':', '(', ')']) {
+            return None;
+        }
+        from = word_end;
+    }
+    None
+}
+
 /// A full date introduced by its word at byte `at`.
 fn dated_at(text: &str, at: usize) -> Option<(String, usize)> {
     // The French press dates a document "en date du", "datée du" as well as "du".
+    // The words are tried only when their first letter is the text's: this runs at every
+    // word between a number and its date.
+    let first = text[at..].chars().next()?.to_lowercase().next()?;
     let word = [
         "ngày ",
-        "dated ",
         "of ",
         "du ",
-        "issued on ",
         "on ",
         "en date du ",
         "datée du ",
         "daté du ",
     ]
     .into_iter()
+    .chain(ISSUED_ON.iter().copied())
+    .filter(|w| w.starts_with(first))
     .find_map(|w| crate::starts_with_lowercase(&text[at..], w))?;
     let (year, month, day, date_end) = date_at(text, at + word)?;
-    let year = year?;
-    Some((format!("{year:04}-{month:02}-{day:02}"), date_end))
+    // A day and month in numbers alone are a date only after "ngày" ("on 5/3" may be a
+    // ratio), as the date reader takes them.
+    if year.is_none()
+        && text[at + word..date_end].contains('/')
+        && crate::starts_with_lowercase(&text[at..], "ngày").is_none()
+    {
+        return None;
+    }
+    Some((issue_date(year, month, day), date_end))
+}
+
+/// A date of issue as `YYYY-MM-DD`, or `--MM-DD` when written without its year, until
+/// [`date_issues_without_year`] gives it the text's.
+fn issue_date(year: Option<i32>, month: u8, day: u8) -> String {
+    match year {
+        Some(year) => format!("{year:04}-{month:02}-{day:02}"),
+        None => format!("--{month:02}-{day:02}"),
+    }
+}
+
+/// Gives a date of issue written without its year ("la résolution 57-NQ/TW du 22 décembre",
+/// "Quyết định số 12/QĐ-UBND ngày 5/3") the year of the text, as its date item took it
+/// (`dates`, their roles settled); without one the reference keeps no date of issue.
+pub(crate) fn date_issues_without_year(found: &mut [Found], dates: &[Found]) {
+    for f in found.iter_mut() {
+        let (start, end) = (f.start, f.end);
+        if let Fact::Document {
+            issued_on: Some(on),
+            ..
+        } = &f.fact
+            && let Some(month_day) = on.strip_prefix("--")
+        {
+            let year = dates.iter().find_map(|d| match d.fact {
+                Fact::Date {
+                    year: None,
+                    text_year: Some(y),
+                    ..
+                } if d.start < end && start < d.end => Some(y),
+                _ => None,
+            });
+            let dated = year.map(|y| format!("{y:04}-{month_day}"));
+            if let Fact::Document { issued_on, .. } = &mut f.fact {
+                *issued_on = dated;
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -411,6 +687,137 @@ mod tests {
                 doc("résolution n° 43/2022/QH15", "43/2022/QH15", None),
                 doc("résolution 57-NQ/TW", "57-NQ/TW", None),
                 doc("Résolution 57", "57-NQ/TW", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn french_references_with_dispatches_non_breaking_hyphens_and_participles() {
+        let doc = |span: &str, number: &str, issued_on: Option<&str>| {
+            (
+                span.to_owned(),
+                number.to_owned(),
+                issued_on.map(str::to_owned),
+            )
+        };
+        // An official dispatch (công điện), a type the press cites: its State form.
+        assert_eq!(
+            documents(
+                "Le Premier ministre a signé la dépêche officielle n° 123/CĐ-TTg sur les typhons. The Official Dispatch No. 114/CD-TTg was sent; la dépêche n° 123 insiste."
+            ),
+            [
+                doc("dépêche officielle n° 123/CĐ-TTg", "123/CĐ-TTg", None),
+                doc("Official Dispatch No. 114/CD-TTg", "114/CĐ-TTg", None),
+                doc("dépêche n° 123", "123/CĐ-TTg", None),
+            ]
+        );
+        // A submission and a scheme, in the State's and the Party's forms.
+        assert_eq!(
+            documents(
+                "Tại kỳ họp, UBND tỉnh trình Tờ trình số 45/TTr-UBND; Đề án số 01-ĐA/TU và Tờ trình số 45 được thông qua."
+            ),
+            [
+                doc("Tờ trình số 45/TTr-UBND", "45/TTr-UBND", None),
+                doc("Đề án số 01-ĐA/TU", "01-ĐA/TU", None),
+                doc("Tờ trình số 45", "45/TTr-UBND", None),
+            ]
+        );
+        // An official letter, named so: its number as written.
+        assert_eq!(
+            documents("Theo Công văn số 5678/UBND-KT ngày 3/5/2024 của UBND tỉnh, và 12/UBND-KT."),
+            [doc(
+                "Công văn số 5678/UBND-KT ngày 3/5/2024",
+                "5678/UBND-KT",
+                Some("2024-05-03")
+            )]
+        );
+        // Non-breaking hyphens (U+2011) inside numbers, as word processors put them.
+        assert_eq!(
+            documents("Le décret n° 15/2020/NĐ\u{2011}CP et la résolution n°18\u{2011}NQ/TW."),
+            [
+                doc("décret n° 15/2020/NĐ\u{2011}CP", "15/2020/NĐ-CP", None),
+                doc("résolution n°18\u{2011}NQ/TW", "18-NQ/TW", None),
+            ]
+        );
+        // The day after a participle, with its issuer between them or not, is the date of
+        // issue; so is a date in brackets after the number.
+        assert_eq!(
+            documents(
+                "La résolution 57-NQ/TW, promulguée par le Bureau politique le 22 décembre 2024, fixe le cap. La résolution n° 43/2022/QH15 adoptée le 11 janvier 2022 soutient la reprise."
+            ),
+            [
+                doc(
+                    "résolution 57-NQ/TW, promulguée par le Bureau politique le 22 décembre 2024",
+                    "57-NQ/TW",
+                    Some("2024-12-22")
+                ),
+                doc(
+                    "résolution n° 43/2022/QH15 adoptée le 11 janvier 2022",
+                    "43/2022/QH15",
+                    Some("2022-01-11")
+                ),
+            ]
+        );
+        assert_eq!(
+            documents(
+                "Resolution 57-NQ/TW, issued by the Politburo on December 22, 2024, and Quyết định số 456/QĐ-UBND (ngày 2/5/2024) của UBND tỉnh."
+            ),
+            [
+                doc(
+                    "Resolution 57-NQ/TW, issued by the Politburo on December 22, 2024",
+                    "57-NQ/TW",
+                    Some("2024-12-22")
+                ),
+                doc(
+                    "Quyết định số 456/QĐ-UBND (ngày 2/5/2024)",
+                    "456/QĐ-UBND",
+                    Some("2024-05-02")
+                ),
+            ]
+        );
+        // French writes the type in lower case: its issuer after the number makes it one.
+        assert_eq!(
+            documents("Selon la résolution 57 du Bureau politique, la science est une percée."),
+            [doc("résolution 57", "NQ 57", None)]
+        );
+    }
+
+    #[test]
+    fn a_date_of_issue_without_its_year_takes_the_texts() {
+        let issued = |text: &str| -> Vec<(String, Option<String>)> {
+            crate::read(text.as_bytes())
+                .expect("reads")
+                .items
+                .into_iter()
+                .filter_map(|item| match item.fact {
+                    Fact::Document { issued_on, .. } => Some((item.text, issued_on)),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            issued(
+                "Sáng 15/3/2024, UBND tỉnh họp. Thực hiện Quyết định số 12/QĐ-UBND ngày 5/3 của UBND tỉnh, các sở triển khai. La résolution 57-NQ/TW du 22 décembre fixe le cap."
+            ),
+            [
+                (
+                    "Quyết định số 12/QĐ-UBND ngày 5/3".to_owned(),
+                    Some("2024-03-05".to_owned())
+                ),
+                (
+                    "résolution 57-NQ/TW du 22 décembre".to_owned(),
+                    Some("2024-12-22".to_owned())
+                ),
+            ]
+        );
+        // Without a year anywhere, no date of issue; numbers alone after "on" are no date.
+        assert_eq!(
+            issued(
+                "Quyết định số 12/QĐ-UBND ngày 5/3 của UBND tỉnh. Plan No. 45/KH-UBND on 5/3 of the cases."
+            ),
+            [
+                ("Quyết định số 12/QĐ-UBND ngày 5/3".to_owned(), None),
+                ("Plan No. 45/KH-UBND".to_owned(), None),
             ]
         );
     }

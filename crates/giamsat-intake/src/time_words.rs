@@ -7,7 +7,8 @@ use regex::{Captures, Regex};
 
 use crate::{DateRole, Fact, Found};
 
-const ENGLISH_MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.";
+/// Bylines also write the short names without their point ("Dec 5, 2024 | 14:32").
+const ENGLISH_MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 /// English months in full, as a month named alone is written ("in July").
 const ENGLISH_FULL_MONTHS: &str =
     "January|February|March|April|May|June|July|August|September|October|November|December";
@@ -15,6 +16,9 @@ const ENGLISH_FULL_MONTHS: &str =
 /// altogether are several times slower: the regex crate cannot look for them by their
 /// letters first.
 const FRENCH_MONTHS: &str = "[Jj]anvier|[Ff]évrier|[Ff]evrier|[Mm]ars|[Aa]vril|[Mm]ai|[Jj]uin|[Jj]uillet|[Aa]oût|[Aa]out|[Ss]eptembre|[Oo]ctobre|[Nn]ovembre|[Dd]écembre|[Dd]ecembre";
+
+/// French months shortened with a point, as bylines write them ("Publié le 05 déc. 2024").
+const FRENCH_SHORT_MONTHS: &str = "[Jj]anv\\.|[Ff]évr\\.|[Ff]evr\\.|[Aa]vr\\.|[Jj]uil\\.|[Ss]ept\\.|[Oo]ct\\.|[Nn]ov\\.|[Dd]éc\\.";
 
 /// Whether a capitalised word names a month ("March", "Sept."): "marine" does not.
 pub(crate) fn is_month_name(word: &str) -> bool {
@@ -52,19 +56,35 @@ fn month_number(name: &str) -> Option<u8> {
             c => c,
         })
     };
+    let short = [
+        ("janv", 1),
+        ("fevr", 2),
+        ("avr", 4),
+        ("juil", 7),
+        ("dec", 12),
+    ];
     french
         .iter()
         .position(|m| m.chars().eq(plain()))
         .map(|i| i as u8 + 1)
+        .or_else(|| {
+            short
+                .iter()
+                .find(|(m, _)| m.chars().eq(plain()))
+                .map(|(_, n)| *n)
+        })
 }
 
 struct Patterns {
     /// Dates a date of issue may be written as, anchored at the start.
     date_here: Vec<Regex>,
-    /// Two days of one month: "Từ 6 - 8/12", "ngày 26-27/12/2022", "les 4 et 5 mars".
-    /// Captures: the first day, the second day, the month (a number or a French name), the
-    /// year.
+    /// Two days of one month: "Từ 6 - 8/12", "ngày 26-27/12/2022", "les 4 et 5 mars",
+    /// "December 5-6". Captures, by name: `first` and `second` days, the `month` (a number or
+    /// a month's name), the `year`.
     ranges: Vec<Search>,
+    /// Two days with their months, from one to the other: "từ 1/8 đến 5/8/2024", "Từ ngày
+    /// 28/7 - 2/8". Captures: day, month and year of each.
+    spans: Regex,
     /// Event dates.
     dates: Vec<Regex>,
     /// Periods: each with how to read its captures.
@@ -140,14 +160,16 @@ fn patterns() -> &'static Patterns {
         let joined = r"(\d{1,2})[.-](\d{1,2})[.-](\d{4})";
         let vi_words = r"(?i)(\d{1,2})\s+tháng\s+(\d{1,2})(?:,?\s+năm\s+(\d{4}))?";
         let en_month_day = format!(r"({ENGLISH_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?");
-        let en_day_month = format!(r"(\d{{1,2}})(?:st|nd|rd|th)?\s+({ENGLISH_MONTHS})(?:,?\s+(\d{{4}}))?");
-        let fr = format!(r"(1er|\d{{1,2}})\s+({FRENCH_MONTHS})(?:\s+(\d{{4}}))?");
+        let en_day_month = format!(r"(\d{{1,2}})(?:(?:st|nd|rd|th)\s+of|st|nd|rd|th)?\s+({ENGLISH_MONTHS})(?:,?\s+(\d{{4}}))?");
+        let fr = format!(r"(1er|\d{{1,2}})\s+({FRENCH_MONTHS}|{FRENCH_SHORT_MONTHS})(?:\s+(\d{{4}}))?");
         let here = |p: &str| Regex::new(&format!("^(?:{p})")).expect("date pattern");
         let anywhere = |p: &str| Regex::new(p).expect("date pattern");
         let numbers = r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze)";
         Patterns {
             date_here: vec![
                 here(numeric),
+                // "ngày 5/3" after a document's number: its year is the text's.
+                here(r"(\d{1,2})\s*/\s*(\d{1,2})"),
                 here(joined),
                 here(vi_words),
                 here(&en_month_day),
@@ -155,21 +177,37 @@ fn patterns() -> &'static Patterns {
                 here(&fr),
             ],
             ranges: vec![
-                Search::Anywhere(anywhere(r"(?i)(?-u:\b)(?:từ(?:\s+ngày)?|ngày)\s+(\d{1,2})\s*(?:[-–]|đến(?:\s+ngày)?)\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?")),
+                // "Từ 6 - 8/12", "ngày 20 đến 23/11", "trong hai ngày 12 và 13/7".
+                Search::Anywhere(anywhere(r"(?i)(?-u:\b)(?:từ(?:\s+ngày)?|ngày)\s+(?P<first>\d{1,2})\s*(?:[-–,]|đến(?:\s+ngày)?|và)\s*(?P<second>\d{1,2})\s*/\s*(?P<month>\d{1,2})(?:\s*/\s*(?P<year>\d{4}))?")),
                 Search::Needing {
                     needs: anywhere(FRENCH_MONTHS),
-                    pattern: anywhere(&format!(r"(?-u:\b)(\d{{1,2}})\s+(?:et|au)\s+(\d{{1,2}})\s+({FRENCH_MONTHS})(?:\s+(\d{{4}}))?(?-u:\b)")),
+                    pattern: anywhere(&format!(r"(?-u:\b)(?P<first>\d{{1,2}})\s*(?:et|au|[-–])\s*(?P<second>\d{{1,2}})\s+(?P<month>{FRENCH_MONTHS})(?:\s+(?P<year>\d{{4}}))?(?-u:\b)")),
                 },
+                // "December 5-6", "July 15 and 16", "from December 5 to 7, 2024": the month
+                // first, as English writes it.
+                Search::Anywhere(anywhere(&format!(r"(?-u:\b)(?P<month>{ENGLISH_MONTHS})\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[-–]|and|to|through)\s*(?P<second>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?(?-u:\b)"))),
             ],
+            spans: anywhere(r"(?-u:\b)[Tt]ừ\s+(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?\s*(?:đến|tới|[-–])\s*(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?"),
             dates: vec![
                 // "Sáng nay (15/3)", "Chiều qua (14/3)", "hôm nay (15/3)": the press names the
                 // day it reports by its distance, the date in brackets after it.
-                anywhere(r"(?i)(?-u:\b)(?:sáng|chiều|tối|trưa|hôm)\s+(?:nay|qua|mai)\s*\(\s*(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?\s*\)"),
+                // "Sáng nay 15/3", "hôm nay, 15/3" without the brackets as well.
+                anywhere(r"(?i)(?-u:\b)(?:sáng|chiều|tối|trưa|hôm)\s+(?:nay|qua|mai)\s*[,(]?\s*(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?"),
                 // "Ngày 18/8", "ngày 18/8/2023", "ngày 15-9", "ngày 18 tháng 8 năm 2023";
                 // the time of day stands for "ngày" in the press: "Chiều 4/11", "Sáng 8-10".
                 // "hôm 15/3", "đêm 15/3", "rạng sáng 15/3" as well.
-                anywhere(r"(?i)(?:(?-u:\b)(?:ngày|sáng|chiều|tối|trưa|hôm|rạng\s+sáng)|đêm)\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?"),
-                anywhere(&format!(r"(?i)(?-u:\b)ngày\s+{vi_words}", vi_words = &vi_words[4..])),
+                // "Ngày mùng 2/9" too.
+                anywhere(r"(?i)(?:(?-u:\b)(?:ngày|sáng|chiều|tối|trưa|hôm|rạng\s+sáng)|đêm)\s+(?:(?:mùng|mồng)\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?"),
+                // "Ngày 15.3", "sáng 8.10": a point between day and month, without spaces.
+                anywhere(r"(?i)(?-u:\b)(?:ngày|sáng|chiều|tối|trưa)\s+(\d{1,2})\.(\d{1,2})(?:\.(\d{4}))?"),
+                // "ngày 18 tháng 8 năm 2023", "Sáng 15 tháng 3".
+                anywhere(&format!(r"(?i)(?-u:\b)(?:ngày|sáng|chiều|tối|trưa)\s+{vi_words}", vi_words = &vi_words[4..])),
+                // "Sáng thứ Hai (15/3)", "Chủ nhật (17/3)": a weekday and its date in brackets.
+                anywhere(r"(?i)(?-u:\b)(?:(?:sáng|chiều|tối|trưa)\s+)?(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*\(\s*(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?\s*\)"),
+                // A day and month alone after a word of time that only a date follows so:
+                // "hoàn thành trước 30/6,", "Tính đến 30/9, toàn tỉnh", "từ 1/7 và" (not "đạt
+                // 10/12 chỉ tiêu", "đến 2/3 số xã": what ends it says it is a date).
+                anywhere(r"(?m)(?:(?-u:\b)(?:[Tt]rước|[Tt]ới|[Tt]ừ|[Hh]ết|[Vv]ào)|[Đđ]ến)\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?:\s*[,.;)]|\s+(?:năm|tới|vừa|này|hằng|hàng|và|[-–])(?:[\s,.;)]|$)|[ \t]*$)"),
                 // "17/01/2024", even glued to the word before it; "25-6-2020", "12.3.2021".
                 anywhere(&format!(r"(?:^|[^\d/]){numeric}(?:[^\d/]|$)")),
                 anywhere(&format!(r"(?:^|[^\d/.,-]){joined}(?:[^\d/-]|$)")),
@@ -180,6 +218,9 @@ fn patterns() -> &'static Patterns {
                 anywhere(&format!(r"(?-u:\b){en_month_day}(?-u:\b)")),
                 anywhere(&format!(r"(?-u:\b){en_day_month}(?-u:\b)")),
                 anywhere(&format!(r"(?-u:\b){fr}(?-u:\b)")),
+                // The year first, as pages' metadata write a byline's date: "2024-12-05 10:25".
+                // Opening with the century's digits, which the regex crate looks for first.
+                anywhere(r"((?:19|20)\d{2})-(\d{2})-(\d{2})"),
                 // A date on a line of its own near the top (last: looked at only there): a page's date, "4/01".
                 anywhere(r"(?m)^[ \t]*(\d{1,2})/(\d{1,2})[ \t]*$"),
             ],
@@ -332,7 +373,9 @@ pub fn date_at(text: &str, at: usize) -> Option<(Option<i32>, u8, u8, usize)> {
         if let Some(c) = pattern.captures(rest) {
             let (day, month, year) = day_month_year(&c)?;
             valid(year, month, day)?;
-            return Some((year, month, day, at + c.get(0)?.end()));
+            let end = at + c.get(0)?.end();
+            // Not a ratio or a decimal going on: "5/3/2024" is read by the first pattern.
+            return ends_date(text, end).then_some((year, month, day, end));
         }
     }
     None
@@ -348,6 +391,11 @@ fn opens_a_date(c: char) -> bool {
 fn day_month_year(c: &regex::Captures<'_>) -> Option<(u8, u8, Option<i32>)> {
     let first = c.get(1)?.as_str();
     let second = c.get(2)?.as_str();
+    // The year first: "2024-12-05", as pages' metadata write it.
+    if first.len() == 4 && first.bytes().all(|b| b.is_ascii_digit()) {
+        let day = c.get(3)?.as_str().parse().ok()?;
+        return Some((day, second.parse().ok()?, Some(first.parse().ok()?)));
+    }
     let year = c.get(3).and_then(|y| y.as_str().parse().ok());
     let number = |s: &str| -> Option<u8> {
         if s.eq_ignore_ascii_case("1er") {
@@ -390,10 +438,12 @@ pub fn find(text: &str) -> Vec<Found> {
     let patterns = patterns();
     for pattern in &patterns.ranges {
         for c in pattern.captures_iter(text) {
-            let (Some(first), Some(second), Some(month)) = (c.get(1), c.get(2), c.get(3)) else {
+            let (Some(first), Some(second), Some(month)) =
+                (c.name("first"), c.name("second"), c.name("month"))
+            else {
                 continue;
             };
-            let year = c.get(4).and_then(|y| y.as_str().parse().ok());
+            let year = c.name("year").and_then(|y| y.as_str().parse().ok());
             let (Ok(first_day), Ok(second_day)) =
                 (first.as_str().parse::<u8>(), second.as_str().parse::<u8>())
             else {
@@ -407,7 +457,14 @@ pub fn find(text: &str) -> Vec<Found> {
             else {
                 continue;
             };
+            // "from 5 to 7 percent" is a range of rates.
+            let after = text[c.get(0).expect("match").end()..].trim_start();
+            let rate = after.starts_with('%')
+                || ["percent", "per cent", "pour cent", "phần trăm"]
+                    .iter()
+                    .any(|w| crate::starts_with_lowercase(after, w).is_some());
             if first_day >= second_day
+                || rate
                 || valid(year, month_number, first_day).is_none()
                 || valid(year, month_number, second_day).is_none()
                 || !ends_date(text, c.get(0).expect("match").end())
@@ -415,7 +472,7 @@ pub fn find(text: &str) -> Vec<Found> {
                 continue;
             }
             let whole = c.get(0).expect("match");
-            let end = c.get(4).unwrap_or(month).end();
+            let end = c.name("year").unwrap_or(month).end().max(second.end());
             if claimed.claim(whole.start(), end) {
                 for (start, day) in [(whole.start(), first_day), (second.start(), second_day)] {
                     found.push(Found {
@@ -425,6 +482,56 @@ pub fn find(text: &str) -> Vec<Found> {
                     });
                 }
             }
+        }
+    }
+    for c in patterns.spans.captures_iter(text) {
+        let number = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u8>().ok());
+        let (Some(first_day), Some(first_month), Some(second_day), Some(second_month)) =
+            (number(1), number(2), number(4), number(5))
+        else {
+            continue;
+        };
+        let year = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
+        // "từ 1/8 đến 5/8/2024": the first day is of the second's year unless the span
+        // crosses a new year.
+        let second_year = year(6);
+        let first_year = year(3).or(second_year.filter(|_| first_month <= second_month));
+        let whole = c.get(0).expect("match");
+        let last = c.get(6).or(c.get(5)).expect("month").end();
+        if valid(first_year, first_month, first_day).is_none()
+            || valid(second_year, second_month, second_day).is_none()
+            || !ends_date(text, last)
+        {
+            continue;
+        }
+        let first_end = c.get(3).or(c.get(2)).expect("month").end();
+        // Two days each after "ngày" are read as dates one by one; the first's span opens at
+        // its "ngày" when written, as a date's does.
+        let lower = crate::lowercase(whole.as_str());
+        if lower.matches("ngày").count() >= 2 {
+            continue;
+        }
+        let first_start = crate::lowercase(&text[whole.start()..c.get(1).expect("day").start()])
+            .find("ngày")
+            .map_or(whole.start(), |at| whole.start() + at);
+        // The second day's span opens at its "ngày" when written.
+        let between = &text[first_end..c.get(4).expect("day").start()];
+        let second_start = crate::lowercase(between)
+            .rfind("ngày")
+            .map_or(c.get(4).expect("day").start(), |at| first_end + at);
+        if claimed.is_free(first_start, last) {
+            claimed.claim(first_start, first_end);
+            claimed.claim(second_start, last);
+            found.push(Found {
+                start: first_start,
+                end: first_end,
+                fact: date_fact(first_year, first_month, first_day),
+            });
+            found.push(Found {
+                start: second_start,
+                end: last,
+                fact: date_fact(second_year, second_month, second_day),
+            });
         }
     }
     for (i, pattern) in patterns.dates.iter().enumerate() {
@@ -951,6 +1058,104 @@ mod tests {
                 ("10 avril".to_owned(), date(None, 4, 10))
             ]
         );
+    }
+
+    #[test]
+    fn two_days_joined_by_va_and_or_to_and_a_span_of_days_with_their_months() {
+        let days = |text: &str| -> Vec<(String, Fact)> { read(text) };
+        assert_eq!(
+            days("Trong hai ngày 12 và 13/7, Đoàn giám sát làm việc"),
+            [
+                ("ngày 12 và 13/7".to_owned(), date(None, 7, 12)),
+                ("13/7".to_owned(), date(None, 7, 13))
+            ]
+        );
+        assert_eq!(
+            days("The forum was held on December 5-6 in Ha Long."),
+            [
+                ("December 5-6".to_owned(), date(None, 12, 5)),
+                ("6".to_owned(), date(None, 12, 6))
+            ]
+        );
+        assert_eq!(
+            days("On July 15 and 16, 2024, the delegation worked"),
+            [
+                ("July 15 and 16, 2024".to_owned(), date(Some(2024), 7, 15)),
+                ("16, 2024".to_owned(), date(Some(2024), 7, 16))
+            ]
+        );
+        assert_eq!(
+            days("Le festival aura lieu les 5-7 décembre."),
+            [
+                ("5-7 décembre".to_owned(), date(None, 12, 5)),
+                ("7 décembre".to_owned(), date(None, 12, 7))
+            ]
+        );
+        assert_eq!(
+            days(
+                "Từ ngày 1/8 đến 5/8, Sở Y tế kiểm tra. Từ 28/7 - 2/8/2024, tỉnh tổ chức hội chợ."
+            ),
+            [
+                ("ngày 1/8".to_owned(), date(None, 8, 1)),
+                ("5/8".to_owned(), date(None, 8, 5)),
+                ("Từ 28/7".to_owned(), date(Some(2024), 7, 28)),
+                ("2/8/2024".to_owned(), date(Some(2024), 8, 2))
+            ]
+        );
+        // A range of rates is no range of days.
+        assert!(
+            !days("Prices rose in March 5 to 7 percent.")
+                .iter()
+                .any(|(_, fact)| matches!(fact, Fact::Date { day: 7, .. }))
+        );
+    }
+
+    #[test]
+    fn days_the_press_writes_without_ngay_or_with_a_weekday_a_point_or_words() {
+        let days: Vec<(String, u8, u8)> = read(
+            "Sáng nay 15/3, Quốc hội khai mạc. Sáng thứ Hai (16/3), Thường trực họp. Ngày 17.3, HĐND họp. Sáng 18 tháng 3, tỉnh họp. Chiều qua 14/3, UBND họp. Ngày mùng 2/9, nhân dân treo cờ. Các sở hoàn thành trước 30/6, báo cáo UBND tỉnh. Tính đến 30/9, toàn tỉnh có 120 dự án. Khoảng 2/3 số xã đạt chuẩn; tỉnh đạt 10/12 chỉ tiêu.",
+        )
+        .into_iter()
+        .filter_map(|(written, fact)| match fact {
+            Fact::Date { day, month, .. } => Some((written, day, month)),
+            _ => None,
+        })
+        .collect();
+        assert_eq!(
+            days,
+            [
+                ("Sáng nay 15/3".to_owned(), 15, 3),
+                ("Sáng thứ Hai (16/3".to_owned(), 16, 3),
+                ("Ngày 17.3".to_owned(), 17, 3),
+                ("Sáng 18 tháng 3".to_owned(), 18, 3),
+                ("Chiều qua 14/3".to_owned(), 14, 3),
+                ("Ngày mùng 2/9".to_owned(), 2, 9),
+                ("30/6".to_owned(), 30, 6),
+                ("30/9".to_owned(), 30, 9),
+            ]
+        );
+        // What ends such a day may be a word that ends in a letter with a mark, or a dash.
+        let days: Vec<String> = read("Hạn nộp trước 30/6 tới, từ 1/7 và ngày 5/7 - các xã")
+            .into_iter()
+            .map(|(written, _)| written)
+            .collect();
+        assert_eq!(days, ["30/6", "1/7", "ngày 5/7"]);
+        assert_eq!(read("Hôm nay, 15/3, tỉnh họp.").len(), 1);
+        let days: Vec<(String, Fact)> =
+            read("Publié le 05 déc. 2024 à 10h25. Le 3 janv. 2025, la séance.");
+        assert_eq!(
+            days,
+            [
+                ("05 déc. 2024".to_owned(), date(Some(2024), 12, 5)),
+                ("3 janv. 2025".to_owned(), date(Some(2025), 1, 3)),
+            ]
+        );
+        let days: Vec<String> =
+            read("Dec 5, 2024 | 14:32 GMT+7\nIt was held on the 5th of December.")
+                .into_iter()
+                .map(|(written, _)| written)
+                .collect();
+        assert_eq!(days, ["Dec 5, 2024", "5th of December"]);
     }
 
     #[test]
