@@ -744,10 +744,7 @@ fn item_views<S: Store>(
                         .map_or_else(|| item.text.clone(), |p| tr.period(p)),
                 ),
                 Fact::Document {
-                    number,
-                    issued_on,
-                    bare,
-                    ..
+                    number, issued_on, ..
                 } => {
                     detail("col-number", number.clone());
                     if let Some(on) = issued_on {
@@ -756,8 +753,9 @@ fn item_views<S: Store>(
                         detail("col-issued-on", shown);
                     }
                     // A bare reference the text links to no full one ("NQ 12") has no number
-                    // to record.
-                    if !bare || giamsat_core::DocumentNumber::parse(number).is_ok() {
+                    // to record, nor has a kind of document giamsat does not keep (an
+                    // official dispatch, 12/CĐ-TTg): the form would only be refused.
+                    if giamsat_core::DocumentNumber::parse(number).is_ok() {
                         forms.push("document");
                     }
                     fields.insert("number", number.clone());

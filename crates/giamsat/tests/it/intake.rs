@@ -158,6 +158,7 @@ async fn an_uploaded_report_records_only_what_a_person_accepts_with_its_source()
         ông Lê Văn Hai, Giám đốc Sở Tài chính dự.</p>\
         <p>Tổng mức bán lẻ hàng hóa 5 tháng đầu năm 2024 ước đạt 36.539 tỷ đồng, bằng 42,98% kế hoạch.</p>\
         <p>Thực hiện Kế hoạch số 45/KH-UBND ngày 20/01/2024 &amp; các chỉ tiêu.</p>\
+        <p>Theo Công điện số 12/CĐ-TTg ngày 05/3/2024 của Thủ tướng.</p>\
         </article><p>Bình luận (0)</p></body></html>";
     let upload = |token: &str, file_name: &str, content: &[u8]| {
         let mut body = format!(
@@ -267,6 +268,18 @@ async fn an_uploaded_report_records_only_what_a_person_accepts_with_its_source()
             .form(&fields)
             .send()
     };
+
+    // A document of a kind giamsat keeps is offered as a document; an official dispatch
+    // (công điện), which it does not keep, is shown but offers no form that would be refused.
+    let offers_document = |n: usize| {
+        let from = html.find(&format!("id=\"item-{n}\"")).expect("item shown");
+        let to = html[from + 1..]
+            .find("<li id=\"item-")
+            .map_or(html.len(), |i| from + 1 + i);
+        html[from..to].contains("name=\"as\" value=\"document\"")
+    };
+    assert!(offers_document(index("document", "45/KH-UBND")));
+    assert!(!offers_document(index("document", "12/CĐ-TTg")));
 
     // A person, with the positions as corrected.
     let person = index("person", "Lê Văn Hai");
