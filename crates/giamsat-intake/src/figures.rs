@@ -1579,6 +1579,22 @@ fn figure(
         subject = counted(text, first.start, first.end);
         subject_start = subject.as_ref().map(|_| first.start);
     }
+    // "số dự án FDI còn hiệu lực là 156": what is counted is the things, as when they are
+    // named after the number (the real set's labels). The written set labels "Le nombre de
+    // touristes a atteint" with its "nombre", and no real label says otherwise in English or
+    // French, so only "số" goes.
+    if let Part::Amount {
+        unit: Some(unit), ..
+    } = first.part
+        && COUNTS.contains(&unit)
+        && let Some(s) = subject.as_deref()
+        && let Some(len) = word_at_start(s, "số")
+        && !s[len..].trim().is_empty()
+    {
+        let things = s[len..].trim_start();
+        subject_start = subject_start.map(|at| at + s.len() - things.len());
+        subject = Some(things.to_owned());
+    }
     // "attracted USD 4.2 billion of FDI", "a attiré 4,2 milliards de dollars d'IDE", "thu
     // hút 1,2 tỷ USD vốn FDI": after such a verb, what was attracted follows the amount.
     let mut end = whole_end.map_or(last.end, |e| e.max(last.end));
@@ -2732,8 +2748,9 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
         break &rest[..at];
     };
     let mut words = Vec::new();
-    // Twelve words past the name of the thing counted, whose own words do not count: a
-    // field named after it runs long ("dự án thuộc ngành công nghiệp chế biến chế tạo").
+    // Sixteen words past the name of the thing counted, whose own words do not count: a
+    // field named after it runs long ("dự án thuộc ngành công nghiệp chế biến chế tạo", "dự
+    // án được cấp phép mới thuộc Ban quản lý các Khu công nghiệp tỉnh").
     let own_words = rest[..named].split_whitespace().count().saturating_sub(1);
     // A dash joining words ("kinh tế - xã hội") is no word of its own.
     let mut counted_words = 0;
@@ -2754,7 +2771,7 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
             break;
         }
         if word.chars().any(char::is_alphabetic) {
-            if counted_words == 12 + own_words {
+            if counted_words == 16 + own_words {
                 break;
             }
             counted_words += 1;
@@ -3226,6 +3243,19 @@ mod tests {
     }
 
     #[test]
+    fn a_long_field_after_a_thing_counted_is_kept() {
+        assert_eq!(
+            figure_cells(
+                "Toàn tỉnh có 7 dự án được gia hạn thuộc Ban quản lý Khu kinh tế và khu công nghiệp.",
+                Language::Vi
+            ),
+            [
+                "dự án được gia hạn thuộc Ban quản lý Khu kinh tế và khu công nghiệp | Some(7.0) project | None | None | "
+            ]
+        );
+    }
+
+    #[test]
     fn a_sectors_name_keeps_its_commas() {
         assert_eq!(
             figure_cells(
@@ -3669,7 +3699,7 @@ mod tests {
                 "Đến nay, số dự án FDI còn hiệu lực trên địa bàn là 214, với tổng vốn 5 tỷ USD.",
                 Language::Vi
             )[0],
-            "số dự án FDI còn hiệu lực trên địa bàn | Some(214.0) 1e0 project | None | None | "
+            "dự án FDI còn hiệu lực trên địa bàn | Some(214.0) 1e0 project | None | None | "
         );
         assert_eq!(
             cells(
