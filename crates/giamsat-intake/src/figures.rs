@@ -124,6 +124,13 @@ const UNITS: &[(&str, &str)] = &[
 /// Words ending a subject that say how the figure was reached, longest first; those
 /// marked `true` make it an estimate (*ước đạt*, *estimated at*).
 const VERBS: &[(&str, bool)] = &[
+    // "The disbursement … was estimated to meet 14.66% of the set target".
+    ("was estimated to meet", true),
+    ("were estimated to meet", true),
+    ("is estimated to meet", true),
+    ("are estimated to meet", true),
+    ("to meet", false),
+    ("met", false),
     ("is estimated to have", true),
     ("are estimated to have", true),
     ("was estimated to have", true),
@@ -232,6 +239,11 @@ const VERBS: &[(&str, bool)] = &[
 
 /// Words that connect a subject to what surrounds it, dropped from its ends.
 const CONNECTORS: &[&str] = &[
+    // What is left of a period named without its year: "in the first four months of this
+    // year".
+    "this year",
+    "năm nay",
+    "cette année",
     "the",
     "in",
     "of",
@@ -2300,6 +2312,13 @@ fn aiming(text: &str) -> Vec<Aim> {
     };
     let mut aims: Vec<Aim> = Vec::new();
     for m in pattern.find_iter(text) {
+        // "14.66% of the set target": the target set already, which a share is measured
+        // against, not one being set.
+        if m.as_str().starts_with(['S', 's'])
+            && word_at_end(text[..m.start()].trim_end(), "the").is_some()
+        {
+            continue;
+        }
         let bound = crate::look_ahead(text, m.end(), 4 * crate::LOOK_BACK);
         let window = crate::look_back(text, m.start(), 100);
         // Only the words of a plan's heading hold the paragraph they open: "Mục tiêu năm
@@ -3251,6 +3270,20 @@ mod tests {
             ),
             [
                 "dự án được gia hạn thuộc Ban quản lý Khu kinh tế và khu công nghiệp | Some(7.0) project | None | None | "
+            ]
+        );
+    }
+
+    #[test]
+    fn shares_of_the_set_target_and_of_the_plan_are_both_read() {
+        assert_eq!(
+            figure_cells(
+                "In 2024, export revenue in the first six months of this year was estimated to meet 52.3% of the set target and 55.1% of the plan assigned by the province.",
+                Language::En
+            ),
+            [
+                "export revenue | None  | None | Some(52.3) | 2024-H1",
+                "export revenue | None  | None | Some(55.1) | 2024-H1",
             ]
         );
     }
