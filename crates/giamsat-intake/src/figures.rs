@@ -1190,6 +1190,46 @@ pub fn find(
     found
 }
 
+/// What a sentence opens on ("Quant aux importations,", "As for imports,", "Đối với hàng
+/// nhập khẩu,") when the clause at `at` follows it right after its comma, and where it starts.
+fn topic_of_sentence(text: &str, at: usize) -> Option<(&str, usize)> {
+    let window = crate::look_back(text, at, 160);
+    let sentence = text[window..at]
+        .rfind(['.', '\n', '!', '?', ';'])
+        .map_or(window, |i| window + i + 1);
+    let opening = text[sentence..at].trim_start();
+    let opening_at = at - opening.len();
+    let len = [
+        "quant aux",
+        "quant au",
+        "quant à la",
+        "quant à l'",
+        "quant à l’",
+        "quant à",
+        "as for",
+        "đối với",
+    ]
+    .iter()
+    .find_map(|w| crate::starts_with_lowercase(opening, w))?;
+    let rest = &opening[len..];
+    let topic = rest.trim_start();
+    let comma = topic.find(',')?;
+    let (topic, after) = (topic[..comma].trim_end(), &topic[comma + 1..]);
+    let words = topic.split_whitespace().count();
+    // Only an article between the comma and the clause's subject.
+    let after = after.trim();
+    let article =
+        after.is_empty() || ["le", "la", "les", "l'", "l’", "the", "its", "their"].contains(&after);
+    (article && (1..=6).contains(&words) && !topic.contains(|c: char| c.is_ascii_digit())).then(
+        || {
+            (
+                topic,
+                opening_at + len + (rest.len() - rest.trim_start().len()),
+            )
+        },
+    )
+}
+
 /// What a French total or amount starting at `at` is of: after ", pour un", the clause
 /// before it ("des recettes issues de l'aide, pour un montant de"); after a verb of reaching
 /// and an aside ("les recettes … ont atteint, au 31 décembre, un total de"), the subject
@@ -1646,6 +1686,43 @@ fn figure(
             Part::Plan(p) | Part::Share(p) => plan_percent = Some(p),
         }
     }
+    // "2,29 milliards de dollars en septembre et de 21,68 milliards au cours de ces neuf
+    // derniers mois", "dont 229,22 milliards": an amount written with its scale alone is in
+    // the unit of the figure before it in its sentence, and of its subject too when joined
+    // to it by "et", "and", "và".
+    if unit.is_none()
+        && scale != 1.0
+        && value.is_some()
+        && let Some(Found {
+            end: previous_end,
+            fact:
+                Fact::Figure {
+                    subject: previous_subject,
+                    unit: Some(previous_unit),
+                    ..
+                },
+            ..
+        }) = earlier.last()
+        && *previous_end <= first.start
+        && let between = &text[*previous_end..first.start]
+        && !between.contains(['.', ';', '\n', '!', '?'])
+        && between.split_whitespace().count() <= 8
+        && let Some(code) = UNITS
+            .iter()
+            .map(|u| u.1)
+            .find(|code| code == previous_unit && ["VND", "USD"].contains(code))
+    {
+        unit = Some(code);
+        let joined = between
+            .split_whitespace()
+            .rev()
+            .find(|w| !["de", "à", "to", "of", "đạt", "khoảng", "about"].contains(w))
+            .is_some_and(|w| ["et", "and", "và"].contains(&w));
+        if joined && previous_subject.is_some() {
+            subject.clone_from(previous_subject);
+            subject_start = None;
+        }
+    }
     if aim.is_some() {
         return target(
             text,
@@ -1802,6 +1879,15 @@ fn figure(
     {
         subject = Some(what);
     }
+    // "Quant aux importations, le chiffre d’affaires est estimé à …", "As for imports, the
+    // turnover was …": what the sentence opens on is what its figure measures.
+    if let Some(at) = subject_start
+        && subject.is_some()
+        && let Some((topic, topic_start)) = topic_of_sentence(text, at)
+    {
+        subject = Some(topic.to_owned());
+        subject_start = Some(topic_start);
+    }
     // "ngành chế biến, chế tạo tăng 24,07%", "khu vực nông, lâm, thủy sản ước tăng 4,58%": a
     // sector's name holds commas, and what comes before its last one is the name's.
     if let (Some(s), Some(at)) = (subject.as_deref(), subject_start)
@@ -1875,33 +1961,58 @@ fn figure(
             } => period.as_deref(),
             _ => None,
         });
-    let period = year.map(|y| y.to_string()).or_else(|| match last_before {
-        Some((s, _, code)) if *s >= paragraph_start => code.clone(),
-        _ => periods[before_end..]
-            .first()
-            .filter(|(s, _, _)| {
-                // Within its clause: "62 000 entreprises avaient été créées au cours des six
-                // premiers mois".
-                let between = &text[last.end..*s];
-                !between.contains(['.', ';', '\n', '!', '?'])
-                    && (between.split_whitespace().count() <= 3
-                        || (!between.contains(',') && between.split_whitespace().count() <= 8))
+    // "29,12 milliards de dollars en septembre", "21,68 milliards au cours de ces neuf derniers
+    // mois": a period written right after the amount is its own, before one a sentence
+    // before named.
+    let written_right_after = |from: usize, to: usize| {
+        text[from..to].split_whitespace().count() <= 3
+            && text[from..to].split_whitespace().all(|w| {
+                [
+                    "en", "in", "au", "cours", "de", "du", "trong", "during", "pendant", "over",
+                ]
+                .contains(&w)
             })
-            // A change over the same period, a share of the plan, and a flow (money, goods,
-            // visits: revenue, tonnes exported) take the period the text named last; a rate,
-            // an area or things that exist may be a stock ("poverty rate", "total planning
-            // area", "135 cooperatives") and take none from paragraphs before.
-            .or_else(|| {
-                last_before.filter(|(_, _, code)| {
-                    change_percent.is_some()
-                        || plan_percent.is_some()
-                        || (code.is_some() && code.as_deref() == previous_period)
-                        || (value.is_some() && unit.is_some_and(|u| FLOWS.contains(&u)))
-                        || (value.is_some() && subject.as_deref().is_some_and(new_things))
-                })
+    };
+    let right_after = periods[before_end..].first().filter(|(s, _, code)| {
+        code.is_some()
+            && written_right_after(last.end, *s)
+            // Unless the clause names its own before it, not right after the figure before.
+            && last_before.is_none_or(|(b, _, _)| {
+                *b < sentence_start
+                    || earlier
+                        .last()
+                        .is_some_and(|f| f.end <= *b && written_right_after(f.end, *b))
             })
-            .and_then(|(_, _, code)| code.clone()),
     });
+    let period = year
+        .map(|y| y.to_string())
+        .or_else(|| match right_after.or(last_before) {
+            Some((s, _, code)) if *s >= paragraph_start => code.clone(),
+            _ => periods[before_end..]
+                .first()
+                .filter(|(s, _, _)| {
+                    // Within its clause: "62 000 entreprises avaient été créées au cours des six
+                    // premiers mois".
+                    let between = &text[last.end..*s];
+                    !between.contains(['.', ';', '\n', '!', '?'])
+                        && (between.split_whitespace().count() <= 3
+                            || (!between.contains(',') && between.split_whitespace().count() <= 8))
+                })
+                // A change over the same period, a share of the plan, and a flow (money, goods,
+                // visits: revenue, tonnes exported) take the period the text named last; a rate,
+                // an area or things that exist may be a stock ("poverty rate", "total planning
+                // area", "135 cooperatives") and take none from paragraphs before.
+                .or_else(|| {
+                    last_before.filter(|(_, _, code)| {
+                        change_percent.is_some()
+                            || plan_percent.is_some()
+                            || (code.is_some() && code.as_deref() == previous_period)
+                            || (value.is_some() && unit.is_some_and(|u| FLOWS.contains(&u)))
+                            || (value.is_some() && subject.as_deref().is_some_and(new_things))
+                    })
+                })
+                .and_then(|(_, _, code)| code.clone()),
+        });
     // An excerpt that opens on its figures before it names their period ("Tổng chi … là
     // 8.537 tỷ đồng, tăng 122%. … Tổng dư nợ ước thực hiện đến 30/9/2022 …"): a change, a
     // share of the plan or a flow before any period takes the first one the text names.
@@ -3284,6 +3395,30 @@ mod tests {
             [
                 "export revenue | None  | None | Some(52.3) | 2024-H1",
                 "export revenue | None  | None | Some(55.1) | 2024-H1",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_amount_with_its_scale_alone_takes_the_unit_and_topic_before_it() {
+        assert_eq!(
+            figure_cells(
+                "Quant aux exportations, le chiffre d’affaires est estimé à 12,5 milliards de dollars en mars et à 35,1 milliards au cours des trois premiers mois (+4,2%).",
+                Language::Fr
+            ),
+            [
+                "exportations | Some(12.5) USD | None | None | months 3-3",
+                "exportations | Some(35.1) USD | Some(4.2) | None | months 1-3",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "As for imports, the turnover was USD 8.4 billion in April and 30.2 billion during the first four months, up 3.1%.",
+                Language::En
+            ),
+            [
+                "imports | Some(8.4) USD | None | None | months 4-4",
+                "imports | Some(30.2) USD | Some(3.1) | None | months 1-4",
             ]
         );
     }
