@@ -244,6 +244,9 @@ const CONNECTORS: &[&str] = &[
     "this year",
     "năm nay",
     "cette année",
+    // "des recettes budgétaires record de plus de 800.000 milliards": praise, not what is
+    // measured.
+    "record",
     "the",
     "in",
     "of",
@@ -491,6 +494,9 @@ struct Patterns {
     /// A plan as what a change is measured against, right after it: "hausse de 19,1% par
     /// rapport aux prévisions", "tăng 4% so với dự toán": the plan exceeded by so much.
     against_plan: Regex,
+    /// A share of the plan in brackets after the plan's word: "dépassant les prévisions
+    /// tant centrales (105,9%)", "vượt kế hoạch (112%)".
+    plan_in_brackets: Regex,
     /// The words before a share of the plan that belong to it: "đạt", "reaching".
     plan_head: Regex,
     percent_value: Regex,
@@ -574,6 +580,10 @@ fn build(language: Language) -> Patterns {
             goal = r"kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|plan|target|estimate|objectifs?|prévisions",
         )),
         plan_head: compile(format!(r"(?:{plan_heads})\s+{about}$")),
+        plan_in_brackets: compile(format!(
+            r"(?i:{goal})(?-u:\b)(?:\s+[\p{{L}}'’]+){{0,3}}\s*\(\s*(?P<num>{num})\s*%\s*\)",
+            goal = r"kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|plan|target|estimate|objectifs?|prévisions",
+        )),
         percent_value: compile(format!(
             r"(?P<head>{values})\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
             values = heads(
@@ -701,6 +711,12 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
                 .filter(|at| crate::starts_word(text, *at))
                 .unwrap_or(whole.start());
             push(&mut pieces, start, whole.end(), Part::Plan(v));
+        }
+    }
+    for c in crate::word_start_captures(&p.plan_in_brackets, text) {
+        let whole = c.get(0).expect("match");
+        if let Some(v) = number_in(&c) {
+            push(&mut pieces, whole.start(), whole.end(), Part::Plan(v));
         }
     }
     for c in p.signed_change.captures_iter(text) {
@@ -3420,6 +3436,27 @@ mod tests {
                 "imports | Some(8.4) USD | None | None | months 4-4",
                 "imports | Some(30.2) USD | Some(3.1) | None | months 1-4",
             ]
+        );
+    }
+
+    #[test]
+    fn a_share_of_the_plan_in_brackets_after_the_plans_word_and_praise_in_a_subject() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, les exportations de café ont atteint 5.400 milliards de dôngs, dépassant les objectifs annuels (112,5%). La province a enregistré des recettes touristiques record de 2.100 milliards de dôngs en 2024.",
+                Language::Fr
+            ),
+            [
+                "exportations de café | Some(5400.0) VND | None | Some(112.5) | 2024",
+                "recettes touristiques | Some(2100.0) VND | None | None | 2024",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, tổng thu ngân sách đạt 12.500 tỷ đồng, vượt dự toán trung ương giao (108,2%).",
+                Language::Vi
+            ),
+            ["tổng thu ngân sách | Some(12500.0) VND | None | Some(108.2) | 2024"]
         );
     }
 
