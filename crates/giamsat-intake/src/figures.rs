@@ -1116,7 +1116,34 @@ pub fn find(
                 },
             ) => targets.push(target),
             Some(figure) => found.push(figure),
-            None => {}
+            // "Nợ xấu … khoảng 360 tỷ đồng, chiếm 1,46% trên tổng dư nợ; so với 31/12/2021 tăng
+            // 208 tỷ đồng (+136%)": a change of the next clause of comparison, past a share
+            // that has no subject of its own, is the amount's before it.
+            None => {
+                if let [
+                    Piece {
+                        part: Part::Change(c),
+                        start,
+                        end,
+                        ..
+                    },
+                ] = group[..]
+                    && let Some(previous) = found.last_mut()
+                    && previous.end <= start
+                    && let Fact::Figure {
+                        value: Some(_),
+                        change_percent: change @ None,
+                        ..
+                    } = &mut previous.fact
+                    && let between = &text[previous.end..start]
+                    && between.split_whitespace().count() <= 20
+                    && let Some(clause) = between.rfind([';', ','])
+                    && compared_in_next_clause(&between[clause..])
+                {
+                    *change = Some(c);
+                    previous.end = end;
+                }
+            }
         }
         group.clear();
     };
@@ -1180,7 +1207,8 @@ pub fn find(
             last.end <= piece.start
                 && (same_sentence(text, last.end, piece.start, periods)
                     || (matches!(piece.part, Part::Change(_))
-                        && compared_in_next_clause(&text[last.end..piece.start])))
+                        && (compared_in_next_clause(&text[last.end..piece.start])
+                            || apposed_change(text, last.end, piece.start))))
                 && match piece.part {
                     // "ont connu une croissance de 4,6% pour s'élever à 31,41 milliards":
                     // the amount a change brought the figure to is the figure's.
@@ -2144,6 +2172,18 @@ fn absolute_change_before(before: &str) -> bool {
     ]
     .iter()
     .any(|w| word_at_end(tail, w).is_some())
+}
+
+/// Whether a change at `start` is an apposition to the figure ending at `end` in its
+/// sentence: "attracted $2.2 billion in foreign direct investment (FDI) in 2024, a 30 per
+/// cent increase year-on-year". Such a change has no subject of its own to be another's.
+fn apposed_change(text: &str, end: usize, start: usize) -> bool {
+    let between = &text[end..start];
+    let rest = &text[start..];
+    (rest.starts_with("a ") || rest.starts_with("an "))
+        && between.trim_end().ends_with(',')
+        && !between.contains(['.', ';', '\n', '!', '?', ':'])
+        && between.split_whitespace().count() <= 10
 }
 
 /// Whether the text between a figure and a change opens a clause of comparison of the same
@@ -3457,6 +3497,24 @@ mod tests {
                 Language::Vi
             ),
             ["tổng thu ngân sách | Some(12500.0) VND | None | Some(108.2) | 2024"]
+        );
+    }
+
+    #[test]
+    fn a_change_past_a_share_or_in_apposition_is_the_amounts() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2023, dư nợ tín dụng nông nghiệp khoảng 2.400 tỷ đồng, chiếm 12,5% trên tổng dư nợ; so với 31/12/2022 tăng 300 tỷ đồng (+14,3%).",
+                Language::Vi
+            ),
+            ["dư nợ tín dụng nông nghiệp | Some(2400.0) VND | Some(14.3) | None | 2023"]
+        );
+        assert_eq!(
+            figure_cells(
+                "Bac Ninh attracted $1.5 billion in foreign direct investment (FDI) in 2023, a 12 per cent increase year-on-year.",
+                Language::En
+            ),
+            ["foreign direct investment (FDI) | Some(1.5) USD | Some(12.0) | None | 2023"]
         );
     }
 
