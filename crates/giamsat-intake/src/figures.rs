@@ -587,7 +587,7 @@ fn build(language: Language) -> Patterns {
         percent_value: compile(format!(
             r"(?P<head>{values})\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
             values = heads(
-                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|(?:est\s+)?(?:tombée?|passée?)\s+à"
+                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|mức\s+tăng\s+trưởng(?:\s+\p{L}+){0,3}?|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|(?:est\s+)?(?:tombée?|passée?)\s+à"
             ),
         )),
     }
@@ -1965,6 +1965,15 @@ fn figure(
         change_percent = value.take();
         unit = None;
         scale = 1.0;
+        // "với mức tăng trưởng kinh tế 8,05%": the level of growth is the growth.
+        if let Some(s) = subject.as_deref()
+            && let Some(len) = word_at_start(s, "mức")
+            && !s[len..].trim().is_empty()
+        {
+            let rest = s[len..].trim_start();
+            subject_start = subject_start.map(|at| at + s.len() - rest.len());
+            subject = Some(rest.to_owned());
+        }
     }
     // The paragraph's start, looking back as far as a period is taken to stay in effect.
     let window = crate::look_back(text, first.start, 4 * crate::LOOK_BACK);
@@ -2427,6 +2436,11 @@ fn new_things(subject: &str) -> bool {
         ]
         .iter()
         .any(|w| crate::contains_words(&lower, w))
+        // "un taux de décaissement des investissements publics de 93%": what was disbursed is
+        // disbursed in the period, as money spent is.
+        || ["décaissement", "disbursement", "giải ngân"]
+            .iter()
+            .any(|w| crate::contains_words(&lower, w))
 }
 
 /// Units of levels that are flows of a period (money earned or spent, goods produced or
@@ -2934,7 +2948,7 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
         break &rest[..at];
     };
     let mut words = Vec::new();
-    // Sixteen words past the name of the thing counted, whose own words do not count: a
+    // Eighteen words past the name of the thing counted, whose own words do not count: a
     // field named after it runs long ("dự án thuộc ngành công nghiệp chế biến chế tạo", "dự
     // án được cấp phép mới thuộc Ban quản lý các Khu công nghiệp tỉnh").
     let own_words = rest[..named].split_whitespace().count().saturating_sub(1);
@@ -2949,7 +2963,11 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
                 .take_while(|w| !COUNT_ENDS.contains(w) || COUNT_ENDS_BEFORE_A_NUMBER.contains(w))
                 .any(|w| w.chars().any(|c| c.is_ascii_digit()))
         };
+        // "209 projects adjusted to increase capital": "to" after a participle says what
+        // was done to the things counted.
+        let after_participle = word == "to" && i > 0 && all_words[i - 1].ends_with("ed");
         if i > own_words
+            && !after_participle
             && (word.chars().any(|c| c.is_ascii_digit())
                 || (COUNT_ENDS.contains(&word)
                     && (!COUNT_ENDS_BEFORE_A_NUMBER.contains(&word) || number_follows())))
@@ -2957,7 +2975,7 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
             break;
         }
         if word.chars().any(char::is_alphabetic) {
-            if counted_words == 16 + own_words {
+            if counted_words == 18 + own_words {
                 break;
             }
             counted_words += 1;
@@ -3519,6 +3537,34 @@ mod tests {
     }
 
     #[test]
+    fn a_level_of_growth_projects_adjusted_to_and_disbursement_rates_of_the_year() {
+        assert_eq!(
+            figure_cells(
+                "Trong năm 2024, với mức tăng trưởng kinh tế 7,2%, tỉnh đứng thứ ba khu vực.",
+                Language::Vi
+            ),
+            ["tăng trưởng kinh tế | None  | Some(7.2) | None | 2024"]
+        );
+        assert_eq!(
+            figure_cells(
+                "In 2024, the city had 120 projects adjusted to raise their capital.",
+                Language::En
+            ),
+            ["projects adjusted to raise their capital | Some(120.0) project | None | None | 2024"]
+        );
+        assert_eq!(
+            figure_cells(
+                "En 2024, les recettes ont atteint 900 milliards de dôngs.\n\nLe ministre a salué les résultats, notamment un taux de décaissement des fonds publics de 88%.",
+                Language::Fr
+            ),
+            [
+                "recettes | Some(900.0) VND | None | None | 2024",
+                "taux de décaissement des fonds publics | Some(88.0) % | None | None | 2024",
+            ]
+        );
+    }
+
+    #[test]
     fn a_sectors_name_keeps_its_commas() {
         assert_eq!(
             figure_cells(
@@ -3853,7 +3899,11 @@ mod tests {
             subjects_and_periods(text, Language::En),
             [
                 (Some("projects".into()), Some("2025-YTD09".into())),
-                (Some("projects adjusted".into()), Some("2025-YTD09".into())),
+                // What they were adjusted to do is the real set's label's too.
+                (
+                    Some("projects adjusted to increase capital".into()),
+                    Some("2025-YTD09".into())
+                ),
                 (Some("cooperatives".into()), None),
             ]
         );
