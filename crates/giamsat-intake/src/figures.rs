@@ -206,6 +206,8 @@ const VERBS: &[(&str, bool)] = &[
     ("rose to", false),
     ("increased to", false),
     ("là", false),
+    // "số vốn đăng ký chỉ bằng 15,3%": "only" is no word of what is measured.
+    ("chỉ", false),
     ("ở mức", false),
     ("đứng ở mức", false),
     ("arrive en tête", false),
@@ -497,6 +499,9 @@ struct Patterns {
     /// A share of the plan in brackets after the plan's word: "dépassant les prévisions
     /// tant centrales (105,9%)", "vượt kế hoạch (112%)".
     plan_in_brackets: Regex,
+    /// "bằng 15,3%" alone: a ratio to the same period when its sentence opens on the
+    /// comparison ("So với cùng kỳ, … chỉ bằng 15,3%").
+    ratio_alone: Regex,
     /// The words before a share of the plan that belong to it: "đạt", "reaching".
     plan_head: Regex,
     percent_value: Regex,
@@ -580,6 +585,7 @@ fn build(language: Language) -> Patterns {
             goal = r"kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|plan|target|estimate|objectifs?|prévisions",
         )),
         plan_head: compile(format!(r"(?:{plan_heads})\s+{about}$")),
+        ratio_alone: compile(format!(r"(?P<head>(?i:bằng))\s+{about}(?P<num>{num}){pct}")),
         plan_in_brackets: compile(format!(
             r"(?i:{goal})(?-u:\b)(?:\s+[\p{{L}}'’]+){{0,3}}\s*\(\s*(?P<num>{num})\s*%\s*\)",
             goal = r"kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|plan|target|estimate|objectifs?|prévisions",
@@ -757,6 +763,27 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
                 start_of(&c),
                 whole.end(),
                 // "bằng 115,3% so với cùng kỳ" is +15.3%, to the precision written.
+                Part::Change(((v - 100.0) * 1e6).round() / 1e6),
+            );
+        }
+    }
+    for c in crate::word_start_captures(&p.ratio_alone, text) {
+        let whole = c.get(0).expect("match");
+        let window = crate::look_back(text, whole.start(), 300);
+        let sentence = text[window..whole.start()]
+            .rfind(['.', '\n', '!', '?', ';'])
+            .map_or(window, |i| window + i + 1);
+        let opening = crate::lowercase(text[sentence..whole.start()].trim_start());
+        let rest = text[whole.end()..].trim_start();
+        if opening.starts_with("so với")
+            && opening.contains("cùng kỳ")
+            && (rest.is_empty() || rest.starts_with(['.', ',', ';', '\n', ')']))
+            && let Some(v) = number_in(&c)
+        {
+            push(
+                &mut pieces,
+                start_of(&c),
+                whole.end(),
                 Part::Change(((v - 100.0) * 1e6).round() / 1e6),
             );
         }
@@ -1922,6 +1949,47 @@ fn figure(
         && let Some(what) = what_a_total_is_of(text, at)
     {
         subject = Some(what);
+    }
+    // "số dự án cấp phép mới tương đương nhưng số vốn đăng ký chỉ bằng 15,3%": what follows
+    // "but" is the subject, not what it is set against.
+    if let (Some(s), Some(at)) = (subject.as_deref(), subject_start)
+        && let Some((but, len)) = [" nhưng ", " but ", " mais ", " song "]
+            .iter()
+            .filter_map(|w| s.rfind(w).map(|i| (i, w.len())))
+            .max()
+        && !s[but + len..].trim().is_empty()
+    {
+        let after = s[but + len..].trim_start();
+        subject_start = Some(at + s.len() - after.len());
+        subject = Some(after.to_owned());
+    }
+    // "Kết quả thanh tra đã phát hiện sai phạm 127.359 triệu đồng", "inspections detected
+    // violations worth …": what was found is what the amount measures.
+    if let (Some(s), Some(at)) = (subject.as_deref(), subject_start)
+        && let lower = crate::lowercase(s)
+        && let Some((found_at, len)) = [
+            "phát hiện",
+            "detected",
+            "uncovered",
+            "a détecté",
+            "ont détecté",
+        ]
+        .iter()
+        .filter_map(|w| {
+            lower
+                .match_indices(w)
+                .map(|(i, _)| (i, w.len()))
+                .find(|(i, len)| {
+                    crate::starts_word(&lower, *i) && crate::ends_word(&lower, i + len)
+                })
+        })
+        .max()
+        && lower.len() == s.len()
+        && !s[found_at + len..].trim().is_empty()
+    {
+        let found = s[found_at + len..].trim_start();
+        subject_start = Some(at + s.len() - found.len());
+        subject = Some(found.to_owned());
     }
     // "Quant aux importations, le chiffre d’affaires est estimé à …", "As for imports, the
     // turnover was …": what the sentence opens on is what its figure measures.
@@ -3565,6 +3633,27 @@ mod tests {
     }
 
     #[test]
+    fn what_was_found_what_follows_but_and_a_ratio_after_an_opening_comparison() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, đoàn kiểm tra đã phát hiện vi phạm 2.500 triệu đồng.",
+                Language::Vi
+            ),
+            ["vi phạm | Some(2500.0) VND | None | None | 2024"]
+        );
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, thu ngân sách đạt 3.000 tỷ đồng. So với cùng kỳ, số doanh nghiệp thành lập mới tăng nhẹ nhưng số vốn đăng ký chỉ bằng 80,5%.",
+                Language::Vi
+            ),
+            [
+                "thu ngân sách | Some(3000.0) VND | None | None | 2024",
+                "số vốn đăng ký | None  | Some(-19.5) | None | 2024",
+            ]
+        );
+    }
+
+    #[test]
     fn a_sectors_name_keeps_its_commas() {
         assert_eq!(
             figure_cells(
@@ -3998,9 +4087,11 @@ mod tests {
                 "Đoàn thanh tra phát hiện sai phạm 2.100 triệu đồng và 1.250 m2 đất.",
                 Language::Vi
             ),
+            // What was found, as the real set labels it ("phát hiện sai phạm 127.359,35
+            // triệu đồng": sai phạm).
             [
-                "Đoàn thanh tra phát hiện sai phạm | Some(2100.0) 1e6 VND | None | None | ",
-                "Đoàn thanh tra phát hiện sai phạm | Some(1250.0) 1e0 m2 | None | None | ",
+                "sai phạm | Some(2100.0) 1e6 VND | None | None | ",
+                "sai phạm | Some(1250.0) 1e0 m2 | None | None | ",
             ]
         );
     }
