@@ -1887,6 +1887,39 @@ fn figure(
         subject_start = Some(first.start);
         end = end.max(what_end);
     }
+    // "the 10 localities with the lowest growth forecast are …", "10 tỉnh có tốc độ tăng cao
+    // nhất": things counted by a superlative are a ranking, which is not a figure.
+    if let Part::Amount {
+        unit: Some(unit), ..
+    } = first.part
+        && COUNTS.contains(&unit)
+        && subject.as_deref().is_some_and(|s| {
+            let lower = crate::lowercase(s);
+            [
+                "lowest",
+                "highest",
+                "largest",
+                "smallest",
+                "fastest",
+                "slowest",
+                "best",
+                "worst",
+                "cao nhất",
+                "thấp nhất",
+                "lớn nhất",
+                "nhỏ nhất",
+                "nhanh nhất",
+                "le plus",
+                "la plus",
+                "les plus",
+                "les moins",
+            ]
+            .iter()
+            .any(|w| crate::contains_words(&lower, w))
+        })
+    {
+        return None;
+    }
     // A bare amount without a subject says nothing a reviewer can use.
     if subject.is_none() && (change_percent.is_none() && plan_percent.is_none()) {
         return None;
@@ -3650,6 +3683,28 @@ mod tests {
                 "thu ngân sách | Some(3000.0) VND | None | None | 2024",
                 "số vốn đăng ký | None  | Some(-19.5) | None | 2024",
             ]
+        );
+    }
+
+    #[test]
+    fn things_counted_by_a_superlative_are_a_ranking() {
+        assert!(
+            figure_cells(
+                "In 2024, the 5 provinces with the highest export growth were in the north.",
+                Language::En
+            )
+            .is_empty()
+        );
+        assert!(
+            figure_cells(
+                "Năm 2024, 3 tỉnh có tốc độ tăng trưởng thấp nhất đều ở miền núi.",
+                Language::Vi
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            figure_cells("In 2024, 5 provinces were flooded.", Language::En),
+            ["provinces | Some(5.0) province | None | None | 2024"]
         );
     }
 
