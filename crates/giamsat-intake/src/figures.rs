@@ -1033,6 +1033,10 @@ fn lower_end(text: &str, at: usize, language: Language) -> Option<(f64, usize)> 
 
 /// Words after a price that say what it is for, and the unit they stand for.
 const PER: &[(&str, &str)] = &[
+    // An income per head, as the real set's labels write it: "59 triệu đồng/người/năm" is
+    // `59e6 VND/người/năm`.
+    ("/người/năm", "người/năm"),
+    ("/người", "người"),
     ("per tonne", "t"),
     ("per ton", "t"),
     ("a tonne", "t"),
@@ -1071,6 +1075,10 @@ fn per_unit(text: &str, end: usize, unit: Option<&'static str>) -> Option<(&'sta
         ("VND", "t") => "VND/t",
         ("VND", "kg") => "VND/kg",
         // Yields: "6,7 tonnes par ha", "62,41 tạ/ha".
+        ("VND", "người/năm") => "VND/người/năm",
+        ("USD", "người/năm") => "USD/người/năm",
+        ("VND", "người") => "VND/người",
+        ("USD", "người") => "USD/người",
         ("t", "ha") => "t/ha",
         ("tạ", "ha") => "tạ/ha",
         _ => return None,
@@ -3705,6 +3713,19 @@ mod tests {
         assert_eq!(
             figure_cells("In 2024, 5 provinces were flooded.", Language::En),
             ["provinces | Some(5.0) province | None | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn an_income_per_head_keeps_its_per() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, thu nhập bình quân đầu người của tỉnh đạt 72 triệu đồng/người/năm, tăng 8%.",
+                Language::Vi
+            ),
+            [
+                "thu nhập bình quân đầu người của tỉnh | Some(72.0) VND/người/năm | Some(8.0) | None | 2024"
+            ]
         );
     }
 
