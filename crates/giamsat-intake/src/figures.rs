@@ -1269,6 +1269,55 @@ pub fn find(
     found
 }
 
+/// Where a measure of a list of things starts, when the subject at `at` is the list's last
+/// item: "giá trị nông nghiệp, chăn nuôi, thủy sản" (at "thủy sản"). The list opens its
+/// sentence (or follows "trong đó") on a word of measure, and its items are short and hold
+/// no number.
+fn measure_of_a_list(text: &str, at: usize) -> Option<usize> {
+    const MEASURES: &[&str] = &[
+        "giá trị",
+        "tổng giá trị",
+        "tổng lượng",
+        "số lượng",
+        "sản lượng",
+        "lượng khách",
+    ];
+    let window = crate::look_back(text, at, 200);
+    let sentence = text[window..at]
+        .rfind(['.', ';', ':', '\n', '('])
+        .map_or(window, |i| window + i + 1);
+    let head = &text[sentence..at];
+    if !head.trim_end().ends_with(',') {
+        return None;
+    }
+    // The items before the subject, from the last back: the list opens on the first that
+    // names a measure ("Năm 2024, tổng lượng khách đến tham quan, mua sắm").
+    let items: Vec<(usize, &str)> = head
+        .trim_end()
+        .trim_end_matches(',')
+        .split(',')
+        .scan(sentence, |offset, item| {
+            let start = *offset;
+            *offset += item.len() + 1;
+            Some((start, item))
+        })
+        .collect();
+    for (start, item) in items.iter().rev() {
+        let words = item.split_whitespace().count();
+        if !(1..=7).contains(&words) || item.contains(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let mut opening = item.trim_start();
+        if let Some(len) = word_at_start(opening, "trong đó") {
+            opening = opening[len..].trim_start();
+        }
+        if MEASURES.iter().any(|m| word_at_start(opening, m).is_some()) {
+            return Some(start + item.len() - opening.len());
+        }
+    }
+    None
+}
+
 /// What a sentence opens on ("Quant aux importations,", "As for imports,", "Đối với hàng
 /// nhập khẩu,") when the clause at `at` follows it right after its comma, and where it starts.
 fn topic_of_sentence(text: &str, at: usize) -> Option<(&str, usize)> {
@@ -1801,6 +1850,14 @@ fn figure(
             subject.clone_from(previous_subject);
             subject_start = None;
         }
+    }
+    // "giá trị nông nghiệp, chăn nuôi, thủy sản đạt 50 tỉ đồng", "Tổng lượng khách đến tham
+    // quan, nghiên cứu ước đạt 12.800 lượt": a measure of a list of things holds its commas.
+    if let (Some(s), Some(at)) = (subject.as_deref(), subject_start)
+        && let Some(from) = measure_of_a_list(text, at)
+    {
+        subject = Some(format!("{}{s}", &text[from..at]));
+        subject_start = Some(from);
     }
     if aim.is_some() {
         return target(
@@ -3726,6 +3783,28 @@ mod tests {
             [
                 "thu nhập bình quân đầu người của tỉnh | Some(72.0) VND/người/năm | Some(8.0) | None | 2024"
             ]
+        );
+    }
+
+    #[test]
+    fn a_measure_of_a_list_of_things_keeps_its_commas() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, tổng lượng khách đến tham quan, mua sắm ước đạt 45.000 lượt. Trong đó giá trị trồng trọt, lâm nghiệp đạt 120 tỷ đồng.",
+                Language::Vi
+            ),
+            [
+                "tổng lượng khách đến tham quan, mua sắm | Some(45000.0) visitor | None | None | 2024",
+                "giá trị trồng trọt, lâm nghiệp | Some(120.0) VND | None | None | 2024",
+            ]
+        );
+        // Not an opening of another kind: "Theo báo cáo, doanh thu …".
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, theo báo cáo, doanh thu đạt 120 tỷ đồng.",
+                Language::Vi
+            ),
+            ["doanh thu | Some(120.0) VND | None | None | 2024"]
         );
     }
 
