@@ -206,6 +206,8 @@ const VERBS: &[(&str, bool)] = &[
     ("rose to", false),
     ("increased to", false),
     ("là", false),
+    // "số hộ nghèo dưới 0,68%": a bound below, as "trên", "hơn" above.
+    ("dưới", false),
     // "số vốn đăng ký chỉ bằng 15,3%": "only" is no word of what is measured.
     ("chỉ", false),
     ("ở mức", false),
@@ -249,6 +251,8 @@ const CONNECTORS: &[&str] = &[
     // "des recettes budgétaires record de plus de 800.000 milliards": praise, not what is
     // measured.
     "record",
+    // "duy trì tỉ lệ tăng dân số tự nhiên ở mức dưới 1%": what is kept is the subject.
+    "duy trì",
     "the",
     "in",
     "of",
@@ -530,7 +534,7 @@ fn build(language: Language) -> Patterns {
     let same_period = r"(?i:so\s+với\s+cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|so\s+với\s+(?:tháng|quý|kỳ)\s+trước|so\s+với\s+đầu\s+năm|month[- ]on[- ]month|(?:over|from)\s+the\s+previous\s+month|par\s+rapport\s+au\s+mois\s+précédent|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an|en\s+glissement\s+annuel)";
     let up = r"ước\s+tăng|tăng|up|increased?\s+by|increases\s+by|increase\s+of|rose(?:\s+by)?|grew(?:\s+by)?|expanded(?:\s+by)?|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
     let down = r"ước\s+giảm|giảm|down|decreased?\s+by|decreases\s+by|decrease\s+of|fell(?:\s+by)?|declined(?:\s+by)?|dropped(?:\s+by)?|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
-    let about = r"(?i:(?:about|around|nearly|approximately|almost|over|khoảng|gần|hơn|trên|environ|près\s+de|plus\s+de)\s+)?";
+    let about = r"(?i:(?:about|around|nearly|approximately|almost|over|khoảng|gần|hơn|trên|dưới|environ|près\s+de|plus\s+de)\s+)?";
     // "%", and the words for it: "7.17 per cent", "30 percent", "15 pour cent", "20 phần trăm".
     let pct = r"(?:\s*%|\s+(?:[Pp]er\s?cent|[Pp]ercent|pour\s+cent)(?-u:\b)|\s+phần\s+trăm)";
     let compile = |pattern: String| Regex::new(&pattern).expect("figure pattern");
@@ -593,7 +597,7 @@ fn build(language: Language) -> Patterns {
         percent_value: compile(format!(
             r"(?P<head>{values})\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
             values = heads(
-                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|mức\s+tăng\s+trưởng(?:\s+\p{L}+){0,3}?|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|(?:est\s+)?(?:tombée?|passée?)\s+à"
+                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|mức\s+tăng\s+trưởng(?:\s+\p{L}+){0,3}?|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|dưới|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|(?:est\s+)?(?:tombée?|passée?)\s+à"
             ),
         )),
     }
@@ -4907,6 +4911,19 @@ mod tests {
                 "croissance du PIB régional | 10 x1 % | 2025-H1",
                 "investissement direct étranger (IDE) | 2 x1000000000 USD | ",
                 "visiteurs | 12 x1000000 visitor | 2025-H1",
+            ]
+        );
+    }
+
+    #[test]
+    fn targets_below_a_bound_and_what_is_kept() {
+        assert_eq!(
+            targets(
+                "Mục tiêu năm 2025 phấn đấu tỷ lệ hộ nghèo dưới 1,5%; duy trì tỷ lệ sinh ở mức dưới 2%."
+            ),
+            [
+                "tỷ lệ hộ nghèo | 1.5 x1 % | 2025",
+                "tỷ lệ sinh | 2 x1 % | 2025",
             ]
         );
     }
