@@ -186,6 +186,9 @@ const VERBS: &[(&str, bool)] = &[
     ("a atteint", false),
     ("atteint", false),
     ("amounted to", false),
+    ("hit", false),
+    ("se chiffrent à", false),
+    ("se chiffre à", false),
     ("stood at", false),
     ("reached", false),
     ("reaches", false),
@@ -532,8 +535,10 @@ fn build(language: Language) -> Patterns {
     let scales = alternatives(SCALES.iter().map(|s| s.0));
     let units = alternatives(UNITS.iter().map(|u| u.0));
     let same_period = r"(?i:so\s+với\s+cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|so\s+với\s+(?:tháng|quý|kỳ)\s+trước|so\s+với\s+đầu\s+năm|month[- ]on[- ]month|(?:over|from)\s+the\s+previous\s+month|par\s+rapport\s+au\s+mois\s+précédent|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an|en\s+glissement\s+annuel)";
-    let up = r"ước\s+tăng|tăng|up|increased?\s+by|increases\s+by|increase\s+of|rose(?:\s+by)?|grew(?:\s+by)?|expanded(?:\s+by)?|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
-    let down = r"ước\s+giảm|giảm|down|decreased?\s+by|decreases\s+by|decrease\s+of|fell(?:\s+by)?|declined(?:\s+by)?|dropped(?:\s+by)?|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
+    // "increased 9.3 per cent", "surged 20%", "edged up 0.5%", "ont bondi de 15%": the verbs
+    // of a rise or a fall, with or without "by", "de".
+    let up = r"ước\s+tăng|tăng|edged\s+up|went\s+up|up|increase\s+by|(?:increased|increases|surged|jumped|climbed|soared|rose|grew|expanded)(?:\s+by)?|increase\s+of|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté|bondi|grimpé|crû)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
+    let down = r"ước\s+giảm|giảm|edged\s+down|went\s+down|down|decrease\s+by|(?:decreased|decreases|declined|dropped|fell|plunged|slid|shrank|contracted)(?:\s+by)?|decrease\s+of|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé|chuté|régressé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
     let about = r"(?i:(?:about|around|nearly|approximately|almost|over|khoảng|gần|hơn|trên|dưới|environ|près\s+de|plus\s+de)\s+)?";
     // "%", and the words for it: "7.17 per cent", "30 percent", "15 pour cent", "20 phần trăm".
     let pct = r"(?:\s*%|\s+(?:[Pp]er\s?cent|[Pp]ercent|pour\s+cent)(?-u:\b)|\s+phần\s+trăm)";
@@ -2481,6 +2486,8 @@ fn reached_after_change(between: &str) -> bool {
         "to reach",
         "reaching",
         "to stand at",
+        // "surged 20% to USD 5 billion".
+        "to",
         "lên",
         "lên mức",
     ]
@@ -3809,6 +3816,35 @@ mod tests {
                 Language::Vi
             ),
             ["doanh thu | Some(120.0) VND | None | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn verbs_of_a_rise_or_a_fall_with_or_without_by() {
+        assert_eq!(
+            figure_cells(
+                "In 2024, the industrial production index increased 9.3 per cent. Export turnover surged 20% to USD 5 billion. Retail sales decreased 3.1% compared with the same period. Credit growth edged up 0.5% month-on-month. Budget revenue hit VND 5 trillion.",
+                Language::En
+            ),
+            [
+                "industrial production index | None  | Some(9.3) | None | 2024",
+                "Export turnover | Some(5.0) USD | Some(20.0) | None | 2024",
+                "Retail sales | None  | Some(-3.1) | None | 2024",
+                "Credit growth | None  | Some(0.5) | None | 2024",
+                "Budget revenue | Some(5.0) VND | None | None | 2024",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "En 2024, les exportations ont bondi de 15%. Les importations ont chuté de 3,2%. Le PIB a crû de 6,5%. Les recettes se chiffrent à 800 milliards de dôngs.",
+                Language::Fr
+            ),
+            [
+                "exportations | None  | Some(15.0) | None | 2024",
+                "importations | None  | Some(-3.2) | None | 2024",
+                "PIB | None  | Some(6.5) | None | 2024",
+                "recettes | Some(800.0) VND | None | None | 2024",
+            ]
         );
     }
 
