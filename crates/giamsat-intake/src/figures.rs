@@ -926,7 +926,9 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
                 scale: 1.0,
                 unit: Some("%"),
             };
-            if push(&mut pieces, num.start(), end, part) {
+            // "GRDP growth rate of 9.5-10.5%": a range starts at its lower end.
+            let start = c.name("from").map_or(num.start(), |from| from.start());
+            if push(&mut pieces, start, end, part) {
                 range_from(&mut pieces, &c, language);
             }
         }
@@ -4960,6 +4962,19 @@ mod tests {
             [
                 "tỷ lệ hộ nghèo | 1.5 x1 % | 2025",
                 "tỷ lệ sinh | 2 x1 % | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_range_of_a_rate_starts_at_its_lower_end() {
+        assert_eq!(
+            targets(
+                "For 2026, the province set the following key targets: GRDP growth rate of about 8-9%; export turnover of 3 billion USD."
+            ),
+            [
+                "GRDP growth rate | 8..9 x1 % | 2026",
+                "export turnover | 3 x1000000000 USD | 2026",
             ]
         );
     }
