@@ -2807,12 +2807,14 @@ fn target(
         subject = counted(text, first.start, first.end);
         start = first.start;
     }
-    // "Elle vise également 1,48 milliard de dollars d'IDE": an adverb alone is no subject.
-    if subject.as_deref().is_some_and(|s| {
+    // "Elle vise également 1,48 milliard de dollars d'IDE": an adverb alone is no subject;
+    // the target goes on with the aim before it, and with its period.
+    let also = subject.as_deref().is_some_and(|s| {
         ["également", "aussi", "also", "cũng"]
             .iter()
             .any(|a| crate::lowercase(s.trim()) == *a)
-    }) {
+    });
+    if also {
         subject = None;
     }
     // "vise 5 milliards de dollars d'exportations": what is aimed at follows the amount.
@@ -2901,7 +2903,14 @@ fn target(
         })
         // "Mục tiêu đến năm 2030, …", "In 2025, the province has set a target": the last year
         // its paragraph names before it.
-        .or_else(|| year_named_before(&text[paragraph_start..first.start]).map(|y| y.to_string()));
+        .or_else(|| year_named_before(&text[paragraph_start..first.start]).map(|y| y.to_string()))
+        .or_else(|| {
+            let before = periods.partition_point(|(s, _, _)| *s < first.start);
+            also.then(|| periods[..before].last())
+                .flatten()
+                .filter(|(s, _, _)| *s >= window)
+                .and_then(|(_, _, code)| code.clone())
+        });
     Some(Found {
         start: start.min(first.start),
         end,
@@ -4947,7 +4956,8 @@ mod tests {
             ),
             [
                 "croissance du PIB régional | 10 x1 % | 2025-H1",
-                "investissement direct étranger (IDE) | 2 x1000000000 USD | ",
+                // Set "également", with the aim before it: its period (fr_006's label).
+                "investissement direct étranger (IDE) | 2 x1000000000 USD | 2025-H1",
                 "visiteurs | 12 x1000000 visitor | 2025-H1",
             ]
         );
@@ -4975,6 +4985,19 @@ mod tests {
             [
                 "GRDP growth rate | 8..9 x1 % | 2026",
                 "export turnover | 3 x1000000000 USD | 2026",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_target_set_also_goes_on_with_the_period_of_the_aim_before() {
+        assert_eq!(
+            targets(
+                "La province vise une croissance de 8% du PIB provincial au cours du premier semestre 2025.\n\nElle vise également 900 millions de dollars d’exportations."
+            ),
+            [
+                "croissance du PIB provincial | 8 x1 % | 2025-H1",
+                "exportations | 900 x1000000 USD | 2025-H1",
             ]
         );
     }
