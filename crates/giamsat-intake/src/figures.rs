@@ -1145,54 +1145,89 @@ pub fn find(
     // did when targets were not read.
     let mut targets = Vec::new();
     let mut group: Vec<Piece> = Vec::new();
-    let mut flush = |group: &mut Vec<Piece>, found: &mut Vec<Found>| {
-        let after_target = targets.last().map_or(0, |t: &Found| t.end);
-        match figure(
-            text,
-            group,
-            (periods, first_reported),
-            &aiming,
-            &found[..],
-            after_target,
-        ) {
-            Some(
-                target @ Found {
-                    fact: Fact::Target { .. },
-                    ..
-                },
-            ) => targets.push(target),
-            Some(figure) => found.push(figure),
-            // "Nợ xấu … khoảng 360 tỷ đồng, chiếm 1,46% trên tổng dư nợ; so với 31/12/2021 tăng
-            // 208 tỷ đồng (+136%)": a change of the next clause of comparison, past a share
-            // that has no subject of its own, is the amount's before it.
-            None => {
-                if let [
-                    Piece {
-                        part: Part::Change(c),
-                        start,
-                        end,
+    // The plan's amounts written in brackets after a figure's share of it, which the plan
+    // sets as targets: "đạt 67,7% dự toán HĐND tỉnh giao (14.032,3 tỷ đồng)".
+    let mut plan_amounts: Vec<Piece> = Vec::new();
+    let mut flush =
+        |group: &mut Vec<Piece>, plan_amounts: &mut Vec<Piece>, found: &mut Vec<Found>| {
+            let after_target = targets.last().map_or(0, |t: &Found| t.end);
+            match figure(
+                text,
+                group,
+                (periods, first_reported),
+                &aiming,
+                &found[..],
+                after_target,
+            ) {
+                Some(
+                    target @ Found {
+                        fact: Fact::Target { .. },
                         ..
                     },
-                ] = group[..]
-                    && let Some(previous) = found.last_mut()
-                    && previous.end <= start
-                    && let Fact::Figure {
-                        value: Some(_),
-                        change_percent: change @ None,
+                ) => targets.push(target),
+                Some(figure) => {
+                    if let Fact::Figure {
+                        subject: Some(subject),
+                        period,
                         ..
-                    } = &mut previous.fact
-                    && let between = &text[previous.end..start]
-                    && between.split_whitespace().count() <= 20
-                    && let Some(clause) = between.rfind([';', ','])
-                    && compared_in_next_clause(&between[clause..])
-                {
-                    *change = Some(c);
-                    previous.end = end;
+                    } = &figure.fact
+                    {
+                        // A plan is set for its year: "2021" of "2021-H1".
+                        let year = period
+                            .as_deref()
+                            .map(|p| &p[..p.len().min(4)])
+                            .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
+                        for amount in plan_amounts.iter() {
+                            if let Part::Amount { value, scale, unit } = amount.part {
+                                targets.push(Found {
+                                    start: amount.start,
+                                    end: amount.end,
+                                    fact: Fact::Target {
+                                        subject: Some(subject.clone()),
+                                        value,
+                                        value_from: None,
+                                        scale,
+                                        unit: unit.map(str::to_owned),
+                                        period: year.map(str::to_owned),
+                                    },
+                                });
+                            }
+                        }
+                    }
+                    found.push(figure);
+                }
+                // "Nợ xấu … khoảng 360 tỷ đồng, chiếm 1,46% trên tổng dư nợ; so với 31/12/2021 tăng
+                // 208 tỷ đồng (+136%)": a change of the next clause of comparison, past a share
+                // that has no subject of its own, is the amount's before it.
+                None => {
+                    if let [
+                        Piece {
+                            part: Part::Change(c),
+                            start,
+                            end,
+                            ..
+                        },
+                    ] = group[..]
+                        && let Some(previous) = found.last_mut()
+                        && previous.end <= start
+                        && let Fact::Figure {
+                            value: Some(_),
+                            change_percent: change @ None,
+                            ..
+                        } = &mut previous.fact
+                        && let between = &text[previous.end..start]
+                        && between.split_whitespace().count() <= 20
+                        && let Some(clause) = between.rfind([';', ','])
+                        && compared_in_next_clause(&between[clause..])
+                    {
+                        *change = Some(c);
+                        previous.end = end;
+                    }
                 }
             }
-        }
-        group.clear();
-    };
+            group.clear();
+            plan_amounts.clear();
+        };
     for mut piece in pieces {
         // "so với 31/12/2021 tăng 1.475 tỷ đồng (+6,2%)": an amount right after a word of
         // change is a change in absolute terms, which a figure has no cell for; it neither
@@ -1221,6 +1256,7 @@ pub fn find(
                     piece.end
                 };
             }
+            plan_amounts.push(piece);
             continue;
         }
         if let Part::Share(v) = piece.part {
@@ -1269,11 +1305,11 @@ pub fn find(
                 }
         });
         if !joins {
-            flush(&mut group, &mut found);
+            flush(&mut group, &mut plan_amounts, &mut found);
         }
         group.push(piece);
     }
-    flush(&mut group, &mut found);
+    flush(&mut group, &mut plan_amounts, &mut found);
     share_periods_backwards(text, &mut found);
     found.extend(targets);
     found.extend(disbursed);
@@ -4999,6 +5035,16 @@ mod tests {
                 "croissance du PIB provincial | 8 x1 % | 2025-H1",
                 "exportations | 900 x1000000 USD | 2025-H1",
             ]
+        );
+    }
+
+    #[test]
+    fn the_plans_amount_in_brackets_is_a_target_of_its_year() {
+        assert_eq!(
+            targets(
+                "Trong 9 tháng đầu năm 2024, thu ngân sách ước đạt 8.200 tỷ đồng, đạt 75,2% dự toán HĐND tỉnh giao (10.900 tỷ đồng), tăng 12%."
+            ),
+            ["thu ngân sách | 10900 x1000000000 VND | 2024"]
         );
     }
 
