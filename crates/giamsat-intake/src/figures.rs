@@ -30,6 +30,10 @@ const SCALES: &[(&str, f64, Option<Language>)] = &[
     ("millions", 1e6, None),
     ("million", 1e6, None),
     ("thousand", 1e3, None),
+    // The English press's short scales: "$3.5bn", "VND12tn", "US$20mn".
+    ("bn", 1e9, Some(Language::En)),
+    ("tn", 1e12, Some(Language::En)),
+    ("mn", 1e6, Some(Language::En)),
     ("nghìn", 1e3, None),
     ("ngàn", 1e3, None),
     ("triệu", 1e6, None),
@@ -187,6 +191,11 @@ const VERBS: &[(&str, bool)] = &[
     ("atteint", false),
     ("amounted to", false),
     ("hit", false),
+    ("were valued at", false),
+    ("was valued at", false),
+    ("valued at", false),
+    ("earned", false),
+    ("generated", false),
     ("se chiffrent à", false),
     ("se chiffre à", false),
     ("stood at", false),
@@ -532,7 +541,12 @@ fn alternatives<'a>(words: impl Iterator<Item = &'a str>) -> String {
 
 fn build(language: Language) -> Patterns {
     let num = number(language);
-    let scales = alternatives(SCALES.iter().map(|s| s.0));
+    let scales = alternatives(
+        SCALES
+            .iter()
+            .filter(|s| s.2.is_none_or(|l| l == language))
+            .map(|s| s.0),
+    );
     let units = alternatives(UNITS.iter().map(|u| u.0));
     let same_period = r"(?i:so\s+với\s+cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|so\s+với\s+(?:tháng|quý|kỳ)\s+trước|so\s+với\s+đầu\s+năm|month[- ]on[- ]month|(?:over|from)\s+the\s+previous\s+month|par\s+rapport\s+au\s+mois\s+précédent|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an|en\s+glissement\s+annuel)";
     // "increased 9.3 per cent", "surged 20%", "edged up 0.5%", "ont bondi de 15%": the verbs
@@ -3891,6 +3905,22 @@ mod tests {
                 "importations | None  | Some(-3.2) | None | 2024",
                 "PIB | None  | Some(6.5) | None | 2024",
                 "recettes | Some(800.0) VND | None | None | 2024",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_english_press_short_scales_and_verbs_of_earning() {
+        assert_eq!(
+            figure_cells(
+                "In 2024, FDI hit $3.5bn. Exports were valued at US$47 million. Rice exports earned 5.2 billion USD. Budget revenue reached VND12tn.",
+                Language::En
+            ),
+            [
+                "FDI | Some(3.5) USD | None | None | 2024",
+                "Exports | Some(47.0) USD | None | None | 2024",
+                "Rice exports | Some(5.2) USD | None | None | 2024",
+                "Budget revenue | Some(12.0) VND | None | None | 2024",
             ]
         );
     }
