@@ -50,6 +50,11 @@ const UNITS: &[(&str, &str)] = &[
     ("dollar", "USD"),
     ("usd", "USD"),
     ("us$", "USD"),
+    // "120 millions d'euros", "€3.5 billion".
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("eur", "EUR"),
+    ("€", "EUR"),
     ("vnđ", "VND"),
     ("vnd", "VND"),
     ("đồng", "VND"),
@@ -171,6 +176,8 @@ const VERBS: &[(&str, bool)] = &[
     ("se sont élevés à", false),
     ("s'est élevé à", false),
     ("s'élève à", false),
+    ("s'élèvent à", false),
+    ("s’élèvent à", false),
     ("s'établit à", false),
     ("s'est établi à", false),
     ("s'est établie à", false),
@@ -571,7 +578,7 @@ fn build(language: Language) -> Patterns {
             counted = alternatives(UNITS.iter().filter(|u| COUNTS.contains(&u.1)).map(|u| u.0)),
         )),
         amount_before: compile(format!(
-            r"(?P<head>(?-u:\b)VND|(?-u:\b)VNĐ|(?-u:\b)USD|US\$|\$)\s*(?P<num>{num})(?:\s*(?P<scale>(?i:{scales})))?"
+            r"(?P<head>(?-u:\b)VND|(?-u:\b)VNĐ|(?-u:\b)USD|US\$|\$|(?-u:\b)EUR|€)\s*(?P<num>{num})(?:\s*(?P<scale>(?i:{scales})))?"
         )),
         change: compile(format!(
             r"(?P<head>(?P<up>{up})|(?P<down>{down}))\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
@@ -1899,7 +1906,7 @@ fn figure(
         && let Some(code) = UNITS
             .iter()
             .map(|u| u.1)
-            .find(|code| code == previous_unit && ["VND", "USD"].contains(code))
+            .find(|code| code == previous_unit && ["VND", "USD", "EUR"].contains(code))
     {
         unit = Some(code);
         let joined = between
@@ -1984,7 +1991,7 @@ fn figure(
         && let Part::Amount {
             unit: Some(unit), ..
         } = first.part
-        && ["VND", "USD"].contains(&unit)
+        && ["VND", "USD", "EUR"].contains(&unit)
         && let Some(Found {
             end: previous_end,
             fact:
@@ -1996,7 +2003,7 @@ fn figure(
             ..
         }) = earlier.last()
         && *previous_end <= first.start
-        && ["VND", "USD"].contains(&previous_unit.as_str())
+        && ["VND", "USD", "EUR"].contains(&previous_unit.as_str())
         && previous_unit != unit
         && converted_between(&text[*previous_end..first.start])
     {
@@ -2674,7 +2681,7 @@ fn new_things(subject: &str) -> bool {
 
 /// Units of levels that are flows of a period (money earned or spent, goods produced or
 /// traded, visits) rather than stocks (a rate, an area, things that exist).
-const FLOWS: &[&str] = &["VND", "USD", "t", "visitor"];
+const FLOWS: &[&str] = &["VND", "USD", "EUR", "t", "visitor"];
 
 /// Verbs by which an amount is a bound passed, not a value: "exceeds", "dépasse", "vượt mốc".
 const BOUNDS: &[&str] = &[
@@ -3922,6 +3929,27 @@ mod tests {
                 "Rice exports | Some(5.2) USD | None | None | 2024",
                 "Budget revenue | Some(12.0) VND | None | None | 2024",
             ]
+        );
+    }
+
+    #[test]
+    fn euros_are_a_currency() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, les exportations du Vietnam vers l'UE ont atteint 50 milliards d'euros, en hausse de 15 pour cent. Les investissements français au Vietnam s'élèvent à 3,6 milliards d'euros.",
+                Language::Fr
+            ),
+            [
+                "exportations du Vietnam vers l'UE | Some(50.0) EUR | Some(15.0) | None | 2024",
+                "investissements français au Vietnam | Some(3.6) EUR | None | None | 2024",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "In 2024, EU investment in the province reached €3.5 billion, up 4%.",
+                Language::En
+            ),
+            ["EU investment in the province | Some(3.5) EUR | Some(4.0) | None | 2024"]
         );
     }
 
