@@ -267,6 +267,15 @@ const CONNECTORS: &[&str] = &[
     "this year",
     "năm nay",
     "cette année",
+    // The period a report is about, named as such: "Total State budget collection in the
+    // period reached …".
+    "in the period",
+    "during the period",
+    "in the reviewed period",
+    "trong kỳ",
+    "sur la période",
+    // "Some 1,200 hectares": an approximation.
+    "some",
     // "des recettes budgétaires record de plus de 800.000 milliards": praise, not what is
     // measured.
     "record",
@@ -3950,6 +3959,17 @@ mod tests {
                 Language::En
             ),
             ["EU investment in the province | Some(3.5) EUR | Some(4.0) | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn the_period_named_as_such_is_no_word_of_a_subject() {
+        assert_eq!(
+            figure_cells(
+                "In the first half of 2024, total State budget collection in the period reached 1.2 quadrillion VND, equivalent to 55.3 percent of the annual estimate.",
+                Language::En
+            ),
+            ["total State budget collection | Some(1.2) VND | None | Some(55.3) | 2024-H1"]
         );
     }
 
