@@ -177,6 +177,13 @@ const VERBS: &[(&str, bool)] = &[
     ("s'est élevé à", false),
     ("s'élève à", false),
     ("s'élèvent à", false),
+    ("ont totalisé", false),
+    ("a totalisé", false),
+    ("totalisent", false),
+    ("a été ramené à", false),
+    ("a été ramenée à", false),
+    ("a été réduit à", false),
+    ("a été réduite à", false),
     ("s’élèvent à", false),
     ("s'établit à", false),
     ("s'est établi à", false),
@@ -632,7 +639,7 @@ fn build(language: Language) -> Patterns {
         percent_value: compile(format!(
             r"(?P<head>{values})\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
             values = heads(
-                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|mức\s+tăng\s+trưởng(?:\s+\p{L}+){0,3}?|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|dưới|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|(?:est\s+)?(?:tombée?|passée?)\s+à"
+                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|mức\s+tăng\s+trưởng(?:\s+\p{L}+){0,3}?|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|dưới|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|(?:est\s+)?(?:tombée?|passée?)\s+à|(?:ramenée?|réduite?)\s+à"
             ),
         )),
     }
@@ -3970,6 +3977,20 @@ mod tests {
                 Language::En
             ),
             ["total State budget collection | Some(1.2) VND | None | Some(55.3) | 2024-H1"]
+        );
+    }
+
+    #[test]
+    fn french_totals_and_rates_brought_down() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, le taux de pauvreté multidimensionnelle a été ramené à 1,5%. Les exportations agricoles ont totalisé 30 milliards de dollars.",
+                Language::Fr
+            ),
+            [
+                "taux de pauvreté multidimensionnelle | Some(1.5) % | None | None | 2024",
+                "exportations agricoles | Some(30.0) USD | None | None | 2024",
+            ]
         );
     }
 
