@@ -2407,6 +2407,18 @@ fn figure(
             .then(|| first_reported.map(str::to_owned))
             .flatten()
     });
+    // "qu'à ce jour, 98% de la population avaient reçu …", "Đến nay, 95% số xã …": a level
+    // as of the day of writing is of no period, unless its clause names a year.
+    let as_of_now = year.is_none() && {
+        let sentence = text[window..first.start]
+            .rfind(['.', '\n', '!', '?', ';'])
+            .map_or(window, |i| window + i + 1);
+        let lower = crate::lowercase(&text[sentence..first.start]);
+        ["à ce jour", "jusqu'à présent", "đến nay", "tính đến nay"]
+            .iter()
+            .any(|w| crate::contains_words(&lower, w))
+    };
+    let period = period.filter(|_| !as_of_now);
     let (period, months) = match period.as_deref().and_then(yearless_months) {
         Some(months) => (None, Some(months)),
         None => (period, None),
@@ -4100,6 +4112,20 @@ mod tests {
                 "doanh nghiệp thành lập mới | Some(1234.0) enterprise | None | None | 2024",
                 "tổng vốn đăng ký | Some(12000.0) VND | None | None | 2024",
                 "Kim ngạch xuất khẩu | Some(1.5) USD | Some(130.0) | None | 2024",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_level_as_of_the_day_of_writing_is_of_no_period() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, les recettes ont atteint 900 milliards de dôngs. Les autorités ont affirmé qu’à ce jour, 95% des ménages de la province ont accès à l'électricité.",
+                Language::Fr
+            ),
+            [
+                "recettes | Some(900.0) VND | None | None | 2024",
+                "ménages de la province | Some(95.0) % | None | None | ",
             ]
         );
     }
