@@ -1463,6 +1463,15 @@ fn measure_of_a_list(text: &str, at: usize) -> Option<usize> {
     None
 }
 
+/// Where the tail `rest` of a subject `subject` written at `at` starts, when the subject is
+/// the text's own words there (a subject put together from elsewhere, as a count's is, has no
+/// such place).
+fn tail_start(text: &str, at: usize, subject: &str, rest: &str) -> Option<usize> {
+    text.get(at..)
+        .filter(|t| t.starts_with(subject))
+        .map(|_| at + subject.len() - rest.len())
+}
+
 /// Whether the text between a share of the plan and the next piece names only who set the
 /// plan, up to a comma: " Trung ương giao, ", " assigned by the Prime Minister, ".
 fn plan_qualifier(between: &str) -> bool {
@@ -1934,7 +1943,7 @@ fn figure(
         && !s[len..].trim().is_empty()
     {
         let things = s[len..].trim_start();
-        subject_start = subject_start.map(|at| at + s.len() - things.len());
+        subject_start = subject_start.and_then(|at| tail_start(text, at, s, things));
         subject = Some(things.to_owned());
     }
     // "attracted USD 4.2 billion of FDI", "a attiré 4,2 milliards de dollars d'IDE", "thu
@@ -2224,7 +2233,7 @@ fn figure(
         && !s[but + len..].trim().is_empty()
     {
         let after = s[but + len..].trim_start();
-        subject_start = Some(at + s.len() - after.len());
+        subject_start = tail_start(text, at, s, after);
         subject = Some(after.to_owned());
     }
     // "Kết quả thanh tra đã phát hiện sai phạm 127.359 triệu đồng", "inspections detected
@@ -2252,7 +2261,7 @@ fn figure(
         && !s[found_at + len..].trim().is_empty()
     {
         let found = s[found_at + len..].trim_start();
-        subject_start = Some(at + s.len() - found.len());
+        subject_start = tail_start(text, at, s, found);
         subject = Some(found.to_owned());
     }
     // "Quant aux importations, le chiffre d’affaires est estimé à …", "As for imports, the
@@ -2303,7 +2312,7 @@ fn figure(
             && !s[len..].trim().is_empty()
         {
             let rest = s[len..].trim_start();
-            subject_start = subject_start.map(|at| at + s.len() - rest.len());
+            subject_start = subject_start.and_then(|at| tail_start(text, at, s, rest));
             subject = Some(rest.to_owned());
         }
     }
@@ -5536,5 +5545,65 @@ mod tests {
         );
         // Outside an aim a range of percentages is no figure and no target.
         assert!(targets("Tỷ lệ che phủ rừng đạt 55-60%.").is_empty());
+    }
+
+    /// The words the fourth pass's rules start from, to be put together at random.
+    const PIECES_OF_THE_FOURTH_PASS: &[&str] = &[
+        "Quant aux importations, le chiffre d’affaires ",
+        "As for imports, the turnover ",
+        "est estimé à 29,12 milliards de dollars en septembre",
+        " et à 237,99 milliards",
+        " en neuf mois (-13,8%)",
+        ", dépassant les prévisions tant centrales (105,9%)",
+        "đạt 85% dự toán Trung ương giao, ",
+        "bằng 80% dự toán HĐND tỉnh giao (14.032,3 tỷ đồng), ",
+        "tăng 2,3 lần so với cùng kỳ",
+        " với tổng vốn đăng ký 12.000 tỷ đồng",
+        "Trong đó giá trị nông nghiệp, chăn nuôi, ",
+        "thủy sản đạt 50 tỉ đồng",
+        "So với cùng kỳ, ",
+        " nhưng số vốn đăng ký chỉ bằng 15,3%",
+        "đã phát hiện sai phạm 127.359,35 triệu đồng",
+        ", chiếm 1,46% trên tổng dư nợ; so với 31/12/2021 tăng 208 tỷ đồng (+136%)",
+        "à ce jour, 98% de la population",
+        "\n\nElle vise également 1,48 milliard de dollars",
+        "GRDP growth rate of about 9.5-10.5%",
+        " hit $3.5bn",
+        " reached €3.5 billion, a 30 per cent increase",
+        "11 nhóm hàng hóa và dịch vụ ",
+        " thì có 06 nhóm tăng giá",
+        " dự án có vốn (FDI) được cấp",
+        "209 projects adjusted to increase capital",
+        " the 10 localities with the lowest growth",
+        "59 triệu đồng/người/năm",
+        " dưới 0,68%",
+        " với mức tăng trưởng kinh tế 8,05%",
+        "Năm 2024, ",
+        ", ",
+        ". ",
+        "(",
+        ")",
+    ];
+
+    proptest::proptest! {
+        /// Whatever the fourth pass's words are put together into, reading never panics and
+        /// every item's offsets point at its text.
+        #[test]
+        fn the_fourth_passs_words_in_any_order_read_without_panic(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(PIECES_OF_THE_FOURTH_PASS),
+                0..30,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            if let Ok(reading) = crate::read(text.as_bytes()) {
+                let chars: Vec<char> = reading.text.chars().collect();
+                for item in &reading.items {
+                    proptest::prop_assert!(item.start < item.end && item.end <= chars.len());
+                    let slice: String = chars[item.start..item.end].iter().collect();
+                    proptest::prop_assert_eq!(&slice, &item.text);
+                }
+            }
+        }
     }
 }
