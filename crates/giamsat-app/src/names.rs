@@ -150,29 +150,12 @@ pub fn unit(engine: &Engine, scope: Scope<'_>, text: &str) -> Result<UnitId, Pro
 /// A unit's name with what tells it apart: its parent's name after " — ", and "(cũ)" for a
 /// unit that no longer exists. Typed back, it finds that unit.
 pub fn unit_label(engine: &Engine, unit: &Unit) -> String {
-    let folded = fold(unit.name.get(giamsat_core::Language::Vi));
-    let shared = engine
-        .units()
-        .any(|u| u.id != unit.id && fold(u.name.get(giamsat_core::Language::Vi)) == folded);
-    label_of(engine, unit, shared)
+    label_of(engine, unit, engine.unit_name_is_shared(unit))
 }
 
-/// The labels of `units` as [`unit_label`] makes them, the names counted once for all: a
-/// list of suggestions is a few hundred units among thousands.
+/// The labels of `units` as [`unit_label`] makes them.
 pub fn unit_labels(engine: &Engine, units: &[&Unit]) -> Vec<String> {
-    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for u in engine.units() {
-        *counts
-            .entry(fold(u.name.get(giamsat_core::Language::Vi)))
-            .or_default() += 1;
-    }
-    units
-        .iter()
-        .map(|u| {
-            let folded = fold(u.name.get(giamsat_core::Language::Vi));
-            label_of(engine, u, counts.get(&folded).is_some_and(|n| *n > 1))
-        })
-        .collect()
+    units.iter().map(|u| unit_label(engine, u)).collect()
 }
 
 fn label_of(engine: &Engine, unit: &Unit, shared: bool) -> String {

@@ -306,6 +306,10 @@ pub enum TargetGroup {
     OfUnit(UnitId),
     /// Every target set for exactly a period.
     InPeriod(Period),
+    /// Every target set on an indicator.
+    OnIndicator(IndicatorId),
+    /// The targets a document set.
+    SetBy(DocumentId),
 }
 
 /// Values already resolved by [`Engine::value`], per indicator. Evaluating a province's
@@ -496,6 +500,8 @@ pub struct Engine {
     /// not look through a whole country's.
     targets_of_unit: FxHashMap<UnitId, Vec<TargetId>>,
     targets_in_period: BTreeMap<Period, Vec<TargetId>>,
+    targets_of_indicator: FxHashMap<IndicatorId, Vec<TargetId>>,
+    targets_of_document: FxHashMap<DocumentId, Vec<TargetId>>,
     target_by_cell: HashMap<(DocumentId, IndicatorId, UnitId, Period), TargetId>,
     scenarios: HashMap<TargetId, Scenario>,
     // The maps keyed by internal ids use a fast non-cryptographic hash: their keys are never
@@ -530,6 +536,9 @@ pub struct Engine {
     /// successions, follow-up) were applied: what a search index built from the engine
     /// depends on, so that recording figures does not make one be built again.
     names_version: u64,
+    /// How many units bear each name (Vietnamese, folded): a name two communes share is
+    /// shown with the unit above, and a country's lists ask that of hundreds of units.
+    unit_name_counts: FxHashMap<String, u32>,
 }
 
 /// A current cell: its indicator, unit and period, the observation it holds, of what kind,
@@ -741,6 +750,13 @@ impl Engine {
         }
     }
 
+    /// Whether another unit bears the same Vietnamese name, whatever its diacritics.
+    pub fn unit_name_is_shared(&self, unit: &Unit) -> bool {
+        self.unit_name_counts
+            .get(&fold(unit.name.get(crate::Language::Vi)))
+            .is_some_and(|n| *n > 1)
+    }
+
     /// The number of records applied that name something (see `names_version`): equal
     /// between two states of one store's engine, the names, titles and links between them are
     /// the same.
@@ -816,7 +832,14 @@ impl Engine {
                 if let Some(parent) = unit.parent {
                     self.children_of.entry(parent).or_default().push(unit.id);
                 }
-                self.units.insert(unit.id, unit);
+                let folded = fold(unit.name.get(crate::Language::Vi));
+                *self.unit_name_counts.entry(folded).or_default() += 1;
+                if let Some(former) = self.units.insert(unit.id, unit) {
+                    let folded = fold(former.name.get(crate::Language::Vi));
+                    if let Some(n) = self.unit_name_counts.get_mut(&folded) {
+                        *n = n.saturating_sub(1);
+                    }
+                }
                 self.numbering_stale = true;
                 self.memo.forget_all();
             }
@@ -851,6 +874,14 @@ impl Engine {
                         .push(target.id);
                     self.targets_in_period
                         .entry(target.period)
+                        .or_default()
+                        .push(target.id);
+                    self.targets_of_indicator
+                        .entry(target.indicator)
+                        .or_default()
+                        .push(target.id);
+                    self.targets_of_document
+                        .entry(target.document)
                         .or_default()
                         .push(target.id);
                 }
@@ -1143,6 +1174,24 @@ impl Engine {
             .filter_map(|id| self.targets.get(id))
     }
 
+    /// The targets set on an indicator, in the order they were set.
+    pub fn targets_on(&self, indicator: IndicatorId) -> impl Iterator<Item = &Target> {
+        self.targets_of_indicator
+            .get(&indicator)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.targets.get(id))
+    }
+
+    /// The targets a document set, in the order they were set.
+    pub fn targets_set_by(&self, document: DocumentId) -> impl Iterator<Item = &Target> {
+        self.targets_of_document
+            .get(&document)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.targets.get(id))
+    }
+
     /// The targets of a period, in the order they were set.
     pub fn targets_in(&self, period: Period) -> impl Iterator<Item = &Target> {
         self.targets_in_period
@@ -1244,6 +1293,8 @@ impl Engine {
         match group {
             TargetGroup::OfUnit(unit) => Box::new(self.targets_of(unit)),
             TargetGroup::InPeriod(period) => Box::new(self.targets_in(period)),
+            TargetGroup::OnIndicator(indicator) => Box::new(self.targets_on(indicator)),
+            TargetGroup::SetBy(document) => Box::new(self.targets_set_by(document)),
         }
     }
 
@@ -1462,7 +1513,7 @@ impl Engine {
         // A unit's own figures are only in the series of indicators it reports: most units
         // above the communes report few or none, and a country has tens of thousands of
         // series to order.
-        let mut series: Vec<_> = self
+        let series: Vec<_> = self
             .series
             .iter()
             .filter(|((indicator, _), _)| {
@@ -1472,10 +1523,17 @@ impl Engine {
                         .is_some_and(|set| set.contains(p))
                 })
             })
+            .map(|(key, s)| (s.newest, *key))
             .collect();
-        series.sort_unstable_by_key(|(_, s)| std::cmp::Reverse(s.newest));
+        // Ordered lazily, newest first: the list is usually full after a few series of tens
+        // of thousands, and building a heap costs a look at each where sorting costs more.
+        let mut series = std::collections::BinaryHeap::from(series);
         let mut found: Vec<CurrentCell> = Vec::with_capacity(count + 1);
-        for ((indicator, period), s) in series {
+        while let Some((_, key)) = series.pop() {
+            let Some(s) = self.series.get(&key) else {
+                continue;
+            };
+            let (indicator, period) = &key;
             if found.len() >= count && found.last().is_some_and(|c| c.3.0 >= u64::from(s.newest)) {
                 break;
             }
@@ -1930,6 +1988,32 @@ mod tests {
             unit(4, Some(2)),
             unit(5, Some(2)),
         ]
+    }
+
+    #[test]
+    fn a_name_is_shared_whatever_its_case_and_diacritics() {
+        let named = |id: u32, name: &str| {
+            let Record::Unit(mut u) = unit(id, Some(1)) else {
+                unreachable!()
+            };
+            u.name = Translations::vi(name);
+            u
+        };
+        let mut records = tree();
+        records.push(Record::Unit(named(6, "Xã An Hòa")));
+        records.push(Record::Unit(named(7, "xa an hoa")));
+        let mut engine = Engine::from_records(records).expect("valid");
+        let shared = |e: &Engine, id: u32| e.unit_name_is_shared(e.unit(UnitId(id)).expect("unit"));
+        assert!(shared(&engine, 6) && shared(&engine, 7));
+        assert!(!shared(&engine, 1));
+        engine
+            .apply(Record::Unit(named(8, "Xã An Bình")))
+            .expect("added");
+        assert!(!shared(&engine, 8));
+        engine
+            .apply(Record::Unit(named(9, "XÃ AN BÌNH")))
+            .expect("added");
+        assert!(shared(&engine, 8) && shared(&engine, 9));
     }
 
     #[test]
@@ -2865,11 +2949,19 @@ mod tests {
                     let group = TargetGroup::InPeriod(period);
                     prop_assert_eq!(in_status_order(engine, group), in_status_order(&fresh, group));
                 }
-                for u in &units {
-                    let group = TargetGroup::OfUnit(*u);
+                let groups = units.iter().map(|u| TargetGroup::OfUnit(*u))
+                    .chain((1..=3).map(|i| TargetGroup::OnIndicator(IndicatorId(i))))
+                    .chain([TargetGroup::SetBy(DocumentId(1))]);
+                for group in groups {
                     let order = in_status_order(engine, group);
                     let mut afresh: Vec<(Status, TargetId)> = engine
-                        .targets_of(*u)
+                        .targets()
+                        .filter(|t| match group {
+                            TargetGroup::OfUnit(u) => t.unit == u,
+                            TargetGroup::InPeriod(p) => t.period == p,
+                            TargetGroup::OnIndicator(i) => t.indicator == i,
+                            TargetGroup::SetBy(d) => t.document == d,
+                        })
                         .map(|t| (evaluation::evaluate(&fresh, t).status, t.id))
                         .collect();
                     afresh.sort();

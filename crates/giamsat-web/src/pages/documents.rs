@@ -47,7 +47,7 @@ fn document_row(engine: &Engine, tr: Tr<'_>, d: &Document) -> DocumentRow {
         issuer_code: issuer.map(|u| u.code.to_string()).unwrap_or_default(),
         issued_on: d.issued_on.map_or_else(|| "—".into(), |date| tr.date(date)),
         horizon: horizon.join(", "),
-        targets: engine.targets().filter(|t| t.document == d.id).count(),
+        targets: engine.targets_set_by(d.id).count(),
     }
 }
 
@@ -122,11 +122,11 @@ pub fn document_page(
     );
     let tr = page.tr;
     // A province's plan over its ten years sets thousands of targets: a page at a time.
-    let (counts, rows, pager) = super::paged_targets(
+    let (counts, rows, pager) = super::paged_group(
         engine,
         tr,
         reader,
-        engine.targets().filter(|t| t.document == document.id),
+        giamsat_core::TargetGroup::SetBy(document.id),
     );
     let has_targets = !rows.is_empty();
     let table = TargetTable::new(&page, tr.t("document-targets-caption"), rows, true, false)

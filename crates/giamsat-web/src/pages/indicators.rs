@@ -84,11 +84,7 @@ const REPORTING_CHOICES: usize = 100;
 /// The units worth choosing for an indicator: those with a target on it, and those with a
 /// figure of it when they are few.
 fn units_with_data(engine: &Engine, indicator: &Indicator) -> Vec<UnitId> {
-    let mut units: Vec<UnitId> = engine
-        .targets()
-        .filter(|t| t.indicator == indicator.id)
-        .map(|t| t.unit)
-        .collect();
+    let mut units: Vec<UnitId> = engine.targets_on(indicator.id).map(|t| t.unit).collect();
     let reporting = engine.units_reporting(indicator.id);
     if reporting.len() <= REPORTING_CHOICES {
         units.extend(reporting);
@@ -324,11 +320,11 @@ pub fn indicator_page_with(
             })
             .transpose()?;
     }
-    let (_, rows, pager) = super::paged_targets(
+    let (_, rows, pager) = super::paged_group(
         engine,
         tr,
         reader,
-        engine.targets().filter(|t| t.indicator == indicator.id),
+        giamsat_core::TargetGroup::OnIndicator(indicator.id),
     );
     let has_targets = !rows.is_empty();
     let table = TargetTable::new(&page, tr.t("indicator-targets-caption"), rows, true, true)
