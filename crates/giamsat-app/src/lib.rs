@@ -498,6 +498,20 @@ impl<S: Store> App<S> {
         })
     }
 
+    /// The `latest` figures recorded for a cell, newest first, and how many it has in all.
+    pub async fn latest_figures(
+        &self,
+        indicator: IndicatorId,
+        unit: UnitId,
+        period: Period,
+        latest: u32,
+    ) -> Result<(Vec<Observation>, u64), AppError> {
+        Ok(self
+            .store
+            .latest_observations(indicator, unit, period, latest)
+            .await?)
+    }
+
     /// The whole audit trail, newest first, for objects whose key starts with
     /// `object_prefix`: for an admin of the whole tree.
     pub async fn audit_trail(

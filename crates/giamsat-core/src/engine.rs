@@ -1192,6 +1192,11 @@ impl Engine {
             .filter_map(|id| self.targets.get(id))
     }
 
+    /// How many targets a document set, without looking at them.
+    pub fn count_of_targets_set_by(&self, document: DocumentId) -> usize {
+        self.targets_of_document.get(&document).map_or(0, Vec::len)
+    }
+
     /// The targets of a period, in the order they were set.
     pub fn targets_in(&self, period: Period) -> impl Iterator<Item = &Target> {
         self.targets_in_period

@@ -740,6 +740,29 @@ async fn history_keeps_every_value_of_a_cell(backend: Backend) {
             (36_539.0, ObservationKind::Official)
         ]
     );
+    // The latest alone, newest first, with the count of all.
+    let cell = |latest| {
+        store.latest_observations(
+            IndicatorId(1),
+            UnitId(1),
+            "2023-YTD05".parse().expect("p"),
+            latest,
+        )
+    };
+    let (latest, all) = cell(1).await.expect("latest");
+    assert_eq!(all, 2);
+    assert_eq!(
+        latest.iter().map(|o| o.value).collect::<Vec<_>>(),
+        [36_539.0]
+    );
+    let (latest, all) = cell(5).await.expect("latest");
+    assert_eq!((latest.len(), all), (2, 2));
+    assert!(latest[0].id > latest[1].id, "newest first");
+    let (none, all) = store
+        .latest_observations(IndicatorId(1), UnitId(1), "1999-01".parse().expect("p"), 3)
+        .await
+        .expect("empty cell");
+    assert!(none.is_empty() && all == 0);
 }
 
 async fn observations_are_found_by_the_beginning_of_their_source(backend: Backend) {

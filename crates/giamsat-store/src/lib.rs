@@ -632,6 +632,16 @@ pub trait Store: Send + Sync + 'static {
         period: Period,
     ) -> impl Future<Output = Result<Vec<Observation>, StoreError>> + Send;
 
+    /// The `latest` observations recorded last for a cell, newest first, and how many it
+    /// has in all: what a page lists of a cell corrected hundreds of times.
+    fn latest_observations(
+        &self,
+        indicator: IndicatorId,
+        unit: UnitId,
+        period: Period,
+        latest: u32,
+    ) -> impl Future<Output = Result<(Vec<Observation>, u64), StoreError>> + Send;
+
     /// Every observation ever recorded, in the order recorded.
     fn observations(&self) -> impl Future<Output = Result<Vec<Observation>, StoreError>> + Send;
 

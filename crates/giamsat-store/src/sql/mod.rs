@@ -476,6 +476,16 @@ impl Store for SqlStore {
         Ok(read::observation_history(self, indicator, unit, period).await?)
     }
 
+    async fn latest_observations(
+        &self,
+        indicator: IndicatorId,
+        unit: UnitId,
+        period: Period,
+        latest: u32,
+    ) -> Result<(Vec<Observation>, u64), StoreError> {
+        Ok(read::latest_observations(self, indicator, unit, period, latest).await?)
+    }
+
     async fn observations(&self) -> Result<Vec<Observation>, StoreError> {
         Ok(read::observations(self).await?)
     }

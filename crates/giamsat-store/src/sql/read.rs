@@ -55,6 +55,36 @@ pub(super) async fn load_into(
     read_records(store, apply, reading).await
 }
 
+pub(super) async fn latest_observations(
+    store: &SqlStore,
+    indicator: IndicatorId,
+    unit: UnitId,
+    period: Period,
+    latest: u32,
+) -> Outcome<(Vec<Observation>, u64)> {
+    let observations = sqlx::query(
+        "SELECT * FROM observations WHERE indicator_id = $1 AND unit_id = $2 AND period = $3 ORDER BY id DESC LIMIT $4",
+    )
+    .bind(i64::from(indicator.0))
+    .bind(i64::from(unit.0))
+    .bind(period.code())
+    .bind(i64::from(latest))
+    .fetch_all(&store.pool)
+    .await?
+    .iter()
+    .map(observation_from_row)
+    .collect::<Result<Vec<_>, StoreError>>()?;
+    let all: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM observations WHERE indicator_id = $1 AND unit_id = $2 AND period = $3",
+    )
+    .bind(i64::from(indicator.0))
+    .bind(i64::from(unit.0))
+    .bind(period.code())
+    .fetch_one(&store.pool)
+    .await?;
+    Ok((observations, u64::try_from(all).unwrap_or(0)))
+}
+
 pub(super) async fn observation_history(
     store: &SqlStore,
     indicator: IndicatorId,

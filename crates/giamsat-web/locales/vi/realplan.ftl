@@ -3,3 +3,4 @@ realplan-figures-caption = Các số liệu của đơn vị, mới nhất trư�
 realplan-col-value = Giá trị
 realplan-col-kind = Loại số liệu
 realplan-col-source = Nguồn
+realplan-earlier-figures = và { $count } số liệu trước đó của kỳ này, không liệt kê

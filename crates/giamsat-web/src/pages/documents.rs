@@ -47,7 +47,7 @@ fn document_row(engine: &Engine, tr: Tr<'_>, d: &Document) -> DocumentRow {
         issuer_code: issuer.map(|u| u.code.to_string()).unwrap_or_default(),
         issued_on: d.issued_on.map_or_else(|| "—".into(), |date| tr.date(date)),
         horizon: horizon.join(", "),
-        targets: engine.targets_set_by(d.id).count(),
+        targets: engine.count_of_targets_set_by(d.id),
     }
 }
 

@@ -40,10 +40,22 @@ pub struct FigureRow {
     source: String,
     /// Whether the source is a web address, shown as a link.
     link: bool,
+    /// Under a cell's oldest figure shown: how many older ones are not.
+    earlier: String,
 }
 
 /// How many of the unit's latest periods list their figures and sources.
 const FIGURE_PERIODS: usize = 12;
+
+/// How many of a cell's latest figures are listed: a cell corrected many times would
+/// otherwise make the page as long as its history.
+const FIGURE_VERSIONS: u32 = 3;
+
+/// A cell's latest figures, newest first, and how many it has in all.
+pub struct CellFigures {
+    pub latest: Vec<giamsat_core::Observation>,
+    pub all: u64,
+}
 
 pub struct ValueRow {
     month: String,
@@ -152,23 +164,28 @@ fn figure_periods(engine: &Engine, indicator: &Indicator, unit: UnitId) -> Vec<P
     periods
 }
 
-fn figure_rows(
-    tr: super::Tr<'_>,
-    indicator: &Indicator,
-    figures: &[giamsat_core::Observation],
-) -> Vec<FigureRow> {
-    figures
-        .iter()
-        .map(|o| FigureRow {
-            period: tr.period(o.period),
-            value: tr.number(o.value, indicator.decimals),
-            kind: tr.t(&format!("kind-{}", o.kind.as_str())),
-            note: o.note.clone().unwrap_or_default(),
-            link: o.provenance.source.starts_with("https://")
-                && !o.provenance.source.contains(char::is_whitespace),
-            source: o.provenance.source.clone(),
-        })
-        .collect()
+fn figure_rows(tr: super::Tr<'_>, indicator: &Indicator, cells: &[CellFigures]) -> Vec<FigureRow> {
+    let mut rows = Vec::new();
+    for cell in cells {
+        for (n, o) in cell.latest.iter().enumerate() {
+            let not_shown = cell.all.saturating_sub(cell.latest.len() as u64);
+            rows.push(FigureRow {
+                period: tr.period(o.period),
+                value: tr.number(o.value, indicator.decimals),
+                kind: tr.t(&format!("kind-{}", o.kind.as_str())),
+                note: o.note.clone().unwrap_or_default(),
+                link: o.provenance.source.starts_with("https://")
+                    && !o.provenance.source.contains(char::is_whitespace),
+                source: o.provenance.source.clone(),
+                earlier: if n + 1 == cell.latest.len() && not_shown > 0 {
+                    tr.count("realplan-earlier-figures", not_shown as usize)
+                } else {
+                    String::new()
+                },
+            });
+        }
+    }
+    rows
 }
 
 /// The page, with the chosen unit's published figures and their sources.
@@ -178,7 +195,7 @@ pub fn indicator_page_with(
     reader: &Reader,
     indicator: &Indicator,
     unit: Option<&Unit>,
-    figures: &[giamsat_core::Observation],
+    figures: &[CellFigures],
 ) -> askama::Result<String> {
     let page = Layout::new(i18n, reader, "", indicator.name.get(reader.lang).to_owned());
     let tr = page.tr;
@@ -434,8 +451,11 @@ pub async fn indicator<S: Store>(
     };
     let mut figures = Vec::new();
     for (u, p) in cells {
-        let history = state.app.observation_history(indicator_id, u, p).await?;
-        figures.extend(history.observations.into_iter().rev());
+        let (latest, all) = state
+            .app
+            .latest_figures(indicator_id, u, p, FIGURE_VERSIONS)
+            .await?;
+        figures.push(CellFigures { latest, all });
     }
     let engine = state.app.engine();
     let Some(indicator) = engine.indicator(indicator_id) else {

@@ -111,3 +111,35 @@ async fn the_demo_holds_nghe_an_s_2025_plan_with_its_published_figures_and_their
             && growth.contains("8,24")
     );
 }
+
+/// A cell corrected many times lists its three latest figures, newest first, and says how
+/// many older ones it leaves out, in each language: the page stays the size of a page.
+#[tokio::test]
+async fn a_cell_corrected_many_times_lists_its_latest_figures_and_counts_the_rest() {
+    let server = TestServer::start(true).await;
+    for n in 1..=6 {
+        let (status, body) = server
+            .post_json(
+                "/api/v1/observations",
+                serde_json::json!({"indicator": "EXPORTS", "unit": "40", "period": "2026-11",
+                    "value": format!("{n}00.5"), "kind": "estimate", "source": format!("báo cáo {n}")}),
+            )
+            .await;
+        assert_eq!(status, 201, "{body}");
+    }
+    let page = html(&server, "/indicators/EXPORTS?unit=40&lang=vi").await;
+    let shown: Vec<usize> = (1..=6)
+        .filter(|n| page.contains(&format!("báo cáo {n}<")))
+        .collect();
+    assert_eq!(shown, [4, 5, 6], "the three latest");
+    let (six, four) = (
+        page.find("báo cáo 6<").expect("6"),
+        page.find("báo cáo 4<").expect("4"),
+    );
+    assert!(six < four, "newest first");
+    assert!(page.contains("và 3 số liệu trước đó của kỳ này, không liệt kê"));
+    let en = html(&server, "/indicators/EXPORTS?unit=40&lang=en").await;
+    assert!(en.contains("and 3 earlier figures of this period, not listed"));
+    let fr = html(&server, "/indicators/EXPORTS?unit=40&lang=fr").await;
+    assert!(fr.contains("et 3 chiffres antérieurs de cette période, non listés"));
+}
