@@ -143,18 +143,18 @@ mod sqlite {
     /// SQLite's 32,766.
     const ROWS: usize = 256;
 
-    /// The import's own connection: its page cache (256 MB at most, freed with the connection
-    /// when the import ends) keeps the pages of the indexes that a large import touches again
-    /// and again (the cells of the figures, the objects and units of their audit rows: about
-    /// 80 bytes a figure), rather than spilling them into the WAL mid-transaction and reading
-    /// them back; and what statement journal remains is kept in memory.
+    /// The import's own connection: its page cache (64 MB, freed with the connection when the
+    /// import ends) keeps the index pages that a large import touches again and again, rather
+    /// than spilling them into the WAL mid-transaction and reading them back. (256 MB was
+    /// measured too: no faster once foreign keys are checked by chunk, and 220 MB more
+    /// resident; see docs/benchmarks.md.)
     ///
     /// Foreign keys are not enforced row by row on this connection: SQLite would look up every
     /// row's indicator and unit, and keep a statement journal (a copy of every page each
     /// multi-row insert changes) in case one failed. The references of each chunk are checked
     /// instead, each distinct one once ([`References`]), before the next chunk is written.
     const IMPORT_PRAGMAS: &str = "PRAGMA foreign_keys = OFF; PRAGMA synchronous = NORMAL; \
-        PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;";
+        PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;";
 
     const OBSERVATIONS: &str = "observations (id, indicator_id, unit_id, period, value, kind, reported_by, document_id, corrects, note, source, recorded_by, recorded_at)";
     const AUDIT: &str = "audit_log (at, actor, action, object, before, after, unit_id)";
