@@ -2252,17 +2252,34 @@ async fn a_streamed_import_let_go_in_the_middle_writes_nothing(backend: Backend)
     assert!(matches!(err, StoreError::Behind { head: 2 }), "{err}");
 }
 
-/// A figure that breaks the schema's rules (a unit that does not exist, an id already
-/// taken) fails the whole import, even after chunks were written, and leaves nothing behind.
+/// A figure that breaks the schema's rules (an indicator, unit, reporting unit, document or
+/// corrected figure that does not exist, an id already taken) fails the whole import, in its
+/// first chunk or after chunks were written, and leaves nothing behind. (SQLite's import
+/// checks references chunk by chunk rather than row by row: the same refusals.)
 async fn a_streamed_import_with_a_figure_the_store_refuses_writes_nothing(backend: Backend) {
     let store = fresh(backend).await;
     store.commit(&sample(), &[], 0).await.expect("commit");
     let before = store.observations().await.expect("observations").len();
-    for broken in ["unit", "id"] {
+    let cases = [
+        "unit",
+        "id",
+        "indicator",
+        "reported_by",
+        "document",
+        "corrects",
+        "first unit",
+    ];
+    for broken in cases {
         let mut batch = observations(10, 3_000);
-        if let Some(Record::Observation(o)) = batch.last_mut() {
+        let at = if broken == "first unit" { 0 } else { 2_999 };
+        if let Some(Record::Observation(o)) = batch.get_mut(at) {
             match broken {
-                "unit" => o.unit = UnitId(999_999),
+                "unit" | "first unit" => o.unit = UnitId(999_999),
+                "indicator" => o.indicator = IndicatorId(999_999),
+                "reported_by" => o.reported_by = Some(UnitId(999_999)),
+                "document" => o.document = Some(DocumentId(999_999)),
+                // A figure of this import, but not one written before it.
+                "corrects" => o.corrects = Some(ObservationId(5_000)),
                 _ => o.id = ObservationId(10),
             }
         }
@@ -2293,13 +2310,25 @@ async fn a_streamed_import_with_a_figure_the_store_refuses_writes_nothing(backen
             "{broken}"
         );
     }
-    // Nothing is left locked: the good file goes in.
-    let good = figures(&observations(10, 3_000));
+    // Nothing is left locked: the good file goes in, with references that do exist (a
+    // correction of a figure of the same chunk among them).
+    let mut good = observations(10, 3_000);
+    if let Some(Record::Observation(o)) = good.last_mut() {
+        o.reported_by = Some(UnitId(1));
+        o.document = Some(DocumentId(1));
+        o.corrects = Some(ObservationId(10));
+    }
     let parts = vec![
-        ImportPart::Figures(good),
+        ImportPart::Figures(figures(&good)),
         ImportPart::Commit(audit("import.observations", "file:f.csv", None)),
     ];
     assert_eq!(stream(&store, 1, parts).await.expect("import"), Some(2));
+    let written = store.observations().await.expect("observations");
+    assert_eq!(written.len(), before + 3_000);
+    assert_eq!(
+        written.last().map(|o| o.corrects),
+        Some(Some(ObservationId(10)))
+    );
 }
 
 /// An account's e-mail and language are one row, replaced with its audit entry; a day's

@@ -144,11 +144,16 @@ mod sqlite {
     const ROWS: usize = 256;
 
     /// The import's own connection: its page cache (64 MB, freed with the connection when the
-    /// import ends) keeps the indexes' pages that a large import touches again and again,
-    /// rather than spilling them into the WAL mid-transaction and reading them back; and each
-    /// multi-row insert's statement journal (the pages it changed, a few hundred) is kept in
-    /// memory rather than written to a temporary file.
-    const IMPORT_PRAGMAS: &str = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; \
+    /// import ends) keeps the index pages that a large import touches again and again, rather
+    /// than spilling them into the WAL mid-transaction and reading them back. (256 MB was
+    /// measured too: no faster once foreign keys are checked by chunk, and 220 MB more
+    /// resident; see docs/benchmarks.md.)
+    ///
+    /// Foreign keys are not enforced row by row on this connection: SQLite would look up every
+    /// row's indicator and unit, and keep a statement journal (a copy of every page each
+    /// multi-row insert changes) in case one failed. The references of each chunk are checked
+    /// instead, each distinct one once ([`References`]), before the next chunk is written.
+    const IMPORT_PRAGMAS: &str = "PRAGMA foreign_keys = OFF; PRAGMA synchronous = NORMAL; \
         PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;";
 
     const OBSERVATIONS: &str = "observations (id, indicator_id, unit_id, period, value, kind, reported_by, document_id, corrects, note, source, recorded_by, recorded_at)";
@@ -181,12 +186,8 @@ mod sqlite {
         if current != head {
             return Err(StoreError::Behind { head: current });
         }
-        // Foreign keys are checked at the commit, and a row that breaks a constraint rolls the
-        // whole import back (`INSERT OR ROLLBACK`): no insert can fail half-way and be undone
-        // alone, so SQLite keeps no statement journal (a copy of every page each multi-row
-        // insert changes) for the statements prepared after this.
-        tx.execute_batch("PRAGMA defer_foreign_keys = ON")
-            .map_err(fail)?;
+        // A row that breaks a constraint rolls the whole import back (`INSERT OR ROLLBACK`):
+        // no insert can fail half-way and be undone alone.
         let mut logged = Logged::new();
         let mut writer = Writer::new(&tx).map_err(fail)?;
         while let Some(part) = parts.blocking_recv() {
@@ -266,6 +267,7 @@ mod sqlite {
         entry: Statement<'c>,
         stamp: Stamp,
         texts: AuditTexts,
+        references: References<'c>,
     }
 
     impl<'c> Writer<'c> {
@@ -284,11 +286,21 @@ mod sqlite {
                 entry: connection.prepare(&sql(AUDIT, 7, 1))?,
                 stamp: Stamp::default(),
                 texts: AuditTexts::default(),
+                references: References::new(connection)?,
             })
         }
 
         /// The figures and their audit rows, `ROWS` to a statement.
         fn figures(&mut self, figures: &[ImportedFigure]) -> Result<(), WriteError> {
+            for figure in figures {
+                self.references.note(&figure.observation);
+            }
+            self.write(figures)?;
+            // After the rows, so that a correction of a figure of the same chunk is found.
+            self.references.check()
+        }
+
+        fn write(&mut self, figures: &[ImportedFigure]) -> Result<(), WriteError> {
             for group in figures.chunks(ROWS) {
                 let full = group.len() == ROWS;
                 for (n, figure) in group.iter().enumerate() {
@@ -352,6 +364,80 @@ mod sqlite {
                 entry.unit.map(|u| i64::from(u.0)),
             )?;
             self.entry.raw_execute()?;
+            Ok(())
+        }
+    }
+
+    /// What an import's figures refer to (indicators, units, documents, the figures they
+    /// correct), checked against the tables as foreign keys would be, each distinct one once:
+    /// a file of a million figures names a few thousand units. Those found are remembered for
+    /// the rest of the import (at most every unit, indicator and document, which the engine
+    /// holds anyway); corrected figures are checked chunk by chunk and forgotten, so that what
+    /// this holds does not grow with the file.
+    struct References<'c> {
+        found: [std::collections::HashSet<i64>; 3],
+        pending: [std::collections::BTreeSet<i64>; 4],
+        lookups: [Statement<'c>; 4],
+    }
+
+    /// The tables referred to, in the order of [`References`]' sets.
+    const REFERRED: [&str; 4] = ["indicators", "units", "documents", "observations"];
+    const INDICATOR: usize = 0;
+    const UNIT: usize = 1;
+    const DOCUMENT: usize = 2;
+    const CORRECTED: usize = 3;
+
+    impl<'c> References<'c> {
+        fn new(connection: &'c Connection) -> rusqlite::Result<References<'c>> {
+            let lookup =
+                |table: &str| connection.prepare(&format!("SELECT 1 FROM {table} WHERE id = ?1"));
+            Ok(References {
+                found: Default::default(),
+                pending: Default::default(),
+                lookups: [
+                    lookup(REFERRED[INDICATOR])?,
+                    lookup(REFERRED[UNIT])?,
+                    lookup(REFERRED[DOCUMENT])?,
+                    lookup(REFERRED[CORRECTED])?,
+                ],
+            })
+        }
+
+        /// A figure's references (its audit row's unit is the figure's).
+        fn note(&mut self, o: &Observation) {
+            let mut refer = |table: usize, id: i64| {
+                if table == CORRECTED || !self.found[table].contains(&id) {
+                    self.pending[table].insert(id);
+                }
+            };
+            refer(INDICATOR, i64::from(o.indicator.0));
+            refer(UNIT, i64::from(o.unit.0));
+            if let Some(unit) = o.reported_by {
+                refer(UNIT, i64::from(unit.0));
+            }
+            if let Some(document) = o.document {
+                refer(DOCUMENT, i64::from(document.0));
+            }
+            if let Some(corrected) = o.corrects {
+                refer(CORRECTED, corrected.0 as i64);
+            }
+        }
+
+        /// Every reference noted since the last check, or the first that names nothing: a
+        /// conflict, as a broken foreign key is.
+        fn check(&mut self) -> Result<(), WriteError> {
+            for (table, name) in REFERRED.iter().enumerate() {
+                for id in std::mem::take(&mut self.pending[table]) {
+                    if !self.lookups[table].exists([id])? {
+                        return Err(WriteError::Store(StoreError::Conflict(format!(
+                            "FOREIGN KEY constraint failed: a figure refers to {name} {id}, which does not exist"
+                        ))));
+                    }
+                    if let Some(found) = self.found.get_mut(table) {
+                        found.insert(id);
+                    }
+                }
+            }
             Ok(())
         }
     }
