@@ -458,3 +458,4 @@ error-internal-title = Something went wrong
 error-internal = The server could not complete the request. Nothing was half-written, and the error has been logged. Please try again later.
 not-found-evidence = There is no evidence file at this address.
 error-reload-form = Open the form again
+source-web-form = entered in a giamsat form

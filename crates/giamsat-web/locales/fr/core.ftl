@@ -461,3 +461,4 @@ error-internal-title = Une erreur est survenue
 error-internal = Le serveur n’a pas pu traiter la demande. Rien n’a été écrit à moitié et l’erreur a été consignée. Veuillez réessayer plus tard.
 not-found-evidence = Il n’y a pas de pièce justificative à cette adresse.
 error-reload-form = Rouvrir le formulaire
+source-web-form = saisi dans un formulaire de giamsat

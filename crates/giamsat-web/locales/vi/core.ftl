@@ -440,3 +440,4 @@ error-internal-title = Đã có lỗi xảy ra
 error-internal = Máy chủ không hoàn tất được yêu cầu. Không có dữ liệu nào bị ghi dở, và lỗi đã được ghi lại. Vui lòng thử lại sau.
 not-found-evidence = Không có tệp minh chứng nào ở địa chỉ này.
 error-reload-form = Mở lại biểu mẫu
+source-web-form = nhập trên biểu mẫu của giamsat

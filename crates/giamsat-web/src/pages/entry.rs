@@ -490,7 +490,7 @@ pub async fn entry_submit<S: Store>(
                 value: Some(text.trim().to_owned()),
                 kind: Some(typed.kind.clone()),
                 note: Some(typed.note.trim().to_owned()).filter(|n| !n.is_empty()),
-                source: Some("web form".into()),
+                source: Some(super::WEB_FORM_SOURCE.into()),
                 expected_version: typed.versions.get(code).cloned(),
                 ..ObservationInput::default()
             });
@@ -503,7 +503,7 @@ pub async fn entry_submit<S: Store>(
     if errors.is_empty() {
         match state
             .app
-            .create_all(&who.0.actor, &inputs, "web form", reader.lang)
+            .create_all(&who.0.actor, &inputs, super::WEB_FORM_SOURCE, reader.lang)
             .await
         {
             Ok(records) => {

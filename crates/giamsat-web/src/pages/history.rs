@@ -171,7 +171,7 @@ pub async fn revise_task<S: Store>(
     };
     match state
         .app
-        .revise_task(&who.0.actor, FollowUpId(id), &input, "web form")
+        .revise_task(&who.0.actor, FollowUpId(id), &input, super::WEB_FORM_SOURCE)
         .await
     {
         Ok(_) => Ok(see_other(format!("/tasks/{id}#history"))),
@@ -237,7 +237,7 @@ pub async fn revise_session<S: Store>(
     };
     match state
         .app
-        .revise_session(&who.0.actor, FollowUpId(id), &input, "web form")
+        .revise_session(&who.0.actor, FollowUpId(id), &input, super::WEB_FORM_SOURCE)
         .await
     {
         Ok(_) => Ok(see_other(format!("/supervision/sessions/{id}#history"))),

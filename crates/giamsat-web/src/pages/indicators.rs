@@ -176,7 +176,7 @@ fn figure_rows(tr: super::Tr<'_>, indicator: &Indicator, cells: &[CellFigures]) 
                 note: o.note.clone().unwrap_or_default(),
                 link: o.provenance.source.starts_with("https://")
                     && !o.provenance.source.contains(char::is_whitespace),
-                source: o.provenance.source.clone(),
+                source: tr.source(&o.provenance.source),
                 earlier: if n + 1 == cell.latest.len() && not_shown > 0 {
                     tr.count("realplan-earlier-figures", not_shown as usize)
                 } else {

@@ -759,7 +759,14 @@ fn item_views<S: Store>(
                         forms.push("document");
                     }
                     fields.insert("number", number.clone());
-                    fields.insert("issued_on", issued_on.clone().unwrap_or_default());
+                    // Prefilled as the reader types dates (the form's example), not as stored.
+                    let typed_on = issued_on.as_deref().map_or_else(String::new, |on| {
+                        giamsat_app::input::parse_date(on).map_or_else(
+                            |_| on.to_owned(),
+                            |d| super::history::form_date(tr.lang, Some(d)),
+                        )
+                    });
+                    fields.insert("issued_on", typed_on);
                     fields.insert("title", item.text.clone());
                 }
                 // A target set informs the review; there is no record to accept it as.

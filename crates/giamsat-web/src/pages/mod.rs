@@ -219,6 +219,18 @@ impl Reader {
         self.holds(&[Role::Admin, Role::Office, Role::Reporter])
     }
 
+    /// Whether the reader may enter figures for `unit`: a role that enters figures, over it.
+    pub fn enters_figures_for(&self, engine: &Engine, unit: giamsat_core::UnitId) -> bool {
+        use giamsat_core::access::Role;
+        self.who.as_ref().is_some_and(|w| match &w.actor.grants {
+            None => true,
+            Some(grants) => grants.iter().any(|g| {
+                matches!(g.role, Role::Admin | Role::Office | Role::Reporter)
+                    && g.covers(engine, unit)
+            }),
+        })
+    }
+
     /// The units the reader's grants are over, where what they type is looked for first.
     pub fn scope(&self) -> Vec<giamsat_core::UnitId> {
         self.who
@@ -325,9 +337,22 @@ pub struct Tr<'a> {
     pub lang: Language,
 }
 
+/// The source recorded with what a person entered through a form of the pages.
+pub const WEB_FORM_SOURCE: &str = "web form";
+
 impl Tr<'_> {
     pub fn t(&self, id: &str) -> String {
         self.i18n.t(self.lang, id)
+    }
+
+    /// Where a record came from, as the reader reads it: the forms of giamsat record
+    /// themselves under a fixed name, which is shown in the reader's language.
+    pub fn source(&self, source: &str) -> String {
+        if source == WEB_FORM_SOURCE {
+            self.t("source-web-form")
+        } else {
+            source.to_owned()
+        }
     }
 
     pub fn t_args(&self, id: &str, args: &[(&str, Arg)]) -> String {

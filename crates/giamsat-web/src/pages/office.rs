@@ -236,12 +236,12 @@ pub async fn create_document<S: Store>(
         title_en: present(&form.title_en),
         title_fr: present(&form.title_fr),
         target_year: present(&form.target_year),
-        source: source.or_else(|| Some("web form".into())),
+        source: source.or_else(|| Some(super::WEB_FORM_SOURCE.into())),
         ..DocumentInput::default()
     };
     match state
         .app
-        .create_all(&who.0.actor, &[input], "web form", reader.lang)
+        .create_all(&who.0.actor, &[input], super::WEB_FORM_SOURCE, reader.lang)
         .await
     {
         Ok(records) => match records.first() {
@@ -437,7 +437,7 @@ pub async fn create_target<S: Store>(
         comparator: present(&form.comparator),
         baseline_period: present(&form.baseline_period),
         baseline_value: present(&form.baseline_value),
-        source: Some("web form".into()),
+        source: Some(super::WEB_FORM_SOURCE.into()),
     };
     let again = |form, status, errors| {
         let engine = state.app.engine();
@@ -450,7 +450,7 @@ pub async fn create_target<S: Store>(
     };
     let target = match state
         .app
-        .create_all(&who.0.actor, &[input], "web form", reader.lang)
+        .create_all(&who.0.actor, &[input], super::WEB_FORM_SOURCE, reader.lang)
         .await
     {
         Ok(records) => match records.first() {
@@ -476,11 +476,16 @@ pub async fn create_target<S: Store>(
         let scenario = ScenarioInput {
             target: Some(target.0.to_string()),
             points,
-            source: Some("web form".into()),
+            source: Some(super::WEB_FORM_SOURCE.into()),
         };
         if let Err(e) = state
             .app
-            .create_all(&who.0.actor, &[scenario], "web form", reader.lang)
+            .create_all(
+                &who.0.actor,
+                &[scenario],
+                super::WEB_FORM_SOURCE,
+                reader.lang,
+            )
             .await
         {
             // The target is saved; the rows are shown again with what is wrong with them.

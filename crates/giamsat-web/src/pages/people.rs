@@ -378,11 +378,11 @@ pub async fn add_person<S: Store>(
     let input = PersonInput {
         name: form.name.clone(),
         positions,
-        source: Some("web form".into()),
+        source: Some(super::WEB_FORM_SOURCE.into()),
     };
     match state
         .app
-        .record_person(&who.0.actor, &input, "web form")
+        .record_person(&who.0.actor, &input, super::WEB_FORM_SOURCE)
         .await
     {
         Ok(id) => Ok(see_other(format!("/people/{id}"))),
@@ -609,7 +609,7 @@ pub async fn add_position<S: Store>(
     };
     match state
         .app
-        .add_position(&who.0.actor, FollowUpId(id), &input, "web form")
+        .add_position(&who.0.actor, FollowUpId(id), &input, super::WEB_FORM_SOURCE)
         .await
     {
         Ok(_) => Ok(see_other(format!("/people/{id}#positions"))),
@@ -645,11 +645,11 @@ pub async fn revise_position<S: Store>(
         to: Some(form.to.clone()),
         reason: Some(form.reason.clone()),
         version: Some(form.version),
-        source: Some("web form".into()),
+        source: Some(super::WEB_FORM_SOURCE.into()),
     };
     match state
         .app
-        .revise_position(&who.0.actor, FollowUpId(id), &input, "web form")
+        .revise_position(&who.0.actor, FollowUpId(id), &input, super::WEB_FORM_SOURCE)
         .await
     {
         Ok(_) => Ok(see_other(format!("/people/{person}#position-{id}"))),

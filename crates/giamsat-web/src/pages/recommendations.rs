@@ -154,7 +154,7 @@ pub async fn record_recommendation<S: Store>(
     };
     match state
         .app
-        .record_recommendation(&who.0.actor, &input, "web form")
+        .record_recommendation(&who.0.actor, &input, super::WEB_FORM_SOURCE)
         .await
     {
         Ok(_) => Ok(see_other("/recommendations".to_owned())),
@@ -191,7 +191,13 @@ pub async fn answer_recommendation<S: Store>(
     };
     match state
         .app
-        .answer_recommendation(&who.0.actor, FollowUpId(id), &input, today(), "web form")
+        .answer_recommendation(
+            &who.0.actor,
+            FollowUpId(id),
+            &input,
+            today(),
+            super::WEB_FORM_SOURCE,
+        )
         .await
     {
         Ok(_) => Ok(see_other("/recommendations".to_owned())),

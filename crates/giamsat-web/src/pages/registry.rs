@@ -608,11 +608,11 @@ pub async fn create_indicator<S: Store>(
         scale: present(&form.scale),
         over_time: present(&form.over_time),
         same_period_base: present(&form.same_period_base),
-        source: Some("web form".into()),
+        source: Some(super::WEB_FORM_SOURCE.into()),
     };
     match state
         .app
-        .create_all(&who.0.actor, &[input], "web form", reader.lang)
+        .create_all(&who.0.actor, &[input], super::WEB_FORM_SOURCE, reader.lang)
         .await
     {
         Ok(records) => match records.first() {
@@ -722,7 +722,7 @@ pub async fn revise_indicator<S: Store>(
     };
     match state
         .app
-        .revise_indicator(&who.0.actor, id, &input, "web form")
+        .revise_indicator(&who.0.actor, id, &input, super::WEB_FORM_SOURCE)
         .await
     {
         Ok(_) => Ok(see_other(format!("/indicators/{code}#history"))),
@@ -873,7 +873,7 @@ pub async fn revise_document<S: Store>(
     };
     match state
         .app
-        .revise_document(&who.0.actor, document, &input, "web form")
+        .revise_document(&who.0.actor, document, &input, super::WEB_FORM_SOURCE)
         .await
     {
         Ok(_) => Ok(see_other(format!("/documents/{id}#history"))),
@@ -1088,7 +1088,13 @@ pub async fn revise_target<S: Store>(
     };
     match state
         .app
-        .revise_target(&who.0.actor, target, &input, "web form", reader.lang)
+        .revise_target(
+            &who.0.actor,
+            target,
+            &input,
+            super::WEB_FORM_SOURCE,
+            reader.lang,
+        )
         .await
     {
         Ok(_) => Ok(see_other(format!("/targets/{id}#history"))),
@@ -1276,11 +1282,11 @@ pub async fn create_unit<S: Store>(
         name_fr: present(&form.name_fr),
         valid_from: present(&form.valid_from),
         valid_to: None,
-        source: Some("web form".into()),
+        source: Some(super::WEB_FORM_SOURCE.into()),
     };
     match state
         .app
-        .create_all(&who.0.actor, &[input], "web form", reader.lang)
+        .create_all(&who.0.actor, &[input], super::WEB_FORM_SOURCE, reader.lang)
         .await
     {
         Ok(records) => match records.first() {

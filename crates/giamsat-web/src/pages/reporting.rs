@@ -598,7 +598,11 @@ pub async fn report_step<S: Store>(
         i18n: &state.i18n,
         lang: reader.lang,
     };
-    match state.app.take_step(&who.0.actor, &input, "web form").await {
+    match state
+        .app
+        .take_step(&who.0.actor, &input, super::WEB_FORM_SOURCE)
+        .await
+    {
         Ok(_) => Ok(see_other(format!("/reports/{code}/{period}/{unit}"))),
         Err(e) => {
             let e = match e {

@@ -201,7 +201,11 @@ pub async fn plan_visit<S: Store>(
         last: Some(form.last.clone()),
         ..VisitInput::default()
     };
-    match state.app.plan_visit(&who.0.actor, &input, "web form").await {
+    match state
+        .app
+        .plan_visit(&who.0.actor, &input, super::WEB_FORM_SOURCE)
+        .await
+    {
         Ok(_) => Ok(see_other("/supervision".to_owned())),
         Err(e) => {
             let (status, errors) = failure(tr, e)?;
@@ -377,7 +381,7 @@ pub async fn record_session<S: Store>(
     };
     match state
         .app
-        .record_session(&who.0.actor, &input, "web form")
+        .record_session(&who.0.actor, &input, super::WEB_FORM_SOURCE)
         .await
     {
         Ok(id) => Ok(see_other(format!("/supervision/sessions/{id}"))),
@@ -570,7 +574,7 @@ fn session_page_with<S: Store>(
             .collect(),
         choices: unit_choices(&engine, tr),
         errors,
-        source: s.provenance.source.clone(),
+        source: tr.source(&s.provenance.source),
         page: layout,
     };
     Ok(respond(reader, status, page.render()))
@@ -646,7 +650,7 @@ pub async fn conclusion_to_task<S: Store>(
     };
     match state
         .app
-        .create_task(&who.0.actor, &input, "web form")
+        .create_task(&who.0.actor, &input, super::WEB_FORM_SOURCE)
         .await
     {
         Ok(task) => Ok(see_other(format!("/tasks/{task}"))),

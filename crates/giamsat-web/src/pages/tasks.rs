@@ -280,7 +280,7 @@ pub(super) fn task_page<S: Store>(
         errors,
         typed,
         today: super::history::form_date(tr.lang, Some(today())),
-        source: view.task.provenance.source.clone(),
+        source: tr.source(&view.task.provenance.source),
         page: layout,
     };
     Ok(respond(reader, status, page.render()))
@@ -443,7 +443,13 @@ pub async fn report_progress<S: Store>(
     };
     match state
         .app
-        .report_progress(&who.0.actor, FollowUpId(id), &input, today(), "web form")
+        .report_progress(
+            &who.0.actor,
+            FollowUpId(id),
+            &input,
+            today(),
+            super::WEB_FORM_SOURCE,
+        )
         .await
     {
         Ok(_) => Ok(see_other(format!("/tasks/{id}"))),

@@ -186,6 +186,8 @@ pub struct UnitPage<'a> {
     awaiting: String,
     /// Whether the reader may add a body under the unit.
     may_add_body: bool,
+    /// Whether the reader enters figures for this unit (a role that does, over it).
+    may_enter: bool,
 }
 
 #[derive(Deserialize)]
@@ -274,6 +276,7 @@ pub fn unit_page(
     UnitPage {
         awaiting,
         may_add_body: super::registry::may_add_body(reader, engine, unit.id),
+        may_enter: reader.enters_figures_for(engine, unit.id),
         targets_downloads,
         figures_downloads,
         unit: link(tr, unit),

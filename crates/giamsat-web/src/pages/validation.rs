@@ -420,7 +420,11 @@ pub async fn set_rule<S: Store>(
         lang: reader.lang,
     };
     let period = query.period.filter(|p| !p.trim().is_empty());
-    match state.app.set_rule(&who.0.actor, &input, "web form").await {
+    match state
+        .app
+        .set_rule(&who.0.actor, &input, super::WEB_FORM_SOURCE)
+        .await
+    {
         Ok(_) => Ok(see_other(match &period {
             Some(p) => format!("/reports/{code}/validation?period={p}"),
             None => format!("/reports/{code}/validation"),

@@ -280,6 +280,18 @@ async fn an_uploaded_report_records_only_what_a_person_accepts_with_its_source()
     };
     assert!(offers_document(index("document", "45/KH-UBND")));
     assert!(!offers_document(index("document", "12/CĐ-TTg")));
+    // Its date of issue is prefilled as the reader types dates.
+    assert!(html.contains("name=\"issued_on\" value=\"2024-01-20\""));
+    let vi = client
+        .get(server.url(&format!("{location}?lang=vi")))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("review")
+        .text()
+        .await
+        .expect("html");
+    assert!(vi.contains("name=\"issued_on\" value=\"20/01/2024\""));
 
     // A person, with the positions as corrected.
     let person = index("person", "Lê Văn Hai");

@@ -235,6 +235,18 @@ async fn the_form_refuses_bad_figures_field_by_field_and_saves_nothing() {
         .get_json("/api/v1/observations?indicator=EXPORTS&unit=40&period=2023-06")
         .await;
     assert_eq!(body[0]["value"], 1700.5, "{body}");
+    // Its source is the form, said in the reader's language, never the name it is stored under.
+    for (lang, said) in [
+        ("vi", "nhập trên biểu mẫu của giamsat"),
+        ("en", "entered in a giamsat form"),
+        ("fr", "saisi dans un formulaire de giamsat"),
+    ] {
+        let page = server
+            .text(&format!("/indicators/EXPORTS?unit=40&lang={lang}"))
+            .await;
+        assert!(page.contains(said), "{lang}");
+        assert!(!page.contains("web form"), "{lang}");
+    }
 }
 
 /// What a screen reader or keyboard user needs from every page: one main heading, a label for
@@ -650,4 +662,49 @@ async fn rankings_and_the_overview_show_the_provinces_as_tile_maps_in_each_langu
             "{lang}: a coloured square for each row of the table"
         );
     }
+}
+
+/// A unit's page offers its entry form only to those who may enter its figures: a reporter
+/// of the unit and an office over everything, not a viewer, nor a reporter of another unit.
+#[tokio::test]
+async fn a_units_page_offers_the_entry_form_only_to_those_who_enter_its_figures() {
+    let server = crate::TestServer::start(true).await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let offers = |cookie: String, unit: &'static str| {
+        let client = client.clone();
+        let url = server.url(&format!("/units/{unit}?lang=vi"));
+        async move {
+            let html = client
+                .get(url)
+                .header("cookie", cookie)
+                .send()
+                .await
+                .expect("page")
+                .text()
+                .await
+                .expect("html");
+            assert!(html.contains("<h1"), "{html}");
+            html.contains(&format!("href=\"/entry?unit={unit}\""))
+        }
+    };
+    let mut cookies = Vec::new();
+    for (role, scope) in [
+        ("viewer", Some("22")),
+        ("reporter", Some("22")),
+        ("office", None),
+    ] {
+        let (username, password) = server.account(role, scope).await;
+        let session = crate::sign_in(&client, &server.url(""), &username, &password).await;
+        cookies.push(format!("giamsat_session={session}"));
+    }
+    assert!(!offers(cookies[0].clone(), "22").await, "a viewer");
+    assert!(offers(cookies[1].clone(), "22").await, "a reporter of 22");
+    assert!(
+        !offers(cookies[1].clone(), "40").await,
+        "a reporter of 22 on 40"
+    );
+    assert!(offers(cookies[2].clone(), "40").await, "an office");
 }
