@@ -264,6 +264,20 @@ impl IdSet {
             .is_some_and(|word| word & (1 << (id % 64)) != 0)
     }
 
+    /// The numbers in the set, smallest first.
+    fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        self.0.iter().enumerate().flat_map(|(w, word)| {
+            let mut bits = *word;
+            std::iter::from_fn(move || {
+                (bits != 0).then(|| {
+                    let bit = bits.trailing_zeros();
+                    bits &= bits - 1;
+                    (w * 64) as u32 + bit
+                })
+            })
+        })
+    }
+
     fn insert(&mut self, id: u32) {
         let word = id as usize / 64;
         if word >= self.0.len() {
@@ -1565,19 +1579,13 @@ impl Engine {
     /// The units with a figure of their own on an indicator, in tree order: a look at each
     /// of the indicator's series, not at every cell of the others.
     pub fn units_reporting(&self, indicator: IndicatorId) -> Vec<UnitId> {
-        let mut seen = vec![false; self.numbering.len()];
-        let series = self.series.iter().filter(|((i, _), _)| *i == indicator);
-        for (_, s) in series {
-            for p in &s.positions {
-                if let Some(slot) = seen.get_mut(*p as usize) {
-                    *slot = true;
-                }
-            }
-        }
-        seen.iter()
-            .enumerate()
-            .filter(|(_, s)| **s)
-            .filter_map(|(p, _)| self.numbering.unit_at(u32::try_from(p).ok()?))
+        // The positions that ever held a figure of it: a superset of those holding one now
+        // only if a figure could leave a series, which none does.
+        self.reporting_positions
+            .get(&indicator)
+            .into_iter()
+            .flat_map(IdSet::iter)
+            .filter_map(|p| self.numbering.unit_at(p))
             .collect()
     }
 
@@ -2867,6 +2875,18 @@ mod tests {
         }
         prop_assert_eq!(engine.current_cells().count(), cells);
         prop_assert_eq!(engine.cell_count(), cells);
+        for indicator in 1..=3u32 {
+            let mut reporting = engine.units_reporting(IndicatorId(indicator));
+            reporting.sort();
+            let mut want: Vec<UnitId> = engine
+                .current_cells()
+                .filter(|c| c.0 == IndicatorId(indicator))
+                .map(|c| c.1)
+                .collect();
+            want.sort();
+            want.dedup();
+            prop_assert_eq!(reporting, want);
+        }
         Ok(())
     }
 
