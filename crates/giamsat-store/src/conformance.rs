@@ -759,7 +759,7 @@ async fn history_keeps_every_value_of_a_cell(backend: Backend) {
     assert_eq!((latest.len(), all), (2, 2));
     assert!(latest[0].id > latest[1].id, "newest first");
     let (none, all) = store
-        .latest_observations(IndicatorId(1), UnitId(1), "1999-01".parse().expect("p"), 3)
+        .latest_observations(IndicatorId(1), UnitId(1), "2021-02".parse().expect("p"), 3)
         .await
         .expect("empty cell");
     assert!(none.is_empty() && all == 0);
