@@ -311,6 +311,9 @@ struct Aggregates {
     /// Whether every target of a period has data (what the ranking shows by default).
     complete: FxHashMap<Period, bool>,
     in_status_order: FxHashMap<TargetGroup, Arc<[(Status, TargetId)]>>,
+    /// The latest figures of a unit or of all, by how many were asked for: every page
+    /// shows them, and finding them looks at each of a country's series.
+    latest_cells: FxHashMap<(Option<UnitId>, usize), Vec<CurrentCell>>,
 }
 
 /// A set of targets the pages list in status order, remembered as such.
@@ -416,6 +419,7 @@ impl Memo {
         if !aggregates.scorecards.is_empty()
             || !aggregates.complete.is_empty()
             || !aggregates.in_status_order.is_empty()
+            || !aggregates.latest_cells.is_empty()
         {
             *aggregates = Aggregates::default();
         }
@@ -1522,6 +1526,23 @@ impl Engine {
         if count == 0 {
             return Vec::new();
         }
+        // Remembered until a figure takes its cell (which forgets its indicator's values and
+        // with them every aggregate) or the tree changes.
+        if !self.numbering_stale
+            && let Some(known) = self.memo.aggregates().latest_cells.get(&(unit, count))
+        {
+            return known.clone();
+        }
+        let found = self.find_latest_cells(unit, count);
+        if !self.numbering_stale {
+            self.memo.put_aggregate(|a| {
+                a.latest_cells.insert((unit, count), found.clone());
+            });
+        }
+        found
+    }
+
+    fn find_latest_cells(&self, unit: Option<UnitId>, count: usize) -> Vec<CurrentCell> {
         let position = match unit {
             Some(u) => match self.numbering.position(u) {
                 Some(p) => Some(p),
@@ -2875,6 +2896,12 @@ mod tests {
         }
         prop_assert_eq!(engine.current_cells().count(), cells);
         prop_assert_eq!(engine.cell_count(), cells);
+        // The latest figures remembered at the step before are forgotten by this one's.
+        let fresh = engine.clone();
+        let units = (0..model.parents.len() as u32).map(|u| Some(UnitId(u)));
+        for unit in std::iter::once(None).chain(units) {
+            prop_assert_eq!(engine.latest_cells(unit, 3), fresh.latest_cells(unit, 3));
+        }
         for indicator in 1..=3u32 {
             let mut reporting = engine.units_reporting(IndicatorId(indicator));
             reporting.sort();
