@@ -215,19 +215,16 @@ impl Reader {
 
     /// Whether the reader may enter figures.
     pub fn enters_figures(&self) -> bool {
-        use giamsat_core::access::Role;
-        self.holds(&[Role::Admin, Role::Office, Role::Reporter])
+        self.holds(&ENTER_FIGURES)
     }
 
     /// Whether the reader may enter figures for `unit`: a role that enters figures, over it.
     pub fn enters_figures_for(&self, engine: &Engine, unit: giamsat_core::UnitId) -> bool {
-        use giamsat_core::access::Role;
         self.who.as_ref().is_some_and(|w| match &w.actor.grants {
             None => true,
-            Some(grants) => grants.iter().any(|g| {
-                matches!(g.role, Role::Admin | Role::Office | Role::Reporter)
-                    && g.covers(engine, unit)
-            }),
+            Some(grants) => grants
+                .iter()
+                .any(|g| ENTER_FIGURES.contains(&g.role) && g.covers(engine, unit)),
         })
     }
 
@@ -336,6 +333,13 @@ pub struct Tr<'a> {
     pub i18n: &'a I18n,
     pub lang: Language,
 }
+
+/// The roles that enter figures.
+const ENTER_FIGURES: [giamsat_core::access::Role; 3] = [
+    giamsat_core::access::Role::Admin,
+    giamsat_core::access::Role::Office,
+    giamsat_core::access::Role::Reporter,
+];
 
 /// The source recorded with what a person entered through a form of the pages.
 pub const WEB_FORM_SOURCE: &str = "web form";
@@ -877,8 +881,9 @@ pub fn paged_targets<'e, 't>(
     (counts, rows, pager)
 }
 
-/// [`paged_targets`] of a group the engine keeps in status order (a unit's targets, a
-/// period's): counted from that order, and only the rows of the page shown evaluated.
+/// [`paged_targets`] of a group the engine keeps in status order (a unit's, a period's, an
+/// indicator's or a document's targets): counted from that order, and only the rows of the
+/// page shown evaluated.
 pub fn paged_group<'t>(
     engine: &Engine,
     tr: Tr<'t>,
