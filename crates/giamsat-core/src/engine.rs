@@ -850,14 +850,10 @@ impl Engine {
                 if let Some(parent) = unit.parent {
                     self.children_of.entry(parent).or_default().push(unit.id);
                 }
+                // `check` refused a unit already there, so a name is only ever counted in.
                 let folded = fold(unit.name.get(crate::Language::Vi));
                 *self.unit_name_counts.entry(folded).or_default() += 1;
-                if let Some(former) = self.units.insert(unit.id, unit) {
-                    let folded = fold(former.name.get(crate::Language::Vi));
-                    if let Some(n) = self.unit_name_counts.get_mut(&folded) {
-                        *n = n.saturating_sub(1);
-                    }
-                }
+                self.units.insert(unit.id, unit);
                 self.numbering_stale = true;
                 self.memo.forget_all();
             }
@@ -1183,31 +1179,29 @@ impl Engine {
         self.targets.values()
     }
 
-    /// A unit's own targets, in the order they were set.
-    pub fn targets_of(&self, unit: UnitId) -> impl Iterator<Item = &Target> {
-        self.targets_of_unit
-            .get(&unit)
-            .into_iter()
+    /// The targets of one of the indexes by unit, period, indicator or document.
+    fn listed_targets<'a>(
+        &'a self,
+        ids: Option<&'a Vec<TargetId>>,
+    ) -> impl Iterator<Item = &'a Target> + 'a {
+        ids.into_iter()
             .flatten()
             .filter_map(|id| self.targets.get(id))
+    }
+
+    /// A unit's own targets, in the order they were set.
+    pub fn targets_of(&self, unit: UnitId) -> impl Iterator<Item = &Target> {
+        self.listed_targets(self.targets_of_unit.get(&unit))
     }
 
     /// The targets set on an indicator, in the order they were set.
     pub fn targets_on(&self, indicator: IndicatorId) -> impl Iterator<Item = &Target> {
-        self.targets_of_indicator
-            .get(&indicator)
-            .into_iter()
-            .flatten()
-            .filter_map(|id| self.targets.get(id))
+        self.listed_targets(self.targets_of_indicator.get(&indicator))
     }
 
     /// The targets a document set, in the order they were set.
     pub fn targets_set_by(&self, document: DocumentId) -> impl Iterator<Item = &Target> {
-        self.targets_of_document
-            .get(&document)
-            .into_iter()
-            .flatten()
-            .filter_map(|id| self.targets.get(id))
+        self.listed_targets(self.targets_of_document.get(&document))
     }
 
     /// How many targets a document set, without looking at them.
@@ -1217,11 +1211,7 @@ impl Engine {
 
     /// The targets of a period, in the order they were set.
     pub fn targets_in(&self, period: Period) -> impl Iterator<Item = &Target> {
-        self.targets_in_period
-            .get(&period)
-            .into_iter()
-            .flatten()
-            .filter_map(|id| self.targets.get(id))
+        self.listed_targets(self.targets_in_period.get(&period))
     }
 
     /// Every period that has targets, and how many.
@@ -1242,6 +1232,21 @@ impl Engine {
         self.memo.evaluation(target.indicator, target.id)
     }
 
+    /// What `read` finds among the remembered aggregates, unless the tree was changed
+    /// since (positions, and with them every count, are then to be found again).
+    fn remembered_aggregate<T>(&self, read: impl FnOnce(&Aggregates) -> Option<T>) -> Option<T> {
+        if self.numbering_stale {
+            return None;
+        }
+        read(&self.memo.aggregates())
+    }
+
+    fn remember_aggregate(&self, put: impl FnOnce(&mut Aggregates)) {
+        if !self.numbering_stale {
+            self.memo.put_aggregate(put);
+        }
+    }
+
     /// A unit's scorecard for a period as last counted, while every evaluation it was
     /// counted from is remembered.
     pub(crate) fn remembered_scorecard(
@@ -1249,14 +1254,7 @@ impl Engine {
         unit: UnitId,
         period: Period,
     ) -> Option<crate::evaluation::Scorecard> {
-        if self.numbering_stale {
-            return None;
-        }
-        self.memo
-            .aggregates()
-            .scorecards
-            .get(&(unit, period))
-            .copied()
+        self.remembered_aggregate(|a| a.scorecards.get(&(unit, period)).copied())
     }
 
     pub(crate) fn remember_scorecard(
@@ -1265,27 +1263,20 @@ impl Engine {
         period: Period,
         card: crate::evaluation::Scorecard,
     ) {
-        if !self.numbering_stale {
-            self.memo.put_aggregate(|a| {
-                a.scorecards.insert((unit, period), card);
-            });
-        }
+        self.remember_aggregate(|a| {
+            a.scorecards.insert((unit, period), card);
+        });
     }
 
     /// Whether every target of a period has data, as last found.
     pub(crate) fn remembered_completeness(&self, period: Period) -> Option<bool> {
-        if self.numbering_stale {
-            return None;
-        }
-        self.memo.aggregates().complete.get(&period).copied()
+        self.remembered_aggregate(|a| a.complete.get(&period).copied())
     }
 
     pub(crate) fn remember_completeness(&self, period: Period, complete: bool) {
-        if !self.numbering_stale {
-            self.memo.put_aggregate(|a| {
-                a.complete.insert(period, complete);
-            });
-        }
+        self.remember_aggregate(|a| {
+            a.complete.insert(period, complete);
+        });
     }
 
     /// A group's targets in status order, as last ordered.
@@ -1293,10 +1284,7 @@ impl Engine {
         &self,
         group: TargetGroup,
     ) -> Option<Arc<[(Status, TargetId)]>> {
-        if self.numbering_stale {
-            return None;
-        }
-        self.memo.aggregates().in_status_order.get(&group).cloned()
+        self.remembered_aggregate(|a| a.in_status_order.get(&group).cloned())
     }
 
     pub(crate) fn remember_status_order(
@@ -1304,11 +1292,9 @@ impl Engine {
         group: TargetGroup,
         order: Arc<[(Status, TargetId)]>,
     ) {
-        if !self.numbering_stale {
-            self.memo.put_aggregate(|a| {
-                a.in_status_order.insert(group, order);
-            });
-        }
+        self.remember_aggregate(|a| {
+            a.in_status_order.insert(group, order);
+        });
     }
 
     /// The targets of a group, in the order they were set.
@@ -1528,17 +1514,15 @@ impl Engine {
         }
         // Remembered until a figure takes its cell (which forgets its indicator's values and
         // with them every aggregate) or the tree changes.
-        if !self.numbering_stale
-            && let Some(known) = self.memo.aggregates().latest_cells.get(&(unit, count))
+        if let Some(known) =
+            self.remembered_aggregate(|a| a.latest_cells.get(&(unit, count)).cloned())
         {
-            return known.clone();
+            return known;
         }
         let found = self.find_latest_cells(unit, count);
-        if !self.numbering_stale {
-            self.memo.put_aggregate(|a| {
-                a.latest_cells.insert((unit, count), found.clone());
-            });
-        }
+        self.remember_aggregate(|a| {
+            a.latest_cells.insert((unit, count), found.clone());
+        });
         found
     }
 

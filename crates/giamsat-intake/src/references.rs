@@ -640,15 +640,17 @@ mod tests {
             .collect()
     }
 
+    /// A reference as `documents` gives it: its words, its number, its date of issue.
+    fn doc(span: &str, number: &str, issued_on: Option<&str>) -> (String, String, Option<String>) {
+        (
+            span.to_owned(),
+            number.to_owned(),
+            issued_on.map(str::to_owned),
+        )
+    }
+
     #[test]
     fn the_french_press_writes_references_with_n_and_dates_them_en_date_du() {
-        let doc = |span: &str, number: &str, issued_on: Option<&str>| {
-            (
-                span.to_owned(),
-                number.to_owned(),
-                issued_on.map(str::to_owned),
-            )
-        };
         assert_eq!(
             documents(
                 "Le gouvernement a publié le décret n°15/2019/ND-CP sur la formation. La décision n° 1234/QĐ-TTg en date du 12 octobre 2023 fixe le plan."
@@ -693,13 +695,6 @@ mod tests {
 
     #[test]
     fn french_references_with_dispatches_non_breaking_hyphens_and_participles() {
-        let doc = |span: &str, number: &str, issued_on: Option<&str>| {
-            (
-                span.to_owned(),
-                number.to_owned(),
-                issued_on.map(str::to_owned),
-            )
-        };
         // An official dispatch (công điện), a type the press cites: its State form.
         assert_eq!(
             documents(
