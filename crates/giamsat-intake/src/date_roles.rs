@@ -124,7 +124,10 @@ fn joins_a_range(between: &str) -> bool {
 }
 
 /// The year of a text: the year of its first dateline or event date written with one, else the
-/// first year written alone.
+/// first year written alone. A text that plans a year and reviews the one before (see
+/// [`year_alone`]) is of the year reviewed when its first event falls in the second half of a
+/// year (a year-end session, "on November 7"), and of the year planned in the first half (a
+/// January conference that reviews the year past).
 fn text_year(text: &str, found: &[Found]) -> Option<i32> {
     let dated = found.iter().find_map(|f| match f.fact {
         Fact::Date {
@@ -134,7 +137,21 @@ fn text_year(text: &str, found: &[Found]) -> Option<i32> {
         } => Some(y),
         _ => None,
     });
-    dated.or_else(|| year_alone(text))
+    dated.or_else(|| {
+        let (year, reviewed) = year_alone(text)?;
+        let late_event = found.iter().find_map(|f| match f.fact {
+            Fact::Date {
+                role: DateRole::Event,
+                month,
+                ..
+            } => Some(month >= 7),
+            _ => None,
+        });
+        Some(match reviewed {
+            Some(before) if late_event == Some(true) => before,
+            _ => year,
+        })
+    })
 }
 
 /// The year a text reports figures for: the year of the text, else the year after the one it
@@ -193,7 +210,7 @@ pub(crate) fn role_of(text: &str, start: usize, end: usize) -> DateRole {
 
     // A holiday named by its day ("nghỉ lễ Quốc khánh 2/9") is no day of what is reported,
     // whatever else its sentence holds.
-    if page_header(text, start, end, near) || ends_with_any(near, &["quốc khánh"]) {
+    if page_header(text, start, end, near) || ends_with_any(near, HOLIDAYS) {
         return DateRole::Other;
     }
     if is_dateline(text, start, end, near, after) {
@@ -208,6 +225,9 @@ pub(crate) fn role_of(text: &str, start: usize, end: usize) -> DateRole {
     // "the GSO said on January 6", "a déclaré le 10 mars": the day of the statement told.
     if ends_with_any(near, STATED_ON) {
         return DateRole::Event;
+    }
+    if in_the_past(near, &rest_lower) {
+        return DateRole::Other;
     }
     // "Từ ngày 1/7/2024, Luật Đất đai có hiệu lực": the day something takes effect is not
     // the day of what is reported.
@@ -313,6 +333,19 @@ fn signed_in_sentence(text: &str, start: usize, end: usize, references: &[(usize
         "a publié",
         "ont publié",
         "a émis",
+        // Passive: "La résolution 68-NQ/TW a été publiée le 4 mai 2025".
+        "été publiée",
+        "été publié",
+        "été signée",
+        "été signé",
+        "été adoptée",
+        "été adopté",
+        "été promulguée",
+        "été promulgué",
+        "was signed",
+        "was adopted",
+        "was promulgated",
+        "được ký",
     ];
     // A document published is signed, not an event: "Le 4 mai 2025, le Bureau politique a
     // publié la résolution n° 68-NQ/TW".
@@ -380,6 +413,60 @@ const OPENERS: &[&str] = &[
     "sunday",
 ];
 
+/// Words opening a sentence that tells what happened before the day reported: "Trước đó,
+/// ngày 10/3, …", "Earlier, on March 5, …", "Auparavant, le 5 mars, …", "Như Báo Nghệ An đã
+/// đưa tin, ngày 5/3 …".
+const BEFORE_THEN: &[&str] = &[
+    "trước đó",
+    "trước đấy",
+    "trước đây",
+    "earlier",
+    "previously",
+    "before that",
+    "prior to that",
+    "auparavant",
+    "plus tôt",
+    "précédemment",
+    "avant cela",
+];
+
+/// Words right before a day something started or was founded on, and has gone on since:
+/// "thành lập ngày 2/9/1945", "founded on", "fondée le".
+const STARTED_ON: &[&str] = &[
+    "thành lập ngày",
+    "thành lập từ ngày",
+    "thành lập vào ngày",
+    "ra đời ngày",
+    "ra đời vào ngày",
+    "kể từ ngày",
+    "kể từ",
+    "founded on",
+    "established on",
+    "fondé le",
+    "fondée le",
+    "créé le",
+    "créée le",
+];
+
+/// Whether the date whose sentence so far is `near` (lowercased), and whose rest is `rest`,
+/// is a day of the past the report looks back to, no day of what it reports (the set's
+/// `other`): in a sentence opened by words of before (`BEFORE_THEN`), a day something was
+/// founded on (`STARTED_ON`), or a day things have gone on from "đến nay" ("khởi công từ ngày
+/// 15/8/2022, đến nay đã hoàn thành 80%").
+fn in_the_past(near: &str, rest: &str) -> bool {
+    let opening = near.trim_start();
+    let before_then = BEFORE_THEN.iter().any(|w| {
+        opening
+            .strip_prefix(w)
+            .is_some_and(|after| after.starts_with([',', ' ']))
+    }) || (opening.starts_with("như ") && opening.contains("đưa tin"));
+    let from_then_on = ends_with_any(near, &["từ ngày", "từ"])
+        && ["đến nay", "tới nay", "đến thời điểm này"]
+            .iter()
+            .any(|w| rest.contains(w));
+    before_then || ends_with_any(near, STARTED_ON) || from_then_on
+}
+
 /// Words that say something takes effect on a day: that day is no event.
 const TAKES_EFFECT: &[&str] = &[
     "có hiệu lực",
@@ -412,6 +499,18 @@ fn time_of_day_span(text: &str, start: usize, end: usize) -> bool {
     .iter()
     .any(|w| span.starts_with(w))
 }
+
+/// Words naming a holiday right before its day: "Quốc khánh 2/9", "dịp nghỉ lễ 30/4 - 1/5",
+/// "Tết Dương lịch 1/1". The day is the holiday's, no day of what is reported.
+const HOLIDAYS: &[&str] = &[
+    "quốc khánh",
+    "dịp",
+    "dịp lễ",
+    "nghỉ lễ",
+    "kỳ nghỉ",
+    "kỳ nghỉ lễ",
+    "tết dương lịch",
+];
 
 /// Words of a statement right before its day: the day is that of what the text reports.
 const STATED_ON: &[&str] = &[
@@ -679,6 +778,21 @@ fn deadline(near: &str, clause: &str) -> bool {
 /// 31/12/2024 các huyện phải hoàn thành", what must be done by a day named before it (not
 /// "Đến ngày 30/9, tỉnh đã hoàn thành", what was).
 fn asked_by(near: &str, clause: &str, rest: &str) -> bool {
+    // "Ngày 15/3/2024 là hạn cuối để …", "June 30 is the deadline for …": the day named first.
+    let due_after_day = [
+        "là hạn",
+        "là thời hạn",
+        "là ngày cuối cùng",
+        "is the deadline",
+        "is the last day",
+        "est la date limite",
+        "est le dernier jour",
+    ]
+    .iter()
+    .any(|w| rest.trim_start().starts_with(w));
+    if due_after_day {
+        return true;
+    }
     let named_due = ends_with_any(
         near,
         &[
@@ -745,7 +859,13 @@ fn is_dateline(text: &str, start: usize, end: usize, near: &str, after: &str) ->
         "đăng lúc",
         "thời gian đăng",
     ];
-    if ends_with_any(near.trim_end_matches([':', ',']).trim_end(), PUBLISHED) {
+    // "Publié le vendredi 15 mars 2024": a weekday between the words and the day.
+    let near_published = near.trim_end_matches([':', ',']).trim_end();
+    let near_published = WEEKDAYS
+        .iter()
+        .find_map(|w| crate::ends_with_lowercase(near_published, w))
+        .map_or(near_published, |at| near_published[..at].trim_end());
+    if ends_with_any(near_published, PUBLISHED) {
         return true;
     }
     // "Cập nhật lúc 10:25 ngày 16/03/2024", "Updated 10:25, March 16": a time between.
@@ -805,14 +925,59 @@ fn is_dateline(text: &str, start: usize, end: usize, near: &str, after: &str) ->
                 .then(|| &after_on_line[..at])
         })
         .unwrap_or(after_on_line);
+    // "March 15, 2024 | 10:25 am": the time's half of the day.
+    // "15/03/2024 | 10:30 | Lượt xem: 235": a page's counters after its byline's time.
+    let after_on_line = {
+        let lower = crate::lowercase(after_on_line);
+        [
+            "lượt xem",
+            "lượt đọc",
+            "bình luận",
+            "views",
+            "comments",
+            "vues",
+        ]
+        .iter()
+        .filter_map(|w| lower.find(w))
+        .min()
+        .filter(|&at| after_on_line.is_char_boundary(at) && lower.len() == after_on_line.len())
+        .map_or(after_on_line, |at| {
+            after_on_line[..at].trim_end_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '|' | '-' | '–' | '•' | '·' | ',')
+            })
+        })
+    };
+    let after_on_line = after_on_line.trim_end();
+    let after_on_line = ["am", "pm", "AM", "PM", "a.m.", "p.m.", "SA", "CH"]
+        .iter()
+        .find_map(|half| after_on_line.strip_suffix(half))
+        .map_or(after_on_line, str::trim_end);
+    // "Mar 15, 2024, 10:30 am": a comma before a time is the byline's, not a sentence's.
+    let time_after_comma = after_on_line
+        .strip_prefix(',')
+        .is_some_and(|time| time.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    // "10:30 15/03/2024", "10h30, 15/03/2024": a time before the day, as a figure is not.
+    let before_on_line = text[line_start..start].trim_end();
+    let time_before = before_on_line
+        .trim_end_matches([',', '|', '-', '–'])
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|last| {
+            last.split_once([':', 'h']).is_some_and(|(hours, minutes)| {
+                (1..=2).contains(&hours.len())
+                    && minutes.len() == 2
+                    && format!("{hours}{minutes}")
+                        .bytes()
+                        .all(|b| b.is_ascii_digit())
+            })
+        });
     line.chars().count() <= 60
-        && !after_on_line.starts_with(',')
-        && after_on_line
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ':' | ' ' | '|' | '-' | 'h' | '(' | ')'))
-        && !text[line_start..start]
-            .trim_end()
-            .ends_with(|c: char| c.is_ascii_digit())
+        && (!after_on_line.starts_with(',') || time_after_comma)
+        && after_on_line.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, ':' | ' ' | '|' | '-' | 'h' | '(' | ')' | ',')
+        })
+        && (time_before || !before_on_line.ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Whether `near` ends with a weekday heading a page's date ("Thứ Sáu, 15/03/2024 - 10:30",
@@ -882,15 +1047,25 @@ fn page_header(text: &str, start: usize, end: usize, near: &str) -> bool {
 
 /// The first year written alone in the text: not in a range of years, not a date's or a
 /// document number's, not the year of comparison ("cùng kỳ năm 2020"), not the year an index
-/// of provinces assesses (see [`index_years`]).
-fn year_alone(text: &str) -> Option<i32> {
+/// of provinces assesses (see [`index_years`]). When that year is one planned for ("the 2024
+/// supervision programme", "kế hoạch năm 2025") and the text reviews the year before it too
+/// ("the implementation of the 2023 programme"), that year comes second: the text was
+/// written at the turn of the two, which its days settle ([`text_year`]).
+fn year_alone(text: &str) -> Option<(i32, Option<i32>)> {
     let assessed = std::cell::OnceCell::new();
+    // The first year found alone when a plan is made for it: looked past for the year before
+    // it, reviewed.
+    let mut first: Option<i32> = None;
     let bytes = text.as_bytes();
     let mut at = 0;
     while at + 4 <= bytes.len() {
-        let s = at + text[at..].find(['1', '2'])?;
+        let Some(s) = text[at..].find(['1', '2']).map(|i| at + i) else {
+            break;
+        };
         at = s + 1;
-        let digits = bytes.get(s..s + 4)?;
+        let Some(digits) = bytes.get(s..s + 4) else {
+            break;
+        };
         if !digits.iter().all(u8::is_ascii_digit)
             || !(digits[..2] == *b"19" || digits[..2] == *b"20")
         {
@@ -959,13 +1134,82 @@ fn year_alone(text: &str) -> Option<i32> {
         {
             continue;
         }
-        let year: i32 = std::str::from_utf8(digits).ok()?.parse().ok()?;
+        let Some(year) = std::str::from_utf8(digits)
+            .ok()
+            .and_then(|d| d.parse::<i32>().ok())
+        else {
+            continue;
+        };
         if assessed.get_or_init(|| index_years(text)).contains(&year) {
             continue;
         }
-        return Some(year);
+        let window = crate::lowercase(&text[crate::look_back(text, s, 64)..s]);
+        match first {
+            None if planned_for(&window, after) => first = Some(year),
+            None => return Some((year, None)),
+            Some(planned) => {
+                if year + 1 == planned && reviewed(&window) {
+                    return Some((planned, Some(year)));
+                }
+            }
+        }
     }
-    None
+    first.map(|year| (year, None))
+}
+
+/// Whether the words before a year (`before`, lowercased) review what was done in it: "the
+/// implementation of the 2023 programme", "kết quả thực hiện năm 2024", "le bilan de 2024".
+fn reviewed(before: &str) -> bool {
+    const REVIEWS: &[&str] = &[
+        "kết quả",
+        "tổng kết",
+        "sơ kết",
+        "đánh giá",
+        "thực hiện",
+        "review",
+        "reviewed",
+        "implementation",
+        "outcomes",
+        "results",
+        "bilan",
+        "résultats",
+    ];
+    REVIEWS.iter().any(|w| crate::contains_words(before, w))
+}
+
+/// Whether a year, with `before` (lowercased) and `after` it, is one a plan, a programme or a
+/// budget is made for: "kế hoạch năm 2025", "dự toán năm 2025", "the 2024 supervision
+/// programme", "plans for 2025". Texts written at a year's end plan the next one: when the
+/// year before is written too, that is the text's ([`year_alone`]).
+fn planned_for(before: &str, after: &str) -> bool {
+    const PLANS: &[&str] = &[
+        "kế hoạch",
+        "dự toán",
+        "phương hướng",
+        "kịch bản",
+        "plan",
+        "plans",
+        "programme",
+        "program",
+        "targets",
+        "budget",
+        "prévisions",
+    ];
+    // "phương hướng, nhiệm vụ 6 tháng cuối năm 2021": months of the year, not a year planned.
+    let close = &before[crate::floor_char_boundary(before, before.len().saturating_sub(24))..];
+    if ["tháng", "quý", "months", "quarter", "mois", "trimestre"]
+        .iter()
+        .any(|w| close.contains(w))
+    {
+        return false;
+    }
+    let after = crate::lowercase(&after[..crate::floor_char_boundary(after, after.len().min(32))]);
+    PLANS.iter().any(|w| crate::contains_words(before, w))
+        || after
+            .split(|c: char| !crate::is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .take(2)
+            .any(|w| PLANS.contains(&w))
 }
 
 /// Indexes that rank provinces by a year they assess and publish the year after: "PCI 2016"
@@ -1568,5 +1812,153 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn days_a_report_looks_back_to_are_no_days_of_what_it_reports() {
+        for (text, date) in [
+            (
+                "Trước đó, ngày 2/4, Sở Y tế đã tổ chức hội nghị tập huấn.",
+                "ngày 2/4",
+            ),
+            (
+                "Earlier, on April 2, the department held a training workshop.",
+                "April 2",
+            ),
+            (
+                "Auparavant, le 2 avril, le département avait organisé un atelier.",
+                "2 avril",
+            ),
+            (
+                "Như Báo Hà Tĩnh đã đưa tin, ngày 2/4, tại xã Kỳ Tân xảy ra sạt lở.",
+                "ngày 2/4",
+            ),
+            // A day something was founded on, or started on and went on from.
+            (
+                "Hợp tác xã được thành lập ngày 12/5/2015 với 30 thành viên.",
+                "ngày 12/5/2015",
+            ),
+            (
+                "Công trình khởi công từ ngày 3/9/2023, đến nay đạt 70% khối lượng.",
+                "ngày 3/9/2023",
+            ),
+            (
+                "The cooperative, founded on May 12, 2015, has 30 members.",
+                "May 12, 2015",
+            ),
+        ] {
+            assert_eq!(role(text, date), DateRole::Other, "{text}");
+        }
+        // The day a sentence opens with stays the day of what it reports.
+        assert_eq!(
+            role("Ngày 2/4, Sở Y tế tổ chức hội nghị tập huấn.", "Ngày 2/4"),
+            DateRole::Event
+        );
+    }
+
+    #[test]
+    fn a_holidays_days_a_day_named_due_and_a_document_signed_in_the_passive() {
+        assert_eq!(
+            roles("Dịp nghỉ lễ 30/4 - 1/5, tỉnh đón 200 nghìn lượt khách, tổ chức nhiều lễ hội."),
+            [
+                ("30/4".to_owned(), DateRole::Other),
+                ("1/5".to_owned(), DateRole::Other)
+            ]
+        );
+        assert_eq!(
+            role(
+                "Ngày 20/5/2024 là hạn cuối để các xã nộp báo cáo.",
+                "Ngày 20/5/2024"
+            ),
+            DateRole::Deadline
+        );
+        assert_eq!(
+            role(
+                "May 20 is the deadline for the communes' reports.",
+                "May 20"
+            ),
+            DateRole::Deadline
+        );
+        assert_eq!(
+            roles("Le 3 avril 2025, la directive n° 45-CT/TW a été signée par le Secrétariat."),
+            [("3 avril 2025".to_owned(), DateRole::Issued)]
+        );
+    }
+
+    #[test]
+    fn bylines_with_a_time_before_their_day_a_half_of_day_or_a_pages_counters() {
+        for (text, date) in [
+            (
+                "Sở Tư pháp\n09:45 22/04/2024\nChiều 21/4, Sở họp.",
+                "22/04/2024",
+            ),
+            (
+                "Sở Tư pháp\n22/04/2024 | 09:45 | Lượt xem: 1.024\nChiều 21/4, Sở họp.",
+                "22/04/2024",
+            ),
+            (
+                "Apr 22, 2024, 9:45 am\nThe department met on April 21.",
+                "Apr 22, 2024",
+            ),
+            (
+                "April 22, 2024 | 09:45 pm GMT+7\nThe department met on April 21.",
+                "April 22, 2024",
+            ),
+            (
+                "Publié le lundi 22 avril 2024 à 9h45\nLe département s'est réuni.",
+                "22 avril 2024",
+            ),
+        ] {
+            assert_eq!(
+                roles(text)[0],
+                (date.to_owned(), DateRole::Dateline),
+                "{text}"
+            );
+        }
+        // A count before a day is no time: "120 22/04" is not a byline.
+        assert_ne!(
+            role("Tổng số\n120 22/04/2024", "22/04/2024"),
+            DateRole::Dateline
+        );
+    }
+
+    #[test]
+    fn a_text_that_plans_a_year_and_reviews_the_one_before_is_dated_by_its_days() {
+        let years = |text: &str| -> Vec<Option<i32>> {
+            crate::read(text.as_bytes())
+                .expect("reads")
+                .items
+                .into_iter()
+                .filter_map(|item| match item.fact {
+                    Fact::Date { text_year, .. } => Some(text_year),
+                    _ => None,
+                })
+                .collect()
+        };
+        // A session late in the year, on next year's plan and this year's results.
+        assert_eq!(
+            years(
+                "Sáng 6/12, HĐND tỉnh thảo luận kế hoạch đầu tư công năm 2026 và đánh giá kết quả thực hiện năm 2025."
+            ),
+            [Some(2025)]
+        );
+        assert_eq!(
+            years(
+                "On December 6, the council discussed the 2026 investment plan and the implementation of the 2025 programme."
+            ),
+            [Some(2025)]
+        );
+        // A conference early in the year reviews the year past and is of the year planned.
+        assert_eq!(
+            years("Sáng 8/1, UBND tỉnh triển khai kế hoạch năm 2026 và tổng kết năm 2025."),
+            [Some(2026)]
+        );
+        // Months of a year are no year planned for.
+        assert_eq!(
+            years(
+                "Sáng 8/7, Huyện ủy đề ra phương hướng 6 tháng cuối năm 2025. Kết quả năm 2024 khá."
+            ),
+            [Some(2025)]
+        );
     }
 }

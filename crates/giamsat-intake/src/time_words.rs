@@ -171,6 +171,8 @@ fn patterns() -> &'static Patterns {
                 // "ngày 5/3" after a document's number: its year is the text's.
                 here(r"(\d{1,2})\s*/\s*(\d{1,2})"),
                 here(joined),
+                // "ngày 20 - 3 - 2024": hyphens with spaces, with the year.
+                here(r"(\d{1,2})\s*[-–]\s*(\d{1,2})\s*[-–]\s*(\d{4})"),
                 here(vi_words),
                 here(&en_month_day),
                 here(&en_day_month),
@@ -204,6 +206,13 @@ fn patterns() -> &'static Patterns {
                 anywhere(&format!(r"(?i)(?-u:\b)(?:ngày|sáng|chiều|tối|trưa)\s+{vi_words}", vi_words = &vi_words[4..])),
                 // "Sáng thứ Hai (15/3)", "Chủ nhật (17/3)": a weekday and its date in brackets.
                 anywhere(r"(?i)(?-u:\b)(?:(?:sáng|chiều|tối|trưa)\s+)?(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*\(\s*(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?\s*\)"),
+                // "Chiều thứ Sáu, 15/3,": a weekday in words, its comma and the day, where the
+                // day's end says it is a date (not "thứ ba, 15/20 chỉ tiêu").
+                anywhere(r"(?i)(?-u:\b)(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,\s*(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?:\s*[,.;:)]|\s*\(|[ \t]*$|\s+(?:năm|tới|vừa|này))"),
+                // A holiday's day, and the last day of a holiday's days: "dịp nghỉ lễ 30/4 -
+                // 1/5", "Tết Dương lịch 1/1".
+                anywhere(r"(?i)(?-u:\b)(?:dịp|lễ|tết\s+dương\s+lịch|kỳ\s+nghỉ)\s+\d{1,2}\s*/\s*\d{1,2}\s*[-–]\s*(\d{1,2})\s*/\s*(\d{1,2})"),
+                anywhere(r"(?i)(?-u:\b)(?:dịp|lễ|tết\s+dương\s+lịch|kỳ\s+nghỉ)\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?"),
                 // A day and month alone after a word of time that only a date follows so:
                 // "hoàn thành trước 30/6,", "Tính đến 30/9, toàn tỉnh", "từ 1/7 và" (not "đạt
                 // 10/12 chỉ tiêu", "đến 2/3 số xã": what ends it says it is a date).
@@ -1531,5 +1540,36 @@ mod tests {
         );
         // A month before its day is a date's.
         assert!(months("in July 5, 2025").is_empty());
+    }
+
+    #[test]
+    fn a_weekday_and_its_comma_before_the_day_and_a_holidays_days() {
+        let days = |text: &str| -> Vec<(String, u8, u8)> {
+            read(text)
+                .into_iter()
+                .filter_map(|(span, fact)| match fact {
+                    Fact::Date { month, day, .. } => Some((span, day, month)),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            days("Sáng thứ Tư, 17/4, Ban Dân vận Tỉnh ủy họp."),
+            [("17/4".to_owned(), 17, 4)]
+        );
+        assert_eq!(
+            days("Chủ nhật, 21/4 tới, xã tổ chức ngày hội."),
+            [("21/4".to_owned(), 21, 4)]
+        );
+        // An ordinal's comma before a ratio is no weekday's.
+        assert!(days("Huyện xếp thứ ba, 15/20 chỉ tiêu đạt.").is_empty());
+        assert_eq!(
+            days("Trong kỳ nghỉ 2/9, và dịp Tết Dương lịch 1/1 tỉnh đón khách."),
+            [("2/9".to_owned(), 2, 9), ("1/1".to_owned(), 1, 1)]
+        );
+        assert_eq!(
+            days("Dịp lễ 30/4 - 1/5 năm nay"),
+            [("30/4".to_owned(), 30, 4), ("1/5".to_owned(), 1, 5)]
+        );
     }
 }
