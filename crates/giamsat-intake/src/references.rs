@@ -166,7 +166,7 @@ fn bare(text: &str, full: &[Found]) -> Vec<Found> {
             .map(|(w, ..)| regex::escape(w).replace(' ', r"\s+"))
             .collect();
         Regex::new(&format!(
-            r"(?P<word>(?i:{}))\s+(?P<no>(?i:số|no\.?|n°|nº|n\.|numéro)\s*)?(?P<num>\d{{1,4}})",
+            r"(?P<word>(?i:{}))(?P<plural>s)?\s+(?P<no>(?i:số|no\.?|n°|nº|n\.|numéro|nos\.?|n°s)\s*)?(?P<num>\d{{1,4}})",
             words.join("|")
         ))
         .expect("bare reference pattern")
@@ -222,8 +222,24 @@ fn bare(text: &str, full: &[Found]) -> Vec<Found> {
                 .iter()
                 .any(|w| crate::same_word(next, w))
         };
+        // "les résolutions 57, 59, 66 et 68", "Resolutions 57 and 68", "các Nghị quyết số 57,
+        // 59": the numbers a type word in the plural lists, each a reference.
+        let listed = listed_numbers(text, num.end());
+        let plural = c.name("plural").is_some()
+            || crate::lowercase(
+                &text[crate::look_back(text, c.get(0).expect("match").start(), 12)
+                    ..c.get(0).expect("match").start()],
+            )
+            .trim_end()
+            .ends_with("các");
+        let listed = if plural { listed } else { Vec::new() };
+        if c.name("plural").is_some() && listed.is_empty() {
+            continue;
+        }
         if c.name("no").is_none()
+            && listed.is_empty()
             && !(*without_no && (word.starts_with(char::is_uppercase) || named_after()))
+            && !issuer_after(text, num.end())
         {
             continue;
         }
@@ -231,41 +247,132 @@ fn bare(text: &str, full: &[Found]) -> Vec<Found> {
         if crate::overlaps(&spans, start, num.end()) {
             continue;
         }
-        let Ok(n) = num.as_str().parse::<u32>() else {
-            continue;
-        };
-        let (issued_on, end) = match date_after(text, num.end()) {
-            Some((date, end)) => (Some(date), end),
-            None => (None, num.end()),
-        };
-        let fact = match linked().iter().find(|(t, m, _)| t == code && *m == n) {
-            Some((
-                _,
-                _,
-                Fact::Document {
-                    number,
-                    doc_type,
-                    issuer,
-                    ..
-                },
-            )) => Fact::Document {
-                number: number.clone(),
-                doc_type: doc_type.clone(),
-                issuer: issuer.clone(),
-                issued_on,
-                bare: true,
-            },
-            _ => Fact::Document {
-                number: format!("{code} {}", num.as_str()),
-                doc_type: (*code).to_owned(),
-                issuer: String::new(),
-                issued_on,
-                bare: true,
-            },
-        };
-        found.push(Found { start, end, fact });
+        let mut numbers = vec![(start, num.end(), num.as_str())];
+        numbers.extend(listed.iter().map(|&(s, e)| (s, e, &text[s..e])));
+        let last = numbers.len() - 1;
+        for (i, (start, num_end, num)) in numbers.into_iter().enumerate() {
+            let Ok(n) = num.parse::<u32>() else {
+                continue;
+            };
+            let (issued_on, end) = match date_after(text, num_end).filter(|_| i == last) {
+                Some((date, end)) => (Some(date), end),
+                None => (None, num_end),
+            };
+            found.push(Found {
+                start,
+                end,
+                fact: bare_fact(linked(), code, n, num, issued_on),
+            });
+        }
     }
     found
+}
+
+/// The numbers listed after a bare reference's number ending at `at`: ", 59, 66 et 68", " and
+/// 68", each a number alone (not a figure's, not a full number's), as byte ranges.
+fn listed_numbers(text: &str, at: usize) -> Vec<(usize, usize)> {
+    static NEXT: OnceLock<Regex> = OnceLock::new();
+    let next = NEXT.get_or_init(|| {
+        Regex::new(r"^(?:\s*,\s*|\s+(?:et|and|và)\s+|\s*,\s*(?:et|and|và)\s+)(?:(?i:số|no\.?|n°)\s*)?(\d{1,4})")
+            .expect("listed numbers pattern")
+    });
+    let mut numbers = Vec::new();
+    let mut from = at;
+    while let Some(c) = next.captures(&text[from..]) {
+        let m = c.get(1).expect("number");
+        let (start, end) = (from + m.start(), from + m.end());
+        let after = &text[end..];
+        if after.chars().next().is_some_and(|ch| {
+            crate::is_word_char(ch) || matches!(ch, '/' | '-' | '–' | '‐' | '‑' | '%')
+        }) || after.starts_with([',', '.'])
+            && after[1..].starts_with(|ch: char| ch.is_ascii_digit())
+        {
+            break;
+        }
+        numbers.push((start, end));
+        from = end;
+    }
+    numbers
+}
+
+/// Whether the words after a bare reference's number name its issuer: "la décision 1234 du
+/// Premier ministre", "Decision 1234 of the Prime Minister", "Quyết định 1234 của Thủ tướng".
+fn issuer_after(text: &str, at: usize) -> bool {
+    let rest = crate::lowercase(&text[at..crate::look_ahead(text, at, 40)]);
+    let rest = rest.trim_start();
+    let Some(rest) = [
+        "du ", "de la ", "de l'", "de l’", "des ", "of the ", "of ", "của ",
+    ]
+    .iter()
+    .find_map(|w| rest.strip_prefix(w)) else {
+        return false;
+    };
+    [
+        "premier ministre",
+        "gouvernement",
+        "bureau politique",
+        "comité",
+        "secrétariat",
+        "assemblée nationale",
+        "ministère",
+        "prime minister",
+        "government",
+        "politburo",
+        "party central committee",
+        "secretariat",
+        "national assembly",
+        "ministry",
+        "people's committee",
+        "thủ tướng",
+        "chính phủ",
+        "bộ chính trị",
+        "ban chấp hành",
+        "ban bí thư",
+        "ban thường vụ",
+        "quốc hội",
+        "ubnd",
+        "hđnd",
+        "ủy ban",
+        "tỉnh ủy",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w))
+}
+
+/// A bare reference's fact: linked to the full reference of its type and number the text
+/// gives (`linked`), else its type's code and the number as written.
+fn bare_fact(
+    linked: &[(&str, u32, &Fact)],
+    code: &str,
+    n: u32,
+    num: &str,
+    issued_on: Option<String>,
+) -> Fact {
+    match linked.iter().find(|(t, m, _)| *t == code && *m == n) {
+        Some((
+            _,
+            _,
+            Fact::Document {
+                number,
+                doc_type,
+                issuer,
+                ..
+            },
+        )) => Fact::Document {
+            number: number.clone(),
+            doc_type: doc_type.clone(),
+            issuer: issuer.clone(),
+            issued_on,
+            bare: true,
+        },
+        _ => Fact::Document {
+            number: format!("{code} {num}"),
+            doc_type: code.to_owned(),
+            issuer: String::new(),
+            issued_on,
+            bare: true,
+        },
+    }
 }
 
 fn names_a_resolution(head: &str) -> bool {
@@ -502,6 +609,23 @@ const ISSUED_ON: &[&str] = &[
     "ban hành ngày ",
     "ký ngày ",
     "ký ban hành ngày ",
+    // In the passive, right after the number: "La résolution 68-NQ/TW a été publiée le 4 mai
+    // 2025", "Decision 245/QD-TTg was signed on March 12".
+    "a été publiée le ",
+    "a été publié le ",
+    "a été adoptée le ",
+    "a été adopté le ",
+    "a été signée le ",
+    "a été signé le ",
+    "a été promulguée le ",
+    "a été promulgué le ",
+    "was issued on ",
+    "was signed on ",
+    "was adopted on ",
+    "was promulgated on ",
+    "được ban hành ngày ",
+    "được ký ngày ",
+    "được ký ban hành ngày ",
 ];
 
 /// Words saying by whom a document was issued, signed, adopted or published before its day:
@@ -1073,5 +1197,73 @@ mod tests {
         ] {
             assert!(documents(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn references_listed_after_a_plural_type_and_bare_ones_named_by_their_issuer() {
+        assert_eq!(
+            documents("Hội nghị quán triệt các Nghị quyết số 59, 66 và 68 của Bộ Chính trị."),
+            [
+                doc("Nghị quyết số 59", "NQ 59", None),
+                doc("66", "NQ 66", None),
+                doc("68", "NQ 68", None),
+            ]
+        );
+        assert_eq!(
+            documents("Les résolutions 57 et 66 du Bureau politique fixent le cap."),
+            [
+                doc("résolutions 57", "NQ 57", None),
+                doc("66", "NQ 66", None),
+            ]
+        );
+        assert_eq!(
+            documents("The Resolutions 57, 59 and 68 were discussed."),
+            [
+                doc("Resolutions 57", "NQ 57", None),
+                doc("59", "NQ 59", None),
+                doc("68", "NQ 68", None),
+            ]
+        );
+        // A plural type before one number, or numbers that are figures, lists nothing.
+        for text in [
+            "The resolutions 12 delegates adopted were read.",
+            "các nghị quyết 3, 5% số phiếu",
+        ] {
+            assert!(documents(text).is_empty(), "{text}");
+        }
+        // Without "n°", a lower-case type is a reference when its issuer follows the number.
+        assert_eq!(
+            documents("Selon la décision 1789 du Premier ministre, le plan est approuvé."),
+            [doc("décision 1789", "QĐ 1789", None)]
+        );
+        assert!(documents("la décision 12 fois reportée").is_empty());
+    }
+
+    #[test]
+    fn a_date_of_issue_after_a_passive_participle() {
+        assert_eq!(
+            documents("La directive 45-CT/TW a été signée le 3 avril 2025 par le Secrétariat."),
+            [doc(
+                "directive 45-CT/TW a été signée le 3 avril 2025",
+                "45-CT/TW",
+                Some("2025-04-03")
+            )]
+        );
+        assert_eq!(
+            documents("Decision 876/QD-UBND was signed on June 2, 2024."),
+            [doc(
+                "Decision 876/QD-UBND was signed on June 2, 2024",
+                "876/QĐ-UBND",
+                Some("2024-06-02")
+            )]
+        );
+        assert_eq!(
+            documents("Chỉ thị số 07-CT/TU, ngày 4 - 6 - 2024 của Ban Thường vụ Tỉnh ủy."),
+            [doc(
+                "Chỉ thị số 07-CT/TU, ngày 4 - 6 - 2024",
+                "07-CT/TU",
+                Some("2024-06-04")
+            )]
+        );
     }
 }
