@@ -208,11 +208,55 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
         .flatten();
     found.retain(|f| match &f.fact {
         Fact::Growth { locality, .. } => {
-            !ranked_out_of_all(text, f.start, f.end) && own.is_none_or(|own| own.name != *locality)
+            !ranked_out_of_all(text, f.start, f.end)
+                && own.is_none_or(|own| own.name != *locality)
+                && !target_set(text, f.start, f.end)
         }
         _ => true,
     });
     found
+}
+
+/// Words that set a target rather than report a result: "phấn đấu tăng trưởng 10%", "giao chỉ
+/// tiêu tăng trưởng cho các địa phương: Hải Phòng (12%)", "aims for 8%", "vise 9%".
+const TARGET_WORDS: &[&str] = &[
+    "phấn đấu",
+    "mục tiêu",
+    "chỉ tiêu tăng trưởng",
+    "giao chỉ tiêu",
+    "kịch bản",
+    "target",
+    "targets",
+    "targeted",
+    "targeting",
+    "aims",
+    "aim",
+    "aiming",
+    "scenario",
+    "objectif",
+    "objectifs",
+    "vise",
+    "visent",
+    "viser",
+];
+
+/// Whether the sentence of a growth rate, up to the rate, sets a target: a rate a plan assigns
+/// to a locality is a target of that plan, not a comparison of growth achieved (the set's
+/// rule: "a target set is not a figure"). A target named after the rate ("vượt mục tiêu")
+/// says the rate was reached and leaves it growth.
+fn target_set(text: &str, start: usize, end: usize) -> bool {
+    let sentence = sentence_start(text, start, &['.', '!', '?', '\n']);
+    let lower = crate::lowercase(&text[sentence..end]);
+    // "đạt 12/15 mục tiêu", "achieved 12/15 targets": targets counted are a scorecard's.
+    TARGET_WORDS.iter().any(|w| {
+        lower.match_indices(w).any(|(at, _)| {
+            crate::starts_word(&lower, at)
+                && crate::ends_word(&lower, at + w.len())
+                && !lower[..at]
+                    .trim_end()
+                    .ends_with(|c: char| c.is_ascii_digit())
+        })
+    })
 }
 
 /// The province a text is about, whose growth is a figure of its own and not a comparison:
@@ -365,6 +409,19 @@ const NOT_GROWTH: &[&str] = &[
     "bán lẻ",
     "exportations",
     "recettes",
+    // The growth of a sector, of credit or of tourism is not the economy's.
+    "tín dụng",
+    "credit",
+    "crédit",
+    "du lịch",
+    "tourism",
+    "tourisme",
+    "khu vực công nghiệp",
+    "khu vực dịch vụ",
+    "khu vực nông",
+    "công nghiệp - xây dựng",
+    "sector",
+    "secteur",
 ];
 
 /// Whether the sentence before a locality's rate speaks of the growth of another indicator
@@ -1166,6 +1223,54 @@ mod tests {
                 ("Kon Tum 1.15%".to_owned(), "Kon Tum".to_owned(), 1.15),
                 ("Thua Thien Hue, up 0.8%".to_owned(), "Huế".to_owned(), 0.8),
             ]
+        );
+    }
+
+    #[test]
+    fn a_growth_rate_a_plan_sets_or_a_sectors_is_no_comparison_of_growth() {
+        // Targets a plan assigns to localities, in a list or in words.
+        for (text, language) in [
+            (
+                "Năm nay, Chính phủ giao chỉ tiêu tăng trưởng cho một số địa phương: Thanh Hóa (11%), Nghệ An (10,5%).",
+                Language::Vi,
+            ),
+            (
+                "Theo kịch bản tăng trưởng quý IV, Đà Nẵng phấn đấu tăng 7%, Cần Thơ tăng 7,5%.",
+                Language::Vi,
+            ),
+            (
+                "Under the growth scenario, Da Nang aims for 7% and Can Tho targets 7.5%.",
+                Language::En,
+            ),
+            // The growth of credit, of tourism or of a sector, not of the economy.
+            (
+                "Tăng trưởng tín dụng tại Đà Nẵng (9,5%) và Cần Thơ (8,2%) cao hơn bình quân.",
+                Language::Vi,
+            ),
+            (
+                "Tăng trưởng khu vực dịch vụ của Khánh Hòa (12,4%), Lâm Đồng (10,1%) dẫn đầu vùng.",
+                Language::Vi,
+            ),
+        ] {
+            assert!(growth(text, language).is_empty(), "{text}");
+        }
+        // Growth reached and compared stays growth, with a target named after its rate or
+        // targets counted before it.
+        assert_eq!(
+            growth(
+                "Bac Giang met 14/15 targets, while Da Nang (6.1%) and Can Tho (5.9%) grew slower.",
+                Language::En
+            )
+            .len(),
+            2
+        );
+        assert_eq!(
+            growth(
+                "Tăng trưởng GRDP của Thanh Hóa (9,2%) và Nghệ An (8,7%) vượt mục tiêu đề ra.",
+                Language::Vi
+            )
+            .len(),
+            2
         );
     }
 }
