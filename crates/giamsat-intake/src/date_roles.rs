@@ -216,7 +216,7 @@ pub(crate) fn role_of(text: &str, start: usize, end: usize) -> DateRole {
     if is_dateline(text, start, end, near, after) {
         return DateRole::Dateline;
     }
-    if issued(window.trim_end()) {
+    if issued(window.trim_end()) || issued_unnumbered(near) {
         return DateRole::Issued;
     }
     if deadline(near, &clause) || asked_by(near, &clause, &rest_lower) {
@@ -660,6 +660,33 @@ const EVENT_WORDS: &[&str] = &[
     "s’est tenu",
     "s’est tenue",
     "a eu lieu",
+    // Of what a delegation or a council does on the day reported.
+    "kiểm tra",
+    "cho ý kiến",
+    "thảo luận",
+    "bàn giao",
+    "thông xe",
+    "gắn biển",
+    "khai trương",
+    "ra mắt",
+    "gặp gỡ",
+    "chúc mừng",
+    "tuyên dương",
+    "biểu dương",
+    "visited",
+    "launched",
+    "presided",
+    "convened",
+    "celebrated",
+    "a inauguré",
+    "a lancé",
+    "a tenu",
+    "ont tenu",
+    "s'est réuni",
+    "s’est réuni",
+    "se sont réunis",
+    "a participé",
+    "a assisté",
 ];
 
 fn sentence_has_event(sentence: &str) -> bool {
@@ -718,6 +745,51 @@ fn issued(near: &str) -> bool {
         .iter()
         .any(|mark| tail.contains(mark))
         || last.contains(['/', '-']) && last.chars().any(char::is_alphabetic)
+}
+
+/// After a document's type named without its number: "theo Quyết định ngày 15/3/2024 của
+/// UBND tỉnh", "the decision dated March 5", "le décret du 5 mars 2024". The day is its date
+/// of issue.
+fn issued_unnumbered(near: &str) -> bool {
+    let Some(before) = ["ngày", "dated", "du", "en date du"]
+        .iter()
+        .find_map(|w| {
+            crate::ends_with_lowercase(near, w).filter(|at| crate::starts_word(near, *at))
+        })
+        .map(|at| near[..at].trim_end().trim_end_matches(',').trim_end())
+    else {
+        return false;
+    };
+    let before = ["ban hành", "ký", "signed", "issued"]
+        .iter()
+        .find_map(|w| {
+            crate::ends_with_lowercase(before, w).filter(|at| crate::starts_word(before, *at))
+        })
+        .map_or(before, |at| before[..at].trim_end());
+    ends_with_any(
+        before,
+        &[
+            "quyết định",
+            "nghị quyết",
+            "chỉ thị",
+            "công văn",
+            "văn bản",
+            "tờ trình",
+            "công điện",
+            "nghị định",
+            "thông tư",
+            "kết luận",
+            "decision",
+            "resolution",
+            "directive",
+            "decree",
+            "circular",
+            "décision",
+            "résolution",
+            "décret",
+            "circulaire",
+        ],
+    )
 }
 
 /// Words that set a deadline. "by" and "before" only in a clause that asks for something:
@@ -947,7 +1019,13 @@ fn is_dateline(text: &str, start: usize, end: usize, near: &str, after: &str) ->
             })
         })
     };
-    let after_on_line = after_on_line.trim_end();
+    // "Le 5 décembre 2024 à 10h00", "15/03/2024 lúc 10:30", "March 15, 2024 at 10:30".
+    let after_on_line = after_on_line.trim();
+    let after_on_line = ["à ", "lúc ", "at "]
+        .iter()
+        .find_map(|w| after_on_line.strip_prefix(w))
+        .filter(|time| time.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(after_on_line);
     let after_on_line = ["am", "pm", "AM", "PM", "a.m.", "p.m.", "SA", "CH"]
         .iter()
         .find_map(|half| after_on_line.strip_suffix(half))
@@ -1119,6 +1197,12 @@ fn year_alone(text: &str) -> Option<(i32, Option<i32>)> {
             "tới năm",
             "đến",
             "tầm nhìn",
+            "đến cuối năm",
+            "tới cuối năm",
+            "d'ici fin",
+            "d’ici fin",
+            "by the end of",
+            "by end",
             "horizon",
             "d'ici",
             "d’ici",
@@ -1957,6 +2041,61 @@ mod tests {
         assert_eq!(
             years(
                 "Sáng 8/7, Huyện ủy đề ra phương hướng 6 tháng cuối năm 2025. Kết quả năm 2024 khá."
+            ),
+            [Some(2025)]
+        );
+    }
+
+    #[test]
+    fn a_documents_type_without_its_number_dates_its_issue_and_more_days_of_what_is_done() {
+        for (text, date) in [
+            (
+                "Theo Quyết định ngày 4/6/2024 của UBND tỉnh, huyện được bổ sung vốn.",
+                "ngày 4/6/2024",
+            ),
+            (
+                "Under the decision dated June 4, the district gets funds.",
+                "June 4",
+            ),
+            (
+                "Selon le décret du 4 juin 2024, le district reçoit des fonds.",
+                "4 juin 2024",
+            ),
+        ] {
+            assert_eq!(role(text, date), DateRole::Issued, "{text}");
+        }
+        for (text, date) in [
+            (
+                "Đoàn của Sở Xây dựng đã kiểm tra công trình vào ngày 4/6.",
+                "ngày 4/6",
+            ),
+            ("The minister visited the site on June 4.", "June 4"),
+            ("Le comité a tenu sa réunion mensuelle le 4 juin.", "4 juin"),
+        ] {
+            assert_eq!(role(text, date), DateRole::Event, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_french_byline_with_its_hour_and_an_horizon_at_a_years_end() {
+        assert_eq!(
+            roles("Le 4 juin 2024 à 9h45\nLe comité s'est réuni.")[0],
+            ("4 juin 2024".to_owned(), DateRole::Dateline)
+        );
+        let years = |text: &str| -> Vec<Option<i32>> {
+            crate::read(text.as_bytes())
+                .expect("reads")
+                .items
+                .into_iter()
+                .filter_map(|item| match item.fact {
+                    Fact::Date { text_year, .. } => Some(text_year),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            years(
+                "La province veut 3 millions de visiteurs d'ici fin 2026. Le 4 juin, elle a lancé un plan. En 2025, les arrivées ont progressé."
             ),
             [Some(2025)]
         );

@@ -183,7 +183,7 @@ fn patterns() -> &'static Patterns {
                 Search::Anywhere(anywhere(r"(?i)(?-u:\b)(?:từ(?:\s+ngày)?|ngày)\s+(?P<first>\d{1,2})\s*(?:[-–,]|đến(?:\s+ngày)?|và)\s*(?P<second>\d{1,2})\s*/\s*(?P<month>\d{1,2})(?:\s*/\s*(?P<year>\d{4}))?")),
                 Search::Needing {
                     needs: anywhere(FRENCH_MONTHS),
-                    pattern: anywhere(&format!(r"(?-u:\b)(?P<first>\d{{1,2}})\s*(?:et|au|[-–])\s*(?P<second>\d{{1,2}})\s+(?P<month>{FRENCH_MONTHS})(?:\s+(?P<year>\d{{4}}))?(?-u:\b)")),
+                    pattern: anywhere(&format!(r"(?-u:\b)(?P<first>\d{{1,2}})\s*(?:(?:et|au)(?:\s+le)?|[-–])\s*(?P<second>\d{{1,2}})\s+(?P<month>{FRENCH_MONTHS})(?:\s+(?P<year>\d{{4}}))?(?-u:\b)")),
                 },
                 // "December 5-6", "July 15 and 16", "from December 5 to 7, 2024": the month
                 // first, as English writes it.
@@ -1566,6 +1566,13 @@ mod tests {
         assert_eq!(
             days("Trong kỳ nghỉ 2/9, và dịp Tết Dương lịch 1/1 tỉnh đón khách."),
             [("2/9".to_owned(), 2, 9), ("1/1".to_owned(), 1, 1)]
+        );
+        assert_eq!(
+            days("Le salon se tiendra entre le 12 et le 14 juin."),
+            [
+                ("12 et le 14 juin".to_owned(), 12, 6),
+                ("14 juin".to_owned(), 14, 6)
+            ]
         );
         assert_eq!(
             days("Dịp lễ 30/4 - 1/5 năm nay"),
