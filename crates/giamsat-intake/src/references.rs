@@ -406,6 +406,16 @@ fn reference(text: &str, number: &str, end: usize) -> Option<(Fact, usize)> {
 fn canonical(number: &str) -> Option<(String, String, String)> {
     // The hyphen U+2010 is the one dash the foundation's parser does not take for "-".
     let number = number.replace('‐', "-");
+    // "57-NQ/TƯ": the Central Committee (*Trung ương*) spelled with its diacritic is the
+    // Party's TW, which the foundation's parser would take for a State issuer "TƯ".
+    let number = ["/TƯ", "-TƯ", "/Tư", "-Tư"]
+        .iter()
+        .find_map(|tail| {
+            number
+                .strip_suffix(tail)
+                .map(|head| format!("{head}{}TW", &tail[..1]))
+        })
+        .unwrap_or(number);
     if let Ok(parsed) = DocumentNumber::parse(&number) {
         return Some((
             parsed.to_string(),
@@ -543,8 +553,13 @@ fn date_after(text: &str, at: usize) -> Option<(String, usize)> {
     // "Quyết định số 456/QĐ-UBND (ngày 2/5/2024)": the date of issue in brackets.
     let opened = text[at..line_end].trim_start_matches([' ', '\u{a0}']);
     if let Some(inside) = opened.strip_prefix('(') {
-        let inside_at = line_end - inside.len();
+        // "(ngày 2/5/2024)", and a full date alone: "(22 décembre 2024)".
+        let inside_at = line_end - inside.trim_start_matches([' ', '\u{a0}']).len();
         return dated_at(text, inside_at)
+            .or_else(|| {
+                let (year, month, day, end) = date_at(text, inside_at)?;
+                year.map(|year| (issue_date(Some(year), month, day), end))
+            })
             .filter(|(_, end)| text[*end..].starts_with(')'))
             .map(|(date, end)| (date, end + 1));
     }
@@ -566,12 +581,37 @@ fn date_after(text: &str, at: usize) -> Option<(String, usize)> {
         } else {
             !NOT_IN_ISSUER.iter().any(|w| crate::same_word(word, w))
         };
+        // "la Résolution 57-NQ/TW du Bureau politique, datée du 22 décembre 2024": the
+        // issuer's name closed by a comma, then the words of its date.
+        if words > 0
+            && in_issuer
+            && let Some(name) = word.strip_suffix(',')
+            && !name.is_empty()
+            && !name.contains([',', ';', ':', '(', ')'])
+        {
+            return dated_after_comma(text, word_end, line_end);
+        }
         if word.is_empty() || !in_issuer || word.contains([',', ';', ':', '(', ')']) {
             return None;
         }
         from = word_end;
     }
     None
+}
+
+/// A date of issue after a comma at `at` ("…, datée du 22 décembre 2024", "…, promulguée par
+/// le Bureau politique le …"): its words say it is one.
+fn dated_after_comma(text: &str, at: usize, line_end: usize) -> Option<(String, usize)> {
+    let rest = &text[at..line_end];
+    let word_at = line_end - rest.trim_start_matches([' ', '\u{a0}']).len();
+    let dated = ["ngày ", "en date du ", "datée du ", "daté du "]
+        .into_iter()
+        .chain(ISSUED_ON.iter().copied())
+        .any(|w| crate::starts_with_lowercase(&text[word_at..], w).is_some());
+    if dated && let Some(date) = dated_at(text, word_at) {
+        return Some(date);
+    }
+    issued_by_on(text, word_at, line_end)
 }
 
 /// How many words may name the issuer between a number and its date.
@@ -1264,6 +1304,44 @@ mod tests {
                 "07-CT/TU",
                 Some("2024-06-04")
             )]
+        );
+    }
+
+    #[test]
+    fn a_date_of_issue_after_the_issuers_comma_or_alone_in_brackets_and_the_central_committee_with_its_diacritic()
+     {
+        assert_eq!(
+            documents("la Directive n° 45-CT/TW du Secrétariat, datée du 3 avril 2025, porte sur"),
+            [doc(
+                "Directive n° 45-CT/TW du Secrétariat, datée du 3 avril 2025",
+                "45-CT/TW",
+                Some("2025-04-03")
+            )]
+        );
+        assert_eq!(
+            documents("la directive 45-CT/TW du Secrétariat, signée le 3 avril 2025, porte sur"),
+            [doc(
+                "directive 45-CT/TW du Secrétariat, signée le 3 avril 2025",
+                "45-CT/TW",
+                Some("2025-04-03")
+            )]
+        );
+        assert_eq!(
+            documents("la directive 45-CT/TW (3 avril 2025) porte sur"),
+            [doc(
+                "directive 45-CT/TW (3 avril 2025)",
+                "45-CT/TW",
+                Some("2025-04-03")
+            )]
+        );
+        // An issuer and its comma before other words date nothing.
+        assert_eq!(
+            documents("la directive 45-CT/TW du Secrétariat, le 3 avril 2025, a été rappelée"),
+            [doc("directive 45-CT/TW", "45-CT/TW", None)]
+        );
+        assert_eq!(
+            documents("Chỉ thị số 45-CT/TƯ của Ban Bí thư"),
+            [doc("Chỉ thị số 45-CT/TƯ", "45-CT/TW", None)]
         );
     }
 }
