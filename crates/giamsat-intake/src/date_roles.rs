@@ -66,17 +66,42 @@ pub(crate) fn settle(text: &str, found: &mut [Found], references: &[(usize, usiz
     let dates: Vec<usize> = (0..found.len())
         .filter(|&i| matches!(found[i].fact, Fact::Date { .. }))
         .collect();
+    // "(30/4/1975 - 30/4/2025)": the same day in two years, an anniversary's, no day of
+    // what is reported however festive its sentence.
+    let mut anniversary = vec![false; found.len()];
     for pair in dates.windows(2) {
         let (a, b) = (&found[pair[0]], &found[pair[1]]);
         if b.start < a.end || joins_a_range(&text[a.end..b.start]) {
             let span = (a.start, a.end.max(b.end));
             range_of[pair[0]] = span;
             range_of[pair[1]] = span;
+            if let (
+                Fact::Date {
+                    year: Some(first),
+                    month: m1,
+                    day: d1,
+                    ..
+                },
+                Fact::Date {
+                    year: Some(second),
+                    month: m2,
+                    day: d2,
+                    ..
+                },
+            ) = (&a.fact, &b.fact)
+                && first < second
+                && (m1, d1) == (m2, d2)
+            {
+                anniversary[pair[0]] = true;
+                anniversary[pair[1]] = true;
+            }
         }
     }
-    for (f, &(start, end)) in found.iter_mut().zip(&range_of) {
+    for ((f, &(start, end)), &anniversary) in found.iter_mut().zip(&range_of).zip(&anniversary) {
         if let Fact::Date { role, .. } = &mut f.fact {
-            *role = if crate::overlaps(references, start, end) {
+            *role = if anniversary {
+                DateRole::Other
+            } else if crate::overlaps(references, start, end) {
                 DateRole::Issued
             } else {
                 match role_of(text, start, end) {
@@ -210,7 +235,14 @@ pub(crate) fn role_of(text: &str, start: usize, end: usize) -> DateRole {
 
     // A holiday named by its day ("nghỉ lễ Quốc khánh 2/9") is no day of what is reported,
     // whatever else its sentence holds.
-    if page_header(text, start, end, near) || ends_with_any(near, HOLIDAYS) {
+    // "ngày 4/6 âm lịch": a day of the lunar calendar names a festival's or a custom's day.
+    let lunar = ["âm lịch", "al)", "(al"].iter().any(|w| {
+        rest_lower
+            .trim_start()
+            .trim_start_matches('(')
+            .starts_with(w)
+    });
+    if page_header(text, start, end, near) || ends_with_any(near, HOLIDAYS) || lunar {
         return DateRole::Other;
     }
     if is_dateline(text, start, end, near, after) {
@@ -286,7 +318,11 @@ pub(crate) fn role_of(text: &str, start: usize, end: usize) -> DateRole {
         .unwrap_or(rest);
         rest.trim_start().starts_with(',')
     };
-    if time_of_day || sentence_has_event(&sentence) || (opens && rest_opened) {
+    let has_event = sentence_has_event(&sentence);
+    // "Từ 1/7/2025, cả nước có 34 tỉnh": a day from which a state holds, with nothing done
+    // on it, opens no event.
+    let from_then = ends_with_any(near, &["từ", "từ ngày", "from", "à partir du", "dès le"]);
+    if time_of_day || has_event || (opens && rest_opened && !from_then) {
         return DateRole::Event;
     }
     DateRole::Other
@@ -2098,6 +2134,50 @@ mod tests {
                 "La province veut 3 millions de visiteurs d'ici fin 2026. Le 4 juin, elle a lancé un plan. En 2025, les arrivées ont progressé."
             ),
             [Some(2025)]
+        );
+    }
+
+    #[test]
+    fn an_anniversarys_days_a_lunar_day_and_a_day_from_which_a_state_holds() {
+        // The same day in two years: an anniversary's, neither its festive sentence's event
+        // nor the year of the text.
+        let read = crate::read(
+            "Sáng 2/2, Tỉnh ủy tổ chức lễ kỷ niệm 95 năm Ngày thành lập Đảng (3/2/1930 - 3/2/2025). Năm 2025, tỉnh đón nhiều khách."
+                .as_bytes(),
+        )
+        .expect("reads");
+        let dates: Vec<(String, DateRole, Option<i32>)> = read
+            .items
+            .into_iter()
+            .filter_map(|item| match item.fact {
+                Fact::Date {
+                    role, text_year, ..
+                } => Some((item.text, role, text_year)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                ("Sáng 2/2".to_owned(), DateRole::Event, Some(2025)),
+                ("3/2/1930".to_owned(), DateRole::Other, None),
+                ("3/2/2025".to_owned(), DateRole::Other, None),
+            ]
+        );
+        assert_eq!(
+            role(
+                "Sáng 12/8 (tức ngày 9/7 âm lịch), nhân dân tổ chức lễ hội.",
+                "ngày 9/7"
+            ),
+            DateRole::Other
+        );
+        assert_eq!(
+            role("Từ 1/7/2025, tỉnh có 130 xã, phường.", "1/7/2025"),
+            DateRole::Other
+        );
+        assert_eq!(
+            role("Từ 1/7/2025, tỉnh tổ chức lấy ý kiến.", "1/7/2025"),
+            DateRole::Event
         );
     }
 }

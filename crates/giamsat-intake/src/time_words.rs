@@ -180,7 +180,7 @@ fn patterns() -> &'static Patterns {
             ],
             ranges: vec![
                 // "Từ 6 - 8/12", "ngày 20 đến 23/11", "trong hai ngày 12 và 13/7".
-                Search::Anywhere(anywhere(r"(?i)(?-u:\b)(?:từ(?:\s+ngày)?|ngày)\s+(?P<first>\d{1,2})\s*(?:[-–,]|đến(?:\s+ngày)?|và)\s*(?P<second>\d{1,2})\s*/\s*(?P<month>\d{1,2})(?:\s*/\s*(?P<year>\d{4}))?")),
+                Search::Anywhere(anywhere(r"(?i)(?:(?-u:\b)(?:từ(?:\s+ngày)?|ngày)\s+|\(\s*)(?P<first>\d{1,2})\s*(?:[-–,]|đến(?:\s+ngày)?|và)\s*(?P<second>\d{1,2})\s*/\s*(?P<month>\d{1,2})(?:\s*/\s*(?P<year>\d{4}))?")),
                 Search::Needing {
                     needs: anywhere(FRENCH_MONTHS),
                     pattern: anywhere(&format!(r"(?-u:\b)(?P<first>\d{{1,2}})\s*(?:(?:et|au)(?:\s+le)?|[-–])\s*(?P<second>\d{{1,2}})\s+(?P<month>{FRENCH_MONTHS})(?:\s+(?P<year>\d{{4}}))?(?-u:\b)")),
@@ -1572,6 +1572,13 @@ mod tests {
             [
                 ("12 et le 14 juin".to_owned(), 12, 6),
                 ("14 juin".to_owned(), 14, 6)
+            ]
+        );
+        assert_eq!(
+            days("Kỳ họp diễn ra trong hai ngày (11 - 12/12)."),
+            [
+                ("(11 - 12/12".to_owned(), 11, 12),
+                ("12/12".to_owned(), 12, 12)
             ]
         );
         assert_eq!(
