@@ -857,6 +857,8 @@ fn deadline(near: &str, clause: &str) -> bool {
         "từ nay tới",
         "d'ici le",
         "d’ici le",
+        "d'ici au",
+        "d’ici au",
     ];
     if ends_with_any(near, ALWAYS) {
         return true;
@@ -973,7 +975,22 @@ fn is_dateline(text: &str, start: usize, end: usize, near: &str, after: &str) ->
         .iter()
         .find_map(|w| crate::ends_with_lowercase(near_published, w))
         .map_or(near_published, |at| near_published[..at].trim_end());
-    if ends_with_any(near_published, PUBLISHED) {
+    // The words head a byline: at the head of the line, after a separator or one word
+    // ("Last updated"); not in a sentence ("Selon le rapport publié le 6 décembre").
+    let heads_byline = |near: &str| {
+        PUBLISHED.iter().any(|w| {
+            crate::ends_with_lowercase(near, w)
+                .filter(|at| crate::starts_word(near, *at))
+                .is_some_and(|at| {
+                    let before = near[..at].trim_end();
+                    before.is_empty()
+                        || before.ends_with(['-', '–', '—', '|', '•', '·', ':', '('])
+                        || !before.contains(char::is_whitespace)
+                            && before.chars().all(char::is_alphabetic)
+                })
+        })
+    };
+    if heads_byline(near_published) {
         return true;
     }
     // "Cập nhật lúc 10:25 ngày 16/03/2024", "Updated 10:25, March 16": a time between.
@@ -989,7 +1006,7 @@ fn is_dateline(text: &str, start: usize, end: usize, near: &str, after: &str) ->
         })
     };
     if without_time.len() < near.trim_end().len()
-        && ends_with_any(without_time.trim_end_matches(':').trim_end(), PUBLISHED)
+        && heads_byline(without_time.trim_end_matches(':').trim_end())
     {
         return true;
     }
@@ -2178,6 +2195,40 @@ mod tests {
         assert_eq!(
             role("Từ 1/7/2025, tỉnh tổ chức lấy ý kiến.", "1/7/2025"),
             DateRole::Event
+        );
+    }
+
+    #[test]
+    fn words_of_publication_head_a_byline_not_a_sentence_and_a_french_deadline() {
+        assert_eq!(
+            role(
+                "Selon le bilan publié le 9 juin par le ministère, les ventes ont progressé.",
+                "9 juin"
+            ),
+            DateRole::Event
+        );
+        assert_eq!(
+            role(
+                "Le Courrier - Publié le 9 juin 2024\nLes ventes",
+                "9 juin 2024"
+            ),
+            DateRole::Dateline
+        );
+        assert_eq!(
+            role("Last updated: June 9, 2024\nSales rose.", "June 9, 2024"),
+            DateRole::Dateline
+        );
+        assert_eq!(
+            role("Les communes doivent répondre d'ici au 9 juin.", "9 juin"),
+            DateRole::Deadline
+        );
+        assert_eq!(
+            roles("Da Nang, 9 juin (VNA) - La ville a reçu des visiteurs.\n")[0],
+            ("9 juin".to_owned(), DateRole::Dateline)
+        );
+        assert_eq!(
+            roles("Da Nang, 9 juil. (VNA) - La ville a reçu des visiteurs.\n")[0],
+            ("9 juil.".to_owned(), DateRole::Dateline)
         );
     }
 }

@@ -161,7 +161,8 @@ fn patterns() -> &'static Patterns {
         let vi_words = r"(?i)(\d{1,2})\s+tháng\s+(\d{1,2})(?:,?\s+năm\s+(\d{4}))?";
         let en_month_day = format!(r"({ENGLISH_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?");
         let en_day_month = format!(r"(\d{{1,2}})(?:(?:st|nd|rd|th)\s+of|st|nd|rd|th)?\s+({ENGLISH_MONTHS})(?:,?\s+(\d{{4}}))?");
-        let fr = format!(r"(1er|\d{{1,2}})\s+({FRENCH_MONTHS}|{FRENCH_SHORT_MONTHS})(?:\s+(\d{{4}}))?");
+        // A month's name ends its word; a short month ends with its point ("5 déc. (VNA)").
+        let fr = format!(r"(1er|\d{{1,2}})\s+((?:{FRENCH_MONTHS})(?-u:\b)|{FRENCH_SHORT_MONTHS})(?:\s+(\d{{4}})(?-u:\b))?");
         let here = |p: &str| Regex::new(&format!("^(?:{p})")).expect("date pattern");
         let anywhere = |p: &str| Regex::new(p).expect("date pattern");
         let numbers = r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze)";
@@ -226,7 +227,7 @@ fn patterns() -> &'static Patterns {
                 anywhere(r"(?-u:\b)Quốc\s+(?:[Kk]hánh)\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?"),
                 anywhere(&format!(r"(?-u:\b){en_month_day}(?-u:\b)")),
                 anywhere(&format!(r"(?-u:\b){en_day_month}(?-u:\b)")),
-                anywhere(&format!(r"(?-u:\b){fr}(?-u:\b)")),
+                anywhere(&format!(r"(?-u:\b){fr}")),
                 // The year first, as pages' metadata write a byline's date: "2024-12-05 10:25".
                 // Opening with the century's digits, which the regex crate looks for first.
                 anywhere(r"((?:19|20)\d{2})-(\d{2})-(\d{2})"),
