@@ -69,6 +69,25 @@ fn gazetteer() -> &'static HashMap<String, Locality> {
     })
 }
 
+/// Whether the locality of this official name is a centrally governed city (*thành phố trực
+/// thuộc trung ương*), before or after the 2025 reform: "Thành phố Hà Nội" is the locality,
+/// where "thành phố Hà Tĩnh" is a province's city.
+pub fn is_central_city(name_vi: &str) -> bool {
+    static CITIES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    CITIES
+        .get_or_init(|| {
+            [LEGACY, CURRENT]
+                .iter()
+                .flat_map(|file| file.lines().skip(1))
+                .filter_map(|line| {
+                    let cells: Vec<&str> = line.split(',').collect();
+                    (cells.get(3) == Some(&"city")).then(|| cells[1])
+                })
+                .collect()
+        })
+        .contains(&name_vi)
+}
+
 /// Whether `name` is a locality's name in any spelling the gazetteer knows.
 pub fn is_locality(name: &str) -> bool {
     gazetteer().contains_key(&key(name))

@@ -211,10 +211,45 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
             !ranked_out_of_all(text, f.start, f.end)
                 && own.is_none_or(|own| own.name != *locality)
                 && !target_set(text, f.start, f.end)
+                && !a_provinces_city(text, f.start, locality)
         }
         _ => true,
     });
     found
+}
+
+/// Whether the locality named at `start` is the city or town of a province that bears its
+/// name, not the province: "TP Hà Tĩnh (8,5%), huyện Cẩm Xuyên (7,2%)" compares a province's
+/// districts, "thị xã Quảng Trị", "Ha Tinh city". A centrally governed city ("Thành phố Hà
+/// Nội", "Hai Phong city") is the locality itself.
+fn a_provinces_city(text: &str, start: usize, locality: &str) -> bool {
+    if crate::localities::is_central_city(locality) {
+        return false;
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |at| at + 1);
+    let before = crate::lowercase(text[line_start..start].trim_end());
+    let named = crate::lowercase(&text[start..crate::look_ahead(text, start, 40)]);
+    let town = [
+        "tp",
+        "tp.",
+        "thành phố",
+        "thị xã",
+        "huyện",
+        "quận",
+        "thị trấn",
+        "town",
+    ];
+    town.iter().any(|w| {
+        crate::ends_with_lowercase(&before, w).is_some_and(|at| crate::starts_word(&before, at))
+    }) || named.starts_with("thành phố ")
+        || named.starts_with("tp ")
+        || {
+            // "Ha Tinh city (8.5%)": the English name and "city" in lower case after it.
+            let rest = &text[start..crate::look_ahead(text, start, 60)];
+            rest.find(" city").is_some_and(|at| {
+                !rest[..at].contains(['(', ',', '%']) && rest[..at].split_whitespace().count() <= 4
+            })
+        }
 }
 
 /// Words that set a target rather than report a result: "phấn đấu tăng trưởng 10%", "giao chỉ
@@ -1267,6 +1302,32 @@ mod tests {
         assert_eq!(
             growth(
                 "Tăng trưởng GRDP của Thanh Hóa (9,2%) và Nghệ An (8,7%) vượt mục tiêu đề ra.",
+                Language::Vi
+            )
+            .len(),
+            2
+        );
+    }
+
+    #[test]
+    fn a_provinces_city_of_its_name_is_no_province_and_a_centrally_governed_city_is() {
+        assert!(
+            growth(
+                "Về tăng trưởng kinh tế, TP Thanh Hóa (9,1%), huyện Quảng Xương (7,4%), thị xã Nghi Sơn (15,2%) dẫn đầu.",
+                Language::Vi
+            )
+            .is_empty()
+        );
+        assert!(
+            growth(
+                "Among the districts, Thanh Hoa city (9.1%) and Nghi Son town (15.2%) grew fastest.",
+                Language::En
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            growth(
+                "Tăng trưởng GRDP của Thành phố Đà Nẵng (7,5%) và Thành phố Cần Thơ (7,1%) khá cao.",
                 Language::Vi
             )
             .len(),
