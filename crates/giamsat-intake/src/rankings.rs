@@ -212,10 +212,33 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
                 && own.is_none_or(|own| own.name != *locality)
                 && !target_set(text, f.start, f.end)
                 && !a_provinces_city(text, f.start, locality)
+                && !a_share(text, f.start, f.end)
         }
         _ => true,
     });
     found
+}
+
+/// Whether the sentence of a rate, up to it, gives shares or sizes rather than growth:
+/// "Tỷ trọng công nghiệp trong GRDP của Bắc Ninh (72%)", "Quy mô GRDP …, Nghệ An (3,1%) đóng
+/// góp", "the share of industry in Bac Ninh's GRDP (72%)". A share of GRDP is no growth of it.
+fn a_share(text: &str, start: usize, end: usize) -> bool {
+    static SHARES: std::sync::LazyLock<crate::Words> = std::sync::LazyLock::new(|| {
+        crate::Words::new(&[
+            "tỷ trọng",
+            "tỉ trọng",
+            "quy mô",
+            "chiếm",
+            "share",
+            "accounts for",
+            "accounted for",
+            "proportion",
+            "part de",
+            "proportion de",
+        ])
+    });
+    let sentence = sentence_start(text, start, &['.', '!', '?', '\n', ';']);
+    SHARES.any_in(&crate::lowercase(&text[sentence..end]))
 }
 
 /// Whether the locality named at `start` is the city or town of a province that bears its
@@ -1333,5 +1356,20 @@ mod tests {
             .len(),
             2
         );
+    }
+
+    #[test]
+    fn a_share_of_grdp_is_no_growth_of_it() {
+        for text in [
+            "Tỷ trọng dịch vụ trong GRDP của Khánh Hòa (55%), Lâm Đồng (40%) cao nhất vùng.",
+            "The share of services in the GRDP of Khanh Hoa (55%) and Lam Dong (40%) is high.",
+        ] {
+            let language = if text.starts_with("The") {
+                Language::En
+            } else {
+                Language::Vi
+            };
+            assert!(growth(text, language).is_empty(), "{text}");
+        }
     }
 }
