@@ -710,6 +710,7 @@ const EVENT_WORDS: &[&str] = &[
     "tuyên dương",
     "biểu dương",
     "visited",
+    "met on",
     "launched",
     "presided",
     "convened",

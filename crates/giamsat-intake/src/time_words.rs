@@ -186,6 +186,12 @@ fn patterns() -> &'static Patterns {
                     needs: anywhere(FRENCH_MONTHS),
                     pattern: anywhere(&format!(r"(?-u:\b)(?P<first>\d{{1,2}})\s*(?:(?:et|au)(?:\s+le)?|[-–])\s*(?P<second>\d{{1,2}})\s+(?P<month>{FRENCH_MONTHS})(?:\s+(?P<year>\d{{4}}))?(?-u:\b)")),
                 },
+                // "5-6 December 2024", "from 5 to 7 December", "5 and 6 December": the day
+                // first, as British English writes it. Looked for where a month's name is.
+                Search::Needing {
+                    needs: anywhere(ENGLISH_FULL_MONTHS),
+                    pattern: anywhere(&format!(r"(?-u:\b)(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[-–]|and|to|through)\s*(?P<second>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{ENGLISH_FULL_MONTHS})(?:,?\s+(?P<year>\d{{4}}))?(?-u:\b)")),
+                },
                 // "December 5-6", "July 15 and 16", "from December 5 to 7, 2024": the month
                 // first, as English writes it.
                 Search::Anywhere(anywhere(&format!(r"(?-u:\b)(?P<month>{ENGLISH_MONTHS})\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[-–]|and|to|through)\s*(?P<second>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?(?-u:\b)"))),
@@ -1580,6 +1586,20 @@ mod tests {
             [
                 ("(11 - 12/12".to_owned(), 11, 12),
                 ("12/12".to_owned(), 12, 12)
+            ]
+        );
+        assert_eq!(
+            days("The fair runs from 12 to 14 June 2025."),
+            [
+                ("12 to 14 June 2025".to_owned(), 12, 6),
+                ("14 June 2025".to_owned(), 14, 6)
+            ]
+        );
+        assert_eq!(
+            days("Delegates met on 12 and 13 June."),
+            [
+                ("12 and 13 June".to_owned(), 12, 6),
+                ("13 June".to_owned(), 13, 6)
             ]
         );
         assert_eq!(
