@@ -1222,6 +1222,12 @@ fn year_alone(text: &str) -> Option<(i32, Option<i32>)> {
             "than in",
             "compared with",
             "compared to",
+            "up from",
+            "down from",
+            "par rapport à",
+            "qu'en",
+            "qu’en",
+            "contre",
         ]
         .iter()
         .any(|w| lower.ends_with(w))
@@ -1255,6 +1261,8 @@ fn year_alone(text: &str) -> Option<(i32, Option<i32>)> {
             "tới cuối năm",
             "d'ici fin",
             "d’ici fin",
+            "jusqu'en",
+            "jusqu’en",
             "by the end of",
             "by end",
             "horizon",
@@ -2230,6 +2238,39 @@ mod tests {
         assert_eq!(
             roles("Da Nang, 9 juil. (VNA) - La ville a reçu des visiteurs.\n")[0],
             ("9 juil.".to_owned(), DateRole::Dateline)
+        );
+    }
+
+    #[test]
+    fn a_year_compared_with_in_french_or_up_from_is_not_the_texts() {
+        let years = |text: &str| -> Vec<Option<i32>> {
+            crate::read(text.as_bytes())
+                .expect("reads")
+                .items
+                .into_iter()
+                .filter_map(|item| match item.fact {
+                    Fact::Date { text_year, .. } => Some(text_year),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            years(
+                "Les ventes ont progressé de 8% par rapport à 2024. Le 9 juin, la province a tenu une réunion sur 2025."
+            ),
+            [Some(2025)]
+        );
+        assert_eq!(
+            years(
+                "Sales rose to 9%, up from 2024. On June 9, the province held a meeting on 2025."
+            ),
+            [Some(2025)]
+        );
+        assert_eq!(
+            years(
+                "Le plan court jusqu'en 2030. Le 9 juin, la province a tenu une réunion en 2025."
+            ),
+            [Some(2025)]
         );
     }
 }
