@@ -338,6 +338,12 @@ fn own_province(text: &str) -> Option<&'static crate::localities::Locality> {
         "của tỉnh",
         "toàn tỉnh",
         "Toàn tỉnh",
+        "địa bàn tỉnh",
+        "tỉnh ta",
+        "tỉnh nhà",
+        "của thành phố",
+        "toàn thành phố",
+        "Toàn thành phố",
         "the province",
         "The province",
         "la province",
@@ -1371,5 +1377,17 @@ mod tests {
             };
             assert!(growth(text, language).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn the_province_a_text_is_about_spoken_of_as_tinh_nha_or_dia_ban_tinh() {
+        let text = "Quảng Trị đẩy mạnh thu hút đầu tư\nKinh tế trên địa bàn tỉnh tăng trưởng khá. Tăng trưởng GRDP của Quảng Trị (7,2%) cao hơn Quảng Bình (6,1%).";
+        assert_eq!(
+            growth(text, Language::Vi)
+                .into_iter()
+                .map(|(_, locality, _)| locality)
+                .collect::<Vec<_>>(),
+            ["Quảng Bình"]
+        );
     }
 }
