@@ -118,10 +118,47 @@ const UNITS: &[(&str, &str)] = &[
     ("deputies", "deputy"),
     ("members", "member"),
     ("localities", "locality"),
+    ("localités", "localité"),
     // "62 cities and provinces": one count of both, as the labels name it.
     ("cities and provinces", "city and province"),
     ("provinces and cities", "province and city"),
     ("provinces", "province"),
+    // "Seven ministries and central agencies and 35 localities": one count of both, as
+    // "cities and provinces" is.
+    (
+        "ministries and central agencies",
+        "ministry and central agency",
+    ),
+    ("ministries and agencies", "ministry and agency"),
+    ("ministries", "ministry"),
+    ("ministères", "ministère"),
+    // Things an article counts, in English and French, named as the labels name them: in
+    // the text's language, in the singular.
+    ("agencies", "agency"),
+    ("districts", "district"),
+    ("communes", "commune"),
+    ("villages", "village"),
+    ("schools", "school"),
+    ("houses", "house"),
+    ("businesses", "business"),
+    ("companies", "company"),
+    ("firms", "firm"),
+    ("investors", "investor"),
+    ("passengers", "passenger"),
+    ("students", "student"),
+    ("patients", "patient"),
+    ("jobs", "job"),
+    ("écoles", "école"),
+    ("maisons", "maison"),
+    ("logements", "logement"),
+    ("sociétés", "société"),
+    ("investisseurs", "investisseur"),
+    ("passagers", "passager"),
+    ("élèves", "élève"),
+    ("étudiants", "étudiant"),
+    ("emplois", "emploi"),
+    ("teams", "team"),
+    ("équipes", "équipe"),
     ("députés", "député"),
     ("délégués", "délégué"),
     ("membres", "membre"),
@@ -422,9 +459,39 @@ const COUNTS: &[&str] = &[
     "deputy",
     "member",
     "locality",
+    "localité",
     "city and province",
     "province and city",
     "province",
+    "ministry and central agency",
+    "ministry and agency",
+    "ministry",
+    "ministère",
+    "agency",
+    "district",
+    "commune",
+    "village",
+    "school",
+    "house",
+    "business",
+    "company",
+    "firm",
+    "investor",
+    "passenger",
+    "student",
+    "patient",
+    "job",
+    "école",
+    "maison",
+    "logement",
+    "société",
+    "investisseur",
+    "passager",
+    "élève",
+    "étudiant",
+    "emploi",
+    "team",
+    "équipe",
     "député",
     "délégué",
     "membre",
@@ -493,6 +560,53 @@ const COUNT_ENDS_BEFORE_A_NUMBER: &[&str] = &[
     "và", "and", "et", "tăng", "giảm", "up", "down", "with", "với", "đã", "được", "chưa",
 ];
 
+/// Small counts written in words, as the press writes them: "the four supervisory teams",
+/// "Seven ministries", "qui comprend six provinces". Read only before the name of a thing
+/// counted; "one" and "un" are left out, being articles and pronouns as often as counts.
+const NUMBER_WORDS: &[(&str, f64, Language)] = &[
+    ("two", 2.0, Language::En),
+    ("three", 3.0, Language::En),
+    ("four", 4.0, Language::En),
+    ("five", 5.0, Language::En),
+    ("six", 6.0, Language::En),
+    ("seven", 7.0, Language::En),
+    ("eight", 8.0, Language::En),
+    ("nine", 9.0, Language::En),
+    ("ten", 10.0, Language::En),
+    ("eleven", 11.0, Language::En),
+    ("twelve", 12.0, Language::En),
+    ("thirteen", 13.0, Language::En),
+    ("fourteen", 14.0, Language::En),
+    ("fifteen", 15.0, Language::En),
+    ("sixteen", 16.0, Language::En),
+    ("seventeen", 17.0, Language::En),
+    ("eighteen", 18.0, Language::En),
+    ("nineteen", 19.0, Language::En),
+    ("twenty", 20.0, Language::En),
+    ("thirty", 30.0, Language::En),
+    ("forty", 40.0, Language::En),
+    ("fifty", 50.0, Language::En),
+    ("deux", 2.0, Language::Fr),
+    ("trois", 3.0, Language::Fr),
+    ("quatre", 4.0, Language::Fr),
+    ("cinq", 5.0, Language::Fr),
+    ("six", 6.0, Language::Fr),
+    ("sept", 7.0, Language::Fr),
+    ("huit", 8.0, Language::Fr),
+    ("neuf", 9.0, Language::Fr),
+    ("dix", 10.0, Language::Fr),
+    ("onze", 11.0, Language::Fr),
+    ("douze", 12.0, Language::Fr),
+    ("treize", 13.0, Language::Fr),
+    ("quatorze", 14.0, Language::Fr),
+    ("quinze", 15.0, Language::Fr),
+    ("seize", 16.0, Language::Fr),
+    ("vingt", 20.0, Language::Fr),
+    ("trente", 30.0, Language::Fr),
+    ("quarante", 40.0, Language::Fr),
+    ("cinquante", 50.0, Language::Fr),
+];
+
 /// Number patterns by language: thousands grouped by `.`, `,` or a space.
 fn number(language: Language) -> &'static str {
     match language {
@@ -544,6 +658,9 @@ struct Patterns {
     /// The words before a share of the plan that belong to it: "đạt", "reaching".
     plan_head: Regex,
     percent_value: Regex,
+    /// A count written in words before the name of what is counted ([`NUMBER_WORDS`]);
+    /// none in a language without them.
+    word_count: Option<Regex>,
 }
 
 /// The words as alternatives of a pattern, each ending at a word's end where its last letter
@@ -574,8 +691,8 @@ fn build(language: Language) -> Patterns {
     let same_period = r"(?i:so\s+với\s+cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|so\s+với\s+(?:tháng|quý|kỳ)\s+trước|so\s+với\s+đầu\s+năm|month[- ]on[- ]month|(?:over|from)\s+the\s+previous\s+month|par\s+rapport\s+au\s+mois\s+précédent|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an|en\s+glissement\s+annuel)";
     // "increased 9.3 per cent", "surged 20%", "edged up 0.5%", "ont bondi de 15%": the verbs
     // of a rise or a fall, with or without "by", "de".
-    let up = r"ước\s+tăng|tăng|edged\s+up|went\s+up|up|increase\s+by|(?:increased|increases|surged|jumped|climbed|soared|rose|grew|expanded)(?:\s+by)?|increase\s+of|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté|bondi|grimpé|crû)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
-    let down = r"ước\s+giảm|giảm|edged\s+down|went\s+down|down|decrease\s+by|(?:decreased|decreases|declined|dropped|fell|plunged|slid|shrank|contracted)(?:\s+by)?|decrease\s+of|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé|chuté|régressé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
+    let up = r"ước\s+tăng|tăng|edged\s+up|went\s+up|up|increase\s+by|(?:increased|increases|increasing|surged|jumped|climbed|soared|rose|rising|grew|growing|expanded)(?:\s+by)?|increase\s+of|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté|bondi|grimpé|crû)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
+    let down = r"ước\s+giảm|giảm|edged\s+down|went\s+down|down|decrease\s+by|(?:decreased|decreases|decreasing|declined|declining|dropped|dropping|fell|falling|plunged|slid|shrank|contracted)(?:\s+by)?|decrease\s+of|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé|chuté|régressé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
     let about = r"(?i:(?:about|around|nearly|approximately|almost|over|khoảng|gần|hơn|trên|dưới|environ|près\s+de|plus\s+de)\s+)?";
     // "%", and the words for it: "7.17 per cent", "30 percent", "15 pour cent", "20 phần trăm".
     let pct = r"(?:\s*%|\s+(?:[Pp]er\s?cent|[Pp]ercent|pour\s+cent)(?-u:\b)|\s+phần\s+trăm)";
@@ -636,6 +753,13 @@ fn build(language: Language) -> Patterns {
             r"(?i:{goal})(?-u:\b)(?:\s+[\p{{L}}'’]+){{0,3}}\s*\(\s*(?P<num>{num})\s*%\s*\)",
             goal = r"kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|plan|target|estimate|objectifs?|prévisions",
         )),
+        word_count: NUMBER_WORDS.iter().any(|w| w.2 == language).then(|| {
+            compile(format!(
+                r"(?P<num>(?i:{words}))\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?P<counted>(?i:{counted}))",
+                words = alternatives(NUMBER_WORDS.iter().filter(|w| w.2 == language).map(|w| w.0)),
+                counted = alternatives(UNITS.iter().filter(|u| COUNTS.contains(&u.1)).map(|u| u.0)),
+            ))
+        }),
         percent_value: compile(format!(
             r"(?P<head>{values})\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
             values = heads(
@@ -940,6 +1064,37 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             }
         }
     }
+    if let Some(word_count) = &p.word_count {
+        for c in crate::word_start_captures(word_count, text) {
+            let (num, counted) = (&c["num"], c.name("counted").expect("counted"));
+            let value = NUMBER_WORDS
+                .iter()
+                .find(|w| w.2 == language && w.0.eq_ignore_ascii_case(num))
+                .map(|w| w.1);
+            // "cinq des localités les mieux classées", "two of the provinces": a part of
+            // things named, not a count of them.
+            let between = &text[c.name("num").expect("number").end()..counted.start()];
+            let partitive = between
+                .split(|ch: char| ch.is_whitespace() || ch == '\'' || ch == '’')
+                .any(|w| ["des", "de", "du", "d", "of"].contains(&w));
+            if let Some(value) = value
+                && !partitive
+                && crate::ends_word(text, counted.end())
+            {
+                let part = Part::Amount {
+                    value,
+                    scale: 1.0,
+                    unit: unit_of(counted.as_str()),
+                };
+                push(
+                    &mut pieces,
+                    c.get(0).expect("match").start(),
+                    counted.end(),
+                    part,
+                );
+            }
+        }
+    }
     for c in crate::word_start_captures(&p.percent_value, text) {
         let num = c.name("num").expect("number");
         let rest = &text[c.get(0).expect("match").end()..];
@@ -1045,7 +1200,54 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         }
     }
     pieces.sort_by_key(|p| p.start);
+    if language != Language::Vi {
+        qualified_counts(text, &mut pieces);
+    }
     pieces
+}
+
+/// "seven ministries with a disbursement rate of 0%", "25 localities posting disbursement
+/// rates below 15%": a percentage that says which things are counted belongs to the count's
+/// description (the real set labels it so, en_006), and is no level of its own. The count's
+/// piece is stretched over it and the percentage's piece dropped.
+fn qualified_counts(text: &str, pieces: &mut Vec<Piece>) {
+    static QUALIFIER: OnceLock<Regex> = OnceLock::new();
+    let qualifier = QUALIFIER.get_or_init(|| {
+        Regex::new(
+            r"^(?:\s+[\p{L}’'-]+){0,6}?\s+(?:(?i:with|avec)\s+(?:[\p{L}’'-]+\s+){1,5}?(?:of|de|below|above|under|over|less\s+than|more\s+than|inférieure?s?\s+à|supérieure?s?\s+à)|below|above|under|over|less\s+than|more\s+than|inférieure?s?\s+à|supérieure?s?\s+à)\s+[\d.,]+\s*%",
+        )
+        .expect("qualifier pattern")
+    });
+    let mut i = 0;
+    while i < pieces.len() {
+        let count = pieces[i];
+        let counts =
+            matches!(count.part, Part::Amount { unit: Some(u), .. } if COUNTS.contains(&u));
+        let stretched = qualifier
+            .find(&text[count.end..])
+            .map(|m| count.end + m.end())
+            .filter(|end| counts && !text[count.end..*end].contains(['.', ',', ';', '\n']));
+        if let Some(end) = stretched
+            && pieces[i + 1..]
+                .iter()
+                .take_while(|p| p.start < end)
+                .all(|p| {
+                    matches!(
+                        p.part,
+                        Part::Amount {
+                            unit: Some("%"),
+                            ..
+                        }
+                    )
+                })
+        {
+            pieces[i].end = end;
+            while pieces.get(i + 1).is_some_and(|p| p.start < end) {
+                pieces.remove(i + 1);
+            }
+        }
+        i += 1;
+    }
 }
 
 /// The lower end of a range whose pattern read it (`from`), on the piece just pushed.
@@ -1409,6 +1611,7 @@ pub fn find(
         &mut found,
     );
     share_periods_backwards(text, &mut found);
+    share_changes_with_the_converted(text, &mut found);
     found.extend(targets);
     found.extend(disbursed);
     found
@@ -1776,6 +1979,47 @@ fn share_periods_backwards(text: &str, found: &mut [Found]) {
             && !text[level.end..next.start].contains(['.', ';', '\n', '!', '?'])
         {
             *period = next_period.clone();
+        }
+    }
+}
+
+/// "VND 5.3 quadrillion ($208.3 billion), up 9 percent", "52.000 milliards de dôngs (2,1
+/// milliards de dollars), en hausse de 5%": a change or a share of the plan written after an
+/// amount converted into another currency qualifies the amount it converts too, the
+/// conversion being an apposition (the real set's rule, as en_005 labels it).
+fn share_changes_with_the_converted(text: &str, found: &mut [Found]) {
+    for i in 1..found.len() {
+        let (before, after) = found.split_at_mut(i);
+        let (amount, converted) = (&mut before[i - 1], &after[0]);
+        let Fact::Figure {
+            subject: Some(converted_subject),
+            unit: Some(converted_unit),
+            change_percent: converted_change,
+            plan_percent: converted_plan,
+            ..
+        } = &converted.fact
+        else {
+            continue;
+        };
+        if let Fact::Figure {
+            subject: Some(subject),
+            unit: Some(unit),
+            change_percent: change @ None,
+            plan_percent: plan @ None,
+            ..
+        } = &mut amount.fact
+            && subject == converted_subject
+            && unit != converted_unit
+            && ["VND", "USD", "EUR"].contains(&unit.as_str())
+            && ["VND", "USD", "EUR"].contains(&converted_unit.as_str())
+            && amount.end <= converted.start
+            && text[amount.end..converted.start]
+                .trim_start()
+                .starts_with('(')
+            && converted_between(&text[amount.end..converted.start])
+        {
+            *change = *converted_change;
+            *plan = *converted_plan;
         }
     }
 }
@@ -2339,7 +2583,9 @@ fn figure(
                 || !(is_term_of_office(&text[*s..*e])
                     || (aside_or_caption(text, *s, *e) && !same_sentence_as(text, *e, first.start)))
         });
-    let year = year.or_else(|| year_after(&text[last.end..]));
+    let year = year
+        .or_else(|| year_after(&text[last.end..]))
+        .or_else(|| counted_then_year(text, first, last.end, subject.as_deref()));
     // A level right after a change over the same period, in its paragraph, shares that
     // change's period: the paragraph compares one period with the year before ("tăng 12% so
     // với cùng kỳ; doanh thu từ du lịch ước đạt 1.350 tỷ đồng"). A level after a share of the
@@ -3137,6 +3383,24 @@ fn year_after(rest: &str) -> Option<u16> {
         .flatten()
 }
 
+/// "the four supervisory teams of the Assembly in 2024": the year written right after what
+/// is counted, where the name of the things counted ends, is the count's period, as a year
+/// right after an amount is.
+fn counted_then_year(text: &str, first: &Piece, end: usize, subject: Option<&str>) -> Option<u16> {
+    let Part::Amount {
+        unit: Some(unit), ..
+    } = first.part
+    else {
+        return None;
+    };
+    let subject = subject.filter(|_| COUNTS.contains(&unit))?;
+    let clause_end = text[end..]
+        .find(['.', ';', '\n', '!', '?', ','])
+        .map_or(text.len(), |i| end + i);
+    let at = text[first.start..clause_end].find(subject)? + first.start + subject.len();
+    year_after(&text[at..])
+}
+
 /// Verbs after which what an amount measures is written after it.
 const ATTRACTING_VERBS: &[&str] = &[
     "attracted",
@@ -3268,9 +3532,23 @@ fn level_verb_before(before: &str) -> bool {
 /// What a count counts: the unit's word and the words after it, up to the clause's end
 /// ("4 dự án hạ tầng cụm công nghiệp" counts "dự án hạ tầng cụm công nghiệp").
 fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String> {
+    // "four supervisory teams": a count written in words is no word of what is counted.
+    let number_start = if text[number_start..].starts_with(char::is_alphabetic) {
+        text[number_start..amount_end]
+            .find(char::is_whitespace)
+            .map_or(number_start, |i| number_start + i)
+    } else {
+        number_start
+    };
     let unit_start = text[number_start..amount_end]
         .find(|c: char| c.is_alphabetic())
         .map(|i| number_start + i)?;
+    // "25 localities posting disbursement rates below 15%": a description stretched over
+    // the percentage that qualifies the things ([`qualified_counts`]) is what is counted.
+    if text[..amount_end].ends_with('%') {
+        let words: Vec<&str> = text[unit_start..amount_end].split_whitespace().collect();
+        return Some(words.join(" "));
+    }
     let mut rest = &text[unit_start..];
     // "5,3 million tourists", "2,1 triệu lượt": the scale is not what is counted.
     if let Some(len) = SCALES
@@ -3325,7 +3603,10 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
             all_words[i + 1..]
                 .iter()
                 .take_while(|w| !COUNT_ENDS.contains(w) || COUNT_ENDS_BEFORE_A_NUMBER.contains(w))
-                .any(|w| w.chars().any(|c| c.is_ascii_digit()))
+                .any(|w| {
+                    w.chars().any(|c| c.is_ascii_digit())
+                        || NUMBER_WORDS.iter().any(|n| n.0.eq_ignore_ascii_case(w))
+                })
         };
         // "209 projects adjusted to increase capital": "to" after a participle says what
         // was done to the things counted.
@@ -4503,8 +4784,12 @@ mod tests {
             ),
             ["communes | Some(100.0) 1e0 % | None | None | "]
         );
-        // A share of a plan is no share of a whole.
-        assert!(cells("Ten districts disbursed 40% of their plans.", Language::En).is_empty());
+        // A share of a plan is no share of a whole (the districts are a count of their own,
+        // as the real set counts "Seven ministries … posted").
+        assert_eq!(
+            cells("Ten districts disbursed 40% of their plans.", Language::En),
+            ["districts disbursed | Some(10.0) 1e0 district | None | None | "]
+        );
         assert_eq!(
             cells(
                 "Le rendement moyen a atteint 5,9 tonnes par ha dans la province.",
@@ -5199,6 +5484,67 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn counts_written_in_words_before_what_is_counted() {
+        assert_eq!(
+            cells(
+                "The committee will review the work of the three inspection teams of the ministry in 2023, and the plans of the provinces for the coming year.",
+                Language::En
+            ),
+            ["inspection teams of the ministry | Some(3.0) 1e0 team | None | None | 2023"]
+        );
+        assert_eq!(
+            cells(
+                "Selon le rapport, la région, qui comprend huit provinces, a mobilisé ses forces pour la campagne, et cinq des localités les plus touchées ont reçu une aide.",
+                Language::Fr
+            ),
+            ["provinces | Some(8.0) 1e0 province | None | None | "]
+        );
+    }
+
+    #[test]
+    fn a_percentage_that_says_which_things_are_counted_is_their_description() {
+        assert_eq!(
+            cells(
+                "According to the ministry, there are 12 districts with an unemployment rate of 3% in the region, and 40 communes reporting poverty rates below 5% in the province.",
+                Language::En
+            ),
+            [
+                "districts with an unemployment rate of 3% | Some(12.0) 1e0 district | None | None | ",
+                "communes reporting poverty rates below 5% | Some(40.0) 1e0 commune | None | None | ",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_change_after_an_amount_converted_in_brackets_is_the_amounts_too() {
+        assert_eq!(
+            cells(
+                "In 2023, the city's export turnover reached VND 950 trillion (US$40.2 billion), an increase of 6.3 per cent over the previous year.",
+                Language::En
+            ),
+            [
+                "city's export turnover | Some(950.0) 1e12 VND | Some(6.3) | None | 2023",
+                "city's export turnover | Some(40.2) 1e9 USD | Some(6.3) | None | 2023",
+            ]
+        );
+    }
+
+    #[test]
+    fn participles_of_a_rise_or_a_fall() {
+        assert_eq!(
+            cells(
+                "In 2023, rice exports earned US$4.7 billion, rising 38.4 per cent compared to the previous year, while coffee exports fell 2.1 per cent, and rubber exports reached US$2.5 billion, declining 12 per cent.",
+                Language::En
+            ),
+            [
+                "rice exports | Some(4.7) 1e9 USD | Some(38.4) | None | 2023",
+                "coffee exports | None 1e0  | Some(-2.1) | None | 2023",
+                "rubber exports | Some(2.5) 1e9 USD | Some(-12.0) | None | 2023",
+            ]
+        );
     }
 
     /// Subject, value, scale, unit, change, plan and period of each figure, for short asserts.
