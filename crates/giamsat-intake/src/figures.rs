@@ -250,6 +250,10 @@ const VERBS: &[(&str, bool)] = &[
     ("se chiffrent à", false),
     ("se chiffre à", false),
     ("stood at", false),
+    ("remained at", false),
+    ("stayed at", false),
+    ("was kept at", false),
+    ("was maintained at", false),
     ("reached", false),
     ("reaches", false),
     ("totalled", false),
@@ -320,6 +324,15 @@ const CONNECTORS: &[&str] = &[
     "sur la période",
     // "Some 1,200 hectares": an approximation.
     "some",
+    // "welcomed 7.5 million visitors, generating revenue of 14 trillion VND", "générant
+    // des recettes de …", "covers an area of 200 hectares": a participle or verb that
+    // introduces what an amount measures is no word of it.
+    "generating",
+    "earning",
+    "covering",
+    "covers",
+    "générant",
+    "couvrant",
     // "des recettes budgétaires record de plus de 800.000 milliards": praise, not what is
     // measured.
     "record",
@@ -691,8 +704,8 @@ fn build(language: Language) -> Patterns {
     let same_period = r"(?i:so\s+với\s+cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|so\s+với\s+(?:tháng|quý|kỳ)\s+trước|so\s+với\s+đầu\s+năm|month[- ]on[- ]month|(?:over|from)\s+the\s+previous\s+month|par\s+rapport\s+au\s+mois\s+précédent|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an|en\s+glissement\s+annuel)";
     // "increased 9.3 per cent", "surged 20%", "edged up 0.5%", "ont bondi de 15%": the verbs
     // of a rise or a fall, with or without "by", "de".
-    let up = r"ước\s+tăng|tăng|edged\s+up|went\s+up|up|increase\s+by|(?:increased|increases|increasing|surged|jumped|climbed|soared|rose|rising|grew|growing|expanded)(?:\s+by)?|increase\s+of|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté|bondi|grimpé|crû)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
-    let down = r"ước\s+giảm|giảm|edged\s+down|went\s+down|down|decrease\s+by|(?:decreased|decreases|decreasing|declined|declining|dropped|dropping|fell|falling|plunged|slid|shrank|contracted)(?:\s+by)?|decrease\s+of|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé|chuté|régressé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
+    let up = r"ước\s+tăng|tăng|edged\s+up|went\s+up|up|increase\s+by|(?:increased|increases|increasing|surged|jumped|climbed|soared|rose|rising|grew|growing|expanded)(?:\s+by)?|(?:year[- ]on[- ]year\s+)?(?:increase|rise)\s+of|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté|bondi|grimpé|crû)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
+    let down = r"ước\s+giảm|giảm|edged\s+down|went\s+down|down|decrease\s+by|(?:decreased|decreases|decreasing|declined|declining|dropped|dropping|fell|falling|plunged|slid|shrank|contracted)(?:\s+by)?|(?:year[- ]on[- ]year\s+)?(?:decrease|decline|drop|fall|reduction)\s+of|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé|chuté|régressé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
     let about = r"(?i:(?:about|around|nearly|approximately|almost|over|khoảng|gần|hơn|trên|dưới|environ|près\s+de|plus\s+de)\s+)?";
     // "%", and the words for it: "7.17 per cent", "30 percent", "15 pour cent", "20 phần trăm".
     let pct = r"(?:\s*%|\s+(?:[Pp]er\s?cent|[Pp]ercent|pour\s+cent)(?-u:\b)|\s+phần\s+trăm)";
@@ -706,7 +719,19 @@ fn build(language: Language) -> Patterns {
     // word by word, not for a whole pattern, for the same reason.
     Patterns {
         amount_after: compile(format!(
-            r"(?:^|[^\d\p{{L}}.,])(?P<num>{num})(?:\s*(?P<scale>(?i:{scales}))(?:\s*{of}(?P<unit>(?i:{units})))?|\s*{of}(?P<bare_unit>(?i:{units}))|(?:\s+[\p{{L}}-]+){{1,2}}\s+(?P<counted>(?i:{counted})))",
+            r"(?:^|[^\d\p{{L}}.,])(?P<num>{num})(?:\s*(?P<scale>(?i:{scales}))(?:\s*{of}(?P<unit>(?i:{units})){scaled_counted})?|\s*{of}(?P<bare_unit>(?i:{units}))|(?:\s+[\p{{L}}-]+){{1,{words}}}\s+(?P<counted>(?i:{counted})))",
+            // "24.1 million domestic and international tourists": up to three words before
+            // what is counted in English and French; two Vietnamese syllables ("3 năm thực
+            // hiện Nghị quyết" counts no resolutions).
+            words = if language == Language::Vi { 2 } else { 3 },
+            scaled_counted = if language == Language::Vi {
+                String::new()
+            } else {
+                format!(
+                    r"|(?:\s+[\p{{L}}-]+){{1,3}}\s+(?P<scaled_counted>(?i:{}))",
+                    alternatives(UNITS.iter().filter(|u| COUNTS.contains(&u.1)).map(|u| u.0))
+                )
+            },
             of = r"(?:de\s+|d['’]\s*)?",
             counted = alternatives(UNITS.iter().filter(|u| COUNTS.contains(&u.1)).map(|u| u.0)),
         )),
@@ -740,7 +765,7 @@ fn build(language: Language) -> Patterns {
             r"{about}(?P<num>{num}){pct}\s*(?:(?:of|du|de|des|so\s+với)\s+)?(?:the\s+|l['’]\s*)?(?:(?:set|assigned|year's|annual|yearly)\s+)?(?:(?:capital|budget|revenue|disbursement)\s+)?(?i:kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|plan|target|objectifs?|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?"
         )),
         plan_exceeded: compile(format!(
-            r"(?:[Ee]xceed(?:ing|ed|s)?|[Ss]urpass(?:ing|ed|es)?)\s+(?:the\s+)?(?:(?:annual|yearly|year's)\s+)?(?i:{goal})\s+by\s+{about}(?P<num>{num}){pct}|[Vv]ượt\s+(?:(?:{goal})(?:\s+năm)?\s+{about}(?P<num_after>{num}){pct}|{about}(?P<num_before>{num}){pct}\s+(?:so\s+với\s+)?(?:{goal}))|(?:[Dd]épassant|[Dd]épassé|[Dd]épasse)\s+(?:les\s+|le\s+|l['’]\s*)?(?:{goal})(?:\s+annuel(?:le)?s?)?\s+de\s+{about}(?P<num_fr>{num}){pct}",
+            r"(?:[Ee]xceed(?:ing|ed|s)?|[Ss]urpass(?:ing|ed|es)?)\s+(?:the\s+)?(?:(?:annual|yearly|year's)\s+)?(?i:{goal})\s+by\s+{about}(?P<num>{num}){pct}|[Vv]ượt\s+(?:(?:{goal})(?:\s+năm)?\s+{about}(?P<num_after>{num}){pct}|{about}(?P<num_before>{num}){pct}\s+(?:so\s+với\s+)?(?:{goal}))|(?:[Dd]épassant|[Dd]épassé|[Dd]épasse)\s+(?:les\s+|le\s+|l['’]\s*)?(?:{goal})(?:\s+annuel(?:le)?s?)?\s+de\s+{about}(?P<num_fr>{num}){pct}|(?:[Dd]épassant|[Dd]épassé|[Dd]épasse|[Ee]xcédant)\s+de\s+{about}(?P<num_fr_before>{num}){pct}\s+(?:les\s+|le\s+|l['’]\s*)(?:{goal})(?-u:\b)(?:\s+annuel(?:le)?s?)?",
             goal = r"kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|plan|target|estimate|objectifs?|prévisions",
         )),
         against_plan: compile(format!(
@@ -763,7 +788,7 @@ fn build(language: Language) -> Patterns {
         percent_value: compile(format!(
             r"(?P<head>{values})\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
             values = heads(
-                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|mức\s+tăng\s+trưởng(?:\s+\p{L}+){0,3}?|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|dưới|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|(?:est\s+)?(?:tombée?|passée?)\s+à|(?:ramenée?|réduite?)\s+à"
+                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|mức\s+tăng\s+trưởng(?:\s+\p{L}+){0,3}?|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|dưới|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|s['’]est\s+établie?\s+à|s['’]établit\s+à|se\s+sont\s+établie?s\s+à|(?:remained|stayed|was\s+kept|was\s+maintained)\s+at|(?:est\s+)?(?:tombée?|passée?)\s+à|(?:ramenée?|réduite?)\s+à"
             ),
         )),
     }
@@ -866,7 +891,7 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
     }
     for c in crate::word_start_captures(&p.plan_exceeded, text) {
         let whole = c.get(0).expect("match");
-        let by = ["num", "num_after", "num_before", "num_fr"]
+        let by = ["num", "num_after", "num_before", "num_fr", "num_fr_before"]
             .iter()
             .find_map(|name| c.name(name))
             .and_then(|m| read_number(m.as_str(), language));
@@ -1022,7 +1047,14 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         // The unit follows the scale: a scale that is no word leaves no unit either.
         // Things counted may have words before their name: "36 new FDI projects", "43 500
         // nouvelles entreprises"; but "in 2023 new projects" counts no 2023 projects.
-        let counted = word(text, &c, "counted").filter(|_| !is_year(num.as_str()));
+        // "95 percent of households": a share of things, read as a percentage, not a count.
+        let counted = word(text, &c, "counted").filter(|m| {
+            let between = crate::lowercase(&text[num.end()..m.start()]);
+            !is_year(num.as_str())
+                && !["percent", "per cent", "pour cent", "phần trăm"]
+                    .iter()
+                    .any(|w| crate::contains_words(&between, w))
+        });
         // "xếp thứ 26/34 tỉnh", "109/139 ý kiến": a number after a slash is a ranking's or a
         // fraction's whole, not an amount.
         if text[..num.start()].ends_with('/') {
@@ -1039,7 +1071,15 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         let bare_unit = word(text, &c, "bare_unit").filter(|u| {
             !is_year(num.as_str()) || unit_of(u.as_str()).is_none_or(|u| !COUNTS.contains(&u))
         });
+        // "24.1 million domestic and international tourists": things counted in millions,
+        // with words between.
+        let scaled_counted = word(text, &c, "scaled_counted").filter(|m| {
+            !["percent", "per cent", "pour cent"]
+                .iter()
+                .any(|w| crate::contains_words(&crate::lowercase(&text[num.end()..m.start()]), w))
+        });
         let unit = word(text, &c, "unit")
+            .or(scaled_counted)
             .filter(|_| scale.is_some())
             .or(bare_unit)
             .or(counted);
@@ -1248,6 +1288,24 @@ fn qualified_counts(text: &str, pieces: &mut Vec<Piece>) {
         }
         i += 1;
     }
+}
+
+/// "24,1 millions de touristes nationaux et internationaux en 2023, soit une augmentation de
+/// 27,5 %": where the description of things counted ends, at the comma after it, so that a
+/// change after it is the count's. None for a piece that counts nothing, or a description
+/// that holds a number of its own (a year aside).
+fn description_end(text: &str, count: &Piece, to: usize) -> Option<usize> {
+    if !matches!(count.part, Part::Amount { unit: Some(u), .. } if COUNTS.contains(&u)) {
+        return None;
+    }
+    let between = text.get(count.end..to)?;
+    let comma = between.find(',')?;
+    let description = &between[..comma];
+    let numbers_but_years = description
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|n| !n.is_empty() && !is_year(n));
+    (!description.contains(['.', ';', '\n', '!', '?', ':', '(']) && !numbers_but_years)
+        .then_some(count.end + comma)
 }
 
 /// The lower end of a range whose pattern read it (`from`), on the piece just pushed.
@@ -1580,6 +1638,9 @@ pub fn find(
         let joins = group.last().is_some_and(|last| {
             last.end <= piece.start
                 && (same_sentence(text, last.end, piece.start, periods)
+                    || (matches!(piece.part, Part::Change(_))
+                        && description_end(text, last, piece.start)
+                            .is_some_and(|end| same_sentence(text, end, piece.start, periods)))
                     || (matches!(piece.part, Part::Change(_))
                         && (compared_in_next_clause(&text[last.end..piece.start])
                             || apposed_change(text, last.end, piece.start))))
@@ -2291,6 +2352,37 @@ fn figure(
     // change or share of plan right after a figure, with no subject of its own, is of the
     // same subject; so is an amount of another unit joined to it ("phát hiện sai phạm 127
     // tỷ đồng và 3.447 m2 đất").
+    // "28 milliards de dollars en 2023, contre 12,1 milliards en 2022", "compared with USD
+    // 2.1 billion in 2023": the amount a figure is compared with is the same subject's, of
+    // another period.
+    if subject.as_deref().is_some_and(|s| {
+        [
+            "contre",
+            "compared with",
+            "compared to",
+            "against",
+            "versus",
+            "as against",
+        ]
+        .contains(&&*crate::lowercase(s))
+    }) && let Some(Found {
+        end: previous_end,
+        fact:
+            Fact::Figure {
+                subject: Some(previous),
+                value: Some(_),
+                ..
+            },
+        ..
+    }) = earlier.last()
+        && *previous_end <= first.start
+        && !text[*previous_end..first.start].contains(['.', ';', '\n', '!', '?'])
+        && matches!(first.part, Part::Amount { .. })
+        && unit.is_some_and(|u| u != "%")
+    {
+        subject = Some(previous.clone());
+        subject_start = None;
+    }
     let joined_amount = |previous_unit: Option<&str>| matches!(first.part, Part::Amount { unit: Some(u), .. } if Some(u) != previous_unit);
     if subject.is_none()
         && let Some(Found {
@@ -5544,6 +5636,109 @@ mod tests {
                 "coffee exports | None 1e0  | Some(-2.1) | None | 2023",
                 "rubber exports | Some(2.5) 1e9 USD | Some(-12.0) | None | 2023",
             ]
+        );
+    }
+
+    #[test]
+    fn a_participle_before_what_an_amount_measures_is_no_word_of_it() {
+        assert_eq!(
+            cells(
+                "In 2023, the resort town welcomed 1.5 million visitors, generating revenue of VND 9 trillion for local businesses.",
+                Language::En
+            )[1],
+            "revenue | Some(9.0) 1e12 VND | None | None | 2023"
+        );
+        assert_eq!(
+            cells(
+                "En 2023, la ville a accueilli 1,5 million de visiteurs, générant des recettes de 9.000 milliards de dôngs pour les entreprises locales.",
+                Language::Fr
+            )[1],
+            "recettes | Some(9000.0) 1e9 VND | None | None | 2023"
+        );
+    }
+
+    #[test]
+    fn a_year_on_year_rise_and_a_level_that_settled_or_remained() {
+        assert_eq!(
+            cells(
+                "In 2023, seaport throughput reached 120 million tonnes, a year-on-year rise of 4.2 percent, while the unemployment rate remained at 2.3 percent.",
+                Language::En
+            ),
+            [
+                "seaport throughput | Some(120.0) 1e6 t | Some(4.2) | None | 2023",
+                "unemployment rate | Some(2.3) 1e0 % | None | None | 2023",
+            ]
+        );
+        assert_eq!(
+            cells(
+                "Selon le rapport annuel, le taux d'inflation de la province s'est établi à 3,1 % en 2023.",
+                Language::Fr
+            ),
+            ["taux d'inflation de la province | Some(3.1) 1e0 % | None | None | 2023"]
+        );
+    }
+
+    #[test]
+    fn things_counted_after_words_or_a_scale_and_a_change_after_their_description() {
+        assert_eq!(
+            cells(
+                "Da Lat received 6.2 million domestic and foreign tourists in 2023, a year-on-year increase of 12 per cent.",
+                Language::En
+            ),
+            ["domestic and foreign tourists | Some(6.2) 1e6 visitor | Some(12.0) | None | 2023"]
+        );
+        assert_eq!(
+            cells(
+                "La ville a accueilli 6,2 millions de touristes nationaux et étrangers en 2023, soit une augmentation de 12 % sur un an.",
+                Language::Fr
+            ),
+            ["touristes nationaux et étrangers | Some(6.2) 1e6 visitor | Some(12.0) | None | 2023"]
+        );
+        // A share of things is a percentage, not a count of them.
+        assert_eq!(
+            cells(
+                "By the end of the year, 97 percent of rural households in the province had clean water.",
+                Language::En
+            ),
+            ["rural households | Some(97.0) 1e0 % | None | None | "]
+        );
+    }
+
+    #[test]
+    fn a_french_plan_exceeded_by_a_share_written_before_it() {
+        assert_eq!(
+            cells(
+                "En 2023, les recettes budgétaires de la province ont atteint 9.800 milliards de dôngs, dépassant de 12 % les prévisions annuelles.",
+                Language::Fr
+            ),
+            [
+                "recettes budgétaires de la province | Some(9800.0) 1e9 VND | None | Some(112.0) | 2023"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_amount_a_figure_is_compared_with_is_of_the_same_subject() {
+        assert_eq!(
+            cells(
+                "Selon les douanes, l'excédent commercial du pays a atteint 26 milliards de dollars en 2023, contre 11,2 milliards en 2022.",
+                Language::Fr
+            ),
+            [
+                "excédent commercial du pays | Some(26.0) 1e9 USD | None | None | 2023",
+                "excédent commercial du pays | Some(11.2) 1e9 USD | None | None | 2022",
+            ]
+        );
+    }
+
+    #[test]
+    fn months_from_january_joined_by_a_dash_are_a_period() {
+        assert_eq!(
+            cells(
+                "In the January-August period of 2024, the province's exports reached US$2.4 billion, up 9 percent year-on-year.",
+                Language::En
+            ),
+            ["province's exports | Some(2.4) 1e9 USD | Some(9.0) | None | 2024-YTD08"]
         );
     }
 

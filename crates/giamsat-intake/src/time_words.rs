@@ -240,10 +240,11 @@ fn patterns() -> &'static Patterns {
                     PeriodShape::FirstMonths,
                 ),
                 // From January to a month: "từ tháng 1 đến tháng 9", "between January and
-                // September", "entre janvier et septembre", "de janvier à juin".
+                // September", "in the January-October period", "entre janvier et septembre",
+                // "de janvier à juin".
                 (
                     Search::Anywhere(anywhere(&format!(
-                        r"(?-u:\b)(?:[Tt]ừ\s+tháng\s+(?:1|01|giêng)\s+đến(?:\s+hết)?\s+tháng\s+(\d{{1,2}})|(?:[Bb]etween\s+January\s+and|[Ff]rom\s+January\s+to)\s+({ENGLISH_FULL_MONTHS})|(?:[Ee]ntre\s+janvier\s+et|[Dd]e\s+janvier\s+à)\s+({FRENCH_MONTHS}))(?:(?:\s*/\s*|\s+(?:năm\s+)?)(\d{{4}}))?(?-u:\b)"
+                        r"(?-u:\b)(?:[Tt]ừ\s+tháng\s+(?:1|01|giêng)\s+đến(?:\s+hết)?\s+tháng\s+(\d{{1,2}})|(?:[Bb]etween\s+January\s+and\s+|[Ff]rom\s+January\s+to\s+|January\s*[-–]\s*)({ENGLISH_FULL_MONTHS})|(?:[Ee]ntre\s+janvier\s+et|[Dd]e\s+janvier\s+à)\s+({FRENCH_MONTHS}))(?:(?:\s*/\s*|\s+(?:năm\s+)?)(\d{{4}}))?(?-u:\b)"
                     ))),
                     PeriodShape::FromJanuary,
                 ),
