@@ -333,6 +333,17 @@ const CONNECTORS: &[&str] = &[
     "covers",
     "générant",
     "couvrant",
+    // "tourism revenue of more than 10 trillion VND", "earned around 15 trillion VND",
+    // "Quelque 2 500 travailleurs": words of approximation or of a bound are no words of
+    // what is measured.
+    "more than",
+    "less than",
+    "at least",
+    "around",
+    "roughly",
+    "quelque",
+    "au moins",
+    "moins de",
     // "des recettes budgétaires record de plus de 800.000 milliards": praise, not what is
     // measured.
     "record",
@@ -3885,6 +3896,27 @@ fn subject(
             ..Subject::default()
         };
     }
+    // "Khanh Hoa earned tourism revenue of", "the city posted a trade surplus of": after a
+    // verb of obtaining, what was obtained is what the amount measures, not who obtained it.
+    for verb in [
+        " earned ",
+        " recorded ",
+        " posted ",
+        " collected ",
+        " generated ",
+        " obtained ",
+    ] {
+        if let Some(at) = text[start..end].rfind(verb) {
+            let cut = subject(text, start + at + verb.len() - 1, end, &[]);
+            if cut.written.is_some() {
+                return Subject {
+                    estimated: estimated || cut.estimated,
+                    year: year.or(cut.year),
+                    ..cut
+                };
+            }
+        }
+    }
     Subject {
         written: Some(written.to_owned()),
         start: Some(start),
@@ -5739,6 +5771,27 @@ mod tests {
                 Language::En
             ),
             ["province's exports | Some(2.4) 1e9 USD | Some(9.0) | None | 2024-YTD08"]
+        );
+    }
+
+    #[test]
+    fn what_an_agent_earned_or_posted_is_the_subject_without_a_bound() {
+        assert_eq!(
+            cells(
+                "In 2023, the coastal province earned tourism revenue of more than VND 8 trillion, while the city posted a trade surplus of around US$1.2 billion.",
+                Language::En
+            ),
+            [
+                "tourism revenue | Some(8.0) 1e12 VND | None | None | 2023",
+                "trade surplus | Some(1.2) 1e9 USD | None | None | 2023",
+            ]
+        );
+        assert_eq!(
+            cells(
+                "Selon le ministère du Travail, quelque 12.000 travailleurs ont perdu leur emploi au premier trimestre 2024.",
+                Language::Fr
+            ),
+            ["travailleurs | Some(12000.0) 1e0 worker | None | None | 2024-Q1"]
         );
     }
 
