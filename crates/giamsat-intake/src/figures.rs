@@ -241,6 +241,10 @@ const VERBS: &[(&str, bool)] = &[
     ("a atteint", false),
     ("atteint", false),
     ("amounted to", false),
+    ("hit a record high of", false),
+    ("hit a record high", false),
+    ("reached a record high of", false),
+    ("reached a record high", false),
     ("hit", false),
     ("were valued at", false),
     ("was valued at", false),
@@ -294,6 +298,11 @@ const VERBS: &[(&str, bool)] = &[
     ("accounting for", false),
     ("accounts for", false),
     ("making up", false),
+    ("made up", false),
+    ("make up", false),
+    ("makes up", false),
+    ("contributed", false),
+    ("contributing", false),
     ("đạt tỷ lệ", false),
     ("was", false),
     ("were", false),
@@ -799,7 +808,7 @@ fn build(language: Language) -> Patterns {
         percent_value: compile(format!(
             r"(?P<head>{values})\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
             values = heads(
-                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|mức\s+tăng\s+trưởng(?:\s+\p{L}+){0,3}?|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|dưới|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|s['’]est\s+établie?\s+à|s['’]établit\s+à|se\s+sont\s+établie?s\s+à|(?:remained|stayed|was\s+kept|was\s+maintained)\s+at|(?:est\s+)?(?:tombée?|passée?)\s+à|(?:ramenée?|réduite?)\s+à"
+                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|mức\s+tăng\s+trưởng(?:\s+\p{L}+){0,3}?|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|contributing|contributed|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|dưới|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|s['’]est\s+établie?\s+à|s['’]établit\s+à|se\s+sont\s+établie?s\s+à|(?:remained|stayed|was\s+kept|was\s+maintained)\s+at|(?:est\s+)?(?:tombée?|passée?)\s+à|(?:ramenée?|réduite?)\s+à"
             ),
         )),
     }
@@ -1198,6 +1207,9 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             .find(|(word, _)| {
                 word_at_start(&what, word).is_some()
                     || word_at_start(&what, word.trim_end_matches('s')).is_some()
+                    // "the number of newly established enterprises reached 148,000": the
+                    // things counted last, after what says which.
+                    || (language != Language::Vi && word_at_end(&what, word).is_some())
             })
             .map(|(_, code)| *code)
         else {
@@ -5792,6 +5804,29 @@ mod tests {
                 Language::Fr
             ),
             ["travailleurs | Some(12000.0) 1e0 worker | None | None | 2024-Q1"]
+        );
+    }
+
+    #[test]
+    fn record_highs_parts_made_up_and_the_number_of_things_named_before_them() {
+        assert_eq!(
+            cells(
+                "In 2023, the city's tourism revenue hit a record high of VND 95 trillion, of which international visitors made up VND 40 trillion.",
+                Language::En
+            ),
+            [
+                "city's tourism revenue | Some(95.0) 1e12 VND | None | None | 2023",
+                "international visitors | Some(40.0) 1e12 VND | None | None | 2023",
+            ]
+        );
+        assert_eq!(
+            cells(
+                "In 2023, the number of newly registered cooperatives reached 1,250, up 8 percent.",
+                Language::En
+            ),
+            [
+                "number of newly registered cooperatives | Some(1250.0) 1e0 cooperative | Some(8.0) | None | 2023"
+            ]
         );
     }
 
