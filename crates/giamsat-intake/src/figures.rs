@@ -241,6 +241,11 @@ const VERBS: &[(&str, bool)] = &[
     ("a atteint", false),
     ("atteint", false),
     ("amounted to", false),
+    ("will reach", false),
+    ("will be", false),
+    ("will account for", false),
+    ("atteindra", false),
+    ("atteindront", false),
     ("hit a record high of", false),
     ("hit a record high", false),
     ("reached a record high of", false),
@@ -342,6 +347,20 @@ const CONNECTORS: &[&str] = &[
     "covers",
     "générant",
     "couvrant",
+    // "strives to achieve export turnover of", "will reach", "ambitionne de porter le PIB par
+    // habitant à": what a target's verb aims at, without the verb.
+    "to achieve",
+    "achieve",
+    "achieving",
+    "de porter",
+    "porter",
+    "à",
+    // "a attiré 25 projets, d'un capital total de 1,5 milliard d'USD": the article is no
+    // word of what the amount measures.
+    "d'un",
+    "d'une",
+    "d’un",
+    "d’une",
     // "tourism revenue of more than 10 trillion VND", "earned around 15 trillion VND",
     // "Quelque 2 500 travailleurs": words of approximation or of a bound are no words of
     // what is measured.
@@ -808,7 +827,7 @@ fn build(language: Language) -> Patterns {
         percent_value: compile(format!(
             r"(?P<head>{values})\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
             values = heads(
-                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|mức\s+tăng\s+trưởng(?:\s+\p{L}+){0,3}?|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|contributing|contributed|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|dưới|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|s['’]est\s+établie?\s+à|s['’]établit\s+à|se\s+sont\s+établie?s\s+à|(?:remained|stayed|was\s+kept|was\s+maintained)\s+at|(?:est\s+)?(?:tombée?|passée?)\s+à|(?:ramenée?|réduite?)\s+à"
+                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|mức\s+tăng\s+trưởng(?:\s+\p{L}+){0,3}?|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|contributing|contributed|will\s+reach|will\s+account\s+for|atteindra|atteindront|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|dưới|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|s['’]est\s+établie?\s+à|s['’]établit\s+à|se\s+sont\s+établie?s\s+à|(?:remained|stayed|was\s+kept|was\s+maintained)\s+at|(?:est\s+)?(?:tombée?|passée?)\s+à|(?:ramenée?|réduite?)\s+à"
             ),
         )),
     }
@@ -3195,7 +3214,7 @@ struct Aim {
 fn aiming(text: &str) -> Vec<Aim> {
     static AIMING: OnceLock<Regex> = OnceLock::new();
     let pattern = AIMING.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:[Aa]ims?|[Aa]iming|[Tt]argets|[Tt]argeting|[Ss]trives|[Ss]trive\s+for|[Pp]lans\s+to|[Ss]et\s+(?:a\s+)?targets?|is\s+set\s+to\s+reach|[Vv]isent|[Vv]iser?|[Pp]révoit|s'efforcer?\s+d'atteindre|[Oo]bjectif\s+de)(?-u:\b)|[Pp]hấn\s+đấu|[Mm]ục\s+tiêu|[Kk]ịch\s+bản")
+        Regex::new(r"(?-u:\b)(?:[Aa]ims?|[Aa]iming|[Tt]argets|[Tt]argeting|[Ss]trives|[Ss]trive\s+for|[Pp]lans\s+to|[Ss]et\s+(?:a\s+)?targets?|is\s+set\s+to\s+reach|[Vv]isent|[Vv]iser?|[Pp]révoit|s'efforcer?\s+d'atteindre|[Oo]bjectif\s+de|[Aa]mbitionnen?t?|[Aa]mbitionner|[Ll]'objectif\s+est|pour\s+objectif|s'est\s+fixée?|se\s+fixent?|[Tt]ablen?t?\s+sur|[Ee]ntendent|[Ee]ntend)(?-u:\b)|[Pp]hấn\s+đấu|[Mm]ục\s+tiêu|[Kk]ịch\s+bản")
             .expect("aiming pattern")
     });
     let sentence_end = |from: usize, to: usize| {
@@ -3245,6 +3264,44 @@ fn aiming(text: &str) -> Vec<Aim> {
             start: m.start(),
             word_end: m.end(),
             scope_end,
+        });
+    }
+    aims.extend(horizons(text, &sentence_end));
+    aims.sort_by_key(|a| a.start);
+    aims
+}
+
+/// "By 2030, the province's GRDP per capita will reach US$8,000", "porter le PIB par habitant à
+/// 7.500 dollars d'ici 2030": a year ahead that a sentence in the future tense aims at sets
+/// targets over the whole sentence, before the year's words as after them.
+fn horizons(text: &str, sentence_end: &dyn Fn(usize, usize) -> usize) -> Vec<Aim> {
+    static HORIZON: OnceLock<Regex> = OnceLock::new();
+    static FUTURE: OnceLock<Regex> = OnceLock::new();
+    let horizon = HORIZON.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:[Bb]y|[Dd]['’]ici(?:\s+à)?|à\s+l['’]horizon)\s+20\d\d(?-u:\b)")
+            .expect("horizon pattern")
+    });
+    let future = FUTURE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:will|shall|atteindra|atteindront|sera|seront|devra|devront|porter|compte|comptent)(?-u:\b)")
+            .expect("future pattern")
+    });
+    let mut aims: Vec<Aim> = Vec::new();
+    for m in horizon.find_iter(text) {
+        let window = crate::look_back(text, m.start(), 4 * crate::LOOK_BACK);
+        let start = text[window..m.start()]
+            .rfind(['.', '!', '?', '\n', ';'])
+            .map_or(window, |i| window + i + 1);
+        let end = sentence_end(
+            m.end(),
+            crate::look_ahead(text, m.end(), 4 * crate::LOOK_BACK),
+        );
+        if aims.last().is_some_and(|a| a.start == start) || !future.is_match(&text[start..end]) {
+            continue;
+        }
+        aims.push(Aim {
+            start,
+            word_end: start,
+            scope_end: end,
         });
     }
     aims
@@ -3476,11 +3533,13 @@ fn year_named_before(text: &str) -> Option<u16> {
                 return None;
             }
             let before = text[..i].trim_end();
-            ["năm", "in", "for", "by", "en", "d'ici", "to"]
-                .iter()
-                .any(|w| word_at_end(before, w).is_some())
-                .then(|| year.parse().ok())
-                .flatten()
+            [
+                "năm", "in", "for", "by", "en", "d'ici", "d'ici à", "horizon", "to",
+            ]
+            .iter()
+            .any(|w| word_at_end(before, w).is_some())
+            .then(|| year.parse().ok())
+            .flatten()
         })
 }
 
@@ -5827,6 +5886,34 @@ mod tests {
             [
                 "number of newly registered cooperatives | Some(1250.0) 1e0 cooperative | Some(8.0) | None | 2023"
             ]
+        );
+    }
+
+    #[test]
+    fn targets_of_a_year_ahead_and_french_words_of_aiming() {
+        assert_eq!(
+            targets(
+                "By 2030, the city's GRDP per capita will reach US$9,000, and the share of the digital economy will reach 25 percent."
+            ),
+            [
+                "city's GRDP per capita | 9000 x1 USD | 2030",
+                "share of the digital economy | 25 x1 % | 2030",
+            ]
+        );
+        assert_eq!(
+            targets(
+                "Selon la résolution, la province ambitionne de porter le revenu par habitant à 6.000 dollars d'ici 2030."
+            ),
+            ["revenu par habitant | 6000 x1 USD | 2030"]
+        );
+        assert_eq!(
+            targets("Le pays table sur une croissance de 6,8 % en 2026, selon le gouvernement."),
+            ["croissance | 6.8 x1 % | 2026"]
+        );
+        // A year already past, written in the past tense, sets nothing.
+        assert!(
+            targets("By 2023, the province had built 120 kilometres of roads and 40 schools.")
+                .is_empty()
         );
     }
 
