@@ -157,6 +157,10 @@ const UNITS: &[(&str, &str)] = &[
     ("élèves", "élève"),
     ("étudiants", "étudiant"),
     ("emplois", "emploi"),
+    ("industrial parks", "industrial park"),
+    ("industrial zones", "industrial zone"),
+    ("zones industrielles", "zone industrielle"),
+    ("parcs industriels", "parc industriel"),
     ("teams", "team"),
     ("équipes", "équipe"),
     ("députés", "député"),
@@ -170,6 +174,11 @@ const UNITS: &[(&str, &str)] = &[
 /// Words ending a subject that say how the figure was reached, longest first; those
 /// marked `true` make it an estimate (*ước đạt*, *estimated at*).
 const VERBS: &[(&str, bool)] = &[
+    // Before "estimées à": "les importations ont été estimées à".
+    ("ont été estimés à", true),
+    ("ont été estimées à", true),
+    ("a été estimé à", true),
+    ("a été estimée à", true),
     // "The disbursement … was estimated to meet 14.66% of the set target".
     ("was estimated to meet", true),
     ("were estimated to meet", true),
@@ -257,6 +266,13 @@ const VERBS: &[(&str, bool)] = &[
     ("earned", false),
     ("generated", false),
     ("se chiffrent à", false),
+    ("se sont chiffrés à", false),
+    ("se sont chiffrées à", false),
+    ("s'est chiffré à", false),
+    ("s'est chiffrée à", false),
+    // "la valeur ajoutée du secteur agricole est en recul de 1,2 %".
+    ("est", false),
+    ("sont", false),
     ("se chiffre à", false),
     ("stood at", false),
     ("remained at", false),
@@ -542,6 +558,10 @@ const COUNTS: &[&str] = &[
     "élève",
     "étudiant",
     "emploi",
+    "industrial park",
+    "industrial zone",
+    "zone industrielle",
+    "parc industriel",
     "team",
     "équipe",
     "député",
@@ -551,6 +571,10 @@ const COUNTS: &[&str] = &[
 
 /// Words that end the name of what is counted.
 const COUNT_ENDS: &[&str] = &[
+    "d'une",
+    "d'un",
+    "d’une",
+    "d’un",
     // A period after what is counted: "10 millions de visiteurs lors des six premiers mois".
     "lors",
     "au",
@@ -610,6 +634,8 @@ const COUNT_ENDS: &[&str] = &[
 /// quyết" are each one thing counted.
 const COUNT_ENDS_BEFORE_A_NUMBER: &[&str] = &[
     "và", "and", "et", "tăng", "giảm", "up", "down", "with", "với", "đã", "được", "chưa",
+    // "15 zones industrielles d'une superficie totale de 5.000 hectares".
+    "d'une", "d'un", "d’une", "d’un",
 ];
 
 /// Small counts written in words, as the press writes them: "the four supervisory teams",
@@ -3036,7 +3062,21 @@ fn reached_after_change(between: &str) -> bool {
         .trim_start_matches(',')
         .trim()
         .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    // "a enregistré une croissance de 7,5 % en 2023, à 1,8 million de tonnes": the year of
+    // the change between them is no word of the link.
+    let lower = ["en ", "in "]
+        .iter()
+        .find_map(|w| lower.strip_prefix(w))
+        .and_then(|rest| {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            (digits == 4).then(|| rest[4..].trim_start_matches(',').trim())
+        })
+        .unwrap_or(lower);
     [
+        // "ont reculé de 8 %, à 250.000 unités", "a progressé de 25 %, à 3,5 millions".
+        "à",
+        "atteignant",
+        "s'élevant à",
         "pour s'élever à",
         "pour atteindre",
         "pour s'établir à",
@@ -5917,6 +5957,37 @@ mod tests {
         );
     }
 
+    #[test]
+    fn french_past_verbs_a_change_then_the_level_it_reached_and_industrial_zones() {
+        assert_eq!(
+            cells(
+                "Selon les douanes, les importations de la province ont été estimées à 2,4 milliards de dollars, et les exportations se sont chiffrées à 3,1 milliards de dollars en 2023.",
+                Language::Fr
+            ),
+            [
+                "importations de la province | Some(2.4) 1e9 USD | None | None | 2023",
+                "exportations | Some(3.1) 1e9 USD | None | None | 2023",
+            ]
+        );
+        assert_eq!(
+            cells(
+                "Selon le ministère, la production de poivre a enregistré une croissance de 6,2 % en 2023, à 260.000 tonnes.",
+                Language::Fr
+            ),
+            ["production de poivre | Some(260000.0) 1e0 t | Some(6.2) | None | 2023"]
+        );
+        assert_eq!(
+            cells(
+                "Selon le rapport, la province dispose de 12 zones industrielles d'une superficie totale de 4.200 hectares.",
+                Language::Fr
+            ),
+            [
+                "zones industrielles | Some(12.0) 1e0 zone industrielle | None | None | ",
+                "superficie totale | Some(4200.0) 1e0 ha | None | None | ",
+            ]
+        );
+    }
+
     /// Subject, value, scale, unit, change, plan and period of each figure, for short asserts.
     fn cells(text: &str, language: Language) -> Vec<String> {
         figures(text, language)
@@ -6052,7 +6123,8 @@ mod tests {
                 "Au premier semestre 2024, les exportations de la province sont en hausse de 3,2 pour cent.",
                 Language::Fr
             ),
-            ["exportations de la province sont | None 1e0  | Some(3.2) | None | 2024-H1"]
+            // "sont" is the verb, no word of what rose.
+            ["exportations de la province | None 1e0  | Some(3.2) | None | 2024-H1"]
         );
         assert_eq!(
             cells(
