@@ -1205,7 +1205,12 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         let rest = &text[c.get(0).expect("match").end()..];
         // "10-20%", "from 10% to 15%": a range is not one figure.
         let rest = rest.trim_start();
-        if rest.starts_with(['-', '–']) || ["to ", "đến ", "à "].iter().any(|w| rest.starts_with(w))
+        // "contributing 68.8 per cent to overall growth" goes to no second number.
+        if rest.starts_with(['-', '–'])
+            || ["to ", "đến ", "à "].iter().any(|w| {
+                rest.strip_prefix(w)
+                    .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+            })
         {
             continue;
         }
@@ -2564,6 +2569,18 @@ fn figure(
     {
         return None;
     }
+    // "The service sector grew by 7.7 per cent, accounting for 65.5 per cent of GRDP and
+    // contributing 68.8 per cent to overall growth": a share in a participle's clause after a
+    // figure is that subject's share of the whole named after it, as the real set names it
+    // ("service sector share of GRDP", "service sector contribution to overall growth").
+    if subject.is_none()
+        && unit == Some("%")
+        && let Some((share, whole_end)) = share_after_a_figure(text, first.start, last.end, earlier)
+    {
+        subject = Some(share);
+        subject_start = None;
+        end = end.max(whole_end);
+    }
     // A bare amount without a subject says nothing a reviewer can use.
     if subject.is_none() && (change_percent.is_none() && plan_percent.is_none()) {
         return None;
@@ -3011,6 +3028,72 @@ fn share_of_whole(text: &str, start: usize, end: usize) -> Option<(String, usize
     }
     let what = text[from..words_end].trim();
     (what.chars().count() >= 3).then(|| (what.to_owned(), words_end))
+}
+
+/// The subject of a share written in a participle's clause right after a figure of its
+/// sentence (`start` is the share's number, `end` its piece's end): the figure's subject, then
+/// "share of" and the whole, or "contribution to" and what it adds to.
+fn share_after_a_figure(
+    text: &str,
+    start: usize,
+    end: usize,
+    earlier: &[Found],
+) -> Option<(String, usize)> {
+    let Some(Found {
+        end: previous_end,
+        fact: Fact::Figure {
+            subject: Some(previous),
+            ..
+        },
+        ..
+    }) = earlier.last()
+    else {
+        return None;
+    };
+    let between = crate::lowercase(text.get(*previous_end..start)?.trim());
+    if between.contains(['.', ';', '\n', '!', '?', '(', ')'])
+        || !(between.starts_with(',') || between.starts_with("and ") || between.contains(" and "))
+        || between.split_whitespace().count() > 6
+    {
+        return None;
+    }
+    let (link, preposition) = [
+        ("accounting for", ("share", "of ")),
+        ("making up", ("share", "of ")),
+        ("representing", ("share", "of ")),
+        ("contributing", ("contribution", "to ")),
+    ]
+    .into_iter()
+    .find(|(w, _)| between.ends_with(w))
+    .map(|(_, link)| link)?;
+    let rest = &text[end..];
+    let after = rest.trim_start().strip_prefix(preposition)?;
+    let from = text.len() - after.len();
+    let clause_end = after
+        .find(['.', ',', ';', ':', '\n', '(', ')'])
+        .map_or(text.len(), |i| from + i);
+    let mut whole_end = from;
+    for word in text[from..clause_end].split_whitespace().take(5) {
+        if ["and", "while", "in", "during", "compared", "than"].contains(&word)
+            || word.chars().any(|c| c.is_ascii_digit())
+        {
+            break;
+        }
+        whole_end = text[whole_end..clause_end].find(word)? + whole_end + word.len();
+    }
+    let whole = text[from..whole_end].trim();
+    if whole.is_empty() {
+        return None;
+    }
+    // The figure before may be a share itself: "… share of GRDP and contributing …".
+    let base = [" share of ", " contribution to "]
+        .iter()
+        .find_map(|w| previous.find(w).map(|at| &previous[..at]))
+        .unwrap_or(previous);
+    Some((
+        format!("{base} {link} {} {whole}", preposition.trim_end()),
+        whole_end,
+    ))
 }
 
 /// Whether the words between two amounts say the second converts the first: a bracket, or
@@ -5984,6 +6067,21 @@ mod tests {
             [
                 "zones industrielles | Some(12.0) 1e0 zone industrielle | None | None | ",
                 "superficie totale | Some(4200.0) 1e0 ha | None | None | ",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_share_in_a_participles_clause_is_the_figures_share_of_the_whole() {
+        assert_eq!(
+            cells(
+                "In 2023, the processing industry grew by 9.1 per cent, accounting for 24.3 per cent of GRDP and contributing 31.5 per cent to overall growth.",
+                Language::En
+            ),
+            [
+                "processing industry | None 1e0  | Some(9.1) | None | 2023",
+                "processing industry share of GRDP | Some(24.3) 1e0 % | None | None | 2023",
+                "processing industry contribution to overall growth | Some(31.5) 1e0 % | None | None | 2023",
             ]
         );
     }
