@@ -730,6 +730,9 @@ struct Patterns {
     /// A share of the plan in brackets after the plan's word: "dépassant les prévisions
     /// tant centrales (105,9%)", "vượt kế hoạch (112%)".
     plan_in_brackets: Regex,
+    /// A second rise against a plan, its head left out: "une hausse de 19,1% par rapport
+    /// aux prévisions centrales et de 14,7% par rapport à celles approuvées par le Conseil".
+    elliptic_plan: Regex,
     /// "bằng 15,3%" alone: a ratio to the same period when its sentence opens on the
     /// comparison ("So với cùng kỳ, … chỉ bằng 15,3%").
     ratio_alone: Regex,
@@ -834,11 +837,12 @@ fn build(language: Language) -> Patterns {
             goal = r"kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|plan|target|estimate|objectifs?|prévisions",
         )),
         against_plan: compile(format!(
-            r"^\s*(?:par\s+rapport\s+(?:aux?|à\s+la|à\s+l['’]|à\s+celles?|à\s+ceux)\s*|so\s+với\s+|over\s+the\s+|against\s+the\s+|compared\s+(?:to|with)\s+the\s+)(?:(?:annual|yearly|year's)\s+)?(?i:{goal})(?-u:\b)",
+            r"^\s*(?:par\s+rapport\s+à\s+(?:celles?|ceux)\s+(?:approuvée?s?|fixée?s?|adoptée?s?|assignée?s?|votée?s?|prévue?s?)(?-u:\b)|(?:par\s+rapport\s+(?:aux?|à\s+la|à\s+l['’]|à\s+celles?|à\s+ceux)\s*|so\s+với\s+|over\s+the\s+|against\s+the\s+|compared\s+(?:to|with)\s+the\s+)(?:(?:annual|yearly|year's)\s+)?(?i:{goal})(?-u:\b))",
             goal = r"kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|plan|target|estimate|objectifs?|prévisions",
         )),
         plan_head: compile(format!(r"(?:{plan_heads})\s+{about}$")),
         ratio_alone: compile(format!(r"(?P<head>(?i:bằng))\s+{about}(?P<num>{num}){pct}")),
+        elliptic_plan: compile(format!(r"(?-u:\b)et\s+de\s+{about}(?P<num>{num}){pct}")),
         plan_in_brackets: compile(format!(
             r"(?i:{goal})(?-u:\b)(?:\s+[\p{{L}}'’]+){{0,3}}\s*\(\s*(?P<num>{num})\s*%\s*\)",
             goal = r"kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|plan|target|estimate|objectifs?|prévisions",
@@ -1078,6 +1082,45 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
                     .map_or(0, |m| m.end());
             if push(&mut pieces, start_of(&c), end, Part::Change(v)) {
                 range_from(&mut pieces, &c, language);
+            }
+        }
+    }
+    for c in p.elliptic_plan.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        let before =
+            crate::lowercase(&text[crate::look_back(text, whole.start(), 120)..whole.start()]);
+        let rise_against_plan_before = ["hausse de", "augmentation de", "progression de"]
+            .iter()
+            .any(|w| before.contains(w))
+            && before.contains("par rapport");
+        if rise_against_plan_before
+            && let Some(v) = number_in(&c)
+            && let Some(plan) = p.against_plan.find(&text[whole.end()..])
+        {
+            let share = ((100.0 + v) * 1e6).round() / 1e6;
+            let start = whole.start() + 3;
+            if push(
+                &mut pieces,
+                start,
+                whole.end() + plan.end(),
+                Part::Plan(share),
+            ) {
+                // Who set the first plan ("aux prévisions de l'autorité centrale") is the
+                // first share's words, not the second's subject.
+                let before_and = text[..whole.start()].trim_end().len();
+                if let Some(first) = pieces
+                    .iter_mut()
+                    .rev()
+                    .find(|q| matches!(q.part, Part::Plan(_)) && q.end <= before_and)
+                    && let gap = text[first.end..before_and].trim_start()
+                    && ["de ", "du ", "des ", "d'", "d’"]
+                        .iter()
+                        .any(|w| gap.starts_with(w))
+                    && gap.len() <= 60
+                    && !gap.contains([',', '.', ';', '(', ')'])
+                {
+                    first.end = before_and;
+                }
             }
         }
     }
@@ -6082,6 +6125,20 @@ mod tests {
                 "processing industry | None 1e0  | Some(9.1) | None | 2023",
                 "processing industry share of GRDP | Some(24.3) 1e0 % | None | None | 2023",
                 "processing industry contribution to overall growth | Some(31.5) 1e0 % | None | None | 2023",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_second_rise_against_a_plan_written_without_its_head() {
+        assert_eq!(
+            cells(
+                "En 2024, les recettes budgétaires de la province ont dépassé les objectifs, avec une hausse de 12,5% par rapport aux prévisions du ministère et de 8,2% par rapport à celles fixées par le Conseil populaire provincial.",
+                Language::Fr
+            ),
+            [
+                "recettes budgétaires de la province | None 1e0  | None | Some(112.5) | 2024",
+                "recettes budgétaires de la province | None 1e0  | None | Some(108.2) | 2024",
             ]
         );
     }
