@@ -816,7 +816,7 @@ fn build(language: Language) -> Patterns {
         )),
         same_period: compile(format!(r"^\s*{same_period}")),
         multiple: compile(format!(
-            r"(?P<head>(?i:gấp|tăng))\s+{about}(?P<num>{num})\s+lần|(?P<num_en>{num})-fold|(?P<head_fr>multipliée?s?\s+par)\s+(?P<num_fr>{num})"
+            r"(?P<head>(?i:gấp|tăng))\s+{about}(?P<num>{num})\s+lần|(?P<num_en>{num})-fold|(?P<head_fr>multipliée?s?\s+par)\s+(?P<num_fr>{num})|(?P<num_times>{num})\s+(?:times\s+(?:higher|more|greater|larger|as\s+(?:much|high|many))|fois\s+plus)(?-u:\b)"
         )),
         number_of: compile(format!(
             r"(?P<head>(?i:số|the\s+number\s+of|le\s+nombre\s+d(?:e\s+|['’])))\s*(?P<what>[\p{{L}}\s-]{{2,60}}?)\s+(?i:là|đạt|was|is|were|reached|stood\s+at|est\s+de|a\s+atteint|atteint)\s+{about}(?P<num>{num})"
@@ -998,7 +998,9 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
     }
     for c in crate::word_start_captures(&p.multiple, text) {
         let whole = c.get(0).expect("match");
-        let times = ["num", "num_en", "num_fr"]
+        // "1.5 times higher than in 2022", "3,4 fois plus qu'en 2022": a multiple of the
+        // year before, as "gấp 1,5 lần" is.
+        let times = ["num", "num_en", "num_fr", "num_times"]
             .iter()
             .find_map(|name| c.name(name))
             .and_then(|m| read_number(m.as_str(), language));
@@ -2474,6 +2476,10 @@ fn figure(
     if subject.as_deref().is_some_and(|s| {
         [
             "contre",
+            // "stood at US$5.2 billion in 2023, up from US$4.8 billion in 2022".
+            "up from",
+            "down from",
+            "from",
             "compared with",
             "compared to",
             "against",
@@ -6139,6 +6145,27 @@ mod tests {
             [
                 "recettes budgétaires de la province | None 1e0  | None | Some(112.5) | 2024",
                 "recettes budgétaires de la province | None 1e0  | None | Some(108.2) | 2024",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_multiple_written_as_times_higher_and_an_amount_risen_from() {
+        assert_eq!(
+            cells(
+                "According to the report, the city's tourism revenue in 2023 was estimated at VND 32 trillion, 1.5 times higher than in 2022.",
+                Language::En
+            ),
+            ["city's tourism revenue | Some(32.0) 1e12 VND | Some(50.0) | None | 2023"]
+        );
+        assert_eq!(
+            cells(
+                "According to the report, the province's export revenue stood at US$5.2 billion in 2023, up from US$4.8 billion in 2022.",
+                Language::En
+            ),
+            [
+                "province's export revenue | Some(5.2) 1e9 USD | None | None | 2023",
+                "province's export revenue | Some(4.8) 1e9 USD | None | None | 2022",
             ]
         );
     }
