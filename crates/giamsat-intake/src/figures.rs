@@ -6576,4 +6576,61 @@ mod tests {
             }
         }
     }
+
+    /// The words this pass's English and French rules start from, to be put together at
+    /// random.
+    const PIECES_OF_THE_ENGLISH_AND_FRENCH_PASS: &[&str] = &[
+        "the four supervisory teams of the ministry",
+        " in 2024",
+        "Seven ministries and central agencies and 35 localities",
+        " with a disbursement rate of 0%",
+        " posting disbursement rates below 15%",
+        "qui comprend six provinces",
+        "cinq des localités",
+        "VND 5.3 quadrillion ($208.3 billion), up 9 percent",
+        ", rising 6.5 percent",
+        "24.1 million domestic and international tourists",
+        ", a year-on-year increase of 27.5 percent",
+        " soit une augmentation de 27,5 % sur un an",
+        "95 percent of households",
+        ", contre 12,1 milliards en 2022",
+        ", up from US$4.8 billion",
+        " earned tourism revenue of more than VND 8 trillion",
+        "grew by 7.7 per cent, accounting for 65.5 per cent of GRDP",
+        " and contributing 68.8 per cent to overall growth",
+        "By 2030, GRDP per capita will reach US$8,000",
+        " d'ici 2030",
+        "une hausse de 19,1% par rapport aux prévisions de l'autorité",
+        " et de 14,7% par rapport à celles approuvées",
+        " 1.5 times higher",
+        "12 zones industrielles d'une superficie totale de 4.200 hectares",
+        "In the January-October period, ",
+        ", à 1,8 million de tonnes",
+        ", ",
+        ". ",
+        "(",
+        ")",
+    ];
+
+    proptest::proptest! {
+        /// Whatever this pass's words are put together into, reading never panics and every
+        /// item's offsets point at its text.
+        #[test]
+        fn the_english_and_french_passs_words_in_any_order_read_without_panic(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(PIECES_OF_THE_ENGLISH_AND_FRENCH_PASS),
+                0..30,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            if let Ok(reading) = crate::read(text.as_bytes()) {
+                let chars: Vec<char> = reading.text.chars().collect();
+                for item in &reading.items {
+                    proptest::prop_assert!(item.start < item.end && item.end <= chars.len());
+                    let slice: String = chars[item.start..item.end].iter().collect();
+                    proptest::prop_assert_eq!(&slice, &item.text);
+                }
+            }
+        }
+    }
 }
