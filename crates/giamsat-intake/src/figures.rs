@@ -70,6 +70,8 @@ const UNITS: &[(&str, &str)] = &[
     ("hectares", "ha"),
     ("hécta", "ha"),
     ("ha", "ha"),
+    ("kilometres", "km"),
+    ("kilometers", "km"),
     ("km", "km"),
     ("lượt khách", "visitor"),
     ("du khách", "visitor"),
@@ -161,6 +163,34 @@ const UNITS: &[(&str, &str)] = &[
     ("industrial zones", "industrial zone"),
     ("zones industrielles", "zone industrielle"),
     ("parcs industriels", "parc industriel"),
+    // More things an English article counts ([`ENGLISH_ONLY_UNITS`]), in the singular.
+    ("hospitals", "hospital"),
+    ("vehicles", "vehicle"),
+    ("flights", "flight"),
+    ("containers", "container"),
+    ("farms", "farm"),
+    ("apartments", "apartment"),
+    ("homes", "home"),
+    ("employees", "employee"),
+    ("officials", "official"),
+    ("volunteers", "volunteer"),
+    ("participants", "participant"),
+    ("doctors", "doctor"),
+    ("teachers", "teacher"),
+    ("beds", "bed"),
+    ("classrooms", "classroom"),
+    ("bridges", "bridge"),
+    ("startups", "startup"),
+    ("events", "event"),
+    ("inspections", "inspection"),
+    ("violations", "violation"),
+    ("petitions", "petition"),
+    ("complaints", "complaint"),
+    ("contracts", "contract"),
+    ("licences", "licence"),
+    ("certificates", "certificate"),
+    ("dossiers", "dossier"),
+    ("procedures", "procedure"),
     ("teams", "team"),
     ("équipes", "équipe"),
     ("députés", "député"),
@@ -336,6 +366,57 @@ const VERBS: &[(&str, bool)] = &[
     ("ont enregistré une", false),
     ("a enregistré une", false),
     ("sont de", false),
+];
+
+/// The words of [`UNITS`] read in English texts only.
+const ENGLISH_ONLY_UNITS: &[&str] = &[
+    "agencies",
+    "districts",
+    "communes",
+    "villages",
+    "schools",
+    "houses",
+    "businesses",
+    "companies",
+    "firms",
+    "investors",
+    "passengers",
+    "students",
+    "patients",
+    "jobs",
+    "teams",
+    "ministries and central agencies",
+    "ministries and agencies",
+    "ministries",
+    "industrial parks",
+    "industrial zones",
+    "hospitals",
+    "vehicles",
+    "flights",
+    "containers",
+    "farms",
+    "apartments",
+    "homes",
+    "employees",
+    "officials",
+    "volunteers",
+    "participants",
+    "doctors",
+    "teachers",
+    "beds",
+    "classrooms",
+    "bridges",
+    "startups",
+    "events",
+    "inspections",
+    "violations",
+    "petitions",
+    "complaints",
+    "contracts",
+    "licences",
+    "certificates",
+    "dossiers",
+    "procedures",
 ];
 
 /// Words that connect a subject to what surrounds it, dropped from its ends.
@@ -562,6 +643,33 @@ const COUNTS: &[&str] = &[
     "industrial zone",
     "zone industrielle",
     "parc industriel",
+    "hospital",
+    "vehicle",
+    "flight",
+    "container",
+    "farm",
+    "apartment",
+    "home",
+    "employee",
+    "official",
+    "volunteer",
+    "participant",
+    "doctor",
+    "teacher",
+    "bed",
+    "classroom",
+    "bridge",
+    "startup",
+    "event",
+    "inspection",
+    "violation",
+    "petition",
+    "complaint",
+    "contract",
+    "licence",
+    "certificate",
+    "dossier",
+    "procedure",
     "team",
     "équipe",
     "député",
@@ -768,7 +876,10 @@ fn build(language: Language) -> Patterns {
             .filter(|s| s.2.is_none_or(|l| l == language))
             .map(|s| s.0),
     );
-    let units = alternatives(UNITS.iter().map(|u| u.0));
+    // An English word of a thing counted is read in English texts only: French writes
+    // "participants", "dossiers" too, of what it does not count.
+    let ours = |u: &&(&str, &str)| language == Language::En || !ENGLISH_ONLY_UNITS.contains(&u.0);
+    let units = alternatives(UNITS.iter().filter(ours).map(|u| u.0));
     let same_period = r"(?i:so\s+với\s+cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|so\s+với\s+(?:tháng|quý|kỳ)\s+trước|so\s+với\s+đầu\s+năm|month[- ]on[- ]month|(?:over|from)\s+the\s+previous\s+month|par\s+rapport\s+au\s+mois\s+précédent|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an|en\s+glissement\s+annuel)";
     // "increased 9.3 per cent", "surged 20%", "edged up 0.5%", "ont bondi de 15%": the verbs
     // of a rise or a fall, with or without "by", "de".
@@ -797,11 +908,23 @@ fn build(language: Language) -> Patterns {
             } else {
                 format!(
                     r"|(?:\s+[\p{{L}}-]+){{1,3}}\s+(?P<scaled_counted>(?i:{}))",
-                    alternatives(UNITS.iter().filter(|u| COUNTS.contains(&u.1)).map(|u| u.0))
+                    alternatives(
+                        UNITS
+                            .iter()
+                            .filter(ours)
+                            .filter(|u| COUNTS.contains(&u.1))
+                            .map(|u| u.0)
+                    )
                 )
             },
             of = r"(?:de\s+|d['’]\s*)?",
-            counted = alternatives(UNITS.iter().filter(|u| COUNTS.contains(&u.1)).map(|u| u.0)),
+            counted = alternatives(
+                UNITS
+                    .iter()
+                    .filter(ours)
+                    .filter(|u| COUNTS.contains(&u.1))
+                    .map(|u| u.0)
+            ),
         )),
         amount_before: compile(format!(
             r"(?P<head>(?-u:\b)VND|(?-u:\b)VNĐ|(?-u:\b)USD|US\$|\$|(?-u:\b)EUR|€)\s*(?P<num>{num})(?:\s*(?P<scale>(?i:{scales})))?"
@@ -851,7 +974,13 @@ fn build(language: Language) -> Patterns {
             compile(format!(
                 r"(?P<num>(?i:{words}))\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?P<counted>(?i:{counted}))",
                 words = alternatives(NUMBER_WORDS.iter().filter(|w| w.2 == language).map(|w| w.0)),
-                counted = alternatives(UNITS.iter().filter(|u| COUNTS.contains(&u.1)).map(|u| u.0)),
+                counted = alternatives(
+                    UNITS
+                        .iter()
+                        .filter(ours)
+                        .filter(|u| COUNTS.contains(&u.1))
+                        .map(|u| u.0)
+                ),
             ))
         }),
         percent_value: compile(format!(
@@ -6167,6 +6296,28 @@ mod tests {
                 "province's export revenue | Some(5.2) 1e9 USD | None | None | 2023",
                 "province's export revenue | Some(4.8) 1e9 USD | None | None | 2022",
             ]
+        );
+    }
+
+    #[test]
+    fn english_things_counted_are_read_in_english_texts_only() {
+        assert_eq!(
+            cells(
+                "In 2023, the province built 35 new bridges, and its hospitals added 800 beds.",
+                Language::En
+            ),
+            [
+                "new bridges | Some(35.0) 1e0 bridge | None | None | 2023",
+                "beds | Some(800.0) 1e0 bed | None | None | 2023",
+            ]
+        );
+        // "participants" is French too, where it is not read as a count.
+        assert!(
+            cells(
+                "Selon les organisateurs, la conférence a réuni 300 participants venus de tout le pays.",
+                Language::Fr
+            )
+            .is_empty()
         );
     }
 
