@@ -6321,6 +6321,24 @@ mod tests {
         );
     }
 
+    #[test]
+    fn halves_written_h1_and_periods_of_so_many_months() {
+        assert_eq!(
+            cells(
+                "In H1 2025, the province's seafood exports reached US$410 million, up 6 percent year-on-year.",
+                Language::En
+            ),
+            ["province's seafood exports | Some(410.0) 1e6 USD | Some(6.0) | None | 2025-H1"]
+        );
+        assert_eq!(
+            cells(
+                "In the 11-month period of 2024, the province's seafood exports reached US$780 million, up 9 percent year-on-year.",
+                Language::En
+            ),
+            ["province's seafood exports | Some(780.0) 1e6 USD | Some(9.0) | None | 2024-YTD11"]
+        );
+    }
+
     /// Subject, value, scale, unit, change, plan and period of each figure, for short asserts.
     fn cells(text: &str, language: Language) -> Vec<String> {
         figures(text, language)

@@ -316,6 +316,16 @@ fn patterns() -> &'static Patterns {
                     Search::Anywhere(anywhere(r"(?-u:\b)([Ff]irst|[Ss]econd)\s+[Hh]alf\s+of\s+(?:the\s+year\s+)?(\d{4})?")),
                     PeriodShape::Half,
                 ),
+                // "In H1 2024", "H2/2023": a half as the English press abbreviates it.
+                (
+                    Search::Anywhere(anywhere(r"(?-u:\b)H([12])[/\s-](\d{4})(?-u:\b)")),
+                    PeriodShape::Half,
+                ),
+                // "in the 11-month period": months from January, as "the first 11 months".
+                (
+                    Search::Anywhere(anywhere(r"(?-u:\b)(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)-month\s+period(?:\s+of\s+(\d{4}))?")),
+                    PeriodShape::FirstMonths,
+                ),
                 (
                     Search::EndingWith {
                         last: Regex::new(r"(?:[Pp]eriod|[Tt]erm)(?-u:\b)").expect("period pattern"),
