@@ -883,7 +883,7 @@ fn build(language: Language) -> Patterns {
     let same_period = r"(?i:so\s+với\s+cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|so\s+với\s+(?:tháng|quý|kỳ)\s+trước|so\s+với\s+đầu\s+năm|month[- ]on[- ]month|(?:over|from)\s+the\s+previous\s+month|par\s+rapport\s+au\s+mois\s+précédent|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an|en\s+glissement\s+annuel)";
     // "increased 9.3 per cent", "surged 20%", "edged up 0.5%", "ont bondi de 15%": the verbs
     // of a rise or a fall, with or without "by", "de".
-    let up = r"ước\s+tăng|tăng|edged\s+up|went\s+up|up|increase\s+by|(?:increased|increases|increasing|surged|jumped|climbed|soared|rose|rising|grew|growing|expanded)(?:\s+by)?|(?:year[- ]on[- ]year\s+)?(?:increase|rise)\s+of|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté|bondi|grimpé|crû)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
+    let up = r"ước\s+tăng|tăng|edged\s+up|went\s+up|up|increase\s+by|(?:increased|increases|increasing|surged|jumped|climbed|soared|rose|rising|grew|growing|expanded|expanding)(?:\s+by)?|(?:year[- ]on[- ]year\s+)?(?:increase|rise)\s+of|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté|bondi|grimpé|crû)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
     let down = r"ước\s+giảm|giảm|edged\s+down|went\s+down|down|decrease\s+by|(?:decreased|decreases|decreasing|declined|declining|dropped|dropping|fell|falling|plunged|slid|shrank|contracted)(?:\s+by)?|(?:year[- ]on[- ]year\s+)?(?:decrease|decline|drop|fall|reduction)\s+of|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé|chuté|régressé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
     let about = r"(?i:(?:about|around|nearly|approximately|almost|over|khoảng|gần|hơn|trên|dưới|environ|près\s+de|plus\s+de)\s+)?";
     // "%", and the words for it: "7.17 per cent", "30 percent", "15 pour cent", "20 phần trăm".
@@ -986,7 +986,7 @@ fn build(language: Language) -> Patterns {
         percent_value: compile(format!(
             r"(?P<head>{values})\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
             values = heads(
-                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|mức\s+tăng\s+trưởng(?:\s+\p{L}+){0,3}?|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|contributing|contributed|will\s+reach|will\s+account\s+for|atteindra|atteindront|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|dưới|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|s['’]est\s+établie?\s+à|s['’]établit\s+à|se\s+sont\s+établie?s\s+à|(?:remained|stayed|was\s+kept|was\s+maintained)\s+at|(?:est\s+)?(?:tombée?|passée?)\s+à|(?:ramenée?|réduite?)\s+à"
+                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|mức\s+tăng\s+trưởng(?:\s+\p{L}+){0,3}?|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|contributing|contributed|will\s+reach|will\s+account\s+for|atteindra|atteindront|(?:was|is|were|are)(?:\s+(?:only|just))?|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|dưới|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|s['’]est\s+établie?\s+à|s['’]établit\s+à|se\s+sont\s+établie?s\s+à|(?:remained|stayed|was\s+kept|was\s+maintained)\s+at|(?:est\s+)?(?:tombée?|passée?)\s+à|(?:ramenée?|réduite?)\s+à"
             ),
         )),
     }
@@ -6336,6 +6336,21 @@ mod tests {
                 Language::En
             ),
             ["province's seafood exports | Some(780.0) 1e6 USD | Some(9.0) | None | 2024-YTD11"]
+        );
+    }
+
+    #[test]
+    fn a_percentage_after_was_or_is_is_a_level() {
+        assert_eq!(
+            cells(
+                "In 2023, the province's economy grew by 8.1 percent, with services expanding 9.4 percent, while the unemployment rate among working-age people was 2.1 percent.",
+                Language::En
+            ),
+            [
+                "province's economy | None 1e0  | Some(8.1) | None | 2023",
+                "services | None 1e0  | Some(9.4) | None | 2023",
+                "unemployment rate among working-age people | Some(2.1) 1e0 % | None | None | 2023",
+            ]
         );
     }
 
