@@ -679,6 +679,8 @@ const COUNTS: &[&str] = &[
 
 /// Words that end the name of what is counted.
 const COUNT_ENDS: &[&str] = &[
+    // "1,250 new FDI projects worth US$3.4 billion": their value is another figure.
+    "worth",
     "d'une",
     "d'un",
     "d’une",
@@ -2602,21 +2604,36 @@ fn figure(
     // "28 milliards de dollars en 2023, contre 12,1 milliards en 2022", "compared with USD
     // 2.1 billion in 2023": the amount a figure is compared with is the same subject's, of
     // another period.
-    if subject.as_deref().is_some_and(|s| {
-        [
-            "contre",
-            // "stood at US$5.2 billion in 2023, up from US$4.8 billion in 2022".
-            "up from",
-            "down from",
-            "from",
-            "compared with",
-            "compared to",
-            "against",
-            "versus",
-            "as against",
-        ]
-        .contains(&&*crate::lowercase(s))
-    }) && let Some(Found {
+    // The words that link an amount to the figure before it as the same subject's: "28
+    // milliards de dollars en 2023, contre 12,1 milliards en 2022", "stood at US$5.2 billion in
+    // 2023, up from US$4.8 billion", "hit 4.68 million tonnes, worth $2.62 billion", "exported
+    // 7.8 million tonnes, earning US$4.68 billion".
+    const LINKS: &[&str] = &[
+        "contre",
+        "worth",
+        "earning",
+        "valued at",
+        // Not "pour une valeur de": the written set labels its "valeur" (122).
+        "up from",
+        "down from",
+        "from",
+        "compared with",
+        "compared to",
+        "against",
+        "versus",
+        "as against",
+    ];
+    fn linked(words: &str) -> bool {
+        let words = crate::lowercase(words.trim()).replace('’', "'");
+        // The year of the figure before may stand between: "… of rice in 2023, earning".
+        let words = ["in ", "en "]
+            .iter()
+            .find_map(|w| words.strip_prefix(w))
+            .filter(|rest| rest.len() >= 4 && is_year(&rest[..4]))
+            .map_or(words.as_str(), |rest| &rest[4..]);
+        LINKS.contains(&words.trim_start_matches(',').trim())
+    }
+    if let Some(Found {
         end: previous_end,
         fact:
             Fact::Figure {
@@ -2627,9 +2644,13 @@ fn figure(
         ..
     }) = earlier.last()
         && *previous_end <= first.start
-        && !text[*previous_end..first.start].contains(['.', ';', '\n', '!', '?'])
+        && let between = &text[*previous_end..first.start]
+        && !between.contains(['.', ';', '\n', '!', '?'])
         && matches!(first.part, Part::Amount { .. })
         && unit.is_some_and(|u| u != "%")
+        && (subject.as_deref().is_some_and(linked)
+            || (subject.is_none() && linked(between))
+            || (subject.as_deref().is_some_and(|s| between.contains(s)) && linked(between)))
     {
         subject = Some(previous.clone());
         subject_start = None;
@@ -6350,6 +6371,30 @@ mod tests {
                 "province's economy | None 1e0  | Some(8.1) | None | 2023",
                 "services | None 1e0  | Some(9.4) | None | 2023",
                 "unemployment rate among working-age people | Some(2.1) 1e0 % | None | None | 2023",
+            ]
+        );
+    }
+
+    #[test]
+    fn what_things_are_worth_or_earned_is_the_same_subjects() {
+        assert_eq!(
+            cells(
+                "Vietnam exported 1.6 million tonnes of coffee in 2023, earning US$4.2 billion.",
+                Language::En
+            ),
+            [
+                "coffee | Some(1.6) 1e6 t | None | None | 2023",
+                "coffee | Some(4.2) 1e9 USD | None | None | 2023",
+            ]
+        );
+        assert_eq!(
+            cells(
+                "In 2023, the city licensed 640 new FDI projects worth US$2.1 billion.",
+                Language::En
+            ),
+            [
+                "new FDI projects | Some(640.0) 1e0 project | None | None | 2023",
+                "new FDI projects | Some(2.1) 1e9 USD | None | None | 2023",
             ]
         );
     }
