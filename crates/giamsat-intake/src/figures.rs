@@ -448,6 +448,12 @@ const CONNECTORS: &[&str] = &[
     // habitant à": what a target's verb aims at, without the verb.
     "to achieve",
     "achieve",
+    // "seeks to raise export turnover to US$3 billion": the verb of raising and the "to" of
+    // the amount it raises to.
+    "raise",
+    "lift",
+    "boost",
+    "to",
     "achieving",
     "de porter",
     "porter",
@@ -3536,7 +3542,7 @@ struct Aim {
 fn aiming(text: &str) -> Vec<Aim> {
     static AIMING: OnceLock<Regex> = OnceLock::new();
     let pattern = AIMING.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:[Aa]ims?|[Aa]iming|[Tt]argets|[Tt]argeting|[Ss]trives|[Ss]trive\s+for|[Pp]lans\s+to|[Ss]et\s+(?:a\s+)?targets?|is\s+set\s+to\s+reach|[Vv]isent|[Vv]iser?|[Pp]révoit|s'efforcer?\s+d'atteindre|[Oo]bjectif\s+de|[Aa]mbitionnen?t?|[Aa]mbitionner|[Ll]'objectif\s+est|pour\s+objectif|s'est\s+fixée?|se\s+fixent?|[Tt]ablen?t?\s+sur|[Ee]ntendent|[Ee]ntend)(?-u:\b)|[Pp]hấn\s+đấu|[Mm]ục\s+tiêu|[Kk]ịch\s+bản")
+        Regex::new(r"(?-u:\b)(?:[Aa]ims?|[Aa]iming|[Tt]argets|[Tt]argeting|[Ss]trives|[Ss]trive\s+for|[Pp]lans\s+to|[Ss]et\s+(?:a\s+)?targets?|is\s+set\s+to\s+reach|[Vv]isent|[Vv]iser?|[Pp]révoit|s'efforcer?\s+d'atteindre|[Oo]bjectif\s+de|[Aa]mbitionnen?t?|[Aa]mbitionner|[Ll]['’]objectif\s+est|pour\s+objectif|s['’]est\s+fixée?|se\s+fixent?|[Tt]ablen?t?\s+sur|[Ee]ntendent|[Ee]ntend|[Vv]isant|[Oo]bjectifs?\s+d['’]|[Oo]bjectifs\s+de|s['’]efforcer?\s+de|s['’]efforcent\s+de|[Gg]oals?\s+of|[Ss]eeks?\s+to|[Ss]triving|[Aa]spires?\s+to)(?-u:\b)|[Pp]hấn\s+đấu|[Mm]ục\s+tiêu|[Kk]ịch\s+bản")
             .expect("aiming pattern")
     });
     let sentence_end = |from: usize, to: usize| {
@@ -6396,6 +6402,18 @@ mod tests {
                 "new FDI projects | Some(640.0) 1e0 project | None | None | 2023",
                 "new FDI projects | Some(2.1) 1e9 USD | None | None | 2023",
             ]
+        );
+    }
+
+    #[test]
+    fn more_words_of_aiming_in_french_and_english() {
+        assert_eq!(
+            targets("La province a fixé l'objectif d'accueillir 5 millions de touristes en 2026."),
+            ["touristes | 5 x1000000 visitor | 2026"]
+        );
+        assert_eq!(
+            targets("The province seeks to raise export turnover to US$3 billion in 2026."),
+            ["export turnover | 3 x1000000000 USD | 2026"]
         );
     }
 
