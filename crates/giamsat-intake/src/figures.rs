@@ -70,6 +70,8 @@ const UNITS: &[(&str, &str)] = &[
     ("hectares", "ha"),
     ("hécta", "ha"),
     ("ha", "ha"),
+    ("kilometres", "km"),
+    ("kilometers", "km"),
     ("km", "km"),
     ("lượt khách", "visitor"),
     ("du khách", "visitor"),
@@ -118,10 +120,79 @@ const UNITS: &[(&str, &str)] = &[
     ("deputies", "deputy"),
     ("members", "member"),
     ("localities", "locality"),
+    ("localités", "localité"),
     // "62 cities and provinces": one count of both, as the labels name it.
     ("cities and provinces", "city and province"),
     ("provinces and cities", "province and city"),
     ("provinces", "province"),
+    // "Seven ministries and central agencies and 35 localities": one count of both, as
+    // "cities and provinces" is.
+    (
+        "ministries and central agencies",
+        "ministry and central agency",
+    ),
+    ("ministries and agencies", "ministry and agency"),
+    ("ministries", "ministry"),
+    ("ministères", "ministère"),
+    // Things an article counts, in English and French, named as the labels name them: in
+    // the text's language, in the singular.
+    ("agencies", "agency"),
+    ("districts", "district"),
+    ("communes", "commune"),
+    ("villages", "village"),
+    ("schools", "school"),
+    ("houses", "house"),
+    ("businesses", "business"),
+    ("companies", "company"),
+    ("firms", "firm"),
+    ("investors", "investor"),
+    ("passengers", "passenger"),
+    ("students", "student"),
+    ("patients", "patient"),
+    ("jobs", "job"),
+    ("écoles", "école"),
+    ("maisons", "maison"),
+    ("logements", "logement"),
+    ("sociétés", "société"),
+    ("investisseurs", "investisseur"),
+    ("passagers", "passager"),
+    ("élèves", "élève"),
+    ("étudiants", "étudiant"),
+    ("emplois", "emploi"),
+    ("industrial parks", "industrial park"),
+    ("industrial zones", "industrial zone"),
+    ("zones industrielles", "zone industrielle"),
+    ("parcs industriels", "parc industriel"),
+    // More things an English article counts ([`ENGLISH_ONLY_UNITS`]), in the singular.
+    ("hospitals", "hospital"),
+    ("vehicles", "vehicle"),
+    ("flights", "flight"),
+    ("containers", "container"),
+    ("farms", "farm"),
+    ("apartments", "apartment"),
+    ("homes", "home"),
+    ("employees", "employee"),
+    ("officials", "official"),
+    ("volunteers", "volunteer"),
+    ("participants", "participant"),
+    ("doctors", "doctor"),
+    ("teachers", "teacher"),
+    ("beds", "bed"),
+    ("classrooms", "classroom"),
+    ("bridges", "bridge"),
+    ("startups", "startup"),
+    ("events", "event"),
+    ("inspections", "inspection"),
+    ("violations", "violation"),
+    ("petitions", "petition"),
+    ("complaints", "complaint"),
+    ("contracts", "contract"),
+    ("licences", "licence"),
+    ("certificates", "certificate"),
+    ("dossiers", "dossier"),
+    ("procedures", "procedure"),
+    ("teams", "team"),
+    ("équipes", "équipe"),
     ("députés", "député"),
     ("délégués", "délégué"),
     ("membres", "membre"),
@@ -133,6 +204,11 @@ const UNITS: &[(&str, &str)] = &[
 /// Words ending a subject that say how the figure was reached, longest first; those
 /// marked `true` make it an estimate (*ước đạt*, *estimated at*).
 const VERBS: &[(&str, bool)] = &[
+    // Before "estimées à": "les importations ont été estimées à".
+    ("ont été estimés à", true),
+    ("ont été estimées à", true),
+    ("a été estimé à", true),
+    ("a été estimée à", true),
     // "The disbursement … was estimated to meet 14.66% of the set target".
     ("was estimated to meet", true),
     ("were estimated to meet", true),
@@ -204,6 +280,15 @@ const VERBS: &[(&str, bool)] = &[
     ("a atteint", false),
     ("atteint", false),
     ("amounted to", false),
+    ("will reach", false),
+    ("will be", false),
+    ("will account for", false),
+    ("atteindra", false),
+    ("atteindront", false),
+    ("hit a record high of", false),
+    ("hit a record high", false),
+    ("reached a record high of", false),
+    ("reached a record high", false),
     ("hit", false),
     ("were valued at", false),
     ("was valued at", false),
@@ -211,8 +296,19 @@ const VERBS: &[(&str, bool)] = &[
     ("earned", false),
     ("generated", false),
     ("se chiffrent à", false),
+    ("se sont chiffrés à", false),
+    ("se sont chiffrées à", false),
+    ("s'est chiffré à", false),
+    ("s'est chiffrée à", false),
+    // "la valeur ajoutée du secteur agricole est en recul de 1,2 %".
+    ("est", false),
+    ("sont", false),
     ("se chiffre à", false),
     ("stood at", false),
+    ("remained at", false),
+    ("stayed at", false),
+    ("was kept at", false),
+    ("was maintained at", false),
     ("reached", false),
     ("reaches", false),
     ("totalled", false),
@@ -253,6 +349,11 @@ const VERBS: &[(&str, bool)] = &[
     ("accounting for", false),
     ("accounts for", false),
     ("making up", false),
+    ("made up", false),
+    ("make up", false),
+    ("makes up", false),
+    ("contributed", false),
+    ("contributing", false),
     ("đạt tỷ lệ", false),
     ("was", false),
     ("were", false),
@@ -265,6 +366,57 @@ const VERBS: &[(&str, bool)] = &[
     ("ont enregistré une", false),
     ("a enregistré une", false),
     ("sont de", false),
+];
+
+/// The words of [`UNITS`] read in English texts only.
+const ENGLISH_ONLY_UNITS: &[&str] = &[
+    "agencies",
+    "districts",
+    "communes",
+    "villages",
+    "schools",
+    "houses",
+    "businesses",
+    "companies",
+    "firms",
+    "investors",
+    "passengers",
+    "students",
+    "patients",
+    "jobs",
+    "teams",
+    "ministries and central agencies",
+    "ministries and agencies",
+    "ministries",
+    "industrial parks",
+    "industrial zones",
+    "hospitals",
+    "vehicles",
+    "flights",
+    "containers",
+    "farms",
+    "apartments",
+    "homes",
+    "employees",
+    "officials",
+    "volunteers",
+    "participants",
+    "doctors",
+    "teachers",
+    "beds",
+    "classrooms",
+    "bridges",
+    "startups",
+    "events",
+    "inspections",
+    "violations",
+    "petitions",
+    "complaints",
+    "contracts",
+    "licences",
+    "certificates",
+    "dossiers",
+    "procedures",
 ];
 
 /// Words that connect a subject to what surrounds it, dropped from its ends.
@@ -283,6 +435,46 @@ const CONNECTORS: &[&str] = &[
     "sur la période",
     // "Some 1,200 hectares": an approximation.
     "some",
+    // "welcomed 7.5 million visitors, generating revenue of 14 trillion VND", "générant
+    // des recettes de …", "covers an area of 200 hectares": a participle or verb that
+    // introduces what an amount measures is no word of it.
+    "generating",
+    "earning",
+    "covering",
+    "covers",
+    "générant",
+    "couvrant",
+    // "strives to achieve export turnover of", "will reach", "ambitionne de porter le PIB par
+    // habitant à": what a target's verb aims at, without the verb.
+    "to achieve",
+    "achieve",
+    // "seeks to raise export turnover to US$3 billion": the verb of raising and the "to" of
+    // the amount it raises to.
+    "raise",
+    "lift",
+    "boost",
+    "to",
+    "achieving",
+    "de porter",
+    "porter",
+    "à",
+    // "a attiré 25 projets, d'un capital total de 1,5 milliard d'USD": the article is no
+    // word of what the amount measures.
+    "d'un",
+    "d'une",
+    "d’un",
+    "d’une",
+    // "tourism revenue of more than 10 trillion VND", "earned around 15 trillion VND",
+    // "Quelque 2 500 travailleurs": words of approximation or of a bound are no words of
+    // what is measured.
+    "more than",
+    "less than",
+    "at least",
+    "around",
+    "roughly",
+    "quelque",
+    "au moins",
+    "moins de",
     // "des recettes budgétaires record de plus de 800.000 milliards": praise, not what is
     // measured.
     "record",
@@ -422,9 +614,70 @@ const COUNTS: &[&str] = &[
     "deputy",
     "member",
     "locality",
+    "localité",
     "city and province",
     "province and city",
     "province",
+    "ministry and central agency",
+    "ministry and agency",
+    "ministry",
+    "ministère",
+    "agency",
+    "district",
+    "commune",
+    "village",
+    "school",
+    "house",
+    "business",
+    "company",
+    "firm",
+    "investor",
+    "passenger",
+    "student",
+    "patient",
+    "job",
+    "école",
+    "maison",
+    "logement",
+    "société",
+    "investisseur",
+    "passager",
+    "élève",
+    "étudiant",
+    "emploi",
+    "industrial park",
+    "industrial zone",
+    "zone industrielle",
+    "parc industriel",
+    "hospital",
+    "vehicle",
+    "flight",
+    "container",
+    "farm",
+    "apartment",
+    "home",
+    "employee",
+    "official",
+    "volunteer",
+    "participant",
+    "doctor",
+    "teacher",
+    "bed",
+    "classroom",
+    "bridge",
+    "startup",
+    "event",
+    "inspection",
+    "violation",
+    "petition",
+    "complaint",
+    "contract",
+    "licence",
+    "certificate",
+    "dossier",
+    "procedure",
+    "team",
+    "équipe",
     "député",
     "délégué",
     "membre",
@@ -432,6 +685,12 @@ const COUNTS: &[&str] = &[
 
 /// Words that end the name of what is counted.
 const COUNT_ENDS: &[&str] = &[
+    // "1,250 new FDI projects worth US$3.4 billion": their value is another figure.
+    "worth",
+    "d'une",
+    "d'un",
+    "d’une",
+    "d’un",
     // A period after what is counted: "10 millions de visiteurs lors des six premiers mois".
     "lors",
     "au",
@@ -491,6 +750,55 @@ const COUNT_ENDS: &[&str] = &[
 /// quyết" are each one thing counted.
 const COUNT_ENDS_BEFORE_A_NUMBER: &[&str] = &[
     "và", "and", "et", "tăng", "giảm", "up", "down", "with", "với", "đã", "được", "chưa",
+    // "15 zones industrielles d'une superficie totale de 5.000 hectares".
+    "d'une", "d'un", "d’une", "d’un",
+];
+
+/// Small counts written in words, as the press writes them: "the four supervisory teams",
+/// "Seven ministries", "qui comprend six provinces". Read only before the name of a thing
+/// counted; "one" and "un" are left out, being articles and pronouns as often as counts.
+const NUMBER_WORDS: &[(&str, f64, Language)] = &[
+    ("two", 2.0, Language::En),
+    ("three", 3.0, Language::En),
+    ("four", 4.0, Language::En),
+    ("five", 5.0, Language::En),
+    ("six", 6.0, Language::En),
+    ("seven", 7.0, Language::En),
+    ("eight", 8.0, Language::En),
+    ("nine", 9.0, Language::En),
+    ("ten", 10.0, Language::En),
+    ("eleven", 11.0, Language::En),
+    ("twelve", 12.0, Language::En),
+    ("thirteen", 13.0, Language::En),
+    ("fourteen", 14.0, Language::En),
+    ("fifteen", 15.0, Language::En),
+    ("sixteen", 16.0, Language::En),
+    ("seventeen", 17.0, Language::En),
+    ("eighteen", 18.0, Language::En),
+    ("nineteen", 19.0, Language::En),
+    ("twenty", 20.0, Language::En),
+    ("thirty", 30.0, Language::En),
+    ("forty", 40.0, Language::En),
+    ("fifty", 50.0, Language::En),
+    ("deux", 2.0, Language::Fr),
+    ("trois", 3.0, Language::Fr),
+    ("quatre", 4.0, Language::Fr),
+    ("cinq", 5.0, Language::Fr),
+    ("six", 6.0, Language::Fr),
+    ("sept", 7.0, Language::Fr),
+    ("huit", 8.0, Language::Fr),
+    ("neuf", 9.0, Language::Fr),
+    ("dix", 10.0, Language::Fr),
+    ("onze", 11.0, Language::Fr),
+    ("douze", 12.0, Language::Fr),
+    ("treize", 13.0, Language::Fr),
+    ("quatorze", 14.0, Language::Fr),
+    ("quinze", 15.0, Language::Fr),
+    ("seize", 16.0, Language::Fr),
+    ("vingt", 20.0, Language::Fr),
+    ("trente", 30.0, Language::Fr),
+    ("quarante", 40.0, Language::Fr),
+    ("cinquante", 50.0, Language::Fr),
 ];
 
 /// Number patterns by language: thousands grouped by `.`, `,` or a space.
@@ -538,12 +846,18 @@ struct Patterns {
     /// A share of the plan in brackets after the plan's word: "dépassant les prévisions
     /// tant centrales (105,9%)", "vượt kế hoạch (112%)".
     plan_in_brackets: Regex,
+    /// A second rise against a plan, its head left out: "une hausse de 19,1% par rapport
+    /// aux prévisions centrales et de 14,7% par rapport à celles approuvées par le Conseil".
+    elliptic_plan: Regex,
     /// "bằng 15,3%" alone: a ratio to the same period when its sentence opens on the
     /// comparison ("So với cùng kỳ, … chỉ bằng 15,3%").
     ratio_alone: Regex,
     /// The words before a share of the plan that belong to it: "đạt", "reaching".
     plan_head: Regex,
     percent_value: Regex,
+    /// A count written in words before the name of what is counted ([`NUMBER_WORDS`]);
+    /// none in a language without them.
+    word_count: Option<Regex>,
 }
 
 /// The words as alternatives of a pattern, each ending at a word's end where its last letter
@@ -570,12 +884,15 @@ fn build(language: Language) -> Patterns {
             .filter(|s| s.2.is_none_or(|l| l == language))
             .map(|s| s.0),
     );
-    let units = alternatives(UNITS.iter().map(|u| u.0));
+    // An English word of a thing counted is read in English texts only: French writes
+    // "participants", "dossiers" too, of what it does not count.
+    let ours = |u: &&(&str, &str)| language == Language::En || !ENGLISH_ONLY_UNITS.contains(&u.0);
+    let units = alternatives(UNITS.iter().filter(ours).map(|u| u.0));
     let same_period = r"(?i:so\s+với\s+cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|so\s+với\s+(?:tháng|quý|kỳ)\s+trước|so\s+với\s+đầu\s+năm|month[- ]on[- ]month|(?:over|from)\s+the\s+previous\s+month|par\s+rapport\s+au\s+mois\s+précédent|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an|en\s+glissement\s+annuel)";
     // "increased 9.3 per cent", "surged 20%", "edged up 0.5%", "ont bondi de 15%": the verbs
     // of a rise or a fall, with or without "by", "de".
-    let up = r"ước\s+tăng|tăng|edged\s+up|went\s+up|up|increase\s+by|(?:increased|increases|surged|jumped|climbed|soared|rose|grew|expanded)(?:\s+by)?|increase\s+of|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté|bondi|grimpé|crû)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
-    let down = r"ước\s+giảm|giảm|edged\s+down|went\s+down|down|decrease\s+by|(?:decreased|decreases|declined|dropped|fell|plunged|slid|shrank|contracted)(?:\s+by)?|decrease\s+of|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé|chuté|régressé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
+    let up = r"ước\s+tăng|tăng|edged\s+up|went\s+up|up|increase\s+by|(?:increased|increases|increasing|surged|jumped|climbed|soared|rose|rising|grew|growing|expanded|expanding)(?:\s+by)?|(?:year[- ]on[- ]year\s+)?(?:increase|rise)\s+of|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté|bondi|grimpé|crû)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
+    let down = r"ước\s+giảm|giảm|edged\s+down|went\s+down|down|decrease\s+by|(?:decreased|decreases|decreasing|declined|declining|dropped|dropping|fell|falling|plunged|slid|shrank|contracted)(?:\s+by)?|(?:year[- ]on[- ]year\s+)?(?:decrease|decline|drop|fall|reduction)\s+of|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé|chuté|régressé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
     let about = r"(?i:(?:about|around|nearly|approximately|almost|over|khoảng|gần|hơn|trên|dưới|environ|près\s+de|plus\s+de)\s+)?";
     // "%", and the words for it: "7.17 per cent", "30 percent", "15 pour cent", "20 phần trăm".
     let pct = r"(?:\s*%|\s+(?:[Pp]er\s?cent|[Pp]ercent|pour\s+cent)(?-u:\b)|\s+phần\s+trăm)";
@@ -589,9 +906,33 @@ fn build(language: Language) -> Patterns {
     // word by word, not for a whole pattern, for the same reason.
     Patterns {
         amount_after: compile(format!(
-            r"(?:^|[^\d\p{{L}}.,])(?P<num>{num})(?:\s*(?P<scale>(?i:{scales}))(?:\s*{of}(?P<unit>(?i:{units})))?|\s*{of}(?P<bare_unit>(?i:{units}))|(?:\s+[\p{{L}}-]+){{1,2}}\s+(?P<counted>(?i:{counted})))",
+            r"(?:^|[^\d\p{{L}}.,])(?P<num>{num})(?:\s*(?P<scale>(?i:{scales}))(?:\s*{of}(?P<unit>(?i:{units})){scaled_counted})?|\s*{of}(?P<bare_unit>(?i:{units}))|(?:\s+[\p{{L}}-]+){{1,{words}}}\s+(?P<counted>(?i:{counted})))",
+            // "24.1 million domestic and international tourists": up to three words before
+            // what is counted in English and French; two Vietnamese syllables ("3 năm thực
+            // hiện Nghị quyết" counts no resolutions).
+            words = if language == Language::Vi { 2 } else { 3 },
+            scaled_counted = if language == Language::Vi {
+                String::new()
+            } else {
+                format!(
+                    r"|(?:\s+[\p{{L}}-]+){{1,3}}\s+(?P<scaled_counted>(?i:{}))",
+                    alternatives(
+                        UNITS
+                            .iter()
+                            .filter(ours)
+                            .filter(|u| COUNTS.contains(&u.1))
+                            .map(|u| u.0)
+                    )
+                )
+            },
             of = r"(?:de\s+|d['’]\s*)?",
-            counted = alternatives(UNITS.iter().filter(|u| COUNTS.contains(&u.1)).map(|u| u.0)),
+            counted = alternatives(
+                UNITS
+                    .iter()
+                    .filter(ours)
+                    .filter(|u| COUNTS.contains(&u.1))
+                    .map(|u| u.0)
+            ),
         )),
         amount_before: compile(format!(
             r"(?P<head>(?-u:\b)VND|(?-u:\b)VNĐ|(?-u:\b)USD|US\$|\$|(?-u:\b)EUR|€)\s*(?P<num>{num})(?:\s*(?P<scale>(?i:{scales})))?"
@@ -606,7 +947,7 @@ fn build(language: Language) -> Patterns {
         )),
         same_period: compile(format!(r"^\s*{same_period}")),
         multiple: compile(format!(
-            r"(?P<head>(?i:gấp|tăng))\s+{about}(?P<num>{num})\s+lần|(?P<num_en>{num})-fold|(?P<head_fr>multipliée?s?\s+par)\s+(?P<num_fr>{num})"
+            r"(?P<head>(?i:gấp|tăng))\s+{about}(?P<num>{num})\s+lần|(?P<num_en>{num})-fold|(?P<head_fr>multipliée?s?\s+par)\s+(?P<num_fr>{num})|(?P<num_times>{num})\s+(?:times\s+(?:higher|more|greater|larger|as\s+(?:much|high|many))|fois\s+plus)(?-u:\b)"
         )),
         number_of: compile(format!(
             r"(?P<head>(?i:số|the\s+number\s+of|le\s+nombre\s+d(?:e\s+|['’])))\s*(?P<what>[\p{{L}}\s-]{{2,60}}?)\s+(?i:là|đạt|was|is|were|reached|stood\s+at|est\s+de|a\s+atteint|atteint)\s+{about}(?P<num>{num})"
@@ -623,23 +964,37 @@ fn build(language: Language) -> Patterns {
             r"{about}(?P<num>{num}){pct}\s*(?:(?:of|du|de|des|so\s+với)\s+)?(?:the\s+|l['’]\s*)?(?:(?:set|assigned|year's|annual|yearly)\s+)?(?:(?:capital|budget|revenue|disbursement)\s+)?(?i:kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|plan|target|objectifs?|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?"
         )),
         plan_exceeded: compile(format!(
-            r"(?:[Ee]xceed(?:ing|ed|s)?|[Ss]urpass(?:ing|ed|es)?)\s+(?:the\s+)?(?:(?:annual|yearly|year's)\s+)?(?i:{goal})\s+by\s+{about}(?P<num>{num}){pct}|[Vv]ượt\s+(?:(?:{goal})(?:\s+năm)?\s+{about}(?P<num_after>{num}){pct}|{about}(?P<num_before>{num}){pct}\s+(?:so\s+với\s+)?(?:{goal}))|(?:[Dd]épassant|[Dd]épassé|[Dd]épasse)\s+(?:les\s+|le\s+|l['’]\s*)?(?:{goal})(?:\s+annuel(?:le)?s?)?\s+de\s+{about}(?P<num_fr>{num}){pct}",
+            r"(?:[Ee]xceed(?:ing|ed|s)?|[Ss]urpass(?:ing|ed|es)?)\s+(?:the\s+)?(?:(?:annual|yearly|year's)\s+)?(?i:{goal})\s+by\s+{about}(?P<num>{num}){pct}|[Vv]ượt\s+(?:(?:{goal})(?:\s+năm)?\s+{about}(?P<num_after>{num}){pct}|{about}(?P<num_before>{num}){pct}\s+(?:so\s+với\s+)?(?:{goal}))|(?:[Dd]épassant|[Dd]épassé|[Dd]épasse)\s+(?:les\s+|le\s+|l['’]\s*)?(?:{goal})(?:\s+annuel(?:le)?s?)?\s+de\s+{about}(?P<num_fr>{num}){pct}|(?:[Dd]épassant|[Dd]épassé|[Dd]épasse|[Ee]xcédant)\s+de\s+{about}(?P<num_fr_before>{num}){pct}\s+(?:les\s+|le\s+|l['’]\s*)(?:{goal})(?-u:\b)(?:\s+annuel(?:le)?s?)?",
             goal = r"kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|plan|target|estimate|objectifs?|prévisions",
         )),
         against_plan: compile(format!(
-            r"^\s*(?:par\s+rapport\s+(?:aux?|à\s+la|à\s+l['’]|à\s+celles?|à\s+ceux)\s*|so\s+với\s+|over\s+the\s+|against\s+the\s+|compared\s+(?:to|with)\s+the\s+)(?:(?:annual|yearly|year's)\s+)?(?i:{goal})(?-u:\b)",
+            r"^\s*(?:par\s+rapport\s+à\s+(?:celles?|ceux)\s+(?:approuvée?s?|fixée?s?|adoptée?s?|assignée?s?|votée?s?|prévue?s?)(?-u:\b)|(?:par\s+rapport\s+(?:aux?|à\s+la|à\s+l['’]|à\s+celles?|à\s+ceux)\s*|so\s+với\s+|over\s+the\s+|against\s+the\s+|compared\s+(?:to|with)\s+the\s+)(?:(?:annual|yearly|year's)\s+)?(?i:{goal})(?-u:\b))",
             goal = r"kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|plan|target|estimate|objectifs?|prévisions",
         )),
         plan_head: compile(format!(r"(?:{plan_heads})\s+{about}$")),
         ratio_alone: compile(format!(r"(?P<head>(?i:bằng))\s+{about}(?P<num>{num}){pct}")),
+        elliptic_plan: compile(format!(r"(?-u:\b)et\s+de\s+{about}(?P<num>{num}){pct}")),
         plan_in_brackets: compile(format!(
             r"(?i:{goal})(?-u:\b)(?:\s+[\p{{L}}'’]+){{0,3}}\s*\(\s*(?P<num>{num})\s*%\s*\)",
             goal = r"kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|plan|target|estimate|objectifs?|prévisions",
         )),
+        word_count: NUMBER_WORDS.iter().any(|w| w.2 == language).then(|| {
+            compile(format!(
+                r"(?P<num>(?i:{words}))\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?P<counted>(?i:{counted}))",
+                words = alternatives(NUMBER_WORDS.iter().filter(|w| w.2 == language).map(|w| w.0)),
+                counted = alternatives(
+                    UNITS
+                        .iter()
+                        .filter(ours)
+                        .filter(|u| COUNTS.contains(&u.1))
+                        .map(|u| u.0)
+                ),
+            ))
+        }),
         percent_value: compile(format!(
             r"(?P<head>{values})\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
             values = heads(
-                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|mức\s+tăng\s+trưởng(?:\s+\p{L}+){0,3}?|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|dưới|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|(?:est\s+)?(?:tombée?|passée?)\s+à|(?:ramenée?|réduite?)\s+à"
+                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|mức\s+tăng\s+trưởng(?:\s+\p{L}+){0,3}?|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|contributing|contributed|will\s+reach|will\s+account\s+for|atteindra|atteindront|(?:was|is|were|are)(?:\s+(?:only|just))?|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|dưới|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|s['’]est\s+établie?\s+à|s['’]établit\s+à|se\s+sont\s+établie?s\s+à|(?:remained|stayed|was\s+kept|was\s+maintained)\s+at|(?:est\s+)?(?:tombée?|passée?)\s+à|(?:ramenée?|réduite?)\s+à"
             ),
         )),
     }
@@ -742,7 +1097,7 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
     }
     for c in crate::word_start_captures(&p.plan_exceeded, text) {
         let whole = c.get(0).expect("match");
-        let by = ["num", "num_after", "num_before", "num_fr"]
+        let by = ["num", "num_after", "num_before", "num_fr", "num_fr_before"]
             .iter()
             .find_map(|name| c.name(name))
             .and_then(|m| read_number(m.as_str(), language));
@@ -780,7 +1135,9 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
     }
     for c in crate::word_start_captures(&p.multiple, text) {
         let whole = c.get(0).expect("match");
-        let times = ["num", "num_en", "num_fr"]
+        // "1.5 times higher than in 2022", "3,4 fois plus qu'en 2022": a multiple of the
+        // year before, as "gấp 1,5 lần" is.
+        let times = ["num", "num_en", "num_fr", "num_times"]
             .iter()
             .find_map(|name| c.name(name))
             .and_then(|m| read_number(m.as_str(), language));
@@ -867,6 +1224,45 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             }
         }
     }
+    for c in p.elliptic_plan.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        let before =
+            crate::lowercase(&text[crate::look_back(text, whole.start(), 120)..whole.start()]);
+        let rise_against_plan_before = ["hausse de", "augmentation de", "progression de"]
+            .iter()
+            .any(|w| before.contains(w))
+            && before.contains("par rapport");
+        if rise_against_plan_before
+            && let Some(v) = number_in(&c)
+            && let Some(plan) = p.against_plan.find(&text[whole.end()..])
+        {
+            let share = ((100.0 + v) * 1e6).round() / 1e6;
+            let start = whole.start() + 3;
+            if push(
+                &mut pieces,
+                start,
+                whole.end() + plan.end(),
+                Part::Plan(share),
+            ) {
+                // Who set the first plan ("aux prévisions de l'autorité centrale") is the
+                // first share's words, not the second's subject.
+                let before_and = text[..whole.start()].trim_end().len();
+                if let Some(first) = pieces
+                    .iter_mut()
+                    .rev()
+                    .find(|q| matches!(q.part, Part::Plan(_)) && q.end <= before_and)
+                    && let gap = text[first.end..before_and].trim_start()
+                    && ["de ", "du ", "des ", "d'", "d’"]
+                        .iter()
+                        .any(|w| gap.starts_with(w))
+                    && gap.len() <= 60
+                    && !gap.contains([',', '.', ';', '(', ')'])
+                {
+                    first.end = before_and;
+                }
+            }
+        }
+    }
     for c in crate::word_start_captures(&p.change_before, text) {
         let whole = c.get(0).expect("match");
         if let Some(v) = number_in(&c) {
@@ -898,7 +1294,14 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         // The unit follows the scale: a scale that is no word leaves no unit either.
         // Things counted may have words before their name: "36 new FDI projects", "43 500
         // nouvelles entreprises"; but "in 2023 new projects" counts no 2023 projects.
-        let counted = word(text, &c, "counted").filter(|_| !is_year(num.as_str()));
+        // "95 percent of households": a share of things, read as a percentage, not a count.
+        let counted = word(text, &c, "counted").filter(|m| {
+            let between = crate::lowercase(&text[num.end()..m.start()]);
+            !is_year(num.as_str())
+                && !["percent", "per cent", "pour cent", "phần trăm"]
+                    .iter()
+                    .any(|w| crate::contains_words(&between, w))
+        });
         // "xếp thứ 26/34 tỉnh", "109/139 ý kiến": a number after a slash is a ranking's or a
         // fraction's whole, not an amount.
         if text[..num.start()].ends_with('/') {
@@ -915,7 +1318,15 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         let bare_unit = word(text, &c, "bare_unit").filter(|u| {
             !is_year(num.as_str()) || unit_of(u.as_str()).is_none_or(|u| !COUNTS.contains(&u))
         });
+        // "24.1 million domestic and international tourists": things counted in millions,
+        // with words between.
+        let scaled_counted = word(text, &c, "scaled_counted").filter(|m| {
+            !["percent", "per cent", "pour cent"]
+                .iter()
+                .any(|w| crate::contains_words(&crate::lowercase(&text[num.end()..m.start()]), w))
+        });
         let unit = word(text, &c, "unit")
+            .or(scaled_counted)
             .filter(|_| scale.is_some())
             .or(bare_unit)
             .or(counted);
@@ -940,12 +1351,48 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             }
         }
     }
+    if let Some(word_count) = &p.word_count {
+        for c in crate::word_start_captures(word_count, text) {
+            let (num, counted) = (&c["num"], c.name("counted").expect("counted"));
+            let value = NUMBER_WORDS
+                .iter()
+                .find(|w| w.2 == language && w.0.eq_ignore_ascii_case(num))
+                .map(|w| w.1);
+            // "cinq des localités les mieux classées", "two of the provinces": a part of
+            // things named, not a count of them.
+            let between = &text[c.name("num").expect("number").end()..counted.start()];
+            let partitive = between
+                .split(|ch: char| ch.is_whitespace() || ch == '\'' || ch == '’')
+                .any(|w| ["des", "de", "du", "d", "of"].contains(&w));
+            if let Some(value) = value
+                && !partitive
+                && crate::ends_word(text, counted.end())
+            {
+                let part = Part::Amount {
+                    value,
+                    scale: 1.0,
+                    unit: unit_of(counted.as_str()),
+                };
+                push(
+                    &mut pieces,
+                    c.get(0).expect("match").start(),
+                    counted.end(),
+                    part,
+                );
+            }
+        }
+    }
     for c in crate::word_start_captures(&p.percent_value, text) {
         let num = c.name("num").expect("number");
         let rest = &text[c.get(0).expect("match").end()..];
         // "10-20%", "from 10% to 15%": a range is not one figure.
         let rest = rest.trim_start();
-        if rest.starts_with(['-', '–']) || ["to ", "đến ", "à "].iter().any(|w| rest.starts_with(w))
+        // "contributing 68.8 per cent to overall growth" goes to no second number.
+        if rest.starts_with(['-', '–'])
+            || ["to ", "đến ", "à "].iter().any(|w| {
+                rest.strip_prefix(w)
+                    .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+            })
         {
             continue;
         }
@@ -992,6 +1439,9 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             .find(|(word, _)| {
                 word_at_start(&what, word).is_some()
                     || word_at_start(&what, word.trim_end_matches('s')).is_some()
+                    // "the number of newly established enterprises reached 148,000": the
+                    // things counted last, after what says which.
+                    || (language != Language::Vi && word_at_end(&what, word).is_some())
             })
             .map(|(_, code)| *code)
         else {
@@ -1045,7 +1495,72 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         }
     }
     pieces.sort_by_key(|p| p.start);
+    if language != Language::Vi {
+        qualified_counts(text, &mut pieces);
+    }
     pieces
+}
+
+/// "seven ministries with a disbursement rate of 0%", "25 localities posting disbursement
+/// rates below 15%": a percentage that says which things are counted belongs to the count's
+/// description (the real set labels it so, en_006), and is no level of its own. The count's
+/// piece is stretched over it and the percentage's piece dropped.
+fn qualified_counts(text: &str, pieces: &mut Vec<Piece>) {
+    static QUALIFIER: OnceLock<Regex> = OnceLock::new();
+    let qualifier = QUALIFIER.get_or_init(|| {
+        Regex::new(
+            r"^(?:\s+[\p{L}’'-]+){0,6}?\s+(?:(?i:with|avec)\s+(?:[\p{L}’'-]+\s+){1,5}?(?:of|de|below|above|under|over|less\s+than|more\s+than|inférieure?s?\s+à|supérieure?s?\s+à)|below|above|under|over|less\s+than|more\s+than|inférieure?s?\s+à|supérieure?s?\s+à)\s+[\d.,]+\s*%",
+        )
+        .expect("qualifier pattern")
+    });
+    let mut i = 0;
+    while i < pieces.len() {
+        let count = pieces[i];
+        let counts =
+            matches!(count.part, Part::Amount { unit: Some(u), .. } if COUNTS.contains(&u));
+        let stretched = qualifier
+            .find(&text[count.end..])
+            .map(|m| count.end + m.end())
+            .filter(|end| counts && !text[count.end..*end].contains(['.', ',', ';', '\n']));
+        if let Some(end) = stretched
+            && pieces[i + 1..]
+                .iter()
+                .take_while(|p| p.start < end)
+                .all(|p| {
+                    matches!(
+                        p.part,
+                        Part::Amount {
+                            unit: Some("%"),
+                            ..
+                        }
+                    )
+                })
+        {
+            pieces[i].end = end;
+            while pieces.get(i + 1).is_some_and(|p| p.start < end) {
+                pieces.remove(i + 1);
+            }
+        }
+        i += 1;
+    }
+}
+
+/// "24,1 millions de touristes nationaux et internationaux en 2023, soit une augmentation de
+/// 27,5 %": where the description of things counted ends, at the comma after it, so that a
+/// change after it is the count's. None for a piece that counts nothing, or a description
+/// that holds a number of its own (a year aside).
+fn description_end(text: &str, count: &Piece, to: usize) -> Option<usize> {
+    if !matches!(count.part, Part::Amount { unit: Some(u), .. } if COUNTS.contains(&u)) {
+        return None;
+    }
+    let between = text.get(count.end..to)?;
+    let comma = between.find(',')?;
+    let description = &between[..comma];
+    let numbers_but_years = description
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|n| !n.is_empty() && !is_year(n));
+    (!description.contains(['.', ';', '\n', '!', '?', ':', '(']) && !numbers_but_years)
+        .then_some(count.end + comma)
 }
 
 /// The lower end of a range whose pattern read it (`from`), on the piece just pushed.
@@ -1379,6 +1894,9 @@ pub fn find(
             last.end <= piece.start
                 && (same_sentence(text, last.end, piece.start, periods)
                     || (matches!(piece.part, Part::Change(_))
+                        && description_end(text, last, piece.start)
+                            .is_some_and(|end| same_sentence(text, end, piece.start, periods)))
+                    || (matches!(piece.part, Part::Change(_))
                         && (compared_in_next_clause(&text[last.end..piece.start])
                             || apposed_change(text, last.end, piece.start))))
                 && match piece.part {
@@ -1409,6 +1927,7 @@ pub fn find(
         &mut found,
     );
     share_periods_backwards(text, &mut found);
+    share_changes_with_the_converted(text, &mut found);
     found.extend(targets);
     found.extend(disbursed);
     found
@@ -1780,6 +2299,47 @@ fn share_periods_backwards(text: &str, found: &mut [Found]) {
     }
 }
 
+/// "VND 5.3 quadrillion ($208.3 billion), up 9 percent", "52.000 milliards de dôngs (2,1
+/// milliards de dollars), en hausse de 5%": a change or a share of the plan written after an
+/// amount converted into another currency qualifies the amount it converts too, the
+/// conversion being an apposition (the real set's rule, as en_005 labels it).
+fn share_changes_with_the_converted(text: &str, found: &mut [Found]) {
+    for i in 1..found.len() {
+        let (before, after) = found.split_at_mut(i);
+        let (amount, converted) = (&mut before[i - 1], &after[0]);
+        let Fact::Figure {
+            subject: Some(converted_subject),
+            unit: Some(converted_unit),
+            change_percent: converted_change,
+            plan_percent: converted_plan,
+            ..
+        } = &converted.fact
+        else {
+            continue;
+        };
+        if let Fact::Figure {
+            subject: Some(subject),
+            unit: Some(unit),
+            change_percent: change @ None,
+            plan_percent: plan @ None,
+            ..
+        } = &mut amount.fact
+            && subject == converted_subject
+            && unit != converted_unit
+            && ["VND", "USD", "EUR"].contains(&unit.as_str())
+            && ["VND", "USD", "EUR"].contains(&converted_unit.as_str())
+            && amount.end <= converted.start
+            && text[amount.end..converted.start]
+                .trim_start()
+                .starts_with('(')
+            && converted_between(&text[amount.end..converted.start])
+        {
+            *change = *converted_change;
+            *plan = *converted_plan;
+        }
+    }
+}
+
 /// Whether nothing but a clause of the same sentence lies between two pieces: commas,
 /// "and", a few words.
 /// The words of a period between them do not count: "6.1 million visitors in the first six
@@ -2047,6 +2607,60 @@ fn figure(
     // change or share of plan right after a figure, with no subject of its own, is of the
     // same subject; so is an amount of another unit joined to it ("phát hiện sai phạm 127
     // tỷ đồng và 3.447 m2 đất").
+    // "28 milliards de dollars en 2023, contre 12,1 milliards en 2022", "compared with USD
+    // 2.1 billion in 2023": the amount a figure is compared with is the same subject's, of
+    // another period.
+    // The words that link an amount to the figure before it as the same subject's: "28
+    // milliards de dollars en 2023, contre 12,1 milliards en 2022", "stood at US$5.2 billion in
+    // 2023, up from US$4.8 billion", "hit 4.68 million tonnes, worth $2.62 billion", "exported
+    // 7.8 million tonnes, earning US$4.68 billion".
+    const LINKS: &[&str] = &[
+        "contre",
+        "worth",
+        "earning",
+        "valued at",
+        // Not "pour une valeur de": the written set labels its "valeur" (122).
+        "up from",
+        "down from",
+        "from",
+        "compared with",
+        "compared to",
+        "against",
+        "versus",
+        "as against",
+    ];
+    fn linked(words: &str) -> bool {
+        let words = crate::lowercase(words.trim()).replace('’', "'");
+        // The year of the figure before may stand between: "… of rice in 2023, earning".
+        let words = ["in ", "en "]
+            .iter()
+            .find_map(|w| words.strip_prefix(w))
+            .filter(|rest| rest.len() >= 4 && is_year(&rest[..4]))
+            .map_or(words.as_str(), |rest| &rest[4..]);
+        LINKS.contains(&words.trim_start_matches(',').trim())
+    }
+    if let Some(Found {
+        end: previous_end,
+        fact:
+            Fact::Figure {
+                subject: Some(previous),
+                value: Some(_),
+                ..
+            },
+        ..
+    }) = earlier.last()
+        && *previous_end <= first.start
+        && let between = &text[*previous_end..first.start]
+        && !between.contains(['.', ';', '\n', '!', '?'])
+        && matches!(first.part, Part::Amount { .. })
+        && unit.is_some_and(|u| u != "%")
+        && (subject.as_deref().is_some_and(linked)
+            || (subject.is_none() && linked(between))
+            || (subject.as_deref().is_some_and(|s| between.contains(s)) && linked(between)))
+    {
+        subject = Some(previous.clone());
+        subject_start = None;
+    }
     let joined_amount = |previous_unit: Option<&str>| matches!(first.part, Part::Amount { unit: Some(u), .. } if Some(u) != previous_unit);
     if subject.is_none()
         && let Some(Found {
@@ -2159,6 +2773,18 @@ fn figure(
         })
     {
         return None;
+    }
+    // "The service sector grew by 7.7 per cent, accounting for 65.5 per cent of GRDP and
+    // contributing 68.8 per cent to overall growth": a share in a participle's clause after a
+    // figure is that subject's share of the whole named after it, as the real set names it
+    // ("service sector share of GRDP", "service sector contribution to overall growth").
+    if subject.is_none()
+        && unit == Some("%")
+        && let Some((share, whole_end)) = share_after_a_figure(text, first.start, last.end, earlier)
+    {
+        subject = Some(share);
+        subject_start = None;
+        end = end.max(whole_end);
     }
     // A bare amount without a subject says nothing a reviewer can use.
     if subject.is_none() && (change_percent.is_none() && plan_percent.is_none()) {
@@ -2339,7 +2965,9 @@ fn figure(
                 || !(is_term_of_office(&text[*s..*e])
                     || (aside_or_caption(text, *s, *e) && !same_sentence_as(text, *e, first.start)))
         });
-    let year = year.or_else(|| year_after(&text[last.end..]));
+    let year = year
+        .or_else(|| year_after(&text[last.end..]))
+        .or_else(|| counted_then_year(text, first, last.end, subject.as_deref()));
     // A level right after a change over the same period, in its paragraph, shares that
     // change's period: the paragraph compares one period with the year before ("tăng 12% so
     // với cùng kỳ; doanh thu từ du lịch ước đạt 1.350 tỷ đồng"). A level after a share of the
@@ -2607,6 +3235,72 @@ fn share_of_whole(text: &str, start: usize, end: usize) -> Option<(String, usize
     (what.chars().count() >= 3).then(|| (what.to_owned(), words_end))
 }
 
+/// The subject of a share written in a participle's clause right after a figure of its
+/// sentence (`start` is the share's number, `end` its piece's end): the figure's subject, then
+/// "share of" and the whole, or "contribution to" and what it adds to.
+fn share_after_a_figure(
+    text: &str,
+    start: usize,
+    end: usize,
+    earlier: &[Found],
+) -> Option<(String, usize)> {
+    let Some(Found {
+        end: previous_end,
+        fact: Fact::Figure {
+            subject: Some(previous),
+            ..
+        },
+        ..
+    }) = earlier.last()
+    else {
+        return None;
+    };
+    let between = crate::lowercase(text.get(*previous_end..start)?.trim());
+    if between.contains(['.', ';', '\n', '!', '?', '(', ')'])
+        || !(between.starts_with(',') || between.starts_with("and ") || between.contains(" and "))
+        || between.split_whitespace().count() > 6
+    {
+        return None;
+    }
+    let (link, preposition) = [
+        ("accounting for", ("share", "of ")),
+        ("making up", ("share", "of ")),
+        ("representing", ("share", "of ")),
+        ("contributing", ("contribution", "to ")),
+    ]
+    .into_iter()
+    .find(|(w, _)| between.ends_with(w))
+    .map(|(_, link)| link)?;
+    let rest = &text[end..];
+    let after = rest.trim_start().strip_prefix(preposition)?;
+    let from = text.len() - after.len();
+    let clause_end = after
+        .find(['.', ',', ';', ':', '\n', '(', ')'])
+        .map_or(text.len(), |i| from + i);
+    let mut whole_end = from;
+    for word in text[from..clause_end].split_whitespace().take(5) {
+        if ["and", "while", "in", "during", "compared", "than"].contains(&word)
+            || word.chars().any(|c| c.is_ascii_digit())
+        {
+            break;
+        }
+        whole_end = text[whole_end..clause_end].find(word)? + whole_end + word.len();
+    }
+    let whole = text[from..whole_end].trim();
+    if whole.is_empty() {
+        return None;
+    }
+    // The figure before may be a share itself: "… share of GRDP and contributing …".
+    let base = [" share of ", " contribution to "]
+        .iter()
+        .find_map(|w| previous.find(w).map(|at| &previous[..at]))
+        .unwrap_or(previous);
+    Some((
+        format!("{base} {link} {} {whole}", preposition.trim_end()),
+        whole_end,
+    ))
+}
+
 /// Whether the words between two amounts say the second converts the first: a bracket, or
 /// "tương đương", "soit", "equivalent to", with words of approximation.
 fn converted_between(between: &str) -> bool {
@@ -2656,7 +3350,21 @@ fn reached_after_change(between: &str) -> bool {
         .trim_start_matches(',')
         .trim()
         .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    // "a enregistré une croissance de 7,5 % en 2023, à 1,8 million de tonnes": the year of
+    // the change between them is no word of the link.
+    let lower = ["en ", "in "]
+        .iter()
+        .find_map(|w| lower.strip_prefix(w))
+        .and_then(|rest| {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            (digits == 4).then(|| rest[4..].trim_start_matches(',').trim())
+        })
+        .unwrap_or(lower);
     [
+        // "ont reculé de 8 %, à 250.000 unités", "a progressé de 25 %, à 3,5 millions".
+        "à",
+        "atteignant",
+        "s'élevant à",
         "pour s'élever à",
         "pour atteindre",
         "pour s'établir à",
@@ -2834,7 +3542,7 @@ struct Aim {
 fn aiming(text: &str) -> Vec<Aim> {
     static AIMING: OnceLock<Regex> = OnceLock::new();
     let pattern = AIMING.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:[Aa]ims?|[Aa]iming|[Tt]argets|[Tt]argeting|[Ss]trives|[Ss]trive\s+for|[Pp]lans\s+to|[Ss]et\s+(?:a\s+)?targets?|is\s+set\s+to\s+reach|[Vv]isent|[Vv]iser?|[Pp]révoit|s'efforcer?\s+d'atteindre|[Oo]bjectif\s+de)(?-u:\b)|[Pp]hấn\s+đấu|[Mm]ục\s+tiêu|[Kk]ịch\s+bản")
+        Regex::new(r"(?-u:\b)(?:[Aa]ims?|[Aa]iming|[Tt]argets|[Tt]argeting|[Ss]trives|[Ss]trive\s+for|[Pp]lans\s+to|[Ss]et\s+(?:a\s+)?targets?|is\s+set\s+to\s+reach|[Vv]isent|[Vv]iser?|[Pp]révoit|s'efforcer?\s+d'atteindre|[Oo]bjectif\s+de|[Aa]mbitionnen?t?|[Aa]mbitionner|[Ll]['’]objectif\s+est|pour\s+objectif|s['’]est\s+fixée?|se\s+fixent?|[Tt]ablen?t?\s+sur|[Ee]ntendent|[Ee]ntend|[Vv]isant|[Oo]bjectifs?\s+d['’]|[Oo]bjectifs\s+de|s['’]efforcer?\s+de|s['’]efforcent\s+de|[Gg]oals?\s+of|[Ss]eeks?\s+to|[Ss]triving|[Aa]spires?\s+to)(?-u:\b)|[Pp]hấn\s+đấu|[Mm]ục\s+tiêu|[Kk]ịch\s+bản")
             .expect("aiming pattern")
     });
     let sentence_end = |from: usize, to: usize| {
@@ -2884,6 +3592,44 @@ fn aiming(text: &str) -> Vec<Aim> {
             start: m.start(),
             word_end: m.end(),
             scope_end,
+        });
+    }
+    aims.extend(horizons(text, &sentence_end));
+    aims.sort_by_key(|a| a.start);
+    aims
+}
+
+/// "By 2030, the province's GRDP per capita will reach US$8,000", "porter le PIB par habitant à
+/// 7.500 dollars d'ici 2030": a year ahead that a sentence in the future tense aims at sets
+/// targets over the whole sentence, before the year's words as after them.
+fn horizons(text: &str, sentence_end: &dyn Fn(usize, usize) -> usize) -> Vec<Aim> {
+    static HORIZON: OnceLock<Regex> = OnceLock::new();
+    static FUTURE: OnceLock<Regex> = OnceLock::new();
+    let horizon = HORIZON.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:[Bb]y|[Dd]['’]ici(?:\s+à)?|à\s+l['’]horizon)\s+20\d\d(?-u:\b)")
+            .expect("horizon pattern")
+    });
+    let future = FUTURE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:will|shall|atteindra|atteindront|sera|seront|devra|devront|porter|compte|comptent)(?-u:\b)")
+            .expect("future pattern")
+    });
+    let mut aims: Vec<Aim> = Vec::new();
+    for m in horizon.find_iter(text) {
+        let window = crate::look_back(text, m.start(), 4 * crate::LOOK_BACK);
+        let start = text[window..m.start()]
+            .rfind(['.', '!', '?', '\n', ';'])
+            .map_or(window, |i| window + i + 1);
+        let end = sentence_end(
+            m.end(),
+            crate::look_ahead(text, m.end(), 4 * crate::LOOK_BACK),
+        );
+        if aims.last().is_some_and(|a| a.start == start) || !future.is_match(&text[start..end]) {
+            continue;
+        }
+        aims.push(Aim {
+            start,
+            word_end: start,
+            scope_end: end,
         });
     }
     aims
@@ -3115,11 +3861,13 @@ fn year_named_before(text: &str) -> Option<u16> {
                 return None;
             }
             let before = text[..i].trim_end();
-            ["năm", "in", "for", "by", "en", "d'ici", "to"]
-                .iter()
-                .any(|w| word_at_end(before, w).is_some())
-                .then(|| year.parse().ok())
-                .flatten()
+            [
+                "năm", "in", "for", "by", "en", "d'ici", "d'ici à", "horizon", "to",
+            ]
+            .iter()
+            .any(|w| word_at_end(before, w).is_some())
+            .then(|| year.parse().ok())
+            .flatten()
         })
 }
 
@@ -3135,6 +3883,24 @@ fn year_after(rest: &str) -> Option<u16> {
     (is_year(year) && crate::ends_word(rest, digits))
         .then(|| year.parse().ok())
         .flatten()
+}
+
+/// "the four supervisory teams of the Assembly in 2024": the year written right after what
+/// is counted, where the name of the things counted ends, is the count's period, as a year
+/// right after an amount is.
+fn counted_then_year(text: &str, first: &Piece, end: usize, subject: Option<&str>) -> Option<u16> {
+    let Part::Amount {
+        unit: Some(unit), ..
+    } = first.part
+    else {
+        return None;
+    };
+    let subject = subject.filter(|_| COUNTS.contains(&unit))?;
+    let clause_end = text[end..]
+        .find(['.', ';', '\n', '!', '?', ','])
+        .map_or(text.len(), |i| end + i);
+    let at = text[first.start..clause_end].find(subject)? + first.start + subject.len();
+    year_after(&text[at..])
 }
 
 /// Verbs after which what an amount measures is written after it.
@@ -3268,9 +4034,23 @@ fn level_verb_before(before: &str) -> bool {
 /// What a count counts: the unit's word and the words after it, up to the clause's end
 /// ("4 dự án hạ tầng cụm công nghiệp" counts "dự án hạ tầng cụm công nghiệp").
 fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String> {
+    // "four supervisory teams": a count written in words is no word of what is counted.
+    let number_start = if text[number_start..].starts_with(char::is_alphabetic) {
+        text[number_start..amount_end]
+            .find(char::is_whitespace)
+            .map_or(number_start, |i| number_start + i)
+    } else {
+        number_start
+    };
     let unit_start = text[number_start..amount_end]
         .find(|c: char| c.is_alphabetic())
         .map(|i| number_start + i)?;
+    // "25 localities posting disbursement rates below 15%": a description stretched over
+    // the percentage that qualifies the things ([`qualified_counts`]) is what is counted.
+    if text[..amount_end].ends_with('%') {
+        let words: Vec<&str> = text[unit_start..amount_end].split_whitespace().collect();
+        return Some(words.join(" "));
+    }
     let mut rest = &text[unit_start..];
     // "5,3 million tourists", "2,1 triệu lượt": the scale is not what is counted.
     if let Some(len) = SCALES
@@ -3325,7 +4105,10 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
             all_words[i + 1..]
                 .iter()
                 .take_while(|w| !COUNT_ENDS.contains(w) || COUNT_ENDS_BEFORE_A_NUMBER.contains(w))
-                .any(|w| w.chars().any(|c| c.is_ascii_digit()))
+                .any(|w| {
+                    w.chars().any(|c| c.is_ascii_digit())
+                        || NUMBER_WORDS.iter().any(|n| n.0.eq_ignore_ascii_case(w))
+                })
         };
         // "209 projects adjusted to increase capital": "to" after a participle says what
         // was done to the things counted.
@@ -3511,6 +4294,27 @@ fn subject(
             estimated,
             ..Subject::default()
         };
+    }
+    // "Khanh Hoa earned tourism revenue of", "the city posted a trade surplus of": after a
+    // verb of obtaining, what was obtained is what the amount measures, not who obtained it.
+    for verb in [
+        " earned ",
+        " recorded ",
+        " posted ",
+        " collected ",
+        " generated ",
+        " obtained ",
+    ] {
+        if let Some(at) = text[start..end].rfind(verb) {
+            let cut = subject(text, start + at + verb.len() - 1, end, &[]);
+            if cut.written.is_some() {
+                return Subject {
+                    estimated: estimated || cut.estimated,
+                    year: year.or(cut.year),
+                    ..cut
+                };
+            }
+        }
     }
     Subject {
         written: Some(written.to_owned()),
@@ -4503,8 +5307,12 @@ mod tests {
             ),
             ["communes | Some(100.0) 1e0 % | None | None | "]
         );
-        // A share of a plan is no share of a whole.
-        assert!(cells("Ten districts disbursed 40% of their plans.", Language::En).is_empty());
+        // A share of a plan is no share of a whole (the districts are a count of their own,
+        // as the real set counts "Seven ministries … posted").
+        assert_eq!(
+            cells("Ten districts disbursed 40% of their plans.", Language::En),
+            ["districts disbursed | Some(10.0) 1e0 district | None | None | "]
+        );
         assert_eq!(
             cells(
                 "Le rendement moyen a atteint 5,9 tonnes par ha dans la province.",
@@ -5201,6 +6009,414 @@ mod tests {
         }
     }
 
+    #[test]
+    fn counts_written_in_words_before_what_is_counted() {
+        assert_eq!(
+            cells(
+                "The committee will review the work of the three inspection teams of the ministry in 2023, and the plans of the provinces for the coming year.",
+                Language::En
+            ),
+            ["inspection teams of the ministry | Some(3.0) 1e0 team | None | None | 2023"]
+        );
+        assert_eq!(
+            cells(
+                "Selon le rapport, la région, qui comprend huit provinces, a mobilisé ses forces pour la campagne, et cinq des localités les plus touchées ont reçu une aide.",
+                Language::Fr
+            ),
+            ["provinces | Some(8.0) 1e0 province | None | None | "]
+        );
+    }
+
+    #[test]
+    fn a_percentage_that_says_which_things_are_counted_is_their_description() {
+        assert_eq!(
+            cells(
+                "According to the ministry, there are 12 districts with an unemployment rate of 3% in the region, and 40 communes reporting poverty rates below 5% in the province.",
+                Language::En
+            ),
+            [
+                "districts with an unemployment rate of 3% | Some(12.0) 1e0 district | None | None | ",
+                "communes reporting poverty rates below 5% | Some(40.0) 1e0 commune | None | None | ",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_change_after_an_amount_converted_in_brackets_is_the_amounts_too() {
+        assert_eq!(
+            cells(
+                "In 2023, the city's export turnover reached VND 950 trillion (US$40.2 billion), an increase of 6.3 per cent over the previous year.",
+                Language::En
+            ),
+            [
+                "city's export turnover | Some(950.0) 1e12 VND | Some(6.3) | None | 2023",
+                "city's export turnover | Some(40.2) 1e9 USD | Some(6.3) | None | 2023",
+            ]
+        );
+    }
+
+    #[test]
+    fn participles_of_a_rise_or_a_fall() {
+        assert_eq!(
+            cells(
+                "In 2023, rice exports earned US$4.7 billion, rising 38.4 per cent compared to the previous year, while coffee exports fell 2.1 per cent, and rubber exports reached US$2.5 billion, declining 12 per cent.",
+                Language::En
+            ),
+            [
+                "rice exports | Some(4.7) 1e9 USD | Some(38.4) | None | 2023",
+                "coffee exports | None 1e0  | Some(-2.1) | None | 2023",
+                "rubber exports | Some(2.5) 1e9 USD | Some(-12.0) | None | 2023",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_participle_before_what_an_amount_measures_is_no_word_of_it() {
+        assert_eq!(
+            cells(
+                "In 2023, the resort town welcomed 1.5 million visitors, generating revenue of VND 9 trillion for local businesses.",
+                Language::En
+            )[1],
+            "revenue | Some(9.0) 1e12 VND | None | None | 2023"
+        );
+        assert_eq!(
+            cells(
+                "En 2023, la ville a accueilli 1,5 million de visiteurs, générant des recettes de 9.000 milliards de dôngs pour les entreprises locales.",
+                Language::Fr
+            )[1],
+            "recettes | Some(9000.0) 1e9 VND | None | None | 2023"
+        );
+    }
+
+    #[test]
+    fn a_year_on_year_rise_and_a_level_that_settled_or_remained() {
+        assert_eq!(
+            cells(
+                "In 2023, seaport throughput reached 120 million tonnes, a year-on-year rise of 4.2 percent, while the unemployment rate remained at 2.3 percent.",
+                Language::En
+            ),
+            [
+                "seaport throughput | Some(120.0) 1e6 t | Some(4.2) | None | 2023",
+                "unemployment rate | Some(2.3) 1e0 % | None | None | 2023",
+            ]
+        );
+        assert_eq!(
+            cells(
+                "Selon le rapport annuel, le taux d'inflation de la province s'est établi à 3,1 % en 2023.",
+                Language::Fr
+            ),
+            ["taux d'inflation de la province | Some(3.1) 1e0 % | None | None | 2023"]
+        );
+    }
+
+    #[test]
+    fn things_counted_after_words_or_a_scale_and_a_change_after_their_description() {
+        assert_eq!(
+            cells(
+                "Da Lat received 6.2 million domestic and foreign tourists in 2023, a year-on-year increase of 12 per cent.",
+                Language::En
+            ),
+            ["domestic and foreign tourists | Some(6.2) 1e6 visitor | Some(12.0) | None | 2023"]
+        );
+        assert_eq!(
+            cells(
+                "La ville a accueilli 6,2 millions de touristes nationaux et étrangers en 2023, soit une augmentation de 12 % sur un an.",
+                Language::Fr
+            ),
+            ["touristes nationaux et étrangers | Some(6.2) 1e6 visitor | Some(12.0) | None | 2023"]
+        );
+        // A share of things is a percentage, not a count of them.
+        assert_eq!(
+            cells(
+                "By the end of the year, 97 percent of rural households in the province had clean water.",
+                Language::En
+            ),
+            ["rural households | Some(97.0) 1e0 % | None | None | "]
+        );
+    }
+
+    #[test]
+    fn a_french_plan_exceeded_by_a_share_written_before_it() {
+        assert_eq!(
+            cells(
+                "En 2023, les recettes budgétaires de la province ont atteint 9.800 milliards de dôngs, dépassant de 12 % les prévisions annuelles.",
+                Language::Fr
+            ),
+            [
+                "recettes budgétaires de la province | Some(9800.0) 1e9 VND | None | Some(112.0) | 2023"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_amount_a_figure_is_compared_with_is_of_the_same_subject() {
+        assert_eq!(
+            cells(
+                "Selon les douanes, l'excédent commercial du pays a atteint 26 milliards de dollars en 2023, contre 11,2 milliards en 2022.",
+                Language::Fr
+            ),
+            [
+                "excédent commercial du pays | Some(26.0) 1e9 USD | None | None | 2023",
+                "excédent commercial du pays | Some(11.2) 1e9 USD | None | None | 2022",
+            ]
+        );
+    }
+
+    #[test]
+    fn months_from_january_joined_by_a_dash_are_a_period() {
+        assert_eq!(
+            cells(
+                "In the January-August period of 2024, the province's exports reached US$2.4 billion, up 9 percent year-on-year.",
+                Language::En
+            ),
+            ["province's exports | Some(2.4) 1e9 USD | Some(9.0) | None | 2024-YTD08"]
+        );
+    }
+
+    #[test]
+    fn what_an_agent_earned_or_posted_is_the_subject_without_a_bound() {
+        assert_eq!(
+            cells(
+                "In 2023, the coastal province earned tourism revenue of more than VND 8 trillion, while the city posted a trade surplus of around US$1.2 billion.",
+                Language::En
+            ),
+            [
+                "tourism revenue | Some(8.0) 1e12 VND | None | None | 2023",
+                "trade surplus | Some(1.2) 1e9 USD | None | None | 2023",
+            ]
+        );
+        assert_eq!(
+            cells(
+                "Selon le ministère du Travail, quelque 12.000 travailleurs ont perdu leur emploi au premier trimestre 2024.",
+                Language::Fr
+            ),
+            ["travailleurs | Some(12000.0) 1e0 worker | None | None | 2024-Q1"]
+        );
+    }
+
+    #[test]
+    fn record_highs_parts_made_up_and_the_number_of_things_named_before_them() {
+        assert_eq!(
+            cells(
+                "In 2023, the city's tourism revenue hit a record high of VND 95 trillion, of which international visitors made up VND 40 trillion.",
+                Language::En
+            ),
+            [
+                "city's tourism revenue | Some(95.0) 1e12 VND | None | None | 2023",
+                "international visitors | Some(40.0) 1e12 VND | None | None | 2023",
+            ]
+        );
+        assert_eq!(
+            cells(
+                "In 2023, the number of newly registered cooperatives reached 1,250, up 8 percent.",
+                Language::En
+            ),
+            [
+                "number of newly registered cooperatives | Some(1250.0) 1e0 cooperative | Some(8.0) | None | 2023"
+            ]
+        );
+    }
+
+    #[test]
+    fn targets_of_a_year_ahead_and_french_words_of_aiming() {
+        assert_eq!(
+            targets(
+                "By 2030, the city's GRDP per capita will reach US$9,000, and the share of the digital economy will reach 25 percent."
+            ),
+            [
+                "city's GRDP per capita | 9000 x1 USD | 2030",
+                "share of the digital economy | 25 x1 % | 2030",
+            ]
+        );
+        assert_eq!(
+            targets(
+                "Selon la résolution, la province ambitionne de porter le revenu par habitant à 6.000 dollars d'ici 2030."
+            ),
+            ["revenu par habitant | 6000 x1 USD | 2030"]
+        );
+        assert_eq!(
+            targets("Le pays table sur une croissance de 6,8 % en 2026, selon le gouvernement."),
+            ["croissance | 6.8 x1 % | 2026"]
+        );
+        // A year already past, written in the past tense, sets nothing.
+        assert!(
+            targets("By 2023, the province had built 120 kilometres of roads and 40 schools.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn french_past_verbs_a_change_then_the_level_it_reached_and_industrial_zones() {
+        assert_eq!(
+            cells(
+                "Selon les douanes, les importations de la province ont été estimées à 2,4 milliards de dollars, et les exportations se sont chiffrées à 3,1 milliards de dollars en 2023.",
+                Language::Fr
+            ),
+            [
+                "importations de la province | Some(2.4) 1e9 USD | None | None | 2023",
+                "exportations | Some(3.1) 1e9 USD | None | None | 2023",
+            ]
+        );
+        assert_eq!(
+            cells(
+                "Selon le ministère, la production de poivre a enregistré une croissance de 6,2 % en 2023, à 260.000 tonnes.",
+                Language::Fr
+            ),
+            ["production de poivre | Some(260000.0) 1e0 t | Some(6.2) | None | 2023"]
+        );
+        assert_eq!(
+            cells(
+                "Selon le rapport, la province dispose de 12 zones industrielles d'une superficie totale de 4.200 hectares.",
+                Language::Fr
+            ),
+            [
+                "zones industrielles | Some(12.0) 1e0 zone industrielle | None | None | ",
+                "superficie totale | Some(4200.0) 1e0 ha | None | None | ",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_share_in_a_participles_clause_is_the_figures_share_of_the_whole() {
+        assert_eq!(
+            cells(
+                "In 2023, the processing industry grew by 9.1 per cent, accounting for 24.3 per cent of GRDP and contributing 31.5 per cent to overall growth.",
+                Language::En
+            ),
+            [
+                "processing industry | None 1e0  | Some(9.1) | None | 2023",
+                "processing industry share of GRDP | Some(24.3) 1e0 % | None | None | 2023",
+                "processing industry contribution to overall growth | Some(31.5) 1e0 % | None | None | 2023",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_second_rise_against_a_plan_written_without_its_head() {
+        assert_eq!(
+            cells(
+                "En 2024, les recettes budgétaires de la province ont dépassé les objectifs, avec une hausse de 12,5% par rapport aux prévisions du ministère et de 8,2% par rapport à celles fixées par le Conseil populaire provincial.",
+                Language::Fr
+            ),
+            [
+                "recettes budgétaires de la province | None 1e0  | None | Some(112.5) | 2024",
+                "recettes budgétaires de la province | None 1e0  | None | Some(108.2) | 2024",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_multiple_written_as_times_higher_and_an_amount_risen_from() {
+        assert_eq!(
+            cells(
+                "According to the report, the city's tourism revenue in 2023 was estimated at VND 32 trillion, 1.5 times higher than in 2022.",
+                Language::En
+            ),
+            ["city's tourism revenue | Some(32.0) 1e12 VND | Some(50.0) | None | 2023"]
+        );
+        assert_eq!(
+            cells(
+                "According to the report, the province's export revenue stood at US$5.2 billion in 2023, up from US$4.8 billion in 2022.",
+                Language::En
+            ),
+            [
+                "province's export revenue | Some(5.2) 1e9 USD | None | None | 2023",
+                "province's export revenue | Some(4.8) 1e9 USD | None | None | 2022",
+            ]
+        );
+    }
+
+    #[test]
+    fn english_things_counted_are_read_in_english_texts_only() {
+        assert_eq!(
+            cells(
+                "In 2023, the province built 35 new bridges, and its hospitals added 800 beds.",
+                Language::En
+            ),
+            [
+                "new bridges | Some(35.0) 1e0 bridge | None | None | 2023",
+                "beds | Some(800.0) 1e0 bed | None | None | 2023",
+            ]
+        );
+        // "participants" is French too, where it is not read as a count.
+        assert!(
+            cells(
+                "Selon les organisateurs, la conférence a réuni 300 participants venus de tout le pays.",
+                Language::Fr
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn halves_written_h1_and_periods_of_so_many_months() {
+        assert_eq!(
+            cells(
+                "In H1 2025, the province's seafood exports reached US$410 million, up 6 percent year-on-year.",
+                Language::En
+            ),
+            ["province's seafood exports | Some(410.0) 1e6 USD | Some(6.0) | None | 2025-H1"]
+        );
+        assert_eq!(
+            cells(
+                "In the 11-month period of 2024, the province's seafood exports reached US$780 million, up 9 percent year-on-year.",
+                Language::En
+            ),
+            ["province's seafood exports | Some(780.0) 1e6 USD | Some(9.0) | None | 2024-YTD11"]
+        );
+    }
+
+    #[test]
+    fn a_percentage_after_was_or_is_is_a_level() {
+        assert_eq!(
+            cells(
+                "In 2023, the province's economy grew by 8.1 percent, with services expanding 9.4 percent, while the unemployment rate among working-age people was 2.1 percent.",
+                Language::En
+            ),
+            [
+                "province's economy | None 1e0  | Some(8.1) | None | 2023",
+                "services | None 1e0  | Some(9.4) | None | 2023",
+                "unemployment rate among working-age people | Some(2.1) 1e0 % | None | None | 2023",
+            ]
+        );
+    }
+
+    #[test]
+    fn what_things_are_worth_or_earned_is_the_same_subjects() {
+        assert_eq!(
+            cells(
+                "Vietnam exported 1.6 million tonnes of coffee in 2023, earning US$4.2 billion.",
+                Language::En
+            ),
+            [
+                "coffee | Some(1.6) 1e6 t | None | None | 2023",
+                "coffee | Some(4.2) 1e9 USD | None | None | 2023",
+            ]
+        );
+        assert_eq!(
+            cells(
+                "In 2023, the city licensed 640 new FDI projects worth US$2.1 billion.",
+                Language::En
+            ),
+            [
+                "new FDI projects | Some(640.0) 1e0 project | None | None | 2023",
+                "new FDI projects | Some(2.1) 1e9 USD | None | None | 2023",
+            ]
+        );
+    }
+
+    #[test]
+    fn more_words_of_aiming_in_french_and_english() {
+        assert_eq!(
+            targets("La province a fixé l'objectif d'accueillir 5 millions de touristes en 2026."),
+            ["touristes | 5 x1000000 visitor | 2026"]
+        );
+        assert_eq!(
+            targets("The province seeks to raise export turnover to US$3 billion in 2026."),
+            ["export turnover | 3 x1000000000 USD | 2026"]
+        );
+    }
+
     /// Subject, value, scale, unit, change, plan and period of each figure, for short asserts.
     fn cells(text: &str, language: Language) -> Vec<String> {
         figures(text, language)
@@ -5336,7 +6552,8 @@ mod tests {
                 "Au premier semestre 2024, les exportations de la province sont en hausse de 3,2 pour cent.",
                 Language::Fr
             ),
-            ["exportations de la province sont | None 1e0  | Some(3.2) | None | 2024-H1"]
+            // "sont" is the verb, no word of what rose.
+            ["exportations de la province | None 1e0  | Some(3.2) | None | 2024-H1"]
         );
         assert_eq!(
             cells(
@@ -5592,6 +6809,63 @@ mod tests {
         fn the_fourth_passs_words_in_any_order_read_without_panic(
             pieces in proptest::collection::vec(
                 proptest::sample::select(PIECES_OF_THE_FOURTH_PASS),
+                0..30,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            if let Ok(reading) = crate::read(text.as_bytes()) {
+                let chars: Vec<char> = reading.text.chars().collect();
+                for item in &reading.items {
+                    proptest::prop_assert!(item.start < item.end && item.end <= chars.len());
+                    let slice: String = chars[item.start..item.end].iter().collect();
+                    proptest::prop_assert_eq!(&slice, &item.text);
+                }
+            }
+        }
+    }
+
+    /// The words this pass's English and French rules start from, to be put together at
+    /// random.
+    const PIECES_OF_THE_ENGLISH_AND_FRENCH_PASS: &[&str] = &[
+        "the four supervisory teams of the ministry",
+        " in 2024",
+        "Seven ministries and central agencies and 35 localities",
+        " with a disbursement rate of 0%",
+        " posting disbursement rates below 15%",
+        "qui comprend six provinces",
+        "cinq des localités",
+        "VND 5.3 quadrillion ($208.3 billion), up 9 percent",
+        ", rising 6.5 percent",
+        "24.1 million domestic and international tourists",
+        ", a year-on-year increase of 27.5 percent",
+        " soit une augmentation de 27,5 % sur un an",
+        "95 percent of households",
+        ", contre 12,1 milliards en 2022",
+        ", up from US$4.8 billion",
+        " earned tourism revenue of more than VND 8 trillion",
+        "grew by 7.7 per cent, accounting for 65.5 per cent of GRDP",
+        " and contributing 68.8 per cent to overall growth",
+        "By 2030, GRDP per capita will reach US$8,000",
+        " d'ici 2030",
+        "une hausse de 19,1% par rapport aux prévisions de l'autorité",
+        " et de 14,7% par rapport à celles approuvées",
+        " 1.5 times higher",
+        "12 zones industrielles d'une superficie totale de 4.200 hectares",
+        "In the January-October period, ",
+        ", à 1,8 million de tonnes",
+        ", ",
+        ". ",
+        "(",
+        ")",
+    ];
+
+    proptest::proptest! {
+        /// Whatever this pass's words are put together into, reading never panics and every
+        /// item's offsets point at its text.
+        #[test]
+        fn the_english_and_french_passs_words_in_any_order_read_without_panic(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(PIECES_OF_THE_ENGLISH_AND_FRENCH_PASS),
                 0..30,
             ),
         ) {

@@ -256,10 +256,11 @@ fn patterns() -> &'static Patterns {
                     PeriodShape::FirstMonths,
                 ),
                 // From January to a month: "từ tháng 1 đến tháng 9", "between January and
-                // September", "entre janvier et septembre", "de janvier à juin".
+                // September", "in the January-October period", "entre janvier et septembre",
+                // "de janvier à juin".
                 (
                     Search::Anywhere(anywhere(&format!(
-                        r"(?-u:\b)(?:[Tt]ừ\s+tháng\s+(?:1|01|giêng)\s+đến(?:\s+hết)?\s+tháng\s+(\d{{1,2}})|(?:[Bb]etween\s+January\s+and|[Ff]rom\s+January\s+to)\s+({ENGLISH_FULL_MONTHS})|(?:[Ee]ntre\s+janvier\s+et|[Dd]e\s+janvier\s+à)\s+({FRENCH_MONTHS}))(?:(?:\s*/\s*|\s+(?:năm\s+)?)(\d{{4}}))?(?-u:\b)"
+                        r"(?-u:\b)(?:[Tt]ừ\s+tháng\s+(?:1|01|giêng)\s+đến(?:\s+hết)?\s+tháng\s+(\d{{1,2}})|(?:[Bb]etween\s+January\s+and\s+|[Ff]rom\s+January\s+to\s+|January\s*[-–]\s*)({ENGLISH_FULL_MONTHS})|(?:[Ee]ntre\s+janvier\s+et|[Dd]e\s+janvier\s+à)\s+({FRENCH_MONTHS}))(?:(?:\s*/\s*|\s+(?:năm\s+)?)(\d{{4}}))?(?-u:\b)"
                     ))),
                     PeriodShape::FromJanuary,
                 ),
@@ -330,6 +331,16 @@ fn patterns() -> &'static Patterns {
                 (
                     Search::Anywhere(anywhere(r"(?-u:\b)([Ff]irst|[Ss]econd)\s+[Hh]alf\s+of\s+(?:the\s+year\s+)?(\d{4})?")),
                     PeriodShape::Half,
+                ),
+                // "In H1 2024", "H2/2023": a half as the English press abbreviates it.
+                (
+                    Search::Anywhere(anywhere(r"(?-u:\b)H([12])[/\s-](\d{4})(?-u:\b)")),
+                    PeriodShape::Half,
+                ),
+                // "in the 11-month period": months from January, as "the first 11 months".
+                (
+                    Search::Anywhere(anywhere(r"(?-u:\b)(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)-month\s+period(?:\s+of\s+(\d{4}))?")),
+                    PeriodShape::FirstMonths,
                 ),
                 (
                     Search::EndingWith {
