@@ -430,6 +430,81 @@ const COUNTS: &[&str] = &[
     "membre",
 ];
 
+/// Things Vietnamese reports count of what was done or what exists (files handled, communes
+/// meeting a standard, houses built, cases dealt with), read only right after their number:
+/// the reader's name for each is the word itself, as the real set's labels write it. Longer
+/// names first where one begins another ("trường hợp" before "trường").
+const VI_COUNTED: &[&str] = &[
+    "hồ sơ",
+    "thủ tục hành chính",
+    "thủ tục",
+    "văn bản",
+    "quyết định",
+    "đề án",
+    "giấy chứng nhận",
+    "giấy phép",
+    "xã",
+    "phường",
+    "thị trấn",
+    "thôn",
+    "tổ dân phố",
+    "làng nghề",
+    "người",
+    "học sinh",
+    "sinh viên",
+    "cán bộ",
+    "công chức",
+    "viên chức",
+    "giáo viên",
+    "bệnh nhân",
+    "trẻ em",
+    "đoàn viên",
+    "thành viên",
+    "cử tri",
+    "công nhân",
+    "trường hợp",
+    "trường học",
+    "trường",
+    "lớp",
+    "phòng học",
+    "trạm y tế",
+    "giường bệnh",
+    "căn nhà",
+    "ngôi nhà",
+    "căn hộ",
+    "nhà ở",
+    "nhà máy",
+    "công trình",
+    "cụm công nghiệp",
+    "khu công nghiệp",
+    "chợ",
+    "mô hình",
+    "sản phẩm",
+    "tiêu chí",
+    "nhiệm vụ",
+    "giải pháp",
+    "vụ việc",
+    "vụ án",
+    "vụ",
+    "đơn thư",
+    "đơn",
+    "buổi",
+    "đợt",
+    "hội nghị",
+    "tàu",
+    "phương tiện",
+    "gia đình",
+    "tổ hợp tác",
+    "sáng kiến",
+    "đề tài",
+    "câu hỏi",
+];
+
+/// Whether a unit's code counts things, whose name can be the subject.
+fn is_count(unit: &str) -> bool {
+    COUNTS.contains(&unit) || VI_COUNTED.contains(&unit)
+}
+
 /// Words that end the name of what is counted.
 const COUNT_ENDS: &[&str] = &[
     // A period after what is counted: "10 millions de visiteurs lors des six premiers mois".
@@ -570,7 +645,7 @@ fn build(language: Language) -> Patterns {
             .filter(|s| s.2.is_none_or(|l| l == language))
             .map(|s| s.0),
     );
-    let units = alternatives(UNITS.iter().map(|u| u.0));
+    let units = alternatives(UNITS.iter().map(|u| u.0).chain(VI_COUNTED.iter().copied()));
     let same_period = r"(?i:so\s+với\s+cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|so\s+với\s+(?:tháng|quý|kỳ)\s+trước|so\s+với\s+đầu\s+năm|month[- ]on[- ]month|(?:over|from)\s+the\s+previous\s+month|par\s+rapport\s+au\s+mois\s+précédent|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an|en\s+glissement\s+annuel)";
     // "increased 9.3 per cent", "surged 20%", "edged up 0.5%", "ont bondi de 15%": the verbs
     // of a rise or a fall, with or without "by", "de".
@@ -620,7 +695,7 @@ fn build(language: Language) -> Patterns {
             ratio = heads("bằng|đạt"),
         )),
         plan: compile(format!(
-            r"{about}(?P<num>{num}){pct}\s*(?:(?:of|du|de|des|so\s+với)\s+)?(?:the\s+|l['’]\s*)?(?:(?:set|assigned|year's|annual|yearly)\s+)?(?:(?:capital|budget|revenue|disbursement)\s+)?(?i:kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|plan|target|objectifs?|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?"
+            r"{about}(?P<num>{num}){pct}\s*(?:(?:of|du|de|des|so\s+với)\s+)?(?:the\s+|l['’]\s*)?(?:(?:set|assigned|year's|annual|yearly)\s+)?(?:(?:capital|budget|revenue|disbursement)\s+)?(?i:kế\s+hoạch|(?-i:KH)|dự\s+toán|chỉ\s+tiêu|plan|target|objectifs?|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?"
         )),
         plan_exceeded: compile(format!(
             r"(?:[Ee]xceed(?:ing|ed|s)?|[Ss]urpass(?:ing|ed|es)?)\s+(?:the\s+)?(?:(?:annual|yearly|year's)\s+)?(?i:{goal})\s+by\s+{about}(?P<num>{num}){pct}|[Vv]ượt\s+(?:(?:{goal})(?:\s+năm)?\s+{about}(?P<num_after>{num}){pct}|{about}(?P<num_before>{num}){pct}\s+(?:so\s+với\s+)?(?:{goal}))|(?:[Dd]épassant|[Dd]épassé|[Dd]épasse)\s+(?:les\s+|le\s+|l['’]\s*)?(?:{goal})(?:\s+annuel(?:le)?s?)?\s+de\s+{about}(?P<num_fr>{num}){pct}",
@@ -713,7 +788,11 @@ fn unit_of(written: &str) -> Option<&'static str> {
     let lower = lower.join(" ");
     match lower.as_str() {
         "$" => Some("USD"),
-        _ => UNITS.iter().find(|u| u.0 == lower).map(|u| u.1),
+        _ => UNITS
+            .iter()
+            .find(|u| u.0 == lower)
+            .map(|u| u.1)
+            .or_else(|| VI_COUNTED.iter().find(|w| **w == lower).copied()),
     }
 }
 
@@ -912,9 +991,8 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             continue;
         }
         // "năm 2024 đảng viên …": a year is no count of things either.
-        let bare_unit = word(text, &c, "bare_unit").filter(|u| {
-            !is_year(num.as_str()) || unit_of(u.as_str()).is_none_or(|u| !COUNTS.contains(&u))
-        });
+        let bare_unit = word(text, &c, "bare_unit")
+            .filter(|u| !is_year(num.as_str()) || unit_of(u.as_str()).is_none_or(|u| !is_count(u)));
         let unit = word(text, &c, "unit")
             .filter(|_| scale.is_some())
             .or(bare_unit)
@@ -994,6 +1072,12 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
                     || word_at_start(&what, word.trim_end_matches('s')).is_some()
             })
             .map(|(_, code)| *code)
+            .or_else(|| {
+                VI_COUNTED
+                    .iter()
+                    .find(|word| word_at_start(&what, word).is_some())
+                    .copied()
+            })
         else {
             continue;
         };
@@ -1913,10 +1997,20 @@ fn figure(
         subject = previous.written;
         subject_start = previous.start;
     }
+    // "dân số gần 1,2 triệu người": people by the million are a level of what is named
+    // before them, not things counted one by one.
+    let level_in_millions = matches!(first.part, Part::Amount { unit: Some(u), scale, .. } if scale > 1.0 && VI_COUNTED.contains(&u))
+        && subject.as_deref().is_some_and(|s| {
+            let lower = crate::lowercase(s);
+            !COUNTING_VERBS
+                .iter()
+                .any(|v| word_at_end(&lower, v).is_some())
+        });
     if let Part::Amount {
         unit: Some(unit), ..
     } = first.part
-        && COUNTS.contains(&unit)
+        && is_count(unit)
+        && !level_in_millions
         && (subject.as_deref().is_none_or(|s| {
             let lower = s.to_lowercase();
             // "There are 3 localities", "Il y a 12 projets": nothing but what is counted.
@@ -1937,7 +2031,7 @@ fn figure(
     if let Part::Amount {
         unit: Some(unit), ..
     } = first.part
-        && COUNTS.contains(&unit)
+        && is_count(unit)
         && let Some(s) = subject.as_deref()
         && let Some(len) = word_at_start(s, "số")
         && !s[len..].trim().is_empty()
@@ -2132,7 +2226,7 @@ fn figure(
     if let Part::Amount {
         unit: Some(unit), ..
     } = first.part
-        && COUNTS.contains(&unit)
+        && is_count(unit)
         && subject.as_deref().is_some_and(|s| {
             let lower = crate::lowercase(s);
             [
@@ -2432,6 +2526,7 @@ fn figure(
         Some(months) => (None, Some(months)),
         None => (period, None),
     };
+    let subject = vi_subject(text, first, subject, unit);
     Some(Found {
         start: subject_start.unwrap_or(first.start),
         end,
@@ -2447,6 +2542,115 @@ fn figure(
             estimated,
         },
     })
+}
+
+/// Nouns of the activities a bare classifier counts ("45 cuộc" for "45 cuộc thanh tra").
+const VI_ACTIVITIES: &[&str] = &[
+    "thanh tra",
+    "kiểm tra",
+    "giám sát",
+    "khảo sát",
+    "tiếp xúc",
+    "họp",
+    "làm việc",
+    "hội thảo",
+    "tập huấn",
+    "tuyên truyền",
+    "diễn tập",
+    "vận động",
+];
+
+/// A Vietnamese figure's subject as the real set's conventions write it, from what was read:
+/// a tense marker opening it and a passive verb closing it are no words of what is
+/// measured ("đã kiến nghị thu hồi", "Tổng vi phạm … được phát hiện là"), though a verb
+/// alone keeps its marker ("đã thu hồi": what was recovered); what a body adopts
+/// is what was adopted ("Kỳ họp đã thông qua 5 nghị quyết quan trọng": "nghị quyết được
+/// thông qua"); a bare classifier counts what the text names with it elsewhere ("45 cuộc"
+/// after "51 cuộc thanh tra": "cuộc thanh tra"); and a paragraph that opens on its field
+/// ("Lĩnh vực tài chính, ngân sách, đã thực hiện …") names what its figures are of.
+fn vi_subject(
+    text: &str,
+    first: &Piece,
+    subject: Option<String>,
+    unit: Option<&str>,
+) -> Option<String> {
+    let mut subject = subject?;
+    let counted_here = unit.is_some_and(is_count);
+    let written_count = || {
+        text[first.start..first.end]
+            .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ','))
+            .trim()
+    };
+    let before = text[crate::look_back(text, first.start, 40)..first.start].trim_end();
+    if counted_here
+        && word_at_end(before, "thông qua").is_some()
+        && let name = written_count()
+        && !name.is_empty()
+    {
+        subject = format!("{} được thông qua", crate::lowercase(name));
+    }
+    if !counted_here {
+        // "Đoàn kiểm tra đã kiến nghị xử lý tài chính 450 triệu đồng": who did it is not
+        // what is measured.
+        if let Some(at) = subject.find(" đã ")
+            && subject[at + " đã ".len()..].split_whitespace().count() >= 2
+        {
+            subject = subject[at + 1..].to_owned();
+        }
+        if let Some(len) = word_at_start(&subject, "đã")
+            && subject[len..].split_whitespace().count() >= 3
+        {
+            subject = subject[len..].trim_start().to_owned();
+        }
+        let words: Vec<&str> = subject.split_whitespace().collect();
+        if let Some(at) = words.iter().rposition(|w| *w == "được")
+            && at >= 2
+            && (1..=2).contains(&(words.len() - at - 1))
+            && crate::lowercase(before).ends_with(" là")
+        {
+            subject = words[..at].join(" ");
+        }
+    }
+    if counted_here
+        && let Some(classifier) = ["cuộc", "đợt", "buổi"]
+            .into_iter()
+            .find(|c| word_at_start(&subject, c).is_some())
+        && let rest = subject[classifier.len()..].trim_start()
+        && !VI_ACTIVITIES
+            .iter()
+            .any(|a| word_at_start(rest, a).is_some())
+        && let Some(activity) = text
+            .match_indices(classifier)
+            .filter(|(at, _)| crate::starts_word(text, *at))
+            .find_map(|(at, _)| {
+                let after = text[at + classifier.len()..].trim_start();
+                VI_ACTIVITIES
+                    .iter()
+                    .find(|a| word_at_start(after, a).is_some())
+            })
+    {
+        subject = [classifier, activity, rest]
+            .iter()
+            .filter(|w| !w.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    // The field a paragraph opens on, up to the last comma before its first number.
+    let paragraph = text[..first.start].rfind('\n').map_or(0, |i| i + 1);
+    if let Some(len) = crate::starts_with_lowercase(&text[paragraph..], "lĩnh vực ")
+        && let opening = &text[paragraph..first.start]
+        && let Some(number) = opening
+            .find(|c: char| c.is_ascii_digit())
+            .or(Some(opening.len()))
+        && let Some(comma) = opening[..number].rfind(',')
+        && comma > len
+        && !opening[..comma].contains(['.', ';', ':'])
+        && !crate::lowercase(&subject).contains("lĩnh vực")
+    {
+        subject = format!("{subject} {}", crate::lowercase(&opening[..comma]));
+    }
+    Some(subject)
 }
 
 /// The subject of the clause that ends at the comma at `comma`, up to its first verb of
@@ -2963,7 +3167,7 @@ fn target(
         subject = Some(s[len..].trim().to_owned()).filter(|s| !s.is_empty());
     }
     // "aims to welcome 11.5 million visitors": a target counts what it counts.
-    if unit.is_some_and(|u| COUNTS.contains(&u))
+    if unit.is_some_and(is_count)
         && subject.as_deref().is_none_or(|s| {
             [
                 "welcome",
@@ -3284,6 +3488,16 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
             }
         }
     }
+    // "139 lượt ý kiến, kiến nghị": the visits of a name with a comma.
+    let visits = crate::starts_with_lowercase(rest, "lượt ")
+        .filter(|len| {
+            UNITS
+                .iter()
+                .filter(|(w, _)| w.contains(','))
+                .any(|(w, _)| crate::starts_with_lowercase(&rest[*len..], w).is_some())
+        })
+        .unwrap_or(0);
+    rest = &rest[visits..];
     // "ý kiến, kiến nghị", "cities and provinces": a thing counted whose name holds a comma
     // or "and" is not cut by it.
     let named = UNITS
@@ -5584,6 +5798,117 @@ mod tests {
         "(",
         ")",
     ];
+
+    #[test]
+    fn vietnamese_things_counted_of_what_was_done_or_exists() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, huyện đã bàn giao 320 căn nhà cho hộ nghèo, giải quyết 1.450 hồ sơ. Toàn huyện có thêm 6 xã đạt chuẩn nông thôn mới.",
+                Language::Vi
+            ),
+            [
+                "căn nhà cho hộ nghèo | Some(320.0) căn nhà | None | None | 2024",
+                "hồ sơ | Some(1450.0) hồ sơ | None | None | 2024",
+                "xã đạt chuẩn nông thôn mới | Some(6.0) xã | None | None | 2024",
+            ]
+        );
+        // People by the million are a level of what is named before them.
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, dân số toàn tỉnh khoảng 1,5 triệu người.",
+                Language::Vi
+            ),
+            ["dân số toàn tỉnh | Some(1.5) người | None | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn months_counted_after_what_is_measured_are_its_period() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024 kinh tế tiếp tục phục hồi. Kim ngạch nhập khẩu 8 tháng ước đạt 640 triệu USD, tăng 11% so với cùng kỳ.",
+                Language::Vi
+            ),
+            ["Kim ngạch nhập khẩu | Some(640.0) USD | Some(11.0) | None | 2024-YTD08"]
+        );
+        // A duration is not a period.
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, sau 3 tháng triển khai, huyện đã cấp 210 giấy chứng nhận quyền sử dụng đất.",
+                Language::Vi
+            ),
+            [
+                "giấy chứng nhận quyền sử dụng đất | Some(210.0) giấy chứng nhận | None | None | 2024"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_share_of_work_is_no_share_of_the_plan() {
+        // "KH" is the plan's abbreviation only in capitals: "khối lượng" is the work done.
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, tiến độ thi công công trình đạt 50% khối lượng.",
+                Language::Vi
+            ),
+            ["tiến độ thi công công trình | Some(50.0) % | None | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn vietnamese_subjects_as_the_real_set_writes_them() {
+        // What a session adopts is what was adopted.
+        assert_eq!(
+            figure_cells(
+                "Kỳ họp thứ 12 HĐND huyện đã thông qua 8 nghị quyết quan trọng về kinh tế.",
+                Language::Vi
+            ),
+            ["nghị quyết được thông qua | Some(8.0) nghị quyết | None | None | "]
+        );
+        // Who did it, a tense marker before a long measure and a passive verb before "là"
+        // are no words of what is measured; a verb alone keeps its marker.
+        assert_eq!(
+            figure_cells(
+                "Đoàn kiểm tra đã kiến nghị xử lý tài chính 450 triệu đồng. Tổng số tiền sai phạm được xác định là 1.200 triệu đồng. Cơ quan thuế đã thu hồi 300 triệu đồng.",
+                Language::Vi
+            ),
+            [
+                "kiến nghị xử lý tài chính | Some(450.0) VND | None | None | ",
+                "Tổng số tiền sai phạm | Some(1200.0) VND | None | None | ",
+                "đã thu hồi | Some(300.0) VND | None | None | ",
+            ]
+        );
+        // A bare classifier counts what the text names with it elsewhere.
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, Sở Nội vụ tổ chức 14 cuộc kiểm tra công vụ; trong đó có 9 cuộc đột xuất.",
+                Language::Vi
+            ),
+            [
+                "cuộc kiểm tra công vụ | Some(14.0) cuộc | None | None | 2024",
+                "cuộc kiểm tra đột xuất | Some(9.0) cuộc | None | None | 2024",
+            ]
+        );
+        // A paragraph opening on its field names what its figures are of.
+        assert_eq!(
+            figure_cells(
+                "Các cuộc giám sát được tiến hành trong năm.\nLĩnh vực giáo dục, y tế, đã thực hiện 12 cuộc, phát hiện sai phạm 85 triệu đồng.",
+                Language::Vi
+            ),
+            [
+                "cuộc giám sát lĩnh vực giáo dục, y tế | Some(12.0) cuộc | None | None | ",
+                "sai phạm lĩnh vực giáo dục, y tế | Some(85.0) VND | None | None | ",
+            ]
+        );
+        // The visits of a thing counted whose name holds a comma.
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, UBND tỉnh đã nhận được 250 lượt ý kiến, kiến nghị của cử tri.",
+                Language::Vi
+            ),
+            ["ý kiến, kiến nghị của cử tri | Some(250.0) visitor | None | None | 2024"]
+        );
+    }
 
     proptest::proptest! {
         /// Whatever the fourth pass's words are put together into, reading never panics and
