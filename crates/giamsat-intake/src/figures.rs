@@ -619,6 +619,9 @@ struct Patterns {
     /// The words before a share of the plan that belong to it: "đạt", "reaching".
     plan_head: Regex,
     percent_value: Regex,
+    /// A share of a whole named after it, in Vietnamese, after "có" or opening its clause:
+    /// "có 98,5% hộ dân sử dụng điện lưới", "100% xã có đường ô tô đến trung tâm".
+    vi_share: Regex,
 }
 
 /// The words as alternatives of a pattern, each ending at a word's end where its last letter
@@ -646,7 +649,7 @@ fn build(language: Language) -> Patterns {
             .map(|s| s.0),
     );
     let units = alternatives(UNITS.iter().map(|u| u.0).chain(VI_COUNTED.iter().copied()));
-    let same_period = r"(?i:so\s+với\s+cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|so\s+với\s+(?:tháng|quý|kỳ)\s+trước|so\s+với\s+đầu\s+năm|month[- ]on[- ]month|(?:over|from)\s+the\s+previous\s+month|par\s+rapport\s+au\s+mois\s+précédent|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an|en\s+glissement\s+annuel)";
+    let same_period = r"(?i:so\s+với\s+cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|so\s+với\s+(?:tháng|quý|kỳ)\s+trước|so\s+với\s+đầu\s+năm|so\s+với\s+năm\s+(?:trước|\d{4})(?-u:\b)|month[- ]on[- ]month|(?:over|from)\s+the\s+previous\s+month|par\s+rapport\s+au\s+mois\s+précédent|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an|en\s+glissement\s+annuel)";
     // "increased 9.3 per cent", "surged 20%", "edged up 0.5%", "ont bondi de 15%": the verbs
     // of a rise or a fall, with or without "by", "de".
     let up = r"ước\s+tăng|tăng|edged\s+up|went\s+up|up|increase\s+by|(?:increased|increases|surged|jumped|climbed|soared|rose|grew|expanded)(?:\s+by)?|increase\s+of|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté|bondi|grimpé|crû)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
@@ -710,6 +713,9 @@ fn build(language: Language) -> Patterns {
         plan_in_brackets: compile(format!(
             r"(?i:{goal})(?-u:\b)(?:\s+[\p{{L}}'’]+){{0,3}}\s*\(\s*(?P<num>{num})\s*%\s*\)",
             goal = r"kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|plan|target|estimate|objectifs?|prévisions",
+        )),
+        vi_share: compile(format!(
+            r"(?:(?-u:\b)(?i:có)\s+|(?:^|[\n,;:])\s*)(?P<num>{num})\s*%\s+\p{{Ll}}"
         )),
         percent_value: compile(format!(
             r"(?P<head>{values})\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
@@ -1128,8 +1134,83 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             push(&mut pieces, num.start(), end, part);
         }
     }
+    if language == Language::Vi {
+        for c in p.vi_share.captures_iter(text) {
+            let num = c.name("num").expect("number");
+            let Some(percent) = text[num.end()..].find('%').map(|i| num.end() + i + 1) else {
+                continue;
+            };
+            if vi_whole_after(text, percent).is_none() {
+                continue;
+            }
+            if let Some(v) = read_number(num.as_str(), language) {
+                let part = Part::Amount {
+                    value: v,
+                    scale: 1.0,
+                    unit: Some("%"),
+                };
+                push(&mut pieces, num.start(), percent, part);
+            }
+        }
+    }
     pieces.sort_by_key(|p| p.start);
     pieces
+}
+
+/// The whole a Vietnamese share written before it is of ("98,5% hộ dân sử dụng điện lưới
+/// quốc gia"), from `at` (right after the "%"), and where its words end: eight words at most,
+/// up to the clause's end or a word that ends what is counted. None when what follows is a
+/// plan, a comparison, a bound or a total, which are no whole of things.
+fn vi_whole_after(text: &str, at: usize) -> Option<(String, usize)> {
+    const NOT_A_WHOLE: &[&str] = &[
+        "so",
+        "kế hoạch",
+        "dự toán",
+        "chỉ tiêu",
+        "tổng",
+        "trở",
+        "trên",
+        "dưới",
+        "và",
+        "với",
+        "là",
+        "thì",
+        "của",
+        "đến",
+        "trong",
+        "cho",
+        "vào",
+        "năm",
+        "mỗi",
+        "mức",
+        "tăng",
+        "giảm",
+        "lên",
+        "xuống",
+    ];
+    let from = at + (text[at..].len() - text[at..].trim_start().len());
+    let clause_end = text[from..]
+        .find(['.', ',', ';', ':', '\n', '(', ')'])
+        .map_or(text.len(), |i| from + i);
+    if NOT_A_WHOLE
+        .iter()
+        .any(|w| word_at_start(&text[from..clause_end], w).is_some())
+    {
+        return None;
+    }
+    let mut end = from;
+    for (i, word) in text[from..clause_end].split_whitespace().enumerate() {
+        if i == 8
+            || word.chars().any(|c| c.is_ascii_digit())
+            || (COUNT_ENDS.contains(&word) && !COUNT_ENDS_BEFORE_A_NUMBER.contains(&word))
+        {
+            break;
+        }
+        end = text[end..clause_end].find(word).map(|j| end + j)? + word.len();
+    }
+    let what = text[from..end].trim();
+    (what.split_whitespace().count() >= 1 && what.chars().count() >= 2)
+        .then(|| (what.to_owned(), end))
 }
 
 /// The lower end of a range whose pattern read it (`from`), on the piece just pushed.
@@ -1235,6 +1316,7 @@ pub fn find(
     periods: &[(usize, usize, Option<String>)],
 ) -> Vec<Found> {
     let mut periods = periods.to_vec();
+    periods.retain(|(start, _, _)| !vi_period_of_tasks_ahead(text, *start));
     periods.sort_by_key(|p| p.0);
     let periods = &periods[..];
     let disbursed = disbursement_in_brackets(text, language, periods);
@@ -1984,6 +2066,24 @@ fn figure(
         subject_start = Some(first.start);
         whole_end = Some(whole_ends);
     }
+    // "Năm 2024, có 98,5% hộ dân sử dụng điện lưới quốc gia": a Vietnamese share opening
+    // its clause is of the whole named after it.
+    if subject
+        .as_deref()
+        .is_none_or(|s| word_at_end(s, "có").is_some())
+        && let Part::Amount {
+            unit: Some("%"), ..
+        } = first.part
+        && let before = text[..first.start].trim_end()
+        && (before.is_empty()
+            || before.ends_with(['\n', ',', ';', ':'])
+            || word_at_end(before, "có").is_some())
+        && let Some((whole, whole_ends)) = vi_whole_after(text, first.end)
+    {
+        subject = Some(whole);
+        subject_start = Some(first.start);
+        whole_end = Some(whole_ends);
+    }
     // "thu ngân sách trên địa bàn tỉnh đạt được kết quả đáng ghi nhận, ước đạt 51.465 tỷ
     // đồng": a clause of a verb alone reports on the subject of the clause before it, up to
     // its own verb.
@@ -2544,6 +2644,23 @@ fn figure(
     })
 }
 
+/// Whether the period starting at `start` is that of tasks ahead, not of results: "đánh giá
+/// tình hình 9 tháng đầu năm và triển khai nhiệm vụ quý IV", "phương hướng, nhiệm vụ 6
+/// tháng cuối năm". A report's figures are of the period it reviews, never of the one it
+/// plans for.
+fn vi_period_of_tasks_ahead(text: &str, start: usize) -> bool {
+    let before = crate::lowercase(text[crate::look_back(text, start, 40)..start].trim_end());
+    let before = before.trim_end_matches(|c: char| c == ',' || c.is_whitespace());
+    [
+        "nhiệm vụ",
+        "phương hướng",
+        "giải pháp",
+        "nhiệm vụ trọng tâm",
+    ]
+    .iter()
+    .any(|w| word_at_end(before, w).is_some())
+}
+
 /// Nouns of the activities a bare classifier counts ("45 cuộc" for "45 cuộc thanh tra").
 const VI_ACTIVITIES: &[&str] = &[
     "thanh tra",
@@ -3038,7 +3155,7 @@ struct Aim {
 fn aiming(text: &str) -> Vec<Aim> {
     static AIMING: OnceLock<Regex> = OnceLock::new();
     let pattern = AIMING.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:[Aa]ims?|[Aa]iming|[Tt]argets|[Tt]argeting|[Ss]trives|[Ss]trive\s+for|[Pp]lans\s+to|[Ss]et\s+(?:a\s+)?targets?|is\s+set\s+to\s+reach|[Vv]isent|[Vv]iser?|[Pp]révoit|s'efforcer?\s+d'atteindre|[Oo]bjectif\s+de)(?-u:\b)|[Pp]hấn\s+đấu|[Mm]ục\s+tiêu|[Kk]ịch\s+bản")
+        Regex::new(r"(?-u:\b)(?:[Aa]ims?|[Aa]iming|[Tt]argets|[Tt]argeting|[Ss]trives|[Ss]trive\s+for|[Pp]lans\s+to|[Ss]et\s+(?:a\s+)?targets?|is\s+set\s+to\s+reach|[Vv]isent|[Vv]iser?|[Pp]révoit|s'efforcer?\s+d'atteindre|[Oo]bjectif\s+de)(?-u:\b)|[Pp]hấn\s+đấu|[Mm]ục\s+tiêu|[Kk]ịch\s+bản|Dự\s+kiến")
             .expect("aiming pattern")
     });
     let sentence_end = |from: usize, to: usize| {
@@ -3658,7 +3775,7 @@ fn subject(
     'connectors: loop {
         // A list's marks are not the subject's: "- Thu ngân sách …", "• Exports …".
         let trimmed = text[start..end].trim_start_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '-' | '–' | '—' | '•' | '*' | '+' | '(')
+            c.is_whitespace() || matches!(c, '-' | '–' | '—' | '•' | '*' | '+' | '(' | ')')
         });
         start = end - trimmed.len();
         // Only the words opening with the clause's first letter can start it.
@@ -5907,6 +6024,66 @@ mod tests {
                 Language::Vi
             ),
             ["ý kiến, kiến nghị của cử tri | Some(250.0) visitor | None | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn a_period_of_tasks_ahead_is_no_period_of_results() {
+        assert_eq!(
+            figure_cells(
+                "Chiều 2/10, UBND tỉnh đánh giá tình hình kinh tế - xã hội 9 tháng năm 2024 và triển khai nhiệm vụ quý IV. Thu ngân sách ước đạt 3.150 tỷ đồng, bằng 78% dự toán.",
+                Language::Vi
+            ),
+            ["Thu ngân sách | Some(3150.0) VND | None | Some(78.0) | 2024-YTD09"]
+        );
+    }
+
+    #[test]
+    fn a_change_over_a_named_year_then_a_plan_exceeded_are_one_figures() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, sản lượng thủy sản đạt 52.000 tấn, tăng 4,1% so với năm 2023 và vượt 3% kế hoạch.",
+                Language::Vi
+            ),
+            ["sản lượng thủy sản | Some(52000.0) t | Some(4.1) | Some(103.0) | 2024"]
+        );
+        // The bracket closed before the next clause is no word of its subject.
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, nông nghiệp chiếm 12% (giảm 1,5% so với năm 2020) và dịch vụ chiếm 41% (tăng 2% so với năm 2020).",
+                Language::Vi
+            ),
+            [
+                "nông nghiệp | Some(12.0) % | Some(-1.5) | None | 2024",
+                "dịch vụ | Some(41.0) % | Some(2.0) | None | 2024",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_vietnamese_share_is_of_the_whole_named_after_it() {
+        assert_eq!(
+            figure_cells(
+                "Đến cuối năm 2024, 100% xã có đường ô tô đến trung tâm; toàn tỉnh có 92% hộ dân được dùng nước sạch.",
+                Language::Vi
+            ),
+            [
+                "xã có đường ô tô đến trung tâm | Some(100.0) % | None | None | 2024",
+                "hộ dân được dùng nước sạch | Some(92.0) % | None | None | 2024",
+            ]
+        );
+        // A share of the plan, a comparison or a total is no whole of things.
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, có 60% kế hoạch vốn được giải ngân.",
+                Language::Vi
+            ),
+            Vec::<String>::new()
+        );
+        // A projection opening its sentence sets a target.
+        assert_eq!(
+            targets("Dự kiến đến cuối năm, huyện có 100% thôn đạt chuẩn văn hóa."),
+            ["thôn đạt chuẩn văn hóa | 100 x1 % | "]
         );
     }
 
