@@ -622,6 +622,9 @@ struct Patterns {
     /// A share of a whole named after it, in Vietnamese, after "có" or opening its clause:
     /// "có 98,5% hộ dân sử dụng điện lưới", "100% xã có đường ô tô đến trung tâm".
     vi_share: Regex,
+    /// Things counted as a part of a whole, in Vietnamese: "12/15 xã đạt chuẩn", "109/139 ý
+    /// kiến, kiến nghị": the count is the part's.
+    vi_fraction: Regex,
 }
 
 /// The words as alternatives of a pattern, each ending at a word's end where its last letter
@@ -716,6 +719,16 @@ fn build(language: Language) -> Patterns {
         )),
         vi_share: compile(format!(
             r"(?:(?-u:\b)(?i:có)\s+|(?:^|[\n,;:])\s*)(?P<num>{num})\s*%\s+\p{{Ll}}"
+        )),
+        vi_fraction: compile(format!(
+            r"(?-u:\b)(?P<num>\d+)/(?P<whole>\d+)\s+(?P<unit>(?i:{counted}))",
+            counted = alternatives(
+                UNITS
+                    .iter()
+                    .filter(|u| COUNTS.contains(&u.1))
+                    .map(|u| u.0)
+                    .chain(VI_COUNTED.iter().copied())
+            ),
         )),
         percent_value: compile(format!(
             r"(?P<head>{values})\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
@@ -1135,6 +1148,28 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         }
     }
     if language == Language::Vi {
+        for c in p.vi_fraction.captures_iter(text) {
+            let (num, unit) = (c.name("num").expect("part"), c.name("unit").expect("unit"));
+            // "xếp thứ 12/63 tỉnh": a rank among a whole is no count.
+            let before = crate::lowercase(text[..num.start()].trim_end());
+            if !crate::ends_word(text, unit.end())
+                || ["thứ", "hạng", "xếp", "đứng", "top"]
+                    .iter()
+                    .any(|w| word_at_end(&before, w).is_some())
+            {
+                continue;
+            }
+            if let (Ok(part), Ok(whole)) = (num.as_str().parse::<u32>(), c["whole"].parse::<u32>())
+                && part <= whole
+            {
+                let part = Part::Amount {
+                    value: f64::from(part),
+                    scale: 1.0,
+                    unit: unit_of(unit.as_str()),
+                };
+                push(&mut pieces, num.start(), unit.end(), part);
+            }
+        }
         for c in p.vi_share.captures_iter(text) {
             let num = c.name("num").expect("number");
             let Some(percent) = text[num.end()..].find('%').map(|i| num.end() + i + 1) else {
@@ -2989,6 +3024,15 @@ fn reached_after_change(between: &str) -> bool {
         "to",
         "lên",
         "lên mức",
+        // "doanh thu du lịch tăng 12%, đạt 500 tỷ đồng".
+        "đạt",
+        "ước đạt",
+        "đạt mức",
+        "đạt khoảng",
+        "ước đạt khoảng",
+        "đạt hơn",
+        "đạt trên",
+        "đạt gần",
     ]
     .contains(&lower)
 }
@@ -4716,10 +4760,11 @@ mod tests {
                 if s == "thu hút đầu tư trực tiếp nước ngoài" && *v == 1250.0),
             "{read:?}"
         );
-        // A clause before that holds a figure of its own lends it no subject.
+        // A clause before that holds a figure of its own lends it no subject: the amount
+        // a rise brought it to is that figure's ("surged 20% to USD 5 billion").
         assert_eq!(
             cells("Doanh thu tăng 5%, ước đạt 300 tỷ đồng.", Language::Vi),
-            ["Doanh thu | None 1e0  | Some(5.0) | None | "]
+            ["Doanh thu | Some(300.0) 1e9 VND | Some(5.0) | None | "]
         );
     }
 
@@ -6084,6 +6129,25 @@ mod tests {
         assert_eq!(
             targets("Dự kiến đến cuối năm, huyện có 100% thôn đạt chuẩn văn hóa."),
             ["thôn đạt chuẩn văn hóa | 100 x1 % | "]
+        );
+    }
+
+    #[test]
+    fn an_amount_reached_after_a_vietnamese_rise_and_parts_of_a_whole() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, doanh thu vận tải tăng 9%, đạt 640 tỷ đồng.",
+                Language::Vi
+            ),
+            ["doanh thu vận tải | Some(640.0) VND | Some(9.0) | None | 2024"]
+        );
+        // The part is the count; a rank among a whole is none.
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, huyện có 12/15 xã đạt chuẩn nông thôn mới, xếp thứ 3/9 huyện.",
+                Language::Vi
+            ),
+            ["xã đạt chuẩn nông thôn mới | Some(12.0) xã | None | None | 2024"]
         );
     }
 
