@@ -234,6 +234,8 @@ const VERBS: &[(&str, bool)] = &[
     ("là", false),
     // "số hộ nghèo dưới 0,68%": a bound below, as "trên", "hơn" above.
     ("dưới", false),
+    // "đạt từ 7,5% trở lên": at least.
+    ("từ", false),
     // "số vốn đăng ký chỉ bằng 15,3%": "only" is no word of what is measured.
     ("chỉ", false),
     ("ở mức", false),
@@ -657,7 +659,7 @@ fn build(language: Language) -> Patterns {
     // of a rise or a fall, with or without "by", "de".
     let up = r"ước\s+tăng|tăng|edged\s+up|went\s+up|up|increase\s+by|(?:increased|increases|surged|jumped|climbed|soared|rose|grew|expanded)(?:\s+by)?|increase\s+of|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté|bondi|grimpé|crû)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
     let down = r"ước\s+giảm|giảm|edged\s+down|went\s+down|down|decrease\s+by|(?:decreased|decreases|declined|dropped|fell|plunged|slid|shrank|contracted)(?:\s+by)?|decrease\s+of|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé|chuté|régressé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
-    let about = r"(?i:(?:about|around|nearly|approximately|almost|over|khoảng|gần|hơn|trên|dưới|environ|près\s+de|plus\s+de)\s+)?";
+    let about = r"(?i:(?:about|around|nearly|approximately|almost|over|khoảng|gần|hơn|trên|dưới|từ|environ|près\s+de|plus\s+de)\s+)?";
     // "%", and the words for it: "7.17 per cent", "30 percent", "15 pour cent", "20 phần trăm".
     let pct = r"(?:\s*%|\s+(?:[Pp]er\s?cent|[Pp]ercent|pour\s+cent)(?-u:\b)|\s+phần\s+trăm)";
     let compile = |pattern: String| Regex::new(&pattern).expect("figure pattern");
@@ -1150,12 +1152,19 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
     if language == Language::Vi {
         for c in p.vi_fraction.captures_iter(text) {
             let (num, unit) = (c.name("num").expect("part"), c.name("unit").expect("unit"));
-            // "xếp thứ 12/63 tỉnh": a rank among a whole is no count.
+            // "xếp thứ 12/63 tỉnh": a rank among a whole is no count; nor is what a
+            // sentence demands ("yêu cầu các sở hoàn thành 19/20 chỉ tiêu"), no result yet.
             let before = crate::lowercase(text[..num.start()].trim_end());
+            let sentence = before
+                .rfind(['.', '\n', ';', '!', '?'])
+                .map_or(&before[..], |i| &before[i..]);
             if !crate::ends_word(text, unit.end())
                 || ["thứ", "hạng", "xếp", "đứng", "top"]
                     .iter()
                     .any(|w| word_at_end(&before, w).is_some())
+                || ["yêu cầu", "đề nghị", "chỉ đạo"]
+                    .iter()
+                    .any(|w| crate::contains_words(sentence, w))
             {
                 continue;
             }
@@ -1175,7 +1184,7 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             let Some(percent) = text[num.end()..].find('%').map(|i| num.end() + i + 1) else {
                 continue;
             };
-            if vi_whole_after(text, percent).is_none() {
+            if vi_whole_after(text, percent, true).is_none() {
                 continue;
             }
             if let Some(v) = read_number(num.as_str(), language) {
@@ -1194,9 +1203,9 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
 
 /// The whole a Vietnamese share written before it is of ("98,5% hộ dân sử dụng điện lưới
 /// quốc gia"), from `at` (right after the "%"), and where its words end: eight words at most,
-/// up to the clause's end or a word that ends what is counted. None when what follows is a
-/// plan, a comparison, a bound or a total, which are no whole of things.
-fn vi_whole_after(text: &str, at: usize) -> Option<(String, usize)> {
+/// up to the clause's end or a word that ends what is counted. With `of_things`, None when
+/// what follows is a plan, a comparison, a bound or a total, which are no whole of things.
+fn vi_whole_after(text: &str, at: usize, of_things: bool) -> Option<(String, usize)> {
     const NOT_A_WHOLE: &[&str] = &[
         "so",
         "kế hoạch",
@@ -1227,9 +1236,10 @@ fn vi_whole_after(text: &str, at: usize) -> Option<(String, usize)> {
     let clause_end = text[from..]
         .find(['.', ',', ';', ':', '\n', '(', ')'])
         .map_or(text.len(), |i| from + i);
-    if NOT_A_WHOLE
-        .iter()
-        .any(|w| word_at_start(&text[from..clause_end], w).is_some())
+    if of_things
+        && NOT_A_WHOLE
+            .iter()
+            .any(|w| word_at_start(&text[from..clause_end], w).is_some())
     {
         return None;
     }
@@ -1481,7 +1491,20 @@ pub fn find(
                         ..
                     },
                 ] = group[..]
-                    && let Some(previous) = found.last_mut()
+                    && let Some(previous) = {
+                        // Past the share of the whole read with the amount's subject.
+                        let share = found.len().checked_sub(2).filter(|i| {
+                            let (before, share) = (&found[*i], &found[i + 1]);
+                            matches!(&share.fact, Fact::Figure { unit: Some(u), .. } if u == "%")
+                                && before.end <= share.start
+                                && word_at_end(text[before.end..share.start].trim_end(), "chiếm")
+                                    .is_some()
+                        });
+                        match share {
+                            Some(i) => found.get_mut(i),
+                            None => found.last_mut(),
+                        }
+                    }
                     && previous.end <= start
                     && let Fact::Figure {
                         value: Some(_),
@@ -2103,19 +2126,44 @@ fn figure(
     }
     // "Năm 2024, có 98,5% hộ dân sử dụng điện lưới quốc gia": a Vietnamese share opening
     // its clause is of the whole named after it.
-    if subject
-        .as_deref()
-        .is_none_or(|s| word_at_end(s, "có").is_some())
-        && let Part::Amount {
-            unit: Some("%"), ..
-        } = first.part
+    if let Part::Amount {
+        unit: Some("%"), ..
+    } = first.part
         && let before = text[..first.start].trim_end()
-        && (before.is_empty()
-            || before.ends_with(['\n', ',', ';', ':'])
-            || word_at_end(before, "có").is_some())
-        && let Some((whole, whole_ends)) = vi_whole_after(text, first.end)
+        && (word_at_end(before, "có").is_some()
+            || (subject.is_none()
+                && (before.is_empty() || before.ends_with(['\n', ',', ';', ':']))))
+        && let Some((whole, whole_ends)) = vi_whole_after(text, first.end, true)
     {
         subject = Some(whole);
+        subject_start = Some(first.start);
+        whole_end = Some(whole_ends);
+    }
+    // "Nợ xấu … khoảng 360 tỷ đồng, chiếm 1,46% trên tổng dư nợ": a share of a whole right
+    // after a figure, in its sentence, is that figure's subject's share of the whole.
+    if let Part::Amount {
+        unit: Some("%"), ..
+    } = first.part
+        && let before = text[..first.start].trim_end()
+        && let Some(verb) = word_at_end(before, "chiếm")
+        && subject
+            .as_deref()
+            .is_none_or(|s| crate::lowercase(s) == "chiếm")
+        && let Some(Found {
+            end: previous_end,
+            fact:
+                Fact::Figure {
+                    subject: Some(previous),
+                    value: Some(_),
+                    ..
+                },
+            ..
+        }) = earlier.last()
+        && *previous_end <= verb
+        && ["", ","].contains(&before[*previous_end..verb].trim())
+        && let Some((whole, whole_ends)) = vi_whole_after(text, first.end, false)
+    {
+        subject = Some(format!("{previous} {whole}"));
         subject_start = Some(first.start);
         whole_end = Some(whole_ends);
     }
@@ -3199,7 +3247,7 @@ struct Aim {
 fn aiming(text: &str) -> Vec<Aim> {
     static AIMING: OnceLock<Regex> = OnceLock::new();
     let pattern = AIMING.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:[Aa]ims?|[Aa]iming|[Tt]argets|[Tt]argeting|[Ss]trives|[Ss]trive\s+for|[Pp]lans\s+to|[Ss]et\s+(?:a\s+)?targets?|is\s+set\s+to\s+reach|[Vv]isent|[Vv]iser?|[Pp]révoit|s'efforcer?\s+d'atteindre|[Oo]bjectif\s+de)(?-u:\b)|[Pp]hấn\s+đấu|[Mm]ục\s+tiêu|[Kk]ịch\s+bản|Dự\s+kiến")
+        Regex::new(r"(?-u:\b)(?:[Aa]ims?|[Aa]iming|[Tt]argets|[Tt]argeting|[Ss]trives|[Ss]trive\s+for|[Pp]lans\s+to|[Ss]et\s+(?:a\s+)?targets?|is\s+set\s+to\s+reach|[Vv]isent|[Vv]iser?|[Pp]révoit|s'efforcer?\s+d'atteindre|[Oo]bjectif\s+de)(?-u:\b)|[Pp]hấn\s+đấu|[Mm]ục\s+tiêu|[Kk]ịch\s+bản|Dự\s+kiến|Chỉ\s+tiêu|giao\s+chỉ\s+tiêu")
             .expect("aiming pattern")
     });
     let sentence_end = |from: usize, to: usize| {
@@ -4275,7 +4323,11 @@ mod tests {
                 "Năm 2023, dư nợ tín dụng nông nghiệp khoảng 2.400 tỷ đồng, chiếm 12,5% trên tổng dư nợ; so với 31/12/2022 tăng 300 tỷ đồng (+14,3%).",
                 Language::Vi
             ),
-            ["dư nợ tín dụng nông nghiệp | Some(2400.0) VND | Some(14.3) | None | 2023"]
+            // The share is a figure of its own, as the real set labels it (vi_005).
+            [
+                "dư nợ tín dụng nông nghiệp | Some(2400.0) VND | Some(14.3) | None | 2023",
+                "dư nợ tín dụng nông nghiệp trên tổng dư nợ | Some(12.5) % | None | None | 2023",
+            ]
         );
         assert_eq!(
             figure_cells(
@@ -6141,13 +6193,48 @@ mod tests {
             ),
             ["doanh thu vận tải | Some(640.0) VND | Some(9.0) | None | 2024"]
         );
-        // The part is the count; a rank among a whole is none.
+        // The part is the count; a rank among a whole is none, nor a part demanded.
         assert_eq!(
             figure_cells(
-                "Năm 2024, huyện có 12/15 xã đạt chuẩn nông thôn mới, xếp thứ 3/9 huyện.",
+                "Năm 2024, huyện có 12/15 xã đạt chuẩn nông thôn mới, xếp thứ 3/9 huyện. UBND huyện yêu cầu các xã hoàn thành 18/19 tiêu chí trong quý I.",
                 Language::Vi
             ),
             ["xã đạt chuẩn nông thôn mới | Some(12.0) xã | None | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn vietnamese_targets_given_announced_or_at_least() {
+        assert_eq!(
+            targets("Chỉ tiêu năm 2026: thu ngân sách 7.000 tỷ đồng."),
+            ["thu ngân sách | 7000 x1000000000 VND | 2026"]
+        );
+        assert_eq!(
+            targets("HĐND huyện giao chỉ tiêu thu ngân sách năm 2026 là 450 tỷ đồng."),
+            ["thu ngân sách | 450 x1000000000 VND | 2026"]
+        );
+        assert_eq!(
+            targets(
+                "Phấn đấu năm 2026 tốc độ tăng trưởng kinh tế đạt từ 8% trở lên; đến năm 2026 có 90% thôn đạt chuẩn văn hóa."
+            ),
+            [
+                "tốc độ tăng trưởng kinh tế | 8 x1 % | 2026",
+                "thôn đạt chuẩn văn hóa | 90 x1 % | 2026",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_share_of_a_whole_after_a_figure_is_its_subjects() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, dư nợ tín dụng chính sách đạt 4.500 tỷ đồng, chiếm 9% trên tổng dư nợ toàn tỉnh; so với năm 2023 tăng 300 tỷ đồng (+7,1%).",
+                Language::Vi
+            ),
+            [
+                "dư nợ tín dụng chính sách | Some(4500.0) VND | Some(7.1) | None | 2024",
+                "dư nợ tín dụng chính sách trên tổng dư nợ toàn tỉnh | Some(9.0) % | None | None | 2024",
+            ]
         );
     }
 
