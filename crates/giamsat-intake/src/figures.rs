@@ -2139,6 +2139,42 @@ fn figure(
         subject_start = Some(first.start);
         whole_end = Some(whole_ends);
     }
+    // "đã thu hồi 118.790 triệu đồng, đạt tỷ lệ 99%", "15.000 hộ nghèo, chiếm tỷ lệ 4,5%": a
+    // rate with no subject of its own right after a figure is the rate of what it measures.
+    if let Part::Amount {
+        unit: Some("%"), ..
+    } = first.part
+        && let before = text[..first.start].trim_end()
+        && let Some(rate) = ["tỷ lệ", "tỉ lệ"]
+            .iter()
+            .find_map(|w| word_at_end(before, w))
+        && let head = crate::lowercase(text[sentence_start..rate].trim())
+        && ["", "đạt", "chiếm", "với"].contains(&head.as_ref())
+        && let Some(Found {
+            end: previous_end,
+            fact:
+                Fact::Figure {
+                    subject: Some(previous),
+                    value: Some(_),
+                    unit: previous_unit,
+                    ..
+                },
+            ..
+        }) = earlier.last()
+        && *previous_end <= sentence_start
+        && let between = text[*previous_end..sentence_start]
+            .trim()
+            .trim_end_matches([',', '('])
+        // Past the things a count counts, which its span leaves out.
+        && (between.is_empty()
+            || (previous_unit.as_deref().is_some_and(is_count)
+                && crate::lowercase(previous).ends_with(&*crate::lowercase(between))))
+    {
+        let measured = word_at_start(previous, "đã")
+            .map_or(previous.as_str(), |len| previous[len..].trim_start());
+        subject = Some(format!("tỷ lệ {measured}"));
+        subject_start = Some(rate);
+    }
     // "Nợ xấu … khoảng 360 tỷ đồng, chiếm 1,46% trên tổng dư nợ": a share of a whole right
     // after a figure, in its sentence, is that figure's subject's share of the whole.
     if let Part::Amount {
@@ -2189,6 +2225,28 @@ fn figure(
                 .iter()
                 .any(|v| word_at_end(&lower, v).is_some())
         });
+    // "Về thu ngân sách, ước đạt 5.000 tỷ đồng": a clause of a verb alone after a topic
+    // measures that topic.
+    if subject.is_none()
+        && aim.is_none()
+        && text[..sentence_start].ends_with(',')
+        && let clause_start = text[window..sentence_start - 1]
+            .rfind(['.', ';', '\n', '!', '?', ':', ','])
+            .map_or(window, |i| window + i + 1)
+        && let clause = text[clause_start..sentence_start - 1].trim()
+        && let Some(len) = ["về", "đối với"]
+            .iter()
+            .find_map(|w| word_at_start(clause, w))
+        && let topic = clause[len..].trim()
+        && !topic.is_empty()
+        && topic.split_whitespace().count() <= 10
+        && !topic.contains(|c: char| c.is_ascii_digit())
+    {
+        subject = Some(topic.to_owned());
+        subject_start =
+            Some(sentence_start - 1 - (clause.len() - len) + (clause[len..].len() - topic.len()));
+        subject_start = subject_start.filter(|at| text.is_char_boundary(*at));
+    }
     if let Part::Amount {
         unit: Some(unit), ..
     } = first.part
@@ -2744,6 +2802,40 @@ fn vi_period_of_tasks_ahead(text: &str, start: usize) -> bool {
     .any(|w| word_at_end(before, w).is_some())
 }
 
+/// Who acts in a report (bodies, authorities, places as actors), opening a clause "X đã
+/// …": "Đoàn kiểm tra đã kiến nghị …", "Sở Tài chính đã thẩm định …".
+const VI_AGENTS: &[&str] = &[
+    "đoàn ",
+    "sở ",
+    "ủy ban",
+    "ubnd",
+    "hđnd",
+    "cơ quan",
+    "ngành ",
+    "công an",
+    "thanh tra",
+    "ban ",
+    "quỹ ",
+    "hội ",
+    "mặt trận",
+    "mttq",
+    "tỉnh ",
+    "huyện ",
+    "xã ",
+    "thành phố",
+    "toàn tỉnh",
+    "toàn huyện",
+    "chi cục",
+    "cục ",
+    "ngân hàng",
+    "kho bạc",
+    "các ",
+    "đơn vị",
+    "tòa án",
+    "viện kiểm sát",
+    "chính quyền",
+];
+
 /// Nouns of the activities a bare classifier counts ("45 cuộc" for "45 cuộc thanh tra").
 const VI_ACTIVITIES: &[&str] = &[
     "thanh tra",
@@ -2789,11 +2881,21 @@ fn vi_subject(
     {
         subject = format!("{} được thông qua", crate::lowercase(name));
     }
+    // "tỷ lệ hộ nghèo còn 3,2%": what a rate came down to ("còn 16 ý kiến" is a count).
+    if unit == Some("%")
+        && let Some(at) = word_at_end(&subject, "còn")
+        && !subject[..at].trim().is_empty()
+    {
+        subject = subject[..at].trim_end().to_owned();
+    }
     if !counted_here {
         // "Đoàn kiểm tra đã kiến nghị xử lý tài chính 450 triệu đồng": who did it is not
         // what is measured.
         if let Some(at) = subject.find(" đã ")
             && subject[at + " đã ".len()..].split_whitespace().count() >= 2
+            && VI_AGENTS
+                .iter()
+                .any(|a| crate::starts_with_lowercase(&subject, a).is_some())
         {
             subject = subject[at + 1..].to_owned();
         }
@@ -6234,6 +6336,42 @@ mod tests {
             [
                 "dư nợ tín dụng chính sách | Some(4500.0) VND | Some(7.1) | None | 2024",
                 "dư nợ tín dụng chính sách trên tổng dư nợ toàn tỉnh | Some(9.0) % | None | None | 2024",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_topic_a_rate_come_down_to_and_the_rate_of_what_a_figure_measures() {
+        // A clause of a verb alone after "Về X," measures X.
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, về chi ngân sách, ước đạt 6.100 tỷ đồng.",
+                Language::Vi
+            ),
+            ["chi ngân sách | Some(6100.0) VND | None | None | 2024"]
+        );
+        // What a rate came down to; a count is still a count.
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, tỷ lệ hộ cận nghèo còn 4,1%; còn 12 hồ sơ chưa giải quyết.",
+                Language::Vi
+            ),
+            [
+                "tỷ lệ hộ cận nghèo | Some(4.1) % | None | None | 2024",
+                "hồ sơ chưa giải quyết | Some(12.0) hồ sơ | None | None | 2024",
+            ]
+        );
+        // A rate right after a figure is the rate of what it measures.
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, cơ quan thuế đã thu hồi 640 triệu đồng, đạt tỷ lệ 92%; toàn huyện có 1.100 hộ nghèo, chiếm tỷ lệ 3,4%.",
+                Language::Vi
+            ),
+            [
+                "đã thu hồi | Some(640.0) VND | None | None | 2024",
+                "tỷ lệ thu hồi | Some(92.0) % | None | None | 2024",
+                "hộ nghèo | Some(1100.0) household | None | None | 2024",
+                "tỷ lệ hộ nghèo | Some(3.4) % | None | None | 2024",
             ]
         );
     }
