@@ -441,6 +441,8 @@ const VI_COUNTED: &[&str] = &[
     "thủ tục hành chính",
     "thủ tục",
     "văn bản",
+    "báo cáo",
+    "tờ trình",
     "quyết định",
     "đề án",
     "giấy chứng nhận",
@@ -653,7 +655,15 @@ fn build(language: Language) -> Patterns {
             .filter(|s| s.2.is_none_or(|l| l == language))
             .map(|s| s.0),
     );
-    let units = alternatives(UNITS.iter().map(|u| u.0).chain(VI_COUNTED.iter().copied()));
+    // Longest first, so that a unit whose name begins another's does not hide it ("hộ"
+    // before "hội nghị", "hội viên"): the pattern takes the first alternative that matches.
+    let mut unit_names: Vec<&str> = UNITS
+        .iter()
+        .map(|u| u.0)
+        .chain(VI_COUNTED.iter().copied())
+        .collect();
+    unit_names.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    let units = alternatives(unit_names.iter().copied());
     let same_period = r"(?i:so\s+với\s+cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|so\s+với\s+(?:tháng|quý|kỳ)\s+trước|so\s+với\s+đầu\s+năm|so\s+với\s+năm\s+(?:trước|\d{4})(?-u:\b)|month[- ]on[- ]month|(?:over|from)\s+the\s+previous\s+month|par\s+rapport\s+au\s+mois\s+précédent|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an|en\s+glissement\s+annuel)";
     // "increased 9.3 per cent", "surged 20%", "edged up 0.5%", "ont bondi de 15%": the verbs
     // of a rise or a fall, with or without "by", "de".
@@ -674,7 +684,12 @@ fn build(language: Language) -> Patterns {
         amount_after: compile(format!(
             r"(?:^|[^\d\p{{L}}.,])(?P<num>{num})(?:\s*(?P<scale>(?i:{scales}))(?:\s*{of}(?P<unit>(?i:{units})))?|\s*{of}(?P<bare_unit>(?i:{units}))|(?:\s+[\p{{L}}-]+){{1,2}}\s+(?P<counted>(?i:{counted})))",
             of = r"(?:de\s+|d['’]\s*)?",
-            counted = alternatives(UNITS.iter().filter(|u| COUNTS.contains(&u.1)).map(|u| u.0)),
+            counted = alternatives(
+                unit_names
+                    .iter()
+                    .copied()
+                    .filter(|w| UNITS.iter().any(|u| u.0 == *w && COUNTS.contains(&u.1)))
+            ),
         )),
         amount_before: compile(format!(
             r"(?P<head>(?-u:\b)VND|(?-u:\b)VNĐ|(?-u:\b)USD|US\$|\$|(?-u:\b)EUR|€)\s*(?P<num>{num})(?:\s*(?P<scale>(?i:{scales})))?"
@@ -1014,6 +1029,11 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         // "năm 2024 đảng viên …": a year is no count of things either.
         let bare_unit = word(text, &c, "bare_unit")
             .filter(|u| !is_year(num.as_str()) || unit_of(u.as_str()).is_none_or(|u| !is_count(u)));
+        // "12 đơn vị": the units worked with are no petitions ("đơn").
+        let bare_unit = bare_unit.filter(|u| {
+            !u.as_str().eq_ignore_ascii_case("đơn")
+                || word_at_start(text[u.end()..].trim_start(), "vị").is_none()
+        });
         let unit = word(text, &c, "unit")
             .filter(|_| scale.is_some())
             .or(bare_unit)
@@ -3871,10 +3891,11 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
         }
         words.push(word);
     }
-    while words
-        .last()
-        .is_some_and(|w| !w.chars().any(char::is_alphabetic))
-    {
+    // Nor on a preposition its number cut off: "5 cuộc giám sát tại 12 …".
+    while words.last().is_some_and(|w| {
+        !w.chars().any(char::is_alphabetic)
+            || (words.len() > 1 && ["tại", "của", "cho", "đến", "từ", "trên"].contains(w))
+    }) {
         words.pop();
     }
     // "17,11 triệu lượt khách du lịch": "lượt" counts the visits of what follows, which is
@@ -6372,6 +6393,22 @@ mod tests {
                 "tỷ lệ thu hồi | Some(92.0) % | None | None | 2024",
                 "hộ nghèo | Some(1100.0) household | None | None | 2024",
                 "tỷ lệ hộ nghèo | Some(3.4) % | None | None | 2024",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_unit_whose_name_begins_anothers_does_not_hide_it() {
+        // "hộ" (households) begins "hội nghị"; "đơn" (petitions) begins "đơn vị", which are
+        // no petitions; a name cut by a number does not end on its preposition.
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, huyện tổ chức 48 hội nghị tiếp xúc cử tri và 6 cuộc giám sát tại 14 đơn vị.",
+                Language::Vi
+            ),
+            [
+                "hội nghị tiếp xúc cử tri | Some(48.0) hội nghị | None | None | 2024",
+                "cuộc giám sát | Some(6.0) cuộc | None | None | 2024",
             ]
         );
     }
