@@ -126,6 +126,7 @@ const UNITS: &[(&str, &str)] = &[
     ("délégués", "délégué"),
     ("membres", "membre"),
     ("mw", "MW"),
+    ("kwh", "kWh"),
     ("m2", "m2"),
     ("m²", "m2"),
 ];
@@ -442,6 +443,8 @@ const VI_COUNTED: &[&str] = &[
     "thủ tục",
     "văn bản",
     "báo cáo",
+    // Places ("431 điểm sạt lở"), or a score after a verb of level ("PCI đạt 68,5 điểm").
+    "điểm",
     "tờ trình",
     "quyết định",
     "đề án",
@@ -629,6 +632,8 @@ struct Patterns {
     /// Things counted as a part of a whole, in Vietnamese: "12/15 xã đạt chuẩn", "109/139 ý
     /// kiến, kiến nghị": the count is the part's.
     vi_fraction: Regex,
+    /// A percentage right after a label's colon: "- Tỷ lệ hộ nghèo: 2,1%".
+    vi_labelled_percent: Regex,
 }
 
 /// The words as alternatives of a pattern, each ending at a word's end where its last letter
@@ -737,6 +742,7 @@ fn build(language: Language) -> Patterns {
         vi_share: compile(format!(
             r"(?:(?-u:\b)(?i:có)\s+|(?:^|[\n,;:])\s*)(?P<num>{num})\s*%\s+\p{{Ll}}"
         )),
+        vi_labelled_percent: compile(format!(r":[ \t]*(?P<num>{num})\s*%")),
         vi_fraction: compile(format!(
             r"(?-u:\b)(?P<num>\d+)/(?P<whole>\d+)\s+(?P<unit>(?i:{counted}))",
             counted = alternatives(
@@ -1197,6 +1203,22 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
                     unit: unit_of(unit.as_str()),
                 };
                 push(&mut pieces, num.start(), unit.end(), part);
+            }
+        }
+        for c in p.vi_labelled_percent.captures_iter(text) {
+            let num = c.name("num").expect("number");
+            if let Some(v) = read_number(num.as_str(), language) {
+                let part = Part::Amount {
+                    value: v,
+                    scale: 1.0,
+                    unit: Some("%"),
+                };
+                push(
+                    &mut pieces,
+                    num.start(),
+                    c.get(0).expect("match").end(),
+                    part,
+                );
             }
         }
         for c in p.vi_share.captures_iter(text) {
@@ -1837,6 +1859,8 @@ const SECTORS_WITH_COMMAS: &[(&str, &str)] = &[
     ("nông, lâm, ", "ngư nghiệp"),
     ("điện, ", "khí đốt"),
     ("cung cấp nước, ", "hoạt động quản lý"),
+    ("xuất, ", "nhập khẩu"),
+    ("nông, ", "lâm nghiệp"),
 ];
 
 /// Whether a figure's subject is a rate of growth ("tốc độ tăng trưởng kinh tế (GRDP)",
@@ -2245,6 +2269,37 @@ fn figure(
                 .iter()
                 .any(|v| word_at_end(&lower, v).is_some())
         });
+    // "- Tổng thu ngân sách: 5.000 tỷ đồng", "1. Tỷ lệ hộ nghèo: 2,1%": a list's label before
+    // its colon is what the amount after it measures.
+    let bare_count = |s: &str| {
+        matches!(first.part, Part::Amount { unit: Some(u), .. } if is_count(u))
+            && unit_of(s).is_some()
+    };
+    if subject.as_deref().is_none_or(bare_count)
+        && aim.is_none()
+        && let Some(colon) = text[..first.start]
+            .trim_end()
+            .strip_suffix(':')
+            .map(str::len)
+        && let line = text[..colon].rfind('\n').map_or(0, |i| i + 1)
+        && let label = text[line..colon].trim_start_matches(|c: char| {
+            c.is_whitespace()
+                || c.is_ascii_digit()
+                || matches!(c, '-' | '+' | '•' | '*' | '.' | ')')
+        })
+        && let label = label.trim_end()
+        && !label.is_empty()
+        && (1..=12).contains(&label.split_whitespace().count())
+        && !label.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ';' | ':'))
+    {
+        let things = word_at_start(label, "số")
+            .filter(|_| matches!(first.part, Part::Amount { unit: Some(u), .. } if is_count(u)))
+            .map_or(label, |len| label[len..].trim_start());
+        subject_start =
+            Some(colon - label.len() - (text[..colon].len() - text[..colon].trim_end().len()));
+        subject_start = subject_start.filter(|at| text.is_char_boundary(*at) && *at <= first.start);
+        subject = Some(things.to_owned());
+    }
     // "Về thu ngân sách, ước đạt 5.000 tỷ đồng": a clause of a verb alone after a topic
     // measures that topic.
     if subject.is_none()
@@ -2640,10 +2695,16 @@ fn figure(
         && crate::starts_word(&text[window..at], i)
     {
         let mut from = window + i;
-        if let Some(j) = ["ngành ", "khu vực "]
-            .iter()
-            .find_map(|lead| crate::ends_with_lowercase(&text[window..from], lead))
-            .filter(|j| crate::starts_word(&text[window..from], *j))
+        if let Some(j) = [
+            "ngành ",
+            "khu vực ",
+            "lĩnh vực ",
+            "tổng kim ngạch ",
+            "kim ngạch ",
+        ]
+        .iter()
+        .find_map(|lead| crate::ends_with_lowercase(&text[window..from], lead))
+        .filter(|j| crate::starts_word(&text[window..from], *j))
         {
             from = window + j;
         }
@@ -6410,6 +6471,38 @@ mod tests {
                 "hội nghị tiếp xúc cử tri | Some(48.0) hội nghị | None | None | 2024",
                 "cuộc giám sát | Some(6.0) cuộc | None | None | 2024",
             ]
+        );
+    }
+
+    #[test]
+    fn a_lists_label_before_its_colon_and_sectors_scores_and_energy() {
+        assert_eq!(
+            figure_cells(
+                "Kết quả năm 2024:\n- Tổng chi ngân sách: 7.200 tỷ đồng, đạt 98% dự toán.\n2. Tốc độ tăng trưởng GRDP: 6,9%.\n+ Tỷ lệ lao động qua đào tạo: 71%.",
+                Language::Vi
+            ),
+            [
+                "Tổng chi ngân sách | Some(7200.0) VND | None | Some(98.0) | 2024",
+                "Tốc độ tăng trưởng GRDP | None  | Some(6.9) | None | 2024",
+                "Tỷ lệ lao động qua đào tạo | Some(71.0) % | None | None | ",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, tổng kim ngạch xuất, nhập khẩu đạt 1,9 tỷ USD; lĩnh vực nông, lâm nghiệp và thủy sản tăng 2,8%; chỉ số PCI đạt 66,2 điểm; sản lượng điện đạt 1,4 tỷ kWh.",
+                Language::Vi
+            ),
+            [
+                "tổng kim ngạch xuất, nhập khẩu | Some(1.9) USD | None | None | 2024",
+                "lĩnh vực nông, lâm nghiệp và thủy sản | None  | Some(2.8) | None | 2024",
+                "chỉ số PCI | Some(66.2) điểm | None | None | 2024",
+                "sản lượng điện | Some(1.4) kWh | None | None | 2024",
+            ]
+        );
+        // Places counted, not a score.
+        assert_eq!(
+            figure_cells("Năm 2024, toàn tỉnh xảy ra 85 điểm sạt lở.", Language::Vi),
+            ["điểm sạt lở | Some(85.0) điểm | None | None | 2024"]
         );
     }
 
