@@ -672,7 +672,7 @@ fn build(language: Language) -> Patterns {
     let same_period = r"(?i:so\s+với\s+cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|so\s+với\s+(?:tháng|quý|kỳ)\s+trước|so\s+với\s+đầu\s+năm|so\s+với\s+năm\s+(?:trước|\d{4})(?-u:\b)|month[- ]on[- ]month|(?:over|from)\s+the\s+previous\s+month|par\s+rapport\s+au\s+mois\s+précédent|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an|en\s+glissement\s+annuel)";
     // "increased 9.3 per cent", "surged 20%", "edged up 0.5%", "ont bondi de 15%": the verbs
     // of a rise or a fall, with or without "by", "de".
-    let up = r"ước\s+tăng|tăng|edged\s+up|went\s+up|up|increase\s+by|(?:increased|increases|surged|jumped|climbed|soared|rose|grew|expanded)(?:\s+by)?|increase\s+of|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté|bondi|grimpé|crû)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
+    let up = r"ước\s+tăng|tăng\s+trưởng|tăng|edged\s+up|went\s+up|up|increase\s+by|(?:increased|increases|surged|jumped|climbed|soared|rose|grew|expanded)(?:\s+by)?|increase\s+of|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté|bondi|grimpé|crû)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
     let down = r"ước\s+giảm|giảm|edged\s+down|went\s+down|down|decrease\s+by|(?:decreased|decreases|declined|dropped|fell|plunged|slid|shrank|contracted)(?:\s+by)?|decrease\s+of|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé|chuté|régressé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
     let about = r"(?i:(?:about|around|nearly|approximately|almost|over|khoảng|gần|hơn|trên|dưới|từ|environ|près\s+de|plus\s+de)\s+)?";
     // "%", and the words for it: "7.17 per cent", "30 percent", "15 pour cent", "20 phần trăm".
@@ -959,6 +959,16 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         let whole = c.get(0).expect("match");
         // "making up 18.2 per cent of GRDP" is a share, not a rise.
         let before = text[crate::look_back(text, whole.start(), 12)..whole.start()].trim_end();
+        // "kinh tế tăng trưởng 7,5%" grew; "tốc độ tăng trưởng 7,5%" names a rate, whose
+        // verb, if any, is elsewhere.
+        if c.name("up")
+            .is_some_and(|up| crate::starts_with_lowercase(up.as_str(), "tăng trưởng").is_some())
+            && ["độ", "mức", "lệ"]
+                .iter()
+                .any(|w| word_at_end(before, w).is_some())
+        {
+            continue;
+        }
         if c.name("up")
             .is_some_and(|up| up.as_str().eq_ignore_ascii_case("up"))
             && ["making", "makes", "made", "make", "adding", "added"]
@@ -1176,6 +1186,17 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         }
     }
     if language == Language::Vi {
+        // "tăng gấp đôi", "gần gấp đôi": twice as much, +100%.
+        static DOUBLE: OnceLock<Regex> = OnceLock::new();
+        let double = DOUBLE.get_or_init(|| {
+            Regex::new(r"(?i:(?:tăng\s+)?(?:gần\s+)?gấp\s+đôi)").expect("double pattern")
+        });
+        for m in double.find_iter(text) {
+            if crate::starts_word(text, m.start()) && crate::ends_word(text, m.end()) {
+                let end = m.end() + p.same_period.find(&text[m.end()..]).map_or(0, |s| s.end());
+                push(&mut pieces, m.start(), end, Part::Change(100.0));
+            }
+        }
         for c in p.vi_fraction.captures_iter(text) {
             let (num, unit) = (c.name("num").expect("part"), c.name("unit").expect("unit"));
             // "xếp thứ 12/63 tỉnh": a rank among a whole is no count; nor is what a
@@ -2844,6 +2865,12 @@ fn figure(
             .any(|w| crate::contains_words(&lower, w))
     };
     let period = period.filter(|_| !as_of_now);
+    // "GRDP ước tăng 8,2% (cùng kỳ tăng 6,5%)", "(cùng kỳ năm 2020 tăng 2,97%)": the same
+    // period a year before, of the figure just read.
+    let (subject, period) = match same_period_before(text, first.start, subject, period, earlier) {
+        Ok(moved) => moved,
+        Err(kept) => kept,
+    };
     let (period, months) = match period.as_deref().and_then(yearless_months) {
         Some(months) => (None, Some(months)),
         None => (period, None),
@@ -2916,6 +2943,76 @@ const VI_AGENTS: &[&str] = &[
     "viện kiểm sát",
     "chính quyền",
 ];
+
+/// A figure whose subject is "cùng kỳ" ("the same period"), optionally of a named year,
+/// written in brackets right after a figure: the subject of that figure, in its period a
+/// year before (or in the year named). `Err` gives back what was read when it is not one.
+#[allow(clippy::type_complexity)]
+fn same_period_before(
+    text: &str,
+    start: usize,
+    subject: Option<String>,
+    period: Option<String>,
+    earlier: &[Found],
+) -> Result<(Option<String>, Option<String>), (Option<String>, Option<String>)> {
+    let Some(written) = subject.as_deref() else {
+        return Err((subject, period));
+    };
+    let lower = crate::lowercase(written);
+    let Some(rest) = lower
+        .strip_prefix("cùng kỳ")
+        .or_else(|| lower.strip_prefix("cùng kì"))
+        .map(str::trim)
+    else {
+        return Err((subject, period));
+    };
+    let named: Option<u16> = match rest.strip_prefix("năm") {
+        Some(year) => match year.trim().parse() {
+            Ok(y) => Some(y),
+            Err(_) => return Err((subject, period)),
+        },
+        None if rest.is_empty() => None,
+        None => return Err((subject, period)),
+    };
+    let Some(Found {
+        end,
+        fact:
+            Fact::Figure {
+                subject: Some(previous),
+                period: previous_period,
+                ..
+            },
+        ..
+    }) = earlier.last()
+    else {
+        return Err((subject, period));
+    };
+    let between = &text[(*end).min(start)..start];
+    if !between.contains('(') || between.contains([')', '.', ';', '\n']) {
+        return Err((subject, period));
+    }
+    // "cùng kỳ năm 2022": the year was read off the subject as the clause's own.
+    let named = named.or_else(|| {
+        period
+            .as_deref()
+            .filter(|p| {
+                p.len() == 4
+                    && previous_period
+                        .as_deref()
+                        .is_none_or(|q| !q.starts_with(*p))
+            })
+            .and_then(|p| p.parse().ok())
+    });
+    let moved = previous_period.as_deref().and_then(|code| {
+        let year: u16 = code.get(..4)?.parse().ok()?;
+        let year = named.unwrap_or(year.checked_sub(1)?);
+        Some(format!("{year}{}", &code[4..]))
+    });
+    Ok((
+        Some(previous.clone()),
+        moved.or(named.map(|y| y.to_string())),
+    ))
+}
 
 /// Nouns of the activities a bare classifier counts ("45 cuộc" for "45 cuộc thanh tra").
 const VI_ACTIVITIES: &[&str] = &[
@@ -6503,6 +6600,35 @@ mod tests {
         assert_eq!(
             figure_cells("Năm 2024, toàn tỉnh xảy ra 85 điểm sạt lở.", Language::Vi),
             ["điểm sạt lở | Some(85.0) điểm | None | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn vietnamese_growth_doubling_and_the_same_period_a_year_before() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, kinh tế huyện tăng trưởng 7,1%; kim ngạch nhập khẩu tăng gấp đôi so với năm 2023.",
+                Language::Vi
+            ),
+            [
+                "kinh tế huyện | None  | Some(7.1) | None | 2024",
+                "kim ngạch nhập khẩu | None  | Some(100.0) | None | 2024",
+            ]
+        );
+        // A rate named is no verb of growth.
+        assert_eq!(
+            figure_cells("Năm 2024, tốc độ tăng trưởng 6,4% là thấp.", Language::Vi),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            figure_cells(
+                "Sáu tháng đầu năm 2024, GRDP ước tăng 6,1% so với cùng kỳ (cùng kỳ năm 2022 tăng 4,3%).",
+                Language::Vi
+            ),
+            [
+                "GRDP | None  | Some(6.1) | None | 2024-H1",
+                "GRDP | None  | Some(4.3) | None | 2022-H1",
+            ]
         );
     }
 
