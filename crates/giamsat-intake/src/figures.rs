@@ -922,15 +922,37 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             );
         }
     }
+    static DIGITS_WORD: OnceLock<Regex> = OnceLock::new();
+    let digits_word =
+        DIGITS_WORD.get_or_init(|| Regex::new(r"\d+\s+con\s+số").expect("digits as a word"));
     for c in crate::word_start_captures(&p.ratio_to_last_year, text) {
         let whole = c.get(0).expect("match");
         if let Some(v) = number_in(&c) {
+            // "tăng ở mức 2 con số, ước đạt 25,15% so với cùng kỳ": after a rise written
+            // without its number, what is reached is the rise itself, not a ratio below 100.
+            let sentence = text[..start_of(&c)]
+                .rfind(['.', ';', '\n', '!', '?'])
+                .map_or(0, |i| i + 1);
+            let before = crate::lowercase(&text[sentence..start_of(&c)]);
+            let risen = v < 100.0
+                && before.match_indices("tăng").last().is_some_and(|(at, w)| {
+                    crate::starts_word(&before, at)
+                        && crate::ends_word(&before, at + w.len())
+                        // No number of its own, but "2 con số" (double digits).
+                        && !digits_word
+                            .replace_all(&before[at..], "")
+                            .contains(|c: char| c.is_ascii_digit())
+                });
             push(
                 &mut pieces,
                 start_of(&c),
                 whole.end(),
                 // "bằng 115,3% so với cùng kỳ" is +15.3%, to the precision written.
-                Part::Change(((v - 100.0) * 1e6).round() / 1e6),
+                Part::Change(if risen {
+                    v
+                } else {
+                    ((v - 100.0) * 1e6).round() / 1e6
+                }),
             );
         }
     }
@@ -3165,6 +3187,8 @@ fn previous_clause_subject(
     let verb = [
         " đạt được ",
         " đạt ",
+        // "Chỉ số … (IIP) tăng ở mức 2 con số, ước đạt 25,15% so với cùng kỳ".
+        " tăng ở mức ",
         " achieved ",
         " recorded ",
         // Past tenses not in "-ed": "Retail sales … grew steadily in 2024, estimated at".
@@ -6629,6 +6653,25 @@ mod tests {
                 "GRDP | None  | Some(6.1) | None | 2024-H1",
                 "GRDP | None  | Some(4.3) | None | 2022-H1",
             ]
+        );
+    }
+
+    #[test]
+    fn what_is_reached_after_a_rise_without_its_number_is_the_rise() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, giá trị sản xuất công nghiệp tăng ở mức 2 con số, ước đạt 18,4% so với cùng kỳ.",
+                Language::Vi
+            ),
+            ["giá trị sản xuất công nghiệp | None  | Some(18.4) | None | 2024"]
+        );
+        // Without a rise before, a ratio below 100 is a fall.
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, vốn đăng ký mới ước đạt 85% so với cùng kỳ.",
+                Language::Vi
+            ),
+            ["vốn đăng ký mới | None  | Some(-15.0) | None | 2024"]
         );
     }
 
