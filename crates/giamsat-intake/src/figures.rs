@@ -2226,6 +2226,53 @@ fn figure(
         subject_start = Some(first.start);
         whole_end = Some(whole_ends);
     }
+    // "giá trị thương mại dịch vụ đạt 298 tỉ đồng, chiếm 48%;": a share with no whole after
+    // it is the weight (tỷ trọng) of what the amount before measures, as vi_011 labels it.
+    if subject
+        .as_deref()
+        .is_none_or(|s| crate::lowercase(s) == "chiếm")
+        && let Part::Amount {
+            unit: Some("%"), ..
+        } = first.part
+        && let before = text[..first.start].trim_end()
+        && let Some(verb) = word_at_end(before, "chiếm")
+        && let Some(comma) = before[..verb].trim_end().strip_suffix(',').map(str::len)
+        && text[first.end..]
+            .trim_start()
+            .starts_with(['.', ';', '\n', ')'])
+    {
+        let previous = match earlier.last() {
+            Some(Found {
+                end,
+                fact:
+                    Fact::Figure {
+                        subject: Some(previous),
+                        value: Some(_),
+                        ..
+                    },
+                ..
+            }) if *end == comma => Some(previous.clone()),
+            _ => previous_clause_subject(text, window, comma, earlier).and_then(|p| {
+                let (written, at) = (p.written?, p.start?);
+                Some(match measure_of_a_list(text, at) {
+                    Some(from) => format!("{}{written}", &text[from..at]),
+                    None => written,
+                })
+            }),
+        };
+        if let Some(previous) = previous {
+            // "Giá trị thương mại dịch vụ" opened its sentence; an acronym keeps its case.
+            let mut letters = previous.chars();
+            let previous = match (letters.next(), letters.next()) {
+                (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+                    format!("{}{}", first.to_lowercase(), &previous[first.len_utf8()..])
+                }
+                _ => previous,
+            };
+            subject = Some(format!("tỷ trọng {previous}"));
+            subject_start = Some(verb);
+        }
+    }
     // "đã thu hồi 118.790 triệu đồng, đạt tỷ lệ 99%", "15.000 hộ nghèo, chiếm tỷ lệ 4,5%": a
     // rate with no subject of its own right after a figure is the rate of what it measures.
     if let Part::Amount {
@@ -6672,6 +6719,30 @@ mod tests {
                 Language::Vi
             ),
             ["vốn đăng ký mới | None  | Some(-15.0) | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn a_share_with_no_whole_after_an_amount_is_its_weight() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, giá trị dịch vụ đạt 410 tỉ đồng, chiếm 52%; giá trị công nghiệp đạt 300 tỉ đồng, chiếm 38%.",
+                Language::Vi
+            ),
+            [
+                "giá trị dịch vụ | Some(410.0) VND | None | None | 2024",
+                "tỷ trọng giá trị dịch vụ | Some(52.0) % | None | None | 2024",
+                "giá trị công nghiệp | Some(300.0) VND | None | None | 2024",
+                "tỷ trọng giá trị công nghiệp | Some(38.0) % | None | None | 2024",
+            ]
+        );
+        // In an aim, the weights are targets too.
+        assert_eq!(
+            targets("Mục tiêu năm 2026: giá trị nông nghiệp, thủy sản đạt 90 tỉ đồng, chiếm 12%."),
+            [
+                "giá trị nông nghiệp, thủy sản | 90 x1000000000 VND | 2026",
+                "tỷ trọng giá trị nông nghiệp, thủy sản | 12 x1 % | 2026",
+            ]
         );
     }
 
