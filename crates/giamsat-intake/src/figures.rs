@@ -2242,6 +2242,19 @@ fn figure(
             .starts_with(['.', ';', '\n', ')'])
     {
         let previous = match earlier.last() {
+            // Things counted are no whole a weight is of ("98/120 xã, chiếm 81,7%").
+            Some(Found {
+                end,
+                fact: Fact::Figure {
+                    unit: Some(unit), ..
+                },
+                ..
+            }) if *end <= comma
+                && is_count(unit)
+                && !text[*end..comma].contains(['.', ';', ',', '\n', ':']) =>
+            {
+                None
+            }
             Some(Found {
                 end,
                 fact:
@@ -2429,6 +2442,31 @@ fn figure(
     {
         subject = counted(text, first.start, first.end);
         subject_start = subject.as_ref().map(|_| first.start);
+    }
+    // "nâng tổng số xã đạt chuẩn lên 98 xã": what was brought up to the count is its
+    // subject.
+    if let Part::Amount {
+        unit: Some(unit), ..
+    } = first.part
+        && is_count(unit)
+        && let clause = &text[sentence_start..first.start]
+        && let Some(up) = word_at_end(clause.trim_end(), "lên")
+        && let Some((raise, _)) = clause[..up]
+            .match_indices("nâng")
+            .filter(|(at, _)| crate::starts_word(clause, *at))
+            .last()
+        && let what = clause[raise + "nâng".len()..up].trim()
+        && !what.is_empty()
+        && !what.contains(|c: char| c.is_ascii_digit())
+    {
+        subject = Some(what.to_owned());
+        subject_start = Some(
+            sentence_start
+                + raise
+                + "nâng".len()
+                + (clause[raise + "nâng".len()..up].len()
+                    - clause[raise + "nâng".len()..up].trim_start().len()),
+        );
     }
     // "số dự án FDI còn hiệu lực là 156": what is counted is the things, as when they are
     // named after the number (the real set's labels). The written set labels "Le nombre de
@@ -6742,6 +6780,20 @@ mod tests {
             [
                 "giá trị nông nghiệp, thủy sản | 90 x1000000000 VND | 2026",
                 "tỷ trọng giá trị nông nghiệp, thủy sản | 12 x1 % | 2026",
+            ]
+        );
+    }
+
+    #[test]
+    fn what_was_brought_up_to_a_count_is_its_subject() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, huyện có thêm 3 xã đạt chuẩn, nâng tổng số xã đạt chuẩn nông thôn mới lên 17/19 xã, chiếm 89,5%.",
+                Language::Vi
+            ),
+            [
+                "xã đạt chuẩn | Some(3.0) xã | None | None | 2024",
+                "tổng số xã đạt chuẩn nông thôn mới | Some(17.0) xã | None | None | 2024",
             ]
         );
     }
