@@ -2283,7 +2283,7 @@ fn figure(
                 _ => previous,
             };
             subject = Some(format!("tỷ trọng {previous}"));
-            subject_start = Some(verb);
+            subject_start = None;
         }
     }
     // "đã thu hồi 118.790 triệu đồng, đạt tỷ lệ 99%", "15.000 hộ nghèo, chiếm tỷ lệ 4,5%": a
@@ -2295,6 +2295,7 @@ fn figure(
         && let Some(rate) = ["tỷ lệ", "tỉ lệ"]
             .iter()
             .find_map(|w| word_at_end(before, w))
+        && rate >= sentence_start
         && let head = crate::lowercase(text[sentence_start..rate].trim())
         && ["", "đạt", "chiếm", "với"].contains(&head.as_ref())
         && let Some(Found {
@@ -2320,7 +2321,7 @@ fn figure(
         let measured = word_at_start(previous, "đã")
             .map_or(previous.as_str(), |len| previous[len..].trim_start());
         subject = Some(format!("tỷ lệ {measured}"));
-        subject_start = Some(rate);
+        subject_start = None;
     }
     // "Nợ xấu … khoảng 360 tỷ đồng, chiếm 1,46% trên tổng dư nợ": a share of a whole right
     // after a figure, in its sentence, is that figure's subject's share of the whole.
@@ -2347,7 +2348,8 @@ fn figure(
         && let Some((whole, whole_ends)) = vi_whole_after(text, first.end, false)
     {
         subject = Some(format!("{previous} {whole}"));
-        subject_start = Some(first.start);
+        // Words put together are at no one place of the text.
+        subject_start = None;
         whole_end = Some(whole_ends);
     }
     // "thu ngân sách trên địa bàn tỉnh đạt được kết quả đáng ghi nhận, ước đạt 51.465 tỷ
@@ -2398,15 +2400,17 @@ fn figure(
         let things = word_at_start(label, "số")
             .filter(|_| matches!(first.part, Part::Amount { unit: Some(u), .. } if is_count(u)))
             .map_or(label, |len| label[len..].trim_start());
-        subject_start =
-            Some(colon - label.len() - (text[..colon].len() - text[..colon].trim_end().len()));
-        subject_start = subject_start.filter(|at| text.is_char_boundary(*at) && *at <= first.start);
+        // The label ends where the text before the colon ends; what it counts ends it.
+        let label_end = text[..colon].trim_end().len();
+        subject_start = Some(label_end - things.len())
+            .filter(|at| text.is_char_boundary(*at) && text[*at..].starts_with(things));
         subject = Some(things.to_owned());
     }
     // "Về thu ngân sách, ước đạt 5.000 tỷ đồng": a clause of a verb alone after a topic
     // measures that topic.
     if subject.is_none()
         && aim.is_none()
+        && sentence_start > window
         && text[..sentence_start].ends_with(',')
         && let clause_start = text[window..sentence_start - 1]
             .rfind(['.', ';', '\n', '!', '?', ':', ','])
@@ -2421,9 +2425,11 @@ fn figure(
         && !topic.contains(|c: char| c.is_ascii_digit())
     {
         subject = Some(topic.to_owned());
-        subject_start =
-            Some(sentence_start - 1 - (clause.len() - len) + (clause[len..].len() - topic.len()));
-        subject_start = subject_start.filter(|at| text.is_char_boundary(*at));
+        // The topic ends where the clause before the comma ends.
+        let topic_end = text[..sentence_start - 1].trim_end().len();
+        subject_start = topic_end
+            .checked_sub(topic.len())
+            .filter(|at| text.is_char_boundary(*at) && text[*at..].starts_with(topic));
     }
     if let Part::Amount {
         unit: Some(unit), ..
@@ -2466,7 +2472,8 @@ fn figure(
                 + "nâng".len()
                 + (clause[raise + "nâng".len()..up].len()
                     - clause[raise + "nâng".len()..up].trim_start().len()),
-        );
+        )
+        .filter(|at| text.is_char_boundary(*at) && text[*at..].starts_with(what));
     }
     // "số dự án FDI còn hiệu lực là 156": what is counted is the things, as when they are
     // named after the number (the real set's labels). The written set labels "Le nombre de
@@ -6796,6 +6803,81 @@ mod tests {
                 "tổng số xã đạt chuẩn nông thôn mới | Some(17.0) xã | None | None | 2024",
             ]
         );
+    }
+
+    /// The words of the Vietnamese pass (issue 26, branch reader-vi), for the property test
+    /// below.
+    const PIECES_OF_THE_VIETNAMESE_PASS: &[&str] = &[
+        "Về thu ngân sách",
+        "Lĩnh vực giáo dục, y tế",
+        "- Tổng chi ngân sách",
+        "1. Tỷ lệ hộ nghèo",
+        ": ",
+        ":",
+        "Đoàn kiểm tra đã kiến nghị",
+        " được xác định là ",
+        " đã thông qua ",
+        " 8 nghị quyết",
+        " 14 cuộc kiểm tra",
+        " 9 cuộc",
+        " 12/15 xã",
+        " 3/9 huyện",
+        " có 98,5% hộ dân",
+        " 100% xã",
+        " chiếm 1,46% trên tổng dư nợ",
+        " chiếm 48%",
+        " chiếm tỷ lệ 3,4%",
+        " đạt tỷ lệ 92%",
+        " còn 4,1%",
+        " tăng trưởng 7,1%",
+        " tăng gấp đôi",
+        " (cùng kỳ năm 2022 tăng 4,3%)",
+        " tăng ở mức 2 con số, ước đạt 18,4% so với cùng kỳ",
+        " nâng tổng số xã lên 17/19 xã",
+        " Kim ngạch xuất khẩu 9 tháng ước đạt ",
+        "Trong 9 tháng",
+        " triển khai nhiệm vụ quý IV",
+        " so với năm 2023",
+        " 1,2 tỷ USD",
+        " 450 tỷ đồng",
+        " 1,5 triệu người",
+        " 85 điểm sạt lở",
+        " 48 hội nghị",
+        " 14 đơn vị",
+        "Chỉ tiêu năm 2026",
+        " giao chỉ tiêu ",
+        "Dự kiến",
+        " đạt từ 8% trở lên",
+        "Năm 2024, ",
+        ", ",
+        ". ",
+        "\n",
+        "(",
+        ")",
+        "đ",
+        "ệ",
+    ];
+
+    proptest::proptest! {
+        /// Whatever the Vietnamese pass's words are put together into, reading never panics
+        /// and every item's offsets point at its text.
+        #[test]
+        fn the_vietnamese_passs_words_in_any_order_read_without_panic(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(PIECES_OF_THE_VIETNAMESE_PASS),
+                0..30,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            if let Ok(reading) = crate::read(text.as_bytes()) {
+                let chars: Vec<char> = reading.text.chars().collect();
+                for item in &reading.items {
+                    proptest::prop_assert!(item.start < item.end && item.end <= chars.len());
+                    let slice: String = chars[item.start..item.end].iter().collect();
+                    proptest::prop_assert_eq!(&slice, &item.text);
+                }
+            }
+        }
     }
 
     proptest::proptest! {
