@@ -45,6 +45,8 @@ const SCALES: &[(&str, f64, Option<Language>)] = &[
 /// Units as written, longest first, and the code a figure gives them.
 const UNITS: &[(&str, &str)] = &[
     ("đô la mỹ", "USD"),
+    ("đô la", "USD"),
+    ("đôla", "USD"),
     ("us dollars", "USD"),
     ("dollars", "USD"),
     ("dollar", "USD"),
@@ -127,6 +129,10 @@ const UNITS: &[(&str, &str)] = &[
     ("membres", "membre"),
     ("mw", "MW"),
     ("kwh", "kWh"),
+    ("km2", "km2"),
+    ("m3", "m3"),
+    ("kg", "kg"),
+    ("teu", "TEU"),
     ("m2", "m2"),
     ("m²", "m2"),
 ];
@@ -439,6 +445,7 @@ const COUNTS: &[&str] = &[
 /// names first where one begins another ("trường hợp" before "trường").
 const VI_COUNTED: &[&str] = &[
     "hồ sơ",
+    "việc làm",
     "thủ tục hành chính",
     "thủ tục",
     "văn bản",
@@ -2701,6 +2708,41 @@ fn figure(
             ]
             .iter()
             .any(|w| crate::contains_words(&lower, w))
+        })
+    {
+        return None;
+    }
+    // "nếu tính thêm khối lượng chưa thanh toán … thì tỷ lệ giải ngân đạt khoảng 27%": what
+    // would be under a condition is no result reported.
+    if aim.is_none()
+        && let sentence = text[..first.start]
+            .rfind(['.', ';', '\n', '!', '?'])
+            .map_or(0, |i| i + 1)
+        && let lower = crate::lowercase(&text[sentence..first.start])
+        && let Some(condition) = lower
+            .match_indices("nếu")
+            .find(|(at, w)| {
+                crate::starts_word(&lower, *at) && crate::ends_word(&lower, at + w.len())
+            })
+            .map(|(at, _)| at)
+        && lower[condition..].match_indices("thì").any(|(at, w)| {
+            crate::starts_word(&lower[condition..], at)
+                && crate::ends_word(&lower[condition..], at + w.len())
+        })
+    {
+        return None;
+    }
+    // "diện tích tự nhiên hơn 3.311 km2", "với hơn 20.000 phòng": more than an amount is a
+    // bound, a figure only with a change or a share of the plan ("đạt hơn 194.000 tỷ đồng,
+    // gấp 20 lần"), as the real set labels them; a target keeps its bound.
+    if aim.is_none()
+        && change_percent.is_none()
+        && plan_percent.is_none()
+        && group.iter().any(|p| {
+            matches!(p.part, Part::Amount { unit: Some(u), .. } if u != "%")
+                && ["hơn", "trên"]
+                    .iter()
+                    .any(|w| word_at_end(text[..p.start].trim_end(), w).is_some())
         })
     {
         return None;
@@ -6802,6 +6844,44 @@ mod tests {
                 "xã đạt chuẩn | Some(3.0) xã | None | None | 2024",
                 "tổng số xã đạt chuẩn nông thôn mới | Some(17.0) xã | None | None | 2024",
             ]
+        );
+    }
+
+    #[test]
+    fn dollars_jobs_containers_and_volumes() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, kim ngạch nhập khẩu đạt 900 triệu đô la; tỉnh tạo 21.000 việc làm mới; hàng container qua cảng đạt 310.000 TEU; khối lượng nạo vét đạt 1,1 triệu m3.",
+                Language::Vi
+            ),
+            [
+                "kim ngạch nhập khẩu | Some(900.0) USD | None | None | 2024",
+                "việc làm mới | Some(21000.0) việc làm | None | None | 2024",
+                "hàng container qua cảng | Some(310000.0) TEU | None | None | 2024",
+                "khối lượng nạo vét | Some(1.1) m3 | None | None | 2024",
+            ]
+        );
+    }
+
+    #[test]
+    fn more_than_an_amount_is_a_bound_unless_it_moved() {
+        assert_eq!(
+            figure_cells(
+                "Tỉnh có diện tích tự nhiên hơn 4.800 km2. Năm 2024, vốn đầu tư đạt trên 9.000 tỷ đồng, tăng 7% so với cùng kỳ.",
+                Language::Vi
+            ),
+            ["vốn đầu tư | Some(9000.0) VND | Some(7.0) | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn what_would_be_under_a_condition_is_no_result() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, giải ngân đạt 3.100 tỷ đồng, bằng 61% kế hoạch; nếu tính cả khối lượng chưa thanh toán thì tỷ lệ giải ngân đạt khoảng 70% kế hoạch.",
+                Language::Vi
+            ),
+            ["giải ngân | Some(3100.0) VND | None | Some(61.0) | 2024"]
         );
     }
 
