@@ -2354,6 +2354,12 @@ fn figure(
         && ["", ","].contains(&before[*previous_end..verb].trim())
         && let Some((whole, whole_ends)) = vi_whole_after(text, first.end, false)
     {
+        // "trên" (over) the whole, as written or not ("chiếm 15% lực lượng lao động").
+        let whole = if word_at_start(&whole, "trên").is_some() {
+            whole
+        } else {
+            format!("trên {whole}")
+        };
         subject = Some(format!("{previous} {whole}"));
         // Words put together are at no one place of the text.
         subject_start = None;
@@ -4368,7 +4374,12 @@ fn subject(
             }
         }
     }
-    if written.chars().count() < 3 || words > 14 || written.chars().any(|c| c.is_ascii_digit()) {
+    // "tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng": an age is part of a definition, no figure.
+    let digits = AGES
+        .get_or_init(|| Regex::new(r"\d+\s+tuổi").expect("ages"))
+        .replace_all(written, "")
+        .contains(|c: char| c.is_ascii_digit());
+    if written.chars().count() < 3 || words > 14 || digits {
         return Subject {
             estimated,
             ..Subject::default()
@@ -4381,6 +4392,9 @@ fn subject(
         year,
     }
 }
+
+/// Ages written in a subject ("dưới 5 tuổi").
+static AGES: OnceLock<Regex> = OnceLock::new();
 
 /// The verbs and connecting words that may end a subject, in the order they are tried
 /// (verbs first, longest first), by their last letter: a subject's end is compared only with
@@ -6882,6 +6896,21 @@ mod tests {
                 Language::Vi
             ),
             ["giải ngân | Some(3100.0) VND | None | Some(61.0) | 2024"]
+        );
+    }
+
+    #[test]
+    fn an_age_in_a_subject_and_a_share_over_a_whole_not_written_with_over() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng giảm còn 9,8%; số người tham gia bảo hiểm xã hội đạt 61.000 người, chiếm 14% lực lượng lao động.",
+                Language::Vi
+            ),
+            [
+                "tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng | Some(9.8) % | None | None | 2024",
+                "người tham gia bảo hiểm xã hội | Some(61000.0) người | None | None | 2024",
+                "người tham gia bảo hiểm xã hội trên lực lượng lao động | Some(14.0) % | None | None | 2024",
+            ]
         );
     }
 
