@@ -109,6 +109,8 @@ const UNITS: &[(&str, &str)] = &[
     ("tổ chức", "tổ chức"),
     ("groupes", "groupe"),
     ("cuộc", "cuộc"),
+    // A pair of activities written with a comma, as "ý kiến, kiến nghị" is.
+    ("cuộc thanh tra, kiểm tra", "cuộc"),
     ("nhóm", "nhóm"),
     ("nghị quyết", "nghị quyết"),
     ("chỉ tiêu", "chỉ tiêu"),
@@ -2303,27 +2305,29 @@ fn figure(
             .iter()
             .find_map(|w| word_at_end(before, w))
         && rate >= sentence_start
-        && let head = crate::lowercase(text[sentence_start..rate].trim())
-        && ["", "đạt", "chiếm", "với"].contains(&head.as_ref())
         && let Some(Found {
             end: previous_end,
             fact:
                 Fact::Figure {
                     subject: Some(previous),
                     value: Some(_),
-                    unit: previous_unit,
                     ..
                 },
             ..
         }) = earlier.last()
-        && *previous_end <= sentence_start
-        && let between = text[*previous_end..sentence_start]
-            .trim()
+        && *previous_end <= rate
+        // Between them, the verb of the rate, a comma or a bracket, and what the amount
+        // before measures written after it ("15.000 hộ nghèo,", "3.447 m2 đất (").
+        && let between = crate::lowercase(text[*previous_end..rate].trim())
+        && let between = ["đạt", "chiếm", "với"]
+            .iter()
+            .find_map(|w| word_at_end(&between, w).map(|at| &between[..at]))
+            .unwrap_or(&between)
+            .trim_end()
             .trim_end_matches([',', '('])
-        // Past the things a count counts, which its span leaves out.
-        && (between.is_empty()
-            || (previous_unit.as_deref().is_some_and(is_count)
-                && crate::lowercase(previous).ends_with(&*crate::lowercase(between))))
+            .trim_end()
+        && !between.contains(['.', ';', '\n'])
+        && (between.is_empty() || crate::lowercase(previous).ends_with(between))
     {
         let measured = word_at_start(previous, "đã")
             .map_or(previous.as_str(), |len| previous[len..].trim_start());
@@ -2623,6 +2627,36 @@ fn figure(
             subject: Some(previous),
             ..
         }) = earlier.last().map(|f| &f.fact)
+    {
+        subject = Some(previous.clone());
+        subject_start = None;
+    }
+    // "kiến nghị thu hồi 119.452 triệu đồng (đã thu hồi …, đạt tỷ lệ 99%) và 3.447 m2 đất":
+    // past a bracket that closes before "và", the amount joins the figure before the bracket.
+    if subject.is_none()
+        && let before = text[..first.start].trim_end()
+        && let Some(rest) = before.strip_suffix("và")
+        && let rest = rest.trim_end()
+        && let Some(inside) = rest.strip_suffix(')')
+        && let Some(open) = inside.rfind('(')
+        && !inside[open..].contains(['\n', ';'])
+        && !inside[open..].contains(". ")
+        && let Some(Found {
+            fact:
+                Fact::Figure {
+                    subject: Some(previous),
+                    unit: previous_unit,
+                    value: Some(_),
+                    ..
+                },
+            ..
+        }) = earlier.iter().rev().find(|f| f.end <= open)
+        && earlier
+            .iter()
+            .rev()
+            .find(|f| f.end <= open)
+            .is_some_and(|f| text[f.end..open].trim().is_empty())
+        && joined_amount(previous_unit.as_deref())
     {
         subject = Some(previous.clone());
         subject_start = None;
@@ -3277,6 +3311,39 @@ fn vi_subject(
             .copied()
             .collect::<Vec<_>>()
             .join(" ");
+    }
+    // "phát hiện sai phạm … và 3.447 m2 đất": what an area, a length or a weight is of,
+    // named right after its unit, is the subject's ("sai phạm đất", as vi_006 labels it).
+    if let Some(u) = unit
+        && ["m2", "ha", "km", "t"].contains(&u)
+        && let rest = text[first.end..].trim_start()
+        && rest.starts_with(|c: char| c.is_lowercase())
+    {
+        const NOT_WHAT: &[&str] = &[
+            "đã", "đạt", "và", "được", "với", "tăng", "giảm", "so", "trong", "của", "là", "có",
+            "cho", "chiếm", "bằng", "ước", "tại", "ở", "trên", "năm", "thì", "nhưng",
+            // English and French, whose "of land", "de café" the reader reads apart.
+            "of", "de", "d", "du", "des", "in", "en", "for", "pour", "sur", "au", "aux", "and",
+            "et", "the", "la", "le", "les", "to", "à", "with", "avec",
+        ];
+        let clause = rest
+            .find(['.', ',', ';', ':', '\n', '(', ')'])
+            .map_or(rest, |i| &rest[..i]);
+        let what: Vec<&str> = clause
+            .split_whitespace()
+            .take_while(|w| {
+                w.chars().all(char::is_alphabetic) && !NOT_WHAT.contains(&&*crate::lowercase(w))
+            })
+            .take(3)
+            .collect();
+        let what = what.join(" ");
+        if !what.is_empty() && !crate::lowercase(&subject).ends_with(&*crate::lowercase(&what)) {
+            // Before the field a paragraph's figures were given.
+            subject = match subject.find(" lĩnh vực ") {
+                Some(at) => format!("{} {what}{}", &subject[..at], &subject[at..]),
+                None => format!("{subject} {what}"),
+            };
+        }
     }
     // The field a paragraph opens on, up to the last comma before its first number.
     let paragraph = text[..first.start].rfind('\n').map_or(0, |i| i + 1);
@@ -4216,7 +4283,7 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
     // Nor on a preposition its number cut off: "5 cuộc giám sát tại 12 …".
     while words.last().is_some_and(|w| {
         !w.chars().any(char::is_alphabetic)
-            || (words.len() > 1 && ["tại", "của", "cho", "đến", "từ", "trên"].contains(w))
+            || (words.len() > 1 && ["tại", "của", "cho", "đến", "từ", "trên", "đối"].contains(w))
     }) {
         words.pop();
     }
@@ -5455,10 +5522,10 @@ mod tests {
                 Language::Vi
             ),
             // What was found, as the real set labels it ("phát hiện sai phạm 127.359,35
-            // triệu đồng": sai phạm).
+            // triệu đồng": sai phạm; "và 3.447 m2 đất": sai phạm đất).
             [
                 "sai phạm | Some(2100.0) 1e6 VND | None | None | ",
-                "sai phạm | Some(1250.0) 1e0 m2 | None | None | ",
+                "sai phạm đất | Some(1250.0) 1e0 m2 | None | None | ",
             ]
         );
     }
@@ -6910,6 +6977,36 @@ mod tests {
                 "tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng | Some(9.8) % | None | None | 2024",
                 "người tham gia bảo hiểm xã hội | Some(61000.0) người | None | None | 2024",
                 "người tham gia bảo hiểm xã hội trên lực lượng lao động | Some(14.0) % | None | None | 2024",
+            ]
+        );
+    }
+
+    #[test]
+    fn what_an_area_is_of_and_an_amount_joined_past_a_bracket() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, thanh tra phát hiện sai phạm 540 triệu đồng và 1.200 m2 đất; kiến nghị thu hồi 420 triệu đồng (đã thu hồi 400 triệu đồng, đạt tỷ lệ 95%) và 1.200 m2 đất (đạt tỷ lệ 100%).",
+                Language::Vi
+            ),
+            [
+                "sai phạm | Some(540.0) VND | None | None | 2024",
+                "sai phạm đất | Some(1200.0) m2 | None | None | 2024",
+                "kiến nghị thu hồi | Some(420.0) VND | None | None | 2024",
+                "đã thu hồi | Some(400.0) VND | None | None | 2024",
+                "tỷ lệ thu hồi | Some(95.0) % | None | None | 2024",
+                "kiến nghị thu hồi đất | Some(1200.0) m2 | None | None | 2024",
+                "tỷ lệ kiến nghị thu hồi đất | Some(100.0) % | None | None | 2024",
+            ]
+        );
+        // A pair of activities written with a comma is one thing counted.
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, các sở đã triển khai 310 cuộc thanh tra, kiểm tra chuyên ngành đối với 900 cá nhân.",
+                Language::Vi
+            ),
+            [
+                "cuộc thanh tra, kiểm tra chuyên ngành | Some(310.0) cuộc | None | None | 2024",
+                "cá nhân | Some(900.0) cá nhân | None | None | 2024",
             ]
         );
     }
