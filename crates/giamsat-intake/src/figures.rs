@@ -643,6 +643,8 @@ struct Patterns {
     vi_fraction: Regex,
     /// A percentage right after a label's colon: "- Tỷ lệ hộ nghèo: 2,1%".
     vi_labelled_percent: Regex,
+    /// A percentage alone in brackets, or after "bằng": "109 ý kiến … (bằng 78%)".
+    vi_bracketed_percent: Regex,
 }
 
 /// The words as alternatives of a pattern, each ending at a word's end where its last letter
@@ -752,6 +754,7 @@ fn build(language: Language) -> Patterns {
             r"(?:(?-u:\b)(?i:có)\s+|(?:^|[\n,;:])\s*)(?P<num>{num})\s*%\s+\p{{Ll}}"
         )),
         vi_labelled_percent: compile(format!(r":[ \t]*(?P<num>{num})\s*%")),
+        vi_bracketed_percent: compile(format!(r"\(\s*(?:(?i:bằng)\s+)?(?P<num>{num})\s*%\s*\)")),
         vi_fraction: compile(format!(
             r"(?-u:\b)(?P<num>\d+)/(?P<whole>\d+)\s+(?P<unit>(?i:{counted}))",
             counted = alternatives(
@@ -1255,6 +1258,20 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
                     unit: unit_of(unit.as_str()),
                 };
                 push(&mut pieces, num.start(), unit.end(), part);
+            }
+        }
+        for c in p.vi_bracketed_percent.captures_iter(text) {
+            let num = c.name("num").expect("number");
+            if let Some(v) = read_number(num.as_str(), language) {
+                let part = Part::Amount {
+                    value: v,
+                    scale: 1.0,
+                    unit: Some("%"),
+                };
+                let end = text[num.end()..]
+                    .find('%')
+                    .map_or(num.end(), |i| num.end() + i + 1);
+                push(&mut pieces, num.start(), end, part);
             }
         }
         for c in p.vi_labelled_percent.captures_iter(text) {
@@ -2332,6 +2349,35 @@ fn figure(
         let measured = word_at_start(previous, "đã")
             .map_or(previous.as_str(), |len| previous[len..].trim_start());
         subject = Some(format!("tỷ lệ {measured}"));
+        subject_start = None;
+    }
+    // "đã có 109 ý kiến, kiến nghị đã được giải quyết (bằng 78%)": a percentage in brackets
+    // right after things counted is their rate (vi_013), whatever the words between read as.
+    if let Part::Amount {
+        unit: Some("%"), ..
+    } = first.part
+        && let before = text[..first.start].trim_end()
+        && let Some(open) = before.strip_suffix('(').map(str::len).or_else(|| {
+            let at = word_at_end(before, "bằng")?;
+            before[..at].trim_end().strip_suffix('(').map(str::len)
+        })
+        && let Some(Found {
+            end: previous_end,
+            fact:
+                Fact::Figure {
+                    subject: Some(previous),
+                    unit: Some(previous_unit),
+                    ..
+                },
+            ..
+        }) = earlier.last()
+        && is_count(previous_unit)
+        && *previous_end <= open
+        && let between = crate::lowercase(text[*previous_end..open].trim())
+        && !between.contains(['.', ';', '\n', '('])
+        && crate::lowercase(previous).ends_with(&*between)
+    {
+        subject = Some(format!("tỷ lệ {previous}"));
         subject_start = None;
     }
     // "Nợ xấu … khoảng 360 tỷ đồng, chiếm 1,46% trên tổng dư nợ": a share of a whole right
@@ -7011,6 +7057,21 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_percentage_in_brackets_after_things_counted_is_their_rate() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, đã có 85 kiến nghị đã được trả lời (bằng 92%), còn 7 kiến nghị đang xem xét.",
+                Language::Vi
+            ),
+            [
+                "kiến nghị đã được trả lời | Some(85.0) kiến nghị | None | None | 2024",
+                "tỷ lệ kiến nghị đã được trả lời | Some(92.0) % | None | None | 2024",
+                "kiến nghị | Some(7.0) kiến nghị | None | None | 2024",
+            ]
+        );
+    }
+
     /// The words of the Vietnamese pass (issue 26, branch reader-vi), for the property test
     /// below.
     const PIECES_OF_THE_VIETNAMESE_PASS: &[&str] = &[
@@ -7064,6 +7125,8 @@ mod tests {
         "Mục tiêu năm 2026: ",
         " tăng trưởng ",
         " việc làm",
+        " (bằng 92%)",
+        " (15%)",
         "Năm 2024, ",
         ", ",
         ". ",
