@@ -680,7 +680,7 @@ fn build(language: Language) -> Patterns {
         .collect();
     unit_names.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
     let units = alternatives(unit_names.iter().copied());
-    let same_period = r"(?i:so\s+với\s+cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|so\s+với\s+(?:tháng|quý|kỳ)\s+trước|so\s+với\s+đầu\s+năm|so\s+với\s+năm\s+(?:trước|\d{4})(?-u:\b)|month[- ]on[- ]month|(?:over|from)\s+the\s+previous\s+month|par\s+rapport\s+au\s+mois\s+précédent|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an|en\s+glissement\s+annuel)";
+    let same_period = r"(?i:(?:so\s+(?:với\s+)?)?cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|so\s+với\s+(?:tháng|quý|kỳ)\s+trước|so\s+với\s+đầu\s+năm|so\s+với\s+năm\s+(?:trước|\d{4})(?-u:\b)|month[- ]on[- ]month|(?:over|from)\s+the\s+previous\s+month|par\s+rapport\s+au\s+mois\s+précédent|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an|en\s+glissement\s+annuel)";
     // "increased 9.3 per cent", "surged 20%", "edged up 0.5%", "ont bondi de 15%": the verbs
     // of a rise or a fall, with or without "by", "de".
     let up = r"ước\s+tăng|tăng\s+trưởng|tăng|edged\s+up|went\s+up|up|increase\s+by|(?:increased|increases|surged|jumped|climbed|soared|rose|grew|expanded)(?:\s+by)?|increase\s+of|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté|bondi|grimpé|crû)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
@@ -7068,6 +7068,20 @@ mod tests {
                 "kiến nghị đã được trả lời | Some(85.0) kiến nghị | None | None | 2024",
                 "tỷ lệ kiến nghị đã được trả lời | Some(92.0) % | None | None | 2024",
                 "kiến nghị | Some(7.0) kiến nghị | None | None | 2024",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_same_period_written_short() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, thu nội địa đạt 3.900 tỷ đồng, bằng 107% cùng kỳ; chi thường xuyên đạt 5.100 tỷ đồng, tăng 4% so cùng kỳ.",
+                Language::Vi
+            ),
+            [
+                "thu nội địa | Some(3900.0) VND | Some(7.0) | None | 2024",
+                "chi thường xuyên | Some(5100.0) VND | Some(4.0) | None | 2024",
             ]
         );
     }
