@@ -645,6 +645,9 @@ struct Patterns {
     vi_labelled_percent: Regex,
     /// A percentage alone in brackets, or after "bằng": "109 ý kiến … (bằng 78%)".
     vi_bracketed_percent: Regex,
+    /// A rate named and its percentage with no verb between, as plans list them: "tỷ lệ
+    /// đô thị hóa 45%", "tốc độ tăng trưởng GRDP bình quân 8%/năm".
+    vi_rate_named: Regex,
 }
 
 /// The words as alternatives of a pattern, each ending at a word's end where its last letter
@@ -683,8 +686,8 @@ fn build(language: Language) -> Patterns {
     let same_period = r"(?i:(?:so\s+(?:với\s+)?)?cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|so\s+với\s+(?:tháng|quý|kỳ)\s+trước|so\s+với\s+đầu\s+năm|so\s+với\s+năm\s+(?:trước|\d{4})(?-u:\b)|month[- ]on[- ]month|(?:over|from)\s+the\s+previous\s+month|par\s+rapport\s+au\s+mois\s+précédent|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an|en\s+glissement\s+annuel)";
     // "increased 9.3 per cent", "surged 20%", "edged up 0.5%", "ont bondi de 15%": the verbs
     // of a rise or a fall, with or without "by", "de".
-    let up = r"ước\s+tăng|tăng\s+trưởng|tăng|edged\s+up|went\s+up|up|increase\s+by|(?:increased|increases|surged|jumped|climbed|soared|rose|grew|expanded)(?:\s+by)?|increase\s+of|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté|bondi|grimpé|crû)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
-    let down = r"ước\s+giảm|giảm|edged\s+down|went\s+down|down|decrease\s+by|(?:decreased|decreases|declined|dropped|fell|plunged|slid|shrank|contracted)(?:\s+by)?|decrease\s+of|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé|chuté|régressé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
+    let up = r"ước\s+tăng|tăng\s+bình\s+quân|tăng\s+trưởng|tăng|edged\s+up|went\s+up|up|increase\s+by|(?:increased|increases|surged|jumped|climbed|soared|rose|grew|expanded)(?:\s+by)?|increase\s+of|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté|bondi|grimpé|crû)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
+    let down = r"ước\s+giảm|giảm\s+bình\s+quân|giảm|edged\s+down|went\s+down|down|decrease\s+by|(?:decreased|decreases|declined|dropped|fell|plunged|slid|shrank|contracted)(?:\s+by)?|decrease\s+of|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé|chuté|régressé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
     let about = r"(?i:(?:about|around|nearly|approximately|almost|over|khoảng|gần|hơn|trên|dưới|từ|environ|près\s+de|plus\s+de)\s+)?";
     // "%", and the words for it: "7.17 per cent", "30 percent", "15 pour cent", "20 phần trăm".
     let pct = r"(?:\s*%|\s+(?:[Pp]er\s?cent|[Pp]ercent|pour\s+cent)(?-u:\b)|\s+phần\s+trăm)";
@@ -754,6 +757,9 @@ fn build(language: Language) -> Patterns {
             r"(?:(?-u:\b)(?i:có)\s+|(?:^|[\n,;:])\s*)(?P<num>{num})\s*%\s+\p{{Ll}}"
         )),
         vi_labelled_percent: compile(format!(r":[ \t]*(?P<num>{num})\s*%")),
+        vi_rate_named: compile(format!(
+            r"(?i:tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ|tỷ\s+trọng|tỉ\s+trọng)[^\d.;:,()\n]{{1,80}}?\s(?P<num>{num})\s*%"
+        )),
         vi_bracketed_percent: compile(format!(r"\(\s*(?:(?i:bằng)\s+)?(?P<num>{num})\s*%\s*\)")),
         vi_fraction: compile(format!(
             r"(?-u:\b)(?P<num>\d+)/(?P<whole>\d+)\s+(?P<unit>(?i:{counted}))",
@@ -1258,6 +1264,22 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
                     unit: unit_of(unit.as_str()),
                 };
                 push(&mut pieces, num.start(), unit.end(), part);
+            }
+        }
+        for c in p.vi_rate_named.captures_iter(text) {
+            let num = c.name("num").expect("number");
+            let end = c.get(0).expect("match").end();
+            // Not a range ("45-50%"), which is read apart.
+            if text[..num.start()].trim_end().ends_with(['-', '–']) {
+                continue;
+            }
+            if let Some(v) = read_number(num.as_str(), language) {
+                let part = Part::Amount {
+                    value: v,
+                    scale: 1.0,
+                    unit: Some("%"),
+                };
+                push(&mut pieces, num.start(), end, part);
             }
         }
         for c in p.vi_bracketed_percent.captures_iter(text) {
@@ -7086,6 +7108,29 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_rate_named_with_its_percentage_and_an_average_rise() {
+        assert_eq!(
+            targets(
+                "Phấn đấu đến năm 2030: tỷ lệ đô thị hóa 48%; tỷ lệ hộ nghèo giảm bình quân 1,2%/năm."
+            ),
+            [
+                "tỷ lệ đô thị hóa | 48 x1 % | 2030",
+                "tỷ lệ hộ nghèo | 1.2 x1 % | 2030",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Năm 2024, tỷ lệ che phủ rừng 57,2%; giai đoạn 2021-2024, thu ngân sách tăng bình quân 9%.",
+                Language::Vi
+            ),
+            [
+                "tỷ lệ che phủ rừng | Some(57.2) % | None | None | 2024",
+                "thu ngân sách | None  | Some(9.0) | None | 2021-2024",
+            ]
+        );
+    }
+
     /// The words of the Vietnamese pass (issue 26, branch reader-vi), for the property test
     /// below.
     const PIECES_OF_THE_VIETNAMESE_PASS: &[&str] = &[
@@ -7141,6 +7186,8 @@ mod tests {
         " việc làm",
         " (bằng 92%)",
         " (15%)",
+        " tỷ lệ đô thị hóa 48%",
+        " giảm bình quân 1,2%/năm",
         "Năm 2024, ",
         ", ",
         ". ",
