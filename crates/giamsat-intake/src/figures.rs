@@ -3826,7 +3826,7 @@ struct Aim {
 fn aiming(text: &str) -> Vec<Aim> {
     static AIMING: OnceLock<Regex> = OnceLock::new();
     let pattern = AIMING.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:[Aa]ims?|[Aa]iming|[Tt]argets|[Tt]argeting|[Ss]trives|[Ss]trive\s+for|[Pp]lans\s+to|[Ss]et\s+(?:a\s+)?targets?|is\s+set\s+to\s+reach|[Vv]isent|[Vv]iser?|[Pp]révoit|s'efforcer?\s+d'atteindre|[Oo]bjectif\s+de)(?-u:\b)|[Pp]hấn\s+đấu|[Mm]ục\s+tiêu|[Kk]ịch\s+bản|Dự\s+kiến|Chỉ\s+tiêu|giao\s+chỉ\s+tiêu")
+        Regex::new(r"(?-u:\b)(?:[Aa]ims?|[Aa]iming|[Tt]argets|[Tt]argeting|[Ss]trives|[Ss]trive\s+for|[Pp]lans\s+to|[Ss]et\s+(?:a\s+)?targets?|is\s+set\s+to\s+reach|[Vv]isent|[Vv]iser?|[Pp]révoit|s'efforcer?\s+d'atteindre|[Oo]bjectif\s+de)(?-u:\b)|[Pp]hấn\s+đấu|[Mm]ục\s+tiêu|[Kk]ịch\s+bản|Dự\s+kiến|Chỉ\s+tiêu|giao\s+chỉ\s+tiêu|[Cc]ác\s+chỉ\s+tiêu\s+chủ\s+yếu|Kế\s+hoạch\s+năm")
             .expect("aiming pattern")
     });
     let sentence_end = |from: usize, to: usize| {
@@ -4445,10 +4445,18 @@ fn subject(
         start = end - dash.len();
     }
     'connectors: loop {
-        // A list's marks are not the subject's: "- Thu ngân sách …", "• Exports …".
-        let trimmed = text[start..end].trim_start_matches(|c: char| {
+        // A list's marks are not the subject's: "- Thu ngân sách …", "• Exports …", and
+        // its numbers: "(1) Tốc độ tăng trưởng …", "2) …".
+        let mut trimmed = text[start..end].trim_start_matches(|c: char| {
             c.is_whitespace() || matches!(c, '-' | '–' | '—' | '•' | '*' | '+' | '(' | ')')
         });
+        let digits = trimmed.len()
+            - trimmed
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .len();
+        if (1..=2).contains(&digits) && trimmed[digits..].starts_with([')', '.']) {
+            trimmed = trimmed[digits + 1..].trim_start();
+        }
         start = end - trimmed.len();
         // Only the words opening with the clause's first letter can start it.
         let Some(first) = trimmed.chars().next() else {
@@ -7131,6 +7139,23 @@ mod tests {
         );
     }
 
+    #[test]
+    fn numbered_lists_of_targets_and_a_years_plan() {
+        assert_eq!(
+            targets(
+                "Các chỉ tiêu chủ yếu năm 2026: (1) Tốc độ tăng trưởng GRDP đạt 8,5%; (2) Thu ngân sách đạt 15.000 tỷ đồng."
+            ),
+            [
+                "Tốc độ tăng trưởng GRDP | 8.5 x1 % | 2026",
+                "Thu ngân sách | 15000 x1000000000 VND | 2026",
+            ]
+        );
+        assert_eq!(
+            targets("Kế hoạch năm 2026: tổng vốn đầu tư toàn xã hội 52.000 tỷ đồng."),
+            ["tổng vốn đầu tư toàn xã hội | 52000 x1000000000 VND | 2026"]
+        );
+    }
+
     /// The words of the Vietnamese pass (issue 26, branch reader-vi), for the property test
     /// below.
     const PIECES_OF_THE_VIETNAMESE_PASS: &[&str] = &[
@@ -7188,6 +7213,9 @@ mod tests {
         " (15%)",
         " tỷ lệ đô thị hóa 48%",
         " giảm bình quân 1,2%/năm",
+        "(1) ",
+        "2) ",
+        "Kế hoạch năm 2026: ",
         "Năm 2024, ",
         ", ",
         ". ",
