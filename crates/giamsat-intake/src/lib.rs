@@ -330,7 +330,98 @@ fn periods_in_context(text: &str, found: &[Found]) -> Vec<(usize, usize, Option<
             _ => None,
         })
         .chain(years_named(text, found))
+        .chain(vi_months_named(text, found, &years, text_year))
         .collect()
+}
+
+/// The months from January a Vietnamese report names by their count alone, after what it
+/// measures and before the verb ("Kim ngạch xuất khẩu 9 tháng ước đạt", "Trong 9 tháng,
+/// …"): not items of their own (a count of months may be a duration elsewhere), but the
+/// period of the figure they stand in, of the year written shortly before or the text's.
+fn vi_months_named(
+    text: &str,
+    found: &[Found],
+    years: &[(usize, i32)],
+    text_year: Option<i32>,
+) -> Vec<(usize, usize, Option<String>)> {
+    // What follows the months when they are the period of a figure: its verb, or the comma
+    // after a period opening the sentence.
+    const AFTER: [&str; 11] = [
+        "ước",
+        "đạt",
+        "tăng",
+        "giảm",
+        "là",
+        "có",
+        "thực hiện",
+        "giải ngân",
+        "qua",
+        "năm nay",
+        ",",
+    ];
+    // Words before a count of months that make it a duration or a bound.
+    const DURATION: [&str; 16] = [
+        "sau", "mất", "vòng", "hơn", "gần", "khoảng", "hạn", "dài", "gian", "từ", "đến", "tới",
+        "mỗi", "được", "trên", "dưới",
+    ];
+    let taken = merged(found.iter().map(|f| (f.start, f.end)).collect());
+    let mut named = Vec::new();
+    for (at, word) in text.match_indices("tháng") {
+        if !ends_word(text, at + word.len()) || overlaps(&taken, at, at + word.len()) {
+            continue;
+        }
+        let before = text[..at].trim_end();
+        let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let number_at = before.len() - digits;
+        let Ok(count) = before[number_at..].parse::<u8>() else {
+            continue;
+        };
+        if !(2..=12).contains(&count) || !starts_word(text, number_at) {
+            continue;
+        }
+        let previous = before[..number_at].trim_end();
+        let previous_word = lowercase(
+            previous
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or_default(),
+        );
+        // "Trong 9 tháng, …" opens its sentence; otherwise a word of what is measured goes
+        // before ("xuất khẩu 9 tháng").
+        let opening = previous_word == "trong"
+            && previous[..previous.len() - "trong".len()]
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, '.' | '\n' | ';' | ':'));
+        if !opening
+            && (previous_word.is_empty()
+                || !previous_word.chars().all(char::is_alphabetic)
+                || DURATION.contains(&&*previous_word))
+        {
+            continue;
+        }
+        let after = lowercase(text[at + word.len()..].trim_start());
+        if !AFTER
+            .iter()
+            .any(|w| after.starts_with(w) && (*w == "," || ends_word(&after, w.len())))
+            || (opening && !after.starts_with(','))
+        {
+            continue;
+        }
+        let near = look_back(text, number_at, 4 * LOOK_BACK);
+        let year = years[..years.partition_point(|(end, _)| *end <= number_at)]
+            .last()
+            .filter(|(end, _)| *end >= near)
+            .map(|(_, y)| *y)
+            .or(text_year);
+        let code = match year {
+            Some(y) => time_words::months_code(y, 1, count),
+            None => Some(figures::yearless_code(1, count)),
+        };
+        named.push((number_at, at + word.len(), code));
+    }
+    named
 }
 
 /// The years a text names as the time of what it reports ("Năm 2023, …", "Trong năm 2023,",
