@@ -140,8 +140,19 @@ struct Series {
     /// At least the highest of `ids`: the latest figures are found by looking only into the
     /// series recorded last, not through every cell of a country.
     newest: u32,
+    /// What the units below each unit that has some reported (a province's communes), so that
+    /// a subtree's total is one lookup instead of a scan: a first answer after a start sums a
+    /// province's year from twelve of them. `subtotal_positions` holds the unit's own
+    /// position, in order, for the units with something below; `subtotals` their sums.
+    /// Worked out again by [`Series::sum_subtrees`] whenever a figure changes the series or the
+    /// tree is numbered again; while `subtotals_current` is false they are not read and a
+    /// subtree is scanned, which gives the same sums (the same additions in the same order).
+    subtotal_positions: Vec<u32>,
+    subtotals: Vec<RangeSum>,
+    subtotals_current: bool,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct RangeSum {
     sum: f64,
     count: usize,
@@ -170,12 +181,14 @@ impl Series {
                 if (kind, id) <= (self.kinds[i], self.ids[i]) {
                     return false;
                 }
+                self.subtotals_current = false;
                 self.newest = self.newest.max(id);
                 self.values[i] = value;
                 self.kinds[i] = kind;
                 self.ids[i] = id;
             }
             Err(i) => {
+                self.subtotals_current = false;
                 let len = self.positions.len();
                 if len == self.positions.capacity() {
                     let grown = (len * 2).max(8).min(units).max(len + 1);
@@ -201,6 +214,39 @@ impl Series {
         lo..hi
     }
 
+    /// The combined figures of the units strictly below the unit at `position`, whose
+    /// subtree is `position..end`: its subtotal when they are current, else a scan.
+    fn below(&self, position: u32, end: u32) -> Option<RangeSum> {
+        if self.subtotals_current {
+            let i = self.subtotal_positions.binary_search(&position).ok()?;
+            return Some(self.subtotals[i]);
+        }
+        self.range_sum(position + 1..end)
+    }
+
+    /// Works out the subtotal of every unit with units below it (`parents`: each one's
+    /// position and the end of its subtree, in position order) by the scan that
+    /// [`Series::below`] would otherwise make.
+    fn sum_subtrees(&mut self, parents: &[(u32, u32)]) {
+        self.subtotal_positions.clear();
+        self.subtotals.clear();
+        if let (Some(first), Some(last)) = (self.positions.first(), self.positions.last()) {
+            for &(position, end) in parents {
+                // A parent's subtree holds no cell of this series: nothing to keep.
+                if end <= *first || position >= *last {
+                    continue;
+                }
+                if let Some(sum) = self.range_sum(position + 1..end) {
+                    self.subtotal_positions.push(position);
+                    self.subtotals.push(sum);
+                }
+            }
+        }
+        self.subtotal_positions.shrink_to_fit();
+        self.subtotals.shrink_to_fit();
+        self.subtotals_current = true;
+    }
+
     fn range_sum(&self, range: Range<u32>) -> Option<RangeSum> {
         let idx = self.index_range(range);
         if idx.is_empty() {
@@ -223,6 +269,7 @@ impl Series {
     /// in code order, so adding units keeps the others' relative order and the columns stay
     /// sorted; they are sorted again only if that ever stops being true.
     fn renumber(&mut self, old: &Numbering, new: &Numbering) {
+        self.subtotals_current = false;
         for position in &mut self.positions {
             *position = old
                 .unit_at(*position)
@@ -550,6 +597,12 @@ pub struct Engine {
     /// Units were added since the tree was last numbered. Series positions always refer to
     /// `numbering`; the tree is numbered again before the next observation is placed.
     numbering_stale: bool,
+    /// Each unit with units below it: its position and the end of its subtree, in position
+    /// order, from `numbering`. The series keep a subtotal for each.
+    parents: Vec<(u32, u32)>,
+    /// The series whose subtotals are not current: changed since [`Engine::settle`] last
+    /// worked them out (a load or an import changes thousands before it settles once).
+    unsummed: Vec<(IndicatorId, Period)>,
     /// How many records that name something (units, indicators, documents, targets,
     /// successions, follow-up) were applied: what a search index built from the engine
     /// depends on, so that recording figures does not make one be built again.
@@ -761,10 +814,27 @@ impl Engine {
         }
     }
 
-    /// Numbers the tree if units were added by [`Engine::apply_unsettled`].
+    /// Numbers the tree if units were added by [`Engine::apply_unsettled`], and works out the
+    /// subtotals of the series changed since it was last called. Values are right before it
+    /// is called; summing a province's communes is only faster after.
     pub fn settle(&mut self) {
+        self.number_if_stale();
+        self.sum_subtrees();
+    }
+
+    fn number_if_stale(&mut self) {
         if self.numbering_stale {
             self.renumber();
+        }
+    }
+
+    fn sum_subtrees(&mut self) {
+        for key in std::mem::take(&mut self.unsummed) {
+            if let Some(series) = self.series.get_mut(&key)
+                && !series.subtotals_current
+            {
+                Arc::make_mut(series).sum_subtrees(&self.parents);
+            }
         }
     }
 
@@ -931,7 +1001,7 @@ impl Engine {
             Record::Reporting(record) => {
                 // Steps that follow are checked against the tree (who reports), and the
                 // store reads them before the figures, while units may be unnumbered yet.
-                self.settle();
+                self.number_if_stale();
                 for figure in self.reporting.insert(record) {
                     self.place(&figure);
                 }
@@ -948,7 +1018,7 @@ impl Engine {
 
     /// Publishes a recorded figure, or holds it back when a report not yet approved holds it.
     fn admit(&mut self, figure: HeldFigure) {
-        self.settle();
+        self.number_if_stale();
         match self.reporting.holding(self, &figure) {
             Some(report) => self.reporting.hold(report, figure),
             None => self.place(&figure),
@@ -960,16 +1030,19 @@ impl Engine {
         let Ok(id) = short_id(figure.id) else {
             return;
         };
-        self.settle();
+        self.number_if_stale();
         let Some(position) = self.numbering.position(figure.unit) else {
             return;
         };
-        let series = self
-            .series
-            .entry((figure.indicator, figure.period))
-            .or_default();
+        let key = (figure.indicator, figure.period);
+        let series = self.series.entry(key).or_default();
+        // A series already listed as unsummed is not listed twice.
+        let unlisted = series.subtotals_current || series.len() == 0;
         let units = self.numbering.len();
         let recorded = Arc::make_mut(series).record(position, id, figure.kind, figure.value, units);
+        if recorded && unlisted {
+            self.unsummed.push(key);
+        }
         self.reporting_positions
             .entry(figure.indicator)
             .or_default()
@@ -1010,9 +1083,11 @@ impl Engine {
     /// Numbers the tree afresh and moves every series onto the new positions.
     fn renumber(&mut self) {
         let new = Numbering::of(self.units.values());
-        for series in self.series.values_mut() {
+        for (key, series) in &mut self.series {
             Arc::make_mut(series).renumber(&self.numbering, &new);
+            self.unsummed.push(*key);
         }
+        self.parents = new.parents().collect();
         self.numbering = new;
         self.numbering_stale = false;
         self.find_reporting_positions();
@@ -1815,11 +1890,11 @@ impl Engine {
         };
         match indicator.across_units {
             AcrossUnits::Sum => {
-                let r = series.range_sum(below)?;
+                let r = series.below(subtree.start, subtree.end)?;
                 Some(resolved(r.sum, r.kind))
             }
             AcrossUnits::Mean => {
-                let r = series.range_sum(below)?;
+                let r = series.below(subtree.start, subtree.end)?;
                 Some(resolved(r.sum / r.count as f64, r.kind))
             }
             AcrossUnits::WeightedMean { weight } => {
@@ -2833,7 +2908,27 @@ mod tests {
         (1usize..8, prop::collection::vec(step, 0..60))
     }
 
+    /// Once settled, every series keeps a subtotal for each unit with units below it, and
+    /// it is the very sum a scan of the subtree gives, bit for bit.
+    pub(super) fn subtotals_are_current_and_exact(engine: &Engine) -> Result<(), TestCaseError> {
+        let exact = |r: Option<RangeSum>| r.map(|r| (r.sum.to_bits(), r.count, r.kind));
+        for (key, series) in &engine.series {
+            prop_assert!(series.subtotals_current, "series {:?} left unsummed", key);
+            for &(position, end) in &engine.parents {
+                prop_assert_eq!(
+                    exact(series.below(position, end)),
+                    exact(series.range_sum(position + 1..end)),
+                    "series {:?}, the unit at {}",
+                    key,
+                    position
+                );
+            }
+        }
+        Ok(())
+    }
+
     fn agrees(engine: &Engine, model: &NaiveModel) -> Result<(), TestCaseError> {
+        subtotals_are_current_and_exact(engine)?;
         let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * (1.0 + a.abs().max(b.abs()));
         let mut cells = 0;
         for u in 0..model.parents.len() as u32 {
