@@ -600,6 +600,9 @@ pub struct Engine {
     /// Each unit with units below it: its position and the end of its subtree, in position
     /// order, from `numbering`. The series keep a subtotal for each.
     parents: Vec<(u32, u32)>,
+    /// The indicators with a series of more than one month (a quarter, a year, the months to
+    /// date): for the others, a period's value above the reporting units is its months'.
+    reported_over_months: rustc_hash::FxHashSet<IndicatorId>,
     /// The series whose subtotals are not current: changed since [`Engine::settle`] last
     /// worked them out (a load or an import changes thousands before it settles once).
     unsummed: Vec<(IndicatorId, Period)>,
@@ -622,6 +625,20 @@ pub type CurrentCell = (
     ObservationKind,
     f64,
 );
+
+#[cfg(test)]
+thread_local! {
+    /// Set by tests that compare [`Engine::months_added_from_below`] with the long way.
+    static THE_LONG_WAY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether values are resolved without shortcuts: only ever in tests.
+fn the_long_way() -> bool {
+    #[cfg(test)]
+    return THE_LONG_WAY.get();
+    #[cfg(not(test))]
+    false
+}
 
 /// Recursion guard for indicators computed from indicators computed from others.
 const MAX_DERIVATION_DEPTH: u8 = 6;
@@ -1035,6 +1052,9 @@ impl Engine {
             return;
         };
         let key = (figure.indicator, figure.period);
+        if figure.period.month_count() > 1 {
+            self.reported_over_months.insert(figure.indicator);
+        }
         let series = self.series.entry(key).or_default();
         // A series already listed as unsummed is not listed twice.
         let unlisted = series.subtotals_current || series.len() == 0;
@@ -1788,6 +1808,9 @@ impl Engine {
                 derived: true,
             });
         }
+        if let Some(added) = self.months_added_from_below(indicator, unit, period) {
+            return added;
+        }
         if let Some(carried) = self.carried(indicator, unit, period, depth) {
             return Some(carried);
         }
@@ -1801,6 +1824,60 @@ impl Engine {
             return self.month_of_cumulative(indicator.id, unit, period.start(), depth);
         }
         None
+    }
+
+    /// A flow from January to a month of one year (a year, a half, the months to date) for a
+    /// unit that never reported the indicator itself and took over from no other, when the
+    /// indicator was only ever reported by single months: each month is then what the units
+    /// below reported for it, and the period is its months added as [`Engine::across_time`]
+    /// adds them, through each month to date, in the same order, but without looking at each
+    /// step for figures that cannot be there. A first answer after a start evaluates thousands
+    /// of such years. `None` when the conditions do not hold and the period is resolved the
+    /// long way; `Some(None)` when a month has no figure.
+    fn months_added_from_below(
+        &self,
+        indicator: &Indicator,
+        unit: UnitId,
+        period: Period,
+    ) -> Option<Option<Resolved>> {
+        let (start, end) = (period.start(), period.end());
+        if indicator.over_time != OverTime::Flow
+            || start.month_of_year() != 1
+            || start.year() != end.year()
+            || period.month_count() < 2
+            || self.reported_over_months.contains(&indicator.id)
+            || self.formed.contains(&unit)
+            || matches!(indicator.across_units, AcrossUnits::Ratio { .. })
+            || the_long_way()
+        {
+            return None;
+        }
+        let position = self.numbering.position(unit)?;
+        if self
+            .reporting_positions
+            .get(&indicator.id)
+            .is_some_and(|set| set.contains(position))
+        {
+            return None;
+        }
+        // The month to date is the month plus the months before it: `(0 + month) + before`,
+        // kinds the least of both, as the sum over parts adds them.
+        let mut months = period.months();
+        let first = months.next()?;
+        let Some(mut added) = self.across_units(indicator, unit, Period::month(first)) else {
+            return Some(None);
+        };
+        for month in months {
+            let Some(this) = self.across_units(indicator, unit, Period::month(month)) else {
+                return Some(None);
+            };
+            added = Resolved {
+                value: (0.0 + this.value) + added.value,
+                kind: ObservationKind::Official.min(this.kind).min(added.kind),
+                derived: true,
+            };
+        }
+        Some(Some(added))
     }
 
     /// A flow's month from the cumulative figures a department reports (*lũy kế*): the year
@@ -3038,6 +3115,55 @@ mod tests {
     }
 
     proptest! {
+        /// A flow's year, half or months to date above the units that report it, added by
+        /// the shortcut, is what the long way through each month to date gives, bit for bit,
+        /// whatever reported what: the communes only, a district or the province itself, an
+        /// estimate beside an official figure, a month missing, and a figure of several
+        /// months (which sends the indicator the long way).
+        #[test]
+        fn months_added_from_below_are_what_the_long_way_adds(
+            figures in prop::collection::vec(
+                (1u32..=3, 1u32..=5, 1u8..=12, -1e6f64..1e6, 0usize..3, 0u8..12),
+                0..80,
+            ),
+        ) {
+            let mut records = tree();
+            records.push(indicator(1, AcrossUnits::Sum, OverTime::Flow));
+            records.push(indicator(2, AcrossUnits::Mean, OverTime::Flow));
+            records.push(indicator(3, AcrossUnits::WeightedMean { weight: IndicatorId(1) }, OverTime::Flow));
+            let mut engine = Engine::from_records(records).expect("skeleton");
+            let kinds = [Estimate, Preliminary, Official];
+            for (i, (ind, u, month, value, kind, shape)) in figures.into_iter().enumerate() {
+                // One figure in twelve covers the months to date rather than one month.
+                let period = if shape == 0 {
+                    format!("2024-YTD{month:02}")
+                } else {
+                    format!("2024-{month:02}")
+                };
+                let period = if period == "2024-YTD01" { "2024-01".to_owned() } else { period };
+                engine.apply(obs(i as u64 + 1, ind, u, &period, value, kinds[kind]))
+                    .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            }
+            let exact = |r: Option<Resolved>| r.map(|r| (r.value.to_bits(), r.kind, r.derived));
+            let mut periods: Vec<Period> = (2..=12)
+                .map(|m| p(&format!("2024-YTD{m:02}")))
+                .collect();
+            periods.extend([p("2024-Q1"), p("2024-H1"), p("2024"), p("2024-Q3"), p("2023")]);
+            for ind in 1..=3 {
+                for u in 1..=5 {
+                    for period in &periods {
+                        engine.forget_values();
+                        let short = engine.value(IndicatorId(ind), UnitId(u), *period);
+                        engine.forget_values();
+                        THE_LONG_WAY.set(true);
+                        let long = engine.value(IndicatorId(ind), UnitId(u), *period);
+                        THE_LONG_WAY.set(false);
+                        prop_assert_eq!(exact(short), exact(long), "indicator {} unit {} {}", ind, u, period);
+                    }
+                }
+            }
+        }
+
         /// What the dashboards remember of many targets at once (scorecards, a group's
         /// targets in status order, whether a period is complete) is what a copy of the
         /// engine, which remembers nothing, counts afresh: after every figure, target and

@@ -477,6 +477,9 @@ impl Engine {
             newest: cells.iter().map(|c| c.3).max().unwrap_or(0),
             ..Series::default()
         };
+        if period.month_count() > 1 {
+            self.reported_over_months.insert(indicator);
+        }
         self.series.insert((indicator, period), Arc::new(series));
         self.unsummed.push((indicator, period));
         Ok(())
