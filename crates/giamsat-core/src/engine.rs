@@ -1852,23 +1852,25 @@ impl Engine {
         {
             return None;
         }
-        let position = self.numbering.position(unit)?;
+        let subtree = self.numbering.subtree(unit)?;
         if self
             .reporting_positions
             .get(&indicator.id)
-            .is_some_and(|set| set.contains(position))
+            .is_some_and(|set| set.contains(subtree.start))
         {
             return None;
         }
+        let month_below =
+            |month: Month| self.across_subtree(indicator, subtree.clone(), Period::month(month));
         // The month to date is the month plus the months before it: `(0 + month) + before`,
         // kinds the least of both, as the sum over parts adds them.
         let mut months = period.months();
         let first = months.next()?;
-        let Some(mut added) = self.across_units(indicator, unit, Period::month(first)) else {
+        let Some(mut added) = month_below(first) else {
             return Some(None);
         };
         for month in months {
-            let Some(this) = self.across_units(indicator, unit, Period::month(month)) else {
+            let Some(this) = month_below(month) else {
                 return Some(None);
             };
             added = Resolved {
@@ -1954,7 +1956,16 @@ impl Engine {
         unit: UnitId,
         period: Period,
     ) -> Option<Resolved> {
-        let subtree = self.numbering.subtree(unit)?;
+        self.across_subtree(indicator, self.numbering.subtree(unit)?, period)
+    }
+
+    /// [`Engine::across_units`] for the unit whose subtree is `subtree`.
+    fn across_subtree(
+        &self,
+        indicator: &Indicator,
+        subtree: Range<u32>,
+        period: Period,
+    ) -> Option<Resolved> {
         let below = subtree.start + 1..subtree.end;
         if below.is_empty() {
             return None;
