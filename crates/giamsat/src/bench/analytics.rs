@@ -245,19 +245,17 @@ pub async fn analytics(db: &str, runs: usize, out: Option<&Path>) -> Result<(), 
         // for a median rather than one sample; the processor's caches are warmer than after a
         // start, so the single first answer above stays the figure to report.
         for (name, question) in questions() {
-            let copies: Vec<_> = (0..runs.max(1)).map(|_| engine.clone()).collect();
-            let mut copies = copies.into_iter();
-            // Each copy is dropped after the timings: dropping a country's targets and
-            // units is not part of answering.
-            let mut answered = Vec::with_capacity(runs.max(1));
-            let (_, median) = timed(runs, || {
-                copies.next().map_or(Value::Null, |copy| {
-                    let answer = question(&q, &copy);
-                    answered.push(copy);
-                    answer
+            // Each copy is dropped after its timing: dropping a country's targets and units
+            // is not part of answering.
+            let times = (0..runs.max(1))
+                .map(|_| {
+                    let copy = engine.clone();
+                    let started = Instant::now();
+                    question(&q, &copy);
+                    started.elapsed()
                 })
-            });
-            drop(answered);
+                .collect();
+            let median = median(times);
             println!(
                 "({name}) first answer: {:.4} ms, on a fresh copy median {:.4} ms over {runs}",
                 timings[&format!("{name}_first")]
