@@ -140,8 +140,19 @@ struct Series {
     /// At least the highest of `ids`: the latest figures are found by looking only into the
     /// series recorded last, not through every cell of a country.
     newest: u32,
+    /// What the units below each unit that has some reported (a province's communes), so that
+    /// a subtree's total is one lookup instead of a scan: a first answer after a start sums a
+    /// province's year from twelve of them. `subtotal_positions` holds the unit's own
+    /// position, in order, for the units with something below; `subtotals` their sums.
+    /// Worked out again by [`Series::sum_subtrees`] whenever a figure changes the series or the
+    /// tree is numbered again; while `subtotals_current` is false they are not read and a
+    /// subtree is scanned, which gives the same sums (the same additions in the same order).
+    subtotal_positions: Vec<u32>,
+    subtotals: Vec<RangeSum>,
+    subtotals_current: bool,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct RangeSum {
     sum: f64,
     count: usize,
@@ -170,12 +181,14 @@ impl Series {
                 if (kind, id) <= (self.kinds[i], self.ids[i]) {
                     return false;
                 }
+                self.subtotals_current = false;
                 self.newest = self.newest.max(id);
                 self.values[i] = value;
                 self.kinds[i] = kind;
                 self.ids[i] = id;
             }
             Err(i) => {
+                self.subtotals_current = false;
                 let len = self.positions.len();
                 if len == self.positions.capacity() {
                     let grown = (len * 2).max(8).min(units).max(len + 1);
@@ -201,6 +214,39 @@ impl Series {
         lo..hi
     }
 
+    /// The combined figures of the units strictly below the unit at `position`, whose
+    /// subtree is `position..end`: its subtotal when they are current, else a scan.
+    fn below(&self, position: u32, end: u32) -> Option<RangeSum> {
+        if self.subtotals_current {
+            let i = self.subtotal_positions.binary_search(&position).ok()?;
+            return Some(self.subtotals[i]);
+        }
+        self.range_sum(position + 1..end)
+    }
+
+    /// Works out the subtotal of every unit with units below it (`parents`: each one's
+    /// position and the end of its subtree, in position order) by the scan that
+    /// [`Series::below`] would otherwise make.
+    fn sum_subtrees(&mut self, parents: &[(u32, u32)]) {
+        self.subtotal_positions.clear();
+        self.subtotals.clear();
+        if let (Some(first), Some(last)) = (self.positions.first(), self.positions.last()) {
+            for &(position, end) in parents {
+                // A parent's subtree holds no cell of this series: nothing to keep.
+                if end <= *first || position >= *last {
+                    continue;
+                }
+                if let Some(sum) = self.range_sum(position + 1..end) {
+                    self.subtotal_positions.push(position);
+                    self.subtotals.push(sum);
+                }
+            }
+        }
+        self.subtotal_positions.shrink_to_fit();
+        self.subtotals.shrink_to_fit();
+        self.subtotals_current = true;
+    }
+
     fn range_sum(&self, range: Range<u32>) -> Option<RangeSum> {
         let idx = self.index_range(range);
         if idx.is_empty() {
@@ -223,6 +269,7 @@ impl Series {
     /// in code order, so adding units keeps the others' relative order and the columns stay
     /// sorted; they are sorted again only if that ever stops being true.
     fn renumber(&mut self, old: &Numbering, new: &Numbering) {
+        self.subtotals_current = false;
         for position in &mut self.positions {
             *position = old
                 .unit_at(*position)
@@ -550,6 +597,15 @@ pub struct Engine {
     /// Units were added since the tree was last numbered. Series positions always refer to
     /// `numbering`; the tree is numbered again before the next observation is placed.
     numbering_stale: bool,
+    /// Each unit with units below it: its position and the end of its subtree, in position
+    /// order, from `numbering`. The series keep a subtotal for each.
+    parents: Vec<(u32, u32)>,
+    /// The indicators with a series of more than one month (a quarter, a year, the months to
+    /// date): for the others, a period's value above the reporting units is its months'.
+    reported_over_months: rustc_hash::FxHashSet<IndicatorId>,
+    /// The series whose subtotals are not current: changed since [`Engine::settle`] last
+    /// worked them out (a load or an import changes thousands before it settles once).
+    unsummed: Vec<(IndicatorId, Period)>,
     /// How many records that name something (units, indicators, documents, targets,
     /// successions, follow-up) were applied: what a search index built from the engine
     /// depends on, so that recording figures does not make one be built again.
@@ -569,6 +625,20 @@ pub type CurrentCell = (
     ObservationKind,
     f64,
 );
+
+#[cfg(test)]
+thread_local! {
+    /// Set by tests that compare [`Engine::months_added_from_below`] with the long way.
+    static THE_LONG_WAY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether values are resolved without shortcuts: only ever in tests.
+fn the_long_way() -> bool {
+    #[cfg(test)]
+    return THE_LONG_WAY.get();
+    #[cfg(not(test))]
+    false
+}
 
 /// Recursion guard for indicators computed from indicators computed from others.
 const MAX_DERIVATION_DEPTH: u8 = 6;
@@ -761,10 +831,27 @@ impl Engine {
         }
     }
 
-    /// Numbers the tree if units were added by [`Engine::apply_unsettled`].
+    /// Numbers the tree if units were added by [`Engine::apply_unsettled`], and works out the
+    /// subtotals of the series changed since it was last called. Values are right before it
+    /// is called; summing a province's communes is only faster after.
     pub fn settle(&mut self) {
+        self.number_if_stale();
+        self.sum_subtrees();
+    }
+
+    fn number_if_stale(&mut self) {
         if self.numbering_stale {
             self.renumber();
+        }
+    }
+
+    fn sum_subtrees(&mut self) {
+        for key in std::mem::take(&mut self.unsummed) {
+            if let Some(series) = self.series.get_mut(&key)
+                && !series.subtotals_current
+            {
+                Arc::make_mut(series).sum_subtrees(&self.parents);
+            }
         }
     }
 
@@ -931,7 +1018,7 @@ impl Engine {
             Record::Reporting(record) => {
                 // Steps that follow are checked against the tree (who reports), and the
                 // store reads them before the figures, while units may be unnumbered yet.
-                self.settle();
+                self.number_if_stale();
                 for figure in self.reporting.insert(record) {
                     self.place(&figure);
                 }
@@ -948,7 +1035,7 @@ impl Engine {
 
     /// Publishes a recorded figure, or holds it back when a report not yet approved holds it.
     fn admit(&mut self, figure: HeldFigure) {
-        self.settle();
+        self.number_if_stale();
         match self.reporting.holding(self, &figure) {
             Some(report) => self.reporting.hold(report, figure),
             None => self.place(&figure),
@@ -960,16 +1047,22 @@ impl Engine {
         let Ok(id) = short_id(figure.id) else {
             return;
         };
-        self.settle();
+        self.number_if_stale();
         let Some(position) = self.numbering.position(figure.unit) else {
             return;
         };
-        let series = self
-            .series
-            .entry((figure.indicator, figure.period))
-            .or_default();
+        let key = (figure.indicator, figure.period);
+        if figure.period.month_count() > 1 {
+            self.reported_over_months.insert(figure.indicator);
+        }
+        let series = self.series.entry(key).or_default();
+        // A series already listed as unsummed is not listed twice.
+        let unlisted = series.subtotals_current || series.len() == 0;
         let units = self.numbering.len();
         let recorded = Arc::make_mut(series).record(position, id, figure.kind, figure.value, units);
+        if recorded && unlisted {
+            self.unsummed.push(key);
+        }
         self.reporting_positions
             .entry(figure.indicator)
             .or_default()
@@ -1010,9 +1103,11 @@ impl Engine {
     /// Numbers the tree afresh and moves every series onto the new positions.
     fn renumber(&mut self) {
         let new = Numbering::of(self.units.values());
-        for series in self.series.values_mut() {
+        for (key, series) in &mut self.series {
             Arc::make_mut(series).renumber(&self.numbering, &new);
+            self.unsummed.push(*key);
         }
+        self.parents = new.parents().collect();
         self.numbering = new;
         self.numbering_stale = false;
         self.find_reporting_positions();
@@ -1713,6 +1808,9 @@ impl Engine {
                 derived: true,
             });
         }
+        if let Some(added) = self.months_added_from_below(indicator, unit, period) {
+            return added;
+        }
         if let Some(carried) = self.carried(indicator, unit, period, depth) {
             return Some(carried);
         }
@@ -1726,6 +1824,62 @@ impl Engine {
             return self.month_of_cumulative(indicator.id, unit, period.start(), depth);
         }
         None
+    }
+
+    /// A flow from January to a month of one year (a year, a half, the months to date) for a
+    /// unit that never reported the indicator itself and took over from no other, when the
+    /// indicator was only ever reported by single months: each month is then what the units
+    /// below reported for it, and the period is its months added as [`Engine::across_time`]
+    /// adds them, through each month to date, in the same order, but without looking at each
+    /// step for figures that cannot be there. A first answer after a start evaluates thousands
+    /// of such years. `None` when the conditions do not hold and the period is resolved the
+    /// long way; `Some(None)` when a month has no figure.
+    fn months_added_from_below(
+        &self,
+        indicator: &Indicator,
+        unit: UnitId,
+        period: Period,
+    ) -> Option<Option<Resolved>> {
+        let (start, end) = (period.start(), period.end());
+        if indicator.over_time != OverTime::Flow
+            || start.month_of_year() != 1
+            || start.year() != end.year()
+            || period.month_count() < 2
+            || self.reported_over_months.contains(&indicator.id)
+            || self.formed.contains(&unit)
+            || matches!(indicator.across_units, AcrossUnits::Ratio { .. })
+            || the_long_way()
+        {
+            return None;
+        }
+        let subtree = self.numbering.subtree(unit)?;
+        if self
+            .reporting_positions
+            .get(&indicator.id)
+            .is_some_and(|set| set.contains(subtree.start))
+        {
+            return None;
+        }
+        let month_below =
+            |month: Month| self.across_subtree(indicator, subtree.clone(), Period::month(month));
+        // The month to date is the month plus the months before it: `(0 + month) + before`,
+        // kinds the least of both, as the sum over parts adds them.
+        let mut months = period.months();
+        let first = months.next()?;
+        let Some(mut added) = month_below(first) else {
+            return Some(None);
+        };
+        for month in months {
+            let Some(this) = month_below(month) else {
+                return Some(None);
+            };
+            added = Resolved {
+                value: (0.0 + this.value) + added.value,
+                kind: ObservationKind::Official.min(this.kind).min(added.kind),
+                derived: true,
+            };
+        }
+        Some(Some(added))
     }
 
     /// A flow's month from the cumulative figures a department reports (*lũy kế*): the year
@@ -1802,7 +1956,16 @@ impl Engine {
         unit: UnitId,
         period: Period,
     ) -> Option<Resolved> {
-        let subtree = self.numbering.subtree(unit)?;
+        self.across_subtree(indicator, self.numbering.subtree(unit)?, period)
+    }
+
+    /// [`Engine::across_units`] for the unit whose subtree is `subtree`.
+    fn across_subtree(
+        &self,
+        indicator: &Indicator,
+        subtree: Range<u32>,
+        period: Period,
+    ) -> Option<Resolved> {
         let below = subtree.start + 1..subtree.end;
         if below.is_empty() {
             return None;
@@ -1815,11 +1978,11 @@ impl Engine {
         };
         match indicator.across_units {
             AcrossUnits::Sum => {
-                let r = series.range_sum(below)?;
+                let r = series.below(subtree.start, subtree.end)?;
                 Some(resolved(r.sum, r.kind))
             }
             AcrossUnits::Mean => {
-                let r = series.range_sum(below)?;
+                let r = series.below(subtree.start, subtree.end)?;
                 Some(resolved(r.sum / r.count as f64, r.kind))
             }
             AcrossUnits::WeightedMean { weight } => {
@@ -2833,7 +2996,27 @@ mod tests {
         (1usize..8, prop::collection::vec(step, 0..60))
     }
 
+    /// Once settled, every series keeps a subtotal for each unit with units below it, and
+    /// it is the very sum a scan of the subtree gives, bit for bit.
+    pub(super) fn subtotals_are_current_and_exact(engine: &Engine) -> Result<(), TestCaseError> {
+        let exact = |r: Option<RangeSum>| r.map(|r| (r.sum.to_bits(), r.count, r.kind));
+        for (key, series) in &engine.series {
+            prop_assert!(series.subtotals_current, "series {:?} left unsummed", key);
+            for &(position, end) in &engine.parents {
+                prop_assert_eq!(
+                    exact(series.below(position, end)),
+                    exact(series.range_sum(position + 1..end)),
+                    "series {:?}, the unit at {}",
+                    key,
+                    position
+                );
+            }
+        }
+        Ok(())
+    }
+
     fn agrees(engine: &Engine, model: &NaiveModel) -> Result<(), TestCaseError> {
+        subtotals_are_current_and_exact(engine)?;
         let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * (1.0 + a.abs().max(b.abs()));
         let mut cells = 0;
         for u in 0..model.parents.len() as u32 {
@@ -2943,6 +3126,55 @@ mod tests {
     }
 
     proptest! {
+        /// A flow's year, half or months to date above the units that report it, added by
+        /// the shortcut, is what the long way through each month to date gives, bit for bit,
+        /// whatever reported what: the communes only, a district or the province itself, an
+        /// estimate beside an official figure, a month missing, and a figure of several
+        /// months (which sends the indicator the long way).
+        #[test]
+        fn months_added_from_below_are_what_the_long_way_adds(
+            figures in prop::collection::vec(
+                (1u32..=3, 1u32..=5, 1u8..=12, -1e6f64..1e6, 0usize..3, 0u8..12),
+                0..80,
+            ),
+        ) {
+            let mut records = tree();
+            records.push(indicator(1, AcrossUnits::Sum, OverTime::Flow));
+            records.push(indicator(2, AcrossUnits::Mean, OverTime::Flow));
+            records.push(indicator(3, AcrossUnits::WeightedMean { weight: IndicatorId(1) }, OverTime::Flow));
+            let mut engine = Engine::from_records(records).expect("skeleton");
+            let kinds = [Estimate, Preliminary, Official];
+            for (i, (ind, u, month, value, kind, shape)) in figures.into_iter().enumerate() {
+                // One figure in twelve covers the months to date rather than one month.
+                let period = if shape == 0 {
+                    format!("2024-YTD{month:02}")
+                } else {
+                    format!("2024-{month:02}")
+                };
+                let period = if period == "2024-YTD01" { "2024-01".to_owned() } else { period };
+                engine.apply(obs(i as u64 + 1, ind, u, &period, value, kinds[kind]))
+                    .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            }
+            let exact = |r: Option<Resolved>| r.map(|r| (r.value.to_bits(), r.kind, r.derived));
+            let mut periods: Vec<Period> = (2..=12)
+                .map(|m| p(&format!("2024-YTD{m:02}")))
+                .collect();
+            periods.extend([p("2024-Q1"), p("2024-H1"), p("2024"), p("2024-Q3"), p("2023")]);
+            for ind in 1..=3 {
+                for u in 1..=5 {
+                    for period in &periods {
+                        engine.forget_values();
+                        let short = engine.value(IndicatorId(ind), UnitId(u), *period);
+                        engine.forget_values();
+                        THE_LONG_WAY.set(true);
+                        let long = engine.value(IndicatorId(ind), UnitId(u), *period);
+                        THE_LONG_WAY.set(false);
+                        prop_assert_eq!(exact(short), exact(long), "indicator {} unit {} {}", ind, u, period);
+                    }
+                }
+            }
+        }
+
         /// What the dashboards remember of many targets at once (scorecards, a group's
         /// targets in status order, whether a period is complete) is what a copy of the
         /// engine, which remembers nothing, counts afresh: after every figure, target and

@@ -238,6 +238,15 @@ impl Numbering {
         self.order.len()
     }
 
+    /// Each unit that has units below it: its position and the end of its subtree, in
+    /// position order.
+    pub fn parents(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        (0u32..)
+            .zip(&self.subtree_end)
+            .filter(|(position, end)| **end > position + 1)
+            .map(|(position, end)| (position, *end))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.order.is_empty()
     }

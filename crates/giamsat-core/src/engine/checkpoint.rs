@@ -364,7 +364,7 @@ impl Engine {
     /// the parts are restored in order, before any observation recorded after the checkpoint.
     /// On error the engine may hold part of the checkpoint: the caller loads afresh.
     pub fn restore_checkpoint_part(&mut self, part: &[u8]) -> Result<(), CheckpointError> {
-        self.settle();
+        self.number_if_stale();
         let mut reader = Reader { bytes: part, at: 0 };
         let head = reader
             .take(5)
@@ -475,8 +475,13 @@ impl Engine {
             kinds: cells.iter().map(|c| c.2).collect(),
             ids: cells.iter().map(|c| c.3).collect(),
             newest: cells.iter().map(|c| c.3).max().unwrap_or(0),
+            ..Series::default()
         };
+        if period.month_count() > 1 {
+            self.reported_over_months.insert(indicator);
+        }
         self.series.insert((indicator, period), Arc::new(series));
+        self.unsummed.push((indicator, period));
         Ok(())
     }
 }
@@ -566,6 +571,8 @@ mod tests {
             prop_assert_eq!(engine.checkpoint(), parts);
             prop_assert_eq!(engine.last_observation_id(), at_cut.last_observation_id());
             engine.apply_batch(later).expect("the rest applies");
+            crate::engine::tests::subtotals_are_current_and_exact(&engine)?;
+            crate::engine::tests::subtotals_are_current_and_exact(&full)?;
             prop_assert_eq!(engine.checkpoint(), full.checkpoint());
             prop_assert_eq!(engine.last_observation_id(), full.last_observation_id());
             for ind in 1..=2 {

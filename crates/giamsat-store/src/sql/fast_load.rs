@@ -269,13 +269,17 @@ pub(super) async fn read_checkpoint(
         );
         return Ok(0);
     }
-    let mut parts = sqlx::query(
-        "SELECT bytes FROM engine_checkpoint_parts WHERE generation = $1 ORDER BY part",
-    )
-    .bind(generation)
-    .fetch(&mut **tx);
-    while let Some(row) = parts.try_next().await? {
-        apply(Loaded::CheckpointPart(row.get(0)));
+    // One part asked for at a time: the driver reads ahead of a stream, and a country's
+    // checkpoint (1.3 GB) held at once stays in the process's heap once it is restored.
+    for part in 0..count {
+        let bytes: Vec<u8> = sqlx::query_scalar(
+            "SELECT bytes FROM engine_checkpoint_parts WHERE generation = $1 AND part = $2",
+        )
+        .bind(generation)
+        .bind(part)
+        .fetch_one(&mut **tx)
+        .await?;
+        apply(Loaded::CheckpointPart(bytes));
     }
     Ok(through)
 }
