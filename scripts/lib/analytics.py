@@ -244,6 +244,8 @@ def main():
     parser.add_argument("--work", type=Path, required=True)
     parser.add_argument("--postgres", required=True, help="a database URL")
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--peers", default="duckdb,postgresql,sqlite",
+                        help="the engines to compare with, of duckdb, postgresql, sqlite")
     args = parser.parse_args()
 
     giamsat = json.loads(args.giamsat.read_text())
@@ -258,6 +260,11 @@ def main():
         ("PostgreSQL", lambda: PostgreSQL(args.data, args.work, args.postgres)),
         ("SQLite", lambda: SQLite(args.data, args.work)),
     ]
+    peers = {p.strip().lower() for p in args.peers.split(",") if p.strip()}
+    unknown = peers - {n.lower() for n, _ in engines}
+    if unknown or not peers:
+        parser.error(f"--peers: unknown engines {sorted(unknown)}; use duckdb, postgresql, sqlite")
+    engines = [(n, make) for n, make in engines if n.lower() in peers]
     load_times = {}
     for name, make in engines:
         started = time.perf_counter()
@@ -296,6 +303,14 @@ def main():
             cells.append(f"{ms(results[n][q])} ({ratio:,.0f}×)")
         first = float(giamsat["timings_ms"][f"{q}_first"])
         print(f"| {labels[q]} | {ms(ours[q])} | {ms(first)} | " + " | ".join(cells) + " |")
+    print()
+    # What the first answer after a start is worth beside each engine's (median) answer.
+    print("| question | giamsat, first answer | " + " | ".join(f"{n} ÷ giamsat's first" for n in names) + " |")
+    print("|---|---:|" + "---:|" * len(names))
+    for q in QUESTIONS:
+        first = float(giamsat["timings_ms"][f"{q}_first"])
+        cells = [f"{results[n][q] / max(first, 1e-9):,.1f}×" for n in names]
+        print(f"| {labels[q]} | {ms(first)} | " + " | ".join(cells) + " |")
     print()
     print(f"answers: {'DIFFER (see above)' if failed else 'all engines agree with giamsat'}")
     t = giamsat["timings_ms"]
