@@ -716,9 +716,15 @@ fn seed_003(batch: &mut Batch<'_>) -> Result<(), AppError> {
     for &(code, value, change, percent) in SEED_003_FLOWS {
         add(batch, estimate(code, "2023-YTD05", value), SEED_003)?;
         let same_period = value / (1.0 + change / 100.0);
+        // Written as the department's officer would, in Vietnamese: the note is data, shown
+        // as entered whatever the reader's language.
+        let vi = giamsat_core::Language::Vi;
         let implied = ObservationInput {
             note: Some(format!(
-                "implied by the report: {value} is {change:+}% over the same period; the report does not give this figure"
+                "Suy ra từ báo cáo: {} {} {} so với cùng kỳ; báo cáo không nêu số cùng kỳ",
+                giamsat_core::text::format_number(value, 1, vi),
+                if change >= 0.0 { "tăng" } else { "giảm" },
+                giamsat_core::text::format_percent(change.abs(), 1, vi),
             )),
             source: s(SEED_003),
             ..observation(code, "40", "2022-YTD05", same_period, "estimate")

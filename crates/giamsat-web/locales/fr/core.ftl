@@ -418,6 +418,13 @@ intake-positions = Fonctions
 intake-positions-one-a-line = Fonctions, une par ligne
 intake-subject = Objet
 intake-months-without-year = Mois { $first } à { $last } ; le texte ne donne pas l’année
+# A figure's change as the text gives it: against the same period, the month before or a date.
+intake-change = Variation
+# The scale a report writes an amount in: 8.537,18 tỷ, 8,537.18 billion, 8 537,18 milliards.
+intake-scale-thousand = mille
+intake-scale-million = millions
+intake-scale-billion = milliards
+intake-scale-trillion = billions
 intake-date = Date
 intake-date-role = Rôle
 intake-date-role-event = jour de l’événement rapporté

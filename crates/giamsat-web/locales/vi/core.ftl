@@ -400,6 +400,13 @@ intake-positions = Chức vụ
 intake-positions-one-a-line = Chức vụ, mỗi dòng một chức vụ
 intake-subject = Nội dung
 intake-months-without-year = Tháng { $first }–{ $last }; bài không nêu năm
+# A figure's change as the text gives it: against the same period, the month before or a date.
+intake-change = Tăng, giảm
+# The scale a report writes an amount in: 8.537,18 tỷ, 8,537.18 billion, 8 537,18 milliards.
+intake-scale-thousand = nghìn
+intake-scale-million = triệu
+intake-scale-billion = tỷ
+intake-scale-trillion = nghìn tỷ
 intake-date = Ngày
 intake-date-role = Vai trò
 intake-date-role-event = ngày diễn ra sự việc

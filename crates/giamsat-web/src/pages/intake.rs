@@ -862,10 +862,19 @@ fn item_views<S: Store>(
                     }
                     if let Some(v) = value {
                         let written = plain_number(tr, *v);
-                        let scale = if *scale > 1.0 {
-                            format!(" × {}", tr.number(*scale, 0))
-                        } else {
-                            String::new()
+                        // "8.537,18 tỷ VND", as a report writes it, not "× 1.000.000.000".
+                        let named = [
+                            (1e3, "intake-scale-thousand"),
+                            (1e6, "intake-scale-million"),
+                            (1e9, "intake-scale-billion"),
+                            (1e12, "intake-scale-trillion"),
+                        ]
+                        .into_iter()
+                        .find(|(s, _)| (s - *scale).abs() < 0.5);
+                        let scale = match named {
+                            Some((_, word)) => format!(" {}", tr.t(word)),
+                            None if *scale > 1.0 => format!(" × {}", tr.number(*scale, 0)),
+                            None => String::new(),
                         };
                         detail(
                             "col-value",
@@ -874,15 +883,22 @@ fn item_views<S: Store>(
                         fields.insert("value", written);
                     }
                     if let Some(c) = change_percent {
-                        detail("col-change", tr.change(*c));
+                        detail("intake-change", tr.change(*c));
                     }
                     if let Some(p) = plan_percent {
                         detail("col-percent-of-plan", tr.percent(*p));
                     }
                     if let Some(p) = period {
-                        fields.insert("period", p.clone());
-                        if let Ok(parsed) = p.parse() {
-                            detail("col-period", tr.period(parsed));
+                        // Offered in the reader's words, which the form reads back as the
+                        // same period: a person never meets giamsat's period codes.
+                        match p.parse() {
+                            Ok(parsed) => {
+                                fields.insert("period", tr.period(parsed));
+                                detail("col-period", tr.period(parsed));
+                            }
+                            Err(_) => {
+                                fields.insert("period", p.clone());
+                            }
                         }
                     } else if let Some((first, last)) = months {
                         // The reviewer supplies the year the text leaves out.

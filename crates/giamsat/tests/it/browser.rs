@@ -483,6 +483,14 @@ async fn screenshots_of_every_main_page_in_each_language() {
             width <= 390,
             "{lang}: the page is {width} px wide at 390 px"
         );
+        // What an actual covers stays on its card: five months never read as the year.
+        let covers = browser
+            .text("table.targets tr[data-indicator=EXPORTS] td.num .muted")
+            .await;
+        assert!(
+            !covers.trim().is_empty(),
+            "{lang}: the span of the exports' actual is shown at 390 px"
+        );
         browser
             .screenshot(390, &format!("{lang}-overview-phone"))
             .await;

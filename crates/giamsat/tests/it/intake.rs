@@ -292,6 +292,22 @@ async fn an_uploaded_report_records_only_what_a_person_accepts_with_its_source()
         .await
         .expect("html");
     assert!(vi.contains("name=\"issued_on\" value=\"20/01/2024\""));
+    // A figure's period is offered in words the form reads back, never as giamsat's code; a
+    // refused form comes back at its item, its reason set apart.
+    assert!(
+        vi.contains("value=\"5 tháng đầu năm 2024\""),
+        "the period in words"
+    );
+    assert!(!vi.contains("value=\"2024-YTD05\""), "no period code");
+    assert!(
+        vi.contains("/accept#item-"),
+        "a refused form returns to its item"
+    );
+    assert!(
+        vi.contains(" tỷ VND"),
+        "an amount in the scale reports write"
+    );
+    assert!(!vi.contains("× 1.000.000.000"), "no multiplier spelt out");
 
     // A person, with the positions as corrected.
     let person = index("person", "Lê Văn Hai");
@@ -326,7 +342,7 @@ async fn an_uploaded_report_records_only_what_a_person_accepts_with_its_source()
             ("item", figure.to_string()),
             ("indicator", "RETAIL_SALES".to_owned()),
             ("unit", "S002".to_owned()),
-            ("period", "2024-YTD05".to_owned()),
+            ("period", "5 tháng đầu năm 2024".to_owned()),
             ("value", value.to_owned()),
             ("kind", "estimate".to_owned()),
         ]
@@ -336,6 +352,12 @@ async fn an_uploaded_report_records_only_what_a_person_accepts_with_its_source()
     assert_eq!(refused.status().as_u16(), 422);
     let html = refused.text().await.expect("html");
     assert!(html.contains("ba mươi"), "the typed value is shown again");
+    assert!(
+        html.contains(&format!(
+            "class=\"alert\" role=\"alert\" id=\"error-{figure}\""
+        )),
+        "the reason is set apart at the item"
+    );
     assert_eq!(counts(&server).2, observations, "nothing recorded");
     let answer = accept(figure_fields("36.539")).await.expect("accept");
     assert_eq!(answer.status().as_u16(), 303);

@@ -157,9 +157,6 @@ const ENGLISH_DATA: &[&str] = &[
     "Catch-up disbursement for the industrial-zone road before the year",
     "accounts close",
     "The files resolved do not match the public service portal: please check them",
-    // Seed 003's note on the figures its percentages imply, shown with the figures.
-    "implied by the report",
-    "over the same period; the report does not give this figure",
     "demo.admin",
     "demo.office",
     "demo.reporter",
