@@ -394,6 +394,7 @@ intake-paste = Or paste the text
 intake-read = Read the report
 intake-error-title = The report was not read.
 intake-error-nothing = Choose a file or paste a text.
+intake-error-empty-file = { $name } is empty: choose a file with text in it, or paste the text.
 intake-error-form = The form cannot be read: { $reason }
 intake-error-file = { $name }: { $reason }
 intake-error-item = This report has no such item to accept.

@@ -397,6 +397,7 @@ intake-paste = Ou collez le texte
 intake-read = Lire le rapport
 intake-error-title = Le rapport n'a pas été lu.
 intake-error-nothing = Choisissez un fichier ou collez un texte.
+intake-error-empty-file = { $name } est vide : choisissez un fichier qui contient du texte, ou collez le texte.
 intake-error-form = Le formulaire est illisible : { $reason }
 intake-error-file = { $name } : { $reason }
 intake-error-item = Ce rapport n'a pas d'élément de ce numéro à accepter.

@@ -379,6 +379,7 @@ intake-paste = Hoặc dán nội dung
 intake-read = Đọc báo cáo
 intake-error-title = Không đọc được báo cáo.
 intake-error-nothing = Hãy chọn một tệp hoặc dán nội dung.
+intake-error-empty-file = { $name } là tệp rỗng: hãy chọn tệp có nội dung hoặc dán nội dung.
 intake-error-form = Không đọc được biểu mẫu: { $reason }
 intake-error-file = { $name }: { $reason }
 intake-error-item = Báo cáo này không có mục cần chấp nhận như vậy.

@@ -206,6 +206,8 @@ pub async fn intake_submit<S: Store>(
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
     let mut file: Option<(String, axum::body::Bytes)> = None;
+    // A file chosen but empty: said as such, not as no file at all.
+    let mut empty_file: Option<String> = None;
     let mut pasted = String::new();
     if content_type.starts_with("multipart/form-data") {
         match crate::auth::multipart_parts(content_type, body).await {
@@ -213,10 +215,12 @@ pub async fn intake_submit<S: Store>(
                 for part in parts {
                     match part.name.as_str() {
                         "file" => {
-                            if let Some(name) = part.file_name.filter(|n| !n.is_empty())
-                                && !part.bytes.is_empty()
-                            {
-                                file = Some((name, part.bytes));
+                            if let Some(name) = part.file_name.filter(|n| !n.is_empty()) {
+                                if part.bytes.is_empty() {
+                                    empty_file = Some(name);
+                                } else {
+                                    file = Some((name, part.bytes));
+                                }
                             }
                         }
                         "text" => pasted = String::from_utf8_lossy(&part.bytes).into_owned(),
@@ -240,7 +244,10 @@ pub async fn intake_submit<S: Store>(
         Some((name, bytes)) => (name, bytes.to_vec()),
         None if !pasted.trim().is_empty() => ("pasted.txt".to_owned(), pasted.clone().into_bytes()),
         None => {
-            let message = tr.t("intake-error-nothing");
+            let message = match empty_file {
+                Some(name) => tr.t_args("intake-error-empty-file", &[("name", Arg::Text(name))]),
+                None => tr.t("intake-error-nothing"),
+            };
             return Ok(upload_page(
                 &state,
                 &reader,
