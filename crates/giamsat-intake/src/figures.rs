@@ -1706,10 +1706,13 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             let (num, unit) = (c.name("num").expect("part"), c.name("unit").expect("unit"));
             // "xếp thứ 12/63 tỉnh": a rank among a whole is no count; nor is what a
             // sentence demands ("yêu cầu các sở hoàn thành 19/20 chỉ tiêu"), no result yet.
-            let before = crate::lowercase(text[..num.start()].trim_end());
-            let sentence = before
-                .rfind(['.', '\n', ';', '!', '?'])
-                .map_or(&before[..], |i| &before[i..]);
+            // The words looked at are after the sentence's last stop, which is found before
+            // lowercasing: the text before the number, lowercased whole, made reading a
+            // Vietnamese report quadratic in its length.
+            let before = text[..num.start()].trim_end();
+            let before =
+                crate::lowercase(&before[before.rfind(['.', '\n', ';', '!', '?']).unwrap_or(0)..]);
+            let sentence = &before[..];
             if !crate::ends_word(text, unit.end())
                 || ["thứ", "hạng", "xếp", "đứng", "top"]
                     .iter()
