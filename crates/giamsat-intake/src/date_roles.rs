@@ -393,7 +393,9 @@ fn signed_in_sentence(text: &str, start: usize, end: usize, references: &[(usize
             .collect();
         crate::Words::new(&meeting)
     });
-    SIGNING.iter().any(|w| crate::contains_words(&sentence, w)) && !MEETING.any_in(&sentence)
+    static SIGNING_WORDS: std::sync::LazyLock<crate::Words> =
+        std::sync::LazyLock::new(|| crate::Words::new(SIGNING));
+    SIGNING_WORDS.any_in(&sentence) && !MEETING.any_in(&sentence)
 }
 
 /// Words of an event that publish a document when the sentence names one.
@@ -1320,7 +1322,9 @@ fn reviewed(before: &str) -> bool {
         "bilan",
         "résultats",
     ];
-    REVIEWS.iter().any(|w| crate::contains_words(before, w))
+    static REVIEW_WORDS: std::sync::LazyLock<crate::Words> =
+        std::sync::LazyLock::new(|| crate::Words::new(REVIEWS));
+    REVIEW_WORDS.any_in(before)
 }
 
 /// Whether a year, with `before` (lowercased) and `after` it, is one a plan, a programme or a
@@ -1350,7 +1354,9 @@ fn planned_for(before: &str, after: &str) -> bool {
         return false;
     }
     let after = crate::lowercase(&after[..crate::floor_char_boundary(after, after.len().min(32))]);
-    PLANS.iter().any(|w| crate::contains_words(before, w))
+    static PLAN_WORDS: std::sync::LazyLock<crate::Words> =
+        std::sync::LazyLock::new(|| crate::Words::new(PLANS));
+    PLAN_WORDS.any_in(before)
         || after
             .split(|c: char| !crate::is_word_char(c))
             .filter(|w| !w.is_empty())

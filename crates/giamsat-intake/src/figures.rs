@@ -962,6 +962,13 @@ struct Patterns {
     /// A rate named and its percentage with no verb between, as plans list them: "tỷ lệ
     /// đô thị hóa 45%", "tốc độ tăng trưởng GRDP bình quân 8%/năm".
     vi_rate_named: Regex,
+    /// What every match of [`Patterns::multiple`], [`Patterns::change_before`] and
+    /// [`Patterns::percent_of`] holds: those open with a number, not with a word the regex
+    /// crate can look for first, and a scan of every byte of a report by each costs a
+    /// twentieth of reading it; a text without these words is not scanned for them.
+    multiple_needs: Regex,
+    change_before_needs: Regex,
+    percent_of_needs: Regex,
 }
 
 /// The words as alternatives of a pattern, each ending at a word's end where its last letter
@@ -1009,6 +1016,8 @@ fn build(language: Language) -> Patterns {
     let about = r"(?i:(?:about|around|nearly|approximately|almost|over|khoảng|gần|hơn|trên|dưới|từ|environ|près\s+de|plus\s+de)\s+)?";
     // "%", and the words for it: "7.17 per cent", "30 percent", "15 pour cent", "20 phần trăm".
     let pct = r"(?:\s*%|\s+(?:[Pp]er\s?cent|[Pp]ercent|pour\s+cent)(?-u:\b)|\s+phần\s+trăm)";
+    // The sign or words of `pct` without the spaces before them, which the gates below look for.
+    let pct_sign = r"(?:%|[Pp]er\s?cent|[Pp]ercent|pour\s+cent|phần\s+trăm)";
     let compile = |pattern: String| Regex::new(&pattern).expect("figure pattern");
     let heads = |words: &str| format!(r"(?i:{words})");
     let plan_heads = heads(
@@ -1120,6 +1129,15 @@ fn build(language: Language) -> Patterns {
                     .map(|u| u.0)
                     .chain(VI_COUNTED.iter().copied())
             ),
+        )),
+        // Each holds what follows the number in its pattern, from `pct`'s sign or words on:
+        // to be kept in step with the patterns.
+        multiple_needs: compile(r"lần|-fold|multipli|times|fois".to_owned()),
+        change_before_needs: compile(format!(
+            r"{pct_sign}[\s-]+(?i:increase|rise|growth|gain|jump|decrease|decline|drop|fall|reduction)"
+        )),
+        percent_of_needs: compile(format!(
+            r"{pct_sign}\s+(?:de\s+la|de\s+l['’]|des|du|of\s+the|of|số)\s"
         )),
         percent_value: compile(format!(
             r"(?P<head>{values})\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
@@ -1267,7 +1285,9 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             push(&mut pieces, whole.start(), whole.end(), Part::Change(v));
         }
     }
-    for c in crate::word_start_captures(&p.multiple, text) {
+    // A pattern whose words the text does not hold is run over no text.
+    let holding = |needs: &Regex| if needs.is_match(text) { text } else { "" };
+    for c in crate::word_start_captures(&p.multiple, holding(&p.multiple_needs)) {
         let whole = c.get(0).expect("match");
         // "1.5 times higher than in 2022", "3,4 fois plus qu'en 2022": a multiple of the
         // year before, as "gấp 1,5 lần" is.
@@ -1429,7 +1449,7 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             }
         }
     }
-    for c in crate::word_start_captures(&p.change_before, text) {
+    for c in crate::word_start_captures(&p.change_before, holding(&p.change_before_needs)) {
         let whole = c.get(0).expect("match");
         if let Some(v) = number_in(&c) {
             let v = if c.name("down").is_some() { -v } else { v };
@@ -1632,7 +1652,7 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             push(&mut pieces, num.start(), num.end(), part);
         }
     }
-    for c in p.percent_of.captures_iter(text) {
+    for c in p.percent_of.captures_iter(holding(&p.percent_of_needs)) {
         let num = c.name("num").expect("number");
         let end = c.get(0).expect("match").end();
         // "50% of their plans", "60% kế hoạch": a share of a plan, not of a whole.
@@ -1686,10 +1706,13 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             let (num, unit) = (c.name("num").expect("part"), c.name("unit").expect("unit"));
             // "xếp thứ 12/63 tỉnh": a rank among a whole is no count; nor is what a
             // sentence demands ("yêu cầu các sở hoàn thành 19/20 chỉ tiêu"), no result yet.
-            let before = crate::lowercase(text[..num.start()].trim_end());
-            let sentence = before
-                .rfind(['.', '\n', ';', '!', '?'])
-                .map_or(&before[..], |i| &before[i..]);
+            // The words looked at are after the sentence's last stop, which is found before
+            // lowercasing: the text before the number, lowercased whole, made reading a
+            // Vietnamese report quadratic in its length.
+            let before = text[..num.start()].trim_end();
+            let before =
+                crate::lowercase(&before[before.rfind(['.', '\n', ';', '!', '?']).unwrap_or(0)..]);
+            let sentence = &before[..];
             if !crate::ends_word(text, unit.end())
                 || ["thứ", "hạng", "xếp", "đứng", "top"]
                     .iter()
@@ -8534,6 +8557,56 @@ mod tests {
                     let slice: String = chars[item.start..item.end].iter().collect();
                     proptest::prop_assert_eq!(&slice, &item.text);
                 }
+            }
+        }
+    }
+
+    /// A gate that a match of its pattern does not pass would hide the match: each pattern's
+    /// matches, in every form its words take, pass its gate.
+    #[test]
+    fn a_pattern_matches_only_where_its_gate_passes() {
+        for language in Language::ALL {
+            let p = patterns(language);
+            for (pattern, needs, sentences) in [
+                (
+                    &p.multiple,
+                    &p.multiple_needs,
+                    &[
+                        "tăng gấp 3 lần",
+                        "Exports rose 3.2-fold",
+                        "ont été multipliés par 2",
+                        "3 times higher",
+                        "2 fois plus élevé",
+                    ][..],
+                ),
+                (
+                    &p.change_before,
+                    &p.change_before_needs,
+                    &[
+                        "a 5% increase",
+                        "a 3.1 per cent decline",
+                        "an 8 percent-drop in rice",
+                    ][..],
+                ),
+                (
+                    &p.percent_of,
+                    &p.percent_of_needs,
+                    &[
+                        "98% de la population",
+                        "40 per cent of the land",
+                        "100% số xã",
+                    ][..],
+                ),
+            ] {
+                for sentence in sentences {
+                    if pattern.is_match(sentence) {
+                        assert!(needs.is_match(sentence), "{sentence}");
+                    }
+                }
+                assert!(
+                    sentences.iter().any(|s| pattern.is_match(s)),
+                    "{sentences:?}"
+                );
             }
         }
     }

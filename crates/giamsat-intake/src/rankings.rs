@@ -488,13 +488,17 @@ const NOT_GROWTH: &[&str] = &[
     "secteur",
 ];
 
+/// [`NOT_GROWTH`] looked for in one pass over a clause.
+static NOT_GROWTH_WORDS: std::sync::LazyLock<crate::Words> =
+    std::sync::LazyLock::new(|| crate::Words::new(NOT_GROWTH));
+
 /// Whether the sentence before a locality's rate speaks of the growth of another indicator
 /// than the economy's ("tốc độ tăng trưởng thu ngân sách cao nhất là Quảng Ninh (25,1%)",
 /// "Export growth was highest in Bac Ninh (15.2%)"), and not of the economy's too.
 fn growth_of_another_indicator(text: &str, name_start: usize) -> bool {
     let sentence = sentence_start(text, name_start, &['.', '!', '?', '\n', ';']);
     let lower = crate::lowercase(&text[sentence..name_start]);
-    NOT_GROWTH.iter().any(|w| crate::contains_words(&lower, w))
+    NOT_GROWTH_WORDS.any_in(&lower)
         && ![
             "grdp",
             "gdp",
@@ -520,7 +524,7 @@ fn indicator_after(text: &str, end: usize) -> bool {
     ["về ", "in ", "en ", "de ", "of ", "for "]
         .iter()
         .any(|w| tail.starts_with(w))
-        && NOT_GROWTH.iter().any(|w| crate::contains_words(&tail, w))
+        && NOT_GROWTH_WORDS.any_in(&tail)
 }
 
 /// Growth rates in sentences that compare localities: "Hà Nội's GRDP grew by 6.52 per cent",
@@ -541,8 +545,6 @@ fn growth_in_sentences(text: &str, language: Language, listed: &[Found]) -> Vec<
         let sentence = sentence_start(text, whole.start(), &['.', '!', '?', '\n', ';']);
         let clause = &text[sentence..whole.start()];
         let lower = crate::lowercase(clause);
-        static NOT_GROWTH_WORDS: std::sync::LazyLock<crate::Words> =
-            std::sync::LazyLock::new(|| crate::Words::new(NOT_GROWTH));
         if NOT_GROWTH_WORDS.any_in(&lower) {
             continue;
         }

@@ -279,7 +279,12 @@ fn patterns() -> &'static Patterns {
                 // "kết quả 9 tháng", "kinh tế - xã hội 9 tháng", "9 tháng của tỉnh" ("trong 2
                 // tháng" stays a duration). The press sometimes glues the number: "9tháng".
                 (
-                    Search::Anywhere(anywhere(r"(?-u:\b)(?:(?:[Hh]ết|[Kk]ết\s+quả|xã\s+hội)\s+(\d{1,2})\s*tháng|(\d{1,2})\s*tháng\s+của\s+(?:tỉnh|thành\s+phố|huyện|toàn\s+tỉnh|cả\s+nước))(?-u:\b)")),
+                    // Its second form opens with the number: looked for only in a text with
+                    // "tháng", which both forms hold.
+                    Search::Needing {
+                        needs: anywhere("tháng"),
+                        pattern: anywhere(r"(?-u:\b)(?:(?:[Hh]ết|[Kk]ết\s+quả|xã\s+hội)\s+(\d{1,2})\s*tháng|(\d{1,2})\s*tháng\s+của\s+(?:tỉnh|thành\s+phố|huyện|toàn\s+tỉnh|cả\s+nước))(?-u:\b)"),
+                    },
                     PeriodShape::FirstMonthsGlued,
                 ),
                 // "en neuf mois", "ces neuf derniers mois", "les six derniers mois": the
