@@ -416,6 +416,7 @@ intake-positions = Positions
 intake-positions-one-a-line = Positions, one a line
 intake-subject = Subject
 intake-months-without-year = Months { $first }–{ $last }; the text does not give the year
+intake-month-without-year = Month { $month }; the text does not give the year
 # A figure's change as the text gives it: against the same period, the month before or a date.
 intake-change = Change
 # The scale a report writes an amount in: 8.537,18 tỷ, 8,537.18 billion, 8 537,18 milliards.

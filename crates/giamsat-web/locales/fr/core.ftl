@@ -419,6 +419,7 @@ intake-positions = Fonctions
 intake-positions-one-a-line = Fonctions, une par ligne
 intake-subject = Objet
 intake-months-without-year = Mois { $first } à { $last } ; le texte ne donne pas l’année
+intake-month-without-year = Mois { $month } ; le texte ne donne pas l’année
 # A figure's change as the text gives it: against the same period, the month before or a date.
 intake-change = Variation
 # The scale a report writes an amount in: 8.537,18 tỷ, 8,537.18 billion, 8 537,18 milliards.

@@ -401,6 +401,7 @@ intake-positions = Chức vụ
 intake-positions-one-a-line = Chức vụ, mỗi dòng một chức vụ
 intake-subject = Nội dung
 intake-months-without-year = Tháng { $first }–{ $last }; bài không nêu năm
+intake-month-without-year = Tháng { $month }; bài không nêu năm
 # A figure's change as the text gives it: against the same period, the month before or a date.
 intake-change = Tăng, giảm
 # The scale a report writes an amount in: 8.537,18 tỷ, 8,537.18 billion, 8 537,18 milliards.

@@ -909,16 +909,21 @@ fn item_views<S: Store>(
                         }
                     } else if let Some((first, last)) = months {
                         // The reviewer supplies the year the text leaves out.
-                        detail(
-                            "col-period",
+                        let words = if first == last {
+                            tr.t_args(
+                                "intake-month-without-year",
+                                &[("month", Arg::Number(i64::from(*first)))],
+                            )
+                        } else {
                             tr.t_args(
                                 "intake-months-without-year",
                                 &[
                                     ("first", Arg::Number(i64::from(*first))),
                                     ("last", Arg::Number(i64::from(*last))),
                                 ],
-                            ),
-                        );
+                            )
+                        };
+                        detail("col-period", words);
                     }
                     fields.insert(
                         "kind",
