@@ -24,9 +24,9 @@ use crate::input::{
 };
 use crate::{Actor, App, AppError, Batch, FieldError, Problem, Validate};
 
-pub const SEED_002: &str = "Seed 002: Đoàn giám sát của Ban Thường vụ Tỉnh ủy làm việc với Sở Công Thương (bài báo, ngày 18/8, năm không nêu)";
-pub const SEED_003: &str = "Seed 003: Báo Nghệ An (Baonghean.vn), Phạm Bằng, 7/6/2023: Chủ tịch UBND tỉnh làm việc với Sở Công Thương";
-pub const SEED_004: &str = "Seed 004: Báo Tài nguyên Môi trường, 17/01/2024: Thường trực Ban Bí thư làm việc với Bí thư tỉnh ủy, thành ủy";
+pub const SEED_002: &str = "Nguồn 002: Đoàn giám sát của Ban Thường vụ Tỉnh ủy làm việc với Sở Công Thương (bài báo, ngày 18/8, năm không nêu)";
+pub const SEED_003: &str = "Nguồn 003: Báo Nghệ An (Baonghean.vn), Phạm Bằng, 7/6/2023: Chủ tịch UBND tỉnh làm việc với Sở Công Thương";
+pub const SEED_004: &str = "Nguồn 004: Báo Tài nguyên Môi trường, 17/01/2024: Thường trực Ban Bí thư làm việc với Bí thư tỉnh ủy, thành ủy";
 
 /// The localities of seed 004 as the article spells them, with their GSO code at the time.
 /// Two have been renamed since: Thừa Thiên Huế is now Huế (46), and the article's "Ho Chi Minh

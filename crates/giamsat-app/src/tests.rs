@@ -437,7 +437,7 @@ async fn every_demo_record_says_where_it_came_from() {
     let (_dir, app) = fresh().await;
     app.load_demo(&actor()).await.expect("demo");
     let cites_a_source = |source: &str| {
-        source.starts_with("Seed 00")
+        source.starts_with("Nguồn 00")
             || source.starts_with("data/vietnam/")
             || source == crate::demo_cycle::DEMO_CYCLE
             || source.starts_with("https://")
@@ -982,7 +982,7 @@ mod follow_up {
                 .find(|s| s.date == date!(2023 - 08 - 18))
                 .expect("seed 002");
             assert_eq!(s002.conclusions.len(), 5);
-            assert!(s002.provenance.source.starts_with("Seed 002"));
+            assert!(s002.provenance.source.starts_with("Nguồn 002"));
             // People are found across spellings, and hold several positions at once.
             let thuy = book
                 .person_named("Chama Lea Thi Thuy")
