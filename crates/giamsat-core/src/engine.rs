@@ -1833,7 +1833,8 @@ impl Engine {
     /// adds them, through each month to date, in the same order, but without looking at each
     /// step for figures that cannot be there. A first answer after a start evaluates thousands
     /// of such years. `None` when the conditions do not hold and the period is resolved the
-    /// long way; `Some(None)` when a month has no figure.
+    /// long way; `Some(None)` when a month has no figure. Ratios never reach it: they are
+    /// recomputed from their parts first.
     fn months_added_from_below(
         &self,
         indicator: &Indicator,
@@ -1847,7 +1848,6 @@ impl Engine {
             || period.month_count() < 2
             || self.reported_over_months.contains(&indicator.id)
             || self.formed.contains(&unit)
-            || matches!(indicator.across_units, AcrossUnits::Ratio { .. })
             || the_long_way()
         {
             return None;

@@ -1407,6 +1407,19 @@ fn index_years(text: &str) -> Vec<i32> {
 mod tests {
     use super::*;
 
+    /// The year of the text each date is given, in the order of the dates.
+    fn text_years(text: &str) -> Vec<Option<i32>> {
+        crate::read(text.as_bytes())
+            .expect("reads")
+            .items
+            .into_iter()
+            .filter_map(|item| match item.fact {
+                Fact::Date { text_year, .. } => Some(text_year),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn role(text: &str, date: &str) -> DateRole {
         let start = text.find(date).expect("the date in the text");
         role_of(text, start, start + date.len())
@@ -1452,31 +1465,20 @@ mod tests {
 
     #[test]
     fn a_horizon_is_not_the_year_of_the_text() {
-        let years = |text: &str| -> Vec<Option<i32>> {
-            crate::read(text.as_bytes())
-                .expect("reads")
-                .items
-                .into_iter()
-                .filter_map(|item| match item.fact {
-                    Fact::Date { text_year, .. } => Some(text_year),
-                    _ => None,
-                })
-                .collect()
-        };
         assert_eq!(
-            years(
+            text_years(
                 "Chiều 15/3, Tỉnh ủy họp về Quy hoạch tỉnh, tầm nhìn đến năm 2050. Năm 2023, GRDP tăng 8%."
             ),
             [Some(2023)]
         );
         assert_eq!(
-            years(
+            text_years(
                 "On March 15, the committee met on the 2045 vision and the goals to be met by 2030. In 2024, GRDP grew 7%."
             ),
             [Some(2024)]
         );
         assert_eq!(
-            years(
+            text_years(
                 "Le 15 mars, le comité s'est réuni sur la vision à l'horizon 2050. En 2024, le PIB a progressé."
             ),
             [Some(2024)]
@@ -1683,36 +1685,27 @@ mod tests {
 
     #[test]
     fn the_year_an_index_assesses_is_not_the_year_of_the_text() {
-        let years = |text: &str| -> Vec<Option<i32>> {
-            crate::read(text.as_bytes())
-                .expect("reads")
-                .items
-                .into_iter()
-                .filter_map(|item| match item.fact {
-                    Fact::Date { text_year, .. } => Some(text_year),
-                    _ => None,
-                })
-                .collect()
-        };
         assert_eq!(
-            years(
+            text_years(
                 "PCI 2023 : Quang Ninh en tête\n\nLe classement publié le 8 mai place Quang Ninh en tête. Selon le rapport de 2023, les provinces progressent."
             ),
             [None]
         );
         assert_eq!(
-            years("Chỉ số PCI năm 2023 được công bố sáng 8/5. Năm 2024, tỉnh phấn đấu vào top 10."),
+            text_years(
+                "Chỉ số PCI năm 2023 được công bố sáng 8/5. Năm 2024, tỉnh phấn đấu vào top 10."
+            ),
             [Some(2024)]
         );
         // Nor is a law's year, nor the year things started from.
         assert_eq!(
-            years(
+            text_years(
                 "Sáng 15/3, Sở Tài nguyên phổ biến Luật Đất đai năm 2024. Từ năm 2016 đến nay, năm 2023 là năm tỉnh cấp nhiều sổ nhất."
             ),
             [Some(2023)]
         );
         assert_eq!(
-            years(
+            text_years(
                 "On March 15, the department explained the 2024 Land Law. Since 2016, the province has grown; in 2023 it issued more titles."
             ),
             [Some(2023)]
@@ -2076,38 +2069,27 @@ mod tests {
 
     #[test]
     fn a_text_that_plans_a_year_and_reviews_the_one_before_is_dated_by_its_days() {
-        let years = |text: &str| -> Vec<Option<i32>> {
-            crate::read(text.as_bytes())
-                .expect("reads")
-                .items
-                .into_iter()
-                .filter_map(|item| match item.fact {
-                    Fact::Date { text_year, .. } => Some(text_year),
-                    _ => None,
-                })
-                .collect()
-        };
         // A session late in the year, on next year's plan and this year's results.
         assert_eq!(
-            years(
+            text_years(
                 "Sáng 6/12, HĐND tỉnh thảo luận kế hoạch đầu tư công năm 2026 và đánh giá kết quả thực hiện năm 2025."
             ),
             [Some(2025)]
         );
         assert_eq!(
-            years(
+            text_years(
                 "On December 6, the council discussed the 2026 investment plan and the implementation of the 2025 programme."
             ),
             [Some(2025)]
         );
         // A conference early in the year reviews the year past and is of the year planned.
         assert_eq!(
-            years("Sáng 8/1, UBND tỉnh triển khai kế hoạch năm 2026 và tổng kết năm 2025."),
+            text_years("Sáng 8/1, UBND tỉnh triển khai kế hoạch năm 2026 và tổng kết năm 2025."),
             [Some(2026)]
         );
         // Months of a year are no year planned for.
         assert_eq!(
-            years(
+            text_years(
                 "Sáng 8/7, Huyện ủy đề ra phương hướng 6 tháng cuối năm 2025. Kết quả năm 2024 khá."
             ),
             [Some(2025)]
@@ -2150,19 +2132,8 @@ mod tests {
             roles("Le 4 juin 2024 à 9h45\nLe comité s'est réuni.")[0],
             ("4 juin 2024".to_owned(), DateRole::Dateline)
         );
-        let years = |text: &str| -> Vec<Option<i32>> {
-            crate::read(text.as_bytes())
-                .expect("reads")
-                .items
-                .into_iter()
-                .filter_map(|item| match item.fact {
-                    Fact::Date { text_year, .. } => Some(text_year),
-                    _ => None,
-                })
-                .collect()
-        };
         assert_eq!(
-            years(
+            text_years(
                 "La province veut 3 millions de visiteurs d'ici fin 2026. Le 4 juin, elle a lancé un plan. En 2025, les arrivées ont progressé."
             ),
             [Some(2025)]
@@ -2249,31 +2220,20 @@ mod tests {
 
     #[test]
     fn a_year_compared_with_in_french_or_up_from_is_not_the_texts() {
-        let years = |text: &str| -> Vec<Option<i32>> {
-            crate::read(text.as_bytes())
-                .expect("reads")
-                .items
-                .into_iter()
-                .filter_map(|item| match item.fact {
-                    Fact::Date { text_year, .. } => Some(text_year),
-                    _ => None,
-                })
-                .collect()
-        };
         assert_eq!(
-            years(
+            text_years(
                 "Les ventes ont progressé de 8% par rapport à 2024. Le 9 juin, la province a tenu une réunion sur 2025."
             ),
             [Some(2025)]
         );
         assert_eq!(
-            years(
+            text_years(
                 "Sales rose to 9%, up from 2024. On June 9, the province held a meeting on 2025."
             ),
             [Some(2025)]
         );
         assert_eq!(
-            years(
+            text_years(
                 "Le plan court jusqu'en 2030. Le 9 juin, la province a tenu une réunion en 2025."
             ),
             [Some(2025)]
