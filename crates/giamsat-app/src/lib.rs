@@ -264,6 +264,16 @@ impl<S: Store> App<S> {
                             refused = Some(format!("{} in {:?}", r.error, r.record));
                         }
                     }
+                    Loaded::Observations(block) => {
+                        count += block.len();
+                        from_rows += block.len();
+                        for observation in &block {
+                            if let Err(error) = engine.apply_unsettled_observation(observation) {
+                                refused = Some(format!("{error} in {observation:?}"));
+                                break;
+                            }
+                        }
+                    }
                     Loaded::CheckpointPart(part) => {
                         if let Err(e) = engine.restore_checkpoint_part(&part) {
                             unrestorable = Some(e);

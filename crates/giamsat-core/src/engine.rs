@@ -730,45 +730,7 @@ impl Engine {
             Record::Scenario(scenario) => {
                 self.require_target(scenario.target)?;
             }
-            Record::Observation(observation) => {
-                self.require_indicator(observation.indicator)?;
-                self.require_unit(observation.unit)?;
-                if let Some(by) = observation.reported_by {
-                    self.require_unit(by)?;
-                }
-                if let Some(document) = observation.document {
-                    self.require_document(document)?;
-                }
-                let id = short_id(observation.id)?;
-                if self.observation_ids.contains(id) {
-                    return Err(EngineError::DuplicateId(format!(
-                        "observation {}",
-                        observation.id
-                    )));
-                }
-                if let Some(corrected) = observation.corrects {
-                    // Only the current observation of each cell is held, so a correction must
-                    // name the figure it replaces: the one its cell shows.
-                    if !short_id(corrected).is_ok_and(|c| self.observation_ids.contains(c)) {
-                        return Err(EngineError::UnknownObservation(corrected));
-                    }
-                    // A unit corrects the figure it works on, the one its report holds, or
-                    // the published one.
-                    let (i, u, p) = (observation.indicator, observation.unit, observation.period);
-                    let current = self.latest(i, u, p);
-                    let named = [self.unpublished(i, u, p), self.reported(i, u, p)]
-                        .into_iter()
-                        .flatten()
-                        .any(|(id, ..)| id == corrected);
-                    if !named {
-                        return Err(if current.is_some() {
-                            EngineError::CorrectionOfSuperseded { corrected }
-                        } else {
-                            EngineError::CorrectionMismatch { corrected }
-                        });
-                    }
-                }
-            }
+            Record::Observation(observation) => self.check_observation(observation)?,
             Record::ReportedScorecard(card) => {
                 self.require_unit(card.unit)?;
                 if let Some(document) = card.document {
@@ -829,6 +791,17 @@ impl Engine {
                 error,
             }),
         }
+    }
+
+    /// [`Engine::apply_unsettled`] of an observation lent rather than given: a start applies
+    /// a country's millions, and moving each into a [`Record`] showed in its profile.
+    pub fn apply_unsettled_observation(
+        &mut self,
+        observation: &Observation,
+    ) -> Result<(), EngineError> {
+        self.check_observation(observation)?;
+        self.insert_observation(observation);
+        Ok(())
     }
 
     /// Numbers the tree if units were added by [`Engine::apply_unsettled`], and works out the
@@ -994,22 +967,7 @@ impl Engine {
                 }
                 self.scenarios.insert(scenario.target, scenario);
             }
-            Record::Observation(observation) => {
-                // `check` refused ids beyond 32 bits.
-                let Ok(id) = short_id(observation.id) else {
-                    return;
-                };
-                self.observation_ids.insert(id);
-                self.max_observation_id = self.max_observation_id.max(observation.id.0);
-                self.admit(HeldFigure {
-                    id: observation.id,
-                    indicator: observation.indicator,
-                    unit: observation.unit,
-                    period: observation.period,
-                    kind: observation.kind,
-                    value: observation.value,
-                });
-            }
+            Record::Observation(observation) => self.insert_observation(&observation),
             Record::ReportedScorecard(card) => {
                 self.reported_scorecards
                     .insert((card.unit, card.period), card);
@@ -1031,6 +989,67 @@ impl Engine {
                 self.memo.forget_all();
             }
         }
+    }
+
+    /// The checks of [`Engine::check`] for an observation.
+    fn check_observation(&self, observation: &Observation) -> Result<(), EngineError> {
+        self.require_indicator(observation.indicator)?;
+        self.require_unit(observation.unit)?;
+        if let Some(by) = observation.reported_by {
+            self.require_unit(by)?;
+        }
+        if let Some(document) = observation.document {
+            self.require_document(document)?;
+        }
+        let id = short_id(observation.id)?;
+        if self.observation_ids.contains(id) {
+            return Err(EngineError::DuplicateId(format!(
+                "observation {}",
+                observation.id
+            )));
+        }
+        if let Some(corrected) = observation.corrects {
+            // Only the current observation of each cell is held, so a correction must
+            // name the figure it replaces: the one its cell shows.
+            if !short_id(corrected).is_ok_and(|c| self.observation_ids.contains(c)) {
+                return Err(EngineError::UnknownObservation(corrected));
+            }
+            // A unit corrects the figure it works on, the one its report holds, or
+            // the published one.
+            let (i, u, p) = (observation.indicator, observation.unit, observation.period);
+            let current = self.latest(i, u, p);
+            let named = [self.unpublished(i, u, p), self.reported(i, u, p)]
+                .into_iter()
+                .flatten()
+                .any(|(id, ..)| id == corrected);
+            if !named {
+                return Err(if current.is_some() {
+                    EngineError::CorrectionOfSuperseded { corrected }
+                } else {
+                    EngineError::CorrectionMismatch { corrected }
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// What [`Engine::insert`] does with an observation: only its cell, kind and value are
+    /// kept.
+    fn insert_observation(&mut self, observation: &Observation) {
+        // `check` refused ids beyond 32 bits.
+        let Ok(id) = short_id(observation.id) else {
+            return;
+        };
+        self.observation_ids.insert(id);
+        self.max_observation_id = self.max_observation_id.max(observation.id.0);
+        self.admit(HeldFigure {
+            id: observation.id,
+            indicator: observation.indicator,
+            unit: observation.unit,
+            period: observation.period,
+            kind: observation.kind,
+            value: observation.value,
+        });
     }
 
     /// Publishes a recorded figure, or holds it back when a report not yet approved holds it.

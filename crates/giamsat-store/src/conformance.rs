@@ -433,7 +433,8 @@ async fn every_record_round_trips(backend: Backend) {
 async fn loading_for_the_engine_streams_the_same_state_with_lean_observations(backend: Backend) {
     let store = fresh(backend).await;
     let mut records = sample();
-    // Enough observations to fill several chunks of the SQLite reader, of every kind.
+    // Enough observations to fill blocks of both SQLite readers, of every kind: the order
+    // compared below is the order their blocks are dealt in.
     let kinds = ObservationKind::ALL;
     records.extend((0..20_000u64).map(|n| {
         Record::Observation(Observation {
@@ -457,6 +458,9 @@ async fn loading_for_the_engine_streams_the_same_state_with_lean_observations(ba
     let streamed_head = store
         .load_into(false, &mut |loaded| match loaded {
             Loaded::Record(record) => streamed.push(record),
+            Loaded::Observations(block) => {
+                streamed.extend(block.into_iter().map(Record::Observation))
+            }
             Loaded::CheckpointPart(_) => panic!("no checkpoint was asked for"),
         })
         .await
@@ -485,6 +489,56 @@ async fn loading_for_the_engine_streams_the_same_state_with_lean_observations(ba
         }
     }
     Engine::from_records(streamed).expect("the engine accepts what is streamed");
+}
+
+/// A damaged row in a block of the second SQLite reader stops the start with the row named,
+/// the other reader let go rather than left waiting to send.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_damaged_row_read_from_the_file_is_named_and_ends_the_load() {
+    let store = fresh(Backend::Sqlite).await;
+    let observation = |n: u64| {
+        Record::Observation(Observation {
+            id: ObservationId(n),
+            indicator: IndicatorId(1),
+            unit: UnitId(1),
+            period: Period::month(
+                Month::new(2000 + (n / 12 % 50) as i32, 1 + (n % 12) as u8).expect("month"),
+            ),
+            value: n as f64,
+            kind: ObservationKind::Official,
+            reported_by: None,
+            document: None,
+            corrects: None,
+            note: None,
+            provenance: provenance(),
+        })
+    };
+    let mut records = sample();
+    records.extend((3..9_000).map(observation));
+    let head = store.commit(&records, &[], 0).await.expect("commit");
+    sqlx::query(
+        "INSERT INTO observations (id, indicator_id, unit_id, period, value, kind, source, recorded_by, recorded_at)
+         VALUES (9000, 1, 1, 'sometime', 1.0, 'official', 'test', 'tester', '2026-11-23T10:00:00Z')",
+    )
+    .execute(store.pool())
+    .await
+    .expect("a row the store would never write");
+    let later: Vec<Record> = (9_001..120_000).map(observation).collect();
+    store.commit(&later, &[], head).await.expect("commit");
+    let mut applied = 0usize;
+    let mut count = |_| applied += 1;
+    let loading = store.load_into(false, &mut count);
+    let outcome = tokio::time::timeout(std::time::Duration::from_secs(60), loading)
+        .await
+        .expect("the load ends");
+    match outcome {
+        Err(StoreError::Corrupt { table, id, problem }) => {
+            assert_eq!((table, id), ("observations", 9000));
+            assert!(problem.contains("sometime"), "{problem}");
+        }
+        other => panic!("expected the damaged row named, got {other:?}"),
+    }
+    assert!(applied < records.len() + later.len());
 }
 
 /// Observations of indicator 1 at units 1 and 2, every fourth correcting the figure its cell
@@ -554,6 +608,14 @@ async fn a_checkpoint_stands_in_for_the_observations_it_covers(backend: Backend)
                     after.push(o.id.0);
                 }
                 restored.apply_unsettled(record).expect("applies");
+            }
+            Loaded::Observations(block) => {
+                for observation in &block {
+                    after.push(observation.id.0);
+                    restored
+                        .apply_unsettled_observation(observation)
+                        .expect("applies");
+                }
             }
             Loaded::CheckpointPart(part) => {
                 parts += 1;
@@ -642,7 +704,12 @@ async fn first_read_from_rows(store: &impl Store) -> Option<u64> {
     let mut first = None;
     store
         .load_into(true, &mut |loaded| {
-            if let (None, Loaded::Record(Record::Observation(o))) = (first, &loaded) {
+            let read = match &loaded {
+                Loaded::Record(Record::Observation(o)) => Some(o),
+                Loaded::Observations(block) => block.first(),
+                _ => None,
+            };
+            if let (None, Some(o)) = (first, read) {
                 first = Some(o.id.0);
             }
         })

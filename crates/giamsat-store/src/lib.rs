@@ -185,6 +185,9 @@ pub struct EvidenceFile {
 )]
 pub enum Loaded {
     Record(Record),
+    /// Observations as the engine keeps them, in the order of their ids: a block at a time
+    /// from the SQLite file, so that a country's are not moved one by one into [`Record`]s.
+    Observations(Vec<Observation>),
     /// One part of the checkpoint of the engine's figures saved by [`Store::save_checkpoint`]:
     /// after the units and indicators it refers to, before the observations recorded after it.
     CheckpointPart(Vec<u8>),

@@ -71,6 +71,11 @@ const SQLITE_MIGRATIONS: &[Migration] = &[
         "amendments",
         include_str!("../../migrations/sqlite/0011_amendments.sql"),
     ),
+    (
+        12,
+        "observations_load",
+        include_str!("../../migrations/sqlite/0012_observations_load.sql"),
+    ),
 ];
 const POSTGRES_MIGRATIONS: &[Migration] = &[
     (
@@ -127,6 +132,11 @@ const POSTGRES_MIGRATIONS: &[Migration] = &[
         11,
         "amendments",
         include_str!("../../migrations/postgres/0011_amendments.sql"),
+    ),
+    (
+        12,
+        "observations_load",
+        include_str!("../../migrations/postgres/0012_observations_load.sql"),
     ),
 ];
 

@@ -33,10 +33,10 @@ enum Reading {
 
 pub(super) async fn load(store: &SqlStore) -> Outcome<Snapshot> {
     let mut records = Vec::new();
-    let mut keep = |loaded| {
-        if let Loaded::Record(record) = loaded {
-            records.push(record);
-        }
+    let mut keep = |loaded| match loaded {
+        Loaded::Record(record) => records.push(record),
+        Loaded::Observations(block) => records.extend(block.into_iter().map(Record::Observation)),
+        Loaded::CheckpointPart(_) => {}
     };
     let head = read_records(store, &mut keep, Reading::Full).await?;
     Ok(Snapshot { records, head })
