@@ -81,6 +81,7 @@ const UNITS: &[(&str, &str)] = &[
     ("tourists", "visitor"),
     ("touristes", "visitor"),
     ("visitors", "visitor"),
+    ("arrivals", "visitor"),
     ("visiteurs", "visitor"),
     ("lao động", "worker"),
     ("workers", "worker"),
@@ -377,6 +378,18 @@ const VERBS: &[(&str, bool)] = &[
     ("ont enregistré une", false),
     ("a enregistré une", false),
     ("sont de", false),
+    // "Garment exports raked in 158 million USD", "export turnover came to", "the collection
+    // posted": English verbs of a result, left after the subject.
+    ("raked in", false),
+    ("brought home", false),
+    ("brought in", false),
+    ("came to", false),
+    ("posted", false),
+    // "… was expected to reach 63% of the estimate", "to reach" gone first.
+    ("was expected", true),
+    ("were expected", true),
+    ("is expected", true),
+    ("are expected", true),
 ];
 
 /// The words of [`UNITS`] read in English texts only.
@@ -428,6 +441,7 @@ const ENGLISH_ONLY_UNITS: &[&str] = &[
     "certificates",
     "dossiers",
     "procedures",
+    "arrivals",
 ];
 
 /// Words that connect a subject to what surrounds it, dropped from its ends.
@@ -564,6 +578,8 @@ const CONNECTORS: &[&str] = &[
     "especially",
     "particularly",
     "nhất là",
+    // "an estimated GRDP growth of 11.6 per cent": how sure a figure is, not what it measures.
+    "estimated",
 ];
 
 /// Verbs that take a count as their object: *thu hút 4 dự án*, *attracted 4 enterprises*.
@@ -831,6 +847,13 @@ const COUNT_ENDS: &[&str] = &[
     "actuellement",
     "this",
     "cette",
+    // Before a number only ([`COUNT_ENDS_BEFORE_A_NUMBER`]).
+    "covering",
+    "totalling",
+    "totaling",
+    "worth",
+    "contributed",
+    "contributing",
 ];
 
 /// Words among [`COUNT_ENDS`] that end a thing counted only when a number follows them
@@ -840,9 +863,31 @@ const COUNT_ENDS: &[&str] = &[
 /// giá so với tháng trước", "4 provinces with negative growth", "14 ý kiến chưa được giải
 /// quyết" are each one thing counted.
 const COUNT_ENDS_BEFORE_A_NUMBER: &[&str] = &[
-    "và", "and", "et", "tăng", "giảm", "up", "down", "with", "với", "đã", "được", "chưa",
+    "và",
+    "and",
+    "et",
+    "tăng",
+    "giảm",
+    "up",
+    "down",
+    "with",
+    "với",
+    "đã",
+    "được",
+    "chưa",
     // "15 zones industrielles d'une superficie totale de 5.000 hectares".
-    "d'une", "d'un", "d’une", "d’un",
+    "d'une",
+    "d'un",
+    "d’une",
+    "d’un",
+    // "12 new industrial parks covering 3,202 hectares", "258 new projects totalling USD 1.2
+    // billion", "213 foreign investors contributed USD 341 million".
+    "covering",
+    "totalling",
+    "totaling",
+    "worth",
+    "contributed",
+    "contributing",
 ];
 
 /// Small counts written in words, as the press writes them: "the four supervisory teams",
@@ -1082,10 +1127,25 @@ fn build(language: Language) -> Patterns {
             ratio = heads("bằng|đạt"),
         )),
         plan: compile(format!(
-            r"{about}(?P<num>{num}){pct}\s*(?:(?:of|du|de|des|so\s+với)\s+)?(?:the\s+|l['’]\s*)?(?:(?:set|assigned|year's|annual|yearly)\s+)?(?:(?:capital|budget|revenue|disbursement)\s+)?(?i:kế\s+hoạch|(?-i:KH)|dự\s+toán|chỉ\s+tiêu|plan|target|objectifs?|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?"
+            r"{about}(?P<num>{num}){pct}\s*(?:(?:of|du|de|des|so\s+với)\s+)?(?:the\s+|l['’]\s*)?{whose}(?:(?:set|assigned|year's|annual|yearly)\s+)?(?:(?:capital|budget|revenue|disbursement)\s+)?(?i:kế\s+hoạch|(?-i:KH)|dự\s+toán|chỉ\s+tiêu|plan|target|objectifs?|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?",
+            // "68 per cent of the Government's plan", "of the provincial People's Council's
+            // estimate": who set the plan, in English.
+            whose = if language == Language::En {
+                r"(?:(?:[\p{L}'’]+\s+){0,3}?[\p{L}]+['’]s\s+)?"
+            } else {
+                ""
+            },
         )),
         plan_exceeded: compile(format!(
-            r"(?:[Ee]xceed(?:ing|ed|s)?|[Ss]urpass(?:ing|ed|es)?)\s+(?:the\s+)?(?:(?:annual|yearly|year's)\s+)?(?i:{goal})\s+by\s+{about}(?P<num>{num}){pct}|[Vv]ượt\s+(?:(?:{goal})(?:\s+năm)?\s+{about}(?P<num_after>{num}){pct}|{about}(?P<num_before>{num}){pct}\s+(?:so\s+với\s+)?(?:{goal}))|(?:[Dd]épassant|[Dd]épassé|[Dd]épasse)\s+(?:les\s+|le\s+|l['’]\s*)?(?:{goal})(?:\s+annuel(?:le)?s?)?\s+de\s+{about}(?P<num_fr>{num}){pct}|(?:[Dd]épassant|[Dd]épassé|[Dd]épasse|[Ee]xcédant)\s+de\s+{about}(?P<num_fr_before>{num}){pct}\s+(?:les\s+|le\s+|l['’]\s*)(?:{goal})(?-u:\b)(?:\s+annuel(?:le)?s?)?",
+            r"{above}(?:[Ee]xceed(?:ing|ed|s)?|[Ss]urpass(?:ing|ed|es)?)\s+(?:the\s+)?(?:(?:annual|yearly|year's)\s+)?(?i:{goal})\s+by\s+{about}(?P<num>{num}){pct}|[Vv]ượt\s+(?:(?:{goal})(?:\s+năm)?\s+{about}(?P<num_after>{num}){pct}|{about}(?P<num_before>{num}){pct}\s+(?:so\s+với\s+)?(?:{goal}))|(?:[Dd]épassant|[Dd]épassé|[Dd]épasse)\s+(?:les\s+|le\s+|l['’]\s*)?(?:{goal})(?:\s+annuel(?:le)?s?)?\s+de\s+{about}(?P<num_fr>{num}){pct}|(?:[Dd]épassant|[Dd]épassé|[Dd]épasse|[Ee]xcédant)\s+de\s+{about}(?P<num_fr_before>{num}){pct}\s+(?:les\s+|le\s+|l['’]\s*)(?:{goal})(?-u:\b)(?:\s+annuel(?:le)?s?)?",
+            // "16% higher than the target": 116% of it (English only).
+            above = if language == Language::En {
+                format!(
+                    r"(?P<num_above>{num}){pct}\s+(?:higher|more)\s+than\s+(?:the\s+)?(?:(?:set|annual|yearly|year's)\s+)?(?:plan|target|estimate)(?-u:\b)|"
+                )
+            } else {
+                String::new()
+            },
             goal = r"kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|plan|target|estimate|objectifs?|prévisions",
         )),
         against_plan: compile(format!(
@@ -1249,10 +1309,17 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
     }
     for c in crate::word_start_captures(&p.plan_exceeded, text) {
         let whole = c.get(0).expect("match");
-        let by = ["num", "num_after", "num_before", "num_fr", "num_fr_before"]
-            .iter()
-            .find_map(|name| c.name(name))
-            .and_then(|m| read_number(m.as_str(), language));
+        let by = [
+            "num",
+            "num_after",
+            "num_before",
+            "num_fr",
+            "num_fr_before",
+            "num_above",
+        ]
+        .iter()
+        .find_map(|name| c.name(name))
+        .and_then(|m| read_number(m.as_str(), language));
         if let Some(by) = by {
             let share = ((100.0 + by) * 1e6).round() / 1e6;
             push(&mut pieces, whole.start(), whole.end(), Part::Plan(share));
@@ -2038,6 +2105,10 @@ pub fn find(
                 && !crate::overlaps(&disbursed_spans, p.start, p.end)
         })
         .collect();
+    let mut pieces = pieces;
+    if language == Language::En {
+        counted_out_of(text, &mut pieces);
+    }
     let aiming = aiming(text);
     // The first period a report is written for (months from January, a quarter, a half, a
     // year; a month named later, "giữa tháng 9", is some detail's): what figures read before
@@ -2305,6 +2376,49 @@ pub fn find(
     found.extend(targets);
     found.extend(disbursed);
     found
+}
+
+/// "Six out of 34 provinces", "12 out of 15 targets": the count is the first number, the
+/// second its whole.
+fn counted_out_of(text: &str, pieces: &mut [Piece]) {
+    for piece in pieces.iter_mut() {
+        let Part::Amount {
+            value,
+            unit: Some(unit),
+            ..
+        } = &mut piece.part
+        else {
+            continue;
+        };
+        if !is_count(unit) {
+            continue;
+        }
+        let Some(before) = text[..piece.start].trim_end().strip_suffix("out of") else {
+            continue;
+        };
+        let before = before.trim_end();
+        let word_at = before
+            .rfind(|c: char| !c.is_alphanumeric() && c != ',' && c != '.')
+            .map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let word = &before[word_at..];
+        let lower = crate::lowercase(word);
+        let n = NUMBER_WORDS
+            .iter()
+            .find(|w| w.2 == Language::En && w.0 == lower)
+            .map(|w| w.1)
+            .or_else(|| {
+                word.bytes()
+                    .all(|b| b.is_ascii_digit())
+                    .then(|| word.parse().ok())
+                    .flatten()
+            });
+        if let Some(n) = n.filter(|n| *n <= *value) {
+            *value = n;
+            piece.start = word_at;
+        }
+    }
 }
 
 /// Where a measure of a list of things starts, when the subject at `at` is the list's last
@@ -3229,6 +3343,32 @@ fn figure(
             subject_start = None;
         }
     }
+    // "Tourist arrivals reached 11.88 million", "the number of tourists is estimated at 6.7
+    // million": an amount written with its scale alone, no figure before it to take a unit
+    // from, counts what its English subject names last.
+    if unit.is_none()
+        && scale != 1.0
+        && value.is_some()
+        && let Some(s) = subject.as_deref()
+        && let Some(last) = s.split_whitespace().next_back()
+        && let last = crate::lowercase(last)
+        && (ENGLISH_ONLY_UNITS.contains(&&*last)
+            || [
+                "tourists",
+                "visitors",
+                "households",
+                "projects",
+                "enterprises",
+            ]
+            .contains(&&*last))
+        && let Some(code) = UNITS
+            .iter()
+            .find(|(w, _)| *w == last)
+            .map(|(_, code)| *code)
+        && COUNTS.contains(&code)
+    {
+        unit = Some(code);
+    }
     // "giá trị nông nghiệp, chăn nuôi, thủy sản đạt 50 tỉ đồng", "Tổng lượng khách đến tham
     // quan, nghiên cứu ước đạt 12.800 lượt": a measure of a list of things holds its commas.
     if let (Some(s), Some(at)) = (subject.as_deref(), subject_start)
@@ -3682,7 +3822,9 @@ fn figure(
         .find(|(s, e, _)| {
             *s >= sentence_start
                 || !(is_term_of_office(&text[*s..*e])
-                    || (aside_or_caption(text, *s, *e) && !same_sentence_as(text, *e, first.start)))
+                    || (aside_or_caption(text, *s, *e) && !same_sentence_as(text, *e, first.start))
+                    || (named_alone(text, *e)
+                        && text.get(*e..first.start).is_some_and(|b| b.contains('\n'))))
         });
     let year = year
         .or_else(|| year_after(&text[last.end..]))
@@ -4361,6 +4503,18 @@ fn reached_after_change(between: &str) -> bool {
             (digits == 4).then(|| rest[4..].trim_start_matches(',').trim())
         })
         .unwrap_or(lower);
+    // "exports up 66 per cent to nearly $19 billion": an approximation is no word of the link.
+    let lower = [
+        " nearly",
+        " over",
+        " about",
+        " almost",
+        " around",
+        " more than",
+    ]
+    .iter()
+    .find_map(|w| lower.strip_suffix(w))
+    .unwrap_or(lower);
     [
         // "ont reculé de 8 %, à 250.000 unités", "a progressé de 25 %, à 3,5 millions".
         "à",
@@ -4412,6 +4566,15 @@ fn aside_or_caption(text: &str, start: usize, end: usize) -> bool {
     ["Ảnh:", "Photo:", "Ảnh :", "(Ảnh:"]
         .iter()
         .any(|w| line.contains(w))
+}
+
+/// Whether a period ending at `end` is followed by "alone" ("In the third quarter alone, GRDP
+/// rose 12.9 per cent"): a detail of the paragraph, after which the text goes back to the
+/// period it reports. English puts after the period what Vietnamese puts before ("riêng").
+fn named_alone(text: &str, end: usize) -> bool {
+    let rest = text[end..crate::look_ahead(text, end, 12)].trim_start();
+    rest.strip_prefix("alone")
+        .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
 }
 
 /// Whether nothing ends a sentence between `from` and `to` (a point that is no decimal, a
@@ -5062,6 +5225,13 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
         return Some(words.join(" "));
     }
     let mut rest = &text[unit_start..];
+    // "Six out of 34 provinces": the whole counted out of is not what is counted.
+    if let Some(after) = rest.strip_prefix("out of ")
+        && let Some((whole, after)) = after.split_once(' ')
+        && whole.starts_with(|c: char| c.is_ascii_digit())
+    {
+        rest = after.trim_start();
+    }
     // "5,3 million tourists", "2,1 triệu lượt": the scale is not what is counted.
     if let Some(len) = SCALES
         .iter()
@@ -5245,6 +5415,17 @@ fn subject(
     {
         start = end - dash.len();
     }
+    // "HÀ NỘI — Six out of 34 provinces": a dateline in capitals before a dash.
+    if let Some(dash) = [" — ", " – ", " - "]
+        .iter()
+        .find_map(|d| text[start..end].find(d))
+        && let head = &text[start..start + dash]
+        && head.chars().any(char::is_uppercase)
+        && !head.chars().any(char::is_lowercase)
+    {
+        let after = &text[start + dash..end];
+        start += dash + (after.len() - after.trim_start_matches([' ', '—', '–', '-']).len());
+    }
     'connectors: loop {
         // A list's marks are not the subject's: "- Thu ngân sách …", "• Exports …", and
         // its numbers: "(1) Tốc độ tăng trưởng …", "2) …".
@@ -5290,7 +5471,47 @@ fn subject(
         }
     }
     // "... for 4 industrial clusters with a total area of": the subject is what follows the
-    // last "with".
+    // last "with"; and so it is after a clause that ranks or carries on ("Hai Phong ranked
+    // second with GRDP up 11 per cent", "key industries maintained momentum with the
+    // industrial production index up 7%"): who ranks is not what is measured.
+    if let Some(at) = text[start..end].rfind(" with ")
+        && let Some(verb) = ranking_verb(&text[start..start + at])
+    {
+        let after = subject(text, start + at + " with ".len(), to, &[]);
+        let head = text[start..start + verb].trim();
+        let generic = after.written.as_deref().is_some_and(|w| {
+            w.split_whitespace()
+                .find(|w| !["a", "an", "the", "total"].contains(w))
+                .is_some_and(|w| {
+                    [
+                        "value", "turnover", "amount", "increase", "rise", "share", "total",
+                    ]
+                    .contains(&w)
+                })
+        });
+        if generic {
+            // "Seafood exports topped the list with a value of US$9 billion": what ranks is
+            // what is measured.
+            let before = subject(text, start, start + verb, &[]);
+            if before.written.is_some() {
+                return before;
+            }
+        } else if after.written.is_some()
+            && !head.is_empty()
+            && head
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase) || ["of", "and", "-", "–"].contains(&w))
+        {
+            // "Hai Phong ranked second with GRDP up 11 per cent": a place ranks; the figure
+            // measures what follows "with", of that place ("Hai Phong GRDP"), as the real set
+            // names a ranked one's ("Long An disbursement").
+            return Subject {
+                written: after.written.map(|w| format!("{head} {w}")),
+                start: Some(start),
+                ..after
+            };
+        }
+    }
     if written.chars().any(|c| c.is_ascii_digit()) || words > 14 {
         for with in [" with ", " avec ", " với "] {
             if let Some(at) = text[start..end].rfind(with) {
@@ -5338,6 +5559,8 @@ fn subject(
         " collected ",
         " generated ",
         " obtained ",
+        " gained ",
+        " achieved ",
     ] {
         if let Some(at) = text[start..end].rfind(verb) {
             let cut = subject(text, start + at + verb.len() - 1, end, &[]);
@@ -5356,6 +5579,25 @@ fn subject(
         estimated,
         year,
     }
+}
+
+/// Where an English verb of ranking or carrying on starts in the words before "with", whose
+/// "with" introduces what a figure measures: "Quang Ninh led the country with", "the city
+/// remains the leading exporter with".
+fn ranking_verb(before: &str) -> Option<usize> {
+    let mut at = 0;
+    for w in before.split_inclusive(' ') {
+        if [
+            "led", "leads", "ranked", "ranks", "remains", "remained", "followed", "follows",
+            "topped", "tops",
+        ]
+        .contains(&w.trim_end())
+        {
+            return Some(at);
+        }
+        at += w.len();
+    }
+    None
 }
 
 /// Ages written in a subject ("dưới 5 tuổi").
@@ -8613,5 +8855,150 @@ mod tests {
                 );
             }
         }
+    }
+    /// A share of a plan whose setter is named ("of the Government's plan", "of the provincial
+    /// People's Council's estimate") is the figure's share of plan, not a level of its own.
+    #[test]
+    fn an_english_share_of_a_plan_someone_set_is_the_figures() {
+        assert_eq!(
+            cells(
+                "In 2025, capital disbursement reached VND 8.2 trillion, or 71 per cent of the Prime Minister's assigned plan.",
+                Language::En
+            ),
+            ["capital disbursement | Some(8.2) 1e12 VND | None | Some(71.0) | 2025"]
+        );
+        assert_eq!(
+            cells(
+                "In 2025, the city's tax revenue was expected to reach 63% of the provincial People's Council's estimate.",
+                Language::En
+            ),
+            ["city's tax revenue | None 1e0  | None | Some(63.0) | 2025"]
+        );
+    }
+
+    /// "N% higher than the target" is a share of plan of 100 + N.
+    #[test]
+    fn an_english_figure_higher_than_its_target_by_a_share() {
+        assert_eq!(
+            cells(
+                "In 2024, the district's land revenue was estimated at VND 410 billion, 12% higher than the target.",
+                Language::En
+            ),
+            ["district's land revenue | Some(410.0) 1e9 VND | None | Some(112.0) | 2024"]
+        );
+    }
+
+    /// English verbs of a result left after a subject are no words of it.
+    #[test]
+    fn english_verbs_of_a_result_are_cut_from_the_subject() {
+        assert_eq!(
+            cells(
+                "In 2023, cashew exports raked in 310 million USD and pepper exports came to 95 million USD.",
+                Language::En
+            ),
+            [
+                "cashew exports | Some(310.0) 1e6 USD | None | None | 2023",
+                "pepper exports | Some(95.0) 1e6 USD | None | None | 2023"
+            ]
+        );
+        assert_eq!(
+            cells(
+                "In 2023, the county gained an export value of 70 million USD.",
+                Language::En
+            ),
+            ["export value | Some(70.0) 1e6 USD | None | None | 2023"]
+        );
+    }
+
+    /// After a ranking verb, "with" introduces what a place is ranked by (named with the
+    /// place), or a generic measure of what ranks.
+    #[test]
+    fn what_a_ranking_is_by_after_with_in_english() {
+        assert_eq!(
+            cells(
+                "In 2024, Lam Dong ranked third with coffee output up 6 per cent.",
+                Language::En
+            ),
+            ["Lam Dong coffee output | None 1e0  | Some(6.0) | None | 2024"]
+        );
+        assert_eq!(
+            cells(
+                "In 2024, tea exports topped the group with a value of 250 million USD.",
+                Language::En
+            ),
+            ["tea exports | Some(250.0) 1e6 USD | None | None | 2024"]
+        );
+        // Not a ranking: the words before "with" stay.
+        assert_eq!(
+            cells(
+                "In 2024, farms with solar roofs produced 40 MW.",
+                Language::En
+            )
+            .len(),
+            1
+        );
+    }
+
+    /// A count written with its scale alone counts what its subject names.
+    #[test]
+    fn an_english_count_written_with_its_scale_alone_counts_its_subject() {
+        assert_eq!(
+            cells(
+                "In 2024, foreign arrivals reached 2.4 million, up 18 per cent.",
+                Language::En
+            ),
+            ["foreign arrivals | Some(2.4) 1e6 visitor | Some(18.0) | None | 2024"]
+        );
+    }
+
+    /// "up N per cent to nearly $X": the amount the change brought it to, past "nearly".
+    #[test]
+    fn an_english_change_to_an_approximate_amount_is_one_figure() {
+        assert_eq!(
+            cells(
+                "In 2024, wood exports were up 14 per cent to nearly $2 billion.",
+                Language::En
+            ),
+            ["wood exports | Some(2.0) 1e9 USD | Some(14.0) | None | 2024"]
+        );
+    }
+
+    /// A period followed by "alone" is a detail of its paragraph: the next paragraph goes back
+    /// to the period reported.
+    #[test]
+    fn an_english_period_named_alone_ends_with_its_paragraph() {
+        let read = cells(
+            "In the first six months of 2024, the province's GRDP rose 7.1 per cent. In the second quarter alone, it rose 8.2 per cent.\n\nRetail sales climbed 9.4 per cent.",
+            Language::En,
+        );
+        assert_eq!(
+            read.last().map(String::as_str),
+            Some("Retail sales | None 1e0  | Some(9.4) | None | 2024-H1"),
+            "{read:?}"
+        );
+    }
+
+    /// Things counted end before "covering", "totalling", "worth", "contributed" and a number.
+    #[test]
+    fn english_things_counted_end_before_what_they_total() {
+        assert_eq!(
+            cells(
+                "In 2024, the district licensed 14 new projects totalling USD 300 million.",
+                Language::En
+            )[0],
+            "new projects | Some(14.0) 1e0 project | None | None | 2024"
+        );
+    }
+
+    /// "Six out of 34 provinces": six provinces counted; a dateline in capitals is no subject.
+    #[test]
+    fn an_english_count_out_of_a_whole_is_the_first_number() {
+        assert_eq!(
+            cells(
+                "HUẾ — Nine out of 40 communes met the new rural standards in 2024.",
+                Language::En
+            ),
+            ["communes met the new rural standards | Some(9.0) 1e0 commune | None | None | 2024"]
+        );
     }
 }
