@@ -579,7 +579,10 @@ const CONNECTORS: &[&str] = &[
     "particularly",
     "nhất là",
     // "an estimated GRDP growth of 11.6 per cent": how sure a figure is, not what it measures.
+    "it is estimated that",
     "estimated",
+    // "As much as 44 million USD was injected": an approximation.
+    "as much as",
     // "… and earned a tourism revenue of": the verb of a second clause whose subject is the
     // first's.
     "earned",
@@ -1138,7 +1141,14 @@ fn build(language: Language) -> Patterns {
             ratio = heads("bằng|đạt"),
         )),
         plan: compile(format!(
-            r"{about}(?P<num>{num}){pct}\s*(?:(?:of|du|de|des|so\s+với|compared\s+(?:to|with))\s+)?(?:the\s+|l['’]\s*)?{whose}(?:(?:set|assigned|year's|annual|yearly)\s+)?(?:(?:capital|budget|revenue|disbursement)\s+)?(?i:kế\s+hoạch|(?-i:KH)|dự\s+toán|chỉ\s+tiêu|plan|target|objectifs?|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?",
+            r"{about}(?P<num>{num}){pct}\s*(?:(?:of|du|de|des|so\s+với|compared\s+(?:to|with))\s+)?(?:the\s+|l['’]\s*)?{whose}(?:(?:set|assigned|year's|annual|yearly)\s+)?(?:(?:capital|budget|revenue|disbursement)\s+)?(?i:kế\s+hoạch|(?-i:KH)|dự\s+toán|chỉ\s+tiêu|plan|target|objectifs?|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?{setter}",
+            // "77.3% of the plan assigned by the Prime Minister", "implemented by the locality":
+            // who set the plan, after it.
+            setter = if language == Language::En {
+                r"(?:\s+(?:assigned|set|approved|allocated|implemented|given)\s+by\s+the\s+(?:Prime\s+Minister|Government|National\s+Assembly|(?:provincial\s+|city\s+|municipal\s+)?People['’]s\s+(?:Council|Committee)|province|city|locality|ministry))?"
+            } else {
+                ""
+            },
             // "68 per cent of the Government's plan", "of the provincial People's Council's
             // estimate": who set the plan, in English.
             whose = if language == Language::En {
@@ -2171,6 +2181,21 @@ pub fn find(
                      (plan_amounts, other_plans): (&mut Vec<Piece>, &mut Vec<Piece>),
                      found: &mut Vec<Found>| {
         let after_target = targets.last().map_or(0, |t: &Found| t.end);
+        if let [
+            Piece {
+                part: Part::Change(c),
+                end,
+                start,
+                ..
+            },
+        ] = group[..]
+            && change_past_a_share(text, found, c, start, end)
+        {
+            group.clear();
+            plan_amounts.clear();
+            other_plans.clear();
+            return;
+        }
         match figure(
             text,
             group,
@@ -2938,9 +2963,23 @@ fn figure(
     let first = group.first()?;
     let last = group.last()?;
     let window = crate::look_back(text, first.start, crate::LOOK_BACK);
-    let sentence_start = text[window..first.start]
+    let mut sentence_start = text[window..first.start]
         .rfind(['.', ';', '\n', '!', '?', ':', ','])
         .map_or(window, |i| window + i + 1);
+    // "by October 31, 2023 reached": the comma of an English date ends no clause.
+    while sentence_start > window
+        && text[..sentence_start].ends_with(',')
+        && text[..sentence_start - 1].ends_with(|c: char| c.is_ascii_digit())
+        && text[sentence_start..]
+            .strip_prefix(' ')
+            .is_some_and(|rest| {
+                rest.len() > 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+            })
+    {
+        sentence_start = text[window..sentence_start - 1]
+            .rfind(['.', ';', '\n', '!', '?', ':', ','])
+            .map_or(window, |i| window + i + 1);
+    }
     // A decimal point or a thousands separator is not a sentence's end.
     // A figure before may end past this one's start when its subject was read after its
     // amount ("98% de la population …"): the clause starts at this figure then.
@@ -4328,7 +4367,7 @@ fn previous_clause_subject(
 /// Whether the text before an amount ends with a word of change and nothing else ("tăng",
 /// "giảm", "up by", "en hausse de"): the amount is then a change in absolute terms.
 fn absolute_change_before(before: &str) -> bool {
-    let window = crate::look_back(before, before.len(), 24);
+    let window = crate::look_back(before, before.len(), 36);
     let tail = crate::lowercase(before[window..].trim_end());
     // "a decrease of more than 1 million tonnes", "soaring nearly 6 thousand tons".
     let tail = [
@@ -4387,6 +4426,48 @@ fn apposed_change(text: &str, end: usize, start: usize) -> bool {
         && between.trim_end().ends_with(',')
         && !between.contains(['.', ';', '\n', '!', '?', ':'])
         && between.split_whitespace().count() <= 10
+}
+
+/// "VND3,412.9 billion, accounting for 62.6% of the total, up 24.2%": in English a change
+/// right after a share written in a participle's clause is the amount's before it. Gives it
+/// the change and says so.
+fn change_past_a_share(
+    text: &str,
+    found: &mut [Found],
+    change: f64,
+    start: usize,
+    end: usize,
+) -> bool {
+    let [.., amount, share] = found else {
+        return false;
+    };
+    let share_of = matches!(&share.fact, Fact::Figure { unit: Some(u), subject: Some(s), .. }
+        if u == "%" && s.contains(" share of "));
+    let linked = amount.end <= share.start
+        && share.end <= start
+        && text[share.end..start].trim() == ","
+        && {
+            let link = crate::lowercase(text[amount.end..share.start].trim());
+            ["accounting for", "making up", "representing"]
+                .iter()
+                .any(|w| link.ends_with(w))
+        };
+    if !(share_of && linked) {
+        return false;
+    }
+    match &mut amount.fact {
+        Fact::Figure {
+            value: Some(_),
+            unit,
+            change_percent: slot @ None,
+            ..
+        } if unit.as_deref() != Some("%") => {
+            *slot = Some(change);
+            amount.end = end;
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Whether the text between a figure and a change opens a clause of comparison of the same
@@ -5485,6 +5566,16 @@ fn subject(
             continue 'verbs;
         }
         break;
+    }
+    // "the total disbursement value by October 31, 2023 reached": the day a figure is counted
+    // to is no word of its subject.
+    static DAY_TO: OnceLock<Regex> = OnceLock::new();
+    let day_to = DAY_TO.get_or_init(|| {
+        Regex::new(r"\s(?:by|as\s+of|on|until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?(?:\s+\d{4})?$")
+            .expect("a day counted to")
+    });
+    if let Some(m) = day_to.find(&text[start..end]) {
+        end = start + m.start();
     }
     start = after_speaker(text, start, end);
     // A dateline is not the subject: "August 2 (VNA) - Public investment disbursement",
@@ -9219,6 +9310,59 @@ mod tests {
                 Language::En
             ),
             ["visitors | Some(2.0) 1e6 visitor | Some(9.0) | None | 2024"]
+        );
+    }
+    /// "VND 3.4 trillion, accounting for 62.6% of the total, up 24.2%": the change is the
+    /// amount's, the share a figure of its own.
+    #[test]
+    fn an_english_change_after_a_share_is_the_amounts() {
+        assert_eq!(
+            cells(
+                "In 2024, district budget capital was VND 1.8 trillion, accounting for 33.2% of the total investment capital, down 11%.",
+                Language::En
+            ),
+            [
+                "district budget capital | Some(1.8) 1e12 VND | Some(-11.0) | None | 2024",
+                "district budget capital share of the total investment capital | Some(33.2) 1e0 % | None | None | 2024"
+            ]
+        );
+    }
+
+    /// A plan named with who assigned it after it: "of the plan assigned by the Prime
+    /// Minister", then a second share "of the plan implemented by the locality".
+    #[test]
+    fn an_english_plan_assigned_by_someone_then_a_second_plan() {
+        assert_eq!(
+            cells(
+                "In 2024, road capital disbursed VND 900 billion, equal to 81% of the plan assigned by the Prime Minister and 70% of the plan implemented by the province.",
+                Language::En
+            ),
+            [
+                "road capital disbursed | Some(900.0) 1e9 VND | None | Some(81.0) | 2024",
+                "road capital disbursed | None 1e0  | None | Some(70.0) | 2024"
+            ]
+        );
+    }
+
+    /// "it is estimated that", "as much as" open no subject; the day a figure is counted to
+    /// ("by October 31, 2023") and its comma are no part of it.
+    #[test]
+    fn english_openings_and_days_counted_to_are_not_subjects() {
+        assert_eq!(
+            cells(
+                "In 2024, it is estimated that port revenue reached VND 70 billion.",
+                Language::En
+            ),
+            ["port revenue | Some(70.0) 1e9 VND | None | None | 2024"]
+        );
+        assert_eq!(
+            cells(
+                "The disbursed capital by November 30, 2024 reached VND 420 billion, equal to 61% of the plan.",
+                Language::En
+            )[0]
+            .split(" | ")
+            .next(),
+            Some("disbursed capital")
         );
     }
 }
