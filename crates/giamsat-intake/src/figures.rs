@@ -2428,6 +2428,9 @@ pub fn find(
         (&mut plan_amounts, &mut other_plans),
         &mut found,
     );
+    if language == Language::En {
+        changes_in_what_they_name(text, &mut found);
+    }
     share_periods_backwards(text, &mut found);
     share_changes_with_the_converted(text, &mut found);
     found.extend(targets);
@@ -2474,6 +2477,97 @@ fn counted_out_of(text: &str, pieces: &mut [Piece]) {
         if let Some(n) = n.filter(|n| *n <= *value) {
             *value = n;
             piece.start = word_at;
+        }
+    }
+}
+
+/// "18,000 new enterprises, with registered capital of VND 162 trillion, a 2% decrease in the
+/// number of enterprises and a 9% decrease in registered capital": in English a change "in"
+/// what it names is the change of the figure of its sentence that measures that, not of the
+/// figure it follows.
+fn changes_in_what_they_name(text: &str, found: &mut Vec<Found>) {
+    static CHANGE_IN: OnceLock<Regex> = OnceLock::new();
+    let pattern = CHANGE_IN.get_or_init(|| {
+        Regex::new(r"(?i)(?-u:\b)an?\s+(?:(?:nearly|about|around|over|almost)\s+)?(?P<num>\d+(?:\.\d+)?)\s*(?:%|per\s?cent|percent)\s+(?:(?P<up>increase|rise|growth|gain|jump)|(?P<down>decrease|decline|drop|fall|reduction))\s+in\s+(?:the\s+)?(?P<number>number\s+of\s+)?(?P<what>[\p{L}][\p{L}\s-]{1,60}?)(?:\s+(?:and|compared|from|over|against|year|as)(?-u:\b)|\s*[,.;)]|$)")
+            .expect("a change in what it names")
+    });
+    for c in pattern.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        let Ok(v) = c["num"].parse::<f64>() else {
+            continue;
+        };
+        let change = if c.name("down").is_some() { -v } else { v };
+        let what = crate::lowercase(c["what"].trim()).into_owned();
+        let counted = c.name("number").is_some();
+        // The figure of the sentence before the change that measures what it names.
+        let sentence_start = text[..whole.start()]
+            .rfind(['\n', ';'])
+            .map_or(0, |i| i + 1);
+        let measures = |f: &Found| match &f.fact {
+            Fact::Figure {
+                subject,
+                unit,
+                value: Some(_),
+                ..
+            } => {
+                if counted {
+                    unit.as_deref().is_some_and(is_count)
+                        && what
+                            .split_whitespace()
+                            .next_back()
+                            .and_then(|w| UNITS.iter().find(|u| u.0 == w))
+                            .is_some_and(|u| unit.as_deref() == Some(u.1))
+                } else {
+                    unit.as_deref() != Some("%")
+                        && subject
+                            .as_deref()
+                            .is_some_and(|s| crate::lowercase(s).ends_with(what.as_str()))
+                }
+            }
+            _ => false,
+        };
+        let Some(target) = found
+            .iter()
+            .rposition(|f| f.start >= sentence_start && f.end <= whole.end() && measures(f))
+        else {
+            continue;
+        };
+        if !matches!(
+            found[target].fact,
+            Fact::Figure {
+                change_percent: None,
+                ..
+            }
+        ) && !matches!(found[target].fact, Fact::Figure { change_percent: Some(x), .. } if x == change)
+        {
+            continue;
+        }
+        // The change read with another figure: taken back from it, or the figure dropped
+        // when the change was all it had.
+        let mut drop = None;
+        for (i, f) in found.iter_mut().enumerate() {
+            if i == target || f.end < whole.start() || f.start > whole.end() {
+                continue;
+            }
+            if let Fact::Figure {
+                value,
+                change_percent: slot @ Some(_),
+                ..
+            } = &mut f.fact
+                && *slot == Some(change)
+            {
+                if value.is_some() {
+                    *slot = None;
+                } else {
+                    drop = Some(i);
+                }
+            }
+        }
+        if let Fact::Figure { change_percent, .. } = &mut found[target].fact {
+            *change_percent = Some(change);
+        }
+        if let Some(i) = drop {
+            found.remove(i);
         }
     }
 }
@@ -9363,6 +9457,21 @@ mod tests {
             .split(" | ")
             .next(),
             Some("disbursed capital")
+        );
+    }
+    /// "a 3% decrease in the number of cooperatives and a 7% decrease in charter capital":
+    /// each change is the figure's that measures what it names.
+    #[test]
+    fn an_english_change_in_what_it_names_goes_to_that_figure() {
+        assert_eq!(
+            cells(
+                "In 2024, the province licensed 420 new cooperatives, with charter capital reaching 900 billion VND, a 3% decrease in the number of cooperatives and a 7% decrease in charter capital compared to 2023.",
+                Language::En
+            ),
+            [
+                "new cooperatives | Some(420.0) 1e0 cooperative | Some(-3.0) | None | 2024",
+                "charter capital | Some(900.0) 1e9 VND | Some(-7.0) | None | 2024"
+            ]
         );
     }
 }
