@@ -621,6 +621,10 @@ const COUNTING_VERBS: &[&str] = &[
     "đón",
     "phục vụ",
     "accueilli",
+    // "The subcommittee consists of 27 members".
+    "consists",
+    "comprises",
+    "comprising",
 ];
 
 /// Units that count things, whose name can be the subject.
@@ -863,6 +867,7 @@ const COUNT_ENDS: &[&str] = &[
     "worth",
     "contributed",
     "contributing",
+    "representing",
 ];
 
 /// Words among [`COUNT_ENDS`] that end a thing counted only when a number follows them
@@ -897,6 +902,7 @@ const COUNT_ENDS_BEFORE_A_NUMBER: &[&str] = &[
     "worth",
     "contributed",
     "contributing",
+    "representing",
 ];
 
 /// Small counts written in words, as the press writes them: "the four supervisory teams",
@@ -1072,7 +1078,7 @@ fn build(language: Language) -> Patterns {
     // of a rise or a fall, with or without "by", "de".
     let up = r"ước\s+tăng|tăng\s+bình\s+quân|tăng\s+trưởng|tăng|edged\s+up|went\s+up|up|increase\s+by|(?:increased|increases|increasing|surged|surging|jumped|jumping|climbed|climbing|soared|soaring|rose|rising|grew|growing|expanded|expanding)(?:\s+by)?|(?:year[- ]on[- ]year\s+)?(?:increase|rise)\s+of|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté|bondi|grimpé|crû)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
     let down = r"ước\s+giảm|giảm\s+bình\s+quân|giảm|edged\s+down|went\s+down|down|decrease\s+by|(?:decreased|decreases|decreasing|declined|declining|dropped|dropping|fell|falling|plunged|plunging|slid|shrank|contracted)(?:\s+by)?|(?:year[- ]on[- ]year\s+)?(?:decrease|decline|drop|fall|reduction)\s+of|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé|chuté|régressé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
-    let about = r"(?i:(?:about|around|nearly|approximately|almost|over|khoảng|gần|hơn|trên|dưới|từ|environ|près\s+de|plus\s+de)\s+)?";
+    let about = r"(?i:(?:about|around|roughly|nearly|approximately|almost|over|khoảng|gần|hơn|trên|dưới|từ|environ|près\s+de|plus\s+de)\s+)?";
     // "%", and the words for it: "7.17 per cent", "30 percent", "15 pour cent", "20 phần trăm".
     let pct = r"(?:\s*%|\s+(?:[Pp]er\s?cent|[Pp]ercent|pour\s+cent)(?-u:\b)|\s+phần\s+trăm)";
     // The sign or words of `pct` without the spaces before them, which the gates below look for.
@@ -4644,6 +4650,19 @@ fn share_after_a_figure(
         return None;
     };
     let between = crate::lowercase(text.get(*previous_end..start)?.trim());
+    // "accounting for roughly 4.6 percent of all households".
+    let between = [
+        "roughly",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "approximately",
+        "over",
+    ]
+    .iter()
+    .find_map(|w| between.strip_suffix(w).map(str::trim_end))
+    .map_or(between.clone(), |b| std::borrow::Cow::Owned(b.to_owned()));
     if between.contains(['.', ';', '\n', '!', '?', '(', ')'])
         || !(between.starts_with(',') || between.starts_with("and ") || between.contains(" and "))
         || between.split_whitespace().count() > 6
@@ -5953,6 +5972,10 @@ const SPEAKING: &[&str] = &[
     "a annoncé",
     "indique",
     "prévoit",
+    // "The survey showed that the overall poverty ratio was 7.52 per cent".
+    "showed",
+    "shows",
+    "revealed",
 ];
 
 /// Where the subject starts once the speaker before it is left out: after the last word of
@@ -9472,6 +9495,45 @@ mod tests {
                 "new cooperatives | Some(420.0) 1e0 cooperative | Some(-3.0) | None | 2024",
                 "charter capital | Some(900.0) 1e9 VND | Some(-7.0) | None | 2024"
             ]
+        );
+    }
+    /// "The survey showed that …": what was shown is the subject, not who showed it; "the
+    /// board consists of 15 members" counts members; "350 delegates representing 9,000 Party
+    /// members" ends the delegates before what they represent.
+    #[test]
+    fn english_reports_memberships_and_representation() {
+        assert_eq!(
+            cells(
+                "In 2024, the survey showed that the district's unemployment rate was 2.1 per cent.",
+                Language::En
+            ),
+            ["district's unemployment rate | Some(2.1) 1e0 % | None | None | 2024"]
+        );
+        assert_eq!(
+            cells(
+                "In 2024, the new board consists of 15 members.",
+                Language::En
+            ),
+            ["members | Some(15.0) 1e0 member | None | None | 2024"]
+        );
+        assert_eq!(
+            cells(
+                "In 2024, 280 delegates representing 9,000 Party members attended the congress.",
+                Language::En
+            )[0],
+            "delegates | Some(280.0) 1e0 delegate | None | None | 2024"
+        );
+    }
+
+    /// "accounting for roughly 4.6 percent of all households": the share of the count before.
+    #[test]
+    fn an_english_share_after_a_count_past_roughly() {
+        assert_eq!(
+            cells(
+                "In 2024, the commune had 310 poor households, accounting for roughly 5.2 percent of all households.",
+                Language::En
+            )[1],
+            "poor households share of all households | Some(5.2) 1e0 % | None | None | 2024"
         );
     }
 }
