@@ -385,6 +385,14 @@ const VERBS: &[(&str, bool)] = &[
     ("brought in", false),
     ("came to", false),
     ("posted", false),
+    // "Tourism revenue surged 2.2-fold": the verb of a multiple after its subject.
+    ("surged", false),
+    ("soared", false),
+    ("jumped", false),
+    ("grew", false),
+    ("rose", false),
+    ("increased", false),
+    ("climbed", false),
     // "… was expected to reach 63% of the estimate", "to reach" gone first.
     ("was expected", true),
     ("were expected", true),
@@ -1073,7 +1081,7 @@ fn build(language: Language) -> Patterns {
         .collect();
     unit_names.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
     let units = alternatives(unit_names.iter().copied());
-    let same_period = r"(?i:(?:so\s+(?:với\s+)?)?cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|so\s+với\s+(?:tháng|quý|kỳ)\s+trước|so\s+với\s+đầu\s+năm|so\s+với\s+năm\s+(?:trước|\d{4})(?-u:\b)|month[- ]on[- ]month|(?:over|from)\s+the\s+previous\s+month|par\s+rapport\s+au\s+mois\s+précédent|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an|en\s+glissement\s+annuel)";
+    let same_period = r"(?i:(?:so\s+(?:với\s+)?)?cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|so\s+với\s+(?:tháng|quý|kỳ)\s+trước|so\s+với\s+đầu\s+năm|so\s+với\s+năm\s+(?:trước|\d{4})(?-u:\b)|month[- ]on[- ]month|(?:over|from)\s+the\s+previous\s+month|par\s+rapport\s+au\s+mois\s+précédent|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|(?:from|over)\s+a\s+year\s+(?:earlier|ago|before)|sur\s+un\s+an|en\s+glissement\s+annuel)";
     // "increased 9.3 per cent", "surged 20%", "edged up 0.5%", "ont bondi de 15%": the verbs
     // of a rise or a fall, with or without "by", "de".
     let up = r"ước\s+tăng|tăng\s+bình\s+quân|tăng\s+trưởng|tăng|edged\s+up|went\s+up|up|increase\s+by|(?:increased|increases|increasing|surged|surging|jumped|jumping|climbed|climbing|soared|soaring|rose|rising|grew|growing|expanded|expanding)(?:\s+by)?|(?:year[- ]on[- ]year\s+)?(?:increase|rise)\s+of|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté|bondi|grimpé|crû)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
@@ -2156,6 +2164,10 @@ pub fn find(
     let mut pieces = pieces;
     if language == Language::En {
         counted_out_of(text, &mut pieces);
+        year_on_year_after_month_on_month(text, &mut pieces, language);
+        pieces.retain(|p| {
+            !(matches!(p.part, Part::Change(_)) && compared_with_before(text, p.start))
+        });
     }
     let aiming = aiming(text);
     // The first period a report is written for (months from January, a quarter, a half, a
@@ -2201,6 +2213,46 @@ pub fn find(
             plan_amounts.clear();
             other_plans.clear();
             return;
+        }
+        // "VND 1.19 quadrillion, accounting for 77.4% of the total and up 7%": the share and
+        // the change read together; the change is the amount's before them.
+        if let [
+            Piece {
+                part: Part::Amount {
+                    unit: Some("%"), ..
+                },
+                start: share_start,
+                end: share_end,
+                ..
+            },
+            Piece {
+                part: Part::Change(c),
+                start,
+                end,
+                ..
+            },
+        ] = group[..]
+            && let between = text[share_end..start].trim()
+            && (between.is_empty()
+                || between.ends_with(',')
+                || word_at_end(between, "and").is_some())
+            && !between.contains(['.', ';', '\n', '(', ')'])
+            && between.split_whitespace().count() <= 8
+            && amount_before_a_share(text, found, share_start).is_some_and(|i| {
+                if let Fact::Figure {
+                    change_percent: slot @ None,
+                    ..
+                } = &mut found[i].fact
+                {
+                    *slot = Some(c);
+                    found[i].end = found[i].end.max(end);
+                    true
+                } else {
+                    false
+                }
+            })
+        {
+            group.pop();
         }
         match figure(
             text,
@@ -2442,6 +2494,72 @@ pub fn find(
     found.extend(targets);
     found.extend(disbursed);
     found
+}
+
+/// "up 3.2% over the previous month and up 13.1% over the same period last year", "up 0.5%
+/// month-on-month and 9.2% year-on-year": the change a figure has a cell for is over the same
+/// period; a month-on-month one gives way to it.
+fn year_on_year_after_month_on_month(text: &str, pieces: &mut Vec<Piece>, language: Language) {
+    static YEAR_ON_YEAR: OnceLock<Regex> = OnceLock::new();
+    let pattern = YEAR_ON_YEAR.get_or_init(|| {
+        Regex::new(r"^\s*(?:,\s*)?(?:and\s+)?(?:(?P<up>up|rose|increased|grew)\s+|(?P<down>down|fell|decreased|declined)\s+)?(?:by\s+)?(?P<num>\d+(?:\.\d+)?)\s*(?:%|per\s?cent|percent)\s+(?:year[- ]on[- ]year|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of\s+|in\s+)?(?:last\s+year|the\s+previous\s+year|\d{4}))?)")
+            .expect("a change year-on-year")
+    });
+    pieces.sort_by_key(|p| p.start);
+    let mut i = 0;
+    while i < pieces.len() {
+        let piece = &pieces[i];
+        let Part::Change(month) = piece.part else {
+            i += 1;
+            continue;
+        };
+        let written = crate::lowercase(&text[piece.start..piece.end]);
+        if !(written.contains("previous month")
+            || written.contains("month-on-month")
+            || written.contains("month on month"))
+        {
+            i += 1;
+            continue;
+        }
+        let end = piece.end;
+        let Some(c) = pattern.captures(&text[end..]) else {
+            i += 1;
+            continue;
+        };
+        let Some(v) = read_number(&c["num"], language) else {
+            i += 1;
+            continue;
+        };
+        let v = if c.name("down").is_some() || (c.name("up").is_none() && month < 0.0) {
+            -v
+        } else {
+            v
+        };
+        let new_end = end + c.get(0).expect("match").end();
+        // The year-on-year change read as a piece of its own is this one's now.
+        pieces
+            .retain(|p| !(matches!(p.part, Part::Change(_)) && p.start >= end && p.end <= new_end));
+        if let Some(piece) = pieces.get_mut(i) {
+            piece.part = Part::Change(v);
+            piece.end = new_end;
+        }
+        i += 1;
+    }
+}
+
+/// Whether a change at `start` is what an English figure is compared with ("compared to the
+/// 5% growth in the same period of 2022"): no figure's.
+fn compared_with_before(text: &str, start: usize) -> bool {
+    let before = crate::lowercase(text[crate::look_back(text, start, 24)..start].trim_end());
+    [
+        "compared to the",
+        "compared with the",
+        "compared to",
+        "compared with",
+        "against the",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
 }
 
 /// "Six out of 34 provinces", "12 out of 15 targets": the count is the first number, the
@@ -4568,6 +4686,33 @@ fn change_past_a_share(
         }
         _ => false,
     }
+}
+
+/// The last figure read, when it is an English amount a share at `share_start` is written
+/// after in a participle's clause ("VND 1.19 quadrillion, accounting for 77.4% …").
+fn amount_before_a_share(text: &str, found: &[Found], share_start: usize) -> Option<usize> {
+    let i = found.len().checked_sub(1)?;
+    let amount = &found[i];
+    let is_amount = matches!(&amount.fact, Fact::Figure { value: Some(_), unit, .. } if unit.as_deref() != Some("%"));
+    let link = crate::lowercase(text.get(amount.end..share_start)?.trim());
+    let link = [
+        "roughly",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "approximately",
+        "over",
+    ]
+    .iter()
+    .find_map(|w| link.strip_suffix(w).map(str::trim_end))
+    .unwrap_or(&link);
+    (is_amount
+        && link.starts_with(',')
+        && ["accounting for", "making up", "representing"]
+            .iter()
+            .any(|w| link.ends_with(w)))
+    .then_some(i)
 }
 
 /// Whether the text between a figure and a change opens a clause of comparison of the same
@@ -9534,6 +9679,64 @@ mod tests {
                 Language::En
             )[1],
             "poor households share of all households | Some(5.2) 1e0 % | None | None | 2024"
+        );
+    }
+    /// A change over the previous month gives way to the change over the same period written
+    /// after it, with its verb or without.
+    #[test]
+    fn an_english_month_on_month_change_gives_way_to_the_year_on_year() {
+        assert_eq!(
+            cells(
+                "In 2024, the district's retail sales reached VND 900 billion, up 1.5% over the previous month and up 12.3% over the same period last year.",
+                Language::En
+            ),
+            ["district's retail sales | Some(900.0) 1e9 VND | Some(12.3) | None | 2024"]
+        );
+        assert_eq!(
+            cells(
+                "In 2024, the city's retail sales reached VND 900 billion, up 1.5% month-on-month and 8.8% year-on-year.",
+                Language::En
+            ),
+            ["city's retail sales | Some(900.0) 1e9 VND | Some(8.8) | None | 2024"]
+        );
+    }
+
+    /// "compared to the 5% growth in the same period of 2022": the base of a comparison is no
+    /// figure.
+    #[test]
+    fn an_english_change_compared_with_is_no_figure() {
+        assert_eq!(
+            cells(
+                "In 2024, port throughput increased 7.1% year on year, compared to the 4% growth in 2023.",
+                Language::En
+            ),
+            ["port throughput | None 1e0  | Some(7.1) | None | 2024"]
+        );
+    }
+
+    /// "surged 2.2-fold from a year earlier to around VND 6.8 trillion": one figure, its
+    /// subject without the verb.
+    #[test]
+    fn an_english_multiple_from_a_year_earlier_to_an_amount() {
+        assert_eq!(
+            cells(
+                "In 2024, cruise revenue surged 1.8-fold from a year earlier to around VND 900 billion.",
+                Language::En
+            ),
+            ["cruise revenue | Some(900.0) 1e9 VND | Some(80.0) | None | 2024"]
+        );
+    }
+
+    /// "VND 1.2 trillion, accounting for 60% of the total and up 7%": the change is the
+    /// amount's.
+    #[test]
+    fn an_english_change_after_a_share_and_and_is_the_amounts() {
+        assert_eq!(
+            cells(
+                "In 2024, rural retail sales were VND 1.2 trillion, accounting for 60% of the total and up 7% year-on-year.",
+                Language::En
+            )[0],
+            "rural retail sales | Some(1.2) 1e12 VND | Some(7.0) | None | 2024"
         );
     }
 }
