@@ -2577,7 +2577,11 @@ fn counted_out_of(text: &str, pieces: &mut [Piece]) {
         if !is_count(unit) {
             continue;
         }
-        let Some(before) = text[..piece.start].trim_end().strip_suffix("out of") else {
+        let before = text[..piece.start].trim_end();
+        let Some(before) = before
+            .strip_suffix("out of the")
+            .or_else(|| before.strip_suffix("out of"))
+        else {
             continue;
         };
         let before = before.trim_end();
@@ -5134,7 +5138,7 @@ struct Aim {
 fn aiming(text: &str) -> Vec<Aim> {
     static AIMING: OnceLock<Regex> = OnceLock::new();
     let pattern = AIMING.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:[Aa]ims?|[Aa]iming|[Tt]argets|[Tt]argeting|[Ss]trives|[Ss]trive\s+for|[Pp]lans\s+to|[Ss]et\s+(?:a\s+)?targets?|is\s+set\s+to\s+reach|[Vv]isent|[Vv]iser?|[Pp]révoit|s'efforcer?\s+d'atteindre|[Oo]bjectif\s+de|[Aa]mbitionnen?t?|[Aa]mbitionner|[Ll]['’]objectif\s+est|pour\s+objectif|s['’]est\s+fixée?|se\s+fixent?|[Tt]ablen?t?\s+sur|[Ee]ntendent|[Ee]ntend|[Vv]isant|[Oo]bjectifs?\s+d['’]|[Oo]bjectifs\s+de|s['’]efforcer?\s+de|s['’]efforcent\s+de|[Gg]oals?\s+of|[Ss]eeks?\s+to|[Ss]triving|[Aa]spires?\s+to|(?:[Ii]ts|[Aa]|[Tt]he)\s+target\s+of\s+(?:welcoming|receiving|reaching|achieving|attracting|earning|serving)|[Ee]xpects?\s+to\s+(?:welcome|receive|reach|attract|earn|serve))(?-u:\b)|[Pp]hấn\s+đấu|[Mm]ục\s+tiêu|[Kk]ịch\s+bản|Dự\s+kiến|Chỉ\s+tiêu|giao\s+chỉ\s+tiêu|[Cc]ác\s+chỉ\s+tiêu\s+chủ\s+yếu|Kế\s+hoạch\s+năm")
+        Regex::new(r"(?-u:\b)(?:[Aa]ims?|[Aa]iming|[Tt]argets|[Tt]argeting|[Ss]trives|[Ss]trive\s+for|[Pp]lans\s+to|[Ss]et\s+(?:a\s+)?targets?|is\s+set\s+to\s+reach|[Vv]isent|[Vv]iser?|[Pp]révoit|s'efforcer?\s+d'atteindre|[Oo]bjectif\s+de|[Aa]mbitionnen?t?|[Aa]mbitionner|[Ll]['’]objectif\s+est|pour\s+objectif|s['’]est\s+fixée?|se\s+fixent?|[Tt]ablen?t?\s+sur|[Ee]ntendent|[Ee]ntend|[Vv]isant|[Oo]bjectifs?\s+d['’]|[Oo]bjectifs\s+de|s['’]efforcer?\s+de|s['’]efforcent\s+de|[Gg]oals?\s+of|[Ss]eeks?\s+to|[Ss]triving|[Ss]trive\s+to|[Aa]spires?\s+to|(?:[Ii]ts|[Aa]|[Tt]he)\s+target\s+of\s+(?:welcoming|receiving|reaching|achieving|attracting|earning|serving)|[Ee]xpects?\s+to\s+(?:welcome|receive|reach|attract|earn|serve))(?-u:\b)|[Pp]hấn\s+đấu|[Mm]ục\s+tiêu|[Kk]ịch\s+bản|Dự\s+kiến|Chỉ\s+tiêu|giao\s+chỉ\s+tiêu|[Cc]ác\s+chỉ\s+tiêu\s+chủ\s+yếu|Kế\s+hoạch\s+năm")
             .expect("aiming pattern")
     });
     let sentence_end = |from: usize, to: usize| {
@@ -5645,7 +5649,9 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
     }
     let mut rest = &text[unit_start..];
     // "Six out of 34 provinces": the whole counted out of is not what is counted.
-    if let Some(after) = rest.strip_prefix("out of ")
+    if let Some(after) = rest
+        .strip_prefix("out of the ")
+        .or_else(|| rest.strip_prefix("out of "))
         && let Some((whole, after)) = after.split_once(' ')
         && whole.starts_with(|c: char| c.is_ascii_digit())
     {
@@ -5813,6 +5819,15 @@ fn subject(
                 }
                 end = start + at;
                 estimated |= *estimate;
+                // "Average income has reached", "the rate has dropped to": the auxiliary
+                // of the verb goes with it.
+                let before = text[start..end].trim_end();
+                if let Some(aux) = ["has", "have", "had"]
+                    .iter()
+                    .find_map(|w| word_at_end(before, w))
+                {
+                    end = start + aux;
+                }
                 continue 'verbs;
             }
         }
@@ -9738,5 +9753,36 @@ mod tests {
             )[0],
             "rural retail sales | Some(1.2) 1e12 VND | Some(7.0) | None | 2024"
         );
+    }
+    /// "has reached", "has dropped to": the auxiliary is no word of the subject; "12 out of the
+    /// 15 communes" counts twelve.
+    #[test]
+    fn english_auxiliaries_and_counts_out_of_the_whole() {
+        assert_eq!(
+            cells(
+                "In 2024, average income in the district has reached 61 million VND.",
+                Language::En
+            ),
+            ["average income in the district | Some(61.0) 1e6 VND | None | None | 2024"]
+        );
+        assert_eq!(
+            cells(
+                "In 2024, 12 out of the 15 communes met the standards.",
+                Language::En
+            )[0]
+            .split(" | ")
+            .nth(1),
+            Some("Some(12.0) 1e0 commune")
+        );
+    }
+
+    /// "strive to" sets a target.
+    #[test]
+    fn an_english_strive_to_sets_a_target() {
+        assert!(figures(
+            "In 2025, the province will strive to attract USD 500 million of foreign investment.",
+            Language::En
+        )
+        .is_empty());
     }
 }
