@@ -2228,7 +2228,6 @@ pub fn find(
             Piece {
                 part: Part::Change(c),
                 start,
-                end,
                 ..
             },
         ] = group[..]
@@ -2244,8 +2243,8 @@ pub fn find(
                     ..
                 } = &mut found[i].fact
                 {
+                    // Its span is left as it was: the share after it is read from its end.
                     *slot = Some(c);
-                    found[i].end = found[i].end.max(end);
                     true
                 } else {
                     false
@@ -2458,7 +2457,10 @@ pub fn find(
                             .is_some_and(|end| same_sentence(text, end, piece.start, periods)))
                     || (matches!(piece.part, Part::Change(_))
                         && (compared_in_next_clause(&text[last.end..piece.start])
-                            || apposed_change(text, last.end, piece.start))))
+                            || apposed_change(text, last.end, piece.start)))
+                    || (language == Language::En
+                        && matches!(piece.part, Part::Change(_) | Part::Plan(_))
+                        && what_an_amount_is_of(&text[last.end..piece.start])))
                 && match piece.part {
                     // "ont connu une croissance de 4,6% pour s'élever à 31,41 milliards":
                     // the amount a change brought the figure to is the figure's.
@@ -2560,6 +2562,46 @@ fn compared_with_before(text: &str, start: usize) -> bool {
     ]
     .iter()
     .any(|w| before.ends_with(w))
+}
+
+/// Whether an English amount ending at `end` is followed by its change or share of plan:
+/// past a conversion in brackets and the words naming what it is of.
+fn change_or_share_follows(text: &str, end: usize) -> bool {
+    static NEXT: OnceLock<Regex> = OnceLock::new();
+    let next = NEXT.get_or_init(|| {
+        Regex::new(r"^\s*,?\s*(?:an?\s+)?(?:(?:year-on-year\s+)?(?:up|down|increase|increasing|rise|rising|growth|decrease|drop|decline|soaring|jumping|surging|falling|reaching|equal\s+to|equivalent\s+to)\s+(?:of\s+|by\s+)?)?(?:about\s+|nearly\s+|over\s+|more\s+than\s+)?\d[\d.,]*\s*(?:%|per\s?cent|percent|-fold|\s+times)")
+            .expect("a change or share next")
+    });
+    let mut rest = &text[end..crate::look_ahead(text, end, 200)];
+    if let Some(inside) = rest.trim_start().strip_prefix('(')
+        && let Some(close) = inside.find(')')
+    {
+        rest = &inside[close + 1..];
+    }
+    if let Some(comma) = rest.find(',')
+        && what_an_amount_is_of(&rest[..=comma])
+    {
+        rest = &rest[comma..];
+    }
+    next.is_match(rest)
+}
+
+/// Whether the words between an English amount and a change or share of plan name what the
+/// amount is of, and nothing else: "USD1.09 billion of foreign direct investment (FDI)
+/// capital, 78.3% of the year's plan".
+fn what_an_amount_is_of(between: &str) -> bool {
+    let Some(rest) = between
+        .strip_prefix(" of ")
+        .or_else(|| between.strip_prefix(" in "))
+    else {
+        return false;
+    };
+    let rest = rest.trim_end();
+    rest.ends_with(',')
+        && !rest.contains(['.', ';', ':', '\n', '!', '?'])
+        && !rest.contains(|c: char| c.is_ascii_digit())
+        && rest[..rest.len() - 1].matches(',').count() == 0
+        && rest.split_whitespace().count() <= 8
 }
 
 /// "Six out of 34 provinces", "12 out of 15 targets": the count is the first number, the
@@ -3225,6 +3267,10 @@ fn figure(
         && group.iter().all(
             |g| matches!(g.part, Part::Amount { unit: Some(unit), .. } if FLOWS.contains(&unit)),
         )
+        // Nor when a change or a share follows it, read apart from it: "more than VND19.8
+        // trillion ($777 million), a year-on-year growth of 30.2%", "over USD1.09 billion of
+        // FDI capital, 78.3% of the year's plan".
+        && !change_or_share_follows(text, last.end)
     {
         return None;
     }
@@ -9784,5 +9830,26 @@ mod tests {
             Language::En
         )
         .is_empty());
+    }
+    /// A bound with its change after a conversion in brackets is a figure; an amount's share
+    /// of plan after the words naming what it is of is its own.
+    #[test]
+    fn english_bounds_with_a_change_and_plans_after_what_an_amount_is_of() {
+        assert_eq!(
+            cells(
+                "In 2024, hotel revenue reached over VND 3 trillion (US$118 million), a year-on-year growth of 12%.",
+                Language::En
+            )[0],
+            "hotel revenue | Some(3.0) 1e12 VND | Some(12.0) | None | 2024"
+        );
+        assert_eq!(
+            cells(
+                "In 2024, the province drew USD 640 million of foreign direct investment (FDI) capital, 82% of the year's plan.",
+                Language::En
+            )[0]
+            .split_once(" | ")
+            .map(|(_, cells)| cells),
+            Some("Some(640.0) 1e6 USD | None | Some(82.0) | 2024")
+        );
     }
 }
