@@ -385,6 +385,8 @@ const VERBS: &[(&str, bool)] = &[
     ("brought in", false),
     ("came to", false),
     ("posted", false),
+    // "export revenue at 505 million USD" in a list of results.
+    ("at", false),
     // "Tourism revenue surged 2.2-fold": the verb of a multiple after its subject.
     ("surged", false),
     ("soared", false),
@@ -591,6 +593,8 @@ const CONNECTORS: &[&str] = &[
     "estimated",
     // "As much as 44 million USD was injected": an approximation.
     "as much as",
+    // "such as industrial production value up 11.8%": an example is no word of it.
+    "such as",
     // "… and earned a tourism revenue of": the verb of a second clause whose subject is the
     // first's.
     "earned",
@@ -2604,6 +2608,40 @@ fn what_an_amount_is_of(between: &str) -> bool {
         && rest.split_whitespace().count() <= 8
 }
 
+/// Where the items of an English list start before `at` ("agriculture, forestry and
+/// fishery"): single lowercase words each followed by a comma, after a clause's start.
+fn english_list_before(text: &str, at: usize) -> Option<usize> {
+    let mut from = None;
+    let mut cursor = at;
+    for _ in 0..3 {
+        let window = crate::look_back(text, cursor, 40);
+        let Some(before) = text[window..cursor].trim_end().strip_suffix(',') else {
+            break;
+        };
+        let before = before.trim_end();
+        // ASCII letters: as many bytes as characters.
+        let word_len = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_lowercase() || *c == '-')
+            .count();
+        if word_len < 3 {
+            break;
+        }
+        let word_at = window + before.len() - word_len;
+        let ahead = text[..word_at].trim_end();
+        if !(ahead.is_empty() || ahead.ends_with([',', '.', ':', ';', '\n'])) {
+            break;
+        }
+        from = Some(word_at);
+        cursor = word_at;
+        if !ahead.ends_with(',') {
+            break;
+        }
+    }
+    from
+}
+
 /// "Six out of 34 provinces", "12 out of 15 targets": the count is the first number, the
 /// second its whole.
 fn counted_out_of(text: &str, pieces: &mut [Piece]) {
@@ -3659,6 +3697,33 @@ fn figure(
             Part::Plan(p) | Part::Share(p) => plan_percent = Some(p),
         }
     }
+    // "Tourist arrivals reached 11.88 million", "the number of tourists is estimated at 6.7
+    // million": an amount written with its scale alone, counts what its English subject names
+    // last, before any unit of a figure before it ("export revenue at 505 million USD,
+    // tourist arrivals at 1.9 million").
+    if unit.is_none()
+        && scale != 1.0
+        && value.is_some()
+        && let Some(s) = subject.as_deref()
+        && let Some(last) = s.split_whitespace().next_back()
+        && let last = crate::lowercase(last)
+        && (ENGLISH_ONLY_UNITS.contains(&&*last)
+            || [
+                "tourists",
+                "visitors",
+                "households",
+                "projects",
+                "enterprises",
+            ]
+            .contains(&&*last))
+        && let Some(code) = UNITS
+            .iter()
+            .find(|(w, _)| *w == last)
+            .map(|(_, code)| *code)
+        && COUNTS.contains(&code)
+    {
+        unit = Some(code);
+    }
     // "2,29 milliards de dollars en septembre et de 21,68 milliards au cours de ces neuf
     // derniers mois", "dont 229,22 milliards": an amount written with its scale alone is in
     // the unit of the figure before it in its sentence, and of its subject too when joined
@@ -3696,36 +3761,19 @@ fn figure(
             subject_start = None;
         }
     }
-    // "Tourist arrivals reached 11.88 million", "the number of tourists is estimated at 6.7
-    // million": an amount written with its scale alone, no figure before it to take a unit
-    // from, counts what its English subject names last.
-    if unit.is_none()
-        && scale != 1.0
-        && value.is_some()
-        && let Some(s) = subject.as_deref()
-        && let Some(last) = s.split_whitespace().next_back()
-        && let last = crate::lowercase(last)
-        && (ENGLISH_ONLY_UNITS.contains(&&*last)
-            || [
-                "tourists",
-                "visitors",
-                "households",
-                "projects",
-                "enterprises",
-            ]
-            .contains(&&*last))
-        && let Some(code) = UNITS
-            .iter()
-            .find(|(w, _)| *w == last)
-            .map(|(_, code)| *code)
-        && COUNTS.contains(&code)
-    {
-        unit = Some(code);
-    }
     // "giá trị nông nghiệp, chăn nuôi, thủy sản đạt 50 tỉ đồng", "Tổng lượng khách đến tham
     // quan, nghiên cứu ước đạt 12.800 lượt": a measure of a list of things holds its commas.
     if let (Some(s), Some(at)) = (subject.as_deref(), subject_start)
         && let Some(from) = measure_of_a_list(text, at)
+    {
+        subject = Some(format!("{}{s}", &text[from..at]));
+        subject_start = Some(from);
+    }
+    // "Of which, agriculture, forestry and fishery production increased by 5.02%": the items
+    // of an English list before its "and" are the subject's, not clauses of their own.
+    if let (Some(s), Some(at)) = (subject.as_deref(), subject_start)
+        && s.contains(" and ")
+        && let Some(from) = english_list_before(text, at)
     {
         subject = Some(format!("{}{s}", &text[from..at]));
         subject_start = Some(from);
@@ -5894,6 +5942,16 @@ fn subject(
             .expect("a day counted to")
     });
     if let Some(m) = day_to.find(&text[start..end]) {
+        end = start + m.start();
+    }
+    // "The GRDP of 9 months was estimated at": the months a figure counts are its period,
+    // no word of its subject.
+    static MONTHS_OF: OnceLock<Regex> = OnceLock::new();
+    let months_of = MONTHS_OF.get_or_init(|| {
+        Regex::new(r"\s(?:of|in|for|during|over)\s+(?:the\s+)?(?:first\s+|past\s+|last\s+)?\d{1,2}\s+months(?:\s+of\s+(?:the\s+year|this\s+year|\d{4}))?$")
+            .expect("months of a subject")
+    });
+    if let Some(m) = months_of.find(&text[start..end]) {
         end = start + m.start();
     }
     start = after_speaker(text, start, end);
@@ -9850,6 +9908,46 @@ mod tests {
             .split_once(" | ")
             .map(|(_, cells)| cells),
             Some("Some(640.0) 1e6 USD | None | Some(82.0) | 2024")
+        );
+    }
+    /// "The export value of 9 months was estimated at": the months are no word of the
+    /// subject; "tourist arrivals at 1.9 million" counts visitors, whatever the unit of the
+    /// amount before; "such as" opens no subject; "agriculture, forestry and fishery" is one
+    /// subject.
+    #[test]
+    fn english_subjects_in_lists_of_results() {
+        assert_eq!(
+            cells(
+                "In 2024, the export value of 9 months was estimated at USD 410 million.",
+                Language::En
+            )[0]
+            .split(" | ")
+            .next(),
+            Some("export value")
+        );
+        assert_eq!(
+            cells(
+                "In 2024, the district recorded export revenue at 50 million USD and tourist arrivals at 1.2 million.",
+                Language::En
+            ),
+            [
+                "export revenue | Some(50.0) 1e6 USD | None | None | 2024",
+                "tourist arrivals | Some(1.2) 1e6 visitor | None | None | 2024"
+            ]
+        );
+        assert_eq!(
+            cells(
+                "In 2024, several indicators rose, such as retail sales up 9.1%.",
+                Language::En
+            ),
+            ["retail sales | None 1e0  | Some(9.1) | None | 2024"]
+        );
+        assert_eq!(
+            cells(
+                "In 2024, of which, fishing, aquaculture and salt production increased by 4.2%.",
+                Language::En
+            ),
+            ["fishing, aquaculture and salt production | None 1e0  | Some(4.2) | None | 2024"]
         );
     }
 }
