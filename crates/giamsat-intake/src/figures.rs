@@ -1085,12 +1085,12 @@ fn build(language: Language) -> Patterns {
         .collect();
     unit_names.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
     let units = alternatives(unit_names.iter().copied());
-    let same_period = r"(?i:(?:so\s+(?:với\s+)?)?cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|so\s+với\s+(?:tháng|quý|kỳ)\s+trước|so\s+với\s+đầu\s+năm|so\s+với\s+năm\s+(?:trước|\d{4})(?-u:\b)|month[- ]on[- ]month|(?:over|from)\s+the\s+previous\s+month|par\s+rapport\s+au\s+mois\s+précédent|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|(?:from|over)\s+a\s+year\s+(?:earlier|ago|before)|sur\s+un\s+an|en\s+glissement\s+annuel)";
+    let same_period = r"(?i:(?:so\s+(?:với\s+)?)?cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|so\s+với\s+(?:tháng|quý|kỳ)\s+trước|so\s+với\s+đầu\s+năm|so\s+với\s+năm\s+(?:trước|\d{4})(?-u:\b)|month[- ]on[- ]month|(?:over|from|against|compared\s+(?:to|with))\s+the\s+previous\s+month|par\s+rapport\s+au\s+mois\s+précédent|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|(?:from|over)\s+a\s+year\s+(?:earlier|ago|before)|sur\s+un\s+an|en\s+glissement\s+annuel)";
     // "increased 9.3 per cent", "surged 20%", "edged up 0.5%", "ont bondi de 15%": the verbs
     // of a rise or a fall, with or without "by", "de".
     let up = r"ước\s+tăng|tăng\s+bình\s+quân|tăng\s+trưởng|tăng|edged\s+up|went\s+up|up|increase\s+by|(?:increased|increases|increasing|surged|surging|jumped|jumping|climbed|climbing|soared|soaring|rose|rising|grew|growing|expanded|expanding)(?:\s+by)?|(?:year[- ]on[- ]year\s+)?(?:increase|rise)\s+of|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté|bondi|grimpé|crû)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
     let down = r"ước\s+giảm|giảm\s+bình\s+quân|giảm|edged\s+down|went\s+down|down|decrease\s+by|(?:decreased|decreases|decreasing|declined|declining|dropped|dropping|fell|falling|plunged|plunging|slid|shrank|contracted)(?:\s+by)?|(?:year[- ]on[- ]year\s+)?(?:decrease|decline|drop|fall|reduction)\s+of|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé|chuté|régressé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
-    let about = r"(?i:(?:about|around|roughly|nearly|approximately|almost|over|khoảng|gần|hơn|trên|dưới|từ|environ|près\s+de|plus\s+de)\s+)?";
+    let about = r"(?i:(?:about|around|roughly|nearly|approximately|almost|over|more\s+than|khoảng|gần|hơn|trên|dưới|từ|environ|près\s+de|plus\s+de)\s+)?";
     // "%", and the words for it: "7.17 per cent", "30 percent", "15 pour cent", "20 phần trăm".
     let pct = r"(?:\s*%|\s+(?:[Pp]er\s?cent|[Pp]ercent|pour\s+cent)(?-u:\b)|\s+phần\s+trăm)";
     // The sign or words of `pct` without the spaces before them, which the gates below look for.
@@ -4725,6 +4725,12 @@ fn absolute_change_before(before: &str) -> bool {
         "a fall of",
         "soaring",
         "dropped by",
+        // "(increased 380 hectares over the previous crop)", "decreased nearly 15,000 tons".
+        "increased",
+        "decreased",
+        "rose",
+        "fell",
+        "dropped",
         "hausse de",
         "baisse de",
     ]
@@ -4738,7 +4744,15 @@ fn absolute_change_before(before: &str) -> bool {
 fn apposed_change(text: &str, end: usize, start: usize) -> bool {
     let between = &text[end..start];
     let rest = &text[start..];
-    (rest.starts_with("a ") || rest.starts_with("an "))
+    // "…, a year-on-year increase of 23 percent": the article before the change's head.
+    let (between, article) = match between
+        .strip_suffix("a ")
+        .or_else(|| between.strip_suffix("an "))
+    {
+        Some(b) if b.ends_with(' ') => (b, true),
+        _ => (between, false),
+    };
+    (article || rest.starts_with("a ") || rest.starts_with("an "))
         && between.trim_end().ends_with(',')
         && !between.contains(['.', ';', '\n', '!', '?', ':'])
         && between.split_whitespace().count() <= 10
@@ -5619,6 +5633,15 @@ const ATTRACTING_VERBS: &[&str] = &[
     "has",
     "have",
     "possède",
+    // "shipped abroad 125,000 tons of coffee", "drew 152 million USD in FDI", "lured
+    // 1.8 billion USD of FDI".
+    "shipped",
+    "shipped abroad",
+    "sold",
+    "drew",
+    "lured",
+    "poured",
+    "received",
 ];
 
 /// What an amount after an attracting verb measures, and where it ends: "of FDI", "d'IDE",
@@ -9948,6 +9971,62 @@ mod tests {
                 Language::En
             ),
             ["fishing, aquaculture and salt production | None 1e0  | Some(4.2) | None | 2024"]
+        );
+    }
+    /// "shipped 125,000 tonnes of coffee worth US$192 million": what was shipped is the
+    /// subject of both; "drew 152 million USD in FDI" measures FDI.
+    #[test]
+    fn english_verbs_of_shipping_and_drawing_name_what_follows() {
+        assert_eq!(
+            cells(
+                "In 2024, the province shipped 90,000 tonnes of pepper worth US$300 million, down 8 per cent.",
+                Language::En
+            ),
+            [
+                "pepper | Some(90000.0) 1e0 t | None | None | 2024",
+                "pepper | Some(300.0) 1e6 USD | Some(-8.0) | None | 2024"
+            ]
+        );
+        assert_eq!(
+            cells(
+                "In 2024, the city drew 90 million USD in FDI.",
+                Language::En
+            ),
+            ["FDI | Some(90.0) 1e6 USD | None | None | 2024"]
+        );
+    }
+
+    /// "(increased 380 hectares over the previous crop)": an absolute change after a bare
+    /// verb is no figure.
+    #[test]
+    fn an_english_absolute_change_after_a_bare_verb_is_no_figure() {
+        assert_eq!(
+            cells(
+                "In 2024, the district had 5,200 hectares of tea (increased 150 hectares over 2023).",
+                Language::En
+            )
+            .len(),
+            1
+        );
+    }
+
+    /// "…, a year-on-year increase of 23 percent" after a period phrase; "an increase of more
+    /// than 39% against the previous month and rose 46.9% year-on-year".
+    #[test]
+    fn english_apposed_changes_past_a_period_and_more_than() {
+        assert_eq!(
+            cells(
+                "In 2024, the county's tea export turnover hit 40 million USD so far this year, a year-on-year increase of 12 percent.",
+                Language::En
+            ),
+            ["county's tea export turnover | Some(40.0) 1e6 USD | Some(12.0) | None | 2024"]
+        );
+        assert_eq!(
+            cells(
+                "In 2024, the county's export turnover hit 32 million USD, an increase of more than 9% against the previous month and rose 16.9% year-on-year.",
+                Language::En
+            ),
+            ["county's export turnover | Some(32.0) 1e6 USD | Some(16.9) | None | 2024"]
         );
     }
 }
