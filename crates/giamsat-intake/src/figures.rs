@@ -5919,7 +5919,11 @@ fn subject(
         }
     }
     'verbs: loop {
-        end = start + text[start..end].trim_end().len();
+        // "services for individuals and community (up 38%": the bracket the change opens.
+        end = start
+            + text[start..end]
+                .trim_end_matches(|c: char| c.is_whitespace() || c == '(')
+                .len();
         let endings = text[start..end]
             .chars()
             .next_back()
@@ -5985,6 +5989,15 @@ fn subject(
         && let Some(dash) = rest.strip_prefix(['-', '–', '—'])
     {
         start = end - dash.len();
+    } else if let Some((at, len)) = [") - ", ") – ", ") — "]
+        .iter()
+        .filter_map(|d| text[start..end].find(d).map(|at| (at, d.len())))
+        .min()
+        && text[start..start + at].contains("(VNA")
+    {
+        // "Da Nang (VNA) - The gross regional domestic product (GRDP) of …": the news
+        // agency's dateline before a subject holding brackets of its own.
+        start += at + len;
     }
     // "HÀ NỘI — Six out of 34 provinces": a dateline in capitals before a dash.
     if let Some(dash) = [" — ", " – ", " - "]
@@ -10027,6 +10040,28 @@ mod tests {
                 Language::En
             ),
             ["county's export turnover | Some(32.0) 1e6 USD | Some(16.9) | None | 2024"]
+        );
+    }
+    /// "Hue (VNA) – The gross regional domestic product (GRDP) of the city …": the agency's
+    /// dateline is cut even when the subject holds brackets; "(up 38%" leaves no bracket in
+    /// the subject.
+    #[test]
+    fn an_english_dateline_before_brackets_and_changes_in_brackets() {
+        assert_eq!(
+            cells(
+                "Hue (VNA) – The gross regional domestic product (GRDP) of the city in 2024 rose 8.2%.",
+                Language::En
+            ),
+            [
+                "gross regional domestic product (GRDP) of the city | None 1e0  | Some(8.2) | None | 2024"
+            ]
+        );
+        assert_eq!(
+            cells(
+                "In 2024, sectors grew fast: logistics services (up 21%); hotel services (up 14%).",
+                Language::En
+            )[1],
+            "hotel services | None 1e0  | Some(14.0) | None | 2024"
         );
     }
 }
