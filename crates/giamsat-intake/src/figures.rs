@@ -2644,7 +2644,31 @@ fn english_list_before(text: &str, at: usize) -> Option<usize> {
 
 /// "Six out of 34 provinces", "12 out of 15 targets": the count is the first number, the
 /// second its whole.
-fn counted_out_of(text: &str, pieces: &mut [Piece]) {
+fn counted_out_of(text: &str, pieces: &mut Vec<Piece>) {
+    // "ranked 12th out of 63 localities": the whole of a ranking is no count.
+    pieces.retain(|piece| {
+        let before = text[..piece.start].trim_end();
+        let Some(before) = before
+            .strip_suffix("out of the")
+            .or_else(|| before.strip_suffix("out of"))
+        else {
+            return true;
+        };
+        let word = before
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("");
+        let lower = crate::lowercase(word);
+        let ordinal = (lower.starts_with(|c: char| c.is_ascii_digit())
+            && ["st", "nd", "rd", "th"].iter().any(|s| lower.ends_with(s)))
+            || [
+                "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                "ninth", "tenth", "last",
+            ]
+            .contains(&&*lower);
+        !ordinal
+    });
     for piece in pieces.iter_mut() {
         let Part::Amount {
             value,
@@ -5642,6 +5666,9 @@ const ATTRACTING_VERBS: &[&str] = &[
     "lured",
     "poured",
     "received",
+    // A target's verb: "aims to attract USD 1 billion of FDI".
+    "attract",
+    "export",
 ];
 
 /// What an amount after an attracting verb measures, and where it ends: "of FDI", "d'IDE",
@@ -10062,6 +10089,22 @@ mod tests {
                 Language::En
             )[1],
             "hotel services | None 1e0  | Some(14.0) | None | 2024"
+        );
+    }
+    /// "ranked 12th out of 63 localities" is a ranking, no count; a target's "to attract USD
+    /// 1 billion of FDI" measures FDI.
+    #[test]
+    fn an_english_ranking_out_of_a_whole_is_no_count_and_a_target_attracts_what_follows() {
+        assert!(
+            figures(
+                "In 2024, the province ranked 12th out of 63 localities in PCI.",
+                Language::En
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            targets("The province aims to attract USD 2 billion of FDI in 2026."),
+            ["FDI | 2 x1000000000 USD | 2026"]
         );
     }
 }
