@@ -1145,7 +1145,7 @@ fn build(language: Language) -> Patterns {
         )),
         same_period: compile(format!(r"^\s*{same_period}")),
         multiple: compile(format!(
-            r"(?P<head>(?i:gấp|tăng))\s+{about}(?P<num>{num})\s+lần|(?P<num_en>{num})-fold|(?P<head_fr>multipliée?s?\s+par)\s+(?P<num_fr>{num})|(?P<num_times>{num})\s+(?:times\s+(?:higher|more|greater|larger|as\s+(?:much|high|many))|fois\s+plus)(?-u:\b)|(?P<head_en>(?i:an?\s+)?(?i:increase|rise|growth|jump)\s+of|up|rose|increased|grew)\s+{about}(?P<num_up>{num})\s+times(?-u:\b)"
+            r"(?P<head>(?i:gấp|tăng))\s+{about}(?P<num>{num})\s+lần|(?P<num_en>{num})-fold|(?P<head_fr>multipliée?s?\s+par)\s+(?P<num_fr>{num})|(?P<num_times>{num})\s+(?:times\s+(?:higher|more|greater|larger|as\s+(?:much|high|many))|fois\s+plus)(?-u:\b)|(?P<head_en>(?i:an?\s+)?(?i:increase|rise|growth|jump)\s+of|up|rose|increased|grew)\s+{about}(?P<num_up>{num})\s+times(?-u:\b)|(?P<num_that>{num})\s+times\s+(?:that|those)\s+(?:of|in)\s+the\s+same\s+period"
         )),
         number_of: compile(format!(
             r"(?P<head>(?i:số|the\s+number\s+of|le\s+nombre\s+d(?:e\s+|['’])))\s*(?P<what>[\p{{L}}\s-]{{2,60}}?)\s+(?i:là|đạt|was|is|were|reached|stood\s+at|est\s+de|a\s+atteint|atteint)\s+{about}(?P<num>{num})"
@@ -1408,7 +1408,7 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         let whole = c.get(0).expect("match");
         // "1.5 times higher than in 2022", "3,4 fois plus qu'en 2022": a multiple of the
         // year before, as "gấp 1,5 lần" is.
-        let times = ["num", "num_en", "num_fr", "num_times", "num_up"]
+        let times = ["num", "num_en", "num_fr", "num_times", "num_up", "num_that"]
             .iter()
             .find_map(|name| c.name(name))
             .and_then(|m| read_number(m.as_str(), language));
@@ -2587,7 +2587,28 @@ fn change_or_share_follows(text: &str, end: usize) -> bool {
     {
         rest = &rest[comma..];
     }
-    next.is_match(rest)
+    if next.is_match(rest) {
+        return true;
+    }
+    // Further in its clause, past the period and what it measures, before any other amount:
+    // "more than 1.91 billion USD in FDI during the first four months of 2025, marking a
+    // 2.2-fold year-on-year increase".
+    static LATER: OnceLock<Regex> = OnceLock::new();
+    let later = LATER.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:marking|representing|showing|up|down|an?\s+increase\s+of|an?\s+(?:year-on-year\s+)?(?:rise|growth|decrease|drop|decline)\s+of)\s+(?:an?\s+)?(?:about\s+|nearly\s+|over\s+|more\s+than\s+)?\d[\d.,]*\s*(?:%|per\s?cent|percent|-fold|\s+times)")
+            .expect("a change later in a clause")
+    });
+    let clause = [". ", ";", "\n"]
+        .iter()
+        .filter_map(|w| rest.find(w))
+        .min()
+        .map_or(rest, |i| &rest[..i]);
+    later.find(clause).is_some_and(|m| {
+        let before = &clause[..m.start()];
+        !["USD", "VND", "VNĐ", "$", "EUR", "€"]
+            .iter()
+            .any(|c| before.contains(c))
+    })
 }
 
 /// Whether the words between an English amount and a change or share of plan name what the
@@ -4763,7 +4784,7 @@ fn absolute_change_before(before: &str) -> bool {
 }
 
 /// Whether a change at `start` is an apposition to the figure ending at `end` in its
-/// sentence: "attracted $2.2 billion in foreign direct investment (FDI) in 2024, a 30 per
+/// sentence (up to fourteen words apart, a period between them): "attracted $2.2 billion in foreign direct investment (FDI) in 2024, a 30 per
 /// cent increase year-on-year". Such a change has no subject of its own to be another's.
 fn apposed_change(text: &str, end: usize, start: usize) -> bool {
     let between = &text[end..start];
@@ -4776,10 +4797,20 @@ fn apposed_change(text: &str, end: usize, start: usize) -> bool {
         Some(b) if b.ends_with(' ') => (b, true),
         _ => (between, false),
     };
+    // "…, marking a 2.2-fold year-on-year increase", "representing an increase of 5%".
+    let between = if article {
+        let trimmed = between.trim_end();
+        ["marking", "representing", "showing", "posting", "recording"]
+            .iter()
+            .find_map(|w| word_at_end(trimmed, w).map(|at| &trimmed[..at]))
+            .unwrap_or(between)
+    } else {
+        between
+    };
     (article || rest.starts_with("a ") || rest.starts_with("an "))
         && between.trim_end().ends_with(',')
         && !between.contains(['.', ';', '\n', '!', '?', ':'])
-        && between.split_whitespace().count() <= 10
+        && between.split_whitespace().count() <= 14
 }
 
 /// "VND3,412.9 billion, accounting for 62.6% of the total, up 24.2%": in English a change
@@ -10105,6 +10136,32 @@ mod tests {
         assert_eq!(
             targets("The province aims to attract USD 2 billion of FDI in 2026."),
             ["FDI | 2 x1000000000 USD | 2026"]
+        );
+    }
+    /// "more than 1.9 billion USD in FDI during the first four months of 2025, marking a
+    /// 2.2-fold year-on-year increase": the bound carries its change, after a participle.
+    #[test]
+    fn an_english_bound_with_a_change_marked_later_in_its_clause() {
+        assert_eq!(
+            cells(
+                "The province attracted more than 900 million USD in foreign direct investment (FDI) during the first five months of 2024, marking a 1.5-fold year-on-year increase.",
+                Language::En
+            ),
+            [
+                "foreign direct investment (FDI) | Some(900.0) 1e6 USD | Some(50.0) | None | 2024-YTD05"
+            ]
+        );
+    }
+
+    /// "was 7.6 times that of the same period last year": a multiple of the year before.
+    #[test]
+    fn an_english_multiple_of_that_of_the_same_period() {
+        assert_eq!(
+            cells(
+                "In 2024, the port's throughput was 2.5 times that of the same period last year.",
+                Language::En
+            ),
+            ["port's throughput | None 1e0  | Some(150.0) | None | 2024"]
         );
     }
 }
