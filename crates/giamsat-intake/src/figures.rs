@@ -5700,6 +5700,11 @@ const ATTRACTING_VERBS: &[&str] = &[
     // A target's verb: "aims to attract USD 1 billion of FDI".
     "attract",
     "export",
+    // "collected VND 12 trillion in budget revenue", "raked in 2.4 trillion VND in revenue".
+    "collected",
+    "earned",
+    "generated",
+    "raked in",
 ];
 
 /// What an amount after an attracting verb measures, and where it ends: "of FDI", "d'IDE",
@@ -10162,6 +10167,17 @@ mod tests {
                 Language::En
             ),
             ["port's throughput | None 1e0  | Some(150.0) | None | 2024"]
+        );
+    }
+    /// "collected VND 12 trillion in budget revenue": what was collected follows the amount.
+    #[test]
+    fn what_an_english_amount_was_collected_in_follows_it() {
+        assert_eq!(
+            cells(
+                "In 2024, the district collected VND 800 billion in land revenue, exceeding the estimate by 12 per cent.",
+                Language::En
+            ),
+            ["land revenue | Some(800.0) 1e9 VND | None | Some(112.0) | 2024"]
         );
     }
 }
