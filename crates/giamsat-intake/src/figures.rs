@@ -6121,6 +6121,21 @@ fn subject(
     // last "with"; and so it is after a clause that ranks or carries on ("Hai Phong ranked
     // second with GRDP up 11 per cent", "key industries maintained momentum with the
     // industrial production index up 7%"): who ranks is not what is measured.
+    // "143 new projects were registered with a total investment capital of", "enterprises have
+    // been granted certificates with a total capital of": after a passive clause, what
+    // "with a total" introduces is what the amount measures.
+    if let Some(at) = text[start..end]
+        .rfind(" with a total ")
+        .or_else(|| text[start..end].rfind(" with total "))
+        && text[start..start + at]
+            .split_whitespace()
+            .any(|w| ["were", "was", "been"].contains(&w))
+    {
+        let after = subject(text, start + at + " with ".len(), to, &[]);
+        if after.written.is_some() {
+            return after;
+        }
+    }
     if let Some(at) = text[start..end].rfind(" with ")
         && let Some(verb) = ranking_verb(&text[start..start + at])
     {
@@ -10178,6 +10193,18 @@ mod tests {
                 Language::En
             ),
             ["land revenue | Some(800.0) 1e9 VND | None | Some(112.0) | 2024"]
+        );
+    }
+    /// "were registered with a total investment capital of": after a passive clause, the
+    /// total is the subject; "projects with a total capital" (no clause) keeps its words.
+    #[test]
+    fn an_english_total_after_a_passive_clause_is_the_subject() {
+        assert_eq!(
+            cells(
+                "In 2024, 35 new projects were licensed with a total registered capital of USD 210 million.",
+                Language::En
+            )[1],
+            "total registered capital | Some(210.0) 1e6 USD | None | None | 2024"
         );
     }
 }
