@@ -888,33 +888,15 @@ const COUNT_ENDS: &[&str] = &[
 /// 1.1 billion" end there, but "11 nhóm hàng hóa và dịch vụ … thì có 06 nhóm", "06 nhóm tăng
 /// giá so với tháng trước", "4 provinces with negative growth", "14 ý kiến chưa được giải
 /// quyết" are each one thing counted.
+// Kept as written (short words several to a line), the English words added at its end.
+#[rustfmt::skip]
 const COUNT_ENDS_BEFORE_A_NUMBER: &[&str] = &[
-    "và",
-    "and",
-    "et",
-    "tăng",
-    "giảm",
-    "up",
-    "down",
-    "with",
-    "với",
-    "đã",
-    "được",
-    "chưa",
+    "và", "and", "et", "tăng", "giảm", "up", "down", "with", "với", "đã", "được", "chưa",
     // "15 zones industrielles d'une superficie totale de 5.000 hectares".
-    "d'une",
-    "d'un",
-    "d’une",
-    "d’un",
+    "d'une", "d'un", "d’une", "d’un",
     // "12 new industrial parks covering 3,202 hectares", "258 new projects totalling USD 1.2
     // billion", "213 foreign investors contributed USD 341 million".
-    "covering",
-    "totalling",
-    "totaling",
-    "worth",
-    "contributed",
-    "contributing",
-    "representing",
+    "covering", "totalling", "totaling", "worth", "contributed", "contributing", "representing",
 ];
 
 /// Small counts written in words, as the press writes them: "the four supervisory teams",
@@ -1085,12 +1067,32 @@ fn build(language: Language) -> Patterns {
         .collect();
     unit_names.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
     let units = alternatives(unit_names.iter().copied());
-    let same_period = r"(?i:(?:so\s+(?:với\s+)?)?cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|so\s+với\s+(?:tháng|quý|kỳ)\s+trước|so\s+với\s+đầu\s+năm|so\s+với\s+năm\s+(?:trước|\d{4})(?-u:\b)|month[- ]on[- ]month|(?:over|from|against|compared\s+(?:to|with))\s+the\s+previous\s+month|par\s+rapport\s+au\s+mois\s+précédent|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|(?:from|over)\s+a\s+year\s+(?:earlier|ago|before)|sur\s+un\s+an|en\s+glissement\s+annuel)";
+    let same_period = r"(?i:(?:so\s+(?:với\s+)?)?cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|so\s+với\s+(?:tháng|quý|kỳ)\s+trước|so\s+với\s+đầu\s+năm|so\s+với\s+năm\s+(?:trước|\d{4})(?-u:\b)|month[- ]on[- ]month|(?:over|from)\s+the\s+previous\s+month|par\s+rapport\s+au\s+mois\s+précédent|(?:over|compared\s+(?:to|with)|against|from)\s+the\s+same\s+period(?:\s+(?:of|in|last)\s+(?:year|\d{4}))?|par\s+rapport\s+à\s+la\s+même\s+période(?:\s+de\s+(?:l'année\s+(?:précédente|dernière)|\d{4}))?|year[- ]on[- ]year|sur\s+un\s+an|en\s+glissement\s+annuel)";
     // "increased 9.3 per cent", "surged 20%", "edged up 0.5%", "ont bondi de 15%": the verbs
     // of a rise or a fall, with or without "by", "de".
-    let up = r"ước\s+tăng|tăng\s+bình\s+quân|tăng\s+trưởng|tăng|edged\s+up|went\s+up|up|increase\s+by|(?:increased|increases|increasing|surged|surging|jumped|jumping|climbed|climbing|soared|soaring|rose|rising|grew|growing|expanded|expanding)(?:\s+by)?|(?:year[- ]on[- ]year\s+)?(?:increase|rise)\s+of|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté|bondi|grimpé|crû)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
-    let down = r"ước\s+giảm|giảm\s+bình\s+quân|giảm|edged\s+down|went\s+down|down|decrease\s+by|(?:decreased|decreases|decreasing|declined|declining|dropped|dropping|fell|falling|plunged|plunging|slid|shrank|contracted)(?:\s+by)?|(?:year[- ]on[- ]year\s+)?(?:decrease|decline|drop|fall|reduction)\s+of|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé|chuté|régressé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
-    let about = r"(?i:(?:about|around|roughly|nearly|approximately|almost|over|more\s+than|khoảng|gần|hơn|trên|dưới|từ|environ|près\s+de|plus\s+de)\s+)?";
+    let up = r"ước\s+tăng|tăng\s+bình\s+quân|tăng\s+trưởng|tăng|edged\s+up|went\s+up|up|increase\s+by|(?:increased|increases|increasing|surged|jumped|climbed|soared|rose|rising|grew|growing|expanded|expanding)(?:\s+by)?|(?:year[- ]on[- ]year\s+)?(?:increase|rise)\s+of|growth\s+of|croissance\s+de|en\s+hausse\s+de|(?:a|ont)\s+(?:progressé|augmenté|bondi|grimpé|crû)\s+de|progression\s+de|hausse\s+de|augmentation\s+de";
+    let down = r"ước\s+giảm|giảm\s+bình\s+quân|giảm|edged\s+down|went\s+down|down|decrease\s+by|(?:decreased|decreases|decreasing|declined|declining|dropped|dropping|fell|falling|plunged|slid|shrank|contracted)(?:\s+by)?|(?:year[- ]on[- ]year\s+)?(?:decrease|decline|drop|fall|reduction)\s+of|en\s+baisse\s+de|(?:a|ont)\s+(?:reculé|diminué|baissé|chuté|régressé)\s+de|baisse\s+de|recul\s+de|diminution\s+de";
+    let about = r"(?i:(?:about|around|nearly|approximately|almost|over|khoảng|gần|hơn|trên|dưới|từ|environ|près\s+de|plus\s+de)\s+)?";
+    // English words of the same, added in English texts only: "surging", "jumping",
+    // "soaring", "plunging", "roughly", "more than", "from a year earlier", "against the
+    // previous month".
+    let (up, down, about, same_period) = if language == Language::En {
+        (
+            format!(r"{up}|(?:surging|jumping|climbing|soaring)(?:\s+by)?"),
+            format!(r"{down}|plunging(?:\s+by)?"),
+            format!(r"(?i:(?:roughly|more\s+than)\s+)?{about}"),
+            format!(
+                r"(?:{same_period}|(?i:(?:from|over)\s+a\s+year\s+(?:earlier|ago|before)|(?:against|compared\s+(?:to|with))\s+the\s+previous\s+month))"
+            ),
+        )
+    } else {
+        (
+            up.to_owned(),
+            down.to_owned(),
+            about.to_owned(),
+            same_period.to_owned(),
+        )
+    };
     // "%", and the words for it: "7.17 per cent", "30 percent", "15 pour cent", "20 phần trăm".
     let pct = r"(?:\s*%|\s+(?:[Pp]er\s?cent|[Pp]ercent|pour\s+cent)(?-u:\b)|\s+phần\s+trăm)";
     // The sign or words of `pct` without the spaces before them, which the gates below look for.
@@ -1137,8 +1139,8 @@ fn build(language: Language) -> Patterns {
         )),
         change: compile(format!(
             r"(?P<head>(?P<up>{up})|(?P<down>{down}))\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
-            up = heads(up),
-            down = heads(down),
+            up = heads(&up),
+            down = heads(&down),
         )),
         change_before: compile(format!(
             r"(?P<head>(?i:an?)\s+)?{about}(?P<num>{num}){pct}[\s-]+(?:(?P<up>(?i:increase|rise|growth|gain|jump))|(?P<down>(?i:decrease|decline|drop|fall|reduction)))(?-u:\b)"
