@@ -6170,7 +6170,14 @@ fn subject(
             // measures what follows "with", of that place ("Hai Phong GRDP"), as the real set
             // names a ranked one's ("Long An disbursement").
             return Subject {
-                written: after.written.map(|w| format!("{head} {w}")),
+                written: after.written.map(|w| {
+                    // "with its gross regional domestic product": "its" is the place named.
+                    let w = ["its ", "their "]
+                        .iter()
+                        .find_map(|p| w.strip_prefix(p))
+                        .unwrap_or(&w);
+                    format!("{head} {w}")
+                }),
                 start: Some(start),
                 ..after
             };
@@ -9587,6 +9594,13 @@ mod tests {
                 Language::En
             ),
             ["Lam Dong coffee output | None 1e0  | Some(6.0) | None | 2024"]
+        );
+        assert_eq!(
+            cells(
+                "In 2024, Can Tho led the region with its rice output up 4 per cent.",
+                Language::En
+            ),
+            ["Can Tho rice output | None 1e0  | Some(4.0) | None | 2024"]
         );
         assert_eq!(
             cells(
