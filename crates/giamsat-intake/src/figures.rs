@@ -1147,7 +1147,7 @@ fn build(language: Language) -> Patterns {
         )),
         same_period: compile(format!(r"^\s*{same_period}")),
         multiple: compile(format!(
-            r"(?P<head>(?i:gấp|tăng))\s+{about}(?P<num>{num})\s+lần|(?P<num_en>{num})-fold|(?P<head_fr>multipliée?s?\s+par)\s+(?P<num_fr>{num})|(?P<num_times>{num})\s+(?:times\s+(?:higher|more|greater|larger|as\s+(?:much|high|many))|fois\s+plus)(?-u:\b)|(?P<head_en>(?i:an?\s+)?(?i:increase|rise|growth|jump)\s+of|up|rose|increased|grew)\s+{about}(?P<num_up>{num})\s+times(?-u:\b)|(?P<num_that>{num})\s+times\s+(?:that|those)\s+(?:of|in)\s+the\s+same\s+period"
+            r"(?P<head>(?i:gấp|tăng))\s+{about}(?P<num>{num})\s+lần|(?P<num_en>{num})-fold|(?P<head_fr>multipliée?s?\s+par)\s+(?P<num_fr>{num})|(?P<num_times>{num})\s+(?:times\s+(?:higher|more|greater|larger|as\s+(?:much|high|many))|fois\s+plus)(?-u:\b)|(?P<head_en>(?i:an?\s+)?(?i:increase|rise|growth|jump)\s+of|up|rose|increased|grew)\s+{about}(?P<num_up>{num})\s+times(?-u:\b)|(?P<num_that>{num})\s+times\s+(?:that|those)\s+(?:of|in)\s+the\s+same\s+period|(?P<word_times>(?i:doubled|tripled))(?-u:\b)|(?P<word_that>(?i:double|triple))\s+(?:that|those)\s+(?:of|in)(?-u:\b)"
         )),
         number_of: compile(format!(
             r"(?P<head>(?i:số|the\s+number\s+of|le\s+nombre\s+d(?:e\s+|['’])))\s*(?P<what>[\p{{L}}\s-]{{2,60}}?)\s+(?i:là|đạt|was|is|were|reached|stood\s+at|est\s+de|a\s+atteint|atteint)\s+{about}(?P<num>{num})"
@@ -1239,7 +1239,7 @@ fn build(language: Language) -> Patterns {
         )),
         // Each holds what follows the number in its pattern, from `pct`'s sign or words on:
         // to be kept in step with the patterns.
-        multiple_needs: compile(r"lần|-fold|multipli|times|fois".to_owned()),
+        multiple_needs: compile(r"lần|-fold|multipli|times|fois|(?i:doubled|tripled|double|triple)".to_owned()),
         change_before_needs: compile(format!(
             r"{pct_sign}[\s-]+(?i:increase|rise|growth|gain|jump|decrease|decline|drop|fall|reduction)"
         )),
@@ -1413,7 +1413,17 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         let times = ["num", "num_en", "num_fr", "num_times", "num_up", "num_that"]
             .iter()
             .find_map(|name| c.name(name))
-            .and_then(|m| read_number(m.as_str(), language));
+            .and_then(|m| read_number(m.as_str(), language))
+            // "doubled", "triple that of 2023".
+            .or_else(|| {
+                c.name("word_times").or(c.name("word_that")).map(|m| {
+                    if crate::lowercase(m.as_str()).starts_with("doub") {
+                        2.0
+                    } else {
+                        3.0
+                    }
+                })
+            });
         if let Some(times) = times.filter(|t| *t > 0.0) {
             let start = c
                 .name("head")
@@ -3752,7 +3762,19 @@ fn figure(
         && scale != 1.0
         && value.is_some()
         && let Some(s) = subject.as_deref()
-        && let Some(last) = s.split_whitespace().next_back()
+        // "the number of international visitors to the city": what the number is of.
+        && let Some(last) = if crate::lowercase(s).contains("number of ") {
+            s.split_whitespace()
+                .find(|w| {
+                    let w = crate::lowercase(w);
+                    ENGLISH_ONLY_UNITS.contains(&&*w)
+                        || ["tourists", "visitors", "households", "projects", "enterprises"]
+                            .contains(&&*w)
+                })
+                .or_else(|| s.split_whitespace().next_back())
+        } else {
+            s.split_whitespace().next_back()
+        }
         && let last = crate::lowercase(last)
         && (ENGLISH_ONLY_UNITS.contains(&&*last)
             || [
@@ -6062,6 +6084,15 @@ fn subject(
     {
         // "Da Nang (VNA) - The gross regional domestic product (GRDP) of …": the news
         // agency's dateline before a subject holding brackets of its own.
+        start += at + len;
+    }
+    // "… double-digit growth while exports doubled to USD 4 billion": a clause after "while"
+    // or "whereas" has its own subject.
+    if let Some((at, len)) = [" while ", " whereas "]
+        .iter()
+        .filter_map(|w| text[start..end].rfind(w).map(|at| (at, w.len())))
+        .max()
+    {
         start += at + len;
     }
     // "HÀ NỘI — Six out of 34 provinces": a dateline in capitals before a dash.
@@ -10221,6 +10252,28 @@ mod tests {
                 Language::En
             )[1],
             "total registered capital | Some(210.0) 1e6 USD | None | None | 2024"
+        );
+    }
+    /// "doubled", "triple that of 2023" are multiples ("double-digit" is not); "the number of
+    /// visitors to the city reached 1.5 million" counts visitors; a clause after "while" has
+    /// its own subject.
+    #[test]
+    fn english_doubles_triples_numbers_of_and_clauses_after_while() {
+        assert_eq!(
+            cells(
+                "In 2024, the number of cruise visitors to the city reached 0.5 million, triple that of 2023.",
+                Language::En
+            ),
+            [
+                "number of cruise visitors to the city | Some(0.5) 1e6 visitor | Some(200.0) | None | 2024"
+            ]
+        );
+        assert_eq!(
+            cells(
+                "In 2024, the city kept double-digit growth while exports doubled to USD 4 billion.",
+                Language::En
+            ),
+            ["exports | Some(4.0) 1e9 USD | Some(100.0) | None | 2024"]
         );
     }
 }
