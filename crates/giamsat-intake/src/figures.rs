@@ -2303,8 +2303,309 @@ pub fn find(
     share_periods_backwards(text, &mut found);
     share_changes_with_the_converted(text, &mut found);
     found.extend(targets);
+    if language == Language::Fr {
+        fr_subjects(text, &mut found);
+    }
     found.extend(disbursed);
     found
+}
+
+/// Whether a French word is a finite verb, which a subject (a noun phrase) never holds: an
+/// auxiliary ("a", "ont", "est"), a pronominal or negated form ("s'élevait", "n'a"), or an
+/// imperfect ("représentait", "comptabilisaient").
+fn fr_finite_verb(word: &str) -> bool {
+    const AUXILIARIES: &[&str] = &[
+        "a",
+        "ont",
+        "avait",
+        "avaient",
+        "est",
+        "sont",
+        "était",
+        "étaient",
+        "sera",
+        "seront",
+        "serait",
+        "seraient",
+        "aura",
+        "auront",
+        "aurait",
+        "auraient",
+        "se",
+        "devra",
+        "devront",
+        "devrait",
+        "devraient",
+        "doit",
+        "doivent",
+        "pourrait",
+        "pourraient",
+        "atteindra",
+        "atteindront",
+    ];
+    let word = crate::lowercase(
+        word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'),
+    )
+    .replace('’', "'");
+    let letters = word.chars().count();
+    // Verbs of the present that report a level ("les chaussures occupent la tête avec").
+    const PRESENT: &[&str] = &[
+        "occupe",
+        "occupent",
+        "reste",
+        "restent",
+        "demeure",
+        "demeurent",
+        "affiche",
+        "affichent",
+        "totalise",
+        "totalisent",
+        "représente",
+        "représentent",
+        "dépasse",
+        "dépassent",
+        "enregistre",
+        "enregistrent",
+        "arrive",
+        "arrivent",
+        "atteignent",
+    ];
+    AUXILIARIES.contains(&word.as_str())
+        || PRESENT.contains(&word.as_str())
+        || ((word.starts_with("s'") || word.starts_with("n'")) && letters > 3)
+        // Nouns in "-ait" are few and short of seven letters, but those in "-fait"
+        // ("forfait", "bienfait").
+        || (letters >= 7
+            && (word.ends_with("ait") || word.ends_with("aient"))
+            && !word.ends_with("fait")
+            && !["portrait", "extrait", "souhait", "attrait"].contains(&word.as_str()))
+}
+
+/// A French subject as a noun phrase: without the words that link it to the sentence before
+/// ("suivis des", "dont", a bracket), and up to its first finite verb past its first word.
+fn fr_noun_phrase(subject: &str) -> &str {
+    const LINKING: &[&str] = &[
+        "suivis de",
+        "suivis des",
+        "suivis du",
+        "suivies de",
+        "suivies des",
+        "suivie de",
+        "suivie des",
+        "suivi de",
+        "suivi des",
+        "suivi du",
+        "dont",
+        "avec",
+        "ainsi que",
+    ];
+    let mut s = subject.trim();
+    loop {
+        let trimmed = s
+            .trim_start_matches(['(', ' '])
+            .trim_end_matches(['(', ' ', ',']);
+        let linked = LINKING
+            .iter()
+            .find_map(|w| word_at_start(trimmed, w))
+            .map_or(trimmed, |len| trimmed[len..].trim_start());
+        if linked == s {
+            break;
+        }
+        s = linked;
+    }
+    let mut words = s
+        .char_indices()
+        .filter(|(at, c)| {
+            !c.is_whitespace() && (*at == 0 || s[..*at].ends_with(char::is_whitespace))
+        })
+        .map(|(at, _)| at)
+        .skip(1);
+    if let Some(at) =
+        words.find(|at| fr_finite_verb(s[*at..].split_whitespace().next().unwrap_or_default()))
+    {
+        let cut = s[..at].trim_end().trim_end_matches([',', ' ']);
+        let cut = word_at_end(cut, "qui").map_or(cut, |at| cut[..at].trim_end());
+        if cut.chars().any(char::is_alphabetic) {
+            s = cut;
+        }
+    }
+    // A time is no part of what is measured: "d'exportations cette année", "de la croissance
+    // du PIB sur les derniers mois".
+    for time in [
+        " cette année",
+        " l'an dernier",
+        " l'année dernière",
+        " sur les derniers",
+        " sur les premiers",
+        " au cours d",
+    ] {
+        if let Some(at) = crate::lowercase(s).replace('’', "'").find(time)
+            && s.is_char_boundary(at)
+            && s[..at].chars().any(char::is_alphabetic)
+        {
+            s = s[..at].trim_end();
+        }
+    }
+    s
+}
+
+/// French subjects as a noun phrase: what a figure's subject holds from its first finite verb
+/// on is the predicate ("le textile a largement contribué à cette performance avec 11,7
+/// milliards" measures "le textile"); words that only link it to the sentence before are left
+/// out ("suivis des produits aquatiques (4,9 milliards"); a demonstrative pronoun ("celles-ci
+/// se sont chiffrées à") stands for the subject of the figure before it; and an amount
+/// written with its scale alone ("6 milliards", "1,1 million") takes the unit of a sum before
+/// it in its sentence, or of the things its subject names ("le nombre de touristes … porté à
+/// 1,1 million"), and is no figure without one.
+fn fr_subjects(text: &str, found: &mut Vec<Found>) {
+    const PRONOUNS: &[&str] = &["celles-ci", "ceux-ci", "celle-ci", "celui-ci"];
+    for i in 0..found.len() {
+        let (before, rest) = found.split_at_mut(i);
+        let Found {
+            start,
+            fact:
+                Fact::Figure {
+                    subject,
+                    value,
+                    scale,
+                    unit,
+                    ..
+                },
+            ..
+        } = &mut rest[0]
+        else {
+            if let Found {
+                fact: Fact::Target {
+                    subject: Some(s), ..
+                },
+                ..
+            } = &mut rest[0]
+            {
+                // "le Vietnam devra atteindre une croissance du PIB de 6,5 %": what is to be
+                // reached is the target's subject, not who reaches it.
+                let reached = ["atteindre ", "d'atteindre ", "d’atteindre "]
+                    .iter()
+                    .find_map(|w| s.find(w).map(|at| s[at + w.len()..].trim()))
+                    .filter(|r| r.chars().any(char::is_alphabetic))
+                    .map(str::to_owned);
+                *s = fr_noun_phrase(reached.as_deref().unwrap_or(s)).to_owned();
+            }
+            continue;
+        };
+        if let Some(s) = subject.as_deref() {
+            let mut s = fr_noun_phrase(s);
+            // "30 projets d'IDE cumulant un fonds de 44 millions de dollars": the participle
+            // joins the things counted to their sum; the count is of what comes before it,
+            // the sum of what it names after it.
+            let joining = ["cumulant", "totalisant"].iter().find_map(|w| {
+                s.find(&format!(" {w} "))
+                    .map(|at| (at, at + w.len() + 2))
+                    .or_else(|| word_at_start(s, w).map(|len| (0, len)))
+            });
+            let money = unit
+                .as_deref()
+                .is_some_and(|u| ["VND", "USD", "EUR"].contains(&u));
+            let kept;
+            if let Some((at, after)) = joining {
+                let (head, tail) = (s[..at].trim_end(), s[after..].trim());
+                let tail = ["un ", "une ", "des ", "le ", "la ", "les "]
+                    .iter()
+                    .find_map(|a| tail.strip_prefix(a))
+                    .unwrap_or(tail);
+                let tail = word_at_end(tail, "de").map_or(tail, |at| tail[..at].trim_end());
+                let head = word_at_end(head, "de").map_or(head, |at| head[..at].trim_end());
+                kept = if money { tail } else { head };
+                if kept.chars().any(char::is_alphabetic) {
+                    s = kept;
+                }
+            }
+            let first = crate::lowercase(s.split_whitespace().next().unwrap_or_default());
+            let pronoun = PRONOUNS.contains(&first.replace('’', "'").as_str());
+            // The pronoun stands for the subject of the sentence before, when that sentence
+            // opens on one ("Les importations ont tendance à diminuer. En dix mois,
+            // celles-ci…"), else for the figure's before it.
+            let sentence = text[..*start].rfind(['.', ';', '\n']).unwrap_or(0);
+            let opening = text[..sentence]
+                .rfind(['.', ';', '\n'])
+                .map_or(0, |i| i + 1);
+            let opening = &text[opening..sentence];
+            let opening_subject = opening
+                .split_whitespace()
+                .position(fr_finite_verb)
+                .map(|verb| {
+                    let words: Vec<&str> = opening.split_whitespace().take(verb).collect();
+                    let words = words.join(" ");
+                    // Past the words that open the sentence: "Dans le même temps, les …".
+                    words
+                        .rsplit(',')
+                        .next()
+                        .unwrap_or_default()
+                        .trim()
+                        .to_owned()
+                })
+                .map(|w| {
+                    ["les ", "le ", "la ", "l'", "l’"]
+                        .iter()
+                        .find_map(|a| {
+                            crate::lowercase(&w)
+                                .starts_with(a)
+                                .then(|| w[a.len()..].to_owned())
+                        })
+                        .unwrap_or(w)
+                })
+                .filter(|w| {
+                    (1..=6).contains(&w.split_whitespace().count())
+                        && !w.contains(|c: char| c.is_ascii_digit())
+                });
+            let previous = opening_subject.or_else(|| {
+                before
+                    .iter()
+                    .rev()
+                    .filter(|f| {
+                        f.end <= *start && f.end >= crate::look_back(text, *start, crate::LOOK_BACK)
+                    })
+                    .find_map(|f| match &f.fact {
+                        Fact::Figure {
+                            subject: Some(p), ..
+                        } => Some(p.clone()),
+                        _ => None,
+                    })
+            });
+            *subject = match (pronoun, previous) {
+                (true, Some(previous)) => Some(previous),
+                _ => Some(s.to_owned()),
+            };
+        }
+        if unit.is_none() && *scale != 1.0 && value.is_some() {
+            let sentence = text[..*start]
+                .rfind(['.', ';', '\n', '!', '?'])
+                .map_or(0, |i| i + 1);
+            *unit = before
+                .iter()
+                .rev()
+                .filter(|f| f.end <= *start && f.start >= sentence)
+                .find_map(|f| match &f.fact {
+                    Fact::Figure { unit: Some(u), .. }
+                        if ["VND", "USD", "EUR"].contains(&u.as_str()) =>
+                    {
+                        UNITS.iter().map(|u| u.1).find(|code| code == u)
+                    }
+                    _ => None,
+                })
+                .or_else(|| {
+                    subject.as_deref()?.split_whitespace().find_map(|w| {
+                        unit_of(w.trim_matches(|c: char| !c.is_alphabetic()))
+                            .filter(|u| is_count(u))
+                    })
+                })
+                .map(str::to_owned);
+        }
+    }
+    // An amount of a scale alone that no sum nor things named gave a unit measures nothing
+    // said.
+    found.retain(|f| {
+        !matches!(&f.fact, Fact::Figure { unit: None, scale, value: Some(_), .. } if *scale != 1.0)
+    });
 }
 
 /// Where a measure of a list of things starts, when the subject at `at` is the list's last
@@ -4171,10 +4472,35 @@ fn absolute_change_before(before: &str) -> bool {
 fn apposed_change(text: &str, end: usize, start: usize) -> bool {
     let between = &text[end..start];
     let rest = &text[start..];
-    (rest.starts_with("a ") || rest.starts_with("an "))
-        && between.trim_end().ends_with(',')
+    (rest.starts_with("a ") && between.trim_end().ends_with(',')
+        || rest.starts_with("an ") && between.trim_end().ends_with(',')
+        || fr_apposed_change(between, rest))
         && !between.contains(['.', ';', '\n', '!', '?', ':'])
         && between.split_whitespace().count() <= 10
+}
+
+/// The French apposition of a change after its figure's clause, "…15 milliards de dollars
+/// d'IDE ont été décaissés, soit une hausse de 16 %", "…, en baisse de 3 %": from the last
+/// comma of `between` on, with the change's own words (`rest`), the clause opens on "soit"
+/// or "en hausse", words that only qualify what comes before.
+fn fr_apposed_change(between: &str, rest: &str) -> bool {
+    let Some(comma) = between.rfind(',') else {
+        return false;
+    };
+    let rest = &rest[..crate::look_ahead(rest, 0, 24)];
+    let joined = format!("{}{rest}", &between[comma + 1..]);
+    let clause = crate::lowercase(&joined);
+    let clause = clause.trim_start();
+    [
+        "soit ",
+        "en hausse",
+        "en baisse",
+        "en progression",
+        "en recul",
+        "en augmentation",
+    ]
+    .iter()
+    .any(|w| clause.starts_with(w))
 }
 
 /// Whether the text between a figure and a change opens a clause of comparison of the same
@@ -8613,5 +8939,127 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_french_change_apposed_with_soit_after_its_figure_clause() {
+        assert_eq!(
+            figure_cells(
+                "Au premier trimestre 2025, 2,3 milliards de dollars de capitaux étrangers ont été versés, soit une hausse de 12,4 % en glissement annuel.",
+                Language::Fr
+            ),
+            ["capitaux étrangers | Some(2.3) USD | Some(12.4) | None | 2025-Q1"]
+        );
+        assert_eq!(
+            figure_cells(
+                "En 2024, 640 tonnes de mangues ont été vendues aux supermarchés, en baisse de 3 % sur un an.",
+                Language::Fr
+            ),
+            ["mangues | Some(640.0) t | Some(-3.0) | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn a_french_subject_ends_at_its_first_finite_verb() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, le café a fortement contribué à ce résultat avec 1,9 milliard de dollars.",
+                Language::Fr
+            ),
+            ["café | Some(1.9) USD | None | None | 2024"]
+        );
+        assert_eq!(
+            figure_cells(
+                "En 2024, les fruits et légumes occupent la deuxième place avec 820 millions de dollars.",
+                Language::Fr
+            ),
+            ["fruits et légumes | Some(820.0) USD | None | None | 2024"]
+        );
+        assert_eq!(
+            figure_cells(
+                "En 2024, la récolte de poivre représentait la plus forte hausse avec 45.000 tonnes.",
+                Language::Fr
+            ),
+            ["récolte de poivre | Some(45000.0) t | None | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn a_french_subject_without_the_words_that_link_it_to_the_one_before() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, le bois arrive en tête, suivi des produits de la mer (2,1 milliards de dollars).",
+                Language::Fr
+            ),
+            ["produits de la mer | Some(2.1) USD | None | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn a_french_demonstrative_stands_for_the_subject_of_the_sentence_before() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, les importations de charbon ont reculé. Sur cinq mois, celles-ci se sont chiffrées à 1,4 milliard de dollars.",
+                Language::Fr
+            ),
+            ["importations de charbon | Some(1.4) USD | None | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn french_things_counted_and_the_sum_a_participle_joins_them_to() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, la province a approuvé 42 projets cumulant un capital de 310 millions de dollars.",
+                Language::Fr
+            ),
+            [
+                "projets | Some(42.0) project | None | None | 2024",
+                "capital | Some(310.0) USD | None | None | 2024"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_french_amount_of_a_scale_alone_takes_a_unit_said_before_or_is_none() {
+        // From the things its subject names.
+        assert_eq!(
+            figure_cells(
+                "En 2024, le nombre de visiteurs a été porté à 2,4 millions.",
+                Language::Fr
+            ),
+            ["nombre de visiteurs | Some(2.4) visitor | None | None | 2024"]
+        );
+        // From a sum before it in its sentence, past a count.
+        let cells = figure_cells(
+            "En 2024, la ville a attiré 3 milliards de dollars pour 120 projets, auxquels s'ajoutent 1,5 milliard d'investissements additionnels.",
+            Language::Fr,
+        );
+        assert!(
+            cells.iter().any(|c| c.contains("Some(1.5) USD")),
+            "{cells:?}"
+        );
+        // Neither: no figure.
+        assert!(
+            figure_cells(
+                "En 2024, la commune compte désormais 1,2 million.",
+                Language::Fr
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_french_target_is_what_is_to_be_reached() {
+        assert_eq!(
+            targets(
+                "Pour parvenir à son objectif de 7 % en 2026, le pays devra atteindre une croissance de 8 % du PIB au dernier trimestre."
+            ),
+            ["croissance du PIB | 8 x1 % | 2026"]
+        );
+        assert_eq!(
+            targets("La province vise 12 milliards de dollars d'exportations cette année."),
+            ["exportations | 12 x1000000000 USD | "]
+        );
     }
 }
