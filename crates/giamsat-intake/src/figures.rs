@@ -1060,8 +1060,8 @@ fn build(language: Language) -> Patterns {
         )),
         change: compile(format!(
             r"(?P<head>(?P<up>{up})|(?P<down>{down}))\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
-            up = heads(up),
-            down = heads(down),
+            up = heads(&fr_expected(language, up, FR_EXPECTED_UP)),
+            down = heads(&fr_expected(language, down, FR_EXPECTED_DOWN)),
         )),
         change_before: compile(format!(
             r"(?P<head>(?i:an?)\s+)?{about}(?P<num>{num}){pct}[\s-]+(?:(?P<up>(?i:increase|rise|growth|gain|jump))|(?P<down>(?i:decrease|decline|drop|fall|reduction)))(?-u:\b)"
@@ -1141,10 +1141,28 @@ fn build(language: Language) -> Patterns {
         )),
         percent_value: compile(format!(
             r"(?P<head>{values})\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
-            values = heads(
-                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|mức\s+tăng\s+trưởng(?:\s+\p{L}+){0,3}?|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|contributing|contributed|will\s+reach|will\s+account\s+for|atteindra|atteindront|(?:was|is|were|are)(?:\s+(?:only|just))?|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|dưới|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|s['’]est\s+établie?\s+à|s['’]établit\s+à|se\s+sont\s+établie?s\s+à|(?:remained|stayed|was\s+kept|was\s+maintained)\s+at|(?:est\s+)?(?:tombée?|passée?)\s+à|(?:ramenée?|réduite?)\s+à"
-            ),
+            values = heads(&fr_expected(
+                language,
+                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|mức\s+tăng\s+trưởng(?:\s+\p{L}+){0,3}?|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|contributing|contributed|will\s+reach|will\s+account\s+for|atteindra|atteindront|(?:was|is|were|are)(?:\s+(?:only|just))?|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|dưới|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|s['’]est\s+établie?\s+à|s['’]établit\s+à|se\s+sont\s+établie?s\s+à|(?:remained|stayed|was\s+kept|was\s+maintained)\s+at|(?:est\s+)?(?:tombée?|passée?)\s+à|(?:ramenée?|réduite?)\s+à",
+                FR_EXPECTED_LEVEL,
+            )),
         )),
+    }
+}
+
+/// French verbs of what a report expects ("le taux de croissance devrait atteindre 8,6 %",
+/// "les exportations devraient augmenter de 12 %"): an estimate, read as the figure it
+/// reports, where the forms of the past are (a target is told apart by its words of aiming).
+const FR_EXPECTED_UP: &str = r"(?:devrait|devraient)\s+(?:augmenter|progresser|croître)\s+de";
+const FR_EXPECTED_DOWN: &str = r"(?:devrait|devraient)\s+(?:diminuer|baisser|reculer)\s+de";
+const FR_EXPECTED_LEVEL: &str = r"(?:devrait|devraient)\s+atteindre";
+
+/// The alternatives of `words`, and in French those of `french` besides.
+fn fr_expected(language: Language, words: &str, french: &str) -> String {
+    if language == Language::Fr {
+        format!("{french}|{words}")
+    } else {
+        words.to_owned()
     }
 }
 
@@ -2519,8 +2537,40 @@ fn fr_subjects(text: &str, found: &mut Vec<Found>) {
                     s = kept;
                 }
             }
+            // "la province compte une superficie de rizières de 167 158 hectares": what a
+            // place has is what the amount measures, not the place.
+            let had = [
+                " compte une ",
+                " compte un ",
+                " possède une ",
+                " possède un ",
+            ]
+            .iter()
+            .chain(&[
+                " dispose d'une ",
+                " dispose d'un ",
+                " dispose d’une ",
+                " dispose d’un ",
+            ])
+            .find_map(|w| s.find(w).map(|at| s[at + w.len()..].trim()))
+            .filter(|rest| rest.chars().any(char::is_alphabetic));
+            if let Some(rest) = had {
+                s = rest;
+            }
             let first = crate::lowercase(s.split_whitespace().next().unwrap_or_default());
             let pronoun = PRONOUNS.contains(&first.replace('’', "'").as_str());
+            // "la superficie des arbres fruitiers est de 115 hectares et celle des cultures
+            // industrielles de 638 859 hectares": "celle" is the noun of the subject before.
+            let of_another = ["celle", "celles", "celui", "ceux"].contains(&first.as_ref())
+                && s[first.len()..]
+                    .trim_start()
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| {
+                        ["de", "des", "du", "d'", "d’"]
+                            .iter()
+                            .any(|d| w == *d || w.starts_with(d) && d.ends_with(['\'', '’']))
+                    });
             // The pronoun stands for the subject of the sentence before, when that sentence
             // opens on one ("Les importations ont tendance à diminuer. En dix mois,
             // celles-ci…"), else for the figure's before it.
@@ -2571,8 +2621,16 @@ fn fr_subjects(text: &str, found: &mut Vec<Found>) {
                         _ => None,
                     })
             });
-            *subject = match (pronoun, previous) {
-                (true, Some(previous)) => Some(previous),
+            let previous_noun = previous.as_deref().and_then(|p| {
+                let words: Vec<&str> = p.split_whitespace().collect();
+                let skip = usize::from(
+                    ["le", "la", "les"].contains(&crate::lowercase(words.first()?).as_ref()),
+                );
+                words.get(skip).map(|w| (*w).to_owned())
+            });
+            *subject = match (pronoun, of_another, previous, previous_noun) {
+                (true, _, Some(previous), _) => Some(previous),
+                (_, true, _, Some(noun)) => Some(format!("{noun}{}", &s[first.len()..])),
                 _ => Some(s.to_owned()),
             };
         }
@@ -2606,6 +2664,41 @@ fn fr_subjects(text: &str, found: &mut Vec<Found>) {
     found.retain(|f| {
         !matches!(&f.fact, Fact::Figure { unit: None, scale, value: Some(_), .. } if *scale != 1.0)
     });
+    found.retain(|f| !fr_no_figure(text, f));
+}
+
+/// What French writes with a number that is no figure of the text's own: the number of
+/// places a rank is out of ("classé 11e sur 34 provinces"), a rate another is compared with
+/// ("supérieur à la hausse de 8,49 % de la même période"), and a scenario's rate, which a
+/// plan sets ("se rapprochant du scénario de croissance de 8,95 %").
+fn fr_no_figure(text: &str, found: &Found) -> bool {
+    let Fact::Figure {
+        subject,
+        value,
+        unit,
+        ..
+    } = &found.fact
+    else {
+        return false;
+    };
+    let before = text[crate::look_back(text, found.start, 40)..found.start].trim_end();
+    let before = crate::lowercase(before);
+    let out_of = word_at_end(&before, "sur").is_some_and(|at| {
+        before[..at]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| {
+                let digits = w.len() - w.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                digits > 0 && ["e", "ème", "è", "er", "re", "eme"].contains(&&w[digits..])
+            })
+    });
+    let subject = crate::lowercase(subject.as_deref().unwrap_or_default());
+    let compared = value.is_none()
+        && ["supérieur", "supérieure", "inférieur", "inférieure"]
+            .iter()
+            .any(|w| word_at_start(&subject, w).is_some());
+    let scenario = subject.contains("scénario");
+    (out_of && unit.as_deref().is_some_and(is_count)) || compared || scenario
 }
 
 /// Where a measure of a list of things starts, when the subject at `at` is the list's last
@@ -9060,6 +9153,60 @@ mod tests {
         assert_eq!(
             targets("La province vise 12 milliards de dollars d'exportations cette année."),
             ["exportations | 12 x1000000000 USD | "]
+        );
+    }
+
+    #[test]
+    fn what_a_french_report_expects_is_read_as_its_estimate() {
+        assert_eq!(
+            figure_cells(
+                "Au premier semestre 2025, la production industrielle de la province devrait augmenter de 9,4 %.",
+                Language::Fr
+            ),
+            ["production industrielle de la province | None  | Some(9.4) | None | 2025-H1"]
+        );
+        assert_eq!(
+            figure_cells(
+                "En 2025, le taux de croissance de la ville devrait atteindre 7,2 %.",
+                Language::Fr
+            ),
+            ["taux de croissance de la ville | None  | Some(7.2) | None | 2025"]
+        );
+    }
+
+    #[test]
+    fn french_numbers_that_are_no_figure_of_the_text() {
+        // The places a rank is out of, a rate compared with, a scenario's rate.
+        assert_eq!(
+            figure_cells(
+                "En 2025, la croissance de la province a atteint 7,9 %, classée 5e sur 63 provinces, supérieure à la hausse de 6,1 % de 2024, se rapprochant du scénario de croissance de 8 %.",
+                Language::Fr
+            ),
+            ["croissance de la province | None  | Some(7.9) | None | 2025"]
+        );
+        // Things counted out of no rank are a figure.
+        assert_eq!(
+            figure_cells(
+                "En 2025, la région compte 5 provinces sur son territoire.",
+                Language::Fr
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn what_a_french_place_has_and_celle_des_for_the_noun_before() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, le district compte une surface de caféiers de 12 400 hectares. La superficie des poivriers est de 950 hectares et celle des hévéas de 3 100 hectares.",
+                Language::Fr
+            ),
+            [
+                "surface de caféiers | Some(12400.0) ha | None | None | 2024",
+                "superficie des poivriers | Some(950.0) ha | None | None | 2024",
+                "superficie des hévéas | Some(3100.0) ha | None | None | 2024"
+            ]
         );
     }
 }
