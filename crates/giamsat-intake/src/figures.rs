@@ -2562,15 +2562,11 @@ fn fr_subjects(text: &str, found: &mut Vec<Found>) {
             // "la superficie des arbres fruitiers est de 115 hectares et celle des cultures
             // industrielles de 638 859 hectares": "celle" is the noun of the subject before.
             let of_another = ["celle", "celles", "celui", "ceux"].contains(&first.as_ref())
-                && s[first.len()..]
-                    .trim_start()
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(|w| {
-                        ["de", "des", "du", "d'", "d’"]
-                            .iter()
-                            .any(|d| w == *d || w.starts_with(d) && d.ends_with(['\'', '’']))
-                    });
+                && s.split_whitespace().nth(1).is_some_and(|w| {
+                    ["de", "des", "du", "d'", "d’"]
+                        .iter()
+                        .any(|d| w == *d || w.starts_with(d) && d.ends_with(['\'', '’']))
+                });
             // The pronoun stands for the subject of the sentence before, when that sentence
             // opens on one ("Les importations ont tendance à diminuer. En dix mois,
             // celles-ci…"), else for the figure's before it.
@@ -2630,7 +2626,10 @@ fn fr_subjects(text: &str, found: &mut Vec<Found>) {
             });
             *subject = match (pronoun, of_another, previous, previous_noun) {
                 (true, _, Some(previous), _) => Some(previous),
-                (_, true, _, Some(noun)) => Some(format!("{noun}{}", &s[first.len()..])),
+                (_, true, _, Some(noun)) => Some(format!(
+                    "{noun}{}",
+                    &s[s.split_whitespace().next().unwrap_or_default().len()..]
+                )),
                 _ => Some(s.to_owned()),
             };
         }
