@@ -316,7 +316,13 @@ pub(crate) fn role_of(text: &str, start: usize, end: usize) -> DateRole {
         .iter()
         .find_map(|w| crate::starts_with_lowercase(rest, w).map(|at| &rest[at..]))
         .unwrap_or(rest);
-        rest.trim_start().starts_with(',')
+        // "Lundi (16 décembre), la délégation …": the bracket the day stands in closes
+        // before the comma.
+        let rest = rest.trim_start();
+        rest.strip_prefix(')')
+            .unwrap_or(rest)
+            .trim_start()
+            .starts_with(',')
     };
     let has_event = sentence_has_event(&sentence);
     // "Từ 1/7/2025, cả nước có 34 tỉnh": a day from which a state holds, with nothing done
@@ -2124,6 +2130,17 @@ mod tests {
         ] {
             assert_eq!(role(text, date), DateRole::Event, "{text}");
         }
+    }
+
+    #[test]
+    fn a_day_in_brackets_after_its_weekday_opens_its_sentence() {
+        assert_eq!(
+            role(
+                "Mardi (8 avril), les experts sont arrivés au barrage.",
+                "8 avril"
+            ),
+            DateRole::Event
+        );
     }
 
     #[test]
