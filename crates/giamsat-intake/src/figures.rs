@@ -200,6 +200,27 @@ const UNITS: &[(&str, &str)] = &[
     ("députés", "député"),
     ("délégués", "délégué"),
     ("membres", "membre"),
+    // More things a French article counts, in the singular.
+    ("personnes", "personne"),
+    ("habitants", "habitant"),
+    ("foyers", "foyer"),
+    ("familles", "famille"),
+    ("hôtels", "hôtel"),
+    ("hôpitaux", "hôpital"),
+    ("véhicules", "véhicule"),
+    ("conteneurs", "conteneur"),
+    ("navires", "navire"),
+    ("bateaux", "bateau"),
+    ("contrats", "contrat"),
+    ("certificats", "certificat"),
+    ("ouvrages", "ouvrage"),
+    ("arrivées", "arrivée"),
+    ("usines", "usine"),
+    ("médecins", "médecin"),
+    ("enseignants", "enseignant"),
+    ("bénéficiaires", "bénéficiaire"),
+    ("kilomètres", "km"),
+    ("mégawatts", "MW"),
     ("mw", "MW"),
     ("kwh", "kWh"),
     ("km2", "km2"),
@@ -692,6 +713,24 @@ const COUNTS: &[&str] = &[
     "député",
     "délégué",
     "membre",
+    "personne",
+    "habitant",
+    "foyer",
+    "famille",
+    "hôtel",
+    "hôpital",
+    "véhicule",
+    "conteneur",
+    "navire",
+    "bateau",
+    "contrat",
+    "certificat",
+    "ouvrage",
+    "arrivée",
+    "usine",
+    "médecin",
+    "enseignant",
+    "bénéficiaire",
 ];
 
 /// Things Vietnamese reports count of what was done or what exists (files handled, communes
@@ -1153,9 +1192,11 @@ fn build(language: Language) -> Patterns {
 /// French verbs of what a report expects ("le taux de croissance devrait atteindre 8,6 %",
 /// "les exportations devraient augmenter de 12 %"): an estimate, read as the figure it
 /// reports, where the forms of the past are (a target is told apart by its words of aiming).
+/// Levels are also what a rate went down, up or was brought to ("descendre à 11 %", "a
+/// baissé à 2,1 %", "porté à 45 %").
 const FR_EXPECTED_UP: &str = r"(?:devrait|devraient)\s+(?:augmenter|progresser|croître)\s+de";
 const FR_EXPECTED_DOWN: &str = r"(?:devrait|devraient)\s+(?:diminuer|baisser|reculer)\s+de";
-const FR_EXPECTED_LEVEL: &str = r"(?:devrait|devraient)\s+atteindre";
+const FR_EXPECTED_LEVEL: &str = r"(?:devrait|devraient)\s+atteindre|descendre\s+à|(?:est\s+|sont\s+)?descendue?s?\s+à|(?:a|ont)\s+(?:baissé|reculé|chuté|diminué|grimpé)\s+à|(?:a\s+été\s+|ont\s+été\s+)?portée?s?\s+à";
 
 /// The alternatives of `words`, and in French those of `french` besides.
 fn fr_expected(language: Language, words: &str, french: &str) -> String {
@@ -2388,8 +2429,47 @@ fn fr_finite_verb(word: &str) -> bool {
         "arrivent",
         "atteignent",
     ];
+    // Nouns and adjectives in "-ent" a subject holds ("le solde excédent", "les patients").
+    const IN_ENT: &[&str] = &[
+        "président",
+        "accident",
+        "client",
+        "agent",
+        "parent",
+        "argent",
+        "continent",
+        "équivalent",
+        "excédent",
+        "incident",
+        "talent",
+        "patient",
+        "résident",
+        "adolescent",
+        "récent",
+        "différent",
+        "urgent",
+        "compétent",
+        "précédent",
+        "suivant",
+        "présent",
+        "permanent",
+        "pourcent",
+        "intelligent",
+        "ardent",
+        "fréquent",
+        "indépendant",
+    ];
+    // Verbs of the present plural ("les ménages détiennent", "les exportations
+    // atteignent"): "-ent" but the nouns in "-ment" and those listed.
+    let present_plural = letters >= 6
+        && (word.ends_with("ent") || word.ends_with("ents"))
+        && !word.ends_with("ment")
+        && !word.ends_with("ments")
+        && !word.ends_with("ents")
+        && !IN_ENT.contains(&word.as_str());
     AUXILIARIES.contains(&word.as_str())
         || PRESENT.contains(&word.as_str())
+        || present_plural
         || ((word.starts_with("s'") || word.starts_with("n'")) && letters > 3)
         // Nouns in "-ait" are few and short of seven letters, but those in "-fait"
         // ("forfait", "bienfait").
@@ -2445,6 +2525,25 @@ fn fr_noun_phrase(subject: &str) -> &str {
         let cut = word_at_end(cut, "qui").map_or(cut, |at| cut[..at].trim_end());
         if cut.chars().any(char::is_alphabetic) {
             s = cut;
+        }
+    }
+    // "(a vu son taux de pauvreté) descendre (à 11 %)": the infinitive of the change.
+    for verb in [
+        "descendre",
+        "baisser",
+        "augmenter",
+        "atteindre",
+        "progresser",
+        "reculer",
+        "diminuer",
+        "croître",
+        "grimper",
+        "passer",
+    ] {
+        if let Some(at) = word_at_end(s, verb)
+            && s[..at].chars().any(char::is_alphabetic)
+        {
+            s = s[..at].trim_end();
         }
     }
     // A time is no part of what is measured: "d'exportations cette année", "de la croissance
@@ -2511,6 +2610,30 @@ fn fr_subjects(text: &str, found: &mut Vec<Found>) {
             continue;
         };
         if let Some(s) = subject.as_deref() {
+            // "la province compte une superficie de rizières de 167 158 hectares": what a
+            // place has (or saw) is what the amount measures, not the place.
+            let had = [
+                " compte une ",
+                " compte un ",
+                " possède une ",
+                " possède un ",
+            ]
+            .iter()
+            .chain(&[
+                " dispose d'une ",
+                " dispose d'un ",
+                " dispose d’une ",
+                " dispose d’un ",
+                // "le Vietnam a vu son taux de pauvreté descendre à 11 %".
+                " a vu son ",
+                " a vu sa ",
+                " a vu ses ",
+                " ont vu leur ",
+                " ont vu leurs ",
+            ])
+            .find_map(|w| s.find(w).map(|at| s[at + w.len()..].trim()))
+            .filter(|rest| rest.chars().any(char::is_alphabetic));
+            let s = had.unwrap_or(s);
             let mut s = fr_noun_phrase(s);
             // "30 projets d'IDE cumulant un fonds de 44 millions de dollars": the participle
             // joins the things counted to their sum; the count is of what comes before it,
@@ -2536,26 +2659,6 @@ fn fr_subjects(text: &str, found: &mut Vec<Found>) {
                 if kept.chars().any(char::is_alphabetic) {
                     s = kept;
                 }
-            }
-            // "la province compte une superficie de rizières de 167 158 hectares": what a
-            // place has is what the amount measures, not the place.
-            let had = [
-                " compte une ",
-                " compte un ",
-                " possède une ",
-                " possède un ",
-            ]
-            .iter()
-            .chain(&[
-                " dispose d'une ",
-                " dispose d'un ",
-                " dispose d’une ",
-                " dispose d’un ",
-            ])
-            .find_map(|w| s.find(w).map(|at| s[at + w.len()..].trim()))
-            .filter(|rest| rest.chars().any(char::is_alphabetic));
-            if let Some(rest) = had {
-                s = rest;
             }
             let first = crate::lowercase(s.split_whitespace().next().unwrap_or_default());
             let pronoun = PRONOUNS.contains(&first.replace('’', "'").as_str());
@@ -9206,6 +9309,38 @@ mod tests {
                 "superficie des poivriers | Some(950.0) ha | None | None | 2024",
                 "superficie des hévéas | Some(3100.0) ha | None | None | 2024"
             ]
+        );
+    }
+
+    #[test]
+    fn french_levels_a_rate_went_to_and_what_a_place_saw() {
+        assert_eq!(
+            figure_cells(
+                "En 2023, la province a vu son taux de chômage descendre à 2,1 %, soit une baisse de 0,4 % en glissement annuel.",
+                Language::Fr
+            ),
+            ["taux de chômage | Some(2.1) % | Some(-0.4) | None | 2023"]
+        );
+    }
+
+    #[test]
+    fn more_things_a_french_article_counts_and_a_verb_of_the_present_plural() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, le fonds a aidé 4.300 personnes et rénové 86 ouvrages hydrauliques.",
+                Language::Fr
+            ),
+            [
+                "personnes | Some(4300.0) personne | None | None | 2024",
+                "ouvrages hydrauliques | Some(86.0) ouvrage | None | None | 2024"
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "En 2024, 35 % des coopératives utilisent des drones.",
+                Language::Fr
+            ),
+            ["coopératives | Some(35.0) % | None | None | 2024"]
         );
     }
 }
