@@ -2363,6 +2363,7 @@ pub fn find(
     share_changes_with_the_converted(text, &mut found);
     found.extend(targets);
     if language == Language::Fr {
+        fr_respectively(text, &mut found);
         fr_subjects(text, &mut found);
     }
     found.extend(disbursed);
@@ -2427,6 +2428,8 @@ fn fr_finite_verb(word: &str) -> bool {
         "enregistrent",
         "arrive",
         "arrivent",
+        "couvre",
+        "couvrent",
         "atteignent",
     ];
     // Nouns and adjectives in "-ent" a subject holds ("le solde excédent", "les patients").
@@ -2479,6 +2482,157 @@ fn fr_finite_verb(word: &str) -> bool {
             && !["portrait", "extrait", "souhait", "attrait"].contains(&word.as_str()))
 }
 
+/// "le pays a récolté 23,3 millions de tonnes de riz sur 3,48 millions d'hectares, soit une
+/// augmentation annuelle respectivement de 1,6 % et de 0,5 %": the changes listed after
+/// "respectivement" are, in order, those of the figures read before it in its sentence (a
+/// change in other units, "0,7 tonne", has no cell and only takes its place in the order).
+fn fr_respectively(text: &str, found: &mut Vec<Found>) {
+    static LISTED: OnceLock<Regex> = OnceLock::new();
+    let listed = LISTED.get_or_init(|| {
+        Regex::new(&format!(
+            r"^\s*(?:de\s+)?(?P<sign>[+-])?(?P<num>{})(?:(?P<pct>\s*%|\s+pour\s+cent)|\s+(?P<unit>[\p{{L}}/]+)(?:\s+par\s+\p{{L}}+)?)?",
+            number(Language::Fr)
+        ))
+        .expect("listed changes")
+    });
+    let sentence_start = |at: usize| {
+        text[..at]
+            .rfind(". ")
+            .into_iter()
+            .chain(text[..at].rfind(['\n', ';']))
+            .max()
+            .map_or(0, |i| i + 1)
+    };
+    for (at, word) in text.match_indices("respectivement") {
+        let from = sentence_start(at);
+        let before = crate::lowercase(&text[from..at]);
+        let sign = if [
+            "hausse",
+            "augmentation",
+            "progression",
+            "croissance",
+            "progressé",
+            "augmenté",
+        ]
+        .iter()
+        .any(|w| before.contains(w))
+        {
+            1.0
+        } else if [
+            "baisse",
+            "recul",
+            "diminution",
+            "reculé",
+            "diminué",
+            "baissé",
+        ]
+        .iter()
+        .any(|w| before.contains(w))
+        {
+            -1.0
+        } else {
+            continue;
+        };
+        // The values listed, each after a comma or "et".
+        let mut values: Vec<(Option<f64>, usize, usize)> = Vec::new();
+        let mut rest = at + word.len();
+        while let Some(c) = listed.captures(&text[rest..]) {
+            let m = c.get(0).expect("match");
+            // A word after the number that is no unit ends the item before it.
+            let end = match c.name("unit") {
+                Some(u)
+                    if ["et", "en", "sur", "au", "dans", "par", "pour"].contains(&u.as_str()) =>
+                {
+                    c.name("num").expect("number").end()
+                }
+                _ => m.end(),
+            };
+            let value = c
+                .name("pct")
+                .and_then(|_| read_number(&c["num"], Language::Fr))
+                .map(|v| {
+                    if c.name("sign").is_some_and(|s| s.as_str() == "-") {
+                        -v
+                    } else {
+                        v * sign
+                    }
+                });
+            values.push((value, rest, rest + end));
+            rest += end;
+            let after = &text[rest..];
+            let Some(skip) = [", et ", ", ", " et "]
+                .iter()
+                .find_map(|w| after.starts_with(w).then_some(w.len()))
+            else {
+                break;
+            };
+            rest += skip;
+        }
+        if values.len() < 2 {
+            continue;
+        }
+        let (list_start, list_end) = (values[0].1, values[values.len() - 1].2);
+        // Figures read out of the list's own numbers are none.
+        found.retain(|f| !(f.start < list_end && f.end > list_start && f.start >= at));
+        let before: Vec<usize> = (0..found.len())
+            .filter(|&i| {
+                found[i].start >= from
+                    && found[i].start < at
+                    && matches!(found[i].fact, Fact::Figure { value: Some(_), .. })
+            })
+            .collect();
+        if before.len() < values.len() {
+            continue;
+        }
+        let figures = &before[before.len() - values.len()..];
+        for (&i, (value, ..)) in figures.iter().zip(&values) {
+            if let (Some(v), Fact::Figure { change_percent, .. }) = (value, &mut found[i].fact)
+                && change_percent.is_none()
+            {
+                *change_percent = Some(*v);
+            }
+        }
+    }
+}
+
+/// What a French part after "dont" is of, from the words after its amount (at `at`):
+/// "rapportés par les produits manufacturés" → "des produits manufacturés", "en provenance
+/// du groupe des matériaux" → "du groupe des matériaux"; None when they name nothing so.
+fn fr_part_of(text: &str, at: usize) -> Option<String> {
+    let rest = &text[at..];
+    let rest = &rest[..rest
+        .find(|c: char| matches!(c, '.' | ',' | ';' | '(' | ')' | '\n') || c.is_ascii_digit())
+        .unwrap_or(rest.len())];
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let (article, from) = match words.as_slice() {
+        ["en", "provenance", article, ..] => (*article, 3),
+        [participle, "par", article, ..]
+            if participle.ends_with("és")
+                || participle.ends_with("ées")
+                || participle.ends_with('é') =>
+        {
+            (*article, 3)
+        }
+        _ => return None,
+    };
+    let (article, from) = match article {
+        "les" | "des" => ("des", from),
+        "le" | "du" => ("du", from),
+        "la" => ("de la", from),
+        "de" if words.get(from).is_some_and(|w| *w == "la") => ("de la", from + 1),
+        // "par l'industrie": the article elided before the noun it opens.
+        a if ["l'", "l’"].iter().any(|l| a.starts_with(l)) => {
+            let noun = a.char_indices().nth(2).map_or("", |(i, _)| &a[i..]);
+            let named = [&[noun][..], &words[from..]].concat();
+            return (!noun.is_empty() && named.len() <= 8)
+                .then(|| format!("de l'{}", named.join(" ")));
+        }
+        _ => return None,
+    };
+    let named = &words[from..];
+    (!named.is_empty() && named.len() <= 8).then(|| format!("{article} {}", named.join(" ")))
+}
+
 /// A French subject as a noun phrase: without the words that link it to the sentence before
 /// ("suivis des", "dont", a bracket), and up to its first finite verb past its first word.
 fn fr_noun_phrase(subject: &str) -> &str {
@@ -2525,6 +2679,14 @@ fn fr_noun_phrase(subject: &str) -> &str {
         let cut = word_at_end(cut, "qui").map_or(cut, |at| cut[..at].trim_end());
         if cut.chars().any(char::is_alphabetic) {
             s = cut;
+        }
+    }
+    // "2,1 millions de tonnes de café et 1,4 milliard …": the word joining the next figure.
+    for joining in ["et", "ou"] {
+        if let Some(at) = word_at_end(s, joining)
+            && s[..at].chars().any(char::is_alphabetic)
+        {
+            s = s[..at].trim_end();
         }
     }
     // "(a vu son taux de pauvreté) descendre (à 11 %)": the infinitive of the change.
@@ -3994,6 +4156,38 @@ fn figure(
         })
     {
         return None;
+    }
+    // "259,67 milliards de dollars, dont 229,22 milliards rapportés par les produits de
+    // l'industrie manufacturière": a French part after "dont" is of the subject before it in
+    // its sentence, qualified by what the words after it name.
+    if subject.is_none()
+        && word_at_end(text[..first.start].trim_end(), "dont").is_some()
+        && let Some(Found {
+            end: previous_end,
+            fact:
+                Fact::Figure {
+                    subject: Some(previous),
+                    ..
+                },
+            ..
+        }) = earlier.last()
+        && *previous_end <= first.start
+        && !text[*previous_end..first.start].contains(['.', ';', '\n'])
+    {
+        subject = Some(match fr_part_of(text, last.end) {
+            Some(of) => format!("{previous} {of}"),
+            None => previous.clone(),
+        });
+        subject_start = None;
+    }
+    // "a récolté 23,3 millions de tonnes de riz sur 3,48 millions d'hectares": the French
+    // area a harvest or a planting is on measures its surface (superficie).
+    if subject.is_none()
+        && unit == Some("ha")
+        && word_at_end(text[..first.start].trim_end(), "sur").is_some()
+    {
+        subject = Some("superficie".to_owned());
+        subject_start = None;
     }
     // A bare amount without a subject says nothing a reviewer can use.
     if subject.is_none() && (change_percent.is_none() && plan_percent.is_none()) {
@@ -9341,6 +9535,53 @@ mod tests {
                 Language::Fr
             ),
             ["coopératives | Some(35.0) % | None | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn french_changes_listed_after_respectivement_go_to_the_figures_before_in_order() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, la province a exporté 2,1 millions de tonnes de café et 1,4 milliard de dollars de poivre, en hausse respectivement de 12 % et de 8,5 %.",
+                Language::Fr
+            ),
+            [
+                "café | Some(2.1) t | Some(12.0) | None | 2024",
+                "poivre | Some(1.4) USD | Some(8.5) | None | 2024"
+            ]
+        );
+        // More changes listed than figures read before: none is guessed.
+        let cells = figure_cells(
+            "En 2024, la production a atteint 40 000 tonnes, en baisse respectivement de 3 %, de 2 % et de 1 %.",
+            Language::Fr,
+        );
+        assert!(
+            cells.iter().all(|c| c.contains("| None | None |")),
+            "{cells:?}"
+        );
+    }
+
+    #[test]
+    fn a_french_area_a_harvest_is_on_and_a_part_after_dont() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, la province a récolté 1,2 million de tonnes de maïs sur 210.000 hectares.",
+                Language::Fr
+            ),
+            [
+                "maïs | Some(1.2) t | None | None | 2024",
+                "superficie | Some(210000.0) ha | None | None | 2024"
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "En 2024, les exportations ont atteint 410 milliards de dollars, dont 350 milliards rapportés par les produits transformés.",
+                Language::Fr
+            ),
+            [
+                "exportations | Some(410.0) USD | None | None | 2024",
+                "exportations des produits transformés | Some(350.0) USD | None | None | 2024"
+            ]
         );
     }
 }
