@@ -2595,6 +2595,52 @@ fn fr_respectively(text: &str, found: &mut Vec<Found>) {
     }
 }
 
+/// The whole a French count at `start` is part of, with its preposition ("de la 4e Zone
+/// militaire"), when the verb before the count says the whole is made of the things counted:
+/// "la 4e Zone militaire, qui comprend six provinces", "l'Assemblée comprendrait 500 députés".
+fn fr_whole_made_of(text: &str, start: usize) -> Option<String> {
+    let before = text[crate::look_back(text, start, 300)..start].trim_end();
+    let verb = [
+        "comprend",
+        "comprennent",
+        "comprenait",
+        "comprenaient",
+        "comprendra",
+        "comprendront",
+        "comprendrait",
+        "comprendraient",
+    ]
+    .iter()
+    .find_map(|v| word_at_end(before, v))?;
+    let clause = before[..verb].trim_end();
+    // "X, qui comprend": the whole is what "qui" stands for, before its comma.
+    let clause = word_at_end(clause, "qui")
+        .map(|at| clause[..at].trim_end().trim_end_matches(',').trim_end())
+        .unwrap_or(clause);
+    let whole = clause
+        .rfind([',', ';', '.', ':', '\n', '(', ')'])
+        .map_or(clause, |i| &clause[i + 1..])
+        .trim();
+    // "… a souligné que la 4e Zone militaire": what a speaker said is from "que" on.
+    let whole = whole
+        .rfind(" que ")
+        .map_or(whole, |at| &whole[at + " que ".len()..]);
+    let whole = word_at_start(whole, "que").map_or(whole, |len| whole[len..].trim_start());
+    if !(1..=8).contains(&whole.split_whitespace().count()) {
+        return None;
+    }
+    let lower = crate::lowercase(whole);
+    Some(
+        match [("la ", "de la "), ("le ", "du "), ("les ", "des ")]
+            .iter()
+            .find(|(article, _)| lower.starts_with(article))
+        {
+            Some((article, of)) => format!("{of}{}", &whole[article.len()..]),
+            None => format!("de {whole}"),
+        },
+    )
+}
+
 /// What a French part after "dont" is of, from the words after its amount (at `at`):
 /// "rapportés par les produits manufacturés" → "des produits manufacturés", "en provenance
 /// du groupe des matériaux" → "du groupe des matériaux"; None when they name nothing so.
@@ -2897,6 +2943,14 @@ fn fr_subjects(text: &str, found: &mut Vec<Found>) {
                 )),
                 _ => Some(s.to_owned()),
             };
+        }
+        // "la 4e Zone militaire, qui comprend six provinces du Centre": things a whole is
+        // made of are its things ("provinces de la 4e Zone militaire").
+        if unit.as_deref().is_some_and(is_count)
+            && let Some(noun) = subject.as_deref().and_then(|s| s.split_whitespace().next())
+            && let Some(whole) = fr_whole_made_of(text, *start)
+        {
+            *subject = Some(format!("{noun} {whole}"));
         }
         if unit.is_none() && *scale != 1.0 && value.is_some() {
             let sentence = text[..*start]
@@ -7795,7 +7849,9 @@ mod tests {
                 "Selon le rapport, la région, qui comprend huit provinces, a mobilisé ses forces pour la campagne, et cinq des localités les plus touchées ont reçu une aide.",
                 Language::Fr
             ),
-            ["provinces | Some(8.0) 1e0 province | None | None | "]
+            // What the whole "comprend" is the things' whole, as the real set labels it
+            // ("provinces de la 4e Zone militaire").
+            ["provinces de la région | Some(8.0) 1e0 province | None | None | "]
         );
     }
 
@@ -9582,6 +9638,24 @@ mod tests {
                 "exportations | Some(410.0) USD | None | None | 2024",
                 "exportations des produits transformés | Some(350.0) USD | None | None | 2024"
             ]
+        );
+    }
+
+    #[test]
+    fn things_a_french_whole_is_made_of_are_its_things() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, le delta du Mékong, qui comprend 13 provinces, a exporté du riz.",
+                Language::Fr
+            ),
+            ["provinces du delta du Mékong | Some(13.0) province | None | None | 2024"]
+        );
+        assert_eq!(
+            figure_cells(
+                "Selon le décret, la commission comprendrait 25 membres.",
+                Language::Fr
+            ),
+            ["membres de la commission | Some(25.0) membre | None | None | "]
         );
     }
 }
