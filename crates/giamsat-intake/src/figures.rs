@@ -2086,6 +2086,9 @@ pub fn find(
 ) -> Vec<Found> {
     let mut periods = periods.to_vec();
     periods.retain(|(start, _, _)| !vi_period_of_tasks_ahead(text, *start));
+    if language == Language::Fr {
+        periods.retain(|(start, end, _)| !fr_year_compared_with(text, *start, *end));
+    }
     periods.sort_by_key(|p| p.0);
     let periods = &periods[..];
     let disbursed = disbursement_in_brackets(text, language, periods);
@@ -2641,6 +2644,25 @@ fn fr_whole_made_of(text: &str, start: usize) -> Option<String> {
     )
 }
 
+/// Whether the period at `start..end` is a year a French change is compared with: "par
+/// rapport à la même période en 2025", "(même période de 2024)".
+fn fr_year_compared_with(text: &str, start: usize, end: usize) -> bool {
+    let written = text[start..end].trim();
+    let year = ["en ", "de "]
+        .iter()
+        .find_map(|w| written.strip_prefix(w))
+        .unwrap_or(written);
+    if !is_year(year) {
+        return false;
+    }
+    let before = text[..start].trim_end();
+    let before = ["en", "de"]
+        .iter()
+        .find_map(|w| word_at_end(before, w).map(|at| before[..at].trim_end()))
+        .unwrap_or(before);
+    word_at_end(before, "période").is_some()
+}
+
 /// What a French part after "dont" is of, from the words after its amount (at `at`):
 /// "rapportés par les produits manufacturés" → "des produits manufacturés", "en provenance
 /// du groupe des matériaux" → "du groupe des matériaux"; None when they name nothing so.
@@ -2794,6 +2816,8 @@ fn fr_subjects(text: &str, found: &mut Vec<Found>) {
                     value,
                     scale,
                     unit,
+                    period,
+                    months,
                     ..
                 },
             ..
@@ -2935,6 +2959,48 @@ fn fr_subjects(text: &str, found: &mut Vec<Found>) {
                 );
                 words.get(skip).map(|w| (*w).to_owned())
             });
+            // "Ce chiffre représente 23,8 % des prévisions": the figure before, named again.
+            let this_figure = [
+                "ce chiffre",
+                "ce montant",
+                "ce résultat",
+                "ce total",
+                "ce niveau",
+                "ce taux",
+                "cette somme",
+                "cette valeur",
+            ]
+            .contains(&crate::lowercase(s).as_ref());
+            let figure_before = this_figure
+                .then(|| {
+                    before.iter().rev().find(|f| {
+                        f.end <= *start
+                            && f.end >= crate::look_back(text, *start, crate::LOOK_BACK)
+                            && matches!(
+                                f.fact,
+                                Fact::Figure {
+                                    subject: Some(_),
+                                    ..
+                                }
+                            )
+                    })
+                })
+                .flatten();
+            if let Some(Found {
+                fact:
+                    Fact::Figure {
+                        subject: Some(named),
+                        period: named_period,
+                        months: named_months,
+                        ..
+                    },
+                ..
+            }) = figure_before
+            {
+                *subject = Some(named.clone());
+                (*period, *months) = (named_period.clone(), *named_months);
+                continue;
+            }
             *subject = match (pronoun, of_another, previous, previous_noun) {
                 (true, _, Some(previous), _) => Some(previous),
                 (_, true, _, Some(noun)) => Some(format!(
@@ -4428,8 +4494,11 @@ fn figure(
                 || !(is_term_of_office(&text[*s..*e])
                     || (aside_or_caption(text, *s, *e) && !same_sentence_as(text, *e, first.start)))
         });
+    // "en hausse de 13 % par rapport à la même période en 2025": the year of the period a
+    // French change is compared with is not the figure's.
+    let compared = word_at_end(text[..last.end].trim_end(), "période").is_some();
     let year = year
-        .or_else(|| year_after(&text[last.end..]))
+        .or_else(|| year_after(&text[last.end..]).filter(|_| !compared))
         .or_else(|| counted_then_year(text, first, last.end, subject.as_deref()));
     // A level right after a change over the same period, in its paragraph, shares that
     // change's period: the paragraph compares one period with the year before ("tăng 12% so
@@ -5130,11 +5199,19 @@ fn reached_after_change(between: &str) -> bool {
             (digits == 4).then(|| rest[4..].trim_start_matches(',').trim())
         })
         .unwrap_or(lower);
+    // "ont chuté de 42 %, s'établissant à environ 5.100 milliards": the French words of an
+    // approximation before the amount.
+    let lower = ["environ", "près de", "plus de"]
+        .iter()
+        .find_map(|w| word_at_end(lower, w).map(|at| lower[..at].trim_end()))
+        .unwrap_or(lower);
     [
         // "ont reculé de 8 %, à 250.000 unités", "a progressé de 25 %, à 3,5 millions".
         "à",
         "atteignant",
         "s'élevant à",
+        "s'établissant à",
+        "se chiffrant à",
         "pour s'élever à",
         "pour atteindre",
         "pour s'établir à",
@@ -5640,11 +5717,16 @@ fn year_named_before(text: &str) -> Option<u16> {
                 return None;
             }
             let before = text[..i].trim_end();
+            // "par rapport à la même période en 2025": a French year compared with.
+            let compared = ["en", "de"]
+                .iter()
+                .filter_map(|w| word_at_end(before, w))
+                .any(|at| word_at_end(before[..at].trim_end(), "période").is_some());
             [
                 "năm", "in", "for", "by", "en", "d'ici", "d'ici à", "horizon", "to",
             ]
             .iter()
-            .any(|w| word_at_end(before, w).is_some())
+            .any(|w| word_at_end(before, w).is_some() && !compared)
             .then(|| year.parse().ok())
             .flatten()
         })
@@ -9656,6 +9738,21 @@ mod tests {
                 Language::Fr
             ),
             ["membres de la commission | Some(25.0) membre | None | None | "]
+        );
+    }
+
+    #[test]
+    fn a_french_figure_named_again_and_the_year_a_change_is_compared_with() {
+        assert_eq!(
+            figure_cells(
+                "Au premier trimestre 2026, les recettes fiscales ont atteint 95.000 milliards de dôngs. Ce montant représente 27,5 % des prévisions annuelles et affiche une progression de 9,4 % par rapport à la même période en 2025. Les dépenses ont chuté de 4 %, s'établissant à environ 60.000 milliards de dôngs.",
+                Language::Fr
+            ),
+            [
+                "recettes fiscales | Some(95000.0) VND | None | None | 2026-Q1",
+                "recettes fiscales | None  | Some(9.4) | Some(27.5) | 2026-Q1",
+                "dépenses | Some(60000.0) VND | Some(-4.0) | None | 2026-Q1"
+            ]
         );
     }
 }
