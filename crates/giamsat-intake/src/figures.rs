@@ -24,6 +24,9 @@ const SCALES: &[(&str, f64, Option<Language>)] = &[
     ("trillion", 1e12, None),
     ("milliards", 1e9, None),
     ("milliard", 1e9, None),
+    // "1,33 billiard de dôngs": the French long scale's thousand billions.
+    ("billiards", 1e15, Some(Language::Fr)),
+    ("billiard", 1e15, Some(Language::Fr)),
     ("billions", 1e12, Some(Language::Fr)),
     ("billion", 1e12, Some(Language::Fr)),
     ("billion", 1e9, None),
@@ -2366,6 +2369,7 @@ pub fn find(
     share_changes_with_the_converted(text, &mut found);
     found.extend(targets);
     if language == Language::Fr {
+        fr_bracketed_changes(text, &mut found);
         fr_respectively(text, &mut found);
         fr_subjects(text, &mut found);
     }
@@ -2483,6 +2487,62 @@ fn fr_finite_verb(word: &str) -> bool {
             && (word.ends_with("ait") || word.ends_with("aient"))
             && !word.ends_with("fait")
             && !["portrait", "extrait", "souhait", "attrait"].contains(&word.as_str()))
+}
+
+/// "73.100 milliards de dôngs de fonds centraux (+64,9 % et 79,5 % du plan fixé)": a signed
+/// percentage in brackets after a French figure, in its clause, is its change, and a
+/// percentage of the plan beside it its share of the plan.
+fn fr_bracketed_changes(text: &str, found: &mut Vec<Found>) {
+    static BRACKET: OnceLock<Regex> = OnceLock::new();
+    let bracket = BRACKET.get_or_init(|| {
+        let num = number(Language::Fr);
+        Regex::new(&format!(
+            r"^\(\s*(?P<sign>[+-])\s*(?P<change>{num})\s*%(?:\s*(?:,|et)\s*(?P<plan>{num})\s*%\s+(?:du\s+plan|des\s+prévisions|de\s+l['’]objectif)[^()]*?)?\s*\)"
+        ))
+        .expect("bracketed change")
+    });
+    let mut inside: Vec<(usize, usize)> = Vec::new();
+    for i in 0..found.len() {
+        let end = found[i].end;
+        let Fact::Figure {
+            value: Some(_),
+            change_percent: change @ None,
+            plan_percent,
+            ..
+        } = &mut found[i].fact
+        else {
+            continue;
+        };
+        let rest = &text[end..crate::look_ahead(text, end, 160)];
+        let Some(open) = rest.find('(') else {
+            continue;
+        };
+        let between = &rest[..open];
+        if between.contains(['.', ';', '\n', ')', ':']) || between.split_whitespace().count() > 10 {
+            continue;
+        }
+        let Some(c) = bracket.captures(&rest[open..]) else {
+            continue;
+        };
+        let Some(value) = read_number(&c["change"], Language::Fr) else {
+            continue;
+        };
+        *change = Some(if &c["sign"] == "-" { -value } else { value });
+        if plan_percent.is_none() {
+            *plan_percent = c
+                .name("plan")
+                .and_then(|p| read_number(p.as_str(), Language::Fr));
+        }
+        let (from, to) = (end + open, end + open + c.get(0).expect("match").end());
+        inside.push((from, to));
+        found[i].end = to;
+    }
+    // What was read inside those brackets was read again as the figure's.
+    found.retain(|f| {
+        !inside
+            .iter()
+            .any(|&(from, to)| f.start >= from && f.end <= to)
+    });
 }
 
 /// "le pays a récolté 23,3 millions de tonnes de riz sur 3,48 millions d'hectares, soit une
@@ -2732,6 +2792,18 @@ fn fr_noun_phrase(subject: &str) -> &str {
             break;
         }
         s = linked;
+    }
+    // "le ministère a indiqué que les recettes": what was said is from "que" on.
+    if let Some(at) = s.rfind(" que ").or_else(|| s.rfind(" qu'"))
+        && s[..at].split_whitespace().any(fr_finite_verb)
+    {
+        let said = s[at + 1..]
+            .trim_start_matches("que")
+            .trim_start_matches("qu'")
+            .trim();
+        if said.chars().any(char::is_alphabetic) {
+            s = said;
+        }
     }
     let mut words = s
         .char_indices()
@@ -6049,7 +6121,13 @@ fn subject(
     for (s, e, _) in &periods[first..last] {
         if *e <= end {
             let after = subject(text, *e, end, &[]);
-            if after.written.is_some() {
+            // "les recettes en neuf mois étaient estimées à": a French verb alone after the
+            // period is no subject; the subject is before the period.
+            let verb_alone = after
+                .written
+                .as_deref()
+                .is_some_and(|w| !w.contains(' ') && fr_finite_verb(w));
+            if after.written.is_some() && !verb_alone {
                 start = *e;
             } else {
                 estimated |= after.estimated;
@@ -9753,6 +9831,35 @@ mod tests {
                 "recettes fiscales | None  | Some(9.4) | Some(27.5) | 2026-Q1",
                 "dépenses | Some(60000.0) VND | Some(-4.0) | None | 2026-Q1"
             ]
+        );
+    }
+
+    #[test]
+    fn a_signed_french_change_in_brackets_after_its_figure() {
+        assert_eq!(
+            figure_cells(
+                "En 2025, 52.400 milliards de dôngs de fonds provinciaux (+12,5 % et 81,2 % du plan fixé) ont été décaissés.",
+                Language::Fr
+            ),
+            ["fonds provinciaux | Some(52400.0) VND | Some(12.5) | Some(81.2) | 2025"]
+        );
+        assert_eq!(
+            figure_cells(
+                "En 2025, la ville a exporté 3,2 milliards de dollars de textiles (-4,1 %).",
+                Language::Fr
+            ),
+            ["textiles | Some(3.2) USD | Some(-4.1) | None | 2025"]
+        );
+    }
+
+    #[test]
+    fn the_french_long_scale_and_a_verb_alone_after_a_period() {
+        assert_eq!(
+            figure_cells(
+                "Le ministère a indiqué que les recettes en neuf mois étaient estimées à 1,2 billiard de dôngs.",
+                Language::Fr
+            ),
+            ["recettes | Some(1.2) VND | None | None | months 1-9"]
         );
     }
 }
