@@ -2502,14 +2502,14 @@ fn fr_bracketed_changes(text: &str, found: &mut Vec<Found>) {
         .expect("bracketed change")
     });
     let mut inside: Vec<(usize, usize)> = Vec::new();
-    for i in 0..found.len() {
-        let end = found[i].end;
+    for figure in found.iter_mut() {
+        let end = figure.end;
         let Fact::Figure {
             value: Some(_),
             change_percent: change @ None,
             plan_percent,
             ..
-        } = &mut found[i].fact
+        } = &mut figure.fact
         else {
             continue;
         };
@@ -2535,7 +2535,7 @@ fn fr_bracketed_changes(text: &str, found: &mut Vec<Found>) {
         }
         let (from, to) = (end + open, end + open + c.get(0).expect("match").end());
         inside.push((from, to));
-        found[i].end = to;
+        figure.end = to;
     }
     // What was read inside those brackets was read again as the figure's.
     found.retain(|f| {
