@@ -2851,6 +2851,9 @@ fn fr_noun_phrase(subject: &str) -> &str {
     // A time is no part of what is measured: "d'exportations cette année", "de la croissance
     // du PIB sur les derniers mois".
     for time in [
+        " d'ici",
+        " d’ici",
+        " à l'horizon",
         " cette année",
         " l'an dernier",
         " l'année dernière",
@@ -2896,12 +2899,26 @@ fn fr_subjects(text: &str, found: &mut Vec<Found>) {
         } = &mut rest[0]
         else {
             if let Found {
+                end,
                 fact: Fact::Target {
                     subject: Some(s), ..
                 },
                 ..
             } = &mut rest[0]
             {
+                // "prévoit de planter 2.000 hectares de forêts": after a verb alone, what
+                // is planted, attracted, built is named after the amount.
+                let infinitive = s
+                    .trim_start_matches("d'")
+                    .trim_start_matches("d’")
+                    .trim_start_matches("de ");
+                if !infinitive.contains(' ')
+                    && ["er", "ir", "re"].iter().any(|e| infinitive.ends_with(e))
+                    && let Some((what, _)) = attracted(text, *end)
+                {
+                    *s = what;
+                    continue;
+                }
                 // "le Vietnam devra atteindre une croissance du PIB de 6,5 %": what is to be
                 // reached is the target's subject, not who reaches it.
                 let reached = ["atteindre ", "d'atteindre ", "d’atteindre "]
@@ -5523,8 +5540,30 @@ fn aiming(text: &str) -> Vec<Aim> {
         });
     }
     aims.extend(horizons(text, &sentence_end));
+    aims.extend(fr_hopes(text, &sentence_end));
     aims.sort_by_key(|a| a.start);
     aims
+}
+
+/// French words of a hope or a target aimed at, to their sentence's end: "le Vietnam espère
+/// attirer 40 milliards de dollars", "la ville cible 12 millions de visiteurs".
+fn fr_hopes(text: &str, sentence_end: &dyn Fn(usize, usize) -> usize) -> Vec<Aim> {
+    static HOPES: OnceLock<Regex> = OnceLock::new();
+    let hopes = HOPES.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:espère|espèrent|espérant|cible|ciblent|ciblant)(?-u:\b)")
+            .expect("hopes pattern")
+    });
+    hopes
+        .find_iter(text)
+        .map(|m| Aim {
+            start: m.start(),
+            word_end: m.end(),
+            scope_end: sentence_end(
+                m.end(),
+                crate::look_ahead(text, m.end(), 4 * crate::LOOK_BACK),
+            ),
+        })
+        .collect()
 }
 
 /// "By 2030, the province's GRDP per capita will reach US$8,000", "porter le PIB par habitant à
@@ -5795,7 +5834,7 @@ fn year_named_before(text: &str) -> Option<u16> {
                 .filter_map(|w| word_at_end(before, w))
                 .any(|at| word_at_end(before[..at].trim_end(), "période").is_some());
             [
-                "năm", "in", "for", "by", "en", "d'ici", "d'ici à", "horizon", "to",
+                "năm", "in", "for", "by", "en", "d'ici", "d'ici à", "horizon", "to", "pour",
             ]
             .iter()
             .any(|w| word_at_end(before, w).is_some() && !compared)
@@ -9860,6 +9899,22 @@ mod tests {
                 Language::Fr
             ),
             ["recettes | Some(1.2) VND | None | None | months 1-9"]
+        );
+    }
+
+    #[test]
+    fn french_hopes_and_what_a_target_verb_alone_aims_at() {
+        assert_eq!(
+            targets("Pour 2026, la province espère attirer 3 milliards de dollars d'IDE."),
+            ["IDE | 3 x1000000000 USD | 2026"]
+        );
+        assert_eq!(
+            targets("Pour 2026, la commune prévoit de planter 800 hectares de forêts."),
+            ["forêts | 800 x1 ha | 2026"]
+        );
+        assert_eq!(
+            targets("L'objectif est d'accueillir 2 millions de touristes d'ici 2030."),
+            ["touristes | 2 x1000000 visitor | 2030"]
         );
     }
 }
