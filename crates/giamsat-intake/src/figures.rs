@@ -2372,6 +2372,7 @@ pub fn find(
         fr_bracketed_changes(text, &mut found);
         fr_respectively(text, &mut found);
         fr_subjects(text, &mut found);
+        fr_shares_having_done(text, &mut found);
     }
     found.extend(disbursed);
     found
@@ -2543,6 +2544,91 @@ fn fr_bracketed_changes(text: &str, found: &mut Vec<Found>) {
             .iter()
             .any(|&(from, to)| f.start >= from && f.end <= to)
     });
+}
+
+/// "98 % de la population avaient reçu une première injection", "72 % des gens de 18 ans et
+/// plus avaient été complètement vaccinés": a French share of a whole that did something is
+/// the share of the whole having done it ("population ayant reçu une première injection",
+/// "gens de 18 ans et plus complètement vaccinés"), as the real set names it.
+fn fr_shares_having_done(text: &str, found: &mut [Found]) {
+    const HAVING: &[&str] = &["ont", "avaient", "avait", "a"];
+    const BEING: &[&str] = &["sont", "étaient", "était", "est"];
+    for f in found.iter_mut() {
+        let Fact::Figure {
+            subject: Some(subject),
+            unit: Some(unit),
+            ..
+        } = &mut f.fact
+        else {
+            continue;
+        };
+        // Only a share read with the whole written after it: "98 % de la population …".
+        let span = &text[f.start..f.end];
+        if unit != "%"
+            || !span.starts_with(|c: char| c.is_ascii_digit())
+            || !span.ends_with(subject.as_str())
+        {
+            continue;
+        }
+        let rest = &text[f.end..crate::look_ahead(text, f.end, 200)];
+        let clause = &rest[..[rest.find([',', ';', '(', ')', '\n']), rest.find(". ")]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(rest.len())];
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        // The auxiliary within five words: the words before it still name the whole.
+        let Some(k) = words
+            .iter()
+            .take(6)
+            .position(|w| HAVING.contains(w) || BEING.contains(w))
+        else {
+            continue;
+        };
+        let (aux, mut from) = (words[k], k + 1);
+        let having = HAVING.contains(&aux);
+        if having && words.get(from) == Some(&"été") {
+            from += 1;
+        }
+        let passive = !having || words.get(k + 1) == Some(&"été");
+        // Past the adverb, a past participle.
+        let participle = words[from..].iter().take(2).position(|w| {
+            let w = w.trim_end_matches(['.', '!', '?']);
+            ["é", "ée", "és", "ées", "u", "us", "i", "is", "it", "its"]
+                .iter()
+                .any(|e| w.ends_with(e))
+                && w.chars().count() > 3
+        });
+        if participle.is_none() {
+            continue;
+        }
+        // What was done, up to a number (the next figure's) or six words.
+        let done: Vec<&str> = words[from..]
+            .iter()
+            .take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+            .take(6)
+            .copied()
+            .collect();
+        let done = match done.last() {
+            Some(&"et") => &done[..done.len() - 1],
+            _ => &done[..],
+        };
+        let done = done.join(" ");
+        let done = done.trim_end_matches(['.', '!', '?']);
+        if done.is_empty() {
+            continue;
+        }
+        let whole = words[..k].join(" ");
+        let mut named = subject.trim_end().to_owned();
+        if !whole.is_empty() {
+            named = format!("{named} {whole}");
+        }
+        *subject = if passive {
+            format!("{named} {done}")
+        } else {
+            format!("{named} ayant {done}")
+        };
+    }
 }
 
 /// "le pays a récolté 23,3 millions de tonnes de riz sur 3,48 millions d'hectares, soit une
@@ -9915,6 +10001,20 @@ mod tests {
         assert_eq!(
             targets("L'objectif est d'accueillir 2 millions de touristes d'ici 2030."),
             ["touristes | 2 x1000000 visitor | 2030"]
+        );
+    }
+
+    #[test]
+    fn a_french_share_of_a_whole_that_did_something() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, 64 % des ménages de la commune avaient reçu une aide au logement et 31 % des jeunes de 15 ans et plus avaient été formés au numérique.",
+                Language::Fr
+            ),
+            [
+                "ménages de la commune ayant reçu une aide au logement | Some(64.0) % | None | None | 2024",
+                "jeunes de 15 ans et plus formés au numérique | Some(31.0) % | None | None | 2024"
+            ]
         );
     }
 }
