@@ -2373,6 +2373,7 @@ pub fn find(
         fr_respectively(text, &mut found);
         fr_subjects(text, &mut found);
         fr_shares_having_done(text, &mut found);
+        fr_places_ranked_with(text, &mut found);
     }
     found.extend(disbursed);
     found
@@ -2544,6 +2545,56 @@ fn fr_bracketed_changes(text: &str, found: &mut Vec<Found>) {
             .iter()
             .any(|&(from, to)| f.start >= from && f.end <= to)
     });
+}
+
+/// "Hanoï arrive en deuxième position, avec 704.579 milliards de dôngs de recettes": what a
+/// place named at its sentence's start has "avec" is the place's ("recettes de Hanoï"), when
+/// the amount names it after itself.
+fn fr_places_ranked_with(text: &str, found: &mut [Found]) {
+    for f in found.iter_mut() {
+        let Fact::Figure {
+            subject: Some(subject),
+            ..
+        } = &mut f.fact
+        else {
+            continue;
+        };
+        let span = &text[f.start..f.end];
+        if !span.starts_with(|c: char| c.is_ascii_digit()) || !span.ends_with(subject.as_str()) {
+            continue;
+        }
+        let before = &text[crate::look_back(text, f.start, 200)..f.start];
+        let Some(with) = before.trim_end().strip_suffix("avec").map(str::len) else {
+            continue;
+        };
+        let sentence = [before.rfind(". "), before.rfind(['\n', ';'])]
+            .into_iter()
+            .flatten()
+            .max()
+            .map_or(0, |i| i + 1);
+        let clause = before[sentence..with].trim();
+        // The place: capitalised words (and "-", "de") before the clause's verb.
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        let Some(verb) = words.iter().position(|w| fr_finite_verb(w)) else {
+            continue;
+        };
+        // Past the words opening the sentence: "En 2025, Hai Phong arrive …".
+        let opened = words[..verb]
+            .iter()
+            .rposition(|w| w.ends_with(','))
+            .map_or(0, |i| i + 1);
+        let place = &words[opened..verb];
+        if place.is_empty()
+            || place.len() > 4
+            || !place
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase) || ["de", "du"].contains(w))
+            || !place[0].starts_with(char::is_uppercase)
+        {
+            continue;
+        }
+        *subject = format!("{subject} de {}", place.join(" "));
+    }
 }
 
 /// "98 % de la population avaient reçu une première injection", "72 % des gens de 18 ans et
@@ -7534,7 +7585,9 @@ mod tests {
                 "En 2024, Da Nang arrive en troisième position, avec 25.000 milliards de dôngs de recettes.",
                 Language::Fr
             ),
-            ["recettes | Some(25000.0) 1e9 VND | None | None | 2024"]
+            // The place named before "avec" is whose the amount is, as the real set names
+            // it ("recettes de Hanoï").
+            ["recettes de Da Nang | Some(25000.0) 1e9 VND | None | None | 2024"]
         );
     }
 
@@ -10015,6 +10068,17 @@ mod tests {
                 "ménages de la commune ayant reçu une aide au logement | Some(64.0) % | None | None | 2024",
                 "jeunes de 15 ans et plus formés au numérique | Some(31.0) % | None | None | 2024"
             ]
+        );
+    }
+
+    #[test]
+    fn what_a_french_place_ranked_has_avec_is_the_places() {
+        assert_eq!(
+            figure_cells(
+                "En 2025, Hai Phong arrive en troisième position, avec 1,8 milliard de dollars d'exportations.",
+                Language::Fr
+            ),
+            ["exportations de Hai Phong | Some(1.8) USD | None | None | 2025"]
         );
     }
 }
