@@ -872,7 +872,9 @@ fn deadline(near: &str, clause: &str) -> bool {
     if ends_with_any(near, ALWAYS) {
         return true;
     }
-    ends_with_any(near, &["by", "before", "trước"])
+    // "Les dossiers doivent être déposés jusqu'au 31 décembre": until a day something must
+    // be done by.
+    ends_with_any(near, &["by", "before", "trước", "jusqu'au", "jusqu’au"])
         && [
             "must",
             "should",
@@ -887,6 +889,10 @@ fn deadline(near: &str, clause: &str) -> bool {
             "yêu cầu",
             "đề nghị",
             "cần",
+            "doit",
+            "doivent",
+            "devra",
+            "devront",
         ]
         .iter()
         .any(|w| clause.contains(w))
@@ -2130,6 +2136,29 @@ mod tests {
         ] {
             assert_eq!(role(text, date), DateRole::Event, "{text}");
         }
+    }
+
+    #[test]
+    fn a_french_range_from_the_first_and_a_day_until_which_something_must_be_done() {
+        assert_eq!(
+            roles("Du 1er au 4 octobre, le salon a eu lieu à Da Nang."),
+            [
+                ("1er au 4 octobre".to_owned(), DateRole::Event),
+                ("4 octobre".to_owned(), DateRole::Event)
+            ]
+        );
+        assert_eq!(
+            role(
+                "Les communes devront remettre leurs rapports jusqu'au 20 novembre.",
+                "20 novembre"
+            ),
+            DateRole::Deadline
+        );
+        // Until a day, with nothing to be done by it, is no deadline.
+        assert_ne!(
+            role("Le festival dure jusqu'au 20 novembre.", "20 novembre"),
+            DateRole::Deadline
+        );
     }
 
     #[test]

@@ -184,7 +184,7 @@ fn patterns() -> &'static Patterns {
                 Search::Anywhere(anywhere(r"(?i)(?:(?-u:\b)(?:từ(?:\s+ngày)?|ngày)\s+|\(\s*)(?P<first>\d{1,2})\s*(?:[-–,]|đến(?:\s+ngày)?|và)\s*(?P<second>\d{1,2})\s*/\s*(?P<month>\d{1,2})(?:\s*/\s*(?P<year>\d{4}))?")),
                 Search::Needing {
                     needs: anywhere(FRENCH_MONTHS),
-                    pattern: anywhere(&format!(r"(?-u:\b)(?P<first>\d{{1,2}})\s*(?:(?:et|au)(?:\s+le)?|[-–])\s*(?P<second>\d{{1,2}})\s+(?P<month>{FRENCH_MONTHS})(?:\s+(?P<year>\d{{4}}))?(?-u:\b)")),
+                    pattern: anywhere(&format!(r"(?-u:\b)(?P<first>\d{{1,2}})(?:er)?\s*(?:(?:et|au)(?:\s+le)?|[-–])\s*(?P<second>\d{{1,2}})\s+(?P<month>{FRENCH_MONTHS})(?:\s+(?P<year>\d{{4}}))?(?-u:\b)")),
                 },
                 // "5-6 December 2024", "from 5 to 7 December", "5 and 6 December": the day
                 // first, as British English writes it. Looked for where a month's name is.
