@@ -129,6 +129,17 @@ pub(crate) fn settle(text: &str, found: &mut [Found], references: &[(usize, usiz
         {
             *text_year = Some(year);
         }
+        // "Le 2 septembre 1945, le Président Hô Chi Minh a lu la Déclaration": a day of a
+        // year well before the text's happened in the past, whatever was done on it.
+        if let Fact::Date {
+            year: Some(written),
+            role: role @ DateRole::Event,
+            ..
+        } = &mut f.fact
+            && *written + 1 < year
+        {
+            *role = DateRole::Other;
+        }
     }
 }
 
@@ -2136,6 +2147,19 @@ mod tests {
         ] {
             assert_eq!(role(text, date), DateRole::Event, "{text}");
         }
+    }
+
+    #[test]
+    fn a_day_of_a_year_well_before_the_texts_is_in_the_past() {
+        assert_eq!(
+            roles(
+                "Le 3 juin 2025, la province a inauguré le musée. Le 30 avril 1975, les troupes sont entrées dans la ville."
+            ),
+            [
+                ("3 juin 2025".to_owned(), DateRole::Event),
+                ("30 avril 1975".to_owned(), DateRole::Other)
+            ]
+        );
     }
 
     #[test]
