@@ -1305,6 +1305,31 @@ fn year_alone(text: &str) -> Option<(i32, Option<i32>)> {
         {
             continue;
         }
+        // "la province vise 25 millions de touristes en 2030": a year a French sentence aims
+        // at, after its words of aiming, is a target's.
+        let sentence = text[..s]
+            .rfind(['.', '\n', ';', '!', '?'])
+            .map_or(0, |i| i + 1);
+        let aimed = crate::lowercase(&text[sentence..s]);
+        if [
+            "vise",
+            "visent",
+            "cible",
+            "ciblent",
+            "objectif",
+            "ambitionn",
+            "s'efforce",
+            "s’efforce",
+            "table sur",
+            "tablent sur",
+            "prévoit",
+            "espère",
+        ]
+        .iter()
+        .any(|w| aimed.contains(w))
+        {
+            continue;
+        }
         let Some(year) = std::str::from_utf8(digits)
             .ok()
             .and_then(|d| d.parse::<i32>().ok())
@@ -2147,6 +2172,16 @@ mod tests {
         ] {
             assert_eq!(role(text, date), DateRole::Event, "{text}");
         }
+    }
+
+    #[test]
+    fn a_year_a_french_sentence_aims_at_is_not_the_texts() {
+        assert_eq!(
+            text_years(
+                "La ville vise 30 millions de visiteurs en 2030. En mars, elle a accueilli 2 millions de visiteurs. Le 5 mars, le festival a ouvert. En 2025, les arrivées ont progressé."
+            ),
+            [Some(2025)]
+        );
     }
 
     #[test]
