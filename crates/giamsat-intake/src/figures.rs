@@ -222,6 +222,7 @@ const UNITS: &[(&str, &str)] = &[
     ("médecins", "médecin"),
     ("enseignants", "enseignant"),
     ("bénéficiaires", "bénéficiaire"),
+    ("étrangers", "étranger"),
     ("kilomètres", "km"),
     ("mégawatts", "MW"),
     ("mw", "MW"),
@@ -734,6 +735,7 @@ const COUNTS: &[&str] = &[
     "médecin",
     "enseignant",
     "bénéficiaire",
+    "étranger",
 ];
 
 /// Things Vietnamese reports count of what was done or what exists (files handled, communes
@@ -2898,6 +2900,37 @@ fn fr_part_of(text: &str, at: usize) -> Option<String> {
     (!named.is_empty() && named.len() <= 8).then(|| format!("{article} {}", named.join(" ")))
 }
 
+/// The noun phrase opening the French clause before `at`, past the words that open its
+/// sentence ("Parmi les chiffres, les arrivées internationales représentaient …" → "arrivées
+/// internationales"): the words before its first finite verb, without their article.
+fn fr_clause_opening(text: &str, at: usize) -> Option<String> {
+    let sentence = [text[..at].rfind(". "), text[..at].rfind(['\n', ';'])]
+        .into_iter()
+        .flatten()
+        .max()
+        .map_or(0, |i| i + 1);
+    let words: Vec<&str> = text[sentence..at].split_whitespace().collect();
+    let verb = words.iter().position(|w| fr_finite_verb(w))?;
+    let opened = words[..verb]
+        .iter()
+        .rposition(|w| w.ends_with(','))
+        .map_or(0, |i| i + 1);
+    let mut phrase = &words[opened..verb];
+    if let Some(first) = phrase.first()
+        && ["les", "le", "la"].contains(&crate::lowercase(first).as_ref())
+    {
+        phrase = &phrase[1..];
+    }
+    let phrase = phrase.join(" ");
+    let phrase = ["l'", "l’"]
+        .iter()
+        .find_map(|a| phrase.strip_prefix(a))
+        .unwrap_or(&phrase);
+    ((1..=6).contains(&phrase.split_whitespace().count())
+        && !phrase.contains(|c: char| c.is_ascii_digit()))
+    .then(|| phrase.to_owned())
+}
+
 /// A French subject as a noun phrase: without the words that link it to the sentence before
 /// ("suivis des", "dont", a bracket), and up to its first finite verb past its first word.
 fn fr_noun_phrase(subject: &str) -> &str {
@@ -2952,14 +2985,44 @@ fn fr_noun_phrase(subject: &str) -> &str {
     if let Some(at) =
         words.find(|at| fr_finite_verb(s[*at..].split_whitespace().next().unwrap_or_default()))
     {
+        // "Cette affluence a généré des recettes touristiques (de 2.600 milliards)": after an
+        // auxiliary and its participle, the object an article opens is what is measured.
+        let predicate: Vec<&str> = s[at..].split_whitespace().collect();
+        if let [aux, participle, article, object @ ..] = predicate.as_slice()
+            && ["a", "ont", "avait", "avaient"].contains(aux)
+            && ["é", "és", "ée", "ées", "u", "us", "i", "is", "it", "its"]
+                .iter()
+                .any(|e| participle.ends_with(e))
+            && ["des", "un", "une", "le", "la", "les"].contains(article)
+            && !object.is_empty()
+            && object.iter().all(|w| !fr_finite_verb(w))
+        {
+            // The object starts at the third word from the auxiliary.
+            let object_start = s[at..]
+                .char_indices()
+                .filter(|(i, c)| {
+                    !c.is_whitespace() && *i > 0 && s[at..at + i].ends_with(char::is_whitespace)
+                })
+                .map(|(i, _)| at + i)
+                .nth(2);
+            if let Some(from) = object_start {
+                return fr_noun_phrase_tail(s[from..].trim());
+            }
+        }
         let cut = s[..at].trim_end().trim_end_matches([',', ' ']);
         let cut = word_at_end(cut, "qui").map_or(cut, |at| cut[..at].trim_end());
         if cut.chars().any(char::is_alphabetic) {
             s = cut;
         }
     }
+    fr_noun_phrase_tail(s)
+}
+
+/// A French noun phrase without the words at its end that join it to what follows: "et",
+/// "dont", an infinitive, a time.
+fn fr_noun_phrase_tail(mut s: &str) -> &str {
     // "2,1 millions de tonnes de café et 1,4 milliard …": the word joining the next figure.
-    for joining in ["et", "ou"] {
+    for joining in ["et", "ou", "dont"] {
         if let Some(at) = word_at_end(s, joining)
             && s[..at].chars().any(char::is_alphabetic)
         {
@@ -3067,6 +3130,18 @@ fn fr_subjects(text: &str, found: &mut Vec<Found>) {
             }
             continue;
         };
+        // "les arrivées internationales représentaient plus de 300.000, soit une augmentation
+        // de 508 %": a change after "soit" that no figure before took is of the noun phrase
+        // opening its clause.
+        if value.is_none()
+            && subject
+                .as_deref()
+                .is_some_and(|s| word_at_start(s, "soit").is_some())
+            && let Some(opening) = fr_clause_opening(text, *start)
+        {
+            *subject = Some(opening);
+            continue;
+        }
         if let Some(s) = subject.as_deref() {
             // "la province compte une superficie de rizières de 167 158 hectares": what a
             // place has (or saw) is what the amount measures, not the place.
@@ -10079,6 +10154,34 @@ mod tests {
                 Language::Fr
             ),
             ["exportations de Hai Phong | Some(1.8) USD | None | None | 2025"]
+        );
+    }
+
+    #[test]
+    fn the_french_object_of_a_verb_a_lone_soit_and_foreigners_counted() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, le festival a généré des recettes commerciales de 1.200 milliards de dôngs.",
+                Language::Fr
+            ),
+            ["recettes commerciales | Some(1200.0) VND | None | None | 2024"]
+        );
+        assert_eq!(
+            figure_cells(
+                "En 2024, les arrivées par la mer représentaient plus de 80.000, soit une augmentation de 45 %.",
+                Language::Fr
+            ),
+            ["arrivées par la mer | None  | Some(45.0) | None | 2024"]
+        );
+        assert_eq!(
+            figure_cells(
+                "En 2024, la ville a accueilli 2 millions de visiteurs, dont 350.000 étrangers.",
+                Language::Fr
+            ),
+            [
+                "visiteurs | Some(2.0) visitor | None | None | 2024",
+                "étrangers | Some(350000.0) étranger | None | None | 2024"
+            ]
         );
     }
 }
