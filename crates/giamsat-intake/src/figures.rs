@@ -2376,6 +2376,7 @@ pub fn find(
         fr_subjects(text, &mut found);
         fr_shares_having_done(text, &mut found);
         fr_places_ranked_with(text, &mut found);
+        fr_listed_subjects(text, &mut found);
     }
     found.extend(disbursed);
     found
@@ -2900,6 +2901,69 @@ fn fr_part_of(text: &str, at: usize) -> Option<String> {
     (!named.is_empty() && named.len() <= 8).then(|| format!("{article} {}", named.join(" ")))
 }
 
+/// "le secteur agricole, sylvicole et aquatique a enregistré", "l'agriculture, sylviculture,
+/// aquaculture (+2,39 %)": a French subject read after a comma is the end of a list whose
+/// items are short and hold no number, the list its subject ("secteur agricole, sylvicole et
+/// aquatique").
+fn fr_listed_subjects(text: &str, found: &mut [Found]) {
+    for f in found.iter_mut() {
+        let Fact::Figure {
+            subject: Some(subject),
+            ..
+        } = &mut f.fact
+        else {
+            continue;
+        };
+        if !text[f.start..].starts_with(subject.as_str()) || subject.split_whitespace().count() > 3
+        {
+            continue;
+        }
+        let mut from = f.start;
+        let mut items = 0;
+        while let Some(comma) = text[..from].trim_end().strip_suffix(',').map(str::len) {
+            let item_start = text[..comma]
+                .rfind([',', '.', ';', ':', '\n', '(', ')'])
+                .map_or(0, |i| i + 1);
+            let item = text[item_start..comma].trim();
+            let words = item.split_whitespace().count();
+            let opening = [
+                "en", "entre", "au", "dans", "selon", "de", "depuis", "pendant",
+            ]
+            .iter()
+            .any(|w| word_at_start(item, w).is_some());
+            if words == 0
+                || words > 3
+                || opening
+                || item.contains(|c: char| c.is_ascii_digit())
+                || item.split_whitespace().any(fr_finite_verb)
+                || text[item_start..comma].contains('\n')
+            {
+                break;
+            }
+            from = comma - item.len();
+            items += 1;
+            // The list opens where a delimiter other than a comma stands before its item.
+            if !text[..from].trim_end().ends_with(',') {
+                break;
+            }
+        }
+        if items == 0 {
+            continue;
+        }
+        let list = text[from..f.start].to_owned() + subject.as_str();
+        let list = ["puis ", "et ", "ainsi que "]
+            .iter()
+            .find_map(|w| list.strip_prefix(w).map(str::to_owned))
+            .unwrap_or(list);
+        let lower = crate::lowercase(&list);
+        let list = [("le ", 3), ("la ", 3), ("les ", 4), ("l'", 2), ("l’", 4)]
+            .iter()
+            .find_map(|(a, len)| lower.starts_with(a).then(|| list[*len..].to_owned()))
+            .unwrap_or(list);
+        *subject = list;
+    }
+}
+
 /// The noun phrase opening the French clause before `at`, past the words that open its
 /// sentence ("Parmi les chiffres, les arrivées internationales représentaient …" → "arrivées
 /// internationales"): the words before its first finite verb, without their article.
@@ -2945,11 +3009,31 @@ fn fr_noun_phrase(subject: &str) -> &str {
         "suivi de",
         "suivi des",
         "suivi du",
+        "suivis par les",
+        "suivies par les",
+        "suivis par le",
+        "suivies par le",
+        "suivi par le",
+        "suivie par la",
+        "puis",
         "dont",
         "avec",
         "ainsi que",
     ];
     let mut s = subject.trim();
+    // "l'augmentation des cours de certains produits comme poivre (+68,8 %)": the thing an
+    // example names.
+    for example in [" comme ", " tels que ", " telles que ", " notamment "] {
+        if let Some(at) = s.rfind(example)
+            && s[at + example.len()..].chars().any(char::is_alphabetic)
+        {
+            let named = s[at + example.len()..].trim();
+            s = ["le ", "la ", "les ", "l'", "l’"]
+                .iter()
+                .find_map(|a| named.strip_prefix(a))
+                .unwrap_or(named);
+        }
+    }
     loop {
         let trimmed = s
             .trim_start_matches(['(', ' '])
@@ -10181,6 +10265,27 @@ mod tests {
             [
                 "visiteurs | Some(2.0) visitor | None | None | 2024",
                 "étrangers | Some(350000.0) étranger | None | None | 2024"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_french_list_is_the_subject_and_what_an_example_names() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, le secteur minier, énergétique et chimique a enregistré une croissance de 4,1 %.",
+                Language::Fr
+            ),
+            ["secteur minier, énergétique et chimique | None  | Some(4.1) | None | 2024"]
+        );
+        assert_eq!(
+            figure_cells(
+                "En 2024, la hausse vient de produits comme le thé (+12,5 %), suivis par les fruits (+8 %).",
+                Language::Fr
+            ),
+            [
+                "thé | None  | Some(12.5) | None | 2024",
+                "fruits | None  | Some(8.0) | None | 2024"
             ]
         );
     }
