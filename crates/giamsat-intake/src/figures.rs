@@ -6461,7 +6461,7 @@ fn subject(
             let verb_alone = after
                 .written
                 .as_deref()
-                .is_some_and(|w| !w.contains(' ') && fr_finite_verb(w));
+                .is_some_and(|w| !w.contains(' ') && w != "a" && fr_finite_verb(w));
             if after.written.is_some() && !verb_alone {
                 start = *e;
             } else {
