@@ -2377,6 +2377,7 @@ pub fn find(
         fr_shares_having_done(text, &mut found);
         fr_places_ranked_with(text, &mut found);
         fr_listed_subjects(text, &mut found);
+        fr_growth_as_change(text, &mut found);
     }
     found.extend(disbursed);
     found
@@ -2914,11 +2915,22 @@ fn fr_listed_subjects(text: &str, found: &mut [Found]) {
         else {
             continue;
         };
-        if !text[f.start..].starts_with(subject.as_str()) || subject.split_whitespace().count() > 3
+        if !text[f.start..].starts_with(subject.as_str()) || subject.split_whitespace().count() > 5
         {
             continue;
         }
-        let mut from = f.start;
+        // Past the article a list repeats before each item: "l'agriculture, de la sylviculture
+        // et de l'aquaculture".
+        let repeated = ["de la", "de l'", "de l’", "du", "des", "de"]
+            .iter()
+            .find_map(|w| word_at_end(text[..f.start].trim_end(), w))
+            .or_else(|| {
+                ["de l'", "de l’"]
+                    .iter()
+                    .find_map(|w| text[..f.start].ends_with(w).then(|| f.start - w.len()))
+            })
+            .unwrap_or(f.start);
+        let mut from = repeated;
         let mut items = 0;
         while let Some(comma) = text[..from].trim_end().strip_suffix(',').map(str::len) {
             let item_start = text[..comma]
@@ -2927,12 +2939,27 @@ fn fr_listed_subjects(text: &str, found: &mut [Found]) {
             let item = text[item_start..comma].trim();
             let words = item.split_whitespace().count();
             let opening = [
-                "en", "entre", "au", "dans", "selon", "de", "depuis", "pendant",
+                "en",
+                "entre",
+                "au",
+                "dans",
+                "selon",
+                "de",
+                "depuis",
+                "pendant",
+                "concernant",
+                "quant",
+                "pour",
+                "parmi",
+                "sur",
+                "après",
+                "malgré",
+                "grâce",
             ]
             .iter()
             .any(|w| word_at_start(item, w).is_some());
             if words == 0
-                || words > 3
+                || words > 5
                 || opening
                 || item.contains(|c: char| c.is_ascii_digit())
                 || item.split_whitespace().any(fr_finite_verb)
@@ -2961,6 +2988,45 @@ fn fr_listed_subjects(text: &str, found: &mut [Found]) {
             .find_map(|(a, len)| lower.starts_with(a).then(|| list[*len..].to_owned()))
             .unwrap_or(list);
         *subject = list;
+    }
+}
+
+/// "le PIB au premier trimestre a connu une croissance estimée à 5,03 %": a French
+/// percentage the words before it name a growth of is a change, whatever its subject.
+fn fr_growth_as_change(text: &str, found: &mut [Found]) {
+    for f in found.iter_mut() {
+        let Fact::Figure {
+            value: value @ Some(_),
+            unit,
+            change_percent: change @ None,
+            plan_percent: None,
+            ..
+        } = &mut f.fact
+        else {
+            continue;
+        };
+        if unit.as_deref() != Some("%") {
+            continue;
+        }
+        let span = crate::lowercase(&text[f.start..f.end]);
+        // The amount's number: the last one written.
+        let Some(last_digit) = span.rfind(|c: char| c.is_ascii_digit()) else {
+            continue;
+        };
+        let number = span[..last_digit]
+            .rfind(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+            .map_or(0, |i| i + 1);
+        let before = span[..number].trim_end();
+        let before = before.strip_suffix("à").map_or(before, str::trim_end);
+        let before = ["estimée", "estimé", "de"]
+            .iter()
+            .find_map(|w| word_at_end(before, w).map(|at| before[..at].trim_end()))
+            .unwrap_or(before);
+        let before = before.trim_end_matches(',').trim_end();
+        if word_at_end(before, "croissance").is_some() && !span[number..].contains(" de") {
+            *change = value.take();
+            *unit = None;
+        }
     }
 }
 
@@ -3135,6 +3201,10 @@ fn fr_noun_phrase_tail(mut s: &str) -> &str {
     // A time is no part of what is measured: "d'exportations cette année", "de la croissance
     // du PIB sur les derniers mois".
     for time in [
+        " au cours",
+        " pendant",
+        " durant",
+        " lors",
         " d'ici",
         " d’ici",
         " à l'horizon",
@@ -6458,10 +6528,30 @@ fn subject(
             let after = subject(text, *e, end, &[]);
             // "les recettes en neuf mois étaient estimées à": a French verb alone after the
             // period is no subject; the subject is before the period.
-            let verb_alone = after
-                .written
-                .as_deref()
-                .is_some_and(|w| !w.contains(' ') && w != "a" && fr_finite_verb(w));
+            // Nor a clause opening on its verb: "(au premier trimestre 2022) a connu une
+            // croissance estimée à".
+            let raw = text[*e..end].trim_start();
+            let opens_on_auxiliary = ["a ", "ont "].iter().any(|a| {
+                raw.strip_prefix(a)
+                    .and_then(|r| r.split_whitespace().next())
+                    .is_some_and(|p| {
+                        ["é", "és", "ée", "ées", "u", "us", "i", "is", "it"]
+                            .iter()
+                            .any(|e| p.ends_with(e))
+                    })
+            });
+            let verb_alone = opens_on_auxiliary
+                || after.written.as_deref().is_some_and(|w| {
+                    let mut words = w.split_whitespace();
+                    let first = words.next().unwrap_or_default();
+                    let participle = words.next().is_some_and(|p| {
+                        ["é", "és", "ée", "ées", "u", "us", "i", "is", "it"]
+                            .iter()
+                            .any(|e| p.ends_with(e))
+                    });
+                    (!w.contains(' ') && first != "a" && fr_finite_verb(first))
+                        || (["a", "ont"].contains(&first) && participle)
+                });
             if after.written.is_some() && !verb_alone {
                 start = *e;
             } else {
@@ -6508,6 +6598,14 @@ fn subject(
         && let Some(dash) = rest.strip_prefix(['-', '–', '—'])
     {
         start = end - dash.len();
+    } else if let Some(at) = [") - ", ") – ", ") — "]
+        .iter()
+        .filter_map(|d| text[start..end].find(d).map(|at| at + d.len()))
+        .min()
+    {
+        // "Quang Ninh, le 21 juin (VNA) - Le produit intérieur brut régional (GRDP) de la
+        // province": the dateline before a subject holding brackets of its own.
+        start += at;
     }
     'connectors: loop {
         // A list's marks are not the subject's: "- Thu ngân sách …", "• Exports …", and
@@ -10286,6 +10384,29 @@ mod tests {
             [
                 "thé | None  | Some(12.5) | None | 2024",
                 "fruits | None  | Some(8.0) | None | 2024"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_french_dateline_before_a_subject_with_brackets_and_a_growth_estimated() {
+        assert_eq!(
+            figure_cells(
+                "Hué, le 3 avril (VNA) - Le produit intérieur brut régional (GRDP) de la province de Thua Thien (Centre) a progressé de 7,6% au premier trimestre 2025.",
+                Language::Fr
+            ),
+            [
+                "produit intérieur brut régional (GRDP) de la province de Thua Thien (Centre) | None  | Some(7.6) | None | 2025-Q1"
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Le PIB de la ville au cours du premier semestre 2025 a connu une croissance estimée à 6,1%. Pendant cette période, le secteur du commerce, de l'hôtellerie et de la restauration a enregistré une croissance de 9,2%.",
+                Language::Fr
+            ),
+            [
+                "PIB de la ville | None  | Some(6.1) | None | 2025-H1",
+                "secteur du commerce, de l'hôtellerie et de la restauration | None  | Some(9.2) | None | 2025-H1"
             ]
         );
     }
