@@ -2378,6 +2378,7 @@ pub fn find(
         fr_places_ranked_with(text, &mut found);
         fr_listed_subjects(text, &mut found);
         fr_growth_as_change(text, &mut found);
+        fr_elided_figures(text, &mut found);
     }
     found.extend(disbursed);
     found
@@ -2988,6 +2989,81 @@ fn fr_listed_subjects(text: &str, found: &mut [Found]) {
             .find_map(|(a, len)| lower.starts_with(a).then(|| list[*len..].to_owned()))
             .unwrap_or(list);
         *subject = list;
+    }
+}
+
+/// "le secteur agricole a enregistré une croissance de 2,45 % ; le secteur de l'industrie,
+/// 6,38 % ; les services, 4,58 %": French clauses that name a subject and a percentage, the
+/// verb elided, are figures of the kind of the one before them (a change, or a level).
+fn fr_elided_figures(text: &str, found: &mut Vec<Found>) {
+    static ELIDED: OnceLock<Regex> = OnceLock::new();
+    let elided = ELIDED.get_or_init(|| {
+        Regex::new(&format!(
+            r"^\s*[;,]\s*(?:et\s+)?(?P<np>[\p{{L}}'’ ,()-]{{3,80}}?),\s*(?P<num>{})\s*%",
+            number(Language::Fr)
+        ))
+        .expect("elided figures")
+    });
+    let mut added = Vec::new();
+    for f in found.iter() {
+        let Fact::Figure {
+            value,
+            unit,
+            change_percent,
+            plan_percent: None,
+            period,
+            months,
+            estimated,
+            ..
+        } = &f.fact
+        else {
+            continue;
+        };
+        let change = value.is_none() && change_percent.is_some();
+        let level = value.is_some() && unit.as_deref() == Some("%") && change_percent.is_none();
+        if !change && !level {
+            continue;
+        }
+        let mut at = f.end;
+        while let Some(c) = elided.captures(&text[at..crate::look_ahead(text, at, 200)]) {
+            let (np, num) = (c.name("np").expect("np"), c.name("num").expect("number"));
+            let Some(v) = read_number(num.as_str(), Language::Fr) else {
+                break;
+            };
+            let (start, end) = (at + np.start(), at + c.get(0).expect("match").end());
+            let np = np.as_str().trim();
+            let lower = crate::lowercase(np);
+            let subject = [("le ", 3), ("la ", 3), ("les ", 4), ("l'", 2), ("l’", 4)]
+                .iter()
+                .find_map(|(a, len)| lower.starts_with(a).then(|| np[*len..].to_owned()))
+                .unwrap_or_else(|| np.to_owned());
+            if subject.split_whitespace().count() > 10
+                || np.split_whitespace().any(fr_finite_verb)
+                || found.iter().any(|g| g.start < end && start < g.end)
+            {
+                break;
+            }
+            added.push(Found {
+                start,
+                end,
+                fact: Fact::Figure {
+                    subject: Some(subject),
+                    value: level.then_some(v),
+                    scale: 1.0,
+                    unit: level.then(|| "%".to_owned()),
+                    change_percent: change.then_some(v),
+                    plan_percent: None,
+                    period: period.clone(),
+                    months: *months,
+                    estimated: *estimated,
+                },
+            });
+            at = end;
+        }
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|f| f.start);
     }
 }
 
@@ -10407,6 +10483,21 @@ mod tests {
             [
                 "PIB de la ville | None  | Some(6.1) | None | 2025-H1",
                 "secteur du commerce, de l'hôtellerie et de la restauration | None  | Some(9.2) | None | 2025-H1"
+            ]
+        );
+    }
+
+    #[test]
+    fn french_clauses_with_their_verb_elided_repeat_the_figure_before() {
+        assert_eq!(
+            figure_cells(
+                "Au premier semestre 2025, le secteur agricole a enregistré une croissance de 3,1 % ; le secteur industriel, 8,4 % ; les services, 7,2 %.",
+                Language::Fr
+            ),
+            [
+                "secteur agricole | None  | Some(3.1) | None | 2025-H1",
+                "secteur industriel | None  | Some(8.4) | None | 2025-H1",
+                "services | None  | Some(7.2) | None | 2025-H1"
             ]
         );
     }
