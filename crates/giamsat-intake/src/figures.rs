@@ -2379,6 +2379,7 @@ pub fn find(
         fr_listed_subjects(text, &mut found);
         fr_growth_as_change(text, &mut found);
         fr_elided_figures(text, &mut found);
+        fr_rates_in_brackets(text, taken, &mut found);
     }
     found.extend(disbursed);
     found
@@ -3060,6 +3061,93 @@ fn fr_elided_figures(text: &str, found: &mut Vec<Found>) {
             });
             at = end;
         }
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|f| f.start);
+    }
+}
+
+/// "Les secteurs affichant la croissance la plus forte sont les services (11,5 %),
+/// l'industrie et la construction (10 %)": in a French sentence of growth, a percentage
+/// alone in brackets after what it is of is that thing's growth.
+fn fr_rates_in_brackets(text: &str, taken: &[(usize, usize)], found: &mut Vec<Found>) {
+    static BRACKETED: OnceLock<Regex> = OnceLock::new();
+    let bracketed = BRACKETED.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?P<np>[\p{{L}}'’ -]{{3,60}}?)\s*\(\s*(?P<num>{})\s*%\s*\)",
+            number(Language::Fr)
+        ))
+        .expect("rates in brackets")
+    });
+    let mut added = Vec::new();
+    for c in bracketed.captures_iter(text) {
+        let (np, num) = (c.name("np").expect("np"), c.name("num").expect("number"));
+        let end = c.get(0).expect("match").end();
+        let sentence = [
+            text[..np.start()].rfind(". "),
+            text[..np.start()].rfind('\n'),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .map_or(0, |i| i + 1);
+        if !crate::lowercase(&text[sentence..end]).contains("croissance")
+            || found
+                .iter()
+                .chain(&added)
+                .any(|g| g.start < end && np.start() < g.end)
+        {
+            continue;
+        }
+        // What it is of: the words after the last comma, "et" or verb before the bracket.
+        let words: Vec<&str> = np.as_str().split_whitespace().collect();
+        let from = words
+            .iter()
+            .rposition(|w| fr_finite_verb(w))
+            .map_or(0, |i| i + 1);
+        let mut named = words[from..].join(" ");
+        for articles in [
+            &[("et ", 3)][..],
+            &[("les ", 4), ("le ", 3), ("la ", 3), ("l'", 2), ("l’", 4)],
+        ] {
+            let lower = crate::lowercase(&named).into_owned();
+            if let Some(len) = articles
+                .iter()
+                .find_map(|(a, len)| lower.starts_with(a).then_some(*len))
+            {
+                named = named[len..].to_owned();
+            }
+        }
+        let Some(v) = read_number(num.as_str(), Language::Fr) else {
+            continue;
+        };
+        // A place's rate is a growth of a ranking, read apart ("Bac Giang (13,45 %)").
+        if named.is_empty()
+            || named.split_whitespace().count() > 6
+            || named.starts_with(char::is_uppercase)
+        {
+            continue;
+        }
+        let start = text[..np.end()].rfind(named.as_str()).unwrap_or(np.start());
+        if crate::overlaps(taken, start, end) {
+            continue;
+        }
+        added.push(Found {
+            start,
+            end,
+            fact: Fact::Figure {
+                subject: Some(named),
+                value: None,
+                scale: 1.0,
+                unit: None,
+                change_percent: Some(v),
+                plan_percent: None,
+                period: None,
+                months: None,
+                estimated: false,
+            },
+        });
     }
     if !added.is_empty() {
         found.extend(added);
@@ -10500,5 +10588,22 @@ mod tests {
                 "services | None  | Some(7.2) | None | 2025-H1"
             ]
         );
+    }
+
+    #[test]
+    fn a_percentage_alone_in_brackets_in_a_french_sentence_of_growth() {
+        assert_eq!(
+            figure_cells(
+                "Les secteurs à la plus forte croissance sont les services (9,5%), l'industrie (8%) et l'agriculture (3,1%).",
+                Language::Fr
+            ),
+            [
+                "services | None  | Some(9.5) | None | ",
+                "industrie | None  | Some(8.0) | None | ",
+                "agriculture | None  | Some(3.1) | None | "
+            ]
+        );
+        // Not in a sentence of growth: a share.
+        assert!(figure_cells("La part des services (45%) reste stable.", Language::Fr).is_empty());
     }
 }
