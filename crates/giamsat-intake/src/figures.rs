@@ -3084,6 +3084,10 @@ fn fr_rates_in_brackets(text: &str, taken: &[(usize, usize)], found: &mut Vec<Fo
         ))
         .expect("rates in brackets")
     });
+    // Most texts have no such bracket: not looked for then.
+    if !text.contains("%)") && !text.contains("% )") {
+        return;
+    }
     let mut added = Vec::new();
     for c in bracketed.captures_iter(text) {
         let (np, num) = (c.name("np").expect("np"), c.name("num").expect("number"));
