@@ -2851,7 +2851,7 @@ fn fr_whole_made_of(text: &str, start: usize) -> Option<String> {
 }
 
 /// Whether the period at `start..end` is a year a French change is compared with: "par
-/// rapport à la même période en 2025", "(même période de 2024)".
+/// rapport à la même période en 2025", "(même période de 2024)", "1,5 fois plus qu'en 2023".
 fn fr_year_compared_with(text: &str, start: usize, end: usize) -> bool {
     let written = text[start..end].trim();
     let year = ["en ", "de "]
@@ -2862,6 +2862,14 @@ fn fr_year_compared_with(text: &str, start: usize, end: usize) -> bool {
         return false;
     }
     let before = text[..start].trim_end();
+    // "1,5 fois plus qu'en 2023", "par rapport à 2023", "contre 2023".
+    let lower = crate::lowercase(&before[crate::look_back(before, before.len(), 30)..]);
+    if ["qu'en", "qu’en", "par rapport à", "comparé à", "contre"]
+        .iter()
+        .any(|w| word_at_end(&lower, w).is_some() || lower.ends_with(w))
+    {
+        return true;
+    }
     let before = ["en", "de"]
         .iter()
         .find_map(|w| word_at_end(before, w).map(|at| before[..at].trim_end()))
@@ -10683,5 +10691,19 @@ mod tests {
                     .map_err(proptest::test_runner::TestCaseError::fail)?;
             }
         }
+    }
+
+    #[test]
+    fn a_french_year_compared_with_is_no_period_of_the_figures() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, la province a accueilli 3,2 millions de touristes, soit 1,5 fois plus qu'en 2023, et l'indice de la production industrielle a progressé de 9,1 %.",
+                Language::Fr
+            ),
+            [
+                "touristes | Some(3.2) visitor | Some(50.0) | None | 2024",
+                "indice de la production industrielle | None  | Some(9.1) | None | 2024"
+            ]
+        );
     }
 }
