@@ -3265,6 +3265,12 @@ fn fr_noun_phrase(subject: &str) -> &str {
         "dont",
         "avec",
         "ainsi que",
+        // "(8 %) par an et un PIB par habitant (de 5.000 dollars)": the rate's time, the
+        // joining word and the article before the next subject.
+        "par an",
+        "et",
+        "un",
+        "une",
     ];
     let mut s = subject.trim();
     // "l'augmentation des cours de certains produits comme poivre (+68,8 %)": the thing an
@@ -10703,6 +10709,19 @@ mod tests {
             [
                 "touristes | Some(3.2) visitor | Some(50.0) | None | 2024",
                 "indice de la production industrielle | None  | Some(9.1) | None | 2024"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_french_targets_rate_per_year_and_the_next_subject_after_et() {
+        assert_eq!(
+            targets(
+                "D'ici 2030, la province vise une croissance moyenne de 8 % par an et un PIB par habitant de 5.000 dollars."
+            ),
+            [
+                "croissance moyenne | 8 x1 % | 2030",
+                "PIB par habitant | 5000 x1 USD | 2030"
             ]
         );
     }
