@@ -1201,7 +1201,7 @@ fn build(language: Language) -> Patterns {
 /// baissé à 2,1 %", "porté à 45 %").
 const FR_EXPECTED_UP: &str = r"(?:devrait|devraient)\s+(?:augmenter|progresser|croître)\s+de";
 const FR_EXPECTED_DOWN: &str = r"(?:devrait|devraient)\s+(?:diminuer|baisser|reculer)\s+de";
-const FR_EXPECTED_LEVEL: &str = r"(?:devrait|devraient)\s+atteindre|descendre\s+à|(?:est\s+|sont\s+)?descendue?s?\s+à|(?:a|ont)\s+(?:baissé|reculé|chuté|diminué|grimpé)\s+à|(?:a\s+été\s+|ont\s+été\s+)?portée?s?\s+à";
+const FR_EXPECTED_LEVEL: &str = r"(?:devrait|devraient|devra|devront)\s+atteindre|descendre\s+à|(?:est\s+|sont\s+)?descendue?s?\s+à|(?:a|ont)\s+(?:baissé|reculé|chuté|diminué|grimpé)\s+à|(?:a\s+été\s+|ont\s+été\s+)?portée?s?\s+à";
 
 /// The alternatives of `words`, and in French those of `french` besides.
 fn fr_expected(language: Language, words: &str, french: &str) -> String {
@@ -6105,18 +6105,28 @@ fn aiming(text: &str) -> Vec<Aim> {
 }
 
 /// French words of a hope or a target aimed at, to their sentence's end: "le Vietnam espère
-/// attirer 40 milliards de dollars", "la ville cible 12 millions de visiteurs".
+/// attirer 40 milliards de dollars", "la ville cible 12 millions de visiteurs", "le taux de
+/// croissance devra atteindre 10 %" (what must be reached: what "doit atteindre" is reported
+/// as an estimate, as the real set labels it).
 fn fr_hopes(text: &str, sentence_end: &dyn Fn(usize, usize) -> usize) -> Vec<Aim> {
     static HOPES: OnceLock<Regex> = OnceLock::new();
     let hopes = HOPES.get_or_init(|| {
-        Regex::new(r"(?-u:\b)(?:espère|espèrent|espérant|cible|ciblent|ciblant)(?-u:\b)")
+        Regex::new(r"(?-u:\b)(?:espère|espèrent|espérant|cible|ciblent|ciblant|devra\s+atteindre|devront\s+atteindre)(?-u:\b)")
             .expect("hopes pattern")
     });
     hopes
         .find_iter(text)
         .map(|m| Aim {
             start: m.start(),
-            word_end: m.end(),
+            // "le taux de croissance devra atteindre 10 %": what must reach the amount is
+            // named before the verb, not after it.
+            word_end: if m.as_str().starts_with("devr") {
+                text[..m.start()]
+                    .rfind(['.', '!', '?', '\n', ';'])
+                    .map_or(0, |i| i + 1)
+            } else {
+                m.end()
+            },
             scope_end: sentence_end(
                 m.end(),
                 crate::look_ahead(text, m.end(), 4 * crate::LOOK_BACK),
@@ -10723,6 +10733,14 @@ mod tests {
                 "croissance moyenne | 8 x1 % | 2030",
                 "PIB par habitant | 5000 x1 USD | 2030"
             ]
+        );
+    }
+
+    #[test]
+    fn what_a_french_programme_says_must_be_reached_is_a_target() {
+        assert_eq!(
+            targets("Pour la période 2026-2030, la productivité du travail devra atteindre 6,5 %."),
+            ["productivité du travail | 6.5 x1 % | 2026-2030"]
         );
     }
 }
