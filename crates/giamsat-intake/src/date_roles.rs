@@ -129,6 +129,17 @@ pub(crate) fn settle(text: &str, found: &mut [Found], references: &[(usize, usiz
         {
             *text_year = Some(year);
         }
+        // "Le 2 septembre 1945, le Président Hô Chi Minh a lu la Déclaration": a day of a
+        // year well before the text's happened in the past, whatever was done on it.
+        if let Fact::Date {
+            year: Some(written),
+            role: role @ DateRole::Event,
+            ..
+        } = &mut f.fact
+            && *written + 1 < year
+        {
+            *role = DateRole::Other;
+        }
     }
 }
 
@@ -316,7 +327,13 @@ pub(crate) fn role_of(text: &str, start: usize, end: usize) -> DateRole {
         .iter()
         .find_map(|w| crate::starts_with_lowercase(rest, w).map(|at| &rest[at..]))
         .unwrap_or(rest);
-        rest.trim_start().starts_with(',')
+        // "Lundi (16 décembre), la délégation …": the bracket the day stands in closes
+        // before the comma.
+        let rest = rest.trim_start();
+        rest.strip_prefix(')')
+            .unwrap_or(rest)
+            .trim_start()
+            .starts_with(',')
     };
     let has_event = sentence_has_event(&sentence);
     // "Từ 1/7/2025, cả nước có 34 tỉnh": a day from which a state holds, with nothing done
@@ -866,7 +883,9 @@ fn deadline(near: &str, clause: &str) -> bool {
     if ends_with_any(near, ALWAYS) {
         return true;
     }
-    ends_with_any(near, &["by", "before", "trước"])
+    // "Les dossiers doivent être déposés jusqu'au 31 décembre": until a day something must
+    // be done by.
+    ends_with_any(near, &["by", "before", "trước", "jusqu'au", "jusqu’au"])
         && [
             "must",
             "should",
@@ -881,6 +900,10 @@ fn deadline(near: &str, clause: &str) -> bool {
             "yêu cầu",
             "đề nghị",
             "cần",
+            "doit",
+            "doivent",
+            "devra",
+            "devront",
         ]
         .iter()
         .any(|w| clause.contains(w))
@@ -1279,6 +1302,31 @@ fn year_alone(text: &str) -> Option<(i32, Option<i32>)> {
         .any(|w| {
             crate::ends_with_lowercase(&lower, w).is_some_and(|at| crate::starts_word(&lower, at))
         }) || crate::starts_with_lowercase(after, "vision").is_some()
+        {
+            continue;
+        }
+        // "la province vise 25 millions de touristes en 2030": a year a French sentence aims
+        // at, after its words of aiming, is a target's.
+        let sentence = text[..s]
+            .rfind(['.', '\n', ';', '!', '?'])
+            .map_or(0, |i| i + 1);
+        let aimed = crate::lowercase(&text[sentence..s]);
+        if [
+            "vise",
+            "visent",
+            "cible",
+            "ciblent",
+            "objectif",
+            "ambitionn",
+            "s'efforce",
+            "s’efforce",
+            "table sur",
+            "tablent sur",
+            "prévoit",
+            "espère",
+        ]
+        .iter()
+        .any(|w| aimed.contains(w))
         {
             continue;
         }
@@ -2124,6 +2172,63 @@ mod tests {
         ] {
             assert_eq!(role(text, date), DateRole::Event, "{text}");
         }
+    }
+
+    #[test]
+    fn a_year_a_french_sentence_aims_at_is_not_the_texts() {
+        assert_eq!(
+            text_years(
+                "La ville vise 30 millions de visiteurs en 2030. En mars, elle a accueilli 2 millions de visiteurs. Le 5 mars, le festival a ouvert. En 2025, les arrivées ont progressé."
+            ),
+            [Some(2025)]
+        );
+    }
+
+    #[test]
+    fn a_day_of_a_year_well_before_the_texts_is_in_the_past() {
+        assert_eq!(
+            roles(
+                "Le 3 juin 2025, la province a inauguré le musée. Le 30 avril 1975, les troupes sont entrées dans la ville."
+            ),
+            [
+                ("3 juin 2025".to_owned(), DateRole::Event),
+                ("30 avril 1975".to_owned(), DateRole::Other)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_french_range_from_the_first_and_a_day_until_which_something_must_be_done() {
+        assert_eq!(
+            roles("Du 1er au 4 octobre, le salon a eu lieu à Da Nang."),
+            [
+                ("1er au 4 octobre".to_owned(), DateRole::Event),
+                ("4 octobre".to_owned(), DateRole::Event)
+            ]
+        );
+        assert_eq!(
+            role(
+                "Les communes devront remettre leurs rapports jusqu'au 20 novembre.",
+                "20 novembre"
+            ),
+            DateRole::Deadline
+        );
+        // Until a day, with nothing to be done by it, is no deadline.
+        assert_ne!(
+            role("Le festival dure jusqu'au 20 novembre.", "20 novembre"),
+            DateRole::Deadline
+        );
+    }
+
+    #[test]
+    fn a_day_in_brackets_after_its_weekday_opens_its_sentence() {
+        assert_eq!(
+            role(
+                "Mardi (8 avril), les experts sont arrivés au barrage.",
+                "8 avril"
+            ),
+            DateRole::Event
+        );
     }
 
     #[test]

@@ -24,6 +24,9 @@ const SCALES: &[(&str, f64, Option<Language>)] = &[
     ("trillion", 1e12, None),
     ("milliards", 1e9, None),
     ("milliard", 1e9, None),
+    // "1,33 billiard de dôngs": the French long scale's thousand billions.
+    ("billiards", 1e15, Some(Language::Fr)),
+    ("billiard", 1e15, Some(Language::Fr)),
     ("billions", 1e12, Some(Language::Fr)),
     ("billion", 1e12, Some(Language::Fr)),
     ("billion", 1e9, None),
@@ -201,6 +204,28 @@ const UNITS: &[(&str, &str)] = &[
     ("députés", "député"),
     ("délégués", "délégué"),
     ("membres", "membre"),
+    // More things a French article counts, in the singular.
+    ("personnes", "personne"),
+    ("habitants", "habitant"),
+    ("foyers", "foyer"),
+    ("familles", "famille"),
+    ("hôtels", "hôtel"),
+    ("hôpitaux", "hôpital"),
+    ("véhicules", "véhicule"),
+    ("conteneurs", "conteneur"),
+    ("navires", "navire"),
+    ("bateaux", "bateau"),
+    ("contrats", "contrat"),
+    ("certificats", "certificat"),
+    ("ouvrages", "ouvrage"),
+    ("arrivées", "arrivée"),
+    ("usines", "usine"),
+    ("médecins", "médecin"),
+    ("enseignants", "enseignant"),
+    ("bénéficiaires", "bénéficiaire"),
+    ("étrangers", "étranger"),
+    ("kilomètres", "km"),
+    ("mégawatts", "MW"),
     ("mw", "MW"),
     ("kwh", "kWh"),
     ("km2", "km2"),
@@ -733,6 +758,25 @@ const COUNTS: &[&str] = &[
     "député",
     "délégué",
     "membre",
+    "personne",
+    "habitant",
+    "foyer",
+    "famille",
+    "hôtel",
+    "hôpital",
+    "véhicule",
+    "conteneur",
+    "navire",
+    "bateau",
+    "contrat",
+    "certificat",
+    "ouvrage",
+    "arrivée",
+    "usine",
+    "médecin",
+    "enseignant",
+    "bénéficiaire",
+    "étranger",
 ];
 
 /// Things Vietnamese reports count of what was done or what exists (files handled, communes
@@ -1139,8 +1183,8 @@ fn build(language: Language) -> Patterns {
         )),
         change: compile(format!(
             r"(?P<head>(?P<up>{up})|(?P<down>{down}))\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
-            up = heads(&up),
-            down = heads(&down),
+            up = heads(&fr_expected(language, &up, FR_EXPECTED_UP)),
+            down = heads(&fr_expected(language, &down, FR_EXPECTED_DOWN)),
         )),
         change_before: compile(format!(
             r"(?P<head>(?i:an?)\s+)?{about}(?P<num>{num}){pct}[\s-]+(?:(?P<up>(?i:increase|rise|growth|gain|jump))|(?P<down>(?i:decrease|decline|drop|fall|reduction)))(?-u:\b)"
@@ -1248,10 +1292,30 @@ fn build(language: Language) -> Patterns {
         )),
         percent_value: compile(format!(
             r"(?P<head>{values})\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
-            values = heads(
-                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|mức\s+tăng\s+trưởng(?:\s+\p{L}+){0,3}?|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|contributing|contributed|will\s+reach|will\s+account\s+for|atteindra|atteindront|(?:was|is|were|are)(?:\s+(?:only|just))?|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|dưới|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|s['’]est\s+établie?\s+à|s['’]établit\s+à|se\s+sont\s+établie?s\s+à|(?:remained|stayed|was\s+kept|was\s+maintained)\s+at|(?:est\s+)?(?:tombée?|passée?)\s+à|(?:ramenée?|réduite?)\s+à"
-            ),
+            values = heads(&fr_expected(
+                language,
+                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|mức\s+tăng\s+trưởng(?:\s+\p{L}+){0,3}?|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|contributing|contributed|will\s+reach|will\s+account\s+for|atteindra|atteindront|(?:was|is|were|are)(?:\s+(?:only|just))?|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|dưới|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|s['’]est\s+établie?\s+à|s['’]établit\s+à|se\s+sont\s+établie?s\s+à|(?:remained|stayed|was\s+kept|was\s+maintained)\s+at|(?:est\s+)?(?:tombée?|passée?)\s+à|(?:ramenée?|réduite?)\s+à",
+                FR_EXPECTED_LEVEL,
+            )),
         )),
+    }
+}
+
+/// French verbs of what a report expects ("le taux de croissance devrait atteindre 8,6 %",
+/// "les exportations devraient augmenter de 12 %"): an estimate, read as the figure it
+/// reports, where the forms of the past are (a target is told apart by its words of aiming).
+/// Levels are also what a rate went down, up or was brought to ("descendre à 11 %", "a
+/// baissé à 2,1 %", "porté à 45 %").
+const FR_EXPECTED_UP: &str = r"(?:devrait|devraient)\s+(?:augmenter|progresser|croître)\s+de";
+const FR_EXPECTED_DOWN: &str = r"(?:devrait|devraient)\s+(?:diminuer|baisser|reculer)\s+de";
+const FR_EXPECTED_LEVEL: &str = r"(?:devrait|devraient|devra|devront)\s+atteindre|descendre\s+à|(?:est\s+|sont\s+)?descendue?s?\s+à|(?:a|ont)\s+(?:baissé|reculé|chuté|diminué|grimpé)\s+à|(?:a\s+été\s+|ont\s+été\s+)?portée?s?\s+à";
+
+/// The alternatives of `words`, and in French those of `french` besides.
+fn fr_expected(language: Language, words: &str, french: &str) -> String {
+    if language == Language::Fr {
+        format!("{french}|{words}")
+    } else {
+        words.to_owned()
     }
 }
 
@@ -2166,6 +2230,9 @@ pub fn find(
 ) -> Vec<Found> {
     let mut periods = periods.to_vec();
     periods.retain(|(start, _, _)| !vi_period_of_tasks_ahead(text, *start));
+    if language == Language::Fr {
+        periods.retain(|(start, end, _)| !fr_year_compared_with(text, *start, *end));
+    }
     periods.sort_by_key(|p| p.0);
     let periods = &periods[..];
     let disbursed = disbursement_in_brackets(text, language, periods);
@@ -2510,6 +2577,17 @@ pub fn find(
     share_periods_backwards(text, &mut found);
     share_changes_with_the_converted(text, &mut found);
     found.extend(targets);
+    if language == Language::Fr {
+        fr_bracketed_changes(text, &mut found);
+        fr_respectively(text, &mut found);
+        fr_subjects(text, &mut found);
+        fr_shares_having_done(text, &mut found);
+        fr_places_ranked_with(text, &mut found);
+        fr_listed_subjects(text, &mut found);
+        fr_growth_as_change(text, &mut found);
+        fr_elided_figures(text, &mut found);
+        fr_rates_in_brackets(text, taken, &mut found);
+    }
     found.extend(disbursed);
     found
 }
@@ -2835,6 +2913,1354 @@ fn changes_in_what_they_name(text: &str, found: &mut Vec<Found>) {
             found.remove(i);
         }
     }
+}
+
+/// Whether a French word is a finite verb, which a subject (a noun phrase) never holds: an
+/// auxiliary ("a", "ont", "est"), a pronominal or negated form ("s'élevait", "n'a"), or an
+/// imperfect ("représentait", "comptabilisaient").
+fn fr_finite_verb(word: &str) -> bool {
+    const AUXILIARIES: &[&str] = &[
+        "a",
+        "ont",
+        "avait",
+        "avaient",
+        "est",
+        "sont",
+        "était",
+        "étaient",
+        "sera",
+        "seront",
+        "serait",
+        "seraient",
+        "aura",
+        "auront",
+        "aurait",
+        "auraient",
+        "se",
+        "devra",
+        "devront",
+        "devrait",
+        "devraient",
+        "doit",
+        "doivent",
+        "pourrait",
+        "pourraient",
+        "atteindra",
+        "atteindront",
+    ];
+    let word = crate::lowercase(
+        word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'),
+    )
+    .replace('’', "'");
+    let letters = word.chars().count();
+    // Verbs of the present that report a level ("les chaussures occupent la tête avec").
+    const PRESENT: &[&str] = &[
+        "occupe",
+        "occupent",
+        "reste",
+        "restent",
+        "demeure",
+        "demeurent",
+        "affiche",
+        "affichent",
+        "totalise",
+        "totalisent",
+        "représente",
+        "représentent",
+        "dépasse",
+        "dépassent",
+        "enregistre",
+        "enregistrent",
+        "arrive",
+        "arrivent",
+        "couvre",
+        "couvrent",
+        "atteignent",
+    ];
+    // Nouns and adjectives in "-ent" a subject holds ("le solde excédent", "les patients").
+    const IN_ENT: &[&str] = &[
+        "président",
+        "accident",
+        "client",
+        "agent",
+        "parent",
+        "argent",
+        "continent",
+        "équivalent",
+        "excédent",
+        "incident",
+        "talent",
+        "patient",
+        "résident",
+        "adolescent",
+        "récent",
+        "différent",
+        "urgent",
+        "compétent",
+        "précédent",
+        "suivant",
+        "présent",
+        "permanent",
+        "pourcent",
+        "intelligent",
+        "ardent",
+        "fréquent",
+        "indépendant",
+    ];
+    // Verbs of the present plural ("les ménages détiennent", "les exportations
+    // atteignent"): "-ent" but the nouns in "-ment" and those listed.
+    let present_plural = letters >= 6
+        && (word.ends_with("ent") || word.ends_with("ents"))
+        && !word.ends_with("ment")
+        && !word.ends_with("ments")
+        && !word.ends_with("ents")
+        && !IN_ENT.contains(&word.as_str());
+    AUXILIARIES.contains(&word.as_str())
+        || PRESENT.contains(&word.as_str())
+        || present_plural
+        || ((word.starts_with("s'") || word.starts_with("n'")) && letters > 3)
+        // Nouns in "-ait" are few and short of seven letters, but those in "-fait"
+        // ("forfait", "bienfait").
+        || (letters >= 7
+            && (word.ends_with("ait") || word.ends_with("aient"))
+            && !word.ends_with("fait")
+            && !["portrait", "extrait", "souhait", "attrait"].contains(&word.as_str()))
+}
+
+/// "73.100 milliards de dôngs de fonds centraux (+64,9 % et 79,5 % du plan fixé)": a signed
+/// percentage in brackets after a French figure, in its clause, is its change, and a
+/// percentage of the plan beside it its share of the plan.
+fn fr_bracketed_changes(text: &str, found: &mut Vec<Found>) {
+    static BRACKET: OnceLock<Regex> = OnceLock::new();
+    let bracket = BRACKET.get_or_init(|| {
+        let num = number(Language::Fr);
+        Regex::new(&format!(
+            r"^\(\s*(?P<sign>[+-])\s*(?P<change>{num})\s*%(?:\s*(?:,|et)\s*(?P<plan>{num})\s*%\s+(?:du\s+plan|des\s+prévisions|de\s+l['’]objectif)[^()]*?)?\s*\)"
+        ))
+        .expect("bracketed change")
+    });
+    let mut inside: Vec<(usize, usize)> = Vec::new();
+    for figure in found.iter_mut() {
+        let end = figure.end;
+        let Fact::Figure {
+            value: Some(_),
+            change_percent: change @ None,
+            plan_percent,
+            ..
+        } = &mut figure.fact
+        else {
+            continue;
+        };
+        let rest = &text[end..crate::look_ahead(text, end, 160)];
+        let Some(open) = rest.find('(') else {
+            continue;
+        };
+        let between = &rest[..open];
+        if between.contains(['.', ';', '\n', ')', ':']) || between.split_whitespace().count() > 10 {
+            continue;
+        }
+        let Some(c) = bracket.captures(&rest[open..]) else {
+            continue;
+        };
+        let Some(value) = read_number(&c["change"], Language::Fr) else {
+            continue;
+        };
+        *change = Some(if &c["sign"] == "-" { -value } else { value });
+        if plan_percent.is_none() {
+            *plan_percent = c
+                .name("plan")
+                .and_then(|p| read_number(p.as_str(), Language::Fr));
+        }
+        let (from, to) = (end + open, end + open + c.get(0).expect("match").end());
+        inside.push((from, to));
+        figure.end = to;
+    }
+    // What was read inside those brackets was read again as the figure's.
+    found.retain(|f| {
+        !inside
+            .iter()
+            .any(|&(from, to)| f.start >= from && f.end <= to)
+    });
+}
+
+/// "Hanoï arrive en deuxième position, avec 704.579 milliards de dôngs de recettes": what a
+/// place named at its sentence's start has "avec" is the place's ("recettes de Hanoï"), when
+/// the amount names it after itself.
+fn fr_places_ranked_with(text: &str, found: &mut [Found]) {
+    for f in found.iter_mut() {
+        let Fact::Figure {
+            subject: Some(subject),
+            ..
+        } = &mut f.fact
+        else {
+            continue;
+        };
+        let span = &text[f.start..f.end];
+        if !span.starts_with(|c: char| c.is_ascii_digit()) || !span.ends_with(subject.as_str()) {
+            continue;
+        }
+        let before = &text[crate::look_back(text, f.start, 200)..f.start];
+        let Some(with) = before.trim_end().strip_suffix("avec").map(str::len) else {
+            continue;
+        };
+        let sentence = [
+            before[..with].rfind(". "),
+            before[..with].rfind(['\n', ';']),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .map_or(0, |i| i + 1);
+        let clause = before[sentence..with].trim();
+        // The place: capitalised words (and "-", "de") before the clause's verb.
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        let Some(verb) = words.iter().position(|w| fr_finite_verb(w)) else {
+            continue;
+        };
+        // Past the words opening the sentence: "En 2025, Hai Phong arrive …".
+        let opened = words[..verb]
+            .iter()
+            .rposition(|w| w.ends_with(','))
+            .map_or(0, |i| i + 1);
+        let place = &words[opened..verb];
+        if place.is_empty()
+            || place.len() > 4
+            || !place
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase) || ["de", "du"].contains(w))
+            || !place[0].starts_with(char::is_uppercase)
+        {
+            continue;
+        }
+        *subject = format!("{subject} de {}", place.join(" "));
+    }
+}
+
+/// "98 % de la population avaient reçu une première injection", "72 % des gens de 18 ans et
+/// plus avaient été complètement vaccinés": a French share of a whole that did something is
+/// the share of the whole having done it ("population ayant reçu une première injection",
+/// "gens de 18 ans et plus complètement vaccinés"), as the real set names it.
+fn fr_shares_having_done(text: &str, found: &mut [Found]) {
+    const HAVING: &[&str] = &["ont", "avaient", "avait", "a"];
+    const BEING: &[&str] = &["sont", "étaient", "était", "est"];
+    for f in found.iter_mut() {
+        let Fact::Figure {
+            subject: Some(subject),
+            unit: Some(unit),
+            ..
+        } = &mut f.fact
+        else {
+            continue;
+        };
+        // Only a share read with the whole written after it: "98 % de la population …".
+        let span = &text[f.start..f.end];
+        if unit != "%"
+            || !span.starts_with(|c: char| c.is_ascii_digit())
+            || !span.ends_with(subject.as_str())
+        {
+            continue;
+        }
+        let rest = &text[f.end..crate::look_ahead(text, f.end, 200)];
+        let clause = &rest[..[rest.find([',', ';', '(', ')', '\n']), rest.find(". ")]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(rest.len())];
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        // The auxiliary within five words: the words before it still name the whole.
+        let Some(k) = words
+            .iter()
+            .take(6)
+            .position(|w| HAVING.contains(w) || BEING.contains(w))
+        else {
+            continue;
+        };
+        let (aux, mut from) = (words[k], k + 1);
+        let having = HAVING.contains(&aux);
+        if having && words.get(from) == Some(&"été") {
+            from += 1;
+        }
+        let passive = !having || words.get(k + 1) == Some(&"été");
+        // Past the adverb, a past participle.
+        let participle = words[from..].iter().take(2).position(|w| {
+            let w = w.trim_end_matches(['.', '!', '?']);
+            ["é", "ée", "és", "ées", "u", "us", "i", "is", "it", "its"]
+                .iter()
+                .any(|e| w.ends_with(e))
+                && w.chars().count() > 3
+        });
+        if participle.is_none() {
+            continue;
+        }
+        // What was done, up to a number (the next figure's) or six words.
+        let done: Vec<&str> = words[from..]
+            .iter()
+            .take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+            .take(6)
+            .copied()
+            .collect();
+        let done = match done.last() {
+            Some(&"et") => &done[..done.len() - 1],
+            _ => &done[..],
+        };
+        let done = done.join(" ");
+        let done = done.trim_end_matches(['.', '!', '?']);
+        if done.is_empty() {
+            continue;
+        }
+        let whole = words[..k].join(" ");
+        let mut named = subject.trim_end().to_owned();
+        if !whole.is_empty() {
+            named = format!("{named} {whole}");
+        }
+        *subject = if passive {
+            format!("{named} {done}")
+        } else {
+            format!("{named} ayant {done}")
+        };
+    }
+}
+
+/// "le pays a récolté 23,3 millions de tonnes de riz sur 3,48 millions d'hectares, soit une
+/// augmentation annuelle respectivement de 1,6 % et de 0,5 %": the changes listed after
+/// "respectivement" are, in order, those of the figures read before it in its sentence (a
+/// change in other units, "0,7 tonne", has no cell and only takes its place in the order).
+fn fr_respectively(text: &str, found: &mut Vec<Found>) {
+    static LISTED: OnceLock<Regex> = OnceLock::new();
+    let listed = LISTED.get_or_init(|| {
+        Regex::new(&format!(
+            r"^\s*(?:de\s+)?(?P<sign>[+-])?(?P<num>{})(?:(?P<pct>\s*%|\s+pour\s+cent)|\s+(?P<unit>[\p{{L}}/]+)(?:\s+par\s+\p{{L}}+)?)?",
+            number(Language::Fr)
+        ))
+        .expect("listed changes")
+    });
+    let sentence_start = |at: usize| {
+        text[..at]
+            .rfind(". ")
+            .into_iter()
+            .chain(text[..at].rfind(['\n', ';']))
+            .max()
+            .map_or(0, |i| i + 1)
+    };
+    for (at, word) in text.match_indices("respectivement") {
+        let from = sentence_start(at);
+        let before = crate::lowercase(&text[from..at]);
+        let sign = if [
+            "hausse",
+            "augmentation",
+            "progression",
+            "croissance",
+            "progressé",
+            "augmenté",
+        ]
+        .iter()
+        .any(|w| before.contains(w))
+        {
+            1.0
+        } else if [
+            "baisse",
+            "recul",
+            "diminution",
+            "reculé",
+            "diminué",
+            "baissé",
+        ]
+        .iter()
+        .any(|w| before.contains(w))
+        {
+            -1.0
+        } else {
+            continue;
+        };
+        // The values listed, each after a comma or "et".
+        let mut values: Vec<(Option<f64>, usize, usize)> = Vec::new();
+        let mut rest = at + word.len();
+        while let Some(c) = listed.captures(&text[rest..]) {
+            let m = c.get(0).expect("match");
+            // A word after the number that is no unit ends the item before it.
+            let end = match c.name("unit") {
+                Some(u)
+                    if ["et", "en", "sur", "au", "dans", "par", "pour"].contains(&u.as_str()) =>
+                {
+                    c.name("num").expect("number").end()
+                }
+                _ => m.end(),
+            };
+            let value = c
+                .name("pct")
+                .and_then(|_| read_number(&c["num"], Language::Fr))
+                .map(|v| {
+                    if c.name("sign").is_some_and(|s| s.as_str() == "-") {
+                        -v
+                    } else {
+                        v * sign
+                    }
+                });
+            values.push((value, rest, rest + end));
+            rest += end;
+            let after = &text[rest..];
+            let Some(skip) = [", et ", ", ", " et "]
+                .iter()
+                .find_map(|w| after.starts_with(w).then_some(w.len()))
+            else {
+                break;
+            };
+            rest += skip;
+        }
+        if values.len() < 2 {
+            continue;
+        }
+        let (list_start, list_end) = (values[0].1, values[values.len() - 1].2);
+        // Figures read out of the list's own numbers are none.
+        found.retain(|f| !(f.start < list_end && f.end > list_start && f.start >= at));
+        let before: Vec<usize> = (0..found.len())
+            .filter(|&i| {
+                found[i].start >= from
+                    && found[i].start < at
+                    && matches!(found[i].fact, Fact::Figure { value: Some(_), .. })
+            })
+            .collect();
+        if before.len() < values.len() {
+            continue;
+        }
+        let figures = &before[before.len() - values.len()..];
+        for (&i, (value, ..)) in figures.iter().zip(&values) {
+            if let (Some(v), Fact::Figure { change_percent, .. }) = (value, &mut found[i].fact)
+                && change_percent.is_none()
+            {
+                *change_percent = Some(*v);
+            }
+        }
+    }
+}
+
+/// The whole a French count at `start` is part of, with its preposition ("de la 4e Zone
+/// militaire"), when the verb before the count says the whole is made of the things counted:
+/// "la 4e Zone militaire, qui comprend six provinces", "l'Assemblée comprendrait 500 députés".
+fn fr_whole_made_of(text: &str, start: usize) -> Option<String> {
+    let before = text[crate::look_back(text, start, 300)..start].trim_end();
+    let verb = [
+        "comprend",
+        "comprennent",
+        "comprenait",
+        "comprenaient",
+        "comprendra",
+        "comprendront",
+        "comprendrait",
+        "comprendraient",
+    ]
+    .iter()
+    .find_map(|v| word_at_end(before, v))?;
+    let clause = before[..verb].trim_end();
+    // "X, qui comprend": the whole is what "qui" stands for, before its comma.
+    let clause = word_at_end(clause, "qui")
+        .map(|at| clause[..at].trim_end().trim_end_matches(',').trim_end())
+        .unwrap_or(clause);
+    let whole = clause
+        .rfind([',', ';', '.', ':', '\n', '(', ')'])
+        .map_or(clause, |i| &clause[i + 1..])
+        .trim();
+    // "… a souligné que la 4e Zone militaire": what a speaker said is from "que" on.
+    let whole = whole
+        .rfind(" que ")
+        .map_or(whole, |at| &whole[at + " que ".len()..]);
+    let whole = word_at_start(whole, "que").map_or(whole, |len| whole[len..].trim_start());
+    if !(1..=8).contains(&whole.split_whitespace().count()) {
+        return None;
+    }
+    let lower = crate::lowercase(whole);
+    Some(
+        match [("la ", "de la "), ("le ", "du "), ("les ", "des ")]
+            .iter()
+            .find(|(article, _)| lower.starts_with(article))
+        {
+            Some((article, of)) => format!("{of}{}", &whole[article.len()..]),
+            None => format!("de {whole}"),
+        },
+    )
+}
+
+/// Whether the period at `start..end` is a year a French change is compared with: "par
+/// rapport à la même période en 2025", "(même période de 2024)", "1,5 fois plus qu'en 2023".
+fn fr_year_compared_with(text: &str, start: usize, end: usize) -> bool {
+    let written = text[start..end].trim();
+    let year = ["en ", "de "]
+        .iter()
+        .find_map(|w| written.strip_prefix(w))
+        .unwrap_or(written);
+    if !is_year(year) {
+        return false;
+    }
+    let before = text[..start].trim_end();
+    // "1,5 fois plus qu'en 2023", "par rapport à 2023", "contre 2023".
+    let lower = crate::lowercase(&before[crate::look_back(before, before.len(), 30)..]);
+    if ["qu'en", "qu’en", "par rapport à", "comparé à", "contre"]
+        .iter()
+        .any(|w| word_at_end(&lower, w).is_some() || lower.ends_with(w))
+    {
+        return true;
+    }
+    let before = ["en", "de"]
+        .iter()
+        .find_map(|w| word_at_end(before, w).map(|at| before[..at].trim_end()))
+        .unwrap_or(before);
+    word_at_end(before, "période").is_some()
+}
+
+/// What a French part after "dont" is of, from the words after its amount (at `at`):
+/// "rapportés par les produits manufacturés" → "des produits manufacturés", "en provenance
+/// du groupe des matériaux" → "du groupe des matériaux"; None when they name nothing so.
+fn fr_part_of(text: &str, at: usize) -> Option<String> {
+    let rest = &text[at..];
+    let rest = &rest[..rest
+        .find(|c: char| matches!(c, '.' | ',' | ';' | '(' | ')' | '\n') || c.is_ascii_digit())
+        .unwrap_or(rest.len())];
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let (article, from) = match words.as_slice() {
+        ["en", "provenance", article, ..] => (*article, 3),
+        [participle, "par", article, ..]
+            if participle.ends_with("és")
+                || participle.ends_with("ées")
+                || participle.ends_with('é') =>
+        {
+            (*article, 3)
+        }
+        _ => return None,
+    };
+    let (article, from) = match article {
+        "les" | "des" => ("des", from),
+        "le" | "du" => ("du", from),
+        "la" => ("de la", from),
+        "de" if words.get(from).is_some_and(|w| *w == "la") => ("de la", from + 1),
+        // "par l'industrie": the article elided before the noun it opens.
+        a if ["l'", "l’"].iter().any(|l| a.starts_with(l)) => {
+            let noun = a.char_indices().nth(2).map_or("", |(i, _)| &a[i..]);
+            let named = [&[noun][..], &words[from..]].concat();
+            return (!noun.is_empty() && named.len() <= 8)
+                .then(|| format!("de l'{}", named.join(" ")));
+        }
+        _ => return None,
+    };
+    let named = &words[from..];
+    (!named.is_empty() && named.len() <= 8).then(|| format!("{article} {}", named.join(" ")))
+}
+
+/// "le secteur agricole, sylvicole et aquatique a enregistré", "l'agriculture, sylviculture,
+/// aquaculture (+2,39 %)": a French subject read after a comma is the end of a list whose
+/// items are short and hold no number, the list its subject ("secteur agricole, sylvicole et
+/// aquatique").
+fn fr_listed_subjects(text: &str, found: &mut [Found]) {
+    for f in found.iter_mut() {
+        let Fact::Figure {
+            subject: Some(subject),
+            ..
+        } = &mut f.fact
+        else {
+            continue;
+        };
+        if !text[f.start..].starts_with(subject.as_str()) || subject.split_whitespace().count() > 5
+        {
+            continue;
+        }
+        // Past the article a list repeats before each item: "l'agriculture, de la sylviculture
+        // et de l'aquaculture".
+        let repeated = ["de la", "de l'", "de l’", "du", "des", "de"]
+            .iter()
+            .find_map(|w| word_at_end(text[..f.start].trim_end(), w))
+            .or_else(|| {
+                ["de l'", "de l’"]
+                    .iter()
+                    .find_map(|w| text[..f.start].ends_with(w).then(|| f.start - w.len()))
+            })
+            .unwrap_or(f.start);
+        let mut from = repeated;
+        let mut items = 0;
+        while let Some(comma) = text[..from].trim_end().strip_suffix(',').map(str::len) {
+            let item_start = text[..comma]
+                .rfind([',', '.', ';', ':', '\n', '(', ')'])
+                .map_or(0, |i| i + 1);
+            let item = text[item_start..comma].trim();
+            let words = item.split_whitespace().count();
+            let opening = [
+                "en",
+                "entre",
+                "au",
+                "dans",
+                "selon",
+                "de",
+                "depuis",
+                "pendant",
+                "concernant",
+                "quant",
+                "pour",
+                "parmi",
+                "sur",
+                "après",
+                "malgré",
+                "grâce",
+            ]
+            .iter()
+            .any(|w| word_at_start(item, w).is_some());
+            if words == 0
+                || words > 5
+                || opening
+                || item.contains(|c: char| c.is_ascii_digit())
+                || item.split_whitespace().any(fr_finite_verb)
+                || text[item_start..comma].contains('\n')
+            {
+                break;
+            }
+            let raw = &text[item_start..comma];
+            from = item_start + (raw.len() - raw.trim_start().len());
+            items += 1;
+            // The list opens where a delimiter other than a comma stands before its item.
+            if !text[..from].trim_end().ends_with(',') {
+                break;
+            }
+        }
+        if items == 0 {
+            continue;
+        }
+        let list = text[from..f.start].to_owned() + subject.as_str();
+        let list = ["puis ", "et ", "ainsi que "]
+            .iter()
+            .find_map(|w| list.strip_prefix(w).map(str::to_owned))
+            .unwrap_or(list);
+        let lower = crate::lowercase(&list);
+        let list = [("le ", 3), ("la ", 3), ("les ", 4), ("l'", 2), ("l’", 4)]
+            .iter()
+            .find_map(|(a, len)| lower.starts_with(a).then(|| list[*len..].to_owned()))
+            .unwrap_or(list);
+        *subject = list;
+    }
+}
+
+/// "le secteur agricole a enregistré une croissance de 2,45 % ; le secteur de l'industrie,
+/// 6,38 % ; les services, 4,58 %": French clauses that name a subject and a percentage, the
+/// verb elided, are figures of the kind of the one before them (a change, or a level).
+fn fr_elided_figures(text: &str, found: &mut Vec<Found>) {
+    static ELIDED: OnceLock<Regex> = OnceLock::new();
+    let elided = ELIDED.get_or_init(|| {
+        Regex::new(&format!(
+            r"^\s*[;,]\s*(?:et\s+)?(?P<np>[\p{{L}}'’ ,()-]{{3,80}}?),\s*(?P<num>{})\s*%",
+            number(Language::Fr)
+        ))
+        .expect("elided figures")
+    });
+    let mut added = Vec::new();
+    for f in found.iter() {
+        let Fact::Figure {
+            value,
+            unit,
+            change_percent,
+            plan_percent: None,
+            period,
+            months,
+            estimated,
+            ..
+        } = &f.fact
+        else {
+            continue;
+        };
+        let change = value.is_none() && change_percent.is_some();
+        let level = value.is_some() && unit.as_deref() == Some("%") && change_percent.is_none();
+        if !change && !level {
+            continue;
+        }
+        let mut at = f.end;
+        while let Some(c) = elided.captures(&text[at..crate::look_ahead(text, at, 200)]) {
+            let (np, num) = (c.name("np").expect("np"), c.name("num").expect("number"));
+            let Some(v) = read_number(num.as_str(), Language::Fr) else {
+                break;
+            };
+            let (start, end) = (at + np.start(), at + c.get(0).expect("match").end());
+            let np = np.as_str().trim();
+            let lower = crate::lowercase(np);
+            let subject = [("le ", 3), ("la ", 3), ("les ", 4), ("l'", 2), ("l’", 4)]
+                .iter()
+                .find_map(|(a, len)| lower.starts_with(a).then(|| np[*len..].to_owned()))
+                .unwrap_or_else(|| np.to_owned());
+            if subject.split_whitespace().count() > 10
+                || np.split_whitespace().any(fr_finite_verb)
+                || found.iter().any(|g| g.start < end && start < g.end)
+            {
+                break;
+            }
+            added.push(Found {
+                start,
+                end,
+                fact: Fact::Figure {
+                    subject: Some(subject),
+                    value: level.then_some(v),
+                    scale: 1.0,
+                    unit: level.then(|| "%".to_owned()),
+                    change_percent: change.then_some(v),
+                    plan_percent: None,
+                    period: period.clone(),
+                    months: *months,
+                    estimated: *estimated,
+                },
+            });
+            at = end;
+        }
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|f| f.start);
+    }
+}
+
+/// "Les secteurs affichant la croissance la plus forte sont les services (11,5 %),
+/// l'industrie et la construction (10 %)": in a French sentence of growth, a percentage
+/// alone in brackets after what it is of is that thing's growth.
+fn fr_rates_in_brackets(text: &str, taken: &[(usize, usize)], found: &mut Vec<Found>) {
+    static BRACKETED: OnceLock<Regex> = OnceLock::new();
+    let bracketed = BRACKETED.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?P<np>[\p{{L}}'’ -]{{3,60}}?)\s*\(\s*(?P<num>{})\s*%\s*\)",
+            number(Language::Fr)
+        ))
+        .expect("rates in brackets")
+    });
+    // Most texts have no such bracket: not looked for then.
+    if !text.contains("%)") && !text.contains("% )") {
+        return;
+    }
+    let mut added = Vec::new();
+    for c in bracketed.captures_iter(text) {
+        let (np, num) = (c.name("np").expect("np"), c.name("num").expect("number"));
+        let end = c.get(0).expect("match").end();
+        let sentence = [
+            text[..np.start()].rfind(". "),
+            text[..np.start()].rfind('\n'),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .map_or(0, |i| i + 1);
+        if !crate::lowercase(&text[sentence..end]).contains("croissance")
+            || found
+                .iter()
+                .chain(&added)
+                .any(|g| g.start < end && np.start() < g.end)
+        {
+            continue;
+        }
+        // What it is of: the words after the last comma, "et" or verb before the bracket.
+        let words: Vec<&str> = np.as_str().split_whitespace().collect();
+        let from = words
+            .iter()
+            .rposition(|w| fr_finite_verb(w))
+            .map_or(0, |i| i + 1);
+        let mut named = words[from..].join(" ");
+        for articles in [
+            &[("et ", 3)][..],
+            &[("les ", 4), ("le ", 3), ("la ", 3), ("l'", 2), ("l’", 4)],
+        ] {
+            let lower = crate::lowercase(&named).into_owned();
+            if let Some(len) = articles
+                .iter()
+                .find_map(|(a, len)| lower.starts_with(a).then_some(*len))
+            {
+                named = named[len..].to_owned();
+            }
+        }
+        let Some(v) = read_number(num.as_str(), Language::Fr) else {
+            continue;
+        };
+        // A place's rate is a growth of a ranking, read apart ("Bac Giang (13,45 %)").
+        if named.is_empty()
+            || named.split_whitespace().count() > 6
+            || named.starts_with(char::is_uppercase)
+        {
+            continue;
+        }
+        let start = text[..np.end()].rfind(named.as_str()).unwrap_or(np.start());
+        if crate::overlaps(taken, start, end) {
+            continue;
+        }
+        added.push(Found {
+            start,
+            end,
+            fact: Fact::Figure {
+                subject: Some(named),
+                value: None,
+                scale: 1.0,
+                unit: None,
+                change_percent: Some(v),
+                plan_percent: None,
+                period: None,
+                months: None,
+                estimated: false,
+            },
+        });
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|f| f.start);
+    }
+}
+
+/// "le PIB au premier trimestre a connu une croissance estimée à 5,03 %": a French
+/// percentage the words before it name a growth of is a change, whatever its subject.
+fn fr_growth_as_change(text: &str, found: &mut [Found]) {
+    for f in found.iter_mut() {
+        let Fact::Figure {
+            value: value @ Some(_),
+            unit,
+            change_percent: change @ None,
+            plan_percent: None,
+            ..
+        } = &mut f.fact
+        else {
+            continue;
+        };
+        if unit.as_deref() != Some("%") {
+            continue;
+        }
+        let span = crate::lowercase(&text[f.start..f.end]);
+        // The amount's number: the last one written.
+        let Some(last_digit) = span.rfind(|c: char| c.is_ascii_digit()) else {
+            continue;
+        };
+        let number = span[..last_digit]
+            .rfind(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+            .map_or(0, |i| i + 1);
+        let before = span[..number].trim_end();
+        let before = before.strip_suffix("à").map_or(before, str::trim_end);
+        let before = ["estimée", "estimé", "de"]
+            .iter()
+            .find_map(|w| word_at_end(before, w).map(|at| before[..at].trim_end()))
+            .unwrap_or(before);
+        let before = before.trim_end_matches(',').trim_end();
+        if word_at_end(before, "croissance").is_some() && !span[number..].contains(" de") {
+            *change = value.take();
+            *unit = None;
+        }
+    }
+}
+
+/// The noun phrase opening the French clause before `at`, past the words that open its
+/// sentence ("Parmi les chiffres, les arrivées internationales représentaient …" → "arrivées
+/// internationales"): the words before its first finite verb, without their article.
+fn fr_clause_opening(text: &str, at: usize) -> Option<String> {
+    let sentence = [text[..at].rfind(". "), text[..at].rfind(['\n', ';'])]
+        .into_iter()
+        .flatten()
+        .max()
+        .map_or(0, |i| i + 1);
+    let words: Vec<&str> = text[sentence..at].split_whitespace().collect();
+    let verb = words.iter().position(|w| fr_finite_verb(w))?;
+    let opened = words[..verb]
+        .iter()
+        .rposition(|w| w.ends_with(','))
+        .map_or(0, |i| i + 1);
+    let mut phrase = &words[opened..verb];
+    if let Some(first) = phrase.first()
+        && ["les", "le", "la"].contains(&crate::lowercase(first).as_ref())
+    {
+        phrase = &phrase[1..];
+    }
+    let phrase = phrase.join(" ");
+    let phrase = ["l'", "l’"]
+        .iter()
+        .find_map(|a| phrase.strip_prefix(a))
+        .unwrap_or(&phrase);
+    ((1..=6).contains(&phrase.split_whitespace().count())
+        && !phrase.contains(|c: char| c.is_ascii_digit()))
+    .then(|| phrase.to_owned())
+}
+
+/// A French subject as a noun phrase: without the words that link it to the sentence before
+/// ("suivis des", "dont", a bracket), and up to its first finite verb past its first word.
+fn fr_noun_phrase(subject: &str) -> &str {
+    const LINKING: &[&str] = &[
+        "suivis de",
+        "suivis des",
+        "suivis du",
+        "suivies de",
+        "suivies des",
+        "suivie de",
+        "suivie des",
+        "suivi de",
+        "suivi des",
+        "suivi du",
+        "suivis par les",
+        "suivies par les",
+        "suivis par le",
+        "suivies par le",
+        "suivi par le",
+        "suivie par la",
+        "puis",
+        "dont",
+        "avec",
+        "ainsi que",
+        // "(8 %) par an et un PIB par habitant (de 5.000 dollars)": the rate's time, the
+        // joining word and the article before the next subject.
+        "par an",
+        "et",
+        "un",
+        "une",
+    ];
+    let mut s = subject.trim();
+    // "l'augmentation des cours de certains produits comme poivre (+68,8 %)": the thing an
+    // example names.
+    for example in [" comme ", " tels que ", " telles que ", " notamment "] {
+        if let Some(at) = s.rfind(example)
+            && s[at + example.len()..].chars().any(char::is_alphabetic)
+        {
+            let named = s[at + example.len()..].trim();
+            s = ["le ", "la ", "les ", "l'", "l’"]
+                .iter()
+                .find_map(|a| named.strip_prefix(a))
+                .unwrap_or(named);
+        }
+    }
+    loop {
+        let trimmed = s
+            .trim_start_matches(['(', ' '])
+            .trim_end_matches(['(', ' ', ',']);
+        let linked = LINKING
+            .iter()
+            .find_map(|w| word_at_start(trimmed, w))
+            .map_or(trimmed, |len| trimmed[len..].trim_start());
+        if linked == s {
+            break;
+        }
+        s = linked;
+    }
+    // "le ministère a indiqué que les recettes": what was said is from "que" on.
+    if let Some(at) = s.rfind(" que ").or_else(|| s.rfind(" qu'"))
+        && s[..at].split_whitespace().any(fr_finite_verb)
+    {
+        let said = s[at + 1..]
+            .trim_start_matches("que")
+            .trim_start_matches("qu'")
+            .trim();
+        if said.chars().any(char::is_alphabetic) {
+            s = said;
+        }
+    }
+    let mut words = s
+        .char_indices()
+        .filter(|(at, c)| {
+            !c.is_whitespace() && (*at == 0 || s[..*at].ends_with(char::is_whitespace))
+        })
+        .map(|(at, _)| at)
+        .skip(1);
+    if let Some(at) =
+        words.find(|at| fr_finite_verb(s[*at..].split_whitespace().next().unwrap_or_default()))
+    {
+        // "Cette affluence a généré des recettes touristiques (de 2.600 milliards)": after an
+        // auxiliary and its participle, the object an article opens is what is measured.
+        let predicate: Vec<&str> = s[at..].split_whitespace().collect();
+        if let [aux, participle, article, object @ ..] = predicate.as_slice()
+            && ["a", "ont", "avait", "avaient"].contains(aux)
+            && ["é", "és", "ée", "ées", "u", "us", "i", "is", "it", "its"]
+                .iter()
+                .any(|e| participle.ends_with(e))
+            && ["des", "un", "une", "le", "la", "les"].contains(article)
+            && !object.is_empty()
+            && object.iter().all(|w| !fr_finite_verb(w))
+        {
+            // The object starts at the third word from the auxiliary.
+            let object_start = s[at..]
+                .char_indices()
+                .filter(|(i, c)| {
+                    !c.is_whitespace() && *i > 0 && s[at..at + i].ends_with(char::is_whitespace)
+                })
+                .map(|(i, _)| at + i)
+                .nth(2);
+            if let Some(from) = object_start {
+                return fr_noun_phrase_tail(s[from..].trim());
+            }
+        }
+        let cut = s[..at].trim_end().trim_end_matches([',', ' ']);
+        let cut = word_at_end(cut, "qui").map_or(cut, |at| cut[..at].trim_end());
+        if cut.chars().any(char::is_alphabetic) {
+            s = cut;
+        }
+    }
+    fr_noun_phrase_tail(s)
+}
+
+/// A French noun phrase without the words at its end that join it to what follows: "et",
+/// "dont", an infinitive, a time.
+fn fr_noun_phrase_tail(mut s: &str) -> &str {
+    // "2,1 millions de tonnes de café et 1,4 milliard …": the word joining the next figure.
+    for joining in ["et", "ou", "dont"] {
+        if let Some(at) = word_at_end(s, joining)
+            && s[..at].chars().any(char::is_alphabetic)
+        {
+            s = s[..at].trim_end();
+        }
+    }
+    // "(a vu son taux de pauvreté) descendre (à 11 %)": the infinitive of the change.
+    for verb in [
+        "descendre",
+        "baisser",
+        "augmenter",
+        "atteindre",
+        "progresser",
+        "reculer",
+        "diminuer",
+        "croître",
+        "grimper",
+        "passer",
+    ] {
+        if let Some(at) = word_at_end(s, verb)
+            && s[..at].chars().any(char::is_alphabetic)
+        {
+            s = s[..at].trim_end();
+        }
+    }
+    // A time is no part of what is measured: "d'exportations cette année", "de la croissance
+    // du PIB sur les derniers mois".
+    for time in [
+        " au cours",
+        " pendant",
+        " durant",
+        " lors",
+        " d'ici",
+        " d’ici",
+        " à l'horizon",
+        " à l’horizon",
+        " cette année",
+        " l'an dernier",
+        " l’an dernier",
+        " l'année dernière",
+        " l’année dernière",
+        " sur les derniers",
+        " sur les premiers",
+        " au cours d",
+    ] {
+        // Lowercase French letters keep their length: a place in the folded words is the
+        // same place in the written ones (checked, as other scripts may not).
+        let lower = crate::lowercase(s);
+        if let Some(at) = lower.find(time)
+            && lower.len() == s.len()
+            && s.is_char_boundary(at)
+            && s[..at].chars().any(char::is_alphabetic)
+        {
+            s = s[..at].trim_end();
+        }
+    }
+    s
+}
+
+/// French subjects as a noun phrase: what a figure's subject holds from its first finite verb
+/// on is the predicate ("le textile a largement contribué à cette performance avec 11,7
+/// milliards" measures "le textile"); words that only link it to the sentence before are left
+/// out ("suivis des produits aquatiques (4,9 milliards"); a demonstrative pronoun ("celles-ci
+/// se sont chiffrées à") stands for the subject of the figure before it; and an amount
+/// written with its scale alone ("6 milliards", "1,1 million") takes the unit of a sum before
+/// it in its sentence, or of the things its subject names ("le nombre de touristes … porté à
+/// 1,1 million"), and is no figure without one.
+fn fr_subjects(text: &str, found: &mut Vec<Found>) {
+    const PRONOUNS: &[&str] = &["celles-ci", "ceux-ci", "celle-ci", "celui-ci"];
+    for i in 0..found.len() {
+        let (before, rest) = found.split_at_mut(i);
+        let Found {
+            start,
+            fact:
+                Fact::Figure {
+                    subject,
+                    value,
+                    scale,
+                    unit,
+                    period,
+                    months,
+                    ..
+                },
+            ..
+        } = &mut rest[0]
+        else {
+            if let Found {
+                end,
+                fact: Fact::Target {
+                    subject: Some(s), ..
+                },
+                ..
+            } = &mut rest[0]
+            {
+                // "prévoit de planter 2.000 hectares de forêts": after a verb alone, what
+                // is planted, attracted, built is named after the amount.
+                let infinitive = s
+                    .trim_start_matches("d'")
+                    .trim_start_matches("d’")
+                    .trim_start_matches("de ");
+                if !infinitive.contains(' ')
+                    && ["er", "ir", "re"].iter().any(|e| infinitive.ends_with(e))
+                    && let Some((what, _)) = attracted(text, *end)
+                {
+                    *s = what;
+                    continue;
+                }
+                // "le Vietnam devra atteindre une croissance du PIB de 6,5 %": what is to be
+                // reached is the target's subject, not who reaches it.
+                let reached = ["atteindre ", "d'atteindre ", "d’atteindre "]
+                    .iter()
+                    .find_map(|w| s.find(w).map(|at| s[at + w.len()..].trim()))
+                    .filter(|r| r.chars().any(char::is_alphabetic))
+                    .map(str::to_owned);
+                *s = fr_noun_phrase(reached.as_deref().unwrap_or(s)).to_owned();
+            }
+            continue;
+        };
+        // "les arrivées internationales représentaient plus de 300.000, soit une augmentation
+        // de 508 %": a change after "soit" that no figure before took is of the noun phrase
+        // opening its clause.
+        if value.is_none()
+            && subject
+                .as_deref()
+                .is_some_and(|s| word_at_start(s, "soit").is_some())
+            && let Some(opening) = fr_clause_opening(text, *start)
+        {
+            *subject = Some(opening);
+            continue;
+        }
+        if let Some(s) = subject.as_deref() {
+            // "la province compte une superficie de rizières de 167 158 hectares": what a
+            // place has (or saw) is what the amount measures, not the place.
+            let had = [
+                " compte une ",
+                " compte un ",
+                " possède une ",
+                " possède un ",
+            ]
+            .iter()
+            .chain(&[
+                " dispose d'une ",
+                " dispose d'un ",
+                " dispose d’une ",
+                " dispose d’un ",
+                // "le Vietnam a vu son taux de pauvreté descendre à 11 %".
+                " a vu son ",
+                " a vu sa ",
+                " a vu ses ",
+                " ont vu leur ",
+                " ont vu leurs ",
+            ])
+            .find_map(|w| s.find(w).map(|at| s[at + w.len()..].trim()))
+            .filter(|rest| rest.chars().any(char::is_alphabetic));
+            let s = had.unwrap_or(s);
+            let mut s = fr_noun_phrase(s);
+            // "30 projets d'IDE cumulant un fonds de 44 millions de dollars": the participle
+            // joins the things counted to their sum; the count is of what comes before it,
+            // the sum of what it names after it.
+            let joining = ["cumulant", "totalisant"].iter().find_map(|w| {
+                s.find(&format!(" {w} "))
+                    .map(|at| (at, at + w.len() + 2))
+                    .or_else(|| word_at_start(s, w).map(|len| (0, len)))
+            });
+            let money = unit
+                .as_deref()
+                .is_some_and(|u| ["VND", "USD", "EUR"].contains(&u));
+            let kept;
+            if let Some((at, after)) = joining {
+                let (head, tail) = (s[..at].trim_end(), s[after..].trim());
+                let tail = ["un ", "une ", "des ", "le ", "la ", "les "]
+                    .iter()
+                    .find_map(|a| tail.strip_prefix(a))
+                    .unwrap_or(tail);
+                let tail = word_at_end(tail, "de").map_or(tail, |at| tail[..at].trim_end());
+                let head = word_at_end(head, "de").map_or(head, |at| head[..at].trim_end());
+                kept = if money { tail } else { head };
+                if kept.chars().any(char::is_alphabetic) {
+                    s = kept;
+                }
+            }
+            let first = crate::lowercase(s.split_whitespace().next().unwrap_or_default());
+            let pronoun = PRONOUNS.contains(&first.replace('’', "'").as_str());
+            // "la superficie des arbres fruitiers est de 115 hectares et celle des cultures
+            // industrielles de 638 859 hectares": "celle" is the noun of the subject before.
+            let of_another = ["celle", "celles", "celui", "ceux"].contains(&first.as_ref())
+                && s.split_whitespace().nth(1).is_some_and(|w| {
+                    ["de", "des", "du", "d'", "d’"]
+                        .iter()
+                        .any(|d| w == *d || w.starts_with(d) && d.ends_with(['\'', '’']))
+                });
+            // The pronoun stands for the subject of the sentence before, when that sentence
+            // opens on one ("Les importations ont tendance à diminuer. En dix mois,
+            // celles-ci…"), else for the figure's before it.
+            let sentence = text[..*start].rfind(['.', ';', '\n']).unwrap_or(0);
+            let opening = text[..sentence]
+                .rfind(['.', ';', '\n'])
+                .map_or(0, |i| i + 1);
+            let opening = &text[opening..sentence];
+            let opening_subject = opening
+                .split_whitespace()
+                .position(fr_finite_verb)
+                .map(|verb| {
+                    let words: Vec<&str> = opening.split_whitespace().take(verb).collect();
+                    let words = words.join(" ");
+                    // Past the words that open the sentence: "Dans le même temps, les …".
+                    words
+                        .rsplit(',')
+                        .next()
+                        .unwrap_or_default()
+                        .trim()
+                        .to_owned()
+                })
+                .map(|w| {
+                    ["les ", "le ", "la ", "l'", "l’"]
+                        .iter()
+                        .find_map(|a| {
+                            crate::lowercase(&w)
+                                .starts_with(a)
+                                .then(|| w[a.len()..].to_owned())
+                        })
+                        .unwrap_or(w)
+                })
+                .filter(|w| {
+                    (1..=6).contains(&w.split_whitespace().count())
+                        && !w.contains(|c: char| c.is_ascii_digit())
+                });
+            let previous = opening_subject.or_else(|| {
+                before
+                    .iter()
+                    .rev()
+                    .filter(|f| {
+                        f.end <= *start && f.end >= crate::look_back(text, *start, crate::LOOK_BACK)
+                    })
+                    .find_map(|f| match &f.fact {
+                        Fact::Figure {
+                            subject: Some(p), ..
+                        } => Some(p.clone()),
+                        _ => None,
+                    })
+            });
+            let previous_noun = previous.as_deref().and_then(|p| {
+                let words: Vec<&str> = p.split_whitespace().collect();
+                let skip = usize::from(
+                    ["le", "la", "les"].contains(&crate::lowercase(words.first()?).as_ref()),
+                );
+                words.get(skip).map(|w| (*w).to_owned())
+            });
+            // "Ce chiffre représente 23,8 % des prévisions": the figure before, named again.
+            let this_figure = [
+                "ce chiffre",
+                "ce montant",
+                "ce résultat",
+                "ce total",
+                "ce niveau",
+                "ce taux",
+                "cette somme",
+                "cette valeur",
+            ]
+            .contains(&crate::lowercase(s).as_ref());
+            let figure_before = this_figure
+                .then(|| {
+                    before.iter().rev().find(|f| {
+                        f.end <= *start
+                            && f.end >= crate::look_back(text, *start, crate::LOOK_BACK)
+                            && matches!(
+                                f.fact,
+                                Fact::Figure {
+                                    subject: Some(_),
+                                    ..
+                                }
+                            )
+                    })
+                })
+                .flatten();
+            if let Some(Found {
+                fact:
+                    Fact::Figure {
+                        subject: Some(named),
+                        period: named_period,
+                        months: named_months,
+                        ..
+                    },
+                ..
+            }) = figure_before
+            {
+                *subject = Some(named.clone());
+                (*period, *months) = (named_period.clone(), *named_months);
+                continue;
+            }
+            *subject = match (pronoun, of_another, previous, previous_noun) {
+                (true, _, Some(previous), _) => Some(previous),
+                (_, true, _, Some(noun)) => Some(format!(
+                    "{noun}{}",
+                    &s[s.split_whitespace().next().unwrap_or_default().len()..]
+                )),
+                _ => Some(s.to_owned()),
+            };
+        }
+        // "la 4e Zone militaire, qui comprend six provinces du Centre": things a whole is
+        // made of are its things ("provinces de la 4e Zone militaire").
+        if unit.as_deref().is_some_and(is_count)
+            && let Some(noun) = subject.as_deref().and_then(|s| s.split_whitespace().next())
+            && let Some(whole) = fr_whole_made_of(text, *start)
+        {
+            *subject = Some(format!("{noun} {whole}"));
+        }
+        if unit.is_none() && *scale != 1.0 && value.is_some() {
+            let sentence = text[..*start]
+                .rfind(['.', ';', '\n', '!', '?'])
+                .map_or(0, |i| i + 1);
+            *unit = before
+                .iter()
+                .rev()
+                .filter(|f| f.end <= *start && f.start >= sentence)
+                .find_map(|f| match &f.fact {
+                    Fact::Figure { unit: Some(u), .. }
+                        if ["VND", "USD", "EUR"].contains(&u.as_str()) =>
+                    {
+                        UNITS.iter().map(|u| u.1).find(|code| code == u)
+                    }
+                    _ => None,
+                })
+                .or_else(|| {
+                    subject.as_deref()?.split_whitespace().find_map(|w| {
+                        unit_of(w.trim_matches(|c: char| !c.is_alphabetic()))
+                            .filter(|u| is_count(u))
+                    })
+                })
+                .map(str::to_owned);
+        }
+    }
+    // An amount of a scale alone that no sum nor things named gave a unit measures nothing
+    // said.
+    found.retain(|f| {
+        !matches!(&f.fact, Fact::Figure { unit: None, scale, value: Some(_), .. } if *scale != 1.0)
+    });
+    found.retain(|f| !fr_no_figure(text, f));
+}
+
+/// What French writes with a number that is no figure of the text's own: the number of
+/// places a rank is out of ("classé 11e sur 34 provinces"), a rate another is compared with
+/// ("supérieur à la hausse de 8,49 % de la même période"), and a scenario's rate, which a
+/// plan sets ("se rapprochant du scénario de croissance de 8,95 %").
+fn fr_no_figure(text: &str, found: &Found) -> bool {
+    let Fact::Figure {
+        subject,
+        value,
+        unit,
+        ..
+    } = &found.fact
+    else {
+        return false;
+    };
+    let before = text[crate::look_back(text, found.start, 40)..found.start].trim_end();
+    let before = crate::lowercase(before);
+    let out_of = word_at_end(&before, "sur").is_some_and(|at| {
+        before[..at]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| {
+                let digits = w.len() - w.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                digits > 0 && ["e", "ème", "è", "er", "re", "eme"].contains(&&w[digits..])
+            })
+    });
+    let subject = crate::lowercase(subject.as_deref().unwrap_or_default());
+    let compared = value.is_none()
+        && ["supérieur", "supérieure", "inférieur", "inférieure"]
+            .iter()
+            .any(|w| word_at_start(&subject, w).is_some());
+    let scenario = subject.contains("scénario");
+    (out_of && unit.as_deref().is_some_and(is_count)) || compared || scenario
 }
 
 /// Where a measure of a list of things starts, when the subject at `at` is the list's last
@@ -4109,6 +5535,38 @@ fn figure(
     {
         return None;
     }
+    // "259,67 milliards de dollars, dont 229,22 milliards rapportés par les produits de
+    // l'industrie manufacturière": a French part after "dont" is of the subject before it in
+    // its sentence, qualified by what the words after it name.
+    if subject.is_none()
+        && word_at_end(text[..first.start].trim_end(), "dont").is_some()
+        && let Some(Found {
+            end: previous_end,
+            fact:
+                Fact::Figure {
+                    subject: Some(previous),
+                    ..
+                },
+            ..
+        }) = earlier.last()
+        && *previous_end <= first.start
+        && !text[*previous_end..first.start].contains(['.', ';', '\n'])
+    {
+        subject = Some(match fr_part_of(text, last.end) {
+            Some(of) => format!("{previous} {of}"),
+            None => previous.clone(),
+        });
+        subject_start = None;
+    }
+    // "a récolté 23,3 millions de tonnes de riz sur 3,48 millions d'hectares": the French
+    // area a harvest or a planting is on measures its surface (superficie).
+    if subject.is_none()
+        && unit == Some("ha")
+        && word_at_end(text[..first.start].trim_end(), "sur").is_some()
+    {
+        subject = Some("superficie".to_owned());
+        subject_start = None;
+    }
     // A bare amount without a subject says nothing a reviewer can use.
     if subject.is_none() && (change_percent.is_none() && plan_percent.is_none()) {
         return None;
@@ -4297,8 +5755,11 @@ fn figure(
                     || (named_alone(text, *e)
                         && text.get(*e..first.start).is_some_and(|b| b.contains('\n'))))
         });
+    // "en hausse de 13 % par rapport à la même période en 2025": the year of the period a
+    // French change is compared with is not the figure's.
+    let compared = word_at_end(text[..last.end].trim_end(), "période").is_some();
     let year = year
-        .or_else(|| year_after(&text[last.end..]))
+        .or_else(|| year_after(&text[last.end..]).filter(|_| !compared))
         .or_else(|| counted_then_year(text, first, last.end, subject.as_deref()));
     // A level right after a change over the same period, in its paragraph, shares that
     // change's period: the paragraph compares one period with the year before ("tăng 12% so
@@ -4811,7 +6272,7 @@ fn absolute_change_before(before: &str) -> bool {
 /// sentence (up to fourteen words apart, a period between them): "attracted $2.2 billion in foreign direct investment (FDI) in 2024, a 30 per
 /// cent increase year-on-year". Such a change has no subject of its own to be another's.
 fn apposed_change(text: &str, end: usize, start: usize) -> bool {
-    let between = &text[end..start];
+    let (between, whole) = (&text[end..start], &text[end..start]);
     let rest = &text[start..];
     // "…, a year-on-year increase of 23 percent": the article before the change's head.
     let (between, article) = match between
@@ -4831,10 +6292,11 @@ fn apposed_change(text: &str, end: usize, start: usize) -> bool {
     } else {
         between
     };
-    (article || rest.starts_with("a ") || rest.starts_with("an "))
+    let english = (article || rest.starts_with("a ") || rest.starts_with("an "))
         && between.trim_end().ends_with(',')
-        && !between.contains(['.', ';', '\n', '!', '?', ':'])
-        && between.split_whitespace().count() <= 14
+        && between.split_whitespace().count() <= 14;
+    let french = fr_apposed_change(whole, rest) && whole.split_whitespace().count() <= 10;
+    (english || french) && !whole.contains(['.', ';', '\n', '!', '?', ':'])
 }
 
 /// "VND3,412.9 billion, accounting for 62.6% of the total, up 24.2%": in English a change
@@ -4904,6 +6366,30 @@ fn amount_before_a_share(text: &str, found: &[Found], share_start: usize) -> Opt
             .iter()
             .any(|w| link.ends_with(w)))
     .then_some(i)
+}
+
+/// The French apposition of a change after its figure's clause, "…15 milliards de dollars
+/// d'IDE ont été décaissés, soit une hausse de 16 %", "…, en baisse de 3 %": from the last
+/// comma of `between` on, with the change's own words (`rest`), the clause opens on "soit"
+/// or "en hausse", words that only qualify what comes before.
+fn fr_apposed_change(between: &str, rest: &str) -> bool {
+    let Some(comma) = between.rfind(',') else {
+        return false;
+    };
+    let rest = &rest[..crate::look_ahead(rest, 0, 24)];
+    let joined = format!("{}{rest}", &between[comma + 1..]);
+    let clause = crate::lowercase(&joined);
+    let clause = clause.trim_start();
+    [
+        "soit ",
+        "en hausse",
+        "en baisse",
+        "en progression",
+        "en recul",
+        "en augmentation",
+    ]
+    .iter()
+    .any(|w| clause.starts_with(w))
 }
 
 /// Whether the text between a figure and a change opens a clause of comparison of the same
@@ -5115,11 +6601,19 @@ fn reached_after_change(between: &str) -> bool {
     .iter()
     .find_map(|w| lower.strip_suffix(w))
     .unwrap_or(lower);
+    // "ont chuté de 42 %, s'établissant à environ 5.100 milliards": the French words of an
+    // approximation before the amount.
+    let lower = ["environ", "près de", "plus de"]
+        .iter()
+        .find_map(|w| word_at_end(lower, w).map(|at| lower[..at].trim_end()))
+        .unwrap_or(lower);
     [
         // "ont reculé de 8 %, à 250.000 unités", "a progressé de 25 %, à 3,5 millions".
         "à",
         "atteignant",
         "s'élevant à",
+        "s'établissant à",
+        "se chiffrant à",
         "pour s'élever à",
         "pour atteindre",
         "pour s'établir à",
@@ -5378,8 +6872,40 @@ fn aiming(text: &str) -> Vec<Aim> {
         });
     }
     aims.extend(horizons(text, &sentence_end));
+    aims.extend(fr_hopes(text, &sentence_end));
     aims.sort_by_key(|a| a.start);
     aims
+}
+
+/// French words of a hope or a target aimed at, to their sentence's end: "le Vietnam espère
+/// attirer 40 milliards de dollars", "la ville cible 12 millions de visiteurs", "le taux de
+/// croissance devra atteindre 10 %" (what must be reached: what "doit atteindre" is reported
+/// as an estimate, as the real set labels it).
+fn fr_hopes(text: &str, sentence_end: &dyn Fn(usize, usize) -> usize) -> Vec<Aim> {
+    static HOPES: OnceLock<Regex> = OnceLock::new();
+    let hopes = HOPES.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(?:espère|espèrent|espérant|cible|ciblent|ciblant|devra\s+atteindre|devront\s+atteindre)(?-u:\b)")
+            .expect("hopes pattern")
+    });
+    hopes
+        .find_iter(text)
+        .map(|m| Aim {
+            start: m.start(),
+            // "le taux de croissance devra atteindre 10 %": what must reach the amount is
+            // named before the verb, not after it.
+            word_end: if m.as_str().starts_with("devr") {
+                text[..m.start()]
+                    .rfind(['.', '!', '?', '\n', ';'])
+                    .map_or(0, |i| i + 1)
+            } else {
+                m.end()
+            },
+            scope_end: sentence_end(
+                m.end(),
+                crate::look_ahead(text, m.end(), 4 * crate::LOOK_BACK),
+            ),
+        })
+        .collect()
 }
 
 /// "By 2030, the province's GRDP per capita will reach US$8,000", "porter le PIB par habitant à
@@ -5644,11 +7170,16 @@ fn year_named_before(text: &str) -> Option<u16> {
                 return None;
             }
             let before = text[..i].trim_end();
+            // "par rapport à la même période en 2025": a French year compared with.
+            let compared = ["en", "de"]
+                .iter()
+                .filter_map(|w| word_at_end(before, w))
+                .any(|at| word_at_end(before[..at].trim_end(), "période").is_some());
             [
-                "năm", "in", "for", "by", "en", "d'ici", "d'ici à", "horizon", "to",
+                "năm", "in", "for", "by", "en", "d'ici", "d'ici à", "horizon", "to", "pour",
             ]
             .iter()
-            .any(|w| word_at_end(before, w).is_some())
+            .any(|w| word_at_end(before, w).is_some() && !compared)
             .then(|| year.parse().ok())
             .flatten()
         })
@@ -5997,7 +7528,33 @@ fn subject(
     for (s, e, _) in &periods[first..last] {
         if *e <= end {
             let after = subject(text, *e, end, &[]);
-            if after.written.is_some() {
+            // "les recettes en neuf mois étaient estimées à": a French verb alone after the
+            // period is no subject; the subject is before the period.
+            // Nor a clause opening on its verb: "(au premier trimestre 2022) a connu une
+            // croissance estimée à".
+            let raw = text[*e..end].trim_start();
+            let opens_on_auxiliary = ["a ", "ont "].iter().any(|a| {
+                raw.strip_prefix(a)
+                    .and_then(|r| r.split_whitespace().next())
+                    .is_some_and(|p| {
+                        ["é", "és", "ée", "ées", "u", "us", "i", "is", "it"]
+                            .iter()
+                            .any(|e| p.ends_with(e))
+                    })
+            });
+            let verb_alone = opens_on_auxiliary
+                || after.written.as_deref().is_some_and(|w| {
+                    let mut words = w.split_whitespace();
+                    let first = words.next().unwrap_or_default();
+                    let participle = words.next().is_some_and(|p| {
+                        ["é", "és", "ée", "ées", "u", "us", "i", "is", "it"]
+                            .iter()
+                            .any(|e| p.ends_with(e))
+                    });
+                    (!w.contains(' ') && first != "a" && fr_finite_verb(first))
+                        || (["a", "ont"].contains(&first) && participle)
+                });
+            if after.written.is_some() && !verb_alone {
                 start = *e;
             } else {
                 estimated |= after.estimated;
@@ -7428,7 +8985,9 @@ mod tests {
                 "En 2024, Da Nang arrive en troisième position, avec 25.000 milliards de dôngs de recettes.",
                 Language::Fr
             ),
-            ["recettes | Some(25000.0) 1e9 VND | None | None | 2024"]
+            // The place named before "avec" is whose the amount is, as the real set names
+            // it ("recettes de Hanoï").
+            ["recettes de Da Nang | Some(25000.0) 1e9 VND | None | None | 2024"]
         );
     }
 
@@ -8028,7 +9587,9 @@ mod tests {
                 "Selon le rapport, la région, qui comprend huit provinces, a mobilisé ses forces pour la campagne, et cinq des localités les plus touchées ont reçu une aide.",
                 Language::Fr
             ),
-            ["provinces | Some(8.0) 1e0 province | None | None | "]
+            // What the whole "comprend" is the things' whole, as the real set labels it
+            // ("provinces de la 4e Zone militaire").
+            ["provinces de la région | Some(8.0) 1e0 province | None | None | "]
         );
     }
 
@@ -10274,6 +11835,566 @@ mod tests {
                 Language::En
             ),
             ["exports | Some(4.0) 1e9 USD | Some(100.0) | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn a_french_change_apposed_with_soit_after_its_figure_clause() {
+        assert_eq!(
+            figure_cells(
+                "Au premier trimestre 2025, 2,3 milliards de dollars de capitaux étrangers ont été versés, soit une hausse de 12,4 % en glissement annuel.",
+                Language::Fr
+            ),
+            ["capitaux étrangers | Some(2.3) USD | Some(12.4) | None | 2025-Q1"]
+        );
+        assert_eq!(
+            figure_cells(
+                "En 2024, 640 tonnes de mangues ont été vendues aux supermarchés, en baisse de 3 % sur un an.",
+                Language::Fr
+            ),
+            ["mangues | Some(640.0) t | Some(-3.0) | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn a_french_subject_ends_at_its_first_finite_verb() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, le café a fortement contribué à ce résultat avec 1,9 milliard de dollars.",
+                Language::Fr
+            ),
+            ["café | Some(1.9) USD | None | None | 2024"]
+        );
+        assert_eq!(
+            figure_cells(
+                "En 2024, les fruits et légumes occupent la deuxième place avec 820 millions de dollars.",
+                Language::Fr
+            ),
+            ["fruits et légumes | Some(820.0) USD | None | None | 2024"]
+        );
+        assert_eq!(
+            figure_cells(
+                "En 2024, la récolte de poivre représentait la plus forte hausse avec 45.000 tonnes.",
+                Language::Fr
+            ),
+            ["récolte de poivre | Some(45000.0) t | None | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn a_french_subject_without_the_words_that_link_it_to_the_one_before() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, le bois arrive en tête, suivi des produits de la mer (2,1 milliards de dollars).",
+                Language::Fr
+            ),
+            ["produits de la mer | Some(2.1) USD | None | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn a_french_demonstrative_stands_for_the_subject_of_the_sentence_before() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, les importations de charbon ont reculé. Sur cinq mois, celles-ci se sont chiffrées à 1,4 milliard de dollars.",
+                Language::Fr
+            ),
+            ["importations de charbon | Some(1.4) USD | None | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn french_things_counted_and_the_sum_a_participle_joins_them_to() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, la province a approuvé 42 projets cumulant un capital de 310 millions de dollars.",
+                Language::Fr
+            ),
+            [
+                "projets | Some(42.0) project | None | None | 2024",
+                "capital | Some(310.0) USD | None | None | 2024"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_french_amount_of_a_scale_alone_takes_a_unit_said_before_or_is_none() {
+        // From the things its subject names.
+        assert_eq!(
+            figure_cells(
+                "En 2024, le nombre de visiteurs a été porté à 2,4 millions.",
+                Language::Fr
+            ),
+            ["nombre de visiteurs | Some(2.4) visitor | None | None | 2024"]
+        );
+        // From a sum before it in its sentence, past a count.
+        let cells = figure_cells(
+            "En 2024, la ville a attiré 3 milliards de dollars pour 120 projets, auxquels s'ajoutent 1,5 milliard d'investissements additionnels.",
+            Language::Fr,
+        );
+        assert!(
+            cells.iter().any(|c| c.contains("Some(1.5) USD")),
+            "{cells:?}"
+        );
+        // Neither: no figure.
+        assert!(
+            figure_cells(
+                "En 2024, la commune compte désormais 1,2 million.",
+                Language::Fr
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_french_target_is_what_is_to_be_reached() {
+        assert_eq!(
+            targets(
+                "Pour parvenir à son objectif de 7 % en 2026, le pays devra atteindre une croissance de 8 % du PIB au dernier trimestre."
+            ),
+            ["croissance du PIB | 8 x1 % | 2026"]
+        );
+        assert_eq!(
+            targets("La province vise 12 milliards de dollars d'exportations cette année."),
+            ["exportations | 12 x1000000000 USD | "]
+        );
+    }
+
+    #[test]
+    fn what_a_french_report_expects_is_read_as_its_estimate() {
+        assert_eq!(
+            figure_cells(
+                "Au premier semestre 2025, la production industrielle de la province devrait augmenter de 9,4 %.",
+                Language::Fr
+            ),
+            ["production industrielle de la province | None  | Some(9.4) | None | 2025-H1"]
+        );
+        assert_eq!(
+            figure_cells(
+                "En 2025, le taux de croissance de la ville devrait atteindre 7,2 %.",
+                Language::Fr
+            ),
+            ["taux de croissance de la ville | None  | Some(7.2) | None | 2025"]
+        );
+    }
+
+    #[test]
+    fn french_numbers_that_are_no_figure_of_the_text() {
+        // The places a rank is out of, a rate compared with, a scenario's rate.
+        assert_eq!(
+            figure_cells(
+                "En 2025, la croissance de la province a atteint 7,9 %, classée 5e sur 63 provinces, supérieure à la hausse de 6,1 % de 2024, se rapprochant du scénario de croissance de 8 %.",
+                Language::Fr
+            ),
+            ["croissance de la province | None  | Some(7.9) | None | 2025"]
+        );
+        // Things counted out of no rank are a figure.
+        assert_eq!(
+            figure_cells(
+                "En 2025, la région compte 5 provinces sur son territoire.",
+                Language::Fr
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn what_a_french_place_has_and_celle_des_for_the_noun_before() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, le district compte une surface de caféiers de 12 400 hectares. La superficie des poivriers est de 950 hectares et celle des hévéas de 3 100 hectares.",
+                Language::Fr
+            ),
+            [
+                "surface de caféiers | Some(12400.0) ha | None | None | 2024",
+                "superficie des poivriers | Some(950.0) ha | None | None | 2024",
+                "superficie des hévéas | Some(3100.0) ha | None | None | 2024"
+            ]
+        );
+    }
+
+    #[test]
+    fn french_levels_a_rate_went_to_and_what_a_place_saw() {
+        assert_eq!(
+            figure_cells(
+                "En 2023, la province a vu son taux de chômage descendre à 2,1 %, soit une baisse de 0,4 % en glissement annuel.",
+                Language::Fr
+            ),
+            ["taux de chômage | Some(2.1) % | Some(-0.4) | None | 2023"]
+        );
+    }
+
+    #[test]
+    fn more_things_a_french_article_counts_and_a_verb_of_the_present_plural() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, le fonds a aidé 4.300 personnes et rénové 86 ouvrages hydrauliques.",
+                Language::Fr
+            ),
+            [
+                "personnes | Some(4300.0) personne | None | None | 2024",
+                "ouvrages hydrauliques | Some(86.0) ouvrage | None | None | 2024"
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "En 2024, 35 % des coopératives utilisent des drones.",
+                Language::Fr
+            ),
+            ["coopératives | Some(35.0) % | None | None | 2024"]
+        );
+    }
+
+    #[test]
+    fn french_changes_listed_after_respectivement_go_to_the_figures_before_in_order() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, la province a exporté 2,1 millions de tonnes de café et 1,4 milliard de dollars de poivre, en hausse respectivement de 12 % et de 8,5 %.",
+                Language::Fr
+            ),
+            [
+                "café | Some(2.1) t | Some(12.0) | None | 2024",
+                "poivre | Some(1.4) USD | Some(8.5) | None | 2024"
+            ]
+        );
+        // More changes listed than figures read before: none is guessed.
+        let cells = figure_cells(
+            "En 2024, la production a atteint 40 000 tonnes, en baisse respectivement de 3 %, de 2 % et de 1 %.",
+            Language::Fr,
+        );
+        assert!(
+            cells.iter().all(|c| c.contains("| None | None |")),
+            "{cells:?}"
+        );
+    }
+
+    #[test]
+    fn a_french_area_a_harvest_is_on_and_a_part_after_dont() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, la province a récolté 1,2 million de tonnes de maïs sur 210.000 hectares.",
+                Language::Fr
+            ),
+            [
+                "maïs | Some(1.2) t | None | None | 2024",
+                "superficie | Some(210000.0) ha | None | None | 2024"
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "En 2024, les exportations ont atteint 410 milliards de dollars, dont 350 milliards rapportés par les produits transformés.",
+                Language::Fr
+            ),
+            [
+                "exportations | Some(410.0) USD | None | None | 2024",
+                "exportations des produits transformés | Some(350.0) USD | None | None | 2024"
+            ]
+        );
+    }
+
+    #[test]
+    fn things_a_french_whole_is_made_of_are_its_things() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, le delta du Mékong, qui comprend 13 provinces, a exporté du riz.",
+                Language::Fr
+            ),
+            ["provinces du delta du Mékong | Some(13.0) province | None | None | 2024"]
+        );
+        assert_eq!(
+            figure_cells(
+                "Selon le décret, la commission comprendrait 25 membres.",
+                Language::Fr
+            ),
+            ["membres de la commission | Some(25.0) membre | None | None | "]
+        );
+    }
+
+    #[test]
+    fn a_french_figure_named_again_and_the_year_a_change_is_compared_with() {
+        assert_eq!(
+            figure_cells(
+                "Au premier trimestre 2026, les recettes fiscales ont atteint 95.000 milliards de dôngs. Ce montant représente 27,5 % des prévisions annuelles et affiche une progression de 9,4 % par rapport à la même période en 2025. Les dépenses ont chuté de 4 %, s'établissant à environ 60.000 milliards de dôngs.",
+                Language::Fr
+            ),
+            [
+                "recettes fiscales | Some(95000.0) VND | None | None | 2026-Q1",
+                "recettes fiscales | None  | Some(9.4) | Some(27.5) | 2026-Q1",
+                "dépenses | Some(60000.0) VND | Some(-4.0) | None | 2026-Q1"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_signed_french_change_in_brackets_after_its_figure() {
+        assert_eq!(
+            figure_cells(
+                "En 2025, 52.400 milliards de dôngs de fonds provinciaux (+12,5 % et 81,2 % du plan fixé) ont été décaissés.",
+                Language::Fr
+            ),
+            ["fonds provinciaux | Some(52400.0) VND | Some(12.5) | Some(81.2) | 2025"]
+        );
+        assert_eq!(
+            figure_cells(
+                "En 2025, la ville a exporté 3,2 milliards de dollars de textiles (-4,1 %).",
+                Language::Fr
+            ),
+            ["textiles | Some(3.2) USD | Some(-4.1) | None | 2025"]
+        );
+    }
+
+    #[test]
+    fn the_french_long_scale_and_a_verb_alone_after_a_period() {
+        assert_eq!(
+            figure_cells(
+                "Le ministère a indiqué que les recettes en neuf mois étaient estimées à 1,2 billiard de dôngs.",
+                Language::Fr
+            ),
+            ["recettes | Some(1.2) VND | None | None | months 1-9"]
+        );
+    }
+
+    #[test]
+    fn french_hopes_and_what_a_target_verb_alone_aims_at() {
+        assert_eq!(
+            targets("Pour 2026, la province espère attirer 3 milliards de dollars d'IDE."),
+            ["IDE | 3 x1000000000 USD | 2026"]
+        );
+        assert_eq!(
+            targets("Pour 2026, la commune prévoit de planter 800 hectares de forêts."),
+            ["forêts | 800 x1 ha | 2026"]
+        );
+        assert_eq!(
+            targets("L'objectif est d'accueillir 2 millions de touristes d'ici 2030."),
+            ["touristes | 2 x1000000 visitor | 2030"]
+        );
+    }
+
+    #[test]
+    fn a_french_share_of_a_whole_that_did_something() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, 64 % des ménages de la commune avaient reçu une aide au logement et 31 % des jeunes de 15 ans et plus avaient été formés au numérique.",
+                Language::Fr
+            ),
+            [
+                "ménages de la commune ayant reçu une aide au logement | Some(64.0) % | None | None | 2024",
+                "jeunes de 15 ans et plus formés au numérique | Some(31.0) % | None | None | 2024"
+            ]
+        );
+    }
+
+    #[test]
+    fn what_a_french_place_ranked_has_avec_is_the_places() {
+        assert_eq!(
+            figure_cells(
+                "En 2025, Hai Phong arrive en troisième position, avec 1,8 milliard de dollars d'exportations.",
+                Language::Fr
+            ),
+            ["exportations de Hai Phong | Some(1.8) USD | None | None | 2025"]
+        );
+    }
+
+    #[test]
+    fn the_french_object_of_a_verb_a_lone_soit_and_foreigners_counted() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, le festival a généré des recettes commerciales de 1.200 milliards de dôngs.",
+                Language::Fr
+            ),
+            ["recettes commerciales | Some(1200.0) VND | None | None | 2024"]
+        );
+        assert_eq!(
+            figure_cells(
+                "En 2024, les arrivées par la mer représentaient plus de 80.000, soit une augmentation de 45 %.",
+                Language::Fr
+            ),
+            ["arrivées par la mer | None  | Some(45.0) | None | 2024"]
+        );
+        assert_eq!(
+            figure_cells(
+                "En 2024, la ville a accueilli 2 millions de visiteurs, dont 350.000 étrangers.",
+                Language::Fr
+            ),
+            [
+                "visiteurs | Some(2.0) visitor | None | None | 2024",
+                "étrangers | Some(350000.0) étranger | None | None | 2024"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_french_list_is_the_subject_and_what_an_example_names() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, le secteur minier, énergétique et chimique a enregistré une croissance de 4,1 %.",
+                Language::Fr
+            ),
+            ["secteur minier, énergétique et chimique | None  | Some(4.1) | None | 2024"]
+        );
+        assert_eq!(
+            figure_cells(
+                "En 2024, la hausse vient de produits comme le thé (+12,5 %), suivis par les fruits (+8 %).",
+                Language::Fr
+            ),
+            [
+                "thé | None  | Some(12.5) | None | 2024",
+                "fruits | None  | Some(8.0) | None | 2024"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_french_dateline_before_a_subject_with_brackets_and_a_growth_estimated() {
+        assert_eq!(
+            figure_cells(
+                "Hué, le 3 avril (VNA) - Le produit intérieur brut régional (GRDP) de la province de Thua Thien (Centre) a progressé de 7,6% au premier trimestre 2025.",
+                Language::Fr
+            ),
+            [
+                "produit intérieur brut régional (GRDP) de la province de Thua Thien (Centre) | None  | Some(7.6) | None | 2025-Q1"
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Le PIB de la ville au cours du premier semestre 2025 a connu une croissance estimée à 6,1%. Pendant cette période, le secteur du commerce, de l'hôtellerie et de la restauration a enregistré une croissance de 9,2%.",
+                Language::Fr
+            ),
+            [
+                "PIB de la ville | None  | Some(6.1) | None | 2025-H1",
+                "secteur du commerce, de l'hôtellerie et de la restauration | None  | Some(9.2) | None | 2025-H1"
+            ]
+        );
+    }
+
+    #[test]
+    fn french_clauses_with_their_verb_elided_repeat_the_figure_before() {
+        assert_eq!(
+            figure_cells(
+                "Au premier semestre 2025, le secteur agricole a enregistré une croissance de 3,1 % ; le secteur industriel, 8,4 % ; les services, 7,2 %.",
+                Language::Fr
+            ),
+            [
+                "secteur agricole | None  | Some(3.1) | None | 2025-H1",
+                "secteur industriel | None  | Some(8.4) | None | 2025-H1",
+                "services | None  | Some(7.2) | None | 2025-H1"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_percentage_alone_in_brackets_in_a_french_sentence_of_growth() {
+        assert_eq!(
+            figure_cells(
+                "Les secteurs à la plus forte croissance sont les services (9,5%), l'industrie (8%) et l'agriculture (3,1%).",
+                Language::Fr
+            ),
+            [
+                "services | None  | Some(9.5) | None | ",
+                "industrie | None  | Some(8.0) | None | ",
+                "agriculture | None  | Some(3.1) | None | "
+            ]
+        );
+        // Not in a sentence of growth: a share.
+        assert!(figure_cells("La part des services (45%) reste stable.", Language::Fr).is_empty());
+    }
+
+    /// The words of this sitting's French rules, for reading in any order.
+    const PIECES_OF_THE_FRENCH_PASS: &[&str] = &[
+        "Les exportations ",
+        "ont atteint ",
+        "12,5 milliards de dollars",
+        ", soit une hausse de 7,5 %",
+        ", dont 3 milliards ",
+        "rapportés par les ",
+        "produits ",
+        "celles-ci ",
+        "Ce chiffre ",
+        "représente 23,8 % des prévisions",
+        " (+4,1 % et 80 % du plan fixé)",
+        " (11,5 %)",
+        " croissance ",
+        "respectivement de 2 %, de 3 % et de 0,5 tonne par ha",
+        " comprend six provinces",
+        ", qui ",
+        "Hanoï arrive en tête, avec ",
+        "98 % de la population ",
+        "avaient reçu une injection",
+        " ; le secteur industriel, 8,4 %",
+        " sur 210.000 hectares",
+        " a vu son taux ",
+        "descendre à 11 %",
+        " l’an dernier ",
+        " d’ici 2030",
+        "(VNA) - ",
+        "Du 1er au 3 décembre",
+        "Lundi (16 décembre), ",
+        " jusqu'au 31 décembre",
+        "En janvier et février ",
+        "la décision n° 12/QĐ-TTg",
+        " la décision 12",
+        " vise ",
+        " espère attirer ",
+        "« ",
+        "é",
+        "’",
+        ". ",
+        ", ",
+        "\n",
+        " ",
+    ];
+
+    proptest::proptest! {
+        /// Whatever the French pass's words are put together into, reading never panics and
+        /// every item's offsets point at its text.
+        #[test]
+        fn the_french_passs_words_in_any_order_read_without_panic(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(PIECES_OF_THE_FRENCH_PASS),
+                0..30,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            if let Ok(reading) = crate::read(text.as_bytes()) {
+                crate::offsets_point_at_items(&reading)
+                    .map_err(proptest::test_runner::TestCaseError::fail)?;
+            }
+        }
+    }
+
+    #[test]
+    fn a_french_year_compared_with_is_no_period_of_the_figures() {
+        assert_eq!(
+            figure_cells(
+                "En 2024, la province a accueilli 3,2 millions de touristes, soit 1,5 fois plus qu'en 2023, et l'indice de la production industrielle a progressé de 9,1 %.",
+                Language::Fr
+            ),
+            [
+                "touristes | Some(3.2) visitor | Some(50.0) | None | 2024",
+                "indice de la production industrielle | None  | Some(9.1) | None | 2024"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_french_targets_rate_per_year_and_the_next_subject_after_et() {
+        assert_eq!(
+            targets(
+                "D'ici 2030, la province vise une croissance moyenne de 8 % par an et un PIB par habitant de 5.000 dollars."
+            ),
+            [
+                "croissance moyenne | 8 x1 % | 2030",
+                "PIB par habitant | 5000 x1 USD | 2030"
+            ]
+        );
+    }
+
+    #[test]
+    fn what_a_french_programme_says_must_be_reached_is_a_target() {
+        assert_eq!(
+            targets("Pour la période 2026-2030, la productivité du travail devra atteindre 6,5 %."),
+            ["productivité du travail | 6.5 x1 % | 2026-2030"]
         );
     }
 }

@@ -236,10 +236,18 @@ fn bare(text: &str, full: &[Found]) -> Vec<Found> {
         if c.name("plural").is_some() && listed.is_empty() {
             continue;
         }
+        // A type and a number the text has given in full before ("la décision n° 1234/QĐ-TTg
+        // … Selon la décision 1234, …"): the same document named again, whatever follows.
+        let named_in_full = || {
+            num.as_str()
+                .parse::<u32>()
+                .is_ok_and(|n| linked().iter().any(|(t, m, _)| t == code && *m == n))
+        };
         if c.name("no").is_none()
             && listed.is_empty()
             && !(*without_no && (word.starts_with(char::is_uppercase) || named_after()))
             && !issuer_after(text, num.end())
+            && !named_in_full()
         {
             continue;
         }
@@ -1277,6 +1285,21 @@ mod tests {
             [doc("décision 1789", "QĐ 1789", None)]
         );
         assert!(documents("la décision 12 fois reportée").is_empty());
+    }
+
+    #[test]
+    fn a_lower_case_bare_reference_the_text_gave_in_full_before() {
+        assert_eq!(
+            documents(
+                "Le ministre a signé la décision n° 2046/QĐ-BNN le 3 mai. Selon la décision 2046, les digues seront renforcées."
+            ),
+            [
+                doc("décision n° 2046/QĐ-BNN", "2046/QĐ-BNN", None),
+                doc("décision 2046", "2046/QĐ-BNN", None),
+            ]
+        );
+        // A number the text gave no reference for stays a number.
+        assert!(documents("Selon la décision 2046, les digues seront renforcées.").is_empty());
     }
 
     #[test]

@@ -184,7 +184,7 @@ fn patterns() -> &'static Patterns {
                 Search::Anywhere(anywhere(r"(?i)(?:(?-u:\b)(?:từ(?:\s+ngày)?|ngày)\s+|\(\s*)(?P<first>\d{1,2})\s*(?:[-–,]|đến(?:\s+ngày)?|và)\s*(?P<second>\d{1,2})\s*/\s*(?P<month>\d{1,2})(?:\s*/\s*(?P<year>\d{4}))?")),
                 Search::Needing {
                     needs: anywhere(FRENCH_MONTHS),
-                    pattern: anywhere(&format!(r"(?-u:\b)(?P<first>\d{{1,2}})\s*(?:(?:et|au)(?:\s+le)?|[-–])\s*(?P<second>\d{{1,2}})\s+(?P<month>{FRENCH_MONTHS})(?:\s+(?P<year>\d{{4}}))?(?-u:\b)")),
+                    pattern: anywhere(&format!(r"(?-u:\b)(?P<first>\d{{1,2}})(?:er)?\s*(?:(?:et|au)(?:\s+le)?|[-–])\s*(?P<second>\d{{1,2}})\s+(?P<month>{FRENCH_MONTHS})(?:\s+(?P<year>\d{{4}}))?(?-u:\b)")),
                 },
                 // "5-6 December 2024", "from 5 to 7 December", "5 and 6 December": the day
                 // first, as British English writes it. Looked for where a month's name is.
@@ -260,7 +260,7 @@ fn patterns() -> &'static Patterns {
                 // "de janvier à juin".
                 (
                     Search::Anywhere(anywhere(&format!(
-                        r"(?-u:\b)(?:[Tt]ừ\s+tháng\s+(?:1|01|giêng)\s+đến(?:\s+hết)?\s+tháng\s+(\d{{1,2}})|(?:[Bb]etween\s+January\s+and\s+|[Ff]rom\s+January\s+to\s+|January\s*[-–]\s*)({ENGLISH_FULL_MONTHS})|(?:[Ee]ntre\s+janvier\s+et|[Dd]e\s+janvier\s+à)\s+({FRENCH_MONTHS}))(?:(?:\s*/\s*|\s+(?:năm\s+)?)(\d{{4}}))?(?-u:\b)"
+                        r"(?-u:\b)(?:[Tt]ừ\s+tháng\s+(?:1|01|giêng)\s+đến(?:\s+hết)?\s+tháng\s+(\d{{1,2}})|(?:[Bb]etween\s+January\s+and\s+|[Ff]rom\s+January\s+to\s+|January\s*[-–]\s*)({ENGLISH_FULL_MONTHS})|(?:[Ee]ntre\s+janvier\s+et|[Dd]e\s+janvier\s+à)\s+({FRENCH_MONTHS})|[Ee]n\s+janvier\s+et\s+(février))(?:(?:\s*/\s*|\s+(?:năm\s+)?)(\d{{4}}))?(?-u:\b)"
                     ))),
                     PeriodShape::FromJanuary,
                 ),
@@ -865,13 +865,15 @@ fn period(c: &regex::Captures<'_>, shape: PeriodShape) -> Option<Fact> {
             (year, first, 12, period)
         }
         PeriodShape::FromJanuary => {
-            let written = (1..=3).find_map(|i| c.get(i))?.as_str();
+            // The month a span from January ends on, in each language's words ("en janvier
+            // et février" the fourth), then its year.
+            let written = (1..=4).find_map(|i| c.get(i))?.as_str();
             let month = written
                 .parse()
                 .ok()
                 .or_else(|| month_number(written))
                 .filter(|m| (1..=12).contains(m))?;
-            let year = year_in(4);
+            let year = year_in(5);
             let period = year
                 .and_then(|y| Month::new(y, month))
                 .map(Period::year_to_date);
@@ -1525,6 +1527,15 @@ mod tests {
                     Some((1, 4))
                 ),
             ]
+        );
+        // The first two months named together, with or without their year.
+        assert_eq!(
+            code("En janvier et février 2025, les ventes ont progressé."),
+            [(
+                "En janvier et février 2025".into(),
+                Some("2025-YTD02".into()),
+                Some((1, 2))
+            )]
         );
         assert_eq!(
             code("Đầu tháng 11, giá lúa tăng; giữa tháng 3 giảm."),
