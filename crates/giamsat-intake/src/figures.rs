@@ -1082,14 +1082,14 @@ fn build(language: Language) -> Patterns {
             ratio = heads("bằng|đạt"),
         )),
         plan: compile(format!(
-            r"{about}(?P<num>{num}){pct}\s*(?:(?:of|du|de|des|so\s+với)\s+)?(?:the\s+|l['’]\s*)?(?:(?:set|assigned|year's|annual|yearly)\s+)?(?:(?:capital|budget|revenue|disbursement)\s+)?(?i:kế\s+hoạch|(?-i:KH)|dự\s+toán|chỉ\s+tiêu|plan|target|objectifs?|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?"
+            r"{about}(?P<num>{num}){pct}\s*(?:(?:of|du|de|des|so\s+với|so)\s+)?(?:the\s+|l['’]\s*)?(?:(?:set|assigned|year's|annual|yearly)\s+)?(?:(?:capital|budget|revenue|disbursement)\s+)?(?i:kế\s+hoạch|(?-i:KH)|dự\s+toán|chỉ\s+tiêu|plan|target|objectifs?|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?"
         )),
         plan_exceeded: compile(format!(
             r"(?:[Ee]xceed(?:ing|ed|s)?|[Ss]urpass(?:ing|ed|es)?)\s+(?:the\s+)?(?:(?:annual|yearly|year's)\s+)?(?i:{goal})\s+by\s+{about}(?P<num>{num}){pct}|[Vv]ượt\s+(?:(?:{goal})(?:\s+năm)?\s+{about}(?P<num_after>{num}){pct}|{about}(?P<num_before>{num}){pct}\s+(?:so\s+với\s+)?(?:{goal}))|(?:[Dd]épassant|[Dd]épassé|[Dd]épasse)\s+(?:les\s+|le\s+|l['’]\s*)?(?:{goal})(?:\s+annuel(?:le)?s?)?\s+de\s+{about}(?P<num_fr>{num}){pct}|(?:[Dd]épassant|[Dd]épassé|[Dd]épasse|[Ee]xcédant)\s+de\s+{about}(?P<num_fr_before>{num}){pct}\s+(?:les\s+|le\s+|l['’]\s*)(?:{goal})(?-u:\b)(?:\s+annuel(?:le)?s?)?",
             goal = r"kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|plan|target|estimate|objectifs?|prévisions",
         )),
         against_plan: compile(format!(
-            r"^\s*(?:par\s+rapport\s+à\s+(?:celles?|ceux)\s+(?:approuvée?s?|fixée?s?|adoptée?s?|assignée?s?|votée?s?|prévue?s?)(?-u:\b)|(?:par\s+rapport\s+(?:aux?|à\s+la|à\s+l['’]|à\s+celles?|à\s+ceux)\s*|so\s+với\s+|over\s+the\s+|against\s+the\s+|compared\s+(?:to|with)\s+the\s+)(?:(?:annual|yearly|year's)\s+)?(?i:{goal})(?-u:\b))",
+            r"^\s*(?:par\s+rapport\s+à\s+(?:celles?|ceux)\s+(?:approuvée?s?|fixée?s?|adoptée?s?|assignée?s?|votée?s?|prévue?s?)(?-u:\b)|(?:par\s+rapport\s+(?:aux?|à\s+la|à\s+l['’]|à\s+celles?|à\s+ceux)\s*|so(?:\s+với)?\s+|over\s+the\s+|against\s+the\s+|compared\s+(?:to|with)\s+the\s+)(?:(?:annual|yearly|year's)\s+)?(?i:{goal})(?-u:\b))",
             goal = r"kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|plan|target|estimate|objectifs?|prévisions",
         )),
         plan_head: compile(format!(r"(?:{plan_heads})\s+{about}$")),
@@ -1723,6 +1723,28 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             {
                 continue;
             }
+            // "Bình quân toàn huyện đạt 12,6/19 tiêu chí": the part is a decimal number, an
+            // average, whose digits before the comma are its own.
+            if let Some(integer) = text[..num.start()].strip_suffix(',')
+                && let digits =
+                    integer.len() - integer.trim_end_matches(|c: char| c.is_ascii_digit()).len()
+                && digits > 0
+            {
+                let from = num.start() - 1 - digits;
+                if let (Some(part), Ok(whole)) = (
+                    read_number(&text[from..num.end()], language),
+                    c["whole"].parse::<u32>(),
+                ) && part <= f64::from(whole)
+                {
+                    let part = Part::Amount {
+                        value: part,
+                        scale: 1.0,
+                        unit: unit_of(unit.as_str()),
+                    };
+                    push(&mut pieces, from, unit.end(), part);
+                }
+                continue;
+            }
             if let (Ok(part), Ok(whole)) = (num.as_str().parse::<u32>(), c["whole"].parse::<u32>())
                 && part <= whole
             {
@@ -2027,6 +2049,10 @@ pub fn find(
 ) -> Vec<Found> {
     let mut periods = periods.to_vec();
     periods.retain(|(start, _, _)| !vi_period_of_tasks_ahead(text, *start));
+    // "theo giá so sánh năm 2010": the base year of the prices is no period of the figures.
+    periods.retain(|(start, end, _)| {
+        *end - *start != 4 || vi_price_basis_at_end(&text[..*end]).is_none()
+    });
     periods.sort_by_key(|p| p.0);
     let periods = &periods[..];
     let disbursed = disbursement_in_brackets(text, language, periods);
@@ -2490,6 +2516,55 @@ const SECTORS_WITH_COMMAS: &[(&str, &str)] = &[
     ("nông, ", "lâm nghiệp"),
 ];
 
+/// Where a Vietnamese sector's or field's name starts when the subject read at `at` is its
+/// last item after a comma: "khu vực công nghiệp, xây dựng", "ngành nông nghiệp, lâm nghiệp
+/// và thủy sản". The items before the comma open on "khu vực", "ngành" or "lĩnh vực" at the
+/// clause's start, are short and hold no number; the item read is short and names no measure
+/// ("Ngành nông nghiệp, giá trị sản xuất đạt …" is a topic and what is measured of it).
+fn vi_sector_list_before(text: &str, at: usize, subject: &str) -> Option<usize> {
+    const MEASURES: &[&str] = &[
+        "giá trị",
+        "tổng",
+        "doanh thu",
+        "sản lượng",
+        "kim ngạch",
+        "tỷ lệ",
+        "tỉ lệ",
+        "tốc độ",
+        "chỉ số",
+        "thu",
+        "chi",
+        "vốn",
+        "số",
+        "diện tích",
+        "năng suất",
+    ];
+    if subject.split_whitespace().count() > 6
+        || subject.contains(|c: char| c.is_ascii_digit() || c == ',')
+        || MEASURES.iter().any(|w| word_at_start(subject, w).is_some())
+    {
+        return None;
+    }
+    let before = text[..at].trim_end().strip_suffix(',')?;
+    let window = crate::look_back(text, before.len(), 64);
+    let head_start = text[window..before.len()]
+        .rfind(['.', ';', ':', '\n', ',', '(', ')'])
+        .map_or(window, |i| window + i + 1);
+    let head = text[head_start..before.len()].trim_start();
+    let head = ["trong đó", "riêng"]
+        .iter()
+        .find_map(|w| word_at_start(head, w))
+        .map_or(head, |len| head[len..].trim_start());
+    let from = before.len() - head.len();
+    let words = head.split_whitespace().count();
+    ((2..=5).contains(&words)
+        && !head.contains(|c: char| c.is_ascii_digit())
+        && ["khu vực", "ngành", "lĩnh vực"]
+            .iter()
+            .any(|w| word_at_start(head, w).is_some()))
+    .then_some(from)
+}
+
 /// Whether a figure's subject is a rate of growth ("tốc độ tăng trưởng kinh tế (GRDP)",
 /// "GRDP growth", "la croissance du PIB régional"), not a share of it ("contributing … to
 /// overall growth", "đóng góp vào tăng trưởng").
@@ -2823,6 +2898,7 @@ fn figure(
         start: mut subject_start,
         mut estimated,
         year,
+        month,
     } = subject(text, subject_from, first.start, periods);
     // "Fin 2021, 98% de la population avaient reçu …": a share of a whole written right
     // after it has that whole for subject, whatever comes before.
@@ -3640,6 +3716,14 @@ fn figure(
         subject = Some(format!("{}{s}", &text[from..at]));
         subject_start = Some(from);
     }
+    // "khu vực công nghiệp, xây dựng tăng 0,4%", "ngành nông nghiệp, lâm nghiệp và thủy sản
+    // chiếm 17,4%": a sector or a field named by a list holds its commas, whatever its items.
+    if let (Some(s), Some(at)) = (subject.as_deref(), subject_start)
+        && let Some(from) = vi_sector_list_before(text, at, s)
+    {
+        subject = Some(format!("{}{s}", &text[from..at]));
+        subject_start = Some(from);
+    }
     // "tăng trưởng kinh tế đạt 8,05%", "une croissance économique de 14,8 %": a rate of
     // growth is the change over the year before, though written as a level; the real set
     // labels it so (its README is the convention).
@@ -3775,6 +3859,23 @@ fn figure(
             .any(|w| crate::contains_words(&lower, w))
     };
     let period = period.filter(|_| !as_of_now);
+    // "Chỉ số giá tiêu dùng (CPI) tháng 6 tăng 0,55%": a month written with the subject is
+    // the figure's period, in the clause's year or that of the period in effect.
+    let period = match month {
+        Some(m) => Some(
+            match year.map(|y| y.to_string()).or_else(|| {
+                period
+                    .as_deref()
+                    .and_then(|c| c.get(..4))
+                    .filter(|y| is_year(y))
+                    .map(str::to_owned)
+            }) {
+                Some(y) => format!("{y}-{m:02}"),
+                None => yearless_code(m, m),
+            },
+        ),
+        None => period,
+    };
     // "GRDP ước tăng 8,2% (cùng kỳ tăng 6,5%)", "(cùng kỳ năm 2020 tăng 2,97%)": the same
     // period a year before, of the figure just read.
     let (subject, period) = match same_period_before(text, first.start, subject, period, earlier) {
@@ -5175,6 +5276,9 @@ struct Subject {
     estimated: bool,
     /// A year the clause itself gives ("export turnover in 2023 was").
     year: Option<u16>,
+    /// A month the clause itself gives between the subject and its verb ("CPI tháng 6
+    /// tăng"), without its year.
+    month: Option<u8>,
 }
 
 /// The subject written before a figure: what is between the clause's start and the figure,
@@ -5190,6 +5294,7 @@ fn subject(
     let mut end = to;
     let mut estimated = false;
     let mut year = None;
+    let mut month = None;
     // A period is not part of the subject: the subject is what follows it ("in the first 8
     // months of 2023 the city's budget revenue reached"), or what comes before it when only
     // the verb follows ("Tổng mức bán lẻ 5 tháng đầu năm 2024 ước đạt").
@@ -5198,7 +5303,10 @@ fn subject(
     for (s, e, _) in &periods[first..last] {
         if *e <= end {
             let after = subject(text, *e, end, &[]);
-            if after.written.is_some() {
+            // "GRDP quý I/2016 theo giá so sánh năm 2010 ước tăng": the prices alone after
+            // the period are no subject of their own.
+            let prices_alone = vi_price_basis_at_end(text[*e..end].trim()) == Some(0);
+            if after.written.is_some() && !prices_alone {
                 start = *e;
             } else {
                 estimated |= after.estimated;
@@ -5231,7 +5339,20 @@ fn subject(
             && let Some((at, written)) = year_at_end(&text[start..end])
         {
             end = start + at;
-            year = Some(written);
+            // "GRDP theo giá so sánh năm 2010 tăng 8,01%": the base year of the prices a
+            // figure is reckoned at is no period of it.
+            if vi_price_basis_at_end(&text[start..end]).is_none() {
+                year = Some(written);
+            }
+            continue 'verbs;
+        }
+        // "Chỉ số giá tiêu dùng (CPI) tháng 6 tăng 0,55%": the month a figure is of, written
+        // between what it measures and its verb, is its period, not a word of the subject.
+        if month.is_none()
+            && let Some((at, written)) = vi_month_at_end(&text[start..end])
+        {
+            end = start + at;
+            month = Some(written);
             continue 'verbs;
         }
         break;
@@ -5312,6 +5433,7 @@ fn subject(
                     return Subject {
                         estimated: estimated || cut.estimated,
                         year: year.or(cut.year),
+                        month: month.or(cut.month),
                         ..cut
                     };
                 }
@@ -5326,6 +5448,7 @@ fn subject(
     if written.chars().count() < 3 || words > 14 || digits {
         return Subject {
             estimated,
+            month,
             ..Subject::default()
         };
     }
@@ -5345,6 +5468,7 @@ fn subject(
                 return Subject {
                     estimated: estimated || cut.estimated,
                     year: year.or(cut.year),
+                    month: month.or(cut.month),
                     ..cut
                 };
             }
@@ -5355,6 +5479,7 @@ fn subject(
         start: Some(start),
         estimated,
         year,
+        month,
     }
 }
 
@@ -5406,6 +5531,47 @@ fn year_at_end(text: &str) -> Option<(usize, u16)> {
         .iter()
         .find_map(|w| word_at_end(before, w))
         .map(|at| (at, year))
+}
+
+/// A month closing a Vietnamese subject, "tháng 6" (not a day's, "ngày 15 tháng 6", nor a
+/// count of months, "6 tháng"): where its words start, and the month.
+fn vi_month_at_end(text: &str) -> Option<(usize, u8)> {
+    let digits = text.len() - text.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let month: u8 = text[text.len() - digits..].parse().ok()?;
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    let before = &text[..text.len() - digits];
+    if !before.ends_with(char::is_whitespace) {
+        return None;
+    }
+    let at = word_at_end(before.trim_end(), "tháng")?;
+    let earlier = text[..at].trim_end();
+    let day =
+        earlier.ends_with(|c: char| c.is_ascii_digit()) || word_at_end(earlier, "ngày").is_some();
+    (!day).then_some((at, month))
+}
+
+/// Where the prices a Vietnamese figure is reckoned at close its subject: "theo giá so sánh
+/// năm 2010", "giá so sánh 2010", "theo giá hiện hành".
+fn vi_price_basis_at_end(text: &str) -> Option<usize> {
+    let mut rest = text.trim_end();
+    if let Some((at, _)) = year_at_end(rest) {
+        rest = rest[..at].trim_end();
+    } else if rest.len() > 4
+        && rest.is_char_boundary(rest.len() - 4)
+        && is_year(&rest[rest.len() - 4..])
+    {
+        rest = rest[..rest.len() - 4].trim_end();
+    }
+    let at = ["giá so sánh", "giá hiện hành"]
+        .iter()
+        .find_map(|w| word_at_end(rest, w))?;
+    let before = rest[..at].trim_end();
+    Some(word_at_end(before, "theo").unwrap_or(at))
 }
 
 /// Words after which a clause says what someone reported or recorded: the subject follows
@@ -8613,5 +8779,92 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_month_between_the_subject_and_its_verb_is_the_figures_period() {
+        assert_eq!(
+            figure_cells(
+                "Trong 6 tháng đầu năm 2025, kinh tế của tỉnh ổn định. Chỉ số giá tiêu dùng tháng 5 tăng 0,4% so với tháng trước.",
+                Language::Vi
+            ),
+            ["Chỉ số giá tiêu dùng | None  | Some(0.4) | None | 2025-05"]
+        );
+        // Without a year anywhere, the month alone.
+        assert_eq!(
+            figure_cells(
+                "Chỉ số sản xuất công nghiệp tháng 11 ước tăng 7,2% so với cùng kỳ.",
+                Language::Vi
+            ),
+            ["Chỉ số sản xuất công nghiệp | None  | Some(7.2) | None | months 11-11"]
+        );
+        // A day's month is no period of the subject, nor a count of months.
+        assert_eq!(vi_month_at_end("ngày 15 tháng 6"), None);
+        assert_eq!(vi_month_at_end("doanh thu 6 tháng"), None);
+        assert_eq!(vi_month_at_end("doanh thu tháng 13"), None);
+    }
+
+    #[test]
+    fn the_base_year_of_prices_is_no_period() {
+        assert_eq!(
+            figure_cells(
+                "Sáu tháng đầu năm 2025, tổng sản phẩm trên địa bàn theo giá so sánh năm 2010 tăng 6,8% so với cùng kỳ.",
+                Language::Vi
+            ),
+            ["tổng sản phẩm trên địa bàn theo giá so sánh | None  | Some(6.8) | None | 2025-H1"]
+        );
+        // After a quarter, the prices alone are no subject.
+        assert_eq!(
+            figure_cells(
+                "Giá trị tăng thêm ngành công nghiệp quý III/2025 theo giá so sánh 2010 ước tăng 9,1%.",
+                Language::Vi
+            ),
+            ["Giá trị tăng thêm ngành công nghiệp | None  | Some(9.1) | None | 2025-Q3"]
+        );
+    }
+
+    #[test]
+    fn a_share_of_the_plan_after_so_without_voi() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, sản lượng cà phê ước đạt 12.400 tấn, đạt 96% so kế hoạch, tăng 3% so cùng kỳ.",
+                Language::Vi
+            ),
+            ["sản lượng cà phê | Some(12400.0) t | Some(3.0) | Some(96.0) | 2025"]
+        );
+    }
+
+    #[test]
+    fn a_sector_named_by_a_list_keeps_its_commas() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, GRDP tăng 7%, trong đó khu vực công nghiệp, xây dựng tăng 9,2%; ngành nông nghiệp, lâm nghiệp và thủy sản chiếm 21,5%.",
+                Language::Vi
+            ),
+            [
+                "GRDP | None  | Some(7.0) | None | 2025",
+                "khu vực công nghiệp, xây dựng | None  | Some(9.2) | None | 2025",
+                "ngành nông nghiệp, lâm nghiệp và thủy sản | Some(21.5) % | None | None | 2025",
+            ]
+        );
+        // A field opening its sentence and what is measured of it stay apart.
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, ngành du lịch, doanh thu ước đạt 1.200 tỷ đồng.",
+                Language::Vi
+            ),
+            ["doanh thu | Some(1200.0) VND | None | None | 2025"]
+        );
+    }
+
+    #[test]
+    fn an_average_written_over_its_whole_is_a_decimal() {
+        assert_eq!(
+            figure_cells(
+                "Đến cuối năm 2025, bình quân mỗi xã đạt 14,5/19 tiêu chí nông thôn mới.",
+                Language::Vi
+            ),
+            ["bình quân mỗi xã | Some(14.5) tiêu chí | None | None | 2025"]
+        );
     }
 }
