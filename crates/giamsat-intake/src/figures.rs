@@ -767,6 +767,19 @@ const VI_COUNTED: &[&str] = &[
     "sáng kiến",
     "đề tài",
     "câu hỏi",
+    // Units of government or of the Party ("09 đơn vị cấp huyện đạt chuẩn", "2.898 đơn vị,
+    // cơ sở"), groups and sittings ("17 tập thể và 38 cá nhân", "tổ chức 16 kỳ họp", "7 tổ
+    // đại biểu"), staff, contracts, and head of livestock ("10.923 con"). Not "địa phương":
+    // localities are counted mostly as the whole of a ranking or a comparison ("trong 63 địa
+    // phương"), which is no figure.
+    "đơn vị",
+    "tập thể",
+    "kỳ họp",
+    "tổ đại biểu",
+    "tổ công tác",
+    "chuyên viên",
+    "hợp đồng",
+    "con",
 ];
 
 /// Whether a unit's code counts things, whose name can be the subject.
@@ -1500,6 +1513,14 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         {
             continue;
         }
+        // "HĐND huyện khóa 2 tổ chức kỳ họp", "lần thứ 3": a term's or an ordinal's number is
+        // no count ("số" is not among them: "Trong số 11 nhóm hàng hóa" counts them).
+        if ["khóa", "khoá", "thứ"]
+            .iter()
+            .any(|w| word_at_end(text[..num.start()].trim_end(), w).is_some())
+        {
+            continue;
+        }
         // "năm 2024 đảng viên …": a year is no count of things either.
         let bare_unit = word(text, &c, "bare_unit")
             .filter(|u| !is_year(num.as_str()) || unit_of(u.as_str()).is_none_or(|u| !is_count(u)));
@@ -1507,6 +1528,13 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         let bare_unit = bare_unit.filter(|u| {
             !u.as_str().eq_ignore_ascii_case("đơn")
                 || word_at_start(text[u.end()..].trim_start(), "vị").is_none()
+        });
+        // "tăng trưởng 2 con số", "3 con đường": no head of livestock.
+        let bare_unit = bare_unit.filter(|u| {
+            !u.as_str().eq_ignore_ascii_case("con")
+                || !["số", "đường", "người", "dấu"]
+                    .iter()
+                    .any(|w| word_at_start(text[u.end()..].trim_start(), w).is_some())
         });
         // "24.1 million domestic and international tourists": things counted in millions,
         // with words between.
@@ -3169,11 +3197,37 @@ fn figure(
             .checked_sub(topic.len())
             .filter(|at| text.is_char_boundary(*at) && text[*at..].starts_with(topic));
     }
+    // "Tổng đàn gia cầm hiện có 602.000 con": head of livestock are a level of the herd
+    // named before them, not things named after their number.
+    let head_of_livestock = matches!(
+        first.part,
+        Part::Amount {
+            unit: Some("con"),
+            ..
+        }
+    ) && subject.as_deref().is_some_and(|s| {
+        let lower = crate::lowercase(s);
+        let lower = ["hiện có", "có"]
+            .iter()
+            .find_map(|v| word_at_end(&lower, v))
+            .map_or(&*lower, |at| lower[..at].trim_end());
+        !lower.is_empty()
+            && !COUNTING_VERBS
+                .iter()
+                .any(|v| word_at_end(lower, v).is_some())
+    });
+    if head_of_livestock
+        && let Some(s) = subject.as_deref()
+        && let Some(at) = ["hiện có", "có"].iter().find_map(|v| word_at_end(s, v))
+    {
+        subject = Some(s[..at].trim_end().to_owned());
+    }
     if let Part::Amount {
         unit: Some(unit), ..
     } = first.part
         && is_count(unit)
         && !level_in_millions
+        && !head_of_livestock
         && (subject.as_deref().is_none_or(|s| {
             let lower = s.to_lowercase();
             // "There are 3 localities", "Il y a 12 projets": nothing but what is counted.
@@ -5234,6 +5288,10 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
         // "209 projects adjusted to increase capital": "to" after a participle says what
         // was done to the things counted.
         let after_participle = word == "to" && i > 0 && all_words[i - 1].ends_with("ed");
+        // "76 cuộc phát hiện 32 đơn vị": what was found is no word of what is counted.
+        if i > own_words && word == "phát" && all_words.get(i + 1) == Some(&"hiện") {
+            break;
+        }
         if i > own_words
             && !after_participle
             && (word.chars().any(|c| c.is_ascii_digit())
@@ -8289,7 +8347,8 @@ mod tests {
     #[test]
     fn a_unit_whose_name_begins_anothers_does_not_hide_it() {
         // "hộ" (households) begins "hội nghị"; "đơn" (petitions) begins "đơn vị", which are
-        // no petitions; a name cut by a number does not end on its preposition.
+        // no petitions but units, counted as the things inspected are ("đối với 1.506 cá
+        // nhân", vi_006); a name cut by a number does not end on its preposition.
         assert_eq!(
             figure_cells(
                 "Năm 2024, huyện tổ chức 48 hội nghị tiếp xúc cử tri và 6 cuộc giám sát tại 14 đơn vị.",
@@ -8298,6 +8357,7 @@ mod tests {
             [
                 "hội nghị tiếp xúc cử tri | Some(48.0) hội nghị | None | None | 2024",
                 "cuộc giám sát | Some(6.0) cuộc | None | None | 2024",
+                "đơn vị | Some(14.0) đơn vị | None | None | 2024",
             ]
         );
     }
@@ -8865,6 +8925,58 @@ mod tests {
                 Language::Vi
             ),
             ["bình quân mỗi xã | Some(14.5) tiêu chí | None | None | 2025"]
+        );
+    }
+
+    #[test]
+    fn units_groups_sittings_and_head_of_livestock_are_counted() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, toàn tỉnh có 05 đơn vị cấp huyện hoàn thành nhiệm vụ xây dựng nông thôn mới. Hội đồng đã tổ chức 12 kỳ họp.",
+                Language::Vi
+            ),
+            [
+                "đơn vị cấp huyện hoàn thành nhiệm vụ xây dựng nông thôn mới | Some(5.0) đơn vị | None | None | 2025",
+                "kỳ họp | Some(12.0) kỳ họp | None | None | 2025",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Đoàn kiểm tra kiến nghị kiểm điểm 4 tập thể và 21 cá nhân.",
+                Language::Vi
+            ),
+            [
+                "tập thể | Some(4.0) tập thể | None | None | ",
+                "cá nhân | Some(21.0) cá nhân | None | None | ",
+            ]
+        );
+        // Head of livestock are a level of the herd named before them.
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, tổng đàn trâu bò hiện có 8.450 con, đạt 97% kế hoạch.",
+                Language::Vi
+            ),
+            ["tổng đàn trâu bò | Some(8450.0) con | None | Some(97.0) | 2025"]
+        );
+        // Not a number of two digits.
+        assert!(figure_cells("Doanh thu tăng trưởng 2 con số.", Language::Vi).is_empty());
+    }
+
+    #[test]
+    fn a_terms_number_is_no_count_and_what_was_found_ends_what_is_counted() {
+        assert!(
+            figure_cells(
+                "Sáng 3/4, HĐND xã khóa 3 tổ chức kỳ họp chuyên đề.",
+                Language::Vi
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            figure_cells(
+                "Thanh tra các sở đã tiến hành 95 cuộc kiểm tra chuyên ngành phát hiện 40 cơ sở vi phạm.",
+                Language::Vi
+            )[0],
+            "cuộc kiểm tra chuyên ngành | Some(95.0) cuộc | None | None | "
         );
     }
 }
