@@ -1126,7 +1126,7 @@ fn build(language: Language) -> Patterns {
             ))
         }),
         vi_share: compile(format!(
-            r"(?:(?-u:\b)(?i:có)\s+|(?:^|[\n,;:])\s*)(?P<num>{num})\s*%\s+\p{{Ll}}"
+            r"(?:(?-u:\b)(?i:có|trong\s+đó)\s+|(?:^|[\n,;:]|\.\s)\s*)(?P<num>{num})\s*%\s+\p{{Ll}}"
         )),
         vi_labelled_percent: compile(format!(r":[ \t]*(?P<num>{num})\s*%")),
         vi_rate_named: compile(format!(
@@ -1963,6 +1963,9 @@ fn vi_whole_after(text: &str, at: usize, of_things: bool) -> Option<(String, usi
         if i == 8
             || word.chars().any(|c| c.is_ascii_digit())
             || (COUNT_ENDS.contains(&word) && !COUNT_ENDS_BEFORE_A_NUMBER.contains(&word))
+            // "100% tổ chức cơ sở Đảng đều phát triển được đảng viên": "all", "also" open
+            // what is said of the whole.
+            || ["đều", "cũng"].contains(&word)
         {
             break;
         }
@@ -2275,6 +2278,21 @@ pub fn find(
             plan_amounts.push(piece);
             continue;
         }
+        // "So với kế hoạch Thủ tướng Chính phủ giao (8.412,5 tỷ đồng), tỷ lệ giải ngân đạt
+        // 24,5%": the amount in brackets after the plan a rate is measured against is the
+        // plan's, no figure.
+        if let Part::Amount { .. } = piece.part
+            && let Some(open) = text[..piece.start].trim_end().strip_suffix('(')
+            && let clause_start = open.rfind(['.', ';', '\n', ',', ')']).map_or(0, |i| i + 1)
+            && let clause = crate::lowercase(open[clause_start..].trim())
+            && ["so với kế hoạch", "so với dự toán"]
+                .iter()
+                .any(|w| clause.starts_with(w))
+            && clause.split_whitespace().count() <= 10
+            && word_at_end(&clause, "giao").is_some()
+        {
+            continue;
+        }
         if let Part::Share(v) = piece.part {
             let of_an_amount = group.last().is_some_and(|last| {
                 last.end <= piece.start
@@ -2422,7 +2440,13 @@ fn tail_start(text: &str, at: usize, subject: &str, rest: &str) -> Option<usize>
 /// Whether the text between a share of the plan and the next piece names only who set the
 /// plan, up to a comma: " Trung ương giao, ", " assigned by the Prime Minister, ".
 fn plan_qualifier(between: &str) -> bool {
-    let Some(words) = between.trim_end().strip_suffix(',') else {
+    // "bằng 54,3% kế hoạch vốn Thủ tướng Chính phủ giao và 48,7% kế hoạch tỉnh giao": the
+    // second share may follow "và" as well as a comma.
+    let trimmed = between.trim_end();
+    let Some(words) = trimmed
+        .strip_suffix(',')
+        .or_else(|| word_at_end(trimmed, "và").map(|at| &trimmed[..at]))
+    else {
         return false;
     };
     let words = words.trim();
@@ -2947,8 +2971,11 @@ fn figure(
     } = first.part
         && let before = text[..first.start].trim_end()
         && (word_at_end(before, "có").is_some()
+            // "…, trong đó 15% đảng viên hoàn thành xuất sắc nhiệm vụ", "… chỉ tiêu. 100% tổ
+            // chức cơ sở Đảng …": after "of which" or a sentence's stop too.
+            || word_at_end(before, "trong đó").is_some()
             || (subject.is_none()
-                && (before.is_empty() || before.ends_with(['\n', ',', ';', ':']))))
+                && (before.is_empty() || before.ends_with(['\n', ',', ';', ':', '.']))))
         && let Some((whole, whole_ends)) = vi_whole_after(text, first.end, true)
     {
         subject = Some(whole);
@@ -3670,6 +3697,28 @@ fn figure(
     {
         subject = Some(previous.clone());
         subject_start = None;
+    }
+    // "đạt 97,35% (chỉ tiêu Nghị quyết là 95%)": what a plan's target is, said beside a
+    // result, is no result.
+    if aim.is_none()
+        && change_percent.is_none()
+        && plan_percent.is_none()
+        && unit.is_some_and(|u| !is_count(u))
+        && let Some(s) = subject.as_deref()
+        && ["chỉ tiêu", "mục tiêu"]
+            .iter()
+            .any(|w| word_at_start(s, w).is_some())
+        && word_at_end(text[..first.start].trim_end(), "là").is_some()
+    {
+        return None;
+    }
+    // "cao hơn mức bình quân chung của cả nước (14,3%)": the bracket holding the amount is
+    // no character of its subject.
+    if let Some(s) = subject.as_deref()
+        && let Some(open) = s.strip_suffix('(')
+        && !open.trim().is_empty()
+    {
+        subject = Some(open.trim_end().to_owned());
     }
     // "vụ lúa Đông Xuân được mùa (năng suất bình quân 62,41 tạ/ha": a bracket opened before
     // the figure and not closed holds it; the subject starts inside.
@@ -5404,6 +5453,12 @@ fn subject(
             }
             continue 'verbs;
         }
+        // "Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ bình quân 2 năm qua đạt 97,35%": the
+        // years or months a figure looks back over are no words of what it measures.
+        if let Some(at) = vi_past_span_at_end(&text[start..end]) {
+            end = start + at;
+            continue 'verbs;
+        }
         // "Chỉ số giá tiêu dùng (CPI) tháng 6 tăng 0,55%": the month a figure is of, written
         // between what it measures and its verb, is its period, not a word of the subject.
         if month.is_none()
@@ -5611,6 +5666,25 @@ fn vi_month_at_end(text: &str) -> Option<(usize, u8)> {
     let day =
         earlier.ends_with(|c: char| c.is_ascii_digit()) || word_at_end(earlier, "ngày").is_some();
     (!day).then_some((at, month))
+}
+
+/// Where the span a Vietnamese figure looks back over closes its subject: "2 năm qua",
+/// "trong 3 tháng qua".
+fn vi_past_span_at_end(text: &str) -> Option<usize> {
+    let at = word_at_end(text.trim_end(), "qua")?;
+    let before = text[..at].trim_end();
+    let unit = ["năm", "tháng"]
+        .iter()
+        .find_map(|w| word_at_end(before, w))?;
+    let number = before[..unit].trim_end();
+    let digits = number.len() - number.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 2 || !number[..number.len() - digits].ends_with(char::is_whitespace)
+    {
+        return None;
+    }
+    let from = number.len() - digits;
+    let earlier = number[..from].trim_end();
+    Some(word_at_end(earlier, "trong").unwrap_or(from))
 }
 
 /// Where the prices a Vietnamese figure is reckoned at close its subject: "theo giá so sánh
@@ -8977,6 +9051,50 @@ mod tests {
                 Language::Vi
             )[0],
             "cuộc kiểm tra chuyên ngành | Some(95.0) cuộc | None | None | "
+        );
+    }
+
+    #[test]
+    fn a_second_share_after_va_the_plans_amount_a_rate_is_measured_against() {
+        assert_eq!(
+            figure_cells(
+                "Tính đến hết tháng 9/2025, vốn đầu tư công giải ngân đạt 2.100 tỷ đồng, bằng 61,2% kế hoạch vốn Trung ương giao và 55,4% kế hoạch tỉnh giao.",
+                Language::Vi
+            ),
+            [
+                "vốn đầu tư công giải ngân | Some(2100.0) VND | None | Some(61.2) | 2025-YTD09",
+                "vốn đầu tư công giải ngân | None  | None | Some(55.4) | 2025-YTD09",
+            ]
+        );
+        // The plan's amount in brackets after "So với kế hoạch … giao" is no figure.
+        let cells = figure_cells(
+            "Trong 5 tháng đầu năm 2025, so với kế hoạch HĐND tỉnh giao (4.300 tỷ đồng), tỷ lệ giải ngân đạt 30,2%.",
+            Language::Vi,
+        );
+        assert!(cells.iter().all(|c| !c.contains("4300")), "{cells:?}");
+    }
+
+    #[test]
+    fn a_share_after_of_which_or_a_stop_and_a_target_said_beside_a_result() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, toàn huyện kết nạp 210 đảng viên mới, trong đó 18% đảng viên là đoàn viên thanh niên. 100% chi bộ đều tổ chức sinh hoạt chuyên đề.",
+                Language::Vi
+            ),
+            [
+                "đảng viên mới | Some(210.0) đảng viên | None | None | 2025",
+                "đảng viên là đoàn viên thanh niên | Some(18.0) % | None | None | 2025",
+                "chi bộ | Some(100.0) % | None | None | 2025",
+            ]
+        );
+        // A span looked back over is no word of the subject; the plan's rate beside it is
+        // no result.
+        assert_eq!(
+            figure_cells(
+                "Tỷ lệ hộ dân sử dụng nước sạch bình quân 3 năm qua đạt 92,4% (chỉ tiêu Nghị quyết là 90%).",
+                Language::Vi
+            ),
+            ["Tỷ lệ hộ dân sử dụng nước sạch bình quân | Some(92.4) % | None | None | "]
         );
     }
 }
