@@ -2570,9 +2570,10 @@ const SECTORS_WITH_COMMAS: &[(&str, &str)] = &[
 
 /// Where a Vietnamese sector's or field's name starts when the subject read at `at` is its
 /// last item after a comma: "khu vực công nghiệp, xây dựng", "ngành nông nghiệp, lâm nghiệp
-/// và thủy sản". The items before the comma open on "khu vực", "ngành" or "lĩnh vực" at the
-/// clause's start, are short and hold no number; the item read is short and names no measure
-/// ("Ngành nông nghiệp, giá trị sản xuất đạt …" is a topic and what is measured of it).
+/// và thủy sản", "sản xuất và phân phối điện, khí đốt, nước nóng, hơi nước". The items before
+/// are short, hold no number, and the first opens on a sector's word at the clause's start;
+/// the item read is short and names no measure ("Ngành nông nghiệp, giá trị sản xuất đạt …"
+/// is a topic and what is measured of it).
 fn vi_sector_list_before(text: &str, at: usize, subject: &str) -> Option<usize> {
     const MEASURES: &[&str] = &[
         "giá trị",
@@ -2591,30 +2592,50 @@ fn vi_sector_list_before(text: &str, at: usize, subject: &str) -> Option<usize> 
         "diện tích",
         "năng suất",
     ];
+    // The words a sector's name opens on, as statistics offices write them ("sản xuất và
+    // phân phối điện, khí đốt, nước nóng, hơi nước", "cung cấp nước, hoạt động quản lý và
+    // xử lý rác thải, nước").
+    const LEADS: &[&str] = &[
+        "khu vực",
+        "ngành",
+        "lĩnh vực",
+        "công nghiệp",
+        "sản xuất",
+        "cung cấp",
+    ];
     if subject.split_whitespace().count() > 6
         || subject.contains(|c: char| c.is_ascii_digit() || c == ',')
         || MEASURES.iter().any(|w| word_at_start(subject, w).is_some())
     {
         return None;
     }
-    let before = text[..at].trim_end().strip_suffix(',')?;
-    let window = crate::look_back(text, before.len(), 64);
-    let head_start = text[window..before.len()]
-        .rfind(['.', ';', ':', '\n', ',', '(', ')'])
-        .map_or(window, |i| window + i + 1);
-    let head = text[head_start..before.len()].trim_start();
-    let head = ["trong đó", "riêng"]
-        .iter()
-        .find_map(|w| word_at_start(head, w))
-        .map_or(head, |len| head[len..].trim_start());
-    let from = before.len() - head.len();
-    let words = head.split_whitespace().count();
-    ((2..=5).contains(&words)
-        && !head.contains(|c: char| c.is_ascii_digit())
-        && ["khu vực", "ngành", "lĩnh vực"]
+    // Back over the list's items, each short and without a number, to the one opening on a
+    // sector's word at the clause's start.
+    let mut comma = text[..at].trim_end().strip_suffix(',')?.len();
+    for _ in 0..6 {
+        let window = crate::look_back(text, comma, 80);
+        let item_start = text[window..comma]
+            .rfind(['.', ';', ':', '\n', ',', '(', ')'])
+            .map_or(window, |i| window + i + 1);
+        let item = text[item_start..comma].trim_start();
+        let item = ["trong đó", "riêng"]
             .iter()
-            .any(|w| word_at_start(head, w).is_some()))
-    .then_some(from)
+            .find_map(|w| word_at_start(item, w))
+            .map_or(item, |len| item[len..].trim_start());
+        let words = item.split_whitespace().count();
+        if words == 0 || words > 10 || item.contains(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let from = comma - item.len();
+        if LEADS.iter().any(|w| word_at_start(item, w).is_some()) && words >= 2 {
+            return Some(from);
+        }
+        if !text[..item_start].ends_with(',') {
+            return None;
+        }
+        comma = item_start - 1;
+    }
+    None
 }
 
 /// Whether a figure's subject is a rate of growth ("tốc độ tăng trưởng kinh tế (GRDP)",
@@ -3809,6 +3830,7 @@ fn figure(
             "lĩnh vực ",
             "tổng kim ngạch ",
             "kim ngạch ",
+            "công nghiệp ",
         ]
         .iter()
         .find_map(|lead| crate::ends_with_lowercase(&text[window..from], lead))
@@ -4160,6 +4182,41 @@ fn vi_subject(
 ) -> Option<String> {
     let mut subject = subject?;
     let counted_here = unit.is_some_and(is_count);
+    // "Dự ước chỉ số sản xuất công nghiệp …", "Nổi bật là tăng trưởng kinh tế (GRDP) đạt
+    // 8,1%", "…, có diện tích tự nhiên là 6.071 km2": a forecast's word, a highlight's or
+    // the verb "has" opening the subject are no words of what is measured.
+    if !counted_here
+        && let Some(len) = ["dự ước", "nổi bật là", "đáng chú ý là", "có"]
+            .iter()
+            .find_map(|w| word_at_start(&subject, w))
+        && subject[len..].split_whitespace().count() >= 2
+    {
+        subject = subject[len..].trim_start().to_owned();
+    }
+    // "Huyện có diện tích tự nhiên là 512 km2", "Tỉnh Quảng Ngãi có dân số …": the locality
+    // that has what is measured is no word of it.
+    // A share's subject is the whole it is of ("100% xã có đường ô tô đến trung tâm").
+    if !counted_here
+        && unit != Some("%")
+        && let Some(at) = subject.find(" có ")
+        && let head = crate::lowercase(&subject[..at])
+        && head.split_whitespace().count() <= 4
+        && [
+            "huyện",
+            "tỉnh",
+            "xã",
+            "thành phố",
+            "thị xã",
+            "phường",
+            "toàn tỉnh",
+            "toàn huyện",
+        ]
+        .iter()
+        .any(|w| word_at_start(&head, w).is_some())
+        && subject[at + " có ".len()..].split_whitespace().count() >= 2
+    {
+        subject = subject[at + " có ".len()..].to_owned();
+    }
     let written_count = || {
         text[first.start..first.end]
             .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ','))
@@ -9095,6 +9152,30 @@ mod tests {
                 Language::Vi
             ),
             ["Tỷ lệ hộ dân sử dụng nước sạch bình quân | Some(92.4) % | None | None | "]
+        );
+    }
+
+    #[test]
+    fn a_sectors_list_of_several_items_and_words_opening_a_subject() {
+        assert_eq!(
+            figure_cells(
+                "Chỉ số sản xuất công nghiệp tháng 4/2025 tăng 2,1%; sản xuất và phân phối điện, khí đốt, nước nóng tăng 3,4%.",
+                Language::Vi
+            ),
+            [
+                "Chỉ số sản xuất công nghiệp | None  | Some(2.1) | None | 2025-04",
+                "sản xuất và phân phối điện, khí đốt, nước nóng | None  | Some(3.4) | None | 2025-04",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, nổi bật là tổng mức bán lẻ hàng hóa đạt 41.200 tỷ đồng. Huyện có diện tích tự nhiên là 512 km2.",
+                Language::Vi
+            ),
+            [
+                "tổng mức bán lẻ hàng hóa | Some(41200.0) VND | None | None | 2025",
+                "diện tích tự nhiên | Some(512.0) km2 | None | None | 2025",
+            ]
         );
     }
 }
