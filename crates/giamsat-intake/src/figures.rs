@@ -5398,9 +5398,22 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
         if i > own_words && word == "phát" && all_words.get(i + 1) == Some(&"hiện") {
             break;
         }
+        // "178 sản phẩm OCOP đạt tiêu chuẩn 3 sao", "đạt 3 - 5 sao": a rating in stars
+        // says which things are counted.
+        let stars = || {
+            all_words[i + 1..]
+                .iter()
+                .take(3)
+                .take_while(|w| {
+                    w.chars()
+                        .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'))
+                        || **w == "sao"
+                })
+                .any(|w| *w == "sao")
+        };
         if i > own_words
             && !after_participle
-            && (word.chars().any(|c| c.is_ascii_digit())
+            && (word.chars().any(|c| c.is_ascii_digit()) && !stars()
                 || (COUNT_ENDS.contains(&word)
                     && (!COUNT_ENDS_BEFORE_A_NUMBER.contains(&word) || number_follows())))
         {
@@ -5417,7 +5430,11 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
     // Nor on a preposition its number cut off: "5 cuộc giám sát tại 12 …".
     while words.last().is_some_and(|w| {
         !w.chars().any(char::is_alphabetic)
-            || (words.len() > 1 && ["tại", "của", "cho", "đến", "từ", "trên", "đối"].contains(w))
+            || (words.len() > 1
+                && [
+                    "tại", "của", "cho", "đến", "từ", "trên", "đối", "thuộc", "gồm",
+                ]
+                .contains(w))
     }) {
         words.pop();
     }
@@ -9175,6 +9192,22 @@ mod tests {
             [
                 "tổng mức bán lẻ hàng hóa | Some(41200.0) VND | None | None | 2025",
                 "diện tích tự nhiên | Some(512.0) km2 | None | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_rating_in_stars_says_which_things_are_counted() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, huyện có 64 sản phẩm OCOP đạt 3 sao trở lên, trong đó 12 sản phẩm đạt 4 sao. Xã có 310 sản phẩm thuộc 5 nhóm ngành.",
+                Language::Vi
+            ),
+            [
+                "sản phẩm OCOP đạt 3 sao trở lên | Some(64.0) sản phẩm | None | None | 2025",
+                "sản phẩm đạt 4 sao | Some(12.0) sản phẩm | None | None | 2025",
+                "sản phẩm | Some(310.0) sản phẩm | None | None | 2025",
+                "nhóm ngành | Some(5.0) nhóm | None | None | 2025",
             ]
         );
     }
