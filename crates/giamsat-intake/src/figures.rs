@@ -4186,9 +4186,16 @@ fn vi_subject(
     // 8,1%", "…, có diện tích tự nhiên là 6.071 km2": a forecast's word, a highlight's or
     // the verb "has" opening the subject are no words of what is measured.
     if !counted_here
-        && let Some(len) = ["dự ước", "nổi bật là", "đáng chú ý là", "có"]
-            .iter()
-            .find_map(|w| word_at_start(&subject, w))
+        && let Some(len) = [
+            "dự ước",
+            "nổi bật là",
+            "đáng chú ý là",
+            "có",
+            "cao hơn",
+            "thấp hơn",
+        ]
+        .iter()
+        .find_map(|w| word_at_start(&subject, w))
         && subject[len..].split_whitespace().count() >= 2
     {
         subject = subject[len..].trim_start().to_owned();
@@ -4831,6 +4838,18 @@ fn aiming(text: &str) -> Vec<Aim> {
         // against, not one being set.
         if m.as_str().starts_with(['S', 's'])
             && word_at_end(text[..m.start()].trim_end(), "the").is_some()
+        {
+            continue;
+        }
+        // "17/17 chỉ tiêu đạt và vượt mục tiêu Nghị quyết đề ra; tốc độ tăng trưởng ước đạt
+        // 9,54%": a target met or passed, or measured against, is set already; what follows
+        // reports.
+        if ["mục tiêu", "chỉ tiêu"]
+            .iter()
+            .any(|w| crate::lowercase(m.as_str()) == *w)
+            && ["vượt", "đạt", "hoàn thành", "so với", "theo"]
+                .iter()
+                .any(|w| word_at_end(text[..m.start()].trim_end(), w).is_some())
         {
             continue;
         }
@@ -9208,6 +9227,21 @@ mod tests {
                 "sản phẩm đạt 4 sao | Some(12.0) sản phẩm | None | None | 2025",
                 "sản phẩm | Some(310.0) sản phẩm | None | None | 2025",
                 "nhóm ngành | Some(5.0) nhóm | None | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_target_met_or_passed_sets_nothing_after_it() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, tỉnh có 20/22 chỉ tiêu đạt và vượt mục tiêu đề ra; tốc độ tăng trưởng kinh tế ước đạt 8,7%, cao hơn bình quân cả nước (ước tăng 7,5%).",
+                Language::Vi
+            ),
+            [
+                "chỉ tiêu đạt và vượt mục tiêu đề ra | Some(20.0) chỉ tiêu | None | None | 2025",
+                "tốc độ tăng trưởng kinh tế | None  | Some(8.7) | None | 2025",
+                "bình quân cả nước | None  | Some(7.5) | None | 2025",
             ]
         );
     }
