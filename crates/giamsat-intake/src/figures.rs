@@ -1359,6 +1359,11 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             );
         }
     }
+    static RATIO_BEFORE: OnceLock<Regex> = OnceLock::new();
+    let ratio_before = RATIO_BEFORE.get_or_init(|| {
+        Regex::new(r"bằng\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?cùng\s+kỳ")
+            .expect("a ratio to the same period")
+    });
     for c in crate::word_start_captures(&p.ratio_alone, text) {
         let whole = c.get(0).expect("match");
         let window = crate::look_back(text, whole.start(), 300);
@@ -1367,8 +1372,25 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             .map_or(window, |i| window + i + 1);
         let opening = crate::lowercase(text[sentence..whole.start()].trim_start());
         let rest = text[whole.end()..].trim_start();
-        if opening.starts_with("so với")
-            && opening.contains("cùng kỳ")
+        // "… ước đạt 264.821 ha, bằng 99,63% so với cùng kỳ năm trước, trong đó vụ Đông Xuân
+        // đạt 184.989 ha, bằng 99,88%": a bare ratio after one to the same period in its
+        // sentence is to the same period too.
+        // A stop, not a thousands separator ("184.989,53 ha").
+        let whole_sentence = text[window..whole.start()]
+            .char_indices()
+            .rev()
+            .find(|(i, c)| {
+                matches!(c, '\n' | '!' | '?')
+                    || (*c == '.'
+                        && text[window + i + 1..]
+                            .chars()
+                            .next()
+                            .is_none_or(char::is_whitespace))
+            })
+            .map_or(window, |(i, _)| window + i + 1);
+        let elliptic =
+            ratio_before.is_match(&crate::lowercase(&text[whole_sentence..whole.start()]));
+        if ((opening.starts_with("so với") && opening.contains("cùng kỳ")) || elliptic)
             && (rest.is_empty() || rest.starts_with(['.', ',', ';', '\n', ')']))
             && let Some(v) = number_in(&c)
         {
@@ -9242,6 +9264,20 @@ mod tests {
                 "chỉ tiêu đạt và vượt mục tiêu đề ra | Some(20.0) chỉ tiêu | None | None | 2025",
                 "tốc độ tăng trưởng kinh tế | None  | Some(8.7) | None | 2025",
                 "bình quân cả nước | None  | Some(7.5) | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bare_ratio_after_one_to_the_same_period_is_to_the_same_period() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, diện tích lúa đạt 52.300 ha, bằng 101,2% so với cùng kỳ, trong đó lúa chất lượng cao đạt 21.040,5 ha, bằng 96,5%.",
+                Language::Vi
+            ),
+            [
+                "diện tích lúa | Some(52300.0) ha | Some(1.2) | None | 2025",
+                "lúa chất lượng cao | Some(21040.5) ha | Some(-3.5) | None | 2025",
             ]
         );
     }
