@@ -2413,6 +2413,8 @@ fn measure_of_a_list(text: &str, at: usize) -> Option<usize> {
         "số lượng",
         "sản lượng",
         "lượng khách",
+        // "tổng đàn gia súc, gia cầm 4.908 con".
+        "tổng đàn",
     ];
     let window = crate::look_back(text, at, 200);
     let sentence = text[window..at]
@@ -4252,6 +4254,36 @@ fn vi_subject(
             .trim()
     };
     let before = text[crate::look_back(text, first.start, 40)..first.start].trim_end();
+    // "tăng trưởng kinh tế toàn tỉnh mới đạt 6,58%": "only" before the verb is no word of
+    // what is measured; "doanh nghiệp thành lập mới" keeps its "new".
+    if !counted_here
+        && let Some(at) = word_at_end(&subject, "mới")
+        && let head = subject[..at].trim_end()
+        && !head.is_empty()
+        && let lower_before = crate::lowercase(before)
+        && ["mới đạt", "mới chỉ đạt"]
+            .iter()
+            .any(|w| lower_before.ends_with(w))
+        && ![
+            "lập",
+            "ký",
+            "cấp",
+            "xây",
+            "trồng",
+            "tạo",
+            "nạp",
+            "sinh",
+            "đầu tư",
+            "mở",
+            "làm",
+            "nông thôn",
+            "viên",
+        ]
+        .iter()
+        .any(|w| word_at_end(head, w).is_some())
+    {
+        subject = head.to_owned();
+    }
     if counted_here
         && word_at_end(before, "thông qua").is_some()
         && let name = written_count()
@@ -5630,6 +5662,19 @@ fn subject(
     // "… doanh nghiệp thành lập mới với tổng vốn đăng ký 12.000 tỷ đồng": a total after
     // "với" is what the amount measures. (The English "with a total capital of" was tried
     // twice and left out: see docs/intake.md.)
+    // "do giá trị sản xuất … giảm sâu nên tổng thu ngân sách … ước đạt": what follows "so"
+    // after a cause is what the figure measures.
+    if let Some(at) = text[start..end].rfind(" nên ")
+        && let cut = subject(text, start + at + " nên ".len(), to, &[])
+        && cut.written.is_some()
+    {
+        return Subject {
+            estimated: estimated || cut.estimated,
+            year: year.or(cut.year),
+            month: month.or(cut.month),
+            ..cut
+        };
+    }
     for with in [" với "] {
         if let Some(at) = text[start..end].rfind(with)
             && let after = &text[start + at + with.len()..end]
@@ -9278,6 +9323,28 @@ mod tests {
             [
                 "diện tích lúa | Some(52300.0) ha | Some(1.2) | None | 2025",
                 "lúa chất lượng cao | Some(21040.5) ha | Some(-3.5) | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn what_follows_a_cause_a_herd_listed_and_only_before_the_verb() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, do sản lượng khai thác giảm mạnh nên tổng thu ngân sách ước đạt 9.800 tỷ đồng, giảm 4,1% so với cùng kỳ.",
+                Language::Vi
+            ),
+            ["tổng thu ngân sách | Some(9800.0) VND | Some(-4.1) | None | 2025"]
+        );
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, tổng đàn gia súc, gia cầm 7.230 con; tỷ lệ giải ngân mới đạt 41,3%. Toàn huyện có 12 doanh nghiệp thành lập mới.",
+                Language::Vi
+            ),
+            [
+                "tổng đàn gia súc, gia cầm | Some(7230.0) con | None | None | 2025",
+                "tỷ lệ giải ngân | Some(41.3) % | None | None | 2025",
+                "doanh nghiệp thành lập mới | Some(12.0) enterprise | None | None | 2025",
             ]
         );
     }
