@@ -767,6 +767,7 @@ const VI_COUNTED: &[&str] = &[
     "sáng kiến",
     "đề tài",
     "câu hỏi",
+    "thuê bao",
     // Units of government or of the Party ("09 đơn vị cấp huyện đạt chuẩn", "2.898 đơn vị,
     // cơ sở"), groups and sittings ("17 tập thể và 38 cá nhân", "tổ chức 16 kỳ họp", "7 tổ
     // đại biểu"), staff, contracts, and head of livestock ("10.923 con"). Not "địa phương":
@@ -4373,7 +4374,12 @@ fn vi_subject(
             .take(3)
             .collect();
         let what = what.join(" ");
-        if !what.is_empty() && !crate::lowercase(&subject).ends_with(&*crate::lowercase(&what)) {
+        // "Toàn tỉnh có 1.250 km đường giao thông": what is had is what is measured.
+        if !what.is_empty() && word_at_end(&subject, "có").is_some() {
+            subject = what;
+        } else if !what.is_empty()
+            && !crate::lowercase(&subject).ends_with(&*crate::lowercase(&what))
+        {
             // Before the field a paragraph's figures were given.
             subject = match subject.find(" lĩnh vực ") {
                 Some(at) => format!("{} {what}{}", &subject[..at], &subject[at..]),
@@ -5584,6 +5590,14 @@ fn subject(
                 {
                     continue;
                 }
+                // "bằng cấp, chứng chỉ đạt 28%": a certificate, an address, not "only".
+                if *verb == "chỉ"
+                    && ["chứng", "địa"]
+                        .iter()
+                        .any(|w| word_at_end(text[start..start + at].trim_end(), w).is_some())
+                {
+                    continue;
+                }
                 end = start + at;
                 estimated |= *estimate;
                 continue 'verbs;
@@ -5598,6 +5612,20 @@ fn subject(
             if vi_price_basis_at_end(&text[start..end]).is_none() {
                 year = Some(written);
             }
+            continue 'verbs;
+        }
+        // "Dư nợ tín dụng đến 30/6 đạt 85.400 tỷ đồng", "Giá trị sản xuất công nghiệp (giá
+        // so sánh 2010) đạt …": the day a stock is taken at, and prices in brackets, are no
+        // words of what is measured.
+        if let Some(at) = vi_as_of_day_at_end(&text[start..end]) {
+            end = start + at;
+            continue 'verbs;
+        }
+        if let Some(inside) = text[start..end].strip_suffix(')')
+            && let Some(open) = inside.rfind('(')
+            && vi_price_basis_at_end(&inside[open + 1..]) == Some(0)
+        {
+            end = start + open;
             continue 'verbs;
         }
         // "Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ bình quân 2 năm qua đạt 97,35%": the
@@ -5826,6 +5854,20 @@ fn vi_month_at_end(text: &str) -> Option<(usize, u8)> {
     let day =
         earlier.ends_with(|c: char| c.is_ascii_digit()) || word_at_end(earlier, "ngày").is_some();
     (!day).then_some((at, month))
+}
+
+/// Where the day a Vietnamese stock is taken at closes its subject: "đến 30/6", "tính đến
+/// ngày 31/12/2025", "đến hết ngày 30/9".
+fn vi_as_of_day_at_end(text: &str) -> Option<usize> {
+    static AS_OF: OnceLock<Regex> = OnceLock::new();
+    let as_of = AS_OF.get_or_init(|| {
+        Regex::new(
+            r"(?i:tính\s+)?(?i:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?\s*$",
+        )
+        .expect("a day as of")
+    });
+    let m = as_of.find(text)?;
+    crate::starts_word(text, m.start()).then_some(m.start())
 }
 
 /// Where the span a Vietnamese figure looks back over closes its subject: "2 năm qua",
@@ -9345,6 +9387,30 @@ mod tests {
                 "tổng đàn gia súc, gia cầm | Some(7230.0) con | None | None | 2025",
                 "tỷ lệ giải ngân | Some(41.3) % | None | None | 2025",
                 "doanh nghiệp thành lập mới | Some(12.0) enterprise | None | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_day_a_stock_is_taken_at_prices_in_brackets_certificates_and_what_is_had() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, tổng dư nợ cho vay đến 31/10 đạt 64.200 tỷ đồng, tăng 5,1% so với đầu năm. Giá trị tăng thêm ngành xây dựng (theo giá so sánh 2010) đạt 8.400 tỷ đồng.",
+                Language::Vi
+            ),
+            [
+                "tổng dư nợ cho vay | Some(64200.0) VND | Some(5.1) | None | 2025",
+                "Giá trị tăng thêm ngành xây dựng | Some(8400.0) VND | None | None | 2025",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, tỷ lệ lao động có chứng chỉ đạt 31,5%. Huyện có 420 km kênh mương được kiên cố hóa.",
+                Language::Vi
+            ),
+            [
+                "tỷ lệ lao động có chứng chỉ | Some(31.5) % | None | None | 2025",
+                "kênh mương | Some(420.0) km | None | None | 2025",
             ]
         );
     }
