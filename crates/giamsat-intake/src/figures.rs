@@ -768,6 +768,7 @@ const VI_COUNTED: &[&str] = &[
     "đề tài",
     "câu hỏi",
     "thuê bao",
+    "chi bộ",
     // Units of government or of the Party ("09 đơn vị cấp huyện đạt chuẩn", "2.898 đơn vị,
     // cơ sở"), groups and sittings ("17 tập thể và 38 cá nhân", "tổ chức 16 kỳ họp", "7 tổ
     // đại biểu"), staff, contracts, and head of livestock ("10.923 con"). Not "địa phương":
@@ -1971,9 +1972,26 @@ fn vi_whole_after(text: &str, at: usize, of_things: bool) -> Option<(String, usi
         "xuống",
     ];
     let from = at + (text[at..].len() - text[at..].trim_start().len());
-    let clause_end = text[from..]
+    // "100% xã, phường, thị trấn đạt chuẩn": the lists of kinds of places and bodies that
+    // reports write with commas are one whole.
+    const LISTED: &[&str] = &[
+        "xã, phường, thị trấn",
+        "xã, phường, đặc khu",
+        "xã, phường",
+        "huyện, thị xã, thành phố",
+        "huyện, thành phố",
+        "sở, ban, ngành",
+        "cơ quan, đơn vị",
+        "cơ quan, đơn vị, địa phương",
+    ];
+    let listed = LISTED
+        .iter()
+        .filter_map(|w| crate::starts_with_lowercase(&text[from..], w))
+        .max()
+        .unwrap_or(0);
+    let clause_end = text[from + listed..]
         .find(['.', ',', ';', ':', '\n', '(', ')'])
-        .map_or(text.len(), |i| from + i);
+        .map_or(text.len(), |i| from + listed + i);
     if of_things
         && NOT_A_WHOLE
             .iter()
@@ -1981,8 +1999,11 @@ fn vi_whole_after(text: &str, at: usize, of_things: bool) -> Option<(String, usi
     {
         return None;
     }
-    let mut end = from;
-    for (i, word) in text[from..clause_end].split_whitespace().enumerate() {
+    let mut end = from + listed;
+    for (i, word) in text[from + listed..clause_end]
+        .split_whitespace()
+        .enumerate()
+    {
         if i == 8
             || word.chars().any(|c| c.is_ascii_digit())
             || (COUNT_ENDS.contains(&word) && !COUNT_ENDS_BEFORE_A_NUMBER.contains(&word))
@@ -3295,12 +3316,25 @@ fn figure(
     {
         subject = Some(s[..at].trim_end().to_owned());
     }
+    // "trong đó đơn khiếu nại 320 đơn, đơn tố cáo 85 đơn": things named before their count
+    // by the same word are named there, more fully than after it.
+    let named_before = matches!(first.part, Part::Amount { unit: Some(u), .. } if VI_COUNTED.contains(&u) || u == "household" || u == "enterprise" || u == "project")
+        && subject.as_deref().is_some_and(|s| {
+            let written = text[first.start..first.end]
+                .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '/'))
+                .trim();
+            let lower = crate::lowercase(s);
+            !written.is_empty()
+                && word_at_start(&lower, &crate::lowercase(written)).is_some()
+                && lower.split_whitespace().count() > written.split_whitespace().count()
+        });
     if let Part::Amount {
         unit: Some(unit), ..
     } = first.part
         && is_count(unit)
         && !level_in_millions
         && !head_of_livestock
+        && !named_before
         && (subject.as_deref().is_none_or(|s| {
             let lower = s.to_lowercase();
             // "There are 3 localities", "Il y a 12 projets": nothing but what is counted.
@@ -9411,6 +9445,32 @@ mod tests {
             [
                 "tỷ lệ lao động có chứng chỉ | Some(31.5) % | None | None | 2025",
                 "kênh mương | Some(420.0) km | None | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn things_named_before_their_count_and_lists_of_kinds_of_places() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, các cơ quan tiếp nhận 940 đơn, trong đó đơn kiến nghị 610 đơn, đơn khiếu nại 72 đơn.",
+                Language::Vi
+            ),
+            [
+                "đơn | Some(940.0) đơn | None | None | 2025",
+                "đơn kiến nghị | Some(610.0) đơn | None | None | 2025",
+                "đơn khiếu nại | Some(72.0) đơn | None | None | 2025",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, có 96% xã, phường, thị trấn hoàn thành chuyển đổi số; 1.340 đảng viên sinh hoạt tại 52 chi bộ.",
+                Language::Vi
+            ),
+            [
+                "xã, phường, thị trấn hoàn thành chuyển đổi số | Some(96.0) % | None | None | 2025",
+                "đảng viên sinh hoạt | Some(1340.0) đảng viên | None | None | 2025",
+                "chi bộ | Some(52.0) chi bộ | None | None | 2025",
             ]
         );
     }
