@@ -1315,6 +1315,16 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
                 .name("head")
                 .or(c.name("head_fr"))
                 .map_or(whole.start(), |m| m.start());
+            // "gấp 2,46 lần so kế hoạch": a multiple of the plan is a share of it.
+            if let Some(plan) = p.against_plan.find(&text[whole.end()..]) {
+                push(
+                    &mut pieces,
+                    start,
+                    whole.end() + plan.end(),
+                    Part::Plan((times * 100.0 * 1e6).round() / 1e6),
+                );
+                continue;
+            }
             let end = whole.end()
                 + p.same_period
                     .find(&text[whole.end()..])
@@ -2320,6 +2330,32 @@ pub fn find(
                 };
             }
             plan_amounts.push(piece);
+            continue;
+        }
+        // "ước đạt 2.337 tỷ đồng/KH 2.000-2.100 tỷ đồng", "(KH tăng 8-9%)": what the plan
+        // ("KH") set, written beside a result, is no result; nor is a threshold, "số xã đạt
+        // từ 10 tiêu chí trở lên".
+        let amount_or_change = match piece.part {
+            Part::Amount { unit, .. } => Some(unit),
+            Part::Change(_) => Some(None),
+            _ => None,
+        };
+        if let Some(unit) = amount_or_change
+            && {
+                let before = text[..piece.start].trim_end();
+                let before = before
+                    .strip_suffix("tăng")
+                    .or_else(|| before.strip_suffix("giảm"))
+                    .map_or(before, str::trim_end);
+                before.ends_with("/KH")
+                    || word_at_end(before, "KH").is_some_and(|at| {
+                        text[..at].ends_with(['(', '/', ' ']) && before.ends_with("KH")
+                    })
+                    || (unit.is_some_and(is_count)
+                        && word_at_end(before, "từ").is_some()
+                        && text[piece.end..].trim_start().starts_with("trở "))
+            }
+        {
             continue;
         }
         // "So với kế hoạch Thủ tướng Chính phủ giao (8.412,5 tỷ đồng), tỷ lệ giải ngân đạt
@@ -3785,7 +3821,7 @@ fn figure(
         && plan_percent.is_none()
         && unit.is_some_and(|u| !is_count(u))
         && let Some(s) = subject.as_deref()
-        && ["chỉ tiêu", "mục tiêu"]
+        && ["chỉ tiêu", "mục tiêu", "kế hoạch"]
             .iter()
             .any(|w| word_at_start(s, w).is_some())
         && word_at_end(text[..first.start].trim_end(), "là").is_some()
@@ -4241,6 +4277,18 @@ fn vi_subject(
 ) -> Option<String> {
     let mut subject = subject?;
     let counted_here = unit.is_some_and(is_count);
+    // "Đến nay số xã đạt từ 10 tiêu chí trở lên là 37 xã": the day of writing opens no
+    // subject, and "số" before things counted is not their name.
+    if let Some(len) = ["đến nay", "hiện nay"]
+        .iter()
+        .find_map(|w| word_at_start(&subject, w))
+        && subject[len..].split_whitespace().count() >= 2
+    {
+        subject = subject[len..].trim_start().to_owned();
+        if counted_here && let Some(len) = word_at_start(&subject, "số") {
+            subject = subject[len..].trim_start().to_owned();
+        }
+    }
     // "Dự ước chỉ số sản xuất công nghiệp …", "Nổi bật là tăng trưởng kinh tế (GRDP) đạt
     // 8,1%", "…, có diện tích tự nhiên là 6.071 km2": a forecast's word, a highlight's or
     // the verb "has" opening the subject are no words of what is measured.
@@ -5775,9 +5823,13 @@ fn subject(
             }
         }
     }
-    // "tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng": an age is part of a definition, no figure.
+    // "tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng": an age is part of a definition, no figure;
+    // so is a threshold, "số xã đạt từ 10 tiêu chí trở lên".
     let digits = AGES
-        .get_or_init(|| Regex::new(r"\d+\s+tuổi").expect("ages"))
+        .get_or_init(|| {
+            Regex::new(r"\d+\s+tuổi|từ\s+\d+\s+[\p{L} ]{1,24}?\s+trở\s+(?:lên|xuống)")
+                .expect("ages")
+        })
         .replace_all(written, "")
         .contains(|c: char| c.is_ascii_digit());
     if written.chars().count() < 3 || words > 14 || digits {
@@ -9472,6 +9524,27 @@ mod tests {
                 "đảng viên sinh hoạt | Some(1340.0) đảng viên | None | None | 2025",
                 "chi bộ | Some(52.0) chi bộ | None | None | 2025",
             ]
+        );
+    }
+
+    #[test]
+    fn what_the_plan_set_beside_a_result_a_threshold_and_a_multiple_of_the_plan() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, thu ngân sách trên địa bàn ước đạt 410 tỷ đồng/KH 380-400 tỷ đồng, tăng 9,2%/KH tăng 6-7%; sản lượng lúa đạt 21.300 tấn (kế hoạch là 20.000 tấn).",
+                Language::Vi
+            ),
+            [
+                "thu ngân sách trên địa bàn | Some(410.0) VND | Some(9.2) | None | 2025",
+                "sản lượng lúa | Some(21300.0) t | None | None | 2025",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Đến nay, số xã đạt từ 15 tiêu chí trở lên là 42 xã, gấp 1,5 lần so kế hoạch.",
+                Language::Vi
+            ),
+            ["xã đạt từ 15 tiêu chí trở lên | Some(42.0) xã | None | Some(150.0) | "]
         );
     }
 }
