@@ -1951,8 +1951,9 @@ fn description_end(text: &str, count: &Piece, to: usize) -> Option<usize> {
 }
 
 /// The whole a Vietnamese share written before it is of ("98,5% hộ dân sử dụng điện lưới
-/// quốc gia"), from `at` (right after the "%"), and where its words end: eight words at most,
-/// up to the clause's end or a word that ends what is counted. With `of_things`, None when
+/// quốc gia"), from `at` (right after the "%"), and where its words end: twelve syllables at
+/// most ("hộ gia đình được sử dụng nước hợp vệ sinh" is ten), up to the clause's end or a
+/// word that ends what is counted. With `of_things`, None when
 /// what follows is a plan, a comparison, a bound or a total, which are no whole of things.
 fn vi_whole_after(text: &str, at: usize, of_things: bool) -> Option<(String, usize)> {
     const NOT_A_WHOLE: &[&str] = &[
@@ -2014,7 +2015,7 @@ fn vi_whole_after(text: &str, at: usize, of_things: bool) -> Option<(String, usi
         .split_whitespace()
         .enumerate()
     {
-        if i == 8
+        if i == 12
             || word.chars().any(|c| c.is_ascii_digit())
             || (COUNT_ENDS.contains(&word) && !COUNT_ENDS_BEFORE_A_NUMBER.contains(&word))
             // "100% tổ chức cơ sở Đảng đều phát triển được đảng viên": "all", "also" open
@@ -2134,9 +2135,19 @@ pub fn find(
 ) -> Vec<Found> {
     let mut periods = periods.to_vec();
     periods.retain(|(start, _, _)| !vi_period_of_tasks_ahead(text, *start));
-    // "theo giá so sánh năm 2010": the base year of the prices is no period of the figures.
+    // "theo giá so sánh năm 2010": the base year of the prices is no period of the figures;
+    // nor is the end of the year a stock is compared with ("so với cuối năm 2024").
     periods.retain(|(start, end, _)| {
-        *end - *start != 4 || vi_price_basis_at_end(&text[..*end]).is_none()
+        *end - *start != 4
+            || (vi_price_basis_at_end(&text[..*end]).is_none()
+                && ![
+                    "so với cuối năm",
+                    "so với đầu năm",
+                    "so cuối năm",
+                    "so đầu năm",
+                ]
+                .iter()
+                .any(|w| crate::ends_with_lowercase(text[..*start].trim_end(), w).is_some()))
     });
     periods.sort_by_key(|p| p.0);
     let periods = &periods[..];
@@ -3812,6 +3823,58 @@ fn figure(
         && *previous_end >= crate::look_back(text, first.start, crate::LOOK_BACK)
     {
         subject = Some(previous.clone());
+        subject_start = None;
+    }
+    // "Tổng mức bán lẻ … tăng 1,2% so với tháng trước; lũy kế 10 tháng ước đạt 48.600 tỷ
+    // đồng", "tính chung 9 tháng tăng 8,2%", "; 9 tháng năm 2025 đạt 3,6 tỷ USD": a sum since
+    // January with no subject of its own is of the subject of the figure before it in its
+    // sentence; an average over the months, of that subject's average.
+    const CUMULATIVE: &[&str] = &[
+        "lũy kế",
+        "luỹ kế",
+        "lũy kế từ đầu năm",
+        "luỹ kế từ đầu năm",
+        "lũy kế từ đầu",
+        "tính chung",
+        "chung",
+        "cộng dồn",
+        "tính từ đầu năm",
+        "từ đầu năm",
+    ];
+    if aim.is_none()
+        && let Some(Found {
+            end: previous_end,
+            fact:
+                Fact::Figure {
+                    subject: Some(previous),
+                    ..
+                },
+            ..
+        }) = earlier.last()
+        && *previous_end <= first.start
+        && let between = &text[*previous_end..first.start]
+        && !between.contains(['.', '\n', '!', '?', ':'])
+        && between.split_whitespace().count() <= 12
+        && let lower_subject = subject.as_deref().map(crate::lowercase)
+        && let cumulative = lower_subject
+            .as_deref()
+            .is_some_and(|s| CUMULATIVE.contains(&s))
+        && let average = lower_subject.as_deref() == Some("bình quân")
+        && (cumulative
+            || average
+            || (subject.is_none()
+                && (CUMULATIVE
+                    .iter()
+                    .any(|w| crate::contains_words(&crate::lowercase(between), w))
+                    || periods
+                        .iter()
+                        .any(|(s, e, _)| *s >= *previous_end && *e <= first.start))))
+    {
+        subject = Some(if average {
+            format!("{previous} bình quân")
+        } else {
+            previous.clone()
+        });
         subject_start = None;
     }
     // "đạt 97,35% (chỉ tiêu Nghị quyết là 95%)": what a plan's target is, said beside a
@@ -9545,6 +9608,32 @@ mod tests {
                 Language::Vi
             ),
             ["xã đạt từ 15 tiêu chí trở lên | Some(42.0) xã | None | Some(150.0) | "]
+        );
+    }
+
+    #[test]
+    fn a_sum_since_january_or_an_average_is_of_the_subject_before_it() {
+        assert_eq!(
+            figure_cells(
+                "Tháng 8/2025, doanh thu du lịch ước đạt 320 tỷ đồng, tăng 4% so với tháng trước; lũy kế 8 tháng ước đạt 2.450 tỷ đồng, tăng 15% so với cùng kỳ; tính chung 8 tháng tăng 14,2%.",
+                Language::Vi
+            ),
+            [
+                "doanh thu du lịch | Some(320.0) VND | Some(4.0) | None | 2025-08",
+                "doanh thu du lịch | Some(2450.0) VND | Some(15.0) | None | 2025-YTD08",
+                "doanh thu du lịch | None  | Some(14.2) | None | 2025-YTD08",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Chỉ số giá tiêu dùng tháng 5/2025 tăng 0,2% so với tháng trước; bình quân 5 tháng tăng 3,1% so với cùng kỳ. Năm 2025, có 97,2% hộ gia đình được sử dụng nước hợp vệ sinh.",
+                Language::Vi
+            ),
+            [
+                "Chỉ số giá tiêu dùng | None  | Some(0.2) | None | 2025-05",
+                "Chỉ số giá tiêu dùng bình quân | None  | Some(3.1) | None | 2025-YTD05",
+                "hộ gia đình được sử dụng nước hợp vệ sinh | Some(97.2) % | None | None | 2025",
+            ]
         );
     }
 }
