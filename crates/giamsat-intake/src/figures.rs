@@ -21,6 +21,8 @@ const SCALES: &[(&str, f64, Option<Language>)] = &[
     ("quadrillion", 1e15, None),
     ("nghìn tỷ", 1e12, None),
     ("ngàn tỷ", 1e12, None),
+    ("nghìn tỉ", 1e12, None),
+    ("ngàn tỉ", 1e12, None),
     ("trillion", 1e12, None),
     ("milliards", 1e9, None),
     ("milliard", 1e9, None),
@@ -36,6 +38,8 @@ const SCALES: &[(&str, f64, Option<Language>)] = &[
     ("mn", 1e6, Some(Language::En)),
     ("nghìn", 1e3, None),
     ("ngàn", 1e3, None),
+    // "39 vạn tấn": ten thousand.
+    ("vạn", 1e4, None),
     ("triệu", 1e6, None),
     ("tỷ", 1e9, None),
     ("tỉ", 1e9, None),
@@ -3876,6 +3880,34 @@ fn figure(
             previous.clone()
         });
         subject_start = None;
+    }
+    // "Tỷ lệ hộ nghèo giảm 1,5 điểm phần trăm, còn 3,2%": the level a rate came down or up
+    // to after a change in points is of the rate the sentence opens on.
+    if aim.is_none()
+        && unit == Some("%")
+        && subject
+            .as_deref()
+            .is_none_or(|s| ["còn", "xuống còn", "lên", "lên mức"].contains(&&*crate::lowercase(s)))
+        && let before = text[..first.start].trim_end()
+        && ["còn", "lên"]
+            .iter()
+            .any(|w| word_at_end(before, w).is_some())
+        && let clause_start = text[window..first.start]
+            .rfind(['.', ';', '\n', '!', '?', ':'])
+            .map_or(window, |i| window + i + 1)
+        && let clause = crate::lowercase(&text[clause_start..first.start])
+        && crate::contains_words(&clause, "điểm phần trăm")
+        && let Some(verb) = [" giảm ", " tăng "]
+            .iter()
+            .filter_map(|v| clause.find(v))
+            .min()
+        && let cut = self::subject(text, clause_start, clause_start + verb, periods)
+        && let (Some(written), Some(at)) = (cut.written, cut.start)
+        && let trimmed = written.trim_start_matches([',', ' '])
+        && !trimmed.is_empty()
+    {
+        subject_start = Some(at + written.len() - trimmed.len());
+        subject = Some(trimmed.to_owned());
     }
     // "đạt 97,35% (chỉ tiêu Nghị quyết là 95%)": what a plan's target is, said beside a
     // result, is no result.
@@ -9635,5 +9667,31 @@ mod tests {
                 "hộ gia đình được sử dụng nước hợp vệ sinh | Some(97.2) % | None | None | 2025",
             ]
         );
+    }
+
+    #[test]
+    fn scales_written_with_ti_and_van_and_a_rate_come_down_after_points() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, tổng thu ngân sách đạt 21,4 nghìn tỉ đồng; sản lượng lương thực đạt 42 vạn tấn. Tỷ lệ hộ nghèo giảm 0,9 điểm phần trăm, còn 2,7%.",
+                Language::Vi
+            ),
+            [
+                "tổng thu ngân sách | Some(21.4) VND | None | None | 2025",
+                "sản lượng lương thực | Some(42.0) t | None | None | 2025",
+                "Tỷ lệ hộ nghèo | Some(2.7) % | None | None | 2025",
+            ]
+        );
+        let scales: Vec<f64> = figures(
+            "Năm 2025, tổng thu ngân sách đạt 21,4 nghìn tỉ đồng; sản lượng lương thực đạt 42 vạn tấn.",
+            Language::Vi,
+        )
+        .into_iter()
+        .map(|f| match f {
+            Fact::Figure { scale, .. } => scale,
+            _ => 0.0,
+        })
+        .collect();
+        assert_eq!(scales, [1e12, 1e4]);
     }
 }
