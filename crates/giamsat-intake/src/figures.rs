@@ -3901,6 +3901,9 @@ fn figure(
             .iter()
             .filter_map(|v| clause.find(v))
             .min()
+        // The lowercase clause's offsets are the text's only where lowercasing kept lengths.
+        && clause.len() == first.start - clause_start
+        && text.is_char_boundary(clause_start + verb)
         && let cut = self::subject(text, clause_start, clause_start + verb, periods)
         && let (Some(written), Some(at)) = (cut.written, cut.start)
         && let trimmed = written.trim_start_matches([',', ' '])
@@ -9693,5 +9696,82 @@ mod tests {
         })
         .collect();
         assert_eq!(scales, [1e12, 1e4]);
+    }
+
+    /// The words and marks the rules of the fig-vi pass look at, for the property test below.
+    const PIECES_OF_THE_FIG_VI_PASS: &[&str] = &[
+        "Chỉ số giá tiêu dùng ",
+        " tháng 6 ",
+        "theo giá so sánh năm 2010 ",
+        "(giá so sánh 2010) ",
+        " so kế hoạch",
+        "khu vực công nghiệp, xây dựng ",
+        "sản xuất và phân phối điện, khí đốt, ",
+        "12,6/19 tiêu chí",
+        " 09 đơn vị",
+        " 602.000 con",
+        "Tổng đàn gia cầm có ",
+        "khóa 2 ",
+        " cuộc phát hiện ",
+        " kế hoạch vốn Trung ương giao và ",
+        "So với kế hoạch HĐND tỉnh giao (",
+        "trong đó ",
+        " 2 năm qua ",
+        "(chỉ tiêu Nghị quyết là ",
+        "Dự ước ",
+        "Huyện có ",
+        " 3 sao ",
+        "vượt mục tiêu ",
+        ", bằng ",
+        " so với cùng kỳ",
+        "do ",
+        " nên ",
+        " mới đạt ",
+        " đến 30/6 ",
+        "chứng chỉ ",
+        "đơn khiếu nại ",
+        "xã, phường, thị trấn ",
+        "/KH ",
+        " từ 10 tiêu chí trở lên ",
+        " gấp 2,46 lần",
+        "Đến nay ",
+        "lũy kế 9 tháng ",
+        "bình quân ",
+        "so với cuối năm 2024",
+        " nghìn tỉ ",
+        " vạn ",
+        " giảm 1,5 điểm phần trăm, còn ",
+        " ước đạt ",
+        " tăng ",
+        "3,2%",
+        "1.234",
+        " tỷ đồng",
+        " ha",
+        "; ",
+        ", ",
+        ". ",
+        "\n",
+        "(",
+        ")",
+        "İ",
+        "ẞ",
+    ];
+
+    proptest::proptest! {
+        /// Whatever the fig-vi pass's words are put together into, reading never panics and
+        /// every item's offsets point at its text.
+        #[test]
+        fn the_fig_vi_passs_words_in_any_order_read_without_panic(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(PIECES_OF_THE_FIG_VI_PASS),
+                0..30,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            if let Ok(reading) = crate::read(text.as_bytes()) {
+                crate::offsets_point_at_items(&reading)
+                    .map_err(proptest::test_runner::TestCaseError::fail)?;
+            }
+        }
     }
 }
