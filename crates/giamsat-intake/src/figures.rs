@@ -1954,6 +1954,24 @@ fn description_end(text: &str, count: &Piece, to: usize) -> Option<usize> {
         .then_some(count.end + comma)
 }
 
+/// Lists of kinds of places and bodies that Vietnamese reports write with commas as one
+/// whole or one thing counted ("100% xã, phường, thị trấn", "145/151 xã, phường, thị trấn
+/// thuộc vùng đồng bào dân tộc thiểu số"), longest first where one begins another.
+const VI_LISTED: &[&str] = &[
+    "xã, phường, thị trấn",
+    "xã, phường, đặc khu",
+    "xã, phường",
+    "huyện, thị xã, thành phố",
+    "huyện, thành phố",
+    "sở, ban, ngành",
+    "cơ quan, đơn vị, địa phương",
+    "cơ quan, đơn vị",
+    "thôn, bản, tổ dân phố",
+    "thôn, tổ dân phố",
+    "thôn, xóm",
+    "thôn, bản",
+];
+
 /// The whole a Vietnamese share written before it is of ("98,5% hộ dân sử dụng điện lưới
 /// quốc gia"), from `at` (right after the "%"), and where its words end: twelve syllables at
 /// most ("hộ gia đình được sử dụng nước hợp vệ sinh" is ten), up to the clause's end or a
@@ -1989,17 +2007,7 @@ fn vi_whole_after(text: &str, at: usize, of_things: bool) -> Option<(String, usi
     let from = at + (text[at..].len() - text[at..].trim_start().len());
     // "100% xã, phường, thị trấn đạt chuẩn": the lists of kinds of places and bodies that
     // reports write with commas are one whole.
-    const LISTED: &[&str] = &[
-        "xã, phường, thị trấn",
-        "xã, phường, đặc khu",
-        "xã, phường",
-        "huyện, thị xã, thành phố",
-        "huyện, thành phố",
-        "sở, ban, ngành",
-        "cơ quan, đơn vị",
-        "cơ quan, đơn vị, địa phương",
-    ];
-    let listed = LISTED
+    let listed = VI_LISTED
         .iter()
         .filter_map(|w| crate::starts_with_lowercase(&text[from..], w))
         .max()
@@ -5610,6 +5618,13 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
         .iter()
         .filter(|(w, _)| w.contains(',') || w.contains(" and "))
         .find_map(|(w, _)| crate::starts_with_lowercase(rest, w))
+        // "145/151 xã, phường, thị trấn thuộc vùng …": a list of kinds of places too.
+        .or_else(|| {
+            VI_LISTED
+                .iter()
+                .filter_map(|w| crate::starts_with_lowercase(rest, w))
+                .max()
+        })
         .unwrap_or(0);
     // "11 dự án có vốn đầu tư nước ngoài (FDI) được cấp …": an acronym in brackets is the
     // name's; any other bracket ends it.
@@ -9773,5 +9788,19 @@ mod tests {
                     .map_err(proptest::test_runner::TestCaseError::fail)?;
             }
         }
+    }
+
+    #[test]
+    fn things_counted_by_a_list_of_kinds_of_places_keep_the_list() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, toàn tỉnh có 88/92 xã, phường, thị trấn đạt chuẩn tiếp cận pháp luật và 41 thôn, bản đặc biệt khó khăn.",
+                Language::Vi
+            ),
+            [
+                "xã, phường, thị trấn đạt chuẩn tiếp cận pháp luật | Some(88.0) xã | None | None | 2025",
+                "thôn, bản đặc biệt khó khăn | Some(41.0) thôn | None | None | 2025",
+            ]
+        );
     }
 }
