@@ -1567,6 +1567,23 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             !u.as_str().eq_ignore_ascii_case("đơn")
                 || word_at_start(text[u.end()..].trim_start(), "vị").is_none()
         });
+        // "1.250 lượt xem", "320 lượt thích": a page's counters are no figures.
+        if let Some(u) = bare_unit.filter(|u| u.as_str().eq_ignore_ascii_case("lượt"))
+            && [
+                "xem",
+                "thích",
+                "chia sẻ",
+                "truy cập",
+                "đọc",
+                "bình luận",
+                "like",
+                "share",
+            ]
+            .iter()
+            .any(|w| word_at_start(text[u.end()..].trim_start(), w).is_some())
+        {
+            continue;
+        }
         // "tăng trưởng 2 con số", "3 con đường": no head of livestock.
         let bare_unit = bare_unit.filter(|u| {
             !u.as_str().eq_ignore_ascii_case("con")
@@ -9801,6 +9818,21 @@ mod tests {
                 "xã, phường, thị trấn đạt chuẩn tiếp cận pháp luật | Some(88.0) xã | None | None | 2025",
                 "thôn, bản đặc biệt khó khăn | Some(41.0) thôn | None | None | 2025",
             ]
+        );
+    }
+
+    #[test]
+    fn a_pages_counters_of_views_are_no_figures() {
+        assert!(
+            figure_cells(
+                "Bài viết đã có 2.340 lượt xem và 120 lượt chia sẻ.",
+                Language::Vi
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            figure_cells("Năm 2025, tỉnh đón 2.340 lượt khách quốc tế.", Language::Vi),
+            ["khách quốc tế | Some(2340.0) visitor | None | None | 2025"]
         );
     }
 }
