@@ -1567,6 +1567,13 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             !u.as_str().eq_ignore_ascii_case("đơn")
                 || word_at_start(text[u.end()..].trim_start(), "vị").is_none()
         });
+        // "đóng góp 0,35 điểm phần trăm": a contribution or a change in points is no count
+        // of points.
+        if let Some(u) = bare_unit.filter(|u| u.as_str().eq_ignore_ascii_case("điểm"))
+            && word_at_start(text[u.end()..].trim_start(), "phần trăm").is_some()
+        {
+            continue;
+        }
         // "1.250 lượt xem", "320 lượt thích": a page's counters are no figures.
         if let Some(u) = bare_unit.filter(|u| u.as_str().eq_ignore_ascii_case("lượt"))
             && [
@@ -3674,6 +3681,9 @@ fn figure(
         subject = Some(previous.clone());
         subject_start = None;
     }
+    // "Chỉ số giá tiêu dùng tháng 6 tăng 0,55% so với tháng trước, tăng 3,52% so với cùng
+    // kỳ": a second change of a month's figure is of that month too.
+    let mut month_before: Option<String> = None;
     if subject.is_none()
         && matches!(first.part, Part::Change(_) | Part::Plan(_))
         && let Some(Found {
@@ -3682,6 +3692,7 @@ fn figure(
                 Fact::Figure {
                     subject: Some(previous),
                     plan_percent: previous_plan,
+                    period: previous_period,
                     ..
                 },
             ..
@@ -3695,6 +3706,9 @@ fn figure(
     {
         subject = Some(previous.clone());
         subject_start = None;
+        month_before = previous_period.clone().filter(|p| {
+            p.len() == 7 && p.as_bytes()[4] == b'-' && p[5..].bytes().all(|b| b.is_ascii_digit())
+        });
     }
     // "800.043 milliards de dôngs (environ 30,42 milliards de dollars)", "8,2 tỷ USD, tương
     // đương khoảng 189 nghìn tỷ đồng": an amount converted into another currency is a
@@ -3812,48 +3826,6 @@ fn figure(
     {
         return None;
     }
-    // A bare amount without a subject says nothing a reviewer can use.
-    if subject.is_none() && (change_percent.is_none() && plan_percent.is_none()) {
-        return None;
-    }
-    if subject.is_none() && value.is_none() {
-        return None;
-    }
-    // "Ce résultat dépasse les objectifs fixés, enregistrant une hausse de 19,1% par rapport
-    // aux prévisions": a participle alone is no subject; the result is the figure before.
-    if let Some(s) = subject.as_deref()
-        && !s.contains(char::is_whitespace)
-        && s.chars().all(|c| c.is_lowercase())
-        && ((s.ends_with("ant")
-            && !["montant", "restant", "habitant", "enfant", "représentant"].contains(&s))
-            || [
-                "reaching",
-                "recording",
-                "registering",
-                "posting",
-                "bringing",
-                "hitting",
-                "exceeding",
-                "surpassing",
-            ]
-            .contains(&s)
-            // "celles en neuf mois ont baissé de 8,2%": a pronoun stands for the figure
-            // before.
-            || ["celles", "ceux", "celle", "celui"].contains(&s))
-        && let Some(Found {
-            end: previous_end,
-            fact:
-                Fact::Figure {
-                    subject: Some(previous),
-                    ..
-                },
-            ..
-        }) = earlier.last()
-        && *previous_end >= crate::look_back(text, first.start, crate::LOOK_BACK)
-    {
-        subject = Some(previous.clone());
-        subject_start = None;
-    }
     // "Tổng mức bán lẻ … tăng 1,2% so với tháng trước; lũy kế 10 tháng ước đạt 48.600 tỷ
     // đồng", "tính chung 9 tháng tăng 8,2%", "; 9 tháng năm 2025 đạt 3,6 tỷ USD": a sum since
     // January with no subject of its own is of the subject of the figure before it in its
@@ -3906,6 +3878,48 @@ fn figure(
         });
         subject_start = None;
     }
+    // A bare amount without a subject says nothing a reviewer can use.
+    if subject.is_none() && (change_percent.is_none() && plan_percent.is_none()) {
+        return None;
+    }
+    if subject.is_none() && value.is_none() {
+        return None;
+    }
+    // "Ce résultat dépasse les objectifs fixés, enregistrant une hausse de 19,1% par rapport
+    // aux prévisions": a participle alone is no subject; the result is the figure before.
+    if let Some(s) = subject.as_deref()
+        && !s.contains(char::is_whitespace)
+        && s.chars().all(|c| c.is_lowercase())
+        && ((s.ends_with("ant")
+            && !["montant", "restant", "habitant", "enfant", "représentant"].contains(&s))
+            || [
+                "reaching",
+                "recording",
+                "registering",
+                "posting",
+                "bringing",
+                "hitting",
+                "exceeding",
+                "surpassing",
+            ]
+            .contains(&s)
+            // "celles en neuf mois ont baissé de 8,2%": a pronoun stands for the figure
+            // before.
+            || ["celles", "ceux", "celle", "celui"].contains(&s))
+        && let Some(Found {
+            end: previous_end,
+            fact:
+                Fact::Figure {
+                    subject: Some(previous),
+                    ..
+                },
+            ..
+        }) = earlier.last()
+        && *previous_end >= crate::look_back(text, first.start, crate::LOOK_BACK)
+    {
+        subject = Some(previous.clone());
+        subject_start = None;
+    }
     // "Tỷ lệ hộ nghèo giảm 1,5 điểm phần trăm, còn 3,2%": the level a rate came down or up
     // to after a change in points is of the rate the sentence opens on.
     if aim.is_none()
@@ -3936,6 +3950,57 @@ fn figure(
     {
         subject_start = Some(at + written.len() - trimmed.len());
         subject = Some(trimmed.to_owned());
+    }
+    // "(cao hơn mức tăng 7,23% ước tính vào cuối tháng 3/2005)": the level a result is
+    // higher or lower than, named by nothing else, is no result.
+    if aim.is_none()
+        && subject.as_deref().is_some_and(|s| {
+            ["cao hơn mức", "thấp hơn mức", "cao hơn", "thấp hơn"].contains(&&*crate::lowercase(s))
+        })
+    {
+        return None;
+    }
+    // "GDP 6 tháng tăng 7,63%, trong đó quí I tăng 7,31% và quí II ước tính tăng 7,87%": a
+    // quarter in the subject's place is the period of the subject before it.
+    let mut quarter_of_previous: Option<String> = None;
+    if aim.is_none()
+        && let Some(s) = subject.as_deref()
+        && let lower = crate::lowercase(s)
+        && let Some(quarter) = ["quý ", "quí "]
+            .iter()
+            .find_map(|q| lower.strip_prefix(q))
+            .and_then(|n| match n.trim() {
+                "i" | "1" => Some(1),
+                "ii" | "2" => Some(2),
+                "iii" | "3" => Some(3),
+                "iv" | "4" => Some(4),
+                _ => None,
+            })
+        && let Some(Found {
+            end: previous_end,
+            fact:
+                Fact::Figure {
+                    subject: Some(previous),
+                    period: previous_period,
+                    ..
+                },
+            ..
+        }) = earlier.last()
+        && *previous_end <= first.start
+        && !text[*previous_end..first.start].contains(['.', '\n', '!', '?'])
+    {
+        subject = Some(previous.clone());
+        subject_start = None;
+        quarter_of_previous = Some(
+            match previous_period
+                .as_deref()
+                .and_then(|p| p.get(..4))
+                .filter(|y| is_year(y))
+            {
+                Some(y) => format!("{y}-Q{quarter}"),
+                None => yearless_code(quarter * 3 - 2, quarter * 3),
+            },
+        );
     }
     // "đạt 97,35% (chỉ tiêu Nghị quyết là 95%)": what a plan's target is, said beside a
     // result, is no result.
@@ -4217,7 +4282,7 @@ fn figure(
                 None => yearless_code(m, m),
             },
         ),
-        None => period,
+        None => quarter_of_previous.or(month_before).or(period),
     };
     // "GRDP ước tăng 8,2% (cùng kỳ tăng 6,5%)", "(cùng kỳ năm 2020 tăng 2,97%)": the same
     // period a year before, of the figure just read.
@@ -4564,6 +4629,9 @@ fn vi_subject(
         const NOT_WHAT: &[&str] = &[
             "đã", "đạt", "và", "được", "với", "tăng", "giảm", "so", "trong", "của", "là", "có",
             "cho", "chiếm", "bằng", "ước", "tại", "ở", "trên", "năm", "thì", "nhưng",
+            // "205,3 ha đất lúa kém hiệu quả sang cây trồng khác", "214 ha đất để sản xuất":
+            // where the land goes, or what for, is no word of what it is.
+            "để", "sang", "thành", "vào", "theo", "nhằm",
             // English and French, whose "of land", "de café" the reader reads apart.
             "of", "de", "d", "du", "des", "in", "en", "for", "pour", "sur", "au", "aux", "and",
             "et", "the", "la", "le", "les", "to", "à", "with", "avec",
@@ -4576,7 +4644,7 @@ fn vi_subject(
             .take_while(|w| {
                 w.chars().all(char::is_alphabetic) && !NOT_WHAT.contains(&&*crate::lowercase(w))
             })
-            .take(3)
+            .take(6)
             .collect();
         let what = what.join(" ");
         // "Toàn tỉnh có 1.250 km đường giao thông": what is had is what is measured.
@@ -9833,6 +9901,42 @@ mod tests {
         assert_eq!(
             figure_cells("Năm 2025, tỉnh đón 2.340 lượt khách quốc tế.", Language::Vi),
             ["khách quốc tế | Some(2340.0) visitor | None | None | 2025"]
+        );
+    }
+
+    #[test]
+    fn a_months_second_change_quarters_in_the_subjects_place_and_points() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, chỉ số giá tiêu dùng tháng 7 tăng 0,3% so với tháng trước, tăng 2,9% so với cùng kỳ.",
+                Language::Vi
+            ),
+            [
+                "chỉ số giá tiêu dùng | None  | Some(0.3) | None | 2025-07",
+                "chỉ số giá tiêu dùng | None  | Some(2.9) | None | 2025-07",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Sáu tháng đầu năm 2025, GRDP ước tăng 7,4% (cao hơn mức tăng 6,8% của cùng kỳ), trong đó quý I tăng 7,1% và quý II ước tăng 7,7%. Ngành dịch vụ đóng góp 3,2 điểm phần trăm.",
+                Language::Vi
+            ),
+            [
+                "GRDP | None  | Some(7.4) | None | 2025-H1",
+                "GRDP | None  | Some(7.1) | None | 2025-Q1",
+                "GRDP | None  | Some(7.7) | None | 2025-Q2",
+            ]
+        );
+    }
+
+    #[test]
+    fn what_land_is_named_up_to_where_it_goes() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, huyện chuyển đổi 120 ha đất trồng lúa kém hiệu quả sang trồng cây ăn quả.",
+                Language::Vi
+            ),
+            ["huyện chuyển đổi đất trồng lúa kém hiệu quả | Some(120.0) ha | None | None | 2025"]
         );
     }
 }
