@@ -2171,6 +2171,9 @@ pub fn find(
 ) -> Vec<Found> {
     let mut periods = periods.to_vec();
     periods.retain(|(start, _, _)| !vi_period_of_tasks_ahead(text, *start));
+    // "cao hơn mức tăng 11,39% của 9 tháng năm 2020", "so với 6 tháng đầu năm 2023": the
+    // period a figure is compared with is no period of the figures after it.
+    periods.retain(|(start, _, _)| !vi_compared_period(text, *start));
     // "theo giá so sánh năm 2010": the base year of the prices is no period of the figures;
     // nor is the end of the year a stock is compared with ("so với cuối năm 2024").
     periods.retain(|(start, end, _)| {
@@ -3951,6 +3954,22 @@ fn figure(
         subject_start = Some(at + written.len() - trimmed.len());
         subject = Some(trimmed.to_owned());
     }
+    // "với tăng trưởng GRDP năm 2021 lần lượt đạt 9,03%, 9% và 8,85%": figures dealt out
+    // "respectively" to things named before are no figure of one subject.
+    if aim.is_none()
+        && let lower = crate::lowercase(text[sentence_start..first.start].trim_end())
+        && [
+            "lần lượt",
+            "lần lượt là",
+            "lần lượt đạt",
+            "tương ứng",
+            "tương ứng là",
+        ]
+        .iter()
+        .any(|w| lower.ends_with(w))
+    {
+        return None;
+    }
     // "(cao hơn mức tăng 7,23% ước tính vào cuối tháng 3/2005)": the level a result is
     // higher or lower than, named by nothing else, is no result.
     if aim.is_none()
@@ -4135,10 +4154,20 @@ fn figure(
     // "tăng trưởng kinh tế đạt 8,05%", "une croissance économique de 14,8 %": a rate of
     // growth is the change over the year before, though written as a level; the real set
     // labels it so (its README is the convention).
+    // "GRDP trong 9 tháng đầu năm đạt 8,6%": a Vietnamese product reaching a percentage is
+    // its growth, though "tăng trưởng" is not written.
+    let vi_product_reached = subject.as_deref().is_some_and(|s| {
+        let lower = crate::lowercase(s);
+        (["grdp", "gdp"].contains(&lower.as_ref())
+            || lower.ends_with("(grdp)")
+            || lower.ends_with("(gdp)")
+            || lower.starts_with("tổng sản phẩm"))
+            && word_at_end(text[..first.start].trim_end(), "đạt").is_some()
+    });
     if unit == Some("%")
         && change_percent.is_none()
         && plan_percent.is_none()
-        && subject.as_deref().is_some_and(names_growth)
+        && (subject.as_deref().is_some_and(names_growth) || vi_product_reached)
     {
         change_percent = value.take();
         unit = None;
@@ -5894,6 +5923,15 @@ fn subject(
             }
             continue 'verbs;
         }
+        // "chỉ số sản xuất công nghiệp … 9 tháng đầu năm cũng tăng 19,98%", "Tổng doanh thu
+        // bán lẻ cũng tăng trưởng 7,49%": an adverb before the verb is no word of the subject.
+        if let Some(at) = ["cũng", "vẫn", "đều", "tiếp tục"]
+            .iter()
+            .find_map(|w| word_at_end(&text[start..end], w))
+        {
+            end = start + at;
+            continue 'verbs;
+        }
         // "Dư nợ tín dụng đến 30/6 đạt 85.400 tỷ đồng", "Giá trị sản xuất công nghiệp (giá
         // so sánh 2010) đạt …": the day a stock is taken at, and prices in brackets, are no
         // words of what is measured.
@@ -6138,6 +6176,18 @@ fn vi_month_at_end(text: &str) -> Option<(usize, u8)> {
     let day =
         earlier.ends_with(|c: char| c.is_ascii_digit()) || word_at_end(earlier, "ngày").is_some();
     (!day).then_some((at, month))
+}
+
+/// Whether the period starting at `start` is one a Vietnamese figure is compared with, no
+/// period of the figures around it: "cao hơn mức tăng 11,39% của 9 tháng năm 2020", "so với
+/// 6 tháng đầu năm 2023".
+pub(crate) fn vi_compared_period(text: &str, start: usize) -> bool {
+    let before = text[crate::look_back(text, start, 60)..start].trim_end();
+    let lower = crate::lowercase(before);
+    let compared_level = lower.ends_with("của")
+        && (lower.contains("cao hơn") || lower.contains("thấp hơn"))
+        && !lower.contains(['.', ';', '\n']);
+    compared_level || lower.ends_with("so với") || lower.ends_with("so với cùng kỳ")
 }
 
 /// Where the day a Vietnamese stock is taken at closes its subject: "đến 30/6", "tính đến
@@ -9937,6 +9987,28 @@ mod tests {
                 Language::Vi
             ),
             ["huyện chuyển đổi đất trồng lúa kém hiệu quả | Some(120.0) ha | None | None | 2025"]
+        );
+    }
+
+    #[test]
+    fn a_period_compared_with_adverbs_a_product_reaching_and_respectively() {
+        assert_eq!(
+            figure_cells(
+                "Quý III/2025, GRDP của tỉnh tăng 9,1%, cao hơn mức tăng 7,8% của 9 tháng năm 2024.\nChỉ số sản xuất công nghiệp 9 tháng đầu năm cũng tăng 12,4%; GRDP 9 tháng đạt 8,7%.",
+                Language::Vi
+            ),
+            [
+                "GRDP của tỉnh | None  | Some(9.1) | None | 2025-Q3",
+                "Chỉ số sản xuất công nghiệp | None  | Some(12.4) | None | 2025-YTD09",
+                "GRDP | None  | Some(8.7) | None | 2025-YTD09",
+            ]
+        );
+        assert!(
+            figure_cells(
+                "Năm 2025, ba tỉnh Bắc Ninh, Hải Dương và Hưng Yên có tăng trưởng lần lượt đạt 9,2%, 8,8% và 8,1%.",
+                Language::Vi
+            )
+            .is_empty()
         );
     }
 }
