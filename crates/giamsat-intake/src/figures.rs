@@ -1260,6 +1260,48 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         }
         free
     };
+    // "đã giải ngân được 1.250/2.000 tỷ đồng", "đạt 220 triệu/254 triệu đồng": an amount
+    // written over the whole it is part of has the whole's scale, when it has none of its
+    // own, and the whole's unit.
+    if language == Language::Vi && text.contains('/') {
+        static PART_OF_WHOLE: OnceLock<Regex> = OnceLock::new();
+        let part_of_whole = PART_OF_WHOLE.get_or_init(|| {
+            let num = number(Language::Vi);
+            Regex::new(&format!(
+                r"(?P<num>{num})(?:\s*(?P<scale>(?i:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu|nghìn)))?\s*/\s*(?:{num})\s*(?P<whole_scale>(?i:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu|nghìn))?\s*(?P<unit>(?i:đồng|USD|tấn|ha|km))(?-u:\b)"
+            ))
+            .expect("a part of a whole")
+        });
+        for c in part_of_whole.captures_iter(text) {
+            let num = c.name("num").expect("number");
+            // Not inside a number or a date ("12/3/2024", "1,5/2").
+            if text[..num.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|ch| ch.is_alphanumeric() || matches!(ch, '/' | ',' | '.'))
+                || !crate::ends_word(text, c.get(0).expect("match").end())
+            {
+                continue;
+            }
+            let scale = c.name("scale").or(c.name("whole_scale"));
+            let Some(unit) = c.name("unit").and_then(|u| unit_of(u.as_str())) else {
+                continue;
+            };
+            if let Some(value) = read_number(num.as_str(), language) {
+                let part = Part::Amount {
+                    value,
+                    scale: scale_of(scale.map(|m| m.as_str()), language),
+                    unit: Some(unit),
+                };
+                push(
+                    &mut pieces,
+                    num.start(),
+                    c.get(0).expect("match").end(),
+                    part,
+                );
+            }
+        }
+    }
     let number_in = |c: &Captures| read_number(&c["num"], language);
     let start_of = |c: &Captures| c.name("head").or(c.get(0)).expect("match").start();
     // A scale or unit word ends where a word ends; "5 hội" is not five households.
@@ -4523,6 +4565,14 @@ fn vi_subject(
         && subject[len..].split_whitespace().count() >= 2
     {
         subject = subject[len..].trim_start().to_owned();
+    }
+    // "vốn đầu tư công đã giải ngân được 1.250/2.000 tỷ đồng": "được" after the verb says
+    // it was managed, no word of what is measured.
+    if !counted_here
+        && let Some(at) = word_at_end(&subject, "được")
+        && subject[..at].split_whitespace().count() >= 3
+    {
+        subject = subject[..at].trim_end().to_owned();
     }
     // "Huyện có diện tích tự nhiên là 512 km2", "Tỉnh Quảng Ngãi có dân số …": the locality
     // that has what is measured is no word of it.
@@ -10010,5 +10060,21 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn an_amount_over_its_whole_has_the_wholes_scale_and_unit() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, vốn đầu tư công đã giải ngân được 3.150/4.200 tỷ đồng, đạt 75%; thu ngân sách xã đạt 480 triệu/520 triệu đồng.",
+                Language::Vi
+            ),
+            [
+                "vốn đầu tư công đã giải ngân | Some(3150.0) VND | None | Some(75.0) | 2025",
+                "thu ngân sách xã | Some(480.0) VND | None | None | 2025",
+            ]
+        );
+        // A date is no part of a whole.
+        assert!(figure_cells("Ngày 12/3/2025, hội nghị khai mạc.", Language::Vi).is_empty());
     }
 }
