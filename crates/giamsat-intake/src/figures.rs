@@ -1132,7 +1132,7 @@ fn build(language: Language) -> Patterns {
             ))
         }),
         vi_share: compile(format!(
-            r"(?:(?-u:\b)(?i:có|trong\s+đó)\s+|(?:^|[\n,;:]|\.\s)\s*)(?P<num>{num})\s*%\s+\p{{Ll}}"
+            r"(?:(?-u:\b)(?i:có|trong\s+đó|với)\s+|(?:^|[\n,;:]|\.\s)\s*)(?P<num>{num})\s*%\s+\p{{Ll}}"
         )),
         vi_labelled_percent: compile(format!(r":[ \t]*(?P<num>{num})\s*%")),
         vi_rate_named: compile(format!(
@@ -3169,6 +3169,8 @@ fn figure(
             // "…, trong đó 15% đảng viên hoàn thành xuất sắc nhiệm vụ", "… chỉ tiêu. 100% tổ
             // chức cơ sở Đảng …": after "of which" or a sentence's stop too.
             || word_at_end(before, "trong đó").is_some()
+            // "được thông qua với 100% đại biểu có mặt tán thành".
+            || word_at_end(before, "với").is_some()
             || (subject.is_none()
                 && (before.is_empty() || before.ends_with(['\n', ',', ';', ':', '.']))))
         && let Some((whole, whole_ends)) = vi_whole_after(text, first.end, true)
@@ -4366,6 +4368,42 @@ fn figure(
         None => (period, None),
     };
     let subject = vi_subject(text, first, subject, unit);
+    // "Tổng dự toán thu ngân sách … năm 2026 là 12.000 tỷ đồng", "Kỳ họp quyết định tổng vốn
+    // đầu tư công năm 2026 là 6.500 tỷ đồng": what a budget or a plan sets, or a sitting
+    // decides, is a target set, not a result.
+    if let Some(s) = subject.as_deref()
+        && change_percent.is_none()
+        && plan_percent.is_none()
+        && let Some(v) = value
+        && unit.is_some_and(|u| !is_count(u))
+        && let lower = crate::lowercase(s)
+        && let decided = ["kỳ họp quyết định", "hđnd tỉnh quyết định", "quyết định"]
+            .iter()
+            .find_map(|w| word_at_start(&lower, w))
+        && (decided.is_some()
+            || [
+                "dự toán",
+                "tổng dự toán",
+                "kế hoạch vốn",
+                "tổng kế hoạch vốn",
+            ]
+            .iter()
+            .any(|w| word_at_start(&lower, w).is_some()))
+    {
+        let what = decided.map_or(s, |len| s[len..].trim_start());
+        return Some(Found {
+            start: subject_start.unwrap_or(first.start),
+            end,
+            fact: Fact::Target {
+                subject: (!what.is_empty()).then(|| what.to_owned()),
+                value: v,
+                value_from: None,
+                scale,
+                unit: unit.map(str::to_owned),
+                period: period.clone(),
+            },
+        });
+    }
     Some(Found {
         start: subject_start.unwrap_or(first.start),
         end,
@@ -10076,5 +10114,28 @@ mod tests {
         );
         // A date is no part of a whole.
         assert!(figure_cells("Ngày 12/3/2025, hội nghị khai mạc.", Language::Vi).is_empty());
+    }
+
+    #[test]
+    fn a_budget_set_or_a_sitting_decided_is_a_target_and_a_share_after_voi() {
+        let reading = crate::read(
+            "Chiều 9/12/2025, HĐND tỉnh bế mạc kỳ họp. Tổng dự toán chi ngân sách địa phương năm 2026 là 15.300 tỷ đồng. Nghị quyết được thông qua với 98% đại biểu có mặt tán thành."
+                .as_bytes(),
+        )
+        .expect("reads");
+        let kinds: Vec<&str> = reading
+            .items
+            .iter()
+            .map(|i| i.fact.kind())
+            .filter(|k| ["figure", "target"].contains(k))
+            .collect();
+        assert_eq!(kinds, ["target", "figure"]);
+        assert_eq!(
+            figure_cells(
+                "Nghị quyết được thông qua với 98% đại biểu có mặt tán thành.",
+                Language::Vi
+            ),
+            ["đại biểu có mặt tán thành | Some(98.0) % | None | None | "]
+        );
     }
 }
