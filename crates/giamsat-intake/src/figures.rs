@@ -773,6 +773,9 @@ const VI_COUNTED: &[&str] = &[
     "câu hỏi",
     "thuê bao",
     "chi bộ",
+    // "Tổng số đảng viên là 5.600 đồng chí", "219 chủ thể tham gia Chương trình OCOP".
+    "đồng chí",
+    "chủ thể",
     // Units of government or of the Party ("09 đơn vị cấp huyện đạt chuẩn", "2.898 đơn vị,
     // cơ sở"), groups and sittings ("17 tập thể và 38 cá nhân", "tổ chức 16 kỳ họp", "7 tổ
     // đại biểu"), staff, contracts, and head of livestock ("10.923 con"). Not "địa phương":
@@ -10136,6 +10139,21 @@ mod tests {
                 Language::Vi
             ),
             ["đại biểu có mặt tán thành | Some(98.0) % | None | None | "]
+        );
+    }
+
+    #[test]
+    fn comrades_and_ocop_producers_are_counted() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, Đảng bộ huyện có 4.250 đồng chí sinh hoạt tại 86 chi bộ; toàn huyện có 57 chủ thể tham gia Chương trình OCOP.",
+                Language::Vi
+            ),
+            [
+                "đồng chí sinh hoạt | Some(4250.0) đồng chí | None | None | 2025",
+                "chi bộ | Some(86.0) chi bộ | None | None | 2025",
+                "chủ thể tham gia Chương trình OCOP | Some(57.0) chủ thể | None | None | 2025",
+            ]
         );
     }
 }
