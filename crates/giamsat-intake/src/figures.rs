@@ -1164,7 +1164,7 @@ fn build(language: Language) -> Patterns {
         percent_value: compile(format!(
             r"(?P<head>{values})\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
             values = heads(
-                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|mức\s+tăng\s+trưởng(?:\s+\p{L}+){0,3}?|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|contributing|contributed|will\s+reach|will\s+account\s+for|atteindra|atteindront|(?:was|is|were|are)(?:\s+(?:only|just))?|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|dưới|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|s['’]est\s+établie?\s+à|s['’]établit\s+à|se\s+sont\s+établie?s\s+à|(?:remained|stayed|was\s+kept|was\s+maintained)\s+at|(?:est\s+)?(?:tombée?|passée?)\s+à|(?:ramenée?|réduite?)\s+à"
+                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|mức\s+tăng\s+trưởng(?:\s+\p{L}+){0,3}?|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|chiếm\s+tỷ\s+trọng|chiếm\s+tỉ\s+trọng|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|contributing|contributed|will\s+reach|will\s+account\s+for|atteindra|atteindront|(?:was|is|were|are)(?:\s+(?:only|just))?|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|dưới|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|s['’]est\s+établie?\s+à|s['’]établit\s+à|se\s+sont\s+établie?s\s+à|(?:remained|stayed|was\s+kept|was\s+maintained)\s+at|(?:est\s+)?(?:tombée?|passée?)\s+à|(?:ramenée?|réduite?)\s+à"
             ),
         )),
     }
@@ -4681,6 +4681,22 @@ fn vi_subject(
         && !name.is_empty()
     {
         subject = format!("{} được thông qua", crate::lowercase(name));
+    }
+    // "khu vực dịch vụ chiếm tỷ trọng 45,2%", "hộ nghèo chiếm tỷ lệ 2,1%": the share is the
+    // weight or the rate of what it is of ("tỷ trọng khu vực dịch vụ", "tỷ lệ hộ nghèo"), as
+    // "15.000 hộ nghèo, chiếm tỷ lệ 4,5%" reads.
+    if unit == Some("%")
+        && let Some((at, noun)) = [
+            ("chiếm tỷ trọng", "tỷ trọng"),
+            ("chiếm tỉ trọng", "tỷ trọng"),
+            ("chiếm tỷ lệ", "tỷ lệ"),
+            ("chiếm tỉ lệ", "tỷ lệ"),
+        ]
+        .iter()
+        .find_map(|(w, noun)| word_at_end(&subject, w).map(|at| (at, noun)))
+        && !subject[..at].trim().is_empty()
+    {
+        subject = format!("{noun} {}", subject[..at].trim_end());
     }
     // "tỷ lệ hộ nghèo còn 3,2%": what a rate came down to ("còn 16 ý kiến" is a count).
     if unit == Some("%")
@@ -10153,6 +10169,20 @@ mod tests {
                 "đồng chí sinh hoạt | Some(4250.0) đồng chí | None | None | 2025",
                 "chi bộ | Some(86.0) chi bộ | None | None | 2025",
                 "chủ thể tham gia Chương trình OCOP | Some(57.0) chủ thể | None | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_share_written_with_its_noun_is_the_weight_or_rate_of_what_it_is_of() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, khu vực dịch vụ chiếm tỷ trọng 45,2% trong cơ cấu kinh tế; hộ nghèo chiếm tỷ lệ 2,1%.",
+                Language::Vi
+            ),
+            [
+                "tỷ trọng khu vực dịch vụ | Some(45.2) % | None | None | 2025",
+                "tỷ lệ hộ nghèo | Some(2.1) % | None | None | 2025",
             ]
         );
     }
