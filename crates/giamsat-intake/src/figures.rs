@@ -1104,7 +1104,7 @@ fn build(language: Language) -> Patterns {
             ratio = heads("bằng|đạt"),
         )),
         plan: compile(format!(
-            r"{about}(?P<num>{num}){pct}\s*(?:(?:of|du|de|des|so\s+với|so)\s+)?(?:the\s+|l['’]\s*)?(?:(?:set|assigned|year's|annual|yearly)\s+)?(?:(?:capital|budget|revenue|disbursement)\s+)?(?i:kế\s+hoạch|(?-i:KH)|dự\s+toán|chỉ\s+tiêu|plan|target|objectifs?|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?"
+            r"{about}(?P<num>{num}){pct}\s*(?:(?:of|du|de|des|so\s+với)\s+)?(?:the\s+|l['’]\s*)?(?:(?:set|assigned|year's|annual|yearly)\s+)?(?:(?:capital|budget|revenue|disbursement)\s+)?(?i:kế\s+hoạch|(?-i:KH)|dự\s+toán|chỉ\s+tiêu|plan|target|objectifs?|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?"
         )),
         plan_exceeded: compile(format!(
             r"(?:[Ee]xceed(?:ing|ed|s)?|[Ss]urpass(?:ing|ed|es)?)\s+(?:the\s+)?(?:(?:annual|yearly|year's)\s+)?(?i:{goal})\s+by\s+{about}(?P<num>{num}){pct}|[Vv]ượt\s+(?:(?:{goal})(?:\s+năm)?\s+{about}(?P<num_after>{num}){pct}|{about}(?P<num_before>{num}){pct}\s+(?:so\s+với\s+)?(?:{goal}))|(?:[Dd]épassant|[Dd]épassé|[Dd]épasse)\s+(?:les\s+|le\s+|l['’]\s*)?(?:{goal})(?:\s+annuel(?:le)?s?)?\s+de\s+{about}(?P<num_fr>{num}){pct}|(?:[Dd]épassant|[Dd]épassé|[Dd]épasse|[Ee]xcédant)\s+de\s+{about}(?P<num_fr_before>{num}){pct}\s+(?:les\s+|le\s+|l['’]\s*)(?:{goal})(?-u:\b)(?:\s+annuel(?:le)?s?)?",
@@ -1334,6 +1334,39 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
                 .filter(|at| crate::starts_word(text, *at))
                 .unwrap_or(whole.start());
             push(&mut pieces, start, whole.end(), Part::Plan(v));
+        }
+    }
+    // "đạt 70% so kế hoạch": "so" without "với" before the plan, in Vietnamese (kept apart
+    // from the shared pattern of shares of the plan).
+    if language == Language::Vi && text.contains("so ") {
+        static PLAN_AFTER_SO: OnceLock<Regex> = OnceLock::new();
+        let plan_after_so = PLAN_AFTER_SO.get_or_init(|| {
+            let num = number(Language::Vi);
+            Regex::new(&format!(
+                r"(?P<num>{num})\s*%\s*so\s+(?i:kế\s+hoạch|(?-i:KH)|dự\s+toán|chỉ\s+tiêu)(?-u:\b)(?:\s+năm)?"
+            ))
+            .expect("a share of the plan after 'so'")
+        });
+        for c in plan_after_so.captures_iter(text) {
+            let whole = c.get(0).expect("match");
+            let num = c.name("num").expect("number");
+            if text[..num.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|ch| ch.is_alphanumeric() || matches!(ch, ',' | '.'))
+            {
+                continue;
+            }
+            if let Some(v) = read_number(num.as_str(), language) {
+                let window = crate::look_back(text, num.start(), 48);
+                let start = p
+                    .plan_head
+                    .find(&text[window..num.start()])
+                    .map(|m| window + m.start())
+                    .filter(|at| crate::starts_word(text, *at))
+                    .unwrap_or(num.start());
+                push(&mut pieces, start, whole.end(), Part::Plan(v));
+            }
         }
     }
     for c in crate::word_start_captures(&p.plan_in_brackets, text) {
