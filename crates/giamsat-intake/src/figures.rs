@@ -6553,6 +6553,635 @@ mod tests {
     }
 
     #[test]
+    fn a_month_between_the_subject_and_its_verb_is_the_figures_period() {
+        assert_eq!(
+            figure_cells(
+                "Trong 6 tháng đầu năm 2025, kinh tế của tỉnh ổn định. Chỉ số giá tiêu dùng tháng 5 tăng 0,4% so với tháng trước.",
+                Language::Vi
+            ),
+            ["Chỉ số giá tiêu dùng | None  | Some(0.4) | None | 2025-05"]
+        );
+        // Without a year anywhere, the month alone.
+        assert_eq!(
+            figure_cells(
+                "Chỉ số sản xuất công nghiệp tháng 11 ước tăng 7,2% so với cùng kỳ.",
+                Language::Vi
+            ),
+            ["Chỉ số sản xuất công nghiệp | None  | Some(7.2) | None | months 11-11"]
+        );
+        // A day's month is no period of the subject, nor a count of months.
+        assert_eq!(vi_month_at_end("ngày 15 tháng 6"), None);
+        assert_eq!(vi_month_at_end("doanh thu 6 tháng"), None);
+        assert_eq!(vi_month_at_end("doanh thu tháng 13"), None);
+    }
+
+    #[test]
+    fn the_base_year_of_prices_is_no_period() {
+        assert_eq!(
+            figure_cells(
+                "Sáu tháng đầu năm 2025, tổng sản phẩm trên địa bàn theo giá so sánh năm 2010 tăng 6,8% so với cùng kỳ.",
+                Language::Vi
+            ),
+            ["tổng sản phẩm trên địa bàn theo giá so sánh | None  | Some(6.8) | None | 2025-H1"]
+        );
+        // After a quarter, the prices alone are no subject.
+        assert_eq!(
+            figure_cells(
+                "Giá trị tăng thêm ngành công nghiệp quý III/2025 theo giá so sánh 2010 ước tăng 9,1%.",
+                Language::Vi
+            ),
+            ["Giá trị tăng thêm ngành công nghiệp | None  | Some(9.1) | None | 2025-Q3"]
+        );
+    }
+
+    #[test]
+    fn a_share_of_the_plan_after_so_without_voi() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, sản lượng cà phê ước đạt 12.400 tấn, đạt 96% so kế hoạch, tăng 3% so cùng kỳ.",
+                Language::Vi
+            ),
+            ["sản lượng cà phê | Some(12400.0) t | Some(3.0) | Some(96.0) | 2025"]
+        );
+    }
+
+    #[test]
+    fn a_sector_named_by_a_list_keeps_its_commas() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, GRDP tăng 7%, trong đó khu vực công nghiệp, xây dựng tăng 9,2%; ngành nông nghiệp, lâm nghiệp và thủy sản chiếm 21,5%.",
+                Language::Vi
+            ),
+            [
+                "GRDP | None  | Some(7.0) | None | 2025",
+                "khu vực công nghiệp, xây dựng | None  | Some(9.2) | None | 2025",
+                "ngành nông nghiệp, lâm nghiệp và thủy sản | Some(21.5) % | None | None | 2025",
+            ]
+        );
+        // A field opening its sentence and what is measured of it stay apart.
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, ngành du lịch, doanh thu ước đạt 1.200 tỷ đồng.",
+                Language::Vi
+            ),
+            ["doanh thu | Some(1200.0) VND | None | None | 2025"]
+        );
+    }
+
+    #[test]
+    fn an_average_written_over_its_whole_is_a_decimal() {
+        assert_eq!(
+            figure_cells(
+                "Đến cuối năm 2025, bình quân mỗi xã đạt 14,5/19 tiêu chí nông thôn mới.",
+                Language::Vi
+            ),
+            ["bình quân mỗi xã | Some(14.5) tiêu chí | None | None | 2025"]
+        );
+    }
+
+    #[test]
+    fn units_groups_sittings_and_head_of_livestock_are_counted() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, toàn tỉnh có 05 đơn vị cấp huyện hoàn thành nhiệm vụ xây dựng nông thôn mới. Hội đồng đã tổ chức 12 kỳ họp.",
+                Language::Vi
+            ),
+            [
+                "đơn vị cấp huyện hoàn thành nhiệm vụ xây dựng nông thôn mới | Some(5.0) đơn vị | None | None | 2025",
+                "kỳ họp | Some(12.0) kỳ họp | None | None | 2025",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Đoàn kiểm tra kiến nghị kiểm điểm 4 tập thể và 21 cá nhân.",
+                Language::Vi
+            ),
+            [
+                "tập thể | Some(4.0) tập thể | None | None | ",
+                "cá nhân | Some(21.0) cá nhân | None | None | ",
+            ]
+        );
+        // Head of livestock are a level of the herd named before them.
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, tổng đàn trâu bò hiện có 8.450 con, đạt 97% kế hoạch.",
+                Language::Vi
+            ),
+            ["tổng đàn trâu bò | Some(8450.0) con | None | Some(97.0) | 2025"]
+        );
+        // Not a number of two digits.
+        assert!(figure_cells("Doanh thu tăng trưởng 2 con số.", Language::Vi).is_empty());
+    }
+
+    #[test]
+    fn a_terms_number_is_no_count_and_what_was_found_ends_what_is_counted() {
+        assert!(
+            figure_cells(
+                "Sáng 3/4, HĐND xã khóa 3 tổ chức kỳ họp chuyên đề.",
+                Language::Vi
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            figure_cells(
+                "Thanh tra các sở đã tiến hành 95 cuộc kiểm tra chuyên ngành phát hiện 40 cơ sở vi phạm.",
+                Language::Vi
+            )[0],
+            "cuộc kiểm tra chuyên ngành | Some(95.0) cuộc | None | None | "
+        );
+    }
+
+    #[test]
+    fn a_second_share_after_va_the_plans_amount_a_rate_is_measured_against() {
+        assert_eq!(
+            figure_cells(
+                "Tính đến hết tháng 9/2025, vốn đầu tư công giải ngân đạt 2.100 tỷ đồng, bằng 61,2% kế hoạch vốn Trung ương giao và 55,4% kế hoạch tỉnh giao.",
+                Language::Vi
+            ),
+            [
+                "vốn đầu tư công giải ngân | Some(2100.0) VND | None | Some(61.2) | 2025-YTD09",
+                "vốn đầu tư công giải ngân | None  | None | Some(55.4) | 2025-YTD09",
+            ]
+        );
+        // The plan's amount in brackets after "So với kế hoạch … giao" is no figure.
+        let cells = figure_cells(
+            "Trong 5 tháng đầu năm 2025, so với kế hoạch HĐND tỉnh giao (4.300 tỷ đồng), tỷ lệ giải ngân đạt 30,2%.",
+            Language::Vi,
+        );
+        assert!(cells.iter().all(|c| !c.contains("4300")), "{cells:?}");
+    }
+
+    #[test]
+    fn a_share_after_of_which_or_a_stop_and_a_target_said_beside_a_result() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, toàn huyện kết nạp 210 đảng viên mới, trong đó 18% đảng viên là đoàn viên thanh niên. 100% chi bộ đều tổ chức sinh hoạt chuyên đề.",
+                Language::Vi
+            ),
+            [
+                "đảng viên mới | Some(210.0) đảng viên | None | None | 2025",
+                "đảng viên là đoàn viên thanh niên | Some(18.0) % | None | None | 2025",
+                "chi bộ | Some(100.0) % | None | None | 2025",
+            ]
+        );
+        // A span looked back over is no word of the subject; the plan's rate beside it is
+        // no result.
+        assert_eq!(
+            figure_cells(
+                "Tỷ lệ hộ dân sử dụng nước sạch bình quân 3 năm qua đạt 92,4% (chỉ tiêu Nghị quyết là 90%).",
+                Language::Vi
+            ),
+            ["Tỷ lệ hộ dân sử dụng nước sạch bình quân | Some(92.4) % | None | None | "]
+        );
+    }
+
+    #[test]
+    fn a_sectors_list_of_several_items_and_words_opening_a_subject() {
+        assert_eq!(
+            figure_cells(
+                "Chỉ số sản xuất công nghiệp tháng 4/2025 tăng 2,1%; sản xuất và phân phối điện, khí đốt, nước nóng tăng 3,4%.",
+                Language::Vi
+            ),
+            [
+                "Chỉ số sản xuất công nghiệp | None  | Some(2.1) | None | 2025-04",
+                "sản xuất và phân phối điện, khí đốt, nước nóng | None  | Some(3.4) | None | 2025-04",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, nổi bật là tổng mức bán lẻ hàng hóa đạt 41.200 tỷ đồng. Huyện có diện tích tự nhiên là 512 km2.",
+                Language::Vi
+            ),
+            [
+                "tổng mức bán lẻ hàng hóa | Some(41200.0) VND | None | None | 2025",
+                "diện tích tự nhiên | Some(512.0) km2 | None | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_rating_in_stars_says_which_things_are_counted() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, huyện có 64 sản phẩm OCOP đạt 3 sao trở lên, trong đó 12 sản phẩm đạt 4 sao. Xã có 310 sản phẩm thuộc 5 nhóm ngành.",
+                Language::Vi
+            ),
+            [
+                "sản phẩm OCOP đạt 3 sao trở lên | Some(64.0) sản phẩm | None | None | 2025",
+                "sản phẩm đạt 4 sao | Some(12.0) sản phẩm | None | None | 2025",
+                "sản phẩm | Some(310.0) sản phẩm | None | None | 2025",
+                "nhóm ngành | Some(5.0) nhóm | None | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_target_met_or_passed_sets_nothing_after_it() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, tỉnh có 20/22 chỉ tiêu đạt và vượt mục tiêu đề ra; tốc độ tăng trưởng kinh tế ước đạt 8,7%, cao hơn bình quân cả nước (ước tăng 7,5%).",
+                Language::Vi
+            ),
+            [
+                "chỉ tiêu đạt và vượt mục tiêu đề ra | Some(20.0) chỉ tiêu | None | None | 2025",
+                "tốc độ tăng trưởng kinh tế | None  | Some(8.7) | None | 2025",
+                "bình quân cả nước | None  | Some(7.5) | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bare_ratio_after_one_to_the_same_period_is_to_the_same_period() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, diện tích lúa đạt 52.300 ha, bằng 101,2% so với cùng kỳ, trong đó lúa chất lượng cao đạt 21.040,5 ha, bằng 96,5%.",
+                Language::Vi
+            ),
+            [
+                "diện tích lúa | Some(52300.0) ha | Some(1.2) | None | 2025",
+                "lúa chất lượng cao | Some(21040.5) ha | Some(-3.5) | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn what_follows_a_cause_a_herd_listed_and_only_before_the_verb() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, do sản lượng khai thác giảm mạnh nên tổng thu ngân sách ước đạt 9.800 tỷ đồng, giảm 4,1% so với cùng kỳ.",
+                Language::Vi
+            ),
+            ["tổng thu ngân sách | Some(9800.0) VND | Some(-4.1) | None | 2025"]
+        );
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, tổng đàn gia súc, gia cầm 7.230 con; tỷ lệ giải ngân mới đạt 41,3%. Toàn huyện có 12 doanh nghiệp thành lập mới.",
+                Language::Vi
+            ),
+            [
+                "tổng đàn gia súc, gia cầm | Some(7230.0) con | None | None | 2025",
+                "tỷ lệ giải ngân | Some(41.3) % | None | None | 2025",
+                "doanh nghiệp thành lập mới | Some(12.0) enterprise | None | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_day_a_stock_is_taken_at_prices_in_brackets_certificates_and_what_is_had() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, tổng dư nợ cho vay đến 31/10 đạt 64.200 tỷ đồng, tăng 5,1% so với đầu năm. Giá trị tăng thêm ngành xây dựng (theo giá so sánh 2010) đạt 8.400 tỷ đồng.",
+                Language::Vi
+            ),
+            [
+                "tổng dư nợ cho vay | Some(64200.0) VND | Some(5.1) | None | 2025",
+                "Giá trị tăng thêm ngành xây dựng | Some(8400.0) VND | None | None | 2025",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, tỷ lệ lao động có chứng chỉ đạt 31,5%. Huyện có 420 km kênh mương được kiên cố hóa.",
+                Language::Vi
+            ),
+            [
+                "tỷ lệ lao động có chứng chỉ | Some(31.5) % | None | None | 2025",
+                "kênh mương | Some(420.0) km | None | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn things_named_before_their_count_and_lists_of_kinds_of_places() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, các cơ quan tiếp nhận 940 đơn, trong đó đơn kiến nghị 610 đơn, đơn khiếu nại 72 đơn.",
+                Language::Vi
+            ),
+            [
+                "đơn | Some(940.0) đơn | None | None | 2025",
+                "đơn kiến nghị | Some(610.0) đơn | None | None | 2025",
+                "đơn khiếu nại | Some(72.0) đơn | None | None | 2025",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, có 96% xã, phường, thị trấn hoàn thành chuyển đổi số; 1.340 đảng viên sinh hoạt tại 52 chi bộ.",
+                Language::Vi
+            ),
+            [
+                "xã, phường, thị trấn hoàn thành chuyển đổi số | Some(96.0) % | None | None | 2025",
+                "đảng viên sinh hoạt | Some(1340.0) đảng viên | None | None | 2025",
+                "chi bộ | Some(52.0) chi bộ | None | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn what_the_plan_set_beside_a_result_a_threshold_and_a_multiple_of_the_plan() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, thu ngân sách trên địa bàn ước đạt 410 tỷ đồng/KH 380-400 tỷ đồng, tăng 9,2%/KH tăng 6-7%; sản lượng lúa đạt 21.300 tấn (kế hoạch là 20.000 tấn).",
+                Language::Vi
+            ),
+            [
+                "thu ngân sách trên địa bàn | Some(410.0) VND | Some(9.2) | None | 2025",
+                "sản lượng lúa | Some(21300.0) t | None | None | 2025",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Đến nay, số xã đạt từ 15 tiêu chí trở lên là 42 xã, gấp 1,5 lần so kế hoạch.",
+                Language::Vi
+            ),
+            ["xã đạt từ 15 tiêu chí trở lên | Some(42.0) xã | None | Some(150.0) | "]
+        );
+    }
+
+    #[test]
+    fn a_sum_since_january_or_an_average_is_of_the_subject_before_it() {
+        assert_eq!(
+            figure_cells(
+                "Tháng 8/2025, doanh thu du lịch ước đạt 320 tỷ đồng, tăng 4% so với tháng trước; lũy kế 8 tháng ước đạt 2.450 tỷ đồng, tăng 15% so với cùng kỳ; tính chung 8 tháng tăng 14,2%.",
+                Language::Vi
+            ),
+            [
+                "doanh thu du lịch | Some(320.0) VND | Some(4.0) | None | 2025-08",
+                "doanh thu du lịch | Some(2450.0) VND | Some(15.0) | None | 2025-YTD08",
+                "doanh thu du lịch | None  | Some(14.2) | None | 2025-YTD08",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Chỉ số giá tiêu dùng tháng 5/2025 tăng 0,2% so với tháng trước; bình quân 5 tháng tăng 3,1% so với cùng kỳ. Năm 2025, có 97,2% hộ gia đình được sử dụng nước hợp vệ sinh.",
+                Language::Vi
+            ),
+            [
+                "Chỉ số giá tiêu dùng | None  | Some(0.2) | None | 2025-05",
+                "Chỉ số giá tiêu dùng bình quân | None  | Some(3.1) | None | 2025-YTD05",
+                "hộ gia đình được sử dụng nước hợp vệ sinh | Some(97.2) % | None | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn scales_written_with_ti_and_van_and_a_rate_come_down_after_points() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, tổng thu ngân sách đạt 21,4 nghìn tỉ đồng; sản lượng lương thực đạt 42 vạn tấn. Tỷ lệ hộ nghèo giảm 0,9 điểm phần trăm, còn 2,7%.",
+                Language::Vi
+            ),
+            [
+                "tổng thu ngân sách | Some(21.4) VND | None | None | 2025",
+                "sản lượng lương thực | Some(42.0) t | None | None | 2025",
+                "Tỷ lệ hộ nghèo | Some(2.7) % | None | None | 2025",
+            ]
+        );
+        let scales: Vec<f64> = figures(
+            "Năm 2025, tổng thu ngân sách đạt 21,4 nghìn tỉ đồng; sản lượng lương thực đạt 42 vạn tấn.",
+            Language::Vi,
+        )
+        .into_iter()
+        .map(|f| match f {
+            Fact::Figure { scale, .. } => scale,
+            _ => 0.0,
+        })
+        .collect();
+        assert_eq!(scales, [1e12, 1e4]);
+    }
+
+    /// The words and marks the rules of the fig-vi pass look at, for the property test below.
+    const PIECES_OF_THE_FIG_VI_PASS: &[&str] = &[
+        "Chỉ số giá tiêu dùng ",
+        " tháng 6 ",
+        "theo giá so sánh năm 2010 ",
+        "(giá so sánh 2010) ",
+        " so kế hoạch",
+        "khu vực công nghiệp, xây dựng ",
+        "sản xuất và phân phối điện, khí đốt, ",
+        "12,6/19 tiêu chí",
+        " 09 đơn vị",
+        " 602.000 con",
+        "Tổng đàn gia cầm có ",
+        "khóa 2 ",
+        " cuộc phát hiện ",
+        " kế hoạch vốn Trung ương giao và ",
+        "So với kế hoạch HĐND tỉnh giao (",
+        "trong đó ",
+        " 2 năm qua ",
+        "(chỉ tiêu Nghị quyết là ",
+        "Dự ước ",
+        "Huyện có ",
+        " 3 sao ",
+        "vượt mục tiêu ",
+        ", bằng ",
+        " so với cùng kỳ",
+        "do ",
+        " nên ",
+        " mới đạt ",
+        " đến 30/6 ",
+        "chứng chỉ ",
+        "đơn khiếu nại ",
+        "xã, phường, thị trấn ",
+        "/KH ",
+        " từ 10 tiêu chí trở lên ",
+        " gấp 2,46 lần",
+        "Đến nay ",
+        "lũy kế 9 tháng ",
+        "bình quân ",
+        "so với cuối năm 2024",
+        " nghìn tỉ ",
+        " vạn ",
+        " giảm 1,5 điểm phần trăm, còn ",
+        " ước đạt ",
+        " tăng ",
+        "3,2%",
+        "1.234",
+        " tỷ đồng",
+        " ha",
+        "; ",
+        ", ",
+        ". ",
+        "\n",
+        "(",
+        ")",
+        "İ",
+        "ẞ",
+    ];
+
+    proptest::proptest! {
+        /// Whatever the fig-vi pass's words are put together into, reading never panics and
+        /// every item's offsets point at its text.
+        #[test]
+        fn the_fig_vi_passs_words_in_any_order_read_without_panic(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(PIECES_OF_THE_FIG_VI_PASS),
+                0..30,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            if let Ok(reading) = crate::read(text.as_bytes()) {
+                crate::offsets_point_at_items(&reading)
+                    .map_err(proptest::test_runner::TestCaseError::fail)?;
+            }
+        }
+    }
+
+    #[test]
+    fn things_counted_by_a_list_of_kinds_of_places_keep_the_list() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, toàn tỉnh có 88/92 xã, phường, thị trấn đạt chuẩn tiếp cận pháp luật và 41 thôn, bản đặc biệt khó khăn.",
+                Language::Vi
+            ),
+            [
+                "xã, phường, thị trấn đạt chuẩn tiếp cận pháp luật | Some(88.0) xã | None | None | 2025",
+                "thôn, bản đặc biệt khó khăn | Some(41.0) thôn | None | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pages_counters_of_views_are_no_figures() {
+        assert!(
+            figure_cells(
+                "Bài viết đã có 2.340 lượt xem và 120 lượt chia sẻ.",
+                Language::Vi
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            figure_cells("Năm 2025, tỉnh đón 2.340 lượt khách quốc tế.", Language::Vi),
+            ["khách quốc tế | Some(2340.0) visitor | None | None | 2025"]
+        );
+    }
+
+    #[test]
+    fn a_months_second_change_quarters_in_the_subjects_place_and_points() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, chỉ số giá tiêu dùng tháng 7 tăng 0,3% so với tháng trước, tăng 2,9% so với cùng kỳ.",
+                Language::Vi
+            ),
+            [
+                "chỉ số giá tiêu dùng | None  | Some(0.3) | None | 2025-07",
+                "chỉ số giá tiêu dùng | None  | Some(2.9) | None | 2025-07",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Sáu tháng đầu năm 2025, GRDP ước tăng 7,4% (cao hơn mức tăng 6,8% của cùng kỳ), trong đó quý I tăng 7,1% và quý II ước tăng 7,7%. Ngành dịch vụ đóng góp 3,2 điểm phần trăm.",
+                Language::Vi
+            ),
+            [
+                "GRDP | None  | Some(7.4) | None | 2025-H1",
+                "GRDP | None  | Some(7.1) | None | 2025-Q1",
+                "GRDP | None  | Some(7.7) | None | 2025-Q2",
+            ]
+        );
+    }
+
+    #[test]
+    fn what_land_is_named_up_to_where_it_goes() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, huyện chuyển đổi 120 ha đất trồng lúa kém hiệu quả sang trồng cây ăn quả.",
+                Language::Vi
+            ),
+            ["huyện chuyển đổi đất trồng lúa kém hiệu quả | Some(120.0) ha | None | None | 2025"]
+        );
+    }
+
+    #[test]
+    fn a_period_compared_with_adverbs_a_product_reaching_and_respectively() {
+        assert_eq!(
+            figure_cells(
+                "Quý III/2025, GRDP của tỉnh tăng 9,1%, cao hơn mức tăng 7,8% của 9 tháng năm 2024.\nChỉ số sản xuất công nghiệp 9 tháng đầu năm cũng tăng 12,4%; GRDP 9 tháng đạt 8,7%.",
+                Language::Vi
+            ),
+            [
+                "GRDP của tỉnh | None  | Some(9.1) | None | 2025-Q3",
+                "Chỉ số sản xuất công nghiệp | None  | Some(12.4) | None | 2025-YTD09",
+                "GRDP | None  | Some(8.7) | None | 2025-YTD09",
+            ]
+        );
+        assert!(
+            figure_cells(
+                "Năm 2025, ba tỉnh Bắc Ninh, Hải Dương và Hưng Yên có tăng trưởng lần lượt đạt 9,2%, 8,8% và 8,1%.",
+                Language::Vi
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_amount_over_its_whole_has_the_wholes_scale_and_unit() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, vốn đầu tư công đã giải ngân được 3.150/4.200 tỷ đồng, đạt 75%; thu ngân sách xã đạt 480 triệu/520 triệu đồng.",
+                Language::Vi
+            ),
+            [
+                "vốn đầu tư công đã giải ngân | Some(3150.0) VND | None | Some(75.0) | 2025",
+                "thu ngân sách xã | Some(480.0) VND | None | None | 2025",
+            ]
+        );
+        // A date is no part of a whole.
+        assert!(figure_cells("Ngày 12/3/2025, hội nghị khai mạc.", Language::Vi).is_empty());
+    }
+
+    #[test]
+    fn a_budget_set_or_a_sitting_decided_is_a_target_and_a_share_after_voi() {
+        let reading = crate::read(
+            "Chiều 9/12/2025, HĐND tỉnh bế mạc kỳ họp. Tổng dự toán chi ngân sách địa phương năm 2026 là 15.300 tỷ đồng. Nghị quyết được thông qua với 98% đại biểu có mặt tán thành."
+                .as_bytes(),
+        )
+        .expect("reads");
+        let kinds: Vec<&str> = reading
+            .items
+            .iter()
+            .map(|i| i.fact.kind())
+            .filter(|k| ["figure", "target"].contains(k))
+            .collect();
+        assert_eq!(kinds, ["target", "figure"]);
+        assert_eq!(
+            figure_cells(
+                "Nghị quyết được thông qua với 98% đại biểu có mặt tán thành.",
+                Language::Vi
+            ),
+            ["đại biểu có mặt tán thành | Some(98.0) % | None | None | "]
+        );
+    }
+
+    #[test]
+    fn comrades_and_ocop_producers_are_counted() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, Đảng bộ huyện có 4.250 đồng chí sinh hoạt tại 86 chi bộ; toàn huyện có 57 chủ thể tham gia Chương trình OCOP.",
+                Language::Vi
+            ),
+            [
+                "đồng chí sinh hoạt | Some(4250.0) đồng chí | None | None | 2025",
+                "chi bộ | Some(86.0) chi bộ | None | None | 2025",
+                "chủ thể tham gia Chương trình OCOP | Some(57.0) chủ thể | None | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_share_written_with_its_noun_is_the_weight_or_rate_of_what_it_is_of() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, khu vực dịch vụ chiếm tỷ trọng 45,2% trong cơ cấu kinh tế; hộ nghèo chiếm tỷ lệ 2,1%.",
+                Language::Vi
+            ),
+            [
+                "tỷ trọng khu vực dịch vụ | Some(45.2) % | None | None | 2025",
+                "tỷ lệ hộ nghèo | Some(2.1) % | None | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
     fn a_rate_of_growth_is_a_change_not_a_level() {
         assert_eq!(
             figure_cells(
@@ -9589,634 +10218,5 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn a_month_between_the_subject_and_its_verb_is_the_figures_period() {
-        assert_eq!(
-            figure_cells(
-                "Trong 6 tháng đầu năm 2025, kinh tế của tỉnh ổn định. Chỉ số giá tiêu dùng tháng 5 tăng 0,4% so với tháng trước.",
-                Language::Vi
-            ),
-            ["Chỉ số giá tiêu dùng | None  | Some(0.4) | None | 2025-05"]
-        );
-        // Without a year anywhere, the month alone.
-        assert_eq!(
-            figure_cells(
-                "Chỉ số sản xuất công nghiệp tháng 11 ước tăng 7,2% so với cùng kỳ.",
-                Language::Vi
-            ),
-            ["Chỉ số sản xuất công nghiệp | None  | Some(7.2) | None | months 11-11"]
-        );
-        // A day's month is no period of the subject, nor a count of months.
-        assert_eq!(vi_month_at_end("ngày 15 tháng 6"), None);
-        assert_eq!(vi_month_at_end("doanh thu 6 tháng"), None);
-        assert_eq!(vi_month_at_end("doanh thu tháng 13"), None);
-    }
-
-    #[test]
-    fn the_base_year_of_prices_is_no_period() {
-        assert_eq!(
-            figure_cells(
-                "Sáu tháng đầu năm 2025, tổng sản phẩm trên địa bàn theo giá so sánh năm 2010 tăng 6,8% so với cùng kỳ.",
-                Language::Vi
-            ),
-            ["tổng sản phẩm trên địa bàn theo giá so sánh | None  | Some(6.8) | None | 2025-H1"]
-        );
-        // After a quarter, the prices alone are no subject.
-        assert_eq!(
-            figure_cells(
-                "Giá trị tăng thêm ngành công nghiệp quý III/2025 theo giá so sánh 2010 ước tăng 9,1%.",
-                Language::Vi
-            ),
-            ["Giá trị tăng thêm ngành công nghiệp | None  | Some(9.1) | None | 2025-Q3"]
-        );
-    }
-
-    #[test]
-    fn a_share_of_the_plan_after_so_without_voi() {
-        assert_eq!(
-            figure_cells(
-                "Năm 2025, sản lượng cà phê ước đạt 12.400 tấn, đạt 96% so kế hoạch, tăng 3% so cùng kỳ.",
-                Language::Vi
-            ),
-            ["sản lượng cà phê | Some(12400.0) t | Some(3.0) | Some(96.0) | 2025"]
-        );
-    }
-
-    #[test]
-    fn a_sector_named_by_a_list_keeps_its_commas() {
-        assert_eq!(
-            figure_cells(
-                "Năm 2025, GRDP tăng 7%, trong đó khu vực công nghiệp, xây dựng tăng 9,2%; ngành nông nghiệp, lâm nghiệp và thủy sản chiếm 21,5%.",
-                Language::Vi
-            ),
-            [
-                "GRDP | None  | Some(7.0) | None | 2025",
-                "khu vực công nghiệp, xây dựng | None  | Some(9.2) | None | 2025",
-                "ngành nông nghiệp, lâm nghiệp và thủy sản | Some(21.5) % | None | None | 2025",
-            ]
-        );
-        // A field opening its sentence and what is measured of it stay apart.
-        assert_eq!(
-            figure_cells(
-                "Năm 2025, ngành du lịch, doanh thu ước đạt 1.200 tỷ đồng.",
-                Language::Vi
-            ),
-            ["doanh thu | Some(1200.0) VND | None | None | 2025"]
-        );
-    }
-
-    #[test]
-    fn an_average_written_over_its_whole_is_a_decimal() {
-        assert_eq!(
-            figure_cells(
-                "Đến cuối năm 2025, bình quân mỗi xã đạt 14,5/19 tiêu chí nông thôn mới.",
-                Language::Vi
-            ),
-            ["bình quân mỗi xã | Some(14.5) tiêu chí | None | None | 2025"]
-        );
-    }
-
-    #[test]
-    fn units_groups_sittings_and_head_of_livestock_are_counted() {
-        assert_eq!(
-            figure_cells(
-                "Năm 2025, toàn tỉnh có 05 đơn vị cấp huyện hoàn thành nhiệm vụ xây dựng nông thôn mới. Hội đồng đã tổ chức 12 kỳ họp.",
-                Language::Vi
-            ),
-            [
-                "đơn vị cấp huyện hoàn thành nhiệm vụ xây dựng nông thôn mới | Some(5.0) đơn vị | None | None | 2025",
-                "kỳ họp | Some(12.0) kỳ họp | None | None | 2025",
-            ]
-        );
-        assert_eq!(
-            figure_cells(
-                "Đoàn kiểm tra kiến nghị kiểm điểm 4 tập thể và 21 cá nhân.",
-                Language::Vi
-            ),
-            [
-                "tập thể | Some(4.0) tập thể | None | None | ",
-                "cá nhân | Some(21.0) cá nhân | None | None | ",
-            ]
-        );
-        // Head of livestock are a level of the herd named before them.
-        assert_eq!(
-            figure_cells(
-                "Năm 2025, tổng đàn trâu bò hiện có 8.450 con, đạt 97% kế hoạch.",
-                Language::Vi
-            ),
-            ["tổng đàn trâu bò | Some(8450.0) con | None | Some(97.0) | 2025"]
-        );
-        // Not a number of two digits.
-        assert!(figure_cells("Doanh thu tăng trưởng 2 con số.", Language::Vi).is_empty());
-    }
-
-    #[test]
-    fn a_terms_number_is_no_count_and_what_was_found_ends_what_is_counted() {
-        assert!(
-            figure_cells(
-                "Sáng 3/4, HĐND xã khóa 3 tổ chức kỳ họp chuyên đề.",
-                Language::Vi
-            )
-            .is_empty()
-        );
-        assert_eq!(
-            figure_cells(
-                "Thanh tra các sở đã tiến hành 95 cuộc kiểm tra chuyên ngành phát hiện 40 cơ sở vi phạm.",
-                Language::Vi
-            )[0],
-            "cuộc kiểm tra chuyên ngành | Some(95.0) cuộc | None | None | "
-        );
-    }
-
-    #[test]
-    fn a_second_share_after_va_the_plans_amount_a_rate_is_measured_against() {
-        assert_eq!(
-            figure_cells(
-                "Tính đến hết tháng 9/2025, vốn đầu tư công giải ngân đạt 2.100 tỷ đồng, bằng 61,2% kế hoạch vốn Trung ương giao và 55,4% kế hoạch tỉnh giao.",
-                Language::Vi
-            ),
-            [
-                "vốn đầu tư công giải ngân | Some(2100.0) VND | None | Some(61.2) | 2025-YTD09",
-                "vốn đầu tư công giải ngân | None  | None | Some(55.4) | 2025-YTD09",
-            ]
-        );
-        // The plan's amount in brackets after "So với kế hoạch … giao" is no figure.
-        let cells = figure_cells(
-            "Trong 5 tháng đầu năm 2025, so với kế hoạch HĐND tỉnh giao (4.300 tỷ đồng), tỷ lệ giải ngân đạt 30,2%.",
-            Language::Vi,
-        );
-        assert!(cells.iter().all(|c| !c.contains("4300")), "{cells:?}");
-    }
-
-    #[test]
-    fn a_share_after_of_which_or_a_stop_and_a_target_said_beside_a_result() {
-        assert_eq!(
-            figure_cells(
-                "Năm 2025, toàn huyện kết nạp 210 đảng viên mới, trong đó 18% đảng viên là đoàn viên thanh niên. 100% chi bộ đều tổ chức sinh hoạt chuyên đề.",
-                Language::Vi
-            ),
-            [
-                "đảng viên mới | Some(210.0) đảng viên | None | None | 2025",
-                "đảng viên là đoàn viên thanh niên | Some(18.0) % | None | None | 2025",
-                "chi bộ | Some(100.0) % | None | None | 2025",
-            ]
-        );
-        // A span looked back over is no word of the subject; the plan's rate beside it is
-        // no result.
-        assert_eq!(
-            figure_cells(
-                "Tỷ lệ hộ dân sử dụng nước sạch bình quân 3 năm qua đạt 92,4% (chỉ tiêu Nghị quyết là 90%).",
-                Language::Vi
-            ),
-            ["Tỷ lệ hộ dân sử dụng nước sạch bình quân | Some(92.4) % | None | None | "]
-        );
-    }
-
-    #[test]
-    fn a_sectors_list_of_several_items_and_words_opening_a_subject() {
-        assert_eq!(
-            figure_cells(
-                "Chỉ số sản xuất công nghiệp tháng 4/2025 tăng 2,1%; sản xuất và phân phối điện, khí đốt, nước nóng tăng 3,4%.",
-                Language::Vi
-            ),
-            [
-                "Chỉ số sản xuất công nghiệp | None  | Some(2.1) | None | 2025-04",
-                "sản xuất và phân phối điện, khí đốt, nước nóng | None  | Some(3.4) | None | 2025-04",
-            ]
-        );
-        assert_eq!(
-            figure_cells(
-                "Năm 2025, nổi bật là tổng mức bán lẻ hàng hóa đạt 41.200 tỷ đồng. Huyện có diện tích tự nhiên là 512 km2.",
-                Language::Vi
-            ),
-            [
-                "tổng mức bán lẻ hàng hóa | Some(41200.0) VND | None | None | 2025",
-                "diện tích tự nhiên | Some(512.0) km2 | None | None | 2025",
-            ]
-        );
-    }
-
-    #[test]
-    fn a_rating_in_stars_says_which_things_are_counted() {
-        assert_eq!(
-            figure_cells(
-                "Năm 2025, huyện có 64 sản phẩm OCOP đạt 3 sao trở lên, trong đó 12 sản phẩm đạt 4 sao. Xã có 310 sản phẩm thuộc 5 nhóm ngành.",
-                Language::Vi
-            ),
-            [
-                "sản phẩm OCOP đạt 3 sao trở lên | Some(64.0) sản phẩm | None | None | 2025",
-                "sản phẩm đạt 4 sao | Some(12.0) sản phẩm | None | None | 2025",
-                "sản phẩm | Some(310.0) sản phẩm | None | None | 2025",
-                "nhóm ngành | Some(5.0) nhóm | None | None | 2025",
-            ]
-        );
-    }
-
-    #[test]
-    fn a_target_met_or_passed_sets_nothing_after_it() {
-        assert_eq!(
-            figure_cells(
-                "Năm 2025, tỉnh có 20/22 chỉ tiêu đạt và vượt mục tiêu đề ra; tốc độ tăng trưởng kinh tế ước đạt 8,7%, cao hơn bình quân cả nước (ước tăng 7,5%).",
-                Language::Vi
-            ),
-            [
-                "chỉ tiêu đạt và vượt mục tiêu đề ra | Some(20.0) chỉ tiêu | None | None | 2025",
-                "tốc độ tăng trưởng kinh tế | None  | Some(8.7) | None | 2025",
-                "bình quân cả nước | None  | Some(7.5) | None | 2025",
-            ]
-        );
-    }
-
-    #[test]
-    fn a_bare_ratio_after_one_to_the_same_period_is_to_the_same_period() {
-        assert_eq!(
-            figure_cells(
-                "Năm 2025, diện tích lúa đạt 52.300 ha, bằng 101,2% so với cùng kỳ, trong đó lúa chất lượng cao đạt 21.040,5 ha, bằng 96,5%.",
-                Language::Vi
-            ),
-            [
-                "diện tích lúa | Some(52300.0) ha | Some(1.2) | None | 2025",
-                "lúa chất lượng cao | Some(21040.5) ha | Some(-3.5) | None | 2025",
-            ]
-        );
-    }
-
-    #[test]
-    fn what_follows_a_cause_a_herd_listed_and_only_before_the_verb() {
-        assert_eq!(
-            figure_cells(
-                "Năm 2025, do sản lượng khai thác giảm mạnh nên tổng thu ngân sách ước đạt 9.800 tỷ đồng, giảm 4,1% so với cùng kỳ.",
-                Language::Vi
-            ),
-            ["tổng thu ngân sách | Some(9800.0) VND | Some(-4.1) | None | 2025"]
-        );
-        assert_eq!(
-            figure_cells(
-                "Năm 2025, tổng đàn gia súc, gia cầm 7.230 con; tỷ lệ giải ngân mới đạt 41,3%. Toàn huyện có 12 doanh nghiệp thành lập mới.",
-                Language::Vi
-            ),
-            [
-                "tổng đàn gia súc, gia cầm | Some(7230.0) con | None | None | 2025",
-                "tỷ lệ giải ngân | Some(41.3) % | None | None | 2025",
-                "doanh nghiệp thành lập mới | Some(12.0) enterprise | None | None | 2025",
-            ]
-        );
-    }
-
-    #[test]
-    fn a_day_a_stock_is_taken_at_prices_in_brackets_certificates_and_what_is_had() {
-        assert_eq!(
-            figure_cells(
-                "Năm 2025, tổng dư nợ cho vay đến 31/10 đạt 64.200 tỷ đồng, tăng 5,1% so với đầu năm. Giá trị tăng thêm ngành xây dựng (theo giá so sánh 2010) đạt 8.400 tỷ đồng.",
-                Language::Vi
-            ),
-            [
-                "tổng dư nợ cho vay | Some(64200.0) VND | Some(5.1) | None | 2025",
-                "Giá trị tăng thêm ngành xây dựng | Some(8400.0) VND | None | None | 2025",
-            ]
-        );
-        assert_eq!(
-            figure_cells(
-                "Năm 2025, tỷ lệ lao động có chứng chỉ đạt 31,5%. Huyện có 420 km kênh mương được kiên cố hóa.",
-                Language::Vi
-            ),
-            [
-                "tỷ lệ lao động có chứng chỉ | Some(31.5) % | None | None | 2025",
-                "kênh mương | Some(420.0) km | None | None | 2025",
-            ]
-        );
-    }
-
-    #[test]
-    fn things_named_before_their_count_and_lists_of_kinds_of_places() {
-        assert_eq!(
-            figure_cells(
-                "Năm 2025, các cơ quan tiếp nhận 940 đơn, trong đó đơn kiến nghị 610 đơn, đơn khiếu nại 72 đơn.",
-                Language::Vi
-            ),
-            [
-                "đơn | Some(940.0) đơn | None | None | 2025",
-                "đơn kiến nghị | Some(610.0) đơn | None | None | 2025",
-                "đơn khiếu nại | Some(72.0) đơn | None | None | 2025",
-            ]
-        );
-        assert_eq!(
-            figure_cells(
-                "Năm 2025, có 96% xã, phường, thị trấn hoàn thành chuyển đổi số; 1.340 đảng viên sinh hoạt tại 52 chi bộ.",
-                Language::Vi
-            ),
-            [
-                "xã, phường, thị trấn hoàn thành chuyển đổi số | Some(96.0) % | None | None | 2025",
-                "đảng viên sinh hoạt | Some(1340.0) đảng viên | None | None | 2025",
-                "chi bộ | Some(52.0) chi bộ | None | None | 2025",
-            ]
-        );
-    }
-
-    #[test]
-    fn what_the_plan_set_beside_a_result_a_threshold_and_a_multiple_of_the_plan() {
-        assert_eq!(
-            figure_cells(
-                "Năm 2025, thu ngân sách trên địa bàn ước đạt 410 tỷ đồng/KH 380-400 tỷ đồng, tăng 9,2%/KH tăng 6-7%; sản lượng lúa đạt 21.300 tấn (kế hoạch là 20.000 tấn).",
-                Language::Vi
-            ),
-            [
-                "thu ngân sách trên địa bàn | Some(410.0) VND | Some(9.2) | None | 2025",
-                "sản lượng lúa | Some(21300.0) t | None | None | 2025",
-            ]
-        );
-        assert_eq!(
-            figure_cells(
-                "Đến nay, số xã đạt từ 15 tiêu chí trở lên là 42 xã, gấp 1,5 lần so kế hoạch.",
-                Language::Vi
-            ),
-            ["xã đạt từ 15 tiêu chí trở lên | Some(42.0) xã | None | Some(150.0) | "]
-        );
-    }
-
-    #[test]
-    fn a_sum_since_january_or_an_average_is_of_the_subject_before_it() {
-        assert_eq!(
-            figure_cells(
-                "Tháng 8/2025, doanh thu du lịch ước đạt 320 tỷ đồng, tăng 4% so với tháng trước; lũy kế 8 tháng ước đạt 2.450 tỷ đồng, tăng 15% so với cùng kỳ; tính chung 8 tháng tăng 14,2%.",
-                Language::Vi
-            ),
-            [
-                "doanh thu du lịch | Some(320.0) VND | Some(4.0) | None | 2025-08",
-                "doanh thu du lịch | Some(2450.0) VND | Some(15.0) | None | 2025-YTD08",
-                "doanh thu du lịch | None  | Some(14.2) | None | 2025-YTD08",
-            ]
-        );
-        assert_eq!(
-            figure_cells(
-                "Chỉ số giá tiêu dùng tháng 5/2025 tăng 0,2% so với tháng trước; bình quân 5 tháng tăng 3,1% so với cùng kỳ. Năm 2025, có 97,2% hộ gia đình được sử dụng nước hợp vệ sinh.",
-                Language::Vi
-            ),
-            [
-                "Chỉ số giá tiêu dùng | None  | Some(0.2) | None | 2025-05",
-                "Chỉ số giá tiêu dùng bình quân | None  | Some(3.1) | None | 2025-YTD05",
-                "hộ gia đình được sử dụng nước hợp vệ sinh | Some(97.2) % | None | None | 2025",
-            ]
-        );
-    }
-
-    #[test]
-    fn scales_written_with_ti_and_van_and_a_rate_come_down_after_points() {
-        assert_eq!(
-            figure_cells(
-                "Năm 2025, tổng thu ngân sách đạt 21,4 nghìn tỉ đồng; sản lượng lương thực đạt 42 vạn tấn. Tỷ lệ hộ nghèo giảm 0,9 điểm phần trăm, còn 2,7%.",
-                Language::Vi
-            ),
-            [
-                "tổng thu ngân sách | Some(21.4) VND | None | None | 2025",
-                "sản lượng lương thực | Some(42.0) t | None | None | 2025",
-                "Tỷ lệ hộ nghèo | Some(2.7) % | None | None | 2025",
-            ]
-        );
-        let scales: Vec<f64> = figures(
-            "Năm 2025, tổng thu ngân sách đạt 21,4 nghìn tỉ đồng; sản lượng lương thực đạt 42 vạn tấn.",
-            Language::Vi,
-        )
-        .into_iter()
-        .map(|f| match f {
-            Fact::Figure { scale, .. } => scale,
-            _ => 0.0,
-        })
-        .collect();
-        assert_eq!(scales, [1e12, 1e4]);
-    }
-
-    /// The words and marks the rules of the fig-vi pass look at, for the property test below.
-    const PIECES_OF_THE_FIG_VI_PASS: &[&str] = &[
-        "Chỉ số giá tiêu dùng ",
-        " tháng 6 ",
-        "theo giá so sánh năm 2010 ",
-        "(giá so sánh 2010) ",
-        " so kế hoạch",
-        "khu vực công nghiệp, xây dựng ",
-        "sản xuất và phân phối điện, khí đốt, ",
-        "12,6/19 tiêu chí",
-        " 09 đơn vị",
-        " 602.000 con",
-        "Tổng đàn gia cầm có ",
-        "khóa 2 ",
-        " cuộc phát hiện ",
-        " kế hoạch vốn Trung ương giao và ",
-        "So với kế hoạch HĐND tỉnh giao (",
-        "trong đó ",
-        " 2 năm qua ",
-        "(chỉ tiêu Nghị quyết là ",
-        "Dự ước ",
-        "Huyện có ",
-        " 3 sao ",
-        "vượt mục tiêu ",
-        ", bằng ",
-        " so với cùng kỳ",
-        "do ",
-        " nên ",
-        " mới đạt ",
-        " đến 30/6 ",
-        "chứng chỉ ",
-        "đơn khiếu nại ",
-        "xã, phường, thị trấn ",
-        "/KH ",
-        " từ 10 tiêu chí trở lên ",
-        " gấp 2,46 lần",
-        "Đến nay ",
-        "lũy kế 9 tháng ",
-        "bình quân ",
-        "so với cuối năm 2024",
-        " nghìn tỉ ",
-        " vạn ",
-        " giảm 1,5 điểm phần trăm, còn ",
-        " ước đạt ",
-        " tăng ",
-        "3,2%",
-        "1.234",
-        " tỷ đồng",
-        " ha",
-        "; ",
-        ", ",
-        ". ",
-        "\n",
-        "(",
-        ")",
-        "İ",
-        "ẞ",
-    ];
-
-    proptest::proptest! {
-        /// Whatever the fig-vi pass's words are put together into, reading never panics and
-        /// every item's offsets point at its text.
-        #[test]
-        fn the_fig_vi_passs_words_in_any_order_read_without_panic(
-            pieces in proptest::collection::vec(
-                proptest::sample::select(PIECES_OF_THE_FIG_VI_PASS),
-                0..30,
-            ),
-        ) {
-            let text: String = pieces.concat();
-            if let Ok(reading) = crate::read(text.as_bytes()) {
-                crate::offsets_point_at_items(&reading)
-                    .map_err(proptest::test_runner::TestCaseError::fail)?;
-            }
-        }
-    }
-
-    #[test]
-    fn things_counted_by_a_list_of_kinds_of_places_keep_the_list() {
-        assert_eq!(
-            figure_cells(
-                "Năm 2025, toàn tỉnh có 88/92 xã, phường, thị trấn đạt chuẩn tiếp cận pháp luật và 41 thôn, bản đặc biệt khó khăn.",
-                Language::Vi
-            ),
-            [
-                "xã, phường, thị trấn đạt chuẩn tiếp cận pháp luật | Some(88.0) xã | None | None | 2025",
-                "thôn, bản đặc biệt khó khăn | Some(41.0) thôn | None | None | 2025",
-            ]
-        );
-    }
-
-    #[test]
-    fn a_pages_counters_of_views_are_no_figures() {
-        assert!(
-            figure_cells(
-                "Bài viết đã có 2.340 lượt xem và 120 lượt chia sẻ.",
-                Language::Vi
-            )
-            .is_empty()
-        );
-        assert_eq!(
-            figure_cells("Năm 2025, tỉnh đón 2.340 lượt khách quốc tế.", Language::Vi),
-            ["khách quốc tế | Some(2340.0) visitor | None | None | 2025"]
-        );
-    }
-
-    #[test]
-    fn a_months_second_change_quarters_in_the_subjects_place_and_points() {
-        assert_eq!(
-            figure_cells(
-                "Năm 2025, chỉ số giá tiêu dùng tháng 7 tăng 0,3% so với tháng trước, tăng 2,9% so với cùng kỳ.",
-                Language::Vi
-            ),
-            [
-                "chỉ số giá tiêu dùng | None  | Some(0.3) | None | 2025-07",
-                "chỉ số giá tiêu dùng | None  | Some(2.9) | None | 2025-07",
-            ]
-        );
-        assert_eq!(
-            figure_cells(
-                "Sáu tháng đầu năm 2025, GRDP ước tăng 7,4% (cao hơn mức tăng 6,8% của cùng kỳ), trong đó quý I tăng 7,1% và quý II ước tăng 7,7%. Ngành dịch vụ đóng góp 3,2 điểm phần trăm.",
-                Language::Vi
-            ),
-            [
-                "GRDP | None  | Some(7.4) | None | 2025-H1",
-                "GRDP | None  | Some(7.1) | None | 2025-Q1",
-                "GRDP | None  | Some(7.7) | None | 2025-Q2",
-            ]
-        );
-    }
-
-    #[test]
-    fn what_land_is_named_up_to_where_it_goes() {
-        assert_eq!(
-            figure_cells(
-                "Năm 2025, huyện chuyển đổi 120 ha đất trồng lúa kém hiệu quả sang trồng cây ăn quả.",
-                Language::Vi
-            ),
-            ["huyện chuyển đổi đất trồng lúa kém hiệu quả | Some(120.0) ha | None | None | 2025"]
-        );
-    }
-
-    #[test]
-    fn a_period_compared_with_adverbs_a_product_reaching_and_respectively() {
-        assert_eq!(
-            figure_cells(
-                "Quý III/2025, GRDP của tỉnh tăng 9,1%, cao hơn mức tăng 7,8% của 9 tháng năm 2024.\nChỉ số sản xuất công nghiệp 9 tháng đầu năm cũng tăng 12,4%; GRDP 9 tháng đạt 8,7%.",
-                Language::Vi
-            ),
-            [
-                "GRDP của tỉnh | None  | Some(9.1) | None | 2025-Q3",
-                "Chỉ số sản xuất công nghiệp | None  | Some(12.4) | None | 2025-YTD09",
-                "GRDP | None  | Some(8.7) | None | 2025-YTD09",
-            ]
-        );
-        assert!(
-            figure_cells(
-                "Năm 2025, ba tỉnh Bắc Ninh, Hải Dương và Hưng Yên có tăng trưởng lần lượt đạt 9,2%, 8,8% và 8,1%.",
-                Language::Vi
-            )
-            .is_empty()
-        );
-    }
-
-    #[test]
-    fn an_amount_over_its_whole_has_the_wholes_scale_and_unit() {
-        assert_eq!(
-            figure_cells(
-                "Năm 2025, vốn đầu tư công đã giải ngân được 3.150/4.200 tỷ đồng, đạt 75%; thu ngân sách xã đạt 480 triệu/520 triệu đồng.",
-                Language::Vi
-            ),
-            [
-                "vốn đầu tư công đã giải ngân | Some(3150.0) VND | None | Some(75.0) | 2025",
-                "thu ngân sách xã | Some(480.0) VND | None | None | 2025",
-            ]
-        );
-        // A date is no part of a whole.
-        assert!(figure_cells("Ngày 12/3/2025, hội nghị khai mạc.", Language::Vi).is_empty());
-    }
-
-    #[test]
-    fn a_budget_set_or_a_sitting_decided_is_a_target_and_a_share_after_voi() {
-        let reading = crate::read(
-            "Chiều 9/12/2025, HĐND tỉnh bế mạc kỳ họp. Tổng dự toán chi ngân sách địa phương năm 2026 là 15.300 tỷ đồng. Nghị quyết được thông qua với 98% đại biểu có mặt tán thành."
-                .as_bytes(),
-        )
-        .expect("reads");
-        let kinds: Vec<&str> = reading
-            .items
-            .iter()
-            .map(|i| i.fact.kind())
-            .filter(|k| ["figure", "target"].contains(k))
-            .collect();
-        assert_eq!(kinds, ["target", "figure"]);
-        assert_eq!(
-            figure_cells(
-                "Nghị quyết được thông qua với 98% đại biểu có mặt tán thành.",
-                Language::Vi
-            ),
-            ["đại biểu có mặt tán thành | Some(98.0) % | None | None | "]
-        );
-    }
-
-    #[test]
-    fn comrades_and_ocop_producers_are_counted() {
-        assert_eq!(
-            figure_cells(
-                "Năm 2025, Đảng bộ huyện có 4.250 đồng chí sinh hoạt tại 86 chi bộ; toàn huyện có 57 chủ thể tham gia Chương trình OCOP.",
-                Language::Vi
-            ),
-            [
-                "đồng chí sinh hoạt | Some(4250.0) đồng chí | None | None | 2025",
-                "chi bộ | Some(86.0) chi bộ | None | None | 2025",
-                "chủ thể tham gia Chương trình OCOP | Some(57.0) chủ thể | None | None | 2025",
-            ]
-        );
-    }
-
-    #[test]
-    fn a_share_written_with_its_noun_is_the_weight_or_rate_of_what_it_is_of() {
-        assert_eq!(
-            figure_cells(
-                "Năm 2025, khu vực dịch vụ chiếm tỷ trọng 45,2% trong cơ cấu kinh tế; hộ nghèo chiếm tỷ lệ 2,1%.",
-                Language::Vi
-            ),
-            [
-                "tỷ trọng khu vực dịch vụ | Some(45.2) % | None | None | 2025",
-                "tỷ lệ hộ nghèo | Some(2.1) % | None | None | 2025",
-            ]
-        );
     }
 }
