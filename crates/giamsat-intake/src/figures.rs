@@ -21,6 +21,8 @@ const SCALES: &[(&str, f64, Option<Language>)] = &[
     ("quadrillion", 1e15, None),
     ("nghìn tỷ", 1e12, None),
     ("ngàn tỷ", 1e12, None),
+    ("nghìn tỉ", 1e12, None),
+    ("ngàn tỉ", 1e12, None),
     ("trillion", 1e12, None),
     ("milliards", 1e9, None),
     ("milliard", 1e9, None),
@@ -39,6 +41,8 @@ const SCALES: &[(&str, f64, Option<Language>)] = &[
     ("mn", 1e6, Some(Language::En)),
     ("nghìn", 1e3, None),
     ("ngàn", 1e3, None),
+    // "39 vạn tấn": ten thousand.
+    ("vạn", 1e4, None),
     ("triệu", 1e6, None),
     ("tỷ", 1e9, None),
     ("tỉ", 1e9, None),
@@ -852,6 +856,24 @@ const VI_COUNTED: &[&str] = &[
     "sáng kiến",
     "đề tài",
     "câu hỏi",
+    "thuê bao",
+    "chi bộ",
+    // "Tổng số đảng viên là 5.600 đồng chí", "219 chủ thể tham gia Chương trình OCOP".
+    "đồng chí",
+    "chủ thể",
+    // Units of government or of the Party ("09 đơn vị cấp huyện đạt chuẩn", "2.898 đơn vị,
+    // cơ sở"), groups and sittings ("17 tập thể và 38 cá nhân", "tổ chức 16 kỳ họp", "7 tổ
+    // đại biểu"), staff, contracts, and head of livestock ("10.923 con"). Not "địa phương":
+    // localities are counted mostly as the whole of a ranking or a comparison ("trong 63 địa
+    // phương"), which is no figure.
+    "đơn vị",
+    "tập thể",
+    "kỳ họp",
+    "tổ đại biểu",
+    "tổ công tác",
+    "chuyên viên",
+    "hợp đồng",
+    "con",
 ];
 
 /// Whether a unit's code counts things, whose name can be the subject.
@@ -1234,7 +1256,7 @@ fn build(language: Language) -> Patterns {
             goal = r"kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|plan|target|estimate|objectifs?|prévisions",
         )),
         against_plan: compile(format!(
-            r"^\s*(?:par\s+rapport\s+à\s+(?:celles?|ceux)\s+(?:approuvée?s?|fixée?s?|adoptée?s?|assignée?s?|votée?s?|prévue?s?)(?-u:\b)|(?:par\s+rapport\s+(?:aux?|à\s+la|à\s+l['’]|à\s+celles?|à\s+ceux)\s*|so\s+với\s+|over\s+the\s+|against\s+the\s+|compared\s+(?:to|with)\s+the\s+)(?:(?:annual|yearly|year's)\s+)?(?i:{goal})(?-u:\b))",
+            r"^\s*(?:par\s+rapport\s+à\s+(?:celles?|ceux)\s+(?:approuvée?s?|fixée?s?|adoptée?s?|assignée?s?|votée?s?|prévue?s?)(?-u:\b)|(?:par\s+rapport\s+(?:aux?|à\s+la|à\s+l['’]|à\s+celles?|à\s+ceux)\s*|so(?:\s+với)?\s+|over\s+the\s+|against\s+the\s+|compared\s+(?:to|with)\s+the\s+)(?:(?:annual|yearly|year's)\s+)?(?i:{goal})(?-u:\b))",
             goal = r"kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|plan|target|estimate|objectifs?|prévisions",
         )),
         plan_head: compile(format!(r"(?:{plan_heads})\s+{about}$")),
@@ -1264,7 +1286,7 @@ fn build(language: Language) -> Patterns {
             ))
         }),
         vi_share: compile(format!(
-            r"(?:(?-u:\b)(?i:có)\s+|(?:^|[\n,;:])\s*)(?P<num>{num})\s*%\s+\p{{Ll}}"
+            r"(?:(?-u:\b)(?i:có|trong\s+đó|với)\s+|(?:^|[\n,;:]|\.\s)\s*)(?P<num>{num})\s*%\s+\p{{Ll}}"
         )),
         vi_labelled_percent: compile(format!(r":[ \t]*(?P<num>{num})\s*%")),
         vi_rate_named: compile(format!(
@@ -1294,7 +1316,7 @@ fn build(language: Language) -> Patterns {
             r"(?P<head>{values})\s+{about}(?:(?P<from>{num})\s*[-–]\s*)?(?P<num>{num}){pct}",
             values = heads(&fr_expected(
                 language,
-                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|mức\s+tăng\s+trưởng(?:\s+\p{L}+){0,3}?|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|contributing|contributed|will\s+reach|will\s+account\s+for|atteindra|atteindront|(?:was|is|were|are)(?:\s+(?:only|just))?|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|dưới|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|s['’]est\s+établie?\s+à|s['’]établit\s+à|se\s+sont\s+établie?s\s+à|(?:remained|stayed|was\s+kept|was\s+maintained)\s+at|(?:est\s+)?(?:tombée?|passée?)\s+à|(?:ramenée?|réduite?)\s+à",
+                r"taux(?:\s+[\p{L}'’]+){1,6}?\s+de|mức\s+tăng\s+trưởng(?:\s+\p{L}+){0,3}?|croissance(?:\s+[\p{L}'’]+){1,5}?\s+de|(?:est\s+|sont\s+)?estimée?s?\s+à|đạt\s+tỷ\s+lệ|đạt\s+tỉ\s+lệ|chiếm\s+tỷ\s+lệ|chiếm\s+tỷ\s+trọng|chiếm\s+tỉ\s+trọng|đạt|là|chiếm|còn|accounting\s+for|accounts\s+for|making\s+up|contributing|contributed|will\s+reach|will\s+account\s+for|atteindra|atteindront|(?:was|is|were|are)(?:\s+(?:only|just))?|makes\s+up|made\s+up|tăng\s+lên|ở\s+mức|dưới|kịch\s+bản|rate\s+of|reached|stood\s+at|accounted\s+for|represented|représenté|représentaient|représentait|(?:fell|dropped|decreased|declined|rose|increased)\s+to|atteint|s'élève\s+à|est\s+de|s['’]est\s+établie?\s+à|s['’]établit\s+à|se\s+sont\s+établie?s\s+à|(?:remained|stayed|was\s+kept|was\s+maintained)\s+at|(?:est\s+)?(?:tombée?|passée?)\s+à|(?:ramenée?|réduite?)\s+à",
                 FR_EXPECTED_LEVEL,
             )),
         )),
@@ -1412,6 +1434,48 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         }
         free
     };
+    // "đã giải ngân được 1.250/2.000 tỷ đồng", "đạt 220 triệu/254 triệu đồng": an amount
+    // written over the whole it is part of has the whole's scale, when it has none of its
+    // own, and the whole's unit.
+    if language == Language::Vi && text.contains('/') {
+        static PART_OF_WHOLE: OnceLock<Regex> = OnceLock::new();
+        let part_of_whole = PART_OF_WHOLE.get_or_init(|| {
+            let num = number(Language::Vi);
+            Regex::new(&format!(
+                r"(?P<num>{num})(?:\s*(?P<scale>(?i:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu|nghìn)))?\s*/\s*(?:{num})\s*(?P<whole_scale>(?i:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu|nghìn))?\s*(?P<unit>(?i:đồng|USD|tấn|ha|km))(?-u:\b)"
+            ))
+            .expect("a part of a whole")
+        });
+        for c in part_of_whole.captures_iter(text) {
+            let num = c.name("num").expect("number");
+            // Not inside a number or a date ("12/3/2024", "1,5/2").
+            if text[..num.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|ch| ch.is_alphanumeric() || matches!(ch, '/' | ',' | '.'))
+                || !crate::ends_word(text, c.get(0).expect("match").end())
+            {
+                continue;
+            }
+            let scale = c.name("scale").or(c.name("whole_scale"));
+            let Some(unit) = c.name("unit").and_then(|u| unit_of(u.as_str())) else {
+                continue;
+            };
+            if let Some(value) = read_number(num.as_str(), language) {
+                let part = Part::Amount {
+                    value,
+                    scale: scale_of(scale.map(|m| m.as_str()), language),
+                    unit: Some(unit),
+                };
+                push(
+                    &mut pieces,
+                    num.start(),
+                    c.get(0).expect("match").end(),
+                    part,
+                );
+            }
+        }
+    }
     let number_in = |c: &Captures| read_number(&c["num"], language);
     let start_of = |c: &Captures| c.name("head").or(c.get(0)).expect("match").start();
     // A scale or unit word ends where a word ends; "5 hội" is not five households.
@@ -1455,6 +1519,39 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             push(&mut pieces, start, whole.end(), Part::Plan(v));
         }
     }
+    // "đạt 70% so kế hoạch": "so" without "với" before the plan, in Vietnamese (kept apart
+    // from the shared pattern of shares of the plan).
+    if language == Language::Vi && text.contains("so ") {
+        static PLAN_AFTER_SO: OnceLock<Regex> = OnceLock::new();
+        let plan_after_so = PLAN_AFTER_SO.get_or_init(|| {
+            let num = number(Language::Vi);
+            Regex::new(&format!(
+                r"(?P<num>{num})\s*%\s*so\s+(?i:kế\s+hoạch|(?-i:KH)|dự\s+toán|chỉ\s+tiêu)(?-u:\b)(?:\s+năm)?"
+            ))
+            .expect("a share of the plan after 'so'")
+        });
+        for c in plan_after_so.captures_iter(text) {
+            let whole = c.get(0).expect("match");
+            let num = c.name("num").expect("number");
+            if text[..num.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|ch| ch.is_alphanumeric() || matches!(ch, ',' | '.'))
+            {
+                continue;
+            }
+            if let Some(v) = read_number(num.as_str(), language) {
+                let window = crate::look_back(text, num.start(), 48);
+                let start = p
+                    .plan_head
+                    .find(&text[window..num.start()])
+                    .map(|m| window + m.start())
+                    .filter(|at| crate::starts_word(text, *at))
+                    .unwrap_or(num.start());
+                push(&mut pieces, start, whole.end(), Part::Plan(v));
+            }
+        }
+    }
     for c in crate::word_start_captures(&p.plan_in_brackets, text) {
         let whole = c.get(0).expect("match");
         if let Some(v) = number_in(&c) {
@@ -1494,6 +1591,16 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
                 .or(c.name("head_fr"))
                 .or(c.name("head_en"))
                 .map_or(whole.start(), |m| m.start());
+            // "gấp 2,46 lần so kế hoạch": a multiple of the plan is a share of it.
+            if let Some(plan) = p.against_plan.find(&text[whole.end()..]) {
+                push(
+                    &mut pieces,
+                    start,
+                    whole.end() + plan.end(),
+                    Part::Plan((times * 100.0 * 1e6).round() / 1e6),
+                );
+                continue;
+            }
             let end = whole.end()
                 + p.same_period
                     .find(&text[whole.end()..])
@@ -1540,6 +1647,11 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             );
         }
     }
+    static RATIO_BEFORE: OnceLock<Regex> = OnceLock::new();
+    let ratio_before = RATIO_BEFORE.get_or_init(|| {
+        Regex::new(r"bằng\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?cùng\s+kỳ")
+            .expect("a ratio to the same period")
+    });
     for c in crate::word_start_captures(&p.ratio_alone, text) {
         let whole = c.get(0).expect("match");
         let window = crate::look_back(text, whole.start(), 300);
@@ -1548,8 +1660,25 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             .map_or(window, |i| window + i + 1);
         let opening = crate::lowercase(text[sentence..whole.start()].trim_start());
         let rest = text[whole.end()..].trim_start();
-        if opening.starts_with("so với")
-            && opening.contains("cùng kỳ")
+        // "… ước đạt 264.821 ha, bằng 99,63% so với cùng kỳ năm trước, trong đó vụ Đông Xuân
+        // đạt 184.989 ha, bằng 99,88%": a bare ratio after one to the same period in its
+        // sentence is to the same period too.
+        // A stop, not a thousands separator ("184.989,53 ha").
+        let whole_sentence = text[window..whole.start()]
+            .char_indices()
+            .rev()
+            .find(|(i, c)| {
+                matches!(c, '\n' | '!' | '?')
+                    || (*c == '.'
+                        && text[window + i + 1..]
+                            .chars()
+                            .next()
+                            .is_none_or(char::is_whitespace))
+            })
+            .map_or(window, |(i, _)| window + i + 1);
+        let elliptic =
+            ratio_before.is_match(&crate::lowercase(&text[whole_sentence..whole.start()]));
+        if ((opening.starts_with("so với") && opening.contains("cùng kỳ")) || elliptic)
             && (rest.is_empty() || rest.starts_with(['.', ',', ';', '\n', ')']))
             && let Some(v) = number_in(&c)
         {
@@ -1703,6 +1832,14 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         {
             continue;
         }
+        // "HĐND huyện khóa 2 tổ chức kỳ họp", "lần thứ 3": a term's or an ordinal's number is
+        // no count ("số" is not among them: "Trong số 11 nhóm hàng hóa" counts them).
+        if ["khóa", "khoá", "thứ"]
+            .iter()
+            .any(|w| word_at_end(text[..num.start()].trim_end(), w).is_some())
+        {
+            continue;
+        }
         // "năm 2024 đảng viên …": a year is no count of things either.
         let bare_unit = word(text, &c, "bare_unit")
             .filter(|u| !is_year(num.as_str()) || unit_of(u.as_str()).is_none_or(|u| !is_count(u)));
@@ -1710,6 +1847,37 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
         let bare_unit = bare_unit.filter(|u| {
             !u.as_str().eq_ignore_ascii_case("đơn")
                 || word_at_start(text[u.end()..].trim_start(), "vị").is_none()
+        });
+        // "đóng góp 0,35 điểm phần trăm": a contribution or a change in points is no count
+        // of points.
+        if let Some(u) = bare_unit.filter(|u| u.as_str().eq_ignore_ascii_case("điểm"))
+            && word_at_start(text[u.end()..].trim_start(), "phần trăm").is_some()
+        {
+            continue;
+        }
+        // "1.250 lượt xem", "320 lượt thích": a page's counters are no figures.
+        if let Some(u) = bare_unit.filter(|u| u.as_str().eq_ignore_ascii_case("lượt"))
+            && [
+                "xem",
+                "thích",
+                "chia sẻ",
+                "truy cập",
+                "đọc",
+                "bình luận",
+                "like",
+                "share",
+            ]
+            .iter()
+            .any(|w| word_at_start(text[u.end()..].trim_start(), w).is_some())
+        {
+            continue;
+        }
+        // "tăng trưởng 2 con số", "3 con đường": no head of livestock.
+        let bare_unit = bare_unit.filter(|u| {
+            !u.as_str().eq_ignore_ascii_case("con")
+                || !["số", "đường", "người", "dấu"]
+                    .iter()
+                    .any(|w| word_at_start(text[u.end()..].trim_start(), w).is_some())
         });
         // "24.1 million domestic and international tourists": things counted in millions,
         // with words between.
@@ -1926,6 +2094,28 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             {
                 continue;
             }
+            // "Bình quân toàn huyện đạt 12,6/19 tiêu chí": the part is a decimal number, an
+            // average, whose digits before the comma are its own.
+            if let Some(integer) = text[..num.start()].strip_suffix(',')
+                && let digits =
+                    integer.len() - integer.trim_end_matches(|c: char| c.is_ascii_digit()).len()
+                && digits > 0
+            {
+                let from = num.start() - 1 - digits;
+                if let (Some(part), Ok(whole)) = (
+                    read_number(&text[from..num.end()], language),
+                    c["whole"].parse::<u32>(),
+                ) && part <= f64::from(whole)
+                {
+                    let part = Part::Amount {
+                        value: part,
+                        scale: 1.0,
+                        unit: unit_of(unit.as_str()),
+                    };
+                    push(&mut pieces, from, unit.end(), part);
+                }
+                continue;
+            }
             if let (Ok(part), Ok(whole)) = (num.as_str().parse::<u32>(), c["whole"].parse::<u32>())
                 && part <= whole
             {
@@ -2069,9 +2259,28 @@ fn description_end(text: &str, count: &Piece, to: usize) -> Option<usize> {
         .then_some(count.end + comma)
 }
 
+/// Lists of kinds of places and bodies that Vietnamese reports write with commas as one
+/// whole or one thing counted ("100% xã, phường, thị trấn", "145/151 xã, phường, thị trấn
+/// thuộc vùng đồng bào dân tộc thiểu số"), longest first where one begins another.
+const VI_LISTED: &[&str] = &[
+    "xã, phường, thị trấn",
+    "xã, phường, đặc khu",
+    "xã, phường",
+    "huyện, thị xã, thành phố",
+    "huyện, thành phố",
+    "sở, ban, ngành",
+    "cơ quan, đơn vị, địa phương",
+    "cơ quan, đơn vị",
+    "thôn, bản, tổ dân phố",
+    "thôn, tổ dân phố",
+    "thôn, xóm",
+    "thôn, bản",
+];
+
 /// The whole a Vietnamese share written before it is of ("98,5% hộ dân sử dụng điện lưới
-/// quốc gia"), from `at` (right after the "%"), and where its words end: eight words at most,
-/// up to the clause's end or a word that ends what is counted. With `of_things`, None when
+/// quốc gia"), from `at` (right after the "%"), and where its words end: twelve syllables at
+/// most ("hộ gia đình được sử dụng nước hợp vệ sinh" is ten), up to the clause's end or a
+/// word that ends what is counted. With `of_things`, None when
 /// what follows is a plan, a comparison, a bound or a total, which are no whole of things.
 fn vi_whole_after(text: &str, at: usize, of_things: bool) -> Option<(String, usize)> {
     const NOT_A_WHOLE: &[&str] = &[
@@ -2101,9 +2310,16 @@ fn vi_whole_after(text: &str, at: usize, of_things: bool) -> Option<(String, usi
         "xuống",
     ];
     let from = at + (text[at..].len() - text[at..].trim_start().len());
-    let clause_end = text[from..]
+    // "100% xã, phường, thị trấn đạt chuẩn": the lists of kinds of places and bodies that
+    // reports write with commas are one whole.
+    let listed = VI_LISTED
+        .iter()
+        .filter_map(|w| crate::starts_with_lowercase(&text[from..], w))
+        .max()
+        .unwrap_or(0);
+    let clause_end = text[from + listed..]
         .find(['.', ',', ';', ':', '\n', '(', ')'])
-        .map_or(text.len(), |i| from + i);
+        .map_or(text.len(), |i| from + listed + i);
     if of_things
         && NOT_A_WHOLE
             .iter()
@@ -2111,11 +2327,17 @@ fn vi_whole_after(text: &str, at: usize, of_things: bool) -> Option<(String, usi
     {
         return None;
     }
-    let mut end = from;
-    for (i, word) in text[from..clause_end].split_whitespace().enumerate() {
-        if i == 8
+    let mut end = from + listed;
+    for (i, word) in text[from + listed..clause_end]
+        .split_whitespace()
+        .enumerate()
+    {
+        if i == 12
             || word.chars().any(|c| c.is_ascii_digit())
             || (COUNT_ENDS.contains(&word) && !COUNT_ENDS_BEFORE_A_NUMBER.contains(&word))
+            // "100% tổ chức cơ sở Đảng đều phát triển được đảng viên": "all", "also" open
+            // what is said of the whole.
+            || ["đều", "cũng"].contains(&word)
         {
             break;
         }
@@ -2233,6 +2455,23 @@ pub fn find(
     if language == Language::Fr {
         periods.retain(|(start, end, _)| !fr_year_compared_with(text, *start, *end));
     }
+    // "cao hơn mức tăng 11,39% của 9 tháng năm 2020", "so với 6 tháng đầu năm 2023": the
+    // period a figure is compared with is no period of the figures after it.
+    periods.retain(|(start, _, _)| !vi_compared_period(text, *start));
+    // "theo giá so sánh năm 2010": the base year of the prices is no period of the figures;
+    // nor is the end of the year a stock is compared with ("so với cuối năm 2024").
+    periods.retain(|(start, end, _)| {
+        *end - *start != 4
+            || (vi_price_basis_at_end(&text[..*end]).is_none()
+                && ![
+                    "so với cuối năm",
+                    "so với đầu năm",
+                    "so cuối năm",
+                    "so đầu năm",
+                ]
+                .iter()
+                .any(|w| crate::ends_with_lowercase(text[..*start].trim_end(), w).is_some()))
+    });
     periods.sort_by_key(|p| p.0);
     let periods = &periods[..];
     let disbursed = disbursement_in_brackets(text, language, periods);
@@ -2487,6 +2726,47 @@ pub fn find(
                 };
             }
             plan_amounts.push(piece);
+            continue;
+        }
+        // "ước đạt 2.337 tỷ đồng/KH 2.000-2.100 tỷ đồng", "(KH tăng 8-9%)": what the plan
+        // ("KH") set, written beside a result, is no result; nor is a threshold, "số xã đạt
+        // từ 10 tiêu chí trở lên".
+        let amount_or_change = match piece.part {
+            Part::Amount { unit, .. } => Some(unit),
+            Part::Change(_) => Some(None),
+            _ => None,
+        };
+        if let Some(unit) = amount_or_change
+            && {
+                let before = text[..piece.start].trim_end();
+                let before = before
+                    .strip_suffix("tăng")
+                    .or_else(|| before.strip_suffix("giảm"))
+                    .map_or(before, str::trim_end);
+                before.ends_with("/KH")
+                    || word_at_end(before, "KH").is_some_and(|at| {
+                        text[..at].ends_with(['(', '/', ' ']) && before.ends_with("KH")
+                    })
+                    || (unit.is_some_and(is_count)
+                        && word_at_end(before, "từ").is_some()
+                        && text[piece.end..].trim_start().starts_with("trở "))
+            }
+        {
+            continue;
+        }
+        // "So với kế hoạch Thủ tướng Chính phủ giao (8.412,5 tỷ đồng), tỷ lệ giải ngân đạt
+        // 24,5%": the amount in brackets after the plan a rate is measured against is the
+        // plan's, no figure.
+        if let Part::Amount { .. } = piece.part
+            && let Some(open) = text[..piece.start].trim_end().strip_suffix('(')
+            && let clause_start = open.rfind(['.', ';', '\n', ',', ')']).map_or(0, |i| i + 1)
+            && let clause = crate::lowercase(open[clause_start..].trim())
+            && ["so với kế hoạch", "so với dự toán"]
+                .iter()
+                .any(|w| clause.starts_with(w))
+            && clause.split_whitespace().count() <= 10
+            && word_at_end(&clause, "giao").is_some()
+        {
             continue;
         }
         if let Part::Share(v) = piece.part {
@@ -4275,6 +4555,8 @@ fn measure_of_a_list(text: &str, at: usize) -> Option<usize> {
         "số lượng",
         "sản lượng",
         "lượng khách",
+        // "tổng đàn gia súc, gia cầm 4.908 con".
+        "tổng đàn",
     ];
     let window = crate::look_back(text, at, 200);
     let sentence = text[window..at]
@@ -4324,7 +4606,13 @@ fn tail_start(text: &str, at: usize, subject: &str, rest: &str) -> Option<usize>
 /// Whether the text between a share of the plan and the next piece names only who set the
 /// plan, up to a comma: " Trung ương giao, ", " assigned by the Prime Minister, ".
 fn plan_qualifier(between: &str) -> bool {
-    let Some(words) = between.trim_end().strip_suffix(',') else {
+    // "bằng 54,3% kế hoạch vốn Thủ tướng Chính phủ giao và 48,7% kế hoạch tỉnh giao": the
+    // second share may follow "và" as well as a comma.
+    let trimmed = between.trim_end();
+    let Some(words) = trimmed
+        .strip_suffix(',')
+        .or_else(|| word_at_end(trimmed, "và").map(|at| &trimmed[..at]))
+    else {
         return false;
     };
     let words = words.trim();
@@ -4445,6 +4733,76 @@ const SECTORS_WITH_COMMAS: &[(&str, &str)] = &[
     ("xuất, ", "nhập khẩu"),
     ("nông, ", "lâm nghiệp"),
 ];
+
+/// Where a Vietnamese sector's or field's name starts when the subject read at `at` is its
+/// last item after a comma: "khu vực công nghiệp, xây dựng", "ngành nông nghiệp, lâm nghiệp
+/// và thủy sản", "sản xuất và phân phối điện, khí đốt, nước nóng, hơi nước". The items before
+/// are short, hold no number, and the first opens on a sector's word at the clause's start;
+/// the item read is short and names no measure ("Ngành nông nghiệp, giá trị sản xuất đạt …"
+/// is a topic and what is measured of it).
+fn vi_sector_list_before(text: &str, at: usize, subject: &str) -> Option<usize> {
+    const MEASURES: &[&str] = &[
+        "giá trị",
+        "tổng",
+        "doanh thu",
+        "sản lượng",
+        "kim ngạch",
+        "tỷ lệ",
+        "tỉ lệ",
+        "tốc độ",
+        "chỉ số",
+        "thu",
+        "chi",
+        "vốn",
+        "số",
+        "diện tích",
+        "năng suất",
+    ];
+    // The words a sector's name opens on, as statistics offices write them ("sản xuất và
+    // phân phối điện, khí đốt, nước nóng, hơi nước", "cung cấp nước, hoạt động quản lý và
+    // xử lý rác thải, nước").
+    const LEADS: &[&str] = &[
+        "khu vực",
+        "ngành",
+        "lĩnh vực",
+        "công nghiệp",
+        "sản xuất",
+        "cung cấp",
+    ];
+    if subject.split_whitespace().count() > 6
+        || subject.contains(|c: char| c.is_ascii_digit() || c == ',')
+        || MEASURES.iter().any(|w| word_at_start(subject, w).is_some())
+    {
+        return None;
+    }
+    // Back over the list's items, each short and without a number, to the one opening on a
+    // sector's word at the clause's start.
+    let mut comma = text[..at].trim_end().strip_suffix(',')?.len();
+    for _ in 0..6 {
+        let window = crate::look_back(text, comma, 80);
+        let item_start = text[window..comma]
+            .rfind(['.', ';', ':', '\n', ',', '(', ')'])
+            .map_or(window, |i| window + i + 1);
+        let item = text[item_start..comma].trim_start();
+        let item = ["trong đó", "riêng"]
+            .iter()
+            .find_map(|w| word_at_start(item, w))
+            .map_or(item, |len| item[len..].trim_start());
+        let words = item.split_whitespace().count();
+        if words == 0 || words > 10 || item.contains(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let from = comma - item.len();
+        if LEADS.iter().any(|w| word_at_start(item, w).is_some()) && words >= 2 {
+            return Some(from);
+        }
+        if !text[..item_start].ends_with(',') {
+            return None;
+        }
+        comma = item_start - 1;
+    }
+    None
+}
 
 /// Whether a figure's subject is a rate of growth ("tốc độ tăng trưởng kinh tế (GRDP)",
 /// "GRDP growth", "la croissance du PIB régional"), not a share of it ("contributing … to
@@ -4811,6 +5169,7 @@ fn figure(
         start: mut subject_start,
         mut estimated,
         year,
+        month,
     } = subject(text, subject_from, first.start, periods);
     // "Fin 2021, 98% de la population avaient reçu …": a share of a whole written right
     // after it has that whole for subject, whatever comes before.
@@ -4831,8 +5190,13 @@ fn figure(
     } = first.part
         && let before = text[..first.start].trim_end()
         && (word_at_end(before, "có").is_some()
+            // "…, trong đó 15% đảng viên hoàn thành xuất sắc nhiệm vụ", "… chỉ tiêu. 100% tổ
+            // chức cơ sở Đảng …": after "of which" or a sentence's stop too.
+            || word_at_end(before, "trong đó").is_some()
+            // "được thông qua với 100% đại biểu có mặt tán thành".
+            || word_at_end(before, "với").is_some()
             || (subject.is_none()
-                && (before.is_empty() || before.ends_with(['\n', ',', ';', ':']))))
+                && (before.is_empty() || before.ends_with(['\n', ',', ';', ':', '.']))))
         && let Some((whole, whole_ends)) = vi_whole_after(text, first.end, true)
     {
         subject = Some(whole);
@@ -5081,11 +5445,50 @@ fn figure(
             .checked_sub(topic.len())
             .filter(|at| text.is_char_boundary(*at) && text[*at..].starts_with(topic));
     }
+    // "Tổng đàn gia cầm hiện có 602.000 con": head of livestock are a level of the herd
+    // named before them, not things named after their number.
+    let head_of_livestock = matches!(
+        first.part,
+        Part::Amount {
+            unit: Some("con"),
+            ..
+        }
+    ) && subject.as_deref().is_some_and(|s| {
+        let lower = crate::lowercase(s);
+        let lower = ["hiện có", "có"]
+            .iter()
+            .find_map(|v| word_at_end(&lower, v))
+            .map_or(&*lower, |at| lower[..at].trim_end());
+        !lower.is_empty()
+            && !COUNTING_VERBS
+                .iter()
+                .any(|v| word_at_end(lower, v).is_some())
+    });
+    if head_of_livestock
+        && let Some(s) = subject.as_deref()
+        && let Some(at) = ["hiện có", "có"].iter().find_map(|v| word_at_end(s, v))
+    {
+        subject = Some(s[..at].trim_end().to_owned());
+    }
+    // "trong đó đơn khiếu nại 320 đơn, đơn tố cáo 85 đơn": things named before their count
+    // by the same word are named there, more fully than after it.
+    let named_before = matches!(first.part, Part::Amount { unit: Some(u), .. } if VI_COUNTED.contains(&u) || u == "household" || u == "enterprise" || u == "project")
+        && subject.as_deref().is_some_and(|s| {
+            let written = text[first.start..first.end]
+                .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '/'))
+                .trim();
+            let lower = crate::lowercase(s);
+            !written.is_empty()
+                && word_at_start(&lower, &crate::lowercase(written)).is_some()
+                && lower.split_whitespace().count() > written.split_whitespace().count()
+        });
     if let Part::Amount {
         unit: Some(unit), ..
     } = first.part
         && is_count(unit)
         && !level_in_millions
+        && !head_of_livestock
+        && !named_before
         && (subject.as_deref().is_none_or(|s| {
             let lower = s.to_lowercase();
             // "There are 3 localities", "Il y a 12 projets": nothing but what is counted.
@@ -5397,6 +5800,9 @@ fn figure(
         subject = Some(previous.clone());
         subject_start = None;
     }
+    // "Chỉ số giá tiêu dùng tháng 6 tăng 0,55% so với tháng trước, tăng 3,52% so với cùng
+    // kỳ": a second change of a month's figure is of that month too.
+    let mut month_before: Option<String> = None;
     if subject.is_none()
         && matches!(first.part, Part::Change(_) | Part::Plan(_))
         && let Some(Found {
@@ -5405,6 +5811,7 @@ fn figure(
                 Fact::Figure {
                     subject: Some(previous),
                     plan_percent: previous_plan,
+                    period: previous_period,
                     ..
                 },
             ..
@@ -5418,6 +5825,9 @@ fn figure(
     {
         subject = Some(previous.clone());
         subject_start = None;
+        month_before = previous_period.clone().filter(|p| {
+            p.len() == 7 && p.as_bytes()[4] == b'-' && p[5..].bytes().all(|b| b.is_ascii_digit())
+        });
     }
     // "800.043 milliards de dôngs (environ 30,42 milliards de dollars)", "8,2 tỷ USD, tương
     // đương khoảng 189 nghìn tỷ đồng": an amount converted into another currency is a
@@ -5567,6 +5977,58 @@ fn figure(
         subject = Some("superficie".to_owned());
         subject_start = None;
     }
+    // "Tổng mức bán lẻ … tăng 1,2% so với tháng trước; lũy kế 10 tháng ước đạt 48.600 tỷ
+    // đồng", "tính chung 9 tháng tăng 8,2%", "; 9 tháng năm 2025 đạt 3,6 tỷ USD": a sum since
+    // January with no subject of its own is of the subject of the figure before it in its
+    // sentence; an average over the months, of that subject's average.
+    const CUMULATIVE: &[&str] = &[
+        "lũy kế",
+        "luỹ kế",
+        "lũy kế từ đầu năm",
+        "luỹ kế từ đầu năm",
+        "lũy kế từ đầu",
+        "tính chung",
+        "chung",
+        "cộng dồn",
+        "tính từ đầu năm",
+        "từ đầu năm",
+    ];
+    if aim.is_none()
+        && let Some(Found {
+            end: previous_end,
+            fact:
+                Fact::Figure {
+                    subject: Some(previous),
+                    ..
+                },
+            ..
+        }) = earlier.last()
+        && *previous_end <= first.start
+        && let between = &text[*previous_end..first.start]
+        && !between.contains(['.', '\n', '!', '?', ':'])
+        && between.split_whitespace().count() <= 12
+        && let lower_subject = subject.as_deref().map(crate::lowercase)
+        && let cumulative = lower_subject
+            .as_deref()
+            .is_some_and(|s| CUMULATIVE.contains(&s))
+        && let average = lower_subject.as_deref() == Some("bình quân")
+        && (cumulative
+            || average
+            || (subject.is_none()
+                && (CUMULATIVE
+                    .iter()
+                    .any(|w| crate::contains_words(&crate::lowercase(between), w))
+                    || periods
+                        .iter()
+                        .any(|(s, e, _)| *s >= *previous_end && *e <= first.start))))
+    {
+        subject = Some(if average {
+            format!("{previous} bình quân")
+        } else {
+            previous.clone()
+        });
+        subject_start = None;
+    }
     // A bare amount without a subject says nothing a reviewer can use.
     if subject.is_none() && (change_percent.is_none() && plan_percent.is_none()) {
         return None;
@@ -5608,6 +6070,126 @@ fn figure(
     {
         subject = Some(previous.clone());
         subject_start = None;
+    }
+    // "Tỷ lệ hộ nghèo giảm 1,5 điểm phần trăm, còn 3,2%": the level a rate came down or up
+    // to after a change in points is of the rate the sentence opens on.
+    if aim.is_none()
+        && unit == Some("%")
+        && subject
+            .as_deref()
+            .is_none_or(|s| ["còn", "xuống còn", "lên", "lên mức"].contains(&&*crate::lowercase(s)))
+        && let before = text[..first.start].trim_end()
+        && ["còn", "lên"]
+            .iter()
+            .any(|w| word_at_end(before, w).is_some())
+        && let clause_start = text[window..first.start]
+            .rfind(['.', ';', '\n', '!', '?', ':'])
+            .map_or(window, |i| window + i + 1)
+        && let clause = crate::lowercase(&text[clause_start..first.start])
+        && crate::contains_words(&clause, "điểm phần trăm")
+        && let Some(verb) = [" giảm ", " tăng "]
+            .iter()
+            .filter_map(|v| clause.find(v))
+            .min()
+        // The lowercase clause's offsets are the text's only where lowercasing kept lengths.
+        && clause.len() == first.start - clause_start
+        && text.is_char_boundary(clause_start + verb)
+        && let cut = self::subject(text, clause_start, clause_start + verb, periods)
+        && let (Some(written), Some(at)) = (cut.written, cut.start)
+        && let trimmed = written.trim_start_matches([',', ' '])
+        && !trimmed.is_empty()
+    {
+        subject_start = Some(at + written.len() - trimmed.len());
+        subject = Some(trimmed.to_owned());
+    }
+    // "với tăng trưởng GRDP năm 2021 lần lượt đạt 9,03%, 9% và 8,85%": figures dealt out
+    // "respectively" to things named before are no figure of one subject.
+    if aim.is_none()
+        && let lower = crate::lowercase(text[sentence_start..first.start].trim_end())
+        && [
+            "lần lượt",
+            "lần lượt là",
+            "lần lượt đạt",
+            "tương ứng",
+            "tương ứng là",
+        ]
+        .iter()
+        .any(|w| lower.ends_with(w))
+    {
+        return None;
+    }
+    // "(cao hơn mức tăng 7,23% ước tính vào cuối tháng 3/2005)": the level a result is
+    // higher or lower than, named by nothing else, is no result.
+    if aim.is_none()
+        && subject.as_deref().is_some_and(|s| {
+            ["cao hơn mức", "thấp hơn mức", "cao hơn", "thấp hơn"].contains(&&*crate::lowercase(s))
+        })
+    {
+        return None;
+    }
+    // "GDP 6 tháng tăng 7,63%, trong đó quí I tăng 7,31% và quí II ước tính tăng 7,87%": a
+    // quarter in the subject's place is the period of the subject before it.
+    let mut quarter_of_previous: Option<String> = None;
+    if aim.is_none()
+        && let Some(s) = subject.as_deref()
+        && let lower = crate::lowercase(s)
+        && let Some(quarter) = ["quý ", "quí "]
+            .iter()
+            .find_map(|q| lower.strip_prefix(q))
+            .and_then(|n| match n.trim() {
+                "i" | "1" => Some(1),
+                "ii" | "2" => Some(2),
+                "iii" | "3" => Some(3),
+                "iv" | "4" => Some(4),
+                _ => None,
+            })
+        && let Some(Found {
+            end: previous_end,
+            fact:
+                Fact::Figure {
+                    subject: Some(previous),
+                    period: previous_period,
+                    ..
+                },
+            ..
+        }) = earlier.last()
+        && *previous_end <= first.start
+        && !text[*previous_end..first.start].contains(['.', '\n', '!', '?'])
+    {
+        subject = Some(previous.clone());
+        subject_start = None;
+        quarter_of_previous = Some(
+            match previous_period
+                .as_deref()
+                .and_then(|p| p.get(..4))
+                .filter(|y| is_year(y))
+            {
+                Some(y) => format!("{y}-Q{quarter}"),
+                None => yearless_code(quarter * 3 - 2, quarter * 3),
+            },
+        );
+    }
+    // "đạt 97,35% (chỉ tiêu Nghị quyết là 95%)": what a plan's target is, said beside a
+    // result, is no result.
+    if aim.is_none()
+        && change_percent.is_none()
+        && plan_percent.is_none()
+        && unit.is_some_and(|u| !is_count(u))
+        && let Some(s) = subject.as_deref()
+        && ["chỉ tiêu", "mục tiêu", "kế hoạch"]
+            .iter()
+            .any(|w| word_at_start(s, w).is_some())
+        && word_at_end(text[..first.start].trim_end(), "là").is_some()
+    {
+        return None;
+    }
+    // "cao hơn mức bình quân chung của cả nước (14,3%)": the bracket holding the amount is
+    // no character of its subject.
+    if let Some(s) = subject.as_deref()
+        && let Some(open) = s.strip_suffix('(')
+        && !open.trim().is_empty()
+    {
+        subject = Some(open.trim_end().to_owned());
     }
     // "vụ lúa Đông Xuân được mùa (năng suất bình quân 62,41 tạ/ha": a bracket opened before
     // the figure and not closed holds it; the subject starts inside.
@@ -5698,6 +6280,7 @@ fn figure(
             "lĩnh vực ",
             "tổng kim ngạch ",
             "kim ngạch ",
+            "công nghiệp ",
         ]
         .iter()
         .find_map(|lead| crate::ends_with_lowercase(&text[window..from], lead))
@@ -5708,13 +6291,31 @@ fn figure(
         subject = Some(format!("{}{s}", &text[from..at]));
         subject_start = Some(from);
     }
+    // "khu vực công nghiệp, xây dựng tăng 0,4%", "ngành nông nghiệp, lâm nghiệp và thủy sản
+    // chiếm 17,4%": a sector or a field named by a list holds its commas, whatever its items.
+    if let (Some(s), Some(at)) = (subject.as_deref(), subject_start)
+        && let Some(from) = vi_sector_list_before(text, at, s)
+    {
+        subject = Some(format!("{}{s}", &text[from..at]));
+        subject_start = Some(from);
+    }
     // "tăng trưởng kinh tế đạt 8,05%", "une croissance économique de 14,8 %": a rate of
     // growth is the change over the year before, though written as a level; the real set
     // labels it so (its README is the convention).
+    // "GRDP trong 9 tháng đầu năm đạt 8,6%": a Vietnamese product reaching a percentage is
+    // its growth, though "tăng trưởng" is not written.
+    let vi_product_reached = subject.as_deref().is_some_and(|s| {
+        let lower = crate::lowercase(s);
+        (["grdp", "gdp"].contains(&lower.as_ref())
+            || lower.ends_with("(grdp)")
+            || lower.ends_with("(gdp)")
+            || lower.starts_with("tổng sản phẩm"))
+            && word_at_end(text[..first.start].trim_end(), "đạt").is_some()
+    });
     if unit == Some("%")
         && change_percent.is_none()
         && plan_percent.is_none()
-        && subject.as_deref().is_some_and(names_growth)
+        && (subject.as_deref().is_some_and(names_growth) || vi_product_reached)
     {
         change_percent = value.take();
         unit = None;
@@ -5849,6 +6450,23 @@ fn figure(
             .any(|w| crate::contains_words(&lower, w))
     };
     let period = period.filter(|_| !as_of_now);
+    // "Chỉ số giá tiêu dùng (CPI) tháng 6 tăng 0,55%": a month written with the subject is
+    // the figure's period, in the clause's year or that of the period in effect.
+    let period = match month {
+        Some(m) => Some(
+            match year.map(|y| y.to_string()).or_else(|| {
+                period
+                    .as_deref()
+                    .and_then(|c| c.get(..4))
+                    .filter(|y| is_year(y))
+                    .map(str::to_owned)
+            }) {
+                Some(y) => format!("{y}-{m:02}"),
+                None => yearless_code(m, m),
+            },
+        ),
+        None => quarter_of_previous.or(month_before).or(period),
+    };
     // "GRDP ước tăng 8,2% (cùng kỳ tăng 6,5%)", "(cùng kỳ năm 2020 tăng 2,97%)": the same
     // period a year before, of the figure just read.
     let (subject, period) = match same_period_before(text, first.start, subject, period, earlier) {
@@ -5860,6 +6478,42 @@ fn figure(
         None => (period, None),
     };
     let subject = vi_subject(text, first, subject, unit);
+    // "Tổng dự toán thu ngân sách … năm 2026 là 12.000 tỷ đồng", "Kỳ họp quyết định tổng vốn
+    // đầu tư công năm 2026 là 6.500 tỷ đồng": what a budget or a plan sets, or a sitting
+    // decides, is a target set, not a result.
+    if let Some(s) = subject.as_deref()
+        && change_percent.is_none()
+        && plan_percent.is_none()
+        && let Some(v) = value
+        && unit.is_some_and(|u| !is_count(u))
+        && let lower = crate::lowercase(s)
+        && let decided = ["kỳ họp quyết định", "hđnd tỉnh quyết định", "quyết định"]
+            .iter()
+            .find_map(|w| word_at_start(&lower, w))
+        && (decided.is_some()
+            || [
+                "dự toán",
+                "tổng dự toán",
+                "kế hoạch vốn",
+                "tổng kế hoạch vốn",
+            ]
+            .iter()
+            .any(|w| word_at_start(&lower, w).is_some()))
+    {
+        let what = decided.map_or(s, |len| s[len..].trim_start());
+        return Some(Found {
+            start: subject_start.unwrap_or(first.start),
+            end,
+            fact: Fact::Target {
+                subject: (!what.is_empty()).then(|| what.to_owned()),
+                value: v,
+                value_from: None,
+                scale,
+                unit: unit.map(str::to_owned),
+                period: period.clone(),
+            },
+        });
+    }
     Some(Found {
         start: subject_start.unwrap_or(first.start),
         end,
@@ -6030,18 +6684,126 @@ fn vi_subject(
 ) -> Option<String> {
     let mut subject = subject?;
     let counted_here = unit.is_some_and(is_count);
+    // "Đến nay số xã đạt từ 10 tiêu chí trở lên là 37 xã": the day of writing opens no
+    // subject, and "số" before things counted is not their name.
+    if let Some(len) = ["đến nay", "hiện nay"]
+        .iter()
+        .find_map(|w| word_at_start(&subject, w))
+        && subject[len..].split_whitespace().count() >= 2
+    {
+        subject = subject[len..].trim_start().to_owned();
+        if counted_here && let Some(len) = word_at_start(&subject, "số") {
+            subject = subject[len..].trim_start().to_owned();
+        }
+    }
+    // "Dự ước chỉ số sản xuất công nghiệp …", "Nổi bật là tăng trưởng kinh tế (GRDP) đạt
+    // 8,1%", "…, có diện tích tự nhiên là 6.071 km2": a forecast's word, a highlight's or
+    // the verb "has" opening the subject are no words of what is measured.
+    if !counted_here
+        && let Some(len) = [
+            "dự ước",
+            "nổi bật là",
+            "đáng chú ý là",
+            "có",
+            "cao hơn",
+            "thấp hơn",
+        ]
+        .iter()
+        .find_map(|w| word_at_start(&subject, w))
+        && subject[len..].split_whitespace().count() >= 2
+    {
+        subject = subject[len..].trim_start().to_owned();
+    }
+    // "vốn đầu tư công đã giải ngân được 1.250/2.000 tỷ đồng": "được" after the verb says
+    // it was managed, no word of what is measured.
+    if !counted_here
+        && let Some(at) = word_at_end(&subject, "được")
+        && subject[..at].split_whitespace().count() >= 3
+    {
+        subject = subject[..at].trim_end().to_owned();
+    }
+    // "Huyện có diện tích tự nhiên là 512 km2", "Tỉnh Quảng Ngãi có dân số …": the locality
+    // that has what is measured is no word of it.
+    // A share's subject is the whole it is of ("100% xã có đường ô tô đến trung tâm").
+    if !counted_here
+        && unit != Some("%")
+        && let Some(at) = subject.find(" có ")
+        && let head = crate::lowercase(&subject[..at])
+        && head.split_whitespace().count() <= 4
+        && [
+            "huyện",
+            "tỉnh",
+            "xã",
+            "thành phố",
+            "thị xã",
+            "phường",
+            "toàn tỉnh",
+            "toàn huyện",
+        ]
+        .iter()
+        .any(|w| word_at_start(&head, w).is_some())
+        && subject[at + " có ".len()..].split_whitespace().count() >= 2
+    {
+        subject = subject[at + " có ".len()..].to_owned();
+    }
     let written_count = || {
         text[first.start..first.end]
             .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ','))
             .trim()
     };
     let before = text[crate::look_back(text, first.start, 40)..first.start].trim_end();
+    // "tăng trưởng kinh tế toàn tỉnh mới đạt 6,58%": "only" before the verb is no word of
+    // what is measured; "doanh nghiệp thành lập mới" keeps its "new".
+    if !counted_here
+        && let Some(at) = word_at_end(&subject, "mới")
+        && let head = subject[..at].trim_end()
+        && !head.is_empty()
+        && let lower_before = crate::lowercase(before)
+        && ["mới đạt", "mới chỉ đạt"]
+            .iter()
+            .any(|w| lower_before.ends_with(w))
+        && ![
+            "lập",
+            "ký",
+            "cấp",
+            "xây",
+            "trồng",
+            "tạo",
+            "nạp",
+            "sinh",
+            "đầu tư",
+            "mở",
+            "làm",
+            "nông thôn",
+            "viên",
+        ]
+        .iter()
+        .any(|w| word_at_end(head, w).is_some())
+    {
+        subject = head.to_owned();
+    }
     if counted_here
         && word_at_end(before, "thông qua").is_some()
         && let name = written_count()
         && !name.is_empty()
     {
         subject = format!("{} được thông qua", crate::lowercase(name));
+    }
+    // "khu vực dịch vụ chiếm tỷ trọng 45,2%", "hộ nghèo chiếm tỷ lệ 2,1%": the share is the
+    // weight or the rate of what it is of ("tỷ trọng khu vực dịch vụ", "tỷ lệ hộ nghèo"), as
+    // "15.000 hộ nghèo, chiếm tỷ lệ 4,5%" reads.
+    if unit == Some("%")
+        && let Some((at, noun)) = [
+            ("chiếm tỷ trọng", "tỷ trọng"),
+            ("chiếm tỉ trọng", "tỷ trọng"),
+            ("chiếm tỷ lệ", "tỷ lệ"),
+            ("chiếm tỉ lệ", "tỷ lệ"),
+        ]
+        .iter()
+        .find_map(|(w, noun)| word_at_end(&subject, w).map(|at| (at, noun)))
+        && !subject[..at].trim().is_empty()
+    {
+        subject = format!("{noun} {}", subject[..at].trim_end());
     }
     // "tỷ lệ hộ nghèo còn 3,2%": what a rate came down to ("còn 16 ý kiến" is a count).
     if unit == Some("%")
@@ -6110,6 +6872,9 @@ fn vi_subject(
         const NOT_WHAT: &[&str] = &[
             "đã", "đạt", "và", "được", "với", "tăng", "giảm", "so", "trong", "của", "là", "có",
             "cho", "chiếm", "bằng", "ước", "tại", "ở", "trên", "năm", "thì", "nhưng",
+            // "205,3 ha đất lúa kém hiệu quả sang cây trồng khác", "214 ha đất để sản xuất":
+            // where the land goes, or what for, is no word of what it is.
+            "để", "sang", "thành", "vào", "theo", "nhằm",
             // English and French, whose "of land", "de café" the reader reads apart.
             "of", "de", "d", "du", "des", "in", "en", "for", "pour", "sur", "au", "aux", "and",
             "et", "the", "la", "le", "les", "to", "à", "with", "avec",
@@ -6122,10 +6887,15 @@ fn vi_subject(
             .take_while(|w| {
                 w.chars().all(char::is_alphabetic) && !NOT_WHAT.contains(&&*crate::lowercase(w))
             })
-            .take(3)
+            .take(6)
             .collect();
         let what = what.join(" ");
-        if !what.is_empty() && !crate::lowercase(&subject).ends_with(&*crate::lowercase(&what)) {
+        // "Toàn tỉnh có 1.250 km đường giao thông": what is had is what is measured.
+        if !what.is_empty() && word_at_end(&subject, "có").is_some() {
+            subject = what;
+        } else if !what.is_empty()
+            && !crate::lowercase(&subject).ends_with(&*crate::lowercase(&what))
+        {
             // Before the field a paragraph's figures were given.
             subject = match subject.find(" lĩnh vực ") {
                 Some(at) => format!("{} {what}{}", &subject[..at], &subject[at..]),
@@ -6840,6 +7610,18 @@ fn aiming(text: &str) -> Vec<Aim> {
         {
             continue;
         }
+        // "17/17 chỉ tiêu đạt và vượt mục tiêu Nghị quyết đề ra; tốc độ tăng trưởng ước đạt
+        // 9,54%": a target met or passed, or measured against, is set already; what follows
+        // reports.
+        if ["mục tiêu", "chỉ tiêu"]
+            .iter()
+            .any(|w| crate::lowercase(m.as_str()) == *w)
+            && ["vượt", "đạt", "hoàn thành", "so với", "theo"]
+                .iter()
+                .any(|w| word_at_end(text[..m.start()].trim_end(), w).is_some())
+        {
+            continue;
+        }
         let bound = crate::look_ahead(text, m.end(), 4 * crate::LOOK_BACK);
         let window = crate::look_back(text, m.start(), 100);
         // Only the words of a plan's heading hold the paragraph they open: "Mục tiêu năm
@@ -7420,6 +8202,13 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
         .iter()
         .filter(|(w, _)| w.contains(',') || w.contains(" and "))
         .find_map(|(w, _)| crate::starts_with_lowercase(rest, w))
+        // "145/151 xã, phường, thị trấn thuộc vùng …": a list of kinds of places too.
+        .or_else(|| {
+            VI_LISTED
+                .iter()
+                .filter_map(|w| crate::starts_with_lowercase(rest, w))
+                .max()
+        })
         .unwrap_or(0);
     // "11 dự án có vốn đầu tư nước ngoài (FDI) được cấp …": an acronym in brackets is the
     // name's; any other bracket ends it.
@@ -7463,9 +8252,26 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
         // "209 projects adjusted to increase capital": "to" after a participle says what
         // was done to the things counted.
         let after_participle = word == "to" && i > 0 && all_words[i - 1].ends_with("ed");
+        // "76 cuộc phát hiện 32 đơn vị": what was found is no word of what is counted.
+        if i > own_words && word == "phát" && all_words.get(i + 1) == Some(&"hiện") {
+            break;
+        }
+        // "178 sản phẩm OCOP đạt tiêu chuẩn 3 sao", "đạt 3 - 5 sao": a rating in stars
+        // says which things are counted.
+        let stars = || {
+            all_words[i + 1..]
+                .iter()
+                .take(3)
+                .take_while(|w| {
+                    w.chars()
+                        .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'))
+                        || **w == "sao"
+                })
+                .any(|w| *w == "sao")
+        };
         if i > own_words
             && !after_participle
-            && (word.chars().any(|c| c.is_ascii_digit())
+            && (word.chars().any(|c| c.is_ascii_digit()) && !stars()
                 || (COUNT_ENDS.contains(&word)
                     && (!COUNT_ENDS_BEFORE_A_NUMBER.contains(&word) || number_follows())))
         {
@@ -7482,7 +8288,11 @@ fn counted(text: &str, number_start: usize, amount_end: usize) -> Option<String>
     // Nor on a preposition its number cut off: "5 cuộc giám sát tại 12 …".
     while words.last().is_some_and(|w| {
         !w.chars().any(char::is_alphabetic)
-            || (words.len() > 1 && ["tại", "của", "cho", "đến", "từ", "trên", "đối"].contains(w))
+            || (words.len() > 1
+                && [
+                    "tại", "của", "cho", "đến", "từ", "trên", "đối", "thuộc", "gồm",
+                ]
+                .contains(w))
     }) {
         words.pop();
     }
@@ -7505,6 +8315,9 @@ struct Subject {
     estimated: bool,
     /// A year the clause itself gives ("export turnover in 2023 was").
     year: Option<u16>,
+    /// A month the clause itself gives between the subject and its verb ("CPI tháng 6
+    /// tăng"), without its year.
+    month: Option<u8>,
 }
 
 /// The subject written before a figure: what is between the clause's start and the figure,
@@ -7520,6 +8333,7 @@ fn subject(
     let mut end = to;
     let mut estimated = false;
     let mut year = None;
+    let mut month = None;
     // A period is not part of the subject: the subject is what follows it ("in the first 8
     // months of 2023 the city's budget revenue reached"), or what comes before it when only
     // the verb follows ("Tổng mức bán lẻ 5 tháng đầu năm 2024 ước đạt").
@@ -7554,7 +8368,10 @@ fn subject(
                     (!w.contains(' ') && first != "a" && fr_finite_verb(first))
                         || (["a", "ont"].contains(&first) && participle)
                 });
-            if after.written.is_some() && !verb_alone {
+            // "GRDP quý I/2016 theo giá so sánh năm 2010 ước tăng": the prices alone after
+            // the period are no subject of their own.
+            let prices_alone = vi_price_basis_at_end(text[*e..end].trim()) == Some(0);
+            if after.written.is_some() && !verb_alone && !prices_alone {
                 start = *e;
             } else {
                 estimated |= after.estimated;
@@ -7582,6 +8399,14 @@ fn subject(
                 {
                     continue;
                 }
+                // "bằng cấp, chứng chỉ đạt 28%": a certificate, an address, not "only".
+                if *verb == "chỉ"
+                    && ["chứng", "địa"]
+                        .iter()
+                        .any(|w| word_at_end(text[start..start + at].trim_end(), w).is_some())
+                {
+                    continue;
+                }
                 end = start + at;
                 estimated |= *estimate;
                 // "Average income has reached", "the rate has dropped to": the auxiliary
@@ -7600,7 +8425,49 @@ fn subject(
             && let Some((at, written)) = year_at_end(&text[start..end])
         {
             end = start + at;
-            year = Some(written);
+            // "GRDP theo giá so sánh năm 2010 tăng 8,01%": the base year of the prices a
+            // figure is reckoned at is no period of it.
+            if vi_price_basis_at_end(&text[start..end]).is_none() {
+                year = Some(written);
+            }
+            continue 'verbs;
+        }
+        // "chỉ số sản xuất công nghiệp … 9 tháng đầu năm cũng tăng 19,98%", "Tổng doanh thu
+        // bán lẻ cũng tăng trưởng 7,49%": an adverb before the verb is no word of the subject.
+        if let Some(at) = ["cũng", "vẫn", "đều", "tiếp tục"]
+            .iter()
+            .find_map(|w| word_at_end(&text[start..end], w))
+        {
+            end = start + at;
+            continue 'verbs;
+        }
+        // "Dư nợ tín dụng đến 30/6 đạt 85.400 tỷ đồng", "Giá trị sản xuất công nghiệp (giá
+        // so sánh 2010) đạt …": the day a stock is taken at, and prices in brackets, are no
+        // words of what is measured.
+        if let Some(at) = vi_as_of_day_at_end(&text[start..end]) {
+            end = start + at;
+            continue 'verbs;
+        }
+        if let Some(inside) = text[start..end].strip_suffix(')')
+            && let Some(open) = inside.rfind('(')
+            && vi_price_basis_at_end(&inside[open + 1..]) == Some(0)
+        {
+            end = start + open;
+            continue 'verbs;
+        }
+        // "Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ bình quân 2 năm qua đạt 97,35%": the
+        // years or months a figure looks back over are no words of what it measures.
+        if let Some(at) = vi_past_span_at_end(&text[start..end]) {
+            end = start + at;
+            continue 'verbs;
+        }
+        // "Chỉ số giá tiêu dùng (CPI) tháng 6 tăng 0,55%": the month a figure is of, written
+        // between what it measures and its verb, is its period, not a word of the subject.
+        if month.is_none()
+            && let Some((at, written)) = vi_month_at_end(&text[start..end])
+        {
+            end = start + at;
+            month = Some(written);
             continue 'verbs;
         }
         break;
@@ -7699,6 +8566,19 @@ fn subject(
     // "… doanh nghiệp thành lập mới với tổng vốn đăng ký 12.000 tỷ đồng": a total after
     // "với" is what the amount measures. (The English "with a total capital of" was tried
     // twice and left out: see docs/intake.md.)
+    // "do giá trị sản xuất … giảm sâu nên tổng thu ngân sách … ước đạt": what follows "so"
+    // after a cause is what the figure measures.
+    if let Some(at) = text[start..end].rfind(" nên ")
+        && let cut = subject(text, start + at + " nên ".len(), to, &[])
+        && cut.written.is_some()
+    {
+        return Subject {
+            estimated: estimated || cut.estimated,
+            year: year.or(cut.year),
+            month: month.or(cut.month),
+            ..cut
+        };
+    }
     for with in [" với "] {
         if let Some(at) = text[start..end].rfind(with)
             && let after = &text[start + at + with.len()..end]
@@ -7792,20 +8672,26 @@ fn subject(
                     return Subject {
                         estimated: estimated || cut.estimated,
                         year: year.or(cut.year),
+                        month: month.or(cut.month),
                         ..cut
                     };
                 }
             }
         }
     }
-    // "tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng": an age is part of a definition, no figure.
+    // "tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng": an age is part of a definition, no figure;
+    // so is a threshold, "số xã đạt từ 10 tiêu chí trở lên".
     let digits = AGES
-        .get_or_init(|| Regex::new(r"\d+\s+tuổi").expect("ages"))
+        .get_or_init(|| {
+            Regex::new(r"\d+\s+tuổi|từ\s+\d+\s+[\p{L} ]{1,24}?\s+trở\s+(?:lên|xuống)")
+                .expect("ages")
+        })
         .replace_all(written, "")
         .contains(|c: char| c.is_ascii_digit());
     if written.chars().count() < 3 || words > 14 || digits {
         return Subject {
             estimated,
+            month,
             ..Subject::default()
         };
     }
@@ -7827,6 +8713,7 @@ fn subject(
                 return Subject {
                     estimated: estimated || cut.estimated,
                     year: year.or(cut.year),
+                    month: month.or(cut.month),
                     ..cut
                 };
             }
@@ -7837,6 +8724,7 @@ fn subject(
         start: Some(start),
         estimated,
         year,
+        month,
     }
 }
 
@@ -7907,6 +8795,92 @@ fn year_at_end(text: &str) -> Option<(usize, u16)> {
         .iter()
         .find_map(|w| word_at_end(before, w))
         .map(|at| (at, year))
+}
+
+/// A month closing a Vietnamese subject, "tháng 6" (not a day's, "ngày 15 tháng 6", nor a
+/// count of months, "6 tháng"): where its words start, and the month.
+fn vi_month_at_end(text: &str) -> Option<(usize, u8)> {
+    let digits = text.len() - text.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let month: u8 = text[text.len() - digits..].parse().ok()?;
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    let before = &text[..text.len() - digits];
+    if !before.ends_with(char::is_whitespace) {
+        return None;
+    }
+    let at = word_at_end(before.trim_end(), "tháng")?;
+    let earlier = text[..at].trim_end();
+    let day =
+        earlier.ends_with(|c: char| c.is_ascii_digit()) || word_at_end(earlier, "ngày").is_some();
+    (!day).then_some((at, month))
+}
+
+/// Whether the period starting at `start` is one a Vietnamese figure is compared with, no
+/// period of the figures around it: "cao hơn mức tăng 11,39% của 9 tháng năm 2020", "so với
+/// 6 tháng đầu năm 2023".
+pub(crate) fn vi_compared_period(text: &str, start: usize) -> bool {
+    let before = text[crate::look_back(text, start, 60)..start].trim_end();
+    let lower = crate::lowercase(before);
+    let compared_level = lower.ends_with("của")
+        && (lower.contains("cao hơn") || lower.contains("thấp hơn"))
+        && !lower.contains(['.', ';', '\n']);
+    compared_level || lower.ends_with("so với") || lower.ends_with("so với cùng kỳ")
+}
+
+/// Where the day a Vietnamese stock is taken at closes its subject: "đến 30/6", "tính đến
+/// ngày 31/12/2025", "đến hết ngày 30/9".
+fn vi_as_of_day_at_end(text: &str) -> Option<usize> {
+    static AS_OF: OnceLock<Regex> = OnceLock::new();
+    let as_of = AS_OF.get_or_init(|| {
+        Regex::new(
+            r"(?i:tính\s+)?(?i:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?\s*$",
+        )
+        .expect("a day as of")
+    });
+    let m = as_of.find(text)?;
+    crate::starts_word(text, m.start()).then_some(m.start())
+}
+
+/// Where the span a Vietnamese figure looks back over closes its subject: "2 năm qua",
+/// "trong 3 tháng qua".
+fn vi_past_span_at_end(text: &str) -> Option<usize> {
+    let at = word_at_end(text.trim_end(), "qua")?;
+    let before = text[..at].trim_end();
+    let unit = ["năm", "tháng"]
+        .iter()
+        .find_map(|w| word_at_end(before, w))?;
+    let number = before[..unit].trim_end();
+    let digits = number.len() - number.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 2 || !number[..number.len() - digits].ends_with(char::is_whitespace)
+    {
+        return None;
+    }
+    let from = number.len() - digits;
+    let earlier = number[..from].trim_end();
+    Some(word_at_end(earlier, "trong").unwrap_or(from))
+}
+
+/// Where the prices a Vietnamese figure is reckoned at close its subject: "theo giá so sánh
+/// năm 2010", "giá so sánh 2010", "theo giá hiện hành".
+fn vi_price_basis_at_end(text: &str) -> Option<usize> {
+    let mut rest = text.trim_end();
+    if let Some((at, _)) = year_at_end(rest) {
+        rest = rest[..at].trim_end();
+    } else if rest.len() > 4
+        && rest.is_char_boundary(rest.len() - 4)
+        && is_year(&rest[rest.len() - 4..])
+    {
+        rest = rest[..rest.len() - 4].trim_end();
+    }
+    let at = ["giá so sánh", "giá hiện hành"]
+        .iter()
+        .find_map(|w| word_at_end(rest, w))?;
+    let before = rest[..at].trim_end();
+    Some(word_at_end(before, "theo").unwrap_or(at))
 }
 
 /// Words after which a clause says what someone reported or recorded: the subject follows
@@ -8081,6 +9055,635 @@ mod tests {
                 _ => unreachable!(),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_month_between_the_subject_and_its_verb_is_the_figures_period() {
+        assert_eq!(
+            figure_cells(
+                "Trong 6 tháng đầu năm 2025, kinh tế của tỉnh ổn định. Chỉ số giá tiêu dùng tháng 5 tăng 0,4% so với tháng trước.",
+                Language::Vi
+            ),
+            ["Chỉ số giá tiêu dùng | None  | Some(0.4) | None | 2025-05"]
+        );
+        // Without a year anywhere, the month alone.
+        assert_eq!(
+            figure_cells(
+                "Chỉ số sản xuất công nghiệp tháng 11 ước tăng 7,2% so với cùng kỳ.",
+                Language::Vi
+            ),
+            ["Chỉ số sản xuất công nghiệp | None  | Some(7.2) | None | months 11-11"]
+        );
+        // A day's month is no period of the subject, nor a count of months.
+        assert_eq!(vi_month_at_end("ngày 15 tháng 6"), None);
+        assert_eq!(vi_month_at_end("doanh thu 6 tháng"), None);
+        assert_eq!(vi_month_at_end("doanh thu tháng 13"), None);
+    }
+
+    #[test]
+    fn the_base_year_of_prices_is_no_period() {
+        assert_eq!(
+            figure_cells(
+                "Sáu tháng đầu năm 2025, tổng sản phẩm trên địa bàn theo giá so sánh năm 2010 tăng 6,8% so với cùng kỳ.",
+                Language::Vi
+            ),
+            ["tổng sản phẩm trên địa bàn theo giá so sánh | None  | Some(6.8) | None | 2025-H1"]
+        );
+        // After a quarter, the prices alone are no subject.
+        assert_eq!(
+            figure_cells(
+                "Giá trị tăng thêm ngành công nghiệp quý III/2025 theo giá so sánh 2010 ước tăng 9,1%.",
+                Language::Vi
+            ),
+            ["Giá trị tăng thêm ngành công nghiệp | None  | Some(9.1) | None | 2025-Q3"]
+        );
+    }
+
+    #[test]
+    fn a_share_of_the_plan_after_so_without_voi() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, sản lượng cà phê ước đạt 12.400 tấn, đạt 96% so kế hoạch, tăng 3% so cùng kỳ.",
+                Language::Vi
+            ),
+            ["sản lượng cà phê | Some(12400.0) t | Some(3.0) | Some(96.0) | 2025"]
+        );
+    }
+
+    #[test]
+    fn a_sector_named_by_a_list_keeps_its_commas() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, GRDP tăng 7%, trong đó khu vực công nghiệp, xây dựng tăng 9,2%; ngành nông nghiệp, lâm nghiệp và thủy sản chiếm 21,5%.",
+                Language::Vi
+            ),
+            [
+                "GRDP | None  | Some(7.0) | None | 2025",
+                "khu vực công nghiệp, xây dựng | None  | Some(9.2) | None | 2025",
+                "ngành nông nghiệp, lâm nghiệp và thủy sản | Some(21.5) % | None | None | 2025",
+            ]
+        );
+        // A field opening its sentence and what is measured of it stay apart.
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, ngành du lịch, doanh thu ước đạt 1.200 tỷ đồng.",
+                Language::Vi
+            ),
+            ["doanh thu | Some(1200.0) VND | None | None | 2025"]
+        );
+    }
+
+    #[test]
+    fn an_average_written_over_its_whole_is_a_decimal() {
+        assert_eq!(
+            figure_cells(
+                "Đến cuối năm 2025, bình quân mỗi xã đạt 14,5/19 tiêu chí nông thôn mới.",
+                Language::Vi
+            ),
+            ["bình quân mỗi xã | Some(14.5) tiêu chí | None | None | 2025"]
+        );
+    }
+
+    #[test]
+    fn units_groups_sittings_and_head_of_livestock_are_counted() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, toàn tỉnh có 05 đơn vị cấp huyện hoàn thành nhiệm vụ xây dựng nông thôn mới. Hội đồng đã tổ chức 12 kỳ họp.",
+                Language::Vi
+            ),
+            [
+                "đơn vị cấp huyện hoàn thành nhiệm vụ xây dựng nông thôn mới | Some(5.0) đơn vị | None | None | 2025",
+                "kỳ họp | Some(12.0) kỳ họp | None | None | 2025",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Đoàn kiểm tra kiến nghị kiểm điểm 4 tập thể và 21 cá nhân.",
+                Language::Vi
+            ),
+            [
+                "tập thể | Some(4.0) tập thể | None | None | ",
+                "cá nhân | Some(21.0) cá nhân | None | None | ",
+            ]
+        );
+        // Head of livestock are a level of the herd named before them.
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, tổng đàn trâu bò hiện có 8.450 con, đạt 97% kế hoạch.",
+                Language::Vi
+            ),
+            ["tổng đàn trâu bò | Some(8450.0) con | None | Some(97.0) | 2025"]
+        );
+        // Not a number of two digits.
+        assert!(figure_cells("Doanh thu tăng trưởng 2 con số.", Language::Vi).is_empty());
+    }
+
+    #[test]
+    fn a_terms_number_is_no_count_and_what_was_found_ends_what_is_counted() {
+        assert!(
+            figure_cells(
+                "Sáng 3/4, HĐND xã khóa 3 tổ chức kỳ họp chuyên đề.",
+                Language::Vi
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            figure_cells(
+                "Thanh tra các sở đã tiến hành 95 cuộc kiểm tra chuyên ngành phát hiện 40 cơ sở vi phạm.",
+                Language::Vi
+            )[0],
+            "cuộc kiểm tra chuyên ngành | Some(95.0) cuộc | None | None | "
+        );
+    }
+
+    #[test]
+    fn a_second_share_after_va_the_plans_amount_a_rate_is_measured_against() {
+        assert_eq!(
+            figure_cells(
+                "Tính đến hết tháng 9/2025, vốn đầu tư công giải ngân đạt 2.100 tỷ đồng, bằng 61,2% kế hoạch vốn Trung ương giao và 55,4% kế hoạch tỉnh giao.",
+                Language::Vi
+            ),
+            [
+                "vốn đầu tư công giải ngân | Some(2100.0) VND | None | Some(61.2) | 2025-YTD09",
+                "vốn đầu tư công giải ngân | None  | None | Some(55.4) | 2025-YTD09",
+            ]
+        );
+        // The plan's amount in brackets after "So với kế hoạch … giao" is no figure.
+        let cells = figure_cells(
+            "Trong 5 tháng đầu năm 2025, so với kế hoạch HĐND tỉnh giao (4.300 tỷ đồng), tỷ lệ giải ngân đạt 30,2%.",
+            Language::Vi,
+        );
+        assert!(cells.iter().all(|c| !c.contains("4300")), "{cells:?}");
+    }
+
+    #[test]
+    fn a_share_after_of_which_or_a_stop_and_a_target_said_beside_a_result() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, toàn huyện kết nạp 210 đảng viên mới, trong đó 18% đảng viên là đoàn viên thanh niên. 100% chi bộ đều tổ chức sinh hoạt chuyên đề.",
+                Language::Vi
+            ),
+            [
+                "đảng viên mới | Some(210.0) đảng viên | None | None | 2025",
+                "đảng viên là đoàn viên thanh niên | Some(18.0) % | None | None | 2025",
+                "chi bộ | Some(100.0) % | None | None | 2025",
+            ]
+        );
+        // A span looked back over is no word of the subject; the plan's rate beside it is
+        // no result.
+        assert_eq!(
+            figure_cells(
+                "Tỷ lệ hộ dân sử dụng nước sạch bình quân 3 năm qua đạt 92,4% (chỉ tiêu Nghị quyết là 90%).",
+                Language::Vi
+            ),
+            ["Tỷ lệ hộ dân sử dụng nước sạch bình quân | Some(92.4) % | None | None | "]
+        );
+    }
+
+    #[test]
+    fn a_sectors_list_of_several_items_and_words_opening_a_subject() {
+        assert_eq!(
+            figure_cells(
+                "Chỉ số sản xuất công nghiệp tháng 4/2025 tăng 2,1%; sản xuất và phân phối điện, khí đốt, nước nóng tăng 3,4%.",
+                Language::Vi
+            ),
+            [
+                "Chỉ số sản xuất công nghiệp | None  | Some(2.1) | None | 2025-04",
+                "sản xuất và phân phối điện, khí đốt, nước nóng | None  | Some(3.4) | None | 2025-04",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, nổi bật là tổng mức bán lẻ hàng hóa đạt 41.200 tỷ đồng. Huyện có diện tích tự nhiên là 512 km2.",
+                Language::Vi
+            ),
+            [
+                "tổng mức bán lẻ hàng hóa | Some(41200.0) VND | None | None | 2025",
+                "diện tích tự nhiên | Some(512.0) km2 | None | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_rating_in_stars_says_which_things_are_counted() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, huyện có 64 sản phẩm OCOP đạt 3 sao trở lên, trong đó 12 sản phẩm đạt 4 sao. Xã có 310 sản phẩm thuộc 5 nhóm ngành.",
+                Language::Vi
+            ),
+            [
+                "sản phẩm OCOP đạt 3 sao trở lên | Some(64.0) sản phẩm | None | None | 2025",
+                "sản phẩm đạt 4 sao | Some(12.0) sản phẩm | None | None | 2025",
+                "sản phẩm | Some(310.0) sản phẩm | None | None | 2025",
+                "nhóm ngành | Some(5.0) nhóm | None | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_target_met_or_passed_sets_nothing_after_it() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, tỉnh có 20/22 chỉ tiêu đạt và vượt mục tiêu đề ra; tốc độ tăng trưởng kinh tế ước đạt 8,7%, cao hơn bình quân cả nước (ước tăng 7,5%).",
+                Language::Vi
+            ),
+            [
+                "chỉ tiêu đạt và vượt mục tiêu đề ra | Some(20.0) chỉ tiêu | None | None | 2025",
+                "tốc độ tăng trưởng kinh tế | None  | Some(8.7) | None | 2025",
+                "bình quân cả nước | None  | Some(7.5) | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bare_ratio_after_one_to_the_same_period_is_to_the_same_period() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, diện tích lúa đạt 52.300 ha, bằng 101,2% so với cùng kỳ, trong đó lúa chất lượng cao đạt 21.040,5 ha, bằng 96,5%.",
+                Language::Vi
+            ),
+            [
+                "diện tích lúa | Some(52300.0) ha | Some(1.2) | None | 2025",
+                "lúa chất lượng cao | Some(21040.5) ha | Some(-3.5) | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn what_follows_a_cause_a_herd_listed_and_only_before_the_verb() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, do sản lượng khai thác giảm mạnh nên tổng thu ngân sách ước đạt 9.800 tỷ đồng, giảm 4,1% so với cùng kỳ.",
+                Language::Vi
+            ),
+            ["tổng thu ngân sách | Some(9800.0) VND | Some(-4.1) | None | 2025"]
+        );
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, tổng đàn gia súc, gia cầm 7.230 con; tỷ lệ giải ngân mới đạt 41,3%. Toàn huyện có 12 doanh nghiệp thành lập mới.",
+                Language::Vi
+            ),
+            [
+                "tổng đàn gia súc, gia cầm | Some(7230.0) con | None | None | 2025",
+                "tỷ lệ giải ngân | Some(41.3) % | None | None | 2025",
+                "doanh nghiệp thành lập mới | Some(12.0) enterprise | None | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_day_a_stock_is_taken_at_prices_in_brackets_certificates_and_what_is_had() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, tổng dư nợ cho vay đến 31/10 đạt 64.200 tỷ đồng, tăng 5,1% so với đầu năm. Giá trị tăng thêm ngành xây dựng (theo giá so sánh 2010) đạt 8.400 tỷ đồng.",
+                Language::Vi
+            ),
+            [
+                "tổng dư nợ cho vay | Some(64200.0) VND | Some(5.1) | None | 2025",
+                "Giá trị tăng thêm ngành xây dựng | Some(8400.0) VND | None | None | 2025",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, tỷ lệ lao động có chứng chỉ đạt 31,5%. Huyện có 420 km kênh mương được kiên cố hóa.",
+                Language::Vi
+            ),
+            [
+                "tỷ lệ lao động có chứng chỉ | Some(31.5) % | None | None | 2025",
+                "kênh mương | Some(420.0) km | None | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn things_named_before_their_count_and_lists_of_kinds_of_places() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, các cơ quan tiếp nhận 940 đơn, trong đó đơn kiến nghị 610 đơn, đơn khiếu nại 72 đơn.",
+                Language::Vi
+            ),
+            [
+                "đơn | Some(940.0) đơn | None | None | 2025",
+                "đơn kiến nghị | Some(610.0) đơn | None | None | 2025",
+                "đơn khiếu nại | Some(72.0) đơn | None | None | 2025",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, có 96% xã, phường, thị trấn hoàn thành chuyển đổi số; 1.340 đảng viên sinh hoạt tại 52 chi bộ.",
+                Language::Vi
+            ),
+            [
+                "xã, phường, thị trấn hoàn thành chuyển đổi số | Some(96.0) % | None | None | 2025",
+                "đảng viên sinh hoạt | Some(1340.0) đảng viên | None | None | 2025",
+                "chi bộ | Some(52.0) chi bộ | None | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn what_the_plan_set_beside_a_result_a_threshold_and_a_multiple_of_the_plan() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, thu ngân sách trên địa bàn ước đạt 410 tỷ đồng/KH 380-400 tỷ đồng, tăng 9,2%/KH tăng 6-7%; sản lượng lúa đạt 21.300 tấn (kế hoạch là 20.000 tấn).",
+                Language::Vi
+            ),
+            [
+                "thu ngân sách trên địa bàn | Some(410.0) VND | Some(9.2) | None | 2025",
+                "sản lượng lúa | Some(21300.0) t | None | None | 2025",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Đến nay, số xã đạt từ 15 tiêu chí trở lên là 42 xã, gấp 1,5 lần so kế hoạch.",
+                Language::Vi
+            ),
+            ["xã đạt từ 15 tiêu chí trở lên | Some(42.0) xã | None | Some(150.0) | "]
+        );
+    }
+
+    #[test]
+    fn a_sum_since_january_or_an_average_is_of_the_subject_before_it() {
+        assert_eq!(
+            figure_cells(
+                "Tháng 8/2025, doanh thu du lịch ước đạt 320 tỷ đồng, tăng 4% so với tháng trước; lũy kế 8 tháng ước đạt 2.450 tỷ đồng, tăng 15% so với cùng kỳ; tính chung 8 tháng tăng 14,2%.",
+                Language::Vi
+            ),
+            [
+                "doanh thu du lịch | Some(320.0) VND | Some(4.0) | None | 2025-08",
+                "doanh thu du lịch | Some(2450.0) VND | Some(15.0) | None | 2025-YTD08",
+                "doanh thu du lịch | None  | Some(14.2) | None | 2025-YTD08",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Chỉ số giá tiêu dùng tháng 5/2025 tăng 0,2% so với tháng trước; bình quân 5 tháng tăng 3,1% so với cùng kỳ. Năm 2025, có 97,2% hộ gia đình được sử dụng nước hợp vệ sinh.",
+                Language::Vi
+            ),
+            [
+                "Chỉ số giá tiêu dùng | None  | Some(0.2) | None | 2025-05",
+                "Chỉ số giá tiêu dùng bình quân | None  | Some(3.1) | None | 2025-YTD05",
+                "hộ gia đình được sử dụng nước hợp vệ sinh | Some(97.2) % | None | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn scales_written_with_ti_and_van_and_a_rate_come_down_after_points() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, tổng thu ngân sách đạt 21,4 nghìn tỉ đồng; sản lượng lương thực đạt 42 vạn tấn. Tỷ lệ hộ nghèo giảm 0,9 điểm phần trăm, còn 2,7%.",
+                Language::Vi
+            ),
+            [
+                "tổng thu ngân sách | Some(21.4) VND | None | None | 2025",
+                "sản lượng lương thực | Some(42.0) t | None | None | 2025",
+                "Tỷ lệ hộ nghèo | Some(2.7) % | None | None | 2025",
+            ]
+        );
+        let scales: Vec<f64> = figures(
+            "Năm 2025, tổng thu ngân sách đạt 21,4 nghìn tỉ đồng; sản lượng lương thực đạt 42 vạn tấn.",
+            Language::Vi,
+        )
+        .into_iter()
+        .map(|f| match f {
+            Fact::Figure { scale, .. } => scale,
+            _ => 0.0,
+        })
+        .collect();
+        assert_eq!(scales, [1e12, 1e4]);
+    }
+
+    /// The words and marks the rules of the fig-vi pass look at, for the property test below.
+    const PIECES_OF_THE_FIG_VI_PASS: &[&str] = &[
+        "Chỉ số giá tiêu dùng ",
+        " tháng 6 ",
+        "theo giá so sánh năm 2010 ",
+        "(giá so sánh 2010) ",
+        " so kế hoạch",
+        "khu vực công nghiệp, xây dựng ",
+        "sản xuất và phân phối điện, khí đốt, ",
+        "12,6/19 tiêu chí",
+        " 09 đơn vị",
+        " 602.000 con",
+        "Tổng đàn gia cầm có ",
+        "khóa 2 ",
+        " cuộc phát hiện ",
+        " kế hoạch vốn Trung ương giao và ",
+        "So với kế hoạch HĐND tỉnh giao (",
+        "trong đó ",
+        " 2 năm qua ",
+        "(chỉ tiêu Nghị quyết là ",
+        "Dự ước ",
+        "Huyện có ",
+        " 3 sao ",
+        "vượt mục tiêu ",
+        ", bằng ",
+        " so với cùng kỳ",
+        "do ",
+        " nên ",
+        " mới đạt ",
+        " đến 30/6 ",
+        "chứng chỉ ",
+        "đơn khiếu nại ",
+        "xã, phường, thị trấn ",
+        "/KH ",
+        " từ 10 tiêu chí trở lên ",
+        " gấp 2,46 lần",
+        "Đến nay ",
+        "lũy kế 9 tháng ",
+        "bình quân ",
+        "so với cuối năm 2024",
+        " nghìn tỉ ",
+        " vạn ",
+        " giảm 1,5 điểm phần trăm, còn ",
+        " ước đạt ",
+        " tăng ",
+        "3,2%",
+        "1.234",
+        " tỷ đồng",
+        " ha",
+        "; ",
+        ", ",
+        ". ",
+        "\n",
+        "(",
+        ")",
+        "İ",
+        "ẞ",
+    ];
+
+    proptest::proptest! {
+        /// Whatever the fig-vi pass's words are put together into, reading never panics and
+        /// every item's offsets point at its text.
+        #[test]
+        fn the_fig_vi_passs_words_in_any_order_read_without_panic(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(PIECES_OF_THE_FIG_VI_PASS),
+                0..30,
+            ),
+        ) {
+            let text: String = pieces.concat();
+            if let Ok(reading) = crate::read(text.as_bytes()) {
+                crate::offsets_point_at_items(&reading)
+                    .map_err(proptest::test_runner::TestCaseError::fail)?;
+            }
+        }
+    }
+
+    #[test]
+    fn things_counted_by_a_list_of_kinds_of_places_keep_the_list() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, toàn tỉnh có 88/92 xã, phường, thị trấn đạt chuẩn tiếp cận pháp luật và 41 thôn, bản đặc biệt khó khăn.",
+                Language::Vi
+            ),
+            [
+                "xã, phường, thị trấn đạt chuẩn tiếp cận pháp luật | Some(88.0) xã | None | None | 2025",
+                "thôn, bản đặc biệt khó khăn | Some(41.0) thôn | None | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pages_counters_of_views_are_no_figures() {
+        assert!(
+            figure_cells(
+                "Bài viết đã có 2.340 lượt xem và 120 lượt chia sẻ.",
+                Language::Vi
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            figure_cells("Năm 2025, tỉnh đón 2.340 lượt khách quốc tế.", Language::Vi),
+            ["khách quốc tế | Some(2340.0) visitor | None | None | 2025"]
+        );
+    }
+
+    #[test]
+    fn a_months_second_change_quarters_in_the_subjects_place_and_points() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, chỉ số giá tiêu dùng tháng 7 tăng 0,3% so với tháng trước, tăng 2,9% so với cùng kỳ.",
+                Language::Vi
+            ),
+            [
+                "chỉ số giá tiêu dùng | None  | Some(0.3) | None | 2025-07",
+                "chỉ số giá tiêu dùng | None  | Some(2.9) | None | 2025-07",
+            ]
+        );
+        assert_eq!(
+            figure_cells(
+                "Sáu tháng đầu năm 2025, GRDP ước tăng 7,4% (cao hơn mức tăng 6,8% của cùng kỳ), trong đó quý I tăng 7,1% và quý II ước tăng 7,7%. Ngành dịch vụ đóng góp 3,2 điểm phần trăm.",
+                Language::Vi
+            ),
+            [
+                "GRDP | None  | Some(7.4) | None | 2025-H1",
+                "GRDP | None  | Some(7.1) | None | 2025-Q1",
+                "GRDP | None  | Some(7.7) | None | 2025-Q2",
+            ]
+        );
+    }
+
+    #[test]
+    fn what_land_is_named_up_to_where_it_goes() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, huyện chuyển đổi 120 ha đất trồng lúa kém hiệu quả sang trồng cây ăn quả.",
+                Language::Vi
+            ),
+            ["huyện chuyển đổi đất trồng lúa kém hiệu quả | Some(120.0) ha | None | None | 2025"]
+        );
+    }
+
+    #[test]
+    fn a_period_compared_with_adverbs_a_product_reaching_and_respectively() {
+        assert_eq!(
+            figure_cells(
+                "Quý III/2025, GRDP của tỉnh tăng 9,1%, cao hơn mức tăng 7,8% của 9 tháng năm 2024.\nChỉ số sản xuất công nghiệp 9 tháng đầu năm cũng tăng 12,4%; GRDP 9 tháng đạt 8,7%.",
+                Language::Vi
+            ),
+            [
+                "GRDP của tỉnh | None  | Some(9.1) | None | 2025-Q3",
+                "Chỉ số sản xuất công nghiệp | None  | Some(12.4) | None | 2025-YTD09",
+                "GRDP | None  | Some(8.7) | None | 2025-YTD09",
+            ]
+        );
+        assert!(
+            figure_cells(
+                "Năm 2025, ba tỉnh Bắc Ninh, Hải Dương và Hưng Yên có tăng trưởng lần lượt đạt 9,2%, 8,8% và 8,1%.",
+                Language::Vi
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_amount_over_its_whole_has_the_wholes_scale_and_unit() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, vốn đầu tư công đã giải ngân được 3.150/4.200 tỷ đồng, đạt 75%; thu ngân sách xã đạt 480 triệu/520 triệu đồng.",
+                Language::Vi
+            ),
+            [
+                "vốn đầu tư công đã giải ngân | Some(3150.0) VND | None | Some(75.0) | 2025",
+                "thu ngân sách xã | Some(480.0) VND | None | None | 2025",
+            ]
+        );
+        // A date is no part of a whole.
+        assert!(figure_cells("Ngày 12/3/2025, hội nghị khai mạc.", Language::Vi).is_empty());
+    }
+
+    #[test]
+    fn a_budget_set_or_a_sitting_decided_is_a_target_and_a_share_after_voi() {
+        let reading = crate::read(
+            "Chiều 9/12/2025, HĐND tỉnh bế mạc kỳ họp. Tổng dự toán chi ngân sách địa phương năm 2026 là 15.300 tỷ đồng. Nghị quyết được thông qua với 98% đại biểu có mặt tán thành."
+                .as_bytes(),
+        )
+        .expect("reads");
+        let kinds: Vec<&str> = reading
+            .items
+            .iter()
+            .map(|i| i.fact.kind())
+            .filter(|k| ["figure", "target"].contains(k))
+            .collect();
+        assert_eq!(kinds, ["target", "figure"]);
+        assert_eq!(
+            figure_cells(
+                "Nghị quyết được thông qua với 98% đại biểu có mặt tán thành.",
+                Language::Vi
+            ),
+            ["đại biểu có mặt tán thành | Some(98.0) % | None | None | "]
+        );
+    }
+
+    #[test]
+    fn comrades_and_ocop_producers_are_counted() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, Đảng bộ huyện có 4.250 đồng chí sinh hoạt tại 86 chi bộ; toàn huyện có 57 chủ thể tham gia Chương trình OCOP.",
+                Language::Vi
+            ),
+            [
+                "đồng chí sinh hoạt | Some(4250.0) đồng chí | None | None | 2025",
+                "chi bộ | Some(86.0) chi bộ | None | None | 2025",
+                "chủ thể tham gia Chương trình OCOP | Some(57.0) chủ thể | None | None | 2025",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_share_written_with_its_noun_is_the_weight_or_rate_of_what_it_is_of() {
+        assert_eq!(
+            figure_cells(
+                "Năm 2025, khu vực dịch vụ chiếm tỷ trọng 45,2% trong cơ cấu kinh tế; hộ nghèo chiếm tỷ lệ 2,1%.",
+                Language::Vi
+            ),
+            [
+                "tỷ trọng khu vực dịch vụ | Some(45.2) % | None | None | 2025",
+                "tỷ lệ hộ nghèo | Some(2.1) % | None | None | 2025",
+            ]
+        );
     }
 
     #[test]
@@ -10631,7 +12234,8 @@ mod tests {
     #[test]
     fn a_unit_whose_name_begins_anothers_does_not_hide_it() {
         // "hộ" (households) begins "hội nghị"; "đơn" (petitions) begins "đơn vị", which are
-        // no petitions; a name cut by a number does not end on its preposition.
+        // no petitions but units, counted as the things inspected are ("đối với 1.506 cá
+        // nhân", vi_006); a name cut by a number does not end on its preposition.
         assert_eq!(
             figure_cells(
                 "Năm 2024, huyện tổ chức 48 hội nghị tiếp xúc cử tri và 6 cuộc giám sát tại 14 đơn vị.",
@@ -10640,6 +12244,7 @@ mod tests {
             [
                 "hội nghị tiếp xúc cử tri | Some(48.0) hội nghị | None | None | 2024",
                 "cuộc giám sát | Some(6.0) cuộc | None | None | 2024",
+                "đơn vị | Some(14.0) đơn vị | None | None | 2024",
             ]
         );
     }

@@ -295,10 +295,14 @@ fn periods_in_context(text: &str, found: &[Found]) -> Vec<(usize, usize, Option<
         .iter()
         .filter_map(|f| match f.fact {
             Fact::Period { year: Some(y), .. } | Fact::Date { year: Some(y), .. } => {
-                Some((f.end, y))
+                Some((f.start, f.end, y))
             }
             _ => None,
         })
+        // A period compared with gives no year to the periods after it ("cao hơn mức tăng
+        // 11,39% của 9 tháng năm 2020. … 9 tháng đầu năm cũng tăng").
+        .filter(|(start, _, _)| !figures::vi_compared_period(text, *start))
+        .map(|(_, end, y)| (end, y))
         .collect();
     years.sort_unstable();
     // With no year written shortly before it, a period is of the year the text reports on.
