@@ -494,6 +494,14 @@ pub enum Problem {
         offset: i64,
         byte: String,
     },
+    /// A file that holds no text to read, by what it is: `pdf`, `office-97`, `spreadsheet`,
+    /// `presentation`, `image`, `archive`.
+    FileNotText {
+        kind: String,
+    },
+    FileDamaged {
+        detail: String,
+    },
     FileUnreadable {
         detail: String,
     },
@@ -649,6 +657,8 @@ impl Problem {
             P::FileTooLarge { .. } => "file_too_large",
             P::FileBinary { .. } => "file_binary",
             P::FileEncoding { .. } => "file_encoding",
+            P::FileNotText { .. } => "file_not_text",
+            P::FileDamaged { .. } => "file_damaged",
             P::FileUnreadable { .. } => "file_unreadable",
             P::ReportTooLarge { .. } => "report_too_large",
             P::ReportNotKept => "report_not_kept",
@@ -850,6 +860,8 @@ impl Problem {
             P::FileBinary { offset, byte } | P::FileEncoding { offset, byte } => {
                 vec![("offset", N(*offset)), ("byte", text(byte))]
             }
+            P::FileNotText { kind } => vec![("kind", text(kind))],
+            P::FileDamaged { detail } => vec![("detail", text(detail))],
             P::ReportTooLarge { size_mb, max_mb } => {
                 vec![("size_mb", N(*size_mb)), ("max_mb", N(*max_mb))]
             }
@@ -1118,6 +1130,10 @@ impl Problem {
                 offset: 12,
                 byte: t("0x81"),
             },
+            P::FileNotText { kind: t("pdf") },
+            P::FileDamaged {
+                detail: t("invalid Zip archive: could not find central directory end"),
+            },
             P::FileUnreadable {
                 detail: t("No such file or directory (os error 2)"),
             },
@@ -1253,6 +1269,8 @@ impl Problem {
                 | P::FileTooLarge { .. }
                 | P::FileBinary { .. }
                 | P::FileEncoding { .. }
+                | P::FileNotText { .. }
+                | P::FileDamaged { .. }
                 | P::FileUnreadable { .. }
                 | P::ReportTooLarge { .. }
                 | P::ReportNotKept
@@ -1276,7 +1294,7 @@ impl Problem {
     }
 
     /// How many variants [`Problem::examples`] must cover: one more with each new variant.
-    pub const VARIANTS: usize = 120;
+    pub const VARIANTS: usize = 122;
 
     /// What the engine's refusal of a record says was wrong.
     pub fn of_engine(error: &EngineError) -> Problem {
@@ -1484,6 +1502,12 @@ impl Problem {
             D::UnknownEncoding { offset, byte } => Problem::FileEncoding {
                 offset: number(*offset),
                 byte: format!("{byte:#04x}"),
+            },
+            D::NotText { kind } => Problem::FileNotText {
+                kind: kind.name().to_owned(),
+            },
+            D::DamagedDocument { detail } => Problem::FileDamaged {
+                detail: detail.clone(),
             },
         }
     }
@@ -1892,6 +1916,13 @@ impl fmt::Display for Problem {
                 f,
                 "the file is neither UTF-8 nor Windows-1258 (byte {offset}, {byte}, has no character in either): save it as UTF-8"
             ),
+            P::FileNotText { kind } => write!(
+                f,
+                "the file is not a text ({kind}): give a Word document (DOCX), a plain-text or an HTML file"
+            ),
+            P::FileDamaged { detail } => {
+                write!(f, "the Word document cannot be opened: {detail}")
+            }
             P::FileUnreadable { detail } => write!(f, "cannot be read as UTF-8 text: {detail}"),
             P::ReportTooLarge { size_mb, max_mb } => write!(
                 f,

@@ -1,6 +1,7 @@
-//! Bytes to text: UTF-8 (with or without a byte-order mark), or the Vietnamese Windows-1258
+//! Bytes to text: UTF-8 (with or without a byte-order mark), the Vietnamese Windows-1258
 //! code page that older office software still saves, which writes tones as combining marks
-//! (the caller composes them to NFC).
+//! (the caller composes them to NFC), or a Word document (DOCX). Other files are named by
+//! what they are (a PDF, a spreadsheet, an image), so that a person knows what to send.
 
 /// The largest file read: a long report is a few hundred kilobytes; anything near this is
 /// not a report, and reading it would hold a server's memory for nothing.
@@ -22,6 +23,65 @@ pub enum DecodeError {
         "the file is neither UTF-8 nor Windows-1258 (byte {offset}, {byte:#04x}, has no character in either): save it as UTF-8"
     )]
     UnknownEncoding { offset: usize, byte: u8 },
+    #[error("the file is {}, not a text: give a Word document (DOCX), a plain-text or an HTML file", .kind.described())]
+    NotText { kind: NotText },
+    #[error("the Word document cannot be opened: {detail}")]
+    DamagedDocument { detail: String },
+}
+
+/// A kind of file that holds no text to read, told by its first bytes or its parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotText {
+    Pdf,
+    /// Word or Excel 97–2003 (`.doc`, `.xls`): one container format for both.
+    Office97,
+    Spreadsheet,
+    Presentation,
+    Image,
+    /// A zip archive of anything else.
+    Archive,
+}
+
+impl NotText {
+    /// The kind of file whose first bytes these are, when they say it.
+    fn sniff(bytes: &[u8]) -> Option<NotText> {
+        const SIGNATURES: &[(&[u8], NotText)] = &[
+            (b"%PDF-", NotText::Pdf),
+            (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", NotText::Office97),
+            (b"\x89PNG\r\n\x1A\n", NotText::Image),
+            (b"\xFF\xD8\xFF", NotText::Image),
+            (b"GIF87a", NotText::Image),
+            (b"GIF89a", NotText::Image),
+        ];
+        SIGNATURES
+            .iter()
+            .find(|(signature, _)| bytes.starts_with(signature))
+            .map(|(_, kind)| *kind)
+    }
+
+    /// Its name in messages and the API: `pdf`, `office-97`, `spreadsheet`, `presentation`,
+    /// `image`, `archive`.
+    pub fn name(self) -> &'static str {
+        match self {
+            NotText::Pdf => "pdf",
+            NotText::Office97 => "office-97",
+            NotText::Spreadsheet => "spreadsheet",
+            NotText::Presentation => "presentation",
+            NotText::Image => "image",
+            NotText::Archive => "archive",
+        }
+    }
+
+    fn described(self) -> &'static str {
+        match self {
+            NotText::Pdf => "a PDF",
+            NotText::Office97 => "a Word or Excel 97-2003 file",
+            NotText::Spreadsheet => "a spreadsheet",
+            NotText::Presentation => "a presentation",
+            NotText::Image => "an image",
+            NotText::Archive => "a zip archive",
+        }
+    }
 }
 
 /// Decodes a file, naming the encoding it was read in.
@@ -32,8 +92,23 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
     if bytes.len() > MAX_BYTES {
         return Err(DecodeError::TooLarge { size: bytes.len() });
     }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return match crate::docx::archive_kind(bytes)? {
+            Some(kind) => Err(DecodeError::NotText { kind }),
+            None => {
+                let text = crate::docx::text(bytes)?;
+                if text.trim().is_empty() {
+                    return Err(DecodeError::Blank);
+                }
+                Ok((text, "docx"))
+            }
+        };
+    }
+    if let Some(kind) = NotText::sniff(bytes) {
+        return Err(DecodeError::NotText { kind });
+    }
     // Text files hold no control characters but tab, line feed, carriage return and form
-    // feed; a NUL or the like means an image, a PDF, a Word file.
+    // feed; a NUL or the like means some other binary file.
     if let Some(offset) = bytes
         .iter()
         .position(|b| *b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
@@ -93,7 +168,11 @@ mod tests {
         assert_eq!(decode(b" \n\t "), Err(DecodeError::Blank));
         assert_eq!(
             decode(b"%PDF-1.7\n\x00\x01"),
-            Err(DecodeError::Binary { offset: 9, byte: 0 })
+            Err(DecodeError::NotText { kind: NotText::Pdf })
+        );
+        assert_eq!(
+            decode(b"abc\n\x00\x01"),
+            Err(DecodeError::Binary { offset: 4, byte: 0 })
         );
         let huge = vec![b'a'; MAX_BYTES + 1];
         assert_eq!(

@@ -13,6 +13,7 @@
 
 mod date_roles;
 mod decode;
+mod docx;
 mod figures;
 mod html;
 #[cfg(test)]
@@ -29,7 +30,7 @@ use regex::{Captures, Regex};
 use serde::Serialize;
 
 pub use date_roles::DateRole;
-pub use decode::{DecodeError, MAX_BYTES};
+pub use decode::{DecodeError, MAX_BYTES, NotText};
 pub use language::detect as language_of;
 
 /// A reading of one text: its language, the text as read (NFC, markup and boilerplate

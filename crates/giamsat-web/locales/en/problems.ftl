@@ -88,8 +88,17 @@ problem-file-type = { $name }: give a PDF, PNG, JPEG, Word, Excel, OpenDocument,
 problem-file-empty = The file is empty.
 problem-file-blank = The file holds no text, only spaces and line breaks.
 problem-file-too-large = The file is { $size } bytes; reports of at most { $max } bytes can be read.
-problem-file-binary = The file is not text (byte { $offset } is the control character { $byte }): give a plain text or HTML file.
+problem-file-binary = The file is not text: give a Word document (.docx), a plain text file (.txt) or a web page (.html).
 problem-file-encoding = The file's characters cannot be read (byte { $offset }, { $byte }): save it as UTF-8.
+problem-file-not-text = This is { $kind ->
+        [pdf] a PDF file
+        [office-97] a Word or Excel 97–2003 file (.doc, .xls)
+        [spreadsheet] a spreadsheet
+        [presentation] a presentation
+        [image] an image
+       *[archive] a zip archive
+    }, not a text to read: give a Word document (.docx), a plain text file (.txt) or a web page (.html), or open the file, copy its text and paste it in the box below.
+problem-file-damaged = This Word document cannot be opened: the file is damaged or incomplete ({ $detail }). Save it again in Word and send it again.
 problem-file-unreadable = The file cannot be read as UTF-8 text.
 problem-report-too-large = The text read is { $size_mb } MB; the review takes up to { $max_mb } MB.
 problem-report-not-kept = The report could not be kept as a file.

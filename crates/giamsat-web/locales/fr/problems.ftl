@@ -88,8 +88,17 @@ problem-file-type = { $name } : déposez un fichier PDF, PNG, JPEG, Word, Excel,
 problem-file-empty = Le fichier est vide.
 problem-file-blank = Le fichier ne contient aucun texte, seulement des espaces et des sauts de ligne.
 problem-file-too-large = Le fichier fait { $size } octets ; les rapports lus font au plus { $max } octets.
-problem-file-binary = Le fichier n'est pas du texte (l'octet { $offset } est le caractère de contrôle { $byte }) : déposez un fichier texte ou HTML.
+problem-file-binary = Le fichier n'est pas du texte : déposez un document Word (.docx), un fichier texte (.txt) ou une page web (.html).
 problem-file-encoding = Les caractères du fichier sont illisibles (octet { $offset }, { $byte }) : enregistrez-le en UTF-8.
+problem-file-not-text = Ce fichier est { $kind ->
+        [pdf] un PDF
+        [office-97] un fichier Word ou Excel 97-2003 (.doc, .xls)
+        [spreadsheet] un tableur
+        [presentation] une présentation
+        [image] une image
+       *[archive] une archive zip
+    }, pas un texte à lire : déposez un document Word (.docx), un fichier texte (.txt) ou une page web (.html), ou ouvrez le fichier, copiez son texte et collez-le dans la zone ci-dessous.
+problem-file-damaged = Ce document Word ne peut pas être ouvert : le fichier est endommagé ou incomplet ({ $detail }). Enregistrez-le à nouveau dans Word et déposez-le de nouveau.
 problem-file-unreadable = Le fichier ne peut pas être lu comme du texte UTF-8.
 problem-report-too-large = Le texte lu fait { $size_mb } Mo ; l'examen accepte au plus { $max_mb } Mo.
 problem-report-not-kept = Le rapport n'a pas pu être conservé comme fichier.

@@ -88,8 +88,17 @@ problem-file-type = { $name }: hãy gửi tệp PDF, PNG, JPEG, Word, Excel, Ope
 problem-file-empty = Tệp trống.
 problem-file-blank = Tệp không có chữ, chỉ có khoảng trắng và dấu xuống dòng.
 problem-file-too-large = Tệp có { $size } byte; chỉ đọc được báo cáo tối đa { $max } byte.
-problem-file-binary = Tệp không phải là văn bản (byte { $offset } là ký tự điều khiển { $byte }): hãy gửi tệp văn bản thuần hoặc HTML.
+problem-file-binary = Tệp không phải là văn bản: hãy gửi tài liệu Word (.docx), tệp văn bản thuần (.txt) hoặc trang web (.html).
 problem-file-encoding = Không đọc được các ký tự trong tệp (byte { $offset }, { $byte }): hãy lưu tệp theo bảng mã UTF-8.
+problem-file-not-text = Đây là { $kind ->
+        [pdf] tệp PDF
+        [office-97] tệp Word hoặc Excel 97–2003 (.doc, .xls)
+        [spreadsheet] bảng tính
+        [presentation] bản trình chiếu
+        [image] tệp ảnh
+       *[archive] tệp nén
+    }, không phải văn bản để đọc: hãy gửi tài liệu Word (.docx), tệp văn bản thuần (.txt) hoặc trang web (.html), hoặc mở tệp, chép nội dung và dán vào ô bên dưới.
+problem-file-damaged = Không mở được tài liệu Word này: tệp bị hỏng hoặc không đầy đủ ({ $detail }). Hãy lưu lại tệp trong Word rồi gửi lại.
 problem-file-unreadable = Không đọc được tệp dưới dạng văn bản UTF-8.
 problem-report-too-large = Nội dung đọc được dài { $size_mb } MB; chỉ xem xét được tối đa { $max_mb } MB.
 problem-report-not-kept = Không lưu được báo cáo thành tệp.

@@ -53,7 +53,8 @@ fn intake_reads_reports_as_json_and_names_a_bad_file() {
 
     for (name, bytes, problem) in [
         ("empty.txt", &b""[..], "the file is empty"),
-        ("scan.pdf", &b"%PDF-1.7\n\x00\x00"[..], "is not text"),
+        ("scan.pdf", &b"%PDF-1.7\n\x00\x00"[..], "is a PDF"),
+        ("photo.bin", &b"abc\x00\x01"[..], "is not text"),
     ] {
         let path = dir.path().join(name);
         std::fs::write(&path, bytes).expect("write");
@@ -189,7 +190,17 @@ async fn an_uploaded_report_records_only_what_a_person_accepts_with_its_source()
         (
             "scan.pdf",
             b"%PDF-1.4\x00\x01\x02binary".as_slice(),
-            "not text",
+            "This is a PDF file, not a text to read",
+        ),
+        (
+            "photo.png",
+            b"\x89PNG\r\n\x1A\n\x00\x00".as_slice(),
+            "This is an image, not a text to read",
+        ),
+        (
+            "cut.docx",
+            b"PK\x03\x04\x14\x00 cut short".as_slice(),
+            "This Word document cannot be opened",
         ),
     ] {
         let answer = upload(&csrf, name, bytes).send().await.expect("upload");
@@ -200,6 +211,39 @@ async fn an_uploaded_report_records_only_what_a_person_accepts_with_its_source()
         assert!(html.contains(name) && html.contains(problem), "{html}");
         assert!(!html.contains("Choose a file or paste a text."), "{html}");
     }
+
+    // A Word document, as offices keep their reports: the report giamsat writes for a
+    // province, read back.
+    let docx = client
+        .get(server.url("/units/40/report.docx?period=2023&lang=vi"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("report.docx");
+    assert_eq!(docx.status().as_u16(), 200);
+    let docx = docx.bytes().await.expect("bytes");
+    let answer = upload(&csrf, "bao-cao.docx", &docx)
+        .send()
+        .await
+        .expect("upload");
+    assert_eq!(answer.status().as_u16(), 303);
+    let read_back = client
+        .get(server.url(&format!(
+            "{}?lang=vi",
+            answer.headers()["location"].to_str().expect("location")
+        )))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("review")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        read_back.contains("mark-figure") && read_back.contains("mark-period"),
+        "{read_back}"
+    );
+    assert_eq!(counts(&server), before, "reading records nothing");
 
     let answer = upload(&csrf, "bao-cao.html", report.as_bytes())
         .send()
