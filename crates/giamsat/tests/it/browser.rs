@@ -483,6 +483,23 @@ async fn screenshots_of_every_main_page_in_each_language() {
             width <= 390,
             "{lang}: the page is {width} px wide at 390 px"
         );
+        // Every section of the menu is in sight at the phone width, none past the edge.
+        let hidden = browser
+            .client
+            .execute(
+                "return [...document.querySelectorAll('nav.sections a')]
+                   .filter(a => { const r = a.getBoundingClientRect();
+                                  return r.width === 0 || r.left < 0 || r.right > window.innerWidth; })
+                   .map(a => a.textContent.trim())",
+                vec![],
+            )
+            .await
+            .expect("menu");
+        assert_eq!(
+            hidden,
+            serde_json::json!([]),
+            "{lang}: menu items out of sight at 390 px"
+        );
         // What an actual covers stays on its card: five months never read as the year.
         let covers = browser
             .text("table.targets tr[data-indicator=EXPORTS] td.num .muted")
