@@ -69,6 +69,36 @@ fn intake_reads_reports_as_json_and_names_a_bad_file() {
     }
 }
 
+/// Real articles saved as Word documents by an office suite (LibreOffice) read as their text
+/// does: the same text, the same items at the same places.
+#[test]
+fn a_real_article_saved_as_a_word_document_reads_as_its_text() {
+    let soffice = crate::reports::soffice();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let real =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../giamsat-intake/corpus/real");
+    for name in ["vi_005.txt", "en_003.txt", "fr_003.txt"] {
+        let text = std::fs::read(real.join(name)).expect("text");
+        let input = dir.path().join(name);
+        std::fs::write(&input, &text).expect("copy");
+        let docx = crate::reports::convert(
+            &soffice,
+            &input,
+            "docx:MS Word 2007 XML",
+            dir.path(),
+            &dir.path().join("profile"),
+        );
+        let (from_text, from_word) = (
+            giamsat_intake::read(&text).expect("text reads"),
+            giamsat_intake::read(&docx).expect("the Word document reads"),
+        );
+        assert_eq!(from_word.encoding, "docx");
+        assert_eq!(from_word.text.trim(), from_text.text.trim(), "{name}");
+        assert!(!from_text.items.is_empty(), "{name}");
+        assert_eq!(from_word.items, from_text.items, "{name}");
+    }
+}
+
 /// With `--db`, each person read carries the id of the person the database knows by the same
 /// key, whatever the spelling; a database that is not there is named, not created.
 #[test]

@@ -206,38 +206,41 @@ async fn the_reports_read_in_each_language_and_the_review_states_seed_004s_count
 }
 
 /// LibreOffice's `soffice`, which scripts/test installs (Debian: libreoffice-writer-nogui).
-fn soffice() -> PathBuf {
+pub(crate) fn soffice() -> PathBuf {
     find_program("SOFFICE", &["soffice", "libreoffice"])
 }
 
-fn convert_to_pdf(soffice: &Path, docx: &Path, out: &Path, profile: &Path) -> Vec<u8> {
+/// The file LibreOffice makes of `input` in the format `to` (its filter: `pdf`, `docx:MS Word
+/// 2007 XML`) in `out`, with its own profile in `profile` so that runs never share one.
+pub(crate) fn convert(
+    soffice: &Path,
+    input: &Path,
+    to: &str,
+    out: &Path,
+    profile: &Path,
+) -> Vec<u8> {
     let output = Command::new(soffice)
         .arg(format!(
             "-env:UserInstallation=file://{}",
             profile.to_str().expect("utf-8 path")
         ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
+        .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
         .arg(out)
-        .arg(docx)
+        .arg(input)
         .output()
         .unwrap_or_else(|e| panic!("{} does not run: {e}", soffice.display()));
     assert!(
         output.status.success(),
         "soffice failed on {}: {}",
-        docx.display(),
+        input.display(),
         String::from_utf8_lossy(&output.stderr)
     );
-    let pdf = out.join(docx.with_extension("pdf").file_name().expect("name"));
-    std::fs::read(&pdf).unwrap_or_else(|e| {
+    let extension = to.split(':').next().expect("a format");
+    let made = out.join(input.with_extension(extension).file_name().expect("name"));
+    std::fs::read(&made).unwrap_or_else(|e| {
         panic!(
             "soffice made no {} ({e}): {}{}",
-            pdf.display(),
+            made.display(),
             String::from_utf8_lossy(&output.stdout),
             String::from_utf8_lossy(&output.stderr)
         )
@@ -276,7 +279,7 @@ async fn the_word_documents_open_in_libreoffice_as_a4() {
         let bytes = response.bytes().await.expect("body");
         let path = dir.path().join(format!("report-{i}.docx"));
         std::fs::write(&path, &bytes).expect("written");
-        let pdf = convert_to_pdf(&soffice, &path, dir.path(), &profile);
+        let pdf = convert(&soffice, &path, "pdf", dir.path(), &profile);
         assert_a4(docx, &pdf);
     }
 }
