@@ -274,7 +274,7 @@ const NOT_STOPS: &[&str] = &["dự khuyết"];
 
 /// Words before a position that say it was held ("*nguyên* Bí thư Tỉnh ủy", "*former*
 /// Minister"): part of the position.
-const KEPT_PREFIXES: &[&str] = &["nguyên", "former", "ancien", "ancienne"];
+const KEPT_PREFIXES: &[&str] = &["nguyên", "quyền", "former", "ancien", "ancienne"];
 
 /// Words before a position that are not part of it: "*également* président du Conseil".
 const SKIPPED_PREFIXES: &[&str] = &[
@@ -342,6 +342,10 @@ const PLACE_WORDS: &[&str] = &[
     "department",
     "tp",
 ];
+
+/// Words after which a capitalised word in a position is a place's, not a name's: "président
+/// du Comité populaire provincial *de* Lai Châu", "Chairman *of* Ha Nam".
+const PREPOSITIONS: &[&str] = &["de", "du", "des", "à", "of", "in", "for", "của", "tại"];
 
 /// The most words a name or one position has.
 const NAME_WORDS: usize = 5;
@@ -621,6 +625,10 @@ fn name_in_run(text: &str, run: &mut Vec<(usize, usize)>, seen: &Seen) -> Option
             vouched: true,
         });
     }
+    // "By Kim Oanh": the byline's word is no part of the name.
+    if run.len() >= 3 && &text[run[0].0..run[0].1] == "By" {
+        run.drain(..1);
+    }
     // "Ảnh: Thành Duy": a byline's name need not open with a family name.
     if (2..=4).contains(&run.len())
         && run.iter().all(|(s, e)| is_syllable(&text[*s..*e]))
@@ -680,13 +688,37 @@ fn byline(text: &str, start: usize, end: usize) -> bool {
     {
         return false;
     }
-    let before = &text[crate::look_back(text, start, 16)..start];
+    let base = crate::look_back(text, start, 32);
+    let before = &text[base..start];
     let credit = before.trim_end().trim_end_matches(':').trim_end();
-    if ["ảnh", "photo"].iter().any(|w| {
-        crate::ends_with_lowercase(credit, w).is_some_and(|at| word_ends_before(credit, at))
-    }) && before.trim_end().ends_with(':')
+    let credited = |words: &[&str]| {
+        words.iter().any(|w| {
+            crate::ends_with_lowercase(credit, w).is_some_and(|at| word_ends_before(credit, at))
+        })
+    };
+    if credited(&["ảnh", "photo", "tác giả", "tác giả bài viết"])
+        && before.trim_end().ends_with(':')
     {
-        return true;
+        return !localities::is_locality(name);
+    }
+    // "By Lam Nguyen – Translated by Hai Mien", "Reported by Thu Dung": who wrote or
+    // translated the article.
+    let by_line = crate::ends_with_lowercase(credit, "by").is_some_and(|at| {
+        let line = text[..base + at].trim_end_matches([' ', '\u{a0}']);
+        line.is_empty() || line.ends_with('\n')
+    });
+    if (by_line
+        || credited(&[
+            "reported by",
+            "written by",
+            "translated by",
+            "photo by",
+            "photos by",
+            "edited by",
+        ]))
+        && before.ends_with(' ')
+    {
+        return !localities::is_locality(name);
     }
     let line_start = before.trim_end_matches([' ', '\u{a0}', '\t']);
     let alone_before = line_start.is_empty() && start < 16 || line_start.ends_with('\n');
@@ -733,7 +765,27 @@ fn person_in_run(
     } else {
         positions_before(text, name_start, floor, language)
     };
-    if !vouched && after_positions.is_empty() && before_positions.is_empty() {
+    // "Chairman of the provincial People's Committee – Vo Van Mot – delivers a speech": a
+    // name set off by dashes after its position.
+    let (before_positions, start) = match dash_before(text, name_start) {
+        Some(dash)
+            if before_positions.is_empty()
+                && after_positions.is_empty()
+                && dash_after(text, name_end) =>
+        {
+            positions_before(text, dash, floor, language)
+        }
+        _ => (before_positions, start),
+    };
+    // "Vice Chairmen Do Tan Kiet and Dinh Thi Viet Huynh", "Nguyễn Văn An, Lê Thị Hoa":
+    // a name listed right after a person's is a person's.
+    let listed = floor > 0
+        && floor <= name_start
+        && matches!(
+            &text[floor..name_start],
+            ", " | " and " | ", and " | " và " | " et " | ", et "
+        );
+    if !vouched && !listed && after_positions.is_empty() && before_positions.is_empty() {
         return None;
     }
     let start = if before_positions.is_empty() {
@@ -757,6 +809,25 @@ fn person_in_run(
             known: None,
         },
     })
+}
+
+/// Where a dash between words ends the text before a name ("… Committee – Vo Van Mot"): the
+/// dash's byte.
+fn dash_before(text: &str, name_start: usize) -> Option<usize> {
+    let before = text[..name_start].trim_end_matches([' ', '\u{a0}']);
+    if before.len() == name_start {
+        return None;
+    }
+    let dash = before.chars().next_back()?;
+    let at = before.len() - dash.len_utf8();
+    let spaced = text[..at].ends_with([' ', '\u{a0}']);
+    (matches!(dash, '–' | '—') || (dash == '-' && spaced)).then_some(at)
+}
+
+/// Whether a dash between words follows the name ending at `name_end`.
+fn dash_after(text: &str, name_end: usize) -> bool {
+    let rest = text[name_end..].trim_start_matches([' ', '\u{a0}']);
+    rest.len() < text.len() - name_end && (rest.starts_with(['–', '—']) || rest.starts_with("- "))
 }
 
 /// A person named by the last word of a name read before, right after a position: "Prime
@@ -849,6 +920,11 @@ fn positions_after(text: &str, name_end: usize, language: Language) -> (Vec<Stri
     let mut positions = Vec::new();
     let mut end = name_end;
     while let Some((position, position_end)) = position_at(text, at, language) {
+        // "Bui Thanh Son, Minister of Justice Do Duc Duy": a position a name follows is
+        // that name's, written before it in a list of people.
+        if name_starts_at(text, position_end) {
+            break;
+        }
         positions.push(position);
         end = position_end;
         // Another position follows a comma or "and" only when it starts like one.
@@ -870,6 +946,23 @@ fn positions_after(text: &str, name_end: usize, language: Language) -> (Vec<Stri
         end += spaces + close.len_utf8();
     }
     (positions, end)
+}
+
+/// Whether a name begins right after byte `at`, past one space: a capitalised family name
+/// and another capitalised syllable.
+fn name_starts_at(text: &str, at: usize) -> bool {
+    let Some(rest) = text[at..].strip_prefix(' ') else {
+        return false;
+    };
+    let from = at + 1;
+    let to = from + crate::floor_char_boundary(rest, rest.len().min(48));
+    let next = words(text, from, to);
+    next.first().is_some_and(|(s, e)| {
+        *s == from && is_capitalised(&text[*s..*e]) && is_family_name(&text[*s..*e])
+    }) && name_follows(text, &next)
+        // "Bí thư Tỉnh ủy Hà Tĩnh": a province's name goes on with the position.
+        && !(2..=4.min(next.len()))
+            .any(|n| localities::is_locality(&text[next[0].0..next[n - 1].1]))
 }
 
 /// One position starting at byte `at` (after white space), and where it ends.
@@ -924,13 +1017,16 @@ fn position_at(text: &str, at: usize, language: Language) -> Option<(String, usi
             break;
         }
         // A person's name after a position in a list begins the next item; a province's
-        // name after "tỉnh" does not.
+        // name after "tỉnh" or a preposition ("de Lai Châu", "à Ho Chi Minh-Ville") does
+        // not, nor a lower-case word that spells a family name ("Trưởng *đoàn* Đại biểu").
         if taken > 0
+            && is_capitalised(word)
             && is_family_name(word)
             && name_follows(text, &all[taken..])
-            && !PLACE_WORDS.contains(&&*crate::lowercase(
-                &text[all[taken - 1].0..all[taken - 1].1],
-            ))
+            && !PLACE_WORDS
+                .iter()
+                .chain(PREPOSITIONS)
+                .any(|w| crate::same_word(&text[all[taken - 1].0..all[taken - 1].1], w))
         {
             break;
         }
@@ -981,6 +1077,8 @@ fn ends_position(text: &str, words: &[(usize, usize)], language: Language) -> bo
         return next.first().is_none_or(|(s, e)| {
             starts_with_phrase(text, next, &HEADS).is_some()
                 || starts_with_phrase(text, next, &KEPT).is_some()
+                // "Chairwoman of the Council and Mr. Dinh Huu Hoc": the next person.
+                || starts_with_phrase(text, next, &ADDRESSES).is_some()
                 || (language == Language::Vi && !is_capitalised(&text[*s..*e]))
         });
     }
@@ -1497,6 +1595,100 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_place_after_a_preposition_and_a_lower_case_family_name_stay_in_the_position() {
+        assert_eq!(
+            names_and_positions(
+                "Vu Thanh Long, président du Comité populaire de la province de Lai Châu, a visité l'école."
+            ),
+            [(
+                "Vu Thanh Long".to_owned(),
+                strings(&["président du Comité populaire de la province de Lai Châu"])
+            )]
+        );
+        assert_eq!(
+            names_and_positions(
+                "Dự họp có đồng chí Hà Văn Tâm, Bí thư Huyện ủy, Trưởng đoàn Đại biểu Quốc hội tỉnh."
+            ),
+            [(
+                "Hà Văn Tâm".to_owned(),
+                strings(&["Bí thư Huyện ủy", "Trưởng đoàn Đại biểu Quốc hội tỉnh"])
+            )]
+        );
+    }
+
+    #[test]
+    fn an_acting_chairman_and_a_position_that_ends_before_the_next_persons_address() {
+        assert_eq!(
+            names_and_positions("Đồng chí Lưu Minh Tâm, Quyền Giám đốc Sở Tài chính, phát biểu."),
+            [(
+                "Lưu Minh Tâm".to_owned(),
+                strings(&["Quyền Giám đốc Sở Tài chính"])
+            )]
+        );
+        assert_eq!(
+            names_and_positions(
+                "Ms. Tran Thu Ha, Director of the Department of Health and Mr. Le Van Binh, Director of the Department of Finance, attended."
+            ),
+            [
+                (
+                    "Tran Thu Ha".to_owned(),
+                    strings(&["Director of the Department of Health"])
+                ),
+                (
+                    "Le Van Binh".to_owned(),
+                    strings(&["Director of the Department of Finance"])
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_position_before_a_name_in_a_list_and_names_listed_after_a_person() {
+        assert_eq!(
+            names_and_positions(
+                "The meeting was attended by Deputy Ministers Pham Van Tam, Ly Thi Hoa and Dang Quoc Viet, Minister of Construction Vo Thanh Hai and others."
+            ),
+            [
+                ("Pham Van Tam".to_owned(), strings(&["Deputy Ministers"])),
+                ("Ly Thi Hoa".to_owned(), vec![]),
+                ("Dang Quoc Viet".to_owned(), vec![]),
+                (
+                    "Vo Thanh Hai".to_owned(),
+                    strings(&["Minister of Construction"])
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_set_off_by_dashes_after_its_position_and_bylines_of_writers() {
+        assert_eq!(
+            names_and_positions(
+                "The Director of the provincial Department of Education – Trinh Van Hai – opened the course."
+            ),
+            [(
+                "Trinh Van Hai".to_owned(),
+                strings(&["Director of the provincial Department of Education"])
+            )]
+        );
+        assert_eq!(
+            names_and_positions(
+                "The roads were repaired.\nBy Kim Oanh – Translated by Thu Trang\n"
+            ),
+            [
+                ("Kim Oanh".to_owned(), vec![]),
+                ("Thu Trang".to_owned(), vec![]),
+            ]
+        );
+        assert_eq!(
+            names_and_positions("Đường đã được sửa.\nTác giả bài viết: Lò Thị Mai - TTVH\n"),
+            [("Lò Thị Mai".to_owned(), vec![])]
+        );
+        // A province is nobody's byline.
+        assert!(people("The goods were shipped by Ha Nam.").is_empty());
     }
 
     #[test]
