@@ -154,7 +154,7 @@ fn joins_a_range(between: &str) -> bool {
     let words = words.trim_end();
     let words = words.strip_suffix("ngày").map_or(words, str::trim_end);
     [
-        "đến", "tới", "-", "–", "và", "to", "and", "through", "au", "et",
+        "đến", "tới", "-", "–", "và", "to", "and", "through", "until", "till", "au", "et",
     ]
     .contains(&words)
 }
@@ -174,7 +174,14 @@ fn text_year(text: &str, found: &[Found]) -> Option<i32> {
         _ => None,
     });
     dated.or_else(|| {
-        let (year, reviewed) = year_alone(text)?;
+        // "La Métropole de Lyon est née le 1er janvier 2015": the year of a day written with
+        // its month's name is that day's, no year written alone.
+        let days: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|f| matches!(f.fact, Fact::Date { .. }))
+            .map(|f| (f.start, f.end))
+            .collect();
+        let (year, reviewed) = year_alone(text, &days)?;
         let late_event = found.iter().find_map(|f| match f.fact {
             Fact::Date {
                 role: DateRole::Event,
@@ -259,7 +266,7 @@ pub(crate) fn role_of(text: &str, start: usize, end: usize) -> DateRole {
     if is_dateline(text, start, end, near, after) {
         return DateRole::Dateline;
     }
-    if issued(window.trim_end()) || issued_unnumbered(near) {
+    if issued(window.trim_end()) || issued_unnumbered(near) || dated_or_cited(near) {
         return DateRole::Issued;
     }
     if deadline(near, &clause) || asked_by(near, &clause, &rest_lower) {
@@ -688,6 +695,16 @@ const EVENT_WORDS: &[&str] = &[
     "a visité",
     "s'est rendu",
     "s’est rendu",
+    "s'est rendue",
+    "s’est rendue",
+    "se sont rendus",
+    "se sont rendues",
+    "a travaillé",
+    "ont travaillé",
+    // The day a statement was made to the press is the day of what is reported.
+    "told the press",
+    "told reporters",
+    "told journalists",
     // Of what takes place, also to come ("a meeting yet to come is the event").
     "diễn ra",
     "lễ hội",
@@ -770,6 +787,9 @@ const AS_OF_OR_PAST: &[&str] = &[
     "au",
     "à la date du",
     "depuis le",
+    // "penalties will be suspended till December 31": until then, no day of what is done.
+    "until",
+    "till",
 ];
 
 /// After a document's number: "số 783/BC-UBND ngày", "No. 60 dated", "n° 12 du".
@@ -801,6 +821,30 @@ fn issued(near: &str) -> bool {
         .iter()
         .any(|mark| tail.contains(mark))
         || last.contains(['/', '-']) && last.chars().any(char::is_alphabetic)
+}
+
+/// After "dated" ("the Law on Organization of the Government dated June 19, 2015", "a letter
+/// dated"), or after "ngày", "du" in a legal basis a document cites ("Căn cứ Luật Tổ chức
+/// chính quyền địa phương ngày 19/6/2015", "Pursuant to the Law … of", "Vu la loi du"): a
+/// date of issue, whether or not the document has a number.
+fn dated_or_cited(near: &str) -> bool {
+    if ends_with_any(near, &["dated", "en date du"]) {
+        return true;
+    }
+    let opening = near.trim_start();
+    [
+        "căn cứ ",
+        "pursuant to ",
+        "vu le ",
+        "vu la ",
+        "vu les ",
+        "vu l'",
+        "vu l’",
+    ]
+    .iter()
+    .any(|w| opening.starts_with(w))
+        && ends_with_any(near, &["ngày", "ngày ban hành", "du", "of"])
+        && !ends_with_any(near, &["từ ngày", "đến ngày", "kể từ ngày"])
 }
 
 /// After a document's type named without its number: "theo Quyết định ngày 15/3/2024 của
@@ -1208,7 +1252,7 @@ fn page_header(text: &str, start: usize, end: usize, near: &str) -> bool {
 /// supervision programme", "kế hoạch năm 2025") and the text reviews the year before it too
 /// ("the implementation of the 2023 programme"), that year comes second: the text was
 /// written at the turn of the two, which its days settle ([`text_year`]).
-fn year_alone(text: &str) -> Option<(i32, Option<i32>)> {
+fn year_alone(text: &str, days: &[(usize, usize)]) -> Option<(i32, Option<i32>)> {
     let assessed = std::cell::OnceCell::new();
     // The first year found alone when a plan is made for it: looked past for the year before
     // it, reviewed.
@@ -1228,7 +1272,10 @@ fn year_alone(text: &str) -> Option<(i32, Option<i32>)> {
         {
             continue;
         }
-        if !crate::starts_word(text, s) || !crate::ends_word(text, s + 4) {
+        if !crate::starts_word(text, s)
+            || !crate::ends_word(text, s + 4)
+            || days.iter().any(|&(from, to)| from <= s && s < to)
+        {
             continue;
         }
         let before = text[crate::look_back(text, s, 24)..s].trim_end();
@@ -2343,5 +2390,49 @@ mod tests {
             ),
             [Some(2025)]
         );
+    }
+
+    #[test]
+    fn the_year_of_a_day_written_with_its_months_name_is_not_the_texts() {
+        // The museum's founding day is past; the visit has no year written.
+        assert_eq!(
+            text_years(
+                "Le musée est né le 3 mars 2011. Le 12 octobre, une délégation de la province a visité le musée."
+            ),
+            [None, None]
+        );
+        assert_eq!(
+            roles("Le musée est né le 3 mars 2011. Le 12 octobre, une délégation de la province a visité le musée.")
+                .into_iter()
+                .map(|(_, r)| r)
+                .collect::<Vec<_>>(),
+            [DateRole::Other, DateRole::Event]
+        );
+    }
+
+    #[test]
+    fn a_day_a_document_is_dated_or_a_legal_basis_cites_is_its_issue() {
+        let text = "Pursuant to the Law on Public Investment dated June 13, 2019;";
+        assert_eq!(role(text, "June 13, 2019"), DateRole::Issued);
+        let text = "The province replied in a letter dated March 4 to the ministry.";
+        assert_eq!(role(text, "March 4"), DateRole::Issued);
+        let text = "Căn cứ Luật Ngân sách nhà nước ngày 25/6/2015;";
+        assert_eq!(role(text, "25/6/2015"), DateRole::Issued);
+        let text = "Vu la loi du 12 mai 2020 sur les finances publiques,";
+        assert_eq!(role(text, "12 mai 2020"), DateRole::Issued);
+        // Not the day a law takes effect from.
+        let text = "Căn cứ Luật Đầu tư có hiệu lực từ ngày 1/1/2021;";
+        assert_ne!(role(text, "1/1/2021"), DateRole::Issued);
+    }
+
+    #[test]
+    fn a_day_something_holds_until_a_french_trip_and_a_statement_to_the_press() {
+        let text =
+            "The ministry said fees for trucks will be waived until March 31 at the meeting.";
+        assert_eq!(role(text, "March 31"), DateRole::Other);
+        let text = "La délégation du comité s'est rendue jeudi 7 mars dans la province de Son La.";
+        assert_eq!(role(text, "7 mars"), DateRole::Event);
+        let text = "Deputy Minister Le Van Thanh told the press on May 12 that the plan was ready.";
+        assert_eq!(role(text, "May 12"), DateRole::Event);
     }
 }
