@@ -1058,11 +1058,70 @@ fn clause_limit(text: &str, at: usize) -> usize {
             && ["TP", "Tp"]
                 .iter()
                 .any(|a| text[..stop].ends_with(a) && crate::starts_word(text, stop - a.len()));
-        if !abbreviation {
+        // "Sở Văn hóa, Thể thao và Du lịch", "Department of Culture, Sports and Tourism": a
+        // comma inside a body's name.
+        let in_a_name = text[stop..].starts_with(',') && {
+            let next = text[stop + 1..]
+                .find([
+                    '.', ';', ':', '(', ')', ',', '\n', '!', '?', '"', '“', '”', '—',
+                ])
+                .map_or(text.len(), |j| stop + 1 + j);
+            list_tail(text, stop + 1, next)
+        };
+        if !abbreviation && !in_a_name {
             return stop;
         }
         from = stop + 1;
     }
+}
+
+/// Words that go on inside a body's name in French: "Service de la Culture, *des* Sports *et
+/// du* Tourisme".
+const NAME_ARTICLES: &[&str] = &["de", "des", "du", "la", "le", "l", "d"];
+
+/// Whether `text[from..to]`, after a comma, ends a body's name that lists its fields: "Thể
+/// thao và Du lịch", "Sports and Tourism", "des Sports et du Tourisme", "Invalids and Social
+/// Affairs". It opens with a capitalised word (in French maybe after an article), joins its
+/// last field with "và", "and", "et", and holds neither a position's head, a name nor what
+/// someone did.
+fn list_tail(text: &str, from: usize, to: usize) -> bool {
+    let mut all = words(text, from, to);
+    // "Thể thao và Du lịch phát biểu": what the person did ends the name.
+    if let Some(stop) =
+        (1..all.len()).find(|&i| starts_with_phrase(text, &all[i..], &ENDS).is_some())
+    {
+        all.truncate(stop);
+    }
+    if !(2..=8).contains(&all.len()) {
+        return false;
+    }
+    let word = |i: usize| &text[all[i].0..all[i].1];
+    // Written in lower case: "Du lịch" is a field, not "du".
+    let article = |i: usize| NAME_ARTICLES.contains(&word(i));
+    let capital_after_articles = |mut i: usize| {
+        while i < all.len() && article(i) {
+            i += 1;
+        }
+        i < all.len() && is_capitalised(word(i))
+    };
+    let join = (1..all.len() - 1).find(|&i| JOINS.iter().any(|j| crate::same_word(word(i), j)));
+    let vietnamese = (0..all.len()).any(|i| !word(i).is_ascii() && !is_syllable(word(i)))
+        || (0..all.len()).all(|i| is_syllable(word(i)));
+    capital_after_articles(0)
+        && join.is_some_and(|j| capital_after_articles(j + 1))
+        && starts_with_phrase(text, &all, &HEADS).is_none()
+        && starts_with_phrase(text, &all, &ADDRESSES).is_none()
+        && !(is_family_name(word(0)) && name_follows(text, &all))
+        && (0..all.len()).all(|i| {
+            let w = word(i);
+            let lower_ok = vietnamese
+                || CONNECTORS.contains(&w)
+                || article(i)
+                || JOINS.iter().any(|j| crate::same_word(w, j));
+            (is_capitalised(w) || lower_ok)
+                && starts_with_phrase(text, &all[i..], &ENDS).is_none()
+                && starts_with_phrase(text, &all[i..], &HEADS).is_none()
+        })
 }
 
 /// Whether a position ends at the first of `words`: a stop ("phát biểu", "said"), or a
@@ -1173,6 +1232,12 @@ fn positions_before(
     let mut parts: Vec<(usize, usize)> = Vec::new();
     let mut end = name_start;
     for (i, _) in text[clause_start..name_start].rmatch_indices(',') {
+        // "Director of the Department of Culture, Sports and Tourism Le Tran Sang": the
+        // comma is inside the body's name, whose tail runs to the name.
+        let tail_end = if end == name_start { name_start } else { end };
+        if list_tail(text, clause_start + i + 1, tail_end) {
+            continue;
+        }
         parts.push((clause_start + i + 1, end));
         end = clause_start + i;
     }
@@ -1689,6 +1754,49 @@ mod tests {
         );
         // A province is nobody's byline.
         assert!(people("The goods were shipped by Ha Nam.").is_empty());
+    }
+
+    #[test]
+    fn a_comma_inside_a_bodys_list_of_fields_stays_in_the_position() {
+        assert_eq!(
+            names_and_positions(
+                "Đồng chí Lê Minh Khoa, Giám đốc Sở Nông nghiệp, Môi trường và Phát triển nông thôn cho biết như vậy."
+            ),
+            [(
+                "Lê Minh Khoa".to_owned(),
+                strings(&["Giám đốc Sở Nông nghiệp, Môi trường và Phát triển nông thôn"])
+            )]
+        );
+        assert_eq!(
+            names_and_positions(
+                "Deputy Director of the municipal Department of Science, Technology and Innovation Hoang Thi Mai opened the forum."
+            ),
+            [(
+                "Hoang Thi Mai".to_owned(),
+                strings(&[
+                    "Deputy Director of the municipal Department of Science, Technology and Innovation"
+                ])
+            )]
+        );
+        assert_eq!(
+            names_and_positions(
+                "Tran Quoc Bao, directeur du Service de l'Industrie, du Commerce et de l'Énergie, a présenté le bilan."
+            ),
+            [(
+                "Tran Quoc Bao".to_owned(),
+                strings(&["directeur du Service de l'Industrie, du Commerce et de l'Énergie"])
+            )]
+        );
+        // Two positions after a comma stay two.
+        assert_eq!(
+            names_and_positions(
+                "Đồng chí Vi Văn Sơn, Bí thư Huyện ủy, Chủ tịch HĐND huyện và các đại biểu dự họp."
+            ),
+            [(
+                "Vi Văn Sơn".to_owned(),
+                strings(&["Bí thư Huyện ủy", "Chủ tịch HĐND huyện"])
+            )]
+        );
     }
 
     #[test]
