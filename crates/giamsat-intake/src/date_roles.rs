@@ -939,6 +939,8 @@ fn deadline(near: &str, clause: &str) -> bool {
             "required",
             "asked",
             "requested",
+            // "A report is expected before June 25": what is awaited by a day.
+            "expected",
             "to ",
             "phải",
             "yêu cầu",
@@ -2434,5 +2436,15 @@ mod tests {
         assert_eq!(role(text, "7 mars"), DateRole::Event);
         let text = "Deputy Minister Le Van Thanh told the press on May 12 that the plan was ready.";
         assert_eq!(role(text, "May 12"), DateRole::Event);
+    }
+
+    #[test]
+    fn a_pages_time_glued_to_its_day_and_a_report_expected_before_a_day() {
+        assert_eq!(
+            roles("Ngày 05/3/2024-14:20:00 PM\nKết quả thu ngân sách quý I."),
+            [("Ngày 05/3/2024".to_owned(), DateRole::Dateline)]
+        );
+        let text = "A plan from the ministry is expected before May 15, the minister said.";
+        assert_eq!(role(text, "May 15"), DateRole::Deadline);
     }
 }

@@ -929,11 +929,18 @@ fn positions_after(text: &str, name_end: usize, language: Language) -> (Vec<Stri
         end = position_end;
         // Another position follows a comma or "and" only when it starts like one.
         let after = &text[position_end..];
-        let Some(rest) = after.strip_prefix(',').or_else(|| {
-            JOINS
-                .iter()
-                .find_map(|j| after.strip_prefix(' ')?.strip_prefix(j)?.strip_prefix(' '))
-        }) else {
+        let joined = |rest: &'_ str| -> Option<usize> {
+            JOINS.iter().find_map(|j| {
+                let tail = rest.strip_prefix(' ')?.strip_prefix(j)?.strip_prefix(' ')?;
+                Some(rest.len() - tail.len())
+            })
+        };
+        let Some(rest) = after
+            .strip_prefix(',')
+            // "…, chef de la Commission, et président dudit conseil": a comma and a join.
+            .map(|rest| joined(rest).map_or(rest, |n| &rest[n..]))
+            .or_else(|| joined(after).map(|n| &after[n..]))
+        else {
             break;
         };
         at = text.len() - rest.len();
@@ -1154,11 +1161,15 @@ fn is_stop(text: &str, words: &[(usize, usize)], language: Language) -> bool {
     let (s, e) = words[0];
     // "ambassadeur du Vietnam en France", "consul général à Marseille": before a place's
     // name these go on with the position.
+    // "président du Comité d'État des Vietnamiens à l'étranger": nor before an elided
+    // article.
     if language == Language::Fr
         && ["en", "à", "au", "aux"].contains(&&text[s..e])
-        && words
-            .get(1)
-            .is_some_and(|(s, e)| is_capitalised(&text[*s..*e]))
+        && words.get(1).is_some_and(|(ns, ne)| {
+            is_capitalised(&text[*ns..*ne])
+                || text[e..*ns].ends_with("l'")
+                || text[e..*ns].ends_with("l’")
+        })
     {
         return false;
     }
@@ -1311,15 +1322,29 @@ fn positions_before(
 fn joined_positions(text: &str, words: &[(usize, usize)]) -> Vec<String> {
     let mut positions = Vec::new();
     let mut from = 0;
-    for i in 1..words.len().saturating_sub(1) {
+    let mut i = 1;
+    while i + 1 < words.len() {
         let (s, e) = words[i];
-        if JOINS.iter().any(|j| crate::same_word(&text[s..e], j))
-            && (starts_with_phrase(text, &words[i + 1..], &HEADS).is_some()
-                || starts_with_phrase(text, &words[i + 1..], &KEPT).is_some())
+        // "vice-ministre des Affaires étrangères également président du Comité": an adverb
+        // of holding two posts parts them as "and" does, and is neither's.
+        let joining = if JOINS.iter().any(|j| crate::same_word(&text[s..e], j)) {
+            1
+        } else if !["le", "la"].contains(&&text[s..e]) {
+            starts_with_phrase(text, &words[i..], &SKIPPED).unwrap_or(0)
+        } else {
+            0
+        };
+        if joining > 0
+            && i + joining < words.len()
+            && (starts_with_phrase(text, &words[i + joining..], &HEADS).is_some()
+                || starts_with_phrase(text, &words[i + joining..], &KEPT).is_some())
         {
             positions.push(text[words[from].0..words[i - 1].1].to_owned());
-            from = i + 1;
+            from = i + joining;
+            i += joining;
+            continue;
         }
+        i += 1;
     }
     if let Some(last) = words.last() {
         positions.push(text[words[from].0..last.1].to_owned());
@@ -1795,6 +1820,34 @@ mod tests {
             [(
                 "Vi Văn Sơn".to_owned(),
                 strings(&["Bí thư Huyện ủy", "Chủ tịch HĐND huyện"])
+            )]
+        );
+    }
+
+    #[test]
+    fn two_posts_held_together_and_a_last_position_after_a_comma_and_et() {
+        assert_eq!(
+            names_and_positions(
+                "Le vice-ministre de la Santé également président du Conseil d'éthique à l'échelle nationale, Do Van Lam, a ouvert la séance."
+            ),
+            [(
+                "Do Van Lam".to_owned(),
+                strings(&[
+                    "vice-ministre de la Santé",
+                    "président du Conseil d'éthique à l'échelle nationale"
+                ])
+            )]
+        );
+        assert_eq!(
+            names_and_positions(
+                "La réunion était présidée par Ngo Thi Lan, secrétaire du Comité provincial du Parti, et présidente du Conseil populaire provincial."
+            ),
+            [(
+                "Ngo Thi Lan".to_owned(),
+                strings(&[
+                    "secrétaire du Comité provincial du Parti",
+                    "présidente du Conseil populaire provincial"
+                ])
             )]
         );
     }
