@@ -76,6 +76,11 @@ const POSITION_HEADS: &[&str] = &[
     "hiệu trưởng",
     "chỉ huy trưởng",
     "kế toán trưởng",
+    "cục trưởng",
+    "chi cục trưởng",
+    "vụ trưởng",
+    "cục phó",
+    "vụ phó",
     "huyện ủy viên",
     "huyện uỷ viên",
     "đại sứ",
@@ -596,6 +601,16 @@ struct NameInRun {
 fn name_in_run(text: &str, run: &mut Vec<(usize, usize)>, seen: &Seen) -> Option<NameInRun> {
     // "Comrade Nguyen Duc Trung": the form of address opens the run.
     let mut addressed = false;
+    // "Bà Lê Thị Hoa cho biết": "Bà" and "Ông" opening a sentence, before a family name
+    // (not "Bà Rịa").
+    if run.len() >= 3
+        && ["Bà", "Ông"].contains(&&text[run[0].0..run[0].1])
+        && is_family_name(&text[run[1].0..run[1].1])
+        && name_follows(text, &run[1..])
+    {
+        run.drain(..1);
+        addressed = true;
+    }
     if let Some(n) = starts_with_phrase(text, run, &ADDRESSES)
         && is_capitalised(&text[run[0].0..run[0].1])
         && !text[run[0].0..run[0].1].starts_with("Bà")
@@ -1230,15 +1245,34 @@ fn positions_before(
         before[..i].ends_with(char::is_whitespace)
             || before[i + 1..].starts_with(char::is_whitespace)
     };
-    let clause_start = before
-        .char_indices()
-        .rfind(|(i, c)| {
+    let delimiter = |to: usize| {
+        before[..to].char_indices().rfind(|(i, c)| {
             matches!(
                 c,
                 '.' | ';' | ':' | '(' | ')' | '\n' | '!' | '?' | '"' | '“' | '”' | '–' | '—'
             ) || (*c == '-' && hyphen_between_words(*i))
         })
-        .map_or(window, |(i, c)| window + i + c.len_utf8());
+    };
+    let mut found = delimiter(before.len());
+    // "Trưởng phòng Tài chính - Kế hoạch huyện Lê Văn Tám": a dash inside a body's name,
+    // whose words after it hold no head, goes on with the position before it.
+    if let Some((i, dash @ ('-' | '–'))) = found {
+        let after = words(text, window + i + dash.len_utf8(), name_start);
+        let no_head =
+            (0..after.len()).all(|k| starts_with_phrase(text, &after[k..], &HEADS).is_none());
+        if no_head && !after.is_empty() && language == Language::Vi {
+            let earlier = delimiter(i);
+            let from = earlier.map_or(0, |(j, c)| j + c.len_utf8());
+            let head_before = {
+                let part = words(text, window + from, window + i);
+                (0..part.len()).any(|k| starts_with_phrase(text, &part[k..], &HEADS).is_some())
+            };
+            if head_before {
+                found = earlier;
+            }
+        }
+    }
+    let clause_start = found.map_or(window, |(i, c)| window + i + c.len_utf8());
     // Comma-separated parts, the nearest first.
     let mut parts: Vec<(usize, usize)> = Vec::new();
     let mut end = name_start;
@@ -1850,6 +1884,44 @@ mod tests {
                 ])
             )]
         );
+    }
+
+    #[test]
+    fn heads_of_departments_a_dash_in_a_bodys_name_and_ba_opening_a_sentence() {
+        assert_eq!(
+            names_and_positions(
+                "Cục trưởng Cục Hải quan tỉnh Đinh Văn Toàn cho biết số thu tăng. Theo ông Mạc Văn Hòa, Chi cục trưởng Chi cục Kiểm lâm, diện tích rừng tăng."
+            ),
+            [
+                (
+                    "Đinh Văn Toàn".to_owned(),
+                    strings(&["Cục trưởng Cục Hải quan tỉnh"])
+                ),
+                (
+                    "Mạc Văn Hòa".to_owned(),
+                    strings(&["Chi cục trưởng Chi cục Kiểm lâm"])
+                ),
+            ]
+        );
+        assert_eq!(
+            names_and_positions(
+                "Trưởng phòng Văn hóa - Thông tin huyện Nông Thị Hà phát biểu tại buổi lễ."
+            ),
+            [(
+                "Nông Thị Hà".to_owned(),
+                strings(&["Trưởng phòng Văn hóa - Thông tin huyện"])
+            )]
+        );
+        assert_eq!(
+            people("Bà Phùng Thị Mai cho biết xã đã hoàn thành."),
+            [(
+                "Bà Phùng Thị Mai".to_owned(),
+                "Phùng Thị Mai".to_owned(),
+                vec![]
+            )]
+        );
+        // The province is no person.
+        assert!(people("Bà Rịa - Vũng Tàu tăng trưởng cao.").is_empty());
     }
 
     #[test]
