@@ -123,6 +123,7 @@ const POSITION_HEADS: &[&str] = &[
     "présidente",
     "directeur",
     "directrice",
+    "cheffe",
     "secrétaire",
     "chef",
     "ministre",
@@ -1245,12 +1246,27 @@ fn positions_before(
         before[..i].ends_with(char::is_whitespace)
             || before[i + 1..].starts_with(char::is_whitespace)
     };
+    // "directeur général de l'Office général des statistiques (GSO), Nguyen Thi Huong": an
+    // acronym in brackets is the body's, inside the position.
+    let acronym = |open: usize| {
+        before[open + 1..].find(')').is_some_and(|close| {
+            let inner = &before[open + 1..open + 1 + close];
+            (2..=10).contains(&inner.len()) && inner.chars().all(|c| c.is_uppercase() || c == '-')
+        })
+    };
     let delimiter = |to: usize| {
         before[..to].char_indices().rfind(|(i, c)| {
-            matches!(
-                c,
-                '.' | ';' | ':' | '(' | ')' | '\n' | '!' | '?' | '"' | '“' | '”' | '–' | '—'
-            ) || (*c == '-' && hyphen_between_words(*i))
+            let bracket = match c {
+                '(' => !acronym(*i),
+                ')' => !before[..*i].rfind('(').is_some_and(|open| acronym(open)),
+                _ => false,
+            };
+            bracket
+                || matches!(
+                    c,
+                    '.' | ';' | ':' | '\n' | '!' | '?' | '"' | '“' | '”' | '–' | '—'
+                )
+                || (*c == '-' && hyphen_between_words(*i))
         })
     };
     let mut found = delimiter(before.len());
@@ -1351,6 +1367,18 @@ fn positions_before(
     (positions, start)
 }
 
+/// `text[start..end]`, with the bracket that closes an acronym opened in it: "… statistiques
+/// (GSO)".
+fn closed(text: &str, start: usize, end: usize) -> String {
+    let open = text[start..end].matches('(').count() > text[start..end].matches(')').count();
+    let end = if open && text[end..].starts_with(')') {
+        end + 1
+    } else {
+        end
+    };
+    text[start..end].to_owned()
+}
+
 /// The positions of a run of words, apart where a joining word comes before a position's
 /// head: "NA Secretary General and Chairman of the NA Office" is two.
 fn joined_positions(text: &str, words: &[(usize, usize)]) -> Vec<String> {
@@ -1373,7 +1401,7 @@ fn joined_positions(text: &str, words: &[(usize, usize)]) -> Vec<String> {
             && (starts_with_phrase(text, &words[i + joining..], &HEADS).is_some()
                 || starts_with_phrase(text, &words[i + joining..], &KEPT).is_some())
         {
-            positions.push(text[words[from].0..words[i - 1].1].to_owned());
+            positions.push(closed(text, words[from].0, words[i - 1].1));
             from = i + joining;
             i += joining;
             continue;
@@ -1381,7 +1409,7 @@ fn joined_positions(text: &str, words: &[(usize, usize)]) -> Vec<String> {
         i += 1;
     }
     if let Some(last) = words.last() {
-        positions.push(text[words[from].0..last.1].to_owned());
+        positions.push(closed(text, words[from].0, last.1));
     }
     positions
 }
@@ -1922,6 +1950,25 @@ mod tests {
         );
         // The province is no person.
         assert!(people("Bà Rịa - Vũng Tàu tăng trưởng cao.").is_empty());
+    }
+
+    #[test]
+    fn an_acronym_in_brackets_inside_a_position_before_the_name() {
+        assert_eq!(
+            names_and_positions(
+                "Le directeur de l'Agence nationale du tourisme (VNAT), Ha Van Sieu, a ouvert le salon. Selon Vu Thi Mai, cheffe du Bureau de liaison, le salon a réussi."
+            ),
+            [
+                (
+                    "Ha Van Sieu".to_owned(),
+                    strings(&["directeur de l'Agence nationale du tourisme (VNAT)"])
+                ),
+                (
+                    "Vu Thi Mai".to_owned(),
+                    strings(&["cheffe du Bureau de liaison"])
+                ),
+            ]
+        );
     }
 
     #[test]
