@@ -727,6 +727,26 @@ const EVENT_WORDS: &[&str] = &[
     "s'est déroulée",
     "s’est déroulé",
     "s’est déroulée",
+    // Of what opens, closes or is held in the present tense.
+    "opened",
+    "closed",
+    "kicked off",
+    "wrapped up",
+    "se tient",
+    "se tiennent",
+    "se déroule",
+    "se déroulent",
+    "a lieu",
+    "ont lieu",
+    "s'est ouvert",
+    "s'est ouverte",
+    "s’est ouvert",
+    "s’est ouverte",
+    "s'est clôturé",
+    "s'est clôturée",
+    "s’est clôturé",
+    "s’est clôturée",
+    "a pris fin",
     "s'est tenu",
     "s'est tenue",
     "s’est tenu",
@@ -2446,5 +2466,16 @@ mod tests {
         );
         let text = "A plan from the ministry is expected before May 15, the minister said.";
         assert_eq!(role(text, "May 15"), DateRole::Deadline);
+    }
+
+    #[test]
+    fn what_opens_closes_or_is_held_in_the_present_tense_is_the_event() {
+        let text = "The trade fair opened on 4th March and closed on 6 March in Da Nang.";
+        assert_eq!(role(text, "4th March"), DateRole::Event);
+        assert_eq!(role(text, "6 March"), DateRole::Event);
+        let text = "Le festival du riz se tient du 3 au 5 octobre à Can Tho.";
+        assert_eq!(role(text, "3 au 5 octobre"), DateRole::Event);
+        let text = "La foire s'est clôturée le 9 octobre après quatre jours.";
+        assert_eq!(role(text, "9 octobre"), DateRole::Event);
     }
 }
