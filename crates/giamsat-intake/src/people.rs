@@ -642,7 +642,7 @@ fn name_in_run(text: &str, run: &mut Vec<(usize, usize)>, seen: &Seen) -> Option
         });
     }
     // "By Kim Oanh": the byline's word is no part of the name.
-    if run.len() >= 3 && &text[run[0].0..run[0].1] == "By" {
+    if run.len() >= 3 && ["By", "Par"].contains(&&text[run[0].0..run[0].1]) {
         run.drain(..1);
     }
     // "Ảnh: Thành Duy": a byline's name need not open with a family name.
@@ -712,16 +712,30 @@ fn byline(text: &str, start: usize, end: usize) -> bool {
             crate::ends_with_lowercase(credit, w).is_some_and(|at| word_ends_before(credit, at))
         })
     };
-    if credited(&["ảnh", "photo", "tác giả", "tác giả bài viết"])
-        && before.trim_end().ends_with(':')
+    if credited(&[
+        "ảnh",
+        "photo",
+        "photos",
+        "tác giả",
+        "tác giả bài viết",
+        "bài",
+        "bài và ảnh",
+        "bài, ảnh",
+        "story",
+        "text",
+        "texte",
+        "texte et photos",
+    ]) && before.trim_end().ends_with(':')
     {
         return !localities::is_locality(name);
     }
     // "By Lam Nguyen – Translated by Hai Mien", "Reported by Thu Dung": who wrote or
     // translated the article.
-    let by_line = crate::ends_with_lowercase(credit, "by").is_some_and(|at| {
-        let line = text[..base + at].trim_end_matches([' ', '\u{a0}']);
-        line.is_empty() || line.ends_with('\n')
+    let by_line = ["by", "par"].iter().any(|w| {
+        crate::ends_with_lowercase(credit, w).is_some_and(|at| {
+            let line = text[..base + at].trim_end_matches([' ', '\u{a0}']);
+            line.is_empty() || line.ends_with('\n')
+        })
     });
     if (by_line
         || credited(&[
@@ -741,8 +755,31 @@ fn byline(text: &str, start: usize, end: usize) -> bool {
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
     let alone_after = text[end..line_end]
         .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '/' | ':' | '-' | '.' | '\u{a0}' | '\r'));
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '/' | ':' | '-' | '.' | '\u{a0}' | '\r'))
+        || agency_mark(&text[end..line_end]);
     alone_before && alone_after && !localities::is_locality(name)
+}
+
+/// Whether the rest of a byline's line is the agency its writer works for: "Thu Hà/TTXVN",
+/// "Huong Linh/CVN", "Lê Minh (TTXVN)", "Thu Ha, VNS".
+fn agency_mark(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '\u{a0}']);
+    let Some(rest) = rest
+        .strip_prefix(['/', '(', ',', '-', '–'])
+        .map(|r| r.trim_start_matches([' ', '\u{a0}']))
+    else {
+        return false;
+    };
+    let letters = rest.chars().take_while(|c| c.is_uppercase()).count();
+    let tail = &rest[rest
+        .char_indices()
+        .nth(letters)
+        .map_or(rest.len(), |(i, _)| i)..];
+    (2..=8).contains(&letters)
+        && tail
+            .trim_start_matches(')')
+            .chars()
+            .all(|c| matches!(c, ' ' | '.' | '\u{a0}' | '\r'))
 }
 
 fn person_in_run(
@@ -1969,6 +2006,29 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn bylines_with_their_agency_and_credits_of_text_and_photos() {
+        assert_eq!(
+            names_and_positions(
+                "Le riz se vend bien.\nKim Chi/CVN\nTexte et photos : Bao Ngoc\nPar Hai Yen\n"
+            ),
+            [
+                ("Kim Chi".to_owned(), vec![]),
+                ("Bao Ngoc".to_owned(), vec![]),
+                ("Hai Yen".to_owned(), vec![]),
+            ]
+        );
+        assert_eq!(
+            names_and_positions("Lúa được mùa.\nMinh Hằng (TTXVN)\nBài và ảnh: Quốc Việt\n"),
+            [
+                ("Minh Hằng".to_owned(), vec![]),
+                ("Quốc Việt".to_owned(), vec![]),
+            ]
+        );
+        // A province and its agency's line is no byline.
+        assert!(people("Giá lúa tăng.\nCà Mau/TTXVN\n").is_empty());
     }
 
     #[test]
