@@ -84,6 +84,7 @@ const POSITION_HEADS: &[&str] = &[
     "huyện ủy viên",
     "huyện uỷ viên",
     "đại sứ",
+    "người phát ngôn",
     "thống đốc",
     "tổng lãnh sự",
     "tỉnh ủy viên",
@@ -112,6 +113,14 @@ const POSITION_HEADS: &[&str] = &[
     "governor",
     "mayor",
     "ambassador",
+    "envoy",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "minister-chairman",
+    "vice-chairman",
+    "vice-chairwoman",
+    "vice-president",
     "consul",
     "acting",
     "general secretary",
@@ -135,6 +144,7 @@ const POSITION_HEADS: &[&str] = &[
     "député",
     "députée",
     "ambassadeur",
+    "porte-parole",
     "ambassadrice",
     "gouverneur",
     "gouverneure",
@@ -1052,7 +1062,8 @@ fn position_at(text: &str, at: usize, language: Language) -> Option<(String, usi
     while taken < all.len() && taken < POSITION_WORDS {
         let (s, e) = all[taken];
         let word = &text[s..e];
-        if taken > 0 && ends_position(text, &all[taken..], language) {
+        if taken > 0 && ends_position(text, &all[taken..], language) && !envoy_to(text, all, taken)
+        {
             break;
         }
         // "UBND tỉnh Hà Tĩnh cho hay": a Vietnamese position ends with its place, and what
@@ -1072,6 +1083,7 @@ fn position_at(text: &str, at: usize, language: Language) -> Option<(String, usi
             && !CONNECTORS.contains(&word)
             && !LOWERCASE_IN_POSITIONS.contains(&word)
             && !is_ordinal(word)
+            && !envoy_to(text, all, taken)
             && starts_with_phrase(text, &all[taken..], &HEADS).is_none()
         {
             break;
@@ -1247,6 +1259,34 @@ fn english_lead(text: &str, words: &[(usize, usize)]) -> usize {
         .unwrap_or(0)
 }
 
+/// Whether word `i`, a stop elsewhere, goes on inside a position: the "to" of an envoy's
+/// post ("Ambassador *to* France"), the "giao" of "Bộ Ngoại *giao*" (diplomacy, not "to
+/// assign").
+fn envoy_to(text: &str, words: &[(usize, usize)], i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let (word, before) = (
+        &text[words[i].0..words[i].1],
+        &text[words[i - 1].0..words[i - 1].1],
+    );
+    (word == "to"
+        && ["ambassador", "envoy", "consul"]
+            .iter()
+            .any(|w| crate::same_word(before, w)))
+        || (word == "giao" && crate::same_word(before, "ngoại"))
+        // "Đại sứ Việt Nam *tại* Lào": an envoy's post names where it is held.
+        || (word == "tại"
+            && words
+                .get(i + 1)
+                .is_some_and(|(s, e)| is_capitalised(&text[*s..*e]))
+            && words[..i].windows(2).any(|pair| {
+                let (a, b) = (&text[pair[0].0..pair[0].1], &text[pair[1].0..pair[1].1]);
+                (crate::same_word(a, "đại") && crate::same_word(b, "sứ"))
+                    || (crate::same_word(a, "lãnh") && crate::same_word(b, "sự"))
+            }))
+}
+
 /// "15th", "1st": an ordinal, as in "Delegate of the 15th term".
 fn is_ordinal(word: &str) -> bool {
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -1355,7 +1395,7 @@ fn positions_before(
         // The position begins at the earliest head after the last stop word.
         let after_stop = (0..all.len())
             .rev()
-            .find(|i| is_stop(text, &all[*i..], language))
+            .find(|i| is_stop(text, &all[*i..], language) && !envoy_to(text, &all, *i))
             .map_or(0, |i| i + 1);
         let head = (after_stop..all.len())
             .find(|i| starts_with_phrase(text, &all[*i..], &HEADS).is_some());
@@ -1380,9 +1420,10 @@ fn positions_before(
             break;
         }
         if english
-            && all[head..].iter().any(|(s, e)| {
+            && all[head..].iter().enumerate().any(|(k, (s, e))| {
                 let word = &text[*s..*e];
                 word.is_ascii()
+                    && !envoy_to(text, &all, head + k)
                     && !is_capitalised(word)
                     && !CONNECTORS.contains(&word)
                     && !LOWERCASE_IN_POSITIONS.contains(&word)
@@ -2029,6 +2070,44 @@ mod tests {
         );
         // A province and its agency's line is no byline.
         assert!(people("Giá lúa tăng.\nCà Mau/TTXVN\n").is_empty());
+    }
+
+    #[test]
+    fn envoys_spokespeople_and_joined_titles() {
+        assert_eq!(
+            names_and_positions(
+                "Vietnamese Ambassador to Japan Pham Quang Hieu met the governor. Hoang Anh Tuan, spokesman of the Ministry of Industry and Trade, said so. Minister-Chairman of the Ethnic Committee Hau A Lenh spoke."
+            ),
+            [
+                (
+                    "Pham Quang Hieu".to_owned(),
+                    strings(&["Vietnamese Ambassador to Japan"])
+                ),
+                (
+                    "Hoang Anh Tuan".to_owned(),
+                    strings(&["spokesman of the Ministry of Industry and Trade"])
+                ),
+                (
+                    "Hau A Lenh".to_owned(),
+                    strings(&["Minister-Chairman of the Ethnic Committee"])
+                ),
+            ]
+        );
+        assert_eq!(
+            names_and_positions(
+                "Đại sứ Việt Nam tại Lào Nguyễn Bá Hùng và Người phát ngôn Bộ Ngoại giao Đoàn Khắc Việt dự lễ."
+            ),
+            [
+                (
+                    "Nguyễn Bá Hùng".to_owned(),
+                    strings(&["Đại sứ Việt Nam tại Lào"])
+                ),
+                (
+                    "Đoàn Khắc Việt".to_owned(),
+                    strings(&["Người phát ngôn Bộ Ngoại giao"])
+                ),
+            ]
+        );
     }
 
     #[test]
