@@ -49,6 +49,9 @@ const FAMILY_NAMES: &[&str] = &[
     "đào", "triệu", "châu", "mạc", "khổng", "phùng", "lại", "từ", "hầu", "tăng", "thân", "ninh",
     "mã", "âu", "diệp", "tôn", "lục", "đàm", "phương", "nghiêm", "doãn", "vương", "hứa", "thạch",
     "văn", "y", "ksor", "rơ", "h'",
+    // Of the Khmer, the Hmong, the Thai, the Central Highlands and of Chinese origin.
+    "kim", "sơn", "danh", "khúc", "tiêu", "khương", "kha", "ứng", "khuất", "tòng", "lường", "vàng",
+    "giàng", "sùng", "thào", "lầu", "mùa", "điểu", "siu", "rah", "điêu", "lữ",
 ];
 
 /// The words a position starts with, lowercase.
@@ -2108,6 +2111,28 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn family_names_of_the_khmer_the_hmong_and_the_highlands() {
+        assert_eq!(
+            names_and_positions(
+                "Phó Bí thư Huyện ủy Danh Hoàng Sơn và Chủ tịch UBND xã Thào Mí Páo dự lễ. Đồng chí Siu Hơ Lan, Phó Chủ tịch HĐND huyện phát biểu."
+            ),
+            [
+                (
+                    "Danh Hoàng Sơn".to_owned(),
+                    strings(&["Phó Bí thư Huyện ủy"])
+                ),
+                ("Thào Mí Páo".to_owned(), strings(&["Chủ tịch UBND xã"])),
+                (
+                    "Siu Hơ Lan".to_owned(),
+                    strings(&["Phó Chủ tịch HĐND huyện"])
+                ),
+            ]
+        );
+        // Sơn La is a province.
+        assert!(people("Tỉnh Sơn La Mường La tăng trưởng.").is_empty());
     }
 
     #[test]
