@@ -770,7 +770,27 @@ fn byline(text: &str, start: usize, end: usize) -> bool {
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '/' | ':' | '-' | '.' | '\u{a0}' | '\r'))
         || agency_mark(&text[end..line_end]);
-    alone_before && alone_after && !localities::is_locality(name)
+    (alone_before && alone_after || names_and_date_line(text, start, line_end))
+        && !localities::is_locality(name)
+}
+
+/// Whether the line holding a name from `start` to `line_end` is a byline of names and the
+/// page's date parted by dashes: "Ngan Hanh - Lam Tung - 5 décembre 2024 08:50".
+fn names_and_date_line(text: &str, start: usize, line_end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..line_end];
+    let parts: Vec<&str> = line.split(" - ").collect();
+    parts.len() >= 2
+        && parts
+            .last()
+            .is_some_and(|p| p.chars().any(|c| c.is_ascii_digit()))
+        && parts[..parts.len() - 1].iter().all(|p| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            (2..=4).contains(&words.len())
+                && words.iter().all(|w| {
+                    is_capitalised(w) && is_syllable(w) && !w.chars().all(char::is_uppercase)
+                })
+        })
 }
 
 /// Whether the rest of a byline's line is the agency its writer works for: "Thu Hà/TTXVN",
@@ -2133,6 +2153,21 @@ mod tests {
         );
         // Sơn La is a province.
         assert!(people("Tỉnh Sơn La Mường La tăng trưởng.").is_empty());
+    }
+
+    #[test]
+    fn a_byline_of_names_and_the_pages_date_parted_by_dashes() {
+        assert_eq!(
+            names_and_positions(
+                "La foire s'ouvre.\nMinh Chau - Quoc Tuan - 3 mars 2025 10:15\nLe matin du 3 mars, la foire a ouvert."
+            ),
+            [
+                ("Minh Chau".to_owned(), vec![]),
+                ("Quoc Tuan".to_owned(), vec![]),
+            ]
+        );
+        // Positions parted by a dash are no byline.
+        assert!(people("Ban Kinh tế - Ngân sách - 2025\n").is_empty());
     }
 
     #[test]
