@@ -1358,7 +1358,7 @@ fn positions_before(
         before[..to].char_indices().rfind(|(i, c)| {
             let bracket = match c {
                 '(' => !acronym(*i),
-                ')' => !before[..*i].rfind('(').is_some_and(|open| acronym(open)),
+                ')' => !before[..*i].rfind('(').is_some_and(acronym),
                 _ => false,
             };
             bracket
