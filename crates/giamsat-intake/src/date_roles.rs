@@ -922,6 +922,16 @@ fn deadline(near: &str, clause: &str) -> bool {
         "thời hạn",
         "chậm nhất ngày",
         "chậm nhất",
+        // "chậm nhất là ngày 30/6", "không muộn hơn ngày 5/7": the latest a thing may be done.
+        "chậm nhất là ngày",
+        "chậm nhất là",
+        "muộn nhất là ngày",
+        "muộn nhất là",
+        "muộn nhất",
+        "không muộn hơn ngày",
+        "không muộn hơn",
+        "không chậm hơn ngày",
+        "không chậm hơn",
         // "hoàn thành trước 30/6": what must be finished before a day.
         "hoàn thành trước",
         "xong trước",
@@ -2477,5 +2487,13 @@ mod tests {
         assert_eq!(role(text, "3 au 5 octobre"), DateRole::Event);
         let text = "La foire s'est clôturée le 9 octobre après quatre jours.";
         assert_eq!(role(text, "9 octobre"), DateRole::Event);
+    }
+
+    #[test]
+    fn the_latest_day_a_thing_may_be_done_is_a_deadline() {
+        let text = "Các xã nộp báo cáo chậm nhất là ngày 15/8 để tổng hợp.";
+        assert_eq!(role(text, "ngày 15/8"), DateRole::Deadline);
+        let text = "Sở Tài chính trình phương án không muộn hơn ngày 10/9.";
+        assert_eq!(role(text, "ngày 10/9"), DateRole::Deadline);
     }
 }
