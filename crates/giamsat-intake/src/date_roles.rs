@@ -871,13 +871,23 @@ fn dated_or_cited(near: &str) -> bool {
 /// UBND tỉnh", "the decision dated March 5", "le décret du 5 mars 2024". The day is its date
 /// of issue.
 fn issued_unnumbered(near: &str) -> bool {
-    let Some(before) = ["ngày", "dated", "du", "en date du"]
-        .iter()
-        .find_map(|w| {
-            crate::ends_with_lowercase(near, w).filter(|at| crate::starts_word(near, *at))
-        })
-        .map(|at| near[..at].trim_end().trim_end_matches(',').trim_end())
-    else {
+    // "The decree signed on March 5", "le décret signé le 5 mars": a verb of signing between
+    // the type and its day.
+    let Some(before) = [
+        "ngày",
+        "dated",
+        "du",
+        "en date du",
+        "signed on",
+        "promulgated on",
+        "signé le",
+        "signée le",
+        "promulgué le",
+        "promulguée le",
+    ]
+    .iter()
+    .find_map(|w| crate::ends_with_lowercase(near, w).filter(|at| crate::starts_word(near, *at)))
+    .map(|at| near[..at].trim_end().trim_end_matches(',').trim_end()) else {
         return false;
     };
     let before = ["ban hành", "ký", "signed", "issued"]
@@ -944,7 +954,17 @@ fn deadline(near: &str, clause: &str) -> bool {
         "date butoir",
         "échéance",
         "avant le",
+        "avant la date du",
         "au plus tard le",
+        // "Investors have until August 1 to register", "ont jusqu'au 15 juillet pour": the
+        // time left to do a thing.
+        "have until",
+        "has until",
+        "had until",
+        "ont jusqu'au",
+        "ont jusqu’au",
+        "a jusqu'au",
+        "a jusqu’au",
         // "Từ nay đến ngày 30/6, các huyện …": from now until a day is the time left.
         "từ nay đến ngày",
         "từ nay đến",
@@ -959,30 +979,40 @@ fn deadline(near: &str, clause: &str) -> bool {
     }
     // "Les dossiers doivent être déposés jusqu'au 31 décembre": until a day something must
     // be done by.
-    ends_with_any(near, &["by", "before", "trước", "jusqu'au", "jusqu’au"])
-        && [
-            "must",
-            "should",
-            "will",
-            "shall",
-            "need",
-            "required",
-            "asked",
-            "requested",
-            // "A report is expected before June 25": what is awaited by a day.
-            "expected",
-            "to ",
-            "phải",
-            "yêu cầu",
-            "đề nghị",
-            "cần",
-            "doit",
-            "doivent",
-            "devra",
-            "devront",
-        ]
-        .iter()
-        .any(|w| clause.contains(w))
+    ends_with_any(
+        near,
+        &[
+            "by",
+            "before",
+            "prior to",
+            "ahead of",
+            "trước",
+            "jusqu'au",
+            "jusqu’au",
+        ],
+    ) && [
+        "must",
+        "should",
+        "will",
+        "shall",
+        "need",
+        "required",
+        "asked",
+        "requested",
+        // "A report is expected before June 25": what is awaited by a day.
+        "expected",
+        "to ",
+        "phải",
+        "yêu cầu",
+        "đề nghị",
+        "cần",
+        "doit",
+        "doivent",
+        "devra",
+        "devront",
+    ]
+    .iter()
+    .any(|w| clause.contains(w))
 }
 
 /// A deadline written as a day things are due: "Hạn chót nộp hồ sơ là ngày 15/5", "The
@@ -2495,5 +2525,21 @@ mod tests {
         assert_eq!(role(text, "ngày 15/8"), DateRole::Deadline);
         let text = "Sở Tài chính trình phương án không muộn hơn ngày 10/9.";
         assert_eq!(role(text, "ngày 10/9"), DateRole::Deadline);
+    }
+
+    #[test]
+    fn the_time_left_to_do_a_thing_and_a_type_signed_on_a_day() {
+        let text = "Households have until May 20 to apply for support.";
+        assert_eq!(role(text, "May 20"), DateRole::Deadline);
+        let text = "Districts were asked to report prior to May 25.";
+        assert_eq!(role(text, "May 25"), DateRole::Deadline);
+        let text = "Les communes ont jusqu'au 20 mai pour déposer leurs dossiers.";
+        assert_eq!(role(text, "20 mai"), DateRole::Deadline);
+        let text = "Les entreprises remettent leurs déclarations avant la date du 25 mai.";
+        assert_eq!(role(text, "25 mai"), DateRole::Deadline);
+        let text = "The circular signed on April 2 guides the payments.";
+        assert_eq!(role(text, "April 2"), DateRole::Issued);
+        let text = "La circulaire signée le 2 avril précise les paiements.";
+        assert_eq!(role(text, "2 avril"), DateRole::Issued);
     }
 }
