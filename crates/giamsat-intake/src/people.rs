@@ -576,7 +576,69 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
         after_last = person.end;
         found.push(person);
     }
+    let addressed = addressed_by_given_name(text, &found);
+    if !addressed.is_empty() {
+        found.extend(addressed);
+        found.sort_by_key(|f| f.start);
+    }
     found
+}
+
+/// Later mentions by a form of address and the last word of a name read before: "ông Sâm cho
+/// biết", "According to Mr. Son", "M. Huê a souligné". The name stands alone, so no run of
+/// capitalised words holds it.
+fn addressed_by_given_name(text: &str, found: &[Found]) -> Vec<Found> {
+    let given: Vec<(usize, String)> = found
+        .iter()
+        .filter_map(|f| match &f.fact {
+            Fact::Person { name, .. } if name.split_whitespace().count() >= 2 => {
+                Some((f.end, fold(name.split_whitespace().next_back()?)))
+            }
+            _ => None,
+        })
+        .collect();
+    if given.is_empty() {
+        return Vec::new();
+    }
+    let mut mentions = Vec::new();
+    for form in [
+        "M. ", "Mme ", "Mr. ", "Mr ", "Mrs. ", "Ms. ", "ông ", "bà ", "Ông ", "Bà ",
+    ] {
+        for (at, _) in text.match_indices(form) {
+            if !crate::starts_word(text, at) {
+                continue;
+            }
+            let from = at + form.len();
+            let rest = &text[from..];
+            let length = rest
+                .find(|c: char| !crate::is_word_char(c))
+                .unwrap_or(rest.len());
+            let word = &rest[..length];
+            let after = &rest[length..];
+            let run_goes_on = after.starts_with(' ') && after[1..].starts_with(char::is_uppercase);
+            if length == 0
+                || !is_capitalised(word)
+                || run_goes_on
+                || !given.iter().any(|(end, g)| *end <= at && *g == fold(word))
+                || found
+                    .iter()
+                    .any(|f| f.start < from + length && from < f.end)
+            {
+                continue;
+            }
+            mentions.push(Found {
+                start: at,
+                end: from + length,
+                fact: Fact::Person {
+                    name: word.to_owned(),
+                    key: person_key(word),
+                    positions: Vec::new(),
+                    known: None,
+                },
+            });
+        }
+    }
+    mentions
 }
 
 /// The people already read in a text: a later mention names them without a position ("Nguyen
@@ -2168,6 +2230,32 @@ mod tests {
         );
         // Positions parted by a dash are no byline.
         assert!(people("Ban Kinh tế - Ngân sách - 2025\n").is_empty());
+    }
+
+    #[test]
+    fn a_later_mention_by_a_form_of_address_and_the_last_word_of_the_name() {
+        assert_eq!(
+            people(
+                "Đồng chí Lò Văn Quý, Bí thư Huyện ủy phát biểu. Theo ông Quý, huyện cần làm tốt hơn. Bà con đồng tình."
+            ),
+            [
+                (
+                    "Đồng chí Lò Văn Quý, Bí thư Huyện ủy".to_owned(),
+                    "Lò Văn Quý".to_owned(),
+                    strings(&["Bí thư Huyện ủy"])
+                ),
+                ("ông Quý".to_owned(), "Quý".to_owned(), vec![]),
+            ]
+        );
+        assert_eq!(
+            names_and_positions(
+                "La directrice Tran Thi Lien a ouvert le forum. Selon Mme Lien, le forum est utile. M. Dung n'est pas cité avant."
+            ),
+            [
+                ("Tran Thi Lien".to_owned(), strings(&["directrice"])),
+                ("Lien".to_owned(), vec![]),
+            ]
+        );
     }
 
     #[test]
