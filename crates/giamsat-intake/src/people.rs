@@ -576,7 +576,7 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
         after_last = person.end;
         found.push(person);
     }
-    let addressed = addressed_by_given_name(text, &found);
+    let addressed = addressed_by_given_name(text, &found, language);
     if !addressed.is_empty() {
         found.extend(addressed);
         found.sort_by_key(|f| f.start);
@@ -587,7 +587,7 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
 /// Later mentions by a form of address and the last word of a name read before: "ông Sâm cho
 /// biết", "According to Mr. Son", "M. Huê a souligné". The name stands alone, so no run of
 /// capitalised words holds it.
-fn addressed_by_given_name(text: &str, found: &[Found]) -> Vec<Found> {
+fn addressed_by_given_name(text: &str, found: &[Found], language: Language) -> Vec<Found> {
     let given: Vec<(usize, String)> = found
         .iter()
         .filter_map(|f| match &f.fact {
@@ -602,7 +602,22 @@ fn addressed_by_given_name(text: &str, found: &[Found]) -> Vec<Found> {
     }
     let mut mentions = Vec::new();
     for form in [
-        "M. ", "Mme ", "Mr. ", "Mr ", "Mrs. ", "Ms. ", "ông ", "bà ", "Ông ", "Bà ",
+        "M. ",
+        "Mme ",
+        "Mr. ",
+        "Mr ",
+        "Mrs. ",
+        "Ms. ",
+        "ông ",
+        "bà ",
+        "Ông ",
+        "Bà ",
+        "đồng chí ",
+        "Đồng chí ",
+        "comrade ",
+        "Comrade ",
+        "camarade ",
+        "Camarade ",
     ] {
         for (at, _) in text.match_indices(form) {
             if !crate::starts_word(text, at) {
@@ -633,6 +648,83 @@ fn addressed_by_given_name(text: &str, found: &[Found]) -> Vec<Found> {
                     name: word.to_owned(),
                     key: person_key(word),
                     positions: Vec::new(),
+                    known: None,
+                },
+            });
+        }
+    }
+    // "Phó Chủ tịch Lâm đề nghị": the last word of a name read before, alone after a
+    // position written in lower case, which no run of capitalised words holds either.
+    let written: Vec<(usize, &str)> = found
+        .iter()
+        .filter_map(|f| match &f.fact {
+            Fact::Person { name, .. } if name.split_whitespace().count() >= 2 => {
+                Some((f.end, name.split_whitespace().next_back()?))
+            }
+            _ => None,
+        })
+        .collect();
+    let mut looked: Vec<&str> = Vec::new();
+    for &(_, last) in &written {
+        if looked.contains(&last) {
+            continue;
+        }
+        looked.push(last);
+        for (at, _) in text.match_indices(last) {
+            let end = at + last.len();
+            if !crate::starts_word(text, at)
+                || !crate::ends_word(text, end)
+                || !written.iter().any(|(e, w)| *e <= at && *w == last)
+            {
+                continue;
+            }
+            // Alone: no capitalised word right before or after it.
+            let before = text[..at].strip_suffix(' ');
+            let capital_before = before.is_some_and(|b| {
+                b.rsplit(|c: char| !crate::is_word_char(c))
+                    .next()
+                    .is_some_and(is_capitalised)
+            });
+            let capital_after = text[end..]
+                .strip_prefix(' ')
+                .is_some_and(|a| a.starts_with(char::is_uppercase));
+            // What the person did, or a stop, follows: "Lâm đề nghị", not "Tỉnh ủy".
+            let next = words(
+                text,
+                end,
+                crate::floor_char_boundary(text, (end + 48).min(text.len())),
+            );
+            let then_acts = text[end..].starts_with([',', '.', ';', ':', ')'])
+                || (text[end..].starts_with(' ')
+                    && starts_with_phrase(text, &next, &ENDS).is_some());
+            if before.is_none()
+                || capital_before
+                || capital_after
+                || !then_acts
+                || found
+                    .iter()
+                    .chain(&mentions)
+                    .any(|f| f.start < end && at < f.end)
+            {
+                continue;
+            }
+            let floor = found
+                .iter()
+                .map(|f| f.end)
+                .filter(|e| *e <= at)
+                .max()
+                .unwrap_or(0);
+            let (positions, from) = positions_before(text, at, floor, language);
+            if positions.is_empty() {
+                continue;
+            }
+            mentions.push(Found {
+                start: from,
+                end,
+                fact: Fact::Person {
+                    name: last.to_owned(),
+                    key: person_key(last),
+                    positions,
                     known: None,
                 },
             });
@@ -2254,6 +2346,36 @@ mod tests {
             [
                 ("Tran Thi Lien".to_owned(), strings(&["directrice"])),
                 ("Lien".to_owned(), vec![]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_later_mention_by_the_last_word_of_the_name_after_comrade_or_a_position() {
+        assert_eq!(
+            names_and_positions(
+                "Đồng chí Hà Thị Nga, Chủ tịch HĐND huyện dự họp. Đồng chí Nga đánh giá cao kết quả. Chủ tịch Nga đề nghị các xã rà soát."
+            ),
+            [
+                ("Hà Thị Nga".to_owned(), strings(&["Chủ tịch HĐND huyện"])),
+                ("Nga".to_owned(), vec![]),
+                ("Nga".to_owned(), strings(&["Chủ tịch"])),
+            ]
+        );
+        // A name's last word that begins a body's name is no mention: "Tỉnh ủy".
+        assert_eq!(
+            names_and_positions(
+                "Ông Bùi Văn Tỉnh, nguyên Bí thư Tỉnh ủy dự lễ. Ủy viên Ban Thường vụ Tỉnh ủy Lê Văn Hòa phát biểu."
+            ),
+            [
+                (
+                    "Bùi Văn Tỉnh".to_owned(),
+                    strings(&["nguyên Bí thư Tỉnh ủy"])
+                ),
+                (
+                    "Lê Văn Hòa".to_owned(),
+                    strings(&["Ủy viên Ban Thường vụ Tỉnh ủy"])
+                ),
             ]
         );
     }
