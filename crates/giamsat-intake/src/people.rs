@@ -601,57 +601,44 @@ fn addressed_by_given_name(text: &str, found: &[Found], language: Language) -> V
         return Vec::new();
     }
     let mut mentions = Vec::new();
-    for form in [
-        "M. ",
-        "Mme ",
-        "Mr. ",
-        "Mr ",
-        "Mrs. ",
-        "Ms. ",
-        "ông ",
-        "bà ",
-        "Ông ",
-        "Bà ",
-        "đồng chí ",
-        "Đồng chí ",
-        "comrade ",
-        "Comrade ",
-        "camarade ",
-        "Camarade ",
-    ] {
-        for (at, _) in text.match_indices(form) {
-            if !crate::starts_word(text, at) {
-                continue;
-            }
-            let from = at + form.len();
-            let rest = &text[from..];
-            let length = rest
-                .find(|c: char| !crate::is_word_char(c))
-                .unwrap_or(rest.len());
-            let word = &rest[..length];
-            let after = &rest[length..];
-            let run_goes_on = after.starts_with(' ') && after[1..].starts_with(char::is_uppercase);
-            if length == 0
-                || !is_capitalised(word)
-                || run_goes_on
-                || !given.iter().any(|(end, g)| *end <= at && *g == fold(word))
-                || found
-                    .iter()
-                    .any(|f| f.start < from + length && from < f.end)
-            {
-                continue;
-            }
-            mentions.push(Found {
-                start: at,
-                end: from + length,
-                fact: Fact::Person {
-                    name: word.to_owned(),
-                    key: person_key(word),
-                    positions: Vec::new(),
-                    known: None,
-                },
-            });
+    // The forms of address, found in one pass.
+    static FORMS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:M\.|Mme|Mr\.?|Mrs\.|Ms\.|[ôÔ]ng|[bB]à|[đĐ]ồng chí|[cC]omrade|[cC]amarade) ")
+            .expect("forms of address")
+    });
+    for m in FORMS.find_iter(text) {
+        let (at, form) = (m.start(), m.as_str());
+        if !crate::starts_word(text, at) {
+            continue;
         }
+        let from = at + form.len();
+        let rest = &text[from..];
+        let length = rest
+            .find(|c: char| !crate::is_word_char(c))
+            .unwrap_or(rest.len());
+        let word = &rest[..length];
+        let after = &rest[length..];
+        let run_goes_on = after.starts_with(' ') && after[1..].starts_with(char::is_uppercase);
+        if length == 0
+            || !is_capitalised(word)
+            || run_goes_on
+            || !given.iter().any(|(end, g)| *end <= at && *g == fold(word))
+            || found
+                .iter()
+                .any(|f| f.start < from + length && from < f.end)
+        {
+            continue;
+        }
+        mentions.push(Found {
+            start: at,
+            end: from + length,
+            fact: Fact::Person {
+                name: word.to_owned(),
+                key: person_key(word),
+                positions: Vec::new(),
+                known: None,
+            },
+        });
     }
     // "Phó Chủ tịch Lâm đề nghị": the last word of a name read before, alone after a
     // position written in lower case, which no run of capitalised words holds either.
