@@ -154,7 +154,7 @@ fn joins_a_range(between: &str) -> bool {
     let words = words.trim_end();
     let words = words.strip_suffix("ngày").map_or(words, str::trim_end);
     [
-        "đến", "tới", "-", "–", "và", "to", "and", "through", "au", "et",
+        "đến", "tới", "-", "–", "và", "to", "and", "through", "until", "till", "au", "et",
     ]
     .contains(&words)
 }
@@ -174,7 +174,14 @@ fn text_year(text: &str, found: &[Found]) -> Option<i32> {
         _ => None,
     });
     dated.or_else(|| {
-        let (year, reviewed) = year_alone(text)?;
+        // "La Métropole de Lyon est née le 1er janvier 2015": the year of a day written with
+        // its month's name is that day's, no year written alone.
+        let days: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|f| matches!(f.fact, Fact::Date { .. }))
+            .map(|f| (f.start, f.end))
+            .collect();
+        let (year, reviewed) = year_alone(text, &days)?;
         let late_event = found.iter().find_map(|f| match f.fact {
             Fact::Date {
                 role: DateRole::Event,
@@ -259,7 +266,7 @@ pub(crate) fn role_of(text: &str, start: usize, end: usize) -> DateRole {
     if is_dateline(text, start, end, near, after) {
         return DateRole::Dateline;
     }
-    if issued(window.trim_end()) || issued_unnumbered(near) {
+    if issued(window.trim_end()) || issued_unnumbered(near) || dated_or_cited(near) {
         return DateRole::Issued;
     }
     if deadline(near, &clause) || asked_by(near, &clause, &rest_lower) {
@@ -688,6 +695,16 @@ const EVENT_WORDS: &[&str] = &[
     "a visité",
     "s'est rendu",
     "s’est rendu",
+    "s'est rendue",
+    "s’est rendue",
+    "se sont rendus",
+    "se sont rendues",
+    "a travaillé",
+    "ont travaillé",
+    // The day a statement was made to the press is the day of what is reported.
+    "told the press",
+    "told reporters",
+    "told journalists",
     // Of what takes place, also to come ("a meeting yet to come is the event").
     "diễn ra",
     "lễ hội",
@@ -710,6 +727,26 @@ const EVENT_WORDS: &[&str] = &[
     "s'est déroulée",
     "s’est déroulé",
     "s’est déroulée",
+    // Of what opens, closes or is held in the present tense.
+    "opened",
+    "closed",
+    "kicked off",
+    "wrapped up",
+    "se tient",
+    "se tiennent",
+    "se déroule",
+    "se déroulent",
+    "a lieu",
+    "ont lieu",
+    "s'est ouvert",
+    "s'est ouverte",
+    "s’est ouvert",
+    "s’est ouverte",
+    "s'est clôturé",
+    "s'est clôturée",
+    "s’est clôturé",
+    "s’est clôturée",
+    "a pris fin",
     "s'est tenu",
     "s'est tenue",
     "s’est tenu",
@@ -770,6 +807,9 @@ const AS_OF_OR_PAST: &[&str] = &[
     "au",
     "à la date du",
     "depuis le",
+    // "penalties will be suspended till December 31": until then, no day of what is done.
+    "until",
+    "till",
 ];
 
 /// After a document's number: "số 783/BC-UBND ngày", "No. 60 dated", "n° 12 du".
@@ -803,17 +843,51 @@ fn issued(near: &str) -> bool {
         || last.contains(['/', '-']) && last.chars().any(char::is_alphabetic)
 }
 
+/// After "dated" ("the Law on Organization of the Government dated June 19, 2015", "a letter
+/// dated"), or after "ngày", "du" in a legal basis a document cites ("Căn cứ Luật Tổ chức
+/// chính quyền địa phương ngày 19/6/2015", "Pursuant to the Law … of", "Vu la loi du"): a
+/// date of issue, whether or not the document has a number.
+fn dated_or_cited(near: &str) -> bool {
+    if ends_with_any(near, &["dated", "en date du"]) {
+        return true;
+    }
+    let opening = near.trim_start();
+    [
+        "căn cứ ",
+        "pursuant to ",
+        "vu le ",
+        "vu la ",
+        "vu les ",
+        "vu l'",
+        "vu l’",
+    ]
+    .iter()
+    .any(|w| opening.starts_with(w))
+        && ends_with_any(near, &["ngày", "ngày ban hành", "du", "of"])
+        && !ends_with_any(near, &["từ ngày", "đến ngày", "kể từ ngày"])
+}
+
 /// After a document's type named without its number: "theo Quyết định ngày 15/3/2024 của
 /// UBND tỉnh", "the decision dated March 5", "le décret du 5 mars 2024". The day is its date
 /// of issue.
 fn issued_unnumbered(near: &str) -> bool {
-    let Some(before) = ["ngày", "dated", "du", "en date du"]
-        .iter()
-        .find_map(|w| {
-            crate::ends_with_lowercase(near, w).filter(|at| crate::starts_word(near, *at))
-        })
-        .map(|at| near[..at].trim_end().trim_end_matches(',').trim_end())
-    else {
+    // "The decree signed on March 5", "le décret signé le 5 mars": a verb of signing between
+    // the type and its day.
+    let Some(before) = [
+        "ngày",
+        "dated",
+        "du",
+        "en date du",
+        "signed on",
+        "promulgated on",
+        "signé le",
+        "signée le",
+        "promulgué le",
+        "promulguée le",
+    ]
+    .iter()
+    .find_map(|w| crate::ends_with_lowercase(near, w).filter(|at| crate::starts_word(near, *at)))
+    .map(|at| near[..at].trim_end().trim_end_matches(',').trim_end()) else {
         return false;
     };
     let before = ["ban hành", "ký", "signed", "issued"]
@@ -858,6 +932,16 @@ fn deadline(near: &str, clause: &str) -> bool {
         "thời hạn",
         "chậm nhất ngày",
         "chậm nhất",
+        // "chậm nhất là ngày 30/6", "không muộn hơn ngày 5/7": the latest a thing may be done.
+        "chậm nhất là ngày",
+        "chậm nhất là",
+        "muộn nhất là ngày",
+        "muộn nhất là",
+        "muộn nhất",
+        "không muộn hơn ngày",
+        "không muộn hơn",
+        "không chậm hơn ngày",
+        "không chậm hơn",
         // "hoàn thành trước 30/6": what must be finished before a day.
         "hoàn thành trước",
         "xong trước",
@@ -870,7 +954,17 @@ fn deadline(near: &str, clause: &str) -> bool {
         "date butoir",
         "échéance",
         "avant le",
+        "avant la date du",
         "au plus tard le",
+        // "Investors have until August 1 to register", "ont jusqu'au 15 juillet pour": the
+        // time left to do a thing.
+        "have until",
+        "has until",
+        "had until",
+        "ont jusqu'au",
+        "ont jusqu’au",
+        "a jusqu'au",
+        "a jusqu’au",
         // "Từ nay đến ngày 30/6, các huyện …": from now until a day is the time left.
         "từ nay đến ngày",
         "từ nay đến",
@@ -885,28 +979,40 @@ fn deadline(near: &str, clause: &str) -> bool {
     }
     // "Les dossiers doivent être déposés jusqu'au 31 décembre": until a day something must
     // be done by.
-    ends_with_any(near, &["by", "before", "trước", "jusqu'au", "jusqu’au"])
-        && [
-            "must",
-            "should",
-            "will",
-            "shall",
-            "need",
-            "required",
-            "asked",
-            "requested",
-            "to ",
-            "phải",
-            "yêu cầu",
-            "đề nghị",
-            "cần",
-            "doit",
-            "doivent",
-            "devra",
-            "devront",
-        ]
-        .iter()
-        .any(|w| clause.contains(w))
+    ends_with_any(
+        near,
+        &[
+            "by",
+            "before",
+            "prior to",
+            "ahead of",
+            "trước",
+            "jusqu'au",
+            "jusqu’au",
+        ],
+    ) && [
+        "must",
+        "should",
+        "will",
+        "shall",
+        "need",
+        "required",
+        "asked",
+        "requested",
+        // "A report is expected before June 25": what is awaited by a day.
+        "expected",
+        "to ",
+        "phải",
+        "yêu cầu",
+        "đề nghị",
+        "cần",
+        "doit",
+        "doivent",
+        "devra",
+        "devront",
+    ]
+    .iter()
+    .any(|w| clause.contains(w))
 }
 
 /// A deadline written as a day things are due: "Hạn chót nộp hồ sơ là ngày 15/5", "The
@@ -1208,7 +1314,7 @@ fn page_header(text: &str, start: usize, end: usize, near: &str) -> bool {
 /// supervision programme", "kế hoạch năm 2025") and the text reviews the year before it too
 /// ("the implementation of the 2023 programme"), that year comes second: the text was
 /// written at the turn of the two, which its days settle ([`text_year`]).
-fn year_alone(text: &str) -> Option<(i32, Option<i32>)> {
+fn year_alone(text: &str, days: &[(usize, usize)]) -> Option<(i32, Option<i32>)> {
     let assessed = std::cell::OnceCell::new();
     // The first year found alone when a plan is made for it: looked past for the year before
     // it, reviewed.
@@ -1228,7 +1334,10 @@ fn year_alone(text: &str) -> Option<(i32, Option<i32>)> {
         {
             continue;
         }
-        if !crate::starts_word(text, s) || !crate::ends_word(text, s + 4) {
+        if !crate::starts_word(text, s)
+            || !crate::ends_word(text, s + 4)
+            || days.iter().any(|&(from, to)| from <= s && s < to)
+        {
             continue;
         }
         let before = text[crate::look_back(text, s, 24)..s].trim_end();
@@ -2343,5 +2452,94 @@ mod tests {
             ),
             [Some(2025)]
         );
+    }
+
+    #[test]
+    fn the_year_of_a_day_written_with_its_months_name_is_not_the_texts() {
+        // The museum's founding day is past; the visit has no year written.
+        assert_eq!(
+            text_years(
+                "Le musée est né le 3 mars 2011. Le 12 octobre, une délégation de la province a visité le musée."
+            ),
+            [None, None]
+        );
+        assert_eq!(
+            roles("Le musée est né le 3 mars 2011. Le 12 octobre, une délégation de la province a visité le musée.")
+                .into_iter()
+                .map(|(_, r)| r)
+                .collect::<Vec<_>>(),
+            [DateRole::Other, DateRole::Event]
+        );
+    }
+
+    #[test]
+    fn a_day_a_document_is_dated_or_a_legal_basis_cites_is_its_issue() {
+        let text = "Pursuant to the Law on Public Investment dated June 13, 2019;";
+        assert_eq!(role(text, "June 13, 2019"), DateRole::Issued);
+        let text = "The province replied in a letter dated March 4 to the ministry.";
+        assert_eq!(role(text, "March 4"), DateRole::Issued);
+        let text = "Căn cứ Luật Ngân sách nhà nước ngày 25/6/2015;";
+        assert_eq!(role(text, "25/6/2015"), DateRole::Issued);
+        let text = "Vu la loi du 12 mai 2020 sur les finances publiques,";
+        assert_eq!(role(text, "12 mai 2020"), DateRole::Issued);
+        // Not the day a law takes effect from.
+        let text = "Căn cứ Luật Đầu tư có hiệu lực từ ngày 1/1/2021;";
+        assert_ne!(role(text, "1/1/2021"), DateRole::Issued);
+    }
+
+    #[test]
+    fn a_day_something_holds_until_a_french_trip_and_a_statement_to_the_press() {
+        let text =
+            "The ministry said fees for trucks will be waived until March 31 at the meeting.";
+        assert_eq!(role(text, "March 31"), DateRole::Other);
+        let text = "La délégation du comité s'est rendue jeudi 7 mars dans la province de Son La.";
+        assert_eq!(role(text, "7 mars"), DateRole::Event);
+        let text = "Deputy Minister Le Van Thanh told the press on May 12 that the plan was ready.";
+        assert_eq!(role(text, "May 12"), DateRole::Event);
+    }
+
+    #[test]
+    fn a_pages_time_glued_to_its_day_and_a_report_expected_before_a_day() {
+        assert_eq!(
+            roles("Ngày 05/3/2024-14:20:00 PM\nKết quả thu ngân sách quý I."),
+            [("Ngày 05/3/2024".to_owned(), DateRole::Dateline)]
+        );
+        let text = "A plan from the ministry is expected before May 15, the minister said.";
+        assert_eq!(role(text, "May 15"), DateRole::Deadline);
+    }
+
+    #[test]
+    fn what_opens_closes_or_is_held_in_the_present_tense_is_the_event() {
+        let text = "The trade fair opened on 4th March and closed on 6 March in Da Nang.";
+        assert_eq!(role(text, "4th March"), DateRole::Event);
+        assert_eq!(role(text, "6 March"), DateRole::Event);
+        let text = "Le festival du riz se tient du 3 au 5 octobre à Can Tho.";
+        assert_eq!(role(text, "3 au 5 octobre"), DateRole::Event);
+        let text = "La foire s'est clôturée le 9 octobre après quatre jours.";
+        assert_eq!(role(text, "9 octobre"), DateRole::Event);
+    }
+
+    #[test]
+    fn the_latest_day_a_thing_may_be_done_is_a_deadline() {
+        let text = "Các xã nộp báo cáo chậm nhất là ngày 15/8 để tổng hợp.";
+        assert_eq!(role(text, "ngày 15/8"), DateRole::Deadline);
+        let text = "Sở Tài chính trình phương án không muộn hơn ngày 10/9.";
+        assert_eq!(role(text, "ngày 10/9"), DateRole::Deadline);
+    }
+
+    #[test]
+    fn the_time_left_to_do_a_thing_and_a_type_signed_on_a_day() {
+        let text = "Households have until May 20 to apply for support.";
+        assert_eq!(role(text, "May 20"), DateRole::Deadline);
+        let text = "Districts were asked to report prior to May 25.";
+        assert_eq!(role(text, "May 25"), DateRole::Deadline);
+        let text = "Les communes ont jusqu'au 20 mai pour déposer leurs dossiers.";
+        assert_eq!(role(text, "20 mai"), DateRole::Deadline);
+        let text = "Les entreprises remettent leurs déclarations avant la date du 25 mai.";
+        assert_eq!(role(text, "25 mai"), DateRole::Deadline);
+        let text = "The circular signed on April 2 guides the payments.";
+        assert_eq!(role(text, "April 2"), DateRole::Issued);
+        let text = "La circulaire signée le 2 avril précise les paiements.";
+        assert_eq!(role(text, "2 avril"), DateRole::Issued);
     }
 }

@@ -49,6 +49,9 @@ const FAMILY_NAMES: &[&str] = &[
     "đào", "triệu", "châu", "mạc", "khổng", "phùng", "lại", "từ", "hầu", "tăng", "thân", "ninh",
     "mã", "âu", "diệp", "tôn", "lục", "đàm", "phương", "nghiêm", "doãn", "vương", "hứa", "thạch",
     "văn", "y", "ksor", "rơ", "h'",
+    // Of the Khmer, the Hmong, the Thai, the Central Highlands and of Chinese origin.
+    "kim", "sơn", "danh", "khúc", "tiêu", "khương", "kha", "ứng", "khuất", "tòng", "lường", "vàng",
+    "giàng", "sùng", "thào", "lầu", "mùa", "điểu", "siu", "rah", "điêu", "lữ",
 ];
 
 /// The words a position starts with, lowercase.
@@ -76,9 +79,15 @@ const POSITION_HEADS: &[&str] = &[
     "hiệu trưởng",
     "chỉ huy trưởng",
     "kế toán trưởng",
+    "cục trưởng",
+    "chi cục trưởng",
+    "vụ trưởng",
+    "cục phó",
+    "vụ phó",
     "huyện ủy viên",
     "huyện uỷ viên",
     "đại sứ",
+    "người phát ngôn",
     "thống đốc",
     "tổng lãnh sự",
     "tỉnh ủy viên",
@@ -107,6 +116,14 @@ const POSITION_HEADS: &[&str] = &[
     "governor",
     "mayor",
     "ambassador",
+    "envoy",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "minister-chairman",
+    "vice-chairman",
+    "vice-chairwoman",
+    "vice-president",
     "consul",
     "acting",
     "general secretary",
@@ -118,6 +135,7 @@ const POSITION_HEADS: &[&str] = &[
     "présidente",
     "directeur",
     "directrice",
+    "cheffe",
     "secrétaire",
     "chef",
     "ministre",
@@ -129,6 +147,7 @@ const POSITION_HEADS: &[&str] = &[
     "député",
     "députée",
     "ambassadeur",
+    "porte-parole",
     "ambassadrice",
     "gouverneur",
     "gouverneure",
@@ -274,7 +293,7 @@ const NOT_STOPS: &[&str] = &["dự khuyết"];
 
 /// Words before a position that say it was held ("*nguyên* Bí thư Tỉnh ủy", "*former*
 /// Minister"): part of the position.
-const KEPT_PREFIXES: &[&str] = &["nguyên", "former", "ancien", "ancienne"];
+const KEPT_PREFIXES: &[&str] = &["nguyên", "quyền", "former", "ancien", "ancienne"];
 
 /// Words before a position that are not part of it: "*également* président du Conseil".
 const SKIPPED_PREFIXES: &[&str] = &[
@@ -342,6 +361,10 @@ const PLACE_WORDS: &[&str] = &[
     "department",
     "tp",
 ];
+
+/// Words after which a capitalised word in a position is a place's, not a name's: "président
+/// du Comité populaire provincial *de* Lai Châu", "Chairman *of* Ha Nam".
+const PREPOSITIONS: &[&str] = &["de", "du", "des", "à", "of", "in", "for", "của", "tại"];
 
 /// The most words a name or one position has.
 const NAME_WORDS: usize = 5;
@@ -553,7 +576,148 @@ pub fn find(text: &str, language: Language) -> Vec<Found> {
         after_last = person.end;
         found.push(person);
     }
+    let addressed = addressed_by_given_name(text, &found, language);
+    if !addressed.is_empty() {
+        found.extend(addressed);
+        found.sort_by_key(|f| f.start);
+    }
     found
+}
+
+/// Later mentions by a form of address and the last word of a name read before: "ông Sâm cho
+/// biết", "According to Mr. Son", "M. Huê a souligné". The name stands alone, so no run of
+/// capitalised words holds it.
+fn addressed_by_given_name(text: &str, found: &[Found], language: Language) -> Vec<Found> {
+    let given: Vec<(usize, String)> = found
+        .iter()
+        .filter_map(|f| match &f.fact {
+            Fact::Person { name, .. } if name.split_whitespace().count() >= 2 => {
+                Some((f.end, fold(name.split_whitespace().next_back()?)))
+            }
+            _ => None,
+        })
+        .collect();
+    if given.is_empty() {
+        return Vec::new();
+    }
+    let mut mentions = Vec::new();
+    // The forms of address, found in one pass.
+    static FORMS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:M\.|Mme|Mr\.?|Mrs\.|Ms\.|[ôÔ]ng|[bB]à|[đĐ]ồng chí|[cC]omrade|[cC]amarade) ")
+            .expect("forms of address")
+    });
+    for m in FORMS.find_iter(text) {
+        let (at, form) = (m.start(), m.as_str());
+        if !crate::starts_word(text, at) {
+            continue;
+        }
+        let from = at + form.len();
+        let rest = &text[from..];
+        let length = rest
+            .find(|c: char| !crate::is_word_char(c))
+            .unwrap_or(rest.len());
+        let word = &rest[..length];
+        let after = &rest[length..];
+        let run_goes_on = after.starts_with(' ') && after[1..].starts_with(char::is_uppercase);
+        if length == 0
+            || !is_capitalised(word)
+            || run_goes_on
+            || !given.iter().any(|(end, g)| *end <= at && *g == fold(word))
+            || found
+                .iter()
+                .any(|f| f.start < from + length && from < f.end)
+        {
+            continue;
+        }
+        mentions.push(Found {
+            start: at,
+            end: from + length,
+            fact: Fact::Person {
+                name: word.to_owned(),
+                key: person_key(word),
+                positions: Vec::new(),
+                known: None,
+            },
+        });
+    }
+    // "Phó Chủ tịch Lâm đề nghị": the last word of a name read before, alone after a
+    // position written in lower case, which no run of capitalised words holds either.
+    let written: Vec<(usize, &str)> = found
+        .iter()
+        .filter_map(|f| match &f.fact {
+            Fact::Person { name, .. } if name.split_whitespace().count() >= 2 => {
+                Some((f.end, name.split_whitespace().next_back()?))
+            }
+            _ => None,
+        })
+        .collect();
+    let mut looked: Vec<&str> = Vec::new();
+    for &(_, last) in &written {
+        if looked.contains(&last) {
+            continue;
+        }
+        looked.push(last);
+        for (at, _) in text.match_indices(last) {
+            let end = at + last.len();
+            if !crate::starts_word(text, at)
+                || !crate::ends_word(text, end)
+                || !written.iter().any(|(e, w)| *e <= at && *w == last)
+            {
+                continue;
+            }
+            // Alone: no capitalised word right before or after it.
+            let before = text[..at].strip_suffix(' ');
+            let capital_before = before.is_some_and(|b| {
+                b.rsplit(|c: char| !crate::is_word_char(c))
+                    .next()
+                    .is_some_and(is_capitalised)
+            });
+            let capital_after = text[end..]
+                .strip_prefix(' ')
+                .is_some_and(|a| a.starts_with(char::is_uppercase));
+            // What the person did, or a stop, follows: "Lâm đề nghị", not "Tỉnh ủy".
+            let next = words(
+                text,
+                end,
+                crate::floor_char_boundary(text, (end + 48).min(text.len())),
+            );
+            let then_acts = text[end..].starts_with([',', '.', ';', ':', ')'])
+                || (text[end..].starts_with(' ')
+                    && starts_with_phrase(text, &next, &ENDS).is_some());
+            if before.is_none()
+                || capital_before
+                || capital_after
+                || !then_acts
+                || found
+                    .iter()
+                    .chain(&mentions)
+                    .any(|f| f.start < end && at < f.end)
+            {
+                continue;
+            }
+            let floor = found
+                .iter()
+                .map(|f| f.end)
+                .filter(|e| *e <= at)
+                .max()
+                .unwrap_or(0);
+            let (positions, from) = positions_before(text, at, floor, language);
+            if positions.is_empty() {
+                continue;
+            }
+            mentions.push(Found {
+                start: from,
+                end,
+                fact: Fact::Person {
+                    name: last.to_owned(),
+                    key: person_key(last),
+                    positions,
+                    known: None,
+                },
+            });
+        }
+    }
+    mentions
 }
 
 /// The people already read in a text: a later mention names them without a position ("Nguyen
@@ -592,6 +756,16 @@ struct NameInRun {
 fn name_in_run(text: &str, run: &mut Vec<(usize, usize)>, seen: &Seen) -> Option<NameInRun> {
     // "Comrade Nguyen Duc Trung": the form of address opens the run.
     let mut addressed = false;
+    // "Bà Lê Thị Hoa cho biết": "Bà" and "Ông" opening a sentence, before a family name
+    // (not "Bà Rịa").
+    if run.len() >= 3
+        && ["Bà", "Ông"].contains(&&text[run[0].0..run[0].1])
+        && is_family_name(&text[run[1].0..run[1].1])
+        && name_follows(text, &run[1..])
+    {
+        run.drain(..1);
+        addressed = true;
+    }
     if let Some(n) = starts_with_phrase(text, run, &ADDRESSES)
         && is_capitalised(&text[run[0].0..run[0].1])
         && !text[run[0].0..run[0].1].starts_with("Bà")
@@ -620,6 +794,10 @@ fn name_in_run(text: &str, run: &mut Vec<(usize, usize)>, seen: &Seen) -> Option
             addressed: true,
             vouched: true,
         });
+    }
+    // "By Kim Oanh": the byline's word is no part of the name.
+    if run.len() >= 3 && ["By", "Par"].contains(&&text[run[0].0..run[0].1]) {
+        run.drain(..1);
     }
     // "Ảnh: Thành Duy": a byline's name need not open with a family name.
     if (2..=4).contains(&run.len())
@@ -680,21 +858,102 @@ fn byline(text: &str, start: usize, end: usize) -> bool {
     {
         return false;
     }
-    let before = &text[crate::look_back(text, start, 16)..start];
+    let base = crate::look_back(text, start, 32);
+    let before = &text[base..start];
     let credit = before.trim_end().trim_end_matches(':').trim_end();
-    if ["ảnh", "photo"].iter().any(|w| {
-        crate::ends_with_lowercase(credit, w).is_some_and(|at| word_ends_before(credit, at))
-    }) && before.trim_end().ends_with(':')
+    let credited = |words: &[&str]| {
+        words.iter().any(|w| {
+            crate::ends_with_lowercase(credit, w).is_some_and(|at| word_ends_before(credit, at))
+        })
+    };
+    if credited(&[
+        "ảnh",
+        "photo",
+        "photos",
+        "tác giả",
+        "tác giả bài viết",
+        "bài",
+        "bài và ảnh",
+        "bài, ảnh",
+        "story",
+        "text",
+        "texte",
+        "texte et photos",
+    ]) && before.trim_end().ends_with(':')
     {
-        return true;
+        return !localities::is_locality(name);
+    }
+    // "By Lam Nguyen – Translated by Hai Mien", "Reported by Thu Dung": who wrote or
+    // translated the article.
+    let by_line = ["by", "par"].iter().any(|w| {
+        crate::ends_with_lowercase(credit, w).is_some_and(|at| {
+            let line = text[..base + at].trim_end_matches([' ', '\u{a0}']);
+            line.is_empty() || line.ends_with('\n')
+        })
+    });
+    if (by_line
+        || credited(&[
+            "reported by",
+            "written by",
+            "translated by",
+            "photo by",
+            "photos by",
+            "edited by",
+        ]))
+        && before.ends_with(' ')
+    {
+        return !localities::is_locality(name);
     }
     let line_start = before.trim_end_matches([' ', '\u{a0}', '\t']);
     let alone_before = line_start.is_empty() && start < 16 || line_start.ends_with('\n');
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
     let alone_after = text[end..line_end]
         .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '/' | ':' | '-' | '.' | '\u{a0}' | '\r'));
-    alone_before && alone_after && !localities::is_locality(name)
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '/' | ':' | '-' | '.' | '\u{a0}' | '\r'))
+        || agency_mark(&text[end..line_end]);
+    (alone_before && alone_after || names_and_date_line(text, start, line_end))
+        && !localities::is_locality(name)
+}
+
+/// Whether the line holding a name from `start` to `line_end` is a byline of names and the
+/// page's date parted by dashes: "Ngan Hanh - Lam Tung - 5 décembre 2024 08:50".
+fn names_and_date_line(text: &str, start: usize, line_end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..line_end];
+    let parts: Vec<&str> = line.split(" - ").collect();
+    parts.len() >= 2
+        && parts
+            .last()
+            .is_some_and(|p| p.chars().any(|c| c.is_ascii_digit()))
+        && parts[..parts.len() - 1].iter().all(|p| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            (2..=4).contains(&words.len())
+                && words.iter().all(|w| {
+                    is_capitalised(w) && is_syllable(w) && !w.chars().all(char::is_uppercase)
+                })
+        })
+}
+
+/// Whether the rest of a byline's line is the agency its writer works for: "Thu Hà/TTXVN",
+/// "Huong Linh/CVN", "Lê Minh (TTXVN)", "Thu Ha, VNS".
+fn agency_mark(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '\u{a0}']);
+    let Some(rest) = rest
+        .strip_prefix(['/', '(', ',', '-', '–'])
+        .map(|r| r.trim_start_matches([' ', '\u{a0}']))
+    else {
+        return false;
+    };
+    let letters = rest.chars().take_while(|c| c.is_uppercase()).count();
+    let tail = &rest[rest
+        .char_indices()
+        .nth(letters)
+        .map_or(rest.len(), |(i, _)| i)..];
+    (2..=8).contains(&letters)
+        && tail
+            .trim_start_matches(')')
+            .chars()
+            .all(|c| matches!(c, ' ' | '.' | '\u{a0}' | '\r'))
 }
 
 fn person_in_run(
@@ -733,7 +992,27 @@ fn person_in_run(
     } else {
         positions_before(text, name_start, floor, language)
     };
-    if !vouched && after_positions.is_empty() && before_positions.is_empty() {
+    // "Chairman of the provincial People's Committee – Vo Van Mot – delivers a speech": a
+    // name set off by dashes after its position.
+    let (before_positions, start) = match dash_before(text, name_start) {
+        Some(dash)
+            if before_positions.is_empty()
+                && after_positions.is_empty()
+                && dash_after(text, name_end) =>
+        {
+            positions_before(text, dash, floor, language)
+        }
+        _ => (before_positions, start),
+    };
+    // "Vice Chairmen Do Tan Kiet and Dinh Thi Viet Huynh", "Nguyễn Văn An, Lê Thị Hoa":
+    // a name listed right after a person's is a person's.
+    let listed = floor > 0
+        && floor <= name_start
+        && matches!(
+            &text[floor..name_start],
+            ", " | " and " | ", and " | " và " | " et " | ", et "
+        );
+    if !vouched && !listed && after_positions.is_empty() && before_positions.is_empty() {
         return None;
     }
     let start = if before_positions.is_empty() {
@@ -757,6 +1036,25 @@ fn person_in_run(
             known: None,
         },
     })
+}
+
+/// Where a dash between words ends the text before a name ("… Committee – Vo Van Mot"): the
+/// dash's byte.
+fn dash_before(text: &str, name_start: usize) -> Option<usize> {
+    let before = text[..name_start].trim_end_matches([' ', '\u{a0}']);
+    if before.len() == name_start {
+        return None;
+    }
+    let dash = before.chars().next_back()?;
+    let at = before.len() - dash.len_utf8();
+    let spaced = text[..at].ends_with([' ', '\u{a0}']);
+    (matches!(dash, '–' | '—') || (dash == '-' && spaced)).then_some(at)
+}
+
+/// Whether a dash between words follows the name ending at `name_end`.
+fn dash_after(text: &str, name_end: usize) -> bool {
+    let rest = text[name_end..].trim_start_matches([' ', '\u{a0}']);
+    rest.len() < text.len() - name_end && (rest.starts_with(['–', '—']) || rest.starts_with("- "))
 }
 
 /// A person named by the last word of a name read before, right after a position: "Prime
@@ -849,15 +1147,27 @@ fn positions_after(text: &str, name_end: usize, language: Language) -> (Vec<Stri
     let mut positions = Vec::new();
     let mut end = name_end;
     while let Some((position, position_end)) = position_at(text, at, language) {
+        // "Bui Thanh Son, Minister of Justice Do Duc Duy": a position a name follows is
+        // that name's, written before it in a list of people.
+        if name_starts_at(text, position_end) {
+            break;
+        }
         positions.push(position);
         end = position_end;
         // Another position follows a comma or "and" only when it starts like one.
         let after = &text[position_end..];
-        let Some(rest) = after.strip_prefix(',').or_else(|| {
-            JOINS
-                .iter()
-                .find_map(|j| after.strip_prefix(' ')?.strip_prefix(j)?.strip_prefix(' '))
-        }) else {
+        let joined = |rest: &'_ str| -> Option<usize> {
+            JOINS.iter().find_map(|j| {
+                let tail = rest.strip_prefix(' ')?.strip_prefix(j)?.strip_prefix(' ')?;
+                Some(rest.len() - tail.len())
+            })
+        };
+        let Some(rest) = after
+            .strip_prefix(',')
+            // "…, chef de la Commission, et président dudit conseil": a comma and a join.
+            .map(|rest| joined(rest).map_or(rest, |n| &rest[n..]))
+            .or_else(|| joined(after).map(|n| &after[n..]))
+        else {
             break;
         };
         at = text.len() - rest.len();
@@ -870,6 +1180,23 @@ fn positions_after(text: &str, name_end: usize, language: Language) -> (Vec<Stri
         end += spaces + close.len_utf8();
     }
     (positions, end)
+}
+
+/// Whether a name begins right after byte `at`, past one space: a capitalised family name
+/// and another capitalised syllable.
+fn name_starts_at(text: &str, at: usize) -> bool {
+    let Some(rest) = text[at..].strip_prefix(' ') else {
+        return false;
+    };
+    let from = at + 1;
+    let to = from + crate::floor_char_boundary(rest, rest.len().min(48));
+    let next = words(text, from, to);
+    next.first().is_some_and(|(s, e)| {
+        *s == from && is_capitalised(&text[*s..*e]) && is_family_name(&text[*s..*e])
+    }) && name_follows(text, &next)
+        // "Bí thư Tỉnh ủy Hà Tĩnh": a province's name goes on with the position.
+        && !(2..=4.min(next.len()))
+            .any(|n| localities::is_locality(&text[next[0].0..next[n - 1].1]))
 }
 
 /// One position starting at byte `at` (after white space), and where it ends.
@@ -899,7 +1226,8 @@ fn position_at(text: &str, at: usize, language: Language) -> Option<(String, usi
     while taken < all.len() && taken < POSITION_WORDS {
         let (s, e) = all[taken];
         let word = &text[s..e];
-        if taken > 0 && ends_position(text, &all[taken..], language) {
+        if taken > 0 && ends_position(text, &all[taken..], language) && !envoy_to(text, all, taken)
+        {
             break;
         }
         // "UBND tỉnh Hà Tĩnh cho hay": a Vietnamese position ends with its place, and what
@@ -919,18 +1247,22 @@ fn position_at(text: &str, at: usize, language: Language) -> Option<(String, usi
             && !CONNECTORS.contains(&word)
             && !LOWERCASE_IN_POSITIONS.contains(&word)
             && !is_ordinal(word)
+            && !envoy_to(text, all, taken)
             && starts_with_phrase(text, &all[taken..], &HEADS).is_none()
         {
             break;
         }
         // A person's name after a position in a list begins the next item; a province's
-        // name after "tỉnh" does not.
+        // name after "tỉnh" or a preposition ("de Lai Châu", "à Ho Chi Minh-Ville") does
+        // not, nor a lower-case word that spells a family name ("Trưởng *đoàn* Đại biểu").
         if taken > 0
+            && is_capitalised(word)
             && is_family_name(word)
             && name_follows(text, &all[taken..])
-            && !PLACE_WORDS.contains(&&*crate::lowercase(
-                &text[all[taken - 1].0..all[taken - 1].1],
-            ))
+            && !PLACE_WORDS
+                .iter()
+                .chain(PREPOSITIONS)
+                .any(|w| crate::same_word(&text[all[taken - 1].0..all[taken - 1].1], w))
         {
             break;
         }
@@ -962,11 +1294,70 @@ fn clause_limit(text: &str, at: usize) -> usize {
             && ["TP", "Tp"]
                 .iter()
                 .any(|a| text[..stop].ends_with(a) && crate::starts_word(text, stop - a.len()));
-        if !abbreviation {
+        // "Sở Văn hóa, Thể thao và Du lịch", "Department of Culture, Sports and Tourism": a
+        // comma inside a body's name.
+        let in_a_name = text[stop..].starts_with(',') && {
+            let next = text[stop + 1..]
+                .find([
+                    '.', ';', ':', '(', ')', ',', '\n', '!', '?', '"', '“', '”', '—',
+                ])
+                .map_or(text.len(), |j| stop + 1 + j);
+            list_tail(text, stop + 1, next)
+        };
+        if !abbreviation && !in_a_name {
             return stop;
         }
         from = stop + 1;
     }
+}
+
+/// Words that go on inside a body's name in French: "Service de la Culture, *des* Sports *et
+/// du* Tourisme".
+const NAME_ARTICLES: &[&str] = &["de", "des", "du", "la", "le", "l", "d"];
+
+/// Whether `text[from..to]`, after a comma, ends a body's name that lists its fields: "Thể
+/// thao và Du lịch", "Sports and Tourism", "des Sports et du Tourisme", "Invalids and Social
+/// Affairs". It opens with a capitalised word (in French maybe after an article), joins its
+/// last field with "và", "and", "et", and holds neither a position's head, a name nor what
+/// someone did.
+fn list_tail(text: &str, from: usize, to: usize) -> bool {
+    let mut all = words(text, from, to);
+    // "Thể thao và Du lịch phát biểu": what the person did ends the name.
+    if let Some(stop) =
+        (1..all.len()).find(|&i| starts_with_phrase(text, &all[i..], &ENDS).is_some())
+    {
+        all.truncate(stop);
+    }
+    if !(2..=8).contains(&all.len()) {
+        return false;
+    }
+    let word = |i: usize| &text[all[i].0..all[i].1];
+    // Written in lower case: "Du lịch" is a field, not "du".
+    let article = |i: usize| NAME_ARTICLES.contains(&word(i));
+    let capital_after_articles = |mut i: usize| {
+        while i < all.len() && article(i) {
+            i += 1;
+        }
+        i < all.len() && is_capitalised(word(i))
+    };
+    let join = (1..all.len() - 1).find(|&i| JOINS.iter().any(|j| crate::same_word(word(i), j)));
+    let vietnamese = (0..all.len()).any(|i| !word(i).is_ascii() && !is_syllable(word(i)))
+        || (0..all.len()).all(|i| is_syllable(word(i)));
+    capital_after_articles(0)
+        && join.is_some_and(|j| capital_after_articles(j + 1))
+        && starts_with_phrase(text, &all, &HEADS).is_none()
+        && starts_with_phrase(text, &all, &ADDRESSES).is_none()
+        && !(is_family_name(word(0)) && name_follows(text, &all))
+        && (0..all.len()).all(|i| {
+            let w = word(i);
+            let lower_ok = vietnamese
+                || CONNECTORS.contains(&w)
+                || article(i)
+                || JOINS.iter().any(|j| crate::same_word(w, j));
+            (is_capitalised(w) || lower_ok)
+                && starts_with_phrase(text, &all[i..], &ENDS).is_none()
+                && starts_with_phrase(text, &all[i..], &HEADS).is_none()
+        })
 }
 
 /// Whether a position ends at the first of `words`: a stop ("phát biểu", "said"), or a
@@ -981,6 +1372,8 @@ fn ends_position(text: &str, words: &[(usize, usize)], language: Language) -> bo
         return next.first().is_none_or(|(s, e)| {
             starts_with_phrase(text, next, &HEADS).is_some()
                 || starts_with_phrase(text, next, &KEPT).is_some()
+                // "Chairwoman of the Council and Mr. Dinh Huu Hoc": the next person.
+                || starts_with_phrase(text, next, &ADDRESSES).is_some()
                 || (language == Language::Vi && !is_capitalised(&text[*s..*e]))
         });
     }
@@ -997,11 +1390,15 @@ fn is_stop(text: &str, words: &[(usize, usize)], language: Language) -> bool {
     let (s, e) = words[0];
     // "ambassadeur du Vietnam en France", "consul général à Marseille": before a place's
     // name these go on with the position.
+    // "président du Comité d'État des Vietnamiens à l'étranger": nor before an elided
+    // article.
     if language == Language::Fr
         && ["en", "à", "au", "aux"].contains(&&text[s..e])
-        && words
-            .get(1)
-            .is_some_and(|(s, e)| is_capitalised(&text[*s..*e]))
+        && words.get(1).is_some_and(|(ns, ne)| {
+            is_capitalised(&text[*ns..*ne])
+                || text[e..*ns].ends_with("l'")
+                || text[e..*ns].ends_with("l’")
+        })
     {
         return false;
     }
@@ -1024,6 +1421,34 @@ fn english_lead(text: &str, words: &[(usize, usize)]) -> usize {
             }) && starts_with_phrase(text, &words[*n..], &HEADS).is_some()
         })
         .unwrap_or(0)
+}
+
+/// Whether word `i`, a stop elsewhere, goes on inside a position: the "to" of an envoy's
+/// post ("Ambassador *to* France"), the "giao" of "Bộ Ngoại *giao*" (diplomacy, not "to
+/// assign").
+fn envoy_to(text: &str, words: &[(usize, usize)], i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let (word, before) = (
+        &text[words[i].0..words[i].1],
+        &text[words[i - 1].0..words[i - 1].1],
+    );
+    (word == "to"
+        && ["ambassador", "envoy", "consul"]
+            .iter()
+            .any(|w| crate::same_word(before, w)))
+        || (word == "giao" && crate::same_word(before, "ngoại"))
+        // "Đại sứ Việt Nam *tại* Lào": an envoy's post names where it is held.
+        || (word == "tại"
+            && words
+                .get(i + 1)
+                .is_some_and(|(s, e)| is_capitalised(&text[*s..*e]))
+            && words[..i].windows(2).any(|pair| {
+                let (a, b) = (&text[pair[0].0..pair[0].1], &text[pair[1].0..pair[1].1]);
+                (crate::same_word(a, "đại") && crate::same_word(b, "sứ"))
+                    || (crate::same_word(a, "lãnh") && crate::same_word(b, "sự"))
+            }))
 }
 
 /// "15th", "1st": an ordinal, as in "Delegate of the 15th term".
@@ -1062,19 +1487,59 @@ fn positions_before(
         before[..i].ends_with(char::is_whitespace)
             || before[i + 1..].starts_with(char::is_whitespace)
     };
-    let clause_start = before
-        .char_indices()
-        .rfind(|(i, c)| {
-            matches!(
-                c,
-                '.' | ';' | ':' | '(' | ')' | '\n' | '!' | '?' | '"' | '“' | '”' | '–' | '—'
-            ) || (*c == '-' && hyphen_between_words(*i))
+    // "directeur général de l'Office général des statistiques (GSO), Nguyen Thi Huong": an
+    // acronym in brackets is the body's, inside the position.
+    let acronym = |open: usize| {
+        before[open + 1..].find(')').is_some_and(|close| {
+            let inner = &before[open + 1..open + 1 + close];
+            (2..=10).contains(&inner.len()) && inner.chars().all(|c| c.is_uppercase() || c == '-')
         })
-        .map_or(window, |(i, c)| window + i + c.len_utf8());
+    };
+    let delimiter = |to: usize| {
+        before[..to].char_indices().rfind(|(i, c)| {
+            let bracket = match c {
+                '(' => !acronym(*i),
+                ')' => !before[..*i].rfind('(').is_some_and(acronym),
+                _ => false,
+            };
+            bracket
+                || matches!(
+                    c,
+                    '.' | ';' | ':' | '\n' | '!' | '?' | '"' | '“' | '”' | '–' | '—'
+                )
+                || (*c == '-' && hyphen_between_words(*i))
+        })
+    };
+    let mut found = delimiter(before.len());
+    // "Trưởng phòng Tài chính - Kế hoạch huyện Lê Văn Tám": a dash inside a body's name,
+    // whose words after it hold no head, goes on with the position before it.
+    if let Some((i, dash @ ('-' | '–'))) = found {
+        let after = words(text, window + i + dash.len_utf8(), name_start);
+        let no_head =
+            (0..after.len()).all(|k| starts_with_phrase(text, &after[k..], &HEADS).is_none());
+        if no_head && !after.is_empty() && language == Language::Vi {
+            let earlier = delimiter(i);
+            let from = earlier.map_or(0, |(j, c)| j + c.len_utf8());
+            let head_before = {
+                let part = words(text, window + from, window + i);
+                (0..part.len()).any(|k| starts_with_phrase(text, &part[k..], &HEADS).is_some())
+            };
+            if head_before {
+                found = earlier;
+            }
+        }
+    }
+    let clause_start = found.map_or(window, |(i, c)| window + i + c.len_utf8());
     // Comma-separated parts, the nearest first.
     let mut parts: Vec<(usize, usize)> = Vec::new();
     let mut end = name_start;
     for (i, _) in text[clause_start..name_start].rmatch_indices(',') {
+        // "Director of the Department of Culture, Sports and Tourism Le Tran Sang": the
+        // comma is inside the body's name, whose tail runs to the name.
+        let tail_end = if end == name_start { name_start } else { end };
+        if list_tail(text, clause_start + i + 1, tail_end) {
+            continue;
+        }
         parts.push((clause_start + i + 1, end));
         end = clause_start + i;
     }
@@ -1094,7 +1559,7 @@ fn positions_before(
         // The position begins at the earliest head after the last stop word.
         let after_stop = (0..all.len())
             .rev()
-            .find(|i| is_stop(text, &all[*i..], language))
+            .find(|i| is_stop(text, &all[*i..], language) && !envoy_to(text, &all, *i))
             .map_or(0, |i| i + 1);
         let head = (after_stop..all.len())
             .find(|i| starts_with_phrase(text, &all[*i..], &HEADS).is_some());
@@ -1119,9 +1584,10 @@ fn positions_before(
             break;
         }
         if english
-            && all[head..].iter().any(|(s, e)| {
+            && all[head..].iter().enumerate().any(|(k, (s, e))| {
                 let word = &text[*s..*e];
                 word.is_ascii()
+                    && !envoy_to(text, &all, head + k)
                     && !is_capitalised(word)
                     && !CONNECTORS.contains(&word)
                     && !LOWERCASE_IN_POSITIONS.contains(&word)
@@ -1143,23 +1609,49 @@ fn positions_before(
     (positions, start)
 }
 
+/// `text[start..end]`, with the bracket that closes an acronym opened in it: "… statistiques
+/// (GSO)".
+fn closed(text: &str, start: usize, end: usize) -> String {
+    let open = text[start..end].matches('(').count() > text[start..end].matches(')').count();
+    let end = if open && text[end..].starts_with(')') {
+        end + 1
+    } else {
+        end
+    };
+    text[start..end].to_owned()
+}
+
 /// The positions of a run of words, apart where a joining word comes before a position's
 /// head: "NA Secretary General and Chairman of the NA Office" is two.
 fn joined_positions(text: &str, words: &[(usize, usize)]) -> Vec<String> {
     let mut positions = Vec::new();
     let mut from = 0;
-    for i in 1..words.len().saturating_sub(1) {
+    let mut i = 1;
+    while i + 1 < words.len() {
         let (s, e) = words[i];
-        if JOINS.iter().any(|j| crate::same_word(&text[s..e], j))
-            && (starts_with_phrase(text, &words[i + 1..], &HEADS).is_some()
-                || starts_with_phrase(text, &words[i + 1..], &KEPT).is_some())
+        // "vice-ministre des Affaires étrangères également président du Comité": an adverb
+        // of holding two posts parts them as "and" does, and is neither's.
+        let joining = if JOINS.iter().any(|j| crate::same_word(&text[s..e], j)) {
+            1
+        } else if !["le", "la"].contains(&&text[s..e]) {
+            starts_with_phrase(text, &words[i..], &SKIPPED).unwrap_or(0)
+        } else {
+            0
+        };
+        if joining > 0
+            && i + joining < words.len()
+            && (starts_with_phrase(text, &words[i + joining..], &HEADS).is_some()
+                || starts_with_phrase(text, &words[i + joining..], &KEPT).is_some())
         {
-            positions.push(text[words[from].0..words[i - 1].1].to_owned());
-            from = i + 1;
+            positions.push(closed(text, words[from].0, words[i - 1].1));
+            from = i + joining;
+            i += joining;
+            continue;
         }
+        i += 1;
     }
     if let Some(last) = words.last() {
-        positions.push(text[words[from].0..last.1].to_owned());
+        positions.push(closed(text, words[from].0, last.1));
     }
     positions
 }
@@ -1494,6 +1986,382 @@ mod tests {
                 (
                     "Phan Văn Tú".to_owned(),
                     strings(&["Phó Chủ tịch UBND TP. Đà Nẵng"])
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_place_after_a_preposition_and_a_lower_case_family_name_stay_in_the_position() {
+        assert_eq!(
+            names_and_positions(
+                "Vu Thanh Long, président du Comité populaire de la province de Lai Châu, a visité l'école."
+            ),
+            [(
+                "Vu Thanh Long".to_owned(),
+                strings(&["président du Comité populaire de la province de Lai Châu"])
+            )]
+        );
+        assert_eq!(
+            names_and_positions(
+                "Dự họp có đồng chí Hà Văn Tâm, Bí thư Huyện ủy, Trưởng đoàn Đại biểu Quốc hội tỉnh."
+            ),
+            [(
+                "Hà Văn Tâm".to_owned(),
+                strings(&["Bí thư Huyện ủy", "Trưởng đoàn Đại biểu Quốc hội tỉnh"])
+            )]
+        );
+    }
+
+    #[test]
+    fn an_acting_chairman_and_a_position_that_ends_before_the_next_persons_address() {
+        assert_eq!(
+            names_and_positions("Đồng chí Lưu Minh Tâm, Quyền Giám đốc Sở Tài chính, phát biểu."),
+            [(
+                "Lưu Minh Tâm".to_owned(),
+                strings(&["Quyền Giám đốc Sở Tài chính"])
+            )]
+        );
+        assert_eq!(
+            names_and_positions(
+                "Ms. Tran Thu Ha, Director of the Department of Health and Mr. Le Van Binh, Director of the Department of Finance, attended."
+            ),
+            [
+                (
+                    "Tran Thu Ha".to_owned(),
+                    strings(&["Director of the Department of Health"])
+                ),
+                (
+                    "Le Van Binh".to_owned(),
+                    strings(&["Director of the Department of Finance"])
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_position_before_a_name_in_a_list_and_names_listed_after_a_person() {
+        assert_eq!(
+            names_and_positions(
+                "The meeting was attended by Deputy Ministers Pham Van Tam, Ly Thi Hoa and Dang Quoc Viet, Minister of Construction Vo Thanh Hai and others."
+            ),
+            [
+                ("Pham Van Tam".to_owned(), strings(&["Deputy Ministers"])),
+                ("Ly Thi Hoa".to_owned(), vec![]),
+                ("Dang Quoc Viet".to_owned(), vec![]),
+                (
+                    "Vo Thanh Hai".to_owned(),
+                    strings(&["Minister of Construction"])
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_set_off_by_dashes_after_its_position_and_bylines_of_writers() {
+        assert_eq!(
+            names_and_positions(
+                "The Director of the provincial Department of Education – Trinh Van Hai – opened the course."
+            ),
+            [(
+                "Trinh Van Hai".to_owned(),
+                strings(&["Director of the provincial Department of Education"])
+            )]
+        );
+        assert_eq!(
+            names_and_positions(
+                "The roads were repaired.\nBy Kim Oanh – Translated by Thu Trang\n"
+            ),
+            [
+                ("Kim Oanh".to_owned(), vec![]),
+                ("Thu Trang".to_owned(), vec![]),
+            ]
+        );
+        assert_eq!(
+            names_and_positions("Đường đã được sửa.\nTác giả bài viết: Lò Thị Mai - TTVH\n"),
+            [("Lò Thị Mai".to_owned(), vec![])]
+        );
+        // A province is nobody's byline.
+        assert!(people("The goods were shipped by Ha Nam.").is_empty());
+    }
+
+    #[test]
+    fn a_comma_inside_a_bodys_list_of_fields_stays_in_the_position() {
+        assert_eq!(
+            names_and_positions(
+                "Đồng chí Lê Minh Khoa, Giám đốc Sở Nông nghiệp, Môi trường và Phát triển nông thôn cho biết như vậy."
+            ),
+            [(
+                "Lê Minh Khoa".to_owned(),
+                strings(&["Giám đốc Sở Nông nghiệp, Môi trường và Phát triển nông thôn"])
+            )]
+        );
+        assert_eq!(
+            names_and_positions(
+                "Deputy Director of the municipal Department of Science, Technology and Innovation Hoang Thi Mai opened the forum."
+            ),
+            [(
+                "Hoang Thi Mai".to_owned(),
+                strings(&[
+                    "Deputy Director of the municipal Department of Science, Technology and Innovation"
+                ])
+            )]
+        );
+        assert_eq!(
+            names_and_positions(
+                "Tran Quoc Bao, directeur du Service de l'Industrie, du Commerce et de l'Énergie, a présenté le bilan."
+            ),
+            [(
+                "Tran Quoc Bao".to_owned(),
+                strings(&["directeur du Service de l'Industrie, du Commerce et de l'Énergie"])
+            )]
+        );
+        // Two positions after a comma stay two.
+        assert_eq!(
+            names_and_positions(
+                "Đồng chí Vi Văn Sơn, Bí thư Huyện ủy, Chủ tịch HĐND huyện và các đại biểu dự họp."
+            ),
+            [(
+                "Vi Văn Sơn".to_owned(),
+                strings(&["Bí thư Huyện ủy", "Chủ tịch HĐND huyện"])
+            )]
+        );
+    }
+
+    #[test]
+    fn two_posts_held_together_and_a_last_position_after_a_comma_and_et() {
+        assert_eq!(
+            names_and_positions(
+                "Le vice-ministre de la Santé également président du Conseil d'éthique à l'échelle nationale, Do Van Lam, a ouvert la séance."
+            ),
+            [(
+                "Do Van Lam".to_owned(),
+                strings(&[
+                    "vice-ministre de la Santé",
+                    "président du Conseil d'éthique à l'échelle nationale"
+                ])
+            )]
+        );
+        assert_eq!(
+            names_and_positions(
+                "La réunion était présidée par Ngo Thi Lan, secrétaire du Comité provincial du Parti, et présidente du Conseil populaire provincial."
+            ),
+            [(
+                "Ngo Thi Lan".to_owned(),
+                strings(&[
+                    "secrétaire du Comité provincial du Parti",
+                    "présidente du Conseil populaire provincial"
+                ])
+            )]
+        );
+    }
+
+    #[test]
+    fn heads_of_departments_a_dash_in_a_bodys_name_and_ba_opening_a_sentence() {
+        assert_eq!(
+            names_and_positions(
+                "Cục trưởng Cục Hải quan tỉnh Đinh Văn Toàn cho biết số thu tăng. Theo ông Mạc Văn Hòa, Chi cục trưởng Chi cục Kiểm lâm, diện tích rừng tăng."
+            ),
+            [
+                (
+                    "Đinh Văn Toàn".to_owned(),
+                    strings(&["Cục trưởng Cục Hải quan tỉnh"])
+                ),
+                (
+                    "Mạc Văn Hòa".to_owned(),
+                    strings(&["Chi cục trưởng Chi cục Kiểm lâm"])
+                ),
+            ]
+        );
+        assert_eq!(
+            names_and_positions(
+                "Trưởng phòng Văn hóa - Thông tin huyện Nông Thị Hà phát biểu tại buổi lễ."
+            ),
+            [(
+                "Nông Thị Hà".to_owned(),
+                strings(&["Trưởng phòng Văn hóa - Thông tin huyện"])
+            )]
+        );
+        assert_eq!(
+            people("Bà Phùng Thị Mai cho biết xã đã hoàn thành."),
+            [(
+                "Bà Phùng Thị Mai".to_owned(),
+                "Phùng Thị Mai".to_owned(),
+                vec![]
+            )]
+        );
+        // The province is no person.
+        assert!(people("Bà Rịa - Vũng Tàu tăng trưởng cao.").is_empty());
+    }
+
+    #[test]
+    fn an_acronym_in_brackets_inside_a_position_before_the_name() {
+        assert_eq!(
+            names_and_positions(
+                "Le directeur de l'Agence nationale du tourisme (VNAT), Ha Van Sieu, a ouvert le salon. Selon Vu Thi Mai, cheffe du Bureau de liaison, le salon a réussi."
+            ),
+            [
+                (
+                    "Ha Van Sieu".to_owned(),
+                    strings(&["directeur de l'Agence nationale du tourisme (VNAT)"])
+                ),
+                (
+                    "Vu Thi Mai".to_owned(),
+                    strings(&["cheffe du Bureau de liaison"])
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn bylines_with_their_agency_and_credits_of_text_and_photos() {
+        assert_eq!(
+            names_and_positions(
+                "Le riz se vend bien.\nKim Chi/CVN\nTexte et photos : Bao Ngoc\nPar Hai Yen\n"
+            ),
+            [
+                ("Kim Chi".to_owned(), vec![]),
+                ("Bao Ngoc".to_owned(), vec![]),
+                ("Hai Yen".to_owned(), vec![]),
+            ]
+        );
+        assert_eq!(
+            names_and_positions("Lúa được mùa.\nMinh Hằng (TTXVN)\nBài và ảnh: Quốc Việt\n"),
+            [
+                ("Minh Hằng".to_owned(), vec![]),
+                ("Quốc Việt".to_owned(), vec![]),
+            ]
+        );
+        // A province and its agency's line is no byline.
+        assert!(people("Giá lúa tăng.\nCà Mau/TTXVN\n").is_empty());
+    }
+
+    #[test]
+    fn envoys_spokespeople_and_joined_titles() {
+        assert_eq!(
+            names_and_positions(
+                "Vietnamese Ambassador to Japan Pham Quang Hieu met the governor. Hoang Anh Tuan, spokesman of the Ministry of Industry and Trade, said so. Minister-Chairman of the Ethnic Committee Hau A Lenh spoke."
+            ),
+            [
+                (
+                    "Pham Quang Hieu".to_owned(),
+                    strings(&["Vietnamese Ambassador to Japan"])
+                ),
+                (
+                    "Hoang Anh Tuan".to_owned(),
+                    strings(&["spokesman of the Ministry of Industry and Trade"])
+                ),
+                (
+                    "Hau A Lenh".to_owned(),
+                    strings(&["Minister-Chairman of the Ethnic Committee"])
+                ),
+            ]
+        );
+        assert_eq!(
+            names_and_positions(
+                "Đại sứ Việt Nam tại Lào Nguyễn Bá Hùng và Người phát ngôn Bộ Ngoại giao Đoàn Khắc Việt dự lễ."
+            ),
+            [
+                (
+                    "Nguyễn Bá Hùng".to_owned(),
+                    strings(&["Đại sứ Việt Nam tại Lào"])
+                ),
+                (
+                    "Đoàn Khắc Việt".to_owned(),
+                    strings(&["Người phát ngôn Bộ Ngoại giao"])
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn family_names_of_the_khmer_the_hmong_and_the_highlands() {
+        assert_eq!(
+            names_and_positions(
+                "Phó Bí thư Huyện ủy Danh Hoàng Sơn và Chủ tịch UBND xã Thào Mí Páo dự lễ. Đồng chí Siu Hơ Lan, Phó Chủ tịch HĐND huyện phát biểu."
+            ),
+            [
+                (
+                    "Danh Hoàng Sơn".to_owned(),
+                    strings(&["Phó Bí thư Huyện ủy"])
+                ),
+                ("Thào Mí Páo".to_owned(), strings(&["Chủ tịch UBND xã"])),
+                (
+                    "Siu Hơ Lan".to_owned(),
+                    strings(&["Phó Chủ tịch HĐND huyện"])
+                ),
+            ]
+        );
+        // Sơn La is a province.
+        assert!(people("Tỉnh Sơn La Mường La tăng trưởng.").is_empty());
+    }
+
+    #[test]
+    fn a_byline_of_names_and_the_pages_date_parted_by_dashes() {
+        assert_eq!(
+            names_and_positions(
+                "La foire s'ouvre.\nMinh Chau - Quoc Tuan - 3 mars 2025 10:15\nLe matin du 3 mars, la foire a ouvert."
+            ),
+            [
+                ("Minh Chau".to_owned(), vec![]),
+                ("Quoc Tuan".to_owned(), vec![]),
+            ]
+        );
+        // Positions parted by a dash are no byline.
+        assert!(people("Ban Kinh tế - Ngân sách - 2025\n").is_empty());
+    }
+
+    #[test]
+    fn a_later_mention_by_a_form_of_address_and_the_last_word_of_the_name() {
+        assert_eq!(
+            people(
+                "Đồng chí Lò Văn Quý, Bí thư Huyện ủy phát biểu. Theo ông Quý, huyện cần làm tốt hơn. Bà con đồng tình."
+            ),
+            [
+                (
+                    "Đồng chí Lò Văn Quý, Bí thư Huyện ủy".to_owned(),
+                    "Lò Văn Quý".to_owned(),
+                    strings(&["Bí thư Huyện ủy"])
+                ),
+                ("ông Quý".to_owned(), "Quý".to_owned(), vec![]),
+            ]
+        );
+        assert_eq!(
+            names_and_positions(
+                "La directrice Tran Thi Lien a ouvert le forum. Selon Mme Lien, le forum est utile. M. Dung n'est pas cité avant."
+            ),
+            [
+                ("Tran Thi Lien".to_owned(), strings(&["directrice"])),
+                ("Lien".to_owned(), vec![]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_later_mention_by_the_last_word_of_the_name_after_comrade_or_a_position() {
+        assert_eq!(
+            names_and_positions(
+                "Đồng chí Hà Thị Nga, Chủ tịch HĐND huyện dự họp. Đồng chí Nga đánh giá cao kết quả. Chủ tịch Nga đề nghị các xã rà soát."
+            ),
+            [
+                ("Hà Thị Nga".to_owned(), strings(&["Chủ tịch HĐND huyện"])),
+                ("Nga".to_owned(), vec![]),
+                ("Nga".to_owned(), strings(&["Chủ tịch"])),
+            ]
+        );
+        // A name's last word that begins a body's name is no mention: "Tỉnh ủy".
+        assert_eq!(
+            names_and_positions(
+                "Ông Bùi Văn Tỉnh, nguyên Bí thư Tỉnh ủy dự lễ. Ủy viên Ban Thường vụ Tỉnh ủy Lê Văn Hòa phát biểu."
+            ),
+            [
+                (
+                    "Bùi Văn Tỉnh".to_owned(),
+                    strings(&["nguyên Bí thư Tỉnh ủy"])
+                ),
+                (
+                    "Lê Văn Hòa".to_owned(),
+                    strings(&["Ủy viên Ban Thường vụ Tỉnh ủy"])
                 ),
             ]
         );

@@ -695,6 +695,20 @@ fn date_fact(year: Option<i32>, month: u8, day: u8) -> Fact {
 /// Whether a date may end at byte `end`: no digit, no "%", no decimal or time, no further
 /// "/" or "-" with a number after it ("8-10-12", "12/3.5", "2-3%", "8.30").
 fn ends_date(text: &str, end: usize) -> bool {
+    // "Ngày 11/11/2022-09:13:00 AM": a page's time glued to its day by a hyphen.
+    if let Some(time) = text[end..].strip_prefix('-') {
+        let hours = time.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=2).contains(&hours)
+            && time[hours..].starts_with(':')
+            && time[hours + 1..]
+                .bytes()
+                .take_while(u8::is_ascii_digit)
+                .count()
+                == 2
+        {
+            return true;
+        }
+    }
     let mut rest = text[end..].chars();
     match rest.next() {
         None => true,
