@@ -1050,7 +1050,13 @@ struct Patterns {
     /// span ends with when it is written. Apart, so that the patterns whose groups are read
     /// stay small.
     same_period: Regex,
+    /// A share of the plan, from its number on; the words of an approximation before it
+    /// ("khoảng", "about") are [`Patterns::plan_about`]'s, looked for back from each number
+    /// found ([`with_words_before`]).
     plan: Regex,
+    /// The words of an approximation, or none, ending where a share of the plan's number
+    /// starts.
+    plan_about: Regex,
     /// A plan exceeded by a percentage: "exceeding the estimate by 2.1%", "vượt dự toán
     /// 2,1%", "vượt 2,1% kế hoạch": 102.1% of the plan.
     plan_exceeded: Regex,
@@ -1230,8 +1236,9 @@ fn build(language: Language, ascii_digits: bool) -> Patterns {
             r"(?P<head>{ratio})\s+{about}(?P<num>{num}){pct}\s*{same_period}",
             ratio = heads("bằng|đạt"),
         )),
+        plan_about: compile(format!(r"(?:{about})\z")),
         plan: compile(format!(
-            r"{about}(?P<num>{num}){pct}\s*(?:(?:of|du|de|des|so\s+với|compared\s+(?:to|with))\s+)?(?:the\s+|l['’]\s*)?{whose}(?:(?:set|assigned|year's|annual|yearly)\s+)?(?:(?:capital|budget|revenue|disbursement)\s+)?(?i:kế\s+hoạch|(?-i:KH)|dự\s+toán|chỉ\s+tiêu|plan|target|objectifs?|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?{setter}",
+            r"(?P<num>{num}){pct}\s*(?:(?:of|du|de|des|so\s+với|compared\s+(?:to|with))\s+)?(?:the\s+|l['’]\s*)?{whose}(?:(?:set|assigned|year's|annual|yearly)\s+)?(?:(?:capital|budget|revenue|disbursement)\s+)?(?i:kế\s+hoạch|(?-i:KH)|dự\s+toán|chỉ\s+tiêu|plan|target|objectifs?|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?{setter}",
             // "77.3% of the plan assigned by the Prime Minister", "implemented by the locality":
             // who set the plan, after it.
             setter = if language == Language::En {
@@ -1442,6 +1449,33 @@ fn amounts_after<'t>(pattern: &'t Regex, text: &'t str) -> impl Iterator<Item = 
     })
 }
 
+/// The matches of `words` (ending in `\z`, matching the empty string too) then `pattern`
+/// (opening with a number) over `text`, left to right without overlaps, each as where its
+/// words start and the captures of `pattern`: those of the pattern `words` then `pattern`
+/// would give, whose words hold no digit. The number is looked for first, and the words back
+/// from it, no further than the last match's end: the regex crate can look for digits first,
+/// not for words that may be missing.
+fn with_words_before<'t>(
+    pattern: &'t Regex,
+    words: &'t Regex,
+    text: &'t str,
+) -> impl Iterator<Item = (usize, Captures<'t>)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let c = pattern.captures_at(text, at)?;
+        let whole = c.get(0).expect("a match");
+        let start = words
+            .find(&text[at..whole.start()])
+            .map_or(whole.start(), |m| at + m.start());
+        at = if whole.is_empty() {
+            crate::after_char(text, whole.end())
+        } else {
+            whole.end()
+        };
+        Some((start, c))
+    })
+}
+
 /// What one match adds to a figure.
 #[derive(Debug, Clone, Copy)]
 enum Part {
@@ -1593,23 +1627,23 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             push(&mut pieces, whole.start(), whole.end(), Part::Plan(share));
         }
     }
-    for c in p.plan.captures_iter(text) {
-        let whole = c.get(0).expect("match");
+    for (whole_start, c) in with_words_before(&p.plan, &p.plan_about, text) {
+        let whole_end = c.get(0).expect("match").end();
         if let Some(v) = number_in(&c) {
             // "đạt 42,98% kế hoạch": the verb before the share is part of it.
-            let window = crate::look_back(text, whole.start(), 48);
+            let window = crate::look_back(text, whole_start, 48);
             let start = p
                 .plan_head
-                .find(&text[window..whole.start()])
+                .find(&text[window..whole_start])
                 .map(|m| window + m.start())
                 .filter(|at| crate::starts_word(text, *at))
-                .unwrap_or(whole.start());
+                .unwrap_or(whole_start);
             // "reaching 13.7% compared to the plan" is a share of it; "a shortfall of 10-20%
             // compared to the estimate" is not.
-            if start == whole.start() && whole.as_str().contains("compared") {
+            if start == whole_start && text[whole_start..whole_end].contains("compared") {
                 continue;
             }
-            push(&mut pieces, start, whole.end(), Part::Plan(v));
+            push(&mut pieces, start, whole_end, Part::Plan(v));
         }
     }
     // "đạt 70% so kế hoạch": "so" without "với" before the plan, in Vietnamese (kept apart
