@@ -1476,6 +1476,65 @@ fn with_words_before<'t>(
     })
 }
 
+/// [`crate::word_start_captures`] of a pattern of changes or levels ([`Patterns::change`],
+/// [`Patterns::percent_value`]), run only over the clauses of `text` holding a percentage.
+/// Every match of those holds `%`, "cent" or "trăm" (the words of `pct`), and only letters,
+/// spaces, digits, `-`, `–`, `%`, a point or comma between two digits (in a number), and
+/// with `apostrophes` `'` and `’` (French heads: "s'élève à"); a clause here ends at any other
+/// punctuation, so no match runs across its end. Each clause holding one of the three is
+/// searched up to the character after it (what an assertion at a match's end looks at): the
+/// same matches, and the regex crate does not try its head words over the rest of the text.
+/// With digits other than ASCII in the text (`ascii_digits` false), a point or comma never
+/// ends a clause.
+fn in_clauses_with_percent<'t>(
+    pattern: &'t Regex,
+    text: &'t str,
+    ascii_digits: bool,
+    apostrophes: bool,
+) -> impl Iterator<Item = Captures<'t>> {
+    static PERCENT: OnceLock<Regex> = OnceLock::new();
+    let percent = PERCENT.get_or_init(|| Regex::new("%|cent|trăm").expect("a pattern"));
+    let bytes = text.as_bytes();
+    let ends_clause = move |at: usize, c: char| match c {
+        '.' | ',' => {
+            ascii_digits
+                && !(at > 0
+                    && bytes[at - 1].is_ascii_digit()
+                    && bytes.get(at + 1).is_some_and(u8::is_ascii_digit))
+        }
+        '-' | '%' => false,
+        '\'' | '’' => !apostrophes,
+        '“' | '”' | '‘' | '«' | '»' | '…' => true,
+        c => c.is_ascii_punctuation(),
+    };
+    let mut clauses: Vec<(usize, usize)> = Vec::new();
+    let mut searched_to = 0;
+    for m in percent.find_iter(text) {
+        if m.start() < searched_to {
+            continue;
+        }
+        let start = text[searched_to..m.start()]
+            .char_indices()
+            .rev()
+            .find(|(i, c)| ends_clause(searched_to + i, *c))
+            .map_or(searched_to, |(i, c)| searched_to + i + c.len_utf8());
+        let end = text[m.start()..]
+            .char_indices()
+            .find(|(i, c)| ends_clause(m.start() + i, *c))
+            .map_or(text.len(), |(i, _)| m.start() + i);
+        clauses.push((start, end));
+        searched_to = end;
+    }
+    clauses.into_iter().flat_map(move |(start, end)| {
+        let upto = if end < text.len() {
+            crate::after_char(text, end)
+        } else {
+            end
+        };
+        crate::word_start_captures_from(pattern, &text[..upto], start)
+    })
+}
+
 /// What one match adds to a figure.
 #[derive(Debug, Clone, Copy)]
 enum Part {
@@ -1817,7 +1876,7 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             );
         }
     }
-    for c in crate::word_start_captures(&p.change, text) {
+    for c in in_clauses_with_percent(&p.change, text, ascii_digits, false) {
         let whole = c.get(0).expect("match");
         // "making up 18.2 per cent of GRDP" is a share, not a rise.
         let before = text[crate::look_back(text, whole.start(), 12)..whole.start()].trim_end();
@@ -2070,7 +2129,7 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             }
         }
     }
-    for c in crate::word_start_captures(&p.percent_value, text) {
+    for c in in_clauses_with_percent(&p.percent_value, text, ascii_digits, true) {
         let num = c.name("num").expect("number");
         let rest = &text[c.get(0).expect("match").end()..];
         // "10-20%", "from 10% to 15%": a range is not one figure.
@@ -14144,5 +14203,40 @@ mod tests {
             assert!(!only_ascii_digits(&format!("số {c} tỷ đồng")), "{c:?}");
         }
         assert!(only_ascii_digits("Quảng Ninh 15/15, tăng 9,63% – “½” ²"));
+    }
+
+    proptest::proptest! {
+        /// The patterns of changes and levels find the same matches, with the same groups,
+        /// in the clauses holding a percentage as over the whole text.
+        #[test]
+        fn changes_and_levels_are_found_in_clauses_with_a_percentage_as_in_the_whole_text(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "tăng ", "giảm ", "đạt ", "up ", "rose ", "a progressé de ", "s'élève à ",
+                "s’est établi à ", "taux de croissance de ", "khoảng ", "about ", "12", "9,63",
+                "9.63", "1.250", "17 600", "-", "–", "%", " per cent", " pour cent",
+                " phần trăm", " ", ", ", ". ", "(", ")", ";", "“", "’", "'", "\n", "recent ",
+                "là ", "was ", "year-on-year ",
+            ][..]), 0..40),
+        ) {
+            let text: String = pieces.concat();
+            for language in Language::ALL {
+                for ascii_digits in [false, true] {
+                    let p = patterns(language, ascii_digits);
+                    for (pattern, apostrophes) in [(&p.change, false), (&p.percent_value, true)] {
+                        let spans = |caps: Vec<Captures>| -> Vec<Vec<Option<(usize, usize)>>> {
+                            caps.iter()
+                                .map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
+                                .collect()
+                        };
+                        let whole = spans(crate::word_start_captures(pattern, &text).collect());
+                        let clauses = spans(
+                            in_clauses_with_percent(pattern, &text, ascii_digits, apostrophes)
+                                .collect(),
+                        );
+                        proptest::prop_assert_eq!(whole, clauses, "{:?}", text);
+                    }
+                }
+            }
+        }
     }
 }

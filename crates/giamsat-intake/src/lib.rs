@@ -523,7 +523,16 @@ pub(crate) fn word_start_captures<'t>(
     pattern: &Regex,
     text: &'t str,
 ) -> impl Iterator<Item = Captures<'t>> {
-    let mut at = 0;
+    word_start_captures_from(pattern, text, 0)
+}
+
+/// [`word_start_captures`] from byte `from` of `text` on.
+pub(crate) fn word_start_captures_from<'t>(
+    pattern: &Regex,
+    text: &'t str,
+    from: usize,
+) -> impl Iterator<Item = Captures<'t>> {
+    let mut at = from;
     std::iter::from_fn(move || {
         while at <= text.len() {
             let found = pattern.find_at(text, at)?;
