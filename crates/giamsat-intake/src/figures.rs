@@ -1026,6 +1026,9 @@ fn number(language: Language) -> &'static str {
 }
 
 struct Patterns {
+    /// An amount with its scale, unit or things counted after the number, from the number
+    /// on: [`amounts_after`] finds where the number starts and looks at the character before
+    /// it, which the regex crate would otherwise look for at every byte of the text.
     amount_after: Regex,
     amount_before: Regex,
     change: Regex,
@@ -1047,7 +1050,13 @@ struct Patterns {
     /// span ends with when it is written. Apart, so that the patterns whose groups are read
     /// stay small.
     same_period: Regex,
+    /// A share of the plan, from its number on; the words of an approximation before it
+    /// ("khoảng", "about") are [`Patterns::plan_about`]'s, looked for back from each number
+    /// found ([`with_words_before`]).
     plan: Regex,
+    /// The words of an approximation, or none, ending where a share of the plan's number
+    /// starts.
+    plan_about: Regex,
     /// A plan exceeded by a percentage: "exceeding the estimate by 2.1%", "vượt dự toán
     /// 2,1%", "vượt 2,1% kế hoạch": 102.1% of the plan.
     plan_exceeded: Regex,
@@ -1112,7 +1121,7 @@ fn alternatives<'a>(words: impl Iterator<Item = &'a str>) -> String {
         .join("|")
 }
 
-fn build(language: Language) -> Patterns {
+fn build(language: Language, ascii_digits: bool) -> Patterns {
     let num = number(language);
     let scales = alternatives(
         SCALES
@@ -1163,7 +1172,8 @@ fn build(language: Language) -> Patterns {
     let pct = r"(?:\s*%|\s+(?:[Pp]er\s?cent|[Pp]ercent|pour\s+cent)(?-u:\b)|\s+phần\s+trăm)";
     // The sign or words of `pct` without the spaces before them, which the gates below look for.
     let pct_sign = r"(?:%|[Pp]er\s?cent|[Pp]ercent|pour\s+cent|phần\s+trăm)";
-    let compile = |pattern: String| Regex::new(&pattern).expect("figure pattern");
+    let compile =
+        |pattern: String| Regex::new(&ascii(&pattern, ascii_digits)).expect("figure pattern");
     let heads = |words: &str| format!(r"(?i:{words})");
     let plan_heads = heads(
         r"đạt|bằng|reaching|reached|reaches|equal\s+to|equivalent\s+to|soit|atteignant|représentant",
@@ -1173,7 +1183,7 @@ fn build(language: Language) -> Patterns {
     // word by word, not for a whole pattern, for the same reason.
     Patterns {
         amount_after: compile(format!(
-            r"(?:^|[^\d\p{{L}}.,])(?P<num>{num})(?:\s*(?P<scale>(?i:{scales}))(?:\s*{of}(?P<unit>(?i:{units})){scaled_counted})?|\s*{of}(?P<bare_unit>(?i:{units}))|(?:\s+[\p{{L}}-]+){{1,{words}}}\s+(?P<counted>(?i:{counted})))",
+            r"(?P<num>{num})(?:\s*(?P<scale>(?i:{scales}))(?:\s*{of}(?P<unit>(?i:{units})){scaled_counted})?|\s*{of}(?P<bare_unit>(?i:{units}))|(?:\s+[\p{{L}}-]+){{1,{words}}}\s+(?P<counted>(?i:{counted})))",
             // "24.1 million domestic and international tourists": up to three words before
             // what is counted in English and French; two Vietnamese syllables ("3 năm thực
             // hiện Nghị quyết" counts no resolutions).
@@ -1226,8 +1236,9 @@ fn build(language: Language) -> Patterns {
             r"(?P<head>{ratio})\s+{about}(?P<num>{num}){pct}\s*{same_period}",
             ratio = heads("bằng|đạt"),
         )),
+        plan_about: compile(format!(r"(?:{about})\z")),
         plan: compile(format!(
-            r"{about}(?P<num>{num}){pct}\s*(?:(?:of|du|de|des|so\s+với|compared\s+(?:to|with))\s+)?(?:the\s+|l['’]\s*)?{whose}(?:(?:set|assigned|year's|annual|yearly)\s+)?(?:(?:capital|budget|revenue|disbursement)\s+)?(?i:kế\s+hoạch|(?-i:KH)|dự\s+toán|chỉ\s+tiêu|plan|target|objectifs?|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?{setter}",
+            r"(?P<num>{num}){pct}\s*(?:(?:of|du|de|des|so\s+với|compared\s+(?:to|with))\s+)?(?:the\s+|l['’]\s*)?{whose}(?:(?:set|assigned|year's|annual|yearly)\s+)?(?:(?:capital|budget|revenue|disbursement)\s+)?(?i:kế\s+hoạch|(?-i:KH)|dự\s+toán|chỉ\s+tiêu|plan|target|objectifs?|estimate|prévisions)(?-u:\b)(?:\s+(?:annuel|annuelle|năm))?{setter}",
             // "77.3% of the plan assigned by the Prime Minister", "implemented by the locality":
             // who set the plan, after it.
             setter = if language == Language::En {
@@ -1341,13 +1352,187 @@ fn fr_expected(language: Language, words: &str, french: &str) -> String {
     }
 }
 
-fn patterns(language: Language) -> &'static Patterns {
-    static PATTERNS: OnceLock<[Patterns; 3]> = OnceLock::new();
-    let all = PATTERNS.get_or_init(|| Language::ALL.map(build));
+/// The patterns of a language; `ascii_digits` for a text whose only digits are ASCII
+/// ([`only_ascii_digits`]), where each `\d` is `[0-9]`.
+fn patterns(language: Language, ascii_digits: bool) -> &'static Patterns {
+    static PATTERNS: [OnceLock<[Patterns; 3]>; 2] = [OnceLock::new(), OnceLock::new()];
+    let all = PATTERNS[usize::from(ascii_digits)]
+        .get_or_init(|| Language::ALL.map(|l| build(l, ascii_digits)));
     &all[Language::ALL
         .iter()
         .position(|l| *l == language)
         .expect("a language")]
+}
+
+/// `pattern` with each `\d` written `[0-9]` when `ascii_digits`. The regex crate's `\d` is
+/// any Unicode decimal digit, hundreds of characters it cannot look for first: a pattern that
+/// opens with a number is then run byte by byte over the whole text. With `[0-9]` it looks
+/// for the ten digits first and runs the pattern from them only. Both read the same in a text
+/// whose only decimal digits are ASCII ([`only_ascii_digits`]); a nested `[0-9]` in a class
+/// (`[^\d\p{L}]`) is the same union.
+fn ascii(pattern: &str, ascii_digits: bool) -> std::borrow::Cow<'_, str> {
+    if ascii_digits && pattern.contains(r"\d") {
+        debug_assert!(!pattern.contains(r"\\d"), "an escaped backslash before d");
+        std::borrow::Cow::Owned(pattern.replace(r"\d", "[0-9]"))
+    } else {
+        std::borrow::Cow::Borrowed(pattern)
+    }
+}
+
+/// Whether every decimal digit (Unicode `Nd`, the regex crate's `\d`) of `text` is ASCII.
+/// Every other decimal digit is at U+0660 or above and outside Latin Extended Additional
+/// (U+1E00–U+1EFF, Vietnamese letters with their tones), so only characters outside those are
+/// looked at; a numeric one of them (a superset of `Nd`) is taken as a digit.
+fn only_ascii_digits(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        // ASCII, continuation bytes and the leading bytes of U+0080..U+063F.
+        if b < 0xD9 {
+            at += 1;
+            continue;
+        }
+        if b == 0xE1 && bytes.get(at + 1).is_some_and(|n| (0xB8..=0xBB).contains(n)) {
+            at += 3;
+            continue;
+        }
+        let c = text[at..].chars().next().expect("a character");
+        if c.is_numeric() {
+            return false;
+        }
+        at += c.len_utf8();
+    }
+    true
+}
+
+/// The matches of `pattern` (an amount after its number, [`Patterns::amount_after`]) whose
+/// number opens the text or follows a character that is no digit, letter, point or comma,
+/// left to right without overlaps: those of the same pattern opening with
+/// `(?:^|[^\d\p{L}.,])`, each with its groups where that one has them. That character is
+/// looked at here, at each number found, so that the regex crate can look for the digits
+/// first; a character before a number that is part of the last match found leaves that
+/// number out, as it would in the pattern's own search.
+fn amounts_after<'t>(pattern: &'t Regex, text: &'t str) -> impl Iterator<Item = Captures<'t>> {
+    static DIGIT_OR_LETTER: OnceLock<Regex> = OnceLock::new();
+    let digit_or_letter =
+        DIGIT_OR_LETTER.get_or_init(|| Regex::new(r"^[\d\p{L}]").expect("a character class"));
+    let mut at = 0;
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while from <= text.len() {
+            let found = pattern.find_at(text, from)?;
+            let start = found.start();
+            let before = text[..start].chars().next_back();
+            let opens = match before {
+                None => true,
+                Some(c) => {
+                    start - c.len_utf8() >= at
+                        && !matches!(c, '.' | ',')
+                        && if c.is_ascii() {
+                            !c.is_ascii_alphanumeric()
+                        } else {
+                            !digit_or_letter.is_match(&text[start - c.len_utf8()..start])
+                        }
+                }
+            };
+            if opens {
+                let captures = pattern.captures_at(text, start)?;
+                let end = captures.get(0).expect("a match").end();
+                at = end;
+                from = end;
+                return Some(captures);
+            }
+            from = crate::after_char(text, start);
+        }
+        None
+    })
+}
+
+/// The matches of `words` (ending in `\z`, matching the empty string too) then `pattern`
+/// (opening with a number) over `text`, left to right without overlaps, each as where its
+/// words start and the captures of `pattern`: those of the pattern `words` then `pattern`
+/// would give, whose words hold no digit. The number is looked for first, and the words back
+/// from it, no further than the last match's end: the regex crate can look for digits first,
+/// not for words that may be missing.
+fn with_words_before<'t>(
+    pattern: &'t Regex,
+    words: &'t Regex,
+    text: &'t str,
+) -> impl Iterator<Item = (usize, Captures<'t>)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let c = pattern.captures_at(text, at)?;
+        let whole = c.get(0).expect("a match");
+        let start = words
+            .find(&text[at..whole.start()])
+            .map_or(whole.start(), |m| at + m.start());
+        at = if whole.is_empty() {
+            crate::after_char(text, whole.end())
+        } else {
+            whole.end()
+        };
+        Some((start, c))
+    })
+}
+
+/// [`crate::word_start_captures`] of a pattern of changes or levels ([`Patterns::change`],
+/// [`Patterns::percent_value`]), run only over the clauses of `text` holding a percentage.
+/// Every match of those holds `%`, "cent" or "trăm" (the words of `pct`), and only letters,
+/// spaces, digits, `-`, `–`, `%`, a point or comma between two digits (in a number), and
+/// with `apostrophes` `'` and `’` (French heads: "s'élève à"); a clause here ends at any other
+/// punctuation, so no match runs across its end. Each clause holding one of the three is
+/// searched up to the character after it (what an assertion at a match's end looks at): the
+/// same matches, and the regex crate does not try its head words over the rest of the text.
+/// With digits other than ASCII in the text (`ascii_digits` false), a point or comma never
+/// ends a clause.
+fn in_clauses_with_percent<'t>(
+    pattern: &'t Regex,
+    text: &'t str,
+    ascii_digits: bool,
+    apostrophes: bool,
+) -> impl Iterator<Item = Captures<'t>> {
+    static PERCENT: OnceLock<Regex> = OnceLock::new();
+    let percent = PERCENT.get_or_init(|| Regex::new("%|cent|trăm").expect("a pattern"));
+    let bytes = text.as_bytes();
+    let ends_clause = move |at: usize, c: char| match c {
+        '.' | ',' => {
+            ascii_digits
+                && !(at > 0
+                    && bytes[at - 1].is_ascii_digit()
+                    && bytes.get(at + 1).is_some_and(u8::is_ascii_digit))
+        }
+        '-' | '%' => false,
+        '\'' | '’' => !apostrophes,
+        '“' | '”' | '‘' | '«' | '»' | '…' => true,
+        c => c.is_ascii_punctuation(),
+    };
+    let mut clauses: Vec<(usize, usize)> = Vec::new();
+    let mut searched_to = 0;
+    for m in percent.find_iter(text) {
+        if m.start() < searched_to {
+            continue;
+        }
+        let start = text[searched_to..m.start()]
+            .char_indices()
+            .rev()
+            .find(|(i, c)| ends_clause(searched_to + i, *c))
+            .map_or(searched_to, |(i, c)| searched_to + i + c.len_utf8());
+        let end = text[m.start()..]
+            .char_indices()
+            .find(|(i, c)| ends_clause(m.start() + i, *c))
+            .map_or(text.len(), |(i, _)| m.start() + i);
+        clauses.push((start, end));
+        searched_to = end;
+    }
+    clauses.into_iter().flat_map(move |(start, end)| {
+        let upto = if end < text.len() {
+            crate::after_char(text, end)
+        } else {
+            end
+        };
+        crate::word_start_captures_from(pattern, &text[..upto], start)
+    })
 }
 
 /// What one match adds to a figure.
@@ -1419,7 +1604,8 @@ fn unit_of(written: &str) -> Option<&'static str> {
 
 /// The pieces of figures in the text, without overlaps, in the order of the text.
 fn pieces(text: &str, language: Language) -> Vec<Piece> {
-    let p = patterns(language);
+    let ascii_digits = only_ascii_digits(text);
+    let p = patterns(language, ascii_digits);
     let mut pieces: Vec<Piece> = Vec::new();
     let mut claimed = crate::Claimed::default();
     let mut push = |pieces: &mut Vec<Piece>, start: usize, end: usize, part: Part| {
@@ -1438,12 +1624,12 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
     // written over the whole it is part of has the whole's scale, when it has none of its
     // own, and the whole's unit.
     if language == Language::Vi && text.contains('/') {
-        static PART_OF_WHOLE: OnceLock<Regex> = OnceLock::new();
-        let part_of_whole = PART_OF_WHOLE.get_or_init(|| {
+        static PART_OF_WHOLE: [OnceLock<Regex>; 2] = [OnceLock::new(), OnceLock::new()];
+        let part_of_whole = PART_OF_WHOLE[usize::from(ascii_digits)].get_or_init(|| {
             let num = number(Language::Vi);
-            Regex::new(&format!(
+            Regex::new(&ascii(&format!(
                 r"(?P<num>{num})(?:\s*(?P<scale>(?i:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu|nghìn)))?\s*/\s*(?:{num})\s*(?P<whole_scale>(?i:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu|nghìn))?\s*(?P<unit>(?i:đồng|USD|tấn|ha|km))(?-u:\b)"
-            ))
+            ), ascii_digits))
             .expect("a part of a whole")
         });
         for c in part_of_whole.captures_iter(text) {
@@ -1500,34 +1686,34 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             push(&mut pieces, whole.start(), whole.end(), Part::Plan(share));
         }
     }
-    for c in p.plan.captures_iter(text) {
-        let whole = c.get(0).expect("match");
+    for (whole_start, c) in with_words_before(&p.plan, &p.plan_about, text) {
+        let whole_end = c.get(0).expect("match").end();
         if let Some(v) = number_in(&c) {
             // "đạt 42,98% kế hoạch": the verb before the share is part of it.
-            let window = crate::look_back(text, whole.start(), 48);
+            let window = crate::look_back(text, whole_start, 48);
             let start = p
                 .plan_head
-                .find(&text[window..whole.start()])
+                .find(&text[window..whole_start])
                 .map(|m| window + m.start())
                 .filter(|at| crate::starts_word(text, *at))
-                .unwrap_or(whole.start());
+                .unwrap_or(whole_start);
             // "reaching 13.7% compared to the plan" is a share of it; "a shortfall of 10-20%
             // compared to the estimate" is not.
-            if start == whole.start() && whole.as_str().contains("compared") {
+            if start == whole_start && text[whole_start..whole_end].contains("compared") {
                 continue;
             }
-            push(&mut pieces, start, whole.end(), Part::Plan(v));
+            push(&mut pieces, start, whole_end, Part::Plan(v));
         }
     }
     // "đạt 70% so kế hoạch": "so" without "với" before the plan, in Vietnamese (kept apart
     // from the shared pattern of shares of the plan).
     if language == Language::Vi && text.contains("so ") {
-        static PLAN_AFTER_SO: OnceLock<Regex> = OnceLock::new();
-        let plan_after_so = PLAN_AFTER_SO.get_or_init(|| {
+        static PLAN_AFTER_SO: [OnceLock<Regex>; 2] = [OnceLock::new(), OnceLock::new()];
+        let plan_after_so = PLAN_AFTER_SO[usize::from(ascii_digits)].get_or_init(|| {
             let num = number(Language::Vi);
-            Regex::new(&format!(
+            Regex::new(&ascii(&format!(
                 r"(?P<num>{num})\s*%\s*so\s+(?i:kế\s+hoạch|(?-i:KH)|dự\s+toán|chỉ\s+tiêu)(?-u:\b)(?:\s+năm)?"
-            ))
+            ), ascii_digits))
             .expect("a share of the plan after 'so'")
         });
         for c in plan_after_so.captures_iter(text) {
@@ -1690,7 +1876,7 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             );
         }
     }
-    for c in crate::word_start_captures(&p.change, text) {
+    for c in in_clauses_with_percent(&p.change, text, ascii_digits, false) {
         let whole = c.get(0).expect("match");
         // "making up 18.2 per cent of GRDP" is a share, not a rise.
         let before = text[crate::look_back(text, whole.start(), 12)..whole.start()].trim_end();
@@ -1806,7 +1992,7 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             push(&mut pieces, start_of(&c), end, part);
         }
     }
-    for c in p.amount_after.captures_iter(text) {
+    for c in amounts_after(&p.amount_after, text) {
         let num = c.name("num").expect("number");
         let scale = word(text, &c, "scale");
         // The unit follows the scale: a scale that is no word leaves no unit either.
@@ -1943,7 +2129,7 @@ fn pieces(text: &str, language: Language) -> Vec<Piece> {
             }
         }
     }
-    for c in crate::word_start_captures(&p.percent_value, text) {
+    for c in in_clauses_with_percent(&p.percent_value, text, ascii_digits, true) {
         let num = c.name("num").expect("number");
         let rest = &text[c.get(0).expect("match").end()..];
         // "10-20%", "from 10% to 15%": a range is not one figure.
@@ -12683,7 +12869,7 @@ mod tests {
     #[test]
     fn a_pattern_matches_only_where_its_gate_passes() {
         for language in Language::ALL {
-            let p = patterns(language);
+            let p = patterns(language, false);
             for (pattern, needs, sentences) in [
                 (
                     &p.multiple,
@@ -14001,5 +14187,56 @@ mod tests {
             targets("Pour la période 2026-2030, la productivité du travail devra atteindre 6,5 %."),
             ["productivité du travail | 6.5 x1 % | 2026-2030"]
         );
+    }
+
+    /// Every decimal digit the regex crate's `\d` matches besides ASCII's is one that
+    /// [`only_ascii_digits`] looks at and finds numeric: a text it passes reads the same with
+    /// `[0-9]`.
+    #[test]
+    fn every_other_decimal_digit_is_seen_by_the_ascii_digits_check() {
+        let digit = Regex::new(r"^\d$").expect("a pattern");
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10_ffff_u32).filter_map(char::from_u32) {
+            if c.is_ascii() || !digit.is_match(c.encode_utf8(&mut buf)) {
+                continue;
+            }
+            assert!(!only_ascii_digits(&format!("số {c} tỷ đồng")), "{c:?}");
+        }
+        assert!(only_ascii_digits("Quảng Ninh 15/15, tăng 9,63% – “½” ²"));
+    }
+
+    proptest::proptest! {
+        /// The patterns of changes and levels find the same matches, with the same groups,
+        /// in the clauses holding a percentage as over the whole text.
+        #[test]
+        fn changes_and_levels_are_found_in_clauses_with_a_percentage_as_in_the_whole_text(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "tăng ", "giảm ", "đạt ", "up ", "rose ", "a progressé de ", "s'élève à ",
+                "s’est établi à ", "taux de croissance de ", "khoảng ", "about ", "12", "9,63",
+                "9.63", "1.250", "17 600", "-", "–", "%", " per cent", " pour cent",
+                " phần trăm", " ", ", ", ". ", "(", ")", ";", "“", "’", "'", "\n", "recent ",
+                "là ", "was ", "year-on-year ",
+            ][..]), 0..40),
+        ) {
+            let text: String = pieces.concat();
+            for language in Language::ALL {
+                for ascii_digits in [false, true] {
+                    let p = patterns(language, ascii_digits);
+                    for (pattern, apostrophes) in [(&p.change, false), (&p.percent_value, true)] {
+                        let spans = |caps: Vec<Captures>| -> Vec<Vec<Option<(usize, usize)>>> {
+                            caps.iter()
+                                .map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
+                                .collect()
+                        };
+                        let whole = spans(crate::word_start_captures(pattern, &text).collect());
+                        let clauses = spans(
+                            in_clauses_with_percent(pattern, &text, ascii_digits, apostrophes)
+                                .collect(),
+                        );
+                        proptest::prop_assert_eq!(whole, clauses, "{:?}", text);
+                    }
+                }
+            }
+        }
     }
 }

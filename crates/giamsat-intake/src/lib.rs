@@ -524,7 +524,16 @@ pub(crate) fn word_start_captures<'t>(
     pattern: &Regex,
     text: &'t str,
 ) -> impl Iterator<Item = Captures<'t>> {
-    let mut at = 0;
+    word_start_captures_from(pattern, text, 0)
+}
+
+/// [`word_start_captures`] from byte `from` of `text` on.
+pub(crate) fn word_start_captures_from<'t>(
+    pattern: &Regex,
+    text: &'t str,
+    from: usize,
+) -> impl Iterator<Item = Captures<'t>> {
+    let mut at = from;
     std::iter::from_fn(move || {
         while at <= text.len() {
             let found = pattern.find_at(text, at)?;
@@ -564,7 +573,7 @@ fn captures_of<'t>(
 }
 
 /// The byte after the character at `at`; past the end at the end.
-fn after_char(text: &str, at: usize) -> usize {
+pub(crate) fn after_char(text: &str, at: usize) -> usize {
     at + text[at..].chars().next().map_or(1, char::len_utf8)
 }
 
@@ -1397,5 +1406,45 @@ mod tests {
                 offsets_point_at_items(&reading).map_err(TestCaseError::fail)?;
             }
         }
+    }
+
+    /// The whole reading (`Debug` of [`Reading`]) of every corpus text, one by one and all
+    /// joined, as FNV-1a hashes: a change meant only to make reading faster must print the
+    /// same lines before and after. `cargo test -p giamsat-intake --lib every_reading_hashed
+    /// -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "prints hashes to compare two codes"]
+    fn every_reading_hashed() {
+        let fnv = |bytes: &[u8]| {
+            bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+                (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+            })
+        };
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut all = Vec::new();
+        for dir in [corpus.clone(), corpus.join("real")] {
+            let mut files: Vec<_> = std::fs::read_dir(&dir)
+                .expect("a corpus directory")
+                .map(|e| e.expect("an entry").path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "html"))
+                .collect();
+            files.sort();
+            for path in files {
+                let bytes = std::fs::read(&path).expect("a text");
+                let out = format!("{:?}", read(&bytes));
+                println!("{:016x} {}", fnv(out.as_bytes()), path.display());
+                // One text in another encoding would make the whole joined text read as it.
+                if std::str::from_utf8(&bytes).is_ok() {
+                    all.extend_from_slice(&bytes);
+                    all.push(b'\n');
+                }
+            }
+        }
+        let out = format!("{:?}", read(&all));
+        println!(
+            "{:016x} all joined ({} bytes)",
+            fnv(out.as_bytes()),
+            all.len()
+        );
     }
 }
