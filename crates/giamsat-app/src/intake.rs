@@ -3,6 +3,8 @@
 //! themselves. A person accepts each one through the ordinary writes (people, documents,
 //! observations), whose source cites the report and the characters the item came from.
 
+pub mod prefill;
+
 use giamsat_intake::Reading;
 
 use crate::follow_up::MAX_EVIDENCE_BYTES;
