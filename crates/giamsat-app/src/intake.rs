@@ -5,6 +5,8 @@
 
 pub mod prefill;
 
+use std::sync::{Arc, Mutex};
+
 use giamsat_intake::Reading;
 
 use crate::follow_up::MAX_EVIDENCE_BYTES;
@@ -18,6 +20,29 @@ pub struct Report {
     pub sha256: String,
     pub name: String,
     pub reading: Reading,
+    /// The units the text names, found once for each state of the engine's names: a long
+    /// report is reviewed a part at a time, and finding them costs a scan of the whole text.
+    mentions: Arc<Mutex<Option<(u64, Arc<prefill::Mentions>)>>>,
+}
+
+impl Report {
+    /// The administrative units the text names ([`prefill::Mentions::in_text`]), found again
+    /// only when the engine's names have changed since they were last found.
+    pub fn mentions(&self, engine: &giamsat_core::Engine) -> Arc<prefill::Mentions> {
+        let version = engine.names_version();
+        let mut kept = self
+            .mentions
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((at, found)) = kept.as_ref()
+            && *at == version
+        {
+            return Arc::clone(found);
+        }
+        let found = Arc::new(prefill::Mentions::in_text(engine, &self.reading.text));
+        *kept = Some((version, Arc::clone(&found)));
+        found
+    }
 }
 
 /// How many readings of reports [`App::report`] keeps in memory: at most 10 MB of text each.
@@ -160,6 +185,7 @@ impl<S: Store> App<S> {
             sha256,
             name,
             reading,
+            mentions: Arc::default(),
         })
     }
 
@@ -195,6 +221,7 @@ impl<S: Store> App<S> {
             sha256: file.sha256,
             name: file.name,
             reading: giamsat_intake::read_text(text, "utf-8"),
+            mentions: Arc::default(),
         };
         {
             let mut kept = self

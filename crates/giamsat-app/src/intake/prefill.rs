@@ -75,6 +75,7 @@ fn folded_words(text: &str) -> Vec<String> {
 }
 
 /// The administrative units a report names, in the order it names them.
+#[derive(Debug)]
 pub struct Mentions {
     /// Each mention's characters and the unit it names.
     found: Vec<(usize, usize, UnitId)>,
