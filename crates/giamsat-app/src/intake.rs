@@ -22,8 +22,11 @@ pub struct Report {
     pub reading: Reading,
     /// The units the text names, found once for each state of the engine's names: a long
     /// report is reviewed a part at a time, and finding them costs a scan of the whole text.
-    mentions: Arc<Mutex<Option<(u64, Arc<prefill::Mentions>)>>>,
+    mentions: Arc<Mutex<Option<KeptMentions>>>,
 }
+
+/// Mentions found, with the engine's `names_version` they were found at.
+type KeptMentions = (u64, Arc<prefill::Mentions>);
 
 impl Report {
     /// The administrative units the text names ([`prefill::Mentions::in_text`]), found again
