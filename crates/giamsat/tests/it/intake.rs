@@ -833,7 +833,10 @@ async fn a_figures_form_offers_what_the_report_names_and_checks_the_unit_of_meas
         let from = html
             .find(&format!("<li id=\"item-{n}\""))
             .expect("item shown");
-        let to = html[from..].find("</li>").map_or(html.len(), |e| from + e);
+        // To the next item: an item accepted lists what it became in items of its own.
+        let to = html[from + 1..]
+            .find("<li id=\"item-")
+            .map_or(html.len(), |e| from + 1 + e);
         html[from..to].to_owned()
     };
 
@@ -931,6 +934,24 @@ async fn a_figures_form_offers_what_the_report_names_and_checks_the_unit_of_meas
     let answer = accept("vi", confirmed).await.expect("accept");
     assert_eq!(answer.status().as_u16(), 303);
     assert_eq!(engine_value("EXPORTS", "40"), Some(1_250.0));
+    // The same cell again in another unit: both questions at once, both answers in one send.
+    let answer = accept("vi", figure(exports, "EXPORTS", "1.260"))
+        .await
+        .expect("accept");
+    assert_eq!(answer.status().as_u16(), 409);
+    let shown = item_of(&answer.text().await.expect("html"), exports);
+    assert!(
+        shown.contains(&format!("id=\"replaces-{exports}\""))
+            && shown.contains(&format!("id=\"mismatch-{exports}\""))
+            && shown.contains("name=\"replace\" value=\"1\"")
+            && shown.contains("name=\"converted\""),
+        "{shown}"
+    );
+    let mut both = figure(exports, "EXPORTS", "1.260");
+    both.extend([("replace", "1".to_owned()), ("converted", "1".to_owned())]);
+    let answer = accept("vi", both).await.expect("accept");
+    assert_eq!(answer.status().as_u16(), 303);
+    assert_eq!(engine_value("EXPORTS", "40"), Some(1_260.0));
 
     // A percent is no amount of money, whatever the scale.
     let retail = index("48.215");
