@@ -3,6 +3,10 @@
 //! themselves. A person accepts each one through the ordinary writes (people, documents,
 //! observations), whose source cites the report and the characters the item came from.
 
+pub mod prefill;
+
+use std::sync::{Arc, Mutex};
+
 use giamsat_intake::Reading;
 
 use crate::follow_up::MAX_EVIDENCE_BYTES;
@@ -16,6 +20,32 @@ pub struct Report {
     pub sha256: String,
     pub name: String,
     pub reading: Reading,
+    /// The units the text names, found once for each state of the engine's names: a long
+    /// report is reviewed a part at a time, and finding them costs a scan of the whole text.
+    mentions: Arc<Mutex<Option<KeptMentions>>>,
+}
+
+/// Mentions found, with the engine's `names_version` they were found at.
+type KeptMentions = (u64, Arc<prefill::Mentions>);
+
+impl Report {
+    /// The administrative units the text names ([`prefill::Mentions::in_text`]), found again
+    /// only when the engine's names have changed since they were last found.
+    pub fn mentions(&self, engine: &giamsat_core::Engine) -> Arc<prefill::Mentions> {
+        let version = engine.names_version();
+        let mut kept = self
+            .mentions
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((at, found)) = kept.as_ref()
+            && *at == version
+        {
+            return Arc::clone(found);
+        }
+        let found = Arc::new(prefill::Mentions::in_text(engine, &self.reading.text));
+        *kept = Some((version, Arc::clone(&found)));
+        found
+    }
 }
 
 /// How many readings of reports [`App::report`] keeps in memory: at most 10 MB of text each.
@@ -158,6 +188,7 @@ impl<S: Store> App<S> {
             sha256,
             name,
             reading,
+            mentions: Arc::default(),
         })
     }
 
@@ -193,6 +224,7 @@ impl<S: Store> App<S> {
             sha256: file.sha256,
             name: file.name,
             reading: giamsat_intake::read_text(text, "utf-8"),
+            mentions: Arc::default(),
         };
         {
             let mut kept = self

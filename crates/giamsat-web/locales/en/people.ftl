@@ -48,3 +48,35 @@ audit-action-position-revise = Position corrected or ended
 # Reading reports: a figure that would replace one already recorded.
 intake-replaces = Already recorded for { $unit } · { $period }: { $value } ({ $kind }). Accepting this figure replaces it as the current value (the recorded one is kept). Check it, then press “Replace the recorded figure”.
 intake-replace-button = Replace the recorded figure
+# Reading reports: the figure's unit of measure differs from the indicator's.
+intake-unit-mismatch = The report gives this figure in { $read }, but “{ $indicator }” is measured in { $measure }. It has not been recorded: convert the value to { $measure }, tick the box to confirm, and send it again.
+intake-converted = I have converted the value to { $measure }
+# The unit of measure of a figure read, in the reader's words.
+intake-unit-word = { $unit ->
+    [VND] VND
+    [USD] USD
+    [EUR] euros
+    [percent] percent (%)
+    [t] tonnes
+    [quintal] quintals
+    [ha] hectares
+    [km] kilometres
+    [enterprise] enterprises
+    [worker] workers
+    [household] households
+    [visitor] visitors
+    [project] projects
+    [cooperative] cooperatives
+    [establishment] establishments
+    [room] rooms
+   *[count] things counted
+}
+intake-unit-of = { $word }
+intake-read-measure = { $scale ->
+    [thousand] thousand { $of }
+    [million] million { $of }
+    [billion] billion { $of }
+    [trillion] trillion { $of }
+    [other] { $word } (× { $factor })
+   *[one] { $word }
+}

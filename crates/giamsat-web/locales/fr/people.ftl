@@ -48,3 +48,42 @@ audit-action-position-revise = Fonction corrigée ou terminée
 # Lecture des rapports : un chiffre qui remplacerait un chiffre déjà enregistré.
 intake-replaces = Déjà enregistré pour { $unit } · { $period } : { $value } ({ $kind }). Accepter ce chiffre le remplace comme valeur courante (l’ancien reste conservé). Vérifiez-le, puis appuyez sur « Remplacer le chiffre enregistré ».
 intake-replace-button = Remplacer le chiffre enregistré
+# Lecture des rapports : l’unité de mesure du chiffre diffère de celle de l’indicateur.
+intake-unit-mismatch = Le rapport donne ce chiffre en { $read }, mais « { $indicator } » se mesure en { $measure }. Il n’a pas été enregistré : convertissez la valeur en { $measure }, cochez la case pour le confirmer, puis envoyez-le de nouveau.
+intake-converted = J’ai converti la valeur en { $measure }
+# L’unité de mesure d’un chiffre lu, dans les mots du lecteur.
+intake-unit-word = { $unit ->
+    [VND] VND
+    [USD] dollars US
+    [EUR] euros
+    [percent] pour cent (%)
+    [t] tonnes
+    [quintal] quintaux
+    [ha] hectares
+    [km] kilomètres
+    [enterprise] entreprises
+    [worker] travailleurs
+    [household] ménages
+    [visitor] visiteurs
+    [project] projets
+    [cooperative] coopératives
+    [establishment] établissements
+    [room] chambres
+   *[count] unités comptées
+}
+# Après « millions » : « de VND », « d’euros ».
+intake-unit-of = { $unit ->
+    [EUR] d’euros
+    [ha] d’hectares
+    [enterprise] d’entreprises
+    [establishment] d’établissements
+   *[other] de { $word }
+}
+intake-read-measure = { $scale ->
+    [thousand] milliers { $of }
+    [million] millions { $of }
+    [billion] milliards { $of }
+    [trillion] billions { $of }
+    [other] { $word } (× { $factor })
+   *[one] { $word }
+}

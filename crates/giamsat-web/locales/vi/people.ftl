@@ -48,3 +48,35 @@ audit-action-position-revise = Sửa hoặc kết thúc chức vụ
 # Đọc báo cáo: số liệu sẽ thay thế số liệu đã ghi nhận.
 intake-replaces = Đã ghi nhận cho { $unit } · { $period }: { $value } ({ $kind }). Chấp nhận số liệu này sẽ thay thế số liệu đó làm giá trị hiện hành (số liệu cũ vẫn được lưu). Kiểm tra lại rồi bấm “Thay thế số liệu đã ghi nhận”.
 intake-replace-button = Thay thế số liệu đã ghi nhận
+# Đọc báo cáo: đơn vị tính của số liệu khác đơn vị tính của chỉ tiêu.
+intake-unit-mismatch = Văn bản ghi số liệu này theo { $read }, còn chỉ tiêu “{ $indicator }” tính bằng { $measure }. Số liệu chưa được ghi nhận: hãy quy đổi giá trị sang { $measure }, đánh dấu ô xác nhận rồi gửi lại.
+intake-converted = Tôi đã quy đổi giá trị sang { $measure }
+# Đơn vị tính của số liệu đọc được, theo lời của người đọc.
+intake-unit-word = { $unit ->
+    [VND] đồng
+    [USD] USD
+    [EUR] euro
+    [percent] phần trăm (%)
+    [t] tấn
+    [quintal] tạ
+    [ha] ha
+    [km] km
+    [enterprise] doanh nghiệp
+    [worker] lao động
+    [household] hộ
+    [visitor] lượt khách
+    [project] dự án
+    [cooperative] hợp tác xã
+    [establishment] cơ sở
+    [room] phòng
+   *[count] đơn vị đếm
+}
+intake-unit-of = { $word }
+intake-read-measure = { $scale ->
+    [thousand] nghìn { $of }
+    [million] triệu { $of }
+    [billion] tỷ { $of }
+    [trillion] nghìn tỷ { $of }
+    [other] { $word } (× { $factor })
+   *[one] { $word }
+}

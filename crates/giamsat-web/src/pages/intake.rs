@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Response};
 use giamsat_app::follow_up::{PersonInput, PositionInput};
 use giamsat_app::input::{DocumentInput, ObservationInput};
 use giamsat_app::input::{ReportedScorecardInput, TargetInput};
+use giamsat_app::intake::prefill::{self, Measure};
 use giamsat_app::intake::{Became, Report, source_of};
 use giamsat_app::{AppError, Store};
 use giamsat_core::Engine;
@@ -58,6 +59,12 @@ pub struct ItemView {
     /// A figure already recorded for the cell that accepting would replace, in words: the
     /// form then asks to be sent again to replace it.
     replaces: Option<String>,
+    /// The figure's unit of measure as read is not the indicator's: the warning, and the
+    /// label of the box that confirms the value was converted.
+    mismatch: Option<(String, String)>,
+    /// The unit pre-selected when the list of units does not hold it (a commune): its code
+    /// and name, offered first.
+    unit_offered: Option<(String, String)>,
     accepted: bool,
 }
 
@@ -146,6 +153,18 @@ impl ReviewPage<'_> {
                 ("count", Arg::Number(count(self.part_count))),
             ],
         )
+    }
+
+    /// The units of a figure's form: the list, and the unit pre-selected if the list lacks it.
+    fn unit_options(&self, item: &ItemView) -> Vec<(String, String, bool)> {
+        let mut options = self.selected(&self.units, item, "unit");
+        if let Some((code, name)) = &item.unit_offered
+            && !options.iter().any(|(value, _, _)| value == code)
+        {
+            let chosen = item.field("unit") == code;
+            options.insert(0, (code.clone(), name.clone(), chosen));
+        }
+        options
     }
 
     fn selected(
@@ -708,11 +727,18 @@ fn item_views<S: Store>(
         lang: reader.lang,
     };
     let book = engine.follow_up();
+    // The units the text names, looked for once for all the figures shown.
+    let mentions = shown
+        .iter()
+        .filter_map(|&n| report.reading.items.get(n))
+        .any(|i| matches!(i.fact, Fact::Figure { value: Some(_), .. }))
+        .then(|| report.mentions(engine));
     shown
         .iter()
         .filter_map(|&index| Some((index, report.reading.items.get(index)?)))
         .map(|(index, item)| {
             let kind = item.fact.kind();
+            let mut unit_offered = None;
             let mut details = Vec::new();
             let mut fields = HashMap::new();
             let mut forms = Vec::new();
@@ -935,6 +961,28 @@ fn item_views<S: Store>(
                             "document",
                             document_before(report, item.start).unwrap_or_default(),
                         );
+                        // What the figure is most likely of, offered for the reviewer to
+                        // check rather than chosen from long lists every time.
+                        if let Some(named) = mentions
+                            .as_ref()
+                            .and_then(|m| m.unit_for(item.end))
+                            .and_then(|id| engine.unit(id))
+                        {
+                            let label = giamsat_app::names::unit_label(engine, named);
+                            fields.insert("unit", named.code.to_string());
+                            fields.insert("unit_name", label.clone());
+                            unit_offered = Some((named.code.to_string(), label));
+                        }
+                        let read = Measure::read(unit.as_deref(), *scale);
+                        if let Some(indicator) = subject
+                            .as_deref()
+                            .and_then(|s| {
+                                prefill::indicator_for(engine, s, report.reading.language, read)
+                            })
+                            .and_then(|id| engine.indicator(id))
+                        {
+                            fields.insert("indicator", indicator.code.to_string());
+                        }
                     }
                 }
             }
@@ -952,6 +1000,8 @@ fn item_views<S: Store>(
                 known,
                 error: None,
                 replaces: None,
+                mismatch: None,
+                unit_offered,
                 accepted: false,
             }
         })
@@ -999,6 +1049,88 @@ fn replaced_figure(engine: &Engine, tr: Tr<'_>, form: &HashMap<String, String>) 
     })
 }
 
+/// The figure's unit of measure as read, when it is not that of the indicator the form names
+/// (another currency, a percent into money, another scale): the warning naming both, and the
+/// label of the box that confirms the value was converted. `None` when they are the same, or
+/// when either cannot be told (no unit read, an index).
+fn unit_mismatch(
+    engine: &Engine,
+    tr: Tr<'_>,
+    item: &Item,
+    form: &HashMap<String, String>,
+) -> Option<(String, String)> {
+    let Fact::Figure { unit, scale, .. } = &item.fact else {
+        return None;
+    };
+    let read = Measure::read(unit.as_deref(), *scale)?;
+    let indicator = giamsat_core::IndicatorCode::parse(form.get("indicator")?.trim())
+        .ok()
+        .and_then(|c| engine.indicator_by_code(&c))?;
+    if read.same(Measure::of_indicator(indicator)?) {
+        return None;
+    }
+    let measure = indicator.measure.get(tr.lang).to_owned();
+    let warning = tr.t_args(
+        "intake-unit-mismatch",
+        &[
+            (
+                "read",
+                Arg::Text(measure_in_words(tr, unit.as_deref()?, *scale)),
+            ),
+            (
+                "indicator",
+                Arg::Text(indicator.name.get(tr.lang).to_owned()),
+            ),
+            ("measure", Arg::Text(measure.clone())),
+        ],
+    );
+    let confirm = tr.t_args("intake-converted", &[("measure", Arg::Text(measure))]);
+    Some((warning, confirm))
+}
+
+/// A unit of measure the reader read (`USD` and 10⁶), in the reader's words: "triệu USD",
+/// "million USD", "millions de dollars US".
+fn measure_in_words(tr: Tr<'_>, unit: &str, scale: f64) -> String {
+    let key = match unit {
+        "%" => "percent",
+        "tạ" => "quintal",
+        "VND" | "USD" | "EUR" | "t" | "ha" | "km" | "enterprise" | "worker" | "household"
+        | "visitor" | "project" | "cooperative" | "establishment" | "room" => unit,
+        _ => "count",
+    };
+    let scale_key = if key == "percent" {
+        "one"
+    } else {
+        [
+            (1.0, "one"),
+            (1e3, "thousand"),
+            (1e6, "million"),
+            (1e9, "billion"),
+            (1e12, "trillion"),
+        ]
+        .into_iter()
+        .find(|(s, _)| (s - scale).abs() < 0.5)
+        .map_or("other", |(_, k)| k)
+    };
+    let word = tr.t_args("intake-unit-word", &[("unit", Arg::Text(key.to_owned()))]);
+    let of = tr.t_args(
+        "intake-unit-of",
+        &[
+            ("unit", Arg::Text(key.to_owned())),
+            ("word", Arg::Text(word.clone())),
+        ],
+    );
+    tr.t_args(
+        "intake-read-measure",
+        &[
+            ("scale", Arg::Text(scale_key.to_owned())),
+            ("word", Arg::Text(word)),
+            ("of", Arg::Text(of)),
+            ("factor", Arg::Text(tr.number(scale, 0))),
+        ],
+    )
+}
+
 /// Records one input as the data-entry form does: numbers read as the reader writes them.
 async fn create_one<S: Store, I: giamsat_app::Validate>(
     state: &AppState<S>,
@@ -1042,24 +1174,38 @@ pub async fn accept<S: Store>(
     // A figure that would replace one already recorded is recorded only once the reviewer,
     // shown the recorded value, sends the form again to replace it.
     let accepted_as = field("as");
+    let tr = Tr {
+        i18n: &state.i18n,
+        lang: reader.lang,
+    };
     let replaces = match &item.fact {
         Fact::Figure { .. } if field("replace") != "1" && accepted_as != "target" => {
-            let tr = Tr {
-                i18n: &state.i18n,
-                lang: reader.lang,
-            };
             replaced_figure(&state.app.engine(), tr, &form)
         }
         _ => None,
     };
-    if let Some(warning) = replaces {
+    // A figure written in another unit than the indicator's (another currency, a percent,
+    // another scale) is recorded only once the reviewer confirms it was converted: recorded
+    // as read, 892,3 million USD would stand as 892,3 billion đồng.
+    let mismatch = if field("converted") == "1" {
+        None
+    } else {
+        unit_mismatch(&state.app.engine(), tr, item, &form)
+    };
+    if replaces.is_some() || mismatch.is_some() {
         let parts = parts_of(&report);
         let part = part_of_item(&parts, index);
         let mut views = views_of(&state, &reader, &report, &parts[part].items).await?;
         if let Some(view) = views.iter_mut().find(|v| v.index == index) {
             typed_back(view, &form);
-            view.replaces = Some(warning);
-            view.open = Some("figure".to_owned());
+            view.replaces = replaces;
+            view.mismatch = mismatch;
+            let open = if accepted_as == "target" {
+                "target"
+            } else {
+                "figure"
+            };
+            view.open = Some(open.to_owned());
         }
         return Ok(review_page(
             &state,
@@ -1159,10 +1305,6 @@ pub async fn accept<S: Store>(
             Ok((StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response())
         }
         Err(error) => {
-            let tr = Tr {
-                i18n: &state.i18n,
-                lang: reader.lang,
-            };
             let (status, why) = super::refusal_in_form(tr, error)?;
             let parts = parts_of(&report);
             let part = part_of_item(&parts, index);
@@ -1202,12 +1344,20 @@ fn typed_back(view: &mut ItemView, form: &HashMap<String, String>) {
             "comparator",
             "met",
             "set",
+            "replace",
+            "converted",
         ]
         .into_iter()
         .find(|k| k == name)
         {
             view.fields.insert(key, value.clone());
         }
+    }
+    // The target's form names its unit in words: what was typed there is shown there.
+    if form.get("as").map(String::as_str) == Some("target")
+        && let Some(unit) = form.get("unit")
+    {
+        view.fields.insert("unit_name", unit.clone());
     }
     if let Some(p) = form.get("positions") {
         view.positions = p.clone();
