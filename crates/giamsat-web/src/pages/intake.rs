@@ -715,6 +715,24 @@ fn document_before(report: &Report, start: usize) -> Option<String> {
         .map(|(_, n)| n)
 }
 
+/// A scale as a report writes it, "8.537,18 tỷ VND", not "× 1.000.000.000"; one with no
+/// word of its own as a multiplication.
+fn scale_in_words(tr: Tr<'_>, scale: f64) -> String {
+    let named = [
+        (1e3, "intake-scale-thousand"),
+        (1e6, "intake-scale-million"),
+        (1e9, "intake-scale-billion"),
+        (1e12, "intake-scale-trillion"),
+    ]
+    .into_iter()
+    .find(|(s, _)| (s - scale).abs() < 0.5);
+    match named {
+        Some((_, word)) => format!(" {}", tr.t(word)),
+        None if scale > 1.0 => format!(" × {}", tr.number(scale, 0)),
+        None => String::new(),
+    }
+}
+
 fn item_views<S: Store>(
     engine: &Engine,
     state: &AppState<S>,
@@ -814,11 +832,7 @@ fn item_views<S: Store>(
                     if let Some(s) = subject {
                         detail("intake-subject", s.clone());
                     }
-                    let scale = if *scale > 1.0 {
-                        format!(" × {}", tr.number(*scale, 0))
-                    } else {
-                        String::new()
-                    };
+                    let scale = scale_in_words(tr, *scale);
                     let from = value_from
                         .map(|v| format!("{}–", plain_number(tr, v)))
                         .unwrap_or_default();
@@ -895,20 +909,7 @@ fn item_views<S: Store>(
                     }
                     if let Some(v) = value {
                         let written = plain_number(tr, *v);
-                        // "8.537,18 tỷ VND", as a report writes it, not "× 1.000.000.000".
-                        let named = [
-                            (1e3, "intake-scale-thousand"),
-                            (1e6, "intake-scale-million"),
-                            (1e9, "intake-scale-billion"),
-                            (1e12, "intake-scale-trillion"),
-                        ]
-                        .into_iter()
-                        .find(|(s, _)| (s - *scale).abs() < 0.5);
-                        let scale = match named {
-                            Some((_, word)) => format!(" {}", tr.t(word)),
-                            None if *scale > 1.0 => format!(" × {}", tr.number(*scale, 0)),
-                            None => String::new(),
-                        };
+                        let scale = scale_in_words(tr, *scale);
                         detail(
                             "col-value",
                             format!("{written}{scale} {}", unit.clone().unwrap_or_default()),

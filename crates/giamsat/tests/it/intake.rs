@@ -188,6 +188,7 @@ async fn an_uploaded_report_records_only_what_a_person_accepts_with_its_source()
         <p>Ngày 18/8/2024, đồng chí Trần Minh Lực, UVTV Tỉnh ủy, Phó Chủ tịch HĐND tỉnh chủ trì buổi làm việc; \
         ông Lê Văn Hai, Giám đốc Sở Tài chính dự.</p>\
         <p>Tổng mức bán lẻ hàng hóa 5 tháng đầu năm 2024 ước đạt 36.539 tỷ đồng, bằng 42,98% kế hoạch.</p>\
+        <p>Nghị quyết đặt mục tiêu năm 2025 tổng mức bán lẻ hàng hóa đạt 95.000 tỷ đồng.</p>\
         <p>Thực hiện Kế hoạch số 45/KH-UBND ngày 20/01/2024 &amp; các chỉ tiêu.</p>\
         <p>Theo Công điện số 12/CĐ-TTg ngày 05/3/2024 của Thủ tướng.</p>\
         </article><p>Bình luận (0)</p></body></html>";
@@ -376,6 +377,10 @@ async fn an_uploaded_report_records_only_what_a_person_accepts_with_its_source()
     assert!(
         vi.contains(" tỷ VND"),
         "an amount in the scale reports write"
+    );
+    assert!(
+        vi.contains("95.000 tỷ VND"),
+        "a target set in the scale reports write"
     );
     assert!(!vi.contains("× 1.000.000.000"), "no multiplier spelt out");
 
