@@ -333,11 +333,12 @@ pub(super) async fn observations_for_engine(
     .bind(*ids.end())
     .fetch(&mut **tx);
     while let Some(row) = rows.try_next().await? {
+        // PostgreSQL gives text columns as text, not bytes.
         apply(Loaded::Record(Record::Observation(lean.read(
             (row.get(0), row.get(1), row.get(2)),
-            row.get(3),
+            row.get::<&str, _>(3).as_bytes(),
             row.get(4),
-            row.get(5),
+            row.get::<&str, _>(5).as_bytes(),
             row.get(6),
         )?)));
     }
