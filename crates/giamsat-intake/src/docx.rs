@@ -60,8 +60,9 @@ pub(crate) fn text(bytes: &[u8]) -> Result<String, DecodeError> {
 fn text_of_body(xml: &str) -> Result<String, DecodeError> {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut text = String::new();
-    // Inside `w:t` (text to keep), inside table cells (how deep), inside a deleted run or a
-    // field's code (text to leave out).
+    // Inside `w:t` (text to keep), inside table cells (how deep), inside a deleted run, a
+    // field's code or the fallback copy of a text box (`mc:Fallback`, the same paragraphs
+    // again for older readers): text to leave out.
     let (mut in_text, mut cells, mut left_out) = (false, 0usize, 0usize);
     loop {
         let event = reader.read_event().map_err(|e| {
@@ -74,12 +75,14 @@ fn text_of_body(xml: &str) -> Result<String, DecodeError> {
             Event::Start(e) => match e.local_name().as_ref() {
                 "t" => in_text = true,
                 "tc" => cells += 1,
-                "del" | "delText" | "instrText" => left_out += 1,
+                "del" | "delText" | "instrText" | "Fallback" => left_out += 1,
                 _ => {}
             },
             Event::End(e) => match e.local_name().as_ref() {
                 "t" => in_text = false,
-                "del" | "delText" | "instrText" => left_out = left_out.saturating_sub(1),
+                "del" | "delText" | "instrText" | "Fallback" => {
+                    left_out = left_out.saturating_sub(1)
+                }
                 // A paragraph inside a cell goes on in the cell; the cell ends with a tab.
                 "p" if cells > 0 => text.push(' '),
                 "p" => text.push('\n'),
@@ -221,6 +224,18 @@ mod tests {
             crate::read(&word_document(&["  "])).map(|_| ()),
             Err(DecodeError::Blank)
         );
+    }
+
+    #[test]
+    fn a_text_box_is_read_once_not_again_from_its_fallback_copy() {
+        let xml = format!(
+            r#"<w:document {W} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>
+<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>Hộp chữ</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>
+<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Hộp chữ</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>
+</w:body></w:document>"#
+        );
+        let text = text_of_body(&xml).expect("reads");
+        assert_eq!(text.matches("Hộp chữ").count(), 1, "{text:?}");
     }
 
     #[test]
