@@ -87,22 +87,21 @@ pub(super) async fn observations_from_sqlite_file(
     ids: std::ops::RangeInclusive<i64>,
     apply: &mut (dyn FnMut(Loaded) + Send),
 ) -> Outcome<()> {
-    let readers = READERS;
     let (mut receivers, mut tasks) = (Vec::new(), Vec::new());
-    for reader in 0..readers {
+    for reader in 0..READERS {
         let (send, receive) = tokio::sync::mpsc::channel(4);
         let file = file.to_owned();
         let ids = ids.clone();
         receivers.push(receive);
         tasks.push(tokio::task::spawn_blocking(move || {
-            read_sqlite_observations(&file, ids, (reader, readers), send)
+            read_sqlite_observations(&file, ids, (reader, READERS), send)
         }));
     }
     // Block n comes from reader n % readers; the first reader to have nothing more ends the
     // read, as every block before its next one has been applied.
-    'blocks: for reader in (0..receivers.len()).cycle() {
+    for reader in (0..receivers.len()).cycle() {
         let Some(block) = receivers[reader].recv().await else {
-            break 'blocks;
+            break;
         };
         if !block.is_empty() {
             apply(Loaded::Observations(block));

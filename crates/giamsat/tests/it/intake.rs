@@ -505,6 +505,35 @@ async fn an_uploaded_report_records_only_what_a_person_accepts_with_its_source()
     assert_eq!(counts_after(&engine), (before.0 + 1, before.1 + 1));
 }
 
+/// A report's text pasted into the upload form: the review's address, the report's SHA-256
+/// and the report as kept.
+async fn pasted(
+    server: &crate::TestServer,
+    client: &reqwest::Client,
+    cookie: &str,
+    csrf: &str,
+    report: &str,
+) -> (String, String, giamsat_app::intake::Report) {
+    let answer = client
+        .post(server.url("/intake?lang=vi"))
+        .header("cookie", cookie)
+        .form(&[("csrf", csrf), ("text", report)])
+        .send()
+        .await
+        .expect("upload");
+    assert_eq!(answer.status().as_u16(), 303);
+    let location = answer.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let sha256 = location
+        .strip_prefix("/intake/")
+        .expect("address")
+        .to_owned();
+    let kept = server.state.app.report(&sha256).await.expect("kept");
+    (location, sha256, kept)
+}
+
 fn counts_after(engine: &giamsat_core::Engine) -> (usize, usize) {
     (
         engine.follow_up().people().count(),
@@ -634,23 +663,7 @@ async fn accepted_items_are_remembered_and_become_targets_scorecards_and_growth_
     let (_, form_page) = page(cookie.clone(), "/intake?lang=vi".into()).await;
     let csrf = crate::csrf_field(&form_page);
     let report = include_str!("../../../giamsat-intake/corpus/101_bao_cao_vi.txt");
-    let answer = client
-        .post(server.url("/intake?lang=vi"))
-        .header("cookie", &cookie)
-        .form(&[("csrf", csrf.as_str()), ("text", report)])
-        .send()
-        .await
-        .expect("upload");
-    assert_eq!(answer.status().as_u16(), 303);
-    let location = answer.headers()["location"]
-        .to_str()
-        .expect("location")
-        .to_owned();
-    let sha256 = location
-        .strip_prefix("/intake/")
-        .expect("address")
-        .to_owned();
-    let kept = server.state.app.report(&sha256).await.expect("kept");
+    let (location, sha256, kept) = pasted(&server, &client, &cookie, &csrf, report).await;
     let index = |kind: &str, text: &str| {
         kept.reading
             .items
@@ -884,23 +897,7 @@ async fn a_figures_form_offers_what_the_report_names_and_checks_the_unit_of_meas
         Trên địa bàn phường Trường Vinh, tổng mức bán lẻ hàng hóa 6 tháng đầu năm 2024 đạt \
         5.120 tỷ đồng.\n\n\
         Tỉnh Bắc Ninh có kim ngạch nhập khẩu hàng hóa 6 tháng đầu năm 2024 đạt 2.345 triệu USD.\n";
-    let answer = client
-        .post(server.url("/intake?lang=vi"))
-        .header("cookie", &cookie)
-        .form(&[("csrf", csrf.as_str()), ("text", report)])
-        .send()
-        .await
-        .expect("upload");
-    assert_eq!(answer.status().as_u16(), 303);
-    let location = answer.headers()["location"]
-        .to_str()
-        .expect("location")
-        .to_owned();
-    let sha256 = location
-        .strip_prefix("/intake/")
-        .expect("address")
-        .to_owned();
-    let kept = server.state.app.report(&sha256).await.expect("kept");
+    let (location, sha256, kept) = pasted(&server, &client, &cookie, &csrf, report).await;
     let index = |text: &str| {
         kept.reading
             .items
